@@ -1,0 +1,81 @@
+"""Countries: ISO 3166-1 codes, EEA membership and EU adequacy decisions (GDPR Art. 45)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, Self
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from complykit.catalog.models import FrameworkInfo  # noqa: TC001 - pydantic needs it at runtime
+from complykit.catalog.types import CatalogModel, CountryCode, IsoDate, NonEmptyStr
+
+if TYPE_CHECKING:
+    from datetime import date
+
+
+class AdequacyDecision(CatalogModel):
+    """A Commission decision that a country (or part of its sector) protects data adequately."""
+
+    decision: NonEmptyStr = Field(description="Official reference, e.g. 'Decision (EU) 2023/1795'.")
+    adopted: IsoDate
+    ended: IsoDate | None = Field(default=None, description="Date it stopped applying, if it did.")
+    partial: bool = Field(description="True if only some organisations or sectors are covered.")
+    scope: NonEmptyStr = Field(description="What the decision covers, in complykit's words.")
+    unverified: bool = False
+
+    def in_force(self, as_of: date) -> bool:
+        """Whether the decision applied on `as_of`."""
+        return self.adopted <= as_of and (self.ended is None or as_of < self.ended)
+
+
+class Country(CatalogModel):
+    """One ISO 3166-1 alpha-2 country or territory."""
+
+    code: CountryCode
+    name: NonEmptyStr
+    eu: bool = False
+    eea: bool = False
+    adequacy: list[AdequacyDecision] = Field(default_factory=list)
+
+
+class Countries(CatalogModel):
+    """All ISO 3166-1 alpha-2 codes, as in `catalogs/countries.yaml`."""
+
+    schema_version: Literal[1]
+    framework: FrameworkInfo
+    countries: list[Country] = Field(min_length=1)
+    _index: dict[str, Country] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_unique(self) -> Self:
+        codes = [country.code for country in self.countries]
+        if len(codes) != len(set(codes)):
+            raise ValueError("duplicate country codes")
+        return self
+
+    def model_post_init(self, _context: object, /) -> None:
+        self._index.update((country.code, country) for country in self.countries)
+
+    def get(self, code: str) -> Country | None:
+        """The country with this alpha-2 code (any case), or None."""
+        return self._index.get(code.upper())
+
+    def known(self, code: str) -> bool:
+        """Whether `code` is an ISO 3166-1 alpha-2 code."""
+        return self.get(code) is not None
+
+    def name(self, code: str) -> str | None:
+        """The English short name for `code`, or None if unknown."""
+        country = self.get(code)
+        return country.name if country else None
+
+    def in_eea(self, code: str) -> bool:
+        """Whether `code` is in the EEA: the 27 EU states plus Iceland, Liechtenstein and Norway."""
+        country = self.get(code)
+        return bool(country and country.eea)
+
+    def adequacy(self, code: str, as_of: date) -> AdequacyDecision | None:
+        """The adequacy decision in force for `code` on `as_of`, or None."""
+        country = self.get(code)
+        decisions = country.adequacy if country else []
+        return next((d for d in decisions if d.in_force(as_of)), None)

@@ -1,0 +1,59 @@
+"""Findings are values: every problem complykit reports, from a YAML syntax error to a legal rule.
+
+This module is the bottom of the pipeline and imports nothing else from complykit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ordered so that ``ERROR`` ranks highest."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    def at_least(self, threshold: Severity) -> bool:
+        return self.rank >= threshold.rank
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One problem at one place in one file.
+
+    ``path`` is relative to the workspace root, ``line`` and ``column`` are 1-based.
+    The field order is the sort order: by file, then position, then code.
+    """
+
+    path: PurePosixPath
+    line: int
+    column: int
+    code: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    hint: str | None = field(default=None, compare=False)
+    citation: tuple[str, ...] = field(default=(), compare=False)
+    record: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a finding code means: the metadata formatters, docs and ``explain`` show."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    citation: tuple[str, ...] = ()
+    hint: str | None = None

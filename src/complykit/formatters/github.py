@@ -1,0 +1,88 @@
+"""GitHub Actions workflow commands: one annotation per finding, plus a job summary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from complykit.findings import Severity
+from complykit.formatters.counts import summary_line
+from complykit.formatters.markdown import markdown_summary
+
+if TYPE_CHECKING:
+    from pathlib import PurePosixPath
+    from typing import TextIO
+
+    from complykit.findings import Finding
+    from complykit.result import Result
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_DATA_ESCAPES = {"%": "%25", "\r": "%0D", "\n": "%0A"}
+_PROPERTY_ESCAPES = {**_DATA_ESCAPES, ":": "%3A", ",": "%2C"}
+SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+
+
+class GithubFormatter:
+    """``::error file=…,line=…,col=…,title=CODE::message`` lines and a closing summary line.
+
+    When ``GITHUB_STEP_SUMMARY`` names a file, the Markdown summary is appended to it.
+    """
+
+    def render(self, result: Result, stream: TextIO) -> None:
+        cwd = Path.cwd()
+        for finding in result.findings:
+            stream.write(annotation(finding, annotation_path(result.root, finding.path, cwd)))
+            stream.write("\n")
+        stream.write(summary_line(result) + "\n")
+        _append_job_summary(result)
+
+
+def annotation(finding: Finding, path: str) -> str:
+    """One workflow command for ``finding``, with ``path`` as its ``file`` property."""
+    properties = {
+        "file": path,
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "title": finding.code,
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(_message(finding))}"
+
+
+def _message(finding: Finding) -> str:
+    lines = [finding.message]
+    if finding.hint:
+        lines.append(f"Hint: {finding.hint}")
+    if finding.citation:
+        lines.append(f"Citation: {'; '.join(finding.citation)}")
+    return "\n".join(lines)
+
+
+def annotation_path(root: Path, path: PurePosixPath, cwd: Path) -> str:
+    """``root / path`` relative to ``cwd`` (the checkout, in a workflow) when it lies under it."""
+    full = root / path
+    for candidate, base in ((_absolute(full), _absolute(cwd)), (full.resolve(), cwd.resolve())):
+        if candidate.is_relative_to(base):
+            return candidate.relative_to(base).as_posix()
+    return full.as_posix()
+
+
+def _absolute(path: Path) -> Path:
+    # Unlike Path.resolve(), abspath drops ".." without following symbolic links.
+    return Path(os.path.abspath(path))  # noqa: PTH100
+
+
+def escape_data(value: str) -> str:
+    return "".join(_DATA_ESCAPES.get(char, char) for char in value)
+
+
+def escape_property(value: str) -> str:
+    return "".join(_PROPERTY_ESCAPES.get(char, char) for char in value)
+
+
+def _append_job_summary(result: Result) -> None:
+    summary_file = os.environ.get(SUMMARY_ENV)
+    if summary_file:
+        with Path(summary_file).open("a", encoding="utf-8") as summary:
+            summary.write(markdown_summary(result))

@@ -1,0 +1,65 @@
+"""A versioned JSON document for tools; docs/reference/output-formats.md states the contract."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import complykit
+from complykit.findings import Severity
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from complykit.findings import Finding
+    from complykit.result import Result
+
+# Bump on any change that can break a reader: a key removed, renamed or retyped, or a value's
+# meaning changed. Adding keys keeps the version.
+SCHEMA_VERSION = "1"
+
+
+class JsonFormatter:
+    """One JSON object with a summary and every finding, keys in a fixed order."""
+
+    def render(self, result: Result, stream: TextIO) -> None:
+        # ASCII-only output survives any stream encoding; readers decode the escapes.
+        stream.write(json.dumps(to_document(result), indent=2, ensure_ascii=True) + "\n")
+
+
+def to_document(result: Result) -> dict[str, Any]:
+    """The JSON contract as Python values, in output order."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "complykit", "version": complykit.__version__},
+        "as_of": result.as_of.isoformat(),
+        "fail_on": str(result.fail_on),
+        "summary": _summary(result),
+        "findings": [_finding(f) for f in result.findings],
+    }
+
+
+def _summary(result: Result) -> dict[str, int]:
+    counts = result.severity_counts()
+    return {
+        "files": result.files_checked,
+        "records": result.records_checked,
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
+        "exit_code": result.exit_code,
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "path": finding.path.as_posix(),
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "hint": finding.hint,
+        "citation": list(finding.citation),
+        "record": finding.record,
+    }

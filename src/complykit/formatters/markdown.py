@@ -1,0 +1,75 @@
+"""A Markdown summary for pull-request comments and GitHub job summaries."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from complykit.findings import Severity
+from complykit.formatters.counts import describe_counts, describe_scope
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import TextIO
+
+    from complykit.findings import Finding
+    from complykit.result import Result
+
+HEADING = "## complykit validate"
+_ICONS = {
+    Severity.ERROR: ":x:",
+    Severity.WARNING: ":warning:",
+    Severity.INFO: ":information_source:",
+}
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Characters Markdown would read as emphasis, code, links or a table cell boundary.
+_MARKUP = re.compile(r"([\\`*_~\[\]|])")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+class MarkdownFormatter:
+    """A heading, the counts and a table of findings, or "No problems found" when clean."""
+
+    def render(self, result: Result, stream: TextIO) -> None:
+        stream.write(markdown_summary(result))
+
+
+def markdown_summary(result: Result) -> str:
+    """The whole Markdown document, ending in a newline."""
+    return "\n".join([HEADING, "", *_body(result)]) + "\n"
+
+
+def _body(result: Result) -> Iterator[str]:
+    as_of = result.as_of.isoformat()
+    scope = describe_scope(result)
+    if not result.findings:
+        yield f":white_check_mark: No problems found in {scope}, as of {as_of}."
+        return
+    icon = ":x:" if result.exit_code else ":warning:"
+    yield f"{icon} **{describe_counts(result)}** in {scope}, as of {as_of}."
+    yield ""
+    yield "| Severity | Code | Location | Message |"
+    yield "|---|---|---|---|"
+    yield from (_row(f) for f in result.findings)
+
+
+def _row(finding: Finding) -> str:
+    severity = f"{_ICONS[finding.severity]} {finding.severity}"
+    location = escape(f"{finding.path.as_posix()}:{finding.line}:{finding.column}")
+    return f"| {severity} | {finding.code} | {location} | {_message_cell(finding)} |"
+
+
+def _message_cell(finding: Finding) -> str:
+    parts = [escape(finding.message)]
+    if finding.hint:
+        parts.append(escape(f"Hint: {finding.hint}"))
+    if finding.citation:
+        parts.append(escape(f"Citation: {'; '.join(finding.citation)}"))
+    return "<br>".join(parts)
+
+
+def escape(text: str) -> str:
+    """Make text safe inside one Markdown table cell: literal, and on one line."""
+    text = "".join(_HTML.get(char, char) for char in text)
+    text = _MARKUP.sub(r"\\\1", text)
+    return _NEWLINES.sub("<br>", text)

@@ -1,0 +1,109 @@
+"""The human view: findings grouped by file, coloured at a terminal and plain when piped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from complykit.findings import Severity
+from complykit.formatters.counts import summary_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from typing import TextIO
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from complykit.findings import Finding
+    from complykit.result import Result
+
+_SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_SEVERITY_WIDTH = max(len(s) for s in Severity)
+_INDENT = "  "
+_GAP = "  "
+
+
+class TextFormatter:
+    """Findings grouped by file, each as ``line:col  severity  CODE  message``, then a summary."""
+
+    def render(self, result: Result, stream: TextIO) -> None:
+        console = _console(stream)
+        for _, group in groupby(result.findings, key=lambda f: f.path):
+            findings = list(group)
+            for line in _file_block(findings):
+                console.print(line)
+            console.print()
+        console.print(_summary(result))
+
+
+def _console(stream: TextIO) -> Console:
+    # Rich costs tens of milliseconds to import; only this format needs it.
+    from rich.console import Console  # noqa: PLC0415
+
+    # Rich drops colour by itself when the stream is no TTY (and honours NO_COLOR and
+    # FORCE_COLOR); soft_wrap keeps long paths and messages on one line for logs and pipes.
+    return Console(file=stream, soft_wrap=True, highlight=False, markup=False, emoji=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    position: int
+    code: int
+
+    @property
+    def detail_indent(self) -> str:
+        width = len(_INDENT) + self.position + self.code + _SEVERITY_WIDTH + 3 * len(_GAP)
+        return " " * width
+
+
+def _file_block(findings: Sequence[Finding]) -> Iterator[Text]:
+    from rich.text import Text  # noqa: PLC0415 -- see _console
+
+    yield Text(findings[0].path.as_posix(), style="bold underline")
+    columns = _Columns(
+        position=max(len(_position(f)) for f in findings),
+        code=max(len(f.code) for f in findings),
+    )
+    for finding in findings:
+        yield from _finding_lines(finding, columns)
+
+
+def _finding_lines(finding: Finding, columns: _Columns) -> Iterator[Text]:
+    from rich.text import Text  # noqa: PLC0415 -- see _console
+
+    first, *rest = finding.message.splitlines() or [""]
+    yield Text.assemble(
+        _INDENT,
+        _position(finding).ljust(columns.position),
+        _GAP,
+        (str(finding.severity).ljust(_SEVERITY_WIDTH), _SEVERITY_STYLES[finding.severity]),
+        _GAP,
+        (finding.code.ljust(columns.code), "bold"),
+        _GAP,
+        first,
+    )
+    indent = columns.detail_indent
+    for line in rest:
+        yield Text(indent + line)
+    for line in (finding.hint or "").splitlines():
+        yield Text(indent + line, style="dim")
+    if finding.citation:
+        yield Text(indent + "; ".join(finding.citation), style="dim cyan")
+
+
+def _position(finding: Finding) -> str:
+    return f"{finding.line}:{finding.column}"
+
+
+def _summary(result: Result) -> Text:
+    from rich.text import Text  # noqa: PLC0415 -- see _console
+
+    if result.exit_code:
+        style = "bold red"
+    elif result.findings:
+        style = "bold yellow"
+    else:
+        style = "bold green"
+    return Text(summary_line(result), style=style)

@@ -1,0 +1,1 @@
+"""Load: find workspace files and read YAML safely, with a source position for every node."""

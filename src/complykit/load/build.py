@@ -1,0 +1,133 @@
+"""Turn a composed node tree into plain Python values, refusing what safe YAML excludes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from complykit.load.limits import LoadLimits
+from complykit.load.resolver import (
+    BOOL_TAG,
+    FLOAT_TAG,
+    INT_TAG,
+    MAP_TAG,
+    NULL_TAG,
+    SEQ_TAG,
+    STR_TAG,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildProblem:
+    code: str
+    message: str
+    line: int
+    column: int
+    hint: str | None = None
+
+    @classmethod
+    def at(cls, node: Node, code: str, message: str, hint: str | None = None) -> BuildProblem:
+        return cls(code, message, node.start_mark.line + 1, node.start_mark.column + 1, hint)
+
+
+class _Abort(Exception):  # noqa: N818 - internal control flow, never escapes this module
+    def __init__(self, problem: BuildProblem) -> None:
+        self.problem = problem
+
+
+def _int(text: str) -> int:
+    if text.startswith(("0o", "0x")):
+        return int(text, 0)
+    return int(text, 10)
+
+
+def _float(text: str) -> float:
+    lowered = text.lower()
+    if lowered.endswith(".inf"):
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    return float(text)
+
+
+_SCALARS = {
+    STR_TAG: str,
+    NULL_TAG: lambda _text: None,
+    BOOL_TAG: lambda text: text == "true",
+    INT_TAG: _int,
+    FLOAT_TAG: _float,
+}
+
+
+class _Builder:
+    def __init__(self, limits: LoadLimits) -> None:
+        self.limits = limits
+        self.seen: set[int] = set()
+        self.problems: list[BuildProblem] = []
+
+    def build(self, node: Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Abort(BuildProblem.at(node, "YAML003", "aliases are not allowed",
+                                         "Write the value out in full."))
+        self.seen.add(id(node))
+        if depth > self.limits.max_depth:
+            raise _Abort(BuildProblem.at(node, "YAML005",
+                                         f"nested deeper than {self.limits.max_depth} levels"))
+        if isinstance(node, MappingNode):
+            return self.mapping(node, depth)
+        if isinstance(node, SequenceNode):
+            self.check_tag(node, SEQ_TAG)
+            return [self.build(item, depth + 1) for item in node.value]
+        return self.scalar(node)
+
+    def check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            raise _Abort(BuildProblem.at(node, "YAML004", f"tag '{node.tag}' is not allowed",
+                                         "Remove the tag."))
+
+    def scalar(self, node: Node) -> Any:
+        convert = _SCALARS.get(node.tag)
+        if convert is None:
+            raise _Abort(BuildProblem.at(node, "YAML004", f"tag '{node.tag}' is not allowed",
+                                         "Remove the tag and write a plain value."))
+        if len(node.value) > self.limits.max_scalar_chars:
+            raise _Abort(BuildProblem.at(node, "YAML005", "a value is longer than "
+                                         f"{self.limits.max_scalar_chars:,} characters"))
+        try:
+            return convert(node.value)
+        except ValueError:
+            raise _Abort(BuildProblem.at(node, "YAML004", f"'{node.value[:40]}' is not a valid "
+                                         f"value for tag '{node.tag}'")) from None
+
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        self.check_tag(node, MAP_TAG)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node)
+            if key in result:
+                self.problems.append(BuildProblem.at(
+                    key_node, "YAML002", f"duplicate key '{key}'",
+                    "Remove or rename one of the two; YAML would silently keep only one."))
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def key(self, node: Node) -> str:
+        if not isinstance(node, ScalarNode) or node.tag not in (STR_TAG, INT_TAG, BOOL_TAG,
+                                                                 FLOAT_TAG, NULL_TAG):
+            raise _Abort(BuildProblem.at(node, "YAML008", "mapping keys must be plain text",
+                                         "Use a plain text key."))
+        if node.value == "<<" and not node.style:
+            raise _Abort(BuildProblem.at(node, "YAML003", "merge keys ('<<') are not allowed",
+                                         "Write the merged values out in full."))
+        self.seen.add(id(node))
+        return str(node.value)
+
+
+def build_document(node: Node, limits: LoadLimits) -> tuple[Any, list[BuildProblem]]:
+    """Plain data for one document, or the problems that make it unusable."""
+    builder = _Builder(limits)
+    try:
+        data = builder.build(node, 0)
+    except _Abort as abort:
+        return None, [*builder.problems, abort.problem]
+    return data, builder.problems

@@ -1,0 +1,57 @@
+"""Find the workspace root and the YAML files below it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
+
+from complykit.errors import ComplykitError
+
+CONFIG_FILENAME = "complykit.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+# Folders that never hold records: VCS data, environments, and the workspace's own catalogs.
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "catalogs", "site"})
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding complykit.yaml."""
+    if not start.exists():
+        raise ComplykitError(f"{start}: no such file or directory")
+    folder = start.resolve()
+    if folder.is_file():
+        if folder.name == CONFIG_FILENAME:
+            return folder.parent
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILENAME).is_file():
+            return candidate
+    raise ComplykitError(
+        f"{start}: not inside a complykit workspace (no {CONFIG_FILENAME} here or above)",
+        hint="Run `complykit init` to create one, or pass the workspace folder.",
+    )
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield Path(folder, name)
+
+
+def relative(root: Path, path: Path) -> PurePosixPath:
+    return PurePosixPath(path.relative_to(root).as_posix())
+
+
+def record_files(root: Path, exclude: Iterable[str] = ()) -> list[Path]:
+    """Every record file below ``root`` in a stable order, minus the config and exclusions."""
+    patterns = tuple(exclude)
+    found = []
+    for path in _walk(root):
+        rel = relative(root, path).as_posix()
+        if rel == CONFIG_FILENAME or any(fnmatch(rel, p) for p in patterns):
+            continue
+        found.append(path)
+    return found

@@ -1,0 +1,157 @@
+"""Parse one YAML file into plain Python documents, safely, keeping each document's node tree.
+
+Only safe YAML is accepted: no duplicate keys, aliases, anchors, merge keys or custom tags, and
+size and depth limits apply. Problems become findings at file:line:col; nothing here raises on
+user input. PyYAML's C parser is used where present (it is several times faster), with the pure
+Python parser as fallback; both compose nodes that carry source marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import Node
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+
+from complykit.findings import Finding, Severity
+from complykit.load.build import BuildProblem, build_document
+from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
+from complykit.load.resolver import StrictResolver
+from complykit.load.textpos import clamp, offset_position
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - only where libyaml is missing
+    CParser = None
+
+if CParser is not None:
+
+    class _Loader(CParser, StrictResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            StrictResolver.__init__(self)
+
+else:  # pragma: no cover - exercised only where libyaml is missing
+
+    class _Loader(Reader, Scanner, Parser, Composer, StrictResolver):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            StrictResolver.__init__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    """One document of a file: its plain data and the node tree that locates its fields."""
+
+    index: int
+    data: Any
+    root: Node
+
+
+@dataclass(frozen=True, slots=True)
+class YamlFile:
+    path: PurePosixPath
+    documents: tuple[YamlDocument, ...]
+    findings: tuple[Finding, ...]
+
+
+def _finding(path: PurePosixPath, text: str, problem: BuildProblem) -> Finding:
+    line, column = clamp(text, problem.line, problem.column)
+    return Finding(path, line, column, problem.code, Severity.ERROR, problem.message,
+                   hint=problem.hint)
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(p for p in (error.context, error.problem) if p)
+        return BuildProblem("YAML001", f"YAML syntax error: {what}", line, column)
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = offset_position(text, error.position)
+        return BuildProblem("YAML006", f"character not allowed in YAML: {error.reason}",
+                            line, column)
+    return BuildProblem("YAML001", f"YAML syntax error: {error}", 1, 1)
+
+
+def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile:
+    loader = _Loader(text)
+    documents: list[YamlDocument] = []
+    problems: list[BuildProblem] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if len(documents) >= limits.max_documents:
+                problems.append(BuildProblem.at(node, "YAML005", "too many documents in one file"))
+                break
+            data, found = build_document(node, limits)
+            problems.extend(found)
+            if not found and data is not None:
+                documents.append(YamlDocument(len(documents), data, node))
+    except yaml.YAMLError as error:
+        problems.append(_syntax_problem(error, text))
+    except RecursionError:
+        problems.append(BuildProblem("YAML005", "the file is nested too deeply to parse", 1, 1))
+    finally:
+        loader.dispose()
+    findings = tuple(_finding(path, text, p) for p in problems)
+    return YamlFile(path, tuple(documents), findings)
+
+
+def _decode(path: PurePosixPath, raw: bytes) -> str | Finding:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return Finding(path, line, column, "YAML006", Severity.ERROR,
+                       f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                       hint="Save the file as UTF-8.")
+
+
+def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> YamlFile:
+    """Parse ``raw`` bytes read from ``path``; never raises on any input."""
+    if len(raw) > limits.max_file_bytes:
+        message = f"the file is {len(raw):,} bytes; the limit is {limits.max_file_bytes:,}"
+        too_big = Finding(path, 1, 1, "YAML005", Severity.ERROR, message,
+                          hint="Split the records over several files.")
+        return YamlFile(path, (), (too_big,))
+    text = _decode(path, raw)
+    if isinstance(text, Finding):
+        return YamlFile(path, (), (text,))
+    anchors = find_anchors(path, text) if "&" in text else ()
+    parsed = _compose_all(path, text, limits)
+    if anchors:
+        return YamlFile(path, (), tuple(sorted({*anchors, *parsed.findings})))
+    return parsed
+
+
+def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:
+    """Anchors are refused even when unused; only scanned for when the text holds an ``&``."""
+    loader = _Loader(text)
+    found: list[Finding] = []
+    try:
+        while (event := loader.get_event()) is not None:
+            if getattr(event, "anchor", None) is not None:
+                line, column = clamp(text, event.start_mark.line + 1, event.start_mark.column + 1)
+                found.append(Finding(path, line, column, "YAML003", Severity.ERROR,
+                                     f"anchor '&{event.anchor}' is not allowed",
+                                     hint="Write the values out in full instead of "
+                                     "anchoring and reusing them."))
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+    except (yaml.YAMLError, RecursionError):
+        pass  # the compose pass reports syntax errors
+    finally:
+        loader.dispose()
+    return tuple(found)

@@ -1,0 +1,1 @@
+"""Model: the pydantic records a workspace holds; the only schema written by hand."""

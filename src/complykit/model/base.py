@@ -1,0 +1,42 @@
+"""The strict base every record and sub-record derives from."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from complykit.model.types import IsoDate, NonEmptyStr, PersonRef, RecordId
+
+
+class StrictModel(BaseModel):
+    """Unknown fields are errors and no value is coerced: ``"3"`` is not a number."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        use_attribute_docstrings=True,
+    )
+
+
+class Record(StrictModel):
+    """Fields every record kind shares. ``kind`` is narrowed to a literal by each subclass."""
+
+    kind: str
+    id: RecordId
+    owner: PersonRef | None = None
+    """Who is accountable for this record (a person id from complykit.yaml)."""
+    next_review: IsoDate | None = None
+    """When this record is next reviewed."""
+    tags: list[NonEmptyStr] = []
+    """Free labels for filtering and reports."""
+    notes: str | None = None
+    """Anything else a reviewer should know."""
+
+    @property
+    def label(self) -> str:
+        """A human name for the record: its title or name when it has one."""
+        for attribute in ("name", "title"):
+            value = getattr(self, attribute, None)
+            if isinstance(value, str):
+                return value
+        return self.id

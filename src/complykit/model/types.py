@@ -1,0 +1,108 @@
+"""Shared field types: ids, references, dates, timestamps, durations and country codes.
+
+Dates arrive as strings (the loader never types them) and are parsed here, strictly: a date is
+``YYYY-MM-DD`` and a timestamp carries its UTC offset, because a breach clock without a
+timezone is a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _DATE.match(value):
+            raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-03-31")
+        return date.fromisoformat(value)
+    return value
+
+
+def _parse_timestamp(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("a timestamp is written like 2026-03-31T14:05:00+02:00") from None
+        if parsed.tzinfo is None:
+            raise ValueError("the timestamp has no timezone; add one, e.g. +01:00 or Z")
+        return parsed
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class RefTo:
+    """Marks a field as a reference to records of the given kinds (``person`` = config people)."""
+
+    kinds: tuple[str, ...]
+
+
+NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Text = Annotated[str, StringConstraints(min_length=1), Field(description="Free text.")]
+RecordId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100),
+    Field(description="Workspace-unique id: letters, digits, '.', '_' and '-'.",
+          examples=["pa-patient-scheduling"]),
+]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE.pattern}),
+]
+Timestamp = Annotated[
+    datetime,
+    BeforeValidator(_parse_timestamp),
+    WithJsonSchema({"type": "string", "format": "date-time",
+                    "description": "ISO 8601 timestamp with a UTC offset."}),
+]
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    Field(description="ISO 3166-1 alpha-2 country code, e.g. NL, DE, US.", examples=["NL"]),
+]
+FrameworkId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$"),
+    Field(description="A catalog id, e.g. iso27001-2022, gdpr, eu-ai-act.",
+          examples=["iso27001-2022"]),
+]
+ControlId = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=40),
+    Field(description="A control id as its catalog writes it, e.g. A.8.13.", examples=["A.8.13"]),
+]
+EvidenceRef = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    Field(description="A path in the repository (relative to the workspace) or an https URL."),
+]
+
+PersonRef = Annotated[RecordId, RefTo(("person",)),
+                      Field(description="A person id from `people` in complykit.yaml.")]
+SupplierRef = Annotated[RecordId, RefTo(("supplier",)), Field(description="A supplier id.")]
+ProcessingRef = Annotated[RecordId, RefTo(("processing-activity",)),
+                          Field(description="A processing activity id.")]
+AiSystemRef = Annotated[RecordId, RefTo(("ai-system",)), Field(description="An AI system id.")]
+RiskRef = Annotated[RecordId, RefTo(("risk",)), Field(description="A risk id.")]
+DpiaRef = Annotated[RecordId, RefTo(("dpia",)), Field(description="A DPIA id.")]
+ControlRecordRef = Annotated[RecordId, RefTo(("control",)),
+                             Field(description="A control (measure) record id.")]
+AnyRecordRef = Annotated[RecordId, RefTo(()), Field(description="The id of any record.")]
+
+FrameworkControls = Annotated[
+    dict[FrameworkId, list[ControlId]],
+    Field(description="Catalog controls by framework, e.g. {iso27001-2022: [A.8.13]}."),
+]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    Field(description="An e-mail address.", examples=["privacy@example.nl"]),
+]

@@ -1,0 +1,123 @@
+"""Validate plain YAML data against the record models; errors become located findings."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+from yaml.nodes import Node
+
+from complykit.findings import Finding, Severity
+from complykit.load.positions import locate, node_position
+from complykit.load.yaml_file import YamlDocument
+from complykit.model.base import Record
+from complykit.model.records import RECORD_MODELS
+
+
+@cache
+def _field_vocabulary() -> tuple[str, ...]:
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+
+    def visit(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        names.update(model.model_fields)
+        for field in model.model_fields.values():
+            for candidate in _models_in(field.annotation):
+                visit(candidate)
+
+    for model in RECORD_MODELS.values():
+        visit(model)
+    return tuple(sorted(names))
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in getattr(annotation, "__args__", ()):
+        yield from _models_in(argument)
+    for extra in getattr(annotation, "__metadata__", ()):
+        yield from _models_in(extra)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        yield from _models_in(origin)
+
+
+def suggest(word: str, options: Sequence[str]) -> str | None:
+    """A 'did you mean' hint, or None."""
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.7)
+    return f"Did you mean '{matches[0]}'?" if matches else None
+
+
+def _readable(data: Any, loc: Sequence[str | int]) -> str:
+    """The error location as the user wrote it, skipping pydantic's union branch labels."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            data = data[part]
+            parts.append(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+            parts.append(f"[{part}]")
+        elif isinstance(part, str) and part.isidentifier() and part == loc[-1]:
+            parts.append(part)
+    return ".".join(parts).replace(".[", "[")
+
+
+def error_finding(path: PurePosixPath, document: YamlDocument, error: ErrorDetails,
+                  record_id: str | None = None) -> Finding:
+    """One pydantic error as a finding at the YAML node it concerns."""
+    loc = error["loc"]
+    where = _readable(document.data, loc) or "record"
+    kind = error["type"]
+    if kind == "missing":
+        code, message, hint = "SCH002", f"missing required field '{where}'", None
+    elif kind == "extra_forbidden":
+        code, message = "SCH003", f"unknown field '{where}'"
+        hint = suggest(str(loc[-1]), _field_vocabulary())
+    else:
+        code, message, hint = "SCH004", f"{where}: {error['msg']}", None
+    line, column = locate(document.root, loc, at_key=kind == "extra_forbidden")
+    return Finding(path, line, column, code, Severity.ERROR, message, hint=hint,
+                   record=record_id)
+
+
+def _kind_problem(path: PurePosixPath, root: Node, data: dict[str, Any]) -> Finding | None:
+    kind = data.get("kind")
+    if isinstance(kind, str) and kind in RECORD_MODELS:
+        return None
+    line, column = locate(root, ["kind"], at_key=False)
+    if kind is None:
+        return Finding(path, line, column, "SCH001", Severity.ERROR,
+                       "the record has no 'kind'",
+                       hint="Add `kind:` with one of: " + ", ".join(RECORD_MODELS))
+    hint = suggest(str(kind), list(RECORD_MODELS)) or "Use one of: " + ", ".join(RECORD_MODELS)
+    return Finding(path, line, column, "SCH001", Severity.ERROR,
+                   f"unknown kind '{kind}'", hint=hint)
+
+
+def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | None, list[Finding]]:
+    """The validated record for one YAML document, or the findings that stop it."""
+    data = document.data
+    if not isinstance(data, dict):
+        line, column = node_position(document.root)
+        return None, [Finding(path, line, column, "YAML007", Severity.ERROR,
+                              "a record must be a mapping with `kind` and `id`",
+                              hint="Start the document with `kind:` and `id:` lines.")]
+    problem = _kind_problem(path, document.root, data)
+    if problem is not None:
+        return None, [problem]
+    model = RECORD_MODELS[data["kind"]]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        record_id = data.get("id") if isinstance(data.get("id"), str) else None
+        return None, [error_finding(path, document, e, record_id)
+                      for e in error.errors(include_url=False)]

@@ -1,0 +1,40 @@
+"""The outcome of one validation run, as the formatters receive it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from complykit.findings import Finding, RuleInfo, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Sorted findings plus what a reader needs to judge them."""
+
+    root: Path
+    findings: tuple[Finding, ...]
+    rules: Mapping[str, RuleInfo]
+    files_checked: int
+    records_checked: int
+    as_of: date
+    fail_on: Severity = Severity.ERROR
+
+    def count(self, severity: Severity) -> int:
+        return self.severity_counts()[severity]
+
+    def severity_counts(self) -> Counter[Severity]:
+        counts: Counter[Severity] = Counter({s: 0 for s in Severity})
+        counts.update(f.severity for f in self.findings)
+        return counts
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity.at_least(self.fail_on))
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failing else 0
