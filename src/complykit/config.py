@@ -7,7 +7,14 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt, PositiveInt
 
 from complykit.model.base import StrictModel
-from complykit.model.types import CountryCode, Email, FrameworkId, NonEmptyStr, RecordId
+from complykit.model.types import (
+    CountryCode,
+    Email,
+    FrameworkId,
+    NonEmptyStr,
+    PersonRef,
+    RecordId,
+)
 
 
 
@@ -26,7 +33,7 @@ class SupervisoryAuthority(StrictModel):
 
 
 class DataProtectionOfficer(StrictModel):
-    person: RecordId | None = None
+    person: PersonRef | None = None
     """A person id from ``people``; or give name and email for an external DPO."""
     name: NonEmptyStr | None = None
     email: Email | None = None

@@ -117,12 +117,13 @@ def _assemble(loaded: Loaded, base: CatalogSet | None) -> CatalogSet:
 
 
 def _claim_names(catalog: Catalog, path: Path, taken: set[str]) -> None:
-    for name in (catalog.id, *catalog.framework.aliases):
-        if name.casefold() in taken:
-            raise CatalogError(
-                f"{path}: framework id or alias '{name}' is already used by another catalog"
-            )
-        taken.add(name.casefold())
+    names = {name.casefold(): name for name in (catalog.id, *catalog.framework.aliases)}
+    clashes = sorted(name for folded, name in names.items() if folded in taken)
+    if clashes:
+        raise CatalogError(
+            f"{path}: framework id or alias {', '.join(clashes)} is already used by another catalog"
+        )
+    taken.update(names)
 
 
 def _check_mapping(catalogs: CatalogSet, mapping: MappingSet, path: Path) -> None:

@@ -29,7 +29,7 @@ def find_root(start: Path) -> Path:
             return candidate
     raise ComplykitError(
         f"{start}: not inside a complykit workspace (no {CONFIG_FILENAME} here or above)",
-        hint="Run `complykit init` to create one, or pass the workspace folder.",
+        hint="Pass the workspace folder, or create complykit.yaml (see the README).",
     )
 
 

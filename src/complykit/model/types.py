@@ -44,6 +44,21 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class CountryMarker:
+    """Marks a field as an ISO 3166 country code, checked against the countries catalog."""
+
+
+@dataclass(frozen=True, slots=True)
+class ControlsMarker:
+    """Marks a mapping of catalog id to control ids, checked against the catalogs."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceMarker:
+    """Marks a field as evidence: a path in the repository or an https URL."""
+
+
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="Free text.")]
 RecordId = Annotated[
@@ -66,6 +81,7 @@ Timestamp = Annotated[
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Z]{2}$"),
+    CountryMarker(),
     Field(description="ISO 3166-1 alpha-2 country code, e.g. NL, DE, US.", examples=["NL"]),
 ]
 FrameworkId = Annotated[
@@ -82,6 +98,7 @@ ControlId = Annotated[
 EvidenceRef = Annotated[
     str,
     StringConstraints(min_length=1),
+    EvidenceMarker(),
     Field(description="A path in the repository (relative to the workspace) or an https URL."),
 ]
 
@@ -99,6 +116,7 @@ AnyRecordRef = Annotated[RecordId, RefTo(()), Field(description="The id of any r
 
 FrameworkControls = Annotated[
     dict[FrameworkId, list[ControlId]],
+    ControlsMarker(),
     Field(description="Catalog controls by framework, e.g. {iso27001-2022: [A.8.13]}."),
 ]
 Email = Annotated[

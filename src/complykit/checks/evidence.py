@@ -1,0 +1,40 @@
+"""REF: evidence must point at something an auditor can open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.types import EvidenceMarker
+from complykit.repository import Repository
+
+_URL_SCHEMES = ("https://", "http://")
+
+
+def _problem_with(root: Path, evidence: str) -> str | None:
+    if evidence.startswith(_URL_SCHEMES):
+        return None
+    relative = PurePosixPath(evidence)
+    if relative.is_absolute() or ".." in relative.parts:
+        return f"evidence '{evidence}' lies outside the workspace"
+    if not (root / relative).exists():
+        return f"evidence '{evidence}' does not exist"
+    return None
+
+
+@check(code="REF007", name="missing-evidence", severity=Severity.ERROR,
+       hint="Use a path relative to the workspace root that exists in the repository, "
+       "or an https URL.")
+def missing_evidence(repo: Repository) -> Iterator[Problem]:
+    """An evidence path does not exist in the workspace, or points outside it.
+
+    PASS: ``evidence: [evidence/access-review-2026-q3.md]`` where that file exists.
+    FAIL: ``evidence: [evidence/missing.pdf]`` or ``evidence: [../../etc/passwd]``.
+    """
+    for entry, reference in repo.references():
+        if isinstance(reference.marker, EvidenceMarker):
+            message = _problem_with(repo.root, reference.value)
+            if message is not None:
+                yield Problem(entry, reference.loc, message)

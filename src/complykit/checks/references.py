@@ -1,0 +1,141 @@
+"""REF: references between records, to people, catalogs and countries, must resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.references import Reference
+from complykit.model.soa import StatementOfApplicability
+from complykit.model.types import ControlsMarker, CountryMarker, RefTo
+from complykit.model.validate import suggest
+from complykit.repository import Entry, Repository
+
+
+def _refs(repo: Repository) -> Iterator[tuple[Entry | None, Reference, RefTo]]:
+    for entry, reference in repo.references():
+        if isinstance(reference.marker, RefTo):
+            yield entry, reference, reference.marker
+
+
+def _candidates(repo: Repository, kinds: tuple[str, ...]) -> list[str]:
+    if kinds == ("person",):
+        return sorted(repo.person_ids)
+    return sorted(e.record.id for e in repo.entries if not kinds or e.record.kind in kinds)
+
+
+@check(code="REF001", name="unknown-reference", severity=Severity.ERROR,
+       hint="Check the id for typos, or add the record it names.")
+def unknown_reference(repo: Repository) -> Iterator[Problem]:
+    """A field names a record or person that does not exist.
+
+    PASS: ``processors: [sup-aws]`` with a supplier ``sup-aws`` in the workspace.
+    FAIL: ``processors: [sup-asw]``.
+    """
+    people = repo.person_ids
+    for entry, reference, marker in _refs(repo):
+        target = reference.value
+        exists = target in people if marker.kinds == ("person",) else target in repo.by_id
+        if exists or target in repo.invalid_ids:
+            continue
+        what = "person" if marker.kinds == ("person",) else " or ".join(marker.kinds) or "record"
+        yield Problem(entry, reference.loc, f"unknown {what} '{target}'",
+                      hint=suggest(target, _candidates(repo, marker.kinds)))
+
+
+@check(code="REF002", name="wrong-kind-reference", severity=Severity.ERROR)
+def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
+    """A field names a record of the wrong kind.
+
+    PASS: ``dpia: dpia-triage`` naming a ``dpia`` record.
+    FAIL: ``dpia: pa-triage`` naming a processing activity.
+    """
+    for entry, reference, marker in _refs(repo):
+        target = repo.by_id.get(reference.value)
+        if target is None or not marker.kinds or marker.kinds == ("person",):
+            continue
+        if target.record.kind not in marker.kinds:
+            yield Problem(entry, reference.loc,
+                          f"'{reference.value}' is a {target.record.kind}, "
+                          f"but this field needs a {' or '.join(marker.kinds)}",
+                          hint=suggest(reference.value, _candidates(repo, marker.kinds)))
+
+
+@check(code="REF003", name="duplicate-id", severity=Severity.ERROR,
+       hint="Give each record its own id; ids are unique across the whole workspace.")
+def duplicate_id(repo: Repository) -> Iterator[Problem]:
+    """Two records share an id, so references to it are ambiguous.
+
+    PASS: ids ``pa-hr`` and ``pa-payroll``.
+    FAIL: two files both with ``id: pa-hr``.
+    """
+    for entry in repo.entries:
+        first = repo.by_id[entry.record.id]
+        if first is not entry:
+            yield Problem(entry, ("id",), f"id '{entry.record.id}' is already used by a "
+                          f"{first.record.kind} in {first.path}")
+
+
+@check(code="REF004", name="unknown-framework", severity=Severity.ERROR,
+       hint="Use a catalog id from `complykit catalog list`, or add the catalog.")
+def unknown_framework(repo: Repository) -> Iterator[Problem]:
+    """A framework id names no bundled or workspace catalog.
+
+    PASS: ``frameworks: [iso27001-2022]``.
+    FAIL: ``frameworks: [iso27001]`` (no edition).
+    """
+    known = [c.id for c in repo.catalogs.frameworks]
+    for index, framework in enumerate(repo.config.frameworks):
+        if repo.catalogs.framework(framework) is None:
+            yield Problem(None, ("frameworks", index), f"unknown framework '{framework}'",
+                          hint=suggest(framework, known))
+    for entry, reference in repo.references():
+        if isinstance(reference.marker, ControlsMarker):
+            for framework in reference.value:
+                if repo.catalogs.framework(framework) is None:
+                    yield Problem(entry, (*reference.loc, framework),
+                                  f"unknown framework '{framework}'",
+                                  hint=suggest(framework, known))
+    for entry, soa in repo.records(StatementOfApplicability):
+        if repo.catalogs.framework(soa.framework) is None:
+            yield Problem(entry, ("framework",), f"unknown framework '{soa.framework}'",
+                          hint=suggest(soa.framework, known))
+
+
+@check(code="REF005", name="unknown-control", severity=Severity.ERROR)
+def unknown_control(repo: Repository) -> Iterator[Problem]:
+    """A control id does not exist in the framework it is listed under.
+
+    PASS: ``controls: {iso27001-2022: [A.8.13]}``.
+    FAIL: ``controls: {iso27001-2022: [A.12.3.1]}`` (a 2013 id).
+    """
+    for entry, reference in repo.references():
+        if not isinstance(reference.marker, ControlsMarker):
+            continue
+        for framework, ids in reference.value.items():
+            catalog = repo.catalogs.framework(framework)
+            for index, control in enumerate(ids if catalog is not None else ()):
+                if control not in catalog:  # type: ignore[operator]
+                    yield Problem(entry, (*reference.loc, framework, index),
+                                  f"{framework} has no control '{control}'",
+                                  hint=_control_hint(repo, framework, control))
+
+
+def _control_hint(repo: Repository, framework: str, control: str) -> str | None:
+    suggestions = repo.catalogs.suggest(framework, control)
+    return f"Did you mean {' or '.join(suggestions)}?" if suggestions else None
+
+
+@check(code="REF006", name="unknown-country", severity=Severity.ERROR,
+       hint="Use an ISO 3166-1 alpha-2 code such as NL, BE, DE, US or GB (not UK).")
+def unknown_country(repo: Repository) -> Iterator[Problem]:
+    """A country code is not an ISO 3166-1 alpha-2 code.
+
+    PASS: ``country: GB``.
+    FAIL: ``country: UK``.
+    """
+    countries = repo.catalogs.countries
+    for entry, reference in repo.references():
+        if isinstance(reference.marker, CountryMarker) and not countries.known(reference.value):
+            yield Problem(entry, reference.loc, f"unknown country code '{reference.value}'")

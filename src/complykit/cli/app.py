@@ -1,0 +1,41 @@
+"""The ``complykit`` command: joins the command modules; imports nothing heavy at start-up."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from complykit import __version__
+from complykit.cli.schema import schema
+from complykit.cli.validate import validate
+
+app = typer.Typer(
+    name="complykit",
+    help="Compliance as code: GDPR/AVG registers, AI systems, risks and ISO Statements of "
+    "Applicability as YAML, validated in CI.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,  # records hold personal data: never print locals
+    add_completion=False,
+)
+app.command()(validate)
+app.command()(schema)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"complykit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option(  # noqa: ARG001 - handled by its callback
+        "--version", callback=_version, is_eager=True, is_flag=True,
+        help="Show the version and exit.")] = False,
+) -> None:
+    """Compliance as code for GDPR/AVG, the EU AI Act and ISO management systems."""
+
+
+def main() -> None:
+    app()

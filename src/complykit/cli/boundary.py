@@ -1,0 +1,44 @@
+"""The error boundary: expected errors exit 2 with one line, bugs exit 3 without a traceback."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from typing import ParamSpec
+
+import typer
+
+P = ParamSpec("P")
+DEBUG_ENV = "COMPLYKIT_DEBUG"
+
+
+def _stderr(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def exits(command: Callable[P, int]) -> Callable[P, None]:
+    """Run a command that returns an exit code; turn errors into the documented exit codes."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        from complykit.errors import ComplykitError  # noqa: PLC0415 - keep start-up light
+
+        try:
+            code = command(*args, **kwargs)
+        except ComplykitError as error:
+            _stderr(f"error: {error.message}")
+            if error.hint:
+                _stderr(f"hint: {error.hint}")
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            _stderr(f"internal error: {type(error).__name__}: {error}")
+            _stderr(f"This is a bug in complykit. Rerun with {DEBUG_ENV}=1 for the traceback.")
+            raise typer.Exit(3) from None
+        raise typer.Exit(code)
+
+    return wrapper

@@ -1,0 +1,22 @@
+"""Option parsing shared by commands: dates and output files."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import typer
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_as_of(value: str | None) -> date:
+    """``--as-of``: a YYYY-MM-DD date, or today when absent."""
+    if value is None:
+        return date.today()  # noqa: DTZ011 - a calendar date in the user's own zone is meant
+    if not _DATE.match(value):
+        raise typer.BadParameter("use YYYY-MM-DD, e.g. 2026-12-31", param_hint="--as-of")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--as-of") from None

@@ -1,0 +1,58 @@
+"""``complykit validate``: check a workspace against its schemas, references and rules."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from complykit.cli.boundary import exits
+from complykit.cli.options import parse_as_of
+from complykit.formatters import FORMATTERS
+
+
+# Choices come from the registry, so a new formatter needs no edit here.
+OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATTERS})  # type: ignore[misc]
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+@exits
+def validate(
+    path: Annotated[Path, typer.Argument(help="A workspace folder, or any path inside one.",
+                                         show_default="the current directory")] = Path(),
+    output_format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="Output format. Default: github under GitHub Actions, else text.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        help="Lowest severity that makes the exit code 1.")] = FailOn.ERROR,
+    as_of: Annotated[str | None, typer.Option(
+        help="Judge dates as on this day (YYYY-MM-DD). Default: today.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file instead of standard output.",
+        dir_okay=False)] = None,
+) -> int:
+    """Validate a workspace: YAML safety, schemas, references and compliance rules."""
+    from complykit.engine import run  # noqa: PLC0415 - keep --help fast
+    from complykit.findings import Severity  # noqa: PLC0415
+
+    day = parse_as_of(as_of)
+    result = run(path, as_of=day, fail_on=Severity(fail_on.value))
+    formatter = FORMATTERS[output_format.value if output_format else _default_format()]()
+    if output is None:
+        formatter.render(result, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8") as stream:
+            formatter.render(result, stream)
+    return result.exit_code

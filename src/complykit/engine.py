@@ -1,0 +1,69 @@
+"""Run a validation: load, validate, check, sort. Returns a Result; never prints."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from complykit.catalog.errors import CatalogError
+from complykit.catalog.load import load_catalogs
+from complykit.checks import REGISTRY
+from complykit.errors import ComplykitError
+from complykit.findings import Finding, RuleInfo, Severity
+from complykit.load.codes import YAML_RULES
+from complykit.load.discover import find_root
+from complykit.model.codes import SCHEMA_RULES
+from complykit.repository import Repository
+from complykit.result import Result
+from complykit.workspace import load_config, load_records
+
+
+def all_rules() -> dict[str, RuleInfo]:
+    """Metadata for every code complykit can report."""
+    rules = {rule.code: rule for rule in (*YAML_RULES, *SCHEMA_RULES)}
+    rules.update((code, registered.info) for code, registered in REGISTRY.items())
+    return dict(sorted(rules.items()))
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    # Loading builds millions of small acyclic objects; the cyclic collector would rescan them
+    # over and over (measured: 3x slower on 10,000 records). Reference counting still frees all.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _catalogs(root: Path):  # type: ignore[no-untyped-def]
+    extra = root / "catalogs"
+    try:
+        return load_catalogs([extra] if extra.is_dir() else [])
+    except CatalogError as error:
+        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
+
+
+def run(path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR) -> Result:
+    """Validate the workspace containing ``path``."""
+    root = find_root(path)
+    with _no_cyclic_gc():
+        config, findings = load_config(root)
+        if config is None:
+            return Result(root, tuple(sorted(findings)), all_rules(), 1, 0, as_of, fail_on)
+        loaded = load_records(root, config)
+        repo = Repository(root, config, _catalogs(root), as_of, loaded.entries,
+                          loaded.invalid_ids)
+        found = [*loaded.findings, *check_all(repo)]
+    return Result(root, tuple(sorted(found)), all_rules(), loaded.files + 1,
+                  len(loaded.entries), as_of, fail_on)
+
+
+def check_all(repo: Repository) -> Iterator[Finding]:
+    for registered in REGISTRY.values():
+        yield from registered.run(repo)

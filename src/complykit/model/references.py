@@ -1,0 +1,73 @@
+"""Find every reference and evidence value in a record, with the path to it.
+
+Reference fields are marked in the type (``RefTo``, ``EvidenceMarker`` in ``types.py``), so a
+new field that names another record is checked without touching any check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
+
+Loc = tuple[str | int, ...]
+Marker = RefTo | EvidenceMarker | CountryMarker | ControlsMarker
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    loc: Loc
+    value: Any
+    """A string, or for ``ControlsMarker`` the whole framework-to-ids mapping."""
+    marker: Marker
+
+
+def _marker(annotation: Any) -> Marker | None:
+    for extra in getattr(annotation, "__metadata__", ()):
+        if isinstance(extra, RefTo | EvidenceMarker | CountryMarker | ControlsMarker):
+            return extra
+    for argument in get_args(annotation):
+        found = _marker(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(argument) for argument in get_args(annotation))
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, Marker | None], ...]:
+    """Per model: the fields worth visiting, with the marker when the field is a reference."""
+    plan = []
+    for name, field in model.model_fields.items():
+        marker = _marker(field.rebuild_annotation())
+        if marker is not None or _holds_models(field.annotation):
+            plan.append((name, marker))
+    return tuple(plan)
+
+
+def _values(value: Any, loc: Loc, marker: Marker | None) -> Iterator[tuple[Loc, Any]]:
+    if isinstance(value, list) and not isinstance(marker, ControlsMarker):
+        for index, item in enumerate(value):
+            yield (*loc, index), item
+    elif value is not None:
+        yield loc, value
+
+
+def references(model: BaseModel, loc: Loc = ()) -> Iterator[Reference]:
+    """Every marked value in ``model`` and the models nested in it."""
+    for name, marker in _plan(type(model)):
+        for where, value in _values(getattr(model, name), (*loc, name), marker):
+            if isinstance(value, BaseModel):
+                yield from references(value, where)
+            elif marker is not None:
+                yield Reference(where, value, marker)

@@ -1,0 +1,86 @@
+"""The workspace as checks see it: valid records by id and kind, the config and the catalogs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+from complykit.catalog.catalogset import CatalogSet
+from complykit.config import WorkspaceConfig
+from complykit.load.discover import CONFIG_FILENAME
+from complykit.load.positions import Loc, locate
+from complykit.load.yaml_file import YamlFile, parse_yaml
+from complykit.model.base import Record
+from complykit.model.references import Reference, references
+
+RecordT = TypeVar("RecordT", bound=Record)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A valid record and where it was written."""
+
+    record: Record
+    path: PurePosixPath
+    document: int
+
+
+@dataclass(slots=True)
+class Repository:
+    """Records that passed schema validation; ids of those that did not, so none cascade."""
+
+    root: Path
+    config: WorkspaceConfig
+    catalogs: CatalogSet
+    as_of: date
+    entries: Sequence[Entry]
+    invalid_ids: frozenset[str] = frozenset()
+    by_id: dict[str, Entry] = field(init=False)
+    _by_kind: dict[str, list[Entry]] = field(init=False)
+    _parsed: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
+    _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.by_id = {}
+        self._by_kind = defaultdict(list)
+        for entry in self.entries:
+            self.by_id.setdefault(entry.record.id, entry)
+            self._by_kind[entry.record.kind].append(entry)
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return self._by_kind.get(kind, [])
+
+    def records(self, model: type[RecordT]) -> list[tuple[Entry, RecordT]]:
+        """Entries whose record is of ``model``, typed, in file order."""
+        kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
+        return [(e, e.record) for e in self.of_kind(kind) if isinstance(e.record, model)]
+
+    def references(self) -> list[tuple[Entry | None, Reference]]:
+        """Every marked value in the config (entry None) and every record, walked once."""
+        if self._references is None:
+            found: list[tuple[Entry | None, Reference]] = [
+                (None, r) for r in references(self.config)]
+            found.extend((e, r) for e in self.entries for r in references(e.record))
+            self._references = found
+        return self._references
+
+    @property
+    def person_ids(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.config.people)
+
+    def position(self, path: PurePosixPath, document: int, loc: Loc) -> tuple[int, int]:
+        """Line and column of ``loc`` in a file, re-reading it only when a finding needs it."""
+        parsed = self._parsed.get(path)
+        if parsed is None:
+            parsed = parse_yaml(path, (self.root / path).read_bytes())
+            self._parsed[path] = parsed
+        if document >= len(parsed.documents):
+            return 1, 1
+        return locate(parsed.documents[document].root, loc)
+
+    def config_path(self) -> PurePosixPath:
+        return PurePosixPath(CONFIG_FILENAME)

@@ -1,0 +1,74 @@
+"""Read a workspace: its config, then every record file, into entries and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from complykit.config import WorkspaceConfig
+from complykit.errors import ComplykitError
+from complykit.findings import Finding, Severity
+from complykit.load.discover import CONFIG_FILENAME, record_files, relative
+from complykit.load.yaml_file import YamlFile, parse_yaml
+from complykit.model.validate import error_finding, to_record
+from complykit.repository import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRecords:
+    entries: tuple[Entry, ...]
+    findings: tuple[Finding, ...]
+    invalid_ids: frozenset[str]
+    files: int
+
+
+def read_file(root: Path, path: Path) -> YamlFile:
+    """Parse one file; an unreadable file is a finding, not a crash."""
+    rel = relative(root, path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR,
+                                          f"cannot read the file: {reason}"),))
+    return parse_yaml(rel, raw)
+
+
+def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]]:
+    """The workspace config, or the findings that make it unusable."""
+    path = root / CONFIG_FILENAME
+    if not path.is_file():
+        raise ComplykitError(f"{root}: no {CONFIG_FILENAME} found")
+    parsed = read_file(root, path)
+    if parsed.findings:
+        return None, parsed.findings
+    if not parsed.documents or not isinstance(parsed.documents[0].data, dict):
+        rel = PurePosixPath(CONFIG_FILENAME)
+        return None, (Finding(rel, 1, 1, "SCH005", Severity.ERROR,
+                              f"{CONFIG_FILENAME} must be a mapping with `organisation` "
+                              "and `risk_method`", hint="See docs/reference/configuration.md."),)
+    document = parsed.documents[0]
+    try:
+        return WorkspaceConfig.model_validate(document.data), ()
+    except ValueError as error:
+        errors = error.errors(include_url=False)  # type: ignore[attr-defined]
+        return None, tuple(error_finding(parsed.path, document, e) for e in errors)
+
+
+def load_records(root: Path, config: WorkspaceConfig) -> LoadedRecords:
+    """Every record below ``root``; schema findings for the documents that do not validate."""
+    entries: list[Entry] = []
+    findings: list[Finding] = []
+    invalid: set[str] = set()
+    files = record_files(root, config.paths.exclude)
+    for path in files:
+        parsed = read_file(root, path)
+        findings.extend(parsed.findings)
+        for document in parsed.documents:
+            record, problems = to_record(parsed.path, document)
+            if record is not None:
+                entries.append(Entry(record, parsed.path, document.index))
+            else:
+                findings.extend(problems)
+                invalid.update(p.record for p in problems if p.record)
+    return LoadedRecords(tuple(entries), tuple(findings), frozenset(invalid), len(files))
