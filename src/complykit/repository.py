@@ -72,7 +72,8 @@ class Repository:
     def person_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.config.people)
 
-    def position(self, path: PurePosixPath, document: int, loc: Loc) -> tuple[int, int]:
+    def position(self, path: PurePosixPath, document: int, loc: Loc, *,
+                 at_key: bool = False) -> tuple[int, int]:
         """Line and column of ``loc`` in a file, re-reading it only when a finding needs it."""
         parsed = self._parsed.get(path)
         if parsed is None:
@@ -80,7 +81,7 @@ class Repository:
             self._parsed[path] = parsed
         if document >= len(parsed.documents):
             return 1, 1
-        return locate(parsed.documents[document].root, loc)
+        return locate(parsed.documents[document].root, loc, at_key=at_key)
 
     def config_path(self) -> PurePosixPath:
         return PurePosixPath(CONFIG_FILENAME)

@@ -96,7 +96,7 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
                 if repo.catalogs.framework(framework) is None:
                     yield Problem(entry, (*reference.loc, framework),
                                   f"unknown framework '{framework}'",
-                                  hint=suggest(framework, known))
+                                  hint=suggest(framework, known), at_key=True)
     for entry, soa in repo.records(StatementOfApplicability):
         if repo.catalogs.framework(soa.framework) is None:
             yield Problem(entry, ("framework",), f"unknown framework '{soa.framework}'",

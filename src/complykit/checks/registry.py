@@ -24,6 +24,8 @@ class Problem:
     message: str
     hint: str | None = None
     citation: tuple[str, ...] = ()
+    at_key: bool = False
+    """Point at the mapping key rather than its value (for problems with the key itself)."""
 
 
 CheckFunction = Callable[[Repository], Iterator[Problem]]
@@ -71,7 +73,7 @@ def to_finding(info: RuleInfo, repo: Repository, problem: Problem) -> Finding:
     else:
         entry = problem.where
         path, document, record = entry.path, entry.document, entry.record.id
-    line, column = repo.position(path, document, problem.loc)
+    line, column = repo.position(path, document, problem.loc, at_key=problem.at_key)
     return Finding(path, line, column, info.code, info.severity, problem.message,
                    hint=problem.hint or info.hint, citation=problem.citation or info.citation,
                    record=record)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from complykit.catalog import Catalog, CatalogSet, MappingSet, bundled_dir, read_file
+from complykit.catalog import Catalog, MappingSet, bundled_dir, read_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from complykit.catalog import CatalogSet
 
 FILES = sorted(bundled_dir().glob("*.yaml")) + sorted(bundled_dir().glob("mappings/*.yaml"))
 ISO = ("iso27001-2022", "iso27001-2013", "iso27701-2019", "iso42001-2023")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from complykit.catalog import Catalog, CatalogSet
-
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from complykit.catalog import Catalog, CatalogSet
 
     Reference = Callable[[str], Any]
 
@@ -43,12 +43,16 @@ def test_iso27001_2022_counts_match(catalogs: CatalogSet, reference: Reference) 
     catalog = _catalog(catalogs, "iso27001-2022")
     per_theme = Counter(str(c.attributes["theme"]) for c in catalog.controls)
     assert len(catalog.controls) == counts["total"] == 93
-    assert per_theme == {k: counts[k] for k in ("organizational", "people", "physical", "technological")}
+    assert per_theme == {
+        k: counts[k] for k in ("organizational", "people", "physical", "technological")
+    }
     assert per_theme == {"organizational": 37, "people": 8, "physical": 14, "technological": 34}
     new = [c for c in catalog.controls if c.attributes["new_in_2022"] is True]
     assert len(new) == counts["new_in_2022"] == 11
     groups = {g.id: g.title for g in catalog.groups}
-    assert groups == {f"A.{t['id']}": t["title"] for t in reference("iso27001-2022-annexA.yaml")["themes"]}
+    assert groups == {
+        f"A.{t['id']}": t["title"] for t in reference("iso27001-2022-annexA.yaml")["themes"]
+    }
 
 
 def test_iso27001_2022_clauses_match(catalogs: CatalogSet, reference: Reference) -> None:
@@ -73,7 +77,11 @@ def test_iso27001_2013_to_2022_correspondence_matches(
 ) -> None:
     """The 2013-to-2022 mapping has exactly the reference rows, covering all 114 old controls."""
     ref = reference("mappings.yaml")["iso27001_2013_to_2022"]
-    expected = {(old, row["iso27001_2022"]) for row in ref["rows_2022_from_2013"] for old in row["from_2013"]}
+    expected = {
+        (old, row["iso27001_2022"])
+        for row in ref["rows_2022_from_2013"]
+        for old in row["from_2013"]
+    }
     from_2022_file = {
         (old, c["ref"])
         for c in reference("iso27001-2022-annexA.yaml")["controls"]
@@ -82,7 +90,9 @@ def test_iso27001_2013_to_2022_correspondence_matches(
     [mapping] = catalogs.mappings_between("iso27001-2013", "iso27001-2022")
     actual = {(row.source, row.target) for row in mapping.rows}
     assert actual == expected == from_2022_file
-    assert {source for source, _ in actual} == {c.id for c in _catalog(catalogs, "iso27001-2013").controls}
+    assert {source for source, _ in actual} == {
+        c.id for c in _catalog(catalogs, "iso27001-2013").controls
+    }
     assert ref["counts"]["controls_2013"] == 114
 
 
@@ -91,7 +101,10 @@ def test_iso27701_controls_match(catalogs: CatalogSet, reference: Reference) -> 
     ref = reference("iso27701-2019.yaml")
     catalog = _catalog(catalogs, "iso27701-2019")
     expected = {}
-    for key, role in (("annex_a_pii_controllers", "controller"), ("annex_b_pii_processors", "processor")):
+    for key, role in (
+        ("annex_a_pii_controllers", "controller"),
+        ("annex_b_pii_processors", "processor"),
+    ):
         for group in ref[key]:
             for c in group["controls"]:
                 expected[c["id"]] = (c["title"], group["group"], role, c["iso27701_2025_id"])
@@ -99,7 +112,10 @@ def test_iso27701_controls_match(catalogs: CatalogSet, reference: Reference) -> 
     assert actual == expected
     roles = Counter(c.role for c in catalog.controls)
     counts = ref["standard_2019"]["counts"]
-    assert roles == {"controller": counts["annex_a_controls"], "processor": counts["annex_b_controls"]}
+    assert roles == {
+        "controller": counts["annex_a_controls"],
+        "processor": counts["annex_b_controls"],
+    }
     assert roles == {"controller": 31, "processor": 18}
 
 
@@ -108,7 +124,9 @@ def test_iso27701_groups_match(catalogs: CatalogSet, reference: Reference) -> No
     ref = reference("iso27701-2019.yaml")
     catalog = _catalog(catalogs, "iso27701-2019")
     expected = {
-        g["group"]: g["title"] for key in ("annex_a_pii_controllers", "annex_b_pii_processors") for g in ref[key]
+        g["group"]: g["title"]
+        for key in ("annex_a_pii_controllers", "annex_b_pii_processors")
+        for g in ref[key]
     }
     assert {g.id: g.title for g in catalog.groups} == expected
 

@@ -71,7 +71,9 @@ def test_workspace_catalog_works_like_a_bundled_one(tmp_path: Path) -> None:
     assert nis2 is not None
     assert nis2.item("Art. 23") is not None
     assert nis2.items[1].applies_from == date(2024, 10, 18)
-    assert [m.id for m in catalogs.mappings_between("NIS2", "iso27001")] == ["nis2-to-iso27001-2022"]
+    assert [m.id for m in catalogs.mappings_between("NIS2", "iso27001")] == [
+        "nis2-to-iso27001-2022"
+    ]
     assert ("nis2-2022", nis2.items[1]) in catalogs.search("reporting obligations")
     assert catalogs.framework("gdpr") is not None
     assert load_catalogs().framework("nis2-2022") is None
@@ -107,7 +109,9 @@ def test_mapping_to_an_unknown_id_raises(tmp_path: Path) -> None:
         ("schema_version: 1\nframework: {id: x}\nitems: []", "framework.name"),
     ],
 )
-def test_broken_workspace_file_raises_with_its_path(tmp_path: Path, text: str, message: str) -> None:
+def test_broken_workspace_file_raises_with_its_path(
+    tmp_path: Path, text: str, message: str
+) -> None:
     """Unreadable or invalid files raise CatalogError with the path and the problem."""
     (tmp_path / "broken.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(CatalogError, match=message) as caught:

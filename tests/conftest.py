@@ -1,0 +1,30 @@
+"""Shared fixtures: mini-workspaces built from the file-based cases."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+CASES = Path(__file__).parent / "cases"
+BASE_CONFIG = CASES / "_base" / "complykit.yaml"
+REPO = Path(__file__).parents[1]
+EXAMPLE = REPO / "examples" / "tulip-health"
+
+MakeWorkspace = Callable[[Path], Path]
+
+
+@pytest.fixture
+def make_workspace(tmp_path: Path) -> MakeWorkspace:
+    """Copy a case folder into tmp_path, adding the base complykit.yaml when it has none."""
+
+    def make(case: Path) -> Path:
+        target = tmp_path / case.name
+        shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.yaml"))
+        if not (target / "complykit.yaml").exists():
+            shutil.copy(BASE_CONFIG, target / "complykit.yaml")
+        return target
+
+    return make

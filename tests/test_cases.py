@@ -1,0 +1,36 @@
+"""File-based cases: each folder under tests/cases/<CODE>/ is a workspace with expected findings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from complykit.engine import run
+from conftest import CASES, MakeWorkspace
+
+AS_OF = date(2026, 11, 23)
+CASE_DIRS = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))
+
+
+def _expected(case: Path) -> list[str]:
+    data = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
+    return sorted(data["findings"])
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_case_gives_expected_findings(case: Path, make_workspace: MakeWorkspace) -> None:
+    """A case workspace yields exactly its expected findings, located by path, line and column."""
+    result = run(make_workspace(case), as_of=AS_OF)
+    found = sorted(f"{f.path}:{f.line}:{f.column} {f.code}" for f in result.findings)
+    assert found == _expected(case)
+
+
+def test_every_code_family_folder_holds_its_code() -> None:
+    """Each case folder's expected findings include the code the folder is named after."""
+    for case in CASE_DIRS:
+        code = case.parent.name
+        if code != "valid":
+            assert any(line.endswith(code) for line in _expected(case)), case
