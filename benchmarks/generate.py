@@ -172,7 +172,8 @@ TASK_TYPES = (("training", "Annual privacy and security awareness training", "IS
               ("continuity-test", "Continuity and restore test", "ISO/IEC 27001:2022 A.5.30"),
               ("record-review", "Review of the register of processing activities",
                "GDPR Art. 30"))
-CADENCES = ("P1Y", "P6M", "P3M")
+CADENCE_DAYS = {"P1Y": 365, "P6M": 182, "P3M": 91}
+CADENCES = tuple(CADENCE_DAYS)
 SENTENCES = (
     "The data is only accessible to staff who need it for their work.",
     "Access is granted through the identity provider and reviewed every quarter.",
@@ -246,17 +247,25 @@ def q(text: str, *, in_flow: bool = False) -> str:
     return json.dumps(text)
 
 
+def annex(rng: random.Random, count: int) -> str:
+    """``count`` ISO/IEC 27001:2022 Annex A control ids in catalog order."""
+    return flow(sorted(rng.sample(ANNEX_A, count), key=ANNEX_A.index))
+
+
 def flow(items: Sequence[str]) -> str:
     return "[" + ", ".join(q(i, in_flow=True) for i in items) + "]"
 
 
-def prose(key: str, text: str, indent: int = 0) -> list[str]:
-    """A text field: one line when short, else a folded block wrapped at 96 columns."""
-    pad = " " * indent
-    if len(text) + len(key) + indent < 96:
-        return [f"{pad}{key}: {q(text)}"]
-    wrapped = textwrap.wrap(text, 96 - indent - 2)
-    return [f"{pad}{key}: >-", *(f"{pad}  {line}" for line in wrapped)]
+def prose(key: str, text: str, indent: int = 0, *, item: bool = False) -> list[str]:
+    """A text field: one line when short, else a folded block wrapped at 96 columns.
+
+    With ``item`` the field opens a sequence entry (``- key: ...``) at ``indent``.
+    """
+    head = " " * indent + ("- " if item else "") + key
+    if len(head) + len(text) < 94:
+        return [f"{head}: {q(text)}"]
+    body = " " * (indent + (4 if item else 2))
+    return [f"{head}: >-", *(body + line for line in textwrap.wrap(text, 96 - len(body)))]
 
 
 def day(rng: random.Random, start: date, span_days: int) -> str:
@@ -326,14 +335,10 @@ def make_plan(entities: int, seed: int) -> Plan:
     ids = {kind: [f"{ID_PREFIX[kind]}-{n:05d}" for n in range(1, counts[kind] + 1)]
            for kind, _ in KIND_SHARES}
     rng = random.Random(seed)  # noqa: S311 - not for security
-    departments: dict[str, Department] = {}
-    for n, old in enumerate(ids["processing-activity"]):
-        dept = rng.choice(DEPARTMENTS)
-        new = f"pa-{dept.key}-{n + 1:05d}"
-        ids["processing-activity"][n] = new
-        departments[new] = dept
-        del old
-    plan = Plan(seed, ids, make_people(), department=departments)
+    departments = [rng.choice(DEPARTMENTS) for _ in ids["processing-activity"]]
+    ids["processing-activity"] = [f"pa-{d.key}-{n:05d}" for n, d in enumerate(departments, 1)]
+    plan = Plan(seed, ids, make_people(),
+                department=dict(zip(ids["processing-activity"], departments, strict=True)))
     plan_suppliers(plan, rng)
     plan_links(plan, rng)
     return plan
@@ -342,7 +347,7 @@ def make_plan(entities: int, seed: int) -> Plan:
 # --- complykit.yaml --------------------------------------------------------------------------
 
 def render_config(plan: Plan) -> str:
-    lines = ["complykit: 1", "organisation:", "  name: Zorg & Data Groep B.V.",
+    lines = ["complykit: 1", "organisation:", "  name: Zorg en Data Groep B.V.",
              "  country: NL", '  registration: "81234567"',
              "  address: Stationsplein 1, 3511 ED Utrecht", "  roles: [controller, processor]",
              "  headcount: 1200", "  dpo:", f"    person: {plan.people[0].id}",
@@ -366,24 +371,29 @@ def render_config(plan: Plan) -> str:
 
 # --- processing activities -------------------------------------------------------------------
 
-LEGAL_BASES = ("contract", "legal-obligation", "legitimate-interests", "consent", "public-task")
+LEGAL_BASES = ("contract", "legal-obligation", "legitimate-interests", "consent")
 
 
 def purpose_lines(rng: random.Random, activity: str) -> list[str]:
     lines = ["purposes:"]
-    for basis in rng.sample(LEGAL_BASES[:4], rng.randint(1, 3)):
-        lines += prose("  - description", f"{activity}: {rng.choice(PURPOSE_VERBS)} "
-                       f"{rng.choice(PURPOSE_OBJECTS)}.")
+    for basis in rng.sample(LEGAL_BASES, rng.randint(1, 3)):
+        text = f"{activity}: {rng.choice(PURPOSE_TEXT[basis])}."
+        lines += prose("description", text, 2, item=True)
         lines.append(f"    legal_basis: {basis}")
         lines += purpose_detail(rng, basis)
     return lines
 
 
-PURPOSE_VERBS = ("carrying out", "keeping records of", "planning and executing",
-                 "supporting", "evaluating and improving", "administering")
-PURPOSE_OBJECTS = ("the agreement with the data subject", "the services we deliver",
-                   "our statutory obligations", "quality and safety of the service",
-                   "communication with the data subject", "invoicing and payment")
+PURPOSE_TEXT = {
+    "contract": ("carrying out the agreement with the data subject",
+                 "delivering the services that were ordered", "invoicing and payment"),
+    "legal-obligation": ("keeping the records the law requires",
+                         "reporting to the competent authority"),
+    "legitimate-interests": ("securing our systems and premises",
+                             "evaluating and improving the quality of the service"),
+    "consent": ("sending news and offers to subscribers",
+                "contacting the data subject for a satisfaction survey"),
+}
 
 
 def purpose_detail(rng: random.Random, basis: str) -> list[str]:
@@ -397,7 +407,7 @@ def purpose_detail(rng: random.Random, basis: str) -> list[str]:
                 f"      document: {INTRANET}/lia/{rng.randrange(100, 999)}.pdf",
                 f"      assessed: {day(rng, date(2025, 1, 6), 600)}"]
     if basis == "legal-obligation":
-        return ["    legal_provision: " + rng.choice(LEGAL_PROVISIONS)]
+        return [f"    legal_provision: {q(rng.choice(LEGAL_PROVISIONS))}"]
     return []
 
 
@@ -457,24 +467,34 @@ def location_lines(plan: Plan, processors: list[str], activity: str) -> list[str
     return lines
 
 
-def screening_lines(rng: random.Random, pa: str, plan: Plan, special: bool) -> list[str]:
+VULNERABLE = {"care": "patients", "hr": "employees"}
+
+
+def subject_count(plan: Plan, rng: random.Random, pa: str) -> int:
+    """Large scale (a DPIA criterion) only for activities that have a DPIA."""
+    return rng.randrange(20_000, 500_000) if pa in plan.pa_dpia else rng.randrange(50, 5000)
+
+
+def screening_lines(plan: Plan, rng: random.Random, pa: str, facts: tuple[bool, int]) -> list[str]:
     """Screening facts that agree with the outcome: two or more criteria only with a DPIA."""
+    special, subjects = facts
+    screened = f"  screened_on: {day(rng, date(2025, 6, 2), 300)}"
     if pa in plan.pa_dpia:
-        subjects = rng.randrange(20_000, 500_000)
+        vulnerable = VULNERABLE.get(plan.department[pa].key)
         return ["dpia_screening:", "  evaluation_or_scoring: true",
                 "  highly_personal_data: true", "  scale:", f"    data_subjects: {subjects}",
                 "    geographic_extent: national", "    large_scale: true",
-                "  vulnerable_data_subjects: [patients]",
+                f"  vulnerable_data_subjects: {flow([vulnerable] if vulnerable else [])}",
                 f"  innovative_technology: {str(pa in plan.pa_ais).lower()}",
-                "  ap_list_items: [9]", "  conclusion: dpia-required",
+                "  conclusion: dpia-required",
                 "  rationale: Large-scale processing of highly personal data; DPIA performed.",
-                f"  screened_on: {q(day(rng, date(2025, 6, 2), 300))}"]
+                screened]
     ai_flag = pa in plan.pa_ais and not special
     return ["dpia_screening:", f"  innovative_technology: {str(ai_flag).lower()}", "  scale:",
-            f"    data_subjects: {rng.randrange(50, 5000)}", "    geographic_extent: regional",
+            f"    data_subjects: {subjects}", "    geographic_extent: regional",
             "    large_scale: false", "  conclusion: dpia-not-required",
             "  rationale: At most one WP248 criterion applies and the scale is limited.",
-            f"  screened_on: {q(day(rng, date(2025, 6, 2), 300))}"]
+            screened]
 
 
 def render_activity(plan: Plan, pa: str) -> tuple[str, str]:
@@ -484,13 +504,14 @@ def render_activity(plan: Plan, pa: str) -> tuple[str, str]:
     name = f"{base} - {rng.choice(LOCATIONS)}"
     special = rng.random() < dept.health_share and (pa in plan.pa_dpia or pa not in plan.pa_ais)
     processors = sorted(rng.sample(plan.processors, min(len(plan.processors), rng.randint(1, 3))))
+    subjects = subject_count(plan, rng, pa)
     lines = [*common_head(plan, rng, "processing-activity", pa), f"name: {q(name)}",
              f"tags: [{dept.key}, art30]",
              *prose("description", f"{base} for the {dept.key} department in "
                     f"{name.rsplit(' - ', 1)[1]}. " + sentences(rng, 2, 4)),
              "role: controller", *purpose_lines(rng, base),
              f"data_subjects: {flow(rng.sample(dept.subjects, 2))}",
-             f"data_subject_count: {rng.randrange(50, 500_000)}",
+             f"data_subject_count: {subjects}",
              *data_lines(rng, dept, special),
              "sources:", "  - type: data-subject",
              "    description: Provided by the data subject via forms and e-mail",
@@ -499,17 +520,18 @@ def render_activity(plan: Plan, pa: str) -> tuple[str, str]:
              "retention:", f"  period: {rng.choice(('P2Y', 'P7Y', 'P1Y', 'P6M'))}",
              "  trigger: End of the relationship with the data subject",
              *location_lines(plan, processors, base)]
-    lines += activity_security(plan, rng, pa, special)
+    lines += activity_security(plan, rng, pa, (special, subjects))
     return f"register/{dept.key}/{pa}.yaml", "\n".join(lines) + "\n"
 
 
-def activity_security(plan: Plan, rng: random.Random, pa: str, special: bool) -> list[str]:
+def activity_security(plan: Plan, rng: random.Random, pa: str,
+                      facts: tuple[bool, int]) -> list[str]:
     measures = plan.some(rng, "control", 2, 5)
     lines = [f"security_measures: {flow(measures)}"] if measures else []
-    lines += ["controls:", f"  {FRAMEWORK}: {flow(sorted(rng.sample(ANNEX_A, 3)))}",
+    lines += ["controls:", f"  {FRAMEWORK}: {annex(rng, 3)}",
               *prose("security_description", sentences(rng, 2, 3)),
               "automated_decisions:", "  used: false",
-              *screening_lines(rng, pa, plan, special)]
+              *screening_lines(plan, rng, pa, facts)]
     if pa in plan.pa_dpia:
         lines.append(f"dpia: {plan.pa_dpia[pa]}")
     if pa in plan.pa_ais:
@@ -542,7 +564,7 @@ def render_risk(plan: Plan, rid: str) -> tuple[str, str]:
              "inherent:", f"  likelihood: {likelihood}", f"  impact: {impact}",
              f"treatment: {'accept' if accept else 'mitigate'}",
              *prose("treatment_plan", "Apply the listed measures; " + sentences(rng, 1, 2)),
-             "controls:", f"  {FRAMEWORK}: {flow(sorted(rng.sample(ANNEX_A, 2)))}"]
+             "controls:", f"  {FRAMEWORK}: {annex(rng, 2)}"]
     if measures:
         lines.append(f"measures: {flow(measures)}")
     lines += ["residual:", f"  likelihood: {res_l}", f"  impact: {res_i}"]
@@ -593,6 +615,18 @@ def render_supplier(plan: Plan, sid: str) -> tuple[str, str]:
     return f"suppliers/{sid}.yaml", "\n".join(lines) + "\n"
 
 
+def history_lines(rng: random.Random, tid: str, cadence_days: int) -> list[str]:
+    """One to three past occurrences a cadence apart, the latest recent enough not to be due
+    before 2026-12 (so the workspace is not overdue on the day the figures were taken)."""
+    latest = date(2026, 9, 7) + timedelta(days=rng.randrange(75))
+    done = [latest - timedelta(days=cadence_days * k) for k in reversed(range(rng.randint(1, 3)))]
+    lines = ["history:"]
+    for when in done:
+        lines += [f"  - done_on: {when.isoformat()}", "    evidence:",
+                  f"      - {INTRANET}/tasks/{tid}/{when.isoformat()}.pdf"]
+    return lines
+
+
 def render_task(plan: Plan, tid: str) -> tuple[str, str]:
     rng = plan.rng(tid)
     kind, title, clause = rng.choice(TASK_TYPES)
@@ -600,10 +634,7 @@ def render_task(plan: Plan, tid: str) -> tuple[str, str]:
     lines = [*common_head(plan, rng, "task", tid), f"title: {q(title)}", f"type: {kind}",
              f"cadence: {cadence}", *prose("description", sentences(rng, 1, 2))]
     if rng.random() < 0.8:
-        lines += ["history:"]
-        for done in sorted(day(rng, date(2026, 6, 1), 150) for _ in range(rng.randint(1, 3))):
-            lines += [f"  - done_on: {done}", "    evidence:",
-                      f"      - {INTRANET}/tasks/{tid}/{done}.pdf"]
+        lines += history_lines(rng, tid, CADENCE_DAYS[cadence])
     else:
         lines.append(f"first_due: {day(rng, date(2027, 2, 1), 200)}")
     related = plan.some(rng, "control", 0, 2) + plan.some(rng, "processing-activity", 0, 1)
@@ -663,13 +694,17 @@ AI_PURPOSES = ("routing incoming tickets to the right team", "transcribing consu
                "flagging unusual invoices", "summarising long case files")
 
 
+def dpia_title(plan: Plan, did: str) -> str:
+    departments = sorted({plan.department[pa].key for pa in plan.dpia_pas[did]})
+    return f"DPIA {' and '.join(departments) or 'general'} processing ({did})"
+
+
 def render_dpia(plan: Plan, did: str) -> tuple[str, str]:
     rng = plan.rng(did)
     activities = plan.dpia_pas[did]
     ais = sorted({ai for pa in activities for ai in plan.pa_ais.get(pa, [])})
     lines = [*common_head(plan, rng, "dpia", did),
-             f"title: {q('DPIA ' + did.rsplit('-', 1)[1] + ' for ' + str(len(activities)))}"
-             " processing activities", "status: approved",
+             f"title: {q(dpia_title(plan, did))}", "status: approved",
              f"processing_activities: {flow(activities)}"]
     if ais:
         lines.append(f"ai_systems: {flow(ais)}")

@@ -66,7 +66,7 @@ def read_file(path: Path) -> CatalogFile:
     """One catalog, mapping or countries file, validated."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # ValueError: e.g. `2024-02-30`
         raise CatalogError(f"{path}: cannot read: {exc}") from exc
     if not isinstance(data, dict):
         raise CatalogError(f"{path}: expected a mapping with a 'framework' or 'mapping' header")

@@ -27,10 +27,16 @@ class Task(Record):
     first_due: IsoDate | None = None
     """When the task is first due, if it has never been done."""
     history: list[Occurrence] = []
-    """Past occurrences, most recent last; the latest is 'last done'."""
+    """Past occurrences in any order; the latest is 'last done'."""
     relates_to: list[AnyRecordRef] = []
     clause: NonEmptyStr | None = None
     """The requirement the task serves, e.g. 'ISO/IEC 27001:2022 9.2'."""
+
+    @property
+    def latest_index(self) -> int:
+        """Index in ``history`` of the most recent occurrence (the first, on a tie)."""
+        dates = [o.done_on for o in self.history]
+        return dates.index(max(dates))
 
     @property
     def last_done(self) -> date | None:

@@ -1,0 +1,180 @@
+"""``complykit validate`` through Typer's runner: every format, every exit code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from typer.testing import CliRunner
+
+from complykit.cli.app import app
+from conftest import CASES, MakeWorkspace
+
+runner = CliRunner()
+AS_OF = ["--as-of", "2026-11-23"]
+
+# The five everyday mistakes, each expected as exactly one finding at one place.
+MISTAKES = {
+    "duplicate key": (CASES / "YAML002" / "duplicate-key", "supplier.yaml", 7, 1, "YAML002"),
+    "syntax error": (CASES / "YAML001" / "unclosed-flow", "register.yaml", 4, 5, "YAML001"),
+    "wrong type": (CASES / "SCH004" / "wrong-type", "risk.yaml", 5, 24, "SCH004"),
+    "unknown field": (CASES / "SCH003" / "unknown-field", "supplier.yaml", 7, 1, "SCH003"),
+    "dangling reference": (CASES / "REF001" / "dangling-processor", "register.yaml", 6, 14,
+                           "REF001"),
+}
+
+
+def _invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["validate", *args])
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_json_reports_one_located_finding(mistake: str, make_workspace: MakeWorkspace) -> None:
+    """The JSON contract carries the one finding with its code, path, line and column."""
+    case, path, line, column, code = MISTAKES[mistake]
+    code_out, out = _invoke(str(make_workspace(case)), "--format", "json", *AS_OF)
+    findings = json.loads(out)["findings"]
+    assert code_out == 1
+    assert [(f["code"], f["path"], f["line"], f["column"]) for f in findings] == [
+        (code, path, line, column)]
+    assert findings[0]["message"]
+    assert set(findings[0]) >= {"severity", "hint", "citation"}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_text_shows_the_location(mistake: str, make_workspace: MakeWorkspace) -> None:
+    """The text view names the file and the line:column of the one finding."""
+    case, path, line, column, code = MISTAKES[mistake]
+    code_out, out = _invoke(str(make_workspace(case)), "--format", "text", *AS_OF)
+    assert code_out == 1
+    assert path in out
+    assert f"{line}:{column}" in out
+    assert code in out
+    assert "1 error" in out
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_github_annotates_the_location(mistake: str, make_workspace: MakeWorkspace,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The github format prints one error workflow command at the location."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    case, path, line, column, code = MISTAKES[mistake]
+    workspace = make_workspace(case)
+    monkeypatch.chdir(workspace)
+    code_out, out = _invoke(".", "--format", "github", *AS_OF)
+    commands = [x for x in out.splitlines() if x.startswith("::")]
+    assert code_out == 1
+    assert len(commands) == 1
+    assert commands[0].startswith(f"::error file={path},line={line},col={column},title={code}::")
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_sarif_holds_one_result(mistake: str, make_workspace: MakeWorkspace) -> None:
+    """SARIF has one result with the rule id and region of the finding."""
+    case, path, line, column, code = MISTAKES[mistake]
+    code_out, out = _invoke(str(make_workspace(case)), "--format", "sarif", *AS_OF)
+    results = json.loads(out)["runs"][0]["results"]
+    location = results[0]["locations"][0]["physicalLocation"]
+    assert code_out == 1
+    assert len(results) == 1
+    assert results[0]["ruleId"] == code
+    assert location["artifactLocation"]["uri"] == path
+    assert location["region"] == {"startLine": line, "startColumn": column}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_junit_holds_one_failure(mistake: str, make_workspace: MakeWorkspace) -> None:
+    """JUnit XML has one failing test case named after the code and location."""
+    case, path, line, column, code = MISTAKES[mistake]
+    code_out, out = _invoke(str(make_workspace(case)), "--format", "junit", *AS_OF)
+    failures = ElementTree.fromstring(out.encode()).findall(".//failure")
+    assert code_out == 1
+    assert len(failures) == 1
+    assert failures[0].get("type") == code
+    assert path in out
+    assert f"{line}:{column}" in out
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_markdown_lists_the_finding(mistake: str, make_workspace: MakeWorkspace) -> None:
+    """The Markdown summary lists the finding's code and location."""
+    case, path, line, _column, code = MISTAKES[mistake]
+    code_out, out = _invoke(str(make_workspace(case)), "--format", "markdown", *AS_OF)
+    assert code_out == 1
+    assert code in out
+    assert f"{path}:{line}" in out
+
+
+def test_clean_workspace_exits_zero(make_workspace: MakeWorkspace) -> None:
+    """A valid workspace exits 0 and says so."""
+    code_out, out = _invoke(str(make_workspace(CASES / "valid" / "minimal")), *AS_OF)
+    assert code_out == 0
+    assert "No problems" in out
+
+
+def test_missing_path_exits_two(tmp_path: Path) -> None:
+    """A path that does not exist is a usage error (exit 2) with one line, no traceback."""
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_folder_without_config_exits_two(tmp_path: Path) -> None:
+    """A folder outside any workspace is a configuration error (exit 2)."""
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "complykit.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["2026-13-01", "23-11-2026", "tomorrow"])
+def test_bad_as_of_exits_two(bad: str, make_workspace: MakeWorkspace) -> None:
+    """An --as-of that is not a YYYY-MM-DD date is a usage error."""
+    workspace = make_workspace(CASES / "valid" / "minimal")
+    result = runner.invoke(app, ["validate", str(workspace), "--as-of", bad])
+    assert result.exit_code == 2
+
+
+def test_unknown_format_exits_two(make_workspace: MakeWorkspace) -> None:
+    """An unknown --format is a usage error."""
+    workspace = make_workspace(CASES / "valid" / "minimal")
+    assert runner.invoke(app, ["validate", str(workspace), "--format", "xml"]).exit_code == 2
+
+
+def test_fail_on_warning_turns_warnings_into_failure(make_workspace: MakeWorkspace) -> None:
+    """--fail-on decides which severities fail the run."""
+    workspace = make_workspace(CASES / "valid" / "minimal")
+    (workspace / "task.yaml").write_text(
+        "kind: task\nid: t-train\ntitle: Awareness training\ntype: training\ncadence: P1Y\n"
+        "owner: ciso\nhistory: [{done_on: 2024-01-10}]\n", encoding="utf-8")
+    code_error, out = _invoke(str(workspace), "--format", "json", *AS_OF)
+    severities = {f["severity"] for f in json.loads(out)["findings"]}
+    code_warning, _ = _invoke(str(workspace), "--fail-on", "warning", *AS_OF)
+    assert severities == {"warning"}
+    assert (code_error, code_warning) == (0, 1)
+
+
+def test_output_option_writes_a_file(make_workspace: MakeWorkspace, tmp_path: Path) -> None:
+    """--output writes the report to a file instead of standard output."""
+    target = tmp_path / "report.sarif"
+    workspace = make_workspace(CASES / "REF001" / "dangling-processor")
+    code_out, out = _invoke(str(workspace), "--format", "sarif", "--output", str(target), *AS_OF)
+    assert code_out == 1
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_broken_config_is_a_finding(make_workspace: MakeWorkspace) -> None:
+    """A complykit.yaml with a wrong value is a located finding (exit 1), not a crash."""
+    workspace = make_workspace(CASES / "valid" / "minimal")
+    config = workspace / "complykit.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("headcount: 40",
+                                                                  "headcount: many"))
+    code_out, out = _invoke(str(workspace), "--format", "json", *AS_OF)
+    findings = json.loads(out)["findings"]
+    assert code_out == 1
+    assert [(f["path"], f["code"], f["line"]) for f in findings] == [
+        ("complykit.yaml", "SCH004", 6)]

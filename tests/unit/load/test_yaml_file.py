@@ -1,0 +1,108 @@
+"""The hardened YAML loader: safe subset, located problems, never an exception."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+import pytest
+from hypothesis import given, settings
+
+from complykit.load.limits import LoadLimits
+from complykit.load.yaml_file import parse_yaml
+from strategies import any_bytes, yaml_like_text
+
+PATH = PurePosixPath("records/x.yaml")
+
+
+def _codes(text: str | bytes) -> list[tuple[str, int, int]]:
+    raw = text.encode() if isinstance(text, str) else text
+    return [(f.code, f.line, f.column) for f in parse_yaml(PATH, raw).findings]
+
+
+def _data(text: str) -> object:
+    parsed = parse_yaml(PATH, text.encode())
+    assert not parsed.findings
+    return parsed.documents[0].data
+
+
+def test_yaml11_booleans_and_dates_stay_strings() -> None:
+    """Country code NO, 'yes' and dates stay text; only true/false are booleans."""
+    data = _data("country: NO\nanswer: yes\nday: 2024-01-01\nflag: true\nold: 1:20\n")
+    assert data == {"country": "NO", "answer": "yes", "day": "2024-01-01", "flag": True,
+                    "old": "1:20"}
+
+
+def test_numbers_and_nulls_follow_the_core_schema() -> None:
+    """Decimal, hex and octal integers, floats and null are typed."""
+    data = _data("a: 012\nb: 0x1F\nc: 0o17\nd: 1.5\ne: ~\nf:\ng: .inf\n")
+    assert data == {"a": 12, "b": 31, "c": 15, "d": 1.5, "e": None, "f": None,
+                    "g": float("inf")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: 1\nb: 2\na: 3\n", [("YAML002", 3, 1)]),
+    ("a: &x 1\n", [("YAML003", 1, 4)]),
+    ("<<: {a: 1}\n", [("YAML003", 1, 1)]),
+    ("a: !!binary aGk=\n", [("YAML004", 1, 4)]),
+    ("a: !custom x\n", [("YAML004", 1, 4)]),
+    ("? [a]\n: 1\n", [("YAML008", 1, 3)]),
+    ("a: [1\n", [("YAML001", 2, 1)]),
+    ("a: \x07\n", [("YAML006", 1, 4)]),
+])
+def test_unsafe_or_broken_yaml_is_a_located_finding(text: str,
+                                                    expected: list[tuple[str, int, int]]) -> None:
+    """Each refused construct gives its own code at the offending position."""
+    assert _codes(text) == expected
+
+
+def test_invalid_utf8_is_located() -> None:
+    """A byte that is not UTF-8 is reported on its own line and column."""
+    assert _codes(b"a: 1\nb: \xff\n") == [("YAML006", 2, 4)]
+
+
+def test_size_and_depth_limits_apply() -> None:
+    """Oversized files and deep nesting are refused instead of exhausting resources."""
+    limits = LoadLimits(max_file_bytes=10, max_depth=3)
+    assert [f.code for f in parse_yaml(PATH, b"a: 1234567890", limits).findings] == ["YAML005"]
+    deep = b"a: [[[[[1]]]]]"
+    assert [f.code for f in parse_yaml(PATH, deep, limits).findings] == ["YAML005"]
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    """Nested aliases are refused at the first alias instead of being expanded."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    parsed = parse_yaml(PATH, "\n".join(lines).encode())
+    assert parsed.documents == ()
+    assert {f.code for f in parsed.findings} == {"YAML003"}
+
+
+def test_multiple_documents_are_kept_in_order() -> None:
+    """Every non-empty document of a multi-document file becomes its own document."""
+    parsed = parse_yaml(PATH, b"---\na: 1\n---\n---\nb: 2\n")
+    assert [d.data for d in parsed.documents] == [{"a": 1}, {"b": 2}]
+    assert [d.index for d in parsed.documents] == [0, 1]
+
+
+def _assert_total(raw: bytes) -> None:
+    parsed = parse_yaml(PATH, raw)
+    text = raw.decode("utf-8-sig", errors="replace")
+    lines = text.split("\n")
+    for finding in parsed.findings:
+        assert finding.path == PATH
+        assert 1 <= finding.line <= len(lines)
+        assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_like_text)
+def test_any_yaml_like_text_gives_documents_or_located_findings(text: str) -> None:
+    """For any text the loader returns documents or findings inside the text, never raising."""
+    _assert_total(text.encode("utf-8", errors="surrogatepass"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_bytes)
+def test_any_bytes_give_documents_or_located_findings(raw: bytes) -> None:
+    """For any bytes the loader returns documents or findings inside the text, never raising."""
+    _assert_total(raw)
