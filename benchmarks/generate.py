@@ -19,10 +19,13 @@ import random
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 KIND_SHARES: tuple[tuple[str, float], ...] = (
     ("processing-activity", 0.30),
@@ -160,7 +163,8 @@ CONTROL_TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 RISK_THREATS = ("unauthorised access to", "loss of", "accidental disclosure of",
                 "unlawful further use of", "excessive retention of", "ransomware encrypting",
                 "a supplier breach exposing", "inaccurate processing of")
-TASK_TYPES = (("training", "Annual privacy and security awareness training", "ISO/IEC 27001:2022 7.3"),
+TASK_TYPES = (("training", "Annual privacy and security awareness training",
+               "ISO/IEC 27001:2022 7.3"),
               ("internal-audit", "Internal ISMS audit", "ISO/IEC 27001:2022 9.2"),
               ("management-review", "Management review of the ISMS", "ISO/IEC 27001:2022 9.3"),
               ("access-review", "Access review of critical systems", "ISO/IEC 27001:2022 A.5.18"),
@@ -308,8 +312,8 @@ def plan_suppliers(plan: Plan, rng: random.Random) -> None:
         role = "processor" if roll < 0.7 else "controller" if roll < 0.85 else "none"
         third = rng.random() < 0.2
         country = rng.choice(THIRD_COUNTRIES if third else EEA)
-        name = f"{VENDOR_PARTS[n % len(VENDOR_PARTS)]}{n // len(VENDOR_PARTS) + 1} " \
-               f"{rng.choice(VENDOR_SUFFIX)}"
+        stem = f"{VENDOR_PARTS[n % len(VENDOR_PARTS)]}{n // len(VENDOR_PARTS) + 1}"
+        name = f"{stem} {rng.choice(VENDOR_SUFFIX)}"
         plan.suppliers[sid] = SupplierFact(sid, name, role, country, rng.choice(SERVICES))
         if role == "processor":
             plan.processors.append(sid)
@@ -551,8 +555,8 @@ def render_risk(plan: Plan, rid: str) -> tuple[str, str]:
     rng = plan.rng(rid)
     category = rng.choice(("security", "privacy", "privacy", "supplier", "continuity", "ai",
                            "compliance", "operational"))
-    affects = sorted(plan.some(rng, "processing-activity", 1, 2) + plan.some(rng, "supplier", 0, 1))
-    asset = rng.choice(COMMON_DATA + ("health data", "access logs", "payroll data"))
+    affects = plan.some(rng, "processing-activity", 1, 2) + plan.some(rng, "supplier", 0, 1)
+    asset = rng.choice((*COMMON_DATA, "health data", "access logs", "payroll data"))
     likelihood, impact = rng.randint(2, 5), rng.randint(2, 5)
     accept = rng.random() < 0.1
     res_l, res_i = (likelihood, impact) if accept else residual_for(rng, likelihood, impact)
@@ -670,8 +674,8 @@ def render_ai(plan: Plan, aid: str) -> tuple[str, str]:
              *prose("purpose", "Supports staff by " + rng.choice(AI_PURPOSES) + "."),
              *prose("description", sentences(rng, 1, 3)), "roles: [deployer]",
              *classification_lines(rng, high_risk),
-             "human_oversight:", "  description: A trained employee reviews every output "
-             "before it is used.", f"  overseers: {flow([plan.person(rng)])}", "  trained: true",
+             "human_oversight:", "  description: A trained employee reviews each output.",
+             f"  overseers: {flow([plan.person(rng)])}", "  trained: true",
              "logging:", "  enabled: true", "  retention: P6M",
              "data_sources: [customer tickets, internal knowledge base]",
              "model_source: vendor"]
@@ -735,7 +739,8 @@ def breach_lines(rng: random.Random, aware: date) -> list[str]:
             "  risk_reasoning: Contact details only; phishing risk for the people affected.",
             "  authority:", "    required: true",
             f"    notified_at: {aware.isoformat()}T16:30:00+01:00",
-            "    to: Autoriteit Persoonsgegevens", f"    reference: {q('M' + str(rng.randrange(10**6, 10**7)))}",
+            "    to: Autoriteit Persoonsgegevens",
+            f"    reference: M{rng.randrange(10**6, 10**7)}",
             "  data_subjects:", "    required: false",
             "    reason: The risk is not high; affected customers were informed as a courtesy."]
 
@@ -757,7 +762,8 @@ def render_incident(plan: Plan, iid: str) -> tuple[str, str]:
               f"personal_data_involved: {str(personal).lower()}"]
     if personal:
         lines += breach_lines(rng, detected)
-    activities, suppliers = plan.some(rng, "processing-activity", 1, 2), plan.some(rng, "supplier", 0, 1)
+    activities = plan.some(rng, "processing-activity", 1, 2)
+    suppliers = plan.some(rng, "supplier", 0, 1)
     lines += [f"processing_activities: {flow(activities)}"] if activities else []
     lines += [f"suppliers: {flow(suppliers)}"] if suppliers else []
     lines += [*prose("root_cause", sentences(rng, 1, 1)),

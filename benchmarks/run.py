@@ -26,15 +26,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from complykit.load.discover import SKIPPED_DIRS, YAML_SUFFIXES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402 - benchmarks/ is a folder of scripts, not a package
+import generate  # benchmarks/ is a folder of scripts, not a package
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 BASELINE = f"""
 import os, sys, yaml
