@@ -14,9 +14,15 @@ from complykit.engine import run
 from conftest import BASE_CONFIG
 from strategies import yaml_like_text
 
-_RECORD_START = st.sampled_from(["", "kind: supplier\nid: s\n", "kind: risk\nid: r\n",
-                                 "kind: processing-activity\nid: p\nrole: controller\n",
-                                 "kind: task\nid: t\ncadence: "])
+_RECORD_START = st.sampled_from(
+    [
+        "",
+        "kind: supplier\nid: s\n",
+        "kind: risk\nid: r\n",
+        "kind: processing-activity\nid: p\nrole: controller\n",
+        "kind: task\nid: t\ncadence: ",
+    ]
+)
 
 
 @settings(max_examples=80, deadline=None)

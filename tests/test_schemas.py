@@ -9,10 +9,10 @@ from typing import Any
 import jsonschema
 import pytest
 
+from complykit.errors import ComplykitError
 from complykit.load.discover import record_files, relative
 from complykit.load.yaml_file import parse_yaml
 from complykit.schema import GENERATED, schema_documents, write_schemas
-from complykit.errors import ComplykitError
 from conftest import CASES, EXAMPLE, REPO
 
 SCHEMAS = REPO / "schemas"
@@ -32,11 +32,11 @@ def test_schemas_are_valid_json_schema() -> None:
 
 
 def _documents(root: Path) -> list[tuple[str, Any]]:
-    found = []
-    for path in record_files(root, ["expected.yaml"]):
-        for document in parse_yaml(relative(root, path), path.read_bytes()).documents:
-            found.append((path.name, document.data))
-    return found
+    return [
+        (path.name, document.data)
+        for path in record_files(root, ["expected.yaml"])
+        for document in parse_yaml(relative(root, path), path.read_bytes()).documents
+    ]
 
 
 def _validator(kind: str) -> jsonschema.Draft202012Validator:
@@ -52,8 +52,9 @@ def test_example_records_pass_the_published_schemas() -> None:
         assert not errors, (name, errors[0].message)
 
 
-@pytest.mark.parametrize("case", ["SCH002/missing-field", "SCH003/unknown-field",
-                                  "SCH004/wrong-type"])
+@pytest.mark.parametrize(
+    "case", ["SCH002/missing-field", "SCH003/unknown-field", "SCH004/wrong-type"]
+)
 def test_invalid_records_fail_the_published_schemas(case: str) -> None:
     """Records the models refuse are refused by the published schemas too."""
     [(_, data)] = _documents(CASES / case)

@@ -7,8 +7,14 @@ import sys
 
 import pytest
 
-HEAVY = ("jinja2", "complykit.engine", "complykit.checks", "complykit.model", "yaml",
-         "complykit.catalog")
+HEAVY = (
+    "jinja2",
+    "complykit.engine",
+    "complykit.checks",
+    "complykit.model",
+    "yaml",
+    "complykit.catalog",
+)
 
 PROBE = """
 import sys
@@ -26,6 +32,6 @@ print("HEAVY:" + ",".join(heavy))
 def test_light_commands_import_nothing_heavy(args: list[str]) -> None:
     """A fresh interpreter running the command has loaded none of the heavy modules."""
     code = PROBE.format(args=args, heavy=HEAVY)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.strip().splitlines()[-1] == "HEAVY:"
+    command = [sys.executable, "-c", code]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"

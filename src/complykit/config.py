@@ -17,7 +17,6 @@ from complykit.model.types import (
 )
 
 
-
 class PersonEntry(StrictModel):
     """Someone records name as owner, overseer or approver."""
 

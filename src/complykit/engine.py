@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.errors import CatalogError
 from complykit.catalog.load import load_catalogs
 from complykit.checks import REGISTRY
@@ -41,7 +42,7 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _catalogs(root: Path):  # type: ignore[no-untyped-def]
+def _catalogs(root: Path) -> CatalogSet:
     extra = root / "catalogs"
     try:
         return load_catalogs([extra] if extra.is_dir() else [])
@@ -57,11 +58,17 @@ def run(path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR) -> Resul
         if config is None:
             return Result(root, tuple(sorted(findings)), all_rules(), 1, 0, as_of, fail_on)
         loaded = load_records(root, config)
-        repo = Repository(root, config, _catalogs(root), as_of, loaded.entries,
-                          loaded.invalid_ids)
+        repo = Repository(root, config, _catalogs(root), as_of, loaded.entries, loaded.invalid_ids)
         found = [*loaded.findings, *check_all(repo)]
-    return Result(root, tuple(sorted(found)), all_rules(), loaded.files + 1,
-                  len(loaded.entries), as_of, fail_on)
+    return Result(
+        root,
+        tuple(sorted(found)),
+        all_rules(),
+        loaded.files + 1,
+        len(loaded.entries),
+        as_of,
+        fail_on,
+    )
 
 
 def check_all(repo: Repository) -> Iterator[Finding]:

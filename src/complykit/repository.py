@@ -63,7 +63,8 @@ class Repository:
         """Every marked value in the config (entry None) and every record, walked once."""
         if self._references is None:
             found: list[tuple[Entry | None, Reference]] = [
-                (None, r) for r in references(self.config)]
+                (None, r) for r in references(self.config)
+            ]
             found.extend((e, r) for e in self.entries for r in references(e.record))
             self._references = found
         return self._references
@@ -72,8 +73,9 @@ class Repository:
     def person_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.config.people)
 
-    def position(self, path: PurePosixPath, document: int, loc: Loc, *,
-                 at_key: bool = False) -> tuple[int, int]:
+    def position(
+        self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False
+    ) -> tuple[int, int]:
         """Line and column of ``loc`` in a file, re-reading it only when a finding needs it."""
         parsed = self._parsed.get(path)
         if parsed is None:

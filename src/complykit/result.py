@@ -27,7 +27,7 @@ class Result:
         return self.severity_counts()[severity]
 
     def severity_counts(self) -> Counter[Severity]:
-        counts: Counter[Severity] = Counter({s: 0 for s in Severity})
+        counts: Counter[Severity] = Counter(dict.fromkeys(Severity, 0))
         counts.update(f.severity for f in self.findings)
         return counts
 

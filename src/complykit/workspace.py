@@ -29,8 +29,11 @@ def read_file(root: Path, path: Path) -> YamlFile:
         raw = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR,
-                                          f"cannot read the file: {reason}"),))
+        return YamlFile(
+            rel,
+            (),
+            (Finding(rel, 1, 1, "YAML009", Severity.ERROR, f"cannot read the file: {reason}"),),
+        )
     return parse_yaml(rel, raw)
 
 
@@ -44,9 +47,17 @@ def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]
         return None, parsed.findings
     if not parsed.documents or not isinstance(parsed.documents[0].data, dict):
         rel = PurePosixPath(CONFIG_FILENAME)
-        return None, (Finding(rel, 1, 1, "SCH005", Severity.ERROR,
-                              f"{CONFIG_FILENAME} must be a mapping with `organisation` "
-                              "and `risk_method`", hint="See docs/reference/configuration.md."),)
+        return None, (
+            Finding(
+                rel,
+                1,
+                1,
+                "SCH005",
+                Severity.ERROR,
+                f"{CONFIG_FILENAME} must be a mapping with `organisation` and `risk_method`",
+                hint="See docs/reference/configuration.md.",
+            ),
+        )
     document = parsed.documents[0]
     try:
         return WorkspaceConfig.model_validate(document.data), ()

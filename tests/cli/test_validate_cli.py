@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from xml.etree import ElementTree
+from xml.etree import ElementTree as ET
 
 import pytest
 from typer.testing import CliRunner
@@ -21,8 +21,13 @@ MISTAKES = {
     "syntax error": (CASES / "YAML001" / "unclosed-flow", "register.yaml", 4, 5, "YAML001"),
     "wrong type": (CASES / "SCH004" / "wrong-type", "risk.yaml", 5, 24, "SCH004"),
     "unknown field": (CASES / "SCH003" / "unknown-field", "supplier.yaml", 7, 1, "SCH003"),
-    "dangling reference": (CASES / "REF001" / "dangling-processor", "register.yaml", 6, 14,
-                           "REF001"),
+    "dangling reference": (
+        CASES / "REF001" / "dangling-processor",
+        "register.yaml",
+        6,
+        14,
+        "REF001",
+    ),
 }
 
 
@@ -39,7 +44,8 @@ def test_json_reports_one_located_finding(mistake: str, make_workspace: MakeWork
     findings = json.loads(out)["findings"]
     assert code_out == 1
     assert [(f["code"], f["path"], f["line"], f["column"]) for f in findings] == [
-        (code, path, line, column)]
+        (code, path, line, column)
+    ]
     assert findings[0]["message"]
     assert set(findings[0]) >= {"severity", "hint", "citation"}
 
@@ -57,8 +63,9 @@ def test_text_shows_the_location(mistake: str, make_workspace: MakeWorkspace) ->
 
 
 @pytest.mark.parametrize("mistake", MISTAKES)
-def test_github_annotates_the_location(mistake: str, make_workspace: MakeWorkspace,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_annotates_the_location(
+    mistake: str, make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The github format prints one error workflow command at the location."""
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     case, path, line, column, code = MISTAKES[mistake]
@@ -90,7 +97,8 @@ def test_junit_holds_one_failure(mistake: str, make_workspace: MakeWorkspace) ->
     """JUnit XML has one failing test case named after the code and location."""
     case, path, line, column, code = MISTAKES[mistake]
     code_out, out = _invoke(str(make_workspace(case)), "--format", "junit", *AS_OF)
-    failures = ElementTree.fromstring(out.encode()).findall(".//failure")
+    document = ET.fromstring(out.encode())  # noqa: S314 - our own output
+    failures = document.findall(".//failure")
     assert code_out == 1
     assert len(failures) == 1
     assert failures[0].get("type") == code
@@ -149,7 +157,9 @@ def test_fail_on_warning_turns_warnings_into_failure(make_workspace: MakeWorkspa
     workspace = make_workspace(CASES / "valid" / "minimal")
     (workspace / "task.yaml").write_text(
         "kind: task\nid: t-train\ntitle: Awareness training\ntype: training\ncadence: P1Y\n"
-        "owner: ciso\nhistory: [{done_on: 2024-01-10}]\n", encoding="utf-8")
+        "owner: ciso\nhistory: [{done_on: 2024-01-10}]\n",
+        encoding="utf-8",
+    )
     code_error, out = _invoke(str(workspace), "--format", "json", *AS_OF)
     severities = {f["severity"] for f in json.loads(out)["findings"]}
     code_warning, _ = _invoke(str(workspace), "--fail-on", "warning", *AS_OF)
@@ -171,10 +181,12 @@ def test_broken_config_is_a_finding(make_workspace: MakeWorkspace) -> None:
     """A complykit.yaml with a wrong value is a located finding (exit 1), not a crash."""
     workspace = make_workspace(CASES / "valid" / "minimal")
     config = workspace / "complykit.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("headcount: 40",
-                                                                  "headcount: many"))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("headcount: 40", "headcount: many")
+    )
     code_out, out = _invoke(str(workspace), "--format", "json", *AS_OF)
     findings = json.loads(out)["findings"]
     assert code_out == 1
     assert [(f["path"], f["code"], f["line"]) for f in findings] == [
-        ("complykit.yaml", "SCH004", 6)]
+        ("complykit.yaml", "SCH004", 6)
+    ]

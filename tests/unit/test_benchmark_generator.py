@@ -137,8 +137,10 @@ def test_same_seed_writes_the_same_files(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     generator.generate(first, 40, seed=11)
     generator.generate(second, 40, seed=11)
-    contents = [{p.relative_to(root): p.read_bytes() for p in root.rglob("*.yaml")}
-                for root in (first, second)]
+    contents = [
+        {p.relative_to(root): p.read_bytes() for p in root.rglob("*.yaml")}
+        for root in (first, second)
+    ]
     assert contents[0] == contents[1]
 
 

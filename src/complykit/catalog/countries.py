@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal, Self
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from complykit.catalog.models import FrameworkInfo  # noqa: TC001 - pydantic needs it at runtime
+from complykit.catalog.models import FrameworkInfo
 from complykit.catalog.types import CatalogModel, CountryCode, IsoDate, NonEmptyStr
 
 if TYPE_CHECKING:

@@ -24,9 +24,13 @@ def _problem_with(root: Path, evidence: str) -> str | None:
     return None
 
 
-@check(code="REF007", name="missing-evidence", severity=Severity.ERROR,
-       hint="Use a path relative to the workspace root that exists in the repository, "
-       "or an https URL.")
+@check(
+    code="REF007",
+    name="missing-evidence",
+    severity=Severity.ERROR,
+    hint="Use a path relative to the workspace root that exists in the repository, "
+    "or an https URL.",
+)
 def missing_evidence(repo: Repository) -> Iterator[Problem]:
     """An evidence path does not exist in the workspace, or points outside it.
 

@@ -25,8 +25,12 @@ def _candidates(repo: Repository, kinds: tuple[str, ...]) -> list[str]:
     return sorted(e.record.id for e in repo.entries if not kinds or e.record.kind in kinds)
 
 
-@check(code="REF001", name="unknown-reference", severity=Severity.ERROR,
-       hint="Check the id for typos, or add the record it names.")
+@check(
+    code="REF001",
+    name="unknown-reference",
+    severity=Severity.ERROR,
+    hint="Check the id for typos, or add the record it names.",
+)
 def unknown_reference(repo: Repository) -> Iterator[Problem]:
     """A field names a record or person that does not exist.
 
@@ -40,8 +44,12 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
         if exists or target in repo.invalid_ids:
             continue
         what = "person" if marker.kinds == ("person",) else " or ".join(marker.kinds) or "record"
-        yield Problem(entry, reference.loc, f"unknown {what} '{target}'",
-                      hint=suggest(target, _candidates(repo, marker.kinds)))
+        yield Problem(
+            entry,
+            reference.loc,
+            f"unknown {what} '{target}'",
+            hint=suggest(target, _candidates(repo, marker.kinds)),
+        )
 
 
 @check(code="REF002", name="wrong-kind-reference", severity=Severity.ERROR)
@@ -56,14 +64,21 @@ def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
         if target is None or not marker.kinds or marker.kinds == ("person",):
             continue
         if target.record.kind not in marker.kinds:
-            yield Problem(entry, reference.loc,
-                          f"'{reference.value}' is a {target.record.kind}, "
-                          f"but this field needs a {' or '.join(marker.kinds)}",
-                          hint=suggest(reference.value, _candidates(repo, marker.kinds)))
+            yield Problem(
+                entry,
+                reference.loc,
+                f"'{reference.value}' is a {target.record.kind}, "
+                f"but this field needs a {' or '.join(marker.kinds)}",
+                hint=suggest(reference.value, _candidates(repo, marker.kinds)),
+            )
 
 
-@check(code="REF003", name="duplicate-id", severity=Severity.ERROR,
-       hint="Give each record its own id; ids are unique across the whole workspace.")
+@check(
+    code="REF003",
+    name="duplicate-id",
+    severity=Severity.ERROR,
+    hint="Give each record its own id; ids are unique across the whole workspace.",
+)
 def duplicate_id(repo: Repository) -> Iterator[Problem]:
     """Two records share an id, so references to it are ambiguous.
 
@@ -73,12 +88,19 @@ def duplicate_id(repo: Repository) -> Iterator[Problem]:
     for entry in repo.entries:
         first = repo.by_id[entry.record.id]
         if first is not entry:
-            yield Problem(entry, ("id",), f"id '{entry.record.id}' is already used by a "
-                          f"{first.record.kind} in {first.path}")
+            yield Problem(
+                entry,
+                ("id",),
+                f"id '{entry.record.id}' is already used by a {first.record.kind} in {first.path}",
+            )
 
 
-@check(code="REF004", name="unknown-framework", severity=Severity.ERROR,
-       hint="Use a catalog id from `complykit catalog list`, or add the catalog.")
+@check(
+    code="REF004",
+    name="unknown-framework",
+    severity=Severity.ERROR,
+    hint="Use a catalog id from `complykit catalog list`, or add the catalog.",
+)
 def unknown_framework(repo: Repository) -> Iterator[Problem]:
     """A framework id names no bundled or workspace catalog.
 
@@ -88,19 +110,31 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
     known = [c.id for c in repo.catalogs.frameworks]
     for index, framework in enumerate(repo.config.frameworks):
         if repo.catalogs.framework(framework) is None:
-            yield Problem(None, ("frameworks", index), f"unknown framework '{framework}'",
-                          hint=suggest(framework, known))
+            yield Problem(
+                None,
+                ("frameworks", index),
+                f"unknown framework '{framework}'",
+                hint=suggest(framework, known),
+            )
     for entry, reference in repo.references():
         if isinstance(reference.marker, ControlsMarker):
             for framework in reference.value:
                 if repo.catalogs.framework(framework) is None:
-                    yield Problem(entry, (*reference.loc, framework),
-                                  f"unknown framework '{framework}'",
-                                  hint=suggest(framework, known), at_key=True)
+                    yield Problem(
+                        entry,
+                        (*reference.loc, framework),
+                        f"unknown framework '{framework}'",
+                        hint=suggest(framework, known),
+                        at_key=True,
+                    )
     for entry, soa in repo.records(StatementOfApplicability):
         if repo.catalogs.framework(soa.framework) is None:
-            yield Problem(entry, ("framework",), f"unknown framework '{soa.framework}'",
-                          hint=suggest(soa.framework, known))
+            yield Problem(
+                entry,
+                ("framework",),
+                f"unknown framework '{soa.framework}'",
+                hint=suggest(soa.framework, known),
+            )
 
 
 @check(code="REF005", name="unknown-control", severity=Severity.ERROR)
@@ -117,9 +151,12 @@ def unknown_control(repo: Repository) -> Iterator[Problem]:
             catalog = repo.catalogs.framework(framework)
             for index, control in enumerate(ids if catalog is not None else ()):
                 if control not in catalog:  # type: ignore[operator]
-                    yield Problem(entry, (*reference.loc, framework, index),
-                                  f"{framework} has no control '{control}'",
-                                  hint=_control_hint(repo, framework, control))
+                    yield Problem(
+                        entry,
+                        (*reference.loc, framework, index),
+                        f"{framework} has no control '{control}'",
+                        hint=_control_hint(repo, framework, control),
+                    )
 
 
 def _control_hint(repo: Repository, framework: str, control: str) -> str | None:
@@ -127,8 +164,12 @@ def _control_hint(repo: Repository, framework: str, control: str) -> str | None:
     return f"Did you mean {' or '.join(suggestions)}?" if suggestions else None
 
 
-@check(code="REF006", name="unknown-country", severity=Severity.ERROR,
-       hint="Use an ISO 3166-1 alpha-2 code such as NL, BE, DE, US or GB (not UK).")
+@check(
+    code="REF006",
+    name="unknown-country",
+    severity=Severity.ERROR,
+    hint="Use an ISO 3166-1 alpha-2 code such as NL, BE, DE, US or GB (not UK).",
+)
 def unknown_country(repo: Repository) -> Iterator[Problem]:
     """A country code is not an ISO 3166-1 alpha-2 code.
 

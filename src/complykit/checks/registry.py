@@ -74,6 +74,14 @@ def to_finding(info: RuleInfo, repo: Repository, problem: Problem) -> Finding:
         entry = problem.where
         path, document, record = entry.path, entry.document, entry.record.id
     line, column = repo.position(path, document, problem.loc, at_key=problem.at_key)
-    return Finding(path, line, column, info.code, info.severity, problem.message,
-                   hint=problem.hint or info.hint, citation=problem.citation or info.citation,
-                   record=record)
+    return Finding(
+        path,
+        line,
+        column,
+        info.code,
+        info.severity,
+        problem.message,
+        hint=problem.hint or info.hint,
+        citation=problem.citation or info.citation,
+        record=record,
+    )

@@ -10,8 +10,12 @@ from complykit.model.risk import Risk
 from complykit.repository import Repository
 
 
-@check(code="SCH006", name="score-off-scale", severity=Severity.ERROR,
-       hint="Use a value from `risk_method` in complykit.yaml.")
+@check(
+    code="SCH006",
+    name="score-off-scale",
+    severity=Severity.ERROR,
+    hint="Use a value from `risk_method` in complykit.yaml.",
+)
 def score_off_scale(repo: Repository) -> Iterator[Problem]:
     """A likelihood or impact is not a level of the configured risk scale.
 
@@ -19,14 +23,19 @@ def score_off_scale(repo: Repository) -> Iterator[Problem]:
     FAIL: ``inherent: {likelihood: 7, impact: 4}`` on 1-5 scales.
     """
     method = repo.config.risk_method
-    scales = {"likelihood": {level.value for level in method.likelihood},
-              "impact": {level.value for level in method.impact}}
+    scales = {
+        "likelihood": {level.value for level in method.likelihood},
+        "impact": {level.value for level in method.impact},
+    }
     for entry, risk in repo.records(Risk):
         for stage in ("inherent", "residual"):
             score = getattr(risk, stage)
             for axis, allowed in scales.items():
                 value = getattr(score, axis) if score is not None else None
                 if value is not None and value not in allowed:
-                    yield Problem(entry, (stage, axis),
-                                  f"{stage} {axis} {value} is not on the scale "
-                                  f"({', '.join(map(str, sorted(allowed)))})")
+                    yield Problem(
+                        entry,
+                        (stage, axis),
+                        f"{stage} {axis} {value} is not on the scale "
+                        f"({', '.join(map(str, sorted(allowed)))})",
+                    )

@@ -10,8 +10,12 @@ from complykit.model.task import Task
 from complykit.repository import Repository
 
 
-@check(code="TASK001", name="task-overdue", severity=Severity.WARNING,
-       hint="Do the task and add an entry to its `history`, with evidence.")
+@check(
+    code="TASK001",
+    name="task-overdue",
+    severity=Severity.WARNING,
+    hint="Do the task and add an entry to its `history`, with evidence.",
+)
 def task_overdue(repo: Repository) -> Iterator[Problem]:
     """A recurring task's next due date (last done plus cadence) has passed.
 
@@ -23,12 +27,20 @@ def task_overdue(repo: Repository) -> Iterator[Problem]:
         if due is not None and due < repo.as_of:
             where = ("history", task.latest_index) if task.history else ("first_due",)
             citation = (task.clause,) if task.clause else ()
-            yield Problem(entry, where, f"'{task.title}' was due on {due.isoformat()} "
-                          f"({(repo.as_of - due).days} days ago)", citation=citation)
+            yield Problem(
+                entry,
+                where,
+                f"'{task.title}' was due on {due.isoformat()} ({(repo.as_of - due).days} days ago)",
+                citation=citation,
+            )
 
 
-@check(code="TASK002", name="review-overdue", severity=Severity.WARNING,
-       hint="Review the record, then move `next_review` forward.")
+@check(
+    code="TASK002",
+    name="review-overdue",
+    severity=Severity.WARNING,
+    hint="Review the record, then move `next_review` forward.",
+)
 def review_overdue(repo: Repository) -> Iterator[Problem]:
     """A record's ``next_review`` date has passed.
 
@@ -38,6 +50,9 @@ def review_overdue(repo: Repository) -> Iterator[Problem]:
     for entry in repo.entries:
         review = entry.record.next_review
         if review is not None and review < repo.as_of:
-            yield Problem(entry, ("next_review",),
-                          f"{entry.record.kind} '{entry.record.id}' was due for review on "
-                          f"{review.isoformat()}")
+            yield Problem(
+                entry,
+                ("next_review",),
+                f"{entry.record.kind} '{entry.record.id}' was due for review on "
+                f"{review.isoformat()}",
+            )

@@ -30,9 +30,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option(  # noqa: ARG001 - handled by its callback
-        "--version", callback=_version, is_eager=True,
-        help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Compliance as code for GDPR/AVG, the EU AI Act and ISO management systems."""
 

@@ -14,7 +14,6 @@ from complykit.cli.boundary import exits
 from complykit.cli.options import parse_as_of
 from complykit.formatters import FORMATTERS
 
-
 # Choices come from the registry, so a new formatter needs no edit here.
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATTERS})  # type: ignore[misc]
 
@@ -30,18 +29,36 @@ def _default_format() -> str:
 
 @exits
 def validate(
-    path: Annotated[Path, typer.Argument(help="A workspace folder, or any path inside one.",
-                                         show_default="the current directory")] = Path(),
-    output_format: Annotated[OutputFormat | None, typer.Option(
-        "--format", "-f", case_sensitive=False,
-        help="Output format. Default: github under GitHub Actions, else text.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        help="Lowest severity that makes the exit code 1.")] = FailOn.ERROR,
-    as_of: Annotated[str | None, typer.Option(
-        help="Judge dates as on this day (YYYY-MM-DD). Default: today.")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file instead of standard output.",
-        dir_okay=False)] = None,
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A workspace folder, or any path inside one.", show_default="the current directory"
+        ),
+    ] = Path(),
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format. Default: github under GitHub Actions, else text.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")
+    ] = FailOn.ERROR,
+    as_of: Annotated[
+        str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file instead of standard output.",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
     from complykit.engine import run  # noqa: PLC0415 - keep --help fast

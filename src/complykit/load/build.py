@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,7 @@ def _float(text: str) -> float:
     return float(text)
 
 
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], Any]] = {
     STR_TAG: str,
     NULL_TAG: lambda _text: None,
     BOOL_TAG: lambda text: text == "true",
@@ -67,12 +68,18 @@ class _Builder:
 
     def build(self, node: Node, depth: int) -> Any:
         if id(node) in self.seen:
-            raise _Abort(BuildProblem.at(node, "YAML003", "aliases are not allowed",
-                                         "Write the value out in full."))
+            raise _Abort(
+                BuildProblem.at(
+                    node, "YAML003", "aliases are not allowed", "Write the value out in full."
+                )
+            )
         self.seen.add(id(node))
         if depth > self.limits.max_depth:
-            raise _Abort(BuildProblem.at(node, "YAML005",
-                                         f"nested deeper than {self.limits.max_depth} levels"))
+            raise _Abort(
+                BuildProblem.at(
+                    node, "YAML005", f"nested deeper than {self.limits.max_depth} levels"
+                )
+            )
         if isinstance(node, MappingNode):
             return self.mapping(node, depth)
         if isinstance(node, SequenceNode):
@@ -82,22 +89,41 @@ class _Builder:
 
     def check_tag(self, node: Node, expected: str) -> None:
         if node.tag != expected:
-            raise _Abort(BuildProblem.at(node, "YAML004", f"tag '{node.tag}' is not allowed",
-                                         "Remove the tag."))
+            raise _Abort(
+                BuildProblem.at(
+                    node, "YAML004", f"tag '{node.tag}' is not allowed", "Remove the tag."
+                )
+            )
 
     def scalar(self, node: Node) -> Any:
         convert = _SCALARS.get(node.tag)
         if convert is None:
-            raise _Abort(BuildProblem.at(node, "YAML004", f"tag '{node.tag}' is not allowed",
-                                         "Remove the tag and write a plain value."))
+            raise _Abort(
+                BuildProblem.at(
+                    node,
+                    "YAML004",
+                    f"tag '{node.tag}' is not allowed",
+                    "Remove the tag and write a plain value.",
+                )
+            )
         if len(node.value) > self.limits.max_scalar_chars:
-            raise _Abort(BuildProblem.at(node, "YAML005", "a value is longer than "
-                                         f"{self.limits.max_scalar_chars:,} characters"))
+            raise _Abort(
+                BuildProblem.at(
+                    node,
+                    "YAML005",
+                    f"a value is longer than {self.limits.max_scalar_chars:,} characters",
+                )
+            )
         try:
             return convert(node.value)
         except ValueError:
-            raise _Abort(BuildProblem.at(node, "YAML004", f"'{node.value[:40]}' is not a valid "
-                                         f"value for tag '{node.tag}'")) from None
+            raise _Abort(
+                BuildProblem.at(
+                    node,
+                    "YAML004",
+                    f"'{node.value[:40]}' is not a valid value for tag '{node.tag}'",
+                )
+            ) from None
 
     def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         self.check_tag(node, MAP_TAG)
@@ -105,20 +131,39 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.key(key_node)
             if key in result:
-                self.problems.append(BuildProblem.at(
-                    key_node, "YAML002", f"duplicate key '{key}'",
-                    "Remove or rename one of the two; YAML would silently keep only one."))
+                self.problems.append(
+                    BuildProblem.at(
+                        key_node,
+                        "YAML002",
+                        f"duplicate key '{key}'",
+                        "Remove or rename one of the two; YAML would silently keep only one.",
+                    )
+                )
             result[key] = self.build(value_node, depth + 1)
         return result
 
     def key(self, node: Node) -> str:
-        if not isinstance(node, ScalarNode) or node.tag not in (STR_TAG, INT_TAG, BOOL_TAG,
-                                                                 FLOAT_TAG, NULL_TAG):
-            raise _Abort(BuildProblem.at(node, "YAML008", "mapping keys must be plain text",
-                                         "Use a plain text key."))
+        if not isinstance(node, ScalarNode) or node.tag not in (
+            STR_TAG,
+            INT_TAG,
+            BOOL_TAG,
+            FLOAT_TAG,
+            NULL_TAG,
+        ):
+            raise _Abort(
+                BuildProblem.at(
+                    node, "YAML008", "mapping keys must be plain text", "Use a plain text key."
+                )
+            )
         if node.value == "<<" and not node.style:
-            raise _Abort(BuildProblem.at(node, "YAML003", "merge keys ('<<') are not allowed",
-                                         "Write the merged values out in full."))
+            raise _Abort(
+                BuildProblem.at(
+                    node,
+                    "YAML003",
+                    "merge keys ('<<') are not allowed",
+                    "Write the merged values out in full.",
+                )
+            )
         self.seen.add(id(node))
         return str(node.value)
 

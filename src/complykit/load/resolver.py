@@ -36,7 +36,7 @@ _IMPLICIT = (
 class StrictResolver(BaseResolver):
     """A resolver with only the implicit types listed in ``_IMPLICIT``."""
 
-    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
 
 
 for _tag, _pattern, _first in _IMPLICIT:

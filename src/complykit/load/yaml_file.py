@@ -25,27 +25,31 @@ from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 from complykit.load.resolver import StrictResolver
 from complykit.load.textpos import clamp, offset_position
 
-try:
-    from yaml._yaml import CParser
-except ImportError:  # pragma: no cover - only where libyaml is missing
-    CParser = None
 
-if CParser is not None:
+class _PureLoader(Reader, Scanner, Parser, Composer, StrictResolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        StrictResolver.__init__(self)
 
-    class _Loader(CParser, StrictResolver):  # type: ignore[misc]
+
+def _loader_class() -> Any:
+    try:
+        from yaml._yaml import CParser  # noqa: PLC0415 - optional C extension
+    except ImportError:  # pragma: no cover - only where libyaml is missing
+        return _PureLoader
+
+    class _CLoader(CParser, StrictResolver):
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             StrictResolver.__init__(self)
 
-else:  # pragma: no cover - exercised only where libyaml is missing
+    return _CLoader
 
-    class _Loader(Reader, Scanner, Parser, Composer, StrictResolver):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-            StrictResolver.__init__(self)
+
+_Loader = _loader_class()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +70,9 @@ class YamlFile:
 
 def _finding(path: PurePosixPath, text: str, problem: BuildProblem) -> Finding:
     line, column = clamp(text, problem.line, problem.column)
-    return Finding(path, line, column, problem.code, Severity.ERROR, problem.message,
-                   hint=problem.hint)
+    return Finding(
+        path, line, column, problem.code, Severity.ERROR, problem.message, hint=problem.hint
+    )
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
@@ -78,8 +83,9 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
         return BuildProblem("YAML001", f"YAML syntax error: {what}", line, column)
     if isinstance(error, yaml.reader.ReaderError):
         line, column = offset_position(text, error.position)
-        return BuildProblem("YAML006", f"character not allowed in YAML: {error.reason}",
-                            line, column)
+        return BuildProblem(
+            "YAML006", f"character not allowed in YAML: {error.reason}", line, column
+        )
     return BuildProblem("YAML001", f"YAML syntax error: {error}", 1, 1)
 
 
@@ -114,17 +120,30 @@ def _decode(path: PurePosixPath, raw: bytes) -> str | Finding:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return Finding(path, line, column, "YAML006", Severity.ERROR,
-                       f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                       hint="Save the file as UTF-8.")
+        return Finding(
+            path,
+            line,
+            column,
+            "YAML006",
+            Severity.ERROR,
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            hint="Save the file as UTF-8.",
+        )
 
 
 def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> YamlFile:
     """Parse ``raw`` bytes read from ``path``; never raises on any input."""
     if len(raw) > limits.max_file_bytes:
         message = f"the file is {len(raw):,} bytes; the limit is {limits.max_file_bytes:,}"
-        too_big = Finding(path, 1, 1, "YAML005", Severity.ERROR, message,
-                          hint="Split the records over several files.")
+        too_big = Finding(
+            path,
+            1,
+            1,
+            "YAML005",
+            Severity.ERROR,
+            message,
+            hint="Split the records over several files.",
+        )
         return YamlFile(path, (), (too_big,))
     text = _decode(path, raw)
     if isinstance(text, Finding):
@@ -142,12 +161,20 @@ def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:
     found: list[Finding] = []
     try:
         while (event := loader.get_event()) is not None:
-            if getattr(event, "anchor", None) is not None:
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
                 line, column = clamp(text, event.start_mark.line + 1, event.start_mark.column + 1)
-                found.append(Finding(path, line, column, "YAML003", Severity.ERROR,
-                                     f"anchor '&{event.anchor}' is not allowed",
-                                     hint="Write the values out in full instead of "
-                                     "anchoring and reusing them."))
+                found.append(
+                    Finding(
+                        path,
+                        line,
+                        column,
+                        "YAML003",
+                        Severity.ERROR,
+                        f"anchor '&{anchor}' is not allowed",
+                        hint="Write the values out in full instead of anchoring and reusing them.",
+                    )
+                )
             if isinstance(event, yaml.StreamEndEvent):
                 break
     except (yaml.YAMLError, RecursionError):

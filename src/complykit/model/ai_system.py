@@ -19,8 +19,14 @@ from complykit.model.types import (
     Text,
 )
 
-AiActRole = Literal["provider", "deployer", "importer", "distributor",
-                    "authorised-representative", "product-manufacturer"]
+AiActRole = Literal[
+    "provider",
+    "deployer",
+    "importer",
+    "distributor",
+    "authorised-representative",
+    "product-manufacturer",
+]
 RiskClass = Literal["prohibited", "high-risk", "transparency", "minimal"]
 Art5Practice = Literal["a", "b", "c", "d", "e", "f", "g", "h"]
 
@@ -123,7 +129,8 @@ class AiSystem(Record):
     vendor_training: VendorTraining | None = None
     processing_activities: list[ProcessingRef] = []
     impact_assessments: list[ImpactAssessment] = []
-    lifecycle: Literal["idea", "design", "development", "validation", "deployment",
-                       "operation", "retired"]
+    lifecycle: Literal[
+        "idea", "design", "development", "validation", "deployment", "operation", "retired"
+    ]
     in_use_since: IsoDate | None = None
     affected_persons: list[NonEmptyStr] = []

@@ -5,16 +5,32 @@ from __future__ import annotations
 from complykit.findings import RuleInfo, Severity
 
 SCHEMA_RULES = (
-    RuleInfo("SCH001", "unknown-kind", Severity.ERROR,
-             "A record has no `kind`, or a kind complykit does not know.",
-             hint="Set `kind:` to one of the record kinds in docs/reference/records."),
-    RuleInfo("SCH002", "missing-field", Severity.ERROR, "A required field is missing.",
-             hint="Add the field; the record kind's reference page lists what is required."),
-    RuleInfo("SCH003", "unknown-field", Severity.ERROR,
-             "A field is not part of the record kind; typos would otherwise be ignored.",
-             hint="Check the spelling, or move the text into `notes`."),
-    RuleInfo("SCH004", "invalid-value", Severity.ERROR,
-             "A value has the wrong type or is not one of the allowed values."),
-    RuleInfo("SCH005", "invalid-config", Severity.ERROR,
-             "complykit.yaml does not fit its schema."),
+    RuleInfo(
+        "SCH001",
+        "unknown-kind",
+        Severity.ERROR,
+        "A record has no `kind`, or a kind complykit does not know.",
+        hint="Set `kind:` to one of the record kinds in docs/reference/records.",
+    ),
+    RuleInfo(
+        "SCH002",
+        "missing-field",
+        Severity.ERROR,
+        "A required field is missing.",
+        hint="Add the field; the record kind's reference page lists what is required.",
+    ),
+    RuleInfo(
+        "SCH003",
+        "unknown-field",
+        Severity.ERROR,
+        "A field is not part of the record kind; typos would otherwise be ignored.",
+        hint="Check the spelling, or move the text into `notes`.",
+    ),
+    RuleInfo(
+        "SCH004",
+        "invalid-value",
+        Severity.ERROR,
+        "A value has the wrong type or is not one of the allowed values.",
+    ),
+    RuleInfo("SCH005", "invalid-config", Severity.ERROR, "complykit.yaml does not fit its schema."),
 )

@@ -45,8 +45,11 @@ class Duration(StrictModel):
         return timedelta(days=days, hours=self.hours)
 
     def iso(self) -> str:
-        parts = [f"{v}{u}" for v, u in ((self.years, "Y"), (self.months, "M"), (self.weeks, "W"),
-                                        (self.days, "D")) if v]
+        parts = [
+            f"{v}{u}"
+            for v, u in ((self.years, "Y"), (self.months, "M"), (self.weeks, "W"), (self.days, "D"))
+            if v
+        ]
         time = f"T{self.hours}H" if self.hours else ""
         return "P" + "".join(parts) + time
 
@@ -60,8 +63,10 @@ def _parse(value: Any) -> Any:
     if isinstance(value, str):
         match = _ISO.match(value)
         if not match:
-            raise ValueError("write a duration as ISO 8601 (P2Y, P6M, P30D, PT72H) "
-                             "or a mapping such as {years: 2}")
+            raise ValueError(
+                "write a duration as ISO 8601 (P2Y, P6M, P30D, PT72H) "
+                "or a mapping such as {years: 2}"
+            )
         return {k: int(v) for k, v in match.groupdict().items() if v}
     return value
 
@@ -69,14 +74,22 @@ def _parse(value: Any) -> Any:
 DurationField = Annotated[
     Duration,
     BeforeValidator(_parse),
-    WithJsonSchema({
-        "anyOf": [
-            {"type": "string", "pattern": _ISO.pattern, "examples": ["P2Y", "P30D", "PT72H"]},
-            {"type": "object", "additionalProperties": False, "minProperties": 1,
-             "properties": {k: {"type": "integer", "minimum": 0}
-                            for k in ("years", "months", "weeks", "days", "hours")}},
-        ],
-        "description": "ISO 8601 duration or a mapping of years/months/weeks/days/hours.",
-    }),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _ISO.pattern, "examples": ["P2Y", "P30D", "PT72H"]},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                    "properties": {
+                        k: {"type": "integer", "minimum": 0}
+                        for k in ("years", "months", "weeks", "days", "hours")
+                    },
+                },
+            ],
+            "description": "ISO 8601 duration or a mapping of years/months/weeks/days/hours.",
+        }
+    ),
     Field(description="ISO 8601 duration (P2Y) or {years: 2}."),
 ]

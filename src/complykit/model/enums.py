@@ -87,7 +87,6 @@ class ImplementationStatus(StrEnum):
     NOT_APPLICABLE = "not-applicable"
 
 
-
 # Strict models refuse plain strings for enums; these aliases accept exactly the enum's values
 # (what YAML gives us) and nothing else.
 _VALUE = Strict(strict=False)

@@ -32,7 +32,10 @@ from complykit.model.types import (
 
 
 class Party(StrictModel):
-    """A controller, joint controller or representative named in the register (Art. 30(1)(a), 30(2)(a))."""
+    """A controller, joint controller or representative named in the register.
+
+    GDPR Art. 30(1)(a) and 30(2)(a).
+    """
 
     name: NonEmptyStr
     contact: NonEmptyStr | None = None
@@ -168,4 +171,3 @@ class ProcessingActivity(Record):
     ai_systems: list[AiSystemRef] = []
     data_subject_count: NonNegativeInt | None = None
     """Approximate number of data subjects, the number behind 'large scale'."""
-

@@ -30,7 +30,14 @@ RECORD_MODELS: dict[str, type[Record]] = {
 }
 
 AnyRecord = Annotated[
-    ProcessingActivity | AiSystem | Risk | StatementOfApplicability | Dpia | Incident
-    | Supplier | Task | Control,
+    ProcessingActivity
+    | AiSystem
+    | Risk
+    | StatementOfApplicability
+    | Dpia
+    | Incident
+    | Supplier
+    | Task
+    | Control,
     Field(discriminator="kind"),
 ]

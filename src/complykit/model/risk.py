@@ -40,8 +40,9 @@ class Risk(Record):
     kind: Literal["risk"]
     title: NonEmptyStr
     description: Text | None = None
-    category: Literal["security", "privacy", "ai", "compliance", "operational", "supplier",
-                      "legal", "continuity"]
+    category: Literal[
+        "security", "privacy", "ai", "compliance", "operational", "supplier", "legal", "continuity"
+    ]
     affects: list[AnyRecordRef] = []
     inherent: Score
     treatment: Literal["mitigate", "accept", "transfer", "avoid"]

@@ -43,8 +43,9 @@ class DpiaScreening(StrictModel):
     """New technology or a new use of it, including AI."""
     prevents_exercising_rights: bool = False
     """Whether it can stop people exercising a right or using a service or contract."""
-    ap_list_items: list[int] = Field(default=[], json_schema_extra={"items": {"minimum": 1,
-                                                                              "maximum": 17}})
+    ap_list_items: list[int] = Field(
+        default=[], json_schema_extra={"items": {"minimum": 1, "maximum": 17}}
+    )
     """Items (1-17) of the Dutch AP list of processing that always needs a DPIA."""
     conclusion: Literal["dpia-required", "dpia-not-required", "to-decide"] = "to-decide"
     rationale: Text | None = None

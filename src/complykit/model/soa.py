@@ -32,8 +32,9 @@ class SoaEntry(StrictModel):
     """true (included), false (excluded), or empty while still to decide."""
     justification: Text | None = None
     """Why the control is included or excluded."""
-    reasons: list[Literal["risk-treatment", "legal", "contractual", "business",
-                          "best-practice"]] = []
+    reasons: list[
+        Literal["risk-treatment", "legal", "contractual", "business", "best-practice"]
+    ] = []
     status: ImplementationStatusValue = ImplementationStatus.TO_DECIDE
     owner: PersonRef | None = None
     evidence: list[EvidenceRef] = []

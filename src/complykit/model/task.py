@@ -1,4 +1,4 @@
-"""``task``: recurring compliance work (trainings, audits, reviews); the next due date is derived."""
+"""``task``: recurring work (trainings, audits, reviews); the next due date is derived."""
 
 from __future__ import annotations
 
@@ -19,9 +19,19 @@ class Occurrence(StrictModel):
 class Task(Record):
     kind: Literal["task"]
     title: NonEmptyStr
-    type: Literal["training", "internal-audit", "management-review", "access-review",
-                  "risk-review", "supplier-review", "policy-review", "dpia-review",
-                  "continuity-test", "record-review", "other"]
+    type: Literal[
+        "training",
+        "internal-audit",
+        "management-review",
+        "access-review",
+        "risk-review",
+        "supplier-review",
+        "policy-review",
+        "dpia-review",
+        "continuity-test",
+        "record-review",
+        "other",
+    ]
     cadence: DurationField
     description: Text | None = None
     first_due: IsoDate | None = None

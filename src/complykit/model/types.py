@@ -64,8 +64,10 @@ Text = Annotated[str, StringConstraints(min_length=1), Field(description="Free t
 RecordId = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100),
-    Field(description="Workspace-unique id: letters, digits, '.', '_' and '-'.",
-          examples=["pa-patient-scheduling"]),
+    Field(
+        description="Workspace-unique id: letters, digits, '.', '_' and '-'.",
+        examples=["pa-patient-scheduling"],
+    ),
 ]
 IsoDate = Annotated[
     date,
@@ -75,8 +77,13 @@ IsoDate = Annotated[
 Timestamp = Annotated[
     datetime,
     BeforeValidator(_parse_timestamp),
-    WithJsonSchema({"type": "string", "format": "date-time",
-                    "description": "ISO 8601 timestamp with a UTC offset."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date-time",
+            "description": "ISO 8601 timestamp with a UTC offset.",
+        }
+    ),
 ]
 CountryCode = Annotated[
     str,
@@ -87,8 +94,9 @@ CountryCode = Annotated[
 FrameworkId = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$"),
-    Field(description="A catalog id, e.g. iso27001-2022, gdpr, eu-ai-act.",
-          examples=["iso27001-2022"]),
+    Field(
+        description="A catalog id, e.g. iso27001-2022, gdpr, eu-ai-act.", examples=["iso27001-2022"]
+    ),
 ]
 ControlId = Annotated[
     str,
@@ -102,16 +110,19 @@ EvidenceRef = Annotated[
     Field(description="A path in the repository (relative to the workspace) or an https URL."),
 ]
 
-PersonRef = Annotated[RecordId, RefTo(("person",)),
-                      Field(description="A person id from `people` in complykit.yaml.")]
+PersonRef = Annotated[
+    RecordId, RefTo(("person",)), Field(description="A person id from `people` in complykit.yaml.")
+]
 SupplierRef = Annotated[RecordId, RefTo(("supplier",)), Field(description="A supplier id.")]
-ProcessingRef = Annotated[RecordId, RefTo(("processing-activity",)),
-                          Field(description="A processing activity id.")]
+ProcessingRef = Annotated[
+    RecordId, RefTo(("processing-activity",)), Field(description="A processing activity id.")
+]
 AiSystemRef = Annotated[RecordId, RefTo(("ai-system",)), Field(description="An AI system id.")]
 RiskRef = Annotated[RecordId, RefTo(("risk",)), Field(description="A risk id.")]
 DpiaRef = Annotated[RecordId, RefTo(("dpia",)), Field(description="A DPIA id.")]
-ControlRecordRef = Annotated[RecordId, RefTo(("control",)),
-                             Field(description="A control (measure) record id.")]
+ControlRecordRef = Annotated[
+    RecordId, RefTo(("control",)), Field(description="A control (measure) record id.")
+]
 AnyRecordRef = Annotated[RecordId, RefTo(()), Field(description="The id of any record.")]
 
 FrameworkControls = Annotated[

@@ -71,8 +71,9 @@ def _readable(data: Any, loc: Sequence[str | int]) -> str:
     return ".".join(parts).replace(".[", "[")
 
 
-def error_finding(path: PurePosixPath, document: YamlDocument, error: ErrorDetails,
-                  record_id: str | None = None) -> Finding:
+def error_finding(
+    path: PurePosixPath, document: YamlDocument, error: ErrorDetails, record_id: str | None = None
+) -> Finding:
     """One pydantic error as a finding at the YAML node it concerns."""
     loc = error["loc"]
     where = _readable(document.data, loc) or "record"
@@ -85,8 +86,7 @@ def error_finding(path: PurePosixPath, document: YamlDocument, error: ErrorDetai
     else:
         code, message, hint = "SCH004", f"{where}: {error['msg']}", None
     line, column = locate(document.root, loc, at_key=kind == "extra_forbidden")
-    return Finding(path, line, column, code, Severity.ERROR, message, hint=hint,
-                   record=record_id)
+    return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
 
 
 def _kind_problem(path: PurePosixPath, root: Node, data: dict[str, Any]) -> Finding | None:
@@ -95,12 +95,19 @@ def _kind_problem(path: PurePosixPath, root: Node, data: dict[str, Any]) -> Find
         return None
     line, column = locate(root, ["kind"], at_key=False)
     if kind is None:
-        return Finding(path, line, column, "SCH001", Severity.ERROR,
-                       "the record has no 'kind'",
-                       hint="Add `kind:` with one of: " + ", ".join(RECORD_MODELS))
+        return Finding(
+            path,
+            line,
+            column,
+            "SCH001",
+            Severity.ERROR,
+            "the record has no 'kind'",
+            hint="Add `kind:` with one of: " + ", ".join(RECORD_MODELS),
+        )
     hint = suggest(str(kind), list(RECORD_MODELS)) or "Use one of: " + ", ".join(RECORD_MODELS)
-    return Finding(path, line, column, "SCH001", Severity.ERROR,
-                   f"unknown kind '{kind}'", hint=hint)
+    return Finding(
+        path, line, column, "SCH001", Severity.ERROR, f"unknown kind '{kind}'", hint=hint
+    )
 
 
 def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | None, list[Finding]]:
@@ -108,9 +115,17 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
     data = document.data
     if not isinstance(data, dict):
         line, column = node_position(document.root)
-        return None, [Finding(path, line, column, "YAML007", Severity.ERROR,
-                              "a record must be a mapping with `kind` and `id`",
-                              hint="Start the document with `kind:` and `id:` lines.")]
+        return None, [
+            Finding(
+                path,
+                line,
+                column,
+                "YAML007",
+                Severity.ERROR,
+                "a record must be a mapping with `kind` and `id`",
+                hint="Start the document with `kind:` and `id:` lines.",
+            )
+        ]
     problem = _kind_problem(path, document.root, data)
     if problem is not None:
         return None, [problem]
@@ -119,5 +134,6 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
         return model.model_validate(data), []
     except ValidationError as error:
         record_id = data.get("id") if isinstance(data.get("id"), str) else None
-        return None, [error_finding(path, document, e, record_id)
-                      for e in error.errors(include_url=False)]
+        return None, [
+            error_finding(path, document, e, record_id) for e in error.errors(include_url=False)
+        ]

@@ -28,29 +28,37 @@ def _data(text: str) -> object:
 def test_yaml11_booleans_and_dates_stay_strings() -> None:
     """Country code NO, 'yes' and dates stay text; only true/false are booleans."""
     data = _data("country: NO\nanswer: yes\nday: 2024-01-01\nflag: true\nold: 1:20\n")
-    assert data == {"country": "NO", "answer": "yes", "day": "2024-01-01", "flag": True,
-                    "old": "1:20"}
+    assert data == {
+        "country": "NO",
+        "answer": "yes",
+        "day": "2024-01-01",
+        "flag": True,
+        "old": "1:20",
+    }
 
 
 def test_numbers_and_nulls_follow_the_core_schema() -> None:
     """Decimal, hex and octal integers, floats and null are typed."""
     data = _data("a: 012\nb: 0x1F\nc: 0o17\nd: 1.5\ne: ~\nf:\ng: .inf\n")
-    assert data == {"a": 12, "b": 31, "c": 15, "d": 1.5, "e": None, "f": None,
-                    "g": float("inf")}
+    assert data == {"a": 12, "b": 31, "c": 15, "d": 1.5, "e": None, "f": None, "g": float("inf")}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("a: 1\nb: 2\na: 3\n", [("YAML002", 3, 1)]),
-    ("a: &x 1\n", [("YAML003", 1, 4)]),
-    ("<<: {a: 1}\n", [("YAML003", 1, 1)]),
-    ("a: !!binary aGk=\n", [("YAML004", 1, 4)]),
-    ("a: !custom x\n", [("YAML004", 1, 4)]),
-    ("? [a]\n: 1\n", [("YAML008", 1, 3)]),
-    ("a: [1\n", [("YAML001", 2, 1)]),
-    ("a: \x07\n", [("YAML006", 1, 4)]),
-])
-def test_unsafe_or_broken_yaml_is_a_located_finding(text: str,
-                                                    expected: list[tuple[str, int, int]]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: 2\na: 3\n", [("YAML002", 3, 1)]),
+        ("a: &x 1\n", [("YAML003", 1, 4)]),
+        ("<<: {a: 1}\n", [("YAML003", 1, 1)]),
+        ("a: !!binary aGk=\n", [("YAML004", 1, 4)]),
+        ("a: !custom x\n", [("YAML004", 1, 4)]),
+        ("? [a]\n: 1\n", [("YAML008", 1, 3)]),
+        ("a: [1\n", [("YAML001", 2, 1)]),
+        ("a: \x07\n", [("YAML006", 1, 4)]),
+    ],
+)
+def test_unsafe_or_broken_yaml_is_a_located_finding(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
     """Each refused construct gives its own code at the offending position."""
     assert _codes(text) == expected
 
