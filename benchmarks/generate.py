@@ -48,6 +48,8 @@ ANNEX_A = tuple(
     + [f"A.7.{n}" for n in range(1, 15)] + [f"A.8.{n}" for n in range(1, 35)]
 )
 APPETITE = 8
+AS_OF = "2026-11-23"
+"""The day the generated dates are planned around: nothing is overdue or expired on it."""
 INTRANET = "https://intranet.example.com/compliance"
 
 FIRST_NAMES = ("Anna", "Bram", "Chantal", "Daan", "Eva", "Femke", "Gijs", "Hanna", "Iris",

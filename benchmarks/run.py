@@ -8,12 +8,16 @@ so machine noise hits both alike:
 
 (a) baseline: ``python -c`` that walks the same files and loads every YAML document with
     PyYAML's C loader (``yaml.CSafeLoader``) and does nothing else;
-(b) ``complykit validate DIR --format json``, the console script of this interpreter's venv.
+(b) ``complykit validate DIR --format json --as-of 2026-11-23 --fail-on warning``, the console
+    script of this interpreter's venv; the fixed date keeps date-based rules (overdue tasks,
+    expired certificates) from changing the outcome as the calendar moves on.
 
 Each is the best wall time of ``--repeat`` runs, interpreter start-up included. Exits 1 when
-validate/baseline exceeds ``--budget`` or when validate does not pass the generated workspace.
-Until the CLI exists (``--validator auto`` finds no ``complykit.cli``), (b) falls back to a
-subprocess that runs the loader and record models only, and the output says so.
+validate/baseline exceeds ``--budget`` or when validate reports any error or warning on the
+generated workspace.
+``--validator models`` makes (b) a subprocess that runs the loader and record models only (no
+references, no rules); ``auto`` falls back to it when ``complykit.cli`` is not installed, and the
+output says which ran.
 """
 
 from __future__ import annotations
@@ -147,7 +151,8 @@ def validator_command(choice: str, root: Path) -> tuple[str, list[str]]:
     script = Path(sys.executable).parent / "complykit"
     cli_present = script.is_file() and importlib.util.find_spec("complykit.cli") is not None
     if choice == "cli" or (choice == "auto" and cli_present):
-        return "complykit validate", [str(script), "validate", str(root), "--format", "json"]
+        return "complykit validate", [str(script), "validate", str(root), "--format", "json",
+                                      "--as-of", generate.AS_OF, "--fail-on", "warning"]
     return "loader + models only (no CLI)", [sys.executable, "-c", MODELS_ONLY, str(root)]
 
 

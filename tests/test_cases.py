@@ -15,9 +15,15 @@ AS_OF = date(2026, 11, 23)
 CASE_DIRS = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))
 
 
+def _spec(case: Path) -> dict[str, list[str]]:
+    loaded: dict[str, list[str]] = yaml.safe_load(
+        (case / "expected.yaml").read_text(encoding="utf-8")
+    )
+    return loaded
+
+
 def _expected(case: Path) -> list[str]:
-    data = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
-    return sorted(data["findings"])
+    return sorted(_spec(case)["findings"])
 
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -25,7 +31,10 @@ def test_case_gives_expected_findings(case: Path, make_workspace: MakeWorkspace)
     """A case workspace yields exactly its expected findings, located by path, line and column."""
     result = run(make_workspace(case), as_of=AS_OF)
     found = sorted(f"{f.path}:{f.line}:{f.column} {f.code}" for f in result.findings)
+    told = " | ".join(f"{f.message} {f.hint}" for f in result.findings)
     assert found == _expected(case)
+    for words in _spec(case).get("contains", []):
+        assert words in told
 
 
 def test_every_code_family_folder_holds_its_code() -> None:

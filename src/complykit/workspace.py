@@ -63,7 +63,7 @@ def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]
         return WorkspaceConfig.model_validate(document.data), ()
     except ValueError as error:
         errors = error.errors(include_url=False)  # type: ignore[attr-defined]
-        return None, tuple(error_finding(parsed.path, document, e) for e in errors)
+        return None, tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
 
 
 def load_records(root: Path, config: WorkspaceConfig) -> LoadedRecords:

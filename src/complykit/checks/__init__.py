@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from complykit.checks import evidence, references, risks, tasks
+from complykit.checks import evidence, references, risks, soa, soa_scope, tasks
 from complykit.checks.registry import REGISTRY, Check
 
-__all__ = ["REGISTRY", "Check", "evidence", "references", "risks", "tasks"]
+__all__ = ["REGISTRY", "Check", "evidence", "references", "risks", "soa", "soa_scope", "tasks"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from complykit.checks.hints import control_hint
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
 from complykit.model.references import Reference
@@ -155,13 +156,8 @@ def unknown_control(repo: Repository) -> Iterator[Problem]:
                         entry,
                         (*reference.loc, framework, index),
                         f"{framework} has no control '{control}'",
-                        hint=_control_hint(repo, framework, control),
+                        hint=control_hint(repo.catalogs, framework, control),
                     )
-
-
-def _control_hint(repo: Repository, framework: str, control: str) -> str | None:
-    suggestions = repo.catalogs.suggest(framework, control)
-    return f"Did you mean {' or '.join(suggestions)}?" if suggestions else None
 
 
 @check(

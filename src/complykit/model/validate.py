@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
-from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -19,23 +18,26 @@ from complykit.model.base import Record
 from complykit.model.records import RECORD_MODELS
 
 
-@cache
-def _field_vocabulary() -> tuple[str, ...]:
-    names: set[str] = set()
-    seen: set[type[BaseModel]] = set()
+def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model that holds the last part of ``loc``, following nested model fields."""
+    current = model
+    for part in loc[:-1]:
+        field = current.model_fields.get(part) if isinstance(part, str) else None
+        if field is None:
+            continue  # list indexes and pydantic's union branch labels
+        nested = next(_models_in(field.annotation), None)
+        if nested is None:
+            return None
+        current = nested
+    return current
 
-    def visit(model: type[BaseModel]) -> None:
-        if model in seen:
-            return
-        seen.add(model)
-        names.update(model.model_fields)
-        for field in model.model_fields.values():
-            for candidate in _models_in(field.annotation):
-                visit(candidate)
 
-    for model in RECORD_MODELS.values():
-        visit(model)
-    return tuple(sorted(names))
+def _unknown_field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str | None:
+    holder = _model_at(model, loc)
+    if holder is None:
+        return None
+    allowed = list(holder.model_fields)
+    return suggest(str(loc[-1]), allowed) or "Fields allowed here: " + ", ".join(allowed)
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
@@ -72,7 +74,11 @@ def _readable(data: Any, loc: Sequence[str | int]) -> str:
 
 
 def error_finding(
-    path: PurePosixPath, document: YamlDocument, error: ErrorDetails, record_id: str | None = None
+    path: PurePosixPath,
+    document: YamlDocument,
+    error: ErrorDetails,
+    model: type[BaseModel],
+    record_id: str | None = None,
 ) -> Finding:
     """One pydantic error as a finding at the YAML node it concerns."""
     loc = error["loc"]
@@ -82,7 +88,7 @@ def error_finding(
         code, message, hint = "SCH002", f"missing required field '{where}'", None
     elif kind == "extra_forbidden":
         code, message = "SCH003", f"unknown field '{where}'"
-        hint = suggest(str(loc[-1]), _field_vocabulary())
+        hint = _unknown_field_hint(model, loc)
     else:
         code, message, hint = "SCH004", f"{where}: {error['msg']}", None
     line, column = locate(document.root, loc, at_key=kind == "extra_forbidden")
@@ -135,5 +141,6 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
     except ValidationError as error:
         record_id = data.get("id") if isinstance(data.get("id"), str) else None
         return None, [
-            error_finding(path, document, e, record_id) for e in error.errors(include_url=False)
+            error_finding(path, document, e, model, record_id)
+            for e in error.errors(include_url=False)
         ]

@@ -1,0 +1,223 @@
+"""SOA: each Statement of Applicability is complete, justified and evidenced.
+
+ISO/IEC 27001:2022 clause 6.1.3 d) asks for the necessary controls, why each is included, its
+implementation status, and why any Annex A control is excluded; 27701 and 42001 ask the same
+for their annexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.hints import control_hint
+from complykit.checks.registry import Problem, check
+from complykit.checks.soa_index import frameworks_in_scope, soa_clause, soa_views
+from complykit.findings import Severity
+from complykit.model.enums import ImplementationStatus
+from complykit.repository import Repository
+
+_LIST_AT_MOST = 8
+_IN_PLACE = (
+    ImplementationStatus.IMPLEMENTED,
+    ImplementationStatus.PARTIALLY_IMPLEMENTED,
+    ImplementationStatus.PLANNED,
+)
+
+
+def _listing(ids: list[str]) -> str:
+    shown = ", ".join(ids[:_LIST_AT_MOST])
+    more = len(ids) - _LIST_AT_MOST
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+@check(
+    code="SOA001",
+    name="soa-missing",
+    severity=Severity.ERROR,
+    hint="Run `complykit soa init FRAMEWORK` to add one with every control.",
+)
+def soa_missing(repo: Repository) -> Iterator[Problem]:
+    """A framework in scope that needs a Statement of Applicability has none.
+
+    PASS: ``frameworks: [iso27001-2022]`` and a statement-of-applicability for it.
+    FAIL: ``frameworks: [iso27001-2022]`` and no statement-of-applicability.
+    """
+    covered = {view.framework for view in soa_views(repo)}
+    for index, catalog in frameworks_in_scope(repo):
+        if catalog.framework.soa and catalog.id not in covered:
+            yield Problem(
+                None,
+                ("frameworks", index),
+                f"{catalog.id} is in scope but has no Statement of Applicability",
+                citation=soa_clause(catalog.id),
+            )
+
+
+@check(
+    code="SOA002",
+    name="soa-incomplete",
+    severity=Severity.ERROR,
+    hint="Add an entry for each missing control, included or excluded with a reason.",
+)
+def soa_incomplete(repo: Repository) -> Iterator[Problem]:
+    """A Statement of Applicability leaves out controls of its framework.
+
+    PASS: an iso27001-2022 SoA with all 93 Annex A controls.
+    FAIL: an iso27001-2022 SoA without A.5.7.
+    """
+    for view in soa_views(repo):
+        present = {entry.control for entry in view.soa.entries}
+        missing = [c.id for c in view.catalog.controls if c.id not in present]
+        if missing:
+            yield Problem(
+                view.where,
+                ("entries",),
+                f"{len(missing)} {view.framework} control(s) missing: {_listing(missing)}",
+                citation=soa_clause(view.framework),
+                at_key=True,
+            )
+
+
+@check(
+    code="SOA003",
+    name="soa-duplicate-control",
+    severity=Severity.ERROR,
+    hint="Keep one entry per control; merge the two.",
+)
+def soa_duplicate_control(repo: Repository) -> Iterator[Problem]:
+    """A control appears more than once in the same Statement of Applicability.
+
+    PASS: ``A.5.1`` listed once.
+    FAIL: ``A.5.1`` listed twice.
+    """
+    for view in soa_views(repo):
+        seen: set[str] = set()
+        for index, entry in view.entries():
+            if entry.control in seen:
+                yield Problem(
+                    view.where,
+                    ("entries", index, "control"),
+                    f"{entry.control} is listed more than once",
+                )
+            seen.add(entry.control)
+
+
+@check(code="SOA004", name="soa-unknown-control", severity=Severity.ERROR)
+def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
+    """An SoA entry names a control its framework does not have (often an old edition's id).
+
+    PASS: ``control: A.5.15`` in an iso27001-2022 SoA.
+    FAIL: ``control: A.9.1.1`` (an ISO/IEC 27001:2013 id) in an iso27001-2022 SoA.
+    """
+    for view in soa_views(repo):
+        for index, entry in view.entries():
+            item = view.catalog.item(entry.control)
+            if item is None or item.kind != "control":
+                yield Problem(
+                    view.where,
+                    ("entries", index, "control"),
+                    f"{view.framework} has no control '{entry.control}'",
+                    hint=control_hint(repo.catalogs, view.framework, entry.control),
+                )
+
+
+@check(
+    code="SOA005",
+    name="soa-justification-missing",
+    severity=Severity.ERROR,
+    hint="Say why the control is needed (risk treatment, law, contract) or why not.",
+)
+def soa_justification_missing(repo: Repository) -> Iterator[Problem]:
+    """An included or excluded control has no justification.
+
+    PASS: ``applicable: false`` with ``justification: No software development in house``.
+    FAIL: ``applicable: false`` and no justification.
+    """
+    for view in soa_views(repo):
+        for index, entry in view.entries():
+            if entry.applicable is not None and not entry.justification:
+                what = "inclusion" if entry.applicable else "exclusion"
+                yield Problem(
+                    view.where,
+                    ("entries", index),
+                    f"{entry.control}: the {what} has no justification",
+                    citation=soa_clause(view.framework),
+                )
+
+
+@check(
+    code="SOA006",
+    name="soa-evidence-missing",
+    severity=Severity.ERROR,
+    hint="List the policy, record or configuration that shows the control works.",
+)
+def soa_evidence_missing(repo: Repository) -> Iterator[Problem]:
+    """A control marked implemented lists no evidence.
+
+    PASS: ``status: implemented`` with ``evidence: [evidence/backup-restore-test.md]``.
+    FAIL: ``status: implemented`` and no evidence.
+    """
+    for view in soa_views(repo):
+        for index, entry in view.entries():
+            if (
+                entry.applicable is not False
+                and entry.status is ImplementationStatus.IMPLEMENTED
+                and not entry.evidence
+            ):
+                yield Problem(
+                    view.where,
+                    ("entries", index, "status"),
+                    f"{entry.control} is implemented but lists no evidence",
+                )
+
+
+@check(
+    code="SOA007",
+    name="soa-undecided",
+    severity=Severity.WARNING,
+    hint="Decide applicability and set the implementation status.",
+)
+def soa_undecided(repo: Repository) -> Iterator[Problem]:
+    """An SoA entry is still to be decided.
+
+    PASS: ``applicable: true`` and ``status: planned``.
+    FAIL: ``applicable:`` left empty, or ``status: to-decide``.
+    """
+    for view in soa_views(repo):
+        for index, entry in view.entries():
+            if entry.applicable is None or entry.status is ImplementationStatus.TO_DECIDE:
+                yield Problem(
+                    view.where,
+                    ("entries", index),
+                    f"{entry.control} is still to be decided",
+                    citation=soa_clause(view.framework),
+                )
+
+
+@check(
+    code="SOA008",
+    name="soa-status-contradiction",
+    severity=Severity.ERROR,
+    hint="An excluded control is not implemented; an included one is not 'not-applicable'.",
+)
+def soa_status_contradiction(repo: Repository) -> Iterator[Problem]:
+    """An entry's applicability and status contradict each other.
+
+    PASS: ``applicable: false`` with ``status: not-applicable``.
+    FAIL: ``applicable: true`` with ``status: not-applicable``.
+    """
+    for view in soa_views(repo):
+        for index, entry in view.entries():
+            not_applicable = entry.status is ImplementationStatus.NOT_APPLICABLE
+            if entry.applicable is True and not_applicable:
+                yield Problem(
+                    view.where,
+                    ("entries", index, "status"),
+                    f"{entry.control} is included but its status is not-applicable",
+                )
+            elif entry.applicable is False and entry.status in _IN_PLACE:
+                yield Problem(
+                    view.where,
+                    ("entries", index, "status"),
+                    f"{entry.control} is excluded but its status is {entry.status}",
+                )

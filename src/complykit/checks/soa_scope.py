@@ -1,0 +1,204 @@
+"""SOA: Statements of Applicability agree with each other and with the registers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from complykit.checks.registry import Problem, check
+from complykit.checks.soa_index import soa_clause, soa_views, view_for
+from complykit.checks.soa_scope_rules import SCOPE_RULES
+from complykit.findings import Severity
+from complykit.model.ai_system import AiSystem
+from complykit.model.enums import ProcessingRole
+from complykit.model.processing import ProcessingActivity
+from complykit.model.risk import Risk
+from complykit.repository import Repository
+
+
+def _activities(repo: Repository, *roles: ProcessingRole) -> list[ProcessingActivity]:
+    return [a for _, a in repo.records(ProcessingActivity) if not roles or a.role in roles]
+
+
+def _transfers_out(repo: Repository, activities: list[ProcessingActivity]) -> bool:
+    countries = repo.catalogs.countries
+    return any(not countries.in_eea(t.country) for a in activities for t in a.transfers)
+
+
+_CONTROLLER = (ProcessingRole.CONTROLLER, ProcessingRole.JOINT_CONTROLLER)
+FACTS: dict[str, Callable[[Repository], bool]] = {
+    "processing-activities": lambda r: bool(_activities(r)),
+    "suppliers": lambda r: bool(r.of_kind("supplier")),
+    "incidents": lambda r: bool(r.of_kind("incident")),
+    "controller-transfers": lambda r: _transfers_out(r, _activities(r, *_CONTROLLER)),
+    "processor-transfers": lambda r: _transfers_out(r, _activities(r, ProcessingRole.PROCESSOR)),
+    "dpia-required": lambda r: any(
+        a.dpia_screening and a.dpia_screening.conclusion == "dpia-required" for a in _activities(r)
+    ),
+    "controller-processors": lambda r: any(a.processors for a in _activities(r, *_CONTROLLER)),
+    "automated-decisions": lambda r: any(
+        a.automated_decisions and a.automated_decisions.used for a in _activities(r)
+    ),
+    "processor-subprocessors": lambda r: any(
+        a.processors for a in _activities(r, ProcessingRole.PROCESSOR)
+    ),
+    "ai-systems": lambda r: bool(r.of_kind("ai-system")),
+    "ai-vendors": lambda r: any(s.vendor for _, s in r.records(AiSystem)),
+}
+
+
+@check(
+    code="SOA009",
+    name="soa-duplicate",
+    severity=Severity.ERROR,
+    hint="Keep one Statement of Applicability per framework.",
+)
+def soa_duplicate(repo: Repository) -> Iterator[Problem]:
+    """Two Statements of Applicability cover the same framework.
+
+    PASS: one SoA for iso27001-2022.
+    FAIL: two SoAs for iso27001-2022.
+    """
+    seen: set[str] = set()
+    for view in soa_views(repo):
+        if view.framework in seen:
+            yield Problem(
+                view.where,
+                ("framework",),
+                f"a second Statement of Applicability for {view.framework}",
+            )
+        seen.add(view.framework)
+
+
+@check(
+    code="SOA010",
+    name="soa-excluded-but-relied-on",
+    severity=Severity.ERROR,
+    hint="Include the control, or change the risk's treatment to rely on other controls.",
+)
+def soa_excluded_but_relied_on(repo: Repository) -> Iterator[Problem]:
+    """A risk treatment relies on a control that the SoA excludes.
+
+    PASS: risk ``controls: {iso27001-2022: [A.8.13]}`` and A.8.13 applicable.
+    FAIL: risk ``controls: {iso27001-2022: [A.8.13]}`` and A.8.13 excluded.
+    """
+    for entry, risk in repo.records(Risk):
+        for framework, ids in risk.controls.items():
+            catalog = repo.catalogs.framework(framework)
+            view = view_for(repo, catalog.id) if catalog else None
+            for index, control in enumerate(ids):
+                if view is not None and view.excluded(control):
+                    yield Problem(
+                        entry,
+                        ("controls", framework, index),
+                        f"the risk relies on {control}, which the {view.framework} SoA excludes",
+                        citation=soa_clause(view.framework),
+                    )
+
+
+@check(
+    code="SOA011",
+    name="soa-isms-missing",
+    severity=Severity.ERROR,
+    hint="Add ISO/IEC 27001:2022 to `frameworks` with its Statement of Applicability.",
+)
+def soa_isms_missing(repo: Repository) -> Iterator[Problem]:
+    """ISO/IEC 27701 is in scope without an ISO/IEC 27001 Statement of Applicability.
+
+    PASS: SoAs for iso27001-2022 and iso27701-2019.
+    FAIL: an iso27701-2019 SoA alone: 27701 extends an ISMS and cannot stand on its own.
+    """
+    privacy = view_for(repo, "iso27701-2019")
+    if privacy is not None and view_for(repo, "iso27001-2022") is None:
+        yield Problem(
+            privacy.where,
+            ("framework",),
+            "ISO/IEC 27701:2019 extends an ISO/IEC 27001 ISMS, but there is no "
+            "iso27001-2022 Statement of Applicability",
+        )
+
+
+@check(
+    code="SOA012",
+    name="soa-role-controls-excluded",
+    severity=Severity.ERROR,
+    citation=("ISO/IEC 27701:2019 5.2.1",),
+)
+def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
+    """All 27701 controls for a role (A: controller, B: processor) are excluded while the
+    register shows the organisation acting in that role.
+
+    PASS: a processor activity in the register and Annex B controls included.
+    FAIL: a processor activity in the register and every Annex B control excluded.
+    """
+    view = view_for(repo, "iso27701-2019")
+    if view is None:
+        return
+    for role, roles in (("controller", _CONTROLLER), ("processor", (ProcessingRole.PROCESSOR,))):
+        controls = [c.id for c in view.catalog.controls if c.role == role]
+        if _activities(repo, *roles) and controls and all(view.excluded(c) for c in controls):
+            yield Problem(
+                view.where,
+                ("entries",),
+                f"every {role} control is excluded, but the register has {role} activities",
+                hint=f"Include the {role} controls.",
+                at_key=True,
+            )
+
+
+@check(
+    code="SOA013",
+    name="ai-impact-assessment-missing",
+    severity=Severity.ERROR,
+    citation=("ISO/IEC 42001:2023 8.4", "ISO/IEC 42001:2023 A.5.2"),
+    hint="Add an `aisia` entry under impact_assessments; a DPIA alone does not cover "
+    "impacts on groups and society.",
+)
+def ai_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
+    """With ISO/IEC 42001 in scope, an AI system has no AI system impact assessment.
+
+    PASS: ``impact_assessments: [{type: aisia, status: completed}]``.
+    FAIL: only ``{type: dpia}``, or no impact assessments.
+    """
+    in_scope = any(
+        (c := repo.catalogs.framework(f)) is not None and c.id == "iso42001-2023"
+        for f in repo.config.frameworks
+    )
+    if not in_scope:
+        return
+    for entry, system in repo.records(AiSystem):
+        kinds = {a.type for a in system.impact_assessments if a.status != "not-started"}
+        if "aisia" not in kinds and system.lifecycle != "retired":
+            yield Problem(
+                entry,
+                ("impact_assessments",),
+                f"AI system '{system.id}' has no AI system impact assessment",
+            )
+
+
+@check(
+    code="SOA014",
+    name="soa-exclusion-contradicted",
+    severity=Severity.ERROR,
+    hint="Include the control, or correct the register if it is wrong.",
+)
+def soa_exclusion_contradicted(repo: Repository) -> Iterator[Problem]:
+    """An SoA excludes a control although the registers show it is needed.
+
+    PASS: A.7.5.1 included while a controller activity transfers data to the US.
+    FAIL: A.7.5.1 excluded while a controller activity transfers data to the US.
+    """
+    facts: dict[str, bool] = {}
+    for rule in SCOPE_RULES:
+        view = view_for(repo, rule.framework)
+        if view is None:
+            continue
+        for index, entry in view.entries():
+            if entry.control in rule.controls and entry.applicable is False:
+                holds = facts.setdefault(rule.fact, FACTS[rule.fact](repo))
+                if holds:
+                    yield Problem(
+                        view.where,
+                        ("entries", index, "applicable"),
+                        f"{entry.control} is excluded, but {rule.reason}",
+                        citation=soa_clause(rule.framework),
+                    )

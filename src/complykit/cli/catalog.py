@@ -1,0 +1,255 @@
+"""``complykit catalog``: list the frameworks, show one framework or control, search them all."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from complykit.cli.boundary import exits
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from complykit.catalog import Catalog, CatalogSet, Item, MappingRow, MappingSet
+
+SCHEMA_VERSION = "1"
+Link = dict[str, Any]
+UNVERIFIED_NOTE = "unverified: complykit's own reading, not confirmed by an authority"
+
+
+class ViewFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+FormatOption = Annotated[
+    ViewFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+]
+WorkspaceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        help="The workspace folder, or any path inside one.",
+        show_default="the workspace around the current directory",
+    ),
+]
+
+app = typer.Typer(
+    name="catalog",
+    help="Browse the frameworks, controls and mappings complykit knows.",
+    no_args_is_help=True,
+)
+
+
+@app.command("list")
+@exits
+def list_catalogs(
+    workspace: WorkspaceOption = None, output_format: FormatOption = ViewFormat.TEXT
+) -> int:
+    """List every catalog: the bundled ones and the workspace's own catalogs/ folder."""
+    catalogs, bundled = _load(workspace)
+    rows = [_header(c, "bundled" if c.id in bundled else "workspace") for c in catalogs.frameworks]
+    if output_format == ViewFormat.JSON:
+        print_json({"schema_version": SCHEMA_VERSION, "catalogs": rows})
+        return 0
+    columns = ("id", "name", "edition", "items", "soa", "unverified", "source")
+    cells = [
+        [str(row[c] if c != "items" else _counts(row["counts"])) for c in columns] for row in rows
+    ]
+    print_table(columns, cells)
+    return 0
+
+
+@app.command("show")
+@exits
+def show(
+    framework: Annotated[str, typer.Argument(help="Framework id or alias, e.g. iso27001-2022.")],
+    control: Annotated[
+        str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 30(1)'.")
+    ] = None,
+    workspace: WorkspaceOption = None,
+    output_format: FormatOption = ViewFormat.TEXT,
+) -> int:
+    """Show a framework and all its items, or one item with its mappings both ways."""
+    catalogs, _ = _load(workspace)
+    catalog = find_framework(catalogs, framework)
+    if control is None:
+        return _show_framework(catalog, output_format)
+    return _show_item(catalogs, catalog, _find_item(catalogs, catalog, control), output_format)
+
+
+@app.command("search")
+@exits
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in ids, titles and summaries.")],
+    framework: Annotated[
+        str | None, typer.Option("--framework", help="Search only this framework.")
+    ] = None,
+    workspace: WorkspaceOption = None,
+    output_format: FormatOption = ViewFormat.TEXT,
+) -> int:
+    """Find items whose id, title or summary contains the text, ignoring case."""
+    catalogs, _ = _load(workspace)
+    only = find_framework(catalogs, framework).id if framework else None
+    found = [(fw, i) for fw, i in catalogs.search(text) if only is None or fw == only]
+    results = [{"framework": fw, **_item(i, ("id", "kind", "title", "summary"))} for fw, i in found]
+    if output_format == ViewFormat.JSON:
+        document = {"schema_version": SCHEMA_VERSION, "query": text, "framework": only}
+        print_json({**document, "results": results})
+    elif not results:
+        typer.echo(f"No item matches '{text}'.")
+    else:
+        columns = ("framework", "id", "kind", "title")
+        print_table(columns, [[str(r[c]) for c in columns] for r in results])
+    return 0
+
+
+def find_framework(catalogs: CatalogSet, name: str) -> Catalog:
+    """The catalog for an id or alias, or a ComplykitError with a "did you mean"."""
+    import difflib  # noqa: PLC0415 - keep --help fast
+
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+
+    catalog = catalogs.framework(name)
+    if catalog is not None:
+        return catalog
+    names = [n for c in catalogs.frameworks for n in (c.id, *c.framework.aliases)]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    listed = ", ".join(c.id for c in catalogs.frameworks)
+    hint = f"Did you mean {' or '.join(close)}?" if close else f"Known frameworks: {listed}."
+    raise ComplykitError(f"unknown framework '{name}'", hint=hint)
+
+
+def _find_item(catalogs: CatalogSet, catalog: Catalog, item_id: str) -> Item:
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+
+    item = catalog.item(item_id)
+    if item is not None:
+        return item
+    close = catalogs.suggest(catalog.id, item_id)
+    hint = (
+        f"Did you mean {' or '.join(close)}?"
+        if close
+        else f"Try `complykit catalog show {catalog.id}`."
+    )
+    raise ComplykitError(f"{catalog.id} has no item '{item_id}'", hint=hint)
+
+
+def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
+    from complykit.catalog import load_catalogs  # noqa: PLC0415
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+    from complykit.scaffold import workspace_catalogs  # noqa: PLC0415
+
+    try:
+        root = find_root(workspace or Path.cwd())
+    except ComplykitError:
+        if workspace is not None:
+            raise
+        root = None  # outside a workspace: the bundled catalogs alone
+    bundled = frozenset(c.id for c in load_catalogs().frameworks)
+    return workspace_catalogs(root), bundled
+
+
+def _header(catalog: Catalog, source: str | None = None) -> dict[str, Any]:
+    info = catalog.framework
+    header = info.model_dump(mode="json", include={"id", "name", "edition", "publisher"})
+    header |= {"published": info.published, "aliases": info.aliases, "soa": info.soa}
+    header |= {"unverified": info.unverified, "superseded_by": info.superseded_by}
+    header["counts"] = dict(sorted(Counter(item.kind for item in catalog.items).items()))
+    return header | ({"source": source} if source else {})
+
+
+def _item(item: Item, keys: Iterable[str] | None = None) -> dict[str, Any]:
+    dumped = item.model_dump(mode="json")
+    return dumped if keys is None else {key: dumped[key] for key in keys}
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+
+
+def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
+    items = [_item(item) for item in catalog.items]
+    if output_format == ViewFormat.JSON:
+        header = _header(catalog)
+        print_json({"schema_version": SCHEMA_VERSION, "framework": header, "controls": items})
+        return 0
+    info = catalog.framework
+    typer.echo(f"{info.id}: {info.name} ({_counts(_header(catalog)['counts'])})")
+    if info.unverified:
+        typer.echo(UNVERIFIED_NOTE)
+    columns = ("id", "kind", "title")
+    print_table(columns, [[str(item[c]) for c in columns] for item in items])
+    return 0
+
+
+def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewFormat) -> int:
+    links = _links(catalogs, catalog.id, item.id)
+    if fmt == ViewFormat.JSON:
+        document = {"schema_version": SCHEMA_VERSION, "framework": _header(catalog)}
+        print_json({**document, "control": _item(item), "mappings": links})
+        return 0
+    typer.echo(f"{catalog.id} {item.id}: {item.title} ({item.kind})")
+    for label in ("group", "parent", "summary", "role", "applies_from"):
+        if getattr(item, label) is not None:
+            typer.echo(f"  {label}: {getattr(item, label)}")
+    columns = ("direction", "framework", "id", "title", "relationship", "unverified")
+    if links:
+        print_table(columns, [[str(link[c]) for c in columns] for link in links])
+    if any(link["unverified"] for link in links):
+        typer.echo(UNVERIFIED_NOTE)
+    return 0
+
+
+def _links(catalogs: CatalogSet, framework_id: str, item_id: str) -> list[Link]:
+    """Mapping rows from the item ("to" their target) and onto it ("from" their source)."""
+    here = (framework_id, item_id)
+    links: list[Link] = []
+    for mapping in catalogs.mappings:
+        info = mapping.mapping
+        for row in mapping.rows:
+            if (info.source_framework, row.source) == here:
+                links.append(_link(catalogs, mapping, row, out=True))
+            elif (info.target_framework, row.target) == here:
+                links.append(_link(catalogs, mapping, row, out=False))
+    return links
+
+
+def _link(catalogs: CatalogSet, mapping: MappingSet, row: MappingRow, *, out: bool) -> Link:
+    info = mapping.mapping
+    framework = info.target_framework if out else info.source_framework
+    other_id = row.target if out else row.source
+    catalog = catalogs.framework(framework)
+    item = catalog.item(other_id) if catalog is not None else None
+    return {
+        "direction": "to" if out else "from",
+        "mapping": mapping.mapping.id,
+        "framework": framework,
+        "id": other_id,
+        "title": item.title if item is not None else None,
+        "relationship": row.relationship,
+        "unverified": row.unverified or mapping.mapping.unverified,
+        "note": row.note,
+    }
+
+
+def print_json(document: object) -> None:
+    # ASCII-only output survives any stream encoding, as in the validate JSON format.
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=True))
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    from rich.console import Console  # noqa: PLC0415 - Rich is slow to import
+    from rich.table import Table  # noqa: PLC0415
+
+    table = Table(*columns, box=None, header_style="bold", pad_edge=False)
+    for row in rows:
+        table.add_row(*row)
+    Console(highlight=False, markup=False, emoji=False).print(table)

@@ -1,0 +1,168 @@
+"""New records drafted from a catalog: a Statement of Applicability listing every control.
+
+Drafts are written only where no file exists, and only when no record in the workspace already
+claims the id or the framework, so a draft never replaces someone's decisions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from complykit.catalog.errors import CatalogError
+from complykit.catalog.load import load_catalogs
+from complykit.errors import ComplykitError
+from complykit.load.discover import CONFIG_FILENAME, record_files
+from complykit.workspace import load_config, read_file
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from complykit.catalog.catalogset import CatalogSet
+    from complykit.catalog.models import Catalog
+
+SOA_KIND = "statement-of-applicability"
+SOA_SCHEMA = "statement-of-applicability.schema.json"
+# Plain YAML scalars that stay strings: no number, date, boolean, null or indicator look-alikes.
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._()/-]*$")
+_NOT_PLAIN = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+def workspace_catalogs(root: Path | None) -> CatalogSet:
+    """The bundled catalogs plus the workspace's own `catalogs/` folder, if it has one."""
+    extra = root / "catalogs" if root is not None else None
+    try:
+        return load_catalogs([extra] if extra is not None and extra.is_dir() else [])
+    except CatalogError as error:
+        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
+
+
+def init_soa(root: Path, framework: str, output: Path | None = None) -> Path:
+    """Write a Statement of Applicability for every control of `framework`; return its path.
+
+    Raises ComplykitError when the framework is unknown or takes no SoA, when the file exists,
+    or when a record already has the SoA's id or is an SoA for the framework.
+    """
+    catalogs = workspace_catalogs(root)
+    catalog = soa_catalog(catalogs, framework)
+    path = (output or root / "soa" / f"{catalog.id}.yaml").resolve()
+    if path.exists():
+        raise ComplykitError(f"{path} already exists; soa init never overwrites a file")
+    problem = next(_claims(root, catalogs, catalog.id), None)
+    if problem is not None:
+        raise ComplykitError(problem, hint="Edit the existing Statement of Applicability instead.")
+    write_new(path, soa_text(catalog, _schema_ref(root, path.parent)))
+    return path
+
+
+def soa_catalog(catalogs: CatalogSet, framework: str) -> Catalog:
+    """The catalog for `framework` (id or alias), if it takes a Statement of Applicability."""
+    catalog = catalogs.framework(framework)
+    if catalog is None:
+        known = [c.id for c in catalogs.frameworks if c.framework.soa]
+        raise ComplykitError(
+            f"unknown framework '{framework}'", hint=f"Frameworks with an SoA: {', '.join(known)}."
+        )
+    if not catalog.framework.soa:
+        raise ComplykitError(
+            f"{catalog.id} takes no Statement of Applicability: its catalog says `soa: false`",
+            hint="An SoA lists the controls of a management-system standard such as "
+            "iso27001-2022, iso27701-2019 or iso42001-2023.",
+        )
+    return catalog
+
+
+def soa_text(catalog: Catalog, schema_ref: str | None) -> str:
+    """The YAML of a Statement of Applicability with every control still to decide."""
+    info = catalog.framework
+    head = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
+    head += [
+        f"# Statement of Applicability for {_one_line(info.name)}.",
+        "# Drafted by `complykit soa init`. For each control, set `applicable` (true or false),",
+        "# a `justification` and the `status`.",
+        f"kind: {SOA_KIND}",
+        f"id: soa-{catalog.id}",
+        f"framework: {catalog.id}",
+        f"title: {scalar(f'Statement of Applicability, {(info.aliases or [info.name])[0]}')}",
+        "entries:",
+    ]
+    body = [line for item in catalog.controls for line in _entry(item.id, item.title)]
+    return "\n".join([*head, *body]) + "\n"
+
+
+def _entry(control: str, title: str) -> list[str]:
+    return [
+        f"  # {control} {_one_line(title)}",
+        f"  - control: {scalar(control)}",
+        "    applicable:",
+        "    status: to-decide",
+    ]
+
+
+def scalar(text: str) -> str:
+    """`text` as a YAML scalar that reads back as the same string."""
+    plain = _PLAIN.match(text) and text.casefold() not in _NOT_PLAIN and "  " not in text
+    return text if plain and not text.endswith(" ") else json.dumps(text, ensure_ascii=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _claims(root: Path, catalogs: CatalogSet, framework_id: str) -> Iterator[str]:
+    record_id = f"soa-{framework_id}"
+    config, _ = load_config(root)
+    if config is None:
+        raise ComplykitError(
+            f"{root / CONFIG_FILENAME} is not valid",
+            hint="Run `complykit validate` to see what to fix.",
+        )
+    for path in record_files(root, config.paths.exclude):
+        for document in read_file(root, path).documents:
+            data = document.data if isinstance(document.data, dict) else {}
+            where = path.relative_to(root).as_posix()
+            if data.get("id") == record_id:
+                yield f"{where} already has a record with id '{record_id}'"
+            elif data.get("kind") == SOA_KIND and _framework_id(catalogs, data) == framework_id:
+                yield f"{where} already holds a Statement of Applicability for {framework_id}"
+
+
+def _framework_id(catalogs: CatalogSet, data: dict[object, object]) -> object:
+    framework = data.get("framework")
+    catalog = catalogs.framework(framework) if isinstance(framework, str) else None
+    return catalog.id if catalog is not None else framework
+
+
+def _schema_ref(root: Path, folder: Path) -> str | None:
+    """The modeline target: the SoA schema in a `schemas/` folder at or above the workspace."""
+    for candidate in (root.resolve(), *root.resolve().parents):
+        schema = candidate / "schemas" / SOA_SCHEMA
+        if schema.is_file():
+            return Path(os.path.relpath(schema, folder)).as_posix()
+    return None
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write `text` to `path` whole, or fail if `path` exists; never replace a file."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temp.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        try:
+            os.link(temp, path)  # atomic, and unlike a rename it refuses an existing target
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links
+            with path.open("x", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+    except FileExistsError:
+        raise ComplykitError(f"{path} already exists; soa init never overwrites a file") from None
+    except OSError as error:
+        raise ComplykitError(f"{path}: cannot write: {error.strerror or error}") from error
+    finally:
+        temp.unlink(missing_ok=True)
