@@ -10,6 +10,7 @@ import json
 import os
 import re
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +42,17 @@ def workspace_catalogs(root: Path | None) -> CatalogSet:
         raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
 
 
-def init_soa(root: Path, framework: str, output: Path | None = None) -> Path:
-    """Write a Statement of Applicability for every control of `framework`; return its path.
+@dataclass(frozen=True, slots=True)
+class SoaDraft:
+    """A Statement of Applicability just written: where, for which framework, how many entries."""
+
+    path: Path
+    framework: str
+    controls: int
+
+
+def init_soa(root: Path, framework: str, output: Path | None = None) -> SoaDraft:
+    """Write a Statement of Applicability for every control of `framework`.
 
     Raises ComplykitError when the framework is unknown or takes no SoA, when the file exists,
     or when a record already has the SoA's id or is an SoA for the framework.
@@ -56,7 +66,7 @@ def init_soa(root: Path, framework: str, output: Path | None = None) -> Path:
     if problem is not None:
         raise ComplykitError(problem, hint="Edit the existing Statement of Applicability instead.")
     write_new(path, soa_text(catalog, _schema_ref(root, path.parent)))
-    return path
+    return SoaDraft(path, catalog.id, len(catalog.controls))
 
 
 def soa_catalog(catalogs: CatalogSet, framework: str) -> Catalog:

@@ -12,7 +12,7 @@ from complykit.repository import Entry, Repository
 # The clause that requires a Statement of Applicability, per framework with `soa: true`.
 SOA_CLAUSES = {
     "iso27001-2022": "ISO/IEC 27001:2022 6.1.3 d)",
-    "iso27701-2019": "ISO/IEC 27701:2019 5.4.1.3",
+    "iso27701-2019": "ISO/IEC 27701:2019 5.4",
     "iso42001-2023": "ISO/IEC 42001:2023 6.1.3",
 }
 

@@ -121,7 +121,7 @@ def soa_isms_missing(repo: Repository) -> Iterator[Problem]:
     code="SOA012",
     name="soa-role-controls-excluded",
     severity=Severity.ERROR,
-    citation=("ISO/IEC 27701:2019 5.2.1",),
+    citation=("ISO/IEC 27701:2019 5.2",),
 )
 def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
     """All 27701 controls for a role (A: controller, B: processor) are excluded while the

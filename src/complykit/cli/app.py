@@ -7,6 +7,8 @@ from typing import Annotated
 import typer
 
 from complykit import __version__
+from complykit.cli import catalog, soa
+from complykit.cli.coverage import coverage
 from complykit.cli.schema import schema
 from complykit.cli.validate import validate
 
@@ -20,6 +22,9 @@ app = typer.Typer(
 )
 app.command()(validate)
 app.command()(schema)
+app.add_typer(catalog.app)
+app.add_typer(soa.app)
+app.command()(coverage)
 
 
 def _version(value: bool) -> None:

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "1"
 Link = dict[str, Any]
 UNVERIFIED_NOTE = "unverified: complykit's own reading, not confirmed by an authority"
+
+
+_SHORT = 16  # cells up to this wide (ids, dates, flags) never wrap
 
 
 class ViewFormat(StrEnum):
@@ -58,10 +61,8 @@ def list_catalogs(
     if output_format == ViewFormat.JSON:
         print_json({"schema_version": SCHEMA_VERSION, "catalogs": rows})
         return 0
-    columns = ("id", "name", "edition", "items", "soa", "unverified", "source")
-    cells = [
-        [str(row[c] if c != "items" else _counts(row["counts"])) for c in columns] for row in rows
-    ]
+    columns = ("id", "edition", "soa", "unverified", "source", "items")
+    cells = [[row[c] if c != "items" else _counts(row["counts"]) for c in columns] for row in rows]
     print_table(columns, cells)
     return 0
 
@@ -106,7 +107,7 @@ def search(
         typer.echo(f"No item matches '{text}'.")
     else:
         columns = ("framework", "id", "kind", "title")
-        print_table(columns, [[str(r[c]) for c in columns] for r in results])
+        print_table(columns, [[r[c] for c in columns] for r in results])
     return 0
 
 
@@ -114,31 +115,28 @@ def find_framework(catalogs: CatalogSet, name: str) -> Catalog:
     """The catalog for an id or alias, or a ComplykitError with a "did you mean"."""
     import difflib  # noqa: PLC0415 - keep --help fast
 
-    from complykit.errors import ComplykitError  # noqa: PLC0415
-
     catalog = catalogs.framework(name)
-    if catalog is not None:
-        return catalog
     names = [n for c in catalogs.frameworks for n in (c.id, *c.framework.aliases)]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-    listed = ", ".join(c.id for c in catalogs.frameworks)
-    hint = f"Did you mean {' or '.join(close)}?" if close else f"Known frameworks: {listed}."
-    raise ComplykitError(f"unknown framework '{name}'", hint=hint)
+    if catalog is None:
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        known = f"Known frameworks: {', '.join(c.id for c in catalogs.frameworks)}."
+        _not_found(f"unknown framework '{name}'", close, known)
+    return catalog
 
 
 def _find_item(catalogs: CatalogSet, catalog: Catalog, item_id: str) -> Item:
+    item = catalog.item(item_id)
+    if item is None:
+        close = catalogs.suggest(catalog.id, item_id)
+        listing = f"See `complykit catalog show {catalog.id}` for every id."
+        _not_found(f"{catalog.id} has no item '{item_id}'", close, listing)
+    return item
+
+
+def _not_found(message: str, close: list[str], fallback: str) -> NoReturn:
     from complykit.errors import ComplykitError  # noqa: PLC0415
 
-    item = catalog.item(item_id)
-    if item is not None:
-        return item
-    close = catalogs.suggest(catalog.id, item_id)
-    hint = (
-        f"Did you mean {' or '.join(close)}?"
-        if close
-        else f"Try `complykit catalog show {catalog.id}`."
-    )
-    raise ComplykitError(f"{catalog.id} has no item '{item_id}'", hint=hint)
+    raise ComplykitError(message, hint=f"Did you mean {' or '.join(close)}?" if close else fallback)
 
 
 def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
@@ -158,10 +156,7 @@ def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
 
 
 def _header(catalog: Catalog, source: str | None = None) -> dict[str, Any]:
-    info = catalog.framework
-    header = info.model_dump(mode="json", include={"id", "name", "edition", "publisher"})
-    header |= {"published": info.published, "aliases": info.aliases, "soa": info.soa}
-    header |= {"unverified": info.unverified, "superseded_by": info.superseded_by}
+    header = catalog.framework.model_dump(mode="json")
     header["counts"] = dict(sorted(Counter(item.kind for item in catalog.items).items()))
     return header | ({"source": source} if source else {})
 
@@ -186,7 +181,7 @@ def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
     if info.unverified:
         typer.echo(UNVERIFIED_NOTE)
     columns = ("id", "kind", "title")
-    print_table(columns, [[str(item[c]) for c in columns] for item in items])
+    print_table(columns, [[item[c] for c in columns] for item in items])
     return 0
 
 
@@ -200,9 +195,9 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
     for label in ("group", "parent", "summary", "role", "applies_from"):
         if getattr(item, label) is not None:
             typer.echo(f"  {label}: {getattr(item, label)}")
-    columns = ("direction", "framework", "id", "title", "relationship", "unverified")
+    columns = ("direction", "framework", "id", "relationship", "unverified", "title")
     if links:
-        print_table(columns, [[str(link[c]) for c in columns] for link in links])
+        print_table(columns, [[link[c] for c in columns] for link in links])
     if any(link["unverified"] for link in links):
         typer.echo(UNVERIFIED_NOTE)
     return 0
@@ -245,11 +240,22 @@ def print_json(document: object) -> None:
     typer.echo(json.dumps(document, indent=2, ensure_ascii=True))
 
 
-def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """A plain Rich table; ids and other short values never wrap, long text does."""
     from rich.console import Console  # noqa: PLC0415 - Rich is slow to import
     from rich.table import Table  # noqa: PLC0415
 
-    table = Table(*columns, box=None, header_style="bold", pad_edge=False)
-    for row in rows:
+    cells = [[_cell(value) for value in row] for row in rows]
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for index, column in enumerate(columns):
+        widest = max((len(row[index]) for row in cells), default=0)
+        table.add_column(column, no_wrap=widest <= _SHORT)
+    for row in cells:
         table.add_row(*row)
     Console(highlight=False, markup=False, emoji=False).print(table)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "-" if value is None else str(value)

@@ -1,0 +1,133 @@
+"""``complykit coverage``: how much of GDPR or the AI Act the implemented ISO controls meet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from complykit.cli.boundary import exits
+from complykit.cli.catalog import (
+    SCHEMA_VERSION,
+    UNVERIFIED_NOTE,
+    FormatOption,
+    ViewFormat,
+    WorkspaceOption,
+    print_json,
+    print_table,
+)
+from complykit.cli.options import parse_as_of
+
+if TYPE_CHECKING:
+    from complykit.coverage import CoverageReport, Requirement, Support
+
+
+@exits
+def coverage(
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="The framework to measure, e.g. gdpr or eu-ai-act.",
+            show_default="each framework in scope that ISO controls map onto",
+        ),
+    ] = None,
+    workspace: WorkspaceOption = None,
+    output_format: FormatOption = ViewFormat.TEXT,
+    as_of: Annotated[
+        str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
+    ] = None,
+) -> int:
+    """Show which requirements the implemented controls of your SoAs meet, via catalog mappings."""
+    from complykit.coverage import compute, default_targets, open_repository  # noqa: PLC0415
+
+    repo, errors = open_repository(workspace or Path.cwd(), parse_as_of(as_of))
+    if errors:
+        typer.echo(
+            f"warning: {errors} error(s) in the workspace; coverage uses the records that loaded. "
+            "Run `complykit validate` for details.",
+            err=True,
+        )
+    reports = [
+        compute(repo, target) for target in ([framework] if framework else default_targets(repo))
+    ]
+    if output_format == ViewFormat.JSON:
+        documents = [_document(report) for report in reports]
+        print_json(documents[0] if len(documents) == 1 else documents)
+    else:
+        for report in reports:
+            _print_report(report)
+    return 0
+
+
+def _document(report: CoverageReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "framework": report.framework,
+        "name": report.name,
+        "as_of": report.as_of.isoformat(),
+        "sources": [{"framework": s.framework, "soa": s.soa} for s in report.sources],
+        "summary": _summary(report),
+        "requirements": [_requirement(report, r) for r in report.requirements],
+    }
+
+
+def _summary(report: CoverageReport) -> dict[str, Any]:
+    summary: dict[str, Any] = {"requirements": len(report.requirements)}
+    for status, count in report.counts().items():
+        key = status.value.replace("-", "_")
+        summary[key] = count
+        summary[f"{key}_percent"] = report.percent(status)
+    summary["unverified"] = sum(1 for r in report.requirements if r.unverified)
+    return summary
+
+
+def _requirement(report: CoverageReport, requirement: Requirement) -> dict[str, Any]:
+    applies = requirement.applies_from
+    return {
+        "id": requirement.id,
+        "title": requirement.title,
+        "status": requirement.status.value,
+        "controls": [_control(s) for s in requirement.met_by],
+        "unverified": requirement.unverified,
+        "applies_from": applies.isoformat() if applies else None,
+        "in_force": applies is None or applies <= report.as_of,
+        "mappings": [_mapping(s) for s in requirement.support],
+    }
+
+
+def _control(support: Support) -> dict[str, Any]:
+    return {"framework": support.framework, "id": support.control, "title": support.title}
+
+
+def _mapping(support: Support) -> dict[str, Any]:
+    status = support.soa_status.value if support.soa_status else None
+    return _control(support) | {
+        "relationship": support.relationship,
+        "unverified": support.unverified,
+        "applicable": support.applicable,
+        "soa_status": status,
+        "counts_as": support.status.value,
+    }
+
+
+def _print_report(report: CoverageReport) -> None:
+    typer.echo(f"{report.framework}: {report.name}")
+    for source in report.sources:
+        soa = source.soa or f"no SoA yet (`complykit soa init {source.framework}`)"
+        typer.echo(f"  controls from {source.framework}: {soa}")
+    rows = [_row(r) for r in report.requirements]
+    print_table(("id", "status", "unverified", "met by", "title"), rows)
+    counts = report.counts()
+    parts = [f"{counts[s]} {s.value} ({report.percent(s)}%)" for s in counts]
+    typer.echo(f"{len(report.requirements)} requirements: {', '.join(parts)}")
+    if any(r.unverified for r in report.requirements):
+        typer.echo(f"Mappings marked {UNVERIFIED_NOTE}.")
+    typer.echo()
+
+
+def _row(requirement: Requirement) -> list[object]:
+    met_by = ", ".join(f"{s.framework} {s.control}" for s in requirement.met_by)
+    status = requirement.status.value
+    return [requirement.id, status, requirement.unverified, met_by or None, requirement.title]

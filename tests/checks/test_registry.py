@@ -1,0 +1,80 @@
+"""The check registry: unique codes and names, documented examples, a case and true citations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from complykit.catalog.load import load_catalogs
+from complykit.checks import REGISTRY
+from complykit.engine import all_rules
+from conftest import CASES
+
+CITATION_PREFIXES = {
+    "GDPR ": "gdpr",
+    "AI Act ": "eu-ai-act",
+    "ISO/IEC 27001:2022 ": "iso27001-2022",
+    "ISO/IEC 27701:2019 ": "iso27701-2019",
+    "ISO/IEC 42001:2023 ": "iso42001-2023",
+}
+# A clause may name a list item after its id, as ISO does: "6.1.3 d)".
+LIST_ITEM = re.compile(r"\s+[a-z]\)$")
+CODE = re.compile(r"^(YAML|SCH|REF|GDPR|DPIA|AIA|SOA|INC|SUP|TASK)\d{3}$")
+
+
+def test_codes_follow_the_family_pattern() -> None:
+    """Every code is a known family prefix plus three digits."""
+    assert all(CODE.match(code) for code in all_rules())
+
+
+def test_names_are_unique() -> None:
+    """No two rules share a name."""
+    names = [rule.name for rule in all_rules().values()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_check_docstring_has_pass_and_fail_examples(code: str) -> None:
+    """Each check's docstring shows a passing and a failing example."""
+    doc = REGISTRY[code].function.__doc__ or ""
+    assert "PASS:" in doc
+    assert "FAIL:" in doc
+
+
+@pytest.mark.parametrize("code", sorted(all_rules()))
+def test_every_code_has_a_case(code: str) -> None:
+    """Each code has at least one file-based case under tests/cases/<code>/."""
+    if code == "YAML009":
+        pytest.skip("an unreadable file cannot be committed; tests/unit covers it")
+    assert any((CASES / code).glob("*/expected.yaml"))
+
+
+def _resolve(citation: str) -> tuple[str, str]:
+    for prefix, framework in CITATION_PREFIXES.items():
+        if citation.startswith(prefix):
+            return framework, LIST_ITEM.sub("", citation.removeprefix(prefix))
+    raise AssertionError(f"citation {citation!r} names no known framework")
+
+
+@pytest.mark.parametrize("code", sorted(all_rules()))
+def test_citations_exist_in_the_catalogs(code: str) -> None:
+    """Every citation names an article, clause or control that its catalog holds."""
+    catalogs = load_catalogs()
+    for citation in all_rules()[code].citation:
+        framework, item = _resolve(citation)
+        catalog = catalogs.framework(framework)
+        assert catalog is not None
+        assert item in catalog, citation
+
+
+def test_soa_clauses_cite_existing_clauses() -> None:
+    """The clause each framework's SoA checks cite exists in that framework's catalog."""
+    from complykit.checks.soa_index import SOA_CLAUSES
+
+    for framework, citation in SOA_CLAUSES.items():
+        found_framework, item = _resolve(citation)
+        catalog = load_catalogs().framework(framework)
+        assert found_framework == framework
+        assert catalog is not None
+        assert item in catalog, citation

@@ -1,0 +1,45 @@
+"""Reading a workspace: unreadable files and stray YAML become findings, not crashes."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from complykit.engine import run
+from conftest import BASE_CONFIG
+
+
+def _workspace(tmp_path: Path) -> Path:
+    shutil.copy(BASE_CONFIG, tmp_path / "complykit.yaml")
+    return tmp_path
+
+
+def test_dangling_symlink_is_an_unreadable_file_finding(tmp_path: Path) -> None:
+    """A record file that cannot be read gives YAML009 at line 1 and the run goes on."""
+    root = _workspace(tmp_path)
+    (root / "gone.yaml").symlink_to(root / "nowhere.yaml")
+    result = run(root, as_of=date(2026, 11, 23))
+    assert [(str(f.path), f.code, f.line) for f in result.findings] == [("gone.yaml", "YAML009", 1)]
+
+
+def test_hidden_folders_and_catalogs_are_not_records(tmp_path: Path) -> None:
+    """YAML under .git, .github-like hidden folders and catalogs/ is not read as records."""
+    root = _workspace(tmp_path)
+    for folder in (".github/workflows", "catalogs", "node_modules/x"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "ci.yaml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    (root / "catalogs" / "ci.yaml").unlink()
+    assert run(root, as_of=date(2026, 11, 23)).findings == ()
+
+
+def test_excluded_paths_are_skipped(tmp_path: Path) -> None:
+    """Globs under paths.exclude in complykit.yaml keep non-record YAML out."""
+    root = _workspace(tmp_path)
+    config = root / "complykit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "paths:\n  exclude: ['mkdocs.yml']\n",
+        encoding="utf-8",
+    )
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert run(root, as_of=date(2026, 11, 23)).findings == ()
