@@ -8,6 +8,7 @@ import pytest
 
 from complykit.catalog.load import load_catalogs
 from complykit.checks import REGISTRY
+from complykit.checks.soa_index import SOA_CLAUSES
 from complykit.engine import all_rules
 from conftest import CASES
 
@@ -70,8 +71,6 @@ def test_citations_exist_in_the_catalogs(code: str) -> None:
 
 def test_soa_clauses_cite_existing_clauses() -> None:
     """The clause each framework's SoA checks cite exists in that framework's catalog."""
-    from complykit.checks.soa_index import SOA_CLAUSES
-
     for framework, citation in SOA_CLAUSES.items():
         found_framework, item = _resolve(citation)
         catalog = load_catalogs().framework(framework)

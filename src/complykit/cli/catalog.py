@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "1"
 Link = dict[str, Any]
 UNVERIFIED_NOTE = "unverified: complykit's own reading, not confirmed by an authority"
-
-
 _SHORT = 16  # cells up to this wide (ids, dates, flags) never wrap
 
 
@@ -61,7 +59,7 @@ def list_catalogs(
     if output_format == ViewFormat.JSON:
         print_json({"schema_version": SCHEMA_VERSION, "catalogs": rows})
         return 0
-    columns = ("id", "edition", "soa", "unverified", "source", "items")
+    columns = ("id", "edition", "soa", "unverified", "source", "items", "name")
     cells = [[row[c] if c != "items" else _counts(row["counts"]) for c in columns] for row in rows]
     print_table(columns, cells)
     return 0
@@ -206,15 +204,13 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
 def _links(catalogs: CatalogSet, framework_id: str, item_id: str) -> list[Link]:
     """Mapping rows from the item ("to" their target) and onto it ("from" their source)."""
     here = (framework_id, item_id)
-    links: list[Link] = []
-    for mapping in catalogs.mappings:
-        info = mapping.mapping
-        for row in mapping.rows:
-            if (info.source_framework, row.source) == here:
-                links.append(_link(catalogs, mapping, row, out=True))
-            elif (info.target_framework, row.target) == here:
-                links.append(_link(catalogs, mapping, row, out=False))
-    return links
+    return [
+        _link(catalogs, m, row, out=(m.mapping.source_framework, row.source) == here)
+        for m in catalogs.mappings
+        for row in m.rows
+        if here
+        in {(m.mapping.source_framework, row.source), (m.mapping.target_framework, row.target)}
+    ]
 
 
 def _link(catalogs: CatalogSet, mapping: MappingSet, row: MappingRow, *, out: bool) -> Link:
@@ -225,12 +221,12 @@ def _link(catalogs: CatalogSet, mapping: MappingSet, row: MappingRow, *, out: bo
     item = catalog.item(other_id) if catalog is not None else None
     return {
         "direction": "to" if out else "from",
-        "mapping": mapping.mapping.id,
+        "mapping": info.id,
         "framework": framework,
         "id": other_id,
         "title": item.title if item is not None else None,
         "relationship": row.relationship,
-        "unverified": row.unverified or mapping.mapping.unverified,
+        "unverified": row.unverified or info.unverified,
         "note": row.note,
     }
 
