@@ -93,8 +93,11 @@ class Timing:
         return min(self.runs)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "best": round(self.best, 3),
-                "runs": [round(r, 3) for r in self.runs]}
+        return {
+            "label": self.label,
+            "best": round(self.best, 3),
+            "runs": [round(r, 3) for r in self.runs],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +116,25 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--entities", type=int, default=10_000, help="records (default 10000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command (best-of)")
-    parser.add_argument("--budget", type=float, default=1.5,
-                        help="highest accepted validate/baseline ratio (default 1.5)")
-    parser.add_argument("--keep", type=Path, help="generate into DIR and keep it; reuse it if it "
-                        "already holds a workspace")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=1.5,
+        help="highest accepted validate/baseline ratio (default 1.5)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="generate into DIR and keep it; reuse it if it already holds a workspace",
+    )
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
-    parser.add_argument("--validator", choices=("auto", "cli", "models"), default="auto",
-                        help="what (b) runs: the CLI, or the loader and models only "
-                        "(auto: the CLI when it is installed)")
+    parser.add_argument(
+        "--validator",
+        choices=("auto", "cli", "models"),
+        default="auto",
+        help="what (b) runs: the CLI, or the loader and models only "
+        "(auto: the CLI when it is installed)",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.entities < 1:
@@ -142,8 +156,11 @@ def prepare(folder: Path, entities: int, seed: int) -> Workspace:
     if not (folder / "complykit.yaml").is_file():
         generate.generate(folder, entities, seed)
     files = [p for p in folder.rglob("*") if p.is_file() and p.suffix in YAML_SUFFIXES]
-    records = sum(p.read_text(encoding="utf-8").count("\nkind: ") + 1 for p in files
-                  if p.name != "complykit.yaml")
+    records = sum(
+        p.read_text(encoding="utf-8").count("\nkind: ") + 1
+        for p in files
+        if p.name != "complykit.yaml"
+    )
     return Workspace(folder, len(files), sum(p.stat().st_size for p in files), records)
 
 
@@ -151,8 +168,17 @@ def validator_command(choice: str, root: Path) -> tuple[str, list[str]]:
     script = Path(sys.executable).parent / "complykit"
     cli_present = script.is_file() and importlib.util.find_spec("complykit.cli") is not None
     if choice == "cli" or (choice == "auto" and cli_present):
-        return "complykit validate", [str(script), "validate", str(root), "--format", "json",
-                                      "--as-of", generate.AS_OF, "--fail-on", "warning"]
+        return "complykit validate", [
+            str(script),
+            "validate",
+            str(root),
+            "--format",
+            "json",
+            "--as-of",
+            generate.AS_OF,
+            "--fail-on",
+            "warning",
+        ]
     return "loader + models only (no CLI)", [sys.executable, "-c", MODELS_ONLY, str(root)]
 
 
@@ -182,8 +208,10 @@ def report(result: dict[str, Any], as_json: bool) -> None:
         print(json.dumps(result, indent=2))
         return
     ws, base, val = result["workspace"], result["baseline"], result["validate"]
-    print(f"workspace  {ws['root']}: {ws['records']} records in {ws['files']} files, "
-          f"{ws['bytes'] / 1e6:.1f} MB")
+    print(
+        f"workspace  {ws['root']}: {ws['records']} records in {ws['files']} files, "
+        f"{ws['bytes'] / 1e6:.1f} MB"
+    )
     for timing in (base, val):
         runs = ", ".join(f"{r:.2f}" for r in timing["runs"])
         print(f"{timing['label']:<32} best {timing['best']:6.2f} s   (runs: {runs})")
@@ -198,8 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     with workspace_dir(args.keep) as folder:
         ws = prepare(folder, args.entities, args.seed)
         label, command = validator_command(args.validator, ws.root)
-        baseline = Timing("baseline (yaml.CSafeLoader)",
-                          [sys.executable, "-c", BASELINE, str(ws.root)])
+        baseline = Timing(
+            "baseline (yaml.CSafeLoader)", [sys.executable, "-c", BASELINE, str(ws.root)]
+        )
         validate = Timing(label, command)
         try:
             summary = measure(baseline, validate, args.repeat)
@@ -207,10 +236,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"benchmark: {error}", file=sys.stderr)
             return 1
     ratio = validate.best / baseline.best
-    result = {"workspace": {**asdict(ws), "root": str(ws.root)},
-              "baseline": baseline.as_dict(), "validate": validate.as_dict(),
-              "ratio": round(ratio, 3), "budget": args.budget,
-              "passed": ratio <= args.budget, "summary": summary, "python": sys.version.split()[0]}
+    result = {
+        "workspace": {**asdict(ws), "root": str(ws.root)},
+        "baseline": baseline.as_dict(),
+        "validate": validate.as_dict(),
+        "ratio": round(ratio, 3),
+        "budget": args.budget,
+        "passed": ratio <= args.budget,
+        "summary": summary,
+        "python": sys.version.split()[0],
+    }
     report(result, args.json)
     return 0 if result["passed"] else 1
 

@@ -50,14 +50,16 @@ def _catalogs(root: Path) -> CatalogSet:
         raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
 
 
-def run(path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR) -> Result:
-    """Validate the workspace containing ``path``."""
+def run(
+    path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR, jobs: int | None = None
+) -> Result:
+    """Validate the workspace containing ``path``; ``jobs`` None picks worker processes."""
     root = find_root(path)
     with _no_cyclic_gc():
         config, findings = load_config(root)
         if config is None:
             return Result(root, tuple(sorted(findings)), all_rules(), 1, 0, as_of, fail_on)
-        loaded = load_records(root, config)
+        loaded = load_records(root, config, jobs)
         repo = Repository(root, config, _catalogs(root), as_of, loaded.entries, loaded.invalid_ids)
         found = [*loaded.findings, *check_all(repo)]
     return Result(

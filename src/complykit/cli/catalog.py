@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from complykit.catalog import Catalog, CatalogSet, Item, MappingRow, MappingSet
 
 SCHEMA_VERSION = "1"
-Link = dict[str, Any]
 UNVERIFIED_NOTE = "unverified: complykit's own reading, not confirmed by an authority"
 _SHORT = 16  # cells up to this wide (ids, dates, flags) never wrap
 
@@ -40,6 +39,7 @@ WorkspaceOption = Annotated[
         show_default="the workspace around the current directory",
     ),
 ]
+_ItemArgument = Annotated[str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 6(1)'.")]
 
 app = typer.Typer(
     name="catalog",
@@ -60,8 +60,7 @@ def list_catalogs(
         print_json({"schema_version": SCHEMA_VERSION, "catalogs": rows})
         return 0
     columns = ("id", "edition", "soa", "unverified", "source", "items", "name")
-    cells = [[row[c] if c != "items" else _counts(row["counts"]) for c in columns] for row in rows]
-    print_table(columns, cells)
+    print_table(columns, [[r[c] if c != "items" else _counts(r) for c in columns] for r in rows])
     return 0
 
 
@@ -69,9 +68,7 @@ def list_catalogs(
 @exits
 def show(
     framework: Annotated[str, typer.Argument(help="Framework id or alias, e.g. iso27001-2022.")],
-    control: Annotated[
-        str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 30(1)'.")
-    ] = None,
+    control: _ItemArgument = None,
     workspace: WorkspaceOption = None,
     output_format: FormatOption = ViewFormat.TEXT,
 ) -> int:
@@ -97,15 +94,15 @@ def search(
     catalogs, _ = _load(workspace)
     only = find_framework(catalogs, framework).id if framework else None
     found = [(fw, i) for fw, i in catalogs.search(text) if only is None or fw == only]
-    results = [{"framework": fw, **_item(i, ("id", "kind", "title", "summary"))} for fw, i in found]
+    results = [{"framework": fw, **i.model_dump(mode="json")} for fw, i in found]
+    columns = ("framework", "id", "kind", "title")
     if output_format == ViewFormat.JSON:
         document = {"schema_version": SCHEMA_VERSION, "query": text, "framework": only}
         print_json({**document, "results": results})
-    elif not results:
-        typer.echo(f"No item matches '{text}'.")
-    else:
-        columns = ("framework", "id", "kind", "title")
+    elif results:
         print_table(columns, [[r[c] for c in columns] for r in results])
+    else:
+        typer.echo(f"No item matches '{text}'.")
     return 0
 
 
@@ -113,28 +110,28 @@ def find_framework(catalogs: CatalogSet, name: str) -> Catalog:
     """The catalog for an id or alias, or a ComplykitError with a "did you mean"."""
     import difflib  # noqa: PLC0415 - keep --help fast
 
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+
     catalog = catalogs.framework(name)
+    if catalog is not None:
+        return catalog
     names = [n for c in catalogs.frameworks for n in (c.id, *c.framework.aliases)]
-    if catalog is None:
-        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-        known = f"Known frameworks: {', '.join(c.id for c in catalogs.frameworks)}."
-        _not_found(f"unknown framework '{name}'", close, known)
-    return catalog
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    known = ", ".join(c.id for c in catalogs.frameworks)
+    hint = f"Did you mean {' or '.join(close)}?" if close else f"Known frameworks: {known}."
+    raise ComplykitError(f"unknown framework '{name}'", hint=hint)
 
 
 def _find_item(catalogs: CatalogSet, catalog: Catalog, item_id: str) -> Item:
-    item = catalog.item(item_id)
-    if item is None:
-        close = catalogs.suggest(catalog.id, item_id)
-        listing = f"See `complykit catalog show {catalog.id}` for every id."
-        _not_found(f"{catalog.id} has no item '{item_id}'", close, listing)
-    return item
-
-
-def _not_found(message: str, close: list[str], fallback: str) -> NoReturn:
+    from complykit.checks.hints import control_hint  # noqa: PLC0415
     from complykit.errors import ComplykitError  # noqa: PLC0415
 
-    raise ComplykitError(message, hint=f"Did you mean {' or '.join(close)}?" if close else fallback)
+    item = catalog.item(item_id)
+    if item is not None:
+        return item
+    listing = f"See `complykit catalog show {catalog.id}` for every id."
+    hint = control_hint(catalogs, catalog.id, item_id) or listing
+    raise ComplykitError(f"{catalog.id} has no item '{item_id}'", hint=hint)
 
 
 def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
@@ -159,27 +156,20 @@ def _header(catalog: Catalog, source: str | None = None) -> dict[str, Any]:
     return header | ({"source": source} if source else {})
 
 
-def _item(item: Item, keys: Iterable[str] | None = None) -> dict[str, Any]:
-    dumped = item.model_dump(mode="json")
-    return dumped if keys is None else {key: dumped[key] for key in keys}
-
-
-def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+def _counts(header: dict[str, Any]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in header["counts"].items())
 
 
 def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
-    items = [_item(item) for item in catalog.items]
+    items = [item.model_dump(mode="json") for item in catalog.items]
+    header = _header(catalog)
     if output_format == ViewFormat.JSON:
-        header = _header(catalog)
         print_json({"schema_version": SCHEMA_VERSION, "framework": header, "controls": items})
         return 0
-    info = catalog.framework
-    typer.echo(f"{info.id}: {info.name} ({_counts(_header(catalog)['counts'])})")
-    if info.unverified:
+    typer.echo(f"{catalog.id}: {catalog.framework.name} ({_counts(header)})")
+    if catalog.framework.unverified:
         typer.echo(UNVERIFIED_NOTE)
-    columns = ("id", "kind", "title")
-    print_table(columns, [[item[c] for c in columns] for item in items])
+    print_table(("id", "kind", "title"), [[i["id"], i["kind"], i["title"]] for i in items])
     return 0
 
 
@@ -187,7 +177,7 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
     links = _links(catalogs, catalog.id, item.id)
     if fmt == ViewFormat.JSON:
         document = {"schema_version": SCHEMA_VERSION, "framework": _header(catalog)}
-        print_json({**document, "control": _item(item), "mappings": links})
+        print_json({**document, "control": item.model_dump(mode="json"), "mappings": links})
         return 0
     typer.echo(f"{catalog.id} {item.id}: {item.title} ({item.kind})")
     for label in ("group", "parent", "summary", "role", "applies_from"):
@@ -201,19 +191,22 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
     return 0
 
 
-def _links(catalogs: CatalogSet, framework_id: str, item_id: str) -> list[Link]:
+def _links(catalogs: CatalogSet, framework_id: str, item_id: str) -> list[dict[str, Any]]:
     """Mapping rows from the item ("to" their target) and onto it ("from" their source)."""
     here = (framework_id, item_id)
-    return [
-        _link(catalogs, m, row, out=(m.mapping.source_framework, row.source) == here)
-        for m in catalogs.mappings
-        for row in m.rows
-        if here
-        in {(m.mapping.source_framework, row.source), (m.mapping.target_framework, row.target)}
-    ]
+    links = []
+    for mapping in catalogs.mappings:
+        info = mapping.mapping
+        for row in mapping.rows:
+            if here in {(info.source_framework, row.source), (info.target_framework, row.target)}:
+                out = (info.source_framework, row.source) == here
+                links.append(_link(catalogs, mapping, row, out=out))
+    return links
 
 
-def _link(catalogs: CatalogSet, mapping: MappingSet, row: MappingRow, *, out: bool) -> Link:
+def _link(
+    catalogs: CatalogSet, mapping: MappingSet, row: MappingRow, *, out: bool
+) -> dict[str, Any]:
     info = mapping.mapping
     framework = info.target_framework if out else info.source_framework
     other_id = row.target if out else row.source

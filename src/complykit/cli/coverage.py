@@ -120,7 +120,7 @@ def _print_report(report: CoverageReport) -> None:
     rows = [_row(r) for r in report.requirements]
     print_table(("id", "status", "unverified", "met by", "title"), rows)
     counts = report.counts()
-    parts = [f"{counts[s]} {s.value} ({report.percent(s)}%)" for s in counts]
+    parts = [f"{counts[s]} {s.value.replace('-', ' ')} ({report.percent(s)}%)" for s in counts]
     typer.echo(f"{len(report.requirements)} requirements: {', '.join(parts)}")
     if any(r.unverified for r in report.requirements):
         typer.echo(f"Mappings marked {UNVERIFIED_NOTE}.")

@@ -25,7 +25,7 @@ def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseMode
         field = current.model_fields.get(part) if isinstance(part, str) else None
         if field is None:
             continue  # list indexes and pydantic's union branch labels
-        nested = next(_models_in(field.annotation), None)
+        nested = next(models_in(field.annotation), None)
         if nested is None:
             return None
         current = nested
@@ -40,16 +40,16 @@ def _unknown_field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str
     return suggest(str(loc[-1]), allowed) or "Fields allowed here: " + ", ".join(allowed)
 
 
-def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+def models_in(annotation: Any) -> Iterator[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         yield annotation
     for argument in getattr(annotation, "__args__", ()):
-        yield from _models_in(argument)
+        yield from models_in(argument)
     for extra in getattr(annotation, "__metadata__", ()):
-        yield from _models_in(extra)
+        yield from models_in(extra)
     origin = getattr(annotation, "__origin__", None)
     if origin is not None and origin is not annotation:
-        yield from _models_in(origin)
+        yield from models_in(origin)
 
 
 def suggest(word: str, options: Sequence[str]) -> str | None:

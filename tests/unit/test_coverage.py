@@ -1,0 +1,142 @@
+"""coverage.compute: GDPR requirements met by a small ISO/IEC 27701 Statement of Applicability."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from complykit.coverage import (
+    CoverageStatus,
+    compute,
+    default_targets,
+    open_repository,
+)
+from complykit.errors import ComplykitError
+from conftest import BASE_CONFIG
+
+AS_OF = date(2026, 11, 23)
+
+SOA_27701 = """\
+kind: statement-of-applicability
+id: soa-iso27701-2019
+framework: iso27701-2019
+entries:
+  - control: A.7.2.2
+    applicable: true
+    status: implemented
+  - control: A.7.2.3
+    applicable: true
+    status: partially-implemented
+  - control: A.7.2.8
+    applicable: false
+    justification: Not a controller for this scope.
+    status: not-applicable
+  - control: A.7.2.1
+    applicable:
+    status: implemented
+"""
+
+
+def write_workspace(root: Path, soa: str | None = SOA_27701) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
+    if soa is not None:
+        (root / "soa").mkdir()
+        (root / "soa" / "iso27701-2019.yaml").write_text(soa, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    return write_workspace(tmp_path / "ws")
+
+
+def test_counts_met_partial_and_not_met(workspace: Path) -> None:
+    """Three GDPR provisions are met, three partly, and the other 67 mapped ones are not."""
+    repo, errors = open_repository(workspace, AS_OF)
+    report = compute(repo, "gdpr")
+    counts = report.counts()
+    assert errors == 0
+    assert len(report.requirements) == 73
+    assert (counts[CoverageStatus.MET], counts[CoverageStatus.PARTIAL]) == (3, 3)
+    assert counts[CoverageStatus.NOT_MET] == 67
+    percents = [report.percent(status) for status in CoverageStatus]
+    assert percents == [4.1, 4.1, 91.8]
+
+
+def test_requirement_lists_the_controls_that_meet_it(workspace: Path) -> None:
+    """Art. 6(1) is met by A.7.2.2 through an unverified mapping row."""
+    report = compute(open_repository(workspace, AS_OF)[0], "GDPR")
+    by_id = {r.id: r for r in report.requirements}
+    lawful = by_id["Art. 6(1)"]
+    assert lawful.status == CoverageStatus.MET
+    assert [(s.framework, s.control) for s in lawful.met_by] == [("iso27701-2019", "A.7.2.2")]
+    assert lawful.unverified
+    assert lawful.title == "Lawful bases"
+    assert by_id["Art. 7"].status == CoverageStatus.PARTIAL
+
+
+@pytest.mark.parametrize(
+    ("requirement", "why"),
+    [("Art. 30(1)", "excluded control"), ("Art. 5(1)(b)", "applicability still to decide")],
+)
+def test_only_applicable_controls_count(workspace: Path, requirement: str, why: str) -> None:
+    """A control counts only when the SoA marks it applicable, whatever its status says."""
+    report = compute(open_repository(workspace, AS_OF)[0], "gdpr")
+    assert {r.id: r.status for r in report.requirements}[requirement] == CoverageStatus.NOT_MET, why
+
+
+def test_requirements_follow_catalog_order(workspace: Path) -> None:
+    """Requirements are listed in the order the GDPR catalog lists its items."""
+    report = compute(open_repository(workspace, AS_OF)[0], "gdpr")
+    ids = [r.id for r in report.requirements]
+    assert ids.index("Art. 5(1)(b)") < ids.index("Art. 6(1)") < ids.index("Art. 30(1)")
+
+
+def test_source_without_soa_is_named(tmp_path: Path) -> None:
+    """With no SoA for 27701 every requirement is not met and the source shows no SoA."""
+    report = compute(open_repository(write_workspace(tmp_path, soa=None), AS_OF)[0], "gdpr")
+    assert [(s.framework, s.soa) for s in report.sources] == [("iso27701-2019", None)]
+    assert report.counts()[CoverageStatus.NOT_MET] == len(report.requirements)
+
+
+def test_default_targets_are_mapped_frameworks_in_scope(workspace: Path) -> None:
+    """The base workspace has gdpr in scope, so gdpr is the default target."""
+    assert default_targets(open_repository(workspace, AS_OF)[0]) == ["gdpr"]
+
+
+def test_no_default_target_is_an_error(workspace: Path) -> None:
+    """A workspace with only ISO frameworks in scope has no default target."""
+    config = workspace / "complykit.yaml"
+    text = config.read_text(encoding="utf-8").replace("[gdpr]", "[iso27001-2022]")
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ComplykitError, match="no framework in scope"):
+        default_targets(open_repository(workspace, AS_OF)[0])
+
+
+@pytest.mark.parametrize(
+    ("target", "message"), [("gdrp", "unknown framework"), ("iso27001-2013", "no catalog maps")]
+)
+def test_unusable_target_is_an_error(workspace: Path, target: str, message: str) -> None:
+    """An unknown framework, or one nothing maps onto, stops with a user-facing error."""
+    with pytest.raises(ComplykitError, match=message):
+        compute(open_repository(workspace, AS_OF)[0], target)
+
+
+def test_invalid_config_asks_to_validate(workspace: Path) -> None:
+    """An unusable complykit.yaml stops the run and points at complykit validate."""
+    (workspace / "complykit.yaml").write_text("complykit: 1\n", encoding="utf-8")
+    with pytest.raises(ComplykitError) as caught:
+        open_repository(workspace, AS_OF)
+    assert "complykit validate" in (caught.value.hint or "")
+
+
+def test_broken_records_are_counted_and_skipped(workspace: Path) -> None:
+    """A broken file adds to the error count while the valid SoA still counts."""
+    (workspace / "broken.yaml").write_text("kind: risk\nid: [oops\n", encoding="utf-8")
+    repo, errors = open_repository(workspace, AS_OF)
+    assert errors == 1
+    assert compute(repo, "gdpr").counts()[CoverageStatus.MET] == 3
