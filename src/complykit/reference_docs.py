@@ -30,11 +30,11 @@ def rules_page() -> str:
         "Every finding complykit can report. Codes are stable: a retired code is never reused.\n\n",
         "| Code | Name | Severity | What it checks | Cites |\n|---|---|---|---|---|\n",
     ]
-    for rule in all_rules().values():
-        lines.append(
-            f"| {rule.code} | `{rule.name}` | {rule.severity} | {_cell(rule.summary)} "
-            f"| {_cell('; '.join(rule.citation))} |\n"
-        )
+    lines.extend(
+        f"| {rule.code} | `{rule.name}` | {rule.severity} | {_cell(rule.summary)} "
+        f"| {_cell('; '.join(rule.citation))} |\n"
+        for rule in all_rules().values()
+    )
     return "".join(lines)
 
 
@@ -42,10 +42,9 @@ def _describe(schema: dict[str, Any]) -> str:
     """A short, readable type for one JSON Schema property."""
     if "$ref" in schema:
         return str(schema["$ref"]).rsplit("/", 1)[-1]
-    if "enum" in schema:
-        return "one of " + ", ".join(f"`{v}`" for v in schema["enum"])
-    if "const" in schema:
-        return f"`{schema['const']}`"
+    if "enum" in schema or "const" in schema:
+        values = schema.get("enum", [schema.get("const")])
+        return "one of " + ", ".join(f"`{v}`" for v in values)
     if "anyOf" in schema:
         options = [s for s in schema["anyOf"] if s.get("type") != "null"]
         return " or ".join(_describe(o) for o in options)

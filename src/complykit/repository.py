@@ -83,7 +83,7 @@ class Repository:
             self._parsed[path] = parsed
         if document >= len(parsed.documents):
             return 1, 1
-        return locate(parsed.documents[document].root, loc, at_key=at_key)
+        return locate(parsed.documents[document].node, loc, at_key=at_key)
 
     def config_path(self) -> PurePosixPath:
         return PurePosixPath(CONFIG_FILENAME)

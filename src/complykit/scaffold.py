@@ -30,6 +30,7 @@ SOA_KIND = "statement-of-applicability"
 SOA_SCHEMA = "statement-of-applicability.schema.json"
 # Plain YAML scalars that stay strings: no number, date, boolean, null or indicator look-alikes.
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._()/-]*$")
+_EXISTS = "Edit the existing file, or pass --output to write somewhere else."
 _NOT_PLAIN = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
@@ -61,7 +62,7 @@ def init_soa(root: Path, framework: str, output: Path | None = None) -> SoaDraft
     catalog = soa_catalog(catalogs, framework)
     path = (output or root / "soa" / f"{catalog.id}.yaml").resolve()
     if path.exists():
-        raise ComplykitError(f"{path} already exists; soa init never overwrites a file")
+        raise ComplykitError(f"{path} already exists; soa init never overwrites a file", _EXISTS)
     problem = next(_claims(root, catalogs, catalog.id), None)
     if problem is not None:
         raise ComplykitError(problem, hint="Edit the existing Statement of Applicability instead.")
@@ -152,7 +153,10 @@ def _schema_ref(root: Path, folder: Path) -> str | None:
     for candidate in (root.resolve(), *root.resolve().parents):
         schema = candidate / "schemas" / SOA_SCHEMA
         if schema.is_file():
-            return Path(os.path.relpath(schema, folder)).as_posix()
+            try:
+                return Path(os.path.relpath(schema, folder)).as_posix()
+            except ValueError:  # on another Windows drive: no relative path exists
+                return None
     return None
 
 
@@ -171,7 +175,7 @@ def write_new(path: Path, text: str) -> None:
             with path.open("x", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
     except FileExistsError:
-        raise ComplykitError(f"{path} already exists; soa init never overwrites a file") from None
+        raise ComplykitError(f"{path} already exists; nothing was written", _EXISTS) from None
     except OSError as error:
         raise ComplykitError(f"{path}: cannot write: {error.strerror or error}") from error
     finally:

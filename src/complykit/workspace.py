@@ -6,7 +6,7 @@ import gc
 import multiprocessing
 import multiprocessing.context
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -15,13 +15,13 @@ from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.findings import Finding, Severity
 from complykit.load.discover import CONFIG_FILENAME, record_files, relative
-from complykit.load.yaml_file import YamlFile, parse_yaml
-from complykit.model.validate import error_finding, to_record
+from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
+from complykit.model.validate import error_finding, to_record, try_record
 from complykit.repository import Entry
-
 
 PARALLEL_FROM_FILES = 2000
 MAX_JOBS = 8
+SLICES_PER_WORKER = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,28 +76,33 @@ def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]
         return None, tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
 
 
-def _load_files(root: Path, files: Sequence[Path]) -> LoadedRecords:
-    """Parse and validate ``files`` in order; what one worker does in a parallel run."""
+def _records(root: Path, parsed: YamlFile) -> LoadedRecords:
+    """Validate one parsed file's documents into entries, or findings at their places."""
     entries: list[Entry] = []
-    findings: list[Finding] = []
+    findings: list[Finding] = list(parsed.findings)
     invalid: set[str] = set()
-    for path in files:
-        parsed = read_file(root, path)
-        findings.extend(parsed.findings)
-        for document in parsed.documents:
-            record, problems = to_record(parsed.path, document)
-            if record is not None:
-                entries.append(Entry(record, parsed.path, document.index))
-            else:
-                findings.extend(problems)
-                invalid.update(p.record for p in problems if p.record)
-    return LoadedRecords(tuple(entries), tuple(findings), frozenset(invalid), len(files))
+    for document in parsed.documents:
+        record = try_record(document.data) if document.root is None else None
+        problems: list[Finding] = []
+        if record is None:
+            located = document if document.root is not None else _reparsed(root, parsed, document)
+            record, problems = to_record(parsed.path, located)
+        if record is not None:
+            entries.append(Entry(record, parsed.path, document.index))
+        findings.extend(problems)
+        invalid.update(p.record for p in problems if p.record)
+    return LoadedRecords(tuple(entries), tuple(findings), frozenset(invalid), 1)
 
 
-def _load_files_quietly(root: Path, files: Sequence[Path]) -> LoadedRecords:
-    # Each worker builds many acyclic objects too; see engine._no_cyclic_gc.
-    gc.disable()
-    return _load_files(root, files)
+def _reparsed(root: Path, parsed: YamlFile, document: YamlDocument) -> YamlDocument:
+    # The node tree stayed in the worker process; read the file again to place the errors.
+    return read_file(root, root / parsed.path).documents[document.index]
+
+
+def _parse_slice(root: Path, files: Sequence[Path]) -> list[YamlFile]:
+    """What one worker does: parse files, and ship plain data without node trees."""
+    gc.disable()  # see engine._no_cyclic_gc
+    return [read_file(root, path).without_nodes() for path in files]
 
 
 def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
@@ -119,18 +124,23 @@ def default_jobs(file_count: int) -> int:
 def load_records(root: Path, config: WorkspaceConfig, jobs: int | None = None) -> LoadedRecords:
     """Every record below ``root``; schema findings for the documents that do not validate.
 
-    Large workspaces are read by several processes, each taking a contiguous slice of the
-    sorted files, and the slices are joined in order, so the result is the same either way.
+    Large workspaces are parsed by worker processes, in slices of the sorted files that are
+    joined in order, while this process validates; the result is the same either way.
     """
     files = record_files(root, config.paths.exclude)
     workers = default_jobs(len(files)) if jobs is None else max(1, jobs)
     if workers == 1:
-        return _load_files(root, files)
-    size = -(-len(files) // workers)
+        return _merge([_records(root, read_file(root, path)) for path in files])
+    return _merge([_records(root, parsed) for parsed in _parse_in_parallel(root, files, workers)])
+
+
+def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:
+    """Parsed files in their original order; this process validates while workers parse."""
+    size = max(1, -(-len(files) // (workers * SLICES_PER_WORKER)))
     slices = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        parts = list(pool.map(_load_files_quietly, [root] * len(slices), slices))
-    return _merge(parts)
+        for parsed_slice in pool.map(_parse_slice, [root] * len(slices), slices):
+            yield from parsed_slice
 
 
 def _context() -> multiprocessing.context.BaseContext:

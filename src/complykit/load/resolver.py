@@ -9,9 +9,7 @@ typed here; everything else stays a string.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from yaml.nodes import Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 BOOL_TAG = "tag:yaml.org,2002:bool"

@@ -54,11 +54,25 @@ _Loader = _loader_class()
 
 @dataclass(frozen=True, slots=True)
 class YamlDocument:
-    """One document of a file: its plain data and the node tree that locates its fields."""
+    """One document of a file: its plain data and the node tree that locates its fields.
+
+    ``root`` is None once the document has crossed a process boundary: node trees are costly
+    to ship, and are only needed when something must be located.
+    """
 
     index: int
     data: Any
-    root: Node
+    root: Node | None
+
+    def without_nodes(self) -> YamlDocument:
+        return YamlDocument(self.index, self.data, None)
+
+    @property
+    def node(self) -> Node:
+        """The node tree; asking for it after it was dropped is a bug, not a user error."""
+        if self.root is None:
+            raise RuntimeError("the document's node tree was not kept")
+        return self.root
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +80,9 @@ class YamlFile:
     path: PurePosixPath
     documents: tuple[YamlDocument, ...]
     findings: tuple[Finding, ...]
+
+    def without_nodes(self) -> YamlFile:
+        return YamlFile(self.path, tuple(d.without_nodes() for d in self.documents), self.findings)
 
 
 def _finding(path: PurePosixPath, text: str, problem: BuildProblem) -> Finding:

@@ -91,7 +91,7 @@ def error_finding(
         hint = _unknown_field_hint(model, loc)
     else:
         code, message, hint = "SCH004", f"{where}: {error['msg']}", None
-    line, column = locate(document.root, loc, at_key=kind == "extra_forbidden")
+    line, column = locate(document.node, loc, at_key=kind == "extra_forbidden")
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
 
 
@@ -116,11 +116,24 @@ def _kind_problem(path: PurePosixPath, root: Node, data: dict[str, Any]) -> Find
     )
 
 
+def try_record(data: Any) -> Record | None:
+    """The record for plain data when it is valid, else None (without locating anything)."""
+    if not isinstance(data, dict):
+        return None
+    model = RECORD_MODELS.get(data.get("kind"))  # type: ignore[arg-type]
+    if model is None:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
 def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | None, list[Finding]]:
     """The validated record for one YAML document, or the findings that stop it."""
     data = document.data
     if not isinstance(data, dict):
-        line, column = node_position(document.root)
+        line, column = node_position(document.node)
         return None, [
             Finding(
                 path,
@@ -132,7 +145,7 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
                 hint="Start the document with `kind:` and `id:` lines.",
             )
         ]
-    problem = _kind_problem(path, document.root, data)
+    problem = _kind_problem(path, document.node, data)
     if problem is not None:
         return None, [problem]
     model = RECORD_MODELS[data["kind"]]
