@@ -28,7 +28,18 @@ print("HEAVY:" + ",".join(heavy))
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["validate", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["validate", "--help"],
+        ["catalog", "--help"],
+        ["catalog", "show", "--help"],
+        ["soa", "init", "--help"],
+        ["coverage", "--help"],
+    ],
+)
 def test_light_commands_import_nothing_heavy(args: list[str]) -> None:
     """A fresh interpreter running the command has loaded none of the heavy modules."""
     code = PROBE.format(args=args, heavy=HEAVY)

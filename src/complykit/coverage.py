@@ -14,15 +14,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from complykit.catalog.errors import CatalogError
-from complykit.catalog.load import load_catalogs
 from complykit.errors import ComplykitError
 from complykit.findings import Severity
 from complykit.load.discover import CONFIG_FILENAME, find_root
 from complykit.model.enums import ImplementationStatus
 from complykit.model.soa import SoaEntry, StatementOfApplicability
 from complykit.repository import Repository
-from complykit.workspace import load_config, load_records
+from complykit.workspace import open_workspace
 
 if TYPE_CHECKING:
     from datetime import date
@@ -155,22 +153,14 @@ def default_targets(repo: Repository) -> list[str]:
 
 def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:
     """The records of the workspace at `path` that load, and how many errors the load found."""
-    root = find_root(path)
-    config, _ = load_config(root)
-    if config is None:
+    opened = open_workspace(find_root(path), as_of)
+    if opened.repo is None:
         raise ComplykitError(
-            f"{root / CONFIG_FILENAME} is not valid",
+            f"{opened.root / CONFIG_FILENAME} is not valid",
             hint="Run `complykit validate` to see what to fix.",
         )
-    loaded = load_records(root, config)
-    extra = root / "catalogs"
-    try:
-        catalogs = load_catalogs([extra] if extra.is_dir() else [])
-    except CatalogError as error:
-        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
-    repo = Repository(root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids)
-    errors = sum(1 for f in loaded.findings if f.severity == Severity.ERROR)
-    return repo, errors
+    errors = sum(1 for f in opened.findings if f.severity == Severity.ERROR)
+    return opened.repo, errors
 
 
 def _target_catalog(catalogs: CatalogSet, target: str) -> Catalog:

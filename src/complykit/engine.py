@@ -8,18 +8,14 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from complykit.catalog.catalogset import CatalogSet
-from complykit.catalog.errors import CatalogError
-from complykit.catalog.load import load_catalogs
 from complykit.checks import REGISTRY
-from complykit.errors import ComplykitError
 from complykit.findings import Finding, RuleInfo, Severity
 from complykit.load.codes import YAML_RULES
 from complykit.load.discover import find_root
 from complykit.model.codes import SCHEMA_RULES
 from complykit.repository import Repository
 from complykit.result import Result
-from complykit.workspace import load_config, load_records
+from complykit.workspace import open_workspace
 
 
 def all_rules() -> dict[str, RuleInfo]:
@@ -42,35 +38,18 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _catalogs(root: Path) -> CatalogSet:
-    extra = root / "catalogs"
-    try:
-        return load_catalogs([extra] if extra.is_dir() else [])
-    except CatalogError as error:
-        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
-
-
 def run(
     path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR, jobs: int | None = None
 ) -> Result:
     """Validate the workspace containing ``path``; ``jobs`` None picks worker processes."""
     root = find_root(path)
     with _no_cyclic_gc():
-        config, findings = load_config(root)
-        if config is None:
-            return Result(root, tuple(sorted(findings)), all_rules(), 1, 0, as_of, fail_on)
-        loaded = load_records(root, config, jobs)
-        repo = Repository(root, config, _catalogs(root), as_of, loaded.entries, loaded.invalid_ids)
-        found = [*loaded.findings, *check_all(repo)]
-    return Result(
-        root,
-        tuple(sorted(found)),
-        all_rules(),
-        loaded.files + 1,
-        len(loaded.entries),
-        as_of,
-        fail_on,
-    )
+        opened = open_workspace(root, as_of, jobs)
+        found = list(opened.findings)
+        if opened.repo is not None:
+            found.extend(check_all(opened.repo))
+    records = len(opened.repo.entries) if opened.repo is not None else 0
+    return Result(root, tuple(sorted(found)), all_rules(), opened.files, records, as_of, fail_on)
 
 
 def check_all(repo: Repository) -> Iterator[Finding]:

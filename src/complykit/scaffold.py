@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from complykit.catalog.errors import CatalogError
-from complykit.catalog.load import load_catalogs
 from complykit.errors import ComplykitError
 from complykit.load.discover import CONFIG_FILENAME, record_files
-from complykit.workspace import load_config, read_file
+from complykit.workspace import load_config, read_file, workspace_catalogs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,15 +30,6 @@ SOA_SCHEMA = "statement-of-applicability.schema.json"
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._()/-]*$")
 _EXISTS = "Edit the existing file, or pass --output to write somewhere else."
 _NOT_PLAIN = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
-
-
-def workspace_catalogs(root: Path | None) -> CatalogSet:
-    """The bundled catalogs plus the workspace's own `catalogs/` folder, if it has one."""
-    extra = root / "catalogs" if root is not None else None
-    try:
-        return load_catalogs([extra] if extra is not None and extra.is_dir() else [])
-    except CatalogError as error:
-        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
 
 
 @dataclass(frozen=True, slots=True)

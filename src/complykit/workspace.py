@@ -9,19 +9,34 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
+from complykit.catalog.catalogset import CatalogSet
+from complykit.catalog.errors import CatalogError
+from complykit.catalog.load import load_catalogs
 from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.findings import Finding, Severity
 from complykit.load.discover import CONFIG_FILENAME, record_files, relative
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.validate import error_finding, to_record, try_record
-from complykit.repository import Entry
+from complykit.repository import Entry, Repository
 
 PARALLEL_FROM_FILES = 2000
 MAX_JOBS = 8
 SLICES_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedWorkspace:
+    """A workspace read from disk: the repository of valid records, or None when the config
+    itself is unusable; plus every loading finding and the number of files read."""
+
+    root: Path
+    repo: Repository | None
+    findings: tuple[Finding, ...]
+    files: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +162,24 @@ def _context() -> multiprocessing.context.BaseContext:
     # fork shares the already imported modules, so workers start in milliseconds.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def workspace_catalogs(root: Path | None) -> CatalogSet:
+    """The bundled catalogs plus the workspace's own ``catalogs/`` folder, if it has one."""
+    extra = root / "catalogs" if root is not None else None
+    try:
+        return load_catalogs([extra] if extra is not None and extra.is_dir() else [])
+    except CatalogError as error:
+        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
+
+
+def open_workspace(root: Path, as_of: date, jobs: int | None = None) -> OpenedWorkspace:
+    """Read the config, the catalogs and every record of the workspace at ``root``."""
+    config, config_findings = load_config(root)
+    if config is None:
+        return OpenedWorkspace(root, None, config_findings, 1)
+    loaded = load_records(root, config, jobs)
+    repo = Repository(
+        root, config, workspace_catalogs(root), as_of, loaded.entries, loaded.invalid_ids
+    )
+    return OpenedWorkspace(root, repo, loaded.findings, loaded.files + 1)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +12,6 @@ from typer.testing import CliRunner
 
 from complykit.cli.app import app
 from conftest import BASE_CONFIG
-from test_startup import HEAVY, PROBE
 
 runner = CliRunner()
 
@@ -186,19 +183,3 @@ def test_search_filters_by_framework() -> None:
 def test_search_without_match_says_so() -> None:
     """A search without results says so and exits 0."""
     assert _run("search", "zzzz-nothing") == (0, "No item matches 'zzzz-nothing'.\n", "")
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["catalog", "--help"],
-        ["catalog", "show", "--help"],
-        ["soa", "init", "--help"],
-        ["coverage", "--help"],
-    ],
-)
-def test_help_imports_nothing_heavy(args: list[str]) -> None:
-    """Help for the catalog, soa and coverage commands loads none of the heavy modules."""
-    code = PROBE.format(args=args, heavy=HEAVY)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
-    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from builders import write_workspace
 from complykit.cli.app import app
-from unit.test_coverage import write_workspace
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2026-11-23"]

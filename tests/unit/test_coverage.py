@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from builders import write_workspace
 from complykit.coverage import (
     CoverageStatus,
     compute,
@@ -15,38 +15,8 @@ from complykit.coverage import (
     open_repository,
 )
 from complykit.errors import ComplykitError
-from conftest import BASE_CONFIG
 
 AS_OF = date(2026, 11, 23)
-
-SOA_27701 = """\
-kind: statement-of-applicability
-id: soa-iso27701-2019
-framework: iso27701-2019
-entries:
-  - control: A.7.2.2
-    applicable: true
-    status: implemented
-  - control: A.7.2.3
-    applicable: true
-    status: partially-implemented
-  - control: A.7.2.8
-    applicable: false
-    justification: Not a controller for this scope.
-    status: not-applicable
-  - control: A.7.2.1
-    applicable:
-    status: implemented
-"""
-
-
-def write_workspace(root: Path, soa: str | None = SOA_27701) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    if soa is not None:
-        (root / "soa").mkdir()
-        (root / "soa" / "iso27701-2019.yaml").write_text(soa, encoding="utf-8")
-    return root
 
 
 @pytest.fixture

@@ -43,3 +43,20 @@ def test_excluded_paths_are_skipped(tmp_path: Path) -> None:
     )
     (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     assert run(root, as_of=date(2026, 11, 23)).findings == ()
+
+
+def test_parallel_and_serial_loading_give_identical_results(tmp_path: Path) -> None:
+    """Worker processes change nothing: same findings, records and order as a serial run."""
+    root = _workspace(tmp_path)
+    for index in range(30):
+        (root / f"s{index:02}.yaml").write_text(
+            f"kind: supplier\nid: sup-{index}\nname: Vendor {index}\nservices: [x]\n"
+            f"role: processor\ncountry: {'NL' if index % 3 else 'UK'}\n"
+            + ("extra: field\n" if index % 7 == 0 else ""),
+            encoding="utf-8",
+        )
+    serial = run(root, as_of=date(2026, 11, 23), jobs=1)
+    parallel = run(root, as_of=date(2026, 11, 23), jobs=2)
+    assert parallel.findings == serial.findings
+    assert parallel.records_checked == serial.records_checked == 25
+    assert {f.code for f in serial.findings} == {"SCH003", "REF006"}

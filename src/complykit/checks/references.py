@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.hints import control_hint
+from complykit.catalog.hints import control_hint
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
 from complykit.model.references import Reference

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.hints import control_hint
+from complykit.catalog.hints import control_hint
 from complykit.checks.registry import Problem, check
 from complykit.checks.soa_index import frameworks_in_scope, soa_clause, soa_views
 from complykit.findings import Severity

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable
 from typing import ParamSpec
 
@@ -15,6 +16,11 @@ DEBUG_ENV = "COMPLYKIT_DEBUG"
 
 def _stderr(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def exits(command: Callable[P, int]) -> Callable[P, None]:
@@ -33,6 +39,10 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away (`complykit ... | head`): stop quietly, as cat does.
+            _silence_stdout()
+            raise typer.Exit(1) from None
         except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise

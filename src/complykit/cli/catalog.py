@@ -2,43 +2,28 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from enum import StrEnum
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.options import WorkspaceOption
+from complykit.cli.output import (
+    SCHEMA_VERSION,
+    UNVERIFIED_NOTE,
+    FormatOption,
+    ViewFormat,
+    print_json,
+    print_table,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
-
-    from complykit.catalog import Catalog, CatalogSet, Item, MappingRow, MappingSet
-
-SCHEMA_VERSION = "1"
-UNVERIFIED_NOTE = "unverified: complykit's own reading, not confirmed by an authority"
-_SHORT = 16  # cells up to this wide (ids, dates, flags) never wrap
+    from complykit.catalog import Catalog, CatalogSet, Item
 
 
-class ViewFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-FormatOption = Annotated[
-    ViewFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
-]
-WorkspaceOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--workspace",
-        "-w",
-        help="The workspace folder, or any path inside one.",
-        show_default="the workspace around the current directory",
-    ),
-]
 _ItemArgument = Annotated[str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 6(1)'.")]
 
 app = typer.Typer(
@@ -73,11 +58,13 @@ def show(
     output_format: FormatOption = ViewFormat.TEXT,
 ) -> int:
     """Show a framework and all its items, or one item with its mappings both ways."""
+    from complykit.catalog.hints import require_framework, require_item  # noqa: PLC0415
+
     catalogs, _ = _load(workspace)
-    catalog = find_framework(catalogs, framework)
+    catalog = require_framework(catalogs, framework)
     if control is None:
         return _show_framework(catalog, output_format)
-    return _show_item(catalogs, catalog, _find_item(catalogs, catalog, control), output_format)
+    return _show_item(catalogs, catalog, require_item(catalogs, catalog, control), output_format)
 
 
 @app.command("search")
@@ -91,8 +78,10 @@ def search(
     output_format: FormatOption = ViewFormat.TEXT,
 ) -> int:
     """Find items whose id, title or summary contains the text, ignoring case."""
+    from complykit.catalog.hints import require_framework  # noqa: PLC0415
+
     catalogs, _ = _load(workspace)
-    only = find_framework(catalogs, framework).id if framework else None
+    only = require_framework(catalogs, framework).id if framework else None
     found = [(fw, i) for fw, i in catalogs.search(text) if only is None or fw == only]
     results = [{"framework": fw, **i.model_dump(mode="json")} for fw, i in found]
     columns = ("framework", "id", "kind", "title")
@@ -106,39 +95,11 @@ def search(
     return 0
 
 
-def find_framework(catalogs: CatalogSet, name: str) -> Catalog:
-    """The catalog for an id or alias, or a ComplykitError with a "did you mean"."""
-    import difflib  # noqa: PLC0415 - keep --help fast
-
-    from complykit.errors import ComplykitError  # noqa: PLC0415
-
-    catalog = catalogs.framework(name)
-    if catalog is not None:
-        return catalog
-    names = [n for c in catalogs.frameworks for n in (c.id, *c.framework.aliases)]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-    known = ", ".join(c.id for c in catalogs.frameworks)
-    hint = f"Did you mean {' or '.join(close)}?" if close else f"Known frameworks: {known}."
-    raise ComplykitError(f"unknown framework '{name}'", hint=hint)
-
-
-def _find_item(catalogs: CatalogSet, catalog: Catalog, item_id: str) -> Item:
-    from complykit.checks.hints import control_hint  # noqa: PLC0415
-    from complykit.errors import ComplykitError  # noqa: PLC0415
-
-    item = catalog.item(item_id)
-    if item is not None:
-        return item
-    listing = f"See `complykit catalog show {catalog.id}` for every id."
-    hint = control_hint(catalogs, catalog.id, item_id) or listing
-    raise ComplykitError(f"{catalog.id} has no item '{item_id}'", hint=hint)
-
-
 def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
     from complykit.catalog import load_catalogs  # noqa: PLC0415
     from complykit.errors import ComplykitError  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415
-    from complykit.scaffold import workspace_catalogs  # noqa: PLC0415
+    from complykit.workspace import workspace_catalogs  # noqa: PLC0415
 
     try:
         root = find_root(workspace or Path.cwd())
@@ -174,7 +135,9 @@ def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
 
 
 def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewFormat) -> int:
-    links = _links(catalogs, catalog.id, item.id)
+    from complykit.catalog.links import links as find_links  # noqa: PLC0415
+
+    links = [asdict(link) for link in find_links(catalogs, catalog.id, item.id)]
     if fmt == ViewFormat.JSON:
         document = {"schema_version": SCHEMA_VERSION, "framework": _header(catalog)}
         print_json({**document, "control": item.model_dump(mode="json"), "mappings": links})
@@ -189,62 +152,3 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
     if any(link["unverified"] for link in links):
         typer.echo(UNVERIFIED_NOTE)
     return 0
-
-
-def _links(catalogs: CatalogSet, framework_id: str, item_id: str) -> list[dict[str, Any]]:
-    """Mapping rows from the item ("to" their target) and onto it ("from" their source)."""
-    here = (framework_id, item_id)
-    links = []
-    for mapping in catalogs.mappings:
-        info = mapping.mapping
-        for row in mapping.rows:
-            if here in {(info.source_framework, row.source), (info.target_framework, row.target)}:
-                out = (info.source_framework, row.source) == here
-                links.append(_link(catalogs, mapping, row, out=out))
-    return links
-
-
-def _link(
-    catalogs: CatalogSet, mapping: MappingSet, row: MappingRow, *, out: bool
-) -> dict[str, Any]:
-    info = mapping.mapping
-    framework = info.target_framework if out else info.source_framework
-    other_id = row.target if out else row.source
-    catalog = catalogs.framework(framework)
-    item = catalog.item(other_id) if catalog is not None else None
-    return {
-        "direction": "to" if out else "from",
-        "mapping": info.id,
-        "framework": framework,
-        "id": other_id,
-        "title": item.title if item is not None else None,
-        "relationship": row.relationship,
-        "unverified": row.unverified or info.unverified,
-        "note": row.note,
-    }
-
-
-def print_json(document: object) -> None:
-    # ASCII-only output survives any stream encoding, as in the validate JSON format.
-    typer.echo(json.dumps(document, indent=2, ensure_ascii=True))
-
-
-def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """A plain Rich table; ids and other short values never wrap, long text does."""
-    from rich.console import Console  # noqa: PLC0415 - Rich is slow to import
-    from rich.table import Table  # noqa: PLC0415
-
-    cells = [[_cell(value) for value in row] for row in rows]
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for index, column in enumerate(columns):
-        widest = max((len(row[index]) for row in cells), default=0)
-        table.add_column(column, no_wrap=widest <= _SHORT)
-    for row in cells:
-        table.add_row(*row)
-    Console(highlight=False, markup=False, emoji=False).print(table)
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "-" if value is None else str(value)

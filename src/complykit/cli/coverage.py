@@ -8,16 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.catalog import (
+from complykit.cli.options import WorkspaceOption, parse_as_of
+from complykit.cli.output import (
     SCHEMA_VERSION,
     UNVERIFIED_NOTE,
     FormatOption,
     ViewFormat,
-    WorkspaceOption,
     print_json,
     print_table,
 )
-from complykit.cli.options import parse_as_of
 
 if TYPE_CHECKING:
     from complykit.coverage import CoverageReport, Requirement, Support

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -20,3 +22,14 @@ def parse_as_of(value: str | None) -> date:
         return date.fromisoformat(value)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--as-of") from None
+
+
+WorkspaceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        help="The workspace folder, or any path inside one.",
+        show_default="the workspace around the current directory",
+    ),
+]

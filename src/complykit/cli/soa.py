@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.catalog import WorkspaceOption
+from complykit.cli.options import WorkspaceOption
 
 app = typer.Typer(
     name="soa",
