@@ -13,6 +13,7 @@ from complykit.catalog.hints import control_hint
 from complykit.checks.registry import Problem, check
 from complykit.checks.soa_index import frameworks_in_scope, soa_clause, soa_views
 from complykit.findings import Severity
+from complykit.model.control import Control
 from complykit.model.enums import ImplementationStatus
 from complykit.repository import Repository
 
@@ -152,13 +153,16 @@ def soa_justification_missing(repo: Repository) -> Iterator[Problem]:
     hint="List the policy, record or configuration that shows the control works.",
 )
 def soa_evidence_missing(repo: Repository) -> Iterator[Problem]:
-    """A control marked implemented lists no evidence.
+    """A control marked implemented lists no evidence, directly or through its measures.
 
-    PASS: ``status: implemented`` with ``evidence: [evidence/backup-restore-test.md]``.
-    FAIL: ``status: implemented`` and no evidence.
+    PASS: ``status: implemented`` with ``evidence: [evidence/backup-restore-test.md]``, or
+    with ``measures: [ctl-backup]`` where that control record lists evidence.
+    FAIL: ``status: implemented`` and no evidence anywhere.
     """
     for view in soa_views(repo):
         for index, entry in view.entries():
+            if _evidenced_by_measures(repo, entry.measures):
+                continue
             if (
                 entry.applicable is not False
                 and entry.status is ImplementationStatus.IMPLEMENTED
@@ -169,6 +173,11 @@ def soa_evidence_missing(repo: Repository) -> Iterator[Problem]:
                     ("entries", index, "status"),
                     f"{entry.control} is implemented but lists no evidence",
                 )
+
+
+def _evidenced_by_measures(repo: Repository, measures: list[str]) -> bool:
+    records = (repo.by_id.get(m) for m in measures)
+    return any(isinstance(e.record, Control) and e.record.evidence for e in records if e)
 
 
 @check(

@@ -12,10 +12,17 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt
 
 from complykit.model.base import StrictModel
-from complykit.model.types import NonEmptyStr, Text
+from complykit.model.types import IsoDate, Text
 
 VulnerableGroup = Literal[
-    "children", "patients", "employees", "elderly", "asylum-seekers", "mentally-ill", "other"
+    "children",
+    "patients",
+    "employees",
+    "applicants",
+    "elderly",
+    "asylum-seekers",
+    "mentally-ill",
+    "other",
 ]
 
 
@@ -49,4 +56,5 @@ class DpiaScreening(StrictModel):
     """Items (1-17) of the Dutch AP list of processing that always needs a DPIA."""
     conclusion: Literal["dpia-required", "dpia-not-required", "to-decide"] = "to-decide"
     rationale: Text | None = None
-    screened_on: NonEmptyStr | None = None
+    screened_on: IsoDate | None = None
+    """When the screening was done."""

@@ -29,6 +29,8 @@ class Task(Record):
         "policy-review",
         "dpia-review",
         "continuity-test",
+        "penetration-test",
+        "ai-monitoring-review",
         "record-review",
         "other",
     ]
