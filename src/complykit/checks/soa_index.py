@@ -29,6 +29,7 @@ class SoaView:
     where: Entry
     soa: StatementOfApplicability
     catalog: Catalog
+    by_control: dict[str, SoaEntry]
 
     @property
     def framework(self) -> str:
@@ -38,7 +39,7 @@ class SoaView:
         yield from enumerate(self.soa.entries)
 
     def entry(self, control: str) -> SoaEntry | None:
-        return next((e for e in self.soa.entries if e.control == control), None)
+        return self.by_control.get(control)
 
     def excluded(self, control: str) -> bool:
         found = self.entry(control)
@@ -51,12 +52,23 @@ def soa_views(repo: Repository) -> list[SoaView]:
     for entry, soa in repo.records(StatementOfApplicability):
         catalog = repo.catalogs.framework(soa.framework)
         if catalog is not None:
-            views.append(SoaView(entry, soa, catalog))
+            by_control: dict[str, SoaEntry] = {}
+            for line in soa.entries:
+                by_control.setdefault(line.control, line)
+            views.append(SoaView(entry, soa, catalog, by_control))
+    return views
+
+
+def views_by_framework(repo: Repository) -> dict[str, SoaView]:
+    """The first SoA of each framework (SOA009 reports any second one)."""
+    views: dict[str, SoaView] = {}
+    for view in soa_views(repo):
+        views.setdefault(view.framework, view)
     return views
 
 
 def view_for(repo: Repository, framework: str) -> SoaView | None:
-    return next((v for v in soa_views(repo) if v.framework == framework), None)
+    return views_by_framework(repo).get(framework)
 
 
 def frameworks_in_scope(repo: Repository) -> list[tuple[int, Catalog]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from complykit.checks.registry import Problem, check
-from complykit.checks.soa_index import soa_clause, soa_views, view_for
+from complykit.checks.soa_index import soa_clause, soa_views, view_for, views_by_framework
 from complykit.checks.soa_scope_rules import SCOPE_RULES
 from complykit.findings import Severity
 from complykit.model.ai_system import AiSystem
@@ -81,10 +81,11 @@ def soa_excluded_but_relied_on(repo: Repository) -> Iterator[Problem]:
     PASS: risk ``controls: {iso27001-2022: [A.8.13]}`` and A.8.13 applicable.
     FAIL: risk ``controls: {iso27001-2022: [A.8.13]}`` and A.8.13 excluded.
     """
+    views = views_by_framework(repo)
     for entry, risk in repo.records(Risk):
         for framework, ids in risk.controls.items():
             catalog = repo.catalogs.framework(framework)
-            view = view_for(repo, catalog.id) if catalog else None
+            view = views.get(catalog.id) if catalog else None
             for index, control in enumerate(ids):
                 if view is not None and view.excluded(control):
                     yield Problem(
