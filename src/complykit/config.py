@@ -18,62 +18,97 @@ from complykit.model.types import (
 
 
 class PersonEntry(StrictModel):
-    """Someone records name as owner, overseer or approver."""
+    """A person that records can name as owner, overseer or approver."""
 
-    id: RecordId
+    id: RecordId = Field(
+        description="The id records use to name this person, e.g. in `owner` or `approved_by`."
+    )
     name: NonEmptyStr
+    """The person's full name."""
     role: NonEmptyStr
+    """The person's job title or role, e.g. 'CISO' or 'Privacy officer'."""
     email: Email | None = None
+    """The person's work e-mail address."""
 
 
 class SupervisoryAuthority(StrictModel):
+    """The data protection supervisory authority the organisation answers to."""
+
     name: NonEmptyStr
-    country: CountryCode
+    """The authority's name, e.g. 'Autoriteit Persoonsgegevens'."""
+    country: CountryCode = Field(
+        description="The member state of the authority (ISO 3166-1 alpha-2 code, e.g. NL)."
+    )
 
 
 class DataProtectionOfficer(StrictModel):
+    """The data protection officer (GDPR Art. 37-39), on staff or external."""
+
     person: PersonRef | None = None
     """A person id from ``people``; or give name and email for an external DPO."""
     name: NonEmptyStr | None = None
+    """The DPO's name, for an external DPO not listed in ``people``."""
     email: Email | None = None
+    """The DPO's contact e-mail address, as published (Art. 37(7))."""
     registered_with_authority: bool = False
+    """Whether the DPO's contact details were communicated to the authority (Art. 37(7))."""
 
 
 class Organisation(StrictModel):
+    """The organisation the workspace describes, and the facts that decide its duties."""
+
     name: NonEmptyStr
-    country: CountryCode
+    """The organisation's legal name."""
+    country: CountryCode = Field(
+        description="Where the organisation has its main establishment (ISO 3166-1 alpha-2 code)."
+    )
     registration: NonEmptyStr | None = None
     """Chamber of Commerce (KvK/KBO) number."""
     address: NonEmptyStr | None = None
+    """The registered address."""
     roles: list[Literal["controller", "processor"]] = Field(min_length=1)
+    """The GDPR roles the organisation has in any of its processing."""
     sector: Literal["private", "public-authority", "public-body"] = "private"
     """Public authorities have extra duties (GDPR Art. 37(1)(a), AI Act Art. 27)."""
     provides_public_services: bool = False
-    """A private body providing public services also needs a FRIA (AI Act Art. 27(1))."""
+    """Private bodies providing public services have the FRIA duty too (AI Act Art. 27(1))."""
     headcount: NonNegativeInt
     """Staff count: the Art. 30(5) exemption for fewer than 250 employees depends on it."""
     dpo: DataProtectionOfficer | None = None
+    """The data protection officer, if one is designated (Art. 37)."""
     supervisory_authority: SupervisoryAuthority
+    """The supervisory authority that is competent for the organisation."""
     privacy_contact: Email | None = None
+    """Where people send privacy questions and data subject requests."""
     security_contact: Email | None = None
+    """Where security incidents and vulnerabilities are reported."""
 
 
 class ScaleLevel(StrictModel):
+    """One level of a likelihood or impact scale."""
+
     value: PositiveInt
+    """The number risks use for this level, e.g. 3."""
     label: NonEmptyStr
+    """The level's name, e.g. 'Possible'."""
     description: str | None = None
+    """What the level means in practice, so that scorers agree."""
 
 
 class RiskMethod(StrictModel):
     """Likelihood and impact scales; a risk's score is likelihood x impact."""
 
     likelihood: list[ScaleLevel] = Field(min_length=2)
+    """The levels of the likelihood scale (at least two)."""
     impact: list[ScaleLevel] = Field(min_length=2)
+    """The levels of the impact scale (at least two)."""
     appetite: PositiveInt
     """The highest residual score accepted without a formal acceptance."""
 
 
 class Paths(StrictModel):
+    """Which files below the workspace are not read as records."""
+
     exclude: list[NonEmptyStr] = []
     """Glob patterns (relative to the workspace) of YAML files that are not records."""
 
@@ -84,9 +119,14 @@ class WorkspaceConfig(StrictModel):
     complykit: Literal[1] = 1
     """The configuration format version."""
     organisation: Organisation
+    """The organisation, its GDPR roles, DPO and supervisory authority."""
     frameworks: list[FrameworkId] = []
     """Catalog ids in scope, e.g. iso27001-2022, iso27701-2019, gdpr, eu-ai-act."""
     languages: list[Literal["en", "nl"]] = ["en"]
+    """The languages the organisation works and documents in."""
     people: list[PersonEntry] = []
+    """The people records can name as owner, overseer, assessor or approver."""
     risk_method: RiskMethod
+    """How risks are scored: the likelihood and impact scales and the risk appetite."""
     paths: Paths = Paths()
+    """Which YAML files below the workspace are not records."""

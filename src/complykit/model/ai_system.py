@@ -35,26 +35,38 @@ class AnnexIIIBasis(StrictModel):
     """The Annex III area (1-8) and point that makes the system high-risk (Art. 6(2))."""
 
     area: int = Field(ge=1, le=8)
+    """The Annex III area, e.g. 4 for employment or 5 for essential services."""
     point: Literal["a", "b", "c", "d"] | None = None
+    """The point within the area, e.g. `a` in 4(a) recruitment and selection."""
 
 
 class Art6Exception(StrictModel):
     """An Art. 6(3) claim that an Annex III system is not high-risk, with its condition."""
 
     condition: Literal["a", "b", "c", "d"]
-    reasoning: Text
+    """The Art. 6(3) condition relied on, e.g. `a` for a narrow procedural task."""
+    reasoning: Text = Field(
+        description="Why the system poses no significant risk of harm; never valid if it profiles."
+    )
     documented: IsoDate | None = None
+    """When the assessment was documented (Art. 6(4))."""
 
 
 class Transparency(StrictModel):
-    """Art. 50 situations."""
+    """The Art. 50 situations in which people must be told they are dealing with AI."""
 
     interacts_with_people: bool = False
+    """Whether the system interacts directly with people, e.g. a chatbot (Art. 50(1))."""
     synthetic_content: bool = False
+    """Whether it generates synthetic audio, images, video or text (Art. 50(2))."""
     emotion_recognition: bool = False
+    """Whether it recognises emotions (Art. 50(3))."""
     biometric_categorisation: bool = False
+    """Whether it sorts people into categories from biometric data (Art. 50(3))."""
     deep_fake: bool = False
+    """Whether it generates or manipulates deep fakes (Art. 50(4))."""
     public_interest_text: bool = False
+    """Whether it writes text published to inform the public on public matters (Art. 50(4))."""
     disclosure: Text | None = None
     """How people are told, where a situation applies."""
 
@@ -63,74 +75,125 @@ class Classification(StrictModel):
     """The AI Act risk class and the facts it rests on."""
 
     risk_class: RiskClass
-    reasoning: Text
+    """The risk class: prohibited (Art. 5), high-risk (Art. 6), transparency (Art. 50), minimal."""
+    reasoning: Text = Field(description="Why the system falls in this risk class.")
     annex_iii: AnnexIIIBasis | None = None
+    """The Annex III area and point, when the system is high-risk through Art. 6(2)."""
     annex_i: NonEmptyStr | None = None
     """The Annex I Union harmonisation legislation, e.g. 'Regulation (EU) 2017/745 (MDR)'."""
     art6_3_exception: Art6Exception | None = None
+    """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk."""
     suspected_art5_practice: Art5Practice | None = None
     """The Art. 5(1) point, if a prohibited practice is suspected."""
     transparency: Transparency = Transparency()
+    """Which Art. 50 transparency situations apply, whatever the risk class."""
 
 
 class GeneralPurposeModel(StrictModel):
+    """The general-purpose AI model the system is built on (AI Act Chapter V)."""
+
     name: NonEmptyStr
+    """The model's name and version, as its provider names it."""
     provider: NonEmptyStr
+    """The organisation that provides the model."""
     supplier: SupplierRef | None = None
+    """The supplier record, when we obtain the model from one of our suppliers."""
     systemic_risk: bool = False
+    """Whether the model is classified as a model with systemic risk (Art. 51)."""
 
 
 class HumanOversight(StrictModel):
-    description: Text
+    """How people oversee the system and can step in (Art. 14, Art. 26(2))."""
+
+    description: Text = Field(
+        description="How oversight works in practice: who looks at what, and when."
+    )
     overseers: list[PersonRef] = []
+    """The people assigned to oversee the system."""
     can_override: bool = True
+    """Whether overseers can disregard, override or reverse the system's output."""
     trained: bool = False
+    """Whether overseers have the competence, training and authority they need (Art. 26(2))."""
 
 
 class Logging(StrictModel):
+    """Automatic recording of events while the system runs (Art. 12, Art. 19, Art. 26(6))."""
+
     enabled: bool
+    """Whether the system keeps logs of its operation."""
     retention: DurationField | None = None
+    """How long logs are kept; for high-risk systems at least six months (Art. 19, 26(6))."""
     description: Text | None = None
+    """What is logged and where the logs are kept."""
 
 
 class VendorTraining(StrictModel):
     """Whether the vendor may train its models on what we send it."""
 
     our_data: Literal["allowed", "prohibited", "opt-out", "unknown"]
+    """Whether the vendor may train on our own data; `opt-out` means allowed unless we object."""
     customer_data: Literal["allowed", "prohibited", "opt-out", "unknown", "not-applicable"]
+    """Whether the vendor may train on our customers' data we send it."""
     clause: NonEmptyStr | None = None
+    """The contract clause or terms section that says so."""
 
 
 class ImpactAssessment(StrictModel):
+    """An impact assessment done, or under way, for the system."""
+
     type: Literal["dpia", "fria", "iama", "aisia"]
-    """dpia (GDPR Art. 35), fria (AI Act Art. 27), iama (Dutch), aisia (ISO/IEC 42001 6.1.4)."""
+    """dpia (GDPR Art. 35), fria (AI Act Art. 27), iama (Dutch), aisia (ISO/IEC 42001 8.4, A.5)."""
     status: Literal["not-started", "in-progress", "completed"]
+    """How far the assessment is."""
     dpia: DpiaRef | None = None
+    """The DPIA record, for a DPIA kept in this repository."""
     completed: IsoDate | None = None
+    """When the assessment was completed."""
     document: EvidenceRef | None = None
+    """The assessment report: a file in the repository or an https URL."""
 
 
 class AiSystem(Record):
     """An AI system in the AI register."""
 
     kind: Literal["ai-system"]
+    """Always `ai-system`."""
     name: NonEmptyStr
-    purpose: Text
+    """The system's name as people in the organisation know it."""
+    purpose: Text = Field(
+        description="The intended purpose: what the system is used for, and by whom (Art. 3(12))."
+    )
     description: Text | None = None
+    """How the system works: inputs, outputs and the people or processes it supports."""
     roles: list[AiActRole] = Field(min_length=1)
+    """Our AI Act roles for this system, e.g. provider or deployer (Art. 3)."""
     classification: Classification
+    """The AI Act risk class and the reasoning behind it."""
     general_purpose_model: GeneralPurposeModel | None = None
+    """The general-purpose AI model the system builds on, if any."""
     human_oversight: HumanOversight | None = None
+    """How people oversee the system (Art. 14, Art. 26(2))."""
     logging: Logging | None = None
+    """Whether and how the system's events are logged (Art. 12, Art. 26(6))."""
     accuracy_and_robustness: Text | None = None
+    """How accuracy, robustness and cybersecurity are measured and kept up (Art. 15)."""
     data_sources: list[NonEmptyStr] = []
+    """The data the system is trained on or works with, e.g. 'appointment history'."""
     model_source: Literal["in-house", "vendor", "open-source", "fine-tuned"] | None = None
+    """Where the model comes from: built in-house, bought, open source, or fine-tuned by us."""
     vendor: SupplierRef | None = None
+    """The supplier that provides the system or model."""
     vendor_training: VendorTraining | None = None
+    """Whether the vendor may train its models on our data or our customers' data."""
     processing_activities: list[ProcessingRef] = []
+    """The processing activities in which the system processes personal data."""
     impact_assessments: list[ImpactAssessment] = []
+    """The impact assessments done for the system (DPIA, FRIA, IAMA, AI system impact)."""
     lifecycle: Literal[
         "idea", "design", "development", "validation", "deployment", "operation", "retired"
     ]
+    """The life-cycle stage the system is in."""
     in_use_since: IsoDate | None = None
+    """When the system was put into service."""
     affected_persons: list[NonEmptyStr] = []
+    """The groups of people the system's outputs affect, e.g. patients or applicants."""

@@ -22,6 +22,7 @@ class Record(StrictModel):
     """Fields every record kind shares. ``kind`` is narrowed to a literal by each subclass."""
 
     kind: str
+    """The record kind; each kind's model narrows it to one fixed value."""
     id: RecordId
     owner: PersonRef | None = None
     """Who is accountable for this record (a person id from complykit.yaml)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from complykit.model.base import Record, StrictModel
 from complykit.model.types import (
     AiSystemRef,
@@ -21,47 +23,72 @@ class DpoAdvice(StrictModel):
     """The DPO's advice (Art. 35(2)) and whether it was followed."""
 
     given_on: IsoDate
-    summary: Text
+    """When the DPO gave the advice."""
+    summary: Text = Field(description="What the DPO advised, in short.")
     followed: bool
+    """Whether the advice was followed."""
     deviation_reason: Text | None = None
+    """Why the advice was not, or not fully, followed."""
 
 
 class DataSubjectViews(StrictModel):
     """Views of data subjects or their representatives (Art. 35(9))."""
 
     sought: bool
+    """Whether the views of data subjects or their representatives were sought."""
     summary: Text | None = None
+    """What they said, and what was done with it."""
     reason_not_sought: Text | None = None
+    """Why their views were not sought, e.g. disproportionate effort."""
 
 
 class PriorConsultation(StrictModel):
     """Consultation of the supervisory authority when high risk remains (Art. 36)."""
 
     required: bool
+    """Whether high residual risk makes prior consultation necessary (Art. 36(1))."""
     submitted_on: IsoDate | None = None
+    """When the request was submitted to the supervisory authority."""
     reference: str | None = None
+    """The supervisory authority's case reference."""
 
 
 class Dpia(Record):
+    """A data protection impact assessment of high-risk processing (GDPR Art. 35)."""
+
     kind: Literal["dpia"]
+    """Always `dpia`."""
     title: str
+    """A short name for the assessment, e.g. 'DPIA patient portal'."""
     status: Literal["planned", "in-progress", "completed", "approved", "needs-update"]
+    """Where the assessment stands; `needs-update` when the processing or its risks changed."""
     processing_activities: list[ProcessingRef] = []
+    """The processing activities the assessment covers."""
     ai_systems: list[AiSystemRef] = []
+    """The AI systems the assessment covers."""
     description: Text | None = None
     """Systematic description of the processing and purposes (Art. 35(7)(a))."""
     necessity_and_proportionality: Text | None = None
-    """Art. 35(7)(b)."""
+    """Why the processing is necessary and proportionate to its purposes (Art. 35(7)(b))."""
     risks: list[RiskRef] = []
     """Risks to the rights and freedoms of data subjects (Art. 35(7)(c))."""
     measures: list[ControlRecordRef] = []
     """Measures to address the risks (Art. 35(7)(d))."""
     measures_description: Text | None = None
+    """The measures in prose, including safeguards not kept as control records."""
     residual_risk: Literal["low", "medium", "high"] | None = None
+    """The risk left after the measures; if high, consult the authority first (Art. 36(1))."""
     dpo_advice: DpoAdvice | None = None
+    """The DPO's advice and whether it was followed (Art. 35(2))."""
     data_subject_views: DataSubjectViews | None = None
+    """Whether and how the views of data subjects were sought (Art. 35(9))."""
     prior_consultation: PriorConsultation | None = None
+    """Consultation of the supervisory authority (Art. 36)."""
     assessors: list[PersonRef] = []
+    """The people who carried out the assessment."""
     approved_by: PersonRef | None = None
+    """Who approved the assessment on behalf of the controller."""
     approved_on: IsoDate | None = None
+    """When the assessment was approved."""
     document: EvidenceRef | None = None
+    """The full DPIA report: a file in the repository or an https URL."""

@@ -20,10 +20,15 @@ class Duration(StrictModel):
     """A length of time; calendar parts (years, months) are added as calendar steps."""
 
     years: NonNegativeInt = 0
+    """Whole calendar years."""
     months: NonNegativeInt = 0
+    """Whole calendar months."""
     weeks: NonNegativeInt = 0
+    """Weeks of seven days."""
     days: NonNegativeInt = 0
+    """Days."""
     hours: NonNegativeInt = 0
+    """Hours, for short clocks such as the 72 hours of GDPR Art. 33(1)."""
 
     @model_validator(mode="after")
     def _not_zero(self) -> Duration:

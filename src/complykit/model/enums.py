@@ -53,6 +53,8 @@ class Art9Condition(StrEnum):
 
 
 class ProcessingRole(StrEnum):
+    """Our GDPR role in an activity: controller, joint controller (Art. 26) or processor."""
+
     CONTROLLER = "controller"
     JOINT_CONTROLLER = "joint-controller"
     PROCESSOR = "processor"
@@ -79,6 +81,8 @@ class Art22Exception(StrEnum):
 
 
 class ImplementationStatus(StrEnum):
+    """How far a control or measure is implemented; `to-decide` while that is still open."""
+
     TO_DECIDE = "to-decide"
     NOT_IMPLEMENTED = "not-implemented"
     PLANNED = "planned"

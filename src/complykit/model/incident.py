@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import NonNegativeInt
+from pydantic import Field, NonNegativeInt
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.types import (
@@ -25,55 +25,93 @@ class Notification(StrictModel):
     """A notification made, or the decision not to make one."""
 
     required: bool
+    """Whether the notification is required, given the risk the breach poses."""
     notified_at: Timestamp | None = None
+    """When the notification was made, with its UTC offset."""
     to: NonEmptyStr | None = None
+    """Who was notified, e.g. 'Autoriteit Persoonsgegevens' or 'all affected patients'."""
     reference: NonEmptyStr | None = None
+    """The case or report number the recipient gave."""
     reason: Text | None = None
-    """Why it is not required, or why it was late (Art. 33(1))."""
+    """Why it is not required, or why it was late (for the authority: Art. 33(1))."""
 
 
 class SubjectNotification(Notification):
+    """The communication of a breach to the data subjects (Art. 34), or why none was made."""
+
     exemption: Literal["a", "b", "c"] | None = None
     """The Art. 34(3) point that makes notifying data subjects unnecessary."""
     method: NonEmptyStr | None = None
+    """How people were told, e.g. e-mail or letter, or a public notice under Art. 34(3)(c)."""
 
 
 class Breach(StrictModel):
     """Personal-data breach details (GDPR Art. 4(12), 33, 34)."""
 
     our_role: Literal["controller", "processor"]
+    """Our role for the affected data: a controller notifies, a processor tells the controller."""
     nature: list[Literal["confidentiality", "integrity", "availability"]]
+    """What kind of breach: data disclosed, altered, or lost or made unavailable."""
     data_subject_categories: list[NonEmptyStr] = []
+    """The categories of people affected, e.g. patients (Art. 33(3)(a))."""
     approximate_data_subjects: NonNegativeInt | None = None
+    """Approximate number of people affected (Art. 33(3)(a))."""
     approximate_records: NonNegativeInt | None = None
+    """Approximate number of personal-data records concerned (Art. 33(3)(a))."""
     data_categories: list[NonEmptyStr] = []
+    """The categories of personal data concerned (Art. 33(3)(a))."""
     special_categories: bool = False
+    """Whether special categories of personal data (Art. 9(1)) are concerned."""
     risk_to_individuals: Literal["none", "risk", "high-risk"]
-    risk_reasoning: Text
+    """`risk`: notify the authority (Art. 33); `high-risk`: also tell the people (Art. 34)."""
+    risk_reasoning: Text = Field(
+        description="Why the breach poses this level of risk to the people affected."
+    )
     likely_consequences: Text | None = None
+    """The likely consequences of the breach for the people affected (Art. 33(3)(c))."""
     controller_notified_at: Timestamp | None = None
     """When we, as processor, told the controller (Art. 33(2))."""
     authority: Notification
+    """The notification to the supervisory authority (Art. 33)."""
     data_subjects: SubjectNotification | None = None
+    """The communication to the data subjects (Art. 34)."""
 
 
 class Incident(Record):
+    """A security incident, with the personal-data breach facts where personal data is affected."""
+
     kind: Literal["incident"]
+    """Always `incident`."""
     title: NonEmptyStr
-    description: Text
+    """A short name for the incident, e.g. 'Laptop stolen from car'."""
+    description: Text = Field(description="What happened, as far as is known.")
     severity: Literal["low", "medium", "high", "critical"]
+    """How severe the incident is for the organisation."""
     status: Literal["open", "contained", "resolved", "closed"]
+    """Where handling stands."""
     occurred_at: Timestamp | None = None
+    """When the incident started, if known."""
     detected_at: Timestamp
+    """When the incident was detected."""
     aware_at: Timestamp | None = None
     """When the organisation became aware that personal data was affected."""
     contained_at: Timestamp | None = None
+    """When the incident was contained."""
     closed_at: Timestamp | None = None
+    """When the incident was closed."""
     personal_data_involved: bool
+    """Whether personal data is affected; if so, fill in `breach`."""
     breach: Breach | None = None
+    """The breach facts every personal-data breach must be documented with (Art. 33(5))."""
     processing_activities: list[ProcessingRef] = []
+    """The processing activities whose data is affected."""
     suppliers: list[SupplierRef] = []
+    """The suppliers involved, e.g. where the incident happened at a processor."""
     affects: list[AnyRecordRef] = []
+    """Other records the incident touches, e.g. AI systems or risks."""
     root_cause: Text | None = None
+    """Why the incident happened."""
     actions: list[Text] = []
+    """What was done, or is planned, to contain it and stop it happening again (Art. 33(3)(d))."""
     lessons_learned: Text | None = None
+    """What the organisation learned, to prevent a repeat."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import NonNegativeInt
+from pydantic import Field, NonNegativeInt
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
@@ -32,37 +32,50 @@ from complykit.model.types import (
 
 
 class Party(StrictModel):
-    """A controller, joint controller or representative named in the register.
-
-    GDPR Art. 30(1)(a) and 30(2)(a).
-    """
+    """A controller, joint controller or representative (Art. 30(1)(a), 30(2)(a))."""
 
     name: NonEmptyStr
+    """The organisation's legal name."""
     contact: NonEmptyStr | None = None
+    """Contact details: an address, e-mail or phone number for privacy matters."""
     country: CountryCode | None = None
+    """Where the party is established."""
 
 
 class ConsentMechanism(StrictModel):
     """How consent is asked, recorded and withdrawn (Art. 7)."""
 
-    how_obtained: Text
-    how_recorded: Text
-    how_withdrawn: Text
+    how_obtained: Text = Field(
+        description="How and when consent is asked, e.g. an unticked box on the intake form."
+    )
+    how_recorded: Text = Field(
+        description="Where consent is stored, so it can be demonstrated (Art. 7(1))."
+    )
+    how_withdrawn: Text = Field(
+        description="How people withdraw consent; it must be as easy as giving it (Art. 7(3))."
+    )
 
 
 class LegitimateInterestAssessment(StrictModel):
     """The balancing test behind Art. 6(1)(f)."""
 
-    interest: Text
+    interest: Text = Field(
+        description="The legitimate interest pursued, by us or a third party (Art. 6(1)(f))."
+    )
     document: EvidenceRef | None = None
+    """The written balancing test: a file in the repository or an https URL."""
     assessed: IsoDate | None = None
+    """When the balancing test was done."""
 
 
 class Purpose(StrictModel):
     """One purpose and the Art. 6(1) legal basis it rests on."""
 
-    description: Text
+    description: Text = Field(
+        description="The purpose, specific and explicit (Art. 5(1)(b), Art. 30(1)(b))."
+    )
     legal_basis: LegalBasisValue
+    """The Art. 6(1) lawful basis for this purpose, points (a) to (f)."""
     consent: ConsentMechanism | None = None
     """Required when the legal basis is consent."""
     legitimate_interest: LegitimateInterestAssessment | None = None
@@ -75,12 +88,15 @@ class DataCategory(StrictModel):
     """A category of personal data; special (Art. 9) and criminal (Art. 10) data are marked."""
 
     name: NonEmptyStr
+    """The category as the register names it, e.g. 'contact details' or 'diagnosis'."""
     special_category: SpecialCategoryValue | None = None
+    """The Art. 9(1) special category this data belongs to, if any."""
     art9_condition: Art9ConditionValue | None = None
     """The Art. 9(2) point that allows processing this special category."""
     art9_provision: NonEmptyStr | None = None
     """The Union or member-state law relied on, where the Art. 9(2) point needs one (b, g-j)."""
     criminal_offence_data: bool = False
+    """Whether this is data on criminal convictions and offences (Art. 10)."""
     art10_basis: NonEmptyStr | None = None
     """The official authority or law that allows processing criminal-offence data (Art. 10)."""
     retention: DurationField | None = None
@@ -88,36 +104,53 @@ class DataCategory(StrictModel):
 
 
 class DataSource(StrictModel):
+    """Where the personal data comes from; relevant to the information duty of Art. 14."""
+
     type: Literal["data-subject", "customer", "third-party", "public", "generated"]
+    """Who supplies the data; `generated` is data we create ourselves, e.g. logs or scores."""
     description: NonEmptyStr | None = None
+    """Which source exactly, e.g. 'referral letter from the GP'."""
 
 
 class Recipient(StrictModel):
     """A recipient or category of recipients (Art. 30(1)(d))."""
 
     name: NonEmptyStr
+    """The recipient, or the category of recipients, e.g. 'health insurers'."""
     type: Literal["internal", "processor", "controller", "public-authority", "other"]
+    """The recipient's relation to us: internal, processor, controller, public authority."""
     supplier: SupplierRef | None = None
+    """The supplier record, when the recipient is one of our suppliers."""
     country: CountryCode | None = None
+    """Where the recipient is located; outside the EEA, also list a transfer."""
 
 
 class Transfer(StrictModel):
     """A transfer to a third country or international organisation (Chapter V)."""
 
-    country: CountryCode
+    country: CountryCode = Field(
+        description="The third country the data goes to (ISO 3166-1 alpha-2 code, e.g. US)."
+    )
     recipient: NonEmptyStr
+    """Who receives the data there (Art. 30(1)(e))."""
     supplier: SupplierRef | None = None
+    """The supplier record, when the recipient is one of our suppliers."""
     mechanism: TransferMechanismValue
+    """The Chapter V ground: adequacy (Art. 45), safeguards (Art. 46-47), derogation (Art. 49)."""
     derogation: Literal["a", "b", "c", "d", "e", "f", "g"] | None = None
     """The Art. 49(1) point, when the mechanism is a derogation."""
     transfer_impact_assessment: EvidenceRef | None = None
+    """The transfer impact assessment: a file in the repository or an https URL."""
     safeguards: Text | None = None
+    """Supplementary measures, e.g. encryption with keys held in the EU."""
 
 
 class Retention(StrictModel):
     """How long the data is kept, and from when the clock runs (Art. 30(1)(f))."""
 
-    period: DurationField
+    period: DurationField = Field(
+        description="How long the data is kept after the trigger: ISO 8601 (P20Y) or {years: 20}."
+    )
     trigger: NonEmptyStr
     """The event the period counts from, e.g. 'end of the treatment relationship'."""
     legal_provision: NonEmptyStr | None = None
@@ -128,46 +161,78 @@ class DataLocation(StrictModel):
     """Where the data lives, including logs and backups."""
 
     system: NonEmptyStr
+    """The application, database or storage that holds the data."""
     type: Literal["primary", "backup", "logs", "analytics", "archive", "cache"] = "primary"
-    country: CountryCode
+    """What kind of copy this location holds."""
+    country: CountryCode = Field(
+        description="Where the data is stored (ISO 3166-1 alpha-2 code, e.g. NL)."
+    )
     supplier: SupplierRef | None = None
+    """The supplier that hosts this location, if any."""
 
 
 class AutomatedDecisionMaking(StrictModel):
     """Solely automated decisions with legal or similarly significant effects (Art. 22)."""
 
     used: bool
+    """Whether the activity makes such decisions."""
     exception: Art22ExceptionValue | None = None
+    """The Art. 22(2) exception that allows them: contract, law or explicit consent."""
     logic: Text | None = None
+    """Meaningful information about the logic involved, as people must be told (Art. 13(2)(f))."""
     safeguards: Text | None = None
+    """Safeguards: human intervention, a say and a way to contest the decision (Art. 22(3))."""
 
 
 class ProcessingActivity(Record):
     """An entry of the register of processing activities (GDPR Art. 30)."""
 
     kind: Literal["processing-activity"]
+    """Always `processing-activity`."""
     name: NonEmptyStr
+    """A short name for the activity, e.g. 'Patient scheduling'."""
     description: Text | None = None
+    """What the processing involves; as processor, the categories of processing (Art. 30(2)(b))."""
     role: ProcessingRoleValue
     """Whether we act as controller (Art. 30(1)) or processor (Art. 30(2)) for this activity."""
     controllers: list[Party] = []
     """For processor activities: the controllers we act for (Art. 30(2)(a))."""
     joint_controllers: list[Party] = []
+    """The other controllers we determine purposes and means with (Art. 26, Art. 30(1)(a))."""
     purposes: list[Purpose] = []
+    """The purposes of the processing, each with its legal basis (Art. 30(1)(b), Art. 6(1))."""
     data_subjects: list[NonEmptyStr] = []
+    """The categories of data subjects, e.g. patients or employees (Art. 30(1)(c))."""
     personal_data: list[DataCategory] = []
+    """The categories of personal data processed (Art. 30(1)(c))."""
     sources: list[DataSource] = []
+    """Where the data comes from."""
     recipients: list[Recipient] = []
+    """Who the data is disclosed to, including in third countries (Art. 30(1)(d))."""
     processors: list[SupplierRef] = []
+    """The suppliers that process the data on our behalf (Art. 28)."""
     transfers: list[Transfer] = []
+    """Transfers to third countries or international organisations (Art. 30(1)(e), 30(2)(c))."""
     retention: Retention | None = None
+    """How long the data is kept (Art. 30(1)(f))."""
     data_locations: list[DataLocation] = []
+    """The systems and countries where the data is stored, including backups and logs."""
     security_measures: list[ControlRecordRef] = []
-    controls: FrameworkControls = {}
+    """Our own measures (control records) that protect this processing (Art. 32)."""
+    controls: FrameworkControls = Field(
+        default={},
+        description="Catalog controls that apply to this activity, by framework, "
+        "e.g. {iso27701-2019: [A.7.2.8]}.",
+    )
     security_description: Text | None = None
+    """A general description of the security measures (Art. 30(1)(g), 30(2)(d), Art. 32(1))."""
     automated_decisions: AutomatedDecisionMaking | None = None
+    """Whether and how solely automated decisions are made (Art. 22)."""
     dpia_screening: DpiaScreening | None = None
+    """The facts that decide whether a DPIA is needed (Art. 35(1), WP248 criteria)."""
     dpia: DpiaRef | None = None
+    """The DPIA that covers this activity, if one was done."""
     ai_systems: list[AiSystemRef] = []
+    """The AI systems used in this activity."""
     data_subject_count: NonNegativeInt | None = None
     """Approximate number of data subjects, the number behind 'large scale'."""

@@ -30,31 +30,43 @@ class Scale(StrictModel):
     """The numbers behind 'large scale' (WP248 criterion 5)."""
 
     data_subjects: NonNegativeInt | None = None
+    """Approximate number of people whose data is processed."""
     records: NonNegativeInt | None = None
+    """Approximate number of records or data items processed."""
     geographic_extent: Literal["local", "regional", "national", "international"] | None = None
+    """How far the processing reaches geographically."""
     large_scale: bool
     """Our judgement, given the numbers above."""
 
 
 class DpiaScreening(StrictModel):
-    """Per-criterion answers for one processing activity."""
+    """Per-criterion answers (EDPB/WP248 criteria 1-9) for one processing activity."""
 
     evaluation_or_scoring: bool = False
+    """Whether people are evaluated or scored, including profiling and prediction (criterion 1)."""
     automated_decision_legal_effect: bool = False
+    """Whether automated decisions have legal or similarly significant effects (criterion 2)."""
     systematic_monitoring: bool = False
+    """Whether people are systematically observed or monitored, e.g. in public (criterion 3)."""
     highly_personal_data: bool = False
+    """Other highly personal data, e.g. financial, location or messages (rest of criterion 4)."""
     scale: Scale | None = None
+    """The numbers and the judgement on whether the processing is large scale (criterion 5)."""
     matching_or_combining: bool = False
+    """Whether data sets are matched or combined in ways people would not expect (criterion 6)."""
     vulnerable_data_subjects: list[VulnerableGroup] = []
+    """The vulnerable groups among the data subjects, e.g. children or employees (criterion 7)."""
     innovative_technology: bool = False
-    """New technology or a new use of it, including AI."""
+    """Whether new technology, or a new use of it, is applied, including AI (criterion 8)."""
     prevents_exercising_rights: bool = False
-    """Whether it can stop people exercising a right or using a service or contract."""
+    """Whether it can stop people using a right, a service or a contract (criterion 9)."""
     ap_list_items: list[int] = Field(
         default=[], json_schema_extra={"items": {"minimum": 1, "maximum": 17}}
     )
     """Items (1-17) of the Dutch AP list of processing that always needs a DPIA."""
     conclusion: Literal["dpia-required", "dpia-not-required", "to-decide"] = "to-decide"
+    """The outcome of the screening."""
     rationale: Text | None = None
+    """Why the screening reached its conclusion, especially if it departs from the count."""
     screened_on: IsoDate | None = None
     """When the screening was done."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from complykit.model.base import Record, StrictModel
 from complykit.model.enums import ImplementationStatus, ImplementationStatusValue
 from complykit.model.types import (
@@ -19,15 +21,21 @@ from complykit.model.types import (
 
 
 class Approval(StrictModel):
-    by: PersonRef
+    """Who approved this version of the Statement of Applicability, and when."""
+
+    by: PersonRef = Field(description="Who approved it: a person id from `people`.")
     on: IsoDate
+    """When it was approved."""
     version: str | None = None
+    """The document version approved, e.g. '2.1'."""
 
 
 class SoaEntry(StrictModel):
     """One control's line in the Statement of Applicability."""
 
-    control: ControlId
+    control: ControlId = Field(
+        description="The catalog control this line is about, as the catalog writes it, e.g. A.8.13."
+    )
     applicable: bool | None = None
     """true (included), false (excluded), or empty while still to decide."""
     justification: Text | None = None
@@ -35,17 +43,32 @@ class SoaEntry(StrictModel):
     reasons: list[
         Literal["risk-treatment", "legal", "contractual", "business", "best-practice"]
     ] = []
+    """What the inclusion rests on: risk treatment, law, contract, business need, good practice."""
     status: ImplementationStatusValue = ImplementationStatus.TO_DECIDE
+    """How far the control is implemented."""
     owner: PersonRef | None = None
+    """Who is responsible for the control."""
     evidence: list[EvidenceRef] = []
+    """Proof of implementation: files in the repository or https URLs."""
     risks: list[RiskRef] = []
+    """The risks this control treats."""
     measures: list[ControlRecordRef] = []
+    """Our own measures (control records) that implement the control; their evidence counts."""
 
 
 class StatementOfApplicability(Record):
+    """The Statement of Applicability for one framework (ISO/IEC 27001 6.1.3 d))."""
+
     kind: Literal["statement-of-applicability"]
-    framework: FrameworkId
+    """Always `statement-of-applicability`."""
+    framework: FrameworkId = Field(
+        description="The catalog this SoA covers, e.g. iso27001-2022, iso27701-2019, iso42001-2023."
+    )
     title: str | None = None
+    """A title for the document, e.g. 'Statement of Applicability ISO/IEC 27001:2022'."""
     scope: Text | None = None
+    """The scope of the management system the statement applies to."""
     approval: Approval | None = None
+    """The approval of this version."""
     entries: list[SoaEntry] = []
+    """One line per catalog control: included or excluded, why, and how far implemented."""

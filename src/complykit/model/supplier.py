@@ -4,62 +4,105 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
 from complykit.model.types import CountryCode, EvidenceRef, IsoDate, NonEmptyStr, Text
 
 
 class DataProcessingAgreement(StrictModel):
+    """The data processing agreement with a processor (GDPR Art. 28(3))."""
+
     signed_on: IsoDate
+    """When the agreement was signed."""
     document: EvidenceRef | None = None
+    """The signed agreement: a file in the repository or an https URL."""
     version: NonEmptyStr | None = None
+    """The version of the agreement or the supplier's standard terms."""
 
 
 class Location(StrictModel):
-    country: CountryCode
+    """A country where the supplier processes or stores data."""
+
+    country: CountryCode = Field(
+        description="Where the supplier processes or stores data (ISO 3166-1 alpha-2, e.g. IE)."
+    )
     purpose: NonEmptyStr | None = None
+    """What happens there, e.g. 'hosting' or '24/7 support'."""
 
 
 class SubProcessor(StrictModel):
+    """A processor the supplier engages for our data (Art. 28(2) and (4))."""
+
     name: NonEmptyStr
+    """The sub-processor's name."""
     service: NonEmptyStr
-    country: CountryCode
+    """What the sub-processor does, e.g. 'cloud hosting'."""
+    country: CountryCode = Field(
+        description="Where the sub-processor processes the data (ISO 3166-1 alpha-2, e.g. US)."
+    )
 
 
 class Certification(StrictModel):
+    """A certificate the supplier holds, e.g. ISO/IEC 27001."""
+
     name: NonEmptyStr
+    """The certificate, e.g. 'ISO/IEC 27001:2022' or 'SOC 2 Type II'."""
     expires: IsoDate | None = None
+    """When the certificate expires."""
     certificate: EvidenceRef | None = None
+    """The certificate: a file in the repository or an https URL."""
 
 
 class AiTrainingClause(StrictModel):
     """Whether the supplier may use customer data to train AI models."""
 
     customer_data: Literal["allowed", "prohibited", "opt-out", "not-applicable", "unknown"]
+    """What the contract says; `opt-out` means allowed unless we object."""
     clause: NonEmptyStr | None = None
+    """The contract clause or terms section that says so."""
 
 
 class BreachCommitment(StrictModel):
     """How quickly the supplier promises to tell us of a breach (Art. 33(2))."""
 
-    within: DurationField
+    within: DurationField = Field(
+        description="The promised time to notify us, e.g. PT24H or P2D (ISO 8601 duration)."
+    )
     clause: NonEmptyStr | None = None
+    """The contract clause that makes the promise."""
 
 
 class Supplier(Record):
+    """A vendor or service provider, and as processor, its agreement and sub-processors."""
+
     kind: Literal["supplier"]
+    """Always `supplier`."""
     name: NonEmptyStr
+    """The supplier's name."""
     services: list[NonEmptyStr]
+    """What the supplier provides to us, e.g. 'electronic health record'."""
     role: Literal["processor", "sub-processor", "controller", "joint-controller", "none"]
-    """Our relationship in GDPR terms: processor (Art. 28), independent controller, or none."""
-    country: CountryCode
-    """Where the supplier is established."""
+    """The supplier's GDPR role: (sub-)processor (Art. 28), (joint) controller, or none."""
+    country: CountryCode = Field(
+        description="Where the supplier is established (ISO 3166-1 alpha-2 code, e.g. NL)."
+    )
     criticality: Literal["low", "medium", "high", "critical"] = "medium"
+    """How much the organisation depends on the supplier."""
     dpa: DataProcessingAgreement | None = None
+    """The data processing agreement, for a processor or sub-processor (Art. 28(3))."""
     locations: list[Location] = []
+    """The countries where the supplier processes or stores our data."""
     sub_processors: list[SubProcessor] = []
+    """The processors the supplier engages for our data (Art. 28(2))."""
     certifications: list[Certification] = []
+    """The supplier's certificates, e.g. ISO/IEC 27001."""
     ai_training: AiTrainingClause | None = None
+    """Whether the supplier may use customer data to train AI models."""
     breach_notification: BreachCommitment | None = None
+    """How quickly the supplier must tell us of a personal-data breach (Art. 33(2))."""
     contract_end: IsoDate | None = None
+    """When the contract ends or must be renewed."""
     description: Text | None = None
+    """Anything else about the relationship worth knowing."""

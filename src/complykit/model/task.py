@@ -5,20 +5,31 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from pydantic import Field
+
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
 from complykit.model.types import AnyRecordRef, EvidenceRef, IsoDate, NonEmptyStr, Text
 
 
 class Occurrence(StrictModel):
+    """One time the task was done, with its proof."""
+
     done_on: IsoDate
+    """When the task was done."""
     evidence: list[EvidenceRef] = []
+    """Proof it was done, e.g. minutes or an attendance list: repository files or https URLs."""
     notes: Text | None = None
+    """Anything worth knowing about this occurrence, e.g. findings or who took part."""
 
 
 class Task(Record):
+    """Recurring compliance work, such as a training, audit or review, and when it was done."""
+
     kind: Literal["task"]
+    """Always `task`."""
     title: NonEmptyStr
+    """A short name for the task, e.g. 'Annual internal audit ISMS'."""
     type: Literal[
         "training",
         "internal-audit",
@@ -34,13 +45,18 @@ class Task(Record):
         "record-review",
         "other",
     ]
-    cadence: DurationField
+    """What kind of work the task is."""
+    cadence: DurationField = Field(
+        description="How often the task recurs: ISO 8601 duration (P1Y, P3M) or {months: 3}."
+    )
     description: Text | None = None
+    """What the task involves and how it is done."""
     first_due: IsoDate | None = None
     """When the task is first due, if it has never been done."""
     history: list[Occurrence] = []
     """Past occurrences in any order; the latest is 'last done'."""
     relates_to: list[AnyRecordRef] = []
+    """The records the task concerns, e.g. the supplier to review or the DPIA to revisit."""
     clause: NonEmptyStr | None = None
     """The requirement the task serves, e.g. 'ISO/IEC 27001:2022 9.2'."""
 
