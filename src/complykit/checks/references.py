@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from complykit.catalog.hints import control_hint
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
+from complykit.model.ai_system import AiSystem
 from complykit.model.references import Reference
 from complykit.model.soa import StatementOfApplicability
 from complykit.model.types import ControlsMarker, CountryMarker, RefTo
@@ -176,3 +177,32 @@ def unknown_country(repo: Repository) -> Iterator[Problem]:
     for entry, reference in repo.references():
         if isinstance(reference.marker, CountryMarker) and not countries.known(reference.value):
             yield Problem(entry, reference.loc, f"unknown country code '{reference.value}'")
+
+
+@check(
+    code="REF008",
+    name="unknown-annex-iii-point",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 6(2)",),
+    hint="See `complykit catalog search 'Annex III'` for the areas and their points.",
+)
+def unknown_annex_iii_point(repo: Repository) -> Iterator[Problem]:
+    """An AI system names an Annex III area or point that the AI Act does not have.
+
+    PASS: ``annex_iii: {area: 4, point: a}`` (recruitment and selection).
+    FAIL: ``annex_iii: {area: 2, point: c}`` (area 2 has only point a).
+    """
+    catalog = repo.catalogs.framework("eu-ai-act")
+    if catalog is None:
+        return
+    for entry, system in repo.records(AiSystem):
+        basis = system.classification.annex_iii
+        if basis is None:
+            continue
+        item = f"Annex III({basis.area})" + (f"({basis.point})" if basis.point else "")
+        if item not in catalog:
+            yield Problem(
+                entry,
+                ("classification", "annex_iii", "point" if basis.point else "area"),
+                f"the AI Act has no {item}",
+            )

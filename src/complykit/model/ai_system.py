@@ -36,8 +36,9 @@ class AnnexIIIBasis(StrictModel):
 
     area: int = Field(ge=1, le=8)
     """The Annex III area, e.g. 4 for employment or 5 for essential services."""
-    point: Literal["a", "b", "c", "d"] | None = None
-    """The point within the area, e.g. `a` in 4(a) recruitment and selection."""
+    point: Literal["a", "b", "c", "d", "e"] | None = None
+    """The point within the area, e.g. `a` in 4(a) recruitment and selection; the catalog
+    decides which points an area has."""
 
 
 class Art6Exception(StrictModel):

@@ -12,6 +12,7 @@ from complykit.model.types import (
     ControlRecordRef,
     EvidenceRef,
     IsoDate,
+    NonEmptyStr,
     PersonRef,
     ProcessingRef,
     RiskRef,
@@ -58,7 +59,7 @@ class Dpia(Record):
 
     kind: Literal["dpia"]
     """Always `dpia`."""
-    title: str
+    title: NonEmptyStr
     """A short name for the assessment, e.g. 'DPIA patient portal'."""
     status: Literal["planned", "in-progress", "completed", "approved", "needs-update"]
     """Where the assessment stands; `needs-update` when the processing or its risks changed."""

@@ -137,8 +137,11 @@ class Transfer(StrictModel):
     """The supplier record, when the recipient is one of our suppliers."""
     mechanism: TransferMechanismValue
     """The Chapter V ground: adequacy (Art. 45), safeguards (Art. 46-47), derogation (Art. 49)."""
-    derogation: Literal["a", "b", "c", "d", "e", "f", "g"] | None = None
-    """The Art. 49(1) point, when the mechanism is a derogation."""
+    derogation: (
+        Literal["a", "b", "c", "d", "e", "f", "g", "compelling-legitimate-interests"] | None
+    ) = None
+    """The Art. 49(1) point when the mechanism is a derogation, or the second subparagraph's
+    compelling legitimate interests of the controller."""
     transfer_impact_assessment: EvidenceRef | None = None
     """The transfer impact assessment: a file in the repository or an https URL."""
     safeguards: Text | None = None

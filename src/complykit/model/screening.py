@@ -7,7 +7,7 @@ data categories and need not be repeated here; ``highly_personal_data`` covers t
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt
 
@@ -60,9 +60,7 @@ class DpiaScreening(StrictModel):
     """Whether new technology, or a new use of it, is applied, including AI (criterion 8)."""
     prevents_exercising_rights: bool = False
     """Whether it can stop people using a right, a service or a contract (criterion 9)."""
-    ap_list_items: list[int] = Field(
-        default=[], json_schema_extra={"items": {"minimum": 1, "maximum": 17}}
-    )
+    ap_list_items: list[Annotated[int, Field(ge=1, le=17)]] = []
     """Items (1-17) of the Dutch AP list of processing that always needs a DPIA."""
     conclusion: Literal["dpia-required", "dpia-not-required", "to-decide"] = "to-decide"
     """The outcome of the screening."""

@@ -14,6 +14,7 @@ from complykit.model.types import (
     EvidenceRef,
     FrameworkId,
     IsoDate,
+    NonEmptyStr,
     PersonRef,
     RiskRef,
     Text,
@@ -64,7 +65,7 @@ class StatementOfApplicability(Record):
     framework: FrameworkId = Field(
         description="The catalog this SoA covers, e.g. iso27001-2022, iso27701-2019, iso42001-2023."
     )
-    title: str | None = None
+    title: NonEmptyStr | None = None
     """A title for the document, e.g. 'Statement of Applicability ISO/IEC 27001:2022'."""
     scope: Text | None = None
     """The scope of the management system the statement applies to."""
