@@ -190,3 +190,12 @@ def test_broken_config_is_a_finding(make_workspace: MakeWorkspace) -> None:
     assert [(f["path"], f["code"], f["line"]) for f in findings] == [
         ("complykit.yaml", "SCH004", 6)
     ]
+
+
+def test_jobs_option_gives_the_same_report(make_workspace: MakeWorkspace) -> None:
+    """--jobs 2 reports exactly what --jobs 1 reports."""
+    workspace = make_workspace(CASES / "REF001" / "dangling-processor")
+    serial = _invoke(str(workspace), "--format", "json", "--jobs", "1", *AS_OF)
+    parallel = _invoke(str(workspace), "--format", "json", "--jobs", "2", *AS_OF)
+    assert serial == parallel
+    assert serial[0] == 1

@@ -50,6 +50,16 @@ def validate(
     as_of: Annotated[
         str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for parsing. Default: one per core for large workspaces.",
+            show_default="auto",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -65,7 +75,7 @@ def validate(
     from complykit.findings import Severity  # noqa: PLC0415
 
     day = parse_as_of(as_of)
-    result = run(path, as_of=day, fail_on=Severity(fail_on.value))
+    result = run(path, as_of=day, fail_on=Severity(fail_on.value), jobs=jobs)
     formatter = FORMATTERS[output_format.value if output_format else _default_format()]()
     if output is None:
         formatter.render(result, sys.stdout)
