@@ -199,3 +199,14 @@ def test_jobs_option_gives_the_same_report(make_workspace: MakeWorkspace) -> Non
     parallel = _invoke(str(workspace), "--format", "json", "--jobs", "2", *AS_OF)
     assert serial == parallel
     assert serial[0] == 1
+
+
+def test_output_into_missing_folder_exits_two(
+    make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    """An --output path whose folder does not exist is an I/O error (exit 2), not a crash."""
+    workspace = make_workspace(CASES / "valid" / "minimal")
+    target = tmp_path / "no" / "such" / "folder" / "out.json"
+    result = runner.invoke(app, ["validate", str(workspace), "--output", str(target)])
+    assert result.exit_code == 2
+    assert "No such file or directory" in result.stderr

@@ -43,6 +43,12 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             # The reader went away (`complykit ... | head`): stop quietly, as cat does.
             _silence_stdout()
             raise typer.Exit(1) from None
+        except OSError as error:
+            # Reading the workspace never raises (unreadable files are findings), so an OSError
+            # here is about a path the user gave: an output file or folder.
+            where = f": {error.filename}" if error.filename else ""
+            _stderr(f"error: {error.strerror or error}{where}")
+            raise typer.Exit(2) from None
         except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise
