@@ -21,7 +21,10 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, str):
         if not _DATE.match(value):
             raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-03-31")
-        return date.fromisoformat(value)
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value} is not a calendar date ({error})") from None
     return value
 
 

@@ -73,6 +73,11 @@ def _readable(data: Any, loc: Sequence[str | int]) -> str:
     return ".".join(parts).replace(".[", "[")
 
 
+def _plain(message: str) -> str:
+    """Pydantic's message without its 'Value error, ' prefix, which means nothing to users."""
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
 def error_finding(
     path: PurePosixPath,
     document: YamlDocument,
@@ -90,7 +95,7 @@ def error_finding(
         code, message = "SCH003", f"unknown field '{where}'"
         hint = _unknown_field_hint(model, loc)
     else:
-        code, message, hint = "SCH004", f"{where}: {error['msg']}", None
+        code, message, hint = "SCH004", f"{where}: {_plain(error['msg'])}", None
     line, column = locate(document.node, loc, at_key=kind == "extra_forbidden")
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
 
