@@ -18,6 +18,8 @@ CITATION_PREFIXES = {
     "ISO/IEC 27001:2022 ": "iso27001-2022",
     "ISO/IEC 27701:2019 ": "iso27701-2019",
     "ISO/IEC 42001:2023 ": "iso42001-2023",
+    "EDPB WP248 ": "dpia-criteria",
+    "AP DPIA list ": "dpia-criteria",
 }
 # A clause may name a list item after its id, as ISO does: "6.1.3 d)".
 LIST_ITEM = re.compile(r"\s+[a-z]\)$")

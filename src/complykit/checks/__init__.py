@@ -2,7 +2,33 @@
 
 from __future__ import annotations
 
-from complykit.checks import evidence, references, risks, soa, soa_scope, tasks
+from complykit.checks import (
+    ai_act,
+    dpia,
+    evidence,
+    gdpr,
+    incidents,
+    references,
+    risks,
+    soa,
+    soa_scope,
+    suppliers,
+    tasks,
+)
 from complykit.checks.registry import REGISTRY, Check
 
-__all__ = ["REGISTRY", "Check", "evidence", "references", "risks", "soa", "soa_scope", "tasks"]
+__all__ = [
+    "REGISTRY",
+    "Check",
+    "ai_act",
+    "dpia",
+    "evidence",
+    "gdpr",
+    "incidents",
+    "references",
+    "risks",
+    "soa",
+    "soa_scope",
+    "suppliers",
+    "tasks",
+]

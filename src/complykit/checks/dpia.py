@@ -1,0 +1,3 @@
+"""Placeholder: rules arrive in this module."""
+
+from __future__ import annotations
