@@ -119,7 +119,8 @@ ROLES = (
 
 EEA = ("NL", "DE", "IE", "FR", "BE", "SE", "DK", "FI")
 THIRD_COUNTRIES = ("US", "GB", "CH", "IN")
-ADEQUATE = frozenset({"GB", "CH"})
+# Countries whose adequacy decision is full and verified in catalogs/countries.yaml.
+ADEQUATE = frozenset({"CH"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -696,7 +697,8 @@ def transfer_lines(plan: Plan, processors: list[str]) -> list[str]:
             f"    supplier: {sid}",
         ]
         if fact.country in ADEQUATE:
-            lines.append("    mechanism: adequacy-decision")
+            # Partial decisions (the US one covers certified organisations) need the flag.
+            lines += ["    mechanism: adequacy-decision", "    within_adequacy_scope: true"]
         else:
             lines += [
                 "    mechanism: standard-contractual-clauses",

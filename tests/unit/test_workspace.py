@@ -52,6 +52,7 @@ def test_parallel_and_serial_loading_give_identical_results(tmp_path: Path) -> N
         (root / f"s{index:02}.yaml").write_text(
             f"kind: supplier\nid: sup-{index}\nname: Vendor {index}\nservices: [x]\n"
             f"role: processor\ncountry: {'NL' if index % 3 else 'UK'}\n"
+            "dpa: {signed_on: 2025-01-10}\nbreach_notification: {within: PT24H}\n"
             + ("extra: field\n" if index % 7 == 0 else ""),
             encoding="utf-8",
         )

@@ -1,3 +1,150 @@
-"""Placeholder: rules arrive in this module."""
+"""AIA: the AI register's risk classification hangs together; AI vendors' training terms.
+
+AI Act rules run only with ``eu-ai-act`` in ``frameworks``. Classification is a statement about
+the system, so these checks do not wait for Art. 6's application date; the duties that follow
+from it are in ``ai_act_duties``, dated.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.ai_act_index import activities, systems
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.ai_system import AnnexIIIBasis
+from complykit.model.supplier import Supplier
+from complykit.repository import Repository
+
+
+@check(
+    code="AIA002",
+    name="high-risk-without-basis",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 6(1)", "AI Act Art. 6(2)"),
+    hint="Name the Annex III area and point (`annex_iii`) or the Annex I legislation "
+    "(`annex_i`) that makes the system high-risk.",
+)
+def high_risk_without_basis(repo: Repository) -> Iterator[Problem]:
+    """A system is classified high-risk without an Annex III use case or Annex I product.
+
+    PASS: ``risk_class: high-risk`` with ``annex_iii: {area: 4, point: a}``.
+    FAIL: ``risk_class: high-risk`` with neither ``annex_iii`` nor ``annex_i``.
+    """
+    for entry, system in systems(repo):
+        basis = system.classification
+        if basis.risk_class == "high-risk" and basis.annex_iii is None and not basis.annex_i:
+            yield Problem(
+                entry,
+                ("classification", "risk_class"),
+                f"'{system.name}' is classified high-risk, but names no Annex III use case "
+                "or Annex I legislation",
+            )
+
+
+@check(
+    code="AIA003",
+    name="annex-iii-not-high-risk",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 6(2)", "AI Act Art. 6(3)"),
+    hint="Classify the system as high-risk, or record the Art. 6(3) exception "
+    "(`art6_3_exception`) with its condition and reasoning.",
+)
+def annex_iii_not_high_risk(repo: Repository) -> Iterator[Problem]:
+    """A system names an Annex III use case but is not high-risk, and claims no exception.
+
+    PASS: ``annex_iii: {area: 4, point: a}`` with ``risk_class: high-risk``.
+    FAIL: ``annex_iii: {area: 4, point: a}`` with ``risk_class: minimal`` and no
+    ``art6_3_exception``.
+    """
+    for entry, system in systems(repo):
+        basis = system.classification
+        if (
+            basis.annex_iii is not None
+            and basis.risk_class in ("transparency", "minimal")
+            and basis.art6_3_exception is None
+        ):
+            yield Problem(
+                entry,
+                ("classification", "risk_class"),
+                f"'{system.name}' falls under {_annex_iii(basis.annex_iii)}, so it is "
+                f"high-risk unless the Art. 6(3) exception applies, but it is classified "
+                f"'{basis.risk_class}' and claims no exception",
+            )
+
+
+@check(
+    code="AIA004",
+    name="art6-3-exception-with-profiling",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 6(3)",),
+    hint="Classify the system as high-risk; the exception is never available to a system that "
+    "profiles people. If it does not, correct `dpia_screening.evaluation_or_scoring`.",
+)
+def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
+    """An Annex III system claims the Art. 6(3) exception, yet it evaluates or scores people.
+
+    Art. 6(3), last subparagraph: an Annex III system that profiles natural persons is always
+    high-risk. Profiling is read from the linked processing activities' DPIA screening.
+
+    PASS: ``art6_3_exception`` and a linked activity with ``evaluation_or_scoring: false``.
+    FAIL: ``art6_3_exception`` and a linked activity with ``evaluation_or_scoring: true``.
+    """
+    for entry, system in systems(repo):
+        if system.classification.art6_3_exception is None:
+            continue
+        scoring = [
+            a.id
+            for a in activities(repo, system)
+            if a.dpia_screening is not None and a.dpia_screening.evaluation_or_scoring
+        ]
+        if scoring:
+            yield Problem(
+                entry,
+                ("classification", "art6_3_exception"),
+                f"'{system.name}' claims the Art. 6(3) exception, but {', '.join(scoring)} "
+                "evaluates or scores people (profiling), which keeps an Annex III system "
+                "high-risk (Art. 6(3), last subparagraph)",
+                at_key=True,
+            )
+
+
+@check(
+    code="AIA011",
+    name="ai-vendor-may-train",
+    severity=Severity.WARNING,
+    hint="Opt out or negotiate a no-training clause, then set `customer_data: prohibited` "
+    "(or `opt-out` once you have objected).",
+)
+def ai_vendor_may_train(repo: Repository) -> Iterator[Problem]:
+    """A system built on a general-purpose AI model lets its vendor train on our customers' data.
+
+    Not an AI Act duty; when the vendor is our processor, it is processing beyond our
+    instructions (GDPR Art. 28(3)(a)).
+
+    PASS: ``general_purpose_model: {...}`` with ``vendor_training: {customer_data: prohibited}``.
+    FAIL: ``general_purpose_model: {...}`` with ``vendor_training: {customer_data: allowed}``.
+    """
+    for entry, system in systems(repo):
+        terms = system.vendor_training
+        model = system.general_purpose_model
+        if model is None or terms is None or terms.customer_data != "allowed":
+            continue
+        processor = _is_processor(repo, system.vendor or model.supplier)
+        yield Problem(
+            entry,
+            ("vendor_training", "customer_data"),
+            f"the vendor of '{system.name}' ({model.name}) may train its models on our "
+            "customers' data",
+            citation=("GDPR Art. 28(3)(a)",) if processor else (),
+        )
+
+
+def _is_processor(repo: Repository, supplier_id: str | None) -> bool:
+    found = repo.by_id.get(supplier_id) if supplier_id else None
+    record = found.record if found else None
+    return isinstance(record, Supplier) and record.role in ("processor", "sub-processor")
+
+
+def _annex_iii(basis: AnnexIIIBasis) -> str:
+    return f"Annex III({basis.area})" + (f"({basis.point})" if basis.point else "")

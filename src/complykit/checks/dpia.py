@@ -1,3 +1,380 @@
-"""Placeholder: rules arrive in this module."""
+"""DPIA: screenings that count the WP248 criteria, and DPIAs that hold what Art. 35 asks.
+
+Only activities where we are (joint) controller are judged on their screening: for processor
+activities the DPIA is the controller's duty, which we only assist with (Art. 28(3)(f)).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from complykit.catalog.models import Catalog, Item
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.dpia import Dpia
+from complykit.model.enums import ProcessingRole
+from complykit.model.processing import ProcessingActivity
+from complykit.model.screening import DpiaScreening
+from complykit.repository import Entry, RecordT, Repository
+
+_CONCLUSION = ("dpia_screening", "conclusion")
+_FINISHED = ("completed", "approved")
+_RULE_OF_THUMB = 2  # used when the catalog states no threshold
+
+Criterion = Callable[[ProcessingActivity, DpiaScreening], bool]
+
+# How each WP248 criterion (by its catalog key) is read from an activity and its screening.
+_CRITERIA: dict[str, Criterion] = {
+    "evaluation_or_scoring": lambda _, s: s.evaluation_or_scoring,
+    "automated_decision_legal_effect": lambda a, s: (
+        s.automated_decision_legal_effect
+        or (a.automated_decisions is not None and a.automated_decisions.used)
+    ),
+    "systematic_monitoring": lambda _, s: s.systematic_monitoring,
+    "sensitive_or_highly_personal_data": lambda a, s: s.highly_personal_data or _sensitive(a),
+    "large_scale": lambda _, s: s.scale is not None and s.scale.large_scale,
+    "matching_combining_datasets": lambda _, s: s.matching_or_combining,
+    "vulnerable_data_subjects": lambda _, s: bool(s.vulnerable_data_subjects),
+    "innovative_technology": lambda _, s: s.innovative_technology,
+    "prevents_exercising_right_or_service": lambda _, s: s.prevents_exercising_rights,
+}
+
+
+def _sensitive(activity: ProcessingActivity) -> bool:
+    """Art. 9 special categories or Art. 10 criminal-offence data among the data categories."""
+    return any(d.special_category or d.criminal_offence_data for d in activity.personal_data)
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """A controller activity with a screening, and what the screening's facts amount to."""
+
+    where: Entry
+    activity: ProcessingActivity
+    screening: DpiaScreening
+    criteria: list[Item]
+    likely_high_risk: bool
+    """Whether the criteria met reach WP248's rule of thumb."""
+    mandatory: list[tuple[str, str]]
+    """(citation, label) of each reason that always requires a DPIA: AP list, Art. 35(3)(b)."""
+
+    @property
+    def criteria_named(self) -> str:
+        return ", ".join(f"{c.id} {c.title.lower()}" for c in self.criteria)
+
+    @property
+    def criteria_cited(self) -> tuple[str, ...]:
+        return tuple(f"EDPB WP248 {c.id}" for c in self.criteria)
+
+    @property
+    def dpia_needed(self) -> bool:
+        # A mandatory item under a `dpia-not-required` conclusion is DPIA003's finding already.
+        conclusion = self.screening.conclusion
+        return conclusion == "dpia-required" or (conclusion == "to-decide" and bool(self.mandatory))
+
+
+def _screened(repo: Repository) -> Iterator[Screened]:
+    catalog = repo.catalogs.framework("dpia-criteria")
+    wp248 = [i for i in catalog.items if i.group == "wp248"] if catalog else []
+    threshold = _threshold(catalog)
+    for entry, activity in repo.records(ProcessingActivity):
+        screening = activity.dpia_screening
+        if screening is None or activity.role is ProcessingRole.PROCESSOR:
+            continue
+        met = [i for i in wp248 if _meets(i, activity, screening)]
+        mandatory = _mandatory(catalog, activity, screening)
+        yield Screened(entry, activity, screening, met, len(met) >= threshold, mandatory)
+
+
+def _threshold(catalog: Catalog | None) -> int:
+    """WP248's rule of thumb: from this many criteria on, a DPIA is needed in most cases."""
+    groups = catalog.groups if catalog else []
+    found = next((g.attributes.get("threshold") for g in groups if g.id == "wp248"), None)
+    return found if isinstance(found, int) else _RULE_OF_THUMB
+
+
+def _meets(item: Item, activity: ProcessingActivity, screening: DpiaScreening) -> bool:
+    reader = _CRITERIA.get(str(item.attributes.get("key")))
+    return reader is not None and reader(activity, screening)
+
+
+def _mandatory(
+    catalog: Catalog | None, activity: ProcessingActivity, screening: DpiaScreening
+) -> list[tuple[str, str]]:
+    found = []
+    for number in screening.ap_list_items:
+        item_id = f"AP-{number:02d}"
+        found.append(
+            (f"AP DPIA list {item_id}", _label(catalog, item_id, f"AP list item {number}"))
+        )
+    if screening.scale is not None and screening.scale.large_scale and _sensitive(activity):
+        point = "Art. 35(3)(b)"
+        found.append((f"GDPR {point}", _label(catalog, point, point)))
+    return found
+
+
+def _label(catalog: Catalog | None, item_id: str, name: str) -> str:
+    item = catalog.item(item_id) if catalog else None
+    return f"{name} ({item.title.lower()})" if item else name
+
+
+@check(
+    code="DPIA001",
+    name="dpia-screening-unjustified",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 35(1)",),
+    hint="Carry out a DPIA, or write in `rationale` why this processing is not high risk.",
+)
+def dpia_screening_unjustified(repo: Repository) -> Iterator[Problem]:
+    """A screening meets two or more WP248 criteria yet concludes, without a reason, no DPIA.
+
+    Two criteria mean a DPIA is needed in most cases; a controller may decide otherwise, but
+    must write down why.
+
+    PASS: ``vulnerable_data_subjects: [employees]``, health data, ``conclusion:
+    dpia-not-required`` and a ``rationale``.
+    FAIL: the same without ``rationale``.
+    """
+    for s in _screened(repo):
+        not_required = s.screening.conclusion == "dpia-not-required"
+        if not_required and s.likely_high_risk and s.screening.rationale is None:
+            yield Problem(
+                s.where,
+                _CONCLUSION,
+                f"{len(s.criteria)} WP248 criteria are met ({s.criteria_named}), but the "
+                "screening concludes that no DPIA is needed and does not say why",
+                citation=("GDPR Art. 35(1)", *s.criteria_cited),
+            )
+
+
+@check(
+    code="DPIA002",
+    name="dpia-screening-undecided",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 35(1)",),
+    hint="Decide: `dpia-required`, or `dpia-not-required` with a `rationale`.",
+)
+def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
+    """A screening meets two or more WP248 criteria and is still to be decided.
+
+    PASS: two criteria met and ``conclusion: dpia-required``.
+    FAIL: two criteria met and ``conclusion: to-decide`` (or no conclusion).
+    """
+    for s in _screened(repo):
+        if s.screening.conclusion == "to-decide" and s.likely_high_risk:
+            yield Problem(
+                s.where,
+                _CONCLUSION,
+                f"{len(s.criteria)} WP248 criteria are met ({s.criteria_named}), so a DPIA is "
+                "likely needed, but the screening is still undecided",
+                citation=("GDPR Art. 35(1)", *s.criteria_cited),
+            )
+
+
+@check(
+    code="DPIA003",
+    name="dpia-screening-ignores-mandatory-list",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 35(4)", "GDPR Art. 35(3)(b)"),
+    hint="Processing on the AP list or in Art. 35(3) always needs a DPIA: set `dpia-required`.",
+)
+def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]:
+    """A screening concludes no DPIA is needed for processing that always needs one.
+
+    The Dutch AP list (Art. 35(4)) and Art. 35(3)(b), special-category or criminal data on a
+    large scale, leave no room for a rationale.
+
+    PASS: ``ap_list_items: [7]`` and ``conclusion: dpia-required``.
+    FAIL: ``ap_list_items: [7]`` and ``conclusion: dpia-not-required``.
+    """
+    for s in _screened(repo):
+        if s.screening.conclusion == "dpia-not-required" and s.mandatory:
+            yield Problem(
+                s.where,
+                _CONCLUSION,
+                "the screening concludes that no DPIA is needed, but "
+                f"{_and(label for _, label in s.mandatory)} always needs one",
+                citation=_mandatory_citation(s.mandatory),
+            )
+
+
+def _mandatory_citation(mandatory: list[tuple[str, str]]) -> tuple[str, ...]:
+    cited = [c for c, _ in mandatory]
+    on_ap_list = any(c.startswith("AP ") for c in cited)
+    return ("GDPR Art. 35(4)", *cited) if on_ap_list else tuple(cited)
+
+
+def _and(parts: Iterable[str]) -> str:
+    listed = list(parts)
+    return " and ".join([", ".join(listed[:-1]), listed[-1]]) if len(listed) > 1 else listed[0]
+
+
+@check(
+    code="DPIA004",
+    name="dpia-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 35(1)",),
+    hint="Carry out the DPIA and link it with `dpia:`.",
+)
+def dpia_missing(repo: Repository) -> Iterator[Problem]:
+    """A controller activity needs a DPIA (by its screening or a mandatory list) and links none.
+
+    PASS: ``conclusion: dpia-required`` and ``dpia: dpia-portal``.
+    FAIL: ``conclusion: dpia-required`` and no ``dpia``.
+    """
+    for s in _screened(repo):
+        if s.dpia_needed and s.activity.dpia is None:
+            why = (
+                "the screening concludes a DPIA is required"
+                if s.screening.conclusion == "dpia-required"
+                else f"{_and(label for _, label in s.mandatory)} always needs a DPIA"
+            )
+            yield Problem(s.where, _CONCLUSION, f"{why}, but no `dpia` is linked")
+
+
+@check(
+    code="DPIA005",
+    name="dpia-unfinished",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 35(1)",),
+    hint="Finish the DPIA before the processing starts, then set its status.",
+)
+def dpia_unfinished(repo: Repository) -> Iterator[Problem]:
+    """A controller activity that needs a DPIA links one that is not completed or approved.
+
+    PASS: the linked DPIA has ``status: approved``.
+    FAIL: the linked DPIA has ``status: in-progress`` or ``needs-update``.
+    """
+    for s in _screened(repo):
+        linked = _record(repo, s.activity.dpia, Dpia)
+        if s.dpia_needed and linked and linked.status not in _FINISHED:
+            yield Problem(
+                s.where,
+                ("dpia",),
+                f"the DPIA '{linked.id}' this activity needs is {linked.status}, "
+                "not completed or approved",
+            )
+
+
+def _finished(repo: Repository) -> Iterator[tuple[Entry, Dpia]]:
+    return ((e, d) for e, d in repo.records(Dpia) if d.status in _FINISHED)
+
+
+@check(
+    code="DPIA006",
+    name="dpia-content-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 35(7)",),
+    hint="Fill in `description`, `necessity_and_proportionality`, `risks` and `measures`.",
+)
+def dpia_content_missing(repo: Repository) -> Iterator[Problem]:
+    """A completed or approved DPIA lacks one of the four parts Art. 35(7)(a)-(d) requires.
+
+    PASS: ``status: approved`` with description, necessity and proportionality, risks and
+    measures (records or ``measures_description``).
+    FAIL: ``status: approved`` and no ``risks``.
+    """
+    for entry, dpia in _finished(repo):
+        parts = {
+            "(a)": ("a description of the processing", dpia.description),
+            "(b)": ("necessity and proportionality", dpia.necessity_and_proportionality),
+            "(c)": ("risks", dpia.risks),
+            "(d)": ("measures", dpia.measures or dpia.measures_description),
+        }
+        missing = [(point, what) for point, (what, value) in parts.items() if not value]
+        if missing:
+            yield Problem(
+                entry,
+                ("status",),
+                f"the DPIA is {dpia.status} but lacks "
+                f"{_and(f'{what} (Art. 35(7){point})' for point, what in missing)}",
+                citation=tuple(f"GDPR Art. 35(7){point}" for point, _ in missing),
+            )
+
+
+@check(
+    code="DPIA007",
+    name="dpia-dpo-advice-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 35(2)",),
+    hint="Ask the DPO for advice and record it under `dpo_advice`.",
+)
+def dpia_dpo_advice_missing(repo: Repository) -> Iterator[Problem]:
+    """A completed or approved DPIA records no advice although the organisation has a DPO.
+
+    PASS: ``organisation.dpo`` set and ``dpo_advice`` recorded.
+    FAIL: ``organisation.dpo`` set and no ``dpo_advice``.
+    """
+    if repo.config.organisation.dpo is None:
+        return
+    for entry, dpia in _finished(repo):
+        if dpia.dpo_advice is None:
+            yield Problem(
+                entry,
+                ("status",),
+                f"the DPIA is {dpia.status} without the advice of the data protection officer",
+            )
+
+
+@check(
+    code="DPIA008",
+    name="dpia-prior-consultation-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 36(1)",),
+    hint="Consult the supervisory authority before processing; record `submitted_on`.",
+)
+def dpia_prior_consultation_missing(repo: Repository) -> Iterator[Problem]:
+    """A DPIA leaves a high residual risk and the supervisory authority was not consulted.
+
+    PASS: ``residual_risk: high`` and ``prior_consultation: {required: true, submitted_on: ...}``.
+    FAIL: ``residual_risk: high`` and no ``prior_consultation``, or no ``submitted_on``.
+    """
+    for entry, dpia in repo.records(Dpia):
+        consulted = dpia.prior_consultation and dpia.prior_consultation.submitted_on
+        if dpia.residual_risk == "high" and not consulted:
+            yield Problem(
+                entry,
+                ("residual_risk",),
+                "the residual risk is high, but no prior consultation of the supervisory "
+                "authority is recorded as submitted",
+            )
+
+
+@check(
+    code="DPIA009",
+    name="dpia-link-one-sided",
+    severity=Severity.WARNING,
+    hint="List the activity in the DPIA's `processing_activities` and set the activity's `dpia`.",
+)
+def dpia_link_one_sided(repo: Repository) -> Iterator[Problem]:
+    """A DPIA and a processing activity do not point at each other.
+
+    PASS: ``processing_activities: [pa-portal]`` and, in pa-portal, ``dpia: dpia-portal``.
+    FAIL: ``processing_activities: [pa-portal]`` and pa-portal has no ``dpia``.
+    """
+    for entry, dpia in repo.records(Dpia):
+        for index, pa_id in enumerate(dpia.processing_activities):
+            activity = _record(repo, pa_id, ProcessingActivity)
+            if activity and activity.dpia != dpia.id:
+                points = f"'{activity.dpia}'" if activity.dpia else "no DPIA"
+                yield Problem(
+                    entry,
+                    ("processing_activities", index),
+                    f"the DPIA covers '{pa_id}', but that activity names {points}",
+                )
+    for entry, activity in repo.records(ProcessingActivity):
+        linked = _record(repo, activity.dpia, Dpia)
+        if linked and activity.id not in linked.processing_activities:
+            yield Problem(
+                entry,
+                ("dpia",),
+                f"the activity names DPIA '{linked.id}', which does not list it "
+                "in `processing_activities`",
+            )
+
+
+def _record(repo: Repository, record_id: str | None, model: type[RecordT]) -> RecordT | None:
+    """The valid record with this id if it is of ``model``; REF checks report the rest."""
+    found = repo.by_id.get(record_id or "")
+    return found.record if found and isinstance(found.record, model) else None

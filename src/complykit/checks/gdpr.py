@@ -1,3 +1,264 @@
-"""Placeholder: rules arrive in this module."""
+"""GDPR: each entry of the register of processing activities holds what Art. 30 asks of its role.
+
+A controller's entry follows Art. 30(1), a processor's Art. 30(2); the organisation's declared
+roles must cover the roles its activities take, and the suppliers an entry names as processors
+must be processors. Every GDPR rule runs only with ``gdpr`` in ``frameworks``.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.enums import ProcessingRole
+from complykit.model.processing import ProcessingActivity
+from complykit.model.supplier import Supplier
+from complykit.repository import Entry, Repository
+
+_PROCESSOR_ROLES = ("processor", "sub-processor")
+Activities = Iterator[tuple[Entry, ProcessingActivity]]
+
+
+def gdpr_in_scope(repo: Repository) -> bool:
+    """Whether complykit.yaml lists the GDPR among its frameworks; GDPR rules run only then."""
+    return any(
+        (catalog := repo.catalogs.framework(name)) is not None and catalog.id == "gdpr"
+        for name in repo.config.frameworks
+    )
+
+
+def activities(repo: Repository) -> Activities:
+    """Every activity of the register, when the GDPR is in scope."""
+    if gdpr_in_scope(repo):
+        yield from repo.records(ProcessingActivity)
+
+
+def controller_activities(repo: Repository) -> Activities:
+    """Activities where we decide purposes and means, alone or jointly (Art. 30(1))."""
+    for entry, activity in activities(repo):
+        if activity.role is not ProcessingRole.PROCESSOR:
+            yield entry, activity
+
+
+def processor_activities(repo: Repository) -> Activities:
+    """Activities we carry out on behalf of a controller (Art. 30(2))."""
+    for entry, activity in activities(repo):
+        if activity.role is ProcessingRole.PROCESSOR:
+            yield entry, activity
+
+
+@check(
+    code="GDPR001",
+    name="purposes-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 30(1)(b)",),
+    hint="Add `purposes`, each with its description and legal basis.",
+)
+def purposes_missing(repo: Repository) -> Iterator[Problem]:
+    """A controller activity states no purpose.
+
+    PASS: ``role: controller`` with ``purposes: [{description: Payroll, legal_basis: contract}]``.
+    FAIL: ``role: controller`` without ``purposes``.
+    """
+    for entry, activity in controller_activities(repo):
+        if not activity.purposes:
+            yield Problem(entry, ("purposes",), f"'{activity.name}' states no purpose")
+
+
+@check(
+    code="GDPR002",
+    name="data-categories-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 30(1)(c)",),
+)
+def data_categories_missing(repo: Repository) -> Iterator[Problem]:
+    """A controller activity lists no categories of data subjects or of personal data.
+
+    PASS: ``data_subjects: [Employees]`` and ``personal_data: [{name: Bank account}]``.
+    FAIL: ``personal_data: [{name: Bank account}]`` without ``data_subjects``.
+    """
+    for entry, activity in controller_activities(repo):
+        if not activity.data_subjects:
+            yield Problem(
+                entry,
+                ("data_subjects",),
+                f"'{activity.name}' lists no categories of data subjects",
+                hint="Add `data_subjects`, e.g. [Employees, Job applicants].",
+            )
+        if not activity.personal_data:
+            yield Problem(
+                entry,
+                ("personal_data",),
+                f"'{activity.name}' lists no categories of personal data",
+                hint="Add `personal_data`, e.g. [{name: Contact details}].",
+            )
+
+
+@check(
+    code="GDPR003",
+    name="retention-missing",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 30(1)(f)",),
+    hint="Add `retention: {period: P2Y, trigger: ...}`, or a `retention` on each data category.",
+)
+def retention_missing(repo: Repository) -> Iterator[Problem]:
+    """A controller activity states no time limit for erasure, for the activity or per category.
+
+    The register needs the time limits "where possible"; a missing one is usually a gap.
+
+    PASS: ``retention: {period: P7Y, trigger: End of the financial year}``.
+    FAIL: no ``retention``, and a data category without its own ``retention``.
+    """
+    for entry, activity in controller_activities(repo):
+        per_category = activity.personal_data and all(c.retention for c in activity.personal_data)
+        if activity.retention is None and not per_category:
+            yield Problem(entry, ("retention",), f"'{activity.name}' states no retention period")
+
+
+@check(
+    code="GDPR004",
+    name="security-description-missing",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 30(1)(g)", "GDPR Art. 30(2)(d)"),
+    hint="List the control records in `security_measures`, or write `security_description`.",
+)
+def security_description_missing(repo: Repository) -> Iterator[Problem]:
+    """An activity names no security measures and gives no description of them.
+
+    The register describes the Art. 32(1) measures "where possible", for either role.
+
+    PASS: ``security_measures: [ctl-mfa, ctl-encryption]``.
+    FAIL: neither ``security_measures`` nor ``security_description``.
+    """
+    for entry, activity in activities(repo):
+        if not activity.security_measures and activity.security_description is None:
+            point = "2)(d" if activity.role is ProcessingRole.PROCESSOR else "1)(g"
+            yield Problem(
+                entry,
+                ("security_measures",),
+                f"'{activity.name}' describes no security measures",
+                citation=(f"GDPR Art. 30({point})",),
+            )
+
+
+@check(
+    code="GDPR005",
+    name="controllers-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 30(2)(a)",),
+    hint="Add `controllers`: the customers we act for, with name and contact.",
+)
+def controllers_missing(repo: Repository) -> Iterator[Problem]:
+    """A processor activity does not say on whose behalf we act.
+
+    PASS: ``role: processor`` with ``controllers: [{name: Clinics using the platform}]``.
+    FAIL: ``role: processor`` without ``controllers``.
+    """
+    for entry, activity in processor_activities(repo):
+        if not activity.controllers:
+            yield Problem(
+                entry,
+                ("controllers",),
+                f"'{activity.name}' is processing on behalf of controllers but names none",
+            )
+
+
+@check(
+    code="GDPR006",
+    name="processing-categories-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 30(2)(b)",),
+    hint="Add a `description` of what we do for the controllers, or their `purposes`.",
+)
+def processing_categories_missing(repo: Repository) -> Iterator[Problem]:
+    """A processor activity says neither what processing it carries out nor for what purposes.
+
+    PASS: ``role: processor`` with ``description: Hosting and support of the client record``.
+    FAIL: ``role: processor`` with neither ``description`` nor ``purposes``.
+    """
+    for entry, activity in processor_activities(repo):
+        if activity.description is None and not activity.purposes:
+            yield Problem(
+                entry,
+                ("description",),
+                f"'{activity.name}' does not describe the processing carried out for the "
+                "controllers",
+            )
+
+
+@check(
+    code="GDPR007",
+    name="role-not-declared",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 4(7)", "GDPR Art. 4(8)"),
+)
+def role_not_declared(repo: Repository) -> Iterator[Problem]:
+    """An activity takes a role that ``organisation.roles`` in complykit.yaml does not list.
+
+    PASS: ``roles: [controller, processor]`` and an activity with ``role: processor``.
+    FAIL: ``roles: [controller]`` and an activity with ``role: processor``.
+    """
+    declared = set(repo.config.organisation.roles)
+    for entry, activity in activities(repo):
+        needed, point = (
+            ("processor", "8") if activity.role is ProcessingRole.PROCESSOR else ("controller", "7")
+        )
+        if needed not in declared:
+            yield Problem(
+                entry,
+                ("role",),
+                f"'{activity.name}' is a {activity.role} activity, but complykit.yaml does not "
+                f"list {needed} among the organisation's roles",
+                hint=f"Add {needed} to `organisation.roles`, or correct this activity's role.",
+                citation=(f"GDPR Art. 4({point})",),
+            )
+
+
+@check(
+    code="GDPR008",
+    name="joint-controllers-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 26", "GDPR Art. 30(1)(a)"),
+    hint="Add `joint_controllers` with each party's name and contact details.",
+)
+def joint_controllers_missing(repo: Repository) -> Iterator[Problem]:
+    """A joint-controller activity does not name the other controllers.
+
+    PASS: ``role: joint-controller`` with ``joint_controllers: [{name: Partner clinic B.V.}]``.
+    FAIL: ``role: joint-controller`` without ``joint_controllers``.
+    """
+    for entry, activity in activities(repo):
+        if activity.role is ProcessingRole.JOINT_CONTROLLER and not activity.joint_controllers:
+            yield Problem(
+                entry,
+                ("joint_controllers",),
+                f"'{activity.name}' is a joint-controller activity but names no joint controller",
+            )
+
+
+@check(
+    code="GDPR020",
+    name="processor-role-mismatch",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 4(8)", "GDPR Art. 28"),
+    hint="If the supplier decides its own purposes, move it to `recipients`; "
+    "otherwise set its `role` to processor and sign a DPA.",
+)
+def processor_role_mismatch(repo: Repository) -> Iterator[Problem]:
+    """An activity lists a supplier as processor whose record says it is not one.
+
+    PASS: ``processors: [sup-afas]`` and sup-afas has ``role: processor``.
+    FAIL: ``processors: [sup-arbodienst]`` and sup-arbodienst has ``role: controller``.
+    """
+    for entry, activity in activities(repo):
+        for index, supplier_id in enumerate(activity.processors):
+            target = repo.by_id.get(supplier_id)
+            supplier = target.record if target is not None else None
+            if isinstance(supplier, Supplier) and supplier.role not in _PROCESSOR_ROLES:
+                yield Problem(
+                    entry,
+                    ("processors", index),
+                    f"'{activity.name}' uses {supplier.id} ({supplier.name}) as processor, "
+                    f"but its supplier record gives its role as {supplier.role}",
+                )

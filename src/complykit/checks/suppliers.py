@@ -1,3 +1,240 @@
-"""Placeholder: rules arrive in this module."""
+"""SUP: suppliers' contracts, certificates and AI-training terms, judged on ``--as-of``.
+
+Rules that cite the GDPR run only with ``gdpr`` in ``frameworks``; rules that start from a
+processing activity (e.g. "processors: names a non-processor") belong to the GDPR family.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.processing import ProcessingActivity
+from complykit.model.supplier import Supplier
+from complykit.repository import Entry, Repository
+
+_PROCESSOR_ROLES = ("processor", "sub-processor")
+_BREACH_CLOCK = timedelta(hours=72)
+
+
+def _gdpr_in_scope(repo: Repository) -> bool:
+    return any(
+        (catalog := repo.catalogs.framework(name)) is not None and catalog.id == "gdpr"
+        for name in repo.config.frameworks
+    )
+
+
+def _processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
+    """Processors and sub-processors, when the GDPR is in scope."""
+    if _gdpr_in_scope(repo):
+        for entry, supplier in repo.records(Supplier):
+            if supplier.role in _PROCESSOR_ROLES:
+                yield entry, supplier
+
+
+@check(
+    code="SUP001",
+    name="processor-without-dpa",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 28(3)",),
+    hint="Sign a data processing agreement and record it under `dpa` (signed_on, document).",
+)
+def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
+    """A processor or sub-processor has no data processing agreement.
+
+    PASS: ``role: processor`` with ``dpa: {signed_on: 2025-03-01}``.
+    FAIL: ``role: processor`` and no ``dpa``.
+    """
+    for entry, supplier in _processors(repo):
+        if supplier.dpa is None:
+            sub = supplier.role == "sub-processor"
+            yield Problem(
+                entry,
+                ("role",),
+                f"'{supplier.name}' is a {supplier.role} but no data processing agreement "
+                "is recorded",
+                citation=("GDPR Art. 28(4)",) if sub else (),
+            )
+
+
+@check(
+    code="SUP002",
+    name="certification-expired",
+    severity=Severity.WARNING,
+    hint="Ask the supplier for the renewed certificate and update `expires`, or remove it.",
+)
+def certification_expired(repo: Repository) -> Iterator[Problem]:
+    """A supplier's certificate expired before the ``--as-of`` date.
+
+    PASS: ``certifications: [{name: ISO/IEC 27001:2022, expires: 2027-06-30}]``, as of 2026-11-23.
+    FAIL: ``certifications: [{name: ISO/IEC 27001:2022, expires: 2026-06-30}]``, as of 2026-11-23.
+    """
+    for entry, supplier in repo.records(Supplier):
+        for index, cert in enumerate(supplier.certifications):
+            if cert.expires is not None and cert.expires < repo.as_of:
+                yield Problem(
+                    entry,
+                    ("certifications", index, "expires"),
+                    f"'{supplier.name}': certificate '{cert.name}' expired on "
+                    f"{cert.expires.isoformat()}",
+                )
+
+
+@check(
+    code="SUP003",
+    name="processor-may-train-ai",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 28(3)(a)", "GDPR Art. 28(10)"),
+    hint="Negotiate a clause that forbids training on our data and set `customer_data: "
+    "prohibited`; if we want the training, document the instruction and its legal basis.",
+)
+def processor_may_train_ai(repo: Repository) -> Iterator[Problem]:
+    """A processor's contract lets it train AI models on our customer data.
+
+    Training its own models is processing for the processor's purposes, beyond our documented
+    instructions; a processor that decides purposes becomes a controller for that processing.
+
+    ``opt-out`` is not reported: the record cannot say whether we objected, and the clause
+    usually says so.
+
+    PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited}``.
+    FAIL: ``role: processor`` with ``ai_training: {customer_data: allowed}``.
+    """
+    for entry, supplier in _processors(repo):
+        clause = supplier.ai_training
+        if clause is not None and clause.customer_data == "allowed":
+            yield Problem(
+                entry,
+                ("ai_training", "customer_data"),
+                f"'{supplier.name}' processes personal data for us, and its contract lets it "
+                "train AI models on our customer data",
+            )
+
+
+@check(
+    code="SUP004",
+    name="processor-ai-training-unknown",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 28(3)(a)",),
+    hint="Read the contract or ask the supplier, then record `allowed`, `prohibited` or `opt-out` "
+    "with the clause.",
+)
+def processor_ai_training_unknown(repo: Repository) -> Iterator[Problem]:
+    """It is unknown whether a processor may train AI models on our customer data.
+
+    PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited, clause: DPA 5.3}``.
+    FAIL: ``role: processor`` with ``ai_training: {customer_data: unknown}``.
+    """
+    for entry, supplier in _processors(repo):
+        if supplier.ai_training is not None and supplier.ai_training.customer_data == "unknown":
+            yield Problem(
+                entry,
+                ("ai_training", "customer_data"),
+                f"it is not known whether '{supplier.name}' may train AI models on our "
+                "customer data",
+            )
+
+
+@check(
+    code="SUP005",
+    name="breach-notification-missing",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 28(3)(f)", "GDPR Art. 33(2)"),
+    hint="Record the agreement's breach-notification clause under `breach_notification` "
+    "(within: PT24H, clause); if it has none, agree one.",
+)
+def breach_notification_missing(repo: Repository) -> Iterator[Problem]:
+    """A processor with a DPA has no recorded promise to tell us of a breach in time.
+
+    Without a DPA, SUP001 reports the processor instead.
+
+    PASS: ``dpa: {signed_on: 2025-03-01}`` with ``breach_notification: {within: PT24H}``.
+    FAIL: ``dpa: {signed_on: 2025-03-01}`` and no ``breach_notification``.
+    """
+    for entry, supplier in _processors(repo):
+        if supplier.dpa is not None and supplier.breach_notification is None:
+            yield Problem(
+                entry,
+                ("dpa",),
+                f"'{supplier.name}' has no recorded commitment on how fast it tells us "
+                "of a personal-data breach",
+                at_key=True,
+            )
+
+
+@check(
+    code="SUP006",
+    name="breach-notification-too-slow",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 33(2)", "GDPR Art. 33(1)"),
+    hint="Negotiate notification within 24 to 48 hours, so that we can notify the supervisory "
+    "authority within 72 hours of becoming aware.",
+)
+def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
+    """A processor may take longer than 72 hours to tell us of a breach.
+
+    The processor must tell us without undue delay; a promise longer than our own 72-hour
+    deadline to the authority is hard to square with that. The controller's clock starts when
+    the processor tells it, so this is a weak contract, not a missed deadline: a warning.
+
+    PASS: ``breach_notification: {within: PT48H}``.
+    FAIL: ``breach_notification: {within: P5D}``.
+    """
+    for entry, supplier in _processors(repo):
+        promise = supplier.breach_notification
+        if promise is not None and promise.within.as_timedelta() > _BREACH_CLOCK:
+            hours = int(promise.within.as_timedelta().total_seconds() // 3600)
+            yield Problem(
+                entry,
+                ("breach_notification", "within"),
+                f"'{supplier.name}' may take up to {hours} hours ({promise.within.iso()}) to "
+                "tell us of a breach, longer than the 72 hours we have to notify the authority",
+            )
+
+
+@check(
+    code="SUP007",
+    name="contract-ended-still-used",
+    severity=Severity.WARNING,
+    hint="Renew the contract and move `contract_end`, or remove the supplier from the "
+    "processing activities that still name it.",
+)
+def contract_ended_still_used(repo: Repository) -> Iterator[Problem]:
+    """A supplier's contract has ended, yet processing activities still name it.
+
+    PASS: ``contract_end: 2027-11-03``, as of 2026-11-23, named in ``processors``.
+    FAIL: ``contract_end: 2026-06-30``, as of 2026-11-23, still named in ``processors``.
+    """
+    users = _activities_by_supplier(repo)
+    for entry, supplier in repo.records(Supplier):
+        end = supplier.contract_end
+        names = users.get(supplier.id, [])
+        if end is not None and end < repo.as_of and names:
+            processor = supplier.role in _PROCESSOR_ROLES and _gdpr_in_scope(repo)
+            yield Problem(
+                entry,
+                ("contract_end",),
+                f"the contract with '{supplier.name}' ended on {end.isoformat()}, but "
+                f"{_listing(names)} still name{'s' if len(names) == 1 else ''} it",
+                citation=("GDPR Art. 28(3)",) if processor else (),
+            )
+
+
+def _activities_by_supplier(repo: Repository) -> dict[str, list[str]]:
+    """Processing activity ids by the supplier ids they name as processor, recipient or host."""
+    found: dict[str, list[str]] = {}
+    for _, activity in repo.records(ProcessingActivity):
+        named = {*activity.processors}
+        named.update(r.supplier for r in activity.recipients if r.supplier)
+        named.update(t.supplier for t in activity.transfers if t.supplier)
+        named.update(d.supplier for d in activity.data_locations if d.supplier)
+        for supplier_id in sorted(named):
+            found.setdefault(supplier_id, []).append(activity.id)
+    return found
+
+
+def _listing(ids: list[str]) -> str:
+    noun = "processing activity" if len(ids) == 1 else "processing activities"
+    return f"{noun} {', '.join(ids)}"

@@ -1,0 +1,187 @@
+"""AIA: duties of operators of AI systems, reported once they apply on ``--as-of``.
+
+Each check reports the duty as an error from its Art. 113 date; before that date AIA012 warns,
+saying from when it applies. The Digital Omnibus deferrals are unverified: hints mention them,
+severities ignore them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks import ai_act_gaps as gaps
+from complykit.checks.ai_act_index import dated
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.repository import Repository
+
+
+@check(
+    code="AIA001",
+    name="prohibited-practice",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 5(1)",),
+)
+def prohibited_practice(repo: Repository) -> Iterator[Problem]:
+    """A system classified as prohibited, or suspected of an Art. 5 practice, is not retired.
+
+    PASS: ``suspected_art5_practice: f`` and ``lifecycle: retired``.
+    FAIL: ``suspected_art5_practice: f`` (emotion recognition at work) and ``lifecycle: operation``.
+    """
+    hint = (
+        "Stop using the system and set `lifecycle: retired`; if it is no prohibited practice "
+        "after all, remove `suspected_art5_practice` and say why in `reasoning`."
+    )
+    yield from dated(repo, gaps.prohibited_gaps(repo), hint)
+
+
+@check(
+    code="AIA005",
+    name="art6-3-assessment-undocumented",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 6(4)",),
+)
+def art6_3_assessment_undocumented(repo: Repository) -> Iterator[Problem]:
+    """A system in use relies on the Art. 6(3) exception without a documented assessment.
+
+    PASS: ``art6_3_exception: {condition: a, reasoning: ..., documented: 2026-05-01}``.
+    FAIL: ``art6_3_exception: {condition: a, reasoning: ...}`` and no ``documented``.
+    """
+    hint = (
+        "Document the assessment before use and set `documented`; as deployer, ask the "
+        "provider for its Art. 6(4) documentation."
+    )
+    yield from dated(repo, gaps.art6_4_gaps(repo), hint)
+
+
+@check(
+    code="AIA006",
+    name="deployer-oversight-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 26(2)",),
+)
+def deployer_oversight_missing(repo: Repository) -> Iterator[Problem]:
+    """We deploy a high-risk system without trained people assigned to oversee it.
+
+    PASS: ``human_oversight: {description: ..., overseers: [hr-lead], trained: true}``.
+    FAIL: no ``human_oversight``, no ``overseers``, or ``trained: false``.
+    """
+    hint = "Assign overseers with the competence, training and authority they need."
+    yield from dated(repo, gaps.oversight_gaps(repo), hint)
+
+
+@check(
+    code="AIA007",
+    name="high-risk-logs-too-short",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 26(6)", "AI Act Art. 19"),
+)
+def high_risk_logs_too_short(repo: Repository) -> Iterator[Problem]:
+    """A high-risk system we deploy or provide keeps no logs, or keeps them under six months.
+
+    PASS: ``logging: {enabled: true, retention: P6M}``.
+    FAIL: ``logging: {enabled: true, retention: P90D}``.
+    """
+    hint = (
+        "Keep the logs under your control at least six months (`retention: P6M`), unless "
+        "other Union or national law, such as the GDPR, says otherwise."
+    )
+    yield from dated(repo, gaps.logging_gaps(repo), hint)
+
+
+@check(
+    code="AIA008",
+    name="deployer-dpia-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 26(9)", "GDPR Art. 35(1)"),
+    hint="Carry out the DPIA with the provider's instructions for use (Art. 13) and record it "
+    "under `impact_assessments`; if you concluded none is needed, waive this with the reason.",
+)
+def deployer_dpia_missing(repo: Repository) -> Iterator[Problem]:
+    """A high-risk system we deploy processes personal data, and no DPIA is completed.
+
+    The DPIA duty is the GDPR's (in force since 2018), so this check does not wait for the AI
+    Act's application date; Art. 26(9) says to use the provider's information for it.
+
+    PASS: ``processing_activities: [pa-recruitment]`` and a completed ``dpia`` assessment.
+    FAIL: ``processing_activities: [pa-recruitment]`` and no completed DPIA.
+    """
+    for entry, system, used_in in gaps.dpia_missing(repo):
+        yield Problem(
+            entry,
+            ("processing_activities",) if system.processing_activities else ("classification",),
+            f"'{system.name}' is a high-risk system we deploy; it processes personal data in "
+            f"{', '.join(used_in)}, but no DPIA of it is completed",
+        )
+
+
+@check(
+    code="AIA009",
+    name="fria-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 27(1)",),
+)
+def fria_missing(repo: Repository) -> Iterator[Problem]:
+    """A deployer that must assess fundamental rights before using an Annex III system has not.
+
+    Public bodies and private bodies providing public services (any Annex III area but 2),
+    and every deployer of an Annex III 5(b) or 5(c) system.
+
+    PASS: ``annex_iii: {area: 5, point: b}`` with ``impact_assessments: [{type: fria,
+    status: completed}]`` (a completed Dutch IAMA counts too).
+    FAIL: ``annex_iii: {area: 5, point: b}`` and no completed FRIA.
+    """
+    hint = (
+        "Carry out the FRIA (Art. 27(1)(a)-(f)), notify the market surveillance authority of "
+        "the results (Art. 27(3)) and record it as a `fria` impact assessment."
+    )
+    yield from dated(repo, gaps.fria_gaps(repo), hint)
+
+
+@check(
+    code="AIA010",
+    name="transparency-disclosure-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 50",),
+)
+def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
+    """An Art. 50 situation applies to a system in use, and no disclosure says how people are told.
+
+    Only the paragraphs that bind our role count: 50(1) and 50(2) bind providers, 50(3) and
+    50(4) deployers.
+
+    PASS: ``roles: [provider]``, ``interacts_with_people: true`` and ``disclosure: ...``.
+    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``.
+    """
+    hint = (
+        "Write in `transparency.disclosure` how people are told at first contact, or for "
+        "Art. 50(2) how the output is marked as AI-generated."
+    )
+    yield from dated(repo, gaps.transparency_gaps(repo), hint)
+
+
+@check(
+    code="AIA012",
+    name="ai-act-duty-upcoming",
+    severity=Severity.WARNING,
+    hint="Plan the work so that it is done before the duty applies.",
+)
+def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
+    """An AI Act duty of AIA001, AIA005-AIA007, AIA009 or AIA010 is unmet but applies later.
+
+    The message says from when it applies (Art. 113) and where the Digital Omnibus would
+    move that date.
+
+    PASS: a high-risk Annex I (Art. 6(1)) system we deploy with trained overseers.
+    FAIL: the same system without ``human_oversight``, as of 2026-11-23 (applies 2027-08-02).
+    """
+    for finder in gaps.FINDERS:
+        for gap in finder(repo):
+            if gap.start.applies > repo.as_of:
+                yield Problem(
+                    gap.where,
+                    gap.loc,
+                    f"{gap.message} (from {gap.start.applies.isoformat()})",
+                    f"{gap.start.sentence(repo.as_of)} Plan the work so that it is done by then.",
+                    gap.citation,
+                )

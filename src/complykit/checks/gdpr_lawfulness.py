@@ -1,0 +1,243 @@
+"""GDPR: a controller activity shows the ground each use of personal data rests on.
+
+Art. 6(1) for every purpose, Art. 9(2) for special categories and Art. 10 for criminal-offence
+data. Processor activities are left alone: the grounds are the controller's to establish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.gdpr import controller_activities
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.enums import Art9Condition, LegalBasis
+from complykit.repository import Repository
+
+# Art. 9(2) points that apply only on a basis the register should name, in the words of each.
+_NEEDS_LAW = {
+    Art9Condition.B: "Union or member-state law or a collective agreement",
+    Art9Condition.G: "Union or member-state law",
+    Art9Condition.H: "Union or member-state law, or a contract with a health professional "
+    "bound by professional secrecy",
+    Art9Condition.I: "Union or member-state law",
+    Art9Condition.J: "Union or member-state law",
+}
+_PUBLIC_SECTOR = ("public-authority", "public-body")
+
+
+@check(
+    code="GDPR009",
+    name="consent-mechanism-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 7(1)",),
+    hint="Add `consent` with how_obtained, how_recorded and how_withdrawn.",
+)
+def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
+    """A purpose rests on consent but does not say how consent is obtained, recorded and withdrawn.
+
+    PASS: ``legal_basis: consent`` with ``consent: {how_obtained: ..., how_recorded: ...,
+    how_withdrawn: ...}``.
+    FAIL: ``legal_basis: consent`` without ``consent``.
+    """
+    for entry, activity in controller_activities(repo):
+        for index, purpose in enumerate(activity.purposes):
+            if purpose.legal_basis is LegalBasis.CONSENT and purpose.consent is None:
+                yield Problem(
+                    entry,
+                    ("purposes", index, "legal_basis"),
+                    f"purpose '{purpose.description}' rests on consent, but the register does "
+                    "not show how consent is obtained, recorded and withdrawn",
+                )
+
+
+@check(
+    code="GDPR010",
+    name="interest-assessment-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 6(1)(f)",),
+    hint="Add `legitimate_interest` with the interest and the balancing test document.",
+)
+def interest_assessment_missing(repo: Repository) -> Iterator[Problem]:
+    """A purpose rests on legitimate interests without naming the interest and its balancing test.
+
+    PASS: ``legal_basis: legitimate-interests`` with ``legitimate_interest: {interest: Fraud
+    prevention, document: evidence/lia-fraud.md}``.
+    FAIL: ``legal_basis: legitimate-interests`` without ``legitimate_interest``.
+    """
+    for entry, activity in controller_activities(repo):
+        for index, purpose in enumerate(activity.purposes):
+            basis = purpose.legal_basis
+            if basis is LegalBasis.LEGITIMATE_INTERESTS and purpose.legitimate_interest is None:
+                yield Problem(
+                    entry,
+                    ("purposes", index, "legal_basis"),
+                    f"purpose '{purpose.description}' rests on legitimate interests, but names "
+                    "no interest and no balancing test",
+                )
+
+
+@check(
+    code="GDPR011",
+    name="legal-provision-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)"),
+    hint="Add `legal_provision` naming the law, e.g. 'AWR art. 52'.",
+)
+def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
+    """A purpose rests on a legal obligation or public task without naming the law behind it.
+
+    Both bases must be laid down in Union or member-state law (Art. 6(3)).
+
+    PASS: ``legal_basis: legal-obligation`` with ``legal_provision: AWR art. 52``.
+    FAIL: ``legal_basis: public-task`` without ``legal_provision``.
+    """
+    needs_law = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
+    for entry, activity in controller_activities(repo):
+        for index, purpose in enumerate(activity.purposes):
+            if purpose.legal_basis in needs_law and purpose.legal_provision is None:
+                yield Problem(
+                    entry,
+                    ("purposes", index, "legal_basis"),
+                    f"purpose '{purpose.description}' rests on {purpose.legal_basis}, but names "
+                    "no law that lays it down",
+                    citation=(f"GDPR {purpose.legal_basis.citation}",),
+                )
+
+
+@check(
+    code="GDPR012",
+    name="legitimate-interests-public-authority",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 6(1)", "GDPR Art. 6(1)(f)"),
+    hint="For a public task, rest the purpose on public-task with its law; "
+    "keep legitimate interests for processing outside the authority's tasks.",
+)
+def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]:
+    """A public authority or body rests a purpose on legitimate interests.
+
+    Art. 6(1) says point (f) does not apply to processing by public authorities in the
+    performance of their tasks.
+
+    PASS: ``sector: public-authority`` and ``legal_basis: public-task``.
+    FAIL: ``sector: public-authority`` and ``legal_basis: legitimate-interests``.
+    """
+    if repo.config.organisation.sector not in _PUBLIC_SECTOR:
+        return
+    for entry, activity in controller_activities(repo):
+        for index, purpose in enumerate(activity.purposes):
+            if purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS:
+                yield Problem(
+                    entry,
+                    ("purposes", index, "legal_basis"),
+                    f"purpose '{purpose.description}' rests on legitimate interests, which public "
+                    "authorities cannot use in the performance of their tasks",
+                )
+
+
+@check(
+    code="GDPR013",
+    name="art9-condition-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 9(1)",),
+    hint="Add `art9_condition`: the Art. 9(2) point (a-j) that allows it, e.g. h for care.",
+)
+def art9_condition_missing(repo: Repository) -> Iterator[Problem]:
+    """A special category of personal data is processed without an Art. 9(2) condition.
+
+    PASS: ``special_category: health`` with ``art9_condition: h``.
+    FAIL: ``special_category: health`` without ``art9_condition``.
+    """
+    for entry, activity in controller_activities(repo):
+        for index, category in enumerate(activity.personal_data):
+            if category.special_category is not None and category.art9_condition is None:
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "special_category"),
+                    f"'{category.name}' is {category.special_category} data, which is "
+                    "prohibited unless an Art. 9(2) condition applies, but none is given",
+                )
+
+
+@check(
+    code="GDPR014",
+    name="art9-provision-missing",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 9(2)",),
+    hint="Add `art9_provision` naming the law, e.g. 'UAVG art. 30 lid 3 sub a'.",
+)
+def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
+    """An Art. 9(2) condition that rests on Union or member-state law names no such law.
+
+    Points (b), (g), (h), (i) and (j) apply only on the basis of law (or, for (b), a collective
+    agreement, and for (h), a contract with a health professional); naming it shows that the
+    condition really applies.
+
+    PASS: ``art9_condition: h`` with ``art9_provision: UAVG art. 30 lid 3 sub a``.
+    FAIL: ``art9_condition: b`` without ``art9_provision``.
+    """
+    for entry, activity in controller_activities(repo):
+        for index, category in enumerate(activity.personal_data):
+            condition = category.art9_condition
+            if condition in _NEEDS_LAW and category.art9_provision is None:
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "art9_condition"),
+                    f"'{category.name}' relies on Art. 9(2)({condition}), which needs a basis in "
+                    f"{_NEEDS_LAW[condition]}, but `art9_provision` names none",
+                    citation=(f"GDPR Art. 9(2)({condition})",),
+                )
+
+
+@check(
+    code="GDPR015",
+    name="explicit-consent-not-recorded",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 9(2)(a)", "GDPR Art. 7(1)"),
+    hint="Add a purpose with `legal_basis: consent` and its `consent` mechanism, "
+    "or pick the Art. 9(2) condition that really applies.",
+)
+def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
+    """Special-category data relies on explicit consent, but no purpose rests on consent.
+
+    The register then does not show how the explicit consent is asked, recorded and withdrawn.
+
+    PASS: ``art9_condition: a`` and a purpose with ``legal_basis: consent``.
+    FAIL: ``art9_condition: a`` and only ``legal_basis: contract`` purposes.
+    """
+    for entry, activity in controller_activities(repo):
+        if any(p.legal_basis is LegalBasis.CONSENT for p in activity.purposes):
+            continue
+        for index, category in enumerate(activity.personal_data):
+            if category.art9_condition is Art9Condition.A:
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "art9_condition"),
+                    f"'{category.name}' relies on explicit consent, but no purpose of "
+                    f"'{activity.name}' rests on consent",
+                )
+
+
+@check(
+    code="GDPR016",
+    name="criminal-data-basis-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 10",),
+    hint="Add `art10_basis`: the official authority or the law that allows it, "
+    "e.g. 'UAVG art. 33 lid 2 sub a'.",
+)
+def criminal_data_basis_missing(repo: Repository) -> Iterator[Problem]:
+    """Criminal-offence data is processed without naming the authority or law that allows it.
+
+    PASS: ``criminal_offence_data: true`` with ``art10_basis: UAVG art. 33 lid 2 sub a``.
+    FAIL: ``criminal_offence_data: true`` without ``art10_basis``.
+    """
+    for entry, activity in controller_activities(repo):
+        for index, category in enumerate(activity.personal_data):
+            if category.criminal_offence_data and category.art10_basis is None:
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "criminal_offence_data"),
+                    f"'{category.name}' is criminal-offence data, but names no official "
+                    "authority or law that allows processing it",
+                )

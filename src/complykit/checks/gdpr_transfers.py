@@ -1,0 +1,253 @@
+"""GDPR Chapter V: every third-country transfer is listed and rests on a valid ground.
+
+Adequacy is judged on ``--as-of`` against the country catalog, which records partial decisions
+(only some organisations or sectors covered) and decisions complykit has not verified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
+
+from complykit.catalog.countries import AdequacyDecision
+from complykit.checks.gdpr import activities
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.load.positions import Loc
+from complykit.model.enums import ProcessingRole, TransferMechanism
+from complykit.model.processing import ProcessingActivity, Transfer
+from complykit.model.supplier import Supplier
+from complykit.repository import Entry, Repository
+
+_SAFEGUARDS = (
+    TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+    TransferMechanism.BINDING_CORPORATE_RULES,
+    TransferMechanism.CODE_OF_CONDUCT,
+    TransferMechanism.CERTIFICATION,
+    TransferMechanism.AD_HOC_CLAUSES,
+)
+
+
+def _transfers(repo: Repository) -> Iterator[tuple[Entry, int, Transfer]]:
+    """Transfers to known country codes; unknown codes are REF006's."""
+    for entry, activity in activities(repo):
+        for index, transfer in enumerate(activity.transfers):
+            if repo.catalogs.countries.known(transfer.country):
+                yield entry, index, transfer
+
+
+def _country(repo: Repository, code: str) -> str:
+    return f"{repo.catalogs.countries.name(code)} ({code})"
+
+
+def _caveat(decision: AdequacyDecision) -> str:
+    unverified = " complykit has not verified this entry." if decision.unverified else ""
+    return f"{decision.decision} covers: {decision.scope}{unverified}"
+
+
+@check(
+    code="GDPR021",
+    name="adequacy-not-in-force",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 45",),
+    hint="Rest the transfer on standard contractual clauses (Art. 46(2)(c)) or another "
+    "Art. 46 safeguard, with a transfer impact assessment.",
+)
+def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
+    """A transfer relies on an adequacy decision that does not exist or is no longer in force.
+
+    PASS: ``country: CH, mechanism: adequacy-decision``.
+    FAIL: ``country: IN, mechanism: adequacy-decision`` (India has none).
+    """
+    countries = repo.catalogs.countries
+    for entry, index, transfer in _transfers(repo):
+        if transfer.mechanism is not TransferMechanism.ADEQUACY_DECISION:
+            continue
+        if countries.adequacy(transfer.country, repo.as_of) is not None:
+            continue
+        country = countries.get(transfer.country)
+        ended = [d for d in (country.adequacy if country else []) if d.ended is not None]
+        past = f"; the last one, {ended[-1].decision}, ended on {ended[-1].ended}" if ended else ""
+        yield Problem(
+            entry,
+            ("transfers", index, "mechanism"),
+            f"{_country(repo, transfer.country)} has no adequacy decision in force on "
+            f"{repo.as_of.isoformat()}{past}",
+        )
+
+
+@check(
+    code="GDPR022",
+    name="adequacy-partial",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 45",),
+    hint="Confirm that the recipient falls within the decision (for the US: that it is on the "
+    "Data Privacy Framework list) and record it with `within_adequacy_scope: true`; if it "
+    "does not, use an Art. 46 safeguard.",
+)
+def adequacy_partial(repo: Repository) -> Iterator[Problem]:
+    """A transfer relies on an adequacy decision that covers only some recipients without
+    saying the recipient is one of them, or on a decision complykit could not verify.
+
+    PASS: ``country: CH, mechanism: adequacy-decision`` (full adequacy), or ``country: US``
+    with ``within_adequacy_scope: true`` (a certified organisation).
+    FAIL: ``country: US, mechanism: adequacy-decision`` and nothing about certification.
+    """
+    countries = repo.catalogs.countries
+    for entry, index, transfer in _transfers(repo):
+        if transfer.mechanism is not TransferMechanism.ADEQUACY_DECISION:
+            continue
+        decision = countries.adequacy(transfer.country, repo.as_of)
+        unconfirmed = (
+            decision is not None and decision.partial and not transfer.within_adequacy_scope
+        )
+        if decision is not None and (unconfirmed or decision.unverified):
+            yield Problem(
+                entry,
+                ("transfers", index, "mechanism"),
+                f"the adequacy decision for {_country(repo, transfer.country)} may not cover "
+                f"{transfer.recipient}: {_caveat(decision)}",
+            )
+
+
+@check(
+    code="GDPR023",
+    name="transfer-within-eea",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 44",),
+    hint="Remove the transfer; list the place under `data_locations` or `recipients` instead.",
+)
+def transfer_within_eea(repo: Repository) -> Iterator[Problem]:
+    """A transfer names a country in the EEA, which is not a third country.
+
+    PASS: ``transfers: [{country: US, ...}]``.
+    FAIL: ``transfers: [{country: IE, ...}]``.
+    """
+    for entry, index, transfer in _transfers(repo):
+        if repo.catalogs.countries.in_eea(transfer.country):
+            yield Problem(
+                entry,
+                ("transfers", index, "country"),
+                f"{_country(repo, transfer.country)} is in the EEA; sending data there is not "
+                "a third-country transfer",
+            )
+
+
+@check(
+    code="GDPR024",
+    name="derogation-point-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 49(1)",),
+    hint="Add `derogation`: the Art. 49(1) point (a-g), or compelling-legitimate-interests.",
+)
+def derogation_point_missing(repo: Repository) -> Iterator[Problem]:
+    """A transfer relies on a derogation without saying which one.
+
+    PASS: ``mechanism: derogation, derogation: e`` (legal claims).
+    FAIL: ``mechanism: derogation`` without ``derogation``.
+    """
+    for entry, index, transfer in _transfers(repo):
+        if transfer.mechanism is TransferMechanism.DEROGATION and transfer.derogation is None:
+            yield Problem(
+                entry,
+                ("transfers", index, "mechanism"),
+                f"the transfer to {transfer.recipient} relies on a derogation but does not say "
+                "which Art. 49(1) derogation applies",
+            )
+
+
+@check(
+    code="GDPR025",
+    name="transfer-impact-assessment-missing",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 46",),
+    hint="Assess the law and practice of the destination and record it as "
+    "`transfer_impact_assessment`.",
+)
+def transfer_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
+    """A transfer on Art. 46 or 47 safeguards, to a country without full adequacy, has no TIA.
+
+    Safeguards only work if the destination's law lets the recipient honour them (CJEU
+    C-311/18, Schrems II); the transfer impact assessment shows that it does.
+
+    PASS: ``mechanism: standard-contractual-clauses`` with ``transfer_impact_assessment:
+    evidence/tia-us.md``.
+    FAIL: ``mechanism: standard-contractual-clauses`` to US without it.
+    """
+    countries = repo.catalogs.countries
+    for entry, index, transfer in _transfers(repo):
+        if transfer.mechanism not in _SAFEGUARDS or transfer.transfer_impact_assessment:
+            continue
+        if countries.in_eea(transfer.country):
+            continue
+        decision = countries.adequacy(transfer.country, repo.as_of)
+        if decision is None or decision.partial:
+            yield Problem(
+                entry,
+                ("transfers", index, "mechanism"),
+                f"the transfer to {transfer.recipient} in {_country(repo, transfer.country)} "
+                f"rests on {transfer.mechanism} without a transfer impact assessment",
+            )
+
+
+def _own_destinations(activity: ProcessingActivity) -> Iterator[tuple[Loc, str, str]]:
+    """Where the activity itself puts data: (place in the record, country, what is there)."""
+    for index, location in enumerate(activity.data_locations):
+        place = ("data_locations", index, "country")
+        yield place, location.country, f"data location '{location.system}'"
+    for index, recipient in enumerate(activity.recipients):
+        if recipient.country is not None:
+            place = ("recipients", index, "country")
+            yield place, recipient.country, f"recipient '{recipient.name}'"
+
+
+def _processor_destinations(
+    repo: Repository, activity: ProcessingActivity
+) -> Iterator[tuple[Loc, str, str]]:
+    """Where the activity's processors and their sub-processors put data, by supplier record."""
+    for index, supplier_id in enumerate(activity.processors):
+        target = repo.by_id.get(supplier_id)
+        supplier = target.record if target is not None else None
+        if not isinstance(supplier, Supplier):
+            continue
+        for country in dict.fromkeys(location.country for location in supplier.locations):
+            yield ("processors", index), country, f"processor {supplier.id}"
+        for sub in supplier.sub_processors:
+            yield ("processors", index), sub.country, f"{supplier.id}'s sub-processor {sub.name}"
+
+
+@check(
+    code="GDPR026",
+    name="transfer-not-listed",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 44", "GDPR Art. 30(1)(e)", "GDPR Art. 30(2)(c)"),
+    hint="Add a `transfers` entry for the country, with its recipient and mechanism.",
+)
+def transfer_not_listed(repo: Repository) -> Iterator[Problem]:
+    """Data goes to a country outside the EEA for which the activity lists no transfer.
+
+    Counts data locations, recipients, and the locations and sub-processors of the activity's
+    processors; reported once per country, at its first mention.
+
+    PASS: ``data_locations: [{country: US, ...}]`` and ``transfers: [{country: US, ...}]``.
+    FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US.
+    """
+    countries = repo.catalogs.countries
+    for entry, activity in activities(repo):
+        listed = {transfer.country for transfer in activity.transfers}
+        mentions: dict[str, list[tuple[Loc, str]]] = {}
+        for loc, code, what in chain(
+            _own_destinations(activity), _processor_destinations(repo, activity)
+        ):
+            if countries.known(code) and not countries.in_eea(code) and code not in listed:
+                mentions.setdefault(code, []).append((loc, what))
+        section = "2)(c" if activity.role is ProcessingRole.PROCESSOR else "1)(e"
+        for code, found in mentions.items():
+            whats = ", ".join(dict.fromkeys(what for _, what in found))
+            yield Problem(
+                entry,
+                found[0][0],
+                f"'{activity.name}' lists no transfer to {_country(repo, code)}, but data goes "
+                f"there: {whats}",
+                citation=("GDPR Art. 44", f"GDPR Art. 30({section})"),
+            )
