@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Self
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, model_validator
 
 from complykit.catalog.models import FrameworkInfo
 from complykit.catalog.types import CatalogModel, CountryCode, IsoDate, NonEmptyStr
@@ -44,7 +45,6 @@ class Countries(CatalogModel):
     schema_version: Literal[1]
     framework: FrameworkInfo
     countries: list[Country] = Field(min_length=1)
-    _index: dict[str, Country] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_unique(self) -> Self:
@@ -53,12 +53,15 @@ class Countries(CatalogModel):
             raise ValueError("duplicate country codes")
         return self
 
-    def model_post_init(self, _context: object, /) -> None:
-        self._index.update((country.code, country) for country in self.countries)
+    @cached_property
+    def by_code(self) -> dict[str, Country]:
+        # A cached_property lands in the instance dict: plain attribute speed on hot paths,
+        # where a pydantic private attribute would go through __getattr__ on every lookup.
+        return {country.code: country for country in self.countries}
 
     def get(self, code: str) -> Country | None:
         """The country with this alpha-2 code (any case), or None."""
-        return self._index.get(code.upper())
+        return self.by_code.get(code) or self.by_code.get(code.upper())
 
     def known(self, code: str) -> bool:
         """Whether `code` is an ISO 3166-1 alpha-2 code."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 from typing import Literal, Self
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, model_validator
 
 from complykit.catalog.types import (
     Attributes,
@@ -70,7 +71,6 @@ class Catalog(CatalogModel):
     framework: FrameworkInfo
     groups: list[Group] = Field(default_factory=list)
     items: list[Item] = Field(min_length=1)
-    _index: dict[str, Item] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
@@ -83,8 +83,11 @@ class Catalog(CatalogModel):
         _require_known("item parent", [i.parent for i in self.items], item_ids)
         return self
 
-    def model_post_init(self, _context: object, /) -> None:
-        self._index.update((item.id, item) for item in self.items)
+    @cached_property
+    def by_id(self) -> dict[str, Item]:
+        # In the instance dict after the first call: checks look ids up on hot paths, where a
+        # pydantic private attribute would go through __getattr__ every time.
+        return {item.id: item for item in self.items}
 
     @property
     def id(self) -> str:
@@ -97,10 +100,10 @@ class Catalog(CatalogModel):
 
     def item(self, item_id: str) -> Item | None:
         """The item with this exact id, or None."""
-        return self._index.get(item_id)
+        return self.by_id.get(item_id)
 
     def __contains__(self, item_id: object) -> bool:
-        return item_id in self._index
+        return item_id in self.by_id
 
 
 class MappingInfo(CatalogModel):

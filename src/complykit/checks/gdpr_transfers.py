@@ -6,10 +6,11 @@ Adequacy is judged on ``--as-of`` against the country catalog, which records par
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import chain
 
-from complykit.catalog.countries import AdequacyDecision
+from complykit.catalog.countries import AdequacyDecision, Countries
 from complykit.checks.gdpr import activities
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
@@ -190,30 +191,48 @@ def transfer_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
             )
 
 
-def _own_destinations(activity: ProcessingActivity) -> Iterator[tuple[Loc, str, str]]:
-    """Where the activity itself puts data: (place in the record, country, what is there)."""
+def _own_destinations(
+    activity: ProcessingActivity, outside_eea: Callable[[str], bool]
+) -> Iterator[tuple[Loc, str, str]]:
+    """Where the activity itself puts data outside the EEA: (place, country, what is there)."""
     for index, location in enumerate(activity.data_locations):
-        place = ("data_locations", index, "country")
-        yield place, location.country, f"data location '{location.system}'"
+        if outside_eea(location.country):
+            place = ("data_locations", index, "country")
+            yield place, location.country, f"data location '{location.system}'"
     for index, recipient in enumerate(activity.recipients):
-        if recipient.country is not None:
+        if recipient.country is not None and outside_eea(recipient.country):
             place = ("recipients", index, "country")
             yield place, recipient.country, f"recipient '{recipient.name}'"
 
 
+def _outside_eea_by_supplier(repo: Repository) -> dict[str, list[tuple[str, str]]]:
+    """Per supplier: (country, what is there) for its locations and sub-processors outside
+    the EEA. Built once, since many activities share the same few processors."""
+    countries = repo.catalogs.countries
+    found: dict[str, list[tuple[str, str]]] = {}
+    for _, supplier in repo.records(Supplier):
+        places = [(c, f"processor {supplier.id}") for c in {x.country for x in supplier.locations}]
+        places += [
+            (s.country, f"{supplier.id}'s sub-processor {s.name}") for s in supplier.sub_processors
+        ]
+        found[supplier.id] = sorted(
+            (p for p in places if _outside_eea(countries, p[0])),
+            key=lambda p: (p[1].startswith(supplier.id), p[0]),
+        )
+    return found
+
+
+def _outside_eea(countries: Countries, code: str) -> bool:
+    return countries.known(code) and not countries.in_eea(code)
+
+
 def _processor_destinations(
-    repo: Repository, activity: ProcessingActivity
+    activity: ProcessingActivity, outside: dict[str, list[tuple[str, str]]]
 ) -> Iterator[tuple[Loc, str, str]]:
-    """Where the activity's processors and their sub-processors put data, by supplier record."""
+    """Where the activity's processors and their sub-processors put data outside the EEA."""
     for index, supplier_id in enumerate(activity.processors):
-        target = repo.by_id.get(supplier_id)
-        supplier = target.record if target is not None else None
-        if not isinstance(supplier, Supplier):
-            continue
-        for country in dict.fromkeys(location.country for location in supplier.locations):
-            yield ("processors", index), country, f"processor {supplier.id}"
-        for sub in supplier.sub_processors:
-            yield ("processors", index), sub.country, f"{supplier.id}'s sub-processor {sub.name}"
+        for country, what in outside.get(supplier_id, ()):
+            yield ("processors", index), country, what
 
 
 @check(
@@ -233,13 +252,15 @@ def transfer_not_listed(repo: Repository) -> Iterator[Problem]:
     FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US.
     """
     countries = repo.catalogs.countries
+    outside = _outside_eea_by_supplier(repo)
     for entry, activity in activities(repo):
         listed = {transfer.country for transfer in activity.transfers}
         mentions: dict[str, list[tuple[Loc, str]]] = {}
         for loc, code, what in chain(
-            _own_destinations(activity), _processor_destinations(repo, activity)
+            _own_destinations(activity, partial(_outside_eea, countries)),
+            _processor_destinations(activity, outside),
         ):
-            if countries.known(code) and not countries.in_eea(code) and code not in listed:
+            if code not in listed:
                 mentions.setdefault(code, []).append((loc, what))
         section = "2)(c" if activity.role is ProcessingRole.PROCESSOR else "1)(e"
         for code, found in mentions.items():

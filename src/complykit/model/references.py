@@ -6,7 +6,6 @@ new field that names another record is checked without touching any check.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
@@ -55,19 +54,29 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, Marker | None], ...]:
     return tuple(plan)
 
 
-def _values(value: Any, loc: Loc, marker: Marker | None) -> Iterator[tuple[Loc, Any]]:
-    if isinstance(value, list) and not isinstance(marker, ControlsMarker):
-        for index, item in enumerate(value):
-            yield (*loc, index), item
-    elif value is not None:
-        yield loc, value
+def references(model: BaseModel, loc: Loc = ()) -> list[Reference]:
+    """Every marked value in ``model`` and the models nested in it, in field order."""
+    found: list[Reference] = []
+    _collect(model, loc, found)
+    return found
 
 
-def references(model: BaseModel, loc: Loc = ()) -> Iterator[Reference]:
-    """Every marked value in ``model`` and the models nested in it."""
+def _collect(model: BaseModel, loc: Loc, found: list[Reference]) -> None:
+    # Runs once per record on every validation: plain loops and appends, no generators.
     for name, marker in _plan(type(model)):
-        for where, value in _values(getattr(model, name), (*loc, name), marker):
-            if isinstance(value, BaseModel):
-                yield from references(value, where)
-            elif marker is not None:
-                yield Reference(where, value, marker)
+        value = getattr(model, name)
+        if not value and value != 0:
+            continue  # None, or an empty list or mapping: nothing to visit
+        where = (*loc, name)
+        if type(value) is list and not isinstance(marker, ControlsMarker):
+            for index, item in enumerate(value):
+                _visit(item, (*where, index), marker, found)
+        else:
+            _visit(value, where, marker, found)
+
+
+def _visit(value: Any, loc: Loc, marker: Marker | None, found: list[Reference]) -> None:
+    if isinstance(value, BaseModel):
+        _collect(value, loc, found)
+    elif marker is not None:
+        found.append(Reference(loc, value, marker))
