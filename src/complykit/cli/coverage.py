@@ -116,7 +116,9 @@ def _print_report(report: CoverageReport) -> None:
     for source in report.sources:
         soa = source.soa or f"no SoA yet (`complykit soa init {source.framework}`)"
         typer.echo(f"  controls from {source.framework}: {soa}")
-    rows = [_row(r) for r in report.requirements]
+    # The sources are listed above; with one source, control ids alone say enough.
+    single = len(report.sources) == 1
+    rows = [_row(r, single_source=single) for r in report.requirements]
     print_table(("id", "status", "unverified", "met by", "title"), rows)
     counts = report.counts()
     parts = [f"{counts[s]} {s.value.replace('-', ' ')} ({report.percent(s)}%)" for s in counts]
@@ -126,7 +128,10 @@ def _print_report(report: CoverageReport) -> None:
     typer.echo()
 
 
-def _row(requirement: Requirement) -> list[object]:
-    met_by = ", ".join(f"{s.framework} {s.control}" for s in requirement.met_by)
+def _row(requirement: Requirement, *, single_source: bool) -> list[object]:
+    names = (
+        s.control if single_source else f"{s.framework} {s.control}" for s in requirement.met_by
+    )
+    met_by = ", ".join(names)
     status = requirement.status.value
     return [requirement.id, status, requirement.unverified, met_by or None, requirement.title]
