@@ -38,6 +38,8 @@ print("HEAVY:" + ",".join(heavy))
         ["catalog", "show", "--help"],
         ["soa", "init", "--help"],
         ["coverage", "--help"],
+        ["rules", "--help"],
+        ["explain", "--help"],
     ],
 )
 def test_light_commands_import_nothing_heavy(args: list[str]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from complykit.catalog.hints import control_hint
 from complykit.checks.registry import Problem, check
-from complykit.checks.soa_index import frameworks_in_scope, soa_clause, soa_views
+from complykit.checks.soa_index import ALL_SOA_CLAUSES, frameworks_in_scope, soa_clause, soa_views
 from complykit.findings import Severity
 from complykit.model.control import Control
 from complykit.model.enums import ImplementationStatus
@@ -34,6 +34,7 @@ def _listing(ids: list[str]) -> str:
 @check(
     code="SOA001",
     name="soa-missing",
+    citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
     hint="Run `complykit soa init FRAMEWORK` to add one with every control.",
 )
@@ -57,6 +58,7 @@ def soa_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SOA002",
     name="soa-incomplete",
+    citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
     hint="Add an entry for each missing control, included or excluded with a reason.",
 )
@@ -125,6 +127,7 @@ def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SOA005",
     name="soa-justification-missing",
+    citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
     hint="Say why the control is needed (risk treatment, law, contract) or why not.",
 )
@@ -183,6 +186,7 @@ def _evidenced_by_measures(repo: Repository, measures: list[str]) -> bool:
 @check(
     code="SOA007",
     name="soa-undecided",
+    citation=ALL_SOA_CLAUSES,
     severity=Severity.WARNING,
     hint="Decide applicability and set the implementation status.",
 )

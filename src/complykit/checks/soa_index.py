@@ -17,6 +17,10 @@ SOA_CLAUSES = {
 }
 
 
+ALL_SOA_CLAUSES = tuple(SOA_CLAUSES.values())
+"""Rule metadata cites every framework's clause; each finding cites its own framework's."""
+
+
 def soa_clause(framework: str) -> tuple[str, ...]:
     clause = SOA_CLAUSES.get(framework)
     return (clause,) if clause else ()

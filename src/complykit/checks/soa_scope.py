@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from complykit.checks.registry import Problem, check
-from complykit.checks.soa_index import soa_clause, soa_views, view_for, views_by_framework
+from complykit.checks.soa_index import (
+    ALL_SOA_CLAUSES,
+    soa_clause,
+    soa_views,
+    view_for,
+    views_by_framework,
+)
 from complykit.checks.soa_scope_rules import SCOPE_RULES
 from complykit.findings import Severity
 from complykit.model.ai_system import AiSystem
@@ -72,6 +78,7 @@ def soa_duplicate(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SOA010",
     name="soa-excluded-but-relied-on",
+    citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
     hint="Include the control, or change the risk's treatment to rely on other controls.",
 )
@@ -179,6 +186,7 @@ def ai_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SOA014",
     name="soa-exclusion-contradicted",
+    citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
     hint="Include the control, or correct the register if it is wrong.",
 )

@@ -9,6 +9,7 @@ import typer
 from complykit import __version__
 from complykit.cli import catalog, soa
 from complykit.cli.coverage import coverage
+from complykit.cli.rules import explain, rules
 from complykit.cli.schema import schema
 from complykit.cli.validate import validate
 
@@ -25,6 +26,8 @@ app.command()(schema)
 app.add_typer(catalog.app)
 app.add_typer(soa.app)
 app.command()(coverage)
+app.command()(rules)
+app.command()(explain)
 
 
 def _version(value: bool) -> None:

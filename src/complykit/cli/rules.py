@@ -1,0 +1,77 @@
+"""``complykit rules`` and ``complykit explain``: what each finding code checks and cites."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from complykit.cli.boundary import exits
+from complykit.cli.output import (
+    SCHEMA_VERSION,
+    FormatOption,
+    ViewFormat,
+    print_json,
+    print_table,
+)
+
+
+@exits
+def rules(
+    family: Annotated[
+        str | None, typer.Option("--family", help="Only this family, e.g. GDPR or SOA.")
+    ] = None,
+    output_format: FormatOption = ViewFormat.TEXT,
+) -> int:
+    """List every rule: code, name, severity, what it checks and what it cites."""
+    from complykit.engine import all_rules  # noqa: PLC0415 - keep --help fast
+
+    chosen = [r for r in all_rules().values() if not family or r.code.startswith(family.upper())]
+    if output_format == ViewFormat.JSON:
+        items = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": str(r.severity),
+                "summary": r.summary,
+                "citation": list(r.citation),
+                "hint": r.hint,
+            }
+            for r in chosen
+        ]
+        print_json({"schema_version": SCHEMA_VERSION, "rules": items})
+        return 0
+    rows = [[r.code, r.name, str(r.severity), r.summary, "; ".join(r.citation)] for r in chosen]
+    print_table(("code", "name", "severity", "checks", "cites"), rows)
+    return 0
+
+
+@exits
+def explain(
+    code: Annotated[str, typer.Argument(help="A finding code, e.g. GDPR026 or soa004.")],
+    output_format: FormatOption = ViewFormat.TEXT,
+) -> int:
+    """Explain one finding code: what it checks, when it fires, and the provisions it cites."""
+    from complykit.catalog.load import load_catalogs  # noqa: PLC0415 - keep --help fast
+    from complykit.explain import explain as explain_code  # noqa: PLC0415
+
+    found = explain_code(code, load_catalogs())
+    rule = found.rule
+    cited = [
+        {"citation": c.citation, "title": c.title, "unverified": c.unverified} for c in found.cited
+    ]
+    if output_format == ViewFormat.JSON:
+        document = {"code": rule.code, "name": rule.name, "severity": str(rule.severity)}
+        details = {"summary": rule.summary, "details": found.details, "hint": rule.hint}
+        print_json({"schema_version": SCHEMA_VERSION, **document, **details, "cites": cited})
+        return 0
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}")
+    if found.details:
+        typer.echo(f"\n{found.details}")
+    if rule.hint:
+        typer.echo(f"\nWhat to do: {rule.hint}")
+    for c in cited:
+        title = f": {c['title']}" if c["title"] else ""
+        mark = " (title unverified)" if c["unverified"] else ""
+        typer.echo(f"Cites {c['citation']}{title}{mark}")
+    return 0

@@ -1,0 +1,62 @@
+"""``complykit rules`` and ``complykit explain``: the rule book as users read it."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from complykit.cli.app import app
+
+runner = CliRunner()
+
+
+def test_rules_json_lists_every_code_once() -> None:
+    """The JSON rule list has each code once, with its severity and citations."""
+    result = runner.invoke(app, ["rules", "--format", "json"])
+    rules = json.loads(result.stdout)["rules"]
+    codes = [r["code"] for r in rules]
+    inc006 = next(r for r in rules if r["code"] == "INC006")
+    assert result.exit_code == 0
+    assert len(codes) == len(set(codes))
+    assert {"YAML001", "REF001", "SOA002", "GDPR026"} <= set(codes)
+    assert inc006["citation"] == ["GDPR Art. 33(1)"]
+
+
+def test_rules_family_filter_keeps_one_family() -> None:
+    """--family keeps only the codes of that family, whatever its case."""
+    result = runner.invoke(app, ["rules", "--family", "soa", "--format", "json"])
+    codes = {r["code"] for r in json.loads(result.stdout)["rules"]}
+    assert codes
+    assert all(code.startswith("SOA") for code in codes)
+
+
+def test_explain_shows_examples_and_the_cited_article() -> None:
+    """explain prints the summary, the PASS/FAIL examples and the cited article's title."""
+    result = runner.invoke(app, ["explain", "inc006"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("INC006 breach-notification-overdue (error)")
+    assert "PASS:" in result.stdout
+    assert "FAIL:" in result.stdout
+    assert "Cites GDPR Art. 33(1): " in result.stdout
+
+
+def test_explain_json_resolves_citations() -> None:
+    """In JSON every citation carries the title its catalog gives it."""
+    result = runner.invoke(app, ["explain", "SOA002", "--format", "json"])
+    document = json.loads(result.stdout)
+    assert document["code"] == "SOA002"
+    assert document["cites"][0] == {
+        "citation": "ISO/IEC 27001:2022 6.1.3 d)",
+        "title": "Information security risk treatment",
+        "unverified": False,
+    }
+    unverified = {"citation": "ISO/IEC 42001:2023 6.1.3", "title": "AI risk treatment"}
+    assert {**unverified, "unverified": True} in document["cites"]
+
+
+def test_explain_unknown_code_suggests_the_closest() -> None:
+    """An unknown code exits 2 and suggests the nearest real codes."""
+    result = runner.invoke(app, ["explain", "GDPR26"])
+    assert result.exit_code == 2
+    assert "Did you mean GDPR026" in result.stderr
