@@ -14,13 +14,14 @@ from complykit.load.codes import YAML_RULES
 from complykit.load.discover import find_root
 from complykit.model.codes import SCHEMA_RULES
 from complykit.repository import Repository
-from complykit.result import Result
+from complykit.result import Result, Waived
+from complykit.waivers import WAIVER_RULES, active_waivers, apply_waivers, stale_waivers
 from complykit.workspace import open_workspace
 
 
 def all_rules() -> dict[str, RuleInfo]:
     """Metadata for every code complykit can report."""
-    rules = {rule.code: rule for rule in (*YAML_RULES, *SCHEMA_RULES)}
+    rules = {rule.code: rule for rule in (*YAML_RULES, *SCHEMA_RULES, *WAIVER_RULES)}
     rules.update((code, registered.info) for code, registered in REGISTRY.items())
     return dict(sorted(rules.items()))
 
@@ -41,15 +42,34 @@ def _no_cyclic_gc() -> Iterator[None]:
 def run(
     path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR, jobs: int | None = None
 ) -> Result:
-    """Validate the workspace containing ``path``; ``jobs`` None picks worker processes."""
+    """Validate the workspace containing ``path``: load, check, waive, sort.
+
+    ``jobs`` None lets the loader pick its worker processes.
+    """
     root = find_root(path)
     with _no_cyclic_gc():
         opened = open_workspace(root, as_of, jobs)
-        found = list(opened.findings)
+        found, waived = list(opened.findings), list[Waived]()
         if opened.repo is not None:
-            found.extend(check_all(opened.repo))
+            found, waived = _checked_and_waived(opened.repo, found)
     records = len(opened.repo.entries) if opened.repo is not None else 0
-    return Result(root, tuple(sorted(found)), all_rules(), opened.files, records, as_of, fail_on)
+    return Result(
+        root,
+        tuple(sorted(found)),
+        all_rules(),
+        opened.files,
+        records,
+        as_of,
+        fail_on,
+        tuple(sorted(waived, key=lambda w: w.finding)),
+    )
+
+
+def _checked_and_waived(
+    repo: Repository, loaded: list[Finding]
+) -> tuple[list[Finding], list[Waived]]:
+    kept, waived = apply_waivers([*loaded, *check_all(repo)], active_waivers(repo))
+    return [*kept, *stale_waivers(repo, waived, all_rules())], waived
 
 
 def check_all(repo: Repository) -> Iterator[Finding]:

@@ -12,6 +12,14 @@ from complykit.findings import Finding, RuleInfo, Severity
 
 
 @dataclass(frozen=True, slots=True)
+class Waived:
+    """A finding set aside by a waiver record, and that waiver's id."""
+
+    finding: Finding
+    waiver: str
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     """Sorted findings plus what a reader needs to judge them."""
 
@@ -22,6 +30,8 @@ class Result:
     records_checked: int
     as_of: date
     fail_on: Severity = Severity.ERROR
+    waived: tuple[Waived, ...] = ()
+    """Findings that waivers set aside; they do not count towards the exit code."""
 
     def count(self, severity: Severity) -> int:
         return self.severity_counts()[severity]

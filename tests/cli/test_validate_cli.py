@@ -210,3 +210,34 @@ def test_output_into_missing_folder_exits_two(
     result = runner.invoke(app, ["validate", str(workspace), "--output", str(target)])
     assert result.exit_code == 2
     assert "No such file or directory" in result.stderr
+
+
+def test_waived_findings_leave_the_exit_code_and_show_in_json(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """A waived finding no longer fails the run; JSON lists it under `waived` with its waiver."""
+    workspace = make_workspace(CASES / "WVR001" / "pass-active")
+    code_out, out = _invoke(str(workspace), "--format", "json", *AS_OF)
+    document = json.loads(out)
+    assert code_out == 0
+    assert document["findings"] == []
+    assert document["summary"]["waived"] == 1
+    assert [(w["code"], w["waiver"]) for w in document["waived"]] == [
+        ("SUP001", "wv-legacy-crm-dpa")
+    ]
+
+
+def test_waived_findings_are_suppressed_in_sarif(make_workspace: MakeWorkspace) -> None:
+    """SARIF keeps a waived finding as a result with an accepted external suppression."""
+    workspace = make_workspace(CASES / "WVR001" / "pass-active")
+    _, out = _invoke(str(workspace), "--format", "sarif", *AS_OF)
+    [result] = json.loads(out)["runs"][0]["results"]
+    assert result["ruleId"] == "SUP001"
+    assert result["suppressions"][0]["status"] == "accepted"
+    assert "wv-legacy-crm-dpa" in result["suppressions"][0]["justification"]
+
+
+def test_text_summary_counts_waived_findings(make_workspace: MakeWorkspace) -> None:
+    """The text view's closing line says how many findings were waived."""
+    _, out = _invoke(str(make_workspace(CASES / "WVR001" / "pass-active")), *AS_OF)
+    assert out.strip().endswith("(1 waived).")

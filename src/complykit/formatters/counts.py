@@ -32,6 +32,7 @@ def describe_scope(result: Result) -> str:
 def summary_line(result: Result) -> str:
     """``"3 errors, 1 warning in 12 files (140 records)"`` or ``"No problems in ..."``."""
     counts = describe_counts(result)
+    waived = f" ({len(result.waived)} waived)" if result.waived else ""
     if not counts:
-        return f"No problems in {describe_scope(result)}."
-    return f"{counts} in {describe_scope(result)}"
+        return f"No problems in {describe_scope(result)}{waived}."
+    return f"{counts} in {describe_scope(result)}{waived}"

@@ -36,6 +36,7 @@ def to_document(result: Result) -> dict[str, Any]:
         "fail_on": str(result.fail_on),
         "summary": _summary(result),
         "findings": [_finding(f) for f in result.findings],
+        "waived": [{**_finding(w.finding), "waiver": w.waiver} for w in result.waived],
     }
 
 
@@ -47,6 +48,7 @@ def _summary(result: Result) -> dict[str, int]:
         "errors": counts[Severity.ERROR],
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],
+        "waived": len(result.waived),
         "exit_code": result.exit_code,
     }
 

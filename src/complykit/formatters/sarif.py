@@ -31,7 +31,8 @@ class SarifFormatter:
 
 def to_sarif(result: Result) -> dict[str, Any]:
     """The SARIF log as Python values."""
-    codes = sorted({f.code for f in result.findings})
+    waived = [w.finding for w in result.waived]
+    codes = sorted({f.code for f in (*result.findings, *waived)})
     index = {code: i for i, code in enumerate(codes)}
     driver = {
         "name": "complykit",
@@ -43,7 +44,10 @@ def to_sarif(result: Result) -> dict[str, Any]:
         "originalUriBaseIds": {ROOT_BASE_ID: {"uri": _directory_uri(result.root)}},
         # Columns come from the YAML loader, which counts characters, not bytes.
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.code]) for f in result.findings],
+        "results": [
+            *(_result(f, index[f.code]) for f in result.findings),
+            *(_suppressed(w.finding, index[w.finding.code], w.waiver) for w in result.waived),
+        ],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
@@ -81,6 +85,13 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "message": {"text": _with_hint(finding.message, finding.hint)},
         "locations": [location],
     }
+
+
+def _suppressed(finding: Finding, rule_index: int, waiver: str) -> dict[str, Any]:
+    # SARIF's own way to say "accepted on purpose": viewers show it as suppressed, not open.
+    justification = f"waived by complykit waiver record '{waiver}'"
+    suppression = {"kind": "external", "status": "accepted", "justification": justification}
+    return {**_result(finding, rule_index), "suppressions": [suppression]}
 
 
 def _with_hint(text: str, hint: str | None) -> str:

@@ -16,6 +16,7 @@ from complykit.model.risk import Risk
 from complykit.model.soa import StatementOfApplicability
 from complykit.model.supplier import Supplier
 from complykit.model.task import Task
+from complykit.model.waiver import Waiver
 
 RECORD_MODELS: dict[str, type[Record]] = {
     "processing-activity": ProcessingActivity,
@@ -27,6 +28,7 @@ RECORD_MODELS: dict[str, type[Record]] = {
     "supplier": Supplier,
     "task": Task,
     "control": Control,
+    "waiver": Waiver,
 }
 
 AnyRecord = Annotated[
@@ -38,6 +40,7 @@ AnyRecord = Annotated[
     | Incident
     | Supplier
     | Task
-    | Control,
+    | Control
+    | Waiver,
     Field(discriminator="kind"),
 ]

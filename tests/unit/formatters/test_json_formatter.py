@@ -35,6 +35,7 @@ EXPECTED_SPECIAL = """\
     "errors": 1,
     "warnings": 0,
     "infos": 0,
+    "waived": 0,
     "exit_code": 1
   },
   "findings": [
@@ -49,7 +50,8 @@ EXPECTED_SPECIAL = """\
       "citation": [],
       "record": null
     }
-  ]
+  ],
+  "waived": []
 }
 """
 
@@ -84,6 +86,7 @@ def test_summary_counts_severities_and_exit_code(sample: Result, clean: Result) 
         "errors": 1,
         "warnings": 1,
         "infos": 1,
+        "waived": 0,
         "exit_code": 1,
     }
     assert json.loads(render(clean))["summary"]["exit_code"] == 0

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,6 +10,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from complykit.formatters.sarif import SarifFormatter
+from complykit.result import Waived
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,3 +106,14 @@ def test_unknown_code_gets_a_bare_rule(
     """A code missing from the rule registry still gets a rule entry with its id."""
     run = render(make_result(make_finding(code="XYZ999")))["runs"][0]
     assert run["tool"]["driver"]["rules"] == [{"id": "XYZ999"}]
+
+
+def test_waived_finding_is_a_valid_suppressed_result(
+    sample: Result, validator: Draft4Validator
+) -> None:
+    """A waived finding becomes a result with an accepted external suppression, schema-valid."""
+    waived = replace(sample, waived=(Waived(sample.findings[0], "wv-payroll"),))
+    document = render(waived)
+    suppressed = [r for r in document["runs"][0]["results"] if "suppressions" in r]
+    assert [error.message for error in validator.iter_errors(document)] == []
+    assert [s["suppressions"][0]["kind"] for s in suppressed] == ["external"]
