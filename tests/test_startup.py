@@ -39,6 +39,7 @@ print("HEAVY:" + ",".join(heavy))
         ["soa", "init", "--help"],
         ["coverage", "--help"],
         ["rules", "--help"],
+        ["init", "--help"],
         ["explain", "--help"],
     ],
 )

@@ -9,6 +9,7 @@ import typer
 from complykit import __version__
 from complykit.cli import catalog, soa
 from complykit.cli.coverage import coverage
+from complykit.cli.init import init
 from complykit.cli.rules import explain, rules
 from complykit.cli.schema import schema
 from complykit.cli.validate import validate
@@ -21,6 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # records hold personal data: never print locals
     add_completion=False,
 )
+app.command()(init)
 app.command()(validate)
 app.command()(schema)
 app.add_typer(catalog.app)

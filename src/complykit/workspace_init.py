@@ -1,0 +1,127 @@
+"""``complykit init``: a new workspace with a valid complykit.yaml, folders and schemas.
+
+Nothing is ever overwritten: an existing complykit.yaml stops the command before any write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from pydantic import ValidationError
+
+from complykit.config import WorkspaceConfig
+from complykit.errors import ComplykitError
+from complykit.load.discover import CONFIG_FILENAME
+from complykit.load.yaml_file import parse_yaml
+from complykit.scaffold import scalar, write_new
+from complykit.schema import write_schemas
+
+# Supervisory authorities complykit knows by country; elsewhere the user names theirs.
+AUTHORITIES = {
+    "NL": "Autoriteit Persoonsgegevens",
+    "BE": "Gegevensbeschermingsautoriteit / Autorité de protection des données",
+}
+FOLDERS = (
+    "register",
+    "ai",
+    "risks",
+    "soa",
+    "dpia",
+    "incidents",
+    "suppliers",
+    "tasks",
+    "controls",
+    "waivers",
+    "evidence",
+)
+_SCALE = """\
+  likelihood:
+    - {value: 1, label: Rare, description: Less than once in ten years}
+    - {value: 2, label: Unlikely, description: Once in three to ten years}
+    - {value: 3, label: Possible, description: Once in one to three years}
+    - {value: 4, label: Likely, description: Once or more a year}
+    - {value: 5, label: Almost certain, description: Several times a year}
+  impact:
+    - {value: 1, label: Negligible, description: No noticeable effect on people or the business}
+    - {value: 2, label: Minor, description: "Short inconvenience, easily corrected"}
+    - {value: 3, label: Moderate, description: "Real harm or cost, recoverable"}
+    - {value: 4, label: Major, description: Serious harm to people or the business}
+    - {value: 5, label: Severe, description: "Lasting harm; regulatory action likely"}
+  appetite: 8
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewWorkspace:
+    """What ``complykit init`` asks for; everything else gets a sensible default to edit."""
+
+    organisation: str
+    country: str
+    headcount: int
+    roles: Sequence[str] = ("controller",)
+    frameworks: Sequence[str] = ("gdpr",)
+    languages: Sequence[str] = ("en",)
+    authority: str | None = None
+
+
+def config_text(new: NewWorkspace) -> str:
+    """A complykit.yaml that validates as written, with comments saying what to fill in."""
+    authority = new.authority or AUTHORITIES.get(new.country)
+    if authority is None:
+        raise ComplykitError(
+            f"complykit does not know the supervisory authority for {new.country}",
+            hint="Pass --authority with its name.",
+        )
+    return f"""\
+# yaml-language-server: $schema=schemas/config.schema.json
+complykit: 1
+organisation:
+  name: {scalar(new.organisation)}
+  country: {new.country}
+  roles: [{", ".join(new.roles)}]
+  sector: private  # or public-authority / public-body
+  headcount: {new.headcount}
+  supervisory_authority:
+    name: {scalar(authority)}
+    country: {new.country}
+frameworks: [{", ".join(new.frameworks)}]
+languages: [{", ".join(new.languages)}]
+people: []  # add who owns records: - {{id: dpo, name: ..., role: Data protection officer}}
+risk_method:  # a risk's score is likelihood x impact; edit the scales to your method
+{_SCALE}"""
+
+
+def init_workspace(root: Path, new: NewWorkspace) -> list[Path]:
+    """Create the workspace at ``root``; returns what was written. Refuses an existing one."""
+    config = root / CONFIG_FILENAME
+    if config.exists():
+        raise ComplykitError(
+            f"{config} already exists; init never overwrites a workspace",
+            hint="Edit the existing complykit.yaml instead.",
+        )
+    text = config_text(new)
+    _check_valid(text)
+    written = [*write_schemas(root / "schemas")]
+    for folder in FOLDERS:
+        keep = root / folder / ".gitkeep"
+        if not (root / folder).exists():
+            keep.parent.mkdir(parents=True)
+            keep.touch()
+            written.append(keep)
+    write_new(config, text)
+    return [config, *written]
+
+
+def _check_valid(text: str) -> None:
+    """The generated config must validate; options that break it are usage errors."""
+    parsed = parse_yaml(PurePosixPath(CONFIG_FILENAME), text.encode())
+    try:
+        WorkspaceConfig.model_validate(parsed.documents[0].data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ComplykitError(
+            f"the options make an invalid complykit.yaml: {where}: {first['msg']}"
+        ) from None
