@@ -40,6 +40,7 @@ print("HEAVY:" + ",".join(heavy))
         ["coverage", "--help"],
         ["rules", "--help"],
         ["init", "--help"],
+        ["diff", "--help"],
         ["explain", "--help"],
     ],
 )

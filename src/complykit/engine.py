@@ -46,6 +46,13 @@ def run(
 
     ``jobs`` None lets the loader pick its worker processes.
     """
+    return run_keeping_records(path, as_of=as_of, fail_on=fail_on, jobs=jobs)[0]
+
+
+def run_keeping_records(
+    path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR, jobs: int | None = None
+) -> tuple[Result, Repository | None]:
+    """Like ``run``, and also the repository of valid records, for callers that compare them."""
     root = find_root(path)
     with _no_cyclic_gc():
         opened = open_workspace(root, as_of, jobs)
@@ -53,7 +60,7 @@ def run(
         if opened.repo is not None:
             found, waived = _checked_and_waived(opened.repo, found)
     records = len(opened.repo.entries) if opened.repo is not None else 0
-    return Result(
+    result = Result(
         root,
         tuple(sorted(found)),
         all_rules(),
@@ -63,6 +70,7 @@ def run(
         fail_on,
         tuple(sorted(waived, key=lambda w: w.finding)),
     )
+    return result, opened.repo
 
 
 def _checked_and_waived(

@@ -9,6 +9,7 @@ import typer
 from complykit import __version__
 from complykit.cli import catalog, soa
 from complykit.cli.coverage import coverage
+from complykit.cli.diff import diff
 from complykit.cli.init import init
 from complykit.cli.rules import explain, rules
 from complykit.cli.schema import schema
@@ -28,6 +29,7 @@ app.command()(schema)
 app.add_typer(catalog.app)
 app.add_typer(soa.app)
 app.command()(coverage)
+app.command()(diff)
 app.command()(rules)
 app.command()(explain)
 

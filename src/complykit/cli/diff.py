@@ -1,0 +1,83 @@
+"""``complykit diff``: what a change does to the workspace, for review in a pull request."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from complykit.cli.boundary import exits
+from complykit.cli.options import parse_as_of
+from complykit.diff.formats import DIFF_FORMATTERS
+
+# Choices come from the registry, so a new format needs no edit here.
+DiffFormat = StrEnum("DiffFormat", {name.upper(): name for name in DIFF_FORMATTERS})  # type: ignore[misc]
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@exits
+def diff(
+    base: Annotated[
+        str,
+        typer.Argument(
+            help="The git revision to compare with: a branch, tag or commit, e.g. origin/main.",
+            show_default=False,
+        ),
+    ],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A workspace folder, or any path inside one.", show_default="the current directory"
+        ),
+    ] = Path(),
+    head: Annotated[
+        str | None,
+        typer.Option(
+            help="Compare with this git revision instead of the working tree.",
+            show_default="the working tree",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
+    ] = DiffFormat.TEXT,  # type: ignore[attr-defined]
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Lowest severity of a NEW finding that makes the exit code 1."),
+    ] = FailOn.ERROR,
+    as_of: Annotated[
+        str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file instead of standard output.",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> int:
+    """Compare the workspace with a git revision: records, findings and notable changes.
+
+    Exits 1 when the change introduces findings at or above --fail-on; old ones do not count.
+    """
+    from complykit.diff.run import run_diff  # noqa: PLC0415 - keep --help fast
+    from complykit.findings import Severity  # noqa: PLC0415
+
+    day = parse_as_of(as_of)
+    result = run_diff(base, path, as_of=day, head=head, fail_on=Severity(fail_on.value))
+    formatter = DIFF_FORMATTERS[output_format.value]()
+    if output is None:
+        formatter.render(result, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8") as stream:
+            formatter.render(result, stream)
+    return result.exit_code

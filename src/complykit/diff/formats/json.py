@@ -1,0 +1,99 @@
+"""A versioned JSON document of the diff for tools; docs/guides/pull-requests.md shows it."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import complykit
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from complykit.diff.changes import Diff, Notable, RecordChange, RecordRef, Side
+    from complykit.findings import Finding
+
+# Bump on any change that can break a reader; adding keys keeps the version.
+SCHEMA_VERSION = "1"
+
+
+class JsonDiffFormatter:
+    """One JSON object: sides, counts, records, findings and notable changes, in a fixed order."""
+
+    def render(self, diff: Diff, stream: TextIO) -> None:
+        stream.write(json.dumps(to_document(diff), indent=2, ensure_ascii=True) + "\n")
+
+
+def to_document(diff: Diff) -> dict[str, Any]:
+    """The JSON contract as Python values, in output order."""
+    records, findings = diff.records, diff.findings
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "complykit", "version": complykit.__version__},
+        "as_of": diff.as_of.isoformat(),
+        "fail_on": str(diff.fail_on),
+        "base": _side(diff.base),
+        "head": _side(diff.head),
+        "summary": {
+            "records_added": len(records.added),
+            "records_removed": len(records.removed),
+            "records_changed": len(records.changed),
+            "findings_new": len(findings.new),
+            "findings_fixed": len(findings.fixed),
+            "findings_unchanged": findings.unchanged,
+            "notable": len(diff.notable),
+            "exit_code": diff.exit_code,
+        },
+        "records": {
+            "added": [_ref(r) for r in records.added],
+            "removed": [_ref(r) for r in records.removed],
+            "changed": [_change(c) for c in records.changed],
+        },
+        "findings": {
+            "new": [_finding(f) for f in findings.new],
+            "fixed": [_finding(f) for f in findings.fixed],
+        },
+        "notable": [_notable(n) for n in diff.notable],
+    }
+
+
+def _side(side: Side) -> dict[str, Any]:
+    """``revision`` and ``commit`` are null for the working tree."""
+    return {
+        "revision": side.revision,
+        "commit": side.commit,
+        "has_workspace": side.has_workspace,
+    }
+
+
+def _ref(ref: RecordRef) -> dict[str, Any]:
+    return {"kind": ref.kind, "id": ref.id, "path": ref.path.as_posix()}
+
+
+def _change(change: RecordChange) -> dict[str, Any]:
+    moved = change.moved_from.as_posix() if change.moved_from else None
+    return {
+        "kind": change.kind,
+        "id": change.id,
+        "path": change.path.as_posix(),
+        "moved_from": moved,
+        "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in change.fields],
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "path": finding.path.as_posix(),
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "hint": finding.hint,
+        "citation": list(finding.citation),
+        "record": finding.record,
+    }
+
+
+def _notable(notable: Notable) -> dict[str, Any]:
+    return {"rule": notable.rule, "kind": notable.kind, "id": notable.id, "reason": notable.reason}

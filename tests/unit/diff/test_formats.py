@@ -1,0 +1,152 @@
+"""The diff formats: registry, JSON contract, Markdown escaping and plain text when piped."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import PurePosixPath
+
+from complykit.diff.changes import (
+    Diff,
+    FieldChange,
+    FindingDiff,
+    Notable,
+    RecordChange,
+    RecordDiff,
+    RecordRef,
+    Side,
+)
+from complykit.diff.formats import DIFF_FORMATTERS
+from complykit.findings import Finding, Severity
+
+HOSTILE = "a | b <script>alert(1)</script> `x` *y*"
+FINDING = Finding(
+    PurePosixPath("register/x.yaml"), 4, 3, "GDPR013", Severity.ERROR, HOSTILE, record="pa-x"
+)
+DIFF = Diff(
+    base=Side("origin/main", "0123456789abcdef0123456789abcdef01234567"),
+    head=Side(None, None),
+    records=RecordDiff(
+        added=(RecordRef("risk", "risk-new", PurePosixPath("risks/new.yaml")),),
+        changed=(
+            RecordChange(
+                "processing-activity",
+                "pa-x",
+                PurePosixPath("register/x.yaml"),
+                (
+                    FieldChange(("name",), "Old", HOSTILE),
+                    FieldChange(("description",), None, "z" * 80),
+                ),
+                moved_from=PurePosixPath("x.yaml"),
+            ),
+        ),
+    ),
+    findings=FindingDiff(new=(FINDING,), unchanged=2),
+    notable=(Notable("activity-added", "processing-activity", "pa-x", "A reason."),),
+    as_of=date(2026, 11, 23),
+)
+
+
+def _render(name: str, diff: Diff = DIFF) -> str:
+    stream = io.StringIO()
+    DIFF_FORMATTERS[name]().render(diff, stream)
+    return stream.getvalue()
+
+
+def test_registry_names() -> None:
+    """The CLI offers text, json and markdown."""
+    assert list(DIFF_FORMATTERS) == ["text", "json", "markdown"]
+
+
+def test_json_contract() -> None:
+    """The JSON document carries version, sides, counts, records, findings and notable changes."""
+    document = json.loads(_render("json"))
+    assert list(document) == [
+        "schema_version", "tool", "as_of", "fail_on", "base", "head",
+        "summary", "records", "findings", "notable",
+    ]  # fmt: skip
+    assert document["schema_version"] == "1"
+    assert document["base"] == {
+        "revision": "origin/main",
+        "commit": "0123456789abcdef0123456789abcdef01234567",
+        "has_workspace": True,
+    }
+    assert document["head"] == {"revision": None, "commit": None, "has_workspace": True}
+    assert document["summary"] == {
+        "records_added": 1,
+        "records_removed": 0,
+        "records_changed": 1,
+        "findings_new": 1,
+        "findings_fixed": 0,
+        "findings_unchanged": 2,
+        "notable": 1,
+        "exit_code": 1,
+    }
+    (changed,) = document["records"]["changed"]
+    assert changed["fields"][0] == {"field": "name", "old": "Old", "new": HOSTILE}
+    assert changed["moved_from"] == "x.yaml"
+    assert document["findings"]["new"][0]["line"] == 4
+    assert document["notable"] == [
+        {
+            "rule": "activity-added",
+            "kind": "processing-activity",
+            "id": "pa-x",
+            "reason": "A reason.",
+        }
+    ]
+
+
+def test_markdown_escapes_workspace_text() -> None:
+    """Pipes, HTML and Markdown markup from the workspace show literally, on one table row."""
+    out = _render("markdown")
+    assert "<script>" not in out
+    assert r"a \| b &lt;script&gt;alert(1)&lt;/script&gt; \`x\` \*y\*" in out
+    row = next(
+        line for line in out.splitlines() if line.startswith("| processing-activity pa-x | name")
+    )
+    assert row.count(" | ") == 3
+
+
+def test_markdown_sections_and_shortened_values() -> None:
+    """The comment has the heading, counts, notable changes, findings and folded field changes."""
+    out = _render("markdown")
+    assert out.startswith(
+        "## complykit diff\n\nComparing origin/main (0123456789ab) with the working tree"
+    )
+    assert ":x: This change introduces 1 new finding at or above error." in out
+    assert (
+        "**Records:** 1 added, 0 removed, 1 changed · **Findings:** 1 new, 0 fixed, 2 unchanged"
+        in out
+    )
+    assert "- **processing-activity pa-x**: A reason." in out
+    assert "<details>\n<summary>Record changes: 1 added, 0 removed, 1 changed</summary>" in out
+    assert "| processing-activity pa-x | (file) | x.yaml | register/x.yaml |" in out
+    assert "| (none) | " + "z" * 59 + "… |" in out
+    assert out == _render("markdown")
+
+
+def test_markdown_of_an_empty_diff_is_short() -> None:
+    """Without changes the comment is the heading, the verdict and zero counts."""
+    empty = Diff(
+        Side("main", "f" * 40), Side(None, None), RecordDiff(), FindingDiff(), (), date(2026, 1, 1)
+    )
+    assert _render("markdown", empty) == (
+        "## complykit diff\n\n"
+        "Comparing main (ffffffffffff) with the working tree, as of 2026-01-01.\n\n"
+        ":white_check_mark: This change introduces no new finding at or above error.\n\n"
+        "**Records:** 0 added, 0 removed, 0 changed · "
+        "**Findings:** 0 new, 0 fixed, 0 unchanged\n"
+    )
+
+
+def test_text_is_plain_when_piped() -> None:
+    """Piped text has no colour codes and shows each change and finding on its own line."""
+    out = _render("text")
+    assert "\x1b[" not in out
+    assert "origin/main (0123456789ab) -> the working tree" in out
+    assert "  + risk risk-new  (risks/new.yaml)" in out
+    assert "  ~ processing-activity pa-x  (moved from x.yaml to register/x.yaml)" in out
+    assert f"      name: Old -> {HOSTILE}" in out
+    assert "  register/x.yaml:4:3  error  GDPR013  " in out
+    assert out.rstrip().endswith("This change introduces 1 new finding at or above error.")
