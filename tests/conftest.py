@@ -16,6 +16,14 @@ EXAMPLE = REPO / "examples" / "tulip-health"
 MakeWorkspace = Callable[[Path], Path]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite tests/golden/ from what complykit renders now (review the diff!).",
+    )
+
+
 @pytest.fixture
 def make_workspace(tmp_path: Path) -> MakeWorkspace:
     """Copy a case folder into tmp_path, adding the base complykit.yaml when it has none."""

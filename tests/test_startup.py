@@ -41,6 +41,7 @@ print("HEAVY:" + ",".join(heavy))
         ["rules", "--help"],
         ["init", "--help"],
         ["diff", "--help"],
+        ["report", "--help"],
         ["explain", "--help"],
     ],
 )

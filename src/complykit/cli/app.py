@@ -11,6 +11,7 @@ from complykit.cli import catalog, soa
 from complykit.cli.coverage import coverage
 from complykit.cli.diff import diff
 from complykit.cli.init import init
+from complykit.cli.report import report
 from complykit.cli.rules import explain, rules
 from complykit.cli.schema import schema
 from complykit.cli.validate import validate
@@ -30,6 +31,7 @@ app.add_typer(catalog.app)
 app.add_typer(soa.app)
 app.command()(coverage)
 app.command()(diff)
+app.command()(report)
 app.command()(rules)
 app.command()(explain)
 

@@ -1,0 +1,94 @@
+"""``complykit report``: an audit document (register, SoA, risks, AI) as HTML or Markdown."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from complykit.cli.boundary import exits
+from complykit.cli.options import parse_as_of
+
+# Listed here rather than read from complykit.reports.REPORTS so that --help stays light;
+# tests/cli/test_report_cli.py checks that the two agree.
+REPORT_NAMES = ("ropa", "soa", "risks", "ai-register", "tasks")
+
+
+class Language(StrEnum):
+    EN = "en"
+    NL = "nl"
+
+
+class ReportFormat(StrEnum):
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+@exits
+def report(
+    name: Annotated[str, typer.Argument(help=f"The report: {', '.join(REPORT_NAMES)}.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A workspace folder, or any path inside one.", show_default="the current directory"
+        ),
+    ] = Path(),
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            case_sensitive=False,
+            help="The report's language.",
+            show_default="the first of `languages` in complykit.yaml",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
+    ] = ReportFormat.HTML,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file instead of standard output.",
+            dir_okay=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            help="Report as on this day (YYYY-MM-DD), shown in the header. Default: today."
+        ),
+    ] = None,
+) -> int:
+    """Render an audit-ready report of the workspace in English or Dutch."""
+    from complykit.coverage import open_repository  # noqa: PLC0415 - keep --help fast
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+    from complykit.reports.render import render_report  # noqa: PLC0415
+
+    if name not in REPORT_NAMES:
+        raise ComplykitError(
+            f"unknown report '{name}'", hint=f"Reports: {', '.join(REPORT_NAMES)}."
+        )
+    if output is not None and output.exists() and not force:
+        raise ComplykitError(f"{output} already exists", hint="Add --force to overwrite it.")
+    repo, errors = open_repository(path, parse_as_of(as_of))
+    if errors:
+        typer.echo(
+            f"warning: {errors} error(s) in the workspace; the report shows the records that "
+            "loaded. Run `complykit validate` for details.",
+            err=True,
+        )
+    language = lang.value if lang else (repo.config.languages or ["en"])[0]
+    text = render_report(name, repo, lang=language, output_format=output_format.value)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        with output.open("w" if force else "x", encoding="utf-8") as stream:
+            stream.write(text)
+    return 0

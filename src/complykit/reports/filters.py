@@ -1,0 +1,83 @@
+"""Jinja filters: dates, durations, countries and labels in the report's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.units import format_unit
+
+from complykit.reports.labels import label_msgid
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
+
+    from complykit.model.duration import Duration
+
+EMPTY = "—"
+_UNITS = ("years", "months", "weeks", "days", "hours")
+
+
+def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[..., Any]]:
+    """Every filter the templates use, bound to one language."""
+    locale = Locale.parse(lang)
+
+    def long_date(value: date | None) -> str:
+        return EMPTY if value is None else format_date(value, "long", locale=locale)
+
+    def duration(value: Duration | None) -> str:
+        if value is None:
+            return EMPTY
+        parts = [
+            _unit(amount, unit[:-1], locale) for unit in _UNITS if (amount := getattr(value, unit))
+        ]
+        return format_list(parts, locale=locale)
+
+    def country(code: str | None) -> str:
+        return EMPTY if code is None else locale.territories.get(code, code)
+
+    def label(value: str | None, vocabulary: str) -> str:
+        return EMPTY if value is None else translations.gettext(label_msgid(vocabulary, value))
+
+    def yesno(value: bool | None) -> str:
+        if value is None:
+            return EMPTY
+        return translations.gettext("yes") if value else translations.gettext("no")
+
+    return {
+        "long_date": long_date,
+        "duration": duration,
+        "country": country,
+        "label": label,
+        "yesno": yesno,
+        "or_dash": or_dash,
+        "md": markdown_cell,
+    }
+
+
+def _unit(amount: int, unit: str, locale: Locale) -> str:
+    # CLDR leaves some long forms to the short ones (Dutch days and hours); Babel then falls
+    # back to "3 duration-day", so try the short form before giving up.
+    text = ""
+    for length in ("long", "short"):
+        text = format_unit(amount, f"duration-{unit}", length=length, locale=locale)
+        if "duration-" not in text:
+            break
+    return text
+
+
+def or_dash(value: object) -> object:
+    """The value, or a dash when it is None or empty."""
+    return EMPTY if value is None or value in ("", [], ()) else value
+
+
+def markdown_cell(value: object) -> str:
+    """Text safe inside a GitHub-flavoured Markdown table cell: one line, pipes and tags escaped."""
+    text = str(or_dash(value))
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.split())

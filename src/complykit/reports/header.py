@@ -1,0 +1,41 @@
+"""The document header every report opens with: organisation, DPO, authority, as-of date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypedDict
+
+from complykit.reports.names import person_name
+from complykit.repository import Repository
+
+
+class Header(TypedDict):
+    organisation: str
+    registration: str | None
+    address: str | None
+    dpo: str | None
+    privacy_contact: str | None
+    supervisory_authority: str
+    as_of: date
+
+
+def header(repo: Repository) -> Header:
+    organisation = repo.config.organisation
+    return Header(
+        organisation=organisation.name,
+        registration=organisation.registration,
+        address=organisation.address,
+        dpo=_dpo(repo),
+        privacy_contact=organisation.privacy_contact,
+        supervisory_authority=organisation.supervisory_authority.name,
+        as_of=repo.as_of,
+    )
+
+
+def _dpo(repo: Repository) -> str | None:
+    dpo = repo.config.organisation.dpo
+    if dpo is None:
+        return None
+    name = person_name(repo, dpo.person) if dpo.person else dpo.name
+    parts = [part for part in (name, dpo.email) if part]
+    return ", ".join(parts) or None

@@ -1,0 +1,178 @@
+"""The register of processing activities (GDPR Art. 30): controller and processor sections."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypedDict
+
+from complykit.model.duration import Duration
+from complykit.model.enums import LegalBasis, ProcessingRole
+from complykit.model.processing import DataCategory, ProcessingActivity, Transfer
+from complykit.reports.header import Header, header
+from complykit.reports.names import person_name, record_label, sort_key
+from complykit.repository import Repository
+
+_ROLE_ORDER = {role.value: index for index, role in enumerate(ProcessingRole)}
+
+
+class Party(TypedDict):
+    name: str
+    contact: str | None
+    country: str | None
+
+
+class Purpose(TypedDict):
+    description: str
+    legal_basis: str
+    point: str
+    provision: str | None
+
+
+class DataRow(TypedDict):
+    name: str
+    special_category: str | None
+    art9_condition: str | None
+    art9_provision: str | None
+    criminal: bool
+    art10_basis: str | None
+    retention: Duration | None
+
+
+class Recipient(TypedDict):
+    name: str
+    type: str
+    country: str | None
+
+
+class TransferRow(TypedDict):
+    country: str
+    recipient: str
+    mechanism: str
+    derogation: str | None
+    safeguards: str | None
+    assessment: str | None
+
+
+class Retention(TypedDict):
+    period: Duration
+    trigger: str
+    provision: str | None
+
+
+class Activity(TypedDict):
+    id: str
+    name: str
+    description: str | None
+    role: str
+    controllers: list[Party]
+    joint_controllers: list[Party]
+    purposes: list[Purpose]
+    data_subjects: list[str]
+    personal_data: list[DataRow]
+    recipients: list[Recipient]
+    processors: list[str]
+    transfers: list[TransferRow]
+    retention: Retention | None
+    security_measures: list[str]
+    security_description: str | None
+    dpia: str | None
+    owner: str | None
+    next_review: date | None
+
+
+class RopaContext(TypedDict):
+    header: Header
+    controller_activities: list[Activity]
+    processor_activities: list[Activity]
+
+
+def build(repo: Repository, lang: str) -> RopaContext:  # noqa: ARG001 - same shape for all reports
+    records = sorted(
+        (record for _, record in repo.records(ProcessingActivity)),
+        key=lambda r: (_ROLE_ORDER[r.role.value], *sort_key(r.name, r.id)),
+    )
+    activities = [_activity(repo, record) for record in records]
+    return RopaContext(
+        header=header(repo),
+        controller_activities=[a for a in activities if a["role"] != ProcessingRole.PROCESSOR],
+        processor_activities=[a for a in activities if a["role"] == ProcessingRole.PROCESSOR],
+    )
+
+
+def _activity(repo: Repository, record: ProcessingActivity) -> Activity:
+    return Activity(
+        id=record.id,
+        name=record.name,
+        description=record.description,
+        role=record.role.value,
+        controllers=[
+            Party(name=p.name, contact=p.contact, country=p.country) for p in record.controllers
+        ],
+        joint_controllers=[
+            Party(name=p.name, contact=p.contact, country=p.country)
+            for p in record.joint_controllers
+        ],
+        purposes=[
+            Purpose(
+                description=p.description,
+                legal_basis=p.legal_basis.value,
+                point="abcdef"[list(LegalBasis).index(p.legal_basis)],
+                provision=p.legal_provision,
+            )
+            for p in record.purposes
+        ],
+        data_subjects=list(record.data_subjects),
+        personal_data=[_data(category) for category in record.personal_data],
+        recipients=[
+            Recipient(name=r.name, type=r.type, country=r.country) for r in record.recipients
+        ],
+        processors=[record_label(repo, supplier) for supplier in record.processors],
+        transfers=[_transfer(transfer) for transfer in record.transfers],
+        retention=_retention(record),
+        security_measures=[record_label(repo, measure) for measure in record.security_measures],
+        security_description=record.security_description,
+        dpia=_dpia(repo, record.dpia),
+        owner=person_name(repo, record.owner),
+        next_review=record.next_review,
+    )
+
+
+def _data(category: DataCategory) -> DataRow:
+    special = category.special_category
+    condition = category.art9_condition
+    return DataRow(
+        name=category.name,
+        special_category=special.value if special else None,
+        art9_condition=condition.value if condition else None,
+        art9_provision=category.art9_provision,
+        criminal=category.criminal_offence_data,
+        art10_basis=category.art10_basis,
+        retention=category.retention,
+    )
+
+
+def _transfer(transfer: Transfer) -> TransferRow:
+    return TransferRow(
+        country=transfer.country,
+        recipient=transfer.recipient,
+        mechanism=transfer.mechanism.value,
+        derogation=transfer.derogation,
+        safeguards=transfer.safeguards,
+        assessment=transfer.transfer_impact_assessment,
+    )
+
+
+def _retention(record: ProcessingActivity) -> Retention | None:
+    retention = record.retention
+    if retention is None:
+        return None
+    return Retention(
+        period=retention.period, trigger=retention.trigger, provision=retention.legal_provision
+    )
+
+
+def _dpia(repo: Repository, dpia_id: str | None) -> str | None:
+    if dpia_id is None:
+        return None
+    title = record_label(repo, dpia_id)
+    return dpia_id if title == dpia_id else f"{title} ({dpia_id})"
