@@ -48,18 +48,21 @@ class LoadedRecords:
 
 
 def read_file(root: Path, path: Path) -> YamlFile:
-    """Parse one file; an unreadable file is a finding, not a crash."""
+    """Parse one file; an unreadable file, or a link out of the workspace, is a finding."""
     rel = relative(root, path)
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        # A link to /etc/... or another repository is not a record, and reading it could put
+        # text from outside the workspace into findings and reports.
+        return _unreadable(rel, "it links to a file outside the workspace, which is not read")
     try:
         raw = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return YamlFile(
-            rel,
-            (),
-            (Finding(rel, 1, 1, "YAML009", Severity.ERROR, f"cannot read the file: {reason}"),),
-        )
+        return _unreadable(rel, f"cannot read the file: {error.strerror or type(error).__name__}")
     return parse_yaml(rel, raw)
+
+
+def _unreadable(rel: PurePosixPath, message: str) -> YamlFile:
+    return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR, message),))
 
 
 def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]]:

@@ -61,3 +61,28 @@ def test_parallel_and_serial_loading_give_identical_results(tmp_path: Path) -> N
     assert parallel.findings == serial.findings
     assert parallel.records_checked == serial.records_checked == 25
     assert {f.code for f in serial.findings} == {"SCH003", "REF006"}
+
+
+def test_link_out_of_the_workspace_is_not_read(tmp_path: Path) -> None:
+    """A record file that links outside the workspace is reported, and its target not read."""
+    (tmp_path / "ws").mkdir()
+    root = _workspace(tmp_path / "ws")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    (root / "leak.yaml").symlink_to(secret)
+    result = run(root, as_of=date(2026, 11, 23))
+    [finding] = result.findings
+    assert (str(finding.path), finding.code) == ("leak.yaml", "YAML009")
+    assert "outside the workspace" in finding.message
+
+
+def test_link_inside_the_workspace_is_read(tmp_path: Path) -> None:
+    """A link to another file in the same workspace is read like any record."""
+    root = _workspace(tmp_path)
+    (root / "real").mkdir()
+    (root / "real" / "s.yaml").write_text(
+        "kind: supplier\nid: s\nname: S\nservices: [x]\nrole: none\ncountry: NL\n", encoding="utf-8"
+    )
+    (root / "alias.yaml").symlink_to(root / "real" / "s.yaml")
+    result = run(root, as_of=date(2026, 11, 23))
+    assert [f.code for f in result.findings] == ["REF003"]
