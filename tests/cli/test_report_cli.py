@@ -5,16 +5,18 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from builders import write_workspace
 from complykit.cli.app import app
 from complykit.cli.report import REPORT_NAMES, Language, ReportFormat
 from complykit.reports import REPORTS
-from complykit.reports.render import FORMATS, LANGUAGES
+from complykit.reports.render import BINARY_FORMATS, FORMATS, LANGUAGES
 from conftest import EXAMPLE
 
 runner = CliRunner()
@@ -114,11 +116,54 @@ def test_choices_match_the_library() -> None:
     """The CLI's report names, languages and formats are those the library knows."""
     assert set(REPORT_NAMES) == set(REPORTS)
     assert {lang.value for lang in Language} == set(LANGUAGES)
-    assert {fmt.value for fmt in ReportFormat} == set(FORMATS)
+    assert {fmt.value for fmt in ReportFormat} == {*FORMATS, *BINARY_FORMATS}
+
+
+def test_xlsx_needs_an_output_file() -> None:
+    """--format xlsx without --output exits 2 and writes nothing to the terminal."""
+    code, out, err = _run("ropa", str(EXAMPLE), "--format", "xlsx", *AS_OF)
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: --format xlsx writes a binary file, not text for the terminal\n"
+        "hint: Name the file with --output, e.g. --output ropa.xlsx.\n"
+    )
+
+
+def test_xlsx_output_is_a_workbook(tmp_path: Path) -> None:
+    """--format xlsx --output writes a zip archive that opens as a workbook in the language."""
+    target = tmp_path / "soa.xlsx"
+    code, out, err = _run(
+        "soa", str(EXAMPLE), "-f", "xlsx", "--lang", "nl", "-o", str(target), *AS_OF
+    )
+    assert (code, out, err) == (0, "", "")
+    assert zipfile.is_zipfile(target)
+    assert load_workbook(target).sheetnames[1:] == [
+        "Samenvatting",
+        "iso27001-2022",
+        "iso27701-2019",
+        "iso42001-2023",
+    ]
+
+
+def test_xlsx_never_overwrites_without_force(tmp_path: Path) -> None:
+    """An existing file is kept unless --force is given, and then it becomes the workbook."""
+    target = tmp_path / "risks.xlsx"
+    target.write_bytes(b"keep me")
+    args = ("risks", str(EXAMPLE), "-f", "xlsx", "-o", str(target), *AS_OF)
+    code, _, err = _run(*args)
+    assert (code, err) == (
+        2,
+        f"error: {target} already exists\nhint: Add --force to overwrite it.\n",
+    )
+    assert target.read_bytes() == b"keep me"
+    code, _, _ = _run(*args, "--force")
+    assert code == 0
+    assert zipfile.is_zipfile(target)
 
 
 PROBE = """
 import sys
+import zipfile
 from complykit.cli.app import app
 try:
     app(["report", "--help"])
@@ -132,6 +177,14 @@ print("HEAVY:" + ",".join(sorted(m for m in sys.modules if m.split(".")[0] in {h
 def test_help_imports_nothing_heavy(heavy: tuple[str, ...]) -> None:
     """`report --help` loads neither Jinja, Babel nor the YAML loader."""
     code = PROBE.format(heavy=set(heavy))
+    command = [sys.executable, "-c", code]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_help_does_not_import_openpyxl() -> None:
+    """`report --help` leaves openpyxl unloaded: only writing a workbook imports it."""
+    code = PROBE.format(heavy={"openpyxl", "et_xmlfile"})
     command = [sys.executable, "-c", code]
     out = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
     assert out.stdout.strip().splitlines()[-1] == "HEAVY:"

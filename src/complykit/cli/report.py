@@ -1,4 +1,4 @@
-"""``complykit report``: an audit document (register, SoA, risks, AI) as HTML or Markdown."""
+"""``complykit report``: an audit document (register, SoA, risks, AI) as HTML, Markdown or xlsx."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class Language(StrEnum):
 class ReportFormat(StrEnum):
     HTML = "html"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 @exits
@@ -47,7 +48,9 @@ def report(
     ] = None,
     output_format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="Output format; xlsx needs --output."
+        ),
     ] = ReportFormat.HTML,
     output: Annotated[
         Path | None,
@@ -69,11 +72,21 @@ def report(
     """Render an audit-ready report of the workspace in English or Dutch."""
     from complykit.coverage import open_repository  # noqa: PLC0415 - keep --help fast
     from complykit.errors import ComplykitError  # noqa: PLC0415
-    from complykit.reports.render import render_report  # noqa: PLC0415
+    from complykit.reports.render import (  # noqa: PLC0415
+        BINARY_FORMATS,
+        render_report,
+        render_workbook,
+    )
 
     if name not in REPORT_NAMES:
         raise ComplykitError(
             f"unknown report '{name}'", hint=f"Reports: {', '.join(REPORT_NAMES)}."
+        )
+    binary = output_format.value in BINARY_FORMATS
+    if binary and output is None:
+        raise ComplykitError(
+            f"--format {output_format.value} writes a binary file, not text for the terminal",
+            hint=f"Name the file with --output, e.g. --output {name}.{output_format.value}.",
         )
     if output is not None and output.exists() and not force:
         raise ComplykitError(f"{output} already exists", hint="Add --force to overwrite it.")
@@ -85,6 +98,10 @@ def report(
             err=True,
         )
     language = lang.value if lang else (repo.config.languages or ["en"])[0]
+    if binary and output is not None:
+        with output.open("wb" if force else "xb") as stream:
+            stream.write(render_workbook(name, repo, lang=language))
+        return 0
     text = render_report(name, repo, lang=language, output_format=output_format.value)
     if output is None:
         sys.stdout.write(text)

@@ -14,7 +14,7 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from complykit.errors import ComplykitError
-from complykit.reports import REPORTS
+from complykit.reports import REPORTS, Report
 from complykit.reports.filters import filters
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "nl")
 FORMATS = {"html": "html.j2", "markdown": "md.j2"}
+BINARY_FORMATS = ("xlsx",)  # written by render_workbook, never to a terminal
 DOMAIN = "complykit"
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = Path(__file__).parent / "locales"
@@ -65,6 +66,21 @@ def environment(lang: str) -> Environment:
 
 def render_report(name: str, repo: Repository, *, lang: str, output_format: str) -> str:
     """The named report of the workspace, as HTML or Markdown text in ``lang``."""
+    report = _report(name, lang)
+    suffix = FORMATS[output_format]
+    template = environment(lang).get_template(f"{report.template}.{suffix}")
+    return template.render(report.build(repo, lang), lang=lang)
+
+
+def render_workbook(name: str, repo: Repository, *, lang: str) -> bytes:
+    """The named report as an .xlsx workbook in ``lang``: an About sheet, a sheet per section."""
+    from complykit.reports.xlsx import workbook  # noqa: PLC0415 - only xlsx output loads openpyxl
+
+    report = _report(name, lang)
+    return workbook(report.name, repo, lang=lang, messages=translations(lang))
+
+
+def _report(name: str, lang: str) -> Report:
     report = REPORTS.get(name)
     if report is None:
         raise ComplykitError(
@@ -72,6 +88,4 @@ def render_report(name: str, repo: Repository, *, lang: str, output_format: str)
         )
     if lang not in LANGUAGES:
         raise ComplykitError(f"unknown language '{lang}'", hint=f"Use {' or '.join(LANGUAGES)}.")
-    suffix = FORMATS[output_format]
-    template = environment(lang).get_template(f"{report.template}.{suffix}")
-    return template.render(report.build(repo, lang), lang=lang)
+    return report

@@ -12,6 +12,7 @@ from complykit.reports.render import TEMPLATES, po_path
 SOURCE = TEMPLATES.parent
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+MODULES = ("labels.py", "filters.py", "xlsx_book.py", "xlsx_registers.py", "xlsx_sheets.py")
 
 
 def _used_msgids() -> set[str]:
@@ -20,7 +21,7 @@ def _used_msgids() -> set[str]:
         messages = extract_from_file("jinja2.ext:babel_extract", template, options=JINJA_OPTIONS)
         found.update(str(message) for _, message, _, _ in messages)
     keywords = {**DEFAULT_KEYWORDS, "N_": None}
-    for module in ("labels.py", "filters.py"):
+    for module in MODULES:
         messages = extract_from_file("python", SOURCE / module, keywords=keywords)
         found.update(str(message) for _, message, _, _ in messages)
     return found
@@ -33,7 +34,7 @@ def _dutch() -> dict[str, str]:
 
 
 def test_every_msgid_has_a_dutch_translation() -> None:
-    """Each string the templates and labels use has a non-empty Dutch translation."""
+    """Each string the templates, labels and sheets use has a non-empty Dutch translation."""
     dutch = _dutch()
     missing = sorted(m for m in _used_msgids() if not dutch.get(m))
     assert missing == []

@@ -1,0 +1,192 @@
+"""Register rows: a processing activity or an AI system per row, cells worded as the templates."""
+
+from __future__ import annotations
+
+from complykit.reports.ai_register import Basis, Oversight, System
+from complykit.reports.labels import N_
+from complykit.reports.ropa import Activity, DataRow, Party, Purpose, Recipient, TransferRow
+from complykit.reports.xlsx_book import Cell, Sheet, Words, lines
+
+
+def activity_sheet(
+    words: Words, title: str, activities: list[Activity], *, processor: bool = False
+) -> Sheet:
+    """The Art. 30(1) or 30(2) section; only the processor's sheet names the controllers."""
+    columns = (
+        N_("Name"),
+        N_("Description"),
+        N_("Our role"),
+        *([N_("Controllers on whose behalf we process")] if processor else []),
+        N_("Joint controllers"),
+        N_("Purposes and legal basis"),
+        N_("Categories of data subjects"),
+        N_("Categories of personal data"),
+        N_("Recipients"),
+        N_("Processors"),
+        N_("Transfers to third countries"),
+        N_("Retention period"),
+        N_("Technical and organisational security measures"),
+        N_("DPIA"),
+        N_("Owner"),
+        N_("Next review"),
+        N_("Record id"),
+    )
+    rows = [_activity(words, activity, processor=processor) for activity in activities]
+    return Sheet(title, tuple(map(words.gettext, columns)), rows)
+
+
+def _activity(words: Words, a: Activity, *, processor: bool) -> tuple[Cell, ...]:
+    controllers = [lines([_party(words, p) for p in a["controllers"]])] if processor else []
+    security = [*a["security_measures"], *filter(None, [a["security_description"]])]
+    return (
+        a["name"],
+        a["description"],
+        words.label(a["role"], "role"),
+        *controllers,
+        lines([_party(words, p) for p in a["joint_controllers"]]),
+        lines([_purpose(words, p) for p in a["purposes"]]),
+        lines(a["data_subjects"]),
+        lines([_data(words, d) for d in a["personal_data"]]),
+        lines([_recipient(words, r) for r in a["recipients"]]),
+        lines(a["processors"]),
+        lines([_transfer(words, t) for t in a["transfers"]]),
+        _retention(words, a),
+        lines(security),
+        a["dpia"],
+        a["owner"],
+        a["next_review"],
+        a["id"],
+    )
+
+
+def _country(words: Words, code: str | None) -> list[str]:
+    return [] if code is None else [words.country(code)]
+
+
+def _party(words: Words, party: Party) -> str:
+    text = party["name"] + (f"; {party['contact']}" if party["contact"] else "")
+    return text + "".join(f" ({country})" for country in _country(words, party["country"]))
+
+
+def _recipient(words: Words, recipient: Recipient) -> str:
+    details = [words.label(recipient["type"], "recipient-type")]
+    return f"{recipient['name']} ({', '.join(details + _country(words, recipient['country']))})"
+
+
+def _purpose(words: Words, purpose: Purpose) -> str:
+    basis = words.label(purpose["legal_basis"], "legal-basis")
+    article = words.gettext("Art. 6(1)(%(point)s)", point=purpose["point"])
+    provision = f"; {purpose['provision']}" if purpose["provision"] else ""
+    return f"{purpose['description']} — {basis} ({article}){provision}"
+
+
+def _data(words: Words, data: DataRow) -> str:
+    parts = [data["name"]]
+    if data["special_category"]:
+        special = [words.label(data["special_category"], "special-category")]
+        if data["art9_condition"]:
+            special.append(words.gettext("Art. 9(2)(%(point)s)", point=data["art9_condition"]))
+        special.extend(filter(None, [data["art9_provision"]]))
+        parts.append(f"{words.gettext('special category')}: {', '.join(special)}")
+    if data["criminal"]:
+        basis = f": {data['art10_basis']}" if data["art10_basis"] else ""
+        parts.append(words.gettext("criminal offence data (Art. 10)") + basis)
+    if data["retention"]:
+        parts.append(f"{words.gettext('retention')}: {words.duration(data['retention'])}")
+    return "; ".join(parts)
+
+
+def _transfer(words: Words, transfer: TransferRow) -> str:
+    mechanism = words.label(transfer["mechanism"], "transfer-mechanism")
+    parts = [f"{words.country(transfer['country'])}: {transfer['recipient']} — {mechanism}"]
+    derogation = transfer["derogation"]
+    if derogation == "compelling-legitimate-interests":
+        parts[0] += f", {words.gettext('Art. 49(1), second subparagraph')}"
+    elif derogation:
+        parts[0] += f", {words.gettext('Art. 49(1)(%(point)s)', point=derogation)}"
+    if transfer["safeguards"]:
+        parts.append(f"{words.gettext('safeguards')}: {transfer['safeguards']}")
+    if transfer["assessment"]:
+        parts.append(f"{words.gettext('transfer impact assessment')}: {transfer['assessment']}")
+    return "; ".join(parts)
+
+
+def _retention(words: Words, activity: Activity) -> str | None:
+    retention = activity["retention"]
+    if retention is None:
+        return None
+    text = f"{words.duration(retention['period'])}, {words.gettext('counted from')}: "
+    text += retention["trigger"]
+    return text + (f" ({retention['provision']})" if retention["provision"] else "")
+
+
+def system_sheet(words: Words, systems: list[System]) -> Sheet:
+    columns = (
+        N_("Name"),
+        N_("Intended purpose"),
+        N_("Our role (AI Act)"),
+        N_("Risk class"),
+        N_("Basis of the classification"),
+        N_("Human oversight"),
+        N_("Impact assessments"),
+        N_("Vendor"),
+        N_("Life-cycle stage"),
+        N_("Owner"),
+        N_("Next review"),
+        N_("Record id"),
+    )
+    rows = [_system(words, system) for system in systems]
+    return Sheet(words.gettext("AI systems"), tuple(map(words.gettext, columns)), rows)
+
+
+def _system(words: Words, s: System) -> tuple[Cell, ...]:
+    assessments = []
+    for a in s["assessments"]:
+        text = f"{words.label(a['type'], 'assessment-type')}: "
+        text += words.label(a["status"], "assessment-status")
+        text += f", {words.long_date(a['completed'])}" if a["completed"] else ""
+        assessments.append(text + (f"; {a['reference']}" if a["reference"] else ""))
+    return (
+        s["name"],
+        s["purpose"],
+        lines([words.label(role, "ai-role") for role in s["roles"]]),
+        words.label(s["risk_class"], "risk-class"),
+        _basis(words, s["basis"]),
+        _oversight(words, s["oversight"]),
+        lines(assessments),
+        s["vendor"],
+        words.label(s["lifecycle"], "lifecycle"),
+        s["owner"],
+        s["next_review"],
+        s["id"],
+    )
+
+
+def _basis(words: Words, basis: Basis) -> str:
+    parts = []
+    annex_iii = basis["annex_iii"]
+    if annex_iii:
+        text = words.gettext("Annex III, point %(ref)s", ref=annex_iii["ref"])
+        text += f": {annex_iii['title']}" if annex_iii["title"] else ""
+        if basis["art6_3_condition"]:
+            condition = basis["art6_3_condition"]
+            text += "; " + words.gettext(
+                "not high-risk under Art. 6(3)(%(point)s)", point=condition
+            )
+        parts.append(text)
+    if basis["annex_i"]:
+        parts.append(f"{words.gettext('Annex I product legislation')}: {basis['annex_i']}")
+    return "\n".join([*parts, basis["reasoning"]])
+
+
+def _oversight(words: Words, oversight: Oversight | None) -> str | None:
+    if oversight is None:
+        return None
+    details = "; ".join(
+        [
+            f"{words.gettext('Overseers')}: {', '.join(oversight['overseers'])}",
+            f"{words.gettext('can override')}: {words.yesno(oversight['can_override'])}",
+            f"{words.gettext('trained')}: {words.yesno(oversight['trained'])}",
+        ]
+    )
+    return f"{oversight['description']}\n{details}"

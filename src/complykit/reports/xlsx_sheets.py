@@ -1,0 +1,219 @@
+"""Each report's typed context as worksheets: one row per record, the templates' wording.
+
+Every builder calls the same ``build`` as the report's templates, so the workbook and the
+HTML show the same records in the same order. Record text is never translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from complykit.model.enums import ImplementationStatus
+from complykit.reports import ai_register, ropa, soa, tasks
+from complykit.reports import risks as risk_register
+from complykit.reports.labels import N_
+from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
+from complykit.reports.xlsx_registers import activity_sheet, system_sheet
+from complykit.repository import Repository
+
+BookBuilder = Callable[[Repository, Words], Book]
+
+# The SoA summary's order: done first, then work to do, then what does not apply.
+_STATUSES = (
+    ImplementationStatus.IMPLEMENTED,
+    ImplementationStatus.PARTIALLY_IMPLEMENTED,
+    ImplementationStatus.PLANNED,
+    ImplementationStatus.NOT_IMPLEMENTED,
+    ImplementationStatus.TO_DECIDE,
+    ImplementationStatus.NOT_APPLICABLE,
+)
+
+
+def ropa_book(repo: Repository, words: Words) -> Book:
+    context = ropa.build(repo, words.lang)
+    sheets = [
+        activity_sheet(
+            words, words.gettext("Controller (Art. 30(1))"), context["controller_activities"]
+        ),
+        activity_sheet(
+            words,
+            words.gettext("Processor (Art. 30(2))"),
+            context["processor_activities"],
+            processor=True,
+        ),
+    ]
+    return book(
+        words, words.gettext("Register of processing activities"), context["header"], sheets
+    )
+
+
+def soa_book(repo: Repository, words: Words) -> Book:
+    context = soa.build(repo, words.lang)
+    statements = context["statements"]
+    sheets = [_soa_summary(words, statements), *(_soa_sheet(words, s) for s in statements)]
+    return book(words, words.gettext("Statements of Applicability"), context["header"], sheets)
+
+
+def _soa_summary(words: Words, statements: list[soa.Statement]) -> Sheet:
+    columns = (
+        words.gettext("Framework"),
+        words.gettext("Title"),
+        words.gettext("Scope"),
+        words.gettext("Owner"),
+        words.gettext("Approved by"),
+        words.gettext("Approval"),
+        *(words.label(status, "status") for status in _STATUSES),
+        words.gettext("not in the statement"),
+        words.gettext("Total"),
+        words.gettext("Record id"),
+    )
+    return Sheet(words.gettext("Summary"), columns, [_soa_totals(words, s) for s in statements])
+
+
+def _soa_totals(words: Words, statement: soa.Statement) -> tuple[Cell, ...]:
+    counts = {count["status"]: count["count"] for count in statement["counts"]}
+    approval = statement["approval"]
+    approved_by = None
+    if approval:
+        version = approval["version"]
+        suffix = f" ({words.gettext('version %(version)s', version=version)})" if version else ""
+        approved_by = approval["by"] + suffix
+    return (
+        statement["framework_name"],
+        statement["title"],
+        statement["scope"],
+        statement["owner"],
+        approved_by,
+        approval["on"] if approval else None,
+        *(counts.get(status.value, 0) for status in _STATUSES),
+        counts.get(None, 0),
+        len(statement["rows"]),
+        statement["id"],
+    )
+
+
+def _soa_sheet(words: Words, statement: soa.Statement) -> Sheet:
+    columns = (
+        N_("Control"),
+        N_("Title"),
+        N_("Applicable"),
+        N_("Justification"),
+        N_("Status"),
+        N_("Owner"),
+        N_("Evidence"),
+    )
+    not_in_statement = words.gettext("not in the statement")
+    rows: list[tuple[Cell, ...]] = [
+        (
+            row["control"],
+            row["title"] or None,
+            words.yesno(row["applicable"]),
+            row["justification"],
+            words.label(row["status"], "status") if row["status"] else not_in_statement,
+            row["owner"],
+            lines(row["evidence"]),
+        )
+        for row in statement["rows"]
+    ]
+    return Sheet(statement["framework"], tuple(map(words.gettext, columns)), rows)
+
+
+def risks_book(repo: Repository, words: Words) -> Book:
+    context = risk_register.build(repo, words.lang)
+    columns = (
+        words.gettext("Risk"),
+        words.gettext("Category"),
+        words.gettext("Inherent score"),
+        words.gettext("Residual score"),
+        words.heading("above appetite"),
+        words.gettext("Treatment"),
+        words.gettext("Acceptance"),
+        words.gettext("Owner"),
+        words.gettext("Next review"),
+        words.gettext("Record id"),
+    )
+    rows = [_risk(words, risk) for risk in context["risks"]]
+    appetite = words.gettext(
+        "Risk appetite: a residual score of at most %(appetite)s is accepted without a formal "
+        "acceptance.",
+        appetite=context["appetite"],
+    )
+    sheets = [Sheet(words.gettext("Risk register"), columns, rows)]
+    return book(words, words.gettext("Risk register"), context["header"], sheets, appetite)
+
+
+def _risk(words: Words, risk: risk_register.RiskRow) -> tuple[Cell, ...]:
+    residual = risk["residual"]
+    treatment = words.label(risk["treatment"], "treatment")
+    if risk["treatment_plan"]:
+        treatment = f"{treatment}: {risk['treatment_plan']}"
+    return (
+        risk["title"],
+        words.label(risk["category"], "risk-category"),
+        risk["inherent"]["score"],
+        residual["score"] if residual else None,
+        words.yesno(risk["above_appetite"]),
+        treatment,
+        _acceptance(words, risk["acceptance"]),
+        risk["owner"],
+        risk["next_review"],
+        risk["id"],
+    )
+
+
+def _acceptance(words: Words, acceptance: risk_register.AcceptanceRow | None) -> str | None:
+    if acceptance is None:
+        return None
+    accepted = words.gettext(
+        "accepted by %(name)s on %(on)s, until %(until)s",
+        name=acceptance["by"],
+        on=words.long_date(acceptance["on"]),
+        until=words.long_date(acceptance["until"]),
+    )
+    return f"{accepted}: {acceptance['rationale']}"
+
+
+def tasks_book(repo: Repository, words: Words) -> Book:
+    context = tasks.build(repo, words.lang)
+    columns = (
+        words.gettext("Task"),
+        words.gettext("Type"),
+        words.gettext("Every"),
+        words.gettext("Last done"),
+        words.gettext("Next due"),
+        words.heading("overdue"),
+        words.gettext("Owner"),
+        words.gettext("Requirement"),
+        words.gettext("Record id"),
+    )
+    rows: list[tuple[Cell, ...]] = [
+        (
+            task["title"],
+            words.label(task["type"], "task-type"),
+            words.duration(task["cadence"]),
+            task["last_done"],
+            task["next_due"],
+            words.yesno(task["overdue"]),
+            task["owner"],
+            task["clause"],
+            task["id"],
+        )
+        for task in context["tasks"]
+    ]
+    sheets = [Sheet(words.gettext("Compliance calendar"), columns, rows)]
+    return book(words, words.gettext("Compliance calendar"), context["header"], sheets)
+
+
+def ai_register_book(repo: Repository, words: Words) -> Book:
+    context = ai_register.build(repo, words.lang)
+    sheets = [system_sheet(words, context["systems"])]
+    return book(words, words.gettext("AI register"), context["header"], sheets)
+
+
+BOOKS: dict[str, BookBuilder] = {
+    "ropa": ropa_book,
+    "soa": soa_book,
+    "risks": risks_book,
+    "ai-register": ai_register_book,
+    "tasks": tasks_book,
+}
