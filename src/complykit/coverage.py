@@ -15,16 +15,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from complykit.errors import ComplykitError
-from complykit.findings import Severity
-from complykit.load.discover import CONFIG_FILENAME, find_root
 from complykit.model.enums import ImplementationStatus
 from complykit.model.soa import SoaEntry, StatementOfApplicability
 from complykit.repository import Repository
-from complykit.workspace import open_workspace
 
 if TYPE_CHECKING:
     from datetime import date
-    from pathlib import Path
 
     from complykit.catalog.catalogset import CatalogSet
     from complykit.catalog.models import Catalog, MappingRow, MappingSet
@@ -149,18 +145,6 @@ def default_targets(repo: Repository) -> list[str]:
             "`frameworks` in complykit.yaml.",
         )
     return list(dict.fromkeys(targets))
-
-
-def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:
-    """The records of the workspace at `path` that load, and how many errors the load found."""
-    opened = open_workspace(find_root(path), as_of)
-    if opened.repo is None:
-        raise ComplykitError(
-            f"{opened.root / CONFIG_FILENAME} is not valid",
-            hint="Run `complykit validate` to see what to fix.",
-        )
-    errors = sum(1 for f in opened.findings if f.severity == Severity.ERROR)
-    return opened.repo, errors
 
 
 def _target_catalog(catalogs: CatalogSet, target: str) -> Catalog:

@@ -18,7 +18,7 @@ from complykit.catalog.load import load_catalogs
 from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.findings import Finding, Severity
-from complykit.load.discover import CONFIG_FILENAME, record_files, relative
+from complykit.load.discover import CONFIG_FILENAME, find_root, record_files, relative
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.repository import Entry, Repository
@@ -186,3 +186,16 @@ def open_workspace(root: Path, as_of: date, jobs: int | None = None) -> OpenedWo
         root, config, workspace_catalogs(root), as_of, loaded.entries, loaded.invalid_ids
     )
     return OpenedWorkspace(root, repo, loaded.findings, loaded.files + 1)
+
+
+def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:
+    """The valid records of the workspace around ``path``, and how many loading errors there
+    were, for commands that read records (reports, coverage) rather than judge them."""
+    opened = open_workspace(find_root(path), as_of)
+    if opened.repo is None:
+        raise ComplykitError(
+            f"{opened.root / CONFIG_FILENAME} is not valid",
+            hint="Run `complykit validate` to see what to fix.",
+        )
+    errors = sum(1 for f in opened.findings if f.severity == Severity.ERROR)
+    return opened.repo, errors

@@ -12,9 +12,9 @@ from complykit.coverage import (
     CoverageStatus,
     compute,
     default_targets,
-    open_repository,
 )
 from complykit.errors import ComplykitError
+from complykit.workspace import open_repository
 
 AS_OF = date(2026, 11, 23)
 

@@ -39,7 +39,8 @@ def coverage(
     ] = None,
 ) -> int:
     """Show which requirements the implemented controls of your SoAs meet, via catalog mappings."""
-    from complykit.coverage import compute, default_targets, open_repository  # noqa: PLC0415
+    from complykit.coverage import compute, default_targets  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
 
     repo, errors = open_repository(workspace or Path.cwd(), parse_as_of(as_of))
     if errors:

@@ -70,13 +70,13 @@ def report(
     ] = None,
 ) -> int:
     """Render an audit-ready report of the workspace in English or Dutch."""
-    from complykit.coverage import open_repository  # noqa: PLC0415 - keep --help fast
     from complykit.errors import ComplykitError  # noqa: PLC0415
     from complykit.reports.render import (  # noqa: PLC0415
         BINARY_FORMATS,
         render_report,
         render_workbook,
     )
+    from complykit.workspace import open_repository  # noqa: PLC0415 - keep --help fast
 
     if name not in REPORT_NAMES:
         raise ComplykitError(
