@@ -42,6 +42,9 @@ print("HEAVY:" + ",".join(heavy))
         ["init", "--help"],
         ["diff", "--help"],
         ["report", "--help"],
+        ["export", "--help"],
+        ["export", "algoritmeregister", "--help"],
+        ["import", "register", "--help"],
         ["explain", "--help"],
     ],
 )

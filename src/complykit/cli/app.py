@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from complykit import __version__
-from complykit.cli import catalog, soa
+from complykit.cli import catalog, exchange, soa
 from complykit.cli.coverage import coverage
 from complykit.cli.diff import diff
 from complykit.cli.init import init
@@ -29,6 +29,8 @@ app.command()(validate)
 app.command()(schema)
 app.add_typer(catalog.app)
 app.add_typer(soa.app)
+app.add_typer(exchange.export_app)
+app.add_typer(exchange.import_app)
 app.command()(coverage)
 app.command()(diff)
 app.command()(report)

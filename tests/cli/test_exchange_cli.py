@@ -1,0 +1,124 @@
+"""``complykit export algoritmeregister`` and ``import register`` through Typer's runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from complykit.cli.app import app
+from conftest import BASE_CONFIG, EXAMPLE
+
+runner = CliRunner()
+
+CSV = "Naam;Doel;Grondslag;Rol\nCRM;Opvolging;gerechtvaardigd belang;controller\n"
+TRIAGE_CUT = (
+    "warning: ai-triage-assistant: description_short has 540 characters; cut to the "
+    "Algoritmeregister limit of 350\n"
+)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    root.mkdir()
+    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
+    return root
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_export_prints_json(tmp_path: Path) -> None:
+    """The export prints a JSON list, one record per AI system, and warns of each cut."""
+    code, out, err = _run("export", "algoritmeregister", str(EXAMPLE))
+    records = json.loads(out)
+    assert (code, err) == (0, TRIAGE_CUT)
+    assert [r["name"] for r in records] == [
+        "Selectiq CV screening",
+        "Tulip Helpdesk chatbot",
+        "Tulip Triage Assistant",
+    ]
+
+
+def test_export_writes_utf8_file(tmp_path: Path) -> None:
+    """--output writes the JSON as UTF-8 without escapes for the named system only."""
+    target = tmp_path / "register.json"
+    code, out, err = _run(
+        "export",
+        "algoritmeregister",
+        str(EXAMPLE),
+        "-o",
+        str(target),
+        "--system",
+        "ai-triage-assistant",
+    )
+    text = target.read_text(encoding="utf-8")
+    assert (code, out, err) == (0, "", TRIAGE_CUT)
+    assert [r["source_id"] for r in json.loads(text)] == ["ai-triage-assistant"]
+    assert "\u2026" in text
+    assert "\\u" not in text
+
+
+def test_export_never_overwrites(tmp_path: Path) -> None:
+    """An existing --output file is left alone and the command exits 2."""
+    target = tmp_path / "register.json"
+    target.write_text("keep", encoding="utf-8")
+    code, _, err = _run("export", "algoritmeregister", str(EXAMPLE), "--output", str(target))
+    assert (code, target.read_text(encoding="utf-8")) == (2, "keep")
+    assert "already exists" in err
+
+
+def test_export_unknown_system_exits_2() -> None:
+    """An unknown --system id exits 2 with the ids that exist."""
+    code, _, err = _run("export", "algoritmeregister", str(EXAMPLE), "--system", "ai-x")
+    assert code == 2
+    assert "no valid AI system 'ai-x'" in err
+
+
+def test_import_creates_files(workspace: Path, tmp_path: Path) -> None:
+    """A CSV register with valid rows creates one file per row and exits 0."""
+    source = tmp_path / "avg.csv"
+    source.write_text(CSV, encoding="utf-8")
+    code, out, err = _run("import", "register", str(source), str(workspace))
+    assert (code, out) == (0, "created register/pa-crm.yaml (row 2)\n")
+    assert err == "1 of 1 row(s) imported; 0 skipped.\n"
+    assert (workspace / "register" / "pa-crm.yaml").is_file()
+
+
+def test_import_reports_skipped_rows(workspace: Path, tmp_path: Path) -> None:
+    """A row with a bad legal basis is reported on stderr with its row number, and exits 1."""
+    source = tmp_path / "avg.csv"
+    source.write_text(CSV + "Nieuwsbrief;Nieuws;weet niet;controller\n", encoding="utf-8")
+    code, _, err = _run("import", "register", str(source), str(workspace))
+    assert code == 1
+    assert "error: row 3 skipped: legal basis 'weet niet' is not recognised" in err
+    assert "1 of 2 row(s) imported; 1 skipped." in err
+
+
+def test_import_dry_run_prints_and_writes_nothing(workspace: Path, tmp_path: Path) -> None:
+    """--dry-run prints each file's YAML and creates nothing."""
+    source = tmp_path / "avg.csv"
+    source.write_text(CSV, encoding="utf-8")
+    code, out, _ = _run("import", "register", str(source), str(workspace), "--dry-run")
+    assert code == 0
+    assert out.startswith("would create register/pa-crm.yaml (row 2)\n# Imported by")
+    assert "legal_basis: legitimate-interests" in out
+    assert not (workspace / "register").exists()
+
+
+def test_import_unknown_sheet_exits_2(workspace: Path, tmp_path: Path) -> None:
+    """An unknown --sheet exits 2 and writes nothing."""
+    source = tmp_path / "avg.xlsx"
+    book = Workbook()
+    book.save(source)
+    code, _, err = _run("import", "register", str(source), str(workspace), "--sheet", "AVG")
+    assert code == 2
+    assert "has no sheet 'AVG'" in err
+    assert not (workspace / "register").exists()

@@ -1,0 +1,159 @@
+"""The cell parsers of the register import: legal bases, retention, roles, headers and lists."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from complykit.exchange.legal_basis import parse_legal_basis
+from complykit.exchange.register_rows import parse_role, split_items, split_lines
+from complykit.exchange.retention import ParsedRetention, parse_retention
+from complykit.exchange.vocabulary import HEADERS, field_of, map_columns, plain_header
+from complykit.model.duration import Duration
+from complykit.model.enums import LegalBasis, ProcessingRole
+from conftest import REPO
+
+# Text near the parsers' vocabulary, so the property tests reach past the first character.
+_NEAR = st.text(alphabet="0123456789 .,;:()-/pPyYmMtThHaAbBfjJlLnN\u00e9\n", max_size=40)
+_WORDS = st.lists(
+    st.sampled_from(
+        ["6", "1", "lid", "sub", "onder", "(a)", "f", "jaar", "years", "maanden", "en", "na",
+         "P2Y", "PT72H", "een", "toestemming", "consent", "overeenkomst", "0", "999999999", ","]
+    ),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("toestemming", LegalBasis.CONSENT),
+        ("Consent", LegalBasis.CONSENT),
+        ("6.1.a", LegalBasis.CONSENT),
+        ("art. 6 lid 1 sub a", LegalBasis.CONSENT),
+        ("Uitvoering van een overeenkomst", LegalBasis.CONTRACT),
+        ("Art. 6(1)(b) GDPR", LegalBasis.CONTRACT),
+        ("wettelijke verplichting (Wet IB 2001)", LegalBasis.LEGAL_OBLIGATION),
+        ("artikel 6, eerste lid, onder c", LegalBasis.LEGAL_OBLIGATION),
+        ("vitaal belang", LegalBasis.VITAL_INTERESTS),
+        ("6-1-d", LegalBasis.VITAL_INTERESTS),
+        ("taak van algemeen belang", LegalBasis.PUBLIC_TASK),
+        ("public task", LegalBasis.PUBLIC_TASK),
+        ("Gerechtvaardigd belang (art. 6 lid 1 sub f AVG)", LegalBasis.LEGITIMATE_INTERESTS),
+        ("legitimate-interests", LegalBasis.LEGITIMATE_INTERESTS),
+    ],
+)
+def test_legal_basis_wordings(text: str, expected: LegalBasis) -> None:
+    """A Dutch or English wording, or an article reference, gives its Art. 6(1) basis."""
+    assert parse_legal_basis(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["weet niet", "", "toestemming of overeenkomst", "consent (6.1.f)", "16.1.a", "6.1.g"]
+)
+def test_legal_basis_unclear(text: str) -> None:
+    """Text naming no basis, or two that disagree, gives None."""
+    assert parse_legal_basis(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7 jaar", ParsedRetention(Duration(years=7), None, leftover=False)),
+        ("2 years", ParsedRetention(Duration(years=2), None, leftover=False)),
+        ("P2Y", ParsedRetention(Duration(years=2), None, leftover=False)),
+        ("6 maanden", ParsedRetention(Duration(months=6), None, leftover=False)),
+        ("PT72H", ParsedRetention(Duration(hours=72), None, leftover=False)),
+        (
+            "een jaar en 6 maanden",
+            ParsedRetention(Duration(years=1, months=6), None, leftover=False),
+        ),
+        (
+            "7 jaar na einde dienstverband",
+            ParsedRetention(Duration(years=7), "einde dienstverband", leftover=False),
+        ),
+        ("Wettelijk: 7 jaar (fiscaal)", ParsedRetention(Duration(years=7), None, leftover=True)),
+    ],
+)
+def test_retention_wordings(text: str, expected: ParsedRetention) -> None:
+    """A period in Dutch, English or ISO 8601 gives its duration and what it counts from."""
+    assert parse_retention(text) == expected
+
+
+@pytest.mark.parametrize("text", ["onbepaald", "", "jaar", "0 jaar", "1,5 jaar", "5000 jaar"])
+def test_retention_unusable(text: str) -> None:
+    """Text without a whole, non-zero, plausible period gives None."""
+    assert parse_retention(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("controller", ProcessingRole.CONTROLLER),
+        ("Verwerkingsverantwoordelijke", ProcessingRole.CONTROLLER),
+        ("verwerker", ProcessingRole.PROCESSOR),
+        ("Processor", ProcessingRole.PROCESSOR),
+        ("gezamenlijk verwerkingsverantwoordelijke", ProcessingRole.JOINT_CONTROLLER),
+        ("joint-controller", ProcessingRole.JOINT_CONTROLLER),
+        ("controller and processor", None),
+        ("HR", None),
+    ],
+)
+def test_role_wordings(text: str, expected: ProcessingRole | None) -> None:
+    """A role in Dutch or English gives our GDPR role; none or two give None."""
+    assert parse_role(text) == expected
+
+
+def test_headers_match_in_any_case_and_accent() -> None:
+    """Headers match whatever their case, accents, spacing and trailing colon."""
+    columns = map_columns(["NAAM", " Doeleinden: ", "Categorieën betrokkenen", "Afdeling", "Name"])
+    assert columns.fields == {"name": 0, "purposes": 1, "data_subjects": 2}
+    assert columns.unknown == {3: "Afdeling", 4: "Name"}
+
+
+def test_every_vocabulary_header_maps_to_its_field() -> None:
+    """Each header of the vocabulary is already in plain form and finds its own field."""
+    for field, headers in HEADERS.items():
+        assert all(field_of(header) == field for header in headers)
+
+
+def test_guide_lists_the_vocabulary() -> None:
+    """The header table in the import guide lists exactly the vocabulary's headers."""
+    guide = (REPO / "docs" / "guides" / "import-export.md").read_text(encoding="utf-8")
+    table = guide.split("### Header vocabulary", 1)[1].split("\n\n")[2]
+    rows = [row.split("|")[2] for row in table.splitlines()[2:]]
+    documented = [tuple(plain_header(h) for h in row.split("`")[1::2]) for row in rows]
+    assert documented == list(HEADERS.values())
+
+
+def test_lists_split_outside_brackets() -> None:
+    """Items split on lines, semicolons and commas, except commas inside brackets."""
+    text = "NAW (naam, adres);BSN\n- e-mail, telefoon, BSN"
+    assert split_items(text) == ["NAW (naam, adres)", "BSN", "e-mail", "telefoon"]
+    assert split_lines("1. Salaris, pensioen\n2. Verlof") == ["Salaris, pensioen", "Verlof"]
+
+
+@given(st.one_of(st.text(max_size=60), _NEAR, _WORDS))
+def test_legal_basis_never_raises(text: str) -> None:
+    """Any text gives a legal basis or None."""
+    assert parse_legal_basis(text) in {*LegalBasis, None}
+
+
+@given(st.one_of(st.text(max_size=60), _NEAR, _WORDS))
+def test_retention_never_raises(text: str) -> None:
+    """Any text gives a positive duration of at most 1000 of each unit, or None."""
+    parsed = parse_retention(text)
+    if parsed is not None:
+        period = parsed.period
+        parts = (period.years, period.months, period.weeks, period.days, period.hours)
+        assert any(parts)
+        assert max(parts) <= 1000
+
+
+@given(st.one_of(st.text(max_size=60), _NEAR))
+def test_role_and_lists_never_raise(text: str) -> None:
+    """Any text gives a role or None, and lists of non-empty items."""
+    assert parse_role(text) in {*ProcessingRole, None}
+    assert all(split_items(text))
+    assert all(split_lines(text))

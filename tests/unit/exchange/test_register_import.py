@@ -1,0 +1,242 @@
+"""register_import: spreadsheet rows become valid processing activities, never overwriting one."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import Workbook
+
+from complykit.engine import run
+from complykit.errors import ComplykitError
+from complykit.exchange.register_import import Status, import_register, slug
+from conftest import BASE_CONFIG
+
+DUTCH: list[list[object]] = [
+    ["Verwerkingsregister Casus B.V.", None, None, None, None, None, None, None, None],
+    ["Naam", "Doeleinden", "Grondslag", "Betrokkenen", "Persoonsgegevens", "Bewaartermijn",
+     "Rol", "Ontvangers", "Afdeling"],
+    ["Salarisadministratie", "Salaris betalen\nLoonaangifte doen", "Wettelijke verplichting",
+     "Medewerkers; oud-medewerkers", "NAW (naam, adres, woonplaats), BSN, IBAN",
+     "7 jaar na einde dienstverband", "Verwerkingsverantwoordelijke", "Belastingdienst", "HR"],
+    ["Nieuwsbrief", "Nieuws sturen", "weet niet", "Klanten", "E-mailadres", "2 jaar",
+     "verwerkingsverantwoordelijke", None, "Marketing"],
+    [None, None, None, None, None, None, None, None, None],
+    ["Hosting klantdata", "Hosting voor klanten", "art. 6 lid 1 sub b", "Patiënten", "Dossier",
+     "onbepaald", "verwerker", None, None],
+    ["Verjaardagen", "Felicitaties", "toestemming", "Medewerkers", "Geboortedatum",
+     datetime(2026, 1, 31), None, None, 12.0],  # noqa: DTZ001 - Excel cells have no zone
+]  # fmt: skip
+ENGLISH = (
+    "\ufeffName,Purpose,Legal basis,Data subjects,Personal data,Retention,Role,Notes\n"
+    'CRM,"Sales follow-up",Art. 6(1)(f),"Prospects, customers",Contact details,P2Y,'
+    "controller,From the 2025 register\n"
+    "Payroll,Pay salaries,6.1.c,Employees,Bank account,6 months,processor,\n"
+)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    root.mkdir()
+    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
+    return root
+
+
+def _xlsx(path: Path, rows: list[list[object]], sheet: str = "Register") -> Path:
+    book = Workbook()
+    worksheet = book.active
+    assert worksheet is not None
+    worksheet.title = sheet
+    for row in rows:
+        worksheet.append(row)
+    book.create_sheet("Toelichting")
+    book.save(path)
+    return path
+
+
+def _record(root: Path, name: str) -> dict[str, object]:
+    data = yaml.safe_load((root / "register" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_xlsx_with_dutch_headers(workspace: Path, tmp_path: Path) -> None:
+    """Dutch headers below a title row map to fields, with bases and retention normalised."""
+    report = import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
+    salary = _record(workspace, "pa-salarisadministratie.yaml")
+    assert salary["purposes"] == [
+        {"description": "Salaris betalen", "legal_basis": "legal-obligation"},
+        {"description": "Loonaangifte doen", "legal_basis": "legal-obligation"},
+    ]
+    assert salary["data_subjects"] == ["Medewerkers", "oud-medewerkers"]
+    assert salary["personal_data"] == [
+        {"name": "NAW (naam, adres, woonplaats)"}, {"name": "BSN"}, {"name": "IBAN"}
+    ]  # fmt: skip
+    assert salary["retention"] == {"period": "P7Y", "trigger": "einde dienstverband"}
+    assert salary["recipients"] == [{"name": "Belastingdienst", "type": "other"}]
+    assert salary["notes"] == "Afdeling: HR"
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (3, Status.CREATED), (4, Status.INVALID), (6, Status.CREATED), (7, Status.CREATED)
+    ]  # fmt: skip
+    assert report.unknown_columns == ("Afdeling",)
+
+
+def test_xlsx_cells_become_text(workspace: Path, tmp_path: Path) -> None:
+    """A date cell reads as YYYY-MM-DD and a whole number without a decimal point."""
+    import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
+    birthdays = _record(workspace, "pa-verjaardagen.yaml")
+    assert birthdays["notes"] == ("Retention as written in the register: 2026-01-31\nAfdeling: 12")
+    assert birthdays["role"] == "controller"
+
+
+def test_bad_legal_basis_is_reported_and_skipped(workspace: Path, tmp_path: Path) -> None:
+    """A row whose legal basis is not recognised is reported with its row number, unwritten."""
+    report = import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
+    bad = next(o for o in report.outcomes if o.row == 4)
+    assert bad.status == Status.INVALID
+    assert bad.messages[0].startswith("legal basis 'weet niet' is not recognised")
+    assert not (workspace / "register" / "pa-nieuwsbrief.yaml").exists()
+    assert report.exit_code == 1
+
+
+def test_unparseable_retention_is_left_out(workspace: Path, tmp_path: Path) -> None:
+    """Retention that states no period is left out, reported and kept in the notes."""
+    report = import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
+    hosting = _record(workspace, "pa-hosting-klantdata.yaml")
+    assert "retention" not in hosting
+    assert hosting["notes"] == "Retention as written in the register: onbepaald"
+    outcome = next(o for o in report.outcomes if o.row == 6)
+    assert outcome.messages == ("retention 'onbepaald' not understood; left out, kept in notes",)
+
+
+def test_csv_with_english_headers(workspace: Path, tmp_path: Path) -> None:
+    """A comma-separated UTF-8 file with a BOM imports every row and exits 0."""
+    source = tmp_path / "ropa.csv"
+    source.write_text(ENGLISH, encoding="utf-8")
+    report = import_register(workspace, source)
+    crm = _record(workspace, "pa-crm.yaml")
+    assert report.exit_code == 0
+    assert crm["purposes"] == [
+        {"description": "Sales follow-up", "legal_basis": "legitimate-interests"}
+    ]
+    assert crm["data_subjects"] == ["Prospects", "customers"]
+    assert crm["retention"] == {"period": "P2Y", "trigger": "not stated in the imported register"}
+    assert crm["notes"] == "From the 2025 register"
+    payroll = _record(workspace, "pa-payroll.yaml")
+    assert payroll["role"] == "processor"
+    assert payroll["retention"] == {
+        "period": "P6M",
+        "trigger": "not stated in the imported register",
+    }
+
+
+def test_semicolon_csv(workspace: Path, tmp_path: Path) -> None:
+    """A semicolon-separated file, as Dutch Excel saves it, is read with its delimiter."""
+    source = tmp_path / "avg.csv"
+    source.write_text("Naam;Doel;Grondslag\nWerving;Vacatures vullen;6.1.b\n", encoding="utf-8")
+    assert import_register(workspace, source).exit_code == 0
+    assert _record(workspace, "pa-werving.yaml")["purposes"] == [
+        {"description": "Vacatures vullen", "legal_basis": "contract"}
+    ]
+
+
+def test_existing_file_is_never_overwritten(workspace: Path, tmp_path: Path) -> None:
+    """A row whose file or id exists is reported and skipped, and the file stays as it was."""
+    source = tmp_path / "ropa.csv"
+    source.write_text(ENGLISH, encoding="utf-8")
+    (workspace / "register").mkdir()
+    (workspace / "register" / "pa-crm.yaml").write_text("# mine\n", encoding="utf-8")
+    (workspace / "payroll.yaml").write_text(
+        "kind: processing-activity\nid: pa-payroll\nname: Payroll\nrole: controller\n",
+        encoding="utf-8",
+    )
+    report = import_register(workspace, source)
+    assert [o.status for o in report.outcomes] == [Status.EXISTS, Status.EXISTS]
+    assert (workspace / "register" / "pa-crm.yaml").read_text(encoding="utf-8") == "# mine\n"
+    assert not (workspace / "register" / "pa-payroll.yaml").exists()
+    assert report.exit_code == 1
+
+
+def test_dry_run_writes_nothing(workspace: Path, tmp_path: Path) -> None:
+    """A dry run returns the texts it would write and leaves the workspace untouched."""
+    source = tmp_path / "ropa.csv"
+    source.write_text(ENGLISH, encoding="utf-8")
+    report = import_register(workspace, source, dry_run=True)
+    assert [o.status for o in report.outcomes] == [Status.WOULD_CREATE, Status.WOULD_CREATE]
+    assert report.outcomes[0].text is not None
+    assert "id: pa-crm" in report.outcomes[0].text
+    assert not (workspace / "register").exists()
+
+
+def test_repeated_names_get_distinct_ids(workspace: Path, tmp_path: Path) -> None:
+    """Two rows with the same name become pa-<slug> and pa-<slug>-2."""
+    source = tmp_path / "dup.csv"
+    source.write_text("Name,Role\nCRM,controller\ncrm,processor\n", encoding="utf-8")
+    report = import_register(workspace, source)
+    assert [str(o.path) for o in report.outcomes] == [
+        "register/pa-crm.yaml",
+        "register/pa-crm-2.yaml",
+    ]
+
+
+def test_imported_workspace_validates(workspace: Path, tmp_path: Path) -> None:
+    """complykit validate finds no YAML or schema problem in any imported file."""
+    import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
+    source = tmp_path / "ropa.csv"
+    source.write_text(ENGLISH, encoding="utf-8")
+    import_register(workspace, source)
+    result = run(workspace, as_of=date(2026, 11, 23))
+    assert len(list((workspace / "register").iterdir())) == 5
+    assert result.records_checked == 5
+    assert not [f for f in result.findings if f.code.startswith(("YAML", "SCH"))]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("register.xls", b"old", "not a .xlsx or .csv file"),
+        ("broken.xlsx", b"not a zip", "cannot read the workbook"),
+        ("latin.csv", "Naam\nCaf\xe9\n".encode("latin-1"), "is not UTF-8 text"),
+        ("noheader.csv", b"Foo,Bar\n1,2\n", "no header row with a column for the activity name"),
+    ],
+)
+def test_unreadable_files_raise(
+    workspace: Path, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    """A file that is not a readable register raises a ComplykitError naming the problem."""
+    source = tmp_path / name
+    source.write_bytes(content)
+    with pytest.raises(ComplykitError, match=message):
+        import_register(workspace, source)
+
+
+def test_unknown_sheet_raises(workspace: Path, tmp_path: Path) -> None:
+    """Naming a sheet the workbook lacks raises, listing the sheets it has."""
+    source = _xlsx(tmp_path / "avg.xlsx", DUTCH)
+    with pytest.raises(ComplykitError, match="has no sheet 'AVG'") as raised:
+        import_register(workspace, source, sheet="AVG")
+    assert raised.value.hint == "Sheets: 'Register', 'Toelichting'."
+
+
+def test_named_sheet_is_read(workspace: Path, tmp_path: Path) -> None:
+    """--sheet picks a sheet other than the first."""
+    source = tmp_path / "two.xlsx"
+    book = Workbook()
+    book.create_sheet("AVG").append(["Naam", "Rol"])
+    book["AVG"].append(["Ledenadministratie", "controller"])
+    book.save(source)
+    report = import_register(workspace, source, sheet="AVG")
+    assert [str(o.path) for o in report.outcomes] == ["register/pa-ledenadministratie.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Patiënt-dossier (EPD)", "patient-dossier-epd"), ("???", ""), ("A" * 80, "a" * 60)],
+)
+def test_slug(name: str, expected: str) -> None:
+    """A slug is lower-case ASCII words joined by dashes, at most 60 characters."""
+    assert slug(name) == expected
