@@ -188,3 +188,13 @@ def test_help_does_not_import_openpyxl() -> None:
     command = [sys.executable, "-c", code]
     out = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
     assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_pdf_needs_an_output_file_and_writes_a_pdf(tmp_path: Path) -> None:
+    """--format pdf refuses the terminal, and with --output writes a PDF file."""
+    code, out, _ = _run("risks", str(EXAMPLE), "--format", "pdf", *AS_OF)
+    assert (code, out) == (2, "")
+    target = tmp_path / "risks.pdf"
+    code, out, err = _run("risks", str(EXAMPLE), "-f", "pdf", "-o", str(target), *AS_OF)
+    assert (code, out, err) == (0, "", "")
+    assert target.read_bytes().startswith(b"%PDF-")

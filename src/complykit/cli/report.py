@@ -1,4 +1,4 @@
-"""``complykit report``: an audit document (register, SoA, risks, AI) as HTML, Markdown or xlsx."""
+"""``complykit report``: an audit document as HTML, Markdown, xlsx or PDF."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class ReportFormat(StrEnum):
     HTML = "html"
     MARKDOWN = "markdown"
     XLSX = "xlsx"
+    PDF = "pdf"
 
 
 @exits
@@ -49,7 +50,10 @@ def report(
     output_format: Annotated[
         ReportFormat,
         typer.Option(
-            "--format", "-f", case_sensitive=False, help="Output format; xlsx needs --output."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format; xlsx and pdf need --output.",
         ),
     ] = ReportFormat.HTML,
     output: Annotated[
@@ -73,8 +77,8 @@ def report(
     from complykit.errors import ComplykitError  # noqa: PLC0415
     from complykit.reports.render import (  # noqa: PLC0415
         BINARY_FORMATS,
+        render_binary,
         render_report,
-        render_workbook,
     )
     from complykit.workspace import open_repository  # noqa: PLC0415 - keep --help fast
 
@@ -100,7 +104,9 @@ def report(
     language = lang.value if lang else (repo.config.languages or ["en"])[0]
     if binary and output is not None:
         with output.open("wb" if force else "xb") as stream:
-            stream.write(render_workbook(name, repo, lang=language))
+            stream.write(
+                render_binary(name, repo, lang=language, output_format=output_format.value)
+            )
         return 0
     text = render_report(name, repo, lang=language, output_format=output_format.value)
     if output is None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "nl")
 FORMATS = {"html": "html.j2", "markdown": "md.j2"}
-BINARY_FORMATS = ("xlsx",)  # written by render_workbook, never to a terminal
+BINARY_FORMATS = ("xlsx", "pdf")  # written by render_binary, never to a terminal
 DOMAIN = "complykit"
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = Path(__file__).parent / "locales"
@@ -78,6 +78,19 @@ def render_workbook(name: str, repo: Repository, *, lang: str) -> bytes:
 
     report = _report(name, lang)
     return workbook(report.name, repo, lang=lang, messages=translations(lang))
+
+
+def render_pdf(name: str, repo: Repository, *, lang: str) -> bytes:
+    """The named report as a PDF: its HTML laid out for print."""
+    from complykit.reports.pdf import html_to_pdf  # noqa: PLC0415 - optional, slow to import
+
+    return html_to_pdf(render_report(name, repo, lang=lang, output_format="html"), repo.as_of)
+
+
+def render_binary(name: str, repo: Repository, *, lang: str, output_format: str) -> bytes:
+    """The named report in a binary format from BINARY_FORMATS."""
+    renderers = {"xlsx": render_workbook, "pdf": render_pdf}
+    return renderers[output_format](name, repo, lang=lang)
 
 
 def _report(name: str, lang: str) -> Report:
