@@ -36,7 +36,7 @@ def test_pdf_is_dated_by_as_of_not_by_the_clock() -> None:
     """The PDF's creation date in its metadata is the report's as-of date."""
     reader = PdfReader(BytesIO(html_to_pdf("<h1>x</h1>", date(2025, 2, 3))))
     assert reader.metadata is not None
-    assert reader.metadata["/CreationDate"].startswith("D:20250203")
+    assert str(reader.metadata["/CreationDate"]).startswith("D:20250203")
 
 
 def test_missing_weasyprint_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
