@@ -13,7 +13,7 @@ from complykit.checks.soa_index import SOA_CLAUSES
 from complykit.engine import all_rules
 from conftest import CASES
 
-CODE = re.compile(r"^(YAML|SCH|REF|GDPR|DPIA|AIA|SOA|INC|SUP|TASK|WVR)\d{3}$")
+CODE = re.compile(r"^(YAML|SCH|REF|GDPR|DPIA|AIA|SOA|INC|SUP|TASK|WVR|RSK)\d{3}$")
 
 
 def test_codes_follow_the_family_pattern() -> None:

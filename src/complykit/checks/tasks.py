@@ -56,3 +56,42 @@ def review_overdue(repo: Repository) -> Iterator[Problem]:
                 f"{entry.record.kind} '{entry.record.id}' was due for review on "
                 f"{review.isoformat()}",
             )
+
+
+# The recurring work each management-system standard requires, as task types (data, not code).
+_SYSTEM_TASKS = {
+    "internal-audit": "9.2",
+    "management-review": "9.3",
+}
+_MANAGEMENT_SYSTEMS = {
+    "iso27001-2022": "ISO/IEC 27001:2022",
+    "iso42001-2023": "ISO/IEC 42001:2023",
+}
+
+
+@check(
+    code="TASK003",
+    name="management-system-task-missing",
+    severity=Severity.ERROR,
+    citation=("ISO/IEC 27001:2022 9.2", "ISO/IEC 27001:2022 9.3"),
+    hint="Add a `task` of that type with its cadence and owner, and record each occurrence.",
+)
+def management_system_task_missing(repo: Repository) -> Iterator[Problem]:
+    """A management-system standard is in scope without a recurring internal audit or
+    management review.
+
+    PASS: ``frameworks: [iso27001-2022]`` and tasks of type internal-audit and management-review.
+    FAIL: ``frameworks: [iso27001-2022]`` and no internal-audit task.
+    """
+    types = {task.type for _, task in repo.records(Task)}
+    for index, name in enumerate(repo.config.frameworks):
+        catalog = repo.catalogs.framework(name)
+        standard = _MANAGEMENT_SYSTEMS.get(catalog.id) if catalog else None
+        for task_type, clause in _SYSTEM_TASKS.items():
+            if standard is not None and task_type not in types:
+                yield Problem(
+                    None,
+                    ("frameworks", index),
+                    f"{standard} is in scope, but no task has type {task_type}",
+                    citation=(f"{standard} {clause}",),
+                )

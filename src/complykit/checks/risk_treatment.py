@@ -1,0 +1,69 @@
+"""RSK: residual risk above appetite is accepted by its owner, and acceptances lapse.
+
+ISO/IEC 27001:2022 clause 6.1.3 f) asks that risk owners approve the treatment plan and accept
+the residual risk; the appetite in complykit.yaml is the line above which that acceptance must
+be on the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.risk import Risk, Score
+from complykit.repository import Repository
+
+_ACCEPTANCE = ("ISO/IEC 27001:2022 6.1.3 f)",)
+
+
+def _remaining(risk: Risk) -> tuple[Score, str]:
+    """The score that remains after treatment, and the field it comes from."""
+    return (risk.residual, "residual") if risk.residual is not None else (risk.inherent, "inherent")
+
+
+@check(
+    code="RSK001",
+    name="residual-risk-unaccepted",
+    severity=Severity.ERROR,
+    citation=_ACCEPTANCE,
+    hint="Treat the risk further, or record the owner's `acceptance` (by, on, until, rationale).",
+)
+def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
+    """A risk whose remaining score is above the appetite has no recorded acceptance.
+
+    PASS: ``residual: {likelihood: 2, impact: 5}`` (10) above appetite 8, with ``acceptance``.
+    FAIL: the same residual score and no ``acceptance``.
+    """
+    appetite = repo.config.risk_method.appetite
+    for entry, risk in repo.records(Risk):
+        score, field = _remaining(risk)
+        if score.value > appetite and risk.acceptance is None:
+            yield Problem(
+                entry,
+                (field,),
+                f"the {field} score {score.value} is above the "
+                f"appetite of {appetite}, and nobody has accepted it",
+            )
+
+
+@check(
+    code="RSK002",
+    name="risk-acceptance-expired",
+    severity=Severity.WARNING,
+    citation=_ACCEPTANCE,
+    hint="Review the risk: treat it further, or renew the acceptance with a new `until`.",
+)
+def risk_acceptance_expired(repo: Repository) -> Iterator[Problem]:
+    """A risk acceptance has passed its ``until`` date.
+
+    PASS: ``acceptance: {until: 2027-06-30, ...}``, as of 2026-11-23.
+    FAIL: ``acceptance: {until: 2026-06-30, ...}``, as of 2026-11-23.
+    """
+    for entry, risk in repo.records(Risk):
+        if risk.acceptance is not None and risk.acceptance.until < repo.as_of:
+            yield Problem(
+                entry,
+                ("acceptance", "until"),
+                f"the acceptance of '{risk.title}' ran until {risk.acceptance.until.isoformat()}",
+            )
