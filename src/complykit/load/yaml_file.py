@@ -38,7 +38,7 @@ class _PureLoader(Reader, Scanner, Parser, Composer, StrictResolver):
 def _loader_class() -> Any:
     try:
         from yaml._yaml import CParser  # noqa: PLC0415 - optional C extension
-    except ImportError:  # pragma: no cover - only where libyaml is missing
+    except ImportError:  # only where libyaml is missing
         return _PureLoader
 
     class _CLoader(CParser, StrictResolver):

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 import pytest
 from hypothesis import given, settings
 
+from complykit.load import yaml_file
 from complykit.load.limits import LoadLimits
 from complykit.load.yaml_file import parse_yaml
 from strategies import any_bytes, yaml_like_text
@@ -114,3 +115,22 @@ def test_any_yaml_like_text_gives_documents_or_located_findings(text: str) -> No
 def test_any_bytes_give_documents_or_located_findings(raw: bytes) -> None:
     """For any bytes the loader returns documents or findings inside the text, never raising."""
     _assert_total(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("country: NO\nday: 2024-01-01\n", []),
+        ("a: 1\na: 2\n", [("YAML002", 2, 1)]),
+        ("a: &x 1\n", [("YAML003", 1, 4)]),
+        ("a: !custom x\n", [("YAML004", 1, 4)]),
+    ],
+)
+def test_pure_python_fallback_behaves_like_libyaml(
+    text: str, expected: list[tuple[str, int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without libyaml the pure-Python parser gives the same data and the same findings."""
+    monkeypatch.setattr(yaml_file, "_Loader", yaml_file._PureLoader)
+    assert _codes(text) == expected
+    if not expected:
+        assert _data(text) == {"country": "NO", "day": "2024-01-01"}
