@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import WorkspaceOption, parse_as_of
+from complykit.cli.options import AsOfOption, WorkspaceOption, parse_as_of
 from complykit.cli.output import (
     SCHEMA_VERSION,
     UNVERIFIED_NOTE,
@@ -34,9 +34,7 @@ def coverage(
     ] = None,
     workspace: WorkspaceOption = None,
     output_format: FormatOption = ViewFormat.TEXT,
-    as_of: Annotated[
-        str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
-    ] = None,
+    as_of: AsOfOption = None,
 ) -> int:
     """Show which requirements the implemented controls of your SoAs meet, via catalog mappings."""
     from complykit.coverage import compute, default_targets  # noqa: PLC0415

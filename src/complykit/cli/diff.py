@@ -10,16 +10,11 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import parse_as_of
+from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
 from complykit.diff.formats import DIFF_FORMATTERS
 
 # Choices come from the registry, so a new format needs no edit here.
 DiffFormat = StrEnum("DiffFormat", {name.upper(): name for name in DIFF_FORMATTERS})  # type: ignore[misc]
-
-
-class FailOn(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
 
 
 @exits
@@ -31,12 +26,7 @@ def diff(
             show_default=False,
         ),
     ],
-    path: Annotated[
-        Path,
-        typer.Argument(
-            help="A workspace folder, or any path inside one.", show_default="the current directory"
-        ),
-    ] = Path(),
+    path: PathArgument = Path(),
     head: Annotated[
         str | None,
         typer.Option(
@@ -52,18 +42,8 @@ def diff(
         FailOn,
         typer.Option(help="Lowest severity of a NEW finding that makes the exit code 1."),
     ] = FailOn.ERROR,
-    as_of: Annotated[
-        str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to this file instead of standard output.",
-            dir_okay=False,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
+    output: OutputOption = None,
 ) -> int:
     """Compare the workspace with a git revision: records, findings and notable changes.
 

@@ -1,9 +1,10 @@
-"""Option parsing shared by commands: dates and output files."""
+"""Options and arguments shared by commands: workspace path, dates, output files, fail level."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,5 +32,30 @@ WorkspaceOption = Annotated[
         "-w",
         help="The workspace folder, or any path inside one.",
         show_default="the workspace around the current directory",
+    ),
+]
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+PathArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="A workspace folder, or any path inside one.", show_default="the current directory"
+    ),
+]
+AsOfOption = Annotated[
+    str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file instead of standard output.",
+        dir_okay=False,
     ),
 ]

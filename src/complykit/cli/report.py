@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import parse_as_of
+from complykit.cli.options import OutputOption, PathArgument, parse_as_of
 
 # Listed here rather than read from complykit.reports.REPORTS so that --help stays light;
 # tests/cli/test_report_cli.py checks that the two agree.
@@ -32,12 +32,7 @@ class ReportFormat(StrEnum):
 @exits
 def report(
     name: Annotated[str, typer.Argument(help=f"The report: {', '.join(REPORT_NAMES)}.")],
-    path: Annotated[
-        Path,
-        typer.Argument(
-            help="A workspace folder, or any path inside one.", show_default="the current directory"
-        ),
-    ] = Path(),
+    path: PathArgument = Path(),
     lang: Annotated[
         Language | None,
         typer.Option(
@@ -56,15 +51,7 @@ def report(
             help="Output format; xlsx and pdf need --output.",
         ),
     ] = ReportFormat.HTML,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to this file instead of standard output.",
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
     as_of: Annotated[
         str | None,

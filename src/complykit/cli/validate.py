@@ -11,16 +11,11 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import parse_as_of
+from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
 from complykit.formatters import FORMATTERS
 
 # Choices come from the registry, so a new formatter needs no edit here.
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATTERS})  # type: ignore[misc]
-
-
-class FailOn(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
 
 
 def _default_format() -> str:
@@ -29,12 +24,7 @@ def _default_format() -> str:
 
 @exits
 def validate(
-    path: Annotated[
-        Path,
-        typer.Argument(
-            help="A workspace folder, or any path inside one.", show_default="the current directory"
-        ),
-    ] = Path(),
+    path: PathArgument = Path(),
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -47,9 +37,7 @@ def validate(
     fail_on: Annotated[
         FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")
     ] = FailOn.ERROR,
-    as_of: Annotated[
-        str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
-    ] = None,
+    as_of: AsOfOption = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -60,15 +48,7 @@ def validate(
             show_default="auto",
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to this file instead of standard output.",
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
     from complykit.engine import run  # noqa: PLC0415 - keep --help fast

@@ -35,8 +35,8 @@ def to_document(result: Result) -> dict[str, Any]:
         "as_of": result.as_of.isoformat(),
         "fail_on": str(result.fail_on),
         "summary": _summary(result),
-        "findings": [_finding(f) for f in result.findings],
-        "waived": [{**_finding(w.finding), "waiver": w.waiver} for w in result.waived],
+        "findings": [finding_document(f) for f in result.findings],
+        "waived": [{**finding_document(w.finding), "waiver": w.waiver} for w in result.waived],
     }
 
 
@@ -53,7 +53,8 @@ def _summary(result: Result) -> dict[str, int]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def finding_document(finding: Finding) -> dict[str, Any]:
+    """One finding as the JSON contract writes it (shared by `validate` and `diff`)."""
     return {
         "code": finding.code,
         "severity": str(finding.severity),

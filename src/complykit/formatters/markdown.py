@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from complykit.result import Result
 
 HEADING = "## complykit validate"
-_ICONS = {
+SEVERITY_ICONS = {
     Severity.ERROR: ":x:",
     Severity.WARNING: ":warning:",
     Severity.INFO: ":information_source:",
@@ -54,7 +54,7 @@ def _body(result: Result) -> Iterator[str]:
 
 
 def _row(finding: Finding) -> str:
-    severity = f"{_ICONS[finding.severity]} {finding.severity}"
+    severity = f"{SEVERITY_ICONS[finding.severity]} {finding.severity}"
     location = escape(f"{finding.path.as_posix()}:{finding.line}:{finding.column}")
     return f"| {severity} | {finding.code} | {location} | {_message_cell(finding)} |"
 

@@ -6,12 +6,12 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import complykit
+from complykit.formatters.json import finding_document
 
 if TYPE_CHECKING:
     from typing import TextIO
 
     from complykit.diff.changes import Diff, Notable, RecordChange, RecordRef, Side
-    from complykit.findings import Finding
 
 # Bump on any change that can break a reader; adding keys keeps the version.
 SCHEMA_VERSION = "1"
@@ -50,8 +50,8 @@ def to_document(diff: Diff) -> dict[str, Any]:
             "changed": [_change(c) for c in records.changed],
         },
         "findings": {
-            "new": [_finding(f) for f in findings.new],
-            "fixed": [_finding(f) for f in findings.fixed],
+            "new": [finding_document(f) for f in findings.new],
+            "fixed": [finding_document(f) for f in findings.fixed],
         },
         "notable": [_notable(n) for n in diff.notable],
     }
@@ -78,20 +78,6 @@ def _change(change: RecordChange) -> dict[str, Any]:
         "path": change.path.as_posix(),
         "moved_from": moved,
         "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in change.fields],
-    }
-
-
-def _finding(finding: Finding) -> dict[str, Any]:
-    return {
-        "code": finding.code,
-        "severity": str(finding.severity),
-        "path": finding.path.as_posix(),
-        "line": finding.line,
-        "column": finding.column,
-        "message": finding.message,
-        "hint": finding.hint,
-        "citation": list(finding.citation),
-        "record": finding.record,
     }
 
 

@@ -15,8 +15,7 @@ from complykit.diff.formats.display import (
     show,
     verdict,
 )
-from complykit.findings import Severity
-from complykit.formatters.markdown import escape
+from complykit.formatters.markdown import SEVERITY_ICONS, escape
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -26,11 +25,6 @@ if TYPE_CHECKING:
     from complykit.findings import Finding
 
 HEADING = "## complykit diff"
-_ICONS = {
-    Severity.ERROR: ":x:",
-    Severity.WARNING: ":warning:",
-    Severity.INFO: ":information_source:",
-}
 
 
 class MarkdownDiffFormatter:
@@ -81,7 +75,7 @@ def _findings_table(title: str, findings: Sequence[Finding]) -> list[str]:
 
 
 def _finding_row(finding: Finding) -> str:
-    severity = f"{_ICONS[finding.severity]} {finding.severity}"
+    severity = f"{SEVERITY_ICONS[finding.severity]} {finding.severity}"
     location = escape(f"{finding.path.as_posix()}:{finding.line}:{finding.column}")
     message = escape(finding.message)
     if finding.hint:
