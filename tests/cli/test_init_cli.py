@@ -79,7 +79,7 @@ def test_init_with_a_schema_url_writes_url_modelines(tmp_path: Path) -> None:
     assert config.startswith(f"# yaml-language-server: $schema={url}config.schema.json\n")
     assert not (tmp_path / "schemas").exists()
     assert "complykit.yaml, 11 record folders" in result.stdout
-    result = runner.invoke(app, ["soa", "init", "iso27001-2022", "-w", str(tmp_path)])
+    result = runner.invoke(app, ["soa", "init", "iso27001-2022", str(tmp_path)])
     soa = (tmp_path / "soa" / "iso27001-2022.yaml").read_text(encoding="utf-8")
     assert soa.startswith(f"# yaml-language-server: $schema={url}statement-of-applicability")
 
