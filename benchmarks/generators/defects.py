@@ -24,8 +24,9 @@ _EXPIRES = re.compile(r"expires: \d{4}-\d\d-\d\d")
 
 
 def mistyped_reference(text: str) -> str:
-    """The last digit of the first reference becomes a letter: a dangling reference."""
-    return _REFERENCE.sub(lambda m: m.group(1) + "x", text, count=1)
+    """The last digit of the first reference (after the record's own id) becomes a letter."""
+    head, sep, body = text.partition("\nowner: ")
+    return head + sep + _REFERENCE.sub(lambda m: m.group(1) + "x", body, count=1)
 
 
 def missing_retention(text: str) -> str:
