@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from complykit.checks import (
     ai_act,
+    ai_act_consistency,
+    ai_act_deployer,
     ai_act_duties,
+    ai_act_provider,
     dpia,
     evidence,
     gdpr,
@@ -28,7 +31,10 @@ __all__ = [
     "REGISTRY",
     "Check",
     "ai_act",
+    "ai_act_consistency",
+    "ai_act_deployer",
     "ai_act_duties",
+    "ai_act_provider",
     "dpia",
     "evidence",
     "gdpr",

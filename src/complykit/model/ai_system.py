@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
+from complykit.model.ai_duties import DeployerDuties, ProviderDuties
+from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
 from complykit.model.types import (
@@ -186,8 +188,17 @@ class AiSystem(Record):
     """The supplier that provides the system or model."""
     vendor_training: VendorTraining | None = None
     """Whether the vendor may train its models on our data or our customers' data."""
+    processes_personal_data: bool | None = None
+    """Whether the system processes personal data, in training or in use; if so, it must be
+    linked to the processing activities it serves (GDPR Art. 30(1))."""
     processing_activities: list[ProcessingRef] = []
     """The processing activities in which the system processes personal data."""
+    practices: PracticeFacts | None = None
+    """What the system does and where, from which AI Act Art. 5(1) prohibitions are decided."""
+    deployer_duties: DeployerDuties | None = None
+    """What we did as deployer of a high-risk system (Art. 26, Art. 49(3))."""
+    provider_duties: ProviderDuties | None = None
+    """What we did as provider of a high-risk system (Art. 11, 17, 43, 47-49, 72)."""
     impact_assessments: list[ImpactAssessment] = []
     """The impact assessments done for the system (DPIA, FRIA, IAMA, AI system impact)."""
     lifecycle: Literal[
