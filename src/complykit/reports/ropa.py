@@ -13,6 +13,8 @@ from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
 from complykit.repository import Repository
 
+NOT_STATED = "not-stated"  # the label of a purpose without a legal basis
+
 _ROLE_ORDER = {role.value: index for index, role in enumerate(ProcessingRole)}
 
 
@@ -25,7 +27,7 @@ class Party(TypedDict):
 class Purpose(TypedDict):
     description: str
     legal_basis: str
-    point: str
+    point: str | None
     provision: str | None
 
 
@@ -116,8 +118,8 @@ def _activity(repo: Repository, record: ProcessingActivity) -> Activity:
         purposes=[
             Purpose(
                 description=p.description,
-                legal_basis=p.legal_basis.value,
-                point="abcdef"[list(LegalBasis).index(p.legal_basis)],
+                legal_basis=p.legal_basis.value if p.legal_basis else NOT_STATED,
+                point="abcdef"[list(LegalBasis).index(p.legal_basis)] if p.legal_basis else None,
                 provision=p.legal_provision,
             )
             for p in record.purposes
