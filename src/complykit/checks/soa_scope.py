@@ -156,36 +156,6 @@ def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
 
 
 @check(
-    code="SOA013",
-    name="ai-impact-assessment-missing",
-    severity=Severity.ERROR,
-    citation=("ISO/IEC 42001:2023 8.4", "ISO/IEC 42001:2023 A.5.2"),
-    hint="Add an `aisia` entry under impact_assessments; a DPIA alone does not cover "
-    "impacts on groups and society.",
-)
-def ai_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
-    """With ISO/IEC 42001 in scope, an AI system has no AI system impact assessment.
-
-    PASS: ``impact_assessments: [{type: aisia, status: completed}]``.
-    FAIL: only ``{type: dpia}``, or no impact assessments.
-    """
-    in_scope = any(
-        (c := repo.catalogs.framework(f)) is not None and c.id == "iso42001-2023"
-        for f in repo.config.frameworks
-    )
-    if not in_scope:
-        return
-    for entry, system in repo.records(AiSystem):
-        kinds = {a.type for a in system.impact_assessments if a.status != "not-started"}
-        if "aisia" not in kinds and system.lifecycle != "retired":
-            yield Problem(
-                entry,
-                ("impact_assessments",),
-                f"AI system '{system.id}' has no AI system impact assessment",
-            )
-
-
-@check(
     code="SOA014",
     name="soa-exclusion-contradicted",
     citation=ALL_SOA_CLAUSES,
