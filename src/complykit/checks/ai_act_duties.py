@@ -104,6 +104,7 @@ def high_risk_logs_too_short(repo: Repository) -> Iterator[Problem]:
     code="AIA008",
     name="deployer-dpia-missing",
     severity=Severity.ERROR,
+    needs=("dpia",),
     citation=("AI Act Art. 26(9)", "GDPR Art. 35(1)"),
     hint="Carry out the DPIA with the provider's instructions for use (Art. 13) and record it "
     "under `impact_assessments`; if you concluded none is needed, waive this with the reason.",

@@ -56,6 +56,7 @@ FACTS: dict[str, Callable[[Repository], bool]] = {
     code="SOA009",
     name="soa-duplicate",
     severity=Severity.ERROR,
+    needs=("statement-of-applicability",),
     hint="Keep one Statement of Applicability per framework.",
 )
 def soa_duplicate(repo: Repository) -> Iterator[Problem]:
@@ -107,6 +108,7 @@ def soa_excluded_but_relied_on(repo: Repository) -> Iterator[Problem]:
     code="SOA011",
     name="soa-isms-missing",
     severity=Severity.ERROR,
+    needs=("statement-of-applicability",),
     hint="Add ISO/IEC 27001:2022 to `frameworks` with its Statement of Applicability.",
 )
 def soa_isms_missing(repo: Repository) -> Iterator[Problem]:
