@@ -12,7 +12,7 @@ import typer
 from complykit.cli.boundary import exits
 
 if TYPE_CHECKING:
-    from complykit.exchange.register_import import ImportReport
+    from complykit.exchange.outcome import ImportReport
 
 export_app = typer.Typer(
     name="export",
@@ -93,50 +93,71 @@ def register(
     source: Annotated[
         Path,
         typer.Argument(
-            help="The register: an Excel workbook (.xlsx) or a CSV file with a header row.",
+            help="The register: a workbook (.xlsx, .ods) or a CSV file with a header row.",
             dir_okay=False,
         ),
     ],
     path: PathArgument = Path(),
     sheet: Annotated[
         str | None,
-        typer.Option("--sheet", help="The workbook sheet to read.", show_default="the first"),
+        typer.Option(
+            "--sheet",
+            help="The sheet with one activity per row; the other sheets join to it.",
+            show_default="found by its headers",
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Treat every reported row as an error: write nothing and exit 1 if there is one.",
+        ),
     ] = False,
 ) -> int:
     """Create a processing activity in register/ for each row of a spreadsheet register."""
     from complykit.exchange.register_import import import_register  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415
 
-    report = import_register(find_root(path), source, sheet, dry_run=dry_run)
+    report = import_register(find_root(path), source, sheet, dry_run=dry_run, strict=strict)
     _print_report(report, dry_run=dry_run)
     return report.exit_code
 
 
 def _print_report(report: ImportReport, *, dry_run: bool) -> None:
-    from complykit.exchange.register_import import Status  # noqa: PLC0415
+    from complykit.exchange.outcome import Status  # noqa: PLC0415
     from complykit.exchange.shown import shown  # noqa: PLC0415
 
     def say(message: str, *, err: bool = True) -> None:
         typer.echo(shown(message, MESSAGE_LIMIT), err=err)
 
-    for column in report.unknown_columns:
-        say(f"warning: column '{column}' is not a register field; its values go into notes")
+    level = "error" if report.strict else "warning"
+    for sheet, column in report.unknown_columns:
+        say(f"warning: sheet '{sheet}': column '{column}' is no register field; kept in notes")
+    for sheet, reason in report.unused_sheets:
+        say(f"warning: sheet '{sheet}' not used: {reason}")
     for outcome in report.outcomes:
-        where = f"row {outcome.row}"
+        where = f"sheet '{outcome.sheet}', row {outcome.row}"
         if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
-            verb = "would create" if dry_run else "created"
+            verb = "created" if outcome.status is Status.CREATED else "would create"
             say(f"{verb} {outcome.path} ({where})", err=False)
             if dry_run and outcome.text:
                 typer.echo(outcome.text)
             for message in outcome.messages:
                 say(f"warning: {where}: {message}")
-        else:
+        elif outcome.reported:
             for message in outcome.messages:
-                say(f"error: {where} skipped: {message}")
-    done = sum(o.status in {Status.CREATED, Status.WOULD_CREATE} for o in report.outcomes)
-    skipped = len(report.outcomes) - done
-    verb = "would be imported" if dry_run else "imported"
-    typer.echo(f"{done} of {len(report.outcomes)} row(s) {verb}; {skipped} skipped.", err=True)
+                say(f"{level}: {where} not imported: {message}")
+    typer.echo(_summary(report, dry_run=dry_run), err=True)
+
+
+def _summary(report: ImportReport, *, dry_run: bool) -> str:
+    rows = len(report.outcomes)
+    reported = len(report.reported)
+    imported = rows - reported
+    verb = "would be imported" if dry_run or not report.written else "imported"
+    records = f"{report.records} record(s)"
+    tail = "; nothing was written (--strict)" if report.strict and reported else ""
+    return f"{rows} row(s) read: {imported} {verb} as {records}, {reported} reported{tail}."

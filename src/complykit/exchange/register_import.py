@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
 from complykit.errors import ComplykitError
+from complykit.exchange.join import Joined, join
+from complykit.exchange.layout import layout
+from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.register_rows import Draft, Rejected, draft_activity
-from complykit.exchange.sheet import Row, read_rows
-from complykit.exchange.vocabulary import HEADERS, map_columns
+from complykit.exchange.sheet import pick_sheet, read_sheets
+from complykit.exchange.shown import shown
 from complykit.load.discover import CONFIG_FILENAME, record_files
 from complykit.load.yaml_file import parse_yaml
 from complykit.model.validate import to_record
@@ -29,74 +31,66 @@ from complykit.workspace import load_config, read_file
 
 FOLDER = "register"
 KIND = "processing-activity"
-HEADER_ROWS = 20  # the header row is looked for this far down, below any title rows
 _SLUG_LENGTH = 60
 
 
-class Status(StrEnum):
-    CREATED = "created"
-    WOULD_CREATE = "would-create"
-    EXISTS = "exists"
-    INVALID = "invalid"
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one row: the file written or planned, or why there is none."""
-
-    row: int
-    status: Status
-    path: PurePosixPath | None
-    messages: tuple[str, ...]
-    text: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    """Every data row's outcome, and the columns that are no processing-activity field."""
-
-    unknown_columns: tuple[str, ...]
-    outcomes: tuple[Outcome, ...]
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every row was (or would be) written, 1 when a row was skipped."""
-        done = {Status.CREATED, Status.WOULD_CREATE}
-        return 0 if all(o.status in done for o in self.outcomes) else 1
-
-
 def import_register(
-    root: Path, source: Path, sheet: str | None = None, *, dry_run: bool = False
+    root: Path,
+    source: Path,
+    sheet: str | None = None,
+    *,
+    dry_run: bool = False,
+    strict: bool = False,
 ) -> ImportReport:
     """Import the register in ``source`` into the workspace at ``root``.
 
+    Every data row of every used sheet gets an outcome: a record, a row joined to one, or a
+    reason. With ``strict``, a reported row means nothing is written.
     Raises ComplykitError when the file cannot be read, the sheet does not exist, no header
     row names the activity, or the workspace config is not valid.
     """
-    header, rows = _table(read_rows(source, sheet))
-    columns = map_columns(header.cells)
-    target = _Target(root, source.name, frozenset(_existing_ids(root)), dry_run=dry_run)
-    drafts = [draft_activity(row, columns) for row in rows if not row.empty]
+    sheets = read_sheets(source)
+    if sheet is not None:
+        pick_sheet(source, sheets, sheet)
+    found = layout(sheets, sheet)
+    joined = join(found)
+    target = _Target(root, source.name, frozenset(_existing_ids(root)))
+    drafts = [draft_activity(s) for s in joined.sources]
     ids = _ids([d for d in drafts if isinstance(d, Draft)])
-    outcomes = [
-        Outcome(d.row, Status.INVALID, None, (d.reason,))
+    planned = [
+        Outcome(found.main.sheet, d.row, Status.INVALID, None, (d.reason,))
         if isinstance(d, Rejected)
-        else _place(target, d, ids[d.row])
+        else _plan(target, d, ids[d.row], found.main.sheet)
         for d in drafts
     ]
-    return ImportReport(tuple(columns.unknown.values()), tuple(outcomes))
-
-
-def _table(rows: Sequence[Row]) -> tuple[Row, list[Row]]:
-    """The header row (the first naming the activity) and the rows below it."""
-    for index, row in enumerate(rows[:HEADER_ROWS]):
-        if "name" in map_columns(row.cells).fields:
-            return row, list(rows[index + 1 :])
-    names = ", ".join(f"'{h}'" for h in HEADERS["name"][:4] + HEADERS["name"][5:8])
-    raise ComplykitError(
-        f"no header row with a column for the activity name in the first {HEADER_ROWS} rows",
-        hint=f"Name that column {names} (see docs/guides/import-export.md).",
+    order = {s.name: index for index, s in enumerate(sheets)}
+    outcomes = sorted(
+        [*planned, *_children(joined, planned), *joined.unmatched],
+        key=lambda o: (order[o.sheet], o.row),
     )
+    write = not dry_run and not (strict and any(o.reported for o in outcomes))
+    if write:
+        outcomes = [_write(root, o) for o in outcomes]
+    unknown = tuple(
+        (table.sheet, header)
+        for table in (found.main, *(t for _, t in found.children))
+        for header in table.columns.unknown.values()
+    )
+    return ImportReport(unknown, found.unused, tuple(outcomes), strict, write)
+
+
+def _children(joined: Joined, planned: Sequence[Outcome]) -> list[Outcome]:
+    by_row = {o.row: o for o in planned}
+    outcomes = []
+    for source in joined.sources:
+        parent = by_row[source.row.number]
+        for child in source.children:
+            if parent.reported:
+                reason = f"its activity (sheet '{parent.sheet}', row {parent.row}) was not imported"
+                outcomes.append(Outcome(child.sheet, child.row, Status.INVALID, None, (reason,)))
+            else:
+                outcomes.append(Outcome(child.sheet, child.row, Status.JOINED, parent.path, ()))
+    return outcomes
 
 
 def _existing_ids(root: Path) -> set[str]:
@@ -139,36 +133,39 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Target:
-    """Where drafts go: the workspace, the ids its records already have, and whether to write."""
+    """Where drafts go: the workspace and the ids its records already have."""
 
     root: Path
     source_name: str
     taken: frozenset[str]
-    dry_run: bool
 
 
-def _place(target: _Target, draft: Draft, record_id: str) -> Outcome:
+def _plan(target: _Target, draft: Draft, record_id: str, sheet: str) -> Outcome:
     rel = PurePosixPath(FOLDER, f"{record_id}.yaml")
     if record_id in target.taken or (target.root / rel).exists():
         message = f"{rel} or a record with id '{record_id}' already exists; not overwritten"
-        return Outcome(draft.row, Status.EXISTS, rel, (message,))
-    text = record_text(target.source_name, draft, record_id)
+        return Outcome(sheet, draft.row, Status.EXISTS, rel, (message,))
+    text = record_text(target.source_name, sheet, draft, record_id)
     problems = validation_problems(rel, text)
     if problems:
-        return Outcome(draft.row, Status.INVALID, rel, problems)
-    if target.dry_run:
-        return Outcome(draft.row, Status.WOULD_CREATE, rel, draft.warnings, text)
+        return Outcome(sheet, draft.row, Status.INVALID, rel, problems)
+    return Outcome(sheet, draft.row, Status.WOULD_CREATE, rel, draft.warnings, text)
+
+
+def _write(root: Path, outcome: Outcome) -> Outcome:
+    if outcome.status is not Status.WOULD_CREATE or outcome.path is None or not outcome.text:
+        return outcome
     try:
-        write_new(target.root / rel, text)
+        write_new(root / outcome.path, outcome.text)
     except ComplykitError as error:
-        return Outcome(draft.row, Status.EXISTS, rel, (error.message,))
-    return Outcome(draft.row, Status.CREATED, rel, draft.warnings, text)
+        return replace(outcome, status=Status.EXISTS, messages=(error.message,))
+    return replace(outcome, status=Status.CREATED)
 
 
-def record_text(source_name: str, draft: Draft, record_id: str) -> str:
+def record_text(source_name: str, sheet: str, draft: Draft, record_id: str) -> str:
     """The YAML of the drafted activity, with a comment saying where it came from."""
     data: dict[str, Any] = {"kind": KIND, "id": record_id, **draft.fields}
-    origin = " ".join(f"{source_name}, row {draft.row}".split())
+    origin = shown(" ".join(f"{source_name}, sheet {sheet}, row {draft.row}".split()), 200)
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return f"# Imported by `complykit import register` from {origin}.\n{body}"
 
