@@ -16,6 +16,7 @@ from complykit.load.positions import Loc, locate
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
 from complykit.model.references import Reference, references
+from complykit.model.suggestions import Suggester
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -43,6 +44,7 @@ class Repository:
     _by_kind: dict[str, list[Entry]] = field(init=False)
     _parsed: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
     _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
+    _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -72,6 +74,18 @@ class Repository:
     @property
     def person_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.config.people)
+
+    def suggest_id(self, word: str, kinds: tuple[str, ...]) -> str | None:
+        """'Did you mean' among the people (kinds ``("person",)``) or records of ``kinds`` (any
+        kind when empty); indexed once per run, however many references are broken."""
+        suggester = self._suggesters.get(kinds)
+        if suggester is None:
+            if kinds == ("person",):
+                options: list[str] = list(self.person_ids)
+            else:
+                options = [e.record.id for e in self.entries if not kinds or e.record.kind in kinds]
+            suggester = self._suggesters[kinds] = Suggester(options)
+        return suggester.suggest(word)
 
     def position(
         self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False

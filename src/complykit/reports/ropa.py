@@ -10,6 +10,7 @@ from complykit.model.enums import LegalBasis, ProcessingRole
 from complykit.model.processing import DataCategory, ProcessingActivity, Transfer
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label, sort_key
+from complykit.reports.request import Request
 from complykit.repository import Repository
 
 NOT_STATED = "not-stated"  # the label of a purpose without a legal basis
@@ -88,14 +89,14 @@ class RopaContext(TypedDict):
     processor_activities: list[Activity]
 
 
-def build(repo: Repository, lang: str) -> RopaContext:  # noqa: ARG001 - same shape for all reports
+def build(repo: Repository, request: Request) -> RopaContext:
     records = sorted(
         (record for _, record in repo.records(ProcessingActivity)),
         key=lambda r: (_ROLE_ORDER[r.role.value], *sort_key(r.name, r.id)),
     )
     activities = [_activity(repo, record) for record in records]
     return RopaContext(
-        header=header(repo),
+        header=header(repo, request),
         controller_activities=[a for a in activities if a["role"] != ProcessingRole.PROCESSOR],
         processor_activities=[a for a in activities if a["role"] == ProcessingRole.PROCESSOR],
     )
