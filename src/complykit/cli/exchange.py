@@ -139,7 +139,8 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
     for sheet, reason in report.unused_sheets:
         say(f"warning: sheet '{sheet}' not used: {reason}")
     for outcome in report.outcomes:
-        where = f"sheet '{outcome.sheet}', row {outcome.row}"
+        container, unit = report.places
+        where = f"{container} '{outcome.sheet}', {unit} {outcome.row}"
         if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
             verb = "created" if outcome.status is Status.CREATED else "would create"
             say(f"{verb} {outcome.path} ({where})", err=False)
@@ -160,4 +161,30 @@ def _summary(report: ImportReport, *, dry_run: bool) -> str:
     verb = "would be imported" if dry_run or not report.written else "imported"
     records = f"{report.records} record(s)"
     tail = "; nothing was written (--strict)" if report.strict and reported else ""
-    return f"{rows} row(s) read: {imported} {verb} as {records}, {reported} reported{tail}."
+    unit = report.places[1]
+    return f"{rows} {unit}(s) read: {imported} {verb} as {records}, {reported} reported{tail}."
+
+
+@import_app.command("dpia")
+@exits
+def dpia(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A CNIL PIA tool export (.json).", dir_okay=False),
+    ],
+    path: PathArgument = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
+    ] = False,
+) -> int:
+    """Create a DPIA in dpia/ and a control per measure in controls/ from a CNIL PIA export."""
+    from complykit.exchange.pia_import import import_pia  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_pia(find_root(path), source, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code

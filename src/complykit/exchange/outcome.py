@@ -44,6 +44,8 @@ class ImportReport:
     outcomes: tuple[Outcome, ...]
     strict: bool = False
     written: bool = True
+    places: tuple[str, str] = ("sheet", "row")
+    """How messages name an outcome's place: a spreadsheet's sheet and row, a JSON part and item."""
 
     @property
     def reported(self) -> tuple[Outcome, ...]:
