@@ -87,6 +87,57 @@ def algoritmeregister(
     return 0
 
 
+@export_app.command("ics")
+@exits
+def ics(
+    path: PathArgument = Path(),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the calendar to this file, which must not exist yet.",
+            show_default="standard output",
+        ),
+    ] = None,
+) -> int:
+    """Export reviews, tasks, expiries, breach deadlines and AI Act dates as an iCalendar file."""
+    from complykit.exchange.ics_export import export_ics  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
+
+    _refuse_existing(output)
+    repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - the user's today
+    _warn_errors(errors)
+    _emit(export_ics(repo).encode("utf-8"), output)
+    return 0
+
+
+def _refuse_existing(output: Path | None) -> None:
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+
+    if output is not None and output.exists():
+        raise ComplykitError(f"{output} already exists; nothing was written", "Name a new file.")
+
+
+def _warn_errors(errors: int) -> None:
+    if errors:
+        typer.echo(
+            f"warning: {errors} error(s) in the workspace; the export uses the records that "
+            "loaded. Run `complykit validate` for details.",
+            err=True,
+        )
+
+
+def _emit(data: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        with output.open("xb") as stream:
+            stream.write(data)
+
+
 @import_app.command("register")
 @exits
 def register(
