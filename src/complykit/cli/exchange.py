@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -84,6 +85,65 @@ def algoritmeregister(
     else:
         with output.open("xb") as stream:
             stream.write(data)
+    return 0
+
+
+class OscalModel(StrEnum):
+    SSP = "ssp"
+    COMPONENT_DEFINITION = "component-definition"
+
+
+class OscalVersion(StrEnum):
+    V1_1_2 = "1.1.2"
+    V1_2_1 = "1.2.1"
+
+
+@export_app.command("oscal")
+@exits
+def oscal(
+    path: PathArgument = Path(),
+    model: Annotated[
+        OscalModel, typer.Option("--model", help="The OSCAL model to write.")
+    ] = OscalModel.SSP,
+    soa: Annotated[
+        str | None,
+        typer.Option(
+            "--soa",
+            metavar="ID",
+            help="The Statement of Applicability the SSP describes.",
+            show_default="the only one",
+        ),
+    ] = None,
+    oscal_version: Annotated[
+        OscalVersion, typer.Option("--oscal-version", help="The OSCAL version to declare.")
+    ] = OscalVersion.V1_1_2,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the JSON to this file, which must not exist yet.",
+            show_default="standard output",
+        ),
+    ] = None,
+) -> int:
+    """Export an OSCAL System Security Plan or component definition as JSON."""
+    import json  # noqa: PLC0415 - keep --help fast
+
+    from complykit.exchange.oscal.component import component_definition  # noqa: PLC0415
+    from complykit.exchange.oscal.ssp import choose_soa, ssp  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
+
+    _refuse_existing(output)
+    repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - last-modified is today
+    _warn_errors(errors)
+    if model is OscalModel.SSP:
+        document = ssp(repo, choose_soa(repo, soa), oscal_version.value)
+    else:
+        document = component_definition(repo, oscal_version.value)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    _emit(text.encode("utf-8"), output)
     return 0
 
 
