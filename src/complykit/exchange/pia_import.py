@@ -21,7 +21,7 @@ from complykit.errors import ComplykitError
 from complykit.exchange.html_text import plain_text
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.pia_text import dpia_fields, evaluation_line, measure_id, text
-from complykit.exchange.record_files import Target, slug, unique_ids, write_all, yaml_text
+from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.shown import shown
 
 MAX_BYTES = 20_000_000
@@ -134,7 +134,7 @@ class _Import:
         if notes:
             data["notes"] = "\n".join(notes)
         rel = PurePosixPath("dpia", f"{self.dpia_id}.yaml")
-        return self.target.plan(("pia", 1), rel, yaml_text(self.comment, data))
+        return self.target.plan(("pia", 1), rel, self.target.document(rel, self.comment, data))
 
     def control(self, index: int) -> Outcome:
         measure, control_id = self.export.measures[index], self.control_ids[index]
@@ -148,7 +148,7 @@ class _Import:
         data["notes"] = "\n".join(notes + [evaluation_line(e) for e in mine])
         warnings = () if text(measure, "title") else (f"measure {index + 1} has no title",)
         rel = PurePosixPath("controls", f"{control_id}.yaml")
-        text_ = yaml_text(self.comment, data)
+        text_ = self.target.document(rel, self.comment, data)
         return self.target.plan(("measures", index + 1), rel, text_, warnings)
 
 

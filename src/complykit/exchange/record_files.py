@@ -17,6 +17,7 @@ from complykit.exchange.outcome import Outcome, Status
 from complykit.load.discover import CONFIG_FILENAME, record_files
 from complykit.load.yaml_file import parse_yaml
 from complykit.model.validate import to_record
+from complykit.modeline import schema_target, with_modeline
 from complykit.scaffold import write_new
 from complykit.workspace import load_config, read_file
 
@@ -71,6 +72,12 @@ class Target:
     @classmethod
     def of(cls, root: Path) -> Target:
         return cls(root, existing_ids(root))
+
+    def document(self, rel: PurePosixPath, comment: str, data: dict[str, Any]) -> str:
+        """``data`` as the YAML of a new file at ``rel``: the editor modeline the workspace
+        uses (see complykit.modeline), a comment, the fields."""
+        target = schema_target(self.root, (self.root / rel).parent, str(data["kind"]))
+        return with_modeline(yaml_text(comment, data), target)
 
     def plan(
         self, where: tuple[str, int], rel: PurePosixPath, text: str, warnings: tuple[str, ...] = ()

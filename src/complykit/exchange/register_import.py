@@ -20,13 +20,12 @@ from complykit.exchange.record_files import (
     unique_ids,
     validation_problems,
     write_all,
-    yaml_text,
 )
 from complykit.exchange.register_rows import Draft, Rejected, draft_activity
 from complykit.exchange.sheet import pick_sheet, read_sheets
 from complykit.exchange.shown import shown
 
-__all__ = ["import_register", "record_text", "slug", "validation_problems"]
+__all__ = ["import_register", "slug", "validation_problems"]
 
 FOLDER = "register"
 KIND = "processing-activity"
@@ -97,12 +96,7 @@ def _ids(drafts: Sequence[Draft]) -> dict[int, str]:
 
 def _plan(target: Target, source_name: str, sheet: str, draft: Draft, record_id: str) -> Outcome:
     rel = PurePosixPath(FOLDER, f"{record_id}.yaml")
-    text = record_text(source_name, sheet, draft, record_id)
-    return target.plan((sheet, draft.row), rel, text, draft.warnings)
-
-
-def record_text(source_name: str, sheet: str, draft: Draft, record_id: str) -> str:
-    """The YAML of the drafted activity, with a comment saying where it came from."""
     data: dict[str, Any] = {"kind": KIND, "id": record_id, **draft.fields}
     origin = shown(" ".join(f"{source_name}, sheet {sheet}, row {draft.row}".split()), 200)
-    return yaml_text(f"Imported by `complykit import register` from {origin}.", data)
+    text = target.document(rel, f"Imported by `complykit import register` from {origin}.", data)
+    return target.plan((sheet, draft.row), rel, text, draft.warnings)
