@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.output import ForceOption, open_binary_output
 
 if TYPE_CHECKING:
     from complykit.exchange.outcome import ImportReport
@@ -125,10 +126,11 @@ def oscal(
             "--output",
             "-o",
             dir_okay=False,
-            help="Write the JSON to this file, which must not exist yet.",
+            help="Write the JSON to this file (see --force).",
             show_default="standard output",
         ),
     ] = None,
+    force: ForceOption = False,
 ) -> int:
     """Export an OSCAL System Security Plan or component definition as JSON."""
     import json  # noqa: PLC0415 - keep --help fast
@@ -137,7 +139,6 @@ def oscal(
     from complykit.exchange.oscal.ssp import choose_soa, ssp  # noqa: PLC0415
     from complykit.workspace import open_repository  # noqa: PLC0415
 
-    _refuse_existing(output)
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - last-modified is today
     _warn_errors(errors)
     if model is OscalModel.SSP:
@@ -145,7 +146,7 @@ def oscal(
     else:
         document = component_definition(repo, oscal_version.value)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    _emit(text.encode("utf-8"), output)
+    _emit(text.encode("utf-8"), output, force=force)
     return 0
 
 
@@ -159,27 +160,20 @@ def ics(
             "--output",
             "-o",
             dir_okay=False,
-            help="Write the calendar to this file, which must not exist yet.",
+            help="Write the calendar to this file (see --force).",
             show_default="standard output",
         ),
     ] = None,
+    force: ForceOption = False,
 ) -> int:
     """Export reviews, tasks, expiries, breach deadlines and AI Act dates as an iCalendar file."""
     from complykit.exchange.ics_export import export_ics  # noqa: PLC0415
     from complykit.workspace import open_repository  # noqa: PLC0415
 
-    _refuse_existing(output)
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - the user's today
     _warn_errors(errors)
-    _emit(export_ics(repo).encode("utf-8"), output)
+    _emit(export_ics(repo).encode("utf-8"), output, force=force)
     return 0
-
-
-def _refuse_existing(output: Path | None) -> None:
-    from complykit.errors import ComplykitError  # noqa: PLC0415
-
-    if output is not None and output.exists():
-        raise ComplykitError(f"{output} already exists; nothing was written", "Name a new file.")
 
 
 def _warn_errors(errors: int) -> None:
@@ -191,12 +185,12 @@ def _warn_errors(errors: int) -> None:
         )
 
 
-def _emit(data: bytes, output: Path | None) -> None:
+def _emit(data: bytes, output: Path | None, *, force: bool) -> None:
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        with output.open("xb") as stream:
+        with open_binary_output(output, force=force) as stream:
             stream.write(data)
 
 
