@@ -48,8 +48,12 @@ def at(moment: datetime) -> str:
     return moment.isoformat(timespec="minutes")
 
 
-def hours(span: timedelta) -> int:
-    return int(span.total_seconds() // 3600)
+def duration(span: timedelta) -> str:
+    """Whole hours, and the minutes when there are any: 72 h 1 min is late, '72 hours' is not."""
+    whole_hours, seconds = divmod(int(span.total_seconds()), 3600)
+    minutes = seconds // 60
+    text = f"{whole_hours} hour{'' if whole_hours == 1 else 's'}"
+    return f"{text} {minutes} minute{'' if minutes == 1 else 's'}" if minutes else text
 
 
 def clock_of(incident: Incident) -> Clock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
@@ -30,7 +31,7 @@ def task_overdue(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 where,
-                f"'{task.title}' was due on {due.isoformat()} ({(repo.as_of - due).days} days ago)",
+                f"'{task.title}' was due on {due.isoformat()} ({_days(repo.as_of - due)} ago)",
                 citation=citation,
             )
 
@@ -95,3 +96,7 @@ def management_system_task_missing(repo: Repository) -> Iterator[Problem]:
                     f"{standard} is in scope, but no task has type {task_type}",
                     citation=(f"{standard} {clause}",),
                 )
+
+
+def _days(span: timedelta) -> str:
+    return "1 day" if span.days == 1 else f"{span.days} days"

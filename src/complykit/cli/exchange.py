@@ -25,6 +25,7 @@ import_app = typer.Typer(
     no_args_is_help=True,
 )
 
+MESSAGE_LIMIT = 2_000
 PathArgument = Annotated[
     Path,
     typer.Argument(
@@ -116,24 +117,25 @@ def register(
 
 def _print_report(report: ImportReport, *, dry_run: bool) -> None:
     from complykit.exchange.register_import import Status  # noqa: PLC0415
+    from complykit.exchange.shown import shown  # noqa: PLC0415
+
+    def say(message: str, *, err: bool = True) -> None:
+        typer.echo(shown(message, MESSAGE_LIMIT), err=err)
 
     for column in report.unknown_columns:
-        typer.echo(
-            f"warning: column '{column}' is not a register field; its values go into notes",
-            err=True,
-        )
+        say(f"warning: column '{column}' is not a register field; its values go into notes")
     for outcome in report.outcomes:
         where = f"row {outcome.row}"
         if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
             verb = "would create" if dry_run else "created"
-            typer.echo(f"{verb} {outcome.path} ({where})")
+            say(f"{verb} {outcome.path} ({where})", err=False)
             if dry_run and outcome.text:
                 typer.echo(outcome.text)
             for message in outcome.messages:
-                typer.echo(f"warning: {where}: {message}", err=True)
+                say(f"warning: {where}: {message}")
         else:
             for message in outcome.messages:
-                typer.echo(f"error: {where} skipped: {message}", err=True)
+                say(f"error: {where} skipped: {message}")
     done = sum(o.status in {Status.CREATED, Status.WOULD_CREATE} for o in report.outcomes)
     skipped = len(report.outcomes) - done
     verb = "would be imported" if dry_run else "imported"

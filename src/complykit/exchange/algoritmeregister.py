@@ -174,6 +174,8 @@ def _lawful_bases(repo: Repository, system: AiSystem) -> list[str]:
 
 
 def _basis(purpose: Purpose) -> str:
+    if purpose.legal_basis is None:
+        return "grondslag niet vermeld"
     basis = LegalBasis(purpose.legal_basis)
     point = "abcdef"[list(LegalBasis).index(basis)]
     provision = f", {purpose.legal_provision}" if purpose.legal_provision else ""

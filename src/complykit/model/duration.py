@@ -10,10 +10,12 @@ from pydantic import BeforeValidator, Field, NonNegativeInt, WithJsonSchema, mod
 
 from complykit.model.base import StrictModel
 
+# Plain numbered groups and ASCII digit classes: the pattern is published in the JSON Schemas,
+# whose patterns are ECMA-262 (no Python named groups), and must mean the same there.
 _ISO = re.compile(
-    r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?)?$"
+    r"^P(?!$)(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?=[0-9])(?:([0-9]+)H)?)?$"
 )
+_PARTS = ("years", "months", "weeks", "days", "hours")
 
 
 class Duration(StrictModel):
@@ -72,7 +74,7 @@ def _parse(value: Any) -> Any:
                 "write a duration as ISO 8601 (P2Y, P6M, P30D, PT72H) "
                 "or a mapping such as {years: 2}"
             )
-        return {k: int(v) for k, v in match.groupdict().items() if v}
+        return {part: int(v) for part, v in zip(_PARTS, match.groups(), strict=True) if v}
     return value
 
 
@@ -87,10 +89,7 @@ DurationField = Annotated[
                     "type": "object",
                     "additionalProperties": False,
                     "minProperties": 1,
-                    "properties": {
-                        k: {"type": "integer", "minimum": 0}
-                        for k in ("years", "months", "weeks", "days", "hours")
-                    },
+                    "properties": {k: {"type": "integer", "minimum": 0} for k in _PARTS},
                 },
             ],
             "description": "ISO 8601 duration or a mapping of years/months/weeks/days/hours.",

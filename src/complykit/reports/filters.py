@@ -12,6 +12,7 @@ from babel.lists import format_list
 from babel.units import format_unit
 
 from complykit.reports.labels import label_msgid
+from complykit.reports.provenance import built_from, generator
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -56,6 +57,8 @@ def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[...
         "yesno": yesno,
         "or_dash": or_dash,
         "md": markdown_cell,
+        "provenance": lambda value: built_from(value, translations),
+        "generator": generator,
     }
 
 

@@ -24,6 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
         "vital-interests": N_("vital interests"),
         "public-task": N_("public interest / official authority"),
         "legitimate-interests": N_("legitimate interests"),
+        "not-stated": N_("no legal basis stated"),
     },
     "special-category": {
         "racial-or-ethnic-origin": N_("racial or ethnic origin"),

@@ -6,9 +6,10 @@ import pytest
 
 from complykit.reports import REPORTS
 from complykit.reports.render import LANGUAGES, render_report
+from complykit.reports.request import Request
 from complykit.repository import Repository
 
-from .conftest import CheckGolden
+from .conftest import GOLDEN_PROVENANCE, CheckGolden
 
 EXTENSIONS = {"html": "html", "markdown": "md"}
 # The SoA in HTML is 180 table rows per language; its Markdown golden covers the same
@@ -28,5 +29,6 @@ def test_report_matches_golden(
     example_repo: Repository, check_golden: CheckGolden, name: str, lang: str, fmt: str
 ) -> None:
     """The rendered report equals its reviewed golden file."""
-    text = render_report(name, example_repo, lang=lang, output_format=fmt)
+    request = Request(lang, provenance=GOLDEN_PROVENANCE)
+    text = render_report(name, example_repo, lang=lang, output_format=fmt, request=request)
     check_golden(f"{name}.{lang}.{EXTENSIONS[fmt]}", text)
