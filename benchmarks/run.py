@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"== {size:,} records: {workspace.describe()}", file=sys.stderr)
             rows += size_rows(workspace, args.repeat, with_report=size == report_size)
         rows += growth_rows(rows)
-        rows += startup_rows(args.repeat)
+        rows += startup_rows(args.repeat, folder)
     table = render_table(rows)
     print(table)
     if args.write_docs:

@@ -1,4 +1,4 @@
-"""What a cached result depends on, hashed: file contents, never sizes or times.
+"""What a cached result depends on, hashed: the workspace by content, never by size or time.
 
 A file edited within the same second and to the same size still changes the key, because every
 byte is hashed. The key covers every YAML file discovery can see (before the config's
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import stat
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import complykit
-from complykit.load.discover import CONFIG_FILENAME, record_files
+from complykit.load.discover import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
 
 FORMAT = "complykit-cache-1"
 
@@ -25,39 +27,55 @@ class Uncacheable(Exception):  # noqa: N818 - a reason, not an error
     """Something in the workspace cannot be hashed (a FIFO, an unreadable file): do not cache."""
 
 
-def _file_digest(path: Path) -> str:
+def _file_digest(path: str) -> str:
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise Uncacheable(f"{path} is not a regular file")
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as stream:  # noqa: PTH123 - str paths: pathlib costs more than the hashing
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise Uncacheable(f"{path} is not a regular file")
+            return hashlib.sha256(stream.read()).hexdigest()
     except OSError as error:
         raise Uncacheable(f"{path}: {error.strerror or error}") from error
 
 
-def _tree(folder: Path, pattern: str) -> list[Path]:
-    return sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
+def _yaml_files(root: str) -> Iterator[str]:
+    """Every YAML file discovery could read, by the same rules (before exclusions), plus the
+    workspace's catalogs; with plain strings, since pathlib doubled the cost of a cached run."""
+    for folder, dirs, files in os.walk(root):
+        at_root = folder == root
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and (d not in SKIPPED_DIRS or (at_root and d == "catalogs"))
+        )
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield f"{folder}{os.sep}{name}"
+
+
+def _package_files() -> Iterator[Path]:
+    package = Path(complykit.__file__).resolve().parent
+    checkout_catalogs = package.parents[1] / "catalogs"  # bundled_dir() in a source checkout
+    for folder in (package, checkout_catalogs):
+        if folder.is_dir():
+            yield from sorted(p for p in folder.rglob("*") if p.suffix in {".py", ".yaml"})
 
 
 @functools.cache
 def code_digest() -> str:
-    """complykit's own code and bundled catalogs (in a wheel or a source checkout)."""
-    package = Path(complykit.__file__).resolve().parent
+    """complykit's own code and bundled catalogs, by version, name, size and mtime: unlike the
+    workspace, these change only by installing or editing complykit, which moves the mtime."""
     digest = hashlib.sha256(complykit.__version__.encode())
-    checkout_catalogs = package.parents[1] / "catalogs"
-    for path in (
-        *_tree(package, "*.py"),
-        *_tree(package, "*.yaml"),
-        *_tree(checkout_catalogs, "*.yaml"),
-    ):
-        digest.update(f"{path.relative_to(package.parents[1])}\0".encode())
-        digest.update(path.read_bytes())
+    for path in _package_files():
+        info = path.stat()
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
 def run_key(root: Path, as_of: date) -> str:
     """The key of a validation run of ``root``; raises Uncacheable when there cannot be one."""
     digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0{as_of.isoformat()}\0".encode())
-    files = [root / CONFIG_FILENAME, *_tree(root / "catalogs", "*"), *record_files(root)]
-    for path in files:
-        digest.update(f"{path.relative_to(root).as_posix()}\0{_file_digest(path)}\0".encode())
+    base = str(root)
+    config = f"{base}{os.sep}{CONFIG_FILENAME}"
+    for path in (config, *_yaml_files(base)):
+        digest.update(f"{path[len(base) :]}\0{_file_digest(path)}\0".encode())
     return digest.hexdigest()

@@ -25,7 +25,7 @@ RISK = PurePosixPath("risks/risk-ransomware.yaml")
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     target = tmp_path / "tulip"
-    shutil.copytree(EXAMPLE, target)
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
     return target
 
 
