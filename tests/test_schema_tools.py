@@ -26,7 +26,9 @@ from conftest import CASES, EXAMPLE, REPO
 SCHEMAS = REPO / "schemas"
 # Findings that mean "this file does not fit its schema"; SCH001 (unknown kind) has no schema
 # to ask, and SCH006 depends on the workspace's configured scale, which no schema can know.
-SCHEMA_VERDICT_CODES = frozenset({"SCH002", "SCH003", "SCH004", "SCH005"})
+# YAML001 and YAML002 are parse errors for check-jsonschema too (its YAML loader refuses
+# duplicate keys), so a file either tool cannot parse is a failure for both.
+SCHEMA_VERDICT_CODES = frozenset({"SCH002", "SCH003", "SCH004", "SCH005", "YAML001", "YAML002"})
 WORKSPACES = [EXAMPLE, *sorted(p.parent for p in CASES.glob("*/*/complykit.yaml"))]
 WORKSPACES += sorted(p.parent for p in CASES.glob("SCH*/*/expected.yaml"))
 

@@ -79,7 +79,7 @@ def test_unknown_report_exits_2_with_the_list() -> None:
     code, out, err = _run("nope", str(EXAMPLE), *AS_OF)
     assert (code, out) == (2, "")
     assert err == (
-        "error: unknown report 'nope'\nhint: Reports: ropa, soa, risks, ai-register, tasks, pack.\n"
+        f"error: unknown report 'nope'\nhint: Reports: {', '.join([*REPORTS, 'pack'])}.\n"
     )
 
 

@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from complykit.exchange.register_import import ImportReport
 
 export_app = typer.Typer(
+    rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="export",
     help="Export records in a format other registers take.",
     no_args_is_help=True,
 )
 import_app = typer.Typer(
+    rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="import",
     help="Import records from the spreadsheets a register was kept in before.",
     no_args_is_help=True,

@@ -65,7 +65,11 @@ ASSESSMENT_NL = {
     "iama": "IAMA (Impact Assessment Mensenrechten en Algoritmes)",
     "aisia": "AI-systeemimpactbeoordeling (ISO/IEC 42001)",
 }
-ASSESSMENT_STATUS_NL = {"in-progress": "in uitvoering", "completed": "afgerond"}
+ASSESSMENT_STATUS_NL = {
+    "in-progress": "in uitvoering",
+    "completed": "afgerond",
+    "not-required": "overwogen, niet vereist",
+}
 
 
 @dataclass(frozen=True, slots=True)

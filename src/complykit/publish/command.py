@@ -10,6 +10,7 @@ from complykit.errors import ComplykitError
 from complykit.publish.document import Source, open_source, render
 from complykit.publish.output import refuse_existing, write_atomically
 from complykit.publish.pack import pack
+from complykit.reports import REPORTS
 from complykit.reports.render import BINARY_FORMATS, FORMATS, LANGUAGES
 
 PACK = "pack"
@@ -46,7 +47,8 @@ class Outcome:
 def run(order: Order) -> Outcome:
     """Render the ordered document (or pack) and write it; refuse before any work if unsafe."""
     _check(order)
-    with open_source(order.path, order.as_of, order.revision) as source:
+    check = order.name == PACK or REPORTS[order.name].checks
+    with open_source(order.path, order.as_of, order.revision, check=check) as source:
         if source.unreadable and not order.partial:
             return _refused(source)
         warnings = _warnings(source)
@@ -76,8 +78,6 @@ def _pack_formats(order: Order) -> tuple[str, ...]:
 
 
 def _check(order: Order) -> None:
-    from complykit.reports import REPORTS  # noqa: PLC0415
-
     if order.name != PACK and order.name not in REPORTS:
         names = ", ".join([*REPORTS, PACK])
         raise ComplykitError(f"unknown report '{order.name}'", hint=f"Reports: {names}.")

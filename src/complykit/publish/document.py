@@ -4,6 +4,7 @@ not be read and where the records came from, then render."""
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,8 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from complykit.engine import run_keeping_records
 from complykit.errors import ComplykitError
-from complykit.findings import Severity
+from complykit.findings import Finding, Severity
 from complykit.load.discover import CONFIG_FILENAME, find_root
 from complykit.publish.provenance import working_tree
 from complykit.publish.revision import checkout
@@ -22,9 +24,12 @@ from complykit.reports.render import (
     render_binary_context,
     render_text,
 )
-from complykit.reports.request import Provenance, Request, Unreadable
+from complykit.reports.request import FindingCount, Provenance, Request, Unreadable
 from complykit.repository import Repository
 from complykit.workspace import open_workspace
+
+# Findings of these families come from reading files: their records are missing.
+_LOADING_FAMILIES = ("YAML", "SCH")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +39,12 @@ class Source:
     repo: Repository
     provenance: Provenance
     unreadable: tuple[Unreadable, ...]
+    findings: tuple[FindingCount, ...] | None = None
 
     def request(
         self, lang: str, audience: str = "internal", record_id: str | None = None
     ) -> Request:
-        return Request(lang, audience, record_id, self.provenance, self.unreadable)
+        return Request(lang, audience, record_id, self.provenance, self.unreadable, self.findings)
 
     @property
     def languages(self) -> list[str]:
@@ -46,26 +52,54 @@ class Source:
 
 
 @contextmanager
-def open_source(path: Path, as_of: date, revision: str | None = None) -> Iterator[Source]:
-    """The workspace around ``path``, or as it was at git ``revision``; valid while open."""
+def open_source(
+    path: Path, as_of: date, revision: str | None = None, *, check: bool = False
+) -> Iterator[Source]:
+    """The workspace around ``path``, or as it was at git ``revision``; valid while open.
+
+    With ``check`` the records are also validated, for reports that summarise the findings.
+    """
     with tempfile.TemporaryDirectory(prefix="complykit-report-") as scratch:
         if revision is None:
             root = find_root(path)
             provenance = working_tree(root)
         else:
             root, provenance = checkout(path, revision, Path(scratch))
-        opened = open_workspace(root, as_of)
-        if opened.repo is None:
-            raise ComplykitError(
-                f"{opened.root / CONFIG_FILENAME} is not valid",
-                hint="Run `complykit validate` to see what to fix.",
-            )
+        repo, findings, counts = _load(root, as_of, check=check)
         unreadable = tuple(
             Unreadable(f.path.as_posix(), f.line, f.code, f.message)
-            for f in sorted(opened.findings)
-            if f.severity == Severity.ERROR
+            for f in sorted(findings)
+            if f.severity == Severity.ERROR and f.code.startswith(_LOADING_FAMILIES)
         )
-        yield Source(opened.repo, provenance, unreadable)
+        yield Source(repo, provenance, unreadable, counts)
+
+
+def _load(
+    root: Path, as_of: date, *, check: bool
+) -> tuple[Repository, tuple[Finding, ...], tuple[FindingCount, ...] | None]:
+    if check:
+        result, repo = run_keeping_records(root, as_of=as_of)
+        findings = result.findings
+    else:
+        opened = open_workspace(root, as_of)
+        repo, findings = opened.repo, opened.findings
+    if repo is None:
+        raise ComplykitError(
+            f"{root / CONFIG_FILENAME} is not valid",
+            hint="Run `complykit validate` to see what to fix.",
+        )
+    return repo, findings, _counts(findings) if check else None
+
+
+def _counts(findings: tuple[Finding, ...]) -> tuple[FindingCount, ...]:
+    counted = Counter((_family(f.code), f.severity.value) for f in findings)
+    return tuple(
+        FindingCount(family, severity, n) for (family, severity), n in sorted(counted.items())
+    )
+
+
+def _family(code: str) -> str:
+    return code.rstrip("0123456789")
 
 
 def render(name: str, source: Source, request: Request, output_format: str) -> bytes:

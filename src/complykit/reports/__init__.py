@@ -41,6 +41,8 @@ class Report:
     """The record kind when the report is one document per record (``--id`` picks one)."""
     audiences: tuple[str, ...] = ("internal",)
     """Who the report may be given to; ``public`` leaves out what is internal."""
+    checks: bool = False
+    """Whether the report shows findings, so that the records must be checked first."""
 
     def build(self, repo: Repository, request: Request) -> Mapping[str, Any]:
         return cast("ContextBuilder", _function(self.context))(repo, request)
@@ -91,6 +93,37 @@ REPORTS: dict[str, Report] = {
             "tasks:build",
             "tasks",
             "xlsx_sheets:tasks_book",
+        ),
+        Report(
+            "incidents",
+            "Security incidents and the breach register (GDPR Art. 33(5))",
+            "incidents:build",
+            "incidents",
+            "xlsx_incidents:incidents_book",
+        ),
+        Report(
+            "suppliers",
+            "Processors, sub-processors and other suppliers (GDPR Art. 28)",
+            "suppliers:build",
+            "suppliers",
+            "xlsx_suppliers:suppliers_book",
+            audiences=AUDIENCES,
+        ),
+        Report(
+            "dpia",
+            "Data protection impact assessments (GDPR Art. 35), one document each",
+            "dpia:build",
+            "dpia",
+            "xlsx_dpia:dpia_book",
+            per_record="dpia",
+        ),
+        Report(
+            "summary",
+            "One-page management summary of findings, breaches, SoA, risks, DPIAs and AI",
+            "summary:build",
+            "summary",
+            "xlsx_summary:summary_book",
+            checks=True,
         ),
     )
 }

@@ -32,6 +32,15 @@ class Unreadable:
 
 
 @dataclass(frozen=True, slots=True)
+class FindingCount:
+    """How many findings of one rule family and severity ``complykit validate`` reports."""
+
+    family: str
+    severity: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class Request:
     """Everything besides the records that decides what a report shows."""
 
@@ -40,3 +49,5 @@ class Request:
     record_id: str | None = None
     provenance: Provenance | None = None
     unreadable: tuple[Unreadable, ...] = ()
+    findings: tuple[FindingCount, ...] | None = None
+    """Findings by family and severity, for reports that summarise them; None: not checked."""

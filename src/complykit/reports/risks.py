@@ -80,8 +80,8 @@ def _levels(levels: list[ScaleLevel]) -> list[Level]:
 
 
 def _row(repo: Repository, record: Risk) -> RiskRow:
-    residual = _score(repo, record.residual) if record.residual else None
-    inherent = _score(repo, record.inherent)
+    residual = score_cell(repo, record.residual) if record.residual else None
+    inherent = score_cell(repo, record.inherent)
     current = residual or inherent
     return RiskRow(
         id=record.id,
@@ -98,7 +98,7 @@ def _row(repo: Repository, record: Risk) -> RiskRow:
     )
 
 
-def _score(repo: Repository, score: Score) -> ScoreCell:
+def score_cell(repo: Repository, score: Score) -> ScoreCell:
     method = repo.config.risk_method
     return ScoreCell(
         likelihood=score.likelihood,

@@ -8,7 +8,7 @@ workbook has the Dutch headings, labels and dates that the Dutch HTML report has
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from complykit.reports.filters import filters
@@ -70,6 +70,9 @@ class Words:
 
     def country(self, code: str) -> str:
         return str(self._filters["country"](code))
+
+    def moment(self, value: datetime | None) -> str | None:
+        return None if value is None else str(self._filters["moment"](value))
 
     def long_date(self, value: date) -> str:
         return str(self._filters["long_date"](value))

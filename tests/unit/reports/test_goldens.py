@@ -16,19 +16,22 @@ EXTENSIONS = {"html": "html", "markdown": "md"}
 # content, and test_render.py asserts the HTML's structure.
 NOT_GOLDEN = {("soa", "html")}
 CASES = [
-    (name, lang, fmt)
-    for name in REPORTS
+    (name, audience, lang, fmt)
+    for name, report in REPORTS.items()
+    for audience in report.audiences
     for lang in LANGUAGES
     for fmt in EXTENSIONS
     if (name, fmt) not in NOT_GOLDEN
 ]
 
 
-@pytest.mark.parametrize(("name", "lang", "fmt"), CASES)
+@pytest.mark.parametrize("case", CASES, ids="-".join)
 def test_report_matches_golden(
-    example_repo: Repository, check_golden: CheckGolden, name: str, lang: str, fmt: str
+    example_repo: Repository, check_golden: CheckGolden, case: tuple[str, str, str, str]
 ) -> None:
     """The rendered report equals its reviewed golden file."""
-    request = Request(lang, provenance=GOLDEN_PROVENANCE)
+    name, audience, lang, fmt = case
+    request = Request(lang, audience, provenance=GOLDEN_PROVENANCE, findings=())
     text = render_report(name, example_repo, lang=lang, output_format=fmt, request=request)
-    check_golden(f"{name}.{lang}.{EXTENSIONS[fmt]}", text)
+    stem = name if audience == "internal" else f"{name}-{audience}"
+    check_golden(f"{stem}.{lang}.{EXTENSIONS[fmt]}", text)

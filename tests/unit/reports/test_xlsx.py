@@ -186,7 +186,7 @@ def test_every_table_is_frozen_filtered_and_wrapped(example_repo: Repository, na
         last = sheet.cell(row=sheet.max_row, column=sheet.max_column).coordinate
         assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", f"A1:{last}")
         assert sheet["A1"].font.bold
-        assert sheet["A2"].alignment.wrap_text
+        assert sheet.max_row == 1 or sheet["A2"].alignment.wrap_text  # an empty table has no A2
         columns = range(1, sheet.max_column + 1)
         widths = [sheet.column_dimensions[get_column_letter(i)].width for i in columns]
         assert all(10 <= width <= 50 for width in widths)
