@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from complykit.cache.codec import BadEntryError, decode_result, encode_result
-from complykit.cache.keys import Uncacheable, run_key
+from complykit.cache.keys import Uncacheable, run_key, workspace_digests
+from complykit.cache.parsed import ParsedCache
 from complykit.cache.store import CacheStore, open_store
 from complykit.findings import Severity
 from complykit.load.discover import find_root
 from complykit.result import Result
+
+PARSED_ENTRY = "parsed-files.json"
 
 
 def validate(
@@ -35,23 +38,37 @@ def validate(
         result = _fresh(root, as_of, fail_on, jobs)[0]
         return replace(result, notes=(store,)) if isinstance(store, str) else result
     try:
-        name = f"{run_key(root, as_of)}.json"
+        digests = workspace_digests(root)
     except Uncacheable:
         return _fresh(root, as_of, fail_on, jobs)[0]
+    name = f"{run_key(digests, as_of)}.json"
     cached = _cached(store, name, root, as_of, fail_on)
     if cached is not None:
         return cached
-    result, probes = _fresh(root, as_of, fail_on, jobs)
+    parsed = _parsed_cache(store, digests)
+    result, probes = _fresh(root, as_of, fail_on, jobs, parsed)
     store.write(name, {"result": encode_result(result), "probes": probes})
+    pack = parsed.pack()
+    if pack is not None:
+        store.write(PARSED_ENTRY, pack)
     return replace(result, notes=tuple(store.notes))
 
 
+def _parsed_cache(store: CacheStore, digests: dict[str, str]) -> ParsedCache:
+    known = store.read(PARSED_ENTRY)
+    try:
+        return ParsedCache(digests, known)
+    except BadEntryError as error:
+        store.notes.append(f"cache entry {store.folder / PARSED_ENTRY} ignored: {error}")
+        return ParsedCache(digests, None)
+
+
 def _fresh(
-    root: Path, as_of: date, fail_on: Severity, jobs: int | None
+    root: Path, as_of: date, fail_on: Severity, jobs: int | None, parsed: ParsedCache | None = None
 ) -> tuple[Result, dict[str, bool]]:
     from complykit.engine import run_keeping_records  # noqa: PLC0415 - only on a cache miss
 
-    result, repo = run_keeping_records(root, as_of=as_of, fail_on=fail_on, jobs=jobs)
+    result, repo = run_keeping_records(root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=parsed)
     return result, dict(repo.probes) if repo is not None else {}
 
 

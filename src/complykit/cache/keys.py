@@ -13,7 +13,7 @@ import functools
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -71,11 +71,17 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def run_key(root: Path, as_of: date) -> str:
-    """The key of a validation run of ``root``; raises Uncacheable when there cannot be one."""
-    digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0{as_of.isoformat()}\0".encode())
+def workspace_digests(root: Path) -> dict[str, str]:
+    """The content digest of the config and every YAML file, by path relative to ``root``;
+    raises Uncacheable when one cannot be read as a regular file."""
     base = str(root)
-    config = f"{base}{os.sep}{CONFIG_FILENAME}"
-    for path in (config, *_yaml_files(base)):
-        digest.update(f"{path[len(base) :]}\0{_file_digest(path)}\0".encode())
+    paths = (f"{base}{os.sep}{CONFIG_FILENAME}", *_yaml_files(base))
+    return {path[len(base) + 1 :].replace(os.sep, "/"): _file_digest(path) for path in paths}
+
+
+def run_key(digests: Mapping[str, str], as_of: date) -> str:
+    """The key of a validation run over files with these ``digests``, on the day ``as_of``."""
+    digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0{as_of.isoformat()}\0".encode())
+    for relative, content in digests.items():
+        digest.update(f"{relative}\0{content}\0".encode())
     return digest.hexdigest()

@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from complykit import engine
-from complykit.cache.keys import run_key
+from complykit.cache.keys import run_key, workspace_digests
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.cli.app import app
-from complykit.validation import validate
+from complykit.validation import PARSED_ENTRY, validate
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)
@@ -38,7 +38,8 @@ def local_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.json"))
+    """The result entries, without the entry of parsed files."""
+    return sorted(p for p in folder.rglob("*.json") if p.name != PARSED_ENTRY)
 
 
 def _forbid_fresh_runs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,7 +122,9 @@ def test_an_entry_signed_elsewhere_is_not_believed(
     path = workspace / RISK
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("owner: fatima-elamrani", "owner: nobody"), encoding="utf-8")
-    clean_entry.rename(clean_entry.with_name(f"{run_key(workspace, AS_OF)}.json"))
+    clean_entry.rename(
+        clean_entry.with_name(f"{run_key(workspace_digests(workspace), AS_OF)}.json")
+    )
     monkeypatch.setenv("HOME", str(tmp_path / "victim"))
     result = validate(workspace, as_of=AS_OF)
     assert [f.code for f in result.findings] == ["REF001"]
