@@ -38,6 +38,11 @@ PathArgument = Annotated[
 ]
 
 
+class Standard(StrEnum):
+    PUBLICATIESTANDAARD = "publicatiestandaard"
+    REGISTER_API = "register-api"
+
+
 @export_app.command("algoritmeregister")
 @exits
 def algoritmeregister(
@@ -48,7 +53,7 @@ def algoritmeregister(
             "--output",
             "-o",
             dir_okay=False,
-            help="Write the JSON to this file, which must not exist yet.",
+            help="Write the JSON to this file (see --force).",
             show_default="standard output",
         ),
     ] = None,
@@ -61,34 +66,53 @@ def algoritmeregister(
             show_default="all",
         ),
     ] = None,
+    standard: Annotated[
+        Standard,
+        typer.Option(
+            "--standard",
+            help="The published Publicatiestandaard 1.0.0, or the register backend's vocabulary.",
+        ),
+    ] = Standard.PUBLICATIESTANDAARD,
+    register_url: Annotated[
+        str | None,
+        typer.Option(
+            "--register-url",
+            metavar="URL",
+            help="Where the workspace's register of processing activities is published; a "
+            "linked activity's entry is URL/<activity id>.",
+        ),
+    ] = None,
+    force: ForceOption = False,
 ) -> int:
-    """Export AI systems as Algoritmeregister publication records (standard 1.0) in JSON."""
+    """Export AI systems as Algoritmeregister publication records in JSON."""
     import json  # noqa: PLC0415 - keep --help fast
 
-    from complykit.errors import ComplykitError  # noqa: PLC0415
     from complykit.exchange.algoritmeregister import export_algoritmeregister  # noqa: PLC0415
+    from complykit.exchange.publicatiestandaard import export_publicatiestandaard  # noqa: PLC0415
     from complykit.workspace import open_repository  # noqa: PLC0415
 
-    if output is not None and output.exists():
-        raise ComplykitError(f"{output} already exists; nothing was written", "Name a new file.")
+    exporters = {
+        Standard.PUBLICATIESTANDAARD: export_publicatiestandaard,
+        Standard.REGISTER_API: export_algoritmeregister,
+    }
+    _check_url(register_url)
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
-    if errors:
-        typer.echo(
-            f"warning: {errors} error(s) in the workspace; the export uses the records that "
-            "loaded. Run `complykit validate` for details.",
-            err=True,
-        )
-    exported = export_algoritmeregister(repo, system or ())
+    _warn_errors(errors)
+    exported = exporters[standard](repo, system or (), register_url)
     for warning in exported.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    for skipped in exported.skipped:
+        typer.echo(f"error: {skipped}", err=True)
     data = (json.dumps(exported.records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        with output.open("xb") as stream:
-            stream.write(data)
-    return 0
+    _emit(data, output, force=force)
+    return 1 if exported.skipped else 0
+
+
+def _check_url(url: str | None) -> None:
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+
+    if url is not None and not url.startswith("https://"):
+        raise ComplykitError(f"--register-url must be an https:// URL, not '{url}'")
 
 
 class OscalModel(StrEnum):
