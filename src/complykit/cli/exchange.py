@@ -319,3 +319,57 @@ def dpia(
     report = import_pia(find_root(path), source, dry_run=dry_run, strict=strict)
     _print_report(report, dry_run=dry_run)
     return report.exit_code
+
+
+@import_app.command("fides")
+@exits
+def fides(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A Fides manifest (.yml or .json) with systems.", dir_okay=False),
+    ],
+    path: PathArgument = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
+    ] = False,
+) -> int:
+    """Create a processing activity in register/ for each system of a Fides manifest."""
+    from complykit.exchange.fides_import import import_fides  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_fides(find_root(path), source, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code
+
+
+@export_app.command("fides")
+@exits
+def fides_export(
+    path: PathArgument = Path(),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the manifest (YAML) to this file (see --force).",
+            show_default="standard output",
+        ),
+    ] = None,
+    force: ForceOption = False,
+) -> int:
+    """Export the processing activities as a Fides manifest (systems and their taxonomy)."""
+    import yaml  # noqa: PLC0415 - keep --help fast
+
+    from complykit.exchange.fides_export import export_fides  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
+
+    repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
+    _warn_errors(errors)
+    text = yaml.safe_dump(export_fides(repo), sort_keys=False, allow_unicode=True, width=100)
+    _emit(text.encode("utf-8"), output, force=force)
+    return 0
