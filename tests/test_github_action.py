@@ -154,7 +154,7 @@ def test_validate_step_annotates_and_writes_sarif_from_the_repository_root(
     uris = [
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
     ]
-    assert set(uris) == {BROKEN_TASK}
+    assert set(uris) == {BROKEN_TASK}  # the SCH004, and the rule that could not run on it
     assert all((runner.repo / uri).is_file() for uri in uris)
     assert "SCH004" in runner.summary.read_text(encoding="utf-8")
     result = runner.run("Result", STATUS=outputs["exit-code"])

@@ -33,6 +33,9 @@ class Result:
     fail_on: Severity = Severity.ERROR
     waived: tuple[Waived, ...] = ()
     """Findings that waivers set aside; they do not count towards the exit code."""
+    notes: tuple[str, ...] = ()
+    """What complykit worked around without changing the findings (an unreadable cache, say);
+    the CLI shows each as a warning on standard error."""
 
     def count(self, severity: Severity) -> int:
         return self.severity_counts()[severity]

@@ -70,17 +70,28 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Validate everything afresh; neither read nor write .complykit-cache/.",
+        ),
+    ] = False,
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
-    from complykit.engine import run  # noqa: PLC0415 - keep --help fast
-    from complykit.findings import Severity  # noqa: PLC0415
+    from complykit.findings import Severity  # noqa: PLC0415 - keep --help fast
     from complykit.load.discover import find_root_or_below, git_top_level  # noqa: PLC0415
     from complykit.result import rebased  # noqa: PLC0415
+    from complykit.validation import validate as run  # noqa: PLC0415
 
     day = parse_as_of(as_of)
     if path is None:  # e.g. the pre-commit hook at the root of a repository with compliance/
         path = find_root_or_below(Path.cwd())
-    result = run(path, as_of=day, fail_on=Severity(fail_on.value), jobs=jobs)
+    result = run(
+        path, as_of=day, fail_on=Severity(fail_on.value), jobs=jobs, use_cache=not no_cache
+    )
+    for note in result.notes:
+        typer.echo(f"warning: {note}", err=True)
     name = output_format.value if output_format else _default_format()
     formatter = FORMATTERS[name]()
     base = path_base or (git_top_level(result.root) if name in REPOSITORY_PATH_FORMATS else None)
