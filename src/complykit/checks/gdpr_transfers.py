@@ -48,6 +48,7 @@ def _caveat(decision: AdequacyDecision) -> str:
 
 @check(
     code="GDPR021",
+    framework="gdpr",
     name="adequacy-not-in-force",
     severity=Severity.ERROR,
     citation=("GDPR Art. 45",),
@@ -79,6 +80,7 @@ def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR022",
+    framework="gdpr",
     name="adequacy-partial",
     severity=Severity.WARNING,
     citation=("GDPR Art. 45",),
@@ -113,6 +115,7 @@ def adequacy_partial(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR023",
+    framework="gdpr",
     name="transfer-within-eea",
     severity=Severity.WARNING,
     citation=("GDPR Art. 44",),
@@ -136,6 +139,7 @@ def transfer_within_eea(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR024",
+    framework="gdpr",
     name="derogation-point-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 49(1)",),
@@ -159,6 +163,7 @@ def derogation_point_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR025",
+    framework="gdpr",
     name="transfer-impact-assessment-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 46",),
@@ -237,6 +242,7 @@ def _processor_destinations(
 
 @check(
     code="GDPR026",
+    framework="gdpr",
     name="transfer-not-listed",
     severity=Severity.ERROR,
     citation=("GDPR Art. 44", "GDPR Art. 30(1)(e)", "GDPR Art. 30(2)(c)"),

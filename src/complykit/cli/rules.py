@@ -26,11 +26,13 @@ def rules(
     """List every rule: code, name, severity, what it checks and what it cites."""
     from complykit.engine import all_rules  # noqa: PLC0415 - keep --help fast
 
-    chosen = [r for r in all_rules().values() if not family or r.code.startswith(family.upper())]
+    chosen = [r for r in all_rules().values() if not family or r.family == family.upper()]
     if output_format == ViewFormat.JSON:
         items = [
             {
                 "code": r.code,
+                "family": r.family,
+                "framework": r.framework,
                 "name": r.name,
                 "severity": str(r.severity),
                 "summary": r.summary,
