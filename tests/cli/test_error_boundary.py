@@ -135,7 +135,7 @@ def test_an_impossible_as_of_is_a_usage_error(tmp_path: Path, as_of: str) -> Non
 def test_schema_writes_every_kind(tmp_path: Path) -> None:
     """`schema --output` writes one parseable schema per record kind and the config."""
     result = runner.invoke(app, ["schema", "--output", str(tmp_path / "out")])
-    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    written = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file())
     assert result.exit_code == 0
     assert "config.schema.json" in written
     assert "incident.schema.json" in written

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,15 @@ from complykit.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from complykit.contracts.coverage import (
+        ControlDocument,
+        CoverageDocument,
+        CoverageSummary,
+        FrameworkCoverage,
+        MappingDocument,
+        RequirementDocument,
+        SupportDocument,
+    )
     from complykit.coverage import CoverageReport, Requirement, Support
 
 
@@ -59,14 +68,18 @@ def coverage(
     ]
     if output_format == ViewFormat.JSON:
         # One shape whether one framework or several is reported, so scripts need no branch.
-        print_json({"schema_version": SCHEMA_VERSION, "reports": [_document(r) for r in reports]})
+        document: CoverageDocument = {
+            "schema_version": SCHEMA_VERSION,
+            "reports": [_document(r) for r in reports],
+        }
+        print_json(document)
     else:
         for report in reports:
             _print_report(report)
     return 0
 
 
-def _document(report: CoverageReport) -> dict[str, Any]:
+def _document(report: CoverageReport) -> FrameworkCoverage:
     return {
         "framework": report.framework,
         "name": report.name,
@@ -77,27 +90,33 @@ def _document(report: CoverageReport) -> dict[str, Any]:
     }
 
 
-def _summary(report: CoverageReport) -> dict[str, Any]:
-    summary: dict[str, Any] = {
+def _summary(report: CoverageReport) -> CoverageSummary:
+    from complykit.coverage import CoverageStatus  # noqa: PLC0415
+
+    counts = report.counts()
+    return {
         "requirements": len(report.requirements),
         "measured": len(report.measured),
+        "met": counts[CoverageStatus.MET],
+        "met_percent": report.percent(CoverageStatus.MET),
+        "partial": counts[CoverageStatus.PARTIAL],
+        "partial_percent": report.percent(CoverageStatus.PARTIAL),
+        "supported": counts[CoverageStatus.SUPPORTED],
+        "supported_percent": report.percent(CoverageStatus.SUPPORTED),
+        "not_met": counts[CoverageStatus.NOT_MET],
+        "not_met_percent": report.percent(CoverageStatus.NOT_MET),
+        "unverified": sum(1 for r in report.requirements if r.unverified),
     }
-    for status, count in report.counts().items():
-        key = status.value.replace("-", "_")
-        summary[key] = count
-        summary[f"{key}_percent"] = report.percent(status)
-    summary["unverified"] = sum(1 for r in report.requirements if r.unverified)
-    return summary
 
 
-def _requirement(report: CoverageReport, requirement: Requirement) -> dict[str, Any]:
+def _requirement(report: CoverageReport, requirement: Requirement) -> RequirementDocument:
     applies = requirement.applies_from
     return {
         "id": requirement.id,
         "title": requirement.title,
         "status": requirement.status.value,
         "controls": [_control(s) for s in requirement.met_by],
-        "supported_by": [_control(s) | {"strength": s.strength} for s in requirement.supported_by],
+        "supported_by": [_supporting(s) for s in requirement.supported_by],
         "measured": requirement.measured,
         "unverified": requirement.unverified,
         "applies_from": applies.isoformat() if applies else None,
@@ -106,13 +125,25 @@ def _requirement(report: CoverageReport, requirement: Requirement) -> dict[str, 
     }
 
 
-def _control(support: Support) -> dict[str, Any]:
+def _control(support: Support) -> ControlDocument:
     return {"framework": support.framework, "id": support.control, "title": support.title}
 
 
-def _mapping(support: Support) -> dict[str, Any]:
+def _supporting(support: Support) -> SupportDocument:
+    return {
+        "framework": support.framework,
+        "id": support.control,
+        "title": support.title,
+        "strength": support.strength,
+    }
+
+
+def _mapping(support: Support) -> MappingDocument:
     status = support.soa_status.value if support.soa_status else None
-    return _control(support) | {
+    return {
+        "framework": support.framework,
+        "id": support.control,
+        "title": support.title,
         "relationship": support.relationship,
         "unverified": support.unverified,
         "strength": support.strength,
