@@ -37,7 +37,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 def test_export_prints_json(tmp_path: Path) -> None:
     """The export prints a JSON list, one record per AI system, and warns of each cut."""
-    code, out, err = _run("export", "algoritmeregister", str(EXAMPLE))
+    code, out, err = _run("export", "algoritmeregister", str(EXAMPLE), "--standard", "register-api")
     records = json.loads(out)
     assert (code, err) == (0, TRIAGE_CUT)
     assert [r["name"] for r in records] == [
@@ -58,6 +58,8 @@ def test_export_writes_utf8_file(tmp_path: Path) -> None:
         str(target),
         "--system",
         "ai-triage-assistant",
+        "--standard",
+        "register-api",
     )
     text = target.read_text(encoding="utf-8")
     assert (code, out, err) == (0, "", TRIAGE_CUT)

@@ -38,6 +38,11 @@ PathArgument = Annotated[
 ]
 
 
+class Standard(StrEnum):
+    PUBLICATIESTANDAARD = "publicatiestandaard"
+    REGISTER_API = "register-api"
+
+
 @export_app.command("algoritmeregister")
 @exits
 def algoritmeregister(
@@ -48,7 +53,7 @@ def algoritmeregister(
             "--output",
             "-o",
             dir_okay=False,
-            help="Write the JSON to this file, which must not exist yet.",
+            help="Write the JSON to this file (see --force).",
             show_default="standard output",
         ),
     ] = None,
@@ -61,34 +66,53 @@ def algoritmeregister(
             show_default="all",
         ),
     ] = None,
+    standard: Annotated[
+        Standard,
+        typer.Option(
+            "--standard",
+            help="The published Publicatiestandaard 1.0.0, or the register backend's vocabulary.",
+        ),
+    ] = Standard.PUBLICATIESTANDAARD,
+    register_url: Annotated[
+        str | None,
+        typer.Option(
+            "--register-url",
+            metavar="URL",
+            help="Where the workspace's register of processing activities is published; a "
+            "linked activity's entry is URL/<activity id>.",
+        ),
+    ] = None,
+    force: ForceOption = False,
 ) -> int:
-    """Export AI systems as Algoritmeregister publication records (standard 1.0) in JSON."""
+    """Export AI systems as Algoritmeregister publication records in JSON."""
     import json  # noqa: PLC0415 - keep --help fast
 
-    from complykit.errors import ComplykitError  # noqa: PLC0415
     from complykit.exchange.algoritmeregister import export_algoritmeregister  # noqa: PLC0415
+    from complykit.exchange.publicatiestandaard import export_publicatiestandaard  # noqa: PLC0415
     from complykit.workspace import open_repository  # noqa: PLC0415
 
-    if output is not None and output.exists():
-        raise ComplykitError(f"{output} already exists; nothing was written", "Name a new file.")
+    exporters = {
+        Standard.PUBLICATIESTANDAARD: export_publicatiestandaard,
+        Standard.REGISTER_API: export_algoritmeregister,
+    }
+    _check_url(register_url)
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
-    if errors:
-        typer.echo(
-            f"warning: {errors} error(s) in the workspace; the export uses the records that "
-            "loaded. Run `complykit validate` for details.",
-            err=True,
-        )
-    exported = export_algoritmeregister(repo, system or ())
+    _warn_errors(errors)
+    exported = exporters[standard](repo, system or (), register_url)
     for warning in exported.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    for skipped in exported.skipped:
+        typer.echo(f"error: {skipped}", err=True)
     data = (json.dumps(exported.records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        with output.open("xb") as stream:
-            stream.write(data)
-    return 0
+    _emit(data, output, force=force)
+    return 1 if exported.skipped else 0
+
+
+def _check_url(url: str | None) -> None:
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+
+    if url is not None and not url.startswith("https://"):
+        raise ComplykitError(f"--register-url must be an https:// URL, not '{url}'")
 
 
 class OscalModel(StrEnum):
@@ -295,3 +319,57 @@ def dpia(
     report = import_pia(find_root(path), source, dry_run=dry_run, strict=strict)
     _print_report(report, dry_run=dry_run)
     return report.exit_code
+
+
+@import_app.command("fides")
+@exits
+def fides(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A Fides manifest (.yml or .json) with systems.", dir_okay=False),
+    ],
+    path: PathArgument = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
+    ] = False,
+) -> int:
+    """Create a processing activity in register/ for each system of a Fides manifest."""
+    from complykit.exchange.fides_import import import_fides  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_fides(find_root(path), source, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code
+
+
+@export_app.command("fides")
+@exits
+def fides_export(
+    path: PathArgument = Path(),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the manifest (YAML) to this file (see --force).",
+            show_default="standard output",
+        ),
+    ] = None,
+    force: ForceOption = False,
+) -> int:
+    """Export the processing activities as a Fides manifest (systems and their taxonomy)."""
+    import yaml  # noqa: PLC0415 - keep --help fast
+
+    from complykit.exchange.fides_export import export_fides  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
+
+    repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
+    _warn_errors(errors)
+    text = yaml.safe_dump(export_fides(repo), sort_keys=False, allow_unicode=True, width=100)
+    _emit(text.encode("utf-8"), output, force=force)
+    return 0
