@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -57,14 +58,18 @@ def folders(keep: Path | None) -> Iterator[tuple[Path, Path]]:
         yield (keep or Path(scratch) / "workspace"), Path(scratch)
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], cpu: list[float] | None = None) -> float:
+    """Wall seconds of one run; its CPU seconds (user + system) are appended to ``cpu``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if done.returncode != 0:
-        raise SystemExit(
-            f"{' '.join(command[:3])} exited {done.returncode}:\n{done.stderr[-2000:]}"
-        )
+        what = " ".join(command[1:3])
+        raise SystemExit(f"{what} exited {done.returncode}:\n{done.stderr[-2000:]}")
     return elapsed
 
 
@@ -84,9 +89,10 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             generate.generate(root, args.entities, 0, defects=0)
         run = commands(root, scratch)
         times: dict[str, list[float]] = {"validate": [], "pack": []}
+        cpu: dict[str, list[float]] = {"validate": [], "pack": []}
         for _ in range(args.repeat):
             for name, runs in times.items():
-                runs.append(timed(run[name]))
+                runs.append(timed(run[name], cpu[name]))
         pdf = timed(run["pdf"]) if args.pdf else None
         size = (scratch / "pack.zip").stat().st_size
     best = {name: min(runs) for name, runs in times.items()}
@@ -95,6 +101,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "entities": args.entities,
         "runs": times,
         "best": best,
+        # CPU seconds suffer less from other work on a shared machine than wall time does.
+        "cpu_best": {name: round(min(runs), 2) for name, runs in cpu.items()},
         "ratio": round(ratio, 2),
         "budget": args.budget,
         "passed": ratio <= args.budget,
@@ -111,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         best = result["best"]
         print(f"validate best {best['validate']:.2f} s, pack (html+xlsx) best {best['pack']:.2f} s")
+        print(f"CPU seconds, best: {result['cpu_best']}")
         verdict = "OK" if result["passed"] else "OVER BUDGET"
         print(f"ratio {result['ratio']:.2f} (budget {result['budget']:.2f}): {verdict}")
         if result["pdf_pack_seconds"] is not None:
