@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.config import WorkspaceConfig
+from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, locate
 from complykit.load.yaml_file import YamlFile, parse_yaml
@@ -40,11 +41,15 @@ class Repository:
     as_of: date
     entries: Sequence[Entry]
     invalid_ids: frozenset[str] = frozenset()
+    unread: tuple[UnreadRecord, ...] = ()
+    """Records that could not be read (YAML or schema errors), as far as their ids are known."""
     by_id: dict[str, Entry] = field(init=False)
     _by_kind: dict[str, list[Entry]] = field(init=False)
     _parsed: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
     _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
+    probes: dict[str, bool] = field(init=False, default_factory=dict)
+    """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -52,6 +57,10 @@ class Repository:
         for entry in self.entries:
             self.by_id.setdefault(entry.record.id, entry)
             self._by_kind[entry.record.kind].append(entry)
+
+    def unread_of_kind(self, kinds: Sequence[str]) -> list[UnreadRecord]:
+        """Unread records that are, or may be (kind unknown), of one of ``kinds``."""
+        return [u for u in self.unread if u.kind is None or u.kind in kinds]
 
     def of_kind(self, kind: str) -> list[Entry]:
         return self._by_kind.get(kind, [])
@@ -74,6 +83,12 @@ class Repository:
     @property
     def person_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.config.people)
+
+    def exists(self, relative: PurePosixPath) -> bool:
+        """Whether a path in the workspace exists, remembered so a cached result can re-check."""
+        found = (self.root / relative).exists()
+        self.probes[relative.as_posix()] = found
+        return found
 
     def suggest_id(self, word: str, kinds: tuple[str, ...]) -> str | None:
         """'Did you mean' among the people (kinds ``("person",)``) or records of ``kinds`` (any

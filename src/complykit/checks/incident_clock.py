@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
+from complykit.model.duration import Duration
 from complykit.model.incident import Breach, Incident
 from complykit.repository import Entry, Repository
 
-CLOCK = timedelta(hours=72)
+CLOCK = Duration(hours=72)
 # Art. 33(2) sets no hours for a processor, only "without undue delay"; 24 hours is the term
 # data processing agreements commonly promise, so beyond it we only inform.
 PROCESSOR_PROMPT = timedelta(hours=24)
@@ -30,7 +31,7 @@ class Clock:
 
     @property
     def deadline(self) -> datetime:
-        return self.start + CLOCK
+        return CLOCK.after_moment(self.start)
 
     @property
     def since(self) -> str:

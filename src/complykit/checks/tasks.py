@@ -74,6 +74,7 @@ _MANAGEMENT_SYSTEMS = {
     code="TASK003",
     name="management-system-task-missing",
     severity=Severity.ERROR,
+    needs=("task",),
     citation=("ISO/IEC 27001:2022 9.2", "ISO/IEC 27001:2022 9.3"),
     hint="Add a `task` of that type with its cadence and owner, and record each occurrence.",
 )

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import AsOfOption, WorkspaceOption, parse_as_of
+from complykit.cli.options import (
+    AsOfOption,
+    DeprecatedWorkspaceOption,
+    PathArgument,
+    parse_as_of,
+    workspace_argument,
+)
 from complykit.cli.output import (
     SCHEMA_VERSION,
     UNVERIFIED_NOTE,
@@ -19,6 +25,13 @@ from complykit.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from complykit.contracts.coverage import (
+        ControlDocument,
+        CoverageSummary,
+        FrameworkCoverage,
+        MappingDocument,
+        RequirementDocument,
+    )
     from complykit.coverage import CoverageReport, Requirement, Support
 
 
@@ -32,7 +45,8 @@ def coverage(
             show_default="each framework in scope that ISO controls map onto",
         ),
     ] = None,
-    workspace: WorkspaceOption = None,
+    path: PathArgument = Path(),
+    workspace: DeprecatedWorkspaceOption = None,
     output_format: FormatOption = ViewFormat.TEXT,
     as_of: AsOfOption = None,
 ) -> int:
@@ -40,7 +54,7 @@ def coverage(
     from complykit.coverage import compute, default_targets  # noqa: PLC0415
     from complykit.workspace import open_repository  # noqa: PLC0415
 
-    repo, errors = open_repository(workspace or Path.cwd(), parse_as_of(as_of))
+    repo, errors = open_repository(workspace_argument(path, workspace), parse_as_of(as_of))
     if errors:
         typer.echo(
             f"warning: {errors} error(s) in the workspace; coverage uses the records that loaded. "
@@ -59,7 +73,7 @@ def coverage(
     return 0
 
 
-def _document(report: CoverageReport) -> dict[str, Any]:
+def _document(report: CoverageReport) -> FrameworkCoverage:
     return {
         "schema_version": SCHEMA_VERSION,
         "framework": report.framework,
@@ -71,17 +85,23 @@ def _document(report: CoverageReport) -> dict[str, Any]:
     }
 
 
-def _summary(report: CoverageReport) -> dict[str, Any]:
-    summary: dict[str, Any] = {"requirements": len(report.requirements)}
-    for status, count in report.counts().items():
-        key = status.value.replace("-", "_")
-        summary[key] = count
-        summary[f"{key}_percent"] = report.percent(status)
-    summary["unverified"] = sum(1 for r in report.requirements if r.unverified)
-    return summary
+def _summary(report: CoverageReport) -> CoverageSummary:
+    from complykit.coverage import CoverageStatus  # noqa: PLC0415
+
+    counts = report.counts()
+    return {
+        "requirements": len(report.requirements),
+        "met": counts[CoverageStatus.MET],
+        "met_percent": report.percent(CoverageStatus.MET),
+        "partial": counts[CoverageStatus.PARTIAL],
+        "partial_percent": report.percent(CoverageStatus.PARTIAL),
+        "not_met": counts[CoverageStatus.NOT_MET],
+        "not_met_percent": report.percent(CoverageStatus.NOT_MET),
+        "unverified": sum(1 for r in report.requirements if r.unverified),
+    }
 
 
-def _requirement(report: CoverageReport, requirement: Requirement) -> dict[str, Any]:
+def _requirement(report: CoverageReport, requirement: Requirement) -> RequirementDocument:
     applies = requirement.applies_from
     return {
         "id": requirement.id,
@@ -95,13 +115,16 @@ def _requirement(report: CoverageReport, requirement: Requirement) -> dict[str, 
     }
 
 
-def _control(support: Support) -> dict[str, Any]:
+def _control(support: Support) -> ControlDocument:
     return {"framework": support.framework, "id": support.control, "title": support.title}
 
 
-def _mapping(support: Support) -> dict[str, Any]:
+def _mapping(support: Support) -> MappingDocument:
     status = support.soa_status.value if support.soa_status else None
-    return _control(support) | {
+    return {
+        "framework": support.framework,
+        "id": support.control,
+        "title": support.title,
         "relationship": support.relationship,
         "unverified": support.unverified,
         "applicable": support.applicable,

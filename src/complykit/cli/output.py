@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+import os
+import secrets
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any, BinaryIO, Final, TextIO
 
 import typer
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 UNVERIFIED_NOTE = "unverified: complykit's own reading, not confirmed by an authority"
 _SHORT = 16  # cells up to this wide (ids, dates, flags) never wrap
 
@@ -27,6 +31,20 @@ FormatOption = Annotated[
 def print_json(document: object) -> None:
     # ASCII-only output survives any stream encoding, as in the validate JSON format.
     typer.echo(json.dumps(document, indent=2, ensure_ascii=True))
+
+
+def print_document(document_type: Any, document: object, output_format: ViewFormat) -> Any:
+    """The document as JSON values, printed when the format is JSON.
+
+    Dumped through the document's own type, the one `complykit schema` publishes in
+    schemas/output/, so what is printed is what the schema describes.
+    """
+    from pydantic import TypeAdapter  # noqa: PLC0415 - pydantic is slow to import
+
+    values = TypeAdapter(document_type).dump_python(document, mode="json")
+    if output_format == ViewFormat.JSON:
+        print_json(values)
+    return values
 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -48,3 +66,54 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return "-" if value is None else str(value)
+
+
+@contextmanager
+def open_output(path: Path, *, force: bool) -> Iterator[TextIO]:
+    """A UTF-8 text ``--output`` file, under the one overwrite policy (see `_replacing`)."""
+    with _replacing(path, force=force) as temp, temp.open("x", encoding="utf-8") as stream:
+        yield stream
+
+
+@contextmanager
+def open_binary_output(path: Path, *, force: bool) -> Iterator[BinaryIO]:
+    """A binary ``--output`` file (xlsx, PDF), under the same policy."""
+    with _replacing(path, force=force) as temp, temp.open("xb") as stream:
+        yield stream
+
+
+@contextmanager
+def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
+    """Refuse an existing file without --force; write beside it, then move into place.
+
+    A failed or interrupted run never leaves half a report where a good one was, and without
+    --force a file created meanwhile is still refused (a hard link never replaces its target).
+    """
+    from complykit.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
+
+    refusal = ComplykitError(
+        f"{path} already exists; nothing was written", hint="Add --force to overwrite it."
+    )
+    if path.is_dir():
+        raise ComplykitError(f"{path} is a folder; nothing was written", hint="Name a file.")
+    if path.exists() and not force:
+        raise refusal
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        yield temp
+        if force:
+            temp.replace(path)
+        else:
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                raise refusal from None
+            except OSError:  # a file system without hard links: check, then move
+                if path.exists():
+                    raise refusal from None
+                temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")]

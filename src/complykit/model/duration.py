@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, NonNegativeInt, WithJsonSchema, model_validator
@@ -39,12 +39,26 @@ class Duration(StrictModel):
         return self
 
     def after(self, start: date) -> date:
-        """The date this long after ``start`` (month ends clamp: 31 Jan + 1 month = 28/29 Feb)."""
+        """The date this long after ``start`` (month ends clamp: 31 Jan + 1 month = 28/29 Feb).
+
+        A date has no time of day, so only whole days of ``hours`` count.
+        """
+        days = self.days + self.hours // 24
+        return self._calendar_step(start) + timedelta(weeks=self.weeks, days=days)
+
+    def after_moment(self, start: datetime) -> datetime:
+        """The moment this long after ``start``, keeping its time of day and offset.
+
+        A 24-hour term from 18:00 ends at 18:00 the next day; calendar parts step as in
+        ``after``, so one month after 31 January 09:00 is 28 or 29 February 09:00.
+        """
+        shifted = datetime.combine(self._calendar_step(start.date()), start.timetz())
+        return shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
+
+    def _calendar_step(self, start: date) -> date:
         month_index = start.month - 1 + self.months + 12 * self.years
         year, month = start.year + month_index // 12, month_index % 12 + 1
-        day = min(start.day, _days_in_month(year, month))
-        shifted = date(year, month, day)
-        return shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
+        return date(year, month, min(start.day, _days_in_month(year, month)))
 
     def as_timedelta(self) -> timedelta:
         """Approximate length (a year is 365 days, a month 30); for clocks in hours, exact."""

@@ -107,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not-started": N_("not started"),
         "in-progress": N_("in progress"),
         "completed": N_("completed"),
+        "not-required": N_("considered, not required"),
     },
     "lifecycle": {
         "idea": N_("idea"),
@@ -119,6 +120,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "task-type": {
         "training": N_("training"),
+        "ai-literacy": N_("AI literacy"),
         "internal-audit": N_("internal audit"),
         "management-review": N_("management review"),
         "access-review": N_("access review"),
