@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt, PositiveInt
 
 from complykit.model.base import StrictModel
+from complykit.model.duration import DurationField
 from complykit.model.types import (
     CountryCode,
     Email,
@@ -104,6 +105,9 @@ class RiskMethod(StrictModel):
     """The levels of the impact scale (at least two)."""
     appetite: PositiveInt
     """The highest residual score accepted without a formal acceptance."""
+    assessment_interval: DurationField | None = None
+    """How often every risk is assessed again (ISO/IEC 27001 8.2), e.g. P1Y; a risk's own
+    `assessment_interval` overrides it."""
 
 
 class Paths(StrictModel):

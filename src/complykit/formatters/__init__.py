@@ -37,8 +37,13 @@ FORMATTERS: dict[str, type[Formatter]] = {
     "markdown": MarkdownFormatter,
 }
 
+# Formats read by tools that resolve paths from the repository root (GitHub annotations and
+# code scanning); `validate` writes their paths relative to the git top level by default.
+REPOSITORY_PATH_FORMATS = frozenset({"github", "sarif"})
+
 __all__ = [
     "FORMATTERS",
+    "REPOSITORY_PATH_FORMATS",
     "Formatter",
     "GithubFormatter",
     "JsonFormatter",

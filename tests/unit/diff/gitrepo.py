@@ -43,6 +43,7 @@ RISK = """\
 kind: risk
 id: risk-leak
 title: Mailing list leaks
+owner: ciso
 category: privacy
 inherent: {likelihood: 3, impact: 3}
 treatment: mitigate
