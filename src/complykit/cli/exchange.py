@@ -411,6 +411,34 @@ def _table_command(name: str) -> Callable[..., int]:
     return command
 
 
+@import_app.command("algoritmeregister")
+@exits
+def algoritmeregister_import(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A download of the Algoritmeregister: CSV (.csv) or JSON (.json).",
+            dir_okay=False,
+        ),
+    ],
+    path: PathArgument = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
+    ] = False,
+) -> int:
+    """Create an AI system in ai/ for each description of an Algoritmeregister download."""
+    from complykit.exchange.register_bulk_import import import_register_download  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_register_download(find_root(path), source, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code
+
+
 import_app.command(
     "suppliers", help="Create a supplier in suppliers/ for each row of a supplier register."
 )(exits(_table_command("suppliers")))
