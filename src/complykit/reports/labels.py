@@ -261,6 +261,13 @@ LABELS: dict[str, dict[str, str]] = {
             "serious harm to property or the environment (Art. 3(49)(d))"
         ),
     },
+    "soa-reason": {
+        "risk-treatment": N_("risk treatment"),
+        "legal": N_("legal requirement"),
+        "contractual": N_("contractual requirement"),
+        "business": N_("business need"),
+        "best-practice": N_("good practice"),
+    },
     "screening-conclusion": {
         "dpia-required": N_("DPIA required"),
         "dpia-not-required": N_("DPIA not required"),
