@@ -60,7 +60,7 @@ def validate(
             "--path-base",
             file_okay=False,
             help="Write file paths relative to this folder. Default: the git repository's top "
-            "folder for github and sarif (what GitHub resolves paths from), else the workspace.",
+            "folder for github, sarif and gitlab (where CI resolves paths), else the workspace.",
             show_default=False,
         ),
     ] = None,

@@ -37,6 +37,7 @@ retention:
 data_locations:
   - {system: Mailer, country: NL}
 security_description: Access control and encryption at rest.
+no_recipients: Only the marketing team reads the list, in a mailer we host ourselves.
 """
 
 RISK = """\
