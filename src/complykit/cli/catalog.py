@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from complykit.catalog import Catalog, CatalogSet, Item
-    from complykit.contracts.catalog import FrameworkHeader
+    from complykit.catalog.links import Link
+    from complykit.contracts.catalog import FrameworkHeader, LinkDocument
 
 
 _ItemArgument = Annotated[str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 6(1)'.")]
@@ -167,7 +168,7 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
         "schema_version": SCHEMA_VERSION,
         "framework": _header(catalog),
         "control": item,
-        "mappings": find_links(catalogs, catalog.id, item.id),
+        "mappings": [_link(link) for link in find_links(catalogs, catalog.id, item.id)],
     }
     links = print_document(CatalogItemDocument, document, fmt)["mappings"]
     if fmt == ViewFormat.JSON:
@@ -182,3 +183,17 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
     if any(link["unverified"] for link in links):
         typer.echo(UNVERIFIED_NOTE)
     return 0
+
+
+def _link(link: Link) -> LinkDocument:
+    direction: Literal["to", "from"] = "to" if link.direction == "to" else "from"
+    return {
+        "direction": direction,
+        "mapping": link.mapping,
+        "framework": link.framework,
+        "id": link.id,
+        "title": link.title,
+        "relationship": link.relationship,
+        "unverified": link.unverified,
+        "note": link.note,
+    }
