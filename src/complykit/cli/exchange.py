@@ -26,7 +26,7 @@ export_app = typer.Typer(
 import_app = typer.Typer(
     rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="import",
-    help="Import records from the spreadsheets a register was kept in before.",
+    help="Import records from the spreadsheets and tools they were kept in before.",
     no_args_is_help=True,
 )
 

@@ -248,6 +248,26 @@ LABELS: dict[str, dict[str, str]] = {
         "law": N_("authorised by law (Art. 22(2)(b))"),
         "explicit-consent": N_("explicit consent (Art. 22(2)(c))"),
     },
+    "ai-consequence": {
+        "death": N_("death of a person (Art. 3(49)(a))"),
+        "serious-harm-to-health": N_("serious harm to a person's health (Art. 3(49)(a))"),
+        "critical-infrastructure": N_(
+            "serious and irreversible disruption of critical infrastructure (Art. 3(49)(b))"
+        ),
+        "fundamental-rights": N_(
+            "infringement of Union law protecting fundamental rights (Art. 3(49)(c))"
+        ),
+        "property-or-environment": N_(
+            "serious harm to property or the environment (Art. 3(49)(d))"
+        ),
+    },
+    "soa-reason": {
+        "risk-treatment": N_("risk treatment"),
+        "legal": N_("legal requirement"),
+        "contractual": N_("contractual requirement"),
+        "business": N_("business need"),
+        "best-practice": N_("good practice"),
+    },
     "screening-conclusion": {
         "dpia-required": N_("DPIA required"),
         "dpia-not-required": N_("DPIA not required"),

@@ -93,6 +93,8 @@ def _soa_sheet(words: Words, statement: soa.Statement) -> Sheet:
         N_("Justification"),
         N_("Status"),
         N_("Owner"),
+        N_("Reasons"),
+        N_("Risks and measures"),
         N_("Evidence"),
     )
     not_in_statement = words.gettext("not in the statement")
@@ -104,6 +106,8 @@ def _soa_sheet(words: Words, statement: soa.Statement) -> Sheet:
             row["justification"],
             words.label(row["status"], "status") if row["status"] else not_in_statement,
             row["owner"],
+            lines([words.label(reason, "soa-reason") for reason in row["reasons"]]),
+            lines([*row["risks"], *row["measures"]]),
             lines(row["evidence"]),
         )
         for row in statement["rows"]

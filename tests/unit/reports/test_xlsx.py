@@ -49,7 +49,17 @@ ROPA_EN = [
     "Record id",
 ]
 SOA_CONTROLS = {
-    "en": ["Control", "Title", "Applicable", "Justification", "Status", "Owner", "Evidence"],
+    "en": [
+        "Control",
+        "Title",
+        "Applicable",
+        "Justification",
+        "Status",
+        "Owner",
+        "Reasons",
+        "Risks and measures",
+        "Evidence",
+    ],
     "nl": [
         "Beheersmaatregel",
         "Titel",
@@ -57,6 +67,8 @@ SOA_CONTROLS = {
         "Rechtvaardiging",
         "Status",
         "Eigenaar",
+        "Redenen",
+        "Risico's en maatregelen",
         "Bewijs",
     ],
 }
