@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from complykit.catalog import Catalog, CatalogSet, Item
-    from complykit.catalog.links import Link
-    from complykit.contracts.catalog import FrameworkHeader, LinkDocument
+    from complykit.contracts.catalog import FrameworkHeader
 
 
 _ItemArgument = Annotated[str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 6(1)'.")]
@@ -162,13 +161,26 @@ def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
 
 def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewFormat) -> int:
     from complykit.catalog.links import links as find_links  # noqa: PLC0415
-    from complykit.contracts.catalog import CatalogItemDocument  # noqa: PLC0415
+    from complykit.contracts.catalog import CatalogItemDocument, LinkDocument  # noqa: PLC0415
 
     document: CatalogItemDocument = {
         "schema_version": SCHEMA_VERSION,
         "framework": _header(catalog),
         "control": item,
-        "mappings": [_link(link) for link in find_links(catalogs, catalog.id, item.id)],
+        # A plain TypedDict, not the dataclass, so the published schema is fixed by the contract.
+        "mappings": [
+            LinkDocument(
+                direction=link.direction,
+                mapping=link.mapping,
+                framework=link.framework,
+                id=link.id,
+                title=link.title,
+                relationship=link.relationship,
+                unverified=link.unverified,
+                note=link.note,
+            )
+            for link in find_links(catalogs, catalog.id, item.id)
+        ],
     }
     links = print_document(CatalogItemDocument, document, fmt)["mappings"]
     if fmt == ViewFormat.JSON:
@@ -183,17 +195,3 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
     if any(link["unverified"] for link in links):
         typer.echo(UNVERIFIED_NOTE)
     return 0
-
-
-def _link(link: Link) -> LinkDocument:
-    direction: Literal["to", "from"] = "to" if link.direction == "to" else "from"
-    return {
-        "direction": direction,
-        "mapping": link.mapping,
-        "framework": link.framework,
-        "id": link.id,
-        "title": link.title,
-        "relationship": link.relationship,
-        "unverified": link.unverified,
-        "note": link.note,
-    }

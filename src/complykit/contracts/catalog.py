@@ -28,6 +28,19 @@ class SearchResult(Item):
 
 
 @with_config(STRICT)
+class CatalogListDocument(TypedDict):
+    schema_version: SchemaVersion
+    catalogs: list[FrameworkListing]
+
+
+@with_config(STRICT)
+class CatalogShowDocument(TypedDict):
+    schema_version: SchemaVersion
+    framework: FrameworkHeader
+    controls: list[Item]
+
+
+@with_config(STRICT)
 class LinkDocument(TypedDict):
     """One mapping row seen from an item: ``to`` its target, or ``from`` its source."""
 
@@ -39,19 +52,6 @@ class LinkDocument(TypedDict):
     relationship: str
     unverified: bool
     note: str | None
-
-
-@with_config(STRICT)
-class CatalogListDocument(TypedDict):
-    schema_version: SchemaVersion
-    catalogs: list[FrameworkListing]
-
-
-@with_config(STRICT)
-class CatalogShowDocument(TypedDict):
-    schema_version: SchemaVersion
-    framework: FrameworkHeader
-    controls: list[Item]
 
 
 @with_config(STRICT)
