@@ -10,6 +10,7 @@ from complykit.checks import (
     ai_act_literacy,
     ai_act_provider,
     ai_impact,
+    ai_vendors,
     dpia,
     dpia_feared_events,
     evidence,
@@ -29,6 +30,7 @@ from complykit.checks import (
     risks,
     soa,
     soa_scope,
+    supplier_transfers,
     suppliers,
     tasks,
 )
@@ -44,6 +46,7 @@ __all__ = [
     "ai_act_literacy",
     "ai_act_provider",
     "ai_impact",
+    "ai_vendors",
     "dpia",
     "dpia_feared_events",
     "evidence",
@@ -63,6 +66,7 @@ __all__ = [
     "risks",
     "soa",
     "soa_scope",
+    "supplier_transfers",
     "suppliers",
     "tasks",
 ]

@@ -26,12 +26,20 @@ def _gdpr_in_scope(repo: Repository) -> bool:
     )
 
 
-def _processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
+def processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
     """Processors and sub-processors, when the GDPR is in scope."""
     if _gdpr_in_scope(repo):
         for entry, supplier in repo.records(Supplier):
-            if supplier.role in _PROCESSOR_ROLES:
+            if is_processor(supplier):
                 yield entry, supplier
+
+
+def is_processor(supplier: Supplier, activity: str | None = None) -> bool:
+    """Processor or sub-processor in ``activity``, or in any activity when None."""
+    if activity is not None:
+        return supplier.role_in(activity) in _PROCESSOR_ROLES
+    roles = [supplier.role, *(r.role for r in supplier.activity_roles)]
+    return any(role in _PROCESSOR_ROLES for role in roles)
 
 
 @check(
@@ -47,7 +55,7 @@ def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: processor`` with ``dpa: {signed_on: 2025-03-01}``.
     FAIL: ``role: processor`` and no ``dpa``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         if supplier.dpa is None:
             sub = supplier.role == "sub-processor"
             yield Problem(
@@ -102,7 +110,7 @@ def processor_may_train_ai(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited}``.
     FAIL: ``role: processor`` with ``ai_training: {customer_data: allowed}``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         clause = supplier.ai_training
         if clause is not None and clause.customer_data == "allowed":
             yield Problem(
@@ -127,7 +135,7 @@ def processor_ai_training_unknown(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited, clause: DPA 5.3}``.
     FAIL: ``role: processor`` with ``ai_training: {customer_data: unknown}``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         if supplier.ai_training is not None and supplier.ai_training.customer_data == "unknown":
             yield Problem(
                 entry,
@@ -153,7 +161,7 @@ def breach_notification_missing(repo: Repository) -> Iterator[Problem]:
     PASS: ``dpa: {signed_on: 2025-03-01}`` with ``breach_notification: {within: PT24H}``.
     FAIL: ``dpa: {signed_on: 2025-03-01}`` and no ``breach_notification``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         if supplier.dpa is not None and supplier.breach_notification is None:
             yield Problem(
                 entry,
@@ -182,7 +190,7 @@ def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
     PASS: ``breach_notification: {within: PT48H}``.
     FAIL: ``breach_notification: {within: P5D}``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         promise = supplier.breach_notification
         if promise is not None and promise.within.as_timedelta() > _BREACH_CLOCK:
             hours = int(promise.within.as_timedelta().total_seconds() // 3600)
@@ -212,7 +220,7 @@ def contract_ended_still_used(repo: Repository) -> Iterator[Problem]:
         end = supplier.contract_end
         names = users.get(supplier.id, [])
         if end is not None and end < repo.as_of and names:
-            processor = supplier.role in _PROCESSOR_ROLES and _gdpr_in_scope(repo)
+            processor = is_processor(supplier) and _gdpr_in_scope(repo)
             yield Problem(
                 entry,
                 ("contract_end",),
