@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from complykit.cache.parsed import ParsedCache
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.errors import CatalogError
 from complykit.catalog.load import load_catalogs
@@ -159,17 +160,47 @@ def default_jobs(file_count: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_JOBS))
 
 
-def load_records(root: Path, config: WorkspaceConfig, jobs: int | None = None) -> LoadedRecords:
+def load_records(
+    root: Path, config: WorkspaceConfig, jobs: int | None = None, cache: ParsedCache | None = None
+) -> LoadedRecords:
     """Every record below ``root``; schema findings for the documents that do not validate.
 
     Large workspaces are parsed by worker processes, in slices of the sorted files that are
-    joined in order, while this process validates; the result is the same either way.
+    joined in order, while this process validates; the result is the same either way. With a
+    ``cache``, files parsed cleanly before are not parsed again.
     """
     files = record_files(root, config.paths.exclude)
-    workers = default_jobs(len(files)) if jobs is None else max(1, jobs)
+    return _merge([_records(root, parsed) for parsed in _parsed_files(root, files, jobs, cache)])
+
+
+def _parsed_files(
+    root: Path, files: Sequence[Path], jobs: int | None, cache: ParsedCache | None
+) -> Iterator[YamlFile]:
+    """Each file parsed, or taken from the cache, in the order of ``files``."""
+    cached = {p: _from_cache(root, p, cache) for p in files} if cache is not None else {}
+    todo = [path for path in files if cached.get(path) is None]
+    workers = default_jobs(len(todo)) if jobs is None else max(1, jobs)
     if workers == 1:
-        return _merge([_records(root, read_file(root, path)) for path in files])
-    return _merge([_records(root, parsed) for parsed in _parse_in_parallel(root, files, workers)])
+        parsed: Iterator[YamlFile] = (read_file(root, path) for path in todo)
+    else:
+        parsed = _parse_in_parallel(root, todo, workers)
+    for path in files:
+        hit = cached.get(path)
+        if hit is not None:
+            yield hit
+            continue
+        fresh = next(parsed)
+        if cache is not None and not fresh.findings:
+            cache.remember(fresh.path.as_posix(), [d.data for d in fresh.documents])
+        yield fresh
+
+
+def _from_cache(root: Path, path: Path, cache: ParsedCache) -> YamlFile | None:
+    rel = relative(root, path)
+    documents = cache.lookup(rel.as_posix())
+    if documents is None:
+        return None
+    return YamlFile(rel, tuple(YamlDocument(i, data, None) for i, data in enumerate(documents)), ())
 
 
 def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:
@@ -196,12 +227,14 @@ def workspace_catalogs(root: Path | None) -> CatalogSet:
         raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
 
 
-def open_workspace(root: Path, as_of: date, jobs: int | None = None) -> OpenedWorkspace:
+def open_workspace(
+    root: Path, as_of: date, jobs: int | None = None, cache: ParsedCache | None = None
+) -> OpenedWorkspace:
     """Read the config, the catalogs and every record of the workspace at ``root``."""
     config, config_findings = load_config(root)
     if config is None:
         return OpenedWorkspace(root, None, config_findings, 1)
-    loaded = load_records(root, config, jobs)
+    loaded = load_records(root, config, jobs, cache)
     repo = Repository(
         root,
         config,

@@ -33,6 +33,15 @@ def find_root(start: Path) -> Path:
     )
 
 
+def git_top_level(start: Path) -> Path | None:
+    """The top folder of the git working tree holding ``start``, if any (``.git`` dir or file)."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
 def _walk(root: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
