@@ -3,8 +3,13 @@
 A requirement is a target id that a catalog mapping points at. Its supporting controls are the
 sources of those rows whose framework takes a Statement of Applicability. A control counts as
 implemented when the workspace's SoA for its framework marks it applicable and implemented
-(partially implemented counts as partial). A requirement is as met as its best supporting
-control. Mappings marked unverified are complykit's own reading, not an authority's.
+(partially implemented counts as partial).
+
+Only a verified ``equivalent`` or ``subset`` mapping can make a requirement met or partial: a
+``related`` row, or one marked unverified (complykit's own reading, not an authority's), says
+the control helps, not that it satisfies the law. An implemented control behind such a row makes
+the requirement ``supported``, never met, and percentages count only the requirements that have
+at least one verified equivalent or subset mapping.
 """
 
 from __future__ import annotations
@@ -29,10 +34,18 @@ if TYPE_CHECKING:
 class CoverageStatus(StrEnum):
     MET = "met"
     PARTIAL = "partial"
+    SUPPORTED = "supported"
     NOT_MET = "not-met"
 
 
-_RANK = {CoverageStatus.NOT_MET: 0, CoverageStatus.PARTIAL: 1, CoverageStatus.MET: 2}
+_RANK = {
+    CoverageStatus.NOT_MET: 0,
+    CoverageStatus.SUPPORTED: 1,
+    CoverageStatus.PARTIAL: 2,
+    CoverageStatus.MET: 3,
+}
+STRONG_RELATIONSHIPS = ("equivalent", "subset")
+_MEETS = (CoverageStatus.MET, CoverageStatus.PARTIAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +61,23 @@ class Support:
     applicable: bool | None
 
     @property
+    def verified(self) -> bool:
+        """A mapping strong enough to say the control satisfies the requirement."""
+        return self.relationship in STRONG_RELATIONSHIPS and not self.unverified
+
+    @property
+    def strength(self) -> str:
+        """The relationship as users read it, e.g. 'related, unverified'."""
+        return f"{self.relationship}, unverified" if self.unverified else self.relationship
+
+    @property
     def status(self) -> CoverageStatus:
         if self.applicable is not True:
             return CoverageStatus.NOT_MET
         if self.soa_status == ImplementationStatus.IMPLEMENTED:
-            return CoverageStatus.MET
+            return CoverageStatus.MET if self.verified else CoverageStatus.SUPPORTED
         if self.soa_status == ImplementationStatus.PARTIALLY_IMPLEMENTED:
-            return CoverageStatus.PARTIAL
+            return CoverageStatus.PARTIAL if self.verified else CoverageStatus.SUPPORTED
         return CoverageStatus.NOT_MET
 
 
@@ -73,13 +96,23 @@ class Requirement:
 
     @property
     def met_by(self) -> tuple[Support, ...]:
-        """The supporting controls that are implemented or partially implemented."""
-        return tuple(s for s in self.support if s.status != CoverageStatus.NOT_MET)
+        """Implemented (or partly) controls behind verified equivalent or subset mappings."""
+        return tuple(s for s in self.support if s.status in _MEETS)
+
+    @property
+    def supported_by(self) -> tuple[Support, ...]:
+        """Implemented (or partly) controls behind related or unverified mappings only."""
+        return tuple(s for s in self.support if s.status == CoverageStatus.SUPPORTED)
 
     @property
     def unverified(self) -> bool:
         """Whether every mapping row behind this requirement is unverified."""
         return all(s.unverified for s in self.support)
+
+    @property
+    def measured(self) -> bool:
+        """Whether a verified equivalent or subset mapping lets the requirement be met at all."""
+        return any(s.verified for s in self.support)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +135,16 @@ class CoverageReport:
         found = Counter(r.status for r in self.requirements)
         return {status: found[status] for status in CoverageStatus}
 
+    @property
+    def measured(self) -> tuple[Requirement, ...]:
+        """The requirements a percentage may speak for: those with a verified strong mapping."""
+        return tuple(r for r in self.requirements if r.measured)
+
     def percent(self, status: CoverageStatus) -> float:
-        total = len(self.requirements)
-        return round(100 * self.counts()[status] / total, 1) if total else 0.0
+        """The share of measured requirements with ``status``; supported ones are not measured."""
+        measured = self.measured
+        found = sum(1 for r in measured if r.status == status)
+        return round(100 * found / len(measured), 1) if measured else 0.0
 
 
 def compute(repo: Repository, target: str) -> CoverageReport:

@@ -57,3 +57,10 @@ class RuleInfo:
     summary: str
     citation: tuple[str, ...] = ()
     hint: str | None = None
+    framework: str | None = None
+    """The catalog id whose presence in ``frameworks`` turns the rule on; None: always on."""
+
+    @property
+    def family(self) -> str:
+        """The code without its three digits: exactly ``NIS2`` for ``NIS2001``."""
+        return self.code[:-3]

@@ -47,6 +47,7 @@ class Repository:
     _by_kind: dict[str, list[Entry]] = field(init=False)
     _parsed: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
     _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
+    _in_scope: frozenset[str] | None = field(init=False, default=None)
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
     probes: dict[str, bool] = field(init=False, default_factory=dict)
     """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
@@ -57,6 +58,13 @@ class Repository:
         for entry in self.entries:
             self.by_id.setdefault(entry.record.id, entry)
             self._by_kind[entry.record.kind].append(entry)
+
+    def in_scope(self, framework: str) -> bool:
+        """Whether ``frameworks`` in complykit.yaml names this catalog id, or an alias of it."""
+        if self._in_scope is None:
+            found = (self.catalogs.framework(name) for name in self.config.frameworks)
+            self._in_scope = frozenset(c.id for c in found if c is not None)
+        return framework in self._in_scope
 
     def unread_of_kind(self, kinds: Sequence[str]) -> list[UnreadRecord]:
         """Unread records that are, or may be (kind unknown), of one of ``kinds``."""

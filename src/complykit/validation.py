@@ -15,12 +15,14 @@ from typing import Any
 from complykit.cache.codec import BadEntryError, decode_result, encode_result
 from complykit.cache.keys import Uncacheable, run_key, workspace_digests
 from complykit.cache.parsed import ParsedCache
-from complykit.cache.store import CacheStore, open_store
+from complykit.cache.store import RESULT_PREFIX, CacheStore, open_store
 from complykit.findings import Severity
 from complykit.load.discover import find_root
 from complykit.result import Result
 
-PARSED_ENTRY = "parsed-files.json"
+PARSED_PREFIX = "parsed-"
+PARSED_SHARDS = 32
+"""Parsed data is split over this many entries, so one changed file rewrites one of them."""
 
 
 def validate(
@@ -41,26 +43,31 @@ def validate(
         digests = workspace_digests(root)
     except Uncacheable:
         return _fresh(root, as_of, fail_on, jobs)[0]
-    name = f"{run_key(digests, as_of)}.json"
+    name = f"{RESULT_PREFIX}{run_key(digests, as_of)}.json"
     cached = _cached(store, name, root, as_of, fail_on)
     if cached is not None:
         return cached
     parsed = _parsed_cache(store, digests)
     result, probes = _fresh(root, as_of, fail_on, jobs, parsed)
     store.write(name, {"result": encode_result(result), "probes": probes})
-    pack = parsed.pack()
-    if pack is not None:
-        store.write(PARSED_ENTRY, pack)
+    for shard, body in parsed.packs(PARSED_SHARDS).items():
+        store.write(_shard_name(shard), body)
     return replace(result, notes=tuple(store.notes))
 
 
 def _parsed_cache(store: CacheStore, digests: dict[str, str]) -> ParsedCache:
-    known = store.read(PARSED_ENTRY)
-    try:
-        return ParsedCache(digests, known)
-    except BadEntryError as error:
-        store.notes.append(f"cache entry {store.folder / PARSED_ENTRY} ignored: {error}")
-        return ParsedCache(digests, None)
+    known: dict[str, Any] = {}
+    for shard in range(PARSED_SHARDS):
+        body = store.read(_shard_name(shard))
+        if isinstance(body, dict):
+            known.update(body)
+        elif body is not None:
+            store.notes.append(f"cache entry {store.folder / _shard_name(shard)} ignored")
+    return ParsedCache(digests, known)
+
+
+def _shard_name(shard: int) -> str:
+    return f"{PARSED_PREFIX}{shard:02d}.json"
 
 
 def _fresh(

@@ -7,17 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
 from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
-from complykit.load.discover import CONFIG_FILENAME
+from complykit.load.discover import CONFIG_FILENAME, git_top_level
 from complykit.load.yaml_file import parse_yaml
-from complykit.modeline import modeline, schema_file, schema_url
+from complykit.modeline import modeline, schema_file, schema_target, schema_url
 from complykit.scaffold import scalar, write_new
 from complykit.schema import refuse_foreign_schemas, write_schemas
+from complykit.workspace_extras import (
+    CI_CHOICES,
+    DEMO_PERSON,
+    ci_files,
+    demo_records,
+    repository_top,
+)
 
 # Supervisory authorities complykit knows by country; elsewhere the user names theirs.
 AUTHORITIES = {
@@ -67,6 +75,11 @@ class NewWorkspace:
     authority: str | None = None
     schema_url: str | None = None
     """A published, versioned schemas folder for modelines; None copies schemas/ in."""
+    ci: str | None = None
+    """``github`` or ``gitlab``: add a CI configuration at the repository's top."""
+    pre_commit: bool = False
+    demo: bool = False
+    """Add a person and a few records of a small organisation, clean as written."""
 
 
 def config_text(new: NewWorkspace) -> str:
@@ -91,9 +104,20 @@ organisation:
     country: {new.country}
 frameworks: [{", ".join(new.frameworks)}]
 languages: [{", ".join(new.languages)}]
-people: []  # add who owns records: - {{id: dpo, name: ..., role: Data protection officer}}
+{_people(new)}
 risk_method:  # a risk's score is likelihood x impact; edit the scales to your method
 {_SCALE}"""
+
+
+_DPO_ROLE = "Data protection officer}"
+
+
+def _people(new: NewWorkspace) -> str:
+    if new.demo:
+        return "people:\n" + DEMO_PERSON.rstrip("\n")
+    return (
+        "people: []  # add who owns records: - {id: dpo, name: ..., role: Data protection officer}"
+    )
 
 
 def _config_schema(new: NewWorkspace) -> str:
@@ -105,31 +129,67 @@ def _config_schema(new: NewWorkspace) -> str:
         raise ComplykitError(str(error), hint="Pass --schema-url https://…/schemas") from None
 
 
-def init_workspace(root: Path, new: NewWorkspace) -> list[Path]:
+def init_workspace(root: Path, new: NewWorkspace, today: date | None = None) -> list[Path]:
     """Create the workspace at ``root``; returns what was written. Refuses an existing one.
 
     Every check runs before the first write, so a refusal leaves the disk untouched.
     """
     config = root / CONFIG_FILENAME
-    if config.exists():
-        raise ComplykitError(
-            f"{config} already exists; init never overwrites a workspace; nothing was written",
-            hint="Edit the existing complykit.yaml instead.",
-        )
     text = config_text(new)
     _check_valid(text)
+    top, workspace = repository_top(root, git_top_level(root))
+    extras = {top / name: body for name, body in _extra_files(new, workspace).items()}
+    demo = [root / name for name in _DEMO_PATHS] if new.demo else []
+    taken = [path for path in (config, *extras, *demo) if path.exists()]
+    if taken:
+        raise ComplykitError(
+            f"{taken[0]} already exists; init never overwrites a file; nothing was written",
+            hint="Edit the existing file, or start the workspace in another folder.",
+        )
     if new.schema_url is None:
         refuse_foreign_schemas(root / "schemas")
     write_new(config, text)
     written = [config]
     if new.schema_url is None:
         written += write_schemas(root / "schemas")
+    written += _keep_folders(root)
+    for path, body in extras.items():
+        write_new(path, body)
+        written.append(path)
+    if new.demo:
+        written += _write_demo(root, today or date.today())  # noqa: DTZ011 - a calendar day
+    return written
+
+
+_DEMO_PATHS = ("register/pa-newsletter.yaml", "suppliers/sup-mailer.yaml")
+
+
+def _extra_files(new: NewWorkspace, workspace: PurePosixPath) -> dict[str, str]:
+    if new.ci is not None and new.ci not in CI_CHOICES:
+        raise ComplykitError(f"unknown CI '{new.ci}'", hint=f"Choose {' or '.join(CI_CHOICES)}.")
+    return ci_files(new.ci, pre_commit=new.pre_commit, workspace=workspace)
+
+
+def _keep_folders(root: Path) -> list[Path]:
+    written = []
     for folder in FOLDERS:
         keep = root / folder / ".gitkeep"
         if not (root / folder).exists():
             keep.parent.mkdir(parents=True)
             keep.touch()
             written.append(keep)
+    return written
+
+
+def _write_demo(root: Path, today: date) -> list[Path]:
+    targets = {
+        kind: schema_target(root, root / folder, kind)
+        for kind, folder in (("processing-activity", "register"), ("supplier", "suppliers"))
+    }
+    written = []
+    for name, body in demo_records(today, targets).items():
+        write_new(root / name, body)
+        written.append(root / name)
     return written
 
 

@@ -32,50 +32,72 @@ def _json(workspace: Path, *args: str) -> Any:
     return json.loads(out)
 
 
+def _report(workspace: Path, *args: str) -> Any:
+    document = _json(workspace, *args)
+    assert document["schema_version"] == "1"
+    [report] = document["reports"]
+    return report
+
+
 def test_gdpr_summary_counts(workspace: Path) -> None:
-    """A 27701 SoA with one implemented and one partial control gives 3 met and 3 partial."""
-    document = _json(workspace, "--framework", "gdpr")
-    assert (document["schema_version"], document["framework"]) == ("1", "gdpr")
-    assert document["summary"] == {
+    """Controls behind related, unverified 27701 rows support 6 provisions and meet none."""
+    report = _report(workspace, "--framework", "gdpr")
+    assert report["framework"] == "gdpr"
+    assert report["summary"] == {
         "requirements": 73,
-        "met": 3,
-        "met_percent": 4.1,
-        "partial": 3,
-        "partial_percent": 4.1,
+        "measured": 0,
+        "met": 0,
+        "met_percent": 0.0,
+        "partial": 0,
+        "partial_percent": 0.0,
+        "supported": 6,
+        "supported_percent": 0.0,
         "not_met": 67,
-        "not_met_percent": 91.8,
+        "not_met_percent": 0.0,
         "unverified": 73,
     }
-    assert document["sources"] == [{"framework": "iso27701-2019", "soa": "soa-iso27701-2019"}]
+    assert report["sources"] == [{"framework": "iso27701-2019", "soa": "soa-iso27701-2019"}]
 
 
 def test_requirement_names_its_controls(workspace: Path) -> None:
-    """Art. 6(1) is met by 27701 A.7.2.2 and flagged as resting on unverified mappings."""
-    requirements = {r["id"]: r for r in _json(workspace, "--framework", "gdpr")["requirements"]}
+    """Art. 6(1) is supported by 27701 A.7.2.2 through a related, unverified row, not met."""
+    requirements = {r["id"]: r for r in _report(workspace, "--framework", "gdpr")["requirements"]}
     lawful = requirements["Art. 6(1)"]
-    assert (lawful["status"], lawful["unverified"]) == ("met", True)
-    assert lawful["controls"] == [
-        {"framework": "iso27701-2019", "id": "A.7.2.2", "title": "Identify lawful basis"}
+    assert (lawful["status"], lawful["unverified"], lawful["measured"]) == (
+        "supported",
+        True,
+        False,
+    )
+    assert lawful["controls"] == []
+    assert lawful["supported_by"] == [
+        {
+            "framework": "iso27701-2019",
+            "id": "A.7.2.2",
+            "title": "Identify lawful basis",
+            "strength": "related, unverified",
+        }
     ]
-    assert requirements["Art. 7"]["status"] == "partial"
+    assert requirements["Art. 7"]["status"] == "supported"
     assert requirements["Art. 30(1)"]["status"] == "not-met"
 
 
 def test_default_target_comes_from_the_config(workspace: Path) -> None:
     """Without --framework the gdpr in complykit.yaml's scope is measured."""
-    assert _json(workspace)["framework"] == "gdpr"
+    assert _report(workspace)["framework"] == "gdpr"
 
 
 def test_text_shows_the_summary_and_the_caveat(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The text view gives the percentages and says unverified mappings are our reading."""
+    """The text view counts, gives no percentage without verified mappings, and shows strength."""
     monkeypatch.chdir(workspace)
     code, out, _ = _run()
     assert code == 0
-    assert "73 requirements: 3 met (4.1%), 3 partial (4.1%), 67 not met (91.8%)" in out
+    assert "73 requirements: 0 met, 0 partial, 6 supported, 67 not met" in out
+    assert "No requirement has a verified equivalent or subset mapping: no percentage" in out
     assert "complykit's own reading" in out
-    assert "A.7.2.2" in out
+    assert "A.7.2.2 (related," in out
+    assert "supported  " in out
 
 
 def test_broken_records_warn_but_coverage_runs(workspace: Path) -> None:
@@ -84,7 +106,7 @@ def test_broken_records_warn_but_coverage_runs(workspace: Path) -> None:
     result = runner.invoke(app, ["coverage", str(workspace), "-f", "json", *AS_OF])
     assert result.exit_code == 0
     assert "complykit validate" in result.stderr
-    assert json.loads(result.stdout)["summary"]["met"] == 3
+    assert json.loads(result.stdout)["reports"][0]["summary"]["supported"] == 6
 
 
 @pytest.mark.parametrize(
@@ -106,11 +128,11 @@ def test_usage_errors_exit_2(
     assert message in err
 
 
-def test_several_frameworks_in_scope_give_a_json_array(workspace: Path) -> None:
-    """With gdpr and eu-ai-act in scope, JSON is an array with one document for each."""
+def test_several_frameworks_in_scope_give_the_same_shape(workspace: Path) -> None:
+    """With gdpr and eu-ai-act in scope, JSON has the same shape, one report for each."""
     config = workspace / "complykit.yaml"
     text = config.read_text(encoding="utf-8").replace("[gdpr]", "[gdpr, eu-ai-act, iso27001-2022]")
     config.write_text(text, encoding="utf-8")
-    documents = _json(workspace)
+    documents = _json(workspace)["reports"]
     assert [d["framework"] for d in documents] == ["gdpr", "eu-ai-act"]
     assert documents[1]["sources"] == [{"framework": "iso42001-2023", "soa": None}]

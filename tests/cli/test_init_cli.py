@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+import yaml
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
 from complykit.engine import run
+from complykit.model.records import RECORD_MODELS
 
 runner = CliRunner()
 OPTIONS = ["--organisation", "Acme Zorg B.V.", "--headcount", "12"]
@@ -88,3 +91,82 @@ def test_init_says_what_it_wrote(tmp_path: Path) -> None:
     """The closing message counts the config, the schemas and the folders it created."""
     result = runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
     assert "complykit.yaml, 11 JSON Schemas in schemas/, 11 record folders" in result.stdout
+
+
+def _git_repo(path: Path) -> Path:
+    path.mkdir(parents=True)
+    (path / ".git").mkdir()  # enough for complykit to see the repository's top
+    return path
+
+
+def test_init_with_ci_pre_commit_and_demo_validates_clean(tmp_path: Path) -> None:
+    """CI and pre-commit files land at the repository top, naming the workspace subfolder, and
+    the demo organisation validates without a single finding as written."""
+    top = _git_repo(tmp_path / "repo")
+    args = ["init", str(top / "compliance"), *OPTIONS, "--ci", "github", "--pre-commit", "--demo"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    workflow = yaml.safe_load((top / ".github/workflows/complykit.yml").read_text("utf-8"))
+    [_checkout, action] = workflow["jobs"]["validate"]["steps"]
+    assert action["with"] == {"workspace": "compliance"}
+    hooks = yaml.safe_load((top / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["hooks"] == [{"id": "complykit-validate", "args": ["compliance"]}]
+    assert run(top / "compliance", as_of=date.today()).findings == ()  # noqa: DTZ011
+    assert "../.github/workflows/complykit.yml" in result.stdout
+    assert "register/pa-newsletter.yaml" in result.stdout
+    modeline = "# yaml-language-server: $schema=../schemas/processing-activity.schema.json"
+    assert (top / "compliance/register/pa-newsletter.yaml").read_text("utf-8").startswith(modeline)
+
+
+def test_init_with_gitlab_ci_writes_a_valid_pipeline(tmp_path: Path) -> None:
+    """--ci gitlab writes a .gitlab-ci.yml that GitLab's schema accepts, including the template."""
+    import check_jsonschema  # type: ignore[import-untyped]  # noqa: PLC0415
+    from click.testing import CliRunner as ClickRunner  # noqa: PLC0415
+
+    result = runner.invoke(app, ["init", str(tmp_path), *OPTIONS, "--ci", "gitlab"])
+    pipeline = tmp_path / ".gitlab-ci.yml"
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(pipeline.read_text("utf-8"))["variables"] == {"COMPLYKIT_WORKSPACE": "."}
+    checked = ClickRunner().invoke(
+        check_jsonschema.main, ["--builtin-schema", "vendor.gitlab-ci", str(pipeline)]
+    )
+    assert checked.exit_code == 0, checked.output
+
+
+def test_init_refuses_before_writing_when_a_ci_file_exists(tmp_path: Path) -> None:
+    """An existing .pre-commit-config.yaml stops init before it writes anything."""
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["init", str(tmp_path), *OPTIONS, "--pre-commit"])
+    assert result.exit_code == 2
+    assert "nothing was written" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pre-commit-config.yaml"]
+
+
+@pytest.mark.parametrize("kind", sorted(RECORD_MODELS))
+def test_new_writes_a_draft_with_modeline_and_required_fields(tmp_path: Path, kind: str) -> None:
+    """`new KIND ID` writes the record with its modeline and every required field as a key."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    result = runner.invoke(app, ["new", kind, "draft-1", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    [path] = list(tmp_path.rglob("draft-1.yaml"))
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert text.startswith(f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n")
+    assert (data["kind"], data["id"]) == (kind, "draft-1")
+    assert set(data) == set(RECORD_MODELS[kind].model_json_schema()["required"])
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    """A second `new` with the same id exits 2 and leaves the first file as it was."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    runner.invoke(app, ["new", "risk", "risk-a", str(tmp_path)])
+    draft = tmp_path / "risks" / "risk-a.yaml"
+    draft.write_text(draft.read_text("utf-8") + "# mine\n", encoding="utf-8")
+    before = draft.read_bytes()
+    again = runner.invoke(app, ["new", "risk", "risk-a", str(tmp_path)])
+    assert again.exit_code == 2
+    assert "already exists" in again.stderr
+    assert draft.read_bytes() == before
+    unknown = runner.invoke(app, ["new", "thing", "x", str(tmp_path)])
+    assert unknown.exit_code == 2
+    assert "unknown kind 'thing'" in unknown.stderr

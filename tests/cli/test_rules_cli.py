@@ -31,6 +31,33 @@ def test_rules_family_filter_keeps_one_family() -> None:
     assert all(code.startswith("SOA") for code in codes)
 
 
+def test_rules_family_is_exact() -> None:
+    """--family SUP lists SUP rules only, not every code that merely starts with those letters."""
+    rules = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)["rules"]
+    by_family = {r["family"] for r in rules}
+    for family in ("SUP", "SOA", "SCH", "INC"):
+        result = runner.invoke(app, ["rules", "--family", family.lower(), "--format", "json"])
+        listed = json.loads(result.stdout)["rules"]
+        assert listed
+        assert {r["family"] for r in listed} == {family}
+        assert {r["code"] for r in listed} == {r["code"] for r in rules if r["family"] == family}
+    assert {"SUP", "SOA", "SCH", "INC"} <= by_family
+    assert runner.invoke(app, ["rules", "--family", "S", "-f", "json"]).stdout.count("code") == 0
+
+
+def test_rules_json_shows_family_and_framework() -> None:
+    """Each rule names its family and the framework whose scope turns it on, or none."""
+    rules = {
+        r["code"]: r
+        for r in json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)["rules"]
+    }
+    assert (rules["GDPR001"]["family"], rules["GDPR001"]["framework"]) == ("GDPR", "gdpr")
+    assert (rules["AIA006"]["family"], rules["AIA006"]["framework"]) == ("AIA", "eu-ai-act")
+    assert (rules["DPIA004"]["family"], rules["DPIA004"]["framework"]) == ("DPIA", "gdpr")
+    assert (rules["TASK001"]["family"], rules["TASK001"]["framework"]) == ("TASK", None)
+    assert (rules["YAML001"]["family"], rules["YAML001"]["framework"]) == ("YAML", None)
+
+
 def test_explain_shows_examples_and_the_cited_article() -> None:
     """explain prints the summary, the PASS/FAIL examples and the cited article's title."""
     result = runner.invoke(app, ["explain", "inc006"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -10,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from conftest import CASES, MakeWorkspace
+from conftest import CASES, EXAMPLE, MakeWorkspace
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2026-11-23"]
@@ -241,3 +242,17 @@ def test_text_summary_counts_waived_findings(make_workspace: MakeWorkspace) -> N
     """The text view's closing line says how many findings were waived."""
     _, out = _invoke(str(make_workspace(CASES / "WVR001" / "pass-active")), *AS_OF)
     assert out.strip().endswith("(1 waived).")
+
+
+def test_without_path_the_only_workspace_below_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a repository root, validate finds compliance/; with two candidates it asks which."""
+    shutil.copytree(EXAMPLE, tmp_path / "compliance")
+    monkeypatch.chdir(tmp_path)
+    found = CliRunner().invoke(app, ["validate", "--as-of", "2026-11-23"])
+    assert found.exit_code == 0, found.output
+    shutil.copytree(EXAMPLE, tmp_path / "docs" / "other")
+    ambiguous = CliRunner().invoke(app, ["validate"])
+    assert ambiguous.exit_code == 2
+    assert "several complykit workspaces below: compliance, docs/other" in ambiguous.stderr

@@ -9,11 +9,15 @@ import pytest
 
 from builders import write_workspace
 from complykit.coverage import (
+    CoverageReport,
     CoverageStatus,
+    Requirement,
+    Support,
     compute,
     default_targets,
 )
 from complykit.errors import ComplykitError
+from complykit.model.enums import ImplementationStatus
 from complykit.workspace import open_repository
 
 AS_OF = date(2026, 11, 23)
@@ -24,29 +28,71 @@ def workspace(tmp_path: Path) -> Path:
     return write_workspace(tmp_path / "ws")
 
 
-def test_counts_met_partial_and_not_met(workspace: Path) -> None:
-    """Three GDPR provisions are met, three partly, and the other 67 mapped ones are not."""
+def test_related_unverified_mappings_never_meet(workspace: Path) -> None:
+    """27701 controls behind related, unverified rows support 6 provisions and meet none."""
     repo, errors = open_repository(workspace, AS_OF)
     report = compute(repo, "gdpr")
     counts = report.counts()
     assert errors == 0
     assert len(report.requirements) == 73
-    assert (counts[CoverageStatus.MET], counts[CoverageStatus.PARTIAL]) == (3, 3)
-    assert counts[CoverageStatus.NOT_MET] == 67
-    percents = [report.percent(status) for status in CoverageStatus]
-    assert percents == [4.1, 4.1, 91.8]
+    assert (counts[CoverageStatus.MET], counts[CoverageStatus.PARTIAL]) == (0, 0)
+    assert (counts[CoverageStatus.SUPPORTED], counts[CoverageStatus.NOT_MET]) == (6, 67)
+    assert report.measured == ()
+    assert [report.percent(status) for status in CoverageStatus] == [0.0, 0.0, 0.0, 0.0]
 
 
-def test_requirement_lists_the_controls_that_meet_it(workspace: Path) -> None:
-    """Art. 6(1) is met by A.7.2.2 through an unverified mapping row."""
+def test_requirement_lists_the_controls_that_support_it(workspace: Path) -> None:
+    """Art. 6(1) is supported by A.7.2.2 through a related, unverified row, and met by none."""
     report = compute(open_repository(workspace, AS_OF)[0], "GDPR")
     by_id = {r.id: r for r in report.requirements}
     lawful = by_id["Art. 6(1)"]
-    assert lawful.status == CoverageStatus.MET
-    assert [(s.framework, s.control) for s in lawful.met_by] == [("iso27701-2019", "A.7.2.2")]
+    assert lawful.status == CoverageStatus.SUPPORTED
+    assert lawful.met_by == ()
+    supported = [(s.framework, s.control, s.strength) for s in lawful.supported_by]
+    assert supported == [("iso27701-2019", "A.7.2.2", "related, unverified")]
     assert lawful.unverified
     assert lawful.title == "Lawful bases"
-    assert by_id["Art. 7"].status == CoverageStatus.PARTIAL
+    assert by_id["Art. 7"].status == CoverageStatus.SUPPORTED
+
+
+def _support(relationship: str, status: ImplementationStatus, *, unverified: bool) -> Support:
+    return Support("iso27701-2019", "A.1", "t", relationship, unverified, status, applicable=True)
+
+
+IMPLEMENTED, PARTLY = ImplementationStatus.IMPLEMENTED, ImplementationStatus.PARTIALLY_IMPLEMENTED
+
+
+@pytest.mark.parametrize(
+    ("relationship", "status", "unverified", "expected"),
+    [
+        ("equivalent", IMPLEMENTED, False, CoverageStatus.MET),
+        ("subset", IMPLEMENTED, False, CoverageStatus.MET),
+        ("subset", PARTLY, False, CoverageStatus.PARTIAL),
+        ("related", IMPLEMENTED, False, CoverageStatus.SUPPORTED),
+        ("equivalent", IMPLEMENTED, True, CoverageStatus.SUPPORTED),
+        ("related", PARTLY, True, CoverageStatus.SUPPORTED),
+        ("equivalent", ImplementationStatus.PLANNED, False, CoverageStatus.NOT_MET),
+    ],
+)
+def test_only_verified_equivalent_or_subset_mappings_meet(
+    relationship: str, status: ImplementationStatus, unverified: bool, expected: CoverageStatus
+) -> None:
+    """A control meets a requirement only through a verified equivalent or subset mapping."""
+    assert _support(relationship, status, unverified=unverified).status == expected
+
+
+def test_percentages_count_only_measured_requirements() -> None:
+    """Percentages are over requirements with a verified strong mapping; others are left out."""
+    met = Requirement("a", "A", (_support("equivalent", IMPLEMENTED, unverified=False),))
+    open_ = Requirement(
+        "b", "B", (_support("subset", ImplementationStatus.PLANNED, unverified=False),)
+    )
+    loose = Requirement("c", "C", (_support("related", IMPLEMENTED, unverified=True),))
+    report = CoverageReport("gdpr", "GDPR", AS_OF, (), (met, open_, loose))
+    assert report.measured == (met, open_)
+    assert report.percent(CoverageStatus.MET) == 50.0
+    assert report.percent(CoverageStatus.SUPPORTED) == 0.0
+    assert loose.status == CoverageStatus.SUPPORTED
 
 
 @pytest.mark.parametrize(
@@ -109,4 +155,4 @@ def test_broken_records_are_counted_and_skipped(workspace: Path) -> None:
     (workspace / "broken.yaml").write_text("kind: risk\nid: [oops\n", encoding="utf-8")
     repo, errors = open_repository(workspace, AS_OF)
     assert errors == 1
-    assert compute(repo, "gdpr").counts()[CoverageStatus.MET] == 3
+    assert compute(repo, "gdpr").counts()[CoverageStatus.SUPPORTED] == 6

@@ -28,13 +28,18 @@ class Uncacheable(Exception):  # noqa: N818 - a reason, not an error
 
 
 def _file_digest(path: str) -> str:
+    # O_NONBLOCK: opening a FIFO for reading must not wait for a writer; fstat then refuses it.
     try:
-        with open(path, "rb") as stream:  # noqa: PTH123 - str paths: pathlib costs more than the hashing
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise Uncacheable(f"{path} is not a regular file")
-            return hashlib.sha256(stream.read()).hexdigest()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise Uncacheable(f"{path}: {error.strerror or error}") from error
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise Uncacheable(f"{path} is not a regular file")
+        try:
+            return hashlib.sha256(stream.read()).hexdigest()
+        except OSError as error:
+            raise Uncacheable(f"{path}: {error.strerror or error}") from error
 
 
 def _yaml_files(root: str) -> Iterator[str]:

@@ -11,19 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from complykit.cache.codec import BadEntryError
-
 Documents = list[Any]
 
 
 class ParsedCache:
     """Documents by file, for the files whose content digest is known and was seen before."""
 
-    def __init__(self, digests: Mapping[str, str], known: Any) -> None:
-        if known is not None and not isinstance(known, dict):
-            raise BadEntryError("the parsed-files entry is not a mapping")
+    def __init__(self, digests: Mapping[str, str], known: Mapping[str, Any]) -> None:
         self._digests = digests
-        self._known: dict[str, Any] = known or {}
+        self._known = known
         self._fresh: dict[str, Documents] = {}
 
     def lookup(self, relative: str) -> Documents | None:
@@ -36,10 +32,21 @@ class ParsedCache:
         if digest is not None and digest not in self._known:
             self._fresh[digest] = documents
 
-    def pack(self) -> dict[str, Documents] | None:
-        """The entry to write (only this workspace's current files), or None if unchanged."""
-        if not self._fresh:
-            return None
+    def packs(self, shards: int) -> dict[int, dict[str, Documents]]:
+        """The shards to write again: those holding a new digest, with only current files.
+
+        Data is split over ``shards`` entries by digest, so that a change of one file rewrites
+        one small entry instead of the data of the whole workspace.
+        """
         current = set(self._digests.values())
-        kept = {d: docs for d, docs in self._known.items() if d in current}
-        return {**kept, **self._fresh}
+        touched = {shard_of(d, shards) for d in self._fresh}
+        packs: dict[int, dict[str, Documents]] = {shard: {} for shard in touched}
+        for digest, documents in (*self._known.items(), *self._fresh.items()):
+            shard = shard_of(digest, shards)
+            if shard in packs and digest in current:
+                packs[shard][digest] = documents
+        return packs
+
+
+def shard_of(digest: str, shards: int) -> int:
+    return int(digest[:4], 16) % shards

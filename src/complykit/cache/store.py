@@ -14,7 +14,8 @@ from typing import Any
 
 CACHE_DIRNAME = ".complykit-cache"
 KEY_FILENAME = "cache-key"
-KEEP_ENTRIES = 16
+RESULT_PREFIX = "result-"
+KEEP_RESULTS = 16
 """Older result entries are removed, so the folder does not grow with every edit."""
 
 
@@ -104,8 +105,8 @@ class CacheStore:
             ignore.write_text("# written by complykit: the cache is never committed\n*\n")
 
     def _prune(self) -> None:
-        entries = sorted(self.folder.glob("*.json"), key=_mtime, reverse=True)
-        for old in entries[KEEP_ENTRIES:]:
+        entries = sorted(self.folder.glob(f"{RESULT_PREFIX}*.json"), key=_mtime, reverse=True)
+        for old in entries[KEEP_RESULTS:]:
             old.unlink(missing_ok=True)
 
 

@@ -20,6 +20,7 @@ from complykit.repository import Repository
 
 @check(
     code="AIA002",
+    framework="eu-ai-act",
     name="high-risk-without-basis",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(1)", "AI Act Art. 6(2)"),
@@ -45,6 +46,7 @@ def high_risk_without_basis(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA003",
+    framework="eu-ai-act",
     name="annex-iii-not-high-risk",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(2)", "AI Act Art. 6(3)"),
@@ -76,6 +78,7 @@ def annex_iii_not_high_risk(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA004",
+    framework="eu-ai-act",
     name="art6-3-exception-with-profiling",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(3)",),
@@ -112,6 +115,7 @@ def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA011",
+    framework="eu-ai-act",
     name="ai-vendor-may-train",
     severity=Severity.WARNING,
     hint="Opt out or negotiate a no-training clause, then set `customer_data: prohibited` "

@@ -17,6 +17,7 @@ from complykit.repository import Entry, Repository
 
 @check(
     code="AIA013",
+    framework="eu-ai-act",
     name="risk-class-contradicts-practices",
     severity=Severity.ERROR,
     citation=("AI Act Art. 5(1)",),
@@ -71,6 +72,7 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
 
 @check(
     code="AIA014",
+    framework="eu-ai-act",
     name="ai-personal-data-unregistered",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(1)",),

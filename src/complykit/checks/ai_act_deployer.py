@@ -16,6 +16,7 @@ from complykit.repository import Repository
 
 @check(
     code="AIA015",
+    framework="eu-ai-act",
     name="deployer-monitoring-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(5)",),
@@ -36,6 +37,7 @@ def deployer_monitoring_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA016",
+    framework="eu-ai-act",
     name="workers-not-informed",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(7)",),
@@ -59,6 +61,7 @@ def workers_not_informed(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA017",
+    framework="eu-ai-act",
     name="affected-persons-not-informed",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(11)",),
@@ -80,6 +83,7 @@ def affected_persons_not_informed(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA018",
+    framework="eu-ai-act",
     name="public-deployer-unregistered",
     severity=Severity.ERROR,
     citation=("AI Act Art. 49(3)", "AI Act Art. 26(8)"),

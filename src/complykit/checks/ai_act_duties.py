@@ -21,6 +21,7 @@ from complykit.repository import Repository
 
 @check(
     code="AIA001",
+    framework="eu-ai-act",
     name="prohibited-practice",
     severity=Severity.ERROR,
     citation=("AI Act Art. 5(1)",),
@@ -48,6 +49,7 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA005",
+    framework="eu-ai-act",
     name="art6-3-assessment-undocumented",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(4)",),
@@ -67,6 +69,7 @@ def art6_3_assessment_undocumented(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA006",
+    framework="eu-ai-act",
     name="deployer-oversight-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(2)",),
@@ -83,6 +86,7 @@ def deployer_oversight_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA007",
+    framework="eu-ai-act",
     name="high-risk-logs-too-short",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(6)", "AI Act Art. 19"),
@@ -102,6 +106,7 @@ def high_risk_logs_too_short(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA008",
+    framework="eu-ai-act",
     name="deployer-dpia-missing",
     severity=Severity.ERROR,
     needs=("dpia",),
@@ -140,6 +145,7 @@ def deployer_dpia_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA009",
+    framework="eu-ai-act",
     name="fria-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 27(1)",),
@@ -163,6 +169,7 @@ def fria_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA010",
+    framework="eu-ai-act",
     name="transparency-disclosure-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 50",),
@@ -186,6 +193,7 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA012",
+    framework="eu-ai-act",
     name="ai-act-duty-upcoming",
     severity=Severity.WARNING,
     hint="Plan the work so that it is done before the duty applies.",

@@ -59,11 +59,7 @@ class Gap:
 
 def catalog(repo: Repository) -> Catalog | None:
     """The eu-ai-act catalog when it is in ``frameworks``: AI Act rules run only then."""
-    for name in repo.config.frameworks:
-        found = repo.catalogs.framework(name)
-        if found is not None and found.id == AI_ACT:
-            return found
-    return None
+    return repo.catalogs.framework(AI_ACT) if repo.in_scope(AI_ACT) else None
 
 
 def systems(

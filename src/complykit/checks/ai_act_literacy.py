@@ -23,6 +23,7 @@ _HINT = (
 
 @check(
     code="AIA027",
+    framework="eu-ai-act",
     name="ai-literacy-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 4",),

@@ -17,6 +17,7 @@ from complykit.repository import Repository
 
 @check(
     code="AIA019",
+    framework="eu-ai-act",
     name="quality-management-system-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 17",),
@@ -36,6 +37,7 @@ def quality_management_system_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA020",
+    framework="eu-ai-act",
     name="technical-documentation-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 11",),
@@ -52,6 +54,7 @@ def technical_documentation_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA021",
+    framework="eu-ai-act",
     name="conformity-assessment-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 43",),
@@ -74,6 +77,7 @@ def conformity_assessment_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA022",
+    framework="eu-ai-act",
     name="declaration-of-conformity-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 47",),
@@ -90,6 +94,7 @@ def declaration_of_conformity_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA023",
+    framework="eu-ai-act",
     name="ce-marking-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 48",),
@@ -106,6 +111,7 @@ def ce_marking_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA024",
+    framework="eu-ai-act",
     name="provider-unregistered",
     severity=Severity.ERROR,
     citation=("AI Act Art. 49(1)",),
@@ -125,6 +131,7 @@ def provider_unregistered(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA025",
+    framework="eu-ai-act",
     name="post-market-monitoring-plan-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 72",),
@@ -141,6 +148,7 @@ def post_market_monitoring_plan_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA026",
+    framework="eu-ai-act",
     name="annex-i-product-undocumented",
     severity=Severity.ERROR,
     citation=("AI Act Art. 43", "AI Act Art. 6(1)"),

@@ -17,16 +17,9 @@ from complykit.repository import Entry, Repository
 _ISO42001 = "iso42001-2023"
 
 
-def _in_scope(repo: Repository) -> bool:
-    return any(
-        (c := repo.catalogs.framework(f)) is not None and c.id == _ISO42001
-        for f in repo.config.frameworks
-    )
-
-
 def _aisias(repo: Repository) -> Iterator[tuple[Entry, AiSystem, int, ImpactAssessment]]:
     """Each AI system impact assessment of a system not retired, with its index."""
-    if not _in_scope(repo):
+    if not repo.in_scope(_ISO42001):
         return
     for entry, system in repo.records(AiSystem):
         for index, assessment in enumerate(system.impact_assessments):
@@ -36,6 +29,7 @@ def _aisias(repo: Repository) -> Iterator[tuple[Entry, AiSystem, int, ImpactAsse
 
 @check(
     code="SOA013",
+    framework="iso42001-2023",
     name="ai-impact-assessment-missing",
     severity=Severity.ERROR,
     citation=("ISO/IEC 42001:2023 8.4", "ISO/IEC 42001:2023 A.5.2"),
@@ -53,7 +47,7 @@ def ai_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
     status: not-required, reasoning: ...}``.
     FAIL: only ``{type: dpia}``, or no impact assessments.
     """
-    if not _in_scope(repo):
+    if not repo.in_scope(_ISO42001):
         return
     for entry, system in repo.records(AiSystem):
         kinds = {a.type for a in system.impact_assessments if a.status != "not-started"}
@@ -67,6 +61,7 @@ def ai_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA015",
+    framework="iso42001-2023",
     name="ai-impact-assessment-incomplete",
     severity=Severity.WARNING,
     citation=(
@@ -117,6 +112,7 @@ def _missing(assessment: ImpactAssessment) -> list[str]:
 
 @check(
     code="SOA016",
+    framework="iso42001-2023",
     name="ai-impact-assessment-review-overdue",
     severity=Severity.WARNING,
     citation=("ISO/IEC 42001:2023 8.4",),

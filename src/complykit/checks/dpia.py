@@ -21,6 +21,7 @@ _FINISHED = ("completed", "approved")
 
 @check(
     code="DPIA001",
+    framework="gdpr",
     name="dpia-screening-unjustified",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(1)",),
@@ -50,6 +51,7 @@ def dpia_screening_unjustified(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA002",
+    framework="gdpr",
     name="dpia-screening-undecided",
     severity=Severity.WARNING,
     citation=("GDPR Art. 35(1)",),
@@ -74,6 +76,7 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA003",
+    framework="gdpr",
     name="dpia-screening-ignores-mandatory-list",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(4)", "GDPR Art. 35(3)(b)"),
@@ -106,6 +109,7 @@ def _and(parts: Iterable[str]) -> str:
 
 @check(
     code="DPIA004",
+    framework="gdpr",
     name="dpia-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(1)",),
@@ -129,6 +133,7 @@ def dpia_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA005",
+    framework="gdpr",
     name="dpia-unfinished",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(1)",),
@@ -157,6 +162,7 @@ def _finished(repo: Repository) -> Iterator[tuple[Entry, Dpia]]:
 
 @check(
     code="DPIA006",
+    framework="gdpr",
     name="dpia-content-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(7)",),
@@ -189,6 +195,7 @@ def dpia_content_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA007",
+    framework="gdpr",
     name="dpia-dpo-advice-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(2)",),
@@ -213,6 +220,7 @@ def dpia_dpo_advice_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA008",
+    framework="gdpr",
     name="dpia-prior-consultation-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 36(1)",),
@@ -237,6 +245,7 @@ def dpia_prior_consultation_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA009",
+    framework="gdpr",
     name="dpia-link-one-sided",
     severity=Severity.WARNING,
     hint="List the activity in the DPIA's `processing_activities` and set the activity's `dpia`.",

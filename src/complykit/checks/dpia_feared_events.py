@@ -16,6 +16,7 @@ _EVENTS: tuple[str, ...] = get_args(FearedEvent)
 
 @check(
     code="DPIA010",
+    framework="gdpr",
     name="dpia-feared-event-unscored",
     severity=Severity.WARNING,
     citation=("GDPR Art. 35(7)(c)",),
@@ -45,6 +46,7 @@ def dpia_feared_event_unscored(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA011",
+    framework="gdpr",
     name="dpia-residual-risk-understated",
     severity=Severity.WARNING,
     citation=("GDPR Art. 36(1)", "GDPR Art. 35(7)(c)"),

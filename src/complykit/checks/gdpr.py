@@ -20,17 +20,9 @@ _PROCESSOR_ROLES = ("processor", "sub-processor")
 Activities = Iterator[tuple[Entry, ProcessingActivity]]
 
 
-def gdpr_in_scope(repo: Repository) -> bool:
-    """Whether complykit.yaml lists the GDPR among its frameworks; GDPR rules run only then."""
-    return any(
-        (catalog := repo.catalogs.framework(name)) is not None and catalog.id == "gdpr"
-        for name in repo.config.frameworks
-    )
-
-
 def activities(repo: Repository) -> Activities:
     """Every activity of the register, when the GDPR is in scope."""
-    if gdpr_in_scope(repo):
+    if repo.in_scope("gdpr"):
         yield from repo.records(ProcessingActivity)
 
 
@@ -50,6 +42,7 @@ def processor_activities(repo: Repository) -> Activities:
 
 @check(
     code="GDPR001",
+    framework="gdpr",
     name="purposes-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(1)(b)",),
@@ -68,6 +61,7 @@ def purposes_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR002",
+    framework="gdpr",
     name="data-categories-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(1)(c)",),
@@ -97,6 +91,7 @@ def data_categories_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR003",
+    framework="gdpr",
     name="retention-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 30(1)(f)",),
@@ -118,6 +113,7 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR004",
+    framework="gdpr",
     name="security-description-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 30(1)(g)", "GDPR Art. 30(2)(d)"),
@@ -144,6 +140,7 @@ def security_description_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR005",
+    framework="gdpr",
     name="controllers-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(2)(a)",),
@@ -172,6 +169,7 @@ def controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR006",
+    framework="gdpr",
     name="processing-categories-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(2)(b)",),
@@ -195,6 +193,7 @@ def processing_categories_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR007",
+    framework="gdpr",
     name="role-not-declared",
     severity=Severity.ERROR,
     citation=("GDPR Art. 4(7)", "GDPR Art. 4(8)"),
@@ -223,6 +222,7 @@ def role_not_declared(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR008",
+    framework="gdpr",
     name="joint-controllers-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 26", "GDPR Art. 30(1)(a)"),
@@ -245,6 +245,7 @@ def joint_controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR020",
+    framework="gdpr",
     name="processor-role-mismatch",
     severity=Severity.ERROR,
     citation=("GDPR Art. 4(8)", "GDPR Art. 28"),

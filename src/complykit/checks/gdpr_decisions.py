@@ -28,6 +28,7 @@ def _deciding(
 
 @check(
     code="GDPR017",
+    framework="gdpr",
     name="automated-decision-exception-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 22(2)",),
@@ -52,6 +53,7 @@ def automated_decision_exception_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR018",
+    framework="gdpr",
     name="automated-decision-special-data",
     severity=Severity.WARNING,
     citation=("GDPR Art. 22(4)",),
@@ -88,6 +90,7 @@ def automated_decision_special_data(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR019",
+    framework="gdpr",
     name="automated-decision-safeguards-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 22(3)",),

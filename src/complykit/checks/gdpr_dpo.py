@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.gdpr import activities, gdpr_in_scope
+from complykit.checks.gdpr import activities
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
 from complykit.repository import Repository
@@ -12,6 +12,7 @@ from complykit.repository import Repository
 
 @check(
     code="GDPR027",
+    framework="gdpr",
     name="dpo-missing-public-authority",
     severity=Severity.ERROR,
     citation=("GDPR Art. 37(1)(a)",),
@@ -24,7 +25,7 @@ def dpo_missing_public_authority(repo: Repository) -> Iterator[Problem]:
     FAIL: ``sector: public-body`` without ``dpo``.
     """
     organisation = repo.config.organisation
-    if gdpr_in_scope(repo) and organisation.sector != "private" and organisation.dpo is None:
+    if repo.in_scope("gdpr") and organisation.sector != "private" and organisation.dpo is None:
         yield Problem(
             None,
             ("organisation", "sector"),
@@ -35,6 +36,7 @@ def dpo_missing_public_authority(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR028",
+    framework="gdpr",
     name="dpo-may-be-required",
     severity=Severity.WARNING,
     citation=("GDPR Art. 37(1)(b)", "GDPR Art. 37(1)(c)"),

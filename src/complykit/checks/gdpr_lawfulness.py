@@ -28,6 +28,7 @@ _PUBLIC_SECTOR = ("public-authority", "public-body")
 
 @check(
     code="GDPR029",
+    framework="gdpr",
     name="legal-basis-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 6(1)",),
@@ -53,6 +54,7 @@ def legal_basis_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR009",
+    framework="gdpr",
     name="consent-mechanism-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 7(1)",),
@@ -78,6 +80,7 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR010",
+    framework="gdpr",
     name="interest-assessment-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 6(1)(f)",),
@@ -104,6 +107,7 @@ def interest_assessment_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR011",
+    framework="gdpr",
     name="legal-provision-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)"),
@@ -132,6 +136,7 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR012",
+    framework="gdpr",
     name="legitimate-interests-public-authority",
     severity=Severity.WARNING,
     citation=("GDPR Art. 6(1)", "GDPR Art. 6(1)(f)"),
@@ -162,6 +167,7 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
 
 @check(
     code="GDPR013",
+    framework="gdpr",
     name="art9-condition-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 9(1)",),
@@ -186,6 +192,7 @@ def art9_condition_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR014",
+    framework="gdpr",
     name="art9-provision-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 9(2)",),
@@ -216,6 +223,7 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR015",
+    framework="gdpr",
     name="explicit-consent-not-recorded",
     severity=Severity.WARNING,
     citation=("GDPR Art. 9(2)(a)", "GDPR Art. 7(1)"),
@@ -245,6 +253,7 @@ def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR016",
+    framework="gdpr",
     name="criminal-data-basis-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 10",),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.checks.dpia_screening import Screened, screened
-from complykit.checks.gdpr import activities, controller_activities, gdpr_in_scope
+from complykit.checks.gdpr import activities, controller_activities
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
 from complykit.model.processing import ProcessingActivity
@@ -17,6 +17,7 @@ _SMALL = 250
 
 @check(
     code="GDPR030",
+    framework="gdpr",
     name="recipients-unstated",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(1)(d)",),
@@ -54,6 +55,7 @@ def recipients_unstated(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR031",
+    framework="gdpr",
     name="art30-5-exemption-invalid",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(5)",),
@@ -73,7 +75,7 @@ def art30_5_exemption_invalid(repo: Repository) -> Iterator[Problem]:
     registration with contact details only.
     FAIL: 300 staff; or the same claim on an activity with health data or a DPIA.
     """
-    screens = {s.activity.id: s for s in screened(repo)} if gdpr_in_scope(repo) else {}
+    screens = {s.activity.id: s for s in screened(repo)} if repo.in_scope("gdpr") else {}
     for entry, activity in activities(repo):
         claim = activity.art30_exemption
         if claim is None:
@@ -108,6 +110,7 @@ def _failed_conditions(
 
 @check(
     code="GDPR032",
+    framework="gdpr",
     name="eu-representative-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 27",),
@@ -130,7 +133,7 @@ def eu_representative_missing(repo: Repository) -> Iterator[Problem]:
     # The GDPR applies in the whole EEA (EEA Agreement), so "the Union" reads as the EEA.
     outside = not repo.catalogs.countries.in_eea(organisation.country)
     exempt = organisation.sector != "private" or organisation.eu_representative_not_required
-    if gdpr_in_scope(repo) and outside and not exempt and organisation.eu_representative is None:
+    if repo.in_scope("gdpr") and outside and not exempt and organisation.eu_representative is None:
         yield Problem(
             None,
             ("organisation", "country"),
@@ -141,6 +144,7 @@ def eu_representative_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR033",
+    framework="gdpr",
     name="national-id-without-legal-basis",
     severity=Severity.ERROR,
     citation=("GDPR Art. 87",),

@@ -49,6 +49,7 @@ def _caveat(decision: AdequacyDecision) -> str:
 
 @check(
     code="GDPR021",
+    framework="gdpr",
     name="adequacy-not-in-force",
     severity=Severity.ERROR,
     citation=("GDPR Art. 45",),
@@ -82,6 +83,7 @@ def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR022",
+    framework="gdpr",
     name="adequacy-partial",
     severity=Severity.WARNING,
     citation=("GDPR Art. 45",),
@@ -116,6 +118,7 @@ def adequacy_partial(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR023",
+    framework="gdpr",
     name="transfer-within-eea",
     severity=Severity.WARNING,
     citation=("GDPR Art. 44",),
@@ -139,6 +142,7 @@ def transfer_within_eea(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR024",
+    framework="gdpr",
     name="derogation-point-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 49(1)",),
@@ -162,6 +166,7 @@ def derogation_point_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR025",
+    framework="gdpr",
     name="transfer-impact-assessment-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 46",),
@@ -240,6 +245,7 @@ def _processor_destinations(
 
 @check(
     code="GDPR026",
+    framework="gdpr",
     name="transfer-not-listed",
     severity=Severity.ERROR,
     citation=("GDPR Art. 44", "GDPR Art. 30(1)(e)", "GDPR Art. 30(2)(c)"),

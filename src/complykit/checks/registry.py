@@ -53,6 +53,9 @@ def run_checks(checks: Iterable[Check], repo: Repository) -> Iterator[Finding]:
     """Every check's findings; for each unread record, one finding naming the checks it stopped."""
     stopped: dict[UnreadRecord, list[str]] = {}
     for registered in checks:
+        scope = registered.info.framework
+        if scope is not None and not repo.in_scope(scope):
+            continue
         blocked = registered.blocked_by(repo)
         for unread in blocked:
             stopped.setdefault(unread, []).append(registered.info.code)
@@ -73,12 +76,15 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     citation: tuple[str, ...] = (),
     hint: str | None = None,
     needs: tuple[str, ...] = (),
+    framework: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check; its docstring's first paragraph is its summary.
 
     ``needs`` names record kinds the check judges by their absence ("no SoA", "no completed
     DPIA"): when a record of such a kind could not be read, the check does not run and says so
-    once (NOT_RUN), rather than report what it cannot see as missing.
+    once (NOT_RUN), rather than report what it cannot see as missing. ``framework`` is the
+    catalog id whose presence in ``frameworks`` turns the check on; the registry asks the
+    repository, so no check tests its own scope.
     """
 
     def register(function: CheckFunction) -> CheckFunction:
@@ -86,8 +92,8 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
             raise ValueError(f"check {code} {name} is registered twice")
         doc = inspect.getdoc(function) or name
         summary = " ".join(doc.split("\n\n")[0].split())
-        info = RuleInfo(code, name, severity, summary, citation, hint)
-        REGISTRY[code] = Check(info, function, code.rstrip("0123456789"), needs)
+        info = RuleInfo(code, name, severity, summary, citation, hint, framework)
+        REGISTRY[code] = Check(info, function, info.family, needs)
         return function
 
     return register

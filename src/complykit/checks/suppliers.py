@@ -19,16 +19,9 @@ _PROCESSOR_ROLES = ("processor", "sub-processor")
 _BREACH_CLOCK = timedelta(hours=72)
 
 
-def _gdpr_in_scope(repo: Repository) -> bool:
-    return any(
-        (catalog := repo.catalogs.framework(name)) is not None and catalog.id == "gdpr"
-        for name in repo.config.frameworks
-    )
-
-
 def processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
     """Processors and sub-processors, when the GDPR is in scope."""
-    if _gdpr_in_scope(repo):
+    if repo.in_scope("gdpr"):
         for entry, supplier in repo.records(Supplier):
             if is_processor(supplier):
                 yield entry, supplier
@@ -220,7 +213,7 @@ def contract_ended_still_used(repo: Repository) -> Iterator[Problem]:
         end = supplier.contract_end
         names = users.get(supplier.id, [])
         if end is not None and end < repo.as_of and names:
-            processor = is_processor(supplier) and _gdpr_in_scope(repo)
+            processor = is_processor(supplier) and repo.in_scope("gdpr")
             yield Problem(
                 entry,
                 ("contract_end",),

@@ -11,6 +11,7 @@ from complykit.cli import catalog, exchange, soa
 from complykit.cli.coverage import coverage
 from complykit.cli.diff import diff
 from complykit.cli.init import init
+from complykit.cli.new import new
 from complykit.cli.report import report
 from complykit.cli.rules import explain, rules
 from complykit.cli.schema import schema
@@ -26,6 +27,7 @@ app = typer.Typer(
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
 app.command()(init)
+app.command()(new)
 app.command()(validate)
 app.command()(schema)
 app.add_typer(catalog.app)

@@ -27,10 +27,12 @@ from complykit.cli.output import (
 if TYPE_CHECKING:
     from complykit.contracts.coverage import (
         ControlDocument,
+        CoverageDocument,
         CoverageSummary,
         FrameworkCoverage,
         MappingDocument,
         RequirementDocument,
+        SupportDocument,
     )
     from complykit.coverage import CoverageReport, Requirement, Support
 
@@ -65,8 +67,12 @@ def coverage(
         compute(repo, target) for target in ([framework] if framework else default_targets(repo))
     ]
     if output_format == ViewFormat.JSON:
-        documents = [_document(report) for report in reports]
-        print_json(documents[0] if len(documents) == 1 else documents)
+        # One shape whether one framework or several is reported, so scripts need no branch.
+        document: CoverageDocument = {
+            "schema_version": SCHEMA_VERSION,
+            "reports": [_document(r) for r in reports],
+        }
+        print_json(document)
     else:
         for report in reports:
             _print_report(report)
@@ -75,7 +81,6 @@ def coverage(
 
 def _document(report: CoverageReport) -> FrameworkCoverage:
     return {
-        "schema_version": SCHEMA_VERSION,
         "framework": report.framework,
         "name": report.name,
         "as_of": report.as_of.isoformat(),
@@ -91,10 +96,13 @@ def _summary(report: CoverageReport) -> CoverageSummary:
     counts = report.counts()
     return {
         "requirements": len(report.requirements),
+        "measured": len(report.measured),
         "met": counts[CoverageStatus.MET],
         "met_percent": report.percent(CoverageStatus.MET),
         "partial": counts[CoverageStatus.PARTIAL],
         "partial_percent": report.percent(CoverageStatus.PARTIAL),
+        "supported": counts[CoverageStatus.SUPPORTED],
+        "supported_percent": report.percent(CoverageStatus.SUPPORTED),
         "not_met": counts[CoverageStatus.NOT_MET],
         "not_met_percent": report.percent(CoverageStatus.NOT_MET),
         "unverified": sum(1 for r in report.requirements if r.unverified),
@@ -108,6 +116,8 @@ def _requirement(report: CoverageReport, requirement: Requirement) -> Requiremen
         "title": requirement.title,
         "status": requirement.status.value,
         "controls": [_control(s) for s in requirement.met_by],
+        "supported_by": [_supporting(s) for s in requirement.supported_by],
+        "measured": requirement.measured,
         "unverified": requirement.unverified,
         "applies_from": applies.isoformat() if applies else None,
         "in_force": applies is None or applies <= report.as_of,
@@ -119,6 +129,15 @@ def _control(support: Support) -> ControlDocument:
     return {"framework": support.framework, "id": support.control, "title": support.title}
 
 
+def _supporting(support: Support) -> SupportDocument:
+    return {
+        "framework": support.framework,
+        "id": support.control,
+        "title": support.title,
+        "strength": support.strength,
+    }
+
+
 def _mapping(support: Support) -> MappingDocument:
     status = support.soa_status.value if support.soa_status else None
     return {
@@ -127,6 +146,7 @@ def _mapping(support: Support) -> MappingDocument:
         "title": support.title,
         "relationship": support.relationship,
         "unverified": support.unverified,
+        "strength": support.strength,
         "applicable": support.applicable,
         "soa_status": status,
         "counts_as": support.status.value,
@@ -141,19 +161,36 @@ def _print_report(report: CoverageReport) -> None:
     # The sources are listed above; with one source, control ids alone say enough.
     single = len(report.sources) == 1
     rows = [_row(r, single_source=single) for r in report.requirements]
-    print_table(("id", "status", "unverified", "met by", "title"), rows)
+    print_table(("id", "status", "met by", "supported by", "title"), rows)
     counts = report.counts()
-    parts = [f"{counts[s]} {s.value.replace('-', ' ')} ({report.percent(s)}%)" for s in counts]
+    parts = [f"{counts[s]} {s.value.replace('-', ' ')}" for s in counts]
     typer.echo(f"{len(report.requirements)} requirements: {', '.join(parts)}")
+    typer.echo(_percentages(report))
     if any(r.unverified for r in report.requirements):
         typer.echo(f"Mappings marked {UNVERIFIED_NOTE}.")
     typer.echo()
 
 
-def _row(requirement: Requirement, *, single_source: bool) -> list[object]:
-    names = (
-        s.control if single_source else f"{s.framework} {s.control}" for s in requirement.met_by
+def _percentages(report: CoverageReport) -> str:
+    from complykit.coverage import CoverageStatus  # noqa: PLC0415 - keep --help fast
+
+    measured = len(report.measured)
+    if not measured:
+        return "No requirement has a verified equivalent or subset mapping: no percentage given."
+    shown = (CoverageStatus.MET, CoverageStatus.PARTIAL)
+    parts = ", ".join(f"{report.percent(s)}% {s.value}" for s in shown)
+    return (
+        f"Of the {measured} requirements with a verified equivalent or subset mapping: {parts}. "
+        "'supported' means only a related or unverified mapping speaks for it."
     )
-    met_by = ", ".join(names)
+
+
+def _row(requirement: Requirement, *, single_source: bool) -> list[object]:
+    def name(support: Support) -> str:
+        control = support.control if single_source else f"{support.framework} {support.control}"
+        return f"{control} ({support.strength})"
+
+    met_by = ", ".join(name(s) for s in requirement.met_by)
+    supported = ", ".join(name(s) for s in requirement.supported_by)
     status = requirement.status.value
-    return [requirement.id, status, requirement.unverified, met_by or None, requirement.title]
+    return [requirement.id, status, met_by or None, supported or None, requirement.title]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -25,7 +26,7 @@ export_app = typer.Typer(
 import_app = typer.Typer(
     rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="import",
-    help="Import records from the spreadsheets a register was kept in before.",
+    help="Import records from the spreadsheets and tools they were kept in before.",
     no_args_is_help=True,
 )
 
@@ -373,3 +374,74 @@ def fides_export(
     text = yaml.safe_dump(export_fides(repo), sort_keys=False, allow_unicode=True, width=100)
     _emit(text.encode("utf-8"), output, force=force)
     return 0
+
+
+def _table_command(name: str) -> Callable[..., int]:
+    def command(
+        source: Annotated[
+            Path,
+            typer.Argument(
+                help="A workbook (.xlsx, .ods) or CSV file with a header row.", dir_okay=False
+            ),
+        ],
+        path: PathArgument = Path(),
+        sheet: Annotated[
+            str | None,
+            typer.Option("--sheet", help="The sheet with the table.", show_default="found"),
+        ] = None,
+        dry_run: Annotated[
+            bool,
+            typer.Option("--dry-run", help="Print the files that would be written; write none."),
+        ] = False,
+        strict: Annotated[
+            bool,
+            typer.Option("--strict", help="Write nothing and exit 1 if any row is reported."),
+        ] = False,
+    ) -> int:
+        from complykit.exchange.risk_rows import RISKS  # noqa: PLC0415
+        from complykit.exchange.supplier_rows import SUPPLIERS  # noqa: PLC0415
+        from complykit.exchange.table_import import import_table  # noqa: PLC0415
+        from complykit.load.discover import find_root  # noqa: PLC0415
+
+        table = {"suppliers": SUPPLIERS, "risks": RISKS}[name]
+        report = import_table(table, find_root(path), source, sheet, dry_run=dry_run, strict=strict)
+        _print_report(report, dry_run=dry_run)
+        return report.exit_code
+
+    return command
+
+
+@import_app.command("algoritmeregister")
+@exits
+def algoritmeregister_import(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A download of the Algoritmeregister: CSV (.csv) or JSON (.json).",
+            dir_okay=False,
+        ),
+    ],
+    path: PathArgument = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
+    ] = False,
+) -> int:
+    """Create an AI system in ai/ for each description of an Algoritmeregister download."""
+    from complykit.exchange.register_bulk_import import import_register_download  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_register_download(find_root(path), source, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code
+
+
+import_app.command(
+    "suppliers", help="Create a supplier in suppliers/ for each row of a supplier register."
+)(exits(_table_command("suppliers")))
+import_app.command("risks", help="Create a risk in risks/ for each row of a risk register.")(
+    exits(_table_command("risks"))
+)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from complykit.cli.boundary import exits
+
+
+class CiChoice(StrEnum):
+    GITHUB = "github"
+    GITLAB = "gitlab"
 
 
 @exits
@@ -38,6 +45,26 @@ def init(
             show_default=False,
         ),
     ] = None,
+    ci: Annotated[
+        CiChoice | None,
+        typer.Option(
+            "--ci",
+            case_sensitive=False,
+            help="Add a CI configuration at the top of the git repository: a GitHub workflow "
+            "using the complykit action, or a .gitlab-ci.yml including the GitLab template.",
+            show_default=False,
+        ),
+    ] = None,
+    pre_commit: Annotated[
+        bool,
+        typer.Option("--pre-commit", help="Add a .pre-commit-config.yaml with the complykit hook."),
+    ] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo", help="Add a person and two records of a small organisation, clean as written."
+        ),
+    ] = False,
 ) -> int:
     """Create complykit.yaml, the record folders and the JSON Schemas; never overwrites."""
     from complykit.workspace_init import NewWorkspace, init_workspace  # noqa: PLC0415
@@ -51,6 +78,9 @@ def init(
         languages=tuple(language or ("en",)),
         authority=authority,
         schema_url=schema_url,
+        ci=ci.value if ci else None,
+        pre_commit=pre_commit,
+        demo=demo,
     )
     written = init_workspace(path, new)
     typer.echo(f"Created a complykit workspace in {path}: {_summary(path, written)}.")
@@ -60,12 +90,11 @@ def init(
 
 def _summary(root: Path, written: list[Path]) -> str:
     """What init wrote, counted by what it is: the config, schemas, record folders."""
-    names = [p.relative_to(root).as_posix() for p in written]
+    names = [os.path.relpath(p, root) for p in written]
     schemas = sum(1 for n in names if n.startswith("schemas/"))
     folders = sum(1 for n in names if n.endswith("/.gitkeep"))
     parts = ["complykit.yaml"]
     parts += [f"{schemas} JSON Schemas in schemas/"] if schemas else []
     parts += [f"{folders} record folders"] if folders else []
-    others = len(names) - 1 - schemas - folders
-    parts += [f"{others} more files"] if others else []
+    parts += [n for n in names[1:] if not n.startswith("schemas/") and not n.endswith("/.gitkeep")]
     return ", ".join(parts)

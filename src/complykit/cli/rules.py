@@ -31,7 +31,7 @@ def rules(
     """List every rule: code, name, severity, what it checks and what it cites."""
     from complykit.engine import all_rules  # noqa: PLC0415 - keep --help fast
 
-    chosen = [r for r in all_rules().values() if not family or r.code.startswith(family.upper())]
+    chosen = [r for r in all_rules().values() if not family or r.family == family.upper()]
     if output_format == ViewFormat.JSON:
         document: RulesDocument = {
             "schema_version": SCHEMA_VERSION,
@@ -47,6 +47,8 @@ def rules(
 def _rule_document(rule: RuleInfo) -> RuleDocument:
     return {
         "code": rule.code,
+        "family": rule.family,
+        "framework": rule.framework,
         "name": rule.name,
         "severity": cast("SeverityName", str(rule.severity)),
         "summary": rule.summary,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
+from complykit.cli.options import AsOfOption, FailOn, OutputOption, parse_as_of
 from complykit.cli.output import ForceOption, open_output
 from complykit.formatters import FORMATTERS, REPOSITORY_PATH_FORMATS
 
@@ -28,7 +28,13 @@ def _default_format() -> str:
 
 @exits
 def validate(
-    path: PathArgument = Path(),
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A workspace folder, or any path inside one.",
+            show_default="the workspace around the current directory, or the only one below it",
+        ),
+    ] = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -74,11 +80,13 @@ def validate(
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
     from complykit.findings import Severity  # noqa: PLC0415 - keep --help fast
-    from complykit.load.discover import git_top_level  # noqa: PLC0415
+    from complykit.load.discover import find_root_or_below, git_top_level  # noqa: PLC0415
     from complykit.result import rebased  # noqa: PLC0415
     from complykit.validation import validate as run  # noqa: PLC0415
 
     day = parse_as_of(as_of)
+    if path is None:  # e.g. the pre-commit hook at the root of a repository with compliance/
+        path = find_root_or_below(Path.cwd())
     result = run(
         path, as_of=day, fail_on=Severity(fail_on.value), jobs=jobs, use_cache=not no_cache
     )

@@ -9,7 +9,7 @@ from typing_extensions import TypedDict
 
 from complykit.contracts.base import STRICT, SchemaVersion
 
-Status = Literal["met", "partial", "not-met"]
+Status = Literal["met", "partial", "supported", "not-met"]
 
 
 @with_config(STRICT)
@@ -21,10 +21,13 @@ class SourceDocument(TypedDict):
 @with_config(STRICT)
 class CoverageSummary(TypedDict):
     requirements: int
+    measured: int
     met: int
     met_percent: float
     partial: int
     partial_percent: float
+    supported: int
+    supported_percent: float
     not_met: int
     not_met_percent: float
     unverified: int
@@ -38,9 +41,15 @@ class ControlDocument(TypedDict):
 
 
 @with_config(STRICT)
+class SupportDocument(ControlDocument):
+    strength: str
+
+
+@with_config(STRICT)
 class MappingDocument(ControlDocument):
     relationship: str
     unverified: bool
+    strength: str
     applicable: bool | None
     soa_status: str | None
     counts_as: Status
@@ -52,6 +61,8 @@ class RequirementDocument(TypedDict):
     title: str
     status: Status
     controls: list[ControlDocument]
+    supported_by: list[SupportDocument]
+    measured: bool
     unverified: bool
     applies_from: str | None
     in_force: bool
@@ -60,7 +71,6 @@ class RequirementDocument(TypedDict):
 
 @with_config(STRICT)
 class FrameworkCoverage(TypedDict):
-    schema_version: SchemaVersion
     framework: str
     name: str
     as_of: str
@@ -69,5 +79,9 @@ class FrameworkCoverage(TypedDict):
     requirements: list[RequirementDocument]
 
 
-# One framework prints one document; several print a list of them.
-CoverageDocument = FrameworkCoverage | list[FrameworkCoverage]
+@with_config(STRICT)
+class CoverageDocument(TypedDict):
+    """One shape whether one framework or several is reported."""
+
+    schema_version: SchemaVersion
+    reports: list[FrameworkCoverage]

@@ -12,6 +12,8 @@ from complykit.contracts.validate import Severity
 @with_config(STRICT)
 class RuleDocument(TypedDict):
     code: str
+    family: str
+    framework: str | None
     name: str
     severity: Severity
     summary: str

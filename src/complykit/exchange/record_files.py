@@ -79,6 +79,10 @@ class Target:
         target = schema_target(self.root, (self.root / rel).parent, str(data["kind"]))
         return with_modeline(yaml_text(comment, data), target)
 
+    def reject(self, where: tuple[str, int], reason: str) -> Outcome:
+        """The outcome of a row that makes no record."""
+        return Outcome(where[0], where[1], Status.INVALID, None, (reason,))
+
     def plan(
         self, where: tuple[str, int], rel: PurePosixPath, text: str, warnings: tuple[str, ...] = ()
     ) -> Outcome:

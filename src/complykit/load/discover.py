@@ -33,6 +33,46 @@ def find_root(start: Path) -> Path:
     )
 
 
+_SEARCH_DEPTH = 3  # compliance/, or docs/compliance/: deep enough, and fast in a large repository
+
+
+def find_root_or_below(start: Path) -> Path:
+    """``find_root``, or else the one workspace in a folder up to three levels below ``start``.
+
+    Lets ``complykit validate`` (and the pre-commit hook, which runs at the repository root)
+    find ``compliance/complykit.yaml`` without being told; several candidates are a usage error.
+    """
+    try:
+        return find_root(start)
+    except ComplykitError as outside:
+        found = sorted(_configs_below(start.resolve(), _SEARCH_DEPTH))
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise outside from None
+        names = ", ".join(str(p.relative_to(start.resolve())) for p in found)
+        raise ComplykitError(
+            f"{start}: several complykit workspaces below: {names}",
+            hint="Name the one to validate as PATH.",
+        ) from None
+
+
+def _configs_below(folder: Path, depth: int) -> Iterator[Path]:
+    if depth == 0:
+        return
+    try:
+        children = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
+    except OSError:
+        return
+    for child in children:
+        if child.name.startswith(".") or child.name in SKIPPED_DIRS:
+            continue
+        if (child / CONFIG_FILENAME).is_file():
+            yield child
+        else:
+            yield from _configs_below(child, depth - 1)
+
+
 def git_top_level(start: Path) -> Path | None:
     """The top folder of the git working tree holding ``start``, if any (``.git`` dir or file)."""
     folder = start.resolve()

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import date
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
@@ -22,6 +25,11 @@ MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 EXTENSIONS = {"html": "html", "markdown": "md", "xlsx": "xlsx", "pdf": "pdf"}
 _ZIP_EPOCH = date(1980, 1, 1)  # the earliest date a zip entry can hold
+PARALLEL_FROM = 60  # documents; below this, starting workers costs more than it saves
+MAX_WORKERS = 8
+_SHARED: list[Source] = []  # the source forked workers render from
+# A spreadsheet is a register: one workbook lists every record of a per-record report.
+_REGISTER_FORMATS = ("xlsx",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,46 +50,76 @@ class Document:
         return f"{self.lang}/{'-'.join(parts)}"
 
 
-def documents(source: Source, languages: Sequence[str]) -> list[Document]:
-    """Every document of every report: each audience, and each record of per-record reports."""
-    found: list[Document] = []
+Job = tuple[Document, tuple[str, ...]]  # a document and the formats to render it in
+
+
+def documents(source: Source, languages: Sequence[str], formats: Sequence[str]) -> list[Job]:
+    """Every document of every report, with its formats: each audience, and for per-record
+    reports one document per record, except the workbook, which is one register of them all."""
+    found: list[Job] = []
     for lang in languages:
         for report in REPORTS.values():
-            ids = _record_ids(source, report)
-            found.extend(
-                Document(report, lang, audience, record_id)
-                for audience in report.audiences
-                for record_id in ids
-            )
+            for audience in report.audiences:
+                found.extend(_per_record(source, Document(report, lang, audience), formats))
     return found
 
 
-def _record_ids(source: Source, report: Report) -> list[str | None]:
-    if report.per_record is None:
-        return [None]
-    ids: list[str | None] = [
-        *sorted({entry.record.id for entry in source.repo.of_kind(report.per_record)})
-    ]
-    return ids
+def _per_record(source: Source, whole: Document, formats: Sequence[str]) -> list[Job]:
+    kind = whole.report.per_record
+    if kind is None:
+        return [(whole, tuple(formats))]
+    single = tuple(f for f in formats if f not in _REGISTER_FORMATS)
+    ids = sorted({entry.record.id for entry in source.repo.of_kind(kind)})
+    found = [(replace(whole, record_id=record_id), single) for record_id in ids if single]
+    register = tuple(f for f in formats if f in _REGISTER_FORMATS)
+    return [*found, (whole, register)] if register else found
 
 
 def pack(source: Source, languages: Sequence[str], formats: Sequence[str]) -> bytes:
     """The zip archive's bytes: the documents, then ``manifest.json`` describing them."""
-    files = dict(_files(source, documents(source, languages), formats))
+    files = dict(_files(source, documents(source, languages, formats)))
     files[MANIFEST] = _manifest(source, languages, formats, files)
     return _zip(files, max(source.repo.as_of, _ZIP_EPOCH))
 
 
-def _files(
-    source: Source, docs: Sequence[Document], formats: Sequence[str]
-) -> Iterator[tuple[str, bytes]]:
-    for doc in docs:
-        request = source.request(doc.lang, doc.audience, doc.record_id)
-        context = doc.report.build(source.repo, request)
-        for output_format in formats:
-            name = f"{doc.stem()}.{EXTENSIONS[output_format]}"
-            # One context per document, laid out in every format: the same records everywhere.
-            yield name, render_context(doc.report.name, context, doc.lang, output_format)
+def _files(source: Source, docs: Sequence[Job]) -> Iterator[tuple[str, bytes]]:
+    """Every file of the pack, in the order of ``docs``; large packs render in worker processes."""
+    workers = _workers(len(docs))
+    if workers == 1:
+        for job in docs:
+            yield from _render(source, job)
+        return
+    # Forked workers inherit the loaded records, so only the jobs and the bytes cross over.
+    _SHARED[:] = [source]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            size = max(1, len(docs) // (workers * 4))
+            for files in pool.map(_render_shared, docs, chunksize=size):
+                yield from files
+    finally:
+        _SHARED.clear()
+
+
+def _workers(count: int) -> int:
+    if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def _render_shared(job: Job) -> list[tuple[str, bytes]]:
+    return _render(_SHARED[0], job)
+
+
+def _render(source: Source, job: Job) -> list[tuple[str, bytes]]:
+    doc, formats = job
+    request = source.request(doc.lang, doc.audience, doc.record_id)
+    context = doc.report.build(source.repo, request)
+    # One context per document, laid out in every format: the same records everywhere.
+    return [
+        (f"{doc.stem()}.{EXTENSIONS[f]}", render_context(doc.report.name, context, doc.lang, f))
+        for f in formats
+    ]
 
 
 def _manifest(

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import TypedDict
 
 from complykit.model.incident import Breach, Incident, Notification, SubjectNotification
+from complykit.model.serious_incident import SeriousIncident
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label
 from complykit.reports.request import Request
@@ -52,6 +53,19 @@ class BreachRow(TypedDict):
     clock: Clock
 
 
+class AiActRow(TypedDict):
+    ai_systems: list[str]
+    serious: bool
+    consequences: list[str]
+    widespread: bool
+    aware_at: datetime | None
+    reasoning: str | None
+    provider_informed_at: datetime | None
+    reported_at: datetime | None
+    authority: str | None
+    reference: str | None
+
+
 class IncidentRow(TypedDict):
     id: str
     title: str
@@ -63,6 +77,7 @@ class IncidentRow(TypedDict):
     contained_at: datetime | None
     closed_at: datetime | None
     breach: BreachRow | None
+    ai_act: AiActRow | None
     personal_data: bool
     activities: list[str]
     suppliers: list[str]
@@ -108,6 +123,7 @@ def _row(repo: Repository, record: Incident) -> IncidentRow:
         contained_at=record.contained_at,
         closed_at=record.closed_at,
         breach=_breach(record, repo.as_of) if record.breach else None,
+        ai_act=_ai_act(repo, record.ai_act) if record.ai_act else None,
         personal_data=record.personal_data_involved,
         activities=[record_label(repo, a) for a in record.processing_activities],
         suppliers=[record_label(repo, s) for s in record.suppliers],
@@ -185,4 +201,20 @@ def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
         hours_taken=hours,
         late=notified > deadline,
         running=False,
+    )
+
+
+def _ai_act(repo: Repository, facts: SeriousIncident) -> AiActRow:
+    """The AI Act serious-incident facts (Art. 3(49), Art. 26(5), Art. 73)."""
+    return AiActRow(
+        ai_systems=[record_label(repo, s) for s in facts.ai_systems],
+        serious=facts.serious,
+        consequences=list(facts.consequences),
+        widespread=facts.widespread_infringement,
+        aware_at=facts.aware_at,
+        reasoning=facts.reasoning,
+        provider_informed_at=facts.provider_informed_at,
+        reported_at=facts.reported_at,
+        authority=facts.authority,
+        reference=facts.reference,
     )

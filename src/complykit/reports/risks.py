@@ -6,9 +6,12 @@ from datetime import date
 from typing import TypedDict
 
 from complykit.config import ScaleLevel
+from complykit.model.control import Control
 from complykit.model.risk import Acceptance, Risk, Score
+from complykit.model.soa import StatementOfApplicability
 from complykit.reports.header import Header, header
-from complykit.reports.names import person_name
+from complykit.reports.heatmap import HeatMap, heat_map
+from complykit.reports.names import person_name, record_label
 from complykit.reports.request import Request
 from complykit.repository import Repository
 
@@ -34,16 +37,36 @@ class Level(TypedDict):
     description: str | None
 
 
+class ControlRow(TypedDict):
+    framework: str
+    control: str
+    status: str | None
+    """The control's status in the framework's Statement of Applicability, ``missing`` when
+    that statement has no line for it, None when the framework has no statement (e.g. a law)."""
+
+
+class MeasureRow(TypedDict):
+    id: str
+    title: str
+    status: str | None
+
+
 class RiskRow(TypedDict):
     id: str
     title: str
+    description: str | None
     category: str
     inherent: ScoreCell
     residual: ScoreCell | None
     above_appetite: bool
     treatment: str
     treatment_plan: str | None
+    controls: list[ControlRow]
+    measures: list[MeasureRow]
     acceptance: AcceptanceRow | None
+    identified: date | None
+    last_assessed: date | None
+    source: str | None
     owner: str | None
     next_review: date | None
 
@@ -54,19 +77,41 @@ class RisksContext(TypedDict):
     likelihood: list[Level]
     impact: list[Level]
     risks: list[RiskRow]
+    inherent_map: HeatMap
+    residual_map: HeatMap
 
 
 def build(repo: Repository, request: Request) -> RisksContext:
     method = repo.config.risk_method
-    rows = [_row(repo, record) for _, record in repo.records(Risk)]
+    statuses = soa_statuses(repo)
+    rows = [_row(repo, record, statuses) for _, record in repo.records(Risk)]
     rows.sort(key=lambda r: (-_current(r)["score"], -r["inherent"]["score"], r["id"]))
+    inherent = [(r["id"], r["inherent"]["likelihood"], r["inherent"]["impact"]) for r in rows]
+    residual = [(r["id"], _current(r)["likelihood"], _current(r)["impact"]) for r in rows]
     return RisksContext(
         header=header(repo, request),
         appetite=method.appetite,
         likelihood=_levels(method.likelihood),
         impact=_levels(method.impact),
         risks=rows,
+        inherent_map=heat_map(repo, inherent),
+        residual_map=heat_map(repo, residual),
     )
+
+
+def soa_statuses(repo: Repository) -> dict[tuple[str, str], str]:
+    """(framework, control) -> the status its Statement of Applicability gives it; (framework,
+    "") marks a framework that has a statement."""
+    found: dict[tuple[str, str], str] = {}
+    for _, statement in repo.records(StatementOfApplicability):
+        found[(statement.framework, "")] = "missing"
+        for entry in statement.entries:
+            found[(statement.framework, entry.control)] = entry.status.value
+    return found
+
+
+def _status(statuses: dict[tuple[str, str], str], framework: str, control: str) -> str | None:
+    return statuses.get((framework, control), statuses.get((framework, "")))
 
 
 def _current(row: RiskRow) -> ScoreCell:
@@ -79,20 +124,32 @@ def _levels(levels: list[ScaleLevel]) -> list[Level]:
     return [Level(value=v.value, label=v.label, description=v.description) for v in ordered]
 
 
-def _row(repo: Repository, record: Risk) -> RiskRow:
+def _row(repo: Repository, record: Risk, statuses: dict[tuple[str, str], str]) -> RiskRow:
     residual = score_cell(repo, record.residual) if record.residual else None
     inherent = score_cell(repo, record.inherent)
     current = residual or inherent
     return RiskRow(
         id=record.id,
         title=record.title,
+        description=record.description,
         category=record.category,
         inherent=inherent,
         residual=residual,
         above_appetite=current["score"] > repo.config.risk_method.appetite,
         treatment=record.treatment,
-        treatment_plan=record.treatment_plan,
+        treatment_plan=_text(record.treatment_plan),
+        controls=[
+            ControlRow(
+                framework=framework, control=control, status=statuses.get((framework, control))
+            )
+            for framework, controls in sorted(record.controls.items())
+            for control in controls
+        ],
+        measures=[_measure(repo, measure) for measure in record.measures],
         acceptance=_acceptance(repo, record.acceptance),
+        identified=record.identified,
+        last_assessed=_date(getattr(record, "last_assessed", None)),
+        source=record.source,
         owner=person_name(repo, record.owner),
         next_review=record.next_review,
     )
@@ -122,3 +179,22 @@ def _acceptance(repo: Repository, acceptance: Acceptance | None) -> AcceptanceRo
         until=acceptance.until,
         rationale=acceptance.rationale,
     )
+
+
+def _measure(repo: Repository, control_id: str) -> MeasureRow:
+    entry = repo.by_id.get(control_id)
+    status = entry.record.status if entry and isinstance(entry.record, Control) else None
+    return MeasureRow(id=control_id, title=record_label(repo, control_id), status=status)
+
+
+def _text(value: object) -> str | None:
+    # A treatment plan is prose today; a structured plan (owner, due date, status) shows as
+    # its fields until the templates lay it out.
+    if value is None or isinstance(value, str):
+        return value
+    fields: dict[str, object] = getattr(value, "model_dump", dict)()
+    return "; ".join(f"{k}: {v}" for k, v in fields.items() if v is not None) or None
+
+
+def _date(value: object) -> date | None:
+    return value if isinstance(value, date) else None

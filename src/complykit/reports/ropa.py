@@ -11,6 +11,7 @@ from complykit.model.processing import DataCategory, ProcessingActivity, Transfe
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
+from complykit.reports.ropa_links import Backlinks, Links, backlinks, links
 from complykit.repository import Repository
 
 NOT_STATED = "not-stated"  # the label of a purpose without a legal basis
@@ -81,6 +82,7 @@ class Activity(TypedDict):
     dpia: str | None
     owner: str | None
     next_review: date | None
+    links: Links
 
 
 class RopaContext(TypedDict):
@@ -94,7 +96,8 @@ def build(repo: Repository, request: Request) -> RopaContext:
         (record for _, record in repo.records(ProcessingActivity)),
         key=lambda r: (_ROLE_ORDER[r.role.value], *sort_key(r.name, r.id)),
     )
-    activities = [_activity(repo, record) for record in records]
+    back = backlinks(repo)
+    activities = [_activity(repo, record, back) for record in records]
     return RopaContext(
         header=header(repo, request),
         controller_activities=[a for a in activities if a["role"] != ProcessingRole.PROCESSOR],
@@ -112,7 +115,7 @@ def _controllers(record: ProcessingActivity) -> list[Party]:
     return [*named, Party(name=where, contact=kept.contents, country=None)]
 
 
-def _activity(repo: Repository, record: ProcessingActivity) -> Activity:
+def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> Activity:
     return Activity(
         id=record.id,
         name=record.name,
@@ -145,6 +148,7 @@ def _activity(repo: Repository, record: ProcessingActivity) -> Activity:
         dpia=_dpia(repo, record.dpia),
         owner=person_name(repo, record.owner),
         next_review=record.next_review,
+        links=links(repo, record, back),
     )
 
 

@@ -10,7 +10,7 @@ from complykit.catalog.models import Catalog
 from complykit.model.enums import ImplementationStatus
 from complykit.model.soa import SoaEntry, StatementOfApplicability
 from complykit.reports.header import Header, header
-from complykit.reports.names import person_name
+from complykit.reports.names import person_name, record_label
 from complykit.reports.request import Request
 from complykit.repository import Repository
 
@@ -32,6 +32,9 @@ class Row(TypedDict):
     status: str | None
     owner: str | None
     evidence: list[str]
+    reasons: list[str]
+    risks: list[str]
+    measures: list[str]
 
 
 class StatusCount(TypedDict):
@@ -119,6 +122,9 @@ def _row(repo: Repository, control: str, title: str, entry: SoaEntry | None) -> 
             status=None,
             owner=None,
             evidence=[],
+            reasons=[],
+            risks=[],
+            measures=[],
         )
     return Row(
         control=control,
@@ -128,6 +134,9 @@ def _row(repo: Repository, control: str, title: str, entry: SoaEntry | None) -> 
         status=entry.status.value,
         owner=person_name(repo, entry.owner),
         evidence=list(entry.evidence),
+        reasons=list(entry.reasons),
+        risks=[record_label(repo, risk) for risk in entry.risks],
+        measures=[record_label(repo, measure) for measure in entry.measures],
     )
 
 

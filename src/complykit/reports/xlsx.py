@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from copy import copy
 from datetime import date, datetime, time
 from io import BytesIO
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
@@ -31,6 +33,7 @@ MIN_WIDTH, MAX_WIDTH = 10, 50
 TITLE_LENGTH = 31  # Excel's limit for a sheet name
 _NOT_IN_TITLES = re.compile(r"[\\/?*\[\]:]")
 _ZIP_EPOCH = date(1980, 1, 1)  # the earliest date a zip entry can carry
+_STYLES = "_complykit_styles"  # per-workbook cache of prepared cell styles
 
 
 def write(book: Book) -> bytes:
@@ -97,10 +100,26 @@ def _put(ws: Worksheet, row: int, column: int, value: Cell, *, wrap: bool = Fals
     cell: XlCell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # record text is text, never a formula: "=cmd|..." stays inert
-    elif isinstance(value, date):
+    _style(ws, cell, is_date=isinstance(value, date), wrap=wrap)
+    return cell
+
+
+def _style(ws: Worksheet, cell: XlCell, *, is_date: bool, wrap: bool) -> None:
+    """Give the cell its alignment and date format, copying a prepared style where one exists.
+
+    Setting a style through openpyxl hashes and looks up every part of it; on a workbook of a
+    few hundred thousand cells that was most of the time, so each combination is set once per
+    workbook and its style indices are copied to the other cells.
+    """
+    cache: dict[tuple[bool, bool], StyleArray] = ws.parent.__dict__.setdefault(_STYLES, {})
+    prepared = cache.get((is_date, wrap))
+    if prepared is not None:
+        cell._style = copy(prepared)  # type: ignore[attr-defined]  # noqa: SLF001 - openpyxl's fast path
+        return
+    if is_date:
         cell.number_format = DATE_FORMAT
     cell.alignment = Alignment(wrap_text=wrap, vertical="top")
-    return cell
+    cache[(is_date, wrap)] = copy(cell._style)  # type: ignore[attr-defined]  # noqa: SLF001
 
 
 def _width(values: Iterable[Cell], heading: str = "") -> float:

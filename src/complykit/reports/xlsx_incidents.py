@@ -21,6 +21,7 @@ _BREACH_COLUMNS = (
     N_("Notification to the supervisory authority (Art. 33)"),
     N_("Communication to data subjects (Art. 34)"),
     N_("Remedial action taken or planned"),
+    N_("AI Act: serious incident (Art. 73)"),
     N_("Status"),
     N_("Record id"),
 )
@@ -34,6 +35,7 @@ _INCIDENT_COLUMNS = (
     N_("Closed"),
     N_("Root cause"),
     N_("Remedial action taken or planned"),
+    N_("AI Act: serious incident (Art. 73)"),
     N_("Record id"),
 )
 
@@ -79,6 +81,7 @@ def _breach(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
         _notice(words, b["authority"]),
         _notice(words, subjects) if subjects else None,
         lines(row["actions"]),
+        _ai_act(words, row),
         words.label(row["status"], "incident-status"),
         row["id"],
     )
@@ -115,5 +118,22 @@ def _incident(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
         words.moment(row["closed_at"]),
         row["root_cause"],
         lines(row["actions"]),
+        _ai_act(words, row),
         row["id"],
     )
+
+
+def _ai_act(words: Words, row: IncidentRow) -> str | None:
+    facts = row["ai_act"]
+    if facts is None:
+        return None
+    parts = [f"{words.yesno(facts['serious'])}; {', '.join(facts['ai_systems'])}"]
+    parts += [words.label(c, "ai-consequence") for c in facts["consequences"]]
+    reported = words.moment(facts["reported_at"])
+    if reported:
+        where = f" — {facts['authority']}" if facts["authority"] else ""
+        parts.append(
+            f"{words.gettext('Reported to the market surveillance authority')}: {reported}{where}"
+        )
+    parts.extend(filter(None, [facts["reasoning"]]))
+    return "\n".join(parts)

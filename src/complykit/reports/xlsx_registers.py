@@ -5,6 +5,7 @@ from __future__ import annotations
 from complykit.reports.ai_register import Basis, Oversight, System
 from complykit.reports.labels import N_
 from complykit.reports.ropa import Activity, DataRow, Party, Purpose, Recipient, TransferRow
+from complykit.reports.ropa_links import AutomatedDecisions, Location, Screening, Source
 from complykit.reports.xlsx_book import Cell, Sheet, Words, lines
 
 
@@ -21,12 +22,18 @@ def activity_sheet(
         N_("Purposes and legal basis"),
         N_("Categories of data subjects"),
         N_("Categories of personal data"),
+        N_("Sources of the data"),
         N_("Recipients"),
         N_("Processors"),
         N_("Transfers to third countries"),
+        N_("Where the data is stored"),
         N_("Retention period"),
         N_("Technical and organisational security measures"),
+        N_("Automated decision-making (Art. 22)"),
+        N_("DPIA screening"),
         N_("DPIA"),
+        N_("AI systems"),
+        N_("Risks"),
         N_("Owner"),
         N_("Next review"),
         N_("Record id"),
@@ -47,12 +54,18 @@ def _activity(words: Words, a: Activity, *, processor: bool) -> tuple[Cell, ...]
         lines([_purpose(words, p) for p in a["purposes"]]),
         lines(a["data_subjects"]),
         lines([_data(words, d) for d in a["personal_data"]]),
+        lines([_source(words, src) for src in a["links"]["sources"]]),
         lines([_recipient(words, r) for r in a["recipients"]]),
         lines(a["processors"]),
         lines([_transfer(words, t) for t in a["transfers"]]),
+        lines([_location(words, loc) for loc in a["links"]["locations"]]),
         _retention(words, a),
         lines(security),
-        a["dpia"],
+        _automated(words, a["links"]["automated"]),
+        _screening(words, a["links"]["screening"]),
+        lines(a["links"]["dpias"]),
+        lines(a["links"]["ai_systems"]),
+        lines(a["links"]["risks"]),
         a["owner"],
         a["next_review"],
         a["id"],
@@ -191,3 +204,37 @@ def _oversight(words: Words, oversight: Oversight | None) -> str | None:
         ]
     )
     return f"{oversight['description']}\n{details}"
+
+
+def _source(words: Words, source: Source) -> str:
+    kind = words.label(source["type"], "data-source")
+    return f"{kind}: {source['description']}" if source["description"] else kind
+
+
+def _location(words: Words, location: Location) -> str:
+    text = f"{location['system']} ({words.label(location['type'], 'location-type')}), "
+    text += words.country(location["country"])
+    return text + (f"; {location['supplier']}" if location["supplier"] else "")
+
+
+def _automated(words: Words, decisions: AutomatedDecisions | None) -> str | None:
+    if decisions is None:
+        return None
+    parts = [words.yesno(decisions["used"]) or ""]
+    if decisions["exception"]:
+        parts.append(words.label(decisions["exception"], "art22-exception"))
+    parts.extend(filter(None, [decisions["logic"], decisions["safeguards"]]))
+    return "; ".join(parts)
+
+
+def _screening(words: Words, screening: Screening | None) -> str | None:
+    if screening is None:
+        return None
+    parts = [
+        words.label(screening["conclusion"], "screening-conclusion"),
+        words.gettext("%(count)s WP248 criteria met", count=screening["criteria"]),
+    ]
+    if screening["ap_items"]:
+        items = ", ".join(map(str, screening["ap_items"]))
+        parts.append(f"{words.gettext('AP list items')} {items}")
+    return "; ".join(parts)

@@ -93,6 +93,8 @@ def _soa_sheet(words: Words, statement: soa.Statement) -> Sheet:
         N_("Justification"),
         N_("Status"),
         N_("Owner"),
+        N_("Reasons"),
+        N_("Risks and measures"),
         N_("Evidence"),
     )
     not_in_statement = words.gettext("not in the statement")
@@ -104,6 +106,8 @@ def _soa_sheet(words: Words, statement: soa.Statement) -> Sheet:
             row["justification"],
             words.label(row["status"], "status") if row["status"] else not_in_statement,
             row["owner"],
+            lines([words.label(reason, "soa-reason") for reason in row["reasons"]]),
+            lines([*row["risks"], *row["measures"]]),
             lines(row["evidence"]),
         )
         for row in statement["rows"]
@@ -115,12 +119,19 @@ def risks_book(context: risk_register.RisksContext, words: Words) -> Book:
     columns = (
         words.gettext("Risk"),
         words.gettext("Category"),
+        words.gettext("Inherent likelihood"),
+        words.gettext("Inherent impact"),
         words.gettext("Inherent score"),
+        words.gettext("Residual likelihood"),
+        words.gettext("Residual impact"),
         words.gettext("Residual score"),
         words.heading("above appetite"),
         words.gettext("Treatment"),
+        words.gettext("Controls and measures"),
         words.gettext("Acceptance"),
         words.gettext("Owner"),
+        words.gettext("Source"),
+        words.gettext("Assessed"),
         words.gettext("Next review"),
         words.gettext("Record id"),
     )
@@ -139,15 +150,30 @@ def _risk(words: Words, risk: risk_register.RiskRow) -> tuple[Cell, ...]:
     treatment = words.label(risk["treatment"], "treatment")
     if risk["treatment_plan"]:
         treatment = f"{treatment}: {risk['treatment_plan']}"
+    controls = [
+        f"{c['control']} ({c['framework']}): " + _control_status(words, c["status"])
+        for c in risk["controls"]
+    ]
+    controls += [
+        f"{m['title']}: {words.label(m['status'], 'status') if m['status'] else '—'}"
+        for m in risk["measures"]
+    ]
     return (
         risk["title"],
         words.label(risk["category"], "risk-category"),
+        risk["inherent"]["likelihood"],
+        risk["inherent"]["impact"],
         risk["inherent"]["score"],
+        residual["likelihood"] if residual else None,
+        residual["impact"] if residual else None,
         residual["score"] if residual else None,
         words.yesno(risk["above_appetite"]),
         treatment,
+        lines(controls),
         _acceptance(words, risk["acceptance"]),
         risk["owner"],
+        risk["source"],
+        risk["last_assessed"],
         risk["next_review"],
         risk["id"],
     )
@@ -198,3 +224,11 @@ def tasks_book(context: tasks.TasksContext, words: Words) -> Book:
 def ai_register_book(context: ai_register.AiRegisterContext, words: Words) -> Book:
     sheets = [system_sheet(words, context["systems"])]
     return book(words, words.gettext("AI register"), context["header"], sheets)
+
+
+def _control_status(words: Words, status: str | None) -> str:
+    if status == "missing":
+        return words.gettext("not in the statement")
+    if status is None:
+        return words.gettext("no statement of applicability")
+    return words.label(status, "status")

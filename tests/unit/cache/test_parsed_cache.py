@@ -11,7 +11,7 @@ import pytest
 from complykit import workspace as workspace_module
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.load.yaml_file import YamlFile
-from complykit.validation import PARSED_ENTRY, validate
+from complykit.validation import PARSED_PREFIX, validate
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)
@@ -67,9 +67,23 @@ def test_an_edit_that_breaks_a_record_gives_the_fresh_findings(workspace: Path) 
 def test_a_corrupt_parsed_files_entry_is_a_warning(workspace: Path) -> None:
     """A damaged entry of parsed files is ignored with a warning; the result stays correct."""
     validate(workspace, as_of=AS_OF)
-    (workspace / CACHE_DIRNAME / PARSED_ENTRY).write_text("garbage", encoding="utf-8")
+    for shard in (workspace / CACHE_DIRNAME).glob(f"{PARSED_PREFIX}*.json"):
+        shard.write_text("garbage", encoding="utf-8")
     path = workspace / SUPPLIER
     path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
     result = validate(workspace, as_of=AS_OF)
     assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
-    assert [n for n in result.notes if PARSED_ENTRY in n]
+    assert [n for n in result.notes if PARSED_PREFIX in n]
+
+
+def test_one_changed_file_rewrites_one_shard_of_parsed_data(workspace: Path) -> None:
+    """The parsed data of the other files is not written again when one file changes."""
+    validate(workspace, as_of=AS_OF)
+    folder = workspace / CACHE_DIRNAME
+    before = {p.name: p.read_bytes() for p in folder.glob(f"{PARSED_PREFIX}*.json")}
+    path = workspace / SUPPLIER
+    path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    validate(workspace, as_of=AS_OF)
+    after = {p.name: p.read_bytes() for p in folder.glob(f"{PARSED_PREFIX}*.json")}
+    assert len(before) > 1
+    assert len([name for name in after if after[name] != before.get(name)]) == 1

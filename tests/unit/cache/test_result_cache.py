@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from complykit import engine
 from complykit.cache.keys import run_key, workspace_digests
-from complykit.cache.store import CACHE_DIRNAME
+from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
 from complykit.cli.app import app
-from complykit.validation import PARSED_ENTRY, validate
+from complykit.validation import validate
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)
@@ -38,8 +38,8 @@ def local_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _entries(folder: Path) -> list[Path]:
-    """The result entries, without the entry of parsed files."""
-    return sorted(p for p in folder.rglob("*.json") if p.name != PARSED_ENTRY)
+    """The result entries, without the entries of parsed files."""
+    return sorted(folder.glob(f"{RESULT_PREFIX}*.json"))
 
 
 def _forbid_fresh_runs(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,8 +10,6 @@ from typing import Any
 
 import pytest
 import yaml
-from fideslang.default_taxonomy import DEFAULT_TAXONOMY
-from fideslang.models import Taxonomy
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
@@ -42,10 +40,13 @@ def workspace(tmp_path: Path) -> Path:
 
 def test_manifest_validates_with_fideslang(repo: Repository) -> None:
     """fideslang parses the manifest, and every custom entry hangs under an existing parent."""
-    taxonomy = Taxonomy.model_validate(export_fides(repo))
+    # .ci/run installs fideslang without its pydantic pin; see the comment there.
+    models = pytest.importorskip("fideslang.models", reason="fideslang is not installed")
+    default = pytest.importorskip("fideslang.default_taxonomy").DEFAULT_TAXONOMY
+    taxonomy = models.Taxonomy.model_validate(export_fides(repo))
     assert len(taxonomy.system) == len(repo.records(ProcessingActivity))
     for kind in ("data_category", "data_use"):
-        known = {e.fides_key for e in getattr(DEFAULT_TAXONOMY, kind)}
+        known = {e.fides_key for e in getattr(default, kind)}
         known |= {e.fides_key for e in getattr(taxonomy, kind)}
         assert {e.parent_key for e in getattr(taxonomy, kind)} <= known
     subjects = {e.fides_key for e in taxonomy.data_subject}

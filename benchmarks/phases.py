@@ -1,0 +1,141 @@
+"""Where the time of one cold validation goes, phase by phase, in one process.
+
+    python benchmarks/phases.py WORKSPACE [--as-of 2026-11-23]
+
+Runs the same steps as ``complykit validate --jobs 1 --no-cache`` one after the other and
+prints the seconds each took: imports, config and catalogs, discovery, parsing (libyaml's
+composer with source marks, then our safe builder), record models, positions of findings,
+the repository index, the shared reference walk, the rules (the five slowest named), waivers
+and sorting, and the JSON output. Serial on purpose, so the phases add up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.phases: dict[str, float] = {}
+
+    def time(self, name: str, step: Callable[[], T]) -> T:
+        started = time.perf_counter()
+        value = step()
+        self.phases[name] = self.phases.get(name, 0.0) + time.perf_counter() - started
+        return value
+
+
+def run(root: Path, as_of: date) -> dict[str, float]:
+    clock = Clock()
+    gc.disable()  # as the engine does while loading
+    clock.time("imports", lambda: __import__("complykit.engine"))
+    from complykit import workspace  # noqa: PLC0415
+    from complykit.engine import all_rules  # noqa: PLC0415
+    from complykit.formatters.json import JsonFormatter  # noqa: PLC0415
+    from complykit.load.discover import record_files  # noqa: PLC0415
+    from complykit.repository import Repository  # noqa: PLC0415
+    from complykit.waivers import active_waivers, apply_waivers, stale_waivers  # noqa: PLC0415
+
+    config, _ = clock.time("config and catalogs", lambda: workspace.load_config(root))
+    if config is None:
+        raise SystemExit("phases: the workspace config does not validate")
+    catalogs = clock.time("config and catalogs", lambda: workspace.workspace_catalogs(root))
+    files = clock.time("discovery", lambda: record_files(root, config.paths.exclude))
+    parsed = clock.time("parse", lambda: [workspace.read_file(root, p) for p in files])
+    loaded = clock.time(
+        "record models",
+        lambda: workspace._merge(  # noqa: SLF001
+            [workspace._records(root, p) for p in parsed]  # noqa: SLF001
+        ),
+    )
+    repo = clock.time(
+        "repository index",
+        lambda: Repository(root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids),
+    )
+    clock.time("reference walk", repo.references)
+    _time_positions(clock, repo)
+    per_rule, raised = _time_rules(repo)
+    clock.phases["rules"] = sum(per_rule.values()) - clock.phases["positions of findings"]
+
+    def waive() -> tuple[list[Any], list[Any]]:
+        kept, waived = apply_waivers([*loaded.findings, *raised], active_waivers(repo))
+        kept += stale_waivers(repo, waived, all_rules())
+        return sorted(kept), waived
+
+    found = clock.time("waivers and sort", waive)
+    result = _result(root, as_of, found, len(files), len(loaded.entries))
+    clock.time("JSON output", lambda: JsonFormatter().render(result, io.StringIO()))
+    slowest = sorted(per_rule.items(), key=lambda kv: -kv[1])[:5]
+    clock.phases["(slowest rules: " + ", ".join(f"{c} {s:.2f}" for c, s in slowest) + ")"] = 0.0
+    return clock.phases
+
+
+def _time_positions(clock: Clock, repo: Any) -> None:
+    """Wrap Repository.position so its time is counted apart from the rules that call it."""
+    real = type(repo).position
+
+    def timed(self: Any, *args: Any, **kwargs: Any) -> tuple[int, int]:
+        position: tuple[int, int] = clock.time(
+            "positions of findings", lambda: real(self, *args, **kwargs)
+        )
+        return position
+
+    type(repo).position = timed
+    clock.phases.setdefault("positions of findings", 0.0)
+
+
+def _time_rules(repo: Any) -> tuple[dict[str, float], list[Any]]:
+    from complykit.checks import REGISTRY  # noqa: PLC0415
+
+    times: dict[str, float] = {}
+    raised: list[Any] = []
+    for code, registered in REGISTRY.items():
+        started = time.perf_counter()
+        raised += registered.run(repo)
+        times[code] = time.perf_counter() - started
+    return times, raised
+
+
+def _result(root: Path, as_of: date, found: Any, files: int, records: int) -> Any:
+    from complykit.engine import all_rules  # noqa: PLC0415
+    from complykit.result import Result  # noqa: PLC0415
+
+    findings, waived = found
+    return Result(
+        root,
+        tuple(sorted(findings)),
+        all_rules(),
+        files + 1,
+        records,
+        as_of,
+        waived=tuple(sorted(waived, key=lambda w: w.finding)),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("workspace", type=Path)
+    parser.add_argument("--as-of", default="2026-11-23")
+    args = parser.parse_args(argv)
+    phases = run(args.workspace.resolve(), date.fromisoformat(args.as_of))
+    total = sum(phases.values())
+    print("| Phase | Seconds | Share |\n|---|---:|---:|")
+    for name, seconds in phases.items():
+        share = f"{seconds / total:.0%}" if seconds else ""
+        print(f"| {name} | {seconds:.2f} | {share} |" if seconds else f"| {name} | | |")
+    print(f"| total | {total:.2f} | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

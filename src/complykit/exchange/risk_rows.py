@@ -1,0 +1,135 @@
+"""A risk register row (risicoregister) as a ``risk`` record, scored on the workspace's scales."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from complykit.config import WorkspaceConfig
+from complykit.exchange.row_source import Notes
+from complykit.exchange.table_import import Cells, TableKind
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "title": ("risk", "risk title", "title", "name", "risico", "risiconaam", "titel",
+              "naam risico", "omschrijving risico", "risicobeschrijving"),
+    "description": ("description", "omschrijving", "toelichting", "scenario", "oorzaak"),
+    "category": ("category", "categorie", "soort", "domein", "type risico"),
+    "likelihood": ("likelihood", "probability", "inherent likelihood", "kans",
+                   "waarschijnlijkheid", "bruto kans", "kans (bruto)"),
+    "impact": ("impact", "inherent impact", "gevolg", "gevolgen", "effect", "bruto impact",
+               "impact (bruto)"),
+    "treatment": ("treatment", "risk treatment", "behandeling", "risicobehandeling",
+                  "strategie", "respons"),
+    "treatment_plan": ("treatment plan", "measures", "controls", "maatregelen",
+                       "beheersmaatregelen", "actie", "acties"),
+    "residual_likelihood": ("residual likelihood", "restkans", "netto kans", "kans (netto)",
+                            "rest kans"),
+    "residual_impact": ("residual impact", "restimpact", "netto impact", "impact (netto)",
+                        "rest impact"),
+    "owner": ("owner", "risk owner", "eigenaar", "risico-eigenaar", "risico eigenaar"),
+    "identified": ("identified", "date identified", "datum", "datum vastgesteld"),
+}  # fmt: skip
+CATEGORIES = {
+    "privacy": ("privacy", "avg", "gdpr", "persoonsgegevens"),
+    "security": ("security", "informatiebeveiliging", "beveiliging", "cyber"),
+    "ai": ("ai", "algoritme", "algorithm"),
+    "supplier": ("supplier", "leverancier", "vendor"),
+    "legal": ("legal", "juridisch"),
+    "compliance": ("compliance",),
+    "continuity": ("continuity", "continuiteit", "bcm"),
+    "operational": ("operational", "operationeel", "proces"),
+}
+TREATMENTS = {
+    "mitigate": ("mitigate", "reduce", "verminderen", "mitigeren", "beheersen", "verlagen"),
+    "accept": ("accept", "accepteren", "aanvaarden"),
+    "transfer": ("transfer", "share", "overdragen", "delen", "verzekeren"),
+    "avoid": ("avoid", "vermijden", "stoppen", "beeindigen"),
+}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def draft_risk(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str, Any] | str:
+    """The risk a row describes, or why it cannot make one."""
+    title = " ".join(cells("title").split())
+    if not title:
+        return "no risk title"
+    scales = config.risk_method
+    inherent = _score(cells("likelihood"), cells("impact"), scales)
+    if isinstance(inherent, str):
+        return f"inherent score: {inherent}"
+    fields: dict[str, Any] = {"title": title}
+    if cells("description"):
+        fields["description"] = cells("description")
+    fields["category"] = _word(cells("category"), CATEGORIES, "operational", "category", notes)
+    fields["inherent"] = inherent
+    fields["treatment"] = _word(cells("treatment"), TREATMENTS, "mitigate", "treatment", notes)
+    if cells("treatment_plan"):
+        fields["treatment_plan"] = cells("treatment_plan")
+    if cells("residual_likelihood") or cells("residual_impact"):
+        residual = _score(cells("residual_likelihood"), cells("residual_impact"), scales)
+        if isinstance(residual, str):
+            notes.warn(f"residual score left out: {residual}")
+            notes.add(f"Residual score as written: {cells('residual_likelihood')} x "
+                      f"{cells('residual_impact')}")  # fmt: skip
+        else:
+            fields["residual"] = residual
+    _owner(cells("owner"), config, fields, notes)
+    if _DATE.match(cells("identified")):
+        fields["identified"] = cells("identified")
+    elif cells("identified"):
+        notes.add(f"Identified as written in the register: {cells('identified')}")
+    return fields
+
+
+def _score(likelihood: str, impact: str, scales: Any) -> dict[str, int] | str:
+    found = {}
+    for name, text, levels in (
+        ("likelihood", likelihood, scales.likelihood),
+        ("impact", impact, scales.impact),
+    ):
+        value = _level(text, levels)
+        if value is None:
+            allowed = ", ".join(f"{lv.value} ({lv.label})" for lv in levels)
+            shown_text = f"'{text}'" if text else "empty"
+            return f"{name} {shown_text} is no level of the workspace's scale: {allowed}"
+        found[name] = value
+    return found
+
+
+def _level(text: str, levels: Any) -> int | None:
+    folded = text.strip().casefold()
+    for level in levels:
+        if folded in {str(level.value), level.label.casefold()}:
+            return int(level.value)
+    return None
+
+
+def _word(
+    text: str, choices: dict[str, tuple[str, ...]], default: str, what: str, notes: Notes
+) -> str:
+    words = " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
+    found = next((k for k, stems in choices.items() if any(f" {s}" in words for s in stems)), None)
+    if found is None:
+        if text:
+            notes.add(f"{what.capitalize()} as written in the register: {text}")
+        notes.warn(f"{what} {'not understood' if text else 'not given'}; imported as {default}")
+        return default
+    return found
+
+
+def _owner(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: Notes) -> None:
+    if not text:
+        return
+    folded = text.strip().casefold()
+    person = next(
+        (p for p in config.people if folded in {p.id.casefold(), p.name.casefold()}), None
+    )
+    if person is not None:
+        fields["owner"] = person.id
+    else:
+        notes.add(f"Owner as written in the register: {text}")
+        notes.warn(f"owner '{text}' is no person in complykit.yaml; kept in notes")
+
+
+RISKS = TableKind("risk", "risks", "risk", HEADERS, "title", draft_risk)

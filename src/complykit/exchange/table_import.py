@@ -1,0 +1,137 @@
+"""One record per spreadsheet row, for the record kinds whose registers are a single table
+(suppliers, risks). Each kind is a ``TableKind``: its headers, its folder and id prefix, and a
+function that drafts a record from a row. Reading, reporting and writing are shared with the
+register import: every row becomes a record or is reported, nothing is overwritten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from complykit.config import WorkspaceConfig
+from complykit.errors import ComplykitError
+from complykit.exchange.outcome import ImportReport, Outcome, Status
+from complykit.exchange.record_files import Target, slug, unique_ids, write_all
+from complykit.exchange.row_source import Notes
+from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets
+from complykit.exchange.shown import shown
+from complykit.exchange.vocabulary import plain_header
+from complykit.workspace import load_config
+
+HEADER_ROWS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Cells:
+    """A row's cells by field, and its other non-empty cells as ``Header: value`` lines."""
+
+    values: dict[str, str]
+    other: tuple[str, ...]
+
+    def __call__(self, field: str) -> str:
+        return self.values.get(field, "")
+
+
+Draft = Callable[[Cells, WorkspaceConfig, Notes], dict[str, Any] | str]
+
+
+@dataclass(frozen=True, slots=True)
+class TableKind:
+    """A record kind imported from a table: where it goes and how a row becomes one."""
+
+    kind: str
+    folder: str
+    prefix: str
+    headers: dict[str, tuple[str, ...]]
+    title_field: str
+    draft: Draft
+
+    def field_of(self, header: str) -> str | None:
+        plain = plain_header(header)
+        return next((f for f, names in self.headers.items() if plain in names), None)
+
+
+def import_table(  # noqa: PLR0913 - the import options, all keyword-only but two
+    table: TableKind,
+    root: Path,
+    source: Path,
+    sheet: str | None = None,
+    *,
+    dry_run: bool = False,
+    strict: bool = False,
+) -> ImportReport:
+    """Import one record of ``table.kind`` per data row of ``source``."""
+    sheets = read_sheets(source)
+    chosen = pick_sheet(source, sheets, sheet) if sheet is not None else None
+    found, index = _header(table, [chosen] if chosen else sheets)
+    target = Target.of(root)  # raises when complykit.yaml is not valid
+    config, _ = load_config(root)
+    if config is None:
+        raise ComplykitError(f"{root}: complykit.yaml is not valid")
+    header = found.rows[index].cells
+    rows = [row for row in found.rows[index + 1 :] if not row.empty]
+    cells = [_cells(table, header, row) for row in rows]
+    titles = [" ".join(c(table.title_field).split()) for c in cells]
+    ids = unique_ids([f"{table.prefix}-{slug(t) or f'row-{r.number}'}" for t, r in
+                      zip(titles, rows, strict=True)])  # fmt: skip
+    comment = f"Imported by `complykit import` from {shown(source.name, 200)}, sheet {{}}."
+    outcomes = [
+        _plan(table, target, config, (found.name, row.number), cell, record_id, comment)
+        for row, cell, record_id in zip(rows, cells, ids, strict=True)
+    ]
+    unknown = tuple((found.name, h.strip()) for h in header if h.strip() and not table.field_of(h))
+    unused = tuple((s.name, "not the sheet with the table") for s in sheets if s is not found)
+    done, written = write_all(root, outcomes, dry_run=dry_run, strict=strict)
+    return ImportReport(unknown, unused, tuple(done), strict, written)
+
+
+def _header(table: TableKind, sheets: Sequence[Sheet]) -> tuple[Sheet, int]:
+    for sheet in sheets:
+        for index, row in enumerate(sheet.rows[:HEADER_ROWS]):
+            if any(table.field_of(cell) == table.title_field for cell in row.cells):
+                return sheet, index
+    names = ", ".join(f"'{h}'" for h in table.headers[table.title_field][:6])
+    raise ComplykitError(
+        f"no header row with a column for the {table.kind}'s {table.title_field} in the first "
+        f"{HEADER_ROWS} rows",
+        hint=f"Name that column {names} (see docs/guides/import-export.md).",
+    )
+
+
+def _cells(table: TableKind, header: Sequence[str], row: Row) -> Cells:
+    values: dict[str, str] = {}
+    other: list[str] = []
+    for index, name in enumerate(header):
+        value = row.cells[index].strip() if index < len(row.cells) else ""
+        field = table.field_of(name)
+        if not value:
+            continue
+        if field is not None and field not in values:
+            values[field] = value
+        else:
+            other.append(f"{name.strip() or f'Column {index + 1}'}: {value}")
+    return Cells(values, tuple(other))
+
+
+def _plan(  # noqa: PLR0913, PLR0917 - one row's whole context
+    table: TableKind,
+    target: Target,
+    config: WorkspaceConfig,
+    where: tuple[str, int],
+    cells: Cells,
+    record_id: str,
+    comment: str,
+) -> Outcome:
+    notes = Notes()
+    drafted = table.draft(cells, config, notes)
+    if isinstance(drafted, str):
+        return Outcome(where[0], where[1], Status.INVALID, None, (drafted,))
+    data: dict[str, Any] = {"kind": table.kind, "id": record_id, **drafted}
+    lines = [*notes.lines, *cells.other]
+    if lines:
+        data["notes"] = "\n".join(lines)
+    rel = PurePosixPath(table.folder, f"{record_id}.yaml")
+    text = target.document(rel, comment.format(shown(where[0])), data)
+    return target.plan(where, rel, text, tuple(notes.warnings))

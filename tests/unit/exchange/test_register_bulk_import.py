@@ -1,0 +1,121 @@
+"""import algoritmeregister: the register's own CSV and JSON downloads become AI-system records."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from complykit.engine import run
+from complykit.errors import ComplykitError
+from complykit.exchange.outcome import Status
+from complykit.exchange.register_bulk_import import import_register_download
+from conftest import BASE_CONFIG
+
+# As generate_download_stream writes it: the backend's machine keys, lars renamed algorithm_id,
+# HTML stripped, comma-separated UTF-8 with a byte-order mark.
+HEADER = (
+    "name,organization,description_short,status,begin_date,contact_email,publication_category,"
+    "goal,human_intervention,risks,lawful_basis,source_data,provider,lang,standard_version,"
+    "algorithm_id"
+)
+CSV = (
+    "\ufeff" + HEADER + "\n"
+    '"Slimme parkeerhandhaving","Gemeente Noorderhaaks","Scanauto herkent kentekens.",'
+    '"In gebruik","2023-04","algoritmes@noorderhaaks.nl","Impactvolle algoritmes",'
+    '"Controleren of voor geparkeerde auto\'s is betaald.","Een handhaver beoordeelt elke '
+    'mogelijke overtreding.","Onterechte boetes","Gemeentewet art. 149","Kentekens; '
+    'Parkeerrechten","Scanfabriek B.V.","nld","1.0","86301374"\n'
+    '"Toeslagcontrole","Gemeente Noorderhaaks","","In ontwikkeling","","","Hoog-risico '
+    'AI-systeem","Aanvragen rangschikken voor controle.","","","","","","nld","1.0",'
+    '"11112222"\n'
+    '"","Gemeente Noorderhaaks","","","","","","","","","","","","nld","1.0","99999999"\n'
+)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    root.mkdir()
+    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
+    return root
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_csv_download(workspace: Path, tmp_path: Path) -> None:
+    """Each row becomes an AI system; a row without a name or purpose is reported."""
+    source = tmp_path / "Algoritmebeschrijvingen 20261205.csv"
+    source.write_text(CSV, encoding="utf-8")
+    report = import_register_download(workspace, source)
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (2, Status.CREATED), (3, Status.CREATED), (4, Status.INVALID),
+    ]  # fmt: skip
+    parking = _load(workspace / "ai" / "ai-slimme-parkeerhandhaving.yaml")
+    assert {k: parking[k] for k in ("name", "purpose", "description", "lifecycle",
+                                    "in_use_since", "data_sources")} == {
+        "name": "Slimme parkeerhandhaving",
+        "purpose": "Controleren of voor geparkeerde auto's is betaald.",
+        "description": "Scanauto herkent kentekens.",
+        "lifecycle": "operation",
+        "in_use_since": "2023-04-01",
+        "data_sources": ["Kentekens", "Parkeerrechten"],
+    }  # fmt: skip
+    assert parking["human_oversight"] == {
+        "description": "Een handhaver beoordeelt elke mogelijke overtreding."
+    }
+    assert parking["classification"]["risk_class"] == "minimal"
+    assert "algorithm_id: 86301374" in parking["notes"]
+    assert "lawful_basis: Gemeentewet art. 149" in parking["notes"]
+    assert report.outcomes[0].messages == (
+        "risk class set to minimal from the publication category; check it",
+    )
+    toeslag = _load(workspace / "ai" / "ai-toeslagcontrole.yaml")
+    assert (toeslag["classification"]["risk_class"], toeslag["lifecycle"]) == (
+        "high-risk",
+        "development",
+    )
+
+
+def test_json_download_validates(workspace: Path, tmp_path: Path) -> None:
+    """A JSON list with the same keys (HTML in texts) imports into records that validate."""
+    source = tmp_path / "algoritmes.json"
+    source.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "Chatbot Burgerzaken",
+                    "goal": "<p>Vragen van inwoners <strong>beantwoorden</strong>.</p>",
+                    "status": "In gebruik",
+                    "begin_date": "2024-01",
+                    "publication_category": "Overige algoritmes",
+                    "source_data": ["Website-teksten", "FAQ"],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    report = import_register_download(workspace, source)
+    assert [o.status for o in report.outcomes] == [Status.CREATED]
+    bot = _load(workspace / "ai" / "ai-chatbot-burgerzaken.yaml")
+    assert bot["purpose"] == "Vragen van inwoners beantwoorden."
+    assert bot["data_sources"] == ["Website-teksten", "FAQ"]
+    result = run(workspace, as_of=date(2026, 12, 5))
+    assert not [f for f in result.findings if f.code.startswith(("YAML", "SCH", "REF"))]
+
+
+def test_not_a_download(workspace: Path, tmp_path: Path) -> None:
+    """A CSV without a name column is an error naming the problem."""
+    source = tmp_path / "x.csv"
+    source.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ComplykitError, match="no 'name' column"):
+        import_register_download(workspace, source)

@@ -1,0 +1,150 @@
+"""import suppliers / import risks: one record per row of a supplier or risk register, every row
+accounted for, scores on the workspace's own scales."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from complykit.cli.app import app
+from complykit.engine import run
+from complykit.exchange.outcome import Status
+from complykit.exchange.risk_rows import RISKS
+from complykit.exchange.supplier_rows import SUPPLIERS
+from complykit.exchange.table_import import import_table
+from conftest import BASE_CONFIG
+from workbooks import Sheets, ods, xlsx
+
+SUPPLIER_REGISTER: Sheets = {
+    "Instructie": [["Vul per verwerker een regel in."]],
+    "Verwerkers": [
+        ["Leveranciersregister 2026"],
+        ["Naam leverancier", "Dienst", "Rol", "Vestigingsland", "Locatie gegevens",
+         "Verwerkersovereenkomst", "Einddatum contract", "Certificeringen", "Kritikaliteit",
+         "Contactpersoon"],
+        ["Microsoft Ireland Operations Ltd", "Microsoft 365; Entra ID", "Verwerker", "Ierland",
+         "Nederland, Ierland", date(2024, 3, 1), date(2027, 2, 28), "ISO 27001, SOC 2",
+         "Hoog", "Account manager"],
+        ["Loket.nl", "Salarisadministratie", "verwerker", "NL", "Nederland", "ja", None,
+         "ISO 27001", "midden", None],
+        ["Mailchimp", "Nieuwsbrief", "Subverwerker", "Verenigde Staten", "VS", None, None,
+         None, None, None],
+        ["Koffieleverancier", "Koffie", "geen", None, None, None, None, None, "laag", None],
+    ],
+}  # fmt: skip
+RISK_REGISTER: Sheets = {
+    "Risicoregister": [
+        ["Risico", "Omschrijving", "Categorie", "Kans", "Impact", "Behandeling",
+         "Beheersmaatregelen", "Restkans", "Restimpact", "Eigenaar"],
+        ["Phishing leidt tot accountovername", "Medewerker geeft wachtwoord af", "Security",
+         "4", "4", "Verminderen", "MFA, training", "2", "3", "Chris Smit"],
+        ["Datalek bij verwerker", None, "Leverancier", "Possible", "Major", "Overdragen",
+         "Verwerkersovereenkomst met meldplicht", None, None, "Jan de Boer"],
+        ["Onbekend risico", None, None, "hoog", "4", None, None, None, None, None],
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    root.mkdir()
+    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
+    return root
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_supplier_register(workspace: Path, tmp_path: Path) -> None:
+    """Dutch headers below a title row become suppliers; a row without a country is reported."""
+    report = import_table(SUPPLIERS, workspace, xlsx(tmp_path / "lev.xlsx", SUPPLIER_REGISTER))
+    assert [(o.sheet, o.row, o.status) for o in report.outcomes] == [
+        ("Verwerkers", 3, Status.CREATED),
+        ("Verwerkers", 4, Status.CREATED),
+        ("Verwerkers", 5, Status.CREATED),
+        ("Verwerkers", 6, Status.INVALID),
+    ]
+    assert report.outcomes[3].messages == (
+        "no country of establishment; a supplier record needs it",
+    )
+    assert report.unused_sheets == (("Instructie", "not the sheet with the table"),)
+    assert report.unknown_columns == (("Verwerkers", "Contactpersoon"),)
+    microsoft = _load(workspace / "suppliers" / "sup-microsoft-ireland-operations-ltd.yaml")
+    assert microsoft == {
+        "kind": "supplier",
+        "id": "sup-microsoft-ireland-operations-ltd",
+        "name": "Microsoft Ireland Operations Ltd",
+        "services": ["Microsoft 365", "Entra ID"],
+        "role": "processor",
+        "country": "IE",
+        "criticality": "high",
+        "locations": [{"country": "NL"}, {"country": "IE"}],
+        "dpa": {"signed_on": "2024-03-01"},
+        "contract_end": "2027-02-28",
+        "certifications": [{"name": "ISO 27001"}, {"name": "SOC 2"}],
+        "notes": "Contactpersoon: Account manager",
+    }
+    loket = _load(workspace / "suppliers" / "sup-loket-nl.yaml")
+    assert loket["notes"] == "Data processing agreement as written in the register: ja"
+    mailchimp = _load(workspace / "suppliers" / "sup-mailchimp.yaml")
+    assert (mailchimp["role"], mailchimp["country"]) == ("sub-processor", "US")
+
+
+def test_risk_register_on_the_workspace_scales(workspace: Path, tmp_path: Path) -> None:
+    """Scores are numbers or labels of complykit.yaml's scales; owners must be people there."""
+    report = import_table(RISKS, workspace, ods(tmp_path / "risico.ods", RISK_REGISTER))
+    assert [o.status for o in report.outcomes] == [
+        Status.CREATED, Status.CREATED, Status.INVALID,
+    ]  # fmt: skip
+    assert (
+        report.outcomes[2]
+        .messages[0]
+        .startswith(
+            "inherent score: likelihood 'hoog' is no level of the workspace's scale: 1 (Rare),"
+        )
+    )
+    phishing = _load(workspace / "risks" / "risk-phishing-leidt-tot-accountovername.yaml")
+    assert {k: phishing[k] for k in ("category", "inherent", "treatment", "residual", "owner")} == {
+        "category": "security",
+        "inherent": {"likelihood": 4, "impact": 4},
+        "treatment": "mitigate",
+        "residual": {"likelihood": 2, "impact": 3},
+        "owner": "ciso",
+    }
+    leak = _load(workspace / "risks" / "risk-datalek-bij-verwerker.yaml")
+    assert leak["inherent"] == {"likelihood": 3, "impact": 4}
+    assert (leak["category"], leak["treatment"]) == ("supplier", "transfer")
+    assert leak["notes"] == "Owner as written in the register: Jan de Boer"
+
+
+def test_imported_tables_validate(workspace: Path, tmp_path: Path) -> None:
+    """Imported suppliers and risks load without YAML, schema or reference errors."""
+    import_table(SUPPLIERS, workspace, xlsx(tmp_path / "lev.xlsx", SUPPLIER_REGISTER))
+    import_table(RISKS, workspace, ods(tmp_path / "risico.ods", RISK_REGISTER))
+    result = run(workspace, as_of=date(2026, 12, 5))
+    assert result.records_checked == 5
+    assert not [f for f in result.findings if f.code.startswith(("YAML", "SCH", "REF"))]
+
+
+def test_cli_strict_writes_nothing(workspace: Path, tmp_path: Path) -> None:
+    """With --strict a reported row means no supplier is written, exit 1."""
+    source = xlsx(tmp_path / "lev.xlsx", SUPPLIER_REGISTER)
+    result = CliRunner().invoke(
+        app, ["import", "suppliers", str(source), str(workspace), "--strict"]
+    )
+    assert result.exit_code == 1
+    assert not (workspace / "suppliers").exists()
+    assert result.stderr.splitlines()[-1] == (
+        "4 row(s) read: 3 would be imported as 3 record(s), 1 reported; "
+        "nothing was written (--strict)."
+    )
