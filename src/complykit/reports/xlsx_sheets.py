@@ -11,7 +11,7 @@ from complykit.reports import ai_register, ropa, soa, tasks
 from complykit.reports import risks as risk_register
 from complykit.reports.labels import N_
 from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
-from complykit.reports.xlsx_registers import activity_sheet, system_sheet
+from complykit.reports.xlsx_registers import activity_sheet, system_details_sheet, system_sheet
 
 # The SoA summary's order: done first, then work to do, then what does not apply.
 _STATUSES = (
@@ -222,7 +222,8 @@ def tasks_book(context: tasks.TasksContext, words: Words) -> Book:
 
 
 def ai_register_book(context: ai_register.AiRegisterContext, words: Words) -> Book:
-    sheets = [system_sheet(words, context["systems"])]
+    systems = context["systems"]
+    sheets = [system_sheet(words, systems), system_details_sheet(words, systems)]
     return book(words, words.gettext("AI register"), context["header"], sheets)
 
 
