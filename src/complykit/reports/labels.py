@@ -283,6 +283,12 @@ LABELS: dict[str, dict[str, str]] = {
         "warning": N_("warnings"),
         "info": N_("notes"),
     },
+    "action-status": {
+        "planned": N_("planned"),
+        "in-progress": N_("in progress"),
+        "done": N_("done"),
+        "cancelled": N_("cancelled"),
+    },
     "model-source": {
         "in-house": N_("built in-house"),
         "vendor": N_("from a vendor"),

@@ -133,6 +133,7 @@ def risks_book(context: risk_register.RisksContext, words: Words) -> Book:
         words.gettext("Source"),
         words.gettext("Assessed"),
         words.gettext("Next review"),
+        words.gettext("Assessment interval"),
         words.gettext("Record id"),
     )
     rows = [_risk(words, risk) for risk in context["risks"]]
@@ -141,8 +142,38 @@ def risks_book(context: risk_register.RisksContext, words: Words) -> Book:
         "acceptance.",
         appetite=context["appetite"],
     )
-    sheets = [Sheet(words.gettext("Risk register"), columns, rows)]
+    sheets = [
+        Sheet(words.gettext("Risk register"), columns, rows),
+        _actions_sheet(words, context["risks"]),
+    ]
     return book(words, words.gettext("Risk register"), context["header"], sheets, appetite)
+
+
+def _actions_sheet(words: Words, risks: list[risk_register.RiskRow]) -> Sheet:
+    """The treatment plans: one row per action (ISO/IEC 27001 6.1.3 e), 8.3)."""
+    columns = (
+        words.gettext("Risk"),
+        words.gettext("Action"),
+        words.gettext("Owner"),
+        words.gettext("Due"),
+        words.gettext("Status"),
+        words.gettext("Done on"),
+        words.gettext("Record id"),
+    )
+    rows: list[tuple[Cell, ...]] = [
+        (
+            risk["title"],
+            a["action"],
+            a["owner"],
+            a["due"],
+            words.label(a["status"], "action-status"),
+            a["done_on"],
+            risk["id"],
+        )
+        for risk in risks
+        for a in risk["actions"]
+    ]
+    return Sheet(words.gettext("Treatment plans"), columns, rows)
 
 
 def _risk(words: Words, risk: risk_register.RiskRow) -> tuple[Cell, ...]:
@@ -175,6 +206,7 @@ def _risk(words: Words, risk: risk_register.RiskRow) -> tuple[Cell, ...]:
         risk["source"],
         risk["last_assessed"],
         risk["next_review"],
+        words.duration(interval) if (interval := risk["assessment_interval"]) else None,
         risk["id"],
     )
 
@@ -188,7 +220,8 @@ def _acceptance(words: Words, acceptance: risk_register.AcceptanceRow | None) ->
         on=words.long_date(acceptance["on"]),
         until=words.long_date(acceptance["until"]),
     )
-    return f"{accepted}: {acceptance['rationale']}"
+    within = f"{words.gettext('within appetite')}: {words.yesno(acceptance['within_appetite'])}"
+    return f"{accepted}: {acceptance['rationale']}\n{within}"
 
 
 def tasks_book(context: tasks.TasksContext, words: Words) -> Book:
