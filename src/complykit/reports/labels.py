@@ -283,6 +283,13 @@ LABELS: dict[str, dict[str, str]] = {
         "warning": N_("warnings"),
         "info": N_("notes"),
     },
+    "authority-type": {
+        "police": N_("police"),
+        "sector-regulator": N_("sector regulator"),
+        "ai-act-authority": N_("AI Act market surveillance authority"),
+        "csirt": N_("CSIRT"),
+        "other": N_("other"),
+    },
     "action-status": {
         "planned": N_("planned"),
         "in-progress": N_("in progress"),
