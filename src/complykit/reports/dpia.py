@@ -54,6 +54,19 @@ class Measure(TypedDict):
     status: str | None
 
 
+class FearedRow(TypedDict):
+    """A risk scored per feared event, as the CNIL PIA method does."""
+
+    event: str
+    impacts: str | None
+    threats: str | None
+    sources: str | None
+    measures: str | None
+    severity: str
+    likelihood: str
+    upper_right: bool
+
+
 class Document(TypedDict):
     id: str
     title: str
@@ -64,6 +77,7 @@ class Document(TypedDict):
     description: str | None
     necessity: str | None
     risks: list[DpiaRisk]
+    feared_events: list[FearedRow]
     inherent_map: HeatMap
     residual_map: HeatMap
     measures: list[Measure]
@@ -113,6 +127,20 @@ def _document(repo: Repository, record: Dpia) -> Document:
         description=record.description,
         necessity=record.necessity_and_proportionality,
         risks=known,
+        feared_events=[
+            FearedRow(
+                event=f.event,
+                impacts=f.impacts,
+                threats=f.threats,
+                sources=f.sources,
+                measures=f.measures,
+                # Levels as strings: the label filter names them on the CNIL scale.
+                severity=str(f.severity),
+                likelihood=str(f.likelihood),
+                upper_right=f.upper_right,
+            )
+            for f in record.feared_events
+        ],
         inherent_map=heat_map(repo, [(r["id"], *_pair(r["inherent"])) for r in known]),
         residual_map=heat_map(repo, residual),
         measures=[_measure(repo, m) for m in record.measures],

@@ -283,6 +283,17 @@ LABELS: dict[str, dict[str, str]] = {
         "warning": N_("warnings"),
         "info": N_("notes"),
     },
+    "feared-event": {
+        "illegitimate-access": N_("illegitimate access to personal data"),
+        "unwanted-modification": N_("unwanted modification of personal data"),
+        "disappearance": N_("disappearance of personal data"),
+    },
+    "cnil-level": {
+        "1": N_("1 negligible"),
+        "2": N_("2 limited"),
+        "3": N_("3 significant"),
+        "4": N_("4 maximum"),
+    },
     "authority-type": {
         "police": N_("police"),
         "sector-regulator": N_("sector regulator"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from complykit.reports.dpia import Document, DpiaContext
+from complykit.reports.dpia import Document, DpiaContext, FearedRow
 from complykit.reports.labels import N_
 from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
 
@@ -35,6 +35,18 @@ _RISK_COLUMNS = (
     N_("Record id"),
 )
 
+_FEARED_COLUMNS = (
+    N_("DPIA"),
+    N_("Feared event"),
+    N_("Impacts"),
+    N_("Threats"),
+    N_("Risk sources"),
+    N_("Measures"),
+    N_("Severity"),
+    N_("Likelihood"),
+    N_("Record id"),
+)
+
 
 def dpia_book(context: DpiaContext, words: Words) -> Book:
     docs = context["documents"]
@@ -49,11 +61,30 @@ def dpia_book(context: DpiaContext, words: Words) -> Book:
             tuple(map(words.gettext, _RISK_COLUMNS)),
             [_risk_row(d, r) for d in docs for r in d["risks"]],
         ),
+        Sheet(
+            words.gettext("Feared events (CNIL PIA method)"),
+            tuple(map(words.gettext, _FEARED_COLUMNS)),
+            [_feared_row(words, d, f) for d in docs for f in d["feared_events"]],
+        ),
     ]
     title = (
         docs[0]["title"] if len(docs) == 1 else words.gettext("Data protection impact assessments")
     )
     return book(words, title, context["header"], sheets)
+
+
+def _feared_row(words: Words, d: Document, f: FearedRow) -> tuple[Cell, ...]:
+    return (
+        d["title"],
+        words.label(f["event"], "feared-event"),
+        f["impacts"],
+        f["threats"],
+        f["sources"],
+        f["measures"],
+        words.label(f["severity"], "cnil-level"),
+        words.label(f["likelihood"], "cnil-level"),
+        d["id"],
+    )
 
 
 def _risk_row(d: Document, r: object) -> tuple[Cell, ...]:
