@@ -283,6 +283,10 @@ LABELS: dict[str, dict[str, str]] = {
         "warning": N_("warnings"),
         "info": N_("notes"),
     },
+    "national-id": {
+        "bsn": N_("citizen service number (BSN, UAVG art. 46)"),
+        "other": N_("national identification number (Art. 87)"),
+    },
     "feared-event": {
         "illegitimate-access": N_("illegitimate access to personal data"),
         "unwanted-modification": N_("unwanted modification of personal data"),

@@ -39,6 +39,8 @@ class DataRow(TypedDict):
     art9_provision: str | None
     criminal: bool
     art10_basis: str | None
+    national_id: str | None
+    national_id_provision: str | None
     retention: Duration | None
 
 
@@ -63,6 +65,11 @@ class Retention(TypedDict):
     provision: str | None
 
 
+class Exemption(TypedDict):
+    occasional: bool
+    reasoning: str
+
+
 class Activity(TypedDict):
     id: str
     name: str
@@ -74,6 +81,7 @@ class Activity(TypedDict):
     data_subjects: list[str]
     personal_data: list[DataRow]
     recipients: list[Recipient]
+    no_recipients: str | None
     processors: list[str]
     transfers: list[TransferRow]
     retention: Retention | None
@@ -82,6 +90,7 @@ class Activity(TypedDict):
     dpia: str | None
     owner: str | None
     next_review: date | None
+    art30_exemption: Exemption | None
     links: Links
 
 
@@ -140,6 +149,7 @@ def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> 
         recipients=[
             Recipient(name=r.name, type=r.type, country=r.country) for r in record.recipients
         ],
+        no_recipients=record.no_recipients,
         processors=[record_label(repo, supplier) for supplier in record.processors],
         transfers=[_transfer(transfer) for transfer in record.transfers],
         retention=_retention(record),
@@ -148,6 +158,12 @@ def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> 
         dpia=_dpia(repo, record.dpia),
         owner=person_name(repo, record.owner),
         next_review=record.next_review,
+        art30_exemption=Exemption(
+            occasional=record.art30_exemption.occasional,
+            reasoning=record.art30_exemption.reasoning,
+        )
+        if record.art30_exemption
+        else None,
         links=links(repo, record, back),
     )
 
@@ -162,6 +178,8 @@ def _data(category: DataCategory) -> DataRow:
         art9_provision=category.art9_provision,
         criminal=category.criminal_offence_data,
         art10_basis=category.art10_basis,
+        national_id=category.national_id,
+        national_id_provision=category.national_id_provision,
         retention=category.retention,
     )
 

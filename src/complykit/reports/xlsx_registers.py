@@ -36,6 +36,7 @@ def activity_sheet(
         N_("Risks"),
         N_("Owner"),
         N_("Next review"),
+        N_("Art. 30(5) exemption claimed"),
         N_("Record id"),
     )
     rows = [_activity(words, activity, processor=processor) for activity in activities]
@@ -55,7 +56,7 @@ def _activity(words: Words, a: Activity, *, processor: bool) -> tuple[Cell, ...]
         lines(a["data_subjects"]),
         lines([_data(words, d) for d in a["personal_data"]]),
         lines([_source(words, src) for src in a["links"]["sources"]]),
-        lines([_recipient(words, r) for r in a["recipients"]]),
+        lines([_recipient(words, r) for r in a["recipients"]]) or _no_recipients(words, a),
         lines(a["processors"]),
         lines([_transfer(words, t) for t in a["transfers"]]),
         lines([_location(words, loc) for loc in a["links"]["locations"]]),
@@ -68,8 +69,22 @@ def _activity(words: Words, a: Activity, *, processor: bool) -> tuple[Cell, ...]
         lines(a["links"]["risks"]),
         a["owner"],
         a["next_review"],
+        _exemption(words, a),
         a["id"],
     )
+
+
+def _no_recipients(words: Words, a: Activity) -> str | None:
+    reason = a["no_recipients"]
+    return f"{words.gettext('no recipients')}: {reason}" if reason else None
+
+
+def _exemption(words: Words, a: Activity) -> str | None:
+    claim = a["art30_exemption"]
+    if claim is None:
+        return None
+    occasional = f"{words.gettext('occasional')}: {words.yesno(claim['occasional'])}"
+    return f"{occasional}\n{claim['reasoning']}"
 
 
 def _country(words: Words, code: str | None) -> list[str]:
@@ -105,6 +120,10 @@ def _data(words: Words, data: DataRow) -> str:
     if data["criminal"]:
         basis = f": {data['art10_basis']}" if data["art10_basis"] else ""
         parts.append(words.gettext("criminal offence data (Art. 10)") + basis)
+    if data["national_id"]:
+        provision = data["national_id_provision"]
+        number = words.label(data["national_id"], "national-id")
+        parts.append(f"{number}: {provision}" if provision else number)
     if data["retention"]:
         parts.append(f"{words.gettext('retention')}: {words.duration(data['retention'])}")
     return "; ".join(parts)

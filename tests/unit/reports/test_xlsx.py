@@ -46,6 +46,7 @@ ROPA_EN = [
     "Risks",
     "Owner",
     "Next review",
+    "Art. 30(5) exemption claimed",
     "Record id",
 ]
 SOA_CONTROLS = {
@@ -150,7 +151,11 @@ def test_ropa_headers_follow_the_language(example_repo: Repository) -> None:
         "Doeleinden en grondslag",
         "Categorieën van betrokkenen",
     ]
-    assert dutch[-2:] == ["Volgende beoordeling", "Record-id"]
+    assert dutch[-3:] == [
+        "Volgende beoordeling",
+        "Beroep op de uitzondering van art. 30 lid 5",
+        "Record-id",
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

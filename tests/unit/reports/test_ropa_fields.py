@@ -1,0 +1,93 @@
+"""The register of processing activities shows national identification numbers with the law
+that allows them, an explicit statement that no one receives the data, and an Art. 30(5)
+exemption claim; in every format and language."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from builders import write_workspace
+from complykit.reports.render import render_report, render_workbook
+from complykit.repository import Repository
+from complykit.workspace import open_workspace
+
+from .conftest import AS_OF
+
+BSN = {
+    "en": "citizen service number (BSN, UAVG art. 46)",
+    "nl": "burgerservicenummer (BSN, art. 46 UAVG)",
+}
+WAGE_TAX = "Wet op de loonbelasting 1964 art. 28 (wage tax administration)"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("output_format", ["html", "markdown"])
+def test_the_bsn_names_its_legal_basis(
+    example_repo: Repository, lang: str, output_format: str
+) -> None:
+    text = render_report("ropa", example_repo, lang=lang, output_format=output_format)
+    bold = ("<strong>", "</strong>") if output_format == "html" else ("**", "**")
+    assert f"{bold[0]}{BSN[lang]}{bold[1]}: {WAGE_TAX}" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_xlsx_names_the_bsn_and_its_legal_basis(example_repo: Repository, lang: str) -> None:
+    book = load_workbook(BytesIO(render_workbook("ropa", example_repo, lang=lang)))
+    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    assert any(f"{BSN[lang]}: {WAGE_TAX}" in cell for cell in cells)
+
+
+ACTIVITY = """\
+kind: processing-activity
+id: pa-quiz
+name: Staff quiz night
+role: controller
+purposes:
+  - description: Register staff for a one-off quiz night.
+    legal_basis: legitimate-interests
+data_subjects: [employees]
+personal_data:
+  - name: Name and team
+recipients: []
+no_recipients: Only the organiser sees the list; it is deleted after the evening.
+art30_exemption:
+  occasional: true
+  reasoning: A single evening with names only; no risk to the people.
+"""
+FACTS = {
+    "en": ("no recipients: Only the organiser", "Art. 30(5) exemption claimed", "occasional: yes"),
+    "nl": (
+        "geen ontvangers: Only the organiser",
+        "Beroep op de uitzondering van art. 30 lid 5",
+        "incidenteel: ja",
+    ),
+}
+
+
+@pytest.fixture
+def quiz(tmp_path: Path) -> Repository:
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "register").mkdir()
+    (root / "register" / "pa-quiz.yaml").write_text(ACTIVITY, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    return repo
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_recipients_and_the_exemption_appear(quiz: Repository, lang: str) -> None:
+    none, label, occasional = FACTS[lang]
+    md = render_report("ropa", quiz, lang=lang, output_format="markdown")
+    assert none in md
+    row = next(line for line in md.splitlines() if line.startswith(f"| {label} |"))
+    assert f"{occasional}<br>A single evening" in row
+    html = render_report("ropa", quiz, lang=lang, output_format="html")
+    assert f'<th scope="row">{label}</th><td>{occasional}<br>A single evening' in html
+    book = load_workbook(BytesIO(render_workbook("ropa", quiz, lang=lang)))
+    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    assert any(cell.startswith(none) for cell in cells)
+    assert f"{occasional}\nA single evening with names only; no risk to the people." in cells
