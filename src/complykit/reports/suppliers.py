@@ -12,7 +12,7 @@ from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
 from complykit.reports.header import Header, header
-from complykit.reports.names import person_name, sort_key
+from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
 from complykit.repository import Repository
 
@@ -41,10 +41,18 @@ class Certificate(TypedDict):
     certificate: str | None
 
 
+class ActivityRoleRow(TypedDict):
+    activity: str
+    role: str
+
+
 class SupplierRow(TypedDict):
     id: str
     name: str
     role: str
+    activity_roles: list[ActivityRoleRow]
+    """Where the supplier's role differs per activity, e.g. sub-processor in one."""
+    ai_service: bool
     services: list[str]
     country: str
     criticality: str
@@ -130,6 +138,11 @@ def _row(
         id=record.id,
         name=record.name,
         role=record.role,
+        activity_roles=[
+            ActivityRoleRow(activity=record_label(repo, r.activity), role=r.role)
+            for r in record.activity_roles
+        ],
+        ai_service=record.ai_service or training is not None,
         services=list(record.services),
         country=record.country,
         criticality=record.criticality,

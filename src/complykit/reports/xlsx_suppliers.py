@@ -69,6 +69,8 @@ def _row(words: Words, s: SupplierRow) -> tuple[Cell, ...]:
     training = words.label(s["ai_training"], "ai-training") if s["ai_training"] else None
     if training and s["ai_training_clause"]:
         training += f"; {s['ai_training_clause']}"
+    service = f"{words.gettext('AI service')}: {words.yesno(s['ai_service'])}"
+    training = f"{service}\n{training}" if training else service
     certificates = [
         c["name"] + (f", {words.long_date(c['expires'])}" if c["expires"] else "")
         for c in s["certifications"]
@@ -78,7 +80,15 @@ def _row(words: Words, s: SupplierRow) -> tuple[Cell, ...]:
     ]
     return (
         s["name"],
-        words.label(s["role"], "supplier-role"),
+        lines(
+            [
+                words.label(s["role"], "supplier-role"),
+                *(
+                    f"{r['activity']}: {words.label(r['role'], 'supplier-role')}"
+                    for r in s["activity_roles"]
+                ),
+            ]
+        ),
         lines(s["services"]),
         words.country(s["country"]),
         words.label(s["criticality"], "severity"),
