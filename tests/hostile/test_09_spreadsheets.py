@@ -120,6 +120,23 @@ def test_far_cells_are_refused(
     _refused(workspace, source, reason)
 
 
+def test_relocated_sheet_is_measured_too(workspace: Path, base: Path, tmp_path: Path) -> None:
+    """A sheet the relationships place outside xl/worksheets/ is measured like any other."""
+    cell = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    far = _sheet_xml(base).replace("</sheetData>", cell + "</sheetData>")
+    source = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(base) as original, zipfile.ZipFile(source, "w") as copy:
+        for info in original.infolist():
+            data = original.read(info)
+            name = info.filename
+            if name == SHEET:
+                name, data = "xl/elsewhere/data.xml", far.encode("utf-8")
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"worksheets/sheet1.xml", b"elsewhere/data.xml")
+            copy.writestr(name, data, zipfile.ZIP_DEFLATED)
+    _refused(workspace, source, "a sheet in xl/elsewhere/data.xml reaches row 1,048,576")
+
+
 def test_declared_dimension_is_refused(workspace: Path, base: Path, tmp_path: Path) -> None:
     """A sheet declaring the whole grid as its dimension is refused."""
     text = _sheet_xml(base).replace('<dimension ref="A1:B2"', '<dimension ref="A1:XFD1048576"')

@@ -31,6 +31,12 @@ CHUNK = 1 << 16
 HINT = "Open the file in a spreadsheet program, copy the register to a new workbook and save that."
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _XML_SUFFIXES = (".xml", ".rels")
+SPREADSHEETML = frozenset(
+    {
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "http://purl.oclc.org/ooxml/spreadsheetml/main",  # ISO/IEC 29500 strict
+    }
+)
 
 
 class _RefusedError(Exception):
@@ -75,9 +81,8 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = _no_doctype
     parser.EntityDeclHandler = _no_entity
-    if extent is not None:
-        parser.StartElementHandler = extent.start
-        parser.EndElementHandler = extent.end
+    parser.StartElementHandler = extent.start
+    parser.EndElementHandler = extent.end
     try:
         with archive.open(info) as stream:
             _feed(parser, stream)
@@ -101,12 +106,12 @@ def _no_entity(*_: object) -> None:
     raise _RefusedError("an XML part defines entities; workbooks never need them")
 
 
-def _extent_counter(name: str) -> _XlsxExtent | _OdsExtent | None:
-    if name.startswith("xl/worksheets/") and name.count("/") == 2:
-        return _XlsxExtent(shown(name))
+def _extent_counter(name: str) -> _XlsxExtent | _OdsExtent:
+    # Every part is measured, not only xl/worksheets/: the workbook's relationships may place a
+    # sheet anywhere in the archive, and calamine follows them.
     if name == "content.xml":
         return _OdsExtent(name)
-    return None
+    return _XlsxExtent(shown(name))
 
 
 def _local(name: str) -> str:
@@ -148,6 +153,8 @@ class _XlsxExtent:
     max_column: int = 0
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
+        if tag.rpartition(" ")[0] not in SPREADSHEETML:
+            return  # a chart's or drawing's <c> is no cell
         name, attributes = _local(tag), _attributes(attributes)
         if name == "dimension":
             self._dimension(attributes.get("ref", ""))
