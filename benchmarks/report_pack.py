@@ -6,7 +6,7 @@
 Generates a valid synthetic workspace (benchmarks/generate.py) into a temporary folder, or
 reuses ``--keep DIR``, then times, alternating so machine noise hits both alike:
 
-(a) ``complykit validate DIR --format json --as-of 2026-11-23``;
+(a) ``complykit validate DIR --no-cache --format json --as-of 2026-11-23`` (a cold run);
 (b) ``complykit report pack DIR --output PACK --force --format html --format xlsx``, every
     report in every configured language, at the same as-of date.
 
@@ -77,7 +77,16 @@ def commands(root: Path, scratch: Path) -> dict[str, list[str]]:
     script = str(Path(sys.executable).parent / "complykit")
     pack = [script, "report", "pack", str(root), "--force", "--as-of", AS_OF]
     return {
-        "validate": [script, "validate", str(root), "--format", "json", "--as-of", AS_OF],
+        "validate": [
+            script,
+            "validate",
+            str(root),
+            "--no-cache",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+        ],
         "pack": [*pack, "--output", str(scratch / "pack.zip"), "-f", "html", "-f", "xlsx"],
         "pdf": [*pack, "--output", str(scratch / "pdf.zip"), "-f", "pdf"],
     }

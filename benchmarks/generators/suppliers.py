@@ -12,6 +12,18 @@ if TYPE_CHECKING:
     from generators.plan import Plan
 
 
+_EEA = frozenset({
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
+    "FR", "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU",
+    "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
+})  # fmt: skip
+
+
+def _transfer_tool(country: str) -> list[str]:
+    """Outside the EEA a processor's location names its Chapter V tool (SUP010)."""
+    return [] if country in _EEA else ["    transfer_mechanism: standard-contractual-clauses"]
+
+
 def render_supplier(plan: Plan, sid: str) -> tuple[str, str]:
     rng = plan.rng(sid)
     fact = plan.suppliers[sid]
@@ -32,6 +44,7 @@ def render_supplier(plan: Plan, sid: str) -> tuple[str, str]:
             "locations:",
             f"  - country: {fact.country}",
             "    purpose: hosting",
+            *_transfer_tool(fact.country),
             "  - country: NL",
             "    purpose: support",
             "sub_processors:",

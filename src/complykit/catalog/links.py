@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.models import MappingRow, MappingSet
@@ -12,7 +13,7 @@ from complykit.catalog.models import MappingRow, MappingSet
 class Link:
     """One mapping row seen from an item: ``to`` its target, or ``from`` its source."""
 
-    direction: str
+    direction: Literal["to", "from"]
     mapping: str
     framework: str
     id: str

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from complykit.checks.ai_act_index import activities, systems
 from complykit.checks.registry import Problem, check
+from complykit.checks.suppliers import is_processor
 from complykit.findings import Severity
 from complykit.model.ai_system import AnnexIIIBasis
 from complykit.model.supplier import Supplier
@@ -147,7 +148,7 @@ def ai_vendor_may_train(repo: Repository) -> Iterator[Problem]:
 def _is_processor(repo: Repository, supplier_id: str | None) -> bool:
     found = repo.by_id.get(supplier_id) if supplier_id else None
     record = found.record if found else None
-    return isinstance(record, Supplier) and record.role in ("processor", "sub-processor")
+    return isinstance(record, Supplier) and is_processor(record)
 
 
 def _annex_iii(basis: AnnexIIIBasis) -> str:

@@ -178,7 +178,8 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     """An Art. 50 situation applies to a system in use, and no disclosure says how people are told.
 
     Only the paragraphs that bind our role count: 50(1) and 50(2) bind providers, 50(3) and
-    50(4) deployers.
+    50(4) deployers. A system whose recorded ``practices`` include emotion recognition or
+    biometric categorisation is an Art. 50(3) situation even if its transparency flags say not.
 
     PASS: ``roles: [provider]``, ``interacts_with_people: true`` and ``disclosure: ...``.
     FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``.

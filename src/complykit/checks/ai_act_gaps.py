@@ -150,15 +150,34 @@ def transparency_gaps(repo: Repository) -> Iterator[Gap]:
         for flag, (paragraph, what) in _ART50.items():
             item = found.item(paragraph)
             addressee = str(item.attributes.get("addressee", "")) if item else ""
-            if getattr(facts, flag) and addressee in system.roles:
+            loc = _flag_source(system, flag)
+            if loc is not None and addressee in system.roles:
                 yield Gap(
                     entry,
-                    ("classification", "transparency", flag),
+                    loc,
                     f"'{system.name}' {what}; as {addressee} we must "
                     f"{_ART50_DUTY[paragraph]}, but no `disclosure` says how",
                     (f"AI Act {paragraph}",),
                     start_of(repo, [paragraph]),
                 )
+
+
+# Practices that are themselves Art. 50(3) situations, whatever the transparency block says.
+_PRACTICE_FLAGS = {
+    "emotion-recognition": "emotion_recognition",
+    "biometric-categorisation": "biometric_categorisation",
+}
+
+
+def _flag_source(system: AiSystem, flag: str) -> Loc | None:
+    """Where the record says an Art. 50 situation applies: its flag, or a recorded practice."""
+    if getattr(system.classification.transparency, flag):
+        return ("classification", "transparency", flag)
+    techniques = system.practices.techniques if system.practices else []
+    for index, technique in enumerate(techniques):
+        if _PRACTICE_FLAGS.get(technique) == flag:
+            return ("practices", "techniques", index)
+    return None
 
 
 def dpia_missing(repo: Repository) -> Iterator[tuple[Entry, AiSystem, list[str]]]:

@@ -262,10 +262,11 @@ def processor_role_mismatch(repo: Repository) -> Iterator[Problem]:
         for index, supplier_id in enumerate(activity.processors):
             target = repo.by_id.get(supplier_id)
             supplier = target.record if target is not None else None
-            if isinstance(supplier, Supplier) and supplier.role not in _PROCESSOR_ROLES:
+            role = supplier.role_in(activity.id) if isinstance(supplier, Supplier) else None
+            if isinstance(supplier, Supplier) and role not in _PROCESSOR_ROLES:
                 yield Problem(
                     entry,
                     ("processors", index),
                     f"'{activity.name}' uses {supplier.id} ({supplier.name}) as processor, "
-                    f"but its supplier record gives its role as {supplier.role}",
+                    f"but its supplier record gives its role as {role}",
                 )

@@ -72,7 +72,8 @@ def breaches(repo: Repository, role: str | None = None) -> Iterator[tuple[Entry,
 
 def unnotified(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
     for entry, incident, breach in breaches(repo, "controller"):
-        if breach.authority.required and breach.authority.notified_at is None:
+        authority = breach.authority
+        if authority is not None and authority.required and authority.notified_at is None:
             yield entry, clock_of(incident)
 
 

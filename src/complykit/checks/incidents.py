@@ -117,7 +117,8 @@ def breach_notification_skipped(repo: Repository) -> Iterator[Problem]:
     FAIL: ``risk_to_individuals: risk`` and ``authority: {required: false}``.
     """
     for entry, _, breach in breaches(repo, "controller"):
-        if breach.risk_to_individuals != "none" and not breach.authority.required:
+        authority = breach.authority
+        if breach.risk_to_individuals != "none" and authority and not authority.required:
             yield Problem(
                 entry,
                 (*AUTHORITY, "required"),
@@ -140,7 +141,7 @@ def breach_notification_unneeded(repo: Repository) -> Iterator[Problem]:
     FAIL: ``risk_to_individuals: none`` and ``authority: {required: true}``.
     """
     for entry, _, breach in breaches(repo):
-        if breach.risk_to_individuals == "none" and breach.authority.required:
+        if breach.risk_to_individuals == "none" and breach.authority and breach.authority.required:
             yield Problem(
                 entry,
                 (*AUTHORITY, "required"),
@@ -164,6 +165,8 @@ def breach_notified_late_without_reason(repo: Repository) -> Iterator[Problem]:
     """
     for entry, incident, breach in breaches(repo, "controller"):
         authority, clock = breach.authority, clock_of(incident)
+        if authority is None:
+            continue
         notified = authority.notified_at if authority.required else None
         if notified and notified > clock.deadline and authority.reason is None:
             yield Problem(

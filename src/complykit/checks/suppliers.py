@@ -19,12 +19,20 @@ _PROCESSOR_ROLES = ("processor", "sub-processor")
 _BREACH_CLOCK = timedelta(hours=72)
 
 
-def _processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
+def processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
     """Processors and sub-processors, when the GDPR is in scope."""
     if repo.in_scope("gdpr"):
         for entry, supplier in repo.records(Supplier):
-            if supplier.role in _PROCESSOR_ROLES:
+            if is_processor(supplier):
                 yield entry, supplier
+
+
+def is_processor(supplier: Supplier, activity: str | None = None) -> bool:
+    """Processor or sub-processor in ``activity``, or in any activity when None."""
+    if activity is not None:
+        return supplier.role_in(activity) in _PROCESSOR_ROLES
+    roles = [supplier.role, *(r.role for r in supplier.activity_roles)]
+    return any(role in _PROCESSOR_ROLES for role in roles)
 
 
 @check(
@@ -40,7 +48,7 @@ def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: processor`` with ``dpa: {signed_on: 2025-03-01}``.
     FAIL: ``role: processor`` and no ``dpa``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         if supplier.dpa is None:
             sub = supplier.role == "sub-processor"
             yield Problem(
@@ -95,7 +103,7 @@ def processor_may_train_ai(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited}``.
     FAIL: ``role: processor`` with ``ai_training: {customer_data: allowed}``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         clause = supplier.ai_training
         if clause is not None and clause.customer_data == "allowed":
             yield Problem(
@@ -120,7 +128,7 @@ def processor_ai_training_unknown(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited, clause: DPA 5.3}``.
     FAIL: ``role: processor`` with ``ai_training: {customer_data: unknown}``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         if supplier.ai_training is not None and supplier.ai_training.customer_data == "unknown":
             yield Problem(
                 entry,
@@ -146,7 +154,7 @@ def breach_notification_missing(repo: Repository) -> Iterator[Problem]:
     PASS: ``dpa: {signed_on: 2025-03-01}`` with ``breach_notification: {within: PT24H}``.
     FAIL: ``dpa: {signed_on: 2025-03-01}`` and no ``breach_notification``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         if supplier.dpa is not None and supplier.breach_notification is None:
             yield Problem(
                 entry,
@@ -175,7 +183,7 @@ def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
     PASS: ``breach_notification: {within: PT48H}``.
     FAIL: ``breach_notification: {within: P5D}``.
     """
-    for entry, supplier in _processors(repo):
+    for entry, supplier in processors(repo):
         promise = supplier.breach_notification
         if promise is not None and promise.within.as_timedelta() > _BREACH_CLOCK:
             hours = int(promise.within.as_timedelta().total_seconds() // 3600)
@@ -205,7 +213,7 @@ def contract_ended_still_used(repo: Repository) -> Iterator[Problem]:
         end = supplier.contract_end
         names = users.get(supplier.id, [])
         if end is not None and end < repo.as_of and names:
-            processor = supplier.role in _PROCESSOR_ROLES and repo.in_scope("gdpr")
+            processor = is_processor(supplier) and repo.in_scope("gdpr")
             yield Problem(
                 entry,
                 ("contract_end",),

@@ -161,13 +161,26 @@ def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
 
 def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewFormat) -> int:
     from complykit.catalog.links import links as find_links  # noqa: PLC0415
-    from complykit.contracts.catalog import CatalogItemDocument  # noqa: PLC0415
+    from complykit.contracts.catalog import CatalogItemDocument, LinkDocument  # noqa: PLC0415
 
     document: CatalogItemDocument = {
         "schema_version": SCHEMA_VERSION,
         "framework": _header(catalog),
         "control": item,
-        "mappings": find_links(catalogs, catalog.id, item.id),
+        # A plain TypedDict, not the dataclass, so the published schema is fixed by the contract.
+        "mappings": [
+            LinkDocument(
+                direction=link.direction,
+                mapping=link.mapping,
+                framework=link.framework,
+                id=link.id,
+                title=link.title,
+                relationship=link.relationship,
+                unverified=link.unverified,
+                note=link.note,
+            )
+            for link in find_links(catalogs, catalog.id, item.id)
+        ],
     }
     links = print_document(CatalogItemDocument, document, fmt)["mappings"]
     if fmt == ViewFormat.JSON:

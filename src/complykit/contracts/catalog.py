@@ -7,7 +7,6 @@ from typing import Literal
 from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
-from complykit.catalog.links import Link
 from complykit.catalog.models import FrameworkInfo, Item
 from complykit.contracts.base import STRICT, SchemaVersion
 
@@ -42,11 +41,25 @@ class CatalogShowDocument(TypedDict):
 
 
 @with_config(STRICT)
+class LinkDocument(TypedDict):
+    """One mapping row seen from an item: ``to`` its target, or ``from`` its source."""
+
+    direction: Literal["to", "from"]
+    mapping: str
+    framework: str
+    id: str
+    title: str | None
+    relationship: str
+    unverified: bool
+    note: str | None
+
+
+@with_config(STRICT)
 class CatalogItemDocument(TypedDict):
     schema_version: SchemaVersion
     framework: FrameworkHeader
     control: Item
-    mappings: list[Link]
+    mappings: list[LinkDocument]
 
 
 @with_config(STRICT)

@@ -137,7 +137,8 @@ def _breaches(repo: Repository, domain: str) -> Iterator[Event]:
             continue
         if breach.our_role != "controller" or breach.risk_to_individuals == "none":
             continue
-        if breach.authority.notified_at is not None:
+        # As controller, a breach with no authority decision yet is still on the clock.
+        if breach.authority is not None and breach.authority.notified_at is not None:
             continue
         yield Event(
             f"{incident.id}.authority-deadline@{domain}",

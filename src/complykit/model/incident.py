@@ -35,6 +35,9 @@ class Notification(StrictModel):
     """The case or report number the recipient gave."""
     reason: Text | None = None
     """Why it is not required, or why it was late (for the authority: Art. 33(1))."""
+    notified_by: Literal["us", "controller", "processor"] | None = None
+    """Who made the notification: `us`, the `controller` we process for (as processor), or
+    our `processor` on our behalf."""
 
 
 class SubjectNotification(Notification):
@@ -44,6 +47,24 @@ class SubjectNotification(Notification):
     """The Art. 34(3) point that makes notifying data subjects unnecessary."""
     method: NonEmptyStr | None = None
     """How people were told, e.g. e-mail or letter, or a public notice under Art. 34(3)(c)."""
+
+
+class OtherNotification(StrictModel):
+    """A notification of the incident to an authority other than the data protection one."""
+
+    authority_type: Literal["police", "sector-regulator", "ai-act-authority", "csirt", "other"]
+    """What kind of authority: `police` (aangifte), `sector-regulator` (e.g. IGJ, DNB, AFM),
+    `ai-act-authority` (market surveillance under the AI Act), `csirt` (NIS2), `other`."""
+    to: NonEmptyStr
+    """The authority notified, e.g. 'Politie Utrecht' or 'Inspectie Gezondheidszorg en Jeugd'."""
+    required: bool = False
+    """Whether a law requires this notification, e.g. NIS2 or MDR vigilance."""
+    notified_at: Timestamp | None = None
+    """When the notification was made, with its UTC offset."""
+    reference: NonEmptyStr | None = None
+    """The case or report number the authority gave."""
+    notified_by: Literal["us", "controller", "processor"] | None = None
+    """Who made the notification."""
 
 
 class Breach(StrictModel):
@@ -72,8 +93,13 @@ class Breach(StrictModel):
     """The likely consequences of the breach for the people affected (Art. 33(3)(c))."""
     controller_notified_at: Timestamp | None = None
     """When we, as processor, told the controller (Art. 33(2))."""
-    authority: Notification
-    """The notification to the supervisory authority (Art. 33)."""
+    authority: Notification | None = None
+    """The notification to the supervisory authority (Art. 33); required as controller. As
+    processor the controller notifies, so only the controller's notification is ours to record
+    (`controller_notified_at`), unless we know of the controller's notification."""
+    other_notifications: list[OtherNotification] = []
+    """Notifications to other authorities: the police, a sector regulator (e.g. IGJ, DNB), the
+    AI Act market surveillance authority, or a CSIRT."""
     data_subjects: SubjectNotification | None = None
     """The communication to the data subjects (Art. 34)."""
 

@@ -8,7 +8,15 @@ from pydantic import Field
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
-from complykit.model.types import CountryCode, EvidenceRef, IsoDate, NonEmptyStr, Text
+from complykit.model.enums import TransferMechanismValue
+from complykit.model.types import (
+    CountryCode,
+    EvidenceRef,
+    IsoDate,
+    NonEmptyStr,
+    ProcessingRef,
+    Text,
+)
 
 
 class DataProcessingAgreement(StrictModel):
@@ -30,6 +38,27 @@ class Location(StrictModel):
     )
     purpose: NonEmptyStr | None = None
     """What happens there, e.g. 'hosting' or '24/7 support'."""
+    transfer_mechanism: TransferMechanismValue | None = None
+    """For a country outside the EEA: the Chapter V tool the transfer to this location rests
+    on, e.g. adequacy-decision (Art. 45) or standard-contractual-clauses (Art. 46(2)(c))."""
+    within_adequacy_scope: bool = False
+    """For a partial adequacy decision: whether the supplier is covered, e.g. is certified
+    under the EU-US Data Privacy Framework."""
+    transfer_impact_assessment: EvidenceRef | None = None
+    """The transfer impact assessment for this location: a repository file or an https URL."""
+
+
+SupplierRole = Literal["processor", "sub-processor", "controller", "joint-controller", "none"]
+
+
+class ActivityRole(StrictModel):
+    """The role a supplier has in one of our processing activities, where it differs."""
+
+    activity: ProcessingRef
+    """The processing activity."""
+    role: SupplierRole
+    """The supplier's role in that activity, e.g. sub-processor where it works for our
+    processor, or controller where it uses the data for its own purposes."""
 
 
 class SubProcessor(StrictModel):
@@ -83,8 +112,11 @@ class Supplier(Record):
     """The supplier's name."""
     services: list[NonEmptyStr]
     """What the supplier provides to us, e.g. 'electronic health record'."""
-    role: Literal["processor", "sub-processor", "controller", "joint-controller", "none"]
-    """The supplier's GDPR role: (sub-)processor (Art. 28), (joint) controller, or none."""
+    role: SupplierRole
+    """The supplier's main GDPR role: (sub-)processor (Art. 28), (joint) controller, or none."""
+    activity_roles: list[ActivityRole] = []
+    """Other roles the supplier holds in particular activities, e.g. processor for one,
+    sub-processor for another, controller for a third."""
     country: CountryCode = Field(
         description="Where the supplier is established (ISO 3166-1 alpha-2 code, e.g. NL)."
     )
@@ -98,11 +130,19 @@ class Supplier(Record):
     """The processors the supplier engages for our data (Art. 28(2))."""
     certifications: list[Certification] = []
     """The supplier's certificates, e.g. ISO/IEC 27001."""
+    ai_service: bool = False
+    """Whether the supplier provides an AI service or model that our data passes through;
+    a supplier named as an AI system's `vendor` or model supplier counts as one anyway."""
     ai_training: AiTrainingClause | None = None
-    """Whether the supplier may use customer data to train AI models."""
+    """Whether the supplier may use customer data to train AI models; an AI vendor that
+    processes for us must state it."""
     breach_notification: BreachCommitment | None = None
     """How quickly the supplier must tell us of a personal-data breach (Art. 33(2))."""
     contract_end: IsoDate | None = None
     """When the contract ends or must be renewed."""
     description: Text | None = None
     """Anything else about the relationship worth knowing."""
+
+    def role_in(self, activity: str) -> SupplierRole:
+        """The supplier's role in ``activity``: its activity role there, else its main role."""
+        return next((r.role for r in self.activity_roles if r.activity == activity), self.role)

@@ -16,6 +16,7 @@ class Header(TypedDict):
     registration: str | None
     address: str | None
     dpo: str | None
+    eu_representative: str | None
     privacy_contact: str | None
     supervisory_authority: str
     as_of: date
@@ -30,12 +31,19 @@ def header(repo: Repository, request: Request) -> Header:
         registration=organisation.registration,
         address=organisation.address,
         dpo=_dpo(repo),
+        eu_representative=_representative(repo),
         privacy_contact=organisation.privacy_contact,
         supervisory_authority=organisation.supervisory_authority.name,
         as_of=repo.as_of,
         provenance=request.provenance,
         unreadable=list(request.unreadable),
     )
+
+
+def _representative(repo: Repository) -> str | None:
+    """The Art. 27 representative: name, contact and Member State code."""
+    found = repo.config.organisation.eu_representative
+    return f"{found.name}, {found.contact} ({found.country})" if found else None
 
 
 def _dpo(repo: Repository) -> str | None:

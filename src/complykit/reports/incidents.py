@@ -150,10 +150,14 @@ def _breach(record: Incident, as_of: date) -> BreachRow:
         risk_reasoning=breach.risk_reasoning,
         consequences=breach.likely_consequences,
         controller_notified_at=breach.controller_notified_at,
-        authority=_notification(breach.authority),
+        authority=_notification(breach.authority or _CONTROLLER_NOTIFIES),
         data_subjects=_notification(subjects) if subjects else None,
         clock=_clock(record, breach, as_of),
     )
+
+
+# As processor we record no authority notification of our own: shown as not required of us.
+_CONTROLLER_NOTIFIES = Notification(required=False)
 
 
 def _notification(notice: Notification) -> NotificationRow:
@@ -179,10 +183,11 @@ def _field(value: object, name: str) -> str | None:
 def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
     """The Art. 33(1) clock: 72 hours from awareness, for a breach the authority must hear of."""
     aware = record.aware_at
-    if aware is None or breach.our_role != "controller" or not breach.authority.required:
+    authority = breach.authority
+    if aware is None or breach.our_role != "controller" or not (authority and authority.required):
         return Clock(aware_at=aware, deadline=None, hours_taken=None, late=False, running=False)
     deadline = aware + NOTIFY_WITHIN
-    notified = breach.authority.notified_at
+    notified = authority.notified_at
     if notified is None:
         running = record.status in _OPEN
         late = as_of > deadline.date()

@@ -103,6 +103,11 @@ LABELS: dict[str, dict[str, str]] = {
         "iama": N_("IAMA (human rights and algorithms)"),
         "aisia": N_("AI system impact assessment (ISO/IEC 42001)"),
     },
+    "notified-by": {
+        "us": N_("us"),
+        "controller": N_("the controller"),
+        "processor": N_("our processor"),
+    },
     "assessment-status": {
         "not-started": N_("not started"),
         "in-progress": N_("in progress"),

@@ -95,6 +95,7 @@ def about(words: Words, header: Header) -> list[tuple[str, Cell]]:
         (words.gettext("Registration number (KvK/KBO)"), header["registration"]),
         (words.gettext("Address"), header["address"]),
         (words.gettext("Data protection officer"), header["dpo"]),
+        (words.gettext("Representative in the Union (Art. 27)"), header["eu_representative"]),
         (words.gettext("Privacy contact"), header["privacy_contact"]),
         (words.gettext("Supervisory authority"), header["supervisory_authority"]),
         (words.gettext("As of"), header["as_of"]),

@@ -92,7 +92,9 @@ def _notice(words: Words, notice: NotificationRow) -> str:
         text = words.gettext("notified on %(on)s", on=words.moment(notice["notified_at"]))
         details = [notice["to"], notice["reference"], notice["method"]]
         if notice["by"]:
-            details.append(words.gettext("by %(name)s", name=notice["by"]))
+            details.append(
+                words.gettext("by %(name)s", name=words.label(notice["by"], "notified-by"))
+            )
         text = "; ".join([text, *filter(None, details)])
     elif notice["required"]:
         text = words.gettext("required, not yet notified")

@@ -1,0 +1,66 @@
+"""SUP: each place outside the EEA where a processor handles our data rests on a Chapter V
+transfer tool that holds on the ``--as-of`` day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.registry import Problem, check
+from complykit.checks.suppliers import processors
+from complykit.findings import Severity
+from complykit.model.enums import TransferMechanism
+from complykit.model.supplier import Location
+from complykit.repository import Repository
+
+
+@check(
+    code="SUP010",
+    name="supplier-location-transfer-tool",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 44", "GDPR Art. 45", "GDPR Art. 46"),
+    hint="Record the Chapter V tool for the location (`transfer_mechanism`), e.g. "
+    "standard-contractual-clauses with a transfer impact assessment, or adequacy-decision "
+    "where one is in force and covers the supplier.",
+)
+def supplier_location_transfer_tool(repo: Repository) -> Iterator[Problem]:
+    """A processor handles our data outside the EEA on no transfer tool, or on an adequacy
+    decision that is not in force on the as-of day or does not cover it.
+
+    Transfers are judged per supplier location as well as per activity (GDPR021): a supplier
+    that supports us from a third country transfers data there whatever activity it serves.
+
+    PASS: ``locations: [{country: US, transfer_mechanism: standard-contractual-clauses}]``; or
+    ``{country: CH, transfer_mechanism: adequacy-decision}``.
+    FAIL: ``locations: [{country: US}]``; or ``{country: IN, transfer_mechanism:
+    adequacy-decision}`` (no decision in force).
+    """
+    countries = repo.catalogs.countries
+    for entry, supplier in processors(repo):
+        for index, location in enumerate(supplier.locations):
+            if countries.in_eea(location.country):
+                continue
+            problem = _problem(repo, location)
+            if problem is not None:
+                name = countries.name(location.country) or location.country
+                yield Problem(
+                    entry,
+                    ("locations", index, "country"),
+                    f"'{supplier.name}' handles our data in {name}, but {problem}",
+                )
+
+
+def _problem(repo: Repository, location: Location) -> str | None:
+    tool = location.transfer_mechanism
+    if tool is None:
+        return "no transfer tool is recorded for that location"
+    if tool is not TransferMechanism.ADEQUACY_DECISION:
+        return None
+    decision = repo.catalogs.countries.adequacy(location.country, repo.as_of)
+    if decision is None:
+        return f"no adequacy decision is in force there on {repo.as_of.isoformat()}"
+    if decision.partial and not location.within_adequacy_scope:
+        return (
+            "the adequacy decision covers only some recipients, and the record does not say "
+            "the supplier is one of them (`within_adequacy_scope`)"
+        )
+    return None
