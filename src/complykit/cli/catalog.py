@@ -18,6 +18,7 @@ from complykit.cli.output import (
     ViewFormat,
     print_json,
     print_table,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def search(
     elif results:
         print_table(columns, [[r[c] for c in columns] for r in results])
     else:
-        typer.echo(f"No item matches '{text}'.")
+        say(f"No item matches '{text}'.")
     return 0
 
 
@@ -127,9 +128,9 @@ def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
     if output_format == ViewFormat.JSON:
         print_json({"schema_version": SCHEMA_VERSION, "framework": header, "controls": items})
         return 0
-    typer.echo(f"{catalog.id}: {catalog.framework.name} ({_counts(header)})")
+    say(f"{catalog.id}: {catalog.framework.name} ({_counts(header)})")
     if catalog.framework.unverified:
-        typer.echo(UNVERIFIED_NOTE)
+        say(UNVERIFIED_NOTE)
     print_table(("id", "kind", "title"), [[i["id"], i["kind"], i["title"]] for i in items])
     return 0
 
@@ -142,13 +143,13 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
         document = {"schema_version": SCHEMA_VERSION, "framework": _header(catalog)}
         print_json({**document, "control": item.model_dump(mode="json"), "mappings": links})
         return 0
-    typer.echo(f"{catalog.id} {item.id}: {item.title} ({item.kind})")
+    say(f"{catalog.id} {item.id}: {item.title} ({item.kind})")
     for label in ("group", "parent", "summary", "role", "applies_from"):
         if getattr(item, label) is not None:
-            typer.echo(f"  {label}: {getattr(item, label)}")
+            say(f"  {label}: {getattr(item, label)}")
     columns = ("direction", "framework", "id", "relationship", "unverified", "title")
     if links:
         print_table(columns, [[link[c] for c in columns] for link in links])
     if any(link["unverified"] for link in links):
-        typer.echo(UNVERIFIED_NOTE)
+        say(UNVERIFIED_NOTE)
     return 0

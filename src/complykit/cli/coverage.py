@@ -16,6 +16,7 @@ from complykit.cli.output import (
     ViewFormat,
     print_json,
     print_table,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def coverage(
 
     repo, errors = open_repository(workspace or Path.cwd(), parse_as_of(as_of))
     if errors:
-        typer.echo(
+        say(
             f"warning: {errors} error(s) in the workspace; coverage uses the records that loaded. "
             "Run `complykit validate` for details.",
             err=True,
@@ -111,20 +112,20 @@ def _mapping(support: Support) -> dict[str, Any]:
 
 
 def _print_report(report: CoverageReport) -> None:
-    typer.echo(f"{report.framework}: {report.name}")
+    say(f"{report.framework}: {report.name}")
     for source in report.sources:
         soa = source.soa or f"no SoA yet (`complykit soa init {source.framework}`)"
-        typer.echo(f"  controls from {source.framework}: {soa}")
+        say(f"  controls from {source.framework}: {soa}")
     # The sources are listed above; with one source, control ids alone say enough.
     single = len(report.sources) == 1
     rows = [_row(r, single_source=single) for r in report.requirements]
     print_table(("id", "status", "unverified", "met by", "title"), rows)
     counts = report.counts()
     parts = [f"{counts[s]} {s.value.replace('-', ' ')} ({report.percent(s)}%)" for s in counts]
-    typer.echo(f"{len(report.requirements)} requirements: {', '.join(parts)}")
+    say(f"{len(report.requirements)} requirements: {', '.join(parts)}")
     if any(r.unverified for r in report.requirements):
-        typer.echo(f"Mappings marked {UNVERIFIED_NOTE}.")
-    typer.echo()
+        say(f"Mappings marked {UNVERIFIED_NOTE}.")
+    say()
 
 
 def _row(requirement: Requirement, *, single_source: bool) -> list[object]:

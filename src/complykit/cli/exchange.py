@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.output import say
 
 if TYPE_CHECKING:
     from complykit.exchange.register_import import ImportReport
@@ -68,15 +69,18 @@ def algoritmeregister(
         raise ComplykitError(f"{output} already exists; nothing was written", "Name a new file.")
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
     if errors:
-        typer.echo(
+        say(
             f"warning: {errors} error(s) in the workspace; the export uses the records that "
             "loaded. Run `complykit validate` for details.",
             err=True,
         )
     exported = export_algoritmeregister(repo, system or ())
     for warning in exported.warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    data = (json.dumps(exported.records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        say(f"warning: {warning}", err=True)
+    from complykit.escape import defuse_json  # noqa: PLC0415
+
+    text = defuse_json(json.dumps(exported.records, indent=2, ensure_ascii=False))
+    data = (text + "\n").encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -118,7 +122,7 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
     from complykit.exchange.register_import import Status  # noqa: PLC0415
 
     for column in report.unknown_columns:
-        typer.echo(
+        say(
             f"warning: column '{column}' is not a register field; its values go into notes",
             err=True,
         )
@@ -126,15 +130,15 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
         where = f"row {outcome.row}"
         if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
             verb = "would create" if dry_run else "created"
-            typer.echo(f"{verb} {outcome.path} ({where})")
+            say(f"{verb} {outcome.path} ({where})")
             if dry_run and outcome.text:
-                typer.echo(outcome.text)
+                say(outcome.text)
             for message in outcome.messages:
-                typer.echo(f"warning: {where}: {message}", err=True)
+                say(f"warning: {where}: {message}", err=True)
         else:
             for message in outcome.messages:
-                typer.echo(f"error: {where} skipped: {message}", err=True)
+                say(f"error: {where} skipped: {message}", err=True)
     done = sum(o.status in {Status.CREATED, Status.WOULD_CREATE} for o in report.outcomes)
     skipped = len(report.outcomes) - done
     verb = "would be imported" if dry_run else "imported"
-    typer.echo(f"{done} of {len(report.outcomes)} row(s) {verb}; {skipped} skipped.", err=True)
+    say(f"{done} of {len(report.outcomes)} row(s) {verb}; {skipped} skipped.", err=True)

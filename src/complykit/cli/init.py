@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.output import say
 
 
 @exits
@@ -44,6 +45,6 @@ def init(
         authority=authority,
     )
     written = init_workspace(path, new)
-    typer.echo(f"Created a complykit workspace in {path} ({len(written)} files).")
-    typer.echo("Next: add people to complykit.yaml, then records; run `complykit validate`.")
+    say(f"Created a complykit workspace in {path} ({len(written)} files).")
+    say("Next: add people to complykit.yaml, then records; run `complykit validate`.")
     return 0

@@ -11,6 +11,7 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import OutputOption, PathArgument, parse_as_of
+from complykit.cli.output import say
 
 # Listed here rather than read from complykit.reports.REPORTS so that --help stays light;
 # tests/cli/test_report_cli.py checks that the two agree.
@@ -83,7 +84,7 @@ def report(
         raise ComplykitError(f"{output} already exists", hint="Add --force to overwrite it.")
     repo, errors = open_repository(path, parse_as_of(as_of))
     if errors:
-        typer.echo(
+        say(
             f"warning: {errors} error(s) in the workspace; the report shows the records that "
             "loaded. Run `complykit validate` for details.",
             err=True,

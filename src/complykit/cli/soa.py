@@ -9,6 +9,7 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import WorkspaceOption
+from complykit.cli.output import say
 
 app = typer.Typer(
     name="soa",
@@ -40,8 +41,8 @@ def init(
     from complykit.scaffold import init_soa  # noqa: PLC0415
 
     draft = init_soa(find_root(workspace or Path.cwd()), framework, output)
-    typer.echo(f"Created {_shown(draft.path)}: {draft.controls} controls of {draft.framework}.")
-    typer.echo("Next: decide `applicable` and `status` per control, then run `complykit validate`.")
+    say(f"Created {_shown(draft.path)}: {draft.controls} controls of {draft.framework}.")
+    say("Next: decide `applicable` and `status` per control, then run `complykit validate`.")
     return 0
 
 

@@ -11,6 +11,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.units import format_unit
 
+from complykit.escape import markdown
 from complykit.reports.labels import label_msgid
 
 if TYPE_CHECKING:
@@ -76,8 +77,5 @@ def or_dash(value: object) -> object:
 
 
 def markdown_cell(value: object) -> str:
-    """Text safe inside a GitHub-flavoured Markdown table cell: one line, pipes and tags escaped."""
-    text = str(or_dash(value))
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.split())
+    """Text shown literally in a Markdown report: one line, no markup, mention or control."""
+    return markdown(str(or_dash(value)), breaks=False)

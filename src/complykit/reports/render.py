@@ -14,6 +14,7 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from complykit.errors import ComplykitError
+from complykit.escape import defuse_markup, plain
 from complykit.reports import REPORTS, Report
 from complykit.reports.filters import filters
 
@@ -69,7 +70,10 @@ def render_report(name: str, repo: Repository, *, lang: str, output_format: str)
     report = _report(name, lang)
     suffix = FORMATS[output_format]
     template = environment(lang).get_template(f"{report.template}.{suffix}")
-    return template.render(report.build(repo, lang), lang=lang)
+    text = template.render(report.build(repo, lang), lang=lang)
+    # Fields are escaped by autoescape (HTML) and the `md` filter; this is the net below them,
+    # for a value a template shows unfiltered.
+    return defuse_markup(text) if output_format == "html" else plain(text)
 
 
 def render_workbook(name: str, repo: Repository, *, lang: str) -> bytes:
