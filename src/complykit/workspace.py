@@ -18,7 +18,8 @@ from complykit.catalog.load import load_catalogs
 from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.findings import Finding, Severity
-from complykit.load.discover import CONFIG_FILENAME, find_root, record_files, relative
+from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
+from complykit.load.files import read_regular_file
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.repository import Entry, Repository
@@ -54,10 +55,9 @@ def read_file(root: Path, path: Path) -> YamlFile:
         # A link to /etc/... or another repository is not a record, and reading it could put
         # text from outside the workspace into findings and reports.
         return _unreadable(rel, "it links to a file outside the workspace, which is not read")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return _unreadable(rel, f"cannot read the file: {error.strerror or type(error).__name__}")
+    raw = read_regular_file(path)
+    if isinstance(raw, str):
+        return _unreadable(rel, raw)
     return parse_yaml(rel, raw)
 
 
@@ -145,11 +145,18 @@ def load_records(root: Path, config: WorkspaceConfig, jobs: int | None = None) -
     Large workspaces are parsed by worker processes, in slices of the sorted files that are
     joined in order, while this process validates; the result is the same either way.
     """
-    files = record_files(root, config.paths.exclude)
-    workers = default_jobs(len(files)) if jobs is None else max(1, jobs)
+    found = discover(root, config.paths.exclude)
+    files = found.files
+    workers = default_jobs(len(files)) if jobs is None else min(max(1, jobs), MAX_JOBS)
+    skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
     if workers == 1:
-        return _merge([_records(root, read_file(root, path)) for path in files])
-    return _merge([_records(root, parsed) for parsed in _parse_in_parallel(root, files, workers)])
+        return _merge([skipped, *(_records(root, read_file(root, path)) for path in files)])
+    parsed = _parse_in_parallel(root, files, workers)
+    return _merge([skipped, *(_records(root, one) for one in parsed)])
+
+
+def _skipped(skipped: Skipped) -> Finding:
+    return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
 
 
 def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:

@@ -14,6 +14,7 @@ from complykit.cli.init import init
 from complykit.cli.report import report
 from complykit.cli.rules import explain, rules
 from complykit.cli.schema import schema
+from complykit.cli.streams import prepare_streams
 from complykit.cli.validate import validate
 
 app = typer.Typer(
@@ -57,4 +58,5 @@ def main_options(
 
 
 def main() -> None:
+    prepare_streams()
     app()

@@ -73,7 +73,8 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     location = {
         "physicalLocation": {
             "artifactLocation": {
-                "uri": quote(finding.path.as_posix()),
+                # A file name that is not UTF-8 keeps its original bytes, percent-encoded.
+                "uri": quote(finding.path.as_posix(), errors="surrogateescape"),
                 "uriBaseId": ROOT_BASE_ID,
             },
             "region": {"startLine": finding.line, "startColumn": finding.column},
