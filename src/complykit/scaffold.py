@@ -47,7 +47,7 @@ def init_soa(root: Path, framework: str, output: Path | None = None) -> SoaDraft
     Raises ComplykitError when the framework is unknown or takes no SoA, when the file exists,
     or when a record already has the SoA's id or is an SoA for the framework.
     """
-    catalogs = workspace_catalogs(root)
+    catalogs, _ = workspace_catalogs(root)  # a broken catalog file: its framework is unknown
     catalog = soa_catalog(catalogs, framework)
     path = (output or root / "soa" / f"{catalog.id}.yaml").resolve()
     if path.exists():

@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from complykit.catalog.catalogset import CatalogSet
-from complykit.catalog.errors import CatalogError
 from complykit.catalog.load import load_catalogs
+from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
 from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.findings import Finding, Severity
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
-from complykit.load.files import read_regular_file
+from complykit.load.files import read_inside
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.repository import Entry, Repository
@@ -51,11 +51,7 @@ class LoadedRecords:
 def read_file(root: Path, path: Path) -> YamlFile:
     """Parse one file; an unreadable file, or a link out of the workspace, is a finding."""
     rel = relative(root, path)
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        # A link to /etc/... or another repository is not a record, and reading it could put
-        # text from outside the workspace into findings and reports.
-        return _unreadable(rel, "it links to a file outside the workspace, which is not read")
-    raw = read_regular_file(path)
+    raw = read_inside(root, path)
     if isinstance(raw, str):
         return _unreadable(rel, raw)
     return parse_yaml(rel, raw)
@@ -174,13 +170,11 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def workspace_catalogs(root: Path | None) -> CatalogSet:
-    """The bundled catalogs plus the workspace's own ``catalogs/`` folder, if it has one."""
-    extra = root / "catalogs" if root is not None else None
-    try:
-        return load_catalogs([extra] if extra is not None and extra.is_dir() else [])
-    except CatalogError as error:
-        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
+def workspace_catalogs(root: Path | None) -> tuple[CatalogSet, tuple[Finding, ...]]:
+    """The bundled catalogs plus the valid files of the workspace's ``catalogs/`` folder, and
+    findings for the files that cannot be used."""
+    bundled = load_catalogs()
+    return (bundled, ()) if root is None else read_workspace_catalogs(root, bundled)
 
 
 def open_workspace(root: Path, as_of: date, jobs: int | None = None) -> OpenedWorkspace:
@@ -189,10 +183,10 @@ def open_workspace(root: Path, as_of: date, jobs: int | None = None) -> OpenedWo
     if config is None:
         return OpenedWorkspace(root, None, config_findings, 1)
     loaded = load_records(root, config, jobs)
-    repo = Repository(
-        root, config, workspace_catalogs(root), as_of, loaded.entries, loaded.invalid_ids
-    )
-    return OpenedWorkspace(root, repo, loaded.findings, loaded.files + 1)
+    catalogs, catalog_findings = workspace_catalogs(root)
+    repo = Repository(root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids)
+    findings = (*catalog_findings, *loaded.findings)
+    return OpenedWorkspace(root, repo, findings, loaded.files + 1)
 
 
 def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:

@@ -109,7 +109,11 @@ def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
             raise
         root = None  # outside a workspace: the bundled catalogs alone
     bundled = frozenset(c.id for c in load_catalogs().frameworks)
-    return workspace_catalogs(root), bundled
+    catalogs, findings = workspace_catalogs(root)
+    for finding in findings:
+        where = f"{finding.path.as_posix()}:{finding.line}:{finding.column}"
+        say(f"warning: {where}: {finding.code} {finding.message} (file left out)", err=True)
+    return catalogs, bundled
 
 
 def _header(catalog: Catalog, source: str | None = None) -> dict[str, Any]:

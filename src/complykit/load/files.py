@@ -23,6 +23,21 @@ _KINDS = (
 )
 
 
+def read_inside(root: Path, path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> bytes | str:
+    """Like :func:`read_regular_file`, for a file that must lie inside ``root``.
+
+    A link to /etc/... or another repository, directly or through a linked folder, is not
+    read: its text would reach findings and reports.
+    """
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        return "it links to a file outside the workspace, which is not read"
+    return read_regular_file(path, limits)
+
+
 def read_regular_file(path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> bytes | str:
     """The file's bytes, or a sentence saying why it was not read."""
     try:
