@@ -103,6 +103,7 @@ def init_workspace(root: Path, new: NewWorkspace) -> list[Path]:
         )
     text = config_text(new)
     _check_valid(text)
+    _refuse_links(root, ["schemas", *FOLDERS])
     written = [*write_schemas(root / "schemas")]
     for folder in FOLDERS:
         keep = root / folder / ".gitkeep"
@@ -110,8 +111,18 @@ def init_workspace(root: Path, new: NewWorkspace) -> list[Path]:
             keep.parent.mkdir(parents=True)
             keep.touch()
             written.append(keep)
-    write_new(config, text)
+    write_new(config, text, inside=root)
     return [config, *written]
+
+
+def _refuse_links(root: Path, folders: list[str]) -> None:
+    """init writes into these folders: none may be a link, which could lead anywhere."""
+    for name in folders:
+        if (root / name).is_symlink():
+            raise ComplykitError(
+                f"{root / name} is a symbolic link; init writes only into real folders",
+                hint="Replace the link with a folder, or init the workspace elsewhere.",
+            )
 
 
 def _check_valid(text: str) -> None:

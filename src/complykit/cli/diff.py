@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.files import open_output
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
 from complykit.diff.formats import DIFF_FORMATTERS
 
@@ -58,6 +59,6 @@ def diff(
     if output is None:
         formatter.render(result, sys.stdout)
     else:
-        with output.open("w", encoding="utf-8") as stream:
+        with open_output(output, replace=True) as stream:
             formatter.render(result, stream)
     return result.exit_code

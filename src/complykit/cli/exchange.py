@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.files import open_output
 from complykit.cli.output import say
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def algoritmeregister(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        with output.open("xb") as stream:
+        with open_output(output, replace=False, binary=True) as stream:
             stream.write(data)
     return 0
 

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.files import open_output
 from complykit.cli.options import OutputOption, PathArgument, parse_as_of
 from complykit.cli.output import say
 
@@ -91,7 +92,7 @@ def report(
         )
     language = lang.value if lang else (repo.config.languages or ["en"])[0]
     if binary and output is not None:
-        with output.open("wb" if force else "xb") as stream:
+        with open_output(output, replace=force, binary=True) as stream:
             stream.write(
                 render_binary(name, repo, lang=language, output_format=output_format.value)
             )
@@ -100,6 +101,6 @@ def report(
     if output is None:
         sys.stdout.write(text)
     else:
-        with output.open("w" if force else "x", encoding="utf-8") as stream:
+        with open_output(output, replace=force) as stream:
             stream.write(text)
     return 0

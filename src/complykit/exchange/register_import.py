@@ -159,7 +159,7 @@ def _place(target: _Target, draft: Draft, record_id: str) -> Outcome:
     if target.dry_run:
         return Outcome(draft.row, Status.WOULD_CREATE, rel, draft.warnings, text)
     try:
-        write_new(target.root / rel, text)
+        write_new(target.root / rel, text, inside=target.root)
     except ComplykitError as error:
         return Outcome(draft.row, Status.EXISTS, rel, (error.message,))
     return Outcome(draft.row, Status.CREATED, rel, draft.warnings, text)

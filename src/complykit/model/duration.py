@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, date, timedelta
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, NonNegativeInt, WithJsonSchema, model_validator
@@ -19,15 +19,17 @@ _ISO = re.compile(
 class Duration(StrictModel):
     """A length of time; calendar parts (years, months) are added as calendar steps."""
 
-    years: NonNegativeInt = 0
+    # Each part is bounded at about a thousand years: longer is a typo, and unbounded numbers
+    # would leave the calendar when added to a date.
+    years: Annotated[NonNegativeInt, Field(le=1000)] = 0
     """Whole calendar years."""
-    months: NonNegativeInt = 0
+    months: Annotated[NonNegativeInt, Field(le=12_000)] = 0
     """Whole calendar months."""
-    weeks: NonNegativeInt = 0
+    weeks: Annotated[NonNegativeInt, Field(le=52_000)] = 0
     """Weeks of seven days."""
-    days: NonNegativeInt = 0
+    days: Annotated[NonNegativeInt, Field(le=365_000)] = 0
     """Days."""
-    hours: NonNegativeInt = 0
+    hours: Annotated[NonNegativeInt, Field(le=8_760_000)] = 0
     """Hours, for short clocks such as the 72 hours of GDPR Art. 33(1)."""
 
     @model_validator(mode="after")
@@ -37,12 +39,21 @@ class Duration(StrictModel):
         return self
 
     def after(self, start: date) -> date:
-        """The date this long after ``start`` (month ends clamp: 31 Jan + 1 month = 28/29 Feb)."""
+        """The date this long after ``start`` (month ends clamp: 31 Jan + 1 month = 28/29 Feb).
+
+        A date past the end of the calendar (year 9999) is the calendar's last day: never.
+        """
         month_index = start.month - 1 + self.months + 12 * self.years
         year, month = start.year + month_index // 12, month_index % 12 + 1
+        if year > MAXYEAR:
+            return date.max
         day = min(start.day, _days_in_month(year, month))
-        shifted = date(year, month, day)
-        return shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
+        try:
+            return date(year, month, day) + timedelta(
+                weeks=self.weeks, days=self.days, hours=self.hours
+            )
+        except OverflowError:
+            return date.max
 
     def as_timedelta(self) -> timedelta:
         """Approximate length (a year is 365 days, a month 30); for clocks in hours, exact."""
@@ -60,8 +71,9 @@ class Duration(StrictModel):
 
 
 def _days_in_month(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - timedelta(days=1)).day
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
 
 
 def _parse(value: Any) -> Any:
