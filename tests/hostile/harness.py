@@ -4,12 +4,14 @@ as a bounded subprocess, and the checks that no output is live and nothing chang
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import resource
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +49,17 @@ class Outcome:
         assert_inert(self.stderr)
 
 
+# complykit's own annotations in the github format: the properties hold no "::" of their own.
+_OWN_ANNOTATION = re.compile(r"^::(?:error|warning|notice) file=(?:(?!::).)*::", re.MULTILINE)
+
+
 def assert_inert(output: str) -> None:
-    """No traceback, runner command, raw control character or internal error in ``output``."""
+    """No traceback, runner command, raw control character or internal error in ``output``.
+
+    complykit's own ``::error file=...::`` annotations are the one command allowed; what
+    follows their prefix must be inert like everything else.
+    """
+    output = _OWN_ANNOTATION.sub("", output)
     assert "Traceback" not in output
     assert "internal error" not in output
     commands = [line for line in output.split("\n") if has_command(line)]
@@ -90,7 +101,7 @@ def _decoded(data: bytes) -> str:
     return data.decode("utf-8", "backslashreplace")
 
 
-def workspace(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
+def workspace(tmp_path: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
     """A valid minimal workspace in ``tmp_path/ws`` plus ``files``."""
     root = tmp_path / "ws"
     root.mkdir()
@@ -117,3 +128,60 @@ def fingerprint(folder: Path) -> dict[str, str]:
         else:
             found[key] = "folder" if path.is_dir() else "special"
     return found
+
+
+HOSTILE_RISK = """\
+kind: risk
+id: risk-hostile
+title: {payload}
+description: {payload}
+category: privacy
+inherent: {{likelihood: 3, impact: 3}}
+treatment: mitigate
+treatment_plan: {payload}
+residual: {{likelihood: 2, impact: 2}}
+"""
+HOSTILE_CATALOG = """\
+schema_version: 1
+framework:
+  id: acme-hostile
+  name: {payload}
+  edition: "1"
+  publisher: ACME
+  published: "2026"
+  sources: [internal]
+  licence: internal
+  soa: true
+items:
+  - {{id: AB-1, kind: control, title: {payload}, summary: {payload}}}
+"""
+# A file name may hold anything but "/" and NUL: newlines and escapes included.
+HOSTILE_NAME = "x\n::warning::FILENAME ##vso[task.complete]1 \x1b]8;;http://evil\x07\u202e.yaml"
+
+
+def planted(root: Path) -> Path:
+    """Put the payload in a record's text, a record's key, a file name and a catalog."""
+    payload = json.dumps(PAYLOAD)  # a JSON string is a YAML double-quoted scalar
+    files = {
+        "risks/hostile.yaml": HOSTILE_RISK.format(payload=payload),
+        "risks/hostile-key.yaml": f"kind: risk\nid: risk-key\n{payload}: 1\n",
+        "catalogs/acme-hostile.yaml": HOSTILE_CATALOG.format(payload=payload),
+        HOSTILE_NAME: f"kind: risk\nid: risk-name\ntitle: {payload}\n",
+    }
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def git_commit_all(root: Path, message: str) -> None:
+    """Commit everything in ``root`` (a new repository if needed), needing no git config."""
+    flags = ("-c", "user.name=Test", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false")
+    git = shutil.which("git") or "git"
+    if not (root / ".git").exists():
+        subprocess.run([git, "init", "-q", str(root)], check=True)  # noqa: S603
+    subprocess.run([git, "-C", str(root), "add", "-A"], check=True)  # noqa: S603
+    subprocess.run(  # noqa: S603
+        [git, "-C", str(root), *flags, "commit", "-q", "-m", message], check=True
+    )

@@ -65,7 +65,7 @@ def _file_block(findings: Sequence[Finding]) -> Iterator[Text]:
     yield Text(one_line(findings[0].path.as_posix()), style="bold underline")
     columns = _Columns(
         position=max(len(_position(f)) for f in findings),
-        code=max(len(f.code) for f in findings),
+        code=max(len(one_line(f.code)) for f in findings),
     )
     for finding in findings:
         yield from _finding_lines(finding, columns)
@@ -81,7 +81,7 @@ def _finding_lines(finding: Finding, columns: _Columns) -> Iterator[Text]:
         _GAP,
         (str(finding.severity).ljust(_SEVERITY_WIDTH), _SEVERITY_STYLES[finding.severity]),
         _GAP,
-        (finding.code.ljust(columns.code), "bold"),
+        (one_line(finding.code).ljust(columns.code), "bold"),
         _GAP,
         first,
     )

@@ -41,14 +41,16 @@ def read_inside(root: Path, path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> 
 def read_regular_file(path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> bytes | str:
     """The file's bytes, or a sentence saying why it was not read."""
     try:
+        # Checked before opening too: opening a socket fails with a less telling error.
+        if not stat.S_ISREG(mode := path.stat().st_mode):
+            return f"it is {_kind(mode)}, not a regular file, and is not read"
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         return f"cannot read the file: {error.strerror or type(error).__name__}"
     with os.fdopen(descriptor, "rb") as stream:
         try:
-            mode = os.fstat(descriptor)
-            if not stat.S_ISREG(mode.st_mode):
-                return f"it is {_kind(mode.st_mode)}, not a regular file, and is not read"
+            if not stat.S_ISREG(mode := os.fstat(descriptor).st_mode):
+                return f"it is {_kind(mode)}, not a regular file, and is not read"
             # One byte past the limit is enough for the parser to report the size.
             return stream.read(limits.max_file_bytes + 1)
         except OSError as error:

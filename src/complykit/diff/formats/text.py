@@ -106,6 +106,6 @@ def _findings(title: str, findings: Sequence[Finding]) -> Iterator[Text | str]:
             one_line(f"  {finding.path.as_posix()}:{finding.line}:{finding.column}  "),
             (str(finding.severity), _SEVERITY_STYLES[finding.severity]),
             "  ",
-            (finding.code, "bold"),
+            (one_line(finding.code), "bold"),
             f"  {one_line(finding.message)}",
         )
