@@ -79,7 +79,7 @@ def run(*args: str, cwd: Path | None = None) -> Outcome:
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
-def _bounded() -> None:  # pragma: no cover - runs in the child
+def bounded() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
@@ -91,7 +91,7 @@ def run_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Out
         env={**os.environ, **(env or {})},
         capture_output=True,
         timeout=TIME_LIMIT,
-        preexec_fn=_bounded,
+        preexec_fn=bounded,
         check=False,
     )
     return Outcome(done.returncode, _decoded(done.stdout), _decoded(done.stderr))
