@@ -38,6 +38,7 @@ from complykit.load.discover import SKIPPED_DIRS, YAML_SUFFIXES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # benchmarks/ is a folder of scripts, not a package
+from generators.vocabulary import AS_OF
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -154,7 +155,7 @@ def workspace_dir(keep: Path | None) -> Iterator[Path]:
 def prepare(folder: Path, entities: int, seed: int) -> Workspace:
     """Generate into ``folder`` unless it already holds a workspace; then measure it."""
     if not (folder / "complykit.yaml").is_file():
-        generate.generate(folder, entities, seed)
+        generate.generate(folder, entities, seed, defects=0)
     files = [p for p in folder.rglob("*") if p.is_file() and p.suffix in YAML_SUFFIXES]
     records = sum(
         p.read_text(encoding="utf-8").count("\nkind: ") + 1
@@ -175,7 +176,7 @@ def validator_command(choice: str, root: Path) -> tuple[str, list[str]]:
             "--format",
             "json",
             "--as-of",
-            generate.AS_OF,
+            AS_OF,
             "--fail-on",
             "warning",
         ]

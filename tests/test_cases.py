@@ -1,39 +1,67 @@
-"""File-based cases: each folder under tests/cases/<CODE>/ is a workspace with expected findings."""
+"""File-based cases: each folder under tests/cases/<CODE>/ is a workspace with expected findings.
+
+``expected.yaml`` pins the whole verdict of every finding (code, place, severity, citation), so a
+rule that drifts by a day, a paragraph or a severity fails its case. ``as_of`` sets the day the
+case is judged on; without it the case is judged on ``AS_OF``.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from complykit.engine import run
+from complykit.findings import Finding
 from conftest import CASES, MakeWorkspace
 
 AS_OF = date(2026, 11, 23)
 CASE_DIRS = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))
+FINDING_KEYS = {"code", "at", "severity", "citation"}
 
 
-def _spec(case: Path) -> dict[str, list[str]]:
-    loaded: dict[str, list[str]] = yaml.safe_load(
-        (case / "expected.yaml").read_text(encoding="utf-8")
-    )
+def _spec(case: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
     return loaded
 
 
-def _expected(case: Path) -> list[str]:
-    return sorted(_spec(case)["findings"])
+def _as_of(spec: dict[str, Any]) -> date:
+    given = spec.get("as_of", AS_OF)
+    return given if isinstance(given, date) else date.fromisoformat(given)
+
+
+def _expected(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    findings: list[dict[str, Any]] = spec["findings"]
+    for expected in findings:
+        assert set(expected) == FINDING_KEYS, f"a finding states exactly {sorted(FINDING_KEYS)}"
+    return sorted(findings, key=_sort_key)
+
+
+def _sort_key(finding: dict[str, Any]) -> tuple[str, str]:
+    return finding["at"], finding["code"]
+
+
+def _verdict(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "at": f"{finding.path}:{finding.line}:{finding.column}",
+        "severity": finding.severity.value,
+        "citation": list(finding.citation),
+    }
 
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_case_gives_expected_findings(case: Path, make_workspace: MakeWorkspace) -> None:
-    """A case workspace yields exactly its expected findings, located by path, line and column."""
-    result = run(make_workspace(case), as_of=AS_OF)
-    found = sorted(f"{f.path}:{f.line}:{f.column} {f.code}" for f in result.findings)
+    """A case workspace yields exactly its expected findings: code, place, severity, citation."""
+    spec = _spec(case)
+    result = run(make_workspace(case), as_of=_as_of(spec))
+    found = sorted((_verdict(f) for f in result.findings), key=_sort_key)
+    assert found == _expected(spec)
     told = " | ".join(f"{f.message} {f.hint}" for f in result.findings)
-    assert found == _expected(case)
-    for words in _spec(case).get("contains", []):
+    for words in spec.get("contains", []):
         assert words in told
 
 
@@ -43,5 +71,5 @@ def test_every_case_folder_states_its_code() -> None:
         code = case.parent.name
         if code == "valid":
             continue
-        expects_code = any(line.endswith(code) for line in _expected(case))
+        expects_code = any(f["code"] == code for f in _expected(_spec(case)))
         assert expects_code != case.name.startswith("pass-"), case

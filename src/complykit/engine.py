@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from complykit.checks import REGISTRY
+from complykit.checks.registry import NOT_RUN, run_checks
 from complykit.findings import Finding, RuleInfo, Severity
 from complykit.load.codes import YAML_RULES
 from complykit.load.discover import find_root
@@ -21,7 +22,7 @@ from complykit.workspace import open_workspace
 
 def all_rules() -> dict[str, RuleInfo]:
     """Metadata for every code complykit can report."""
-    rules = {rule.code: rule for rule in (*YAML_RULES, *SCHEMA_RULES, *WAIVER_RULES)}
+    rules = {rule.code: rule for rule in (*YAML_RULES, *SCHEMA_RULES, *WAIVER_RULES, NOT_RUN)}
     rules.update((code, registered.info) for code, registered in REGISTRY.items())
     return dict(sorted(rules.items()))
 
@@ -81,5 +82,4 @@ def _checked_and_waived(
 
 
 def check_all(repo: Repository) -> Iterator[Finding]:
-    for registered in REGISTRY.values():
-        yield from registered.run(repo)
+    return run_checks(REGISTRY.values(), repo)

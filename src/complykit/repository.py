@@ -11,11 +11,13 @@ from typing import TypeVar
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.config import WorkspaceConfig
+from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, locate
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
 from complykit.model.references import Reference, references
+from complykit.model.suggestions import Suggester
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -39,10 +41,13 @@ class Repository:
     as_of: date
     entries: Sequence[Entry]
     invalid_ids: frozenset[str] = frozenset()
+    unread: tuple[UnreadRecord, ...] = ()
+    """Records that could not be read (YAML or schema errors), as far as their ids are known."""
     by_id: dict[str, Entry] = field(init=False)
     _by_kind: dict[str, list[Entry]] = field(init=False)
     _parsed: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
     _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
+    _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -50,6 +55,10 @@ class Repository:
         for entry in self.entries:
             self.by_id.setdefault(entry.record.id, entry)
             self._by_kind[entry.record.kind].append(entry)
+
+    def unread_of_kind(self, kinds: Sequence[str]) -> list[UnreadRecord]:
+        """Unread records that are, or may be (kind unknown), of one of ``kinds``."""
+        return [u for u in self.unread if u.kind is None or u.kind in kinds]
 
     def of_kind(self, kind: str) -> list[Entry]:
         return self._by_kind.get(kind, [])
@@ -72,6 +81,18 @@ class Repository:
     @property
     def person_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.config.people)
+
+    def suggest_id(self, word: str, kinds: tuple[str, ...]) -> str | None:
+        """'Did you mean' among the people (kinds ``("person",)``) or records of ``kinds`` (any
+        kind when empty); indexed once per run, however many references are broken."""
+        suggester = self._suggesters.get(kinds)
+        if suggester is None:
+            if kinds == ("person",):
+                options: list[str] = list(self.person_ids)
+            else:
+                options = [e.record.id for e in self.entries if not kinds or e.record.kind in kinds]
+            suggester = self._suggesters[kinds] = Suggester(options)
+        return suggester.suggest(word)
 
     def position(
         self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False

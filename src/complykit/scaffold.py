@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from complykit.errors import ComplykitError
 from complykit.load.discover import CONFIG_FILENAME, record_files
+from complykit.modeline import modeline, schema_target
 from complykit.workspace import load_config, read_file, workspace_catalogs
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from complykit.catalog.models import Catalog
 
 SOA_KIND = "statement-of-applicability"
-SOA_SCHEMA = "statement-of-applicability.schema.json"
 # Plain YAML scalars that stay strings: no number, date, boolean, null or indicator look-alikes.
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._()/-]*$")
 _EXISTS = "Edit the existing file, or pass --output to write somewhere else."
@@ -57,9 +57,8 @@ def init_soa(root: Path, framework: str, output: Path | None = None) -> SoaDraft
     problem = next(_claims(root, catalogs, catalog.id), None)
     if problem is not None:
         raise ComplykitError(problem, hint="Edit the existing Statement of Applicability instead.")
-    write_new(
-        path, soa_text(catalog, _schema_ref(root, path.parent)), inside=None if output else root
-    )
+    text = soa_text(catalog, schema_target(root, path.parent, SOA_KIND))
+    write_new(path, text, inside=None if output else root)
     return SoaDraft(path, catalog.id, len(catalog.controls))
 
 
@@ -83,7 +82,7 @@ def soa_catalog(catalogs: CatalogSet, framework: str) -> Catalog:
 def soa_text(catalog: Catalog, schema_ref: str | None) -> str:
     """The YAML of a Statement of Applicability with every control still to decide."""
     info = catalog.framework
-    head = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
+    head = [modeline(schema_ref)] if schema_ref else []
     head += [
         f"# Statement of Applicability for {_one_line(info.name)}.",
         "# Drafted by `complykit soa init`. For each control, set `applicable` (true or false),",
@@ -139,18 +138,6 @@ def _framework_id(catalogs: CatalogSet, data: dict[object, object]) -> object:
     framework = data.get("framework")
     catalog = catalogs.framework(framework) if isinstance(framework, str) else None
     return catalog.id if catalog is not None else framework
-
-
-def _schema_ref(root: Path, folder: Path) -> str | None:
-    """The modeline target: the SoA schema in a `schemas/` folder at or above the workspace."""
-    for candidate in (root.resolve(), *root.resolve().parents):
-        schema = candidate / "schemas" / SOA_SCHEMA
-        if schema.is_file():
-            try:
-                return Path(os.path.relpath(schema, folder)).as_posix()
-            except ValueError:  # on another Windows drive: no relative path exists
-                return None
-    return None
 
 
 def write_new(path: Path, text: str, inside: Path | None = None) -> None:

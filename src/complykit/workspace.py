@@ -18,6 +18,7 @@ from complykit.catalog.workspace_files import workspace_catalogs as read_workspa
 from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.findings import Finding, Severity
+from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
 from complykit.load.files import read_inside
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
@@ -46,6 +47,7 @@ class LoadedRecords:
     findings: tuple[Finding, ...]
     invalid_ids: frozenset[str]
     files: int
+    unread: tuple[UnreadRecord, ...] = ()
 
 
 def read_file(root: Path, path: Path) -> YamlFile:
@@ -94,7 +96,8 @@ def _records(root: Path, parsed: YamlFile) -> LoadedRecords:
     """Validate one parsed file's documents into entries, or findings at their places."""
     entries: list[Entry] = []
     findings: list[Finding] = list(parsed.findings)
-    invalid: set[str] = set()
+    invalid: set[str] = {u.id for u in parsed.unread}
+    unread: list[UnreadRecord] = list(parsed.unread)
     for document in parsed.documents:
         record = try_record(document.data) if document.root is None else None
         problems: list[Finding] = []
@@ -105,7 +108,23 @@ def _records(root: Path, parsed: YamlFile) -> LoadedRecords:
             entries.append(Entry(record, parsed.path, document.index))
         findings.extend(problems)
         invalid.update(p.record for p in problems if p.record)
-    return LoadedRecords(tuple(entries), tuple(findings), frozenset(invalid), 1)
+        unread.extend(_unread(document.data, problems))
+    return LoadedRecords(tuple(entries), tuple(findings), frozenset(invalid), 1, tuple(unread))
+
+
+def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]:
+    """The record a document failed to be, when it says which one it meant to be."""
+    first = min(problems, default=None)
+    if first is None or first.record is None:
+        return
+    kind = data.get("kind") if isinstance(data, dict) else None
+    yield UnreadRecord(
+        first.path,
+        first.line,
+        first.record,
+        kind if isinstance(kind, str) else None,
+        f"{first.code} {first.message}",
+    )
 
 
 def _reparsed(root: Path, parsed: YamlFile, document: YamlDocument) -> YamlDocument:
@@ -125,6 +144,7 @@ def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
         tuple(f for part in parts for f in part.findings),
         frozenset().union(*(part.invalid_ids for part in parts)),
         sum(part.files for part in parts),
+        tuple(u for part in parts for u in part.unread),
     )
 
 
@@ -184,7 +204,9 @@ def open_workspace(root: Path, as_of: date, jobs: int | None = None) -> OpenedWo
         return OpenedWorkspace(root, None, config_findings, 1)
     loaded = load_records(root, config, jobs)
     catalogs, catalog_findings = workspace_catalogs(root)
-    repo = Repository(root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids)
+    repo = Repository(
+        root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids, loaded.unread
+    )
     findings = (*catalog_findings, *loaded.findings)
     return OpenedWorkspace(root, repo, findings, loaded.files + 1)
 

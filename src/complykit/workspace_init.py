@@ -15,8 +15,9 @@ from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.yaml_file import parse_yaml
+from complykit.modeline import modeline, schema_file, schema_url
 from complykit.scaffold import scalar, write_new
-from complykit.schema import write_schemas
+from complykit.schema import refuse_foreign_schemas, write_schemas
 
 # Supervisory authorities complykit knows by country; elsewhere the user names theirs.
 AUTHORITIES = {
@@ -64,6 +65,8 @@ class NewWorkspace:
     frameworks: Sequence[str] = ("gdpr",)
     languages: Sequence[str] = ("en",)
     authority: str | None = None
+    schema_url: str | None = None
+    """A published, versioned schemas folder for modelines; None copies schemas/ in."""
 
 
 def config_text(new: NewWorkspace) -> str:
@@ -75,7 +78,7 @@ def config_text(new: NewWorkspace) -> str:
             hint="Pass --authority with its name.",
         )
     return f"""\
-# yaml-language-server: $schema=schemas/config.schema.json
+{modeline(_config_schema(new))}
 complykit: 1
 organisation:
   name: {scalar(new.organisation)}
@@ -93,26 +96,42 @@ risk_method:  # a risk's score is likelihood x impact; edit the scales to your m
 {_SCALE}"""
 
 
+def _config_schema(new: NewWorkspace) -> str:
+    if new.schema_url is None:
+        return f"schemas/{schema_file('config')}"
+    try:
+        return schema_url(new.schema_url, "config")
+    except ValueError as error:
+        raise ComplykitError(str(error), hint="Pass --schema-url https://…/schemas") from None
+
+
 def init_workspace(root: Path, new: NewWorkspace) -> list[Path]:
-    """Create the workspace at ``root``; returns what was written. Refuses an existing one."""
+    """Create the workspace at ``root``; returns what was written. Refuses an existing one.
+
+    Every check runs before the first write, so a refusal leaves the disk untouched.
+    """
     config = root / CONFIG_FILENAME
     if config.exists():
         raise ComplykitError(
-            f"{config} already exists; init never overwrites a workspace",
+            f"{config} already exists; init never overwrites a workspace; nothing was written",
             hint="Edit the existing complykit.yaml instead.",
         )
     text = config_text(new)
     _check_valid(text)
     _refuse_links(root, ["schemas", *FOLDERS])
-    written = [*write_schemas(root / "schemas")]
+    if new.schema_url is None:
+        refuse_foreign_schemas(root / "schemas")
+    write_new(config, text, inside=root)
+    written = [config]
+    if new.schema_url is None:
+        written += write_schemas(root / "schemas")
     for folder in FOLDERS:
         keep = root / folder / ".gitkeep"
         if not (root / folder).exists():
             keep.parent.mkdir(parents=True)
             keep.touch()
             written.append(keep)
-    write_new(config, text, inside=root)
-    return [config, *written]
+    return written
 
 
 def _refuse_links(root: Path, folders: list[str]) -> None:

@@ -27,7 +27,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def _json(workspace: Path, *args: str) -> Any:
-    code, out, err = _run("--workspace", str(workspace), "--format", "json", *args)
+    code, out, err = _run(str(workspace), "--format", "json", *args)
     assert (code, err) == (0, "")
     return json.loads(out)
 
@@ -81,7 +81,7 @@ def test_text_shows_the_summary_and_the_caveat(
 def test_broken_records_warn_but_coverage_runs(workspace: Path) -> None:
     """A broken record file gives a warning on stderr; the valid SoA still counts."""
     (workspace / "broken.yaml").write_text("kind: risk\nid: [oops\n", encoding="utf-8")
-    result = runner.invoke(app, ["coverage", "-w", str(workspace), "-f", "json", *AS_OF])
+    result = runner.invoke(app, ["coverage", str(workspace), "-f", "json", *AS_OF])
     assert result.exit_code == 0
     assert "complykit validate" in result.stderr
     assert json.loads(result.stdout)["summary"]["met"] == 3
@@ -101,7 +101,7 @@ def test_usage_errors_exit_2(
     """An invalid config or an unusable framework exits 2 with the reason on stderr."""
     if setup == "invalid-config":
         (workspace / "complykit.yaml").write_text("complykit: 1\n", encoding="utf-8")
-    code, out, err = _run("--workspace", str(workspace), *args)
+    code, out, err = _run(str(workspace), *args)
     assert (code, out) == (2, "")
     assert message in err
 

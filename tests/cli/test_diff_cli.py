@@ -123,3 +123,26 @@ def test_importing_the_command_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)  # noqa: S603
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("role: controller\n", "role: controller\nrole: controller\n", "YAML002"),
+        ("role: controller\n", "role: controler\n", "SCH004"),
+        ("name: Newsletter\n", "name: [Newsletter\n", "YAML001"),
+    ],
+)
+def test_a_broken_record_could_not_be_read_rather_than_removed(
+    repo: GitRepo, old: str, new: str, code: str
+) -> None:
+    """A record broken in the working tree is reported as unreadable, never as removed."""
+    repo.edit("register/newsletter.yaml", old, new)
+    exit_code, out, _ = _invoke("HEAD", str(repo.workspace))
+    assert exit_code == 1
+    assert "0 removed" in out
+    assert "leaves the Art. 30 register" not in out
+    assert f"pa-newsletter could not be read in working tree ({code} " in out
+    document = json.loads(_invoke("HEAD", str(repo.workspace), "--format", "json")[1])
+    assert document["records"]["removed"] == []
+    assert [n["rule"] for n in document["notable"]] == ["record-unreadable"]

@@ -122,3 +122,19 @@ def test_import_unknown_sheet_exits_2(workspace: Path, tmp_path: Path) -> None:
     assert code == 2
     assert "has no sheet 'AVG'" in err
     assert not (workspace / "register").exists()
+
+
+def test_imported_records_get_the_workspace_modeline(workspace: Path, tmp_path: Path) -> None:
+    """An imported file points at the same schemas as complykit.yaml, here a published URL."""
+    url = "https://example.org/complykit/v0.1.0/schemas"
+    config = workspace / "complykit.yaml"
+    modeline = f"# yaml-language-server: $schema={url}/config.schema.json\n"
+    config.write_text(modeline + config.read_text(encoding="utf-8"), encoding="utf-8")
+    source = tmp_path / "avg.csv"
+    source.write_text(CSV, encoding="utf-8")
+    code, _, _ = _run("import", "register", str(source), str(workspace))
+    text = (workspace / "register" / "pa-crm.yaml").read_text(encoding="utf-8")
+    assert code == 0
+    assert text.startswith(
+        f"# yaml-language-server: $schema={url}/processing-activity.schema.json\n# Imported by"
+    )

@@ -68,3 +68,23 @@ def test_invalid_options_write_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "organisation.roles" in result.stderr
     assert not (tmp_path / "ws").exists()
+
+
+def test_init_with_a_schema_url_writes_url_modelines(tmp_path: Path) -> None:
+    """--schema-url puts a versioned URL in the modelines and copies no schemas in."""
+    url = "https://example.org/complykit/v0.1.0/schemas/"
+    result = runner.invoke(app, ["init", str(tmp_path), *OPTIONS, "--schema-url", url])
+    config = (tmp_path / "complykit.yaml").read_text(encoding="utf-8")
+    assert result.exit_code == 0, result.output
+    assert config.startswith(f"# yaml-language-server: $schema={url}config.schema.json\n")
+    assert not (tmp_path / "schemas").exists()
+    assert "complykit.yaml, 11 record folders" in result.stdout
+    result = runner.invoke(app, ["soa", "init", "iso27001-2022", str(tmp_path)])
+    soa = (tmp_path / "soa" / "iso27001-2022.yaml").read_text(encoding="utf-8")
+    assert soa.startswith(f"# yaml-language-server: $schema={url}statement-of-applicability")
+
+
+def test_init_says_what_it_wrote(tmp_path: Path) -> None:
+    """The closing message counts the config, the schemas and the folders it created."""
+    result = runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    assert "complykit.yaml, 11 JSON Schemas in schemas/, 11 record folders" in result.stdout

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from builders import write_workspace
 from complykit.cli.app import app
-from complykit.cli.report import REPORT_NAMES, Language, ReportFormat
-from complykit.reports import REPORTS
+from complykit.cli.report import REPORT_NAMES, Audience, Language, ReportFormat
+from complykit.reports import AUDIENCES, REPORTS
 from complykit.reports.render import BINARY_FORMATS, FORMATS, LANGUAGES
 from conftest import EXAMPLE
 
@@ -79,7 +79,7 @@ def test_unknown_report_exits_2_with_the_list() -> None:
     code, out, err = _run("nope", str(EXAMPLE), *AS_OF)
     assert (code, out) == (2, "")
     assert err == (
-        "error: unknown report 'nope'\nhint: Reports: ropa, soa, risks, ai-register, tasks.\n"
+        f"error: unknown report 'nope'\nhint: Reports: {', '.join([*REPORTS, 'pack'])}.\n"
     )
 
 
@@ -90,19 +90,18 @@ def test_path_outside_a_workspace_exits_2(tmp_path: Path) -> None:
     assert err.startswith(f"error: {tmp_path}: not inside a complykit workspace")
 
 
-def test_workspace_errors_warn_but_render(tmp_path: Path) -> None:
-    """Records that fail validation are left out, with a one-line warning naming the count."""
+def test_workspace_errors_render_with_partial(tmp_path: Path) -> None:
+    """With --partial, records that fail validation are left out, with a warning and a list."""
     root = write_workspace(tmp_path / "ws", soa=None)
     shutil.copy(EXAMPLE / "register" / "pa-recruitment.yaml", root / "good.yaml")
     (root / "bad.yaml").write_text(
         "kind: processing-activity\nid: pa-bad\nrole: nobody\n", encoding="utf-8"
     )
-    code, out, err = _run("ropa", str(root), "-f", "markdown", *AS_OF)
+    code, out, err = _run("ropa", str(root), "-f", "markdown", "--partial", *AS_OF)
     assert code == 0
-    assert err.count("\n") == 1
-    assert err.startswith("warning: 2 error(s) in the workspace;")
-    assert "`complykit validate`" in err
+    assert err == "warning: 2 problem(s) kept records out of the report; the document lists them.\n"
     assert "### Recruitment and selection" in out
+    assert out.count("| bad.yaml |") == 2
 
 
 def test_bad_as_of_is_a_usage_error() -> None:
@@ -114,7 +113,8 @@ def test_bad_as_of_is_a_usage_error() -> None:
 
 def test_choices_match_the_library() -> None:
     """The CLI's report names, languages and formats are those the library knows."""
-    assert set(REPORT_NAMES) == set(REPORTS)
+    assert set(REPORT_NAMES) == {*REPORTS, "pack"}
+    assert {audience.value for audience in Audience} == set(AUDIENCES)
     assert {lang.value for lang in Language} == set(LANGUAGES)
     assert {fmt.value for fmt in ReportFormat} == {*FORMATS, *BINARY_FORMATS}
 

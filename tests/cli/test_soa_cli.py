@@ -82,10 +82,22 @@ def test_framework_without_soa_exits_2(workspace: Path) -> None:
 def test_workspace_option_and_outside_a_workspace(
     workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Outside a workspace init exits 2; --workspace points it at one."""
+    """Outside a workspace init exits 2; the PATH argument points it at one."""
     monkeypatch.chdir(tmp_path)
     assert _init("iso27701-2019")[0] == 2
-    code, out, _ = _init("iso27701-2019", "--workspace", str(workspace))
+    code, out, _ = _init("iso27701-2019", str(workspace))
     assert code == 0
     assert (workspace / "soa" / "iso27701-2019.yaml").is_file()
     assert "49 controls" in out
+
+
+def test_deprecated_workspace_option_still_works(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-w keeps working for existing scripts, with a warning naming the PATH argument."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["soa", "init", "iso27701-2019", "-w", str(workspace)])
+    assert result.exit_code == 0
+    assert "deprecated" in result.stderr
+    assert "PATH argument" in result.stderr
+    assert (workspace / "soa" / "iso27701-2019.yaml").is_file()

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from pydantic import BaseModel
 
+from complykit.catalog.load import load_catalogs
 from complykit.config import WorkspaceConfig
+from complykit.engine import run
 from complykit.load.discover import record_files, relative
 from complykit.load.yaml_file import parse_yaml
+from complykit.model.soa import StatementOfApplicability
 from complykit.model.types import RefTo
 from complykit.model.validate import to_record
 
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 
 GENERATOR_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 ENTITIES = 60
+AS_OF = date(2026, 11, 23)
 
 
 def _load_generator() -> ModuleType:
@@ -88,7 +93,7 @@ def _references(model: BaseModel) -> list[tuple[str, tuple[str, ...]]]:
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
     root = tmp_path_factory.mktemp("workspace")
-    summary = generator.generate(root, ENTITIES, seed=3)
+    summary = generator.generate(root, ENTITIES, seed=3, defects=0)
     return root, summary
 
 
@@ -101,13 +106,40 @@ def test_every_document_validates(workspace: tuple[Path, Any]) -> None:
     assert sorted(r.id for r in records) == sorted(i for ids in summary.ids.values() for i in ids)
 
 
-def test_every_kind_but_soa_is_generated(workspace: tuple[Path, Any]) -> None:
-    """A workspace of sixty records holds each record kind except statements of applicability."""
+def test_every_kind_is_generated(workspace: tuple[Path, Any]) -> None:
+    """A workspace of sixty records holds every record kind, SoAs included."""
     root, _ = workspace
     _, records, _ = _load_workspace(root)
-    kinds = {r.kind for r in records}
-    assert "statement-of-applicability" not in kinds
-    assert kinds == {kind for kind, _ in generator.KIND_SHARES}
+    assert {r.kind for r in records} == set(generator.KINDS)
+
+
+def test_each_soa_lists_every_control_of_its_framework(workspace: tuple[Path, Any]) -> None:
+    """Each Statement of Applicability has one entry per control of its framework's catalog."""
+    root, _ = workspace
+    _, records, _ = _load_workspace(root)
+    soas = [r for r in records if isinstance(r, StatementOfApplicability)]
+    catalogs = load_catalogs([])
+    assert {s.framework for s in soas} == {"iso27001-2022", "iso27701-2019"}
+    for soa in soas:
+        catalog = catalogs.framework(soa.framework)
+        assert catalog is not None
+        assert [e.control for e in soa.entries] == [c.id for c in catalog.controls]
+
+
+def test_a_clean_workspace_has_no_findings(workspace: tuple[Path, Any]) -> None:
+    """Without defects, validation finds nothing at all on the generated workspace."""
+    root, _ = workspace
+    assert run(root, as_of=AS_OF).findings == ()
+
+
+def test_defects_make_rules_fire(tmp_path: Path) -> None:
+    """With defects, about that share of records yields findings from several rule families."""
+    generator.generate(tmp_path, 400, seed=5, defects=0.1)
+    findings = run(tmp_path, as_of=AS_OF).findings
+    families = {f.code.rstrip("0123456789") for f in findings}
+    assert 20 <= len(findings) <= 120
+    assert {"SCH", "REF", "YAML"} <= families
+    assert len(families) >= 5
 
 
 def test_references_resolve_to_the_right_kind(workspace: tuple[Path, Any]) -> None:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from complykit.checks import ai_act_deployer_gaps as deployer_gaps
 from complykit.checks import ai_act_gaps as gaps
+from complykit.checks import ai_act_provider_gaps as provider_gaps
 from complykit.checks.ai_act_index import dated
+from complykit.checks.ai_act_practices import prohibited_gaps
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
 from complykit.repository import Repository
@@ -23,16 +26,24 @@ from complykit.repository import Repository
     citation=("AI Act Art. 5(1)",),
 )
 def prohibited_practice(repo: Repository) -> Iterator[Problem]:
-    """A system classified as prohibited, or suspected of an Art. 5 practice, is not retired.
+    """A system whose practices, class or suspicion make it prohibited is not retired.
 
-    PASS: ``suspected_art5_practice: f`` and ``lifecycle: retired``.
-    FAIL: ``suspected_art5_practice: f`` (emotion recognition at work) and ``lifecycle: operation``.
+    The Art. 5(1) point is decided from ``practices``: what the system does, where, and the
+    exceptions the article itself makes (medical or safety reasons for emotion recognition, the
+    listed law-enforcement objectives for real-time remote biometric identification), as well
+    as from a declared ``risk_class: prohibited`` or ``suspected_art5_practice``.
+
+    PASS: ``practices: {techniques: [emotion-recognition], settings: [workplace],
+    medical_or_safety_purpose: true}`` (driver fatigue detection) and ``lifecycle: operation``.
+    FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
+    ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``.
     """
     hint = (
         "Stop using the system and set `lifecycle: retired`; if it is no prohibited practice "
-        "after all, remove `suspected_art5_practice` and say why in `reasoning`."
+        "after all, correct `practices` or remove `suspected_art5_practice`, and say why in "
+        "`reasoning`."
     )
-    yield from dated(repo, gaps.prohibited_gaps(repo), hint)
+    yield from dated(repo, prohibited_gaps(repo), hint)
 
 
 @check(
@@ -93,6 +104,7 @@ def high_risk_logs_too_short(repo: Repository) -> Iterator[Problem]:
     code="AIA008",
     name="deployer-dpia-missing",
     severity=Severity.ERROR,
+    needs=("dpia",),
     citation=("AI Act Art. 26(9)", "GDPR Art. 35(1)"),
     hint="Carry out the DPIA with the provider's instructions for use (Art. 13) and record it "
     "under `impact_assessments`; if you concluded none is needed, waive this with the reason.",
@@ -104,9 +116,20 @@ def deployer_dpia_missing(repo: Repository) -> Iterator[Problem]:
     Act's application date; Art. 26(9) says to use the provider's information for it.
 
     PASS: ``processing_activities: [pa-recruitment]`` and a completed ``dpia`` assessment.
-    FAIL: ``processing_activities: [pa-recruitment]`` and no completed DPIA.
+    FAIL: ``processing_activities: [pa-recruitment]`` and no completed DPIA; or
+    ``processes_personal_data: true`` and no linked activity, so no DPIA can be found.
     """
     for entry, system, used_in in gaps.dpia_missing(repo):
+        if not used_in:
+            yield Problem(
+                entry,
+                ("processes_personal_data",),
+                f"'{system.name}' is a high-risk system we deploy and processes personal data, "
+                "but it is linked to no processing activity, so no DPIA of it can be found",
+                hint="Link the processing activities (`processing_activities`) and record the "
+                "DPIA that covers them; see also AIA014.",
+            )
+            continue
         yield Problem(
             entry,
             ("processing_activities",) if system.processing_activities else ("classification",),
@@ -167,7 +190,7 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     hint="Plan the work so that it is done before the duty applies.",
 )
 def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
-    """An AI Act duty of AIA001, AIA005-AIA007, AIA009 or AIA010 is unmet but applies later.
+    """An AI Act duty of AIA001, AIA005-AIA007, AIA009, AIA010 or AIA015-AIA026 applies later.
 
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
     move that date.
@@ -175,7 +198,7 @@ def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
     PASS: a high-risk Annex I (Art. 6(1)) system we deploy with trained overseers.
     FAIL: the same system without ``human_oversight``, as of 2026-11-23 (applies 2027-08-02).
     """
-    for finder in gaps.FINDERS:
+    for finder in (*gaps.FINDERS, *deployer_gaps.FINDERS, *provider_gaps.FINDERS):
         for gap in finder(repo):
             if gap.start.applies > repo.as_of:
                 yield Problem(

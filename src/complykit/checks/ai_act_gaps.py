@@ -19,6 +19,7 @@ from complykit.checks.ai_act_index import (
     start_of,
     systems,
 )
+from complykit.checks.ai_act_practices import prohibited_gaps
 from complykit.load.positions import Loc
 from complykit.model.ai_system import AiSystem
 from complykit.model.dpia import Dpia
@@ -44,32 +45,6 @@ _ART50_DUTY = {
     "Art. 50(3)": "inform the people exposed to it",
     "Art. 50(4)": "disclose that the content is AI-generated or manipulated",
 }
-
-
-def prohibited_gaps(repo: Repository) -> Iterator[Gap]:
-    for entry, system in systems(repo):
-        point = system.classification.suspected_art5_practice
-        if system.lifecycle == "retired" or (
-            point is None and system.classification.risk_class != "prohibited"
-        ):
-            continue
-        item = f"Art. 5(1)({point})" if point else "Art. 5(1)"
-        found = catalog(repo)
-        title = found.item(item) if found else None
-        what = f" ({title.title.lower()})" if title and point else ""
-        field = "suspected_art5_practice" if point else "risk_class"
-        yield Gap(
-            entry,
-            ("classification", field),
-            f"'{system.name}' {_verdict(system)} a prohibited AI practice under {item}{what}, "
-            f"yet its life cycle is '{system.lifecycle}', not retired",
-            (f"AI Act {item}",),
-            start_of(repo, [item]),
-        )
-
-
-def _verdict(system: AiSystem) -> str:
-    return "is classified as" if system.classification.risk_class == "prohibited" else "may be"
 
 
 def art6_4_gaps(repo: Repository) -> Iterator[Gap]:
@@ -187,10 +162,16 @@ def transparency_gaps(repo: Repository) -> Iterator[Gap]:
 
 
 def dpia_missing(repo: Repository) -> Iterator[tuple[Entry, AiSystem, list[str]]]:
-    """High-risk systems we deploy that process personal data without a completed DPIA."""
+    """High-risk systems we deploy that process personal data without a completed DPIA.
+
+    A system that says it processes personal data but is linked to no activity is returned with
+    no activities: without the link no DPIA can be found, and silence would read as a pass.
+    """
     for entry, system, _, _ in _deployed_high_risk(repo, "Art. 26(9)"):
         used_in = activities(repo, system)
-        if used_in and not _has_dpia(repo, system, [a.dpia for a in used_in if a.dpia]):
+        unlinked = not used_in and system.processes_personal_data
+        linked_dpias = [a.dpia for a in used_in if a.dpia]
+        if unlinked or (used_in and not _has_dpia(repo, system, linked_dpias)):
             yield entry, system, [a.id for a in used_in]
 
 

@@ -27,6 +27,31 @@ _PUBLIC_SECTOR = ("public-authority", "public-body")
 
 
 @check(
+    code="GDPR029",
+    name="legal-basis-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 6(1)",),
+    hint="Add `legal_basis`: consent, contract, legal-obligation, vital-interests, "
+    "public-task or legitimate-interests.",
+)
+def legal_basis_missing(repo: Repository) -> Iterator[Problem]:
+    """A purpose states no Art. 6(1) legal basis, as imported registers often leave it.
+
+    PASS: ``purposes: [{description: Payroll, legal_basis: legal-obligation}]``.
+    FAIL: ``purposes: [{description: Payroll}]``.
+    """
+    for entry, activity in controller_activities(repo):
+        for index, purpose in enumerate(activity.purposes):
+            if purpose.legal_basis is None:
+                yield Problem(
+                    entry,
+                    ("purposes", index),
+                    f"purpose '{purpose.description}' states no legal basis; processing is "
+                    "lawful only on one of the six grounds of Art. 6(1)",
+                )
+
+
+@check(
     code="GDPR009",
     name="consent-mechanism-missing",
     severity=Severity.ERROR,

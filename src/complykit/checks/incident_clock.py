@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
-from complykit.model.calendar import day_after, plus
+from complykit.model.calendar import day_after
+from complykit.model.duration import Duration
 from complykit.model.incident import Breach, Incident
 from complykit.repository import Entry, Repository
 
-CLOCK = timedelta(hours=72)
+CLOCK = Duration(hours=72)
 # Art. 33(2) sets no hours for a processor, only "without undue delay"; 24 hours is the term
 # data processing agreements commonly promise, so beyond it we only inform.
 PROCESSOR_PROMPT = timedelta(hours=24)
@@ -31,7 +32,7 @@ class Clock:
 
     @property
     def deadline(self) -> datetime:
-        return plus(self.start, CLOCK)
+        return CLOCK.after_moment(self.start)
 
     @property
     def since(self) -> str:
@@ -49,8 +50,12 @@ def at(moment: datetime) -> str:
     return moment.isoformat(timespec="minutes")
 
 
-def hours(span: timedelta) -> int:
-    return int(span.total_seconds() // 3600)
+def duration(span: timedelta) -> str:
+    """Whole hours, and the minutes when there are any: 72 h 1 min is late, '72 hours' is not."""
+    whole_hours, seconds = divmod(int(span.total_seconds()), 3600)
+    minutes = seconds // 60
+    text = f"{whole_hours} hour{'' if whole_hours == 1 else 's'}"
+    return f"{text} {minutes} minute{'' if minutes == 1 else 's'}" if minutes else text
 
 
 def clock_of(incident: Incident) -> Clock:

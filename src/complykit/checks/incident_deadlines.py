@@ -11,8 +11,8 @@ from complykit.checks.incident_clock import (
     at,
     breaches,
     clock_of,
+    duration,
     end_of,
-    hours,
     unnotified,
 )
 from complykit.checks.registry import Problem, check
@@ -111,8 +111,7 @@ def breach_controller_told_slowly(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 ("breach", "controller_notified_at"),
-                f"the controller was told {hours(told - clock.start)} hours {clock.since}"
-                f"{clock.note}",
+                f"the controller was told {duration(told - clock.start)} {clock.since}{clock.note}",
             )
 
 

@@ -15,7 +15,7 @@ from complykit.checks.incident_clock import (
     at,
     breaches,
     clock_of,
-    hours,
+    duration,
 )
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
@@ -169,7 +169,7 @@ def breach_notified_late_without_reason(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 (*AUTHORITY, "notified_at"),
-                f"the authority was notified {hours(notified - clock.start)} hours "
+                f"the authority was notified {duration(notified - clock.start)} "
                 f"{clock.since}, later than 72 hours, and no reason for the delay is recorded"
                 f"{clock.note}",
             )

@@ -21,12 +21,6 @@ def _refs(repo: Repository) -> Iterator[tuple[Entry | None, Reference, RefTo]]:
             yield entry, reference, reference.marker
 
 
-def _candidates(repo: Repository, kinds: tuple[str, ...]) -> list[str]:
-    if kinds == ("person",):
-        return sorted(repo.person_ids)
-    return sorted(e.record.id for e in repo.entries if not kinds or e.record.kind in kinds)
-
-
 @check(
     code="REF001",
     name="unknown-reference",
@@ -50,7 +44,7 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
             entry,
             reference.loc,
             f"unknown {what} '{target}'",
-            hint=suggest(target, _candidates(repo, marker.kinds)),
+            hint=repo.suggest_id(target, marker.kinds),
         )
 
 
@@ -71,7 +65,7 @@ def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
                 reference.loc,
                 f"'{reference.value}' is a {target.record.kind}, "
                 f"but this field needs a {' or '.join(marker.kinds)}",
-                hint=suggest(reference.value, _candidates(repo, marker.kinds)),
+                hint=repo.suggest_id(reference.value, marker.kinds),
             )
 
 

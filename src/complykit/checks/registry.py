@@ -7,10 +7,11 @@ with the check's code, severity and citation and places it in the file.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from complykit.findings import Finding, RuleInfo, Severity
+from complykit.load.declared import UnreadRecord
 from complykit.load.positions import Loc
 from complykit.repository import Entry, Repository
 
@@ -36,24 +37,49 @@ class Check:
     info: RuleInfo
     function: CheckFunction
     family: str
+    needs: tuple[str, ...] = ()
+    """Record kinds the check must see in full: it would misjudge if one of them were lost."""
 
     def run(self, repo: Repository) -> Iterator[Finding]:
         for problem in self.function(repo):
             yield to_finding(self.info, repo, problem)
 
+    def blocked_by(self, repo: Repository) -> list[UnreadRecord]:
+        """Unread records of a kind this check needs in full; it must not run without them."""
+        return repo.unread_of_kind(self.needs) if self.needs else []
+
+
+def run_checks(checks: Iterable[Check], repo: Repository) -> Iterator[Finding]:
+    """Every check's findings; for each unread record, one finding naming the checks it stopped."""
+    stopped: dict[UnreadRecord, list[str]] = {}
+    for registered in checks:
+        blocked = registered.blocked_by(repo)
+        for unread in blocked:
+            stopped.setdefault(unread, []).append(registered.info.code)
+        if not blocked:
+            yield from registered.run(repo)
+    for unread, codes in stopped.items():
+        yield not_run(unread, codes)
+
 
 REGISTRY: dict[str, Check] = {}
 
 
-def check(
+def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     *,
     code: str,
     name: str,
     severity: Severity,
     citation: tuple[str, ...] = (),
     hint: str | None = None,
+    needs: tuple[str, ...] = (),
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check; its docstring's first paragraph is its summary."""
+    """Register a check; its docstring's first paragraph is its summary.
+
+    ``needs`` names record kinds the check judges by their absence ("no SoA", "no completed
+    DPIA"): when a record of such a kind could not be read, the check does not run and says so
+    once (NOT_RUN), rather than report what it cannot see as missing.
+    """
 
     def register(function: CheckFunction) -> CheckFunction:
         if code in REGISTRY or any(c.info.name == name for c in REGISTRY.values()):
@@ -61,10 +87,38 @@ def check(
         doc = inspect.getdoc(function) or name
         summary = " ".join(doc.split("\n\n")[0].split())
         info = RuleInfo(code, name, severity, summary, citation, hint)
-        REGISTRY[code] = Check(info, function, code.rstrip("0123456789"))
+        REGISTRY[code] = Check(info, function, code.rstrip("0123456789"), needs)
         return function
 
     return register
+
+
+NOT_RUN = RuleInfo(
+    "REF009",
+    "rule-not-run",
+    Severity.WARNING,
+    "A rule could not run because a record it must see in full could not be read.",
+    hint="Fix the record that could not be read; the rule runs again once it loads.",
+)
+
+
+def not_run(unread: UnreadRecord, codes: list[str]) -> Finding:
+    """The one finding, at an unread record, naming the checks that could not judge without it."""
+    kind = unread.kind or "record"
+    return Finding(
+        unread.path,
+        unread.line,
+        1,
+        NOT_RUN.code,
+        NOT_RUN.severity,
+        f"{kind} {unread.id} could not be read ({unread.reason}), so {_listed(codes)} did not run",
+        hint=NOT_RUN.hint,
+        record=unread.id,
+    )
+
+
+def _listed(codes: list[str]) -> str:
+    return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} and {codes[-1]}"
 
 
 def to_finding(info: RuleInfo, repo: Repository, problem: Problem) -> Finding:

@@ -36,6 +36,7 @@ def _listing(ids: list[str]) -> str:
     name="soa-missing",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
+    needs=("statement-of-applicability",),
     hint="Run `complykit soa init FRAMEWORK` to add one with every control.",
 )
 def soa_missing(repo: Repository) -> Iterator[Problem]:
@@ -153,6 +154,7 @@ def soa_justification_missing(repo: Repository) -> Iterator[Problem]:
     code="SOA006",
     name="soa-evidence-missing",
     severity=Severity.ERROR,
+    needs=("control",),
     hint="List the policy, record or configuration that shows the control works.",
 )
 def soa_evidence_missing(repo: Repository) -> Iterator[Problem]:

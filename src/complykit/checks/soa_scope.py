@@ -56,6 +56,7 @@ FACTS: dict[str, Callable[[Repository], bool]] = {
     code="SOA009",
     name="soa-duplicate",
     severity=Severity.ERROR,
+    needs=("statement-of-applicability",),
     hint="Keep one Statement of Applicability per framework.",
 )
 def soa_duplicate(repo: Repository) -> Iterator[Problem]:
@@ -107,6 +108,7 @@ def soa_excluded_but_relied_on(repo: Repository) -> Iterator[Problem]:
     code="SOA011",
     name="soa-isms-missing",
     severity=Severity.ERROR,
+    needs=("statement-of-applicability",),
     hint="Add ISO/IEC 27001:2022 to `frameworks` with its Statement of Applicability.",
 )
 def soa_isms_missing(repo: Repository) -> Iterator[Problem]:
@@ -150,36 +152,6 @@ def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
                 f"every {role} control is excluded, but the register has {role} activities",
                 hint=f"Include the {role} controls.",
                 at_key=True,
-            )
-
-
-@check(
-    code="SOA013",
-    name="ai-impact-assessment-missing",
-    severity=Severity.ERROR,
-    citation=("ISO/IEC 42001:2023 8.4", "ISO/IEC 42001:2023 A.5.2"),
-    hint="Add an `aisia` entry under impact_assessments; a DPIA alone does not cover "
-    "impacts on groups and society.",
-)
-def ai_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
-    """With ISO/IEC 42001 in scope, an AI system has no AI system impact assessment.
-
-    PASS: ``impact_assessments: [{type: aisia, status: completed}]``.
-    FAIL: only ``{type: dpia}``, or no impact assessments.
-    """
-    in_scope = any(
-        (c := repo.catalogs.framework(f)) is not None and c.id == "iso42001-2023"
-        for f in repo.config.frameworks
-    )
-    if not in_scope:
-        return
-    for entry, system in repo.records(AiSystem):
-        kinds = {a.type for a in system.impact_assessments if a.status != "not-started"}
-        if "aisia" not in kinds and system.lifecycle != "retired":
-            yield Problem(
-                entry,
-                ("impact_assessments",),
-                f"AI system '{system.id}' has no AI system impact assessment",
             )
 
 

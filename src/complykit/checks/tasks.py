@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
@@ -30,7 +31,7 @@ def task_overdue(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 where,
-                f"'{task.title}' was due on {due.isoformat()} ({(repo.as_of - due).days} days ago)",
+                f"'{task.title}' was due on {due.isoformat()} ({_days(repo.as_of - due)} ago)",
                 citation=citation,
             )
 
@@ -73,6 +74,7 @@ _MANAGEMENT_SYSTEMS = {
     code="TASK003",
     name="management-system-task-missing",
     severity=Severity.ERROR,
+    needs=("task",),
     citation=("ISO/IEC 27001:2022 9.2", "ISO/IEC 27001:2022 9.3"),
     hint="Add a `task` of that type with its cadence and owner, and record each occurrence.",
 )
@@ -95,3 +97,7 @@ def management_system_task_missing(repo: Repository) -> Iterator[Problem]:
                     f"{standard} is in scope, but no task has type {task_type}",
                     citation=(f"{standard} {clause}",),
                 )
+
+
+def _days(span: timedelta) -> str:
+    return "1 day" if span.days == 1 else f"{span.days} days"

@@ -18,12 +18,13 @@ from complykit.cli.streams import prepare_streams
 from complykit.cli.validate import validate
 
 app = typer.Typer(
+    rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="complykit",
     help="Compliance as code: GDPR/AVG registers, AI systems, risks and ISO Statements of "
     "Applicability as YAML, validated in CI.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # records hold personal data: never print locals
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
 app.command()(init)
 app.command()(validate)
@@ -59,4 +60,5 @@ def main_options(
 
 def main() -> None:
     prepare_streams()
-    app()
+    # The same name in help and completion whether started as `complykit` or `python -m`.
+    app(prog_name="complykit")

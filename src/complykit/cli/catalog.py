@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _ItemArgument = Annotated[str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 6(1)'.")]
 
 app = typer.Typer(
+    rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="catalog",
     help="Browse the frameworks, controls and mappings complykit knows.",
     no_args_is_help=True,

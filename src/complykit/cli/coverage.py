@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import AsOfOption, WorkspaceOption, parse_as_of
+from complykit.cli.options import (
+    AsOfOption,
+    DeprecatedWorkspaceOption,
+    PathArgument,
+    parse_as_of,
+    workspace_argument,
+)
 from complykit.cli.output import (
     SCHEMA_VERSION,
     UNVERIFIED_NOTE,
@@ -33,7 +39,8 @@ def coverage(
             show_default="each framework in scope that ISO controls map onto",
         ),
     ] = None,
-    workspace: WorkspaceOption = None,
+    path: PathArgument = Path(),
+    workspace: DeprecatedWorkspaceOption = None,
     output_format: FormatOption = ViewFormat.TEXT,
     as_of: AsOfOption = None,
 ) -> int:
@@ -41,7 +48,7 @@ def coverage(
     from complykit.coverage import compute, default_targets  # noqa: PLC0415
     from complykit.workspace import open_repository  # noqa: PLC0415
 
-    repo, errors = open_repository(workspace or Path.cwd(), parse_as_of(as_of))
+    repo, errors = open_repository(workspace_argument(path, workspace), parse_as_of(as_of))
     if errors:
         say(
             f"warning: {errors} error(s) in the workspace; coverage uses the records that loaded. "

@@ -5,14 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.files import open_output
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
+from complykit.cli.output import ForceOption, open_output, say
 from complykit.diff.formats import DIFF_FORMATTERS
+
+if TYPE_CHECKING:
+    from complykit.diff.changes import Diff
 
 # Choices come from the registry, so a new format needs no edit here.
 DiffFormat = StrEnum("DiffFormat", {name.upper(): name for name in DIFF_FORMATTERS})  # type: ignore[misc]
@@ -45,6 +48,7 @@ def diff(
     ] = FailOn.ERROR,
     as_of: AsOfOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Compare the workspace with a git revision: records, findings and notable changes.
 
@@ -59,6 +63,14 @@ def diff(
     if output is None:
         formatter.render(result, sys.stdout)
     else:
-        with open_output(output, replace=True) as stream:
+        with open_output(output, force=force) as stream:
             formatter.render(result, stream)
+        say(f"Wrote {_what(result)} to {output}.", err=True)
     return result.exit_code
+
+
+def _what(result: Diff) -> str:
+    records = result.records
+    changed = len(records.added) + len(records.removed) + len(records.changed)
+    findings = result.findings
+    return f"the diff ({changed} record(s) changed, {len(findings.new)} new finding(s))"

@@ -10,23 +10,25 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.files import open_output
-from complykit.cli.output import say
+from complykit.cli.output import open_binary_output, say
 
 if TYPE_CHECKING:
     from complykit.exchange.register_import import ImportReport
 
 export_app = typer.Typer(
+    rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="export",
     help="Export records in a format other registers take.",
     no_args_is_help=True,
 )
 import_app = typer.Typer(
+    rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="import",
     help="Import records from the spreadsheets a register was kept in before.",
     no_args_is_help=True,
 )
 
+MESSAGE_LIMIT = 2_000
 PathArgument = Annotated[
     Path,
     typer.Argument(
@@ -86,7 +88,7 @@ def algoritmeregister(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        with open_output(output, replace=False, binary=True) as stream:
+        with open_binary_output(output, force=False) as stream:
             stream.write(data)
     return 0
 
@@ -121,24 +123,25 @@ def register(
 
 def _print_report(report: ImportReport, *, dry_run: bool) -> None:
     from complykit.exchange.register_import import Status  # noqa: PLC0415
+    from complykit.exchange.shown import shown  # noqa: PLC0415
+
+    def tell(message: str, *, err: bool = True) -> None:
+        say(shown(message, MESSAGE_LIMIT), err=err)
 
     for column in report.unknown_columns:
-        say(
-            f"warning: column '{column}' is not a register field; its values go into notes",
-            err=True,
-        )
+        tell(f"warning: column '{column}' is not a register field; its values go into notes")
     for outcome in report.outcomes:
         where = f"row {outcome.row}"
         if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
             verb = "would create" if dry_run else "created"
-            say(f"{verb} {outcome.path} ({where})")
+            tell(f"{verb} {outcome.path} ({where})", err=False)
             if dry_run and outcome.text:
                 say(outcome.text)
             for message in outcome.messages:
-                say(f"warning: {where}: {message}", err=True)
+                tell(f"warning: {where}: {message}")
         else:
             for message in outcome.messages:
-                say(f"error: {where} skipped: {message}", err=True)
+                tell(f"error: {where} skipped: {message}")
     done = sum(o.status in {Status.CREATED, Status.WOULD_CREATE} for o in report.outcomes)
     skipped = len(report.outcomes) - done
     verb = "would be imported" if dry_run else "imported"

@@ -31,6 +31,14 @@ def init(
     authority: Annotated[
         str | None, typer.Option(help="The supervisory authority, outside NL and BE.")
     ] = None,
+    schema_url: Annotated[
+        str | None,
+        typer.Option(
+            help="Point editor modelines at published schemas (a versioned https URL of a "
+            "schemas/ folder) instead of copying schemas/ into the workspace.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Create complykit.yaml, the record folders and the JSON Schemas; never overwrites."""
     from complykit.workspace_init import NewWorkspace, init_workspace  # noqa: PLC0415
@@ -43,8 +51,22 @@ def init(
         frameworks=tuple(framework or ("gdpr",)),
         languages=tuple(language or ("en",)),
         authority=authority,
+        schema_url=schema_url,
     )
     written = init_workspace(path, new)
-    say(f"Created a complykit workspace in {path} ({len(written)} files).")
+    say(f"Created a complykit workspace in {path}: {_summary(path, written)}.")
     say("Next: add people to complykit.yaml, then records; run `complykit validate`.")
     return 0
+
+
+def _summary(root: Path, written: list[Path]) -> str:
+    """What init wrote, counted by what it is: the config, schemas, record folders."""
+    names = [p.relative_to(root).as_posix() for p in written]
+    schemas = sum(1 for n in names if n.startswith("schemas/"))
+    folders = sum(1 for n in names if n.endswith("/.gitkeep"))
+    parts = ["complykit.yaml"]
+    parts += [f"{schemas} JSON Schemas in schemas/"] if schemas else []
+    parts += [f"{folders} record folders"] if folders else []
+    others = len(names) - 1 - schemas - folders
+    parts += [f"{others} more files"] if others else []
+    return ", ".join(parts)

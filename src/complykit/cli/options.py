@@ -36,6 +36,28 @@ WorkspaceOption = Annotated[
 ]
 
 
+DeprecatedWorkspaceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        hidden=True,  # kept so existing scripts work; the PATH argument replaces it
+        help="Deprecated: pass the workspace as the PATH argument.",
+    ),
+]
+
+
+def workspace_argument(path: Path, workspace: Path | None) -> Path:
+    """The PATH argument, or the deprecated -w/--workspace with a warning when it is used."""
+    if workspace is None:
+        return path
+    typer.echo(
+        "warning: -w/--workspace is deprecated here; pass the workspace as the PATH argument",
+        err=True,
+    )
+    return workspace
+
+
 class FailOn(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -48,7 +70,10 @@ PathArgument = Annotated[
     ),
 ]
 AsOfOption = Annotated[
-    str | None, typer.Option(help="Judge dates as on this day (YYYY-MM-DD). Default: today.")
+    str | None,
+    typer.Option(
+        metavar="YYYY-MM-DD", help="Judge dates as on this day (YYYY-MM-DD). Default: today."
+    ),
 ]
 OutputOption = Annotated[
     Path | None,

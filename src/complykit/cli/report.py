@@ -1,4 +1,4 @@
-"""``complykit report``: an audit document as HTML, Markdown, xlsx or PDF."""
+"""``complykit report``: an audit document as HTML, Markdown, xlsx or PDF, or the audit pack."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.files import open_output
 from complykit.cli.options import OutputOption, PathArgument, parse_as_of
 from complykit.cli.output import say
+from complykit.reports import REPORTS
 
-# Listed here rather than read from complykit.reports.REPORTS so that --help stays light;
-# tests/cli/test_report_cli.py checks that the two agree.
-REPORT_NAMES = ("ropa", "soa", "risks", "ai-register", "tasks")
+PACK = "pack"
+REPORT_NAMES = (*REPORTS, PACK)
 
 
 class Language(StrEnum):
@@ -31,28 +30,39 @@ class ReportFormat(StrEnum):
     PDF = "pdf"
 
 
+class Audience(StrEnum):  # complykit.reports.AUDIENCES; tests/cli/test_report_cli.py compares
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
 @exits
 def report(
-    name: Annotated[str, typer.Argument(help=f"The report: {', '.join(REPORT_NAMES)}.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help=f"The report: {', '.join(REPORTS)}; or {PACK} for all of them in one zip."
+        ),
+    ],
     path: PathArgument = Path(),
     lang: Annotated[
-        Language | None,
+        list[Language] | None,
         typer.Option(
             "--lang",
             case_sensitive=False,
-            help="The report's language.",
-            show_default="the first of `languages` in complykit.yaml",
+            help="The language; for pack, repeat it for several.",
+            show_default="the first of `languages` in complykit.yaml; pack: all of them",
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat,
+        list[ReportFormat] | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Output format; xlsx and pdf need --output.",
+            help="Output format; xlsx, pdf and pack need --output. For pack, repeat it.",
+            show_default="html; pack: all four",
         ),
-    ] = ReportFormat.HTML,
+    ] = None,
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output.")] = False,
     as_of: Annotated[
@@ -61,46 +71,48 @@ def report(
             help="Report as on this day (YYYY-MM-DD), shown in the header. Default: today."
         ),
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            help="Render the registers as they were at this git revision (a tag, branch or "
+            "commit); the working tree is not touched.",
+        ),
+    ] = None,
+    record_id: Annotated[
+        str | None, typer.Option("--id", help="For one-per-record reports (dpia): this record.")
+    ] = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(help="Who the document is for; suppliers has a public variant."),
+    ] = Audience.INTERNAL,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="Render even when some records could not be read; the document lists them.",
+        ),
+    ] = False,
 ) -> int:
-    """Render an audit-ready report of the workspace in English or Dutch."""
-    from complykit.errors import ComplykitError  # noqa: PLC0415
-    from complykit.reports.render import (  # noqa: PLC0415
-        BINARY_FORMATS,
-        render_binary,
-        render_report,
-    )
-    from complykit.workspace import open_repository  # noqa: PLC0415 - keep --help fast
+    """Render an audit-ready report of the workspace in English or Dutch, or the audit pack."""
+    from complykit.publish.command import Order, run  # noqa: PLC0415 - keep --help fast
 
-    if name not in REPORT_NAMES:
-        raise ComplykitError(
-            f"unknown report '{name}'", hint=f"Reports: {', '.join(REPORT_NAMES)}."
-        )
-    binary = output_format.value in BINARY_FORMATS
-    if binary and output is None:
-        raise ComplykitError(
-            f"--format {output_format.value} writes a binary file, not text for the terminal",
-            hint=f"Name the file with --output, e.g. --output {name}.{output_format.value}.",
-        )
-    if output is not None and output.exists() and not force:
-        raise ComplykitError(f"{output} already exists", hint="Add --force to overwrite it.")
-    repo, errors = open_repository(path, parse_as_of(as_of))
-    if errors:
-        say(
-            f"warning: {errors} error(s) in the workspace; the report shows the records that "
-            "loaded. Run `complykit validate` for details.",
-            err=True,
-        )
-    language = lang.value if lang else (repo.config.languages or ["en"])[0]
-    if binary and output is not None:
-        with open_output(output, replace=force, binary=True) as stream:
-            stream.write(
-                render_binary(name, repo, lang=language, output_format=output_format.value)
-            )
-        return 0
-    text = render_report(name, repo, lang=language, output_format=output_format.value)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        with open_output(output, replace=force) as stream:
-            stream.write(text)
-    return 0
+    order = Order(
+        name=name,
+        path=path,
+        languages=tuple(language.value for language in lang or ()),
+        formats=tuple(f.value for f in output_format or ()),
+        output=output,
+        force=force,
+        as_of=parse_as_of(as_of),
+        revision=at,
+        record_id=record_id,
+        audience=audience.value,
+        partial=partial,
+    )
+    outcome = run(order)
+    for line in outcome.warnings:
+        say(line, err=True)
+    if outcome.text is not None:
+        sys.stdout.write(outcome.text)
+    return outcome.exit_code

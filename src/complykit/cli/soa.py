@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import WorkspaceOption
+from complykit.cli.options import DeprecatedWorkspaceOption, PathArgument, workspace_argument
 from complykit.cli.output import say
 
 app = typer.Typer(
+    rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="soa",
     help="Work with Statements of Applicability (ISO/IEC 27001 clause 6.1.3 d)).",
     no_args_is_help=True,
@@ -24,7 +25,8 @@ def init(
     framework: Annotated[
         str, typer.Argument(help="Framework id or alias, e.g. iso27001-2022 or iso42001-2023.")
     ],
-    workspace: WorkspaceOption = None,
+    path: PathArgument = Path(),
+    workspace: DeprecatedWorkspaceOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -40,7 +42,8 @@ def init(
     from complykit.load.discover import find_root  # noqa: PLC0415 - keep --help fast
     from complykit.scaffold import init_soa  # noqa: PLC0415
 
-    draft = init_soa(find_root(workspace or Path.cwd()), framework, output)
+    root = find_root(workspace_argument(path, workspace))
+    draft = init_soa(root, framework, output)
     say(f"Created {_shown(draft.path)}: {draft.controls} controls of {draft.framework}.")
     say("Next: decide `applicable` and `status` per control, then run `complykit validate`.")
     return 0

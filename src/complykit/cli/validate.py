@@ -6,14 +6,17 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.files import open_output
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
+from complykit.cli.output import ForceOption, open_output, say
 from complykit.formatters import FORMATTERS
+
+if TYPE_CHECKING:
+    from complykit.result import Result
 
 # Choices come from the registry, so a new formatter needs no edit here.
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATTERS})  # type: ignore[misc]
@@ -50,6 +53,7 @@ def validate(
         ),
     ] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
     from complykit.engine import run  # noqa: PLC0415 - keep --help fast
@@ -61,6 +65,12 @@ def validate(
     if output is None:
         formatter.render(result, sys.stdout)
     else:
-        with open_output(output, replace=True) as stream:
+        with open_output(output, force=force) as stream:
             formatter.render(result, stream)
+        say(f"Wrote {_what(result)} to {output}.", err=True)
     return result.exit_code
+
+
+def _what(result: Result) -> str:
+    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    return f"{len(result.findings)} finding(s) in {files}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
-from complykit.diff.changes import Diff, RecordChange, RecordDiff, RecordRef, Side
+from complykit.diff.changes import Diff, Notable, RecordChange, RecordDiff, RecordRef, Side
 from complykit.diff.fields import field_changes
 from complykit.diff.matching import match_findings
 from complykit.diff.notable import notable_changes
@@ -15,7 +16,10 @@ from complykit.findings import Severity
 def compare_records(base: Snapshot, head: Snapshot) -> RecordDiff:
     """Records matched by (kind, id), in kind and id order."""
     added = [_ref(key, head) for key in sorted(head.records.keys() - base.records.keys())]
-    removed = [_ref(key, base) for key in sorted(base.records.keys() - head.records.keys())]
+    gone = sorted(base.records.keys() - head.records.keys())
+    # A record the head cannot read is still there: calling it removed would tell a reviewer
+    # that processing stopped when only a typo was made.
+    removed = [_ref(key, base) for key in gone if key[1] not in head.unread]
     changed = [
         change
         for key in sorted(base.records.keys() & head.records.keys())
@@ -49,12 +53,28 @@ def compare(
     """The whole diff from the base side to the head side."""
     (base_side, base_snapshot), (head_side, head_snapshot) = base, head
     records = compare_records(base_snapshot, head_snapshot)
+    notable = notable_changes(records, base_snapshot, head_snapshot)
     return Diff(
         base_side,
         head_side,
         records,
         match_findings(base_snapshot.findings, head_snapshot.findings),
-        notable_changes(records, base_snapshot, head_snapshot),
+        (*_unreadable(base_snapshot, head_snapshot, head_side.label), *notable),
         as_of,
         fail_on,
     )
+
+
+def _unreadable(base: Snapshot, head: Snapshot, label: str) -> Iterator[Notable]:
+    """Records the base could read and the head cannot: broken, not removed."""
+    for kind, record_id in sorted(base.records):
+        unread = head.unread.get(record_id)
+        if unread is not None and (kind, record_id) not in head.records:
+            where = f"{unread.path}:{unread.line}"
+            yield Notable(
+                "record-unreadable",
+                kind,
+                record_id,
+                f"{record_id} could not be read in {label} ({unread.reason}, {where}); "
+                "fix the file, the record has not left the register",
+            )

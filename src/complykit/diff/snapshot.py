@@ -9,6 +9,7 @@ from typing import Any
 
 from complykit.engine import run_keeping_records
 from complykit.findings import Finding
+from complykit.load.declared import UnreadRecord
 
 RecordKey = tuple[str, str]
 
@@ -28,6 +29,8 @@ class Snapshot:
     records: dict[RecordKey, LoadedRecord] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     appetite: int | None = None
+    unread: dict[str, UnreadRecord] = field(default_factory=dict)
+    """Records this revision holds but could not read, by id: not the same as removed."""
 
 
 def load_snapshot(root: Path, as_of: date, jobs: int | None = None) -> Snapshot:
@@ -40,4 +43,5 @@ def load_snapshot(root: Path, as_of: date, jobs: int | None = None) -> Snapshot:
         data = entry.record.model_dump(mode="json", exclude_defaults=True)
         # A duplicate id is a finding already; like the repository, the first one counts.
         records.setdefault((entry.record.kind, entry.record.id), LoadedRecord(entry.path, data))
-    return Snapshot(records, result.findings, repo.config.risk_method.appetite)
+    unread = {u.id: u for u in repo.unread}
+    return Snapshot(records, result.findings, repo.config.risk_method.appetite, unread)

@@ -25,7 +25,7 @@ def plain(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Like :func:`plain`, with line breaks shown as ``\\x0a`` so the text stays on one line."""
+    """Like :func:`plain`, with line breaks shown as ``\\n`` so the text stays on one line."""
     return defuse(visible(text, keep_newlines=False))
 
 

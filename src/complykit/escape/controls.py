@@ -28,8 +28,13 @@ _UNSAFE = re.compile(f"[\n{_C0_C1}{_OTHER_RANGES}]")
 _UNSAFE_KEEP_NEWLINE = re.compile(f"[{_C0_C1}{_OTHER_RANGES}]")
 
 
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
 def escape_char(char: str) -> str:
-    """``\\x1b``, ``\\u202e`` or ``\\U000e0041``: the code point, spelled out."""
+    """``\\n``, ``\\x1b``, ``\\u202e`` or ``\\U000e0041``: the code point, spelled out."""
+    if char in _NAMED:
+        return _NAMED[char]
     code = ord(char)
     if code < 0x100:
         return f"\\x{code:02x}"

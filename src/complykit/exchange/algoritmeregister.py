@@ -65,7 +65,11 @@ ASSESSMENT_NL = {
     "iama": "IAMA (Impact Assessment Mensenrechten en Algoritmes)",
     "aisia": "AI-systeemimpactbeoordeling (ISO/IEC 42001)",
 }
-ASSESSMENT_STATUS_NL = {"in-progress": "in uitvoering", "completed": "afgerond"}
+ASSESSMENT_STATUS_NL = {
+    "in-progress": "in uitvoering",
+    "completed": "afgerond",
+    "not-required": "overwogen, niet vereist",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +178,8 @@ def _lawful_bases(repo: Repository, system: AiSystem) -> list[str]:
 
 
 def _basis(purpose: Purpose) -> str:
+    if purpose.legal_basis is None:
+        return "grondslag niet vermeld"
     basis = LegalBasis(purpose.legal_basis)
     point = "abcdef"[list(LegalBasis).index(basis)]
     provision = f", {purpose.legal_provision}" if purpose.legal_provision else ""

@@ -24,6 +24,7 @@ from complykit.exchange.vocabulary import HEADERS, map_columns
 from complykit.load.discover import CONFIG_FILENAME, record_files
 from complykit.load.yaml_file import parse_yaml
 from complykit.model.validate import to_record
+from complykit.modeline import schema_target, with_modeline
 from complykit.scaffold import write_new
 from complykit.workspace import load_config, read_file
 
@@ -152,7 +153,8 @@ def _place(target: _Target, draft: Draft, record_id: str) -> Outcome:
     if record_id in target.taken or (target.root / rel).exists():
         message = f"{rel} or a record with id '{record_id}' already exists; not overwritten"
         return Outcome(draft.row, Status.EXISTS, rel, (message,))
-    text = record_text(target.source_name, draft, record_id)
+    modeline = schema_target(target.root, (target.root / rel).parent, KIND)
+    text = with_modeline(record_text(target.source_name, draft, record_id), modeline)
     problems = validation_problems(rel, text)
     if problems:
         return Outcome(draft.row, Status.INVALID, rel, problems)

@@ -1,24 +1,32 @@
-"""Rows of text from a spreadsheet: an Excel sheet (.xlsx) or a CSV file.
+"""Rows of text from a spreadsheet: a workbook (.xlsx, .xlsm, .ods) or a CSV file.
 
 Every cell becomes a string as the privacy officer sees it: dates as YYYY-MM-DD, whole numbers
-without ``.0``, empty cells as "". Row numbers are the ones the spreadsheet shows.
+without ``.0``, empty cells as "". Row numbers are the ones the spreadsheet shows. Workbooks pass
+workbook_limits before python-calamine (one reader for Excel and OpenDocument, in Rust) opens
+them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from complykit.errors import ComplykitError
+from complykit.exchange.shown import shown
+from complykit.exchange.workbook_limits import check_workbook
 
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+if TYPE_CHECKING:
+    import python_calamine
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
 DELIMITERS = (";", ",", "\t")
 MAX_BYTES = 50_000_000  # far above any register; a larger file is not one
+FORMATS_HINT = "Save the register as a workbook (.xlsx or .ods) or as CSV (UTF-8)."
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,46 +41,75 @@ class Row:
         return not any(self.cells)
 
 
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A named sheet and its rows, empty ones included; a CSV file is one sheet."""
+
+    name: str
+    rows: tuple[Row, ...]
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """Every sheet of ``path`` in workbook order, or the one table of a CSV file.
+
+    Raises ComplykitError when the file cannot be read or exceeds a limit.
+    """
+    suffix = path.suffix.casefold()
+    _check_size(path)
+    if suffix in WORKBOOK_SUFFIXES:
+        check_workbook(path)
+        return _workbook_sheets(path)
+    if suffix in CSV_SUFFIXES:
+        return [Sheet(path.stem, tuple(_csv_rows(path)))]
+    raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
+
+
 def read_rows(path: Path, sheet: str | None = None) -> list[Row]:
-    """The rows of ``path`` (a sheet of a workbook, or a CSV file), empty ones included.
+    """The rows of one sheet of ``path``: the named one, or the first.
 
     Raises ComplykitError when the file cannot be read or the sheet does not exist.
     """
-    suffix = path.suffix.casefold()
-    if suffix in EXCEL_SUFFIXES:
-        return _excel_rows(path, sheet)
-    if suffix in CSV_SUFFIXES:
-        if sheet is not None:
-            raise ComplykitError("--sheet applies to .xlsx workbooks; a CSV file has one table")
-        return _csv_rows(path)
-    raise ComplykitError(
-        f"{path}: not a .xlsx or .csv file",
-        hint="Save the register as an Excel workbook (.xlsx) or as CSV (UTF-8).",
+    sheets = read_sheets(path)
+    if sheet is None:
+        return list(sheets[0].rows)
+    return list(pick_sheet(path, sheets, sheet).rows)
+
+
+def pick_sheet(path: Path, sheets: list[Sheet], name: str) -> Sheet:
+    """The sheet called ``name``; raises ComplykitError naming the sheets there are."""
+    for candidate in sheets:
+        if candidate.name == name:
+            return candidate
+    names = ", ".join(f"'{shown(s.name)}'" for s in sheets)
+    raise ComplykitError(f"{path} has no sheet '{shown(name)}'", hint=f"Sheets: {names}.")
+
+
+def _workbook_sheets(path: Path) -> list[Sheet]:
+    import python_calamine as calamine  # noqa: PLC0415 - only imports read workbooks
+
+    errors = (calamine.CalamineError, calamine.ZipError, calamine.XmlError, ValueError, OSError)
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+        try:
+            return [_sheet(book.get_sheet_by_name(name)) for name in book.sheet_names]
+        finally:
+            book.close()
+    except calamine.PasswordError:
+        raise ComplykitError(f"{path} is protected by a password", hint=FORMATS_HINT) from None
+    except errors as error:
+        reason = shown(str(error), 200)
+        raise ComplykitError(f"{path}: cannot read the workbook ({reason})") from None
+
+
+def _sheet(sheet: python_calamine.CalamineSheet) -> Sheet:
+    values = sheet.to_python(skip_empty_area=False)
+    return Sheet(
+        sheet.name,
+        tuple(Row(n, tuple(_cell(v) for v in cells)) for n, cells in enumerate(values, 1)),
     )
 
 
-def _excel_rows(path: Path, sheet: str | None) -> list[Row]:
-    from openpyxl import load_workbook  # noqa: PLC0415 - openpyxl is slow to import
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-    _check_size(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        raise ComplykitError(f"{path}: cannot read the workbook ({error})") from None
-    try:
-        names = book.sheetnames
-        if sheet is not None and sheet not in names:
-            raise ComplykitError(f"{path} has no sheet '{sheet}'", hint=f"Sheets: {_list(names)}.")
-        worksheet = book[sheet if sheet is not None else names[0]]
-        rows = worksheet.iter_rows(values_only=True)
-        return [Row(n, tuple(_cell(v) for v in values)) for n, values in enumerate(rows, 1)]
-    finally:
-        book.close()
-
-
 def _csv_rows(path: Path) -> list[Row]:
-    _check_size(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -111,12 +148,8 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
-    if isinstance(value, date | time):
-        return value.isoformat()
+    if isinstance(value, date | time | timedelta):
+        return str(value) if isinstance(value, timedelta) else value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-def _list(names: list[str]) -> str:
-    return ", ".join(f"'{name}'" for name in names)

@@ -8,6 +8,7 @@ system and global config ignored and every config key that can start a program n
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -59,8 +60,28 @@ def clean_environment() -> dict[str, str]:
 
 def git_command(*args: str) -> list[str]:
     """The full command line for ``git args`` with the clean configuration."""
-    config = [part for key in _CLEAN_CONFIG for part in ("-c", key)]
+    keys = (*_CLEAN_CONFIG, *(f"safe.directory={d}" for d in _operator_safe_directories()))
+    config = [part for key in keys for part in ("-c", key)]
     return [_git_executable(), "--no-pager", *config, *args]
+
+
+@functools.cache
+def _operator_safe_directories() -> tuple[str, ...]:
+    """``safe.directory`` from the operator's own global config, the one key kept from it.
+
+    CI containers often check out as another user and mark the checkout safe globally;
+    without the key git would refuse the repository. Reading config runs nothing.
+    """
+    try:
+        done = subprocess.run(  # noqa: S603 - a fixed executable, no shell
+            [_git_executable(), "config", "--global", "--get-all", "safe.directory"],
+            cwd=Path.home() if Path.home().is_dir() else Path("/"),
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return ()
+    return tuple(line for line in done.stdout.decode("utf-8", "replace").splitlines() if line)
 
 
 def git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

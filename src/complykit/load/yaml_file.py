@@ -21,6 +21,7 @@ from yaml.scanner import Scanner
 
 from complykit.findings import Finding, Severity
 from complykit.load.build import BuildProblem, build_document
+from complykit.load.declared import UnreadRecord, declared_records
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 from complykit.load.resolver import StrictResolver
 from complykit.load.textpos import clamp, offset_position
@@ -80,9 +81,28 @@ class YamlFile:
     path: PurePosixPath
     documents: tuple[YamlDocument, ...]
     findings: tuple[Finding, ...]
+    unread: tuple[UnreadRecord, ...] = ()
+    """Records the text declares but that did not parse, so that nothing cascades from them."""
 
     def without_nodes(self) -> YamlFile:
-        return YamlFile(self.path, tuple(d.without_nodes() for d in self.documents), self.findings)
+        documents = tuple(d.without_nodes() for d in self.documents)
+        return YamlFile(self.path, documents, self.findings, self.unread)
+
+    def with_unread(self, text: str) -> YamlFile:
+        """This file, naming the records its text declares that it could not build."""
+        if not self.findings:
+            return self
+        first = min(self.findings)
+        built = frozenset(
+            str(d.data["id"]) for d in self.documents if isinstance(d.data, dict) and "id" in d.data
+        )
+        reason = f"{first.code} {first.message}"
+        return YamlFile(
+            self.path,
+            self.documents,
+            self.findings,
+            declared_records(self.path, text, reason, skip=built),
+        )
 
 
 def _finding(path: PurePosixPath, text: str, problem: BuildProblem) -> Finding:
@@ -164,12 +184,12 @@ def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIM
         return YamlFile(path, (), (too_big,))
     text = _decode(path, raw)
     if isinstance(text, Finding):
-        return YamlFile(path, (), (text,))
+        return YamlFile(path, (), (text,)).with_unread(raw.decode("utf-8", "replace"))
     anchors = find_anchors(path, text) if "&" in text else ()
     parsed = _compose_all(path, text, limits)
     if anchors:
-        return YamlFile(path, (), tuple(sorted({*anchors, *parsed.findings})))
-    return parsed
+        parsed = YamlFile(path, (), tuple(sorted({*anchors, *parsed.findings})))
+    return parsed.with_unread(text)
 
 
 def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:

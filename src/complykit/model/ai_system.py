@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
+from complykit.model.ai_duties import DeployerDuties, ProviderDuties
+from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
 from complykit.model.types import (
@@ -139,19 +141,44 @@ class VendorTraining(StrictModel):
     """The contract clause or terms section that says so."""
 
 
+class ImpactScope(StrictModel):
+    """Whom an AI system impact assessment looked at (ISO/IEC 42001 A.5.4, A.5.5)."""
+
+    individuals: Text | None = None
+    """The impacts found on individuals, e.g. an applicant wrongly ranked low (A.5.4)."""
+    groups: Text | None = None
+    """The impacts found on groups of individuals, e.g. older applicants as a group (A.5.4)."""
+    society: Text | None = None
+    """The impacts found on society, e.g. on access to care or to work (A.5.5)."""
+
+
 class ImpactAssessment(StrictModel):
-    """An impact assessment done, or under way, for the system."""
+    """An impact assessment done, under way, or considered and found not required."""
 
     type: Literal["dpia", "fria", "iama", "aisia"]
     """dpia (GDPR Art. 35), fria (AI Act Art. 27), iama (Dutch), aisia (ISO/IEC 42001 8.4, A.5)."""
-    status: Literal["not-started", "in-progress", "completed"]
-    """How far the assessment is."""
+    status: Literal["not-started", "in-progress", "completed", "not-required"]
+    """How far the assessment is; `not-required` means it was considered and found not
+    required, with the `reasoning`."""
+    reasoning: Text | None = None
+    """Why the assessment is not required, or a summary of its conclusion."""
     dpia: DpiaRef | None = None
     """The DPIA record, for a DPIA kept in this repository."""
     completed: IsoDate | None = None
     """When the assessment was completed."""
     document: EvidenceRef | None = None
     """The assessment report: a file in the repository or an https URL."""
+    impacts: ImpactScope | None = None
+    """For an AI system impact assessment: the impacts found on individuals, groups and society
+    (ISO/IEC 42001 A.5.4, A.5.5)."""
+    consequences: Text | None = None
+    """The potential consequences considered of the system's deployment, intended use and
+    foreseeable misuse (ISO/IEC 42001 8.4)."""
+    last_reviewed: IsoDate | None = None
+    """When the assessment was last reviewed; `completed` counts when it never was."""
+    review_interval: DurationField | None = None
+    """How often the assessment is reviewed, e.g. P1Y; the planned interval of ISO/IEC 42001
+    8.4."""
 
 
 class AiSystem(Record):
@@ -186,8 +213,17 @@ class AiSystem(Record):
     """The supplier that provides the system or model."""
     vendor_training: VendorTraining | None = None
     """Whether the vendor may train its models on our data or our customers' data."""
+    processes_personal_data: bool | None = None
+    """Whether the system processes personal data, in training or in use; if so, it must be
+    linked to the processing activities it serves (GDPR Art. 30(1))."""
     processing_activities: list[ProcessingRef] = []
     """The processing activities in which the system processes personal data."""
+    practices: PracticeFacts | None = None
+    """What the system does and where, from which AI Act Art. 5(1) prohibitions are decided."""
+    deployer_duties: DeployerDuties | None = None
+    """What we did as deployer of a high-risk system (Art. 26, Art. 49(3))."""
+    provider_duties: ProviderDuties | None = None
+    """What we did as provider of a high-risk system (Art. 11, 17, 43, 47-49, 72)."""
     impact_assessments: list[ImpactAssessment] = []
     """The impact assessments done for the system (DPIA, FRIA, IAMA, AI system impact)."""
     lifecycle: Literal[

@@ -1,22 +1,12 @@
 """Date arithmetic that stays on the calendar.
 
-A record can hold a date in the year 9999 and ``--as-of`` can name one; adding to them would
-leave Python's calendar and raise. Sums past its end are the end: a deadline that never comes.
+``--as-of`` can name the calendar's last day; the day after it is the same day, not an error.
+Durations saturate the same way (``Duration.after``).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-
-_LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
-
-
-def plus(moment: datetime, span: timedelta) -> datetime:
-    """``moment + span``, or the calendar's last moment when the sum is past it."""
-    try:
-        return moment + span
-    except OverflowError:
-        return _LAST_MOMENT  # record timestamps always carry an offset
+from datetime import date, timedelta
 
 
 def day_after(day: date) -> date:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import MAXYEAR, date, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, NonNegativeInt, WithJsonSchema, model_validator
 
 from complykit.model.base import StrictModel
 
+# Plain numbered groups and ASCII digit classes: the pattern is published in the JSON Schemas,
+# whose patterns are ECMA-262 (no Python named groups), and must mean the same there.
 _ISO = re.compile(
-    r"^P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?)?$"
+    r"^P(?!$)(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?=[0-9])(?:([0-9]+)H)?)?$"
 )
+_PARTS = ("years", "months", "weeks", "days", "hours")
+_LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
 
 
 class Duration(StrictModel):
@@ -41,19 +44,33 @@ class Duration(StrictModel):
     def after(self, start: date) -> date:
         """The date this long after ``start`` (month ends clamp: 31 Jan + 1 month = 28/29 Feb).
 
-        A date past the end of the calendar (year 9999) is the calendar's last day: never.
+        A date has no time of day, so only whole days of ``hours`` count. A date past the end
+        of the calendar (year 9999) is the calendar's last day: never.
         """
+        days = self.days + self.hours // 24
+        try:
+            return self._calendar_step(start) + timedelta(weeks=self.weeks, days=days)
+        except OverflowError:
+            return date.max
+
+    def after_moment(self, start: datetime) -> datetime:
+        """The moment this long after ``start``, keeping its time of day and offset.
+
+        A 24-hour term from 18:00 ends at 18:00 the next day; calendar parts step as in
+        ``after``, so one month after 31 January 09:00 is 28 or 29 February 09:00.
+        """
+        shifted = datetime.combine(self._calendar_step(start.date()), start.timetz())
+        try:
+            return shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
+        except OverflowError:
+            return _LAST_MOMENT
+
+    def _calendar_step(self, start: date) -> date:
         month_index = start.month - 1 + self.months + 12 * self.years
         year, month = start.year + month_index // 12, month_index % 12 + 1
         if year > MAXYEAR:
             return date.max
-        day = min(start.day, _days_in_month(year, month))
-        try:
-            return date(year, month, day) + timedelta(
-                weeks=self.weeks, days=self.days, hours=self.hours
-            )
-        except OverflowError:
-            return date.max
+        return date(year, month, min(start.day, _days_in_month(year, month)))
 
     def as_timedelta(self) -> timedelta:
         """Approximate length (a year is 365 days, a month 30); for clocks in hours, exact."""
@@ -84,7 +101,7 @@ def _parse(value: Any) -> Any:
                 "write a duration as ISO 8601 (P2Y, P6M, P30D, PT72H) "
                 "or a mapping such as {years: 2}"
             )
-        return {k: int(v) for k, v in match.groupdict().items() if v}
+        return {part: int(v) for part, v in zip(_PARTS, match.groups(), strict=True) if v}
     return value
 
 
@@ -99,10 +116,7 @@ DurationField = Annotated[
                     "type": "object",
                     "additionalProperties": False,
                     "minProperties": 1,
-                    "properties": {
-                        k: {"type": "integer", "minimum": 0}
-                        for k in ("years", "months", "weeks", "days", "hours")
-                    },
+                    "properties": {k: {"type": "integer", "minimum": 0} for k in _PARTS},
                 },
             ],
             "description": "ISO 8601 duration or a mapping of years/months/weeks/days/hours.",

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt
 
 from complykit.model.base import Record, StrictModel
+from complykit.model.serious_incident import SeriousIncident
 from complykit.model.types import (
     AnyRecordRef,
     NonEmptyStr,
@@ -103,6 +104,9 @@ class Incident(Record):
     """Whether personal data is affected; if so, fill in `breach`."""
     breach: Breach | None = None
     """The breach facts every personal-data breach must be documented with (Art. 33(5))."""
+    ai_act: SeriousIncident | None = None
+    """The AI Act facts, when a high-risk AI system is involved: is it a serious incident, and
+    when were the provider and the market surveillance authority told (Art. 26(5), Art. 73)."""
     processing_activities: list[ProcessingRef] = []
     """The processing activities whose data is affected."""
     suppliers: list[SupplierRef] = []

@@ -74,8 +74,9 @@ class Purpose(StrictModel):
     description: Text = Field(
         description="The purpose, specific and explicit (Art. 5(1)(b), Art. 30(1)(b))."
     )
-    legal_basis: LegalBasisValue
-    """The Art. 6(1) lawful basis for this purpose, points (a) to (f)."""
+    legal_basis: LegalBasisValue | None = None
+    """The Art. 6(1) lawful basis for this purpose, points (a) to (f); a purpose without one
+    is kept (an imported register may not state it) and reported by GDPR029."""
     consent: ConsentMechanism | None = None
     """Required when the legal basis is consent."""
     legitimate_interest: LegitimateInterestAssessment | None = None

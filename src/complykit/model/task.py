@@ -32,6 +32,7 @@ class Task(Record):
     """A short name for the task, e.g. 'Annual internal audit ISMS'."""
     type: Literal[
         "training",
+        "ai-literacy",
         "internal-audit",
         "management-review",
         "access-review",
@@ -45,7 +46,8 @@ class Task(Record):
         "record-review",
         "other",
     ]
-    """What kind of work the task is."""
+    """What kind of work the task is; `ai-literacy` is the recurring work that keeps the AI
+    literacy of staff who build or use AI systems sufficient (AI Act Art. 4)."""
     cadence: DurationField = Field(
         description="How often the task recurs: ISO 8601 duration (P1Y, P3M) or {months: 3}."
     )

@@ -8,6 +8,7 @@ from typing import TypedDict
 from complykit.model.ai_system import AiSystem, Classification, HumanOversight
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label, sort_key
+from complykit.reports.request import Request
 from complykit.repository import Repository
 
 
@@ -57,10 +58,11 @@ class AiRegisterContext(TypedDict):
     systems: list[System]
 
 
-def build(repo: Repository, lang: str) -> AiRegisterContext:
+def build(repo: Repository, request: Request) -> AiRegisterContext:
     records = sorted((r for _, r in repo.records(AiSystem)), key=lambda r: sort_key(r.name, r.id))
     return AiRegisterContext(
-        header=header(repo), systems=[_system(repo, record, lang) for record in records]
+        header=header(repo, request),
+        systems=[_system(repo, record, request.lang) for record in records],
     )
 
 

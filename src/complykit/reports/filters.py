@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from complykit.escape import markdown
 from complykit.reports.labels import label_msgid
+from complykit.reports.provenance import built_from, generator
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -51,12 +54,16 @@ def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[...
 
     return {
         "long_date": long_date,
+        "moment": partial(moment, locale=locale),
+        "number": partial(number, locale=locale),
         "duration": duration,
         "country": country,
         "label": label,
         "yesno": yesno,
         "or_dash": or_dash,
         "md": markdown_cell,
+        "provenance": lambda value: built_from(value, translations),
+        "generator": generator,
     }
 
 
@@ -69,6 +76,19 @@ def _unit(amount: int, unit: str, locale: Locale) -> str:
         if "duration-" not in text:
             break
     return text
+
+
+def moment(value: datetime | None, locale: Locale) -> str:
+    """A timestamp as recorded, with its UTC offset: the 72-hour clock depends on it."""
+    if value is None:
+        return EMPTY
+    offset = value.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    return f"{format_date(value.date(), 'long', locale=locale)}, {value:%H:%M} ({zone})"
+
+
+def number(value: int | None, locale: Locale) -> str:
+    return EMPTY if value is None else format_decimal(value, locale=locale)
 
 
 def or_dash(value: object) -> object:

@@ -1,4 +1,5 @@
-"""The document header every report opens with: organisation, DPO, authority, as-of date."""
+"""The document header every report opens with: organisation, DPO, authority, as-of date, and
+where the records came from (commit, tag, uncommitted changes, tool version, unread records)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import date
 from typing import TypedDict
 
 from complykit.reports.names import person_name
+from complykit.reports.request import Provenance, Request, Unreadable
 from complykit.repository import Repository
 
 
@@ -17,9 +19,11 @@ class Header(TypedDict):
     privacy_contact: str | None
     supervisory_authority: str
     as_of: date
+    provenance: Provenance | None
+    unreadable: list[Unreadable]
 
 
-def header(repo: Repository) -> Header:
+def header(repo: Repository, request: Request) -> Header:
     organisation = repo.config.organisation
     return Header(
         organisation=organisation.name,
@@ -29,6 +33,8 @@ def header(repo: Repository) -> Header:
         privacy_contact=organisation.privacy_contact,
         supervisory_authority=organisation.supervisory_authority.name,
         as_of=repo.as_of,
+        provenance=request.provenance,
+        unreadable=list(request.unreadable),
     )
 
 

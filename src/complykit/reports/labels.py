@@ -24,6 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
         "vital-interests": N_("vital interests"),
         "public-task": N_("public interest / official authority"),
         "legitimate-interests": N_("legitimate interests"),
+        "not-stated": N_("no legal basis stated"),
     },
     "special-category": {
         "racial-or-ethnic-origin": N_("racial or ethnic origin"),
@@ -106,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not-started": N_("not started"),
         "in-progress": N_("in progress"),
         "completed": N_("completed"),
+        "not-required": N_("considered, not required"),
     },
     "lifecycle": {
         "idea": N_("idea"),
@@ -118,6 +120,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "task-type": {
         "training": N_("training"),
+        "ai-literacy": N_("AI literacy"),
         "internal-audit": N_("internal audit"),
         "management-review": N_("management review"),
         "access-review": N_("access review"),
@@ -130,6 +133,110 @@ LABELS: dict[str, dict[str, str]] = {
         "ai-monitoring-review": N_("AI monitoring review"),
         "record-review": N_("register review"),
         "other": N_("other"),
+    },
+    "severity": {
+        "low": N_("low"),
+        "medium": N_("medium"),
+        "high": N_("high"),
+        "critical": N_("critical"),
+    },
+    "incident-status": {
+        "open": N_("open"),
+        "contained": N_("contained"),
+        "resolved": N_("resolved"),
+        "closed": N_("closed"),
+    },
+    "breach-nature": {
+        "confidentiality": N_("confidentiality (disclosure)"),
+        "integrity": N_("integrity (alteration)"),
+        "availability": N_("availability (loss)"),
+    },
+    "breach-risk": {
+        "none": N_("unlikely to result in a risk"),
+        "risk": N_("a risk"),
+        "high-risk": N_("a high risk"),
+    },
+    "art34-exemption": {
+        "a": N_("Art. 34(3)(a): data unintelligible, e.g. encrypted"),
+        "b": N_("Art. 34(3)(b): measures taken so the high risk is no longer likely"),
+        "c": N_("Art. 34(3)(c): disproportionate effort; public communication instead"),
+    },
+    "supplier-role": {
+        "processor": N_("processor"),
+        "sub-processor": N_("sub-processor"),
+        "controller": N_("controller"),
+        "joint-controller": N_("joint controller"),
+        "none": N_("no personal data"),
+    },
+    "ai-training": {
+        "allowed": N_("allowed"),
+        "prohibited": N_("prohibited"),
+        "opt-out": N_("allowed unless we object (opt-out)"),
+        "not-applicable": N_("not applicable"),
+        "unknown": N_("unknown"),
+    },
+    "transfer-tool": {
+        "eea": N_("none needed: within the EEA"),
+        "not-recorded": N_("not recorded in the register"),
+    },
+    "residual-risk": {
+        "low": N_("low"),
+        "medium": N_("medium"),
+        "high": N_("high"),
+    },
+    "wp248": {
+        "evaluation_or_scoring": N_("1. evaluation or scoring"),
+        "automated_decision_legal_effect": N_(
+            "2. automated decision-making with legal or similarly significant effect"
+        ),
+        "systematic_monitoring": N_("3. systematic monitoring"),
+        "sensitive_data": N_("4. sensitive data or data of a highly personal nature"),
+        "large_scale": N_("5. data processed on a large scale"),
+        "matching_or_combining": N_("6. matching or combining datasets"),
+        "vulnerable_data_subjects": N_("7. data concerning vulnerable data subjects"),
+        "innovative_technology": N_("8. innovative use of new technological solutions"),
+        "prevents_exercising_rights": N_(
+            "9. processing that prevents exercising a right or using a service or contract"
+        ),
+    },
+    "ap-list": {
+        "1": N_("1. covert investigation"),
+        "2": N_("2. blacklists"),
+        "3": N_("3. fraud prevention"),
+        "4": N_("4. credit scores"),
+        "5": N_("5. financial situation"),
+        "6": N_("6. genetic personal data"),
+        "7": N_("7. health data"),
+        "8": N_("8. partnerships"),
+        "9": N_("9. camera surveillance"),
+        "10": N_("10. flexible camera surveillance"),
+        "11": N_("11. employee monitoring"),
+        "12": N_("12. location data"),
+        "13": N_("13. communication data"),
+        "14": N_("14. internet of things"),
+        "15": N_("15. profiling"),
+        "16": N_("16. observation and influencing of behaviour"),
+        "17": N_("17. biometric data"),
+    },
+    "vulnerable": {
+        "children": N_("children"),
+        "patients": N_("patients"),
+        "employees": N_("employees"),
+        "applicants": N_("applicants"),
+        "elderly": N_("elderly people"),
+        "asylum-seekers": N_("asylum seekers"),
+        "mentally-ill": N_("people with a mental illness"),
+        "other": N_("other vulnerable people"),
+    },
+    "screening-conclusion": {
+        "dpia-required": N_("DPIA required"),
+        "dpia-not-required": N_("DPIA not required"),
+        "to-decide": N_("to decide"),
+    },
+    "severity-family": {
+        "error": N_("errors"),
+        "warning": N_("warnings"),
+        "info": N_("notes"),
     },
 }
 

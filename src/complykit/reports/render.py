@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -15,8 +17,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from complykit.errors import ComplykitError
 from complykit.escape import defuse_markup, plain
-from complykit.reports import REPORTS, Report
+from complykit.reports import AUDIENCES, REPORTS, Report
 from complykit.reports.filters import filters
+from complykit.reports.request import Request
 
 if TYPE_CHECKING:
     from complykit.repository import Repository
@@ -65,44 +68,88 @@ def environment(lang: str) -> Environment:
     return env
 
 
-def render_report(name: str, repo: Repository, *, lang: str, output_format: str) -> str:
+def build_context(
+    name: str, repo: Repository, *, lang: str, request: Request | None = None
+) -> Mapping[str, Any]:
+    """The named report's typed context, for any format; ``request`` adds provenance etc."""
+    request = replace(request or Request(), lang=lang)
+    return _report(name, request).build(repo, request)
+
+
+def render_report(
+    name: str, repo: Repository, *, lang: str, output_format: str, request: Request | None = None
+) -> str:
     """The named report of the workspace, as HTML or Markdown text in ``lang``."""
-    report = _report(name, lang)
-    suffix = FORMATS[output_format]
-    template = environment(lang).get_template(f"{report.template}.{suffix}")
-    text = template.render(report.build(repo, lang), lang=lang)
+    context = build_context(name, repo, lang=lang, request=request)
+    return render_text(name, context, lang=lang, output_format=output_format)
+
+
+def render_text(name: str, context: Mapping[str, Any], *, lang: str, output_format: str) -> str:
+    """A report's built context as HTML or Markdown text."""
+    report = _report(name, Request(lang=lang))
+    template = environment(lang).get_template(f"{report.template}.{FORMATS[output_format]}")
+    text = template.render(context, lang=lang)
     # Fields are escaped by autoescape (HTML) and the `md` filter; this is the net below them,
     # for a value a template shows unfiltered.
     return defuse_markup(text) if output_format == "html" else plain(text)
 
 
-def render_workbook(name: str, repo: Repository, *, lang: str) -> bytes:
+def render_workbook(
+    name: str, repo: Repository, *, lang: str, request: Request | None = None
+) -> bytes:
     """The named report as an .xlsx workbook in ``lang``: an About sheet, a sheet per section."""
-    from complykit.reports.xlsx import workbook  # noqa: PLC0415 - only xlsx output loads openpyxl
-
-    report = _report(name, lang)
-    return workbook(report.name, repo, lang=lang, messages=translations(lang))
+    context = build_context(name, repo, lang=lang, request=request)
+    return render_binary_context(name, context, lang=lang, output_format="xlsx")
 
 
-def render_pdf(name: str, repo: Repository, *, lang: str) -> bytes:
+def render_pdf(name: str, repo: Repository, *, lang: str, request: Request | None = None) -> bytes:
     """The named report as a PDF: its HTML laid out for print."""
-    from complykit.reports.pdf import html_to_pdf  # noqa: PLC0415 - optional, slow to import
+    context = build_context(name, repo, lang=lang, request=request)
+    return render_binary_context(name, context, lang=lang, output_format="pdf")
 
-    return html_to_pdf(render_report(name, repo, lang=lang, output_format="html"), repo.as_of)
 
-
-def render_binary(name: str, repo: Repository, *, lang: str, output_format: str) -> bytes:
+def render_binary(
+    name: str, repo: Repository, *, lang: str, output_format: str, request: Request | None = None
+) -> bytes:
     """The named report in a binary format from BINARY_FORMATS."""
-    renderers = {"xlsx": render_workbook, "pdf": render_pdf}
-    return renderers[output_format](name, repo, lang=lang)
+    context = build_context(name, repo, lang=lang, request=request)
+    return render_binary_context(name, context, lang=lang, output_format=output_format)
 
 
-def _report(name: str, lang: str) -> Report:
+def render_binary_context(
+    name: str, context: Mapping[str, Any], *, lang: str, output_format: str
+) -> bytes:
+    """A report's built context as xlsx or PDF bytes."""
+    if output_format == "pdf":
+        from complykit.reports.pdf import html_to_pdf  # noqa: PLC0415 - optional, slow import
+
+        html = render_text(name, context, lang=lang, output_format="html")
+        return html_to_pdf(html, context["header"]["as_of"])
+    from complykit.reports.xlsx import write  # noqa: PLC0415 - only xlsx output loads openpyxl
+    from complykit.reports.xlsx_book import Words  # noqa: PLC0415
+
+    report = _report(name, Request(lang=lang))
+    return write(report.book(context, Words(lang, translations(lang))))
+
+
+def _report(name: str, request: Request) -> Report:
     report = REPORTS.get(name)
     if report is None:
         raise ComplykitError(
             f"unknown report '{name}'", hint=f"Reports: {', '.join(sorted(REPORTS))}."
         )
-    if lang not in LANGUAGES:
-        raise ComplykitError(f"unknown language '{lang}'", hint=f"Use {' or '.join(LANGUAGES)}.")
+    if request.lang not in LANGUAGES:
+        raise ComplykitError(
+            f"unknown language '{request.lang}'", hint=f"Use {' or '.join(LANGUAGES)}."
+        )
+    if request.audience not in report.audiences:
+        known = ", ".join(a for a in AUDIENCES if a in report.audiences)
+        raise ComplykitError(
+            f"the {name} report has no '{request.audience}' audience", hint=f"Use {known}."
+        )
+    if request.record_id is not None and report.per_record is None:
+        raise ComplykitError(
+            f"the {name} report is one document for the whole workspace; --id does not apply",
+            hint="Leave out --id.",
+        )
     return report

@@ -9,6 +9,7 @@ from complykit.config import ScaleLevel
 from complykit.model.risk import Acceptance, Risk, Score
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name
+from complykit.reports.request import Request
 from complykit.repository import Repository
 
 
@@ -55,12 +56,12 @@ class RisksContext(TypedDict):
     risks: list[RiskRow]
 
 
-def build(repo: Repository, lang: str) -> RisksContext:  # noqa: ARG001 - one shape for all
+def build(repo: Repository, request: Request) -> RisksContext:
     method = repo.config.risk_method
     rows = [_row(repo, record) for _, record in repo.records(Risk)]
     rows.sort(key=lambda r: (-_current(r)["score"], -r["inherent"]["score"], r["id"]))
     return RisksContext(
-        header=header(repo),
+        header=header(repo, request),
         appetite=method.appetite,
         likelihood=_levels(method.likelihood),
         impact=_levels(method.impact),
@@ -79,8 +80,8 @@ def _levels(levels: list[ScaleLevel]) -> list[Level]:
 
 
 def _row(repo: Repository, record: Risk) -> RiskRow:
-    residual = _score(repo, record.residual) if record.residual else None
-    inherent = _score(repo, record.inherent)
+    residual = score_cell(repo, record.residual) if record.residual else None
+    inherent = score_cell(repo, record.inherent)
     current = residual or inherent
     return RiskRow(
         id=record.id,
@@ -97,7 +98,7 @@ def _row(repo: Repository, record: Risk) -> RiskRow:
     )
 
 
-def _score(repo: Repository, score: Score) -> ScoreCell:
+def score_cell(repo: Repository, score: Score) -> ScoreCell:
     method = repo.config.risk_method
     return ScoreCell(
         likelihood=score.likelihood,

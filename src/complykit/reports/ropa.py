@@ -10,7 +10,10 @@ from complykit.model.enums import LegalBasis, ProcessingRole
 from complykit.model.processing import DataCategory, ProcessingActivity, Transfer
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label, sort_key
+from complykit.reports.request import Request
 from complykit.repository import Repository
+
+NOT_STATED = "not-stated"  # the label of a purpose without a legal basis
 
 _ROLE_ORDER = {role.value: index for index, role in enumerate(ProcessingRole)}
 
@@ -24,7 +27,7 @@ class Party(TypedDict):
 class Purpose(TypedDict):
     description: str
     legal_basis: str
-    point: str
+    point: str | None
     provision: str | None
 
 
@@ -86,14 +89,14 @@ class RopaContext(TypedDict):
     processor_activities: list[Activity]
 
 
-def build(repo: Repository, lang: str) -> RopaContext:  # noqa: ARG001 - same shape for all reports
+def build(repo: Repository, request: Request) -> RopaContext:
     records = sorted(
         (record for _, record in repo.records(ProcessingActivity)),
         key=lambda r: (_ROLE_ORDER[r.role.value], *sort_key(r.name, r.id)),
     )
     activities = [_activity(repo, record) for record in records]
     return RopaContext(
-        header=header(repo),
+        header=header(repo, request),
         controller_activities=[a for a in activities if a["role"] != ProcessingRole.PROCESSOR],
         processor_activities=[a for a in activities if a["role"] == ProcessingRole.PROCESSOR],
     )
@@ -115,8 +118,8 @@ def _activity(repo: Repository, record: ProcessingActivity) -> Activity:
         purposes=[
             Purpose(
                 description=p.description,
-                legal_basis=p.legal_basis.value,
-                point="abcdef"[list(LegalBasis).index(p.legal_basis)],
+                legal_basis=p.legal_basis.value if p.legal_basis else NOT_STATED,
+                point="abcdef"[list(LegalBasis).index(p.legal_basis)] if p.legal_basis else None,
                 provision=p.legal_provision,
             )
             for p in record.purposes

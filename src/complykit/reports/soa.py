@@ -11,6 +11,7 @@ from complykit.model.enums import ImplementationStatus
 from complykit.model.soa import SoaEntry, StatementOfApplicability
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name
+from complykit.reports.request import Request
 from complykit.repository import Repository
 
 _SUMMARY_ORDER = (
@@ -61,13 +62,14 @@ class SoaContext(TypedDict):
     statements: list[Statement]
 
 
-def build(repo: Repository, lang: str) -> SoaContext:
+def build(repo: Repository, request: Request) -> SoaContext:
     records = sorted(
         (record for _, record in repo.records(StatementOfApplicability)),
         key=lambda r: (r.framework, r.id),
     )
     return SoaContext(
-        header=header(repo), statements=[_statement(repo, record, lang) for record in records]
+        header=header(repo, request),
+        statements=[_statement(repo, record, request.lang) for record in records],
     )
 
 

@@ -9,6 +9,7 @@ from complykit.model.duration import Duration
 from complykit.model.task import Task
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name
+from complykit.reports.request import Request
 from complykit.repository import Repository
 
 
@@ -29,10 +30,10 @@ class TasksContext(TypedDict):
     tasks: list[TaskRow]
 
 
-def build(repo: Repository, lang: str) -> TasksContext:  # noqa: ARG001 - one shape for all
+def build(repo: Repository, request: Request) -> TasksContext:
     rows = [_row(repo, record) for _, record in repo.records(Task)]
     rows.sort(key=lambda r: (r["next_due"] is None, r["next_due"] or date.max, r["id"]))
-    return TasksContext(header=header(repo), tasks=rows)
+    return TasksContext(header=header(repo, request), tasks=rows)
 
 
 def _row(repo: Repository, task: Task) -> TaskRow:

@@ -20,27 +20,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from complykit.reports.xlsx_book import Book, Cell, Sheet, Words
-from complykit.reports.xlsx_sheets import BOOKS
+from complykit.reports.xlsx_book import Book, Cell, Sheet
 
 if TYPE_CHECKING:
-    from gettext import NullTranslations
-
     from openpyxl.cell.cell import Cell as XlCell
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from complykit.repository import Repository
 
 DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH, MAX_WIDTH = 10, 50
 TITLE_LENGTH = 31  # Excel's limit for a sheet name
 _NOT_IN_TITLES = re.compile(r"[\\/?*\[\]:]")
 _ZIP_EPOCH = date(1980, 1, 1)  # the earliest date a zip entry can carry
-
-
-def workbook(name: str, repo: Repository, *, lang: str, messages: NullTranslations) -> bytes:
-    """The named report as the bytes of an .xlsx file in ``lang``."""
-    return write(BOOKS[name](repo, Words(lang, messages)))
 
 
 def write(book: Book) -> bytes:

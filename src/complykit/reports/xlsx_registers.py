@@ -75,9 +75,10 @@ def _recipient(words: Words, recipient: Recipient) -> str:
 
 def _purpose(words: Words, purpose: Purpose) -> str:
     basis = words.label(purpose["legal_basis"], "legal-basis")
-    article = words.gettext("Art. 6(1)(%(point)s)", point=purpose["point"])
+    point = purpose["point"]
+    article = f" ({words.gettext('Art. 6(1)(%(point)s)', point=point)})" if point else ""
     provision = f"; {purpose['provision']}" if purpose["provision"] else ""
-    return f"{purpose['description']} — {basis} ({article}){provision}"
+    return f"{purpose['description']} — {basis}{article}{provision}"
 
 
 def _data(words: Words, data: DataRow) -> str:

@@ -6,17 +6,12 @@ HTML show the same records in the same order. Record text is never translated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from complykit.model.enums import ImplementationStatus
 from complykit.reports import ai_register, ropa, soa, tasks
 from complykit.reports import risks as risk_register
 from complykit.reports.labels import N_
 from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
 from complykit.reports.xlsx_registers import activity_sheet, system_sheet
-from complykit.repository import Repository
-
-BookBuilder = Callable[[Repository, Words], Book]
 
 # The SoA summary's order: done first, then work to do, then what does not apply.
 _STATUSES = (
@@ -29,8 +24,7 @@ _STATUSES = (
 )
 
 
-def ropa_book(repo: Repository, words: Words) -> Book:
-    context = ropa.build(repo, words.lang)
+def ropa_book(context: ropa.RopaContext, words: Words) -> Book:
     sheets = [
         activity_sheet(
             words, words.gettext("Controller (Art. 30(1))"), context["controller_activities"]
@@ -47,8 +41,7 @@ def ropa_book(repo: Repository, words: Words) -> Book:
     )
 
 
-def soa_book(repo: Repository, words: Words) -> Book:
-    context = soa.build(repo, words.lang)
+def soa_book(context: soa.SoaContext, words: Words) -> Book:
     statements = context["statements"]
     sheets = [_soa_summary(words, statements), *(_soa_sheet(words, s) for s in statements)]
     return book(words, words.gettext("Statements of Applicability"), context["header"], sheets)
@@ -118,8 +111,7 @@ def _soa_sheet(words: Words, statement: soa.Statement) -> Sheet:
     return Sheet(statement["framework"], tuple(map(words.gettext, columns)), rows)
 
 
-def risks_book(repo: Repository, words: Words) -> Book:
-    context = risk_register.build(repo, words.lang)
+def risks_book(context: risk_register.RisksContext, words: Words) -> Book:
     columns = (
         words.gettext("Risk"),
         words.gettext("Category"),
@@ -173,8 +165,7 @@ def _acceptance(words: Words, acceptance: risk_register.AcceptanceRow | None) ->
     return f"{accepted}: {acceptance['rationale']}"
 
 
-def tasks_book(repo: Repository, words: Words) -> Book:
-    context = tasks.build(repo, words.lang)
+def tasks_book(context: tasks.TasksContext, words: Words) -> Book:
     columns = (
         words.gettext("Task"),
         words.gettext("Type"),
@@ -204,16 +195,6 @@ def tasks_book(repo: Repository, words: Words) -> Book:
     return book(words, words.gettext("Compliance calendar"), context["header"], sheets)
 
 
-def ai_register_book(repo: Repository, words: Words) -> Book:
-    context = ai_register.build(repo, words.lang)
+def ai_register_book(context: ai_register.AiRegisterContext, words: Words) -> Book:
     sheets = [system_sheet(words, context["systems"])]
     return book(words, words.gettext("AI register"), context["header"], sheets)
-
-
-BOOKS: dict[str, BookBuilder] = {
-    "ropa": ropa_book,
-    "soa": soa_book,
-    "risks": risks_book,
-    "ai-register": ai_register_book,
-    "tasks": tasks_book,
-}

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from complykit.reports.request import Provenance
 from complykit.repository import Repository
 from complykit.workspace import open_workspace
 from conftest import EXAMPLE, REPO
@@ -22,6 +23,13 @@ MARKER = (
 )
 
 CheckGolden = Callable[[str, str], None]
+# Goldens show a fixed provenance: the real one changes with every commit.
+GOLDEN_PROVENANCE = Provenance(
+    version="0.0.0+golden",
+    in_git=True,
+    commit="4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+    tag="audit-2026",
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

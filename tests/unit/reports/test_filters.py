@@ -23,6 +23,7 @@ from complykit.model.task import Task
 from complykit.reports.filters import filters, markdown_cell
 from complykit.reports.labels import LABELS
 from complykit.reports.render import translations
+from complykit.reports.ropa import NOT_STATED
 
 
 def _filters(lang: str) -> dict[str, Any]:
@@ -69,7 +70,7 @@ def test_markdown_cell_is_one_safe_line() -> None:
 
 VOCABULARIES = {
     "role": tuple(ProcessingRole),
-    "legal-basis": tuple(LegalBasis),
+    "legal-basis": (*LegalBasis, NOT_STATED),  # a purpose may lack its basis (GDPR029)
     "special-category": tuple(SpecialCategory),
     "transfer-mechanism": tuple(TransferMechanism),
     "status": tuple(ImplementationStatus),

@@ -12,7 +12,6 @@ from complykit.reports.render import TEMPLATES, po_path
 SOURCE = TEMPLATES.parent
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-MODULES = ("labels.py", "filters.py", "xlsx_book.py", "xlsx_registers.py", "xlsx_sheets.py")
 
 
 def _used_msgids() -> set[str]:
@@ -21,8 +20,8 @@ def _used_msgids() -> set[str]:
         messages = extract_from_file("jinja2.ext:babel_extract", template, options=JINJA_OPTIONS)
         found.update(str(message) for _, message, _, _ in messages)
     keywords = {**DEFAULT_KEYWORDS, "N_": None}
-    for module in MODULES:
-        messages = extract_from_file("python", SOURCE / module, keywords=keywords)
+    for module in sorted(SOURCE.glob("*.py")):
+        messages = extract_from_file("python", module, keywords=keywords)
         found.update(str(message) for _, message, _, _ in messages)
     return found
 

@@ -16,10 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from builders import write_workspace
 from complykit.reports import REPORTS
-from complykit.reports.render import LANGUAGES, render_workbook, translations
+from complykit.reports.render import LANGUAGES, build_context, render_workbook, translations
 from complykit.reports.xlsx import sheet_titles
 from complykit.reports.xlsx_book import Words
-from complykit.reports.xlsx_sheets import BOOKS
 from complykit.repository import Repository
 from complykit.workspace import open_workspace
 
@@ -187,7 +186,7 @@ def test_every_table_is_frozen_filtered_and_wrapped(example_repo: Repository, na
         last = sheet.cell(row=sheet.max_row, column=sheet.max_column).coordinate
         assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", f"A1:{last}")
         assert sheet["A1"].font.bold
-        assert sheet["A2"].alignment.wrap_text
+        assert sheet.max_row == 1 or sheet["A2"].alignment.wrap_text  # an empty table has no A2
         columns = range(1, sheet.max_column + 1)
         widths = [sheet.column_dimensions[get_column_letter(i)].width for i in columns]
         assert all(10 <= width <= 50 for width in widths)
@@ -265,10 +264,11 @@ def test_sheet_titles_are_valid_and_unique() -> None:
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_every_row_fills_every_column(example_repo: Repository, name: str) -> None:
     """Each row of every sheet has exactly one cell per column."""
-    book = BOOKS[name](example_repo, Words("en", translations("en")))
+    context = build_context(name, example_repo, lang="en")
+    book = REPORTS[name].book(context, Words("en", translations("en")))
     assert all(len(row) == len(sheet.columns) for sheet in book.sheets for row in sheet.rows)
 
 
 def test_every_report_has_a_workbook() -> None:
-    """Each registered report has a spreadsheet builder."""
-    assert set(BOOKS) == set(REPORTS)
+    """Each registered report names a spreadsheet builder that exists."""
+    assert all(callable(getattr(report, "book", None)) for report in REPORTS.values())

@@ -1,0 +1,1 @@
+"""The benchmark workspace generator, one module per record kind."""

@@ -1,0 +1,109 @@
+"""AIA: what a system's record declares must agree with the facts it records and the register.
+
+These are statements about the system, not dated duties: they run whatever ``--as-of`` says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.ai_act_index import activities, systems
+from complykit.checks.ai_act_practices import practice_title, prohibited_points
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.ai_system import AiSystem
+from complykit.repository import Entry, Repository
+
+
+@check(
+    code="AIA013",
+    name="risk-class-contradicts-practices",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 5(1)",),
+    hint="Correct `classification.risk_class` (or `suspected_art5_practice`) to what the "
+    "recorded `practices` show, or correct the practices and explain in `practices.reasoning`.",
+)
+def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
+    """The declared risk class or suspected Art. 5 point contradicts the recorded practices.
+
+    Art. 5(1) is decided from ``practices`` (see AIA001); a label that says otherwise is wrong
+    in one of the two places, and an auditor will read the facts.
+
+    PASS: ``risk_class: prohibited`` with ``practices: {techniques: [emotion-recognition],
+    settings: [workplace]}``.
+    FAIL: ``risk_class: minimal`` with ``practices: {techniques: [emotion-recognition],
+    settings: [education]}``; or ``risk_class: prohibited`` with ``practices: {techniques:
+    [emotion-recognition], settings: [workplace], medical_or_safety_purpose: true}``.
+    """
+    for entry, system in systems(repo):
+        if system.practices is not None:
+            yield from _contradictions(repo, entry, system)
+
+
+def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterator[Problem]:
+    points = prohibited_points(system.practices)
+    basis = system.classification
+    named = ", ".join(practice_title(repo, p) for p in points)
+    if points and basis.risk_class != "prohibited":
+        yield Problem(
+            entry,
+            ("classification", "risk_class"),
+            f"'{system.name}' is classified '{basis.risk_class}', but its recorded practices "
+            f"fall under {named}: a prohibited AI practice",
+            citation=tuple(f"AI Act Art. 5(1)({p})" for p in points),
+        )
+    elif not points and basis.risk_class == "prohibited":
+        yield Problem(
+            entry,
+            ("classification", "risk_class"),
+            f"'{system.name}' is classified 'prohibited', but its recorded practices fall "
+            "under no point of Art. 5(1), or an exception of the article applies",
+        )
+    suspected = basis.suspected_art5_practice
+    if suspected is not None and points and suspected not in points:
+        yield Problem(
+            entry,
+            ("classification", "suspected_art5_practice"),
+            f"'{system.name}' is suspected of {practice_title(repo, suspected)}, but its "
+            f"recorded practices fall under {named} instead",
+        )
+
+
+@check(
+    code="AIA014",
+    name="ai-personal-data-unregistered",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 30(1)",),
+    hint="Link the processing activities in which the system processes personal data "
+    "(`processing_activities`, or `ai_systems` on the activity); add the activity to the "
+    "register if it is missing.",
+)
+def ai_personal_data_unregistered(repo: Repository) -> Iterator[Problem]:
+    """An AI system that processes personal data is linked to no processing activity.
+
+    Every processing of personal data belongs in the Art. 30 register; an AI system that
+    processes it without a linked activity is processing the register does not show, and the
+    rules that need the link (such as AIA008's DPIA) cannot judge it. A system that says it
+    processes no personal data but is linked to activities is reported too.
+
+    PASS: ``processes_personal_data: true`` and ``processing_activities: [pa-recruitment]``.
+    FAIL: ``processes_personal_data: true`` and no linked activity.
+    """
+    for entry, system in systems(repo):
+        linked = activities(repo, system)
+        if system.processes_personal_data and not linked:
+            yield Problem(
+                entry,
+                ("processes_personal_data",),
+                f"'{system.name}' processes personal data, but no processing activity in the "
+                "register is linked to it",
+            )
+        elif system.processes_personal_data is False and linked:
+            yield Problem(
+                entry,
+                ("processes_personal_data",),
+                f"'{system.name}' says it processes no personal data, yet "
+                f"{', '.join(a.id for a in linked)} names it as processing personal data",
+                hint="Set `processes_personal_data: true`, or remove the link if the system "
+                "does not take part in that processing.",
+            )

@@ -1,0 +1,101 @@
+"""AIA: what a deployer of a high-risk system must do besides oversight, logs and assessments.
+
+Reported as errors once the duty applies on ``--as-of`` (Art. 113); AIA012 warns before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks import ai_act_deployer_gaps as gaps
+from complykit.checks.ai_act_index import dated
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.repository import Repository
+
+
+@check(
+    code="AIA015",
+    name="deployer-monitoring-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 26(5)",),
+)
+def deployer_monitoring_missing(repo: Repository) -> Iterator[Problem]:
+    """We deploy a high-risk system and record no monitoring of its operation.
+
+    PASS: ``deployer_duties: {monitoring: "Weekly review of overrides; provider informed ..."}``.
+    FAIL: a high-risk system we deploy with no ``deployer_duties.monitoring``.
+    """
+    hint = (
+        "Describe in `deployer_duties.monitoring` how you monitor the system per the "
+        "instructions for use, inform the provider, and suspend use and inform the market "
+        "surveillance authority when it presents a risk or a serious incident occurs."
+    )
+    yield from dated(repo, gaps.monitoring_gaps(repo), hint)
+
+
+@check(
+    code="AIA016",
+    name="workers-not-informed",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 26(7)",),
+)
+def workers_not_informed(repo: Repository) -> Iterator[Problem]:
+    """A high-risk system used at the workplace, and no record that workers were told before use.
+
+    Used at the workplace: ``deployer_duties.used_at_workplace``, or when not stated, an Annex
+    III area 4 (employment) system or ``practices.settings: [workplace]``.
+
+    PASS: ``annex_iii: {area: 4, point: a}`` and ``deployer_duties: {workers_informed:
+    2025-11-12}``.
+    FAIL: ``annex_iii: {area: 4, point: a}`` and no ``workers_informed``.
+    """
+    hint = (
+        "Inform the workers' representatives (in the Netherlands the ondernemingsraad) and the "
+        "affected workers before use, and record the date in `deployer_duties.workers_informed`."
+    )
+    yield from dated(repo, gaps.workers_gaps(repo), hint)
+
+
+@check(
+    code="AIA017",
+    name="affected-persons-not-informed",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 26(11)",),
+)
+def affected_persons_not_informed(repo: Repository) -> Iterator[Problem]:
+    """An Annex III system decides or helps decide about people, who are not told of it.
+
+    PASS: ``deployer_duties: {persons_informed: "The privacy notice and the vacancy text ..."}``.
+    FAIL: an Annex III system we deploy with no ``persons_informed`` and no
+    ``decisions_about_people: false``.
+    """
+    hint = (
+        "Tell the people the system decides about that it is used on them, and say how in "
+        "`deployer_duties.persons_informed`; if it takes or supports no decisions about people, "
+        "set `decisions_about_people: false`."
+    )
+    yield from dated(repo, gaps.persons_gaps(repo), hint)
+
+
+@check(
+    code="AIA018",
+    name="public-deployer-unregistered",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 49(3)", "AI Act Art. 26(8)"),
+)
+def public_deployer_unregistered(repo: Repository) -> Iterator[Problem]:
+    """A public authority uses an Annex III system without registering the use in the EU database.
+
+    Annex III point 2 (critical infrastructure) is registered nationally instead (Art. 49(5)),
+    so it is left out.
+
+    PASS: ``sector: public-authority`` and ``deployer_duties: {eu_database_registration:
+    {registered: 2026-07-01}}``.
+    FAIL: ``sector: public-authority``, ``annex_iii: {area: 5, point: a}`` and no registration.
+    """
+    hint = (
+        "Register the organisation, select the system and register its use in the EU database "
+        "before use; record it in `deployer_duties.eu_database_registration`."
+    )
+    yield from dated(repo, gaps.registration_gaps(repo), hint)

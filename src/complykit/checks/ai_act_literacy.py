@@ -1,0 +1,67 @@
+"""AIA: AI literacy (Art. 4), the one AI Act duty of every provider and deployer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from complykit.checks.ai_act_index import Gap, dated, start_of, systems
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.task import Task
+from complykit.repository import Repository
+
+_ROLES = frozenset({"provider", "deployer"})
+# A general training task that names Art. 4 in its clause counts too (Art. 4 has no paragraphs,
+# so "Art. 4" must not run on into "Art. 40" or "Art. 4(").
+_CITES_ART_4 = re.compile(r"AI Act Art\. 4(?![\d(])")
+_HINT = (
+    "Add a `task` of type ai-literacy with its cadence and owner (training, guidance or "
+    "briefings fitted to each role and system), and record each time it is done."
+)
+
+
+@check(
+    code="AIA027",
+    name="ai-literacy-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 4",),
+    hint=_HINT,
+)
+def ai_literacy_missing(repo: Repository) -> Iterator[Problem]:
+    """We provide or deploy AI systems and keep no recurring AI literacy work.
+
+    Art. 4 applies to every provider and deployer, whatever the risk class, since 2 February
+    2025: staff and others who operate or use AI systems on our behalf need sufficient AI
+    literacy, given their knowledge, the context and the people affected. Literacy fades and
+    systems change, so complykit asks for a recurring task of type ``ai-literacy``, or one
+    whose ``clause`` cites "AI Act Art. 4"; an overdue one is TASK001. The Digital Omnibus
+    rewords Art. 4 (not verified: check the Official Journal); the duty to take measures
+    stays.
+
+    PASS: an AI system with ``roles: [deployer]`` and a task with ``type: ai-literacy``.
+    FAIL: an AI system with ``roles: [deployer]`` and no ai-literacy task.
+    """
+    if any(_keeps_literacy(task) for _, task in repo.records(Task)):
+        return
+    ours = [
+        (entry, system)
+        for entry, system in systems(repo)
+        if system.lifecycle != "retired" and _ROLES & set(system.roles)
+    ]
+    if not ours:
+        return
+    names = ", ".join(f"'{system.name}'" for _, system in ours)
+    gap = Gap(
+        ours[0][0],
+        ("roles",),
+        f"we provide or deploy {names}, but no task of type ai-literacy keeps the AI literacy "
+        "of the people who build or use them up to date",
+        ("AI Act Art. 4",),
+        start_of(repo, ["Art. 4"]),
+    )
+    yield from dated(repo, [gap], _HINT)
+
+
+def _keeps_literacy(task: Task) -> bool:
+    return task.type == "ai-literacy" or bool(task.clause and _CITES_ART_4.search(task.clause))

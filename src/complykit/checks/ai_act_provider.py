@@ -1,0 +1,162 @@
+"""AIA: what a provider of a high-risk system must have before placing it on the market.
+
+Reported as errors once the duty applies on ``--as-of`` (Art. 113: 2026-08-02 for Annex III,
+2027-08-02 for Art. 6(1) products); AIA012 warns before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks import ai_act_provider_gaps as gaps
+from complykit.checks.ai_act_index import dated
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.repository import Repository
+
+
+@check(
+    code="AIA019",
+    name="quality-management-system-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 17",),
+)
+def quality_management_system_missing(repo: Repository) -> Iterator[Problem]:
+    """We provide a high-risk system and record no quality management system.
+
+    PASS: ``provider_duties: {quality_management_system: evidence/policies/qms.md}``.
+    FAIL: a high-risk system we provide with no ``quality_management_system``.
+    """
+    hint = (
+        "Document the quality management system (Art. 17(1)(a)-(m)); for an Annex I product it "
+        "may be part of the product legislation's QMS (Art. 17(3))."
+    )
+    yield from dated(repo, gaps.qms_gaps(repo), hint)
+
+
+@check(
+    code="AIA020",
+    name="technical-documentation-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 11",),
+)
+def technical_documentation_missing(repo: Repository) -> Iterator[Problem]:
+    """We provide a high-risk system and record no technical documentation.
+
+    PASS: ``provider_duties: {technical_documentation: evidence/reports/annex-iv.md}``.
+    FAIL: a high-risk system we provide with no ``technical_documentation``.
+    """
+    hint = "Draw up the technical documentation with the Annex IV contents and link it."
+    yield from dated(repo, gaps.documentation_gaps(repo), hint)
+
+
+@check(
+    code="AIA021",
+    name="conformity-assessment-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 43",),
+)
+def conformity_assessment_missing(repo: Repository) -> Iterator[Problem]:
+    """A high-risk system we provide has no completed conformity assessment on an allowed route.
+
+    Art. 43(1): Annex III point 1 (biometrics) by internal control or a notified body; 43(2):
+    points 2-8 by internal control (Annex VI); 43(3): Annex I products by the procedure of
+    their own legislation. A third-party route names its notified body.
+
+    PASS: ``annex_iii: {area: 4, point: a}`` and ``conformity_assessment: {route:
+    internal-control, completed: 2026-06-30}``.
+    FAIL: ``annex_iii: {area: 4, point: a}`` and ``conformity_assessment: {route:
+    notified-body, completed: 2026-06-30}``; or no completed assessment.
+    """
+    hint = "Carry out the conformity assessment on the route Art. 43 sets and record it."
+    yield from dated(repo, gaps.conformity_gaps(repo), hint)
+
+
+@check(
+    code="AIA022",
+    name="declaration-of-conformity-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 47",),
+)
+def declaration_of_conformity_missing(repo: Repository) -> Iterator[Problem]:
+    """A high-risk system we provide has no signed EU declaration of conformity.
+
+    PASS: ``provider_duties: {declaration_of_conformity: 2026-07-01}``.
+    FAIL: a high-risk system we provide with no ``declaration_of_conformity``.
+    """
+    hint = "Draw up and sign the EU declaration of conformity (Annex V) and keep it ten years."
+    yield from dated(repo, gaps.declaration_gaps(repo), hint)
+
+
+@check(
+    code="AIA023",
+    name="ce-marking-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 48",),
+)
+def ce_marking_missing(repo: Repository) -> Iterator[Problem]:
+    """A high-risk system we provide carries no CE marking.
+
+    PASS: ``provider_duties: {ce_marking: true}``.
+    FAIL: a high-risk system we provide with ``ce_marking: false`` or not stated.
+    """
+    hint = "Affix the CE marking (digitally for a digital system) and set `ce_marking: true`."
+    yield from dated(repo, gaps.ce_marking_gaps(repo), hint)
+
+
+@check(
+    code="AIA024",
+    name="provider-unregistered",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 49(1)",),
+)
+def provider_unregistered(repo: Repository) -> Iterator[Problem]:
+    """An Annex III system we provide is not registered in the EU database.
+
+    Annex III point 2 is registered nationally instead (Art. 49(5)); Annex I products are not
+    registered under Art. 49(1).
+
+    PASS: ``provider_duties: {eu_database_registration: {registered: 2026-07-15}}``.
+    FAIL: ``annex_iii: {area: 4, point: a}``, ``roles: [provider]`` and no registration.
+    """
+    hint = "Register the system in the EU database (Annex VIII data) and record it."
+    yield from dated(repo, gaps.registration_gaps(repo), hint)
+
+
+@check(
+    code="AIA025",
+    name="post-market-monitoring-plan-missing",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 72",),
+)
+def post_market_monitoring_plan_missing(repo: Repository) -> Iterator[Problem]:
+    """A high-risk system we provide has no post-market monitoring plan.
+
+    PASS: ``provider_duties: {post_market_monitoring_plan: evidence/reports/pmm-plan.md}``.
+    FAIL: a high-risk system we provide with no ``post_market_monitoring_plan``.
+    """
+    hint = "Write the post-market monitoring plan as part of the technical documentation."
+    yield from dated(repo, gaps.monitoring_plan_gaps(repo), hint)
+
+
+@check(
+    code="AIA026",
+    name="annex-i-product-undocumented",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 43", "AI Act Art. 6(1)"),
+)
+def annex_i_product_undocumented(repo: Repository) -> Iterator[Problem]:
+    """An Art. 6(1) system we provide names no product legislation, class or notified body.
+
+    An Annex I product is high-risk because its own legislation requires a third-party
+    conformity assessment; for a medical device the MDR class decides that.
+
+    PASS: ``annex_i_product: {legislation: Regulation (EU) 2017/745 (MDR), annex_i_point: 11,
+    conformity_class: IIa, notified_body: DEKRA Certification B.V. (0344)}``.
+    FAIL: ``annex_i: ...`` with ``roles: [provider]`` and no ``annex_i_product``.
+    """
+    hint = (
+        "Record `provider_duties.annex_i_product`: the Annex I act and point, the product's "
+        "class under it and the notified body that assesses it."
+    )
+    yield from dated(repo, gaps.product_gaps(repo), hint)

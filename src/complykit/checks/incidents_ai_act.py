@@ -1,0 +1,127 @@
+"""INC: serious incidents with high-risk AI systems, reported to the provider and the authority.
+
+These run only with ``eu-ai-act`` in ``frameworks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.ai_act_index import high_risk_route, systems
+from complykit.checks.incident_clock import at, end_of
+from complykit.checks.registry import Problem, check
+from complykit.checks.serious_incident_clock import FACTS, provider_clocks, serious
+from complykit.findings import Severity
+from complykit.model.incident import Incident
+from complykit.repository import Repository
+
+
+@check(
+    code="INC012",
+    name="serious-incident-report-overdue",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 73",),
+    hint="Report to the market surveillance authority now (an incomplete first report is "
+    "allowed, Art. 73(5)) and record `ai_act.reported_at`.",
+)
+def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
+    """As provider, a serious incident is not reported and its Art. 73 term has passed.
+
+    15 days after becoming aware (73(2)); 10 days when a person died (73(4)); 2 days for a
+    widespread infringement or a serious disruption of critical infrastructure (73(3)). For a
+    system that is a medical device (Annex I points 11 and 12), only fundamental-rights
+    infringements are reported under the AI Act (Art. 73(10): not in our checked reference
+    facts, treat as unverified); the device's vigilance rules cover the rest.
+
+    PASS: ``ai_act: {serious: true, consequences: [serious-harm-to-health], reported_at: ...}``.
+    FAIL: ``ai_act: {serious: true, consequences: [death]}``, aware 12 days ago, not reported.
+    """
+    for entry, _, clock in provider_clocks(repo):
+        if clock.deadline < end_of(repo):
+            yield Problem(
+                entry,
+                (*FACTS, "serious"),
+                f"the serious incident had to be reported to the market surveillance authority "
+                f"by {at(clock.deadline)} ({clock.term.days} days after becoming aware at "
+                f"{at(clock.start)}: {clock.term.why}); no report is recorded",
+                citation=(f"AI Act {clock.term.paragraph}",),
+            )
+
+
+@check(
+    code="INC013",
+    name="serious-incident-report-due",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 73",),
+    hint="Report to the market surveillance authority before the deadline; record "
+    "`ai_act.reported_at`.",
+)
+def serious_incident_report_due(repo: Repository) -> Iterator[Problem]:
+    """As provider, a serious incident is not reported yet, and its Art. 73 term is running.
+
+    PASS: ``ai_act: {serious: true, reported_at: 2026-11-20T10:00:00+01:00}``.
+    FAIL: ``ai_act: {serious: true}``, aware yesterday, not reported.
+    """
+    for entry, _, clock in provider_clocks(repo):
+        if clock.deadline >= end_of(repo):
+            yield Problem(
+                entry,
+                (*FACTS, "serious"),
+                f"the serious incident must be reported to the market surveillance authority "
+                f"by {at(clock.deadline)} ({clock.term.days} days after becoming aware: "
+                f"{clock.term.why})",
+                citation=(f"AI Act {clock.term.paragraph}",),
+            )
+
+
+@check(
+    code="INC014",
+    name="serious-incident-provider-not-told",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 26(5)",),
+    hint="Inform the provider immediately, then the importer or distributor and the market "
+    "surveillance authority; record `ai_act.provider_informed_at`.",
+)
+def serious_incident_provider_not_told(repo: Repository) -> Iterator[Problem]:
+    """As deployer, a serious incident with a high-risk system was not reported to its provider.
+
+    PASS: ``roles: [deployer]`` and ``ai_act: {serious: true, provider_informed_at: ...}``.
+    FAIL: ``roles: [deployer]`` and ``ai_act: {serious: true}`` with no
+    ``provider_informed_at``.
+    """
+    for entry, _, facts, involved in serious(repo):
+        deployed = [s.name for s in involved if "deployer" in s.roles]
+        if deployed and facts.provider_informed_at is None:
+            yield Problem(
+                entry,
+                (*FACTS, "serious"),
+                f"a serious incident with '{deployed[0]}', which we deploy, is recorded, but "
+                "no `provider_informed_at` shows that its provider was told",
+            )
+
+
+@check(
+    code="INC015",
+    name="ai-incident-unassessed",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 3(49)", "AI Act Art. 73"),
+    hint="Add an `ai_act` block that says whether it is a serious incident (Art. 3(49)) and "
+    "why, so that the reporting clock can be checked.",
+)
+def ai_incident_unassessed(repo: Repository) -> Iterator[Problem]:
+    """An incident affects a high-risk AI system and does not say whether it is serious.
+
+    PASS: ``affects: [ai-triage]`` and ``ai_act: {ai_systems: [ai-triage], serious: false,
+    reasoning: ...}``.
+    FAIL: ``affects: [ai-triage]`` (a high-risk system) and no ``ai_act``.
+    """
+    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(s)}
+    for entry, incident in repo.records(Incident):
+        named = [high_risk[i].name for i in incident.affects if i in high_risk]
+        if named and incident.ai_act is None:
+            yield Problem(
+                entry,
+                ("affects",),
+                f"the incident affects the high-risk AI system '{named[0]}', but does not say "
+                "whether it is a serious incident under the AI Act",
+            )

@@ -1,0 +1,77 @@
+"""What an AI system does and where: the facts AI Act Art. 5(1)(a)-(h) is decided from.
+
+Each technique names conduct from one point of Art. 5(1); the settings and the flags below
+carry the conditions and exceptions the article itself makes, so that a rule, not the record's
+author, concludes whether a practice is prohibited.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from complykit.model.base import StrictModel
+from complykit.model.types import Text
+
+Technique = Literal[
+    "manipulative-techniques",
+    "exploits-vulnerabilities",
+    "social-scoring",
+    "offence-prediction",
+    "untargeted-facial-scraping",
+    "emotion-recognition",
+    "biometric-categorisation",
+    "real-time-remote-biometric-identification",
+]
+Setting = Literal[
+    "workplace",
+    "education",
+    "law-enforcement",
+    "publicly-accessible-spaces",
+]
+LawEnforcementObjective = Literal["victim-search", "imminent-threat", "suspect-location"]
+
+
+class PracticeFacts(StrictModel):
+    """What the system does and where it is used, as AI Act Art. 5(1) asks (`practices`)."""
+
+    techniques: list[Technique] = []
+    """What the system does, each tied to one point of Art. 5(1): `manipulative-techniques`
+    (subliminal, purposefully manipulative or deceptive techniques, point a),
+    `exploits-vulnerabilities` (of age, disability or a social or economic situation, b),
+    `social-scoring` (evaluates or classifies people over time by social behaviour or personal
+    traits, c), `offence-prediction` (assesses the risk that a person commits a criminal offence,
+    d), `untargeted-facial-scraping` (builds or expands facial recognition databases from the
+    internet or CCTV, e), `emotion-recognition` (infers emotions, f), `biometric-categorisation`
+    (deduces race, political opinions, trade union membership, beliefs, sex life or sexual
+    orientation from biometric data, g), `real-time-remote-biometric-identification` (h)."""
+    settings: list[Setting] = []
+    """Where the system is used: `workplace`, `education` (point f), `law-enforcement` and
+    `publicly-accessible-spaces` (point h)."""
+    no_significant_harm: bool = False
+    """Points a and b: the techniques neither materially distort people's behaviour nor cause,
+    or are reasonably likely to cause, significant harm. Explain it in `reasoning`."""
+    no_detrimental_treatment: bool = False
+    """Point c: the score never leads to detrimental treatment in unrelated contexts, nor to
+    treatment that is unjustified or disproportionate to the behaviour."""
+    supports_human_assessment: bool = False
+    """Point d: the system only supports a human assessment of a person's involvement in a
+    criminal activity that already rests on objective, verifiable facts linked to it, and does
+    not predict from profiling or personality traits alone."""
+    medical_or_safety_purpose: bool = False
+    """Point f: emotions are inferred for medical or safety reasons, e.g. detecting driver
+    fatigue or a medical emergency; the article's own exception."""
+    lawful_dataset_labelling: bool = False
+    """Point g: the categorisation only labels or filters lawfully acquired biometric datasets,
+    or categorises biometric data in the area of law enforcement."""
+    law_enforcement_objective: LawEnforcementObjective | None = None
+    """Point h: the objective the real-time identification is strictly necessary for:
+    `victim-search` (i: victims of abduction, trafficking or sexual exploitation, missing
+    persons), `imminent-threat` (ii: to life or physical safety, or a terrorist attack) or
+    `suspect-location` (iii: a suspect of an Annex II offence punishable by at least four
+    years). Art. 5(2)-(7) safeguards and prior authorisation still apply."""
+    reasoning: Text | None = Field(
+        default=None,
+        description="Why the facts are as recorded, and why an exception applies if one is used.",
+    )

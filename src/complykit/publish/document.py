@@ -1,0 +1,115 @@
+"""One report as a file's bytes: open the workspace (now, or at a git revision), note what could
+not be read and where the records came from, then render."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from complykit.engine import run_keeping_records
+from complykit.errors import ComplykitError
+from complykit.findings import Finding, Severity
+from complykit.load.discover import CONFIG_FILENAME, find_root
+from complykit.publish.provenance import working_tree
+from complykit.publish.revision import checkout
+from complykit.reports.render import (
+    BINARY_FORMATS,
+    build_context,
+    render_binary_context,
+    render_text,
+)
+from complykit.reports.request import FindingCount, Provenance, Request, Unreadable
+from complykit.repository import Repository
+from complykit.workspace import open_workspace
+
+# Findings of these families come from reading files: their records are missing.
+_LOADING_FAMILIES = ("YAML", "SCH")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A workspace opened for reports: its valid records, their provenance, what did not load."""
+
+    repo: Repository
+    provenance: Provenance
+    unreadable: tuple[Unreadable, ...]
+    findings: tuple[FindingCount, ...] | None = None
+
+    def request(
+        self, lang: str, audience: str = "internal", record_id: str | None = None
+    ) -> Request:
+        return Request(lang, audience, record_id, self.provenance, self.unreadable, self.findings)
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.repo.config.languages) or ["en"]
+
+
+@contextmanager
+def open_source(
+    path: Path, as_of: date, revision: str | None = None, *, check: bool = False
+) -> Iterator[Source]:
+    """The workspace around ``path``, or as it was at git ``revision``; valid while open.
+
+    With ``check`` the records are also validated, for reports that summarise the findings.
+    """
+    with tempfile.TemporaryDirectory(prefix="complykit-report-") as scratch:
+        if revision is None:
+            root = find_root(path)
+            provenance = working_tree(root)
+        else:
+            root, provenance = checkout(path, revision, Path(scratch))
+        repo, findings, counts = _load(root, as_of, check=check)
+        unreadable = tuple(
+            Unreadable(f.path.as_posix(), f.line, f.code, f.message)
+            for f in sorted(findings)
+            if f.severity == Severity.ERROR and f.code.startswith(_LOADING_FAMILIES)
+        )
+        yield Source(repo, provenance, unreadable, counts)
+
+
+def _load(
+    root: Path, as_of: date, *, check: bool
+) -> tuple[Repository, tuple[Finding, ...], tuple[FindingCount, ...] | None]:
+    if check:
+        result, repo = run_keeping_records(root, as_of=as_of)
+        findings = result.findings
+    else:
+        opened = open_workspace(root, as_of)
+        repo, findings = opened.repo, opened.findings
+    if repo is None:
+        raise ComplykitError(
+            f"{root / CONFIG_FILENAME} is not valid",
+            hint="Run `complykit validate` to see what to fix.",
+        )
+    return repo, findings, _counts(findings) if check else None
+
+
+def _counts(findings: tuple[Finding, ...]) -> tuple[FindingCount, ...]:
+    counted = Counter((_family(f.code), f.severity.value) for f in findings)
+    return tuple(
+        FindingCount(family, severity, n) for (family, severity), n in sorted(counted.items())
+    )
+
+
+def _family(code: str) -> str:
+    return code.rstrip("0123456789")
+
+
+def render(name: str, source: Source, request: Request, output_format: str) -> bytes:
+    """The report's file content: UTF-8 text for HTML and Markdown, bytes for xlsx and PDF."""
+    context = build_context(name, source.repo, lang=request.lang, request=request)
+    return render_context(name, context, request.lang, output_format)
+
+
+def render_context(name: str, context: Mapping[str, Any], lang: str, output_format: str) -> bytes:
+    """A built context in one format, as the bytes of a file."""
+    if output_format in BINARY_FORMATS:
+        return render_binary_context(name, context, lang=lang, output_format=output_format)
+    return render_text(name, context, lang=lang, output_format=output_format).encode("utf-8")

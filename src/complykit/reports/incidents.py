@@ -1,0 +1,183 @@
+"""The breach register of GDPR Art. 33(5): every incident, and for personal-data breaches the
+facts, effects and remedial action, the 72-hour clock, the notifications and their reasons."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TypedDict
+
+from complykit.checks.incident_clock import CLOCK
+from complykit.model.incident import Breach, Incident, Notification, SubjectNotification
+from complykit.reports.header import Header, header
+from complykit.reports.names import person_name, record_label
+from complykit.reports.request import Request
+from complykit.repository import Repository
+
+_OPEN = ("open", "contained")
+
+
+class NotificationRow(TypedDict):
+    required: bool
+    notified_at: datetime | None
+    to: str | None
+    reference: str | None
+    reason: str | None
+    exemption: str | None
+    method: str | None
+    by: str | None
+
+
+class Clock(TypedDict):
+    aware_at: datetime | None
+    deadline: datetime | None
+    hours_taken: int | None
+    late: bool
+    running: bool
+
+
+class BreachRow(TypedDict):
+    our_role: str
+    nature: list[str]
+    subject_categories: list[str]
+    approximate_subjects: int | None
+    approximate_records: int | None
+    data_categories: list[str]
+    special_categories: bool
+    risk: str
+    risk_reasoning: str
+    consequences: str | None
+    controller_notified_at: datetime | None
+    authority: NotificationRow
+    data_subjects: NotificationRow | None
+    clock: Clock
+
+
+class IncidentRow(TypedDict):
+    id: str
+    title: str
+    description: str
+    severity: str
+    status: str
+    occurred_at: datetime | None
+    detected_at: datetime
+    contained_at: datetime | None
+    closed_at: datetime | None
+    breach: BreachRow | None
+    personal_data: bool
+    activities: list[str]
+    suppliers: list[str]
+    root_cause: str | None
+    actions: list[str]
+    lessons: str | None
+    owner: str | None
+
+
+class IncidentsContext(TypedDict):
+    header: Header
+    notified: list[IncidentRow]
+    not_notified: list[IncidentRow]
+    other: list[IncidentRow]
+
+
+def build(repo: Repository, request: Request) -> IncidentsContext:
+    rows = [_row(repo, record) for _, record in repo.records(Incident)]
+    rows.sort(key=lambda r: (r["detected_at"], r["id"]), reverse=True)  # newest first
+    breaches = [r for r in rows if r["breach"] is not None]
+    return IncidentsContext(
+        header=header(repo, request),
+        notified=[r for r in breaches if _notified(r)],
+        not_notified=[r for r in breaches if not _notified(r)],
+        other=[r for r in rows if r["breach"] is None],
+    )
+
+
+def _notified(row: IncidentRow) -> bool:
+    breach = row["breach"]
+    return breach is not None and breach["authority"]["notified_at"] is not None
+
+
+def _row(repo: Repository, record: Incident) -> IncidentRow:
+    return IncidentRow(
+        id=record.id,
+        title=record.title,
+        description=record.description,
+        severity=record.severity,
+        status=record.status,
+        occurred_at=record.occurred_at,
+        detected_at=record.detected_at,
+        contained_at=record.contained_at,
+        closed_at=record.closed_at,
+        breach=_breach(record, repo.as_of) if record.breach else None,
+        personal_data=record.personal_data_involved,
+        activities=[record_label(repo, a) for a in record.processing_activities],
+        suppliers=[record_label(repo, s) for s in record.suppliers],
+        root_cause=record.root_cause,
+        actions=list(record.actions),
+        lessons=record.lessons_learned,
+        owner=person_name(repo, record.owner),
+    )
+
+
+def _breach(record: Incident, as_of: date) -> BreachRow:
+    breach = record.breach
+    assert breach is not None  # noqa: S101 - the caller checked
+    subjects = breach.data_subjects
+    return BreachRow(
+        our_role=breach.our_role,
+        nature=list(breach.nature),
+        subject_categories=list(breach.data_subject_categories),
+        approximate_subjects=breach.approximate_data_subjects,
+        approximate_records=breach.approximate_records,
+        data_categories=list(breach.data_categories),
+        special_categories=breach.special_categories,
+        risk=breach.risk_to_individuals,
+        risk_reasoning=breach.risk_reasoning,
+        consequences=breach.likely_consequences,
+        controller_notified_at=breach.controller_notified_at,
+        authority=_notification(breach.authority),
+        data_subjects=_notification(subjects) if subjects else None,
+        clock=_clock(record, breach, as_of),
+    )
+
+
+def _notification(notice: Notification) -> NotificationRow:
+    subject = notice if isinstance(notice, SubjectNotification) else None
+    return NotificationRow(
+        required=notice.required,
+        notified_at=notice.notified_at,
+        to=notice.to,
+        reference=notice.reference,
+        reason=notice.reason,
+        exemption=subject.exemption if subject else None,
+        method=subject.method if subject else None,
+        by=_field(notice, "notified_by"),
+    )
+
+
+def _field(value: object, name: str) -> str | None:
+    # Fields that newer models add (who notified) show once the records can hold them.
+    found = getattr(value, name, None)
+    return found if isinstance(found, str) else None
+
+
+def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
+    """The Art. 33(1) clock: 72 hours from awareness, for a breach the authority must hear of."""
+    aware = record.aware_at
+    if aware is None or breach.our_role != "controller" or not breach.authority.required:
+        return Clock(aware_at=aware, deadline=None, hours_taken=None, late=False, running=False)
+    deadline = CLOCK.after_moment(aware)  # 72 hours, GDPR Art. 33(1); stays on the calendar
+    notified = breach.authority.notified_at
+    if notified is None:
+        running = record.status in _OPEN
+        late = as_of > deadline.date()
+        return Clock(
+            aware_at=aware, deadline=deadline, hours_taken=None, late=late, running=running
+        )
+    hours = int((notified - aware).total_seconds() // 3600)
+    return Clock(
+        aware_at=aware,
+        deadline=deadline,
+        hours_taken=hours,
+        late=notified > deadline,
+        running=False,
+    )

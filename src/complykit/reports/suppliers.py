@@ -1,0 +1,178 @@
+"""The register of processors and other suppliers (GDPR Art. 28; ISO/IEC 27001 A.5.19-A.5.22,
+ISO/IEC 27701 A.7.2.6 and B.8.5.6-B.8.5.8), and its public variant: the list of sub-processors a
+processor publishes for its customers (Art. 28(2) and (4))."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypedDict
+
+from complykit.model.duration import Duration
+from complykit.model.enums import ProcessingRole
+from complykit.model.processing import ProcessingActivity
+from complykit.model.supplier import Supplier
+from complykit.reports.header import Header, header
+from complykit.reports.names import person_name, sort_key
+from complykit.reports.request import Request
+from complykit.repository import Repository
+
+_PROCESSOR_ROLES = ("processor", "sub-processor")
+
+TransferTools = dict[tuple[str, str], str]  # (supplier id, country) -> mechanism
+
+
+class Place(TypedDict):
+    country: str
+    purpose: str | None
+    tool: str
+    """A transfer-mechanism value, or ``eea`` or ``not-recorded`` (vocabulary transfer-tool)."""
+
+
+class SubProcessorRow(TypedDict):
+    name: str
+    service: str
+    place: Place
+
+
+class Certificate(TypedDict):
+    name: str
+    expires: date | None
+    expired: bool
+    certificate: str | None
+
+
+class SupplierRow(TypedDict):
+    id: str
+    name: str
+    role: str
+    services: list[str]
+    country: str
+    criticality: str
+    dpa_signed: date | None
+    dpa_version: str | None
+    dpa_document: str | None
+    places: list[Place]
+    sub_processors: list[SubProcessorRow]
+    breach_within: Duration | None
+    breach_clause: str | None
+    ai_training: str | None
+    ai_training_clause: str | None
+    certifications: list[Certificate]
+    contract_end: date | None
+    activities: list[str]
+    owner: str | None
+    next_review: date | None
+
+
+class SuppliersContext(TypedDict):
+    header: Header
+    audience: str
+    processors: list[SupplierRow]
+    others: list[SupplierRow]
+    sub_processors: list[SupplierRow]
+    """Public: the processors we engage for the processing we do for our customers."""
+
+
+def build(repo: Repository, request: Request) -> SuppliersContext:
+    tools = transfer_tools(repo)
+    uses = _activities_by_supplier(repo)
+    records = sorted((r for _, r in repo.records(Supplier)), key=lambda r: sort_key(r.name, r.id))
+    rows = [_row(repo, record, tools, uses) for record in records]
+    ours = _engaged_as_processor(repo)
+    return SuppliersContext(
+        header=header(repo, request),
+        audience=request.audience,
+        processors=[r for r in rows if r["role"] in _PROCESSOR_ROLES],
+        others=[r for r in rows if r["role"] not in _PROCESSOR_ROLES],
+        sub_processors=[r for r in rows if r["id"] in ours],
+    )
+
+
+def transfer_tools(repo: Repository) -> TransferTools:
+    """The Chapter V mechanism the register records per supplier and country."""
+    tools: TransferTools = {}
+    for _, activity in repo.records(ProcessingActivity):
+        for transfer in activity.transfers:
+            if transfer.supplier is not None:
+                tools.setdefault((transfer.supplier, transfer.country), transfer.mechanism.value)
+    return tools
+
+
+def _tool(repo: Repository, tools: TransferTools, supplier: str, country: str) -> str:
+    if repo.catalogs.countries.in_eea(country):
+        return "eea"
+    return tools.get((supplier, country), "not-recorded")
+
+
+def _activities_by_supplier(repo: Repository) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for _, activity in sorted(repo.records(ProcessingActivity), key=lambda e: e[1].name):
+        for supplier in dict.fromkeys(activity.processors):
+            found.setdefault(supplier, []).append(activity.name)
+    return found
+
+
+def _engaged_as_processor(repo: Repository) -> set[str]:
+    """Suppliers that process data we process as processor: our sub-processors."""
+    return {
+        supplier
+        for _, activity in repo.records(ProcessingActivity)
+        if activity.role == ProcessingRole.PROCESSOR
+        for supplier in activity.processors
+    }
+
+
+def _row(
+    repo: Repository, record: Supplier, tools: TransferTools, uses: dict[str, list[str]]
+) -> SupplierRow:
+    dpa, breach, training = record.dpa, record.breach_notification, record.ai_training
+    return SupplierRow(
+        id=record.id,
+        name=record.name,
+        role=record.role,
+        services=list(record.services),
+        country=record.country,
+        criticality=record.criticality,
+        dpa_signed=dpa.signed_on if dpa else None,
+        dpa_version=dpa.version if dpa else None,
+        dpa_document=dpa.document if dpa else None,
+        places=_places(repo, record, tools),
+        sub_processors=[
+            SubProcessorRow(
+                name=s.name,
+                service=s.service,
+                place=Place(
+                    country=s.country, purpose=None, tool=_tool(repo, tools, record.id, s.country)
+                ),
+            )
+            for s in record.sub_processors
+        ],
+        breach_within=breach.within if breach else None,
+        breach_clause=breach.clause if breach else None,
+        ai_training=training.customer_data if training else None,
+        ai_training_clause=training.clause if training else None,
+        certifications=[
+            Certificate(
+                name=c.name,
+                expires=c.expires,
+                expired=c.expires is not None and c.expires < repo.as_of,
+                certificate=c.certificate,
+            )
+            for c in record.certifications
+        ],
+        contract_end=record.contract_end,
+        activities=uses.get(record.id, []),
+        owner=person_name(repo, record.owner),
+        next_review=record.next_review,
+    )
+
+
+def _places(repo: Repository, record: Supplier, tools: TransferTools) -> list[Place]:
+    return [
+        Place(
+            country=location.country,
+            purpose=location.purpose,
+            tool=_tool(repo, tools, record.id, location.country),
+        )
+        for location in record.locations
+    ]

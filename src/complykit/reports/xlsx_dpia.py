@@ -1,0 +1,111 @@
+"""DPIAs as worksheets: one row per assessment, and its risks with likelihood and impact apart."""
+
+from __future__ import annotations
+
+from complykit.reports.dpia import Document, DpiaContext
+from complykit.reports.labels import N_
+from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
+
+_COLUMNS = (
+    N_("DPIA"),
+    N_("Status"),
+    N_("Processing activities covered"),
+    N_("WP248 criteria met"),
+    N_("AP list (Dutch DPIA list)"),
+    N_("Systematic description of the processing (Art. 35(7)(a))"),
+    N_("Necessity and proportionality (Art. 35(7)(b))"),
+    N_("Measures to address the risks (Art. 35(7)(d))"),
+    N_("Residual risk"),
+    N_("Advice of the data protection officer (Art. 35(2))"),
+    N_("Views of data subjects (Art. 35(9))"),
+    N_("Prior consultation of the supervisory authority (Art. 36)"),
+    N_("Approved"),
+    N_("Next review"),
+    N_("Record id"),
+)
+_RISK_COLUMNS = (
+    N_("DPIA"),
+    N_("Risk"),
+    N_("Inherent likelihood"),
+    N_("Inherent impact"),
+    N_("Inherent score"),
+    N_("Residual likelihood"),
+    N_("Residual impact"),
+    N_("Residual score"),
+    N_("Record id"),
+)
+
+
+def dpia_book(context: DpiaContext, words: Words) -> Book:
+    docs = context["documents"]
+    sheets = [
+        Sheet(
+            words.gettext("DPIAs"),
+            tuple(map(words.gettext, _COLUMNS)),
+            [_row(words, d) for d in docs],
+        ),
+        Sheet(
+            words.gettext("Risks"),
+            tuple(map(words.gettext, _RISK_COLUMNS)),
+            [_risk_row(d, r) for d in docs for r in d["risks"]],
+        ),
+    ]
+    title = (
+        docs[0]["title"] if len(docs) == 1 else words.gettext("Data protection impact assessments")
+    )
+    return book(words, title, context["header"], sheets)
+
+
+def _risk_row(d: Document, r: object) -> tuple[Cell, ...]:
+    risk = dict(r)  # type: ignore[call-overload]
+    residual = risk["residual"]
+    return (
+        d["title"],
+        risk["title"],
+        risk["inherent"]["likelihood"],
+        risk["inherent"]["impact"],
+        risk["inherent"]["score"],
+        residual["likelihood"] if residual else None,
+        residual["impact"] if residual else None,
+        residual["score"] if residual else None,
+        risk["id"],
+    )
+
+
+def _row(words: Words, d: Document) -> tuple[Cell, ...]:
+    criteria = sorted({c for s in d["screenings"] for c in s["criteria"]})
+    ap_items = sorted({i for s in d["screenings"] for i in s["ap_items"]}, key=int)
+    measures = [
+        f"{m['title']} ({words.label(m['status'], 'status')})" if m["status"] else m["title"]
+        for m in d["measures"]
+    ]
+    if d["measures_description"]:
+        measures.append(d["measures_description"])
+    advice = d["dpo_advice"]
+    views = d["views"]
+    prior = d["prior_consultation"]
+    return (
+        d["title"],
+        words.label(d["status"], "dpia-status"),
+        lines(d["activities"]),
+        lines([words.label(c, "wp248") for c in criteria]),
+        lines([words.label(i, "ap-list") for i in ap_items]),
+        d["description"],
+        d["necessity"],
+        lines(measures),
+        words.label(d["residual_risk"], "residual-risk") if d["residual_risk"] else None,
+        f"{words.long_date(advice.given_on)}: {advice.summary}\n{words.gettext('Followed')}: "
+        f"{words.yesno(advice.followed)}"
+        if advice
+        else None,
+        f"{words.gettext('Sought')}: {words.yesno(views.sought)}"
+        + "".join(f"\n{t}" for t in (views.summary, views.reason_not_sought) if t)
+        if views
+        else None,
+        f"{words.gettext('Required')}: {words.yesno(prior.required)}" if prior else None,
+        f"{d['approved_by']}, {words.long_date(d['approved_on'])}"
+        if d["approved_by"] and d["approved_on"]
+        else d["approved_by"],
+        d["next_review"],
+        d["id"],
+    )

@@ -1,0 +1,57 @@
+"""Durations added to dates and to moments."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from complykit.model.duration import Duration
+
+AMSTERDAM_WINTER = timezone(timedelta(hours=1))
+
+
+def test_hours_keep_the_time_of_day() -> None:
+    """A 24-hour term after an 18:00 awareness ends at 18:00 the next day."""
+    aware = datetime(2026, 11, 20, 18, 0, tzinfo=AMSTERDAM_WINTER)
+    assert Duration(hours=24).after_moment(aware) == datetime(
+        2026, 11, 21, 18, 0, tzinfo=AMSTERDAM_WINTER
+    )
+
+
+def test_seventy_two_hours_cross_a_month_end() -> None:
+    """72 hours from 30 November 21:30 end on 3 December 21:30, in the same offset."""
+    aware = datetime(2026, 11, 30, 21, 30, tzinfo=UTC)
+    assert Duration(hours=72).after_moment(aware) == datetime(2026, 12, 3, 21, 30, tzinfo=UTC)
+
+
+def test_calendar_parts_clamp_and_keep_the_time() -> None:
+    """One month after 31 January 09:15 is 28 February 09:15 in a common year."""
+    start = datetime(2027, 1, 31, 9, 15, tzinfo=AMSTERDAM_WINTER)
+    assert Duration(months=1).after_moment(start) == datetime(
+        2027, 2, 28, 9, 15, tzinfo=AMSTERDAM_WINTER
+    )
+
+
+def test_days_on_a_date_count_whole_days_of_hours() -> None:
+    """On a date, 48 hours are two days and 30 hours one."""
+    assert Duration(hours=48).after(date(2026, 3, 1)) == date(2026, 3, 3)
+    assert Duration(hours=30).after(date(2026, 3, 1)) == date(2026, 3, 2)
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(2000, 1, 1),  # noqa: DTZ001 - hypothesis takes naive bounds
+        max_value=datetime(2100, 1, 1),  # noqa: DTZ001 - hypothesis takes naive bounds
+        timezones=st.just(UTC),
+    ),
+    st.integers(min_value=0, max_value=2000),
+    st.integers(min_value=0, max_value=400),
+)
+def test_days_and_hours_are_exact(start: datetime, hours: int, days: int) -> None:
+    """Without calendar parts, a moment moves by exactly its days and hours."""
+    if hours == days == 0:
+        return
+    moved = Duration(days=days, hours=hours).after_moment(start)
+    assert moved - start == timedelta(days=days, hours=hours)

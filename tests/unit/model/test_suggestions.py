@@ -1,0 +1,48 @@
+"""'Did you mean' hints stay difflib's answers while costing little on long id lists."""
+
+from __future__ import annotations
+
+import difflib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from complykit.model.suggestions import INDEX_FROM, Suggester
+
+IDS = [f"sup-{n:05d}" for n in range(1, 600)] + ["sup-aws", "sup-azure-openai"]
+
+
+def _difflib_hint(word: str, options: list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.7)
+    return f"Did you mean '{matches[0]}'?" if matches else None
+
+
+def test_a_typo_in_a_long_list_finds_the_intended_id() -> None:
+    """A changed last digit of one of thousands of ids suggests the nearest id."""
+    assert Suggester(IDS).suggest("sup-0098x") == _difflib_hint("sup-0098x", IDS)
+    assert Suggester(IDS).suggest("sup-asw") == "Did you mean 'sup-aws'?"
+
+
+def test_a_far_word_gets_difflibs_answer_or_none() -> None:
+    """A word with no option one keystroke away still gets difflib's hint, or none."""
+    suggester = Suggester(IDS)
+    assert suggester.suggest("sup-azure-opnai-eu") == "Did you mean 'sup-azure-openai'?"
+    assert suggester.suggest("completely-unrelated-text") is None
+
+
+def test_a_short_list_is_plain_difflib() -> None:
+    """Lists shorter than the index threshold answer exactly as difflib does."""
+    options = IDS[: INDEX_FROM - 1]
+    assert Suggester(options).suggest("sup-0001") == _difflib_hint("sup-0001", options)
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from(IDS),
+    st.integers(min_value=0, max_value=8),
+    st.sampled_from(["", "x", "0", "-"]),
+)
+def test_single_edits_agree_with_difflib(target: str, at: int, inserted: str) -> None:
+    """A word one deletion or substitution away from an id gets difflib's own hint."""
+    word = target[:at] + inserted + target[at + 1 :]
+    assert Suggester(IDS).suggest(word) == _difflib_hint(word, IDS)
