@@ -56,6 +56,10 @@ def test_diff_runs_nothing_the_repository_names(booby_trapped: Path) -> None:
     outcome = run("diff", "HEAD", str(booby_trapped), "--format", "json")
     outcome.assert_inert(allowed=(0, 1))
     assert not list(booby_trapped.parent.glob("ran-*"))
+    report = ("report", "risks", str(booby_trapped), "--format", "markdown")
+    run(*report, "--at", "HEAD").assert_inert(allowed=(0,))
+    run(*report).assert_inert(allowed=(0,))  # provenance asks git whether the tree is dirty
+    assert not list(booby_trapped.parent.glob("ran-*"))
     assert "$Format:%H$" not in outcome.stdout  # the title did not change: not in the diff
     assert '"inherent.likelihood"' in outcome.stdout or "likelihood" in outcome.stdout
 
@@ -67,6 +71,8 @@ def test_an_option_like_revision_is_refused(booby_trapped: Path, revision: str) 
     """A revision that git would read as an option is a usage error; nothing is written."""
     run("diff", revision, str(booby_trapped)).assert_inert(allowed=(2,))
     run("diff", "HEAD", str(booby_trapped), "--head", revision).assert_inert(allowed=(2,))
+    report = ("report", "risks", str(booby_trapped), "--format", "markdown", "--at", revision)
+    run(*report).assert_inert(allowed=(2,))
     assert not Path("/tmp/complykit-pwned").exists()  # noqa: S108 - the path an attack names
 
 

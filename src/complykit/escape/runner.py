@@ -2,7 +2,8 @@
 
 Runners read every line a job prints. GitHub Actions runs ``::command::`` when it starts a line
 (after leading whitespace, which it trims) and the legacy ``##[command]`` anywhere in a line;
-Azure Pipelines runs ``##vso[...]`` anywhere in a line, in any letter case. Each is broken by
+Azure Pipelines runs ``##vso[...]`` anywhere in a line, in any letter case, and TeamCity
+``##teamcity[...]``. Each is broken by
 spelling its first character as a visible escape (``\\x3a``, ``\\x23``).
 """
 
@@ -37,7 +38,9 @@ _LINE_START = r"(?:\s|\x1b\[[0-9;]*m)*"
 # Any colon that starts a line is escaped, not just `::`: a field that is a lone `:` must not
 # become a command when a formatter puts a `:` of its own after it.
 _GITHUB = re.compile(f"^({_LINE_START}):", re.MULTILINE)
-_ANYWHERE = re.compile(r"#(?=#(?:\[|vso\[))", re.IGNORECASE)
+# `##[cmd]` (GitHub, legacy), `##vso[` (Azure) and `##teamcity[` (TeamCity service messages):
+# any `##` before a word and a `[` is treated as a command prefix.
+_ANYWHERE = re.compile(r"#(?=#[A-Za-z]*\[)")
 
 
 def defuse(text: str) -> str:
@@ -46,7 +49,7 @@ def defuse(text: str) -> str:
     return _GITHUB.sub(lambda match: f"{match.group(1)}\\x3a", text)
 
 
-_COMMAND = re.compile(f"^{_LINE_START}::|##\\[|##vso\\[", re.MULTILINE | re.IGNORECASE)
+_COMMAND = re.compile(f"^{_LINE_START}::|##[A-Za-z]*\\[", re.MULTILINE)
 
 
 def has_command(text: str) -> bool:

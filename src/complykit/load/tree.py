@@ -47,13 +47,14 @@ def read_tree_at(top: Path, commit: str, folder: PurePosixPath = PurePosixPath()
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or "git ls-tree failed"
         raise ComplykitError(f"cannot read {folder} at {commit[:12]}: {message}")
-    listed = _listing(done.stdout)
+    listed = listing(done.stdout)
     wanted = [oid for oid, _, link, size in listed if link or size <= DEFAULT_LIMITS.max_file_bytes]
     blobs = _blobs(top, wanted)
     return [TreeFile(path, link, size, blobs.get(oid, b"")) for oid, path, link, size in listed]
 
 
-def _listing(output: bytes) -> list[tuple[str, PurePosixPath, bool, int]]:
+def listing(output: bytes) -> list[tuple[str, PurePosixPath, bool, int]]:
+    """``ls-tree -r -z -l`` output as (blob id, path, is a link, size), submodules left out."""
     entries = [entry for entry in output.split(b"\0") if entry]
     if len(entries) > MAX_ENTRIES:
         raise ComplykitError(f"the revision holds over {MAX_ENTRIES:,} files; not read")

@@ -30,6 +30,7 @@ _PIECES = st.sampled_from(
         "##[",
         "##vso[",
         "##VSO[",
+        "##teamcity[",
         "#",
         ":",
         "\n",
