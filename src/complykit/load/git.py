@@ -52,6 +52,7 @@ def clean_environment() -> dict[str, str]:
         GIT_TERMINAL_PROMPT="0",
         GIT_OPTIONAL_LOCKS="0",
         GIT_NO_REPLACE_OBJECTS="1",
+        GIT_LITERAL_PATHSPECS="1",  # a folder named ":(exclude)..." is just a folder
         PAGER="cat",
         LC_ALL="C",
     )
