@@ -67,19 +67,24 @@ def test_validate_prints_no_runner_command(hostile: Path, output_format: str) ->
 
 @pytest.mark.parametrize("output_format", sorted(DIFF_FORMATTERS))
 def test_diff_prints_no_runner_command(hostile: Path, output_format: str) -> None:
-    """diff against the clean base shows the payload's records and findings, inertly."""
+    """diff against the clean base shows the payload's records and findings, inertly, and
+    changes nothing in the workspace or its repository."""
+    before = fingerprint(hostile.parent)
     outcome = run("diff", "HEAD", str(hostile), "--format", output_format)
     outcome.assert_inert(allowed=(1,))
     assert "INJECTED" in outcome.stdout
+    assert fingerprint(hostile.parent) == before
 
 
 @pytest.mark.parametrize("output_format", ["markdown", "html"])
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_reports_print_no_runner_command(hostile: Path, name: str, output_format: str) -> None:
     """Every report, printed to a log, holds no command; so do the problems it lists."""
+    before = fingerprint(hostile.parent)
     run("report", name, str(hostile), "--format", output_format).assert_inert(allowed=(1,))
     outcome = run("report", name, str(hostile), "--format", output_format, "--partial")
     outcome.assert_inert(allowed=(0,))
+    assert fingerprint(hostile.parent) == before
 
 
 @pytest.mark.parametrize(
