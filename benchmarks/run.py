@@ -1,254 +1,96 @@
-"""Time ``complykit validate`` against bare YAML parsing of the same workspace.
+"""Measure every performance goal of complykit against its baseline, in one run.
 
-    python benchmarks/run.py [--entities 10000] [--repeat 3] [--budget 1.5] [--keep DIR] [--json]
+    python benchmarks/run.py [--sizes 1000,10000,50000] [--repeat 3] [--keep DIR] [--write-docs]
+    python benchmarks/run.py --sizes 1000 --repeat 2          # quick mode, about a minute
 
-Generates a valid synthetic workspace (benchmarks/generate.py) into a temporary folder, or
-reuses ``--keep DIR`` when it already holds one, then times two subprocesses, alternating them
-so machine noise hits both alike:
+For each size a workspace is generated (benchmarks/generate.py: every kind, SoAs, 2% defects,
+seed 0) and committed to a scratch git repository, then each goal runs as a child process
+beside its baseline, alternating so that noise on a shared machine hits both alike. Each row
+shows the best and the median of the runs and the ratio of each to the baseline's. Goals:
 
-(a) baseline: ``python -c`` that walks the same files and loads every YAML document with
-    PyYAML's C loader (``yaml.CSafeLoader``) and does nothing else;
-(b) ``complykit validate DIR --format json --as-of 2026-11-23 --fail-on warning``, the console
-    script of this interpreter's venv; the fixed date keeps date-based rules (overdue tasks,
-    expired certificates) from changing the outcome as the calendar moves on.
+- cold: ``validate --no-cache`` / bare PyYAML ``CSafeLoader`` parse of the same files
+- unchanged: ``validate`` with a warm cache / bare parse
+- one changed: ``validate`` after editing one record / bare parse
+- memory: peak resident memory of ``validate --no-cache`` (absolute budget at 50,000)
+- linear growth: cold time and memory at 50,000 / at 10,000
+- report: each register report / ``validate --no-cache`` (at 10,000, or the largest size)
+- diff: ``diff HEAD~1`` with one file changed in the last commit / ``validate --no-cache``
+- start-up: ``--help`` and ``--version`` / ``python -c "import typer"``; ``validate`` on the
+  bundled example (cold and cached) / ``python -c "import typer, pydantic"``
 
-Each is the best wall time of ``--repeat`` runs, interpreter start-up included. Exits 1 when
-validate/baseline exceeds ``--budget`` or when validate reports any error or warning on the
-generated workspace.
-``--validator models`` makes (b) a subprocess that runs the loader and record models only (no
-references, no rules); ``auto`` falls back to it when ``complykit.cli`` is not installed, and the
-output says which ran.
+``--write-docs`` replaces the table between the benchmark markers in docs/performance.md.
+Exits 1 when a goal is missed.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
-import json
-import subprocess
+import datetime as dt
 import sys
 import tempfile
-import time
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from complykit.load.discover import SKIPPED_DIRS, YAML_SUFFIXES
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # benchmarks/ is a folder of scripts, not a package
-from generators.vocabulary import AS_OF
+from goals import Row, growth_rows, render_table, size_rows, startup_rows
+from workspaces import prepare
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-BASELINE = f"""
-import os, sys, yaml
-skipped, suffixes, documents = {sorted(SKIPPED_DIRS)!r}, {YAML_SUFFIXES!r}, 0
-for folder, dirs, files in os.walk(sys.argv[1]):
-    dirs[:] = sorted(d for d in dirs if not d.startswith('.') and d not in skipped)
-    for name in sorted(files):
-        if name.endswith(suffixes) and not name.startswith('.'):
-            with open(os.path.join(folder, name), encoding='utf-8') as f:
-                text = f.read()
-            if '\\n---' in text:
-                documents += len(list(yaml.load_all(text, Loader=yaml.CSafeLoader)))
-            else:
-                yaml.load(text, Loader=yaml.CSafeLoader)
-                documents += 1
-print(documents)
-"""
-
-MODELS_ONLY = """
-import sys
-from pathlib import Path
-from complykit.config import WorkspaceConfig
-from complykit.load.discover import record_files, relative
-from complykit.load.yaml_file import parse_yaml
-from complykit.model.validate import to_record
-root, problems, records = Path(sys.argv[1]), 0, 0
-config = parse_yaml(relative(root, root / 'complykit.yaml'), (root / 'complykit.yaml').read_bytes())
-WorkspaceConfig.model_validate(config.documents[0].data)
-for path in record_files(root):
-    parsed = parse_yaml(relative(root, path), path.read_bytes())
-    problems += len(parsed.findings)
-    for document in parsed.documents:
-        record, findings = to_record(parsed.path, document)
-        problems, records = problems + len(findings), records + 1
-print(records, problems)
-sys.exit(1 if problems else 0)
-"""
-
-
-@dataclass(slots=True)
-class Timing:
-    """Wall times of one command, in seconds, in the order they ran."""
-
-    label: str
-    command: list[str]
-    runs: list[float] = field(default_factory=list)
-
-    @property
-    def best(self) -> float:
-        return min(self.runs)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "label": self.label,
-            "best": round(self.best, 3),
-            "runs": [round(r, 3) for r in self.runs],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Workspace:
-    root: Path
-    files: int
-    bytes: int
-    records: int
-
-
-class BenchmarkError(Exception):
-    """A command failed, so there is nothing honest to time."""
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
+START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--entities", type=int, default=10_000, help="records (default 10000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each command (best-of)")
     parser.add_argument(
-        "--budget",
-        type=float,
-        default=1.5,
-        help="highest accepted validate/baseline ratio (default 1.5)",
+        "--sizes",
+        default="1000,10000,50000",
+        help="records per workspace, comma-separated (default 1000,10000,50000)",
     )
-    parser.add_argument(
-        "--keep",
-        type=Path,
-        help="generate into DIR and keep it; reuse it if it already holds a workspace",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
-    parser.add_argument(
-        "--validator",
-        choices=("auto", "cli", "models"),
-        default="auto",
-        help="what (b) runs: the CLI, or the loader and models only "
-        "(auto: the CLI when it is installed)",
-    )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    args = parser.parse_args(argv)
-    if args.repeat < 1 or args.entities < 1:
-        parser.error("--repeat and --entities must be at least 1")
-    return args
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each command (3)")
+    parser.add_argument("--keep", type=Path, help="folder to keep generated workspaces in")
+    parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
+    return parser.parse_args(argv)
 
 
 @contextlib.contextmanager
-def workspace_dir(keep: Path | None) -> Iterator[Path]:
+def scratch(keep: Path | None) -> Iterator[Path]:
     if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
         yield keep
         return
     with tempfile.TemporaryDirectory(prefix="complykit-bench-") as folder:
         yield Path(folder)
 
 
-def prepare(folder: Path, entities: int, seed: int) -> Workspace:
-    """Generate into ``folder`` unless it already holds a workspace; then measure it."""
-    if not (folder / "complykit.yaml").is_file():
-        generate.generate(folder, entities, seed, defects=0)
-    files = [p for p in folder.rglob("*") if p.is_file() and p.suffix in YAML_SUFFIXES]
-    records = sum(
-        p.read_text(encoding="utf-8").count("\nkind: ") + 1
-        for p in files
-        if p.name != "complykit.yaml"
-    )
-    return Workspace(folder, len(files), sum(p.stat().st_size for p in files), records)
-
-
-def validator_command(choice: str, root: Path) -> tuple[str, list[str]]:
-    script = Path(sys.executable).parent / "complykit"
-    cli_present = script.is_file() and importlib.util.find_spec("complykit.cli") is not None
-    if choice == "cli" or (choice == "auto" and cli_present):
-        return "complykit validate", [
-            str(script),
-            "validate",
-            str(root),
-            "--format",
-            "json",
-            "--as-of",
-            AS_OF,
-            "--fail-on",
-            "warning",
-        ]
-    return "loader + models only (no CLI)", [sys.executable, "-c", MODELS_ONLY, str(root)]
-
-
-def run_once(timing: Timing) -> subprocess.CompletedProcess[str]:
-    start = time.perf_counter()
-    done = subprocess.run(timing.command, capture_output=True, text=True, check=False)
-    timing.runs.append(time.perf_counter() - start)
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout)[-2000:]
-        raise BenchmarkError(f"{timing.label} exited {done.returncode}:\n{tail}")
-    return done
-
-
-def measure(baseline: Timing, validate: Timing, repeat: int) -> dict[str, Any]:
-    """Alternate a, b, a, b ...; return validate's JSON summary when it printed one."""
-    summary: dict[str, Any] = {}
-    for _ in range(repeat):
-        run_once(baseline)
-        output = run_once(validate).stdout
-        with contextlib.suppress(ValueError, AttributeError):
-            summary = json.loads(output).get("summary", {})
-    return summary
-
-
-def report(result: dict[str, Any], as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(result, indent=2))
-        return
-    ws, base, val = result["workspace"], result["baseline"], result["validate"]
-    print(
-        f"workspace  {ws['root']}: {ws['records']} records in {ws['files']} files, "
-        f"{ws['bytes'] / 1e6:.1f} MB"
-    )
-    for timing in (base, val):
-        runs = ", ".join(f"{r:.2f}" for r in timing["runs"])
-        print(f"{timing['label']:<32} best {timing['best']:6.2f} s   (runs: {runs})")
-    verdict = "OK" if result["passed"] else "OVER BUDGET"
-    print(f"ratio {result['ratio']:.2f} (budget {result['budget']:.2f}): {verdict}")
-    if result["summary"]:
-        print("validate summary: " + json.dumps(result["summary"]))
+def write_docs(table: str) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    head, _, rest = text.partition(START)
+    _, _, tail = rest.partition(END)
+    stamp = f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC."
+    DOCS.write_text(f"{head}{START}\n{stamp}\n\n{table}\n{END}{tail}", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    with workspace_dir(args.keep) as folder:
-        ws = prepare(folder, args.entities, args.seed)
-        label, command = validator_command(args.validator, ws.root)
-        baseline = Timing(
-            "baseline (yaml.CSafeLoader)", [sys.executable, "-c", BASELINE, str(ws.root)]
-        )
-        validate = Timing(label, command)
-        try:
-            summary = measure(baseline, validate, args.repeat)
-        except BenchmarkError as error:
-            print(f"benchmark: {error}", file=sys.stderr)
-            return 1
-    ratio = validate.best / baseline.best
-    result = {
-        "workspace": {**asdict(ws), "root": str(ws.root)},
-        "baseline": baseline.as_dict(),
-        "validate": validate.as_dict(),
-        "ratio": round(ratio, 3),
-        "budget": args.budget,
-        "passed": ratio <= args.budget,
-        "summary": summary,
-        "python": sys.version.split()[0],
-    }
-    report(result, args.json)
-    return 0 if result["passed"] else 1
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    rows: list[Row] = []
+    with scratch(args.keep) as folder:
+        report_size = 10_000 if 10_000 in sizes else sizes[-1]
+        for size in sizes:
+            workspace = prepare(folder / f"ws-{size}", size)
+            print(f"== {size:,} records: {workspace.describe()}", file=sys.stderr)
+            rows += size_rows(workspace, args.repeat, with_report=size == report_size)
+        rows += growth_rows(rows)
+        rows += startup_rows(args.repeat, folder)
+    table = render_table(rows)
+    print(table)
+    if args.write_docs:
+        write_docs(table)
+    return 0 if all(row.met is not False for row in rows) else 1
 
 
 if __name__ == "__main__":

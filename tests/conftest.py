@@ -24,6 +24,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets its own cache folder and signing key, never the user's or the repo's,
+    outside its tmp_path so that tests listing tmp_path see only their own files."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 @pytest.fixture
 def make_workspace(tmp_path: Path) -> MakeWorkspace:
     """Copy a case folder into tmp_path, adding the base complykit.yaml when it has none."""

@@ -2,7 +2,8 @@
 
 ``expected.yaml`` pins the whole verdict of every finding (code, place, severity, citation), so a
 rule that drifts by a day, a paragraph or a severity fails its case. ``as_of`` sets the day the
-case is judged on; without it the case is judged on ``AS_OF``.
+case is judged on; without it the case is judged on ``AS_OF``. ``contains`` lists words the
+messages and hints must hold, ``absent`` words they must not.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def test_case_gives_expected_findings(case: Path, make_workspace: MakeWorkspace)
     told = " | ".join(f"{f.message} {f.hint}" for f in result.findings)
     for words in spec.get("contains", []):
         assert words in told
+    for words in spec.get("absent", []):
+        assert words not in told
 
 
 def test_every_case_folder_states_its_code() -> None:

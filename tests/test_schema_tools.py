@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from complykit.engine import run
 from complykit.load.discover import CONFIG_FILENAME, record_files
-from complykit.schema import schema_documents
+from complykit.schema import output_schema_documents, schema_documents
 from conftest import CASES, EXAMPLE, REPO
 
 SCHEMAS = REPO / "schemas"
@@ -44,10 +44,13 @@ def _patterns(node: Any) -> Iterator[str]:
             yield from _patterns(value)
 
 
-@pytest.mark.parametrize("name", sorted(schema_documents()))
+ALL_SCHEMAS = {**schema_documents(), **output_schema_documents()}
+
+
+@pytest.mark.parametrize("name", sorted(ALL_SCHEMAS))
 def test_every_pattern_is_ecma_262(name: str) -> None:
     """Every `pattern` in a generated schema compiles as an ECMA-262 regular expression."""
-    patterns = set(_patterns(json.loads(schema_documents()[name])))
+    patterns = set(_patterns(json.loads(ALL_SCHEMAS[name])))
     for pattern in patterns:
         regress.Regex(pattern)  # raises RegressError on Python-only syntax
 
@@ -65,7 +68,8 @@ def test_duration_pattern_means_the_same_in_ecma_262() -> None:
 
 def test_check_jsonschema_accepts_every_schema() -> None:
     """check-jsonschema, with default settings, finds every committed schema valid."""
-    files = sorted(str(p) for p in SCHEMAS.glob("*.schema.json"))
+    files = sorted(str(p) for p in SCHEMAS.rglob("*.schema.json"))
+    assert len(files) > 15
     done = CliRunner().invoke(check_jsonschema.main, ["--check-metaschema", *files])
     assert done.exit_code == 0, done.output
 

@@ -7,13 +7,16 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt, PositiveInt
 
 from complykit.model.base import StrictModel
+from complykit.model.duration import DurationField
 from complykit.model.types import (
     CountryCode,
     Email,
     FrameworkId,
+    IsoDate,
     NonEmptyStr,
     PersonRef,
     RecordId,
+    Text,
 )
 
 
@@ -54,6 +57,20 @@ class DataProtectionOfficer(StrictModel):
     """Whether the DPO's contact details were communicated to the authority (Art. 37(7))."""
 
 
+class EuRepresentative(StrictModel):
+    """The representative in the Union of a controller or processor outside it (Art. 27)."""
+
+    name: NonEmptyStr
+    """The representative's legal name."""
+    country: CountryCode = Field(
+        description="The Member State where the representative is established."
+    )
+    contact: NonEmptyStr
+    """Address or e-mail where data subjects and authorities reach the representative."""
+    mandate_date: IsoDate | None = None
+    """When the written mandate (Art. 27(1)) was signed."""
+
+
 class Organisation(StrictModel):
     """The organisation the workspace describes, and the facts that decide its duties."""
 
@@ -82,6 +99,12 @@ class Organisation(StrictModel):
     """Where people send privacy questions and data subject requests."""
     security_contact: Email | None = None
     """Where security incidents and vulnerabilities are reported."""
+    eu_representative: EuRepresentative | None = None
+    """The representative in the Union, for an organisation established outside it that
+    offers goods or services to, or monitors, people in the Union (GDPR Art. 27)."""
+    eu_representative_not_required: Text | None = None
+    """Why no representative is designated although we are established outside the Union,
+    e.g. occasional processing of no special categories, unlikely to be a risk (Art. 27(2))."""
 
 
 class ScaleLevel(StrictModel):
@@ -104,6 +127,9 @@ class RiskMethod(StrictModel):
     """The levels of the impact scale (at least two)."""
     appetite: PositiveInt
     """The highest residual score accepted without a formal acceptance."""
+    assessment_interval: DurationField | None = None
+    """How often every risk is assessed again (ISO/IEC 27001 8.2), e.g. P1Y; a risk's own
+    `assessment_interval` overrides it."""
 
 
 class Paths(StrictModel):

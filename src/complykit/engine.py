@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from complykit.cache.parsed import ParsedCache
 from complykit.checks import REGISTRY
 from complykit.checks.registry import NOT_RUN, run_checks
 from complykit.findings import Finding, RuleInfo, Severity
@@ -51,12 +52,20 @@ def run(
 
 
 def run_keeping_records(
-    path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR, jobs: int | None = None
+    path: Path,
+    *,
+    as_of: date,
+    fail_on: Severity = Severity.ERROR,
+    jobs: int | None = None,
+    cache: ParsedCache | None = None,
 ) -> tuple[Result, Repository | None]:
-    """Like ``run``, and also the repository of valid records, for callers that compare them."""
+    """Like ``run``, and also the repository of valid records, for callers that compare them.
+
+    ``cache`` holds the data of files parsed before, which then are not parsed again.
+    """
     root = find_root(path)
     with _no_cyclic_gc():
-        opened = open_workspace(root, as_of, jobs)
+        opened = open_workspace(root, as_of, jobs, cache)
         found, waived = list(opened.findings), list[Waived]()
         if opened.repo is not None:
             found, waived = _checked_and_waived(opened.repo, found)

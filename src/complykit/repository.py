@@ -48,6 +48,8 @@ class Repository:
     _parsed: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
     _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
+    probes: dict[str, bool] = field(init=False, default_factory=dict)
+    """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -81,6 +83,12 @@ class Repository:
     @property
     def person_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.config.people)
+
+    def exists(self, relative: PurePosixPath) -> bool:
+        """Whether a path in the workspace exists, remembered so a cached result can re-check."""
+        found = (self.root / relative).exists()
+        self.probes[relative.as_posix()] = found
+        return found
 
     def suggest_id(self, word: str, kinds: tuple[str, ...]) -> str | None:
         """'Did you mean' among the people (kinds ``("person",)``) or records of ``kinds`` (any

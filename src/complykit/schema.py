@@ -34,9 +34,24 @@ def schema_documents() -> dict[str, str]:
     }
 
 
-def refuse_foreign_schemas(folder: Path) -> None:
+def output_schema_documents() -> dict[str, str]:
+    """File name to schema text for each JSON document complykit prints (schemas/output/)."""
+    from pydantic import TypeAdapter  # noqa: PLC0415 - only `complykit schema` needs these
+
+    from complykit.contracts import OUTPUT_DOCUMENTS  # noqa: PLC0415
+
+    documents = {}
+    for name, document_type in sorted(OUTPUT_DOCUMENTS.items()):
+        body = TypeAdapter(document_type).json_schema(mode="serialization")
+        schema = {"$schema": DRAFT, "$id": f"output/{name}.schema.json", "$comment": GENERATED}
+        text = json.dumps({**schema, **body}, indent=2, sort_keys=True, ensure_ascii=False)
+        documents[f"{name}.schema.json"] = text + "\n"
+    return documents
+
+
+def refuse_foreign_schemas(folder: Path, documents: dict[str, str] | None = None) -> None:
     """Raise when writing schemas into ``folder`` would replace a file complykit did not write."""
-    for name in schema_documents():
+    for name in documents or schema_documents():
         target = folder / name
         if target.is_symlink() or (
             target.exists() and GENERATED not in target.read_text(encoding="utf-8", errors="ignore")
@@ -47,10 +62,18 @@ def refuse_foreign_schemas(folder: Path) -> None:
             )
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema into ``folder``; refuses to overwrite a file it did not generate."""
-    documents = schema_documents()
-    refuse_foreign_schemas(folder)
+def write_schemas(folder: Path, *, outputs: bool = False) -> list[Path]:
+    """Write every record schema into ``folder``, and with ``outputs`` the output schemas into
+    ``folder/output``; refuses to overwrite a file it did not generate."""
+    plan = {folder: schema_documents()}
+    if outputs:
+        plan[folder / "output"] = output_schema_documents()
+    for where, documents in plan.items():
+        refuse_foreign_schemas(where, documents)
+    return [path for where, documents in plan.items() for path in _write(where, documents)]
+
+
+def _write(folder: Path, documents: dict[str, str]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in documents.items():

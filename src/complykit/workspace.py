@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from complykit.cache.parsed import ParsedCache
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
@@ -155,24 +156,53 @@ def default_jobs(file_count: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_JOBS))
 
 
-def load_records(root: Path, config: WorkspaceConfig, jobs: int | None = None) -> LoadedRecords:
+def load_records(
+    root: Path, config: WorkspaceConfig, jobs: int | None = None, cache: ParsedCache | None = None
+) -> LoadedRecords:
     """Every record below ``root``; schema findings for the documents that do not validate.
 
     Large workspaces are parsed by worker processes, in slices of the sorted files that are
-    joined in order, while this process validates; the result is the same either way.
+    joined in order, while this process validates; the result is the same either way. With a
+    ``cache``, files parsed cleanly before are not parsed again.
     """
     found = discover(root, config.paths.exclude)
-    files = found.files
-    workers = default_jobs(len(files)) if jobs is None else min(max(1, jobs), MAX_JOBS)
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
-    if workers == 1:
-        return _merge([skipped, *(_records(root, read_file(root, path)) for path in files)])
-    parsed = _parse_in_parallel(root, files, workers)
+    parsed = _parsed_files(root, found.files, jobs, cache)
     return _merge([skipped, *(_records(root, one) for one in parsed)])
 
 
 def _skipped(skipped: Skipped) -> Finding:
     return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
+
+
+def _parsed_files(
+    root: Path, files: Sequence[Path], jobs: int | None, cache: ParsedCache | None
+) -> Iterator[YamlFile]:
+    """Each file parsed, or taken from the cache, in the order of ``files``."""
+    cached = {p: _from_cache(root, p, cache) for p in files} if cache is not None else {}
+    todo = [path for path in files if cached.get(path) is None]
+    workers = default_jobs(len(todo)) if jobs is None else min(max(1, jobs), MAX_JOBS)
+    if workers == 1:
+        parsed: Iterator[YamlFile] = (read_file(root, path) for path in todo)
+    else:
+        parsed = _parse_in_parallel(root, todo, workers)
+    for path in files:
+        hit = cached.get(path)
+        if hit is not None:
+            yield hit
+            continue
+        fresh = next(parsed)
+        if cache is not None and not fresh.findings:
+            cache.remember(fresh.path.as_posix(), [d.data for d in fresh.documents])
+        yield fresh
+
+
+def _from_cache(root: Path, path: Path, cache: ParsedCache) -> YamlFile | None:
+    rel = relative(root, path)
+    documents = cache.lookup(rel.as_posix())
+    if documents is None:
+        return None
+    return YamlFile(rel, tuple(YamlDocument(i, data, None) for i, data in enumerate(documents)), ())
 
 
 def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:
@@ -197,12 +227,14 @@ def workspace_catalogs(root: Path | None) -> tuple[CatalogSet, tuple[Finding, ..
     return (bundled, ()) if root is None else read_workspace_catalogs(root, bundled)
 
 
-def open_workspace(root: Path, as_of: date, jobs: int | None = None) -> OpenedWorkspace:
+def open_workspace(
+    root: Path, as_of: date, jobs: int | None = None, cache: ParsedCache | None = None
+) -> OpenedWorkspace:
     """Read the config, the catalogs and every record of the workspace at ``root``."""
     config, config_findings = load_config(root)
     if config is None:
         return OpenedWorkspace(root, None, config_findings, 1)
-    loaded = load_records(root, config, jobs)
+    loaded = load_records(root, config, jobs, cache)
     catalogs, catalog_findings = workspace_catalogs(root)
     repo = Repository(
         root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids, loaded.unread

@@ -37,7 +37,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 def test_export_prints_json(tmp_path: Path) -> None:
     """The export prints a JSON list, one record per AI system, and warns of each cut."""
-    code, out, err = _run("export", "algoritmeregister", str(EXAMPLE))
+    code, out, err = _run("export", "algoritmeregister", str(EXAMPLE), "--standard", "register-api")
     records = json.loads(out)
     assert (code, err) == (0, TRIAGE_CUT)
     assert [r["name"] for r in records] == [
@@ -58,6 +58,8 @@ def test_export_writes_utf8_file(tmp_path: Path) -> None:
         str(target),
         "--system",
         "ai-triage-assistant",
+        "--standard",
+        "register-api",
     )
     text = target.read_text(encoding="utf-8")
     assert (code, out, err) == (0, "", TRIAGE_CUT)
@@ -87,19 +89,37 @@ def test_import_creates_files(workspace: Path, tmp_path: Path) -> None:
     source = tmp_path / "avg.csv"
     source.write_text(CSV, encoding="utf-8")
     code, out, err = _run("import", "register", str(source), str(workspace))
-    assert (code, out) == (0, "created register/pa-crm.yaml (row 2)\n")
-    assert err == "1 of 1 row(s) imported; 0 skipped.\n"
+    assert (code, out) == (0, "created register/pa-crm.yaml (sheet 'avg', row 2)\n")
+    assert err == "1 row(s) read: 1 imported as 1 record(s), 0 reported.\n"
     assert (workspace / "register" / "pa-crm.yaml").is_file()
 
 
-def test_import_reports_skipped_rows(workspace: Path, tmp_path: Path) -> None:
-    """A row with a bad legal basis is reported on stderr with its row number, and exits 1."""
+def test_import_reports_rows_and_strict_fails(workspace: Path, tmp_path: Path) -> None:
+    """A row that cannot be imported is a warning with sheet and row; --strict makes it an
+    error, writes nothing and exits 1."""
     source = tmp_path / "avg.csv"
-    source.write_text(CSV + "Nieuwsbrief;Nieuws;weet niet;controller\n", encoding="utf-8")
-    code, _, err = _run("import", "register", str(source), str(workspace))
-    assert code == 1
-    assert "error: row 3 skipped: legal basis 'weet niet' is not recognised" in err
-    assert "1 of 2 row(s) imported; 1 skipped." in err
+    source.write_text(CSV + ";;;controller\n", encoding="utf-8")
+    args = ("import", "register", str(source), str(workspace))
+    code, _, err = _run(*args, "--strict")
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            "error: sheet 'avg', row 3 not imported: no name, purpose or id for the activity",
+            (
+                "2 row(s) read: 1 would be imported as 1 record(s), 1 reported; "
+                "nothing was written (--strict)."
+            ),
+        ],
+    )
+    assert not (workspace / "register").exists()
+    code, _, err = _run(*args)
+    assert (code, err.splitlines()) == (
+        0,
+        [
+            "warning: sheet 'avg', row 3 not imported: no name, purpose or id for the activity",
+            "2 row(s) read: 1 imported as 1 record(s), 1 reported.",
+        ],
+    )
 
 
 def test_import_dry_run_prints_and_writes_nothing(workspace: Path, tmp_path: Path) -> None:
@@ -108,7 +128,7 @@ def test_import_dry_run_prints_and_writes_nothing(workspace: Path, tmp_path: Pat
     source.write_text(CSV, encoding="utf-8")
     code, out, _ = _run("import", "register", str(source), str(workspace), "--dry-run")
     assert code == 0
-    assert out.startswith("would create register/pa-crm.yaml (row 2)\n# Imported by")
+    assert out.startswith("would create register/pa-crm.yaml (sheet 'avg', row 2)\n# Imported by")
     assert "legal_basis: legitimate-interests" in out
     assert not (workspace / "register").exists()
 

@@ -187,7 +187,7 @@ def test_csv_cells_are_escaped_in_messages(workspace: Path, tmp_path: Path) -> N
     source.write_text(f'Naam;Rol;Extra\n"{forged}";"{forged}";x\n', encoding="utf-8")
     output = _printed(str(source), str(workspace))
     _assert_escaped(output)
-    assert "\\n::error" in output
+    assert "forged\\u202e\\x1b[31m' not understood" in output
 
 
 def test_sheet_names_are_escaped_in_messages(workspace: Path, tmp_path: Path) -> None:

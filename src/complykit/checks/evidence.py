@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from complykit.checks.registry import Problem, check
 from complykit.findings import Severity
@@ -13,13 +13,13 @@ from complykit.repository import Repository
 _URL_SCHEMES = ("https://", "http://")
 
 
-def _problem_with(root: Path, evidence: str) -> str | None:
+def _problem_with(repo: Repository, evidence: str) -> str | None:
     if evidence.startswith(_URL_SCHEMES):
         return None
     relative = PurePosixPath(evidence)
     if relative.is_absolute() or ".." in relative.parts:
         return f"evidence '{evidence}' lies outside the workspace"
-    if not (root / relative).exists():
+    if not repo.exists(relative):
         return f"evidence '{evidence}' does not exist"
     return None
 
@@ -39,6 +39,6 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
     """
     for entry, reference in repo.references():
         if isinstance(reference.marker, EvidenceMarker):
-            message = _problem_with(repo.root, reference.value)
+            message = _problem_with(repo, reference.value)
             if message is not None:
                 yield Problem(entry, reference.loc, message)

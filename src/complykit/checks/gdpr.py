@@ -147,16 +147,22 @@ def security_description_missing(repo: Repository) -> Iterator[Problem]:
     name="controllers-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(2)(a)",),
-    hint="Add `controllers`: the customers we act for, with name and contact.",
+    hint="Add `controllers`: each customer we act for, with name and contact; with many "
+    "customers, refer to the maintained list under `controller_list` (location and date).",
 )
 def controllers_missing(repo: Repository) -> Iterator[Problem]:
     """A processor activity does not say on whose behalf we act.
 
-    PASS: ``role: processor`` with ``controllers: [{name: Clinics using the platform}]``.
-    FAIL: ``role: processor`` without ``controllers``.
+    Art. 30(2)(a) asks for each controller by name: list them, or refer to the list that is
+    kept up to date elsewhere (``controller_list``), rather than naming a category.
+
+    PASS: ``role: processor`` with ``controllers: [{name: Huisartsenpraktijk De Linde,
+    contact: ...}]``, or ``controller_list: {location: CRM view Active contracts, updated:
+    2026-11-02}``.
+    FAIL: ``role: processor`` without ``controllers`` or ``controller_list``.
     """
     for entry, activity in processor_activities(repo):
-        if not activity.controllers:
+        if not activity.controllers and activity.controller_list is None:
             yield Problem(
                 entry,
                 ("controllers",),

@@ -7,6 +7,7 @@ Adequacy is judged on ``--as-of`` against the country catalog, which records par
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from functools import partial
 from itertools import chain
 
@@ -57,6 +58,9 @@ def _caveat(decision: AdequacyDecision) -> str:
 def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
     """A transfer relies on an adequacy decision that does not exist or is no longer in force.
 
+    A decision with a sunset date (``expires`` in the countries catalog) lapses after it unless
+    renewed, so the same transfer can pass on one ``--as-of`` day and fail on a later one.
+
     PASS: ``country: CH, mechanism: adequacy-decision``.
     FAIL: ``country: IN, mechanism: adequacy-decision`` (India has none).
     """
@@ -67,8 +71,7 @@ def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
         if countries.adequacy(transfer.country, repo.as_of) is not None:
             continue
         country = countries.get(transfer.country)
-        ended = [d for d in (country.adequacy if country else []) if d.ended is not None]
-        past = f"; the last one, {ended[-1].decision}, ended on {ended[-1].ended}" if ended else ""
+        past = _last_decision(country.adequacy if country else [], repo.as_of)
         yield Problem(
             entry,
             ("transfers", index, "mechanism"),
@@ -272,3 +275,13 @@ def transfer_not_listed(repo: Repository) -> Iterator[Problem]:
                 f"there: {whats}",
                 citation=("GDPR Art. 44", f"GDPR Art. 30({section})"),
             )
+
+
+def _last_decision(decisions: list[AdequacyDecision], as_of: date) -> str:
+    """'; the last one, X, ended on D' for the latest decision that ended or lapsed."""
+    over = [(d.ended or d.expires, d) for d in decisions if d.ended or d.lapsed(as_of)]
+    if not over:
+        return ""
+    when, last = max(over, key=lambda pair: str(pair[0]))
+    verb = "ended" if last.ended else "expired"
+    return f"; the last one, {last.decision}, {verb} on {when}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,13 +15,16 @@ from complykit.cli.output import (
     UNVERIFIED_NOTE,
     FormatOption,
     ViewFormat,
-    print_json,
+    print_document,
     print_table,
     say,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from complykit.catalog import Catalog, CatalogSet, Item
+    from complykit.contracts.catalog import FrameworkHeader
 
 
 _ItemArgument = Annotated[str | None, typer.Argument(help="An item id, e.g. A.5.1 or 'Art. 6(1)'.")]
@@ -41,10 +43,18 @@ def list_catalogs(
     workspace: WorkspaceOption = None, output_format: FormatOption = ViewFormat.TEXT
 ) -> int:
     """List every catalog: the bundled ones and the workspace's own catalogs/ folder."""
+    from complykit.contracts.catalog import CatalogListDocument, FrameworkListing  # noqa: PLC0415
+
     catalogs, bundled = _load(workspace)
-    rows = [_header(c, "bundled" if c.id in bundled else "workspace") for c in catalogs.frameworks]
+    listed = [
+        FrameworkListing(
+            **_header(c).model_dump(), source="bundled" if c.id in bundled else "workspace"
+        )
+        for c in catalogs.frameworks
+    ]
+    document: CatalogListDocument = {"schema_version": SCHEMA_VERSION, "catalogs": listed}
+    rows = print_document(CatalogListDocument, document, output_format)["catalogs"]
     if output_format == ViewFormat.JSON:
-        print_json({"schema_version": SCHEMA_VERSION, "catalogs": rows})
         return 0
     columns = ("id", "edition", "soa", "unverified", "source", "items", "name")
     print_table(columns, [[r[c] if c != "items" else _counts(r) for c in columns] for r in rows])
@@ -84,13 +94,20 @@ def search(
 
     catalogs, _ = _load(workspace)
     only = require_framework(catalogs, framework).id if framework else None
+    from complykit.contracts.catalog import CatalogSearchDocument, SearchResult  # noqa: PLC0415
+
     found = [(fw, i) for fw, i in catalogs.search(text) if only is None or fw == only]
-    results = [{"framework": fw, **i.model_dump(mode="json")} for fw, i in found]
+    document: CatalogSearchDocument = {
+        "schema_version": SCHEMA_VERSION,
+        "query": text,
+        "framework": only,
+        "results": [SearchResult(framework=fw, **i.model_dump()) for fw, i in found],
+    }
+    results = print_document(CatalogSearchDocument, document, output_format)["results"]
     columns = ("framework", "id", "kind", "title")
     if output_format == ViewFormat.JSON:
-        document = {"schema_version": SCHEMA_VERSION, "query": text, "framework": only}
-        print_json({**document, "results": results})
-    elif results:
+        return 0
+    if results:
         print_table(columns, [[r[c] for c in columns] for r in results])
     else:
         say(f"No item matches '{text}'.")
@@ -117,21 +134,28 @@ def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
     return catalogs, bundled
 
 
-def _header(catalog: Catalog, source: str | None = None) -> dict[str, Any]:
-    header = catalog.framework.model_dump(mode="json")
-    header["counts"] = dict(sorted(Counter(item.kind for item in catalog.items).items()))
-    return header | ({"source": source} if source else {})
+def _header(catalog: Catalog) -> FrameworkHeader:
+    from complykit.contracts.catalog import FrameworkHeader  # noqa: PLC0415
+
+    counts = dict(sorted(Counter(str(item.kind) for item in catalog.items).items()))
+    return FrameworkHeader(**catalog.framework.model_dump(), counts=counts)
 
 
-def _counts(header: dict[str, Any]) -> str:
+def _counts(header: Mapping[str, Any]) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in header["counts"].items())
 
 
 def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
-    items = [item.model_dump(mode="json") for item in catalog.items]
-    header = _header(catalog)
+    from complykit.contracts.catalog import CatalogShowDocument  # noqa: PLC0415
+
+    document: CatalogShowDocument = {
+        "schema_version": SCHEMA_VERSION,
+        "framework": _header(catalog),
+        "controls": list(catalog.items),
+    }
+    shown = print_document(CatalogShowDocument, document, output_format)
+    header, items = shown["framework"], shown["controls"]
     if output_format == ViewFormat.JSON:
-        print_json({"schema_version": SCHEMA_VERSION, "framework": header, "controls": items})
         return 0
     say(f"{catalog.id}: {catalog.framework.name} ({_counts(header)})")
     if catalog.framework.unverified:
@@ -142,11 +166,16 @@ def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
 
 def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewFormat) -> int:
     from complykit.catalog.links import links as find_links  # noqa: PLC0415
+    from complykit.contracts.catalog import CatalogItemDocument  # noqa: PLC0415
 
-    links = [asdict(link) for link in find_links(catalogs, catalog.id, item.id)]
+    document: CatalogItemDocument = {
+        "schema_version": SCHEMA_VERSION,
+        "framework": _header(catalog),
+        "control": item,
+        "mappings": find_links(catalogs, catalog.id, item.id),
+    }
+    links = print_document(CatalogItemDocument, document, fmt)["mappings"]
     if fmt == ViewFormat.JSON:
-        document = {"schema_version": SCHEMA_VERSION, "framework": _header(catalog)}
-        print_json({**document, "control": item.model_dump(mode="json"), "mappings": links})
         return 0
     say(f"{catalog.id} {item.id}: {item.title} ({item.kind})")
     for label in ("group", "parent", "summary", "role", "applies_from"):

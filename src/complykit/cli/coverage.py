@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,13 @@ from complykit.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from complykit.contracts.coverage import (
+        ControlDocument,
+        CoverageSummary,
+        FrameworkCoverage,
+        MappingDocument,
+        RequirementDocument,
+    )
     from complykit.coverage import CoverageReport, Requirement, Support
 
 
@@ -67,7 +74,7 @@ def coverage(
     return 0
 
 
-def _document(report: CoverageReport) -> dict[str, Any]:
+def _document(report: CoverageReport) -> FrameworkCoverage:
     return {
         "schema_version": SCHEMA_VERSION,
         "framework": report.framework,
@@ -79,17 +86,23 @@ def _document(report: CoverageReport) -> dict[str, Any]:
     }
 
 
-def _summary(report: CoverageReport) -> dict[str, Any]:
-    summary: dict[str, Any] = {"requirements": len(report.requirements)}
-    for status, count in report.counts().items():
-        key = status.value.replace("-", "_")
-        summary[key] = count
-        summary[f"{key}_percent"] = report.percent(status)
-    summary["unverified"] = sum(1 for r in report.requirements if r.unverified)
-    return summary
+def _summary(report: CoverageReport) -> CoverageSummary:
+    from complykit.coverage import CoverageStatus  # noqa: PLC0415
+
+    counts = report.counts()
+    return {
+        "requirements": len(report.requirements),
+        "met": counts[CoverageStatus.MET],
+        "met_percent": report.percent(CoverageStatus.MET),
+        "partial": counts[CoverageStatus.PARTIAL],
+        "partial_percent": report.percent(CoverageStatus.PARTIAL),
+        "not_met": counts[CoverageStatus.NOT_MET],
+        "not_met_percent": report.percent(CoverageStatus.NOT_MET),
+        "unverified": sum(1 for r in report.requirements if r.unverified),
+    }
 
 
-def _requirement(report: CoverageReport, requirement: Requirement) -> dict[str, Any]:
+def _requirement(report: CoverageReport, requirement: Requirement) -> RequirementDocument:
     applies = requirement.applies_from
     return {
         "id": requirement.id,
@@ -103,13 +116,16 @@ def _requirement(report: CoverageReport, requirement: Requirement) -> dict[str, 
     }
 
 
-def _control(support: Support) -> dict[str, Any]:
+def _control(support: Support) -> ControlDocument:
     return {"framework": support.framework, "id": support.control, "title": support.title}
 
 
-def _mapping(support: Support) -> dict[str, Any]:
+def _mapping(support: Support) -> MappingDocument:
     status = support.soa_status.value if support.soa_status else None
-    return _control(support) | {
+    return {
+        "framework": support.framework,
+        "id": support.control,
+        "title": support.title,
         "relationship": support.relationship,
         "unverified": support.unverified,
         "applicable": support.applicable,

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.output import open_binary_output, say
+from complykit.cli.output import ForceOption, open_binary_output, say
 
 if TYPE_CHECKING:
-    from complykit.exchange.register_import import ImportReport
+    from complykit.exchange.outcome import ImportReport
 
 export_app = typer.Typer(
     rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
@@ -37,6 +38,11 @@ PathArgument = Annotated[
 ]
 
 
+class Standard(StrEnum):
+    PUBLICATIESTANDAARD = "publicatiestandaard"
+    REGISTER_API = "register-api"
+
+
 @export_app.command("algoritmeregister")
 @exits
 def algoritmeregister(
@@ -47,7 +53,7 @@ def algoritmeregister(
             "--output",
             "-o",
             dir_okay=False,
-            help="Write the JSON to this file, which must not exist yet.",
+            help="Write the JSON to this file (see --force).",
             show_default="standard output",
         ),
     ] = None,
@@ -60,37 +66,167 @@ def algoritmeregister(
             show_default="all",
         ),
     ] = None,
+    standard: Annotated[
+        Standard,
+        typer.Option(
+            "--standard",
+            help="The published Publicatiestandaard 1.0.0, or the register backend's vocabulary.",
+        ),
+    ] = Standard.PUBLICATIESTANDAARD,
+    register_url: Annotated[
+        str | None,
+        typer.Option(
+            "--register-url",
+            metavar="URL",
+            help="Where the workspace's register of processing activities is published; a "
+            "linked activity's entry is URL/<activity id>.",
+        ),
+    ] = None,
+    force: ForceOption = False,
 ) -> int:
-    """Export AI systems as Algoritmeregister publication records (standard 1.0) in JSON."""
+    """Export AI systems as Algoritmeregister publication records in JSON."""
     import json  # noqa: PLC0415 - keep --help fast
 
-    from complykit.errors import ComplykitError  # noqa: PLC0415
     from complykit.exchange.algoritmeregister import export_algoritmeregister  # noqa: PLC0415
+    from complykit.exchange.publicatiestandaard import export_publicatiestandaard  # noqa: PLC0415
     from complykit.workspace import open_repository  # noqa: PLC0415
 
-    if output is not None and output.exists():
-        raise ComplykitError(f"{output} already exists; nothing was written", "Name a new file.")
+    exporters = {
+        Standard.PUBLICATIESTANDAARD: export_publicatiestandaard,
+        Standard.REGISTER_API: export_algoritmeregister,
+    }
+    _check_url(register_url)
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
+    _warn_errors(errors)
+    exported = exporters[standard](repo, system or (), register_url)
+    for warning in exported.warnings:
+        say(f"warning: {warning}", err=True)
+    for skipped in exported.skipped:
+        say(f"error: {skipped}", err=True)
+    data = (json.dumps(exported.records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    _emit(data, output, force=force)
+    return 1 if exported.skipped else 0
+
+
+def _check_url(url: str | None) -> None:
+    from complykit.errors import ComplykitError  # noqa: PLC0415
+
+    if url is not None and not url.startswith("https://"):
+        raise ComplykitError(f"--register-url must be an https:// URL, not '{url}'")
+
+
+class OscalModel(StrEnum):
+    SSP = "ssp"
+    COMPONENT_DEFINITION = "component-definition"
+
+
+class OscalVersion(StrEnum):
+    V1_1_2 = "1.1.2"
+    V1_2_1 = "1.2.1"
+
+
+@export_app.command("oscal")
+@exits
+def oscal(
+    path: PathArgument = Path(),
+    model: Annotated[
+        OscalModel, typer.Option("--model", help="The OSCAL model to write.")
+    ] = OscalModel.SSP,
+    soa: Annotated[
+        str | None,
+        typer.Option(
+            "--soa",
+            metavar="ID",
+            help="The Statement of Applicability the SSP describes.",
+            show_default="the only one",
+        ),
+    ] = None,
+    oscal_version: Annotated[
+        OscalVersion, typer.Option("--oscal-version", help="The OSCAL version to declare.")
+    ] = OscalVersion.V1_1_2,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the JSON to this file (see --force).",
+            show_default="standard output",
+        ),
+    ] = None,
+    force: ForceOption = False,
+) -> int:
+    """Export an OSCAL System Security Plan or component definition as JSON."""
+    import json  # noqa: PLC0415 - keep --help fast
+
+    from complykit.exchange.oscal.component import component_definition  # noqa: PLC0415
+    from complykit.exchange.oscal.ssp import choose_soa, ssp  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
+
+    repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - last-modified is today
+    _warn_errors(errors)
+    if model is OscalModel.SSP:
+        document = ssp(repo, choose_soa(repo, soa), oscal_version.value)
+    else:
+        document = component_definition(repo, oscal_version.value)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    _emit(text.encode("utf-8"), output, force=force)
+    return 0
+
+
+@export_app.command("ics")
+@exits
+def ics(
+    path: PathArgument = Path(),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the calendar to this file (see --force).",
+            show_default="standard output",
+        ),
+    ] = None,
+    force: ForceOption = False,
+) -> int:
+    """Export reviews, tasks, expiries, breach deadlines and AI Act dates as an iCalendar file."""
+    from complykit.exchange.ics_export import export_ics  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
+
+    repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - the user's today
+    _warn_errors(errors)
+    _emit(export_ics(repo).encode("utf-8"), output, force=force)
+    return 0
+
+
+def _warn_errors(errors: int) -> None:
     if errors:
         say(
             f"warning: {errors} error(s) in the workspace; the export uses the records that "
             "loaded. Run `complykit validate` for details.",
             err=True,
         )
-    exported = export_algoritmeregister(repo, system or ())
-    for warning in exported.warnings:
-        say(f"warning: {warning}", err=True)
-    from complykit.escape import defuse_json  # noqa: PLC0415
 
-    text = defuse_json(json.dumps(exported.records, indent=2, ensure_ascii=False))
-    data = (text + "\n").encode("utf-8")
+
+def _emit(data: bytes, output: Path | None, *, force: bool) -> None:
     if output is None:
+        # JSON is written with ensure_ascii off; its non-ASCII unsafe characters and `##` are
+        # escaped the JSON way before a log sees them. The calendar has no such escape.
+        data = _inert_json(data)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        with open_binary_output(output, force=False) as stream:
+        with open_binary_output(output, force=force) as stream:
             stream.write(data)
-    return 0
+
+
+def _inert_json(data: bytes) -> bytes:
+    from complykit.escape import defuse, defuse_json  # noqa: PLC0415
+
+    text = data.decode("utf-8")
+    inert = defuse_json(text) if text.lstrip().startswith(("{", "[")) else defuse(text)
+    return inert.encode("utf-8")
 
 
 @import_app.command("register")
@@ -99,50 +235,152 @@ def register(
     source: Annotated[
         Path,
         typer.Argument(
-            help="The register: an Excel workbook (.xlsx) or a CSV file with a header row.",
+            help="The register: a workbook (.xlsx, .ods) or a CSV file with a header row.",
             dir_okay=False,
         ),
     ],
     path: PathArgument = Path(),
     sheet: Annotated[
         str | None,
-        typer.Option("--sheet", help="The workbook sheet to read.", show_default="the first"),
+        typer.Option(
+            "--sheet",
+            help="The sheet with one activity per row; the other sheets join to it.",
+            show_default="found by its headers",
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Treat every reported row as an error: write nothing and exit 1 if there is one.",
+        ),
     ] = False,
 ) -> int:
     """Create a processing activity in register/ for each row of a spreadsheet register."""
     from complykit.exchange.register_import import import_register  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415
 
-    report = import_register(find_root(path), source, sheet, dry_run=dry_run)
+    report = import_register(find_root(path), source, sheet, dry_run=dry_run, strict=strict)
     _print_report(report, dry_run=dry_run)
     return report.exit_code
 
 
 def _print_report(report: ImportReport, *, dry_run: bool) -> None:
-    from complykit.exchange.register_import import Status  # noqa: PLC0415
+    from complykit.exchange.outcome import Status  # noqa: PLC0415
     from complykit.exchange.shown import shown  # noqa: PLC0415
 
     def tell(message: str, *, err: bool = True) -> None:
         say(shown(message, MESSAGE_LIMIT), err=err)
 
-    for column in report.unknown_columns:
-        tell(f"warning: column '{column}' is not a register field; its values go into notes")
+    level = "error" if report.strict else "warning"
+    for sheet, column in report.unknown_columns:
+        tell(f"warning: sheet '{sheet}': column '{column}' is no register field; kept in notes")
+    for sheet, reason in report.unused_sheets:
+        tell(f"warning: sheet '{sheet}' not used: {reason}")
     for outcome in report.outcomes:
-        where = f"row {outcome.row}"
+        container, unit = report.places
+        where = f"{container} '{outcome.sheet}', {unit} {outcome.row}"
         if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
-            verb = "would create" if dry_run else "created"
+            verb = "created" if outcome.status is Status.CREATED else "would create"
             tell(f"{verb} {outcome.path} ({where})", err=False)
             if dry_run and outcome.text:
                 say(outcome.text)
             for message in outcome.messages:
                 tell(f"warning: {where}: {message}")
-        else:
+        elif outcome.reported:
             for message in outcome.messages:
-                tell(f"error: {where} skipped: {message}")
-    done = sum(o.status in {Status.CREATED, Status.WOULD_CREATE} for o in report.outcomes)
-    skipped = len(report.outcomes) - done
-    verb = "would be imported" if dry_run else "imported"
-    say(f"{done} of {len(report.outcomes)} row(s) {verb}; {skipped} skipped.", err=True)
+                tell(f"{level}: {where} not imported: {message}")
+    say(_summary(report, dry_run=dry_run), err=True)
+
+
+def _summary(report: ImportReport, *, dry_run: bool) -> str:
+    rows = len(report.outcomes)
+    reported = len(report.reported)
+    imported = rows - reported
+    verb = "would be imported" if dry_run or not report.written else "imported"
+    records = f"{report.records} record(s)"
+    tail = "; nothing was written (--strict)" if report.strict and reported else ""
+    unit = report.places[1]
+    return f"{rows} {unit}(s) read: {imported} {verb} as {records}, {reported} reported{tail}."
+
+
+@import_app.command("dpia")
+@exits
+def dpia(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A CNIL PIA tool export (.json).", dir_okay=False),
+    ],
+    path: PathArgument = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
+    ] = False,
+) -> int:
+    """Create a DPIA in dpia/ and a control per measure in controls/ from a CNIL PIA export."""
+    from complykit.exchange.pia_import import import_pia  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_pia(find_root(path), source, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code
+
+
+@import_app.command("fides")
+@exits
+def fides(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A Fides manifest (.yml or .json) with systems.", dir_okay=False),
+    ],
+    path: PathArgument = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
+    ] = False,
+) -> int:
+    """Create a processing activity in register/ for each system of a Fides manifest."""
+    from complykit.exchange.fides_import import import_fides  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_fides(find_root(path), source, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code
+
+
+@export_app.command("fides")
+@exits
+def fides_export(
+    path: PathArgument = Path(),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the manifest (YAML) to this file (see --force).",
+            show_default="standard output",
+        ),
+    ] = None,
+    force: ForceOption = False,
+) -> int:
+    """Export the processing activities as a Fides manifest (systems and their taxonomy)."""
+    import yaml  # noqa: PLC0415 - keep --help fast
+
+    from complykit.exchange.fides_export import export_fides  # noqa: PLC0415
+    from complykit.workspace import open_repository  # noqa: PLC0415
+
+    repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
+    _warn_errors(errors)
+    text = yaml.safe_dump(export_fides(repo), sort_keys=False, allow_unicode=True, width=100)
+    _emit(text.encode("utf-8"), output, force=force)
+    return 0

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, BinaryIO, TextIO
+from typing import Annotated, Any, BinaryIO, Final, TextIO
 
 import typer
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 UNVERIFIED_NOTE = "unverified: complykit's own reading, not confirmed by an authority"
 _SHORT = 16  # cells up to this wide (ids, dates, flags) never wrap
 
@@ -46,6 +46,20 @@ def print_json(document: object) -> None:
 
     # ASCII-only output survives any stream encoding, as in the validate JSON format.
     typer.echo(defuse_json(json.dumps(document, indent=2, ensure_ascii=True)))
+
+
+def print_document(document_type: Any, document: object, output_format: ViewFormat) -> Any:
+    """The document as JSON values, printed when the format is JSON.
+
+    Dumped through the document's own type, the one `complykit schema` publishes in
+    schemas/output/, so what is printed is what the schema describes.
+    """
+    from pydantic import TypeAdapter  # noqa: PLC0415 - pydantic is slow to import
+
+    values = TypeAdapter(document_type).dump_python(document, mode="json")
+    if output_format == ViewFormat.JSON:
+        print_json(values)
+    return values
 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

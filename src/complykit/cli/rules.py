@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -15,6 +15,11 @@ from complykit.cli.output import (
     print_table,
     say,
 )
+
+if TYPE_CHECKING:
+    from complykit.contracts.rules import RuleDocument, RulesDocument
+    from complykit.contracts.validate import Severity as SeverityName
+    from complykit.findings import RuleInfo
 
 
 @exits
@@ -29,22 +34,26 @@ def rules(
 
     chosen = [r for r in all_rules().values() if not family or r.code.startswith(family.upper())]
     if output_format == ViewFormat.JSON:
-        items = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": str(r.severity),
-                "summary": r.summary,
-                "citation": list(r.citation),
-                "hint": r.hint,
-            }
-            for r in chosen
-        ]
-        print_json({"schema_version": SCHEMA_VERSION, "rules": items})
+        document: RulesDocument = {
+            "schema_version": SCHEMA_VERSION,
+            "rules": [_rule_document(r) for r in chosen],
+        }
+        print_json(document)
         return 0
     rows = [[r.code, r.name, str(r.severity), r.summary, "; ".join(r.citation)] for r in chosen]
     print_table(("code", "name", "severity", "checks", "cites"), rows)
     return 0
+
+
+def _rule_document(rule: RuleInfo) -> RuleDocument:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": cast("SeverityName", str(rule.severity)),
+        "summary": rule.summary,
+        "citation": list(rule.citation),
+        "hint": rule.hint,
+    }
 
 
 @exits

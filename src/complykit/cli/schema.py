@@ -17,9 +17,12 @@ def schema(
         typer.Option("--output", "-o", help="Folder to write the schemas to.", file_okay=False),
     ] = Path("schemas"),
 ) -> int:
-    """Write one JSON Schema per record kind (and complykit.yaml) into a folder."""
+    """Write one JSON Schema per record kind (and complykit.yaml) into a folder, and one per
+    JSON output document (validate, diff, rules, catalog, coverage) into its output/ folder."""
     from complykit.schema import write_schemas  # noqa: PLC0415 - keep --help fast
 
-    for path in write_schemas(output):
+    written = write_schemas(output, outputs=True)
+    for path in written:
         typer.echo(str(path))
+    typer.echo(f"Wrote {len(written)} JSON Schemas to {output}.", err=True)
     return 0

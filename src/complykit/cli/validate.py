@@ -13,7 +13,7 @@ import typer
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
 from complykit.cli.output import ForceOption, open_output, say
-from complykit.formatters import FORMATTERS
+from complykit.formatters import FORMATTERS, REPOSITORY_PATH_FORMATS
 
 if TYPE_CHECKING:
     from complykit.result import Result
@@ -54,14 +54,41 @@ def validate(
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    path_base: Annotated[
+        Path | None,
+        typer.Option(
+            "--path-base",
+            file_okay=False,
+            help="Write file paths relative to this folder. Default: the git repository's top "
+            "folder for github, sarif and gitlab (where CI resolves paths), else the workspace.",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Validate everything afresh; neither read nor write .complykit-cache/.",
+        ),
+    ] = False,
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
-    from complykit.engine import run  # noqa: PLC0415 - keep --help fast
-    from complykit.findings import Severity  # noqa: PLC0415
+    from complykit.findings import Severity  # noqa: PLC0415 - keep --help fast
+    from complykit.load.discover import git_top_level  # noqa: PLC0415
+    from complykit.result import rebased  # noqa: PLC0415
+    from complykit.validation import validate as run  # noqa: PLC0415
 
     day = parse_as_of(as_of)
-    result = run(path, as_of=day, fail_on=Severity(fail_on.value), jobs=jobs)
-    formatter = FORMATTERS[output_format.value if output_format else _default_format()]()
+    result = run(
+        path, as_of=day, fail_on=Severity(fail_on.value), jobs=jobs, use_cache=not no_cache
+    )
+    for note in result.notes:
+        say(f"warning: {note}", err=True)
+    name = output_format.value if output_format else _default_format()
+    formatter = FORMATTERS[name]()
+    base = path_base or (git_top_level(result.root) if name in REPOSITORY_PATH_FORMATS else None)
+    if base is not None:
+        result = rebased(result, base)
     if output is None:
         formatter.render(result, sys.stdout)
     else:

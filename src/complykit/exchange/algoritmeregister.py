@@ -9,7 +9,7 @@ each choice. Publishing is government policy, not a statutory duty.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from complykit.errors import ComplykitError
@@ -74,24 +74,31 @@ ASSESSMENT_STATUS_NL = {
 
 @dataclass(frozen=True, slots=True)
 class Export:
-    """The publication records, in the order of the systems, and a warning per cut field."""
+    """The publication records, in the order of the systems, a warning per cut field, and the
+    systems left out because the standard's mandatory facts are missing."""
 
     records: list[dict[str, Any]]
     warnings: list[str]
+    skipped: list[str] = field(default_factory=list)
 
 
-def export_algoritmeregister(repo: Repository, system_ids: Sequence[str] = ()) -> Export:
-    """A publication record for each AI system, or for the named ones.
+def export_algoritmeregister(
+    repo: Repository, system_ids: Sequence[str] = (), register_base: str | None = None
+) -> Export:
+    """A record in the register's backend vocabulary for each AI system, or the named ones.
 
     Raises ComplykitError when a named system is not a valid AI system of the workspace.
     """
-    systems = _systems(repo, system_ids)
     warnings: list[str] = []
-    records = [_limited(_record(repo, system), system.id, warnings) for system in systems]
+    records = [
+        limited(_record(repo, system, register_base), system.id, warnings, LIMITS)
+        for system in chosen_systems(repo, system_ids)
+    ]
     return Export(records, warnings)
 
 
-def _systems(repo: Repository, wanted: Sequence[str]) -> list[AiSystem]:
+def chosen_systems(repo: Repository, wanted: Sequence[str]) -> list[AiSystem]:
+    """The named AI systems, or all; raises ComplykitError for an unknown one."""
     systems = {record.id: record for _, record in repo.records(AiSystem)}
     unknown = [i for i in dict.fromkeys(wanted) if i not in systems]
     if unknown:
@@ -104,10 +111,11 @@ def _systems(repo: Repository, wanted: Sequence[str]) -> list[AiSystem]:
     return [systems[i] for i in dict.fromkeys(wanted)] if wanted else list(systems.values())
 
 
-def _record(repo: Repository, system: AiSystem) -> dict[str, Any]:
+def _record(repo: Repository, system: AiSystem, register_base: str | None) -> dict[str, Any]:
     organisation = repo.config.organisation
     oversight = system.human_oversight
-    return {
+    activities = linked_activities(repo, system)
+    record = {
         "name": system.name,
         "description_short": system.description or system.purpose,
         "organization": organisation.name,
@@ -118,15 +126,18 @@ def _record(repo: Repository, system: AiSystem) -> dict[str, Any]:
         "publication_category": publication_category(repo, system),
         "goal": system.purpose,
         "human_intervention": oversight.description if oversight else None,
-        "risks": _lines(_risk_titles(repo, system.id)),
-        "lawful_basis": _lines(_lawful_bases(repo, system)),
+        "risks": _lines(risk_titles(repo, system.id)),
+        "lawful_basis": _lines(lawful_bases(repo, system)),
         "impacttoetsen_grouping": _assessments(repo, system.impact_assessments),
         "source_data": _lines(system.data_sources),
-        "provider": _provider(repo, system),
+        "provider": provider(repo, system),
         "lang": LANGUAGE,
         "standard_version": STANDARD_VERSION,
         "source_id": system.id,
     }
+    if register_base and activities:
+        record["process_index_url"] = f"{register_base.rstrip('/')}/{activities[0].id}"
+    return {key: one_line(v) if isinstance(v, str) else v for key, v in record.items()}
 
 
 def publication_category(repo: Repository, system: AiSystem) -> str:
@@ -149,13 +160,14 @@ def publication_category(repo: Repository, system: AiSystem) -> str:
         or any(a.type in {"iama", "fria"} for a in system.impact_assessments)
         or any(
             activity.automated_decisions is not None and activity.automated_decisions.used
-            for activity in _activities(repo, system)
+            for activity in linked_activities(repo, system)
         )
     )
     return IMPACTFUL if impactful else OTHER
 
 
-def _activities(repo: Repository, system: AiSystem) -> list[ProcessingActivity]:
+def linked_activities(repo: Repository, system: AiSystem) -> list[ProcessingActivity]:
+    """The processing activities the system names, or that name the system, in file order."""
     linked = set(system.processing_activities)
     return [
         record
@@ -164,15 +176,16 @@ def _activities(repo: Repository, system: AiSystem) -> list[ProcessingActivity]:
     ]
 
 
-def _risk_titles(repo: Repository, system_id: str) -> list[str]:
+def risk_titles(repo: Repository, system_id: str) -> list[str]:
     risks = [record for _, record in repo.records(Risk) if system_id in record.affects]
     return [risk.title for risk in sorted(risks, key=lambda r: r.id)]
 
 
-def _lawful_bases(repo: Repository, system: AiSystem) -> list[str]:
+def lawful_bases(repo: Repository, system: AiSystem) -> list[str]:
+    """Per linked activity, its name and the legal bases of its purposes, in Dutch."""
     return [
-        f"{activity.name}: {'; '.join(dict.fromkeys(_basis(p) for p in activity.purposes))}"
-        for activity in _activities(repo, system)
+        f"{activity.name}: {', '.join(dict.fromkeys(_basis(p) for p in activity.purposes))}"
+        for activity in linked_activities(repo, system)
         if activity.purposes
     ]
 
@@ -203,7 +216,7 @@ def _assessments(
     return grouping
 
 
-def _provider(repo: Repository, system: AiSystem) -> str | None:
+def provider(repo: Repository, system: AiSystem) -> str | None:
     """The organisation itself for an in-house model (a vendor there only hosts it); else the
     vendor's name."""
     if system.model_source == "in-house":
@@ -217,7 +230,13 @@ def _is_url(value: str | None) -> bool:
 
 
 def _lines(items: Sequence[str]) -> str | None:
-    return "\n".join(items) if items else None
+    # The register renders its texts as HTML, where a raw line break is lost or breaks markup.
+    return "; ".join(one_line(item) for item in items) if items else None
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of white space, line breaks included, as one space."""
+    return " ".join(text.split())
 
 
 def _cut(text: str, limit: int) -> str:
@@ -227,9 +246,11 @@ def _cut(text: str, limit: int) -> str:
     return (cut[:space] if space > 0 else cut).rstrip() + ELLIPSIS
 
 
-def _limited(record: dict[str, Any], record_id: str, warnings: list[str]) -> dict[str, Any]:
+def limited(
+    record: dict[str, Any], record_id: str, warnings: list[str], limits: dict[str, int]
+) -> dict[str, Any]:
     """``record`` with each text cut to the register's limit, and a warning per cut."""
-    for key, limit in LIMITS.items():
+    for key, limit in limits.items():
         value = record.get(key)
         if isinstance(value, str) and len(value) > limit:
             record[key] = _cut(value, limit)

@@ -30,20 +30,73 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "data_subjects": (
         "data subjects", "categories of data subjects", "data subject categories",
         "betrokkenen", "categorieen betrokkenen", "categorie betrokkenen",
-        "categorieen van betrokkenen",
+        "categorieen van betrokkenen", "data subject", "data subject category",
+        "category of data subjects", "betrokkene", "categorie van betrokkenen",
     ),
     "personal_data": (
         "personal data", "categories of personal data", "data categories",
         "persoonsgegevens", "categorieen persoonsgegevens", "soorten persoonsgegevens",
-        "categorieen van persoonsgegevens",
+        "categorieen van persoonsgegevens", "data category", "personal data category",
+        "category of personal data", "categorie persoonsgegevens",
+        "categorie van persoonsgegevens",
     ),
     "retention": ("retention", "retention period", "bewaartermijn", "bewaartermijnen"),
     "role": ("role", "our role", "gdpr role", "rol", "onze rol", "rol avg"),
     "recipients": (
         "recipients", "categories of recipients", "ontvangers", "categorieen ontvangers",
-        "categorieen van ontvangers",
+        "categorieen van ontvangers", "recipient", "ontvanger", "categorie ontvangers",
+        "category of recipients",
     ),
-    "notes": ("notes", "remarks", "comments", "opmerkingen", "notities"),
+    "notes": ("notes", "remarks", "comments", "opmerkingen", "notities", "toelichting"),
+    "id": (
+        "id", "nr", "nr.", "no", "no.", "nummer", "number", "ref", "ref.", "referentie",
+        "reference", "kenmerk", "code", "activity id", "verwerking id", "verwerkingsnummer",
+        "id verwerking", "nr verwerking", "verwerking nr",
+    ),
+    "special_data": (
+        "special categories", "special categories of personal data", "special category data",
+        "sensitive data", "bijzondere persoonsgegevens", "bijzondere categorieen",
+        "bijzondere categorieen persoonsgegevens", "bijzondere categorieen van persoonsgegevens",
+        "gevoelige gegevens", "strafrechtelijke persoonsgegevens",
+    ),
+    "art9_condition": (
+        "art. 9 condition", "art 9 condition", "article 9 condition", "art. 9 exception",
+        "art. 9(2) condition", "condition for special categories", "uitzondering art. 9",
+        "uitzonderingsgrond", "uitzonderingsgrond bijzondere persoonsgegevens",
+        "grondslag bijzondere persoonsgegevens", "doorbrekingsgrond",
+    ),
+    "security": (
+        "security", "security measures", "technical and organisational measures",
+        "technical and organizational measures", "toms", "security description",
+        "beveiliging", "beveiligingsmaatregelen", "technische en organisatorische maatregelen",
+        "technische en organisatorische beveiligingsmaatregelen", "maatregelen",
+        "passende technische en organisatorische maatregelen",
+    ),
+    "transfers": (
+        "transfers", "transfer", "international transfers", "transfers to third countries",
+        "third country transfers", "doorgifte", "doorgiften", "doorgifte buiten de eer",
+        "doorgifte buiten eer", "doorgifte derde landen", "doorgifte naar derde landen",
+        "doorgifte aan derde landen", "doorgifte naar een derde land",
+        "doorgifte aan derde landen of internationale organisaties",
+    ),
+    "transfer_country": (
+        "third country", "third countries", "country", "transfer country", "derde land",
+        "derde landen", "land", "land van doorgifte", "land ontvanger",
+    ),
+    "transfer_tool": (
+        "transfer mechanism", "transfer tool", "transfer safeguards", "safeguards",
+        "appropriate safeguards", "transfer basis", "doorgiftemechanisme",
+        "doorgifte instrument", "doorgifte-instrument", "doorgifte mechanisme",
+        "passende waarborgen", "waarborgen", "grondslag doorgifte", "grondslag voor doorgifte",
+    ),
+    "transfer_recipient": (
+        "recipient in third country", "data importer", "importer", "ontvanger derde land",
+        "ontvanger buiten de eer", "ontvangende partij",
+    ),
+    "processors": (
+        "processors", "processor", "verwerkers", "verwerker", "sub-processors",
+        "subverwerkers", "naam verwerker", "processor name", "verwerker(s)",
+    ),
 }  # fmt: skip
 _FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}
 
@@ -55,12 +108,15 @@ class Columns:
     fields: dict[str, int]
     unknown: dict[int, str]
 
+    def field_at(self, index: int) -> str | None:
+        return next((field for field, at in self.fields.items() if at == index), None)
+
 
 def plain_header(text: str) -> str:
     """A header as the vocabulary writes it: lower case, no accents, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.split()).rstrip(":* ").strip()
+    return " ".join(bare.split()).rstrip(":* ").strip().removesuffix(" (optioneel)")
 
 
 def field_of(header: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from complykit.formatters.github import GithubFormatter
+from complykit.formatters.gitlab import GitlabFormatter
 from complykit.formatters.json import JsonFormatter
 from complykit.formatters.junit import JunitFormatter
 from complykit.formatters.markdown import MarkdownFormatter
@@ -35,12 +36,19 @@ FORMATTERS: dict[str, type[Formatter]] = {
     "sarif": SarifFormatter,
     "junit": JunitFormatter,
     "markdown": MarkdownFormatter,
+    "gitlab": GitlabFormatter,
 }
+
+# Formats read by tools that resolve paths from the repository root (GitHub annotations, code
+# scanning, GitLab Code Quality); `validate` writes their paths from the git top level by default.
+REPOSITORY_PATH_FORMATS = frozenset({"github", "sarif", "gitlab"})
 
 __all__ = [
     "FORMATTERS",
+    "REPOSITORY_PATH_FORMATS",
     "Formatter",
     "GithubFormatter",
+    "GitlabFormatter",
     "JsonFormatter",
     "JunitFormatter",
     "MarkdownFormatter",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,9 @@ _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 _DATA_ESCAPES = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 _PROPERTY_ESCAPES = {**_DATA_ESCAPES, ":": "%3A", ",": "%2C"}
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+# GitHub shows at most 10 annotations of each level per step and drops the rest; the job
+# summary lists every finding.
+MAX_ANNOTATIONS = 10
 
 
 class GithubFormatter:
@@ -32,10 +36,19 @@ class GithubFormatter:
 
     def render(self, result: Result, stream: TextIO) -> None:
         cwd = Path.cwd()
+        shown: Counter[Severity] = Counter()
         for finding in result.findings:
-            stream.write(annotation(finding, annotation_path(result.root, finding.path, cwd)))
-            stream.write("\n")
+            shown[finding.severity] += 1
+            if shown[finding.severity] <= MAX_ANNOTATIONS:
+                stream.write(annotation(finding, annotation_path(result.root, finding.path, cwd)))
+                stream.write("\n")
         stream.write(summary_line(result) + "\n")
+        hidden = sum(max(0, n - MAX_ANNOTATIONS) for n in shown.values())
+        if hidden:
+            stream.write(
+                f"{hidden} more finding(s) not annotated (GitHub shows {MAX_ANNOTATIONS} per "
+                "severity); the job summary lists them all.\n"
+            )
         _append_job_summary(result)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Final, cast
 
 import complykit
 from complykit.escape import defuse_json
@@ -12,12 +12,20 @@ from complykit.findings import Severity
 if TYPE_CHECKING:
     from typing import TextIO
 
+    from complykit.contracts.validate import (
+        FindingDocument,
+        ValidateDocument,
+        ValidateSummary,
+    )
+    from complykit.contracts.validate import (
+        Severity as SeverityName,
+    )
     from complykit.findings import Finding
     from complykit.result import Result
 
 # Bump on any change that can break a reader: a key removed, renamed or retyped, or a value's
 # meaning changed. Adding keys keeps the version.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 
 class JsonFormatter:
@@ -30,20 +38,20 @@ class JsonFormatter:
         stream.write(defuse_json(document) + "\n")
 
 
-def to_document(result: Result) -> dict[str, Any]:
+def to_document(result: Result) -> ValidateDocument:
     """The JSON contract as Python values, in output order."""
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "complykit", "version": complykit.__version__},
         "as_of": result.as_of.isoformat(),
-        "fail_on": str(result.fail_on),
+        "fail_on": "warning" if result.fail_on == Severity.WARNING else "error",
         "summary": _summary(result),
         "findings": [finding_document(f) for f in result.findings],
         "waived": [{**finding_document(w.finding), "waiver": w.waiver} for w in result.waived],
     }
 
 
-def _summary(result: Result) -> dict[str, int]:
+def _summary(result: Result) -> ValidateSummary:
     counts = result.severity_counts()
     return {
         "files": result.files_checked,
@@ -56,11 +64,11 @@ def _summary(result: Result) -> dict[str, int]:
     }
 
 
-def finding_document(finding: Finding) -> dict[str, Any]:
+def finding_document(finding: Finding) -> FindingDocument:
     """One finding as the JSON contract writes it (shared by `validate` and `diff`)."""
     return {
         "code": finding.code,
-        "severity": str(finding.severity),
+        "severity": cast("SeverityName", str(finding.severity)),
         "path": finding.path.as_posix(),
         "line": finding.line,
         "column": finding.column,

@@ -40,6 +40,15 @@ def find_root(start: Path) -> Path:
     )
 
 
+def git_top_level(start: Path) -> Path | None:
+    """The top folder of the git working tree holding ``start``, if any (``.git`` dir or file)."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A folder below the root that was not read, and why."""

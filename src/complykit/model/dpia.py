@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -54,6 +54,42 @@ class PriorConsultation(StrictModel):
     """The supervisory authority's case reference."""
 
 
+FearedEvent = Literal["illegitimate-access", "unwanted-modification", "disappearance"]
+CnilLevel = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=4,
+        description="1 negligible, 2 limited, 3 significant, 4 maximum (the CNIL PIA scale).",
+    ),
+]
+
+
+class FearedEventRisk(StrictModel):
+    """One risk to data subjects scored as the CNIL PIA method does, per feared event."""
+
+    event: FearedEvent
+    """The feared event: `illegitimate-access` to, `unwanted-modification` of, or
+    `disappearance` of the personal data."""
+    impacts: Text | None = None
+    """What it would mean for the people concerned, e.g. discrimination or identity fraud."""
+    threats: Text | None = None
+    """How it could happen, e.g. a stolen laptop or a misdirected export."""
+    sources: Text | None = None
+    """Who or what could cause it, e.g. an attacker, a careless employee or a supplier."""
+    measures: Text | None = None
+    """The existing or planned measures the scores take into account."""
+    severity: CnilLevel
+    """How severe the impact on the people would be, with the measures (1-4)."""
+    likelihood: CnilLevel
+    """How likely the event is, with the measures (1-4)."""
+
+    @property
+    def upper_right(self) -> bool:
+        """Significant or maximum on both scales: the risks the method says to avoid or reduce."""
+        return self.severity >= 3 and self.likelihood >= 3
+
+
 class Dpia(Record):
     """A data protection impact assessment of high-risk processing (GDPR Art. 35)."""
 
@@ -73,6 +109,9 @@ class Dpia(Record):
     """Why the processing is necessary and proportionate to its purposes (Art. 35(7)(b))."""
     risks: list[RiskRef] = []
     """Risks to the rights and freedoms of data subjects (Art. 35(7)(c))."""
+    feared_events: list[FearedEventRisk] = []
+    """The risks scored per feared event as in the CNIL PIA method (illegitimate access,
+    unwanted modification, disappearance), beside or instead of the generic risk records."""
     measures: list[ControlRecordRef] = []
     """Measures to address the risks (Art. 35(7)(d))."""
     measures_description: Text | None = None

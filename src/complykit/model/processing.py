@@ -100,6 +100,13 @@ class DataCategory(StrictModel):
     """Whether this is data on criminal convictions and offences (Art. 10)."""
     art10_basis: NonEmptyStr | None = None
     """The official authority or law that allows processing criminal-offence data (Art. 10)."""
+    national_id: Literal["bsn", "other"] | None = None
+    """Whether this is a national identification number: `bsn` for the Dutch
+    burgerservicenummer, `other` for another country's (GDPR Art. 87)."""
+    national_id_provision: NonEmptyStr | None = None
+    """The law that allows using the number for this purpose; for the BSN, the act that
+    prescribes it (UAVG art. 46), e.g. 'Wet aanvullende bepalingen verwerking persoonsgegevens
+    in de zorg, art. 8' or 'Wet op de loonbelasting 1964'."""
     retention: DurationField | None = None
     """A retention period specific to this category, if it differs from the activity's."""
 
@@ -178,6 +185,27 @@ class DataLocation(StrictModel):
     """The supplier that hosts this location, if any."""
 
 
+class ControllerList(StrictModel):
+    """Where the maintained list of the controllers we process for is kept (Art. 30(2)(a))."""
+
+    location: NonEmptyStr
+    """Where the list is kept and who keeps it, e.g. 'CRM, view Active clinic contracts'."""
+    updated: IsoDate
+    """When the list was last brought up to date or exported."""
+    contents: NonEmptyStr | None = None
+    """What the list holds for each controller, e.g. 'legal name, address, practice manager'."""
+
+
+class Art30Exemption(StrictModel):
+    """A claim that Art. 30(5) exempts this processing from the register."""
+
+    occasional: bool
+    """Whether the processing is occasional, e.g. a one-off event; regular processing is not."""
+    reasoning: Text = Field(
+        description="Why the processing is occasional and unlikely to result in a risk."
+    )
+
+
 class AutomatedDecisionMaking(StrictModel):
     """Solely automated decisions with legal or similarly significant effects (Art. 22)."""
 
@@ -203,7 +231,10 @@ class ProcessingActivity(Record):
     role: ProcessingRoleValue
     """Whether we act as controller (Art. 30(1)) or processor (Art. 30(2)) for this activity."""
     controllers: list[Party] = []
-    """For processor activities: the controllers we act for (Art. 30(2)(a))."""
+    """For processor activities: each controller we act for, by name (Art. 30(2)(a))."""
+    controller_list: ControllerList | None = None
+    """For processor activities with many controllers: the maintained list that names them,
+    with its location and date, instead of naming them under `controllers`."""
     joint_controllers: list[Party] = []
     """The other controllers we determine purposes and means with (Art. 26, Art. 30(1)(a))."""
     purposes: list[Purpose] = []
@@ -216,6 +247,9 @@ class ProcessingActivity(Record):
     """Where the data comes from."""
     recipients: list[Recipient] = []
     """Who the data is disclosed to, including in third countries (Art. 30(1)(d))."""
+    no_recipients: Text | None = None
+    """An explicit statement that no one receives the data, with the reason; an empty
+    `recipients` list is otherwise read as unfilled."""
     processors: list[SupplierRef] = []
     """The suppliers that process the data on our behalf (Art. 28)."""
     transfers: list[Transfer] = []
@@ -241,5 +275,7 @@ class ProcessingActivity(Record):
     """The DPIA that covers this activity, if one was done."""
     ai_systems: list[AiSystemRef] = []
     """The AI systems used in this activity."""
+    art30_exemption: Art30Exemption | None = None
+    """A claim that the Art. 30(5) exemption for organisations under 250 staff applies."""
     data_subject_count: NonNegativeInt | None = None
     """Approximate number of data subjects, the number behind 'large scale'."""

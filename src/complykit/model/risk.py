@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, PositiveInt
 
 from complykit.model.base import Record, StrictModel
+from complykit.model.duration import DurationField
 from complykit.model.types import (
     AnyRecordRef,
     ControlRecordRef,
@@ -40,6 +41,22 @@ class Acceptance(StrictModel):
     until: IsoDate
     """When the acceptance expires and must be decided again."""
     rationale: Text = Field(description="Why the risk is accepted rather than treated further.")
+    within_appetite: bool = False
+    """Whether the risk is accepted because its score is within the appetite; recorded, so
+    that an acceptance under the appetite is a decision and not an assumption."""
+
+
+class TreatmentAction(StrictModel):
+    """One action of a risk treatment plan (ISO/IEC 27001 6.1.3 e), 8.3)."""
+
+    action: Text = Field(description="What is done, e.g. 'Roll out phishing-resistant MFA'.")
+    owner: PersonRef = Field(description="Who carries the action out: a person id.")
+    due: IsoDate
+    """When the action must be done."""
+    status: Literal["planned", "in-progress", "done", "cancelled"] = "planned"
+    """How far the action is; `cancelled` actions no longer count."""
+    done_on: IsoDate | None = None
+    """When the action was completed."""
 
 
 class Risk(Record):
@@ -62,7 +79,9 @@ class Risk(Record):
     treatment: Literal["mitigate", "accept", "transfer", "avoid"]
     """The chosen risk treatment option (ISO/IEC 27001 6.1.3)."""
     treatment_plan: Text | None = None
-    """What will be done, by whom and when, to carry out the treatment."""
+    """What will be done, by whom and when, to carry out the treatment, in prose."""
+    actions: list[TreatmentAction] = []
+    """The treatment plan as actions with owner, due date and status."""
     controls: FrameworkControls = Field(
         default={},
         description="The catalog controls the treatment relies on, by framework, "
@@ -73,7 +92,13 @@ class Risk(Record):
     residual: Score | None = None
     """The score after treatment; above the appetite it needs a formal acceptance."""
     acceptance: Acceptance | None = None
-    """The formal acceptance of a residual risk above the appetite."""
+    """The formal acceptance of the risk: required above the appetite, and whenever the
+    treatment is `accept`."""
+    last_assessed: IsoDate | None = None
+    """When the risk was last assessed (ISO/IEC 27001 8.2); `identified` counts until then."""
+    assessment_interval: DurationField | None = None
+    """How often the risk is assessed again, e.g. P1Y; when missing, `risk_method`'s
+    `assessment_interval` in complykit.yaml applies."""
     identified: IsoDate | None = None
     """When the risk was first identified."""
     source: NonEmptyStr | None = None

@@ -1,5 +1,12 @@
 """PDF output: the HTML report laid out by WeasyPrint, which follows the template's print CSS.
 
+The same HTML gives the same bytes. What could make WeasyPrint's output differ between runs, and
+how it is pinned: the document's created and modified dates default to the clock (set to the
+as-of date below); PDF/X variants write a random XMP document id (no variant is asked for);
+the file identifier is off by default; font subsets are named from their content; and the
+fonts themselves come from the system, so the print CSS names DejaVu Sans first, which
+``.ci/run`` installs. tests/unit/reports/test_pdf_layout.py compares two processes.
+
 WeasyPrint is an optional extra (``complykit[pdf]``): it needs Pango from the system, and
 most users print from the HTML. Its import is slow, so it happens only when a PDF is written.
 """

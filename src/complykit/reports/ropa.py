@@ -102,15 +102,23 @@ def build(repo: Repository, request: Request) -> RopaContext:
     )
 
 
+def _controllers(record: ProcessingActivity) -> list[Party]:
+    """Each named controller, and the maintained list that names the others (Art. 30(2)(a))."""
+    named = [Party(name=p.name, contact=p.contact, country=p.country) for p in record.controllers]
+    kept = record.controller_list
+    if kept is None:
+        return named
+    where = f"{kept.location} ({kept.updated.isoformat()})"
+    return [*named, Party(name=where, contact=kept.contents, country=None)]
+
+
 def _activity(repo: Repository, record: ProcessingActivity) -> Activity:
     return Activity(
         id=record.id,
         name=record.name,
         description=record.description,
         role=record.role.value,
-        controllers=[
-            Party(name=p.name, contact=p.contact, country=p.country) for p in record.controllers
-        ],
+        controllers=_controllers(record),
         joint_controllers=[
             Party(name=p.name, contact=p.contact, country=p.country)
             for p in record.joint_controllers

@@ -37,12 +37,14 @@ retention:
 data_locations:
   - {system: Mailer, country: NL}
 security_description: Access control and encryption at rest.
+no_recipients: Only the marketing team reads the list, in a mailer we host ourselves.
 """
 
 RISK = """\
 kind: risk
 id: risk-leak
 title: Mailing list leaks
+owner: ciso
 category: privacy
 inherent: {likelihood: 3, impact: 3}
 treatment: mitigate

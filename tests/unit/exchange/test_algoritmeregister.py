@@ -99,7 +99,7 @@ def test_example_cv_screening(tulip: list[dict[str, object]]) -> None:
     assert cv["contact_email"] == "privacy@tulip-health.nl"
     assert cv["provider"] == "Selectiq B.V."
     assert cv["risks"] == (
-        "Recruiters rely on the CV ranking without real review\n"
+        "Recruiters rely on the CV ranking without real review; "
         "CV screening disadvantages applicants on protected grounds"
     )
     assert "gerechtvaardigd belang (art. 6 lid 1 sub f AVG)" in str(cv["lawful_basis"])

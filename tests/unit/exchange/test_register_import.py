@@ -12,7 +12,8 @@ from openpyxl import Workbook
 
 from complykit.engine import run
 from complykit.errors import ComplykitError
-from complykit.exchange.register_import import Status, import_register, slug
+from complykit.exchange.outcome import Status
+from complykit.exchange.register_import import import_register, slug
 from conftest import BASE_CONFIG
 
 DUTCH: list[list[object]] = [
@@ -80,9 +81,10 @@ def test_xlsx_with_dutch_headers(workspace: Path, tmp_path: Path) -> None:
     assert salary["recipients"] == [{"name": "Belastingdienst", "type": "other"}]
     assert salary["notes"] == "Afdeling: HR"
     assert [(o.row, o.status) for o in report.outcomes] == [
-        (3, Status.CREATED), (4, Status.INVALID), (6, Status.CREATED), (7, Status.CREATED)
+        (3, Status.CREATED), (4, Status.CREATED), (6, Status.CREATED), (7, Status.CREATED)
     ]  # fmt: skip
-    assert report.unknown_columns == ("Afdeling",)
+    assert report.unknown_columns == (("Register", "Afdeling"),)
+    assert report.unused_sheets == (("Toelichting", "the sheet is empty"),)
 
 
 def test_xlsx_cells_become_text(workspace: Path, tmp_path: Path) -> None:
@@ -93,14 +95,19 @@ def test_xlsx_cells_become_text(workspace: Path, tmp_path: Path) -> None:
     assert birthdays["role"] == "controller"
 
 
-def test_bad_legal_basis_is_reported_and_skipped(workspace: Path, tmp_path: Path) -> None:
-    """A row whose legal basis is not recognised is reported with its row number, unwritten."""
+def test_unrecognised_legal_basis_keeps_the_purpose(workspace: Path, tmp_path: Path) -> None:
+    """A legal basis that names no Art. 6(1) ground leaves the purpose without one, the text
+    kept in notes and a warning on the row."""
     report = import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
-    bad = next(o for o in report.outcomes if o.row == 4)
-    assert bad.status == Status.INVALID
-    assert bad.messages[0].startswith("legal basis 'weet niet' is not recognised")
-    assert not (workspace / "register" / "pa-nieuwsbrief.yaml").exists()
-    assert report.exit_code == 1
+    news = _record(workspace, "pa-nieuwsbrief.yaml")
+    assert news["purposes"] == [{"description": "Nieuws sturen"}]
+    assert news["notes"] == "Legal basis as written in the register: weet niet\nAfdeling: Marketing"
+    outcome = next(o for o in report.outcomes if o.row == 4)
+    assert outcome.messages == (
+        "legal basis 'weet niet' not understood; kept in notes",
+        "purposes without a legal basis (GDPR029 will report them)",
+    )
+    assert report.exit_code == 0
 
 
 def test_unparseable_retention_is_left_out(workspace: Path, tmp_path: Path) -> None:
@@ -158,7 +165,8 @@ def test_existing_file_is_never_overwritten(workspace: Path, tmp_path: Path) -> 
     assert [o.status for o in report.outcomes] == [Status.EXISTS, Status.EXISTS]
     assert (workspace / "register" / "pa-crm.yaml").read_text(encoding="utf-8") == "# mine\n"
     assert not (workspace / "register" / "pa-payroll.yaml").exists()
-    assert report.exit_code == 1
+    assert report.exit_code == 0
+    assert import_register(workspace, source, strict=True).exit_code == 1
 
 
 def test_dry_run_writes_nothing(workspace: Path, tmp_path: Path) -> None:
@@ -190,8 +198,8 @@ def test_imported_workspace_validates(workspace: Path, tmp_path: Path) -> None:
     source.write_text(ENGLISH, encoding="utf-8")
     import_register(workspace, source)
     result = run(workspace, as_of=date(2026, 11, 23))
-    assert len(list((workspace / "register").iterdir())) == 5
-    assert result.records_checked == 5
+    assert len(list((workspace / "register").iterdir())) == 6
+    assert result.records_checked == 6
     assert not [f for f in result.findings if f.code.startswith(("YAML", "SCH"))]
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def test_registry_names_every_format() -> None:
     """The registry offers exactly the six documented format names."""
-    assert list(FORMATTERS) == ["text", "json", "github", "sarif", "junit", "markdown"]
+    assert list(FORMATTERS) == ["text", "json", "github", "sarif", "junit", "markdown", "gitlab"]
 
 
 @pytest.mark.parametrize("name", sorted(FORMATTERS))

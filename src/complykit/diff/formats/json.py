@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Final
 
 import complykit
 from complykit.escape import defuse_json
+from complykit.findings import Severity
 from complykit.formatters.json import finding_document
 
 if TYPE_CHECKING:
     from typing import TextIO
 
+    from complykit.contracts.diff import (
+        DiffDocument,
+        NotableDocument,
+        RecordChangeDocument,
+        RecordRefDocument,
+        SideDocument,
+    )
     from complykit.diff.changes import Diff, Notable, RecordChange, RecordRef, Side
 
 # Bump on any change that can break a reader; adding keys keeps the version.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 
 class JsonDiffFormatter:
@@ -25,14 +33,14 @@ class JsonDiffFormatter:
         stream.write(defuse_json(json.dumps(to_document(diff), indent=2, ensure_ascii=True)) + "\n")
 
 
-def to_document(diff: Diff) -> dict[str, Any]:
+def to_document(diff: Diff) -> DiffDocument:
     """The JSON contract as Python values, in output order."""
     records, findings = diff.records, diff.findings
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "complykit", "version": complykit.__version__},
         "as_of": diff.as_of.isoformat(),
-        "fail_on": str(diff.fail_on),
+        "fail_on": "warning" if diff.fail_on == Severity.WARNING else "error",
         "base": _side(diff.base),
         "head": _side(diff.head),
         "summary": {
@@ -58,7 +66,7 @@ def to_document(diff: Diff) -> dict[str, Any]:
     }
 
 
-def _side(side: Side) -> dict[str, Any]:
+def _side(side: Side) -> SideDocument:
     """``revision`` and ``commit`` are null for the working tree."""
     return {
         "revision": side.revision,
@@ -67,11 +75,11 @@ def _side(side: Side) -> dict[str, Any]:
     }
 
 
-def _ref(ref: RecordRef) -> dict[str, Any]:
+def _ref(ref: RecordRef) -> RecordRefDocument:
     return {"kind": ref.kind, "id": ref.id, "path": ref.path.as_posix()}
 
 
-def _change(change: RecordChange) -> dict[str, Any]:
+def _change(change: RecordChange) -> RecordChangeDocument:
     moved = change.moved_from.as_posix() if change.moved_from else None
     return {
         "kind": change.kind,
@@ -82,5 +90,5 @@ def _change(change: RecordChange) -> dict[str, Any]:
     }
 
 
-def _notable(notable: Notable) -> dict[str, Any]:
+def _notable(notable: Notable) -> NotableDocument:
     return {"rule": notable.rule, "kind": notable.kind, "id": notable.id, "reason": notable.reason}

@@ -1,0 +1,252 @@
+"""Mutation testing of the rules with cosmic-ray: how many one-line changes do the tests catch?
+
+Runs module by module, in a throw-away copy of the repository (cosmic-ray edits the file it
+mutates), one mutant at a time, and for each module only the fast tests that can see it: the
+file-based cases of the rules that module registers or helps (tests/test_cases.py,
+tests/checks), plus the valid workspaces. Prints a score per module and in total, and writes
+the surviving mutants as diffs.
+
+    python scripts/mutation.py                       # every module of src/complykit/checks
+    python scripts/mutation.py gdpr incidents        # some modules
+    python scripts/mutation.py --sample 5 --seed 1   # five random mutants per module (CI)
+
+Why cosmic-ray rather than mutmut: mutmut 3 never mutates a decorated function, and every rule
+is a function decorated with ``@check``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cosmic_ray.work_db import WorkDB, use_db
+from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkItem, WorkResult
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = "complykit.checks"
+CHECKS = ROOT / "src" / "complykit" / "checks"
+COPIED = ("src", "tests", "catalogs", "pyproject.toml")
+COSMIC_RAY = (sys.executable, "-m", "cosmic_ray.cli")
+
+# The one-line slips a reviewer fears in a rule: a boundary moved (< for <=), a condition negated
+# or dropped, a number changed, and/or swapped, a loop skipped. Operators outside this list
+# (bit shifts, `is` for `<`, inserted variables) mostly make code that cannot run, which any
+# test kills, and only inflate the score.
+KEPT_OPERATORS = (
+    "core/NumberReplacer",
+    "core/AddNot",
+    "core/ReplaceTrueWithFalse",
+    "core/ReplaceFalseWithTrue",
+    "core/ReplaceAndWithOr",
+    "core/ReplaceOrWithAnd",
+    "core/ReplaceBreakWithContinue",
+    "core/ReplaceContinueWithBreak",
+    "core/ZeroIterationForLoop",
+    "core/ReplaceBinaryOperator_Add_Sub",
+    "core/ReplaceBinaryOperator_Sub_Add",
+    "core/ReplaceBinaryOperator_Mul_Div",
+    "core/ReplaceBinaryOperator_Div_Mul",
+    "core/ReplaceUnaryOperator_Delete_Not",
+    *(
+        f"core/ReplaceComparisonOperator_{a}_{b}"
+        for a, b in (
+            ("Lt", "LtE"),
+            ("LtE", "Lt"),
+            ("Gt", "GtE"),
+            ("GtE", "Gt"),
+            ("Eq", "NotEq"),
+            ("NotEq", "Eq"),
+            ("Is", "IsNot"),
+            ("IsNot", "Is"),
+            ("In", "NotIn"),
+            ("NotIn", "In"),
+            ("Lt", "Gt"),
+            ("Gt", "Lt"),
+        )
+    ),
+)
+
+CONFIG = """\
+[cosmic-ray]
+module-path = "{module}"
+timeout = 60.0
+excluded-modules = []
+test-command = "{python} -m pytest -x -q -p no:cacheprovider {tests} -k '{selection}'"
+
+[cosmic-ray.distributor]
+name = "local"
+"""
+
+
+@dataclass
+class Score:
+    module: str
+    killed: int = 0
+    survived: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.killed + len(self.survived)
+
+
+def _imports(module: Path) -> set[str]:
+    """The sibling checks modules that ``module`` imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            name = node.module
+            if name.startswith(f"{PACKAGE}."):
+                found.add(name.removeprefix(f"{PACKAGE}."))
+            elif name == PACKAGE:
+                found.update(alias.name for alias in node.names)
+    return found
+
+
+def _dependents(name: str) -> set[str]:
+    """``name`` and every checks module that imports it, directly or through others."""
+    graph = {path.stem: _imports(path) for path in CHECKS.glob("*.py")}
+    reached, todo = {name}, [name]
+    while todo:
+        current = todo.pop()
+        for other, imported in graph.items():
+            if current in imported and other not in reached:
+                reached.add(other)
+                todo.append(other)
+    return reached
+
+
+def _codes_by_module() -> dict[str, set[str]]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from complykit.checks import REGISTRY  # noqa: PLC0415 - after the path is set
+
+    codes: dict[str, set[str]] = {}
+    for code, registered in REGISTRY.items():
+        module = registered.function.__module__.removeprefix(f"{PACKAGE}.")
+        codes.setdefault(module, set()).add(code)
+    return codes
+
+
+def _selection(name: str, codes: dict[str, set[str]]) -> str:
+    """A pytest -k expression for the cases that can see a mutant in ``name``."""
+    wanted = sorted(c for module in _dependents(name) for c in codes.get(module, ()))
+    if not wanted or name in {"registry", "__init__"}:
+        return "not nothing"
+    return " or ".join(["valid", *wanted])
+
+
+def _wanted(item: WorkItem, source: list[str]) -> bool:
+    """A mutant of a kept operator outside decorator lines.
+
+    Decorator arguments are registration metadata (``@check`` severity, citation) that the
+    cases pin directly, or dataclass flags such as ``frozen`` whose flip changes no verdict.
+    A line marked ``# pragma: no mutate`` holds an equivalent mutant, explained beside it.
+    """
+    lines = [source[m.start_pos[0] - 1] for m in item.mutations]
+    return all(m.operator_name in KEPT_OPERATORS for m in item.mutations) and not any(
+        line.lstrip().startswith("@") or "pragma: no mutate" in line for line in lines
+    )
+
+
+def _skip(db: WorkDB, source: list[str], sample: int | None, rng: random.Random) -> int:
+    """Mark mutants of other operators, and those outside the sample, as skipped."""
+    pending = list(db.pending_work_items)
+    kept = [w for w in pending if _wanted(w, source)]
+    if sample is not None and len(kept) > sample:
+        kept = rng.sample(kept, sample)
+    chosen = {w.job_id for w in kept}
+    skipped = [w.job_id for w in pending if w.job_id not in chosen]
+    db.set_multiple_results(
+        skipped, WorkResult(output="not sampled", worker_outcome=WorkerOutcome.SKIPPED)
+    )
+    return len(skipped)
+
+
+def _run_module(name: str, copy: Path, selection: str, args: argparse.Namespace) -> Score:
+    module = f"src/complykit/checks/{name}.py"
+    config, session = copy / f"{name}.toml", copy / f"{name}.sqlite"
+    config.write_text(
+        CONFIG.format(module=module, python=sys.executable, tests=args.tests, selection=selection),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
+    subprocess.run([*COSMIC_RAY, "init", config, session], cwd=copy, env=env, check=True)
+    score = Score(name)
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        source = (copy / module).read_text(encoding="utf-8").splitlines()
+        score.skipped = _skip(db, source, args.sample, random.Random(args.seed))
+    subprocess.run([*COSMIC_RAY, "exec", config, session], cwd=copy, env=env, check=True)
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        for item, result in db.completed_work_items:
+            if result.worker_outcome is WorkerOutcome.SKIPPED:
+                continue
+            if result.test_outcome is TestOutcome.SURVIVED:
+                score.survived.append(f"{item.mutations[0].operator_name}\n{result.diff}")
+            else:
+                score.killed += 1
+    return score
+
+
+def _copy_repository(target: Path) -> None:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+
+
+def _line(label: str, killed: int, survived: int) -> None:
+    total = killed + survived
+    rate = 100 * killed / total if total else 100.0
+    print(f"{label:24} {killed:5} killed {survived:4} survived {rate:6.1f}%", flush=True)
+
+
+def _report(scores: list[Score], survivors: Path) -> None:
+    lines: list[str] = []
+    for score in scores:
+        _line(score.module, score.killed, len(score.survived))
+        lines.extend(f"## {score.module}\n{text}" for text in score.survived)
+    killed = sum(s.killed for s in scores)
+    total = sum(s.total for s in scores)
+    _line("total", killed, total - killed)
+    survivors.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"surviving mutants: {survivors}")
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help="checks modules by name (default: all)")
+    parser.add_argument("--sample", type=int, help="mutants per module, chosen at random")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--tests", default="tests/test_cases.py tests/checks")
+    parser.add_argument("--survivors", type=Path, default=Path("mutation-survivors.txt"))
+    parser.add_argument("--min-score", type=float, default=0.0, help="exit 1 below this")
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = _arguments()
+    names = args.modules or sorted(p.stem for p in CHECKS.glob("*.py") if p.stem != "__init__")
+    codes = _codes_by_module()
+    scores = []
+    with tempfile.TemporaryDirectory(prefix="complykit-mutation-") as tmp:
+        copy = Path(tmp)
+        _copy_repository(copy)
+        for name in names:
+            scores.append(_run_module(name, copy, _selection(name, codes), args))
+            _report(scores, args.survivors)
+    killed, total = sum(s.killed for s in scores), sum(s.total for s in scores)
+    return 1 if total and 100 * killed / total < args.min_score else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""What a cached result depends on, hashed: the workspace by content, never by size or time.
+
+A file edited within the same second and to the same size still changes the key, because every
+byte is hashed. The key covers every YAML file discovery can see (before the config's
+``exclude``, so a change of the exclusions can only cause a miss, never a stale hit), the
+config, the workspace's own catalogs, the as-of day, and the complykit code with its bundled
+catalogs, so an upgrade or a local edit of complykit is a miss too.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import stat
+from collections.abc import Iterator, Mapping
+from datetime import date
+from pathlib import Path
+
+import complykit
+from complykit.load.discover import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
+
+FORMAT = "complykit-cache-1"
+
+
+class Uncacheable(Exception):  # noqa: N818 - a reason, not an error
+    """Something in the workspace cannot be hashed (a FIFO, an unreadable file): do not cache."""
+
+
+def _file_digest(path: str) -> str:
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise Uncacheable(f"{path} is not a regular file")
+            return hashlib.sha256(stream.read()).hexdigest()
+    except OSError as error:
+        raise Uncacheable(f"{path}: {error.strerror or error}") from error
+
+
+def _yaml_files(root: str) -> Iterator[str]:
+    """Every YAML file discovery could read, by the same rules (before exclusions), plus the
+    workspace's catalogs; with plain strings, since pathlib doubled the cost of a cached run."""
+    for folder, dirs, files in os.walk(root):
+        at_root = folder == root
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and (d not in SKIPPED_DIRS or (at_root and d == "catalogs"))
+        )
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield f"{folder}{os.sep}{name}"
+
+
+def _package_files() -> Iterator[Path]:
+    package = Path(complykit.__file__).resolve().parent
+    checkout_catalogs = package.parents[1] / "catalogs"  # bundled_dir() in a source checkout
+    for folder in (package, checkout_catalogs):
+        if folder.is_dir():
+            yield from sorted(p for p in folder.rglob("*") if p.suffix in {".py", ".yaml"})
+
+
+@functools.cache
+def code_digest() -> str:
+    """complykit's own code and bundled catalogs, by version, name, size and mtime: unlike the
+    workspace, these change only by installing or editing complykit, which moves the mtime."""
+    digest = hashlib.sha256(complykit.__version__.encode())
+    for path in _package_files():
+        info = path.stat()
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def workspace_digests(root: Path) -> dict[str, str]:
+    """The content digest of the config and every YAML file, by path relative to ``root``;
+    raises Uncacheable when one cannot be read as a regular file."""
+    base = str(root)
+    paths = (f"{base}{os.sep}{CONFIG_FILENAME}", *_yaml_files(base))
+    return {path[len(base) + 1 :].replace(os.sep, "/"): _file_digest(path) for path in paths}
+
+
+def run_key(digests: Mapping[str, str], as_of: date) -> str:
+    """The key of a validation run over files with these ``digests``, on the day ``as_of``."""
+    digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0{as_of.isoformat()}\0".encode())
+    for relative, content in digests.items():
+        digest.update(f"{relative}\0{content}\0".encode())
+    return digest.hexdigest()

@@ -1,0 +1,172 @@
+"""GDPR: what the register must say outright: recipients or none, the Art. 30(5) exemption
+claimed only where it holds, the EU representative, and national identification numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.dpia_screening import Screened, screened
+from complykit.checks.gdpr import activities, controller_activities, gdpr_in_scope
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.processing import ProcessingActivity
+from complykit.repository import Repository
+
+_SMALL = 250
+
+
+@check(
+    code="GDPR030",
+    name="recipients-unstated",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 30(1)(d)",),
+    hint="List the recipients (internal departments, processors, other controllers, "
+    "authorities), or say in `no_recipients` that there are none and why.",
+)
+def recipients_unstated(repo: Repository) -> Iterator[Problem]:
+    """A controller activity lists no recipients and does not say that there are none.
+
+    Processors count as recipients (Art. 4(9)). An empty list reads as not filled in; a
+    register that really has none says so, with the reason. Saying none while listing
+    recipients is reported too.
+
+    PASS: ``recipients: [{name: Payroll provider, type: processor}]``, or ``no_recipients:
+    The data stays with the two HR staff who collect it``.
+    FAIL: no ``recipients``, no ``processors`` and no ``no_recipients``.
+    """
+    for entry, activity in controller_activities(repo):
+        listed = bool(activity.recipients or activity.processors)
+        if not listed and activity.no_recipients is None:
+            yield Problem(
+                entry,
+                ("name",),
+                f"'{activity.name}' names no recipients and does not say there are none",
+            )
+        elif listed and activity.no_recipients is not None:
+            yield Problem(
+                entry,
+                ("no_recipients",),
+                f"'{activity.name}' says no one receives the data, yet lists recipients or "
+                "processors",
+                hint="Remove `no_recipients`, or the recipients that do not receive the data.",
+            )
+
+
+@check(
+    code="GDPR031",
+    name="art30-5-exemption-invalid",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 30(5)",),
+    hint="Withdraw the exemption claim (`art30_exemption`) and keep the activity in the "
+    "register with everything Art. 30 asks.",
+)
+def art30_5_exemption_invalid(repo: Repository) -> Iterator[Problem]:
+    """An activity claims the Art. 30(5) exemption where one of its conditions fails.
+
+    The exemption is only for organisations with fewer than 250 employees, and only for
+    processing that is occasional, not likely to result in a risk to people's rights (read
+    here as: no DPIA and no screening that points to one), and that includes no special
+    categories (Art. 9(1)) or criminal-offence data (Art. 10). The register stays required for
+    all other processing, and every Art. 30 rule still reads a claimed activity.
+
+    PASS: 40 staff, ``art30_exemption: {occasional: true, reasoning: ...}`` on a one-off event
+    registration with contact details only.
+    FAIL: 300 staff; or the same claim on an activity with health data or a DPIA.
+    """
+    screens = {s.activity.id: s for s in screened(repo)} if gdpr_in_scope(repo) else {}
+    for entry, activity in activities(repo):
+        claim = activity.art30_exemption
+        if claim is None:
+            continue
+        failed = _failed_conditions(repo, activity, claim.occasional, screens)
+        if failed:
+            yield Problem(
+                entry,
+                ("art30_exemption",),
+                f"'{activity.name}' claims the Art. 30(5) exemption, but {'; '.join(failed)}",
+                at_key=True,
+            )
+
+
+def _failed_conditions(
+    repo: Repository, activity: ProcessingActivity, occasional: bool, screens: dict[str, Screened]
+) -> list[str]:
+    headcount = repo.config.organisation.headcount
+    failed = []
+    if headcount >= _SMALL:
+        failed.append(f"the organisation has {headcount} staff (not under 250)")
+    if not occasional:
+        failed.append("the processing is not occasional")
+    if any(d.special_category or d.criminal_offence_data for d in activity.personal_data):
+        failed.append("it includes special categories or criminal-offence data")
+    screen = screens.get(activity.id)
+    likely = screen is not None and (screen.likely_high_risk or bool(screen.mandatory))
+    if activity.dpia is not None or likely:
+        failed.append("it is likely to result in a risk (a DPIA covers it or is indicated)")
+    return failed
+
+
+@check(
+    code="GDPR032",
+    name="eu-representative-missing",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 27",),
+    hint="Designate a representative in writing in a Member State where the people are, and "
+    "record `organisation.eu_representative`; if Art. 27(2) exempts you, say why in "
+    "`eu_representative_not_required`.",
+)
+def eu_representative_missing(repo: Repository) -> Iterator[Problem]:
+    """An organisation established outside the Union designates no representative in it.
+
+    Art. 27 applies to controllers and processors under Art. 3(2), those outside the Union
+    that offer goods or services to, or monitor, people in it. Public authorities, and
+    occasional processing without large-scale special categories that is unlikely to be a
+    risk, are exempt (Art. 27(2)); the exemption is stated, not assumed.
+
+    PASS: ``country: US`` with ``eu_representative: {name: ..., country: IE, contact: ...}``.
+    FAIL: ``country: US`` with no ``eu_representative``.
+    """
+    organisation = repo.config.organisation
+    # The GDPR applies in the whole EEA (EEA Agreement), so "the Union" reads as the EEA.
+    outside = not repo.catalogs.countries.in_eea(organisation.country)
+    exempt = organisation.sector != "private" or organisation.eu_representative_not_required
+    if gdpr_in_scope(repo) and outside and not exempt and organisation.eu_representative is None:
+        yield Problem(
+            None,
+            ("organisation", "country"),
+            f"'{organisation.name}' is established in {organisation.country}, outside the "
+            "Union, and names no representative in the Union",
+        )
+
+
+@check(
+    code="GDPR033",
+    name="national-id-without-legal-basis",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 87",),
+    hint="Name the law that prescribes or allows the number for this purpose in "
+    "`national_id_provision`; for the BSN, only a use a law prescribes is allowed "
+    "(UAVG art. 46). Without one, stop using the number.",
+)
+def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
+    """A national identification number, such as the BSN, is processed without the law that
+    allows it.
+
+    Member States set the conditions for national identification numbers (GDPR Art. 87); in
+    the Netherlands the BSN may only be used where a law prescribes it (UAVG art. 46), e.g.
+    the Wabvpz for care providers or tax law for payroll.
+
+    PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
+    1964}``.
+    FAIL: ``{name: BSN, national_id: bsn}`` with no ``national_id_provision``.
+    """
+    for entry, activity in activities(repo):
+        for index, data in enumerate(activity.personal_data):
+            if data.national_id is not None and data.national_id_provision is None:
+                law = " (UAVG art. 46)" if data.national_id == "bsn" else ""
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "national_id"),
+                    f"'{activity.name}' processes a national identification number "
+                    f"('{data.name}') without naming the law that allows it{law}",
+                )

@@ -1,0 +1,174 @@
+"""RSK: every risk is owned, treated to a residual score, planned, accepted and reassessed.
+
+ISO/IEC 27001:2022 6.1.2 asks for risk owners and a repeatable assessment, 6.1.3 for a
+treatment plan the owners approve and residual risks they accept, 8.2 for assessments at
+planned intervals and 8.3 for carrying the plan out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from complykit.checks.registry import Problem, check
+from complykit.findings import Severity
+from complykit.model.duration import Duration
+from complykit.model.risk import Risk
+from complykit.repository import Repository
+
+_OPEN = ("planned", "in-progress")
+
+
+@check(
+    code="RSK003",
+    name="risk-owner-missing",
+    severity=Severity.ERROR,
+    citation=("ISO/IEC 27001:2022 6.1.2 c)",),
+    hint="Name the person accountable for the risk in `owner` (a person id from complykit.yaml).",
+)
+def risk_owner_missing(repo: Repository) -> Iterator[Problem]:
+    """A risk has no owner.
+
+    PASS: ``owner: ciso``.
+    FAIL: a risk record without ``owner``.
+    """
+    for entry, risk in repo.records(Risk):
+        if risk.owner is None:
+            yield Problem(entry, ("title",), f"the risk '{risk.title}' has no owner")
+
+
+def treated(risk: Risk) -> bool:
+    """Treated by an action (not by acceptance) with no action of its plan still open.
+
+    An accepted risk keeps its inherent score, which is its residual; without actions, the
+    chosen treatment is taken as carried out.
+    """
+    if risk.treatment == "accept":
+        return False
+    return not any(action.status in _OPEN for action in risk.actions)
+
+
+@check(
+    code="RSK004",
+    name="residual-risk-missing",
+    severity=Severity.WARNING,
+    citation=("ISO/IEC 27001:2022 6.1.3", "ISO/IEC 27001:2022 8.3"),
+    hint="Score the risk as it stands after treatment in `residual`; while actions of its plan "
+    "are still open, record them under `actions`.",
+)
+def residual_risk_missing(repo: Repository) -> Iterator[Problem]:
+    """A treated risk has no residual score.
+
+    A risk counts as treated when its treatment is not ``accept`` (an accepted risk keeps its
+    inherent score) and none of its ``actions`` is still planned or in progress.
+
+    PASS: ``residual: {likelihood: 2, impact: 3}``; or no residual while an action is
+    ``status: in-progress``.
+    FAIL: ``treatment: mitigate``, no open actions and no ``residual``.
+    """
+    for entry, risk in repo.records(Risk):
+        if risk.residual is None and treated(risk):
+            yield Problem(
+                entry,
+                ("treatment",),
+                f"the risk '{risk.title}' is treated ({risk.treatment}), but has no residual score",
+            )
+
+
+@check(
+    code="RSK005",
+    name="risk-acceptance-missing",
+    severity=Severity.ERROR,
+    citation=("ISO/IEC 27001:2022 6.1.3 f)",),
+    hint="Record the owner's `acceptance` (by, on, until, rationale); for a risk within the "
+    "appetite, set `within_appetite: true`.",
+)
+def risk_acceptance_missing(repo: Repository) -> Iterator[Problem]:
+    """A risk treated by acceptance records no acceptance, or states the appetite wrongly.
+
+    Accepting is a decision by the risk owner, also when the score is within the appetite;
+    an acceptance that says ``within_appetite`` must be so.
+
+    PASS: ``treatment: accept`` with ``acceptance: {by: ciso, on: ..., until: ...,
+    rationale: ..., within_appetite: true}`` and a score within the appetite.
+    FAIL: ``treatment: accept`` and no ``acceptance``; or ``within_appetite: true`` with a
+    score above the appetite.
+    """
+    appetite = repo.config.risk_method.appetite
+    for entry, risk in repo.records(Risk):
+        score = (risk.residual or risk.inherent).value
+        if risk.treatment == "accept" and risk.acceptance is None:
+            yield Problem(
+                entry,
+                ("treatment",),
+                f"the risk '{risk.title}' is treated by acceptance, but no acceptance records "
+                "who accepted it, when and until when",
+            )
+        elif risk.acceptance is not None and risk.acceptance.within_appetite and score > appetite:
+            yield Problem(
+                entry,
+                ("acceptance", "within_appetite"),
+                f"the acceptance of '{risk.title}' says it is within the appetite, but its "
+                f"score {score} is above the appetite of {appetite}",
+            )
+
+
+@check(
+    code="RSK006",
+    name="treatment-action-overdue",
+    severity=Severity.WARNING,
+    citation=("ISO/IEC 27001:2022 6.1.3 e)", "ISO/IEC 27001:2022 8.3"),
+    hint="Finish the action and set `status: done` with `done_on`, or give it a new `due` "
+    "date the owner agrees to.",
+)
+def treatment_action_overdue(repo: Repository) -> Iterator[Problem]:
+    """An action of a risk treatment plan is past its due date and not done.
+
+    PASS: ``actions: [{due: 2026-12-31, status: in-progress, ...}]``, as of 2026-11-23.
+    FAIL: ``actions: [{due: 2026-09-30, status: planned, ...}]``, as of 2026-11-23.
+    """
+    for entry, risk in repo.records(Risk):
+        for index, action in enumerate(risk.actions):
+            if action.status in _OPEN and action.due < repo.as_of:
+                late = (repo.as_of - action.due).days
+                yield Problem(
+                    entry,
+                    ("actions", index, "due"),
+                    f"the action '{action.action}' for '{risk.title}' was due on "
+                    f"{action.due.isoformat()} ({late} days ago) and is {action.status}",
+                )
+
+
+@check(
+    code="RSK007",
+    name="risk-assessment-stale",
+    severity=Severity.WARNING,
+    citation=("ISO/IEC 27001:2022 8.2",),
+    hint="Assess the risk again (likelihood, impact, residual) and set `last_assessed`.",
+)
+def risk_assessment_stale(repo: Repository) -> Iterator[Problem]:
+    """A risk was last assessed longer ago than its planned interval.
+
+    The interval is the risk's ``assessment_interval``, else ``risk_method.assessment_interval``
+    in complykit.yaml; the date is ``last_assessed``, else ``identified``.
+
+    PASS: ``last_assessed: 2026-06-01`` and ``assessment_interval: P1Y``, as of 2026-11-23.
+    FAIL: ``last_assessed: 2025-06-01`` and ``assessment_interval: P1Y``, as of 2026-11-23.
+    """
+    default = repo.config.risk_method.assessment_interval
+    for entry, risk in repo.records(Risk):
+        due = _next_assessment(risk, risk.assessment_interval or default)
+        if due is not None and due < repo.as_of:
+            field = "last_assessed" if risk.last_assessed else "identified"
+            yield Problem(
+                entry,
+                (field,),
+                f"the risk '{risk.title}' was last assessed on "
+                f"{(risk.last_assessed or risk.identified or due).isoformat()} and was due "
+                f"again on {due.isoformat()}",
+            )
+
+
+def _next_assessment(risk: Risk, interval: Duration | None) -> date | None:
+    last = risk.last_assessed or risk.identified
+    return interval.after(last) if interval is not None and last is not None else None

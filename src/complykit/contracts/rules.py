@@ -1,0 +1,25 @@
+"""``complykit rules --format json``."""
+
+from __future__ import annotations
+
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from complykit.contracts.base import STRICT, SchemaVersion
+from complykit.contracts.validate import Severity
+
+
+@with_config(STRICT)
+class RuleDocument(TypedDict):
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    citation: list[str]
+    hint: str | None
+
+
+@with_config(STRICT)
+class RulesDocument(TypedDict):
+    schema_version: SchemaVersion
+    rules: list[RuleDocument]

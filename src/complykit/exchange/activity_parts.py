@@ -1,0 +1,227 @@
+"""The GDPR-specific lists of an imported activity: purposes with their Art. 6(1) bases, data
+categories with Art. 9 and Art. 10 marks, and Chapter V transfers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from complykit.exchange.legal_basis import art9_conditions, legal_bases, says_more
+from complykit.exchange.retention import parse_retention
+from complykit.exchange.row_source import Notes, Source, split_items, split_lines
+from complykit.exchange.special_data import criminal_offence, special_category
+from complykit.exchange.transfer_text import (
+    EEA,
+    countries_in,
+    mechanism,
+    privacy_framework,
+    says_none,
+)
+from complykit.model.enums import Art9Condition, LegalBasis
+
+NOT_STATED = "not stated in the imported register"
+YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
+NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})
+
+
+def purposes(source: Source, notes: Notes) -> list[dict[str, str]]:
+    """Each purpose with its basis; several bases for one purpose give one entry per basis."""
+    pairs = [(source("purposes"), source("legal_basis"))]
+    pairs += [(c("purposes"), c("legal_basis")) for c in source.of("purposes")]
+    found: list[dict[str, str]] = []
+    for purpose_text, basis_text in pairs:
+        found.extend(_pair(purpose_text, basis_text, notes))
+    return found
+
+
+def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, str]]:
+    descriptions = split_lines(purpose_text)
+    # A part naming only an Art. 9(2) condition belongs to the data categories, not a purpose.
+    parts = [p for p in split_lines(basis_text) if legal_bases(p) or not art9_conditions(p)]
+    bases = [legal_bases(part) for part in parts]
+    if basis_text and (says_more(basis_text) or any(not b for b in bases)):
+        notes.add(f"Legal basis as written in the register: {basis_text}")
+    flat = list(dict.fromkeys(b for found in bases for b in found))
+    if basis_text and not flat and not art9_conditions(basis_text):
+        notes.warn(f"legal basis '{_one_line(basis_text)}' not understood; kept in notes")
+    if not descriptions:
+        if flat:
+            notes.warn("a legal basis without a purpose; kept in notes")
+        return []
+    return [_purpose(d, b) for d, b in _matched(descriptions, bases, flat, notes)]
+
+
+def _matched(
+    descriptions: list[str],
+    bases: list[list[LegalBasis]],
+    flat: list[LegalBasis],
+    notes: Notes,
+) -> list[tuple[str, LegalBasis | None]]:
+    if not flat:
+        notes.warn("purposes without a legal basis (GDPR029 will report them)")
+        return [(d, None) for d in descriptions]
+    if len(descriptions) == 1 or len(flat) == 1:
+        return [(d, b) for d in descriptions for b in flat]
+    if len(bases) == len(descriptions) and all(bases):
+        return [(d, b) for d, found in zip(descriptions, bases, strict=True) for b in found]
+    notes.warn(
+        f"{len(descriptions)} purposes but {len(flat)} legal bases in another order; "
+        "imported without bases, the bases are kept in notes"
+    )
+    return [(d, None) for d in descriptions]
+
+
+def _purpose(description: str, basis: LegalBasis | None) -> dict[str, str]:
+    purpose = {"description": description}
+    if basis is not None:
+        purpose["legal_basis"] = basis.value
+    return purpose
+
+
+def data_categories(source: Source, notes: Notes) -> list[dict[str, Any]]:
+    """The categories of personal data, special and criminal ones marked, with Art. 9(2)
+    conditions from the legal-basis or condition columns."""
+    conditions = _conditions(source)
+    categories: dict[str, dict[str, Any]] = {}
+    for name in split_items(source("personal_data")):
+        _add(categories, name, notes)
+    _special_column(source("special_data"), categories, notes)
+    for child in source.of("personal_data"):
+        for name in split_items(child("personal_data")):
+            entry = _add(categories, name, notes)
+            _child_details(child("special_data"), child("retention"), entry, notes)
+            if found := art9_conditions(child("art9_condition")):
+                entry["art9_condition"] = found[0].value
+    _assign_conditions(categories, conditions, notes)
+    return list(categories.values())
+
+
+def _conditions(source: Source) -> list[Art9Condition]:
+    texts = [source("legal_basis"), source("art9_condition")]
+    texts += [c("legal_basis") for c in source.of("purposes")]
+    texts += [c("art9_condition") for c in source.of("purposes")]
+    found = [condition for text in texts for condition in art9_conditions(text)]
+    return list(dict.fromkeys(found))
+
+
+def _add(categories: dict[str, dict[str, Any]], name: str, notes: Notes) -> dict[str, Any]:
+    if name in categories:
+        return categories[name]
+    entry: dict[str, Any] = {"name": name}
+    if (special := special_category(name)) is not None:
+        entry["special_category"] = special.value
+    elif criminal_offence(name):
+        entry["criminal_offence_data"] = True
+        notes.warn(f"'{_one_line(name)}' marked as criminal-offence data (Art. 10)")
+    categories[name] = entry
+    return entry
+
+
+def _special_column(text: str, categories: dict[str, dict[str, Any]], notes: Notes) -> None:
+    folded = text.strip().casefold()
+    if not folded or folded in NO:
+        return
+    if folded in YES:
+        if not any("special_category" in c for c in categories.values()):
+            notes.warn("special categories marked, but not which; see notes")
+            notes.add(f"Special categories of personal data: {text}")
+        return
+    for name in split_items(text):
+        entry = _add(categories, name, notes)
+        if "special_category" not in entry and not entry.get("criminal_offence_data"):
+            notes.warn(f"special category '{_one_line(name)}' not recognised; see notes")
+            notes.add(f"Special category as written in the register: {name}")
+
+
+def _child_details(special: str, retention: str, entry: dict[str, Any], notes: Notes) -> None:
+    flag = special.strip().casefold()
+    if flag in YES and "special_category" not in entry:
+        notes.warn(f"'{_one_line(entry['name'])}' marked special, but its category is unclear")
+        notes.add(f"Marked as special category data in the register: {entry['name']}")
+    if retention and (parsed := parse_retention(retention)) is not None:
+        entry["retention"] = parsed.period.iso()
+        if parsed.trigger or parsed.leftover:
+            notes.add(f"Retention of {entry['name']} as written in the register: {retention}")
+    elif retention:
+        notes.add(f"Retention of {entry['name']} as written in the register: {retention}")
+
+
+def _assign_conditions(
+    categories: dict[str, dict[str, Any]], conditions: Sequence[Art9Condition], notes: Notes
+) -> None:
+    special = [c for c in categories.values() if "special_category" in c]
+    if not conditions:
+        return
+    if not special:
+        points = ", ".join(f"({c.value})" for c in conditions)
+        notes.warn("an Art. 9(2) condition without special category data; kept in notes")
+        notes.add(f"Art. 9(2) condition in the register: {points}")
+        return
+    for category in special:
+        category.setdefault("art9_condition", conditions[0].value)
+    if len(conditions) > 1:
+        points = ", ".join(f"({c.value})" for c in conditions)
+        notes.warn("several Art. 9(2) conditions; the first is set, all are in notes")
+        notes.add(f"Art. 9(2) conditions in the register: {points}")
+
+
+def transfers(source: Source, notes: Notes) -> list[dict[str, Any]]:
+    """Third-country transfers from the transfer columns and the transfer and processor sheets."""
+    processors = split_items(source("processors")) + [
+        name for c in source.of("processors") for name in split_items(c("processors"))
+    ]
+    found: list[dict[str, Any]] = []
+    rows: list[tuple[str, str, str, str]] = [
+        (source("transfers"), source("transfer_country"), source("transfer_tool"),
+         source("transfer_recipient") or (processors[0] if len(processors) == 1 else "")),
+    ]  # fmt: skip
+    rows += [
+        (c("transfers"), c("transfer_country"), c("transfer_tool"), c("transfer_recipient"))
+        for c in source.of("transfers")
+    ]
+    rows += [
+        ("", c("transfer_country"), c("transfer_tool"), c("processors"))
+        for c in source.of("processors")
+        if c("transfer_country")
+    ]
+    for free, country, tool, recipient in rows:
+        for entry in _transfer(free, country, tool, recipient, notes):
+            if entry not in found:
+                found.append(entry)
+    return found
+
+
+def _transfer(
+    free: str, country: str, tool: str, recipient: str, notes: Notes
+) -> list[dict[str, Any]]:
+    written = "; ".join(t for t in (free, country, tool, recipient) if t)
+    if not (free or country or tool) or (says_none(free or country) and not tool):
+        return []
+    codes = countries_in(country or free) or countries_in(written)
+    third = [code for code in codes if code not in EEA]
+    tool_found = mechanism(tool or free) or mechanism(written)
+    if codes and not third:
+        return []
+    if not third or tool_found is None:
+        notes.warn(f"transfer '{_one_line(written)}' not fully understood; kept in notes")
+        notes.add(f"Transfer as written in the register: {written}")
+        return []
+    if free:
+        notes.add(f"Transfer as written in the register: {written}")
+    entries = []
+    for code in third:
+        entry: dict[str, Any] = {
+            "country": code,
+            "recipient": " ".join(recipient.split()) or NOT_STATED,
+            "mechanism": tool_found.value,
+        }
+        if privacy_framework(written):
+            entry["within_adequacy_scope"] = True
+        entries.append(entry)
+    if not recipient:
+        notes.warn("a transfer without its recipient; recipient left as not stated")
+    return entries
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,61 @@
+"""What an import did with each row of a spreadsheet, and the report of the whole import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+
+class Status(StrEnum):
+    CREATED = "created"
+    WOULD_CREATE = "would-create"
+    JOINED = "joined"
+    EXISTS = "exists"
+    INVALID = "invalid"
+    UNMATCHED = "unmatched"
+
+
+DONE = frozenset({Status.CREATED, Status.WOULD_CREATE, Status.JOINED})
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one row: the file written or planned, or why there is none."""
+
+    sheet: str
+    row: int
+    status: Status
+    path: PurePosixPath | None
+    messages: tuple[str, ...]
+    text: str | None = None
+
+    @property
+    def reported(self) -> bool:
+        return self.status not in DONE
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """Every data row's outcome, the columns no field claims, and the sheets left unused."""
+
+    unknown_columns: tuple[tuple[str, str], ...]
+    unused_sheets: tuple[tuple[str, str], ...]
+    outcomes: tuple[Outcome, ...]
+    strict: bool = False
+    written: bool = True
+    places: tuple[str, str] = ("sheet", "row")
+    """How messages name an outcome's place: a spreadsheet's sheet and row, a JSON part and item."""
+
+    @property
+    def reported(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if o.reported)
+
+    @property
+    def records(self) -> int:
+        return sum(o.status in {Status.CREATED, Status.WOULD_CREATE} for o in self.outcomes)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when --strict and a row was reported (then nothing was written), else 0."""
+        return 1 if self.strict and self.reported else 0

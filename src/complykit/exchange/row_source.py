@@ -1,0 +1,94 @@
+"""A register row and the rows other sheets join to it, read field by field; list splitting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from complykit.exchange.sheet import Row
+from complykit.exchange.vocabulary import Columns
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
+
+
+@dataclass(slots=True)
+class Notes:
+    """What a draft says in its notes field, and the warnings the import prints for it."""
+
+    lines: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, line: str) -> None:
+        if line not in self.lines:
+            self.lines.append(line)
+
+    def warn(self, warning: str) -> None:
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """A row of another sheet that belongs to an activity: its kind, place and values."""
+
+    kind: str
+    sheet: str
+    row: int
+    values: dict[str, str]
+    extra: tuple[str, ...]
+
+    def __call__(self, field: str) -> str:
+        return self.values.get(field, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A main-sheet row and the rows of other sheets joined to it."""
+
+    sheet: str
+    row: Row
+    columns: Columns
+    children: tuple[Child, ...] = ()
+
+    def __call__(self, field: str) -> str:
+        index = self.columns.fields.get(field)
+        return self._at(index) if index is not None else ""
+
+    def _at(self, index: int) -> str:
+        return self.row.cells[index].strip() if index < len(self.row.cells) else ""
+
+    def unknown_lines(self) -> list[str]:
+        found = ((header, self._at(i)) for i, header in self.columns.unknown.items())
+        return [f"{header}: {value}" for header, value in found if value]
+
+    def of(self, kind: str) -> list[Child]:
+        return [child for child in self.children if child.kind == kind]
+
+
+def split_lines(text: str) -> list[str]:
+    """Items one per line or between semicolons, without list bullets; repeats dropped."""
+    return unique(_BULLET.sub("", part).strip() for part in re.split(r"[\n;]", text))
+
+
+def split_items(text: str) -> list[str]:
+    """Items on lines or separated by ; or , (not within brackets); repeats dropped."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        if char in "\n;" or (char == "," and depth == 0):
+            parts.append("".join(current))
+            current, depth = [], 0 if char != "," else depth
+        else:
+            current.append(char)
+            depth = max(0, depth + (char in "([") - (char in ")]"))
+    return split_lines("\n".join([*parts, "".join(current)]))
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(" ".join(item.split()), None)
+    return list(seen)

@@ -1,0 +1,56 @@
+"""Art. 9(1) special categories and Art. 10 criminal-offence data, as registers name them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from complykit.model.enums import SpecialCategory
+
+# Word stems, matched at the start of a word of the folded text ("gezondheidsgegevens").
+_STEMS: dict[SpecialCategory, tuple[str, ...]] = {
+    SpecialCategory.RACIAL_OR_ETHNIC_ORIGIN: ("ras ", "raciale", "etnisch", "ethnic", "racial"),
+    SpecialCategory.POLITICAL_OPINIONS: ("politieke", "political"),
+    SpecialCategory.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS: (
+        "godsdienst", "religi", "levensbeschouw", "philosophical belief", "geloof",
+    ),
+    SpecialCategory.TRADE_UNION_MEMBERSHIP: ("vakbond", "vakvereniging", "trade union"),
+    SpecialCategory.GENETIC: ("genetic", "genetisch", "dna"),
+    SpecialCategory.BIOMETRIC: ("biometri", "vingerafdruk", "fingerprint", "gezichtsherkenning"),
+    SpecialCategory.HEALTH: (
+        "gezondheid", "health", "medisch", "medical", "diagnose", "diagnosis", "ziekte",
+        "verzuim", "sick", "zorggegevens", "patientendossier", "handicap", "disabilit",
+        "beperking",
+    ),
+    SpecialCategory.SEX_LIFE_OR_ORIENTATION: (
+        "seksue", "sexual", "seksleven", "sex life", "geaardheid", "orientation",
+    ),
+}  # fmt: skip
+_CRIMINAL = (
+    "strafrecht",
+    "criminal",
+    "justiti",
+    "vog",
+    "verklaring omtrent het gedrag",
+    "veroordeling",
+    "conviction",
+)
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " " + " ".join(re.sub(r"[^\w]+", " ", bare).split()) + " "
+
+
+def special_category(name: str) -> SpecialCategory | None:
+    """The one special category ``name`` names, or None when it names none or several."""
+    folded = _folded(name)
+    found = [c for c, stems in _STEMS.items() if any(f" {stem}" in folded for stem in stems)]
+    return found[0] if len(found) == 1 else None
+
+
+def criminal_offence(name: str) -> bool:
+    """Whether ``name`` is a category of data on criminal convictions and offences (Art. 10)."""
+    folded = _folded(name)
+    return any(f" {stem}" in folded for stem in _CRIMINAL)

@@ -1,0 +1,95 @@
+"""``validate`` with the result cache: answer from the cache when nothing the run reads changed.
+
+On a hit nothing heavy is imported (no models, no rules), which is what makes a second run on
+an unchanged workspace cost little more than hashing its files. Every cache problem becomes a
+note on the result and the run goes on without the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from complykit.cache.codec import BadEntryError, decode_result, encode_result
+from complykit.cache.keys import Uncacheable, run_key, workspace_digests
+from complykit.cache.parsed import ParsedCache
+from complykit.cache.store import CacheStore, open_store
+from complykit.findings import Severity
+from complykit.load.discover import find_root
+from complykit.result import Result
+
+PARSED_ENTRY = "parsed-files.json"
+
+
+def validate(
+    path: Path,
+    *,
+    as_of: date,
+    fail_on: Severity = Severity.ERROR,
+    jobs: int | None = None,
+    use_cache: bool = True,
+) -> Result:
+    """The result of validating the workspace around ``path``, from the cache when possible."""
+    root = find_root(path)
+    store = open_store(root) if use_cache else None
+    if store is None or isinstance(store, str):
+        result = _fresh(root, as_of, fail_on, jobs)[0]
+        return replace(result, notes=(store,)) if isinstance(store, str) else result
+    try:
+        digests = workspace_digests(root)
+    except Uncacheable:
+        return _fresh(root, as_of, fail_on, jobs)[0]
+    name = f"{run_key(digests, as_of)}.json"
+    cached = _cached(store, name, root, as_of, fail_on)
+    if cached is not None:
+        return cached
+    parsed = _parsed_cache(store, digests)
+    result, probes = _fresh(root, as_of, fail_on, jobs, parsed)
+    store.write(name, {"result": encode_result(result), "probes": probes})
+    pack = parsed.pack()
+    if pack is not None:
+        store.write(PARSED_ENTRY, pack)
+    return replace(result, notes=tuple(store.notes))
+
+
+def _parsed_cache(store: CacheStore, digests: dict[str, str]) -> ParsedCache:
+    known = store.read(PARSED_ENTRY)
+    try:
+        return ParsedCache(digests, known)
+    except BadEntryError as error:
+        store.notes.append(f"cache entry {store.folder / PARSED_ENTRY} ignored: {error}")
+        return ParsedCache(digests, None)
+
+
+def _fresh(
+    root: Path, as_of: date, fail_on: Severity, jobs: int | None, parsed: ParsedCache | None = None
+) -> tuple[Result, dict[str, bool]]:
+    from complykit.engine import run_keeping_records  # noqa: PLC0415 - only on a cache miss
+
+    result, repo = run_keeping_records(root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=parsed)
+    return result, dict(repo.probes) if repo is not None else {}
+
+
+def _cached(
+    store: CacheStore, name: str, root: Path, as_of: date, fail_on: Severity
+) -> Result | None:
+    body = store.read(name)
+    if body is None:
+        return None
+    try:
+        if not isinstance(body, dict) or not _probes_hold(root, body["probes"]):
+            return None
+        return decode_result(body["result"], root, as_of, fail_on, tuple(store.notes))
+    except (BadEntryError, KeyError) as error:
+        store.notes.append(f"cache entry {store.folder / name} ignored: {error}")
+        store.discard(name)
+        return None
+
+
+def _probes_hold(root: Path, probes: Any) -> bool:
+    """Every path a check looked at still exists, or still does not."""
+    if not isinstance(probes, dict):
+        raise BadEntryError("probes is not a mapping")
+    return all(isinstance(v, bool) and (root / k).exists() == v for k, v in probes.items())

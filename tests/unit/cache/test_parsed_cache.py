@@ -1,0 +1,75 @@
+"""After one file changes, only that file is parsed again, and the result is the fresh one."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from complykit import workspace as workspace_module
+from complykit.cache.store import CACHE_DIRNAME
+from complykit.load.yaml_file import YamlFile
+from complykit.validation import PARSED_ENTRY, validate
+from conftest import EXAMPLE
+
+AS_OF = date(2026, 11, 23)
+SUPPLIER = Path("suppliers/sup-aws.yaml")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    target = tmp_path / "tulip"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
+    return target
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    real = workspace_module.read_file
+
+    def counting(root: Path, path: Path) -> YamlFile:
+        parsed.append(path.relative_to(root).as_posix())
+        return real(root, path)
+
+    monkeypatch.setattr(workspace_module, "read_file", counting)
+    return parsed
+
+
+def test_only_the_changed_file_is_parsed_again(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second run after editing one file parses the config and that file, nothing else."""
+    validate(workspace, as_of=AS_OF, jobs=1)
+    path = workspace / SUPPLIER
+    path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    parsed = _count_parses(monkeypatch)
+    result = validate(workspace, as_of=AS_OF, jobs=1)
+    assert parsed == ["complykit.yaml", SUPPLIER.as_posix()]
+    assert result.findings == ()
+
+
+def test_an_edit_that_breaks_a_record_gives_the_fresh_findings(workspace: Path) -> None:
+    """Findings after a breaking edit equal those of a run without the cache, places included."""
+    validate(workspace, as_of=AS_OF)
+    path = workspace / SUPPLIER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nowner: ", "\nonwer: ", 1), encoding="utf-8")
+    cached = validate(workspace, as_of=AS_OF)
+    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
+    assert cached.findings == fresh.findings
+    assert {f.code for f in cached.findings} >= {"SCH003"}
+
+
+def test_a_corrupt_parsed_files_entry_is_a_warning(workspace: Path) -> None:
+    """A damaged entry of parsed files is ignored with a warning; the result stays correct."""
+    validate(workspace, as_of=AS_OF)
+    (workspace / CACHE_DIRNAME / PARSED_ENTRY).write_text("garbage", encoding="utf-8")
+    path = workspace / SUPPLIER
+    path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    result = validate(workspace, as_of=AS_OF)
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    assert [n for n in result.notes if PARSED_ENTRY in n]
