@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from complykit.escape import one_line, plain
 from complykit.findings import Severity
 from complykit.formatters.counts import summary_line
 from complykit.formatters.markdown import markdown_summary
@@ -54,10 +55,10 @@ class GithubFormatter:
 def annotation(finding: Finding, path: str) -> str:
     """One workflow command for ``finding``, with ``path`` as its ``file`` property."""
     properties = {
-        "file": path,
+        "file": one_line(path),
         "line": str(finding.line),
         "col": str(finding.column),
-        "title": finding.code,
+        "title": one_line(finding.code),
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(_message(finding))}"
@@ -69,7 +70,7 @@ def _message(finding: Finding) -> str:
         lines.append(f"Hint: {finding.hint}")
     if finding.citation:
         lines.append(f"Citation: {'; '.join(finding.citation)}")
-    return "\n".join(lines)
+    return plain("\n".join(lines))
 
 
 def annotation_path(root: Path, path: PurePosixPath, cwd: Path) -> str:
