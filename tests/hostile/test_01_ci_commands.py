@@ -128,6 +128,25 @@ _FINDINGS = st.builds(
 )
 
 
+@pytest.mark.parametrize("name", ["\ud800.yaml", "caf\udce9.yaml", "a/../b.yaml"])
+@pytest.mark.parametrize("output_format", sorted(FORMATTERS))
+def test_a_file_name_no_codec_can_encode_is_still_rendered(output_format: str, name: str) -> None:
+    """A lone surrogate in a path (Hypothesis found one) is written escaped, never raised."""
+    finding = Finding(PurePosixPath(name), 1, 1, "SCH004", Severity.ERROR, "bad")
+    result = Result(
+        root=Path("/srv/ws"),
+        findings=(finding,),
+        rules={},
+        files_checked=1,
+        records_checked=1,
+        as_of=date(2026, 1, 1),
+    )
+    stream = io.StringIO()
+    FORMATTERS[output_format]().render(result, stream)
+    assert "SCH004" in stream.getvalue()
+    assert_inert(stream.getvalue())
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_FINDINGS, max_size=4))
 def test_every_validate_formatter_is_inert_for_any_text(findings: list[Finding]) -> None:

@@ -29,6 +29,18 @@ def one_line(text: str) -> str:
     return defuse(visible(text, keep_newlines=False))
 
 
+def name_bytes(text: str) -> bytes:
+    """A file name's own bytes: undecodable bytes come back as they were on disk.
+
+    A lone surrogate that no file system gave us (only a property test or a hand-made path) is
+    written as a visible escape instead of raising.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
+
+
 __all__ = [
     "DefusingWriter",
     "defuse",
@@ -37,6 +49,7 @@ __all__ = [
     "defusing",
     "has_command",
     "markdown",
+    "name_bytes",
     "one_line",
     "plain",
     "visible",

@@ -76,10 +76,17 @@ def _message(finding: Finding) -> str:
 def annotation_path(root: Path, path: PurePosixPath, cwd: Path) -> str:
     """``root / path`` relative to ``cwd`` (the checkout, in a workflow) when it lies under it."""
     full = root / path
-    for candidate, base in ((_absolute(full), _absolute(cwd)), (full.resolve(), cwd.resolve())):
-        if candidate.is_relative_to(base):
-            return candidate.relative_to(base).as_posix()
-    return full.as_posix()
+    found = _relative(_absolute(full), _absolute(cwd))
+    if found is None:
+        try:
+            found = _relative(full.resolve(), cwd.resolve())
+        except (OSError, ValueError):  # a name the file system cannot encode, a link loop
+            found = None
+    return full.as_posix() if found is None else found
+
+
+def _relative(candidate: Path, base: Path) -> str | None:
+    return candidate.relative_to(base).as_posix() if candidate.is_relative_to(base) else None
 
 
 def _absolute(path: Path) -> Path:

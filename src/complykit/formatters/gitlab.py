@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from complykit.escape import defuse_json
+from complykit.escape import defuse_json, name_bytes
 from complykit.findings import Severity
 
 if TYPE_CHECKING:
@@ -55,8 +55,7 @@ def _identity(finding: Finding) -> str:
 def fingerprint(identity: str, occurrence: int) -> str:
     """A stable id: the same finding in the same place gets the same fingerprint on every run."""
     # surrogateescape: a file name that is not UTF-8 keeps its own bytes rather than raising.
-    text = f"{identity}\x1f{occurrence}".encode("utf-8", "surrogateescape")
-    return hashlib.sha256(text).hexdigest()
+    return hashlib.sha256(name_bytes(f"{identity}\x1f{occurrence}")).hexdigest()
 
 
 def _issue(finding: Finding, issue_fingerprint: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import complykit
-from complykit.escape import defuse_json
+from complykit.escape import defuse_json, name_bytes
 from complykit.findings import Severity
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "physicalLocation": {
             "artifactLocation": {
                 # A file name that is not UTF-8 keeps its original bytes, percent-encoded.
-                "uri": quote(finding.path.as_posix(), errors="surrogateescape"),
+                "uri": quote(name_bytes(finding.path.as_posix())),
                 "uriBaseId": ROOT_BASE_ID,
             },
             "region": {"startLine": finding.line, "startColumn": finding.column},
