@@ -6,9 +6,12 @@ from datetime import date
 from typing import TypedDict
 
 from complykit.model.ai_system import AiSystem, Classification, HumanOversight
+from complykit.reports.ai_register_details import Fact, details
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label, sort_key
+from complykit.reports.render import translations
 from complykit.reports.request import Request
+from complykit.reports.xlsx_book import Words
 from complykit.repository import Repository
 
 
@@ -51,6 +54,7 @@ class System(TypedDict):
     lifecycle: str
     owner: str | None
     next_review: date | None
+    details: list[Fact]
 
 
 class AiRegisterContext(TypedDict):
@@ -60,13 +64,15 @@ class AiRegisterContext(TypedDict):
 
 def build(repo: Repository, request: Request) -> AiRegisterContext:
     records = sorted((r for _, r in repo.records(AiSystem)), key=lambda r: sort_key(r.name, r.id))
+    words = Words(request.lang, translations(request.lang))
     return AiRegisterContext(
         header=header(repo, request),
-        systems=[_system(repo, record, request.lang) for record in records],
+        systems=[_system(repo, record, words) for record in records],
     )
 
 
-def _system(repo: Repository, record: AiSystem, lang: str) -> System:
+def _system(repo: Repository, record: AiSystem, words: Words) -> System:
+    lang = words.lang
     return System(
         id=record.id,
         name=record.name,
@@ -88,6 +94,7 @@ def _system(repo: Repository, record: AiSystem, lang: str) -> System:
         lifecycle=record.lifecycle,
         owner=person_name(repo, record.owner),
         next_review=record.next_review,
+        details=details(repo, record, words),
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TypedDict
 
 from complykit.checks.incident_clock import CLOCK
+from complykit.checks.serious_incident_clock import SeriousClock, term_of
 from complykit.model.incident import Breach, Incident, Notification, SubjectNotification
 from complykit.model.serious_incident import SeriousIncident
 from complykit.reports.header import Header, header
@@ -50,7 +51,17 @@ class BreachRow(TypedDict):
     controller_notified_at: datetime | None
     authority: NotificationRow
     data_subjects: NotificationRow | None
+    others: list[OtherNoticeRow]
     clock: Clock
+
+
+class OtherNoticeRow(TypedDict):
+    authority_type: str
+    to: str
+    required: bool
+    notified_at: datetime | None
+    reference: str | None
+    by: str | None
 
 
 class AiActRow(TypedDict):
@@ -64,6 +75,11 @@ class AiActRow(TypedDict):
     reported_at: datetime | None
     authority: str | None
     reference: str | None
+    deadline: datetime | None
+    """When the Art. 73 report is due, for a serious incident."""
+    term: str | None
+    """The paragraph of Art. 73 that sets the term, e.g. '2' for Art. 73(2)."""
+    term_days: int | None
 
 
 class IncidentRow(TypedDict):
@@ -123,7 +139,7 @@ def _row(repo: Repository, record: Incident) -> IncidentRow:
         contained_at=record.contained_at,
         closed_at=record.closed_at,
         breach=_breach(record, repo.as_of) if record.breach else None,
-        ai_act=_ai_act(repo, record.ai_act) if record.ai_act else None,
+        ai_act=_ai_act(repo, record, record.ai_act) if record.ai_act else None,
         personal_data=record.personal_data_involved,
         activities=[record_label(repo, a) for a in record.processing_activities],
         suppliers=[record_label(repo, s) for s in record.suppliers],
@@ -152,6 +168,17 @@ def _breach(record: Incident, as_of: date) -> BreachRow:
         controller_notified_at=breach.controller_notified_at,
         authority=_notification(breach.authority or _CONTROLLER_NOTIFIES),
         data_subjects=_notification(subjects) if subjects else None,
+        others=[
+            OtherNoticeRow(
+                authority_type=o.authority_type,
+                to=o.to,
+                required=o.required,
+                notified_at=o.notified_at,
+                reference=o.reference,
+                by=o.notified_by,
+            )
+            for o in breach.other_notifications
+        ],
         clock=_clock(record, breach, as_of),
     )
 
@@ -204,8 +231,10 @@ def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
     )
 
 
-def _ai_act(repo: Repository, facts: SeriousIncident) -> AiActRow:
-    """The AI Act serious-incident facts (Art. 3(49), Art. 26(5), Art. 73)."""
+def _ai_act(repo: Repository, record: Incident, facts: SeriousIncident) -> AiActRow:
+    """The AI Act serious-incident facts (Art. 3(49), Art. 26(5), Art. 73) and the term."""
+    term = term_of(facts) if facts.serious else None
+    start = facts.aware_at or record.aware_at or record.detected_at
     return AiActRow(
         ai_systems=[record_label(repo, s) for s in facts.ai_systems],
         serious=facts.serious,
@@ -217,4 +246,7 @@ def _ai_act(repo: Repository, facts: SeriousIncident) -> AiActRow:
         reported_at=facts.reported_at,
         authority=facts.authority,
         reference=facts.reference,
+        deadline=SeriousClock(start, term).deadline if term else None,
+        term=term.paragraph.removeprefix("Art. 73(").rstrip(")") if term else None,
+        term_days=term.days if term else None,
     )

@@ -283,6 +283,60 @@ LABELS: dict[str, dict[str, str]] = {
         "warning": N_("warnings"),
         "info": N_("notes"),
     },
+    "authority-type": {
+        "police": N_("police"),
+        "sector-regulator": N_("sector regulator"),
+        "ai-act-authority": N_("AI Act market surveillance authority"),
+        "csirt": N_("CSIRT"),
+        "other": N_("other"),
+    },
+    "action-status": {
+        "planned": N_("planned"),
+        "in-progress": N_("in progress"),
+        "done": N_("done"),
+        "cancelled": N_("cancelled"),
+    },
+    "model-source": {
+        "in-house": N_("built in-house"),
+        "vendor": N_("from a vendor"),
+        "open-source": N_("open source"),
+        "fine-tuned": N_("fine-tuned by us"),
+    },
+    "vendor-training": {
+        "allowed": N_("allowed"),
+        "prohibited": N_("prohibited"),
+        "opt-out": N_("allowed unless we opt out"),
+        "unknown": N_("unknown"),
+        "not-applicable": N_("not applicable"),
+    },
+    "conformity-route": {
+        "internal-control": N_("internal control (Annex VI)"),
+        "notified-body": N_("notified body (Annex VII)"),
+        "product-legislation": N_("procedure of the Annex I legislation (Art. 43(3))"),
+    },
+    "ai-technique": {
+        "manipulative-techniques": N_("manipulative or deceptive techniques (Art. 5(1)(a))"),
+        "exploits-vulnerabilities": N_("exploits vulnerabilities (Art. 5(1)(b))"),
+        "social-scoring": N_("social scoring (Art. 5(1)(c))"),
+        "offence-prediction": N_("criminal offence risk assessment (Art. 5(1)(d))"),
+        "untargeted-facial-scraping": N_("untargeted scraping of facial images (Art. 5(1)(e))"),
+        "emotion-recognition": N_("emotion recognition (Art. 5(1)(f))"),
+        "biometric-categorisation": N_("biometric categorisation (Art. 5(1)(g))"),
+        "real-time-remote-biometric-identification": N_(
+            "real-time remote biometric identification (Art. 5(1)(h))"
+        ),
+    },
+    "ai-setting": {
+        "workplace": N_("workplace"),
+        "education": N_("education"),
+        "law-enforcement": N_("law enforcement"),
+        "publicly-accessible-spaces": N_("publicly accessible spaces"),
+    },
+    "law-enforcement-objective": {
+        "victim-search": N_("search for victims or missing persons (Art. 5(1)(h)(i))"),
+        "imminent-threat": N_("imminent threat to life or terrorist attack (Art. 5(1)(h)(ii))"),
+        "suspect-location": N_("locating a suspect (Art. 5(1)(h)(iii))"),
+    },
 }
 
 

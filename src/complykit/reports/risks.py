@@ -7,6 +7,7 @@ from typing import TypedDict
 
 from complykit.config import ScaleLevel
 from complykit.model.control import Control
+from complykit.model.duration import Duration
 from complykit.model.risk import Acceptance, Risk, Score
 from complykit.model.soa import StatementOfApplicability
 from complykit.reports.header import Header, header
@@ -29,6 +30,15 @@ class AcceptanceRow(TypedDict):
     on: date
     until: date
     rationale: str
+    within_appetite: bool
+
+
+class ActionRow(TypedDict):
+    action: str
+    owner: str
+    due: date
+    status: str
+    done_on: date | None
 
 
 class Level(TypedDict):
@@ -66,6 +76,9 @@ class RiskRow(TypedDict):
     acceptance: AcceptanceRow | None
     identified: date | None
     last_assessed: date | None
+    assessment_interval: Duration | None
+    """The risk's own interval, else the workspace's (ISO/IEC 27001 8.2)."""
+    actions: list[ActionRow]
     source: str | None
     owner: str | None
     next_review: date | None
@@ -148,7 +161,19 @@ def _row(repo: Repository, record: Risk, statuses: dict[tuple[str, str], str]) -
         measures=[_measure(repo, measure) for measure in record.measures],
         acceptance=_acceptance(repo, record.acceptance),
         identified=record.identified,
-        last_assessed=_date(getattr(record, "last_assessed", None)),
+        last_assessed=record.last_assessed,
+        assessment_interval=record.assessment_interval
+        or repo.config.risk_method.assessment_interval,
+        actions=[
+            ActionRow(
+                action=a.action,
+                owner=person_name(repo, a.owner) or a.owner,
+                due=a.due,
+                status=a.status,
+                done_on=a.done_on,
+            )
+            for a in record.actions
+        ],
         source=record.source,
         owner=person_name(repo, record.owner),
         next_review=record.next_review,
@@ -178,6 +203,7 @@ def _acceptance(repo: Repository, acceptance: Acceptance | None) -> AcceptanceRo
         on=acceptance.on,
         until=acceptance.until,
         rationale=acceptance.rationale,
+        within_appetite=acceptance.within_appetite,
     )
 
 
@@ -194,7 +220,3 @@ def _text(value: object) -> str | None:
         return value
     fields: dict[str, object] = getattr(value, "model_dump", dict)()
     return "; ".join(f"{k}: {v}" for k, v in fields.items() if v is not None) or None
-
-
-def _date(value: object) -> date | None:
-    return value if isinstance(value, date) else None

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from complykit.reports.incidents import IncidentRow, IncidentsContext, NotificationRow
+from complykit.reports.incidents import (
+    IncidentRow,
+    IncidentsContext,
+    NotificationRow,
+    OtherNoticeRow,
+)
 from complykit.reports.labels import N_
 from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
 
@@ -20,6 +25,7 @@ _BREACH_COLUMNS = (
     N_("72-hour deadline (Art. 33(1))"),
     N_("Notification to the supervisory authority (Art. 33)"),
     N_("Communication to data subjects (Art. 34)"),
+    N_("Other authorities notified"),
     N_("Remedial action taken or planned"),
     N_("AI Act: serious incident (Art. 73)"),
     N_("Status"),
@@ -80,6 +86,7 @@ def _breach(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
         words.moment(b["clock"]["deadline"]),
         _notice(words, b["authority"]),
         _notice(words, subjects) if subjects else None,
+        lines([_other(words, o) for o in b["others"]]),
         lines(row["actions"]),
         _ai_act(words, row),
         words.label(row["status"], "incident-status"),
@@ -123,6 +130,21 @@ def _incident(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
     )
 
 
+def _other(words: Words, notice: OtherNoticeRow) -> str:
+    text = f"{words.label(notice['authority_type'], 'authority-type')}: {notice['to']}"
+    if notice["required"]:
+        text += f" ({words.gettext('required')})"
+    if notice["notified_at"] is None:
+        return f"{text}; {words.gettext('not notified')}"
+    text += "; " + words.gettext("notified on %(on)s", on=words.moment(notice["notified_at"]))
+    if notice["reference"]:
+        text += f"; {words.gettext('reference')} {notice['reference']}"
+    if notice["by"]:
+        by = words.label(notice["by"], "notified-by")
+        text += "; " + words.gettext("by %(name)s", name=by)
+    return text
+
+
 def _ai_act(words: Words, row: IncidentRow) -> str | None:
     facts = row["ai_act"]
     if facts is None:
@@ -135,5 +157,12 @@ def _ai_act(words: Words, row: IncidentRow) -> str | None:
         parts.append(
             f"{words.gettext('Reported to the market surveillance authority')}: {reported}{where}"
         )
+    if facts["deadline"] is not None:
+        due = words.gettext(
+            "Report due (Art. 73(%(term)s), %(days)s days)",
+            term=facts["term"],
+            days=facts["term_days"],
+        )
+        parts.append(f"{due}: {words.moment(facts['deadline'])}")
     parts.extend(filter(None, [facts["reasoning"]]))
     return "\n".join(parts)

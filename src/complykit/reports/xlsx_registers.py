@@ -153,6 +153,17 @@ def system_sheet(words: Words, systems: list[System]) -> Sheet:
     return Sheet(words.gettext("AI systems"), tuple(map(words.gettext, columns)), rows)
 
 
+def system_details_sheet(words: Words, systems: list[System]) -> Sheet:
+    """Every other fact of each system, one row per fact: long text stays readable."""
+    columns = (N_("Name"), N_("Field"), N_("Value"), N_("Record id"))
+    rows: list[tuple[Cell, ...]] = [
+        (s["name"], fact["label"], "\n".join(fact["lines"]), s["id"])
+        for s in systems
+        for fact in s["details"]
+    ]
+    return Sheet(words.gettext("AI system details"), tuple(map(words.gettext, columns)), rows)
+
+
 def _system(words: Words, s: System) -> tuple[Cell, ...]:
     assessments = []
     for a in s["assessments"]:

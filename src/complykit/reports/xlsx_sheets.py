@@ -11,7 +11,7 @@ from complykit.reports import ai_register, ropa, soa, tasks
 from complykit.reports import risks as risk_register
 from complykit.reports.labels import N_
 from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
-from complykit.reports.xlsx_registers import activity_sheet, system_sheet
+from complykit.reports.xlsx_registers import activity_sheet, system_details_sheet, system_sheet
 
 # The SoA summary's order: done first, then work to do, then what does not apply.
 _STATUSES = (
@@ -133,6 +133,7 @@ def risks_book(context: risk_register.RisksContext, words: Words) -> Book:
         words.gettext("Source"),
         words.gettext("Assessed"),
         words.gettext("Next review"),
+        words.gettext("Assessment interval"),
         words.gettext("Record id"),
     )
     rows = [_risk(words, risk) for risk in context["risks"]]
@@ -141,8 +142,38 @@ def risks_book(context: risk_register.RisksContext, words: Words) -> Book:
         "acceptance.",
         appetite=context["appetite"],
     )
-    sheets = [Sheet(words.gettext("Risk register"), columns, rows)]
+    sheets = [
+        Sheet(words.gettext("Risk register"), columns, rows),
+        _actions_sheet(words, context["risks"]),
+    ]
     return book(words, words.gettext("Risk register"), context["header"], sheets, appetite)
+
+
+def _actions_sheet(words: Words, risks: list[risk_register.RiskRow]) -> Sheet:
+    """The treatment plans: one row per action (ISO/IEC 27001 6.1.3 e), 8.3)."""
+    columns = (
+        words.gettext("Risk"),
+        words.gettext("Action"),
+        words.gettext("Owner"),
+        words.gettext("Due"),
+        words.gettext("Status"),
+        words.gettext("Done on"),
+        words.gettext("Record id"),
+    )
+    rows: list[tuple[Cell, ...]] = [
+        (
+            risk["title"],
+            a["action"],
+            a["owner"],
+            a["due"],
+            words.label(a["status"], "action-status"),
+            a["done_on"],
+            risk["id"],
+        )
+        for risk in risks
+        for a in risk["actions"]
+    ]
+    return Sheet(words.gettext("Treatment plans"), columns, rows)
 
 
 def _risk(words: Words, risk: risk_register.RiskRow) -> tuple[Cell, ...]:
@@ -175,6 +206,7 @@ def _risk(words: Words, risk: risk_register.RiskRow) -> tuple[Cell, ...]:
         risk["source"],
         risk["last_assessed"],
         risk["next_review"],
+        words.duration(interval) if (interval := risk["assessment_interval"]) else None,
         risk["id"],
     )
 
@@ -188,7 +220,8 @@ def _acceptance(words: Words, acceptance: risk_register.AcceptanceRow | None) ->
         on=words.long_date(acceptance["on"]),
         until=words.long_date(acceptance["until"]),
     )
-    return f"{accepted}: {acceptance['rationale']}"
+    within = f"{words.gettext('within appetite')}: {words.yesno(acceptance['within_appetite'])}"
+    return f"{accepted}: {acceptance['rationale']}\n{within}"
 
 
 def tasks_book(context: tasks.TasksContext, words: Words) -> Book:
@@ -222,7 +255,8 @@ def tasks_book(context: tasks.TasksContext, words: Words) -> Book:
 
 
 def ai_register_book(context: ai_register.AiRegisterContext, words: Words) -> Book:
-    sheets = [system_sheet(words, context["systems"])]
+    systems = context["systems"]
+    sheets = [system_sheet(words, systems), system_details_sheet(words, systems)]
     return book(words, words.gettext("AI register"), context["header"], sheets)
 
 

@@ -1,0 +1,156 @@
+"""The AI register shows every field an AI system record holds, in every format and language."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from builders import write_workspace
+from complykit.reports.render import render_report, render_workbook
+from complykit.repository import Repository
+from complykit.workspace import open_workspace
+
+from .conftest import AS_OF
+
+# (English, Dutch) label and a value from the example that must sit in the same table row.
+Fact = tuple[tuple[str, str], str | tuple[str, str]]
+FACTS: dict[str, list[Fact]] = {
+    "ai-cv-screening": [
+        (
+            ("Processing activities", "Verwerkingsactiviteiten"),
+            "Recruitment and selection, including AI-assisted CV screening",
+        ),
+        (("Affected persons", "Betrokken personen"), "Applicants for vacancies at Tulip Health"),
+        (("In use since", "In gebruik sinds"), ("December 1, 2025", "1 december 2025")),
+        (("Logs (Art. 12, 26(6))", "Logs (art. 12, art. 26 lid 6)"), ("6 months", "6 maanden")),
+        (
+            ("Deployer duties (Art. 26)", "Verplichtingen als gebruiksverantwoordelijke (art. 26)"),
+            ("November 12, 2025", "12 november 2025"),
+        ),
+        (
+            (
+                "FRIA (AI Act Art. 27)",
+                "Grondrechteneffectbeoordeling (FRIA, art. 27 AI-verordening)",
+            ),
+            ("none recorded", "niet vastgelegd"),
+        ),
+        (
+            ("Practices (Art. 5(1))", "Praktijken (art. 5 lid 1)"),
+            "The system reads CV text only",
+        ),
+        (
+            (
+                "AI system impact assessment (ISO/IEC 42001)",
+                "Effectbeoordeling AI-systeem (ISO/IEC 42001)",
+            ),
+            "Skew against older applicants",
+        ),
+        (
+            (
+                "AI system impact assessment (ISO/IEC 42001)",
+                "Effectbeoordeling AI-systeem (ISO/IEC 42001)",
+            ),
+            ("review interval: 1 year", "herzieningstermijn: 1 jaar"),
+        ),
+    ],
+    "ai-support-chatbot": [
+        (
+            ("General-purpose AI model", "AI-model voor algemene doeleinden"),
+            ("systemic risk (Art. 51): yes", "systeemrisico (art. 51): ja"),
+        ),
+        (
+            ("Transparency (Art. 50)", "Transparantie (art. 50)"),
+            (
+                "interacts with people (Art. 50(1))",
+                "staat in rechtstreekse interactie met personen (art. 50 lid 1)",
+            ),
+        ),
+    ],
+    "ai-triage-assistant": [
+        (
+            ("Provider duties (Art. 16)", "Verplichtingen als aanbieder (art. 16)"),
+            ("notified body", "aangemelde instantie"),
+        ),
+        (("Processes personal data", "Verwerkt persoonsgegevens"), ("yes", "ja")),
+    ],
+}
+CASES = [
+    (lang, system, label, value)
+    for system, facts in FACTS.items()
+    for labels, values in facts
+    for lang, label, value in zip(
+        ("en", "nl"),
+        labels,
+        values if isinstance(values, tuple) else (values, values),
+        strict=True,
+    )
+]
+
+
+def _article(text: str, system: str) -> str:
+    start = text.index(f'<article id="{system}">')
+    return text[start : text.index("</article>", start)]
+
+
+@pytest.mark.parametrize(("lang", "system", "label", "value"), CASES)
+def test_html_row_holds_the_fact(
+    example_repo: Repository, lang: str, system: str, label: str, value: str
+) -> None:
+    article = _article(
+        render_report("ai-register", example_repo, lang=lang, output_format="html"), system
+    )
+    rows = [row for row in article.split("<tr>") if f'<th scope="row">{label}</th>' in row]
+    assert rows, f"no row {label!r}"
+    assert any(value in row for row in rows)
+
+
+@pytest.mark.parametrize(("lang", "system", "label", "value"), CASES)
+def test_markdown_row_holds_the_fact(
+    example_repo: Repository, lang: str, system: str, label: str, value: str
+) -> None:
+    text = render_report("ai-register", example_repo, lang=lang, output_format="markdown")
+    section = next(part for part in text.split("\n### ") if f"| `{system}` |" in part)
+    rows = [line for line in section.splitlines() if line.startswith(f"| {label} |")]
+    assert any(value in row for row in rows)
+
+
+@pytest.mark.parametrize(("lang", "system", "label", "value"), CASES)
+def test_xlsx_details_sheet_holds_the_fact(
+    example_repo: Repository, lang: str, system: str, label: str, value: str
+) -> None:
+    book = load_workbook(BytesIO(render_workbook("ai-register", example_repo, lang=lang)))
+    sheet = book.worksheets[-1]
+    rows = [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=2)]
+    assert any(r[1] == label and value in str(r[2]) and r[3] == system for r in rows)
+
+
+HOSTILE = """\
+kind: ai-system
+id: ai-hostile
+name: Hostile
+purpose: Test escaping.
+roles: [deployer]
+classification:
+  risk_class: minimal
+  reasoning: Minimal.
+lifecycle: operation
+affected_persons: ["<script>alert(1)</script> | **bold**"]
+"""
+
+
+def test_markup_in_a_new_field_stays_text(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "ai").mkdir()
+    (root / "ai" / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    html = render_report("ai-register", repo, lang="en", output_format="html")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    md = render_report("ai-register", repo, lang="en", output_format="markdown")
+    row = next(line for line in md.splitlines() if line.startswith("| Affected persons |"))
+    # The md filter keeps the cell one cell: the pipe escaped, the tag as text.
+    assert row.endswith("| &lt;script&gt;alert(1)&lt;/script&gt; \\| **bold** |")

@@ -1,0 +1,103 @@
+"""The breach register names the other authorities told (police, regulators, CSIRT) and, for an
+AI Act serious incident, when the Art. 73 report is due; in every format and language."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from builders import write_workspace
+from complykit.reports.render import render_report, render_workbook
+from complykit.repository import Repository
+from complykit.workspace import open_workspace
+
+from .conftest import AS_OF
+
+POLICE = {
+    "en": "police: Politie (aangifte via politie.nl); notified on June 5, 2026",
+    "nl": "politie: Politie (aangifte via politie.nl); gemeld op 5 juni 2026",
+}
+LABEL = {"en": "Other authorities notified", "nl": "Andere autoriteiten geïnformeerd"}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_markdown_names_the_police_report(example_repo: Repository, lang: str) -> None:
+    text = render_report("incidents", example_repo, lang=lang, output_format="markdown")
+    row = next(line for line in text.splitlines() if POLICE[lang] in line)
+    assert row.startswith(f"| **{LABEL[lang]}** |")
+    assert "2026148702-1" in row
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_html_names_the_police_report(example_repo: Repository, lang: str) -> None:
+    html = render_report("incidents", example_repo, lang=lang, output_format="html")
+    row = next(
+        r
+        for r in html.split("<tr>")
+        if f'<th scope="row">{LABEL[lang]}</th>' in r and "Politie" in r
+    )
+    assert POLICE[lang] in row
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_xlsx_names_the_police_report(example_repo: Repository, lang: str) -> None:
+    sheet = load_workbook(
+        BytesIO(render_workbook("incidents", example_repo, lang=lang))
+    ).worksheets[1]
+    header = [c.value for c in sheet[1]]
+    column = header.index(LABEL[lang])
+    laptop = next(
+        r for r in sheet.iter_rows(min_row=2, values_only=True) if r[-1] == "inc-2026-009"
+    )
+    assert POLICE[lang] in str(laptop[column])
+
+
+SERIOUS = """\
+kind: incident
+id: inc-serious
+title: Triage advice led to harm
+description: A wrong urgency contributed to serious harm to a patient's health.
+severity: critical
+status: open
+detected_at: 2026-11-10T08:00:00+01:00
+aware_at: 2026-11-10T09:00:00+01:00
+personal_data_involved: false
+ai_act:
+  ai_systems: [ai-x]
+  serious: true
+  consequences: [death]
+"""
+SYSTEM = """\
+kind: ai-system
+id: ai-x
+name: X
+purpose: Test.
+roles: [provider]
+classification:
+  risk_class: minimal
+  reasoning: Minimal.
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "due"),
+    [
+        ("en", "Report due (Art. 73(4), 10 days): November 20, 2026, 09:00 (UTC+01:00)"),
+        ("nl", "Melding uiterlijk (art. 73 lid 4, 10 dagen): 20 november 2026, 09:00 (UTC+01:00)"),
+    ],
+)
+def test_a_death_gives_ten_days_to_report(tmp_path: Path, lang: str, due: str) -> None:
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    (root / "incidents" / "inc.yaml").write_text(SERIOUS, encoding="utf-8")
+    (root / "ai").mkdir()
+    (root / "ai" / "x.yaml").write_text(SYSTEM, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    text = render_report("incidents", repo, lang=lang, output_format="markdown")
+    assert due.split(": ", maxsplit=1)[0] in text
+    assert due.rsplit(": ", 1)[1][:10] in text
