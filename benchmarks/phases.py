@@ -49,7 +49,7 @@ def run(root: Path, as_of: date) -> dict[str, float]:
     config, _ = clock.time("config and catalogs", lambda: workspace.load_config(root))
     if config is None:
         raise SystemExit("phases: the workspace config does not validate")
-    catalogs = clock.time("config and catalogs", lambda: workspace.workspace_catalogs(root))
+    catalogs, _ = clock.time("config and catalogs", lambda: workspace.workspace_catalogs(root))
     files = clock.time("discovery", lambda: record_files(root, config.paths.exclude))
     parsed = clock.time("parse", lambda: [workspace.read_file(root, p) for p in files])
     loaded = clock.time(

@@ -47,15 +47,18 @@ def init_soa(root: Path, framework: str, output: Path | None = None) -> SoaDraft
     Raises ComplykitError when the framework is unknown or takes no SoA, when the file exists,
     or when a record already has the SoA's id or is an SoA for the framework.
     """
-    catalogs = workspace_catalogs(root)
+    catalogs, _ = workspace_catalogs(root)  # a broken catalog file: its framework is unknown
     catalog = soa_catalog(catalogs, framework)
-    path = (output or root / "soa" / f"{catalog.id}.yaml").resolve()
+    named = output or root / "soa" / f"{catalog.id}.yaml"
+    # Resolving the folder but not the name: a link in the file's place is refused below.
+    path = named.parent.resolve() / named.name
     if path.exists():
         raise ComplykitError(f"{path} already exists; soa init never overwrites a file", _EXISTS)
     problem = next(_claims(root, catalogs, catalog.id), None)
     if problem is not None:
         raise ComplykitError(problem, hint="Edit the existing Statement of Applicability instead.")
-    write_new(path, soa_text(catalog, schema_target(root, path.parent, SOA_KIND)))
+    text = soa_text(catalog, schema_target(root, path.parent, SOA_KIND))
+    write_new(path, text, inside=None if output else root)
     return SoaDraft(path, catalog.id, len(catalog.controls))
 
 
@@ -137,11 +140,20 @@ def _framework_id(catalogs: CatalogSet, data: dict[object, object]) -> object:
     return catalog.id if catalog is not None else framework
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write `text` to `path` whole, or fail if `path` exists; never replace a file."""
+def write_new(path: Path, text: str, inside: Path | None = None) -> None:
+    """Write `text` to `path` whole, or fail if `path` exists; never replace a file.
+
+    With ``inside``, refuse when the folder of ``path`` is, through a link, outside it: a
+    pull request can turn a workspace folder into a link to anywhere.
+    """
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if inside is not None and not path.parent.resolve().is_relative_to(inside.resolve()):
+            raise ComplykitError(
+                f"{path.parent} links outside the workspace; nothing was written",
+                hint="Replace the link with a real folder.",
+            )
         with temp.open("x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         try:

@@ -14,13 +14,14 @@ from pathlib import Path, PurePosixPath
 
 from complykit.cache.parsed import ParsedCache
 from complykit.catalog.catalogset import CatalogSet
-from complykit.catalog.errors import CatalogError
 from complykit.catalog.load import load_catalogs
+from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
 from complykit.config import WorkspaceConfig
 from complykit.errors import ComplykitError
 from complykit.findings import Finding, Severity
 from complykit.load.declared import UnreadRecord
-from complykit.load.discover import CONFIG_FILENAME, find_root, record_files, relative
+from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
+from complykit.load.files import read_inside
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.repository import Entry, Repository
@@ -53,14 +54,9 @@ class LoadedRecords:
 def read_file(root: Path, path: Path) -> YamlFile:
     """Parse one file; an unreadable file, or a link out of the workspace, is a finding."""
     rel = relative(root, path)
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        # A link to /etc/... or another repository is not a record, and reading it could put
-        # text from outside the workspace into findings and reports.
-        return _unreadable(rel, "it links to a file outside the workspace, which is not read")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return _unreadable(rel, f"cannot read the file: {error.strerror or type(error).__name__}")
+    raw = read_inside(root, path)
+    if isinstance(raw, str):
+        return _unreadable(rel, raw)
     return parse_yaml(rel, raw)
 
 
@@ -169,8 +165,14 @@ def load_records(
     joined in order, while this process validates; the result is the same either way. With a
     ``cache``, files parsed cleanly before are not parsed again.
     """
-    files = record_files(root, config.paths.exclude)
-    return _merge([_records(root, parsed) for parsed in _parsed_files(root, files, jobs, cache)])
+    found = discover(root, config.paths.exclude)
+    skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
+    parsed = _parsed_files(root, found.files, jobs, cache)
+    return _merge([skipped, *(_records(root, one) for one in parsed)])
+
+
+def _skipped(skipped: Skipped) -> Finding:
+    return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
 
 
 def _parsed_files(
@@ -179,7 +181,7 @@ def _parsed_files(
     """Each file parsed, or taken from the cache, in the order of ``files``."""
     cached = {p: _from_cache(root, p, cache) for p in files} if cache is not None else {}
     todo = [path for path in files if cached.get(path) is None]
-    workers = default_jobs(len(todo)) if jobs is None else max(1, jobs)
+    workers = default_jobs(len(todo)) if jobs is None else min(max(1, jobs), MAX_JOBS)
     if workers == 1:
         parsed: Iterator[YamlFile] = (read_file(root, path) for path in todo)
     else:
@@ -218,13 +220,11 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def workspace_catalogs(root: Path | None) -> CatalogSet:
-    """The bundled catalogs plus the workspace's own ``catalogs/`` folder, if it has one."""
-    extra = root / "catalogs" if root is not None else None
-    try:
-        return load_catalogs([extra] if extra is not None and extra.is_dir() else [])
-    except CatalogError as error:
-        raise ComplykitError(str(error), hint="Fix the workspace catalog file.") from error
+def workspace_catalogs(root: Path | None) -> tuple[CatalogSet, tuple[Finding, ...]]:
+    """The bundled catalogs plus the valid files of the workspace's ``catalogs/`` folder, and
+    findings for the files that cannot be used."""
+    bundled = load_catalogs()
+    return (bundled, ()) if root is None else read_workspace_catalogs(root, bundled)
 
 
 def open_workspace(
@@ -235,16 +235,12 @@ def open_workspace(
     if config is None:
         return OpenedWorkspace(root, None, config_findings, 1)
     loaded = load_records(root, config, jobs, cache)
+    catalogs, catalog_findings = workspace_catalogs(root)
     repo = Repository(
-        root,
-        config,
-        workspace_catalogs(root),
-        as_of,
-        loaded.entries,
-        loaded.invalid_ids,
-        loaded.unread,
+        root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids, loaded.unread
     )
-    return OpenedWorkspace(root, repo, loaded.findings, loaded.files + 1)
+    findings = (*catalog_findings, *loaded.findings)
+    return OpenedWorkspace(root, repo, findings, loaded.files + 1)
 
 
 def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:

@@ -146,15 +146,16 @@ def init_workspace(root: Path, new: NewWorkspace, today: date | None = None) -> 
             f"{taken[0]} already exists; init never overwrites a file; nothing was written",
             hint="Edit the existing file, or start the workspace in another folder.",
         )
+    _refuse_links(root, ["schemas", *FOLDERS])
     if new.schema_url is None:
         refuse_foreign_schemas(root / "schemas")
-    write_new(config, text)
+    write_new(config, text, inside=root)
     written = [config]
     if new.schema_url is None:
         written += write_schemas(root / "schemas")
     written += _keep_folders(root)
     for path, body in extras.items():
-        write_new(path, body)
+        write_new(path, body, inside=top)
         written.append(path)
     if new.demo:
         written += _write_demo(root, today or date.today())  # noqa: DTZ011 - a calendar day
@@ -188,9 +189,19 @@ def _write_demo(root: Path, today: date) -> list[Path]:
     }
     written = []
     for name, body in demo_records(today, targets).items():
-        write_new(root / name, body)
+        write_new(root / name, body, inside=root)
         written.append(root / name)
     return written
+
+
+def _refuse_links(root: Path, folders: list[str]) -> None:
+    """init writes into these folders: none may be a link, which could lead anywhere."""
+    for name in folders:
+        if (root / name).is_symlink():
+            raise ComplykitError(
+                f"{root / name} is a symbolic link; init writes only into real folders",
+                hint="Replace the link with a folder, or init the workspace elsewhere.",
+            )
 
 
 def _check_valid(text: str) -> None:

@@ -68,7 +68,8 @@ def test_at_renders_an_earlier_revision_without_touching_the_tree(repo: GitRepo)
     assert code == 0
     assert "Mailing list leaks" in out
     assert "Mailing list published" not in out
-    assert f"git commit {first}; revision HEAD~1; no uncommitted changes" in out
+    # Markdown escapes the tilde (GitHub reads ~text~ as strikethrough).
+    assert f"git commit {first}; revision HEAD\\~1; no uncommitted changes" in out
     assert sorted(p.read_bytes() for p in repo.workspace.rglob("*.yaml")) == before
 
 

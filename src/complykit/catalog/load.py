@@ -34,7 +34,7 @@ def load_catalogs(extra_dirs: Sequence[Path] = ()) -> CatalogSet:
     if not extra_dirs:
         return bundled
     loaded = [entry for directory in extra_dirs for entry in read_dir(directory)]
-    return _assemble(loaded, base=bundled)
+    return assemble(loaded, base=bundled)
 
 
 def bundled_dir() -> Path:
@@ -47,7 +47,7 @@ def bundled_dir() -> Path:
 
 @functools.cache
 def _load_bundled() -> CatalogSet:
-    return _assemble(read_dir(bundled_dir()), base=None)
+    return assemble(read_dir(bundled_dir()), base=None)
 
 
 def read_dir(directory: Path) -> Loaded:
@@ -70,14 +70,14 @@ def read_file(path: Path) -> CatalogFile:
         raise CatalogError(f"{path}: cannot read: {exc}") from exc
     if not isinstance(data, dict):
         raise CatalogError(f"{path}: expected a mapping with a 'framework' or 'mapping' header")
-    model = _model_for(data)
+    model = model_for(data)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise CatalogError(f"{path}: {_describe(exc)}") from exc
 
 
-def _model_for(data: dict[object, object]) -> type[CatalogFile]:
+def model_for(data: dict[object, object]) -> type[CatalogFile]:
     if "mapping" in data:
         return MappingSet
     if "countries" in data:
@@ -94,7 +94,7 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
 
 
-def _assemble(loaded: Loaded, base: CatalogSet | None) -> CatalogSet:
+def assemble(loaded: Loaded, base: CatalogSet | None) -> CatalogSet:
     catalogs = list(base.frameworks) if base else []
     names = {name.casefold() for c in catalogs for name in (c.id, *c.framework.aliases)}
     countries = base.countries if base else None

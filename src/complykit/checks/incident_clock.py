@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
+from complykit.model.calendar import day_after
 from complykit.model.duration import Duration
 from complykit.model.incident import Breach, Incident
 from complykit.repository import Entry, Repository
@@ -78,4 +79,4 @@ def unnotified(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
 
 
 def end_of(repo: Repository) -> datetime:
-    return datetime.combine(repo.as_of + timedelta(days=1), time(), tzinfo=UTC)
+    return datetime.combine(day_after(repo.as_of), time(), tzinfo=UTC)

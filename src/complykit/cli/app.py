@@ -15,6 +15,7 @@ from complykit.cli.new import new
 from complykit.cli.report import report
 from complykit.cli.rules import explain, rules
 from complykit.cli.schema import schema
+from complykit.cli.streams import prepare_streams
 from complykit.cli.validate import validate
 
 app = typer.Typer(
@@ -60,5 +61,6 @@ def main_options(
 
 
 def main() -> None:
+    prepare_streams()
     # The same name in help and completion whether started as `complykit` or `python -m`.
     app(prog_name="complykit")

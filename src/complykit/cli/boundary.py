@@ -15,7 +15,10 @@ DEBUG_ENV = "COMPLYKIT_DEBUG"
 
 
 def _stderr(message: str) -> None:
-    typer.echo(message, err=True)
+    from complykit.escape import plain  # noqa: PLC0415 - keep start-up light
+
+    # Error messages quote paths and values from the workspace: escape them like any output.
+    typer.echo(plain(message), err=True)
 
 
 def _silence_stdout() -> None:

@@ -17,6 +17,7 @@ from complykit.cli.output import (
     ViewFormat,
     print_document,
     print_table,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def search(
     if results:
         print_table(columns, [[r[c] for c in columns] for r in results])
     else:
-        typer.echo(f"No item matches '{text}'.")
+        say(f"No item matches '{text}'.")
     return 0
 
 
@@ -126,7 +127,11 @@ def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
             raise
         root = None  # outside a workspace: the bundled catalogs alone
     bundled = frozenset(c.id for c in load_catalogs().frameworks)
-    return workspace_catalogs(root), bundled
+    catalogs, findings = workspace_catalogs(root)
+    for finding in findings:
+        where = f"{finding.path.as_posix()}:{finding.line}:{finding.column}"
+        say(f"warning: {where}: {finding.code} {finding.message} (file left out)", err=True)
+    return catalogs, bundled
 
 
 def _header(catalog: Catalog) -> FrameworkHeader:
@@ -152,9 +157,9 @@ def _show_framework(catalog: Catalog, output_format: ViewFormat) -> int:
     header, items = shown["framework"], shown["controls"]
     if output_format == ViewFormat.JSON:
         return 0
-    typer.echo(f"{catalog.id}: {catalog.framework.name} ({_counts(header)})")
+    say(f"{catalog.id}: {catalog.framework.name} ({_counts(header)})")
     if catalog.framework.unverified:
-        typer.echo(UNVERIFIED_NOTE)
+        say(UNVERIFIED_NOTE)
     print_table(("id", "kind", "title"), [[i["id"], i["kind"], i["title"]] for i in items])
     return 0
 
@@ -185,13 +190,13 @@ def _show_item(catalogs: CatalogSet, catalog: Catalog, item: Item, fmt: ViewForm
     links = print_document(CatalogItemDocument, document, fmt)["mappings"]
     if fmt == ViewFormat.JSON:
         return 0
-    typer.echo(f"{catalog.id} {item.id}: {item.title} ({item.kind})")
+    say(f"{catalog.id} {item.id}: {item.title} ({item.kind})")
     for label in ("group", "parent", "summary", "role", "applies_from"):
         if getattr(item, label) is not None:
-            typer.echo(f"  {label}: {getattr(item, label)}")
+            say(f"  {label}: {getattr(item, label)}")
     columns = ("direction", "framework", "id", "relationship", "unverified", "title")
     if links:
         print_table(columns, [[link[c] for c in columns] for link in links])
     if any(link["unverified"] for link in links):
-        typer.echo(UNVERIFIED_NOTE)
+        say(UNVERIFIED_NOTE)
     return 0

@@ -22,6 +22,7 @@ from complykit.cli.output import (
     ViewFormat,
     print_json,
     print_table,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def coverage(
 
     repo, errors = open_repository(workspace_argument(path, workspace), parse_as_of(as_of))
     if errors:
-        typer.echo(
+        say(
             f"warning: {errors} error(s) in the workspace; coverage uses the records that loaded. "
             "Run `complykit validate` for details.",
             err=True,
@@ -154,21 +155,21 @@ def _mapping(support: Support) -> MappingDocument:
 
 
 def _print_report(report: CoverageReport) -> None:
-    typer.echo(f"{report.framework}: {report.name}")
+    say(f"{report.framework}: {report.name}")
     for source in report.sources:
         soa = source.soa or f"no SoA yet (`complykit soa init {source.framework}`)"
-        typer.echo(f"  controls from {source.framework}: {soa}")
+        say(f"  controls from {source.framework}: {soa}")
     # The sources are listed above; with one source, control ids alone say enough.
     single = len(report.sources) == 1
     rows = [_row(r, single_source=single) for r in report.requirements]
     print_table(("id", "status", "met by", "supported by", "title"), rows)
     counts = report.counts()
     parts = [f"{counts[s]} {s.value.replace('-', ' ')}" for s in counts]
-    typer.echo(f"{len(report.requirements)} requirements: {', '.join(parts)}")
-    typer.echo(_percentages(report))
+    say(f"{len(report.requirements)} requirements: {', '.join(parts)}")
+    say(_percentages(report))
     if any(r.unverified for r in report.requirements):
-        typer.echo(f"Mappings marked {UNVERIFIED_NOTE}.")
-    typer.echo()
+        say(f"Mappings marked {UNVERIFIED_NOTE}.")
+    say()
 
 
 def _percentages(report: CoverageReport) -> str:

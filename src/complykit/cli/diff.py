@@ -11,7 +11,7 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
-from complykit.cli.output import ForceOption, open_output
+from complykit.cli.output import ForceOption, open_output, say
 from complykit.diff.formats import DIFF_FORMATTERS
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def diff(
     else:
         with open_output(output, force=force) as stream:
             formatter.render(result, stream)
-        typer.echo(f"Wrote {_what(result)} to {output}.", err=True)
+        say(f"Wrote {_what(result)} to {output}.", err=True)
     return result.exit_code
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.output import ForceOption, open_binary_output
+from complykit.cli.output import ForceOption, open_binary_output, say
 
 if TYPE_CHECKING:
     from complykit.exchange.outcome import ImportReport
@@ -101,9 +101,9 @@ def algoritmeregister(
     _warn_errors(errors)
     exported = exporters[standard](repo, system or (), register_url)
     for warning in exported.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     for skipped in exported.skipped:
-        typer.echo(f"error: {skipped}", err=True)
+        say(f"error: {skipped}", err=True)
     data = (json.dumps(exported.records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     _emit(data, output, force=force)
     return 1 if exported.skipped else 0
@@ -203,7 +203,7 @@ def ics(
 
 def _warn_errors(errors: int) -> None:
     if errors:
-        typer.echo(
+        say(
             f"warning: {errors} error(s) in the workspace; the export uses the records that "
             "loaded. Run `complykit validate` for details.",
             err=True,
@@ -212,11 +212,22 @@ def _warn_errors(errors: int) -> None:
 
 def _emit(data: bytes, output: Path | None, *, force: bool) -> None:
     if output is None:
+        # JSON is written with ensure_ascii off; its non-ASCII unsafe characters and `##` are
+        # escaped the JSON way before a log sees them. The calendar has no such escape.
+        data = _inert_json(data)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         with open_binary_output(output, force=force) as stream:
             stream.write(data)
+
+
+def _inert_json(data: bytes) -> bytes:
+    from complykit.escape import defuse, defuse_json  # noqa: PLC0415
+
+    text = data.decode("utf-8")
+    inert = defuse_json(text) if text.lstrip().startswith(("{", "[")) else defuse(text)
+    return inert.encode("utf-8")
 
 
 @import_app.command("register")
@@ -262,28 +273,28 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
     from complykit.exchange.outcome import Status  # noqa: PLC0415
     from complykit.exchange.shown import shown  # noqa: PLC0415
 
-    def say(message: str, *, err: bool = True) -> None:
-        typer.echo(shown(message, MESSAGE_LIMIT), err=err)
+    def tell(message: str, *, err: bool = True) -> None:
+        say(shown(message, MESSAGE_LIMIT), err=err)
 
     level = "error" if report.strict else "warning"
     for sheet, column in report.unknown_columns:
-        say(f"warning: sheet '{sheet}': column '{column}' is no register field; kept in notes")
+        tell(f"warning: sheet '{sheet}': column '{column}' is no register field; kept in notes")
     for sheet, reason in report.unused_sheets:
-        say(f"warning: sheet '{sheet}' not used: {reason}")
+        tell(f"warning: sheet '{sheet}' not used: {reason}")
     for outcome in report.outcomes:
         container, unit = report.places
         where = f"{container} '{outcome.sheet}', {unit} {outcome.row}"
         if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
             verb = "created" if outcome.status is Status.CREATED else "would create"
-            say(f"{verb} {outcome.path} ({where})", err=False)
+            tell(f"{verb} {outcome.path} ({where})", err=False)
             if dry_run and outcome.text:
-                typer.echo(outcome.text)
+                say(outcome.text)
             for message in outcome.messages:
-                say(f"warning: {where}: {message}")
+                tell(f"warning: {where}: {message}")
         elif outcome.reported:
             for message in outcome.messages:
-                say(f"{level}: {where} not imported: {message}")
-    typer.echo(_summary(report, dry_run=dry_run), err=True)
+                tell(f"{level}: {where} not imported: {message}")
+    say(_summary(report, dry_run=dry_run), err=True)
 
 
 def _summary(report: ImportReport, *, dry_run: bool) -> str:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.output import say
 
 
 class CiChoice(StrEnum):
@@ -83,8 +84,8 @@ def init(
         demo=demo,
     )
     written = init_workspace(path, new)
-    typer.echo(f"Created a complykit workspace in {path}: {_summary(path, written)}.")
-    typer.echo("Next: add people to complykit.yaml, then records; run `complykit validate`.")
+    say(f"Created a complykit workspace in {path}: {_summary(path, written)}.")
+    say("Next: add people to complykit.yaml, then records; run `complykit validate`.")
     return 0
 
 

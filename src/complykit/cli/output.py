@@ -1,10 +1,16 @@
-"""How commands other than validate print: JSON documents and plain Rich tables."""
+"""How commands print: messages, JSON documents and plain Rich tables, all made inert; and
+how they open ``--output`` files.
+
+Every line passes through :mod:`complykit.escape`: workspace text (record fields, file names,
+catalog titles) must not steer a CI runner or a terminal, whatever the command.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import secrets
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -28,9 +34,18 @@ FormatOption = Annotated[
 ]
 
 
+def say(message: str = "", *, err: bool = False) -> None:
+    """Print one message; controls show escaped and no line is a runner command."""
+    from complykit.escape import plain  # noqa: PLC0415
+
+    typer.echo(plain(message), err=err)
+
+
 def print_json(document: object) -> None:
+    from complykit.escape import defuse_json  # noqa: PLC0415
+
     # ASCII-only output survives any stream encoding, as in the validate JSON format.
-    typer.echo(json.dumps(document, indent=2, ensure_ascii=True))
+    typer.echo(defuse_json(json.dumps(document, indent=2, ensure_ascii=True)))
 
 
 def print_document(document_type: Any, document: object, output_format: ViewFormat) -> Any:
@@ -52,6 +67,8 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
     from rich.console import Console  # noqa: PLC0415 - Rich is slow to import
     from rich.table import Table  # noqa: PLC0415
 
+    from complykit.escape import defusing  # noqa: PLC0415
+
     cells = [[_cell(value) for value in row] for row in rows]
     table = Table(box=None, header_style="bold", pad_edge=False)
     for index, column in enumerate(columns):
@@ -59,13 +76,17 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
         table.add_column(column, no_wrap=widest <= _SHORT)
     for row in cells:
         table.add_row(*row)
-    Console(highlight=False, markup=False, emoji=False).print(table)
+    # Rich wraps long cells: whole lines are checked again as they are written.
+    with defusing(sys.stdout) as stream:
+        Console(file=stream, highlight=False, markup=False, emoji=False).print(table)
 
 
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return "-" if value is None else str(value)
+    from complykit.escape import one_line  # noqa: PLC0415
+
+    return "-" if value is None else one_line(str(value))
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import OutputOption, PathArgument, parse_as_of
+from complykit.cli.output import say
 from complykit.reports import REPORTS
 
 PACK = "pack"
@@ -111,7 +112,7 @@ def report(
     )
     outcome = run(order)
     for line in outcome.warnings:
-        typer.echo(line, err=True)
+        say(line, err=True)
     if outcome.text is not None:
         sys.stdout.write(outcome.text)
     return outcome.exit_code

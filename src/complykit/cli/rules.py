@@ -13,6 +13,7 @@ from complykit.cli.output import (
     ViewFormat,
     print_json,
     print_table,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -76,13 +77,13 @@ def explain(
         details = {"summary": rule.summary, "details": found.details, "hint": rule.hint}
         print_json({"schema_version": SCHEMA_VERSION, **document, **details, "cites": cited})
         return 0
-    typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}")
+    say(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}")
     if found.details:
-        typer.echo(f"\n{found.details}")
+        say(f"\n{found.details}")
     if rule.hint:
-        typer.echo(f"\nWhat to do: {rule.hint}")
+        say(f"\nWhat to do: {rule.hint}")
     for c in cited:
         title = f": {c['title']}" if c["title"] else ""
         mark = " (title unverified)" if c["unverified"] else ""
-        typer.echo(f"Cites {c['citation']}{title}{mark}")
+        say(f"Cites {c['citation']}{title}{mark}")
     return 0

@@ -9,6 +9,7 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import DeprecatedWorkspaceOption, PathArgument, workspace_argument
+from complykit.cli.output import say
 
 app = typer.Typer(
     rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
@@ -43,8 +44,8 @@ def init(
 
     root = find_root(workspace_argument(path, workspace))
     draft = init_soa(root, framework, output)
-    typer.echo(f"Created {_shown(draft.path)}: {draft.controls} controls of {draft.framework}.")
-    typer.echo("Next: decide `applicable` and `status` per control, then run `complykit validate`.")
+    say(f"Created {_shown(draft.path)}: {draft.controls} controls of {draft.framework}.")
+    say("Next: decide `applicable` and `status` per control, then run `complykit validate`.")
     return 0
 
 

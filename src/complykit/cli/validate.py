@@ -12,7 +12,7 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, parse_as_of
-from complykit.cli.output import ForceOption, open_output
+from complykit.cli.output import ForceOption, open_output, say
 from complykit.formatters import FORMATTERS, REPOSITORY_PATH_FORMATS
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def validate(
         path, as_of=day, fail_on=Severity(fail_on.value), jobs=jobs, use_cache=not no_cache
     )
     for note in result.notes:
-        typer.echo(f"warning: {note}", err=True)
+        say(f"warning: {note}", err=True)
     name = output_format.value if output_format else _default_format()
     formatter = FORMATTERS[name]()
     base = path_base or (git_top_level(result.root) if name in REPOSITORY_PATH_FORMATS else None)
@@ -102,7 +102,7 @@ def validate(
     else:
         with open_output(output, force=force) as stream:
             formatter.render(result, stream)
-        typer.echo(f"Wrote {_what(result)} to {output}.", err=True)
+        say(f"Wrote {_what(result)} to {output}.", err=True)
     return result.exit_code
 
 

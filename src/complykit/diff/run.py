@@ -1,4 +1,4 @@
-"""``run_diff``: materialise each git revision of the workspace, load both sides, compare."""
+"""``run_diff``: read each git revision of the workspace as files, load both sides, compare."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from complykit.diff.archive import extract
 from complykit.diff.changes import Diff, Side
 from complykit.diff.compare import compare
-from complykit.diff.git import archive, has_file, resolve_commit, toplevel
 from complykit.diff.snapshot import Snapshot, load_snapshot
 from complykit.findings import Severity
 from complykit.load.discover import CONFIG_FILENAME, find_root
+from complykit.load.git import resolve_commit, toplevel
+from complykit.load.tree import materialise, read_tree_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,8 @@ def run_diff(
 def _at_revision(
     checkout: _Checkout, revision: str, commit: str, scratch: Path, as_of: date
 ) -> tuple[Side, Snapshot]:
-    if not has_file(checkout.top, commit, checkout.folder / CONFIG_FILENAME):
+    files = read_tree_at(checkout.top, commit, checkout.folder)
+    if not any(f.path == PurePosixPath(CONFIG_FILENAME) and not f.link for f in files):
         return Side(revision, commit, has_workspace=False), Snapshot()
-    extract(archive(checkout.top, commit, checkout.folder), scratch)
-    return Side(revision, commit), load_snapshot(scratch / checkout.folder, as_of)
+    materialise(files, scratch)
+    return Side(revision, commit), load_snapshot(scratch, as_of)

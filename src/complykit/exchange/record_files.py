@@ -112,7 +112,7 @@ def _write(root: Path, outcome: Outcome) -> Outcome:
     if outcome.status is not Status.WOULD_CREATE or outcome.path is None or not outcome.text:
         return outcome
     try:
-        write_new(root / outcome.path, outcome.text)
+        write_new(root / outcome.path, outcome.text, inside=root)
     except ComplykitError as error:
         return replace(outcome, status=Status.EXISTS, messages=(error.message,))
     return replace(outcome, status=Status.CREATED)

@@ -7,19 +7,13 @@ to a readable length.
 
 from __future__ import annotations
 
-import unicodedata
+from complykit.escape import one_line
 
 LIMIT = 80
 ELLIPSIS = "\u2026"
 
 
 def shown(text: str, limit: int = LIMIT) -> str:
-    """``text`` with control and format characters escaped, cut to ``limit`` characters."""
-    escaped = "".join(_escaped(char) for char in text)
+    """``text`` escaped by :func:`complykit.escape.one_line`, cut to ``limit`` characters."""
+    escaped = one_line(text)
     return escaped if len(escaped) <= limit else escaped[: limit - 1] + ELLIPSIS
-
-
-def _escaped(char: str) -> str:
-    if unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}:
-        return char.encode("unicode_escape").decode("ascii") if ord(char) < 0x10000 else "?"
-    return char

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from complykit.escape import one_line, plain
 from complykit.findings import Severity
 from complykit.formatters.counts import summary_line
 from complykit.formatters.markdown import markdown_summary
@@ -54,10 +55,10 @@ class GithubFormatter:
 def annotation(finding: Finding, path: str) -> str:
     """One workflow command for ``finding``, with ``path`` as its ``file`` property."""
     properties = {
-        "file": path,
+        "file": one_line(path),
         "line": str(finding.line),
         "col": str(finding.column),
-        "title": finding.code,
+        "title": one_line(finding.code),
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(_message(finding))}"
@@ -69,16 +70,23 @@ def _message(finding: Finding) -> str:
         lines.append(f"Hint: {finding.hint}")
     if finding.citation:
         lines.append(f"Citation: {'; '.join(finding.citation)}")
-    return "\n".join(lines)
+    return plain("\n".join(lines))
 
 
 def annotation_path(root: Path, path: PurePosixPath, cwd: Path) -> str:
     """``root / path`` relative to ``cwd`` (the checkout, in a workflow) when it lies under it."""
     full = root / path
-    for candidate, base in ((_absolute(full), _absolute(cwd)), (full.resolve(), cwd.resolve())):
-        if candidate.is_relative_to(base):
-            return candidate.relative_to(base).as_posix()
-    return full.as_posix()
+    found = _relative(_absolute(full), _absolute(cwd))
+    if found is None:
+        try:
+            found = _relative(full.resolve(), cwd.resolve())
+        except (OSError, ValueError):  # a name the file system cannot encode, a link loop
+            found = None
+    return full.as_posix() if found is None else found
+
+
+def _relative(candidate: Path, base: Path) -> str | None:
+    return candidate.relative_to(base).as_posix() if candidate.is_relative_to(base) else None
 
 
 def _absolute(path: Path) -> Path:

@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from complykit.escape import defuse_json, name_bytes
 from complykit.findings import Severity
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ class GitlabFormatter:
 
     def render(self, result: Result, stream: TextIO) -> None:
         # ASCII-only output survives any stream encoding; readers decode the escapes.
-        stream.write(json.dumps(to_code_quality(result), indent=2, ensure_ascii=True) + "\n")
+        document = json.dumps(to_code_quality(result), indent=2, ensure_ascii=True)
+        stream.write(defuse_json(document) + "\n")  # `##` a CI runner would act on, escaped
 
 
 def to_code_quality(result: Result) -> list[dict[str, Any]]:
@@ -52,7 +54,8 @@ def _identity(finding: Finding) -> str:
 
 def fingerprint(identity: str, occurrence: int) -> str:
     """A stable id: the same finding in the same place gets the same fingerprint on every run."""
-    return hashlib.sha256(f"{identity}\x1f{occurrence}".encode()).hexdigest()
+    # surrogateescape: a file name that is not UTF-8 keeps its own bytes rather than raising.
+    return hashlib.sha256(name_bytes(f"{identity}\x1f{occurrence}")).hexdigest()
 
 
 def _issue(finding: Finding, issue_fingerprint: str) -> dict[str, Any]:

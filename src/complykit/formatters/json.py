@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Final, cast
 
 import complykit
+from complykit.escape import defuse_json
 from complykit.findings import Severity
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ class JsonFormatter:
     """One JSON object with a summary and every finding, keys in a fixed order."""
 
     def render(self, result: Result, stream: TextIO) -> None:
-        # ASCII-only output survives any stream encoding; readers decode the escapes.
-        stream.write(json.dumps(to_document(result), indent=2, ensure_ascii=True) + "\n")
+        # ASCII-only output survives any stream encoding and shows no control character raw;
+        # readers decode the escapes, and the `##` a CI runner would act on is one of them.
+        document = json.dumps(to_document(result), indent=2, ensure_ascii=True)
+        stream.write(defuse_json(document) + "\n")
 
 
 def to_document(result: Result) -> ValidateDocument:

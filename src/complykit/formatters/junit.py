@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from complykit.escape import defuse_markup, visible
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TextIO
@@ -34,7 +36,7 @@ class JunitFormatter:
         # us-ascii turns every other character into a reference, so the UTF-8 declaration holds
         # whatever the stream's encoding.
         body = ET.tostring(root, encoding="us-ascii", xml_declaration=False).decode("ascii")
-        stream.write(DECLARATION + body + "\n")
+        stream.write(DECLARATION + defuse_markup(body) + "\n")
 
 
 def to_element(result: Result) -> ET.Element:
@@ -94,5 +96,5 @@ def _copy_counts(suites: ET.Element, children: Sequence[ET.Element]) -> None:
 
 
 def xml_text(text: str) -> str:
-    """Replace characters XML 1.0 cannot carry with a visible ``\\xNN``-style escape."""
-    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """Text XML 1.0 can carry, with no control character a terminal would act on."""
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", visible(text))

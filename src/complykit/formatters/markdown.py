@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from complykit.escape import markdown
 from complykit.findings import Severity
 from complykit.formatters.counts import describe_counts, describe_scope
 
@@ -21,10 +21,6 @@ SEVERITY_ICONS = {
     Severity.WARNING: ":warning:",
     Severity.INFO: ":information_source:",
 }
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# Characters Markdown would read as emphasis, code, links or a table cell boundary.
-_MARKUP = re.compile(r"([\\`*_~\[\]|])")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
 class MarkdownFormatter:
@@ -56,7 +52,7 @@ def _body(result: Result) -> Iterator[str]:
 def _row(finding: Finding) -> str:
     severity = f"{SEVERITY_ICONS[finding.severity]} {finding.severity}"
     location = escape(f"{finding.path.as_posix()}:{finding.line}:{finding.column}")
-    return f"| {severity} | {finding.code} | {location} | {_message_cell(finding)} |"
+    return f"| {severity} | {escape(finding.code)} | {location} | {_message_cell(finding)} |"
 
 
 def _message_cell(finding: Finding) -> str:
@@ -70,6 +66,4 @@ def _message_cell(finding: Finding) -> str:
 
 def escape(text: str) -> str:
     """Make text safe inside one Markdown table cell: literal, and on one line."""
-    text = "".join(_HTML.get(char, char) for char in text)
-    text = _MARKUP.sub(r"\\\1", text)
-    return _NEWLINES.sub("<br>", text)
+    return markdown(text)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import complykit
+from complykit.escape import defuse_json, name_bytes
 from complykit.findings import Severity
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class SarifFormatter:
 
     def render(self, result: Result, stream: TextIO) -> None:
         # ASCII-only output survives any stream encoding; readers decode the escapes.
-        stream.write(json.dumps(to_sarif(result), indent=2, ensure_ascii=True) + "\n")
+        stream.write(defuse_json(json.dumps(to_sarif(result), indent=2, ensure_ascii=True)) + "\n")
 
 
 def to_sarif(result: Result) -> dict[str, Any]:
@@ -72,7 +73,8 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     location = {
         "physicalLocation": {
             "artifactLocation": {
-                "uri": quote(finding.path.as_posix()),
+                # A file name that is not UTF-8 keeps its original bytes, percent-encoded.
+                "uri": quote(name_bytes(finding.path.as_posix())),
                 "uriBaseId": ROOT_BASE_ID,
             },
             "region": {"startLine": finding.line, "startColumn": finding.column},

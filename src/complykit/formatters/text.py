@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from complykit.escape import defusing, one_line, plain
 from complykit.findings import Severity
 from complykit.formatters.counts import summary_line
 
@@ -29,13 +30,13 @@ class TextFormatter:
     """Findings grouped by file, each as ``line:col  severity  CODE  message``, then a summary."""
 
     def render(self, result: Result, stream: TextIO) -> None:
-        console = _console(stream)
-        for _, group in groupby(result.findings, key=lambda f: f.path):
-            findings = list(group)
-            for line in _file_block(findings):
-                console.print(line)
-            console.print()
-        console.print(_summary(result))
+        with defusing(stream) as safe:
+            console = _console(safe)
+            for _, group in groupby(result.findings, key=lambda f: f.path):
+                for line in _file_block(list(group)):
+                    console.print(line)
+                console.print()
+            console.print(_summary(result))
 
 
 def _console(stream: TextIO) -> Console:
@@ -61,10 +62,10 @@ class _Columns:
 def _file_block(findings: Sequence[Finding]) -> Iterator[Text]:
     from rich.text import Text  # noqa: PLC0415 -- see _console
 
-    yield Text(findings[0].path.as_posix(), style="bold underline")
+    yield Text(one_line(findings[0].path.as_posix()), style="bold underline")
     columns = _Columns(
         position=max(len(_position(f)) for f in findings),
-        code=max(len(f.code) for f in findings),
+        code=max(len(one_line(f.code)) for f in findings),
     )
     for finding in findings:
         yield from _finding_lines(finding, columns)
@@ -73,24 +74,24 @@ def _file_block(findings: Sequence[Finding]) -> Iterator[Text]:
 def _finding_lines(finding: Finding, columns: _Columns) -> Iterator[Text]:
     from rich.text import Text  # noqa: PLC0415 -- see _console
 
-    first, *rest = finding.message.splitlines() or [""]
+    first, *rest = plain(finding.message).split("\n")
     yield Text.assemble(
         _INDENT,
         _position(finding).ljust(columns.position),
         _GAP,
         (str(finding.severity).ljust(_SEVERITY_WIDTH), _SEVERITY_STYLES[finding.severity]),
         _GAP,
-        (finding.code.ljust(columns.code), "bold"),
+        (one_line(finding.code).ljust(columns.code), "bold"),
         _GAP,
         first,
     )
     indent = columns.detail_indent
     for line in rest:
         yield Text(indent + line)
-    for line in (finding.hint or "").splitlines():
+    for line in plain(finding.hint or "").splitlines():
         yield Text(indent + line, style="dim")
     if finding.citation:
-        yield Text(indent + "; ".join(finding.citation), style="dim cyan")
+        yield Text(indent + one_line("; ".join(finding.citation)), style="dim cyan")
 
 
 def _position(finding: Finding) -> str:

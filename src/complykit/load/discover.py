@@ -1,9 +1,15 @@
-"""Find the workspace root and the YAML files below it."""
+"""Find the workspace root and the YAML files below it.
+
+The walk is iterative and bounded: a folder nested deeper than ``MAX_FOLDER_DEPTH``, a folder
+that cannot be listed (a path too long for the system, no permission) and a linked folder are
+reported, never silently skipped, since a record that was not read must not look clean.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
@@ -13,6 +19,7 @@ CONFIG_FILENAME = "complykit.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Folders that never hold records: VCS data, environments, and the workspace's own catalogs.
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "catalogs", "site"})
+MAX_FOLDER_DEPTH = 32
 
 
 def find_root(start: Path) -> Path:
@@ -82,25 +89,85 @@ def git_top_level(start: Path) -> Path | None:
     return None
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        for name in sorted(files):
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                yield Path(folder, name)
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A folder below the root that was not read, and why."""
+
+    path: PurePosixPath
+    reason: str
+
+
+@dataclass(slots=True)
+class Discovery:
+    """The YAML files found, in a stable order, and the folders that could not be read."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 def relative(root: Path, path: Path) -> PurePosixPath:
     return PurePosixPath(path.relative_to(root).as_posix())
 
 
+def discover(root: Path, exclude: Iterable[str] = ()) -> Discovery:
+    """Every record file below ``root`` minus the config and exclusions, and what was skipped."""
+    patterns = tuple(exclude)
+    found = Discovery()
+    stack: list[tuple[Path, int]] = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        subfolders = _scan(root, folder, found, patterns)
+        if subfolders and depth >= MAX_FOLDER_DEPTH:
+            reason = f"folders nested deeper than {MAX_FOLDER_DEPTH} levels are not read"
+            found.skipped.append(Skipped(relative(root, folder), reason))
+            continue
+        stack.extend((sub, depth + 1) for sub in reversed(subfolders))
+    return found
+
+
+def _scan(root: Path, folder: Path, found: Discovery, patterns: tuple[str, ...]) -> list[Path]:
+    """Add ``folder``'s YAML files to ``found``; return its subfolders, sorted."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        reason = f"the folder cannot be read: {error.strerror or type(error).__name__}"
+        found.skipped.append(Skipped(relative(root, folder), reason))
+        return []
+    subfolders = []
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        if _is_dir(entry):
+            if entry.name not in SKIPPED_DIRS:
+                subfolders.append(path)
+        elif entry.name.endswith(YAML_SUFFIXES) and not _excluded(root, path, patterns):
+            found.files.append(path)
+        elif entry.is_symlink() and _links_to_dir(path) and entry.name not in SKIPPED_DIRS:
+            reason = "a linked folder is not followed; move the records into the workspace"
+            found.skipped.append(Skipped(relative(root, path), reason))
+    return subfolders
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _links_to_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _excluded(root: Path, path: Path, patterns: tuple[str, ...]) -> bool:
+    rel = relative(root, path).as_posix()
+    return rel == CONFIG_FILENAME or any(fnmatch(rel, p) for p in patterns)
+
+
 def record_files(root: Path, exclude: Iterable[str] = ()) -> list[Path]:
     """Every record file below ``root`` in a stable order, minus the config and exclusions."""
-    patterns = tuple(exclude)
-    found = []
-    for path in _walk(root):
-        rel = relative(root, path).as_posix()
-        if rel == CONFIG_FILENAME or any(fnmatch(rel, p) for p in patterns):
-            continue
-        found.append(path)
-    return found
+    return discover(root, exclude).files

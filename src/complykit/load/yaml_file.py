@@ -171,7 +171,7 @@ def _decode(path: PurePosixPath, raw: bytes) -> str | Finding:
 def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIMITS) -> YamlFile:
     """Parse ``raw`` bytes read from ``path``; never raises on any input."""
     if len(raw) > limits.max_file_bytes:
-        message = f"the file is {len(raw):,} bytes; the limit is {limits.max_file_bytes:,}"
+        message = f"the file is larger than the limit of {limits.max_file_bytes:,} bytes"
         too_big = Finding(
             path,
             1,

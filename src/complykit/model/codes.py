@@ -33,4 +33,12 @@ SCHEMA_RULES = (
         "A value has the wrong type or is not one of the allowed values.",
     ),
     RuleInfo("SCH005", "invalid-config", Severity.ERROR, "complykit.yaml does not fit its schema."),
+    RuleInfo(
+        "SCH007",
+        "invalid-catalog",
+        Severity.ERROR,
+        "A file in the workspace's catalogs/ folder cannot be used: it reuses a framework id, "
+        "maps ids that do not exist, or is no catalog, mapping or countries file.",
+        hint="Fix the file; until then complykit works with the other catalogs.",
+    ),
 )

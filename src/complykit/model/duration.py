@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, NonNegativeInt, WithJsonSchema, model_validator
@@ -16,20 +16,23 @@ _ISO = re.compile(
     r"^P(?!$)(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?=[0-9])(?:([0-9]+)H)?)?$"
 )
 _PARTS = ("years", "months", "weeks", "days", "hours")
+_LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
 
 
 class Duration(StrictModel):
     """A length of time; calendar parts (years, months) are added as calendar steps."""
 
-    years: NonNegativeInt = 0
+    # Each part is bounded at about a thousand years: longer is a typo, and unbounded numbers
+    # would leave the calendar when added to a date.
+    years: Annotated[NonNegativeInt, Field(le=1000)] = 0
     """Whole calendar years."""
-    months: NonNegativeInt = 0
+    months: Annotated[NonNegativeInt, Field(le=12_000)] = 0
     """Whole calendar months."""
-    weeks: NonNegativeInt = 0
+    weeks: Annotated[NonNegativeInt, Field(le=52_000)] = 0
     """Weeks of seven days."""
-    days: NonNegativeInt = 0
+    days: Annotated[NonNegativeInt, Field(le=365_000)] = 0
     """Days."""
-    hours: NonNegativeInt = 0
+    hours: Annotated[NonNegativeInt, Field(le=8_760_000)] = 0
     """Hours, for short clocks such as the 72 hours of GDPR Art. 33(1)."""
 
     @model_validator(mode="after")
@@ -41,10 +44,14 @@ class Duration(StrictModel):
     def after(self, start: date) -> date:
         """The date this long after ``start`` (month ends clamp: 31 Jan + 1 month = 28/29 Feb).
 
-        A date has no time of day, so only whole days of ``hours`` count.
+        A date has no time of day, so only whole days of ``hours`` count. A date past the end
+        of the calendar (year 9999) is the calendar's last day: never.
         """
         days = self.days + self.hours // 24
-        return self._calendar_step(start) + timedelta(weeks=self.weeks, days=days)
+        try:
+            return self._calendar_step(start) + timedelta(weeks=self.weeks, days=days)
+        except OverflowError:
+            return date.max
 
     def after_moment(self, start: datetime) -> datetime:
         """The moment this long after ``start``, keeping its time of day and offset.
@@ -53,11 +60,16 @@ class Duration(StrictModel):
         ``after``, so one month after 31 January 09:00 is 28 or 29 February 09:00.
         """
         shifted = datetime.combine(self._calendar_step(start.date()), start.timetz())
-        return shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
+        try:
+            return shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
+        except OverflowError:
+            return _LAST_MOMENT
 
     def _calendar_step(self, start: date) -> date:
         month_index = start.month - 1 + self.months + 12 * self.years
         year, month = start.year + month_index // 12, month_index % 12 + 1
+        if year > MAXYEAR:
+            return date.max
         return date(year, month, min(start.day, _days_in_month(year, month)))
 
     def as_timedelta(self) -> timedelta:
@@ -76,8 +88,9 @@ class Duration(StrictModel):
 
 
 def _days_in_month(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - timedelta(days=1)).day
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
 
 
 def _parse(value: Any) -> Any:

@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from complykit import __version__
-from complykit.diff.git import git, toplevel
 from complykit.errors import ComplykitError
+from complykit.load.git import git, toplevel
+from complykit.load.worktree import worktree_differs
 from complykit.reports.request import Provenance
-
-# A repository's own config could name an fsmonitor program; status must not start one.
-_SAFE_STATUS = ("-c", "core.fsmonitor=false", "status", "--porcelain", "--untracked-files=all")
 
 
 def working_tree(root: Path) -> Provenance:
@@ -27,7 +25,7 @@ def working_tree(root: Path) -> Provenance:
         in_git=True,
         commit=commit,
         tag=tag_of(top, commit) if commit else None,
-        dirty=_dirty(top, folder),
+        dirty=_dirty(top, commit, folder) if commit else True,
     )
 
 
@@ -54,8 +52,6 @@ def _head(top: Path) -> str | None:
     return done.stdout.decode().strip() or None if done.returncode == 0 else None
 
 
-def _dirty(top: Path, folder: PurePosixPath) -> bool:
-    pathspec = folder.as_posix() if folder != PurePosixPath() else "."
-    done = git(top, *_SAFE_STATUS, "--", pathspec)
-    # When status fails the tree's state is unknown; saying "clean" would be the worse error.
-    return done.returncode != 0 or bool(done.stdout.strip())
+def _dirty(top: Path, commit: str, folder: PurePosixPath) -> bool:
+    # Not `git status`: it runs the clean filters that .gitattributes names.
+    return worktree_differs(top, commit, folder)

@@ -13,6 +13,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
+from complykit.escape import markdown
 from complykit.reports.labels import label_msgid
 from complykit.reports.provenance import built_from, generator
 
@@ -96,8 +97,5 @@ def or_dash(value: object) -> object:
 
 
 def markdown_cell(value: object) -> str:
-    """Text safe inside a GitHub-flavoured Markdown table cell: one line, pipes and tags escaped."""
-    text = str(or_dash(value))
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.split())
+    """Text shown literally in a Markdown report: one line, no markup, mention or control."""
+    return markdown(str(or_dash(value)), breaks=False)

@@ -3,9 +3,10 @@ facts, effects and remedial action, the 72-hour clock, the notifications and the
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TypedDict
 
+from complykit.checks.incident_clock import CLOCK
 from complykit.checks.serious_incident_clock import SeriousClock, term_of
 from complykit.model.incident import Breach, Incident, Notification, SubjectNotification
 from complykit.model.serious_incident import SeriousIncident
@@ -14,7 +15,6 @@ from complykit.reports.names import person_name, record_label
 from complykit.reports.request import Request
 from complykit.repository import Repository
 
-NOTIFY_WITHIN = timedelta(hours=72)  # GDPR Art. 33(1)
 _OPEN = ("open", "contained")
 
 
@@ -213,7 +213,7 @@ def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
     authority = breach.authority
     if aware is None or breach.our_role != "controller" or not (authority and authority.required):
         return Clock(aware_at=aware, deadline=None, hours_taken=None, late=False, running=False)
-    deadline = aware + NOTIFY_WITHIN
+    deadline = CLOCK.after_moment(aware)  # 72 hours, GDPR Art. 33(1); stays on the calendar
     notified = authority.notified_at
     if notified is None:
         running = record.status in _OPEN

@@ -16,6 +16,7 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from complykit.errors import ComplykitError
+from complykit.escape import defuse_markup, plain
 from complykit.reports import AUDIENCES, REPORTS, Report
 from complykit.reports.filters import filters
 from complykit.reports.request import Request
@@ -87,7 +88,10 @@ def render_text(name: str, context: Mapping[str, Any], *, lang: str, output_form
     """A report's built context as HTML or Markdown text."""
     report = _report(name, Request(lang=lang))
     template = environment(lang).get_template(f"{report.template}.{FORMATS[output_format]}")
-    return template.render(context, lang=lang)
+    text = template.render(context, lang=lang)
+    # Fields are escaped by autoescape (HTML) and the `md` filter; this is the net below them,
+    # for a value a template shows unfiltered.
+    return defuse_markup(text) if output_format == "html" else plain(text)
 
 
 def render_workbook(

@@ -152,5 +152,5 @@ def test_markup_in_a_new_field_stays_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     md = render_report("ai-register", repo, lang="en", output_format="markdown")
     row = next(line for line in md.splitlines() if line.startswith("| Affected persons |"))
-    # The md filter keeps the cell one cell: the pipe escaped, the tag as text.
-    assert row.endswith("| &lt;script&gt;alert(1)&lt;/script&gt; \\| **bold** |")
+    # The md filter keeps the cell one cell: the pipe escaped, the tag and the emphasis as text.
+    assert row.endswith("| &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*\\*bold\\*\\* |")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from complykit.escape import one_line
 from complykit.formatters.counts import plural
 
 if TYPE_CHECKING:
@@ -15,17 +16,19 @@ ABSENT = "(none)"
 
 
 def show(value: Any, width: int = VALUE_WIDTH) -> str:
-    """A value on one line, at most ``width`` characters; ``(none)`` when absent."""
+    """A value on one line, at most ``width`` characters, controls and runner commands escaped;
+    ``(none)`` when absent."""
     if value is None:
         return ABSENT
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = " ".join(text.split())
+    text = one_line(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def describe_side(side: Side) -> str:
     """``origin/main (1a2b3c4d5e6f)`` or ``the working tree``; says when it has no workspace."""
-    text = f"{side.label} ({side.commit[:12]})" if side.commit else f"the {side.label}"
+    label = one_line(side.label)
+    text = f"{label} ({side.commit[:12]})" if side.commit else f"the {label}"
     return text if side.has_workspace else f"{text}, which has no workspace"
 
 

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Final
 
 import complykit
+from complykit.escape import defuse_json
 from complykit.findings import Severity
 from complykit.formatters.json import finding_document
 
@@ -29,7 +30,7 @@ class JsonDiffFormatter:
     """One JSON object: sides, counts, records, findings and notable changes, in a fixed order."""
 
     def render(self, diff: Diff, stream: TextIO) -> None:
-        stream.write(json.dumps(to_document(diff), indent=2, ensure_ascii=True) + "\n")
+        stream.write(defuse_json(json.dumps(to_document(diff), indent=2, ensure_ascii=True)) + "\n")
 
 
 def to_document(diff: Diff) -> DiffDocument:

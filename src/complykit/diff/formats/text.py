@@ -11,6 +11,7 @@ from complykit.diff.formats.display import (
     show,
     verdict,
 )
+from complykit.escape import defusing, one_line
 from complykit.findings import Severity
 
 if TYPE_CHECKING:
@@ -30,9 +31,10 @@ class TextDiffFormatter:
     """Sides and counts, notable changes, record changes, new and fixed findings, a verdict."""
 
     def render(self, diff: Diff, stream: TextIO) -> None:
-        console = _console(stream)
-        for line in _lines(diff):
-            console.print(line)
+        with defusing(stream) as safe:
+            console = _console(safe)
+            for line in _lines(diff):
+                console.print(line)
 
 
 def _console(stream: TextIO) -> Console:
@@ -52,7 +54,9 @@ def _lines(diff: Diff) -> Iterator[Text | str]:
         yield Text("\nNotable changes", style="bold underline")
         for notable in diff.notable:
             yield Text.assemble(
-                "  ! ", (f"{notable.kind} {notable.id}", "bold"), f": {notable.reason}"
+                "  ! ",
+                (one_line(f"{notable.kind} {notable.id}"), "bold"),
+                f": {one_line(notable.reason)}",
             )
     yield from _records(diff)
     yield from _findings("New findings", diff.findings.new)
@@ -76,7 +80,8 @@ def _refs(sign: str, style: str, refs: Sequence[RecordRef]) -> Iterator[Text]:
     from rich.text import Text  # noqa: PLC0415 - see _console
 
     for ref in refs:
-        yield Text(f"  {sign} {ref.kind} {ref.id}  ({ref.path.as_posix()})", style=style)
+        text = one_line(f"{ref.kind} {ref.id}  ({ref.path.as_posix()})")
+        yield Text(f"  {sign} {text}", style=style)
 
 
 def _change(change: RecordChange) -> Iterator[Text | str]:
@@ -85,9 +90,9 @@ def _change(change: RecordChange) -> Iterator[Text | str]:
     where = change.path.as_posix()
     if change.moved_from is not None:
         where = f"moved from {change.moved_from.as_posix()} to {where}"
-    yield Text(f"  ~ {change.kind} {change.id}  ({where})", style="yellow")
+    yield Text(one_line(f"  ~ {change.kind} {change.id}  ({where})"), style="yellow")
     for field in change.fields:
-        yield f"      {field.field}: {show(field.old)} -> {show(field.new)}"
+        yield f"      {one_line(field.field)}: {show(field.old)} -> {show(field.new)}"
 
 
 def _findings(title: str, findings: Sequence[Finding]) -> Iterator[Text | str]:
@@ -98,9 +103,9 @@ def _findings(title: str, findings: Sequence[Finding]) -> Iterator[Text | str]:
     yield Text(f"\n{title}", style="bold underline")
     for finding in findings:
         yield Text.assemble(
-            f"  {finding.path.as_posix()}:{finding.line}:{finding.column}  ",
+            one_line(f"  {finding.path.as_posix()}:{finding.line}:{finding.column}  "),
             (str(finding.severity), _SEVERITY_STYLES[finding.severity]),
             "  ",
-            (finding.code, "bold"),
-            f"  {finding.message}",
+            (one_line(finding.code), "bold"),
+            f"  {one_line(finding.message)}",
         )

@@ -1,0 +1,125 @@
+"""A folder as it is in a git commit, read with ``ls-tree`` and ``cat-file``, written as files.
+
+``git archive`` and ``checkout`` would apply what ``.gitattributes`` names (filters, textconv,
+export-subst); reading objects does not. Blobs are written under a fresh folder with the
+final path checked first and symbolic links created last, as links, so that the loader's own
+rule (a link out of the workspace is a finding, never read) judges them as it does on disk.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from complykit.errors import ComplykitError
+from complykit.load.git import git
+from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
+
+_FILE_MODES = frozenset({"100644", "100755"})
+_LINK_MODE = "120000"
+MAX_ENTRIES = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class TreeFile:
+    """One file of the tree: a regular file or a symbolic link (whose data is its target).
+
+    ``data`` is empty when the file is over the size limit; ``size`` is its real size.
+    """
+
+    path: PurePosixPath
+    link: bool
+    size: int
+    data: bytes
+
+
+def read_tree_at(top: Path, commit: str, folder: PurePosixPath = PurePosixPath()) -> list[TreeFile]:
+    """Every regular file and link below ``folder`` in ``commit``, relative to ``folder``.
+
+    Submodules are left out; an entry with an unsafe path refuses the whole tree. A folder
+    that the commit does not have gives no files.
+    """
+    treeish = f"{commit}^{{tree}}" if folder == PurePosixPath() else f"{commit}:{folder}"
+    if git(top, "cat-file", "-t", treeish).stdout.strip() != b"tree":
+        return []
+    done = git(top, "ls-tree", "-r", "-z", "-l", "--end-of-options", treeish)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip() or "git ls-tree failed"
+        raise ComplykitError(f"cannot read {folder} at {commit[:12]}: {message}")
+    listed = listing(done.stdout)
+    wanted = [oid for oid, _, link, size in listed if link or size <= DEFAULT_LIMITS.max_file_bytes]
+    blobs = _blobs(top, wanted)
+    return [TreeFile(path, link, size, blobs.get(oid, b"")) for oid, path, link, size in listed]
+
+
+def listing(output: bytes) -> list[tuple[str, PurePosixPath, bool, int]]:
+    """``ls-tree -r -z -l`` output as (blob id, path, is a link, size), submodules left out."""
+    entries = [entry for entry in output.split(b"\0") if entry]
+    if len(entries) > MAX_ENTRIES:
+        raise ComplykitError(f"the revision holds over {MAX_ENTRIES:,} files; not read")
+    listed = []
+    for entry in entries:
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, _kind, oid, size = meta.decode("ascii").split()
+        if mode not in _FILE_MODES and mode != _LINK_MODE:
+            continue  # a submodule: another repository, not part of this workspace
+        listed.append((oid, safe_path(os.fsdecode(raw_path)), mode == _LINK_MODE, int(size)))
+    return listed
+
+
+def safe_path(name: str) -> PurePosixPath:
+    """``name`` as a relative path that stays below its folder, or a ComplykitError."""
+    path = PurePosixPath(name)
+    if path.is_absolute() or any(part in {"", ".", ".."} for part in name.split("/")):
+        raise ComplykitError(
+            f"refused to read the revision: the path {name!r} leaves its folder",
+            hint="The commit holds a crafted tree; complykit reads plain paths only.",
+        )
+    return path
+
+
+def _blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
+    if not oids:
+        return {}
+    done = git(top, "cat-file", "--batch", stdin="".join(f"{oid}\n" for oid in oids).encode())
+    if done.returncode != 0:
+        raise ComplykitError("cannot read files from git: git cat-file failed")
+    blobs: dict[str, bytes] = {}
+    output, position = done.stdout, 0
+    while position < len(output):
+        header_end = output.index(b"\n", position)
+        oid, _kind, size = output[position:header_end].decode("ascii").split()
+        start = header_end + 1
+        blobs[oid] = output[start : start + int(size)]
+        position = start + int(size) + 1
+    return blobs
+
+
+def materialise(files: list[TreeFile], dest: Path, limits: LoadLimits = DEFAULT_LIMITS) -> None:
+    """Write ``files`` below ``dest``: regular files first, then the links, as links."""
+    try:
+        for file in files:
+            if not file.link:
+                _write_file(dest, file, limits)
+        for file in files:
+            if file.link:
+                target = dest / file.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(os.fsdecode(file.data))
+    except OSError as error:
+        raise ComplykitError(
+            f"cannot write the revision to a scratch folder: {error.strerror or error}"
+        ) from error
+
+
+def _write_file(dest: Path, file: TreeFile, limits: LoadLimits) -> None:
+    target = dest / file.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(target, flags, 0o600)
+    with os.fdopen(descriptor, "wb") as stream:
+        if file.size > limits.max_file_bytes:
+            stream.truncate(file.size)  # sparse: the loader reports the size, reads nothing
+        else:
+            stream.write(file.data)

@@ -1,0 +1,98 @@
+"""Class 7: what complykit writes stays inside the workspace or the named output.
+
+A pull request can replace a folder or file with a symbolic link to anywhere. Every writing
+command refuses to follow it (exit 2, one line), and the place it pointed to is unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hostile.harness import fingerprint, run, workspace
+
+CSV = "Naam;Doel;Grondslag;Rol\nCRM;Opvolging;gerechtvaardigd belang;controller\n"
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "victim.txt").write_text("precious", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("folder", ["schemas", "register"])
+def test_init_refuses_linked_folders(tmp_path: Path, outside: Path, folder: str) -> None:
+    """init into a folder whose schemas/ or register/ links outside writes nothing."""
+    target = tmp_path / "new"
+    target.mkdir()
+    (target / folder).symlink_to(outside, target_is_directory=True)
+    before = fingerprint(outside)
+    outcome = run("init", str(target), "--organisation", "X", "--headcount", "5")
+    outcome.assert_inert(allowed=(2,))
+    assert fingerprint(outside) == before
+    assert not (target / "complykit.yaml").exists()
+
+
+def test_soa_init_refuses_a_linked_folder(tmp_path: Path, outside: Path) -> None:
+    """soa init into a soa/ folder that links outside writes nothing there."""
+    root = workspace(tmp_path)
+    (root / "soa").symlink_to(outside, target_is_directory=True)
+    before = fingerprint(outside)
+    run("soa", "init", "iso27001-2022", "--workspace", str(root)).assert_inert(allowed=(2,))
+    assert fingerprint(outside) == before
+
+
+def test_soa_init_refuses_a_dangling_link_in_its_place(tmp_path: Path, outside: Path) -> None:
+    """A dangling link where the SoA would go is not written through."""
+    root = workspace(tmp_path)
+    (root / "soa").mkdir()
+    (root / "soa" / "iso27001-2022.yaml").symlink_to(outside / "planted.yaml")
+    run("soa", "init", "iso27001-2022", "--workspace", str(root)).assert_inert(allowed=(2,))
+    assert not (outside / "planted.yaml").exists()
+
+
+def test_import_refuses_a_linked_register_folder(tmp_path: Path, outside: Path) -> None:
+    """import writes no row through a register/ folder that links outside."""
+    root = workspace(tmp_path)
+    (root / "register").symlink_to(outside, target_is_directory=True)
+    source = tmp_path / "avg.csv"
+    source.write_text(CSV, encoding="utf-8")
+    before = fingerprint(outside)
+    outcome = run("import", "register", str(source), str(root))
+    outcome.assert_inert(allowed=(0, 1, 2))  # the row is reported, not written
+    assert "links outside the workspace" in outcome.stderr
+    assert fingerprint(outside) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "ropa", "--format", "markdown"),
+        ("report", "ropa", "--format", "markdown", "--force"),
+        ("report", "ropa", "--format", "xlsx", "--force"),
+        ("validate",),
+        ("export", "algoritmeregister"),
+    ],
+)
+def test_output_is_never_written_through_a_link(
+    tmp_path: Path, outside: Path, command: tuple[str, ...]
+) -> None:
+    """--output naming a link is refused, or with --force the link itself is replaced: the
+    file it pointed to keeps its text either way."""
+    root = workspace(tmp_path)
+    link = root / "out.file"
+    link.symlink_to(outside / "victim.txt")
+    before = fingerprint(outside)
+    name, *rest = command
+    outcome = run(name, *rest[:1], str(root), *rest[1:], "--output", str(link))
+    outcome.assert_inert(allowed=(0, 2) if "--force" in command else (2,))
+    assert fingerprint(outside) == before
+
+
+def test_jobs_are_capped(tmp_path: Path) -> None:
+    """An absurd --jobs does not start an absurd number of processes; validation works."""
+    root = workspace(tmp_path, {"r.yaml": "kind: risk\nid: r\n"})
+    run("validate", str(root), "--jobs", "100000").assert_inert(allowed=(1,))

@@ -1,0 +1,88 @@
+"""Class 8: diff reads git objects and runs nothing the repository names.
+
+The repository's config and ``.gitattributes`` name a smudge filter, a textconv driver, an
+fsmonitor, hooks and export-subst; each would leave a marker file if git ran it. diff must
+read the committed bytes as they are, and refuse a revision that looks like an option.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hostile.harness import git_commit_all, run, workspace
+
+RISK = """\
+kind: risk
+id: risk-subst
+title: "$Format:%H$"
+category: privacy
+inherent: {likelihood: 3, impact: 3}
+treatment: mitigate
+residual: {likelihood: 2, impact: 2}
+"""
+
+
+@pytest.fixture
+def booby_trapped(tmp_path: Path) -> Path:
+    """A workspace repository whose config would run programs on checkout, diff or status."""
+    root = workspace(tmp_path, {"risk.yaml": RISK})
+    (root / ".gitattributes").write_text("* filter=evil diff=evil export-subst\n", encoding="utf-8")
+    git_commit_all(root, "base")
+    marker = tmp_path / "ran"
+    hooks = root / ".git" / "hooks"
+    hooks.mkdir(exist_ok=True)
+    for hook in ("post-checkout", "pre-commit", "reference-transaction"):
+        (hooks / hook).write_text(f"#!/bin/sh\ntouch {marker}-{hook}\n", encoding="utf-8")
+        (hooks / hook).chmod(0o755)
+    settings = {
+        "filter.evil.smudge": f"sh -c 'touch {marker}-smudge; cat'",
+        "filter.evil.clean": f"sh -c 'touch {marker}-clean; cat'",
+        "filter.evil.required": "true",
+        "diff.evil.textconv": f"sh -c 'touch {marker}-textconv; cat'",
+        "core.fsmonitor": f"sh -c 'touch {marker}-fsmonitor'",
+        "core.pager": f"sh -c 'touch {marker}-pager; cat'",
+    }
+    for key, value in settings.items():
+        subprocess.run(["git", "-C", str(root), "config", key, value], check=True)  # noqa: S603, S607
+    (root / "risk.yaml").write_text(RISK.replace("3, impact: 3", "4, impact: 3"), "utf-8")
+    return root
+
+
+def test_diff_runs_nothing_the_repository_names(booby_trapped: Path) -> None:
+    """No filter, textconv, fsmonitor, hook or pager runs; export-subst is not applied."""
+    outcome = run("diff", "HEAD", str(booby_trapped), "--format", "json")
+    outcome.assert_inert(allowed=(0, 1))
+    assert not list(booby_trapped.parent.glob("ran-*"))
+    report = ("report", "risks", str(booby_trapped), "--format", "markdown")
+    run(*report, "--at", "HEAD").assert_inert(allowed=(0,))
+    run(*report).assert_inert(allowed=(0,))  # provenance asks git whether the tree is dirty
+    assert not list(booby_trapped.parent.glob("ran-*"))
+    assert "$Format:%H$" not in outcome.stdout  # the title did not change: not in the diff
+    assert '"inherent.likelihood"' in outcome.stdout or "likelihood" in outcome.stdout
+
+
+@pytest.mark.parametrize(
+    "revision", ["--output=/tmp/complykit-pwned", "-p", "--exec=touch x", "HEAD\n::warning::x"]
+)
+def test_an_option_like_revision_is_refused(booby_trapped: Path, revision: str) -> None:
+    """A revision that git would read as an option is a usage error; nothing is written."""
+    run("diff", revision, str(booby_trapped)).assert_inert(allowed=(2,))
+    run("diff", "HEAD", str(booby_trapped), "--head", revision).assert_inert(allowed=(2,))
+    report = ("report", "risks", str(booby_trapped), "--format", "markdown", "--at", revision)
+    run(*report).assert_inert(allowed=(2,))
+    assert not Path("/tmp/complykit-pwned").exists()  # noqa: S108 - the path an attack names
+
+
+def test_a_committed_link_out_of_the_workspace_is_not_read(tmp_path: Path) -> None:
+    """A record file committed as a link to /etc/passwd is a finding; its text never shows."""
+    root = workspace(tmp_path)
+    (root / "passwd.yaml").symlink_to("/etc/passwd")
+    git_commit_all(root, "a link")
+    (root / "passwd.yaml").unlink()
+    outcome = run("diff", "HEAD", str(root), "--format", "json")
+    outcome.assert_inert(allowed=(0, 1))
+    assert "root:" not in outcome.stdout
+    assert "outside the workspace" in outcome.stdout
