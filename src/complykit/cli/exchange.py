@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
+from complykit.cli.options import ExportOutputOption, PathArgument
 from complykit.cli.output import ForceOption, open_binary_output, say
 
 if TYPE_CHECKING:
@@ -31,12 +32,6 @@ import_app = typer.Typer(
 )
 
 MESSAGE_LIMIT = 2_000
-PathArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="A workspace folder, or any path inside one.", show_default="the current directory"
-    ),
-]
 
 
 class Standard(StrEnum):
@@ -48,16 +43,7 @@ class Standard(StrEnum):
 @exits
 def algoritmeregister(
     path: PathArgument = Path(),
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write the JSON to this file (see --force).",
-            show_default="standard output",
-        ),
-    ] = None,
+    output: ExportOutputOption = None,
     system: Annotated[
         list[str] | None,
         typer.Option(
@@ -145,16 +131,7 @@ def oscal(
     oscal_version: Annotated[
         OscalVersion, typer.Option("--oscal-version", help="The OSCAL version to declare.")
     ] = OscalVersion.V1_1_2,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write the JSON to this file (see --force).",
-            show_default="standard output",
-        ),
-    ] = None,
+    output: ExportOutputOption = None,
     force: ForceOption = False,
 ) -> int:
     """Export an OSCAL System Security Plan or component definition as JSON."""
@@ -179,16 +156,7 @@ def oscal(
 @exits
 def ics(
     path: PathArgument = Path(),
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write the calendar to this file (see --force).",
-            show_default="standard output",
-        ),
-    ] = None,
+    output: ExportOutputOption = None,
     force: ForceOption = False,
 ) -> int:
     """Export reviews, tasks, expiries, breach deadlines and AI Act dates as an iCalendar file."""
@@ -362,16 +330,7 @@ def fides(
 @exits
 def fides_export(
     path: PathArgument = Path(),
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write the manifest (YAML) to this file (see --force).",
-            show_default="standard output",
-        ),
-    ] = None,
+    output: ExportOutputOption = None,
     force: ForceOption = False,
 ) -> int:
     """Export the processing activities as a Fides manifest (systems and their taxonomy)."""

@@ -75,6 +75,17 @@ AsOfOption = Annotated[
         metavar="YYYY-MM-DD", help="Judge dates as on this day (YYYY-MM-DD). Default: today."
     ),
 ]
+# Every export writes one document: to standard output, or to a file that --force may replace.
+ExportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help="Write the export to this file (see --force).",
+        show_default="standard output",
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
