@@ -156,10 +156,17 @@ def _wanted(item: WorkItem, source: list[str]) -> bool:
     )
 
 
+def _place(item: WorkItem) -> tuple[str, tuple[int, int], str, int]:
+    spec = item.mutations[0]
+    return (str(spec.module_path), spec.start_pos, spec.operator_name, spec.occurrence)
+
+
 def _skip(db: WorkDB, source: list[str], sample: int | None, rng: random.Random) -> int:
     """Mark mutants of other operators, and those outside the sample, as skipped."""
     pending = list(db.pending_work_items)
-    kept = [w for w in pending if _wanted(w, source)]
+    # Job ids are random, so the database's order is too: sort by place in the source first,
+    # so that one seed picks the same mutants on every run (a CI sample must not be a lottery).
+    kept = sorted((w for w in pending if _wanted(w, source)), key=_place)
     if sample is not None and len(kept) > sample:
         kept = rng.sample(kept, sample)
     chosen = {w.job_id for w in kept}
