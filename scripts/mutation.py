@@ -92,6 +92,7 @@ class Score:
     killed: int = 0
     survived: list[str] = field(default_factory=list)
     skipped: int = 0
+    pending: int = 0
 
     @property
     def total(self) -> int:
@@ -177,7 +178,8 @@ def _skip(db: WorkDB, source: list[str], sample: int | None, rng: random.Random)
     return len(skipped)
 
 
-def _run_module(name: str, copy: Path, selection: str, args: argparse.Namespace) -> Score:
+def _init_module(name: str, copy: Path, selection: str, args: argparse.Namespace) -> Score:
+    """Write the module's cosmic-ray session and mark the mutants that will not run."""
     module = f"src/complykit/checks/{name}.py"
     config, session = copy / f"{name}.toml", copy / f"{name}.sqlite"
     config.write_text(
@@ -190,6 +192,14 @@ def _run_module(name: str, copy: Path, selection: str, args: argparse.Namespace)
     with use_db(str(session), WorkDB.Mode.open) as db:
         source = (copy / module).read_text(encoding="utf-8").splitlines()
         score.skipped = _skip(db, source, args.sample, random.Random(args.seed))
+        score.pending = db.num_work_items - score.skipped
+    return score
+
+
+def _run_module(name: str, copy: Path, selection: str, args: argparse.Namespace) -> Score:
+    score = _init_module(name, copy, selection, args)
+    config, session = copy / f"{name}.toml", copy / f"{name}.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
     subprocess.run([*COSMIC_RAY, "exec", config, session], cwd=copy, env=env, check=True)
     with use_db(str(session), WorkDB.Mode.open) as db:
         for item, result in db.completed_work_items:
@@ -237,6 +247,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--tests", default="tests/test_cases.py tests/checks")
     parser.add_argument("--survivors", type=Path, default=Path("mutation-survivors.txt"))
     parser.add_argument("--min-score", type=float, default=0.0, help="exit 1 below this")
+    parser.add_argument(
+        "--count", action="store_true", help="only count each module's mutants (plan a run)"
+    )
     return parser.parse_args()
 
 
@@ -249,6 +262,10 @@ def main() -> int:
         copy = Path(tmp)
         _copy_repository(copy)
         for name in names:
+            if args.count:
+                pending = _init_module(name, copy, _selection(name, codes), args).pending
+                print(f"{name:24} {pending:5} mutants", flush=True)
+                continue
             scores.append(_run_module(name, copy, _selection(name, codes), args))
             _report(scores, args.survivors)
     killed, total = sum(s.killed for s in scores), sum(s.total for s in scores)
