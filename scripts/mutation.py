@@ -6,8 +6,9 @@ file-based cases of the rules that module registers or helps (tests/test_cases.p
 tests/checks), plus the valid workspaces. Prints a score per module and in total, and writes
 the surviving mutants as diffs.
 
-    python scripts/mutation.py                       # every module of src/complykit/checks
+    python scripts/mutation.py                       # every module of checks/ and facts/
     python scripts/mutation.py gdpr incidents        # some modules
+    python scripts/mutation.py --count               # how many mutants each module has
     python scripts/mutation.py --sample 5 --seed 1   # five random mutants per module (CI)
 
 Why cosmic-ray rather than mutmut: mutmut 3 never mutates a decorated function, and every rule
@@ -31,8 +32,10 @@ from cosmic_ray.work_db import WorkDB, use_db
 from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkItem, WorkResult
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = "complykit.checks"
-CHECKS = ROOT / "src" / "complykit" / "checks"
+SOURCE = ROOT / "src"
+# The rules, and the rule-less helpers they judge with (dates, indexes, screenings). A package
+# that does not exist (yet) is skipped, so the script runs on either side of a move.
+PACKAGES = ("checks", "facts")
 COPIED = ("src", "tests", "catalogs", "pyproject.toml")
 COSMIC_RAY = (sys.executable, "-m", "cosmic_ray.cli")
 
@@ -99,22 +102,43 @@ class Score:
         return self.killed + len(self.survived)
 
 
-def _imports(module: Path) -> set[str]:
-    """The sibling checks modules that ``module`` imports."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            name = node.module
-            if name.startswith(f"{PACKAGE}."):
-                found.add(name.removeprefix(f"{PACKAGE}."))
-            elif name == PACKAGE:
-                found.update(alias.name for alias in node.names)
+def _modules() -> dict[str, Path]:
+    """Every module that is mutated, by its name below complykit (``checks.gdpr``)."""
+    found: dict[str, Path] = {}
+    for package in PACKAGES:
+        for path in sorted((SOURCE / "complykit" / package).glob("*.py")):
+            if path.stem != "__init__":
+                found[f"{package}.{path.stem}"] = path
     return found
 
 
-def _dependents(name: str) -> set[str]:
-    """``name`` and every checks module that imports it, directly or through others."""
-    graph = {path.stem: _imports(path) for path in CHECKS.glob("*.py")}
+def _resolve(wanted: list[str], modules: dict[str, Path]) -> list[str]:
+    """Full names for the modules asked for; a bare name (``incident_clock``) is found in
+    whichever package holds it, so commands keep working when a helper moves."""
+    names = []
+    for name in wanted:
+        found = [m for m in modules if name in {m, m.partition(".")[2]}]
+        if len(found) != 1:
+            sys.exit(f"no single module named {name!r} in {', '.join(PACKAGES)}")
+        names.extend(found)
+    return names
+
+
+def _imports(module: Path, modules: dict[str, Path]) -> set[str]:
+    """The mutated modules that ``module`` imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            name = node.module.removeprefix("complykit.")
+            found.update(
+                n for n in (name, *(f"{name}.{alias.name}" for alias in node.names)) if n in modules
+            )
+    return found
+
+
+def _dependents(name: str, modules: dict[str, Path]) -> set[str]:
+    """``name`` and every mutated module that imports it, directly or through others."""
+    graph = {other: _imports(path, modules) for other, path in modules.items()}
     reached, todo = {name}, [name]
     while todo:
         current = todo.pop()
@@ -131,15 +155,15 @@ def _codes_by_module() -> dict[str, set[str]]:
 
     codes: dict[str, set[str]] = {}
     for code, registered in REGISTRY.items():
-        module = registered.function.__module__.removeprefix(f"{PACKAGE}.")
+        module = registered.function.__module__.removeprefix("complykit.")
         codes.setdefault(module, set()).add(code)
     return codes
 
 
-def _selection(name: str, codes: dict[str, set[str]]) -> str:
+def _selection(name: str, codes: dict[str, set[str]], modules: dict[str, Path]) -> str:
     """A pytest -k expression for the cases that can see a mutant in ``name``."""
-    wanted = sorted(c for module in _dependents(name) for c in codes.get(module, ()))
-    if not wanted or name in {"registry", "__init__"}:
+    wanted = sorted(c for module in _dependents(name, modules) for c in codes.get(module, ()))
+    if not wanted or name == "checks.registry":
         return "not nothing"
     return " or ".join(["valid", *wanted])
 
@@ -180,7 +204,7 @@ def _skip(db: WorkDB, source: list[str], sample: int | None, rng: random.Random)
 
 def _init_module(name: str, copy: Path, selection: str, args: argparse.Namespace) -> Score:
     """Write the module's cosmic-ray session and mark the mutants that will not run."""
-    module = f"src/complykit/checks/{name}.py"
+    module = f"src/complykit/{name.replace('.', '/')}.py"
     config, session = copy / f"{name}.toml", copy / f"{name}.sqlite"
     config.write_text(
         CONFIG.format(module=module, python=sys.executable, tests=args.tests, selection=selection),
@@ -241,7 +265,11 @@ def _report(scores: list[Score], survivors: Path) -> None:
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", help="checks modules by name (default: all)")
+    parser.add_argument(
+        "modules",
+        nargs="*",
+        help="modules by name, e.g. gdpr or facts.incident_clock (default: all)",
+    )
     parser.add_argument("--sample", type=int, help="mutants per module, chosen at random")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tests", default="tests/test_cases.py tests/checks")
@@ -255,7 +283,8 @@ def _arguments() -> argparse.Namespace:
 
 def main() -> int:
     args = _arguments()
-    names = args.modules or sorted(p.stem for p in CHECKS.glob("*.py") if p.stem != "__init__")
+    modules = _modules()
+    names = _resolve(args.modules, modules) if args.modules else list(modules)
     codes = _codes_by_module()
     scores = []
     with tempfile.TemporaryDirectory(prefix="complykit-mutation-") as tmp:
@@ -263,10 +292,11 @@ def main() -> int:
         _copy_repository(copy)
         for name in names:
             if args.count:
-                pending = _init_module(name, copy, _selection(name, codes), args).pending
+                selection = _selection(name, codes, modules)
+                pending = _init_module(name, copy, selection, args).pending
                 print(f"{name:24} {pending:5} mutants", flush=True)
                 continue
-            scores.append(_run_module(name, copy, _selection(name, codes), args))
+            scores.append(_run_module(name, copy, _selection(name, codes, modules), args))
             _report(scores, args.survivors)
     killed, total = sum(s.killed for s in scores), sum(s.total for s in scores)
     return 1 if total and 100 * killed / total < args.min_score else 0

@@ -73,11 +73,12 @@ def prohibited_gaps(repo: Repository) -> Iterator[Gap]:
 
 def _reasons(system: AiSystem) -> Iterator[tuple[Loc, str, str]]:
     """Where and why: from the facts first, then a suspicion or the declared class."""
-    from_facts = prohibited_points(system.practices)
-    for point in from_facts:
-        technique = _POINTS[point][0]
-        index = system.practices.techniques.index(technique) if system.practices else 0
-        yield ("practices", "techniques", index), point, "is, from its recorded practices,"
+    facts = system.practices
+    from_facts = prohibited_points(facts)
+    if facts is not None:  # points come only from facts; this tells the type checker so
+        for point in from_facts:
+            index = facts.techniques.index(_POINTS[point][0])
+            yield ("practices", "techniques", index), point, "is, from its recorded practices,"
     basis = system.classification
     suspected = basis.suspected_art5_practice
     if suspected is not None and suspected not in from_facts:
