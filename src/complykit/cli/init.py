@@ -68,7 +68,7 @@ def init(
     ] = False,
 ) -> int:
     """Create complykit.yaml, the record folders and the JSON Schemas; never overwrites."""
-    from complykit.workspace_init import NewWorkspace, init_workspace  # noqa: PLC0415
+    from complykit.authoring.workspace_init import NewWorkspace, init_workspace  # noqa: PLC0415
 
     new = NewWorkspace(
         organisation=organisation,

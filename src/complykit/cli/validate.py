@@ -16,7 +16,7 @@ from complykit.cli.output import ForceOption, open_output, say
 from complykit.formatters import FORMATTERS, REPOSITORY_PATH_FORMATS
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 # Choices come from the registry, so a new formatter needs no edit here.
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATTERS})  # type: ignore[misc]
@@ -79,10 +79,10 @@ def validate(
     ] = False,
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
-    from complykit.findings import Severity  # noqa: PLC0415 - keep --help fast
+    from complykit.core.findings import Severity  # noqa: PLC0415 - keep --help fast
+    from complykit.core.result import rebased  # noqa: PLC0415
     from complykit.load.discover import find_root_or_below, git_top_level  # noqa: PLC0415
-    from complykit.result import rebased  # noqa: PLC0415
-    from complykit.validation import validate as run  # noqa: PLC0415
+    from complykit.validate.validation import validate as run  # noqa: PLC0415
 
     day = parse_as_of(as_of)
     if path is None:  # e.g. the pre-commit hook at the root of a repository with compliance/

@@ -20,7 +20,7 @@ from complykit.formatters.text import TextFormatter
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 
 class Formatter(Protocol):

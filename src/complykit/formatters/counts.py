@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from complykit.findings import Severity
+from complykit.core.findings import Severity
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 # Highest first, so a summary reads "2 errors, 1 warning" rather than the other way round.
 _REPORTED = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from complykit.core.findings import Severity
 from complykit.escape import markdown
-from complykit.findings import Severity
 from complykit.formatters.counts import describe_counts, describe_scope
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import TextIO
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 HEADING = "## complykit validate"
 SEVERITY_ICONS = {

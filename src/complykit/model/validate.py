@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from yaml.nodes import Node
 
-from complykit.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity
 from complykit.load.positions import locate, node_position
 from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record

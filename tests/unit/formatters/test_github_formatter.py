@@ -11,7 +11,7 @@ from complykit.formatters.github import GithubFormatter, annotation_path
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 
 @pytest.fixture(autouse=True)

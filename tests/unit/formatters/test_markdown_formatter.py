@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from complykit.formatters.markdown import MarkdownFormatter, escape
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 
 def render(result: Result) -> list[str]:
