@@ -56,6 +56,7 @@ def validate(
             min=1,
             help="Worker processes for parsing. Default: one per core for large workspaces.",
             show_default="auto",
+            metavar="N",
         ),
     ] = None,
     output: OutputOption = None,
