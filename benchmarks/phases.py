@@ -38,13 +38,13 @@ class Clock:
 def run(root: Path, as_of: date) -> dict[str, float]:
     clock = Clock()
     gc.disable()  # as the engine does while loading
-    clock.time("imports", lambda: __import__("complykit.engine"))
-    from complykit import workspace  # noqa: PLC0415
-    from complykit.engine import all_rules  # noqa: PLC0415
+    clock.time("imports", lambda: __import__("complykit.validate.engine"))
     from complykit.formatters.json import JsonFormatter  # noqa: PLC0415
     from complykit.load.discover import record_files  # noqa: PLC0415
-    from complykit.repository import Repository  # noqa: PLC0415
-    from complykit.waivers import active_waivers, apply_waivers, stale_waivers  # noqa: PLC0415
+    from complykit.validate.engine import all_rules  # noqa: PLC0415
+    from complykit.validate.waivers import active_waivers, apply_waivers, stale_waivers  # noqa: PLC0415
+    from complykit.workspace import open as workspace  # noqa: PLC0415
+    from complykit.workspace.repository import Repository  # noqa: PLC0415
 
     config, _ = clock.time("config and catalogs", lambda: workspace.load_config(root))
     if config is None:
@@ -107,8 +107,8 @@ def _time_rules(repo: Any) -> tuple[dict[str, float], list[Any]]:
 
 
 def _result(root: Path, as_of: date, found: Any, files: int, records: int) -> Any:
-    from complykit.engine import all_rules  # noqa: PLC0415
-    from complykit.result import Result  # noqa: PLC0415
+    from complykit.core.result import Result  # noqa: PLC0415
+    from complykit.validate.engine import all_rules  # noqa: PLC0415
 
     findings, waived = found
     return Result(

@@ -14,8 +14,8 @@ from typing import Any
 from complykit.cache.codec import BadEntryError, decode_result
 from complykit.cache.keys import Uncacheable, run_key, workspace_digests
 from complykit.cache.store import RESULT_PREFIX, CacheStore, open_store
-from complykit.findings import Severity
-from complykit.result import Result
+from complykit.core.findings import Severity
+from complykit.core.result import Result
 
 
 def result_name(digests: Mapping[str, str], as_of: date) -> str:

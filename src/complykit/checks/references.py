@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.catalog.hints import control_hint
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
 from complykit.model.references import Reference
 from complykit.model.soa import StatementOfApplicability
 from complykit.model.types import ControlsMarker, CountryMarker, RefTo
 from complykit.model.validate import suggest
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 
 def _refs(repo: Repository) -> Iterator[tuple[Entry | None, Reference, RefTo]]:

@@ -10,24 +10,10 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from complykit.findings import Finding, RuleInfo, Severity
+from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.facts.problem import Problem
 from complykit.load.declared import UnreadRecord
-from complykit.load.positions import Loc
-from complykit.repository import Entry, Repository
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """What a check found; ``where`` None means complykit.yaml."""
-
-    where: Entry | None
-    loc: Loc
-    message: str
-    hint: str | None = None
-    citation: tuple[str, ...] = ()
-    at_key: bool = False
-    """Point at the mapping key rather than its value (for problems with the key itself)."""
-
+from complykit.workspace.repository import Repository
 
 CheckFunction = Callable[[Repository], Iterator[Problem]]
 

@@ -41,7 +41,7 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
-        from complykit.errors import ComplykitError  # noqa: PLC0415 - keep start-up light
+        from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep start-up light
 
         try:
             code = command(*args, **kwargs)

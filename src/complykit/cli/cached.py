@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OPTIONS = {
@@ -106,7 +106,7 @@ def answer(arguments: list[str]) -> int | None:
 
 def _stored(request: Request) -> Result | None:
     from complykit.cache.results import stored_result  # noqa: PLC0415
-    from complykit.findings import Severity  # noqa: PLC0415
+    from complykit.core.findings import Severity  # noqa: PLC0415
     from complykit.load.discover import find_root, find_root_or_below  # noqa: PLC0415
 
     path = request.path if request.path is not None else find_root_or_below(Path.cwd())

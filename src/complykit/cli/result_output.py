@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import TextIO
 
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 
 def write_result(
@@ -22,8 +22,8 @@ def write_result(
 ) -> None:
     """Render ``result`` in ``output_format``; paths relative to ``path_base`` when given, else
     to the git top level for the formats CI reads from the repository root."""
+    from complykit.core.result import rebased  # noqa: PLC0415
     from complykit.load.discover import git_top_level  # noqa: PLC0415 - keep --help fast
-    from complykit.result import rebased  # noqa: PLC0415
 
     formatter = FORMATTERS[output_format]()
     in_repository = output_format in REPOSITORY_PATH_FORMATS

@@ -17,7 +17,7 @@ from complykit.cli.result_output import write_result
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 # Choices come from the registry, so a new formatter needs no edit here.
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in FORMATTERS})  # type: ignore[misc]
@@ -57,6 +57,7 @@ def validate(
             min=1,
             help="Worker processes for parsing. Default: one per core for large workspaces.",
             show_default="auto",
+            metavar="N",
         ),
     ] = None,
     output: OutputOption = None,
@@ -80,9 +81,9 @@ def validate(
     ] = False,
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
-    from complykit.findings import Severity  # noqa: PLC0415 - keep --help fast
+    from complykit.core.findings import Severity  # noqa: PLC0415 - keep --help fast
     from complykit.load.discover import find_root_or_below  # noqa: PLC0415
-    from complykit.validation import validate as run  # noqa: PLC0415
+    from complykit.validate.validation import validate as run  # noqa: PLC0415
 
     day = parse_as_of(as_of)
     if path is None:  # e.g. the pre-commit hook at the root of a repository with compliance/

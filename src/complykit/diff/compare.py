@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from complykit.core.findings import Severity
 from complykit.diff.changes import Diff, Notable, RecordChange, RecordDiff, RecordRef, Side
 from complykit.diff.fields import field_changes
 from complykit.diff.matching import match_findings
 from complykit.diff.notable import notable_changes
 from complykit.diff.snapshot import RecordKey, Snapshot
-from complykit.findings import Severity
 
 
 def compare_records(base: Snapshot, head: Snapshot) -> RecordDiff:

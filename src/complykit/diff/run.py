@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from complykit.core.findings import Severity
 from complykit.diff.changes import Diff, Side
 from complykit.diff.compare import compare
 from complykit.diff.snapshot import Snapshot, load_snapshot
-from complykit.findings import Severity
 from complykit.load.discover import CONFIG_FILENAME, find_root
 from complykit.load.git import resolve_commit, toplevel
 from complykit.load.tree import materialise, read_tree_at

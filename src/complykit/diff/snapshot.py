@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.engine import run_keeping_records
-from complykit.findings import Finding
+from complykit.core.findings import Finding
 from complykit.load.declared import UnreadRecord
+from complykit.validate.engine import run_keeping_records
 
 RecordKey = tuple[str, str]
 

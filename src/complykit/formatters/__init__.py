@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 
 class Formatter(Protocol):

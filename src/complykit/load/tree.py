@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.load.git import git
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 

@@ -19,7 +19,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from complykit.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity
 from complykit.load.build import BuildProblem, build_document
 from complykit.load.declared import UnreadRecord, declared_records
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits

@@ -15,14 +15,14 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.escape import defuse_markup, plain
 from complykit.reports import AUDIENCES, REPORTS, Report
 from complykit.reports.filters import filters
 from complykit.reports.request import Request
 
 if TYPE_CHECKING:
-    from complykit.repository import Repository
+    from complykit.workspace.repository import Repository
 
 LANGUAGES = ("en", "nl")
 FORMATS = {"html": "html.j2", "markdown": "md.j2"}

@@ -10,12 +10,12 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from complykit.catalog.catalogset import CatalogSet
-from complykit.config import WorkspaceConfig
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, locate
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
+from complykit.model.config import WorkspaceConfig
 from complykit.model.references import Reference, references
 from complykit.model.suggestions import Suggester
 

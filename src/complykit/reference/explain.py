@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.citations import resolve_citation
 from complykit.checks import REGISTRY
-from complykit.engine import all_rules
-from complykit.errors import ComplykitError
-from complykit.findings import RuleInfo
+from complykit.core.errors import ComplykitError
+from complykit.core.findings import RuleInfo
+from complykit.validate.engine import all_rules
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from complykit.findings import Finding, RuleInfo, Severity
+from complykit.core.findings import Finding, RuleInfo, Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from complykit.catalog.models import Catalog
-from complykit.checks.registry import Problem
+from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
 from complykit.model.ai_system import AiSystem
 from complykit.model.processing import ProcessingActivity
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 AI_ACT = "eu-ai-act"
 IN_USE = ("deployment", "operation")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from complykit.errors import ComplykitError
+from complykit.authoring.modeline import modeline, schema_target
+from complykit.core.errors import ComplykitError
 from complykit.load.discover import CONFIG_FILENAME, record_files
-from complykit.modeline import modeline, schema_target
-from complykit.workspace import load_config, read_file, workspace_catalogs
+from complykit.workspace.open import load_config, read_file, workspace_catalogs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -16,15 +16,15 @@ from complykit.cache.parsed import ParsedCache
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
-from complykit.config import WorkspaceConfig
-from complykit.errors import ComplykitError
-from complykit.findings import Finding, Severity
+from complykit.core.errors import ComplykitError
+from complykit.core.findings import Finding, Severity
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
 from complykit.load.files import read_inside
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
+from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import error_finding, to_record, try_record
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 PARALLEL_FROM_FILES = 2000
 MAX_JOBS = 8

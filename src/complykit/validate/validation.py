@@ -17,9 +17,9 @@ from complykit.cache.keys import Uncacheable, code_digest, workspace_digests
 from complykit.cache.parsed import ParsedCache
 from complykit.cache.results import read_result, result_name
 from complykit.cache.store import CacheStore, open_store
-from complykit.findings import Severity
+from complykit.core.findings import Severity
+from complykit.core.result import Result
 from complykit.load.discover import find_root
-from complykit.result import Result
 
 PARSED_PREFIX = "parsed-"
 PARSED_SHARDS = 32
@@ -76,7 +76,7 @@ def _shard_name(shard: int) -> str:
 def _fresh(
     root: Path, as_of: date, fail_on: Severity, jobs: int | None, parsed: ParsedCache | None = None
 ) -> tuple[Result, dict[str, bool]]:
-    from complykit.engine import run_keeping_records  # noqa: PLC0415 - only on a cache miss
+    from complykit.validate.engine import run_keeping_records  # noqa: PLC0415 - only on a cache miss
 
     result, repo = run_keeping_records(root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=parsed)
     return result, dict(repo.probes) if repo is not None else {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from complykit.checks.ai_act_index import (
+from complykit.facts.ai_act_index import (
     Gap,
     Start,
     activities,
@@ -19,12 +19,12 @@ from complykit.checks.ai_act_index import (
     start_of,
     systems,
 )
-from complykit.checks.ai_act_practices import prohibited_gaps
+from complykit.facts.ai_act_practices import prohibited_gaps
 from complykit.load.positions import Loc
 from complykit.model.ai_system import AiSystem
 from complykit.model.dpia import Dpia
 from complykit.model.duration import Duration
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 GapFinder = Callable[[Repository], Iterator[Gap]]
 _RISK_CLASS: Loc = ("classification", "risk_class")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from fnmatch import fnmatch
 
-from complykit.findings import Finding, RuleInfo, Severity
+from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.result import Waived
 from complykit.model.waiver import Waiver
-from complykit.repository import Repository
-from complykit.result import Waived
+from complykit.workspace.repository import Repository
 
 # Structural findings can never be waived: a file that does not parse or fit its schema is
 # not a compliance judgement anyone can accept.

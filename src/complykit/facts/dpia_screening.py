@@ -10,7 +10,7 @@ from complykit.catalog.models import Catalog, Item
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.screening import DpiaScreening
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 _RULE_OF_THUMB = 2  # used when the catalog states no threshold
 

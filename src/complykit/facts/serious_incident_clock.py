@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from complykit.checks.ai_act_index import high_risk_route, start_of, systems
+from complykit.facts.ai_act_index import high_risk_route, start_of, systems
 from complykit.model.ai_system import AiSystem
 from complykit.model.duration import Duration
 from complykit.model.incident import Incident
 from complykit.model.serious_incident import SeriousIncident
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 # Annex I points 11 (MDR) and 12 (IVDR): Art. 73(10) limits AI Act reporting to
 # fundamental-rights infringements; the device's own vigilance rules cover the rest.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from complykit.checks.ai_act_index import Gap, catalog, start_of, systems
+from complykit.facts.ai_act_index import Gap, catalog, start_of, systems
 from complykit.load.positions import Loc
 from complykit.model.ai_practices import PracticeFacts, Technique
 from complykit.model.ai_system import AiSystem
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _SPACE_FOR_H = frozenset({"law-enforcement", "publicly-accessible-spaces"})
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from complykit.catalog.models import Catalog
 from complykit.model.soa import SoaEntry, StatementOfApplicability
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 # The clause that requires a Statement of Applicability, per framework with `soa: true`.
 SOA_CLAUSES = {

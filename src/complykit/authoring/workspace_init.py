@@ -12,20 +12,20 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from complykit.config import WorkspaceConfig
-from complykit.errors import ComplykitError
-from complykit.load.discover import CONFIG_FILENAME, git_top_level
-from complykit.load.yaml_file import parse_yaml
-from complykit.modeline import modeline, schema_file, schema_target, schema_url
-from complykit.scaffold import scalar, write_new
-from complykit.schema import refuse_foreign_schemas, write_schemas
-from complykit.workspace_extras import (
+from complykit.authoring.extras import (
     CI_CHOICES,
     DEMO_PERSON,
     ci_files,
     demo_records,
     repository_top,
 )
+from complykit.authoring.modeline import modeline, schema_file, schema_target, schema_url
+from complykit.authoring.scaffold import scalar, write_new
+from complykit.authoring.schema import refuse_foreign_schemas, write_schemas
+from complykit.core.errors import ComplykitError
+from complykit.load.discover import CONFIG_FILENAME, git_top_level
+from complykit.load.yaml_file import parse_yaml
+from complykit.model.config import WorkspaceConfig
 
 # Supervisory authorities complykit knows by country; elsewhere the user names theirs.
 AUTHORITIES = {

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 from complykit.model.calendar import day_after
 from complykit.model.duration import Duration
 from complykit.model.incident import Breach, Incident
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 CLOCK = Duration(hours=72)
 # Art. 33(2) sets no hours for a processor, only "without undue delay"; 24 hours is the term

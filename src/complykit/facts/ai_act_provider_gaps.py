@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from complykit.checks.ai_act_index import Gap, high_risk_route, is_legacy, start_of, systems
+from complykit.facts.ai_act_index import Gap, high_risk_route, is_legacy, start_of, systems
 from complykit.model.ai_duties import ProviderDuties
 from complykit.model.ai_system import AiSystem
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 GapFinder = Callable[[Repository], Iterator[Gap]]
 

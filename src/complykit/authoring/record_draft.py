@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from complykit.errors import ComplykitError
+from complykit.authoring.modeline import modeline, schema_target
+from complykit.authoring.scaffold import scalar, write_new
+from complykit.core.errors import ComplykitError
 from complykit.model.records import RECORD_MODELS
-from complykit.modeline import modeline, schema_target
-from complykit.scaffold import scalar, write_new
 
 # Where `complykit init` makes room for each kind.
 FOLDERS = {

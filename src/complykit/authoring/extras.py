@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 
-from complykit.modeline import modeline
+from complykit.authoring.modeline import modeline
 
 # The release these files pin; the repository owner is a placeholder until complykit is hosted.
 RELEASE = "v0.1.0"

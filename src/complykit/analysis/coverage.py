@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.model.enums import ImplementationStatus
 from complykit.model.soa import SoaEntry, StatementOfApplicability
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 if TYPE_CHECKING:
     from datetime import date

@@ -11,14 +11,14 @@ from pathlib import Path
 from complykit.cache.parsed import ParsedCache
 from complykit.checks import REGISTRY
 from complykit.checks.registry import NOT_RUN, run_checks
-from complykit.findings import Finding, RuleInfo, Severity
+from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.result import Result, Waived
 from complykit.load.codes import YAML_RULES
 from complykit.load.discover import find_root
 from complykit.model.codes import SCHEMA_RULES
-from complykit.repository import Repository
-from complykit.result import Result, Waived
-from complykit.waivers import WAIVER_RULES, active_waivers, apply_waivers, stale_waivers
-from complykit.workspace import open_workspace
+from complykit.validate.waivers import WAIVER_RULES, active_waivers, apply_waivers, stale_waivers
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
 
 
 def all_rules() -> dict[str, RuleInfo]:
