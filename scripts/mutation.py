@@ -33,8 +33,7 @@ from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkItem, WorkResul
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src"
-# The rules, and the rule-less helpers they judge with (dates, indexes, screenings). A package
-# that does not exist (yet) is skipped, so the script runs on either side of a move.
+# The rules, and the facts they judge: a slip in a shared fact is a slip in every rule using it.
 PACKAGES = ("checks", "facts")
 COPIED = ("src", "tests", "catalogs", "pyproject.toml")
 COSMIC_RAY = (sys.executable, "-m", "cosmic_ray.cli")
