@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
 from complykit.catalog.citations import split_citation
 from complykit.catalog.load import load_catalogs
-from complykit.checks import REGISTRY
+from complykit.checks import REGISTRY, registry
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.facts.soa_index import SOA_CLAUSES
 from complykit.validate.engine import all_rules
 from conftest import CASES
@@ -68,3 +72,28 @@ def test_soa_clauses_cite_existing_clauses() -> None:
         assert found_framework == framework
         assert catalog is not None
         assert item in catalog, citation
+
+
+def _documented(_repo: object) -> Iterator[Problem]:
+    """An activity states no
+    retention period.
+
+    PASS: ``retention: P2Y``. FAIL: no ``retention``.
+    """
+    yield from ()
+
+
+def test_a_taken_code_or_name_cannot_be_registered_again() -> None:
+    """A new rule that reuses another rule's code or name fails at import, not silently."""
+    taken = REGISTRY["GDPR001"].info
+    with pytest.raises(ValueError, match="registered twice"):
+        check(code=taken.code, name="a-name-no-rule-has", severity=Severity.ERROR)(_documented)
+    with pytest.raises(ValueError, match="registered twice"):
+        check(code="GDPR999", name=taken.name, severity=Severity.ERROR)(_documented)
+
+
+def test_summary_is_the_first_paragraph_of_the_docstring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary `rules` and `explain` show is the docstring's first paragraph, on one line."""
+    monkeypatch.setattr(registry, "REGISTRY", {})
+    check(code="GDPR999", name="retention-absent", severity=Severity.WARNING)(_documented)
+    assert registry.REGISTRY["GDPR999"].info.summary == "An activity states no retention period."

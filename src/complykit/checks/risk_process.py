@@ -8,12 +8,10 @@ planned intervals and 8.3 for carrying the plan out.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
-from complykit.model.duration import Duration
 from complykit.model.risk import Risk
 from complykit.workspace.repository import Repository
 
@@ -158,18 +156,15 @@ def risk_assessment_stale(repo: Repository) -> Iterator[Problem]:
     """
     default = repo.config.risk_method.assessment_interval
     for entry, risk in repo.records(Risk):
-        due = _next_assessment(risk, risk.assessment_interval or default)
-        if due is not None and due < repo.as_of:
+        last, interval = risk.last_assessed or risk.identified, risk.assessment_interval or default
+        if last is None or interval is None:
+            continue
+        due = interval.after(last)
+        if due < repo.as_of:
             field = "last_assessed" if risk.last_assessed else "identified"
             yield Problem(
                 entry,
                 (field,),
-                f"the risk '{risk.title}' was last assessed on "
-                f"{(risk.last_assessed or risk.identified or due).isoformat()} and was due "
+                f"the risk '{risk.title}' was last assessed on {last.isoformat()} and was due "
                 f"again on {due.isoformat()}",
             )
-
-
-def _next_assessment(risk: Risk, interval: Duration | None) -> date | None:
-    last = risk.last_assessed or risk.identified
-    return interval.after(last) if interval is not None and last is not None else None
