@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
+from complykit.facts.incident_clock import duration
 from complykit.facts.problem import Problem
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
@@ -28,10 +29,8 @@ def processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
                 yield entry, supplier
 
 
-def is_processor(supplier: Supplier, activity: str | None = None) -> bool:
-    """Processor or sub-processor in ``activity``, or in any activity when None."""
-    if activity is not None:
-        return supplier.role_in(activity) in _PROCESSOR_ROLES
+def is_processor(supplier: Supplier) -> bool:
+    """Processor or sub-processor in any activity it serves."""
     roles = [supplier.role, *(r.role for r in supplier.activity_roles)]
     return any(role in _PROCESSOR_ROLES for role in roles)
 
@@ -187,11 +186,11 @@ def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
     for entry, supplier in processors(repo):
         promise = supplier.breach_notification
         if promise is not None and promise.within.as_timedelta() > _BREACH_CLOCK:
-            hours = int(promise.within.as_timedelta().total_seconds() // 3600)
             yield Problem(
                 entry,
                 ("breach_notification", "within"),
-                f"'{supplier.name}' may take up to {hours} hours ({promise.within.iso()}) to "
+                f"'{supplier.name}' may take up to {duration(promise.within.as_timedelta())} "
+                f"({promise.within.iso()}) to "
                 "tell us of a breach, longer than the 72 hours we have to notify the authority",
             )
 
