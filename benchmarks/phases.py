@@ -4,9 +4,10 @@
 
 Runs the same steps as ``complykit validate --jobs 1 --no-cache`` one after the other and
 prints the seconds each took: imports, config and catalogs, discovery, parsing (libyaml's
-composer with source marks, then our safe builder), record models, positions of findings,
-the repository index, the shared reference walk, the rules (the five slowest named), waivers
-and sorting, and the JSON output. Serial on purpose, so the phases add up.
+events built into plain data and places by our safe builder), record models, positions of
+findings (from the places kept while parsing), the repository index, the shared reference
+walk, the rules (the five slowest named), waivers and sorting, and the JSON output. Serial on
+purpose, so the phases add up.
 """
 
 from __future__ import annotations
@@ -38,13 +39,13 @@ class Clock:
 def run(root: Path, as_of: date) -> dict[str, float]:
     clock = Clock()
     gc.disable()  # as the engine does while loading
-    clock.time("imports", lambda: __import__("complykit.engine"))
-    from complykit import workspace  # noqa: PLC0415
-    from complykit.engine import all_rules  # noqa: PLC0415
+    clock.time("imports", lambda: __import__("complykit.validate.engine"))
     from complykit.formatters.json import JsonFormatter  # noqa: PLC0415
     from complykit.load.discover import record_files  # noqa: PLC0415
-    from complykit.repository import Repository  # noqa: PLC0415
-    from complykit.waivers import active_waivers, apply_waivers, stale_waivers  # noqa: PLC0415
+    from complykit.validate.engine import all_rules  # noqa: PLC0415
+    from complykit.validate.waivers import active_waivers, apply_waivers, stale_waivers  # noqa: PLC0415
+    from complykit.workspace import open as workspace  # noqa: PLC0415
+    from complykit.workspace.repository import Repository  # noqa: PLC0415
 
     config, _ = clock.time("config and catalogs", lambda: workspace.load_config(root))
     if config is None:
@@ -81,8 +82,8 @@ def run(root: Path, as_of: date) -> dict[str, float]:
 
 
 def _time_positions(clock: Clock, repo: Any) -> None:
-    """Wrap Repository.position so its time is counted apart from the rules that call it."""
-    real = type(repo).position
+    """Wrap Repository.locate so its time is counted apart from the rules that call it."""
+    real = type(repo).locate
 
     def timed(self: Any, *args: Any, **kwargs: Any) -> tuple[int, int]:
         position: tuple[int, int] = clock.time(
@@ -90,7 +91,7 @@ def _time_positions(clock: Clock, repo: Any) -> None:
         )
         return position
 
-    type(repo).position = timed
+    type(repo).locate = timed
     clock.phases.setdefault("positions of findings", 0.0)
 
 
@@ -107,8 +108,8 @@ def _time_rules(repo: Any) -> tuple[dict[str, float], list[Any]]:
 
 
 def _result(root: Path, as_of: date, found: Any, files: int, records: int) -> Any:
-    from complykit.engine import all_rules  # noqa: PLC0415
-    from complykit.result import Result  # noqa: PLC0415
+    from complykit.core.result import Result  # noqa: PLC0415
+    from complykit.validate.engine import all_rules  # noqa: PLC0415
 
     findings, waived = found
     return Result(

@@ -31,8 +31,9 @@ from cosmic_ray.work_db import WorkDB, use_db
 from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkItem, WorkResult
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = "complykit.checks"
-CHECKS = ROOT / "src" / "complykit" / "checks"
+# The rules, and the facts they judge: a slip in a shared fact is a slip in every rule using it.
+PACKAGES = ("checks", "facts")
+SOURCES = ROOT / "src" / "complykit"
 COPIED = ("src", "tests", "catalogs", "pyproject.toml")
 COSMIC_RAY = (sys.executable, "-m", "cosmic_ray.cli")
 
@@ -98,22 +99,36 @@ class Score:
         return self.killed + len(self.survived)
 
 
+def _module_files() -> list[Path]:
+    return [path for package in PACKAGES for path in sorted((SOURCES / package).glob("*.py"))]
+
+
+def _module_path(name: str) -> Path:
+    """Where a module of ``checks/`` or ``facts/`` lives, by its name (names are unique)."""
+    for package in PACKAGES:
+        path = SOURCES / package / f"{name}.py"
+        if path.exists():
+            return path
+    raise SystemExit(f"no module {name!r} in {' or '.join(PACKAGES)}")
+
+
 def _imports(module: Path) -> set[str]:
     """The sibling checks modules that ``module`` imports."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module:
             name = node.module
-            if name.startswith(f"{PACKAGE}."):
-                found.add(name.removeprefix(f"{PACKAGE}."))
-            elif name == PACKAGE:
-                found.update(alias.name for alias in node.names)
+            for package in (f"complykit.{p}" for p in PACKAGES):
+                if name.startswith(f"{package}."):
+                    found.add(name.removeprefix(f"{package}."))
+                elif name == package:
+                    found.update(alias.name for alias in node.names)
     return found
 
 
 def _dependents(name: str) -> set[str]:
     """``name`` and every checks module that imports it, directly or through others."""
-    graph = {path.stem: _imports(path) for path in CHECKS.glob("*.py")}
+    graph = {path.stem: _imports(path) for path in _module_files()}
     reached, todo = {name}, [name]
     while todo:
         current = todo.pop()
@@ -130,7 +145,7 @@ def _codes_by_module() -> dict[str, set[str]]:
 
     codes: dict[str, set[str]] = {}
     for code, registered in REGISTRY.items():
-        module = registered.function.__module__.removeprefix(f"{PACKAGE}.")
+        module = registered.function.__module__.rpartition(".")[2]
         codes.setdefault(module, set()).add(code)
     return codes
 
@@ -178,7 +193,7 @@ def _skip(db: WorkDB, source: list[str], sample: int | None, rng: random.Random)
 
 
 def _run_module(name: str, copy: Path, selection: str, args: argparse.Namespace) -> Score:
-    module = f"src/complykit/checks/{name}.py"
+    module = str(_module_path(name).relative_to(ROOT))
     config, session = copy / f"{name}.toml", copy / f"{name}.sqlite"
     config.write_text(
         CONFIG.format(module=module, python=sys.executable, tests=args.tests, selection=selection),
@@ -242,7 +257,7 @@ def _arguments() -> argparse.Namespace:
 
 def main() -> int:
     args = _arguments()
-    names = args.modules or sorted(p.stem for p in CHECKS.glob("*.py") if p.stem != "__init__")
+    names = args.modules or sorted(p.stem for p in _module_files() if p.stem != "__init__")
     codes = _codes_by_module()
     scores = []
     with tempfile.TemporaryDirectory(prefix="complykit-mutation-") as tmp:

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from complykit.engine import run
-from complykit.findings import Finding
+from complykit.core.findings import Finding
+from complykit.validate.engine import run
 from conftest import CASES, MakeWorkspace
 
 AS_OF = date(2026, 11, 23)

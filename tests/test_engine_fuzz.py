@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complykit.engine import run
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG
 from strategies import yaml_like_text
 

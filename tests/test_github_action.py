@@ -19,7 +19,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from complykit.workspace_extras import github_workflow
+from complykit.authoring.extras import github_workflow
 from conftest import EXAMPLE, REPO
 from unit.diff.gitrepo import GitRepo
 

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from complykit.engine import run
+from complykit.validate.engine import run
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from complykit.authoring.schema import output_schema_documents
 from complykit.cli.app import app
-from complykit.schema import output_schema_documents
 from conftest import CASES, EXAMPLE, REPO, MakeWorkspace
 from unit.diff.gitrepo import HEALTH, GitRepo, workspace_repo
 

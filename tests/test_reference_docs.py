@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from complykit.reference_docs import pages
+from complykit.reference.docs import pages
 from conftest import REPO
 
 
 def test_reference_pages_are_fresh() -> None:
-    """Each committed page equals what `python -m complykit.reference_docs` writes now."""
+    """Each committed page equals what `python -m complykit.reference.docs` writes now."""
     for name, text in pages().items():
         committed = REPO / "docs" / "reference" / name
         assert committed.read_text(encoding="utf-8") == text, f"regenerate {name}"

@@ -18,9 +18,9 @@ import regress
 import yaml
 from click.testing import CliRunner
 
-from complykit.engine import run
+from complykit.authoring.schema import output_schema_documents, schema_documents
 from complykit.load.discover import CONFIG_FILENAME, record_files
-from complykit.schema import output_schema_documents, schema_documents
+from complykit.validate.engine import run
 from conftest import CASES, EXAMPLE, REPO
 
 SCHEMAS = REPO / "schemas"

@@ -9,10 +9,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from complykit.errors import ComplykitError
+from complykit.authoring.schema import GENERATED, schema_documents, write_schemas
+from complykit.core.errors import ComplykitError
 from complykit.load.discover import record_files, relative
 from complykit.load.yaml_file import parse_yaml
-from complykit.schema import GENERATED, schema_documents, write_schemas
 from conftest import CASES, EXAMPLE, REPO
 
 SCHEMAS = REPO / "schemas"

@@ -13,7 +13,7 @@ from conftest import REPO
 
 HEAVY = (
     "jinja2",
-    "complykit.engine",
+    "complykit.validate.engine",
     "complykit.checks",
     "complykit.model",
     "yaml",

@@ -9,8 +9,8 @@ import pytest
 from complykit.catalog.citations import split_citation
 from complykit.catalog.load import load_catalogs
 from complykit.checks import REGISTRY
-from complykit.checks.soa_index import SOA_CLAUSES
-from complykit.engine import all_rules
+from complykit.facts.soa_index import SOA_CLAUSES
+from complykit.validate.engine import all_rules
 from conftest import CASES
 
 CODE = re.compile(r"^(YAML|SCH|REF|GDPR|DPIA|AIA|SOA|INC|SUP|TASK|WVR|RSK)\d{3}$")

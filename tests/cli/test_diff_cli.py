@@ -118,7 +118,8 @@ def test_importing_the_command_stays_light() -> None:
     """Importing the command module loads neither the engine nor the models nor YAML."""
     probe = (
         "import sys, complykit.cli.diff\n"
-        "heavy = ('complykit.engine', 'complykit.model', 'complykit.checks', 'yaml', 'rich')\n"
+        "heavy = ('complykit.validate.engine', 'complykit.model', 'complykit.checks',"
+        " 'yaml', 'rich')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)  # noqa: S603

@@ -31,7 +31,7 @@ def _break(monkeypatch: pytest.MonkeyPatch) -> None:
     def bug(*_: object, **__: object) -> None:
         raise RuntimeError("a rule tripped over its own feet")
 
-    monkeypatch.setattr("complykit.engine.check_all", bug)
+    monkeypatch.setattr("complykit.validate.engine.check_all", bug)
 
 
 def test_a_bug_exits_3_with_one_line_and_no_traceback(
@@ -59,7 +59,7 @@ def test_debug_lets_the_traceback_through(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_real_process_prints_the_traceback_only_when_asked(tmp_path: Path) -> None:
     """In a real process, a bug exits 3 quietly, and with COMPLYKIT_DEBUG=1 shows its traceback."""
     script = (
-        "import sys, complykit.engine as e\n"
+        "import sys, complykit.validate.engine as e\n"
         "def bug(*a, **k): raise RuntimeError('boom')\n"
         "e.check_all = bug\n"
         "from complykit.cli.app import main\n"

@@ -10,8 +10,8 @@ import yaml
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from complykit.engine import run
 from complykit.model.records import RECORD_MODELS
+from complykit.validate.engine import run
 
 runner = CliRunner()
 OPTIONS = ["--organisation", "Acme Zorg B.V.", "--headcount", "12"]

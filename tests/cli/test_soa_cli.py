@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from complykit.engine import run
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG
 
 runner = CliRunner()

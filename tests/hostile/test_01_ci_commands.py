@@ -15,6 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from complykit.core.findings import Finding, Severity
+from complykit.core.result import Result
 from complykit.diff.changes import (
     Diff,
     FieldChange,
@@ -26,10 +28,8 @@ from complykit.diff.changes import (
     Side,
 )
 from complykit.diff.formats import DIFF_FORMATTERS
-from complykit.findings import Finding, Severity
 from complykit.formatters import FORMATTERS
 from complykit.reports import REPORTS
-from complykit.result import Result
 from hostile.harness import (
     PAYLOAD,
     VALIDATE_FORMATS,

@@ -18,13 +18,13 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from complykit.config import WorkspaceConfig
 from complykit.load.yaml_file import parse_yaml
+from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import try_record
 from complykit.reports import REPORTS
 from complykit.reports.render import LANGUAGES, render_report
-from complykit.repository import Repository
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
+from complykit.workspace.repository import Repository
 from conftest import EXAMPLE
 from hostile.harness import assert_inert
 

@@ -12,13 +12,13 @@ import pytest
 from pydantic import BaseModel
 
 from complykit.catalog.load import load_catalogs
-from complykit.config import WorkspaceConfig
-from complykit.engine import run
 from complykit.load.discover import record_files, relative
 from complykit.load.yaml_file import parse_yaml
+from complykit.model.config import WorkspaceConfig
 from complykit.model.soa import StatementOfApplicability
 from complykit.model.types import RefTo
 from complykit.model.validate import to_record
+from complykit.validate.engine import run
 
 if TYPE_CHECKING:
     from types import ModuleType

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builders import write_workspace
-from complykit.coverage import (
+from complykit.analysis.coverage import (
     CoverageReport,
     CoverageStatus,
     Requirement,
@@ -16,9 +16,9 @@ from complykit.coverage import (
     compute,
     default_targets,
 )
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.model.enums import ImplementationStatus
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
 
 AS_OF = date(2026, 11, 23)
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from complykit.config import WorkspaceConfig
+from complykit.model.config import WorkspaceConfig
 from complykit.model.records import RECORD_MODELS
 
 MODELS: dict[str, type[BaseModel]] = {"config": WorkspaceConfig, **RECORD_MODELS}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from complykit.modeline import read_modeline, schema_target, schema_url, with_modeline
+from complykit.authoring.modeline import read_modeline, schema_target, schema_url, with_modeline
 
 URL = "https://example.org/complykit/v0.1.0/schemas"
 

@@ -13,10 +13,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from complykit.authoring.scaffold import init_soa, scalar, soa_text, write_new
 from complykit.catalog import load_catalogs
-from complykit.engine import run
-from complykit.errors import ComplykitError
-from complykit.scaffold import init_soa, scalar, soa_text, write_new
+from complykit.core.errors import ComplykitError
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG, REPO
 
 SOA_FRAMEWORKS = {"iso27001-2022": 93, "iso27701-2019": 49, "iso42001-2023": 38}

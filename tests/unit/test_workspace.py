@@ -6,7 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from complykit.engine import run
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.findings import Finding, RuleInfo, Severity
-from complykit.result import Result, Waived
+from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.result import Result, Waived
 
 
 class BadEntryError(ValueError):

@@ -6,7 +6,7 @@ import difflib
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.models import Catalog, Item
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 
 
 def control_hint(catalogs: CatalogSet, framework: str, control: str) -> str | None:

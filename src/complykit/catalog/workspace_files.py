@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.errors import CatalogError
 from complykit.catalog.load import CatalogFile, Loaded, assemble, model_for
-from complykit.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity
 from complykit.load.files import read_inside
 from complykit.load.yaml_file import YamlDocument, parse_yaml
 from complykit.model.validate import error_finding

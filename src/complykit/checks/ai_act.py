@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.ai_act_index import activities, systems
-from complykit.checks.registry import Problem, check
+from complykit.checks.registry import check
 from complykit.checks.suppliers import is_processor
-from complykit.findings import Severity
+from complykit.core.findings import Severity
+from complykit.facts.ai_act_index import activities, systems
+from complykit.facts.problem import Problem
 from complykit.model.ai_system import AnnexIIIBasis
 from complykit.model.supplier import Supplier
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 @check(

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.ai_act_index import activities, systems
-from complykit.checks.ai_act_practices import practice_title, prohibited_points
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.ai_act_index import activities, systems
+from complykit.facts.ai_act_practices import practice_title, prohibited_points
+from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 
 @check(

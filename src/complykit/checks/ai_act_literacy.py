@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from complykit.checks.ai_act_index import Gap, dated, start_of, systems
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.ai_act_index import Gap, dated, start_of, systems
+from complykit.facts.problem import Problem
 from complykit.model.task import Task
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _ROLES = frozenset({"provider", "deployer"})
 # A general training task that names Art. 4 in its clause counts too (Art. 4 has no paragraphs,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks import ai_act_provider_gaps as gaps
-from complykit.checks.ai_act_index import dated
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
-from complykit.repository import Repository
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts import ai_act_provider_gaps as gaps
+from complykit.facts.ai_act_index import dated
+from complykit.facts.problem import Problem
+from complykit.workspace.repository import Repository
 
 
 @check(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem, ImpactAssessment
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 _ISO42001 = "iso42001-2023"
 

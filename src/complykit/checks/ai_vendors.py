@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.registry import Problem, check
+from complykit.checks.registry import check
 from complykit.checks.suppliers import processors
-from complykit.findings import Severity
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
 from complykit.model.risk import Risk
 from complykit.model.supplier import Supplier
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 _NO_TRAINING = ("prohibited", "not-applicable")
 

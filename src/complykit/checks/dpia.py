@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from complykit.checks.dpia_screening import mandatory_citation, screened
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.dpia_screening import mandatory_citation, screened
+from complykit.facts.problem import Problem
 from complykit.model.dpia import Dpia
 from complykit.model.processing import ProcessingActivity
-from complykit.repository import Entry, RecordT, Repository
+from complykit.workspace.repository import Entry, RecordT, Repository
 
 _CONCLUSION = ("dpia_screening", "conclusion")
 _FINISHED = ("completed", "approved")

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import get_args
 
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.dpia import Dpia, FearedEvent
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _EVENTS: tuple[str, ...] = get_args(FearedEvent)
 

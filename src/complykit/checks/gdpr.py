@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
 Activities = Iterator[tuple[Entry, ProcessingActivity]]

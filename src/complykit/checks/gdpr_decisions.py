@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.checks.gdpr import controller_activities
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.enums import Art9Condition, Art22Exception
 from complykit.model.processing import AutomatedDecisionMaking, ProcessingActivity
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 _ART22_4_CONDITIONS = (Art9Condition.A, Art9Condition.G)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.checks.gdpr import activities
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
-from complykit.repository import Repository
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
+from complykit.workspace.repository import Repository
 
 
 @check(

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.checks.gdpr import controller_activities
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.enums import Art9Condition, LegalBasis
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 # Art. 9(2) points that apply only on a basis the register should name, in the words of each.
 _NEEDS_LAW = {

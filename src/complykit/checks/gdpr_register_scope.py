@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.dpia_screening import Screened, screened
 from complykit.checks.gdpr import activities, controller_activities
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.dpia_screening import Screened, screened
+from complykit.facts.problem import Problem
 from complykit.model.processing import ProcessingActivity
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _SMALL = 250
 

@@ -13,13 +13,14 @@ from itertools import chain
 
 from complykit.catalog.countries import AdequacyDecision, Countries
 from complykit.checks.gdpr import activities
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
 from complykit.model.enums import ProcessingRole, TransferMechanism
 from complykit.model.processing import ProcessingActivity, Transfer
 from complykit.model.supplier import Supplier
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 _SAFEGUARDS = (
     TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,

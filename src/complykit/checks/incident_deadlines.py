@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.incident_clock import (
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.incident_clock import (
     AUTHORITY,
     PROCESSOR_PROMPT,
     at,
@@ -15,10 +17,9 @@ from complykit.checks.incident_clock import (
     end_of,
     unnotified,
 )
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 @check(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.incident_clock import breaches
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
-from complykit.repository import Repository
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.incident_clock import breaches
+from complykit.facts.problem import Problem
+from complykit.workspace.repository import Repository
 
 
 @check(

@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from complykit.checks.incident_clock import (
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.incident_clock import (
     AUTHORITY,
     at,
     breaches,
     clock_of,
     duration,
 )
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.incident import Incident
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 @check(

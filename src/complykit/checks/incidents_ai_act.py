@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.ai_act_index import high_risk_route, systems
-from complykit.checks.incident_clock import at, end_of
-from complykit.checks.registry import Problem, check
-from complykit.checks.serious_incident_clock import FACTS, provider_clocks, serious
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.ai_act_index import high_risk_route, systems
+from complykit.facts.incident_clock import at, end_of
+from complykit.facts.problem import Problem
+from complykit.facts.serious_incident_clock import FACTS, provider_clocks, serious
 from complykit.model.incident import Incident
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 @check(

@@ -10,24 +10,10 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from complykit.findings import Finding, RuleInfo, Severity
+from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.facts.problem import Problem
 from complykit.load.declared import UnreadRecord
-from complykit.load.positions import Loc
-from complykit.repository import Entry, Repository
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """What a check found; ``where`` None means complykit.yaml."""
-
-    where: Entry | None
-    loc: Loc
-    message: str
-    hint: str | None = None
-    citation: tuple[str, ...] = ()
-    at_key: bool = False
-    """Point at the mapping key rather than its value (for problems with the key itself)."""
-
+from complykit.workspace.repository import Repository
 
 CheckFunction = Callable[[Repository], Iterator[Problem]]
 
@@ -129,11 +115,10 @@ def _listed(codes: list[str]) -> str:
 
 def to_finding(info: RuleInfo, repo: Repository, problem: Problem) -> Finding:
     if problem.where is None:
-        path, document, record = repo.config_path(), 0, None
+        path, record = repo.config_path(), None
     else:
-        entry = problem.where
-        path, document, record = entry.path, entry.document, entry.record.id
-    line, column = repo.position(path, document, problem.loc, at_key=problem.at_key)
+        path, record = problem.where.path, problem.where.record.id
+    line, column = repo.locate(problem.where, problem.loc, at_key=problem.at_key)
     return Finding(
         path,
         line,

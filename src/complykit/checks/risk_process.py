@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.duration import Duration
 from complykit.model.risk import Risk
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _OPEN = ("planned", "in-progress")
 

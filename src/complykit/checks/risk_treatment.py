@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.risk import Risk, Score
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _ACCEPTANCE = ("ISO/IEC 27001:2022 6.1.3 f)",)
 

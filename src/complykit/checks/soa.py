@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.catalog.hints import control_hint
-from complykit.checks.registry import Problem, check
-from complykit.checks.soa_index import ALL_SOA_CLAUSES, frameworks_in_scope, soa_clause, soa_views
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
+from complykit.facts.soa_index import ALL_SOA_CLAUSES, frameworks_in_scope, soa_clause, soa_views
 from complykit.model.control import Control
 from complykit.model.enums import ImplementationStatus
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _LIST_AT_MOST = 8
 _IN_PLACE = (

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.registry import Problem, check
-from complykit.checks.soa_index import ALL_SOA_CLAUSES, soa_clause, soa_views
-from complykit.findings import Severity
-from complykit.repository import Repository
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
+from complykit.facts.soa_index import ALL_SOA_CLAUSES, soa_clause, soa_views
+from complykit.workspace.repository import Repository
 
 INCLUSION_ONLY = ("risk-treatment", "best-practice")
 

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from complykit.checks.registry import Problem, check
-from complykit.checks.soa_index import (
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
+from complykit.facts.soa_index import (
     ALL_SOA_CLAUSES,
     soa_clause,
     soa_views,
     view_for,
     views_by_framework,
 )
-from complykit.checks.soa_scope_rules import SCOPE_RULES
-from complykit.findings import Severity
+from complykit.facts.soa_scope_rules import SCOPE_RULES
 from complykit.model.ai_system import AiSystem
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.risk import Risk
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 def _activities(repo: Repository, *roles: ProcessingRole) -> list[ProcessingActivity]:

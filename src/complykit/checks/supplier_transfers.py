@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.registry import Problem, check
+from complykit.checks.registry import check
 from complykit.checks.suppliers import processors
-from complykit.findings import Severity
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.enums import TransferMechanism
 from complykit.model.supplier import Location
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 @check(

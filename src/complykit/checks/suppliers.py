@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from complykit.checks.registry import Problem, check
-from complykit.findings import Severity
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
-from complykit.repository import Entry, Repository
+from complykit.workspace.repository import Entry, Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
 _BREACH_CLOCK = timedelta(hours=72)

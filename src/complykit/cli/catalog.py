@@ -84,7 +84,8 @@ def show(
 def search(
     text: Annotated[str, typer.Argument(help="Words to find in ids, titles and summaries.")],
     framework: Annotated[
-        str | None, typer.Option("--framework", help="Search only this framework.")
+        str | None,
+        typer.Option("--framework", help="Search only this framework.", metavar="FRAMEWORK"),
     ] = None,
     workspace: WorkspaceOption = None,
     output_format: FormatOption = ViewFormat.TEXT,
@@ -116,9 +117,9 @@ def search(
 
 def _load(workspace: Path | None) -> tuple[CatalogSet, frozenset[str]]:
     from complykit.catalog import load_catalogs  # noqa: PLC0415
-    from complykit.errors import ComplykitError  # noqa: PLC0415
+    from complykit.core.errors import ComplykitError  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415
-    from complykit.workspace import workspace_catalogs  # noqa: PLC0415
+    from complykit.workspace.open import workspace_catalogs  # noqa: PLC0415
 
     try:
         root = find_root(workspace or Path.cwd())

@@ -26,6 +26,7 @@ from complykit.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from complykit.analysis.coverage import CoverageReport, Requirement, Support
     from complykit.contracts.coverage import (
         ControlDocument,
         CoverageDocument,
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
         RequirementDocument,
         SupportDocument,
     )
-    from complykit.coverage import CoverageReport, Requirement, Support
 
 
 @exits
@@ -46,6 +46,7 @@ def coverage(
             "--framework",
             help="The framework to measure, e.g. gdpr or eu-ai-act.",
             show_default="each framework in scope that ISO controls map onto",
+            metavar="FRAMEWORK",
         ),
     ] = None,
     path: PathArgument = Path(),
@@ -54,8 +55,8 @@ def coverage(
     as_of: AsOfOption = None,
 ) -> int:
     """Show which requirements the implemented controls of your SoAs meet, via catalog mappings."""
-    from complykit.coverage import compute, default_targets  # noqa: PLC0415
-    from complykit.workspace import open_repository  # noqa: PLC0415
+    from complykit.analysis.coverage import compute, default_targets  # noqa: PLC0415
+    from complykit.workspace.open import open_repository  # noqa: PLC0415
 
     repo, errors = open_repository(workspace_argument(path, workspace), parse_as_of(as_of))
     if errors:
@@ -92,7 +93,7 @@ def _document(report: CoverageReport) -> FrameworkCoverage:
 
 
 def _summary(report: CoverageReport) -> CoverageSummary:
-    from complykit.coverage import CoverageStatus  # noqa: PLC0415
+    from complykit.analysis.coverage import CoverageStatus  # noqa: PLC0415
 
     counts = report.counts()
     return {
@@ -173,7 +174,7 @@ def _print_report(report: CoverageReport) -> None:
 
 
 def _percentages(report: CoverageReport) -> str:
-    from complykit.coverage import CoverageStatus  # noqa: PLC0415 - keep --help fast
+    from complykit.analysis.coverage import CoverageStatus  # noqa: PLC0415 - keep --help fast
 
     measured = len(report.measured)
     if not measured:

@@ -36,6 +36,7 @@ def diff(
         typer.Option(
             help="Compare with this git revision instead of the working tree.",
             show_default="the working tree",
+            metavar="REV",
         ),
     ] = None,
     output_format: Annotated[
@@ -54,8 +55,8 @@ def diff(
 
     Exits 1 when the change introduces findings at or above --fail-on; old ones do not count.
     """
+    from complykit.core.findings import Severity  # noqa: PLC0415
     from complykit.diff.run import run_diff  # noqa: PLC0415 - keep --help fast
-    from complykit.findings import Severity  # noqa: PLC0415
 
     day = parse_as_of(as_of)
     result = run_diff(base, path, as_of=day, head=head, fail_on=Severity(fail_on.value))

@@ -76,7 +76,7 @@ def algoritmeregister(
 
     from complykit.exchange.algoritmeregister import export_algoritmeregister  # noqa: PLC0415
     from complykit.exchange.publicatiestandaard import export_publicatiestandaard  # noqa: PLC0415
-    from complykit.workspace import open_repository  # noqa: PLC0415
+    from complykit.workspace.open import open_repository  # noqa: PLC0415
 
     exporters = {
         Standard.PUBLICATIESTANDAARD: export_publicatiestandaard,
@@ -96,7 +96,7 @@ def algoritmeregister(
 
 
 def _check_url(url: str | None) -> None:
-    from complykit.errors import ComplykitError  # noqa: PLC0415
+    from complykit.core.errors import ComplykitError  # noqa: PLC0415
 
     if url is not None and not url.startswith("https://"):
         raise ComplykitError(f"--register-url must be an https:// URL, not '{url}'")
@@ -139,7 +139,7 @@ def oscal(
 
     from complykit.exchange.oscal.component import component_definition  # noqa: PLC0415
     from complykit.exchange.oscal.ssp import choose_soa, ssp  # noqa: PLC0415
-    from complykit.workspace import open_repository  # noqa: PLC0415
+    from complykit.workspace.open import open_repository  # noqa: PLC0415
 
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - last-modified is today
     _warn_errors(errors)
@@ -161,7 +161,7 @@ def ics(
 ) -> int:
     """Export reviews, tasks, expiries, breach deadlines and AI Act dates as an iCalendar file."""
     from complykit.exchange.ics_export import export_ics  # noqa: PLC0415
-    from complykit.workspace import open_repository  # noqa: PLC0415
+    from complykit.workspace.open import open_repository  # noqa: PLC0415
 
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - the user's today
     _warn_errors(errors)
@@ -215,6 +215,7 @@ def register(
             "--sheet",
             help="The sheet with one activity per row; the other sheets join to it.",
             show_default="found by its headers",
+            metavar="SHEET",
         ),
     ] = None,
     dry_run: Annotated[
@@ -337,7 +338,7 @@ def fides_export(
     import yaml  # noqa: PLC0415 - keep --help fast
 
     from complykit.exchange.fides_export import export_fides  # noqa: PLC0415
-    from complykit.workspace import open_repository  # noqa: PLC0415
+    from complykit.workspace.open import open_repository  # noqa: PLC0415
 
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
     _warn_errors(errors)
@@ -357,7 +358,9 @@ def _table_command(name: str) -> Callable[..., int]:
         path: PathArgument = Path(),
         sheet: Annotated[
             str | None,
-            typer.Option("--sheet", help="The sheet with the table.", show_default="found"),
+            typer.Option(
+                "--sheet", help="The sheet with the table.", show_default="found", metavar="SHEET"
+            ),
         ] = None,
         dry_run: Annotated[
             bool,

@@ -30,8 +30,8 @@ def new(
     ] = None,
 ) -> int:
     """Write a new record file with its modeline and every required field; never overwrites."""
+    from complykit.authoring.record_draft import new_record  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415 - keep --help fast
-    from complykit.record_draft import new_record  # noqa: PLC0415
 
     draft = new_record(find_root(path), kind, record_id, output)
     typer.echo(

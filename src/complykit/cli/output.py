@@ -110,7 +110,7 @@ def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
     A failed or interrupted run never leaves half a report where a good one was, and without
     --force a file created meanwhile is still refused (a hard link never replaces its target).
     """
-    from complykit.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
+    from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
 
     refusal = ComplykitError(
         f"{path} already exists; nothing was written", hint="Add --force to overwrite it."

@@ -19,18 +19,19 @@ from complykit.cli.output import (
 if TYPE_CHECKING:
     from complykit.contracts.rules import RuleDocument, RulesDocument
     from complykit.contracts.validate import Severity as SeverityName
-    from complykit.findings import RuleInfo
+    from complykit.core.findings import RuleInfo
 
 
 @exits
 def rules(
     family: Annotated[
-        str | None, typer.Option("--family", help="Only this family, e.g. GDPR or SOA.")
+        str | None,
+        typer.Option("--family", help="Only this family, e.g. GDPR or SOA.", metavar="FAMILY"),
     ] = None,
     output_format: FormatOption = ViewFormat.TEXT,
 ) -> int:
     """List every rule: code, name, severity, what it checks and what it cites."""
-    from complykit.engine import all_rules  # noqa: PLC0415 - keep --help fast
+    from complykit.validate.engine import all_rules  # noqa: PLC0415 - keep --help fast
 
     chosen = [r for r in all_rules().values() if not family or r.family == family.upper()]
     if output_format == ViewFormat.JSON:
@@ -65,7 +66,7 @@ def explain(
 ) -> int:
     """Explain one finding code: what it checks, when it fires, and the provisions it cites."""
     from complykit.catalog.load import load_catalogs  # noqa: PLC0415 - keep --help fast
-    from complykit.explain import explain as explain_code  # noqa: PLC0415
+    from complykit.reference.explain import explain as explain_code  # noqa: PLC0415
 
     found = explain_code(code, load_catalogs())
     rule = found.rule

@@ -19,7 +19,7 @@ def schema(
 ) -> int:
     """Write one JSON Schema per record kind (and complykit.yaml) into a folder, and one per
     JSON output document (validate, diff, rules, catalog, coverage) into its output/ folder."""
-    from complykit.schema import write_schemas  # noqa: PLC0415 - keep --help fast
+    from complykit.authoring.schema import write_schemas  # noqa: PLC0415 - keep --help fast
 
     written = write_schemas(output, outputs=True)
     for path in written:

@@ -39,8 +39,8 @@ def init(
     ] = None,
 ) -> int:
     """Add a Statement of Applicability listing every control, each still to decide."""
+    from complykit.authoring.scaffold import init_soa  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415 - keep --help fast
-    from complykit.scaffold import init_soa  # noqa: PLC0415
 
     root = find_root(workspace_argument(path, workspace))
     draft = init_soa(root, framework, output)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
-from complykit.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity
 
 WORKING_TREE = "working tree"
 

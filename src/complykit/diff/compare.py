@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from complykit.core.findings import Severity
 from complykit.diff.changes import Diff, Notable, RecordChange, RecordDiff, RecordRef, Side
 from complykit.diff.fields import field_changes
 from complykit.diff.matching import match_findings
 from complykit.diff.notable import notable_changes
 from complykit.diff.snapshot import RecordKey, Snapshot
-from complykit.findings import Severity
 
 
 def compare_records(base: Snapshot, head: Snapshot) -> RecordDiff:
@@ -35,6 +35,8 @@ def _ref(key: RecordKey, side: Snapshot) -> RecordRef:
 
 def _changed(key: RecordKey, base: Snapshot, head: Snapshot) -> RecordChange | None:
     old, new = base.records[key], head.records[key]
+    if old.same_as(new):
+        return None
     fields = field_changes(old.data, new.data)
     moved_from = old.path if old.path != new.path else None
     if not fields and moved_from is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from complykit.core.findings import Finding
 from complykit.diff.changes import FindingDiff
-from complykit.findings import Finding
 
 FindingKey = tuple[str, str, str, str]
 

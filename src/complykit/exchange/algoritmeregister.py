@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.model.ai_system import AiSystem, ImpactAssessment
 from complykit.model.dpia import Dpia
 from complykit.model.enums import LegalBasis
 from complykit.model.processing import ProcessingActivity, Purpose
 from complykit.model.risk import Risk
 from complykit.model.supplier import Supplier
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 STANDARD_VERSION = "1.0"
 LANGUAGE = "nld"

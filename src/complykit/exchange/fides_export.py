@@ -22,7 +22,7 @@ from complykit.exchange.fides_terms import (
 )
 from complykit.exchange.record_files import slug
 from complykit.model.processing import DataCategory, ProcessingActivity, Purpose
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 ORGANIZATION = "default_organization"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.fides_terms import ART9_OF, BASIS_OF, SPECIAL_OF
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all

@@ -20,7 +20,7 @@ from complykit.model.risk import Risk
 from complykit.model.supplier import Supplier
 from complykit.model.task import Task
 from complykit.model.waiver import Waiver
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 AUTHORITY_DEADLINE = timedelta(hours=72)  # GDPR Art. 33(1)
 AI_ACT = "eu-ai-act"

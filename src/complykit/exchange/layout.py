@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.sheet import Row, Sheet
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import HEADERS, Columns, map_columns, plain_header

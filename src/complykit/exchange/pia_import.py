@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.html_text import plain_text
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.pia_text import dpia_fields, evaluation_line, measure_id, text

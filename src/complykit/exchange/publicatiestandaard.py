@@ -26,7 +26,7 @@ from complykit.exchange.algoritmeregister import (
 )
 from complykit.model.ai_system import AiSystem, ImpactAssessment
 from complykit.model.risk import Risk
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 SCHEMA_VERSION = "1.0.0"
 CATEGORY = {

@@ -12,14 +12,14 @@ from typing import Any
 
 import yaml
 
-from complykit.errors import ComplykitError
+from complykit.authoring.modeline import schema_target, with_modeline
+from complykit.authoring.scaffold import write_new
+from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Outcome, Status
 from complykit.load.discover import CONFIG_FILENAME, record_files
 from complykit.load.yaml_file import parse_yaml
 from complykit.model.validate import to_record
-from complykit.modeline import schema_target, with_modeline
-from complykit.scaffold import write_new
-from complykit.workspace import load_config, read_file
+from complykit.workspace.open import load_config, read_file
 
 _SLUG_LENGTH = 60
 
@@ -75,7 +75,7 @@ class Target:
 
     def document(self, rel: PurePosixPath, comment: str, data: dict[str, Any]) -> str:
         """``data`` as the YAML of a new file at ``rel``: the editor modeline the workspace
-        uses (see complykit.modeline), a comment, the fields."""
+        uses (see complykit.authoring.modeline), a comment, the fields."""
         target = schema_target(self.root, (self.root / rel).parent, str(data["kind"]))
         return with_modeline(yaml_text(comment, data), target)
 

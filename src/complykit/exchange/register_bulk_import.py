@@ -16,7 +16,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.html_text import plain_text
 from complykit.exchange.outcome import ImportReport, Outcome
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all

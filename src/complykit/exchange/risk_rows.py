@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from complykit.config import WorkspaceConfig
 from complykit.exchange.row_source import Notes
 from complykit.exchange.table_import import Cells, TableKind
+from complykit.model.config import WorkspaceConfig
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "title": ("risk", "risk title", "title", "name", "risico", "risiconaam", "titel",

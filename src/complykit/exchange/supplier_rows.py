@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from complykit.config import WorkspaceConfig
 from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.exchange.transfer_text import countries_in, country_code
+from complykit.model.config import WorkspaceConfig
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("name", "supplier", "vendor", "supplier name", "naam", "leverancier",

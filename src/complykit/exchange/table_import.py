@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.config import WorkspaceConfig
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes
 from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import plain_header
-from complykit.workspace import load_config
+from complykit.model.config import WorkspaceConfig
+from complykit.workspace.open import load_config
 
 HEADER_ROWS = 20
 

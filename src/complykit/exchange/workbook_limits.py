@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 from xml.parsers import expat
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.shown import shown
 
 MAX_MEMBERS = 2_000

@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from complykit.core.findings import Severity
 from complykit.escape import one_line, plain
-from complykit.findings import Severity
 from complykit.formatters.counts import summary_line
 from complykit.formatters.markdown import markdown_summary
 
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from pathlib import PurePosixPath
     from typing import TextIO
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _DATA_ESCAPES = {"%": "%25", "\r": "%0D", "\n": "%0A"}

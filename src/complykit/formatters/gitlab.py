@@ -12,14 +12,14 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from complykit.core.findings import Severity
 from complykit.escape import defuse_json, name_bytes
-from complykit.findings import Severity
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 # GitLab ranks info < minor < major < critical < blocker. An error fails the pipeline and gets
 # the middle rank, leaving critical and blocker to tools that find exploitable defects.

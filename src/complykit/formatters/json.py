@@ -6,8 +6,8 @@ import json
 from typing import TYPE_CHECKING, Final, cast
 
 import complykit
+from complykit.core.findings import Severity
 from complykit.escape import defuse_json
-from complykit.findings import Severity
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from complykit.contracts.validate import (
         Severity as SeverityName,
     )
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 # Bump on any change that can break a reader: a key removed, renamed or retyped, or a value's
 # meaning changed. Adding keys keeps the version.

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TextIO
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 SUITE_NAME = "complykit"
 CLEAN_CASE_NAME = "complykit validate"

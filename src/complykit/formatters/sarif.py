@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import complykit
+from complykit.core.findings import Severity
 from complykit.escape import defuse_json, name_bytes
-from complykit.findings import Severity
 
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import TextIO
 
-    from complykit.findings import Finding, RuleInfo
-    from complykit.result import Result
+    from complykit.core.findings import Finding, RuleInfo
+    from complykit.core.result import Result
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT_BASE_ID = "%SRCROOT%"

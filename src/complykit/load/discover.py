@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 
 CONFIG_FILENAME = "complykit.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 
 _NO_REPO_HINT = "Run complykit inside a git checkout, or pass a workspace that is in one."
 # Each key here can make git start a program or read beyond the repository.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from complykit.findings import RuleInfo, Severity
+from complykit.core.findings import RuleInfo, Severity
 
 SCHEMA_RULES = (
     RuleInfo(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.publish.document import Source, open_source, render
 from complykit.publish.output import refuse_existing, write_atomically
 from complykit.publish.pack import pack

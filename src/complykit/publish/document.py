@@ -13,9 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from complykit.engine import run_keeping_records
-from complykit.errors import ComplykitError
-from complykit.findings import Finding, Severity
+from complykit.core.errors import ComplykitError
+from complykit.core.findings import Finding, Severity
 from complykit.load.discover import CONFIG_FILENAME, find_root
 from complykit.publish.provenance import working_tree
 from complykit.publish.revision import checkout
@@ -26,8 +25,9 @@ from complykit.reports.render import (
     render_text,
 )
 from complykit.reports.request import FindingCount, Provenance, Request, Unreadable
-from complykit.repository import Repository
-from complykit.workspace import open_workspace
+from complykit.validate.engine import run_keeping_records
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
 
 # Findings of these families come from reading files: their records are missing.
 _LOADING_FAMILIES = ("YAML", "SCH")

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 
 
 def refuse_existing(path: Path, *, force: bool) -> None:

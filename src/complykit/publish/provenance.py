@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from complykit import __version__
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.load.git import git, toplevel
 from complykit.load.worktree import worktree_differs
 from complykit.reports.request import Provenance

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.load.discover import CONFIG_FILENAME, find_root
 from complykit.load.git import resolve_commit, toplevel
 from complykit.load.tree import materialise, read_tree_at

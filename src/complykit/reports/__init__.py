@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from complykit.reports.request import Request
     from complykit.reports.xlsx_book import Book, Words
-    from complykit.repository import Repository
+    from complykit.workspace.repository import Repository
 
 ContextBuilder = Callable[["Repository", "Request"], Mapping[str, Any]]
 SheetsBuilder = Callable[[Mapping[str, Any], "Words"], "Book"]

@@ -12,7 +12,7 @@ from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.render import translations
 from complykit.reports.request import Request
 from complykit.reports.xlsx_book import Words
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 class AnnexIII(TypedDict):

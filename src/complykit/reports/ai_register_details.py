@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from complykit.model.ai_practices import PracticeFacts
     from complykit.model.ai_system import AiSystem, ImpactAssessment
     from complykit.reports.xlsx_book import Words
-    from complykit.repository import Repository
+    from complykit.workspace.repository import Repository
 
 
 class Fact(TypedDict):

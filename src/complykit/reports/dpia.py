@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypedDict
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.model.control import Control
 from complykit.model.dpia import DataSubjectViews, Dpia, DpoAdvice, PriorConsultation
 from complykit.model.processing import ProcessingActivity
@@ -18,7 +18,7 @@ from complykit.reports.heatmap import HeatMap, heat_map
 from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
 from complykit.reports.risks import ScoreCell, score_cell
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _FLAGS = (
     "evaluation_or_scoring",

@@ -8,7 +8,7 @@ from typing import TypedDict
 
 from complykit.reports.names import person_name
 from complykit.reports.request import Provenance, Request, Unreadable
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 class Header(TypedDict):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from complykit.config import ScaleLevel
-from complykit.repository import Repository
+from complykit.model.config import ScaleLevel
+from complykit.workspace.repository import Repository
 
 CellRisk = tuple[str, int, int]  # (risk id, likelihood, impact)
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypedDict
 
-from complykit.checks.incident_clock import CLOCK
-from complykit.checks.serious_incident_clock import SeriousClock, term_of
+from complykit.facts.incident_clock import CLOCK
+from complykit.facts.serious_incident_clock import SeriousClock, term_of
 from complykit.model.incident import Breach, Incident, Notification, SubjectNotification
 from complykit.model.serious_incident import SeriousIncident
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _OPEN = ("open", "contained")
 

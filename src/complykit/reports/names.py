@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 def person_name(repo: Repository, person_id: str | None) -> str | None:

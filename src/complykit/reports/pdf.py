@@ -16,7 +16,7 @@ from __future__ import annotations
 import warnings
 from datetime import date
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 
 INSTALL_HINT = (
     "Install the PDF extra: pip install 'complykit[pdf]' (WeasyPrint; it needs Pango, e.g. "

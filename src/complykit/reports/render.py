@@ -23,14 +23,14 @@ from jinja2 import (
 )
 from jinja2.runtime import Context
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.escape import defuse_markup, plain
 from complykit.reports import AUDIENCES, REPORTS, Report
 from complykit.reports.filters import filters
 from complykit.reports.request import Request
 
 if TYPE_CHECKING:
-    from complykit.repository import Repository
+    from complykit.workspace.repository import Repository
 
 LANGUAGES = ("en", "nl")
 FORMATS = {"html": "html.j2", "markdown": "md.j2"}

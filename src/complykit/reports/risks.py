@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypedDict
 
-from complykit.config import ScaleLevel
+from complykit.model.config import ScaleLevel
 from complykit.model.control import Control
 from complykit.model.duration import Duration
 from complykit.model.risk import Acceptance, Risk, Score
@@ -14,7 +14,7 @@ from complykit.reports.header import Header, header
 from complykit.reports.heatmap import HeatMap, heat_map
 from complykit.reports.names import person_name, record_label
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 class ScoreCell(TypedDict):

@@ -12,7 +12,7 @@ from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
 from complykit.reports.ropa_links import Backlinks, Links, backlinks, links
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 NOT_STATED = "not-stated"  # the label of a purpose without a legal basis
 

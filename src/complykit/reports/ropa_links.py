@@ -11,7 +11,7 @@ from complykit.model.dpia import Dpia
 from complykit.model.processing import ProcessingActivity
 from complykit.model.risk import Risk
 from complykit.reports.names import record_label
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 class Source(TypedDict):

@@ -12,7 +12,7 @@ from complykit.model.soa import SoaEntry, StatementOfApplicability
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _SUMMARY_ORDER = (
     ImplementationStatus.IMPLEMENTED,

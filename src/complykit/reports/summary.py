@@ -14,7 +14,7 @@ from complykit.model.task import Task
 from complykit.reports import incidents, risks, soa
 from complykit.reports.header import Header, header
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 SEVERITIES = ("error", "warning", "info")
 _PENDING_DPIA = ("planned", "in-progress", "needs-update")

@@ -14,7 +14,7 @@ from complykit.model.supplier import Supplier
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
 

@@ -10,7 +10,7 @@ from complykit.model.task import Task
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 class TaskRow(TypedDict):

@@ -17,7 +17,7 @@ import pytest
 from complykit.cache.keys import run_key, workspace_digests
 from complykit.cache.signing import key_path
 from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
-from complykit.validation import validate
+from complykit.validate.validation import validate
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from complykit import workspace as workspace_module
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.load.yaml_file import YamlFile
-from complykit.validation import PARSED_PREFIX, validate
+from complykit.validate.validation import PARSED_PREFIX, validate
+from complykit.workspace import open as workspace_module
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)

@@ -11,11 +11,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from typer.testing import CliRunner
 
-from complykit import engine
 from complykit.cache.keys import run_key, workspace_digests
 from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
 from complykit.cli.app import app
-from complykit.validation import validate
+from complykit.validate import engine
+from complykit.validate.validation import validate
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)

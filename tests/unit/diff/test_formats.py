@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import PurePosixPath
 
+from complykit.core.findings import Finding, Severity
 from complykit.diff.changes import (
     Diff,
     FieldChange,
@@ -18,7 +19,6 @@ from complykit.diff.changes import (
     Side,
 )
 from complykit.diff.formats import DIFF_FORMATTERS
-from complykit.findings import Finding, Severity
 
 HOSTILE = "a | b <script>alert(1)</script> `x` *y*"
 FINDING = Finding(

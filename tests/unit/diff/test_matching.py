@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from complykit.core.findings import Finding, Severity
 from complykit.diff.matching import match_findings
-from complykit.findings import Finding, Severity
 
 
 def _finding(

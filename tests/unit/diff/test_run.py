@@ -7,9 +7,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from complykit.core.errors import ComplykitError
 from complykit.diff.changes import FieldChange
 from complykit.diff.run import run_diff
-from complykit.errors import ComplykitError
 from conftest import BASE_CONFIG
 from unit.diff.gitrepo import HEALTH, RISK, GitRepo, add_workspace, workspace_repo
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.algoritmeregister import LIMITS, export_algoritmeregister
-from complykit.repository import Repository
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
+from complykit.workspace.repository import Repository
 from conftest import BASE_CONFIG, EXAMPLE
 
 KEYS = [

@@ -13,13 +13,13 @@ import yaml
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.fides_export import export_fides
 from complykit.exchange.fides_import import import_fides
 from complykit.exchange.outcome import Status
 from complykit.model.processing import ProcessingActivity
-from complykit.repository import Repository
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
+from complykit.workspace.repository import Repository
 from conftest import BASE_CONFIG, EXAMPLE
 
 

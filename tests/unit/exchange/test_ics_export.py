@@ -14,7 +14,7 @@ from complykit.cli.app import app
 from complykit.exchange.ics_export import export_ics, recurrence
 from complykit.exchange.ics_text import fold
 from complykit.model.duration import Duration
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
 from conftest import BASE_CONFIG, EXAMPLE
 
 OPEN_BREACH = """\

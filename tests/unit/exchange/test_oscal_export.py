@@ -14,8 +14,8 @@ from complykit.cli.app import app
 from complykit.exchange.oscal.component import component_definition
 from complykit.exchange.oscal.ssp import ssp
 from complykit.model.soa import StatementOfApplicability
-from complykit.repository import Repository
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
+from complykit.workspace.repository import Repository
 from conftest import EXAMPLE
 from oscal_schemas import OSCAL, oscal_errors
 

@@ -14,10 +14,10 @@ import yaml
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from complykit.engine import run
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.pia_import import import_pia
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG
 
 EXPORT = Path(__file__).parent / "files" / "pia-export.json"

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from complykit.cli.app import app
 from complykit.exchange.publicatiestandaard import export_publicatiestandaard
-from complykit.repository import Repository
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
+from complykit.workspace.repository import Repository
 from conftest import EXAMPLE, REPO
 
 SCHEMA = REPO.parent / "shared" / "schemas" / "algoritmeregister"

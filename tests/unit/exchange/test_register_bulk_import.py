@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from complykit.engine import run
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_bulk_import import import_register_download
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG
 
 # As generate_download_stream writes it: the backend's machine keys, lars renamed algorithm_id,

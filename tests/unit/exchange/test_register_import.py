@@ -10,10 +10,10 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from complykit.engine import run
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_import import import_register, slug
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG
 
 DUTCH: list[list[object]] = [

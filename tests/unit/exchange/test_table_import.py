@@ -13,11 +13,11 @@ import yaml
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from complykit.engine import run
 from complykit.exchange.outcome import Status
 from complykit.exchange.risk_rows import RISKS
 from complykit.exchange.supplier_rows import SUPPLIERS
 from complykit.exchange.table_import import import_table
+from complykit.validate.engine import run
 from conftest import BASE_CONFIG
 from workbooks import Sheets, ods, xlsx
 

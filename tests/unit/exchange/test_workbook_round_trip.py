@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from complykit.engine import run
 from complykit.exchange.outcome import ImportReport, Status
 from complykit.exchange.register_import import import_register
 from complykit.reports.render import render_report
-from complykit.workspace import open_repository
+from complykit.validate.engine import run
+from complykit.workspace.open import open_repository
 from conftest import BASE_CONFIG
 from workbooks import Sheets, ods, xlsx
 

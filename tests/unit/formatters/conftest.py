@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from complykit.findings import Finding, RuleInfo, Severity
-from complykit.result import Result
+from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.result import Result
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -9,10 +9,10 @@ from pathlib import Path, PurePosixPath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complykit.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity
+from complykit.core.result import Result
 from complykit.formatters.json import JsonFormatter
 from complykit.formatters.junit import JunitFormatter, xml_text
-from complykit.result import Result
 
 segments = st.text(st.characters(exclude_characters="/\x00"), min_size=1, max_size=12)
 paths = st.lists(segments, min_size=1, max_size=4).map(lambda parts: PurePosixPath(*parts))

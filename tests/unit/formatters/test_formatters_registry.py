@@ -10,7 +10,7 @@ import pytest
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 
 def test_registry_names_every_format() -> None:

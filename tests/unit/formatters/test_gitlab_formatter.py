@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
-from complykit.findings import Severity
+from complykit.core.findings import Severity
 from complykit.formatters.gitlab import GitlabFormatter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 SCHEMA = json.loads(
     (Path(__file__).parents[2] / "schemas" / "gitlab-code-quality.schema.json").read_text("utf-8")

@@ -10,8 +10,8 @@ from complykit.formatters.json import JsonFormatter
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 
 def render(result: Result) -> str:

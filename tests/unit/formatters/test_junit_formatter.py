@@ -4,14 +4,14 @@ import io
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from complykit.findings import Severity
+from complykit.core.findings import Severity
 from complykit.formatters.junit import JunitFormatter, xml_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 
 def render(result: Result) -> str:

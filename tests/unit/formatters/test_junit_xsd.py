@@ -12,7 +12,7 @@ import xmlschema
 from complykit.formatters.junit import JunitFormatter
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 XSD = Path(__file__).parents[2] / "schemas" / "junit-jenkins.xsd"
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from complykit.formatters.markdown import MarkdownFormatter, escape
 
 if TYPE_CHECKING:
-    from complykit.result import Result
+    from complykit.core.result import Result
 
 
 def render(result: Result) -> list[str]:
@@ -20,7 +20,10 @@ def test_findings_become_a_table(sample: Result) -> None:
     assert render(sample) == [
         "## complykit validate",
         "",
-        ":x: **1 error, 1 warning, 1 info** in 12 files (140 records), as of 2024-05-01.",
+        (
+            ":x: **1 error, 1 warning, 1 info** in 2 files; checked 12 files (140 records), "
+            "as of 2024-05-01."
+        ),
         "",
         "| Severity | Code | Location | Message |",
         "|---|---|---|---|",

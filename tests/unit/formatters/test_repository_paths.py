@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from complykit.findings import Severity
+from complykit.core.findings import Severity
+from complykit.core.result import rebased
 from complykit.formatters.github import MAX_ANNOTATIONS, GithubFormatter
-from complykit.result import rebased
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 
 def test_rebased_paths_start_at_the_base(

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from jsonschema import Draft4Validator
 
+from complykit.core.result import Waived
 from complykit.formatters.sarif import SarifFormatter
-from complykit.result import Waived
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from complykit.findings import Finding
-    from complykit.result import Result
+    from complykit.core.findings import Finding
+    from complykit.core.result import Result
 
 # CI checks out ../shared/ beside the repository; a contributor's clone may not have it.
 SCHEMA_FILE = Path(__file__).resolve().parents[4] / "shared/schemas/sarif-schema-2.1.0.json"

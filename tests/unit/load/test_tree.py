@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.load.limits import LoadLimits
 from complykit.load.tree import TreeFile, materialise, safe_path
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from complykit.checks.incident_clock import duration
+from complykit.facts.incident_clock import duration
 
 
 @pytest.mark.parametrize(

@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from complykit.engine import run_keeping_records
 from complykit.publish import document, pack
 from complykit.publish.command import Order, run
 from complykit.reports import REPORTS, Report
+from complykit.validate.engine import run_keeping_records
 from conftest import EXAMPLE
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from complykit.reports.request import Request
-    from complykit.repository import Repository
+    from complykit.workspace.repository import Repository
 
 AS_OF = date(2026, 11, 23)
 FORMATS = ("html", "xlsx")

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from complykit.reports.request import Provenance
-from complykit.repository import Repository
-from complykit.workspace import open_workspace
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
 from conftest import EXAMPLE, REPO
 
 GOLDEN = REPO / "tests" / "golden" / "reports"

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from builders import write_workspace
 from complykit.reports.render import render_report, render_workbook
-from complykit.repository import Repository
-from complykit.workspace import open_workspace
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
 
 from .conftest import AS_OF
 

@@ -14,7 +14,7 @@ import pytest
 from complykit.reports import REPORTS
 from complykit.reports.render import LANGUAGES, render_report
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 from .conftest import GOLDEN_PROVENANCE
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from builders import write_workspace
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.reports.render import render_report
 from complykit.reports.request import Request
-from complykit.repository import Repository
-from complykit.workspace import open_workspace
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
 
 from .conftest import AS_OF
 

@@ -8,10 +8,10 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.reports.pdf import html_to_pdf
 from complykit.reports.render import render_binary
-from complykit.workspace import open_repository
+from complykit.workspace.open import open_repository
 from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)

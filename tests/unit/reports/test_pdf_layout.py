@@ -15,7 +15,7 @@ from complykit.reports import REPORTS
 from complykit.reports.pdf import html_to_pdf
 from complykit.reports.render import render_report
 from complykit.reports.request import Request
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 from .conftest import AS_OF, GOLDEN_PROVENANCE
 from .htmlcells import table_cells

@@ -9,11 +9,11 @@ import pytest
 from jinja2 import StrictUndefined
 
 from builders import write_workspace
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.reports import REPORTS
 from complykit.reports.render import FORMATS, TEMPLATES, environment, render_report
-from complykit.repository import Repository
-from complykit.workspace import open_workspace
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
 
 from .conftest import AS_OF
 

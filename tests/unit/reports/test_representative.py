@@ -6,7 +6,7 @@ from pathlib import Path
 
 from builders import write_workspace
 from complykit.reports.render import render_report
-from complykit.workspace import open_workspace
+from complykit.workspace.open import open_workspace
 
 from .conftest import AS_OF
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from complykit.reports.render import render_report, render_workbook
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 ROLE = {
     "en": ("Role per processing activity", "AI service", "sub-processor", "yes"),

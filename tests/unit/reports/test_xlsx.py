@@ -19,8 +19,8 @@ from complykit.reports import REPORTS
 from complykit.reports.render import LANGUAGES, build_context, render_workbook, translations
 from complykit.reports.xlsx import sheet_titles, write
 from complykit.reports.xlsx_book import Book, Sheet, Words
-from complykit.repository import Repository
-from complykit.workspace import open_workspace
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
 
 from .conftest import AS_OF
 

@@ -6,8 +6,8 @@ import json
 from typing import TYPE_CHECKING, Final
 
 import complykit
+from complykit.core.findings import Severity
 from complykit.escape import defuse_json
-from complykit.findings import Severity
 from complykit.formatters.json import finding_document
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from typing import TextIO
 
+    from complykit.core.findings import Finding
     from complykit.diff.changes import Diff, RecordChange, RecordRef
-    from complykit.findings import Finding
 
 HEADING = "## complykit diff"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from complykit.core.findings import Severity
 from complykit.diff.formats.display import (
     describe_side,
     finding_counts,
@@ -12,7 +13,6 @@ from complykit.diff.formats.display import (
     verdict,
 )
 from complykit.escape import defusing, one_line
-from complykit.findings import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from complykit.core.findings import Finding
     from complykit.diff.changes import Diff, RecordChange, RecordRef
-    from complykit.findings import Finding
 
 _SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 

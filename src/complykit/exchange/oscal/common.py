@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from complykit.catalog.models import Catalog
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 VERSIONS = ("1.1.2", "1.2.1")
 # A fixed namespace: the same workspace ids give the same UUIDs in every export, so exports of

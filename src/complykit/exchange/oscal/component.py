@@ -15,7 +15,7 @@ from complykit.exchange.oscal.common import (
 )
 from complykit.exchange.oscal.ssp import COMPONENT_TYPE, NS, control_uuid
 from complykit.model.control import Control
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 def component_definition(repo: Repository, oscal_version: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from complykit.catalog.models import Catalog
-from complykit.errors import ComplykitError
+from complykit.core.errors import ComplykitError
 from complykit.exchange.oscal.common import (
     STATE,
     catalog_resource,
@@ -24,7 +24,7 @@ from complykit.exchange.oscal.common import (
 )
 from complykit.model.control import Control
 from complykit.model.soa import SoaEntry, StatementOfApplicability
-from complykit.repository import Repository
+from complykit.workspace.repository import Repository
 
 
 def choose_soa(repo: Repository, soa_id: str | None) -> StatementOfApplicability:

@@ -1,0 +1,1 @@
+"""Analyses over a loaded workspace that are not rules: framework coverage."""

@@ -1,0 +1,82 @@
+"""``complykit new KIND ID``: a record file with its modeline and every required field to fill in.
+
+The fields come from the model's own JSON Schema, so a new required field shows up in drafts
+without an edit here. Values are left empty with a comment saying what goes there (and the
+allowed values, where the schema lists them); ``complykit validate`` reports each until filled.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from complykit.authoring.modeline import modeline, schema_target
+from complykit.authoring.scaffold import scalar, write_new
+from complykit.core.errors import ComplykitError
+from complykit.model.records import RECORD_MODELS
+
+# Where `complykit init` makes room for each kind.
+FOLDERS = {
+    "processing-activity": "register",
+    "ai-system": "ai",
+    "risk": "risks",
+    "statement-of-applicability": "soa",
+    "dpia": "dpia",
+    "incident": "incidents",
+    "supplier": "suppliers",
+    "task": "tasks",
+    "control": "controls",
+    "waiver": "waivers",
+}
+_WIDTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    path: Path
+    kind: str
+    fields: tuple[str, ...]
+
+
+def new_record(root: Path, kind: str, record_id: str, output: Path | None = None) -> Draft:
+    """Write a draft ``kind`` record with ``record_id``; never replaces a file."""
+    if kind not in RECORD_MODELS:
+        raise ComplykitError(f"unknown kind '{kind}'", hint=f"Kinds: {', '.join(RECORD_MODELS)}.")
+    path = (output or root / FOLDERS[kind] / f"{record_id}.yaml").resolve()
+    target = schema_target(root, path.parent, kind)
+    text, fields = draft_text(kind, record_id)
+    write_new(path, (modeline(target) + "\n" if target else "") + text)
+    return Draft(path, kind, fields)
+
+
+def draft_text(kind: str, record_id: str) -> tuple[str, tuple[str, ...]]:
+    """The YAML of the draft and the required fields it leaves to fill in."""
+    schema = RECORD_MODELS[kind].model_json_schema()
+    required = [name for name in schema.get("required", []) if name not in {"kind", "id"}]
+    lines = [f"kind: {kind}", f"id: {scalar(record_id)}"]
+    for name in required:
+        lines += _field(name, schema["properties"][name], schema.get("$defs", {}))
+    return "\n".join(lines) + "\n", tuple(required)
+
+
+def _field(name: str, field: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+    """The comment saying what goes in the field (and its allowed values), then the empty key."""
+    resolved = _resolve(field, defs)
+    note = " ".join(str(resolved.get("description") or field.get("description") or "").split())
+    choices = resolved.get("enum")
+    if choices:
+        note = f"{note} One of: {', '.join(str(c) for c in choices)}.".strip()
+    comment = textwrap.wrap(note, _WIDTH - 2) if note else []
+    return ["", *(f"# {line}" for line in comment), f"{name}:"]
+
+
+def _resolve(field: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    reference = field.get("$ref") or next(
+        (f["$ref"] for f in field.get("allOf", []) + field.get("anyOf", []) if "$ref" in f), None
+    )
+    if isinstance(reference, str):
+        resolved: dict[str, Any] = defs.get(reference.rsplit("/", 1)[-1], {})
+        return resolved
+    return field

@@ -1,0 +1,217 @@
+"""``complykit init``: a new workspace with a valid complykit.yaml, folders and schemas.
+
+Nothing is ever overwritten: an existing complykit.yaml stops the command before any write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from pydantic import ValidationError
+
+from complykit.authoring.extras import (
+    CI_CHOICES,
+    DEMO_PERSON,
+    ci_files,
+    demo_records,
+    repository_top,
+)
+from complykit.authoring.modeline import modeline, schema_file, schema_target, schema_url
+from complykit.authoring.scaffold import scalar, write_new
+from complykit.authoring.schema import refuse_foreign_schemas, write_schemas
+from complykit.core.errors import ComplykitError
+from complykit.load.discover import CONFIG_FILENAME, git_top_level
+from complykit.load.yaml_file import parse_yaml
+from complykit.model.config import WorkspaceConfig
+
+# Supervisory authorities complykit knows by country; elsewhere the user names theirs.
+AUTHORITIES = {
+    "NL": "Autoriteit Persoonsgegevens",
+    "BE": "Gegevensbeschermingsautoriteit / Autorité de protection des données",
+}
+FOLDERS = (
+    "register",
+    "ai",
+    "risks",
+    "soa",
+    "dpia",
+    "incidents",
+    "suppliers",
+    "tasks",
+    "controls",
+    "waivers",
+    "evidence",
+)
+_SCALE = """\
+  likelihood:
+    - {value: 1, label: Rare, description: Less than once in ten years}
+    - {value: 2, label: Unlikely, description: Once in three to ten years}
+    - {value: 3, label: Possible, description: Once in one to three years}
+    - {value: 4, label: Likely, description: Once or more a year}
+    - {value: 5, label: Almost certain, description: Several times a year}
+  impact:
+    - {value: 1, label: Negligible, description: No noticeable effect on people or the business}
+    - {value: 2, label: Minor, description: "Short inconvenience, easily corrected"}
+    - {value: 3, label: Moderate, description: "Real harm or cost, recoverable"}
+    - {value: 4, label: Major, description: Serious harm to people or the business}
+    - {value: 5, label: Severe, description: "Lasting harm; regulatory action likely"}
+  appetite: 8
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewWorkspace:
+    """What ``complykit init`` asks for; everything else gets a sensible default to edit."""
+
+    organisation: str
+    country: str
+    headcount: int
+    roles: Sequence[str] = ("controller",)
+    frameworks: Sequence[str] = ("gdpr",)
+    languages: Sequence[str] = ("en",)
+    authority: str | None = None
+    schema_url: str | None = None
+    """A published, versioned schemas folder for modelines; None copies schemas/ in."""
+    ci: str | None = None
+    """``github`` or ``gitlab``: add a CI configuration at the repository's top."""
+    pre_commit: bool = False
+    demo: bool = False
+    """Add a person and a few records of a small organisation, clean as written."""
+
+
+def config_text(new: NewWorkspace) -> str:
+    """A complykit.yaml that validates as written, with comments saying what to fill in."""
+    authority = new.authority or AUTHORITIES.get(new.country)
+    if authority is None:
+        raise ComplykitError(
+            f"complykit does not know the supervisory authority for {new.country}",
+            hint="Pass --authority with its name.",
+        )
+    return f"""\
+{modeline(_config_schema(new))}
+complykit: 1
+organisation:
+  name: {scalar(new.organisation)}
+  country: {new.country}
+  roles: [{", ".join(new.roles)}]
+  sector: private  # or public-authority / public-body
+  headcount: {new.headcount}
+  supervisory_authority:
+    name: {scalar(authority)}
+    country: {new.country}
+frameworks: [{", ".join(new.frameworks)}]
+languages: [{", ".join(new.languages)}]
+{_people(new)}
+risk_method:  # a risk's score is likelihood x impact; edit the scales to your method
+{_SCALE}"""
+
+
+_DPO_ROLE = "Data protection officer}"
+
+
+def _people(new: NewWorkspace) -> str:
+    if new.demo:
+        return "people:\n" + DEMO_PERSON.rstrip("\n")
+    return (
+        "people: []  # add who owns records: - {id: dpo, name: ..., role: Data protection officer}"
+    )
+
+
+def _config_schema(new: NewWorkspace) -> str:
+    if new.schema_url is None:
+        return f"schemas/{schema_file('config')}"
+    try:
+        return schema_url(new.schema_url, "config")
+    except ValueError as error:
+        raise ComplykitError(str(error), hint="Pass --schema-url https://…/schemas") from None
+
+
+def init_workspace(root: Path, new: NewWorkspace, today: date | None = None) -> list[Path]:
+    """Create the workspace at ``root``; returns what was written. Refuses an existing one.
+
+    Every check runs before the first write, so a refusal leaves the disk untouched.
+    """
+    config = root / CONFIG_FILENAME
+    text = config_text(new)
+    _check_valid(text)
+    top, workspace = repository_top(root, git_top_level(root))
+    extras = {top / name: body for name, body in _extra_files(new, workspace).items()}
+    demo = [root / name for name in _DEMO_PATHS] if new.demo else []
+    taken = [path for path in (config, *extras, *demo) if path.exists()]
+    if taken:
+        raise ComplykitError(
+            f"{taken[0]} already exists; init never overwrites a file; nothing was written",
+            hint="Edit the existing file, or start the workspace in another folder.",
+        )
+    _refuse_links(root, ["schemas", *FOLDERS])
+    if new.schema_url is None:
+        refuse_foreign_schemas(root / "schemas")
+    write_new(config, text, inside=root)
+    written = [config]
+    if new.schema_url is None:
+        written += write_schemas(root / "schemas")
+    written += _keep_folders(root)
+    for path, body in extras.items():
+        write_new(path, body, inside=top)
+        written.append(path)
+    if new.demo:
+        written += _write_demo(root, today or date.today())  # noqa: DTZ011 - a calendar day
+    return written
+
+
+_DEMO_PATHS = ("register/pa-newsletter.yaml", "suppliers/sup-mailer.yaml")
+
+
+def _extra_files(new: NewWorkspace, workspace: PurePosixPath) -> dict[str, str]:
+    if new.ci is not None and new.ci not in CI_CHOICES:
+        raise ComplykitError(f"unknown CI '{new.ci}'", hint=f"Choose {' or '.join(CI_CHOICES)}.")
+    return ci_files(new.ci, pre_commit=new.pre_commit, workspace=workspace)
+
+
+def _keep_folders(root: Path) -> list[Path]:
+    written = []
+    for folder in FOLDERS:
+        keep = root / folder / ".gitkeep"
+        if not (root / folder).exists():
+            keep.parent.mkdir(parents=True)
+            keep.touch()
+            written.append(keep)
+    return written
+
+
+def _write_demo(root: Path, today: date) -> list[Path]:
+    targets = {
+        kind: schema_target(root, root / folder, kind)
+        for kind, folder in (("processing-activity", "register"), ("supplier", "suppliers"))
+    }
+    written = []
+    for name, body in demo_records(today, targets).items():
+        write_new(root / name, body, inside=root)
+        written.append(root / name)
+    return written
+
+
+def _refuse_links(root: Path, folders: list[str]) -> None:
+    """init writes into these folders: none may be a link, which could lead anywhere."""
+    for name in folders:
+        if (root / name).is_symlink():
+            raise ComplykitError(
+                f"{root / name} is a symbolic link; init writes only into real folders",
+                hint="Replace the link with a folder, or init the workspace elsewhere.",
+            )
+
+
+def _check_valid(text: str) -> None:
+    """The generated config must validate; options that break it are usage errors."""
+    parsed = parse_yaml(PurePosixPath(CONFIG_FILENAME), text.encode())
+    try:
+        WorkspaceConfig.model_validate(parsed.documents[0].data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ComplykitError(
+            f"the options make an invalid complykit.yaml: {where}: {first['msg']}"
+        ) from None

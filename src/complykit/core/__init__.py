@@ -1,0 +1,1 @@
+"""The smallest shared vocabulary: findings, rule metadata and complykit's own errors."""

@@ -1,0 +1,73 @@
+"""The outcome of one validation run, as the formatters receive it."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from complykit.core.findings import Finding, RuleInfo, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Waived:
+    """A finding set aside by a waiver record, and that waiver's id."""
+
+    finding: Finding
+    waiver: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Sorted findings plus what a reader needs to judge them."""
+
+    root: Path
+    findings: tuple[Finding, ...]
+    rules: Mapping[str, RuleInfo]
+    files_checked: int
+    records_checked: int
+    as_of: date
+    fail_on: Severity = Severity.ERROR
+    waived: tuple[Waived, ...] = ()
+    """Findings that waivers set aside; they do not count towards the exit code."""
+    notes: tuple[str, ...] = ()
+    """What complykit worked around without changing the findings (an unreadable cache, say);
+    the CLI shows each as a warning on standard error."""
+
+    def count(self, severity: Severity) -> int:
+        return self.severity_counts()[severity]
+
+    def severity_counts(self) -> Counter[Severity]:
+        counts: Counter[Severity] = Counter(dict.fromkeys(Severity, 0))
+        counts.update(f.severity for f in self.findings)
+        return counts
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity.at_least(self.fail_on))
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failing else 0
+
+
+def rebased(result: Result, base: Path) -> Result:
+    """``result`` with every path relative to ``base`` instead of the workspace root.
+
+    CI tools resolve paths from the repository root; a workspace in a subfolder would otherwise
+    give annotations and code-scanning alerts on files that do not exist.
+    """
+    prefix = PurePosixPath(Path(os.path.relpath(result.root.resolve(), base.resolve())).as_posix())
+
+    def move(finding: Finding) -> Finding:
+        return replace(finding, path=prefix / finding.path)
+
+    return replace(
+        result,
+        root=base.resolve(),
+        findings=tuple(move(f) for f in result.findings),
+        waived=tuple(replace(w, finding=move(w.finding)) for w in result.waived),
+    )

@@ -1,0 +1,214 @@
+"""The AI Act duties a system's record leaves unmet, each with the date the duty applies.
+
+Each finder yields ``Gap``s whatever ``--as-of`` says; the checks in ``ai_act_duties`` report
+those that apply as errors and AIA012 reports the rest as warnings, so one rule text serves both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from complykit.facts.ai_act_index import (
+    Gap,
+    Start,
+    activities,
+    catalog,
+    completed,
+    high_risk_route,
+    is_legacy,
+    start_of,
+    systems,
+)
+from complykit.facts.ai_act_practices import prohibited_gaps
+from complykit.load.positions import Loc
+from complykit.model.ai_system import AiSystem
+from complykit.model.dpia import Dpia
+from complykit.model.duration import Duration
+from complykit.workspace.repository import Entry, Repository
+
+GapFinder = Callable[[Repository], Iterator[Gap]]
+_RISK_CLASS: Loc = ("classification", "risk_class")
+_LOG_DUTY = {"deployer": "Art. 26(6)", "provider": "Art. 19"}
+_SIX_MONTHS = Duration(months=6)
+# The Art. 50 paragraph for each transparency flag; the catalog says whom each one binds.
+_ART50 = {
+    "interacts_with_people": ("Art. 50(1)", "interacts directly with people"),
+    "synthetic_content": ("Art. 50(2)", "generates synthetic audio, images, video or text"),
+    "emotion_recognition": ("Art. 50(3)", "recognises emotions"),
+    "biometric_categorisation": ("Art. 50(3)", "sorts people into categories by biometric data"),
+    "deep_fake": ("Art. 50(4)", "generates or manipulates deep fakes"),
+    "public_interest_text": ("Art. 50(4)", "writes text published to inform the public"),
+}
+_ART50_DUTY = {
+    "Art. 50(1)": "tell people they are dealing with an AI system",
+    "Art. 50(2)": "mark its output as AI-generated in a machine-readable way",
+    "Art. 50(3)": "inform the people exposed to it",
+    "Art. 50(4)": "disclose that the content is AI-generated or manipulated",
+}
+
+
+def art6_4_gaps(repo: Repository) -> Iterator[Gap]:
+    for entry, system in systems(repo, in_use=True):
+        claim = system.classification.art6_3_exception
+        if claim is not None and claim.documented is None:
+            yield Gap(
+                entry,
+                ("classification", "art6_3_exception"),
+                f"'{system.name}' relies on the Art. 6(3)({claim.condition}) exception, but the "
+                "assessment behind it has no `documented` date",
+                ("AI Act Art. 6(4)",),
+                start_of(repo, ["Art. 6(4)", "Art. 6(2)"]),
+            )
+
+
+def _deployed_high_risk(
+    repo: Repository, duty: str
+) -> Iterator[tuple[Entry, AiSystem, Start, bool]]:
+    """High-risk systems we deploy and use, when ``duty`` applies to them, and if legacy."""
+    for entry, system in systems(repo, in_use=True):
+        route = high_risk_route(system)
+        if route and "deployer" in system.roles:
+            yield entry, system, start_of(repo, [route, duty]), is_legacy(repo, system)
+
+
+def oversight_gaps(repo: Repository) -> Iterator[Gap]:
+    for entry, system, start, legacy in _deployed_high_risk(repo, "Art. 26(2)"):
+        oversight = system.human_oversight
+        if oversight is None:
+            loc, lack = _RISK_CLASS, "no human oversight is recorded"
+        elif not oversight.overseers:
+            loc, lack = ("human_oversight",), "no overseers are assigned"
+        elif not oversight.trained:
+            loc, lack = ("human_oversight", "trained"), "its overseers are not marked as trained"
+        else:
+            continue
+        message = f"'{system.name}' is a high-risk system we deploy, but {lack}"
+        yield Gap(entry, loc, message, ("AI Act Art. 26(2)",), start, legacy)
+
+
+def logging_gaps(repo: Repository) -> Iterator[Gap]:
+    for entry, system in systems(repo, in_use=True):
+        route = high_risk_route(system)
+        duties = [item for role, item in _LOG_DUTY.items() if role in system.roles]
+        if route is None or not duties:
+            continue
+        logs = system.logging
+        if logs is None:
+            loc, lack = _RISK_CLASS, "keeps no logs"
+        elif not logs.enabled:
+            loc, lack = ("logging", "enabled"), "has logging switched off"
+        elif logs.retention is None:
+            loc, lack = ("logging",), "states no log retention period"
+        elif logs.retention.after(repo.as_of) < _SIX_MONTHS.after(repo.as_of):
+            loc, lack = ("logging", "retention"), f"keeps logs for {logs.retention.iso()} only"
+        else:
+            continue
+        yield Gap(
+            entry,
+            loc,
+            f"'{system.name}' is high-risk and {lack}; logs must be kept at least six months",
+            tuple(f"AI Act {d}" for d in duties),
+            start_of(repo, [route, *duties]),
+            is_legacy(repo, system),
+        )
+
+
+def fria_gaps(repo: Repository) -> Iterator[Gap]:
+    for entry, system, start, legacy in _deployed_high_risk(repo, "Art. 27(1)"):
+        basis = system.classification.annex_iii
+        reason = _fria_reason(repo, system)
+        if basis is None or basis.area == 2 or reason is None:
+            continue
+        if not completed(system, "fria", "iama"):
+            yield Gap(
+                entry,
+                ("classification", "annex_iii"),
+                f"'{system.name}' needs a fundamental rights impact assessment before use "
+                f"({reason}), but none is completed",
+                ("AI Act Art. 27(1)",),
+                start,
+                legacy,
+            )
+
+
+def _fria_reason(repo: Repository, system: AiSystem) -> str | None:
+    basis = system.classification.annex_iii
+    organisation = repo.config.organisation
+    if basis is not None and basis.area == 5 and basis.point in ("b", "c"):
+        return f"a deployer of an Annex III 5({basis.point}) system"
+    if organisation.sector != "private":
+        return f"we are a {organisation.sector}"
+    return "we provide public services" if organisation.provides_public_services else None
+
+
+def transparency_gaps(repo: Repository) -> Iterator[Gap]:
+    found = catalog(repo)
+    for entry, system in systems(repo, in_use=True):
+        facts = system.classification.transparency
+        if facts.disclosure is not None or found is None:
+            continue
+        for flag, (paragraph, what) in _ART50.items():
+            item = found.item(paragraph)
+            addressee = str(item.attributes.get("addressee", "")) if item else ""
+            loc = _flag_source(system, flag)
+            if loc is not None and addressee in system.roles:
+                yield Gap(
+                    entry,
+                    loc,
+                    f"'{system.name}' {what}; as {addressee} we must "
+                    f"{_ART50_DUTY[paragraph]}, but no `disclosure` says how",
+                    (f"AI Act {paragraph}",),
+                    start_of(repo, [paragraph]),
+                )
+
+
+# Practices that are themselves Art. 50(3) situations, whatever the transparency block says.
+_PRACTICE_FLAGS = {
+    "emotion-recognition": "emotion_recognition",
+    "biometric-categorisation": "biometric_categorisation",
+}
+
+
+def _flag_source(system: AiSystem, flag: str) -> Loc | None:
+    """Where the record says an Art. 50 situation applies: its flag, or a recorded practice."""
+    if getattr(system.classification.transparency, flag):
+        return ("classification", "transparency", flag)
+    techniques = system.practices.techniques if system.practices else []
+    for index, technique in enumerate(techniques):
+        if _PRACTICE_FLAGS.get(technique) == flag:
+            return ("practices", "techniques", index)
+    return None
+
+
+def dpia_missing(repo: Repository) -> Iterator[tuple[Entry, AiSystem, list[str]]]:
+    """High-risk systems we deploy that process personal data without a completed DPIA.
+
+    A system that says it processes personal data but is linked to no activity is returned with
+    no activities: without the link no DPIA can be found, and silence would read as a pass.
+    """
+    for entry, system, _, _ in _deployed_high_risk(repo, "Art. 26(9)"):
+        used_in = activities(repo, system)
+        unlinked = not used_in and system.processes_personal_data
+        linked_dpias = [a.dpia for a in used_in if a.dpia]
+        if unlinked or (used_in and not _has_dpia(repo, system, linked_dpias)):
+            yield entry, system, [a.id for a in used_in]
+
+
+def _has_dpia(repo: Repository, system: AiSystem, linked: list[str]) -> bool:
+    if completed(system, "dpia"):
+        return True
+    return any(
+        dpia.status in ("completed", "approved")
+        and (dpia.id in linked or system.id in dpia.ai_systems)
+        for _, dpia in repo.records(Dpia)
+    )
+
+
+FINDERS: tuple[GapFinder, ...] = (
+    prohibited_gaps,
+    art6_4_gaps,
+    oversight_gaps,
+    logging_gaps,
+    fria_gaps,
+    transparency_gaps,
+)

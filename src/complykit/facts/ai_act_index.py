@@ -1,0 +1,144 @@
+"""What the AI Act checks share: scope, when an obligation applies, and a system's surroundings.
+
+Dates come from the eu-ai-act catalog: ``applies_from`` as in Art. 113, and the Digital
+Omnibus deferrals as ``omnibus_applies_from``. The Omnibus is unverified, so it never changes
+a finding's severity; messages and hints only mention it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from complykit.catalog.models import Catalog
+from complykit.facts.problem import Problem
+from complykit.load.positions import Loc
+from complykit.model.ai_system import AiSystem
+from complykit.model.processing import ProcessingActivity
+from complykit.workspace.repository import Entry, Repository
+
+AI_ACT = "eu-ai-act"
+IN_USE = ("deployment", "operation")
+GENERAL_APPLICATION = "Art. 113 second paragraph"
+LEGACY = "Art. 111(2)"
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """When an obligation applies, and the date the unverified Digital Omnibus would give."""
+
+    applies: date
+    omnibus: date | None = None
+    omnibus_note: str | None = None
+
+    def sentence(self, as_of: date) -> str:
+        verb = "has applied since" if self.applies <= as_of else "applies from"
+        text = f"This {verb} {self.applies.isoformat()} (AI Act Art. 113)"
+        if self.omnibus is not None and self.omnibus != self.applies:
+            note = f", {self.omnibus_note}" if self.omnibus_note else ""
+            text += (
+                f"; the Digital Omnibus would move it to {self.omnibus.isoformat()}{note}"
+                " (not verified: check the Official Journal)"
+            )
+        return text + "."
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A missing AI Act duty for one system, with when that duty applies."""
+
+    where: Entry
+    loc: Loc
+    message: str
+    citation: tuple[str, ...]
+    start: Start
+    legacy: bool = False
+    """The system is high-risk and was in use before general application (Art. 111(2))."""
+
+
+def catalog(repo: Repository) -> Catalog | None:
+    """The eu-ai-act catalog when it is in ``frameworks``: AI Act rules run only then."""
+    return repo.catalogs.framework(AI_ACT) if repo.in_scope(AI_ACT) else None
+
+
+def systems(
+    # `*` mutated to `/` only changes how `in_use` may be passed, which no caller notices.
+    repo: Repository,
+    *,  # pragma: no mutate
+    in_use: bool = False,
+) -> Iterator[tuple[Entry, AiSystem]]:
+    """AI systems, when the AI Act is in scope; with ``in_use``, only those deployed or in use."""
+    if catalog(repo) is None:
+        return
+    for entry, system in repo.records(AiSystem):
+        if not in_use or system.lifecycle in IN_USE:
+            yield entry, system
+
+
+def start_of(repo: Repository, items: Iterable[str]) -> Start:
+    """The latest application date of ``items`` (all must apply), with any Omnibus date."""
+    found = catalog(repo)
+    known = [i for i in (found.item(x) for x in items) if i and i.applies_from] if found else []
+    if not known:
+        return Start(date.min)
+    applies = max(i.applies_from for i in known if i.applies_from)
+    deferred = [i for i in known if "omnibus_applies_from" in i.attributes]
+    if not deferred:
+        return Start(applies)
+    later = [date.fromisoformat(str(i.attributes["omnibus_applies_from"])) for i in deferred]
+    notes = [str(i.attributes["omnibus_note"]) for i in deferred if "omnibus_note" in i.attributes]
+    return Start(applies, max(applies, *later), notes[0] if notes else None)
+
+
+def high_risk_route(system: AiSystem) -> str | None:
+    """The Art. 6 paragraph a high-risk system falls under: 6(2) Annex III first, else 6(1)."""
+    basis = system.classification
+    if basis.risk_class != "high-risk":
+        return None
+    if basis.annex_iii is not None:
+        return "Art. 6(2)"
+    return "Art. 6(1)" if basis.annex_i else None
+
+
+def is_legacy(repo: Repository, system: AiSystem) -> bool:
+    """In use before the general date of application: Art. 111(2) may keep it out of scope."""
+    general = start_of(repo, [GENERAL_APPLICATION]).applies
+    return system.in_use_since is not None and system.in_use_since < general
+
+
+def activities(repo: Repository, system: AiSystem) -> list[ProcessingActivity]:
+    """Processing activities the system names, or that name the system."""
+    named = set(system.processing_activities)
+    return [
+        activity
+        for _, activity in repo.records(ProcessingActivity)
+        if activity.id in named or system.id in activity.ai_systems
+    ]
+
+
+def completed(system: AiSystem, *types: str) -> bool:
+    return any(a.type in types and a.status == "completed" for a in system.impact_assessments)
+
+
+def dated(repo: Repository, gaps: Iterable[Gap], hint: str) -> Iterator[Problem]:
+    """The gaps whose duty applies on ``--as-of``, with when it applied in the hint."""
+    for gap in gaps:
+        if gap.start.applies <= repo.as_of:
+            extra = [gap.start.sentence(repo.as_of)]
+            if gap.legacy:
+                extra.append(legacy_sentence(repo))
+            yield Problem(gap.where, gap.loc, gap.message, " ".join([hint, *extra]), gap.citation)
+
+
+def legacy_sentence(repo: Repository) -> str:
+    general = start_of(repo, [GENERAL_APPLICATION]).applies.isoformat()
+    found = catalog(repo)
+    item = found.item(LEGACY) if found else None
+    deadline = item.attributes.get("deadline") if item else None
+    public = f" (for use by public authorities, by {deadline} at the latest)" if deadline else ""
+    return (
+        f"The system was in use before {general}: under AI Act {LEGACY} its high-risk duties "
+        f"apply only once its design changes significantly{public}; if that is your case, "
+        "waive this finding with that reason."
+    )

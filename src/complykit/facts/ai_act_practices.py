@@ -1,0 +1,86 @@
+"""Art. 5(1)(a)-(h) decided from what a system does and where, with the article's exceptions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from complykit.facts.ai_act_index import Gap, catalog, start_of, systems
+from complykit.load.positions import Loc
+from complykit.model.ai_practices import PracticeFacts, Technique
+from complykit.model.ai_system import AiSystem
+from complykit.workspace.repository import Repository
+
+_SPACE_FOR_H = frozenset({"law-enforcement", "publicly-accessible-spaces"})
+
+# Each point: the technique that may fall under it, and whether its conditions are met and no
+# exception of the article's own applies.
+_POINTS: dict[str, tuple[Technique, Callable[[PracticeFacts], bool]]] = {
+    "a": ("manipulative-techniques", lambda f: not f.no_significant_harm),
+    "b": ("exploits-vulnerabilities", lambda f: not f.no_significant_harm),
+    "c": ("social-scoring", lambda f: not f.no_detrimental_treatment),
+    "d": ("offence-prediction", lambda f: not f.supports_human_assessment),
+    "e": ("untargeted-facial-scraping", lambda _: True),
+    "f": (
+        "emotion-recognition",
+        lambda f: (
+            bool({"workplace", "education"} & set(f.settings)) and not f.medical_or_safety_purpose
+        ),
+    ),
+    "g": ("biometric-categorisation", lambda f: not f.lawful_dataset_labelling),
+    "h": (
+        "real-time-remote-biometric-identification",
+        lambda f: set(f.settings) >= _SPACE_FOR_H and f.law_enforcement_objective is None,
+    ),
+}
+
+
+def prohibited_points(facts: PracticeFacts | None) -> list[str]:
+    """The Art. 5(1) points the recorded facts fall under, in the article's order."""
+    if facts is None:
+        return []
+    return [
+        point
+        for point, (technique, applies) in _POINTS.items()
+        if technique in facts.techniques and applies(facts)
+    ]
+
+
+def practice_title(repo: Repository, point: str) -> str:
+    """``Art. 5(1)(f) (emotion recognition at work or school)``, with the catalog's title."""
+    found = catalog(repo)
+    item = found.item(f"Art. 5(1)({point})") if found else None
+    title = f" ({item.title.lower()})" if item else ""
+    return f"Art. 5(1)({point}){title}"
+
+
+def prohibited_gaps(repo: Repository) -> Iterator[Gap]:
+    """Systems not retired that are, may be or are classified as a prohibited practice."""
+    for entry, system in systems(repo):
+        if system.lifecycle == "retired":
+            continue
+        for loc, point, verdict in _reasons(system):
+            item = f"Art. 5(1)({point})" if point else "Art. 5(1)"
+            what = practice_title(repo, point) if point else item
+            yield Gap(
+                entry,
+                loc,
+                f"'{system.name}' {verdict} a prohibited AI practice under {what}, yet its "
+                f"life cycle is '{system.lifecycle}', not retired",
+                (f"AI Act {item}",),
+                start_of(repo, [item]),
+            )
+
+
+def _reasons(system: AiSystem) -> Iterator[tuple[Loc, str, str]]:
+    """Where and why: from the facts first, then a suspicion or the declared class."""
+    from_facts = prohibited_points(system.practices)
+    for point in from_facts:
+        technique = _POINTS[point][0]
+        index = system.practices.techniques.index(technique) if system.practices else 0
+        yield ("practices", "techniques", index), point, "is, from its recorded practices,"
+    basis = system.classification
+    suspected = basis.suspected_art5_practice
+    if suspected is not None and suspected not in from_facts:
+        yield ("classification", "suspected_art5_practice"), suspected, "may be"
+    elif not from_facts and suspected is None and basis.risk_class == "prohibited":
+        yield ("classification", "risk_class"), "", "is classified as"

@@ -1,0 +1,117 @@
+"""How a DPIA screening's facts add up: the WP248 criteria met and the reasons that always
+require a DPIA (the Dutch AP list, Art. 35(3)(b)). The DPIA checks read this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from complykit.catalog.models import Catalog, Item
+from complykit.model.enums import ProcessingRole
+from complykit.model.processing import ProcessingActivity
+from complykit.model.screening import DpiaScreening
+from complykit.workspace.repository import Entry, Repository
+
+_RULE_OF_THUMB = 2  # used when the catalog states no threshold
+
+Criterion = Callable[[ProcessingActivity, DpiaScreening], bool]
+
+# How each WP248 criterion (by its catalog key) is read from an activity and its screening.
+_CRITERIA: dict[str, Criterion] = {
+    "evaluation_or_scoring": lambda _, s: s.evaluation_or_scoring,
+    "automated_decision_legal_effect": lambda a, s: (
+        s.automated_decision_legal_effect
+        or (a.automated_decisions is not None and a.automated_decisions.used)
+    ),
+    "systematic_monitoring": lambda _, s: s.systematic_monitoring,
+    "sensitive_or_highly_personal_data": lambda a, s: s.highly_personal_data or _sensitive(a),
+    "large_scale": lambda _, s: s.scale is not None and s.scale.large_scale,
+    "matching_combining_datasets": lambda _, s: s.matching_or_combining,
+    "vulnerable_data_subjects": lambda _, s: bool(s.vulnerable_data_subjects),
+    "innovative_technology": lambda _, s: s.innovative_technology,
+    "prevents_exercising_right_or_service": lambda _, s: s.prevents_exercising_rights,
+}
+
+
+def _sensitive(activity: ProcessingActivity) -> bool:
+    """Art. 9 special categories or Art. 10 criminal-offence data among the data categories."""
+    return any(d.special_category or d.criminal_offence_data for d in activity.personal_data)
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """A controller activity with a screening, and what the screening's facts amount to."""
+
+    where: Entry
+    activity: ProcessingActivity
+    screening: DpiaScreening
+    criteria: list[Item]
+    likely_high_risk: bool
+    """Whether the criteria met reach WP248's rule of thumb."""
+    mandatory: list[tuple[str, str]]
+    """(citation, label) of each reason that always requires a DPIA: AP list, Art. 35(3)(b)."""
+
+    @property
+    def criteria_named(self) -> str:
+        return ", ".join(f"{c.id} {c.title.lower()}" for c in self.criteria)
+
+    @property
+    def criteria_cited(self) -> tuple[str, ...]:
+        return tuple(f"EDPB WP248 {c.id}" for c in self.criteria)
+
+    @property
+    def dpia_needed(self) -> bool:
+        # A mandatory item under a `dpia-not-required` conclusion is DPIA003's finding already.
+        conclusion = self.screening.conclusion
+        return conclusion == "dpia-required" or (conclusion == "to-decide" and bool(self.mandatory))
+
+
+def screened(repo: Repository) -> Iterator[Screened]:
+    catalog = repo.catalogs.framework("dpia-criteria")
+    wp248 = [i for i in catalog.items if i.group == "wp248"] if catalog else []
+    threshold = _threshold(catalog)
+    for entry, activity in repo.records(ProcessingActivity):
+        screening = activity.dpia_screening
+        if screening is None or activity.role is ProcessingRole.PROCESSOR:
+            continue
+        met = [i for i in wp248 if _meets(i, activity, screening)]
+        mandatory = _mandatory(catalog, activity, screening)
+        yield Screened(entry, activity, screening, met, len(met) >= threshold, mandatory)
+
+
+def _threshold(catalog: Catalog | None) -> int:
+    """WP248's rule of thumb: from this many criteria on, a DPIA is needed in most cases."""
+    groups = catalog.groups if catalog else []
+    found = next((g.attributes.get("threshold") for g in groups if g.id == "wp248"), None)
+    return found if isinstance(found, int) else _RULE_OF_THUMB
+
+
+def _meets(item: Item, activity: ProcessingActivity, screening: DpiaScreening) -> bool:
+    reader = _CRITERIA.get(str(item.attributes.get("key")))
+    return reader is not None and reader(activity, screening)
+
+
+def _mandatory(
+    catalog: Catalog | None, activity: ProcessingActivity, screening: DpiaScreening
+) -> list[tuple[str, str]]:
+    found = []
+    for number in screening.ap_list_items:
+        item_id = f"AP-{number:02d}"
+        found.append(
+            (f"AP DPIA list {item_id}", _label(catalog, item_id, f"AP list item {number}"))
+        )
+    if screening.scale is not None and screening.scale.large_scale and _sensitive(activity):
+        point = "Art. 35(3)(b)"
+        found.append((f"GDPR {point}", _label(catalog, point, point)))
+    return found
+
+
+def _label(catalog: Catalog | None, item_id: str, name: str) -> str:
+    item = catalog.item(item_id) if catalog else None
+    return f"{name} ({item.title.lower()})" if item else name
+
+
+def mandatory_citation(mandatory: list[tuple[str, str]]) -> tuple[str, ...]:
+    cited = [c for c, _ in mandatory]
+    on_ap_list = any(c.startswith("AP ") for c in cited)
+    return ("GDPR Art. 35(4)", *cited) if on_ap_list else tuple(cited)

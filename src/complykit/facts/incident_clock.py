@@ -1,0 +1,82 @@
+"""The breach clock: when it started, its deadline, and which breaches it concerns.
+
+The Art. 33(1) clock runs 72 hours from the moment we became aware (``aware_at``, or
+``detected_at`` when that is missing). "Now" is the end of the ``--as-of`` day in UTC, so a
+deadline falling any time on that day counts as passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from complykit.model.calendar import day_after
+from complykit.model.duration import Duration
+from complykit.model.incident import Breach, Incident
+from complykit.workspace.repository import Entry, Repository
+
+CLOCK = Duration(hours=72)
+# Art. 33(2) sets no hours for a processor, only "without undue delay"; 24 hours is the term
+# data processing agreements commonly promise, so beyond it we only inform.
+PROCESSOR_PROMPT = timedelta(hours=24)
+AUTHORITY = ("breach", "authority")
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """When the breach clock started, and from which field."""
+
+    start: datetime
+    field: str
+
+    @property
+    def deadline(self) -> datetime:
+        return CLOCK.after_moment(self.start)
+
+    @property
+    def since(self) -> str:
+        moment = "becoming aware" if self.field == "aware_at" else "detection"
+        return f"after {moment} at {at(self.start)}"
+
+    @property
+    def note(self) -> str:
+        if self.field == "aware_at":
+            return ""
+        return "; `aware_at` is missing, so the clock counts from `detected_at`"
+
+
+def at(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+def duration(span: timedelta) -> str:
+    """Whole hours, and the minutes when there are any: 72 h 1 min is late, '72 hours' is not."""
+    whole_hours, seconds = divmod(int(span.total_seconds()), 3600)
+    minutes = seconds // 60
+    text = f"{whole_hours} hour{'' if whole_hours == 1 else 's'}"
+    return f"{text} {minutes} minute{'' if minutes == 1 else 's'}" if minutes else text
+
+
+def clock_of(incident: Incident) -> Clock:
+    if incident.aware_at is not None:
+        return Clock(incident.aware_at, "aware_at")
+    return Clock(incident.detected_at, "detected_at")
+
+
+def breaches(repo: Repository, role: str | None = None) -> Iterator[tuple[Entry, Incident, Breach]]:
+    for entry, incident in repo.records(Incident):
+        breach = incident.breach
+        if breach is not None and role in (None, breach.our_role):
+            yield entry, incident, breach
+
+
+def unnotified(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
+    for entry, incident, breach in breaches(repo, "controller"):
+        authority = breach.authority
+        if authority is not None and authority.required and authority.notified_at is None:
+            yield entry, clock_of(incident)
+
+
+def end_of(repo: Repository) -> datetime:
+    return datetime.combine(day_after(repo.as_of), time(), tzinfo=UTC)

@@ -1,0 +1,1 @@
+"""Explaining rules: `complykit rules --explain` and the generated reference pages."""

@@ -1,0 +1,94 @@
+"""Run a validation: load, validate, check, sort. Returns a Result; never prints."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from complykit.cache.parsed import ParsedCache
+from complykit.checks import REGISTRY
+from complykit.checks.registry import NOT_RUN, run_checks
+from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.result import Result, Waived
+from complykit.load.codes import YAML_RULES
+from complykit.load.discover import find_root
+from complykit.model.codes import SCHEMA_RULES
+from complykit.validate.waivers import WAIVER_RULES, active_waivers, apply_waivers, stale_waivers
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
+
+
+def all_rules() -> dict[str, RuleInfo]:
+    """Metadata for every code complykit can report."""
+    rules = {rule.code: rule for rule in (*YAML_RULES, *SCHEMA_RULES, *WAIVER_RULES, NOT_RUN)}
+    rules.update((code, registered.info) for code, registered in REGISTRY.items())
+    return dict(sorted(rules.items()))
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    # Loading builds millions of small acyclic objects; the cyclic collector would rescan them
+    # over and over (measured: 3x slower on 10,000 records). Reference counting still frees all.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def run(
+    path: Path, *, as_of: date, fail_on: Severity = Severity.ERROR, jobs: int | None = None
+) -> Result:
+    """Validate the workspace containing ``path``: load, check, waive, sort.
+
+    ``jobs`` None lets the loader pick its worker processes.
+    """
+    return run_keeping_records(path, as_of=as_of, fail_on=fail_on, jobs=jobs)[0]
+
+
+def run_keeping_records(
+    path: Path,
+    *,
+    as_of: date,
+    fail_on: Severity = Severity.ERROR,
+    jobs: int | None = None,
+    cache: ParsedCache | None = None,
+) -> tuple[Result, Repository | None]:
+    """Like ``run``, and also the repository of valid records, for callers that compare them.
+
+    ``cache`` holds the data of files parsed before, which then are not parsed again.
+    """
+    root = find_root(path)
+    with _no_cyclic_gc():
+        opened = open_workspace(root, as_of, jobs, cache)
+        found, waived = list(opened.findings), list[Waived]()
+        if opened.repo is not None:
+            found, waived = _checked_and_waived(opened.repo, found)
+    records = len(opened.repo.entries) if opened.repo is not None else 0
+    result = Result(
+        root,
+        tuple(sorted(found)),
+        all_rules(),
+        opened.files,
+        records,
+        as_of,
+        fail_on,
+        tuple(sorted(waived, key=lambda w: w.finding)),
+    )
+    return result, opened.repo
+
+
+def _checked_and_waived(
+    repo: Repository, loaded: list[Finding]
+) -> tuple[list[Finding], list[Waived]]:
+    kept, waived = apply_waivers([*loaded, *check_all(repo)], active_waivers(repo))
+    return [*kept, *stale_waivers(repo, waived, all_rules())], waived
+
+
+def check_all(repo: Repository) -> Iterator[Finding]:
+    return run_checks(REGISTRY.values(), repo)

@@ -1,0 +1,276 @@
+"""Read a workspace: its config, then every record file, into entries and findings."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import multiprocessing.context
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from complykit.cache.parsed import ParsedCache
+from complykit.catalog.catalogset import CatalogSet
+from complykit.catalog.load import load_catalogs
+from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
+from complykit.core.errors import ComplykitError
+from complykit.core.findings import Finding, Severity
+from complykit.load.declared import UnreadRecord
+from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
+from complykit.load.files import read_inside
+from complykit.load.positions import Places
+from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
+from complykit.model.config import WorkspaceConfig
+from complykit.model.validate import error_finding, to_record, try_record
+from complykit.workspace.repository import Entry, Repository
+
+PARALLEL_FROM_FILES = 2000
+MAX_JOBS = 8
+SLICES_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedWorkspace:
+    """A workspace read from disk: the repository of valid records, or None when the config
+    itself is unusable; plus every loading finding and the number of files read."""
+
+    root: Path
+    repo: Repository | None
+    findings: tuple[Finding, ...]
+    files: int
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRecords:
+    entries: tuple[Entry, ...]
+    findings: tuple[Finding, ...]
+    invalid_ids: frozenset[str]
+    files: int
+    unread: tuple[UnreadRecord, ...] = ()
+
+
+def read_file(root: Path, path: Path) -> YamlFile:
+    """Parse one file; an unreadable file, or a link out of the workspace, is a finding."""
+    rel = relative(root, path)
+    raw = read_inside(root, path)
+    if isinstance(raw, str):
+        return _unreadable(rel, raw)
+    return parse_yaml(rel, raw)
+
+
+def _unreadable(rel: PurePosixPath, message: str) -> YamlFile:
+    return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR, message),))
+
+
+def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]]:
+    """The workspace config, or the findings that make it unusable."""
+    config, findings, _ = _config(root)
+    return config, findings
+
+
+def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Places | None]:
+    """``load_config``, and the places of the config's values."""
+    path = root / CONFIG_FILENAME
+    if not path.is_file():
+        raise ComplykitError(f"{root}: no {CONFIG_FILENAME} found")
+    parsed = read_file(root, path)
+    if parsed.findings:
+        return None, parsed.findings, None
+    if not parsed.documents or not isinstance(parsed.documents[0].data, dict):
+        rel = PurePosixPath(CONFIG_FILENAME)
+        return (
+            None,
+            (
+                Finding(
+                    rel,
+                    1,
+                    1,
+                    "SCH005",
+                    Severity.ERROR,
+                    f"{CONFIG_FILENAME} must be a mapping with `organisation` and `risk_method`",
+                    hint="See docs/reference/configuration.md.",
+                ),
+            ),
+            None,
+        )
+    document = parsed.documents[0]
+    try:
+        return WorkspaceConfig.model_validate(document.data), (), document.places
+    except ValueError as error:
+        errors = error.errors(include_url=False)  # type: ignore[attr-defined]
+        found = tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
+        return None, found, None
+
+
+def _records(root: Path, parsed: YamlFile) -> LoadedRecords:
+    """Validate one parsed file's documents into entries, or findings at their places."""
+    entries: list[Entry] = []
+    findings: list[Finding] = list(parsed.findings)
+    invalid: set[str] = {u.id for u in parsed.unread}
+    unread: list[UnreadRecord] = list(parsed.unread)
+    for document in parsed.documents:
+        record = try_record(document.data) if document.places is None else None
+        problems: list[Finding] = []
+        if record is None:
+            located = document if document.places is not None else _reparsed(root, parsed, document)
+            record, problems = to_record(parsed.path, located)
+        if record is not None:
+            entries.append(Entry(record, parsed.path, document.index, document.places))
+        findings.extend(problems)
+        invalid.update(p.record for p in problems if p.record)
+        unread.extend(_unread(document.data, problems))
+    return LoadedRecords(tuple(entries), tuple(findings), frozenset(invalid), 1, tuple(unread))
+
+
+def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]:
+    """The record a document failed to be, when it says which one it meant to be."""
+    first = min(problems, default=None)
+    if first is None or first.record is None:
+        return
+    kind = data.get("kind") if isinstance(data, dict) else None
+    yield UnreadRecord(
+        first.path,
+        first.line,
+        first.record,
+        kind if isinstance(kind, str) else None,
+        f"{first.code} {first.message}",
+    )
+
+
+def _reparsed(root: Path, parsed: YamlFile, document: YamlDocument) -> YamlDocument:
+    # Data from the parsed-file cache has no places (that cache keeps plain data only); its
+    # file hashed as the cached one when this run began, so it is parsed to place the errors.
+    return read_file(root, root / parsed.path).documents[document.index]
+
+
+def _parse_slice(root: Path, files: Sequence[Path]) -> list[YamlFile]:
+    """What one worker does: parse files, and ship their plain data and places."""
+    gc.disable()  # see engine._no_cyclic_gc
+    return [read_file(root, path) for path in files]
+
+
+def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
+    return LoadedRecords(
+        tuple(e for part in parts for e in part.entries),
+        tuple(f for part in parts for f in part.findings),
+        frozenset().union(*(part.invalid_ids for part in parts)),
+        sum(part.files for part in parts),
+        tuple(u for part in parts for u in part.unread),
+    )
+
+
+def default_jobs(file_count: int) -> int:
+    """Worker processes worth starting: one per core, but only for large workspaces."""
+    if file_count < PARALLEL_FROM_FILES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_JOBS))
+
+
+def load_records(
+    root: Path, config: WorkspaceConfig, jobs: int | None = None, cache: ParsedCache | None = None
+) -> LoadedRecords:
+    """Every record below ``root``; schema findings for the documents that do not validate.
+
+    Large workspaces are parsed by worker processes, in slices of the sorted files that are
+    joined in order, while this process validates; the result is the same either way. With a
+    ``cache``, files parsed cleanly before are not parsed again.
+    """
+    found = discover(root, config.paths.exclude)
+    skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
+    parsed = _parsed_files(root, found.files, jobs, cache)
+    return _merge([skipped, *(_records(root, one) for one in parsed)])
+
+
+def _skipped(skipped: Skipped) -> Finding:
+    return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
+
+
+def _parsed_files(
+    root: Path, files: Sequence[Path], jobs: int | None, cache: ParsedCache | None
+) -> Iterator[YamlFile]:
+    """Each file parsed, or taken from the cache, in the order of ``files``."""
+    cached = {p: _from_cache(root, p, cache) for p in files} if cache is not None else {}
+    todo = [path for path in files if cached.get(path) is None]
+    workers = default_jobs(len(todo)) if jobs is None else min(max(1, jobs), MAX_JOBS)
+    if workers == 1:
+        parsed: Iterator[YamlFile] = (read_file(root, path) for path in todo)
+    else:
+        parsed = _parse_in_parallel(root, todo, workers)
+    for path in files:
+        hit = cached.get(path)
+        if hit is not None:
+            yield hit
+            continue
+        fresh = next(parsed)
+        if cache is not None and not fresh.findings:
+            cache.remember(fresh.path.as_posix(), [d.data for d in fresh.documents])
+        yield fresh
+
+
+def _from_cache(root: Path, path: Path, cache: ParsedCache) -> YamlFile | None:
+    rel = relative(root, path)
+    documents = cache.lookup(rel.as_posix())
+    if documents is None:
+        return None
+    return YamlFile(rel, tuple(YamlDocument(i, data, None) for i, data in enumerate(documents)), ())
+
+
+def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:
+    """Parsed files in their original order; this process validates while workers parse."""
+    size = max(1, -(-len(files) // (workers * SLICES_PER_WORKER)))
+    slices = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        for parsed_slice in pool.map(_parse_slice, [root] * len(slices), slices):
+            yield from parsed_slice
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork shares the already imported modules, so workers start in milliseconds.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def workspace_catalogs(root: Path | None) -> tuple[CatalogSet, tuple[Finding, ...]]:
+    """The bundled catalogs plus the valid files of the workspace's ``catalogs/`` folder, and
+    findings for the files that cannot be used."""
+    bundled = load_catalogs()
+    return (bundled, ()) if root is None else read_workspace_catalogs(root, bundled)
+
+
+def open_workspace(
+    root: Path, as_of: date, jobs: int | None = None, cache: ParsedCache | None = None
+) -> OpenedWorkspace:
+    """Read the config, the catalogs and every record of the workspace at ``root``."""
+    config, config_findings, config_places = _config(root)
+    if config is None:
+        return OpenedWorkspace(root, None, config_findings, 1)
+    loaded = load_records(root, config, jobs, cache)
+    catalogs, catalog_findings = workspace_catalogs(root)
+    repo = Repository(
+        root,
+        config,
+        catalogs,
+        as_of,
+        loaded.entries,
+        loaded.invalid_ids,
+        loaded.unread,
+        config_places,
+    )
+    findings = (*catalog_findings, *loaded.findings)
+    return OpenedWorkspace(root, repo, findings, loaded.files + 1)
+
+
+def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:
+    """The valid records of the workspace around ``path``, and how many loading errors there
+    were, for commands that read records (reports, coverage) rather than judge them."""
+    opened = open_workspace(find_root(path), as_of)
+    if opened.repo is None:
+        raise ComplykitError(
+            f"{opened.root / CONFIG_FILENAME} is not valid",
+            hint="Run `complykit validate` to see what to fix.",
+        )
+    errors = sum(1 for f in opened.findings if f.severity == Severity.ERROR)
+    return opened.repo, errors
