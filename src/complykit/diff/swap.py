@@ -26,16 +26,16 @@ from complykit.workspace.repository import Repository
 class SwappedRepository(Repository):
     """A repository whose files are the head's, except ``swapped`` ones, read from ``scratch``.
 
-    ``tree`` holds every file and folder of the base revision, for ``exists``.
+    ``tree`` holds every file and folder of the base revision (posix paths), for ``exists``.
     """
 
     scratch: Path = field(default_factory=Path)
     swapped: frozenset[PurePosixPath] = frozenset()
-    tree: frozenset[PurePosixPath] = frozenset()
+    tree: frozenset[str] = frozenset()
     _read: dict[PurePosixPath, YamlFile] = field(default_factory=dict)
 
     def exists(self, relative: PurePosixPath) -> bool:
-        found = relative in self.tree
+        found = relative.as_posix() in self.tree
         self.probes[relative.as_posix()] = found
         return found
 
@@ -74,11 +74,12 @@ def swap(
     dropped = plan.dropped
     kept_unread = [u for u in repo.unread if u.path not in dropped]
     kept_findings = [f for f in head.findings if f.path not in dropped]
+    order = _Order()
     entries = sorted(
         [*(e for e in repo.entries if e.path not in dropped), *swapped_in.entries],
-        key=lambda e: (discovery_order(e.path), e.document),
+        key=lambda e: (order.of(e.path), e.document),
     )
-    unread = sorted([*kept_unread, *swapped_in.unread], key=lambda u: discovery_order(u.path))
+    unread = sorted([*kept_unread, *swapped_in.unread], key=lambda u: order.of(u.path))
     based = SwappedRepository(
         repo.root,
         repo.config,
@@ -100,15 +101,31 @@ def discovery_order(path: PurePosixPath) -> tuple[tuple[int, str], ...]:
     return (*((1, folder) for folder in folders), (0, name))
 
 
+class _Order:
+    """``discovery_order`` computed once per file, not once per record of it."""
+
+    def __init__(self) -> None:
+        self._known: dict[PurePosixPath, tuple[tuple[int, str], ...]] = {}
+
+    def of(self, path: PurePosixPath) -> tuple[tuple[int, str], ...]:
+        found = self._known.get(path)
+        if found is None:
+            found = self._known[path] = discovery_order(path)
+        return found
+
+
 def _invalid_ids(unread: Iterable[UnreadRecord], findings: Iterable[Finding]) -> frozenset[str]:
     """The ids loading could not validate: those named unread, or by a loading finding."""
     named = {u.id for u in unread}
     return frozenset(named.union(f.record for f in findings if f.record is not None))
 
 
-def _tree(base: Sequence[TreeEntry]) -> frozenset[PurePosixPath]:
-    found = {PurePosixPath()}
+def _tree(base: Sequence[TreeEntry]) -> frozenset[str]:
+    """Every file of ``base`` and every folder above one, as posix paths; "." for the top."""
+    found = {"."}
     for entry in base:
-        found.add(entry.path)
-        found.update(entry.path.parents)
+        path = entry.path.as_posix()
+        while path not in found:
+            found.add(path)
+            path = path.rpartition("/")[0] or "."
     return frozenset(found)

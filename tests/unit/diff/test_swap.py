@@ -211,3 +211,25 @@ def test_the_base_is_loaded_in_full_when_more_than_records_changed(
     diff = runs.diff(repo)
     assert not runs.took_swap
     assert [c.id for c in diff.records.changed] == ["risk-leak"]
+
+
+def test_evidence_added_by_the_change_fixes_the_finding(repo: GitRepo, runs: Runs) -> None:
+    """An evidence file the base lacked and the head adds: the base's finding is fixed."""
+    repo.write("controls/mfa.yaml", CONTROL)
+    base = repo.commit("evidence promised")
+    repo.write("evidence/mfa.md", "MFA rolled out.\n")
+    diff = runs.diff(repo, base)
+    assert runs.took_swap
+    assert [(f.code, f.record) for f in diff.findings.fixed] == [("REF007", "ctl-mfa")]
+
+
+def test_what_the_head_cannot_read_is_read_in_the_base(repo: GitRepo, runs: Runs) -> None:
+    """A link named like a record file, to a folder of records: the base has that folder."""
+    repo.write("more.yaml/risk.yaml", RISK.replace("risk-leak", "risk-more"))
+    base = repo.commit("records in a folder named more.yaml")
+    (repo.workspace / "more.yaml").rename(repo.workspace / ".stash")
+    (repo.workspace / "more.yaml").symlink_to(".stash")
+    diff = runs.diff(repo, base)
+    assert not runs.took_swap
+    assert [r.id for r in diff.records.removed] == ["risk-more"]  # the base did read it
+    assert "YAML009" in {f.code for f in diff.findings.new}
