@@ -4,9 +4,10 @@
 
 Runs the same steps as ``complykit validate --jobs 1 --no-cache`` one after the other and
 prints the seconds each took: imports, config and catalogs, discovery, parsing (libyaml's
-composer with source marks, then our safe builder), record models, positions of findings,
-the repository index, the shared reference walk, the rules (the five slowest named), waivers
-and sorting, and the JSON output. Serial on purpose, so the phases add up.
+events built into plain data and places by our safe builder), record models, positions of
+findings (from the places kept while parsing), the repository index, the shared reference
+walk, the rules (the five slowest named), waivers and sorting, and the JSON output. Serial on
+purpose, so the phases add up.
 """
 
 from __future__ import annotations
@@ -81,8 +82,8 @@ def run(root: Path, as_of: date) -> dict[str, float]:
 
 
 def _time_positions(clock: Clock, repo: Any) -> None:
-    """Wrap Repository.position so its time is counted apart from the rules that call it."""
-    real = type(repo).position
+    """Wrap Repository.locate so its time is counted apart from the rules that call it."""
+    real = type(repo).locate
 
     def timed(self: Any, *args: Any, **kwargs: Any) -> tuple[int, int]:
         position: tuple[int, int] = clock.time(
@@ -90,7 +91,7 @@ def _time_positions(clock: Clock, repo: Any) -> None:
         )
         return position
 
-    type(repo).position = timed
+    type(repo).locate = timed
     clock.phases.setdefault("positions of findings", 0.0)
 
 

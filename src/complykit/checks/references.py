@@ -35,17 +35,21 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
     FAIL: ``processors: [sup-asw]``.
     """
     people = repo.person_ids
+    broken = []
     for entry, reference, marker in _refs(repo):
         target = reference.value
         exists = target in people if marker.kinds == ("person",) else target in repo.by_id
-        if exists or target in repo.invalid_ids:
-            continue
+        if not exists and target not in repo.invalid_ids:
+            broken.append((entry, reference, marker))
+    # The hints of all broken references at once: the ids are read once, not once per typo.
+    hints = repo.suggest_ids((reference.value, marker.kinds) for _, reference, marker in broken)
+    for entry, reference, marker in broken:
         what = "person" if marker.kinds == ("person",) else " or ".join(marker.kinds) or "record"
         yield Problem(
             entry,
             reference.loc,
-            f"unknown {what} '{target}'",
-            hint=repo.suggest_id(target, marker.kinds),
+            f"unknown {what} '{reference.value}'",
+            hint=hints[reference.value, marker.kinds],
         )
 
 

@@ -115,11 +115,10 @@ def _listed(codes: list[str]) -> str:
 
 def to_finding(info: RuleInfo, repo: Repository, problem: Problem) -> Finding:
     if problem.where is None:
-        path, document, record = repo.config_path(), 0, None
+        path, record = repo.config_path(), None
     else:
-        entry = problem.where
-        path, document, record = entry.path, entry.document, entry.record.id
-    line, column = repo.position(path, document, problem.loc, at_key=problem.at_key)
+        path, record = problem.where.path, problem.where.record.id
+    line, column = repo.locate(problem.where, problem.loc, at_key=problem.at_key)
     return Finding(
         path,
         line,

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from complykit.core.findings import Finding
 from complykit.diff.changed import Plan
 from complykit.load.declared import UnreadRecord
-from complykit.load.positions import Loc, locate
+from complykit.load.positions import Loc
 from complykit.load.tree import TreeEntry
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.workspace.open import LoadedRecords, OpenedWorkspace
@@ -48,7 +48,8 @@ class SwappedRepository(Repository):
             parsed = self._read[path] = parse_yaml(path, (folder / path).read_bytes())
         if document >= len(parsed.documents):
             return 1, 1
-        return locate(parsed.documents[document].node, loc, at_key=at_key)
+        places = parsed.documents[document].places
+        return (1, 1) if places is None else places.locate(loc, at_key=at_key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ def _str(text: str) -> str:
     return sys.intern(text) if len(text) <= INTERN_UP_TO else text
 
 
-_SCALARS: dict[str, Callable[[str], Any]] = {
+SCALARS: dict[str, Callable[[str], Any]] = {
     STR_TAG: _str,
     NULL_TAG: lambda _text: None,
     BOOL_TAG: lambda text: text == "true",
@@ -106,7 +106,7 @@ class _Builder:
             )
 
     def scalar(self, node: Node) -> Any:
-        convert = _SCALARS.get(node.tag)
+        convert = SCALARS.get(node.tag)
         if convert is None:
             raise _Abort(
                 BuildProblem.at(

@@ -1,43 +1,238 @@
-"""Map a path of keys and indexes (as pydantic reports it) back to a place in the YAML text."""
+"""Where each key and value of a document sits in the text it was parsed from, kept compactly.
+
+The loader records every place while it builds a document's data, from the bytes it read,
+once. A finding located later (a schema error, a rule's finding after the checks ran) is
+placed from this record: no file is read again, so a file edited after loading cannot move a
+finding, and no node tree is kept.
+
+Places are kept as they are written, in document order, as bytes: one byte per mapping,
+sequence, scalar, key or end of a collection (its kind, and how many lines down from the
+previous place it starts), then its column (one byte below 128). Keys are kept once per
+document, and each key place names its key by number. A typical record takes about five
+bytes per value this way; a node tree takes some hundreds. Locating a finding unpacks one
+document's places into an index (``_Index``) and walks it; only documents with findings pay.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 Loc = Sequence[str | int]
 
-
-def node_position(node: Node) -> tuple[int, int]:
-    """1-based line and column where a node starts."""
-    mark = node.start_mark
-    return mark.line + 1, mark.column + 1
-
-
-def _child(node: Node, part: str | int) -> tuple[Node, Node] | None:
-    """The (key node, value node) that ``part`` names inside ``node``, if any."""
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == part:
-                return key, value
-    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        item = node.value[part]
-        return item, item
-    return None
+MAPPING, SEQUENCE, SCALAR, KEY, END = 0, 1, 2, 3, 4
+_ESCAPE = 31
+"""A line step this large or larger is written as a number after the kind byte."""
+_CONTAINER_WORDS = 4
+_SCALAR_WORDS = 3
+_KEY_WORDS = 2
+_Found = tuple[int, int, tuple[int, int]]
 
 
-def locate(root: Node, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
-    """Position of the deepest node along ``loc``.
+class Places:
+    """The places of one document, packed as the module docstring says."""
 
-    Parts that name nothing (pydantic's union branch labels, a missing field) are skipped, so an
-    error on a missing field points at its nearest existing parent. With ``at_key`` the final
-    mapping entry is located at its key rather than its value, which reads better for
-    "unknown field" errors.
+    __slots__ = ("code", "keys")
+
+    def __init__(self, code: bytes, keys: tuple[str, ...]) -> None:
+        self.code = code
+        self.keys = keys
+
+    def __reduce__(self) -> tuple[type[Places], tuple[bytes, tuple[str, ...]]]:
+        return Places, (self.code, self.keys)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Places) and (self.code, self.keys) == (other.code, other.keys)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def start(self) -> tuple[int, int]:
+        """1-based line and column where the document's value starts."""
+        return _Index.of(self).start(0)
+
+    def locate(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        """Position of the deepest value along ``loc``.
+
+        Parts that name nothing (pydantic's union branch labels, a missing field) are skipped,
+        so an error on a missing field points at its nearest existing parent. With ``at_key``
+        a mapping entry is located at its key rather than its value, which reads better for
+        "unknown field" errors.
+        """
+        return _Index.of(self).locate(loc, at_key=at_key)
+
+
+class PlacesRecorder:
+    """Packs places while a builder walks a document in order; marks are 0-based."""
+
+    __slots__ = ("buffer", "key_numbers", "line")
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self.key_numbers: dict[str, int] = {}
+        self.line = 0
+
+    def _put(self, kind: int, line: int, column: int) -> None:
+        step, self.line = line - self.line, line
+        buffer = self.buffer
+        if step < _ESCAPE:
+            buffer.append(kind | step << 3)
+        else:
+            buffer.append(kind | _ESCAPE << 3)
+            _number(buffer, step)
+        if column < 0x80:
+            buffer.append(column)
+        else:
+            _number(buffer, column)
+
+    def open(self, kind: int, line: int, column: int) -> None:
+        """Start a mapping or a sequence; ``close`` ends it."""
+        self._put(kind, line, column)
+
+    def close(self) -> None:
+        self.buffer.append(END)
+
+    def scalar(self, line: int, column: int) -> None:
+        self._put(SCALAR, line, column)
+
+    def key(self, text: str, line: int, column: int) -> None:
+        self._put(KEY, line, column)
+        number = self.key_numbers.setdefault(text, len(self.key_numbers))
+        if number < 0x80:
+            self.buffer.append(number)
+        else:
+            _number(self.buffer, number)
+
+    def done(self) -> Places:
+        # Interned: the same few field names recur in every record of a workspace.
+        return Places(bytes(self.buffer), tuple(map(sys.intern, self.key_numbers)))
+
+
+def _number(buffer: bytearray, value: int) -> None:
+    """``value`` in base 128, low digits first, the high bit set on all but the last byte."""
+    while value >= 0x80:
+        buffer.append(value & 0x7F | 0x80)
+        value >>= 7
+    buffer.append(value)
+
+
+class _Reader:
+    __slots__ = ("at", "code")
+
+    def __init__(self, code: bytes) -> None:
+        self.code, self.at = code, 0
+
+    def number(self) -> int:
+        value, shift = 0, 0
+        while True:
+            byte = self.code[self.at]
+            self.at += 1
+            value |= (byte & 0x7F) << shift
+            if byte < 0x80:
+                return value
+            shift += 7
+
+
+class _Index:
+    """One document's places unpacked into a flat list that can skip whole subtrees.
+
+    A value takes a header word (its size in words, shifted left by two, or'ed with its kind),
+    its line and its column; a mapping or sequence adds how many keys lie below it. A mapping
+    entry's key takes its line and column, just before the value; ``keys`` holds the key
+    texts in the same order.
     """
-    node, key_node = root, root
-    for part in loc:
-        found = _child(node, part)
-        if found is not None:
-            key_node, node = found
-    return node_position(key_node if at_key else node)
+
+    __slots__ = ("keys", "words")
+
+    def __init__(self, words: list[int], keys: list[str]) -> None:
+        self.words, self.keys = words, keys
+
+    @classmethod
+    def of(cls, places: Places) -> _Index:
+        words: list[int] = []
+        keys: list[str] = []
+        opened: list[int] = []
+        reader, line = _Reader(places.code), 0
+        while reader.at < len(places.code):
+            byte = places.code[reader.at]
+            reader.at += 1
+            kind = byte & 7
+            if kind == END:
+                at = opened.pop()
+                words[at] |= (len(words) - at) << 2
+                words[at + 3] = len(keys) - words[at + 3]
+                continue
+            step = byte >> 3
+            line += reader.number() if step == _ESCAPE else step
+            column = reader.number()
+            if kind == KEY:
+                words += (line + 1, column + 1)
+                keys.append(places.keys[reader.number()])
+            elif kind == SCALAR:
+                words += (_SCALAR_WORDS << 2 | SCALAR, line + 1, column + 1)
+            else:
+                opened.append(len(words))
+                words += (kind, line + 1, column + 1, len(keys))
+        return cls(words, keys)
+
+    def start(self, at: int) -> tuple[int, int]:
+        """1-based line and column of the value whose header is at word ``at``."""
+        return self.words[at + 1], self.words[at + 2]
+
+    def locate(self, loc: Loc, *, at_key: bool) -> tuple[int, int]:
+        at, first_key, key_at = 0, 0, self.start(0)
+        for part in loc:
+            found = self._child(at, first_key, part)
+            if found is not None:
+                at, first_key, key_at = found
+        return key_at if at_key else self.start(at)
+
+    def _child(self, at: int, first_key: int, part: str | int) -> _Found | None:
+        """(header, first key below it, key or item position) of the child ``part`` names."""
+        words, keys = self.words, self.keys
+        kind, end = words[at] & 3, at + (words[at] >> 2)
+        child, key, item = at + _CONTAINER_WORDS, first_key, 0
+        while child < end:  # a scalar has no words past its header, so no children
+            if kind == MAPPING:
+                key_place = (words[child], words[child + 1])
+                child += _KEY_WORDS
+                if keys[key] == part:
+                    return child, key + 1, key_place
+                key += 1
+            else:
+                if item == part:
+                    return child, key, self.start(child)
+                item += 1
+            key += words[child + 3] if words[child] & 3 != SCALAR else 0
+            child += words[child] >> 2
+        return None
+
+
+def places_of(root: Node) -> Places:
+    """The places of a composed node tree (used where the loader composed nodes)."""
+    from yaml.nodes import MappingNode, SequenceNode  # noqa: PLC0415 - keeps import light
+
+    recorder = PlacesRecorder()
+
+    def visit(node: Node) -> None:
+        line, column = node.start_mark.line, node.start_mark.column
+        if isinstance(node, MappingNode):
+            recorder.open(MAPPING, line, column)
+            for key, value in node.value:
+                recorder.key(str(key.value), key.start_mark.line, key.start_mark.column)
+                visit(value)
+            recorder.close()
+        elif isinstance(node, SequenceNode):
+            recorder.open(SEQUENCE, line, column)
+            for item in node.value:
+                visit(item)
+            recorder.close()
+        else:
+            recorder.scalar(line, column)
+
+    visit(root)
+    return recorder.done()

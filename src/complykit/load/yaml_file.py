@@ -1,9 +1,11 @@
-"""Parse one YAML file into plain Python documents, safely, keeping each document's node tree.
+"""Parse one YAML file into plain Python documents, safely, with the place of every value.
 
 Only safe YAML is accepted: no duplicate keys, aliases, anchors, merge keys or custom tags, and
 size and depth limits apply. Problems become findings at file:line:col; nothing here raises on
 user input. PyYAML's C parser is used where present (it is several times faster), with the pure
-Python parser as fallback; both compose nodes that carry source marks.
+Python parser as fallback. Plain files are built straight from the parser's events
+(``events``); a file that holds anything else is composed into nodes and built by ``build``,
+which reports each problem at its place.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.nodes import Node
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
@@ -22,7 +23,9 @@ from yaml.scanner import Scanner
 from complykit.core.findings import Finding, Severity
 from complykit.load.build import BuildProblem, build_document
 from complykit.load.declared import UnreadRecord, declared_records
+from complykit.load.events import build_from_events
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
+from complykit.load.positions import Places, places_of
 from complykit.load.resolver import StrictResolver
 from complykit.load.textpos import clamp, offset_position
 
@@ -55,25 +58,14 @@ _Loader = _loader_class()
 
 @dataclass(frozen=True, slots=True)
 class YamlDocument:
-    """One document of a file: its plain data and the node tree that locates its fields.
+    """One document of a file: its plain data and where each of its values was written.
 
-    ``root`` is None once the document has crossed a process boundary: node trees are costly
-    to ship, and are only needed when something must be located.
+    ``places`` is None only for data that did not come from parsing (the parsed-file cache).
     """
 
     index: int
     data: Any
-    root: Node | None
-
-    def without_nodes(self) -> YamlDocument:
-        return YamlDocument(self.index, self.data, None)
-
-    @property
-    def node(self) -> Node:
-        """The node tree; asking for it after it was dropped is a bug, not a user error."""
-        if self.root is None:
-            raise RuntimeError("the document's node tree was not kept")
-        return self.root
+    places: Places | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +75,6 @@ class YamlFile:
     findings: tuple[Finding, ...]
     unread: tuple[UnreadRecord, ...] = ()
     """Records the text declares but that did not parse, so that nothing cascades from them."""
-
-    def without_nodes(self) -> YamlFile:
-        documents = tuple(d.without_nodes() for d in self.documents)
-        return YamlFile(self.path, documents, self.findings, self.unread)
 
     def with_unread(self, text: str) -> YamlFile:
         """This file, naming the records its text declares that it could not build."""
@@ -139,7 +127,7 @@ def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile
             data, found = build_document(node, limits)
             problems.extend(found)
             if not found and data is not None:
-                documents.append(YamlDocument(len(documents), data, node))
+                documents.append(YamlDocument(len(documents), data, places_of(node)))
     except yaml.YAMLError as error:
         problems.append(_syntax_problem(error, text))
     except RecursionError:
@@ -185,11 +173,26 @@ def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIM
     text = _decode(path, raw)
     if isinstance(text, Finding):
         return YamlFile(path, (), (text,)).with_unread(raw.decode("utf-8", "replace"))
+    if "&" not in text:
+        built = _from_events(text, limits)
+        if built is not None:
+            return YamlFile(path, built, ())
     anchors = find_anchors(path, text) if "&" in text else ()
     parsed = _compose_all(path, text, limits)
     if anchors:
         parsed = YamlFile(path, (), tuple(sorted({*anchors, *parsed.findings})))
     return parsed.with_unread(text)
+
+
+def _from_events(text: str, limits: LoadLimits) -> tuple[YamlDocument, ...] | None:
+    loader = _Loader(text)
+    try:
+        built = build_from_events(loader, limits)
+    finally:
+        loader.dispose()
+    if built is None:
+        return None
+    return tuple(YamlDocument(i, data, places) for i, (data, places) in enumerate(built))
 
 
 def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:

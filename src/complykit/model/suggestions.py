@@ -3,17 +3,19 @@
 ``difflib.get_close_matches`` costs one comparison per option; a workspace of 50,000 records
 with a few hundred broken references made that the slowest rule of a run. Real typos are one
 or two keystrokes away from the intended id (a letter changed, dropped, added or two swapped),
-so an index of each option with one character deleted, built once, finds those options from
-the word's own single deletions; difflib then picks among them. Only when no option is that
-close does a long list get the full comparison. Short lists skip the index, so their hints are
-exactly difflib's.
+so the options near a word are those that share a variant with it (the text itself, or the
+text with one character deleted, on either side); difflib then picks among them. The variants
+of the words asked about are indexed, and the options are read once for all of them: an index
+of every option's variants, as before, held some 2 KiB per record for the whole run. Only when
+no option is that close does a long list get the full comparison. Short lists skip the index,
+so their hints are exactly difflib's.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 CUTOFF = 0.7
 INDEX_FROM = 200
@@ -41,25 +43,28 @@ class Suggester:
 
     def __init__(self, options: Sequence[str]) -> None:
         self.options = sorted(set(options))
-        self._index: dict[str, list[str]] | None = None
 
     def suggest(self, word: str) -> str | None:
         """The hint for ``word``, or None when no option is close."""
+        return self.suggest_many([word])[word]
+
+    def suggest_many(self, words: Iterable[str]) -> dict[str, str | None]:
+        """The hint for each of ``words``, reading the options once for all of them."""
+        asked = set(words)
         if len(self.options) < INDEX_FROM:
-            return hint(closest(word, self.options))
-        near = self._near(word)
-        return hint(closest(word, near) if near else closest(word, self.options))
+            return {word: hint(closest(word, self.options)) for word in asked}
+        near = self._near(asked)
+        return {word: hint(closest(word, sorted(near[word]) or self.options)) for word in asked}
 
-    def _near(self, word: str) -> list[str]:
-        """Options at most one deletion from the word, on either side, or both."""
-        index = self._index if self._index is not None else self._build()
-        found = {option for variant in _variants(word) for option in index.get(variant, ())}
-        return sorted(found)
-
-    def _build(self) -> dict[str, list[str]]:
-        index: defaultdict[str, list[str]] = defaultdict(list)
+    def _near(self, words: set[str]) -> dict[str, set[str]]:
+        """Per word, the options that share a variant with it."""
+        wanted: defaultdict[str, list[str]] = defaultdict(list)
+        for word in words:
+            for variant in set(_variants(word)):
+                wanted[variant].append(word)
+        near: dict[str, set[str]] = {word: set() for word in words}
         for option in self.options:
-            for variant in set(_variants(option)):
-                index[variant].append(option)
-        self._index = dict(index)
-        return self._index
+            for variant in _variants(option):
+                for word in wanted.get(variant, ()):
+                    near[word].add(option)
+        return near

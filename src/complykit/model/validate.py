@@ -9,12 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-from yaml.nodes import Node
 
 from complykit.core.findings import Finding, Severity
-from complykit.load.positions import locate, node_position
+from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
+from complykit.model.compact import share_fields_sets
 from complykit.model.records import RECORD_MODELS
 
 
@@ -94,17 +94,28 @@ def error_finding(
     elif kind == "extra_forbidden":
         code, message = "SCH003", f"unknown field '{where}'"
         hint = _unknown_field_hint(model, loc)
+    elif error.get("input", ...) is None:
+        # `name:` with nothing after it: pydantic says "should be a valid string", which hides
+        # that the field was simply left empty (as `complykit new` drafts leave it).
+        code, message = "SCH004", f"{where} is empty: {_plain(error['msg']).lower()}"
+        hint = f"Fill in `{where}`; it is required."
     else:
         code, message, hint = "SCH004", f"{where}: {_plain(error['msg'])}", None
-    line, column = locate(document.node, loc, at_key=kind == "extra_forbidden")
+    line, column = _places(document).locate(loc, at_key=kind == "extra_forbidden")
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
 
 
-def _kind_problem(path: PurePosixPath, root: Node, data: dict[str, Any]) -> Finding | None:
+def _places(document: YamlDocument) -> Places:
+    if document.places is None:
+        raise RuntimeError("the document's places were not kept")  # a bug: callers keep them
+    return document.places
+
+
+def _kind_problem(path: PurePosixPath, places: Places, data: dict[str, Any]) -> Finding | None:
     kind = data.get("kind")
     if isinstance(kind, str) and kind in RECORD_MODELS:
         return None
-    line, column = locate(root, ["kind"], at_key=False)
+    line, column = places.locate(["kind"])
     if kind is None:
         return Finding(
             path,
@@ -129,16 +140,18 @@ def try_record(data: Any) -> Record | None:
     if model is None:
         return None
     try:
-        return model.model_validate(data)
+        record = model.model_validate(data)
     except ValidationError:
         return None
+    share_fields_sets(record)
+    return record
 
 
 def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | None, list[Finding]]:
     """The validated record for one YAML document, or the findings that stop it."""
     data = document.data
     if not isinstance(data, dict):
-        line, column = node_position(document.node)
+        line, column = _places(document).start()
         return None, [
             Finding(
                 path,
@@ -150,15 +163,17 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
                 hint="Start the document with `kind:` and `id:` lines.",
             )
         ]
-    problem = _kind_problem(path, document.node, data)
+    problem = _kind_problem(path, _places(document), data)
     if problem is not None:
         return None, [problem]
     model = RECORD_MODELS[data["kind"]]
     try:
-        return model.model_validate(data), []
+        record = model.model_validate(data)
     except ValidationError as error:
         record_id = data.get("id") if isinstance(data.get("id"), str) else None
         return None, [
             error_finding(path, document, e, model, record_id)
             for e in error.errors(include_url=False)
         ]
+    share_fields_sets(record)
+    return record, []

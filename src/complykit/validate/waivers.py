@@ -83,7 +83,7 @@ def stale_waivers(
         stale = _staleness(repo, waiver, used, known)
         if stale is not None:
             rule, field, message = stale
-            line, column = repo.position(entry.path, entry.document, (field,))
+            line, column = repo.locate(entry, (field,))
             found.append(
                 Finding(
                     entry.path,

@@ -21,6 +21,7 @@ from complykit.core.findings import Finding, Severity
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
 from complykit.load.files import read_inside
+from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import error_finding, to_record, try_record
@@ -66,31 +67,42 @@ def _unreadable(rel: PurePosixPath, message: str) -> YamlFile:
 
 def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]]:
     """The workspace config, or the findings that make it unusable."""
+    config, findings, _ = _config(root)
+    return config, findings
+
+
+def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Places | None]:
+    """``load_config``, and the places of the config's values."""
     path = root / CONFIG_FILENAME
     if not path.is_file():
         raise ComplykitError(f"{root}: no {CONFIG_FILENAME} found")
     parsed = read_file(root, path)
     if parsed.findings:
-        return None, parsed.findings
+        return None, parsed.findings, None
     if not parsed.documents or not isinstance(parsed.documents[0].data, dict):
         rel = PurePosixPath(CONFIG_FILENAME)
-        return None, (
-            Finding(
-                rel,
-                1,
-                1,
-                "SCH005",
-                Severity.ERROR,
-                f"{CONFIG_FILENAME} must be a mapping with `organisation` and `risk_method`",
-                hint="See docs/reference/configuration.md.",
+        return (
+            None,
+            (
+                Finding(
+                    rel,
+                    1,
+                    1,
+                    "SCH005",
+                    Severity.ERROR,
+                    f"{CONFIG_FILENAME} must be a mapping with `organisation` and `risk_method`",
+                    hint="See docs/reference/configuration.md.",
+                ),
             ),
+            None,
         )
     document = parsed.documents[0]
     try:
-        return WorkspaceConfig.model_validate(document.data), ()
+        return WorkspaceConfig.model_validate(document.data), (), document.places
     except ValueError as error:
         errors = error.errors(include_url=False)  # type: ignore[attr-defined]
-        return None, tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
+        found = tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
+        return None, found, None
 
 
 def _records(root: Path, parsed: YamlFile) -> LoadedRecords:
@@ -100,13 +112,13 @@ def _records(root: Path, parsed: YamlFile) -> LoadedRecords:
     invalid: set[str] = {u.id for u in parsed.unread}
     unread: list[UnreadRecord] = list(parsed.unread)
     for document in parsed.documents:
-        record = try_record(document.data) if document.root is None else None
+        record = try_record(document.data) if document.places is None else None
         problems: list[Finding] = []
         if record is None:
-            located = document if document.root is not None else _reparsed(root, parsed, document)
+            located = document if document.places is not None else _reparsed(root, parsed, document)
             record, problems = to_record(parsed.path, located)
         if record is not None:
-            entries.append(Entry(record, parsed.path, document.index))
+            entries.append(Entry(record, parsed.path, document.index, document.places))
         findings.extend(problems)
         invalid.update(p.record for p in problems if p.record)
         unread.extend(_unread(document.data, problems))
@@ -129,14 +141,15 @@ def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]
 
 
 def _reparsed(root: Path, parsed: YamlFile, document: YamlDocument) -> YamlDocument:
-    # The node tree stayed in the worker process; read the file again to place the errors.
+    # Data from the parsed-file cache has no places (that cache keeps plain data only); its
+    # file hashed as the cached one when this run began, so it is parsed to place the errors.
     return read_file(root, root / parsed.path).documents[document.index]
 
 
 def _parse_slice(root: Path, files: Sequence[Path]) -> list[YamlFile]:
-    """What one worker does: parse files, and ship plain data without node trees."""
+    """What one worker does: parse files, and ship their plain data and places."""
     gc.disable()  # see engine._no_cyclic_gc
-    return [read_file(root, path).without_nodes() for path in files]
+    return [read_file(root, path) for path in files]
 
 
 def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
@@ -231,13 +244,20 @@ def open_workspace(
     root: Path, as_of: date, jobs: int | None = None, cache: ParsedCache | None = None
 ) -> OpenedWorkspace:
     """Read the config, the catalogs and every record of the workspace at ``root``."""
-    config, config_findings = load_config(root)
+    config, config_findings, config_places = _config(root)
     if config is None:
         return OpenedWorkspace(root, None, config_findings, 1)
     loaded = load_records(root, config, jobs, cache)
     catalogs, catalog_findings = workspace_catalogs(root)
     repo = Repository(
-        root, config, catalogs, as_of, loaded.entries, loaded.invalid_ids, loaded.unread
+        root,
+        config,
+        catalogs,
+        as_of,
+        loaded.entries,
+        loaded.invalid_ids,
+        loaded.unread,
+        config_places,
     )
     findings = (*catalog_findings, *loaded.findings)
     return OpenedWorkspace(root, repo, findings, loaded.files + 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -12,7 +12,7 @@ from typing import TypeVar
 from complykit.catalog.catalogset import CatalogSet
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
-from complykit.load.positions import Loc, locate
+from complykit.load.positions import Loc, Places
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
 from complykit.model.config import WorkspaceConfig
@@ -29,6 +29,9 @@ class Entry:
     record: Record
     path: PurePosixPath
     document: int
+    places: Places | None = None
+    """Where its values were written, from the bytes the loader read; None only for a record
+    restored from the parsed-file cache."""
 
 
 @dataclass(slots=True)
@@ -43,9 +46,11 @@ class Repository:
     invalid_ids: frozenset[str] = frozenset()
     unread: tuple[UnreadRecord, ...] = ()
     """Records that could not be read (YAML or schema errors), as far as their ids are known."""
+    config_places: Places | None = None
     by_id: dict[str, Entry] = field(init=False)
     _by_kind: dict[str, list[Entry]] = field(init=False)
-    _parsed: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
+    _cached_files: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
+    _at: dict[tuple[PurePosixPath, int], Entry] | None = field(init=False, default=None)
     _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
     _in_scope: frozenset[str] | None = field(init=False, default=None)
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
@@ -100,7 +105,24 @@ class Repository:
 
     def suggest_id(self, word: str, kinds: tuple[str, ...]) -> str | None:
         """'Did you mean' among the people (kinds ``("person",)``) or records of ``kinds`` (any
-        kind when empty); indexed once per run, however many references are broken."""
+        kind when empty). Checks with many words to place ask ``suggest_ids`` once."""
+        return self.suggest_ids([(word, kinds)])[word, kinds]
+
+    def suggest_ids(
+        self, asked: Iterable[tuple[str, tuple[str, ...]]]
+    ) -> dict[tuple[str, tuple[str, ...]], str | None]:
+        """``suggest_id`` for many (word, kinds) at once: the ids of each kind are read once
+        for all the words, however many references are broken."""
+        by_kinds: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+        for word, kinds in asked:
+            by_kinds[kinds].add(word)
+        hints: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        for kinds, words in by_kinds.items():
+            found = self._suggester(kinds).suggest_many(words)
+            hints.update(((word, kinds), found[word]) for word in words)
+        return hints
+
+    def _suggester(self, kinds: tuple[str, ...]) -> Suggester:
         suggester = self._suggesters.get(kinds)
         if suggester is None:
             if kinds == ("person",):
@@ -108,19 +130,40 @@ class Repository:
             else:
                 options = [e.record.id for e in self.entries if not kinds or e.record.kind in kinds]
             suggester = self._suggesters[kinds] = Suggester(options)
-        return suggester.suggest(word)
+        return suggester
+
+    def locate(self, where: Entry | None, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        """Line and column of ``loc`` in a record (``where`` None: in complykit.yaml), from the
+        places the loader recorded while it read the file."""
+        places = self.config_places if where is None else where.places
+        if places is not None:
+            return places.locate(loc, at_key=at_key)
+        if where is None:
+            return 1, 1
+        return self._cached_locate(where, loc, at_key=at_key)
+
+    def _cached_locate(self, entry: Entry, loc: Loc, *, at_key: bool) -> tuple[int, int]:
+        # A record restored from the parsed-file cache has no places: that cache keeps plain
+        # data only. Its file's hash matched the cache's when loading, so it is parsed again.
+        parsed = self._cached_files.get(entry.path)
+        if parsed is None:
+            parsed = parse_yaml(entry.path, (self.root / entry.path).read_bytes())
+            self._cached_files[entry.path] = parsed
+        if entry.document >= len(parsed.documents):
+            return 1, 1
+        places = parsed.documents[entry.document].places
+        return (1, 1) if places is None else places.locate(loc, at_key=at_key)
 
     def position(
         self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False
     ) -> tuple[int, int]:
-        """Line and column of ``loc`` in a file, re-reading it only when a finding needs it."""
-        parsed = self._parsed.get(path)
-        if parsed is None:
-            parsed = parse_yaml(path, (self.root / path).read_bytes())
-            self._parsed[path] = parsed
-        if document >= len(parsed.documents):
-            return 1, 1
-        return locate(parsed.documents[document].node, loc, at_key=at_key)
+        """Like ``locate``, for a record named by its file and document index."""
+        if self._at is None:
+            self._at = {(e.path, e.document): e for e in self.entries}
+        entry = self._at.get((path, document))
+        if entry is None and path == self.config_path():
+            return self.locate(None, loc, at_key=at_key)
+        return (1, 1) if entry is None else self.locate(entry, loc, at_key=at_key)
 
     def config_path(self) -> PurePosixPath:
         return PurePosixPath(CONFIG_FILENAME)
