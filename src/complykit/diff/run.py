@@ -132,7 +132,7 @@ def _swapped(
     folder = context.scratch()
     materialise(tree_files(context.top, list(changes.swapped_in)), folder)
     loaded = load_records(folder, opened.repo.config, jobs=1)
-    return swap(opened, changes, base, loaded, folder)
+    return swap(opened, changes, base, loaded)
 
 
 def _has_config(entries: list[TreeEntry]) -> bool:

@@ -18,6 +18,7 @@ from complykit.diff.changes import Diff, RecordDiff
 from complykit.diff.formats import DIFF_FORMATTERS
 from complykit.diff.run import run_diff
 from complykit.diff.swap import swap
+from conftest import CASES
 from unit.diff.gitrepo import ACTIVITY, HEALTH, RISK, GitRepo, workspace_repo
 
 AS_OF = date(2026, 11, 23)
@@ -233,3 +234,16 @@ def test_what_the_head_cannot_read_is_read_in_the_base(repo: GitRepo, runs: Runs
     assert not runs.took_swap
     assert [r.id for r in diff.records.removed] == ["risk-more"]  # the base did read it
     assert "YAML009" in {f.code for f in diff.findings.new}
+
+
+def test_a_fixed_finding_in_the_config_keeps_its_place(repo: GitRepo, runs: Runs) -> None:
+    """A Statement of Applicability added by the change fixes SOA001, placed in the config."""
+    repo.edit("complykit.yaml", "frameworks: [gdpr]", "frameworks: [gdpr, iso27001-2022]")
+    base = repo.commit("ISO 27001 in scope")
+    repo.write("soa.yaml", (CASES / "SOA002" / "incomplete" / "soa.yaml").read_text("utf-8"))
+    diff = runs.diff(repo, base)
+    assert runs.took_swap
+    (fixed,) = diff.findings.fixed
+    config = (repo.workspace / "complykit.yaml").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(config, 1) if text.startswith("frameworks:"))
+    assert (fixed.code, fixed.path.as_posix(), fixed.line) == ("SOA001", "complykit.yaml", line)
