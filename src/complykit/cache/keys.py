@@ -21,6 +21,7 @@ import complykit
 from complykit.load.discover import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
 
 FORMAT = "complykit-cache-1"
+_CHUNK = 1 << 20
 
 
 class Uncacheable(Exception):  # noqa: N818 - a reason, not an error
@@ -29,17 +30,29 @@ class Uncacheable(Exception):  # noqa: N818 - a reason, not an error
 
 def _file_digest(path: str) -> str:
     # O_NONBLOCK: opening a FIFO for reading must not wait for a writer; fstat then refuses it.
+    # Plain descriptors, no file objects: this runs for every file on every cached run.
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise Uncacheable(f"{path}: {error.strerror or error}") from error
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
             raise Uncacheable(f"{path} is not a regular file")
-        try:
-            return hashlib.sha256(stream.read()).hexdigest()
-        except OSError as error:
-            raise Uncacheable(f"{path}: {error.strerror or error}") from error
+        return _digest_to_end(descriptor, info.st_size).hexdigest()
+    except OSError as error:
+        raise Uncacheable(f"{path}: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
+
+
+def _digest_to_end(descriptor: int, size: int) -> hashlib._Hash:
+    """Hash every byte, however the file's size changed since ``fstat``: the size is a hint."""
+    digest = hashlib.sha256(first := os.read(descriptor, size + 1))
+    if len(first) > size:  # a regular file reads short only at its end: it grew meanwhile
+        while chunk := os.read(descriptor, _CHUNK):
+            digest.update(chunk)
+    return digest
 
 
 def _yaml_files(root: str) -> Iterator[str]:

@@ -21,9 +21,19 @@ def _stderr(message: str) -> None:
     typer.echo(plain(message), err=True)
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
+    """After the reader went away (``complykit ... | head``): stop quietly, as cat does."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def report_bug(error: Exception) -> int:
+    """Say in one line that ``error`` is a bug and return exit code 3; re-raise when debugging."""
+    if os.environ.get(DEBUG_ENV):
+        raise error
+    _stderr(f"internal error: {type(error).__name__}: {error}")
+    _stderr(f"This is a bug in complykit. Rerun with {DEBUG_ENV}=1 for the traceback.")
+    return 3
 
 
 def exits(command: Callable[P, int]) -> Callable[P, None]:
@@ -43,8 +53,7 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
         except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
             raise
         except BrokenPipeError:
-            # The reader went away (`complykit ... | head`): stop quietly, as cat does.
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(1) from None
         except OSError as error:
             # Reading the workspace never raises (unreadable files are findings), so an OSError
@@ -52,12 +61,8 @@ def exits(command: Callable[P, int]) -> Callable[P, None]:
             where = f": {error.filename}" if error.filename else ""
             _stderr(f"error: {error.strerror or error}{where}")
             raise typer.Exit(2) from None
-        except Exception as error:
-            if os.environ.get(DEBUG_ENV):
-                raise
-            _stderr(f"internal error: {type(error).__name__}: {error}")
-            _stderr(f"This is a bug in complykit. Rerun with {DEBUG_ENV}=1 for the traceback.")
-            raise typer.Exit(3) from None
+        except Exception as error:  # noqa: BLE001 - a bug: one line, exit 3
+            raise typer.Exit(report_bug(error)) from None
         raise typer.Exit(code)
 
     return wrapper

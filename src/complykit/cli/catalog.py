@@ -84,7 +84,8 @@ def show(
 def search(
     text: Annotated[str, typer.Argument(help="Words to find in ids, titles and summaries.")],
     framework: Annotated[
-        str | None, typer.Option("--framework", help="Search only this framework.")
+        str | None,
+        typer.Option("--framework", help="Search only this framework.", metavar="FRAMEWORK"),
     ] = None,
     workspace: WorkspaceOption = None,
     output_format: FormatOption = ViewFormat.TEXT,

@@ -46,6 +46,7 @@ def coverage(
             "--framework",
             help="The framework to measure, e.g. gdpr or eu-ai-act.",
             show_default="each framework in scope that ISO controls map onto",
+            metavar="FRAMEWORK",
         ),
     ] = None,
     path: PathArgument = Path(),

@@ -36,6 +36,7 @@ def diff(
         typer.Option(
             help="Compare with this git revision instead of the working tree.",
             show_default="the working tree",
+            metavar="REV",
         ),
     ] = None,
     output_format: Annotated[

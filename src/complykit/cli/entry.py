@@ -1,8 +1,9 @@
-"""The ``complykit`` executable: ``--version`` is answered before Typer is imported.
+"""The ``complykit`` executable: ``--version`` and a cached ``validate`` skip Typer.
 
 Importing Typer and every command module costs more than a whole ``--version`` should; a
 script that asks for the version (pre-commit, bug reports, CI logs) gets it from the package
-alone. Everything else goes to the Typer app unchanged.
+alone, and ``validate`` on a workspace whose result is cached is answered from the cache (see
+:mod:`complykit.cli.cached`). Everything else goes to the Typer app unchanged.
 """
 
 from __future__ import annotations
@@ -12,10 +13,19 @@ import sys
 from complykit import __version__
 
 
-def main() -> None:
-    if sys.argv[1:] == ["--version"]:
+def main() -> int | None:
+    """Run the command line; the return value is the exit code (None: 0)."""
+    arguments = sys.argv[1:]
+    if arguments == ["--version"]:
         sys.stdout.write(f"complykit {__version__}\n")
-        return
+        return None
+    if arguments[:1] == ["validate"]:
+        from complykit.cli.cached import answer  # noqa: PLC0415 - the fast path stays light
+
+        code = answer(arguments[1:])
+        if code is not None:
+            return code
     from complykit.cli.app import main as run_app  # noqa: PLC0415 - the fast path stays light
 
     run_app()
+    return None

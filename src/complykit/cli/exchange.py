@@ -215,6 +215,7 @@ def register(
             "--sheet",
             help="The sheet with one activity per row; the other sheets join to it.",
             show_default="found by its headers",
+            metavar="SHEET",
         ),
     ] = None,
     dry_run: Annotated[
@@ -357,7 +358,9 @@ def _table_command(name: str) -> Callable[..., int]:
         path: PathArgument = Path(),
         sheet: Annotated[
             str | None,
-            typer.Option("--sheet", help="The sheet with the table.", show_default="found"),
+            typer.Option(
+                "--sheet", help="The sheet with the table.", show_default="found", metavar="SHEET"
+            ),
         ] = None,
         dry_run: Annotated[
             bool,

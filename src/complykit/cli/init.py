@@ -21,22 +21,31 @@ class CiChoice(StrEnum):
 @exits
 def init(
     path: Annotated[Path, typer.Argument(help="Folder for the new workspace.")] = Path(),
-    organisation: Annotated[str, typer.Option(help="The organisation's legal name.")] = ...,  # type: ignore[assignment]
-    country: Annotated[str, typer.Option(help="Where it is established (ISO code).")] = "NL",
+    organisation: Annotated[
+        str, typer.Option(help="The organisation's legal name.", metavar="NAME")
+    ] = ...,  # type: ignore[assignment]
+    country: Annotated[
+        str, typer.Option(help="Where it is established (ISO code).", metavar="CC")
+    ] = "NL",
     headcount: Annotated[
-        int, typer.Option(min=0, help="Staff count (GDPR Art. 30(5) depends on it).")
+        int, typer.Option(min=0, help="Staff count (GDPR Art. 30(5) depends on it).", metavar="N")
     ] = ...,  # type: ignore[assignment]
     role: Annotated[
-        list[str] | None, typer.Option(help="controller and/or processor; repeat for both.")
+        list[str] | None,
+        typer.Option(
+            help="controller and/or processor; repeat for both.", metavar="controller|processor"
+        ),
     ] = None,
     framework: Annotated[
-        list[str] | None, typer.Option(help="A catalog id in scope; repeat. Default: gdpr.")
+        list[str] | None,
+        typer.Option(help="A catalog id in scope; repeat. Default: gdpr.", metavar="FRAMEWORK"),
     ] = None,
     language: Annotated[
-        list[str] | None, typer.Option(help="Report language, en or nl; repeat.")
+        list[str] | None, typer.Option(help="Report language, en or nl; repeat.", metavar="en|nl")
     ] = None,
     authority: Annotated[
-        str | None, typer.Option(help="The supervisory authority, outside NL and BE.")
+        str | None,
+        typer.Option(help="The supervisory authority, outside NL and BE.", metavar="NAME"),
     ] = None,
     schema_url: Annotated[
         str | None,
@@ -44,6 +53,7 @@ def init(
             help="Point editor modelines at published schemas (a versioned https URL of a "
             "schemas/ folder) instead of copying schemas/ into the workspace.",
             show_default=False,
+            metavar="URL",
         ),
     ] = None,
     ci: Annotated[

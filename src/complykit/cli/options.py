@@ -32,6 +32,7 @@ WorkspaceOption = Annotated[
         "-w",
         help="The workspace folder, or any path inside one.",
         show_default="the workspace around the current directory",
+        metavar="PATH",
     ),
 ]
 

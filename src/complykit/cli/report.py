@@ -51,6 +51,7 @@ def report(
             case_sensitive=False,
             help="The language; for pack, repeat it for several.",
             show_default="the first of `languages` in complykit.yaml; pack: all of them",
+            metavar="en|nl",
         ),
     ] = None,
     output_format: Annotated[
@@ -61,6 +62,7 @@ def report(
             case_sensitive=False,
             help="Output format; xlsx, pdf and pack need --output. For pack, repeat it.",
             show_default="html; pack: all four",
+            metavar="html|markdown|xlsx|pdf",
         ),
     ] = None,
     output: OutputOption = None,
@@ -68,7 +70,8 @@ def report(
     as_of: Annotated[
         str | None,
         typer.Option(
-            help="Report as on this day (YYYY-MM-DD), shown in the header. Default: today."
+            help="Report as on this day (YYYY-MM-DD), shown in the header. Default: today.",
+            metavar="YYYY-MM-DD",
         ),
     ] = None,
     at: Annotated[
@@ -77,10 +80,12 @@ def report(
             "--at",
             help="Render the registers as they were at this git revision (a tag, branch or "
             "commit); the working tree is not touched.",
+            metavar="REV",
         ),
     ] = None,
     record_id: Annotated[
-        str | None, typer.Option("--id", help="For one-per-record reports (dpia): this record.")
+        str | None,
+        typer.Option("--id", help="For one-per-record reports (dpia): this record.", metavar="ID"),
     ] = None,
     audience: Annotated[
         Audience,

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 @exits
 def rules(
     family: Annotated[
-        str | None, typer.Option("--family", help="Only this family, e.g. GDPR or SOA.")
+        str | None,
+        typer.Option("--family", help="Only this family, e.g. GDPR or SOA.", metavar="FAMILY"),
     ] = None,
     output_format: FormatOption = ViewFormat.TEXT,
 ) -> int:

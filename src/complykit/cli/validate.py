@@ -13,7 +13,8 @@ import typer
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, parse_as_of
 from complykit.cli.output import ForceOption, open_output, say
-from complykit.formatters import FORMATTERS, REPOSITORY_PATH_FORMATS
+from complykit.cli.result_output import write_result
+from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
     from complykit.core.result import Result
@@ -56,6 +57,7 @@ def validate(
             min=1,
             help="Worker processes for parsing. Default: one per core for large workspaces.",
             show_default="auto",
+            metavar="N",
         ),
     ] = None,
     output: OutputOption = None,
@@ -80,8 +82,7 @@ def validate(
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
     from complykit.core.findings import Severity  # noqa: PLC0415 - keep --help fast
-    from complykit.core.result import rebased  # noqa: PLC0415
-    from complykit.load.discover import find_root_or_below, git_top_level  # noqa: PLC0415
+    from complykit.load.discover import find_root_or_below  # noqa: PLC0415
     from complykit.validate.validation import validate as run  # noqa: PLC0415
 
     day = parse_as_of(as_of)
@@ -93,15 +94,11 @@ def validate(
     for note in result.notes:
         say(f"warning: {note}", err=True)
     name = output_format.value if output_format else _default_format()
-    formatter = FORMATTERS[name]()
-    base = path_base or (git_top_level(result.root) if name in REPOSITORY_PATH_FORMATS else None)
-    if base is not None:
-        result = rebased(result, base)
     if output is None:
-        formatter.render(result, sys.stdout)
+        write_result(result, name, sys.stdout, path_base)
     else:
         with open_output(output, force=force) as stream:
-            formatter.render(result, stream)
+            write_result(result, name, stream, path_base)
         say(f"Wrote {_what(result)} to {output}.", err=True)
     return result.exit_code
 

@@ -35,6 +35,8 @@ def _ref(key: RecordKey, side: Snapshot) -> RecordRef:
 
 def _changed(key: RecordKey, base: Snapshot, head: Snapshot) -> RecordChange | None:
     old, new = base.records[key], head.records[key]
+    if old.same_as(new):
+        return None
     fields = field_changes(old.data, new.data)
     moved_from = old.path if old.path != new.path else None
     if not fields and moved_from is None:

@@ -2,20 +2,15 @@
 
 The CLI builds its ``--format`` choices from the keys of :data:`FORMATTERS`, so a new
 formatter needs a module and one line here, and no CLI edit. Importing this package must
-stay cheap: the Rich-based text formatter imports Rich only when it renders.
+stay cheap (``--help`` lists the names): each formatter's module is imported only when that
+format is asked for, and the Rich-based text formatter imports Rich only when it renders.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
-
-from complykit.formatters.github import GithubFormatter
-from complykit.formatters.gitlab import GitlabFormatter
-from complykit.formatters.json import JsonFormatter
-from complykit.formatters.junit import JunitFormatter
-from complykit.formatters.markdown import MarkdownFormatter
-from complykit.formatters.sarif import SarifFormatter
-from complykit.formatters.text import TextFormatter
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -29,29 +24,40 @@ class Formatter(Protocol):
     def render(self, result: Result, stream: TextIO) -> None: ...
 
 
-FORMATTERS: dict[str, type[Formatter]] = {
-    "text": TextFormatter,
-    "json": JsonFormatter,
-    "github": GithubFormatter,
-    "sarif": SarifFormatter,
-    "junit": JunitFormatter,
-    "markdown": MarkdownFormatter,
-    "gitlab": GitlabFormatter,
-}
+class _LazyClasses(Mapping[str, type[Formatter]]):
+    """Names known at once; a class imported from ``module:Class`` when it is looked up."""
+
+    def __init__(self, places: dict[str, str]) -> None:
+        self._places = places
+
+    def __getitem__(self, name: str) -> type[Formatter]:
+        module, _, attribute = self._places[name].partition(":")
+        return cast("type[Formatter]", getattr(importlib.import_module(module), attribute))
+
+    def __contains__(self, name: object) -> bool:  # Mapping's would import the class
+        return name in self._places
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+FORMATTERS: Mapping[str, type[Formatter]] = _LazyClasses(
+    {
+        "text": "complykit.formatters.text:TextFormatter",
+        "json": "complykit.formatters.json:JsonFormatter",
+        "github": "complykit.formatters.github:GithubFormatter",
+        "sarif": "complykit.formatters.sarif:SarifFormatter",
+        "junit": "complykit.formatters.junit:JunitFormatter",
+        "markdown": "complykit.formatters.markdown:MarkdownFormatter",
+        "gitlab": "complykit.formatters.gitlab:GitlabFormatter",
+    }
+)
 
 # Formats read by tools that resolve paths from the repository root (GitHub annotations, code
 # scanning, GitLab Code Quality); `validate` writes their paths from the git top level by default.
 REPOSITORY_PATH_FORMATS = frozenset({"github", "sarif", "gitlab"})
 
-__all__ = [
-    "FORMATTERS",
-    "REPOSITORY_PATH_FORMATS",
-    "Formatter",
-    "GithubFormatter",
-    "GitlabFormatter",
-    "JsonFormatter",
-    "JunitFormatter",
-    "MarkdownFormatter",
-    "SarifFormatter",
-    "TextFormatter",
-]
+__all__ = ["FORMATTERS", "REPOSITORY_PATH_FORMATS", "Formatter"]

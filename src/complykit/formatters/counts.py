@@ -29,10 +29,20 @@ def describe_scope(result: Result) -> str:
     return f"{files} ({plural(result.records_checked, 'record')})"
 
 
+def describe_where(result: Result) -> str:
+    """Where the findings are and what was checked: ``"2 files; checked 12 files (140 records)"``.
+
+    "3 errors in 12 files" would read as if all twelve held one, when the errors sit in two.
+    """
+    with_findings = plural(len({finding.path for finding in result.findings}), "file")
+    return f"{with_findings}; checked {describe_scope(result)}"
+
+
 def summary_line(result: Result) -> str:
-    """``"3 errors, 1 warning in 12 files (140 records)"`` or ``"No problems in ..."``."""
+    """``"3 errors, 1 warning in 2 files; checked 12 files (140 records)"`` or ``"No problems
+    in 12 files (140 records)."``."""
     counts = describe_counts(result)
     waived = f" ({len(result.waived)} waived)" if result.waived else ""
     if not counts:
         return f"No problems in {describe_scope(result)}{waived}."
-    return f"{counts} in {describe_scope(result)}{waived}"
+    return f"{counts} in {describe_where(result)}{waived}"

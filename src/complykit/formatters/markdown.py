@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
 from complykit.escape import markdown
-from complykit.formatters.counts import describe_counts, describe_scope
+from complykit.formatters.counts import describe_counts, describe_scope, describe_where
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -42,7 +42,7 @@ def _body(result: Result) -> Iterator[str]:
         yield f":white_check_mark: No problems found in {scope}, as of {as_of}."
         return
     icon = ":x:" if result.exit_code else ":warning:"
-    yield f"{icon} **{describe_counts(result)}** in {scope}, as of {as_of}."
+    yield f"{icon} **{describe_counts(result)}** in {describe_where(result)}, as of {as_of}."
     yield ""
     yield "| Severity | Code | Location | Message |"
     yield "|---|---|---|---|"

@@ -34,11 +34,25 @@ class TreeFile:
     data: bytes
 
 
-def read_tree_at(top: Path, commit: str, folder: PurePosixPath = PurePosixPath()) -> list[TreeFile]:
+@dataclass(frozen=True, slots=True)
+class TreeEntry:
+    """One file of a tree as ``ls-tree`` lists it, before any blob is read.
+
+    ``oid`` is the blob id, a hash of the content: two entries with the same id hold the same
+    bytes, so comparing ids says which files changed without reading any of them.
+    """
+
+    path: PurePosixPath
+    oid: str
+    link: bool
+    size: int
+
+
+def list_tree(top: Path, commit: str, folder: PurePosixPath = PurePosixPath()) -> list[TreeEntry]:
     """Every regular file and link below ``folder`` in ``commit``, relative to ``folder``.
 
     Submodules are left out; an entry with an unsafe path refuses the whole tree. A folder
-    that the commit does not have gives no files.
+    that the commit does not have gives no entries.
     """
     treeish = f"{commit}^{{tree}}" if folder == PurePosixPath() else f"{commit}:{folder}"
     if git(top, "cat-file", "-t", treeish).stdout.strip() != b"tree":
@@ -47,10 +61,19 @@ def read_tree_at(top: Path, commit: str, folder: PurePosixPath = PurePosixPath()
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or "git ls-tree failed"
         raise ComplykitError(f"cannot read {folder} at {commit[:12]}: {message}")
-    listed = listing(done.stdout)
-    wanted = [oid for oid, _, link, size in listed if link or size <= DEFAULT_LIMITS.max_file_bytes]
-    blobs = _blobs(top, wanted)
-    return [TreeFile(path, link, size, blobs.get(oid, b"")) for oid, path, link, size in listed]
+    return [TreeEntry(path, oid, link, size) for oid, path, link, size in listing(done.stdout)]
+
+
+def read_tree_at(top: Path, commit: str, folder: PurePosixPath = PurePosixPath()) -> list[TreeFile]:
+    """Every regular file and link below ``folder`` in ``commit``, with its bytes."""
+    return tree_files(top, list_tree(top, commit, folder))
+
+
+def tree_files(top: Path, entries: list[TreeEntry]) -> list[TreeFile]:
+    """``entries`` with their bytes, read in one ``cat-file`` run; none over the size limit."""
+    wanted = [e.oid for e in entries if e.link or e.size <= DEFAULT_LIMITS.max_file_bytes]
+    blobs = read_blobs(top, wanted)
+    return [TreeFile(e.path, e.link, e.size, blobs.get(e.oid, b"")) for e in entries]
 
 
 def listing(output: bytes) -> list[tuple[str, PurePosixPath, bool, int]]:
@@ -79,7 +102,8 @@ def safe_path(name: str) -> PurePosixPath:
     return path
 
 
-def _blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
+def read_blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
+    """The bytes of each blob in ``oids``, by id."""
     if not oids:
         return {}
     done = git(top, "cat-file", "--batch", stdin="".join(f"{oid}\n" for oid in oids).encode())

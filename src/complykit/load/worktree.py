@@ -14,7 +14,7 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from complykit.load.git import git
-from complykit.load.tree import listing
+from complykit.load.tree import TreeEntry, listing
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -37,6 +37,14 @@ def worktree_differs(top: Path, commit: str, folder: PurePosixPath) -> bool:
     return any(
         _blob_id(base / path, link, size, len(oid)) != oid for oid, path, link, size in listed
     )
+
+
+def holds(path: Path, entry: TreeEntry) -> bool:
+    """Whether ``path`` on disk is what ``entry`` is: a regular file, or a link, with its bytes.
+
+    A link where the tree has a file (or the reverse), a named pipe, or a missing file is not.
+    """
+    return _blob_id(path, entry.link, entry.size, len(entry.oid)) == entry.oid
 
 
 def _blob_id(path: Path, link: bool, size: int, length: int) -> str | None:

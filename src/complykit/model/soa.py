@@ -44,7 +44,9 @@ class SoaEntry(StrictModel):
     reasons: list[
         Literal["risk-treatment", "legal", "contractual", "business", "best-practice"]
     ] = []
-    """What the inclusion rests on: risk treatment, law, contract, business need, good practice."""
+    """Why the control is in or out, as codes. An inclusion may rest on risk treatment, law,
+    contract, business need or good practice; an exclusion only on law, contract or business
+    need (none of them asks for it): risk treatment and good practice explain inclusions only."""
     status: ImplementationStatusValue = ImplementationStatus.TO_DECIDE
     """How far the control is implemented."""
     owner: PersonRef | None = None

@@ -94,6 +94,11 @@ def error_finding(
     elif kind == "extra_forbidden":
         code, message = "SCH003", f"unknown field '{where}'"
         hint = _unknown_field_hint(model, loc)
+    elif error.get("input", ...) is None:
+        # `name:` with nothing after it: pydantic says "should be a valid string", which hides
+        # that the field was simply left empty (as `complykit new` drafts leave it).
+        code, message = "SCH004", f"{where} is empty: {_plain(error['msg']).lower()}"
+        hint = f"Fill in `{where}`; it is required."
     else:
         code, message, hint = "SCH004", f"{where}: {_plain(error['msg'])}", None
     line, column = _places(document).locate(loc, at_key=kind == "extra_forbidden")

@@ -3,6 +3,7 @@ not be read and where the records came from, then render."""
 
 from __future__ import annotations
 
+import gc
 import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -71,7 +72,24 @@ def open_source(
             for f in sorted(findings)
             if f.severity == Severity.ERROR and f.code.startswith(_LOADING_FAMILIES)
         )
-        yield Source(repo, provenance, unreadable, counts)
+        with _frozen_heap():
+            yield Source(repo, provenance, unreadable, counts)
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the garbage collector off the loaded records while reports are rendered.
+
+    Rendering allocates millions of short-lived objects; each full collection they trigger
+    walked every loaded record again, a fifth of an audit pack's time on 10,000 records. The
+    records live as long as the source anyway. Forked pack workers also share the frozen
+    objects' pages instead of copying them.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _load(

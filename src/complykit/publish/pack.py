@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from io import BytesIO
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from complykit.publish.document import Source, render_context
 from complykit.reports import REPORTS, Report
@@ -25,6 +25,12 @@ MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 EXTENSIONS = {"html": "html", "markdown": "md", "xlsx": "xlsx", "pdf": "pdf"}
 _ZIP_EPOCH = date(1980, 1, 1)  # the earliest date a zip entry can hold
+# Measured on the 10,000-record pack's 49 MB of HTML: level 6 makes 4.8 MB in 0.31 s, level 1
+# 6.5 MB in 0.18 s, level 9 4.7 MB in 0.45 s.
+COMPRESS_LEVEL = 6
+# An xlsx file is a zip already: deflating it again shrank the pack's workbooks by 2%. (A PDF
+# still shrinks by a fifth: its fonts and metadata are not all compressed.)
+_COMPRESSED = (".xlsx",)
 PARALLEL_FROM = 60  # documents; below this, starting workers costs more than it saves
 MAX_WORKERS = 8
 _SHARED: list[Source] = []  # the source forked workers render from
@@ -155,10 +161,10 @@ def _manifest(
 def _zip(files: dict[str, bytes], day: date) -> bytes:
     written = BytesIO()
     stamp = (day.year, day.month, day.day, 0, 0, 0)
-    with ZipFile(written, "w", ZIP_DEFLATED, compresslevel=6) as archive:
+    with ZipFile(written, "w", ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
         for path in sorted(files):
             info = ZipInfo(path, stamp)
-            info.compress_type = ZIP_DEFLATED
+            info.compress_type = ZIP_STORED if path.endswith(_COMPRESSED) else ZIP_DEFLATED
             info.create_system, info.external_attr = 3, 0o100644 << 16  # Unix, rw-r--r--
-            archive.writestr(info, files[path], compresslevel=6)
+            archive.writestr(info, files[path], compresslevel=COMPRESS_LEVEL)
     return written.getvalue()

@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from complykit.escape import markdown
-from complykit.reports.labels import label_msgid
+from complykit.reports.labels import N_, label_msgid
 from complykit.reports.provenance import built_from, generator
 
 if TYPE_CHECKING:
@@ -24,6 +24,14 @@ if TYPE_CHECKING:
 
 EMPTY = "—"
 _UNITS = ("years", "months", "weeks", "days", "hours")
+# "every 1 year" reads as a machine wrote it; a single unit gets its own word in each language.
+_EVERY_SINGLE = {
+    "years": N_("every year"),
+    "months": N_("every month"),
+    "weeks": N_("every week"),
+    "days": N_("every day"),
+    "hours": N_("every hour"),
+}
 
 
 def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[..., Any]]:
@@ -57,6 +65,7 @@ def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[...
         "moment": partial(moment, locale=locale),
         "number": partial(number, locale=locale),
         "duration": duration,
+        "every": lambda value: every(value, translations, duration),
         "country": country,
         "label": label,
         "yesno": yesno,
@@ -65,6 +74,18 @@ def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[...
         "provenance": lambda value: built_from(value, translations),
         "generator": generator,
     }
+
+
+def every(
+    value: Duration | None, translations: NullTranslations, duration: Callable[[Duration], str]
+) -> str:
+    """A recurrence: "every year" for one unit, else "every 6 months", in the report's language."""
+    if value is None:
+        return EMPTY
+    used = [(unit, amount) for unit in _UNITS if (amount := getattr(value, unit))]
+    if len(used) == 1 and used[0][1] == 1:
+        return translations.gettext(_EVERY_SINGLE[used[0][0]])
+    return translations.gettext("every %(interval)s") % {"interval": duration(value)}
 
 
 def _unit(amount: int, unit: str, locale: Locale) -> str:

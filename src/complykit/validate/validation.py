@@ -12,10 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from complykit.cache.codec import BadEntryError, decode_result, encode_result
-from complykit.cache.keys import Uncacheable, code_digest, run_key, workspace_digests
+from complykit.cache.codec import encode_result
+from complykit.cache.keys import Uncacheable, code_digest, workspace_digests
 from complykit.cache.parsed import ParsedCache
-from complykit.cache.store import RESULT_PREFIX, CacheStore, open_store
+from complykit.cache.results import read_result, result_name
+from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
 from complykit.load.discover import find_root
@@ -43,8 +44,8 @@ def validate(
         digests = workspace_digests(root)
     except Uncacheable:
         return _fresh(root, as_of, fail_on, jobs)[0]
-    name = f"{RESULT_PREFIX}{run_key(digests, as_of)}.json"
-    cached = _cached(store, name, root, as_of, fail_on)
+    name = result_name(digests, as_of)
+    cached = read_result(store, name, root, as_of, fail_on)
     if cached is not None:
         return cached
     parsed = _parsed_cache(store, digests)
@@ -79,26 +80,3 @@ def _fresh(
 
     result, repo = run_keeping_records(root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=parsed)
     return result, dict(repo.probes) if repo is not None else {}
-
-
-def _cached(
-    store: CacheStore, name: str, root: Path, as_of: date, fail_on: Severity
-) -> Result | None:
-    body = store.read(name)
-    if body is None:
-        return None
-    try:
-        if not isinstance(body, dict) or not _probes_hold(root, body["probes"]):
-            return None
-        return decode_result(body["result"], root, as_of, fail_on, tuple(store.notes))
-    except (BadEntryError, KeyError) as error:
-        store.notes.append(f"cache entry {store.folder / name} ignored: {error}")
-        store.discard(name)
-        return None
-
-
-def _probes_hold(root: Path, probes: Any) -> bool:
-    """Every path a check looked at still exists, or still does not."""
-    if not isinstance(probes, dict):
-        raise BadEntryError("probes is not a mapping")
-    return all(isinstance(v, bool) and (root / k).exists() == v for k, v in probes.items())

@@ -53,7 +53,7 @@ def test_one_command_per_finding_then_summary(
             "::notice file=compliance/soa.yaml,line=3,col=1,title=SOA002"
             "::Control A.5.1 is applicable but has no owner.%0ACitation: ISO/IEC 27001:2022 A.5.1"
         ),
-        "1 error, 1 warning, 1 info in 12 files (140 records)",
+        "1 error, 1 warning, 1 info in 2 files; checked 12 files (140 records)",
     ]
 
 

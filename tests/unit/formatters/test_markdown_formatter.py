@@ -20,7 +20,10 @@ def test_findings_become_a_table(sample: Result) -> None:
     assert render(sample) == [
         "## complykit validate",
         "",
-        ":x: **1 error, 1 warning, 1 info** in 12 files (140 records), as of 2024-05-01.",
+        (
+            ":x: **1 error, 1 warning, 1 info** in 2 files; checked 12 files (140 records), "
+            "as of 2024-05-01."
+        ),
         "",
         "| Severity | Code | Location | Message |",
         "|---|---|---|---|",

@@ -45,7 +45,7 @@ def test_piped_output_is_plain_and_grouped_by_file(sample: Result) -> None:
         "  3:1  info     SOA002  Control A.5.1 is applicable but has no owner.",
         "                        ISO/IEC 27001:2022 A.5.1",
         "",
-        "1 error, 1 warning, 1 info in 12 files (140 records)",
+        "1 error, 1 warning, 1 info in 2 files; checked 12 files (140 records)",
     ]
 
 
@@ -59,7 +59,7 @@ def test_summary_uses_singular_and_plural(
 ) -> None:
     """The summary counts say "1 error" but "2 errors"."""
     result = make_result(make_finding(line=1), make_finding(line=2))
-    assert render(result).splitlines()[-1] == "2 errors in 12 files (140 records)"
+    assert render(result).splitlines()[-1] == "2 errors in 1 file; checked 12 files (140 records)"
 
 
 def test_long_lines_and_markup_stay_literal(

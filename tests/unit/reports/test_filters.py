@@ -93,3 +93,21 @@ def test_every_value_has_a_label(vocabulary: str) -> None:
     values = {str(v) for v in VOCABULARIES[vocabulary]}
     assert values
     assert set(LABELS[vocabulary]) == values
+
+
+@pytest.mark.parametrize(
+    ("lang", "interval", "expected"),
+    [
+        ("en", Duration(years=1), "every year"),
+        ("nl", Duration(years=1), "elk jaar"),
+        ("nl", Duration(months=1), "elke maand"),
+        ("en", Duration(months=6), "every 6 months"),
+        ("nl", Duration(months=6), "elke 6 maanden"),
+        ("nl", Duration(years=1, months=6), "elke 1 jaar en 6 maanden"),
+    ],
+)
+def test_a_recurrence_reads_as_people_write_it(
+    lang: str, interval: Duration, expected: str
+) -> None:
+    """One unit gets its own word ("every year", "elk jaar"), not "every 1 year"."""
+    assert _filters(lang)["every"](interval) == expected

@@ -17,8 +17,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from builders import write_workspace
 from complykit.reports import REPORTS
 from complykit.reports.render import LANGUAGES, build_context, render_workbook, translations
-from complykit.reports.xlsx import sheet_titles
-from complykit.reports.xlsx_book import Words
+from complykit.reports.xlsx import sheet_titles, write
+from complykit.reports.xlsx_book import Book, Sheet, Words
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 
@@ -212,7 +212,26 @@ def test_every_table_is_frozen_filtered_and_wrapped(example_repo: Repository, na
         assert sheet.max_row == 1 or sheet["A2"].alignment.wrap_text  # an empty table has no A2
         columns = range(1, sheet.max_column + 1)
         widths = [sheet.column_dimensions[get_column_letter(i)].width for i in columns]
-        assert all(10 <= width <= 50 for width in widths)
+        # The stored width adds the cell's padding (5 pixels) to the characters Excel shows.
+        assert all(10 <= int(width) <= 50 for width in widths)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_every_table_prints_landscape_one_page_wide(example_repo: Repository, name: str) -> None:
+    """Each data sheet prints on landscape A4, one page wide, its header row on every page."""
+    for sheet in _book(example_repo, name, "nl").worksheets[1:]:
+        setup = sheet.page_setup
+        fit = sheet.sheet_properties.pageSetUpPr
+        # An absent fitToWidth means 1 in the OOXML schema.
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth or 1, setup.fitToHeight) == (
+            "landscape",
+            9,
+            1,
+            0,
+        )
+        assert fit is not None
+        assert fit.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
 
 
 def test_about_names_the_report_and_the_organisation(example_repo: Repository) -> None:
@@ -256,11 +275,11 @@ def test_soa_cells_and_summary(
 
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_every_report_is_byte_identical_across_runs(example_repo: Repository, name: str) -> None:
-    """Two runs give the same bytes, every zip entry and property dated as of the report."""
+    """Two runs give the same bytes: properties dated as of the report, zip entries 1980-01-01."""
     first = render_workbook(name, example_repo, lang="nl")
     assert render_workbook(name, example_repo, lang="nl") == first
     with ZipFile(BytesIO(first)) as archive:
-        assert {info.date_time for info in archive.infolist()} == {(2026, 11, 23, 0, 0, 0)}
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     properties = load_workbook(BytesIO(first)).properties
     assert properties.created == properties.modified == _midnight(date(2026, 11, 23))
 
@@ -295,3 +314,32 @@ def test_every_row_fills_every_column(example_repo: Repository, name: str) -> No
 def test_every_report_has_a_workbook() -> None:
     """Each registered report names a spreadsheet builder that exists."""
     assert all(callable(getattr(report, "book", None)) for report in REPORTS.values())
+
+
+HOSTILE_CELLS: tuple[str, ...] = (
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "@SUM(1)",
+    "-2",
+    "0042",
+    "https://example.com",
+    "_x0041_",
+    "<b>&amp;</b>",
+)
+
+
+def test_cell_text_is_written_as_text_never_as_a_formula() -> None:
+    """Formula, number, link and escape look-alikes stay the text they were, with no formula."""
+    sheet = Sheet("Hostile", tuple(f"c{i}" for i in range(len(HOSTILE_CELLS))), [HOSTILE_CELLS])
+    data = write(Book("T", AS_OF, "About", [], [sheet], []))
+    with ZipFile(BytesIO(data)) as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet2.xml").decode()
+    row = load_workbook(BytesIO(data)).worksheets[1][2]
+    assert [(cell.value, cell.data_type) for cell in row] == [(v, "s") for v in HOSTILE_CELLS]
+
+
+def test_control_characters_are_dropped_from_cells() -> None:
+    """Characters XML cannot hold are left out, so Excel opens the file without repairs."""
+    sheet = Sheet("S", ("c",), [("bell\x07 and\x1b escape",)])
+    data = write(Book("T", AS_OF, "About", [], [sheet], []))
+    assert load_workbook(BytesIO(data)).worksheets[1]["A2"].value == "bell and escape"

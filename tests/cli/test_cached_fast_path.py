@@ -1,0 +1,150 @@
+"""A cached `validate` is answered before Typer loads, with the very bytes of a fresh run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
+from complykit.cli.cached import Request, parse
+from conftest import EXAMPLE
+
+AS_OF = "2026-11-23"
+HEAVY = ("typer", "click", "pydantic", "yaml", "complykit.checks", "complykit.model")
+# Runs the installed entry point in a fresh interpreter; prints what it imported when the
+# entry returns (the full Typer command exits from inside instead, so prints nothing).
+PROBE = f"""
+import sys
+from complykit.cli.entry import main
+code = main()
+loaded = sorted(m for m in {HEAVY!r} if m in sys.modules)
+sys.stderr.write("FAST PATH, LOADED:" + ",".join(loaded) + "\\n")
+raise SystemExit(code)
+"""
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A git repository with the example, made to have findings, in a subfolder."""
+    workspace = tmp_path / "repo" / "compliance"
+    shutil.copytree(EXAMPLE, workspace, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
+    (workspace.parent / ".git").mkdir()  # enough for git_top_level; no git needed
+    risk = workspace / "risks" / "risk-ransomware.yaml"
+    text = risk.read_text(encoding="utf-8")
+    risk.write_text(text.replace("owner: fatima-elamrani", "owner: nobody"), encoding="utf-8")
+    return workspace
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-c", PROBE, *args]
+    return subprocess.run(command, capture_output=True, check=False, env=env)  # noqa: S603
+
+
+def _environment(**changes: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"GITHUB_ACTIONS", "NO_COLOR"}}
+    return {**env, **changes}
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "github", "text", "junit", "gitlab"])
+def test_a_cached_run_writes_what_a_fresh_run_writes(repository: Path, output_format: str) -> None:
+    """Same stdout bytes and exit code as --no-cache, from a process that loaded no Typer."""
+    args = ("validate", str(repository), "--format", output_format, "--as-of", AS_OF)
+    env = _environment()
+    fresh = _run(*args, "--no-cache", env=env)
+    _run(*args, env=env)  # writes the cache
+    cached = _run(*args, env=env)
+    assert (cached.returncode, cached.stdout) == (fresh.returncode, fresh.stdout)
+    assert fresh.returncode == 1
+    assert b"risk-ransomware.yaml" in cached.stdout
+    assert b"FAST PATH" not in fresh.stderr
+    assert cached.stderr == b"FAST PATH, LOADED:\n"
+
+
+def test_under_github_actions_the_default_format_is_github(
+    repository: Path,
+) -> None:
+    """Without --format, GITHUB_ACTIONS picks annotations, as in the full command."""
+    env = _environment(GITHUB_ACTIONS="true")
+    args = ("validate", str(repository), f"--as-of={AS_OF}")
+    fresh = _run(*args, "--no-cache", env=env)
+    _run(*args, env=env)
+    cached = _run(*args, env=env)
+    assert cached.stdout == fresh.stdout
+    assert b"::error file=" in cached.stdout
+    assert cached.stderr.startswith(b"FAST PATH")
+
+
+def test_a_corrupt_entry_leaves_the_answer_to_the_full_command(repository: Path) -> None:
+    """The fast path declines a corrupt entry; the full run warns and validates afresh."""
+    home = Path(os.environ["XDG_CACHE_HOME"]).parent / "fast-path-home"
+    env = {**_environment(HOME=str(home)), "XDG_CACHE_HOME": ""}
+    args = ("validate", str(repository), "-f", "json", "--as-of", AS_OF)
+    fresh = _run(*args, "--no-cache", env=env)
+    _run(*args, env=env)
+    [entry] = (repository / CACHE_DIRNAME).glob(f"{RESULT_PREFIX}*.json")
+    entry.write_bytes(b"\x00not an entry")
+    again = _run(*args, env=env)
+    assert (again.returncode, again.stdout) == (fresh.returncode, fresh.stdout)
+    assert b"warning: cache entry" in again.stderr
+    assert b"FAST PATH" not in again.stderr
+
+
+def test_an_edit_is_never_answered_from_the_cache(repository: Path) -> None:
+    """After a same-size edit, the full command runs and sees it."""
+    args = ("validate", str(repository), "-f", "json", "--as-of", AS_OF)
+    env = _environment()
+    _run(*args, env=env)
+    risk = repository / "risks" / "risk-ransomware.yaml"
+    before = risk.stat()
+    text = risk.read_text(encoding="utf-8")
+    risk.write_text(text.replace("owner: nobody", "owner: nobodx"), encoding="utf-8")
+    os.utime(risk, ns=(before.st_atime_ns, before.st_mtime_ns))
+    edited = _run(*args, env=env)
+    assert b"FAST PATH" not in edited.stderr
+    assert b"nobodx" in edited.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], Request(None, "text", "error", date.today())),  # noqa: DTZ011 - as the CLI does
+        (
+            ["ws", "--format=JSON", "--fail-on", "warning", "--as-of", AS_OF, "-j", "2"],
+            Request(Path("ws"), "json", "warning", date(2026, 11, 23)),
+        ),
+        (["-f", "sarif", "--as-of", AS_OF], Request(None, "sarif", "error", date(2026, 11, 23))),
+    ],
+)
+def test_plain_command_lines_are_understood(arguments: list[str], expected: Request) -> None:
+    """PATH, --format (any case), --fail-on, --as-of and --jobs, in any order."""
+    assert parse(arguments) == expected
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--no-cache"],
+        ["--output", "out.json"],
+        ["--path-base", "."],
+        ["--help"],
+        ["a", "b"],
+        ["-f", "json", "-f", "text"],
+        ["-fjson"],
+        ["--format", "yaml"],
+        ["--format"],
+        ["--fail-on", "ERROR"],
+        ["--as-of", "2026-02-30"],
+        ["--as-of", "tomorrow"],
+        ["--jobs", "0"],
+        ["--", "ws"],
+    ],
+)
+def test_anything_else_goes_to_the_full_command(arguments: list[str]) -> None:
+    """Other options, errors and repeats are left to Typer, which reports them as usual."""
+    assert parse(arguments) is None
