@@ -52,7 +52,6 @@ class Repository:
     by_id: dict[str, Entry] = field(init=False)
     _by_kind: dict[str, list[Entry]] = field(init=False)
     _cached_files: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
-    _at: dict[tuple[PurePosixPath, int], Entry] | None = field(init=False, default=None)
     _references: list[tuple[Entry | None, list[Reference]]] | None = field(init=False, default=None)
     _in_scope: frozenset[str] | None = field(init=False, default=None)
     _typed: dict[type[Record], list[tuple[Entry, Record]]] = field(init=False, default_factory=dict)
@@ -166,30 +165,21 @@ class Repository:
             return places.locate(loc, at_key=at_key)
         if where is None:
             return 1, 1
-        return self._cached_locate(where, loc, at_key=at_key)
-
-    def _cached_locate(self, entry: Entry, loc: Loc, *, at_key: bool) -> tuple[int, int]:
-        # A record restored from the parsed-file cache has no places: that cache keeps plain
-        # data only. Its file's hash matched the cache's when loading, so it is parsed again.
-        parsed = self._cached_files.get(entry.path)
-        if parsed is None:
-            parsed = parse_yaml(entry.path, (self.root / entry.path).read_bytes())
-            self._cached_files[entry.path] = parsed
-        if entry.document >= len(parsed.documents):
-            return 1, 1
-        places = parsed.documents[entry.document].places
-        return (1, 1) if places is None else places.locate(loc, at_key=at_key)
+        return self.position(where.path, where.document, loc, at_key=at_key)
 
     def position(
         self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False
     ) -> tuple[int, int]:
-        """Like ``locate``, for a record named by its file and document index."""
-        if self._at is None:
-            self._at = {(e.path, e.document): e for e in self.entries}
-        entry = self._at.get((path, document))
-        if entry is None and path == self.config_path():
-            return self.locate(None, loc, at_key=at_key)
-        return (1, 1) if entry is None else self.locate(entry, loc, at_key=at_key)
+        """``locate`` for a record that has no places: one restored from the parsed-file cache,
+        which keeps plain data only. Its file hashed as the cached one when the run began, so
+        it is parsed again, once."""
+        parsed = self._cached_files.get(path)
+        if parsed is None:
+            parsed = self._cached_files[path] = parse_yaml(path, (self.root / path).read_bytes())
+        if document >= len(parsed.documents):
+            return 1, 1
+        places = parsed.documents[document].places
+        return (1, 1) if places is None else places.locate(loc, at_key=at_key)
 
     def config_path(self) -> PurePosixPath:
         return PurePosixPath(CONFIG_FILENAME)
