@@ -8,9 +8,10 @@ finding, and no node tree is kept.
 Places are kept as they are written, in document order, as bytes: one byte per mapping,
 sequence, scalar, key or end of a collection (its kind, and how many lines down from the
 previous place it starts), then its column (one byte below 128). Keys are kept once per
-document, and each key place names its key by number. A typical record takes about five
-bytes per value this way; a node tree takes some hundreds. Locating a finding unpacks one
-document's places into an index (``_Index``) and walks it; only documents with findings pay.
+document, and each key place names its key by number. The places of the 10,000 records of the
+benchmark workspace take 5.4 MiB this way (0.55 KiB a record, a third of its YAML); a node
+tree takes some hundred bytes per value. Locating a finding unpacks one document's places into
+an index (``_Index``) and walks it: only documents with findings pay for that.
 """
 
 from __future__ import annotations
