@@ -6,6 +6,7 @@ import os
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,9 +34,9 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = workspace_module.read_file
 
-    def counting(root: Path, path: Path) -> YamlFile:
+    def counting(root: Path, path: Path, *reader: Any) -> YamlFile:
         parsed.append(path.relative_to(root).as_posix())
-        return real(root, path)
+        return real(root, path, *reader)
 
     monkeypatch.setattr(workspace_module, "read_file", counting)
     return parsed
