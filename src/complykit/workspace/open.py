@@ -214,7 +214,7 @@ def _parsed_files(
             continue
         fresh = next(parsed)
         if cache is not None and not fresh.findings:
-            cache.remember(fresh.path.as_posix(), [d.data for d in fresh.documents])
+            cache.remember(fresh.path.as_posix(), [(d.data, d.places) for d in fresh.documents])
         yield fresh
 
 
@@ -223,7 +223,8 @@ def _from_cache(root: Path, path: Path, cache: ParsedCache) -> YamlFile | None:
     documents = cache.lookup(rel.as_posix())
     if documents is None:
         return None
-    return YamlFile(rel, tuple(YamlDocument(i, data, None) for i, data in enumerate(documents)), ())
+    kept = tuple(YamlDocument(i, data, places) for i, (data, places) in enumerate(documents))
+    return YamlFile(rel, kept, ())
 
 
 def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:

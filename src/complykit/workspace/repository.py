@@ -13,7 +13,6 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, Places
-from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
 from complykit.model.config import WorkspaceConfig
 from complykit.model.references import Reference, references
@@ -51,7 +50,6 @@ class Repository:
     config_places: Places | None = None
     by_id: dict[str, Entry] = field(init=False)
     _by_kind: dict[str, list[Entry]] = field(init=False)
-    _cached_files: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
     _references: list[tuple[Entry | None, list[Reference]]] | None = field(init=False, default=None)
     _in_scope: frozenset[str] | None = field(init=False, default=None)
     _typed: dict[type[Record], list[tuple[Entry, Record]]] = field(init=False, default_factory=dict)
@@ -159,26 +157,9 @@ class Repository:
 
     def locate(self, where: Entry | None, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Line and column of ``loc`` in a record (``where`` None: in complykit.yaml), from the
-        places the loader recorded while it read the file."""
+        places the loader recorded while it read the file (or that the parsed-file cache kept
+        from when it did). No file is read again: one edited since cannot move a finding."""
         places = self.config_places if where is None else where.places
-        if places is not None:
-            return places.locate(loc, at_key=at_key)
-        if where is None:
-            return 1, 1
-        return self.position(where.path, where.document, loc, at_key=at_key)
-
-    def position(
-        self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False
-    ) -> tuple[int, int]:
-        """``locate`` for a record that has no places: one restored from the parsed-file cache,
-        which keeps plain data only. Its file hashed as the cached one when the run began, so
-        it is parsed again, once."""
-        parsed = self._cached_files.get(path)
-        if parsed is None:
-            parsed = self._cached_files[path] = parse_yaml(path, (self.root / path).read_bytes())
-        if document >= len(parsed.documents):
-            return 1, 1
-        places = parsed.documents[document].places
         return (1, 1) if places is None else places.locate(loc, at_key=at_key)
 
     def config_path(self) -> PurePosixPath:

@@ -134,3 +134,31 @@ def test_a_parsed_entry_altered_to_the_same_size_and_mtime_is_a_warning(
     result = validate(workspace, as_of=AS_OF)
     assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
     assert [n for n in result.notes if shard.name in n and "signature" in n]
+
+
+def test_a_finding_in_a_file_from_the_cache_is_placed_without_reading_it(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed-file cache keeps the places the loader recorded: a rule's finding in a file
+    that was not parsed again sits where a fresh run puts it (#9: no second read)."""
+    supplier = workspace / SUPPLIER
+    text = supplier.read_text(encoding="utf-8")
+    supplier.write_text(text.replace("activity: pa-video-consults", "activity: pa-video-consult"))
+    validate(workspace, as_of=AS_OF, jobs=1)
+    risk = workspace / RISK
+    risk.write_text(risk.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    parsed = _count_parses(monkeypatch)
+    real_read_bytes = Path.read_bytes
+
+    def refusing(path: Path) -> bytes:
+        assert path.name != SUPPLIER.name, "the supplier file was read again to place a finding"
+        return real_read_bytes(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", refusing)
+        cached = validate(workspace, as_of=AS_OF, jobs=1)
+    assert SUPPLIER.as_posix() not in parsed
+    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
+    assert cached.findings == fresh.findings
+    placed = [f for f in cached.findings if f.path.as_posix() == SUPPLIER.as_posix()]
+    assert [(f.code, f.line) for f in placed] == [("REF001", 17)]
