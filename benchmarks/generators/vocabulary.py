@@ -204,6 +204,7 @@ TASK_TYPES = (
     ("dpia-review", "Re-assessment of DPIA outcomes", "GDPR Art. 35(11)"),
     ("continuity-test", "Continuity and restore test", "ISO/IEC 27001:2022 A.5.30"),
     ("record-review", "Review of the register of processing activities", "GDPR Art. 30"),
+    ("ai-literacy", "AI literacy training for staff who use or oversee AI", "EU AI Act Art. 4"),
 )
 CADENCE_DAYS = {"P1Y": 365, "P6M": 182, "P3M": 91}
 CADENCES = tuple(CADENCE_DAYS)
