@@ -196,6 +196,7 @@ RISK_THREATS = (
 TASK_TYPES = (
     ("training", "Annual privacy and security awareness training", "ISO/IEC 27001:2022 7.3"),
     ("internal-audit", "Internal ISMS audit", "ISO/IEC 27001:2022 9.2"),
+    ("ai-literacy", "AI literacy training for staff who use or oversee AI", "EU AI Act Art. 4"),
     ("management-review", "Management review of the ISMS", "ISO/IEC 27001:2022 9.3"),
     ("access-review", "Access review of critical systems", "ISO/IEC 27001:2022 A.5.18"),
     ("risk-review", "Review of the risk register", "ISO/IEC 27001:2022 6.1.2"),
@@ -204,7 +205,6 @@ TASK_TYPES = (
     ("dpia-review", "Re-assessment of DPIA outcomes", "GDPR Art. 35(11)"),
     ("continuity-test", "Continuity and restore test", "ISO/IEC 27001:2022 A.5.30"),
     ("record-review", "Review of the register of processing activities", "GDPR Art. 30"),
-    ("ai-literacy", "AI literacy training for staff who use or oversee AI", "EU AI Act Art. 4"),
 )
 CADENCE_DAYS = {"P1Y": 365, "P6M": 182, "P3M": 91}
 CADENCES = tuple(CADENCE_DAYS)
