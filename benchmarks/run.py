@@ -14,6 +14,7 @@ shows the best and the median of the runs and the ratio of each to the baseline'
 - memory: peak resident memory of ``validate --no-cache`` (absolute budget at 50,000)
 - linear growth: cold time and memory at 50,000 / at 10,000
 - report: each register report / ``validate --no-cache`` (at 10,000, or the largest size)
+- report pack: ``report pack -f html -f xlsx`` / ``validate --no-cache`` (benchmarks/report_pack.py)
 - diff: ``diff HEAD~1`` with one file changed in the last commit / ``validate --no-cache``
 - start-up: ``--help`` and ``--version`` / ``python -c "import typer"``; ``validate`` on the
   bundled example (cold and cached) / ``python -c "import typer, pydantic"``
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from goals import Row, growth_rows, render_table, size_rows, startup_rows
+from report_pack import pack_row
 from workspaces import prepare
 
 if TYPE_CHECKING:
@@ -84,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             workspace = prepare(folder / f"ws-{size}", size)
             print(f"== {size:,} records: {workspace.describe()}", file=sys.stderr)
             rows += size_rows(workspace, args.repeat, with_report=size == report_size)
+            if size == report_size:
+                rows.append(pack_row(workspace.root, f"{size:,}", args.repeat))
         rows += growth_rows(rows)
         rows += startup_rows(args.repeat, folder)
     table = render_table(rows)

@@ -71,6 +71,18 @@ def render_ai(plan: Plan, aid: str) -> tuple[str, str]:
             "  clause: DPA clause 4.7",
         ]
     lines += [f"processing_activities: {flow(activities)}"]
+    if high_risk:
+        # A deployer of an Annex III system used on applicants (Art. 26(1), (5), (7), (11)).
+        lines += [
+            "deployer_duties:",
+            "  monitoring: The system owner reviews a sample of outputs each month and reports",
+            "    anomalies to the provider under the contract's incident clause.",
+            "  used_at_workplace: true",
+            f"  workers_informed: {day(rng, date(2024, 1, 15), 60)}",
+            "  decisions_about_people: true",
+            "  persons_informed: The vacancy text and the privacy notice say that an AI tool",
+            "    ranks applications and that a recruiter reads every application.",
+        ]
     if dpias:
         lines += [
             "impact_assessments:",

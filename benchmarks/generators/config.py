@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 def frameworks(plan: Plan) -> str:
     """GDPR, and each ISO framework that has a Statement of Applicability."""
     soas = len(plan.ids["statement-of-applicability"])
-    return "[" + ", ".join(["gdpr", *SOA_FRAMEWORKS[:soas]]) + "]"
+    return "[" + ", ".join(["gdpr", "eu-ai-act", *SOA_FRAMEWORKS[:soas]]) + "]"
 
 
 def render_config(plan: Plan) -> str:

@@ -196,6 +196,7 @@ RISK_THREATS = (
 TASK_TYPES = (
     ("training", "Annual privacy and security awareness training", "ISO/IEC 27001:2022 7.3"),
     ("internal-audit", "Internal ISMS audit", "ISO/IEC 27001:2022 9.2"),
+    ("ai-literacy", "AI literacy training for staff who use or oversee AI", "EU AI Act Art. 4"),
     ("management-review", "Management review of the ISMS", "ISO/IEC 27001:2022 9.3"),
     ("access-review", "Access review of critical systems", "ISO/IEC 27001:2022 A.5.18"),
     ("risk-review", "Review of the risk register", "ISO/IEC 27001:2022 6.1.2"),

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from complykit.cache import results
 from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
 from complykit.cli.cached import Request, parse
+from complykit.cli.entry import main
 from conftest import EXAMPLE
 
 AS_OF = "2026-11-23"
@@ -148,3 +150,17 @@ def test_plain_command_lines_are_understood(arguments: list[str], expected: Requ
 def test_anything_else_goes_to_the_full_command(arguments: list[str]) -> None:
     """Other options, errors and repeats are left to Typer, which reports them as usual."""
     assert parse(arguments) is None
+
+
+def test_an_interrupted_fast_path_ends_as_click_ends_a_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C while hashing prints Click's "Aborted!" and exits 1, without a traceback."""
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(results, "stored_result", interrupted)
+    monkeypatch.setattr(sys, "argv", ["complykit", "validate", str(EXAMPLE)])
+    assert main() == 1
+    assert capsys.readouterr().err == "\nAborted!\n"

@@ -7,12 +7,13 @@ read the committed bytes as they are, and refuse a revision that looks like an o
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from hostile.harness import git_commit_all, run, workspace
+from hostile.harness import fingerprint, git_commit_all, run, run_process, workspace
 
 RISK = """\
 kind: risk
@@ -86,3 +87,26 @@ def test_a_committed_link_out_of_the_workspace_is_not_read(tmp_path: Path) -> No
     outcome.assert_inert(allowed=(0, 1))
     assert "root:" not in outcome.stdout
     assert "outside the workspace" in outcome.stdout
+
+
+def test_diff_leaves_the_working_tree_and_repository_as_they_were(tmp_path: Path) -> None:
+    """Reading only the changed file from git writes nothing into the checkout or .git."""
+    root = workspace(tmp_path, {"risk.yaml": RISK, "other.yaml": RISK.replace("subst", "other")})
+    git_commit_all(root, "base")
+    (root / "risk.yaml").write_text(RISK.replace("3, impact: 3", "4, impact: 3"), "utf-8")
+    before = fingerprint(root)
+    outcome = run_process("diff", "HEAD", str(root), "--format", "json", cwd=root)
+    outcome.assert_inert(allowed=(0, 1))
+    assert '"inherent.likelihood"' in outcome.stdout
+    assert fingerprint(root) == before
+
+
+def test_a_named_pipe_in_place_of_a_committed_record_is_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO where the base has a record file: hashing and loading neither block nor read it."""
+    root = workspace(tmp_path, {"risk.yaml": RISK})
+    git_commit_all(root, "base")
+    (root / "risk.yaml").unlink()
+    os.mkfifo(root / "risk.yaml")
+    outcome = run_process("diff", "HEAD", str(root), "--format", "json", cwd=root)
+    outcome.assert_inert(allowed=(1,))
+    assert "named pipe" in outcome.stdout

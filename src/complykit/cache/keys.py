@@ -70,12 +70,16 @@ def _yaml_files(root: str) -> Iterator[str]:
                 yield f"{folder}{os.sep}{name}"
 
 
-def _package_files() -> Iterator[Path]:
-    package = Path(complykit.__file__).resolve().parent
-    checkout_catalogs = package.parents[1] / "catalogs"  # bundled_dir() in a source checkout
-    for folder in (package, checkout_catalogs):
-        if folder.is_dir():
-            yield from sorted(p for p in folder.rglob("*") if p.suffix in {".py", ".yaml"})
+def _package_files() -> Iterator[str]:
+    """The package's code and catalogs, with plain strings and no pathlib (every cached run)."""
+    package = os.path.dirname(os.path.realpath(complykit.__file__))  # noqa: PTH120
+    checkout = os.path.dirname(os.path.dirname(package))  # noqa: PTH120
+    for top in (package, f"{checkout}{os.sep}catalogs"):  # bundled_dir() in a source checkout
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".yaml")):
+                    yield f"{folder}{os.sep}{name}"
 
 
 @functools.cache
@@ -84,7 +88,7 @@ def code_digest() -> str:
     workspace, these change only by installing or editing complykit, which moves the mtime."""
     digest = hashlib.sha256(complykit.__version__.encode())
     for path in _package_files():
-        info = path.stat()
+        info = os.stat(path)  # noqa: PTH116
         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from contextlib import suppress
 from pathlib import Path
 
 KEY_FILENAME = "cache-key"
@@ -47,13 +48,25 @@ def machine_key(root: Path) -> bytes:
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another run created it first
-        return _read_key(path)
-    with os.fdopen(descriptor, "w", encoding="ascii") as stream:
-        stream.write(secrets.token_hex(KEY_BYTES))
+    _create_key(path)
     return _read_key(path)
+
+
+def _create_key(path: Path) -> None:
+    """Write a new key beside ``path`` and link it into place, unless another run was first.
+
+    A run starting at the same moment must never read a key file created but not yet written
+    (it would refuse it as too short): the key appears under its name only once it is whole.
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as stream:
+            stream.write(secrets.token_hex(KEY_BYTES))
+        with suppress(FileExistsError):  # another run's key is as good: use that one
+            os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _read_key(path: Path) -> bytes:

@@ -60,18 +60,21 @@ def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
     PASS: ``dpia: dpia-triage`` naming a ``dpia`` record.
     FAIL: ``dpia: pa-triage`` naming a processing activity.
     """
+    wrong = []
     for entry, reference, marker in _refs(repo):
         target = repo.by_id.get(reference.value)
         if target is None or not marker.kinds or marker.kinds == ("person",):
             continue
         if target.record.kind not in marker.kinds:
-            yield Problem(
-                entry,
-                reference.loc,
-                f"'{reference.value}' is a {target.record.kind}, "
-                f"but this field needs a {' or '.join(marker.kinds)}",
-                hint=repo.suggest_id(reference.value, marker.kinds),
-            )
+            wrong.append((entry, reference, marker, target.record.kind))
+    hints = repo.suggest_ids((reference.value, marker.kinds) for _, reference, marker, _ in wrong)
+    for entry, reference, marker, kind in wrong:
+        yield Problem(
+            entry,
+            reference.loc,
+            f"'{reference.value}' is a {kind}, but this field needs a {' or '.join(marker.kinds)}",
+            hint=hints[reference.value, marker.kinds],
+        )
 
 
 @check(

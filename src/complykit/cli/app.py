@@ -1,4 +1,4 @@
-"""The ``complykit`` command: joins the command modules; imports nothing heavy at start-up."""
+"""The ``complykit`` command: names its commands; imports each command's module only when used."""
 
 from __future__ import annotations
 
@@ -7,18 +7,86 @@ from typing import Annotated
 import typer
 
 from complykit import __version__
-from complykit.cli import catalog, exchange, soa
-from complykit.cli.coverage import coverage
-from complykit.cli.diff import diff
-from complykit.cli.init import init
-from complykit.cli.new import new
-from complykit.cli.report import report
-from complykit.cli.rules import explain, rules
-from complykit.cli.schema import schema
+from complykit.cli.lazy import LazyGroup, Place
 from complykit.cli.streams import prepare_streams
-from complykit.cli.validate import validate
+
+# In the order `--help` lists them; a test checks each summary against the command's own help.
+COMMANDS = {
+    "init": Place(
+        "complykit.cli.init",
+        "init",
+        "Create complykit.yaml, the record folders and the JSON Schemas; never overwrites.",
+    ),
+    "new": Place(
+        "complykit.cli.new",
+        "new",
+        "Write a new record file with its modeline and every required field; never overwrites.",
+    ),
+    "validate": Place(
+        "complykit.cli.validate",
+        "validate",
+        "Validate a workspace: YAML safety, schemas, references and compliance rules.",
+    ),
+    "schema": Place(
+        "complykit.cli.schema",
+        "schema",
+        "Write one JSON Schema per record kind (and complykit.yaml) into a folder, and one per "
+        "JSON output document (validate, diff, rules, catalog, coverage) into its output/ folder.",
+    ),
+    "coverage": Place(
+        "complykit.cli.coverage",
+        "coverage",
+        "Show which requirements the implemented controls of your SoAs meet, via catalog mappings.",
+    ),
+    "diff": Place(
+        "complykit.cli.diff",
+        "diff",
+        "Compare the workspace with a git revision: records, findings and notable changes.",
+    ),
+    "report": Place(
+        "complykit.cli.report",
+        "report",
+        "Render an audit-ready report of the workspace in English or Dutch, or the audit pack.",
+    ),
+    "rules": Place(
+        "complykit.cli.rules",
+        "rules",
+        "List every rule: code, name, severity, what it checks and what it cites.",
+    ),
+    "explain": Place(
+        "complykit.cli.rules",
+        "explain",
+        "Explain one finding code: what it checks, when it fires, and the provisions it cites.",
+    ),
+    "catalog": Place(
+        "complykit.cli.catalog",
+        "app",
+        "Browse the frameworks, controls and mappings complykit knows.",
+    ),
+    "soa": Place(
+        "complykit.cli.soa",
+        "app",
+        "Work with Statements of Applicability (ISO/IEC 27001 clause 6.1.3 d)).",
+    ),
+    "export": Place(
+        "complykit.cli.exchange",
+        "export_app",
+        "Export records in a format other registers take.",
+    ),
+    "import": Place(
+        "complykit.cli.exchange",
+        "import_app",
+        "Import records from the spreadsheets and tools they were kept in before.",
+    ),
+}
+
+
+class _Commands(LazyGroup):
+    places = COMMANDS
+
 
 app = typer.Typer(
+    cls=_Commands,  # each command module is imported when its command runs
     rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
     name="complykit",
     help="Compliance as code: GDPR/AVG registers, AI systems, risks and ISO Statements of "
@@ -27,19 +95,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # records hold personal data: never print locals
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
-app.command()(init)
-app.command()(new)
-app.command()(validate)
-app.command()(schema)
-app.add_typer(catalog.app)
-app.add_typer(soa.app)
-app.add_typer(exchange.export_app)
-app.add_typer(exchange.import_app)
-app.command()(coverage)
-app.command()(diff)
-app.command()(report)
-app.command()(rules)
-app.command()(explain)
 
 
 def _version(value: bool) -> None:

@@ -22,7 +22,11 @@ def main() -> int | None:
     if arguments[:1] == ["validate"]:
         from complykit.cli.cached import answer  # noqa: PLC0415 - the fast path stays light
 
-        code = answer(arguments[1:])
+        try:
+            code = answer(arguments[1:])
+        except KeyboardInterrupt:  # as Click ends an interrupted command: no traceback
+            sys.stderr.write("\nAborted!\n")
+            return 1
         if code is not None:
             return code
     from complykit.cli.app import main as run_app  # noqa: PLC0415 - the fast path stays light

@@ -65,7 +65,11 @@ class Plan:
 
 def plan(base: Sequence[TreeEntry], head: HeadFiles, read: Iterable[PurePosixPath]) -> Plan | None:
     """The files to swap, given the base's listing and the files the head ``read``; None when
-    the base must be read in full."""
+    the base must be read in full.
+
+    The head must have read whatever it found (no folder skipped, no file unreadable): then a
+    file it did not read and holds unchanged lies where discovery does not look, on both sides.
+    """
     by_path = {entry.path: entry for entry in base}
     config = by_path.get(CONFIG)
     if config is None or not head.holds(config) or not _plain(base):

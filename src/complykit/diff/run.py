@@ -2,9 +2,9 @@
 
 The head is the working tree, or a revision written to a scratch folder. Git lists the base's
 files with their blob ids; only the files whose ids differ from the head's are read from git
-(``changed``), and the base shares every other record with the head (``swap``). When that
-plain case does not hold (the config or catalogs changed, links), the base revision is written
-out and loaded in full, as the head is.
+(``changed``), and the base shares every other record with the head (``swap``); the rules run
+over both sides at once (``checking``). When that plain case does not hold (the config or the
+catalogs changed, links), the base revision is written out and loaded in full, as before.
 """
 
 from __future__ import annotations
@@ -20,23 +20,27 @@ from pathlib import Path, PurePosixPath
 from complykit.core.findings import Severity
 from complykit.diff.changed import CONFIG, HeadFiles, plan
 from complykit.diff.changes import Diff, Side
+from complykit.diff.checking import check_sides
 from complykit.diff.compare import compare
 from complykit.diff.snapshot import Snapshot, checked, load_snapshot, snapshot_of
-from complykit.diff.swap import swap
+from complykit.diff.swap import SwappedBase, swap
 from complykit.load.discover import discover, find_root, relative
 from complykit.load.git import resolve_commit, toplevel
 from complykit.load.tree import TreeEntry, list_tree, materialise, tree_files
 from complykit.workspace.open import OpenedWorkspace, load_records, open_workspace
 
-Scratch = Callable[[], Path]
+_UNREADABLE = "YAML009"
 
 
 @dataclass(frozen=True, slots=True)
-class _Checkout:
-    """The git repository around the workspace, and the workspace folder inside it."""
+class _Context:
+    """The git repository around the workspace, the workspace folder inside it, the day
+    judged on, and where scratch folders come from (removed when the diff is done)."""
 
     top: Path
     folder: PurePosixPath
+    as_of: date
+    scratch: Callable[[], Path]
 
 
 def run_diff(
@@ -54,46 +58,55 @@ def run_diff(
     """
     root = find_root(path)
     top = toplevel(root)
-    checkout = _Checkout(top, PurePosixPath(root.relative_to(top).as_posix()))
     commits = {rev: resolve_commit(top, rev) for rev in (base, head) if rev is not None}
     with ExitStack() as stack, _no_cyclic_gc():
 
         def scratch() -> Path:
             return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="complykit-")))
 
-        base_side = Side(base, commits[base])
-        base_entries = list_tree(top, commits[base], checkout.folder)
-        head_side, files = _head(checkout, head, commits, root, scratch)
+        context = _Context(top, PurePosixPath(root.relative_to(top).as_posix()), as_of, scratch)
+        base_entries = list_tree(top, commits[base], context.folder)
+        base_side = Side(base, commits[base], has_workspace=_has_config(base_entries))
+        head_side, files = _head(context, head, commits.get(head or ""), root)
         opened = open_workspace(files.root, as_of) if files is not None else None
-        head_snapshot = _snapshot(opened)
-        if not _has_config(base_entries):
-            base_snapshot = Snapshot()
-            base_side = Side(base, commits[base], has_workspace=False)
-        else:
-            base_snapshot = _swapped(checkout, base_entries, files, opened, scratch) or _in_full(
-                checkout, base_entries, scratch(), as_of
-            )
+        base_snapshot, head_snapshot = _snapshots(context, base_entries, files, opened)
     return compare(
         (base_side, base_snapshot), (head_side, head_snapshot), as_of=as_of, fail_on=fail_on
     )
 
 
 def _head(
-    checkout: _Checkout,
-    head: str | None,
-    commits: dict[str, str],
-    root: Path,
-    scratch: Scratch,
+    context: _Context, head: str | None, commit: str | None, root: Path
 ) -> tuple[Side, HeadFiles | None]:
     """The head side, and where its files are; None when that revision has no workspace."""
-    if head is None:
+    if head is None or commit is None:
         return Side(None, None), HeadFiles(root)
-    entries = list_tree(checkout.top, commits[head], checkout.folder)
+    entries = list_tree(context.top, commit, context.folder)
     if not _has_config(entries):
-        return Side(head, commits[head], has_workspace=False), None
-    folder = scratch()
-    materialise(tree_files(checkout.top, entries), folder)
-    return Side(head, commits[head]), HeadFiles(folder, {e.path: e for e in entries})
+        return Side(head, commit, has_workspace=False), None
+    folder = context.scratch()
+    materialise(tree_files(context.top, entries), folder)
+    return Side(head, commit), HeadFiles(folder, {e.path: e for e in entries})
+
+
+def _snapshots(
+    context: _Context,
+    base: list[TreeEntry],
+    files: HeadFiles | None,
+    opened: OpenedWorkspace | None,
+) -> tuple[Snapshot, Snapshot]:
+    """The base's snapshot and the head's."""
+    if not _has_config(base):
+        return Snapshot(), _snapshot(opened)
+    if files is not None and opened is not None and opened.repo is not None:
+        swapped = _swapped(context, base, files, opened)
+        if swapped is not None:
+            head_found, base_found = check_sides(
+                (opened.repo, opened.findings), (swapped.repo, swapped.findings)
+            )
+            return snapshot_of(swapped.repo, base_found), snapshot_of(opened.repo, head_found)
+    materialise(tree_files(context.top, base), folder := context.scratch())
+    return load_snapshot(folder, context.as_of), _snapshot(opened)
 
 
 def _snapshot(opened: OpenedWorkspace | None) -> Snapshot:
@@ -105,33 +118,21 @@ def _snapshot(opened: OpenedWorkspace | None) -> Snapshot:
 
 
 def _swapped(
-    checkout: _Checkout,
-    base: list[TreeEntry],
-    files: HeadFiles | None,
-    opened: OpenedWorkspace | None,
-    scratch: Scratch,
-) -> Snapshot | None:
+    context: _Context, base: list[TreeEntry], files: HeadFiles, opened: OpenedWorkspace
+) -> SwappedBase | None:
     """The base built from the head's records, or None when it must be loaded in full."""
-    if files is None or opened is None or opened.repo is None:
+    if opened.repo is None:
         return None
     found = discover(files.root, opened.repo.config.paths.exclude)
-    if found.skipped:
-        return None  # a folder the head could not read may be readable in the base
+    if found.skipped or any(f.code == _UNREADABLE for f in opened.findings):
+        return None  # what the head could not read (a linked folder, say) the base may read
     changes = plan(base, files, (relative(files.root, p) for p in found.files))
     if changes is None:
         return None
-    folder = scratch()
-    materialise(tree_files(checkout.top, list(changes.swapped_in)), folder)
+    folder = context.scratch()
+    materialise(tree_files(context.top, list(changes.swapped_in)), folder)
     loaded = load_records(folder, opened.repo.config, jobs=1)
-    swapped = swap(opened, changes, base, loaded, folder)
-    if swapped is None:
-        return None
-    return snapshot_of(swapped.repo, checked(swapped.repo, swapped.findings))
-
-
-def _in_full(checkout: _Checkout, base: list[TreeEntry], folder: Path, as_of: date) -> Snapshot:
-    materialise(tree_files(checkout.top, base), folder)
-    return load_snapshot(folder, as_of)
+    return swap(opened, changes, base, loaded)
 
 
 def _has_config(entries: list[TreeEntry]) -> bool:
@@ -141,11 +142,14 @@ def _has_config(entries: list[TreeEntry]) -> bool:
 @contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
     # As in validate.engine: loading builds millions of small acyclic objects that the cyclic
-    # collector would rescan again and again; reference counting still frees them.
+    # collector would rescan again and again; reference counting still frees them. Frozen and
+    # thawed, they join the oldest generation at once, instead of being scanned on the way.
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()

@@ -9,47 +9,32 @@ the same winner), and findings, positions and evidence paths answer as the base 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from complykit.core.findings import Finding
 from complykit.diff.changed import Plan
 from complykit.load.declared import UnreadRecord
-from complykit.load.positions import Loc
 from complykit.load.tree import TreeEntry
-from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.workspace.open import LoadedRecords, OpenedWorkspace
 from complykit.workspace.repository import Repository
 
 
 @dataclass(slots=True)
 class SwappedRepository(Repository):
-    """A repository whose files are the head's, except ``swapped`` ones, read from ``scratch``.
+    """A repository whose paths exist as in the base tree (``tree``: every file and folder of
+    the base revision, as posix paths), not as in the head's folder it was loaded from.
 
-    ``tree`` holds every file and folder of the base revision, for ``exists``.
+    Positions need nothing of the kind: each entry carries the places its loader recorded,
+    from the head's bytes for a shared file and from the base's for a swapped one.
     """
 
-    scratch: Path = field(default_factory=Path)
-    swapped: frozenset[PurePosixPath] = frozenset()
-    tree: frozenset[PurePosixPath] = frozenset()
-    _read: dict[PurePosixPath, YamlFile] = field(default_factory=dict)
+    tree: frozenset[str] = frozenset()
 
     def exists(self, relative: PurePosixPath) -> bool:
-        found = relative in self.tree
+        found = relative.as_posix() in self.tree
         self.probes[relative.as_posix()] = found
         return found
-
-    def position(
-        self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False
-    ) -> tuple[int, int]:
-        parsed = self._read.get(path)
-        if parsed is None:
-            folder = self.scratch if path in self.swapped else self.root
-            parsed = self._read[path] = parse_yaml(path, (folder / path).read_bytes())
-        if document >= len(parsed.documents):
-            return 1, 1
-        places = parsed.documents[document].places
-        return (1, 1) if places is None else places.locate(loc, at_key=at_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +49,9 @@ def swap(
     plan: Plan,
     base: Sequence[TreeEntry],
     swapped_in: LoadedRecords,
-    scratch: Path,
 ) -> SwappedBase | None:
     """The base: ``head`` without the files ``plan`` drops, with ``swapped_in`` (the base's
-    versions, loaded from ``scratch``). None when the head's invalid ids cannot be told apart
+    versions, loaded from a scratch folder). None when the head's invalid ids cannot be told apart
     by file, so that the base's could be wrong."""
     repo = head.repo
     if repo is None or _invalid_ids(repo.unread, head.findings) != repo.invalid_ids:
@@ -75,11 +59,12 @@ def swap(
     dropped = plan.dropped
     kept_unread = [u for u in repo.unread if u.path not in dropped]
     kept_findings = [f for f in head.findings if f.path not in dropped]
+    order = _Order()
     entries = sorted(
         [*(e for e in repo.entries if e.path not in dropped), *swapped_in.entries],
-        key=lambda e: (discovery_order(e.path), e.document),
+        key=lambda e: (order.of(e.path), e.document),
     )
-    unread = sorted([*kept_unread, *swapped_in.unread], key=lambda u: discovery_order(u.path))
+    unread = sorted([*kept_unread, *swapped_in.unread], key=lambda u: order.of(u.path))
     based = SwappedRepository(
         repo.root,
         repo.config,
@@ -88,8 +73,7 @@ def swap(
         entries,
         _invalid_ids(kept_unread, kept_findings) | swapped_in.invalid_ids,
         tuple(unread),
-        scratch=scratch,
-        swapped=frozenset(e.path for e in plan.swapped_in),
+        repo.config_places,  # the config is the same on both sides, or there is no swap
         tree=_tree(base),
     )
     return SwappedBase(based, (*kept_findings, *swapped_in.findings))
@@ -101,15 +85,31 @@ def discovery_order(path: PurePosixPath) -> tuple[tuple[int, str], ...]:
     return (*((1, folder) for folder in folders), (0, name))
 
 
+class _Order:
+    """``discovery_order`` computed once per file, not once per record of it."""
+
+    def __init__(self) -> None:
+        self._known: dict[PurePosixPath, tuple[tuple[int, str], ...]] = {}
+
+    def of(self, path: PurePosixPath) -> tuple[tuple[int, str], ...]:
+        found = self._known.get(path)
+        if found is None:
+            found = self._known[path] = discovery_order(path)
+        return found
+
+
 def _invalid_ids(unread: Iterable[UnreadRecord], findings: Iterable[Finding]) -> frozenset[str]:
     """The ids loading could not validate: those named unread, or by a loading finding."""
     named = {u.id for u in unread}
     return frozenset(named.union(f.record for f in findings if f.record is not None))
 
 
-def _tree(base: Sequence[TreeEntry]) -> frozenset[PurePosixPath]:
-    found = {PurePosixPath()}
+def _tree(base: Sequence[TreeEntry]) -> frozenset[str]:
+    """Every file of ``base`` and every folder above one, as posix paths; "." for the top."""
+    found = {"."}
     for entry in base:
-        found.add(entry.path)
-        found.update(entry.path.parents)
+        path = entry.path.as_posix()
+        while path not in found:
+            found.add(path)
+            path = path.rpartition("/")[0] or "."
     return frozenset(found)

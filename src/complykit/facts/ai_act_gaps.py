@@ -197,11 +197,10 @@ def dpia_missing(repo: Repository) -> Iterator[tuple[Entry, AiSystem, list[str]]
 def _has_dpia(repo: Repository, system: AiSystem, linked: list[str]) -> bool:
     if completed(system, "dpia"):
         return True
-    return any(
-        dpia.status in ("completed", "approved")
-        and (dpia.id in linked or system.id in dpia.ai_systems)
-        for _, dpia in repo.records(Dpia)
-    )
+    by_id = repo.index_by(Dpia, "id")
+    named = [dpia for name in linked for _, _, dpia in by_id.get(name, ())]
+    naming = [dpia for _, _, dpia in repo.index_by(Dpia, "ai_systems").get(system.id, ())]
+    return any(dpia.status in ("completed", "approved") for dpia in (*named, *naming))
 
 
 FINDERS: tuple[GapFinder, ...] = (

@@ -108,13 +108,18 @@ def is_legacy(repo: Repository, system: AiSystem) -> bool:
 
 
 def activities(repo: Repository, system: AiSystem) -> list[ProcessingActivity]:
-    """Processing activities the system names, or that name the system."""
-    named = set(system.processing_activities)
-    return [
-        activity
-        for _, activity in repo.records(ProcessingActivity)
-        if activity.id in named or system.id in activity.ai_systems
-    ]
+    """Processing activities the system names, or that name the system, in file order."""
+    by_id = repo.index_by(ProcessingActivity, "id")
+    found = {
+        place: activity
+        for name in system.processing_activities
+        for place, _, activity in by_id.get(name, ())
+    }
+    found.update(
+        (place, activity)
+        for place, _, activity in repo.index_by(ProcessingActivity, "ai_systems").get(system.id, ())
+    )
+    return [found[place] for place in sorted(found)]
 
 
 def completed(system: AiSystem, *types: str) -> bool:

@@ -15,6 +15,7 @@ that both give the same data and places for every text this path accepts.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -31,10 +32,10 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from complykit.load.build import SCALARS
+from complykit.load.build import INTERN_UP_TO, SCALARS
 from complykit.load.limits import LoadLimits
-from complykit.load.positions import MAPPING, SEQUENCE, Places, PlacesRecorder
-from complykit.load.resolver import STR_TAG, StrictResolver
+from complykit.load.positions import MAPPING, SCALAR, SEQUENCE, Places, PlacesRecorder
+from complykit.load.resolver import StrictResolver
 
 
 class GiveUp(Exception):  # noqa: N818 - control flow: "let the composing builder do it"
@@ -46,69 +47,77 @@ _WILDCARD = tuple(_RESOLVERS.get(None, ()))
 _BY_FIRST = {first: (*found, *_WILDCARD) for first, found in _RESOLVERS.items()}
 
 
-def _tag(value: str, plain: bool) -> str:
-    """The tag the strict resolver gives an untagged scalar (as ``BaseResolver.resolve``)."""
-    if plain:
-        for tag, pattern in _BY_FIRST.get(value[:1], _WILDCARD):
-            if pattern.match(value):
-                return tag
-    return STR_TAG
-
-
 class _EventBuilder:
+    """One pass over the events; the hot paths (a scalar in a mapping or a list) are inlined
+    into as few calls as the code allows, since they run once per value of the workspace."""
+
     def __init__(self, loader: Any, limits: LoadLimits) -> None:
         self.next: Callable[[], Any] = loader.get_event
-        self.limits = limits
+        self.max_depth = limits.max_depth
+        self.max_chars = limits.max_scalar_chars
         self.places = PlacesRecorder()
 
     def value(self, event: Any, depth: int) -> Any:
-        if depth > self.limits.max_depth or getattr(event, "anchor", None) is not None:
-            raise GiveUp
         kind = type(event)
         if kind is ScalarEvent:
-            return self.scalar(event)
-        if event.tag is not None:
-            raise GiveUp
+            return self.scalar(event, depth)
+        if depth > self.max_depth or event.anchor is not None or event.tag is not None:
+            raise GiveUp  # an alias has an anchor: the name it refers to
         mark = event.start_mark
         if kind is MappingStartEvent:
-            self.places.open(MAPPING, mark.line, mark.column)
+            self.places.put(MAPPING, mark.line, mark.column)
             built: Any = self.mapping(depth)
         elif kind is SequenceStartEvent:
-            self.places.open(SEQUENCE, mark.line, mark.column)
+            self.places.put(SEQUENCE, mark.line, mark.column)
             built = self.sequence(depth)
-        else:  # an alias
+        else:
             raise GiveUp
         self.places.close()
         return built
 
-    def scalar(self, event: Any) -> Any:
+    def scalar(self, event: Any, depth: int) -> Any:
+        """A scalar typed as the strict resolver types it (as ``BaseResolver.resolve`` does)."""
         value = event.value
-        if event.tag is not None or len(value) > self.limits.max_scalar_chars:
+        if event.tag is not None or event.anchor is not None:
+            raise GiveUp
+        if depth > self.max_depth or len(value) > self.max_chars:
             raise GiveUp
         mark = event.start_mark
-        self.places.scalar(mark.line, mark.column)
-        try:
-            return SCALARS[_tag(value, event.implicit[0])](value)
-        except ValueError:
-            raise GiveUp from None
+        self.places.put(SCALAR, mark.line, mark.column)
+        for tag, pattern in _BY_FIRST.get(value[:1], _WILDCARD) if event.implicit[0] else ():
+            if pattern.match(value):
+                try:
+                    return SCALARS[tag](value)
+                except ValueError:
+                    raise GiveUp from None
+        return sys.intern(value) if len(value) <= INTERN_UP_TO else value
 
     def mapping(self, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while type(event := self.next()) is not MappingEndEvent:
+        next_event, places, depth = self.next, self.places, depth + 1
+        while type(event := next_event()) is not MappingEndEvent:
             if type(event) is not ScalarEvent or event.tag is not None or event.anchor is not None:
                 raise GiveUp
             key = event.value
             if key in result or key == "<<":
                 raise GiveUp
             mark: Any = event.start_mark
-            self.places.key(key, mark.line, mark.column)
-            result[key] = self.value(self.next(), depth + 1)
+            places.key(key, mark.line, mark.column)
+            event = next_event()
+            if type(event) is ScalarEvent:
+                result[key] = self.scalar(event, depth)
+            else:
+                result[key] = self.value(event, depth)
         return result
 
     def sequence(self, depth: int) -> list[Any]:
         items = []
-        while type(event := self.next()) is not SequenceEndEvent:
-            items.append(self.value(event, depth + 1))
+        next_event, depth = self.next, depth + 1
+        while type(event := next_event()) is not SequenceEndEvent:
+            if type(event) is ScalarEvent:
+                items.append(self.scalar(event, depth))
+            else:
+                items.append(self.value(event, depth))
         return items
 
     def document(self) -> tuple[Any, Places] | None:

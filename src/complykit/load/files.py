@@ -23,38 +23,101 @@ _KINDS = (
 )
 
 
+class InsideReader:
+    """:func:`read_inside` for the many files of one run, finding each folder's real path once.
+
+    Resolving every file's path (a system call per part of it, and the root's each time) cost
+    as much as reading the files. A file that is not itself a link lies where its folder does,
+    so only folders are resolved, once per run; a file that is a link is judged in full.
+    """
+
+    def __init__(self, root: Path, limits: LoadLimits = DEFAULT_LIMITS) -> None:
+        self.root = root.resolve()
+        self.limits = limits
+        self._inside: dict[Path, bool] = {}
+
+    def read(self, path: Path) -> bytes | str:
+        folder = path.parent
+        inside = self._inside.get(folder)
+        if inside is None:
+            inside = self._inside[folder] = _resolves_inside(folder, self.root)
+        if not inside:
+            return _OUTSIDE
+        read = read_regular_file(path, self.limits, follow=False)
+        return read_inside(self.root, path, self.limits) if read is _A_LINK else read
+
+
+_OUTSIDE = "it links to a file outside the workspace, which is not read"
+_A_LINK = "it is a link"
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
 def read_inside(root: Path, path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> bytes | str:
     """Like :func:`read_regular_file`, for a file that must lie inside ``root``.
 
     A link to /etc/... or another repository, directly or through a linked folder, is not
     read: its text would reach findings and reports.
     """
-    try:
-        inside = path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # a loop of links
-        inside = False
-    if not inside:
-        return "it links to a file outside the workspace, which is not read"
+    if not _resolves_inside(path, root.resolve()):
+        return _OUTSIDE
     return read_regular_file(path, limits)
 
 
-def read_regular_file(path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> bytes | str:
-    """The file's bytes, or a sentence saying why it was not read."""
+def read_regular_file(
+    path: Path, limits: LoadLimits = DEFAULT_LIMITS, *, follow: bool = True
+) -> bytes | str:
+    """The file's bytes, or a sentence saying why it was not read.
+
+    With ``follow`` False a link is not opened, and the answer is ``_A_LINK``.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (0 if follow else _NO_FOLLOW)
     try:
-        # Checked before opening too: opening a socket fails with a less telling error.
-        if not stat.S_ISREG(mode := path.stat().st_mode):
+        # Checked before opening too: opening a socket fails with a less telling error, and a
+        # device is better not opened at all.
+        mode = path.stat().st_mode if follow else path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            return _A_LINK
+        if not stat.S_ISREG(mode):
             return f"it is {_kind(mode)}, not a regular file, and is not read"
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        descriptor = os.open(path, flags)
     except OSError as error:
         return f"cannot read the file: {error.strerror or type(error).__name__}"
-    with os.fdopen(descriptor, "rb") as stream:
-        try:
-            if not stat.S_ISREG(mode := os.fstat(descriptor).st_mode):
-                return f"it is {_kind(mode)}, not a regular file, and is not read"
-            # One byte past the limit is enough for the parser to report the size.
-            return stream.read(limits.max_file_bytes + 1)
-        except OSError as error:
-            return f"cannot read the file: {error.strerror or type(error).__name__}"
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return f"it is {_kind(status.st_mode)}, not a regular file, and is not read"
+        # One byte past the limit is enough for the parser to report the size.
+        return _read_up_to(descriptor, status.st_size, limits.max_file_bytes + 1)
+    except OSError as error:
+        return f"cannot read the file: {error.strerror or type(error).__name__}"
+    finally:
+        os.close(descriptor)
+
+
+def _read_up_to(descriptor: int, size: int, most: int) -> bytes:
+    """At most ``most`` bytes. Reads are sized by the file's size (plus one, to see it end):
+    a read sized by the limit allocated 5 MiB per file, five times the cost of the read."""
+    chunks, total = [], 0
+    while total < most:
+        want = size + 1 - total  # the file may have grown since fstat: then read on in chunks
+        chunk = os.read(descriptor, min(most - total, want if want > 0 else _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+_CHUNK = 64 * 1024
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _kind(mode: int) -> str:

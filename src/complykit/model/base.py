@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
+from complykit.model.docstrings import describe_fields
 from complykit.model.types import IsoDate, NonEmptyStr, PersonRef, RecordId
 
 
@@ -14,8 +17,16 @@ class StrictModel(BaseModel):
         extra="forbid",
         strict=True,
         frozen=True,
-        use_attribute_docstrings=True,
+        # Built in __pydantic_init_subclass__, once the docstrings are the fields' descriptions.
+        defer_build=True,
     )
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        describe_fields(cls)
+        # Not complete yet (a forward reference): pydantic builds it on first use, as before.
+        cls.model_rebuild(force=True, raise_errors=False)
 
 
 class Record(StrictModel):

@@ -9,7 +9,8 @@ set before changing it (``model_copy``), so a shared set is never written to.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -20,12 +21,26 @@ _FIELDS_SET = "__pydantic_fields_set__"
 def share_fields_sets(model: BaseModel) -> None:
     """Point ``model`` and every model inside it at one shared set per class and field names."""
     given = model.__pydantic_fields_set__
-    key = (type(model), frozenset(given))
-    shared = _SHARED.setdefault(key, given)
+    shared = _SHARED.setdefault((type(model), frozenset(given)), given)
     if shared is not given:
         object.__setattr__(model, _FIELDS_SET, shared)
-    for value in model.__dict__.values():
-        _share_inside(value)
+    values = model.__dict__
+    for name in _model_fields(type(model)):
+        _share_inside(values[name])
+
+
+@cache
+def _model_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold models: the only ones worth visiting."""
+    return tuple(
+        name for name, field in model.model_fields.items() if _holds_models(field.annotation)
+    )
+
+
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(argument) for argument in get_args(annotation))
 
 
 def _share_inside(value: Any) -> None:
@@ -33,5 +48,7 @@ def _share_inside(value: Any) -> None:
         share_fields_sets(value)
     elif isinstance(value, list | tuple):
         for item in value:
-            if isinstance(item, BaseModel | list | tuple):
-                _share_inside(item)
+            _share_inside(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _share_inside(item)

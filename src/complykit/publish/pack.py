@@ -20,6 +20,7 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from complykit.publish.document import Source, render_context
 from complykit.reports import REPORTS, Report
+from complykit.reports.render import prepare
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -95,7 +96,10 @@ def _files(source: Source, docs: Sequence[Job]) -> Iterator[tuple[str, bytes]]:
         for job in docs:
             yield from _render(source, job)
         return
-    # Forked workers inherit the loaded records, so only the jobs and the bytes cross over.
+    # Forked workers inherit the loaded records, the compiled templates and the imported
+    # writers, so only the jobs and the bytes cross over.
+    for lang, formats in sorted({(doc.lang, formats) for doc, formats in docs}):
+        prepare(lang, formats)
     _SHARED[:] = [source]
     try:
         context = multiprocessing.get_context("fork")

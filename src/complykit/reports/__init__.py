@@ -50,6 +50,11 @@ class Report:
     def book(self, context: Mapping[str, Any], words: Words) -> Book:
         return cast("SheetsBuilder", _function(self.sheets))(context, words)
 
+    def import_builders(self) -> None:
+        """Import the context and sheet builders now rather than at first use."""
+        _function(self.context)
+        _function(self.sheets)
+
 
 def _function(reference: str) -> object:
     module, _, function = reference.partition(":")

@@ -100,14 +100,15 @@ class DpiaContext(TypedDict):
 
 
 def build(repo: Repository, request: Request) -> DpiaContext:
-    records = sorted((r for _, r in repo.records(Dpia)), key=lambda r: sort_key(r.title, r.id))
-    if request.record_id is not None:
+    records = [r for _, r in repo.records(Dpia)]
+    if request.record_id is not None:  # a pack asks for each of hundreds: filter before sorting
         records = [r for r in records if r.id == request.record_id]
         if not records:
             raise ComplykitError(
                 f"no DPIA with id '{request.record_id}'",
                 hint="Leave out --id for every DPIA, or use one of the ids in dpia records.",
             )
+    records.sort(key=lambda r: sort_key(r.title, r.id))
     return DpiaContext(
         header=header(repo, request), documents=[_document(repo, r) for r in records]
     )

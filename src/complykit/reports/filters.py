@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale
@@ -37,23 +37,30 @@ _EVERY_SINGLE = {
 def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[..., Any]]:
     """Every filter the templates use, bound to one language."""
     locale = Locale.parse(lang)
+    # A register shows the same few dates, periods, countries and labels in row after row;
+    # Babel formats each from its locale data, so each text is made once per language.
+    territories: dict[str, str] = dict(locale.territories.items())
+    labels: dict[tuple[str, str], str] = {}
 
     def long_date(value: date | None) -> str:
-        return EMPTY if value is None else format_date(value, "long", locale=locale)
+        return EMPTY if value is None else _long_date(value, lang)
 
     def duration(value: Duration | None) -> str:
         if value is None:
             return EMPTY
-        parts = [
-            _unit(amount, unit[:-1], locale) for unit in _UNITS if (amount := getattr(value, unit))
-        ]
-        return format_list(parts, locale=locale)
+        return _duration(tuple(getattr(value, unit) for unit in _UNITS), lang)
 
     def country(code: str | None) -> str:
-        return EMPTY if code is None else locale.territories.get(code, code)
+        return EMPTY if code is None else territories.get(code, code)
 
     def label(value: str | None, vocabulary: str) -> str:
-        return EMPTY if value is None else translations.gettext(label_msgid(vocabulary, value))
+        if value is None:
+            return EMPTY
+        key = (vocabulary, value)
+        found = labels.get(key)
+        if found is None:
+            found = labels[key] = translations.gettext(label_msgid(vocabulary, value))
+        return found
 
     def yesno(value: bool | None) -> str:
         if value is None:
@@ -74,6 +81,19 @@ def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[...
         "provenance": lambda value: built_from(value, translations),
         "generator": generator,
     }
+
+
+@lru_cache(maxsize=4096)
+def _long_date(value: date, lang: str) -> str:
+    return format_date(value, "long", locale=Locale.parse(lang))
+
+
+@lru_cache(maxsize=1024)
+def _duration(amounts: tuple[int, ...], lang: str) -> str:
+    locale = Locale.parse(lang)
+    named = zip(_UNITS, amounts, strict=True)
+    parts = [_unit(amount, unit[:-1], locale) for unit, amount in named if amount]
+    return format_list(parts, locale=locale)
 
 
 def every(

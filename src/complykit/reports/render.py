@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from functools import cache
 from gettext import NullTranslations
+from importlib import import_module
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -57,10 +58,28 @@ def translations(lang: str) -> NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
+class _ContextEnvironment(Environment):
+    """Jinja's environment, looking up ``row.field`` as a key first when the row is a dict.
+
+    Report contexts are TypedDicts. Jinja tries an attribute before a key, so every
+    ``row.field`` raised and caught an AttributeError first: a sixth of an HTML report's time.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            found = obj.get(attribute, _MISSING)
+            if found is not _MISSING:
+                return found
+        return super().getattr(obj, attribute)
+
+
+_MISSING = object()
+
+
 @cache
 def environment(lang: str) -> Environment:
     """The environment for one language: every filter and the translations installed once."""
-    env = Environment(
+    env = _ContextEnvironment(
         loader=FileSystemLoader(TEMPLATES),
         auto_reload=False,  # templates ship with the package: compile each once, never re-stat
         autoescape=select_autoescape(("html.j2",), ("md.j2",), default=True),
@@ -97,6 +116,21 @@ def _remembering(gettext: Callable[..., str]) -> Callable[..., str]:
         return found
 
     return remembering_gettext
+
+
+def prepare(lang: str, output_formats: Collection[str]) -> None:
+    """Compile every report's templates and import its builders and the xlsx writer now.
+
+    A pack does this before it forks its workers, so that they share the work instead of each
+    doing it again.
+    """
+    env = environment(lang)
+    for report in REPORTS.values():
+        report.import_builders()
+        for text_format in FORMATS.keys() & output_formats:
+            env.get_template(f"{report.template}.{FORMATS[text_format]}")
+    if "xlsx" in output_formats:
+        import_module("complykit.reports.xlsx")
 
 
 def build_context(

@@ -20,7 +20,7 @@ from complykit.core.errors import ComplykitError
 from complykit.core.findings import Finding, Severity
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
-from complykit.load.files import read_inside
+from complykit.load.files import InsideReader, read_inside
 from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.config import WorkspaceConfig
@@ -30,6 +30,9 @@ from complykit.workspace.repository import Entry, Repository
 PARALLEL_FROM_FILES = 2000
 MAX_JOBS = 8
 SLICES_PER_WORKER = 4
+MAX_SLICE = 500
+"""Files per worker task at most: a slice's parsed data arrives in this process all at once,
+so at 50,000 records a quarter of a worker's share held some 20 MiB more at the peak."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +55,13 @@ class LoadedRecords:
     unread: tuple[UnreadRecord, ...] = ()
 
 
-def read_file(root: Path, path: Path) -> YamlFile:
-    """Parse one file; an unreadable file, or a link out of the workspace, is a finding."""
+def read_file(root: Path, path: Path, reader: InsideReader | None = None) -> YamlFile:
+    """Parse one file; an unreadable file, or a link out of the workspace, is a finding.
+
+    Many files of one run share a ``reader``, which resolves each folder once.
+    """
     rel = relative(root, path)
-    raw = read_inside(root, path)
+    raw = read_inside(root, path) if reader is None else reader.read(path)
     if isinstance(raw, str):
         return _unreadable(rel, raw)
     return parse_yaml(rel, raw)
@@ -149,7 +155,8 @@ def _reparsed(root: Path, parsed: YamlFile, document: YamlDocument) -> YamlDocum
 def _parse_slice(root: Path, files: Sequence[Path]) -> list[YamlFile]:
     """What one worker does: parse files, and ship their plain data and places."""
     gc.disable()  # see engine._no_cyclic_gc
-    return [read_file(root, path) for path in files]
+    reader = InsideReader(root)
+    return [read_file(root, path, reader) for path in files]
 
 
 def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
@@ -196,7 +203,8 @@ def _parsed_files(
     todo = [path for path in files if cached.get(path) is None]
     workers = default_jobs(len(todo)) if jobs is None else min(max(1, jobs), MAX_JOBS)
     if workers == 1:
-        parsed: Iterator[YamlFile] = (read_file(root, path) for path in todo)
+        reader = InsideReader(root)
+        parsed: Iterator[YamlFile] = (read_file(root, path, reader) for path in todo)
     else:
         parsed = _parse_in_parallel(root, todo, workers)
     for path in files:
@@ -206,7 +214,7 @@ def _parsed_files(
             continue
         fresh = next(parsed)
         if cache is not None and not fresh.findings:
-            cache.remember(fresh.path.as_posix(), [d.data for d in fresh.documents])
+            cache.remember(fresh.path.as_posix(), [(d.data, d.places) for d in fresh.documents])
         yield fresh
 
 
@@ -215,12 +223,13 @@ def _from_cache(root: Path, path: Path, cache: ParsedCache) -> YamlFile | None:
     documents = cache.lookup(rel.as_posix())
     if documents is None:
         return None
-    return YamlFile(rel, tuple(YamlDocument(i, data, None) for i, data in enumerate(documents)), ())
+    kept = tuple(YamlDocument(i, data, places) for i, (data, places) in enumerate(documents))
+    return YamlFile(rel, kept, ())
 
 
 def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:
     """Parsed files in their original order; this process validates while workers parse."""
-    size = max(1, -(-len(files) // (workers * SLICES_PER_WORKER)))
+    size = max(1, min(MAX_SLICE, -(-len(files) // (workers * SLICES_PER_WORKER))))
     slices = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         for parsed_slice in pool.map(_parse_slice, [root] * len(slices), slices):

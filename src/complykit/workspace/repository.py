@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -13,13 +13,14 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, Places
-from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
 from complykit.model.config import WorkspaceConfig
 from complykit.model.references import Reference, references
 from complykit.model.suggestions import Suggester
 
 RecordT = TypeVar("RecordT", bound=Record)
+Listed = tuple[int, "Entry", RecordT]
+"""A record with its entry and its place among the records of its kind, in file order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +50,12 @@ class Repository:
     config_places: Places | None = None
     by_id: dict[str, Entry] = field(init=False)
     _by_kind: dict[str, list[Entry]] = field(init=False)
-    _cached_files: dict[PurePosixPath, YamlFile] = field(init=False, default_factory=dict)
-    _at: dict[tuple[PurePosixPath, int], Entry] | None = field(init=False, default=None)
-    _references: list[tuple[Entry | None, Reference]] | None = field(init=False, default=None)
+    _references: list[tuple[Entry | None, list[Reference]]] | None = field(init=False, default=None)
     _in_scope: frozenset[str] | None = field(init=False, default=None)
+    _typed: dict[type[Record], list[tuple[Entry, Record]]] = field(init=False, default_factory=dict)
+    _indexes: dict[tuple[type[Record], str], dict[str, list[Listed[Record]]]] = field(
+        init=False, default_factory=dict
+    )
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
     probes: dict[str, bool] = field(init=False, default_factory=dict)
     """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
@@ -79,19 +82,39 @@ class Repository:
         return self._by_kind.get(kind, [])
 
     def records(self, model: type[RecordT]) -> list[tuple[Entry, RecordT]]:
-        """Entries whose record is of ``model``, typed, in file order."""
-        kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
-        return [(e, e.record) for e in self.of_kind(kind) if isinstance(e.record, model)]
+        """Entries whose record is of ``model``, typed, in file order.
 
-    def references(self) -> list[tuple[Entry | None, Reference]]:
+        Listed once per run (some hundred rules ask); each caller gets its own copy to keep.
+        """
+        listed = self._typed.get(model)
+        if listed is None:
+            kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
+            listed = [(e, e.record) for e in self.of_kind(kind) if isinstance(e.record, model)]
+            self._typed[model] = listed
+        return list(listed)  # type: ignore[arg-type]
+
+    def index_by(self, model: type[RecordT], field: str) -> dict[str, list[Listed[RecordT]]]:
+        """Records of ``model`` by the value of ``field`` (a text or a list of texts), each with
+        its place in file order: "which activities name this AI system" in one look-up instead
+        of a scan of every activity per system. Built once per run and field."""
+        index = self._indexes.get((model, field))
+        if index is None:
+            index = defaultdict(list)
+            for place, (entry, record) in enumerate(self.records(model)):
+                value = getattr(record, field)
+                for key in dict.fromkeys(value) if isinstance(value, list) else (value,):
+                    index[key].append((place, entry, record))
+            self._indexes[model, field] = index
+        return index  # type: ignore[return-value]
+
+    def references(self) -> Iterator[tuple[Entry | None, Reference]]:
         """Every marked value in the config (entry None) and every record, walked once."""
         if self._references is None:
-            found: list[tuple[Entry | None, Reference]] = [
-                (None, r) for r in references(self.config)
-            ]
-            found.extend((e, r) for e in self.entries for r in references(e.record))
-            self._references = found
-        return self._references
+            # Kept per record, not as one pair per reference: a tuple less for each of them.
+            walked: list[tuple[Entry | None, list[Reference]]] = [(None, references(self.config))]
+            walked.extend((e, found) for e in self.entries if (found := references(e.record)))
+            self._references = walked
+        return ((entry, r) for entry, found in self._references for r in found)
 
     @property
     def person_ids(self) -> frozenset[str]:
@@ -134,36 +157,10 @@ class Repository:
 
     def locate(self, where: Entry | None, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Line and column of ``loc`` in a record (``where`` None: in complykit.yaml), from the
-        places the loader recorded while it read the file."""
+        places the loader recorded while it read the file (or that the parsed-file cache kept
+        from when it did). No file is read again: one edited since cannot move a finding."""
         places = self.config_places if where is None else where.places
-        if places is not None:
-            return places.locate(loc, at_key=at_key)
-        if where is None:
-            return 1, 1
-        return self._cached_locate(where, loc, at_key=at_key)
-
-    def _cached_locate(self, entry: Entry, loc: Loc, *, at_key: bool) -> tuple[int, int]:
-        # A record restored from the parsed-file cache has no places: that cache keeps plain
-        # data only. Its file's hash matched the cache's when loading, so it is parsed again.
-        parsed = self._cached_files.get(entry.path)
-        if parsed is None:
-            parsed = parse_yaml(entry.path, (self.root / entry.path).read_bytes())
-            self._cached_files[entry.path] = parsed
-        if entry.document >= len(parsed.documents):
-            return 1, 1
-        places = parsed.documents[entry.document].places
         return (1, 1) if places is None else places.locate(loc, at_key=at_key)
-
-    def position(
-        self, path: PurePosixPath, document: int, loc: Loc, *, at_key: bool = False
-    ) -> tuple[int, int]:
-        """Like ``locate``, for a record named by its file and document index."""
-        if self._at is None:
-            self._at = {(e.path, e.document): e for e in self.entries}
-        entry = self._at.get((path, document))
-        if entry is None and path == self.config_path():
-            return self.locate(None, loc, at_key=at_key)
-        return (1, 1) if entry is None else self.locate(entry, loc, at_key=at_key)
 
     def config_path(self) -> PurePosixPath:
         return PurePosixPath(CONFIG_FILENAME)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,7 @@ from conftest import EXAMPLE
 
 AS_OF = date(2026, 11, 23)
 SUPPLIER = Path("suppliers/sup-aws.yaml")
+RISK = Path("risks/risk-ransomware.yaml")
 
 
 @pytest.fixture
@@ -31,9 +34,9 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = workspace_module.read_file
 
-    def counting(root: Path, path: Path) -> YamlFile:
+    def counting(root: Path, path: Path, *reader: Any) -> YamlFile:
         parsed.append(path.relative_to(root).as_posix())
-        return real(root, path)
+        return real(root, path, *reader)
 
     monkeypatch.setattr(workspace_module, "read_file", counting)
     return parsed
@@ -87,3 +90,75 @@ def test_one_changed_file_rewrites_one_shard_of_parsed_data(workspace: Path) -> 
     after = {p.name: p.read_bytes() for p in folder.glob(f"{PARSED_PREFIX}*.json")}
     assert len(before) > 1
     assert len([name for name in after if after[name] != before.get(name)]) == 1
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Rewrite ``old`` as ``new`` (as long) and put the size and mtime back as they were."""
+    assert len(old) == len(new)
+    before = path.stat()
+    data = path.read_bytes()
+    assert old.encode() in data
+    path.write_bytes(data.replace(old.encode(), new.encode(), 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_a_file_edited_to_the_same_size_and_mtime_is_parsed_again(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed data is found by content, so an edit invisible to stat is still read."""
+    validate(workspace, as_of=AS_OF, jobs=1)
+    _same_size_edit(workspace / RISK, "owner: fatima-elamrani", "owner: fatima-elamranX")
+    parsed = _count_parses(monkeypatch)
+    result = validate(workspace, as_of=AS_OF, jobs=1)
+    assert RISK.as_posix() in parsed
+    assert [(f.code, f.path.as_posix(), f.line) for f in result.findings] == [
+        ("REF001", RISK.as_posix(), 5)
+    ]
+
+
+def test_a_parsed_entry_altered_to_the_same_size_and_mtime_is_a_warning(
+    workspace: Path,
+) -> None:
+    """Altered parsed data fails its signature: a warning, and the files are parsed afresh."""
+    validate(workspace, as_of=AS_OF)
+    folder = workspace / CACHE_DIRNAME
+    shard = next(
+        p for p in sorted(folder.glob(f"{PARSED_PREFIX}*.json")) if b'"id"' in p.read_bytes()
+    )
+    text = shard.read_bytes().decode()
+    record_id = text.split('"id":"', 1)[1].split('"', 1)[0]
+    _same_size_edit(shard, f'"id":"{record_id}"', f'"id":"{record_id[:-1]}~"')
+    path = workspace / SUPPLIER
+    path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    result = validate(workspace, as_of=AS_OF)
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    assert [n for n in result.notes if shard.name in n and "signature" in n]
+
+
+def test_a_finding_in_a_file_from_the_cache_is_placed_without_reading_it(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed-file cache keeps the places the loader recorded: a rule's finding in a file
+    that was not parsed again sits where a fresh run puts it (#9: no second read)."""
+    supplier = workspace / SUPPLIER
+    text = supplier.read_text(encoding="utf-8")
+    supplier.write_text(text.replace("activity: pa-video-consults", "activity: pa-video-consult"))
+    validate(workspace, as_of=AS_OF, jobs=1)
+    risk = workspace / RISK
+    risk.write_text(risk.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    parsed = _count_parses(monkeypatch)
+    real_read_bytes = Path.read_bytes
+
+    def refusing(path: Path) -> bytes:
+        assert path.name != SUPPLIER.name, "the supplier file was read again to place a finding"
+        return real_read_bytes(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", refusing)
+        cached = validate(workspace, as_of=AS_OF, jobs=1)
+    assert SUPPLIER.as_posix() not in parsed
+    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
+    assert cached.findings == fresh.findings
+    placed = [f for f in cached.findings if f.path.as_posix() == SUPPLIER.as_posix()]
+    assert [(f.code, f.line) for f in placed] == [("REF001", 17)]

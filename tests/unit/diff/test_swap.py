@@ -18,6 +18,7 @@ from complykit.diff.changes import Diff, RecordDiff
 from complykit.diff.formats import DIFF_FORMATTERS
 from complykit.diff.run import run_diff
 from complykit.diff.swap import swap
+from conftest import CASES
 from unit.diff.gitrepo import ACTIVITY, HEALTH, RISK, GitRepo, workspace_repo
 
 AS_OF = date(2026, 11, 23)
@@ -211,3 +212,38 @@ def test_the_base_is_loaded_in_full_when_more_than_records_changed(
     diff = runs.diff(repo)
     assert not runs.took_swap
     assert [c.id for c in diff.records.changed] == ["risk-leak"]
+
+
+def test_evidence_added_by_the_change_fixes_the_finding(repo: GitRepo, runs: Runs) -> None:
+    """An evidence file the base lacked and the head adds: the base's finding is fixed."""
+    repo.write("controls/mfa.yaml", CONTROL)
+    base = repo.commit("evidence promised")
+    repo.write("evidence/mfa.md", "MFA rolled out.\n")
+    diff = runs.diff(repo, base)
+    assert runs.took_swap
+    assert [(f.code, f.record) for f in diff.findings.fixed] == [("REF007", "ctl-mfa")]
+
+
+def test_what_the_head_cannot_read_is_read_in_the_base(repo: GitRepo, runs: Runs) -> None:
+    """A link named like a record file, to a folder of records: the base has that folder."""
+    repo.write("more.yaml/risk.yaml", RISK.replace("risk-leak", "risk-more"))
+    base = repo.commit("records in a folder named more.yaml")
+    (repo.workspace / "more.yaml").rename(repo.workspace / ".stash")
+    (repo.workspace / "more.yaml").symlink_to(".stash")
+    diff = runs.diff(repo, base)
+    assert not runs.took_swap
+    assert [r.id for r in diff.records.removed] == ["risk-more"]  # the base did read it
+    assert "YAML009" in {f.code for f in diff.findings.new}
+
+
+def test_a_fixed_finding_in_the_config_keeps_its_place(repo: GitRepo, runs: Runs) -> None:
+    """A Statement of Applicability added by the change fixes SOA001, placed in the config."""
+    repo.edit("complykit.yaml", "frameworks: [gdpr]", "frameworks: [gdpr, iso27001-2022]")
+    base = repo.commit("ISO 27001 in scope")
+    repo.write("soa.yaml", (CASES / "SOA002" / "incomplete" / "soa.yaml").read_text("utf-8"))
+    diff = runs.diff(repo, base)
+    assert runs.took_swap
+    (fixed,) = diff.findings.fixed
+    config = (repo.workspace / "complykit.yaml").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(config, 1) if text.startswith("frameworks:"))
+    assert (fixed.code, fixed.path.as_posix(), fixed.line) == ("SOA001", "complykit.yaml", line)

@@ -122,3 +122,24 @@ def test_plain_files_are_not_composed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yaml_file, "_compose_all", composed)
     parsed = yaml_file.parse_yaml(PATH, b"kind: supplier\nid: sup-x\ncountry: NO\n")
     assert parsed.documents[0].data == {"kind": "supplier", "id": "sup-x", "country": "NO"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(dumped())
+def test_the_pure_python_parser_builds_the_same(text: str) -> None:
+    """Without libyaml the events come from PyYAML's own parser, with the same data and places."""
+    with_libyaml = yaml_file._from_events(text, DEFAULT_LIMITS)
+    pure = yaml_file._PureLoader(text)
+    try:
+        from complykit.load.events import build_from_events  # noqa: PLC0415
+
+        without = build_from_events(pure, DEFAULT_LIMITS)
+    finally:
+        pure.dispose()
+    if with_libyaml is None or without is None:
+        assert with_libyaml is None
+        assert without is None
+        return
+    assert [(_typed(d.data), d.places) for d in with_libyaml] == [
+        (_typed(data), places) for data, places in without
+    ]
