@@ -93,6 +93,9 @@ class Score:
     module: str
     killed: int = 0
     survived: list[str] = field(default_factory=list)
+    unclear: list[str] = field(default_factory=list)
+    """Mutants whose test run timed out or ended abnormally: not counted as killed, since a
+    loaded machine rather than a test may have ended them (or the mutant loops forever)."""
     skipped: int = 0
     pending: int = 0
 
@@ -228,8 +231,13 @@ def _run_module(name: str, copy: Path, selection: str, args: argparse.Namespace)
         for item, result in db.completed_work_items:
             if result.worker_outcome is WorkerOutcome.SKIPPED:
                 continue
-            if result.test_outcome is TestOutcome.SURVIVED:
-                score.survived.append(f"{item.mutations[0].operator_name}\n{result.diff}")
+            described = f"{item.mutations[0].operator_name}\n{result.diff}"
+            # cosmic-ray reports a test run past its timeout as a kill, with output "timeout".
+            timed_out = result.test_outcome is TestOutcome.KILLED and result.output == "timeout"
+            if result.worker_outcome is not WorkerOutcome.NORMAL or timed_out:
+                score.unclear.append(f"({result.worker_outcome.value}) {described}")
+            elif result.test_outcome is TestOutcome.SURVIVED:
+                score.survived.append(described)
             else:
                 score.killed += 1
     return score
@@ -255,6 +263,14 @@ def _report(scores: list[Score], survivors: Path) -> None:
     for score in scores:
         _line(score.module, score.killed, len(score.survived))
         lines.extend(f"## {score.module}\n{text}" for text in score.survived)
+        lines.extend(f"## {score.module}, unclear\n{text}" for text in score.unclear)
+    unclear = sum(len(s.unclear) for s in scores)
+    if unclear:
+        print(
+            f"{unclear} mutants ended abnormally (timeout or crash), counted neither way; "
+            "run their modules again on a quieter machine",
+            flush=True,
+        )
     killed = sum(s.killed for s in scores)
     total = sum(s.total for s in scores)
     _line("total", killed, total - killed)
