@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import ExportOutputOption, PathArgument
+from complykit.cli.options import DryRunOption, ExportOutputOption, PathArgument, StrictOption
 from complykit.cli.output import ForceOption, open_binary_output, say
 
 if TYPE_CHECKING:
@@ -218,16 +218,8 @@ def register(
             metavar="SHEET",
         ),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Treat every reported row as an error: write nothing and exit 1 if there is one.",
-        ),
-    ] = False,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
 ) -> int:
     """Create a processing activity in register/ for each row of a spreadsheet register."""
     from complykit.exchange.register_import import import_register  # noqa: PLC0415
@@ -285,13 +277,8 @@ def dpia(
         typer.Argument(help="A CNIL PIA tool export (.json).", dir_okay=False),
     ],
     path: PathArgument = Path(),
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
-    ] = False,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
 ) -> int:
     """Create a DPIA in dpia/ and a control per measure in controls/ from a CNIL PIA export."""
     from complykit.exchange.pia_import import import_pia  # noqa: PLC0415
@@ -310,13 +297,8 @@ def fides(
         typer.Argument(help="A Fides manifest (.yml or .json) with systems.", dir_okay=False),
     ],
     path: PathArgument = Path(),
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
-    ] = False,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
 ) -> int:
     """Create a processing activity in register/ for each system of a Fides manifest."""
     from complykit.exchange.fides_import import import_fides  # noqa: PLC0415
@@ -362,14 +344,8 @@ def _table_command(name: str) -> Callable[..., int]:
                 "--sheet", help="The sheet with the table.", show_default="found", metavar="SHEET"
             ),
         ] = None,
-        dry_run: Annotated[
-            bool,
-            typer.Option("--dry-run", help="Print the files that would be written; write none."),
-        ] = False,
-        strict: Annotated[
-            bool,
-            typer.Option("--strict", help="Write nothing and exit 1 if any row is reported."),
-        ] = False,
+        dry_run: DryRunOption = False,
+        strict: StrictOption = False,
     ) -> int:
         from complykit.exchange.risk_rows import RISKS  # noqa: PLC0415
         from complykit.exchange.supplier_rows import SUPPLIERS  # noqa: PLC0415
@@ -395,13 +371,8 @@ def algoritmeregister_import(
         ),
     ],
     path: PathArgument = Path(),
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Write nothing and exit 1 if any item is reported."),
-    ] = False,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
 ) -> int:
     """Create an AI system in ai/ for each description of an Algoritmeregister download."""
     from complykit.exchange.register_bulk_import import import_register_download  # noqa: PLC0415

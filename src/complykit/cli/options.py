@@ -96,3 +96,15 @@ OutputOption = Annotated[
         dir_okay=False,
     ),
 ]
+
+
+# Every `import` command writes new record files: these two say how carefully.
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the files that would be written; write none.")
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict", help="Write nothing and exit 1 if any row or item is reported (not imported)."
+    ),
+]
