@@ -13,12 +13,15 @@ import functools
 import hashlib
 import os
 import stat
-from collections.abc import Iterator, Mapping
-from datetime import date
-from pathlib import Path
 
 import complykit
-from complykit.load.discover import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
+from complykit.load.names import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the start-up path of a cached run imports this module; typing costs 1 ms
+    from collections.abc import Iterator, Mapping
+    from datetime import date
+    from pathlib import Path
 
 FORMAT = "complykit-cache-1"
 _CHUNK = 1 << 20
@@ -93,7 +96,7 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def workspace_digests(root: Path) -> dict[str, str]:
+def workspace_digests(root: Path | str) -> dict[str, str]:
     """The content digest of the config and every YAML file, by path relative to ``root``;
     raises Uncacheable when one cannot be read as a regular file."""
     base = str(root)
@@ -103,7 +106,12 @@ def workspace_digests(root: Path) -> dict[str, str]:
 
 def run_key(digests: Mapping[str, str], as_of: date) -> str:
     """The key of a validation run over files with these ``digests``, on the day ``as_of``."""
-    digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0{as_of.isoformat()}\0".encode())
+    return day_key(digests, as_of.isoformat())
+
+
+def day_key(digests: Mapping[str, str], day: str) -> str:
+    """``run_key`` for the day written as ``YYYY-MM-DD`` (no datetime import needed)."""
+    digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0{day}\0".encode())
     for relative, content in digests.items():
         digest.update(f"{relative}\0{content}\0".encode())
     return digest.hexdigest()

@@ -11,23 +11,25 @@ from __future__ import annotations
 
 import os
 import secrets
-import stat
 from contextlib import suppress
 from pathlib import Path
 
-KEY_FILENAME = "cache-key"
-KEY_BYTES = 32
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+from complykit.cache.entries import (
+    KEY_BYTES,
+    KEY_FILENAME,
+    UntrustedKeyError,
+    configured_home,
+    key_file,
+    read_key,
+)
 
-
-class UntrustedKeyError(ValueError):
-    """The signing key could be known to someone else: the cache is not used."""
+__all__ = ["KEY_BYTES", "KEY_FILENAME", "UntrustedKeyError", "key_path", "machine_key"]
 
 
 def configured_cache_home() -> Path | None:
     """``XDG_CACHE_HOME`` when it is set to an absolute path."""
-    configured = Path(os.environ.get("XDG_CACHE_HOME", ""))
-    return configured if configured.is_absolute() else None
+    configured = configured_home()
+    return Path(configured) if configured is not None else None
 
 
 def user_cache_home() -> Path:
@@ -35,7 +37,7 @@ def user_cache_home() -> Path:
 
 
 def key_path() -> Path:
-    return user_cache_home() / "complykit" / KEY_FILENAME
+    return Path(key_file())
 
 
 def machine_key(root: Path) -> bytes:
@@ -70,23 +72,4 @@ def _create_key(path: Path) -> None:
 
 
 def _read_key(path: Path) -> bytes:
-    descriptor = os.open(path, _READ_FLAGS)
-    with os.fdopen(descriptor, "rb") as stream:
-        _check_owner(path, os.fstat(descriptor))
-        text = stream.read(4 * KEY_BYTES)
-    try:
-        key = bytes.fromhex(text.decode("ascii").strip())
-    except ValueError:
-        raise UntrustedKeyError(f"{path} does not hold a key") from None
-    if len(key) != KEY_BYTES:
-        raise UntrustedKeyError(f"{path} holds {len(key)} bytes, not {KEY_BYTES}")
-    return key
-
-
-def _check_owner(path: Path, info: os.stat_result) -> None:
-    if not stat.S_ISREG(info.st_mode):
-        raise UntrustedKeyError(f"{path} is not a regular file")
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise UntrustedKeyError(f"{path} belongs to another user")
-    if info.st_mode & 0o077:  # like ssh: a key others can read or write is no secret
-        raise UntrustedKeyError(f"{path} can be read or written by other users (chmod 600 it)")
+    return read_key(str(path))

@@ -10,51 +10,54 @@ FIFO or a device planted as an entry cannot block or exhaust a run.
 
 from __future__ import annotations
 
-import errno
-import hashlib
-import hmac
 import json
 import os
 import secrets
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from complykit.cache.signing import (
+from complykit.cache.entries import (
+    CACHE_DIRNAME,
+    DIR_FLAGS,
+    MAX_ENTRY_BYTES,
+    NOFOLLOW,
+    RENDERED_PREFIX,
+    RESULT_PREFIX,
+    UnsafeFolderError,
     UntrustedKeyError,
-    configured_cache_home,
-    key_path,
-    machine_key,
+    cache_folder,
+    read_entry,
+    sign,
+    split_signed,
 )
+from complykit.cache.signing import key_path, machine_key
 
-CACHE_DIRNAME = ".complykit-cache"
-RESULT_PREFIX = "result-"
 KEEP_RESULTS = 16
-"""Older result entries are removed, so the folder does not grow with every edit."""
-MAX_ENTRY_BYTES = 256 * 1024 * 1024
-"""Far above the parsed data of 50,000 records split over the shards; a bigger file is planted."""
+"""Older result (and rendered output) entries are removed, so the folder does not grow with
+every edit."""
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | os.O_CLOEXEC
-_READ_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | os.O_CLOEXEC
-_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | os.O_CLOEXEC
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | os.O_CLOEXEC
 _GITIGNORE = b"# written by complykit: the cache is never committed\n*\n"
 
-
-class UnsafeFolderError(OSError):
-    """The cache folder is a link or not a folder: it is not used."""
+__all__ = [
+    "CACHE_DIRNAME",
+    "KEEP_RESULTS",
+    "MAX_ENTRY_BYTES",
+    "RENDERED_PREFIX",
+    "RESULT_PREFIX",
+    "CacheStore",
+    "UnsafeFolderError",
+    "cache_dir",
+    "open_store",
+]
 
 
 def cache_dir(root: Path) -> Path:
     """``$XDG_CACHE_HOME/complykit/<workspace>`` when that is set, else ``.complykit-cache``."""
-    home = configured_cache_home()
-    if home is not None:
-        name = hashlib.sha256(str(root).encode()).hexdigest()[:24]
-        return home / "complykit" / "workspaces" / name
-    return root / CACHE_DIRNAME
+    return Path(cache_folder(str(root)))
 
 
 @contextmanager
@@ -65,7 +68,7 @@ def _opened(folder: Path, *, create: bool) -> Iterator[int | None]:
         with suppress(FileExistsError):
             folder.mkdir(mode=0o700)
     try:
-        descriptor = os.open(folder, _DIR_FLAGS)
+        descriptor = os.open(folder, DIR_FLAGS)
     except FileNotFoundError:
         if create:
             raise
@@ -77,22 +80,6 @@ def _opened(folder: Path, *, create: bool) -> Iterator[int | None]:
         yield descriptor
     finally:
         os.close(descriptor)
-
-
-def _read_entry(name: str, folder: int) -> bytes:
-    try:
-        descriptor = os.open(name, _READ_FLAGS, dir_fd=folder)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise UnsafeFolderError("it is a link, which is never followed") from error
-        raise
-    with os.fdopen(descriptor, "rb") as stream:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise UnsafeFolderError("it is not a regular file")
-        if info.st_size > MAX_ENTRY_BYTES:
-            raise UnsafeFolderError(f"it is larger than {MAX_ENTRY_BYTES} bytes")
-        return stream.read(MAX_ENTRY_BYTES + 1)
 
 
 def _write_entry(name: str, data: bytes, folder: int) -> None:
@@ -123,12 +110,12 @@ class CacheStore:
             with _opened(self.folder, create=False) as folder:
                 if folder is None:
                     return None
-                signature, _, body = _read_entry(name, folder).partition(b"\n")
+                body = split_signed(self.key, name, read_entry(name, folder))
         except FileNotFoundError:
             return None
         except OSError as error:
             return self._bad(name, error)
-        if not hmac.compare_digest(signature, self._sign(name, body)):
+        if body is None:
             return self._bad(name, "its signature does not match (written elsewhere, or altered)")
         try:
             return json.loads(body)
@@ -154,9 +141,7 @@ class CacheStore:
                 os.unlink(name, dir_fd=folder)
 
     def _sign(self, name: str, data: bytes) -> bytes:
-        # The name is signed too: an entry copied or linked under another run's key is refused.
-        message = name.encode() + b"\0" + data
-        return hmac.new(self.key, message, hashlib.sha256).hexdigest().encode()
+        return sign(self.key, name, data)
 
     def _bad(self, name: str, why: OSError | str) -> Any | None:
         """Note why an entry is not used; None, for ``read`` to return."""
@@ -173,14 +158,15 @@ def _write_entry_once(name: str, data: bytes, folder: int) -> None:
 
 
 def _prune(folder: int) -> None:
-    entries = [
-        (entry.stat(follow_symlinks=False).st_mtime, entry.name)
-        for entry in os.scandir(folder)
-        if entry.name.startswith(RESULT_PREFIX) and entry.name.endswith(".json")
-    ]
-    for _, old in sorted(entries, reverse=True)[KEEP_RESULTS:]:
-        with suppress(OSError):
-            os.unlink(old, dir_fd=folder)
+    for prefix in (RESULT_PREFIX, RENDERED_PREFIX):
+        entries = [
+            (entry.stat(follow_symlinks=False).st_mtime, entry.name)
+            for entry in os.scandir(folder)
+            if entry.name.startswith(prefix) and entry.name.endswith(".json")
+        ]
+        for _, old in sorted(entries, reverse=True)[KEEP_RESULTS:]:
+            with suppress(OSError):
+                os.unlink(old, dir_fd=folder)
 
 
 def _why(error: OSError) -> str:

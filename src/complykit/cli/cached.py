@@ -1,29 +1,29 @@
-"""``complykit validate`` answered from the result cache before Typer is imported.
+"""``complykit validate`` answered from the cache before Typer is imported.
 
 Importing Typer, the command modules and their options costs more than reading a stored result;
 a pre-commit hook on an unchanged workspace should pay for neither. This path understands only
 the plain options (PATH, ``--format``, ``--fail-on``, ``--as-of``, ``--jobs``) and only a clean
 hit: anything else it does not understand, any cache note, any miss returns None, and the full
-command runs as if this module did not exist. What it writes is what the full command writes,
-through the same formatters.
+command runs as if this module did not exist.
+
+It answers in one of two ways. When the text an earlier run wrote for this very presentation
+is kept (``cache/rendered.py``), it writes that text: nothing is imported but the hashing of
+the workspace, not even pathlib or datetime. Otherwise it decodes the stored result and renders
+it through the same formatters as the full command, then keeps that text for the next run.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from complykit.formatters import FORMATTERS
+from complykit.cli.presentation import presentation
+from complykit.load.roots import root_at_or_above, roots_below
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing itself costs a millisecond on the start-up path
     from complykit.core.result import Result
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OPTIONS = {
     "--format": "format",
     "-f": "format",
@@ -34,14 +34,28 @@ _OPTIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Request:
     """The options of a ``validate`` command line this path can answer."""
 
-    path: Path | None
-    output_format: str
-    fail_on: str
-    as_of: date
+    __slots__ = ("day", "fail_on", "output_format", "path")
+
+    def __init__(self, path: str | None, output_format: str, fail_on: str, day: str) -> None:
+        self.path = path
+        self.output_format = output_format
+        self.fail_on = fail_on
+        self.day = day  # YYYY-MM-DD, perhaps not a day of the calendar: then nothing is found
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Request) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Request{self._fields()!r}"
+
+    def _fields(self) -> tuple[str | None, str, str, str]:
+        return (self.path, self.output_format, self.fail_on, self.day)
 
 
 def parse(arguments: list[str]) -> Request | None:
@@ -64,27 +78,27 @@ def _request(paths: list[str], values: dict[str, str]) -> Request | None:
     output_format = values.get("format", _default_format()).lower()
     fail_on = values.get("fail_on", "error")
     jobs = values.get("jobs", "1")
-    as_of = _day(values.get("as_of"))
-    if output_format not in FORMATTERS or fail_on not in {"error", "warning"} or as_of is None:
+    day = values.get("as_of", _today())
+    if not output_format.isidentifier() or fail_on not in {"error", "warning"}:
+        return None  # an unknown format is refused below, once the formatters are imported
+    if not (_is_day_shaped(day) and jobs.isascii() and jobs.isdigit() and int(jobs) >= 1):
         return None
-    if not (jobs.isascii() and jobs.isdigit() and int(jobs) >= 1):
-        return None
-    return Request(Path(paths[0]) if paths else None, output_format, fail_on, as_of)
+    return Request(paths[0] if paths else None, output_format, fail_on, day)
 
 
 def _default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return date.today()  # noqa: DTZ011 - a calendar date in the user's own zone is meant
-    if not _DATE.match(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+def _today() -> str:
+    # A calendar date in the user's own zone, as date.today(), without importing datetime.
+    now = __import__("time").localtime()
+    return f"{now.tm_year:04d}-{now.tm_mon:02d}-{now.tm_mday:02d}"
+
+
+def _is_day_shaped(text: str) -> bool:
+    digits = text[:4] + text[5:7] + text[8:]
+    return len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
 
 
 def answer(arguments: list[str]) -> int | None:
@@ -92,41 +106,91 @@ def answer(arguments: list[str]) -> int | None:
     request = parse(arguments)
     if request is None:
         return None
-    from complykit.cli.streams import prepare_streams  # noqa: PLC0415 - only on a hit
+    from complykit.cli.streams import prepare_streams  # noqa: PLC0415 - only for validate
 
+    prepare_streams()
     try:
-        result = _stored(request)
+        root = _root(request.path)
+        shown = _presentation(request, root) if root is not None else None
+        kept = _replay(root, request.day, shown) if root is not None else None
     except Exception:  # noqa: BLE001 - the full command reports every error properly
         return None
-    if result is None:
-        return None
-    prepare_streams()
-    return _render(result, request.output_format)
+    if kept is not None:
+        return _write(*kept)
+    return _from_result(request, root, shown) if root is not None else None
 
 
-def _stored(request: Request) -> Result | None:
-    from complykit.cache.results import stored_result  # noqa: PLC0415
-    from complykit.core.findings import Severity  # noqa: PLC0415
-    from complykit.load.discover import find_root, find_root_or_below  # noqa: PLC0415
+def _root(path: str | None) -> str | None:
+    """The workspace the full command would validate, or None when it would say otherwise."""
+    if path is not None:
+        return root_at_or_above(path or ".")
+    here = os.getcwd()  # noqa: PTH109 - no pathlib on the start-up path
+    found = root_at_or_above(here)
+    if found is not None:
+        return found
+    below = roots_below(os.path.realpath(here))
+    return root_at_or_above(below[0]) if len(below) == 1 else None
 
-    path = request.path if request.path is not None else find_root_or_below(Path.cwd())
-    return stored_result(find_root(path), request.as_of, Severity(request.fail_on))
+
+def _presentation(request: Request, root: str) -> str | None:
+    return presentation(request.output_format, request.fail_on, root, sys.stdout)
 
 
-def _render(result: Result, output_format: str) -> int:
-    """Write as the full command would, with the same error boundary."""
-    from complykit.cli.result_output import write_result  # noqa: PLC0415
+def _replay(root: str, day: str, shown: str | None) -> tuple[str, int] | None:
+    from complykit.cache.rendered import replay  # noqa: PLC0415 - after the cheap refusals
 
+    return replay(root, day, shown) if shown is not None else None
+
+
+def _write(text: str, code: int) -> int:
     try:
-        write_result(result, output_format, sys.stdout)
+        sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         from complykit.cli.boundary import silence_stdout  # noqa: PLC0415 - imports Typer
 
         silence_stdout()
         return 1
+    return code
+
+
+def _from_result(request: Request, root: str, shown: str | None) -> int | None:
+    from complykit.formatters import FORMATTERS  # noqa: PLC0415 - typing and importlib
+
+    if request.output_format not in FORMATTERS:
+        return None
+    try:
+        result = _stored(request, root)
+    except Exception:  # noqa: BLE001 - the full command reports every error properly
+        return None
+    if result is None:
+        return None
+    return _render(result, request.output_format, shown)
+
+
+def _stored(request: Request, root: str) -> Result | None:
+    from datetime import date  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from complykit.cache.results import stored_result  # noqa: PLC0415
+    from complykit.core.findings import Severity  # noqa: PLC0415
+
+    day = date.fromisoformat(request.day)  # ValueError for 2026-02-30: the full command says so
+    return stored_result(Path(root), day, Severity(request.fail_on))
+
+
+def _render(result: Result, output_format: str, shown: str | None) -> int:
+    """Write as the full command would, with the same error boundary; keep the text."""
+    from complykit.cache.rendered import remember  # noqa: PLC0415
+    from complykit.cli.result_output import rendered  # noqa: PLC0415
+
+    try:
+        text = rendered(result, output_format, sys.stdout)
+        code = _write(text, result.exit_code)
+        if shown is not None and code == result.exit_code:
+            remember(result.root, result.as_of, shown, result, text)
     except Exception as error:  # noqa: BLE001 - a bug: one line, exit 3, as the full command
         from complykit.cli.boundary import report_bug  # noqa: PLC0415 - imports Typer
 
         return report_bug(error)
-    return result.exit_code
+    return code

@@ -6,6 +6,7 @@ imports no Typer, so the fast path stays light.
 
 from __future__ import annotations
 
+from io import TextIOBase
 from typing import TYPE_CHECKING
 
 from complykit.formatters import FORMATTERS, REPOSITORY_PATH_FORMATS
@@ -29,3 +30,34 @@ def write_result(
     in_repository = output_format in REPOSITORY_PATH_FORMATS
     base = path_base or (git_top_level(result.root) if in_repository else None)
     formatter.render(rebased(result, base) if base is not None else result, stream)
+
+
+def rendered(result: Result, output_format: str, stream: TextIO) -> str:
+    """The text ``write_result`` would write to ``stream``, without writing it there yet."""
+    recording = _Recording(stream)
+    write_result(result, output_format, recording)  # type: ignore[arg-type]
+    return "".join(recording.parts)
+
+
+class _Recording(TextIOBase):
+    """Keeps what is written; a terminal or not, of the size and encoding of ``stream``, so
+    that Rich renders for ``stream`` (colour, width, box characters) as if writing to it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"

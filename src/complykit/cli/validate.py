@@ -13,7 +13,8 @@ import typer
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, parse_as_of
 from complykit.cli.output import ForceOption, open_output, say
-from complykit.cli.result_output import write_result
+from complykit.cli.presentation import presentation
+from complykit.cli.result_output import rendered, write_result
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
@@ -94,13 +95,27 @@ def validate(
     for note in result.notes:
         say(f"warning: {note}", err=True)
     name = output_format.value if output_format else _default_format()
-    if output is None:
+    if output is None and path_base is None and not no_cache and not result.notes:
+        _write_and_keep(result, name, fail_on.value)
+    elif output is None:
         write_result(result, name, sys.stdout, path_base)
     else:
         with open_output(output, force=force) as stream:
             write_result(result, name, stream, path_base)
         say(f"Wrote {_what(result)} to {output}.", err=True)
     return result.exit_code
+
+
+def _write_and_keep(result: Result, output_format: str, fail_on: str) -> None:
+    """Write to stdout and keep the text, for the next run with the same presentation to write
+    without rendering (see cli/cached.py)."""
+    from complykit.cache.rendered import remember  # noqa: PLC0415
+
+    text = rendered(result, output_format, sys.stdout)
+    sys.stdout.write(text)
+    shown = presentation(output_format, fail_on, str(result.root), sys.stdout)
+    if shown is not None:
+        remember(result.root, result.as_of, shown, result, text)
 
 
 def _what(result: Result) -> str:

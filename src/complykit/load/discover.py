@@ -8,17 +8,15 @@ reported, never silently skipped, since a record that was not read must not look
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 from complykit.core.errors import ComplykitError
+from complykit.load.names import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
+from complykit.load.roots import git_top, root_at_or_above, roots_below
 
-CONFIG_FILENAME = "complykit.yaml"
-YAML_SUFFIXES = (".yaml", ".yml")
-# Folders that never hold records: VCS data, environments, and the workspace's own catalogs.
-SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "catalogs", "site"})
 MAX_FOLDER_DEPTH = 32
 
 
@@ -26,21 +24,13 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding complykit.yaml."""
     if not start.exists():
         raise ComplykitError(f"{start}: no such file or directory")
-    folder = start.resolve()
-    if folder.is_file():
-        if folder.name == CONFIG_FILENAME:
-            return folder.parent
-        folder = folder.parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / CONFIG_FILENAME).is_file():
-            return candidate
-    raise ComplykitError(
-        f"{start}: not inside a complykit workspace (no {CONFIG_FILENAME} here or above)",
-        hint="Pass the workspace folder, or create complykit.yaml (see the README).",
-    )
-
-
-_SEARCH_DEPTH = 3  # compliance/, or docs/compliance/: deep enough, and fast in a large repository
+    found = root_at_or_above(str(start))
+    if found is None:
+        raise ComplykitError(
+            f"{start}: not inside a complykit workspace (no {CONFIG_FILENAME} here or above)",
+            hint="Pass the workspace folder, or create complykit.yaml (see the README).",
+        )
+    return Path(found)
 
 
 def find_root_or_below(start: Path) -> Path:
@@ -52,7 +42,7 @@ def find_root_or_below(start: Path) -> Path:
     try:
         return find_root(start)
     except ComplykitError as outside:
-        found = sorted(_configs_below(start.resolve(), _SEARCH_DEPTH))
+        found = sorted(Path(p) for p in roots_below(str(start.resolve())))
         if len(found) == 1:
             return found[0]
         if not found:
@@ -64,29 +54,10 @@ def find_root_or_below(start: Path) -> Path:
         ) from None
 
 
-def _configs_below(folder: Path, depth: int) -> Iterator[Path]:
-    if depth == 0:
-        return
-    try:
-        children = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
-    except OSError:
-        return
-    for child in children:
-        if child.name.startswith(".") or child.name in SKIPPED_DIRS:
-            continue
-        if (child / CONFIG_FILENAME).is_file():
-            yield child
-        else:
-            yield from _configs_below(child, depth - 1)
-
-
 def git_top_level(start: Path) -> Path | None:
     """The top folder of the git working tree holding ``start``, if any (``.git`` dir or file)."""
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    found = git_top(str(start))
+    return Path(found) if found is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,3 +142,19 @@ def _excluded(root: Path, path: Path, patterns: tuple[str, ...]) -> bool:
 def record_files(root: Path, exclude: Iterable[str] = ()) -> list[Path]:
     """Every record file below ``root`` in a stable order, minus the config and exclusions."""
     return discover(root, exclude).files
+
+
+__all__ = [  # the names are re-exported: the library imports them from here
+    "CONFIG_FILENAME",
+    "MAX_FOLDER_DEPTH",
+    "SKIPPED_DIRS",
+    "YAML_SUFFIXES",
+    "Discovery",
+    "Skipped",
+    "discover",
+    "find_root",
+    "find_root_or_below",
+    "git_top_level",
+    "record_files",
+    "relative",
+]

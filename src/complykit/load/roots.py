@@ -1,0 +1,70 @@
+"""Where a workspace's root is, found with plain strings.
+
+:mod:`complykit.load.discover` wraps these for the library (with errors and paths); the cached
+``complykit validate`` calls them directly before it imports pathlib, so both always agree on
+which workspace a command line means.
+"""
+
+from __future__ import annotations
+
+import os
+
+from complykit.load.names import CONFIG_FILENAME, SKIPPED_DIRS
+
+SEARCH_DEPTH = 3  # compliance/, or docs/compliance/: deep enough, and fast in a large repository
+
+
+def root_at_or_above(start: str) -> str | None:
+    """The resolved folder at or above ``start`` holding complykit.yaml, if there is one."""
+    if not os.path.exists(start):  # noqa: PTH110 - no pathlib on the start-up path
+        return None
+    folder = os.path.realpath(start)
+    if os.path.isfile(folder):  # noqa: PTH113
+        parent = os.path.dirname(folder)  # noqa: PTH120
+        if os.path.basename(folder) == CONFIG_FILENAME:  # noqa: PTH119
+            return parent
+        folder = parent
+    while True:
+        if os.path.isfile(os.path.join(folder, CONFIG_FILENAME)):  # noqa: PTH113, PTH118
+            return folder
+        parent = os.path.dirname(folder)  # noqa: PTH120
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def roots_below(folder: str, depth: int = SEARCH_DEPTH) -> list[str]:
+    """Workspace folders up to ``depth`` levels below ``folder`` (not in one another), unsorted;
+    hidden, skipped and linked folders are not entered."""
+    if depth == 0:
+        return []
+    try:
+        names = os.listdir(folder)  # noqa: PTH208 - no pathlib on the start-up path
+    except OSError:
+        return []
+    found: list[str] = []
+    for name in sorted(names):
+        child = os.path.join(folder, name)  # noqa: PTH118
+        if name.startswith(".") or name in SKIPPED_DIRS or not _plain_folder(child):
+            continue
+        if os.path.isfile(os.path.join(child, CONFIG_FILENAME)):  # noqa: PTH113, PTH118
+            found.append(child)
+        else:
+            found += roots_below(child, depth - 1)
+    return found
+
+
+def _plain_folder(path: str) -> bool:
+    return os.path.isdir(path) and not os.path.islink(path)  # noqa: PTH112, PTH114
+
+
+def git_top(start: str) -> str | None:
+    """The top folder of the git working tree holding ``start``, if any (``.git`` dir or file)."""
+    folder = os.path.realpath(start)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):  # noqa: PTH110, PTH118
+            return folder
+        parent = os.path.dirname(folder)  # noqa: PTH120
+        if parent == folder:
+            return None
+        folder = parent
