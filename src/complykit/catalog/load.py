@@ -47,15 +47,24 @@ def bundled_dir() -> Path:
 
 @functools.cache
 def _load_bundled() -> CatalogSet:
-    return assemble(read_dir(bundled_dir()), base=None)
+    from complykit.catalog.parsed import ParsedCatalogs  # noqa: PLC0415 - it runs as a script
+
+    directory = bundled_dir()
+    parsed = ParsedCatalogs(directory)
+    loaded = [(path, parsed.model(path) or read_file(path)) for path in catalog_files(directory)]
+    return assemble(loaded, base=None)
 
 
 def read_dir(directory: Path) -> Loaded:
     """Every catalog file in `directory` and its `mappings/` folder, in name order."""
+    return [(path, read_file(path)) for path in catalog_files(directory)]
+
+
+def catalog_files(directory: Path) -> list[Path]:
+    """The catalog files of `directory` and its `mappings/` folder, in name order."""
     if not directory.is_dir():
         raise CatalogError(f"{directory}: catalog folder not found")
-    paths = [*_yaml_files(directory), *_yaml_files(directory / "mappings")]
-    return [(path, read_file(path)) for path in paths]
+    return [*_yaml_files(directory), *_yaml_files(directory / "mappings")]
 
 
 def _yaml_files(directory: Path) -> list[Path]:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import multiprocessing.context
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from complykit.cache.parsed import ParsedCache
 from complykit.catalog.catalogset import CatalogSet
@@ -26,6 +24,9 @@ from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
 from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.workspace.repository import Entry, Repository
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 PARALLEL_FROM_FILES = 2000
 MAX_JOBS = 8
@@ -231,12 +232,17 @@ def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Itera
     """Parsed files in their original order; this process validates while workers parse."""
     size = max(1, min(MAX_SLICE, -(-len(files) // (workers * SLICES_PER_WORKER))))
     slices = [files[i : i + size] for i in range(0, len(files), size)]
+    # Imported here: multiprocessing costs 10 ms to import, and small workspaces never use it.
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         for parsed_slice in pool.map(_parse_slice, [root] * len(slices), slices):
             yield from parsed_slice
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # noqa: PLC0415 - see _parse_in_parallel
+
     # fork shares the already imported modules, so workers start in milliseconds.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
