@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from complykit.cache import results
+from complykit.cache import rendered
 from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
 from complykit.cli.cached import Request, answer, parse
 from complykit.cli.entry import main
@@ -19,6 +19,7 @@ from conftest import EXAMPLE
 
 AS_OF = "2026-11-23"
 HEAVY = ("typer", "click", "pydantic", "yaml", "complykit.checks", "complykit.model")
+FULL = "from complykit.cli.app import main; main()"
 # Runs the installed entry point in a fresh interpreter; prints what it imported when the
 # entry returns (the full Typer command exits from inside instead, so prints nothing).
 PROBE = f"""
@@ -48,23 +49,34 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
     return subprocess.run(command, capture_output=True, check=False, env=env)  # noqa: S603
 
 
+def _full(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The Typer command itself, never the paths of cli/entry.py."""
+    command = [sys.executable, "-c", FULL, *args]
+    return subprocess.run(command, capture_output=True, check=False, env=env)  # noqa: S603
+
+
 def _environment(**changes: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"GITHUB_ACTIONS", "NO_COLOR"}}
     return {**env, **changes}
 
 
 @pytest.mark.parametrize("output_format", ["json", "sarif", "github", "text", "junit", "gitlab"])
-def test_a_cached_run_writes_what_a_fresh_run_writes(repository: Path, output_format: str) -> None:
-    """Same stdout bytes and exit code as --no-cache, from a process that loaded no Typer."""
+def test_runs_without_typer_write_what_the_typer_command_writes(
+    repository: Path, output_format: str
+) -> None:
+    """Same stdout bytes and exit code as the Typer command: validated without Typer, then
+    answered from the cache without even the models or rules."""
     args = ("validate", str(repository), "--format", output_format, "--as-of", AS_OF)
     env = _environment()
-    fresh = _run(*args, "--no-cache", env=env)
+    full = _full(*args, "--no-cache", env=env)
+    direct = _run(*args, "--no-cache", env=env)
     _run(*args, env=env)  # writes the cache
     cached = _run(*args, env=env)
-    assert (cached.returncode, cached.stdout) == (fresh.returncode, fresh.stdout)
-    assert fresh.returncode == 1
+    assert (direct.returncode, direct.stdout) == (full.returncode, full.stdout)
+    assert (cached.returncode, cached.stdout) == (full.returncode, full.stdout)
+    assert full.returncode == 1
     assert b"risk-ransomware.yaml" in cached.stdout
-    assert b"FAST PATH" not in fresh.stderr
+    assert direct.stderr == b"FAST PATH, LOADED:complykit.checks,complykit.model,pydantic,yaml\n"
     assert cached.stderr == b"FAST PATH, LOADED:\n"
 
 
@@ -74,27 +86,31 @@ def test_under_github_actions_the_default_format_is_github(
     """Without --format, GITHUB_ACTIONS picks annotations, as in the full command."""
     env = _environment(GITHUB_ACTIONS="true")
     args = ("validate", str(repository), f"--as-of={AS_OF}")
-    fresh = _run(*args, "--no-cache", env=env)
+    fresh = _full(*args, "--no-cache", env=env)
     _run(*args, env=env)
     cached = _run(*args, env=env)
     assert cached.stdout == fresh.stdout
     assert b"::error file=" in cached.stdout
-    assert cached.stderr.startswith(b"FAST PATH")
+    assert cached.stderr == b"FAST PATH, LOADED:\n"
 
 
-def test_a_corrupt_entry_leaves_the_answer_to_the_full_command(repository: Path) -> None:
-    """The fast path declines a corrupt entry; the full run warns and validates afresh."""
+def test_a_corrupt_entry_is_reported_and_validated_afresh(repository: Path) -> None:
+    """A corrupt entry is never written as is: the run warns, as the Typer command does, and
+    validates afresh."""
     home = Path(os.environ["XDG_CACHE_HOME"]).parent / "fast-path-home"
     env = {**_environment(HOME=str(home)), "XDG_CACHE_HOME": ""}
     args = ("validate", str(repository), "-f", "json", "--as-of", AS_OF)
-    fresh = _run(*args, "--no-cache", env=env)
+    fresh = _full(*args, "--no-cache", env=env)
     _run(*args, env=env)
     [entry] = (repository / CACHE_DIRNAME).glob(f"{RESULT_PREFIX}*.json")
     entry.write_bytes(b"\x00not an entry")
     again = _run(*args, env=env)
     assert (again.returncode, again.stdout) == (fresh.returncode, fresh.stdout)
-    assert b"warning: cache entry" in again.stderr
-    assert b"FAST PATH" not in again.stderr
+    assert again.stderr.startswith(b"warning: cache entry")
+    assert b"LOADED:\n" not in again.stderr
+    entry.write_bytes(b"\x00not an entry")
+    full = _full(*args, env=env)
+    assert (full.stdout, full.stderr) == (again.stdout, again.stderr.rpartition(b"FAST")[0])
 
 
 def test_an_edit_is_never_answered_from_the_cache(repository: Path) -> None:
@@ -108,7 +124,7 @@ def test_an_edit_is_never_answered_from_the_cache(repository: Path) -> None:
     risk.write_text(text.replace("owner: nobody", "owner: nobodx"), encoding="utf-8")
     os.utime(risk, ns=(before.st_atime_ns, before.st_mtime_ns))
     edited = _run(*args, env=env)
-    assert b"FAST PATH" not in edited.stderr
+    assert b"complykit.model" in edited.stderr  # validated, not written from the cache
     assert b"nobodx" in edited.stdout
 
 
@@ -118,20 +134,24 @@ def test_an_edit_is_never_answered_from_the_cache(repository: Path) -> None:
         ([], Request(None, "text", "error", date.today().isoformat())),  # noqa: DTZ011 - as the CLI
         (
             ["ws", "--format=JSON", "--fail-on", "warning", "--as-of", AS_OF, "-j", "2"],
-            Request("ws", "json", "warning", AS_OF),
+            Request("ws", "json", "warning", AS_OF, 2),
         ),
         (["-f", "sarif", "--as-of", AS_OF], Request(None, "sarif", "error", AS_OF)),
+        (
+            ["--no-cache", "-j", "3", "--as-of", AS_OF],
+            Request(None, "text", "error", AS_OF, 3, no_cache=True),
+        ),
     ],
 )
-def test_plain_command_lines_are_understood(arguments: list[str], expected: Request) -> None:
-    """PATH, --format (any case), --fail-on, --as-of and --jobs, in any order."""
+def test_plain_command_lines_are_understood(arguments: list[str], expected: Request | None) -> None:
+    """PATH, --format (any case), --fail-on, --as-of, --jobs and --no-cache, in any order."""
     assert parse(arguments) == expected
 
 
 @pytest.mark.parametrize(
     "arguments",
     [
-        ["--no-cache"],
+        ["--no-cache", "--no-cache"],
         ["--output", "out.json"],
         ["--path-base", "."],
         ["--help"],
@@ -171,7 +191,7 @@ def test_an_interrupted_fast_path_ends_as_click_ends_a_command(
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(results, "stored_result", interrupted)
+    monkeypatch.setattr(rendered, "workspace_digests", interrupted)
     monkeypatch.setattr(sys, "argv", ["complykit", "validate", str(EXAMPLE)])
     assert main() == 1
     assert capsys.readouterr().err == "\nAborted!\n"

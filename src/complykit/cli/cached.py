@@ -20,10 +20,7 @@ import sys
 from complykit.cli.presentation import presentation
 from complykit.load.roots import root_at_or_above, roots_below
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing itself costs a millisecond on the start-up path
-    from complykit.core.result import Result
-
+_NO_CACHE = "--no-cache"
 _OPTIONS = {
     "--format": "format",
     "-f": "format",
@@ -37,13 +34,24 @@ _OPTIONS = {
 class Request:
     """The options of a ``validate`` command line this path can answer."""
 
-    __slots__ = ("day", "fail_on", "output_format", "path")
+    __slots__ = ("day", "fail_on", "jobs", "no_cache", "output_format", "path")
 
-    def __init__(self, path: str | None, output_format: str, fail_on: str, day: str) -> None:
+    def __init__(
+        self,
+        path: str | None,
+        output_format: str,
+        fail_on: str,
+        day: str,
+        jobs: int | None = None,
+        *,
+        no_cache: bool = False,
+    ) -> None:
         self.path = path
         self.output_format = output_format
         self.fail_on = fail_on
         self.day = day  # YYYY-MM-DD, perhaps not a day of the calendar: then nothing is found
+        self.jobs = jobs
+        self.no_cache = no_cache
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Request) and self._fields() == other._fields()
@@ -54,8 +62,8 @@ class Request:
     def __repr__(self) -> str:
         return f"Request{self._fields()!r}"
 
-    def _fields(self) -> tuple[str | None, str, str, str]:
-        return (self.path, self.output_format, self.fail_on, self.day)
+    def _fields(self) -> tuple[str | None, str, str, str, int | None, bool]:
+        return (self.path, self.output_format, self.fail_on, self.day, self.jobs, self.no_cache)
 
 
 def parse(arguments: list[str]) -> Request | None:
@@ -65,7 +73,9 @@ def parse(arguments: list[str]) -> Request | None:
     words = iter(arguments)
     for word in words:
         name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
-        if name in _OPTIONS and _OPTIONS[name] not in values:
+        if word == _NO_CACHE and _NO_CACHE not in values:
+            values[_NO_CACHE] = ""
+        elif name in _OPTIONS and _OPTIONS[name] not in values:
             values[_OPTIONS[name]] = value if equals else next(words, "")
         elif word.startswith("-") or paths:
             return None
@@ -77,13 +87,19 @@ def parse(arguments: list[str]) -> Request | None:
 def _request(paths: list[str], values: dict[str, str]) -> Request | None:
     output_format = values.get("format", _default_format()).lower()
     fail_on = values.get("fail_on", "error")
-    jobs = values.get("jobs", "1")
+    jobs = values.get("jobs")
     day = values.get("as_of", _today())
     if not output_format.isidentifier() or fail_on not in {"error", "warning"}:
         return None  # an unknown format is refused below, once the formatters are imported
-    if not (_is_day_shaped(day) and jobs.isascii() and jobs.isdigit() and int(jobs) >= 1):
+    if not (_is_day_shaped(day) and (jobs is None or _is_count(jobs))):
         return None
-    return Request(paths[0] if paths else None, output_format, fail_on, day)
+    path = paths[0] if paths else None
+    workers = int(jobs) if jobs is not None else None
+    return Request(path, output_format, fail_on, day, workers, no_cache=_NO_CACHE in values)
+
+
+def _is_count(text: str) -> bool:
+    return text.isascii() and text.isdigit() and int(text) >= 1
 
 
 def _default_format() -> str:
@@ -102,7 +118,7 @@ def _is_day_shaped(text: str) -> bool:
 
 
 def answer(arguments: list[str]) -> int | None:
-    """Write the stored result and return the exit code; None when the full command must run."""
+    """Write the result and return the exit code; None when the full command must run."""
     request = parse(arguments)
     if request is None:
         return None
@@ -111,13 +127,17 @@ def answer(arguments: list[str]) -> int | None:
     prepare_streams()
     try:
         root = _root(request.path)
-        shown = _presentation(request, root) if root is not None else None
-        kept = _replay(root, request.day, shown) if root is not None else None
+        shown = _presentation(request, root) if root and not request.no_cache else None
+        kept = _replay(root, request.day, shown) if root and shown else None
     except Exception:  # noqa: BLE001 - the full command reports every error properly
         return None
     if kept is not None:
-        return _write(*kept)
-    return _from_result(request, root, shown) if root is not None else None
+        return write_text(*kept)
+    if root is None:
+        return None
+    from complykit.cli.direct import validate_directly  # noqa: PLC0415 - the heavy part
+
+    return validate_directly(request, root, shown)
 
 
 def _root(path: str | None) -> str | None:
@@ -142,7 +162,8 @@ def _replay(root: str, day: str, shown: str | None) -> tuple[str, int] | None:
     return replay(root, day, shown) if shown is not None else None
 
 
-def _write(text: str, code: int) -> int:
+def write_text(text: str, code: int) -> int:
+    """Write ``text`` to stdout and return ``code``; 1 when the reader has gone away."""
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -151,46 +172,4 @@ def _write(text: str, code: int) -> int:
 
         silence_stdout()
         return 1
-    return code
-
-
-def _from_result(request: Request, root: str, shown: str | None) -> int | None:
-    from complykit.formatters import FORMATTERS  # noqa: PLC0415 - typing and importlib
-
-    if request.output_format not in FORMATTERS:
-        return None
-    try:
-        result = _stored(request, root)
-    except Exception:  # noqa: BLE001 - the full command reports every error properly
-        return None
-    if result is None:
-        return None
-    return _render(result, request.output_format, shown)
-
-
-def _stored(request: Request, root: str) -> Result | None:
-    from datetime import date  # noqa: PLC0415
-    from pathlib import Path  # noqa: PLC0415
-
-    from complykit.cache.results import stored_result  # noqa: PLC0415
-    from complykit.core.findings import Severity  # noqa: PLC0415
-
-    day = date.fromisoformat(request.day)  # ValueError for 2026-02-30: the full command says so
-    return stored_result(Path(root), day, Severity(request.fail_on))
-
-
-def _render(result: Result, output_format: str, shown: str | None) -> int:
-    """Write as the full command would, with the same error boundary; keep the text."""
-    from complykit.cache.rendered import remember  # noqa: PLC0415
-    from complykit.cli.result_output import rendered  # noqa: PLC0415
-
-    try:
-        text = rendered(result, output_format, sys.stdout)
-        code = _write(text, result.exit_code)
-        if shown is not None and code == result.exit_code:
-            remember(result.root, result.as_of, shown, result, text)
-    except Exception as error:  # noqa: BLE001 - a bug: one line, exit 3, as the full command
-        from complykit.cli.boundary import report_bug  # noqa: PLC0415 - imports Typer
-
-        return report_bug(error)
     return code
