@@ -115,5 +115,5 @@ def test_kept_texts_are_pruned_like_results(workspace: Path) -> None:
             XDG_CACHE_HOME="",
             COLUMNS=str(columns),
         )
-    kept = list((workspace / CACHE_DIRNAME).glob(f"{RENDERED_PREFIX}*.json"))
+    kept = list((workspace / CACHE_DIRNAME).glob(f"{RENDERED_PREFIX}*.txt"))
     assert 1 < len(kept) <= 16

@@ -6,17 +6,22 @@ the result entry it renders and by everything else the bytes depend on (the pres
 format, the fail-on level, folders, terminal and environment; see ``cli/presentation.py``).
 A later run with the same presentation writes that text as it is. The entry carries the
 result's probes, checked again, and is signed like every entry; reading it imports neither
-pathlib nor the codec.
+pathlib nor the codec, nor json when there are no probes (the common case): its body is a
+header line, the exit code, the probes as one line of JSON, then the text.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 
 from complykit.cache.entries import RENDERED_PREFIX, RESULT_PREFIX, trusted_body
 from complykit.cache.keys import Uncacheable, day_key, workspace_digests
+
+_HEADER = b"complykit-rendered-1"
+_NO_PROBES = b"{}"
+# Paths from the file system may hold lone surrogates (undecodable bytes): keep them exactly.
+_ERRORS = "surrogatepass"
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing itself costs a millisecond on the start-up path
@@ -28,7 +33,7 @@ if TYPE_CHECKING:  # typing itself costs a millisecond on the start-up path
 
 def rendered_name(result_name: str, presentation: str) -> str:
     key = hashlib.sha256(f"{result_name}\0{presentation}".encode()).hexdigest()
-    return f"{RENDERED_PREFIX}{key}.json"
+    return f"{RENDERED_PREFIX}{key}.txt"
 
 
 def replay(root: str, day: str, presentation: str) -> tuple[str, int] | None:
@@ -43,23 +48,35 @@ def replay(root: str, day: str, presentation: str) -> tuple[str, int] | None:
     # The result entry must still be there and sound, or the full run has something to say.
     if body is None or trusted_body(root, result_name) is None:
         return None
+    return _decoded(root, body)
+
+
+def _decoded(root: str, body: bytes) -> tuple[str, int] | None:
+    parts = body.split(b"\n", 3)
+    if len(parts) != 4:  # header, exit code, probes, text
+        return None
+    header, code, probes, text = parts
+    if header != _HEADER or not code.isdigit() or not _probes_hold(root, probes):
+        return None
     try:
-        entry = json.loads(body)
+        return text.decode("utf-8", _ERRORS), int(code)
+    except UnicodeDecodeError:
+        return None
+
+
+def _probes_hold(root: str, line: bytes) -> bool:
+    """Every path a check looked at still exists, or still does not."""
+    if line == _NO_PROBES:
+        return True
+    import json  # noqa: PLC0415 - only workspaces whose checks looked at files pay for it
+
+    try:
+        probes = json.loads(line)
     except ValueError:
-        return None
-    return _checked(root, entry)
-
-
-def _checked(root: str, entry: object) -> tuple[str, int] | None:
-    if not isinstance(entry, dict):
-        return None
-    text, code, probes = entry.get("text"), entry.get("exit"), entry.get("probes")
-    if not (isinstance(text, str) and type(code) is int and isinstance(probes, dict)):
-        return None
-    for path, existed in probes.items():
-        if not isinstance(existed, bool) or _exists(root, path) != existed:
-            return None
-    return text, code
+        return False
+    if not isinstance(probes, dict):
+        return False
+    return all(isinstance(v, bool) and _exists(root, k) == v for k, v in probes.items())
 
 
 def _exists(root: str, relative: str) -> bool:
@@ -69,7 +86,9 @@ def _exists(root: str, relative: str) -> bool:
 def remember(root: Path, as_of: date, presentation: str, result: Result, text: str) -> None:
     """Keep ``text`` as ``result`` rendered so, when ``result`` is exactly what the cache holds
     for the workspace as it is now (a file edited during the run makes that false)."""
-    from complykit.cache.codec import encode_result  # noqa: PLC0415 - not on the start-up path
+    import json  # noqa: PLC0415 - not on the start-up path
+
+    from complykit.cache.codec import encode_result  # noqa: PLC0415
     from complykit.cache.results import result_name  # noqa: PLC0415
     from complykit.cache.store import open_store  # noqa: PLC0415
 
@@ -85,5 +104,7 @@ def remember(root: Path, as_of: date, presentation: str, result: Result, text: s
         return
     if body.get("result") != json.loads(json.dumps(encode_result(result))):
         return
-    entry = {"text": text, "exit": result.exit_code, "probes": body["probes"]}
-    store.write(rendered_name(name, presentation), entry)
+    probes = json.dumps(body["probes"], ensure_ascii=True).encode()
+    code = str(result.exit_code).encode()
+    entry = b"\n".join((_HEADER, code, probes, text.encode("utf-8", _ERRORS)))
+    store.write_bytes(rendered_name(name, presentation), entry)

@@ -124,7 +124,10 @@ class CacheStore:
 
     def write(self, name: str, body: Any) -> None:
         """Write atomically, so a concurrent reader sees the old entry or the new, never half."""
-        data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+        self.write_bytes(name, json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode())
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        """``write`` for a body that is not JSON (read back with ``entries.trusted_body``)."""
         try:
             with _opened(self.folder, create=True) as folder:
                 assert folder is not None  # noqa: S101 - create=True never yields None
@@ -162,7 +165,7 @@ def _prune(folder: int) -> None:
         entries = [
             (entry.stat(follow_symlinks=False).st_mtime, entry.name)
             for entry in os.scandir(folder)
-            if entry.name.startswith(prefix) and entry.name.endswith(".json")
+            if entry.name.startswith(prefix)
         ]
         for _, old in sorted(entries, reverse=True)[KEEP_RESULTS:]:
             with suppress(OSError):
