@@ -7,31 +7,21 @@ the reports themselves are deterministic (xlsx and PDF are dated by the as-of da
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import date
-from io import BytesIO
-from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from complykit.publish.document import Source, render_context
+from complykit.publish.zipped import Packed, archive, packed
 from complykit.reports import REPORTS, Report
 from complykit.reports.render import prepare
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 EXTENSIONS = {"html": "html", "markdown": "md", "xlsx": "xlsx", "pdf": "pdf"}
-_ZIP_EPOCH = date(1980, 1, 1)  # the earliest date a zip entry can hold
-# Measured on the 10,000-record pack's 49 MB of HTML: level 6 makes 4.8 MB in 0.31 s, level 1
-# 6.5 MB in 0.18 s, level 9 4.7 MB in 0.45 s.
-COMPRESS_LEVEL = 6
-# An xlsx file is a zip already: deflating it again shrank the pack's workbooks by 2%. (A PDF
-# still shrinks by a fifth: its fonts and metadata are not all compressed.)
-_COMPRESSED = (".xlsx",)
 PARALLEL_FROM = 60  # documents; below this, starting workers costs more than it saves
 MAX_WORKERS = 8
 _SHARED: list[Source] = []  # the source forked workers render from
@@ -84,12 +74,12 @@ def _per_record(source: Source, whole: Document, formats: Sequence[str]) -> list
 
 def pack(source: Source, languages: Sequence[str], formats: Sequence[str]) -> bytes:
     """The zip archive's bytes: the documents, then ``manifest.json`` describing them."""
-    files = dict(_files(source, documents(source, languages, formats)))
-    files[MANIFEST] = _manifest(source, languages, formats, files)
-    return _zip(files, max(source.repo.as_of, _ZIP_EPOCH))
+    files = list(_files(source, documents(source, languages, formats)))
+    manifest = packed(MANIFEST, _manifest(source, languages, formats, files))
+    return archive([*files, manifest], source.repo.as_of)
 
 
-def _files(source: Source, docs: Sequence[Job]) -> Iterator[tuple[str, bytes]]:
+def _files(source: Source, docs: Sequence[Job]) -> Iterator[Packed]:
     """Every file of the pack, in the order of ``docs``; large packs render in worker processes."""
     workers = _workers(len(docs))
     if workers == 1:
@@ -117,23 +107,26 @@ def _workers(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-def _render_shared(job: Job) -> list[tuple[str, bytes]]:
+def _render_shared(job: Job) -> list[Packed]:
     return _render(_SHARED[0], job)
 
 
-def _render(source: Source, job: Job) -> list[tuple[str, bytes]]:
+def _render(source: Source, job: Job) -> list[Packed]:
     doc, formats = job
     request = source.request(doc.lang, doc.audience, doc.record_id)
     context = doc.report.build(source.repo, request)
     # One context per document, laid out in every format: the same records everywhere.
     return [
-        (f"{doc.stem()}.{EXTENSIONS[f]}", render_context(doc.report.name, context, doc.lang, f))
+        packed(
+            f"{doc.stem()}.{EXTENSIONS[f]}",
+            render_context(doc.report.name, context, doc.lang, f),
+        )
         for f in formats
     ]
 
 
 def _manifest(
-    source: Source, languages: Sequence[str], formats: Sequence[str], files: dict[str, bytes]
+    source: Source, languages: Sequence[str], formats: Sequence[str], files: Sequence[Packed]
 ) -> bytes:
     provenance = source.provenance
     manifest = {
@@ -155,20 +148,8 @@ def _manifest(
             for u in source.unreadable
         ],
         "files": [
-            {"path": path, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-            for path, data in sorted(files.items())
+            {"path": file.path, "sha256": file.sha256, "bytes": file.size}
+            for file in sorted(files, key=lambda file: file.path)
         ],
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def _zip(files: dict[str, bytes], day: date) -> bytes:
-    written = BytesIO()
-    stamp = (day.year, day.month, day.day, 0, 0, 0)
-    with ZipFile(written, "w", ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
-        for path in sorted(files):
-            info = ZipInfo(path, stamp)
-            info.compress_type = ZIP_STORED if path.endswith(_COMPRESSED) else ZIP_DEFLATED
-            info.create_system, info.external_attr = 3, 0o100644 << 16  # Unix, rw-r--r--
-            archive.writestr(info, files[path], compresslevel=COMPRESS_LEVEL)
-    return written.getvalue()
