@@ -12,11 +12,10 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
 
 from complykit.publish.document import Source, render_context
+from complykit.publish.plan import Batch, Job, batches, documents
 from complykit.publish.zipped import Packed, archive, packed
-from complykit.reports import REPORTS, Report
 from complykit.reports.render import prepare
 
 MANIFEST = "manifest.json"
@@ -25,51 +24,6 @@ EXTENSIONS = {"html": "html", "markdown": "md", "xlsx": "xlsx", "pdf": "pdf"}
 PARALLEL_FROM = 60  # documents; below this, starting workers costs more than it saves
 MAX_WORKERS = 8
 _SHARED: list[Source] = []  # the source forked workers render from
-# A spreadsheet is a register: one workbook lists every record of a per-record report.
-_REGISTER_FORMATS = ("xlsx",)
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One file of the pack: which report, for whom, in which language."""
-
-    report: Report
-    lang: str
-    audience: str = "internal"
-    record_id: str | None = None
-
-    def stem(self) -> str:
-        parts = [self.report.name]
-        if self.audience != "internal":
-            parts.append(self.audience)
-        if self.record_id is not None:
-            parts.append(self.record_id)
-        return f"{self.lang}/{'-'.join(parts)}"
-
-
-Job = tuple[Document, tuple[str, ...]]  # a document and the formats to render it in
-
-
-def documents(source: Source, languages: Sequence[str], formats: Sequence[str]) -> list[Job]:
-    """Every document of every report, with its formats: each audience, and for per-record
-    reports one document per record, except the workbook, which is one register of them all."""
-    found: list[Job] = []
-    for lang in languages:
-        for report in REPORTS.values():
-            for audience in report.audiences:
-                found.extend(_per_record(source, Document(report, lang, audience), formats))
-    return found
-
-
-def _per_record(source: Source, whole: Document, formats: Sequence[str]) -> list[Job]:
-    kind = whole.report.per_record
-    if kind is None:
-        return [(whole, tuple(formats))]
-    single = tuple(f for f in formats if f not in _REGISTER_FORMATS)
-    ids = sorted({entry.record.id for entry in source.repo.of_kind(kind)})
-    found = [(replace(whole, record_id=record_id), single) for record_id in ids if single]
-    register = tuple(f for f in formats if f in _REGISTER_FORMATS)
-    return [*found, (whole, register)] if register else found
 
 
 def pack(source: Source, languages: Sequence[str], formats: Sequence[str]) -> bytes:
@@ -79,23 +33,23 @@ def pack(source: Source, languages: Sequence[str], formats: Sequence[str]) -> by
     return archive([*files, manifest], source.repo.as_of)
 
 
-def _files(source: Source, docs: Sequence[Job]) -> Iterator[Packed]:
-    """Every file of the pack, in the order of ``docs``; large packs render in worker processes."""
-    workers = _workers(len(docs))
+def _files(source: Source, jobs: Sequence[Job]) -> Iterator[Packed]:
+    """Every file of the pack (the archive puts them in order); large packs render in worker
+    processes."""
+    workers = _workers(sum(len(job.documents) for job in jobs))
     if workers == 1:
-        for job in docs:
+        for job in jobs:
             yield from _render(source, job)
         return
     # Forked workers inherit the loaded records, the compiled templates and the imported
     # writers, so only the jobs and the bytes cross over.
-    for lang, formats in sorted({(doc.lang, formats) for doc, formats in docs}):
+    for lang, formats in sorted({(doc.lang, job.formats) for job in jobs for doc in job.documents}):
         prepare(lang, formats)
     _SHARED[:] = [source]
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            size = max(1, len(docs) // (workers * 4))
-            for files in pool.map(_render_shared, docs, chunksize=size):
+            for files in pool.map(_render_shared, batches(jobs, workers)):
                 yield from files
     finally:
         _SHARED.clear()
@@ -107,21 +61,22 @@ def _workers(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-def _render_shared(job: Job) -> list[Packed]:
-    return _render(_SHARED[0], job)
+def _render_shared(batch: Batch) -> list[Packed]:
+    return [file for job in batch for file in _render(_SHARED[0], job)]
 
 
 def _render(source: Source, job: Job) -> list[Packed]:
-    doc, formats = job
-    request = source.request(doc.lang, doc.audience, doc.record_id)
-    context = doc.report.build(source.repo, request)
-    # One context per document, laid out in every format: the same records everywhere.
+    first = job.documents[0]
+    request = source.request(first.lang, first.audience, first.record_id)
+    context = first.report.build(source.repo, request)
+    # One context per job, laid out in every format and language: the same records everywhere.
     return [
         packed(
             f"{doc.stem()}.{EXTENSIONS[f]}",
             render_context(doc.report.name, context, doc.lang, f),
         )
-        for f in formats
+        for doc in job.documents
+        for f in job.formats
     ]
 
 
