@@ -195,3 +195,25 @@ def test_an_interrupted_fast_path_ends_as_click_ends_a_command(
     monkeypatch.setattr(sys, "argv", ["complykit", "validate", str(EXAMPLE)])
     assert main() == 1
     assert capsys.readouterr().err == "\nAborted!\n"
+
+
+PLUGINS = """
+import sys
+from complykit.cli.entry import main
+main()
+from pydantic.plugin import _loader
+sys.stderr.write(f"PLUGINS:{_loader._plugins!r}")
+"""
+
+
+@pytest.mark.parametrize(("setting", "looked_up"), [(None, b"None"), ("", b"{}")])
+def test_pydantic_plugins_are_not_looked_up_unless_the_user_says(
+    setting: str | None, looked_up: bytes
+) -> None:
+    """Plugins would see every record; the scan for them costs a tenth of a small run."""
+    env = {k: v for k, v in _environment().items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    command = [sys.executable, "-c", PLUGINS, "validate", str(EXAMPLE), "--no-cache", "-f", "json"]
+    run = subprocess.run(command, capture_output=True, check=False, env=env)  # noqa: S603
+    assert run.stderr.endswith(b"PLUGINS:" + looked_up)
