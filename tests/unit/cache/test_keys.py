@@ -36,3 +36,45 @@ def test_a_fifo_makes_the_workspace_uncacheable_without_blocking(tmp_path: Path)
     os.mkfifo(root / "register" / "pipe.yaml")
     with pytest.raises(Uncacheable, match="not a regular file"):
         workspace_digests(root)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and links are POSIX here")
+def test_a_link_to_a_fifo_is_refused_like_the_fifo(tmp_path: Path) -> None:
+    """A linked file is judged by what it points to: its folder entry says only 'link'."""
+    root = _workspace(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    (root / "register" / "linked.yaml").symlink_to(tmp_path / "pipe")
+    with pytest.raises(Uncacheable, match="not a regular file"):
+        workspace_digests(root)
+
+
+def test_a_linked_file_is_hashed_by_its_content(tmp_path: Path) -> None:
+    """An edit of the file a link points to changes the digest of the link's path."""
+    root = _workspace(tmp_path)
+    target = tmp_path / "elsewhere.yaml"
+    target.write_text("kind: risk\n", encoding="utf-8")
+    (root / "register" / "linked.yaml").symlink_to(target)
+    before = workspace_digests(root)["register/linked.yaml"]
+    target.write_text("kind: task\n", encoding="utf-8")
+    assert workspace_digests(root)["register/linked.yaml"] != before
+
+
+@pytest.mark.parametrize("size", [65_535, 65_536, 65_537, 300_000])
+def test_every_byte_of_a_large_file_counts(tmp_path: Path, size: int) -> None:
+    """Files read in several chunks: a change in the last byte changes the digest."""
+    root = _workspace(tmp_path)
+    big = root / "register" / "big.yaml"
+    big.write_bytes(b"#" * (size - 1) + b"a")
+    before = workspace_digests(root)["register/big.yaml"]
+    big.write_bytes(b"#" * (size - 1) + b"b")
+    assert workspace_digests(root)["register/big.yaml"] != before
+
+
+def test_a_linked_folder_is_not_entered(tmp_path: Path) -> None:
+    """As discovery, the walk does not follow a link to a folder (it reports it instead)."""
+    root = _workspace(tmp_path)
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "x.yaml").write_text("kind: risk\n", encoding="utf-8")
+    (root / "linked").symlink_to(outside, target_is_directory=True)
+    assert set(workspace_digests(root)) == {"complykit.yaml", "register/pa.yaml"}
