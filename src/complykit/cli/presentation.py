@@ -40,11 +40,18 @@ def presentation(output_format: str, fail_on: str, root: str, stream: TextIO) ->
     ``stream``, as one string; None when the output has effects beyond its text."""
     if output_format == "github" and os.environ.get(STEP_SUMMARY):
         return None
-    parts = [output_format, fail_on, root, os.getcwd(), git_top(root) or ""]  # noqa: PTH109
+    parts = [output_format, fail_on, root, _current_folder(), git_top(root) or ""]
     if output_format == "text":
         parts += [_terminal(stream), _rich_files()]
         parts += [f"{name}={os.environ.get(name)}" for name in RICH_ENVIRONMENT]
     return "\0".join(parts)
+
+
+def _current_folder() -> str:
+    try:
+        return os.getcwd()  # noqa: PTH109 - no pathlib on the start-up path
+    except OSError:  # removed since the run started: a presentation of its own
+        return "\0"
 
 
 def _terminal(stream: TextIO) -> str:
