@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the start-up path of a cached run imports this module; typi
 
 FORMAT = "complykit-cache-1"
 _CHUNK = 1 << 16  # below malloc's mmap threshold: a chunk read per file stays cheap
-_READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
 
 
 class Uncacheable(Exception):  # noqa: N818 - a reason, not an error
