@@ -43,6 +43,7 @@ def processor_activities(repo: Repository) -> Activities:
 
 @check(
     code="GDPR001",
+    reads=("processing-activity",),
     framework="gdpr",
     name="purposes-missing",
     severity=Severity.ERROR,
@@ -62,6 +63,7 @@ def purposes_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR002",
+    reads=("processing-activity",),
     framework="gdpr",
     name="data-categories-missing",
     severity=Severity.ERROR,
@@ -92,6 +94,7 @@ def data_categories_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR003",
+    reads=("processing-activity",),
     framework="gdpr",
     name="retention-missing",
     severity=Severity.WARNING,
@@ -114,6 +117,7 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR004",
+    reads=("processing-activity",),
     framework="gdpr",
     name="security-description-missing",
     severity=Severity.WARNING,
@@ -141,6 +145,7 @@ def security_description_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR005",
+    reads=("processing-activity",),
     framework="gdpr",
     name="controllers-missing",
     severity=Severity.ERROR,
@@ -170,6 +175,7 @@ def controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR006",
+    reads=("processing-activity",),
     framework="gdpr",
     name="processing-categories-missing",
     severity=Severity.ERROR,
@@ -194,6 +200,7 @@ def processing_categories_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR007",
+    reads=("processing-activity",),
     framework="gdpr",
     name="role-not-declared",
     severity=Severity.ERROR,
@@ -223,6 +230,7 @@ def role_not_declared(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR008",
+    reads=("processing-activity",),
     framework="gdpr",
     name="joint-controllers-missing",
     severity=Severity.ERROR,
@@ -246,6 +254,7 @@ def joint_controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR020",
+    reads=("processing-activity", "risk", "supplier"),
     framework="gdpr",
     name="processor-role-mismatch",
     severity=Severity.ERROR,

@@ -29,6 +29,7 @@ def _deciding(
 
 @check(
     code="GDPR017",
+    reads=("processing-activity",),
     framework="gdpr",
     name="automated-decision-exception-missing",
     severity=Severity.ERROR,
@@ -54,6 +55,7 @@ def automated_decision_exception_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR018",
+    reads=("processing-activity",),
     framework="gdpr",
     name="automated-decision-special-data",
     severity=Severity.WARNING,
@@ -91,6 +93,7 @@ def automated_decision_special_data(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR019",
+    reads=("processing-activity",),
     framework="gdpr",
     name="automated-decision-safeguards-missing",
     severity=Severity.WARNING,

@@ -29,6 +29,7 @@ _PUBLIC_SECTOR = ("public-authority", "public-body")
 
 @check(
     code="GDPR029",
+    reads=("processing-activity",),
     framework="gdpr",
     name="legal-basis-missing",
     severity=Severity.ERROR,
@@ -55,6 +56,7 @@ def legal_basis_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR009",
+    reads=("processing-activity",),
     framework="gdpr",
     name="consent-mechanism-missing",
     severity=Severity.ERROR,
@@ -81,6 +83,7 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR010",
+    reads=("processing-activity",),
     framework="gdpr",
     name="interest-assessment-missing",
     severity=Severity.ERROR,
@@ -108,6 +111,7 @@ def interest_assessment_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR011",
+    reads=("processing-activity",),
     framework="gdpr",
     name="legal-provision-missing",
     severity=Severity.ERROR,
@@ -137,6 +141,7 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR012",
+    reads=("processing-activity",),
     framework="gdpr",
     name="legitimate-interests-public-authority",
     severity=Severity.WARNING,
@@ -168,6 +173,7 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
 
 @check(
     code="GDPR013",
+    reads=("processing-activity",),
     framework="gdpr",
     name="art9-condition-missing",
     severity=Severity.ERROR,
@@ -193,6 +199,7 @@ def art9_condition_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR014",
+    reads=("processing-activity",),
     framework="gdpr",
     name="art9-provision-missing",
     severity=Severity.WARNING,
@@ -224,6 +231,7 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR015",
+    reads=("processing-activity",),
     framework="gdpr",
     name="explicit-consent-not-recorded",
     severity=Severity.WARNING,
@@ -254,6 +262,7 @@ def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR016",
+    reads=("processing-activity",),
     framework="gdpr",
     name="criminal-data-basis-missing",
     severity=Severity.ERROR,

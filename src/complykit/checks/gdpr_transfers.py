@@ -50,6 +50,7 @@ def _caveat(decision: AdequacyDecision) -> str:
 
 @check(
     code="GDPR021",
+    reads=("processing-activity",),
     framework="gdpr",
     name="adequacy-not-in-force",
     severity=Severity.ERROR,
@@ -84,6 +85,7 @@ def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR022",
+    reads=("processing-activity",),
     framework="gdpr",
     name="adequacy-partial",
     severity=Severity.WARNING,
@@ -119,6 +121,7 @@ def adequacy_partial(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR023",
+    reads=("processing-activity",),
     framework="gdpr",
     name="transfer-within-eea",
     severity=Severity.WARNING,
@@ -143,6 +146,7 @@ def transfer_within_eea(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR024",
+    reads=("processing-activity",),
     framework="gdpr",
     name="derogation-point-missing",
     severity=Severity.ERROR,
@@ -167,6 +171,7 @@ def derogation_point_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR025",
+    reads=("processing-activity",),
     framework="gdpr",
     name="transfer-impact-assessment-missing",
     severity=Severity.WARNING,
@@ -246,6 +251,7 @@ def _processor_destinations(
 
 @check(
     code="GDPR026",
+    reads=("processing-activity", "supplier"),
     framework="gdpr",
     name="transfer-not-listed",
     severity=Severity.ERROR,

@@ -14,6 +14,9 @@ from complykit.core.findings import Finding, RuleInfo, Severity
 from complykit.facts.problem import Problem
 from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Repository
+from complykit.workspace.scope import EVERY_KIND, scoped
+
+__all__ = ["EVERY_KIND", "REGISTRY", "Check", "check", "run_checks"]
 
 CheckFunction = Callable[[Repository], Iterator[Problem]]
 
@@ -25,10 +28,13 @@ class Check:
     family: str
     needs: tuple[str, ...] = ()
     """Record kinds the check must see in full: it would misjudge if one of them were lost."""
+    reads: frozenset[str] = frozenset({EVERY_KIND})
+    """Record kinds the check reads; it sees only these (``workspace.scope``)."""
 
     def run(self, repo: Repository) -> Iterator[Finding]:
-        for problem in self.function(repo):
-            yield to_finding(self.info, repo, problem)
+        view = scoped(repo, self.reads)
+        for problem in self.function(view):
+            yield to_finding(self.info, view, problem)
 
     def blocked_by(self, repo: Repository) -> list[UnreadRecord]:
         """Unread records of a kind this check needs in full; it must not run without them."""
@@ -61,6 +67,7 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     severity: Severity,
     citation: tuple[str, ...] = (),
     hint: str | None = None,
+    reads: tuple[str, ...],
     needs: tuple[str, ...] = (),
     framework: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
@@ -68,7 +75,10 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
 
     ``needs`` names record kinds the check judges by their absence ("no SoA", "no completed
     DPIA"): when a record of such a kind could not be read, the check does not run and says so
-    once (NOT_RUN), rather than report what it cannot see as missing. ``framework`` is the
+    once (NOT_RUN), rather than report what it cannot see as missing. ``reads`` names every
+    record kind the check looks at (``EVERY_KIND`` for all): it sees only those, and its
+    findings are reused while no file holding a record of those kinds changes; ``needs`` is
+    part of ``reads``. ``framework`` is the
     catalog id whose presence in ``frameworks`` turns the check on; the registry asks the
     repository, so no check tests its own scope.
     """
@@ -76,10 +86,12 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     def register(function: CheckFunction) -> CheckFunction:
         if code in REGISTRY or any(c.info.name == name for c in REGISTRY.values()):
             raise ValueError(f"check {code} {name} is registered twice")
+        if not set(needs) <= set(reads) and EVERY_KIND not in reads:
+            raise ValueError(f"check {code} needs kinds it does not read: {needs}")
         doc = inspect.getdoc(function) or name
         summary = " ".join(doc.split("\n\n")[0].split())
         info = RuleInfo(code, name, severity, summary, citation, hint, framework)
-        REGISTRY[code] = Check(info, function, info.family, needs)
+        REGISTRY[code] = Check(info, function, info.family, needs, frozenset(reads))
         return function
 
     return register

@@ -20,6 +20,7 @@ _OPEN = ("planned", "in-progress")
 
 @check(
     code="RSK003",
+    reads=("risk",),
     name="risk-owner-missing",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27001:2022 6.1.2 c)",),
@@ -49,6 +50,7 @@ def treated(risk: Risk) -> bool:
 
 @check(
     code="RSK004",
+    reads=("risk",),
     name="residual-risk-missing",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 6.1.3", "ISO/IEC 27001:2022 8.3"),
@@ -76,6 +78,7 @@ def residual_risk_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK005",
+    reads=("risk",),
     name="risk-acceptance-missing",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27001:2022 6.1.3 f)",),
@@ -114,6 +117,7 @@ def risk_acceptance_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK006",
+    reads=("risk",),
     name="treatment-action-overdue",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 6.1.3 e)", "ISO/IEC 27001:2022 8.3"),
@@ -140,6 +144,7 @@ def treatment_action_overdue(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK007",
+    reads=("risk",),
     name="risk-assessment-stale",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 8.2",),

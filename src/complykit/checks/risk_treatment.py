@@ -25,6 +25,7 @@ def _remaining(risk: Risk) -> tuple[Score, str]:
 
 @check(
     code="RSK001",
+    reads=("risk",),
     name="residual-risk-unaccepted",
     severity=Severity.ERROR,
     citation=_ACCEPTANCE,
@@ -50,6 +51,7 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK002",
+    reads=("risk",),
     name="risk-acceptance-expired",
     severity=Severity.WARNING,
     citation=_ACCEPTANCE,

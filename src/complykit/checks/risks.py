@@ -13,6 +13,7 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="SCH006",
+    reads=("risk",),
     name="score-off-scale",
     severity=Severity.ERROR,
     hint="Use a value from `risk_method` in complykit.yaml.",

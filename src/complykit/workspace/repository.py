@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.load.declared import UnreadRecord
@@ -18,9 +18,18 @@ from complykit.model.config import WorkspaceConfig
 from complykit.model.references import Reference, references
 from complykit.model.suggestions import Suggester
 
+if TYPE_CHECKING:
+    from complykit.workspace.scope import KindSlice
+
 RecordT = TypeVar("RecordT", bound=Record)
 Listed = tuple[int, "Entry", RecordT]
 """A record with its entry and its place among the records of its kind, in file order."""
+
+
+def kind_of(model: type[Record]) -> str:
+    """The ``kind`` a record model holds (its field is a one-value Literal)."""
+    kind: str = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
+    return kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +68,8 @@ class Repository:
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
     probes: dict[str, bool] = field(init=False, default_factory=dict)
     """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
+    slices: dict[frozenset[str], KindSlice] = field(init=False, default_factory=dict)
+    """The records of some kinds, for the checks that read only those (``scope.scoped``)."""
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -88,8 +99,9 @@ class Repository:
         """
         listed = self._typed.get(model)
         if listed is None:
-            kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
-            listed = [(e, e.record) for e in self.of_kind(kind) if isinstance(e.record, model)]
+            listed = [
+                (e, e.record) for e in self.of_kind(kind_of(model)) if isinstance(e.record, model)
+            ]
             self._typed[model] = listed
         return list(listed)  # type: ignore[arg-type]
 
