@@ -66,8 +66,8 @@ def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
         target = repo.by_id.get(reference.value)
         if target is None or not marker.kinds or marker.kinds == ("person",):
             continue
-        if target.record.kind not in marker.kinds:
-            wrong.append((entry, reference, marker, target.record.kind))
+        if target.kind not in marker.kinds:
+            wrong.append((entry, reference, marker, target.kind))
     hints = repo.suggest_ids((reference.value, marker.kinds) for _, reference, marker, _ in wrong)
     for entry, reference, marker, kind in wrong:
         yield Problem(
@@ -92,12 +92,12 @@ def duplicate_id(repo: Repository) -> Iterator[Problem]:
     FAIL: two files both with ``id: pa-hr``.
     """
     for entry in repo.entries:
-        first = repo.by_id[entry.record.id]
+        first = repo.by_id[entry.id]
         if first is not entry:
             yield Problem(
                 entry,
                 ("id",),
-                f"id '{entry.record.id}' is already used by a {first.record.kind} in {first.path}",
+                f"id '{entry.id}' is already used by a {first.kind} in {first.path}",
             )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from complykit.core.findings import Finding, RuleInfo, Severity
 from complykit.facts.problem import Problem
@@ -16,7 +17,7 @@ from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Repository
 from complykit.workspace.scope import EVERY_KIND, scoped
 
-__all__ = ["EVERY_KIND", "REGISTRY", "Check", "check", "run_checks"]
+__all__ = ["EVERY_KIND", "REGISTRY", "Check", "Memo", "check", "run_checks"]
 
 CheckFunction = Callable[[Repository], Iterator[Problem]]
 
@@ -41,8 +42,21 @@ class Check:
         return repo.unread_of_kind(self.needs) if self.needs else []
 
 
-def run_checks(checks: Iterable[Check], repo: Repository) -> Iterator[Finding]:
-    """Every check's findings; for each unread record, one finding naming the checks it stopped."""
+class Memo(Protocol):
+    """Findings of checks kept from an earlier run, while what they read is unchanged."""
+
+    def recall(self, check: Check) -> tuple[list[Finding], dict[str, bool]] | None: ...
+
+    def keep(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> None: ...
+
+
+def run_checks(
+    checks: Iterable[Check], repo: Repository, memo: Memo | None = None
+) -> Iterator[Finding]:
+    """Every check's findings; for each unread record, one finding naming the checks it stopped.
+
+    With a ``memo``, a check whose inputs are unchanged gives its kept findings without running.
+    """
     stopped: dict[UnreadRecord, list[str]] = {}
     for registered in checks:
         scope = registered.info.framework
@@ -52,9 +66,27 @@ def run_checks(checks: Iterable[Check], repo: Repository) -> Iterator[Finding]:
         for unread in blocked:
             stopped.setdefault(unread, []).append(registered.info.code)
         if not blocked:
-            yield from registered.run(repo)
+            yield from _judged(registered, repo, memo)
     for unread, codes in stopped.items():
         yield not_run(unread, codes)
+
+
+def _judged(registered: Check, repo: Repository, memo: Memo | None) -> list[Finding]:
+    kept = memo.recall(registered) if memo is not None else None
+    if kept is not None:
+        findings, asked = kept
+    else:
+        # The paths this check asks about, apart from the others': its kept findings hold
+        # only while each of them still exists, or still does not.
+        outer, repo.probes = repo.probes, {}
+        try:
+            findings = list(registered.run(repo))
+        finally:
+            asked, repo.probes = repo.probes, outer
+        if memo is not None:
+            memo.keep(registered, findings, asked)
+    repo.probes.update(asked)
+    return findings
 
 
 REGISTRY: dict[str, Check] = {}
@@ -131,7 +163,7 @@ def to_finding(info: RuleInfo, repo: Repository, problem: Problem) -> Finding:
     if problem.where is None:
         path, record = repo.config_path(), None
     else:
-        path, record = problem.where.path, problem.where.record.id
+        path, record = problem.where.path, problem.where.id
     line, column = repo.locate(problem.where, problem.loc, at_key=problem.at_key)
     return Finding(
         path,

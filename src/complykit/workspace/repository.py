@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -32,16 +32,63 @@ def kind_of(model: type[Record]) -> str:
     return kind
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A valid record and where it was written."""
+Restore = Callable[[], tuple[Record, Places | None]]
+"""Builds a record known to be valid from the data the cache kept, with its places."""
 
-    record: Record
-    path: PurePosixPath
-    document: int
-    places: Places | None = None
-    """Where its values were written, from the bytes the loader read; None only for a record
-    restored from the parsed-file cache."""
+
+class Entry:
+    """A valid record and where it was written.
+
+    A record restored from the cache is built on first use (``restore``): its kind and id are
+    known without it, so a run whose checks read other kinds never builds it.
+    """
+
+    __slots__ = ("_places", "_record", "_restore", "document", "id", "kind", "path")
+
+    def __init__(
+        self,
+        record: Record | None,
+        path: PurePosixPath,
+        document: int,
+        places: Places | None = None,
+        *,
+        restore: tuple[str, str, Restore] | None = None,
+    ) -> None:
+        self.path, self.document = path, document
+        self._record, self._places = record, places
+        if record is not None:
+            self.kind, self.id, self._restore = record.kind, record.id, None
+        elif restore is not None:
+            self.kind, self.id, self._restore = restore
+        else:
+            raise ValueError("an entry needs its record or a way to restore it")
+
+    @property
+    def record(self) -> Record:
+        if self._record is None:
+            self._build()
+        return self._record  # type: ignore[return-value] # _build sets it
+
+    @property
+    def places(self) -> Places | None:
+        """Where its values were written, from the bytes the loader read (or that the cache
+        kept from when it read them)."""
+        if self._record is None:
+            self._build()
+        return self._places
+
+    @property
+    def built(self) -> bool:
+        """Whether the record exists yet (a restored one is built on first use)."""
+        return self._record is not None
+
+    def _build(self) -> None:
+        assert self._restore is not None  # noqa: S101 - set whenever no record was given
+        self._record, self._places = self._restore()
+        self._restore = None
+
+    def __repr__(self) -> str:
+        return f"Entry({self.kind} {self.id} at {self.path}#{self.document})"
 
 
 @dataclass(slots=True)
@@ -75,8 +122,8 @@ class Repository:
         self.by_id = {}
         self._by_kind = defaultdict(list)
         for entry in self.entries:
-            self.by_id.setdefault(entry.record.id, entry)
-            self._by_kind[entry.record.kind].append(entry)
+            self.by_id.setdefault(entry.id, entry)
+            self._by_kind[entry.kind].append(entry)
 
     def in_scope(self, framework: str) -> bool:
         """Whether ``frameworks`` in complykit.yaml names this catalog id, or an alias of it."""
@@ -163,7 +210,7 @@ class Repository:
             if kinds == ("person",):
                 options: list[str] = list(self.person_ids)
             else:
-                options = [e.record.id for e in self.entries if not kinds or e.record.kind in kinds]
+                options = [e.id for e in self.entries if not kinds or e.kind in kinds]
             suggester = self._suggesters[kinds] = Suggester(options)
         return suggester
 

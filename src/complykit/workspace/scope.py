@@ -36,10 +36,10 @@ class KindSlice:
 
 
 def _slice(repo: Repository, kinds: frozenset[str]) -> KindSlice:
-    entries = tuple(e for e in repo.entries if e.record.kind in kinds)
+    entries = tuple(e for e in repo.entries if e.kind in kinds)
     by_id: dict[str, Entry] = {}
     for entry in entries:
-        by_id.setdefault(entry.record.id, entry)  # the first in file order wins, as in the whole
+        by_id.setdefault(entry.id, entry)  # the first in file order wins, as in the whole
     unread = tuple(u for u in repo.unread if u.kind is None or u.kind in kinds)
     return KindSlice(entries, by_id, unread)
 

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.load.yaml_file import YamlFile
-from complykit.validate.validation import PARSED_PREFIX, validate
+from complykit.validate.validation import validate
 from complykit.workspace import open as workspace_module
 from conftest import EXAMPLE
 
