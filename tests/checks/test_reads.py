@@ -1,11 +1,13 @@
 """Each check's ``reads`` is enforced: it sees only those kinds, and judges as if it saw all.
 
 A check's findings are reused while the files holding records of the kinds it reads are
-unchanged (docs/performance.md, "The cache"), so a wrong declaration would serve a stale
-verdict. Asking for an undeclared kind by name raises; what spans kinds (``by_id``,
-``entries``) is cut to the declared kinds, so a check that looked something up in an
-undeclared kind would judge differently on its view than on the whole repository: both runs are
-compared over the bundled example, every case workspace and a generated one.
+unchanged (docs/performance.md, "The cache"), and a check declared ``per_record`` judges only
+the changed files again, so a wrong declaration would serve a stale verdict. Asking for an
+undeclared kind by name raises; what spans kinds (``by_id``, ``entries``) is cut to the
+declared kinds, so a check that looked something up in an undeclared kind would judge
+differently on its view than on the whole repository: both runs are compared over the bundled
+example, every case workspace and a generated one. A per-record check run on each file alone
+must find what it finds on the whole workspace.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from complykit.model.records import RECORD_MODELS
 from complykit.model.supplier import Supplier
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
-from complykit.workspace.scope import EVERY_KIND, UndeclaredKindError, scoped
+from complykit.workspace.scope import EVERY_KIND, UndeclaredKindError, only_files, scoped
 from conftest import BASE_CONFIG, CASES, EXAMPLE, REPO
 
 AS_OF = date(2026, 11, 23)
@@ -80,6 +82,21 @@ def test_check_judges_its_view_as_the_whole_workspace(
         except UndeclaredKindError as error:
             pytest.fail(f"{code} on {repo.root}: {error}")
         assert seen == _whole(code, repo), repo.root
+
+
+PER_RECORD = sorted(code for code, registered in REGISTRY.items() if registered.per_record)
+
+
+@pytest.mark.parametrize("code", PER_RECORD)
+def test_a_per_record_check_judges_each_file_alone_as_in_the_whole(
+    code: str, repositories: list[Repository]
+) -> None:
+    """A check declared per record finds, file by file, exactly what it finds on everything."""
+    registered = REGISTRY[code]
+    for repo in repositories:
+        files = sorted({e.path for e in repo.entries} | {u.path for u in repo.unread})
+        alone = sorted(f for path in files for f in registered.run(only_files(repo, [path])))
+        assert alone == sorted(registered.run(repo)), repo.root
 
 
 def test_asking_for_an_undeclared_kind_raises(repositories: list[Repository]) -> None:

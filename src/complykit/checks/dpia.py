@@ -23,6 +23,7 @@ _FINISHED = ("completed", "approved")
 @check(
     code="DPIA001",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-screening-unjustified",
     severity=Severity.ERROR,
@@ -54,6 +55,7 @@ def dpia_screening_unjustified(repo: Repository) -> Iterator[Problem]:
 @check(
     code="DPIA002",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-screening-undecided",
     severity=Severity.WARNING,
@@ -80,6 +82,7 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
 @check(
     code="DPIA003",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-screening-ignores-mandatory-list",
     severity=Severity.ERROR,
@@ -114,6 +117,7 @@ def _and(parts: Iterable[str]) -> str:
 @check(
     code="DPIA004",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-missing",
     severity=Severity.ERROR,
@@ -169,6 +173,7 @@ def _finished(repo: Repository) -> Iterator[tuple[Entry, Dpia]]:
 @check(
     code="DPIA006",
     reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-content-missing",
     severity=Severity.ERROR,
@@ -203,6 +208,7 @@ def dpia_content_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="DPIA007",
     reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-dpo-advice-missing",
     severity=Severity.ERROR,
@@ -229,6 +235,7 @@ def dpia_dpo_advice_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="DPIA008",
     reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-prior-consultation-missing",
     severity=Severity.ERROR,

@@ -28,6 +28,7 @@ def _problem_with(repo: Repository, evidence: str) -> str | None:
 @check(
     code="REF007",
     reads=(EVERY_KIND,),
+    per_record=True,
     name="missing-evidence",
     severity=Severity.ERROR,
     hint="Use a path relative to the workspace root that exists in the repository, "

@@ -44,6 +44,7 @@ def processor_activities(repo: Repository) -> Activities:
 @check(
     code="GDPR001",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="purposes-missing",
     severity=Severity.ERROR,
@@ -64,6 +65,7 @@ def purposes_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR002",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="data-categories-missing",
     severity=Severity.ERROR,
@@ -95,6 +97,7 @@ def data_categories_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR003",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="retention-missing",
     severity=Severity.WARNING,
@@ -118,6 +121,7 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR004",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="security-description-missing",
     severity=Severity.WARNING,
@@ -146,6 +150,7 @@ def security_description_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR005",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="controllers-missing",
     severity=Severity.ERROR,
@@ -176,6 +181,7 @@ def controllers_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR006",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="processing-categories-missing",
     severity=Severity.ERROR,
@@ -201,6 +207,7 @@ def processing_categories_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR007",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="role-not-declared",
     severity=Severity.ERROR,
@@ -231,6 +238,7 @@ def role_not_declared(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR008",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="joint-controllers-missing",
     severity=Severity.ERROR,

@@ -39,6 +39,7 @@ def dpo_missing_public_authority(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR028",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpo-may-be-required",
     severity=Severity.WARNING,

@@ -30,6 +30,7 @@ _PUBLIC_SECTOR = ("public-authority", "public-body")
 @check(
     code="GDPR029",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="legal-basis-missing",
     severity=Severity.ERROR,
@@ -57,6 +58,7 @@ def legal_basis_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR009",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="consent-mechanism-missing",
     severity=Severity.ERROR,
@@ -84,6 +86,7 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR010",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="interest-assessment-missing",
     severity=Severity.ERROR,
@@ -112,6 +115,7 @@ def interest_assessment_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR011",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="legal-provision-missing",
     severity=Severity.ERROR,
@@ -142,6 +146,7 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR012",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="legitimate-interests-public-authority",
     severity=Severity.WARNING,
@@ -174,6 +179,7 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
 @check(
     code="GDPR013",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="art9-condition-missing",
     severity=Severity.ERROR,
@@ -200,6 +206,7 @@ def art9_condition_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR014",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="art9-provision-missing",
     severity=Severity.WARNING,
@@ -232,6 +239,7 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR015",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="explicit-consent-not-recorded",
     severity=Severity.WARNING,
@@ -263,6 +271,7 @@ def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR016",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="criminal-data-basis-missing",
     severity=Severity.ERROR,

@@ -51,6 +51,7 @@ def _caveat(decision: AdequacyDecision) -> str:
 @check(
     code="GDPR021",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="adequacy-not-in-force",
     severity=Severity.ERROR,
@@ -86,6 +87,7 @@ def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR022",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="adequacy-partial",
     severity=Severity.WARNING,
@@ -122,6 +124,7 @@ def adequacy_partial(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR023",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="transfer-within-eea",
     severity=Severity.WARNING,
@@ -147,6 +150,7 @@ def transfer_within_eea(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR024",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="derogation-point-missing",
     severity=Severity.ERROR,
@@ -172,6 +176,7 @@ def derogation_point_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR025",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="transfer-impact-assessment-missing",
     severity=Severity.WARNING,

@@ -27,6 +27,7 @@ from complykit.workspace.repository import Repository
 @check(
     code="INC001",
     reads=("incident",),
+    per_record=True,
     name="breach-undocumented",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(5)",),
@@ -82,7 +83,11 @@ def _moment(incident: Incident, loc: tuple[str, ...]) -> datetime | None:
 
 
 @check(
-    code="INC002", reads=("incident",), name="incident-timeline-impossible", severity=Severity.ERROR
+    code="INC002",
+    reads=("incident",),
+    per_record=True,
+    name="incident-timeline-impossible",
+    severity=Severity.ERROR,
 )
 def incident_timeline_impossible(repo: Repository) -> Iterator[Problem]:
     """The incident's timestamps are in an impossible order.
@@ -108,6 +113,7 @@ def incident_timeline_impossible(repo: Repository) -> Iterator[Problem]:
 @check(
     code="INC003",
     reads=("incident",),
+    per_record=True,
     name="breach-notification-skipped",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),
@@ -135,6 +141,7 @@ def breach_notification_skipped(repo: Repository) -> Iterator[Problem]:
 @check(
     code="INC004",
     reads=("incident",),
+    per_record=True,
     name="breach-notification-unneeded",
     severity=Severity.INFO,
     citation=("GDPR Art. 33(1)",),
@@ -159,6 +166,7 @@ def breach_notification_unneeded(repo: Repository) -> Iterator[Problem]:
 @check(
     code="INC005",
     reads=("incident",),
+    per_record=True,
     name="breach-notified-late-without-reason",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),

@@ -144,7 +144,13 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
             )
 
 
-@check(code="REF005", reads=(EVERY_KIND,), name="unknown-control", severity=Severity.ERROR)
+@check(
+    code="REF005",
+    reads=(EVERY_KIND,),
+    per_record=True,
+    name="unknown-control",
+    severity=Severity.ERROR,
+)
 def unknown_control(repo: Repository) -> Iterator[Problem]:
     """A control id does not exist in the framework it is listed under.
 
@@ -169,6 +175,7 @@ def unknown_control(repo: Repository) -> Iterator[Problem]:
 @check(
     code="REF006",
     reads=(EVERY_KIND,),
+    per_record=True,
     name="unknown-country",
     severity=Severity.ERROR,
     hint="Use an ISO 3166-1 alpha-2 code such as NL, BE, DE, US or GB (not UK).",
@@ -188,6 +195,7 @@ def unknown_country(repo: Repository) -> Iterator[Problem]:
 @check(
     code="REF008",
     reads=("ai-system",),
+    per_record=True,
     name="unknown-annex-iii-point",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(2)",),

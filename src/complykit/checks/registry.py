@@ -9,15 +9,16 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Protocol
 
 from complykit.core.findings import Finding, RuleInfo, Severity
 from complykit.facts.problem import Problem
 from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Repository
-from complykit.workspace.scope import EVERY_KIND, scoped
+from complykit.workspace.scope import EVERY_KIND, only_files, scoped
 
-__all__ = ["EVERY_KIND", "REGISTRY", "Check", "Memo", "check", "run_checks"]
+__all__ = ["EVERY_KIND", "REGISTRY", "Check", "Memo", "Reuse", "check", "run_checks"]
 
 CheckFunction = Callable[[Repository], Iterator[Problem]]
 
@@ -31,6 +32,8 @@ class Check:
     """Record kinds the check must see in full: it would misjudge if one of them were lost."""
     reads: frozenset[str] = frozenset({EVERY_KIND})
     """Record kinds the check reads; it sees only these (``workspace.scope``)."""
+    per_record: bool = False
+    """Judges each record on its own: a changed file is judged again, apart from the rest."""
 
     def run(self, repo: Repository) -> Iterator[Finding]:
         view = scoped(repo, self.reads)
@@ -42,10 +45,21 @@ class Check:
         return repo.unread_of_kind(self.needs) if self.needs else []
 
 
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """Kept findings of a check, the paths it asked about, and the files to judge again."""
+
+    findings: list[Finding]
+    probes: dict[str, bool]
+    rerun: frozenset[PurePosixPath] = frozenset()
+    """Files whose records a per-record check judges again; their kept findings are left out."""
+
+
 class Memo(Protocol):
     """Findings of checks kept from an earlier run, while what they read is unchanged."""
 
-    def recall(self, check: Check) -> tuple[list[Finding], dict[str, bool]] | None: ...
+    def recall(self, check: Check) -> Reuse | None:
+        """What may be reused, or None to run the check on everything."""
 
     def keep(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> None: ...
 
@@ -72,21 +86,30 @@ def run_checks(
 
 
 def _judged(registered: Check, repo: Repository, memo: Memo | None) -> list[Finding]:
-    kept = memo.recall(registered) if memo is not None else None
-    if kept is not None:
-        findings, asked = kept
+    reuse = memo.recall(registered) if memo is not None else None
+    if reuse is None:
+        findings, asked = _run(registered, repo, repo)
+    elif reuse.rerun:
+        fresh, more = _run(registered, repo, only_files(repo, reuse.rerun))
+        findings, asked = [*reuse.findings, *fresh], {**reuse.probes, **more}
     else:
-        # The paths this check asks about, apart from the others': its kept findings hold
-        # only while each of them still exists, or still does not.
-        outer, repo.probes = repo.probes, {}
-        try:
-            findings = list(registered.run(repo))
-        finally:
-            asked, repo.probes = repo.probes, outer
-        if memo is not None:
-            memo.keep(registered, findings, asked)
+        findings, asked = reuse.findings, reuse.probes
+    if memo is not None and (reuse is None or reuse.rerun):
+        memo.keep(registered, findings, asked)
     repo.probes.update(asked)
     return findings
+
+
+def _run(
+    registered: Check, repo: Repository, target: Repository
+) -> tuple[list[Finding], dict[str, bool]]:
+    """The findings on ``target``, and the paths the check asked about, apart from the others':
+    its kept findings hold only while each of them still exists, or still does not."""
+    outer, repo.probes = repo.probes, {}
+    try:
+        return list(registered.run(target)), repo.probes
+    finally:
+        repo.probes = outer
 
 
 REGISTRY: dict[str, Check] = {}
@@ -100,6 +123,7 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     citation: tuple[str, ...] = (),
     hint: str | None = None,
     reads: tuple[str, ...],
+    per_record: bool = False,
     needs: tuple[str, ...] = (),
     framework: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
@@ -110,7 +134,9 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     once (NOT_RUN), rather than report what it cannot see as missing. ``reads`` names every
     record kind the check looks at (``EVERY_KIND`` for all): it sees only those, and its
     findings are reused while no file holding a record of those kinds changes; ``needs`` is
-    part of ``reads``. ``framework`` is the
+    part of ``reads``. ``per_record`` says the check judges each record alone (with the config,
+    catalogs and day, never another record): its findings are kept per file, and only changed
+    files are judged again. ``framework`` is the
     catalog id whose presence in ``frameworks`` turns the check on; the registry asks the
     repository, so no check tests its own scope.
     """
@@ -123,7 +149,7 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
         doc = inspect.getdoc(function) or name
         summary = " ".join(doc.split("\n\n")[0].split())
         info = RuleInfo(code, name, severity, summary, citation, hint, framework)
-        REGISTRY[code] = Check(info, function, info.family, needs, frozenset(reads))
+        REGISTRY[code] = Check(info, function, info.family, needs, frozenset(reads), per_record)
         return function
 
     return register

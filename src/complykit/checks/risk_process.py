@@ -21,6 +21,7 @@ _OPEN = ("planned", "in-progress")
 @check(
     code="RSK003",
     reads=("risk",),
+    per_record=True,
     name="risk-owner-missing",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27001:2022 6.1.2 c)",),
@@ -51,6 +52,7 @@ def treated(risk: Risk) -> bool:
 @check(
     code="RSK004",
     reads=("risk",),
+    per_record=True,
     name="residual-risk-missing",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 6.1.3", "ISO/IEC 27001:2022 8.3"),
@@ -79,6 +81,7 @@ def residual_risk_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="RSK005",
     reads=("risk",),
+    per_record=True,
     name="risk-acceptance-missing",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27001:2022 6.1.3 f)",),
@@ -118,6 +121,7 @@ def risk_acceptance_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="RSK006",
     reads=("risk",),
+    per_record=True,
     name="treatment-action-overdue",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 6.1.3 e)", "ISO/IEC 27001:2022 8.3"),
@@ -145,6 +149,7 @@ def treatment_action_overdue(repo: Repository) -> Iterator[Problem]:
 @check(
     code="RSK007",
     reads=("risk",),
+    per_record=True,
     name="risk-assessment-stale",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 8.2",),

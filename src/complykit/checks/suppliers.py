@@ -38,6 +38,7 @@ def is_processor(supplier: Supplier) -> bool:
 @check(
     code="SUP001",
     reads=("supplier",),
+    per_record=True,
     name="processor-without-dpa",
     severity=Severity.ERROR,
     citation=("GDPR Art. 28(3)",),
@@ -64,6 +65,7 @@ def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SUP002",
     reads=("supplier",),
+    per_record=True,
     name="certification-expired",
     severity=Severity.WARNING,
     hint="Ask the supplier for the renewed certificate and update `expires`, or remove it.",
@@ -88,6 +90,7 @@ def certification_expired(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SUP003",
     reads=("supplier",),
+    per_record=True,
     name="processor-may-train-ai",
     severity=Severity.WARNING,
     citation=("GDPR Art. 28(3)(a)", "GDPR Art. 28(10)"),
@@ -120,6 +123,7 @@ def processor_may_train_ai(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SUP004",
     reads=("supplier",),
+    per_record=True,
     name="processor-ai-training-unknown",
     severity=Severity.WARNING,
     citation=("GDPR Art. 28(3)(a)",),
@@ -145,6 +149,7 @@ def processor_ai_training_unknown(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SUP005",
     reads=("supplier",),
+    per_record=True,
     name="breach-notification-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 28(3)(f)", "GDPR Art. 33(2)"),
@@ -173,6 +178,7 @@ def breach_notification_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SUP006",
     reads=("supplier",),
+    per_record=True,
     name="breach-notification-too-slow",
     severity=Severity.WARNING,
     citation=("GDPR Art. 33(2)", "GDPR Art. 33(1)"),

@@ -15,6 +15,7 @@ from complykit.workspace.repository import Repository
 @check(
     code="TASK001",
     reads=("task",),
+    per_record=True,
     name="task-overdue",
     severity=Severity.WARNING,
     hint="Do the task and add an entry to its `history`, with evidence.",
@@ -41,6 +42,7 @@ def task_overdue(repo: Repository) -> Iterator[Problem]:
 @check(
     code="TASK002",
     reads=(EVERY_KIND,),
+    per_record=True,
     name="review-overdue",
     severity=Severity.WARNING,
     hint="Review the record, then move `next_review` forward.",

@@ -67,12 +67,12 @@ def _memo(
     """Makes the memo of checks once the repository is known (its files' kinds are needed)."""
 
     def make(repo: Repository) -> CheckMemo | None:
-        from complykit.validate.reuse import CheckMemo, engine_key, kind_digests  # noqa: PLC0415 - only on a cache miss
+        from complykit.validate.reuse import CheckMemo, engine_key  # noqa: PLC0415 - only on a cache miss
 
-        kinds = kind_digests(repo, digests)
-        if kinds is None:
+        try:
+            memo = CheckMemo(store, engine_key(digests, repo.as_of), repo, digests)
+        except KeyError:  # a file that was not hashed: nothing can be keyed by it
             return None
-        memo = CheckMemo(store, engine_key(digests, repo.as_of), kinds, repo.root)
         made.append(memo)
         return memo
 

@@ -117,6 +117,8 @@ class Repository:
     """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
     slices: dict[frozenset[str], KindSlice] = field(init=False, default_factory=dict)
     """The records of some kinds, for the checks that read only those (``scope.scoped``)."""
+    parts: dict[frozenset[PurePosixPath], Repository] = field(init=False, default_factory=dict)
+    """The records of some files, for checks that judge each record alone (``scope.only_files``)."""
 
     def __post_init__(self) -> None:
         self.by_id = {}

@@ -11,7 +11,7 @@ declaration, exit 3), and everything that spans kinds (``entries``, ``by_id``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -111,3 +111,49 @@ def scoped(repo: Repository, reads: frozenset[str]) -> Repository:
     if cut is None:
         cut = repo.slices[reads] = _slice(repo, reads)
     return ScopedRepository(repo, reads, cut)
+
+
+def only_files(repo: Repository, paths: Collection[PurePosixPath]) -> Repository:
+    """The records written in ``paths`` alone, for checks that judge each record on its own.
+
+    Made once per set of paths and shared by those checks; paths are asked about in ``repo``.
+    """
+    key = frozenset(paths)
+    part = repo.parts.get(key)
+    if part is None:
+        entries = [e for e in repo.entries if e.path in key]
+        unread = tuple(u for u in repo.unread if u.path in key)
+        invalid = frozenset(u.id for u in unread) & repo.invalid_ids
+        part = repo.parts[key] = _Part(repo, entries, invalid, unread)
+    return part
+
+
+class _Part(Repository):
+    """A repository of some of ``base``'s files; probes go to ``base`` (it may answer for
+    another tree, as diff's does)."""
+
+    __slots__ = ("_whole",)
+
+    def __init__(
+        self,
+        base: Repository,
+        entries: Sequence[Entry],
+        invalid: frozenset[str],
+        unread: tuple[UnreadRecord, ...],
+    ) -> None:
+        super().__init__(
+            base.root,
+            base.config,
+            base.catalogs,
+            base.as_of,
+            entries,
+            invalid,
+            unread,
+            base.config_places,
+        )
+        self._whole = base
+
+    def exists(self, relative: PurePosixPath) -> bool:
+        found = self._whole.exists(relative)
+        self.probes[relative.as_posix()] = found
+        return found

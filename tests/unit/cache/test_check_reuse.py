@@ -10,6 +10,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import subprocess
+import sys
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,10 +26,11 @@ from complykit.facts.problem import Problem
 from complykit.validate.reuse import CHECKS
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
-from conftest import EXAMPLE
+from conftest import EXAMPLE, REPO
 
 AS_OF = date(2026, 11, 23)
 SELECTIQ = Path("suppliers/sup-selectiq.yaml")
+GENERATOR = REPO / "benchmarks" / "generate.py"
 
 
 @pytest.fixture
@@ -146,3 +150,40 @@ def test_a_deleted_evidence_file_is_seen(workspace: Path) -> None:
     cached, fresh = _cached_then_fresh(workspace)
     assert cached.findings == fresh.findings
     assert "REF007" in {f.code for f in cached.findings} - {f.code for f in before.findings}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated workspace of every kind with many defects, so most checks have findings."""
+    target = tmp_path_factory.mktemp("generated") / "ws"
+    command = [sys.executable, str(GENERATOR), "--entities", "300", "--defects", "0.3"]
+    subprocess.run([*command, "--out", str(target)], check=True, capture_output=True)  # noqa: S603 - our generator
+    return target
+
+
+def _edits(text: str) -> Iterator[str]:
+    lines = text.splitlines(keepends=True)
+    yield text + "# reviewed\n"
+    yield "".join(lines[:-3])  # the tail cut off: fields lost, or the YAML broken
+    yield "".join(line for line in lines if "id:" not in line or line.startswith("id:"))
+
+
+def test_every_edit_of_every_kind_gives_the_fresh_findings(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edits to a file of each kind, one after another, give the findings of an uncached run."""
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    workspace = tmp_path / "ws"
+    shutil.copytree(generated, workspace)
+    first = validate(workspace, as_of=AS_OF)
+    found = Counter(workspace / f.path for f in first.findings)
+    folders = sorted(p for p in workspace.iterdir() if p.is_dir() and p.name != CACHE_DIRNAME)
+    for folder in folders:  # in each, the file with most findings: kept ones must not linger
+        path = max(sorted(folder.rglob("*.yaml")), key=lambda p: found[p])
+        original = path.read_text(encoding="utf-8")
+        for edited in (*_edits(original), original):
+            path.write_text(edited, encoding="utf-8")
+            cached, fresh = _cached_then_fresh(workspace)
+            assert cached.findings == fresh.findings, (path, edited[-200:])
+            assert not cached.notes
