@@ -24,7 +24,9 @@ from complykit.core.findings import Finding, Severity
 from complykit.load.declared import UnreadRecord
 from complykit.load.positions import Places
 
-OUTCOMES = "files.json"
+OUTCOMES_PREFIX = "files-"
+OUTCOMES_SHARDS = 16
+"""Outcomes are split by content hash, so one changed file rewrites two of these at most."""
 DATA_PREFIX = "parsed-"
 DATA_SHARDS = 8
 """Data entries per record kind: one changed file rewrites an eighth of its kind's data."""
@@ -34,14 +36,23 @@ DATA_SHARDS = 8
 class FileOutcome:
     """Loading one file: its valid records as (document, kind, id), and what stopped the rest."""
 
-    records: tuple[tuple[int, str, str], ...]
+    records: tuple[tuple[int, str, str, Any], ...]
+    """(document, kind, id, references): the references as the workspace layer encoded them."""
     findings: tuple[Finding, ...]
     invalid_ids: frozenset[str]
     unread: tuple[UnreadRecord, ...]
 
 
+def outcomes_name(shard: int) -> str:
+    return f"{OUTCOMES_PREFIX}{shard:02d}.json"
+
+
+def _shard(digest: str, shards: int) -> int:
+    return int(digest[:4], 16) % shards
+
+
 def data_name(kind: str, digest: str) -> str:
-    return f"{DATA_PREFIX}{kind}-{int(digest[:4], 16) % DATA_SHARDS}.json"
+    return f"{DATA_PREFIX}{kind}-{_shard(digest, DATA_SHARDS)}.json"
 
 
 class FileCache:
@@ -49,7 +60,9 @@ class FileCache:
 
     def __init__(self, store: CacheStore, digests: Mapping[str, str], code: str) -> None:
         self._store, self._digests, self._code = store, digests, code
-        self._known = self._read(OUTCOMES)
+        self._known: dict[str, Any] = {}
+        for shard in range(OUTCOMES_SHARDS):
+            self._known.update(self._read(outcomes_name(shard)))
         self._fresh: dict[str, Any] = {}
         self._data: dict[str, dict[str, Any]] = {}
         self._fresh_data: dict[str, dict[str, Any]] = {}
@@ -74,7 +87,7 @@ class FileCache:
         if row is None:
             return None
         try:
-            return _decode(row, PurePosixPath(relative))
+            return _decode(row, PurePosixPath(relative))  # the path of this run, not the first
         except (BadEntryError, KeyError, TypeError, ValueError):
             return None
 
@@ -115,10 +128,16 @@ class FileCache:
     def write(self) -> None:
         """Write what this run learnt, keeping only the files the workspace holds now."""
         current = set(self._digests.values())
-        if self._fresh or not current.issuperset(self._known):
-            files = {**self._known, **self._fresh}
-            kept = {d: row for d, row in files.items() if d in current}
-            self._store.write(OUTCOMES, {"code": self._code, "files": kept})
+        stale = [d for d in self._known if d not in current]
+        touched = {_shard(d, OUTCOMES_SHARDS) for d in (*self._fresh, *stale)}
+        files = {**self._known, **self._fresh}
+        for shard in sorted(touched):
+            kept = {
+                d: row
+                for d, row in files.items()
+                if d in current and _shard(d, OUTCOMES_SHARDS) == shard
+            }
+            self._store.write(outcomes_name(shard), {"code": self._code, "files": kept})
         for name, fresh in self._fresh_data.items():
             old = self._data[name] if name in self._data else self._read(name)
             merged = {d: docs for d, docs in old.items() if d in current}
@@ -149,7 +168,7 @@ def _encode(outcome: FileOutcome) -> dict[str, Any]:
 
 
 def _decode(row: Any, path: PurePosixPath) -> FileOutcome:
-    records = tuple((_int(i), _str(k), _str(r)) for i, k, r in row["records"])
+    records = tuple((_int(i), _str(k), _str(r), refs) for i, k, r, refs in row["records"])
     findings = tuple(
         Finding(
             path,

@@ -21,6 +21,7 @@ from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
 from complykit.load.discover import find_root
+from complykit.validate.collector import no_cyclic_gc
 
 if TYPE_CHECKING:
     from complykit.validate.reuse import CheckMemo
@@ -49,15 +50,16 @@ def validate(
     cached = read_result(store, name, root, as_of, fail_on)
     if cached is not None:
         return cached
-    files = FileCache(store, digests, code_digest())
-    memos: list[CheckMemo] = []
-    result, probes = _fresh(
-        root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
-    )
-    store.write(name, {"result": encode_result(result), "probes": probes})
-    files.write()
-    for memo in memos:
-        memo.write()
+    with no_cyclic_gc():
+        files = FileCache(store, digests, code_digest())
+        memos: list[CheckMemo] = []
+        result, probes = _fresh(
+            root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
+        )
+        store.write(name, {"result": encode_result(result), "probes": probes})
+        files.write()
+        for memo in memos:
+            memo.write()
     return replace(result, notes=tuple(store.notes))
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from complykit.cache.outcomes import FileCache, FileOutcome
@@ -26,7 +27,8 @@ from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
 from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import error_finding, to_record, try_record
-from complykit.workspace.repository import Entry, Repository
+from complykit.workspace import kept_references
+from complykit.workspace.repository import Entry, Kept, Repository
 
 PARALLEL_FROM_FILES = 2000
 MAX_JOBS = 8
@@ -145,7 +147,7 @@ def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]
 
 def _parse_slice(root: Path, files: Sequence[Path]) -> list[YamlFile]:
     """What one worker does: parse files, and ship their plain data and places."""
-    gc.disable()  # see engine._no_cyclic_gc
+    gc.disable()  # see validate.collector
     reader = InsideReader(root)
     return [read_file(root, path, reader) for path in files]
 
@@ -212,7 +214,10 @@ def _loaded_files(
 
 def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
     outcome = FileOutcome(
-        tuple((e.document, e.kind, e.id) for e in loaded.entries),
+        tuple(
+            (e.document, e.kind, e.id, kept_references.encode(e.references()))
+            for e in loaded.entries
+        ),
         loaded.findings,
         loaded.invalid_ids,
         loaded.unread,
@@ -223,16 +228,38 @@ def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None
 
 
 def _restored(root: Path, path: Path, cache: FileCache) -> LoadedRecords | None:
-    rel = relative(root, path)
-    outcome = cache.outcome(rel.as_posix())
-    digest = cache.digest(rel.as_posix())
+    rel = _relative_text(root, path)
+    outcome = cache.outcome(rel)
+    digest = cache.digest(rel)
     if outcome is None or digest is None:
         return None
+    return _kept_records(root, PurePosixPath(rel), digest, outcome, cache)
+
+
+def _relative_text(root: Path, path: Path) -> str:
+    # By text, not pathlib: this runs for every file of every cached run.
+    prefix, text = f"{root}{os.sep}", str(path)
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return relative(root, path).as_posix()
+
+
+def _kept_records(
+    root: Path, rel: PurePosixPath, digest: str, outcome: FileOutcome, cache: FileCache
+) -> LoadedRecords:
     entries = tuple(
         Entry(
-            None, rel, index, restore=(kind, rid, _Restorer(root, rel, kind, digest, index, cache))
+            None,
+            rel,
+            index,
+            kept=Kept(
+                kind,
+                rid,
+                _Restorer(root, rel, kind, digest, index, cache),
+                partial(kept_references.decode, refs),
+            ),
         )
-        for index, kind, rid in outcome.records
+        for index, kind, rid, refs in outcome.records
     )
     return LoadedRecords(entries, outcome.findings, outcome.invalid_ids, 1, outcome.unread)
 

@@ -32,8 +32,16 @@ def kind_of(model: type[Record]) -> str:
     return kind
 
 
-Restore = Callable[[], tuple[Record, Places | None]]
-"""Builds a record known to be valid from the data the cache kept, with its places."""
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A record the cache knows: its kind and id, how to build it, and its references."""
+
+    kind: str
+    id: str
+    build: Callable[[], tuple[Record, Places | None]]
+    """Builds the record, known to be valid, from the data the cache kept, with its places."""
+    references: Callable[[], list[Reference]]
+    """Decodes the references the cache kept; raises ValueError or TypeError when it cannot."""
 
 
 class Entry:
@@ -43,7 +51,7 @@ class Entry:
     known without it, so a run whose checks read other kinds never builds it.
     """
 
-    __slots__ = ("_places", "_record", "_restore", "document", "id", "kind", "path")
+    __slots__ = ("_kept", "_places", "_record", "_refs", "document", "id", "kind", "path")
 
     def __init__(
         self,
@@ -52,16 +60,17 @@ class Entry:
         document: int,
         places: Places | None = None,
         *,
-        restore: tuple[str, str, Restore] | None = None,
+        kept: Kept | None = None,
     ) -> None:
         self.path, self.document = path, document
-        self._record, self._places = record, places
+        self._record, self._places, self._kept = record, places, kept
+        self._refs: list[Reference] | None = None
         if record is not None:
-            self.kind, self.id, self._restore = record.kind, record.id, None
-        elif restore is not None:
-            self.kind, self.id, self._restore = restore
+            self.kind, self.id = record.kind, record.id
+        elif kept is not None:
+            self.kind, self.id = kept.kind, kept.id
         else:
-            raise ValueError("an entry needs its record or a way to restore it")
+            raise ValueError("an entry needs its record or what the cache kept of it")
 
     @property
     def record(self) -> Record:
@@ -82,13 +91,26 @@ class Entry:
         """Whether the record exists yet (a restored one is built on first use)."""
         return self._record is not None
 
+    def references(self) -> list[Reference]:
+        """Every marked value in the record, walked once (or as the cache kept them)."""
+        if self._refs is None:
+            found = _decoded(self._kept) if self._kept is not None else None
+            self._refs = references(self.record) if found is None else found
+        return self._refs
+
     def _build(self) -> None:
-        assert self._restore is not None  # noqa: S101 - set whenever no record was given
-        self._record, self._places = self._restore()
-        self._restore = None
+        assert self._kept is not None  # noqa: S101 - set whenever no record was given
+        self._record, self._places = self._kept.build()
 
     def __repr__(self) -> str:
         return f"Entry({self.kind} {self.id} at {self.path}#{self.document})"
+
+
+def _decoded(kept: Kept) -> list[Reference] | None:
+    try:
+        return kept.references()
+    except (TypeError, ValueError, KeyError):
+        return None  # not what this version keeps: the record is walked instead
 
 
 @dataclass(slots=True)
@@ -173,7 +195,7 @@ class Repository:
         if self._references is None:
             # Kept per record, not as one pair per reference: a tuple less for each of them.
             walked: list[tuple[Entry | None, list[Reference]]] = [(None, references(self.config))]
-            walked.extend((e, found) for e in self.entries if (found := references(e.record)))
+            walked.extend((e, found) for e in self.entries if (found := e.references()))
             self._references = walked
         return ((entry, r) for entry, found in self._references for r in found)
 
