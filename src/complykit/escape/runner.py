@@ -43,9 +43,23 @@ _GITHUB = re.compile(f"^({_LINE_START}):", re.MULTILINE)
 _ANYWHERE = re.compile(r"#(?=#[A-Za-z]*\[)")
 
 
+# A line that starts with a colon after white space only: all that _GITHUB can match without a
+# colour code. Anchored on the newline, so the search skips from line to line instead of
+# trying `^` at every character (a fifth of the time of a page's escaping).
+_AFTER_NEWLINE = re.compile(r"\n\s*:")
+_AT_START = re.compile(r"\s*:")
+
+
+def _colon_starts_a_line(text: str) -> bool:
+    """False only when ``_GITHUB`` cannot match: no line starts with a colon or an escape."""
+    return "\x1b" in text or bool(_AT_START.match(text) or _AFTER_NEWLINE.search(text))
+
+
 def defuse(text: str) -> str:
     """``text`` with no runner command left in any of its lines."""
     text = _ANYWHERE.sub(r"\\x23", text)
+    if not _colon_starts_a_line(text):
+        return text
     return _GITHUB.sub(lambda match: f"{match.group(1)}\\x3a", text)
 
 
@@ -70,6 +84,8 @@ def defuse_markup(text: str) -> str:
     """A serialised HTML or XML document with ``##`` and a line-starting ``::`` written as character
     references, and control characters shown visibly: the same page, inert in a log."""
     text = visible(text).replace("##", "#&#35;")
+    if not _colon_starts_a_line(text):
+        return text
     return _GITHUB.sub(lambda match: f"{match.group(1)}&#58;", text)
 
 

@@ -7,105 +7,49 @@ the reports themselves are deterministic (xlsx and PDF are dated by the as-of da
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from datetime import date
-from io import BytesIO
-from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from complykit.publish.document import Source, render_context
-from complykit.reports import REPORTS, Report
+from complykit.publish.plan import Batch, Job, batches, documents
+from complykit.publish.zipped import Packed, archive, packed
 from complykit.reports.render import prepare
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 EXTENSIONS = {"html": "html", "markdown": "md", "xlsx": "xlsx", "pdf": "pdf"}
-_ZIP_EPOCH = date(1980, 1, 1)  # the earliest date a zip entry can hold
-# Measured on the 10,000-record pack's 49 MB of HTML: level 6 makes 4.8 MB in 0.31 s, level 1
-# 6.5 MB in 0.18 s, level 9 4.7 MB in 0.45 s.
-COMPRESS_LEVEL = 6
-# An xlsx file is a zip already: deflating it again shrank the pack's workbooks by 2%. (A PDF
-# still shrinks by a fifth: its fonts and metadata are not all compressed.)
-_COMPRESSED = (".xlsx",)
 PARALLEL_FROM = 60  # documents; below this, starting workers costs more than it saves
 MAX_WORKERS = 8
 _SHARED: list[Source] = []  # the source forked workers render from
-# A spreadsheet is a register: one workbook lists every record of a per-record report.
-_REGISTER_FORMATS = ("xlsx",)
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One file of the pack: which report, for whom, in which language."""
-
-    report: Report
-    lang: str
-    audience: str = "internal"
-    record_id: str | None = None
-
-    def stem(self) -> str:
-        parts = [self.report.name]
-        if self.audience != "internal":
-            parts.append(self.audience)
-        if self.record_id is not None:
-            parts.append(self.record_id)
-        return f"{self.lang}/{'-'.join(parts)}"
-
-
-Job = tuple[Document, tuple[str, ...]]  # a document and the formats to render it in
-
-
-def documents(source: Source, languages: Sequence[str], formats: Sequence[str]) -> list[Job]:
-    """Every document of every report, with its formats: each audience, and for per-record
-    reports one document per record, except the workbook, which is one register of them all."""
-    found: list[Job] = []
-    for lang in languages:
-        for report in REPORTS.values():
-            for audience in report.audiences:
-                found.extend(_per_record(source, Document(report, lang, audience), formats))
-    return found
-
-
-def _per_record(source: Source, whole: Document, formats: Sequence[str]) -> list[Job]:
-    kind = whole.report.per_record
-    if kind is None:
-        return [(whole, tuple(formats))]
-    single = tuple(f for f in formats if f not in _REGISTER_FORMATS)
-    ids = sorted({entry.record.id for entry in source.repo.of_kind(kind)})
-    found = [(replace(whole, record_id=record_id), single) for record_id in ids if single]
-    register = tuple(f for f in formats if f in _REGISTER_FORMATS)
-    return [*found, (whole, register)] if register else found
 
 
 def pack(source: Source, languages: Sequence[str], formats: Sequence[str]) -> bytes:
     """The zip archive's bytes: the documents, then ``manifest.json`` describing them."""
-    files = dict(_files(source, documents(source, languages, formats)))
-    files[MANIFEST] = _manifest(source, languages, formats, files)
-    return _zip(files, max(source.repo.as_of, _ZIP_EPOCH))
+    files = list(_files(source, documents(source, languages, formats)))
+    manifest = packed(MANIFEST, _manifest(source, languages, formats, files))
+    return archive([*files, manifest], source.repo.as_of)
 
 
-def _files(source: Source, docs: Sequence[Job]) -> Iterator[tuple[str, bytes]]:
-    """Every file of the pack, in the order of ``docs``; large packs render in worker processes."""
-    workers = _workers(len(docs))
+def _files(source: Source, jobs: Sequence[Job]) -> Iterator[Packed]:
+    """Every file of the pack (the archive puts them in order); large packs render in worker
+    processes."""
+    workers = _workers(sum(len(job.documents) for job in jobs))
     if workers == 1:
-        for job in docs:
+        for job in jobs:
             yield from _render(source, job)
         return
     # Forked workers inherit the loaded records, the compiled templates and the imported
     # writers, so only the jobs and the bytes cross over.
-    for lang, formats in sorted({(doc.lang, formats) for doc, formats in docs}):
+    for lang, formats in sorted({(doc.lang, job.formats) for job in jobs for doc in job.documents}):
         prepare(lang, formats)
     _SHARED[:] = [source]
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            size = max(1, len(docs) // (workers * 4))
-            for files in pool.map(_render_shared, docs, chunksize=size):
+            for files in pool.map(_render_shared, batches(jobs, workers)):
                 yield from files
     finally:
         _SHARED.clear()
@@ -117,23 +61,27 @@ def _workers(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-def _render_shared(job: Job) -> list[tuple[str, bytes]]:
-    return _render(_SHARED[0], job)
+def _render_shared(batch: Batch) -> list[Packed]:
+    return [file for job in batch for file in _render(_SHARED[0], job)]
 
 
-def _render(source: Source, job: Job) -> list[tuple[str, bytes]]:
-    doc, formats = job
-    request = source.request(doc.lang, doc.audience, doc.record_id)
-    context = doc.report.build(source.repo, request)
-    # One context per document, laid out in every format: the same records everywhere.
+def _render(source: Source, job: Job) -> list[Packed]:
+    first = job.documents[0]
+    request = source.request(first.lang, first.audience, first.record_id)
+    context = first.report.build(source.repo, request)
+    # One context per job, laid out in every format and language: the same records everywhere.
     return [
-        (f"{doc.stem()}.{EXTENSIONS[f]}", render_context(doc.report.name, context, doc.lang, f))
-        for f in formats
+        packed(
+            f"{doc.stem()}.{EXTENSIONS[f]}",
+            render_context(doc.report.name, context, doc.lang, f),
+        )
+        for doc in job.documents
+        for f in job.formats
     ]
 
 
 def _manifest(
-    source: Source, languages: Sequence[str], formats: Sequence[str], files: dict[str, bytes]
+    source: Source, languages: Sequence[str], formats: Sequence[str], files: Sequence[Packed]
 ) -> bytes:
     provenance = source.provenance
     manifest = {
@@ -155,20 +103,8 @@ def _manifest(
             for u in source.unreadable
         ],
         "files": [
-            {"path": path, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-            for path, data in sorted(files.items())
+            {"path": file.path, "sha256": file.sha256, "bytes": file.size}
+            for file in sorted(files, key=lambda file: file.path)
         ],
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def _zip(files: dict[str, bytes], day: date) -> bytes:
-    written = BytesIO()
-    stamp = (day.year, day.month, day.day, 0, 0, 0)
-    with ZipFile(written, "w", ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
-        for path in sorted(files):
-            info = ZipInfo(path, stamp)
-            info.compress_type = ZIP_STORED if path.endswith(_COMPRESSED) else ZIP_DEFLATED
-            info.create_system, info.external_attr = 3, 0o100644 << 16  # Unix, rw-r--r--
-            archive.writestr(info, files[path], compresslevel=COMPRESS_LEVEL)
-    return written.getvalue()

@@ -43,6 +43,9 @@ class Report:
     """Who the report may be given to; ``public`` leaves out what is internal."""
     checks: bool = False
     """Whether the report shows findings, so that the records must be checked first."""
+    translated: bool = True
+    """Whether the context builder writes text in the request's language. When it does not,
+    an audit pack builds one context for every language (a test compares them)."""
 
     def build(self, repo: Repository, request: Request) -> Mapping[str, Any]:
         return cast("ContextBuilder", _function(self.context))(repo, request)
@@ -70,6 +73,7 @@ REPORTS: dict[str, Report] = {
             "ropa:build",
             "ropa",
             "xlsx_sheets:ropa_book",
+            translated=False,
         ),
         Report(
             "soa",
@@ -84,6 +88,7 @@ REPORTS: dict[str, Report] = {
             "risks:build",
             "risks",
             "xlsx_sheets:risks_book",
+            translated=False,
         ),
         Report(
             "ai-register",
@@ -98,6 +103,7 @@ REPORTS: dict[str, Report] = {
             "tasks:build",
             "tasks",
             "xlsx_sheets:tasks_book",
+            translated=False,
         ),
         Report(
             "incidents",
@@ -105,6 +111,7 @@ REPORTS: dict[str, Report] = {
             "incidents:build",
             "incidents",
             "xlsx_incidents:incidents_book",
+            translated=False,
         ),
         Report(
             "suppliers",
@@ -113,6 +120,7 @@ REPORTS: dict[str, Report] = {
             "suppliers",
             "xlsx_suppliers:suppliers_book",
             audiences=AUDIENCES,
+            translated=False,
         ),
         Report(
             "dpia",
@@ -121,6 +129,7 @@ REPORTS: dict[str, Report] = {
             "dpia",
             "xlsx_dpia:dpia_book",
             per_record="dpia",
+            translated=False,
         ),
         Report(
             "summary",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from complykit.escape import (
     DefusingWriter,
+    defuse,
     defuse_json,
     defuse_markup,
     has_command,
@@ -20,7 +21,7 @@ from complykit.escape import (
     one_line,
     plain,
 )
-from complykit.escape.controls import is_unsafe
+from complykit.escape.controls import escape_char, is_unsafe, visible
 
 # Characters that make payloads: runner prefixes, controls, bidi, markup and mentions.
 _PIECES = st.sampled_from(
@@ -59,6 +60,19 @@ _PIECES = st.sampled_from(
 HOSTILE = st.one_of(st.text(), st.lists(_PIECES, max_size=12).map("".join))
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 _LIVE_MENTION = re.compile(r"(?<![A-Za-z0-9_\\])@[A-Za-z0-9]")
+
+
+# Hostile text inside a page long enough for the escapers' whole-page shortcuts to apply.
+_PAGE = "<p>ASCII &amp; Dutch: één café \u2018quoted\u2019 \u2014 10 \u20ac</p>\n    " * 80
+LONG = st.tuples(HOSTILE, st.integers(0, len(_PAGE))).map(
+    lambda parts: _PAGE[: parts[1]] + parts[0] + _PAGE[parts[1] :]
+)
+
+
+def _each_char_escaped(text: str, *, keep_newlines: bool) -> str:
+    """What ``visible`` promises, one character at a time."""
+    kept = "\n" if keep_newlines else ""
+    return "".join(escape_char(c) if is_unsafe(c) and c != kept else c for c in text)
 
 
 def _runner_commands(output: str) -> list[str]:
@@ -147,3 +161,23 @@ def test_defusing_writer_checks_whole_lines(chunks: list[str]) -> None:
         writer.write(chunk)
     writer.close()
     assert not _runner_commands(target.getvalue())
+
+
+@given(st.one_of(HOSTILE, LONG), st.booleans())
+def test_visible_escapes_every_unsafe_character_of_long_and_short_texts(
+    text: str, keep_newlines: bool
+) -> None:
+    """A whole page is escaped exactly as character by character, shortcut or not."""
+    expected = _each_char_escaped(text, keep_newlines=keep_newlines)
+    assert visible(text, keep_newlines=keep_newlines) == expected
+
+
+@given(st.one_of(HOSTILE, LONG))
+def test_defusing_a_page_misses_no_line_that_starts_with_a_colon(text: str) -> None:
+    """Every line a runner would read as a command is defused, in short and long texts."""
+    github = re.compile(r"^((?:\s|\x1b\[[0-9;]*m)*):", re.MULTILINE)
+    anywhere = re.sub(r"#(?=#[A-Za-z]*\[)", r"\\x23", text)
+    assert defuse(text) == github.sub(lambda m: f"{m.group(1)}\\x3a", anywhere)
+    page = visible(text).replace("##", "#&#35;")
+    assert defuse_markup(text) == github.sub(lambda m: f"{m.group(1)}&#58;", page)
+    assert not _runner_commands(defuse_markup(text))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from complykit.publish import document, pack
+from complykit.publish import document, pack, plan
 from complykit.publish.command import Order, run
 from complykit.reports import REPORTS, Report
 from complykit.validate.engine import run_keeping_records
@@ -52,10 +52,11 @@ def test_a_pack_loads_and_checks_the_workspace_once(
     assert calls == [EXAMPLE]
 
 
-def test_each_document_is_built_once_for_all_its_formats(
+def test_each_document_is_built_once_for_all_its_formats_and_shared_languages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A document's context is built once, then laid out as HTML and as a workbook."""
+    """A context is built once, then laid out as HTML and as a workbook, in every language
+    unless the report translates its context."""
     built: Counter[tuple[str, str, str, str | None]] = Counter()
     build = Report.build
 
@@ -67,8 +68,41 @@ def test_each_document_is_built_once_for_all_its_formats(
     _pack(tmp_path / "audit.zip")
     assert set(built.values()) == {1}
     assert {(name, lang) for name, lang, _, _ in built} == {
-        (name, lang) for name in REPORTS for lang in ("en", "nl")
+        (report.name, lang)
+        for report in REPORTS.values()
+        for lang in (("en", "nl") if report.translated else ("en",))
     }
+
+
+@pytest.mark.parametrize(
+    "report", [r for r in REPORTS.values() if not r.translated], ids=lambda r: r.name
+)
+def test_a_context_shared_by_the_languages_is_the_same_in_each(report: Report) -> None:
+    """A report whose context a pack shares builds the same context in English and Dutch."""
+    with document.open_source(EXAMPLE, AS_OF, check=report.checks) as source:
+        ids: list[str | None] = [None]
+        if report.per_record is not None:
+            ids += sorted(entry.record.id for entry in source.repo.of_kind(report.per_record))
+        assert ids != [None] or report.per_record is None
+        for audience in report.audiences:
+            for record_id in ids:
+                english = report.build(source.repo, source.request("en", audience, record_id))
+                dutch = report.build(source.repo, source.request("nl", audience, record_id))
+                assert english == dutch
+
+
+def test_large_packs_hand_out_the_whole_registers_first() -> None:
+    """Whole-workspace documents go to workers one by one, the largest register first, and
+    per-record documents follow in a few batches."""
+    with document.open_source(EXAMPLE, AS_OF) as source:
+        jobs = plan.documents(source, ["en", "nl"], FORMATS)
+    handed = plan.batches(jobs, workers=2)
+    assert handed[0][0].documents[0].report.name == "ropa"
+    assert [job for batch in handed for job in batch] == [
+        *(job for job in jobs if job.documents[0].record_id is None),
+        *(job for job in jobs if job.documents[0].record_id is not None),
+    ]
+    assert len(handed) <= len(REPORTS) + 2 + 2 * plan.BATCHES_PER_WORKER
 
 
 def test_forked_workers_write_the_same_archive(
