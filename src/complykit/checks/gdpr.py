@@ -262,7 +262,7 @@ def joint_controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR020",
-    reads=("processing-activity", "risk", "supplier"),
+    reads=("processing-activity", "supplier"),
     framework="gdpr",
     name="processor-role-mismatch",
     severity=Severity.ERROR,
