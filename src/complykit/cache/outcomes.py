@@ -66,6 +66,15 @@ class FileCache:
         self._fresh: dict[str, Any] = {}
         self._data: dict[str, dict[str, Any]] = {}
         self._fresh_data: dict[str, dict[str, Any]] = {}
+        self.raced = False
+        """A file read in this run did not hold what was hashed when it began: nothing this
+        run learnt may be kept under the run's keys."""
+
+    def read_as(self, relative: str, digest: str | None) -> bool:
+        """Whether the bytes read for ``relative`` are those hashed when the run began."""
+        same = digest is not None and self._digests.get(relative) == digest
+        self.raced = self.raced or (digest is not None and not same)
+        return same
 
     def _read(self, name: str) -> dict[str, Any]:
         body = self._store.read(name)

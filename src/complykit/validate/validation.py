@@ -56,10 +56,11 @@ def validate(
         result, probes = _fresh(
             root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
         )
-        store.write(name, {"result": encode_result(result), "probes": probes})
-        files.write()
-        for memo in memos:
-            memo.write()
+        if not files.raced:  # a file was edited while being read: keep nothing of this run
+            store.write(name, {"result": encode_result(result), "probes": probes})
+            files.write()
+            for memo in memos:
+                memo.write()
     return replace(result, notes=tuple(store.notes))
 
 

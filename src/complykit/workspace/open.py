@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import multiprocessing.context
 import os
@@ -68,6 +69,15 @@ def read_file(root: Path, path: Path, reader: InsideReader | None = None) -> Yam
     if isinstance(raw, str):
         return _unreadable(rel, raw)
     return parse_yaml(rel, raw)
+
+
+def _read_hashed(root: Path, path: Path, reader: InsideReader) -> tuple[YamlFile, str | None]:
+    """``read_file``, and the content hash of the bytes it parsed (None when unreadable)."""
+    rel = relative(root, path)
+    raw = reader.read(path)
+    if isinstance(raw, str):
+        return _unreadable(rel, raw), None
+    return parse_yaml(rel, raw), hashlib.sha256(raw).hexdigest()
 
 
 def _unreadable(rel: PurePosixPath, message: str) -> YamlFile:
@@ -145,11 +155,11 @@ def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]
     )
 
 
-def _parse_slice(root: Path, files: Sequence[Path]) -> list[YamlFile]:
-    """What one worker does: parse files, and ship their plain data and places."""
+def _parse_slice(root: Path, files: Sequence[Path]) -> list[tuple[YamlFile, str | None]]:
+    """What one worker does: parse files, and ship their plain data, places and hashes."""
     gc.disable()  # see validate.collector
     reader = InsideReader(root)
-    return [read_file(root, path, reader) for path in files]
+    return [_read_hashed(root, path, reader) for path in files]
 
 
 def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
@@ -197,7 +207,9 @@ def _loaded_files(
     workers = default_jobs(len(todo)) if jobs is None else min(max(1, jobs), MAX_JOBS)
     if workers == 1:
         reader = InsideReader(root)
-        parsed: Iterator[YamlFile] = (read_file(root, path, reader) for path in todo)
+        parsed: Iterator[tuple[YamlFile, str | None]] = (
+            _read_hashed(root, path, reader) for path in todo
+        )
     else:
         parsed = _parse_in_parallel(root, todo, workers)
     for path in files:
@@ -205,9 +217,10 @@ def _loaded_files(
         if hit is not None:
             yield hit
             continue
-        fresh = next(parsed)
+        fresh, digest = next(parsed)
         loaded = _records(fresh)
-        if cache is not None and not fresh.findings:
+        same = cache is not None and cache.read_as(fresh.path.as_posix(), digest)
+        if cache is not None and same and not fresh.findings:
             _remember(cache, fresh, loaded)
         yield loaded
 
@@ -294,7 +307,9 @@ class _Restorer:
         return record, document.places
 
 
-def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:
+def _parse_in_parallel(
+    root: Path, files: Sequence[Path], workers: int
+) -> Iterator[tuple[YamlFile, str | None]]:
     """Parsed files in their original order; this process validates while workers parse."""
     size = max(1, min(MAX_SLICE, -(-len(files) // (workers * SLICES_PER_WORKER))))
     slices = [files[i : i + size] for i in range(0, len(files), size)]

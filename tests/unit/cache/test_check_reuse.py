@@ -8,6 +8,7 @@ the cache may save work, never change a verdict.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import shutil
 import subprocess
@@ -19,10 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from complykit.cache.keys import workspace_digests
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.checks import REGISTRY
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
+from complykit.validate import validation
 from complykit.validate.reuse import CHECKS
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
@@ -187,3 +190,28 @@ def test_every_edit_of_every_kind_gives_the_fresh_findings(
             cached, fresh = _cached_then_fresh(workspace)
             assert cached.findings == fresh.findings, (path, edited[-200:])
             assert not cached.notes
+
+
+def test_a_file_changed_between_hashing_and_reading_is_not_kept_under_the_old_hash(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a run read is kept only under the hash of the bytes it read, never the earlier one."""
+    validate(workspace, as_of=AS_OF)
+    path = workspace / SELECTIQ
+    original = path.read_text(encoding="utf-8")
+    later = original + "# three\n"
+    real = workspace_digests
+
+    def hashed_before_an_edit(root: Path) -> dict[str, str]:
+        digests = real(root)  # as if hashed while the file still held ``later``
+        digests[SELECTIQ.as_posix()] = hashlib.sha256(later.encode()).hexdigest()
+        return digests
+
+    path.write_text(original.replace("\nowner: ", "\nonwer: ", 1), encoding="utf-8")
+    monkeypatch.setattr(validation, "workspace_digests", hashed_before_an_edit)
+    validate(workspace, as_of=AS_OF)
+    monkeypatch.setattr(validation, "workspace_digests", real)
+    path.write_text(later, encoding="utf-8")
+    cached, fresh = _cached_then_fresh(workspace)
+    assert cached.findings == fresh.findings
+    assert "SCH003" not in {f.code for f in cached.findings}
