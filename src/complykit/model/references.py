@@ -16,6 +16,9 @@ from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker,
 
 Loc = tuple[str | int, ...]
 Marker = RefTo | EvidenceMarker | CountryMarker | ControlsMarker
+_LOCS: dict[Loc, Loc] = {}
+_LOCS_KEPT = 50_000
+"""Distinct paths remembered at most: a long-running process forgets them all beyond."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +70,23 @@ def _collect(model: BaseModel, loc: Loc, found: list[Reference]) -> None:
         value = getattr(model, name)
         if not value and value != 0:
             continue  # None, or an empty list or mapping: nothing to visit
-        where = (*loc, name)
+        where = _shared((*loc, name))
         if type(value) is list and not isinstance(marker, ControlsMarker):
             for index, item in enumerate(value):
-                _visit(item, (*where, index), marker, found)
+                _visit(item, _shared((*where, index)), marker, found)
         else:
             _visit(value, where, marker, found)
+
+
+def _shared(loc: Loc) -> Loc:
+    """One tuple per path: thousands of records have a ``processors[0]``, and the walk's
+    references are kept for the whole run (a quarter of their memory was these tuples)."""
+    found = _LOCS.get(loc)
+    if found is None:
+        if len(_LOCS) >= _LOCS_KEPT:
+            _LOCS.clear()
+        found = _LOCS[loc] = loc
+    return found
 
 
 def _visit(value: Any, loc: Loc, marker: Marker | None, found: list[Reference]) -> None:
