@@ -8,14 +8,28 @@ tables were most of the memory a validation held.
 Records and their parts are frozen, so once validated each is copied into a fresh instance
 whose fields are set one by one, in field order. CPython then keeps the values in a plain array
 and shares one table of field names per class ("key-sharing" instance dicts, PEP 412),
-instead of a table per instance (61 MiB less at 50,000 records). Instances of one class given
-the same fields share one set of their names; pydantic copies the set before changing it
-(``model_copy``), so a shared set is never written to. A copy is equal to its original, dumps
-the same and validates the same: only where its bytes live changes.
+instead of a table per instance. During the same copy:
+
+- instances of one class given the same fields share one set of their names; pydantic copies
+  the set before changing it (``model_copy``), so a shared set is never written to;
+- equal texts are one string: registers repeat categories, recipients, retention triggers and
+  legal references in record after record, and strings sent by the parse workers arrive as
+  fresh copies even where the worker had interned them;
+- equal parts are one instance: a nested part whose values are all immutable (texts, numbers,
+  dates, enum members, and parts shared this way) is frozen all the way down, so every record
+  that holds an equal one can hold the same object. Its class, the fields it was given and
+  the type of each value are part of what "equal" means here (``1`` is not ``True``, and a
+  timestamp equals only one with the same offset).
+
+A copy is equal to its original, dumps the same and validates the same: only where its bytes
+live changes. The tables of shared texts and parts are forgotten beyond ``KEPT`` entries, so a
+long-running process does not grow without bound.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, get_args
 
@@ -23,24 +37,107 @@ from pydantic import BaseModel
 
 M = TypeVar("M", bound=BaseModel)
 
-_SHARED: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+KEPT = 200_000
+_FIELD_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+_TEXTS: dict[str, str] = {}
+_PARTS: dict[tuple[Any, ...], BaseModel] = {}
+_SHARED_PARTS: set[int] = set()  # ids of the parts in _PARTS, which keeps them alive
+# Floats are left out: -0.0 equals 0.0 but does not print the same. A timestamp is keyed by
+# its text below, since equal instants with different offsets compare equal.
+_IMMUTABLE = frozenset((str, int, bool, type(None), date))
 _FIELDS_SET = "__pydantic_fields_set__"
 _new = object.__new__
 _set = object.__setattr__  # frozen models refuse their own __setattr__
 
 
 def compacted(model: M) -> M:
-    """A copy of ``model`` and every model inside it, each with key-sharing storage."""
+    """A copy of ``model`` and every model inside it, stored compactly (see the module)."""
+    return _copy(model, _values(model))
+
+
+def _copy(model: M, values: list[tuple[str, Any]]) -> M:
     cls = type(model)
     copy = _new(cls)
-    nested, put = _nested(cls), _set
-    for name, value in model.__dict__.items():
-        put(copy, name, _inside(value) if name in nested and value else value)
+    for name, value in values:
+        _set(copy, name, value)
     given = model.__pydantic_fields_set__
-    put(copy, _FIELDS_SET, _SHARED.setdefault((cls, frozenset(given)), given))
-    put(copy, "__pydantic_extra__", model.__pydantic_extra__)
-    put(copy, "__pydantic_private__", model.__pydantic_private__)
+    _set(copy, _FIELDS_SET, _FIELD_SETS.setdefault((cls, frozenset(given)), given))
+    _set(copy, "__pydantic_extra__", model.__pydantic_extra__)
+    _set(copy, "__pydantic_private__", model.__pydantic_private__)
     return copy
+
+
+def _values(model: BaseModel) -> list[tuple[str, Any]]:
+    nested = _nested(type(model))
+    values = []
+    for name, value in model.__dict__.items():
+        kind = type(value)
+        if kind is str:
+            value = _text(value)  # noqa: PLW2901 - the same value, shared
+        elif name in nested and value:
+            value = _inside(value)  # noqa: PLW2901
+        elif kind is list:
+            _texts_in(value)
+        values.append((name, value))
+    return values
+
+
+def _texts_in(items: list[Any]) -> None:
+    # In place: pydantic made this list for the instance being replaced, and an equal text is
+    # the same value, so nothing else can tell.
+    for index, item in enumerate(items):
+        if type(item) is str:
+            items[index] = _text(item)
+
+
+def _text(text: str) -> str:
+    found = _TEXTS.get(text)
+    if found is None:
+        if len(_TEXTS) >= KEPT:
+            _TEXTS.clear()
+        found = _TEXTS[text] = text
+    return found
+
+
+def _part(model: BaseModel) -> BaseModel:
+    """``model`` copied compactly, or the equal part shared already."""
+    values = _values(model)
+    key = _key(model, values)
+    if key is None:
+        return _copy(model, values)
+    found = _PARTS.get(key)
+    if found is None:
+        if len(_PARTS) >= KEPT:
+            _PARTS.clear()
+            _SHARED_PARTS.clear()
+        found = _PARTS[key] = _copy(model, values)
+        _SHARED_PARTS.add(id(found))
+    return found
+
+
+def _key(model: BaseModel, values: list[tuple[str, Any]]) -> tuple[Any, ...] | None:
+    """What makes two parts interchangeable, or None when one of its values could change.
+
+    One flat tuple, kept for as long as the part is shared: each value but a text follows its
+    type (a type never equals a text, so no two different parts give equal tuples), and a
+    shared part is named by its id.
+    """
+    given = model.__pydantic_fields_set__
+    cls = type(model)
+    parts: list[Any] = [cls, id(_FIELD_SETS.setdefault((cls, frozenset(given)), given))]
+    for _, value in values:
+        kind = type(value)
+        if kind is str:
+            parts.append(value)
+        elif kind in _IMMUTABLE or isinstance(value, Enum):
+            parts += (kind, value)
+        elif kind is datetime:
+            parts += (kind, value.isoformat())
+        elif id(value) in _SHARED_PARTS:
+            parts += (kind, id(value))  # alive as long as it is in _PARTS
+        else:
+            return None
+    return tuple(parts)
 
 
 @cache
@@ -59,9 +156,13 @@ def _holds_models(annotation: Any) -> bool:
 
 def _inside(value: Any) -> Any:
     if isinstance(value, BaseModel):
-        return compacted(value)
-    if type(value) is list:
-        return [_inside(item) for item in value]
+        return _part(value)
+    if type(value) is list:  # made by pydantic for the instance being replaced: changed in place
+        for index, item in enumerate(value):
+            value[index] = _inside(item)
+        return value
     if type(value) is dict:
         return {key: _inside(item) for key, item in value.items()}
+    if type(value) is str:
+        return _text(value)
     return value

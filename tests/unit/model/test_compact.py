@@ -95,3 +95,29 @@ def test_records_share_equal_dates_and_reference_paths() -> None:
     assert walked[0]
     assert [r.loc for r in walked[0]] == [r.loc for r in walked[1]]
     assert all(a.loc is b.loc for a, b in zip(*walked, strict=True))
+
+
+def test_records_share_equal_parts_and_texts() -> None:
+    """Equal nested parts and equal texts of two records are one object each."""
+    long_name = "Cloud hosting for the patient portal, incident response included"
+    copied = "".join([long_name[:10], long_name[10:]])
+    assert copied is not long_name
+    first = _supplier(id="sup-a", name=long_name)
+    second = _supplier(id="sup-b", name=copied)
+    assert first.breach_notification is second.breach_notification
+    assert first.breach_notification.within is second.breach_notification.within
+    assert first.name is second.name
+    assert first.dpa is second.dpa
+    other = _supplier(id="sup-c", dpa={"signed_on": "2025-01-11"})
+    assert other.dpa is not first.dpa
+    assert other.dpa.signed_on.isoformat() == "2025-01-11"
+
+
+def test_parts_given_different_fields_stay_apart() -> None:
+    """Parts are shared only when they were given the same fields with the same values."""
+    given = _supplier(id="sup-a", breach_notification={"within": "PT24H", "clause": "12"})
+    unset = _supplier(id="sup-b", breach_notification={"within": "PT24H"})
+    assert given.breach_notification is not unset.breach_notification
+    assert given.breach_notification.clause == "12"
+    assert unset.breach_notification.clause is None
+    assert "clause" not in unset.breach_notification.model_fields_set
