@@ -95,6 +95,8 @@ def test_records_share_equal_dates_and_reference_paths() -> None:
     assert walked[0]
     assert [r.loc for r in walked[0]] == [r.loc for r in walked[1]]
     assert all(a.loc is b.loc for a, b in zip(*walked, strict=True))
+    assert all(a is b for a, b in zip(*walked, strict=True) if a.value == b.value)
+    assert any(a.value == b.value for a, b in zip(*walked, strict=True))
 
 
 def test_records_share_equal_parts_and_texts() -> None:
