@@ -52,33 +52,39 @@ _set = object.__setattr__  # frozen models refuse their own __setattr__
 
 def compacted(model: M) -> M:
     """A copy of ``model`` and every model inside it, stored compactly (see the module)."""
-    return _copy(model, _values(model))
+    return _copy(model, _values(model), _fields_set(model))
 
 
-def _copy(model: M, values: list[tuple[str, Any]]) -> M:
-    cls = type(model)
-    copy = _new(cls)
-    for name, value in values:
+def _copy(model: M, values: list[Any], fields_set: set[str]) -> M:
+    copy = _new(type(model))
+    for name, value in zip(model.__dict__, values, strict=True):
         _set(copy, name, value)
-    given = model.__pydantic_fields_set__
-    _set(copy, _FIELDS_SET, _FIELD_SETS.setdefault((cls, frozenset(given)), given))
+    _set(copy, _FIELDS_SET, fields_set)
     _set(copy, "__pydantic_extra__", model.__pydantic_extra__)
     _set(copy, "__pydantic_private__", model.__pydantic_private__)
     return copy
 
 
-def _values(model: BaseModel) -> list[tuple[str, Any]]:
-    nested = _nested(type(model))
-    values = []
+def _fields_set(model: BaseModel) -> set[str]:
+    given = model.__pydantic_fields_set__
+    return _FIELD_SETS.setdefault((type(model), frozenset(given)), given)
+
+
+def _values(model: BaseModel) -> list[Any]:
+    """The values of ``model``'s fields in order, their texts and parts shared."""
+    nested, texts = _nested(type(model)), _TEXTS
+    values: list[Any] = []
+    append = values.append
     for name, value in model.__dict__.items():
         kind = type(value)
         if kind is str:
-            value = _text(value)  # noqa: PLW2901 - the same value, shared
+            append(texts.get(value) or _text(value))
         elif name in nested and value:
-            value = _inside(value)  # noqa: PLW2901
-        elif kind is list:
-            _texts_in(value)
-        values.append((name, value))
+            append(_inside(value))
+        else:
+            if kind is list:
+                _texts_in(value)
+            append(value)
     return values
 
 
@@ -101,31 +107,29 @@ def _text(text: str) -> str:
 
 def _part(model: BaseModel) -> BaseModel:
     """``model`` copied compactly, or the equal part shared already."""
-    values = _values(model)
-    key = _key(model, values)
+    values, fields_set = _values(model), _fields_set(model)
+    key = _key(type(model), fields_set, values)
     if key is None:
-        return _copy(model, values)
+        return _copy(model, values, fields_set)
     found = _PARTS.get(key)
     if found is None:
         if len(_PARTS) >= KEPT:
             _PARTS.clear()
             _SHARED_PARTS.clear()
-        found = _PARTS[key] = _copy(model, values)
+        found = _PARTS[key] = _copy(model, values, fields_set)
         _SHARED_PARTS.add(id(found))
     return found
 
 
-def _key(model: BaseModel, values: list[tuple[str, Any]]) -> tuple[Any, ...] | None:
+def _key(cls: type[BaseModel], fields_set: set[str], values: list[Any]) -> tuple[Any, ...] | None:
     """What makes two parts interchangeable, or None when one of its values could change.
 
     One flat tuple, kept for as long as the part is shared: each value but a text follows its
-    type (a type never equals a text, so no two different parts give equal tuples), and a
-    shared part is named by its id.
+    type (a type never equals a text, so no two different parts give equal tuples), a shared
+    part is named by its id, and so is the shared set of the fields it was given.
     """
-    given = model.__pydantic_fields_set__
-    cls = type(model)
-    parts: list[Any] = [cls, id(_FIELD_SETS.setdefault((cls, frozenset(given)), given))]
-    for _, value in values:
+    parts: list[Any] = [cls, id(fields_set)]
+    for value in values:
         kind = type(value)
         if kind is str:
             parts.append(value)
