@@ -23,6 +23,7 @@ from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_roo
 from complykit.load.files import InsideReader, read_inside
 from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
+from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.workspace.repository import Entry, Repository
@@ -188,7 +189,9 @@ def load_records(
     found = discover(root, config.paths.exclude)
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
     parsed = _parsed_files(root, found.files, jobs, cache)
-    return _merge([skipped, *(_records(root, one) for one in parsed)])
+    loaded = _merge([skipped, *(_records(root, one) for one in parsed)])
+    forget_shared()  # the records keep what they share; the look-up tables are not needed
+    return loaded
 
 
 def _skipped(skipped: Skipped) -> Finding:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from complykit.model.compact import compacted
+from complykit.model.compact import compacted, forget_shared
 from complykit.model.records import RECORD_MODELS
 from complykit.model.references import references
 from complykit.model.validate import try_record
@@ -123,3 +123,13 @@ def test_parts_given_different_fields_stay_apart() -> None:
     assert given.breach_notification.clause == "12"
     assert unset.breach_notification.clause is None
     assert "clause" not in unset.breach_notification.model_fields_set
+
+
+def test_forgetting_the_tables_keeps_records_and_starts_sharing_afresh() -> None:
+    """Records made before the tables are dropped stay intact; later ones share again."""
+    before = _supplier(id="sup-a")
+    forget_shared()
+    first, second = _supplier(id="sup-b"), _supplier(id="sup-c")
+    assert before.dpa == first.dpa
+    assert before.dpa is not first.dpa
+    assert first.dpa is second.dpa
