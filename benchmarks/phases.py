@@ -60,7 +60,7 @@ def run(root: Path, as_of: date, *, cpu: bool = False) -> dict[str, float]:
     loaded = clock.time(
         "record models",
         lambda: workspace._merge(  # noqa: SLF001
-            [workspace._records(root, p) for p in parsed]  # noqa: SLF001
+            [workspace._records(p) for p in parsed]  # noqa: SLF001
         ),
     )
     repo = clock.time(

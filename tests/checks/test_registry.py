@@ -87,13 +87,15 @@ def test_a_taken_code_or_name_cannot_be_registered_again() -> None:
     """A new rule that reuses another rule's code or name fails at import, not silently."""
     taken = REGISTRY["GDPR001"].info
     with pytest.raises(ValueError, match="registered twice"):
-        check(code=taken.code, name="a-name-no-rule-has", severity=Severity.ERROR)(_documented)
+        check(code=taken.code, name="a-name-no-rule-has", severity=Severity.ERROR, reads=())(
+            _documented
+        )
     with pytest.raises(ValueError, match="registered twice"):
-        check(code="GDPR999", name=taken.name, severity=Severity.ERROR)(_documented)
+        check(code="GDPR999", name=taken.name, severity=Severity.ERROR, reads=())(_documented)
 
 
 def test_summary_is_the_first_paragraph_of_the_docstring(monkeypatch: pytest.MonkeyPatch) -> None:
     """The summary `rules` and `explain` show is the docstring's first paragraph, on one line."""
     monkeypatch.setattr(registry, "REGISTRY", {})
-    check(code="GDPR999", name="retention-absent", severity=Severity.WARNING)(_documented)
+    check(code="GDPR999", name="retention-absent", severity=Severity.WARNING, reads=())(_documented)
     assert registry.REGISTRY["GDPR999"].info.summary == "An activity states no retention period."

@@ -21,6 +21,7 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="AIA002",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="high-risk-without-basis",
     severity=Severity.ERROR,
@@ -47,6 +48,7 @@ def high_risk_without_basis(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA003",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="annex-iii-not-high-risk",
     severity=Severity.ERROR,
@@ -79,6 +81,7 @@ def annex_iii_not_high_risk(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA004",
+    reads=("ai-system", "processing-activity"),
     framework="eu-ai-act",
     name="art6-3-exception-with-profiling",
     severity=Severity.ERROR,
@@ -116,6 +119,7 @@ def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA011",
+    reads=("ai-system", "supplier"),
     framework="eu-ai-act",
     name="ai-vendor-may-train",
     severity=Severity.WARNING,

@@ -18,6 +18,7 @@ from complykit.workspace.repository import Entry, Repository
 
 @check(
     code="AIA013",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="risk-class-contradicts-practices",
     severity=Severity.ERROR,
@@ -73,6 +74,7 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
 
 @check(
     code="AIA014",
+    reads=("ai-system", "processing-activity"),
     framework="eu-ai-act",
     name="ai-personal-data-unregistered",
     severity=Severity.ERROR,

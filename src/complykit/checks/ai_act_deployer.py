@@ -17,6 +17,7 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="AIA015",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="deployer-monitoring-missing",
     severity=Severity.ERROR,
@@ -38,6 +39,7 @@ def deployer_monitoring_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA016",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="workers-not-informed",
     severity=Severity.ERROR,
@@ -62,6 +64,7 @@ def workers_not_informed(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA017",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="affected-persons-not-informed",
     severity=Severity.ERROR,
@@ -84,6 +87,7 @@ def affected_persons_not_informed(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA018",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="public-deployer-unregistered",
     severity=Severity.ERROR,

@@ -22,6 +22,7 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="AIA001",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="prohibited-practice",
     severity=Severity.ERROR,
@@ -50,6 +51,7 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA005",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="art6-3-assessment-undocumented",
     severity=Severity.ERROR,
@@ -70,6 +72,7 @@ def art6_3_assessment_undocumented(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA006",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="deployer-oversight-missing",
     severity=Severity.ERROR,
@@ -87,6 +90,7 @@ def deployer_oversight_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA007",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="high-risk-logs-too-short",
     severity=Severity.ERROR,
@@ -107,6 +111,7 @@ def high_risk_logs_too_short(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA008",
+    reads=("ai-system", "dpia", "processing-activity"),
     framework="eu-ai-act",
     name="deployer-dpia-missing",
     severity=Severity.ERROR,
@@ -146,6 +151,7 @@ def deployer_dpia_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA009",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="fria-missing",
     severity=Severity.ERROR,
@@ -170,6 +176,7 @@ def fria_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA010",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="transparency-disclosure-missing",
     severity=Severity.ERROR,
@@ -194,6 +201,7 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA012",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="ai-act-duty-upcoming",
     severity=Severity.WARNING,

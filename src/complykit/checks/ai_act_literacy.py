@@ -24,6 +24,7 @@ _HINT = (
 
 @check(
     code="AIA027",
+    reads=("ai-system", "task"),
     framework="eu-ai-act",
     name="ai-literacy-missing",
     severity=Severity.ERROR,

@@ -18,6 +18,7 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="AIA019",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="quality-management-system-missing",
     severity=Severity.ERROR,
@@ -38,6 +39,7 @@ def quality_management_system_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA020",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="technical-documentation-missing",
     severity=Severity.ERROR,
@@ -55,6 +57,7 @@ def technical_documentation_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA021",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="conformity-assessment-missing",
     severity=Severity.ERROR,
@@ -78,6 +81,7 @@ def conformity_assessment_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA022",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="declaration-of-conformity-missing",
     severity=Severity.ERROR,
@@ -95,6 +99,7 @@ def declaration_of_conformity_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA023",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="ce-marking-missing",
     severity=Severity.ERROR,
@@ -112,6 +117,7 @@ def ce_marking_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA024",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="provider-unregistered",
     severity=Severity.ERROR,
@@ -132,6 +138,7 @@ def provider_unregistered(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA025",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="post-market-monitoring-plan-missing",
     severity=Severity.ERROR,
@@ -149,6 +156,7 @@ def post_market_monitoring_plan_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="AIA026",
+    reads=("ai-system",),
     framework="eu-ai-act",
     name="annex-i-product-undocumented",
     severity=Severity.ERROR,

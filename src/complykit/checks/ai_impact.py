@@ -30,6 +30,8 @@ def _aisias(repo: Repository) -> Iterator[tuple[Entry, AiSystem, int, ImpactAsse
 
 @check(
     code="SOA013",
+    reads=("ai-system",),
+    per_record=True,
     framework="iso42001-2023",
     name="ai-impact-assessment-missing",
     severity=Severity.ERROR,
@@ -62,6 +64,8 @@ def ai_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA015",
+    reads=("ai-system",),
+    per_record=True,
     framework="iso42001-2023",
     name="ai-impact-assessment-incomplete",
     severity=Severity.WARNING,
@@ -113,6 +117,8 @@ def _missing(assessment: ImpactAssessment) -> list[str]:
 
 @check(
     code="SOA016",
+    reads=("ai-system",),
+    per_record=True,
     framework="iso42001-2023",
     name="ai-impact-assessment-review-overdue",
     severity=Severity.WARNING,

@@ -22,6 +22,8 @@ _FINISHED = ("completed", "approved")
 
 @check(
     code="DPIA001",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-screening-unjustified",
     severity=Severity.ERROR,
@@ -52,6 +54,8 @@ def dpia_screening_unjustified(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA002",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-screening-undecided",
     severity=Severity.WARNING,
@@ -77,6 +81,8 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA003",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-screening-ignores-mandatory-list",
     severity=Severity.ERROR,
@@ -110,6 +116,8 @@ def _and(parts: Iterable[str]) -> str:
 
 @check(
     code="DPIA004",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpia-missing",
     severity=Severity.ERROR,
@@ -134,6 +142,7 @@ def dpia_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA005",
+    reads=("dpia", "processing-activity"),
     framework="gdpr",
     name="dpia-unfinished",
     severity=Severity.ERROR,
@@ -163,6 +172,8 @@ def _finished(repo: Repository) -> Iterator[tuple[Entry, Dpia]]:
 
 @check(
     code="DPIA006",
+    reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-content-missing",
     severity=Severity.ERROR,
@@ -196,6 +207,8 @@ def dpia_content_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA007",
+    reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-dpo-advice-missing",
     severity=Severity.ERROR,
@@ -221,6 +234,8 @@ def dpia_dpo_advice_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA008",
+    reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-prior-consultation-missing",
     severity=Severity.ERROR,
@@ -246,6 +261,7 @@ def dpia_prior_consultation_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA009",
+    reads=("dpia", "processing-activity"),
     framework="gdpr",
     name="dpia-link-one-sided",
     severity=Severity.WARNING,

@@ -17,6 +17,8 @@ _EVENTS: tuple[str, ...] = get_args(FearedEvent)
 
 @check(
     code="DPIA010",
+    reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-feared-event-unscored",
     severity=Severity.WARNING,
@@ -47,6 +49,8 @@ def dpia_feared_event_unscored(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="DPIA011",
+    reads=("dpia",),
+    per_record=True,
     framework="gdpr",
     name="dpia-residual-risk-understated",
     severity=Severity.WARNING,

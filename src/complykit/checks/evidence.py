@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from complykit.checks.registry import check
+from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.types import EvidenceMarker
@@ -27,6 +27,8 @@ def _problem_with(repo: Repository, evidence: str) -> str | None:
 
 @check(
     code="REF007",
+    reads=(EVERY_KIND,),
+    per_record=True,
     name="missing-evidence",
     severity=Severity.ERROR,
     hint="Use a path relative to the workspace root that exists in the repository, "

@@ -43,6 +43,8 @@ def processor_activities(repo: Repository) -> Activities:
 
 @check(
     code="GDPR001",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="purposes-missing",
     severity=Severity.ERROR,
@@ -62,6 +64,8 @@ def purposes_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR002",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="data-categories-missing",
     severity=Severity.ERROR,
@@ -92,6 +96,8 @@ def data_categories_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR003",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="retention-missing",
     severity=Severity.WARNING,
@@ -114,6 +120,8 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR004",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="security-description-missing",
     severity=Severity.WARNING,
@@ -141,6 +149,8 @@ def security_description_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR005",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="controllers-missing",
     severity=Severity.ERROR,
@@ -170,6 +180,8 @@ def controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR006",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="processing-categories-missing",
     severity=Severity.ERROR,
@@ -194,6 +206,8 @@ def processing_categories_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR007",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="role-not-declared",
     severity=Severity.ERROR,
@@ -223,6 +237,8 @@ def role_not_declared(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR008",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="joint-controllers-missing",
     severity=Severity.ERROR,
@@ -246,6 +262,7 @@ def joint_controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR020",
+    reads=("processing-activity", "supplier"),
     framework="gdpr",
     name="processor-role-mismatch",
     severity=Severity.ERROR,

@@ -29,6 +29,8 @@ def _deciding(
 
 @check(
     code="GDPR017",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="automated-decision-exception-missing",
     severity=Severity.ERROR,
@@ -54,6 +56,8 @@ def automated_decision_exception_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR018",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="automated-decision-special-data",
     severity=Severity.WARNING,
@@ -91,6 +95,8 @@ def automated_decision_special_data(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR019",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="automated-decision-safeguards-missing",
     severity=Severity.WARNING,

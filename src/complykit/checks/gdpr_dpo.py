@@ -13,6 +13,7 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="GDPR027",
+    reads=(),
     framework="gdpr",
     name="dpo-missing-public-authority",
     severity=Severity.ERROR,
@@ -37,6 +38,8 @@ def dpo_missing_public_authority(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR028",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="dpo-may-be-required",
     severity=Severity.WARNING,

@@ -29,6 +29,8 @@ _PUBLIC_SECTOR = ("public-authority", "public-body")
 
 @check(
     code="GDPR029",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="legal-basis-missing",
     severity=Severity.ERROR,
@@ -55,6 +57,8 @@ def legal_basis_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR009",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="consent-mechanism-missing",
     severity=Severity.ERROR,
@@ -81,6 +85,8 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR010",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="interest-assessment-missing",
     severity=Severity.ERROR,
@@ -108,6 +114,8 @@ def interest_assessment_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR011",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="legal-provision-missing",
     severity=Severity.ERROR,
@@ -137,6 +145,8 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR012",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="legitimate-interests-public-authority",
     severity=Severity.WARNING,
@@ -168,6 +178,8 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
 
 @check(
     code="GDPR013",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="art9-condition-missing",
     severity=Severity.ERROR,
@@ -193,6 +205,8 @@ def art9_condition_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR014",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="art9-provision-missing",
     severity=Severity.WARNING,
@@ -224,6 +238,8 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR015",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="explicit-consent-not-recorded",
     severity=Severity.WARNING,
@@ -254,6 +270,8 @@ def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR016",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="criminal-data-basis-missing",
     severity=Severity.ERROR,

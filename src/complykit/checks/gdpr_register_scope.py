@@ -18,6 +18,7 @@ _SMALL = 250
 
 @check(
     code="GDPR030",
+    reads=("processing-activity",),
     framework="gdpr",
     name="recipients-unstated",
     severity=Severity.ERROR,
@@ -56,6 +57,7 @@ def recipients_unstated(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR031",
+    reads=("processing-activity",),
     framework="gdpr",
     name="art30-5-exemption-invalid",
     severity=Severity.ERROR,
@@ -111,6 +113,7 @@ def _failed_conditions(
 
 @check(
     code="GDPR032",
+    reads=(),
     framework="gdpr",
     name="eu-representative-missing",
     severity=Severity.ERROR,
@@ -145,6 +148,7 @@ def eu_representative_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR033",
+    reads=("processing-activity",),
     framework="gdpr",
     name="national-id-without-legal-basis",
     severity=Severity.ERROR,

@@ -50,6 +50,8 @@ def _caveat(decision: AdequacyDecision) -> str:
 
 @check(
     code="GDPR021",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="adequacy-not-in-force",
     severity=Severity.ERROR,
@@ -84,6 +86,8 @@ def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR022",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="adequacy-partial",
     severity=Severity.WARNING,
@@ -119,6 +123,8 @@ def adequacy_partial(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR023",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="transfer-within-eea",
     severity=Severity.WARNING,
@@ -143,6 +149,8 @@ def transfer_within_eea(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR024",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="derogation-point-missing",
     severity=Severity.ERROR,
@@ -167,6 +175,8 @@ def derogation_point_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR025",
+    reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="transfer-impact-assessment-missing",
     severity=Severity.WARNING,
@@ -246,6 +256,7 @@ def _processor_destinations(
 
 @check(
     code="GDPR026",
+    reads=("processing-activity", "supplier"),
     framework="gdpr",
     name="transfer-not-listed",
     severity=Severity.ERROR,

@@ -24,6 +24,8 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="INC006",
+    reads=("incident",),
+    per_record=True,
     name="breach-notification-overdue",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),
@@ -47,6 +49,8 @@ def breach_notification_overdue(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC007",
+    reads=("incident",),
+    per_record=True,
     name="breach-notification-due",
     severity=Severity.WARNING,
     citation=("GDPR Art. 33(1)",),
@@ -69,6 +73,8 @@ def breach_notification_due(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC008",
+    reads=("incident",),
+    per_record=True,
     name="breach-controller-not-told",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(2)",),
@@ -92,6 +98,8 @@ def breach_controller_not_told(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC009",
+    reads=("incident",),
+    per_record=True,
     name="breach-controller-told-slowly",
     severity=Severity.INFO,
     citation=("GDPR Art. 33(2)",),
@@ -118,6 +126,8 @@ def breach_controller_told_slowly(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC010",
+    reads=("incident",),
+    per_record=True,
     name="breach-data-subjects-not-told",
     severity=Severity.ERROR,
     citation=("GDPR Art. 34",),
@@ -154,6 +164,8 @@ def breach_data_subjects_not_told(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC011",
+    reads=("incident",),
+    per_record=True,
     name="breach-data-subjects-pending",
     severity=Severity.WARNING,
     citation=("GDPR Art. 34",),

@@ -14,6 +14,8 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="INC016",
+    reads=("incident",),
+    per_record=True,
     name="breach-authority-decision-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)", "GDPR Art. 33(5)"),
@@ -42,6 +44,8 @@ def breach_authority_decision_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC017",
+    reads=("incident",),
+    per_record=True,
     name="other-notification-pending",
     severity=Severity.WARNING,
     hint="Make the notification and record `notified_at` and the authority's `reference`.",

@@ -26,6 +26,8 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="INC001",
+    reads=("incident",),
+    per_record=True,
     name="breach-undocumented",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(5)",),
@@ -80,7 +82,13 @@ def _moment(incident: Incident, loc: tuple[str, ...]) -> datetime | None:
     return value if isinstance(value, datetime) else None
 
 
-@check(code="INC002", name="incident-timeline-impossible", severity=Severity.ERROR)
+@check(
+    code="INC002",
+    reads=("incident",),
+    per_record=True,
+    name="incident-timeline-impossible",
+    severity=Severity.ERROR,
+)
 def incident_timeline_impossible(repo: Repository) -> Iterator[Problem]:
     """The incident's timestamps are in an impossible order.
 
@@ -104,6 +112,8 @@ def incident_timeline_impossible(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC003",
+    reads=("incident",),
+    per_record=True,
     name="breach-notification-skipped",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),
@@ -130,6 +140,8 @@ def breach_notification_skipped(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC004",
+    reads=("incident",),
+    per_record=True,
     name="breach-notification-unneeded",
     severity=Severity.INFO,
     citation=("GDPR Art. 33(1)",),
@@ -153,6 +165,8 @@ def breach_notification_unneeded(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC005",
+    reads=("incident",),
+    per_record=True,
     name="breach-notified-late-without-reason",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),

@@ -19,6 +19,7 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="INC012",
+    reads=("ai-system", "incident"),
     name="serious-incident-report-overdue",
     severity=Severity.ERROR,
     citation=("AI Act Art. 73",),
@@ -51,6 +52,7 @@ def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC013",
+    reads=("ai-system", "incident"),
     name="serious-incident-report-due",
     severity=Severity.WARNING,
     citation=("AI Act Art. 73",),
@@ -77,6 +79,7 @@ def serious_incident_report_due(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC014",
+    reads=("ai-system", "incident"),
     name="serious-incident-provider-not-told",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(5)",),
@@ -103,6 +106,7 @@ def serious_incident_provider_not_told(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="INC015",
+    reads=("ai-system", "incident"),
     name="ai-incident-unassessed",
     severity=Severity.WARNING,
     citation=("AI Act Art. 3(49)", "AI Act Art. 73"),

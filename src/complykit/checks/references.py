@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.catalog.hints import control_hint
-from complykit.checks.registry import check
+from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
@@ -24,6 +24,7 @@ def _refs(repo: Repository) -> Iterator[tuple[Entry | None, Reference, RefTo]]:
 
 @check(
     code="REF001",
+    reads=(EVERY_KIND,),
     name="unknown-reference",
     severity=Severity.ERROR,
     hint="Check the id for typos, or add the record it names.",
@@ -53,7 +54,7 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
         )
 
 
-@check(code="REF002", name="wrong-kind-reference", severity=Severity.ERROR)
+@check(code="REF002", reads=(EVERY_KIND,), name="wrong-kind-reference", severity=Severity.ERROR)
 def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
     """A field names a record of the wrong kind.
 
@@ -65,8 +66,8 @@ def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
         target = repo.by_id.get(reference.value)
         if target is None or not marker.kinds or marker.kinds == ("person",):
             continue
-        if target.record.kind not in marker.kinds:
-            wrong.append((entry, reference, marker, target.record.kind))
+        if target.kind not in marker.kinds:
+            wrong.append((entry, reference, marker, target.kind))
     hints = repo.suggest_ids((reference.value, marker.kinds) for _, reference, marker, _ in wrong)
     for entry, reference, marker, kind in wrong:
         yield Problem(
@@ -79,6 +80,7 @@ def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="REF003",
+    reads=(EVERY_KIND,),
     name="duplicate-id",
     severity=Severity.ERROR,
     hint="Give each record its own id; ids are unique across the whole workspace.",
@@ -90,17 +92,18 @@ def duplicate_id(repo: Repository) -> Iterator[Problem]:
     FAIL: two files both with ``id: pa-hr``.
     """
     for entry in repo.entries:
-        first = repo.by_id[entry.record.id]
+        first = repo.by_id[entry.id]
         if first is not entry:
             yield Problem(
                 entry,
                 ("id",),
-                f"id '{entry.record.id}' is already used by a {first.record.kind} in {first.path}",
+                f"id '{entry.id}' is already used by a {first.kind} in {first.path}",
             )
 
 
 @check(
     code="REF004",
+    reads=(EVERY_KIND,),
     name="unknown-framework",
     severity=Severity.ERROR,
     hint="Use a catalog id from `complykit catalog list`, or add the catalog.",
@@ -141,7 +144,13 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
             )
 
 
-@check(code="REF005", name="unknown-control", severity=Severity.ERROR)
+@check(
+    code="REF005",
+    reads=(EVERY_KIND,),
+    per_record=True,
+    name="unknown-control",
+    severity=Severity.ERROR,
+)
 def unknown_control(repo: Repository) -> Iterator[Problem]:
     """A control id does not exist in the framework it is listed under.
 
@@ -165,6 +174,8 @@ def unknown_control(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="REF006",
+    reads=(EVERY_KIND,),
+    per_record=True,
     name="unknown-country",
     severity=Severity.ERROR,
     hint="Use an ISO 3166-1 alpha-2 code such as NL, BE, DE, US or GB (not UK).",
@@ -183,6 +194,8 @@ def unknown_country(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="REF008",
+    reads=("ai-system",),
+    per_record=True,
     name="unknown-annex-iii-point",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(2)",),

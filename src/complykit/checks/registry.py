@@ -9,11 +9,16 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Protocol
 
 from complykit.core.findings import Finding, RuleInfo, Severity
 from complykit.facts.problem import Problem
 from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Repository
+from complykit.workspace.scope import EVERY_KIND, only_files, scoped
+
+__all__ = ["EVERY_KIND", "REGISTRY", "Check", "Memo", "Reuse", "check", "run_checks"]
 
 CheckFunction = Callable[[Repository], Iterator[Problem]]
 
@@ -25,18 +30,47 @@ class Check:
     family: str
     needs: tuple[str, ...] = ()
     """Record kinds the check must see in full: it would misjudge if one of them were lost."""
+    reads: frozenset[str] = frozenset({EVERY_KIND})
+    """Record kinds the check reads; it sees only these (``workspace.scope``)."""
+    per_record: bool = False
+    """Judges each record on its own: a changed file is judged again, apart from the rest."""
 
     def run(self, repo: Repository) -> Iterator[Finding]:
-        for problem in self.function(repo):
-            yield to_finding(self.info, repo, problem)
+        view = scoped(repo, self.reads)
+        for problem in self.function(view):
+            yield to_finding(self.info, view, problem)
 
     def blocked_by(self, repo: Repository) -> list[UnreadRecord]:
         """Unread records of a kind this check needs in full; it must not run without them."""
         return repo.unread_of_kind(self.needs) if self.needs else []
 
 
-def run_checks(checks: Iterable[Check], repo: Repository) -> Iterator[Finding]:
-    """Every check's findings; for each unread record, one finding naming the checks it stopped."""
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """Kept findings of a check, the paths it asked about, and the files to judge again."""
+
+    findings: list[Finding]
+    probes: dict[str, bool]
+    rerun: frozenset[PurePosixPath] = frozenset()
+    """Files whose records a per-record check judges again; their kept findings are left out."""
+
+
+class Memo(Protocol):
+    """Findings of checks kept from an earlier run, while what they read is unchanged."""
+
+    def recall(self, check: Check) -> Reuse | None:
+        """What may be reused, or None to run the check on everything."""
+
+    def keep(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> None: ...
+
+
+def run_checks(
+    checks: Iterable[Check], repo: Repository, memo: Memo | None = None
+) -> Iterator[Finding]:
+    """Every check's findings; for each unread record, one finding naming the checks it stopped.
+
+    With a ``memo``, a check whose inputs are unchanged gives its kept findings without running.
+    """
     stopped: dict[UnreadRecord, list[str]] = {}
     for registered in checks:
         scope = registered.info.framework
@@ -46,9 +80,36 @@ def run_checks(checks: Iterable[Check], repo: Repository) -> Iterator[Finding]:
         for unread in blocked:
             stopped.setdefault(unread, []).append(registered.info.code)
         if not blocked:
-            yield from registered.run(repo)
+            yield from _judged(registered, repo, memo)
     for unread, codes in stopped.items():
         yield not_run(unread, codes)
+
+
+def _judged(registered: Check, repo: Repository, memo: Memo | None) -> list[Finding]:
+    reuse = memo.recall(registered) if memo is not None else None
+    if reuse is None:
+        findings, asked = _run(registered, repo, repo)
+    elif reuse.rerun:
+        fresh, more = _run(registered, repo, only_files(repo, reuse.rerun))
+        findings, asked = [*reuse.findings, *fresh], {**reuse.probes, **more}
+    else:
+        findings, asked = reuse.findings, reuse.probes
+    if memo is not None and (reuse is None or reuse.rerun):
+        memo.keep(registered, findings, asked)
+    repo.probes.update(asked)
+    return findings
+
+
+def _run(
+    registered: Check, repo: Repository, target: Repository
+) -> tuple[list[Finding], dict[str, bool]]:
+    """The findings on ``target``, and the paths the check asked about, apart from the others':
+    its kept findings hold only while each of them still exists, or still does not."""
+    outer, repo.probes = repo.probes, {}
+    try:
+        return list(registered.run(target)), repo.probes
+    finally:
+        repo.probes = outer
 
 
 REGISTRY: dict[str, Check] = {}
@@ -61,6 +122,8 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     severity: Severity,
     citation: tuple[str, ...] = (),
     hint: str | None = None,
+    reads: tuple[str, ...],
+    per_record: bool = False,
     needs: tuple[str, ...] = (),
     framework: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
@@ -68,7 +131,12 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
 
     ``needs`` names record kinds the check judges by their absence ("no SoA", "no completed
     DPIA"): when a record of such a kind could not be read, the check does not run and says so
-    once (NOT_RUN), rather than report what it cannot see as missing. ``framework`` is the
+    once (NOT_RUN), rather than report what it cannot see as missing. ``reads`` names every
+    record kind the check looks at (``EVERY_KIND`` for all): it sees only those, and its
+    findings are reused while no file holding a record of those kinds changes; ``needs`` is
+    part of ``reads``. ``per_record`` says the check judges each record alone (with the config,
+    catalogs and day, never another record): its findings are kept per file, and only changed
+    files are judged again. ``framework`` is the
     catalog id whose presence in ``frameworks`` turns the check on; the registry asks the
     repository, so no check tests its own scope.
     """
@@ -76,10 +144,12 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     def register(function: CheckFunction) -> CheckFunction:
         if code in REGISTRY or any(c.info.name == name for c in REGISTRY.values()):
             raise ValueError(f"check {code} {name} is registered twice")
+        if not set(needs) <= set(reads) and EVERY_KIND not in reads:
+            raise ValueError(f"check {code} needs kinds it does not read: {needs}")
         doc = inspect.getdoc(function) or name
         summary = " ".join(doc.split("\n\n")[0].split())
         info = RuleInfo(code, name, severity, summary, citation, hint, framework)
-        REGISTRY[code] = Check(info, function, info.family, needs)
+        REGISTRY[code] = Check(info, function, info.family, needs, frozenset(reads), per_record)
         return function
 
     return register
@@ -119,7 +189,7 @@ def to_finding(info: RuleInfo, repo: Repository, problem: Problem) -> Finding:
     if problem.where is None:
         path, record = repo.config_path(), None
     else:
-        path, record = problem.where.path, problem.where.record.id
+        path, record = problem.where.path, problem.where.id
     line, column = repo.locate(problem.where, problem.loc, at_key=problem.at_key)
     return Finding(
         path,

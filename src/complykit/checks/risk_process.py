@@ -20,6 +20,8 @@ _OPEN = ("planned", "in-progress")
 
 @check(
     code="RSK003",
+    reads=("risk",),
+    per_record=True,
     name="risk-owner-missing",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27001:2022 6.1.2 c)",),
@@ -49,6 +51,8 @@ def treated(risk: Risk) -> bool:
 
 @check(
     code="RSK004",
+    reads=("risk",),
+    per_record=True,
     name="residual-risk-missing",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 6.1.3", "ISO/IEC 27001:2022 8.3"),
@@ -76,6 +80,8 @@ def residual_risk_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK005",
+    reads=("risk",),
+    per_record=True,
     name="risk-acceptance-missing",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27001:2022 6.1.3 f)",),
@@ -114,6 +120,8 @@ def risk_acceptance_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK006",
+    reads=("risk",),
+    per_record=True,
     name="treatment-action-overdue",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 6.1.3 e)", "ISO/IEC 27001:2022 8.3"),
@@ -140,6 +148,8 @@ def treatment_action_overdue(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK007",
+    reads=("risk",),
+    per_record=True,
     name="risk-assessment-stale",
     severity=Severity.WARNING,
     citation=("ISO/IEC 27001:2022 8.2",),

@@ -25,6 +25,8 @@ def _remaining(risk: Risk) -> tuple[Score, str]:
 
 @check(
     code="RSK001",
+    reads=("risk",),
+    per_record=True,
     name="residual-risk-unaccepted",
     severity=Severity.ERROR,
     citation=_ACCEPTANCE,
@@ -50,6 +52,8 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="RSK002",
+    reads=("risk",),
+    per_record=True,
     name="risk-acceptance-expired",
     severity=Severity.WARNING,
     citation=_ACCEPTANCE,

@@ -13,6 +13,8 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="SCH006",
+    reads=("risk",),
+    per_record=True,
     name="score-off-scale",
     severity=Severity.ERROR,
     hint="Use a value from `risk_method` in complykit.yaml.",

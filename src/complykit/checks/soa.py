@@ -34,6 +34,7 @@ def _listing(ids: list[str]) -> str:
 
 @check(
     code="SOA001",
+    reads=("statement-of-applicability",),
     name="soa-missing",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
@@ -59,6 +60,7 @@ def soa_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA002",
+    reads=("statement-of-applicability",),
     name="soa-incomplete",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
@@ -85,6 +87,7 @@ def soa_incomplete(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA003",
+    reads=("statement-of-applicability",),
     name="soa-duplicate-control",
     severity=Severity.ERROR,
     hint="Keep one entry per control; merge the two.",
@@ -107,7 +110,12 @@ def soa_duplicate_control(repo: Repository) -> Iterator[Problem]:
             seen.add(entry.control)
 
 
-@check(code="SOA004", name="soa-unknown-control", severity=Severity.ERROR)
+@check(
+    code="SOA004",
+    reads=("statement-of-applicability",),
+    name="soa-unknown-control",
+    severity=Severity.ERROR,
+)
 def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
     """An SoA entry names a control its framework does not have (often an old edition's id).
 
@@ -128,6 +136,7 @@ def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA005",
+    reads=("statement-of-applicability",),
     name="soa-justification-missing",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
@@ -153,6 +162,7 @@ def soa_justification_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA006",
+    reads=("control", "statement-of-applicability"),
     name="soa-evidence-missing",
     severity=Severity.ERROR,
     needs=("control",),
@@ -188,6 +198,7 @@ def _evidenced_by_measures(repo: Repository, measures: list[str]) -> bool:
 
 @check(
     code="SOA007",
+    reads=("statement-of-applicability",),
     name="soa-undecided",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.WARNING,
@@ -212,6 +223,7 @@ def soa_undecided(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA008",
+    reads=("statement-of-applicability",),
     name="soa-status-contradiction",
     severity=Severity.ERROR,
     hint="An excluded control is not implemented; an included one is not 'not-applicable'.",

@@ -21,6 +21,7 @@ INCLUSION_ONLY = ("risk-treatment", "best-practice")
 
 @check(
     code="SOA017",
+    reads=("statement-of-applicability",),
     name="soa-exclusion-with-inclusion-reason",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,

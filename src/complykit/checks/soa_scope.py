@@ -55,6 +55,7 @@ FACTS: dict[str, Callable[[Repository], bool]] = {
 
 @check(
     code="SOA009",
+    reads=("statement-of-applicability",),
     name="soa-duplicate",
     severity=Severity.ERROR,
     needs=("statement-of-applicability",),
@@ -79,6 +80,7 @@ def soa_duplicate(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA010",
+    reads=("risk", "statement-of-applicability"),
     name="soa-excluded-but-relied-on",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
@@ -107,6 +109,7 @@ def soa_excluded_but_relied_on(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA011",
+    reads=("statement-of-applicability",),
     name="soa-isms-missing",
     severity=Severity.ERROR,
     needs=("statement-of-applicability",),
@@ -130,6 +133,7 @@ def soa_isms_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA012",
+    reads=("processing-activity", "statement-of-applicability"),
     name="soa-role-controls-excluded",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27701:2019 5.2",),
@@ -158,6 +162,7 @@ def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA014",
+    reads=("processing-activity", "statement-of-applicability"),
     name="soa-exclusion-contradicted",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,

@@ -16,6 +16,8 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="SUP010",
+    reads=("supplier",),
+    per_record=True,
     name="supplier-location-transfer-tool",
     severity=Severity.ERROR,
     citation=("GDPR Art. 44", "GDPR Art. 45", "GDPR Art. 46"),

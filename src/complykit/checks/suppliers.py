@@ -37,6 +37,8 @@ def is_processor(supplier: Supplier) -> bool:
 
 @check(
     code="SUP001",
+    reads=("supplier",),
+    per_record=True,
     name="processor-without-dpa",
     severity=Severity.ERROR,
     citation=("GDPR Art. 28(3)",),
@@ -62,6 +64,8 @@ def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SUP002",
+    reads=("supplier",),
+    per_record=True,
     name="certification-expired",
     severity=Severity.WARNING,
     hint="Ask the supplier for the renewed certificate and update `expires`, or remove it.",
@@ -85,6 +89,8 @@ def certification_expired(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SUP003",
+    reads=("supplier",),
+    per_record=True,
     name="processor-may-train-ai",
     severity=Severity.WARNING,
     citation=("GDPR Art. 28(3)(a)", "GDPR Art. 28(10)"),
@@ -116,6 +122,8 @@ def processor_may_train_ai(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SUP004",
+    reads=("supplier",),
+    per_record=True,
     name="processor-ai-training-unknown",
     severity=Severity.WARNING,
     citation=("GDPR Art. 28(3)(a)",),
@@ -140,6 +148,8 @@ def processor_ai_training_unknown(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SUP005",
+    reads=("supplier",),
+    per_record=True,
     name="breach-notification-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 28(3)(f)", "GDPR Art. 33(2)"),
@@ -167,6 +177,8 @@ def breach_notification_missing(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SUP006",
+    reads=("supplier",),
+    per_record=True,
     name="breach-notification-too-slow",
     severity=Severity.WARNING,
     citation=("GDPR Art. 33(2)", "GDPR Art. 33(1)"),
@@ -197,6 +209,7 @@ def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SUP007",
+    reads=("processing-activity", "supplier"),
     name="contract-ended-still-used",
     severity=Severity.WARNING,
     hint="Renew the contract and move `contract_end`, or remove the supplier from the "

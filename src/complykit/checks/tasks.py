@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from complykit.checks.registry import check
+from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.task import Task
@@ -14,6 +14,8 @@ from complykit.workspace.repository import Repository
 
 @check(
     code="TASK001",
+    reads=("task",),
+    per_record=True,
     name="task-overdue",
     severity=Severity.WARNING,
     hint="Do the task and add an entry to its `history`, with evidence.",
@@ -39,6 +41,8 @@ def task_overdue(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="TASK002",
+    reads=(EVERY_KIND,),
+    per_record=True,
     name="review-overdue",
     severity=Severity.WARNING,
     hint="Review the record, then move `next_review` forward.",
@@ -73,6 +77,7 @@ _MANAGEMENT_SYSTEMS = {
 
 @check(
     code="TASK003",
+    reads=("task",),
     name="management-system-task-missing",
     severity=Severity.ERROR,
     needs=("task",),

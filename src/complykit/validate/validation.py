@@ -7,23 +7,25 @@ note on the result and the run goes on without the cache.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from complykit.cache.codec import encode_result
 from complykit.cache.keys import Uncacheable, code_digest, workspace_digests
-from complykit.cache.parsed import ParsedCache
+from complykit.cache.outcomes import FileCache
 from complykit.cache.results import read_result, result_name
 from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
 from complykit.load.discover import find_root
+from complykit.validate.collector import no_cyclic_gc
 
-PARSED_PREFIX = "parsed-"
-PARSED_SHARDS = 32
-"""Parsed data is split over this many entries, so one changed file rewrites one of them."""
+if TYPE_CHECKING:
+    from complykit.validate.reuse import CheckMemo
+    from complykit.workspace.repository import Repository
 
 
 def validate(
@@ -48,35 +50,50 @@ def validate(
     cached = read_result(store, name, root, as_of, fail_on)
     if cached is not None:
         return cached
-    parsed = _parsed_cache(store, digests)
-    result, probes = _fresh(root, as_of, fail_on, jobs, parsed)
-    store.write(name, {"result": encode_result(result), "probes": probes})
-    for shard, files in parsed.packs(PARSED_SHARDS).items():
-        store.write(_shard_name(shard), {"code": code_digest(), "files": files})
+    with no_cyclic_gc():
+        files = FileCache(store, digests, code_digest())
+        memos: list[CheckMemo] = []
+        result, probes = _fresh(
+            root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
+        )
+        if not files.raced:  # a file was edited while being read: keep nothing of this run
+            store.write(name, {"result": encode_result(result), "probes": probes})
+            files.write()
+            for memo in memos:
+                memo.write()
     return replace(result, notes=tuple(store.notes))
 
 
-def _parsed_cache(store: CacheStore, digests: dict[str, str]) -> ParsedCache:
-    known: dict[str, Any] = {}
-    for shard in range(PARSED_SHARDS):
-        body = store.read(_shard_name(shard))
-        if isinstance(body, dict) and isinstance(body.get("files"), dict):
-            # Data parsed by another complykit version may differ: skip it, it is rewritten.
-            if body.get("code") == code_digest():
-                known.update(body["files"])
-        elif body is not None:
-            store.notes.append(f"cache entry {store.folder / _shard_name(shard)} ignored")
-    return ParsedCache(digests, known)
+def _memo(
+    store: CacheStore, digests: dict[str, str], made: list[CheckMemo]
+) -> Callable[[Repository], CheckMemo | None]:
+    """Makes the memo of checks once the repository is known (its files' kinds are needed)."""
+
+    def make(repo: Repository) -> CheckMemo | None:
+        from complykit.validate.reuse import CheckMemo, engine_key  # noqa: PLC0415 - only on a cache miss
+
+        try:
+            memo = CheckMemo(store, engine_key(digests, repo.as_of), repo, digests)
+        except KeyError:  # a file that was not hashed: nothing can be keyed by it
+            return None
+        made.append(memo)
+        return memo
+
+    return make
 
 
-def _shard_name(shard: int) -> str:
-    return f"{PARSED_PREFIX}{shard:02d}.json"
-
-
-def _fresh(
-    root: Path, as_of: date, fail_on: Severity, jobs: int | None, parsed: ParsedCache | None = None
+def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
+    root: Path,
+    as_of: date,
+    fail_on: Severity,
+    jobs: int | None,
+    *,
+    files: FileCache | None = None,
+    memo: Callable[[Repository], CheckMemo | None] | None = None,
 ) -> tuple[Result, dict[str, bool]]:
     from complykit.validate.engine import run_keeping_records  # noqa: PLC0415 - only on a cache miss
 
-    result, repo = run_keeping_records(root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=parsed)
+    result, repo = run_keeping_records(
+        root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=files, memo=memo
+    )
     return result, dict(repo.probes) if repo is not None else {}

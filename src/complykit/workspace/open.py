@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import multiprocessing.context
 import os
@@ -10,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path, PurePosixPath
 
-from complykit.cache.parsed import ParsedCache
+from complykit.cache.outcomes import FileCache, FileOutcome
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
@@ -22,11 +24,13 @@ from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
 from complykit.load.files import InsideReader, read_inside
 from complykit.load.positions import Places
-from complykit.load.yaml_file import YamlDocument, YamlFile, parse_yaml
+from complykit.load.yaml_file import YamlFile, parse_yaml
+from complykit.model.base import Record
 from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import error_finding, to_record, try_record
-from complykit.workspace.repository import Entry, Repository
+from complykit.workspace import kept_references
+from complykit.workspace.repository import Entry, Kept, Repository
 
 PARALLEL_FROM_FILES = 2000
 MAX_JOBS = 8
@@ -66,6 +70,15 @@ def read_file(root: Path, path: Path, reader: InsideReader | None = None) -> Yam
     if isinstance(raw, str):
         return _unreadable(rel, raw)
     return parse_yaml(rel, raw)
+
+
+def _read_hashed(root: Path, path: Path, reader: InsideReader) -> tuple[YamlFile, str | None]:
+    """``read_file``, and the content hash of the bytes it parsed (None when unreadable)."""
+    rel = relative(root, path)
+    raw = reader.read(path)
+    if isinstance(raw, str):
+        return _unreadable(rel, raw), None
+    return parse_yaml(rel, raw), hashlib.sha256(raw).hexdigest()
 
 
 def _unreadable(rel: PurePosixPath, message: str) -> YamlFile:
@@ -112,18 +125,14 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
         return None, found, None
 
 
-def _records(root: Path, parsed: YamlFile) -> LoadedRecords:
+def _records(parsed: YamlFile) -> LoadedRecords:
     """Validate one parsed file's documents into entries, or findings at their places."""
     entries: list[Entry] = []
     findings: list[Finding] = list(parsed.findings)
     invalid: set[str] = {u.id for u in parsed.unread}
     unread: list[UnreadRecord] = list(parsed.unread)
     for document in parsed.documents:
-        record = try_record(document.data) if document.places is None else None
-        problems: list[Finding] = []
-        if record is None:
-            located = document if document.places is not None else _reparsed(root, parsed, document)
-            record, problems = to_record(parsed.path, located)
+        record, problems = to_record(parsed.path, document)
         if record is not None:
             entries.append(Entry(record, parsed.path, document.index, document.places))
         findings.extend(problems)
@@ -147,17 +156,11 @@ def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]
     )
 
 
-def _reparsed(root: Path, parsed: YamlFile, document: YamlDocument) -> YamlDocument:
-    # Data from the parsed-file cache has no places (that cache keeps plain data only); its
-    # file hashed as the cached one when this run began, so it is parsed to place the errors.
-    return read_file(root, root / parsed.path).documents[document.index]
-
-
-def _parse_slice(root: Path, files: Sequence[Path]) -> list[YamlFile]:
-    """What one worker does: parse files, and ship their plain data and places."""
-    gc.disable()  # see engine._no_cyclic_gc
+def _parse_slice(root: Path, files: Sequence[Path]) -> list[tuple[YamlFile, str | None]]:
+    """What one worker does: parse files, and ship their plain data, places and hashes."""
+    gc.disable()  # see validate.collector
     reader = InsideReader(root)
-    return [read_file(root, path, reader) for path in files]
+    return [_read_hashed(root, path, reader) for path in files]
 
 
 def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
@@ -178,18 +181,18 @@ def default_jobs(file_count: int) -> int:
 
 
 def load_records(
-    root: Path, config: WorkspaceConfig, jobs: int | None = None, cache: ParsedCache | None = None
+    root: Path, config: WorkspaceConfig, jobs: int | None = None, cache: FileCache | None = None
 ) -> LoadedRecords:
     """Every record below ``root``; schema findings for the documents that do not validate.
 
     Large workspaces are parsed by worker processes, in slices of the sorted files that are
     joined in order, while this process validates; the result is the same either way. With a
-    ``cache``, files parsed cleanly before are not parsed again.
+    ``cache``, a file loaded before is neither parsed nor validated: its records are built from
+    the kept data when first read.
     """
     found = discover(root, config.paths.exclude)
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
-    parsed = _parsed_files(root, found.files, jobs, cache)
-    loaded = _merge([skipped, *(_records(root, one) for one in parsed)])
+    loaded = _merge([skipped, *_loaded_files(root, found.files, jobs, cache)])
     forget_shared()  # the records keep what they share; the look-up tables are not needed
     return loaded
 
@@ -198,39 +201,118 @@ def _skipped(skipped: Skipped) -> Finding:
     return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
 
 
-def _parsed_files(
-    root: Path, files: Sequence[Path], jobs: int | None, cache: ParsedCache | None
-) -> Iterator[YamlFile]:
-    """Each file parsed, or taken from the cache, in the order of ``files``."""
-    cached = {p: _from_cache(root, p, cache) for p in files} if cache is not None else {}
-    todo = [path for path in files if cached.get(path) is None]
+def _loaded_files(
+    root: Path, files: Sequence[Path], jobs: int | None, cache: FileCache | None
+) -> Iterator[LoadedRecords]:
+    """Each file loaded, or restored from the cache, in the order of ``files``."""
+    restored = {p: _restored(root, p, cache) for p in files} if cache is not None else {}
+    todo = [path for path in files if restored.get(path) is None]
     workers = default_jobs(len(todo)) if jobs is None else min(max(1, jobs), MAX_JOBS)
     if workers == 1:
         reader = InsideReader(root)
-        parsed: Iterator[YamlFile] = (read_file(root, path, reader) for path in todo)
+        parsed: Iterator[tuple[YamlFile, str | None]] = (
+            _read_hashed(root, path, reader) for path in todo
+        )
     else:
         parsed = _parse_in_parallel(root, todo, workers)
     for path in files:
-        hit = cached.get(path)
+        hit = restored.get(path)
         if hit is not None:
             yield hit
             continue
-        fresh = next(parsed)
-        if cache is not None and not fresh.findings:
-            cache.remember(fresh.path.as_posix(), [(d.data, d.places) for d in fresh.documents])
-        yield fresh
+        fresh, digest = next(parsed)
+        loaded = _records(fresh)
+        same = cache is not None and cache.read_as(fresh.path.as_posix(), digest)
+        if cache is not None and same and not fresh.findings:
+            _remember(cache, fresh, loaded)
+        yield loaded
 
 
-def _from_cache(root: Path, path: Path, cache: ParsedCache) -> YamlFile | None:
-    rel = relative(root, path)
-    documents = cache.lookup(rel.as_posix())
-    if documents is None:
+def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
+    outcome = FileOutcome(
+        tuple(
+            (e.document, e.kind, e.id, kept_references.encode(e.references()))
+            for e in loaded.entries
+        ),
+        loaded.findings,
+        loaded.invalid_ids,
+        loaded.unread,
+    )
+    documents = parsed.documents
+    data = [(e.document, e.kind, documents[e.document].data, e.places) for e in loaded.entries]
+    cache.remember(parsed.path.as_posix(), outcome, data)
+
+
+def _restored(root: Path, path: Path, cache: FileCache) -> LoadedRecords | None:
+    rel = _relative_text(root, path)
+    outcome = cache.outcome(rel)
+    digest = cache.digest(rel)
+    if outcome is None or digest is None:
         return None
-    kept = tuple(YamlDocument(i, data, places) for i, (data, places) in enumerate(documents))
-    return YamlFile(rel, kept, ())
+    return _kept_records(root, PurePosixPath(rel), digest, outcome, cache)
 
 
-def _parse_in_parallel(root: Path, files: Sequence[Path], workers: int) -> Iterator[YamlFile]:
+def _relative_text(root: Path, path: Path) -> str:
+    # By text, not pathlib: this runs for every file of every cached run.
+    prefix, text = f"{root}{os.sep}", str(path)
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return relative(root, path).as_posix()
+
+
+def _kept_records(
+    root: Path, rel: PurePosixPath, digest: str, outcome: FileOutcome, cache: FileCache
+) -> LoadedRecords:
+    entries = tuple(
+        Entry(
+            None,
+            rel,
+            index,
+            kept=Kept(
+                kind,
+                rid,
+                _Restorer(root, rel, kind, digest, index, cache),
+                partial(kept_references.decode, refs),
+            ),
+        )
+        for index, kind, rid, refs in outcome.records
+    )
+    return LoadedRecords(entries, outcome.findings, outcome.invalid_ids, 1, outcome.unread)
+
+
+@dataclass(frozen=True, slots=True)
+class _Restorer:
+    """Builds a record of a file restored from the cache, when a check first reads it."""
+
+    root: Path
+    path: PurePosixPath
+    kind: str
+    digest: str
+    document: int
+    cache: FileCache
+
+    def __call__(self) -> tuple[Record, Places | None]:
+        kept = self.cache.data(self.kind, self.digest, self.document)
+        record = try_record(kept[0]) if kept is not None else None
+        if kept is not None and record is not None:
+            return record, kept[1]
+        # The kept data is gone or damaged (the entry was removed or failed its check, which
+        # is a warning already): the file hashed as the cached one, so it is read again.
+        parsed = read_file(self.root, self.root / self.path)
+        documents = parsed.documents
+        document = documents[self.document] if self.document < len(documents) else None
+        record = try_record(document.data) if document is not None else None
+        if document is None or record is None or document.places is None:
+            raise ComplykitError(f"{self.path} changed while complykit read it; run it again")
+        self.cache.remember_data(
+            self.kind, self.digest, self.document, document.data, document.places
+        )
+        return record, document.places
+
+
+def _parse_in_parallel(
+    root: Path, files: Sequence[Path], workers: int
+) -> Iterator[tuple[YamlFile, str | None]]:
     """Parsed files in their original order; this process validates while workers parse."""
     size = max(1, min(MAX_SLICE, -(-len(files) // (workers * SLICES_PER_WORKER))))
     slices = [files[i : i + size] for i in range(0, len(files), size)]
@@ -253,7 +335,7 @@ def workspace_catalogs(root: Path | None) -> tuple[CatalogSet, tuple[Finding, ..
 
 
 def open_workspace(
-    root: Path, as_of: date, jobs: int | None = None, cache: ParsedCache | None = None
+    root: Path, as_of: date, jobs: int | None = None, cache: FileCache | None = None
 ) -> OpenedWorkspace:
     """Read the config, the catalogs and every record of the workspace at ``root``."""
     config, config_findings, config_places = _config(root)

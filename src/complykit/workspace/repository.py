@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.load.declared import UnreadRecord
@@ -18,21 +18,99 @@ from complykit.model.config import WorkspaceConfig
 from complykit.model.references import Reference, references
 from complykit.model.suggestions import Suggester
 
+if TYPE_CHECKING:
+    from complykit.workspace.scope import KindSlice
+
 RecordT = TypeVar("RecordT", bound=Record)
 Listed = tuple[int, "Entry", RecordT]
 """A record with its entry and its place among the records of its kind, in file order."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A valid record and where it was written."""
+def kind_of(model: type[Record]) -> str:
+    """The ``kind`` a record model holds (its field is a one-value Literal)."""
+    kind: str = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
+    return kind
 
-    record: Record
-    path: PurePosixPath
-    document: int
-    places: Places | None = None
-    """Where its values were written, from the bytes the loader read; None only for a record
-    restored from the parsed-file cache."""
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A record the cache knows: its kind and id, how to build it, and its references."""
+
+    kind: str
+    id: str
+    build: Callable[[], tuple[Record, Places | None]]
+    """Builds the record, known to be valid, from the data the cache kept, with its places."""
+    references: Callable[[], list[Reference]]
+    """Decodes the references the cache kept; raises ValueError or TypeError when it cannot."""
+
+
+class Entry:
+    """A valid record and where it was written.
+
+    A record restored from the cache is built on first use (``restore``): its kind and id are
+    known without it, so a run whose checks read other kinds never builds it.
+    """
+
+    __slots__ = ("_kept", "_places", "_record", "_refs", "document", "id", "kind", "path")
+
+    def __init__(
+        self,
+        record: Record | None,
+        path: PurePosixPath,
+        document: int,
+        places: Places | None = None,
+        *,
+        kept: Kept | None = None,
+    ) -> None:
+        self.path, self.document = path, document
+        self._record, self._places, self._kept = record, places, kept
+        self._refs: list[Reference] | None = None
+        if record is not None:
+            self.kind, self.id = record.kind, record.id
+        elif kept is not None:
+            self.kind, self.id = kept.kind, kept.id
+        else:
+            raise ValueError("an entry needs its record or what the cache kept of it")
+
+    @property
+    def record(self) -> Record:
+        if self._record is None:
+            self._build()
+        return self._record  # type: ignore[return-value] # _build sets it
+
+    @property
+    def places(self) -> Places | None:
+        """Where its values were written, from the bytes the loader read (or that the cache
+        kept from when it read them)."""
+        if self._record is None:
+            self._build()
+        return self._places
+
+    @property
+    def built(self) -> bool:
+        """Whether the record exists yet (a restored one is built on first use)."""
+        return self._record is not None
+
+    def references(self) -> list[Reference]:
+        """Every marked value in the record, walked once (or as the cache kept them)."""
+        if self._refs is None:
+            found = _decoded(self._kept) if self._kept is not None else None
+            self._refs = references(self.record) if found is None else found
+        return self._refs
+
+    def _build(self) -> None:
+        assert self._kept is not None  # noqa: S101 - set whenever no record was given
+        self._record, self._places = self._kept.build()
+
+    def __repr__(self) -> str:
+        return f"Entry({self.kind} {self.id} at {self.path}#{self.document})"
+
+
+def _decoded(kept: Kept) -> list[Reference] | None:
+    try:
+        return kept.references()
+    except (TypeError, ValueError, KeyError):
+        return None  # not what this version keeps: the record is walked instead
 
 
 @dataclass(slots=True)
@@ -59,13 +137,17 @@ class Repository:
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
     probes: dict[str, bool] = field(init=False, default_factory=dict)
     """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
+    slices: dict[frozenset[str], KindSlice] = field(init=False, default_factory=dict)
+    """The records of some kinds, for the checks that read only those (``scope.scoped``)."""
+    parts: dict[frozenset[PurePosixPath], Repository] = field(init=False, default_factory=dict)
+    """The records of some files, for checks that judge each record alone (``scope.only_files``)."""
 
     def __post_init__(self) -> None:
         self.by_id = {}
         self._by_kind = defaultdict(list)
         for entry in self.entries:
-            self.by_id.setdefault(entry.record.id, entry)
-            self._by_kind[entry.record.kind].append(entry)
+            self.by_id.setdefault(entry.id, entry)
+            self._by_kind[entry.kind].append(entry)
 
     def in_scope(self, framework: str) -> bool:
         """Whether ``frameworks`` in complykit.yaml names this catalog id, or an alias of it."""
@@ -88,8 +170,9 @@ class Repository:
         """
         listed = self._typed.get(model)
         if listed is None:
-            kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
-            listed = [(e, e.record) for e in self.of_kind(kind) if isinstance(e.record, model)]
+            listed = [
+                (e, e.record) for e in self.of_kind(kind_of(model)) if isinstance(e.record, model)
+            ]
             self._typed[model] = listed
         return list(listed)  # type: ignore[arg-type]
 
@@ -112,7 +195,7 @@ class Repository:
         if self._references is None:
             # Kept per record, not as one pair per reference: a tuple less for each of them.
             walked: list[tuple[Entry | None, list[Reference]]] = [(None, references(self.config))]
-            walked.extend((e, found) for e in self.entries if (found := references(e.record)))
+            walked.extend((e, found) for e in self.entries if (found := e.references()))
             self._references = walked
         return ((entry, r) for entry, found in self._references for r in found)
 
@@ -151,7 +234,7 @@ class Repository:
             if kinds == ("person",):
                 options: list[str] = list(self.person_ids)
             else:
-                options = [e.record.id for e in self.entries if not kinds or e.record.kind in kinds]
+                options = [e.id for e in self.entries if not kinds or e.kind in kinds]
             suggester = self._suggesters[kinds] = Suggester(options)
         return suggester
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 from datetime import date
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
 
 import pytest
 
+from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME
-from complykit.load.yaml_file import YamlFile
-from complykit.validate.validation import PARSED_PREFIX, validate
+from complykit.load.yaml_file import YamlFile, parse_yaml
+from complykit.validate.validation import validate
 from complykit.workspace import open as workspace_module
 from conftest import EXAMPLE
 
@@ -32,13 +32,13 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
-    real = workspace_module.read_file
+    real = parse_yaml
 
-    def counting(root: Path, path: Path, *reader: Any) -> YamlFile:
-        parsed.append(path.relative_to(root).as_posix())
-        return real(root, path, *reader)
+    def counting(path: PurePosixPath, raw: bytes) -> YamlFile:
+        parsed.append(path.as_posix())
+        return real(path, raw)
 
-    monkeypatch.setattr(workspace_module, "read_file", counting)
+    monkeypatch.setattr(workspace_module, "parse_yaml", counting)
     return parsed
 
 

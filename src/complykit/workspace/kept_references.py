@@ -1,0 +1,52 @@
+"""A record's references as plain JSON, kept with its file's outcome in the cache.
+
+The checks over every record (unknown, wrong-kind and duplicate references) run again whenever
+any file changes; with the references of unchanged files kept, they need no record built.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from complykit.model.references import Marker, Reference
+from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
+
+_NAMED: dict[str, Marker] = {
+    "country": CountryMarker(),
+    "controls": ControlsMarker(),
+    "evidence": EvidenceMarker(),
+}
+_NAMES = {type(marker): name for name, marker in _NAMED.items()}
+
+
+def encode(found: list[Reference]) -> list[Any]:
+    return [[_marker_name(r.marker), r.value, list(r.loc)] for r in found]
+
+
+def _marker_name(marker: Marker) -> str | list[str]:
+    return list(marker.kinds) if isinstance(marker, RefTo) else _NAMES[type(marker)]
+
+
+def decode(rows: Any) -> list[Reference]:
+    """Raises ValueError (or TypeError) when ``rows`` are not what ``encode`` writes."""
+    if not isinstance(rows, list):
+        raise TypeError("references are not a list")
+    return [_reference(row) for row in rows]
+
+
+def _reference(row: Any) -> Reference:
+    name, value, loc = row
+    if not isinstance(loc, list) or not all(isinstance(p, str | int) for p in loc):
+        raise TypeError("a reference's place is not a list of keys and indexes")
+    marker = _refers_to(tuple(name)) if isinstance(name, list) else _NAMED[name]
+    if not isinstance(value, dict if isinstance(marker, ControlsMarker) else str):
+        raise TypeError("a reference's value has the wrong type")
+    return Reference(tuple(loc), value, marker)
+
+
+@cache
+def _refers_to(kinds: tuple[str, ...]) -> RefTo:
+    if not all(isinstance(kind, str) for kind in kinds):
+        raise TypeError("a reference's kinds are not texts")
+    return RefTo(kinds)

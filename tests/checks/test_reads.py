@@ -1,0 +1,121 @@
+"""Each check's ``reads`` is enforced: it sees only those kinds, and judges as if it saw all.
+
+A check's findings are reused while the files holding records of the kinds it reads are
+unchanged (docs/performance.md, "The cache"), and a check declared ``per_record`` judges only
+the changed files again, so a wrong declaration would serve a stale verdict. Asking for an
+undeclared kind by name raises; what spans kinds (``by_id``, ``entries``) is cut to the
+declared kinds, so a check that looked something up in an undeclared kind would judge
+differently on its view than on the whole repository: both runs are compared over the bundled
+example, every case workspace and a generated one. A per-record check run on each file alone
+must find what it finds on the whole workspace.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from complykit.checks import REGISTRY
+from complykit.checks.registry import to_finding
+from complykit.core.findings import Finding
+from complykit.model.records import RECORD_MODELS
+from complykit.model.supplier import Supplier
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
+from complykit.workspace.scope import EVERY_KIND, UndeclaredKindError, only_files, scoped
+from conftest import BASE_CONFIG, CASES, EXAMPLE, REPO
+
+AS_OF = date(2026, 11, 23)
+
+
+def _workspaces(tmp: Path) -> Iterator[Path]:
+    yield EXAMPLE
+    for expected in sorted(CASES.glob("*/*/expected.yaml")):
+        case = expected.parent
+        if (case / "complykit.yaml").exists():
+            yield case
+        else:
+            target = tmp / case.parent.name / case.name
+            shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.yaml"))
+            shutil.copy(BASE_CONFIG, target / "complykit.yaml")
+            yield target
+    generated = tmp / "generated"
+    generator = REPO / "benchmarks" / "generate.py"
+    command = [sys.executable, str(generator), "--entities", "400", "--defects", "0.2"]
+    subprocess.run([*command, "--out", str(generated)], check=True, capture_output=True)  # noqa: S603 - our generator
+    yield generated
+
+
+@pytest.fixture(scope="module")
+def repositories(tmp_path_factory: pytest.TempPathFactory) -> list[Repository]:
+    tmp = tmp_path_factory.mktemp("reads")
+    opened = (open_workspace(ws, AS_OF).repo for ws in _workspaces(tmp))
+    return [repo for repo in opened if repo is not None]
+
+
+def test_declared_kinds_exist_and_cover_needs() -> None:
+    """Every kind a check reads is a record kind (or every kind), and it reads what it needs."""
+    for code, registered in REGISTRY.items():
+        assert registered.reads <= {*RECORD_MODELS, EVERY_KIND}, code
+        assert EVERY_KIND in registered.reads or set(registered.needs) <= registered.reads, code
+
+
+def _whole(code: str, repo: Repository) -> list[Finding]:
+    registered = REGISTRY[code]
+    return [to_finding(registered.info, repo, p) for p in registered.function(repo)]
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_check_judges_its_view_as_the_whole_workspace(
+    code: str, repositories: list[Repository]
+) -> None:
+    """A check run on its declared kinds finds exactly what it finds on every record."""
+    for repo in repositories:
+        try:
+            seen = list(REGISTRY[code].run(repo))
+        except UndeclaredKindError as error:
+            pytest.fail(f"{code} on {repo.root}: {error}")
+        assert seen == _whole(code, repo), repo.root
+
+
+PER_RECORD = sorted(code for code, registered in REGISTRY.items() if registered.per_record)
+
+
+@pytest.mark.parametrize("code", PER_RECORD)
+def test_a_per_record_check_judges_each_file_alone_as_in_the_whole(
+    code: str, repositories: list[Repository]
+) -> None:
+    """A check declared per record finds, file by file, exactly what it finds on everything."""
+    registered = REGISTRY[code]
+    for repo in repositories:
+        files = sorted({e.path for e in repo.entries} | {u.path for u in repo.unread})
+        alone = sorted(f for path in files for f in registered.run(only_files(repo, [path])))
+        assert alone == sorted(registered.run(repo)), repo.root
+
+
+def test_asking_for_an_undeclared_kind_raises(repositories: list[Repository]) -> None:
+    """The view refuses records of a kind the check did not declare."""
+    view = scoped(repositories[0], frozenset({"processing-activity"}))
+    with pytest.raises(UndeclaredKindError, match="supplier"):
+        view.records(Supplier)
+    with pytest.raises(UndeclaredKindError, match="risk"):
+        view.of_kind("risk")
+
+
+def test_ids_and_entries_hold_only_declared_kinds(repositories: list[Repository]) -> None:
+    """Looking an id up in the view finds only records of the declared kinds."""
+    repo = repositories[0]
+    view = scoped(repo, frozenset({"supplier"}))
+    suppliers = {e.record.id for e in repo.of_kind("supplier")}
+    assert suppliers
+    assert set(view.by_id) == suppliers
+    assert {e.record.kind for e in view.entries} == {"supplier"}
+    activity = repo.of_kind("processing-activity")[0].record.id
+    assert activity in repo.by_id
+    assert activity not in view.by_id
