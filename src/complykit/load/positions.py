@@ -32,6 +32,9 @@ _CONTAINER_WORDS = 4
 _SCALAR_WORDS = 3
 _KEY_WORDS = 2
 _Found = tuple[int, int, tuple[int, int]]
+_KEY_LISTS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_KEY_LISTS_KEPT = 50_000
+"""Distinct key lists remembered at most: a long-running process forgets them all beyond."""
 
 
 class Places:
@@ -41,7 +44,7 @@ class Places:
 
     def __init__(self, code: bytes, keys: tuple[str, ...]) -> None:
         self.code = code
-        self.keys = keys
+        self.keys = _shared(keys)
 
     def __reduce__(self) -> tuple[type[Places], tuple[bytes, tuple[str, ...]]]:
         return Places, (self.code, self.keys)
@@ -65,6 +68,20 @@ class Places:
         "unknown field" errors.
         """
         return _Index.of(self).locate(loc, at_key=at_key)
+
+
+def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple for every document that names the same keys in the same order.
+
+    Records of one kind mostly do, and the tuple (with the names, which arrive as fresh
+    strings from each worker's slice) took a third of the places' memory.
+    """
+    found = _KEY_LISTS.get(keys)
+    if found is None:
+        if len(_KEY_LISTS) >= _KEY_LISTS_KEPT:
+            _KEY_LISTS.clear()
+        found = _KEY_LISTS[keys] = tuple(map(sys.intern, keys))
+    return found
 
 
 class PlacesRecorder:
@@ -112,7 +129,7 @@ class PlacesRecorder:
 
     def done(self) -> Places:
         # Interned: the same few field names recur in every record of a workspace.
-        return Places(bytes(self.buffer), tuple(map(sys.intern, self.key_numbers)))
+        return Places(bytes(self.buffer), tuple(self.key_numbers))
 
 
 def _number(buffer: bytearray, value: int) -> None:

@@ -1,38 +1,164 @@
-"""Validated records share the bookkeeping that is the same across thousands of them.
+"""Validated records made as small as Python objects of their shape can be.
 
-pydantic gives every model instance its own set of the names of the fields that were given: for
-a processing activity that set (2 KiB) weighs more than the dict of its values, and at 10,000
-records the sets took 32 of the 82 MiB the records held. Records and their parts are frozen, so
-instances of one class that were given the same fields can share one set; pydantic copies the
-set before changing it (``model_copy``), so a shared set is never written to.
+pydantic gives every model instance a dict of its own: a full hash table with the names of all
+its fields beside their values, and its own set of the names of the fields that were given. A
+record is about ten model instances (every nested item is one), so at 50,000 records these
+tables were most of the memory a validation held.
+
+Records and their parts are frozen, so once validated each is copied into a fresh instance
+whose fields are set one by one, in field order. CPython then keeps the values in a plain array
+and shares one table of field names per class ("key-sharing" instance dicts, PEP 412),
+instead of a table per instance. During the same copy:
+
+- instances of one class given the same fields share one set of their names; pydantic copies
+  the set before changing it (``model_copy``), so a shared set is never written to;
+- equal texts are one string: registers repeat categories, recipients, retention triggers and
+  legal references in record after record, and strings sent by the parse workers arrive as
+  fresh copies even where the worker had interned them;
+- equal parts are one instance: a nested part whose values are all immutable (texts, numbers,
+  dates, enum members, and parts shared this way) is frozen all the way down, so every record
+  that holds an equal one can hold the same object. Its class, the fields it was given and
+  the type of each value are part of what "equal" means here (``1`` is not ``True``, and a
+  timestamp equals only one with the same offset).
+
+A copy is equal to its original, dumps the same and validates the same: only where its bytes
+live changes. The tables of shared texts and parts are forgotten beyond ``KEPT`` entries, so a
+long-running process does not grow without bound.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from enum import Enum
 from functools import cache
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
 
-_SHARED: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+M = TypeVar("M", bound=BaseModel)
+
+KEPT = 200_000
+_FIELD_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+_TEXTS: dict[str, str] = {}
+_PARTS: dict[tuple[Any, ...], BaseModel] = {}
+_SHARED_PARTS: set[int] = set()  # ids of the parts in _PARTS, which keeps them alive
+# Floats are left out: -0.0 equals 0.0 but does not print the same. A timestamp is keyed by
+# its text below, since equal instants with different offsets compare equal.
+_IMMUTABLE = frozenset((str, int, bool, type(None), date))
 _FIELDS_SET = "__pydantic_fields_set__"
+_new = object.__new__
+_set = object.__setattr__  # frozen models refuse their own __setattr__
 
 
-def share_fields_sets(model: BaseModel) -> None:
-    """Point ``model`` and every model inside it at one shared set per class and field names."""
+def forget_shared() -> None:
+    """Drop the tables that find equal texts and parts (not the values records hold).
+
+    A loader calls this once every record of a run is made: at 50,000 records the tables hold
+    about 10 MiB that nothing needs afterwards, and later records just start new tables.
+    """
+    _TEXTS.clear()
+    _PARTS.clear()
+    _SHARED_PARTS.clear()
+
+
+def compacted(model: M) -> M:
+    """A copy of ``model`` and every model inside it, stored compactly (see the module)."""
+    return _copy(model, _values(model), _fields_set(model))
+
+
+def _copy(model: M, values: list[Any], fields_set: set[str]) -> M:
+    copy = _new(type(model))
+    for name, value in zip(model.__dict__, values, strict=True):
+        _set(copy, name, value)
+    _set(copy, _FIELDS_SET, fields_set)
+    _set(copy, "__pydantic_extra__", model.__pydantic_extra__)
+    _set(copy, "__pydantic_private__", model.__pydantic_private__)
+    return copy
+
+
+def _fields_set(model: BaseModel) -> set[str]:
     given = model.__pydantic_fields_set__
-    shared = _SHARED.setdefault((type(model), frozenset(given)), given)
-    if shared is not given:
-        object.__setattr__(model, _FIELDS_SET, shared)
-    values = model.__dict__
-    for name in _model_fields(type(model)):
-        _share_inside(values[name])
+    return _FIELD_SETS.setdefault((type(model), frozenset(given)), given)
+
+
+def _values(model: BaseModel) -> list[Any]:
+    """The values of ``model``'s fields in order, their texts and parts shared."""
+    nested, texts = _nested(type(model)), _TEXTS
+    values: list[Any] = []
+    append = values.append
+    for name, value in model.__dict__.items():
+        kind = type(value)
+        if kind is str:
+            append(texts.get(value) or _text(value))
+        elif name in nested and value:
+            append(_inside(value))
+        else:
+            if kind is list:
+                _texts_in(value)
+            append(value)
+    return values
+
+
+def _texts_in(items: list[Any]) -> None:
+    # In place: pydantic made this list for the instance being replaced, and an equal text is
+    # the same value, so nothing else can tell.
+    for index, item in enumerate(items):
+        if type(item) is str:
+            items[index] = _text(item)
+
+
+def _text(text: str) -> str:
+    found = _TEXTS.get(text)
+    if found is None:
+        if len(_TEXTS) >= KEPT:
+            _TEXTS.clear()
+        found = _TEXTS[text] = text
+    return found
+
+
+def _part(model: BaseModel) -> BaseModel:
+    """``model`` copied compactly, or the equal part shared already."""
+    values, fields_set = _values(model), _fields_set(model)
+    key = _key(type(model), fields_set, values)
+    if key is None:
+        return _copy(model, values, fields_set)
+    found = _PARTS.get(key)
+    if found is None:
+        if len(_PARTS) >= KEPT:
+            _PARTS.clear()
+            _SHARED_PARTS.clear()
+        found = _PARTS[key] = _copy(model, values, fields_set)
+        _SHARED_PARTS.add(id(found))
+    return found
+
+
+def _key(cls: type[BaseModel], fields_set: set[str], values: list[Any]) -> tuple[Any, ...] | None:
+    """What makes two parts interchangeable, or None when one of its values could change.
+
+    One flat tuple, kept for as long as the part is shared: each value but a text follows its
+    type (a type never equals a text, so no two different parts give equal tuples), a shared
+    part is named by its id, and so is the shared set of the fields it was given.
+    """
+    parts: list[Any] = [cls, id(fields_set)]
+    for value in values:
+        kind = type(value)
+        if kind is str:
+            parts.append(value)
+        elif kind in _IMMUTABLE or isinstance(value, Enum):
+            parts += (kind, value)
+        elif kind is datetime:
+            parts += (kind, value.isoformat())
+        elif id(value) in _SHARED_PARTS:
+            parts += (kind, id(value))  # alive as long as it is in _PARTS
+        else:
+            return None
+    return tuple(parts)
 
 
 @cache
-def _model_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` that can hold models: the only ones worth visiting."""
-    return tuple(
+def _nested(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` that can hold models: the only ones worth looking into."""
+    return frozenset(
         name for name, field in model.model_fields.items() if _holds_models(field.annotation)
     )
 
@@ -43,12 +169,15 @@ def _holds_models(annotation: Any) -> bool:
     return any(_holds_models(argument) for argument in get_args(annotation))
 
 
-def _share_inside(value: Any) -> None:
+def _inside(value: Any) -> Any:
     if isinstance(value, BaseModel):
-        share_fields_sets(value)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            _share_inside(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _share_inside(item)
+        return _part(value)
+    if type(value) is list:  # made by pydantic for the instance being replaced: changed in place
+        for index, item in enumerate(value):
+            value[index] = _inside(item)
+        return value
+    if type(value) is dict:
+        return {key: _inside(item) for key, item in value.items()}
+    if type(value) is str:
+        return _text(value)
+    return value

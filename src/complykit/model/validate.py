@@ -14,7 +14,7 @@ from complykit.core.findings import Finding, Severity
 from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
-from complykit.model.compact import share_fields_sets
+from complykit.model.compact import compacted
 from complykit.model.records import RECORD_MODELS
 
 
@@ -143,8 +143,7 @@ def try_record(data: Any) -> Record | None:
         record = model.model_validate(data)
     except ValidationError:
         return None
-    share_fields_sets(record)
-    return record
+    return compacted(record)
 
 
 def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | None, list[Finding]]:
@@ -175,5 +174,4 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
             error_finding(path, document, e, model, record_id)
             for e in error.errors(include_url=False)
         ]
-    share_fields_sets(record)
-    return record, []
+    return compacted(record), []

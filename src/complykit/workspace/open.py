@@ -24,6 +24,7 @@ from complykit.load.files import InsideReader, read_inside
 from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.model.base import Record
+from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.workspace import kept_references
@@ -192,7 +193,9 @@ def load_records(
     """
     found = discover(root, config.paths.exclude)
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
-    return _merge([skipped, *_loaded_files(root, found.files, jobs, cache)])
+    loaded = _merge([skipped, *_loaded_files(root, found.files, jobs, cache)])
+    forget_shared()  # the records keep what they share; the look-up tables are not needed
+    return loaded
 
 
 def _skipped(skipped: Skipped) -> Finding:

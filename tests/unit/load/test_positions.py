@@ -72,3 +72,15 @@ def test_places_survive_a_process_boundary() -> None:
     """Parse workers ship places with the data; they arrive equal."""
     places = _places()
     assert pickle.loads(pickle.dumps(places)) == places  # noqa: S301 - our own bytes
+
+
+def test_documents_naming_the_same_keys_share_one_key_list() -> None:
+    """Two documents with the same keys, parsed apart or sent from a worker, share one tuple."""
+    first = parse_yaml(PurePosixPath("a.yaml"), b"kind: task\nid: t-1\ntitle: A\n")
+    second = parse_yaml(PurePosixPath("b.yaml"), b"kind: task\nid: t-2\ntitle: B\n")
+    places = [doc.places for doc in (*first.documents, *second.documents)]
+    assert places[0] is not None
+    assert places[1] is not None
+    shipped = pickle.loads(pickle.dumps(places[1]))  # noqa: S301 - our own bytes
+    assert places[0].keys is places[1].keys is shipped.keys
+    assert shipped.locate(["title"]) == (3, 8)

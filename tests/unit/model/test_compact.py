@@ -1,10 +1,18 @@
-"""Records that were given the same fields share one set of their names, and behave the same."""
+"""Records are kept compactly (key-sharing dicts, shared field sets) and behave the same."""
 
 from __future__ import annotations
 
+import tracemalloc
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from complykit.model.compact import compacted, forget_shared
+from complykit.model.records import RECORD_MODELS
+from complykit.model.references import references
 from complykit.model.validate import try_record
+from complykit.workspace.open import open_workspace
+from conftest import EXAMPLE
 
 SUPPLIER: dict[str, Any] = {
     "kind": "supplier",
@@ -42,3 +50,86 @@ def test_a_shared_set_changes_nothing_users_see() -> None:
     assert "notes" in changed.model_fields_set
     assert "notes" not in second.model_fields_set
     assert set(second.model_dump(exclude_unset=True)) == set(SUPPLIER)
+
+
+def _held(make: Callable[[], object], count: int = 300) -> int:
+    """Bytes still allocated after making ``count`` objects and keeping them."""
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [make() for _ in range(count)]
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(kept) == count
+    return held
+
+
+def test_validated_records_take_less_memory_than_pydantic_instances() -> None:
+    """A validated record and its parts hold a third less than pydantic's own instances."""
+    plain = _held(lambda: RECORD_MODELS["supplier"].model_validate(SUPPLIER))
+    assert _held(_supplier) < 0.8 * plain
+
+
+def test_every_example_record_is_the_same_after_compaction() -> None:
+    """Each record of the example equals a fresh validation, dumps the same and re-validates."""
+    opened = open_workspace(EXAMPLE, as_of=date(2026, 11, 23))
+    assert opened.repo is not None
+    for entry in opened.repo.entries:
+        record = entry.record
+        fresh = type(record).model_validate(record.model_dump(exclude_unset=True))
+        assert record == fresh
+        assert record.model_dump(mode="json") == fresh.model_dump(mode="json")
+        assert record.model_fields_set == fresh.model_fields_set
+        again = compacted(fresh)
+        assert again == record
+        assert again is not fresh
+        assert RECORD_MODELS[record.kind] is type(record)
+
+
+def test_records_share_equal_dates_and_reference_paths() -> None:
+    """Equal dates are one object, and references at the same path share their path."""
+    first, second = _supplier(id="sup-a"), _supplier(id="sup-b")
+    assert first.dpa.signed_on is second.dpa.signed_on
+    walked = [references(record) for record in (first, second)]
+    assert walked[0]
+    assert [r.loc for r in walked[0]] == [r.loc for r in walked[1]]
+    assert all(a.loc is b.loc for a, b in zip(*walked, strict=True))
+    assert all(a is b for a, b in zip(*walked, strict=True) if a.value == b.value)
+    assert any(a.value == b.value for a, b in zip(*walked, strict=True))
+
+
+def test_records_share_equal_parts_and_texts() -> None:
+    """Equal nested parts and equal texts of two records are one object each."""
+    long_name = "Cloud hosting for the patient portal, incident response included"
+    copied = "".join([long_name[:10], long_name[10:]])
+    assert copied is not long_name
+    first = _supplier(id="sup-a", name=long_name)
+    second = _supplier(id="sup-b", name=copied)
+    assert first.breach_notification is second.breach_notification
+    assert first.breach_notification.within is second.breach_notification.within
+    assert first.name is second.name
+    assert first.dpa is second.dpa
+    other = _supplier(id="sup-c", dpa={"signed_on": "2025-01-11"})
+    assert other.dpa is not first.dpa
+    assert other.dpa.signed_on.isoformat() == "2025-01-11"
+
+
+def test_parts_given_different_fields_stay_apart() -> None:
+    """Parts are shared only when they were given the same fields with the same values."""
+    given = _supplier(id="sup-a", breach_notification={"within": "PT24H", "clause": "12"})
+    unset = _supplier(id="sup-b", breach_notification={"within": "PT24H"})
+    assert given.breach_notification is not unset.breach_notification
+    assert given.breach_notification.clause == "12"
+    assert unset.breach_notification.clause is None
+    assert "clause" not in unset.breach_notification.model_fields_set
+
+
+def test_forgetting_the_tables_keeps_records_and_starts_sharing_afresh() -> None:
+    """Records made before the tables are dropped stay intact; later ones share again."""
+    before = _supplier(id="sup-a")
+    forget_shared()
+    first, second = _supplier(id="sup-b"), _supplier(id="sup-c")
+    assert before.dpa == first.dpa
+    assert before.dpa is not first.dpa
+    assert first.dpa is second.dpa
