@@ -125,11 +125,21 @@ def workspace_digests(root: Path | str) -> dict[str, str]:
     base = str(root)
     start = len(base) + 1
     config = f"{base}{os.sep}{CONFIG_FILENAME}"
-    digests = {CONFIG_FILENAME: _file_digest(config, regular=False)}
+    digests = {CONFIG_FILENAME: _linked_digest(config)}
     for path, regular in _yaml_files(base):
         relative = path[start:] if os.sep == "/" else path[start:].replace(os.sep, "/")
-        digests[relative] = _file_digest(path, regular)
+        digests[relative] = _file_digest(path, regular) if regular else _linked_digest(path)
     return digests
+
+
+def _linked_digest(path: str) -> str:
+    """The digest of a file that may be a link, with where the link leads: the loader reads a
+    link inside the workspace and refuses one that leaves it (YAML009), so the same bytes behind
+    a link or in a regular file are different inputs."""
+    digest = _file_digest(path, regular=False)
+    if os.path.islink(path):  # noqa: PTH114 - plain strings on the cached path
+        return f"link:{os.path.realpath(path)}:{digest}"
+    return digest
 
 
 def run_key(digests: Mapping[str, str], as_of: date) -> str:

@@ -251,3 +251,35 @@ def test_a_key_others_could_know_disables_the_cache(
     assert result.findings == ()
     assert any(note.startswith("cache disabled") and why in note for note in result.notes)
     assert not (workspace / CACHE_DIRNAME).exists()
+
+
+def test_a_record_swapped_for_a_link_to_the_same_bytes_outside_is_not_answered_from_the_cache(
+    workspace: Path, outside: Path
+) -> None:
+    """The bytes are unchanged, but a link that leaves the workspace is not read (YAML009):
+    a result kept for the regular file must not answer for the link."""
+    validate(workspace, as_of=AS_OF)
+    record = workspace / RISK
+    copy = outside / record.name
+    shutil.copyfile(record, copy)
+    record.unlink()
+    record.symlink_to(copy)
+    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
+    result = validate(workspace, as_of=AS_OF)
+    assert "YAML009" in {finding.code for finding in fresh.findings}
+    assert result.findings == fresh.findings
+
+
+def test_a_link_turned_back_into_the_file_it_pointed_to_is_read_again(
+    workspace: Path, outside: Path
+) -> None:
+    record = workspace / RISK
+    copy = outside / record.name
+    shutil.copyfile(record, copy)
+    record.unlink()
+    record.symlink_to(copy)
+    validate(workspace, as_of=AS_OF)
+    record.unlink()
+    shutil.copyfile(copy, record)
+    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
+    assert validate(workspace, as_of=AS_OF).findings == fresh.findings
