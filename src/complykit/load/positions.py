@@ -20,6 +20,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from complykit.core.sharing import SharedValues
+
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
@@ -32,9 +34,7 @@ _CONTAINER_WORDS = 4
 _SCALAR_WORDS = 3
 _KEY_WORDS = 2
 _Found = tuple[int, int, tuple[int, int]]
-_KEY_LISTS: dict[tuple[str, ...], tuple[str, ...]] = {}
-_KEY_LISTS_KEPT = 50_000
-"""Distinct key lists remembered at most: a long-running process forgets them all beyond."""
+_KEY_LISTS: SharedValues[tuple[str, ...], tuple[str, ...]] = SharedValues(50_000)
 
 
 class Places:
@@ -77,11 +77,7 @@ def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
     strings from each worker's slice) took a third of the places' memory.
     """
     found = _KEY_LISTS.get(keys)
-    if found is None:
-        if len(_KEY_LISTS) >= _KEY_LISTS_KEPT:
-            _KEY_LISTS.clear()
-        found = _KEY_LISTS[keys] = tuple(map(sys.intern, keys))
-    return found
+    return _KEY_LISTS.keep(keys, tuple(map(sys.intern, keys))) if found is None else found
 
 
 class PlacesRecorder:

@@ -35,13 +35,27 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
 
+from complykit.core.sharing import SharedValues
+
 M = TypeVar("M", bound=BaseModel)
 
 KEPT = 200_000
 _FIELD_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
-_TEXTS: dict[str, str] = {}
-_PARTS: dict[tuple[Any, ...], BaseModel] = {}
+_TEXTS: SharedValues[str, str] = SharedValues(KEPT)
 _SHARED_PARTS: set[int] = set()  # ids of the parts in _PARTS, which keeps them alive
+
+
+class _Parts(SharedValues[tuple[Any, ...], BaseModel]):
+    """The shared parts; forgetting them forgets their ids too, which may then be reused."""
+
+    __slots__ = ()
+
+    def clear(self) -> None:
+        super().clear()
+        _SHARED_PARTS.clear()
+
+
+_PARTS = _Parts(KEPT)
 # Floats are left out: -0.0 equals 0.0 but does not print the same. A timestamp is keyed by
 # its text below, since equal instants with different offsets compare equal.
 _IMMUTABLE = frozenset((str, int, bool, type(None), date))
@@ -58,7 +72,6 @@ def forget_shared() -> None:
     """
     _TEXTS.clear()
     _PARTS.clear()
-    _SHARED_PARTS.clear()
 
 
 def compacted(model: M) -> M:
@@ -109,11 +122,7 @@ def _texts_in(items: list[Any]) -> None:
 
 def _text(text: str) -> str:
     found = _TEXTS.get(text)
-    if found is None:
-        if len(_TEXTS) >= KEPT:
-            _TEXTS.clear()
-        found = _TEXTS[text] = text
-    return found
+    return _TEXTS.keep(text, text) if found is None else found
 
 
 def _part(model: BaseModel) -> BaseModel:
@@ -124,10 +133,7 @@ def _part(model: BaseModel) -> BaseModel:
         return _copy(model, values, fields_set)
     found = _PARTS.get(key)
     if found is None:
-        if len(_PARTS) >= KEPT:
-            _PARTS.clear()
-            _SHARED_PARTS.clear()
-        found = _PARTS[key] = _copy(model, values, fields_set)
+        found = _PARTS.keep(key, _copy(model, values, fields_set))
         _SHARED_PARTS.add(id(found))
     return found
 

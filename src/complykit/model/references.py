@@ -12,6 +12,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
+from complykit.core.sharing import SharedValues
 from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 
 Loc = tuple[str | int, ...]
@@ -26,11 +27,8 @@ class Reference:
     marker: Marker
 
 
-_LOCS: dict[Loc, Loc] = {}
-_REFERENCES: dict[Reference, Reference] = {}
-_KEPT = 500_000
-"""Distinct paths and references remembered at most: a long-running process forgets them all
-beyond."""
+_LOCS: SharedValues[Loc, Loc] = SharedValues(500_000)
+_REFERENCES: SharedValues[Reference, Reference] = SharedValues(500_000)
 
 
 def _marker(annotation: Any) -> Marker | None:
@@ -86,11 +84,7 @@ def _shared(loc: Loc) -> Loc:
     """One tuple per path: thousands of records have a ``processors[0]``, and the walk's
     references are kept for the whole run (a quarter of their memory was these tuples)."""
     found = _LOCS.get(loc)
-    if found is None:
-        if len(_LOCS) >= _KEPT:
-            _LOCS.clear()
-        found = _LOCS[loc] = loc
-    return found
+    return _LOCS.keep(loc, loc) if found is None else found
 
 
 def _reference(loc: Loc, value: Any, marker: Marker) -> Reference:
@@ -103,11 +97,7 @@ def _reference(loc: Loc, value: Any, marker: Marker) -> Reference:
     if type(value) is not str:
         return made  # a mapping of control ids: not hashable, and rare
     found = _REFERENCES.get(made)
-    if found is None:
-        if len(_REFERENCES) >= _KEPT:
-            _REFERENCES.clear()
-        found = _REFERENCES[made] = made
-    return found
+    return _REFERENCES.keep(made, made) if found is None else found
 
 
 def _visit(value: Any, loc: Loc, marker: Marker | None, found: list[Reference]) -> None:

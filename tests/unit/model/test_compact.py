@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from complykit.model import compact
 from complykit.model.compact import compacted, forget_shared
 from complykit.model.records import RECORD_MODELS
 from complykit.model.references import references
@@ -133,3 +134,14 @@ def test_forgetting_the_tables_keeps_records_and_starts_sharing_afresh() -> None
     assert before.dpa == first.dpa
     assert before.dpa is not first.dpa
     assert first.dpa is second.dpa
+
+
+def test_a_full_table_of_parts_forgets_their_ids_with_them(monkeypatch: Any) -> None:
+    """Once the parts are forgotten their ids may be reused, so no id may stay marked shared."""
+    forget_shared()
+    monkeypatch.setattr(compact._PARTS, "limit", 2)
+    for day in range(1, 6):
+        _supplier(id=f"sup-{day}", dpa={"signed_on": f"2025-01-0{day}"})
+        assert len(compact._SHARED_PARTS) == len(compact._PARTS) <= 2
+    forget_shared()
+    assert not compact._SHARED_PARTS
