@@ -14,31 +14,35 @@ class BadEntryError(ValueError):
     """A cache entry that does not have the shape this version writes."""
 
 
-def _str(value: Any) -> str:
+def as_text(value: Any) -> str:
     if not isinstance(value, str):
         raise BadEntryError(f"expected text, got {type(value).__name__}")
     return value
 
 
-def _optional_str(value: Any) -> str | None:
-    return None if value is None else _str(value)
+def as_optional_text(value: Any) -> str | None:
+    return None if value is None else as_text(value)
 
 
-def _int(value: Any) -> int:
+def as_number(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise BadEntryError(f"expected a number, got {type(value).__name__}")
     return value
 
 
-def _strings(value: Any) -> tuple[str, ...]:
+def _texts(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise BadEntryError("expected a list")
-    return tuple(_str(v) for v in value)
+    return tuple(as_text(v) for v in value)
 
 
 def encode_finding(f: Finding) -> list[Any]:
+    return [f.path.as_posix(), *encode_finding_in_file(f)]
+
+
+def encode_finding_in_file(f: Finding) -> list[Any]:
+    """A finding without its path, for entries kept per file (the path is the file's own)."""
     return [
-        f.path.as_posix(),
         f.line,
         f.column,
         f.code,
@@ -53,17 +57,23 @@ def encode_finding(f: Finding) -> list[Any]:
 def decode_finding(row: Any) -> Finding:
     if not isinstance(row, list) or len(row) != 9:
         raise BadEntryError("a finding is not a list of nine values")
-    path, line, column, code, severity, message, hint, citation, record = row
+    return decode_finding_in_file(row[1:], PurePosixPath(as_text(row[0])))
+
+
+def decode_finding_in_file(row: Any, path: PurePosixPath) -> Finding:
+    if not isinstance(row, list) or len(row) != 8:
+        raise BadEntryError("a finding in a file is not a list of eight values")
+    line, column, code, severity, message, hint, citation, record = row
     return Finding(
-        PurePosixPath(_str(path)),
-        _int(line),
-        _int(column),
-        _str(code),
-        Severity(_str(severity)),
-        _str(message),
-        _optional_str(hint),
-        _strings(citation),
-        _optional_str(record),
+        path,
+        as_number(line),
+        as_number(column),
+        as_text(code),
+        Severity(as_text(severity)),
+        as_text(message),
+        as_optional_text(hint),
+        _texts(citation),
+        as_optional_text(record),
     )
 
 
@@ -76,12 +86,12 @@ def decode_rule(row: Any) -> RuleInfo:
         raise BadEntryError("a rule is not a list of six values")
     code, name, severity, summary, citation, hint = row
     return RuleInfo(
-        _str(code),
-        _str(name),
-        Severity(_str(severity)),
-        _str(summary),
-        _strings(citation),
-        _optional_str(hint),
+        as_text(code),
+        as_text(name),
+        Severity(as_text(severity)),
+        as_text(summary),
+        _texts(citation),
+        as_optional_text(hint),
     )
 
 
@@ -102,14 +112,14 @@ def decode_result(
     if not isinstance(body, dict):
         raise BadEntryError("the entry is not a mapping")
     try:
-        waived = tuple(Waived(decode_finding(f), _str(w)) for f, w in body["waived"])
+        waived = tuple(Waived(decode_finding(f), as_text(w)) for f, w in body["waived"])
         rules = [decode_rule(r) for r in body["rules"]]
         return Result(
             root,
             tuple(decode_finding(f) for f in body["findings"]),
             {r.code: r for r in rules},
-            _int(body["files"]),
-            _int(body["records"]),
+            as_number(body["files"]),
+            as_number(body["records"]),
             as_of,
             fail_on,
             waived,

@@ -18,9 +18,16 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from complykit.cache.codec import BadEntryError
+from complykit.cache.codec import (
+    BadEntryError,
+    as_number,
+    as_optional_text,
+    as_text,
+    decode_finding_in_file,
+    encode_finding_in_file,
+)
 from complykit.cache.store import CacheStore
-from complykit.core.findings import Finding, Severity
+from complykit.core.findings import Finding
 from complykit.load.declared import UnreadRecord
 from complykit.load.positions import Places
 
@@ -158,45 +165,22 @@ class FileCache:
 def _encode(outcome: FileOutcome) -> dict[str, Any]:
     return {
         "records": [list(r) for r in outcome.records],
-        "findings": [
-            [
-                f.line,
-                f.column,
-                f.code,
-                f.severity.value,
-                f.message,
-                f.hint,
-                list(f.citation),
-                f.record,
-            ]
-            for f in outcome.findings
-        ],
+        "findings": [encode_finding_in_file(f) for f in outcome.findings],
         "invalid": sorted(outcome.invalid_ids),
         "unread": [[u.line, u.id, u.kind, u.reason] for u in outcome.unread],
     }
 
 
 def _decode(row: Any, path: PurePosixPath) -> FileOutcome:
-    records = tuple((_int(i), _str(k), _str(r), refs) for i, k, r, refs in row["records"])
-    findings = tuple(
-        Finding(
-            path,
-            _int(line),
-            _int(col),
-            _str(code),
-            Severity(sev),
-            _str(msg),
-            _opt(hint),
-            tuple(_str(c) for c in cites),
-            _opt(rec),
-        )
-        for line, col, code, sev, msg, hint, cites, rec in row["findings"]
+    records = tuple(
+        (as_number(i), as_text(k), as_text(r), refs) for i, k, r, refs in row["records"]
     )
+    findings = tuple(decode_finding_in_file(f, path) for f in row["findings"])
     unread = tuple(
-        UnreadRecord(path, _int(line), _str(rid), _opt(kind), _str(reason))
+        UnreadRecord(path, as_number(line), as_text(rid), as_optional_text(kind), as_text(reason))
         for line, rid, kind, reason in row["unread"]
     )
-    return FileOutcome(records, findings, frozenset(_str(i) for i in row["invalid"]), unread)
+    return FileOutcome(records, findings, frozenset(as_text(i) for i in row["invalid"]), unread)
 
 
 def _decode_data(row: Any) -> tuple[Any, Places] | None:
@@ -209,19 +193,3 @@ def _decode_data(row: Any) -> tuple[Any, Places] | None:
         return value, Places(base64.b64decode(code, validate=True), tuple(keys))
     except (binascii.Error, ValueError):
         return None
-
-
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise BadEntryError("expected text")
-    return value
-
-
-def _opt(value: Any) -> str | None:
-    return None if value is None else _str(value)
-
-
-def _int(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise BadEntryError("expected a number")
-    return value
