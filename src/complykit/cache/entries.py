@@ -52,7 +52,7 @@ def cache_folder(root: str) -> str:
     ``.complykit-cache`` in the (resolved) workspace ``root``."""
     home = configured_home()
     if home is not None:
-        name = hashlib.sha256(root.encode()).hexdigest()[:24]
+        name = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:24]
         return os.path.join(home, "complykit", "workspaces", name)  # noqa: PTH118
     return os.path.join(root, CACHE_DIRNAME)  # noqa: PTH118
 

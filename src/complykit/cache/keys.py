@@ -116,7 +116,7 @@ def code_digest() -> str:
     for path in _package_files():
         info = os.stat(path)  # noqa: PTH116
         stamps.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0")
-    return hashlib.sha256("".join(stamps).encode()).hexdigest()
+    return hashlib.sha256("".join(stamps).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def workspace_digests(root: Path | str) -> dict[str, str]:
@@ -151,5 +151,7 @@ def day_key(digests: Mapping[str, str], day: str) -> str:
     """``run_key`` for the day written as ``YYYY-MM-DD`` (no datetime import needed)."""
     digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0{day}\0".encode())
     for relative, content in digests.items():
-        digest.update(f"{relative}\0{content}\0".encode())
+        # A file name that is not UTF-8 arrives with its bytes escaped (PEP 383): hash those
+        # bytes back, rather than fail on the name.
+        digest.update(f"{relative}\0{content}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

@@ -32,8 +32,9 @@ if TYPE_CHECKING:  # typing itself costs a millisecond on the start-up path
 
 
 def rendered_name(result_name: str, presentation: str) -> str:
-    key = hashlib.sha256(f"{result_name}\0{presentation}".encode()).hexdigest()
-    return f"{RENDERED_PREFIX}{key}.txt"
+    # The presentation names folders, which may hold escaped bytes (PEP 383).
+    key = hashlib.sha256(f"{result_name}\0{presentation}".encode("utf-8", "surrogateescape"))
+    return f"{RENDERED_PREFIX}{key.hexdigest()}.txt"
 
 
 def replay(root: str, day: str, presentation: str) -> tuple[str, int] | None:

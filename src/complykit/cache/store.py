@@ -124,7 +124,9 @@ class CacheStore:
 
     def write(self, name: str, body: Any) -> None:
         """Write atomically, so a concurrent reader sees the old entry or the new, never half."""
-        self.write_bytes(name, json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode())
+        # ASCII JSON: a file name that is not UTF-8 holds escaped bytes (PEP 383), which UTF-8
+        # cannot encode but JSON can write as \u escapes and read back as they were.
+        self.write_bytes(name, json.dumps(body, separators=(",", ":")).encode())
 
     def write_bytes(self, name: str, data: bytes) -> None:
         """``write`` for a body that is not JSON (read back with ``entries.trusted_body``)."""

@@ -53,7 +53,8 @@ def files_by_kind(repo: Repository) -> dict[str, set[PurePosixPath]]:
 def _digest(lines: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for line in lines:
-        digest.update(f"{line}\0".encode())
+        # Names may hold escaped bytes (PEP 383): hash those bytes back.
+        digest.update(f"{line}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

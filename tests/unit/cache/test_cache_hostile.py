@@ -283,3 +283,23 @@ def test_a_link_turned_back_into_the_file_it_pointed_to_is_read_again(
     shutil.copyfile(copy, record)
     fresh = validate(workspace, as_of=AS_OF, use_cache=False)
     assert validate(workspace, as_of=AS_OF).findings == fresh.findings
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_and_answered_from_the_cache(
+    workspace: Path,
+) -> None:
+    """A name with bytes that are not UTF-8 (PEP 383 escapes them) is hashed and stored as
+    bytes, not an internal error; the cached run gives the same findings as a fresh one."""
+    odd = os.fsencode(workspace / "risks") + b"/risk-\xff.yaml"
+    text = (workspace / RISK).read_bytes().replace(b"risk-ransomware", b"risk-odd")
+    text = text.replace(b"owner: fatima-elamrani", b"owner: nobody")  # a finding in the file
+    try:
+        with open(odd, "wb") as handle:  # noqa: PTH123 - a bytes path, which pathlib cannot hold
+            handle.write(text)
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
+    first = validate(workspace, as_of=AS_OF)
+    second = validate(workspace, as_of=AS_OF)
+    assert first.findings == second.findings == fresh.findings
+    assert any("\udcff" in finding.path.as_posix() for finding in fresh.findings)
