@@ -23,8 +23,10 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 """Far above the parsed data of 50,000 records split over the shards; a bigger file is planted."""
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NOFOLLOW | os.O_CLOEXEC
-READ_FLAGS = os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | os.O_CLOEXEC
+# Windows has none of these flags; os.open makes descriptors non-inheritable there (PEP 446).
+CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NOFOLLOW | CLOEXEC
+READ_FLAGS = os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | CLOEXEC
 
 
 class UnsafeFolderError(OSError):

@@ -21,6 +21,7 @@ from typing import Any
 
 from complykit.cache.entries import (
     CACHE_DIRNAME,
+    CLOEXEC,
     DIR_FLAGS,
     MAX_ENTRY_BYTES,
     NOFOLLOW,
@@ -39,7 +40,7 @@ KEEP_RESULTS = 16
 """Older result (and rendered output) entries are removed, so the folder does not grow with
 every edit."""
 
-_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | os.O_CLOEXEC
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC
 _GITIGNORE = b"# written by complykit: the cache is never committed\n*\n"
 
 __all__ = [
