@@ -6,6 +6,7 @@ resident set of that process at its largest, which is what a CI runner has to ho
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -65,3 +66,12 @@ def run(command: Sequence[str], samples: Samples | None = None, cwd: Path | None
         samples.seconds.append(elapsed)
         samples.mib.append(usage.ru_maxrss / KIB_PER_MIB)
     return stdout
+
+
+def compile_package() -> None:
+    """Write complykit's bytecode, as ``pip install`` does: where PYTHONDONTWRITEBYTECODE is set
+    (as on the team's machines), an editable install would otherwise compile every module of
+    complykit on every run, while Typer, pydantic and PyYAML, installed, never do."""
+    import complykit  # noqa: PLC0415 - the one under test, wherever it is installed
+
+    compileall.compile_dir(Path(complykit.__file__).parent, quiet=1)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # benchmarks/ is a folder of scripts, not a package
 from goals import Row
+from measure import compile_package
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -171,6 +172,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    compile_package()
     result = measure(args)
     if args.json:
         print(json.dumps(result, indent=2))

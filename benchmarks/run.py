@@ -26,7 +26,6 @@ Exits 1 when a goal is missed.
 from __future__ import annotations
 
 import argparse
-import compileall
 import contextlib
 import datetime as dt
 import sys
@@ -36,6 +35,7 @@ from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from goals import Row, growth_rows, render_table, size_rows, startup_rows
+from measure import compile_package
 from report_pack import pack_row
 from workspaces import prepare
 
@@ -75,15 +75,6 @@ def write_docs(table: str) -> None:
     _, _, tail = rest.partition(END)
     stamp = f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC."
     DOCS.write_text(f"{head}{START}\n{stamp}\n\n{table}\n{END}{tail}", encoding="utf-8")
-
-
-def compile_package() -> None:
-    """Write complykit's bytecode, as ``pip install`` does: where PYTHONDONTWRITEBYTECODE is set
-    (as on the team's machines), an editable install would otherwise compile every module of
-    complykit on every run, while Typer, pydantic and PyYAML, installed, never do."""
-    import complykit  # noqa: PLC0415 - the one under test, wherever it is installed
-
-    compileall.compile_dir(Path(complykit.__file__).parent, quiet=1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
