@@ -61,7 +61,8 @@ def render_risk(plan: Plan, rid: str) -> tuple[str, str]:
     if measures:
         lines.append(f"measures: {flow(measures)}")
     lines += ["residual:", f"  likelihood: {res_l}", f"  impact: {res_i}"]
-    if res_l * res_i > APPETITE:
+    within_appetite = res_l * res_i <= APPETITE
+    if accept or not within_appetite:  # accepting is the owner's recorded decision either way
         lines += [
             "acceptance:",
             f"  by: {plan.people[1].id}",
@@ -69,5 +70,7 @@ def render_risk(plan: Plan, rid: str) -> tuple[str, str]:
             "  until: 2027-12-31",
             "  rationale: Accepted by management until the platform migration completes",
         ]
+        if within_appetite:
+            lines.append("  within_appetite: true")
     lines += [f"identified: {day(rng, date(2024, 1, 8), 700)}", "source: Annual risk workshop"]
     return f"risks/{category}/{rid}.yaml", "\n".join(lines) + "\n"

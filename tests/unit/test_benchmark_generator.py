@@ -132,6 +132,17 @@ def test_a_clean_workspace_has_no_findings(workspace: tuple[Path, Any]) -> None:
     assert run(root, as_of=AS_OF).findings == ()
 
 
+def test_a_clean_workspace_with_risks_accepted_within_the_appetite_has_no_findings(
+    tmp_path: Path,
+) -> None:
+    """Large enough to hold risks accepted within the appetite, which need a recorded
+    acceptance too (RSK005); the benchmark's defect rate counts only deliberate defects."""
+    generator.generate(tmp_path, 600, seed=11, defects=0)
+    risks = [p.read_text(encoding="utf-8") for p in (tmp_path / "risks").rglob("*.yaml")]
+    assert any("within_appetite: true" in text for text in risks)
+    assert run(tmp_path, as_of=AS_OF).findings == ()
+
+
 def test_defects_make_rules_fire(tmp_path: Path) -> None:
     """With defects, about that share of records yields findings from several rule families."""
     generator.generate(tmp_path, 400, seed=5, defects=0.1)
