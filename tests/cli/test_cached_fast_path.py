@@ -128,10 +128,20 @@ def test_an_edit_is_never_answered_from_the_cache(repository: Path) -> None:
     assert b"nobodx" in edited.stdout
 
 
+def test_no_options_mean_the_current_folder_in_text_as_of_today() -> None:
+    # Today is read around the call, not when the tests are collected: a run can span midnight.
+    before = date.today().isoformat()  # noqa: DTZ011 - the user's own calendar day, as the CLI
+    request = parse([])
+    after = date.today().isoformat()  # noqa: DTZ011
+    assert request in (
+        Request(None, "text", "error", before),
+        Request(None, "text", "error", after),
+    )
+
+
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        ([], Request(None, "text", "error", date.today().isoformat())),  # noqa: DTZ011 - as the CLI
         (
             ["ws", "--format=JSON", "--fail-on", "warning", "--as-of", AS_OF, "-j", "2"],
             Request("ws", "json", "warning", AS_OF, 2),
