@@ -6,9 +6,9 @@ imports no Typer, so the fast path stays light.
 
 from __future__ import annotations
 
-from io import TextIOBase
 from typing import TYPE_CHECKING
 
+from complykit.escape.passthrough import StandIn
 from complykit.formatters import FORMATTERS, REPOSITORY_PATH_FORMATS
 
 if TYPE_CHECKING:
@@ -39,25 +39,14 @@ def rendered(result: Result, output_format: str, stream: TextIO) -> str:
     return "".join(recording.parts)
 
 
-class _Recording(TextIOBase):
+class _Recording(StandIn):
     """Keeps what is written; a terminal or not, of the size and encoding of ``stream``, so
     that Rich renders for ``stream`` (colour, width, box characters) as if writing to it."""
 
     def __init__(self, stream: TextIO) -> None:
-        super().__init__()
-        self._stream = stream
+        super().__init__(stream)
         self.parts: list[str] = []
 
     def write(self, text: str) -> int:
         self.parts.append(text)
         return len(text)
-
-    def isatty(self) -> bool:
-        return self._stream.isatty()
-
-    def fileno(self) -> int:
-        return self._stream.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(self._stream, "encoding", None) or "utf-8"

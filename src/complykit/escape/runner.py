@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from io import TextIOBase
 from typing import TYPE_CHECKING
 
 from complykit.escape.controls import unsafe_chars, visible
+from complykit.escape.passthrough import StandIn
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -89,7 +89,7 @@ def defuse_markup(text: str) -> str:
     return _GITHUB.sub(lambda match: f"{match.group(1)}&#58;", text)
 
 
-class DefusingWriter(TextIOBase):
+class DefusingWriter(StandIn):
     """A text stream that defuses each line before passing it on.
 
     Rich wraps table cells and folds long words, so a field that was safe on its own can start
@@ -97,8 +97,7 @@ class DefusingWriter(TextIOBase):
     """
 
     def __init__(self, stream: TextIO) -> None:
-        super().__init__()
-        self._stream = stream
+        super().__init__(stream)
         self._pending = ""
 
     def write(self, text: str) -> int:
@@ -119,16 +118,6 @@ class DefusingWriter(TextIOBase):
             self._pending = ""
         self._stream.flush()
         super().close()
-
-    def isatty(self) -> bool:
-        return self._stream.isatty()
-
-    def fileno(self) -> int:
-        return self._stream.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(self._stream, "encoding", None) or "utf-8"
 
 
 @contextmanager
