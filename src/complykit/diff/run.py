@@ -9,10 +9,9 @@ catalogs changed, links), the base revision is written out and loaded in full, a
 
 from __future__ import annotations
 
-import gc
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -27,6 +26,7 @@ from complykit.diff.swap import SwappedBase, swap
 from complykit.load.discover import discover, find_root, relative
 from complykit.load.git import resolve_commit, toplevel
 from complykit.load.tree import TreeEntry, list_tree, materialise, tree_files
+from complykit.validate.collector import no_cyclic_gc
 from complykit.workspace.open import OpenedWorkspace, load_records, open_workspace
 
 _UNREADABLE = "YAML009"
@@ -59,7 +59,7 @@ def run_diff(
     root = find_root(path)
     top = toplevel(root)
     commits = {rev: resolve_commit(top, rev) for rev in (base, head) if rev is not None}
-    with ExitStack() as stack, _no_cyclic_gc():
+    with ExitStack() as stack, no_cyclic_gc():
 
         def scratch() -> Path:
             return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="complykit-")))
@@ -137,19 +137,3 @@ def _swapped(
 
 def _has_config(entries: list[TreeEntry]) -> bool:
     return any(e.path == CONFIG and not e.link for e in entries)
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    # As in validate.engine: loading builds millions of small acyclic objects that the cyclic
-    # collector would rescan again and again; reference counting still frees them. Frozen and
-    # thawed, they join the oldest generation at once, instead of being scanned on the way.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()

@@ -19,5 +19,9 @@ def no_cyclic_gc() -> Iterator[None]:
     try:
         yield
     finally:
+        # Frozen and thawed, what was made joins the oldest generation at once, rather than
+        # being scanned on its way there by the next collections.
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
