@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import shutil
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from complykit.validate.reuse import CHECKS
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
 from conftest import EXAMPLE, REPO
+from edits import same_size_edit
 
 AS_OF = date(2026, 11, 23)
 SELECTIQ = Path("suppliers/sup-selectiq.yaml")
@@ -49,17 +49,6 @@ def _places(result: Result) -> set[tuple[str, str, int]]:
     return {(f.code, f.path.as_posix(), f.line) for f in result.findings}
 
 
-def _same_size_edit(path: Path, old: str, new: str) -> None:
-    """Rewrite ``old`` as ``new`` (as long) and put the size and mtime back as they were."""
-    assert len(old) == len(new)
-    before = path.stat()
-    data = path.read_bytes()
-    assert old.encode() in data
-    path.write_bytes(data.replace(old.encode(), new.encode(), 1))
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
-
-
 def _cached_then_fresh(workspace: Path) -> tuple[Result, Result]:
     return validate(workspace, as_of=AS_OF), validate(workspace, as_of=AS_OF, use_cache=False)
 
@@ -67,7 +56,7 @@ def _cached_then_fresh(workspace: Path) -> tuple[Result, Result]:
 def test_renaming_a_supplier_an_ai_system_names_is_seen(workspace: Path) -> None:
     """An id renamed in place (same size and mtime) breaks references in files left unchanged."""
     before = validate(workspace, as_of=AS_OF)
-    _same_size_edit(workspace / SELECTIQ, "id: sup-selectiq", "id: sup-selectiX")
+    same_size_edit(workspace / SELECTIQ, "id: sup-selectiq", "id: sup-selectiX")
     cached, fresh = _cached_then_fresh(workspace)
     assert cached.findings == fresh.findings
     assert ("REF001", "ai/ai-cv-screening.yaml", 60) in _places(cached) - _places(before)
@@ -99,7 +88,7 @@ def test_a_supplier_broken_in_place_gives_the_fresh_findings(
 ) -> None:
     """A record that stops loading, edited to the same size and mtime, is judged afresh."""
     before = validate(workspace, as_of=AS_OF)
-    _same_size_edit(workspace / SELECTIQ, old, new)
+    same_size_edit(workspace / SELECTIQ, old, new)
     cached, fresh = _cached_then_fresh(workspace)
     assert cached.findings == fresh.findings
     assert cached.findings != before.findings
@@ -139,7 +128,7 @@ def test_a_corrupt_checks_entry_is_a_warning(workspace: Path) -> None:
     """A damaged entry of kept findings is ignored with a warning; every check runs again."""
     validate(workspace, as_of=AS_OF)
     (workspace / CACHE_DIRNAME / CHECKS).write_text("garbage", encoding="utf-8")
-    _same_size_edit(workspace / SELECTIQ, "id: sup-selectiq", "id: sup-selectiX")
+    same_size_edit(workspace / SELECTIQ, "id: sup-selectiq", "id: sup-selectiX")
     cached, fresh = _cached_then_fresh(workspace)
     assert cached.findings == fresh.findings
     assert [n for n in cached.notes if CHECKS in n]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -15,6 +14,7 @@ from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.validate.validation import validate
 from complykit.workspace import open as workspace_module
 from conftest import EXAMPLE
+from edits import same_size_edit
 
 AS_OF = date(2026, 11, 23)
 SUPPLIER = Path("suppliers/sup-aws.yaml")
@@ -92,23 +92,12 @@ def test_one_changed_file_rewrites_one_shard_of_parsed_data(workspace: Path) -> 
     assert len([name for name in after if after[name] != before.get(name)]) == 1
 
 
-def _same_size_edit(path: Path, old: str, new: str) -> None:
-    """Rewrite ``old`` as ``new`` (as long) and put the size and mtime back as they were."""
-    assert len(old) == len(new)
-    before = path.stat()
-    data = path.read_bytes()
-    assert old.encode() in data
-    path.write_bytes(data.replace(old.encode(), new.encode(), 1))
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
-
-
 def test_a_file_edited_to_the_same_size_and_mtime_is_parsed_again(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The parsed data is found by content, so an edit invisible to stat is still read."""
     validate(workspace, as_of=AS_OF, jobs=1)
-    _same_size_edit(workspace / RISK, "owner: fatima-elamrani", "owner: fatima-elamranX")
+    same_size_edit(workspace / RISK, "owner: fatima-elamrani", "owner: fatima-elamranX")
     parsed = _count_parses(monkeypatch)
     result = validate(workspace, as_of=AS_OF, jobs=1)
     assert RISK.as_posix() in parsed
@@ -128,7 +117,7 @@ def test_a_parsed_entry_altered_to_the_same_size_and_mtime_is_a_warning(
     )
     text = shard.read_bytes().decode()
     record_id = text.split('"id":"', 1)[1].split('"', 1)[0]
-    _same_size_edit(shard, f'"id":"{record_id}"', f'"id":"{record_id[:-1]}~"')
+    same_size_edit(shard, f'"id":"{record_id}"', f'"id":"{record_id[:-1]}~"')
     path = workspace / SUPPLIER
     path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
     result = validate(workspace, as_of=AS_OF)
