@@ -91,6 +91,7 @@ def test_link_inside_the_workspace_is_read(tmp_path: Path) -> None:
 def test_spawned_pool_where_fork_is_missing_gives_the_serial_files(tmp_path: Path) -> None:
     """Without fork (Windows) a spawned pool parses; the files come back the same, in order."""
     from complykit.load.files import InsideReader  # noqa: PLC0415
+    from complykit.load.parsing import read_hashed  # noqa: PLC0415
     from complykit.workspace import open as workspace  # noqa: PLC0415
 
     root = _workspace(tmp_path)
@@ -98,7 +99,7 @@ def test_spawned_pool_where_fork_is_missing_gives_the_serial_files(tmp_path: Pat
         (root / f"t{index:02}.yaml").write_text(f"kind: task\nid: t-{index}\n", encoding="utf-8")
     files = sorted(root.glob("t*.yaml"))
     pooled = list(workspace._parse_in_pool(root, files, 2))
-    serial = [workspace._read_hashed(root, p, InsideReader(root)) for p in files]
+    serial = [read_hashed(root, p, InsideReader(root)) for p in files]
     assert pooled == serial
 
 

@@ -26,7 +26,7 @@ import os
 import pickle
 import select
 import struct
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -61,14 +61,39 @@ def chunks_of(files: Sequence[S], workers: int) -> list[Sequence[S]]:
 
 def parse_forked(
     root: Path, files: Sequence[Path], workers: int, parse: ParseChunk[T]
-) -> Generator[T, None, None]:
-    """``parse(root, chunk)`` for every chunk of ``files``, by ``workers`` forked processes and
-    this one, each file's result yielded in the order of ``files``."""
-    chunks = chunks_of(files, workers)
-    pool = _Pool(root, chunks, workers, parse)
+) -> Forked[T]:
+    """``parse(root, chunk)`` for every chunk of ``files``, by ``workers`` processes forked now
+    and this one, each file's result in the order of ``files``."""
+    return Forked(_Pool(root, chunks_of(files, workers), workers, parse))
+
+
+class Forked(Generic[T]):
+    """The results of forked workers, file by file. The workers are reaped as the last chunk
+    is handed over, or by ``close`` when the caller stops early."""
+
+    def __init__(self, pool: _Pool[T]) -> None:
+        self.pool = pool
+        self.results = _results(pool)  # no reference back to self: no cycle to collect
+
+    def __iter__(self) -> Iterator[T]:
+        return self.results
+
+    def __next__(self) -> T:
+        return next(self.results)
+
+    def close(self) -> None:
+        self.results.close()
+        self.pool.close()
+
+
+def _results(pool: _Pool[T]) -> Generator[T, None, None]:
     try:
-        for number in range(len(chunks)):
-            yield from pool.chunk(number)
+        last = len(pool.chunks) - 1
+        for number in range(last + 1):
+            parsed = pool.chunk(number)
+            if number == last:
+                pool.close()  # before the caller has taken them all: it may never ask again
+            yield from parsed
     finally:
         pool.close()
 
@@ -182,11 +207,13 @@ class _Pool(Generic[T]):
         """Stop and reap the workers; after a normal end they have exited already."""
         if self.tasks >= 0:
             os.close(self.tasks)
+            self.tasks = -1
         for descriptor in self.buffers:
             os.close(descriptor)  # a worker still writing gets a broken pipe and exits
         self.buffers.clear()
         for pid in self.pids:
             os.waitpid(pid, 0)
+        self.pids.clear()
 
 
 def _serve(

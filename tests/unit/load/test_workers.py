@@ -124,3 +124,12 @@ def test_chunks_cover_every_file_once_in_order() -> None:
         chunks = chunks_of(files, workers_)
         assert [path for chunk in chunks for path in chunk] == list(files)
         assert len(chunks) <= workers.MAX_CHUNKS
+
+
+def test_the_workers_are_reaped_once_the_last_file_is_handed_over() -> None:
+    """Callers take exactly as many results as there are files, never asking for one more."""
+    files = _files(300)
+    results = parse_forked(ROOT, files, 2, _slow_first)
+    taken = [next(results) for _ in files]
+    assert len(taken) == 300
+    assert _no_children_left()
