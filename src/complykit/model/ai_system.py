@@ -10,6 +10,7 @@ from complykit.model.ai_duties import DeployerDuties, ProviderDuties
 from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.prebuilt import instance
 from complykit.model.types import (
     DpiaRef,
     EvidenceRef,
@@ -88,7 +89,7 @@ class Classification(StrictModel):
     """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk."""
     suspected_art5_practice: Art5Practice | None = None
     """The Art. 5(1) point, if a prohibited practice is suspected."""
-    transparency: Transparency = Transparency()
+    transparency: Transparency = instance(Transparency)
     """Which Art. 50 transparency situations apply, whatever the risk class."""
 
 

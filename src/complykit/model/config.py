@@ -8,6 +8,7 @@ from pydantic import Field, NonNegativeInt, PositiveInt
 
 from complykit.model.base import StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.prebuilt import instance
 from complykit.model.types import (
     CountryCode,
     Email,
@@ -154,5 +155,5 @@ class WorkspaceConfig(StrictModel):
     """The people records can name as owner, overseer, assessor or approver."""
     risk_method: RiskMethod
     """How risks are scored: the likelihood and impact scales and the risk appetite."""
-    paths: Paths = Paths()
+    paths: Paths = instance(Paths)
     """Which YAML files below the workspace are not records."""
