@@ -24,6 +24,7 @@ while pydantic plugins may be on (``PYDANTIC_DISABLE_PLUGINS``, which the comman
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import json
 import os
@@ -91,17 +92,37 @@ def _validator(model: type[BaseModel]) -> pydantic_core.SchemaValidator | None:
         return None  # a schema this code no longer matches: pydantic builds the model instead
 
 
+def docstrings(module: str, source: bytes) -> dict[str, dict[str, str]] | None:
+    """The field docstrings of ``module``'s classes (see ``model.docstrings``) as read ahead,
+    or None unless ``source`` is the very source they were read from."""
+    entry = _document().get("docstrings", {}).get(module)
+    if not isinstance(entry, dict) or entry.get("sha256") != source_digest(source):
+        return None
+    classes = entry.get("classes")
+    return classes if isinstance(classes, dict) else None
+
+
+def source_digest(source: bytes) -> str:
+    return hashlib.sha256(source).hexdigest()
+
+
 @functools.cache
-def _entries() -> dict[str, str]:
-    """The JSON text of each model's entry, by name; decoded only for the models used."""
+def _document() -> dict[str, Any]:
     try:
         document = json.loads(PREBUILT.read_bytes())
     except (OSError, ValueError):
         return {}
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return {}
+    return document
+
+
+@functools.cache
+def _entries() -> dict[str, str]:
+    """The JSON text of each model's entry, by name; decoded only for the models used."""
+    document = _document()
     if (
-        not isinstance(document, dict)
-        or document.get("format") != FORMAT
-        or document.get("pydantic_core") != pydantic_core.__version__
+        document.get("pydantic_core") != pydantic_core.__version__
         or document.get("pydantic") != _pydantic_version()
         or not isinstance(document.get("models"), dict)
     ):

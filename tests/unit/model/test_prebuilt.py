@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from complykit.catalog.load import catalog_files, model_for
 from complykit.load.yaml_file import parse_yaml
 from complykit.model import prebuilt
 from complykit.model.config import WorkspaceConfig
+from complykit.model.docstrings import read_docstrings
 from complykit.model.duration import Duration
 from complykit.model.prebuilt import PREBUILT, instance, validate_json, validate_python
 from complykit.model.records import RECORD_MODELS
@@ -163,6 +165,7 @@ def test_a_schema_naming_what_no_longer_exists_is_not_used(
 
 def _forget() -> None:
     """Read the file again (the fixture below clears the caches after the test too)."""
+    prebuilt._document.cache_clear()
     prebuilt._entries.cache_clear()
     prebuilt._validator.cache_clear()
 
@@ -172,8 +175,25 @@ def _fresh_caches(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Plugins off, as the command line sets them; the file read again after each test."""
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
     yield
+    prebuilt._document.cache_clear()
     prebuilt._entries.cache_clear()
     prebuilt._validator.cache_clear()
+
+
+def test_docstrings_read_ahead_are_those_of_the_source() -> None:
+    """Every model module's field docstrings come from prebuilt.json, and equal a fresh read."""
+    for module in json.loads(PREBUILT.read_text(encoding="utf-8"))["docstrings"]:
+        source = Path(sys.modules[module].__file__ or "").read_bytes()
+        assert prebuilt.docstrings(module, source) == read_docstrings(module), module
+
+
+def test_an_edited_source_is_read_again() -> None:
+    """Docstrings read ahead are not used for a source that changed since (not even by a byte):
+    the descriptions in the JSON Schemas follow the code, not a stale file."""
+    source = Path(sys.modules["complykit.model.task"].__file__ or "").read_bytes()
+    assert prebuilt.docstrings("complykit.model.task", source) is not None
+    assert prebuilt.docstrings("complykit.model.task", source + b"\n") is None
+    assert prebuilt.docstrings("complykit.model.unknown", source) is None
 
 
 def test_same_tells_types_and_objects_apart() -> None:
