@@ -1,7 +1,5 @@
 """``ai-system``: an AI system we provide or deploy (EU AI Act, ISO/IEC 42001)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

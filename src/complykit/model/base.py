@@ -1,7 +1,5 @@
 """The strict base every record and sub-record derives from."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict

@@ -1,7 +1,5 @@
 """``complykit.yaml``: the organisation, its people and scope, and how it scores risk."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, NonNegativeInt, PositiveInt

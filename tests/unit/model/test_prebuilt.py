@@ -54,7 +54,8 @@ def _outcome(validate: Any, data: Any) -> Any:
 
 def test_the_committed_file_is_fresh() -> None:
     """model/prebuilt.json is what `python -m complykit.validate.prebuild` writes today."""
-    assert PREBUILT.read_text(encoding="utf-8") == render(roots())
+    stale = "stale: run `python -m complykit.validate.prebuild` and commit model/prebuilt.json"
+    assert PREBUILT.read_text(encoding="utf-8") == render(roots()), stale
 
 
 def test_every_root_has_a_prebuilt_validator() -> None:
