@@ -33,6 +33,7 @@ from complykit.load.yaml_file import YamlFile
 from complykit.model.base import Record
 from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
+from complykit.model.prebuilt import validate_python
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.workspace import kept_references
 from complykit.workspace.repository import Entry, Kept, Repository
@@ -99,7 +100,7 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
         )
     document = parsed.documents[0]
     try:
-        return WorkspaceConfig.model_validate(document.data), (), document.places
+        return validate_python(WorkspaceConfig, document.data), (), document.places
     except ValueError as error:
         errors = error.errors(include_url=False)  # type: ignore[attr-defined]
         found = tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
