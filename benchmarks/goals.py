@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from generators.vocabulary import AS_OF
 from measure import Samples, run
+from workspaces import EDITED_KINDS
 
 from complykit.load.discover import SKIPPED_DIRS, YAML_SUFFIXES
 
@@ -89,13 +90,17 @@ def alternate(repeat: int, steps: Sequence[Callable[[int], object]]) -> None:
 
 def size_rows(ws: Workspace, repeat: int, *, with_report: bool) -> list[Row]:
     """Cold, unchanged, one changed and memory at one size; report and diff where asked."""
-    base, cold, unchanged, changed = Samples(), Samples(), Samples(), Samples()
+    base, cold, unchanged = Samples(), Samples(), Samples()
+    changed = {kind: Samples() for kind in EDITED_KINDS}
     size = f"{ws.records:,}"
 
-    def timed_changed(revision: int) -> None:
-        # A new text every time, even across runs reusing --keep: never a cache hit.
-        ws.edit(time.time_ns() + revision)
-        run(_validate(ws.root), changed)
+    def timed_changed(kind: str) -> Callable[[int], None]:
+        def step(revision: int) -> None:
+            # A new text every time, even across runs reusing --keep: never a cache hit.
+            ws.edit(time.time_ns() + revision, kind)
+            run(_validate(ws.root), changed[kind])
+
+        return step
 
     run(_validate(ws.root))  # warm the cache and the page cache
     alternate(
@@ -104,14 +109,17 @@ def size_rows(ws: Workspace, repeat: int, *, with_report: bool) -> list[Row]:
             lambda _: run([PYTHON, "-c", BARE_PARSE, str(ws.root)], base),
             lambda _: run(_validate(ws.root, "--no-cache"), cold),
             lambda _: run(_validate(ws.root), unchanged),
-            timed_changed,
+            *(timed_changed(kind) for kind in EDITED_KINDS),
             lambda _: run(_validate(ws.root)),  # the next "unchanged" sees a warm cache
         ],
     )
     rows = [
         _ratio("cold validate / bare parse", size, cold, base, 1.0),
         _ratio("unchanged (cached) / bare parse", size, unchanged, base, 0.1),
-        _ratio("one file changed / bare parse", size, changed, base, 0.3),
+        *(
+            _ratio(f"one {kind} changed / bare parse", size, samples, base, 0.3)
+            for kind, samples in changed.items()
+        ),
         Row(
             "peak memory (validate, cold)",
             size,

@@ -6,6 +6,7 @@ The first commit is the generated workspace; the second changes one record, so t
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,10 @@ from pathlib import Path
 import generate
 
 SEED = 0
-EDITED = "# edited by the benchmark"
+EDITED = re.compile(r"^(description: >-\n  )(?:Revised \d+\. )?", re.MULTILINE)
+"""The first line of a record's own description, with the sentence an earlier edit put there."""
+EDITED_KINDS = {"supplier": "suppliers", "processing activity": "register"}
+"""Kinds the "one file changed" goal edits (the most joined ones), with their folders."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,15 +26,22 @@ class Workspace:
     records: int
     files: int
     bytes: int
-    edit_target: Path
+    edit_targets: dict[str, Path]
+    """A record file of each of ``EDITED_KINDS``."""
 
     def describe(self) -> str:
         return f"{self.files:,} files, {self.bytes / 1e6:.1f} MB, at {self.root}"
 
-    def edit(self, revision: int) -> None:
-        """Change one record's text, differently each time, keeping it valid."""
-        text = self.edit_target.read_text(encoding="utf-8").split(f"\n{EDITED}")[0]
-        self.edit_target.write_text(f"{text}\n{EDITED} {revision}\n", encoding="utf-8")
+    def edit(self, revision: int, kind: str = "supplier") -> None:
+        """Change a value of one record of ``kind``, differently each time, keeping it valid:
+        a sentence at the start of its description says which revision this is. (A comment
+        would change no record, which no real edit is like.)"""
+        path = self.edit_targets[kind]
+        text = path.read_text(encoding="utf-8")
+        edited, count = EDITED.subn(rf"\g<1>Revised {revision}. ", text, count=1)
+        if not count:
+            raise ValueError(f"{path} has no description to edit")
+        path.write_text(edited, encoding="utf-8")
 
 
 def _git(root: Path, *args: str) -> None:
@@ -58,5 +69,8 @@ def prepare(root: Path, records: int) -> Workspace:
 
 def _workspace(root: Path, records: int) -> Workspace:
     files = [p for p in root.rglob("*.yaml") if ".git" not in p.parts and p.is_file()]
-    target = min(p for p in files if "suppliers" in p.parts)
-    return Workspace(root, records, len(files), sum(p.stat().st_size for p in files), target)
+    targets = {
+        kind: min(p for p in files if folder in p.parts and EDITED.search(p.read_text("utf-8")))
+        for kind, folder in EDITED_KINDS.items()
+    }
+    return Workspace(root, records, len(files), sum(p.stat().st_size for p in files), targets)

@@ -15,20 +15,22 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from complykit.cache.codec import encode_finding
 from complykit.checks import REGISTRY
 from complykit.checks.registry import to_finding
 from complykit.core.findings import Finding
 from complykit.model.records import RECORD_MODELS
 from complykit.model.supplier import Supplier
+from complykit.validate import neighbours
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
-from complykit.workspace.scope import EVERY_KIND, UndeclaredKindError, only_files, scoped
+from complykit.workspace.scope import EVERY_KIND, UndeclaredKindError, near, only_files, scoped
 from conftest import BASE_CONFIG, CASES, EXAMPLE, REPO
 
 AS_OF = date(2026, 11, 23)
@@ -119,3 +121,35 @@ def test_ids_and_entries_hold_only_declared_kinds(repositories: list[Repository]
     activity = repo.of_kind("processing-activity")[0].record.id
     assert activity in repo.by_id
     assert activity not in view.by_id
+
+
+LOCAL = sorted(code for code, registered in REGISTRY.items() if registered.local)
+
+
+def _full(findings: Iterable[Finding]) -> list[list[object]]:
+    """Every field of each finding (a finding compares by place and code alone), sorted."""
+    return sorted(encode_finding(f) for f in findings)
+
+
+@pytest.mark.parametrize("code", LOCAL)
+def test_a_local_check_judges_each_record_from_its_neighbours_alone(
+    code: str, repositories: list[Repository]
+) -> None:
+    """A check declared local within n steps finds on each record, from a view of the records
+    at most n references away (either way, through the kinds it reads), exactly what it finds
+    there on the whole workspace; at the config it finds the same from no record at all."""
+    registered = REGISTRY[code]
+    kinds = None if EVERY_KIND in registered.reads else registered.reads
+    for repo in repositories:
+        whole = list(registered.run(repo))
+        graph = neighbours.current(None, repo, ())
+        reach = neighbours.Reach(graph, graph, ())
+        at_config = [f for f in whole if f.record is None]
+        assert all(f.path == repo.config_path() for f in at_config), repo.root
+        assert _full(f for f in registered.run(near(repo, ())) if f.record is None) == _full(
+            at_config
+        )
+        for rid in dict.fromkeys(e.id for e in repo.entries if kinds is None or e.kind in kinds):
+            view = near(repo, reach.ball(frozenset({rid}), kinds, registered.local))
+            seen = [f for f in registered.run(view) if f.record == rid]
+            assert _full(seen) == _full(f for f in whole if f.record == rid), (repo.root, rid)

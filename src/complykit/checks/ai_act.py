@@ -82,6 +82,7 @@ def annex_iii_not_high_risk(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA004",
     reads=("ai-system", "processing-activity"),
+    local=1,
     framework="eu-ai-act",
     name="art6-3-exception-with-profiling",
     severity=Severity.ERROR,
@@ -120,6 +121,7 @@ def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA011",
     reads=("ai-system", "supplier"),
+    local=1,
     framework="eu-ai-act",
     name="ai-vendor-may-train",
     severity=Severity.WARNING,

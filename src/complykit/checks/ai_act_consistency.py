@@ -75,6 +75,7 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
 @check(
     code="AIA014",
     reads=("ai-system", "processing-activity"),
+    local=1,
     framework="eu-ai-act",
     name="ai-personal-data-unregistered",
     severity=Severity.ERROR,

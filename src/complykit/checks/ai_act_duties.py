@@ -112,6 +112,7 @@ def high_risk_logs_too_short(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA008",
     reads=("ai-system", "dpia", "processing-activity"),
+    local=2,
     framework="eu-ai-act",
     name="deployer-dpia-missing",
     severity=Severity.ERROR,

@@ -37,6 +37,7 @@ def ai_vendors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
 @check(
     code="SUP008",
     reads=("ai-system", "supplier"),
+    local=1,
     name="ai-vendor-training-terms-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 28(3)(a)",),
@@ -62,6 +63,7 @@ def ai_vendor_training_terms_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SUP009",
     reads=("ai-system", "risk", "supplier"),
+    local=1,
     name="ai-vendor-training-risk-unaccepted",
     severity=Severity.ERROR,
     citation=("GDPR Art. 28(3)(a)", "ISO/IEC 27001:2022 6.1.3 f)"),

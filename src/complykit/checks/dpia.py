@@ -143,6 +143,7 @@ def dpia_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="DPIA005",
     reads=("dpia", "processing-activity"),
+    local=1,
     framework="gdpr",
     name="dpia-unfinished",
     severity=Severity.ERROR,
@@ -262,6 +263,7 @@ def dpia_prior_consultation_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="DPIA009",
     reads=("dpia", "processing-activity"),
+    local=1,
     framework="gdpr",
     name="dpia-link-one-sided",
     severity=Severity.WARNING,

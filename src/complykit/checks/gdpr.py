@@ -263,6 +263,7 @@ def joint_controllers_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR020",
     reads=("processing-activity", "supplier"),
+    local=1,
     framework="gdpr",
     name="processor-role-mismatch",
     severity=Severity.ERROR,

@@ -19,6 +19,7 @@ _SMALL = 250
 @check(
     code="GDPR030",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="recipients-unstated",
     severity=Severity.ERROR,
@@ -58,6 +59,7 @@ def recipients_unstated(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR031",
     reads=("processing-activity",),
+    local=1,
     framework="gdpr",
     name="art30-5-exemption-invalid",
     severity=Severity.ERROR,
@@ -149,6 +151,7 @@ def eu_representative_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="GDPR033",
     reads=("processing-activity",),
+    per_record=True,
     framework="gdpr",
     name="national-id-without-legal-basis",
     severity=Severity.ERROR,

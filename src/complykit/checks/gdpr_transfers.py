@@ -257,6 +257,7 @@ def _processor_destinations(
 @check(
     code="GDPR026",
     reads=("processing-activity", "supplier"),
+    local=1,
     framework="gdpr",
     name="transfer-not-listed",
     severity=Severity.ERROR,

@@ -20,6 +20,7 @@ from complykit.workspace.repository import Repository
 @check(
     code="INC012",
     reads=("ai-system", "incident"),
+    local=1,
     name="serious-incident-report-overdue",
     severity=Severity.ERROR,
     citation=("AI Act Art. 73",),
@@ -53,6 +54,7 @@ def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
 @check(
     code="INC013",
     reads=("ai-system", "incident"),
+    local=1,
     name="serious-incident-report-due",
     severity=Severity.WARNING,
     citation=("AI Act Art. 73",),
@@ -80,6 +82,7 @@ def serious_incident_report_due(repo: Repository) -> Iterator[Problem]:
 @check(
     code="INC014",
     reads=("ai-system", "incident"),
+    local=1,
     name="serious-incident-provider-not-told",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(5)",),
@@ -107,6 +110,7 @@ def serious_incident_provider_not_told(repo: Repository) -> Iterator[Problem]:
 @check(
     code="INC015",
     reads=("ai-system", "incident"),
+    local=1,
     name="ai-incident-unassessed",
     severity=Severity.WARNING,
     citation=("AI Act Art. 3(49)", "AI Act Art. 73"),

@@ -25,6 +25,7 @@ def _refs(repo: Repository) -> Iterator[tuple[Entry | None, Reference, RefTo]]:
 @check(
     code="REF001",
     reads=(EVERY_KIND,),
+    local=1,
     name="unknown-reference",
     severity=Severity.ERROR,
     hint="Check the id for typos, or add the record it names.",
@@ -54,7 +55,13 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
         )
 
 
-@check(code="REF002", reads=(EVERY_KIND,), name="wrong-kind-reference", severity=Severity.ERROR)
+@check(
+    code="REF002",
+    reads=(EVERY_KIND,),
+    local=1,
+    name="wrong-kind-reference",
+    severity=Severity.ERROR,
+)
 def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
     """A field names a record of the wrong kind.
 
@@ -81,6 +88,7 @@ def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
 @check(
     code="REF003",
     reads=(EVERY_KIND,),
+    local=1,
     name="duplicate-id",
     severity=Severity.ERROR,
     hint="Give each record its own id; ids are unique across the whole workspace.",
@@ -104,6 +112,7 @@ def duplicate_id(repo: Repository) -> Iterator[Problem]:
 @check(
     code="REF004",
     reads=(EVERY_KIND,),
+    local=1,
     name="unknown-framework",
     severity=Severity.ERROR,
     hint="Use a catalog id from `complykit catalog list`, or add the catalog.",

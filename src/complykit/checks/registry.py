@@ -9,14 +9,13 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Protocol
 
 from complykit.core.findings import Finding, RuleInfo, Severity
 from complykit.facts.problem import Problem
 from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Repository
-from complykit.workspace.scope import EVERY_KIND, only_files, scoped
+from complykit.workspace.scope import EVERY_KIND, scoped
 
 __all__ = ["EVERY_KIND", "REGISTRY", "Check", "Memo", "Reuse", "check", "run_checks"]
 
@@ -34,6 +33,9 @@ class Check:
     """Record kinds the check reads; it sees only these (``workspace.scope``)."""
     per_record: bool = False
     """Judges each record on its own: a changed file is judged again, apart from the rest."""
+    local: int = 0
+    """Judges each record from the records at most this many references away (0: not local;
+    ``validate.neighbours``): when files change, only the records near them are judged again."""
 
     def run(self, repo: Repository) -> Iterator[Finding]:
         view = scoped(repo, self.reads)
@@ -47,12 +49,15 @@ class Check:
 
 @dataclass(frozen=True, slots=True)
 class Reuse:
-    """Kept findings of a check, the paths it asked about, and the files to judge again."""
+    """Kept findings of a check, the paths it asked about, and what to judge again."""
 
     findings: list[Finding]
     probes: dict[str, bool]
-    rerun: frozenset[PurePosixPath] = frozenset()
-    """Files whose records a per-record check judges again; their kept findings are left out."""
+    target: Repository | None = None
+    """The records to judge again (their kept findings are left out of ``findings``)."""
+    fresh: Callable[[Finding], bool] | None = None
+    """Which findings of the run on ``target`` to take: the others sit on records that are
+    there only as neighbours, judged on part of what they see, and their kept findings hold."""
 
 
 class Memo(Protocol):
@@ -89,12 +94,13 @@ def _judged(registered: Check, repo: Repository, memo: Memo | None) -> list[Find
     reuse = memo.recall(registered) if memo is not None else None
     if reuse is None:
         findings, asked = _run(registered, repo, repo)
-    elif reuse.rerun:
-        fresh, more = _run(registered, repo, only_files(repo, reuse.rerun))
-        findings, asked = [*reuse.findings, *fresh], {**reuse.probes, **more}
+    elif reuse.target is not None:
+        fresh, more = _run(registered, repo, reuse.target)
+        taken = fresh if reuse.fresh is None else [f for f in fresh if reuse.fresh(f)]
+        findings, asked = [*reuse.findings, *taken], {**reuse.probes, **more}
     else:
         findings, asked = reuse.findings, reuse.probes
-    if memo is not None and (reuse is None or reuse.rerun):
+    if memo is not None and (reuse is None or reuse.target is not None):
         memo.keep(registered, findings, asked)
     repo.probes.update(asked)
     return findings
@@ -124,6 +130,7 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     hint: str | None = None,
     reads: tuple[str, ...],
     per_record: bool = False,
+    local: int = 0,
     needs: tuple[str, ...] = (),
     framework: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
@@ -136,9 +143,13 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     findings are reused while no file holding a record of those kinds changes; ``needs`` is
     part of ``reads``. ``per_record`` says the check judges each record alone (with the config,
     catalogs and day, never another record): its findings are kept per file, and only changed
-    files are judged again. ``framework`` is the
-    catalog id whose presence in ``frameworks`` turns the check on; the registry asks the
-    repository, so no check tests its own scope.
+    files are judged again. ``local`` (a number of steps) says each finding sits on one record
+    (or on the config, from the config alone) and depends only on the records at most that
+    many steps away, a step being a reference field naming another record by id, either way:
+    when files change, only the records within reach are judged again
+    (``validate.neighbours``). ``framework`` is the catalog id whose presence in
+    ``frameworks`` turns the check on; the registry asks the repository, so no check tests its
+    own scope.
     """
 
     def register(function: CheckFunction) -> CheckFunction:
@@ -149,7 +160,11 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
         doc = inspect.getdoc(function) or name
         summary = " ".join(doc.split("\n\n")[0].split())
         info = RuleInfo(code, name, severity, summary, citation, hint, framework)
-        REGISTRY[code] = Check(info, function, info.family, needs, frozenset(reads), per_record)
+        if per_record and local:
+            raise ValueError(f"check {code} is per record, which is local already")
+        REGISTRY[code] = Check(
+            info, function, info.family, needs, frozenset(reads), per_record, local
+        )
         return function
 
     return register

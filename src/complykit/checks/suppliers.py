@@ -210,6 +210,7 @@ def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
 @check(
     code="SUP007",
     reads=("processing-activity", "supplier"),
+    local=1,
     name="contract-ended-still-used",
     severity=Severity.WARNING,
     hint="Renew the contract and move `contract_end`, or remove the supplier from the "

@@ -61,15 +61,22 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
     records = len(opened.repo.entries) if opened.repo is not None else 0
     result = Result(
         root,
-        tuple(sorted(found)),
+        tuple(sorted(found, key=_order)),
         all_rules(),
         opened.files,
         records,
         as_of,
         fail_on,
-        tuple(sorted(waived, key=lambda w: w.finding)),
+        tuple(sorted(waived, key=lambda w: _order(w.finding))),
     )
     return result, opened.repo
+
+
+def _order(finding: Finding) -> tuple[Finding, str, str, tuple[str, ...], str]:
+    """Place, then code, then text: findings at one place with one code (two broken values in
+    a flow list, say) come in the same order whether a check judged everything or reused
+    part of its findings (``validate.reuse``)."""
+    return finding, finding.message, finding.hint or "", finding.citation, finding.record or ""
 
 
 def _checked_and_waived(

@@ -23,7 +23,9 @@ from complykit.cache.store import CacheStore
 from complykit.checks.registry import EVERY_KIND, Check, Reuse
 from complykit.core.findings import Finding
 from complykit.load.discover import CONFIG_FILENAME
+from complykit.validate import neighbours
 from complykit.workspace.repository import Repository
+from complykit.workspace.scope import near, only_files
 
 CHECKS = "checks.json"
 UNKNOWN_KIND = "?"
@@ -63,13 +65,16 @@ class CheckMemo:
 
     A check over whole kinds is keyed by the files holding them. A per-record check is keyed
     by the engine alone, with its findings by file and the files' content hashes as they were
-    (the snapshot): the files whose hash moved since are judged again, the rest reused.
+    (the snapshot): the files whose hash moved since are judged again, the rest reused. A local
+    check whose kinds changed judges again the records the change reaches
+    (``validate.neighbours``), with the graph of what each file's records named kept beside
+    the snapshot.
     """
 
     def __init__(
         self, store: CacheStore, engine: str, repo: Repository, digests: Mapping[str, str]
     ) -> None:
-        self._store, self._engine, self._root = store, engine, repo.root
+        self._store, self._engine, self._repo = store, engine, repo
         self._files = files_by_kind(repo)
         held = set().union(*self._files.values())
         self._now = {p.as_posix(): digests[p.as_posix()] for p in sorted(held)}
@@ -77,22 +82,29 @@ class CheckMemo:
             kind: _digest(f"{p.as_posix()}\0{self._now[p.as_posix()]}" for p in sorted(paths))
             for kind, paths in self._files.items()
         }
-        self._now_id = _digest(f"{p}\0{d}" for p, d in self._now.items())
-        self._known, before = self._read()
-        self._changed = {PurePosixPath(p) for p, d in self._now.items() if before.get(p) != d}
-        self._before_id = _digest(f"{p}\0{d}" for p, d in before.items())
+        self._now_id = _snapshot_id(engine, self._now)
+        self._known, before, kept_graph = self._read()
+        moved = {p for p in self._now.keys() | before.keys() if before.get(p) != self._now.get(p)}
+        self._changed = {PurePosixPath(p) for p in moved}
+        self._before_id = _snapshot_id(engine, before)
+        self._graph = neighbours.current(kept_graph, repo, moved)
+        self._reach = neighbours.Reach(kept_graph, self._graph, moved) if kept_graph else None
         self._fresh: dict[str, Any] = {}
+        self._reused: dict[str, list[Any]] = {}
 
-    def _read(self) -> tuple[dict[str, Any], dict[str, str]]:
+    def _read(self) -> tuple[dict[str, Any], dict[str, str], neighbours.Graph | None]:
         body = self._store.read(CHECKS)
         if body is None:
-            return {}, {}
+            return {}, {}, None
         if isinstance(body, dict) and isinstance(body.get("checks"), dict):
             snapshot = body.get("snapshot")
             if isinstance(snapshot, dict) and all(isinstance(v, str) for v in snapshot.values()):
-                return body["checks"], snapshot
+                graph = neighbours.decode(body.get("graph"))
+                # The graph answers for every file of the snapshot, or for none.
+                usable = graph if graph is not None and graph.keys() == snapshot.keys() else None
+                return body["checks"], snapshot, usable
         self._store.notes.append(f"cache entry {self._store.folder / CHECKS} ignored")
-        return {}, {}
+        return {}, {}, None
 
     def key(self, check: Check) -> str:
         if check.per_record:
@@ -108,33 +120,85 @@ class CheckMemo:
 
     def recall(self, check: Check) -> Reuse | None:
         row = self._known.get(check.info.code)
-        if not isinstance(row, list) or len(row) != 4 or row[0] != self.key(check):
+        if not isinstance(row, list) or len(row) != 4:
             return None
+        same = row[0] == self.key(check)
+        if not same and not (check.local and row[1] == self._before_id):
+            return None
+        decoded = self._decoded(row)
+        if decoded is None:
+            return None
+        findings, probes = decoded
+        if check.per_record:
+            return self._per_record(check, row, findings, probes)
+        if same:
+            self._reused[check.info.code] = row
+            return Reuse(findings, probes)
+        return self._near(check, findings, probes)
+
+    def _decoded(self, row: list[Any]) -> tuple[list[Finding], dict[str, bool]] | None:
+        """A row's findings and probes, while each path it asked about is still as it was."""
         try:
             findings = [decode_finding(f) for f in row[2]]
             probes = _probes(row[3])
         except (BadEntryError, TypeError, ValueError) as error:
             self._store.notes.append(f"cache entry {self._store.folder / CHECKS}: {error}")
             return None
-        if any((self._root / path).exists() != found for path, found in probes.items()):
+        if any((self._repo.root / path).exists() != found for path, found in probes.items()):
             return None
-        if not check.per_record:
-            return Reuse(findings, probes)
+        return findings, probes
+
+    def _per_record(
+        self, check: Check, row: list[Any], findings: list[Finding], probes: dict[str, bool]
+    ) -> Reuse | None:
         if row[1] != self._before_id:
             return None  # kept against other files than the last run's: judge everything
         judged = self._paths(check)
         rerun = frozenset(judged & self._changed)
         kept = [f for f in findings if f.path in judged and f.path not in rerun]
-        return Reuse(kept, probes, rerun)
+        if not rerun and len(kept) == len(findings):
+            self._reused[check.info.code] = row
+            return Reuse(kept, probes)
+        # Also with no file to judge again when findings were left out: those at the config
+        # (not in any record file) come back from the run on no file.
+        return Reuse(kept, probes, only_files(self._repo, rerun))
+
+    def _near(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> Reuse | None:
+        """Reuse for a local check: the records the change reaches are judged again."""
+        reach = self._reach
+        if reach is None:
+            return None
+        kinds = None if EVERY_KIND in check.reads else check.reads
+        affected = reach.ball(reach.touched, kinds, check.local)
+        if reach.ids_moved:
+            # Ids appeared or vanished: a "did you mean" may now point elsewhere, so the
+            # records with findings are judged again too.
+            affected |= {f.record for f in findings if f.record is not None}
+        changed = self._changed
+
+        def fresh(finding: Finding) -> bool:
+            record = finding.record
+            return record is None or record in affected or finding.path in changed
+
+        kept = [f for f in findings if not fresh(f)]
+        view = near(self._repo, reach.ball(affected, kinds, check.local))
+        return Reuse(kept, probes, view, fresh)
 
     def keep(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> None:
         encoded = [encode_finding(f) for f in findings]
         self._fresh[check.info.code] = [self.key(check), self._now_id, encoded, probes]
 
     def write(self) -> None:
-        if self._fresh or self._changed:
-            checks = {**self._known, **self._fresh}
-            self._store.write(CHECKS, {"snapshot": self._now, "checks": checks})
+        # Rows reused as they were hold for these files too: they are kept against them.
+        reused = {code: [row[0], self._now_id, *row[2:]] for code, row in self._reused.items()}
+        checks = {**self._known, **reused, **self._fresh}
+        graph = neighbours.encode(self._graph)
+        self._store.write(CHECKS, {"snapshot": self._now, "graph": graph, "checks": checks})
+
+
+def _snapshot_id(engine: str, files: Mapping[str, str]) -> str:
+    """The files' paths and hashes under one engine: a kept row holds for exactly these."""
+    return _digest([engine, *(f"{p}\0{d}" for p, d in files.items())])
 
 
 def _probes(value: Any) -> dict[str, bool]:

@@ -234,9 +234,14 @@ class Repository:
             if kinds == ("person",):
                 options: list[str] = list(self.person_ids)
             else:
-                options = [e.id for e in self.entries if not kinds or e.kind in kinds]
+                options = [e.id for e in self.id_table() if not kinds or e.kind in kinds]
             suggester = self._suggesters[kinds] = Suggester(options)
         return suggester
+
+    def id_table(self) -> Sequence[Entry]:
+        """The entries ids are looked up among (``by_id``, hints): the records themselves here;
+        a view of some records near a change looks ids up in the whole workspace."""
+        return self.entries
 
     def locate(self, where: Entry | None, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Line and column of ``loc`` in a record (``where`` None: in complykit.yaml), from the

@@ -33,21 +33,25 @@ class KindSlice:
     entries: tuple[Entry, ...]
     by_id: dict[str, Entry]
     unread: tuple[UnreadRecord, ...]
+    table: Sequence[Entry]
+    """The entries of the kinds that ids are looked up among (``Repository.id_table``)."""
 
 
 def _slice(repo: Repository, kinds: frozenset[str]) -> KindSlice:
     entries = tuple(e for e in repo.entries if e.kind in kinds)
+    whole = repo.id_table()
+    table = entries if whole is repo.entries else tuple(e for e in whole if e.kind in kinds)
     by_id: dict[str, Entry] = {}
-    for entry in entries:
+    for entry in table:
         by_id.setdefault(entry.id, entry)  # the first in file order wins, as in the whole
     unread = tuple(u for u in repo.unread if u.kind is None or u.kind in kinds)
-    return KindSlice(entries, by_id, unread)
+    return KindSlice(entries, by_id, unread, table)
 
 
 class ScopedRepository(Repository):
     """``base`` restricted to the record kinds ``reads``; paths and probes go to ``base``."""
 
-    __slots__ = ("_base", "reads")
+    __slots__ = ("_base", "_table", "reads")
 
     def __init__(self, base: Repository, reads: frozenset[str], cut: KindSlice) -> None:
         # Not the dataclass __init__: the fields are the base's, shared, not built again.
@@ -56,11 +60,15 @@ class ScopedRepository(Repository):
         self.root, self.config, self.catalogs = base.root, base.config, base.catalogs
         self.as_of, self.config_places = base.as_of, base.config_places
         self.entries, self.by_id, self.unread = cut.entries, cut.by_id, cut.unread
+        self._table = cut.table
         self.invalid_ids = frozenset(u.id for u in cut.unread) & base.invalid_ids
         self._by_kind, self._typed, self._indexes = base._by_kind, base._typed, base._indexes  # noqa: SLF001 - memos of records by kind: the same for every view
         self._references, self._in_scope = None, None
         self._suggesters = {}
         self.probes = {}
+
+    def id_table(self) -> Sequence[Entry]:
+        return self._table
 
     def _allow(self, kinds: Iterable[str]) -> None:
         for kind in kinds:
@@ -126,6 +134,42 @@ def only_files(repo: Repository, paths: Collection[PurePosixPath]) -> Repository
         invalid = frozenset(u.id for u in unread) & repo.invalid_ids
         part = repo.parts[key] = _Part(repo, entries, invalid, unread)
     return part
+
+
+def near(repo: Repository, ids: Collection[str]) -> Repository:
+    """The records whose id is one of ``ids``, for checks that judge each record with its
+    neighbours (``Check.local``): ids are still looked up in the whole of ``repo`` (``by_id``,
+    unread records, hints), but only these records are listed, in file order."""
+    entries = [e for e in repo.entries if e.id in ids]
+    return _Near(repo, entries)
+
+
+class _Near(Repository):
+    """Some of ``base``'s records, looking ids up in all of them; probes go to ``base``."""
+
+    __slots__ = ("_whole",)
+
+    def __init__(self, base: Repository, entries: Sequence[Entry]) -> None:
+        super().__init__(
+            base.root,
+            base.config,
+            base.catalogs,
+            base.as_of,
+            entries,
+            base.invalid_ids,
+            base.unread,
+            base.config_places,
+        )
+        self.by_id = base.by_id
+        self._whole = base
+
+    def id_table(self) -> Sequence[Entry]:
+        return self._whole.id_table()
+
+    def exists(self, relative: PurePosixPath) -> bool:
+        found = self._whole.exists(relative)
+        self.probes[relative.as_posix()] = found
+        return found
 
 
 class _Part(Repository):

@@ -10,9 +10,9 @@ import pytest
 
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME
+from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.validate.validation import validate
-from complykit.workspace import open as workspace_module
 from conftest import EXAMPLE
 from edits import same_size_edit
 
@@ -38,7 +38,7 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         parsed.append(path.as_posix())
         return real(path, raw)
 
-    monkeypatch.setattr(workspace_module, "parse_yaml", counting)
+    monkeypatch.setattr(parsing_module, "parse_yaml", counting)
     return parsed
 
 
@@ -118,7 +118,8 @@ def test_a_parsed_entry_altered_to_the_same_size_and_mtime_is_a_warning(
     text = shard.read_bytes().decode()
     record_id = text.split('"id":"', 1)[1].split('"', 1)[0]
     same_size_edit(shard, f'"id":"{record_id}"', f'"id":"{record_id[:-1]}~"')
-    path = workspace / SUPPLIER
+    # A changed config: every check runs again on every record, so every entry is read.
+    path = workspace / "complykit.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
     result = validate(workspace, as_of=AS_OF)
     assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings

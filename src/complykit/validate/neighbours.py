@@ -1,0 +1,168 @@
+"""Which records a change of files can reach, for checks that judge a record with its neighbours.
+
+A check declared ``local`` judges each record from that record and the records it names or
+that name it (through reference fields, by id). When files change, the verdict on a record can
+change only when the record is in a changed file (as it was, or as it is), when it names an id
+that a changed file held or holds, or when a changed file's record named it or names it: those
+are the *affected* records. Each is judged again on a view holding it with all its neighbours
+(``workspace.scope.near``); every other record keeps its findings.
+
+What each file's records name is kept from the previous run as a small graph, so finding the
+records that name a changed id reads no record and decodes no reference.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from complykit.model.types import RefTo
+from complykit.workspace.repository import Entry, Repository
+
+PERSON = ("person",)
+
+FileRow = tuple[list[tuple[str, str, list[str]]], list[str]]
+"""One file's records as (id, kind, ids it names), and the ids of its unread records."""
+Graph = dict[str, FileRow]
+"""Files by path."""
+
+
+def named_ids(entry: Entry) -> list[str]:
+    """The record ids an entry names through reference fields, once each (people are not
+    records: they live in the config, which every check's key holds)."""
+    named = (
+        r.value
+        for r in entry.references()
+        if isinstance(r.marker, RefTo) and r.marker.kinds != PERSON
+    )
+    return list(dict.fromkeys(v for v in named if isinstance(v, str)))
+
+
+def current(before: Graph | None, repo: Repository, changed: Collection[str]) -> Graph:
+    """The graph of the repository's files now: the rows of files unchanged since ``before``
+    are kept (no record is read for them), the others are made from the repository."""
+    entries: dict[str, list[Entry]] = {}
+    for entry in repo.entries:
+        entries.setdefault(entry.path.as_posix(), []).append(entry)
+    unread: dict[str, list[str]] = {}
+    for record in repo.unread:
+        unread.setdefault(record.path.as_posix(), []).append(record.id)
+    graph: Graph = {}
+    for path in sorted(entries.keys() | unread.keys()):
+        kept = before.get(path) if before is not None and path not in changed else None
+        graph[path] = kept or (
+            [(e.id, e.kind, named_ids(e)) for e in entries.get(path, ())],
+            unread.get(path, []),
+        )
+    return graph
+
+
+def encode(graph: Graph) -> dict[str, Any]:
+    return {path: [[list(r) for r in rows], unread] for path, (rows, unread) in graph.items()}
+
+
+def decode(body: Any) -> Graph | None:
+    """The graph kept in a cache entry, or None when it is not what ``encode`` writes."""
+    if not isinstance(body, dict):
+        return None
+    graph: Graph = {}
+    try:
+        for path, (rows, unread) in body.items():
+            graph[path] = ([_row(r) for r in rows], _texts(unread))
+    except (TypeError, ValueError):
+        return None
+    return graph
+
+
+def _row(row: Any) -> tuple[str, str, list[str]]:
+    rid, kind, named = row
+    if not isinstance(rid, str) or not isinstance(kind, str):
+        raise TypeError("a record's id and kind are texts")
+    return rid, kind, _texts(named)
+
+
+def _texts(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("expected a list of texts")
+    return value
+
+
+class Reach:
+    """The records a change reaches, from the graphs of the files before and after it.
+
+    Two records are neighbours when one names the other (either way). A check that is local
+    within ``radius`` judges a record from the records at most ``radius`` steps away, through
+    records of the kinds it reads (it sees no other). Such a record's verdict can move only
+    when a record of a changed file, as it was or as it is, lies within that distance; each
+    of those *affected* records is judged again on a view holding everything within
+    ``radius`` of it. Steps are taken over the union of the graphs before and after the
+    change, so a link that the change removed still counts: more records are judged again,
+    never fewer.
+    """
+
+    def __init__(self, before: Graph, now: Graph, changed: Collection[str]) -> None:
+        self.changed = frozenset(changed)
+        self._old = [before.get(p, ([], [])) for p in self.changed]
+        new = [now.get(p, ([], [])) for p in self.changed]
+        self._now = now
+        self.touched = frozenset(
+            rid for rows, unread in (*self._old, *new) for rid in (*unread, *(r[0] for r in rows))
+        )
+        """Ids of the records, read or not, that a changed file held or holds."""
+        self.ids_moved = _ids(self._old) != _ids(new)
+        """Whether ids appeared or vanished: hints that look at every id may change anywhere."""
+        self._links: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
+        self._balls: dict[tuple[frozenset[str], frozenset[str] | None, int], frozenset[str]] = {}
+
+    def _graph(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Each id's neighbours (named or naming, either way) and kinds, made on first use."""
+        if self._links is None:
+            near: defaultdict[str, set[str]] = defaultdict(set)
+            kinds: defaultdict[str, set[str]] = defaultdict(set)
+            for rows, _ in (*self._now.values(), *self._old):
+                for rid, kind, named in rows:
+                    kinds[rid].add(kind)
+                    near[rid].update(named)
+                    for target in named:
+                        near[target].add(rid)
+            self._links = near, kinds
+        return self._links
+
+    def ball(
+        self, ids: frozenset[str], kinds: frozenset[str] | None, radius: int
+    ) -> frozenset[str]:
+        """``ids`` and every id within ``radius`` steps of them through records of ``kinds``
+        (None: every kind)."""
+        key = (ids, kinds, radius)
+        known = self._balls.get(key)
+        if known is None:
+            near, held = self._graph()
+
+            def passable(rid: str) -> bool:
+                # An id no valid record holds (unread, or named but missing) passes too: a
+                # check sees it through ``by_id`` and ``invalid_ids``.
+                of = held.get(rid)
+                return kinds is None or not of or not kinds.isdisjoint(of)
+
+            found, edge = set(ids), set(ids)
+            for _ in range(radius):
+                step = {
+                    other
+                    for rid in edge
+                    if passable(rid)
+                    for other in near.get(rid, ())
+                    if passable(other)
+                }
+                edge = step - found
+                found |= edge
+            known = self._balls[key] = frozenset(found)
+        return known
+
+
+def _ids(rows: Iterable[FileRow]) -> set[tuple[str, str]]:
+    return {
+        pair
+        for records, unread in rows
+        for pair in (*((r[1], r[0]) for r in records), *(("", u) for u in unread))
+    }

@@ -1,0 +1,292 @@
+"""Join rules judge again only the records near a change, and still give the fresh verdict.
+
+A check declared ``local`` keeps its findings on every record a change cannot reach
+(``validate.neighbours``). Each test edits one side of a join between two cached runs and
+requires the cached run to give exactly what a run without the cache gives: the same findings
+with the same messages, hints and citations, in the same order, and the same text output.
+The property test at the end plays random sequences of such edits on a small generated
+workspace.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from complykit.cache.store import CACHE_DIRNAME
+from complykit.checks import REGISTRY
+from complykit.core.result import Result
+from complykit.facts.problem import Problem
+from complykit.formatters.text import TextFormatter
+from complykit.validate.validation import validate
+from complykit.workspace.repository import Repository
+from conftest import EXAMPLE, REPO
+
+AS_OF = date(2026, 11, 23)
+GENERATOR = REPO / "benchmarks" / "generate.py"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    target = tmp_path / "tulip"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
+    return target
+
+
+def _seen(result: Result) -> tuple[list[tuple[object, ...]], str]:
+    """Every field of every finding and waiver, in order, and the text output."""
+    findings = [dataclasses.astuple(f) for f in result.findings]
+    waived = [(dataclasses.astuple(w.finding), w.waiver) for w in result.waived]
+    stream = io.StringIO()
+    TextFormatter().render(result, stream)
+    return [*findings, *waived], stream.getvalue()
+
+
+def _same_as_fresh(workspace: Path) -> Result:
+    cached = validate(workspace, as_of=AS_OF)
+    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
+    assert _seen(cached) == _seen(fresh)
+    assert not cached.notes
+    return cached
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _codes(result: Result) -> set[tuple[str, str, str]]:
+    return {(f.code, f.path.as_posix(), f.message) for f in result.findings}
+
+
+REAL = {code: registered.function for code, registered in REGISTRY.items()}
+
+
+def _judged(monkeypatch: pytest.MonkeyPatch, code: str) -> list[set[str]]:
+    """The ids of the records each run of check ``code`` was shown."""
+    shown: list[set[str]] = []
+
+    def counted(repo: Repository) -> Iterator[Problem]:
+        shown.append({e.id for e in repo.entries})
+        return REAL[code](repo)
+
+    registered = dataclasses.replace(REGISTRY[code], function=counted)
+    monkeypatch.setitem(REGISTRY, code, registered)
+    return shown
+
+
+def test_an_activity_naming_another_processor_is_judged_again(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GDPR020 and GDPR026 follow the activity to the supplier it names now; only records near
+    the activity are shown to the join rules."""
+    before = validate(workspace, as_of=AS_OF)
+    shown = _judged(monkeypatch, "GDPR020")
+    path = workspace / "register" / "pa-finance-invoicing.yaml"
+    _edit(path, "processors: [sup-exact]", "processors: [sup-arbodienst]")  # a controller
+    after = _same_as_fresh(workspace)
+    assert ("GDPR020", "register/pa-finance-invoicing.yaml") in {
+        (c, p) for c, p, _ in _codes(after) - _codes(before)
+    }
+    cached_run = shown[0]  # then the run without the cache, shown everything
+    assert "pa-finance-invoicing" in cached_run
+    assert "pa-recruitment" not in cached_run  # names neither supplier: never shown
+    _edit(path, "processors: [sup-arbodienst]", "processors: [sup-exact]")
+    assert _seen(_same_as_fresh(workspace)) == _seen(before)
+
+
+def test_a_supplier_whose_contract_ends_is_reported_where_activities_name_it(
+    workspace: Path,
+) -> None:
+    """SUP007 on the supplier lists the activities naming it, none of which changed."""
+    before = validate(workspace, as_of=AS_OF)
+    _edit(workspace / "suppliers" / "sup-selectiq.yaml", "2027-11-03", "2026-01-31")
+    after = _same_as_fresh(workspace)
+    assert "SUP007" in {c for c, _, _ in _codes(after) - _codes(before)}
+
+
+def test_an_activity_dropping_the_supplier_changes_the_suppliers_finding(
+    workspace: Path,
+) -> None:
+    """The other side of SUP007: an activity that stops naming an ended supplier changes the
+    finding on the supplier, whose file is unchanged."""
+    _edit(workspace / "suppliers" / "sup-selectiq.yaml", "2027-11-03", "2026-01-31")
+    before = validate(workspace, as_of=AS_OF)
+    assert "SUP007" in {c for c, _, _ in _codes(before)}
+    path = workspace / "register" / "pa-recruitment.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("sup-selectiq", "sup-afas"), encoding="utf-8")
+    after = _same_as_fresh(workspace)
+    assert "SUP007" in {c for c, _, _ in _codes(before) - _codes(after)}
+
+
+def test_a_removed_and_restored_target_gives_and_takes_the_unknown_reference(
+    workspace: Path,
+) -> None:
+    """Deleting a supplier makes the references to it dangling in unchanged files (REF001 with
+    a hint from every id); adding it back resolves them again."""
+    before = validate(workspace, as_of=AS_OF)
+    path = workspace / "suppliers" / "sup-exact.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.unlink()
+    gone = _same_as_fresh(workspace)
+    assert {p for c, p, _ in _codes(gone) - _codes(before) if c == "REF001"} >= {
+        "register/pa-finance-invoicing.yaml"
+    }
+    path.write_text(text, encoding="utf-8")
+    assert _seen(_same_as_fresh(workspace)) == _seen(before)
+
+
+def test_a_new_record_takes_an_id_that_a_reference_was_missing(workspace: Path) -> None:
+    """An id named but missing gets a record in a new file: the unchanged referrer resolves."""
+    _edit(workspace / "register" / "pa-finance-invoicing.yaml", "[sup-exact]", "[sup-exacta]")
+    before = _same_as_fresh(workspace)
+    assert any(c == "REF001" and "sup-exacta" in m for c, _, m in _codes(before))
+    original = (workspace / "suppliers" / "sup-exact.yaml").read_text(encoding="utf-8")
+    added = workspace / "suppliers" / "sup-exacta.yaml"
+    added.write_text(original.replace("id: sup-exact\n", "id: sup-exacta\n", 1), encoding="utf-8")
+    after = _same_as_fresh(workspace)
+    assert not any(c == "REF001" and "sup-exacta" in m for c, _, m in _codes(after))
+
+
+def test_a_hint_follows_the_ids_of_the_whole_workspace(workspace: Path) -> None:
+    """A broken reference's "did you mean" names the closest id anywhere: when that id goes,
+    the hint on a record that does not name it (and is not near the change) goes too."""
+    marketing = workspace / "register" / "pa-sales-marketing.yaml"  # names no sup-exact
+    _edit(marketing, "processors: [sup-hubspot]", "processors: [sup-hubspot, sup-exactt]")
+    before = _same_as_fresh(workspace)
+    assert [f.hint for f in before.findings if "sup-exactt" in f.message] == [
+        "Did you mean 'sup-exact'?"
+    ]
+    (workspace / "suppliers" / "sup-exact.yaml").unlink()
+    after = _same_as_fresh(workspace)
+    assert "sup-exact'" not in str([f.hint for f in after.findings if "sup-exactt" in f.message])
+
+
+def test_a_duplicate_id_is_reported_on_the_unchanged_file_too(workspace: Path) -> None:
+    """REF003 names the first record with an id; a copy in a new file changes nothing else."""
+    validate(workspace, as_of=AS_OF)
+    original = workspace / "suppliers" / "sup-afas.yaml"
+    shutil.copy(original, workspace / "suppliers" / "sup-aaa-copy.yaml")
+    after = _same_as_fresh(workspace)
+    assert "REF003" in {c for c, _, _ in _codes(after)}
+
+
+def test_a_dpia_status_reaches_the_ai_system_two_steps_away(workspace: Path) -> None:
+    """AIA008 (two steps: system, activity, DPIA) and DPIA005 see a DPIA that is no longer
+    approved, from the AI system and the activity, neither of which changed."""
+    before = validate(workspace, as_of=AS_OF)
+    _edit(workspace / "dpia" / "dpia-cv-screening.yaml", "status: approved", "status: draft")
+    after = _same_as_fresh(workspace)
+    assert _codes(after) != _codes(before)
+
+
+def test_an_ai_vendor_and_its_accepted_risk(workspace: Path) -> None:
+    """SUP008/SUP009 on a supplier follow the AI systems naming it and the risks accepting it."""
+    validate(workspace, as_of=AS_OF)
+    _edit(workspace / "ai" / "ai-cv-screening.yaml", "vendor: sup-selectiq", "vendor: sup-bird")
+    _same_as_fresh(workspace)
+    risk = workspace / "risks" / "risk-us-transfer-dpf.yaml"
+    _edit(risk, "affects: [sup-aws, ", "affects: [")
+    _same_as_fresh(workspace)
+
+
+def test_an_incident_naming_another_ai_system(workspace: Path) -> None:
+    """INC012-INC015 join incidents and the AI systems they name."""
+    validate(workspace, as_of=AS_OF)
+    path = workspace / "incidents" / "inc-2026-019.yaml"
+    _edit(path, "ai_systems: [ai-triage-assistant]", "ai_systems: [ai-cv-screening]")
+    _same_as_fresh(workspace)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated workspace of every kind, with defects, small enough to validate often."""
+    target = tmp_path_factory.mktemp("small") / "ws"
+    command = [sys.executable, str(GENERATOR), "--entities", "80", "--defects", "0.2"]
+    subprocess.run([*command, "--out", str(target)], check=True, capture_output=True)  # noqa: S603 - our generator
+    return target
+
+
+ID_LINE = re.compile(r"^id: (\S+)$", re.MULTILINE)
+REFERENCE = re.compile(r"\b(?:sup|pa|ai|risk|dpia|ctl|inc)-[a-z0-9-]+\b")
+EDITS = ("retarget", "rename", "delete", "copy", "break", "date", "restore")
+
+
+def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, int]) -> None:
+    """One edit of a record file: point a reference elsewhere (to another id or to none),
+    rename a record, delete or copy a file, break its schema, end a date, or restore it."""
+    action, which, other = edit
+    files = sorted(originals)
+    path = files[which % len(files)]
+    ids = sorted({m for text in originals.values() for m in ID_LINE.findall(text)})
+    text = path.read_text(encoding="utf-8") if path.exists() else originals[path]
+    if action == "retarget" and (named := REFERENCE.findall(text.split("\n", 2)[-1])):
+        old = named[other % len(named)]
+        new = ids[other % len(ids)] if other % 3 else f"{old}x"
+        text = text.replace(old, new, 1)
+    elif action == "rename":
+        text = ID_LINE.sub(lambda m: f"id: {m.group(1)}-{other % 3}", text, count=1)
+    elif action == "delete":
+        path.unlink(missing_ok=True)
+        return
+    elif action == "copy":
+        path.with_name(f"copy-{other % 4}-{path.name}").write_text(text, encoding="utf-8")
+        return
+    elif action == "break":
+        text = text.replace("\nowner:", "\nonwer:", 1)
+    elif action == "date":
+        text = re.sub(r"\b20[23]\d-\d\d-\d\d\b", "2026-01-31", text, count=1 + other % 3)
+    else:
+        text = originals[path]
+    path.write_text(text, encoding="utf-8")
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000), st.integers(0, 10_000)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_random_edits_give_the_fresh_findings(
+    small: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    edits: list[tuple[str, int, int]],
+) -> None:
+    """After every edit of a random sequence, the cached run equals a run without the cache."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    workspace = tmp_path_factory.mktemp("edited") / "ws"
+    shutil.copytree(small, workspace)
+    originals = {
+        p: p.read_text(encoding="utf-8")
+        for p in sorted(workspace.rglob("*.yaml"))
+        if p.name != "complykit.yaml" and "catalogs" not in p.parts
+    }
+    validate(workspace, as_of=AS_OF)
+    for edit in edits:
+        _apply(workspace, originals, edit)
+        _same_as_fresh(workspace)
