@@ -23,11 +23,13 @@ from complykit.cache.store import CacheStore
 from complykit.checks.registry import EVERY_KIND, Check, Reuse
 from complykit.core.findings import Finding
 from complykit.load.discover import CONFIG_FILENAME
+from complykit.model.base import Record
 from complykit.validate import neighbours
-from complykit.workspace.repository import Repository
+from complykit.workspace.repository import Entry, Repository, Summarise, kind_of
 from complykit.workspace.scope import near, only_files
 
 CHECKS = "checks.json"
+SUMMARIES = "summaries.json"
 UNKNOWN_KIND = "?"
 """Stands for the kind of an unread record whose kind could not be told: every check reads it."""
 
@@ -91,6 +93,9 @@ class CheckMemo:
         self._reach = neighbours.Reach(kept_graph, self._graph, moved) if kept_graph else None
         self._fresh: dict[str, Any] = {}
         self._reused: dict[str, list[Any]] = {}
+        self._summaries = _kept_summaries(self._store.read(SUMMARIES), engine)
+        self._fresh_summaries: dict[str, dict[str, list[Any]]] = {}
+        repo.summary_source = self._summarised
 
     def _read(self) -> tuple[dict[str, Any], dict[str, str], neighbours.Graph | None]:
         body = self._store.read(CHECKS)
@@ -184,6 +189,33 @@ class CheckMemo:
         view = near(self._repo, reach.ball(affected, kinds, check.local))
         return Reuse(kept, probes, view, fresh)
 
+    def _summarised(
+        self, repo: Repository, model: type[Record], summarise: Summarise
+    ) -> list[list[str]]:
+        """``Repository.summaries`` with the texts of unchanged files as an earlier run kept
+        them (by file content hash), so their records are not built."""
+        name = f"{summarise.__module__}.{summarise.__qualname__}"
+        kept = self._summaries.get(name)
+        files: dict[str, list[Entry]] = {}
+        for entry in repo.of_kind(kind_of(model)):
+            files.setdefault(entry.path.as_posix(), []).append(entry)
+        rows: dict[str, list[Any]] = {}
+        for path, entries in files.items():
+            row: Any = kept.get(path) if isinstance(kept, dict) else None
+            digest = self._now.get(path)
+            values = row[1] if _summary_row(row, digest, len(entries)) else None
+            if values is None:
+                values = [_texts(summarise(e.record, repo.catalogs)) for e in entries]
+            rows[path] = [digest, values]
+        self._fresh_summaries[name] = rows
+        at = dict.fromkeys(files, 0)
+        found = []
+        for entry in repo.of_kind(kind_of(model)):
+            path = entry.path.as_posix()
+            found.append(rows[path][1][at[path]])
+            at[path] += 1
+        return found
+
     def keep(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> None:
         encoded = [encode_finding(f) for f in findings]
         self._fresh[check.info.code] = [self.key(check), self._now_id, encoded, probes]
@@ -194,11 +226,49 @@ class CheckMemo:
         checks = {**self._known, **reused, **self._fresh}
         graph = neighbours.encode(self._graph)
         self._store.write(CHECKS, {"snapshot": self._now, "graph": graph, "checks": checks})
+        summaries = {
+            name: {
+                p: r for p, r in rows.items() if isinstance(r, list) and r[:1] == [self._now.get(p)]
+            }
+            for name, rows in self._summaries.items()
+            if isinstance(rows, dict)
+        }
+        summaries.update(self._fresh_summaries)
+        self._store.write(SUMMARIES, {"engine": self._engine, "summaries": summaries})
 
 
 def _snapshot_id(engine: str, files: Mapping[str, str]) -> str:
     """The files' paths and hashes under one engine: a kept row holds for exactly these."""
     return _digest([engine, *(f"{p}\0{d}" for p, d in files.items())])
+
+
+def _kept_summaries(body: Any, engine: str) -> dict[str, Any]:
+    """Kept summaries by name, then by file: [content hash, texts per record]; checked when
+    used. Only under the same engine (complykit, config, catalogs, day)."""
+    if isinstance(body, dict) and body.get("engine") == engine:
+        found = body.get("summaries")
+        if isinstance(found, dict):
+            return found
+    return {}
+
+
+def _summary_row(row: Any, digest: str | None, records: int) -> bool:
+    """Whether a kept row is for this content, with one list of texts per record."""
+    return (
+        isinstance(row, list)
+        and len(row) == 2
+        and digest is not None
+        and row[0] == digest
+        and isinstance(row[1], list)
+        and len(row[1]) == records
+        and all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in row[1])
+    )
+
+
+def _texts(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"a summary must be a list of texts, not {value!r}")
+    return value
 
 
 def _probes(value: Any) -> dict[str, bool]:
