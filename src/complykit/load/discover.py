@@ -105,6 +105,8 @@ def _scan(root: Path, folder: Path, found: Discovery, patterns: tuple[str, ...])
         found.skipped.append(Skipped(relative(root, folder), reason))
         return []
     subfolders = []
+    # Paths below root as texts: pathlib doubled the cost of discovery.
+    prefix = len(str(root).rstrip(os.sep)) + 1
     for entry in entries:
         path = Path(entry.path)
         if entry.name.startswith("."):
@@ -112,7 +114,9 @@ def _scan(root: Path, folder: Path, found: Discovery, patterns: tuple[str, ...])
         if _is_dir(entry):
             if entry.name not in SKIPPED_DIRS:
                 subfolders.append(path)
-        elif entry.name.endswith(YAML_SUFFIXES) and not _excluded(root, path, patterns):
+        elif entry.name.endswith(YAML_SUFFIXES) and not _excluded(
+            entry.path[prefix:].replace(os.sep, "/"), patterns
+        ):
             found.files.append(path)
         elif entry.is_symlink() and _links_to_dir(path) and entry.name not in SKIPPED_DIRS:
             reason = "a linked folder is not followed; move the records into the workspace"
@@ -134,8 +138,7 @@ def _links_to_dir(path: Path) -> bool:
         return False
 
 
-def _excluded(root: Path, path: Path, patterns: tuple[str, ...]) -> bool:
-    rel = relative(root, path).as_posix()
+def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
     return rel == CONFIG_FILENAME or any(fnmatch(rel, p) for p in patterns)
 
 
