@@ -45,6 +45,7 @@ def run(root: Path, as_of: date, *, cpu: bool = False) -> dict[str, float]:
     from complykit.formatters.json import JsonFormatter  # noqa: PLC0415
     from complykit.load.discover import record_files  # noqa: PLC0415
     from complykit.load.files import InsideReader  # noqa: PLC0415
+    from complykit.load.parsing import read_file  # noqa: PLC0415
     from complykit.validate.engine import all_rules  # noqa: PLC0415
     from complykit.validate.waivers import active_waivers, apply_waivers, stale_waivers  # noqa: PLC0415
     from complykit.workspace import open as workspace  # noqa: PLC0415
@@ -56,7 +57,7 @@ def run(root: Path, as_of: date, *, cpu: bool = False) -> dict[str, float]:
     catalogs, _ = clock.time("config and catalogs", lambda: workspace.workspace_catalogs(root))
     files = clock.time("discovery", lambda: record_files(root, config.paths.exclude))
     reader = InsideReader(root)  # as a run reads its files
-    parsed = clock.time("parse", lambda: [workspace.read_file(root, p, reader) for p in files])
+    parsed = clock.time("parse", lambda: [read_file(root, p, reader) for p in files])
     loaded = clock.time(
         "record models",
         lambda: workspace._merge(  # noqa: SLF001

@@ -86,3 +86,40 @@ def test_link_inside_the_workspace_is_read(tmp_path: Path) -> None:
     (root / "alias.yaml").symlink_to(root / "real" / "s.yaml")
     result = run(root, as_of=date(2026, 11, 23))
     assert [f.code for f in result.findings] == ["REF003"]
+
+
+def test_spawned_pool_where_fork_is_missing_gives_the_serial_files(tmp_path: Path) -> None:
+    """Without fork (Windows) a spawned pool parses; the files come back the same, in order."""
+    from complykit.load.files import InsideReader  # noqa: PLC0415
+    from complykit.load.parsing import read_hashed  # noqa: PLC0415
+    from complykit.workspace import open as workspace  # noqa: PLC0415
+
+    root = _workspace(tmp_path)
+    for index in range(12):
+        (root / f"t{index:02}.yaml").write_text(f"kind: task\nid: t-{index}\n", encoding="utf-8")
+    files = sorted(root.glob("t*.yaml"))
+    pooled = list(workspace._parse_in_pool(root, files, 2))
+    serial = [read_hashed(root, p, InsideReader(root)) for p in files]
+    assert pooled == serial
+
+
+def test_exclusions_match_paths_relative_to_the_root_at_any_depth(tmp_path: Path) -> None:
+    """Globs match the path from the workspace root, in subfolders as at the top (``*`` also
+    crosses folders, as fnmatch does); the config itself is never a record, while a file of
+    the same name in a subfolder is."""
+    from complykit.load.discover import discover  # noqa: PLC0415
+
+    for name in ("a.yaml", "drafts/b.yaml", "drafts/deep/c.yaml", "x/drafts/d.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("kind: task\n", encoding="utf-8")
+    (tmp_path / "complykit.yaml").write_text("x: 1\n", encoding="utf-8")
+    (tmp_path / "x" / "complykit.yaml").write_text("x: 1\n", encoding="utf-8")
+    found = discover(tmp_path, ["drafts/*.yaml", "x/drafts/*"]).files
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.yaml", "x/complykit.yaml"]
+    found = discover(tmp_path, ["drafts/deep/*"]).files
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a.yaml",
+        "drafts/b.yaml",
+        "x/complykit.yaml",
+        "x/drafts/d.yaml",
+    ]

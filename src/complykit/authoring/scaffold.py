@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from complykit.authoring.modeline import modeline, schema_target
 from complykit.core.errors import ComplykitError
 from complykit.load.discover import CONFIG_FILENAME, record_files
-from complykit.workspace.open import load_config, read_file, workspace_catalogs
+from complykit.load.parsing import read_file
+from complykit.workspace.open import load_config, workspace_catalogs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

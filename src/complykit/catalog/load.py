@@ -14,6 +14,7 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.countries import Countries
 from complykit.catalog.errors import CatalogError
 from complykit.catalog.models import Catalog, MappingSet
+from complykit.model.prebuilt import validate_python
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -81,7 +82,7 @@ def read_file(path: Path) -> CatalogFile:
         raise CatalogError(f"{path}: expected a mapping with a 'framework' or 'mapping' header")
     model = model_for(data)
     try:
-        return model.model_validate(data)
+        return validate_python(model, data)
     except ValidationError as exc:
         raise CatalogError(f"{path}: {_describe(exc)}") from exc
 

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from complykit.catalog.countries import Countries
 from complykit.catalog.models import Catalog, MappingSet
+from complykit.model.prebuilt import validate_json
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,7 +56,7 @@ class ParsedCatalogs:
         try:
             if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
                 return None
-            return _MODELS[model].model_validate_json(text)
+            return validate_json(_MODELS[model], text)
         except (OSError, ValidationError):  # read again from the YAML, which reports it
             return None
 

@@ -12,7 +12,8 @@ from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
 class CatalogModel(_BaseModel):
     """Base of every catalog model: unknown keys are errors and values never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # Built by pydantic when first used: loading validates through model/prebuilt.py.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 def _to_text(value: object) -> object:
@@ -26,10 +27,12 @@ NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
 FrameworkId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Text = Annotated[NonEmptyStr, BeforeValidator(_to_text)]
+# The pattern sits on the string itself (checked after _to_text, which wraps it): put after the
+# validator, pydantic would check it in a closure of its own, which prebuilt.json cannot name.
 PartialDate = Annotated[
     str,
-    BeforeValidator(_to_text),
     StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    BeforeValidator(_to_text),
 ]
 # Dates come as date objects from PyYAML's SafeLoader and as strings from other loaders.
 IsoDate = Annotated[date, Field(strict=False)]

@@ -18,6 +18,7 @@ from complykit.catalog.load import CatalogFile, Loaded, assemble, model_for
 from complykit.core.findings import Finding, Severity
 from complykit.load.files import read_inside
 from complykit.load.yaml_file import YamlDocument, parse_yaml
+from complykit.model.prebuilt import validate_python
 from complykit.model.validate import error_finding
 
 FOLDER = "catalogs"
@@ -80,7 +81,7 @@ def _read(root: Path, path: Path, rel: PurePosixPath) -> Read:
 def _validate(rel: PurePosixPath, document: YamlDocument) -> Read:
     model = model_for(document.data)
     try:
-        return model.model_validate(document.data), []
+        return validate_python(model, document.data), []
     except ValidationError as error:
         errors = error.errors(include_url=False)
         return None, [error_finding(rel, document, e, model) for e in errors[:20]]

@@ -17,9 +17,10 @@ from complykit.authoring.scaffold import write_new
 from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Outcome, Status
 from complykit.load.discover import CONFIG_FILENAME, record_files
+from complykit.load.parsing import read_file
 from complykit.load.yaml_file import parse_yaml
 from complykit.model.validate import to_record
-from complykit.workspace.open import load_config, read_file
+from complykit.workspace.open import load_config
 
 _SLUG_LENGTH = 60
 

@@ -24,12 +24,13 @@ from complykit.load.positions import Loc
 from complykit.model.ai_system import AiSystem
 from complykit.model.dpia import Dpia
 from complykit.model.duration import Duration
+from complykit.model.prebuilt import instance
 from complykit.workspace.repository import Entry, Repository
 
 GapFinder = Callable[[Repository], Iterator[Gap]]
 _RISK_CLASS: Loc = ("classification", "risk_class")
 _LOG_DUTY = {"deployer": "Art. 26(6)", "provider": "Art. 19"}
-_SIX_MONTHS = Duration(months=6)
+_SIX_MONTHS = instance(Duration, months=6)
 # The Art. 50 paragraph for each transparency flag; the catalog says whom each one binds.
 _ART50 = {
     "interacts_with_people": ("Art. 50(1)", "interacts directly with people"),

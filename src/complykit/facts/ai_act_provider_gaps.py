@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterator
 from complykit.facts.ai_act_index import Gap, high_risk_route, is_legacy, start_of, systems
 from complykit.model.ai_duties import ProviderDuties
 from complykit.model.ai_system import AiSystem
+from complykit.model.prebuilt import instance
 from complykit.workspace.repository import Entry, Repository
 
 GapFinder = Callable[[Repository], Iterator[Gap]]
 
-_NONE = ProviderDuties()
+_NONE = instance(ProviderDuties)
 _ROUTES = {
     "Art. 6(1)": ("product-legislation",),
     "Annex III(1)": ("internal-control", "notified-body"),

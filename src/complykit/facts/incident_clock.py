@@ -14,9 +14,10 @@ from datetime import UTC, datetime, time, timedelta
 from complykit.model.calendar import day_after
 from complykit.model.duration import Duration
 from complykit.model.incident import Breach, Incident
+from complykit.model.prebuilt import instance
 from complykit.workspace.repository import Entry, Repository
 
-CLOCK = Duration(hours=72)
+CLOCK = instance(Duration, hours=72)
 # Art. 33(2) sets no hours for a processor, only "without undue delay"; 24 hours is the term
 # data processing agreements commonly promise, so beyond it we only inform.
 PROCESSOR_PROMPT = timedelta(hours=24)

@@ -1,7 +1,5 @@
 """What a deployer (Art. 26, 49(3)) and a provider (Art. 11-49, 72) of a high-risk system did."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

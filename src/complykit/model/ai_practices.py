@@ -5,8 +5,6 @@ carry the conditions and exceptions the article itself makes, so that a rule, no
 author, concludes whether a practice is prohibited.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

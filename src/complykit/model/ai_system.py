@@ -1,7 +1,5 @@
 """``ai-system``: an AI system we provide or deploy (EU AI Act, ISO/IEC 42001)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field
@@ -10,6 +8,7 @@ from complykit.model.ai_duties import DeployerDuties, ProviderDuties
 from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.prebuilt import instance
 from complykit.model.types import (
     DpiaRef,
     EvidenceRef,
@@ -88,7 +87,7 @@ class Classification(StrictModel):
     """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk."""
     suspected_art5_practice: Art5Practice | None = None
     """The Art. 5(1) point, if a prohibited practice is suspected."""
-    transparency: Transparency = Transparency()
+    transparency: Transparency = instance(Transparency)
     """Which Art. 50 transparency situations apply, whatever the risk class."""
 
 

@@ -1,7 +1,5 @@
 """The strict base every record and sub-record derives from."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -17,7 +15,8 @@ class StrictModel(BaseModel):
         extra="forbid",
         strict=True,
         frozen=True,
-        # Built in __pydantic_init_subclass__, once the docstrings are the fields' descriptions.
+        # Built by pydantic when first used, once the docstrings are the fields' descriptions;
+        # validation uses validators compiled from schemas generated ahead (model/prebuilt.py).
         defer_build=True,
     )
 
@@ -25,8 +24,6 @@ class StrictModel(BaseModel):
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         describe_fields(cls)
-        # Not complete yet (a forward reference): pydantic builds it on first use, as before.
-        cls.model_rebuild(force=True, raise_errors=False)
 
 
 class Record(StrictModel):

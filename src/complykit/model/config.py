@@ -1,13 +1,12 @@
 """``complykit.yaml``: the organisation, its people and scope, and how it scores risk."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, NonNegativeInt, PositiveInt
 
 from complykit.model.base import StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.prebuilt import instance
 from complykit.model.types import (
     CountryCode,
     Email,
@@ -154,5 +153,5 @@ class WorkspaceConfig(StrictModel):
     """The people records can name as owner, overseer, assessor or approver."""
     risk_method: RiskMethod
     """How risks are scored: the likelihood and impact scales and the risk appetite."""
-    paths: Paths = Paths()
+    paths: Paths = instance(Paths)
     """Which YAML files below the workspace are not records."""

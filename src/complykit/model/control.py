@@ -1,7 +1,5 @@
 """``control``: one of the organisation's own measures, and the catalog controls it implements."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

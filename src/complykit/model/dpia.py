@@ -1,7 +1,5 @@
 """``dpia``: a data protection impact assessment (GDPR Art. 35)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

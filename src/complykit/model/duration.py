@@ -1,10 +1,8 @@
 """Durations are explicit: an ISO 8601 string (``P2Y``, ``PT72H``) or a mapping (``{years: 2}``)."""
 
-from __future__ import annotations
-
 import re
 from datetime import MAXYEAR, UTC, date, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import BeforeValidator, Field, NonNegativeInt, WithJsonSchema, model_validator
 
@@ -36,7 +34,7 @@ class Duration(StrictModel):
     """Hours, for short clocks such as the 72 hours of GDPR Art. 33(1)."""
 
     @model_validator(mode="after")
-    def _not_zero(self) -> Duration:
+    def _not_zero(self) -> Self:
         if not any((self.years, self.months, self.weeks, self.days, self.hours)):
             raise ValueError("a duration must be longer than zero")
         return self

@@ -4,8 +4,6 @@ All moments are timestamps with a UTC offset: the Art. 33(1) clock runs 72 hours
 moment the organisation became aware, and a clock without a timezone can be off by hours.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, NonNegativeInt

@@ -1,7 +1,5 @@
 """``processing-activity``: one entry of the GDPR Art. 30 register of processing activities."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, NonNegativeInt

@@ -1,7 +1,5 @@
 """``risk``: an entry of the risk register, scored on the scales in complykit.yaml."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, PositiveInt

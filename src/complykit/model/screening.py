@@ -5,8 +5,6 @@ instead of guessing from prose. 'Sensitive data' (criterion 4) is derived from t
 data categories and need not be repeated here; ``highly_personal_data`` covers the rest of it.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt

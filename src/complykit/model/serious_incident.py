@@ -1,7 +1,5 @@
 """An incident with an AI system, judged as an AI Act serious incident (Art. 3(49), Art. 73)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """``statement-of-applicability``: one per framework (ISO/IEC 27001 clause 6.1.3 d))."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """``supplier``: a vendor, and as processor, its DPA and sub-processors (GDPR Art. 28)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """``task``: recurring work (trainings, audits, reviews); the next due date is derived."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Literal
 

@@ -15,6 +15,7 @@ from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
 from complykit.model.compact import compacted
+from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
 
 
@@ -140,7 +141,7 @@ def try_record(data: Any) -> Record | None:
     if model is None:
         return None
     try:
-        record = model.model_validate(data)
+        record = validate_python(model, data)
     except ValidationError:
         return None
     return compacted(record)
@@ -167,7 +168,7 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
         return None, [problem]
     model = RECORD_MODELS[data["kind"]]
     try:
-        record = model.model_validate(data)
+        record = validate_python(model, data)
     except ValidationError as error:
         record_id = data.get("id") if isinstance(data.get("id"), str) else None
         return None, [

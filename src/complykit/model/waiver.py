@@ -4,8 +4,6 @@ Waivers are records rather than comments in the files they excuse, so auditors c
 each has an owner and a reason, and each expires: an expired or unused waiver is a finding.
 """
 
-from __future__ import annotations
-
 from typing import Literal, Self
 
 from pydantic import Field, model_validator

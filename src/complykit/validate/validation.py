@@ -20,6 +20,7 @@ from complykit.cache.results import read_result, result_name
 from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
+from complykit.load import early
 from complykit.load.discover import find_root
 from complykit.validate.collector import no_cyclic_gc
 
@@ -91,9 +92,14 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     files: FileCache | None = None,
     memo: Callable[[Repository], CheckMemo | None] | None = None,
 ) -> tuple[Result, dict[str, bool]]:
-    from complykit.validate.engine import run_keeping_records  # noqa: PLC0415 - only on a cache miss
+    if files is None:  # every file is parsed: the workers can start before the imports
+        early.start(root, jobs)
+    try:
+        from complykit.validate.engine import run_keeping_records  # noqa: PLC0415 - only on a cache miss
 
-    result, repo = run_keeping_records(
-        root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=files, memo=memo
-    )
+        result, repo = run_keeping_records(
+            root, as_of=as_of, fail_on=fail_on, jobs=jobs, cache=files, memo=memo
+        )
+    finally:
+        early.discard()
     return result, dict(repo.probes) if repo is not None else {}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,14 +16,24 @@ from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
 from complykit.core.errors import ComplykitError
 from complykit.core.findings import Finding, Severity
+from complykit.load import early
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
-from complykit.load.files import InsideReader, read_inside
+from complykit.load.files import InsideReader
+from complykit.load.parsing import (
+    Parsed,
+    parse_files,
+    processes_for,
+    read_file,
+    read_hashed,
+)
 from complykit.load.positions import Places
-from complykit.load.yaml_file import YamlFile, parse_yaml
+from complykit.load.workers import parse_forked
+from complykit.load.yaml_file import YamlFile
 from complykit.model.base import Record
 from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
+from complykit.model.prebuilt import validate_python
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.workspace import kept_references
 from complykit.workspace.repository import Entry, Kept, Repository
@@ -33,8 +41,6 @@ from complykit.workspace.repository import Entry, Kept, Repository
 if TYPE_CHECKING:
     import multiprocessing.context
 
-PARALLEL_FROM_FILES = 2000
-MAX_JOBS = 8
 SLICES_PER_WORKER = 4
 MAX_SLICE = 500
 """Files per worker task at most: a slice's parsed data arrives in this process all at once,
@@ -59,31 +65,6 @@ class LoadedRecords:
     invalid_ids: frozenset[str]
     files: int
     unread: tuple[UnreadRecord, ...] = ()
-
-
-def read_file(root: Path, path: Path, reader: InsideReader | None = None) -> YamlFile:
-    """Parse one file; an unreadable file, or a link out of the workspace, is a finding.
-
-    Many files of one run share a ``reader``, which resolves each folder once.
-    """
-    rel = relative(root, path)
-    raw = read_inside(root, path) if reader is None else reader.read(path)
-    if isinstance(raw, str):
-        return _unreadable(rel, raw)
-    return parse_yaml(rel, raw)
-
-
-def _read_hashed(root: Path, path: Path, reader: InsideReader) -> tuple[YamlFile, str | None]:
-    """``read_file``, and the content hash of the bytes it parsed (None when unreadable)."""
-    rel = relative(root, path)
-    raw = reader.read(path)
-    if isinstance(raw, str):
-        return _unreadable(rel, raw), None
-    return parse_yaml(rel, raw), hashlib.sha256(raw).hexdigest()
-
-
-def _unreadable(rel: PurePosixPath, message: str) -> YamlFile:
-    return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR, message),))
 
 
 def load_config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...]]:
@@ -119,7 +100,7 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
         )
     document = parsed.documents[0]
     try:
-        return WorkspaceConfig.model_validate(document.data), (), document.places
+        return validate_python(WorkspaceConfig, document.data), (), document.places
     except ValueError as error:
         errors = error.errors(include_url=False)  # type: ignore[attr-defined]
         found = tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
@@ -157,13 +138,6 @@ def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]
     )
 
 
-def _parse_slice(root: Path, files: Sequence[Path]) -> list[tuple[YamlFile, str | None]]:
-    """What one worker does: parse files, and ship their plain data, places and hashes."""
-    gc.disable()  # see validate.collector
-    reader = InsideReader(root)
-    return [_read_hashed(root, path, reader) for path in files]
-
-
 def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
     return LoadedRecords(
         tuple(e for part in parts for e in part.entries),
@@ -174,26 +148,28 @@ def _merge(parts: Sequence[LoadedRecords]) -> LoadedRecords:
     )
 
 
-def default_jobs(file_count: int) -> int:
-    """Worker processes worth starting: one per core, but only for large workspaces."""
-    if file_count < PARALLEL_FROM_FILES:
-        return 1
-    return max(1, min(os.cpu_count() or 1, MAX_JOBS))
-
-
 def load_records(
-    root: Path, config: WorkspaceConfig, jobs: int | None = None, cache: FileCache | None = None
+    root: Path,
+    config: WorkspaceConfig,
+    jobs: int | None = None,
+    cache: FileCache | None = None,
+    *,
+    walk: bool = False,
 ) -> LoadedRecords:
     """Every record below ``root``; schema findings for the documents that do not validate.
 
     Large workspaces are parsed by worker processes, in slices of the sorted files that are
     joined in order, while this process validates; the result is the same either way. With a
     ``cache``, a file loaded before is neither parsed nor validated: its records are built from
-    the kept data when first read.
+    the kept data when first read. With ``walk``, each record parsed is walked for its
+    references as soon as it is built (see ``_loaded_files``).
     """
-    found = discover(root, config.paths.exclude)
+    started = early.take(root, config.paths.exclude, jobs) if cache is None else None
+    found = discover(root, config.paths.exclude) if started is None else started.found
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
-    loaded = _merge([skipped, *_loaded_files(root, found.files, jobs, cache)])
+    parsed = None if started is None else started.parsed
+    files = _loaded_files(root, found.files, jobs, cache, walk=walk, parsed=parsed)
+    loaded = _merge([skipped, *files])
     forget_shared()  # the records keep what they share; the look-up tables are not needed
     return loaded
 
@@ -202,20 +178,26 @@ def _skipped(skipped: Skipped) -> Finding:
     return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
 
 
-def _loaded_files(
-    root: Path, files: Sequence[Path], jobs: int | None, cache: FileCache | None
+def _loaded_files(  # noqa: PLR0913 - the options of load_records
+    root: Path,
+    files: Sequence[Path],
+    jobs: int | None,
+    cache: FileCache | None,
+    *,
+    walk: bool,
+    parsed: Iterator[Parsed] | None,
 ) -> Iterator[LoadedRecords]:
-    """Each file loaded, or restored from the cache, in the order of ``files``."""
+    """Each file loaded, or restored from the cache, in the order of ``files``.
+
+    With ``walk``, the references of each record parsed are collected right after it is
+    built, while the workers still parse: the walk would otherwise run after loading, with
+    one core idle (0.2 CPU seconds at 10,000 records). A restored record is not walked here:
+    its references come from the cache when a check asks.
+    """
     restored = {p: _restored(root, p, cache) for p in files} if cache is not None else {}
     todo = [path for path in files if restored.get(path) is None]
-    workers = default_jobs(len(todo)) if jobs is None else min(max(1, jobs), MAX_JOBS)
-    if workers == 1:
-        reader = InsideReader(root)
-        parsed: Iterator[tuple[YamlFile, str | None]] = (
-            _read_hashed(root, path, reader) for path in todo
-        )
-    else:
-        parsed = _parse_in_parallel(root, todo, workers)
+    if parsed is None:  # else: workers started before the models were imported (load.early)
+        parsed = _parsed(root, todo, processes_for(len(todo), jobs))
     for path in files:
         hit = restored.get(path)
         if hit is not None:
@@ -223,10 +205,20 @@ def _loaded_files(
             continue
         fresh, digest = next(parsed)
         loaded = _records(fresh)
+        if walk:
+            for entry in loaded.entries:
+                entry.references()
         same = cache is not None and cache.read_as(fresh.path.as_posix(), digest)
         if cache is not None and same and not fresh.findings:
             _remember(cache, fresh, loaded)
         yield loaded
+
+
+def _parsed(root: Path, files: Sequence[Path], processes: int) -> Iterator[Parsed]:
+    if processes == 1:
+        reader = InsideReader(root)
+        return (read_hashed(root, path, reader) for path in files)
+    return _parse_in_parallel(root, files, processes)
 
 
 def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
@@ -312,25 +304,38 @@ class _Restorer:
 
 
 def _parse_in_parallel(
+    root: Path, files: Sequence[Path], processes: int
+) -> Iterator[tuple[YamlFile, str | None]]:
+    """Parsed files in their original order, by ``processes`` processes in all.
+
+    Forked, this process is one of them: it validates what the workers parsed, and parses the
+    next chunk itself whenever the one it needs is not there yet. One process per core in all,
+    not one worker per core: measured at 10,000 records, a second worker beside this process
+    took CPU from it (three processes on two cores) and pickled more, for no gain in time.
+    """
+    if hasattr(os, "fork"):
+        return parse_forked(root, files, processes - 1, parse_files)
+    return _parse_in_pool(root, files, processes)
+
+
+def _parse_in_pool(
     root: Path, files: Sequence[Path], workers: int
 ) -> Iterator[tuple[YamlFile, str | None]]:
-    """Parsed files in their original order; this process validates while workers parse."""
+    """``_parse_in_parallel`` where processes cannot be forked (Windows): a spawned pool."""
     size = max(1, min(MAX_SLICE, -(-len(files) // (workers * SLICES_PER_WORKER))))
     slices = [files[i : i + size] for i in range(0, len(files), size)]
     # Imported here: multiprocessing costs 10 ms to import, and small workspaces never use it.
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        for parsed_slice in pool.map(_parse_slice, [root] * len(slices), slices):
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_spawn()) as pool:
+        for parsed_slice in pool.map(parse_files, [root] * len(slices), slices):
             yield from parsed_slice
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    import multiprocessing  # noqa: PLC0415 - see _parse_in_parallel
+def _spawn() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # noqa: PLC0415 - see _parse_in_pool
 
-    # fork shares the already imported modules, so workers start in milliseconds.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("spawn")
 
 
 def workspace_catalogs(root: Path | None) -> tuple[CatalogSet, tuple[Finding, ...]]:
@@ -341,13 +346,22 @@ def workspace_catalogs(root: Path | None) -> tuple[CatalogSet, tuple[Finding, ..
 
 
 def open_workspace(
-    root: Path, as_of: date, jobs: int | None = None, cache: FileCache | None = None
+    root: Path,
+    as_of: date,
+    jobs: int | None = None,
+    cache: FileCache | None = None,
+    *,
+    walk: bool = True,
 ) -> OpenedWorkspace:
-    """Read the config, the catalogs and every record of the workspace at ``root``."""
+    """Read the config, the catalogs and every record of the workspace at ``root``.
+
+    ``walk`` collects the references of the records while loading, for the checks, which
+    need them (commands that only read records leave it off).
+    """
     config, config_findings, config_places = _config(root)
     if config is None:
         return OpenedWorkspace(root, None, config_findings, 1)
-    loaded = load_records(root, config, jobs, cache)
+    loaded = load_records(root, config, jobs, cache, walk=walk)
     catalogs, catalog_findings = workspace_catalogs(root)
     repo = Repository(
         root,
@@ -366,7 +380,7 @@ def open_workspace(
 def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:
     """The valid records of the workspace around ``path``, and how many loading errors there
     were, for commands that read records (reports, coverage) rather than judge them."""
-    opened = open_workspace(find_root(path), as_of)
+    opened = open_workspace(find_root(path), as_of, walk=False)
     if opened.repo is None:
         raise ComplykitError(
             f"{opened.root / CONFIG_FILENAME} is not valid",

@@ -10,9 +10,9 @@ import pytest
 
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME
+from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.validate.validation import validate
-from complykit.workspace import open as workspace_module
 from conftest import EXAMPLE
 from edits import same_size_edit
 
@@ -38,7 +38,7 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         parsed.append(path.as_posix())
         return real(path, raw)
 
-    monkeypatch.setattr(workspace_module, "parse_yaml", counting)
+    monkeypatch.setattr(parsing_module, "parse_yaml", counting)
     return parsed
 
 

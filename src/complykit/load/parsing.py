@@ -1,0 +1,68 @@
+"""Read and parse the record files of a run: in this process, or in a worker's.
+
+Light on purpose (PyYAML and the loader, no models): workers are forked before the record
+models are imported (see ``early``).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from complykit.core.findings import Finding, Severity
+from complykit.load.discover import relative
+from complykit.load.files import InsideReader, read_inside
+from complykit.load.yaml_file import YamlFile, parse_yaml
+
+PARALLEL_FROM_FILES = 2000
+MAX_JOBS = 8
+
+Parsed = tuple[YamlFile, str | None]
+"""A file's documents and the SHA-256 of the bytes parsed (None when it could not be read)."""
+
+
+def read_file(root: Path, path: Path, reader: InsideReader | None = None) -> YamlFile:
+    """Parse one file; an unreadable file, or a link out of the workspace, is a finding.
+
+    Many files of one run share a ``reader``, which resolves each folder once.
+    """
+    rel = relative(root, path)
+    raw = read_inside(root, path) if reader is None else reader.read(path)
+    if isinstance(raw, str):
+        return unreadable(rel, raw)
+    return parse_yaml(rel, raw)
+
+
+def read_hashed(root: Path, path: Path, reader: InsideReader) -> Parsed:
+    """``read_file``, and the content hash of the bytes it parsed (None when unreadable)."""
+    rel = relative(root, path)
+    raw = reader.read(path)
+    if isinstance(raw, str):
+        return unreadable(rel, raw), None
+    return parse_yaml(rel, raw), hashlib.sha256(raw).hexdigest()
+
+
+def unreadable(rel: PurePosixPath, message: str) -> YamlFile:
+    return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR, message),))
+
+
+def parse_files(root: Path, files: Sequence[Path]) -> list[Parsed]:
+    """What one worker does: parse files, and ship their plain data, places and hashes."""
+    gc.disable()  # see validate.collector
+    reader = InsideReader(root)
+    return [read_hashed(root, path, reader) for path in files]
+
+
+def default_jobs(file_count: int) -> int:
+    """Processes worth parsing with: one per core, but only for large workspaces."""
+    if file_count < PARALLEL_FROM_FILES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_JOBS))
+
+
+def processes_for(file_count: int, jobs: int | None) -> int:
+    """Processes to parse ``file_count`` files with, as ``--jobs`` asks or as the machine allows."""
+    return default_jobs(file_count) if jobs is None else min(max(1, jobs), MAX_JOBS)
