@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
@@ -21,33 +22,56 @@ from complykit.model.processing import ProcessingActivity
 from complykit.model.risk import Risk
 from complykit.workspace.repository import Repository
 
-
-def _activities(repo: Repository, *roles: ProcessingRole) -> list[ProcessingActivity]:
-    return [a for _, a in repo.records(ProcessingActivity) if not roles or a.role in roles]
-
-
-def _transfers_out(repo: Repository, activities: list[ProcessingActivity]) -> bool:
-    countries = repo.catalogs.countries
-    return any(not countries.in_eea(t.country) for a in activities for t in a.transfers)
-
-
 _CONTROLLER = (ProcessingRole.CONTROLLER, ProcessingRole.JOINT_CONTROLLER)
+_ACTIVITY_FACTS = (
+    "processing-activities",
+    "controller-transfers",
+    "processor-transfers",
+    "dpia-required",
+    "controller-processors",
+    "automated-decisions",
+    "processor-subprocessors",
+)
+
+
+def _activity_facts(activity: ProcessingActivity, catalogs: CatalogSet) -> list[str]:
+    """What one activity shows of the register: its role, and which of the facts the scope
+    rules ask about it makes true. Read from the activity alone, so the cache keeps it for
+    unchanged files (``Repository.summaries``) and an edit builds no other activity."""
+    controller = activity.role in _CONTROLLER
+    processor = activity.role is ProcessingRole.PROCESSOR
+    countries = catalogs.countries
+    out = any(not countries.in_eea(t.country) for t in activity.transfers)
+    screening, decisions = activity.dpia_screening, activity.automated_decisions
+    holds = {
+        "processing-activities": True,
+        "controller-transfers": controller and out,
+        "processor-transfers": processor and out,
+        "dpia-required": screening is not None and screening.conclusion == "dpia-required",
+        "controller-processors": controller and bool(activity.processors),
+        "automated-decisions": bool(decisions and decisions.used),
+        "processor-subprocessors": processor and bool(activity.processors),
+    }
+    return [f"role:{activity.role.value}", *(fact for fact, true in holds.items() if true)]
+
+
+def _register(repo: Repository) -> set[str]:
+    """The roles and facts that at least one processing activity shows."""
+    return {fact for facts in repo.summaries(ProcessingActivity, _activity_facts) for fact in facts}
+
+
+def _shown(fact: str) -> Callable[[Repository], bool]:
+    return lambda repo: fact in _register(repo)
+
+
+def _has_role(repo: Repository, *roles: ProcessingRole) -> bool:
+    return any(f"role:{role.value}" in _register(repo) for role in roles)
+
+
 FACTS: dict[str, Callable[[Repository], bool]] = {
-    "processing-activities": lambda r: bool(_activities(r)),
+    **{fact: _shown(fact) for fact in _ACTIVITY_FACTS},
     "suppliers": lambda r: bool(r.of_kind("supplier")),
     "incidents": lambda r: bool(r.of_kind("incident")),
-    "controller-transfers": lambda r: _transfers_out(r, _activities(r, *_CONTROLLER)),
-    "processor-transfers": lambda r: _transfers_out(r, _activities(r, ProcessingRole.PROCESSOR)),
-    "dpia-required": lambda r: any(
-        a.dpia_screening and a.dpia_screening.conclusion == "dpia-required" for a in _activities(r)
-    ),
-    "controller-processors": lambda r: any(a.processors for a in _activities(r, *_CONTROLLER)),
-    "automated-decisions": lambda r: any(
-        a.automated_decisions and a.automated_decisions.used for a in _activities(r)
-    ),
-    "processor-subprocessors": lambda r: any(
-        a.processors for a in _activities(r, ProcessingRole.PROCESSOR)
-    ),
     "ai-systems": lambda r: bool(r.of_kind("ai-system")),
     "ai-vendors": lambda r: any(s.vendor for _, s in r.records(AiSystem)),
 }
@@ -150,7 +174,7 @@ def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
         return
     for role, roles in (("controller", _CONTROLLER), ("processor", (ProcessingRole.PROCESSOR,))):
         controls = [c.id for c in view.catalog.controls if c.role == role]
-        if _activities(repo, *roles) and controls and all(view.excluded(c) for c in controls):
+        if _has_role(repo, *roles) and controls and all(view.excluded(c) for c in controls):
             yield Problem(
                 view.where,
                 ("entries",),

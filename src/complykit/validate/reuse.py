@@ -23,11 +23,13 @@ from complykit.cache.store import CacheStore
 from complykit.checks.registry import EVERY_KIND, Check, Reuse
 from complykit.core.findings import Finding
 from complykit.load.discover import CONFIG_FILENAME
+from complykit.model.base import Record
 from complykit.validate import neighbours
-from complykit.workspace.repository import Repository
+from complykit.workspace.repository import Entry, Repository, Summarise, kind_of
 from complykit.workspace.scope import near, only_files
 
 CHECKS = "checks.json"
+SUMMARIES = "summaries.json"
 UNKNOWN_KIND = "?"
 """Stands for the kind of an unread record whose kind could not be told: every check reads it."""
 
@@ -42,13 +44,16 @@ def engine_key(digests: Mapping[str, str], as_of: date) -> str:
     return run_key(engine, as_of)
 
 
-def files_by_kind(repo: Repository) -> dict[str, set[PurePosixPath]]:
-    """The files holding records of each kind, valid or unread (``UNKNOWN_KIND`` if unsure)."""
-    paths: defaultdict[str, set[PurePosixPath]] = defaultdict(set)
+def files_by_kind(repo: Repository) -> dict[str, set[str]]:
+    """The files holding records of each kind, valid or unread (``UNKNOWN_KIND`` if unsure).
+
+    As texts: sorting and hashing ten thousand paths as pathlib objects took a tenth of a
+    second of every run with one file changed."""
+    paths: defaultdict[str, set[str]] = defaultdict(set)
     for entry in repo.entries:
-        paths[entry.kind].add(entry.path)
+        paths[entry.kind].add(entry.path.as_posix())
     for unread in repo.unread:
-        paths[unread.kind or UNKNOWN_KIND].add(unread.path)
+        paths[unread.kind or UNKNOWN_KIND].add(unread.path.as_posix())
     return paths
 
 
@@ -77,20 +82,24 @@ class CheckMemo:
         self._store, self._engine, self._repo = store, engine, repo
         self._files = files_by_kind(repo)
         held = set().union(*self._files.values())
-        self._now = {p.as_posix(): digests[p.as_posix()] for p in sorted(held)}
+        self._now = {p: digests[p] for p in sorted(held)}
         self._kinds = {
-            kind: _digest(f"{p.as_posix()}\0{self._now[p.as_posix()]}" for p in sorted(paths))
+            kind: _digest(f"{p}\0{self._now[p]}" for p in sorted(paths))
             for kind, paths in self._files.items()
         }
         self._now_id = _snapshot_id(engine, self._now)
         self._known, before, kept_graph = self._read()
         moved = {p for p in self._now.keys() | before.keys() if before.get(p) != self._now.get(p)}
+        self._moved = moved
         self._changed = {PurePosixPath(p) for p in moved}
         self._before_id = _snapshot_id(engine, before)
         self._graph = neighbours.current(kept_graph, repo, moved)
         self._reach = neighbours.Reach(kept_graph, self._graph, moved) if kept_graph else None
         self._fresh: dict[str, Any] = {}
         self._reused: dict[str, list[Any]] = {}
+        self._summaries = _kept_summaries(self._store.read(SUMMARIES), engine)
+        self._fresh_summaries: dict[str, dict[str, list[Any]]] = {}
+        repo.summary_source = self._summarised
 
     def _read(self) -> tuple[dict[str, Any], dict[str, str], neighbours.Graph | None]:
         body = self._store.read(CHECKS)
@@ -113,7 +122,7 @@ class CheckMemo:
         kinds = self._kinds if every else check.reads | {UNKNOWN_KIND}
         return _digest([self._engine, *(f"{k}\0{self._kinds.get(k, '')}" for k in sorted(kinds))])
 
-    def _paths(self, check: Check) -> set[PurePosixPath]:
+    def _paths(self, check: Check) -> set[str]:
         every = EVERY_KIND in check.reads
         kinds = self._files if every else check.reads | {UNKNOWN_KIND}
         return set().union(*(self._files.get(k, set()) for k in kinds))
@@ -154,14 +163,14 @@ class CheckMemo:
         if row[1] != self._before_id:
             return None  # kept against other files than the last run's: judge everything
         judged = self._paths(check)
-        rerun = frozenset(judged & self._changed)
-        kept = [f for f in findings if f.path in judged and f.path not in rerun]
+        rerun = judged & self._moved
+        kept = [f for f in findings if (p := f.path.as_posix()) in judged and p not in rerun]
         if not rerun and len(kept) == len(findings):
             self._reused[check.info.code] = row
             return Reuse(kept, probes)
         # Also with no file to judge again when findings were left out: those at the config
         # (not in any record file) come back from the run on no file.
-        return Reuse(kept, probes, only_files(self._repo, rerun))
+        return Reuse(kept, probes, only_files(self._repo, {PurePosixPath(p) for p in rerun}))
 
     def _near(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> Reuse | None:
         """Reuse for a local check: the records the change reaches are judged again."""
@@ -184,6 +193,33 @@ class CheckMemo:
         view = near(self._repo, reach.ball(affected, kinds, check.local))
         return Reuse(kept, probes, view, fresh)
 
+    def _summarised(
+        self, repo: Repository, model: type[Record], summarise: Summarise
+    ) -> list[list[str]]:
+        """``Repository.summaries`` with the texts of unchanged files as an earlier run kept
+        them (by file content hash), so their records are not built."""
+        name = f"{summarise.__module__}.{summarise.__qualname__}"
+        kept = self._summaries.get(name)
+        files: dict[str, list[Entry]] = {}
+        for entry in repo.of_kind(kind_of(model)):
+            files.setdefault(entry.path.as_posix(), []).append(entry)
+        rows: dict[str, list[Any]] = {}
+        for path, entries in files.items():
+            row: Any = kept.get(path) if isinstance(kept, dict) else None
+            digest = self._now.get(path)
+            values = row[1] if _summary_row(row, digest, len(entries)) else None
+            if values is None:
+                values = [_texts(summarise(e.record, repo.catalogs)) for e in entries]
+            rows[path] = [digest, values]
+        self._fresh_summaries[name] = rows
+        at = dict.fromkeys(files, 0)
+        found = []
+        for entry in repo.of_kind(kind_of(model)):
+            path = entry.path.as_posix()
+            found.append(rows[path][1][at[path]])
+            at[path] += 1
+        return found
+
     def keep(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> None:
         encoded = [encode_finding(f) for f in findings]
         self._fresh[check.info.code] = [self.key(check), self._now_id, encoded, probes]
@@ -194,11 +230,49 @@ class CheckMemo:
         checks = {**self._known, **reused, **self._fresh}
         graph = neighbours.encode(self._graph)
         self._store.write(CHECKS, {"snapshot": self._now, "graph": graph, "checks": checks})
+        summaries = {
+            name: {
+                p: r for p, r in rows.items() if isinstance(r, list) and r[:1] == [self._now.get(p)]
+            }
+            for name, rows in self._summaries.items()
+            if isinstance(rows, dict)
+        }
+        summaries.update(self._fresh_summaries)
+        self._store.write(SUMMARIES, {"engine": self._engine, "summaries": summaries})
 
 
 def _snapshot_id(engine: str, files: Mapping[str, str]) -> str:
     """The files' paths and hashes under one engine: a kept row holds for exactly these."""
     return _digest([engine, *(f"{p}\0{d}" for p, d in files.items())])
+
+
+def _kept_summaries(body: Any, engine: str) -> dict[str, Any]:
+    """Kept summaries by name, then by file: [content hash, texts per record]; checked when
+    used. Only under the same engine (complykit, config, catalogs, day)."""
+    if isinstance(body, dict) and body.get("engine") == engine:
+        found = body.get("summaries")
+        if isinstance(found, dict):
+            return found
+    return {}
+
+
+def _summary_row(row: Any, digest: str | None, records: int) -> bool:
+    """Whether a kept row is for this content, with one list of texts per record."""
+    return (
+        isinstance(row, list)
+        and len(row) == 2
+        and digest is not None
+        and row[0] == digest
+        and isinstance(row[1], list)
+        and len(row[1]) == records
+        and all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in row[1])
+    )
+
+
+def _texts(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"a summary must be a list of texts, not {value!r}")
+    return value
 
 
 def _probes(value: Any) -> dict[str, bool]:

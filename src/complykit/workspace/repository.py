@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.load.declared import UnreadRecord
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 RecordT = TypeVar("RecordT", bound=Record)
 Listed = tuple[int, "Entry", RecordT]
 """A record with its entry and its place among the records of its kind, in file order."""
+Summarise = Callable[[Any, CatalogSet], list[str]]
+"""What a check over a whole kind needs of one record, from that record and the catalogs."""
+SummarySource = Callable[["Repository", type[Record], Summarise], list[list[str]]]
 
 
 def kind_of(model: type[Record]) -> str:
@@ -141,6 +144,11 @@ class Repository:
     """The records of some kinds, for the checks that read only those (``scope.scoped``)."""
     parts: dict[frozenset[PurePosixPath], Repository] = field(init=False, default_factory=dict)
     """The records of some files, for checks that judge each record alone (``scope.only_files``)."""
+    summary_source: SummarySource | None = field(init=False, default=None)
+    """Gives ``summaries`` with those of unchanged files kept from an earlier run (the cache)."""
+    _summaries: dict[tuple[type[Record], Summarise], list[list[str]]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -175,6 +183,26 @@ class Repository:
             ]
             self._typed[model] = listed
         return list(listed)  # type: ignore[arg-type]
+
+    def summaries(
+        self, model: type[RecordT], summarise: Callable[[RecordT, CatalogSet], list[str]]
+    ) -> list[list[str]]:
+        """``summarise`` of each record of ``model``, in file order, once per run.
+
+        For checks over a whole kind ("the register has a controller activity that transfers
+        data out of the EEA"): ``summarise`` must read the one record and the catalogs alone,
+        so the cache can keep its texts for unchanged files and build none of their records.
+        """
+        key = (model, summarise)
+        found = self._summaries.get(key)
+        if found is None:
+            source = self.summary_source
+            if source is None:
+                found = [summarise(record, self.catalogs) for _, record in self.records(model)]
+            else:
+                found = source(self, model, summarise)
+            self._summaries[key] = found
+        return found
 
     def index_by(self, model: type[RecordT], field: str) -> dict[str, list[Listed[RecordT]]]:
         """Records of ``model`` by the value of ``field`` (a text or a list of texts), each with

@@ -11,10 +11,11 @@ declaration, exit 3), and everything that spans kinds (``entries``, ``by_id``,
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from complykit.catalog.catalogset import CatalogSet
 from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Entry, Listed, RecordT, Repository, kind_of
 
@@ -88,6 +89,12 @@ class ScopedRepository(Repository):
     def index_by(self, model: type[RecordT], field: str) -> dict[str, list[Listed[RecordT]]]:
         self._allow((kind_of(model),))
         return super().index_by(model, field)
+
+    def summaries(
+        self, model: type[RecordT], summarise: Callable[[RecordT, CatalogSet], list[str]]
+    ) -> list[list[str]]:
+        self._allow((kind_of(model),))
+        return self._base.summaries(model, summarise)  # the kind whole, as the base has it
 
     def unread_of_kind(self, kinds: Sequence[str]) -> list[UnreadRecord]:
         self._allow(kinds)

@@ -213,6 +213,24 @@ def test_an_incident_naming_another_ai_system(workspace: Path) -> None:
     _same_as_fresh(workspace)
 
 
+def test_register_facts_kept_per_file_follow_each_activity(workspace: Path) -> None:
+    """SOA012 reads whether the register has a processor activity from texts kept per file:
+    with every processor control excluded it fires, and as the processor activities turn into
+    controller ones, one file per run, each cached run equals a fresh one; after the last,
+    the finding is gone."""
+    soa = workspace / "soa" / "soa-iso27701-2019.yaml"
+    head, _, annex_b = soa.read_text(encoding="utf-8").partition("  - control: B.")
+    excluded = annex_b.replace("applicable: true", "applicable: false")
+    soa.write_text(f"{head}  - control: B.{excluded}", encoding="utf-8")
+    before = validate(workspace, as_of=AS_OF)
+    assert "SOA012" in {f.code for f in before.findings}
+    for path in sorted((workspace / "register").glob("*.yaml")):
+        if "\nrole: processor\n" in path.read_text(encoding="utf-8"):
+            _edit(path, "\nrole: processor\n", "\nrole: controller\n")
+            after = _same_as_fresh(workspace)
+    assert "SOA012" not in {f.code for f in after.findings}
+
+
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated workspace of every kind, with defects, small enough to validate often."""
