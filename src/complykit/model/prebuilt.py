@@ -88,7 +88,14 @@ def _validator(model: type[BaseModel]) -> pydantic_core.SchemaValidator | None:
     try:
         entry = decode(text)
         return pydantic_core.SchemaValidator(entry["schema"], entry["config"])
-    except (LookupError, TypeError, ValueError, ImportError, AttributeError):
+    except (
+        LookupError,
+        TypeError,
+        ValueError,
+        ImportError,
+        AttributeError,
+        pydantic_core.SchemaError,
+    ):
         return None  # a schema this code no longer matches: pydantic builds the model instead
 
 
