@@ -94,11 +94,11 @@ def test_a_check_that_raises_raises_here_too(
     root = make_workspace(EXAMPLE)
     judge = registry.judge
 
-    def raising(checks: list[registry.Check], repo: object) -> object:
+    def raising(checks: list[registry.Check], *args: object) -> object:
         if any(c.info.code == "REF001" for c in checks):
             message = "a bug in a check"
             raise RuntimeError(message)
-        return judge(checks, repo)  # type: ignore[arg-type]
+        return judge(checks, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(forked_checks, "judge", raising)
     with pytest.raises(RuntimeError, match="a bug in a check"):

@@ -107,10 +107,16 @@ def read_entry(name: str, folder: int) -> bytes:
         return stream.read(MAX_ENTRY_BYTES + 1)
 
 
-def sign(key: bytes, name: str, data: bytes) -> bytes:
+def signer(key: bytes, name: str) -> hmac.HMAC:
+    """The signature of entry ``name`` under way: ``update`` it with the body, piece by piece."""
     # The name is signed too: an entry copied or linked under another run's key is refused.
-    message = name.encode() + b"\0" + data
-    return hmac.new(key, message, hashlib.sha256).hexdigest().encode()
+    return hmac.new(key, name.encode() + b"\0", hashlib.sha256)
+
+
+def sign(key: bytes, name: str, data: bytes) -> bytes:
+    signature = signer(key, name)
+    signature.update(data)
+    return signature.hexdigest().encode()
 
 
 def split_signed(key: bytes, name: str, entry: bytes) -> bytes | None:

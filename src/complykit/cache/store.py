@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -40,6 +41,10 @@ KEEP_RESULTS = 16
 """Older result (and rendered output) entries are removed, so the folder does not grow with
 every edit."""
 
+TEMPORARY_PREFIX = ".tmp-"
+ABANDONED_AFTER = 24 * 3600
+"""Seconds after which a temporary file is a killed run's, not one being written."""
+
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC
 _GITIGNORE = b"# written by complykit: the cache is never committed\n*\n"
 
@@ -64,29 +69,42 @@ def cache_dir(root: Path) -> Path:
 @contextmanager
 def _opened(folder: Path, *, create: bool) -> Iterator[int | None]:
     """The folder's descriptor, or None when it does not exist and ``create`` is false."""
-    if create:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        with suppress(FileExistsError):
-            folder.mkdir(mode=0o700)
     try:
-        descriptor = os.open(folder, DIR_FLAGS)
+        descriptor = open_folder(folder, create=create)
     except FileNotFoundError:
         if create:
             raise
         yield None
         return
-    except OSError as error:  # ELOOP for a link, ENOTDIR for a file
-        raise UnsafeFolderError(f"{folder} is a link or not a folder, so it is not used") from error
     try:
         yield descriptor
     finally:
         os.close(descriptor)
 
 
+def open_folder(folder: Path, *, create: bool) -> int:
+    """The folder's descriptor, never through a link; the caller closes it."""
+    if create:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+    try:
+        return os.open(folder, DIR_FLAGS)
+    except FileNotFoundError:
+        raise
+    except OSError as error:  # ELOOP for a link, ENOTDIR for a file
+        raise UnsafeFolderError(f"{folder} is a link or not a folder, so it is not used") from error
+
+
+def create_temporary(folder: int) -> tuple[str, int]:
+    """A new file of a random name no entry has, opened for writing, in the open ``folder``."""
+    temporary = f"{TEMPORARY_PREFIX}{secrets.token_hex(8)}"
+    return temporary, os.open(temporary, _CREATE_FLAGS, 0o600, dir_fd=folder)
+
+
 def _write_entry(name: str, data: bytes, folder: int) -> None:
     """Write a new file and rename it over ``name``: a rename replaces a link, never follows it."""
-    temporary = f".tmp-{secrets.token_hex(8)}"
-    descriptor = os.open(temporary, _CREATE_FLAGS, 0o600, dir_fd=folder)
+    temporary, descriptor = create_temporary(folder)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
@@ -139,7 +157,10 @@ class CacheStore:
                 _write_entry(name, self._sign(name, data) + b"\n" + data, folder)
                 _prune(folder)
         except OSError as error:
-            self.notes.append(f"cache not written to {self.folder}: {_why(error)}")
+            self.not_written(error)
+
+    def not_written(self, error: OSError) -> None:
+        self.notes.append(f"cache not written to {self.folder}: {_why(error)}")
 
     def discard(self, name: str) -> None:
         with suppress(OSError), _opened(self.folder, create=False) as folder:
@@ -173,6 +194,18 @@ def _prune(folder: int) -> None:
         for _, old in sorted(entries, reverse=True)[KEEP_RESULTS:]:
             with suppress(OSError):
                 os.unlink(old, dir_fd=folder)
+    _prune_abandoned(folder)
+
+
+def _prune_abandoned(folder: int) -> None:
+    """Temporary files of runs killed before they renamed them (never read: the names are
+    not entries' names), once they are old enough that no run can still be writing them."""
+    before = time.time() - ABANDONED_AFTER
+    for entry in os.scandir(folder):
+        if entry.name.startswith(TEMPORARY_PREFIX):
+            with suppress(OSError):
+                if entry.stat(follow_symlinks=False).st_mtime < before:
+                    os.unlink(entry.name, dir_fd=folder)
 
 
 def _why(error: OSError) -> str:

@@ -96,13 +96,20 @@ def run_checks(
         yield not_run(unread, codes)
 
 
-def judge(checks: Iterable[Check], repo: Repository) -> dict[str, list[Finding]]:
-    """The findings of each check that ``run_checks`` would run, by code, without a memo."""
+def judge(
+    checks: Iterable[Check], repo: Repository, asked: dict[str, dict[str, bool]] | None = None
+) -> dict[str, list[Finding]]:
+    """The findings of each check that ``run_checks`` would run, by code, without a memo;
+    ``asked`` gets the paths each check asked about, by code, for a memo to keep them."""
     found: dict[str, list[Finding]] = {}
     for registered in checks:
         scope = registered.info.framework
         if (scope is None or repo.in_scope(scope)) and not registered.blocked_by(repo):
-            found[registered.info.code] = _judged(registered, repo, None)
+            code = registered.info.code
+            found[code], probes = _run(registered, repo, repo)
+            repo.probes.update(probes)
+            if asked is not None:
+                asked[code] = probes
     return found
 
 

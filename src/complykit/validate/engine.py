@@ -58,7 +58,9 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
         found, waived = list(opened.findings), list[Waived]()
         if opened.repo is not None:
             kept = memo(opened.repo) if memo is not None else None
-            found, waived = _checked_and_waived(opened.repo, found, kept)
+            # A cache that knew no file has no findings to reuse: judged as without it.
+            cold = cache is not None and cache.cold
+            found, waived = _checked_and_waived(opened.repo, found, kept, cold=cold)
     records = len(opened.repo.entries) if opened.repo is not None else 0
     result = Result(
         root,
@@ -81,18 +83,24 @@ def _order(finding: Finding) -> tuple[Finding, str, str, tuple[str, ...], str]:
 
 
 def _checked_and_waived(
-    repo: Repository, loaded: list[Finding], memo: Memo | None = None
+    repo: Repository, loaded: list[Finding], memo: Memo | None = None, *, cold: bool = False
 ) -> tuple[list[Finding], list[Waived]]:
-    found = check_all(repo, memo, two_cores=True)
+    found = check_all(repo, memo, two_cores=True, cold=cold)
     kept, waived = apply_waivers([*loaded, *found], active_waivers(repo))
     return [*kept, *stale_waivers(repo, waived, all_rules())], waived
 
 
 def check_all(
-    repo: Repository, memo: Memo | None = None, *, two_cores: bool = False
+    repo: Repository, memo: Memo | None = None, *, two_cores: bool = False, cold: bool = False
 ) -> Iterator[Finding]:
-    """Every check's findings; with ``two_cores`` (and no memo) half of the checks are judged
-    by a forked child where that pays (``forked_checks``)."""
+    """Every check's findings; with ``two_cores`` (and no memo, or a ``cold`` one: nothing
+    to reuse, only findings to keep) half of the checks are judged by a forked child where
+    that pays (``forked_checks``)."""
     checks = list(REGISTRY.values())
-    judged = judged_on_two_cores(checks, repo) if two_cores and memo is None else None
+    asked: dict[str, dict[str, bool]] = {}
+    fork = two_cores and (memo is None or cold)
+    judged = judged_on_two_cores(checks, repo, asked) if fork else None
+    if judged is not None and memo is not None:
+        for code, findings in judged.items():
+            memo.keep(REGISTRY[code], findings, asked[code])
     return run_checks(checks, repo, memo, judged)

@@ -28,12 +28,16 @@ from complykit.load.parsing import PARALLEL_FROM_FILES
 from complykit.workspace.repository import Repository
 
 Judged = dict[str, list[Finding]]
+Asked = dict[str, dict[str, bool]]
 CHILD_FAMILY = "REF"
 
 
-def judged_on_two_cores(checks: Sequence[Check], repo: Repository) -> Judged | None:
+def judged_on_two_cores(
+    checks: Sequence[Check], repo: Repository, asked: Asked | None = None
+) -> Judged | None:
     """Every runnable check's findings by code, half of them judged by a forked child; None
-    when forking is not worth it here (the caller then runs the checks as usual)."""
+    when forking is not worth it here (the caller then runs the checks as usual). ``asked``
+    gets the paths each check asked about, by code (``registry.judge``)."""
     if not _worth_forking(repo):
         return None
     theirs = [c for c in checks if c.family == CHILD_FAMILY]
@@ -47,16 +51,18 @@ def judged_on_two_cores(checks: Sequence[Check], repo: Repository) -> Judged | N
         _in_child(theirs, repo, reader, writer)
     os.close(writer)
     try:
-        found = judge(ours, repo)
+        found = judge(ours, repo, asked)
     except BaseException:
         _abandon(pid, reader)
         raise
     from_child = _collect(pid, reader)
     if from_child is None:
-        found.update(judge(theirs, repo))
+        found.update(judge(theirs, repo, asked))
     else:
         found.update(from_child[0])
         repo.probes.update(from_child[1])
+        if asked is not None:
+            asked.update(from_child[2])
     return found
 
 
@@ -72,17 +78,18 @@ def _in_child(checks: Sequence[Check], repo: Repository, reader: int, writer: in
     code = 1
     try:
         os.close(reader)
+        asked: Asked = {}
         repo.probes = {}
-        found = judge(checks, repo)
+        found = judge(checks, repo, asked)
         with os.fdopen(writer, "wb") as stream:
-            stream.write(pickle.dumps((found, repo.probes), pickle.HIGHEST_PROTOCOL))
+            stream.write(pickle.dumps((found, repo.probes, asked), pickle.HIGHEST_PROTOCOL))
         code = 0
     finally:
         # Never return into the parent's code: no atexit handlers, no flushing its buffers.
         os._exit(code)
 
 
-def _collect(pid: int, reader: int) -> tuple[Judged, dict[str, bool]] | None:
+def _collect(pid: int, reader: int) -> tuple[Judged, dict[str, bool], Asked] | None:
     """The child's findings and probes; None when it did not finish cleanly."""
     with os.fdopen(reader, "rb") as stream:
         payload = stream.read()
@@ -90,8 +97,8 @@ def _collect(pid: int, reader: int) -> tuple[Judged, dict[str, bool]] | None:
     if os.waitstatus_to_exitcode(status) != 0:
         return None
     # Our own child wrote this through a private pipe: it is not input from outside.
-    found, probes = pickle.loads(payload)  # noqa: S301
-    return found, probes
+    found, probes, asked = pickle.loads(payload)  # noqa: S301
+    return found, probes, asked
 
 
 def _abandon(pid: int, reader: int) -> None:

@@ -54,14 +54,17 @@ def validate(
     with no_cyclic_gc():
         files = FileCache(store, digests, code_digest())
         memos: list[CheckMemo] = []
-        result, probes = _fresh(
-            root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
-        )
-        if not files.raced:  # a file was edited while being read: keep nothing of this run
-            store.write(name, {"result": encode_result(result), "probes": probes})
-            files.write()
-            for memo in memos:
-                memo.write()
+        try:
+            result, probes = _fresh(
+                root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
+            )
+            if not files.raced:  # a file was edited while being read: keep nothing of this run
+                store.write(name, {"result": encode_result(result), "probes": probes})
+                files.write()
+                for memo in memos:
+                    memo.write()
+        finally:
+            files.abandon()  # whatever was not written in full is removed, never trusted
     return replace(result, notes=tuple(store.notes))
 
 
@@ -92,7 +95,7 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     files: FileCache | None = None,
     memo: Callable[[Repository], CheckMemo | None] | None = None,
 ) -> tuple[Result, dict[str, bool]]:
-    if files is None:  # every file is parsed: the workers can start before the imports
+    if files is None or files.cold:  # every file is parsed: start the workers before the imports
         early.start(root, jobs)
     try:
         # Importing the models, rules and pydantic makes ~100,000 objects that live as long as

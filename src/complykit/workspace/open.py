@@ -161,7 +161,8 @@ def load_records(
     ``cache``, a file loaded before is neither parsed nor validated: its records are built from
     the kept data when first read.
     """
-    started = early.take(root, config.paths.exclude, jobs) if cache is None else None
+    # Started only where every file is parsed (no cache, or a cache that knows none of them).
+    started = early.take(root, config.paths.exclude, jobs)
     found = discover(root, config.paths.exclude) if started is None else started.found
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
     parsed = None if started is None else started.parsed
@@ -183,7 +184,7 @@ def _loaded_files(
     parsed: Iterator[Parsed] | None,
 ) -> Iterator[LoadedRecords]:
     """Each file loaded, or restored from the cache, in the order of ``files``."""
-    restored = {p: _restored(root, p, cache) for p in files} if cache is not None else {}
+    restored = {p: _restored(root, p, cache) for p in files if cache is not None and parsed is None}
     todo = [path for path in files if restored.get(path) is None]
     if parsed is None:  # else: workers started before the models were imported (load.early)
         parsed = _parsed(root, todo, processes_for(len(todo), jobs))

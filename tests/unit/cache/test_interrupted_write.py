@@ -1,0 +1,145 @@
+"""A run that fails or is killed while writing the cache leaves nothing a later run trusts:
+entries are written under temporary names and signed last, so what is left half-written is
+never read, and the next run gives what a run without the cache gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from complykit.cache import spool as spool_module
+from complykit.cache.outcomes import DATA_PREFIX, FileCache
+from complykit.cache.spool import Spool
+from complykit.cache.store import CACHE_DIRNAME, TEMPORARY_PREFIX, CacheStore, cache_dir, open_store
+from complykit.validate.validation import validate
+from conftest import EXAMPLE
+
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    target = tmp_path / "tulip"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
+    risk = target / "risks" / "risk-ransomware.yaml"
+    text = risk.read_text(encoding="utf-8")
+    risk.write_text(text.replace("owner: fatima-elamrani", "owner: nobody"), encoding="utf-8")
+    return target
+
+
+def _store(root: Path) -> CacheStore:
+    store = open_store(root)
+    assert isinstance(store, CacheStore)
+    return store
+
+
+def _entries(root: Path) -> list[str]:
+    folder = cache_dir(root)
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def _all_trusted_or_temporary(root: Path) -> None:
+    """Every entry a reader opens is whole and signed; the rest are temporary files whose
+    blank first line no key signs, even when renamed to an entry's name."""
+    store = _store(root)
+    for name in _entries(root):
+        if name.startswith(TEMPORARY_PREFIX):
+            target = f"{DATA_PREFIX}planted.json"
+            (cache_dir(root) / name).replace(cache_dir(root) / target)
+            assert store.read(target) is None
+            assert "its signature does not match" in store.notes[-1]
+        elif name.endswith(".json"):
+            assert store.read(name) is not None, name
+
+
+def test_a_run_that_fails_mid_write_leaves_no_half_entry(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = validate(workspace, as_of=AS_OF, use_cache=False)
+    finished = FileCache._finish
+    calls: list[str] = []
+
+    def failing(self: FileCache, name: str) -> None:
+        calls.append(name)
+        if name.startswith(DATA_PREFIX):
+            message = "the disk went away"
+            raise RuntimeError(message)
+        finished(self, name)
+
+    monkeypatch.setattr(FileCache, "_finish", failing)
+    with pytest.raises(RuntimeError, match="the disk went away"):
+        validate(workspace, as_of=AS_OF)
+    assert any(name.startswith(DATA_PREFIX) for name in calls)
+    assert not [n for n in _entries(workspace) if n.startswith(TEMPORARY_PREFIX)]
+    assert not [n for n in _entries(workspace) if n.startswith(DATA_PREFIX)]
+    _all_trusted_or_temporary(workspace)
+    monkeypatch.undo()
+    assert validate(workspace, as_of=AS_OF).findings == expected.findings
+    # Not answered from the result kept: the files' outcomes are kept, their data is not.
+    supplier = workspace / "suppliers" / "sup-aws.yaml"
+    supplier.write_text(supplier.read_text(encoding="utf-8") + "# seen\n", encoding="utf-8")
+    again = validate(workspace, as_of=AS_OF)
+    assert again.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    assert again.notes == ()
+
+
+def test_a_run_killed_while_writing_leaves_nothing_trusted(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = validate(workspace, as_of=AS_OF, use_cache=False)
+    pid = os.fork()
+    if pid == 0:  # the run to kill: it dies in the middle of writing a file's data
+        added = Spool.add
+
+        def dying(self: Spool, name: str, data: bytes) -> None:
+            added(self, name, data)
+            if len(self.names) > 1:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        monkeypatch.setattr(Spool, "add", dying)
+        try:
+            validate(workspace, as_of=AS_OF)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status)
+    left = _entries(workspace)
+    assert [n for n in left if n.startswith(TEMPORARY_PREFIX)], "killed while writing"
+    assert not [n for n in left if n.endswith(".json")]
+    _all_trusted_or_temporary(workspace)
+    assert validate(workspace, as_of=AS_OF).findings == expected.findings
+    assert validate(workspace, as_of=AS_OF).findings == expected.findings
+
+
+def test_an_entry_too_large_to_be_read_is_not_written(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spool_module, "MAX_ENTRY_BYTES", 100)
+    spool = Spool(_store(workspace))
+    spool.add("small.json", b"{}")
+    spool.add("large.json", b"[" + b"0," * 100 + b"0]")
+    spool.commit("small.json")
+    spool.commit("large.json")
+    spool.abandon()
+    assert _entries(workspace) == ["small.json"]
+    assert _store(workspace).read("small.json") == {}
+
+
+def test_temporary_files_of_killed_runs_are_removed_a_day_later(workspace: Path) -> None:
+    store = _store(workspace)
+    store.write("first.json", {})
+    folder = cache_dir(workspace)
+    old, recent = folder / f"{TEMPORARY_PREFIX}old", folder / f"{TEMPORARY_PREFIX}recent"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"being written")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    store.write("second.json", {})
+    assert not old.exists()
+    assert recent.exists()
