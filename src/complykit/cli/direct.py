@@ -24,8 +24,12 @@ if TYPE_CHECKING:
     from complykit.core.result import Result
 
 
-def validate_directly(request: Request, root: str, shown: str | None) -> int | None:
-    """Validate and write as ``complykit validate`` would; None to leave it to the full command."""
+def validate_directly(
+    request: Request, root: str, shown: str | None, digests: dict[str, str] | None = None
+) -> int | None:
+    """Validate and write as ``complykit validate`` would; None to leave it to the full command.
+
+    ``digests``: the workspace's files as hashed a moment ago, looking for a kept text."""
     if request.output_format not in FORMATTERS:
         return None
     try:
@@ -33,7 +37,7 @@ def validate_directly(request: Request, root: str, shown: str | None) -> int | N
     except ValueError:  # 2026-02-30: the full command says why
         return None
     try:
-        result = _validated(request, Path(root), day)
+        result = _validated(request, Path(root), day, digests)
     except Exception:  # noqa: BLE001 - the full command runs again and reports it
         return None
     if result.notes:
@@ -44,13 +48,20 @@ def validate_directly(request: Request, root: str, shown: str | None) -> int | N
     return _render(result, request.output_format, None if result.notes else shown)
 
 
-def _validated(request: Request, root: Path, day: date) -> Result:
+def _validated(request: Request, root: Path, day: date, digests: dict[str, str] | None) -> Result:
     from complykit.core.findings import Severity  # noqa: PLC0415
     from complykit.validate.validation import validate  # noqa: PLC0415
 
     severity = Severity(request.fail_on)
     use_cache = not request.no_cache
-    return validate(root, as_of=day, fail_on=severity, jobs=request.jobs, use_cache=use_cache)
+    return validate(
+        root,
+        as_of=day,
+        fail_on=severity,
+        jobs=request.jobs,
+        use_cache=use_cache,
+        hashed=(str(root), digests) if digests is not None else None,
+    )
 
 
 def _render(result: Result, output_format: str, shown: str | None) -> int:
