@@ -91,9 +91,22 @@ def _exists(root: str, relative: str) -> bool:
     return os.path.exists(os.path.join(root, relative))  # noqa: PTH110, PTH118
 
 
-def remember(root: Path, as_of: date, presentation: str, result: Result, text: str) -> None:
+def remember(  # noqa: PLR0913 - what is kept, and for which workspace state
+    root: Path,
+    as_of: date,
+    presentation: str,
+    result: Result,
+    text: str,
+    *,
+    digests: dict[str, str] | None = None,
+) -> None:
     """Keep ``text`` as ``result`` rendered so, when ``result`` is exactly what the cache holds
-    for the workspace as it is now (a file edited during the run makes that false)."""
+    for the workspace as it is now (a file edited during the run makes that false).
+
+    ``digests``: the files as hashed before the run that gave ``result`` read any of them.
+    The text is then kept under those, where the run kept its result (only when every byte
+    it read matched them): a later run finds it only if the workspace is again exactly so,
+    which spares hashing every file a third time."""
     import json  # noqa: PLC0415 - not on the start-up path
 
     from complykit.cache.codec import encode_result  # noqa: PLC0415
@@ -104,7 +117,7 @@ def remember(root: Path, as_of: date, presentation: str, result: Result, text: s
     if isinstance(store, str):
         return
     try:
-        name = result_name(workspace_digests(root), as_of)
+        name = result_name(digests if digests is not None else workspace_digests(root), as_of)
     except Uncacheable:
         return
     body = store.read(name)

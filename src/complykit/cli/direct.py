@@ -45,7 +45,8 @@ def validate_directly(
 
         for note in result.notes:
             say(f"warning: {note}", err=True)
-    return _render(result, request.output_format, None if result.notes else shown)
+    same = digests if str(result.root) == root else None  # hashed for the root it validated
+    return _render(result, request.output_format, None if result.notes else shown, same)
 
 
 def _validated(request: Request, root: Path, day: date, digests: dict[str, str] | None) -> Result:
@@ -64,7 +65,9 @@ def _validated(request: Request, root: Path, day: date, digests: dict[str, str] 
     )
 
 
-def _render(result: Result, output_format: str, shown: str | None) -> int:
+def _render(
+    result: Result, output_format: str, shown: str | None, digests: dict[str, str] | None = None
+) -> int:
     """Write as the full command would, with the same error boundary; keep the text."""
     from complykit.cache.rendered import remember  # noqa: PLC0415
     from complykit.cli.result_output import rendered  # noqa: PLC0415
@@ -73,7 +76,7 @@ def _render(result: Result, output_format: str, shown: str | None) -> int:
         text = rendered(result, output_format, sys.stdout)
         code = write_text(text, result.exit_code)
         if shown is not None and code == result.exit_code:
-            remember(result.root, result.as_of, shown, result, text)
+            remember(result.root, result.as_of, shown, result, text, digests=digests)
     except Exception as error:  # noqa: BLE001 - a bug: one line, exit 3, as the full command
         from complykit.cli.boundary import report_bug  # noqa: PLC0415 - imports Typer
 
