@@ -194,12 +194,14 @@ def _loaded_files(  # noqa: PLR0913 - the options of load_records
     one core idle (0.2 CPU seconds at 10,000 records). A restored record is not walked here:
     its references come from the cache when a check asks.
     """
-    restored = {p: _restored(root, p, cache) for p in files} if cache is not None else {}
-    todo = [path for path in files if restored.get(path) is None]
+    # By position, not in a dict by path: hashing ten thousand paths cost more than the rest.
+    restored: list[LoadedRecords | None] = (
+        [_restored(root, p, cache) for p in files] if cache is not None else [None] * len(files)
+    )
+    todo = [path for path, hit in zip(files, restored, strict=True) if hit is None]
     if parsed is None:  # else: workers started before the models were imported (load.early)
         parsed = _parsed(root, todo, processes_for(len(todo), jobs))
-    for path in files:
-        hit = restored.get(path)
+    for hit in restored:
         if hit is not None:
             yield hit
             continue
