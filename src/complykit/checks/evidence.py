@@ -40,8 +40,12 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
     PASS: ``evidence: [evidence/access-review-2026-q3.md]`` where that file exists.
     FAIL: ``evidence: [evidence/missing.pdf]`` or ``evidence: [../../etc/passwd]``.
     """
+    judged: dict[str, str | None] = {}  # a policy is cited by many records: one stat each
     for entry, reference in repo.references():
         if isinstance(reference.marker, EvidenceMarker):
-            message = _problem_with(repo, reference.value)
+            evidence = reference.value
+            if evidence not in judged:
+                judged[evidence] = _problem_with(repo, evidence)
+            message = judged[evidence]
             if message is not None:
                 yield Problem(entry, reference.loc, message)

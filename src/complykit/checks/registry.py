@@ -7,7 +7,7 @@ with the check's code, severity and citation and places it in the file.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -70,13 +70,18 @@ class Memo(Protocol):
 
 
 def run_checks(
-    checks: Iterable[Check], repo: Repository, memo: Memo | None = None
+    checks: Iterable[Check],
+    repo: Repository,
+    memo: Memo | None = None,
+    judged: Mapping[str, list[Finding]] | None = None,
 ) -> Iterator[Finding]:
     """Every check's findings; for each unread record, one finding naming the checks it stopped.
 
     With a ``memo``, a check whose inputs are unchanged gives its kept findings without running.
+    ``judged`` holds the findings of checks that ran already, by code (``judge``).
     """
     stopped: dict[UnreadRecord, list[str]] = {}
+    done = judged or {}
     for registered in checks:
         scope = registered.info.framework
         if scope is not None and not repo.in_scope(scope):
@@ -85,9 +90,20 @@ def run_checks(
         for unread in blocked:
             stopped.setdefault(unread, []).append(registered.info.code)
         if not blocked:
-            yield from _judged(registered, repo, memo)
+            found = done.get(registered.info.code)
+            yield from _judged(registered, repo, memo) if found is None else found
     for unread, codes in stopped.items():
         yield not_run(unread, codes)
+
+
+def judge(checks: Iterable[Check], repo: Repository) -> dict[str, list[Finding]]:
+    """The findings of each check that ``run_checks`` would run, by code, without a memo."""
+    found: dict[str, list[Finding]] = {}
+    for registered in checks:
+        scope = registered.info.framework
+        if (scope is None or repo.in_scope(scope)) and not registered.blocked_by(repo):
+            found[registered.info.code] = _judged(registered, repo, None)
+    return found
 
 
 def _judged(registered: Check, repo: Repository, memo: Memo | None) -> list[Finding]:

@@ -56,7 +56,8 @@ def validate(
             "--jobs",
             "-j",
             min=1,
-            help="Worker processes for parsing. Default: one per core for large workspaces.",
+            help="Processes that parse, this one included. Default: one per core for large"
+            " workspaces.",
             show_default="auto",
             metavar="N",
         ),

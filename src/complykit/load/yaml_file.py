@@ -173,11 +173,13 @@ def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIM
     text = _decode(path, raw)
     if isinstance(text, Finding):
         return YamlFile(path, (), (text,)).with_unread(raw.decode("utf-8", "replace"))
-    if "&" not in text:
+    # An "&" is most often prose ("Privacy & Compliance", "R&D"): only a real anchor (refused,
+    # and reported with every other problem of the file) needs the composing builder.
+    anchors = find_anchors(path, text) if "&" in text else ()
+    if not anchors:
         built = _from_events(text, limits)
         if built is not None:
             return YamlFile(path, built, ())
-    anchors = find_anchors(path, text) if "&" in text else ()
     parsed = _compose_all(path, text, limits)
     if anchors:
         parsed = YamlFile(path, (), tuple(sorted({*anchors, *parsed.findings})))

@@ -28,7 +28,43 @@ class Reference:
 
 
 _LOCS: SharedValues[Loc, Loc] = SharedValues(500_000)
-_REFERENCES: SharedValues[Reference, Reference] = SharedValues(500_000)
+_KEPT_REFERENCES = 500_000
+
+
+class _References:
+    """The shared references, by marker and path, then by value.
+
+    Keyed by the marker's identity and the (shared) path, every hash and comparison is done in
+    C: a table keyed by the references themselves called the dataclasses' ``__hash__`` and
+    ``__eq__``, and the markers', in Python for each of the walk's references (a third of
+    the walk). A marker is a field's annotation, alive as long as its model class.
+    """
+
+    __slots__ = ("count", "tables")
+
+    def __init__(self) -> None:
+        self.tables: dict[tuple[int, Loc], dict[str, Reference]] = {}
+        self.count = 0
+
+    def shared(self, loc: Loc, value: str, marker: Marker) -> Reference:
+        table = self.tables.get((id(marker), loc))
+        if table is None:
+            table = self.tables[id(marker), loc] = {}
+        found = table.get(value)
+        if found is None:
+            if self.count >= _KEPT_REFERENCES:
+                self.clear()
+                return self.shared(loc, value, marker)
+            found = table[value] = Reference(loc, value, marker)
+            self.count += 1
+        return found
+
+    def clear(self) -> None:
+        self.tables.clear()
+        self.count = 0
+
+
+_REFERENCES = _References()
 
 
 def _marker(annotation: Any) -> Marker | None:
@@ -93,11 +129,9 @@ def _reference(loc: Loc, value: Any, marker: Marker) -> Reference:
     The walk keeps its references for the whole run: half a million at 50,000 records, of
     which a third differ (every activity naming the same country or owner in the same field).
     """
-    made = Reference(loc, value, marker)
     if type(value) is not str:
-        return made  # a mapping of control ids: not hashable, and rare
-    found = _REFERENCES.get(made)
-    return _REFERENCES.keep(made, made) if found is None else found
+        return Reference(loc, value, marker)  # a mapping of control ids: not hashable, rare
+    return _REFERENCES.shared(loc, value, marker)
 
 
 def _visit(value: Any, loc: Loc, marker: Marker | None, found: list[Reference]) -> None:

@@ -15,6 +15,7 @@ from complykit.load.codes import YAML_RULES
 from complykit.load.discover import find_root
 from complykit.model.codes import SCHEMA_RULES
 from complykit.validate.collector import no_cyclic_gc
+from complykit.validate.forked_checks import judged_on_two_cores
 from complykit.validate.waivers import WAIVER_RULES, active_waivers, apply_waivers, stale_waivers
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
@@ -82,9 +83,16 @@ def _order(finding: Finding) -> tuple[Finding, str, str, tuple[str, ...], str]:
 def _checked_and_waived(
     repo: Repository, loaded: list[Finding], memo: Memo | None = None
 ) -> tuple[list[Finding], list[Waived]]:
-    kept, waived = apply_waivers([*loaded, *check_all(repo, memo)], active_waivers(repo))
+    found = check_all(repo, memo, two_cores=True)
+    kept, waived = apply_waivers([*loaded, *found], active_waivers(repo))
     return [*kept, *stale_waivers(repo, waived, all_rules())], waived
 
 
-def check_all(repo: Repository, memo: Memo | None = None) -> Iterator[Finding]:
-    return run_checks(REGISTRY.values(), repo, memo)
+def check_all(
+    repo: Repository, memo: Memo | None = None, *, two_cores: bool = False
+) -> Iterator[Finding]:
+    """Every check's findings; with ``two_cores`` (and no memo) half of the checks are judged
+    by a forked child where that pays (``forked_checks``)."""
+    checks = list(REGISTRY.values())
+    judged = judged_on_two_cores(checks, repo) if two_cores and memo is None else None
+    return run_checks(checks, repo, memo, judged)

@@ -32,7 +32,6 @@ from complykit.model.docstrings import read_docstrings
 from complykit.model.duration import Duration
 from complykit.model.prebuilt import (
     FORMAT,
-    MARK,
     PREBUILT,
     decode,
     model_name,
@@ -133,7 +132,7 @@ def _entry(model: type[BaseModel]) -> str:
     reduced: Any = model.__pydantic_validator__.__reduce__()
     schema, config = reduced[1][0], reduced[1][1]
     entry = {"schema": _Relabel().schema(_without_metadata(schema)), "config": config}
-    text = json.dumps(_Encoder(model).encode(entry), sort_keys=True, separators=(",", ":"))
+    text = json.dumps(_Encoder(model).entry(entry), sort_keys=True, separators=(",", ":"))
     if not same(decode(text), entry):
         raise ValueError(f"{model_name(model)}: its schema does not come back the same")
     return text
@@ -175,24 +174,30 @@ class _Relabel:
 
 
 class _Encoder:
-    """Turns a schema into JSON values, each Python object in it into a name to look up."""
+    """Turns a schema into JSON values: each Python object in it becomes null, and its place
+    and the name to look it up by are listed under "objects" (see prebuilt.decode)."""
 
     def __init__(self, model: type[BaseModel]) -> None:
         self._model = model
+        self.objects: list[list[Any]] = []
 
-    def encode(self, value: Any) -> Any:
+    def entry(self, entry: dict[str, Any]) -> dict[str, Any]:
+        encoded: dict[str, Any] = self.encode(entry, [])
+        return {**encoded, "objects": self.objects}
+
+    def encode(self, value: Any, path: list[str | int]) -> Any:
         kind = type(value)
         if kind is dict:
-            if MARK in value:
-                raise ValueError(f"a schema uses the key {MARK!r}")
-            return {key: self.encode(item) for key, item in value.items()}
-        if kind is list:
-            return [self.encode(item) for item in value]
-        if kind is tuple:
-            return {MARK: ["tuple", [self.encode(item) for item in value]]}
+            return {key: self.encode(item, [*path, key]) for key, item in value.items()}
+        if kind in (list, tuple):
+            items = [self.encode(item, [*path, index]) for index, item in enumerate(value)]
+            if kind is tuple:
+                self.objects.append([path, ["tuple"]])
+            return items
         if kind in (str, int, bool, type(None)) or (kind is float and math.isfinite(value)):
             return value
-        return {MARK: self._named(value)}
+        self.objects.append([path, self._named(value)])
+        return None
 
     def _named(self, value: Any) -> list[str]:
         if isinstance(value, enum.Enum):

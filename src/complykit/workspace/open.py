@@ -153,22 +153,19 @@ def load_records(
     config: WorkspaceConfig,
     jobs: int | None = None,
     cache: FileCache | None = None,
-    *,
-    walk: bool = False,
 ) -> LoadedRecords:
     """Every record below ``root``; schema findings for the documents that do not validate.
 
     Large workspaces are parsed by worker processes, in slices of the sorted files that are
     joined in order, while this process validates; the result is the same either way. With a
     ``cache``, a file loaded before is neither parsed nor validated: its records are built from
-    the kept data when first read. With ``walk``, each record parsed is walked for its
-    references as soon as it is built (see ``_loaded_files``).
+    the kept data when first read.
     """
     started = early.take(root, config.paths.exclude, jobs) if cache is None else None
     found = discover(root, config.paths.exclude) if started is None else started.found
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
     parsed = None if started is None else started.parsed
-    files = _loaded_files(root, found.files, jobs, cache, walk=walk, parsed=parsed)
+    files = _loaded_files(root, found.files, jobs, cache, parsed=parsed)
     loaded = _merge([skipped, *files])
     forget_shared()  # the records keep what they share; the look-up tables are not needed
     return loaded
@@ -178,22 +175,14 @@ def _skipped(skipped: Skipped) -> Finding:
     return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
 
 
-def _loaded_files(  # noqa: PLR0913 - the options of load_records
+def _loaded_files(
     root: Path,
     files: Sequence[Path],
     jobs: int | None,
     cache: FileCache | None,
-    *,
-    walk: bool,
     parsed: Iterator[Parsed] | None,
 ) -> Iterator[LoadedRecords]:
-    """Each file loaded, or restored from the cache, in the order of ``files``.
-
-    With ``walk``, the references of each record parsed are collected right after it is
-    built, while the workers still parse: the walk would otherwise run after loading, with
-    one core idle (0.2 CPU seconds at 10,000 records). A restored record is not walked here:
-    its references come from the cache when a check asks.
-    """
+    """Each file loaded, or restored from the cache, in the order of ``files``."""
     # By position, not in a dict by path: hashing ten thousand paths cost more than the rest.
     restored: list[LoadedRecords | None] = (
         [_restored(root, p, cache) for p in files] if cache is not None else [None] * len(files)
@@ -207,9 +196,6 @@ def _loaded_files(  # noqa: PLR0913 - the options of load_records
             continue
         fresh, digest = next(parsed)
         loaded = _records(fresh)
-        if walk:
-            for entry in loaded.entries:
-                entry.references()
         same = cache is not None and cache.read_as(fresh.path.as_posix(), digest)
         if cache is not None and same and not fresh.findings:
             _remember(cache, fresh, loaded)
@@ -352,18 +338,12 @@ def open_workspace(
     as_of: date,
     jobs: int | None = None,
     cache: FileCache | None = None,
-    *,
-    walk: bool = True,
 ) -> OpenedWorkspace:
-    """Read the config, the catalogs and every record of the workspace at ``root``.
-
-    ``walk`` collects the references of the records while loading, for the checks, which
-    need them (commands that only read records leave it off).
-    """
+    """Read the config, the catalogs and every record of the workspace at ``root``."""
     config, config_findings, config_places = _config(root)
     if config is None:
         return OpenedWorkspace(root, None, config_findings, 1)
-    loaded = load_records(root, config, jobs, cache, walk=walk)
+    loaded = load_records(root, config, jobs, cache)
     catalogs, catalog_findings = workspace_catalogs(root)
     repo = Repository(
         root,
@@ -382,7 +362,7 @@ def open_workspace(
 def open_repository(path: Path, as_of: date) -> tuple[Repository, int]:
     """The valid records of the workspace around ``path``, and how many loading errors there
     were, for commands that read records (reports, coverage) rather than judge them."""
-    opened = open_workspace(find_root(path), as_of, walk=False)
+    opened = open_workspace(find_root(path), as_of)
     if opened.repo is None:
         raise ComplykitError(
             f"{opened.root / CONFIG_FILENAME} is not valid",

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import pytest
+
 from complykit.model import compact
 from complykit.model.compact import compacted, forget_shared
 from complykit.model.records import RECORD_MODELS
@@ -145,3 +147,18 @@ def test_a_full_table_of_parts_forgets_their_ids_with_them(monkeypatch: Any) -> 
         assert len(compact._SHARED_PARTS) == len(compact._PARTS) <= 2
     forget_shared()
     assert not compact._SHARED_PARTS
+
+
+def test_shared_references_are_forgotten_beyond_their_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The table of shared references stays bounded; what the walk gives does not change."""
+    from complykit.model import references as module  # noqa: PLC0415
+
+    records = [_supplier(id=f"sup-{n}", country=c) for n, c in enumerate(["NL", "BE", "DE"] * 4)]
+    unbounded = [[(r.loc, r.value, r.marker) for r in references(x)] for x in records]
+    module._REFERENCES.clear()
+    monkeypatch.setattr(module, "_KEPT_REFERENCES", 3)
+    bounded = [[(r.loc, r.value, r.marker) for r in references(x)] for x in records]
+    assert bounded == unbounded
+    assert module._REFERENCES.count <= 3

@@ -164,6 +164,21 @@ def test_a_schema_naming_what_no_longer_exists_is_not_used(
     assert validate_json(Duration, '{"days": 3}') == Duration(days=3)
 
 
+def test_a_schema_pydantic_core_refuses_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry pydantic-core cannot compile (a hand edit, a corrupted file) falls back."""
+    original = PREBUILT.read_text(encoding="utf-8")
+    text = original.replace('\\"type\\":\\"model\\"', '\\"type\\":\\"modle\\"')
+    assert text != original
+    target = tmp_path / "prebuilt.json"
+    target.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(prebuilt, "PREBUILT", target)
+    _forget()
+    assert prebuilt._validator(Duration) is None
+    assert validate_python(Duration, {"hours": 1}) == Duration(hours=1)
+
+
 def _forget() -> None:
     """Read the file again (the fixture below clears the caches after the test too)."""
     prebuilt._document.cache_clear()
