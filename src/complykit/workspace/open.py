@@ -15,7 +15,7 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
 from complykit.core.errors import ComplykitError
-from complykit.core.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity, first_finding
 from complykit.load import early
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
@@ -125,7 +125,7 @@ def _records(parsed: YamlFile) -> LoadedRecords:
 
 def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]:
     """The record a document failed to be, when it says which one it meant to be."""
-    first = min(problems, default=None)
+    first = first_finding(problems)
     if first is None or first.record is None:
         return
     kind = data.get("kind") if isinstance(data, dict) else None
