@@ -29,7 +29,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> Forks:
 
 
 def _run(root: Path) -> tuple[Result, dict[str, bool]]:
-    result, repo = run_keeping_records(root, as_of=DAY, jobs=1)
+    result, repo = run_keeping_records(root, as_of=DAY, jobs=None)
     assert repo is not None
     return result, dict(repo.probes)
 
@@ -109,3 +109,14 @@ def test_a_check_that_raises_raises_here_too(
         _run(root)
     assert forks.pids
     assert forks.all_reaped()
+
+
+def test_one_job_forks_no_child(
+    forks: Forks, make_workspace: MakeWorkspace, forked: list[int]
+) -> None:
+    """``--jobs 1`` is one process from start to end, whatever the size and the cores."""
+    result, repo = run_keeping_records(make_workspace(EXAMPLE), as_of=DAY, jobs=1)
+    assert repo is not None
+    assert result.findings is not None
+    assert forked == []
+    assert forks.pids == []

@@ -58,7 +58,8 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
         found, waived = list(opened.findings), list[Waived]()
         if opened.repo is not None:
             kept = memo(opened.repo) if memo is not None else None
-            found, waived = _checked_and_waived(opened.repo, found, kept)
+            two_cores = jobs is None or jobs > 1  # --jobs 1: one process, from start to end
+            found, waived = _checked_and_waived(opened.repo, found, kept, two_cores=two_cores)
     records = len(opened.repo.entries) if opened.repo is not None else 0
     result = Result(
         root,
@@ -81,9 +82,9 @@ def _order(finding: Finding) -> tuple[Finding, str, str, tuple[str, ...], str]:
 
 
 def _checked_and_waived(
-    repo: Repository, loaded: list[Finding], memo: Memo | None = None
+    repo: Repository, loaded: list[Finding], memo: Memo | None = None, *, two_cores: bool = True
 ) -> tuple[list[Finding], list[Waived]]:
-    found = check_all(repo, memo, two_cores=True)
+    found = check_all(repo, memo, two_cores=two_cores)
     kept, waived = apply_waivers([*loaded, *found], active_waivers(repo))
     return [*kept, *stale_waivers(repo, waived, all_rules())], waived
 
