@@ -1,5 +1,6 @@
 """About 2% of records get a mistake real registers have, so that rules fire and findings are
-located, as in a real run: a mistyped reference, a missing retention period, a risk over
+located, as in a real run: a mistyped reference, a reference to a record nobody wrote yet
+(no id is near it, so "did you mean" has to look far), a missing retention period, a risk over
 appetite without acceptance, an expired certificate, a typo in a field name, a duplicate key.
 
 Each defect is a small edit of the rendered text that keeps the document parseable unless the
@@ -29,6 +30,17 @@ def mistyped_reference(text: str) -> str:
     return head + sep + _REFERENCE.sub(lambda m: m.group(1) + "x", body, count=1)
 
 
+def unwritten_reference(text: str) -> str:
+    """The first reference names a record that was never written, nowhere near an id."""
+    head, sep, body = text.partition("\nowner: ")
+    return head + sep + _REFERENCE.sub(_unwritten, body, count=1)
+
+
+def _unwritten(match: re.Match[str]) -> str:
+    """``sup-00421`` becomes ``sup-planned-12400``: distinct per record, like real ones."""
+    return f"{match.group(1)[:-5]}-planned-{match.group(0)[-5:][::-1]}"
+
+
 def missing_retention(text: str) -> str:
     return _RETENTION.sub("", text, count=1)
 
@@ -53,13 +65,18 @@ def duplicate_key(text: str) -> str:
 
 
 EDITS: dict[str, tuple[Edit, ...]] = {
-    "processing-activity": (mistyped_reference, missing_retention, misspelled_field),
-    "risk": (over_appetite, mistyped_reference),
+    "processing-activity": (
+        mistyped_reference,
+        unwritten_reference,
+        missing_retention,
+        misspelled_field,
+    ),
+    "risk": (over_appetite, mistyped_reference, unwritten_reference),
     "control": (misspelled_field,),
     "supplier": (expired_certificate, misspelled_field),
     "task": (mistyped_reference, duplicate_key),
-    "ai-system": (mistyped_reference,),
-    "dpia": (mistyped_reference,),
+    "ai-system": (mistyped_reference, unwritten_reference),
+    "dpia": (mistyped_reference, unwritten_reference),
     "incident": (mistyped_reference, duplicate_key),
 }
 

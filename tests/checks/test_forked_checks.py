@@ -14,6 +14,7 @@ from complykit.core.result import Result
 from complykit.validate import forked_checks
 from complykit.validate.engine import run_keeping_records
 from conftest import CASES, EXAMPLE, MakeWorkspace
+from forks import Forks, watch_forks
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked checks need fork")
 
@@ -22,16 +23,13 @@ SOME_CASES = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))[::25]
 PARENT = os.getpid()
 
 
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> Forks:
+    return watch_forks(monkeypatch)
 
 
 def _run(root: Path) -> tuple[Result, dict[str, bool]]:
-    result, repo = run_keeping_records(root, as_of=DAY, jobs=1)
+    result, repo = run_keeping_records(root, as_of=DAY, jobs=None)
     assert repo is not None
     return result, dict(repo.probes)
 
@@ -55,7 +53,11 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 @pytest.mark.parametrize("case", [EXAMPLE, *SOME_CASES], ids=lambda p: p.name)
 def test_two_cores_find_what_one_finds(
-    case: Path, make_workspace: MakeWorkspace, forked: list[int], monkeypatch: pytest.MonkeyPatch
+    forks: Forks,
+    case: Path,
+    make_workspace: MakeWorkspace,
+    forked: list[int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = make_workspace(case)
     with monkeypatch.context() as one_core:
@@ -66,11 +68,12 @@ def test_two_cores_find_what_one_finds(
     assert together.findings == alone.findings
     assert together.waived == alone.waived
     assert together_probes == alone_probes
-    assert _no_children_left()
+    assert forks.pids
+    assert forks.all_reaped()
 
 
 def test_a_child_that_fails_leaves_its_checks_to_this_process(
-    make_workspace: MakeWorkspace, forked: list[int], monkeypatch: pytest.MonkeyPatch
+    forks: Forks, make_workspace: MakeWorkspace, forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_workspace(EXAMPLE)
     alone = _run(root)[0]
@@ -85,11 +88,12 @@ def test_a_child_that_fails_leaves_its_checks_to_this_process(
     monkeypatch.setattr(forked_checks, "judge", failing_in_child)
     assert _run(root)[0].findings == alone.findings
     assert forked == [0]
-    assert _no_children_left()
+    assert forks.pids
+    assert forks.all_reaped()
 
 
 def test_a_check_that_raises_raises_here_too(
-    make_workspace: MakeWorkspace, forked: list[int], monkeypatch: pytest.MonkeyPatch
+    forks: Forks, make_workspace: MakeWorkspace, forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_workspace(EXAMPLE)
     judge = registry.judge
@@ -103,4 +107,16 @@ def test_a_check_that_raises_raises_here_too(
     monkeypatch.setattr(forked_checks, "judge", raising)
     with pytest.raises(RuntimeError, match="a bug in a check"):
         _run(root)
-    assert _no_children_left()
+    assert forks.pids
+    assert forks.all_reaped()
+
+
+def test_one_job_forks_no_child(
+    forks: Forks, make_workspace: MakeWorkspace, forked: list[int]
+) -> None:
+    """``--jobs 1`` is one process from start to end, whatever the size and the cores."""
+    result, repo = run_keeping_records(make_workspace(EXAMPLE), as_of=DAY, jobs=1)
+    assert repo is not None
+    assert result.findings is not None
+    assert forked == []
+    assert forks.pids == []

@@ -117,3 +117,63 @@ def test_kept_texts_are_pruned_like_results(workspace: Path) -> None:
         )
     kept = list((workspace / CACHE_DIRNAME).glob(f"{RENDERED_PREFIX}*.txt"))
     assert 1 < len(kept) <= 16
+
+
+def test_a_run_after_a_miss_validates_against_the_digests_of_the_look_up(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for a kept text hashes every file; the run that follows the miss validates
+    against those digests instead of hashing again, and finds what a run without the cache
+    finds; digests of another root are not used."""
+    from datetime import date  # noqa: PLC0415
+
+    from complykit.cache import rendered  # noqa: PLC0415
+    from complykit.cache.keys import workspace_digests  # noqa: PLC0415
+    from complykit.validate import validation  # noqa: PLC0415
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(workspace.parent / "home"))
+    day = date.fromisoformat(AS_OF)
+    validation.validate(workspace, as_of=day)
+    path = workspace / "suppliers" / "sup-exact.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "contract_end: 2026-01-31\n", "utf-8")
+    hashed: dict[str, dict[str, str]] = {}
+    assert rendered.replay(str(workspace), AS_OF, "json", hashed) is None
+    assert hashed == {str(workspace): workspace_digests(workspace)}
+
+    def refused(root: Path | str) -> dict[str, str]:
+        raise AssertionError(f"{root} hashed again")
+
+    monkeypatch.setattr(validation, "workspace_digests", refused)
+    cached = validation.validate(
+        workspace, as_of=day, hashed=(str(workspace), hashed[str(workspace)])
+    )
+    fresh = validation.validate(workspace, as_of=day, use_cache=False)
+    assert [(f, f.message) for f in cached.findings] == [(f, f.message) for f in fresh.findings]
+    with pytest.raises(AssertionError, match="hashed again"):
+        validation.validate(workspace, as_of=day, hashed=("/elsewhere", hashed[str(workspace)]))
+
+
+def test_a_text_kept_under_the_digests_of_the_run_is_not_replayed_once_a_file_changed(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text is kept under the files as the run hashed them before reading any: when one
+    changes before the text is kept, a later run (hashing the files as they are) never
+    replays it, and gets the fresh result."""
+    from datetime import date  # noqa: PLC0415
+
+    from complykit.cache import rendered  # noqa: PLC0415
+    from complykit.cache.keys import workspace_digests  # noqa: PLC0415
+    from complykit.validate.validation import validate  # noqa: PLC0415
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(workspace.parent / "home"))
+    day = date.fromisoformat(AS_OF)
+    before = workspace_digests(workspace)
+    result = validate(workspace, as_of=day, hashed=(str(workspace), before))
+    path = workspace / "suppliers" / "sup-exact.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "contract_end: 2026-01-31\n", "utf-8")
+    rendered.remember(workspace, day, "text", result, "kept text\n", digests=before)
+    assert rendered.replay(str(workspace), AS_OF, "text") is None
+    path.write_text(path.read_text(encoding="utf-8").replace("contract_end: 2026-01-31\n", ""))
+    assert rendered.replay(str(workspace), AS_OF, "text") == ("kept text\n", result.exit_code)

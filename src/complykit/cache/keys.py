@@ -4,7 +4,9 @@ A file edited within the same second and to the same size still changes the key,
 byte is hashed. The key covers every YAML file discovery can see (before the config's
 ``exclude``, so a change of the exclusions can only cause a miss, never a stale hit), the
 config, the workspace's own catalogs, the as-of day, and the complykit code with its bundled
-catalogs, so an upgrade or a local edit of complykit is a miss too.
+catalogs, so an upgrade or a local edit of complykit is a miss too. It also covers what
+discovery reports instead of reading (a linked folder, a folder it cannot list, folders nested
+too deep), since each is a finding: a marker stands for it in place of a content digest.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 import stat
 
 import complykit
-from complykit.load.names import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
+from complykit.load.names import CONFIG_FILENAME, MAX_FOLDER_DEPTH, SKIPPED_DIRS, YAML_SUFFIXES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the start-up path of a cached run imports this module; typing costs 1 ms
@@ -61,28 +63,53 @@ def _file_digest(path: str, regular: bool) -> str:
         os.close(descriptor)
 
 
-def _yaml_files(folder: str, *, at_root: bool = True) -> Iterator[tuple[str, bool]]:
+# What the walk yields for a path besides a file's (regular or not): a marker, in place of a
+# content digest, for what discovery reports as a finding instead of reading it.
+LINKED_FOLDER = "marker:linked-folder"
+UNLISTED_FOLDER = "marker:unlisted-folder"
+DEEP_FOLDER = "marker:deep-folder"
+_CATALOGS = "catalogs"
+
+
+def _yaml_files(folder: str, depth: int = 0) -> Iterator[tuple[str, bool | str]]:
     """Every YAML file discovery could read, by the same rules (before exclusions), plus the
     workspace's catalogs, in the order ``os.walk`` gives; with whether its folder entry says it
-    is a regular file. Plain strings, since pathlib doubled the cost of a cached run."""
+    is a regular file, or a marker for what discovery reports instead (a linked folder, a
+    folder that cannot be listed, folders below ``MAX_FOLDER_DEPTH``). Plain strings, since
+    pathlib doubled the cost of a cached run."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=_name)
-    except OSError:  # as os.walk: a folder that cannot be listed is passed over
+    except OSError:  # as discovery: a folder that cannot be listed is a finding, not read
+        yield folder, UNLISTED_FOLDER
         return
     subfolders = []
     for entry in entries:
         name = entry.name
         if _is_folder(entry):
             hidden_or_skipped = name.startswith(".") or (
-                name in SKIPPED_DIRS and not (at_root and name == "catalogs")
+                name in SKIPPED_DIRS and not (depth == 0 and name == _CATALOGS)
             )
-            if not (hidden_or_skipped or entry.is_symlink()):  # links are not followed
+            if hidden_or_skipped:
+                continue
+            if not entry.is_symlink() or _catalog_link(name, depth, folder):
                 subfolders.append(entry.path)
+            else:  # discovery does not follow it, and says so
+                yield entry.path, LINKED_FOLDER
         elif name.endswith(YAML_SUFFIXES) and not name.startswith("."):
             yield entry.path, entry.is_file(follow_symlinks=False)
+    if subfolders and depth >= MAX_FOLDER_DEPTH:
+        yield folder, DEEP_FOLDER  # discovery stops here; the walk goes on, for the catalogs
     for subfolder in subfolders:
-        yield from _yaml_files(subfolder, at_root=False)
+        yield from _yaml_files(subfolder, depth + 1)
+
+
+def _catalog_link(name: str, depth: int, folder: str) -> bool:
+    """``catalogs`` and ``catalogs/mappings`` are read through a link (one inside the
+    workspace), so what is behind it counts."""
+    return (depth == 0 and name == _CATALOGS) or (
+        depth == 1 and name == "mappings" and os.path.basename(folder) == _CATALOGS  # noqa: PTH119
+    )
 
 
 def _name(entry: os.DirEntry[str]) -> str:
@@ -126,9 +153,12 @@ def workspace_digests(root: Path | str) -> dict[str, str]:
     start = len(base) + 1
     config = f"{base}{os.sep}{CONFIG_FILENAME}"
     digests = {CONFIG_FILENAME: _linked_digest(config)}
-    for path, regular in _yaml_files(base):
+    for path, state in _yaml_files(base):
         relative = path[start:] if os.sep == "/" else path[start:].replace(os.sep, "/")
-        digests[relative] = _file_digest(path, regular) if regular else _linked_digest(path)
+        if state is True:
+            digests[relative] = _file_digest(path, regular=True)
+        else:
+            digests[relative] = _linked_digest(path) if state is False else str(state)
     return digests
 
 

@@ -41,8 +41,11 @@ OUTCOMES_PREFIX = "files-"
 OUTCOMES_SHARDS = 16
 """Outcomes are split by content hash, so one changed file rewrites two of these at most."""
 DATA_PREFIX = "parsed-"
-DATA_SHARDS = 8
-"""Data entries per record kind: one changed file rewrites an eighth of its kind's data."""
+DATA_SHARDS = 64
+"""Data entries per record kind. A run with one file changed builds a few dozen records of
+unchanged files, each read from its kind's entry: with 8 entries per kind that parsed 16 MB
+of JSON at 10,000 records for 30 records (0.06 s); with 64, a sixty-fourth of a kind each, and
+one changed file rewrites as little."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ class FileCache:
         if row is None:
             return None
         try:
-            return _decode(row, PurePosixPath(relative))  # the path of this run, not the first
+            return _decode(row, relative)  # the path of this run, not the first
         except (BadEntryError, KeyError, TypeError, ValueError):
             return None
 
@@ -219,16 +222,23 @@ def _encode(outcome: FileOutcome) -> dict[str, Any]:
     }
 
 
-def _decode(row: Any, path: PurePosixPath) -> FileOutcome:
+_NONE: frozenset[str] = frozenset()
+
+
+def _decode(row: Any, relative: str) -> FileOutcome:
     records = tuple(
         (as_number(i), as_text(k), as_text(r), refs) for i, k, r, refs in row["records"]
     )
-    findings = tuple(decode_finding_in_file(f, path) for f in row["findings"])
+    found, unread_rows, invalid = row["findings"], row["unread"], row["invalid"]
+    if not (found or unread_rows or invalid):  # most files: no path object needed
+        return FileOutcome(records, (), _NONE, ())
+    path = PurePosixPath(relative)
+    findings = tuple(decode_finding_in_file(f, path) for f in found)
     unread = tuple(
         UnreadRecord(path, as_number(line), as_text(rid), as_optional_text(kind), as_text(reason))
-        for line, rid, kind, reason in row["unread"]
+        for line, rid, kind, reason in unread_rows
     )
-    return FileOutcome(records, findings, frozenset(as_text(i) for i in row["invalid"]), unread)
+    return FileOutcome(records, findings, frozenset(as_text(i) for i in invalid), unread)
 
 
 def _encode_data(value: Any, places: Places) -> list[Any]:

@@ -128,7 +128,8 @@ def answer(arguments: list[str]) -> int | None:
     try:
         root = _root(request.path)
         shown = _presentation(request, root) if root and not request.no_cache else None
-        kept = _replay(root, request.day, shown) if root and shown else None
+        hashed: dict[str, dict[str, str]] = {}
+        kept = _replay(root, request.day, shown, hashed) if root and shown else None
     except Exception:  # noqa: BLE001 - the full command reports every error properly
         return None
     if kept is not None:
@@ -137,7 +138,7 @@ def answer(arguments: list[str]) -> int | None:
         return None
     from complykit.cli.direct import validate_directly  # noqa: PLC0415 - the heavy part
 
-    return validate_directly(request, root, shown)
+    return validate_directly(request, root, shown, hashed.get(root))
 
 
 def _root(path: str | None) -> str | None:
@@ -156,10 +157,12 @@ def _presentation(request: Request, root: str) -> str | None:
     return presentation(request.output_format, request.fail_on, root, sys.stdout)
 
 
-def _replay(root: str, day: str, shown: str | None) -> tuple[str, int] | None:
+def _replay(
+    root: str, day: str, shown: str | None, hashed: dict[str, dict[str, str]]
+) -> tuple[str, int] | None:
     from complykit.cache.rendered import replay  # noqa: PLC0415 - after the cheap refusals
 
-    return replay(root, day, shown) if shown is not None else None
+    return replay(root, day, shown, hashed) if shown is not None else None
 
 
 def write_text(text: str, code: int) -> int:

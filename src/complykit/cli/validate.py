@@ -56,8 +56,8 @@ def validate(
             "--jobs",
             "-j",
             min=1,
-            help="Processes that parse, this one included. Default: one per core for large"
-            " workspaces.",
+            help="Processes that parse and check, this one included; 1 forks none. Default:"
+            " one per core for large workspaces.",
             show_default="auto",
             metavar="N",
         ),

@@ -5,6 +5,7 @@ This module is the bottom of the pipeline and imports nothing else from complyki
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePosixPath
@@ -45,6 +46,18 @@ class Finding:
     hint: str | None = field(default=None, compare=False)
     citation: tuple[str, ...] = field(default=(), compare=False)
     record: str | None = field(default=None, compare=False)
+
+
+def first_finding(findings: Iterable[Finding]) -> Finding | None:
+    """The finding a report lists first: by place and code, then by message. Of two findings
+    at one place with one code (two missing fields of a record, say) the same one comes first
+    whatever order they were found in; pydantic's own validators and the prebuilt ones
+    (``model.prebuilt``) list a record's errors in different orders."""
+    return min(findings, key=_place_then_message, default=None)
+
+
+def _place_then_message(finding: Finding) -> tuple[Finding, str]:
+    return finding, finding.message
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,8 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 from complykit.core.errors import ComplykitError
-from complykit.load.names import CONFIG_FILENAME, SKIPPED_DIRS, YAML_SUFFIXES
+from complykit.load.names import CONFIG_FILENAME, MAX_FOLDER_DEPTH, SKIPPED_DIRS, YAML_SUFFIXES
 from complykit.load.roots import git_top, root_at_or_above, roots_below
-
-MAX_FOLDER_DEPTH = 32
 
 
 def find_root(start: Path) -> Path:

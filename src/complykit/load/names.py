@@ -10,3 +10,5 @@ CONFIG_FILENAME = "complykit.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Folders that never hold records: VCS data, environments, and the workspace's own catalogs.
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "catalogs", "site"})
+# Folders nested deeper than this are reported, not read.
+MAX_FOLDER_DEPTH = 32

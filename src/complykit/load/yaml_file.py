@@ -20,7 +20,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from complykit.core.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity, first_finding
 from complykit.load.build import BuildProblem, build_document
 from complykit.load.declared import UnreadRecord, declared_records
 from complykit.load.events import build_from_events
@@ -78,9 +78,9 @@ class YamlFile:
 
     def with_unread(self, text: str) -> YamlFile:
         """This file, naming the records its text declares that it could not build."""
-        if not self.findings:
+        first = first_finding(self.findings)
+        if first is None:
             return self
-        first = min(self.findings)
         built = frozenset(
             str(d.data["id"]) for d in self.documents if isinstance(d.data, dict) and "id" in d.data
         )

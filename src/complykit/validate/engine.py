@@ -58,9 +58,12 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
         found, waived = list(opened.findings), list[Waived]()
         if opened.repo is not None:
             kept = memo(opened.repo) if memo is not None else None
+            two_cores = jobs is None or jobs > 1  # --jobs 1: one process, from start to end
             # A cache that knew no file has no findings to reuse: judged as without it.
             cold = cache is not None and cache.cold
-            found, waived = _checked_and_waived(opened.repo, found, kept, cold=cold)
+            found, waived = _checked_and_waived(
+                opened.repo, found, kept, two_cores=two_cores, cold=cold
+            )
     records = len(opened.repo.entries) if opened.repo is not None else 0
     result = Result(
         root,
@@ -83,9 +86,14 @@ def _order(finding: Finding) -> tuple[Finding, str, str, tuple[str, ...], str]:
 
 
 def _checked_and_waived(
-    repo: Repository, loaded: list[Finding], memo: Memo | None = None, *, cold: bool = False
+    repo: Repository,
+    loaded: list[Finding],
+    memo: Memo | None = None,
+    *,
+    two_cores: bool = True,
+    cold: bool = False,
 ) -> tuple[list[Finding], list[Waived]]:
-    found = check_all(repo, memo, two_cores=True, cold=cold)
+    found = check_all(repo, memo, two_cores=two_cores, cold=cold)
     kept, waived = apply_waivers([*loaded, *found], active_waivers(repo))
     return [*kept, *stale_waivers(repo, waived, all_rules())], waived
 

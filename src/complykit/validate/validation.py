@@ -29,22 +29,27 @@ if TYPE_CHECKING:
     from complykit.workspace.repository import Repository
 
 
-def validate(
+def validate(  # noqa: PLR0913 - keyword-only options of one run
     path: Path,
     *,
     as_of: date,
     fail_on: Severity = Severity.ERROR,
     jobs: int | None = None,
     use_cache: bool = True,
+    hashed: tuple[str, dict[str, str]] | None = None,
 ) -> Result:
-    """The result of validating the workspace around ``path``, from the cache when possible."""
+    """The result of validating the workspace around ``path``, from the cache when possible.
+
+    ``hashed``: a workspace root and its digests, hashed by the caller just before (they are
+    used when that is the root found here): every byte read later is checked against them."""
     root = find_root(path)
     store = open_store(root) if use_cache else None
     if store is None or isinstance(store, str):
         result = _fresh(root, as_of, fail_on, jobs)[0]
         return replace(result, notes=(store,)) if isinstance(store, str) else result
     try:
-        digests = workspace_digests(root)
+        known = hashed is not None and hashed[0] == str(root)
+        digests = hashed[1] if hashed is not None and known else workspace_digests(root)
     except Uncacheable:
         return _fresh(root, as_of, fail_on, jobs)[0]
     name = result_name(digests, as_of)

@@ -15,7 +15,7 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
 from complykit.core.errors import ComplykitError
-from complykit.core.findings import Finding, Severity
+from complykit.core.findings import Finding, Severity, first_finding
 from complykit.load import early
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
@@ -125,7 +125,7 @@ def _records(parsed: YamlFile) -> LoadedRecords:
 
 def _unread(data: object, problems: Sequence[Finding]) -> Iterator[UnreadRecord]:
     """The record a document failed to be, when it says which one it meant to be."""
-    first = min(problems, default=None)
+    first = first_finding(problems)
     if first is None or first.record is None:
         return
     kind = data.get("kind") if isinstance(data, dict) else None
@@ -184,12 +184,17 @@ def _loaded_files(
     parsed: Iterator[Parsed] | None,
 ) -> Iterator[LoadedRecords]:
     """Each file loaded, or restored from the cache, in the order of ``files``."""
-    restored = {p: _restored(root, p, cache) for p in files if cache is not None and parsed is None}
-    todo = [path for path in files if restored.get(path) is None]
+    # By position, not in a dict by path: hashing ten thousand paths cost more than the rest.
+    # Nothing is restored when the workers started early parse every file (a cold cache).
+    restored: list[LoadedRecords | None] = (
+        [_restored(root, p, cache) for p in files]
+        if cache is not None and parsed is None
+        else [None] * len(files)
+    )
+    todo = [path for path, hit in zip(files, restored, strict=True) if hit is None]
     if parsed is None:  # else: workers started before the models were imported (load.early)
         parsed = _parsed(root, todo, processes_for(len(todo), jobs))
-    for path in files:
-        hit = restored.get(path)
+    for hit in restored:
         if hit is not None:
             yield hit
             continue

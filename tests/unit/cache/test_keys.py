@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from complykit.cache.keys import Uncacheable, workspace_digests
+from complykit.cache.keys import LINKED_FOLDER, Uncacheable, workspace_digests
 
 
 def _workspace(tmp_path: Path) -> Path:
@@ -71,10 +71,13 @@ def test_every_byte_of_a_large_file_counts(tmp_path: Path, size: int) -> None:
 
 
 def test_a_linked_folder_is_not_entered(tmp_path: Path) -> None:
-    """As discovery, the walk does not follow a link to a folder (it reports it instead)."""
+    """As discovery, the walk does not follow a link to a folder; discovery reports it, so the
+    link itself counts, as a marker (adding one must not replay the result from before)."""
     root = _workspace(tmp_path)
     outside = tmp_path.parent / f"{tmp_path.name}-outside"
     outside.mkdir()
     (outside / "x.yaml").write_text("kind: risk\n", encoding="utf-8")
     (root / "linked").symlink_to(outside, target_is_directory=True)
-    assert set(workspace_digests(root)) == {"complykit.yaml", "register/pa.yaml"}
+    digests = workspace_digests(root)
+    assert set(digests) == {"complykit.yaml", "register/pa.yaml", "linked"}
+    assert digests["linked"] == LINKED_FOLDER

@@ -14,18 +14,16 @@ from complykit.load import early
 from complykit.validate.engine import run
 from complykit.validate.validation import validate
 from conftest import BASE_CONFIG
+from forks import Forks, watch_forks
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="early workers need fork")
 
 DAY = date(2026, 11, 23)
 
 
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> Forks:
+    return watch_forks(monkeypatch)
 
 
 def _workspace(root: Path, extra_config: str = "") -> Path:
@@ -47,7 +45,7 @@ def _workspace(root: Path, extra_config: str = "") -> Path:
 
 
 def test_a_cold_run_with_early_workers_finds_what_a_serial_run_finds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    forks: Forks, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _workspace(tmp_path, "paths:\n  exclude: ['drafts/*']\n")
     serial = run(root, as_of=DAY, jobs=1)
@@ -65,24 +63,29 @@ def test_a_cold_run_with_early_workers_finds_what_a_serial_run_finds(
     assert cold.findings == serial.findings
     assert cold.records_checked == serial.records_checked
     assert {f.code for f in serial.findings} >= {"SCH003", "YAML001"}
-    assert _no_children_left()
+    assert forks.pids
+    assert forks.all_reaped()
 
 
-def test_workers_started_for_other_exclusions_are_stopped(tmp_path: Path) -> None:
+def test_workers_started_for_other_exclusions_are_stopped(forks: Forks, tmp_path: Path) -> None:
     root = _workspace(tmp_path)
     early.start(root, 2)
     assert early.take(root, ["drafts/*"], 2) is None
-    assert _no_children_left()
+    assert forks.pids
+    assert forks.all_reaped()
     early.start(root, 2)
     assert early.take(root, [], 3) is None
-    assert _no_children_left()
+    assert forks.all_reaped()
 
 
-def test_workers_for_a_config_that_does_not_validate_are_discarded(tmp_path: Path) -> None:
+def test_workers_for_a_config_that_does_not_validate_are_discarded(
+    forks: Forks, tmp_path: Path
+) -> None:
     root = _workspace(tmp_path, "unknown_setting: 1\n")
     result = validate(root, as_of=DAY, jobs=2, use_cache=False)
     assert [f.code for f in result.findings] == ["SCH003"]
-    assert _no_children_left()
+    assert forks.pids
+    assert forks.all_reaped()
 
 
 @pytest.mark.parametrize(
@@ -93,8 +96,10 @@ def test_workers_for_a_config_that_does_not_validate_are_discarded(tmp_path: Pat
         "paths:\n  exclude: [1]\n",
     ],
 )
-def test_no_head_start_when_the_exclusions_are_not_plain_texts(tmp_path: Path, config: str) -> None:
+def test_no_head_start_when_the_exclusions_are_not_plain_texts(
+    forks: Forks, tmp_path: Path, config: str
+) -> None:
     root = _workspace(tmp_path, config)
     early.start(root, 2)
     assert early.take(root, [], 2) is None
-    assert _no_children_left()
+    assert not forks.pids, "no worker is forked for exclusions that are not plain texts"

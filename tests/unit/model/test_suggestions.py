@@ -7,7 +7,7 @@ import difflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complykit.model.suggestions import INDEX_FROM, Suggester
+from complykit.model.suggestions import CUTOFF, INDEX_FROM, Suggester, _within_reach
 
 IDS = [f"sup-{n:05d}" for n in range(1, 600)] + ["sup-aws", "sup-azure-openai"]
 
@@ -46,3 +46,26 @@ def test_single_edits_agree_with_difflib(target: str, at: int, inserted: str) ->
     """A word one deletion or substitution away from an id gets difflib's own hint."""
     word = target[:at] + inserted + target[at + 1 :]
     assert Suggester(IDS).suggest(word) == _difflib_hint(word, IDS)
+
+
+WORDS = st.text(alphabet="abcdefgh-0123", min_size=1, max_size=24)
+
+
+@settings(max_examples=200)
+@given(WORDS, st.lists(WORDS, min_size=1, max_size=40))
+def test_the_prefilter_keeps_every_option_difflib_accepts(word: str, options: list[str]) -> None:
+    """An option left out by RapidFuzz could never have been difflib's hint."""
+    kept = set(_within_reach(word, options))
+    for option in options:
+        if difflib.SequenceMatcher(None, option, word).ratio() >= CUTOFF:
+            assert option in kept
+
+
+def test_far_words_in_a_long_list_get_difflibs_answer() -> None:
+    """Words no id is one keystroke from (never-written records) are judged as difflib does."""
+    ids = [f"pa-{team}-{n:04d}-register" for team in ("hr", "finance", "care") for n in range(300)]
+    words = ["pa-hr-benefits", "sup-unknown-vendor", "pa-care-0042-regstr-old", "xyz", "pa-fin"]
+    suggester = Suggester(ids)
+    assert len(ids) >= INDEX_FROM
+    assert suggester.suggest_many(words) == {w: _difflib_hint(w, ids) for w in words}
+    assert suggester.suggest("pa-care-0042-regstr-old") is not None  # a far word with a hint
