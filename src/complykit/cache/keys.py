@@ -15,6 +15,7 @@ import functools
 import hashlib
 import os
 import stat
+import sys
 
 import complykit
 from complykit.load.names import CONFIG_FILENAME, MAX_FOLDER_DEPTH, SKIPPED_DIRS, YAML_SUFFIXES
@@ -135,12 +136,29 @@ def _package_files() -> Iterator[str]:
                     yield f"{folder}{os.sep}{name}"
 
 
+_READERS = ("yaml", "pydantic", "pydantic_core")
+"""The libraries that parse and validate records: another version may read the same bytes
+differently, so an upgrade of one of them must not replay what the old one concluded."""
+
+
+def _reader_files() -> Iterator[str]:
+    """Each reader's ``__init__.py`` as the import system would find it, without importing
+    anything (``importlib.util`` alone would cost the cached path a third of its time)."""
+    for name in _READERS:
+        for entry in sys.path:
+            init = f"{entry or os.curdir}{os.sep}{name}{os.sep}__init__.py"
+            if os.path.isfile(init):  # noqa: PTH113 - plain strings on the cached path
+                yield init
+                break
+
+
 @functools.cache
 def code_digest() -> str:
-    """complykit's own code and bundled catalogs, by version, name, size and mtime: unlike the
-    workspace, these change only by installing or editing complykit, which moves the mtime."""
+    """complykit's own code and bundled catalogs, and the libraries that read records, by
+    version, name, size and mtime: unlike the workspace, these change only by installing or
+    editing them, which moves the mtime."""
     stamps = [complykit.__version__]
-    for path in _package_files():
+    for path in (*_package_files(), *_reader_files()):
         info = os.stat(path)  # noqa: PTH116
         stamps.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0")
     return hashlib.sha256("".join(stamps).encode("utf-8", "surrogateescape")).hexdigest()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from complykit.cache import keys
 from complykit.cache.keys import LINKED_FOLDER, Uncacheable, workspace_digests
 
 
@@ -81,3 +82,17 @@ def test_a_linked_folder_is_not_entered(tmp_path: Path) -> None:
     digests = workspace_digests(root)
     assert set(digests) == {"complykit.yaml", "register/pa.yaml", "linked"}
     assert digests["linked"] == LINKED_FOLDER
+
+
+def test_another_install_of_a_reader_changes_the_code_digest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Upgrading PyYAML or pydantic (files rewritten) must not replay what the old one read."""
+    before = keys.code_digest.__wrapped__()
+    assert keys.code_digest.__wrapped__() == before
+    upgraded = tmp_path / "site-packages"
+    (upgraded / "pydantic").mkdir(parents=True)
+    (upgraded / "pydantic" / "__init__.py").write_text("VERSION = 'next'\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(upgraded), *sys.path])
+    assert sum(f.startswith(str(upgraded)) for f in keys._reader_files()) == 1
+    assert keys.code_digest.__wrapped__() != before
