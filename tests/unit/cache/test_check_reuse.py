@@ -28,8 +28,9 @@ from complykit.validate import validation
 from complykit.validate.reuse import CHECKS
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
-from conftest import EXAMPLE, REPO
+from conftest import REPO
 from edits import same_size_edit
+from example_copies import example_copy
 
 AS_OF = date(2026, 11, 23)
 SELECTIQ = Path("suppliers/sup-selectiq.yaml")
@@ -38,11 +39,7 @@ GENERATOR = REPO / "benchmarks" / "generate.py"
 
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    target = tmp_path / "tulip"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
-    return target
+    return example_copy(tmp_path, monkeypatch)
 
 
 def _places(result: Result) -> set[tuple[str, str, int]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,19 +15,14 @@ import pytest
 
 from complykit.cache import signing
 from complykit.cache.store import CACHE_DIRNAME
-from conftest import EXAMPLE
+from example_copies import example_copy, with_an_unknown_owner
 
 RUNS = 4
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    target = tmp_path / "tulip"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
-    risk = target / "risks" / "risk-ransomware.yaml"
-    text = risk.read_text(encoding="utf-8")
-    risk.write_text(text.replace("owner: fatima-elamrani", "owner: nobody"), encoding="utf-8")
-    return target
+    return with_an_unknown_owner(example_copy(tmp_path))
 
 
 def _start(workspace: Path, env: dict[str, str], *extra: str) -> subprocess.Popen[bytes]:

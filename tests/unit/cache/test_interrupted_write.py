@@ -5,7 +5,6 @@ never read, and the next run gives what a run without the cache gives."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 from datetime import date
@@ -16,21 +15,16 @@ import pytest
 from complykit.cache import spool as spool_module
 from complykit.cache.outcomes import DATA_PREFIX, FileCache
 from complykit.cache.spool import Spool
-from complykit.cache.store import CACHE_DIRNAME, TEMPORARY_PREFIX, CacheStore, cache_dir, open_store
+from complykit.cache.store import TEMPORARY_PREFIX, CacheStore, cache_dir, open_store
 from complykit.validate.validation import validate
-from conftest import EXAMPLE
+from example_copies import example_copy, with_an_unknown_owner
 
 AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    target = tmp_path / "tulip"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
-    risk = target / "risks" / "risk-ransomware.yaml"
-    text = risk.read_text(encoding="utf-8")
-    risk.write_text(text.replace("owner: fatima-elamrani", "owner: nobody"), encoding="utf-8")
-    return target
+    return with_an_unknown_owner(example_copy(tmp_path))
 
 
 def _store(root: Path) -> CacheStore:

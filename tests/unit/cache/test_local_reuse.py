@@ -24,14 +24,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from complykit.cache.store import CACHE_DIRNAME
 from complykit.checks import REGISTRY
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
-from conftest import EXAMPLE, REPO
+from conftest import REPO
+from example_copies import example_copy
 
 AS_OF = date(2026, 11, 23)
 GENERATOR = REPO / "benchmarks" / "generate.py"
@@ -39,11 +39,7 @@ GENERATOR = REPO / "benchmarks" / "generate.py"
 
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    target = tmp_path / "tulip"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
-    return target
+    return example_copy(tmp_path, monkeypatch)
 
 
 def _seen(result: Result) -> tuple[list[tuple[object, ...]], str]:

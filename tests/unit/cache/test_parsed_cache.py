@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -13,8 +12,8 @@ from complykit.cache.store import CACHE_DIRNAME
 from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.validate.validation import validate
-from conftest import EXAMPLE
 from edits import same_size_edit
+from example_copies import example_copy
 
 AS_OF = date(2026, 11, 23)
 SUPPLIER = Path("suppliers/sup-aws.yaml")
@@ -23,11 +22,7 @@ RISK = Path("risks/risk-ransomware.yaml")
 
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    target = tmp_path / "tulip"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(CACHE_DIRNAME))
-    return target
+    return example_copy(tmp_path, monkeypatch)
 
 
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
