@@ -151,34 +151,6 @@ def near(repo: Repository, ids: Collection[str]) -> Repository:
     return _Near(repo, entries)
 
 
-class _Near(Repository):
-    """Some of ``base``'s records, looking ids up in all of them; probes go to ``base``."""
-
-    __slots__ = ("_whole",)
-
-    def __init__(self, base: Repository, entries: Sequence[Entry]) -> None:
-        super().__init__(
-            base.root,
-            base.config,
-            base.catalogs,
-            base.as_of,
-            entries,
-            base.invalid_ids,
-            base.unread,
-            base.config_places,
-        )
-        self.by_id = base.by_id
-        self._whole = base
-
-    def id_table(self) -> Sequence[Entry]:
-        return self._whole.id_table()
-
-    def exists(self, relative: PurePosixPath) -> bool:
-        found = self._whole.exists(relative)
-        self.probes[relative.as_posix()] = found
-        return found
-
-
 class _Part(Repository):
     """A repository of some of ``base``'s files; probes go to ``base`` (it may answer for
     another tree, as diff's does)."""
@@ -208,3 +180,16 @@ class _Part(Repository):
         found = self._whole.exists(relative)
         self.probes[relative.as_posix()] = found
         return found
+
+
+class _Near(_Part):
+    """Some of ``base``'s records, looking ids up in all of them; probes go to ``base``."""
+
+    __slots__ = ()
+
+    def __init__(self, base: Repository, entries: Sequence[Entry]) -> None:
+        super().__init__(base, entries, base.invalid_ids, base.unread)
+        self.by_id = base.by_id
+
+    def id_table(self) -> Sequence[Entry]:
+        return self._whole.id_table()
