@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import shutil
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -28,13 +26,11 @@ from complykit.validate import validation
 from complykit.validate.reuse import CHECKS
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
-from conftest import REPO
 from edits import same_size_edit
-from example_copies import example_copy
+from example_copies import example_copy, generated_workspace
 
 AS_OF = date(2026, 11, 23)
 SELECTIQ = Path("suppliers/sup-selectiq.yaml")
-GENERATOR = REPO / "benchmarks" / "generate.py"
 
 
 @pytest.fixture
@@ -145,9 +141,7 @@ def test_a_deleted_evidence_file_is_seen(workspace: Path) -> None:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated workspace of every kind with many defects, so most checks have findings."""
     target = tmp_path_factory.mktemp("generated") / "ws"
-    command = [sys.executable, str(GENERATOR), "--entities", "300", "--defects", "0.3"]
-    subprocess.run([*command, "--out", str(target)], check=True, capture_output=True)  # noqa: S603 - our generator
-    return target
+    return generated_workspace(target, 300, 0.3)
 
 
 def _edits(text: str) -> Iterator[str]:

@@ -35,11 +35,11 @@ from complykit.cli.result_output import rendered
 from complykit.core.result import Result
 from complykit.load.names import MAX_FOLDER_DEPTH
 from complykit.validate.validation import validate
-from conftest import CASES, EXAMPLE, REPO
+from conftest import CASES, EXAMPLE
 from edits import same_size_edit
+from example_copies import generated_workspace
 
 AS_OF = date(2026, 11, 23)
-GENERATOR = REPO / "benchmarks" / "generate.py"
 OWN_CATALOG = CASES / "SCH007" / "pass-own-catalog" / "catalogs" / "acme-baseline.yaml"
 FORMATS = ("text", "json", "sarif")
 EXAMPLES = int(os.environ.get("COMPLYKIT_FUZZ_EXAMPLES", "4"))
@@ -57,9 +57,7 @@ Edit = tuple[str, int, int]
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated workspace of every kind, with defects so that rules fire."""
     target = tmp_path_factory.mktemp("generated") / "ws"
-    command = [sys.executable, str(GENERATOR), "--entities", "60", "--defects", "0.25"]
-    subprocess.run([*command, "--out", str(target)], check=True, capture_output=True)  # noqa: S603 - our generator
-    return target
+    return generated_workspace(target, 60, 0.25)
 
 
 def _records(workspace: Path) -> list[Path]:

@@ -14,8 +14,6 @@ import dataclasses
 import io
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -30,11 +28,9 @@ from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
-from conftest import REPO
-from example_copies import example_copy
+from example_copies import example_copy, generated_workspace
 
 AS_OF = date(2026, 11, 23)
-GENERATOR = REPO / "benchmarks" / "generate.py"
 
 
 @pytest.fixture
@@ -231,9 +227,7 @@ def test_register_facts_kept_per_file_follow_each_activity(workspace: Path) -> N
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated workspace of every kind, with defects, small enough to validate often."""
     target = tmp_path_factory.mktemp("small") / "ws"
-    command = [sys.executable, str(GENERATOR), "--entities", "80", "--defects", "0.2"]
-    subprocess.run([*command, "--out", str(target)], check=True, capture_output=True)  # noqa: S603 - our generator
-    return target
+    return generated_workspace(target, 80, 0.2)
 
 
 ID_LINE = re.compile(r"^id: (\S+)$", re.MULTILINE)

@@ -22,11 +22,10 @@ import pytest
 from complykit.load import parsing
 from complykit.validate import forked_checks
 from complykit.validate.validation import validate
-from conftest import REPO
+from example_copies import generated_workspace
 from unit.cache.test_differential import FORMATS, seen
 
 AS_OF = date(2026, 11, 23)
-GENERATOR = REPO / "benchmarks" / "generate.py"
 
 
 def _hostile(workspace: Path) -> None:
@@ -48,9 +47,7 @@ def _hostile(workspace: Path) -> None:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("cold") / "ws"
-    command = [sys.executable, str(GENERATOR), "--entities", "150", "--defects", "0.3"]
-    subprocess.run([*command, "--out", str(target)], check=True, capture_output=True)  # noqa: S603 - our generator
-    _hostile(target)
+    _hostile(generated_workspace(target, 150, 0.3))
     return target
 
 
