@@ -87,4 +87,4 @@ def test_other_arguments_reach_the_full_cli() -> None:
 def test_the_installed_script_takes_the_short_path() -> None:
     """The console script named in pyproject.toml is the entry with the --version short path."""
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    assert pyproject["project"]["scripts"]["complykit"] == "complykit.cli.entry:main"
+    assert pyproject["project"]["scripts"]["complykit"] == "complykit.cli.entry:run"

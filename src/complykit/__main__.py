@@ -1,6 +1,6 @@
 """``python -m complykit``: the same command as ``complykit``, for environments without scripts."""
 
-from complykit.cli.entry import main
+from complykit.cli.entry import run
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

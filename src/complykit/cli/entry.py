@@ -19,6 +19,25 @@ from complykit import __version__
 _NO_PYDANTIC_PLUGINS = ("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
+def run() -> None:
+    """The console script: ``main``, then, after ``validate``, an exit that skips tearing down.
+
+    Python frees every object one by one as it exits: at 10,000 records that is 0.1 s, 6% of
+    a whole run, spent after the answer is written. Only ``validate``, whose every file and
+    cache entry is closed by then, leaves that way; the output is flushed first, and a flush
+    that fails goes the ordinary way, where Python reports it as it always does.
+    """
+    code = main()
+    if sys.argv[1:2] == ["validate"] and isinstance(code, int):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
 def main() -> int | None:
     """Run the command line; the return value is the exit code (None: 0)."""
     os.environ.setdefault(*_NO_PYDANTIC_PLUGINS)

@@ -30,13 +30,17 @@ class TextFormatter:
     """Findings grouped by file, each as ``line:col  severity  CODE  message``, then a summary."""
 
     def render(self, result: Result, stream: TextIO) -> None:
+        from rich.text import Text  # noqa: PLC0415 -- see _console
+
+        lines: list[Text] = []
+        for _, group in groupby(result.findings, key=lambda f: f.path):
+            lines.extend(_file_block(list(group)))
+            lines.append(Text())
+        lines.append(_summary(result))
         with defusing(stream) as safe:
-            console = _console(safe)
-            for _, group in groupby(result.findings, key=lambda f: f.path):
-                for line in _file_block(list(group)):
-                    console.print(line)
-                console.print()
-            console.print(_summary(result))
+            # One print of the joined lines: Rich's cost is per print (about 60 us), which a
+            # thousand findings made a tenth of a second of a run with the cache.
+            _console(safe).print(Text("\n").join(lines))
 
 
 def _console(stream: TextIO) -> Console:
