@@ -1,4 +1,4 @@
-"""The console script leaves ``validate`` without tearing the interpreter down (cli/entry.run):
+"""The console script leaves without tearing the interpreter down (cli/entry.run):
 everything it wrote must still arrive, whole, with the exit code of the run."""
 
 from __future__ import annotations
@@ -57,3 +57,18 @@ def test_a_usage_error_still_exits_two(tmp_path: Path) -> None:
     out = _script("validate", str(tmp_path / "nowhere"))
     assert out.returncode == 2
     assert "nowhere" in out.stderr
+
+
+def test_other_commands_finish_their_files_before_leaving(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report written through the script is complete when the process has gone, and a
+    refusal to overwrite it keeps its exit code and message."""
+    workspace = example_copy(tmp_path, monkeypatch)
+    target = tmp_path / "ropa.html"
+    made = _script("report", "ropa", str(workspace), "-o", str(target))
+    assert made.returncode == 0, made.stderr
+    assert target.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    again = _script("report", "ropa", str(workspace), "-o", str(target))
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
