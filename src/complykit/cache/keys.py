@@ -190,6 +190,16 @@ def _linked_digest(path: str) -> str:
     return digest
 
 
+def engine_key(digests: Mapping[str, str], as_of: date) -> str:
+    """What every check may read besides records: complykit, the config, catalogs, the day."""
+    engine = {
+        path: digest
+        for path, digest in digests.items()
+        if path == CONFIG_FILENAME or path.startswith("catalogs/")
+    }
+    return run_key(engine, as_of)
+
+
 def run_key(digests: Mapping[str, str], as_of: date) -> str:
     """The key of a validation run over files with these ``digests``, on the day ``as_of``."""
     return day_key(digests, as_of.isoformat())

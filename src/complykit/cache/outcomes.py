@@ -1,16 +1,20 @@
 """What loading a file gave, found again by the hash of its content: its records, its schema
-findings, its unread records, and the plain data of its valid records.
+findings, its unread records, and the plain data of some of its valid records.
 
 A file whose outcome is known is neither parsed nor validated again: its records are known by
-kind and id, and each is built from the data kept here only when a check reads its kind. The
-outcomes of all files sit in one entry; the data is split by record kind (and then by content
-hash), so a run whose checks read suppliers only reads the suppliers' data, and a change to one
-file rewrites the entries of its kinds only. Files whose YAML had problems are never kept: they
-are parsed every time. Everything read back is checked for shape; anything wrong is a miss.
+kind and id, and each is built only when a check reads it, from the data kept here or, when
+none is, by parsing its file again (whose bytes are checked against the hash the run began
+with). Files whose YAML had problems are never kept: they are parsed every time. Everything read
+back is checked for shape; anything wrong is a miss.
 
-The data of the files loaded in a run is encoded as each file is loaded and written out at once
-(``spool``), so no parse tree outlives its file: held until the end of the run, they cost a
-first run with the cache 500 MiB more than a run without it at 50,000 records.
+A run with one file changed builds a few dozen records of unchanged files (the neighbours of
+the edit, ``validate.neighbours``); a run under another engine (another day, config, catalogs
+or complykit) judges every check again and needs every record, so it parses every file, on
+both cores, as a run without the cache does (``cold``). The data of records is therefore kept
+only for the records a warm run built, not for every file of a cold run: encoding and signing
+it all made a first run a third slower than a run without the cache, and the next run read
+the data of a few dozen records of it. The outcomes and data are written as they are known
+(``spool``), so no parse tree outlives its file.
 """
 
 from __future__ import annotations
@@ -42,10 +46,10 @@ OUTCOMES_SHARDS = 16
 """Outcomes are split by content hash, so one changed file rewrites two of these at most."""
 DATA_PREFIX = "parsed-"
 DATA_SHARDS = 64
-"""Data entries per record kind. A run with one file changed builds a few dozen records of
-unchanged files, each read from its kind's entry: with 8 entries per kind that parsed 16 MB
-of JSON at 10,000 records for 30 records (0.06 s); with 64, a sixty-fourth of a kind each, and
+"""Data entries per record kind: a run reads the entries of the records it builds only, and
 one changed file rewrites as little."""
+ENGINE = "engine.json"
+"""The engine under which the outcomes were last written, and the checks last judged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +78,20 @@ def data_name(kind: str, digest: str) -> str:
 class FileCache:
     """Outcomes and data of files by content digest, for the files of one run (``digests``)."""
 
-    def __init__(self, store: CacheStore, digests: Mapping[str, str], code: str) -> None:
-        self._store, self._digests, self._code = store, digests, code
+    def __init__(
+        self, store: CacheStore, digests: Mapping[str, str], code: str, engine: str
+    ) -> None:
+        self._store, self._digests, self._code, self._engine = store, digests, code, engine
         self._known: dict[str, Any] = {}
         for shard in range(OUTCOMES_SHARDS):
             self._known.update(self._read(outcomes_name(shard)))
+        kept = store.read(ENGINE)
+        self._engine_before = kept.get("engine") if isinstance(kept, dict) else None
+        self.cold = self._engine_before != engine or not any(
+            digest in self._known for digest in digests.values()
+        )
+        """Whether this run parses every file: none was loaded before, or the checks were last
+        judged under another engine, so that every check runs again and reads every record."""
         self._fresh: set[str] = set()
         """The files whose outcome is being written (``spool``)."""
         self._data: dict[str, dict[str, Any]] = {}
@@ -106,10 +119,10 @@ class FileCache:
             self._store.notes.append(f"cache entry {self._store.folder / name} ignored")
         return {}
 
-    @property
-    def cold(self) -> bool:
-        """Whether no file of the run was loaded before: every one is parsed."""
-        return not any(digest in self._known for digest in self._digests.values())
+    def knows(self, relative: str) -> bool:
+        """Whether the outcome of the file's content is kept already."""
+        digest = self._digests.get(relative)
+        return digest is not None and digest in self._known
 
     def digest(self, relative: str) -> str | None:
         return self._digests.get(relative)
@@ -141,13 +154,16 @@ class FileCache:
         outcome: FileOutcome,
         data: Sequence[tuple[int, str, Any, Places | None]],
     ) -> None:
-        """Keep a file's outcome, and per valid record (document, kind, data, places)."""
+        """Keep a file's outcome, and per valid record (document, kind, data, places) unless the
+        run is ``cold``."""
         digest = self._digests.get(relative)
         if digest is None or any(places is None for *_, places in data):
             return
         if digest not in self._known:
             self._add(outcomes_name(_shard(digest, OUTCOMES_SHARDS)), digest, _encode(outcome))
             self._fresh.add(digest)
+        if self.cold:
+            return
         by_entry: dict[str, dict[str, Any]] = {}
         for document, kind, value, places in data:
             by_entry.setdefault(data_name(kind, digest), {})[str(document)] = _encode_data(
@@ -177,7 +193,10 @@ class FileCache:
     def remember_data(
         self, kind: str, digest: str, document: int, value: Any, places: Places
     ) -> None:
-        """Keep the data of one record read again (its kept data was gone or damaged)."""
+        """Keep the data of one record parsed again (no data was kept, or it was damaged),
+        unless the run is ``cold``."""
+        if self.cold:
+            return
         name = data_name(kind, digest)
         shard = self._data.get(name)
         if shard is not None and str(document) in shard.get(digest, {}):
@@ -197,6 +216,8 @@ class FileCache:
             self._finish(outcomes_name(shard))
         for name in sorted({*self._spooled, *self._fresh_data} - set(map(outcomes_name, touched))):
             self._write_data(name, current)
+        if self._engine_before != self._engine:
+            self._store.write(ENGINE, {"engine": self._engine})
         self._spool.abandon()  # every entry is committed by now: this lets the folder go
 
     def _write_data(self, name: str, current: set[str]) -> None:

@@ -13,16 +13,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
 from complykit.cache.codec import BadEntryError, decode_finding, encode_finding
-from complykit.cache.keys import run_key
 from complykit.cache.store import CacheStore
 from complykit.checks.registry import EVERY_KIND, Check, Reuse
 from complykit.core.findings import Finding
-from complykit.load.discover import CONFIG_FILENAME
 from complykit.model.base import Record
 from complykit.validate import neighbours
 from complykit.workspace.repository import Entry, Repository, Summarise, kind_of
@@ -32,16 +29,6 @@ CHECKS = "checks.json"
 SUMMARIES = "summaries.json"
 UNKNOWN_KIND = "?"
 """Stands for the kind of an unread record whose kind could not be told: every check reads it."""
-
-
-def engine_key(digests: Mapping[str, str], as_of: date) -> str:
-    """What every check may read besides records: complykit, the config, catalogs, the day."""
-    engine = {
-        path: digest
-        for path, digest in digests.items()
-        if path == CONFIG_FILENAME or path.startswith("catalogs/")
-    }
-    return run_key(engine, as_of)
 
 
 def files_by_kind(repo: Repository) -> dict[str, set[str]]:

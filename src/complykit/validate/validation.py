@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.cache.codec import encode_result
-from complykit.cache.keys import Uncacheable, code_digest, workspace_digests
+from complykit.cache.keys import Uncacheable, code_digest, engine_key, workspace_digests
 from complykit.cache.outcomes import FileCache
 from complykit.cache.results import read_result, result_name
 from complykit.cache.store import CacheStore, open_store
@@ -57,7 +57,7 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     if cached is not None:
         return cached
     with no_cyclic_gc():
-        files = FileCache(store, digests, code_digest())
+        files = FileCache(store, digests, code_digest(), engine_key(digests, as_of))
         memos: list[CheckMemo] = []
         try:
             result, probes = _fresh(
@@ -79,7 +79,7 @@ def _memo(
     """Makes the memo of checks once the repository is known (its files' kinds are needed)."""
 
     def make(repo: Repository) -> CheckMemo | None:
-        from complykit.validate.reuse import CheckMemo, engine_key  # noqa: PLC0415 - only on a cache miss
+        from complykit.validate.reuse import CheckMemo  # noqa: PLC0415 - only on a cache miss
 
         try:
             memo = CheckMemo(store, engine_key(digests, repo.as_of), repo, digests)

@@ -200,8 +200,9 @@ def _loaded_files(
             continue
         fresh, digest = next(parsed)
         loaded = _records(fresh)
-        same = cache is not None and cache.read_as(fresh.path.as_posix(), digest)
-        if cache is not None and same and not fresh.findings:
+        rel = fresh.path.as_posix()
+        same = cache is not None and cache.read_as(rel, digest)
+        if cache is not None and same and not fresh.findings and not cache.knows(rel):
             _remember(cache, fresh, loaded)
         yield loaded
 
@@ -281,9 +282,11 @@ class _Restorer:
         record = try_record(kept[0]) if kept is not None else None
         if kept is not None and record is not None:
             return record, kept[1]
-        # The kept data is gone or damaged (the entry was removed or failed its check, which
-        # is a warning already): the file hashed as the cached one, so it is read again.
-        parsed = read_file(self.root, self.root / self.path)
+        # No data is kept (a cold run keeps none; an entry was removed, or failed its check,
+        # which is a warning already): the file is parsed again, and its bytes are checked
+        # against the hash this run began with, as those of every file parsed are.
+        parsed, digest = read_hashed(self.root, self.root / self.path, InsideReader(self.root))
+        self.cache.read_as(self.path.as_posix(), digest)
         documents = parsed.documents
         document = documents[self.document] if self.document < len(documents) else None
         record = try_record(document.data) if document is not None else None

@@ -1,4 +1,8 @@
-"""After one file changes, only that file is parsed again, and the result is the fresh one."""
+"""After one file changes, only that file is parsed again, and the result is the fresh one.
+
+A cold run keeps the outcome of every file but the data of none: the run after it parses the
+changed file and the few files whose records the checks read, and keeps their data, so the runs
+after that parse the changed file alone."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import pytest
 
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME
+from complykit.load import early
 from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.validate.validation import validate
@@ -37,34 +42,70 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
+def _edit(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+
+
+def _warmed(workspace: Path, edited: Path) -> None:
+    """A cold run, then a run after editing ``edited``: the data of the records that the
+    checks read around that file is kept from then on."""
+    validate(workspace, as_of=AS_OF, jobs=1)
+    _edit(workspace / edited)
+    validate(workspace, as_of=AS_OF, jobs=1)
+
+
+def test_after_a_cold_run_only_the_changed_file_and_what_checks_read_are_parsed(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run after a cold one parses the changed file and the few its checks read again,
+    far from every file, and gives the fresh findings."""
+    every = validate(workspace, as_of=AS_OF, jobs=1).files_checked
+    _edit(workspace / SUPPLIER)
+    parsed = _count_parses(monkeypatch)
+    result = validate(workspace, as_of=AS_OF, jobs=1)
+    assert parsed[:2] == ["complykit.yaml", SUPPLIER.as_posix()]
+    assert len(parsed) < every / 2
+    assert result.findings == ()
+
+
 def test_only_the_changed_file_is_parsed_again(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A second run after editing one file parses the config and that file, nothing else."""
-    validate(workspace, as_of=AS_OF, jobs=1)
-    path = workspace / SUPPLIER
-    path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    """Once the records around a file were built, a run after editing it again parses the
+    config and that file, nothing else."""
+    _warmed(workspace, SUPPLIER)
+    _edit(workspace / SUPPLIER)
     parsed = _count_parses(monkeypatch)
     result = validate(workspace, as_of=AS_OF, jobs=1)
     assert parsed == ["complykit.yaml", SUPPLIER.as_posix()]
     assert result.findings == ()
 
 
-def test_an_edit_that_breaks_a_record_gives_the_fresh_findings(workspace: Path) -> None:
-    """Findings after a breaking edit equal those of a run without the cache, places included."""
+def test_a_new_day_judges_afresh_and_keeps_no_data(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another day judges every check again, which reads every record: the run is cold, as
+    without the cache (its files parsed by workers started before the imports, where the
+    workspace is large enough), writes no parsed data, and gives the findings of that day."""
+    _warmed(workspace, SUPPLIER)
+    started: list[Path] = []
+    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
+    _edit(workspace / SUPPLIER)
     validate(workspace, as_of=AS_OF)
-    path = workspace / SUPPLIER
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\nowner: ", "\nonwer: ", 1), encoding="utf-8")
-    cached = validate(workspace, as_of=AS_OF)
-    fresh = validate(workspace, as_of=AS_OF, use_cache=False)
-    assert cached.findings == fresh.findings
-    assert {f.code for f in cached.findings} >= {"SCH003"}
+    assert started == []  # the same day: the few records needed are built one by one
+    folder = workspace / CACHE_DIRNAME
+    kept = {p.name: p.read_bytes() for p in folder.glob(f"{PARSED_PREFIX}*.json")}
+    later = date(2027, 6, 1)
+    result = validate(workspace, as_of=later)
+    assert started == [workspace]
+    assert {p.name: p.read_bytes() for p in folder.glob(f"{PARSED_PREFIX}*.json")} == kept
+    assert result.findings == validate(workspace, as_of=later, use_cache=False).findings
+    assert result.notes == ()
 
 
 def test_a_corrupt_parsed_files_entry_is_a_warning(workspace: Path) -> None:
     """A damaged entry of parsed files is ignored with a warning; the result stays correct."""
-    validate(workspace, as_of=AS_OF)
+    _warmed(workspace, SUPPLIER)
     for shard in (workspace / CACHE_DIRNAME).glob(f"{PARSED_PREFIX}*.json"):
         shard.write_text("garbage", encoding="utf-8")
     path = workspace / SUPPLIER
@@ -76,7 +117,7 @@ def test_a_corrupt_parsed_files_entry_is_a_warning(workspace: Path) -> None:
 
 def test_one_changed_file_rewrites_one_shard_of_parsed_data(workspace: Path) -> None:
     """The parsed data of the other files is not written again when one file changes."""
-    validate(workspace, as_of=AS_OF)
+    _warmed(workspace, SUPPLIER)
     folder = workspace / CACHE_DIRNAME
     before = {p.name: p.read_bytes() for p in folder.glob(f"{PARSED_PREFIX}*.json")}
     path = workspace / SUPPLIER
@@ -105,7 +146,7 @@ def test_a_parsed_entry_altered_to_the_same_size_and_mtime_is_a_warning(
     workspace: Path,
 ) -> None:
     """Altered parsed data fails its signature: a warning, and the files are parsed afresh."""
-    validate(workspace, as_of=AS_OF)
+    _warmed(workspace, SUPPLIER)
     folder = workspace / CACHE_DIRNAME
     shard = next(
         p for p in sorted(folder.glob(f"{PARSED_PREFIX}*.json")) if b'"id"' in p.read_bytes()
@@ -129,9 +170,8 @@ def test_a_finding_in_a_file_from_the_cache_is_placed_without_reading_it(
     supplier = workspace / SUPPLIER
     text = supplier.read_text(encoding="utf-8")
     supplier.write_text(text.replace("activity: pa-video-consults", "activity: pa-video-consult"))
-    validate(workspace, as_of=AS_OF, jobs=1)
-    risk = workspace / RISK
-    risk.write_text(risk.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    _warmed(workspace, RISK)
+    _edit(workspace / RISK)
     parsed = _count_parses(monkeypatch)
     real_read_bytes = Path.read_bytes
 
