@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from complykit.core.findings import Finding, Severity
 from complykit.core.result import Result
+from complykit.escape import defusing
 from complykit.formatters.json import JsonFormatter
 from complykit.formatters.junit import JunitFormatter, xml_text
+from complykit.formatters.text import TextFormatter, text_blocks
 
 segments = st.text(st.characters(exclude_characters="/\x00"), min_size=1, max_size=12)
 paths = st.lists(segments, min_size=1, max_size=4).map(lambda parts: PurePosixPath(*parts))
@@ -62,3 +64,22 @@ def test_junit_parses(result: Result) -> None:
     assert len(cases) == max(len(result.findings), 1)
     failures = [f.get("message") for f in root.iter("failure")]
     assert failures == [xml_text(f.message) for f in result.failing]
+
+
+@given(results)
+def test_piped_text_is_what_rich_writes_without_colour(result: Result) -> None:
+    """The piped text view skips Rich (formatters.text.write_plain); for any findings, however
+    odd their texts, it writes the bytes Rich writes when colour is off."""
+    from rich.console import Console  # noqa: PLC0415 - only this test needs Rich directly
+
+    piped = io.StringIO()
+    TextFormatter().render(result, piped)
+    through_rich = io.StringIO()
+    console = Console(file=through_rich, soft_wrap=True, highlight=False, markup=False, emoji=False)
+    assert console.color_system is None
+    with defusing(through_rich) as safe:
+        console.file = safe
+        for block in text_blocks(result):
+            for line in block:
+                console.print(line)
+    assert piped.getvalue() == through_rich.getvalue()
