@@ -15,15 +15,11 @@ result, or error.
 
 from __future__ import annotations
 
-import os
-import pickle
-import signal
 from collections.abc import Sequence
-from contextlib import suppress
-from typing import NoReturn
 
 from complykit.checks.registry import Check, judge
 from complykit.core.findings import Finding
+from complykit.core.forked import Forked, can_fork
 from complykit.load.parsing import PARALLEL_FROM_FILES
 from complykit.workspace.repository import Repository
 
@@ -42,20 +38,15 @@ def judged_on_two_cores(
         return None
     theirs = [c for c in checks if c.family == CHILD_FAMILY]
     ours = [c for c in checks if c.family != CHILD_FAMILY]
-    try:
-        reader, writer = os.pipe()
-        pid = os.fork()
-    except OSError:
+    child = Forked.start(lambda: _judged_apart(theirs, repo))
+    if child is None:
         return None
-    if pid == 0:
-        _in_child(theirs, repo, reader, writer)
-    os.close(writer)
     try:
         found = judge(ours, repo, asked)
     except BaseException:
-        _abandon(pid, reader)
+        child.abandon()
         raise
-    from_child = _collect(pid, reader)
+    from_child = child.result()
     if from_child is None:
         found.update(judge(theirs, repo, asked))
     else:
@@ -67,44 +58,13 @@ def judged_on_two_cores(
 
 
 def _worth_forking(repo: Repository) -> bool:
-    return (
-        hasattr(os, "fork")
-        and (os.cpu_count() or 1) > 1
-        and len(repo.entries) >= PARALLEL_FROM_FILES
-    )
+    return can_fork() and len(repo.entries) >= PARALLEL_FROM_FILES
 
 
-def _in_child(checks: Sequence[Check], repo: Repository, reader: int, writer: int) -> NoReturn:
-    code = 1
-    try:
-        os.close(reader)
-        asked: Asked = {}
-        repo.probes = {}
-        found = judge(checks, repo, asked)
-        with os.fdopen(writer, "wb") as stream:
-            stream.write(pickle.dumps((found, repo.probes, asked), pickle.HIGHEST_PROTOCOL))
-        code = 0
-    finally:
-        # Never return into the parent's code: no atexit handlers, no flushing its buffers.
-        os._exit(code)
-
-
-def _collect(pid: int, reader: int) -> tuple[Judged, dict[str, bool], Asked] | None:
-    """The child's findings and probes; None when it did not finish cleanly."""
-    with os.fdopen(reader, "rb") as stream:
-        payload = stream.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        return None
-    # Our own child wrote this through a private pipe: it is not input from outside.
-    found, probes, asked = pickle.loads(payload)  # noqa: S301
-    return found, probes, asked
-
-
-def _abandon(pid: int, reader: int) -> None:
-    with suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-    with suppress(OSError):
-        os.close(reader)
-    with suppress(OSError):
-        os.waitpid(pid, 0)
+def _judged_apart(
+    checks: Sequence[Check], repo: Repository
+) -> tuple[Judged, dict[str, bool], Asked]:
+    """In the child: the findings, and the paths asked about, from a probe table of its own."""
+    asked: Asked = {}
+    repo.probes = {}
+    return judge(checks, repo, asked), repo.probes, asked

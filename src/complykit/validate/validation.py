@@ -64,10 +64,11 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
                 root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
             )
             if not files.raced:  # a file was edited while being read: keep nothing of this run
-                store.write(name, {"result": encode_result(result), "probes": probes})
                 files.write()
                 for memo in memos:
                     memo.write()
+                # Last: a run killed before this line leaves no answer for the next to reuse.
+                store.write(name, {"result": encode_result(result), "probes": probes})
         finally:
             files.abandon()  # whatever was not written in full is removed, never trusted
     return replace(result, notes=tuple(store.notes))

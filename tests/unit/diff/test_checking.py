@@ -66,6 +66,6 @@ def test_without_fork_both_sides_are_checked_here(
     sides: tuple[checking.Side, checking.Side], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where fork is missing, the result is the same."""
-    monkeypatch.setattr(checking, "_can_fork", lambda: False)
+    monkeypatch.setattr(checking, "can_fork", lambda: False)
     head, base = sides
     assert check_sides(head, base) == (checked(*head), checked(*base))

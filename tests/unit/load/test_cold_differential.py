@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from complykit.core.forked import Forked
 from complykit.load import parsing
 from complykit.validate import forked_checks
 from complykit.validate.validation import validate
@@ -62,13 +63,13 @@ def test_workers_and_the_forked_child_give_the_serial_result(
     monkeypatch.setattr(forked_checks, "PARALLEL_FROM_FILES", 10)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     collected: list[object] = []
-    collect = forked_checks._collect
+    collect = Forked.result
 
-    def counted(pid: int, reader: int) -> object:
-        collected.append(found := collect(pid, reader))
+    def counted(child: Forked[object]) -> object:
+        collected.append(found := collect(child))
         return found
 
-    monkeypatch.setattr(forked_checks, "_collect", counted)
+    monkeypatch.setattr(Forked, "result", counted)
     cold = seen(validate(generated, as_of=AS_OF, jobs=jobs, use_cache=False))
     assert cold == serial
     assert collected
