@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from complykit.checks import registry
-from complykit.core.forked import Forked
+from complykit.core.forked import ForkedCall
 from complykit.core.result import Result
 from complykit.validate import forked_checks
 from complykit.validate.engine import run_keeping_records
@@ -39,15 +39,15 @@ def _run(root: Path) -> tuple[Result, dict[str, bool]]:
 def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Forks on workspaces of any size; counts the children that sent findings back."""
     sent: list[int] = []
-    collect = Forked.result
+    collect = ForkedCall.result
 
-    def counting(child: Forked[object]) -> object:
+    def counting(child: ForkedCall[object]) -> object:
         found = collect(child)
         sent.append(int(found is not None))
         return found
 
     monkeypatch.setattr(forked_checks, "PARALLEL_FROM_FILES", 0)
-    monkeypatch.setattr(Forked, "result", counting)
+    monkeypatch.setattr(ForkedCall, "result", counting)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     return sent
 

@@ -27,14 +27,14 @@ def can_fork() -> bool:
 
 
 @dataclass(slots=True)
-class Forked(Generic[T]):
+class ForkedCall(Generic[T]):
     """A child computing ``work()``; ``result`` waits for it, ``abandon`` stops it."""
 
     pid: int
     reader: int
 
     @classmethod
-    def start(cls, work: Callable[[], T]) -> Forked[T] | None:
+    def start(cls, work: Callable[[], T]) -> ForkedCall[T] | None:
         """Fork a child that runs ``work``; None when no child could be started."""
         try:
             reader, writer = os.pipe()

@@ -9,7 +9,7 @@ child fails, the base is checked here after the head, with the same result.
 from __future__ import annotations
 
 from complykit.core.findings import Finding
-from complykit.core.forked import Forked, can_fork
+from complykit.core.forked import ForkedCall, can_fork
 from complykit.diff.snapshot import checked
 from complykit.workspace.repository import Repository
 
@@ -20,7 +20,7 @@ Side = tuple[Repository, Findings]
 
 def check_sides(head: Side, base: Side) -> tuple[Findings, Findings]:
     """The findings of ``head`` and of ``base``, each as ``validate`` reports them."""
-    child = Forked.start(lambda: checked(*base)) if can_fork() else None
+    child = ForkedCall.start(lambda: checked(*base)) if can_fork() else None
     try:
         head_found = checked(*head)
     except BaseException:

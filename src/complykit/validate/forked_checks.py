@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from complykit.checks.registry import Check, judge
 from complykit.core.findings import Finding
-from complykit.core.forked import Forked, can_fork
+from complykit.core.forked import ForkedCall, can_fork
 from complykit.load.parsing import PARALLEL_FROM_FILES
 from complykit.workspace.repository import Repository
 
@@ -38,7 +38,7 @@ def judged_on_two_cores(
         return None
     theirs = [c for c in checks if c.family == CHILD_FAMILY]
     ours = [c for c in checks if c.family != CHILD_FAMILY]
-    child = Forked.start(lambda: _judged_apart(theirs, repo))
+    child = ForkedCall.start(lambda: _judged_apart(theirs, repo))
     if child is None:
         return None
     try:

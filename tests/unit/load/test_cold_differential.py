@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from complykit.core.forked import Forked
+from complykit.core.forked import ForkedCall
 from complykit.load import parsing
 from complykit.validate import forked_checks
 from complykit.validate.validation import validate
@@ -63,13 +63,13 @@ def test_workers_and_the_forked_child_give_the_serial_result(
     monkeypatch.setattr(forked_checks, "PARALLEL_FROM_FILES", 10)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     collected: list[object] = []
-    collect = Forked.result
+    collect = ForkedCall.result
 
-    def counted(child: Forked[object]) -> object:
+    def counted(child: ForkedCall[object]) -> object:
         collected.append(found := collect(child))
         return found
 
-    monkeypatch.setattr(Forked, "result", counted)
+    monkeypatch.setattr(ForkedCall, "result", counted)
     cold = seen(validate(generated, as_of=AS_OF, jobs=jobs, use_cache=False))
     assert cold == serial
     assert collected

@@ -1,0 +1,87 @@
+"""``report`` starts parsing the workspace before it imports the reports (as ``validate``
+does), hands the workers to loading, and leaves none behind, whatever the command then does."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+from typer.testing import CliRunner
+
+from complykit.cli.app import app
+from complykit.load import early, parsing
+from example_copies import example_copy
+from forks import Forks, watch_forks
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+runner = CliRunner()
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+
+
+@pytest.fixture
+def workers(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Path], list[bool], Forks]:
+    """Workers on a workspace of any size: the roots started, whether loading took them."""
+    monkeypatch.setattr(parsing, "PARALLEL_FROM_FILES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    started: list[Path] = []
+    taken: list[bool] = []
+    start, take = early.start, early.take
+
+    def starting(root: Path, jobs: int | None = None) -> None:
+        started.append(root)
+        start(root, jobs)
+
+    def taking(*args: object) -> early.Started | None:
+        found = take(*args)  # type: ignore[arg-type]
+        taken.append(found is not None and found.parsed is not None)
+        return found
+
+    monkeypatch.setattr(early, "start", starting)
+    monkeypatch.setattr(early, "take", taking)
+    return started, taken, watch_forks(monkeypatch)
+
+
+def test_a_report_is_parsed_by_the_workers_started_first(
+    tmp_path: Path, workers: tuple[list[Path], list[bool], Forks]
+) -> None:
+    """The markdown register from workers started before the imports is the one a single
+    process writes; every worker is reaped."""
+    started, taken, forks = workers
+    workspace = example_copy(tmp_path)
+    alone = runner.invoke(app, ["report", "ropa", str(workspace), "--format", "markdown"])
+    assert alone.exit_code == 0, alone.output
+    started.clear()
+    taken.clear()
+    result = runner.invoke(app, ["report", "ropa", str(workspace), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert started == [workspace]
+    assert taken == [True]
+    assert result.stdout == alone.stdout
+    assert forks.pids
+    assert forks.all_reaped()
+
+
+def test_a_refused_report_leaves_no_worker_behind(
+    tmp_path: Path, workers: tuple[list[Path], list[bool], Forks]
+) -> None:
+    """A report refused before loading (its output exists) stops the workers it started."""
+    _, taken, forks = workers
+    workspace = example_copy(tmp_path)
+    target = tmp_path / "ropa.html"
+    target.write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["report", "ropa", str(workspace), "-o", str(target)])
+    assert result.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert taken == []
+    assert forks.pids
+    assert forks.all_reaped()
+
+
+def test_a_path_outside_any_workspace_is_still_reported_as_such(tmp_path: Path) -> None:
+    """Starting ahead never hides the command's own error for a path with no workspace."""
+    result = runner.invoke(app, ["report", "ropa", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not inside a complykit workspace" in result.output
