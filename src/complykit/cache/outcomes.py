@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -36,7 +35,7 @@ from complykit.cache.codec import (
     encode_finding_in_file,
 )
 from complykit.cache.spool import Spool
-from complykit.cache.store import CacheStore
+from complykit.cache.store import CacheStore, compact_json
 from complykit.core.findings import Finding
 from complykit.load.declared import UnreadRecord
 from complykit.load.positions import Places
@@ -179,14 +178,14 @@ class FileCache:
         written = self._spooled.setdefault(name, set())
         if digest in written:
             return
-        piece = f"{json.dumps(digest)}:{json.dumps(value, separators=(',', ':'))}"
-        head = f'{{"code":{json.dumps(self._code)},"files":{{' if not written else ","
+        piece = f"{compact_json(digest)}:{compact_json(value)}"
+        head = f'{{"code":{compact_json(self._code)},"files":{{' if not written else ","
         written.add(digest)
         self._spool.add(name, (head + piece).encode())
 
     def _finish(self, name: str) -> None:
         if not self._spooled.setdefault(name, set()):
-            self._spool.add(name, f'{{"code":{json.dumps(self._code)},"files":{{'.encode())
+            self._spool.add(name, f'{{"code":{compact_json(self._code)},"files":{{'.encode())
         self._spool.add(name, b"}}")
         self._spool.commit(name)
 

@@ -14,7 +14,7 @@ import json
 import os
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +36,11 @@ from complykit.cache.entries import (
     split_signed,
 )
 from complykit.cache.signing import key_path, machine_key
+
+compact_json: Callable[[Any], str] = json.JSONEncoder(separators=(",", ":")).encode
+"""``json.dumps(value, separators=(",", ":"))``: the same text, from one encoder made once.
+``json.dumps`` makes a new encoder on every call given an option, a third of what it costs for
+the small values written once per file of a run (0.1 s of CPU at 50,000 records)."""
 
 KEEP_RESULTS = 16
 """Older result (and rendered output) entries are removed, so the folder does not grow with
@@ -145,7 +150,7 @@ class CacheStore:
         """Write atomically, so a concurrent reader sees the old entry or the new, never half."""
         # ASCII JSON: a file name that is not UTF-8 holds escaped bytes (PEP 383), which UTF-8
         # cannot encode but JSON can write as \u escapes and read back as they were.
-        self.write_bytes(name, json.dumps(body, separators=(",", ":")).encode())
+        self.write_bytes(name, compact_json(body).encode())
 
     def write_bytes(self, name: str, data: bytes) -> None:
         """``write`` for a body that is not JSON (read back with ``entries.trusted_body``)."""

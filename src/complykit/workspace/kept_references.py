@@ -10,6 +10,7 @@ import json
 from functools import cache
 from typing import Any
 
+from complykit.cache.store import compact_json
 from complykit.model.references import Marker, Reference
 from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 
@@ -25,7 +26,7 @@ def encode(found: list[Reference]) -> str:
     """As JSON text inside the file's outcome: a run reads every outcome but decodes the
     references of a few records, and a text is parsed several times faster than the lists."""
     rows = [[_marker_name(r.marker), r.value, list(r.loc)] for r in found]
-    return json.dumps(rows, separators=(",", ":"))
+    return compact_json(rows)
 
 
 def _marker_name(marker: Marker) -> str | list[str]:
