@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -32,6 +33,9 @@ class TextFormatter:
     def render(self, result: Result, stream: TextIO) -> None:
         blocks = text_blocks(result)
         with defusing(stream) as safe:
+            if _never_coloured(safe):
+                write_plain(blocks, safe)
+                return
             console = _console(safe)
             if console.color_system is None:
                 write_plain(blocks, safe, console.tab_size)
@@ -39,49 +43,75 @@ class TextFormatter:
                 write_styled(blocks, console)
 
 
-def text_blocks(result: Result) -> list[list[Text]]:
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the view: its pieces, each a text or a (text, Rich style) pair, and the
+    style of the whole line."""
+
+    pieces: tuple[str | tuple[str, str], ...]
+    style: str = ""
+
+    @property
+    def text(self) -> str:
+        return "".join(p if isinstance(p, str) else p[0] for p in self.pieces)
+
+    def rich(self) -> Text:
+        from rich.text import Text  # noqa: PLC0415 -- see _console
+
+        return Text.assemble(*self.pieces, style=self.style)
+
+
+def text_blocks(result: Result) -> list[list[Line]]:
     """The lines of each file's findings, each block ending in a blank line, then the summary."""
     blocks = [
-        [*_file_block(list(group)), _blank()]
+        [*_file_block(list(group)), Line(())]
         for _, group in groupby(result.findings, key=lambda f: f.path)
     ]
     blocks.append([_summary(result)])
     return blocks
 
 
-def write_plain(blocks: Sequence[Sequence[Text]], stream: TextIO, tab_size: int = 8) -> None:
+def write_plain(blocks: Sequence[Sequence[Line]], stream: TextIO, tab_size: int = 8) -> None:
     """The lines as Rich writes them without colour: their text, tabs expanded as Rich expands
     them, nothing else (the texts were made visible and kept on their lines already). Rich costs
     about 60 us a line, which was a quarter of a second for the thousand findings of a
-    50,000-record workspace, in a log."""
+    50,000-record workspace, in a log; and 10 ms to import, a twentieth of a small run."""
     stream.write("".join(f"{_expanded(line, tab_size)}\n" for block in blocks for line in block))
 
 
-def _expanded(line: Text, tab_size: int) -> str:
-    if "\t" not in line.plain:
-        return line.plain
-    copy = line.copy()
-    copy.expand_tabs(tab_size)
-    return copy.plain
+def _expanded(line: Line, tab_size: int) -> str:
+    text = line.text
+    if "\t" not in text:
+        return text
+    rich = line.rich()  # a tab stop counts cells, not characters: as Rich counts them
+    rich.expand_tabs(tab_size)
+    return rich.plain
 
 
-def write_styled(blocks: Sequence[Sequence[Text]], console: Console) -> None:
+def write_styled(blocks: Sequence[Sequence[Line]], console: Console) -> None:
     """The lines in colour, one print per file: Rich's cost is per print and per line, and one
     print of every line at once grew faster than the lines did."""
     from rich.text import Text  # noqa: PLC0415 -- see _console
 
     for block in blocks:
-        console.print(Text("\n").join(block))
+        console.print(Text("\n").join(line.rich() for line in block))
 
 
-def _blank() -> Text:
-    from rich.text import Text  # noqa: PLC0415 -- see _console
-
-    return Text()
+def _never_coloured(stream: TextIO) -> bool:
+    """Whether Rich would surely write ``stream`` without colour, told without importing it:
+    no terminal, and none of the variables by which Rich takes a stream for one."""
+    if os.environ.get("TTY_COMPATIBLE", "") == "0":
+        return True
+    if "FORCE_COLOR" in os.environ or os.environ.get("TTY_COMPATIBLE", ""):
+        return False
+    try:
+        return not stream.isatty()
+    except ValueError:  # closed: Rich says no terminal too
+        return True
 
 
 def _console(stream: TextIO) -> Console:
-    # Rich costs tens of milliseconds to import; only this format needs it.
+    # Rich costs tens of milliseconds to import; only a terminal needs it.
     from rich.console import Console  # noqa: PLC0415
 
     # Rich drops colour by itself when the stream is no TTY (and honours NO_COLOR and
@@ -100,10 +130,8 @@ class _Columns:
         return " " * width
 
 
-def _file_block(findings: Sequence[Finding]) -> Iterator[Text]:
-    from rich.text import Text  # noqa: PLC0415 -- see _console
-
-    yield Text(one_line(findings[0].path.as_posix()), style="bold underline")
+def _file_block(findings: Sequence[Finding]) -> Iterator[Line]:
+    yield Line((one_line(findings[0].path.as_posix()),), "bold underline")
     columns = _Columns(
         position=max(len(_position(f)) for f in findings),
         code=max(len(one_line(f.code)) for f in findings),
@@ -112,40 +140,38 @@ def _file_block(findings: Sequence[Finding]) -> Iterator[Text]:
         yield from _finding_lines(finding, columns)
 
 
-def _finding_lines(finding: Finding, columns: _Columns) -> Iterator[Text]:
-    from rich.text import Text  # noqa: PLC0415 -- see _console
-
+def _finding_lines(finding: Finding, columns: _Columns) -> Iterator[Line]:
     first, *rest = plain(finding.message).split("\n")
-    yield Text.assemble(
-        _INDENT,
-        _position(finding).ljust(columns.position),
-        _GAP,
-        (str(finding.severity).ljust(_SEVERITY_WIDTH), _SEVERITY_STYLES[finding.severity]),
-        _GAP,
-        (one_line(finding.code).ljust(columns.code), "bold"),
-        _GAP,
-        first,
+    yield Line(
+        (
+            _INDENT,
+            _position(finding).ljust(columns.position),
+            _GAP,
+            (str(finding.severity).ljust(_SEVERITY_WIDTH), _SEVERITY_STYLES[finding.severity]),
+            _GAP,
+            (one_line(finding.code).ljust(columns.code), "bold"),
+            _GAP,
+            first,
+        )
     )
     indent = columns.detail_indent
     for line in rest:
-        yield Text(indent + line)
+        yield Line((indent + line,))
     for line in plain(finding.hint or "").splitlines():
-        yield Text(indent + line, style="dim")
+        yield Line((indent + line,), "dim")
     if finding.citation:
-        yield Text(indent + one_line("; ".join(finding.citation)), style="dim cyan")
+        yield Line((indent + one_line("; ".join(finding.citation)),), "dim cyan")
 
 
 def _position(finding: Finding) -> str:
     return f"{finding.line}:{finding.column}"
 
 
-def _summary(result: Result) -> Text:
-    from rich.text import Text  # noqa: PLC0415 -- see _console
-
+def _summary(result: Result) -> Line:
     if result.exit_code:
         style = "bold red"
     elif result.findings:
         style = "bold yellow"
     else:
         style = "bold green"
-    return Text(summary_line(result), style=style)
+    return Line((summary_line(result),), style)

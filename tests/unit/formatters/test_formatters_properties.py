@@ -81,5 +81,5 @@ def test_piped_text_is_what_rich_writes_without_colour(result: Result) -> None:
         console.file = safe
         for block in text_blocks(result):
             for line in block:
-                console.print(line)
+                console.print(line.rich())
     assert piped.getvalue() == through_rich.getvalue()

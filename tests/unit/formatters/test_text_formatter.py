@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
 from complykit.formatters.text import TextFormatter
+from conftest import EXAMPLE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -92,3 +96,37 @@ def test_no_color_turns_colour_off_at_a_terminal(
     """NO_COLOR removes colour even at a terminal."""
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[31" not in render(sample, _Terminal())
+
+
+def test_force_color_colours_piped_output(sample: Result, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FORCE_COLOR makes Rich colour a pipe too; the view without Rich steps aside for it."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in render(sample)
+
+
+def test_tty_compatible_zero_keeps_a_terminal_plain(
+    sample: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TTY_COMPATIBLE=0 says the terminal takes no escapes: plain, as Rich would write it."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    assert render(sample, _Terminal()) == render(sample)
+
+
+def test_piped_text_needs_no_rich() -> None:
+    """A piped run of the example writes its text without importing Rich (10 ms of it)."""
+    code = (
+        "import sys; sys.argv = ['complykit', 'validate', sys.argv[1], '--no-cache']\n"
+        "from complykit.cli.entry import main\n"
+        "code = main()\n"
+        "print('RICH:' + ','.join(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    out = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code, str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert out.stdout.splitlines()[-1] == "RICH:", out.stderr
+    assert out.stdout.splitlines()[0].startswith("No problems in")
