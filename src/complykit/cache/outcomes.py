@@ -139,12 +139,15 @@ class FileCache:
             return None
 
     def data(self, kind: str, digest: str, document: int) -> tuple[Any, Places] | None:
-        """The plain data and places of a record kept when its file was loaded, or None."""
+        """The plain data and places of a record kept when its file was loaded, or earlier in
+        this run (``remember_data``), or None."""
         name = data_name(kind, digest)
-        if name not in self._data:
-            self._data[name] = self._read(name)
-        kept = self._data[name].get(digest)
-        row = kept.get(str(document)) if isinstance(kept, dict) else None
+        row = self._fresh_data.get(name, {}).get(digest, {}).get(str(document))
+        if row is None:
+            if name not in self._data:
+                self._data[name] = self._read(name)
+            kept = self._data[name].get(digest)
+            row = kept.get(str(document)) if isinstance(kept, dict) else None
         return _decode_data(row)
 
     def remember(

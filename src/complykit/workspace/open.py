@@ -185,10 +185,11 @@ def _loaded_files(
 ) -> Iterator[LoadedRecords]:
     """Each file loaded, or restored from the cache, in the order of ``files``."""
     # By position, not in a dict by path: hashing ten thousand paths cost more than the rest.
-    # Nothing is restored when the workers started early parse every file (a cold cache).
+    # A cold run restores nothing: every check runs again and reads every record, so every
+    # file is parsed (by the workers started early, where the workspace is large enough).
     restored: list[LoadedRecords | None] = (
         [_restored(root, p, cache) for p in files]
-        if cache is not None and parsed is None
+        if cache is not None and parsed is None and not cache.cold
         else [None] * len(files)
     )
     todo = [path for path, hit in zip(files, restored, strict=True) if hit is None]
@@ -249,6 +250,7 @@ def _relative_text(root: Path, path: Path) -> str:
 def _kept_records(
     root: Path, rel: PurePosixPath, digest: str, outcome: FileOutcome, cache: FileCache
 ) -> LoadedRecords:
+    kinds = tuple((index, kind) for index, kind, *_ in outcome.records)
     entries = tuple(
         Entry(
             None,
@@ -257,7 +259,7 @@ def _kept_records(
             kept=Kept(
                 kind,
                 rid,
-                _Restorer(root, rel, kind, digest, index, cache),
+                _Restorer(root, rel, kind, digest, index, cache, kinds),
                 partial(kept_references.decode, refs),
             ),
         )
@@ -276,6 +278,8 @@ class _Restorer:
     digest: str
     document: int
     cache: FileCache
+    kinds: tuple[tuple[int, str], ...]
+    """(document, kind) of every valid record of the file."""
 
     def __call__(self) -> tuple[Record, Places | None]:
         kept = self.cache.data(self.kind, self.digest, self.document)
@@ -292,9 +296,14 @@ class _Restorer:
         record = try_record(document.data) if document is not None else None
         if document is None or record is None or document.places is None:
             raise ComplykitError(f"{self.path} changed while complykit read it; run it again")
-        self.cache.remember_data(
-            self.kind, self.digest, self.document, document.data, document.places
-        )
+        # Kept for every record of the file: the others of a multi-document file are built
+        # from it later in this run, not by parsing the file once each.
+        for index, kind in self.kinds:
+            kept_document = documents[index] if index < len(documents) else None
+            if kept_document is not None and kept_document.places is not None:
+                self.cache.remember_data(
+                    kind, self.digest, index, kept_document.data, kept_document.places
+                )
         return record, document.places
 
 

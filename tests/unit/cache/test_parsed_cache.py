@@ -6,19 +6,20 @@ after that parse the changed file alone."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 import pytest
 
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
-from complykit.cache.store import CACHE_DIRNAME
+from complykit.cache.store import CACHE_DIRNAME, cache_dir
 from complykit.load import early
 from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.validate.validation import validate
 from edits import same_size_edit
-from example_copies import example_copy
+from example_copies import example_copy, generated_workspace
 
 AS_OF = date(2026, 11, 23)
 SUPPLIER = Path("suppliers/sup-aws.yaml")
@@ -188,3 +189,23 @@ def test_a_finding_in_a_file_from_the_cache_is_placed_without_reading_it(
     assert cached.findings == fresh.findings
     placed = [f for f in cached.findings if f.path.as_posix() == SUPPLIER.as_posix()]
     assert [(f.code, f.line) for f in placed] == [("REF001", 17)]
+
+
+def test_a_file_of_several_records_is_parsed_once_to_rebuild_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the checks memo every record is built again from its file (no data was kept
+    by the cold run): a file holding several records is parsed once for all of them, and the
+    findings are those of a run without the cache."""
+    workspace = generated_workspace(tmp_path / "ws", entities=40, defects=0.1)
+    several = [p for p in workspace.rglob("*.yaml") if "\n---" in p.read_text(encoding="utf-8")]
+    assert several, "the generator writes some files with several records"
+    validate(workspace, as_of=AS_OF, jobs=1)
+    (cache_dir(workspace) / "checks.json").unlink()
+    single = next(p for p in sorted(workspace.rglob("*.yaml")) if p not in several)
+    _edit(single)  # so that the run is not answered by the result kept
+    parsed = _count_parses(monkeypatch)
+    result = validate(workspace, as_of=AS_OF, jobs=1)
+    assert max(Counter(parsed).values()) == 1
+    assert {p.relative_to(workspace).as_posix() for p in several} <= set(parsed)
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
