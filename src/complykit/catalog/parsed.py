@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from complykit.catalog.countries import Countries
 from complykit.catalog.models import Catalog, MappingSet
+from complykit.core.generated import generated_document
 from complykit.model.prebuilt import validate_json
 
 if TYPE_CHECKING:
@@ -62,13 +63,7 @@ class ParsedCatalogs:
 
 
 def _entries(path: Path) -> dict[str, tuple[str, str, str]]:
-    try:
-        document = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        return {}
-    files = document.get("files")
+    files = generated_document(path, FORMAT).get("files")
     return {
         name: (entry["sha256"], entry["model"], entry["json"])
         for name, entry in (files.items() if isinstance(files, dict) else ())

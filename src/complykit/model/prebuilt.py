@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pydantic_core
 
+from complykit.core.generated import generated_document
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
@@ -115,13 +117,7 @@ def source_digest(source: bytes) -> str:
 
 @functools.cache
 def _document() -> dict[str, Any]:
-    try:
-        document = json.loads(PREBUILT.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        return {}
-    return document
+    return generated_document(PREBUILT, FORMAT)
 
 
 @functools.cache
