@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hmac
 import os
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -62,6 +63,13 @@ class Spool:
             return
         pending.signature.update(data)
         pending.size += len(data)
+
+    def write(self, name: str, pieces: Iterable[str]) -> None:
+        """Write entry ``name`` from its text in ``pieces`` (ASCII, as ``compact_json`` writes)
+        and put it in place: never more than one piece of it in memory."""
+        for piece in pieces:
+            self.add(name, piece.encode())
+        self.commit(name)
 
     def commit(self, name: str) -> None:
         """Sign entry ``name`` and put it in place; one too large to be read is dropped."""

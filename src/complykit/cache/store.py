@@ -14,9 +14,10 @@ import json
 import os
 import secrets
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,20 @@ compact_json: Callable[[Any], str] = json.JSONEncoder(separators=(",", ":")).enc
 """``json.dumps(value, separators=(",", ":"))``: the same text, from one encoder made once.
 ``json.dumps`` makes a new encoder on every call given an option, a third of what it costs for
 the small values written once per file of a run (0.1 s of CPU at 50,000 records)."""
+
+
+def object_pieces(items: Iterable[tuple[str, Any]], batch: int = 1024) -> Iterator[str]:
+    """``compact_json`` of the object with these items, as pieces of ``batch`` items each: the
+    same text, for a large entry written without holding all of it (``spool``)."""
+    yield "{"
+    pending = iter(items)
+    first = True
+    while chunk := list(islice(pending, batch)):
+        members = ",".join(f"{compact_json(key)}:{compact_json(value)}" for key, value in chunk)
+        yield members if first else f",{members}"
+        first = False
+    yield "}"
+
 
 KEEP_RESULTS = 16
 """Older result (and rendered output) entries are removed, so the folder does not grow with

@@ -14,7 +14,7 @@ records that name a changed id reads no record and decodes no reference.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from complykit.model.types import RefTo
@@ -58,8 +58,9 @@ def current(before: Graph | None, repo: Repository, changed: Collection[str]) ->
     return graph
 
 
-def encode(graph: Graph) -> dict[str, Any]:
-    return {path: [[list(r) for r in rows], unread] for path, (rows, unread) in graph.items()}
+def encoded(graph: Graph) -> Iterator[tuple[str, list[Any]]]:
+    """The graph as (path, JSON row) pairs, one file at a time (``decode`` reads them back)."""
+    return ((path, [[list(r) for r in rows], unread]) for path, (rows, unread) in graph.items())
 
 
 def decode(body: Any) -> Graph | None:

@@ -13,11 +13,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import cached_property
+from itertools import chain
 from pathlib import PurePosixPath
 from typing import Any
 
 from complykit.cache.codec import BadEntryError, decode_finding, encode_finding
-from complykit.cache.store import CacheStore
+from complykit.cache.spool import Spool
+from complykit.cache.store import CacheStore, object_pieces
 from complykit.checks.registry import EVERY_KIND, Check, Reuse
 from complykit.core.findings import Finding
 from complykit.model.base import Record
@@ -78,7 +81,6 @@ class CheckMemo:
         self._known, before, kept_graph = self._read()
         moved = {p for p in self._now.keys() | before.keys() if before.get(p) != self._now.get(p)}
         self._moved = moved
-        self._changed = {PurePosixPath(p) for p in moved}
         self._before_id = _snapshot_id(engine, before)
         self._graph = neighbours.current(kept_graph, repo, moved)
         self._reach = neighbours.Reach(kept_graph, self._graph, moved) if kept_graph else None
@@ -159,6 +161,12 @@ class CheckMemo:
         # (not in any record file) come back from the run on no file.
         return Reuse(kept, probes, only_files(self._repo, {PurePosixPath(p) for p in rerun}))
 
+    @cached_property
+    def _changed(self) -> frozenset[PurePosixPath]:
+        """The files that moved, as findings name them: asked by local reuse only, and made
+        then (a path object per file of a cold run was 10 MiB at 50,000 records)."""
+        return frozenset(PurePosixPath(p) for p in self._moved)
+
     def _near(self, check: Check, findings: list[Finding], probes: dict[str, bool]) -> Reuse | None:
         """Reuse for a local check: the records the change reaches are judged again."""
         reach = self._reach
@@ -215,8 +223,20 @@ class CheckMemo:
         # Rows reused as they were hold for these files too: they are kept against them.
         reused = {code: [row[0], self._now_id, *row[2:]] for code, row in self._reused.items()}
         checks = {**self._known, **reused, **self._fresh}
-        graph = neighbours.encode(self._graph)
-        self._store.write(CHECKS, {"snapshot": self._now, "graph": graph, "checks": checks})
+        # Written piece by piece: at 50,000 records this entry is 10 MB of JSON, and encoding
+        # it whole (its text, its bytes, the signed copy) was the peak of a first run's memory.
+        body = chain(
+            ['{"snapshot":'],
+            object_pieces(self._now.items()),
+            [',"graph":'],
+            object_pieces(neighbours.encoded(self._graph)),
+            [',"checks":'],
+            object_pieces(checks.items(), batch=16),
+            ["}"],
+        )
+        spool = Spool(self._store)
+        spool.write(CHECKS, body)
+        spool.abandon()
         summaries = {
             name: {
                 p: r for p, r in rows.items() if isinstance(r, list) and r[:1] == [self._now.get(p)]

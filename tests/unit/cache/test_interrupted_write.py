@@ -11,11 +11,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from complykit.cache import spool as spool_module
 from complykit.cache.outcomes import DATA_PREFIX, OUTCOMES_PREFIX, FileCache
 from complykit.cache.spool import Spool
-from complykit.cache.store import TEMPORARY_PREFIX, CacheStore, cache_dir, open_store
+from complykit.cache.store import (
+    TEMPORARY_PREFIX,
+    CacheStore,
+    cache_dir,
+    compact_json,
+    object_pieces,
+    open_store,
+)
 from complykit.validate.validation import validate
 from example_copies import example_copy, with_an_unknown_owner
 
@@ -138,3 +147,20 @@ def test_temporary_files_of_killed_runs_are_removed_a_day_later(workspace: Path)
     store.write("second.json", {})
     assert not old.exists()
     assert recent.exists()
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=8),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+            max_leaves=6,
+        ),
+        max_size=12,
+    ),
+    st.integers(1, 5),
+)
+def test_an_object_in_pieces_is_the_object_whole(value: dict[str, object], batch: int) -> None:
+    """A large entry written piece by piece (``object_pieces``) is the text written whole."""
+    assert "".join(object_pieces(value.items(), batch)) == compact_json(value)
