@@ -57,7 +57,7 @@ def validate(
             "-j",
             min=1,
             help="Processes that parse and check, this one included; 1 forks none. Default:"
-            " one per core for large workspaces.",
+            " one per core from 50 files (from 2,000 where processes cannot be forked).",
             show_default="auto",
             metavar="N",
         ),
