@@ -48,7 +48,7 @@ DATA_SHARDS = 64
 """Data entries per record kind: a run reads the entries of the records it builds only, and
 one changed file rewrites as little."""
 ENGINE = "engine.json"
-"""The engine under which the outcomes were last written, and the checks last judged."""
+"""The engine under which the checks were last judged and kept (``FileCache.checks_kept``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,9 +218,13 @@ class FileCache:
             self._finish(outcomes_name(shard))
         for name in sorted({*self._spooled, *self._fresh_data} - set(map(outcomes_name, touched))):
             self._write_data(name, current)
+        self._spool.abandon()  # every entry is committed by now: this lets the folder go
+
+    def checks_kept(self) -> None:
+        """Note that the checks of this run's engine are kept (``engine.json``): until then a
+        run under it is cold, since without the checks' findings every record is needed."""
         if self._engine_before != self._engine:
             self._store.write(ENGINE, {"engine": self._engine})
-        self._spool.abandon()  # every entry is committed by now: this lets the folder go
 
     def _write_data(self, name: str, current: set[str]) -> None:
         """Finish entry ``name``: the data written during the run, then what it held before

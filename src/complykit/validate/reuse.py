@@ -219,7 +219,8 @@ class CheckMemo:
         encoded = [encode_finding(f) for f in findings]
         self._fresh[check.info.code] = [self.key(check), self._now_id, encoded, probes]
 
-    def write(self) -> None:
+    def write(self) -> bool:
+        """Keep the findings, snapshot and graph for the next run; whether they were kept."""
         # Rows reused as they were hold for these files too: they are kept against them.
         reused = {code: [row[0], self._now_id, *row[2:]] for code, row in self._reused.items()}
         checks = {**self._known, **reused, **self._fresh}
@@ -237,6 +238,7 @@ class CheckMemo:
         spool = Spool(self._store)
         spool.write(CHECKS, body)
         spool.abandon()
+        kept = not spool.failed
         summaries = {
             name: {
                 p: r for p, r in rows.items() if isinstance(r, list) and r[:1] == [self._now.get(p)]
@@ -246,6 +248,7 @@ class CheckMemo:
         }
         summaries.update(self._fresh_summaries)
         self._store.write(SUMMARIES, {"engine": self._engine, "summaries": summaries})
+        return kept
 
 
 def _snapshot_id(engine: str, files: Mapping[str, str]) -> str:

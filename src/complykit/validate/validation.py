@@ -65,8 +65,9 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
             )
             if not files.raced:  # a file was edited while being read: keep nothing of this run
                 files.write()
-                for memo in memos:
-                    memo.write()
+                written = [memo.write() for memo in memos]  # each, even after one failed
+                if written and all(written):
+                    files.checks_kept()
                 # Last: a run killed before this line leaves no answer for the next to reuse.
                 store.write(name, {"result": encode_result(result), "probes": probes})
         finally:

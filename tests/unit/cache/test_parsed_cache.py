@@ -17,6 +17,7 @@ from complykit.cache.store import CACHE_DIRNAME, cache_dir
 from complykit.load import early
 from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
+from complykit.validate.reuse import CheckMemo
 from complykit.validate.validation import validate
 from edits import same_size_edit
 from example_copies import example_copy, generated_workspace
@@ -209,3 +210,23 @@ def test_a_file_of_several_records_is_parsed_once_to_rebuild_them(
     assert max(Counter(parsed).values()) == 1
     assert {p.relative_to(workspace).as_posix() for p in several} <= set(parsed)
     assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+
+
+def test_a_run_whose_checks_were_not_kept_leaves_the_next_one_cold(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the checks' findings every check runs again and reads every record: a run
+    after one whose memo could not be written parses every file, as a cold run does."""
+    with monkeypatch.context() as failing:
+        failing.setattr(CheckMemo, "write", lambda _self: False)
+        validate(workspace, as_of=AS_OF)
+    started: list[Path] = []
+    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
+    _edit(workspace / SUPPLIER)
+    result = validate(workspace, as_of=AS_OF)
+    assert started == [workspace]
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    started.clear()
+    _edit(workspace / SUPPLIER)
+    validate(workspace, as_of=AS_OF)
+    assert started == []  # that run kept its checks: the next is warm again
