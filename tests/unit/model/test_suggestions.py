@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import difflib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complykit.model.suggestions import CUTOFF, INDEX_FROM, Suggester, _within_reach
+from complykit.model import suggestions
+from complykit.model.suggestions import (
+    CUTOFF,
+    INDEX_FROM,
+    Suggester,
+    _within_reach,
+    sharing_a_variant,
+)
 
 IDS = [f"sup-{n:05d}" for n in range(1, 600)] + ["sup-aws", "sup-azure-openai"]
 
@@ -69,3 +77,26 @@ def test_far_words_in_a_long_list_get_difflibs_answer() -> None:
     assert len(ids) >= INDEX_FROM
     assert suggester.suggest_many(words) == {w: _difflib_hint(w, ids) for w in words}
     assert suggester.suggest("pa-care-0042-regstr-old") is not None  # a far word with a hint
+
+
+@settings(max_examples=300)
+@given(WORDS, st.lists(WORDS, min_size=1, max_size=40))
+def test_options_sharing_a_variant_are_found_alike_in_c(word: str, options: list[str]) -> None:
+    """RapidFuzz's near options (a few words, many ids) are exactly the ones the variant index
+    finds (many words): the hints do not depend on how many words were asked about."""
+    indexed = Suggester(options)._near_by_variants({word})[word]
+    assert sharing_a_variant(word, options) == indexed
+
+
+def test_a_few_words_among_many_ids_get_the_hints_of_many_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asked one by one or all together, words get the same hints."""
+    ids = [f"sup-{n:05d}" for n in range(6000)] + ["sup-aws", "pa-hr-0042"]
+    words = ["sup-0098x", "sup-asw", "pa-hr-042", "zzz", "sup-01234-old", "sup-00005"]
+    together = Suggester(ids).suggest_many(words)
+    assert len(ids) >= suggestions.SCAN_FROM
+    assert {w: Suggester(ids).suggest(w) for w in words} == together
+    monkeypatch.setattr(suggestions, "FEW_WORDS", 0)  # the variant index for every word
+    assert {w: Suggester(ids).suggest(w) for w in words} == together
+    assert together["sup-asw"] == "Did you mean 'sup-aws'?"
