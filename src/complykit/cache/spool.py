@@ -64,21 +64,22 @@ class Spool:
         pending.signature.update(data)
         pending.size += len(data)
 
-    def write(self, name: str, pieces: Iterable[str]) -> None:
+    def write(self, name: str, pieces: Iterable[str]) -> bool:
         """Write entry ``name`` from its text in ``pieces`` (ASCII, as ``compact_json`` writes)
-        and put it in place: never more than one piece of it in memory."""
+        and put it in place, never more than one piece of it in memory; whether it was."""
         for piece in pieces:
             self.add(name, piece.encode())
-        self.commit(name)
+        return self.commit(name)
 
-    def commit(self, name: str) -> None:
-        """Sign entry ``name`` and put it in place; one too large to be read is dropped."""
+    def commit(self, name: str) -> bool:
+        """Sign entry ``name`` and put it in place; one too large to be read is dropped.
+        Whether the entry is in place."""
         pending = self._pending.pop(name, None)
         if pending is None or self._folder is None:
-            return
+            return False
         if self.failed or len(_BLANK) + pending.size > MAX_ENTRY_BYTES:
             _remove(pending, self._folder)
-            return
+            return False
         try:
             os.pwrite(pending.descriptor, pending.signature.hexdigest().encode(), 0)
             os.close(pending.descriptor)
@@ -87,6 +88,8 @@ class Spool:
         except OSError as error:
             _remove(pending, self._folder)
             self._fail(error)
+            return False
+        return True
 
     def abandon(self) -> None:
         """Remove every entry not committed, and let the folder go."""

@@ -236,9 +236,8 @@ class CheckMemo:
             ["}"],
         )
         spool = Spool(self._store)
-        spool.write(CHECKS, body)
+        kept = spool.write(CHECKS, body)  # not when writing failed, or it was too large to read
         spool.abandon()
-        kept = not spool.failed
         summaries = {
             name: {
                 p: r for p, r in rows.items() if isinstance(r, list) and r[:1] == [self._now.get(p)]

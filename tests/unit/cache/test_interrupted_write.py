@@ -128,8 +128,8 @@ def test_an_entry_too_large_to_be_read_is_not_written(
     spool = Spool(_store(workspace))
     spool.add("small.json", b"{}")
     spool.add("large.json", b"[" + b"0," * 100 + b"0]")
-    spool.commit("small.json")
-    spool.commit("large.json")
+    assert spool.commit("small.json")
+    assert not spool.commit("large.json")  # it says so: a caller relying on it knows
     spool.abandon()
     assert _entries(workspace) == ["small.json"]
     assert _store(workspace).read("small.json") == {}

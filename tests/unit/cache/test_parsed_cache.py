@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from complykit.cache import spool as spool_module
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME, cache_dir
 from complykit.load import early
@@ -230,3 +231,18 @@ def test_a_run_whose_checks_were_not_kept_leaves_the_next_one_cold(
     _edit(workspace / SUPPLIER)
     validate(workspace, as_of=AS_OF)
     assert started == []  # that run kept its checks: the next is warm again
+
+
+def test_a_checks_memo_too_large_to_keep_leaves_the_next_run_cold(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A memo dropped for its size is not kept: the next run is cold, as after a failure."""
+    with monkeypatch.context() as small:
+        small.setattr(spool_module, "MAX_ENTRY_BYTES", 1000)
+        validate(workspace, as_of=AS_OF)
+    started: list[Path] = []
+    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
+    _edit(workspace / SUPPLIER)
+    result = validate(workspace, as_of=AS_OF)
+    assert started == [workspace]
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
