@@ -33,6 +33,14 @@ def _private_cache(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
 
 
+@pytest.fixture(autouse=True)
+def _outside_a_workflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see no GitHub Actions job of their own, even when the suite runs inside one: its
+    workspace and summary file would change where annotations point and what gets appended."""
+    for variable in ("GITHUB_WORKSPACE", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(variable, raising=False)
+
+
 @pytest.fixture
 def make_workspace(tmp_path: Path) -> MakeWorkspace:
     """Copy a case folder into tmp_path, adding the base complykit.yaml when it has none."""

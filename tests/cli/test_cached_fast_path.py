@@ -227,3 +227,22 @@ def test_pydantic_plugins_are_not_looked_up_unless_the_user_says(
     command = [sys.executable, "-c", PLUGINS, "validate", str(EXAMPLE), "--no-cache", "-f", "json"]
     run = subprocess.run(command, capture_output=True, check=False, env=env)  # noqa: S603
     assert run.stderr.endswith(b"PLUGINS:" + looked_up)
+
+
+def test_a_step_in_the_workspace_folder_annotates_paths_from_the_checkout(
+    repository: Path,
+) -> None:
+    """A workflow step with ``working-directory: compliance`` still names files from the
+    checkout, as GitHub reads them; a kept rendering is not replayed for another checkout."""
+    checkout = repository.parent
+    args = [sys.executable, "-c", PROBE, "validate", "-f", "github", "--as-of", AS_OF]
+
+    def step(job_workspace: Path) -> bytes:
+        env = _environment(GITHUB_WORKSPACE=str(job_workspace))
+        done = subprocess.run(args, capture_output=True, check=False, cwd=repository, env=env)  # noqa: S603
+        return done.stdout
+
+    fresh, cached = step(checkout), step(checkout)
+    assert b"::error file=compliance/risks/risk-ransomware.yaml," in fresh
+    assert cached == fresh
+    assert b"::error file=risks/risk-ransomware.yaml," in step(repository)

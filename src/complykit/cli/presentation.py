@@ -1,9 +1,10 @@
 """Everything the bytes of a rendered ``validate`` result depend on, besides the result.
 
 A kept rendering (``cache/rendered.py``) is written again only for the same presentation: the
-format and fail-on level, the workspace, the current and the git top folder (paths in the CI
-formats), and for the text format what Rich reads to decide colour and width (the variables
-below, whether stdout is a terminal, the terminal's size, the encoding) and Rich's own files.
+format and fail-on level, the workspace, the current and the git top folder and the job's
+``GITHUB_WORKSPACE`` (paths in the CI formats), and for the text format what Rich reads to
+decide colour and width (the variables below, whether stdout is a terminal, the terminal's
+size, the encoding) and Rich's own files.
 Built from plain strings: the start-up path computes it before importing anything heavy.
 """
 
@@ -33,6 +34,8 @@ RICH_ENVIRONMENT = (
 )
 # The github format also appends a summary to this file: a kept text cannot do that.
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
+# Where the github format's annotations are relative to (formatters/github.checkout_folder).
+JOB_WORKSPACE = "GITHUB_WORKSPACE"
 
 
 def presentation(output_format: str, fail_on: str, root: str, stream: TextIO) -> str | None:
@@ -41,6 +44,8 @@ def presentation(output_format: str, fail_on: str, root: str, stream: TextIO) ->
     if output_format == "github" and os.environ.get(STEP_SUMMARY):
         return None
     parts = [output_format, fail_on, root, _current_folder(), git_top(root) or ""]
+    if output_format == "github":
+        parts.append(f"{JOB_WORKSPACE}={os.environ.get(JOB_WORKSPACE)}")
     if output_format == "text":
         parts += [_terminal(stream), _rich_files()]
         parts += [f"{name}={os.environ.get(name)}" for name in RICH_ENVIRONMENT]

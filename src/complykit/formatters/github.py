@@ -23,6 +23,7 @@ _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 _DATA_ESCAPES = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 _PROPERTY_ESCAPES = {**_DATA_ESCAPES, ":": "%3A", ",": "%2C"}
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+WORKSPACE_ENV = "GITHUB_WORKSPACE"
 # GitHub shows at most 10 annotations of each level per step and drops the rest; the job
 # summary lists every finding.
 MAX_ANNOTATIONS = 10
@@ -35,12 +36,13 @@ class GithubFormatter:
     """
 
     def render(self, result: Result, stream: TextIO) -> None:
-        cwd = Path.cwd()
+        checkout = checkout_folder()
         shown: Counter[Severity] = Counter()
         for finding in result.findings:
             shown[finding.severity] += 1
             if shown[finding.severity] <= MAX_ANNOTATIONS:
-                stream.write(annotation(finding, annotation_path(result.root, finding.path, cwd)))
+                path = annotation_path(result.root, finding.path, checkout)
+                stream.write(annotation(finding, path))
                 stream.write("\n")
         stream.write(summary_line(result) + "\n")
         hidden = sum(max(0, n - MAX_ANNOTATIONS) for n in shown.values())
@@ -73,13 +75,25 @@ def _message(finding: Finding) -> str:
     return plain("\n".join(lines))
 
 
-def annotation_path(root: Path, path: PurePosixPath, cwd: Path) -> str:
-    """``root / path`` relative to ``cwd`` (the checkout, in a workflow) when it lies under it."""
+def checkout_folder() -> Path:
+    """The folder GitHub reads an annotation's ``file`` from: the workspace of the job.
+
+    Not the working directory: a step with ``working-directory: compliance`` runs there, but
+    the runner still resolves ``file`` from ``GITHUB_WORKSPACE``, so a path relative to the
+    step's folder would point at a file that does not exist (actions/runner#765). Outside a
+    workflow, the working directory.
+    """
+    workspace = os.environ.get(WORKSPACE_ENV, "")
+    return Path(workspace) if Path(workspace).is_absolute() else Path.cwd()
+
+
+def annotation_path(root: Path, path: PurePosixPath, checkout: Path) -> str:
+    """``root / path`` relative to ``checkout`` when it lies under it, else in full."""
     full = root / path
-    found = _relative(_absolute(full), _absolute(cwd))
+    found = _relative(_absolute(full), _absolute(checkout))
     if found is None:
         try:
-            found = _relative(full.resolve(), cwd.resolve())
+            found = _relative(full.resolve(), checkout.resolve())
         except (OSError, ValueError):  # a name the file system cannot encode, a link loop
             found = None
     return full.as_posix() if found is None else found

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from complykit.formatters.github import GithubFormatter, annotation_path
+from complykit.formatters.github import GithubFormatter, annotation_path, checkout_folder
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -100,3 +100,28 @@ def test_step_summary_is_appended(
     lines = summary.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["earlier step", "## complykit validate"]
     assert "| Severity | Code | Location | Message |" in lines
+
+
+def test_path_is_relative_to_the_job_workspace_not_the_step_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``working-directory: compliance`` the step runs in a subfolder, but GitHub reads
+    ``file`` from GITHUB_WORKSPACE: the annotation names compliance/x.yaml, not x.yaml."""
+    step_folder = tmp_path / "compliance"
+    step_folder.mkdir()
+    monkeypatch.chdir(step_folder)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    assert annotation_path(step_folder, PurePosixPath("x.yaml"), checkout_folder()) == (
+        "compliance/x.yaml"
+    )
+
+
+def test_without_a_job_workspace_the_working_directory_is_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a workflow (or with a GITHUB_WORKSPACE that is not a full path) the working
+    directory stands in for the checkout."""
+    monkeypatch.chdir(tmp_path)
+    assert checkout_folder() == tmp_path
+    monkeypatch.setenv("GITHUB_WORKSPACE", "relative/folder")
+    assert checkout_folder() == tmp_path
