@@ -49,6 +49,8 @@ DATA_SHARDS = 64
 one changed file rewrites as little."""
 ENGINE = "engine.json"
 """The engine under which the checks were last judged and kept (``FileCache.checks_kept``)."""
+CHECKS = "checks.json"
+"""The checks' findings of the engine in ``ENGINE`` (written by ``validate.reuse.CheckMemo``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,19 +80,29 @@ class FileCache:
     """Outcomes and data of files by content digest, for the files of one run (``digests``)."""
 
     def __init__(
-        self, store: CacheStore, digests: Mapping[str, str], code: str, engine: str
+        self,
+        store: CacheStore,
+        digests: Mapping[str, str],
+        code: str,
+        engine: str,
+        checks: str | None = None,
     ) -> None:
+        """``checks``: the entry the checks' findings are kept in (see ``cold``)."""
         self._store, self._digests, self._code, self._engine = store, digests, code, engine
         self._known: dict[str, Any] = {}
         for shard in range(OUTCOMES_SHARDS):
             self._known.update(self._read(outcomes_name(shard)))
         kept = store.read(ENGINE)
         self._engine_before = kept.get("engine") if isinstance(kept, dict) else None
-        self.cold = self._engine_before != engine or not any(
-            digest in self._known for digest in digests.values()
+        self.cold = (
+            self._engine_before != engine
+            or not any(digest in self._known for digest in digests.values())
+            or (checks is not None and not store.has(checks))
         )
         """Whether this run parses every file: none was loaded before, or the checks were last
-        judged under another engine, so that every check runs again and reads every record."""
+        judged under another engine or their entry is gone, so that every check runs again and
+        reads every record. (Without it, each record would be built alone from its file: at
+        10,000 records twice the time of a cold run, which parses on every core.)"""
         self._fresh: set[str] = set()
         """The files whose outcome is being written (``spool``)."""
         self._data: dict[str, dict[str, Any]] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -160,6 +161,16 @@ class CacheStore:
             return json.loads(body)
         except ValueError:
             return self._bad(name, "it is not valid JSON")
+
+    def has(self, name: str) -> bool:
+        """Whether an entry of that name is in the folder (not whether it can be read)."""
+        try:
+            with _opened(self.folder, create=False) as folder:
+                return folder is not None and stat.S_ISREG(
+                    os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode
+                )
+        except OSError:
+            return False
 
     def write(self, name: str, body: Any) -> None:
         """Write atomically, so a concurrent reader sees the old entry or the new, never half."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from complykit.cache.codec import encode_result
 from complykit.cache.keys import Uncacheable, code_digest, engine_key, workspace_digests
-from complykit.cache.outcomes import FileCache
+from complykit.cache.outcomes import CHECKS, FileCache
 from complykit.cache.results import read_result, result_name
 from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
@@ -57,7 +57,8 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     if cached is not None:
         return cached
     with no_cyclic_gc():
-        files = FileCache(store, digests, code_digest(), engine_key(digests, as_of))
+        engine = engine_key(digests, as_of)
+        files = FileCache(store, digests, code_digest(), engine, checks=CHECKS)
         memos: list[CheckMemo] = []
         try:
             result, probes = _fresh(

@@ -15,8 +15,9 @@ from types import FrameType
 import pytest
 
 from complykit.cache.keys import run_key, workspace_digests
+from complykit.cache.outcomes import CHECKS
 from complykit.cache.signing import key_path
-from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
+from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX, CacheStore, open_store
 from complykit.validate.validation import validate
 from conftest import EXAMPLE
 
@@ -303,3 +304,20 @@ def test_a_file_name_that_is_not_utf8_is_kept_and_answered_from_the_cache(
     second = validate(workspace, as_of=AS_OF)
     assert first.findings == second.findings == fresh.findings
     assert any("\udcff" in finding.path.as_posix() for finding in fresh.findings)
+
+
+def test_a_link_in_place_of_the_checks_entry_counts_as_no_entry(
+    workspace: Path, outside: Path
+) -> None:
+    """Whether the checks' entry is there is asked without following links: a link planted in
+    its place is no entry (the run is cold), and what it points at is left alone."""
+    validate(workspace, as_of=AS_OF)
+    store = open_store(workspace)
+    assert isinstance(store, CacheStore)
+    assert store.has(CHECKS)
+    (workspace / CACHE_DIRNAME / CHECKS).unlink()
+    (workspace / CACHE_DIRNAME / CHECKS).symlink_to(outside / "notes.txt")
+    before = _snapshot(outside)
+    assert not store.has(CHECKS)
+    assert validate(workspace, as_of=AS_OF).findings == ()
+    assert _snapshot(outside) == before

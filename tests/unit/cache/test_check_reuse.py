@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from complykit.cache.keys import workspace_digests
+from complykit.cache.outcomes import CHECKS
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.checks import REGISTRY
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.validate import validation
-from complykit.validate.reuse import CHECKS
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
 from edits import same_size_edit

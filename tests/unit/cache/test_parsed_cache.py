@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from complykit.cache import spool as spool_module
+from complykit.cache.outcomes import CHECKS
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME, cache_dir
 from complykit.load import early
@@ -246,3 +247,24 @@ def test_a_checks_memo_too_large_to_keep_leaves_the_next_run_cold(
     result = validate(workspace, as_of=AS_OF)
     assert started == [workspace]
     assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+
+
+def test_a_run_after_the_checks_entry_was_deleted_is_cold(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is safe to delete in part too: with the checks' entry gone, every check reads
+    every record again, so the run parses every file on every core as a cold run does, rather
+    than building each record alone from its file (twice a cold run's time at 10,000)."""
+    validate(workspace, as_of=AS_OF)
+    (cache_dir(workspace) / CHECKS).unlink()
+    started: list[Path] = []
+    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
+    _edit(workspace / SUPPLIER)
+    result = validate(workspace, as_of=AS_OF)
+    assert started == [workspace]
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    assert not result.notes  # a missing entry is no fault: nothing to warn about
+    started.clear()
+    _edit(workspace / SUPPLIER)
+    validate(workspace, as_of=AS_OF)
+    assert started == []  # that run kept its checks again: the next is warm
