@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -151,10 +152,19 @@ def test_no_options_mean_the_current_folder_in_text_as_of_today() -> None:
             ["--no-cache", "-j", "3", "--as-of", AS_OF],
             Request(None, "text", "error", AS_OF, 3, no_cache=True),
         ),
+        (
+            ["-o", "out.sarif", "-f", "sarif", "--force", "--as-of", AS_OF],
+            Request(None, "sarif", "error", AS_OF, output="out.sarif", force=True),
+        ),
+        (
+            ["ws", "--output=reports/out.json", "--as-of", AS_OF],
+            Request("ws", "text", "error", AS_OF, output="reports/out.json"),
+        ),
     ],
 )
 def test_plain_command_lines_are_understood(arguments: list[str], expected: Request | None) -> None:
-    """PATH, --format (any case), --fail-on, --as-of, --jobs and --no-cache, in any order."""
+    """PATH, --format (any case), --fail-on, --as-of, --jobs, --no-cache, --output and
+    --force, in any order."""
     assert parse(arguments) == expected
 
 
@@ -162,7 +172,12 @@ def test_plain_command_lines_are_understood(arguments: list[str], expected: Requ
     "arguments",
     [
         ["--no-cache", "--no-cache"],
-        ["--output", "out.json"],
+        ["--force", "--force"],
+        ["--force=yes"],
+        ["--output"],
+        ["-o", "-"],
+        ["-oout.json"],
+        ["-o", "a.json", "-o", "b.json"],
         ["--path-base", "."],
         ["--help"],
         ["a", "b"],
@@ -246,3 +261,52 @@ def test_a_step_in_the_workspace_folder_annotates_paths_from_the_checkout(
     assert b"::error file=compliance/risks/risk-ransomware.yaml," in fresh
     assert cached == fresh
     assert b"::error file=risks/risk-ransomware.yaml," in step(repository)
+
+
+@pytest.mark.parametrize("output_format", ["sarif", "gitlab", "junit", "text"])
+def test_an_output_file_is_written_as_the_typer_command_writes_it(
+    repository: Path, tmp_path: Path, output_format: str
+) -> None:
+    """``--output`` without Typer: the same file, the same line on standard error and the same
+    exit code as the Typer command, validated afresh and then from the cache."""
+    env = _environment()
+    written = {name: tmp_path / f"{name}.out" for name in ("full", "direct", "cached")}
+
+    def args(name: str) -> tuple[str, ...]:
+        return ("validate", str(repository), "-f", output_format, "--as-of", AS_OF, "-o",
+                str(written[name]))  # fmt: skip
+
+    full = _full(*args("full"), "--no-cache", env=env)
+    direct = _run(*args("direct"), env=env)
+    cached = _run(*args("cached"), env=env)
+    assert full.returncode == direct.returncode == cached.returncode == 1
+    expected = written["full"].read_bytes()
+    assert b"risk-ransomware.yaml" in expected
+    assert written["direct"].read_bytes() == written["cached"].read_bytes() == expected
+    said = full.stderr.replace(b"full.out", b"{}.out")
+    for name, done in (("direct", direct), ("cached", cached)):
+        assert done.stderr.replace(f"{name}.out".encode(), b"{}.out").startswith(said)
+        assert done.stdout == full.stdout == b""
+    assert direct.stderr.endswith(
+        b"FAST PATH, LOADED:complykit.checks,complykit.model,pydantic,yaml\n"
+    )
+    assert cached.stderr.endswith(b"FAST PATH, LOADED:\n")
+
+
+def test_an_output_file_that_exists_is_refused_by_the_typer_command(
+    repository: Path, tmp_path: Path
+) -> None:
+    """Without --force an existing file is the Typer command's to refuse (exit 2, untouched);
+    with --force it is replaced without Typer."""
+    target = tmp_path / "complykit.sarif"
+    target.write_text("mine\n", encoding="utf-8")
+    args = ("validate", str(repository), "-f", "sarif", "--as-of", AS_OF, "-o", str(target))
+    refused = _run(*args, env=_environment())
+    assert refused.returncode == 2
+    assert b"already exists; nothing was written" in refused.stderr
+    assert b"FAST PATH" not in refused.stderr
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    forced = _run(*args, "--force", env=_environment())
+    assert forced.returncode == 1
+    assert forced.stderr.endswith(b"FAST PATH, LOADED:\n")
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"

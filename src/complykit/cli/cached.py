@@ -2,9 +2,9 @@
 
 Importing Typer, the command modules and their options costs more than reading a stored result;
 a pre-commit hook on an unchanged workspace should pay for neither. This path understands only
-the plain options (PATH, ``--format``, ``--fail-on``, ``--as-of``, ``--jobs``) and only a clean
-hit: anything else it does not understand, any cache note, any miss returns None, and the full
-command runs as if this module did not exist.
+the plain options (PATH, ``--format``, ``--fail-on``, ``--as-of``, ``--jobs``, ``--output``,
+``--force``): anything else it returns None for, and the full command runs as if this module
+did not exist.
 
 It answers in one of two ways. When the text an earlier run wrote for this very presentation
 is kept (``cache/rendered.py``), it writes that text: nothing is imported but the hashing of
@@ -21,6 +21,8 @@ from complykit.cli.presentation import presentation
 from complykit.load.roots import root_at_or_above, roots_below
 
 _NO_CACHE = "--no-cache"
+_FORCE = "--force"
+_FLAGS = (_NO_CACHE, _FORCE)
 _OPTIONS = {
     "--format": "format",
     "-f": "format",
@@ -28,13 +30,15 @@ _OPTIONS = {
     "--as-of": "as_of",
     "--jobs": "jobs",
     "-j": "jobs",
+    "--output": "output",
+    "-o": "output",
 }
 
 
 class Request:
     """The options of a ``validate`` command line this path can answer."""
 
-    __slots__ = ("day", "fail_on", "jobs", "no_cache", "output_format", "path")
+    __slots__ = ("day", "fail_on", "force", "jobs", "no_cache", "output", "output_format", "path")
 
     def __init__(
         self,
@@ -45,6 +49,8 @@ class Request:
         jobs: int | None = None,
         *,
         no_cache: bool = False,
+        output: str | None = None,
+        force: bool = False,
     ) -> None:
         self.path = path
         self.output_format = output_format
@@ -52,6 +58,9 @@ class Request:
         self.day = day  # YYYY-MM-DD, perhaps not a day of the calendar: then nothing is found
         self.jobs = jobs
         self.no_cache = no_cache
+        self.output = output
+        """The ``--output`` file, written as the full command writes it (see cli/direct.py)."""
+        self.force = force
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Request) and self._fields() == other._fields()
@@ -62,8 +71,17 @@ class Request:
     def __repr__(self) -> str:
         return f"Request{self._fields()!r}"
 
-    def _fields(self) -> tuple[str | None, str, str, str, int | None, bool]:
-        return (self.path, self.output_format, self.fail_on, self.day, self.jobs, self.no_cache)
+    def _fields(self) -> tuple[str | None, str, str, str, int | None, bool, str | None, bool]:
+        return (
+            self.path,
+            self.output_format,
+            self.fail_on,
+            self.day,
+            self.jobs,
+            self.no_cache,
+            self.output,
+            self.force,
+        )
 
 
 def parse(arguments: list[str]) -> Request | None:
@@ -73,8 +91,8 @@ def parse(arguments: list[str]) -> Request | None:
     words = iter(arguments)
     for word in words:
         name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
-        if word == _NO_CACHE and _NO_CACHE not in values:
-            values[_NO_CACHE] = ""
+        if word in _FLAGS and word not in values:
+            values[word] = ""
         elif name in _OPTIONS and _OPTIONS[name] not in values:
             values[_OPTIONS[name]] = value if equals else next(words, "")
         elif word.startswith("-") or paths:
@@ -93,9 +111,21 @@ def _request(paths: list[str], values: dict[str, str]) -> Request | None:
         return None  # an unknown format is refused below, once the formatters are imported
     if not (_is_day_shaped(day) and (jobs is None or _is_count(jobs))):
         return None
+    output = values.get("output")
+    if output == "" or (output is not None and output.startswith("-")):
+        return None  # Click reads these its own way (or refuses them): leave them to it
     path = paths[0] if paths else None
     workers = int(jobs) if jobs is not None else None
-    return Request(path, output_format, fail_on, day, workers, no_cache=_NO_CACHE in values)
+    return Request(
+        path,
+        output_format,
+        fail_on,
+        day,
+        workers,
+        no_cache=_NO_CACHE in values,
+        output=output,
+        force=_FORCE in values,
+    )
 
 
 def _is_count(text: str) -> bool:
@@ -127,7 +157,11 @@ def answer(arguments: list[str]) -> int | None:
     prepare_streams()
     try:
         root = _root(request.path)
-        shown = _presentation(request, root) if root and not request.no_cache else None
+        # A kept text is what was written to standard output: never replayed into a file.
+        to_stdout = request.output is None
+        shown = (
+            _presentation(request, root) if root and to_stdout and not request.no_cache else None
+        )
         hashed: dict[str, dict[str, str]] = {}
         kept = _replay(root, request.day, shown, hashed) if root and shown else None
     except Exception:  # noqa: BLE001 - the full command reports every error properly

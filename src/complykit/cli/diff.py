@@ -11,7 +11,8 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
-from complykit.cli.output import ForceOption, open_output, say
+from complykit.cli.output import ForceOption, say
+from complykit.cli.output_files import open_output
 from complykit.diff.formats import DIFF_FORMATTERS
 
 if TYPE_CHECKING:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.cli.cached import write_text
+from complykit.cli.output_files import open_output, refused
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ def validate_directly(
         day = date.fromisoformat(request.day)
     except ValueError:  # 2026-02-30: the full command says why
         return None
+    if request.output is not None and refused(Path(request.output), force=request.force):
+        return None  # the full command refuses it, before validating
     try:
         result = _validated(request, Path(root), day, digests)
     except Exception:  # noqa: BLE001 - the full command runs again and reports it
@@ -45,6 +48,8 @@ def validate_directly(
 
         for note in result.notes:
             say(f"warning: {note}", err=True)
+    if request.output is not None:
+        return _write_file(result, request.output_format, Path(request.output), request.force)
     same = digests if str(result.root) == root else None  # hashed for the root it validated
     return _render(result, request.output_format, None if result.notes else shown, same)
 
@@ -82,3 +87,26 @@ def _render(
 
         return report_bug(error)
     return code
+
+
+def _write_file(result: Result, output_format: str, path: Path, force: bool) -> int | None:
+    """Write to ``--output`` as the full command does, then say so on standard error; None
+    when the file cannot be written, for the full command to report why (nothing is left)."""
+    from complykit.cli.result_output import write_result, written_message  # noqa: PLC0415
+    from complykit.core.errors import ComplykitError  # noqa: PLC0415
+
+    try:
+        with open_output(path, force=force) as stream:
+            write_result(result, output_format, stream)
+    except (OSError, ComplykitError):
+        return None
+    _say_on_stderr(written_message(result, path))
+    return result.exit_code
+
+
+def _say_on_stderr(message: str) -> None:
+    """``say(message, err=True)`` without Typer: one line, controls made inert."""
+    from complykit.escape import plain  # noqa: PLC0415
+
+    sys.stderr.write(plain(message) + "\n")
+    sys.stderr.flush()

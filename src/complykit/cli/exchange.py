@@ -13,7 +13,8 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import DryRunOption, ExportOutputOption, PathArgument, StrictOption
-from complykit.cli.output import ForceOption, open_binary_output, say
+from complykit.cli.output import ForceOption, say
+from complykit.cli.output_files import open_binary_output
 
 if TYPE_CHECKING:
     from complykit.exchange.outcome import ImportReport

@@ -1,5 +1,5 @@
-"""How commands print: messages, JSON documents and plain Rich tables, all made inert; and
-how they open ``--output`` files.
+"""How commands print: messages, JSON documents and plain Rich tables, all made inert; and the
+``--output`` files (opened by ``output_files``, which imports no Typer).
 
 Every line passes through :mod:`complykit.escape`: workspace text (record fields, file names,
 catalog titles) must not steer a CI runner or a terminal, whatever the command.
@@ -8,14 +8,10 @@ catalog titles) must not steer a CI runner or a terminal, whatever the command.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any, BinaryIO, Final, TextIO
+from typing import Annotated, Any, Final
 
 import typer
 
@@ -87,54 +83,6 @@ def _cell(value: object) -> str:
     from complykit.escape import one_line  # noqa: PLC0415
 
     return "-" if value is None else one_line(str(value))
-
-
-@contextmanager
-def open_output(path: Path, *, force: bool) -> Iterator[TextIO]:
-    """A UTF-8 text ``--output`` file, under the one overwrite policy (see `_replacing`)."""
-    with _replacing(path, force=force) as temp, temp.open("x", encoding="utf-8") as stream:
-        yield stream
-
-
-@contextmanager
-def open_binary_output(path: Path, *, force: bool) -> Iterator[BinaryIO]:
-    """A binary ``--output`` file (xlsx, PDF), under the same policy."""
-    with _replacing(path, force=force) as temp, temp.open("xb") as stream:
-        yield stream
-
-
-@contextmanager
-def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
-    """Refuse an existing file without --force; write beside it, then move into place.
-
-    A failed or interrupted run never leaves half a report where a good one was, and without
-    --force a file created meanwhile is still refused (a hard link never replaces its target).
-    """
-    from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
-
-    refusal = ComplykitError(
-        f"{path} already exists; nothing was written", hint="Add --force to overwrite it."
-    )
-    if path.is_dir():
-        raise ComplykitError(f"{path} is a folder; nothing was written", hint="Name a file.")
-    if path.exists() and not force:
-        raise refusal
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        yield temp
-        if force:
-            temp.replace(path)
-        else:
-            try:
-                os.link(temp, path)
-            except FileExistsError:
-                raise refusal from None
-            except OSError:  # a file system without hard links: check, then move
-                if path.exists():
-                    raise refusal from None
-                temp.replace(path)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")]

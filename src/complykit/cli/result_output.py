@@ -32,6 +32,12 @@ def write_result(
     formatter.render(rebased(result, base) if base is not None else result, stream)
 
 
+def written_message(result: Result, output: Path) -> str:
+    """What ``validate --output`` says on standard error once the file is written."""
+    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    return f"Wrote {len(result.findings)} finding(s) in {files} to {output}."
+
+
 def rendered(result: Result, output_format: str, stream: TextIO) -> str:
     """The text ``write_result`` would write to ``stream``, without writing it there yet."""
     recording = _Recording(stream)

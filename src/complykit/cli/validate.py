@@ -12,9 +12,10 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, parse_as_of
-from complykit.cli.output import ForceOption, open_output, say
+from complykit.cli.output import ForceOption, say
+from complykit.cli.output_files import open_output
 from complykit.cli.presentation import presentation
-from complykit.cli.result_output import rendered, write_result
+from complykit.cli.result_output import rendered, write_result, written_message
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def validate(
     else:
         with open_output(output, force=force) as stream:
             write_result(result, name, stream, path_base)
-        say(f"Wrote {_what(result)} to {output}.", err=True)
+        say(written_message(result, output), err=True)
     return result.exit_code
 
 
@@ -117,8 +118,3 @@ def _write_and_keep(result: Result, output_format: str, fail_on: str) -> None:
     shown = presentation(output_format, fail_on, str(result.root), sys.stdout)
     if shown is not None:
         remember(result.root, result.as_of, shown, result, text)
-
-
-def _what(result: Result) -> str:
-    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
-    return f"{len(result.findings)} finding(s) in {files}"

@@ -20,7 +20,6 @@ from complykit.cache.results import read_result, result_name
 from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
-from complykit.load import early
 from complykit.load.discover import find_root
 from complykit.validate.collector import no_cyclic_gc
 
@@ -103,6 +102,8 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     files: FileCache | None = None,
     memo: Callable[[Repository], CheckMemo | None] | None = None,
 ) -> tuple[Result, dict[str, bool]]:
+    from complykit.load import early  # noqa: PLC0415 - imports PyYAML: only on a cache miss
+
     if files is None or files.cold:  # every file is parsed: start the workers before the imports
         early.start(root, jobs)
     try:
