@@ -16,6 +16,7 @@ from complykit.cache import spool as spool_module
 from complykit.cache.outcomes import CHECKS
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
 from complykit.cache.store import CACHE_DIRNAME, cache_dir
+from complykit.core.result import Result
 from complykit.load import early
 from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
@@ -48,6 +49,28 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _edit(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+
+
+def _early_starts(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The roots parse workers are started early for: one per cold run."""
+    started: list[Path] = []
+    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
+    return started
+
+
+def _next_two_runs_are_cold_then_warm(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Result:
+    """After an edit the run is cold (every file parsed by early workers) and right; having kept
+    its checks, the run after the next edit is warm again. The cold run's result."""
+    started = _early_starts(monkeypatch)
+    _edit(workspace / SUPPLIER)
+    result = validate(workspace, as_of=AS_OF)
+    assert started == [workspace]
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    started.clear()
+    _edit(workspace / SUPPLIER)
+    validate(workspace, as_of=AS_OF)
+    assert started == []
+    return result
 
 
 def _warmed(workspace: Path, edited: Path) -> None:
@@ -92,8 +115,7 @@ def test_a_new_day_judges_afresh_and_keeps_no_data(
     without the cache (its files parsed by workers started before the imports, where the
     workspace is large enough), writes no parsed data, and gives the findings of that day."""
     _warmed(workspace, SUPPLIER)
-    started: list[Path] = []
-    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
+    started = _early_starts(monkeypatch)
     _edit(workspace / SUPPLIER)
     validate(workspace, as_of=AS_OF)
     assert started == []  # the same day: the few records needed are built one by one
@@ -222,16 +244,7 @@ def test_a_run_whose_checks_were_not_kept_leaves_the_next_one_cold(
     with monkeypatch.context() as failing:
         failing.setattr(CheckMemo, "write", lambda _self: False)
         validate(workspace, as_of=AS_OF)
-    started: list[Path] = []
-    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
-    _edit(workspace / SUPPLIER)
-    result = validate(workspace, as_of=AS_OF)
-    assert started == [workspace]
-    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
-    started.clear()
-    _edit(workspace / SUPPLIER)
-    validate(workspace, as_of=AS_OF)
-    assert started == []  # that run kept its checks: the next is warm again
+    _next_two_runs_are_cold_then_warm(workspace, monkeypatch)
 
 
 def test_a_checks_memo_too_large_to_keep_leaves_the_next_run_cold(
@@ -241,12 +254,7 @@ def test_a_checks_memo_too_large_to_keep_leaves_the_next_run_cold(
     with monkeypatch.context() as small:
         small.setattr(spool_module, "MAX_ENTRY_BYTES", 1000)
         validate(workspace, as_of=AS_OF)
-    started: list[Path] = []
-    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
-    _edit(workspace / SUPPLIER)
-    result = validate(workspace, as_of=AS_OF)
-    assert started == [workspace]
-    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    _next_two_runs_are_cold_then_warm(workspace, monkeypatch)
 
 
 def test_a_run_after_the_checks_entry_was_deleted_is_cold(
@@ -257,14 +265,5 @@ def test_a_run_after_the_checks_entry_was_deleted_is_cold(
     than building each record alone from its file (twice a cold run's time at 10,000)."""
     validate(workspace, as_of=AS_OF)
     (cache_dir(workspace) / CHECKS).unlink()
-    started: list[Path] = []
-    monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
-    _edit(workspace / SUPPLIER)
-    result = validate(workspace, as_of=AS_OF)
-    assert started == [workspace]
-    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
-    assert not result.notes  # a missing entry is no fault: nothing to warn about
-    started.clear()
-    _edit(workspace / SUPPLIER)
-    validate(workspace, as_of=AS_OF)
-    assert started == []  # that run kept its checks again: the next is warm
+    cold = _next_two_runs_are_cold_then_warm(workspace, monkeypatch)
+    assert not cold.notes  # a missing entry is no fault: nothing to warn about
