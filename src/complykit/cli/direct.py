@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.cli.cached import write_text
-from complykit.cli.output_files import open_output, refused
+from complykit.cli.output_files import open_output, refusal
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def validate_directly(
         day = date.fromisoformat(request.day)
     except ValueError:  # 2026-02-30: the full command says why
         return None
-    if request.output is not None and refused(Path(request.output), force=request.force):
+    if request.output is not None and refusal(Path(request.output), force=request.force):
         return None  # the full command refuses it, before validating
     try:
         result = _validated(request, Path(root), day, digests)
@@ -100,6 +100,10 @@ def _write_file(result: Result, output_format: str, path: Path, force: bool) -> 
             write_result(result, output_format, stream)
     except (OSError, ComplykitError):
         return None
+    except Exception as error:  # noqa: BLE001 - a bug: one line, exit 3, as the full command
+        from complykit.cli.boundary import report_bug  # noqa: PLC0415 - imports Typer
+
+        return report_bug(error)
     _say_on_stderr(written_message(result, path))
     return result.exit_code
 

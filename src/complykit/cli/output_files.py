@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import BinaryIO, TextIO
 
+    from complykit.core.errors import ComplykitError
+
 
 @contextmanager
 def open_output(path: Path, *, force: bool) -> Iterator[TextIO]:
@@ -35,15 +37,9 @@ def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
     A failed or interrupted run never leaves half a report where a good one was, and without
     --force a file created meanwhile is still refused (a hard link never replaces its target).
     """
-    from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
-
-    refusal = ComplykitError(
-        f"{path} already exists; nothing was written", hint="Add --force to overwrite it."
-    )
-    if path.is_dir():
-        raise ComplykitError(f"{path} is a folder; nothing was written", hint="Name a file.")
-    if path.exists() and not force:
-        raise refusal
+    refused_now = refusal(path, force=force)
+    if refused_now is not None:
+        raise refused_now
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         yield temp
@@ -53,16 +49,28 @@ def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
             try:
                 os.link(temp, path)
             except FileExistsError:
-                raise refusal from None
+                raise _exists(path) from None
             except OSError:  # a file system without hard links: check, then move
                 if path.exists():
-                    raise refusal from None
+                    raise _exists(path) from None
                 temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
 
 
-def refused(path: Path, *, force: bool) -> bool:
-    """Whether ``open_output`` would refuse ``path`` before anything is written (checked by a
-    command that would rather not do its work first)."""
-    return path.is_dir() or (path.exists() and not force)
+def refusal(path: Path, *, force: bool) -> ComplykitError | None:
+    """Why ``open_output`` refuses ``path`` before writing anything, or None: a command that
+    would rather not do its work first asks here."""
+    if path.is_dir():
+        from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
+
+        return ComplykitError(f"{path} is a folder; nothing was written", hint="Name a file.")
+    return _exists(path) if path.exists() and not force else None
+
+
+def _exists(path: Path) -> ComplykitError:
+    from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
+
+    return ComplykitError(
+        f"{path} already exists; nothing was written", hint="Add --force to overwrite it."
+    )
