@@ -85,3 +85,31 @@ def test_a_path_outside_any_workspace_is_still_reported_as_such(tmp_path: Path) 
     result = runner.invoke(app, ["report", "ropa", str(tmp_path)])
     assert result.exit_code == 2
     assert "not inside a complykit workspace" in result.output
+
+
+def test_a_pack_compiles_its_templates_while_the_workers_parse(
+    tmp_path: Path,
+    workers: tuple[list[Path], list[bool], Forks],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The templates are compiled once the workers are parsing and before loading takes them
+    over, not on one core between loading and rendering; the pack is still made."""
+    from complykit.reports.render import prepare  # noqa: PLC0415 - heavy: only here
+
+    started, taken, _ = workers
+    order: list[str] = []
+
+    def preparing(lang: str, formats: tuple[str, ...]) -> None:
+        order.append(f"prepare after {len(started)} start(s), {len(taken)} take(s)")
+        prepare(lang, formats)
+
+    monkeypatch.setattr("complykit.publish.command.prepare", preparing)
+    workspace = example_copy(tmp_path)
+    target = tmp_path / "pack.zip"
+    result = runner.invoke(
+        app, ["report", "pack", str(workspace), "-o", str(target), "-f", "html", "--lang", "nl"]
+    )
+    assert result.exit_code == 0, result.output
+    assert order == ["prepare after 1 start(s), 0 take(s)"]
+    assert taken == [True]
+    assert target.stat().st_size > 0

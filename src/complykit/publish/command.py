@@ -11,7 +11,7 @@ from complykit.publish.document import Source, open_source, render
 from complykit.publish.output import refuse_existing, write_atomically
 from complykit.publish.pack import pack
 from complykit.reports import REPORTS
-from complykit.reports.render import BINARY_FORMATS, FORMATS, LANGUAGES
+from complykit.reports.render import BINARY_FORMATS, FORMATS, LANGUAGES, prepare
 
 PACK = "pack"
 ALL_FORMATS = (*FORMATS, *BINARY_FORMATS)
@@ -48,6 +48,11 @@ def run(order: Order) -> Outcome:
     """Render the ordered document (or pack) and write it; refuse before any work if unsafe."""
     _check(order)
     check = order.name == PACK or REPORTS[order.name].checks
+    if order.name == PACK:
+        # Compiled now, while the parse worker started ahead reads the files, rather than on
+        # one core between loading and rendering (0.18 s at 10,000 records). Languages share
+        # the compiled code, so the one given first, or English, compiles every template.
+        prepare((*order.languages, LANGUAGES[0])[0], _pack_formats(order))
     with open_source(order.path, order.as_of, order.revision, check=check) as source:
         if source.unreadable and not order.partial:
             return _refused(source)
