@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from complykit.cli.output_files import open_output, refusal
+from complykit.cli.output_files import open_output
 from complykit.core.errors import ComplykitError
+from complykit.core.overwrite import refusal
 
 
 def test_a_file_made_while_the_report_is_written_is_not_replaced(tmp_path: Path) -> None:
@@ -39,3 +40,14 @@ def test_the_refusal_is_known_before_anything_is_written(tmp_path: Path) -> None
     assert refusal(existing, force=True) is None
     assert "already exists" in str(refusal(existing, force=False))
     assert "is a folder" in str(refusal(tmp_path, force=True))
+
+
+def test_a_missing_folder_is_named_not_the_temporary_file(tmp_path: Path) -> None:
+    """The error names the file asked for and its missing folder, never the temporary file
+    the report would have been written to first."""
+    target = tmp_path / "no" / "such" / "out.json"
+    with pytest.raises(ComplykitError) as refused, open_output(target, force=True):
+        pass
+    assert str(refused.value).startswith(f"{target}: No such file or directory")
+    assert ".tmp" not in str(refused.value)
+    assert not (tmp_path / "no").exists()

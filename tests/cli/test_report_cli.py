@@ -67,7 +67,9 @@ def test_output_never_overwrites_without_force(tmp_path: Path) -> None:
     target.write_text("keep me", encoding="utf-8")
     code, out, err = _run("ropa", str(EXAMPLE), "-f", "markdown", "-o", str(target), *AS_OF)
     assert (code, out) == (2, "")
-    assert err == f"error: {target} already exists\nhint: Add --force to overwrite it.\n"
+    assert err == (
+        f"error: {target} already exists; nothing was written\nhint: Add --force to overwrite it.\n"
+    )
     assert target.read_text(encoding="utf-8") == "keep me"
     code, _, _ = _run("ropa", str(EXAMPLE), "-f", "markdown", "-o", str(target), "--force", *AS_OF)
     assert code == 0
@@ -151,10 +153,8 @@ def test_xlsx_never_overwrites_without_force(tmp_path: Path) -> None:
     target.write_bytes(b"keep me")
     args = ("risks", str(EXAMPLE), "-f", "xlsx", "-o", str(target), *AS_OF)
     code, _, err = _run(*args)
-    assert (code, err) == (
-        2,
-        f"error: {target} already exists\nhint: Add --force to overwrite it.\n",
-    )
+    refused = f"error: {target} already exists; nothing was written\n"
+    assert (code, err) == (2, refused + "hint: Add --force to overwrite it.\n")
     assert target.read_bytes() == b"keep me"
     code, _, _ = _run(*args, "--force")
     assert code == 0
@@ -198,3 +198,14 @@ def test_pdf_needs_an_output_file_and_writes_a_pdf(tmp_path: Path) -> None:
     code, out, err = _run("risks", str(EXAMPLE), "-f", "pdf", "-o", str(target), *AS_OF)
     assert (code, out, err) == (0, "", "")
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_report_into_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    """Refused before any work, naming the file and its missing folder (once it named the
+    temporary file it would have written first), as validate --output does."""
+    target = tmp_path / "no" / "such" / "ropa.md"
+    code, out, err = _run("ropa", str(EXAMPLE), "-f", "markdown", "-o", str(target), *AS_OF)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {target}: No such file or directory (no folder ")
+    assert ".tmp" not in err
+    assert not (tmp_path / "no").exists()

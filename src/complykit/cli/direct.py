@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.cli.cached import write_text
-from complykit.cli.output_files import open_output, refusal
+from complykit.cli.output_files import open_output
+from complykit.core.overwrite import refusal
 from complykit.formatters import FORMATTERS
 
 if TYPE_CHECKING:

@@ -1,5 +1,6 @@
-"""``--output`` files, written beside their target and moved into place; no Typer, so that
-``validate``'s fast path (cli/direct.py) writes them as the full command does."""
+"""``--output`` files, written beside their target and moved into place, under the policy of
+``core.overwrite``; no Typer, so that ``validate``'s fast path (cli/direct.py) writes them as
+the full command does."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import secrets
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from complykit.core.overwrite import exists, refusal
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
     from typing import BinaryIO, TextIO
-
-    from complykit.core.errors import ComplykitError
 
 
 @contextmanager
@@ -49,28 +50,10 @@ def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
             try:
                 os.link(temp, path)
             except FileExistsError:
-                raise _exists(path) from None
+                raise exists(path) from None
             except OSError:  # a file system without hard links: check, then move
                 if path.exists():
-                    raise _exists(path) from None
+                    raise exists(path) from None
                 temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
-
-
-def refusal(path: Path, *, force: bool) -> ComplykitError | None:
-    """Why ``open_output`` refuses ``path`` before writing anything, or None: a command that
-    would rather not do its work first asks here."""
-    if path.is_dir():
-        from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
-
-        return ComplykitError(f"{path} is a folder; nothing was written", hint="Name a file.")
-    return _exists(path) if path.exists() and not force else None
-
-
-def _exists(path: Path) -> ComplykitError:
-    from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
-
-    return ComplykitError(
-        f"{path} already exists; nothing was written", hint="Add --force to overwrite it."
-    )

@@ -11,13 +11,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from complykit.core.errors import ComplykitError
+from complykit.core.overwrite import exists, refusal
 
 
 def refuse_existing(path: Path, *, force: bool) -> None:
-    """Fail before any work when ``path`` exists and overwriting was not asked for."""
-    if path.exists() and not force:
-        raise ComplykitError(f"{path} already exists", hint="Add --force to overwrite it.")
+    """Fail before any work when ``path`` may not be written (``core.overwrite``)."""
+    refused = refusal(path, force=force)
+    if refused is not None:
+        raise refused
 
 
 def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
@@ -50,12 +51,8 @@ def _link_new(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise ComplykitError(
-            f"{path} already exists", hint="Add --force to overwrite it."
-        ) from None
+        raise exists(path) from None
     except OSError:  # a file system without hard links: fall back to rename
         if path.exists():
-            raise ComplykitError(
-                f"{path} already exists", hint="Add --force to overwrite it."
-            ) from None
+            raise exists(path) from None
         temporary.replace(path)

@@ -1,0 +1,35 @@
+"""When an output file may not be written: the one policy of every command with ``--output``.
+
+Asked before any work is done, and again where the file is put in place (a file may appear
+meanwhile). Writing itself stays with each writer: the command line streams text, reports
+write their bytes in one go.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from complykit.core.errors import ComplykitError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def refusal(path: Path, *, force: bool) -> ComplykitError | None:
+    """Why ``path`` may not be written, or None: a folder, a folder that does not exist, or
+    (without ``force``) a file that exists."""
+    if path.is_dir():
+        return ComplykitError(f"{path} is a folder; nothing was written", hint="Name a file.")
+    if not path.parent.is_dir():  # else the error would name the temporary file beside it
+        return ComplykitError(
+            f"{path}: No such file or directory (no folder {path.parent}); nothing was written",
+            hint="Create the folder first, or name a file in one that exists.",
+        )
+    return exists(path) if path.exists() and not force else None
+
+
+def exists(path: Path) -> ComplykitError:
+    """The refusal of a file that exists, found before or (appearing meanwhile) after."""
+    return ComplykitError(
+        f"{path} already exists; nothing was written", hint="Add --force to overwrite it."
+    )
