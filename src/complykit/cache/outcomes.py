@@ -51,6 +51,10 @@ ENGINE = "engine.json"
 """The engine under which the checks were last judged and kept (``FileCache.checks_kept``)."""
 CHECKS = "checks.json"
 """The checks' findings of the engine in ``ENGINE`` (written by ``validate.reuse.CheckMemo``)."""
+SUMMARIES = "summaries.json"
+"""Per-file summaries the checks over whole kinds read instead of records (``CheckMemo``)."""
+CHECKS_ENTRIES = (CHECKS, SUMMARIES)
+"""What a warm run reads instead of every record: without either, it needs them all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +89,10 @@ class FileCache:
         digests: Mapping[str, str],
         code: str,
         engine: str,
-        checks: str | None = None,
+        checks: Sequence[str] = (),
     ) -> None:
-        """``checks``: the entry the checks' findings are kept in (see ``cold``)."""
+        """``checks``: the entries the checks' findings and summaries are kept in (see
+        ``cold``)."""
         self._store, self._digests, self._code, self._engine = store, digests, code, engine
         self._known: dict[str, Any] = {}
         for shard in range(OUTCOMES_SHARDS):
@@ -97,12 +102,13 @@ class FileCache:
         self.cold = (
             self._engine_before != engine
             or not any(digest in self._known for digest in digests.values())
-            or (checks is not None and not store.has(checks))
+            or not all(store.has(name) for name in checks)
         )
         """Whether this run parses every file: none was loaded before, or the checks were last
-        judged under another engine or their entry is gone, so that every check runs again and
-        reads every record. (Without it, each record would be built alone from its file: at
-        10,000 records twice the time of a cold run, which parses on every core.)"""
+        judged under another engine or one of their entries is gone, so that every check runs
+        again and reads every record. (Without it, each record would be built alone from its
+        file: at 10,000 records up to twice the time of a cold run, which parses on every
+        core.)"""
         self._fresh: set[str] = set()
         """The files whose outcome is being written (``spool``)."""
         self._data: dict[str, dict[str, Any]] = {}

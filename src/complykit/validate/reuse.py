@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from complykit.cache.codec import BadEntryError, decode_finding, encode_finding
-from complykit.cache.outcomes import CHECKS
+from complykit.cache.outcomes import CHECKS, SUMMARIES
 from complykit.cache.spool import Spool
 from complykit.cache.store import CacheStore, object_pieces
 from complykit.checks.registry import EVERY_KIND, Check, Reuse
@@ -29,7 +29,6 @@ from complykit.validate import neighbours
 from complykit.workspace.repository import Entry, Repository, Summarise, kind_of
 from complykit.workspace.scope import near, only_files
 
-SUMMARIES = "summaries.json"
 UNKNOWN_KIND = "?"
 """Stands for the kind of an unread record whose kind could not be told: every check reads it."""
 
