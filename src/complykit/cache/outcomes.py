@@ -84,15 +84,8 @@ class FileCache:
     """Outcomes and data of files by content digest, for the files of one run (``digests``)."""
 
     def __init__(
-        self,
-        store: CacheStore,
-        digests: Mapping[str, str],
-        code: str,
-        engine: str,
-        checks: Sequence[str] = (),
+        self, store: CacheStore, digests: Mapping[str, str], code: str, engine: str
     ) -> None:
-        """``checks``: the entries the checks' findings and summaries are kept in (see
-        ``cold``)."""
         self._store, self._digests, self._code, self._engine = store, digests, code, engine
         self._known: dict[str, Any] = {}
         for shard in range(OUTCOMES_SHARDS):
@@ -102,7 +95,7 @@ class FileCache:
         self.cold = (
             self._engine_before != engine
             or not any(digest in self._known for digest in digests.values())
-            or not all(store.has(name) for name in checks)
+            or not all(store.has(name) for name in CHECKS_ENTRIES)
         )
         """Whether this run parses every file: none was loaded before, or the checks were last
         judged under another engine or one of their entries is gone, so that every check runs

@@ -9,7 +9,7 @@ import secrets
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from complykit.core.overwrite import exists, refusal
+from complykit.core.overwrite import exists, refuse
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,9 +38,7 @@ def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
     A failed or interrupted run never leaves half a report where a good one was, and without
     --force a file created meanwhile is still refused (a hard link never replaces its target).
     """
-    refused_now = refusal(path, force=force)
-    if refused_now is not None:
-        raise refused_now
+    refuse(path, force=force)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         yield temp

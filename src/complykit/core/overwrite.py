@@ -28,6 +28,13 @@ def refusal(path: Path, *, force: bool) -> ComplykitError | None:
     return exists(path) if path.exists() and not force else None
 
 
+def refuse(path: Path, *, force: bool) -> None:
+    """Raise ``refusal``'s error, if there is one: before any work is done."""
+    refused = refusal(path, force=force)
+    if refused is not None:
+        raise refused
+
+
 def exists(path: Path) -> ComplykitError:
     """The refusal of a file that exists, found before or (appearing meanwhile) after."""
     return ComplykitError(

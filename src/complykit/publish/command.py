@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from complykit.core.errors import ComplykitError
+from complykit.core.overwrite import refuse
 from complykit.publish.document import Source, open_source, render
-from complykit.publish.output import refuse_existing, write_atomically
+from complykit.publish.output import write_atomically
 from complykit.publish.pack import pack
 from complykit.reports import REPORTS
 from complykit.reports.render import BINARY_FORMATS, FORMATS, LANGUAGES, prepare
@@ -52,7 +53,7 @@ def run(order: Order) -> Outcome:
         # Compiled now, while the parse worker started ahead reads the files, rather than on
         # one core between loading and rendering (0.18 s at 10,000 records). Languages share
         # the compiled code, so the one given first, or English, compiles every template.
-        prepare((*order.languages, LANGUAGES[0])[0], _pack_formats(order))
+        prepare(order.languages[0] if order.languages else LANGUAGES[0], _pack_formats(order))
     with open_source(order.path, order.as_of, order.revision, check=check) as source:
         if source.unreadable and not order.partial:
             return _refused(source)
@@ -99,7 +100,7 @@ def _check(order: Order) -> None:
                 f"unknown language '{lang}'", hint=f"Use {' or '.join(LANGUAGES)}."
             )
     if order.output is not None:
-        refuse_existing(order.output, force=order.force)
+        refuse(order.output, force=order.force)
 
 
 def _check_single(order: Order) -> None:

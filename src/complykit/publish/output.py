@@ -11,19 +11,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from complykit.core.overwrite import exists, refusal
-
-
-def refuse_existing(path: Path, *, force: bool) -> None:
-    """Fail before any work when ``path`` may not be written (``core.overwrite``)."""
-    refused = refusal(path, force=force)
-    if refused is not None:
-        raise refused
+from complykit.core.overwrite import exists, refuse
 
 
 def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
     """Write ``data`` to ``path`` in one step; without ``force`` an existing file is kept."""
-    refuse_existing(path, force=force)
+    refuse(path, force=force)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path())
     try:
         with os.fdopen(handle, "wb") as stream:

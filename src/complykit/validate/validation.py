@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from complykit.cache.codec import encode_result
 from complykit.cache.keys import Uncacheable, code_digest, engine_key, workspace_digests
-from complykit.cache.outcomes import CHECKS_ENTRIES, FileCache
+from complykit.cache.outcomes import FileCache
 from complykit.cache.results import read_result, result_name
 from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
@@ -57,7 +57,7 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
         return cached
     with no_cyclic_gc():
         engine = engine_key(digests, as_of)
-        files = FileCache(store, digests, code_digest(), engine, checks=CHECKS_ENTRIES)
+        files = FileCache(store, digests, code_digest(), engine)
         memos: list[CheckMemo] = []
         try:
             result, probes = _fresh(
