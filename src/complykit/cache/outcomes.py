@@ -34,8 +34,9 @@ from complykit.cache.codec import (
     decode_finding_in_file,
     encode_finding_in_file,
 )
+from complykit.cache.jsontext import compact_json, exact_json
 from complykit.cache.spool import Spool
-from complykit.cache.store import CacheStore, compact_json
+from complykit.cache.store import CacheStore
 from complykit.core.findings import Finding
 from complykit.load.declared import UnreadRecord
 from complykit.load.positions import Places
@@ -80,6 +81,12 @@ def data_name(kind: str, digest: str) -> str:
     return f"{DATA_PREFIX}{kind}-{_shard(digest, DATA_SHARDS)}.json"
 
 
+def _holds_data(name: str) -> bool:
+    """Whether entry ``name`` holds records' data as a user wrote it: JSON kept exact
+    (``jsontext``)."""
+    return name.startswith(DATA_PREFIX)
+
+
 class FileCache:
     """Outcomes and data of files by content digest, for the files of one run (``digests``)."""
 
@@ -121,7 +128,7 @@ class FileCache:
         return same
 
     def _read(self, name: str) -> dict[str, Any]:
-        body = self._store.read(name)
+        body = self._store.read(name, exact=_holds_data(name))
         if isinstance(body, dict) and isinstance(body.get("files"), dict):
             # Written by another complykit: it may load the same bytes differently. Rewritten.
             return body["files"] if body.get("code") == self._code else {}
@@ -192,7 +199,8 @@ class FileCache:
         written = self._spooled.setdefault(name, set())
         if digest in written:
             return
-        piece = f"{compact_json(digest)}:{compact_json(value)}"
+        encoded = exact_json(value) if _holds_data(name) else compact_json(value)
+        piece = f"{compact_json(digest)}:{encoded}"
         head = f'{{"code":{compact_json(self._code)},"files":{{' if not written else ","
         written.add(digest)
         self._spool.add(name, (head + piece).encode())

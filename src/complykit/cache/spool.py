@@ -65,7 +65,7 @@ class Spool:
         pending.size += len(data)
 
     def write(self, name: str, pieces: Iterable[str]) -> bool:
-        """Write entry ``name`` from its text in ``pieces`` (ASCII, as ``compact_json`` writes)
+        """Write entry ``name`` from its text in ``pieces`` (encoded as UTF-8)
         and put it in place, never more than one piece of it in memory; whether it was."""
         for piece in pieces:
             self.add(name, piece.encode())

@@ -6,11 +6,10 @@ any file changes; with the references of unchanged files kept, they need no reco
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
-from complykit.cache.store import compact_json
+from complykit.cache.jsontext import compact_json, read_json
 from complykit.model.references import Marker, Reference
 from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 
@@ -37,7 +36,7 @@ def decode(text: Any) -> list[Reference]:
     """Raises ValueError (or TypeError) when ``text`` is not what ``encode`` writes."""
     if not isinstance(text, str):
         raise TypeError("references are not a text")
-    rows = json.loads(text)
+    rows = read_json(text)
     if not isinstance(rows, list):
         raise TypeError("references are not a list")
     return [_reference(row) for row in rows]
