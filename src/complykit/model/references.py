@@ -67,6 +67,15 @@ class _References:
 _REFERENCES = _References()
 
 
+def forget_shared_references() -> None:
+    """Drop the tables that find equal references and paths (not the references records
+    hold): a loader calls this once every record of a run is made. A first run with the cache
+    walks every record while loading, and at 50,000 records the tables held some 7 MiB that
+    nothing needed afterwards; later walks just start new tables."""
+    _REFERENCES.clear()
+    _LOCS.clear()
+
+
 def _marker(annotation: Any) -> Marker | None:
     for extra in getattr(annotation, "__metadata__", ()):
         if isinstance(extra, RefTo | EvidenceMarker | CountryMarker | ControlsMarker):

@@ -42,25 +42,35 @@ def named_ids(entry: Entry) -> list[str]:
 def current(before: Graph | None, repo: Repository, changed: Collection[str]) -> Graph:
     """The graph of the repository's files now: the rows of files unchanged since ``before``
     are kept (no record is read for them), the others are made from the repository."""
+    return dict(file_rows(before, repo, changed))
+
+
+def file_rows(
+    before: Graph | None, repo: Repository, changed: Collection[str]
+) -> Iterator[tuple[str, FileRow]]:
+    """``current`` one file at a time, in path order, for a graph written without being held."""
     entries: dict[str, list[Entry]] = {}
     for entry in repo.entries:
         entries.setdefault(entry.path.as_posix(), []).append(entry)
     unread: dict[str, list[str]] = {}
     for record in repo.unread:
         unread.setdefault(record.path.as_posix(), []).append(record.id)
-    graph: Graph = {}
     for path in sorted(entries.keys() | unread.keys()):
         kept = before.get(path) if before is not None and path not in changed else None
-        graph[path] = kept or (
-            [(e.id, e.kind, named_ids(e)) for e in entries.get(path, ())],
-            unread.get(path, []),
+        yield (
+            path,
+            kept
+            or (
+                [(e.id, e.kind, named_ids(e)) for e in entries.get(path, ())],
+                unread.get(path, []),
+            ),
         )
-    return graph
 
 
-def encoded(graph: Graph) -> Iterator[tuple[str, list[Any]]]:
-    """The graph as (path, JSON row) pairs, one file at a time (``decode`` reads them back)."""
-    return ((path, [[list(r) for r in rows], unread]) for path, (rows, unread) in graph.items())
+def encoded(rows: Iterable[tuple[str, FileRow]]) -> Iterator[tuple[str, list[Any]]]:
+    """The graph's rows as (path, JSON row) pairs, one file at a time (``decode`` reads them
+    back)."""
+    return ((path, [[list(r) for r in records], unread]) for path, (records, unread) in rows)
 
 
 def decode(body: Any) -> Graph | None:

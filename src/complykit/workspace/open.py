@@ -34,6 +34,7 @@ from complykit.model.base import Record
 from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.prebuilt import validate_python
+from complykit.model.references import forget_shared_references
 from complykit.model.validate import error_finding, to_record, try_record
 from complykit.workspace import kept_references
 from complykit.workspace.repository import Entry, Kept, Repository
@@ -168,7 +169,9 @@ def load_records(
     parsed = None if started is None else started.parsed
     files = _loaded_files(root, found.files, jobs, cache, parsed=parsed)
     loaded = _merge([skipped, *files])
-    forget_shared()  # the records keep what they share; the look-up tables are not needed
+    # The records (and their references) keep what they share; the look-up tables are not needed.
+    forget_shared()
+    forget_shared_references()
     return loaded
 
 
