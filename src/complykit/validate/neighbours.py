@@ -57,14 +57,11 @@ def file_rows(
         unread.setdefault(record.path.as_posix(), []).append(record.id)
     for path in sorted(entries.keys() | unread.keys()):
         kept = before.get(path) if before is not None and path not in changed else None
-        yield (
-            path,
-            kept
-            or (
-                [(e.id, e.kind, named_ids(e)) for e in entries.get(path, ())],
-                unread.get(path, []),
-            ),
-        )
+        yield path, kept or _file_row(entries.get(path, []), unread.get(path, []))
+
+
+def _file_row(entries: list[Entry], unread: list[str]) -> FileRow:
+    return [(e.id, e.kind, named_ids(e)) for e in entries], unread
 
 
 def encoded(rows: Iterable[tuple[str, FileRow]]) -> Iterator[tuple[str, list[Any]]]:
