@@ -17,9 +17,10 @@ import pytest
 from complykit.cache.keys import run_key, workspace_digests
 from complykit.cache.outcomes import CHECKS
 from complykit.cache.signing import key_path
-from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX, CacheStore, open_store
+from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
 from complykit.validate.validation import validate
 from conftest import EXAMPLE
+from stores import cache_store
 
 AS_OF = date(2026, 11, 23)
 RISK = PurePosixPath("risks/risk-ransomware.yaml")
@@ -312,8 +313,7 @@ def test_a_link_in_place_of_the_checks_entry_counts_as_no_entry(
     """Whether the checks' entry is there is asked without following links: a link planted in
     its place is no entry (the run is cold), and what it points at is left alone."""
     validate(workspace, as_of=AS_OF)
-    store = open_store(workspace)
-    assert isinstance(store, CacheStore)
+    store = cache_store(workspace)
     assert store.has(CHECKS)
     (workspace / CACHE_DIRNAME / CHECKS).unlink()
     (workspace / CACHE_DIRNAME / CHECKS).symlink_to(outside / "notes.txt")

@@ -21,13 +21,12 @@ from complykit.cache.outcomes import DATA_PREFIX, OUTCOMES_PREFIX, FileCache
 from complykit.cache.spool import Spool
 from complykit.cache.store import (
     TEMPORARY_PREFIX,
-    CacheStore,
     cache_dir,
     object_pieces,
-    open_store,
 )
 from complykit.validate.validation import validate
 from example_copies import example_copy, with_an_unknown_owner
+from stores import cache_store
 
 AS_OF = date(2026, 11, 23)
 
@@ -35,12 +34,6 @@ AS_OF = date(2026, 11, 23)
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     return with_an_unknown_owner(example_copy(tmp_path))
-
-
-def _store(root: Path) -> CacheStore:
-    store = open_store(root)
-    assert isinstance(store, CacheStore)
-    return store
 
 
 def _entries(root: Path) -> list[str]:
@@ -51,7 +44,7 @@ def _entries(root: Path) -> list[str]:
 def _all_trusted_or_temporary(root: Path) -> None:
     """Every entry a reader opens is whole and signed; the rest are temporary files whose
     blank first line no key signs, even when renamed to an entry's name."""
-    store = _store(root)
+    store = cache_store(root)
     for name in _entries(root):
         if name.startswith(TEMPORARY_PREFIX):
             target = f"{DATA_PREFIX}planted.json"
@@ -126,18 +119,18 @@ def test_an_entry_too_large_to_be_read_is_not_written(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(spool_module, "MAX_ENTRY_BYTES", 100)
-    spool = Spool(_store(workspace))
+    spool = Spool(cache_store(workspace))
     spool.add("small.json", b"{}")
     spool.add("large.json", b"[" + b"0," * 100 + b"0]")
     assert spool.commit("small.json")
     assert not spool.commit("large.json")  # it says so: a caller relying on it knows
     spool.abandon()
     assert _entries(workspace) == ["small.json"]
-    assert _store(workspace).read("small.json") == {}
+    assert cache_store(workspace).read("small.json") == {}
 
 
 def test_temporary_files_of_killed_runs_are_removed_a_day_later(workspace: Path) -> None:
-    store = _store(workspace)
+    store = cache_store(workspace)
     store.write("first.json", {})
     folder = cache_dir(workspace)
     old, recent = folder / f"{TEMPORARY_PREFIX}old", folder / f"{TEMPORARY_PREFIX}recent"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from complykit.cache.jsontext import compact_json, read_json
 from complykit.cache.outcomes import FileCache, data_name
-from complykit.cache.store import CacheStore, open_store
 from complykit.load.positions import Places
+from stores import cache_store
 
 # File names whose bytes are not UTF-8 reach the cache as surrogate escapes (PEP 383).
 _ESCAPED_BYTES = st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF)
@@ -33,12 +33,6 @@ def test_own_values_come_back_as_they_went_in(value: Any) -> None:
     assert json.loads(text) == value  # and it is plain JSON
 
 
-def _store(tmp_path: Path) -> CacheStore:
-    store = open_store(tmp_path)
-    assert isinstance(store, CacheStore)
-    return store
-
-
 def test_a_users_numbers_are_kept_exactly(tmp_path: Path) -> None:
     """YAML reads ``1e400`` as infinity and takes integers of any size; the data kept for a
     record gives them back as they were, never as null or as a rounded float."""
@@ -48,7 +42,7 @@ def test_a_users_numbers_are_kept_exactly(tmp_path: Path) -> None:
         "cd" * 32: {"kind": "risk", "id": "r-2", "x-big": 2**80 + 1},
     }
     places = Places(b"\x01\x02", ("kind", "id"))
-    store = _store(tmp_path)
+    store = cache_store(tmp_path)
     writer = FileCache(store, files, "code", "engine")
     writer.cold = False  # a warm run: it keeps the data of the records it read again
     for digest, data in records.items():
@@ -56,7 +50,7 @@ def test_a_users_numbers_are_kept_exactly(tmp_path: Path) -> None:
     writer.write()
     assert all((store.folder / data_name("risk", digest)).is_file() for digest in records)
 
-    reader = FileCache(_store(tmp_path), files, "code", "engine")
+    reader = FileCache(cache_store(tmp_path), files, "code", "engine")
     kept = {digest: reader.data("risk", digest, 0) for digest in records}
     assert kept == {digest: (data, places) for digest, data in records.items()}
     assert math.copysign(1, kept["ab" * 32][0]["x-near"]) == -1  # type: ignore[index]
