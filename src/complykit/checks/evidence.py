@@ -41,11 +41,10 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
     FAIL: ``evidence: [evidence/missing.pdf]`` or ``evidence: [../../etc/passwd]``.
     """
     judged: dict[str, str | None] = {}  # a policy is cited by many records: one stat each
-    for entry, reference in repo.references():
-        if isinstance(reference.marker, EvidenceMarker):
-            evidence = reference.value
-            if evidence not in judged:
-                judged[evidence] = _problem_with(repo, evidence)
-            message = judged[evidence]
-            if message is not None:
-                yield Problem(entry, reference.loc, message)
+    for entry, reference in repo.references_to(EvidenceMarker):
+        evidence = reference.value
+        if evidence not in judged:
+            judged[evidence] = _problem_with(repo, evidence)
+        message = judged[evidence]
+        if message is not None:
+            yield Problem(entry, reference.loc, message)

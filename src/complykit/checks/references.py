@@ -17,8 +17,8 @@ from complykit.workspace.repository import Entry, Repository
 
 
 def _refs(repo: Repository) -> Iterator[tuple[Entry | None, Reference, RefTo]]:
-    for entry, reference in repo.references():
-        if isinstance(reference.marker, RefTo):
+    for entry, reference in repo.references_to(RefTo):
+        if isinstance(reference.marker, RefTo):  # always: it tells the type checker so
             yield entry, reference, reference.marker
 
 
@@ -132,17 +132,16 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
                 f"unknown framework '{framework}'",
                 hint=suggest(framework, known),
             )
-    for entry, reference in repo.references():
-        if isinstance(reference.marker, ControlsMarker):
-            for framework in reference.value:
-                if repo.catalogs.framework(framework) is None:
-                    yield Problem(
-                        entry,
-                        (*reference.loc, framework),
-                        f"unknown framework '{framework}'",
-                        hint=suggest(framework, known),
-                        at_key=True,
-                    )
+    for entry, reference in repo.references_to(ControlsMarker):
+        for framework in reference.value:
+            if repo.catalogs.framework(framework) is None:
+                yield Problem(
+                    entry,
+                    (*reference.loc, framework),
+                    f"unknown framework '{framework}'",
+                    hint=suggest(framework, known),
+                    at_key=True,
+                )
     for entry, soa in repo.records(StatementOfApplicability):
         if repo.catalogs.framework(soa.framework) is None:
             yield Problem(
@@ -166,9 +165,7 @@ def unknown_control(repo: Repository) -> Iterator[Problem]:
     PASS: ``controls: {iso27001-2022: [A.8.13]}``.
     FAIL: ``controls: {iso27001-2022: [A.12.3.1]}`` (a 2013 id).
     """
-    for entry, reference in repo.references():
-        if not isinstance(reference.marker, ControlsMarker):
-            continue
+    for entry, reference in repo.references_to(ControlsMarker):
         for framework, ids in reference.value.items():
             catalog = repo.catalogs.framework(framework)
             for index, control in enumerate(ids if catalog is not None else ()):
@@ -196,8 +193,8 @@ def unknown_country(repo: Repository) -> Iterator[Problem]:
     FAIL: ``country: UK``.
     """
     countries = repo.catalogs.countries
-    for entry, reference in repo.references():
-        if isinstance(reference.marker, CountryMarker) and not countries.known(reference.value):
+    for entry, reference in repo.references_to(CountryMarker):
+        if not countries.known(reference.value):
             yield Problem(entry, reference.loc, f"unknown country code '{reference.value}'")
 
 

@@ -6,13 +6,13 @@ new field that names another record is checked without touching any check.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from complykit.core.sharing import SharedValues
 from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 
 Loc = tuple[str | int, ...]
@@ -27,53 +27,78 @@ class Reference:
     marker: Marker
 
 
-_LOCS: SharedValues[Loc, Loc] = SharedValues(500_000)
-_KEPT_REFERENCES = 500_000
+_KEPT = 500_000
+"""Paths and references the tables keep before they start afresh (see ``core.sharing``)."""
 
 
-class _References:
-    """The shared references, by marker and path, then by value.
+class _Place:
+    """A path inside records, shared by every record with a value there: the path as one tuple,
+    the places below it by key or index, and the references made there by marker, then value.
 
-    Keyed by the marker's identity and the (shared) path, every hash and comparison is done in
-    C: a table keyed by the references themselves called the dataclasses' ``__hash__`` and
-    ``__eq__``, and the markers', in Python for each of the walk's references (a third of
-    the walk). A marker is a field's annotation, alive as long as its model class.
+    The walk steps from place to place with one dict look-up in C per step. Keyed by the
+    path tuples themselves, every step built a tuple and hashed all of it, and every reference
+    hashed its path again (a third of the walk at 50,000 records). A marker is a field's
+    annotation, alive as long as its model class, so its identity is a safe key.
     """
 
-    __slots__ = ("count", "tables")
+    __slots__ = ("below", "loc", "made")
 
-    def __init__(self) -> None:
-        self.tables: dict[tuple[int, Loc], dict[str, Reference]] = {}
-        self.count = 0
+    def __init__(self, loc: Loc) -> None:
+        self.loc = loc
+        self.below: dict[str | int, _Place] = {}
+        self.made: dict[int, dict[str, Reference]] = {}
 
-    def shared(self, loc: Loc, value: str, marker: Marker) -> Reference:
-        table = self.tables.get((id(marker), loc))
+    def at(self, key: str | int) -> _Place:
+        place = self.below[key] = _Place((*self.loc, key))
+        _SHARED.kept += 1
+        return place
+
+    def reference(self, value: Any, marker: Marker) -> Reference:
+        """The reference to ``value`` here, shared with every record that names the same value
+        at the same path: half a million at 50,000 records, of which a third differ."""
+        if type(value) is not str:
+            return Reference(self.loc, value, marker)  # a mapping of control ids: rare
+        table = self.made.get(id(marker))
         if table is None:
-            table = self.tables[id(marker), loc] = {}
+            table = self.made[id(marker)] = {}
         found = table.get(value)
         if found is None:
-            if self.count >= _KEPT_REFERENCES:
-                self.clear()
-                return self.shared(loc, value, marker)
-            found = table[value] = Reference(loc, value, marker)
-            self.count += 1
+            found = table[value] = Reference(self.loc, value, marker)
+            _SHARED.kept += 1
         return found
 
+
+class _Shared:
+    """The places walks start from, and a count of what all of them keep."""
+
+    __slots__ = ("kept", "roots")
+
+    def __init__(self) -> None:
+        self.roots: dict[Loc, _Place] = {}
+        self.kept = 0
+
+    def root(self, loc: Loc) -> _Place:
+        if self.kept >= _KEPT:
+            self.clear()
+        place = self.roots.get(loc)
+        if place is None:
+            place = self.roots[loc] = _Place(loc)
+        return place
+
     def clear(self) -> None:
-        self.tables.clear()
-        self.count = 0
+        self.roots.clear()
+        self.kept = 0
 
 
-_REFERENCES = _References()
+_SHARED = _Shared()
 
 
 def forget_shared_references() -> None:
-    """Drop the tables that find equal references and paths (not the references records
-    hold): a loader calls this once every record of a run is made. A first run with the cache
-    walks every record while loading, and at 50,000 records the tables held some 7 MiB that
-    nothing needed afterwards; later walks just start new tables."""
-    _REFERENCES.clear()
-    _LOCS.clear()
+    """Drop the tables that share paths and references (not the references records hold): a
+    loader calls this once every record of a run is made. A first run with the cache walks
+    every record while loading, and at 50,000 records the tables held some 7 MiB that nothing
+    needed afterwards; later walks just start new tables."""
+    _SHARED.clear()
 
 
 def _marker(annotation: Any) -> Marker | None:
@@ -87,64 +112,71 @@ def _marker(annotation: Any) -> Marker | None:
     return None
 
 
-def _holds_models(annotation: Any) -> bool:
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_holds_models(argument) for argument in get_args(annotation))
+        yield annotation
+    for argument in get_args(annotation):
+        yield from _models_in(argument)
+
+
+_PLANNING: set[type[BaseModel]] = set()
+"""The models whose plan is being made: one that holds itself is taken to hold references."""
 
 
 @cache
-def _plan(model: type[BaseModel]) -> tuple[tuple[str, Marker | None], ...]:
-    """Per model: the fields worth visiting, with the marker when the field is a reference."""
-    plan = []
-    for name, field in model.model_fields.items():
-        marker = _marker(field.rebuild_annotation())
-        if marker is not None or _holds_models(field.annotation):
-            plan.append((name, marker))
-    return tuple(plan)
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, Marker | None, bool, Marker | None], ...]:
+    """Per model, the fields worth visiting: name, the marker when the field is a reference,
+    whether a list in it is visited item by item (a mapping of control ids is one value), and
+    the marker again when the field can hold no model (its values are references as they are).
+
+    A field that holds only models without references anywhere inside (a duration, a score, a
+    data category) is not visited: over half the models a walk entered were such.
+    """
+    _PLANNING.add(model)
+    try:
+        plan = []
+        for name, field in model.model_fields.items():
+            marker = _marker(field.rebuild_annotation())
+            models = list(_models_in(field.annotation))
+            if marker is not None or any(m in _PLANNING or _plan(m) for m in models):
+                by_item = not isinstance(marker, ControlsMarker)
+                plan.append((name, marker, by_item, None if models else marker))
+        return tuple(plan)
+    finally:
+        _PLANNING.discard(model)
 
 
 def references(model: BaseModel, loc: Loc = ()) -> list[Reference]:
     """Every marked value in ``model`` and the models nested in it, in field order."""
     found: list[Reference] = []
-    _collect(model, loc, found)
+    _collect(model, _SHARED.root(loc), found)
     return found
 
 
-def _collect(model: BaseModel, loc: Loc, found: list[Reference]) -> None:
-    # Runs once per record on every validation: plain loops and appends, no generators.
-    for name, marker in _plan(type(model)):
+def _collect(model: BaseModel, place: _Place, found: list[Reference]) -> None:
+    # Runs once per record on every validation: plain loops and appends, no generators, and
+    # no call per value of a field that holds references only (most of them).
+    for name, marker, by_item, leaf in _plan(type(model)):
         value = getattr(model, name)
         if not value and value != 0:
             continue  # None, or an empty list or mapping: nothing to visit
-        where = _shared((*loc, name))
-        if type(value) is list and not isinstance(marker, ControlsMarker):
-            for index, item in enumerate(value):
-                _visit(item, _shared((*where, index)), marker, found)
+        where = place.below.get(name) or place.at(name)
+        if by_item and type(value) is list:
+            below = where.below
+            if leaf is not None:
+                for index, item in enumerate(value):
+                    found.append((below.get(index) or where.at(index)).reference(item, leaf))
+            else:
+                for index, item in enumerate(value):
+                    _visit(item, below.get(index) or where.at(index), marker, found)
+        elif leaf is not None:
+            found.append(where.reference(value, leaf))
         else:
             _visit(value, where, marker, found)
 
 
-def _shared(loc: Loc) -> Loc:
-    """One tuple per path: thousands of records have a ``processors[0]``, and the walk's
-    references are kept for the whole run (a quarter of their memory was these tuples)."""
-    found = _LOCS.get(loc)
-    return _LOCS.keep(loc, loc) if found is None else found
-
-
-def _reference(loc: Loc, value: Any, marker: Marker) -> Reference:
-    """A reference, shared with every record that names the same value at the same path.
-
-    The walk keeps its references for the whole run: half a million at 50,000 records, of
-    which a third differ (every activity naming the same country or owner in the same field).
-    """
-    if type(value) is not str:
-        return Reference(loc, value, marker)  # a mapping of control ids: not hashable, rare
-    return _REFERENCES.shared(loc, value, marker)
-
-
-def _visit(value: Any, loc: Loc, marker: Marker | None, found: list[Reference]) -> None:
+def _visit(value: Any, place: _Place, marker: Marker | None, found: list[Reference]) -> None:
     if isinstance(value, BaseModel):
-        _collect(value, loc, found)
+        _collect(value, place, found)
     elif marker is not None:
-        found.append(_reference(loc, value, marker))
+        found.append(place.reference(value, marker))

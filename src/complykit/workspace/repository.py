@@ -15,7 +15,7 @@ from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, Places
 from complykit.model.base import Record
 from complykit.model.config import WorkspaceConfig
-from complykit.model.references import Reference, references
+from complykit.model.references import Marker, Reference, references
 from complykit.model.suggestions import Suggester
 
 if TYPE_CHECKING:
@@ -132,6 +132,9 @@ class Repository:
     by_id: dict[str, Entry] = field(init=False)
     _by_kind: dict[str, list[Entry]] = field(init=False)
     _references: list[tuple[Entry | None, list[Reference]]] | None = field(init=False, default=None)
+    _holding: dict[type[Marker], list[tuple[Entry | None, list[Reference]]]] | None = field(
+        init=False, default=None
+    )
     _in_scope: frozenset[str] | None = field(init=False, default=None)
     _typed: dict[type[Record], list[tuple[Entry, Record]]] = field(init=False, default_factory=dict)
     _indexes: dict[tuple[type[Record], str], dict[str, list[Listed[Record]]]] = field(
@@ -220,12 +223,32 @@ class Repository:
 
     def references(self) -> Iterator[tuple[Entry | None, Reference]]:
         """Every marked value in the config (entry None) and every record, walked once."""
+        return ((entry, r) for entry, found in self._walked() for r in found)
+
+    def references_to(self, marker: type[Marker]) -> Iterator[tuple[Entry | None, Reference]]:
+        """``references`` whose marker is a ``marker`` (a country, a control list, evidence, a
+        record): each check reads the records that hold such a reference, not every other
+        one. At 50,000 records six checks each passed over half a million references, 0.4 s
+        of the slower core's work; a list per marker type of the walk's own pairs costs a
+        pointer per record that holds one."""
+        if self._holding is None:
+            holding: dict[type[Marker], list[tuple[Entry | None, list[Reference]]]] = {}
+            for pair in self._walked():
+                for held in {type(r.marker) for r in pair[1]}:
+                    holding.setdefault(held, []).append(pair)
+            self._holding = holding
+        for entry, found in self._holding.get(marker, ()):
+            for reference in found:
+                if type(reference.marker) is marker:
+                    yield entry, reference
+
+    def _walked(self) -> list[tuple[Entry | None, list[Reference]]]:
         if self._references is None:
             # Kept per record, not as one pair per reference: a tuple less for each of them.
             walked: list[tuple[Entry | None, list[Reference]]] = [(None, references(self.config))]
             walked.extend((e, found) for e in self.entries if (found := e.references()))
             self._references = walked
-        return ((entry, r) for entry, found in self._references for r in found)
+        return self._references
 
     @property
     def person_ids(self) -> frozenset[str]:

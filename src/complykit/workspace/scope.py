@@ -64,7 +64,7 @@ class ScopedRepository(Repository):
         self._table = cut.table
         self.invalid_ids = frozenset(u.id for u in cut.unread) & base.invalid_ids
         self._by_kind, self._typed, self._indexes = base._by_kind, base._typed, base._indexes  # noqa: SLF001 - memos of records by kind: the same for every view
-        self._references, self._in_scope = None, None
+        self._references, self._holding, self._in_scope = None, None, None
         self._suggesters = {}
         self.probes = {}
 

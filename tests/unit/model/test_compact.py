@@ -155,10 +155,17 @@ def test_shared_references_are_forgotten_beyond_their_bound(
     """The table of shared references stays bounded; what the walk gives does not change."""
     from complykit.model import references as module  # noqa: PLC0415
 
-    records = [_supplier(id=f"sup-{n}", country=c) for n, c in enumerate(["NL", "BE", "DE"] * 4)]
+    countries = ["NL", "BE", "DE", "FR", "IT", "ES", "PT", "AT", "DK", "SE", "FI", "IE"]
+    records = [_supplier(id=f"sup-{n}", country=c) for n, c in enumerate(countries * 2)]
+    module.forget_shared_references()
     unbounded = [[(r.loc, r.value, r.marker) for r in references(x)] for x in records]
-    module._REFERENCES.clear()
-    monkeypatch.setattr(module, "_KEPT_REFERENCES", 3)
+    kept_for_all = module._SHARED.kept
+    module.forget_shared_references()
+    references(records[0])
+    kept_for_one = module._SHARED.kept
+    module.forget_shared_references()
+    monkeypatch.setattr(module, "_KEPT", 3)
     bounded = [[(r.loc, r.value, r.marker) for r in references(x)] for x in records]
     assert bounded == unbounded
-    assert module._REFERENCES.count <= 3
+    # Checked as each walk starts: at most one record's worth beyond the bound.
+    assert module._SHARED.kept <= 3 + kept_for_one < kept_for_all

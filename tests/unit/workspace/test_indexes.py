@@ -12,6 +12,8 @@ from complykit.facts.ai_act_index import activities, completed
 from complykit.model.ai_system import AiSystem
 from complykit.model.dpia import Dpia
 from complykit.model.processing import ProcessingActivity
+from complykit.model.references import Marker
+from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 
@@ -58,3 +60,13 @@ def test_index_by_keeps_file_order_and_every_duplicate(repo: Repository) -> None
     for place, (entry, activity) in enumerate(listed):
         assert (place, entry, activity) in index[activity.id]
     assert sum(len(found) for found in index.values()) == len(listed)
+
+
+@pytest.mark.parametrize("marker", [RefTo, CountryMarker, ControlsMarker, EvidenceMarker])
+def test_references_to_a_marker_are_those_a_filter_of_every_reference_finds(
+    repo: Repository, marker: type[Marker]
+) -> None:
+    """The references of one marker type, from the records holding one, in walk order."""
+    filtered = [(e, r) for e, r in repo.references() if isinstance(r.marker, marker)]
+    assert filtered
+    assert list(repo.references_to(marker)) == filtered

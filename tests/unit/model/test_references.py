@@ -1,0 +1,74 @@
+"""The reference walk: every marked value, at its path, and none missed by what it skips."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from pydantic import BaseModel
+
+from complykit.model.references import Reference, forget_shared_references, references
+from complykit.model.types import CountryMarker, RefTo
+
+SUPPLIER = RefTo(("supplier",))
+COUNTRY = CountryMarker()
+
+
+class _Score(BaseModel):
+    """Holds no reference anywhere: a walk need not enter it."""
+
+    value: int = 0
+
+
+class _Site(BaseModel):
+    country: Annotated[str, COUNTRY]
+    score: _Score = _Score()
+
+
+class _Chain(BaseModel):
+    """Holds itself: a reference any number of levels down is still found."""
+
+    supplier: Annotated[str | None, SUPPLIER] = None
+    next: Optional[_Chain] = None  # noqa: UP045 - the self-reference pydantic resolves by name
+
+
+class _Activity(BaseModel):
+    processors: list[Annotated[str, SUPPLIER]] = []
+    sites: list[_Site] = []
+    scores: list[_Score] = []
+    chain: _Chain | None = None
+
+
+def _walked(model: BaseModel) -> list[tuple[tuple[str | int, ...], object, object]]:
+    return [(r.loc, r.value, r.marker) for r in references(model)]
+
+
+def test_every_marked_value_is_found_at_its_path_in_field_order() -> None:
+    activity = _Activity(
+        processors=["sup-a", "sup-b"],
+        sites=[{"country": "NL"}, {"country": "BE"}],  # type: ignore[list-item]
+        scores=[{"value": 3}],  # type: ignore[list-item]
+    )
+    assert _walked(activity) == [
+        (("processors", 0), "sup-a", SUPPLIER),
+        (("processors", 1), "sup-b", SUPPLIER),
+        (("sites", 0, "country"), "NL", COUNTRY),
+        (("sites", 1, "country"), "BE", COUNTRY),
+    ]
+
+
+def test_a_model_that_holds_itself_is_walked_to_the_bottom() -> None:
+    chain = _Chain(next=_Chain(next=_Chain(supplier="sup-deep")))
+    assert _walked(_Activity(chain=chain)) == [
+        (("chain", "next", "next", "supplier"), "sup-deep", SUPPLIER)
+    ]
+
+
+def test_equal_references_at_one_path_are_one_object_until_forgotten() -> None:
+    """Records that name the same value in the same field share one reference and one path."""
+    first, second = (references(_Activity(processors=["sup-a"])) for _ in range(2))
+    assert first[0] is second[0]
+    forget_shared_references()
+    third = references(_Activity(processors=["sup-a"]))[0]
+    assert third is not first[0]
+    assert third == Reference(("processors", 0), "sup-a", SUPPLIER)
+    assert third.loc == first[0].loc
