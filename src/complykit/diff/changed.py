@@ -41,7 +41,7 @@ class HeadFiles:
     def holds(self, entry: TreeEntry) -> bool:
         """Whether the head has ``entry``'s path with the same content and kind."""
         if self.listed is None:
-            return holds(self.root / entry.path, entry)
+            return holds(f"{self.root}{os.sep}{entry.path}", entry)  # joined as text: per file
         return self.listed.get(entry.path) == entry
 
     def below(self, folder: str) -> set[PurePosixPath] | None:

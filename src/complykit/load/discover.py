@@ -75,6 +75,12 @@ class Discovery:
 
 
 def relative(root: Path, path: Path) -> PurePosixPath:
+    """``path`` below ``root``, as a POSIX path relative to it."""
+    # By text where it can: ``relative_to`` parses both paths again (a diff asks for every
+    # file of the workspace).
+    prefix, text = f"{root}{os.sep}", str(path)
+    if text.startswith(prefix):
+        return PurePosixPath(text[len(prefix) :].replace(os.sep, "/"))
     return PurePosixPath(path.relative_to(root).as_posix())
 
 

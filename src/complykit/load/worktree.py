@@ -39,7 +39,7 @@ def worktree_differs(top: Path, commit: str, folder: PurePosixPath) -> bool:
     )
 
 
-def holds(path: Path, entry: TreeEntry) -> bool:
+def holds(path: Path | str, entry: TreeEntry) -> bool:
     """Whether ``path`` on disk is what ``entry`` is: a regular file, or a link, with its bytes.
 
     A link where the tree has a file (or the reverse), a named pipe, or a missing file is not.
@@ -47,23 +47,31 @@ def holds(path: Path, entry: TreeEntry) -> bool:
     return _blob_id(path, entry.link, entry.size, len(entry.oid)) == entry.oid
 
 
-def _blob_id(path: Path, link: bool, size: int, length: int) -> str | None:
+def _blob_id(path: Path | str, link: bool, size: int, length: int) -> str | None:
     """The git blob id of ``path`` as it is on disk; None when it is gone or not alike."""
     digest = hashlib.sha256() if length == 64 else hashlib.sha1(usedforsecurity=False)
+    if link:
+        try:
+            target = os.fsencode(Path(path).readlink())
+        except OSError:
+            return None  # removed, or replaced by something else
+        digest.update(b"blob %d\0" % len(target) + target)
+        return digest.hexdigest()
+    # Without blocking, and only a regular file of the committed size is hashed. Plain
+    # descriptors, no file objects: a diff hashes every file of the head.
     try:
-        if link:
-            target = os.fsencode(path.readlink())
-            digest.update(b"blob %d\0" % len(target) + target)
-            return digest.hexdigest()
-        # Without blocking, and only a regular file of the committed size is hashed.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW)
-        with os.fdopen(descriptor, "rb") as stream:
-            mode = os.fstat(descriptor)
-            if not stat.S_ISREG(mode.st_mode) or mode.st_size != size:
-                return None
-            digest.update(b"blob %d\0" % size)
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
+    except OSError:
+        return None
+    try:
+        mode = os.fstat(descriptor)
+        if not stat.S_ISREG(mode.st_mode) or mode.st_size != size:
+            return None
+        digest.update(b"blob %d\0" % size)
+        while chunk := os.read(descriptor, 1 << 20):
+            digest.update(chunk)
     except OSError:
         return None  # removed, or replaced by something else
+    finally:
+        os.close(descriptor)
     return digest.hexdigest()

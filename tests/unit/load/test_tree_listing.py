@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -59,3 +60,19 @@ def test_a_link_never_holds_a_file_blob_nor_the_reverse(repo: GitRepo) -> None:
     assert holds(link_path, listed["link.yaml"])
     assert not holds(link_path, listed["b.yaml"])
     assert not holds(b_path, listed["link.yaml"])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_named_pipe_or_a_folder_in_a_files_place_holds_nothing_and_never_blocks(
+    repo: GitRepo,
+) -> None:
+    """What stands where the file was is not read: a pipe with no writer would hang a read."""
+    entry = _listed(repo)["risks/a.yaml"]
+    path = repo.workspace / "risks/a.yaml"
+    path.unlink()
+    os.mkfifo(path)
+    assert not holds(path, entry)
+    assert not holds(str(path), entry)  # a diff passes the path as text
+    path.unlink()
+    path.mkdir()
+    assert not holds(path, entry)
