@@ -76,12 +76,16 @@ class Discovery:
 
 def relative(root: Path, path: Path) -> PurePosixPath:
     """``path`` below ``root``, as a POSIX path relative to it."""
-    # By text where it can: ``relative_to`` parses both paths again (a diff asks for every
-    # file of the workspace).
+    return PurePosixPath(relative_text(root, path))
+
+
+def relative_text(root: Path, path: Path) -> str:
+    """``relative`` as text. Cut as text where it can: ``relative_to`` parses both paths
+    again, and a cached run and a diff ask for every file of the workspace."""
     prefix, text = f"{root}{os.sep}", str(path)
     if text.startswith(prefix):
-        return PurePosixPath(text[len(prefix) :].replace(os.sep, "/"))
-    return PurePosixPath(path.relative_to(root).as_posix())
+        return text[len(prefix) :].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
 
 
 def discover(root: Path, exclude: Iterable[str] = ()) -> Discovery:

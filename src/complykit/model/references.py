@@ -28,7 +28,8 @@ class Reference:
 
 
 _KEPT = 500_000
-"""Paths and references the tables keep before they start afresh (see ``core.sharing``)."""
+"""Paths and references the tables keep before they start afresh, as the tables of
+``core.sharing`` do, so that a long-running process does not grow without bound."""
 
 
 class _Place:

@@ -18,7 +18,13 @@ from complykit.core.errors import ComplykitError
 from complykit.core.findings import Finding, Severity, first_finding
 from complykit.load import early
 from complykit.load.declared import UnreadRecord
-from complykit.load.discover import CONFIG_FILENAME, Skipped, discover, find_root, relative
+from complykit.load.discover import (
+    CONFIG_FILENAME,
+    Skipped,
+    discover,
+    find_root,
+    relative_text,
+)
 from complykit.load.files import InsideReader
 from complykit.load.parsing import (
     Parsed,
@@ -234,20 +240,12 @@ def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None
 
 
 def _restored(root: Path, path: Path, cache: FileCache) -> LoadedRecords | None:
-    rel = _relative_text(root, path)
+    rel = relative_text(root, path)
     outcome = cache.outcome(rel)
     digest = cache.digest(rel)
     if outcome is None or digest is None:
         return None
     return _kept_records(root, PurePosixPath(rel), digest, outcome, cache)
-
-
-def _relative_text(root: Path, path: Path) -> str:
-    # By text, not pathlib: this runs for every file of every cached run.
-    prefix, text = f"{root}{os.sep}", str(path)
-    if text.startswith(prefix):
-        return text[len(prefix) :].replace(os.sep, "/")
-    return relative(root, path).as_posix()
 
 
 def _kept_records(
