@@ -50,8 +50,8 @@ class _Place:
         self.made: dict[int, dict[str, Reference]] = {}
 
     def at(self, key: str | int) -> _Place:
+        _SHARED.make_room()
         place = self.below[key] = _Place((*self.loc, key))
-        _SHARED.kept += 1
         return place
 
     def reference(self, value: Any, marker: Marker) -> Reference:
@@ -64,8 +64,8 @@ class _Place:
             table = self.made[id(marker)] = {}
         found = table.get(value)
         if found is None:
+            _SHARED.make_room()
             found = table[value] = Reference(self.loc, value, marker)
-            _SHARED.kept += 1
         return found
 
 
@@ -79,12 +79,18 @@ class _Shared:
         self.kept = 0
 
     def root(self, loc: Loc) -> _Place:
-        if self.kept >= _KEPT:
-            self.clear()
         place = self.roots.get(loc)
         if place is None:
             place = self.roots[loc] = _Place(loc)
         return place
+
+    def make_room(self) -> None:
+        """Count one more path or reference kept, forgetting them all first when the tables
+        hold ``_KEPT``. A walk under way goes on from the places it holds; what it adds there
+        is its own, and is dropped with them when it ends."""
+        if self.kept >= _KEPT:
+            self.clear()
+        self.kept += 1
 
     def clear(self) -> None:
         self.roots.clear()
