@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from complykit.model.base import StrictModel
+from complykit.model.empty import EMPTY
 from complykit.model.types import Text
 
 Technique = Literal[
@@ -34,7 +35,7 @@ LawEnforcementObjective = Literal["victim-search", "imminent-threat", "suspect-l
 class PracticeFacts(StrictModel):
     """What the system does and where it is used, as AI Act Art. 5(1) asks (`practices`)."""
 
-    techniques: list[Technique] = []
+    techniques: list[Technique] = EMPTY
     """What the system does, each tied to one point of Art. 5(1): `manipulative-techniques`
     (subliminal, purposefully manipulative or deceptive techniques, point a),
     `exploits-vulnerabilities` (of age, disability or a social or economic situation, b),
@@ -44,7 +45,7 @@ class PracticeFacts(StrictModel):
     internet or CCTV, e), `emotion-recognition` (infers emotions, f), `biometric-categorisation`
     (deduces race, political opinions, trade union membership, beliefs, sex life or sexual
     orientation from biometric data, g), `real-time-remote-biometric-identification` (h)."""
-    settings: list[Setting] = []
+    settings: list[Setting] = EMPTY
     """Where the system is used: `workplace`, `education` (point f), `law-enforcement` and
     `publicly-accessible-spaces` (point h)."""
     no_significant_harm: bool = False

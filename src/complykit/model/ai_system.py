@@ -8,6 +8,7 @@ from complykit.model.ai_duties import DeployerDuties, ProviderDuties
 from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.empty import EMPTY
 from complykit.model.prebuilt import instance
 from complykit.model.types import (
     DpiaRef,
@@ -110,7 +111,7 @@ class HumanOversight(StrictModel):
     description: Text = Field(
         description="How oversight works in practice: who looks at what, and when."
     )
-    overseers: list[PersonRef] = []
+    overseers: list[PersonRef] = EMPTY
     """The people assigned to oversee the system."""
     can_override: bool = True
     """Whether overseers can disregard, override or reverse the system's output."""
@@ -204,7 +205,7 @@ class AiSystem(Record):
     """Whether and how the system's events are logged (Art. 12, Art. 26(6))."""
     accuracy_and_robustness: Text | None = None
     """How accuracy, robustness and cybersecurity are measured and kept up (Art. 15)."""
-    data_sources: list[NonEmptyStr] = []
+    data_sources: list[NonEmptyStr] = EMPTY
     """The data the system is trained on or works with, e.g. 'appointment history'."""
     model_source: Literal["in-house", "vendor", "open-source", "fine-tuned"] | None = None
     """Where the model comes from: built in-house, bought, open source, or fine-tuned by us."""
@@ -215,7 +216,7 @@ class AiSystem(Record):
     processes_personal_data: bool | None = None
     """Whether the system processes personal data, in training or in use; if so, it must be
     linked to the processing activities it serves (GDPR Art. 30(1))."""
-    processing_activities: list[ProcessingRef] = []
+    processing_activities: list[ProcessingRef] = EMPTY
     """The processing activities in which the system processes personal data."""
     practices: PracticeFacts | None = None
     """What the system does and where, from which AI Act Art. 5(1) prohibitions are decided."""
@@ -223,7 +224,7 @@ class AiSystem(Record):
     """What we did as deployer of a high-risk system (Art. 26, Art. 49(3))."""
     provider_duties: ProviderDuties | None = None
     """What we did as provider of a high-risk system (Art. 11, 17, 43, 47-49, 72)."""
-    impact_assessments: list[ImpactAssessment] = []
+    impact_assessments: list[ImpactAssessment] = EMPTY
     """The impact assessments done for the system (DPIA, FRIA, IAMA, AI system impact)."""
     lifecycle: Literal[
         "idea", "design", "development", "validation", "deployment", "operation", "retired"
@@ -231,5 +232,5 @@ class AiSystem(Record):
     """The life-cycle stage the system is in."""
     in_use_since: IsoDate | None = None
     """When the system was put into service."""
-    affected_persons: list[NonEmptyStr] = []
+    affected_persons: list[NonEmptyStr] = EMPTY
     """The groups of people the system's outputs affect, e.g. patients or applicants."""

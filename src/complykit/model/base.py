@@ -5,6 +5,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from complykit.model.docstrings import describe_fields
+from complykit.model.empty import EMPTY
 from complykit.model.types import IsoDate, NonEmptyStr, PersonRef, RecordId
 
 
@@ -36,7 +37,7 @@ class Record(StrictModel):
     """Who is accountable for this record (a person id from complykit.yaml)."""
     next_review: IsoDate | None = None
     """When this record is next reviewed."""
-    tags: list[NonEmptyStr] = []
+    tags: list[NonEmptyStr] = EMPTY
     """Free labels for filtering and reports."""
     notes: str | None = None
     """Anything else a reviewer should know."""

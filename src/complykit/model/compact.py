@@ -15,11 +15,13 @@ instead of a table per instance. During the same copy:
 - equal texts are one string: registers repeat categories, recipients, retention triggers and
   legal references in record after record, and strings sent by the parse workers arrive as
   fresh copies even where the worker had interned them;
+- every empty list is the one frozen ``EMPTY`` (``model.empty``), whether the user wrote
+  ``[]`` or left the field to its default;
 - equal parts are one instance: a nested part whose values are all immutable (texts, numbers,
-  dates, enum members, and parts shared this way) is frozen all the way down, so every record
-  that holds an equal one can hold the same object. Its class, the fields it was given and
-  the type of each value are part of what "equal" means here (``1`` is not ``True``, and a
-  timestamp equals only one with the same offset).
+  dates, enum members, ``EMPTY``, and parts shared this way) is frozen all the way down, so
+  every record that holds an equal one can hold the same object. Its class, the fields it was
+  given and the type of each value are part of what "equal" means here (``1`` is not ``True``,
+  and a timestamp equals only one with the same offset).
 
 A copy is equal to its original, dumps the same and validates the same: only where its bytes
 live changes. The tables of shared texts and parts are forgotten beyond ``KEPT`` entries, so a
@@ -36,6 +38,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel
 
 from complykit.core.sharing import SharedValues
+from complykit.model.empty import EMPTY, EmptyList
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,7 +61,7 @@ class _Parts(SharedValues[tuple[Any, ...], BaseModel]):
 _PARTS = _Parts(KEPT)
 # Floats are left out: -0.0 equals 0.0 but does not print the same. A timestamp is keyed by
 # its text below, since equal instants with different offsets compare equal.
-_IMMUTABLE = frozenset((str, int, bool, type(None), date))
+_IMMUTABLE = frozenset((str, int, bool, type(None), date, EmptyList))
 _FIELDS_SET = "__pydantic_fields_set__"
 _new = object.__new__
 _set = object.__setattr__  # frozen models refuse their own __setattr__
@@ -105,9 +108,13 @@ def _values(model: BaseModel) -> list[Any]:
             append(texts.get(value) or _text(value))
         elif name in nested and value:
             append(_inside(value))
-        else:
-            if kind is list:
+        elif kind is list:
+            if value:
                 _texts_in(value)
+                append(value)
+            else:
+                append(EMPTY)  # one empty list for all (``empty``), given or by default
+        else:
             append(value)
     return values
 

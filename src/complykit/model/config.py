@@ -6,6 +6,7 @@ from pydantic import Field, NonNegativeInt, PositiveInt
 
 from complykit.model.base import StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.empty import EMPTY
 from complykit.model.prebuilt import instance
 from complykit.model.types import (
     CountryCode,
@@ -134,7 +135,7 @@ class RiskMethod(StrictModel):
 class Paths(StrictModel):
     """Which files below the workspace are not read as records."""
 
-    exclude: list[NonEmptyStr] = []
+    exclude: list[NonEmptyStr] = EMPTY
     """Glob patterns (relative to the workspace) of YAML files that are not records."""
 
 
@@ -145,11 +146,11 @@ class WorkspaceConfig(StrictModel):
     """The configuration format version."""
     organisation: Organisation
     """The organisation, its GDPR roles, DPO and supervisory authority."""
-    frameworks: list[FrameworkId] = []
+    frameworks: list[FrameworkId] = EMPTY
     """Catalog ids in scope, e.g. iso27001-2022, iso27701-2019, gdpr, eu-ai-act."""
     languages: list[Literal["en", "nl"]] = ["en"]
     """The languages the organisation works and documents in."""
-    people: list[PersonEntry] = []
+    people: list[PersonEntry] = EMPTY
     """The people records can name as owner, overseer, assessor or approver."""
     risk_method: RiskMethod
     """How risks are scored: the likelihood and impact scales and the risk appetite."""

@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from complykit.model.base import Record
+from complykit.model.empty import EMPTY
 from complykit.model.enums import ImplementationStatusValue
 from complykit.model.types import EvidenceRef, FrameworkControls, NonEmptyStr, Text
 
@@ -27,5 +28,5 @@ class Control(Record):
         description="The catalog controls this measure implements, by framework, "
         "e.g. {iso27001-2022: [A.8.13]}.",
     )
-    evidence: list[EvidenceRef] = []
+    evidence: list[EvidenceRef] = EMPTY
     """Proof that the measure works: files in the repository or https URLs."""

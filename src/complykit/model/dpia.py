@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from complykit.model.base import Record, StrictModel
+from complykit.model.empty import EMPTY
 from complykit.model.types import (
     AiSystemRef,
     ControlRecordRef,
@@ -97,20 +98,20 @@ class Dpia(Record):
     """A short name for the assessment, e.g. 'DPIA patient portal'."""
     status: Literal["planned", "in-progress", "completed", "approved", "needs-update"]
     """Where the assessment stands; `needs-update` when the processing or its risks changed."""
-    processing_activities: list[ProcessingRef] = []
+    processing_activities: list[ProcessingRef] = EMPTY
     """The processing activities the assessment covers."""
-    ai_systems: list[AiSystemRef] = []
+    ai_systems: list[AiSystemRef] = EMPTY
     """The AI systems the assessment covers."""
     description: Text | None = None
     """Systematic description of the processing and purposes (Art. 35(7)(a))."""
     necessity_and_proportionality: Text | None = None
     """Why the processing is necessary and proportionate to its purposes (Art. 35(7)(b))."""
-    risks: list[RiskRef] = []
+    risks: list[RiskRef] = EMPTY
     """Risks to the rights and freedoms of data subjects (Art. 35(7)(c))."""
-    feared_events: list[FearedEventRisk] = []
+    feared_events: list[FearedEventRisk] = EMPTY
     """The risks scored per feared event as in the CNIL PIA method (illegitimate access,
     unwanted modification, disappearance), beside or instead of the generic risk records."""
-    measures: list[ControlRecordRef] = []
+    measures: list[ControlRecordRef] = EMPTY
     """Measures to address the risks (Art. 35(7)(d))."""
     measures_description: Text | None = None
     """The measures in prose, including safeguards not kept as control records."""
@@ -122,7 +123,7 @@ class Dpia(Record):
     """Whether and how the views of data subjects were sought (Art. 35(9))."""
     prior_consultation: PriorConsultation | None = None
     """Consultation of the supervisory authority (Art. 36)."""
-    assessors: list[PersonRef] = []
+    assessors: list[PersonRef] = EMPTY
     """The people who carried out the assessment."""
     approved_by: PersonRef | None = None
     """Who approved the assessment on behalf of the controller."""

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, NonNegativeInt
 
 from complykit.model.base import Record, StrictModel
+from complykit.model.empty import EMPTY
 from complykit.model.serious_incident import SeriousIncident
 from complykit.model.types import (
     AnyRecordRef,
@@ -72,13 +73,13 @@ class Breach(StrictModel):
     """Our role for the affected data: a controller notifies, a processor tells the controller."""
     nature: list[Literal["confidentiality", "integrity", "availability"]]
     """What kind of breach: data disclosed, altered, or lost or made unavailable."""
-    data_subject_categories: list[NonEmptyStr] = []
+    data_subject_categories: list[NonEmptyStr] = EMPTY
     """The categories of people affected, e.g. patients (Art. 33(3)(a))."""
     approximate_data_subjects: NonNegativeInt | None = None
     """Approximate number of people affected (Art. 33(3)(a))."""
     approximate_records: NonNegativeInt | None = None
     """Approximate number of personal-data records concerned (Art. 33(3)(a))."""
-    data_categories: list[NonEmptyStr] = []
+    data_categories: list[NonEmptyStr] = EMPTY
     """The categories of personal data concerned (Art. 33(3)(a))."""
     special_categories: bool = False
     """Whether special categories of personal data (Art. 9(1)) are concerned."""
@@ -95,7 +96,7 @@ class Breach(StrictModel):
     """The notification to the supervisory authority (Art. 33); required as controller. As
     processor the controller notifies, so only the controller's notification is ours to record
     (`controller_notified_at`), unless we know of the controller's notification."""
-    other_notifications: list[OtherNotification] = []
+    other_notifications: list[OtherNotification] = EMPTY
     """Notifications to other authorities: the police, a sector regulator (e.g. IGJ, DNB), the
     AI Act market surveillance authority, or a CSIRT."""
     data_subjects: SubjectNotification | None = None
@@ -131,15 +132,15 @@ class Incident(Record):
     ai_act: SeriousIncident | None = None
     """The AI Act facts, when a high-risk AI system is involved: is it a serious incident, and
     when were the provider and the market surveillance authority told (Art. 26(5), Art. 73)."""
-    processing_activities: list[ProcessingRef] = []
+    processing_activities: list[ProcessingRef] = EMPTY
     """The processing activities whose data is affected."""
-    suppliers: list[SupplierRef] = []
+    suppliers: list[SupplierRef] = EMPTY
     """The suppliers involved, e.g. where the incident happened at a processor."""
-    affects: list[AnyRecordRef] = []
+    affects: list[AnyRecordRef] = EMPTY
     """Other records the incident touches, e.g. AI systems or risks."""
     root_cause: Text | None = None
     """Why the incident happened."""
-    actions: list[Text] = []
+    actions: list[Text] = EMPTY
     """What was done, or is planned, to contain it and stop it happening again (Art. 33(3)(d))."""
     lessons_learned: Text | None = None
     """What the organisation learned, to prevent a repeat."""

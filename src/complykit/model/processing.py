@@ -6,6 +6,7 @@ from pydantic import Field, NonNegativeInt
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.empty import EMPTY
 from complykit.model.enums import (
     Art9ConditionValue,
     Art22ExceptionValue,
@@ -228,35 +229,35 @@ class ProcessingActivity(Record):
     """What the processing involves; as processor, the categories of processing (Art. 30(2)(b))."""
     role: ProcessingRoleValue
     """Whether we act as controller (Art. 30(1)) or processor (Art. 30(2)) for this activity."""
-    controllers: list[Party] = []
+    controllers: list[Party] = EMPTY
     """For processor activities: each controller we act for, by name (Art. 30(2)(a))."""
     controller_list: ControllerList | None = None
     """For processor activities with many controllers: the maintained list that names them,
     with its location and date, instead of naming them under `controllers`."""
-    joint_controllers: list[Party] = []
+    joint_controllers: list[Party] = EMPTY
     """The other controllers we determine purposes and means with (Art. 26, Art. 30(1)(a))."""
-    purposes: list[Purpose] = []
+    purposes: list[Purpose] = EMPTY
     """The purposes of the processing, each with its legal basis (Art. 30(1)(b), Art. 6(1))."""
-    data_subjects: list[NonEmptyStr] = []
+    data_subjects: list[NonEmptyStr] = EMPTY
     """The categories of data subjects, e.g. patients or employees (Art. 30(1)(c))."""
-    personal_data: list[DataCategory] = []
+    personal_data: list[DataCategory] = EMPTY
     """The categories of personal data processed (Art. 30(1)(c))."""
-    sources: list[DataSource] = []
+    sources: list[DataSource] = EMPTY
     """Where the data comes from."""
-    recipients: list[Recipient] = []
+    recipients: list[Recipient] = EMPTY
     """Who the data is disclosed to, including in third countries (Art. 30(1)(d))."""
     no_recipients: Text | None = None
     """An explicit statement that no one receives the data, with the reason; an empty
     `recipients` list is otherwise read as unfilled."""
-    processors: list[SupplierRef] = []
+    processors: list[SupplierRef] = EMPTY
     """The suppliers that process the data on our behalf (Art. 28)."""
-    transfers: list[Transfer] = []
+    transfers: list[Transfer] = EMPTY
     """Transfers to third countries or international organisations (Art. 30(1)(e), 30(2)(c))."""
     retention: Retention | None = None
     """How long the data is kept (Art. 30(1)(f))."""
-    data_locations: list[DataLocation] = []
+    data_locations: list[DataLocation] = EMPTY
     """The systems and countries where the data is stored, including backups and logs."""
-    security_measures: list[ControlRecordRef] = []
+    security_measures: list[ControlRecordRef] = EMPTY
     """Our own measures (control records) that protect this processing (Art. 32)."""
     controls: FrameworkControls = Field(
         default={},
@@ -271,7 +272,7 @@ class ProcessingActivity(Record):
     """The facts that decide whether a DPIA is needed (Art. 35(1), WP248 criteria)."""
     dpia: DpiaRef | None = None
     """The DPIA that covers this activity, if one was done."""
-    ai_systems: list[AiSystemRef] = []
+    ai_systems: list[AiSystemRef] = EMPTY
     """The AI systems used in this activity."""
     art30_exemption: Art30Exemption | None = None
     """A claim that the Art. 30(5) exemption for organisations under 250 staff applies."""

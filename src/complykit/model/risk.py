@@ -6,6 +6,7 @@ from pydantic import Field, PositiveInt
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.empty import EMPTY
 from complykit.model.types import (
     AnyRecordRef,
     ControlRecordRef,
@@ -70,7 +71,7 @@ class Risk(Record):
         "security", "privacy", "ai", "compliance", "operational", "supplier", "legal", "continuity"
     ]
     """The area the risk belongs to."""
-    affects: list[AnyRecordRef] = []
+    affects: list[AnyRecordRef] = EMPTY
     """The records the risk concerns, e.g. processing activities, AI systems or suppliers."""
     inherent: Score
     """The score before treatment."""
@@ -78,14 +79,14 @@ class Risk(Record):
     """The chosen risk treatment option (ISO/IEC 27001 6.1.3)."""
     treatment_plan: Text | None = None
     """What will be done, by whom and when, to carry out the treatment, in prose."""
-    actions: list[TreatmentAction] = []
+    actions: list[TreatmentAction] = EMPTY
     """The treatment plan as actions with owner, due date and status."""
     controls: FrameworkControls = Field(
         default={},
         description="The catalog controls the treatment relies on, by framework, "
         "e.g. {iso27001-2022: [A.8.13]}.",
     )
-    measures: list[ControlRecordRef] = []
+    measures: list[ControlRecordRef] = EMPTY
     """Our own measures (control records) that treat the risk."""
     residual: Score | None = None
     """The score after treatment; above the appetite it needs a formal acceptance."""

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, NonNegativeInt
 
 from complykit.model.base import StrictModel
+from complykit.model.empty import EMPTY
 from complykit.model.types import IsoDate, Text
 
 VulnerableGroup = Literal[
@@ -52,13 +53,13 @@ class DpiaScreening(StrictModel):
     """The numbers and the judgement on whether the processing is large scale (criterion 5)."""
     matching_or_combining: bool = False
     """Whether data sets are matched or combined in ways people would not expect (criterion 6)."""
-    vulnerable_data_subjects: list[VulnerableGroup] = []
+    vulnerable_data_subjects: list[VulnerableGroup] = EMPTY
     """The vulnerable groups among the data subjects, e.g. children or employees (criterion 7)."""
     innovative_technology: bool = False
     """Whether new technology, or a new use of it, is applied, including AI (criterion 8)."""
     prevents_exercising_rights: bool = False
     """Whether it can stop people using a right, a service or a contract (criterion 9)."""
-    ap_list_items: list[Annotated[int, Field(ge=1, le=17)]] = []
+    ap_list_items: list[Annotated[int, Field(ge=1, le=17)]] = EMPTY
     """Items (1-17) of the Dutch AP list of processing that always needs a DPIA."""
     conclusion: Literal["dpia-required", "dpia-not-required", "to-decide"] = "to-decide"
     """The outcome of the screening."""

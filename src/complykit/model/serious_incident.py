@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from complykit.model.base import StrictModel
+from complykit.model.empty import EMPTY
 from complykit.model.types import AiSystemRef, NonEmptyStr, Text, Timestamp
 
 Consequence = Literal[
@@ -24,7 +25,7 @@ class SeriousIncident(StrictModel):
     serious: bool
     """Whether it is a serious incident (Art. 3(49)): it led, or may have led, directly or
     indirectly to one of the `consequences`."""
-    consequences: list[Consequence] = []
+    consequences: list[Consequence] = EMPTY
     """What happened or may have happened (Art. 3(49)(a)-(d)): `death` or
     `serious-harm-to-health` (a), serious and irreversible disruption of `critical-infrastructure`
     (b), infringement of Union law protecting `fundamental-rights` (c), serious harm to

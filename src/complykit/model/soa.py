@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from complykit.model.base import Record, StrictModel
+from complykit.model.empty import EMPTY
 from complykit.model.enums import ImplementationStatus, ImplementationStatusValue
 from complykit.model.types import (
     ControlId,
@@ -41,7 +42,7 @@ class SoaEntry(StrictModel):
     """Why the control is included or excluded."""
     reasons: list[
         Literal["risk-treatment", "legal", "contractual", "business", "best-practice"]
-    ] = []
+    ] = EMPTY
     """Why the control is in or out, as codes. An inclusion may rest on risk treatment, law,
     contract, business need or good practice; an exclusion only on law, contract or business
     need (none of them asks for it): risk treatment and good practice explain inclusions only."""
@@ -49,11 +50,11 @@ class SoaEntry(StrictModel):
     """How far the control is implemented."""
     owner: PersonRef | None = None
     """Who is responsible for the control."""
-    evidence: list[EvidenceRef] = []
+    evidence: list[EvidenceRef] = EMPTY
     """Proof of implementation: files in the repository or https URLs."""
-    risks: list[RiskRef] = []
+    risks: list[RiskRef] = EMPTY
     """The risks this control treats."""
-    measures: list[ControlRecordRef] = []
+    measures: list[ControlRecordRef] = EMPTY
     """Our own measures (control records) that implement the control; their evidence counts."""
 
 
@@ -71,5 +72,5 @@ class StatementOfApplicability(Record):
     """The scope of the management system the statement applies to."""
     approval: Approval | None = None
     """The approval of this version."""
-    entries: list[SoaEntry] = []
+    entries: list[SoaEntry] = EMPTY
     """One line per catalog control: included or excluded, why, and how far implemented."""

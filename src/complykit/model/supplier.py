@@ -6,6 +6,7 @@ from pydantic import Field
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.empty import EMPTY
 from complykit.model.enums import TransferMechanismValue
 from complykit.model.types import (
     CountryCode,
@@ -112,7 +113,7 @@ class Supplier(Record):
     """What the supplier provides to us, e.g. 'electronic health record'."""
     role: SupplierRole
     """The supplier's main GDPR role: (sub-)processor (Art. 28), (joint) controller, or none."""
-    activity_roles: list[ActivityRole] = []
+    activity_roles: list[ActivityRole] = EMPTY
     """Other roles the supplier holds in particular activities, e.g. processor for one,
     sub-processor for another, controller for a third."""
     country: CountryCode = Field(
@@ -122,11 +123,11 @@ class Supplier(Record):
     """How much the organisation depends on the supplier."""
     dpa: DataProcessingAgreement | None = None
     """The data processing agreement, for a processor or sub-processor (Art. 28(3))."""
-    locations: list[Location] = []
+    locations: list[Location] = EMPTY
     """The countries where the supplier processes or stores our data."""
-    sub_processors: list[SubProcessor] = []
+    sub_processors: list[SubProcessor] = EMPTY
     """The processors the supplier engages for our data (Art. 28(2))."""
-    certifications: list[Certification] = []
+    certifications: list[Certification] = EMPTY
     """The supplier's certificates, e.g. ISO/IEC 27001."""
     ai_service: bool = False
     """Whether the supplier provides an AI service or model that our data passes through;

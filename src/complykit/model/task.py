@@ -7,6 +7,7 @@ from pydantic import Field
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.duration import DurationField
+from complykit.model.empty import EMPTY
 from complykit.model.types import AnyRecordRef, EvidenceRef, IsoDate, NonEmptyStr, Text
 
 
@@ -15,7 +16,7 @@ class Occurrence(StrictModel):
 
     done_on: IsoDate
     """When the task was done."""
-    evidence: list[EvidenceRef] = []
+    evidence: list[EvidenceRef] = EMPTY
     """Proof it was done, e.g. minutes or an attendance list: repository files or https URLs."""
     notes: Text | None = None
     """Anything worth knowing about this occurrence, e.g. findings or who took part."""
@@ -53,9 +54,9 @@ class Task(Record):
     """What the task involves and how it is done."""
     first_due: IsoDate | None = None
     """When the task is first due, if it has never been done."""
-    history: list[Occurrence] = []
+    history: list[Occurrence] = EMPTY
     """Past occurrences in any order; the latest is 'last done'."""
-    relates_to: list[AnyRecordRef] = []
+    relates_to: list[AnyRecordRef] = EMPTY
     """The records the task concerns, e.g. the supplier to review or the DPIA to revisit."""
     clause: NonEmptyStr | None = None
     """The requirement the task serves, e.g. 'ISO/IEC 27001:2022 9.2'."""

@@ -9,6 +9,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from complykit.model.base import Record
+from complykit.model.empty import EMPTY
 from complykit.model.types import AnyRecordRef, IsoDate, NonEmptyStr, PersonRef, Text
 
 
@@ -19,9 +20,9 @@ class Waiver(Record):
     """Always `waiver`."""
     code: NonEmptyStr = Field(pattern=r"^[A-Z]+[0-9]{3}$", examples=["GDPR022"])
     """The finding code waived, e.g. GDPR022 (see `complykit rules`)."""
-    records: list[AnyRecordRef] = []
+    records: list[AnyRecordRef] = EMPTY
     """The records whose findings of this code are waived."""
-    paths: list[NonEmptyStr] = []
+    paths: list[NonEmptyStr] = EMPTY
     """Glob patterns of files (relative to the workspace) whose findings of this code are
     waived, e.g. `legacy/**`."""
     reason: Text

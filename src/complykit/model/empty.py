@@ -1,0 +1,59 @@
+"""One empty list for every list field a record leaves empty.
+
+A field declared ``tags: list[str] = []`` gets its own copy of the default in every instance:
+pydantic deep-copies a default it cannot hash, with ``copy.deepcopy`` (0.65 µs each). A record
+leaves a dozen such fields empty (its tags, recipients, transfers, processors of a processing
+activity, the techniques of an AI system, ...): at 50,000 records that was 145,000 empty lists,
+about 10 MiB held for the whole run and 0.1 s of copying.
+
+``EMPTY`` is the one empty list they all hold instead. Records are frozen, and so is it: any
+change raises ``TypeError``, as assigning to a record's field does. It hashes, so pydantic
+uses it as it is rather than copying it, and equal parts that hold it can be shared
+(``compact``). It is a ``list`` (``isinstance``, ``==``, iteration, JSON, ``model_dump``
+all see ``[]``); code that needs a list it may change makes one (``list(record.tags)``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn, SupportsIndex
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+
+class EmptyList(list[Any]):
+    """An empty list that stays empty (see the module)."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override] # list is unhashable; this one never changes
+        return 0
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return _empty, ()  # copies and pickles are the one instance again
+
+    def _frozen(self, *_arguments: Any, **_options: Any) -> NoReturn:
+        raise TypeError("a record's lists cannot be changed: make a list of your own")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _frozen
+    __setitem__ = __delitem__ = _frozen
+
+    def __iadd__(self, _other: Any) -> NoReturn:  # type: ignore[misc] # never returns self
+        self._frozen()
+
+    def __imul__(self, _times: SupportsIndex) -> NoReturn:
+        self._frozen()
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, _source: Any, _handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # How a JSON Schema writes the default: an empty array, as for ``[]``.
+        return core_schema.list_schema()
+
+
+EMPTY = EmptyList()
+
+
+def _empty() -> EmptyList:
+    return EMPTY
