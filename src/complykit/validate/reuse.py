@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import chain
 from pathlib import PurePosixPath
 from typing import Any
 
 from complykit.cache.codec import BadEntryError, decode_finding, encode_finding
+from complykit.cache.jsontext import compact_json
 from complykit.cache.outcomes import CHECKS, SUMMARIES
 from complykit.cache.spool import Spool
 from complykit.cache.store import CacheStore, object_pieces
@@ -246,7 +247,13 @@ class CheckMemo:
         )
         spool = Spool(self._store)
         kept = spool.write(CHECKS, body)  # not when writing failed, or it was too large to read
+        spool.write(SUMMARIES, _summaries_pieces(self._engine, self._kept_and_fresh_summaries()))
         spool.abandon()
+        return kept
+
+    def _kept_and_fresh_summaries(self) -> dict[str, dict[str, Any]]:
+        """The summaries to keep: those kept before that still hold for their file, and this
+        run's."""
         summaries = {
             name: {
                 p: r for p, r in rows.items() if isinstance(r, list) and r[:1] == [self._now.get(p)]
@@ -255,8 +262,18 @@ class CheckMemo:
             if isinstance(rows, dict)
         }
         summaries.update(self._fresh_summaries)
-        self._store.write(SUMMARIES, {"engine": self._engine, "summaries": summaries})
-        return kept
+        return summaries
+
+
+def _summaries_pieces(engine: str, summaries: Mapping[str, Mapping[str, Any]]) -> Iterator[str]:
+    """The summaries entry as JSON text in pieces (``object_pieces``): at 50,000 records it is
+    3 MB, and encoding it whole (its text, its bytes, the signed copy) was the peak of a first
+    run's memory once ``checks.json`` was written in pieces."""
+    yield f'{{"engine":{compact_json(engine)},"summaries":{{'
+    for index, (name, rows) in enumerate(summaries.items()):
+        yield f"{',' if index else ''}{compact_json(name)}:"
+        yield from object_pieces(rows.items())
+    yield "}}"
 
 
 def _snapshot_id(engine: str, files: Mapping[str, str]) -> str:

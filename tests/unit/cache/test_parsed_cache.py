@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 
 from complykit.cache import spool as spool_module
 from complykit.cache.outcomes import CHECKS, SUMMARIES
 from complykit.cache.outcomes import DATA_PREFIX as PARSED_PREFIX
-from complykit.cache.store import CACHE_DIRNAME, cache_dir
+from complykit.cache.store import CACHE_DIRNAME, CacheStore, cache_dir, open_store
 from complykit.core.result import Result
 from complykit.load import early
 from complykit.load import parsing as parsing_module
@@ -269,3 +270,27 @@ def test_a_run_after_a_checks_entry_was_deleted_is_cold(
     (cache_dir(workspace) / entry).unlink()
     cold = _next_two_runs_are_cold_then_warm(workspace, monkeypatch)
     assert not cold.notes  # a missing entry is no fault: nothing to warn about
+
+
+def test_the_summaries_written_in_pieces_read_back_whole(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summaries entry is written a piece at a time (as checks.json is); what the next run
+    reads is every summary this run kept, under this run's engine."""
+    kept: dict[str, Any] = {}
+    original = CheckMemo._kept_and_fresh_summaries
+
+    def keeping(memo: CheckMemo) -> dict[str, Any]:
+        kept.update(original(memo))
+        return kept
+
+    with monkeypatch.context() as watching:
+        watching.setattr(CheckMemo, "_kept_and_fresh_summaries", keeping)
+        validate(workspace, as_of=AS_OF)
+    store = open_store(workspace)
+    assert isinstance(store, CacheStore)
+    body = store.read(SUMMARIES)
+    assert isinstance(body, dict)
+    assert body["summaries"] == kept
+    assert any(kept.values())  # the example's SoA scope summaries, one row per file
+    assert isinstance(body["engine"], str)
