@@ -9,8 +9,12 @@ every reference to them as dangling. This is a best-effort scan of top-level ``k
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import PurePosixPath
+
+from complykit.load.limits import DEFAULT_LIMITS
 
 _DOCUMENT_START = re.compile(r"^---(?:[ \t].*)?$", re.MULTILINE)
 _TOP_LEVEL = re.compile(r"""^(id|kind):[ \t]*(["']?)([^"'#\s]+)\2[ \t]*(?:#.*)?$""", re.MULTILINE)
@@ -29,24 +33,38 @@ class UnreadRecord:
 
 
 def declared_records(
-    path: PurePosixPath, text: str, reason: str, *, skip: frozenset[str] = frozenset()
+    path: PurePosixPath,
+    text: str,
+    reason: str,
+    *,
+    skip: frozenset[str] = frozenset(),
+    most: int = DEFAULT_LIMITS.max_documents,
 ) -> tuple[UnreadRecord, ...]:
-    """The records ``text`` declares at top level, except the ids in ``skip`` (those read)."""
+    """The records ``text`` declares at top level in its first ``most`` documents (a file may
+    hold no more), except the ids in ``skip`` (those read).
+
+    One pass over the text: each id's line is counted on from the last one found. Counting
+    from the start of the text for each id took 54 s for a 3 MiB file of 80,000 short
+    documents with a syntax error at its end, a file anyone can put in a pull request."""
     found: list[UnreadRecord] = []
-    offset = 0
-    for chunk in _DOCUMENT_START.split(text):
+    line, counted = 1, 0
+    for start, end in islice(_documents(text), most):
         fields: dict[str, tuple[str, int]] = {}
-        for match in _TOP_LEVEL.finditer(chunk):
+        for match in _TOP_LEVEL.finditer(text, start, end):
             fields.setdefault(match.group(1), (match.group(3), match.start()))
         if "id" in fields and fields["id"][0] not in skip:
-            record_id, start = fields["id"]
-            line = text.count("\n", 0, offset + start) + 1
+            record_id, at = fields["id"]
+            line += text.count("\n", counted, at)
+            counted = at
             kind = fields["kind"][0] if "kind" in fields else None
             found.append(UnreadRecord(path, line, record_id, kind, reason))
-        offset += len(chunk) + _separator_length(text, offset + len(chunk))
     return tuple(found)
 
 
-def _separator_length(text: str, at: int) -> int:
-    match = _DOCUMENT_START.match(text, at)
-    return len(match.group(0)) if match else 0
+def _documents(text: str) -> Iterator[tuple[int, int]]:
+    """Where each document's text starts and ends, between the ``---`` lines."""
+    start = 0
+    for separator in _DOCUMENT_START.finditer(text):
+        yield start, separator.start()
+        start = separator.end()
+    yield start, len(text)

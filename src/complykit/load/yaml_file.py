@@ -76,7 +76,7 @@ class YamlFile:
     unread: tuple[UnreadRecord, ...] = ()
     """Records the text declares but that did not parse, so that nothing cascades from them."""
 
-    def with_unread(self, text: str) -> YamlFile:
+    def with_unread(self, text: str, limits: LoadLimits = DEFAULT_LIMITS) -> YamlFile:
         """This file, naming the records its text declares that it could not build."""
         first = first_finding(self.findings)
         if first is None:
@@ -89,7 +89,7 @@ class YamlFile:
             self.path,
             self.documents,
             self.findings,
-            declared_records(self.path, text, reason, skip=built),
+            declared_records(self.path, text, reason, skip=built, most=limits.max_documents),
         )
 
 
@@ -169,10 +169,14 @@ def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIM
             message,
             hint="Split the records over several files.",
         )
-        return YamlFile(path, (), (too_big,))
+        # The ids declared in the lines read whole (no more is ever read): references to them
+        # are records that could not be read, not dangling references.
+        read = raw[: limits.max_file_bytes].decode("utf-8", "replace").removeprefix("\ufeff")
+        whole_lines = read[: read.rfind("\n") + 1]
+        return YamlFile(path, (), (too_big,)).with_unread(whole_lines, limits)
     text = _decode(path, raw)
     if isinstance(text, Finding):
-        return YamlFile(path, (), (text,)).with_unread(raw.decode("utf-8", "replace"))
+        return YamlFile(path, (), (text,)).with_unread(raw.decode("utf-8", "replace"), limits)
     # An "&" is most often prose ("Privacy & Compliance", "R&D"): only a real anchor (refused,
     # and reported with every other problem of the file) needs the composing builder.
     anchors = find_anchors(path, text) if "&" in text else ()
@@ -183,7 +187,7 @@ def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIM
     parsed = _compose_all(path, text, limits)
     if anchors:
         parsed = YamlFile(path, (), tuple(sorted({*anchors, *parsed.findings})))
-    return parsed.with_unread(text)
+    return parsed.with_unread(text, limits)
 
 
 def _from_events(text: str, limits: LoadLimits) -> tuple[YamlDocument, ...] | None:

@@ -48,3 +48,20 @@ def test_any_text_gives_records_inside_it(text: str) -> None:
     for unread in declared_records(PATH, text, "r"):
         assert 1 <= unread.line <= text.count("\n") + 1
         assert unread.id
+
+
+def test_only_the_documents_a_file_may_hold_are_scanned() -> None:
+    """A file holds at most ``max_documents`` documents: ids past them are not declared."""
+    text = "".join(f"---\nkind: risk\nid: risk-{n}\n" for n in range(5))
+    found = declared_records(PATH, text, "r", most=3)
+    assert [u.id for u in found] == ["risk-0", "risk-1"]  # the first document is empty
+
+
+def test_lines_stay_right_over_many_documents() -> None:
+    """Lines are counted on from id to id, across documents with and without ids."""
+    documents = [f"kind: risk\nid: risk-{n}\n" if n % 3 else "note: none\n" for n in range(3000)]
+    text = "---\n".join(documents)
+    found = declared_records(PATH, text, "r")
+    lines = text.split("\n")
+    assert len(found) == 2000
+    assert all(lines[u.line - 1] == f"id: {u.id}" for u in found)

@@ -77,6 +77,20 @@ def test_size_and_depth_limits_apply() -> None:
     assert [f.code for f in parse_yaml(PATH, deep, limits).findings] == ["YAML005"]
 
 
+def test_a_file_over_the_size_limit_names_the_records_in_what_was_read() -> None:
+    """References to a record of a file too large to load are not dangling: the ids declared
+    in the part that was read (never more) are unread records, with the limit as the reason."""
+    text = "\ufeffkind: supplier\nid: sup-a\n---\nkind: supplier\nid: sup-b\n---\nid: sup-c\n"
+    limit = text.encode().index(b"id: sup-c") + len("id: sup")  # cut inside the third id
+    parsed = parse_yaml(PATH, text.encode(), LoadLimits(max_file_bytes=limit))
+    assert [f.code for f in parsed.findings] == ["YAML005"]
+    assert [(u.id, u.kind, u.line) for u in parsed.unread] == [
+        ("sup-a", "supplier", 2),
+        ("sup-b", "supplier", 5),  # not "sup": a line cut short is not read
+    ]
+    assert parsed.unread[0].reason.startswith("YAML005 the file is larger than the limit")
+
+
 def test_billion_laughs_is_refused_quickly() -> None:
     """Nested aliases are refused at the first alias instead of being expanded."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]

@@ -1,0 +1,63 @@
+"""Class 11: a file at the loader's limits costs time in proportion to its size.
+
+A pull request may add one file of a few megabytes holding a hundred thousand tiny documents
+and a syntax error at its end. Naming the records such a file meant to hold (so that nothing
+that refers to them is reported as dangling) once took a minute per few megabytes; each case
+runs in a child process under the suite's time limit and exits 1 with its finding.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from complykit.load.limits import DEFAULT_LIMITS
+from hostile.harness import run_process, workspace
+
+DOCUMENT = "---\nkind: supplier\nid: sup-{n:06d}\nname: S\n"
+RISK = """\
+kind: risk
+id: risk-a
+title: T
+description: D
+category: privacy
+inherent: {likelihood: 3, impact: 3}
+treatment: mitigate
+treatment_plan: P
+residual: {likelihood: 2, impact: 2}
+affects: [sup-000007]
+"""
+
+
+def _documents(size: int) -> str:
+    """Tiny documents filling ``size`` bytes, then a syntax error."""
+    count = size // len(DOCUMENT.format(n=0))
+    return "".join(DOCUMENT.format(n=n) for n in range(count)) + "name: [\n"
+
+
+def _findings(root: Path, tmp_path: Path) -> list[dict[str, object]]:
+    outcome = run_process("validate", str(root), "--format", "json", "--no-cache", cwd=tmp_path)
+    outcome.assert_inert(allowed=(1,))
+    findings: list[dict[str, object]] = json.loads(outcome.stdout)["findings"]
+    return findings
+
+
+def test_a_broken_file_of_many_documents_is_a_finding_in_proportion(tmp_path: Path) -> None:
+    """Just under the size limit: the syntax error is reported, and the records it stopped
+    are known, so the risk's reference to one of them is not a dangling reference."""
+    text = _documents(DEFAULT_LIMITS.max_file_bytes - 1024)
+    root = workspace(tmp_path, {"suppliers/all.yaml": text, "risks/a.yaml": RISK})
+    findings = _findings(root, tmp_path)
+    at_file = {f["code"] for f in findings if f["path"] == "suppliers/all.yaml"}
+    assert at_file & {"YAML001", "YAML005"}
+    assert not [f for f in findings if f["code"] == "REF001"]
+
+
+def test_a_file_over_the_size_limit_names_its_records_as_unread(tmp_path: Path) -> None:
+    """Over the limit nothing is parsed, but the records declared in what was read are known:
+    one refused file is one finding, not one more for every reference to its records."""
+    text = _documents(DEFAULT_LIMITS.max_file_bytes + 4096)
+    root = workspace(tmp_path, {"suppliers/all.yaml": text, "risks/a.yaml": RISK})
+    findings = _findings(root, tmp_path)
+    assert [f["code"] for f in findings if f["path"] == "suppliers/all.yaml"] == ["YAML005"]
+    assert not [f for f in findings if f["code"] == "REF001"]
