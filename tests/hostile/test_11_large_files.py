@@ -1,15 +1,18 @@
 """Class 11: a file at the loader's limits costs time in proportion to its size.
 
 A pull request may add one file of a few megabytes holding a hundred thousand tiny documents
-and a syntax error at its end. Naming the records such a file meant to hold (so that nothing
-that refers to them is reported as dangling) once took a minute per few megabytes; each case
-runs in a child process under the suite's time limit and exits 1 with its finding.
+and a syntax error at its end, or a hundred thousand duplicate keys or aliases. Naming the
+records such a file meant to hold, and placing each problem in it, once took minutes; every
+problem was listed, hundreds of thousands of findings for one file. Each case runs in a child
+process under the suite's time limit and exits 1 with a bounded list of findings.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import pytest
 
 from complykit.load.limits import DEFAULT_LIMITS
 from hostile.harness import run_process, workspace
@@ -61,3 +64,23 @@ def test_a_file_over_the_size_limit_names_its_records_as_unread(tmp_path: Path) 
     findings = _findings(root, tmp_path)
     assert [f["code"] for f in findings if f["path"] == "suppliers/all.yaml"] == ["YAML005"]
     assert not [f for f in findings if f["code"] == "REF001"]
+
+
+PROBLEMS = {
+    "duplicate keys": ("a: 1\n" * 200_000, "YAML002"),
+    "aliases": ("x: &a v\ny:\n" + "  - *a\n" * 250_000, "YAML003"),
+    "merge keys": (
+        "".join(f"m{n}: &m{n} {{a: 1}}\nn{n}: {{<<: *m{n}}}\n" for n in range(30_000)),
+        "YAML003",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PROBLEMS)
+def test_a_file_of_countless_problems_lists_a_bounded_number(tmp_path: Path, case: str) -> None:
+    body, code = PROBLEMS[case]
+    root = workspace(tmp_path, {"suppliers/s.yaml": f"kind: supplier\nid: s\n{body}"})
+    findings = [f for f in _findings(root, tmp_path) if f["path"] == "suppliers/s.yaml"]
+    most = DEFAULT_LIMITS.max_problems_per_code
+    assert [f["code"] for f in findings] == [code] * (most + 1)
+    assert "more YAML00" in str(findings[-1]["message"])

@@ -11,6 +11,9 @@ class LoadLimits:
     max_depth: int = 48
     max_documents: int = 10_000
     max_scalar_chars: int = 100_000
+    max_problems_per_code: int = 100
+    """A file's load problems listed per code; the rest are counted in one more finding.
+    Every alias of a 2 MB file is a problem: 300,000 findings, 60 MB of JSON in a CI log."""
 
 
 DEFAULT_LIMITS = LoadLimits()

@@ -10,7 +10,9 @@ which reports each problem at its place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -27,7 +29,7 @@ from complykit.load.events import build_from_events
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 from complykit.load.positions import Places, places_of
 from complykit.load.resolver import StrictResolver
-from complykit.load.textpos import clamp, offset_position
+from complykit.load.textpos import TextLines, offset_position
 
 
 class _PureLoader(Reader, Scanner, Parser, Composer, StrictResolver):
@@ -93,8 +95,8 @@ class YamlFile:
         )
 
 
-def _finding(path: PurePosixPath, text: str, problem: BuildProblem) -> Finding:
-    line, column = clamp(text, problem.line, problem.column)
+def _finding(path: PurePosixPath, lines: TextLines, problem: BuildProblem) -> Finding:
+    line, column = lines.clamp(problem.line, problem.column)
     return Finding(
         path, line, column, problem.code, Severity.ERROR, problem.message, hint=problem.hint
     )
@@ -134,8 +136,34 @@ def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile
         problems.append(BuildProblem("YAML005", "the file is nested too deeply to parse", 1, 1))
     finally:
         loader.dispose()
-    findings = tuple(_finding(path, text, p) for p in problems)
+    lines = TextLines(text) if problems else None
+    findings = tuple(_finding(path, lines, p) for p in problems if lines is not None)
     return YamlFile(path, tuple(documents), findings)
+
+
+def _listed(findings: Iterable[Finding], most: int) -> tuple[Finding, ...]:
+    """In order, the first ``most`` findings of each code, and for a code with more, one
+    finding at the first one left out that counts them: the file is unread either way, and
+    fixing the first shows how to fix the rest."""
+    ordered = sorted(findings)
+    counts = Counter(finding.code for finding in ordered)
+    shown: Counter[str] = Counter()
+    listed: list[Finding] = []
+    for finding in ordered:
+        shown[finding.code] += 1
+        if shown[finding.code] <= most:
+            listed.append(finding)
+        elif shown[finding.code] == most + 1:
+            more = counts[finding.code] - most
+            listed.append(
+                replace(
+                    finding,
+                    message=f"{more:,} more {finding.code} problems in this file from here on, "
+                    "not listed",
+                    hint="Fix the problems listed first: the rest are most likely alike.",
+                )
+            )
+    return tuple(listed)
 
 
 def _decode(path: PurePosixPath, raw: bytes) -> str | Finding:
@@ -185,8 +213,10 @@ def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIM
         if built is not None:
             return YamlFile(path, built, ())
     parsed = _compose_all(path, text, limits)
-    if anchors:
-        parsed = YamlFile(path, (), tuple(sorted({*anchors, *parsed.findings})))
+    # An anchor the compose pass refused too is listed once.
+    findings = {*anchors, *parsed.findings} if anchors else parsed.findings
+    listed = _listed(findings, limits.max_problems_per_code)
+    parsed = YamlFile(path, () if anchors else parsed.documents, listed)
     return parsed.with_unread(text, limits)
 
 
@@ -205,11 +235,14 @@ def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:
     """Anchors are refused even when unused; only scanned for when the text holds an ``&``."""
     loader = _Loader(text)
     found: list[Finding] = []
+    lines: TextLines | None = None
     try:
         while (event := loader.get_event()) is not None:
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                line, column = clamp(text, event.start_mark.line + 1, event.start_mark.column + 1)
+                lines = lines or TextLines(text)
+                mark = event.start_mark
+                line, column = lines.clamp(mark.line + 1, mark.column + 1)
                 found.append(
                     Finding(
                         path,

@@ -91,6 +91,22 @@ def test_a_file_over_the_size_limit_names_the_records_in_what_was_read() -> None
     assert parsed.unread[0].reason.startswith("YAML005 the file is larger than the limit")
 
 
+def test_a_files_problems_are_listed_up_to_a_number_per_code_then_counted() -> None:
+    """Every duplicate key of a file is a problem; past the limit one finding counts the rest,
+    at the first left out, and problems of other codes are listed as before."""
+    text = b"kind: task\nid: t\n" + b"a: 1\n" * 10 + b"x: &anchor 1\n"
+    parsed = parse_yaml(PATH, text, LoadLimits(max_problems_per_code=3))
+    listed = [(f.code, f.line, f.message) for f in parsed.findings]
+    assert listed == [
+        ("YAML002", 4, "duplicate key 'a'"),
+        ("YAML002", 5, "duplicate key 'a'"),
+        ("YAML002", 6, "duplicate key 'a'"),
+        ("YAML002", 7, "6 more YAML002 problems in this file from here on, not listed"),
+        ("YAML003", 13, "anchor '&anchor' is not allowed"),
+    ]
+    assert parse_yaml(PATH, text, LoadLimits(max_problems_per_code=9)).findings[-2].line == 12
+
+
 def test_billion_laughs_is_refused_quickly() -> None:
     """Nested aliases are refused at the first alias instead of being expanded."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
