@@ -1,10 +1,16 @@
-"""Class 11: a file at the loader's limits costs time in proportion to its size.
+"""Class 11: a file at the loader's limits, or a record full of problems, costs time in
+proportion to its size.
 
 A pull request may add one file of a few megabytes holding a hundred thousand tiny documents
 and a syntax error at its end, or a hundred thousand duplicate keys or aliases. Naming the
 records such a file meant to hold, and placing each problem in it, once took minutes; every
 problem was listed, hundreds of thousands of findings for one file. Each case runs in a child
 process under the suite's time limit and exits 1 with a bounded list of findings.
+
+So does a record with tens of thousands of wrong list items or broken references (each
+finding was placed by unpacking the record's places again and walking its list from the
+start), and a pull request adding thousands of waivers (each finding was tried against every
+waiver's every path pattern).
 """
 
 from __future__ import annotations
@@ -84,3 +90,33 @@ def test_a_file_of_countless_problems_lists_a_bounded_number(tmp_path: Path, cas
     most = DEFAULT_LIMITS.max_problems_per_code
     assert [f["code"] for f in findings] == [code] * (most + 1)
     assert "more YAML00" in str(findings[-1]["message"])
+
+
+def test_a_record_of_countless_wrong_items_is_placed_in_proportion(tmp_path: Path) -> None:
+    root = workspace(
+        tmp_path, {"suppliers/s.yaml": "kind: supplier\nid: s\ntags:\n" + "  - 1\n" * 60_000}
+    )
+    findings = [f for f in _findings(root, tmp_path) if f["code"] == "SCH004"]
+    assert len(findings) == 60_000
+    assert (findings[-1]["line"], findings[-1]["column"]) == (60_003, 5)
+
+
+def test_countless_broken_references_and_waivers_are_judged_in_proportion(
+    tmp_path: Path,
+) -> None:
+    names = "".join(f"  - pa-missing-{n:06d}\n" for n in range(3_000))
+    waivers = "".join(
+        f"---\nkind: waiver\nid: w{n}\ncode: REF001\nrecords: [risk-b]\n"
+        f"paths: ['x{n}/**', '**/y{n}*.yaml']\nreason: r\nowner: dpo\nexpires: 2999-01-01\n"
+        for n in range(8_000)
+    )
+    root = workspace(
+        tmp_path,
+        {"risks/a.yaml": RISK.replace("[sup-000007]", f"\n{names}"), "waivers/w.yaml": waivers},
+    )
+    broken = [
+        f
+        for f in _findings(root, tmp_path)
+        if f["code"] == "REF001" and f["path"] == "risks/a.yaml"
+    ]
+    assert len(broken) == 3_000  # no waiver names risk-a or matches its file

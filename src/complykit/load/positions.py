@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from complykit.core.sharing import SharedValues
@@ -57,7 +58,7 @@ class Places:
 
     def start(self) -> tuple[int, int]:
         """1-based line and column where the document's value starts."""
-        return _Index.of(self).start(0)
+        return _index(self).start(0)
 
     def locate(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """Position of the deepest value along ``loc``.
@@ -67,7 +68,15 @@ class Places:
         a mapping entry is located at its key rather than its value, which reads better for
         "unknown field" errors.
         """
-        return _Index.of(self).locate(loc, at_key=at_key)
+        return _index(self).locate(loc, at_key=at_key)
+
+
+@lru_cache(maxsize=16)
+def _index(places: Places) -> _Index:
+    """The unpacked index of ``places``, kept for the next few look-ups: a record's findings
+    are placed one after another, and unpacking the document for each made a record with
+    20,000 wrong list items take minutes."""
+    return _Index.of(places)
 
 
 def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -162,10 +171,12 @@ class _Index:
     texts in the same order.
     """
 
-    __slots__ = ("keys", "words")
+    __slots__ = ("children", "keys", "words")
 
     def __init__(self, words: list[int], keys: list[str]) -> None:
         self.words, self.keys = words, keys
+        self.children: dict[int, dict[str | int, _Found]] = {}
+        """Per container looked into, its children by key or index (``_child``)."""
 
     @classmethod
     def of(cls, places: Places) -> _Index:
@@ -209,23 +220,28 @@ class _Index:
 
     def _child(self, at: int, first_key: int, part: str | int) -> _Found | None:
         """(header, first key below it, key or item position) of the child ``part`` names."""
+        children = self.children.get(at)
+        if children is None:  # listed once: looking each one up from the first was quadratic
+            children = self.children[at] = self._children(at, first_key)
+        return children.get(part)
+
+    def _children(self, at: int, first_key: int) -> dict[str | int, _Found]:
         words, keys = self.words, self.keys
         kind, end = words[at] & 3, at + (words[at] >> 2)
         child, key, item = at + _CONTAINER_WORDS, first_key, 0
+        found: dict[str | int, _Found] = {}
         while child < end:  # a scalar has no words past its header, so no children
             if kind == MAPPING:
                 key_place = (words[child], words[child + 1])
                 child += _KEY_WORDS
-                if keys[key] == part:
-                    return child, key + 1, key_place
+                found.setdefault(keys[key], (child, key + 1, key_place))
                 key += 1
             else:
-                if item == part:
-                    return child, key, self.start(child)
+                found[item] = (child, key, self.start(child))
                 item += 1
             key += words[child + 3] if words[child] & 3 != SCALAR else 0
             child += words[child] >> 2
-        return None
+        return found
 
 
 def places_of(root: Node) -> Places:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fnmatch
+import os
+import re
 from collections.abc import Iterable, Sequence
-from fnmatch import fnmatch
+from functools import lru_cache
 
 from complykit.core.findings import Finding, RuleInfo, Severity
 from complykit.core.result import Waived
@@ -50,26 +53,71 @@ def active_waivers(repo: Repository) -> list[Waiver]:
     ]
 
 
-def covers(waiver: Waiver, finding: Finding) -> bool:
-    if finding.code != waiver.code:
-        return False
-    path = finding.path.as_posix()
-    return finding.record in waiver.records or any(fnmatch(path, p) for p in waiver.paths)
-
-
 def apply_waivers(
     findings: Iterable[Finding], waivers: Sequence[Waiver]
 ) -> tuple[list[Finding], list[Waived]]:
-    """(findings that stand, findings waived), each in the order given."""
+    """(findings that stand, findings waived), each in the order given. A finding is set aside
+    by the first waiver (in the order given) of its code that names its record, or a pattern
+    its file's path matches."""
+    index = _WaiverIndex(waivers)
     kept: list[Finding] = []
     waived: list[Waived] = []
     for finding in findings:
-        waiver = next((w for w in waivers if covers(w, finding)), None)
+        waiver = index.first(finding)
         if waiver is None:
             kept.append(finding)
         else:
             waived.append(Waived(finding, waiver.id))
     return kept, waived
+
+
+class _WaiverIndex:
+    """The waivers by code, record and path pattern.
+
+    Trying every waiver on every finding, one ``fnmatch`` per pattern, took 83 s for a pull
+    request adding 8,000 waivers beside a record with 3,000 broken references. A record is now
+    looked up, and a file's path is matched against a code's patterns once.
+    """
+
+    def __init__(self, waivers: Sequence[Waiver]) -> None:
+        self._by_record: dict[tuple[str, str], tuple[int, Waiver]] = {}
+        self._patterns: dict[str, list[tuple[int, Waiver, list[re.Pattern[str]]]]] = {}
+        self._by_path: dict[tuple[str, str], tuple[int, Waiver] | None] = {}
+        for order, waiver in enumerate(waivers):
+            for record in waiver.records:
+                self._by_record.setdefault((waiver.code, record), (order, waiver))
+            if waiver.paths:
+                compiled = [_pattern(p) for p in waiver.paths]
+                self._patterns.setdefault(waiver.code, []).append((order, waiver, compiled))
+
+    def first(self, finding: Finding) -> Waiver | None:
+        """The first waiver that covers ``finding``, or None."""
+        named = None
+        if finding.record is not None:
+            named = self._by_record.get((finding.code, finding.record))
+        matched = self._matching(finding.code, finding.path.as_posix())
+        found = [candidate for candidate in (named, matched) if candidate is not None]
+        return min(found, key=lambda candidate: candidate[0])[1] if found else None
+
+    def _matching(self, code: str, path: str) -> tuple[int, Waiver] | None:
+        key = (code, path)
+        if key not in self._by_path:
+            name = os.path.normcase(path)  # as fnmatch compares them
+            self._by_path[key] = next(
+                (
+                    (order, waiver)
+                    for order, waiver, patterns in self._patterns.get(code, ())
+                    if any(pattern.match(name) for pattern in patterns)
+                ),
+                None,
+            )
+        return self._by_path[key]
+
+
+@lru_cache(maxsize=4096)
+def _pattern(glob: str) -> re.Pattern[str]:
+    """``fnmatch``'s reading of a waiver's path pattern."""
+    return re.compile(fnmatch.translate(os.path.normcase(glob)))
 
 
 def stale_waivers(

@@ -84,3 +84,15 @@ def test_documents_naming_the_same_keys_share_one_key_list() -> None:
     shipped = pickle.loads(pickle.dumps(places[1]))  # noqa: S301 - our own bytes
     assert places[0].keys is places[1].keys is shipped.keys
     assert shipped.locate(["title"]) == (3, 8)
+
+
+def test_every_item_of_a_long_list_is_found_in_any_order() -> None:
+    """Look-ups reuse what earlier ones unpacked (a record's findings are placed one after
+    another): each item of a long list still gets its own line, whatever the order asked."""
+    items = 2_000
+    places = _places(
+        "kind: supplier\nid: s\ntags:\n" + "".join(f"  - t{n}\n" for n in range(items))
+    )
+    for n in [*range(items - 1, -1, -7), *range(0, items, 13)]:
+        assert places.locate(("tags", n)) == (4 + n, 5)
+        assert places.locate(("tags",), at_key=True) == (3, 1)
