@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from complykit import __version__
 from complykit.cli.app import app
+from complykit.core.forked import ForkedCall
+from complykit.publish import document
+from complykit.reports.request import Provenance
 from unit.diff.gitrepo import GitRepo, workspace_repo
 
 runner = CliRunner()
@@ -101,3 +107,31 @@ def test_partial_lists_unreadable_records_in_the_document(repo: GitRepo) -> None
     assert "| risks/broken.yaml |" in out
     assert "Mailing list leaks" in out
     assert "warning: 1 problem(s)" in err
+
+
+@pytest.mark.parametrize("child", ["forked", "no fork", "child failed"])
+def test_provenance_is_the_same_found_beside_loading_or_here(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, child: str
+) -> None:
+    """The provenance is found in a forked child while the records load; without fork, or when
+    the child fails, it is found in this process, with the same answer."""
+    repo.git("tag", "audit-2026")
+    commit = repo.git("rev-parse", "HEAD")
+    repo.write("risks/risk-new.yaml", "kind: risk\nid: risk-new\n")  # uncommitted
+    started: list[object] = []
+    real_start = ForkedCall.start
+
+    def start(work: Callable[[], object]) -> object:
+        started.append(work)
+        return real_start(work)
+
+    monkeypatch.setattr(ForkedCall, "start", start)
+    if child == "no fork":
+        monkeypatch.setattr(document, "can_fork", lambda: False)
+    elif child == "child failed":
+        monkeypatch.setattr(ForkedCall, "result", lambda _self: None)
+    with document.open_source(repo.workspace, date(2026, 11, 23)) as source:
+        assert source.provenance == Provenance(
+            version=__version__, in_git=True, commit=commit, tag="audit-2026", dirty=True
+        )
+    assert len(started) == (0 if child == "no fork" else 1)
