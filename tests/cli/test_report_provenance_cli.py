@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -14,6 +15,7 @@ from complykit import __version__
 from complykit.cli.app import app
 from complykit.core.forked import ForkedCall
 from complykit.publish import document
+from complykit.publish.provenance import working_tree
 from complykit.reports.request import Provenance
 from unit.diff.gitrepo import GitRepo, workspace_repo
 
@@ -129,7 +131,14 @@ def test_provenance_is_the_same_found_beside_loading_or_here(
     if child == "no fork":
         monkeypatch.setattr(document, "can_fork", lambda: False)
     elif child == "child failed":
-        monkeypatch.setattr(ForkedCall, "result", lambda _self: None)
+        parent = os.getpid()
+
+        def failing_in_the_child(root: Path) -> Provenance:
+            if os.getpid() != parent:
+                raise RuntimeError("the child fails")  # it exits 1, and is reaped
+            return working_tree(root)
+
+        monkeypatch.setattr(document, "working_tree", failing_in_the_child)
     with document.open_source(repo.workspace, date(2026, 11, 23)) as source:
         assert source.provenance == Provenance(
             version=__version__, in_git=True, commit=commit, tag="audit-2026", dirty=True
