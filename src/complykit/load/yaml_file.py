@@ -136,8 +136,8 @@ def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile
         problems.append(BuildProblem("YAML005", "the file is nested too deeply to parse", 1, 1))
     finally:
         loader.dispose()
-    lines = TextLines(text) if problems else None
-    findings = tuple(_finding(path, lines, p) for p in problems if lines is not None)
+    lines = TextLines(text)
+    findings = tuple(_finding(path, lines, p) for p in problems)
     return YamlFile(path, tuple(documents), findings)
 
 
@@ -235,12 +235,11 @@ def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:
     """Anchors are refused even when unused; only scanned for when the text holds an ``&``."""
     loader = _Loader(text)
     found: list[Finding] = []
-    lines: TextLines | None = None
+    lines = TextLines(text)
     try:
         while (event := loader.get_event()) is not None:
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                lines = lines or TextLines(text)
                 mark = event.start_mark
                 line, column = lines.clamp(mark.line + 1, mark.column + 1)
                 found.append(

@@ -14,17 +14,7 @@ import yaml
 from complykit.model.empty import EMPTY
 from complykit.model.validate import try_record
 from conftest import EXAMPLE
-
-SUPPLIER: dict[str, Any] = {
-    "kind": "supplier",
-    "id": "sup-a",
-    "name": "A",
-    "services": ["mail"],
-    "role": "processor",
-    "country": "NL",
-    "dpa": {"signed_on": "2025-01-10"},
-    "breach_notification": {"within": "PT24H"},
-}
+from unit.model.test_compact import SUPPLIER
 
 
 def _record(data: dict[str, Any]) -> Any:
