@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
 from complykit.escape import markdown
+from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
 from complykit.formatters.counts import describe_counts, describe_scope, describe_where
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from typing import TextIO
 
     from complykit.core.findings import Finding
@@ -30,23 +30,34 @@ class MarkdownFormatter:
         stream.write(markdown_summary(result))
 
 
-def markdown_summary(result: Result) -> str:
-    """The whole Markdown document, ending in a newline."""
-    return "\n".join([HEADING, "", *_body(result)]) + "\n"
+MORE_FINDINGS = (
+    "\n_{count:,} more finding(s) not listed here (a pull-request comment holds at most 65,536 "
+    "characters); errors are listed first. `complykit validate` shows every finding._"
+)
 
 
-def _body(result: Result) -> Iterator[str]:
+def markdown_summary(result: Result, budget: int = COMMENT_BUDGET) -> str:
+    """The whole Markdown document, ending in a newline, within ``budget`` characters: when
+    every finding does not fit, the most severe are listed and the rest are counted."""
     as_of = result.as_of.isoformat()
-    scope = describe_scope(result)
     if not result.findings:
-        yield f":white_check_mark: No problems found in {scope}, as of {as_of}."
-        return
+        scope = describe_scope(result)
+        lines = [f":white_check_mark: No problems found in {scope}, as of {as_of}."]
+        return "\n".join([HEADING, "", *lines]) + "\n"
     icon = ":x:" if result.exit_code else ":warning:"
-    yield f"{icon} **{describe_counts(result)}** in {describe_where(result)}, as of {as_of}."
-    yield ""
-    yield "| Severity | Code | Location | Message |"
-    yield "|---|---|---|---|"
-    yield from (_row(f) for f in result.findings)
+    head = [
+        HEADING,
+        "",
+        f"{icon} **{describe_counts(result)}** in {describe_where(result)}, as of {as_of}.",
+        "",
+        "| Severity | Code | Location | Message |",
+        "|---|---|---|---|",
+    ]
+    rows = [_row(f) for f in result.findings]
+    if sum(map(len, head)) + sum(map(len, rows)) + len(head) + len(rows) > budget:
+        ranked = sorted(range(len(rows)), key=lambda i: -result.findings[i].severity.rank)
+        rows = [rows[i] for i in ranked]
+    return "\n".join(fitted([head, Rows(rows, 0, MORE_FINDINGS)], budget)) + "\n"
 
 
 def _row(finding: Finding) -> str:

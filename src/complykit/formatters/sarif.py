@@ -9,13 +9,14 @@ from urllib.parse import quote
 import complykit
 from complykit.core.findings import Severity
 from complykit.escape import defuse_json, name_bytes
+from complykit.formatters.budget import SARIF_RESULTS
 
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import TextIO
 
     from complykit.core.findings import Finding, RuleInfo
-    from complykit.core.result import Result
+    from complykit.core.result import Result, Waived
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT_BASE_ID = "%SRCROOT%"
@@ -30,10 +31,13 @@ class SarifFormatter:
         stream.write(defuse_json(json.dumps(to_sarif(result), indent=2, ensure_ascii=True)) + "\n")
 
 
-def to_sarif(result: Result) -> dict[str, Any]:
-    """The SARIF log as Python values."""
-    waived = [w.finding for w in result.waived]
-    codes = sorted({f.code for f in (*result.findings, *waived)})
+def to_sarif(result: Result, most: int = SARIF_RESULTS) -> dict[str, Any]:
+    """The SARIF log as Python values: at most ``most`` results, which code scanning accepts.
+    When there are more, the most severe open findings are kept, then waived ones, and the run
+    says how many were left out."""
+    findings, waived_results = _kept(result, most)
+    waived = [w.finding for w in waived_results]
+    codes = sorted({f.code for f in (*findings, *waived)})
     index = {code: i for i, code in enumerate(codes)}
     driver = {
         "name": "complykit",
@@ -46,11 +50,32 @@ def to_sarif(result: Result) -> dict[str, Any]:
         # Columns come from the YAML loader, which counts characters, not bytes.
         "columnKind": "unicodeCodePoints",
         "results": [
-            *(_result(f, index[f.code]) for f in result.findings),
-            *(_suppressed(w.finding, index[w.finding.code], w.waiver) for w in result.waived),
+            *(_result(f, index[f.code]) for f in findings),
+            *(_suppressed(w.finding, index[w.finding.code], w.waiver) for w in waived_results),
         ],
     }
+    left_out = len(result.findings) + len(result.waived) - len(findings) - len(waived_results)
+    if left_out:
+        run["invocations"] = [_cut_short(left_out, most)]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _kept(result: Result, most: int) -> tuple[list[Finding], list[Waived]]:
+    """The findings and waived findings that fit in ``most`` results, in their order."""
+    if len(result.findings) + len(result.waived) <= most:
+        return list(result.findings), list(result.waived)
+    ranked = sorted(range(len(result.findings)), key=lambda i: -result.findings[i].severity.rank)
+    chosen = sorted(ranked[:most])
+    return [result.findings[i] for i in chosen], list(result.waived[: most - len(chosen)])
+
+
+def _cut_short(left_out: int, most: int) -> dict[str, Any]:
+    text = (
+        f"{left_out:,} more result(s) left out: code scanning rejects a run with over "
+        f"{most:,} results. The most severe were kept; `complykit validate` lists them all."
+    )
+    notice = {"level": "warning", "message": {"text": text}}
+    return {"executionSuccessful": True, "toolExecutionNotifications": [notice]}
 
 
 def _rule(code: str, info: RuleInfo | None) -> dict[str, Any]:

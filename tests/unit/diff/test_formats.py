@@ -19,6 +19,7 @@ from complykit.diff.changes import (
     Side,
 )
 from complykit.diff.formats import DIFF_FORMATTERS
+from complykit.formatters.budget import COMMENT_CHARACTERS
 
 HOSTILE = "a | b <script>alert(1)</script> `x` *y*"
 FINDING = Finding(
@@ -150,3 +151,34 @@ def test_text_is_plain_when_piped() -> None:
     assert f"      name: Old -> {HOSTILE}" in out
     assert "  register/x.yaml:4:3  error  GDPR013  " in out
     assert out.rstrip().endswith("This change introduces 1 new finding at or above error.")
+
+
+def test_markdown_of_a_huge_diff_fits_in_a_pull_request_comment() -> None:
+    """A change of 3,000 records and 2,000 new findings stays within what GitHub accepts as a
+    comment: the new errors are listed first, and each cut section says how many it left out."""
+    warnings = tuple(
+        Finding(PurePosixPath(f"r/{i}.yaml"), 1, 1, "REF001", Severity.WARNING, "w" * 90)
+        for i in range(2000)
+    )
+    error = Finding(PurePosixPath("z/last.yaml"), 9, 1, "GDPR013", Severity.ERROR, "The error.")
+    added = tuple(
+        RecordRef("risk", f"risk-{i:05d}", PurePosixPath(f"risks/{i}.yaml")) for i in range(3000)
+    )
+    huge = Diff(
+        base=DIFF.base,
+        head=DIFF.head,
+        records=RecordDiff(added=added),
+        findings=FindingDiff(new=(*warnings, error), unchanged=0),
+        notable=DIFF.notable,
+        as_of=DIFF.as_of,
+    )
+    out = _render("markdown", huge)
+    assert len(out) <= COMMENT_CHARACTERS - len("<!-- complykit-action:diff -->\n")
+    table = [line for line in out.splitlines() if line.startswith("| :")]
+    assert table[0].startswith("| :x: error | GDPR013 | z/last.yaml:9:1 | The error.")
+    assert f"_{2001 - len(table):,} more finding(s) not shown here" in out
+    listed = [line for line in out.splitlines() if line.startswith("- risk risk-")]
+    assert len(listed) < 10  # the findings took the room first
+    assert f"_{3000 - len(listed):,} more record(s) not shown here" in out
+    assert out.rstrip().endswith("</details>")
+    assert "- **processing-activity pa-x**: A reason." in out

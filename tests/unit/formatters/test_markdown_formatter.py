@@ -3,9 +3,14 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from complykit.core.findings import Severity
+from complykit.formatters.budget import COMMENT_CHARACTERS
 from complykit.formatters.markdown import MarkdownFormatter, escape
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from complykit.core.findings import Finding
     from complykit.core.result import Result
 
 
@@ -66,3 +71,25 @@ def test_special_characters_stay_in_their_cell(special: Result) -> None:
 def test_escape_handles_backslashes_and_carriage_returns() -> None:
     """Backslashes are doubled and every kind of line break becomes one <br>."""
     assert escape("a\\b\r\nc\rd_e`f~") == "a\\\\b<br>c<br>d\\_e\\`f\\~"
+
+
+def test_thousands_of_findings_fit_in_a_pull_request_comment(
+    make_result: Callable[..., Result], make_finding: Callable[..., Finding]
+) -> None:
+    """5,000 findings would make a 600 KB table that GitHub refuses to post: the errors come
+    first, as many rows as fit, then a line that counts the rest."""
+    warnings = [
+        make_finding(
+            path=f"a/{i:04d}.yaml", code="REF001", severity=Severity.WARNING, message="w" * 100
+        )
+        for i in range(5000)
+    ]
+    error = make_finding(path="z.yaml", message="The one error.")
+    lines = render(make_result(*warnings, error))
+    text = "\n".join(lines) + "\n"
+    assert len(text) <= COMMENT_CHARACTERS - len("<!-- complykit-action:diff -->\n")
+    rows = [line for line in lines if line.startswith("| :")]
+    assert rows[0] == "| :x: error | GDPR005 | z.yaml:1:1 | The one error. |"
+    assert 300 < len(rows) < 5001
+    assert lines[-1].startswith(f"_{5001 - len(rows):,} more finding(s) not listed here")
+    assert "1 error, 5000 warnings" in lines[2]

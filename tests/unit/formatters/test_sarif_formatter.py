@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from jsonschema import Draft4Validator
 
+from complykit.core.findings import Severity
 from complykit.core.result import Waived
-from complykit.formatters.sarif import SarifFormatter
+from complykit.formatters.budget import SARIF_RESULTS
+from complykit.formatters.sarif import SarifFormatter, to_sarif
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -117,3 +119,29 @@ def test_waived_finding_is_a_valid_suppressed_result(
     suppressed = [r for r in document["runs"][0]["results"] if "suppressions" in r]
     assert [error.message for error in validator.iter_errors(document)] == []
     assert [s["suppressions"][0]["kind"] for s in suppressed] == ["external"]
+
+
+def test_a_run_keeps_within_what_code_scanning_accepts(
+    make_result: Callable[..., Result],
+    make_finding: Callable[..., Finding],
+    validator: Draft4Validator,
+) -> None:
+    """Over the limit (25,000 results; 4 here), the errors are kept before warnings, in their
+    order, then waived findings; the run says how many were left out, and stays valid."""
+    warnings = [
+        make_finding(path=f"a/{i}.yaml", code="REF001", severity=Severity.WARNING) for i in range(5)
+    ]
+    errors = [make_finding(path=f"z/{i}.yaml") for i in range(2)]
+    result = make_result(*warnings, *errors)
+    result = replace(result, waived=(Waived(make_finding(path="w.yaml"), "wv-1"),))
+    run = to_sarif(result, most=4)["runs"][0]
+    places = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    ]
+    assert places == ["a/0.yaml", "a/1.yaml", "z/0.yaml", "z/1.yaml"]
+    notice = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert notice.startswith("4 more result(s) left out: code scanning rejects a run with over 4")
+    assert list(validator.iter_errors(to_sarif(result, most=4))) == []
+    assert "invocations" not in to_sarif(result, most=8)["runs"][0]
+    assert len(to_sarif(result, most=8)["runs"][0]["results"]) == 8
+    assert SARIF_RESULTS == 25_000

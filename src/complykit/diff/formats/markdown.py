@@ -15,6 +15,7 @@ from complykit.diff.formats.display import (
     show,
     verdict,
 )
+from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
 from complykit.formatters.markdown import SEVERITY_ICONS, escape
 
 if TYPE_CHECKING:
@@ -34,16 +35,28 @@ class MarkdownDiffFormatter:
         stream.write(markdown_diff(diff))
 
 
-def markdown_diff(diff: Diff) -> str:
-    """The Markdown document, ending in a newline."""
+def markdown_diff(diff: Diff, budget: int = COMMENT_BUDGET) -> str:
+    """The Markdown document, ending in a newline, within ``budget`` characters: when the
+    whole diff does not fit in a comment, new findings keep their rows first, then the notable
+    changes, the fixed findings and the record changes, and each cut section says how many
+    rows it left out."""
     sections = [
         _header(diff),
-        _notable(diff),
-        _findings_table("New findings", diff.findings.new),
-        _findings_table("Fixed findings", diff.findings.fixed),
-        _details(diff),
+        *_notable(diff),
+        *_findings_table("New findings", diff.findings.new, 0),
+        *_findings_table("Fixed findings", diff.findings.fixed, 2),
+        *_details(diff),
     ]
-    return "\n\n".join("\n".join(s) for s in sections if s) + "\n"
+    parts = [part for part in sections if isinstance(part, Rows) or part]
+    return "\n".join(fitted(parts, budget)) + "\n"
+
+
+_MORE = "\n_{{count:,}} more {what} not shown here (a pull-request comment holds at most 65,536 \
+characters): `complykit diff` shows them all._"
+
+
+def _more(what: str) -> str:
+    return _MORE.format(what=what)
 
 
 def _header(diff: Diff) -> list[str]:
@@ -60,18 +73,30 @@ def _header(diff: Diff) -> list[str]:
     ]
 
 
-def _notable(diff: Diff) -> list[str]:
+def _notable(diff: Diff) -> list[list[str] | Rows]:
     if not diff.notable:
         return []
     lines = [f"**{escape(n.kind)} {escape(n.id)}**: {escape(n.reason)}" for n in diff.notable]
-    return ["### Notable changes", "", *(f"- {line}" for line in lines)]
+    rows = Rows([f"- {line}" for line in lines], 1, _more("notable change(s)"))
+    return [["", "### Notable changes", ""], rows]
 
 
-def _findings_table(title: str, findings: Sequence[Finding]) -> list[str]:
+def _findings_table(
+    title: str, findings: Sequence[Finding], priority: int
+) -> list[list[str] | Rows]:
     if not findings:
         return []
-    header = ["| Severity | Code | Location | Message |", "|---|---|---|---|"]
-    return [f"### {title}", "", *header, *(_finding_row(f) for f in findings)]
+    header = [
+        "",
+        f"### {title}",
+        "",
+        "| Severity | Code | Location | Message |",
+        "|---|---|---|---|",
+    ]
+    rows = [_finding_row(f) for f in findings]
+    if priority == 0:  # new findings: if they are cut, the errors are the ones kept
+        rows = [rows[i] for i in sorted(range(len(rows)), key=lambda i: -findings[i].severity.rank)]
+    return [header, Rows(rows, priority, _more("finding(s)"))]
 
 
 def _finding_row(finding: Finding) -> str:
@@ -83,35 +108,37 @@ def _finding_row(finding: Finding) -> str:
     return f"| {severity} | {escape(finding.code)} | {location} | {message} |"
 
 
-def _details(diff: Diff) -> list[str]:
+def _details(diff: Diff) -> list[list[str] | Rows]:
     records = diff.records
     if not (records.added or records.removed or records.changed):
         return []
-    body = [
+    summary = f"Record changes: {record_counts(diff)}"
+    return [
+        ["", "<details>", f"<summary>{summary}</summary>", ""],
         *_ref_list("Added", records.added),
         *_ref_list("Removed", records.removed),
         *_change_table(records.changed),
+        ["</details>"],
     ]
-    summary = f"Record changes: {record_counts(diff)}"
-    return ["<details>", f"<summary>{summary}</summary>", "", *body, "</details>"]
 
 
-def _ref_list(title: str, refs: Sequence[RecordRef]) -> Iterator[str]:
-    if refs:
-        yield f"**{title}:**"
-        yield ""
-        for ref in refs:
-            yield f"- {escape(ref.kind)} {escape(ref.id)} ({escape(ref.path.as_posix())})"
-        yield ""
+def _ref_list(title: str, refs: Sequence[RecordRef]) -> list[list[str] | Rows]:
+    if not refs:
+        return []
+    rows = [
+        f"- {escape(ref.kind)} {escape(ref.id)} ({escape(ref.path.as_posix())})" for ref in refs
+    ]
+    return [[f"**{title}:**", ""], Rows(rows, 3, _more("record(s)")), [""]]
 
 
-def _change_table(changes: Sequence[RecordChange]) -> Iterator[str]:
+def _change_table(changes: Sequence[RecordChange]) -> list[list[str] | Rows]:
     if not changes:
-        return
-    yield "**Changed:**"
-    yield ""
-    yield "| Record | Field | Before | After |"
-    yield "|---|---|---|---|"
+        return []
+    header = ["**Changed:**", "", "| Record | Field | Before | After |", "|---|---|---|---|"]
+    return [header, Rows(list(_change_rows(changes)), 3, _more("field change(s)")), [""]]
+
+
+def _change_rows(changes: Sequence[RecordChange]) -> Iterator[str]:
     for change in changes:
         record = f"{escape(change.kind)} {escape(change.id)}"
         if change.moved_from is not None:
@@ -120,4 +147,3 @@ def _change_table(changes: Sequence[RecordChange]) -> Iterator[str]:
         for field in change.fields:
             cells = (escape(field.field), escape(show(field.old)), escape(show(field.new)))
             yield f"| {record} | {' | '.join(cells)} |"
-    yield ""

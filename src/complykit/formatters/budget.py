@@ -1,0 +1,89 @@
+"""What the places a report is posted to accept, and rows cut to fit them.
+
+A pull-request comment on GitHub holds at most 65,536 characters: a longer body is refused
+("Body is too long") and the comment is not posted at all. A job summary holds 1 MiB per step,
+and code scanning rejects a SARIF run with more than 25,000 results. A workspace adopting
+complykit with a few thousand findings, or a stranger's pull request that adds a record with
+thousands of wrong items, reached these limits, and then the reader got nothing. So the
+Markdown outputs list the rows that fit, the most important first, and say how many more there
+are and where to see them; SARIF keeps the most severe results (``formatters.sarif``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+COMMENT_CHARACTERS = 65_536
+"""GitHub's limit on the body of an issue or pull-request comment."""
+COMMENT_BUDGET = COMMENT_CHARACTERS - 1_536
+"""What a Markdown document may use: the action puts a marker line before it, and a user's
+workflow may add a line or two of its own."""
+SARIF_RESULTS = 25_000
+"""Code scanning rejects a SARIF run with more results than this (and shows 5,000)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A section's rows, of which as many are shown as the budget allows, in their order.
+
+    ``priority``: lower first in line for the budget (the section keeps its place in the
+    document). ``more``: the line that says how many rows were left out, given the count.
+    """
+
+    rows: Sequence[str]
+    priority: int
+    more: str
+
+    def note(self, left_out: int) -> str:
+        return self.more.format(count=left_out)
+
+
+def fitted(sections: Sequence[Sequence[str] | Rows], budget: int = COMMENT_BUDGET) -> list[str]:
+    """The lines of ``sections`` in order, each ``Rows`` cut so that the joined document (one
+    newline after each line) stays within ``budget`` characters, if its fixed lines and the
+    notes fit at all.
+
+    Fixed lines are always kept. Room for every section's note is set aside first; rows get
+    what is left, section by section in order of priority, and a section shown whole gives
+    its note's room back."""
+    cuttable = {i: s for i, s in enumerate(sections) if isinstance(s, Rows)}
+    fixed = sum(_length(s) for s in sections if not isinstance(s, Rows))
+    left = budget - fixed - sum(map(_note_room, cuttable.values()))
+    kept: dict[int, int] = {}
+    for index in sorted(cuttable, key=lambda i: (cuttable[i].priority, i)):
+        kept[index], left = _taken(cuttable[index], left)
+    lines: list[str] = []
+    for index, section in enumerate(sections):
+        if not isinstance(section, Rows):
+            lines.extend(section)
+            continue
+        count = kept[index]
+        lines.extend(section.rows[:count])
+        if count < len(section.rows):
+            lines.append(section.note(len(section.rows) - count))
+    return lines
+
+
+def _note_room(section: Rows) -> int:
+    """The room set aside for the section: its note at the longest (the count is at most the
+    number of rows), or its rows when they are shorter than that, and never cut."""
+    return min(len(section.note(len(section.rows))) + 1, _length(section.rows))
+
+
+def _length(lines: Sequence[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
+
+
+def _taken(section: Rows, left: int) -> tuple[int, int]:
+    """How many of the section's rows fit in ``left`` characters, and what is left after."""
+    total = _length(section.rows)
+    if total <= left + _note_room(section):  # shown whole: no note
+        return len(section.rows), left + _note_room(section) - total
+    count = 0
+    for row in section.rows:
+        if len(row) + 1 > left:
+            break
+        left -= len(row) + 1
+        count += 1
+    return count, left

@@ -1,0 +1,72 @@
+"""Rows cut to fit the places reports are posted to (``formatters.budget``)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from complykit.formatters.budget import COMMENT_BUDGET, COMMENT_CHARACTERS, Rows, fitted
+
+NOTE = "_{count} more_"
+lines = st.lists(st.text(alphabet="ab|", max_size=30), max_size=4)
+rows = st.builds(
+    Rows,
+    st.lists(st.text(alphabet="xy-", max_size=40), max_size=12),
+    st.integers(0, 3),
+    st.just(NOTE),
+)
+sections = st.lists(st.one_of(lines, rows), max_size=6)
+
+
+def _length(document: list[str]) -> int:
+    """Characters of the lines, each ended by a newline, as the formatters write them."""
+    return sum(len(line) + 1 for line in document)
+
+
+def _rebuilt(parts: list[list[str] | Rows], document: list[str]) -> list[str]:
+    """``parts`` with each section's rows cut where ``document`` stops showing them."""
+    rebuilt: list[str] = []
+    for part in parts:
+        if not isinstance(part, Rows):
+            rebuilt.extend(part)
+            continue
+        shown = 0
+        while shown < len(part.rows) and document[len(rebuilt) + shown :][:1] == [part.rows[shown]]:
+            shown += 1
+        rebuilt.extend(part.rows[:shown])
+        if shown < len(part.rows):
+            rebuilt.append(NOTE.format(count=len(part.rows) - shown))
+    return rebuilt
+
+
+@given(sections, st.integers(0, 400))
+def test_a_document_fits_whenever_its_fixed_lines_and_notes_do(
+    parts: list[list[str] | Rows], budget: int
+) -> None:
+    """Rows are cut until the document fits; fixed lines are never dropped or reordered, each
+    section shows the first of its rows, and a cut one says how many it left out."""
+    document = fitted(parts, budget)
+    fixed = sum(len(line) + 1 for part in parts if not isinstance(part, Rows) for line in part)
+    notes = sum(len(NOTE.format(count=len(p.rows))) + 1 for p in parts if isinstance(p, Rows))
+    if fixed + notes <= budget:
+        assert _length(document) <= budget
+    assert document == _rebuilt(parts, document)
+
+
+@given(sections)
+def test_everything_is_kept_when_it_fits(parts: list[list[str] | Rows]) -> None:
+    flat = [line for part in parts for line in (part.rows if isinstance(part, Rows) else part)]
+    assert fitted(parts, _length(flat)) == flat
+
+
+def test_rows_first_in_line_are_kept_first() -> None:
+    """With room for three rows, the section of priority 0 keeps its rows, in its place."""
+    later = Rows(["later-1", "later-2"], 1, NOTE)
+    first = Rows(["first-1", "first-2"], 0, NOTE)
+    budget = _length(["head", "first-1", "first-2", NOTE.format(count=2)])
+    assert fitted([["head"], later, first], budget) == ["head", "_2 more_", "first-1", "first-2"]
+
+
+def test_room_is_left_for_the_actions_marker_line() -> None:
+    marker = "<!-- complykit-action:diff -->"
+    assert COMMENT_BUDGET + len(marker) + 1 < COMMENT_CHARACTERS
