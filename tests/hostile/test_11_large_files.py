@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from complykit.load.limits import DEFAULT_LIMITS
-from hostile.harness import run_process, workspace
+from hostile.harness import git_commit_all, run_process, workspace
 
 DOCUMENT = "---\nkind: supplier\nid: sup-{n:06d}\nname: S\n"
 RISK = """\
@@ -120,3 +120,17 @@ def test_countless_broken_references_and_waivers_are_judged_in_proportion(
         if f["code"] == "REF001" and f["path"] == "risks/a.yaml"
     ]
     assert len(broken) == 3_000  # no waiver names risk-a or matches its file
+
+
+def test_a_file_over_the_size_limit_in_git_names_its_records_too(tmp_path: Path) -> None:
+    """``diff`` reads the base's copy of an edited oversized file from git: the records its
+    head declares are known there too, so the diff shows no dangling reference "fixed"."""
+    text = _documents(DEFAULT_LIMITS.max_file_bytes + 4096)
+    root = workspace(tmp_path, {"suppliers/all.yaml": text, "risks/a.yaml": RISK})
+    git_commit_all(root, "base")
+    with (root / "suppliers" / "all.yaml").open("a", encoding="utf-8") as edited:
+        edited.write("# edited\n")
+    outcome = run_process("diff", "HEAD", str(root), "--format", "json", cwd=tmp_path)
+    outcome.assert_inert(allowed=(0,))
+    findings = json.loads(outcome.stdout)["findings"]
+    assert (findings["new"], findings["fixed"]) == ([], [])

@@ -9,23 +9,31 @@ rule (a link out of the workspace is a finding, never read) judges them as it do
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from complykit.core.errors import ComplykitError
-from complykit.load.git import git
+from complykit.load.git import clean_environment, git, git_command
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 
 _FILE_MODES = frozenset({"100644", "100755"})
 _LINK_MODE = "120000"
 MAX_ENTRIES = 100_000
+MAX_HEAD_BYTES = 64 * 1024 * 1024
+"""Of files over the size limit, this much is read in all (the first dozen or so): enough for
+any real workspace, and a tree of countless large blobs is not held in memory."""
+_SKIP = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class TreeFile:
     """One file of the tree: a regular file or a symbolic link (whose data is its target).
 
-    ``data`` is empty when the file is over the size limit; ``size`` is its real size.
+    ``data`` is, of a file over the size limit, the part of it the loader reads of such a file
+    on disk (its first ``max_file_bytes + 1`` bytes: the ids its whole lines declare are still
+    known), or nothing beyond ``MAX_HEAD_BYTES`` of such parts; ``size`` is its real size.
     """
 
     path: PurePosixPath
@@ -69,11 +77,19 @@ def read_tree_at(top: Path, commit: str, folder: PurePosixPath = PurePosixPath()
     return tree_files(top, list_tree(top, commit, folder))
 
 
-def tree_files(top: Path, entries: list[TreeEntry]) -> list[TreeFile]:
-    """``entries`` with their bytes, read in one ``cat-file`` run; none over the size limit."""
-    wanted = [e.oid for e in entries if e.link or e.size <= DEFAULT_LIMITS.max_file_bytes]
-    blobs = read_blobs(top, wanted)
-    return [TreeFile(e.path, e.link, e.size, blobs.get(e.oid, b"")) for e in entries]
+def tree_files(
+    top: Path, entries: list[TreeEntry], limits: LoadLimits = DEFAULT_LIMITS
+) -> list[TreeFile]:
+    """``entries`` with their bytes, read in one ``cat-file`` run; of a file over the size
+    limit, the head the loader would read of it on disk, streamed (never the whole blob)."""
+    most = limits.max_file_bytes
+    blobs = read_blobs(top, [e.oid for e in entries if e.link or e.size <= most])
+    oversized = [e.oid for e in entries if not e.link and e.size > most]
+    heads = read_heads(top, oversized[: MAX_HEAD_BYTES // (most + 1)], most + 1)
+    return [
+        TreeFile(e.path, e.link, e.size, blobs[e.oid] if e.oid in blobs else heads.get(e.oid, b""))
+        for e in entries
+    ]
 
 
 def listing(output: bytes) -> list[tuple[str, PurePosixPath, bool, int]]:
@@ -120,6 +136,52 @@ def read_blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
     return blobs
 
 
+def read_heads(top: Path, oids: list[str], most: int) -> dict[str, bytes]:
+    """The first ``most`` bytes of each blob in ``oids``, by id. ``cat-file`` streams each whole
+    blob; what is past ``most`` is read and dropped in pieces, never held."""
+    if not oids:
+        return {}
+    try:
+        process = subprocess.Popen(  # noqa: S603 - a fixed executable, no shell
+            git_command("cat-file", "--batch"),
+            cwd=top,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=clean_environment(),
+        )
+    except OSError as error:
+        raise ComplykitError(f"cannot run git: {error.strerror or error}") from error
+    with process:  # on leaving, the pipes are closed (a git still writing stops) and it is reaped
+        requests, output = process.stdin, process.stdout
+        if requests is None or output is None:  # pragma: no cover - both are pipes
+            return {}
+        try:
+            return _heads(requests, output, oids, most)
+        finally:
+            requests.close()
+
+
+def _heads(requests: IO[bytes], output: IO[bytes], oids: list[str], most: int) -> dict[str, bytes]:
+    """One object asked for at a time: git flushes each answer, so neither pipe fills up."""
+    heads: dict[str, bytes] = {}
+    for oid in oids:
+        requests.write(f"{oid}\n".encode("ascii"))
+        requests.flush()
+        header = output.readline().decode("ascii", "replace").split()
+        if len(header) != 3 or not header[2].isdigit():  # "<oid> missing", or git went away
+            continue
+        size = int(header[2])
+        heads[oid] = output.read(min(size, most))
+        left = size - len(heads[oid]) + 1  # and the newline after the object
+        while left > 0:
+            skipped = len(output.read(min(left, _SKIP)))
+            if not skipped:
+                break
+            left -= skipped
+    return heads
+
+
 def materialise(files: list[TreeFile], dest: Path, limits: LoadLimits = DEFAULT_LIMITS) -> None:
     """Write ``files`` below ``dest``: regular files first, then the links, as links."""
     try:
@@ -143,7 +205,6 @@ def _write_file(dest: Path, file: TreeFile, limits: LoadLimits) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(target, flags, 0o600)
     with os.fdopen(descriptor, "wb") as stream:
+        stream.write(file.data)
         if file.size > limits.max_file_bytes:
-            stream.truncate(file.size)  # sparse: the loader reports the size, reads nothing
-        else:
-            stream.write(file.data)
+            stream.truncate(file.size)  # sparse past the head: the loader reports the size

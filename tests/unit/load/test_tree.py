@@ -7,8 +7,18 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from complykit.core.errors import ComplykitError
+from complykit.load import tree
 from complykit.load.limits import LoadLimits
-from complykit.load.tree import TreeFile, materialise, safe_path
+from complykit.load.tree import (
+    TreeEntry,
+    TreeFile,
+    list_tree,
+    materialise,
+    read_heads,
+    safe_path,
+    tree_files,
+)
+from unit.diff.gitrepo import GitRepo
 
 
 @pytest.mark.parametrize("name", ["../evil.yaml", "a/../../evil.yaml", "/etc/passwd", "a//b", "."])
@@ -39,8 +49,43 @@ def test_links_are_written_as_links_after_the_files(tmp_path: Path) -> None:
     assert not list(outside.iterdir())
 
 
-def test_an_oversized_blob_is_sparse_and_unread(tmp_path: Path) -> None:
-    """A blob over the limit is written with its size only, for the loader to report."""
-    big = TreeFile(PurePosixPath("big.yaml"), link=False, size=10_000, data=b"")
+def test_an_oversized_blob_is_its_head_then_sparse(tmp_path: Path) -> None:
+    """A blob over the limit is written as the head that was read, at its full size, for the
+    loader to report the size and name the records of the head."""
+    big = TreeFile(PurePosixPath("big.yaml"), link=False, size=10_000, data=b"id: a\n")
     materialise([big], tmp_path, LoadLimits(max_file_bytes=100))
     assert (tmp_path / "big.yaml").stat().st_size == 10_000
+    assert (tmp_path / "big.yaml").read_bytes()[:7] == b"id: a\n\0"
+
+
+def _committed(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, list[TreeEntry]]:
+    repo = GitRepo(tmp_path / "repo", workspace=".")
+    for name, data in files.items():
+        (repo.root / name).write_bytes(data)
+    commit = repo.commit()
+    return repo.root, list_tree(repo.root, commit)
+
+
+def test_of_a_blob_over_the_limit_its_head_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of each oversized blob the first limit + 1 bytes are read, as the loader reads a file on
+    disk, while the heads stay under their own budget; smaller blobs are read whole."""
+    root, entries = _committed(
+        tmp_path,
+        {"a.yaml": b"kind: x\n" * 40, "b.yaml": b"id: b\n" * 40, "c.yaml": b"small\n"},
+    )
+    monkeypatch.setattr(tree, "MAX_HEAD_BYTES", 2 * 101)
+    files = {f.path.name: f for f in tree_files(root, entries, LoadLimits(max_file_bytes=100))}
+    assert files["a.yaml"].data == (b"kind: x\n" * 40)[:101]
+    assert files["a.yaml"].size == 320
+    assert files["b.yaml"].data == (b"id: b\n" * 40)[:101]
+    assert files["c.yaml"].data == b"small\n"
+    monkeypatch.setattr(tree, "MAX_HEAD_BYTES", 101)
+    files = {f.path.name: f for f in tree_files(root, entries, LoadLimits(max_file_bytes=100))}
+    assert (len(files["a.yaml"].data), files["b.yaml"].data) == (101, b"")
+
+
+def test_heads_of_missing_objects_are_left_out(tmp_path: Path) -> None:
+    root, entries = _committed(tmp_path, {"a.yaml": b"a: 1\n" * 10})
+    assert read_heads(root, ["0" * 40, entries[0].oid], 4) == {entries[0].oid: b"a: 1"}
