@@ -99,16 +99,19 @@ class FileCache:
             self._known.update(self._read(outcomes_name(shard)))
         kept = store.read(ENGINE)
         self._engine_before = kept.get("engine") if isinstance(kept, dict) else None
+        self.kept_checks: dict[str, Any] = {}
+        """The checks' entries (``CHECKS_ENTRIES``) as read to decide ``cold``, for the memo of
+        checks to take rather than read again; empty when the run is cold before that."""
         self.cold = (
             self._engine_before != engine
             or not any(digest in self._known for digest in digests.values())
-            or not all(store.has(name) for name in CHECKS_ENTRIES)
+            or not self._checks_readable()
         )
         """Whether this run parses every file: none was loaded before, or the checks were last
-        judged under another engine or one of their entries is gone, so that every check runs
-        again and reads every record. (Without it, each record would be built alone from its
-        file: at 10,000 records up to twice the time of a cold run, which parses on every
-        core.)"""
+        judged under another engine, or one of their entries is gone or cannot be trusted, so
+        that every check runs again and reads every record. (Without it, each record would be
+        built alone from its file: at 10,000 records up to twice the time of a cold run, which
+        parses on every core.)"""
         self._fresh: set[str] = set()
         """The files whose outcome is being written (``spool``)."""
         self._data: dict[str, dict[str, Any]] = {}
@@ -120,6 +123,16 @@ class FileCache:
         self.raced = False
         """A file read in this run did not hold what was hashed when it began: nothing this
         run learnt may be kept under the run's keys."""
+
+    def _checks_readable(self) -> bool:
+        """Whether every entry of the checks can be read: one that is there but damaged, or
+        signed with another key, is as good as gone (and says so in a note, once)."""
+        for name in CHECKS_ENTRIES:
+            body = self._store.read(name)
+            if body is None:
+                return False
+            self.kept_checks[name] = body
+        return True
 
     def read_as(self, relative: str, digest: str | None) -> bool:
         """Whether the bytes read for ``relative`` are those hashed when the run began."""

@@ -67,9 +67,17 @@ class CheckMemo:
     """
 
     def __init__(
-        self, store: CacheStore, engine: str, repo: Repository, digests: Mapping[str, str]
+        self,
+        store: CacheStore,
+        engine: str,
+        repo: Repository,
+        digests: Mapping[str, str],
+        kept: Mapping[str, Any] | None = None,
     ) -> None:
+        """``kept``: the entries as read already (``FileCache.kept_checks``); None to read them
+        here."""
         self._store, self._engine, self._repo = store, engine, repo
+        self._entries = kept
         self._files = files_by_kind(repo)
         held = set().union(*self._files.values())
         self._now = {p: digests[p] for p in sorted(held)}
@@ -91,12 +99,15 @@ class CheckMemo:
             self._reach = neighbours.Reach(kept_graph, self._graph, moved)
         self._fresh: dict[str, Any] = {}
         self._reused: dict[str, list[Any]] = {}
-        self._summaries = _kept_summaries(self._store.read(SUMMARIES), engine)
+        self._summaries = _kept_summaries(self._entry(SUMMARIES), engine)
         self._fresh_summaries: dict[str, dict[str, list[Any]]] = {}
         repo.summary_source = self._summarised
 
+    def _entry(self, name: str) -> Any | None:
+        return self._store.read(name) if self._entries is None else self._entries.get(name)
+
     def _read(self) -> tuple[dict[str, Any], dict[str, str], neighbours.Graph | None]:
-        body = self._store.read(CHECKS)
+        body = self._entry(CHECKS)
         if body is None:
             return {}, {}, None
         if isinstance(body, dict) and isinstance(body.get("checks"), dict):

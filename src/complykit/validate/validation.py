@@ -61,7 +61,7 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
         memos: list[CheckMemo] = []
         try:
             result, probes = _fresh(
-                root, as_of, fail_on, jobs, files=files, memo=_memo(store, digests, memos)
+                root, as_of, fail_on, jobs, files=files, memo=_memo(store, files, digests, memos)
             )
             if not files.raced:  # a file was edited while being read: keep nothing of this run
                 files.write()
@@ -76,7 +76,7 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
 
 
 def _memo(
-    store: CacheStore, digests: dict[str, str], made: list[CheckMemo]
+    store: CacheStore, files: FileCache, digests: dict[str, str], made: list[CheckMemo]
 ) -> Callable[[Repository], CheckMemo | None]:
     """Makes the memo of checks once the repository is known (its files' kinds are needed)."""
 
@@ -84,7 +84,8 @@ def _memo(
         from complykit.validate.reuse import CheckMemo  # noqa: PLC0415 - only on a cache miss
 
         try:
-            memo = CheckMemo(store, engine_key(digests, repo.as_of), repo, digests)
+            engine = engine_key(digests, repo.as_of)
+            memo = CheckMemo(store, engine, repo, digests, kept=files.kept_checks)
         except KeyError:  # a file that was not hashed: nothing can be keyed by it
             return None
         made.append(memo)

@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 
 from complykit.cache.keys import workspace_digests
-from complykit.cache.outcomes import CHECKS
+from complykit.cache.outcomes import CHECKS, SUMMARIES
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.checks import REGISTRY
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
+from complykit.load import early
 from complykit.validate import validation
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
@@ -117,14 +118,26 @@ def test_only_checks_reading_the_changed_kind_run_again(
     assert cached.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
 
 
-def test_a_corrupt_checks_entry_is_a_warning(workspace: Path) -> None:
-    """A damaged entry of kept findings is ignored with a warning; every check runs again."""
+@pytest.mark.parametrize(
+    ("name", "damage"), [(CHECKS, "garbage"), (CHECKS, "half"), (SUMMARIES, "half")]
+)
+def test_a_corrupt_checks_entry_is_a_warning_and_a_cold_run(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, name: str, damage: str
+) -> None:
+    """A damaged entry of kept findings is ignored with one warning, and the run is a cold
+    one: every check runs again and reads every record, so every file is parsed at once, on
+    every core, rather than each record built alone from its file (twice a cold run's time)."""
     validate(workspace, as_of=AS_OF)
-    (workspace / CACHE_DIRNAME / CHECKS).write_text("garbage", encoding="utf-8")
+    entry = workspace / CACHE_DIRNAME / name
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text("garbage" if damage == "garbage" else text[: len(text) // 2], "utf-8")
     same_size_edit(workspace / SELECTIQ, "id: sup-selectiq", "id: sup-selectiX")
-    cached, fresh = _cached_then_fresh(workspace)
-    assert cached.findings == fresh.findings
-    assert [n for n in cached.notes if CHECKS in n]
+    started: list[Path] = []
+    monkeypatch.setattr(early, "start", lambda root, _jobs=None: started.append(root))
+    cached = validate(workspace, as_of=AS_OF)
+    assert started == [workspace]
+    assert cached.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
+    assert len([n for n in cached.notes if name in n]) == 1
 
 
 def test_a_deleted_evidence_file_is_seen(workspace: Path) -> None:
