@@ -16,8 +16,15 @@ import generate
 SEED = 0
 EDITED = re.compile(r"^(description: >-\n  )(?:Revised \d+\. )?", re.MULTILINE)
 """The first line of a record's own description, with the sentence an earlier edit put there."""
-EDITED_KINDS = {"supplier": "suppliers", "processing activity": "register"}
-"""Kinds the "one file changed" goal edits (the most joined ones), with their folders."""
+EDITED_KINDS = {
+    "supplier": "suppliers",
+    "processing activity": "register",
+    "risk": "risks",
+    "AI system": "ai",
+}
+"""Kinds the "one file changed" goal edits, with their folders: the most joined ones, and the
+two whose edits judged a whole kind again until 2026-12-06 (SOA010 read every risk, the AI Act
+checks every AI system)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from complykit.workspace.repository import Repository
 @check(
     code="AIA002",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="high-risk-without-basis",
     severity=Severity.ERROR,
@@ -49,6 +50,7 @@ def high_risk_without_basis(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA003",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="annex-iii-not-high-risk",
     severity=Severity.ERROR,

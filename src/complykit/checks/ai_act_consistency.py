@@ -19,6 +19,7 @@ from complykit.workspace.repository import Entry, Repository
 @check(
     code="AIA013",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="risk-class-contradicts-practices",
     severity=Severity.ERROR,

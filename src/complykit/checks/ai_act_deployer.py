@@ -18,6 +18,7 @@ from complykit.workspace.repository import Repository
 @check(
     code="AIA015",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="deployer-monitoring-missing",
     severity=Severity.ERROR,
@@ -40,6 +41,7 @@ def deployer_monitoring_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA016",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="workers-not-informed",
     severity=Severity.ERROR,
@@ -65,6 +67,7 @@ def workers_not_informed(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA017",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="affected-persons-not-informed",
     severity=Severity.ERROR,
@@ -88,6 +91,7 @@ def affected_persons_not_informed(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA018",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="public-deployer-unregistered",
     severity=Severity.ERROR,

@@ -23,6 +23,7 @@ from complykit.workspace.repository import Repository
 @check(
     code="AIA001",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="prohibited-practice",
     severity=Severity.ERROR,
@@ -52,6 +53,7 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA005",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="art6-3-assessment-undocumented",
     severity=Severity.ERROR,
@@ -73,6 +75,7 @@ def art6_3_assessment_undocumented(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA006",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="deployer-oversight-missing",
     severity=Severity.ERROR,
@@ -91,6 +94,7 @@ def deployer_oversight_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA007",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="high-risk-logs-too-short",
     severity=Severity.ERROR,
@@ -153,6 +157,7 @@ def deployer_dpia_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA009",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="fria-missing",
     severity=Severity.ERROR,
@@ -178,6 +183,7 @@ def fria_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA010",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="transparency-disclosure-missing",
     severity=Severity.ERROR,
@@ -203,6 +209,7 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA012",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="ai-act-duty-upcoming",
     severity=Severity.WARNING,

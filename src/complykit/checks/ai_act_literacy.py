@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.ai_act_index import Gap, dated, start_of, systems
+from complykit.facts.ai_act_index import Gap, catalog, dated, start_of
 from complykit.facts.problem import Problem
+from complykit.model.ai_system import AiSystem
 from complykit.model.task import Task
 from complykit.workspace.repository import Repository
 
@@ -45,16 +47,17 @@ def ai_literacy_missing(repo: Repository) -> Iterator[Problem]:
     PASS: an AI system with ``roles: [deployer]`` and a task with ``type: ai-literacy``.
     FAIL: an AI system with ``roles: [deployer]`` and no ai-literacy task.
     """
-    if any(_keeps_literacy(task) for _, task in repo.records(Task)):
+    if catalog(repo) is None or any(repo.summaries(Task, _literacy)):
         return
+    summaries = repo.summaries(AiSystem, _ours)
     ours = [
-        (entry, system)
-        for entry, system in systems(repo)
-        if system.lifecycle != "retired" and _ROLES & set(system.roles)
+        (entry, name[0])
+        for entry, name in zip(repo.of_kind("ai-system"), summaries, strict=True)
+        if name
     ]
     if not ours:
         return
-    names = ", ".join(f"'{system.name}'" for _, system in ours)
+    names = ", ".join(f"'{name}'" for _, name in ours)
     gap = Gap(
         ours[0][0],
         ("roles",),
@@ -66,5 +69,14 @@ def ai_literacy_missing(repo: Repository) -> Iterator[Problem]:
     yield from dated(repo, [gap], _HINT)
 
 
-def _keeps_literacy(task: Task) -> bool:
-    return task.type == "ai-literacy" or bool(task.clause and _CITES_ART_4.search(task.clause))
+def _literacy(task: Task, _catalogs: CatalogSet) -> list[str]:
+    """``["ai-literacy"]`` when the task keeps AI literacy up to date. Read from the task
+    alone, as is ``_ours`` from the system alone, so the cache keeps the texts of unchanged
+    files (``Repository.summaries``) and an edit builds no other task or system."""
+    keeps = task.type == "ai-literacy" or bool(task.clause and _CITES_ART_4.search(task.clause))
+    return ["ai-literacy"] if keeps else []
+
+
+def _ours(system: AiSystem, _catalogs: CatalogSet) -> list[str]:
+    """The system's name when we provide or deploy it and it is not retired."""
+    return [system.name] if system.lifecycle != "retired" and _ROLES & set(system.roles) else []

@@ -19,6 +19,7 @@ from complykit.workspace.repository import Repository
 @check(
     code="AIA019",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="quality-management-system-missing",
     severity=Severity.ERROR,
@@ -40,6 +41,7 @@ def quality_management_system_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA020",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="technical-documentation-missing",
     severity=Severity.ERROR,
@@ -58,6 +60,7 @@ def technical_documentation_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA021",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="conformity-assessment-missing",
     severity=Severity.ERROR,
@@ -82,6 +85,7 @@ def conformity_assessment_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA022",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="declaration-of-conformity-missing",
     severity=Severity.ERROR,
@@ -100,6 +104,7 @@ def declaration_of_conformity_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA023",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="ce-marking-missing",
     severity=Severity.ERROR,
@@ -118,6 +123,7 @@ def ce_marking_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA024",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="provider-unregistered",
     severity=Severity.ERROR,
@@ -139,6 +145,7 @@ def provider_unregistered(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA025",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="post-market-monitoring-plan-missing",
     severity=Severity.ERROR,
@@ -157,6 +164,7 @@ def post_market_monitoring_plan_missing(repo: Repository) -> Iterator[Problem]:
 @check(
     code="AIA026",
     reads=("ai-system",),
+    per_record=True,
     framework="eu-ai-act",
     name="annex-i-product-undocumented",
     severity=Severity.ERROR,

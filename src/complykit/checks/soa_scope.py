@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 
 from complykit.catalog.catalogset import CatalogSet
@@ -117,18 +118,32 @@ def soa_excluded_but_relied_on(repo: Repository) -> Iterator[Problem]:
     FAIL: risk ``controls: {iso27001-2022: [A.8.13]}`` and A.8.13 excluded.
     """
     views = views_by_framework(repo)
-    for entry, risk in repo.records(Risk):
-        for framework, ids in risk.controls.items():
+    if not views:
+        return  # no SoA excludes anything: no risk needs reading
+    relied = repo.summaries(Risk, _relied_on)
+    for entry, controls in zip(repo.of_kind("risk"), relied, strict=True):
+        for framework, index, control in map(json.loads, controls):
             catalog = repo.catalogs.framework(framework)
             view = views.get(catalog.id) if catalog else None
-            for index, control in enumerate(ids):
-                if view is not None and view.excluded(control):
-                    yield Problem(
-                        entry,
-                        ("controls", framework, index),
-                        f"the risk relies on {control}, which the {view.framework} SoA excludes",
-                        citation=soa_clause(view.framework),
-                    )
+            if view is not None and view.excluded(control):
+                yield Problem(
+                    entry,
+                    ("controls", framework, index),
+                    f"the risk relies on {control}, which the {view.framework} SoA excludes",
+                    citation=soa_clause(view.framework),
+                )
+
+
+def _relied_on(risk: Risk, _catalogs: CatalogSet) -> list[str]:
+    """Each control one risk relies on, as ``[framework as written, index, control]`` in JSON.
+    Read from the risk alone, so the cache keeps the texts of unchanged files
+    (``Repository.summaries``) and a risk edit builds no other risk: a join by framework,
+    which the neighbours of ``local`` cannot follow."""
+    return [
+        json.dumps([framework, index, control])
+        for framework, ids in risk.controls.items()
+        for index, control in enumerate(ids)
+    ]
 
 
 @check(

@@ -23,6 +23,7 @@ from complykit.load import parsing as parsing_module
 from complykit.load.yaml_file import YamlFile, parse_yaml
 from complykit.validate.reuse import CheckMemo
 from complykit.validate.validation import validate
+from complykit.workspace.repository import Entry
 from edits import same_size_edit
 from example_copies import example_copy, generated_workspace
 
@@ -294,3 +295,30 @@ def test_the_summaries_written_in_pieces_read_back_whole(
     assert body["summaries"] == kept
     assert any(kept.values())  # the example's SoA scope summaries, one row per file
     assert isinstance(body["engine"], str)
+
+
+@pytest.mark.parametrize("folder", ["risks", "ai", "tasks"])
+def test_an_edit_of_one_file_builds_few_records_of_its_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """An edit builds the records the checks must judge again, not every record of the kind:
+    SOA010 (a join of risks and SoAs by framework) and AIA027 (any literacy task, any system
+    of ours) read per-file summaries the cache keeps, and the AI Act duties of one system are
+    judged per record. A risk edit built every risk, an AI system or task edit every system."""
+    workspace = generated_workspace(tmp_path / "ws", 600, 0.2)
+    total = validate(workspace, as_of=AS_OF).records_checked
+    path = sorted((workspace / folder).rglob("*.yaml"))[3]
+    _edit(path)
+    validate(workspace, as_of=AS_OF)  # the records around the file are kept from here on
+    built: list[str] = []
+    real = Entry._build
+
+    def counting(entry: Entry) -> None:
+        built.append(entry.kind)
+        real(entry)
+
+    monkeypatch.setattr(Entry, "_build", counting)
+    _edit(path)
+    result = validate(workspace, as_of=AS_OF)
+    assert len(built) < total / 20, Counter(built)
+    assert result.findings == validate(workspace, as_of=AS_OF, use_cache=False).findings
