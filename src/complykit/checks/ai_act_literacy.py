@@ -11,6 +11,7 @@ from complykit.core.findings import Severity
 from complykit.facts.ai_act_index import Gap, catalog, dated, start_of
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
+from complykit.model.empty import EMPTY
 from complykit.model.task import Task
 from complykit.workspace.repository import Repository
 
@@ -74,9 +75,10 @@ def _literacy(task: Task, _catalogs: CatalogSet) -> list[str]:
     alone, as is ``_ours`` from the system alone, so the cache keeps the texts of unchanged
     files (``Repository.summaries``) and an edit builds no other task or system."""
     keeps = task.type == "ai-literacy" or bool(task.clause and _CITES_ART_4.search(task.clause))
-    return ["ai-literacy"] if keeps else []
+    return ["ai-literacy"] if keeps else EMPTY
 
 
 def _ours(system: AiSystem, _catalogs: CatalogSet) -> list[str]:
     """The system's name when we provide or deploy it and it is not retired."""
-    return [system.name] if system.lifecycle != "retired" and _ROLES & set(system.roles) else []
+    ours = system.lifecycle != "retired" and _ROLES & set(system.roles)
+    return [system.name] if ours else EMPTY

@@ -18,6 +18,7 @@ from complykit.facts.soa_index import (
 )
 from complykit.facts.soa_scope_rules import SCOPE_RULES
 from complykit.model.ai_system import AiSystem
+from complykit.model.empty import EMPTY
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.risk import Risk
@@ -121,29 +122,29 @@ def soa_excluded_but_relied_on(repo: Repository) -> Iterator[Problem]:
     if not views:
         return  # no SoA excludes anything: no risk needs reading
     relied = repo.summaries(Risk, _relied_on)
-    for entry, controls in zip(repo.of_kind("risk"), relied, strict=True):
-        for framework, index, control in map(json.loads, controls):
+    for entry, texts in zip(repo.of_kind("risk"), relied, strict=True):
+        controls: dict[str, list[str]] = json.loads(texts[0]) if texts else {}
+        for framework, ids in controls.items():
             catalog = repo.catalogs.framework(framework)
             view = views.get(catalog.id) if catalog else None
-            if view is not None and view.excluded(control):
-                yield Problem(
-                    entry,
-                    ("controls", framework, index),
-                    f"the risk relies on {control}, which the {view.framework} SoA excludes",
-                    citation=soa_clause(view.framework),
-                )
+            for index, control in enumerate(ids):
+                if view is not None and view.excluded(control):
+                    yield Problem(
+                        entry,
+                        ("controls", framework, index),
+                        f"the risk relies on {control}, which the {view.framework} SoA excludes",
+                        citation=soa_clause(view.framework),
+                    )
 
 
 def _relied_on(risk: Risk, _catalogs: CatalogSet) -> list[str]:
-    """Each control one risk relies on, as ``[framework as written, index, control]`` in JSON.
-    Read from the risk alone, so the cache keeps the texts of unchanged files
-    (``Repository.summaries``) and a risk edit builds no other risk: a join by framework,
-    which the neighbours of ``local`` cannot follow."""
-    return [
-        json.dumps([framework, index, control])
-        for framework, ids in risk.controls.items()
-        for index, control in enumerate(ids)
-    ]
+    """The controls one risk relies on, by framework as written, as one JSON text (none
+    without controls: one text a risk kept the cache's table small). Read from the risk
+    alone, so the cache keeps the texts of unchanged files (``Repository.summaries``) and a
+    risk edit builds no other risk: a join by framework, which ``local`` cannot follow."""
+    if not risk.controls:
+        return EMPTY
+    return [json.dumps(risk.controls, separators=(",", ":"))]
 
 
 @check(
