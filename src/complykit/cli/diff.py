@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from complykit.cli.ahead import parsed_ahead
 from complykit.cli.boundary import exits
 from complykit.cli.options import AsOfOption, FailOn, OutputOption, PathArgument, parse_as_of
 from complykit.cli.output import ForceOption, say
@@ -56,11 +57,12 @@ def diff(
 
     Exits 1 when the change introduces findings at or above --fail-on; old ones do not count.
     """
-    from complykit.core.findings import Severity  # noqa: PLC0415
-    from complykit.diff.run import run_diff  # noqa: PLC0415 - keep --help fast
-
     day = parse_as_of(as_of)
-    result = run_diff(base, path, as_of=day, head=head, fail_on=Severity(fail_on.value))
+    with parsed_ahead(path, working_tree=head is None):
+        from complykit.core.findings import Severity  # noqa: PLC0415
+        from complykit.diff.run import run_diff  # noqa: PLC0415 - keep --help fast
+
+        result = run_diff(base, path, as_of=day, head=head, fail_on=Severity(fail_on.value))
     formatter = DIFF_FORMATTERS[output_format.value]()
     if output is None:
         formatter.render(result, sys.stdout)

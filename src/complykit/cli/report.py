@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import sys
-from contextlib import suppress
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from complykit.cli.ahead import parsed_ahead
 from complykit.cli.boundary import exits
 from complykit.cli.options import OutputOption, PathArgument, parse_as_of
 from complykit.cli.output import say
 from complykit.reports import REPORTS
-
-if TYPE_CHECKING:
-    from types import ModuleType
 
 PACK = "pack"
 REPORT_NAMES = (*REPORTS, PACK)
@@ -104,11 +101,7 @@ def report(
     ] = False,
 ) -> int:
     """Render an audit-ready report of the workspace in English or Dutch, or the audit pack."""
-    from complykit.load import early  # noqa: PLC0415 - keep --help fast
-
-    if at is None:
-        _parse_ahead(path, early)
-    try:
+    with parsed_ahead(path, working_tree=at is None):
         from complykit.publish.command import Order, run  # noqa: PLC0415 - keep --help fast
 
         outcome = run(
@@ -126,20 +119,8 @@ def report(
                 partial=partial,
             )
         )
-    finally:
-        early.discard()
     for line in outcome.warnings:
         say(line, err=True)
     if outcome.text is not None:
         sys.stdout.write(outcome.text)
     return outcome.exit_code
-
-
-def _parse_ahead(path: Path, early: ModuleType) -> None:
-    """Start parsing the workspace's files before the reports, the models and Jinja are
-    imported (0.2 s), as ``validate`` does; loading takes the workers over, or stops them."""
-    from complykit.core.errors import ComplykitError  # noqa: PLC0415 - keep --help fast
-    from complykit.load.discover import find_root  # noqa: PLC0415
-
-    with suppress(ComplykitError, OSError):  # reported by the command itself, in its place
-        early.start(find_root(path))

@@ -1,5 +1,6 @@
-"""``report`` starts parsing the workspace before it imports the reports (as ``validate``
-does), hands the workers to loading, and leaves none behind, whatever the command then does."""
+"""``report`` and ``diff`` start parsing the working tree before they import the reports, the
+models and the rules (as ``validate`` does), hand the workers to loading, and leave none
+behind, whatever the command then does."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from complykit.cli.app import app
 from complykit.load import early, parsing
 from example_copies import example_copy
 from forks import Forks, watch_forks
+from unit.diff.gitrepo import HEALTH, workspace_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -113,3 +115,24 @@ def test_a_pack_compiles_its_templates_while_the_workers_parse(
     assert order == ["prepare after 1 start(s), 0 take(s)"]
     assert taken == [True]
     assert target.stat().st_size > 0
+
+
+def test_a_diff_loads_the_working_tree_from_the_workers_started_first(
+    tmp_path: Path, workers: tuple[list[Path], list[bool], Forks]
+) -> None:
+    """The head of a diff is the working tree: parsed by workers started before the imports,
+    with the diff a single process gives; with ``--head`` nothing is started."""
+    started, taken, forks = workers
+    repo = workspace_repo(tmp_path / "repo")
+    repo.edit("register/newsletter.yaml", "  - name: contact details\n", HEALTH)
+    command = ["diff", "HEAD", str(repo.workspace), "--format", "json"]
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1, result.output
+    assert started == [repo.workspace]
+    assert taken[0] is True
+    assert '"GDPR013"' in result.stdout
+    assert forks.all_reaped()
+    started.clear()
+    repo.commit()
+    assert runner.invoke(app, [*command[:3], "--head", "HEAD"]).exit_code == 0
+    assert started == []
