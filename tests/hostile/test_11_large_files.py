@@ -92,13 +92,28 @@ def test_a_file_of_countless_problems_lists_a_bounded_number(tmp_path: Path, cas
     assert "more YAML00" in str(findings[-1]["message"])
 
 
-def test_a_record_of_countless_wrong_items_is_placed_in_proportion(tmp_path: Path) -> None:
-    root = workspace(
-        tmp_path, {"suppliers/s.yaml": "kind: supplier\nid: s\ntags:\n" + "  - 1\n" * 60_000}
+COUNTLESS = {
+    "wrong items": ("tags:\n" + "  - 1\n" * 60_000, "SCH004", (104, 5), 59_900),
+    "unknown keys": ("".join(f"k{n}: {n}\n" for n in range(200_000)), "SCH003", (103, 1), 199_900),
+}
+
+
+@pytest.mark.parametrize("case", COUNTLESS)
+def test_a_record_of_countless_wrong_items_lists_a_bounded_number(
+    tmp_path: Path, case: str
+) -> None:
+    """A record's schema problems are listed up to 100 per code, then one finding at the
+    first left out counts the rest: 200,000 unknown keys were 200,000 findings, each with a
+    "did you mean", ten seconds and 100 MB of JSON."""
+    body, code, first_left_out, more = COUNTLESS[case]
+    root = workspace(tmp_path, {"suppliers/s.yaml": f"kind: supplier\nid: s\n{body}"})
+    findings = [f for f in _findings(root, tmp_path) if f["code"] == code]
+    assert len(findings) == 101
+    assert (findings[-1]["line"], findings[-1]["column"]) == first_left_out
+    assert (
+        findings[-1]["message"]
+        == f"{more:,} more {code} problems in this file from here on, not listed"
     )
-    findings = [f for f in _findings(root, tmp_path) if f["code"] == "SCH004"]
-    assert len(findings) == 60_000
-    assert (findings[-1]["line"], findings[-1]["column"]) == (60_003, 5)
 
 
 def test_countless_broken_references_and_waivers_are_judged_in_proportion(

@@ -1,6 +1,8 @@
 """Class 12: what a pull request makes complykit post stays within what the platform accepts.
 
-A record with thousands of wrong items is thousands of findings. Listed in full, the Markdown
+A record that names thousands of records nobody wrote is thousands of findings (the schema
+problems of a file are listed up to a bound, class 11; broken references are judged each on
+its own). Listed in full, the Markdown
 summary and the pull-request comment passed GitHub's 65,536 characters (the comment was then
 refused, and the reader got nothing), and the SARIF run passed the 25,000 results code scanning
 accepts (the upload was rejected). The outputs list what fits, the errors first, and count the
@@ -15,16 +17,27 @@ from pathlib import Path
 from complykit.formatters.budget import COMMENT_CHARACTERS, SARIF_RESULTS
 from hostile.harness import git_commit_all, run_process, workspace
 
-WRONG_TAGS = 30_000
-SUPPLIER = "kind: supplier\nid: s\ntags:\n" + "  - 1\n" * WRONG_TAGS
+BROKEN = 30_000
+RISK = """\
+kind: risk
+id: risk-a
+title: T
+description: D
+category: privacy
+inherent: {likelihood: 3, impact: 3}
+treatment: mitigate
+treatment_plan: P
+residual: {likelihood: 2, impact: 2}
+affects:
+""" + "".join(f"  - pa-missing-{n:06d}\n" for n in range(BROKEN))
 MARKER = "<!-- complykit-action:diff -->\n"  # what the GitHub Action puts before the comment
 
 
 def test_validate_outputs_fit_where_they_are_posted(tmp_path: Path) -> None:
-    root = workspace(tmp_path, {"suppliers/s.yaml": SUPPLIER})
+    root = workspace(tmp_path, {"risks/a.yaml": RISK})
     every = run_process("validate", str(root), "--format", "json", cwd=tmp_path)
     every.assert_inert(allowed=(1,))
-    assert len(json.loads(every.stdout)["findings"]) >= WRONG_TAGS
+    assert len(json.loads(every.stdout)["findings"]) >= BROKEN
 
     summary = tmp_path / "summary.md"
     github = run_process(
@@ -46,8 +59,8 @@ def test_validate_outputs_fit_where_they_are_posted(tmp_path: Path) -> None:
 def test_a_diff_comment_fits_however_large_the_change(tmp_path: Path) -> None:
     root = workspace(tmp_path)
     git_commit_all(root, "base")
-    (root / "suppliers").mkdir()
-    (root / "suppliers" / "s.yaml").write_text(SUPPLIER, encoding="utf-8")
+    (root / "risks").mkdir()
+    (root / "risks" / "a.yaml").write_text(RISK, encoding="utf-8")
     outcome = run_process("diff", "HEAD", str(root), "--format", "markdown", cwd=tmp_path)
     outcome.assert_inert(allowed=(1,))
     assert len(MARKER) + len(outcome.stdout) <= COMMENT_CHARACTERS

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -11,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from complykit.core.findings import Finding, Severity
+from complykit.load.limits import DEFAULT_LIMITS
 from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
@@ -90,18 +93,18 @@ def error_finding(
     loc = error["loc"]
     where = _readable(document.data, loc) or "record"
     kind = error["type"]
-    if kind == "missing":
-        code, message, hint = "SCH002", f"missing required field '{where}'", None
-    elif kind == "extra_forbidden":
-        code, message = "SCH003", f"unknown field '{where}'"
-        hint = _unknown_field_hint(model, loc)
+    code = schema_code(error)
+    if code == "SCH002":
+        message, hint = f"missing required field '{where}'", None
+    elif code == "SCH003":
+        message, hint = f"unknown field '{where}'", _unknown_field_hint(model, loc)
     elif error.get("input", ...) is None:
         # `name:` with nothing after it: pydantic says "should be a valid string", which hides
         # that the field was simply left empty (as `complykit new` drafts leave it).
-        code, message = "SCH004", f"{where} is empty: {_plain(error['msg']).lower()}"
+        message = f"{where} is empty: {_plain(error['msg']).lower()}"
         hint = f"Fill in `{where}`; it is required."
     else:
-        code, message, hint = "SCH004", f"{where}: {_plain(error['msg'])}", None
+        message, hint = f"{where}: {_plain(error['msg'])}", None
     line, column = _places(document).locate(loc, at_key=kind == "extra_forbidden")
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
 
@@ -147,8 +150,13 @@ def try_record(data: Any) -> Record | None:
     return compacted(record)
 
 
-def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | None, list[Finding]]:
-    """The validated record for one YAML document, or the findings that stop it."""
+def to_record(
+    path: PurePosixPath, document: YamlDocument, listed: SchemaListing | None = None
+) -> tuple[Record | None, list[Finding]]:
+    """The validated record for one YAML document, or the findings that stop it.
+
+    ``listed``: what the file's earlier documents listed already (see ``SchemaListing``); by
+    default the document is listed on its own."""
     data = document.data
     if not isinstance(data, dict):
         line, column = _places(document).start()
@@ -171,8 +179,77 @@ def to_record(path: PurePosixPath, document: YamlDocument) -> tuple[Record | Non
         record = validate_python(model, data)
     except ValidationError as error:
         record_id = data.get("id") if isinstance(data.get("id"), str) else None
-        return None, [
-            error_finding(path, document, e, model, record_id)
-            for e in error.errors(include_url=False)
-        ]
+        listing = SchemaListing() if listed is None else listed
+        return None, listing.findings(path, document, error, model, record_id)
     return compacted(record), []
+
+
+class SchemaListing:
+    """How many schema findings of each code a file has listed, and those it left out.
+
+    A record with a hundred thousand unknown keys or wrong list items was as many findings,
+    each with a "did you mean" worked out against the model's fields: a 2 MB file ran for
+    ten seconds, held 800 MB and printed 100 MB of JSON. A file's schema findings are listed
+    up to ``most`` per code, as its YAML problems are (``LoadLimits.max_problems_per_code``),
+    though never fewer than one a record, and ``left_out`` then gives one finding per code,
+    at the first not listed, that counts the rest."""
+
+    def __init__(self, most: int = DEFAULT_LIMITS.max_problems_per_code) -> None:
+        self.most = most
+        self.shown: Counter[str] = Counter()
+        self._first_left_out: dict[str, Finding] = {}
+        self._left_out: Counter[str] = Counter()
+
+    def findings(
+        self,
+        path: PurePosixPath,
+        document: YamlDocument,
+        error: ValidationError,
+        model: type[BaseModel],
+        record_id: str | None,
+    ) -> list[Finding]:
+        """The findings of ``error`` that are still to be listed, in pydantic's order; the
+        first always is, so that every record that could not be read says why."""
+        found = []
+        for index, details in enumerate(error.errors(include_url=False)):
+            code = schema_code(details)
+            if index == 0 or self.shown[code] < self.most:
+                self.shown[code] += 1
+                found.append(error_finding(path, document, details, model, record_id))
+            else:
+                self._left_out[code] += 1
+                if code not in self._first_left_out:
+                    found_at = _left_out_at(path, document, details, code, record_id)
+                    self._first_left_out[code] = found_at
+        return found
+
+    def left_out(self) -> list[Finding]:
+        """One finding per code with findings left out, at the first of them, counting them."""
+        return [
+            replace(
+                first,
+                message=f"{self._left_out[code]:,} more {code} problems in this file from "
+                "here on, not listed",
+                hint="Fix the problems listed first: the rest are most likely alike.",
+            )
+            for code, first in self._first_left_out.items()
+        ]
+
+
+def _left_out_at(
+    path: PurePosixPath,
+    document: YamlDocument,
+    details: ErrorDetails,
+    code: str,
+    record_id: str | None,
+) -> Finding:
+    line, column = _places(document).locate(
+        details["loc"], at_key=details["type"] == "extra_forbidden"
+    )
+    return Finding(path, line, column, code, Severity.ERROR, "", record=record_id)
+
+
+def schema_code(details: ErrorDetails) -> str:
+    """The finding code of one pydantic error (``error_finding`` says it in words)."""
+    kind = details["type"]
+    return "SCH002" if kind == "missing" else "SCH003" if kind == "extra_forbidden" else "SCH004"

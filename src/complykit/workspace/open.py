@@ -41,7 +41,7 @@ from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.prebuilt import validate_python
 from complykit.model.references import forget_shared_references
-from complykit.model.validate import error_finding, to_record, try_record
+from complykit.model.validate import SchemaListing, error_finding, to_record, try_record
 from complykit.workspace import kept_references
 from complykit.workspace.repository import Entry, Kept, Repository
 
@@ -120,13 +120,15 @@ def _records(parsed: YamlFile) -> LoadedRecords:
     findings: list[Finding] = list(parsed.findings)
     invalid: set[str] = {u.id for u in parsed.unread}
     unread: list[UnreadRecord] = list(parsed.unread)
+    listed = SchemaListing()  # per file, as the file's YAML problems are
     for document in parsed.documents:
-        record, problems = to_record(parsed.path, document)
+        record, problems = to_record(parsed.path, document, listed)
         if record is not None:
             entries.append(Entry(record, parsed.path, document.index, document.places))
         findings.extend(problems)
         invalid.update(p.record for p in problems if p.record)
         unread.extend(_unread(document.data, problems))
+    findings.extend(listed.left_out())
     return LoadedRecords(tuple(entries), tuple(findings), frozenset(invalid), 1, tuple(unread))
 
 
