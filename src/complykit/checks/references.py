@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.catalog.hints import control_hint
+from complykit.checks.hinting import HintBudget
 from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
@@ -43,15 +44,17 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
         exists = target in people if marker.kinds == ("person",) else target in repo.by_id
         if not exists and target not in repo.invalid_ids:
             broken.append((entry, reference, marker))
+    budget = HintBudget()
+    hinted = [found for found in broken if budget.allows(found[0])]
     # The hints of all broken references at once: the ids are read once, not once per typo.
-    hints = repo.suggest_ids((reference.value, marker.kinds) for _, reference, marker in broken)
+    hints = repo.suggest_ids((reference.value, marker.kinds) for _, reference, marker in hinted)
     for entry, reference, marker in broken:
         what = "person" if marker.kinds == ("person",) else " or ".join(marker.kinds) or "record"
         yield Problem(
             entry,
             reference.loc,
             f"unknown {what} '{reference.value}'",
-            hint=hints[reference.value, marker.kinds],
+            hint=hints.get((reference.value, marker.kinds)),
         )
 
 
@@ -124,13 +127,18 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
     FAIL: ``frameworks: [iso27001]`` (no edition).
     """
     known = [c.id for c in repo.catalogs.frameworks]
+    budget = HintBudget()
+
+    def hint(entry: Entry | None, framework: str) -> str | None:
+        return suggest(framework, known) if budget.allows(entry) else None
+
     for index, framework in enumerate(repo.config.frameworks):
         if repo.catalogs.framework(framework) is None:
             yield Problem(
                 None,
                 ("frameworks", index),
                 f"unknown framework '{framework}'",
-                hint=suggest(framework, known),
+                hint=hint(None, framework),
             )
     for entry, reference in repo.references_to(ControlsMarker):
         for framework in reference.value:
@@ -139,7 +147,7 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
                     entry,
                     (*reference.loc, framework),
                     f"unknown framework '{framework}'",
-                    hint=suggest(framework, known),
+                    hint=hint(entry, framework),
                     at_key=True,
                 )
     for entry, soa in repo.records(StatementOfApplicability):
@@ -148,7 +156,7 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
                 entry,
                 ("framework",),
                 f"unknown framework '{soa.framework}'",
-                hint=suggest(soa.framework, known),
+                hint=hint(entry, soa.framework),
             )
 
 
@@ -165,16 +173,18 @@ def unknown_control(repo: Repository) -> Iterator[Problem]:
     PASS: ``controls: {iso27001-2022: [A.8.13]}``.
     FAIL: ``controls: {iso27001-2022: [A.12.3.1]}`` (a 2013 id).
     """
+    budget = HintBudget()
     for entry, reference in repo.references_to(ControlsMarker):
         for framework, ids in reference.value.items():
             catalog = repo.catalogs.framework(framework)
             for index, control in enumerate(ids if catalog is not None else ()):
                 if control not in catalog:  # type: ignore[operator]
+                    hint = budget.allows(entry) and control_hint(repo.catalogs, framework, control)
                     yield Problem(
                         entry,
                         (*reference.loc, framework, index),
                         f"{framework} has no control '{control}'",
-                        hint=control_hint(repo.catalogs, framework, control),
+                        hint=hint or None,
                     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from complykit.catalog.hints import control_hint
+from complykit.checks.hinting import HintBudget
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
@@ -122,15 +123,19 @@ def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
     PASS: ``control: A.5.15`` in an iso27001-2022 SoA.
     FAIL: ``control: A.9.1.1`` (an ISO/IEC 27001:2013 id) in an iso27001-2022 SoA.
     """
+    budget = HintBudget()
     for view in soa_views(repo):
         for index, entry in view.entries():
             item = view.catalog.item(entry.control)
             if item is None or item.kind != "control":
+                hint = budget.allows(view.where) and control_hint(
+                    repo.catalogs, view.framework, entry.control
+                )
                 yield Problem(
                     view.where,
                     ("entries", index, "control"),
                     f"{view.framework} has no control '{entry.control}'",
-                    hint=control_hint(repo.catalogs, view.framework, entry.control),
+                    hint=hint or None,
                 )
 
 
