@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -92,7 +91,6 @@ def error_finding(
     """One pydantic error as a finding at the YAML node it concerns."""
     loc = error["loc"]
     where = _readable(document.data, loc) or "record"
-    kind = error["type"]
     code = schema_code(error)
     if code == "SCH002":
         message, hint = f"missing required field '{where}'", None
@@ -105,8 +103,13 @@ def error_finding(
         hint = f"Fill in `{where}`; it is required."
     else:
         message, hint = f"{where}: {_plain(error['msg'])}", None
-    line, column = _places(document).locate(loc, at_key=kind == "extra_forbidden")
+    line, column = _located(document, error)
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
+
+
+def _located(document: YamlDocument, error: ErrorDetails) -> tuple[int, int]:
+    """Where the error is: an unknown field at its key, anything else at its value."""
+    return _places(document).locate(error["loc"], at_key=error["type"] == "extra_forbidden")
 
 
 def _places(document: YamlDocument) -> Places:
@@ -197,7 +200,7 @@ class SchemaListing:
     def __init__(self, most: int = DEFAULT_LIMITS.max_problems_per_code) -> None:
         self.most = most
         self.shown: Counter[str] = Counter()
-        self._first_left_out: dict[str, Finding] = {}
+        self._first_left_out: dict[str, tuple[PurePosixPath, int, int, str | None]] = {}
         self._left_out: Counter[str] = Counter()
 
     def findings(
@@ -219,34 +222,26 @@ class SchemaListing:
             else:
                 self._left_out[code] += 1
                 if code not in self._first_left_out:
-                    found_at = _left_out_at(path, document, details, code, record_id)
-                    self._first_left_out[code] = found_at
+                    line, column = _located(document, details)
+                    self._first_left_out[code] = (path, line, column, record_id)
         return found
 
     def left_out(self) -> list[Finding]:
         """One finding per code with findings left out, at the first of them, counting them."""
         return [
-            replace(
-                first,
-                message=f"{self._left_out[code]:,} more {code} problems in this file from "
-                "here on, not listed",
+            Finding(
+                path,
+                line,
+                column,
+                code,
+                Severity.ERROR,
+                f"{self._left_out[code]:,} more {code} problems in this file from here on, "
+                "not listed",
                 hint="Fix the problems listed first: the rest are most likely alike.",
+                record=record,
             )
-            for code, first in self._first_left_out.items()
+            for code, (path, line, column, record) in self._first_left_out.items()
         ]
-
-
-def _left_out_at(
-    path: PurePosixPath,
-    document: YamlDocument,
-    details: ErrorDetails,
-    code: str,
-    record_id: str | None,
-) -> Finding:
-    line, column = _places(document).locate(
-        details["loc"], at_key=details["type"] == "extra_forbidden"
-    )
-    return Finding(path, line, column, code, Severity.ERROR, "", record=record_id)
 
 
 def schema_code(details: ErrorDetails) -> str:
