@@ -318,14 +318,13 @@ def fides_export(
     force: ForceOption = False,
 ) -> int:
     """Export the processing activities as a Fides manifest (systems and their taxonomy)."""
-    import yaml  # noqa: PLC0415 - keep --help fast
-
-    from complykit.exchange.fides_export import export_fides  # noqa: PLC0415
+    from complykit.exchange.fides_export import export_fides  # noqa: PLC0415 - keep --help fast
+    from complykit.exchange.yaml_dump import dump_text  # noqa: PLC0415
     from complykit.workspace.open import open_repository  # noqa: PLC0415
 
     repo, errors = open_repository(path, date.today())  # noqa: DTZ011 - dates play no part
     _warn_errors(errors)
-    text = yaml.safe_dump(export_fides(repo), sort_keys=False, allow_unicode=True, width=100)
+    text = dump_text(export_fides(repo))
     _emit(text.encode("utf-8"), output, force=force)
     return 0
 

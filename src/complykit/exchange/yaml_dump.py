@@ -1,0 +1,43 @@
+"""YAML that complykit writes for people to keep, which reads back as the very same values.
+
+YAML reads four characters besides "\\n" as line breaks (CR, NEL U+0085, and the Unicode line
+and paragraph separators) and folds them into "\\n" or a space unless they are escaped, which
+only a double-quoted scalar does. PyYAML's emitter writes them raw in other styles: "a\\x85b"
+(a NEL, which is what "…" becomes in a cp1252 file read as latin-1) was written as 'a\\x85  b'
+and read back as "a b". Text holding one of them is therefore written double-quoted, with the
+break escaped; all other text is written as PyYAML would.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
+"""Characters YAML reads as line breaks besides "\\n"."""
+
+
+def text_style(value: str, multiline: str | None = None) -> str | None:
+    """The scalar style for ``value``: double-quoted when it holds another line break, else
+    ``multiline`` for text with "\\n" (a literal block, say), else PyYAML's choice."""
+    if OTHER_BREAKS.intersection(value):
+        return '"'
+    return multiline if "\n" in value else None
+
+
+class SafeTextDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, writing text so that it reads back unchanged."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=text_style(value))
+
+
+SafeTextDumper.add_representer(str, _text)
+
+
+def dump_text(data: Any) -> str:
+    """``data`` as YAML in complykit's layout: keys in their order, UTF-8 text as it is, lines
+    folded at 100 characters."""
+    return yaml.dump(data, Dumper=SafeTextDumper, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,50 @@
+"""YAML that complykit writes reads back as the very same values (``exchange.yaml_dump``).
+
+PyYAML's emitter wrote a NEL (U+0085) raw inside quotes, and a reader folded it into a space:
+an imported cell "a\\x85b" became "a b" in the record written for it, and the Fides export did
+the same. Every text is now written so that it reads back unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from complykit.exchange.record_files import yaml_text
+from complykit.exchange.yaml_dump import dump_text
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+KEYS = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True)
+VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), TEXT),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=4)),
+    max_leaves=20,
+)
+DATA = st.dictionaries(KEYS, VALUES, min_size=1, max_size=5)
+
+
+@given(DATA)
+def test_an_export_reads_back_as_written(data: dict[str, Any]) -> None:
+    assert yaml.safe_load(dump_text(data)) == data
+
+
+@given(DATA)
+def test_a_record_file_reads_back_as_written(data: dict[str, Any]) -> None:
+    text = yaml_text("imported from row 2", data)
+    assert yaml.safe_load(text) == data
+
+
+@given(st.dictionaries(KEYS, st.text(st.characters(codec="ascii"), max_size=40), min_size=1))
+def test_text_without_other_line_breaks_is_written_as_before(data: dict[str, str]) -> None:
+    """Only text holding CR, NEL or a Unicode separator is written differently."""
+    data = {key: value.replace("\r", "") for key, value in data.items()}
+    expected = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    assert dump_text(data) == expected
+
+
+def test_a_nel_is_escaped_not_folded() -> None:
+    assert dump_text({"a": "a\x85b"}) == 'a: "a\\Nb"\n'
+    assert yaml_text("c", {"a": "x\u2028y\nz"}) == '# c\na: "x\\Ly\\nz"\n'
