@@ -77,9 +77,10 @@ def test_scalar_quotes_look_alikes(text: str) -> None:
     assert scalar(text).startswith('"')
 
 
-@given(st.text(st.characters(categories=("L", "N", "P", "S", "Zs"))))
+@given(st.text(st.characters(exclude_categories=["Cs"])))
 def test_scalar_reads_back_as_the_same_string(text: str) -> None:
-    """Whatever the text, the scalar loads back as that exact string."""
+    """Whatever the text, control characters and the line breaks YAML knows besides the
+    newline (NEL, U+2028, U+2029) included, the scalar loads back as that exact string."""
     assert yaml.safe_load(f"key: {scalar(text)}\n")["key"] == text
 
 

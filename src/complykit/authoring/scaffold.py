@@ -109,8 +109,16 @@ def _entry(control: str, title: str) -> list[str]:
 
 def scalar(text: str) -> str:
     """`text` as a YAML scalar that reads back as the same string."""
-    plain = _PLAIN.match(text) and text.casefold() not in _NOT_PLAIN and "  " not in text
-    return text if plain and not text.endswith(" ") else json.dumps(text, ensure_ascii=False)
+    plain = _PLAIN.fullmatch(text) and text.casefold() not in _NOT_PLAIN and "  " not in text
+    if plain and not text.endswith(" "):
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE_IN_YAML.sub(lambda found: f"\\u{ord(found.group()):04x}", quoted)
+
+
+# What JSON leaves raw that YAML refuses to read (DEL, the C1 controls, U+FFFE and U+FFFF) or
+# reads as a line break (NEL, U+2028, U+2029): written as escapes, which YAML reads back.
+_UNSAFE_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def _one_line(text: str) -> str:

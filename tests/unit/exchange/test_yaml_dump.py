@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from complykit.exchange.record_files import yaml_text
 from complykit.exchange.yaml_dump import dump_text
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 KEYS = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True)
 VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), TEXT),
