@@ -16,20 +16,11 @@ from pathlib import Path
 
 from complykit.formatters.budget import COMMENT_CHARACTERS, SARIF_RESULTS
 from hostile.harness import git_commit_all, run_process, workspace
+from hostile.test_11_large_files import RISK as RISK_A
 
 BROKEN = 30_000
-RISK = """\
-kind: risk
-id: risk-a
-title: T
-description: D
-category: privacy
-inherent: {likelihood: 3, impact: 3}
-treatment: mitigate
-treatment_plan: P
-residual: {likelihood: 2, impact: 2}
-affects:
-""" + "".join(f"  - pa-missing-{n:06d}\n" for n in range(BROKEN))
+NAMES = "".join(f"  - pa-missing-{n:06d}\n" for n in range(BROKEN))
+RISK = RISK_A.replace("[sup-000007]", f"\n{NAMES}")
 MARKER = "<!-- complykit-action:diff -->\n"  # what the GitHub Action puts before the comment
 
 
