@@ -34,9 +34,19 @@ class Rows:
     rows: Sequence[str]
     priority: int
     more: str
+    ranks: Sequence[int] = ()
+    """A rank per row (a severity): a section that is cut keeps its highest-ranked rows, in
+    their order, and shows them first. Without ranks it keeps its first rows."""
 
     def note(self, left_out: int) -> str:
         return self.more.format(count=left_out)
+
+    def ranked(self) -> list[str]:
+        """The rows in the order a cut takes them."""
+        if not self.ranks:
+            return list(self.rows)
+        order = sorted(range(len(self.rows)), key=lambda i: -self.ranks[i])
+        return [self.rows[i] for i in order]
 
 
 def fitted(sections: Sequence[Sequence[str] | Rows], budget: int = COMMENT_BUDGET) -> list[str]:
@@ -50,7 +60,7 @@ def fitted(sections: Sequence[Sequence[str] | Rows], budget: int = COMMENT_BUDGE
     cuttable = {i: s for i, s in enumerate(sections) if isinstance(s, Rows)}
     fixed = sum(_length(s) for s in sections if not isinstance(s, Rows))
     left = budget - fixed - sum(map(_note_room, cuttable.values()))
-    kept: dict[int, int] = {}
+    kept: dict[int, list[str]] = {}
     for index in sorted(cuttable, key=lambda i: (cuttable[i].priority, i)):
         kept[index], left = _taken(cuttable[index], left)
     lines: list[str] = []
@@ -58,10 +68,9 @@ def fitted(sections: Sequence[Sequence[str] | Rows], budget: int = COMMENT_BUDGE
         if not isinstance(section, Rows):
             lines.extend(section)
             continue
-        count = kept[index]
-        lines.extend(section.rows[:count])
-        if count < len(section.rows):
-            lines.append(section.note(len(section.rows) - count))
+        lines.extend(kept[index])
+        if len(kept[index]) < len(section.rows):
+            lines.append(section.note(len(section.rows) - len(kept[index])))
     return lines
 
 
@@ -75,15 +84,15 @@ def _length(lines: Sequence[str]) -> int:
     return sum(len(line) + 1 for line in lines)
 
 
-def _taken(section: Rows, left: int) -> tuple[int, int]:
-    """How many of the section's rows fit in ``left`` characters, and what is left after."""
+def _taken(section: Rows, left: int) -> tuple[list[str], int]:
+    """The section's rows that fit in ``left`` characters, and what is left after."""
     total = _length(section.rows)
-    if total <= left + _note_room(section):  # shown whole: no note
-        return len(section.rows), left + _note_room(section) - total
-    count = 0
-    for row in section.rows:
+    if total <= left + _note_room(section):  # shown whole, as it is: no note
+        return list(section.rows), left + _note_room(section) - total
+    taken: list[str] = []
+    for row in section.ranked():
         if len(row) + 1 > left:
             break
         left -= len(row) + 1
-        count += 1
-    return count, left
+        taken.append(row)
+    return taken, left

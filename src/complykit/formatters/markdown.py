@@ -53,11 +53,13 @@ def markdown_summary(result: Result, budget: int = COMMENT_BUDGET) -> str:
         "| Severity | Code | Location | Message |",
         "|---|---|---|---|",
     ]
-    rows = [_row(f) for f in result.findings]
-    if sum(map(len, head)) + sum(map(len, rows)) + len(head) + len(rows) > budget:
-        ranked = sorted(range(len(rows)), key=lambda i: -result.findings[i].severity.rank)
-        rows = [rows[i] for i in ranked]
-    return "\n".join(fitted([head, Rows(rows, 0, MORE_FINDINGS)], budget)) + "\n"
+    rows = Rows(
+        [_row(f) for f in result.findings],
+        0,
+        MORE_FINDINGS,
+        ranks=[f.severity.rank for f in result.findings],
+    )
+    return "\n".join(fitted([head, rows], budget)) + "\n"
 
 
 def _row(finding: Finding) -> str:

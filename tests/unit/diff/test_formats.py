@@ -182,3 +182,12 @@ def test_markdown_of_a_huge_diff_fits_in_a_pull_request_comment() -> None:
     assert f"_{3000 - len(listed):,} more record(s) not shown here" in out
     assert out.rstrip().endswith("</details>")
     assert "- **processing-activity pa-x**: A reason." in out
+
+
+def test_markdown_keeps_the_order_of_findings_that_fit() -> None:
+    """Only a cut puts errors first: a comment that fits lists new findings as found."""
+    warning = Finding(PurePosixPath("a.yaml"), 1, 1, "REF001", Severity.WARNING, "first")
+    findings = FindingDiff(new=(warning, FINDING), unchanged=0)
+    out = _render("markdown", Diff(DIFF.base, DIFF.head, RecordDiff(), findings, (), DIFF.as_of))
+    table = [line for line in out.splitlines() if line.startswith("| :")]
+    assert [row.split(" | ")[1] for row in table] == ["REF001", "GDPR013"]

@@ -70,3 +70,13 @@ def test_rows_first_in_line_are_kept_first() -> None:
 def test_room_is_left_for_the_actions_marker_line() -> None:
     marker = "<!-- complykit-action:diff -->"
     assert COMMENT_BUDGET + len(marker) + 1 < COMMENT_CHARACTERS
+
+
+def test_a_cut_section_keeps_its_highest_ranks_and_a_whole_one_its_order() -> None:
+    """Ranks (severities) decide what a cut keeps, shown first; a section that fits keeps
+    the order it was given."""
+    rows = Rows(["warn-1", "error-1", "warn-2", "error-2"], 0, NOTE, ranks=[1, 2, 1, 2])
+    whole = fitted([["head"], rows], _length(["head", *rows.rows]))
+    assert whole == ["head", "warn-1", "error-1", "warn-2", "error-2"]
+    cut = fitted([["head"], rows], _length(["head", "error-1", "error-2", NOTE.format(count=4)]))
+    assert cut == ["head", "error-1", "error-2", "_2 more_"]

@@ -94,9 +94,8 @@ def _findings_table(
         "|---|---|---|---|",
     ]
     rows = [_finding_row(f) for f in findings]
-    if priority == 0:  # new findings: if they are cut, the errors are the ones kept
-        rows = [rows[i] for i in sorted(range(len(rows)), key=lambda i: -findings[i].severity.rank)]
-    return [header, Rows(rows, priority, _more("finding(s)"))]
+    ranks = [f.severity.rank for f in findings]  # when cut, the errors are the ones kept
+    return [header, Rows(rows, priority, _more("finding(s)"), ranks)]
 
 
 def _finding_row(finding: Finding) -> str:
