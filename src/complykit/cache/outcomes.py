@@ -99,9 +99,9 @@ class FileCache:
             self._known.update(self._read(outcomes_name(shard)))
         kept = store.read(ENGINE)
         self._engine_before = kept.get("engine") if isinstance(kept, dict) else None
-        self.kept_checks: dict[str, Any] = {}
-        """The checks' entries (``CHECKS_ENTRIES``) as read to decide ``cold``, for the memo of
-        checks to take rather than read again; empty when the run is cold before that."""
+        self._kept_checks: dict[str, Any] = {}
+        """The checks' entries (``CHECKS_ENTRIES``) as read to decide ``cold``, until the memo
+        of checks takes them (``take_checks``); empty when the run is cold before that."""
         self.cold = (
             self._engine_before != engine
             or not any(digest in self._known for digest in digests.values())
@@ -131,8 +131,14 @@ class FileCache:
             body = self._store.read(name)
             if body is None:
                 return False
-            self.kept_checks[name] = body
+            self._kept_checks[name] = body
         return True
+
+    def take_checks(self) -> dict[str, Any]:
+        """The checks' entries read to decide ``cold``, handed over once: the memo keeps what
+        it needs of them (the graph decoded), so the raw bodies are not held for the run."""
+        taken, self._kept_checks = self._kept_checks, {}
+        return taken
 
     def read_as(self, relative: str, digest: str | None) -> bool:
         """Whether the bytes read for ``relative`` are those hashed when the run began."""

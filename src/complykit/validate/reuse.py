@@ -74,10 +74,10 @@ class CheckMemo:
         digests: Mapping[str, str],
         kept: Mapping[str, Any] | None = None,
     ) -> None:
-        """``kept``: the entries as read already (``FileCache.kept_checks``); None to read them
-        here."""
+        """``kept``: the entries as read already (``FileCache.take_checks``); None to read them
+        here. Neither is held once the memo is made."""
         self._store, self._engine, self._repo = store, engine, repo
-        self._entries = kept
+        entries = {name: store.read(name) for name in (CHECKS, SUMMARIES)} if kept is None else kept
         self._files = files_by_kind(repo)
         held = set().union(*self._files.values())
         self._now = {p: digests[p] for p in sorted(held)}
@@ -86,7 +86,7 @@ class CheckMemo:
             for kind, paths in self._files.items()
         }
         self._now_id = _snapshot_id(engine, self._now)
-        self._known, before, kept_graph = self._read()
+        self._known, before, kept_graph = self._read(entries.get(CHECKS))
         moved = {p for p in self._now.keys() | before.keys() if before.get(p) != self._now.get(p)}
         self._moved = moved
         self._before_id = _snapshot_id(engine, before)
@@ -99,15 +99,13 @@ class CheckMemo:
             self._reach = neighbours.Reach(kept_graph, self._graph, moved)
         self._fresh: dict[str, Any] = {}
         self._reused: dict[str, list[Any]] = {}
-        self._summaries = _kept_summaries(self._entry(SUMMARIES), engine)
+        self._summaries = _kept_summaries(entries.get(SUMMARIES), engine)
         self._fresh_summaries: dict[str, dict[str, list[Any]]] = {}
         repo.summary_source = self._summarised
 
-    def _entry(self, name: str) -> Any | None:
-        return self._store.read(name) if self._entries is None else self._entries.get(name)
-
-    def _read(self) -> tuple[dict[str, Any], dict[str, str], neighbours.Graph | None]:
-        body = self._entry(CHECKS)
+    def _read(self, body: Any) -> tuple[dict[str, Any], dict[str, str], neighbours.Graph | None]:
+        """The kept findings, the snapshot of files they were judged on, and the graph, from
+        the body of ``checks.json`` (None when there is none)."""
         if body is None:
             return {}, {}, None
         if isinstance(body, dict) and isinstance(body.get("checks"), dict):

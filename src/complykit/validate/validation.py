@@ -85,7 +85,7 @@ def _memo(
 
         try:
             engine = engine_key(digests, repo.as_of)
-            memo = CheckMemo(store, engine, repo, digests, kept=files.kept_checks)
+            memo = CheckMemo(store, engine, repo, digests, kept=files.take_checks())
         except KeyError:  # a file that was not hashed: nothing can be keyed by it
             return None
         made.append(memo)
