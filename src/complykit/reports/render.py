@@ -28,6 +28,7 @@ from jinja2.runtime import Context
 from complykit.core.errors import ComplykitError
 from complykit.escape import defuse_markup, plain
 from complykit.reports import AUDIENCES, REPORTS, Report
+from complykit.reports.compiled import compiled_source
 from complykit.reports.escaping import OutputCodeGenerator
 from complykit.reports.filters import filters
 from complykit.reports.request import Request
@@ -92,6 +93,19 @@ class _SharedCode(BytecodeCache):
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        """The bucket as Jinja asks for it; a template compiled in no environment yet is
+        compiled from the Python made ahead (``reports.compiled``) when there is one."""
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is None:
+            python = compiled_source(name, source)
+            if python is not None:
+                bucket.code = compile(python, filename or "<template>", "exec")
+                self.dump_bytecode(bucket)  # for the other languages' environments
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
