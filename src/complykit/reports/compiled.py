@@ -43,7 +43,11 @@ def compiled_source(name: str, source: str) -> str | None:
 @functools.cache
 def _entries() -> dict[str, Any]:
     document = generated_document(COMPILED, FORMAT)
-    if document.get("jinja2") != jinja2.__version__ or document.get("makers") != _makers():
+    try:
+        makers = _makers()
+    except OSError:  # installed without its sources: nothing says the entries still hold
+        return {}
+    if document.get("jinja2") != jinja2.__version__ or document.get("makers") != makers:
         return {}
     templates = document.get("templates")
     return templates if isinstance(templates, dict) else {}

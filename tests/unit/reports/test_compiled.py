@@ -60,3 +60,16 @@ def test_reports_render_the_same_with_and_without_it(
     monkeypatch.setattr(render, "compiled_source", lambda name, _source: used.append(name))
     assert render_report(report, example_repo, lang=lang, output_format="html") == ahead
     assert used  # Jinja asked, and compiled the templates itself
+
+
+@pytest.mark.usefixtures("fresh_environments")
+def test_without_the_sources_that_make_it_nothing_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed without escaping.py and render.py (bytecode only), the entries cannot be
+    checked, so none is used: Jinja compiles as before, and nothing fails."""
+
+    def unreadable() -> str:
+        raise FileNotFoundError("render.py")
+
+    monkeypatch.setattr(compiled, "_makers", unreadable)
+    source = (TEMPLATES / "ropa.html.j2").read_text(encoding="utf-8")
+    assert compiled_source("ropa.html.j2", source) is None
