@@ -195,5 +195,5 @@ def test_comment_step_on_a_fork_writes_the_job_summary(runner: Runner) -> None:
     """Without permission to comment the step still succeeds and puts the diff in the summary."""
     done = _comment(runner, GH_FAIL="1")
     assert done.returncode == 0, done.stderr
-    assert "::notice::No permission to comment" in done.stdout
+    assert "::notice::Could not comment on the pull request (HTTP 403);" in done.stdout
     assert "## complykit diff" in runner.summary.read_text(encoding="utf-8")
