@@ -11,10 +11,13 @@ all the same, with the rule's general hint.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from typing import ParamSpec
 
 from complykit.workspace.repository import Entry
 
 PER_RECORD = 100
+P = ParamSpec("P")
 
 
 class HintBudget:
@@ -31,3 +34,9 @@ class HintBudget:
             return False
         self._given[key] += 1
         return True
+
+    def hint(
+        self, entry: Entry | None, work_out: Callable[P, str | None], *args: P.args, **kw: P.kwargs
+    ) -> str | None:
+        """``work_out(*args)`` while ``entry`` has hints left, else None (the rule's own)."""
+        return (work_out(*args, **kw) or None) if self.allows(entry) else None

@@ -128,17 +128,13 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
     """
     known = [c.id for c in repo.catalogs.frameworks]
     budget = HintBudget()
-
-    def hint(entry: Entry | None, framework: str) -> str | None:
-        return suggest(framework, known) if budget.allows(entry) else None
-
     for index, framework in enumerate(repo.config.frameworks):
         if repo.catalogs.framework(framework) is None:
             yield Problem(
                 None,
                 ("frameworks", index),
                 f"unknown framework '{framework}'",
-                hint=hint(None, framework),
+                hint=budget.hint(None, suggest, framework, known),
             )
     for entry, reference in repo.references_to(ControlsMarker):
         for framework in reference.value:
@@ -147,7 +143,7 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
                     entry,
                     (*reference.loc, framework),
                     f"unknown framework '{framework}'",
-                    hint=hint(entry, framework),
+                    hint=budget.hint(entry, suggest, framework, known),
                     at_key=True,
                 )
     for entry, soa in repo.records(StatementOfApplicability):
@@ -156,7 +152,7 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
                 entry,
                 ("framework",),
                 f"unknown framework '{soa.framework}'",
-                hint=hint(entry, soa.framework),
+                hint=budget.hint(entry, suggest, soa.framework, known),
             )
 
 
@@ -179,12 +175,11 @@ def unknown_control(repo: Repository) -> Iterator[Problem]:
             catalog = repo.catalogs.framework(framework)
             for index, control in enumerate(ids if catalog is not None else ()):
                 if control not in catalog:  # type: ignore[operator]
-                    hint = budget.allows(entry) and control_hint(repo.catalogs, framework, control)
                     yield Problem(
                         entry,
                         (*reference.loc, framework, index),
                         f"{framework} has no control '{control}'",
-                        hint=hint or None,
+                        hint=budget.hint(entry, control_hint, repo.catalogs, framework, control),
                     )
 
 

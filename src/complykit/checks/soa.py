@@ -128,14 +128,13 @@ def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
         for index, entry in view.entries():
             item = view.catalog.item(entry.control)
             if item is None or item.kind != "control":
-                hint = budget.allows(view.where) and control_hint(
-                    repo.catalogs, view.framework, entry.control
-                )
                 yield Problem(
                     view.where,
                     ("entries", index, "control"),
                     f"{view.framework} has no control '{entry.control}'",
-                    hint=hint or None,
+                    hint=budget.hint(
+                        view.where, control_hint, repo.catalogs, view.framework, entry.control
+                    ),
                 )
 
 

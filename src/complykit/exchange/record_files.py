@@ -16,7 +16,7 @@ from complykit.authoring.modeline import schema_target, with_modeline
 from complykit.authoring.scaffold import write_new
 from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Outcome, Status
-from complykit.exchange.yaml_dump import SafeTextDumper, text_style
+from complykit.exchange.yaml_dump import SafeTextDumper
 from complykit.load.discover import CONFIG_FILENAME, record_files
 from complykit.load.parsing import read_file
 from complykit.load.yaml_file import parse_yaml
@@ -129,16 +129,10 @@ def yaml_text(comment: str, data: dict[str, Any]) -> str:
 class _Dumper(SafeTextDumper):
     """Lists indented below their key, and text with line breaks as a literal block."""
 
+    multiline = "|"
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:  # noqa: ARG002 - PyYAML's signature
         super().increase_indent(flow, indentless=False)
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = text_style(value, multiline="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
 
 
 def validation_problems(rel: PurePosixPath, text: str) -> tuple[str, ...]:

@@ -18,20 +18,20 @@ OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
 """Characters YAML reads as line breaks besides "\\n"."""
 
 
-def text_style(value: str, multiline: str | None = None) -> str | None:
-    """The scalar style for ``value``: double-quoted when it holds another line break, else
-    ``multiline`` for text with "\\n" (a literal block, say), else PyYAML's choice."""
-    if OTHER_BREAKS.intersection(value):
-        return '"'
-    return multiline if "\n" in value else None
-
-
 class SafeTextDumper(yaml.SafeDumper):
     """PyYAML's safe dumper, writing text so that it reads back unchanged."""
 
+    multiline: str | None = None
+    """The style of text with "\\n" in it ("|" for a literal block); None for PyYAML's choice."""
 
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=text_style(value))
+
+def _text(dumper: SafeTextDumper, value: str) -> yaml.ScalarNode:
+    """Double-quoted when the text holds another line break, else as the dumper prefers."""
+    if OTHER_BREAKS.intersection(value):
+        style: str | None = '"'
+    else:
+        style = dumper.multiline if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 SafeTextDumper.add_representer(str, _text)
