@@ -153,3 +153,19 @@ def test_a_local_check_judges_each_record_from_its_neighbours_alone(
             view = near(repo, reach.ball(frozenset({rid}), kinds, registered.local))
             seen = [f for f in registered.run(view) if f.record == rid]
             assert _full(seen) == _full(f for f in whole if f.record == rid), (repo.root, rid)
+
+
+def test_the_ids_a_record_names_are_the_same_with_or_without_its_walk(tmp_path: Path) -> None:
+    """The graph of named ids is made without a walk where no references are at hand (a first
+    run keeps none); it must name what the walk finds, on every kind of record. The workspaces
+    are opened afresh: those of the other tests have been walked."""
+    compared = 0
+    for workspace in _workspaces(tmp_path):
+        repo = open_workspace(workspace, AS_OF).repo
+        for entry in repo.entries if repo is not None else ():
+            assert entry.references_at_hand() is None, entry
+            unwalked = neighbours.named_ids(entry)
+            entry.references()  # now at hand
+            assert unwalked == neighbours.named_ids(entry), entry
+            compared += bool(unwalked)
+    assert compared > 400

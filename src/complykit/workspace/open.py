@@ -229,7 +229,7 @@ def _parsed(root: Path, files: Sequence[Path], processes: int) -> Iterator[Parse
 def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
     outcome = FileOutcome(
         tuple(
-            (e.document, e.kind, e.id, kept_references.encode(e.references()))
+            (e.document, e.kind, e.id, kept_references.encode(e.references_once()))
             for e in loaded.entries
         ),
         loaded.findings,

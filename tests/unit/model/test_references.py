@@ -6,7 +6,12 @@ from typing import Annotated, Optional
 
 from pydantic import BaseModel
 
-from complykit.model.references import Reference, forget_shared_references, references
+from complykit.model.references import (
+    Reference,
+    forget_shared_references,
+    references,
+    referred_values,
+)
 from complykit.model.types import CountryMarker, RefTo
 
 SUPPLIER = RefTo(("supplier",))
@@ -72,3 +77,24 @@ def test_equal_references_at_one_path_are_one_object_until_forgotten() -> None:
     assert third is not first[0]
     assert third == Reference(("processors", 0), "sup-a", SUPPLIER)
     assert third.loc == first[0].loc
+
+
+def test_an_unshared_walk_finds_the_same_but_makes_its_own_references() -> None:
+    """A walk whose references are dropped soon after keeps none of them in the tables."""
+    kept = references(_Activity(processors=["sup-a"]))
+    once = references(_Activity(processors=["sup-a"]), shared=False)
+    assert once == kept
+    assert once[0] is not kept[0]
+    assert references(_Activity(processors=["sup-a"]))[0] is kept[0]  # the table holds no copy
+
+
+def test_referred_values_are_the_walks_record_references_without_their_paths() -> None:
+    deep = _Chain(supplier="sup-top", next=_Chain(next=_Chain(supplier="sup-deep")))
+    activity = _Activity(
+        processors=["sup-a", "sup-b"],
+        sites=[{"country": "NL"}],  # type: ignore[list-item]
+        chain=deep,
+    )
+    walked = [r.value for r in references(activity) if isinstance(r.marker, RefTo)]
+    assert referred_values(activity) == walked == ["sup-a", "sup-b", "sup-top", "sup-deep"]
+    assert referred_values(activity, leaving_out=("supplier",)) == []
