@@ -97,7 +97,9 @@ class Entry:
     def references(self) -> list[Reference]:
         """Every marked value in the record, walked once (or as the cache kept them)."""
         if self._refs is None:
-            self._refs = self.references_once()
+            found = self.references_at_hand()
+            # Shared with the other records' (one object per value and path), as they are kept.
+            self._refs = references(self.record) if found is None else found
         return self._refs
 
     def references_once(self) -> list[Reference]:

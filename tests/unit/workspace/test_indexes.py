@@ -70,3 +70,22 @@ def test_references_to_a_marker_are_those_a_filter_of_every_reference_finds(
     filtered = [(e, r) for e, r in repo.references() if isinstance(r.marker, marker)]
     assert filtered
     assert list(repo.references_to(marker)) == filtered
+
+
+def test_kept_references_are_shared_and_a_walk_once_keeps_none() -> None:
+    """References an entry keeps (for the REF checks) are one object per value and path across
+    records, as the memory budget counts on; a walk for the cache keeps nothing on the entry.
+    A workspace of its own: the other tests' has been walked."""
+    repo = open_workspace(EXAMPLE, date(2026, 11, 23), jobs=1).repo
+    assert repo is not None
+    by_value: dict[tuple[object, ...], int] = {}
+    for entry in repo.entries:
+        once = entry.references_once()
+        assert entry.references_at_hand() is None
+        kept = entry.references()
+        assert kept == once
+        for reference in kept:
+            if isinstance(reference.value, str):
+                key = (reference.loc, reference.value, reference.marker)
+                assert by_value.setdefault(key, id(reference)) == id(reference), entry
+    assert len(by_value) < sum(len(e.references()) for e in repo.entries)
