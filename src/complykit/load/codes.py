@@ -37,7 +37,7 @@ YAML_RULES = (
         "YAML005",
         "too-large",
         Severity.ERROR,
-        "The file exceeds a size or nesting limit.",
+        "The file exceeds a size or nesting limit, or a record holds too many values.",
         hint="Split the file, or flatten the structure.",
     ),
     RuleInfo(

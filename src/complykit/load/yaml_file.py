@@ -69,6 +69,28 @@ class YamlDocument:
     data: Any
     places: Places | None
 
+    def holds_more_values_than(self, most: int) -> bool:
+        """Whether the data holds more than ``most`` values (scalars, lists, mappings). A value
+        takes two bytes of places at least, so most documents are answered without a count,
+        and a count stops past ``most``."""
+        if self.places is not None and len(self.places.code) <= 2 * most:
+            return False
+        return _values_over(self.data, most)
+
+
+def _values_over(data: Any, most: int) -> bool:
+    count, pending = 0, [data]
+    while pending:
+        value = pending.pop()
+        count += 1
+        if count > most:
+            return True
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
+
 
 @dataclass(frozen=True, slots=True)
 class YamlFile:

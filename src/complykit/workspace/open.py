@@ -41,7 +41,13 @@ from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.prebuilt import validate_python
 from complykit.model.references import forget_shared_references
-from complykit.model.validate import SchemaListing, error_finding, to_record, try_record
+from complykit.model.validate import (
+    SchemaListing,
+    error_finding,
+    to_record,
+    too_many_values,
+    try_record,
+)
 from complykit.workspace import kept_references
 from complykit.workspace.repository import Entry, Kept, Repository
 
@@ -106,6 +112,9 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
             None,
         )
     document = parsed.documents[0]
+    oversized = too_many_values(parsed.path, document)
+    if oversized is not None:
+        return None, (oversized,), None
     try:
         return validate_python(WorkspaceConfig, document.data), (), document.places
     except ValueError as error:

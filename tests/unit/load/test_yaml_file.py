@@ -164,3 +164,29 @@ def test_pure_python_fallback_behaves_like_libyaml(
     assert _codes(text) == expected
     if not expected:
         assert _data(text) == {"country": "NO", "day": "2024-01-01"}
+
+
+def _counted(data: object) -> int:
+    if isinstance(data, dict):
+        return 1 + sum(_counted(v) for v in data.values())
+    if isinstance(data, list):
+        return 1 + sum(_counted(v) for v in data)
+    return 1
+
+
+@given(yaml_like_text)
+@settings(max_examples=200)
+def test_a_document_holds_more_values_than_a_bound_exactly_when_it_counts_more(text: str) -> None:
+    """The bound on a record's values (``LoadLimits.max_record_values``) counts scalars, lists
+    and mappings at every depth, and the shortcut through the places never answers wrongly."""
+    for document in parse_yaml(PATH, text.encode()).documents:
+        values = _counted(document.data)
+        for most in {0, 1, values // 2, values - 1, values, values + 1}:
+            if most >= 0:
+                assert document.holds_more_values_than(most) == (values > most)
+
+
+def test_the_values_of_a_record_are_its_mappings_lists_and_scalars() -> None:
+    document = parse_yaml(PATH, b"kind: supplier\ntags: [a, [b, c], {d: 1}]\n").documents[0]
+    assert document.holds_more_values_than(8)  # 1 + 1 + 1 + (1 + 1 + 2) + (1 + 1) = 9
+    assert not document.holds_more_values_than(9)
