@@ -38,6 +38,12 @@ ParseChunk = Callable[[Path, Sequence[Path]], list[T]]
 CHUNK_FILES = 64
 """Files per task: small, so that the last tasks end together and this process's share can be
 fine-grained; large enough that a frame's header and pickling cost nothing per file."""
+CHUNKS_PER_WORKER = 16
+"""At least this many tasks per worker, where the files are too few to fill ``CHUNK_FILES``:
+files that hold many records each (a register kept as 25 documents a file) made few, large
+tasks, and the processes ended far apart. With four per worker, 9,900 records in 350 files
+validated in 0.88x of a bare parse against 0.79x for the same records one to a file; with
+sixteen, 0.83x."""
 MAX_CHUNKS = 8192
 """Task numbers are 4 bytes in a pipe, which holds 64 KiB before a write would block."""
 _TASK = struct.Struct("<I")
@@ -54,7 +60,7 @@ class WorkerError(RuntimeError):
 
 def chunks_of(files: Sequence[S], workers: int) -> list[Sequence[S]]:
     """``files`` cut into consecutive tasks, in order."""
-    size = max(1, min(CHUNK_FILES, -(-len(files) // (max(1, workers) * 4))))
+    size = max(1, min(CHUNK_FILES, -(-len(files) // (max(1, workers) * CHUNKS_PER_WORKER))))
     size = max(size, -(-len(files) // MAX_CHUNKS))
     return [files[i : i + size] for i in range(0, len(files), size)]
 

@@ -126,6 +126,16 @@ def test_chunks_cover_every_file_once_in_order() -> None:
         assert len(chunks) <= workers.MAX_CHUNKS
 
 
+def test_few_files_are_cut_into_many_tasks_so_that_the_processes_end_together() -> None:
+    """A register kept as 25 records a file gave 350 files; cut into six tasks of 64 files,
+    the processes ended far apart. A task holds at most a ``CHUNKS_PER_WORKER``-th of a
+    worker's share."""
+    for count, workers_ in ((350, 1), (350, 2), (104, 1), (871, 1)):
+        chunks = chunks_of(range(count), workers_)
+        fair_share = -(-count // (workers_ * workers.CHUNKS_PER_WORKER))
+        assert max(map(len, chunks)) <= min(fair_share, workers.CHUNK_FILES), (count, workers_)
+
+
 def test_the_workers_are_reaped_once_the_last_file_is_handed_over() -> None:
     """Callers take exactly as many results as there are files, never asking for one more."""
     files = _files(300)
