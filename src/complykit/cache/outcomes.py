@@ -248,11 +248,10 @@ class FileCache:
 
     def write(self) -> None:
         """Write what this run learnt, keeping only the files the workspace holds now."""
-        current = self._current
-        stale = [d for d in self._known if d not in current] if self._known else []
+        stale = [d for d in self._known if d not in self._current] if self._known else []
         touched = self._fresh_shards | {_shard(d, OUTCOMES_SHARDS) for d in stale}
         for digest, row in self._known.items():
-            if digest in current and _shard(digest, OUTCOMES_SHARDS) in touched:
+            if digest in self._current and _shard(digest, OUTCOMES_SHARDS) in touched:
                 self._add(outcomes_name(_shard(digest, OUTCOMES_SHARDS)), digest, row)
         for shard in sorted(touched):
             self._finish(outcomes_name(shard))

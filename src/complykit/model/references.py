@@ -51,7 +51,7 @@ class _Place:
 
     def at(self, key: str | int) -> _Place:
         _SHARED.make_room()
-        place = self.below[key] = _Place((*self.loc, key))
+        place = self.below[key] = type(self)((*self.loc, key))  # a _PathPlace's are too
         return place
 
     def reference(self, value: Any, marker: Marker) -> Reference:
@@ -75,11 +75,6 @@ class _PathPlace(_Place):
     and were kept alive by them until the tables were dropped."""
 
     __slots__ = ()
-
-    def at(self, key: str | int) -> _Place:
-        _SHARED.make_room()
-        place = self.below[key] = _PathPlace((*self.loc, key))
-        return place
 
     def reference(self, value: Any, marker: Marker) -> Reference:
         return Reference(self.loc, value, marker)
