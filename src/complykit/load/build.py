@@ -70,6 +70,22 @@ SCALARS: dict[str, Callable[[str], Any]] = {
 }
 
 
+def _unconvertible(node: Node) -> BuildProblem:
+    digits = sys.get_int_max_str_digits()
+    if node.tag == INT_TAG and len(node.value) > digits:
+        # Python refuses to convert longer numbers (a guard against slow conversions).
+        return BuildProblem.at(
+            node,
+            "YAML004",
+            f"a whole number of {len(node.value):,} characters is longer than the "
+            f"{digits:,} digits that are read",
+            "Quote it if it is a code or an identifier, not a number.",
+        )
+    return BuildProblem.at(
+        node, "YAML004", f"'{node.value[:40]}' is not a valid value for tag '{node.tag}'"
+    )
+
+
 class _Builder:
     def __init__(self, limits: LoadLimits) -> None:
         self.limits = limits
@@ -127,13 +143,7 @@ class _Builder:
         try:
             return convert(node.value)
         except ValueError:
-            raise _Abort(
-                BuildProblem.at(
-                    node,
-                    "YAML004",
-                    f"'{node.value[:40]}' is not a valid value for tag '{node.tag}'",
-                )
-            ) from None
+            raise _Abort(_unconvertible(node)) from None
 
     def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         self.check_tag(node, MAP_TAG)

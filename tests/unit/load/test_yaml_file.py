@@ -190,3 +190,15 @@ def test_the_values_of_a_record_are_its_mappings_lists_and_scalars() -> None:
     document = parse_yaml(PATH, b"kind: supplier\ntags: [a, [b, c], {d: 1}]\n").documents[0]
     assert document.holds_more_values_than(8)  # 1 + 1 + 1 + (1 + 1 + 2) + (1 + 1) = 9
     assert not document.holds_more_values_than(9)
+
+
+def test_a_number_too_long_to_convert_says_so() -> None:
+    """Python converts at most 4,300 digits; a longer number is refused as such, not as "not a
+    valid int"."""
+    parsed = parse_yaml(PATH, b"kind: supplier\nemployees: " + b"7" * 5000 + b"\n")
+    [finding] = parsed.findings
+    assert (finding.code, finding.line, finding.column) == ("YAML004", 2, 12)
+    assert finding.message == (
+        "a whole number of 5,000 characters is longer than the 4,300 digits that are read"
+    )
+    assert finding.hint == "Quote it if it is a code or an identifier, not a number."
