@@ -120,8 +120,9 @@ class _EventBuilder:
                 items.append(self.value(event, depth))
         return items
 
-    def document(self) -> tuple[Any, Places] | None:
-        """The next document's data and places, or None at the end of the stream."""
+    def document(self) -> tuple[Any, Places, int] | None:
+        """The next document's data, places and where its value starts in the text (an
+        offset), or None at the end of the stream."""
         event = self.next()
         if type(event) is StreamStartEvent:
             event = self.next()
@@ -130,17 +131,18 @@ class _EventBuilder:
         if type(event) is not DocumentStartEvent:
             raise GiveUp
         self.places = PlacesRecorder()
-        data = self.value(self.next(), 0)
+        event = self.next()
+        data = self.value(event, 0)
         if type(self.next()) is not DocumentEndEvent:
             raise GiveUp
-        return data, self.places.done()
+        return data, self.places.done(), event.start_mark.index
 
 
-def build_from_events(loader: Any, limits: LoadLimits) -> list[tuple[Any, Places]] | None:
-    """Every non-empty document's data and places, or None when the composing builder must
-    parse this text (see the module docstring)."""
+def build_from_events(loader: Any, limits: LoadLimits) -> list[tuple[Any, Places, int]] | None:
+    """Every non-empty document's data, places and start, or None when the composing builder
+    must parse this text (see the module docstring)."""
     builder = _EventBuilder(loader, limits)
-    documents: list[tuple[Any, Places]] = []
+    documents: list[tuple[Any, Places, int]] = []
     try:
         while (document := builder.document()) is not None:
             if len(documents) >= limits.max_documents:

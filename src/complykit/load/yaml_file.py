@@ -10,6 +10,7 @@ which reports each problem at its place.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -68,6 +69,9 @@ class YamlDocument:
     index: int
     data: Any
     places: Places | None
+    digest: str | None = None
+    """A digest of the data, in a file of several documents (``fingerprinted``): a later run
+    tells the records whose data changed from those only moved by an edit beside them."""
 
     def holds_more_values_than(self, most: int) -> bool:
         """Whether the data holds more than ``most`` values (scalars, lists, mappings). A value
@@ -140,7 +144,8 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
 
 def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile:
     loader = _Loader(text)
-    documents: list[YamlDocument] = []
+    documents: list[tuple[Any, Places]] = []
+    starts: list[int] = []
     problems: list[BuildProblem] = []
     try:
         while loader.check_node():
@@ -151,7 +156,8 @@ def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile
             data, found = build_document(node, limits)
             problems.extend(found)
             if not found and data is not None:
-                documents.append(YamlDocument(len(documents), data, places_of(node)))
+                documents.append((data, places_of(node)))
+                starts.append(node.start_mark.index)
     except yaml.YAMLError as error:
         problems.append(_syntax_problem(error, text))
     except RecursionError:
@@ -160,7 +166,10 @@ def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile
         loader.dispose()
     lines = TextLines(text)
     findings = tuple(_finding(path, lines, p) for p in problems)
-    return YamlFile(path, tuple(documents), findings)
+    built = zip(documents, digests(text, starts), strict=True)
+    return YamlFile(
+        path, tuple(YamlDocument(i, *d, digest) for i, (d, digest) in enumerate(built)), findings
+    )
 
 
 def _listed(findings: Iterable[Finding], most: int) -> tuple[Finding, ...]:
@@ -242,6 +251,25 @@ def parse_yaml(path: PurePosixPath, raw: bytes, limits: LoadLimits = DEFAULT_LIM
     return parsed.with_unread(text, limits)
 
 
+def digests(text: str, starts: list[int]) -> list[str | None]:
+    """For the documents of a file of several, the digest of each one's text: from where its
+    value starts to where the next one's starts (both builders skip the same empty documents
+    and start a value at the same place). A file of one document needs none: its own digest
+    says whether its record changed.
+
+    Equal texts mean equal data: a document is read from its own text alone (no alias reaches
+    across documents, and no tag a directive could change is allowed).
+    """
+    if len(starts) < 2:
+        return [None] * len(starts)
+    ends = [*starts[1:], len(text)]
+    return [_digest(text[start:end]) for start, end in zip(starts, ends, strict=True)]
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def _from_events(text: str, limits: LoadLimits) -> tuple[YamlDocument, ...] | None:
     loader = _Loader(text)
     try:
@@ -250,7 +278,11 @@ def _from_events(text: str, limits: LoadLimits) -> tuple[YamlDocument, ...] | No
         loader.dispose()
     if built is None:
         return None
-    return tuple(YamlDocument(i, data, places) for i, (data, places) in enumerate(built))
+    found = digests(text, [start for *_, start in built])
+    return tuple(
+        YamlDocument(i, data, places, digest)
+        for i, ((data, places, _), digest) in enumerate(zip(built, found, strict=True))
+    )
 
 
 def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -26,8 +26,10 @@ from complykit.workspace.repository import Entry, Repository
 
 PERSON = ("person",)
 
-FileRow = tuple[list[tuple[str, str, list[str]]], list[str]]
-"""One file's records as (id, kind, ids it names), and the ids of its unread records."""
+Row = tuple[str, str, list[str], str | None]
+"""A record as (id, kind, ids it names, digest of its data or None: ``Entry.digest``)."""
+FileRow = tuple[list[Row], list[str]]
+"""One file's records, and the ids of its unread records."""
 Graph = dict[str, FileRow]
 """Files by path."""
 
@@ -82,13 +84,18 @@ def _path(entry: Entry) -> str:
 
 
 def _file_row(entries: list[Entry], unread: list[str]) -> FileRow:
-    return [(e.id, e.kind, named_ids(e)) for e in entries], unread
+    return [(e.id, e.kind, named_ids(e), e.digest) for e in entries], unread
 
 
 def encoded(rows: Iterable[tuple[str, FileRow]]) -> Iterator[tuple[str, list[Any]]]:
     """The graph's rows as (path, JSON row) pairs, one file at a time (``decode`` reads them
     back)."""
-    return ((path, [[list(r) for r in records], unread]) for path, (records, unread) in rows)
+    return ((path, [[_encoded(r) for r in records], unread]) for path, (records, unread) in rows)
+
+
+def _encoded(row: Row) -> list[Any]:
+    rid, kind, named, digest = row
+    return [rid, kind, named] if digest is None else [rid, kind, named, digest]
 
 
 def decode(body: Any) -> Graph | None:
@@ -104,11 +111,13 @@ def decode(body: Any) -> Graph | None:
     return graph
 
 
-def _row(row: Any) -> tuple[str, str, list[str]]:
-    rid, kind, named = row
+def _row(row: Any) -> Row:
+    rid, kind, named, *digest = row
     if type(rid) is not str or type(kind) is not str:
         raise TypeError("a record's id and kind are texts")
-    return rid, kind, _texts(named)
+    if len(digest) > 1 or not all(map(_is_text, digest)):
+        raise TypeError("a record's digest is one text")
+    return rid, kind, _texts(named), digest[0] if digest else None
 
 
 def _texts(value: Any) -> list[str]:
@@ -144,6 +153,10 @@ class Reach:
             rid for rows, unread in (*self._old, *new) for rid in (*unread, *(r[0] for r in rows))
         )
         """Ids of the records, read or not, that a changed file held or holds."""
+        self.rewritten = _rewritten(self._old, new)
+        """Those of ``touched`` whose data may have changed: the others only moved within their
+        file (an edit of another record of it), so their own findings are placed again, but
+        nothing they reach is judged again."""
         self.ids_moved = _ids(self._old) != _ids(new)
         """Whether ids appeared or vanished: hints that look at every id may change anywhere."""
         self._links: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
@@ -155,7 +168,7 @@ class Reach:
             near: defaultdict[str, set[str]] = defaultdict(set)
             kinds: defaultdict[str, set[str]] = defaultdict(set)
             for rows, _ in (*self._now.values(), *self._old):
-                for rid, kind, named in rows:
+                for rid, kind, named, _digest in rows:
                     kinds[rid].add(kind)
                     near[rid].update(named)
                     for target in named:
@@ -192,6 +205,28 @@ class Reach:
                 found |= edge
             known = self._balls[key] = frozenset(found)
         return known
+
+
+def _rewritten(old: Sequence[FileRow], new: Sequence[FileRow]) -> frozenset[str]:
+    """Ids in the changed files whose data may differ between ``old`` and ``new``: unread
+    ones, ones held on one side only or more than once, and ones whose row differs or has no
+    digest (a file of one document, or a record restored from the cache)."""
+    before, after = _row_by_id(old), _row_by_id(new)
+    rewritten = {rid for _, unread in (*old, *new) for rid in unread}
+    for rid in before.keys() | after.keys():
+        row = before.get(rid)
+        if row is None or row[3] is None or row != after.get(rid):
+            rewritten.add(rid)
+    return frozenset(rewritten)
+
+
+def _row_by_id(files: Sequence[FileRow]) -> dict[str, Row | None]:
+    """Each id's row; None for an id held more than once."""
+    found: dict[str, Row | None] = {}
+    for rows, _ in files:
+        for row in rows:
+            found[row[0]] = None if row[0] in found else row
+    return found
 
 
 def _ids(rows: Iterable[FileRow]) -> set[tuple[str, str]]:

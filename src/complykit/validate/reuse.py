@@ -188,7 +188,9 @@ class CheckMemo:
         if reach is None:
             return None
         kinds = None if EVERY_KIND in check.reads else check.reads
-        affected = reach.ball(reach.touched, kinds, check.local)
+        # The records of a changed file whose data did not change are judged again, for their
+        # places may have moved; only a changed record's neighbours can get another verdict.
+        affected = reach.ball(reach.rewritten, kinds, check.local) | reach.touched
         if reach.ids_moved:
             # Ids appeared or vanished: a "did you mean" may now point elsewhere, so the
             # records with findings are judged again too.

@@ -133,7 +133,9 @@ def _records(parsed: YamlFile) -> LoadedRecords:
     for document in parsed.documents:
         record, problems = to_record(parsed.path, document, listed)
         if record is not None:
-            entries.append(Entry(record, parsed.path, document.index, document.places))
+            entry = Entry(record, parsed.path, document.index, document.places)
+            entry.digest = document.digest
+            entries.append(entry)
         findings.extend(problems)
         invalid.update(p.record for p in problems if p.record)
         unread.extend(_unread(document.data, problems))

@@ -51,10 +51,22 @@ class Entry:
     """A valid record and where it was written.
 
     A record restored from the cache is built on first use (``restore``): its kind and id are
-    known without it, so a run whose checks read other kinds never builds it.
+    known without it, so a run whose checks read other kinds never builds it. ``digest`` is
+    that of the record's data where it was parsed in this run from a file of several documents
+    (``load.yaml_file.fingerprinted``), else None.
     """
 
-    __slots__ = ("_kept", "_places", "_record", "_refs", "document", "id", "kind", "path")
+    __slots__ = (
+        "_kept",
+        "_places",
+        "_record",
+        "_refs",
+        "digest",
+        "document",
+        "id",
+        "kind",
+        "path",
+    )
 
     def __init__(
         self,
@@ -66,6 +78,7 @@ class Entry:
         kept: Kept | None = None,
     ) -> None:
         self.path, self.document = path, document
+        self.digest: str | None = None
         self._record, self._places, self._kept = record, places, kept
         self._refs: list[Reference] | None = None
         if record is not None:

@@ -232,7 +232,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 ID_LINE = re.compile(r"^id: (\S+)$", re.MULTILINE)
 REFERENCE = re.compile(r"\b(?:sup|pa|ai|risk|dpia|ctl|inc)-[a-z0-9-]+\b")
-EDITS = ("retarget", "rename", "delete", "copy", "break", "date", "restore")
+EDITS = ("retarget", "rename", "delete", "copy", "break", "date", "shift", "restore")
 
 
 def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, int]) -> None:
@@ -247,8 +247,9 @@ def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, in
         old = named[other % len(named)]
         new = ids[other % len(ids)] if other % 3 else f"{old}x"
         text = text.replace(old, new, 1)
-    elif action == "rename":
-        text = ID_LINE.sub(lambda m: f"id: {m.group(1)}-{other % 3}", text, count=1)
+    elif action == "rename" and (found := list(ID_LINE.finditer(text))):
+        at = found[other % len(found)]  # in a file of several records, any of them
+        text = f"{text[: at.start()]}id: {at.group(1)}-{other % 3}{text[at.end() :]}"
     elif action == "delete":
         path.unlink(missing_ok=True)
         return
@@ -257,6 +258,11 @@ def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, in
         return
     elif action == "break":
         text = text.replace("\nowner:", "\nonwer:", 1)
+    elif action == "shift":
+        # Lines added above a record move it (and those after it) without changing its data.
+        starts = [0, *(m.end() for m in re.finditer(r"^---\n", text, re.MULTILINE))]
+        offset = starts[other % len(starts)]
+        text = f"{text[:offset]}# moved\n\n{text[offset:]}"
     elif action == "date":
         text = re.sub(r"\b20[23]\d-\d\d-\d\d\b", "2026-01-31", text, count=1 + other % 3)
     else:
@@ -284,6 +290,58 @@ def test_random_edits_give_the_fresh_findings(
     edits: list[tuple[str, int, int]],
 ) -> None:
     """After every edit of a random sequence, the cached run equals a run without the cache."""
+    _play(small, tmp_path_factory, monkeypatch, edits)
+
+
+@pytest.fixture(scope="module")
+def several_to_a_file(small: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``small`` with its records kept three to a file, as registers often are: a change to
+    one record of a file must still give the fresh verdict on the others, which only moved."""
+    target = tmp_path_factory.mktemp("several") / "ws"
+    shutil.copytree(small, target)
+    for folder in sorted({p.parent for p in target.rglob("*.yaml") if p.parent != target}):
+        if "catalogs" in folder.parts:
+            continue
+        files = sorted(folder.glob("*.yaml"))
+        for start in range(0, len(files), 3):
+            group = files[start : start + 3]
+            texts = [p.read_text(encoding="utf-8").removeprefix("---\n") for p in group]
+            for path in group:
+                path.unlink()
+            (folder / f"together-{start:03d}.yaml").write_text(
+                "---\n".join(texts), encoding="utf-8"
+            )
+    return target
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000), st.integers(0, 10_000)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_random_edits_of_records_kept_several_to_a_file_give_the_fresh_findings(
+    several_to_a_file: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    edits: list[tuple[str, int, int]],
+) -> None:
+    _play(several_to_a_file, tmp_path_factory, monkeypatch, edits)
+
+
+def _play(
+    small: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    edits: list[tuple[str, int, int]],
+) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(home))

@@ -141,5 +141,8 @@ def test_the_pure_python_parser_builds_the_same(text: str) -> None:
         assert without is None
         return
     assert [(_typed(d.data), d.places) for d in with_libyaml] == [
-        (_typed(data), places) for data, places in without
+        (_typed(data), places) for data, places, _ in without
     ]
+    # Where each document's text starts, as its digest cuts it, is the same too.
+    again = yaml_file.digests(text, [start for *_, start in without])
+    assert again == [d.digest for d in with_libyaml]

@@ -202,3 +202,17 @@ def test_a_number_too_long_to_convert_says_so() -> None:
         "a whole number of 5,000 characters is longer than the 4,300 digits that are read"
     )
     assert finding.hint == "Quote it if it is a code or an identifier, not a number."
+
+
+def test_records_of_a_file_of_several_carry_a_digest_of_their_data() -> None:
+    """So a later run can tell the records an edit changed from those it only moved."""
+    first = parse_yaml(PATH, "---\nid: a\nname: Zoë 😀\n---\nid: b\nname: B\n".encode()).documents
+    text = "# ∑ moved\n\n---\nid: a\nname: Zoë 😀\n---\nid: b\nname: C\n"
+    moved = parse_yaml(PATH, text.encode()).documents
+    assert [d.digest is not None for d in first] == [True, True]
+    assert first[0].digest == moved[0].digest  # the same text, further down
+    assert first[1].digest != moved[1].digest
+    # The composing builder (a file with a problem elsewhere) cuts the texts the same way.
+    composed = parse_yaml(PATH, ("---\nid: c\nid: c\n" + text).encode()).documents
+    assert [d.digest for d in composed] == [d.digest for d in moved]
+    assert parse_yaml(PATH, b"id: a\nname: A\n").documents[0].digest is None
