@@ -70,8 +70,8 @@ class YamlDocument:
     data: Any
     places: Places | None
     digest: str | None = None
-    """A digest of the data, in a file of several documents (``fingerprinted``): a later run
-    tells the records whose data changed from those only moved by an edit beside them."""
+    """A digest of the document's text, in a file of several documents (``digests``): a later
+    run tells the records an edit changed from those it only moved."""
 
     def holds_more_values_than(self, most: int) -> bool:
         """Whether the data holds more than ``most`` values (scalars, lists, mappings). A value

@@ -27,7 +27,7 @@ from complykit.workspace.repository import Entry, Repository
 PERSON = ("person",)
 
 Row = tuple[str, str, list[str], str | None]
-"""A record as (id, kind, ids it names, digest of its data or None: ``Entry.digest``)."""
+"""A record as (id, kind, ids it names, digest of its text or None: ``Entry.digest``)."""
 FileRow = tuple[list[Row], list[str]]
 """One file's records, and the ids of its unread records."""
 Graph = dict[str, FileRow]
@@ -146,14 +146,15 @@ class Reach:
 
     def __init__(self, before: Graph, now: Graph, changed: Collection[str]) -> None:
         self.changed = frozenset(changed)
-        self._old = [before.get(p, ([], [])) for p in self.changed]
-        new = [now.get(p, ([], [])) for p in self.changed]
+        paths = sorted(self.changed)
+        self._old = [before.get(p, ([], [])) for p in paths]
+        new = [now.get(p, ([], [])) for p in paths]
         self._now = now
         self.touched = frozenset(
             rid for rows, unread in (*self._old, *new) for rid in (*unread, *(r[0] for r in rows))
         )
         """Ids of the records, read or not, that a changed file held or holds."""
-        self.rewritten = _rewritten(self._old, new)
+        self.rewritten = _rewritten(paths, self._old, new)
         """Those of ``touched`` whose data may have changed: the others only moved within their
         file (an edit of another record of it), so their own findings are placed again, but
         nothing they reach is judged again."""
@@ -207,25 +208,28 @@ class Reach:
         return known
 
 
-def _rewritten(old: Sequence[FileRow], new: Sequence[FileRow]) -> frozenset[str]:
-    """Ids in the changed files whose data may differ between ``old`` and ``new``: unread
-    ones, ones held on one side only or more than once, and ones whose row differs or has no
-    digest (a file of one document, or a record restored from the cache)."""
-    before, after = _row_by_id(old), _row_by_id(new)
+def _rewritten(
+    paths: Sequence[str], old: Sequence[FileRow], new: Sequence[FileRow]
+) -> frozenset[str]:
+    """Ids in the changed files ``paths`` whose record may differ between ``old`` and ``new``
+    (the files' rows, in the order of ``paths``): unread ones, ones held on one side only or
+    more than once, or in another file, and ones whose row differs or has no digest (a file of
+    one document, or a record restored from the cache)."""
+    before, after = _row_by_id(paths, old), _row_by_id(paths, new)
     rewritten = {rid for _, unread in (*old, *new) for rid in unread}
     for rid in before.keys() | after.keys():
-        row = before.get(rid)
-        if row is None or row[3] is None or row != after.get(rid):
+        held = before.get(rid)
+        if held is None or held[1][3] is None or held != after.get(rid):
             rewritten.add(rid)
     return frozenset(rewritten)
 
 
-def _row_by_id(files: Sequence[FileRow]) -> dict[str, Row | None]:
-    """Each id's row; None for an id held more than once."""
-    found: dict[str, Row | None] = {}
-    for rows, _ in files:
+def _row_by_id(paths: Sequence[str], files: Sequence[FileRow]) -> dict[str, tuple[str, Row] | None]:
+    """Each id's file and row; None for an id held more than once."""
+    found: dict[str, tuple[str, Row] | None] = {}
+    for path, (rows, _) in zip(paths, files, strict=True):
         for row in rows:
-            found[row[0]] = None if row[0] in found else row
+            found[row[0]] = None if row[0] in found else (path, row)
     return found
 
 

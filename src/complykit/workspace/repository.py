@@ -52,8 +52,8 @@ class Entry:
 
     A record restored from the cache is built on first use (``restore``): its kind and id are
     known without it, so a run whose checks read other kinds never builds it. ``digest`` is
-    that of the record's data where it was parsed in this run from a file of several documents
-    (``load.yaml_file.fingerprinted``), else None.
+    that of the record's text where it was parsed in this run from a file of several documents
+    (``load.yaml_file.digests``), else None.
     """
 
     __slots__ = (
