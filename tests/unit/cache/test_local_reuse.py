@@ -270,27 +270,17 @@ def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, in
     path.write_text(text, encoding="utf-8")
 
 
-@settings(
+PLAYED = settings(
     max_examples=8,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000), st.integers(0, 10_000)),
-        min_size=1,
-        max_size=4,
-    )
+EDIT_SEQUENCES = st.lists(
+    st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000), st.integers(0, 10_000)),
+    min_size=1,
+    max_size=4,
 )
-def test_random_edits_give_the_fresh_findings(
-    small: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
-    edits: list[tuple[str, int, int]],
-) -> None:
-    """After every edit of a random sequence, the cached run equals a run without the cache."""
-    _play(small, tmp_path_factory, monkeypatch, edits)
 
 
 @pytest.fixture(scope="module")
@@ -314,34 +304,49 @@ def several_to_a_file(small: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     return target
 
 
-@settings(
-    max_examples=8,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000), st.integers(0, 10_000)),
-        min_size=1,
-        max_size=4,
+def test_a_record_an_edit_only_moved_is_judged_again_in_place(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A task and an activity with a broken reference kept in one file: lines added to the
+    task's text move the activity without changing it. Nothing near the task reaches the
+    activity, yet its finding must be placed anew, as a fresh run places it."""
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    workspace = tmp_path / "ws"
+    shutil.copytree(small, workspace)
+    task = min((workspace / "tasks").rglob("*.yaml"))
+    activity = next(
+        p for p in sorted((workspace / "register").rglob("*.yaml")) if "sup-" in p.read_text()
     )
-)
-def test_random_edits_of_records_kept_several_to_a_file_give_the_fresh_findings(
-    several_to_a_file: Path,
+    broken = re.sub(r"\bsup-[a-z0-9-]+", "sup-nobody", activity.read_text("utf-8"), count=1)
+    together = workspace / "register" / "together.yaml"
+    together.write_text(f"{task.read_text(encoding='utf-8')}---\n{broken}", encoding="utf-8")
+    task.unlink()
+    activity.unlink()
+    before = validate(workspace, as_of=AS_OF)
+    assert ("REF001", "register/together.yaml") in {(c, p) for c, p, _ in _codes(before)}
+    _edit(together, "---\n", "# moved\n\n---\n")
+    after = _same_as_fresh(workspace)
+    moved = [f for f in after.findings if f.code == "REF001" and f.path.name == "together.yaml"]
+    assert moved
+    assert {f.line for f in moved}.isdisjoint(
+        f.line for f in before.findings if f.code == "REF001" and f.path.name == "together.yaml"
+    )
+
+
+@pytest.mark.parametrize("layout", ["small", "several_to_a_file"])
+@PLAYED
+@given(EDIT_SEQUENCES)
+def test_random_edits_give_the_fresh_findings(
+    layout: str,
+    request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
     edits: list[tuple[str, int, int]],
 ) -> None:
-    _play(several_to_a_file, tmp_path_factory, monkeypatch, edits)
-
-
-def _play(
-    small: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
-    edits: list[tuple[str, int, int]],
-) -> None:
+    """After every edit of a random sequence, the cached run equals a run without the cache:
+    on records one to a file, and kept several to a file."""
+    small: Path = request.getfixturevalue(layout)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(home))
