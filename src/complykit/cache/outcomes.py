@@ -4,8 +4,10 @@ findings, its unread records, and the plain data of some of its valid records.
 A file whose outcome is known is neither parsed nor validated again: its records are known by
 kind and id, and each is built only when a check reads it, from the data kept here or, when
 none is, by parsing its file again (whose bytes are checked against the hash the run began
-with). Files whose YAML had problems are never kept: they are parsed every time. Everything read
-back is checked for shape; anything wrong is a miss.
+with). A file whose YAML had problems is kept like any other: its outcome holds those findings
+and the records it could not read, and its valid records are built, when read, from the
+documents the same parse of the same bytes gives (the composing builder's, for such a file).
+Everything read back is checked for shape; anything wrong is a miss.
 
 A run with one file changed builds a few dozen records of unchanged files (the neighbours of
 the edit, ``validate.neighbours``); a run under another engine (another day, config, catalogs

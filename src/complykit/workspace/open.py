@@ -225,7 +225,7 @@ def _loaded_files(
         loaded = _records(fresh)
         rel = fresh.path.as_posix()
         same = cache is not None and cache.read_as(rel, digest)
-        if cache is not None and same and not fresh.findings and not cache.knows(rel):
+        if cache is not None and same and not cache.knows(rel):
             _remember(cache, fresh, loaded)
         yield loaded
 

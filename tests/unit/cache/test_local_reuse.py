@@ -16,7 +16,8 @@ import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,6 +27,7 @@ from complykit.checks import REGISTRY
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
+from complykit.load import parsing
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
 from example_copies import example_copy, generated_workspace
@@ -223,6 +225,42 @@ def test_register_facts_kept_per_file_follow_each_activity(workspace: Path) -> N
     assert "SOA012" not in {f.code for f in after.findings}
 
 
+def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_holds(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two suppliers in one file, the first with a duplicate key: a run with another file
+    changed does not parse that file again, and an edit of an activity naming the second
+    supplier builds it from the file (the composing builder's documents), as fresh runs do."""
+    suppliers = workspace / "suppliers"
+    broken = (suppliers / "sup-brugwacht.yaml").read_text(encoding="utf-8")
+    broken = broken.replace("\ncriticality:", "\ncriticality: low\ncriticality:", 1)
+    bird = (suppliers / "sup-bird.yaml").read_text(encoding="utf-8")
+    (suppliers / "together.yaml").write_text(f"{broken}---\n{bird}", encoding="utf-8")
+    (suppliers / "sup-brugwacht.yaml").unlink()
+    (suppliers / "sup-bird.yaml").unlink()
+    first = validate(workspace, as_of=AS_OF)
+    assert ("YAML002", "suppliers/together.yaml") in {(c, p) for c, p, _ in _codes(first)}
+    parsed: list[str] = []
+    real = parsing.parse_yaml
+
+    def counted(rel: PurePosixPath, raw: bytes, *rest: Any) -> Any:
+        parsed.append(rel.as_posix())
+        return real(rel, raw, *rest)
+
+    monkeypatch.setattr(parsing, "parse_yaml", counted)
+    _edit(workspace / "tasks" / "task-pentest.yaml", "title: ", "title: Revised. ")
+    again = validate(workspace, as_of=AS_OF)
+    assert "tasks/task-pentest.yaml" in parsed
+    assert "suppliers/together.yaml" not in parsed
+    assert _seen(again) == _seen(validate(workspace, as_of=AS_OF, use_cache=False))
+    _edit(
+        workspace / "register" / "pa-patient-scheduling.yaml",
+        "description: >-\n",
+        "description: >-\n  Revised.\n",
+    )
+    _same_as_fresh(workspace)
+
+
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated workspace of every kind, with defects, small enough to validate often."""
@@ -232,12 +270,13 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 ID_LINE = re.compile(r"^id: (\S+)$", re.MULTILINE)
 REFERENCE = re.compile(r"\b(?:sup|pa|ai|risk|dpia|ctl|inc)-[a-z0-9-]+\b")
-EDITS = ("retarget", "rename", "delete", "copy", "break", "date", "shift", "restore")
+EDITS = ("retarget", "rename", "delete", "copy", "break", "yaml", "date", "shift", "restore")
 
 
 def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, int]) -> None:
     """One edit of a record file: point a reference elsewhere (to another id or to none),
-    rename a record, delete or copy a file, break its schema, end a date, or restore it."""
+    rename a record, delete or copy a file, break its schema or its YAML, end a date, or
+    restore it."""
     action, which, other = edit
     files = sorted(originals)
     path = files[which % len(files)]
@@ -258,6 +297,11 @@ def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, in
         return
     elif action == "break":
         text = text.replace("\nowner:", "\nonwer:", 1)
+    elif action == "yaml" and (found := list(ID_LINE.finditer(text))):
+        # A YAML problem in one record: a duplicate key, or a list left open.
+        at = found[other % len(found)]
+        broken = f"{at.group(0)}\n{at.group(0)}" if other % 2 else f"{at.group(0)}\ntags: [open"
+        text = f"{text[: at.start()]}{broken}{text[at.end() :]}"
     elif action == "shift":
         # Lines added above a record move it (and those after it) without changing its data.
         starts = [0, *(m.end() for m in re.finditer(r"^---\n", text, re.MULTILINE))]
