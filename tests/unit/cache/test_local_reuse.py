@@ -27,7 +27,7 @@ from complykit.checks import REGISTRY
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
-from complykit.load import parsing
+from complykit.load import parsing, yaml_file
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
 from example_copies import example_copy, generated_workspace
@@ -241,7 +241,7 @@ def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_
     first = validate(workspace, as_of=AS_OF)
     assert ("YAML002", "suppliers/together.yaml") in {(c, p) for c, p, _ in _codes(first)}
     parsed: list[str] = []
-    real = parsing.parse_yaml
+    real = yaml_file.parse_yaml
 
     def counted(rel: PurePosixPath, raw: bytes, *rest: Any) -> Any:
         parsed.append(rel.as_posix())
