@@ -65,8 +65,11 @@ CHECKS_ENTRIES = (CHECKS, SUMMARIES)
 class FileOutcome:
     """Loading one file: its valid records as (document, kind, id), and what stopped the rest."""
 
-    records: tuple[tuple[int, str, str, Any], ...]
-    """(document, kind, id, references): the references as the workspace layer encoded them."""
+    records: tuple[tuple[int, str, str, Any, tuple[int, int] | None], ...]
+    """(document, kind, id, references, alone_from): the references as the workspace layer
+    encoded them, and where the record's document can be read alone in its file
+    (``YamlDocument.alone_from``), so that building one record of a file of several parses
+    that record only."""
     findings: tuple[Finding, ...]
     invalid_ids: frozenset[str]
     unread: tuple[UnreadRecord, ...]
@@ -303,7 +306,8 @@ _NONE: frozenset[str] = frozenset()
 
 def _decode(row: Any, relative: str) -> FileOutcome:
     records = tuple(
-        (as_number(i), as_text(k), as_text(r), refs) for i, k, r, refs in row["records"]
+        (as_number(i), as_text(k), as_text(r), refs, _alone_from(alone))
+        for i, k, r, refs, alone in row["records"]
     )
     found, unread_rows, invalid = row["findings"], row["unread"], row["invalid"]
     if not (found or unread_rows or invalid):  # most files: no path object needed
@@ -315,6 +319,17 @@ def _decode(row: Any, relative: str) -> FileOutcome:
         for line, rid, kind, reason in unread_rows
     )
     return FileOutcome(records, findings, frozenset(as_text(i) for i in invalid), unread)
+
+
+def _alone_from(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == 2):
+        raise BadEntryError("expected an offset and a line")
+    offset, line = as_number(value[0]), as_number(value[1])
+    if offset < 0 or line < 0:
+        raise BadEntryError("expected an offset and a line from 0")
+    return offset, line
 
 
 def _encode_data(value: Any, places: Places) -> list[Any]:

@@ -37,6 +37,9 @@ from complykit.load.limits import LoadLimits
 from complykit.load.positions import MAPPING, SCALAR, SEQUENCE, Places, PlacesRecorder
 from complykit.load.resolver import StrictResolver
 
+Start = tuple[int, int, int]
+"""Where a document's value starts: its offset in the text, its line and its column (from 0)."""
+
 
 class GiveUp(Exception):  # noqa: N818 - control flow: "let the composing builder do it"
     """This file needs the composing builder."""
@@ -120,9 +123,9 @@ class _EventBuilder:
                 items.append(self.value(event, depth))
         return items
 
-    def document(self) -> tuple[Any, Places, int] | None:
-        """The next document's data, places and where its value starts in the text (an
-        offset), or None at the end of the stream."""
+    def document(self) -> tuple[Any, Places, Start] | None:
+        """The next document's data, places and where its value starts in the text (offset,
+        line and column, from 0), or None at the end of the stream."""
         event = self.next()
         if type(event) is StreamStartEvent:
             event = self.next()
@@ -135,14 +138,15 @@ class _EventBuilder:
         data = self.value(event, 0)
         if type(self.next()) is not DocumentEndEvent:
             raise GiveUp
-        return data, self.places.done(), event.start_mark.index
+        mark = event.start_mark
+        return data, self.places.done(), (mark.index, mark.line, mark.column)
 
 
-def build_from_events(loader: Any, limits: LoadLimits) -> list[tuple[Any, Places, int]] | None:
+def build_from_events(loader: Any, limits: LoadLimits) -> list[tuple[Any, Places, Start]] | None:
     """Every non-empty document's data, places and start, or None when the composing builder
     must parse this text (see the module docstring)."""
     builder = _EventBuilder(loader, limits)
-    documents: list[tuple[Any, Places, int]] = []
+    documents: list[tuple[Any, Places, Start]] = []
     try:
         while (document := builder.document()) is not None:
             if len(documents) >= limits.max_documents:
@@ -152,3 +156,15 @@ def build_from_events(loader: Any, limits: LoadLimits) -> list[tuple[Any, Places
     except (GiveUp, yaml.YAMLError, RecursionError):
         return None
     return documents
+
+
+def build_first_document(loader: Any, limits: LoadLimits) -> tuple[Any, Places] | None:
+    """The first document's data and places, or None when it is empty or this path would
+    give up on it (the caller then parses the whole file, as a first reading did)."""
+    try:
+        document = _EventBuilder(loader, limits).document()
+    except (GiveUp, yaml.YAMLError, RecursionError):
+        return None
+    if document is None or document[0] is None:
+        return None
+    return document[0], document[1]

@@ -50,6 +50,14 @@ def read_hashed(root: Path, path: Path, reader: InsideReader) -> Parsed:
     return parse_yaml(rel, raw), hashlib.sha256(raw).hexdigest()
 
 
+def read_raw(path: Path, reader: InsideReader) -> tuple[bytes | None, str | None]:
+    """The bytes of ``path`` and their content hash, or (None, None) when unreadable."""
+    raw = reader.read(path)
+    if isinstance(raw, str):
+        return None, None
+    return raw, hashlib.sha256(raw).hexdigest()
+
+
 def unreadable(rel: PurePosixPath, message: str) -> YamlFile:
     return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR, message),))
 

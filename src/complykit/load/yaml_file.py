@@ -26,7 +26,7 @@ from yaml.scanner import Scanner
 from complykit.core.findings import Finding, Severity, first_finding
 from complykit.load.build import BuildProblem, build_document
 from complykit.load.declared import UnreadRecord, declared_records
-from complykit.load.events import build_from_events
+from complykit.load.events import Start, build_first_document, build_from_events
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 from complykit.load.positions import Places, places_of
 from complykit.load.resolver import StrictResolver
@@ -72,6 +72,10 @@ class YamlDocument:
     digest: str | None = None
     """A digest of the document's text, in a file of several documents (``digests``): a later
     run tells the records an edit changed from those it only moved."""
+    alone_from: tuple[int, int] | None = None
+    """Where the value starts (offset in the text, line from 0) when it starts a line: the
+    document can then be read again alone, without the others of its file
+    (``parse_document_at``). None where it starts after other text on its line."""
 
     def holds_more_values_than(self, most: int) -> bool:
         """Whether the data holds more than ``most`` values (scalars, lists, mappings). A value
@@ -145,7 +149,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
 def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile:
     loader = _Loader(text)
     documents: list[tuple[Any, Places]] = []
-    starts: list[int] = []
+    starts: list[Start] = []
     problems: list[BuildProblem] = []
     try:
         while loader.check_node():
@@ -157,7 +161,8 @@ def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile
             problems.extend(found)
             if not found and data is not None:
                 documents.append((data, places_of(node)))
-                starts.append(node.start_mark.index)
+                mark = node.start_mark
+                starts.append((mark.index, mark.line, mark.column))
     except yaml.YAMLError as error:
         problems.append(_syntax_problem(error, text))
     except RecursionError:
@@ -166,10 +171,20 @@ def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile
         loader.dispose()
     lines = TextLines(text)
     findings = tuple(_finding(path, lines, p) for p in problems)
-    built = zip(documents, digests(text, starts), strict=True)
+    built = zip(documents, digests(text, [start[0] for start in starts]), starts, strict=True)
     return YamlFile(
-        path, tuple(YamlDocument(i, *d, digest) for i, (d, digest) in enumerate(built)), findings
+        path,
+        tuple(
+            YamlDocument(i, *document, digest, _alone_from(start))
+            for i, (document, digest, start) in enumerate(built)
+        ),
+        findings,
     )
+
+
+def _alone_from(start: Start) -> tuple[int, int] | None:
+    offset, line, column = start
+    return (offset, line) if column == 0 else None
 
 
 def _listed(findings: Iterable[Finding], most: int) -> tuple[Finding, ...]:
@@ -278,11 +293,40 @@ def _from_events(text: str, limits: LoadLimits) -> tuple[YamlDocument, ...] | No
         loader.dispose()
     if built is None:
         return None
-    found = digests(text, [start for *_, start in built])
+    found = digests(text, [start[0] for *_, start in built])
     return tuple(
-        YamlDocument(i, data, places, digest)
-        for i, ((data, places, _), digest) in enumerate(zip(built, found, strict=True))
+        YamlDocument(i, data, places, digest, _alone_from(start))
+        for i, ((data, places, start), digest) in enumerate(zip(built, found, strict=True))
     )
+
+
+_LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
+
+
+def parse_document_at(
+    raw: bytes, alone_from: tuple[int, int], limits: LoadLimits = DEFAULT_LIMITS
+) -> tuple[Any, Places] | None:
+    """The data and places of the document whose value starts at ``alone_from`` (see
+    ``YamlDocument.alone_from``) in the file ``raw``, read alone; or None, and the caller
+    parses the whole file.
+
+    Only for bytes that read as a whole file gave that document, unchanged (the caller checks
+    their hash): at the start of a line, between documents, the parser is in the state it is in
+    at the start of a stream, so what follows reads the same. The lines before it are replaced
+    by as many empty ones, so every place is where it is in the file.
+    """
+    offset, line = alone_from
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if not 0 <= offset <= len(text) or (offset and text[offset - 1] not in _LINE_BREAKS):
+        return None
+    loader = _Loader("\n" * line + text[offset:])
+    try:
+        return build_first_document(loader, limits)
+    finally:
+        loader.dispose()
 
 
 def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:

@@ -29,6 +29,7 @@ from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
 from complykit.load import parsing, yaml_file
 from complykit.validate.validation import validate
+from complykit.workspace import open as opening
 from complykit.workspace.repository import Repository
 from example_copies import example_copy, generated_workspace
 
@@ -230,7 +231,7 @@ def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_
 ) -> None:
     """Two suppliers in one file, the first with a duplicate key: a run with another file
     changed does not parse that file again, and an edit of an activity naming the second
-    supplier builds it from the file (the composing builder's documents), as fresh runs do."""
+    supplier builds it from its own document only, as a fresh run builds it."""
     suppliers = workspace / "suppliers"
     broken = (suppliers / "sup-brugwacht.yaml").read_text(encoding="utf-8")
     broken = broken.replace("\ncriticality:", "\ncriticality: low\ncriticality:", 1)
@@ -253,12 +254,25 @@ def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_
     assert "tasks/task-pentest.yaml" in parsed
     assert "suppliers/together.yaml" not in parsed
     assert _seen(again) == _seen(validate(workspace, as_of=AS_OF, use_cache=False))
+    read_alone: list[str] = []
+    real_alone = opening.parse_document_at
+
+    def counted_alone(raw: bytes, alone_from: tuple[int, int]) -> Any:
+        read_alone.append(raw.decode("utf-8")[alone_from[0] :].partition("\nid: ")[2][:8])
+        return real_alone(raw, alone_from)
+
+    monkeypatch.setattr(opening, "parse_document_at", counted_alone)
     _edit(
         workspace / "register" / "pa-patient-scheduling.yaml",
         "description: >-\n",
         "description: >-\n  Revised.\n",
     )
-    _same_as_fresh(workspace)
+    parsed.clear()
+    cached = validate(workspace, as_of=AS_OF)
+    # The supplier this activity names was read alone from its file, not parsed whole.
+    assert "sup-bird" in read_alone
+    assert "suppliers/together.yaml" not in parsed
+    assert _seen(cached) == _seen(validate(workspace, as_of=AS_OF, use_cache=False))
 
 
 @pytest.fixture(scope="module")

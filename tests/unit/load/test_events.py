@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Any
 
 import pytest
 import yaml
@@ -12,43 +11,18 @@ from hypothesis import strategies as st
 
 from complykit.load import yaml_file
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
-from strategies import yaml_like_text
+from strategies import plain_data, typed, yaml_like_text
 
 PATH = PurePosixPath("records/x.yaml")
-
-_scalars = (
-    st.none()
-    | st.booleans()
-    | st.integers(-(10**6), 10**6)
-    | st.floats(allow_nan=False)
-    | st.text(max_size=12)
-    | st.sampled_from(["NO", "yes", "2024-01-01", "1:20", "0x1F", "~", "<<", "null", "-"])
-)
-_data = st.recursive(
-    _scalars,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
 
 
 @st.composite
 def dumped(draw: st.DrawFn) -> str:
     """Plain data written as PyYAML writes it, in block or flow style, one or more documents."""
-    documents = draw(st.lists(_data, min_size=1, max_size=3))
+    documents = draw(st.lists(plain_data, min_size=1, max_size=3))
     flow = draw(st.sampled_from([False, True, None]))
     width = draw(st.sampled_from([20, 80]))
     return yaml.safe_dump_all(documents, default_flow_style=flow, width=width, allow_unicode=True)
-
-
-def _typed(value: Any) -> Any:
-    """``value`` with each scalar paired with its type, so 1, 1.0 and True differ."""
-    if isinstance(value, dict):
-        return {key: _typed(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_typed(item) for item in value]
-    return (type(value), value)
 
 
 def _same_as_composed(text: str, limits: LoadLimits = DEFAULT_LIMITS) -> None:
@@ -57,8 +31,8 @@ def _same_as_composed(text: str, limits: LoadLimits = DEFAULT_LIMITS) -> None:
     if fast is None:
         return
     assert composed.findings == ()
-    assert [(d.index, _typed(d.data), d.places) for d in fast] == [
-        (d.index, _typed(d.data), d.places) for d in composed.documents
+    assert [(d.index, typed(d.data), d.places) for d in fast] == [
+        (d.index, typed(d.data), d.places) for d in composed.documents
     ]
 
 
@@ -140,9 +114,12 @@ def test_the_pure_python_parser_builds_the_same(text: str) -> None:
         assert with_libyaml is None
         assert without is None
         return
-    assert [(_typed(d.data), d.places) for d in with_libyaml] == [
-        (_typed(data), places) for data, places, _ in without
+    assert [(typed(d.data), d.places) for d in with_libyaml] == [
+        (typed(data), places) for data, places, _ in without
     ]
     # Where each document's text starts, as its digest cuts it, is the same too.
-    again = yaml_file.digests(text, [start for *_, start in without])
+    again = yaml_file.digests(text, [start[0] for *_, start in without])
     assert again == [d.digest for d in with_libyaml]
+    assert [yaml_file._alone_from(start) for *_, start in without] == [
+        d.alone_from for d in with_libyaml
+    ]
