@@ -93,7 +93,7 @@ def size_rows(ws: Workspace, repeat: int, *, with_report: bool) -> list[Row]:
     """Cold, unchanged, one changed and memory at one size; report and diff where asked."""
     base, cold, first, unchanged = Samples(), Samples(), Samples(), Samples()
     changed = {kind: Samples() for kind in EDITED_KINDS}
-    size = f"{ws.records:,}"
+    size = ws.label
 
     def timed_changed(kind: str) -> Callable[[int], None]:
         def step(revision: int) -> None:

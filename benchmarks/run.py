@@ -12,6 +12,8 @@ shows the best and the median of the runs and the ratio of each to the baseline'
 - unchanged: ``validate`` with a warm cache / bare parse
 - one changed: ``validate`` after editing one record / bare parse
 - memory: peak resident memory of ``validate --no-cache`` (absolute budget at 50,000)
+- the same goals at 10,000 records once more with the generated files of each folder joined
+  25 to one, as many registers are kept (``workspaces.group_files``)
 - linear growth: cold time and memory at 50,000 / at 10,000
 - report: each register report / ``validate --no-cache`` (at 10,000, or the largest size)
 - report pack: ``report pack -f html -f xlsx`` / ``validate --no-cache`` (benchmarks/report_pack.py)
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
+GROUPED_SIZE, GROUPED_PER_FILE = 10_000, 25
+"""The size measured a second time with its files joined 25 to one (``group_files``)."""
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 
 
@@ -90,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += size_rows(workspace, args.repeat, with_report=size == report_size)
             if size == report_size:
                 rows.append(pack_row(workspace.root, f"{size:,}", args.repeat))
+        if GROUPED_SIZE in sizes:
+            grouped = prepare(folder / f"ws-{GROUPED_SIZE}-grouped", GROUPED_SIZE, GROUPED_PER_FILE)
+            print(f"== {grouped.label} records: {grouped.describe()}", file=sys.stderr)
+            rows += size_rows(grouped, args.repeat, with_report=False)
         rows += growth_rows(rows)
         rows += startup_rows(args.repeat, folder)
     table = render_table(rows)

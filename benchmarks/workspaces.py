@@ -27,6 +27,10 @@ two whose edits judged a whole kind again until 2026-12-06 (SOA010 read every ri
 checks every AI system)."""
 
 
+GROUPED_FOLDERS = ("register", "suppliers", "risks", "ai", "dpia", "incidents", "controls", "tasks")
+"""Folders whose files ``group_files`` joins; the SoAs stay one file per framework."""
+
+
 @dataclass(frozen=True, slots=True)
 class Workspace:
     root: Path
@@ -35,9 +39,17 @@ class Workspace:
     bytes: int
     edit_targets: dict[str, Path]
     """A record file of each of ``EDITED_KINDS``."""
+    per_file: int = 1
+    """Files of the generator joined into one (``group_files``); 1 when kept as generated."""
 
     def describe(self) -> str:
         return f"{self.files:,} files, {self.bytes / 1e6:.1f} MB, at {self.root}"
+
+    @property
+    def label(self) -> str:
+        """The size as the table shows it, with the layout when files were joined."""
+        joined = f", {self.per_file} files to one" if self.per_file > 1 else ""
+        return f"{self.records:,}{joined}"
 
     def edit(self, revision: int, kind: str = "supplier") -> None:
         """Change a value of one record of ``kind``, differently each time, keeping it valid:
@@ -60,24 +72,44 @@ def _git(root: Path, *args: str) -> None:
     )
 
 
-def prepare(root: Path, records: int) -> Workspace:
-    """Generate (or reuse) the workspace at ``root`` and give it its two commits."""
+def prepare(root: Path, records: int, per_file: int = 1) -> Workspace:
+    """Generate (or reuse) the workspace at ``root`` and give it its two commits; with
+    ``per_file`` above 1, the generated files of each folder joined that many to one."""
     if not (root / ".git").is_dir():
         generate.generate(root, records, seed=SEED)
+        if per_file > 1:
+            group_files(root, per_file)
         (root / ".gitignore").write_text(".complykit-cache/\n", encoding="utf-8")
         _git(root, "init", "-q")
         _git(root, "add", "-A")
         _git(root, "commit", "-q", "-m", "generated")
-        workspace = _workspace(root, records)
+        workspace = _workspace(root, records, per_file)
         workspace.edit(0)
         _git(root, "commit", "-q", "-am", "one record changed")
-    return _workspace(root, records)
+    return _workspace(root, records, per_file)
 
 
-def _workspace(root: Path, records: int) -> Workspace:
+def group_files(root: Path, per_file: int) -> None:
+    """Join the record files of each folder ``per_file`` to one, as documents of one file, the
+    way many registers are kept (a department's activities in one file). The records, their
+    texts and their defects stay as generated; only where they are written changes."""
+    for name in GROUPED_FOLDERS:
+        for folder in sorted({p.parent for p in (root / name).rglob("*.yaml")}):
+            files = sorted(folder.glob("*.yaml"))
+            for start in range(0, len(files), per_file):
+                group = files[start : start + per_file]
+                texts = [p.read_text(encoding="utf-8").removeprefix("---\n") for p in group]
+                for path in group:
+                    path.unlink()
+                joined = "---\n".join(t if t.endswith("\n") else f"{t}\n" for t in texts)
+                (folder / f"part-{start // per_file:04d}.yaml").write_text(joined, encoding="utf-8")
+
+
+def _workspace(root: Path, records: int, per_file: int) -> Workspace:
     files = [p for p in root.rglob("*.yaml") if ".git" not in p.parts and p.is_file()]
     targets = {
         kind: min(p for p in files if folder in p.parts and EDITED.search(p.read_text("utf-8")))
         for kind, folder in EDITED_KINDS.items()
     }
-    return Workspace(root, records, len(files), sum(p.stat().st_size for p in files), targets)
+    size = sum(p.stat().st_size for p in files)
+    return Workspace(root, records, len(files), size, targets, per_file)

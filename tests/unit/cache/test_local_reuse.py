@@ -255,7 +255,7 @@ def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_
     assert "suppliers/together.yaml" not in parsed
     assert _seen(again) == _seen(validate(workspace, as_of=AS_OF, use_cache=False))
     read_alone: list[str] = []
-    real_alone = opening.parse_document_at
+    real_alone = yaml_file.parse_document_at
 
     def counted_alone(raw: bytes, alone_from: tuple[int, int]) -> Any:
         read_alone.append(raw.decode("utf-8")[alone_from[0] :].partition("\nid: ")[2][:8])
