@@ -56,6 +56,8 @@ class _Parts(SharedValues[tuple[Any, ...], BaseModel]):
     def clear(self) -> None:
         super().clear()
         _SHARED_PARTS.clear()
+        _GIVEN.clear()
+        _PLAIN_KINDS.clear()
 
 
 _PARTS = _Parts(KEPT)
@@ -136,8 +138,9 @@ def _part(model: BaseModel) -> BaseModel:
     """``model`` copied compactly, or the equal part shared already."""
     raw = tuple(model.__dict__.values())
     kinds = tuple(map(type, raw))
-    if kinds in _PLAIN_KINDS or _plain(kinds):
-        return _plain_part(model, raw, kinds)
+    plain = _PLAIN_KINDS.get(kinds) or _plain(kinds)
+    if plain is not None:
+        return _plain_part(model, raw, plain)
     values, fields_set = _values(model), _fields_set(model)
     key = _key(type(model), fields_set, values)
     if key is None:
@@ -149,25 +152,30 @@ def _part(model: BaseModel) -> BaseModel:
     return found
 
 
-_PLAIN_KINDS: set[tuple[type, ...]] = set()
-"""Tuples of value types seen to be all plain (``_plain``): a set of a few hundred at most."""
+_PLAIN_KINDS: dict[tuple[type, ...], tuple[type, ...]] = {}
+"""Each tuple of value types seen to be all plain (``_plain``), kept once: a few hundred."""
 _PLAIN = frozenset((str, int, bool, type(None), date, EmptyList))
+_GIVEN: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""Each tuple of given field names a plain part's key holds, kept once (a few hundred)."""
 
 
-def _plain(kinds: tuple[type, ...]) -> bool:
-    """Whether values of these types are all texts, numbers, truth values, nothing, dates or
-    enum members: a part of them can be shared as it is, keyed by the values themselves."""
+def _plain(kinds: tuple[type, ...]) -> tuple[type, ...] | None:
+    """``kinds`` when values of these types are all texts, numbers, truth values, nothing,
+    dates or enum members: a part of them can be shared as it is, keyed by the values."""
     if all(kind in _PLAIN or issubclass(kind, Enum) for kind in kinds):
-        _PLAIN_KINDS.add(kinds)
-        return True
-    return False
+        return _PLAIN_KINDS.setdefault(kinds, kinds)
+    return None
 
 
 def _plain_part(model: BaseModel, raw: tuple[Any, ...], kinds: tuple[type, ...]) -> BaseModel:
     """The shared part equal to ``model``, whose values are all plain (most parts are: a data
     category, a recipient, a retention period), found without copying or walking it first:
-    70% of the parts of a register equal one met before."""
-    key = (type(model), tuple(model.__pydantic_fields_set__), kinds, raw)
+    70% of the parts of a register equal one met before.
+
+    The key is one flat tuple, as in ``_key``, kept for as long as the part is shared: the
+    types of the values (one tuple per combination) tell ``1`` from ``True``."""
+    given = tuple(model.__pydantic_fields_set__)
+    key = (type(model), kinds, _GIVEN.get(given) or _GIVEN.setdefault(given, given), *raw)
     found = _PARTS.get(key)
     if found is None:
         values = [_text(value) if type(value) is str else value for value in raw]

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from complykit.model import compact
 from complykit.model.compact import compacted, forget_shared
@@ -126,6 +127,34 @@ def test_parts_given_different_fields_stay_apart() -> None:
     assert given.breach_notification.clause == "12"
     assert unset.breach_notification.clause is None
     assert "clause" not in unset.breach_notification.model_fields_set
+
+
+class _Value(BaseModel):
+    value: int | bool | str | None = None
+    when: date | None = None
+
+
+class _Holder(BaseModel):
+    parts: list[_Value]
+
+
+def test_parts_with_equal_values_of_other_types_stay_apart() -> None:
+    """``1 == True`` in Python, yet a part holding one is not the part holding the other."""
+    held = compacted(
+        _Holder(parts=[_Value(value=1), _Value(value=True), _Value(value=1), _Value()])
+    ).parts
+    assert [type(part.value) for part in held] == [int, bool, int, type(None)]
+    assert held[0] is held[2]
+    assert held[0] is not held[1]
+    assert compacted(_Holder(parts=[_Value(value="1")])).parts[0] is not held[0]
+
+
+def test_parts_share_what_was_given_not_only_what_they_hold() -> None:
+    """A part given ``None`` and one left at ``None`` dump differently with exclude_unset."""
+    given, unset = compacted(_Holder(parts=[_Value(value=None), _Value()])).parts
+    assert given is not unset
+    assert given.model_dump(exclude_unset=True) == {"value": None}
+    assert unset.model_dump(exclude_unset=True) == {}
 
 
 def test_forgetting_the_tables_keeps_records_and_starts_sharing_afresh() -> None:
