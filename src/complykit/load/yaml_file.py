@@ -322,6 +322,8 @@ def parse_document_at(
         return None
     if not 0 <= offset <= len(text) or (offset and text[offset - 1] not in _LINE_BREAKS):
         return None
+    if line > offset:  # each line before the value ends in a break of its own
+        return None
     loader = _Loader("\n" * line + text[offset:])
     try:
         return build_first_document(loader, limits)

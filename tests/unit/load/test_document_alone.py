@@ -102,6 +102,7 @@ def test_a_value_after_other_text_on_its_line_is_not_read_alone(text: str) -> No
         (b"a: 1\n", (99, 0)),  # past the end
         (b"\xff\xfe", (0, 0)),  # not UTF-8
         (b"a: [1\n", (0, 0)),  # not YAML the fast path reads
+        (b"a: 1\n---\nb: 2\n", (9, 10**12)),  # more lines before it than characters
     ],
 )
 def test_a_place_that_does_not_start_a_document_reads_nothing(
