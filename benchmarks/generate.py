@@ -7,9 +7,11 @@ activities, risks, controls, suppliers and tasks; a few AI systems, DPIAs and in
 Statement of Applicability per ISO framework that lists every control of its catalog), with
 free texts as long as real ones. Every reference resolves to a generated record of the right
 kind or to a person in complykit.yaml. Most files hold one record; tasks and a third of the
-controls share multi-document files. About ``--defects`` of the records (2% by default) carry a
-mistake that makes a rule fire (see generators/defects.py); ``--defects 0`` writes a clean
-workspace. The output depends only on ``--entities``, ``--seed`` and ``--defects``. The YAML is
+controls share multi-document files; ``--per-file N`` joins the files of each folder N to one
+(the SoAs excepted), as registers kept a department to a file are. About ``--defects`` of the
+records (2% by default) carry a mistake that makes a rule fire (see generators/defects.py);
+``--defects 0`` writes a clean workspace. The output depends only on ``--entities``,
+``--seed``, ``--defects`` and ``--per-file``. The YAML is
 written from text templates, one module per kind in generators/, so keys keep their natural
 order and writing 10,000 records takes about a second.
 """
@@ -30,6 +32,7 @@ from generators.controls import render_control
 from generators.defects import DEFECT_RATE, maybe_defective
 from generators.dpias import render_dpia
 from generators.incidents import render_incident
+from generators.layout import joined
 from generators.plan import Plan, make_plan
 from generators.risks import render_risk
 from generators.soas import render_soa
@@ -85,15 +88,21 @@ def check_target(out: Path, force: bool) -> None:
         )
 
 
-def generate(
-    out: Path, entities: int, seed: int = 0, force: bool = False, defects: float = DEFECT_RATE
+def generate(  # noqa: PLR0913 - the command line's options, each with a default
+    out: Path,
+    entities: int,
+    seed: int = 0,
+    force: bool = False,
+    defects: float = DEFECT_RATE,
+    *,
+    per_file: int = 1,
 ) -> Summary:
     """Write a workspace of ``entities`` records into ``out`` and say what was written."""
     if entities < 1:
         raise SystemExit("generate: --entities must be at least 1")
     check_target(out, force)
     plan = make_plan(entities, seed)
-    files = render_files(plan, defects)
+    files = joined(render_files(plan, defects), per_file)
     out.mkdir(parents=True, exist_ok=True)
     (out / "complykit.yaml").write_text(render_config(plan), encoding="utf-8")
     for relative, documents in files.items():
@@ -111,13 +120,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--defects", type=float, default=DEFECT_RATE, help="share of defective records (0.02)"
     )
+    parser.add_argument(
+        "--per-file",
+        type=int,
+        default=1,
+        help="join the files of each folder this many to one (1: as generated)",
+    )
     parser.add_argument("--force", action="store_true", help="write into a non-empty folder")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    summary = generate(args.out, args.entities, args.seed, args.force, args.defects)
+    summary = generate(
+        args.out, args.entities, args.seed, args.force, args.defects, per_file=args.per_file
+    )
     counts = ", ".join(f"{len(ids)} {kind}" for kind, ids in summary.ids.items())
     print(
         f"Wrote {sum(map(len, summary.ids.values()))} records in {summary.files} files "

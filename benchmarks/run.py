@@ -13,7 +13,7 @@ shows the best and the median of the runs and the ratio of each to the baseline'
 - one changed: ``validate`` after editing one record / bare parse
 - memory: peak resident memory of ``validate --no-cache`` (absolute budget at 50,000)
 - the same goals at 10,000 records once more with the generated files of each folder joined
-  25 to one, as many registers are kept (``workspaces.group_files``)
+  25 to one, as many registers are kept (``generate.py --per-file 25``)
 - linear growth: cold time and memory at 50,000 / at 10,000
 - report: each register report / ``validate --no-cache`` (at 10,000, or the largest size)
 - report pack: ``report pack -f html -f xlsx`` / ``validate --no-cache`` (benchmarks/report_pack.py)
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 GROUPED_SIZE, GROUPED_PER_FILE = 10_000, 25
-"""The size measured a second time with its files joined 25 to one (``group_files``)."""
+"""The size measured a second time with its files joined 25 to one (``generate.py --per-file``)."""
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 
 

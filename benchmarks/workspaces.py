@@ -27,10 +27,6 @@ two whose edits judged a whole kind again until 2026-12-06 (SOA010 read every ri
 checks every AI system)."""
 
 
-GROUPED_FOLDERS = ("register", "suppliers", "risks", "ai", "dpia", "incidents", "controls", "tasks")
-"""Folders whose files ``group_files`` joins; the SoAs stay one file per framework."""
-
-
 @dataclass(frozen=True, slots=True)
 class Workspace:
     root: Path
@@ -40,7 +36,7 @@ class Workspace:
     edit_targets: dict[str, Path]
     """A record file of each of ``EDITED_KINDS``."""
     per_file: int = 1
-    """Files of the generator joined into one (``group_files``); 1 when kept as generated."""
+    """Files of each folder joined into one (``generate.py --per-file``); 1: as generated."""
 
     def describe(self) -> str:
         return f"{self.files:,} files, {self.bytes / 1e6:.1f} MB, at {self.root}"
@@ -74,11 +70,9 @@ def _git(root: Path, *args: str) -> None:
 
 def prepare(root: Path, records: int, per_file: int = 1) -> Workspace:
     """Generate (or reuse) the workspace at ``root`` and give it its two commits; with
-    ``per_file`` above 1, the generated files of each folder joined that many to one."""
+    ``per_file`` above 1, the files of each folder joined that many to one."""
     if not (root / ".git").is_dir():
-        generate.generate(root, records, seed=SEED)
-        if per_file > 1:
-            group_files(root, per_file)
+        generate.generate(root, records, seed=SEED, per_file=per_file)
         (root / ".gitignore").write_text(".complykit-cache/\n", encoding="utf-8")
         _git(root, "init", "-q")
         _git(root, "add", "-A")
@@ -87,22 +81,6 @@ def prepare(root: Path, records: int, per_file: int = 1) -> Workspace:
         workspace.edit(0)
         _git(root, "commit", "-q", "-am", "one record changed")
     return _workspace(root, records, per_file)
-
-
-def group_files(root: Path, per_file: int) -> None:
-    """Join the record files of each folder ``per_file`` to one, as documents of one file, the
-    way many registers are kept (a department's activities in one file). The records, their
-    texts and their defects stay as generated; only where they are written changes."""
-    for name in GROUPED_FOLDERS:
-        for folder in sorted({p.parent for p in (root / name).rglob("*.yaml")}):
-            files = sorted(folder.glob("*.yaml"))
-            for start in range(0, len(files), per_file):
-                group = files[start : start + per_file]
-                texts = [p.read_text(encoding="utf-8").removeprefix("---\n") for p in group]
-                for path in group:
-                    path.unlink()
-                joined = "---\n".join(t if t.endswith("\n") else f"{t}\n" for t in texts)
-                (folder / f"part-{start // per_file:04d}.yaml").write_text(joined, encoding="utf-8")
 
 
 def _workspace(root: Path, records: int, per_file: int) -> Workspace:

@@ -35,9 +35,9 @@ def with_an_unknown_owner(target: Path) -> Path:
     return target
 
 
-def generated_workspace(target: Path, entities: int, defects: float) -> Path:
+def generated_workspace(target: Path, entities: int, defects: float, per_file: int = 1) -> Path:
     """A workspace of every kind from benchmarks/generate.py, with ``defects`` of its records
-    broken so that rules fire."""
+    broken so that rules fire, and the files of each folder joined ``per_file`` to one."""
     command = [
         sys.executable,
         str(GENERATOR),
@@ -45,6 +45,8 @@ def generated_workspace(target: Path, entities: int, defects: float) -> Path:
         str(entities),
         "--defects",
         str(defects),
+        "--per-file",
+        str(per_file),
     ]
     subprocess.run([*command, "--out", str(target)], check=True, capture_output=True)  # noqa: S603 - our generator
     return target

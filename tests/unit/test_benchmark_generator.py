@@ -187,6 +187,24 @@ def test_same_seed_writes_the_same_files(tmp_path: Path) -> None:
     assert contents[0] == contents[1]
 
 
+def test_files_joined_hold_the_same_records(tmp_path: Path) -> None:
+    """``per_file`` writes the same documents in fewer files, folder by folder, and leaves
+    the SoAs one per framework."""
+    alone, joined = tmp_path / "alone", tmp_path / "joined"
+    generator.generate(alone, 120, seed=5)
+    generator.generate(joined, 120, seed=5, per_file=4)
+    documents = []
+    for root in (alone, joined):
+        parsed = [parse_yaml(relative(root, p), p.read_bytes()) for p in record_files(root)]
+        documents.append(sorted(repr(d.data) for f in parsed for d in f.documents))
+    assert documents[0] == documents[1]
+    files = [{p.relative_to(root).parent for p in record_files(root)} for root in (alone, joined)]
+    assert files[0] == files[1]
+    assert len(record_files(joined)) * 2 < len(record_files(alone))
+    soas = [sorted(p.name for p in (root / "soa").glob("*.yaml")) for root in (alone, joined)]
+    assert soas[0] == soas[1]
+
+
 def test_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     """The generator refuses to write into a folder that already holds files."""
     mine = tmp_path / "notes.txt"

@@ -342,24 +342,10 @@ EDIT_SEQUENCES = st.lists(
 
 
 @pytest.fixture(scope="module")
-def several_to_a_file(small: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``small`` with its records kept three to a file, as registers often are: a change to
+def several_to_a_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``small``'s records kept three files to one, as registers often are: a change to
     one record of a file must still give the fresh verdict on the others, which only moved."""
-    target = tmp_path_factory.mktemp("several") / "ws"
-    shutil.copytree(small, target)
-    for folder in sorted({p.parent for p in target.rglob("*.yaml") if p.parent != target}):
-        if "catalogs" in folder.parts:
-            continue
-        files = sorted(folder.glob("*.yaml"))
-        for start in range(0, len(files), 3):
-            group = files[start : start + 3]
-            texts = [p.read_text(encoding="utf-8").removeprefix("---\n") for p in group]
-            for path in group:
-                path.unlink()
-            (folder / f"together-{start:03d}.yaml").write_text(
-                "---\n".join(texts), encoding="utf-8"
-            )
-    return target
+    return generated_workspace(tmp_path_factory.mktemp("several") / "ws", 80, 0.2, per_file=3)
 
 
 def test_a_record_an_edit_only_moved_is_judged_again_in_place(
