@@ -57,7 +57,7 @@ class _Parts(SharedValues[tuple[Any, ...], BaseModel]):
         super().clear()
         _SHARED_PARTS.clear()
         _GIVEN.clear()
-        _PLAIN_KINDS.clear()
+        _KINDS.clear()
 
 
 _PARTS = _Parts(KEPT)
@@ -138,7 +138,9 @@ def _part(model: BaseModel) -> BaseModel:
     """``model`` copied compactly, or the equal part shared already."""
     raw = tuple(model.__dict__.values())
     kinds = tuple(map(type, raw))
-    plain = _PLAIN_KINDS.get(kinds) or _plain(kinds)
+    if kinds not in _KINDS:
+        _KINDS[kinds] = _plain(kinds)
+    plain = _KINDS[kinds]
     if plain is not None:
         return _plain_part(model, raw, plain)
     values, fields_set = _values(model), _fields_set(model)
@@ -152,8 +154,9 @@ def _part(model: BaseModel) -> BaseModel:
     return found
 
 
-_PLAIN_KINDS: dict[tuple[type, ...], tuple[type, ...]] = {}
-"""Each tuple of value types seen to be all plain (``_plain``), kept once: a few hundred."""
+_KINDS: dict[tuple[type, ...], tuple[type, ...] | None] = {}
+"""Each tuple of value types seen, kept once, to itself when all are plain (``_plain``) and to
+None when not: a few hundred."""
 _PLAIN = frozenset((str, int, bool, type(None), date, EmptyList))
 _GIVEN: dict[tuple[str, ...], tuple[str, ...]] = {}
 """Each tuple of given field names a plain part's key holds, kept once (a few hundred)."""
@@ -162,9 +165,7 @@ _GIVEN: dict[tuple[str, ...], tuple[str, ...]] = {}
 def _plain(kinds: tuple[type, ...]) -> tuple[type, ...] | None:
     """``kinds`` when values of these types are all texts, numbers, truth values, nothing,
     dates or enum members: a part of them can be shared as it is, keyed by the values."""
-    if all(kind in _PLAIN or issubclass(kind, Enum) for kind in kinds):
-        return _PLAIN_KINDS.setdefault(kinds, kinds)
-    return None
+    return kinds if all(kind in _PLAIN or issubclass(kind, Enum) for kind in kinds) else None
 
 
 def _plain_part(model: BaseModel, raw: tuple[Any, ...], kinds: tuple[type, ...]) -> BaseModel:
@@ -175,7 +176,7 @@ def _plain_part(model: BaseModel, raw: tuple[Any, ...], kinds: tuple[type, ...])
     The key is one flat tuple, as in ``_key``, kept for as long as the part is shared: the
     types of the values (one tuple per combination) tell ``1`` from ``True``."""
     given = tuple(model.__pydantic_fields_set__)
-    key = (type(model), kinds, _GIVEN.get(given) or _GIVEN.setdefault(given, given), *raw)
+    key = (type(model), kinds, _GIVEN.setdefault(given, given), *raw)
     found = _PARTS.get(key)
     if found is None:
         values = [_text(value) if type(value) is str else value for value in raw]
