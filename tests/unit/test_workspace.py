@@ -123,3 +123,6 @@ def test_exclusions_match_paths_relative_to_the_root_at_any_depth(tmp_path: Path
         "x/complykit.yaml",
         "x/drafts/d.yaml",
     ]
+    # The texts a cached run restores files by are the same paths, in the same order.
+    discovery = discover(tmp_path, ["drafts/deep/*"])
+    assert discovery.relatives == [p.relative_to(tmp_path).as_posix() for p in discovery.files]

@@ -23,7 +23,7 @@ from complykit.diff.checking import check_sides
 from complykit.diff.compare import compare
 from complykit.diff.snapshot import Snapshot, checked, load_snapshot, snapshot_of
 from complykit.diff.swap import SwappedBase, swap
-from complykit.load.discover import discover, find_root, relative
+from complykit.load.discover import discover, find_root
 from complykit.load.git import resolve_commit, toplevel
 from complykit.load.tree import TreeEntry, list_tree, materialise, tree_files
 from complykit.validate.collector import no_cyclic_gc
@@ -126,7 +126,7 @@ def _swapped(
     found = discover(files.root, opened.repo.config.paths.exclude)
     if found.skipped or any(f.code == _UNREADABLE for f in opened.findings):
         return None  # what the head could not read (a linked folder, say) the base may read
-    changes = plan(base, files, (relative(files.root, p) for p in found.files))
+    changes = plan(base, files, map(PurePosixPath, found.relatives))
     if changes is None:
         return None
     folder = context.scratch()

@@ -23,7 +23,6 @@ from complykit.load.discover import (
     Skipped,
     discover,
     find_root,
-    relative_text,
 )
 from complykit.load.files import InsideReader
 from complykit.load.parsing import (
@@ -187,7 +186,7 @@ def load_records(
     found = discover(root, config.paths.exclude) if started is None else started.found
     skipped = LoadedRecords((), tuple(_skipped(s) for s in found.skipped), frozenset(), 0)
     parsed = None if started is None else started.parsed
-    files = _loaded_files(root, found.files, jobs, cache, parsed=parsed)
+    files = _loaded_files(root, found.relatives, jobs, cache, parsed=parsed)
     loaded = _merge([skipped, *files])
     # The records (and their references) keep what they share; the look-up tables are not needed.
     forget_shared()
@@ -201,22 +200,22 @@ def _skipped(skipped: Skipped) -> Finding:
 
 def _loaded_files(
     root: Path,
-    files: Sequence[Path],
+    relatives: Sequence[str],
     jobs: int | None,
     cache: FileCache | None,
     parsed: Iterator[Parsed] | None,
 ) -> Iterator[LoadedRecords]:
-    """Each file loaded, or restored from the cache, in the order of ``files``."""
+    """Each file (by its path below ``root``) loaded, or restored from the cache, in order."""
     # By position, not in a dict by path: hashing ten thousand paths cost more than the rest.
     # A cold run restores nothing: every check runs again and reads every record, so every
     # file is parsed (by the workers started early, where the workspace is large enough).
     restored: list[LoadedRecords | None] = (
-        [_restored(root, p, cache) for p in files]
+        [_restored(root, relative, cache) for relative in relatives]
         if cache is not None and parsed is None and not cache.cold
-        else [None] * len(files)
+        else [None] * len(relatives)
     )
-    todo = [path for path, hit in zip(files, restored, strict=True) if hit is None]
     if parsed is None:  # else: workers started before the models were imported (load.early)
+        todo = [root / rel for rel, hit in zip(relatives, restored, strict=True) if hit is None]
         parsed = _parsed(root, todo, processes_for(len(todo), jobs))
     for hit in restored:
         if hit is not None:
@@ -259,8 +258,7 @@ def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None
     cache.remember(parsed.path.as_posix(), outcome, data)
 
 
-def _restored(root: Path, path: Path, cache: FileCache) -> LoadedRecords | None:
-    rel = relative_text(root, path)
+def _restored(root: Path, rel: str, cache: FileCache) -> LoadedRecords | None:
     outcome = cache.outcome(rel)
     digest = cache.digest(rel)
     if outcome is None or digest is None:
