@@ -98,7 +98,7 @@ def test_spawned_pool_where_fork_is_missing_gives_the_serial_files(tmp_path: Pat
     for index in range(12):
         (root / f"t{index:02}.yaml").write_text(f"kind: task\nid: t-{index}\n", encoding="utf-8")
     files = sorted(root.glob("t*.yaml"))
-    pooled = list(workspace._parse_in_pool(root, files, 2))
+    pooled = list(workspace._parse_in_pool(root, [p.name for p in files], 2))
     serial = [read_hashed(root, p, InsideReader(root)) for p in files]
     assert pooled == serial
 

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from complykit.load.discover import CONFIG_FILENAME, Discovery, discover
 from complykit.load.files import read_inside
-from complykit.load.parsing import Parsed, parse_files, processes_for
+from complykit.load.parsing import Parsed, parse_relatives, processes_for
 from complykit.load.workers import Forked, parse_forked
 from complykit.load.yaml_file import parse_yaml
 
@@ -52,7 +52,7 @@ def start(root: Path, jobs: int | None = None) -> None:
     processes = processes_for(len(found.relatives), jobs)
     parsed = None
     if processes > 1 and hasattr(os, "fork"):
-        parsed = parse_forked(root, found.files, processes - 1, parse_files)
+        parsed = parse_forked(root, found.relatives, processes - 1, parse_relatives)
     _started.append(Started(root, exclude, jobs, found, parsed))
 
 

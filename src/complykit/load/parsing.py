@@ -69,6 +69,12 @@ def parse_files(root: Path, files: Sequence[Path]) -> list[Parsed]:
     return [read_hashed(root, path, reader) for path in files]
 
 
+def parse_relatives(root: Path, relatives: Sequence[str]) -> list[Parsed]:
+    """``parse_files`` for files named by their path below ``root``: the path objects are made
+    a chunk at a time, by the process that reads them, and no list of them is held."""
+    return parse_files(root, [root / relative for relative in relatives])
+
+
 def default_jobs(file_count: int) -> int:
     """Processes worth parsing with: one per core, from ``PARALLEL_FROM_FILES`` files."""
     if file_count < PARALLEL_FROM_FILES:

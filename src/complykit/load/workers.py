@@ -28,12 +28,13 @@ import select
 import struct
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 S = TypeVar("S")
 
-ParseChunk = Callable[[Path, Sequence[Path]], list[T]]
+ParseChunk = Callable[[Path, Sequence[S]], list[T]]
+"""Parses one chunk of files (paths, or paths below the root as text) into one result each."""
 
 CHUNK_FILES = 64
 """Files per task: small, so that the last tasks end together and this process's share can be
@@ -66,7 +67,7 @@ def chunks_of(files: Sequence[S], workers: int) -> list[Sequence[S]]:
 
 
 def parse_forked(
-    root: Path, files: Sequence[Path], workers: int, parse: ParseChunk[T]
+    root: Path, files: Sequence[S], workers: int, parse: ParseChunk[S, T]
 ) -> Forked[T]:
     """``parse(root, chunk)`` for every chunk of ``files``, by ``workers`` processes forked now
     and this one, each file's result in the order of ``files``."""
@@ -77,7 +78,7 @@ class Forked(Generic[T]):
     """The results of forked workers, file by file. The workers are reaped as the last chunk
     is handed over, or by ``close`` when the caller stops early."""
 
-    def __init__(self, pool: _Pool[T]) -> None:
+    def __init__(self, pool: _Pool[Any, T]) -> None:
         self.pool = pool
         self.results = _results(pool)  # no reference back to self: no cycle to collect
 
@@ -92,7 +93,7 @@ class Forked(Generic[T]):
         self.pool.close()
 
 
-def _results(pool: _Pool[T]) -> Generator[T, None, None]:
+def _results(pool: _Pool[Any, T]) -> Generator[T, None, None]:
     try:
         last = len(pool.chunks) - 1
         for number in range(last + 1):
@@ -104,9 +105,9 @@ def _results(pool: _Pool[T]) -> Generator[T, None, None]:
         pool.close()
 
 
-class _Pool(Generic[T]):
+class _Pool(Generic[S, T]):
     def __init__(
-        self, root: Path, chunks: list[Sequence[Path]], workers: int, parse: ParseChunk[T]
+        self, root: Path, chunks: list[Sequence[S]], workers: int, parse: ParseChunk[S, T]
     ) -> None:
         self.root, self.chunks, self.parse = root, chunks, parse
         self.frames: dict[int, bytes] = {}
@@ -223,7 +224,7 @@ class _Pool(Generic[T]):
 
 
 def _serve(
-    root: Path, chunks: list[Sequence[Path]], parse: ParseChunk[T], tasks: int, out: int
+    root: Path, chunks: list[Sequence[S]], parse: ParseChunk[S, T], tasks: int, out: int
 ) -> None:
     """A worker's life: parse the chunks it takes until none is left, then exit."""
     code = 0

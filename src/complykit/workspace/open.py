@@ -27,7 +27,7 @@ from complykit.load.discover import (
 from complykit.load.files import InsideReader
 from complykit.load.parsing import (
     Parsed,
-    parse_files,
+    parse_relatives,
     processes_for,
     read_file,
     read_hashed,
@@ -215,7 +215,7 @@ def _loaded_files(
         else [None] * len(relatives)
     )
     if parsed is None:  # else: workers started before the models were imported (load.early)
-        todo = [root / rel for rel, hit in zip(relatives, restored, strict=True) if hit is None]
+        todo = [rel for rel, hit in zip(relatives, restored, strict=True) if hit is None]
         parsed = _parsed(root, todo, processes_for(len(todo), jobs))
     for hit in restored:
         if hit is not None:
@@ -230,11 +230,11 @@ def _loaded_files(
         yield loaded
 
 
-def _parsed(root: Path, files: Sequence[Path], processes: int) -> Iterator[Parsed]:
+def _parsed(root: Path, relatives: Sequence[str], processes: int) -> Iterator[Parsed]:
     if processes == 1:
         reader = InsideReader(root)
-        return (read_hashed(root, path, reader) for path in files)
-    return _parse_in_parallel(root, files, processes)
+        return (read_hashed(root, root / relative, reader) for relative in relatives)
+    return _parse_in_parallel(root, relatives, processes)
 
 
 def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
@@ -351,7 +351,7 @@ class _Restorer:
 
 
 def _parse_in_parallel(
-    root: Path, files: Sequence[Path], processes: int
+    root: Path, relatives: Sequence[str], processes: int
 ) -> Iterator[tuple[YamlFile, str | None]]:
     """Parsed files in their original order, by ``processes`` processes in all.
 
@@ -361,21 +361,21 @@ def _parse_in_parallel(
     took CPU from it (three processes on two cores) and pickled more, for no gain in time.
     """
     if hasattr(os, "fork"):
-        return parse_forked(root, files, processes - 1, parse_files)
-    return _parse_in_pool(root, files, processes)
+        return parse_forked(root, relatives, processes - 1, parse_relatives)
+    return _parse_in_pool(root, relatives, processes)
 
 
 def _parse_in_pool(
-    root: Path, files: Sequence[Path], workers: int
+    root: Path, relatives: Sequence[str], workers: int
 ) -> Iterator[tuple[YamlFile, str | None]]:
     """``_parse_in_parallel`` where processes cannot be forked (Windows): a spawned pool."""
-    size = max(1, min(MAX_SLICE, -(-len(files) // (workers * SLICES_PER_WORKER))))
-    slices = [files[i : i + size] for i in range(0, len(files), size)]
+    size = max(1, min(MAX_SLICE, -(-len(relatives) // (workers * SLICES_PER_WORKER))))
+    slices = [relatives[i : i + size] for i in range(0, len(relatives), size)]
     # Imported here: multiprocessing costs 10 ms to import, and small workspaces never use it.
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=_spawn()) as pool:
-        for parsed_slice in pool.map(parse_files, [root] * len(slices), slices):
+        for parsed_slice in pool.map(parse_relatives, [root] * len(slices), slices):
             yield from parsed_slice
 
 
