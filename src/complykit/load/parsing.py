@@ -44,35 +44,29 @@ def read_file(root: Path, path: Path, reader: InsideReader | None = None) -> Yam
 def read_hashed(root: Path, path: Path, reader: InsideReader) -> Parsed:
     """``read_file``, and the content hash of the bytes it parsed (None when unreadable)."""
     rel = relative(root, path)
-    raw = reader.read(path)
+    raw, digest = read_raw(path, reader)
     if isinstance(raw, str):
         return unreadable(rel, raw), None
-    return parse_yaml(rel, raw), hashlib.sha256(raw).hexdigest()
+    return parse_yaml(rel, raw), digest
 
 
-def read_raw(path: Path, reader: InsideReader) -> tuple[bytes | None, str | None]:
-    """The bytes of ``path`` and their content hash, or (None, None) when unreadable."""
+def read_raw(path: Path, reader: InsideReader) -> tuple[bytes | str, str | None]:
+    """The bytes of ``path`` and their content hash, or why it cannot be read and None."""
     raw = reader.read(path)
-    if isinstance(raw, str):
-        return None, None
-    return raw, hashlib.sha256(raw).hexdigest()
+    return (raw, None) if isinstance(raw, str) else (raw, hashlib.sha256(raw).hexdigest())
 
 
 def unreadable(rel: PurePosixPath, message: str) -> YamlFile:
     return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR, message),))
 
 
-def parse_files(root: Path, files: Sequence[Path]) -> list[Parsed]:
-    """What one worker does: parse files, and ship their plain data, places and hashes."""
+def parse_relatives(root: Path, relatives: Sequence[str]) -> list[Parsed]:
+    """What one worker does: parse the files named by their path below ``root``, and ship
+    their plain data, places and hashes. The path objects are made a chunk at a time, by the
+    process that reads them, and no list of them is held."""
     gc.disable()  # see validate.collector
     reader = InsideReader(root)
-    return [read_hashed(root, path, reader) for path in files]
-
-
-def parse_relatives(root: Path, relatives: Sequence[str]) -> list[Parsed]:
-    """``parse_files`` for files named by their path below ``root``: the path objects are made
-    a chunk at a time, by the process that reads them, and no list of them is held."""
-    return parse_files(root, [root / relative for relative in relatives])
+    return [read_hashed(root, root / relative, reader) for relative in relatives]
 
 
 def default_jobs(file_count: int) -> int:

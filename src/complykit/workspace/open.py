@@ -319,7 +319,7 @@ class _Restorer:
         if self.alone_from is None:
             return None
         raw, digest = read_raw(self.root / self.path, InsideReader(self.root))
-        if raw is None or not self.cache.read_as(self.path.as_posix(), digest):
+        if isinstance(raw, str) or not self.cache.read_as(self.path.as_posix(), digest):
             return None  # read whole, which says what went wrong
         read = parse_document_at(raw, self.alone_from)
         record = try_record(read[0]) if read is not None else None
