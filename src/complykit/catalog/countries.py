@@ -5,10 +5,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Self
 
-from pydantic import Field, model_validator
-
 from complykit.catalog.models import FrameworkInfo
 from complykit.catalog.types import CatalogModel, CountryCode, IsoDate, NonEmptyStr
+from complykit.model.declaring import Field, model_validator
 
 if TYPE_CHECKING:
     from datetime import date

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.countries import Countries

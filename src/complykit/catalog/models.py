@@ -6,8 +6,6 @@ from collections import Counter
 from functools import cached_property
 from typing import Literal, Self
 
-from pydantic import Field, model_validator
-
 from complykit.catalog.types import (
     Attributes,
     CatalogModel,
@@ -20,6 +18,7 @@ from complykit.catalog.types import (
     Role,
     Text,
 )
+from complykit.model.declaring import Field, model_validator
 
 
 class FrameworkInfo(CatalogModel):

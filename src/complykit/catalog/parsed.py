@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from complykit.catalog.countries import Countries
 from complykit.catalog.models import Catalog, MappingSet

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel as _BaseModel
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
+from complykit.model.declaring import BaseModel as _BaseModel
+from complykit.model.declaring import BeforeValidator, ConfigDict, Field, StringConstraints
 
 
 class CatalogModel(_BaseModel):

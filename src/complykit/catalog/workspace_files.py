@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.errors import CatalogError

@@ -7,9 +7,8 @@ author, concludes whether a practice is prohibited.
 
 from typing import Literal
 
-from pydantic import Field
-
 from complykit.model.base import StrictModel
+from complykit.model.declaring import Field
 from complykit.model.empty import EMPTY
 from complykit.model.types import Text
 

@@ -2,11 +2,10 @@
 
 from typing import Literal
 
-from pydantic import Field
-
 from complykit.model.ai_duties import DeployerDuties, ProviderDuties
 from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
+from complykit.model.declaring import Field
 from complykit.model.duration import DurationField
 from complykit.model.empty import EMPTY
 from complykit.model.prebuilt import instance

@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
+from complykit.model.declaring import BaseModel, ConfigDict
 from complykit.model.docstrings import describe_fields
 from complykit.model.empty import EMPTY
 from complykit.model.types import IsoDate, NonEmptyStr, PersonRef, RecordId

@@ -35,9 +35,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, get_args
 
-from pydantic import BaseModel
-
 from complykit.core.sharing import SharedValues
+from complykit.model.declaring import BaseModel
 from complykit.model.empty import EMPTY, EmptyList
 
 M = TypeVar("M", bound=BaseModel)

@@ -2,9 +2,8 @@
 
 from typing import Literal
 
-from pydantic import Field, NonNegativeInt, PositiveInt
-
 from complykit.model.base import StrictModel
+from complykit.model.declaring import Field, NonNegativeInt, PositiveInt
 from complykit.model.duration import DurationField
 from complykit.model.empty import EMPTY
 from complykit.model.prebuilt import instance

@@ -2,9 +2,8 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from complykit.model.base import Record, StrictModel
+from complykit.model.declaring import Field
 from complykit.model.empty import EMPTY
 from complykit.model.types import (
     AiSystemRef,

@@ -4,9 +4,14 @@ import re
 from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from typing import Annotated, Any, Self
 
-from pydantic import BeforeValidator, Field, NonNegativeInt, WithJsonSchema, model_validator
-
 from complykit.model.base import StrictModel
+from complykit.model.declaring import (
+    BeforeValidator,
+    Field,
+    NonNegativeInt,
+    WithJsonSchema,
+    model_validator,
+)
 
 # Plain numbered groups and ASCII digit classes: the pattern is published in the JSON Schemas,
 # whose patterns are ECMA-262 (no Python named groups), and must mean the same there.

@@ -15,10 +15,12 @@ all see ``[]``); code that needs a list it may change makes one (``list(record.t
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, SupportsIndex
+from typing import TYPE_CHECKING, Any, NoReturn, SupportsIndex
 
-from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
 
 
 class EmptyList(list[Any]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Strict
+from complykit.model.declaring import Strict
 
 
 class LegalBasis(StrEnum):

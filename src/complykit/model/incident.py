@@ -6,9 +6,8 @@ moment the organisation became aware, and a clock without a timezone can be off 
 
 from typing import Literal
 
-from pydantic import Field, NonNegativeInt
-
 from complykit.model.base import Record, StrictModel
+from complykit.model.declaring import Field, NonNegativeInt
 from complykit.model.empty import EMPTY
 from complykit.model.serious_incident import SeriousIncident
 from complykit.model.types import (

@@ -26,11 +26,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import importlib.util
 import json
 import operator
 import os
+import re
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pydantic_core
 
@@ -44,6 +47,7 @@ M = TypeVar("M", bound="BaseModel")
 PREBUILT = Path(__file__).with_name("prebuilt.json")
 FORMAT = 1
 _PLUGINS_OFF = ("__all__", "1", "true")  # as pydantic reads the variable
+_VERSION_LINE = re.compile(r"^VERSION = ['\"]([^'\"]+)['\"]", re.MULTILINE)
 
 
 def model_name(model: type[Any]) -> str:
@@ -55,7 +59,7 @@ def validate_python(model: type[M], data: Any) -> M:
     """``model.model_validate(data)``, through the prebuilt validator when there is one."""
     validator = _usable(model)
     if validator is None:
-        return model.model_validate(data)
+        return _fallback(model).model_validate(data)
     validated: M = validator.validate_python(data)
     return validated
 
@@ -64,7 +68,7 @@ def validate_json(model: type[M], text: str | bytes) -> M:
     """``model.model_validate_json(text)``, through the prebuilt validator when there is one."""
     validator = _usable(model)
     if validator is None:
-        return model.model_validate_json(text)
+        return _fallback(model).model_validate_json(text)
     validated: M = validator.validate_json(text)
     return validated
 
@@ -72,6 +76,31 @@ def validate_json(model: type[M], text: str | bytes) -> M:
 def instance(model: type[M], **values: Any) -> M:
     """``model(**values)``: for instances made at import time, which would build the model."""
     return validate_python(model, values)
+
+
+def usable_everywhere() -> bool:
+    """Whether every validation can go through a prebuilt validator: pydantic plugins are off
+    and the file was generated for the installed pydantic and pydantic-core."""
+    return os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _PLUGINS_OFF and bool(_entries())
+
+
+def validator_for(model: type[Any]) -> pydantic_core.SchemaValidator:
+    """The prebuilt validator of ``model``, which a plain record class cannot do without."""
+    validator = _validator(cast("type[BaseModel]", model))  # a plain class, in such a process
+    if validator is None:
+        command = "python -m complykit.validate.prebuild"
+        raise TypeError(f"no prebuilt validator for {model_name(model)}: run `{command}`")
+    return validator
+
+
+def _fallback(model: type[M]) -> type[M]:
+    """``model``, when it is a pydantic model: a plain record class has only prebuilt
+    validators (``model.plain``), and one missing is a bug of this package, not of the input."""
+    from complykit.model import plain  # noqa: PLC0415
+
+    if plain.PLAIN:
+        validator_for(model)  # raises: it has none
+    return model
 
 
 def _usable(model: type[BaseModel]) -> pydantic_core.SchemaValidator | None:
@@ -133,10 +162,22 @@ def _entries() -> dict[str, str]:
     return {name: text for name, text in document["models"].items() if isinstance(text, str)}
 
 
-def _pydantic_version() -> str:
-    from pydantic.version import VERSION  # noqa: PLC0415 - imported by BaseModel already
-
-    return VERSION
+def _pydantic_version() -> str | None:
+    """The installed pydantic's version. Read from its ``version.py`` rather than imported
+    where pydantic is not imported yet: importing the package costs 8 ms a process that
+    declares plain records (``model.plain``) has no other use for. None when it cannot tell."""
+    imported = sys.modules.get("pydantic.version")
+    if imported is not None:
+        return str(imported.VERSION)
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        source = Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _VERSION_LINE.search(source)
+    return found.group(1) if found else None
 
 
 def decode(text: str) -> dict[str, Any]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
-
 from complykit.model.ai_system import AiSystem
 from complykit.model.base import Record
 from complykit.model.control import Control
+from complykit.model.declaring import Field
 from complykit.model.dpia import Dpia
 from complykit.model.incident import Incident
 from complykit.model.processing import ProcessingActivity

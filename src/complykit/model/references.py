@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
-from pydantic import BaseModel
-
+from complykit.model.declaring import BaseModel
 from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 
 Loc = tuple[str | int, ...]

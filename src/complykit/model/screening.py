@@ -7,9 +7,8 @@ data categories and need not be repeated here; ``highly_personal_data`` covers t
 
 from typing import Annotated, Literal
 
-from pydantic import Field, NonNegativeInt
-
 from complykit.model.base import StrictModel
+from complykit.model.declaring import Field, NonNegativeInt
 from complykit.model.empty import EMPTY
 from complykit.model.types import IsoDate, Text
 

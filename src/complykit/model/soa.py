@@ -2,9 +2,8 @@
 
 from typing import Literal
 
-from pydantic import Field
-
 from complykit.model.base import Record, StrictModel
+from complykit.model.declaring import Field
 from complykit.model.empty import EMPTY
 from complykit.model.enums import ImplementationStatus, ImplementationStatusValue
 from complykit.model.types import (

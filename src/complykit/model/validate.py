@@ -8,8 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, ValidationError
 
 from complykit.core.findings import Finding, Severity
 from complykit.load.limits import DEFAULT_LIMITS
@@ -17,6 +16,7 @@ from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
 from complykit.model.compact import compacted
+from complykit.model.declaring import BaseModel
 from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
 

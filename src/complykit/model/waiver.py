@@ -6,9 +6,8 @@ each has an owner and a reason, and each expires: an expired or unused waiver is
 
 from typing import Literal, Self
 
-from pydantic import Field, model_validator
-
 from complykit.model.base import Record
+from complykit.model.declaring import Field, model_validator
 from complykit.model.empty import EMPTY
 from complykit.model.types import AnyRecordRef, IsoDate, NonEmptyStr, PersonRef, Text
 

@@ -36,21 +36,24 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     jobs: int | None = None,
     use_cache: bool = True,
     hashed: tuple[str, dict[str, str]] | None = None,
+    plain_records: bool = False,
 ) -> Result:
     """The result of validating the workspace around ``path``, from the cache when possible.
 
     ``hashed``: a workspace root and its digests, hashed by the caller just before (they are
-    used when that is the root found here): every byte read later is checked against them."""
+    used when that is the root found here): every byte read later is checked against them.
+    ``plain_records``: the caller's process does nothing but validate, so on a cache miss its
+    records may be plain classes rather than pydantic models (``model.plain``)."""
     root = find_root(path)
     store = open_store(root) if use_cache else None
     if store is None or isinstance(store, str):
-        result = _fresh(root, as_of, fail_on, jobs)[0]
+        result = _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
         return replace(result, notes=(store,)) if isinstance(store, str) else result
     try:
         known = hashed is not None and hashed[0] == str(root)
         digests = hashed[1] if hashed is not None and known else workspace_digests(root)
     except Uncacheable:
-        return _fresh(root, as_of, fail_on, jobs)[0]
+        return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
     name = result_name(digests, as_of)
     cached = read_result(store, name, root, as_of, fail_on)
     if cached is not None:
@@ -60,8 +63,9 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
         files = FileCache(store, digests, code_digest(), engine)
         memos: list[CheckMemo] = []
         try:
+            memo = _memo(store, files, digests, memos)
             result, probes = _fresh(
-                root, as_of, fail_on, jobs, files=files, memo=_memo(store, files, digests, memos)
+                root, as_of, fail_on, jobs, files=files, memo=memo, plain=plain_records
             )
             if not files.raced:  # a file was edited while being read: keep nothing of this run
                 files.write()
@@ -102,7 +106,12 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     *,
     files: FileCache | None = None,
     memo: Callable[[Repository], CheckMemo | None] | None = None,
+    plain: bool = False,
 ) -> tuple[Result, dict[str, bool]]:
+    if plain:  # before anything imports a model module
+        from complykit.model.plain import use_plain_records  # noqa: PLC0415 - only on a miss
+
+        use_plain_records()
     from complykit.load import early  # noqa: PLC0415 - imports PyYAML: only on a cache miss
 
     if files is None or files.cold:  # every file is parsed: start the workers before the imports

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +15,6 @@ from pydantic import ValidationError
 
 from complykit.catalog import bundled_dir
 from complykit.catalog.load import catalog_files, model_for
-from complykit.load.yaml_file import parse_yaml
 from complykit.model import prebuilt
 from complykit.model.config import WorkspaceConfig
 from complykit.model.docstrings import read_docstrings
@@ -23,22 +22,10 @@ from complykit.model.duration import Duration
 from complykit.model.prebuilt import PREBUILT, instance, validate_json, validate_python
 from complykit.model.records import RECORD_MODELS
 from complykit.validate.prebuild import render, roots, same
-from conftest import CASES, REPO
+from conftest import REPO
+from record_documents import record_documents, variants
 
 EXAMPLE = REPO / "examples" / "tulip-health"
-
-
-def _documents() -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Every record-like document of the example and the rule cases, valid or broken."""
-    for folder in (EXAMPLE, CASES):
-        for path in sorted(folder.rglob("*.yaml")):
-            if path.name in {"expected.yaml", "complykit.yaml"}:
-                continue
-            parsed = parse_yaml(PurePosixPath(path.name), path.read_bytes())
-            for document in parsed.documents:
-                data = document.data
-                if isinstance(data, dict) and data.get("kind") in RECORD_MODELS:
-                    yield path, data
 
 
 def _outcome(validate: Any, data: Any) -> Any:
@@ -73,24 +60,13 @@ def test_plugins_the_user_turned_on_see_pydantic_s_own_validators(
     assert prebuilt._usable(RECORD_MODELS["task"]) is None
 
 
-def _variants(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The document, and broken copies: an unknown field, no id, each field of a wrong type."""
-    yield data
-    yield {**data, "unknown_field": 1}
-    yield {key: value for key, value in data.items() if key != "id"}
-    for key in data:
-        if key != "kind":
-            yield {**data, key: 12345}
-            yield {**data, key: [{"x": None}]}
-
-
 def test_records_validate_as_with_the_models_own_validators() -> None:
     """The same record, or the same errors (type, place, message, input), for every document
     of the example and of the rule cases, and for broken copies of each."""
     compared = broken = 0
-    for path, document in _documents():
+    for path, document in record_documents():
         model = RECORD_MODELS[document["kind"]]
-        for data in _variants(document):
+        for data in variants(document):
             mine = _outcome(lambda d, m=model: validate_python(m, d), data)
             theirs = _outcome(model.model_validate, data)
             assert mine == theirs, path

@@ -1,0 +1,153 @@
+"""Records declared without pydantic (``model.plain``) give the verdicts pydantic's models give.
+
+The command line's validate path declares its model classes on ``PlainModel``; every other
+command, the library and the other tests use pydantic's models. Here both run the same batch in
+a child process each (the same hash seed, so that hashes compare too): every rule case, the
+example, and every record document of both with broken copies of it (over 10,000), and the
+findings (code, place, severity, message, hint, citation, record) and the records themselves
+(their ``repr``: class, every field and value, nested parts) must be the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from complykit.model import plain
+from complykit.model.duration import Duration
+from complykit.model.prebuilt import instance
+from complykit.model.records import RECORD_MODELS
+from conftest import BASE_CONFIG, CASES, EXAMPLE, REPO
+from record_documents import record_documents, variants
+
+VERDICTS = REPO / "tests" / "tools" / "verdicts.py"
+AS_OF = "2026-11-23"  # as tests/test_cases.py judges a case that names no day
+
+
+def _workspaces(tmp_path: Path) -> list[list[str]]:
+    cases = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))
+    batch = []
+    for number, case in enumerate([*cases, EXAMPLE]):
+        target = tmp_path / f"{number:04d}-{case.name}"
+        shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.yaml"))
+        if not (target / "complykit.yaml").exists():
+            shutil.copy(BASE_CONFIG, target / "complykit.yaml")
+        expected = case / "expected.yaml"
+        spec = yaml.safe_load(expected.read_text(encoding="utf-8")) if expected.exists() else {}
+        batch.append([str(target), str(spec.get("as_of", AS_OF))])
+    return batch
+
+
+def _documents() -> list[list[str]]:
+    return [
+        [path.name, yaml.safe_dump(data, sort_keys=False, allow_unicode=True)]
+        for path, document in record_documents()
+        for data in variants(document)
+    ]
+
+
+def _run(batch: dict[str, Any], *flags: str) -> subprocess.Popen[str]:
+    environment = {**os.environ, "PYTHONHASHSEED": "0", "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+    child = subprocess.Popen(  # noqa: S603 - our own script
+        [sys.executable, str(VERDICTS), *flags],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    assert child.stdin is not None
+    child.stdin.write(json.dumps(batch))
+    child.stdin.close()
+    return child
+
+
+def _result(child: subprocess.Popen[str]) -> dict[str, Any]:
+    assert child.stdout is not None
+    with child.stdout:
+        output = child.stdout.read()
+    assert child.wait() == 0
+    loaded: dict[str, Any] = json.loads(output)
+    return loaded
+
+
+def test_plain_records_give_the_verdicts_of_pydantic_s_models(tmp_path: Path) -> None:
+    batch = {"workspaces": _workspaces(tmp_path), "documents": _documents()}
+    assert len(batch["documents"]) > 10_000
+    plain_child, pydantic_child = _run(batch, "--plain"), _run(batch)
+    plain_result, pydantic_result = _result(plain_child), _result(pydantic_child)
+    assert plain_result.pop("pydantic_imported") == []  # pydantic-core alone, not pydantic
+    assert "pydantic.main" in pydantic_result.pop("pydantic_imported")
+    for mine, theirs, (root, _) in zip(
+        plain_result["workspaces"], pydantic_result["workspaces"], batch["workspaces"], strict=True
+    ):
+        assert mine == theirs, root
+    broken = 0
+    for mine, theirs, (name, text) in zip(
+        plain_result["documents"], pydantic_result["documents"], batch["documents"], strict=True
+    ):
+        assert mine == theirs, (name, text)
+        broken += bool(mine[1])
+    assert broken > 10_000
+    findings = sum(len(found) for found in plain_result["workspaces"])
+    assert findings > 300  # the cases fire every rule
+
+
+def test_a_process_that_imported_a_model_keeps_pydantic_s() -> None:
+    """Asked too late (a model module is imported, as in this process), nothing changes."""
+    assert RECORD_MODELS  # imported above
+    assert plain.use_plain_records() is False
+    assert plain.PLAIN is False
+
+
+def test_plain_records_are_refused_where_prebuilt_validators_are_not_used() -> None:
+    """With pydantic plugins on, validations must go through pydantic's validators."""
+    environment = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""}
+    code = "from complykit.model.plain import use_plain_records; print(use_plain_records())"
+    shown = subprocess.run(  # noqa: S603 - a fixed command from the test
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.strip() == "False"
+
+
+def _in_plain_process(code: str) -> subprocess.CompletedProcess[str]:
+    prologue = (
+        "from complykit.model.plain import use_plain_records; assert use_plain_records()\n"
+        "from complykit.model.duration import Duration\n"
+        "from complykit.model.supplier import Supplier\n"
+        "assert Supplier.__mro__[-2].__name__ == 'PlainModel'\n"
+    )
+    environment = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+    command = [sys.executable, "-c", prologue + code]
+    return subprocess.run(  # noqa: S603 - a fixed command from the test
+        command, env=environment, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize("statement", ["record.name = 'other'", "del record.name"])
+def test_plain_records_are_frozen(statement: str) -> None:
+    given = "kind='supplier', id='sup-x', name='X', services=['hosting'], role='processor'"
+    failed = _in_plain_process(
+        f"record, twin = Supplier({given}, country='NL'), Supplier({given}, country='NL')\n"
+        "assert record == twin and record is not twin\n"
+        "assert record.model_fields_set == {'kind', 'id', 'name', 'services', 'role', 'country'}\n"
+        f"{statement}\n"
+    )
+    assert failed.returncode == 1, failed.stderr
+    assert "TypeError: Supplier is frozen" in failed.stderr
+
+
+def test_plain_records_hash_and_print_as_pydantic_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record of immutable values hashes by them (equal parts are shared in sets and dicts)
+    and prints as pydantic prints it."""
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    mine = _in_plain_process("d = Duration(hours=72); print(hash(d)); print(repr(d)); print(d)")
+    theirs = instance(Duration, hours=72)  # through the same prebuilt validator
+    assert mine.stdout.splitlines() == [str(hash(theirs)), repr(theirs), str(theirs)]
