@@ -287,9 +287,7 @@ def test_an_output_file_is_written_as_the_typer_command_writes_it(
     for name, done in (("direct", direct), ("cached", cached)):
         assert done.stderr.replace(f"{name}.out".encode(), b"{}.out").startswith(said)
         assert done.stdout == full.stdout == b""
-    assert direct.stderr.endswith(
-        b"FAST PATH, LOADED:complykit.checks,complykit.model,yaml\n"
-    )
+    assert direct.stderr.endswith(b"FAST PATH, LOADED:complykit.checks,complykit.model,yaml\n")
     assert cached.stderr.endswith(b"FAST PATH, LOADED:\n")
 
 

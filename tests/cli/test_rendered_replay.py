@@ -127,7 +127,7 @@ def test_a_run_after_a_miss_validates_against_the_digests_of_the_look_up(
     finds; digests of another root are not used."""
     from datetime import date  # noqa: PLC0415
 
-    from complykit.cache import rendered  # noqa: PLC0415
+    from complykit.cache import keys, rendered  # noqa: PLC0415
     from complykit.cache.keys import workspace_digests  # noqa: PLC0415
     from complykit.validate import validation  # noqa: PLC0415
 
@@ -144,7 +144,7 @@ def test_a_run_after_a_miss_validates_against_the_digests_of_the_look_up(
     def refused(root: Path | str) -> dict[str, str]:
         raise AssertionError(f"{root} hashed again")
 
-    monkeypatch.setattr(validation, "workspace_digests", refused)
+    monkeypatch.setattr(keys, "workspace_digests", refused)  # validate imports it when it runs
     cached = validation.validate(
         workspace, as_of=day, hashed=(str(workspace), hashed[str(workspace)])
     )

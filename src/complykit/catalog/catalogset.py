@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -67,6 +66,8 @@ class CatalogSet:
         ids = [item.id for item in catalog.items]
         folded = {item_id.casefold(): item_id for item_id in ids}
         direct = [folded.get(c.casefold()) for c in (control_id, f"A.{control_id}")]
+        import difflib  # noqa: PLC0415 - only for a control id that is not in the catalog
+
         close = difflib.get_close_matches(control_id, ids, n=limit, cutoff=0.6)
         ordered = dict.fromkeys(i for i in (*direct, *close) if i and i != control_id)
         return list(ordered)[:limit]

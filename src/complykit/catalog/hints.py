@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.models import Catalog, Item
 from complykit.core.errors import ComplykitError
@@ -26,6 +24,8 @@ def require_framework(catalogs: CatalogSet, name: str) -> Catalog:
     if catalog is not None:
         return catalog
     names = [n for c in catalogs.frameworks for n in (c.id, *c.framework.aliases)]
+    import difflib  # noqa: PLC0415 - only for a name that is not known
+
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     known = ", ".join(c.id for c in catalogs.frameworks)
     hint = f"Did you mean {' or '.join(close)}?" if close else f"Known frameworks: {known}."

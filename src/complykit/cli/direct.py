@@ -80,13 +80,14 @@ def _render(
     result: Result, output_format: str, shown: str | None, digests: dict[str, str] | None = None
 ) -> int:
     """Write as the full command would, with the same error boundary; keep the text."""
-    from complykit.cache.rendered import remember  # noqa: PLC0415
     from complykit.cli.result_output import rendered  # noqa: PLC0415
 
     try:
         text = rendered(result, output_format, sys.stdout)
         code = write_text(text, result.exit_code)
-        if shown is not None and code == result.exit_code:
+        if shown is not None and code == result.exit_code:  # None: --no-cache
+            from complykit.cache.rendered import remember  # noqa: PLC0415
+
             remember(result.root, result.as_of, shown, result, text, digests=digests)
     except Exception as error:  # noqa: BLE001 - a bug: one line, exit 3, as the full command
         from complykit.cli.boundary import report_bug  # noqa: PLC0415 - imports Typer

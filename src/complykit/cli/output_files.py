@@ -5,7 +5,6 @@ the full command does."""
 from __future__ import annotations
 
 import os
-import secrets
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -39,7 +38,7 @@ def _replacing(path: Path, *, force: bool) -> Iterator[Path]:
     --force a file created meanwhile is still refused (a hard link never replaces its target).
     """
     refuse(path, force=force)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         yield temp
         if force:

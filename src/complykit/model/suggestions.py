@@ -19,7 +19,6 @@ left out. difflib then ranks those few, and the hint is exactly the one it gave 
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -41,6 +40,9 @@ def hint(match: str | None) -> str | None:
 
 
 def closest(word: str, options: Sequence[str]) -> str | None:
+    # Imported when a word is not found: a clean run has no use for it (2 ms of start-up).
+    import difflib  # noqa: PLC0415
+
     matches = difflib.get_close_matches(word, options, n=1, cutoff=CUTOFF)
     return matches[0] if matches else None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
@@ -57,6 +56,8 @@ def models_in(annotation: Any) -> Iterator[type[BaseModel]]:
 
 def suggest(word: str, options: Sequence[str]) -> str | None:
     """A 'did you mean' hint, or None."""
+    import difflib  # noqa: PLC0415 - only for a field name that is not the model's
+
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.7)
     return f"Did you mean '{matches[0]}'?" if matches else None
 
@@ -154,12 +155,17 @@ def try_record(data: Any) -> Record | None:
 
 
 def to_record(
-    path: PurePosixPath, document: YamlDocument, listed: SchemaListing | None = None
+    path: PurePosixPath,
+    document: YamlDocument,
+    listed: SchemaListing | None = None,
+    *,
+    compact: bool = True,
 ) -> tuple[Record | None, list[Finding]]:
     """The validated record for one YAML document, or the findings that stop it.
 
     ``listed``: what the file's earlier documents listed already (see ``SchemaListing``); by
-    default the document is listed on its own."""
+    default the document is listed on its own. ``compact``: store the record compactly
+    (``model.compact``), as is worth it in a large workspace."""
     data = document.data
     if not isinstance(data, dict):
         line, column = _places(document).start()
@@ -187,7 +193,7 @@ def to_record(
     except ValidationError as error:
         listing = SchemaListing() if listed is None else listed
         return None, listing.findings(path, document, error, model, record_id)
-    return compacted(record), []
+    return (compacted(record) if compact else record), []
 
 
 def too_many_values(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from complykit.cache.outcomes import FileCache
 from complykit.checks import REGISTRY
 from complykit.checks.registry import NOT_RUN, Memo, run_checks
 from complykit.core.findings import Finding, RuleInfo, Severity
@@ -19,6 +19,9 @@ from complykit.validate.forked_checks import judged_on_two_cores
 from complykit.validate.waivers import WAIVER_RULES, active_waivers, apply_waivers, stale_waivers
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
+
+if TYPE_CHECKING:
+    from complykit.cache.outcomes import FileCache
 
 
 def all_rules() -> dict[str, RuleInfo]:

@@ -13,17 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from complykit.cache.codec import encode_result
-from complykit.cache.keys import Uncacheable, code_digest, engine_key, workspace_digests
-from complykit.cache.outcomes import FileCache
-from complykit.cache.results import read_result, result_name
-from complykit.cache.store import CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
 from complykit.load.discover import find_root
 from complykit.validate.collector import no_cyclic_gc
 
 if TYPE_CHECKING:
+    from complykit.cache.outcomes import FileCache
+    from complykit.cache.store import CacheStore
     from complykit.validate.reuse import CheckMemo
     from complykit.workspace.repository import Repository
 
@@ -45,15 +42,40 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     ``plain_records``: the caller's process does nothing but validate, so on a cache miss its
     records may be plain classes rather than pydantic models (``model.plain``)."""
     root = find_root(path)
-    store = open_store(root) if use_cache else None
-    if store is None or isinstance(store, str):
-        result = _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
-        return replace(result, notes=(store,)) if isinstance(store, str) else result
+    if not use_cache:  # nothing of the cache is even imported
+        return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
+    return _through_cache(root, as_of, fail_on, jobs, hashed, plain=plain_records)
+
+
+def _through_cache(  # noqa: PLR0913 - the options of validate
+    root: Path,
+    as_of: date,
+    fail_on: Severity,
+    jobs: int | None,
+    hashed: tuple[str, dict[str, str]] | None,
+    *,
+    plain: bool,
+) -> Result:
+    # Imported here: a run with --no-cache has no use for the cache's modules (10 ms).
+    from complykit.cache.codec import encode_result  # noqa: PLC0415
+    from complykit.cache.keys import (  # noqa: PLC0415
+        Uncacheable,
+        code_digest,
+        engine_key,
+        workspace_digests,
+    )
+    from complykit.cache.outcomes import FileCache  # noqa: PLC0415
+    from complykit.cache.results import read_result, result_name  # noqa: PLC0415
+    from complykit.cache.store import open_store  # noqa: PLC0415
+
+    store = open_store(root)
+    if isinstance(store, str):
+        return replace(_fresh(root, as_of, fail_on, jobs, plain=plain)[0], notes=(store,))
     try:
         known = hashed is not None and hashed[0] == str(root)
         digests = hashed[1] if hashed is not None and known else workspace_digests(root)
     except Uncacheable:
-        return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
+        return _fresh(root, as_of, fail_on, jobs, plain=plain)[0]
     name = result_name(digests, as_of)
     cached = read_result(store, name, root, as_of, fail_on)
     if cached is not None:
@@ -64,9 +86,7 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
         memos: list[CheckMemo] = []
         try:
             memo = _memo(store, files, digests, memos)
-            result, probes = _fresh(
-                root, as_of, fail_on, jobs, files=files, memo=memo, plain=plain_records
-            )
+            result, probes = _fresh(root, as_of, fail_on, jobs, files=files, memo=memo, plain=plain)
             if not files.raced:  # a file was edited while being read: keep nothing of this run
                 files.write()
                 written = [memo.write() for memo in memos]  # each, even after one failed
@@ -85,6 +105,7 @@ def _memo(
     """Makes the memo of checks once the repository is known (its files' kinds are needed)."""
 
     def make(repo: Repository) -> CheckMemo | None:
+        from complykit.cache.keys import engine_key  # noqa: PLC0415 - only with the cache
         from complykit.validate.reuse import CheckMemo  # noqa: PLC0415 - only on a cache miss
 
         try:
@@ -108,14 +129,14 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     memo: Callable[[Repository], CheckMemo | None] | None = None,
     plain: bool = False,
 ) -> tuple[Result, dict[str, bool]]:
-    if plain:  # before anything imports a model module
-        from complykit.model.plain import use_plain_records  # noqa: PLC0415 - only on a miss
-
-        use_plain_records()
     from complykit.load import early  # noqa: PLC0415 - imports PyYAML: only on a cache miss
 
     if files is None or files.cold:  # every file is parsed: start the workers before the imports
         early.start(root, jobs)
+    if plain:  # after the workers start (it imports pydantic-core), before any model module
+        from complykit.model.plain import use_plain_records  # noqa: PLC0415 - only on a miss
+
+        use_plain_records()
     try:
         # Importing the models, rules and pydantic makes ~100,000 objects that live as long as
         # the process: the cyclic collector would scan them several times on their way to the

@@ -10,7 +10,6 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from complykit.cache.outcomes import FileCache, FileOutcome
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
@@ -48,11 +47,12 @@ from complykit.model.validate import (
     too_many_values,
     try_record,
 )
-from complykit.workspace import kept_references
 from complykit.workspace.repository import Entry, Kept, Repository
 
 if TYPE_CHECKING:
     import multiprocessing.context
+
+    from complykit.cache.outcomes import FileCache, FileOutcome
 
 SLICES_PER_WORKER = 4
 MAX_SLICE = 500
@@ -123,15 +123,23 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
         return None, found, None
 
 
-def _records(parsed: YamlFile) -> LoadedRecords:
-    """Validate one parsed file's documents into entries, or findings at their places."""
+KEPT_AS_VALIDATED = 500
+"""The first records a load validates are kept as validated, not compacted: compacting saves
+memory where there are thousands of records, and costs a small workspace more than it saves
+(its first use builds tables for every class: 5 of the 8 ms it took for the bundled example's
+103 records, about 5% of a cold run)."""
+
+
+def _records(parsed: YamlFile, *, compact: bool = True) -> LoadedRecords:
+    """Validate one parsed file's documents into entries, or findings at their places;
+    ``compact``: store the records compactly (``model.compact``)."""
     entries: list[Entry] = []
     findings: list[Finding] = list(parsed.findings)
     invalid: set[str] = {u.id for u in parsed.unread}
     unread: list[UnreadRecord] = list(parsed.unread)
     listed = SchemaListing()  # per file, as the file's YAML problems are
     for document in parsed.documents:
-        record, problems = to_record(parsed.path, document, listed)
+        record, problems = to_record(parsed.path, document, listed, compact=compact)
         if record is not None:
             entry = Entry(record, parsed.path, document.index, document.places)
             entry.digest = document.digest
@@ -217,12 +225,14 @@ def _loaded_files(
     if parsed is None:  # else: workers started before the models were imported (load.early)
         todo = [rel for rel, hit in zip(relatives, restored, strict=True) if hit is None]
         parsed = _parsed(root, todo, processes_for(len(todo), jobs))
+    validated = 0
     for hit in restored:
         if hit is not None:
             yield hit
             continue
         fresh, digest = next(parsed)
-        loaded = _records(fresh)
+        loaded = _records(fresh, compact=validated >= KEPT_AS_VALIDATED)
+        validated += len(loaded.entries)
         rel = fresh.path.as_posix()
         same = cache is not None and cache.read_as(rel, digest)
         if cache is not None and same and not cache.knows(rel):
@@ -238,6 +248,10 @@ def _parsed(root: Path, relatives: Sequence[str], processes: int) -> Iterator[Pa
 
 
 def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
+    # The cache's modules are imported only by a run that uses it (not with --no-cache).
+    from complykit.cache.outcomes import FileOutcome  # noqa: PLC0415
+    from complykit.workspace import kept_references  # noqa: PLC0415
+
     outcome = FileOutcome(
         tuple(
             (
@@ -269,6 +283,8 @@ def _restored(root: Path, rel: str, cache: FileCache) -> LoadedRecords | None:
 def _kept_records(
     root: Path, rel: PurePosixPath, digest: str, outcome: FileOutcome, cache: FileCache
 ) -> LoadedRecords:
+    from complykit.workspace import kept_references  # noqa: PLC0415 - only with the cache
+
     kinds = tuple((index, kind) for index, kind, *_ in outcome.records)
     entries = tuple(
         Entry(

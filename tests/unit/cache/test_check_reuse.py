@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from complykit.cache import keys
 from complykit.cache.keys import workspace_digests
 from complykit.cache.outcomes import CHECKS, SUMMARIES
 from complykit.cache.store import CACHE_DIRNAME
@@ -24,7 +25,6 @@ from complykit.checks import REGISTRY
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.load import early
-from complykit.validate import validation
 from complykit.validate.validation import validate
 from complykit.workspace.repository import Repository
 from edits import same_size_edit
@@ -201,9 +201,9 @@ def test_a_file_changed_between_hashing_and_reading_is_not_kept_under_the_old_ha
         return digests
 
     path.write_text(original.replace("\nowner: ", "\nonwer: ", 1), encoding="utf-8")
-    monkeypatch.setattr(validation, "workspace_digests", hashed_before_an_edit)
+    monkeypatch.setattr(keys, "workspace_digests", hashed_before_an_edit)
     validate(workspace, as_of=AS_OF)
-    monkeypatch.setattr(validation, "workspace_digests", real)
+    monkeypatch.setattr(keys, "workspace_digests", real)
     path.write_text(later, encoding="utf-8")
     cached, fresh = _cached_then_fresh(workspace)
     assert cached.findings == fresh.findings
