@@ -43,6 +43,22 @@ def _workspaces(tmp_path: Path) -> list[list[str]]:
         expected = case / "expected.yaml"
         spec = yaml.safe_load(expected.read_text(encoding="utf-8")) if expected.exists() else {}
         batch.append([str(target), str(spec.get("as_of", AS_OF))])
+    return batch + _broken_configurations(tmp_path / "configurations")
+
+
+def _broken_configurations(folder: Path) -> list[list[str]]:
+    """Workspaces of one supplier whose complykit.yaml is the example's, or a broken copy of
+    it (the configuration is validated, and its errors hinted, apart from the records)."""
+    config = yaml.safe_load((EXAMPLE / "complykit.yaml").read_text(encoding="utf-8"))
+    organisation = config["organisation"]
+    broken = [*variants(config), {**config, "organisation": {**organisation, "nmae": "X"}}]
+    batch = []
+    for number, data in enumerate(broken):
+        target = folder / f"{number:03d}"
+        target.mkdir(parents=True)
+        (target / "complykit.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        shutil.copy(EXAMPLE / "suppliers" / "sup-aws.yaml", target / "supplier.yaml")
+        batch.append([str(target), AS_OF])
     return batch
 
 
