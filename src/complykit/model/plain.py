@@ -127,31 +127,40 @@ class PlainModel(metaclass=_PlainModelType):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PlainModel):
             return NotImplemented
-        return (
+        if not (
             type(self) is type(other)
             and getattr(self, "__pydantic_private__", None)
             == getattr(other, "__pydantic_private__", None)
             and (self.__pydantic_extra__ or {}) == (other.__pydantic_extra__ or {})
-            and self.__dict__ == other.__dict__
-        )
+        ):
+            return False
+        if self.__dict__ == other.__dict__:
+            return True
+        # As pydantic: only the fields count, not what a cached_property stored beside them.
+        return bool(self._field_values() == other._field_values())
 
     def __hash__(self) -> int:
         # As pydantic hashes a frozen model: its field values, taken in field order.
+        return hash(self._field_values())
+
+    def _field_values(self) -> Any:
         names = tuple(type(self).model_fields)
-        if not names:
-            return 0
-        return hash(operator.itemgetter(*names)(self.__dict__))
+        return operator.itemgetter(*names)(self.__dict__) if names else 0
 
     def __iter__(self) -> typing.Iterator[tuple[str, Any]]:
         yield from [(k, v) for k, v in self.__dict__.items() if not k.startswith("_")]
         yield from (self.__pydantic_extra__ or {}).items()
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
-        return f"{type(self).__name__}({fields})"
+        return f"{type(self).__name__}({', '.join(self._shown())})"
 
     def __str__(self) -> str:
-        return " ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
+        return " ".join(self._shown())
+
+    def _shown(self) -> list[str]:
+        """``name=value`` for each field, in the order of ``__dict__``, as pydantic shows them."""
+        fields = type(self).model_fields
+        return [f"{name}={value!r}" for name, value in self.__dict__.items() if name in fields]
 
     @property
     def model_fields_set(self) -> set[str]:

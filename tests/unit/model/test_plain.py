@@ -167,3 +167,19 @@ def test_plain_records_hash_and_print_as_pydantic_s(monkeypatch: pytest.MonkeyPa
     mine = _in_plain_process("d = Duration(hours=72); print(hash(d)); print(repr(d)); print(d)")
     theirs = instance(Duration, hours=72)  # through the same prebuilt validator
     assert mine.stdout.splitlines() == [str(hash(theirs)), repr(theirs), str(theirs)]
+
+
+def test_what_a_cached_property_stores_is_not_part_of_a_plain_record() -> None:
+    """A catalog keeps its index by id in the instance dict (``cached_property``): as with
+    pydantic's models, equality and printing see the fields only."""
+    shown = _in_plain_process(
+        "from complykit.catalog.load import load_catalogs\n"
+        "from complykit.catalog.models import Catalog\n"
+        "catalog = load_catalogs().framework('iso27001-2022')\n"
+        "twin = Catalog(**{name: getattr(catalog, name) for name in Catalog.model_fields})\n"
+        "assert catalog.by_id and 'by_id' in catalog.__dict__ and 'by_id' not in twin.__dict__\n"
+        "assert catalog == twin and twin == catalog\n"
+        "assert 'by_id' not in repr(catalog) and 'by_id' not in str(catalog)\n"
+        "print('checked')\n"
+    )
+    assert shown.stdout.strip() == "checked", shown.stderr
