@@ -54,6 +54,11 @@ if TYPE_CHECKING:
 
     from complykit.cache.outcomes import FileCache, FileOutcome
 
+KEPT_AS_VALIDATED = 500
+"""The first records a load validates are kept as validated, not compacted: compacting saves
+memory where there are thousands of records, and costs a small workspace more than it saves
+(its first use builds tables for every class: 5 of the 8 ms it took for the bundled example's
+103 records, about 5% of a cold run)."""
 SLICES_PER_WORKER = 4
 MAX_SLICE = 500
 """Files per worker task at most: a slice's parsed data arrives in this process all at once,
@@ -121,13 +126,6 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
         errors = error.errors(include_url=False)  # type: ignore[attr-defined]
         found = tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
         return None, found, None
-
-
-KEPT_AS_VALIDATED = 500
-"""The first records a load validates are kept as validated, not compacted: compacting saves
-memory where there are thousands of records, and costs a small workspace more than it saves
-(its first use builds tables for every class: 5 of the 8 ms it took for the bundled example's
-103 records, about 5% of a cold run)."""
 
 
 def _records(parsed: YamlFile, *, compact: bool = True) -> LoadedRecords:
