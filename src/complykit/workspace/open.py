@@ -59,6 +59,7 @@ KEPT_AS_VALIDATED = 500
 memory where there are thousands of records, and costs a small workspace more than it saves
 (its first use builds tables for every class: 5 of the 8 ms it took for the bundled example's
 103 records, about 5% of a cold run)."""
+
 SLICES_PER_WORKER = 4
 MAX_SLICE = 500
 """Files per worker task at most: a slice's parsed data arrives in this process all at once,
