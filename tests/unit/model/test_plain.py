@@ -43,7 +43,11 @@ def _workspaces(tmp_path: Path) -> list[list[str]]:
         expected = case / "expected.yaml"
         spec = yaml.safe_load(expected.read_text(encoding="utf-8")) if expected.exists() else {}
         batch.append([str(target), str(spec.get("as_of", AS_OF))])
-    return batch + _broken_configurations(tmp_path / "configurations")
+    return [
+        *batch,
+        *_broken_configurations(tmp_path / "configurations"),
+        _broken_catalog(tmp_path / "catalog"),
+    ]
 
 
 def _broken_configurations(folder: Path) -> list[list[str]]:
@@ -60,6 +64,23 @@ def _broken_configurations(folder: Path) -> list[list[str]]:
         shutil.copy(EXAMPLE / "suppliers" / "sup-aws.yaml", target / "supplier.yaml")
         batch.append([str(target), AS_OF])
     return batch
+
+
+BROKEN_CATALOG = """\
+schema_version: 1
+framework: {id: acme-x, name: ACME X, edition: "1", publisher: ACME, published: "2026",
+  sources: [internal], licence: internal, soa: false, colour: blue}
+items:
+  - {id: R-1, kind: article, titel: Keep a register}
+"""
+
+
+def _broken_catalog(folder: Path) -> list[str]:
+    """A workspace catalog with unknown keys: its hints read the catalog models' fields."""
+    (folder / "catalogs").mkdir(parents=True)
+    (folder / "catalogs" / "acme.yaml").write_text(BROKEN_CATALOG, encoding="utf-8")
+    shutil.copy(BASE_CONFIG, folder / "complykit.yaml")
+    return [str(folder), AS_OF]
 
 
 def _documents() -> list[list[str]]:
