@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -30,12 +29,10 @@ from complykit.load.parsing import (
     processes_for,
     read_file,
     read_hashed,
-    read_raw,
 )
 from complykit.load.positions import Places
 from complykit.load.workers import parse_forked
-from complykit.load.yaml_file import YamlFile, parse_document_at
-from complykit.model.base import Record
+from complykit.load.yaml_file import YamlFile
 from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.prebuilt import validate_python
@@ -45,14 +42,13 @@ from complykit.model.validate import (
     error_finding,
     to_record,
     too_many_values,
-    try_record,
 )
-from complykit.workspace.repository import Entry, Kept, Repository
+from complykit.workspace.repository import Entry, Repository
 
 if TYPE_CHECKING:
     import multiprocessing.context
 
-    from complykit.cache.outcomes import FileCache, FileOutcome
+    from complykit.cache.outcomes import FileCache
 
 KEPT_AS_VALIDATED = 500
 """The first records a load validates are kept as validated, not compacted: compacting saves
@@ -216,8 +212,11 @@ def _loaded_files(
     # By position, not in a dict by path: hashing ten thousand paths cost more than the rest.
     # A cold run restores nothing: every check runs again and reads every record, so every
     # file is parsed (by the workers started early, where the workspace is large enough).
+    if cache is not None:  # the cache's part of loading, imported only when it is used
+        from complykit.workspace import kept_files  # noqa: PLC0415
+
     restored: list[LoadedRecords | None] = (
-        [_restored(root, relative, cache) for relative in relatives]
+        [kept_files.restored(root, relative, cache) for relative in relatives]
         if cache is not None and parsed is None and not cache.cold
         else [None] * len(relatives)
     )
@@ -235,7 +234,7 @@ def _loaded_files(
         rel = fresh.path.as_posix()
         same = cache is not None and cache.read_as(rel, digest)
         if cache is not None and same and not cache.knows(rel):
-            _remember(cache, fresh, loaded)
+            kept_files.remember(cache, fresh, loaded)
         yield loaded
 
 
@@ -244,125 +243,6 @@ def _parsed(root: Path, relatives: Sequence[str], processes: int) -> Iterator[Pa
         reader = InsideReader(root)
         return (read_hashed(root, root / relative, reader) for relative in relatives)
     return _parse_in_parallel(root, relatives, processes)
-
-
-def _remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
-    # The cache's modules are imported only by a run that uses it (not with --no-cache).
-    from complykit.cache.outcomes import FileOutcome  # noqa: PLC0415
-    from complykit.workspace import kept_references  # noqa: PLC0415
-
-    outcome = FileOutcome(
-        tuple(
-            (
-                e.document,
-                e.kind,
-                e.id,
-                kept_references.encode(e.references_once()),
-                parsed.documents[e.document].alone_from,
-            )
-            for e in loaded.entries
-        ),
-        loaded.findings,
-        loaded.invalid_ids,
-        loaded.unread,
-    )
-    documents = parsed.documents
-    data = [(e.document, e.kind, documents[e.document].data, e.places) for e in loaded.entries]
-    cache.remember(parsed.path.as_posix(), outcome, data)
-
-
-def _restored(root: Path, rel: str, cache: FileCache) -> LoadedRecords | None:
-    outcome = cache.outcome(rel)
-    digest = cache.digest(rel)
-    if outcome is None or digest is None:
-        return None
-    return _kept_records(root, PurePosixPath(rel), digest, outcome, cache)
-
-
-def _kept_records(
-    root: Path, rel: PurePosixPath, digest: str, outcome: FileOutcome, cache: FileCache
-) -> LoadedRecords:
-    from complykit.workspace import kept_references  # noqa: PLC0415 - only with the cache
-
-    kinds = tuple((index, kind) for index, kind, *_ in outcome.records)
-    entries = tuple(
-        Entry(
-            None,
-            rel,
-            index,
-            kept=Kept(
-                kind,
-                rid,
-                _Restorer(root, rel, kind, digest, index, cache, kinds, alone_from),
-                partial(kept_references.decode, refs),
-            ),
-        )
-        for index, kind, rid, refs, alone_from in outcome.records
-    )
-    return LoadedRecords(entries, outcome.findings, outcome.invalid_ids, 1, outcome.unread)
-
-
-@dataclass(frozen=True, slots=True)
-class _Restorer:
-    """Builds a record of a file restored from the cache, when a check first reads it."""
-
-    root: Path
-    path: PurePosixPath
-    kind: str
-    digest: str
-    document: int
-    cache: FileCache
-    kinds: tuple[tuple[int, str], ...]
-    """(document, kind) of every valid record of the file."""
-    alone_from: tuple[int, int] | None
-    """Where the record's document can be read alone in the file, if it can."""
-
-    def __call__(self) -> tuple[Record, Places | None]:
-        kept = self.cache.data(self.kind, self.digest, self.document)
-        record = try_record(kept[0]) if kept is not None else None
-        if kept is not None and record is not None:
-            return record, kept[1]
-        alone = self._read_alone()
-        if alone is not None:
-            return alone
-        return self._read_whole()
-
-    def _read_alone(self) -> tuple[Record, Places] | None:
-        """The record read from its own document only: in a register kept 25 records to a
-        file, the first edit after a first run (which keeps no record data) parsed 1,750
-        documents for the hundred neighbours it built."""
-        if self.alone_from is None:
-            return None
-        raw, digest = read_raw(self.root / self.path, InsideReader(self.root))
-        if isinstance(raw, str) or not self.cache.read_as(self.path.as_posix(), digest):
-            return None  # read whole, which says what went wrong
-        read = parse_document_at(raw, self.alone_from)
-        record = try_record(read[0]) if read is not None else None
-        if read is None or record is None:
-            return None
-        self.cache.remember_data(self.kind, self.digest, self.document, *read)
-        return record, read[1]
-
-    def _read_whole(self) -> tuple[Record, Places | None]:
-        # No data is kept (a cold run keeps none; an entry was removed, or failed its check,
-        # which is a warning already): the file is parsed again, and its bytes are checked
-        # against the hash this run began with, as those of every file parsed are.
-        parsed, digest = read_hashed(self.root, self.root / self.path, InsideReader(self.root))
-        self.cache.read_as(self.path.as_posix(), digest)
-        documents = parsed.documents
-        document = documents[self.document] if self.document < len(documents) else None
-        record = try_record(document.data) if document is not None else None
-        if document is None or record is None or document.places is None:
-            raise ComplykitError(f"{self.path} changed while complykit read it; run it again")
-        # Kept for every record of the file: the others of a multi-document file are built
-        # from it later in this run, not by parsing the file once each.
-        for index, kind in self.kinds:
-            kept_document = documents[index] if index < len(documents) else None
-            if kept_document is not None and kept_document.places is not None:
-                self.cache.remember_data(
-                    kind, self.digest, index, kept_document.data, kept_document.places
-                )
-        return record, document.places
 
 
 def _parse_in_parallel(

@@ -29,7 +29,7 @@ from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
 from complykit.load import parsing, yaml_file
 from complykit.validate.validation import validate
-from complykit.workspace import open as opening
+from complykit.workspace import kept_files
 from complykit.workspace.repository import Repository
 from example_copies import example_copy, generated_workspace
 
@@ -261,7 +261,7 @@ def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_
         read_alone.append(raw.decode("utf-8")[alone_from[0] :].partition("\nid: ")[2][:8])
         return real_alone(raw, alone_from)
 
-    monkeypatch.setattr(opening, "parse_document_at", counted_alone)
+    monkeypatch.setattr(kept_files, "parse_document_at", counted_alone)
     _edit(
         workspace / "register" / "pa-patient-scheduling.yaml",
         "description: >-\n",
