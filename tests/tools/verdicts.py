@@ -4,7 +4,9 @@ Run as a script (``python tests/tools/verdicts.py --plain``) it first declares t
 classes without pydantic (``model.plain``), as the command line's validate path does, and
 refuses to go on if it cannot; imported, it runs in the test's own process with pydantic's
 models. The batch comes on standard input: ``{"workspaces": [[path, as_of], ...],
-"documents": [[file name, YAML text], ...]}``.
+"documents": [[file name, YAML text], ...], "edits": [[path, as_of, file, old, new], ...]}``;
+an edit validates the workspace with the cache, replaces ``old`` by ``new`` in the file, and
+validates again (restoring the other files and reusing the checks' findings).
 """
 
 from __future__ import annotations
@@ -31,7 +33,22 @@ def verdicts(batch: dict[str, Any]) -> dict[str, Any]:
         for document in parsed.documents:
             record, findings = to_record(parsed.path, document)
             documents.append([repr(record), [_finding(f) for f in findings]])
-    return {"workspaces": workspaces, "documents": documents}
+    return {"workspaces": workspaces, "documents": documents, "edits": _edits(batch)}
+
+
+def _edits(batch: dict[str, Any]) -> list[list[Any]]:
+    from complykit.validate.validation import validate  # noqa: PLC0415 - after the switch
+
+    runs = []
+    for root, day, name, old, new in batch.get("edits", []):
+        as_of = date.fromisoformat(day)
+        before = validate(Path(root), as_of=as_of)
+        path = Path(root) / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        after = validate(Path(root), as_of=as_of)
+        again = validate(Path(root), as_of=as_of)
+        runs.append([[_finding(f) for f in run.findings] for run in (before, after, again)])
+    return runs
 
 
 def _finding(finding: Any) -> list[Any]:

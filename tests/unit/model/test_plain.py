@@ -137,6 +137,40 @@ def test_plain_records_give_the_verdicts_of_pydantic_s_models(tmp_path: Path) ->
     assert findings > 300  # the cases fire every rule
 
 
+EDITS = [
+    ("suppliers/sup-aws.yaml", "description: >-\n", "description: >-\n  Revised.\n"),
+    ("register/pa-client-records.yaml", "processors: [sup-aws,", "processors: [sup-awz,"),
+    ("suppliers/sup-aws.yaml", "name: Amazon", "nmae: Amazon"),
+]
+
+
+def _edits(folder: Path) -> list[list[str]]:
+    """Copies of the example, each edited once between two runs with the cache."""
+    batch = []
+    for number, (name, old, new) in enumerate(EDITS):
+        target = folder / f"{number}"
+        shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(".complykit-cache"))
+        assert old in (target / name).read_text(encoding="utf-8")
+        batch.append([str(target), AS_OF, name, old, new])
+    return batch
+
+
+def test_plain_records_give_the_verdicts_of_pydantic_s_models_through_the_cache(
+    tmp_path: Path,
+) -> None:
+    """A first run, one file edited (a value, a broken reference, an unknown field), and an
+    unchanged run: the cache restores records and reuses findings, in both processes alike."""
+    plain_batch = {"workspaces": [], "documents": [], "edits": _edits(tmp_path / "a")}
+    pydantic_batch = {"workspaces": [], "documents": [], "edits": _edits(tmp_path / "b")}
+    plain_child, pydantic_child = _run(plain_batch, "--plain"), _run(pydantic_batch)
+    mine, theirs = _result(plain_child)["edits"], _result(pydantic_child)["edits"]
+    assert mine == theirs  # paths in findings are relative to each workspace
+    assert len(mine) == len(EDITS)
+    assert "REF001" in {finding[3] for finding in mine[1][1]}  # the broken reference
+    assert "SCH003" in {finding[3] for finding in mine[2][1]}  # the unknown field
+    assert all(runs[1] == runs[2] for runs in mine)  # the unchanged run, from the cache
+
+
 def test_a_process_that_imported_a_model_keeps_pydantic_s() -> None:
     """Asked too late (a model module is imported, as in this process), nothing changes."""
     assert RECORD_MODELS  # imported above
