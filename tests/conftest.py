@@ -41,15 +41,16 @@ def _outside_a_workflow(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(variable, raising=False)
 
 
+def copy_case(case: Path, target: Path) -> Path:
+    """A case folder copied to ``target``, without its expected.yaml, with the base
+    complykit.yaml when it has none of its own."""
+    shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.yaml"))
+    if not (target / "complykit.yaml").exists():
+        shutil.copy(BASE_CONFIG, target / "complykit.yaml")
+    return target
+
+
 @pytest.fixture
 def make_workspace(tmp_path: Path) -> MakeWorkspace:
     """Copy a case folder into tmp_path, adding the base complykit.yaml when it has none."""
-
-    def make(case: Path) -> Path:
-        target = tmp_path / case.name
-        shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.yaml"))
-        if not (target / "complykit.yaml").exists():
-            shutil.copy(BASE_CONFIG, target / "complykit.yaml")
-        return target
-
-    return make
+    return lambda case: copy_case(case, tmp_path / case.name)

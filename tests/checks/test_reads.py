@@ -12,7 +12,6 @@ must find what it finds on the whole workspace.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -31,7 +30,7 @@ from complykit.validate import neighbours
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 from complykit.workspace.scope import EVERY_KIND, UndeclaredKindError, near, only_files, scoped
-from conftest import BASE_CONFIG, CASES, EXAMPLE, REPO
+from conftest import CASES, EXAMPLE, REPO, copy_case
 
 AS_OF = date(2026, 11, 23)
 
@@ -43,10 +42,7 @@ def _workspaces(tmp: Path) -> Iterator[Path]:
         if (case / "complykit.yaml").exists():
             yield case
         else:
-            target = tmp / case.parent.name / case.name
-            shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.yaml"))
-            shutil.copy(BASE_CONFIG, target / "complykit.yaml")
-            yield target
+            yield copy_case(case, tmp / case.parent.name / case.name)
     generated = tmp / "generated"
     generator = REPO / "benchmarks" / "generate.py"
     command = [sys.executable, str(generator), "--entities", "400", "--defects", "0.2"]

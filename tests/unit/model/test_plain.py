@@ -25,7 +25,7 @@ from complykit.model import plain
 from complykit.model.duration import Duration
 from complykit.model.prebuilt import instance
 from complykit.model.records import RECORD_MODELS
-from conftest import BASE_CONFIG, CASES, EXAMPLE, REPO
+from conftest import BASE_CONFIG, CASES, EXAMPLE, REPO, copy_case
 from record_documents import record_documents, variants
 
 VERDICTS = REPO / "tests" / "tools" / "verdicts.py"
@@ -36,10 +36,7 @@ def _workspaces(tmp_path: Path) -> list[list[str]]:
     cases = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))
     batch = []
     for number, case in enumerate([*cases, EXAMPLE]):
-        target = tmp_path / f"{number:04d}-{case.name}"
-        shutil.copytree(case, target, ignore=shutil.ignore_patterns("expected.yaml"))
-        if not (target / "complykit.yaml").exists():
-            shutil.copy(BASE_CONFIG, target / "complykit.yaml")
+        target = copy_case(case, tmp_path / f"{number:04d}-{case.name}")
         expected = case / "expected.yaml"
         spec = yaml.safe_load(expected.read_text(encoding="utf-8")) if expected.exists() else {}
         batch.append([str(target), str(spec.get("as_of", AS_OF))])
