@@ -24,9 +24,11 @@ Nothing here imports pydantic: that is the point.
 
 from __future__ import annotations
 
+import functools
 import operator
 import sys
 import typing
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 _DECLARING = "complykit.model.declaring"
@@ -88,7 +90,7 @@ def _fields_of(cls: type) -> dict[str, PlainField]:
     bases first, but class variables and private (underscored) names."""
     hints = typing.get_type_hints(cls, include_extras=True)
     return {
-        name: PlainField(hint, cls.__dict__.get(name, getattr(cls, name, _MISSING)))
+        name: PlainField(hint, getattr(cls, name, _MISSING))
         for name, hint in hints.items()
         if not name.startswith("_")
         and typing.get_origin(hint) is not ClassVar
@@ -109,9 +111,6 @@ class PlainModel(metaclass=_PlainModelType):
     __pydantic_extra__: dict[str, Any] | None
     __pydantic_fields_set__: set[str]
     __pydantic_private__: dict[str, Any] | None
-
-    def __init_subclass__(cls, **_config: Any) -> None:
-        super().__init_subclass__()
 
     def __init__(self, /, **data: Any) -> None:
         from complykit.model.prebuilt import validator_for  # noqa: PLC0415
@@ -144,8 +143,7 @@ class PlainModel(metaclass=_PlainModelType):
         return hash(self._field_values())
 
     def _field_values(self) -> Any:
-        names = tuple(type(self).model_fields)
-        return operator.itemgetter(*names)(self.__dict__) if names else 0
+        return _values_getter(type(self))(self.__dict__)
 
     def __iter__(self) -> typing.Iterator[tuple[str, Any]]:
         yield from [(k, v) for k, v in self.__dict__.items() if not k.startswith("_")]
@@ -165,6 +163,14 @@ class PlainModel(metaclass=_PlainModelType):
     @property
     def model_fields_set(self) -> set[str]:
         return self.__pydantic_fields_set__
+
+
+@functools.cache
+def _values_getter(cls: type[PlainModel]) -> Callable[[dict[str, Any]], Any]:
+    """What pydantic hashes a frozen model by: its field values in field order (one field's
+    value alone, as ``itemgetter`` gives it), made once per class."""
+    names = tuple(cls.model_fields)
+    return operator.itemgetter(*names) if names else lambda _values: 0
 
 
 class _Missing:
