@@ -53,6 +53,33 @@ def test_a_new_error_exits_1(repo: GitRepo) -> None:
     assert [n["rule"] for n in document["notable"]] == ["special-category-added"]
 
 
+def test_after_validate_the_same_diff_from_the_cache(repo: GitRepo) -> None:
+    """The workflow of a pull request: validate, then diff. The diff reads what validate kept
+    and says the same as with --no-cache; a damaged cache is a warning, not a failure."""
+    repo.edit(
+        "register/newsletter.yaml",
+        "  - name: contact details\n",
+        "  - name: contact details\n" + HEALTH,
+    )
+    validated = runner.invoke(app, ["validate", str(repo.workspace), *AS_OF])
+    assert validated.exit_code == 1, validated.output
+    cached = _invoke("HEAD", str(repo.workspace), "--format", "json")
+    fresh = _invoke("HEAD", str(repo.workspace), "--format", "json", "--no-cache")
+    assert cached == fresh
+    assert cached[0] == 1
+    for entry in _cache_folder(repo).glob("*.json"):
+        entry.write_text("[", encoding="utf-8")
+    code, out, err = _invoke("HEAD", str(repo.workspace), "--format", "json")
+    assert (code, out) == fresh[:2]
+    assert "warning: cache entry" in err
+
+
+def _cache_folder(repo: GitRepo) -> Path:
+    from complykit.cache.store import cache_dir  # noqa: PLC0415 - a test of the CLI above
+
+    return cache_dir(repo.workspace)
+
+
 def test_fail_on_warning_counts_new_warnings(repo: GitRepo) -> None:
     """A new warning passes by default and fails with --fail-on warning."""
     repo.edit("register/newsletter.yaml", RETENTION, "")

@@ -17,7 +17,10 @@ from complykit.cli.output_files import open_output
 from complykit.diff.formats import DIFF_FORMATTERS
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from complykit.diff.changes import Diff
+    from complykit.diff.head_cache import HeadCache
 
 # Choices come from the registry, so a new format needs no edit here.
 DiffFormat = StrEnum("DiffFormat", {name.upper(): name for name in DIFF_FORMATTERS})  # type: ignore[misc]
@@ -52,17 +55,31 @@ def diff(
     as_of: AsOfOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Load and judge the working tree afresh; do not read .complykit-cache/ "
+            "(diff never writes it).",
+        ),
+    ] = False,
 ) -> int:
     """Compare the workspace with a git revision: records, findings and notable changes.
 
     Exits 1 when the change introduces findings at or above --fail-on; old ones do not count.
     """
     day = parse_as_of(as_of)
-    with parsed_ahead(path, working_tree=head is None):
+    cache, notes = (None, ()) if no_cache or head is not None else _head_cache(path, day)
+    # Parsing ahead pays only where every file of the working tree is parsed.
+    with parsed_ahead(path, working_tree=head is None and (cache is None or cache.cold)):
         from complykit.core.findings import Severity  # noqa: PLC0415
         from complykit.diff.run import run_diff  # noqa: PLC0415 - keep --help fast
 
-        result = run_diff(base, path, as_of=day, head=head, fail_on=Severity(fail_on.value))
+        result = run_diff(
+            base, path, as_of=day, head=head, fail_on=Severity(fail_on.value), cache=cache
+        )
+    for note in notes if cache is None else cache.notes:
+        say(f"warning: {note}", err=True)
     formatter = DIFF_FORMATTERS[output_format.value]()
     if output is None:
         formatter.render(result, sys.stdout)
@@ -71,6 +88,19 @@ def diff(
             formatter.render(result, stream)
         say(f"Wrote {_what(result)} to {output}.", err=True)
     return result.exit_code
+
+
+def _head_cache(path: Path, day: date) -> tuple[HeadCache | None, tuple[str, ...]]:
+    """What ``validate`` kept of the working tree, and notes on why not (warnings, never
+    failures)."""
+    from complykit.core.errors import ComplykitError  # noqa: PLC0415
+    from complykit.diff.head_cache import open_head_cache  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    try:
+        return open_head_cache(find_root(path), day)
+    except (ComplykitError, OSError):  # no workspace there: the diff itself says so
+        return None, ()
 
 
 def _what(result: Diff) -> str:

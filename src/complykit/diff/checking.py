@@ -8,6 +8,9 @@ child fails, the base is checked here after the head, with the same result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from complykit.checks.registry import Memo
 from complykit.core.findings import Finding
 from complykit.core.forked import ForkedCall, can_fork
 from complykit.diff.snapshot import checked
@@ -18,17 +21,29 @@ Side = tuple[Repository, Findings]
 """A loaded side: its repository and its loading findings."""
 
 
-def check_sides(head: Side, base: Side) -> tuple[Findings, Findings]:
-    """The findings of ``head`` and of ``base``, each as ``validate`` reports them."""
-    child = ForkedCall.start(lambda: checked(*base)) if can_fork() else None
+def _no_memo() -> None:
+    return None
+
+
+MemoMaker = Callable[[], Memo | None]
+"""Makes the memo of one side where its checks are judged (in the child, for the base)."""
+
+
+def check_sides(
+    head: Side, base: Side, memos: tuple[MemoMaker, MemoMaker] = (_no_memo, _no_memo)
+) -> tuple[Findings, Findings]:
+    """The findings of ``head`` and of ``base``, each as ``validate`` reports them; ``memos``
+    (the head's, the base's) give the findings of checks whose inputs did not change."""
+    head_memo, base_memo = memos
+    child = ForkedCall.start(lambda: checked(*base, base_memo())) if can_fork() else None
     try:
-        head_found = checked(*head)
+        head_found = checked(*head, head_memo())
     except BaseException:
         if child is not None:
             child.abandon()
         raise
     base_found = _findings(child.result()) if child is not None else None
-    return head_found, checked(*base) if base_found is None else base_found
+    return head_found, checked(*base, base_memo()) if base_found is None else base_found
 
 
 def _findings(found: object) -> Findings | None:

@@ -19,8 +19,9 @@ from pathlib import Path, PurePosixPath
 from complykit.core.findings import Severity
 from complykit.diff.changed import CONFIG, HeadFiles, plan
 from complykit.diff.changes import Diff, Side
-from complykit.diff.checking import check_sides
+from complykit.diff.checking import MemoMaker, check_sides
 from complykit.diff.compare import compare
+from complykit.diff.head_cache import HeadCache
 from complykit.diff.snapshot import Snapshot, checked, load_snapshot, snapshot_of
 from complykit.diff.swap import SwappedBase, swap
 from complykit.load.discover import discover, find_root
@@ -28,6 +29,7 @@ from complykit.load.git import resolve_commit, toplevel
 from complykit.load.tree import TreeEntry, list_tree, materialise, tree_files
 from complykit.validate.collector import no_cyclic_gc
 from complykit.workspace.open import OpenedWorkspace, load_records, open_workspace
+from complykit.workspace.repository import Repository
 
 _UNREADABLE = "YAML009"
 
@@ -41,20 +43,29 @@ class _Context:
     folder: PurePosixPath
     as_of: date
     scratch: Callable[[], Path]
+    cache: HeadCache | None = None
+    """What ``validate`` kept of the working tree, when the head is the working tree and the
+    cache holds something of it (``head_cache``)."""
+
+    def memo(self, repo: Repository, digests: dict[str, str] | None = None) -> MemoMaker:
+        cache = self.cache
+        return lambda: None if cache is None else cache.memo(repo, digests)
 
 
-def run_diff(
+def run_diff(  # noqa: PLR0913 - keyword-only options of one diff
     base: str,
     path: Path,
     *,
     as_of: date,
     head: str | None = None,
     fail_on: Severity = Severity.ERROR,
+    cache: HeadCache | None = None,
 ) -> Diff:
     """Compare the workspace around ``path`` at git revision ``base`` with ``head``.
 
     ``head`` None means the working tree, uncommitted edits included. A revision without the
-    workspace counts as an empty workspace: everything in the other side is added.
+    workspace counts as an empty workspace: everything in the other side is added. ``cache``:
+    what ``validate`` kept of the working tree (``head_cache``), used when ``head`` is None.
     """
     root = find_root(path)
     top = toplevel(root)
@@ -64,11 +75,16 @@ def run_diff(
         def scratch() -> Path:
             return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="complykit-")))
 
-        context = _Context(top, PurePosixPath(root.relative_to(top).as_posix()), as_of, scratch)
+        warm = cache if head is None and cache is not None and not cache.cold else None
+        if cache is not None:
+            stack.callback(cache.close)
+        folder = PurePosixPath(root.relative_to(top).as_posix())
+        context = _Context(top, folder, as_of, scratch, warm)
         base_entries = list_tree(top, commits[base], context.folder)
         base_side = Side(base, commits[base], has_workspace=_has_config(base_entries))
         head_side, files = _head(context, head, commits.get(head or ""), root)
-        opened = open_workspace(files.root, as_of) if files is not None else None
+        kept = None if warm is None else warm.files
+        opened = open_workspace(files.root, as_of, cache=kept) if files is not None else None
         base_snapshot, head_snapshot = _snapshots(context, base_entries, files, opened)
     return compare(
         (base_side, base_snapshot), (head_side, head_snapshot), as_of=as_of, fail_on=fail_on
@@ -97,30 +113,35 @@ def _snapshots(
 ) -> tuple[Snapshot, Snapshot]:
     """The base's snapshot and the head's."""
     if not _has_config(base):
-        return Snapshot(), _snapshot(opened)
+        return Snapshot(), _snapshot(opened, context)
     if files is not None and opened is not None and opened.repo is not None:
-        swapped = _swapped(context, base, files, opened)
-        if swapped is not None:
+        found = _swapped(context, base, files, opened)
+        if found is not None:
+            swapped, digests = found
             head_found, base_found = check_sides(
-                (opened.repo, opened.findings), (swapped.repo, swapped.findings)
+                (opened.repo, opened.findings),
+                (swapped.repo, swapped.findings),
+                (context.memo(opened.repo), context.memo(swapped.repo, digests)),
             )
             return snapshot_of(swapped.repo, base_found), snapshot_of(opened.repo, head_found)
     materialise(tree_files(context.top, base), folder := context.scratch())
-    return load_snapshot(folder, context.as_of), _snapshot(opened)
+    return load_snapshot(folder, context.as_of), _snapshot(opened, context)
 
 
-def _snapshot(opened: OpenedWorkspace | None) -> Snapshot:
+def _snapshot(opened: OpenedWorkspace | None, context: _Context) -> Snapshot:
     if opened is None:
         return Snapshot()
     if opened.repo is None:
         return Snapshot(findings=tuple(sorted(opened.findings)))
-    return snapshot_of(opened.repo, checked(opened.repo, opened.findings))
+    memo = context.memo(opened.repo)()
+    return snapshot_of(opened.repo, checked(opened.repo, opened.findings, memo))
 
 
 def _swapped(
     context: _Context, base: list[TreeEntry], files: HeadFiles, opened: OpenedWorkspace
-) -> SwappedBase | None:
-    """The base built from the head's records, or None when it must be loaded in full."""
+) -> tuple[SwappedBase, dict[str, str] | None] | None:
+    """The base built from the head's records, with the digests of its files when the head's
+    are known (for the memo of its checks); None when it must be loaded in full."""
     if opened.repo is None:
         return None
     found = discover(files.root, opened.repo.config.paths.exclude)
@@ -132,7 +153,15 @@ def _swapped(
     folder = context.scratch()
     materialise(tree_files(context.top, list(changes.swapped_in)), folder)
     loaded = load_records(folder, opened.repo.config, jobs=1)
-    return swap(opened, changes, base, loaded)
+    swapped = swap(opened, changes, base, loaded)
+    if swapped is None:
+        return None
+    cache = context.cache
+    digests = None
+    if cache is not None:
+        swapped_in = (entry.path for entry in changes.swapped_in)
+        digests = cache.base_digests(changes.dropped, swapped_in, folder)
+    return swapped, digests
 
 
 def _has_config(entries: list[TreeEntry]) -> bool:

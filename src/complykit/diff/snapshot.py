@@ -12,46 +12,47 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from complykit.checks.registry import Memo
 from complykit.core.findings import Finding
 from complykit.load.declared import UnreadRecord
-from complykit.model.base import Record
 from complykit.validate.engine import all_rules, check_all, run_keeping_records
 from complykit.validate.waivers import active_waivers, apply_waivers, stale_waivers
-from complykit.workspace.repository import Repository
+from complykit.workspace.repository import Entry, Repository
 
 RecordKey = tuple[str, str]
 
 
 class LoadedRecord:
-    """A record and the file it came from; its fields as JSON data (defaults left out) on demand."""
+    """A record and the file it came from; its fields as JSON data (defaults left out) on demand.
 
-    __slots__ = ("_data", "path", "record")
+    It holds the repository's entry rather than the record: a record restored from the cache
+    is built only when its data is asked for, and the comparison asks only of records whose
+    entries the two sides do not share."""
+
+    __slots__ = ("_data", "entry", "path")
 
     def __init__(
         self,
         path: PurePosixPath,
         data: dict[str, Any] | None = None,
         *,
-        record: Record | None = None,
+        entry: Entry | None = None,
     ) -> None:
         self.path = path
-        self.record = record
+        self.entry = entry
         self._data = data
 
     @property
     def data(self) -> dict[str, Any]:
         if self._data is None:
-            dumped = (
-                {}
-                if self.record is None
-                else self.record.model_dump(mode="json", exclude_defaults=True)
-            )
+            record = None if self.entry is None else self.entry.record
+            dumped = {} if record is None else record.model_dump(mode="json", exclude_defaults=True)
             self._data = dumped
         return self._data
 
     def same_as(self, other: LoadedRecord) -> bool:
-        """The same record object from the same file: loaded once, shared by both sides."""
-        return self.record is not None and self.record is other.record and self.path == other.path
+        """The same entry of the same file: loaded once, shared by both sides."""
+        return self.entry is not None and self.entry is other.entry and self.path == other.path
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,13 @@ def load_snapshot(root: Path, as_of: date, jobs: int | None = None) -> Snapshot:
     return snapshot_of(repo, result.findings)
 
 
-def checked(repo: Repository, loading: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """The findings ``validate`` reports for ``repo``: loading and rule findings, waived."""
-    kept, waived = apply_waivers([*loading, *check_all(repo)], active_waivers(repo))
+def checked(
+    repo: Repository, loading: tuple[Finding, ...], memo: Memo | None = None
+) -> tuple[Finding, ...]:
+    """The findings ``validate`` reports for ``repo``: loading and rule findings, waived; with
+    a ``memo``, the checks whose inputs did not change since it was kept are not run again."""
+    found = check_all(repo, memo)
+    kept, waived = apply_waivers([*loading, *found], active_waivers(repo))
     return tuple(sorted([*kept, *stale_waivers(repo, waived, all_rules())]))
 
 
@@ -84,8 +89,6 @@ def snapshot_of(repo: Repository, findings: tuple[Finding, ...]) -> Snapshot:
     records: dict[RecordKey, LoadedRecord] = {}
     for entry in repo.entries:
         # A duplicate id is a finding already; like the repository, the first one counts.
-        records.setdefault(
-            (entry.record.kind, entry.record.id), LoadedRecord(entry.path, record=entry.record)
-        )
+        records.setdefault((entry.kind, entry.id), LoadedRecord(entry.path, entry=entry))
     unread = {u.id: u for u in repo.unread}
     return Snapshot(records, findings, repo.config.risk_method.appetite, unread)

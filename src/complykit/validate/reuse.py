@@ -157,7 +157,10 @@ class CheckMemo:
         except (BadEntryError, TypeError, ValueError) as error:
             self._store.notes.append(f"cache entry {self._store.folder / CHECKS}: {error}")
             return None
-        if any((self._repo.root / path).exists() != found for path, found in probes.items()):
+        # Asked of the repository, which may answer for another tree than its folder (the
+        # base of a diff, built from the working tree's records).
+        exists = self._repo.exists
+        if any(exists(PurePosixPath(path)) != found for path, found in probes.items()):
             return None
         return findings, probes
 

@@ -16,8 +16,10 @@ import pytest
 
 from complykit.diff.changes import Diff, RecordDiff
 from complykit.diff.formats import DIFF_FORMATTERS
+from complykit.diff.head_cache import open_head_cache
 from complykit.diff.run import run_diff
 from complykit.diff.swap import swap
+from complykit.validate.validation import validate
 from conftest import CASES
 from unit.diff.gitrepo import ACTIVITY, HEALTH, RISK, GitRepo, workspace_repo
 
@@ -44,6 +46,8 @@ class Runs:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.monkeypatch = monkeypatch
         self.swapped: list[bool] = []
+        self.warm = False
+        """Whether the diff after ``validate`` found the cache warm (a link, say, is not kept)."""
 
         def spy(*args: Any, **kwargs: Any) -> Any:
             built = swap(*args, **kwargs)
@@ -53,18 +57,34 @@ class Runs:
         monkeypatch.setattr("complykit.diff.run.swap", spy)
 
     def diff(self, repo: GitRepo, base: str = "HEAD", head: str | None = None) -> Diff:
-        """The diff as users get it, after checking that a full load of the base agrees."""
+        """The diff as users get it, after checking that a full load of the base agrees, and
+        for the working tree, that a diff reading what ``validate`` kept agrees too."""
         fast = run_diff(base, repo.workspace, as_of=AS_OF, head=head)
         with self.monkeypatch.context() as patched:
             patched.setattr("complykit.diff.run.plan", lambda *_args: None)
             full = run_diff(base, repo.workspace, as_of=AS_OF, head=head)
         assert fast == full
         assert _rendered(fast) == _rendered(full)
+        if head is None:
+            cached, self.warm = diff_after_validate(repo, base)
+            assert cached == full
+            assert _rendered(cached) == _rendered(full)
+        self.swapped = self.swapped[:1]  # what the diff as users get it took
         return fast
 
     @property
     def took_swap(self) -> bool:
         return self.swapped == [True]
+
+
+def diff_after_validate(repo: GitRepo, base: str) -> tuple[Diff, bool]:
+    """The diff of the working tree run right after ``validate``, reading its cache, and
+    whether the cache was warm (else nothing of it was read)."""
+    validate(repo.workspace, as_of=AS_OF)
+    cache, notes = open_head_cache(repo.workspace, AS_OF)
+    assert cache is not None
+    assert notes == ()
+    return run_diff(base, repo.workspace, as_of=AS_OF, cache=cache), not cache.cold
 
 
 @pytest.fixture
@@ -86,6 +106,7 @@ def test_a_changed_file(repo: GitRepo, runs: Runs) -> None:
     repo.edit("register/newsletter.yaml", "legal_basis: consent", "legal_basis: contract")
     diff = runs.diff(repo)
     assert runs.took_swap
+    assert runs.warm
     (change,) = diff.records.changed
     assert [(f.field, f.old, f.new) for f in change.fields] == [
         ("purposes[0].legal_basis", "consent", "contract")
