@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from complykit.cache.keys import Uncacheable, code_digest, engine_key, workspace_digests
-from complykit.cache.outcomes import FileCache
+from complykit.cache.outcomes import ENGINE, FileCache
 from complykit.cache.store import CacheStore, open_store
 
 if TYPE_CHECKING:  # the command opens the cache before it imports the checks (0.1 s)
@@ -91,6 +91,8 @@ def open_head_cache(root: Path, as_of: date) -> tuple[HeadCache | None, tuple[st
     store = open_store(root)
     if isinstance(store, str):
         return None, (store,)
+    if store.read(ENGINE) is None:  # no validation kept its checks here: nothing to reuse
+        return None, tuple(store.notes)  # (and hashing 10,000 files would cost 0.1 s)
     try:
         digests = workspace_digests(root)
     except Uncacheable:  # a FIFO or an unreadable file: validate does not cache it either

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from complykit.cache.outcomes import ENGINE
 from complykit.diff.changes import Diff
 from complykit.diff.head_cache import open_head_cache
 from complykit.diff.run import run_diff
@@ -123,7 +124,8 @@ def test_a_damaged_cache_is_a_note_and_the_same_diff(repo: GitRepo) -> None:
     cache, _ = open_head_cache(repo.workspace, AS_OF)
     assert cache is not None
     for entry in cache.store.folder.glob("*.json"):
-        entry.write_bytes(b"{not json")
+        if entry.name != ENGINE:  # which says checks were kept: their entries are read
+            entry.write_bytes(b"{not json")
     damaged, notes = open_head_cache(repo.workspace, AS_OF)
     assert damaged is not None
     assert damaged.cold
@@ -138,6 +140,11 @@ def test_a_cache_of_another_day_is_not_used(repo: GitRepo) -> None:
     cache, _ = open_head_cache(repo.workspace, AS_OF)
     assert cache is not None
     assert cache.cold
+
+
+def test_a_workspace_never_validated_has_no_cache(repo: GitRepo) -> None:
+    """Nothing kept: no cache, and no note (a first run is no problem)."""
+    assert open_head_cache(repo.workspace, AS_OF) == (None, ())
 
 
 def test_an_unhashable_file_means_no_cache(repo: GitRepo) -> None:
