@@ -53,6 +53,17 @@ residual: {likelihood: 2, impact: 2}
 
 # An extra category that GDPR013 reports: health data without an Art. 9(2) condition.
 HEALTH = "  - name: allergies\n    special_category: health\n"
+CONTACT = "  - name: contact details\n"
+"""The line of ``ACTIVITY`` after which ``HEALTH`` goes."""
+
+CONTROL = """\
+kind: control
+id: ctl-mfa
+title: MFA everywhere
+status: implemented
+evidence: [evidence/mfa.md]
+"""
+"""A control whose evidence file the tests write, or not."""
 
 
 class GitRepo:

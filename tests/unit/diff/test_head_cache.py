@@ -20,17 +20,9 @@ from complykit.diff.changes import Diff
 from complykit.diff.head_cache import open_head_cache
 from complykit.diff.run import run_diff
 from complykit.validate.validation import validate
-from unit.diff.gitrepo import HEALTH, GitRepo, workspace_repo
+from unit.diff.gitrepo import CONTACT, CONTROL, HEALTH, GitRepo, workspace_repo
 
 AS_OF = date(2026, 11, 23)
-CONTACT = "  - name: contact details\n"
-CONTROL = """\
-kind: control
-id: ctl-mfa
-title: MFA everywhere
-status: implemented
-evidence: [evidence/mfa.md]
-"""
 
 
 @pytest.fixture

@@ -21,18 +21,10 @@ from complykit.diff.run import run_diff
 from complykit.diff.swap import swap
 from complykit.validate.validation import validate
 from conftest import CASES
-from unit.diff.gitrepo import ACTIVITY, HEALTH, RISK, GitRepo, workspace_repo
+from unit.diff.gitrepo import ACTIVITY, CONTACT, CONTROL, HEALTH, RISK, GitRepo, workspace_repo
 
 AS_OF = date(2026, 11, 23)
-CONTACT = "  - name: contact details\n"
 ART9 = "    art9_condition: a\n"
-CONTROL = """\
-kind: control
-id: ctl-mfa
-title: MFA everywhere
-status: implemented
-evidence: [evidence/mfa.md]
-"""
 
 
 @pytest.fixture
