@@ -27,6 +27,7 @@ from complykit.cache.outcomes import ENGINE, FileCache
 from complykit.cache.store import CacheStore, open_store
 
 if TYPE_CHECKING:  # the command opens the cache before it imports the checks (0.1 s)
+    from complykit.load.tree import TreeFile
     from complykit.validate.reuse import CheckMemo
     from complykit.workspace.repository import Repository
 
@@ -69,15 +70,15 @@ class HeadCache:
             return None
 
     def base_digests(
-        self, dropped: Iterable[PurePosixPath], swapped_in: Iterable[PurePosixPath], folder: Path
+        self, dropped: Iterable[PurePosixPath], swapped_in: Iterable[TreeFile]
     ) -> dict[str, str]:
-        """The digests of the base: the head's without ``dropped``, with ``swapped_in`` hashed
-        as written out to ``folder`` (the bytes the base's records were loaded from)."""
+        """The digests of the base: the head's without ``dropped``, with the base's files
+        ``swapped_in`` hashed from the bytes git gave (those its records were loaded from)."""
         digests = dict(self.digests)
         for path in dropped:
             digests.pop(path.as_posix(), None)
-        for path in swapped_in:
-            digests[path.as_posix()] = hashlib.sha256((folder / path).read_bytes()).hexdigest()
+        for file in swapped_in:
+            digests[file.path.as_posix()] = hashlib.sha256(file.data).hexdigest()
         return digests
 
     def close(self) -> None:
@@ -91,8 +92,10 @@ def open_head_cache(root: Path, as_of: date) -> tuple[HeadCache | None, tuple[st
     store = open_store(root)
     if isinstance(store, str):
         return None, (store,)
-    if store.read(ENGINE) is None:  # no validation kept its checks here: nothing to reuse
-        return None, tuple(store.notes)  # (and hashing 10,000 files would cost 0.1 s)
+    # No validation kept its checks here: nothing to reuse, and hashing 10,000 files would cost
+    # 0.1 s. Only whether the entry is there: the file cache reads it, once.
+    if not store.has(ENGINE):
+        return None, tuple(store.notes)
     try:
         digests = workspace_digests(root)
     except Uncacheable:  # a FIFO or an unreadable file: validate does not cache it either

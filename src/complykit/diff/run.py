@@ -151,16 +151,14 @@ def _swapped(
     if changes is None:
         return None
     folder = context.scratch()
-    materialise(tree_files(context.top, list(changes.swapped_in)), folder)
+    swapped_in = tree_files(context.top, list(changes.swapped_in))
+    materialise(swapped_in, folder)
     loaded = load_records(folder, opened.repo.config, jobs=1)
     swapped = swap(opened, changes, base, loaded)
     if swapped is None:
         return None
     cache = context.cache
-    digests = None
-    if cache is not None:
-        swapped_in = (entry.path for entry in changes.swapped_in)
-        digests = cache.base_digests(changes.dropped, swapped_in, folder)
+    digests = None if cache is None else cache.base_digests(changes.dropped, swapped_in)
     return swapped, digests
 
 

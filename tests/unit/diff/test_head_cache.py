@@ -16,9 +16,11 @@ from typing import Any
 import pytest
 
 from complykit.cache.outcomes import ENGINE
+from complykit.checks.registry import _run as run_check
 from complykit.diff.changes import Diff
 from complykit.diff.head_cache import open_head_cache
 from complykit.diff.run import run_diff
+from complykit.diff.swap import SwappedRepository
 from complykit.validate.validation import validate
 from unit.diff.gitrepo import CONTACT, CONTROL, HEALTH, GitRepo, workspace_repo
 
@@ -93,6 +95,26 @@ def test_the_working_tree_is_not_parsed_again(
     assert [code.code for code in diff.findings.new] == ["GDPR013"]
     read = [(root == repo.workspace, names) for root, names in parsed if names]
     assert read == [(False, ["register/newsletter.yaml"])]
+
+
+def test_a_base_as_validated_runs_no_check(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated at the base's content, then edited: the base's swapped-in files hash as
+    validate hashed them, so every check of the base is served from the memo, and only the
+    head's checks that read the edited kind run again."""
+    validate(repo.workspace, as_of=AS_OF)
+    _edit(repo, "a field")
+    ran: list[tuple[str, bool]] = []
+
+    def spy(registered: Any, repo_: Any, target: Any) -> Any:
+        ran.append((registered.info.code, isinstance(repo_, SwappedRepository)))
+        return run_check(registered, repo_, target)
+
+    monkeypatch.setattr("complykit.diff.checking.can_fork", lambda: False)  # both sides here
+    monkeypatch.setattr("complykit.checks.registry._run", spy)
+    diff = _cached_diff(repo)
+    assert [c.id for c in diff.records.changed] == ["risk-leak"]
+    assert ran
+    assert not [code for code, on_base in ran if on_base]
 
 
 def test_the_diff_writes_nothing_to_the_cache(repo: GitRepo) -> None:
