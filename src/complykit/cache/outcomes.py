@@ -15,19 +15,15 @@ or complykit) judges every check again and needs every record, so it parses ever
 both cores, as a run without the cache does (``cold``). The data of records is therefore kept
 only for the records a warm run built, not for every file of a cold run: encoding and signing
 it all made a first run a third slower than a run without the cache, and the next run read
-the data of a few dozen records of it. Data is written as it is known (``spool``), so no
-parse tree outlives its file. Outcomes are made when the cache is written, from the run's
-entries: they hold each record's references, which the checks walk in the meantime, and in a
-run whose checks are judged on two cores the child that walks them writes the outcomes as well
-(``write_apart``), so that the second core does that part of a first run.
+the data of a few dozen records of it. The outcomes and data are written as they are known
+(``spool``), so no parse tree outlives its file.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -79,28 +75,6 @@ class FileOutcome:
     unread: tuple[UnreadRecord, ...]
 
 
-RecordRow = tuple[int, str, str, Any]
-"""(document, kind, id, references) of a record in its file's outcome."""
-
-
-@dataclass(frozen=True, slots=True)
-class EntryRows:
-    """The run's entries, in the order their files were loaded, and how to read the path of
-    one and its row (``RecordRow``): the workspace's entries, which this layer does not
-    import."""
-
-    entries: Sequence[Any]
-    path_of: Callable[[Any], str]
-    row_of: Callable[[Any], RecordRow]
-
-
-_NOWHERE = (-1, -1)
-"""``alone`` of a record whose document cannot be read alone."""
-Stopped = tuple[tuple[Finding, ...], frozenset[str], tuple[UnreadRecord, ...]]
-"""What kept some of a file's documents from being records: findings, invalid ids, unread."""
-_NOTHING_STOPPED: Stopped = ((), frozenset(), ())
-
-
 def outcomes_name(shard: int) -> str:
     return f"{OUTCOMES_PREFIX}{shard:02d}.json"
 
@@ -150,17 +124,6 @@ class FileCache:
         self._data: dict[str, dict[str, Any]] = {}
         self._fresh_data: dict[str, dict[str, Any]] = {}
         """Data of single records read again (``remember_data``), by entry, then digest."""
-        self._deferred: list[str] = []
-        """The files loaded in this run, whose outcomes are made when written: an outcome
-        holds its records' references, which the checks walk meanwhile. Kept as little as
-        can be (a closure per file held 22 MiB more at 50,000 records): how many records
-        each has, where each record can be read alone, and what stopped the rest, if
-        anything did."""
-        self._counts = array("i")
-        self._alone = array("q")
-        self._stopped: dict[str, Stopped] = {}
-        self._entries: EntryRows | None = None
-        self._outcomes_written = False
         self._spool = Spool(store)
         self._spooled: dict[str, set[str]] = {}
         """The digests whose data is in each entry being written (``remember``)."""
@@ -234,23 +197,16 @@ class FileCache:
     def remember(
         self,
         relative: str,
-        alone: Sequence[tuple[int, int] | None],
-        stopped: Stopped | None,
+        outcome: FileOutcome,
         data: Sequence[tuple[int, str, Any, Places | None]],
     ) -> None:
-        """Keep a file's outcome: where each of its valid records can be read alone, and
-        (``stopped``) its findings, invalid ids and unread records when it has any; its records
-        are read from the run's entries when the cache is written (``take_entries``). And per
-        valid record (document, kind, data, places) unless the run is ``cold``."""
+        """Keep a file's outcome, and per valid record (document, kind, data, places) unless the
+        run is ``cold``."""
         digest = self._digests.get(relative)
         if digest is None or any(places is None for *_, places in data):
             return
         if digest not in self._known:
-            self._deferred.append(relative)
-            self._counts.append(len(alone))
-            self._alone.extend(n for at in alone for n in (at or _NOWHERE))
-            if stopped is not None:
-                self._stopped[relative] = stopped
+            self._add(outcomes_name(_shard(digest, OUTCOMES_SHARDS)), digest, _encode(outcome))
             self._fresh_shards.add(_shard(digest, OUTCOMES_SHARDS))
         if self.cold:
             return
@@ -262,10 +218,6 @@ class FileCache:
             )
         for name, documents in by_entry.items():
             self._add(name, digest, documents)
-
-    def take_entries(self, entries: EntryRows) -> None:
-        """Every entry of the run, in the order ``remember`` was told of their files."""
-        self._entries = entries
 
     def _add(self, name: str, digest: str, value: Any) -> None:
         """Write ``value`` under ``digest`` into entry ``name`` (a file of the same bytes only
@@ -301,39 +253,6 @@ class FileCache:
 
     def write(self) -> None:
         """Write what this run learnt, keeping only the files the workspace holds now."""
-        if not self._outcomes_written:
-            self._write_outcomes()
-        outcomes = set(map(outcomes_name, range(OUTCOMES_SHARDS)))
-        for name in sorted({*self._spooled, *self._fresh_data} - outcomes):
-            self._write_data(name)
-        self._spool.abandon()  # every entry is committed by now: this lets the folder go
-
-    def write_apart(self) -> tuple[str, ...] | None:
-        """In a forked child (``validate.forked_checks``): write the outcome entries, which
-        no entry of the parent's spool is, with a spool of the child's own. The notes it
-        added, or None when they could not all be written (the parent then writes them)."""
-        if self.raced:
-            return None
-        noted = len(self._store.notes)
-        self._spool = Spool(self._store)  # the parent's pending entries are not the child's
-        try:
-            self._write_outcomes()
-        finally:
-            self._spool.abandon()
-        return None if self._spool.failed else tuple(self._store.notes[noted:])
-
-    def written_apart(self, notes: tuple[str, ...] | None) -> None:
-        """The outcome entries were written by the child, which said ``notes``."""
-        if notes is not None:
-            self._outcomes_written = True
-            self._store.notes.extend(notes)
-
-    def _write_outcomes(self) -> None:
-        """The outcomes of the files loaded in this run (each made now: ``remember``), then
-        what the shards they fall into held before, for the files the workspace still holds."""
-        for relative, outcome in self._deferred_outcomes():
-            digest = self._digests[relative]
-            self._add(outcomes_name(_shard(digest, OUTCOMES_SHARDS)), digest, _encode(outcome))
         stale = [d for d in self._known if d not in self._current] if self._known else []
         touched = self._fresh_shards | {_shard(d, OUTCOMES_SHARDS) for d in stale}
         for digest, row in self._known.items():
@@ -341,29 +260,9 @@ class FileCache:
                 self._add(outcomes_name(_shard(digest, OUTCOMES_SHARDS)), digest, row)
         for shard in sorted(touched):
             self._finish(outcomes_name(shard))
-        self._outcomes_written = True
-
-    def _deferred_outcomes(self) -> Iterator[tuple[str, FileOutcome]]:
-        """The outcome of each file ``remember`` put off, its records read from the entries
-        (those of other files, restored or not kept, are passed over)."""
-        if self._entries is None:  # loading never finished: there is nothing to keep
-            return
-        path_of, row_of = self._entries.path_of, self._entries.row_of
-        rows = iter(self._entries.entries)
-        entry = next(rows, None)
-        places = iter(self._alone)
-        for relative, count in zip(self._deferred, self._counts, strict=True):
-            records = []
-            for _ in range(count):  # a file with records: they come next, in order
-                while entry is not None and path_of(entry) != relative:
-                    entry = next(rows, None)
-                if entry is None:
-                    raise ValueError(f"{relative}: its records are not among the entries")
-                offset, line = next(places), next(places)
-                records.append((*row_of(entry), None if offset < 0 else (offset, line)))
-                entry = next(rows, None)
-            stopped = self._stopped.get(relative, _NOTHING_STOPPED)
-            yield relative, FileOutcome(tuple(records), *stopped)
+        for name in sorted({*self._spooled, *self._fresh_data} - set(map(outcomes_name, touched))):
+            self._write_data(name)
+        self._spool.abandon()  # every entry is committed by now: this lets the folder go
 
     @cached_property
     def _current(self) -> set[str]:

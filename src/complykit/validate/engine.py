@@ -15,7 +15,7 @@ from complykit.load.codes import YAML_RULES
 from complykit.load.discover import find_root
 from complykit.model.codes import SCHEMA_RULES
 from complykit.validate.collector import no_cyclic_gc
-from complykit.validate.forked_checks import Beside, judged_on_two_cores
+from complykit.validate.forked_checks import judged_on_two_cores
 from complykit.validate.waivers import WAIVER_RULES, active_waivers, apply_waivers, stale_waivers
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
@@ -65,7 +65,7 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
             # A cache that knew no file has no findings to reuse: judged as without it.
             cold = cache is not None and cache.cold
             found, waived = _checked_and_waived(
-                opened.repo, found, kept, two_cores=two_cores, cold=cold, beside=cache
+                opened.repo, found, kept, two_cores=two_cores, cold=cold
             )
     records = len(opened.repo.entries) if opened.repo is not None else 0
     result = Result(
@@ -88,35 +88,29 @@ def _order(finding: Finding) -> tuple[Finding, str, str, tuple[str, ...], str]:
     return finding, finding.message, finding.hint or "", finding.citation, finding.record or ""
 
 
-def _checked_and_waived(  # noqa: PLR0913 - keyword-only options of one run
+def _checked_and_waived(
     repo: Repository,
     loaded: list[Finding],
     memo: Memo | None = None,
     *,
     two_cores: bool = True,
     cold: bool = False,
-    beside: Beside | None = None,
 ) -> tuple[list[Finding], list[Waived]]:
-    found = check_all(repo, memo, two_cores=two_cores, cold=cold, beside=beside)
+    found = check_all(repo, memo, two_cores=two_cores, cold=cold)
     kept, waived = apply_waivers([*loaded, *found], active_waivers(repo))
     return [*kept, *stale_waivers(repo, waived, all_rules())], waived
 
 
 def check_all(
-    repo: Repository,
-    memo: Memo | None = None,
-    *,
-    two_cores: bool = False,
-    cold: bool = False,
-    beside: Beside | None = None,
+    repo: Repository, memo: Memo | None = None, *, two_cores: bool = False, cold: bool = False
 ) -> Iterator[Finding]:
     """Every check's findings; with ``two_cores`` (and no memo, or a ``cold`` one: nothing
     to reuse, only findings to keep) half of the checks are judged by a forked child where
-    that pays (``forked_checks``), which also does ``beside`` (the cache's outcomes)."""
+    that pays (``forked_checks``)."""
     checks = list(REGISTRY.values())
     asked: dict[str, dict[str, bool]] = {}
     fork = two_cores and (memo is None or cold)
-    judged = judged_on_two_cores(checks, repo, asked, beside) if fork else None
+    judged = judged_on_two_cores(checks, repo, asked) if fork else None
     if judged is not None and memo is not None:
         for code, findings in judged.items():
             memo.keep(REGISTRY[code], findings, asked[code])

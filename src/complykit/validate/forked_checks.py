@@ -11,16 +11,11 @@ once. The findings are put together in the registry's order: the result is the o
 process gives. Where there is no fork, one core only, a small workspace, or the child fails
 (a check raising included), this process judges the child's checks itself, with the same
 result, or error.
-
-Work that needs the walk and not the other checks can go with the child (``Beside``): the
-outcomes of a first run's cache, which hold every record's references, are written there
-instead of in this process before the checks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from complykit.checks.registry import Check, judge
 from complykit.core.findings import Finding
@@ -33,31 +28,17 @@ Asked = dict[str, dict[str, bool]]
 CHILD_FAMILY = "REF"
 
 
-class Beside(Protocol):
-    """Work the child does after its checks, with what they walked at hand."""
-
-    def write_apart(self) -> tuple[str, ...] | None:
-        """Done in the child: what to tell the parent, None when it is not done."""
-
-    def written_apart(self, notes: tuple[str, ...] | None) -> None:
-        """Told in the parent, when the child finished cleanly."""
-
-
 def judged_on_two_cores(
-    checks: Sequence[Check],
-    repo: Repository,
-    asked: Asked | None = None,
-    beside: Beside | None = None,
+    checks: Sequence[Check], repo: Repository, asked: Asked | None = None
 ) -> Judged | None:
     """Every runnable check's findings by code, half of them judged by a forked child; None
     when forking is not worth it here (the caller then runs the checks as usual). ``asked``
-    gets the paths each check asked about, by code (``registry.judge``); ``beside`` is done
-    by the child after its checks, and left undone when there is no child or it fails."""
+    gets the paths each check asked about, by code (``registry.judge``)."""
     if not _worth_forking(repo):
         return None
     theirs = [c for c in checks if c.family == CHILD_FAMILY]
     ours = [c for c in checks if c.family != CHILD_FAMILY]
-    child = ForkedCall.start(lambda: (_judged_apart(theirs, repo), _done_apart(beside)))
+    child = ForkedCall.start(lambda: _judged_apart(theirs, repo))
     if child is None:
         return None
     try:
@@ -69,13 +50,10 @@ def judged_on_two_cores(
     if from_child is None:
         found.update(judge(theirs, repo, asked))
     else:
-        (judged, probes, child_asked), told = from_child
-        found.update(judged)
-        repo.probes.update(probes)
+        found.update(from_child[0])
+        repo.probes.update(from_child[1])
         if asked is not None:
-            asked.update(child_asked)
-        if beside is not None:
-            beside.written_apart(told)
+            asked.update(from_child[2])
     return found
 
 
@@ -90,13 +68,3 @@ def _judged_apart(
     asked: Asked = {}
     repo.probes = {}
     return judge(checks, repo, asked), repo.probes, asked
-
-
-def _done_apart(beside: Beside | None) -> tuple[str, ...] | None:
-    """In the child, after its checks: ``beside``, whose failure leaves it to the parent."""
-    if beside is None:
-        return None
-    try:
-        return beside.write_apart()
-    except Exception:  # noqa: BLE001 - the parent does the work itself, as without a child
-        return None

@@ -6,12 +6,11 @@ with ``--no-cache`` imports nothing of the cache (10 ms of start-up).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from complykit.cache.outcomes import EntryRows, FileCache, FileOutcome, RecordRow
+from complykit.cache.outcomes import FileCache, FileOutcome
 from complykit.core.errors import ComplykitError
 from complykit.load.files import InsideReader
 from complykit.load.parsing import read_hashed, read_raw
@@ -25,36 +24,25 @@ from complykit.workspace.repository import Entry, Kept
 
 
 def remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
-    """Keep what loading ``parsed`` gave: its outcome, and its records' data and places.
-
-    The outcome holds each record's references, encoded, and is made only when the cache is
-    written, from the entries the run holds anyway (``give_entries``): by then the checks have
-    walked them (a first run walked every record twice, once here and once for the REF
-    checks), and where the checks ran on two cores the child that walked them writes the
-    outcomes too (``FileCache.write_apart``).
-    """
+    """Keep what loading ``parsed`` gave: its outcome, and its records' data and places."""
+    outcome = FileOutcome(
+        tuple(
+            (
+                e.document,
+                e.kind,
+                e.id,
+                kept_references.encode(e.references_once()),
+                parsed.documents[e.document].alone_from,
+            )
+            for e in loaded.entries
+        ),
+        loaded.findings,
+        loaded.invalid_ids,
+        loaded.unread,
+    )
     documents = parsed.documents
-    entries = loaded.entries
-    alone = [documents[e.document].alone_from for e in entries]
-    stopped = loaded.findings or loaded.invalid_ids or loaded.unread
-    extras = (loaded.findings, loaded.invalid_ids, loaded.unread) if stopped else None
-    data = [(e.document, e.kind, documents[e.document].data, e.places) for e in entries]
-    cache.remember(parsed.path.as_posix(), alone, extras, data)
-
-
-def give_entries(cache: FileCache, entries: Sequence[Entry]) -> None:
-    """Every entry of the run, in the order their files were loaded: the records of the
-    outcomes ``remember`` put off are read from them."""
-    cache.take_entries(EntryRows(entries, _path_of, _row_of))
-
-
-def _path_of(entry: Entry) -> str:
-    return entry.path.as_posix()
-
-
-def _row_of(entry: Entry) -> RecordRow:
-    references = kept_references.encode(entry.references_once())
-    return entry.document, entry.kind, entry.id, references
+    data = [(e.document, e.kind, documents[e.document].data, e.places) for e in loaded.entries]
+    cache.remember(parsed.path.as_posix(), outcome, data)
 
 
 def restored(root: Path, rel: str, cache: FileCache) -> LoadedRecords | None:

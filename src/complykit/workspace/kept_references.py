@@ -24,12 +24,13 @@ _NAMES = {type(marker): name for name, marker in _NAMED.items()}
 def encode(found: list[Reference]) -> str:
     """As JSON text inside the file's outcome: a run reads every outcome but decodes the
     references of a few records, and a text is parsed several times faster than the lists."""
-    rows = [[_marker_name(r.marker), r.value, list(r.loc)] for r in found]
+    # Tuples are written as lists, by orjson and json alike: no copies made to write them.
+    rows = [(_marker_name(r.marker), r.value, r.loc) for r in found]
     return compact_json(rows)
 
 
-def _marker_name(marker: Marker) -> str | list[str]:
-    return list(marker.kinds) if isinstance(marker, RefTo) else _NAMES[type(marker)]
+def _marker_name(marker: Marker) -> str | tuple[str, ...]:
+    return marker.kinds if isinstance(marker, RefTo) else _NAMES[type(marker)]
 
 
 def decode(text: Any) -> list[Reference]:

@@ -191,10 +191,6 @@ def load_records(
     parsed = None if started is None else started.parsed
     files = _loaded_files(root, found.relatives, jobs, cache, parsed=parsed)
     loaded = _merge([skipped, *files])
-    if cache is not None:
-        from complykit.workspace import kept_files  # noqa: PLC0415 - only with the cache
-
-        kept_files.give_entries(cache, loaded.entries)
     # The records (and their references) keep what they share; the look-up tables are not needed.
     forget_shared()
     forget_shared_references()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from complykit.cache.store import CACHE_DIRNAME, cache_dir
+from complykit.cache.store import CACHE_DIRNAME
 from complykit.cli.entry import main
 from complykit.load import early
 from complykit.validate import forked_checks
@@ -98,82 +98,3 @@ def test_a_cache_miss_writes_what_no_cache_writes_and_so_do_the_runs_after_it(
     assert edited == fresh()
     assert edited != expected, "the edit changed the findings"
     assert _validate(capfd, monkeypatch, *args) == edited
-
-
-def _outcomes(workspace: Path) -> dict[str, bytes]:
-    """The outcome entries of the cache, without their signature line (signed with the
-    folder's own key)."""
-    folder = cache_dir(workspace)
-    return {p.name: p.read_bytes().split(b"\n", 1)[1] for p in sorted(folder.glob("files-*.json"))}
-
-
-def _written_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the outcome writes of this process (a forked child's are its own)."""
-    from complykit.cache.outcomes import FileCache  # noqa: PLC0415
-
-    written = [0]
-    write = FileCache._write_outcomes
-
-    def counted(cache: FileCache) -> None:
-        written[0] += 1
-        write(cache)
-
-    monkeypatch.setattr(FileCache, "_write_outcomes", counted)
-    return written
-
-
-def test_the_child_writes_the_outcomes_one_process_writes(
-    workspace: Path,
-    tmp_path: Path,
-    two_cores: dict[str, int],
-    capfd: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    alone = tmp_path / "alone"
-    shutil.copytree(workspace, alone)
-    written = _written_here(monkeypatch)
-    one = _validate(capfd, monkeypatch, str(alone), "--format", "json", "--jobs", "1")
-    assert written == [1]
-    assert two_cores["forked"] == 0
-    two = _validate(capfd, monkeypatch, str(workspace), "--format", "json", "--jobs", "2")
-    assert two_cores["forked"] == 1
-    assert written == [1], "the forked child wrote the outcomes, not this process"
-    assert two[0] == one[0] == 1
-    assert _outcomes(workspace) == _outcomes(alone)
-    assert len(_outcomes(workspace)) > 1
-    # The runs after read them: an unchanged run, then an edit, as without the cache.
-    risk = workspace / RISK
-    risk.write_text(risk.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
-    edited = _validate(capfd, monkeypatch, str(workspace), "--format", "json", "--jobs", "2")
-    assert (
-        edited[1]
-        == _validate(capfd, monkeypatch, str(workspace), "--format", "json", "--no-cache")[1]
-    )
-
-
-@pytest.mark.parametrize("failure", ["returns nothing", "raises"])
-def test_outcomes_the_child_did_not_write_are_written_here(
-    failure: str,
-    workspace: Path,
-    two_cores: dict[str, int],
-    capfd: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from complykit.cache.outcomes import FileCache  # noqa: PLC0415
-
-    alone = workspace.parent / "alone"
-    shutil.copytree(workspace, alone)
-    _validate(capfd, monkeypatch, str(alone), "--format", "json", "--jobs", "1")
-
-    def failing(cache: FileCache) -> tuple[str, ...] | None:
-        if failure == "raises":
-            raise OSError("disk gone")
-        return None
-
-    monkeypatch.setattr(FileCache, "write_apart", failing)
-    written = _written_here(monkeypatch)
-    code, _ = _validate(capfd, monkeypatch, str(workspace), "--format", "json", "--jobs", "2")
-    assert code == 1
-    assert two_cores["forked"] == 1
-    assert written == [1]
-    assert _outcomes(workspace) == _outcomes(alone)
