@@ -315,11 +315,24 @@ def parse_document_at(
     at the start of a stream, so what follows reads the same. The lines before it are replaced
     by as many empty ones, so every place is where it is in the file.
     """
-    offset, line = alone_from
+    text = decode_file(raw)
+    return None if text is None else parse_document_in(text, alone_from, limits)
+
+
+def decode_file(raw: bytes) -> str | None:
+    """The text of a file's bytes as ``parse_document_in`` reads it; None when not UTF-8."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
+
+
+def parse_document_in(
+    text: str, alone_from: tuple[int, int], limits: LoadLimits = DEFAULT_LIMITS
+) -> tuple[Any, Places] | None:
+    """``parse_document_at`` on the file's text (``decode_file``), for a caller that reads
+    several documents of one file."""
+    offset, line = alone_from
     if not 0 <= offset <= len(text) or (offset and text[offset - 1] not in _LINE_BREAKS):
         return None
     if line > offset:  # each line before the value ends in a break of its own

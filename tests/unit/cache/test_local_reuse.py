@@ -255,13 +255,13 @@ def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_
     assert "suppliers/together.yaml" not in parsed
     assert _seen(again) == _seen(validate(workspace, as_of=AS_OF, use_cache=False))
     read_alone: list[str] = []
-    real_alone = yaml_file.parse_document_at
+    real_alone = yaml_file.parse_document_in
 
-    def counted_alone(raw: bytes, alone_from: tuple[int, int]) -> Any:
-        read_alone.append(raw.decode("utf-8")[alone_from[0] :].partition("\nid: ")[2][:8])
-        return real_alone(raw, alone_from)
+    def counted_alone(text: str, alone_from: tuple[int, int]) -> Any:
+        read_alone.append(text[alone_from[0] :].partition("\nid: ")[2][:8])
+        return real_alone(text, alone_from)
 
-    monkeypatch.setattr(kept_files, "parse_document_at", counted_alone)
+    monkeypatch.setattr(kept_files, "parse_document_in", counted_alone)
     _edit(
         workspace / "register" / "pa-patient-scheduling.yaml",
         "description: >-\n",
@@ -273,6 +273,41 @@ def test_a_file_with_a_yaml_problem_is_kept_and_read_again_only_for_a_record_it_
     assert "sup-bird" in read_alone
     assert "suppliers/together.yaml" not in parsed
     assert _seen(cached) == _seen(validate(workspace, as_of=AS_OF, use_cache=False))
+
+
+def test_records_read_alone_from_one_file_read_it_once(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every supplier kept in one file: the first edit after a first run (which keeps no
+    record data) builds the suppliers the edited activities name, each from its own document,
+    from one read of that file, and judges as a run without the cache."""
+    suppliers = sorted((workspace / "suppliers").glob("*.yaml"))
+    joined = "---\n".join(path.read_text(encoding="utf-8") for path in suppliers)
+    for path in suppliers:
+        path.unlink()
+    (workspace / "suppliers" / "all.yaml").write_text(joined, encoding="utf-8")
+    validate(workspace, as_of=AS_OF)
+    reads: list[str] = []
+    real_read = kept_files.read_raw
+
+    def counted_read(path: Path, *rest: Any) -> Any:
+        reads.append(path.relative_to(workspace).as_posix())
+        return real_read(path, *rest)
+
+    read_alone: list[tuple[int, int]] = []
+    real_alone = yaml_file.parse_document_in
+
+    def counted_alone(text: str, alone_from: tuple[int, int]) -> Any:
+        read_alone.append(alone_from)
+        return real_alone(text, alone_from)
+
+    monkeypatch.setattr(kept_files, "read_raw", counted_read)
+    monkeypatch.setattr(kept_files, "parse_document_in", counted_alone)
+    for path in sorted((workspace / "register").glob("*.yaml")):
+        path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    _same_as_fresh(workspace)
+    assert len(set(read_alone)) > 3, "several suppliers were read alone"
+    assert reads.count("suppliers/all.yaml") == 1
 
 
 @pytest.fixture(scope="module")
