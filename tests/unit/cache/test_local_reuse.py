@@ -288,7 +288,7 @@ def test_records_read_alone_from_one_file_read_it_once(
     (workspace / "suppliers" / "all.yaml").write_text(joined, encoding="utf-8")
     validate(workspace, as_of=AS_OF)
     reads: list[str] = []
-    real_read = kept_files.read_raw
+    real_read = parsing.read_raw
 
     def counted_read(path: Path, *rest: Any) -> Any:
         reads.append(path.relative_to(workspace).as_posix())
@@ -301,7 +301,7 @@ def test_records_read_alone_from_one_file_read_it_once(
         read_alone.append(alone_from)
         return real_alone(text, alone_from)
 
-    monkeypatch.setattr(kept_files, "read_raw", counted_read)
+    monkeypatch.setattr("complykit.workspace.kept_files.read_raw", counted_read)
     monkeypatch.setattr(kept_files, "parse_document_in", counted_alone)
     for path in sorted((workspace / "register").glob("*.yaml")):
         path.write_text(path.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
