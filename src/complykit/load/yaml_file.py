@@ -75,7 +75,7 @@ class YamlDocument:
     alone_from: tuple[int, int] | None = None
     """Where the value starts (offset in the text, line from 0) when it starts a line: the
     document can then be read again alone, without the others of its file
-    (``parse_document_at``). None where it starts after other text on its line."""
+    (``parse_document_in``). None where it starts after other text on its line."""
 
     def holds_more_values_than(self, most: int) -> bool:
         """Whether the data holds more than ``most`` values (scalars, lists, mappings). A value
@@ -303,22 +303,6 @@ def _from_events(text: str, limits: LoadLimits) -> tuple[YamlDocument, ...] | No
 _LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
 
 
-def parse_document_at(
-    raw: bytes, alone_from: tuple[int, int], limits: LoadLimits = DEFAULT_LIMITS
-) -> tuple[Any, Places] | None:
-    """The data and places of the document whose value starts at ``alone_from`` (see
-    ``YamlDocument.alone_from``) in the file ``raw``, read alone; or None, and the caller
-    parses the whole file.
-
-    Only for bytes that read as a whole file gave that document, unchanged (the caller checks
-    their hash): at the start of a line, between documents, the parser is in the state it is in
-    at the start of a stream, so what follows reads the same. The lines before it are replaced
-    by as many empty ones, so every place is where it is in the file.
-    """
-    text = decode_file(raw)
-    return None if text is None else parse_document_in(text, alone_from, limits)
-
-
 def decode_file(raw: bytes) -> str | None:
     """The text of a file's bytes as ``parse_document_in`` reads it; None when not UTF-8."""
     try:
@@ -330,8 +314,16 @@ def decode_file(raw: bytes) -> str | None:
 def parse_document_in(
     text: str, alone_from: tuple[int, int], limits: LoadLimits = DEFAULT_LIMITS
 ) -> tuple[Any, Places] | None:
-    """``parse_document_at`` on the file's text (``decode_file``), for a caller that reads
-    several documents of one file."""
+    """The data and places of the document whose value starts at ``alone_from`` (see
+    ``YamlDocument.alone_from``) in a file's ``text`` (``decode_file``), read alone; or None,
+    and the caller parses the whole file.
+
+    Only for a text whose bytes read as a whole file gave that document, unchanged (the caller
+    checks their hash): at the start of a line, between documents, the parser is in the state
+    it is in at the start of a stream, so what follows reads the same. The lines before it are
+    replaced by as many empty ones, so every place is where it is in the file. The text is
+    decoded once by a caller that reads several documents of one file.
+    """
     offset, line = alone_from
     if not 0 <= offset <= len(text) or (offset and text[offset - 1] not in _LINE_BREAKS):
         return None

@@ -1,5 +1,5 @@
 """A document of a file of several, read alone from where its value starts, reads as it does
-in the whole file: the same data and the same places (``yaml_file.parse_document_at``).
+in the whole file: the same data and the same places (``yaml_file.parse_document_in``).
 
 A run that needs one record of a file kept in the cache parses that record only; these tests
 hold it to the whole file's reading, on both builders' files (plain ones, and files that the
@@ -15,13 +15,19 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complykit.load.yaml_file import parse_document_at, parse_yaml
+from complykit.load.yaml_file import decode_file, parse_document_in, parse_yaml
 from strategies import plain_data, typed, yaml_like_text
 
 PATH = PurePosixPath("register/together.yaml")
 
 SEPARATORS = ("---\n", "--- # next\n", "\n# a comment\n---\n\n", "...\n---\n", "---\n# lead\n")
 BROKEN = ("a: 1\na: 2\n", "b: &x 1\nc: *x\n", "t: !custom x\n")
+
+
+def parse_document_at(raw: bytes, alone_from: tuple[int, int]) -> Any:
+    """A document of the file ``raw`` read alone, decoded as a run decodes it."""
+    text = decode_file(raw)
+    return None if text is None else parse_document_in(text, alone_from)
 
 
 def _read_alone_as_whole(raw: bytes) -> int:
