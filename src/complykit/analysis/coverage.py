@@ -15,11 +15,11 @@ at least one verified equivalent or subset mapping.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.model.enums import ImplementationStatus
 from complykit.model.soa import SoaEntry, StatementOfApplicability
 from complykit.workspace.repository import Repository
@@ -48,7 +48,7 @@ STRONG_RELATIONSHIPS = ("equivalent", "subset")
 _MEETS = (CoverageStatus.MET, CoverageStatus.PARTIAL)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Support:
     """One mapped source control and what the workspace's SoA says about it."""
 
@@ -81,7 +81,7 @@ class Support:
         return CoverageStatus.NOT_MET
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Requirement:
     """A target id with every control mapped onto it."""
 
@@ -115,7 +115,7 @@ class Requirement:
         return any(s.verified for s in self.support)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SourceSoa:
     """A framework whose controls map into the target, and the SoA record read for it."""
 
@@ -123,7 +123,7 @@ class SourceSoa:
     soa: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CoverageReport:
     framework: str
     name: str

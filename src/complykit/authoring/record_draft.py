@@ -8,13 +8,13 @@ allowed values, where the schema lists them); ``complykit validate`` reports eac
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from complykit.authoring.modeline import modeline, schema_target
 from complykit.authoring.scaffold import scalar, write_new
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.model.records import RECORD_MODELS
 
 # Where `complykit init` makes room for each kind.
@@ -33,7 +33,7 @@ FOLDERS = {
 _WIDTH = 100
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Draft:
     path: Path
     kind: str

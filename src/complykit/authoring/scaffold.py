@@ -10,12 +10,12 @@ import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.authoring.modeline import modeline, schema_target
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.load.discover import CONFIG_FILENAME, record_files
 from complykit.load.parsing import read_file
 from complykit.workspace.open import load_config, workspace_catalogs
@@ -33,7 +33,7 @@ _EXISTS = "Edit the existing file, or pass --output to write somewhere else."
 _NOT_PLAIN = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SoaDraft:
     """A Statement of Applicability just written: where, for which framework, how many entries."""
 

@@ -6,7 +6,6 @@ Nothing is ever overwritten: an existing complykit.yaml stops the command before
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -23,6 +22,7 @@ from complykit.authoring.modeline import modeline, schema_file, schema_target, s
 from complykit.authoring.scaffold import scalar, write_new
 from complykit.authoring.schema import refuse_foreign_schemas, write_schemas
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.load.discover import CONFIG_FILENAME, git_top_level
 from complykit.load.yaml_file import parse_yaml
 from complykit.model.config import WorkspaceConfig
@@ -62,7 +62,7 @@ _SCALE = """\
 """
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NewWorkspace:
     """What ``complykit init`` asks for; everything else gets a sensible default to edit."""
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
@@ -41,6 +40,7 @@ from complykit.cache.jsontext import compact_json, exact_json
 from complykit.cache.spool import Spool
 from complykit.cache.store import CacheStore
 from complykit.core.findings import Finding
+from complykit.core.frozen import frozen
 from complykit.load.declared import UnreadRecord
 from complykit.load.positions import Places
 
@@ -61,7 +61,7 @@ CHECKS_ENTRIES = (CHECKS, SUMMARIES)
 """What a warm run reads instead of every record: without either, it needs them all."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FileOutcome:
     """Loading one file: its valid records as (document, kind, id), and what stopped the rest."""
 

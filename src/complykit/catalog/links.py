@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.models import MappingRow, MappingSet
+from complykit.core.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Link:
     """One mapping row seen from an item: ``to`` its target, or ``from`` its source."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Protocol
 
 from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.frozen import frozen
 from complykit.facts.problem import Problem
 from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Repository
@@ -22,7 +22,7 @@ __all__ = ["EVERY_KIND", "REGISTRY", "Check", "Memo", "Reuse", "check", "run_che
 CheckFunction = Callable[[Repository], Iterator[Problem]]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Check:
     info: RuleInfo
     function: CheckFunction
@@ -47,7 +47,7 @@ class Check:
         return repo.unread_of_kind(self.needs) if self.needs else []
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reuse:
     """Kept findings of a check, the paths it asked about, and what to judge again."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
 from typing import ClassVar
 
 import typer
@@ -19,8 +18,10 @@ from typer import _click as click  # Typer's own Click, whose classes its groups
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
+from complykit.core.frozen import frozen
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class Place:
     """Where a command lives, and the first paragraph of its help (shown by ``--help``)."""
 

@@ -6,9 +6,10 @@ This module is the bottom of the pipeline and imports nothing else from complyki
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePosixPath
+
+from complykit.core.frozen import field, frozen
 
 
 class Severity(StrEnum):
@@ -29,7 +30,7 @@ class Severity(StrEnum):
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@frozen(order=True)
 class Finding:
     """One problem at one place in one file.
 
@@ -60,7 +61,7 @@ def _place_then_message(finding: Finding) -> tuple[Finding, str]:
     return finding, finding.message
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RuleInfo:
     """What a finding code means: the metadata formatters, docs and ``explain`` show."""
 

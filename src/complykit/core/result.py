@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.frozen import frozen, replace
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Waived:
     """A finding set aside by a waiver record, and that waiver's id."""
 
@@ -20,7 +20,7 @@ class Waived:
     waiver: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Result:
     """Sorted findings plus what a reader needs to judge them."""
 

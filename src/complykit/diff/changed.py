@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from complykit.core.frozen import frozen
 from complykit.load.discover import (
     CONFIG_FILENAME,
     MAX_FOLDER_DEPTH,
@@ -31,7 +31,7 @@ CATALOGS = "catalogs"
 CONFIG = PurePosixPath(CONFIG_FILENAME)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HeadFiles:
     """The head's files: a revision's listing, or the working tree on disk (``listed`` None)."""
 
@@ -51,7 +51,7 @@ class HeadFiles:
         return _files_on_disk(self.root, folder)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Plan:
     """How the base differs from the head, in record files.
 

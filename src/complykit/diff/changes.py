@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
 from complykit.core.findings import Finding, Severity
+from complykit.core.frozen import frozen
 
 WORKING_TREE = "working tree"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Side:
     """One side of the comparison: a git revision, or the working tree when ``revision`` is None."""
 
@@ -25,7 +25,7 @@ class Side:
         return self.revision if self.revision is not None else WORKING_TREE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FieldChange:
     """One leaf value that differs; ``None`` stands for absent on that side.
 
@@ -45,7 +45,7 @@ class FieldChange:
         return text
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RecordRef:
     """A record by kind and id, and the file it lives in."""
 
@@ -54,7 +54,7 @@ class RecordRef:
     path: PurePosixPath
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RecordChange:
     """A record on both sides whose fields differ or whose file changed."""
 
@@ -65,7 +65,7 @@ class RecordChange:
     moved_from: PurePosixPath | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Notable:
     """A change a privacy reviewer should look at, and why, in one line."""
 
@@ -75,14 +75,14 @@ class Notable:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RecordDiff:
     added: tuple[RecordRef, ...] = ()
     removed: tuple[RecordRef, ...] = ()
     changed: tuple[RecordChange, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FindingDiff:
     """Findings only the head has (``new``), only the base had (``fixed``), and the rest."""
 
@@ -91,7 +91,7 @@ class FindingDiff:
     unchanged: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Diff:
     """Everything ``complykit diff`` reports about the change from ``base`` to ``head``."""
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from complykit.cache.keys import Uncacheable, code_digest, engine_key, workspace_digests
 from complykit.cache.outcomes import ENGINE, FileCache
 from complykit.cache.store import CacheStore, open_store
+from complykit.core.frozen import frozen
 
 if TYPE_CHECKING:  # the command opens the cache before it imports the checks (0.1 s)
     from complykit.load.tree import TreeFile
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the command opens the cache before it imports the checks (0
     from complykit.workspace.repository import Repository
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HeadCache:
     """The cache of the workspace at ``root`` as its files are now (``digests``)."""
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from complykit.core.frozen import frozen
 from complykit.diff.changes import FieldChange, Notable, RecordDiff
 from complykit.diff.fields import field_changes
 from complykit.diff.snapshot import Snapshot
@@ -26,7 +26,7 @@ _STATUS_ORDER = (
 _STATUS_RANK = {str(status): rank for rank, status in enumerate(_STATUS_ORDER)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Seen:
     """One field change as a rule sees it, with the whole record on both sides."""
 
@@ -46,7 +46,7 @@ class Seen:
         return _score(self.after.get("residual"))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FieldRule:
     """``reason`` is a ``str.format`` template over the Seen value ``s``."""
 
@@ -172,7 +172,7 @@ def _record_notables(records: RecordDiff) -> Iterator[Notable]:
                 yield Notable(rule, ref.kind, ref.id, reason)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Subject:
     kind: str
     id: str

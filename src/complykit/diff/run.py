@@ -12,11 +12,11 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from complykit.core.findings import Severity
+from complykit.core.frozen import frozen
 from complykit.diff.changed import CONFIG, HeadFiles, plan
 from complykit.diff.changes import Diff, Side
 from complykit.diff.checking import MemoMaker, check_sides
@@ -34,7 +34,7 @@ from complykit.workspace.repository import Repository
 _UNREADABLE = "YAML009"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Context:
     """The git repository around the workspace, the workspace folder inside it, the day
     judged on, and where scratch folders come from (removed when the diff is done)."""

@@ -7,13 +7,13 @@ sides of a diff share every record of the files the change did not touch, and a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from complykit.checks.registry import Memo
 from complykit.core.findings import Finding
+from complykit.core.frozen import field, frozen
 from complykit.load.declared import UnreadRecord
 from complykit.validate.engine import all_rules, check_all, run_keeping_records
 from complykit.validate.waivers import active_waivers, apply_waivers, stale_waivers
@@ -55,7 +55,7 @@ class LoadedRecord:
         return self.entry is not None and self.entry is other.entry and self.path == other.path
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Snapshot:
     """A workspace at one revision; empty when that revision has no workspace."""
 

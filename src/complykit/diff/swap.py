@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from complykit.core.findings import Finding
+from complykit.core.frozen import frozen
 from complykit.diff.changed import Plan
 from complykit.load.declared import UnreadRecord
 from complykit.load.tree import TreeEntry
@@ -37,7 +38,7 @@ class SwappedRepository(Repository):
         return found
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SwappedBase:
     repo: Repository
     findings: tuple[Finding, ...]

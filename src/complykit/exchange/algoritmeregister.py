@@ -9,10 +9,10 @@ each choice. Publishing is government policy, not a statutory duty.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import field, frozen
 from complykit.model.ai_system import AiSystem, ImpactAssessment
 from complykit.model.dpia import Dpia
 from complykit.model.enums import LegalBasis
@@ -72,7 +72,7 @@ ASSESSMENT_STATUS_NL = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Export:
     """The publication records, in the order of the systems, a warning per cut field, and the
     systems left out because the standard's mandatory facts are missing."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
+
+from complykit.core.frozen import frozen
 
 FOLD = 75  # octets per line before folding (RFC 5545 section 3.1)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Event:
     """One calendar entry: a whole day, or a moment in UTC, optionally repeating."""
 

@@ -7,15 +7,15 @@ accents and spacing; a row that names no activity of the main sheet is reported,
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
+from complykit.core.frozen import frozen
 from complykit.exchange.layout import LINK, Kind, Layout, Table
 from complykit.exchange.outcome import Outcome, Status
 from complykit.exchange.row_source import Child, Source
 from complykit.exchange.shown import shown
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Joined:
     """A source per main-sheet row, and the outcomes of rows that joined no activity."""
 

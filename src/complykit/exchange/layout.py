@@ -9,9 +9,9 @@ failing that, by its headers; every sheet that is neither is named as unused.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row, Sheet
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import HEADERS, Columns, map_columns, plain_header
@@ -29,7 +29,7 @@ LINK_HEADERS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Kind:
     """A sheet that adds one kind of list to the activities: its names and its fields."""
 
@@ -59,7 +59,7 @@ KINDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Table:
     """A sheet's data rows below its header row, and which column holds which field."""
 
@@ -68,7 +68,7 @@ class Table:
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Layout:
     """The main table, the tables that add to it by kind, and the sheets left unused."""
 

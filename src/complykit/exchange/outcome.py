@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePosixPath
+
+from complykit.core.frozen import frozen
 
 
 class Status(StrEnum):
@@ -19,7 +20,7 @@ class Status(StrEnum):
 DONE = frozenset({Status.CREATED, Status.WOULD_CREATE, Status.JOINED})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Outcome:
     """What happened to one row: the file written or planned, or why there is none."""
 
@@ -35,7 +36,7 @@ class Outcome:
         return self.status not in DONE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ImportReport:
     """Every data row's outcome, the columns no field claims, and the sheets left unused."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.exchange.html_text import plain_text
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.pia_text import dpia_fields, evaluation_line, measure_id, text
@@ -28,7 +28,7 @@ MAX_BYTES = 20_000_000
 PARTS = ("answers", "measures", "evaluations", "comments")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PiaExport:
     """The parts of a PIA tool export, each a list of objects."""
 
@@ -99,7 +99,7 @@ def _reference(item: dict[str, Any]) -> str:
     return f"on {reference}" if isinstance(reference, str | int) else "on the PIA"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Import:
     """One export on its way into a workspace: the records it makes, by id."""
 

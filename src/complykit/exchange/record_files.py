@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -15,6 +14,7 @@ import yaml
 from complykit.authoring.modeline import schema_target, with_modeline
 from complykit.authoring.scaffold import write_new
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen, replace
 from complykit.exchange.outcome import Outcome, Status
 from complykit.exchange.yaml_dump import SafeTextDumper
 from complykit.load.discover import CONFIG_FILENAME, record_files
@@ -64,7 +64,7 @@ def unique_ids(bases: Sequence[str]) -> list[str]:
     return ids
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Target:
     """The workspace an import writes into, and the record ids it already has."""
 

@@ -6,9 +6,9 @@ understand, goes into ``notes`` as written, with a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from complykit.core.frozen import frozen
 from complykit.exchange.activity_parts import data_categories, purposes, transfers
 from complykit.exchange.retention import parse_retention
 from complykit.exchange.row_source import Notes, Source, split_items, split_lines, unique
@@ -19,7 +19,7 @@ NO_TRIGGER = "not stated in the imported register"
 NAME_LIMIT = 100
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Draft:
     """A processing activity drafted from one row, still without an id."""
 
@@ -29,7 +29,7 @@ class Draft:
     warnings: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Rejected:
     """A row that cannot become a processing activity, and why."""
 

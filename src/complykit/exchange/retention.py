@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from complykit.core.frozen import frozen
 from complykit.model.duration import Duration
 
 # A period longer than this many units is a typo, not a retention period; checks that add it to
@@ -35,7 +35,7 @@ _CONNECTIVE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ParsedRetention:
     """A period found in a retention cell, what it counts from, and whether text was left over."""
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row
 from complykit.exchange.vocabulary import Columns
 
@@ -28,7 +29,7 @@ class Notes:
             self.warnings.append(warning)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Child:
     """A row of another sheet that belongs to an activity: its kind, place and values."""
 
@@ -42,7 +43,7 @@ class Child:
         return self.values.get(field, "")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Source:
     """A main-sheet row and the rows of other sheets joined to it."""
 

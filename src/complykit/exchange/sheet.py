@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.exchange.shown import shown
 from complykit.exchange.workbook_limits import check_workbook
 
@@ -29,7 +29,7 @@ MAX_BYTES = 50_000_000  # far above any register; a larger file is not one
 FORMATS_HINT = "Save the register as a workbook (.xlsx or .ods) or as CSV (UTF-8)."
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Row:
     """One spreadsheet row: its number as the spreadsheet shows it, and its cells as text."""
 
@@ -41,7 +41,7 @@ class Row:
         return not any(self.cells)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Sheet:
     """A named sheet and its rows, empty ones included; a CSV file is one sheet."""
 

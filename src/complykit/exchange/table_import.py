@@ -6,11 +6,11 @@ register import: every row becomes a record or is reported, nothing is overwritt
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes
@@ -23,7 +23,7 @@ from complykit.workspace.open import load_config
 HEADER_ROWS = 20
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cells:
     """A row's cells by field, and its other non-empty cells as ``Header: value`` lines."""
 
@@ -37,7 +37,7 @@ class Cells:
 Draft = Callable[[Cells, WorkspaceConfig, Notes], dict[str, Any] | str]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TableKind:
     """A record kind imported from a table: where it goes and how a row becomes one."""
 

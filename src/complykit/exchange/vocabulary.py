@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from complykit.core.frozen import frozen
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "name": (
@@ -101,7 +102,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
 _FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Columns:
     """Which column holds which field, and the columns no field claims, by index."""
 

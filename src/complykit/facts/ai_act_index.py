@@ -8,10 +8,10 @@ a finding's severity; messages and hints only mention it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from complykit.catalog.models import Catalog
+from complykit.core.frozen import frozen
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
 from complykit.model.ai_system import AiSystem
@@ -24,7 +24,7 @@ GENERAL_APPLICATION = "Art. 113 second paragraph"
 LEGACY = "Art. 111(2)"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Start:
     """When an obligation applies, and the date the unverified Digital Omnibus would give."""
 
@@ -44,7 +44,7 @@ class Start:
         return text + "."
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Gap:
     """A missing AI Act duty for one system, with when that duty applies."""
 

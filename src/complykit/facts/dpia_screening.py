@@ -4,9 +4,9 @@ require a DPIA (the Dutch AP list, Art. 35(3)(b)). The DPIA checks read this."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from complykit.catalog.models import Catalog, Item
+from complykit.core.frozen import frozen
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.screening import DpiaScreening
@@ -38,7 +38,7 @@ def _sensitive(activity: ProcessingActivity) -> bool:
     return any(d.special_category or d.criminal_offence_data for d in activity.personal_data)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Screened:
     """A controller activity with a screening, and what the screening's facts amount to."""
 

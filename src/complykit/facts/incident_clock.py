@@ -8,9 +8,9 @@ deadline falling any time on that day counts as passed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
+from complykit.core.frozen import frozen
 from complykit.model.calendar import day_after
 from complykit.model.duration import Duration
 from complykit.model.incident import Breach, Incident
@@ -24,7 +24,7 @@ PROCESSOR_PROMPT = timedelta(hours=24)
 AUTHORITY = ("breach", "authority")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Clock:
     """When the breach clock started, and from which field."""
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from complykit.core.frozen import frozen
 from complykit.load.positions import Loc
 from complykit.workspace.repository import Entry
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Problem:
     """What a check found; ``where`` None means complykit.yaml."""
 

@@ -9,9 +9,9 @@ keeping its time of day.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from complykit.core.frozen import frozen
 from complykit.facts.ai_act_index import high_risk_route, start_of, systems
 from complykit.model.ai_system import AiSystem
 from complykit.model.duration import Duration
@@ -25,7 +25,7 @@ _DEVICE_POINTS = frozenset({11, 12})
 FACTS = ("ai_act",)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Term:
     """How long the provider has, the paragraph that says so, and why."""
 
@@ -34,7 +34,7 @@ class Term:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SeriousClock:
     start: datetime
     term: Term

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from complykit.catalog.models import Catalog
+from complykit.core.frozen import frozen
 from complykit.model.soa import SoaEntry, StatementOfApplicability
 from complykit.workspace.repository import Entry, Repository
 
@@ -26,7 +26,7 @@ def soa_clause(framework: str) -> tuple[str, ...]:
     return (clause,) if clause else ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SoaView:
     """One SoA with its catalog, and its entries by control id (first occurrence wins)."""
 

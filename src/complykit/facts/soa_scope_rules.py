@@ -6,10 +6,10 @@ controls contradicts what the registers say. Facts are computed in ``soa_scope.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from complykit.core.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ScopeRule:
     framework: str
     controls: tuple[str, ...]

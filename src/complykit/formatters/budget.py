@@ -12,7 +12,8 @@ are and where to see them; SARIF keeps the most severe results (``formatters.sar
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from complykit.core.frozen import frozen
 
 COMMENT_CHARACTERS = 65_536
 """GitHub's limit on the body of an issue or pull-request comment."""
@@ -23,7 +24,7 @@ SARIF_RESULTS = 25_000
 """Code scanning rejects a SARIF run with more results than this (and shows 5,000)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Rows:
     """A section's rows, of which as many are shown as the budget allows, in their order.
 

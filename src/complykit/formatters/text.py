@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
+from complykit.core.frozen import frozen
 from complykit.escape import defusing, one_line, plain
 from complykit.formatters.counts import summary_line
 
@@ -43,7 +43,7 @@ class TextFormatter:
                 write_styled(blocks, console)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Line:
     """One line of the view: its pieces, each a text or a (text, Rich style) pair, and the
     style of the whole line."""
@@ -119,7 +119,7 @@ def _console(stream: TextIO) -> Console:
     return Console(file=stream, soft_wrap=True, highlight=False, markup=False, emoji=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Columns:
     position: int
     code: int

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from complykit.core.frozen import frozen
 from complykit.load.limits import LoadLimits
 from complykit.load.resolver import (
     BOOL_TAG,
@@ -21,7 +21,7 @@ from complykit.load.resolver import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BuildProblem:
     code: str
     message: str

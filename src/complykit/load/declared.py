@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import PurePosixPath
 
+from complykit.core.frozen import frozen
 from complykit.load.limits import DEFAULT_LIMITS
 
 _DOCUMENT_START = re.compile(r"^---(?:[ \t].*)?$", re.MULTILINE)
 _TOP_LEVEL = re.compile(r"""^(id|kind):[ \t]*(["']?)([^"'#\s]+)\2[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@frozen(order=True)
 class UnreadRecord:
     """A record that could not be read: where it is, and its id and kind as far as known."""
 

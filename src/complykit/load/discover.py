@@ -14,6 +14,7 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.load.names import CONFIG_FILENAME, MAX_FOLDER_DEPTH, SKIPPED_DIRS, YAML_SUFFIXES
 from complykit.load.roots import git_top, root_at_or_above, roots_below
 
@@ -58,7 +59,7 @@ def git_top_level(start: Path) -> Path | None:
     return Path(found) if found is not None else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Skipped:
     """A folder below the root that was not read, and why."""
 

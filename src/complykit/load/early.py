@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from complykit.core.frozen import frozen
 from complykit.load.discover import CONFIG_FILENAME, Discovery, discover
 from complykit.load.files import read_inside
 from complykit.load.parsing import Parsed, parse_relatives, processes_for
@@ -23,7 +23,7 @@ from complykit.load.workers import Forked, parse_forked
 from complykit.load.yaml_file import parse_yaml
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Started:
     """The files ``found`` with ``exclude``, and the workers parsing them (None where one
     process parses: the discovery is reused all the same)."""

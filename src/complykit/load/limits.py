@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from complykit.core.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LoadLimits:
     max_file_bytes: int = 5 * 1024 * 1024
     max_depth: int = 48

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.load.git import clean_environment, git, git_command
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 
@@ -27,7 +27,7 @@ any real workspace, and a tree of countless large blobs is not held in memory.""
 _SKIP = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TreeFile:
     """One file of the tree: a regular file or a symbolic link (whose data is its target).
 
@@ -42,7 +42,7 @@ class TreeFile:
     data: bytes
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TreeEntry:
     """One file of a tree as ``ls-tree`` lists it, before any blob is read.
 

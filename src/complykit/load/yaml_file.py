@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -24,6 +23,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from complykit.core.findings import Finding, Severity, first_finding
+from complykit.core.frozen import frozen, replace
 from complykit.load.build import BuildProblem, build_document
 from complykit.load.declared import UnreadRecord, declared_records
 from complykit.load.events import Start, build_first_document, build_from_events
@@ -59,7 +59,7 @@ def _loader_class() -> Any:
 _Loader = _loader_class()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YamlDocument:
     """One document of a file: its plain data and where each of its values was written.
 
@@ -100,7 +100,7 @@ def _values_over(data: Any, most: int) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YamlFile:
     path: PurePosixPath
     documents: tuple[YamlDocument, ...]

@@ -7,10 +7,10 @@ new field that names another record is checked without touching any check.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
+from complykit.core.frozen import frozen
 from complykit.model.declaring import BaseModel
 from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 
@@ -18,7 +18,7 @@ Loc = tuple[str | int, ...]
 Marker = RefTo | EvidenceMarker | CountryMarker | ControlsMarker
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reference:
     loc: Loc
     value: Any

@@ -8,11 +8,11 @@ timezone is a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Annotated, Any
 
+from complykit.core.frozen import frozen
 from complykit.model.declaring import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits, as in ECMA-262 schemas
@@ -46,24 +46,24 @@ def _parse_timestamp(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RefTo:
     """Marks a field as a reference to records of the given kinds (``person`` = config people)."""
 
     kinds: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CountryMarker:
     """Marks a field as an ISO 3166 country code, checked against the countries catalog."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ControlsMarker:
     """Marks a mapping of catalog id to control ids, checked against the catalogs."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EvidenceMarker:
     """Marks a field as evidence: a path in the repository or an https URL."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.core.overwrite import refuse
 from complykit.publish.document import Source, open_source, render
 from complykit.publish.output import write_atomically
@@ -19,7 +19,7 @@ ALL_FORMATS = (*FORMATS, *BINARY_FORMATS)
 EXIT_UNREADABLE = 1
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Order:
     """The command line, parsed: which document, from which revision, to where."""
 
@@ -36,7 +36,7 @@ class Order:
     partial: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Outcome:
     """What the command prints and its exit code; files are already written."""
 

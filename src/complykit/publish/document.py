@@ -8,7 +8,6 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from complykit.core.errors import ComplykitError
 from complykit.core.findings import Finding, Severity
 from complykit.core.forked import ForkedCall, can_fork
+from complykit.core.frozen import frozen
 from complykit.load.discover import CONFIG_FILENAME, find_root
 from complykit.publish.provenance import working_tree
 from complykit.publish.revision import checkout
@@ -34,7 +34,7 @@ from complykit.workspace.repository import Repository
 _LOADING_FAMILIES = ("YAML", "SCH")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Source:
     """A workspace opened for reports: its valid records, their provenance, what did not load."""
 

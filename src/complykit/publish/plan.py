@@ -9,8 +9,8 @@ with the heaviest register while the others wait.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from complykit.core.frozen import frozen
 from complykit.publish.document import Source
 from complykit.reports import REPORTS, Report
 
@@ -19,7 +19,7 @@ _REGISTER_FORMATS = ("xlsx",)
 BATCHES_PER_WORKER = 4  # per-record documents are handed out in this many batches a worker
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Document:
     """One file of the pack, without its extension: which report, for whom, in which language."""
 
@@ -37,7 +37,7 @@ class Document:
         return f"{self.lang}/{'-'.join(parts)}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Job:
     """Documents rendered from one context: the same report, audience and record in each of
     ``documents``' languages (one, when the report's context is translated), in ``formats``."""

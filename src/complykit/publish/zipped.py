@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from typing import TYPE_CHECKING
 from zipfile import ZIP64_LIMIT, ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
+
+from complykit.core.frozen import frozen
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -29,7 +30,7 @@ _COMPRESSED = (".xlsx",)
 _ZIP_EPOCH = date(1980, 1, 1)  # the earliest date a zip entry can hold
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Packed:
     """One file, ready for the archive: its digest and size for the manifest, its bytes as
     they will be stored."""

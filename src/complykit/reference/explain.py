@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import difflib
 import inspect
-from dataclasses import dataclass
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.citations import resolve_citation
 from complykit.checks import REGISTRY
 from complykit.core.errors import ComplykitError
 from complykit.core.findings import RuleInfo
+from complykit.core.frozen import frozen
 from complykit.validate.engine import all_rules
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cited:
     """A citation with the title its catalog gives it."""
 
@@ -23,7 +23,7 @@ class Cited:
     unverified: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Explanation:
     rule: RuleInfo
     details: str

@@ -10,9 +10,10 @@ reports (and ``--help`` stays fast) without loading Jinja or the models.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
+
+from complykit.core.frozen import frozen
 
 if TYPE_CHECKING:
     from complykit.reports.request import Request
@@ -25,7 +26,7 @@ SheetsBuilder = Callable[[Mapping[str, Any], "Words"], "Book"]
 AUDIENCES = ("internal", "public")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Report:
     """One report: everything that renders it, in every language and format."""
 

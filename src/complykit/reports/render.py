@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import replace
 from functools import cache
 from gettext import NullTranslations
 from importlib import import_module
@@ -26,6 +25,7 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import replace
 from complykit.escape import defuse_markup, plain
 from complykit.reports import AUDIENCES, REPORTS, Report
 from complykit.reports.compiled import compiled_source

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from complykit.core.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Provenance:
     """Which version of the registers a document shows (ISO/IEC 27001 7.5.2, 7.5.3)."""
 
@@ -21,7 +21,7 @@ class Provenance:
     """The revision the user named with ``--at``, e.g. a tag; None for the working tree."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Unreadable:
     """A record file, or a record in one, that could not be read and is missing from a report."""
 
@@ -31,7 +31,7 @@ class Unreadable:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FindingCount:
     """How many findings of one rule family and severity ``complykit validate`` reports."""
 
@@ -40,7 +40,7 @@ class FindingCount:
     count: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Request:
     """Everything besides the records that decides what a report shows."""
 

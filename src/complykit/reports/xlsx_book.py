@@ -7,10 +7,10 @@ workbook has the Dutch headings, labels and dates that the Dutch HTML report has
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from complykit.core.frozen import frozen
 from complykit.reports.filters import filters
 from complykit.reports.labels import N_
 from complykit.reports.provenance import built_from, generator
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 Cell = str | int | date | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Sheet:
     """One worksheet: a header row of column labels, then one row per record."""
 
@@ -33,7 +33,7 @@ class Sheet:
     rows: list[tuple[Cell, ...]]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Book:
     """A whole workbook: what the "About" sheet says, then the report's sheets."""
 

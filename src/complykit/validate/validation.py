@@ -8,12 +8,12 @@ note on the result and the run goes on without the cache.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
+from complykit.core.frozen import replace
 from complykit.core.result import Result
 from complykit.load.discover import find_root
 from complykit.validate.collector import no_cyclic_gc

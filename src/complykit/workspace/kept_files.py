@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from complykit.cache.outcomes import FileCache, FileOutcome
 from complykit.core.errors import ComplykitError
+from complykit.core.frozen import frozen
 from complykit.load.files import InsideReader
 from complykit.load.parsing import read_hashed, read_raw
 from complykit.load.positions import Places
@@ -78,7 +79,7 @@ def _kept_records(
     return LoadedRecords(entries, outcome.findings, outcome.invalid_ids, 1, outcome.unread)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Restorer:
     """Builds a record of a file restored from the cache, when a check first reads it."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from complykit.catalog.load import load_catalogs
 from complykit.catalog.workspace_files import workspace_catalogs as read_workspace_catalogs
 from complykit.core.errors import ComplykitError
 from complykit.core.findings import Finding, Severity, first_finding
+from complykit.core.frozen import frozen
 from complykit.load import early
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import (
@@ -62,7 +62,7 @@ MAX_SLICE = 500
 so at 50,000 records a quarter of a worker's share held some 20 MiB more at the peak."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OpenedWorkspace:
     """A workspace read from disk: the repository of valid records, or None when the config
     itself is unusable; plus every loading finding and the number of files read."""
@@ -73,7 +73,7 @@ class OpenedWorkspace:
     files: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LoadedRecords:
     entries: tuple[Entry, ...]
     findings: tuple[Finding, ...]

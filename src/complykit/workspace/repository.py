@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from complykit.catalog.catalogset import CatalogSet
+from complykit.core.frozen import frozen
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, Places
@@ -35,7 +36,7 @@ def kind_of(model: type[Record]) -> str:
     return kind
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Kept:
     """A record the cache knows: its kind and id, how to build it, and its references."""
 

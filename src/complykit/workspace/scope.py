@@ -12,10 +12,10 @@ declaration, exit 3), and everything that spans kinds (``entries``, ``by_id``,
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from complykit.catalog.catalogset import CatalogSet
+from complykit.core.frozen import frozen
 from complykit.load.declared import UnreadRecord
 from complykit.workspace.repository import Entry, Listed, RecordT, Repository, kind_of
 
@@ -27,7 +27,7 @@ class UndeclaredKindError(RuntimeError):
     """A check asked for records of a kind it does not declare in ``reads``."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KindSlice:
     """What spans kinds, restricted to some kinds; shared by every view over the same kinds."""
 

@@ -7,7 +7,6 @@ the cache may save work, never change a verdict.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import shutil
 from collections import Counter
@@ -22,6 +21,7 @@ from complykit.cache.keys import workspace_digests
 from complykit.cache.outcomes import CHECKS, SUMMARIES
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.checks import REGISTRY
+from complykit.core.frozen import replace
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.load import early
@@ -101,7 +101,7 @@ def _counting(monkeypatch: pytest.MonkeyPatch, codes: list[str]) -> list[str]:
             ran.append(code)
             return REAL[code](repo)
 
-        monkeypatch.setitem(REGISTRY, code, dataclasses.replace(registered, function=counted))
+        monkeypatch.setitem(REGISTRY, code, replace(registered, function=counted))
     return ran
 
 

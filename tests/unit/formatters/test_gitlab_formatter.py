@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
 from complykit.core.findings import Severity
+from complykit.core.frozen import replace
 from complykit.formatters.gitlab import GitlabFormatter
 
 if TYPE_CHECKING:

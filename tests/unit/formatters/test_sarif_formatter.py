@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +9,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from complykit.core.findings import Severity
+from complykit.core.frozen import replace
 from complykit.core.result import Waived
 from complykit.formatters.budget import SARIF_RESULTS
 from complykit.formatters.sarif import SarifFormatter, to_sarif
