@@ -10,7 +10,6 @@ folder the run starts from, which in CI is the checkout of the pull request.
 from __future__ import annotations
 
 import os
-import secrets
 from contextlib import suppress
 from pathlib import Path
 
@@ -60,11 +59,13 @@ def _create_key(path: Path) -> None:
     A run starting at the same moment must never read a key file created but not yet written
     (it would refuse it as too short): the key appears under its name only once it is whole.
     """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+    temporary = path.with_name(f".{path.name}.{os.urandom(8).hex()}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(descriptor, "w", encoding="ascii") as stream:
-            stream.write(secrets.token_hex(KEY_BYTES))
+            # The OS's CSPRNG, as secrets.token_hex uses: importing secrets brings random,
+            # bisect and sha512 into every run (1 ms) for a key made once per user.
+            stream.write(os.urandom(KEY_BYTES).hex())
         with suppress(FileExistsError):  # another run's key is as good: use that one
             os.link(temporary, path)
     finally:

@@ -11,7 +11,6 @@ FIFO or a device planted as an entry cannot block or exhaust a run.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 import time
 from collections.abc import Iterable, Iterator
@@ -115,7 +114,7 @@ def open_folder(folder: Path, *, create: bool) -> int:
 
 def create_temporary(folder: int) -> tuple[str, int]:
     """A new file of a random name no entry has, opened for writing, in the open ``folder``."""
-    temporary = f"{TEMPORARY_PREFIX}{secrets.token_hex(8)}"
+    temporary = f"{TEMPORARY_PREFIX}{os.urandom(8).hex()}"
     return temporary, os.open(temporary, _CREATE_FLAGS, 0o600, dir_fd=folder)
 
 
