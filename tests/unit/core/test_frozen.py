@@ -88,6 +88,11 @@ def test_equality_and_hash_leave_out_uncompared_fields() -> None:
     assert len({Point(1), Point(1, label="x"), Point(2)}) == 2
 
 
+def test_records_of_another_class_do_not_sort_together() -> None:
+    with pytest.raises(TypeError):
+        _ = Version(1, 2) < VersionDataclass(1, 2)  # type: ignore[operator]
+
+
 def test_records_cannot_be_changed() -> None:
     point = Point(1)
     with pytest.raises(FrozenInstanceError):
