@@ -25,7 +25,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform, overload
 
-__all__ = ["FrozenInstanceError", "field", "fields", "frozen", "replace"]
+__all__ = ["FrozenInstanceError", "astuple", "field", "fields", "frozen", "replace"]
 
 _T = TypeVar("_T")
 _MISSING: Any = object()
@@ -81,14 +81,14 @@ def fields(record_class: type) -> tuple[str, ...]:
 
 def replace(record: _T, /, **changes: Any) -> _T:
     """A copy of ``record`` with the fields named in ``changes`` set to new values."""
-    names = fields(type(record))
-    values = dict(zip(names, _values(record, names), strict=True))
+    values = dict(zip(fields(type(record)), astuple(record), strict=True))
     values.update(changes)
     return type(record)(**values)
 
 
-def _values(record: object, names: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple(getattr(record, name) for name in names)
+def astuple(record: object) -> tuple[Any, ...]:
+    """The values of every field of ``record`` in order, those equality leaves out too."""
+    return tuple(getattr(record, name) for name in fields(type(record)))
 
 
 def _make(cls: type[_T], order: bool) -> type[_T]:
@@ -216,7 +216,7 @@ def _refuse_delete(_self: object, name: str) -> None:
 
 def _reduce(self: object) -> tuple[Callable[..., object], tuple[type, tuple[Any, ...]]]:
     record_class = type(self)
-    return _rebuild, (record_class, _values(self, fields(record_class)))
+    return _rebuild, (record_class, astuple(self))
 
 
 def _rebuild(record_class: type[_T], values: tuple[Any, ...]) -> _T:

@@ -31,8 +31,7 @@ from hypothesis import strategies as st
 
 from complykit.cache.store import CACHE_DIRNAME
 from complykit.cli.result_output import rendered
-from complykit.core.findings import Finding
-from complykit.core.frozen import fields
+from complykit.core.frozen import astuple
 from complykit.core.result import Result
 from complykit.load.names import MAX_FOLDER_DEPTH
 from complykit.validate.validation import validate
@@ -52,11 +51,6 @@ REFERENCE = re.compile(r"\b(?:sup|pa|ai|risk|dpia|ctl|inc|task|soa)-[a-z0-9-]+\b
 DAY = re.compile(r"\b20[23]\d-\d\d-\d\d\b")
 KINDS = ("supplier", "processing-activity", "risk", "task", "ai-system", "control", "incident")
 Edit = tuple[str, int, int]
-
-
-def _every_field(finding: Finding) -> tuple[object, ...]:
-    """A finding's values, those that equality leaves out too."""
-    return tuple(getattr(finding, name) for name in fields(Finding))
 
 
 @pytest.fixture(scope="module")
@@ -223,8 +217,8 @@ def _apply(play: Playing, edit: Edit) -> None:
 
 def seen(result: Result) -> tuple[object, ...]:
     """Every field of every finding and waiver, in order, the counts, and the three outputs."""
-    findings = [_every_field(f) for f in result.findings]
-    waived = [(_every_field(w.finding), w.waiver) for w in result.waived]
+    findings = [astuple(f) for f in result.findings]
+    waived = [(astuple(w.finding), w.waiver) for w in result.waived]
     outputs = [rendered(result, name, io.StringIO()) for name in FORMATS]
     counts = (result.files_checked, result.records_checked, result.exit_code)
     return findings, waived, counts, outputs

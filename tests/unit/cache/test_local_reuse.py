@@ -23,8 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from complykit.checks import REGISTRY
-from complykit.core.findings import Finding
-from complykit.core.frozen import fields, replace
+from complykit.core.frozen import astuple, replace
 from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
@@ -37,11 +36,6 @@ from example_copies import example_copy, generated_workspace
 AS_OF = date(2026, 11, 23)
 
 
-def _every_field(finding: Finding) -> tuple[object, ...]:
-    """A finding's values, those that equality leaves out too."""
-    return tuple(getattr(finding, name) for name in fields(Finding))
-
-
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return example_copy(tmp_path, monkeypatch)
@@ -49,8 +43,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _seen(result: Result) -> tuple[list[tuple[object, ...]], str]:
     """Every field of every finding and waiver, in order, and the text output."""
-    findings = [_every_field(f) for f in result.findings]
-    waived = [(_every_field(w.finding), w.waiver) for w in result.waived]
+    findings = [astuple(f) for f in result.findings]
+    waived = [(astuple(w.finding), w.waiver) for w in result.waived]
     stream = io.StringIO()
     TextFormatter().render(result, stream)
     return [*findings, *waived], stream.getvalue()

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from complykit.core.findings import Finding, Severity
-from complykit.core.frozen import FrozenInstanceError, field, fields, frozen, replace
+from complykit.core.frozen import FrozenInstanceError, astuple, field, fields, frozen, replace
 
 T = TypeVar("T")
 
@@ -123,6 +123,7 @@ def test_pickle_copy_and_replace_keep_every_field() -> None:
     for again in (unpickled, copy.copy(point), copy.deepcopy(point)):
         assert again == point
         assert (again.label, again.tags, again.name) == ("a", ["t"], "n")
+    assert astuple(point) == (1, 2, "a", ["t"], "n")  # uncompared fields too
     moved = replace(point, y=5)
     assert (moved.x, moved.y, moved.label, moved.name) == (1, 5, "a", "n")
 
