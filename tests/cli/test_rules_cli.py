@@ -82,6 +82,21 @@ def test_explain_json_resolves_citations() -> None:
     assert {**unverified, "unverified": True} in document["cites"]
 
 
+def test_explain_says_which_citations_the_catalog_has_not_confirmed() -> None:
+    """A provision the catalog marks unverified is called unverified, not just its title; a
+    confirmed one carries no mark. The rules page says the same."""
+    from complykit.reference.docs import rules_page  # noqa: PLC0415 - loads every catalog
+
+    lines = runner.invoke(app, ["explain", "SOA002"]).stdout.splitlines()
+    assert "Cites ISO/IEC 42001:2023 6.1.3: AI risk treatment (unverified)" in lines
+    assert "Cites ISO/IEC 27001:2022 6.1.3 d): Information security risk treatment" in lines
+    row = next(line for line in rules_page().splitlines() if line.startswith("| SOA002 "))
+    assert row.endswith(
+        "| ISO/IEC 27001:2022 6.1.3 d); ISO/IEC 27701:2019 5.4; "
+        "ISO/IEC 42001:2023 6.1.3 (unverified) |"
+    )
+
+
 def test_explain_unknown_code_suggests_the_closest() -> None:
     """An unknown code exits 2 and suggests the nearest real codes."""
     result = runner.invoke(app, ["explain", "GDPR26"])

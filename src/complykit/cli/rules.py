@@ -66,6 +66,7 @@ def explain(
 ) -> int:
     """Explain one finding code: what it checks, when it fires, and the provisions it cites."""
     from complykit.catalog.load import load_catalogs  # noqa: PLC0415 - keep --help fast
+    from complykit.reference.explain import doubt  # noqa: PLC0415
     from complykit.reference.explain import explain as explain_code  # noqa: PLC0415
 
     found = explain_code(code, load_catalogs())
@@ -83,8 +84,7 @@ def explain(
         say(f"\n{found.details}")
     if rule.hint:
         say(f"\nWhat to do: {rule.hint}")
-    for c in cited:
-        title = f": {c['title']}" if c["title"] else ""
-        mark = " (title unverified)" if c["unverified"] else ""
-        say(f"Cites {c['citation']}{title}{mark}")
+    for c in found.cited:
+        title = f": {c.title}" if c.title else ""
+        say(f"Cites {c.citation}{title}{doubt(c)}")
     return 0

@@ -21,6 +21,9 @@ class Cited:
     citation: str
     title: str | None
     unverified: bool
+    """The catalog has not confirmed this provision, or its title, against the source text."""
+    title_only: bool = False
+    """Only the title is unconfirmed: the provision itself is."""
 
 
 @frozen
@@ -39,7 +42,7 @@ def explain(code: str, catalogs: CatalogSet) -> Explanation:
         close = difflib.get_close_matches(code.upper(), list(rules), n=3, cutoff=0.6)
         hint = f"Did you mean {' or '.join(close)}?" if close else "See `complykit rules`."
         raise ComplykitError(f"unknown code '{code}'", hint=hint)
-    return Explanation(rule, _details(rule.code), tuple(_cite(catalogs, c) for c in rule.citation))
+    return Explanation(rule, _details(rule.code), tuple(cite(catalogs, c) for c in rule.citation))
 
 
 def _details(code: str) -> str:
@@ -49,9 +52,18 @@ def _details(code: str) -> str:
     return "\n\n".join(paragraphs[1:]).strip()
 
 
-def _cite(catalogs: CatalogSet, citation: str) -> Cited:
+def cite(catalogs: CatalogSet, citation: str) -> Cited:
+    """The citation with its catalog's title and how far the catalog vouches for it."""
     item = resolve_citation(catalogs, citation)
     if item is None:
         return Cited(citation, None, unverified=False)
-    flags = ("unverified", "title_unverified")
-    return Cited(citation, item.title, any(item.attributes.get(f) for f in flags))
+    provision = bool(item.attributes.get("unverified"))
+    title = bool(item.attributes.get("title_unverified"))
+    return Cited(citation, item.title, provision or title, title_only=title and not provision)
+
+
+def doubt(cited: Cited) -> str:
+    """What a reader is told of a citation the catalog has not confirmed ("" when it has)."""
+    if not cited.unverified:
+        return ""
+    return " (title unverified)" if cited.title_only else " (unverified)"
