@@ -129,6 +129,13 @@ def referred_values(model: BaseModel, leaving_out: tuple[str, ...] = ()) -> list
     return found
 
 
+def named_values(rows: list[Row], leaving_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The record ids that ``rows`` name, once each in order, but those of the kinds
+    ``leaving_out``: ``referred_values`` read from a walk already made."""
+    named = (v for key, v, _ in rows if type(key) is tuple and key != leaving_out)
+    return tuple(dict.fromkeys(v for v in named if type(v) is str))
+
+
 def _collect_values(model: BaseModel, leaving_out: tuple[str, ...], found: list[Any]) -> None:
     # The loop of _collect, without places.
     for name, marker, by_item, leaf in _plan(type(model)):
@@ -245,3 +252,61 @@ def _visit(value: Any, place: _Place, marker: Marker | None, found: list[Referen
         _collect(value, place, found)
     elif marker is not None:
         found.append(place.reference(value, marker))
+
+
+PERSON = ("person",)
+"""The kinds of a reference to a person: people live in the config, not among the records."""
+MarkerKey = str | tuple[str, ...]
+"""A marker as the cache writes it: the kinds a reference names, or the marker's name."""
+Row = tuple[MarkerKey, Any, Loc]
+"""A reference as (marker key, value, path): what ``reference_rows`` gives."""
+MARKER_NAMES: dict[type[CountryMarker | ControlsMarker | EvidenceMarker], str] = {
+    CountryMarker: "country",
+    ControlsMarker: "controls",
+    EvidenceMarker: "evidence",
+}
+
+
+def marker_key(marker: Marker) -> MarkerKey:
+    if isinstance(marker, RefTo):
+        return marker.kinds
+    return MARKER_NAMES[type(marker)]
+
+
+def reference_rows(model: BaseModel) -> list[Row]:
+    """``references(model, shared=False)`` as rows, in the same order: for a walk whose
+    references are only written down (the cache's copy of a first run), a tuple per value
+    instead of a ``Reference``, with the marker's key looked up once per field rather than
+    once per value."""
+    found: list[Row] = []
+    _collect_rows(model, _SHARED.root((), shared=False), found)
+    return found
+
+
+def _collect_rows(model: BaseModel, place: _Place, found: list[Row]) -> None:
+    # _collect's loop, making rows: keep the two in step.
+    for name, marker, by_item, leaf in _plan(type(model)):
+        value = getattr(model, name)
+        if not value and value != 0:
+            continue
+        where = place.below.get(name) or place.at(name)
+        if by_item and type(value) is list:
+            below = where.below
+            if leaf is not None:
+                key = marker_key(leaf)
+                for index, item in enumerate(value):
+                    found.append((key, item, (below.get(index) or where.at(index)).loc))
+            else:
+                for index, item in enumerate(value):
+                    _visit_rows(item, below.get(index) or where.at(index), marker, found)
+        elif leaf is not None:
+            found.append((marker_key(leaf), value, where.loc))
+        else:
+            _visit_rows(value, where, marker, found)
+
+
+def _visit_rows(value: Any, place: _Place, marker: Marker | None, found: list[Row]) -> None:
+    if isinstance(value, BaseModel):
+        _collect_rows(value, place, found)
+    elif marker is not None:
+        found.append((marker_key(marker), value, place.loc))

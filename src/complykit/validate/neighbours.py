@@ -20,11 +20,9 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from complykit.model.references import referred_values
+from complykit.model.references import PERSON, referred_values
 from complykit.model.types import RefTo
 from complykit.workspace.repository import Entry, Repository
-
-PERSON = ("person",)
 
 Row = tuple[str, str, list[str], str | None]
 """A record as (id, kind, ids it names, digest of its text or None: ``Entry.digest``)."""
@@ -37,6 +35,8 @@ Graph = dict[str, FileRow]
 def named_ids(entry: Entry) -> list[str]:
     """The record ids an entry names through reference fields, once each (people are not
     records: they live in the config, which every check's key holds)."""
+    if entry.named is not None:
+        return list(entry.named)
     found = entry.references_at_hand()
     named = (
         referred_values(entry.record, leaving_out=PERSON)

@@ -18,6 +18,7 @@ from complykit.load.parsing import read_hashed, read_raw
 from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlFile, decode_file, parse_document_in
 from complykit.model.base import Record
+from complykit.model.references import PERSON, named_values, reference_rows
 from complykit.model.validate import try_record
 from complykit.workspace import kept_references
 from complykit.workspace.open import LoadedRecords
@@ -32,7 +33,7 @@ def remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
                 e.document,
                 e.kind,
                 e.id,
-                kept_references.encode(e.references_once()),
+                _encoded_references(e),
                 parsed.documents[e.document].alone_from,
             )
             for e in loaded.entries
@@ -44,6 +45,17 @@ def remember(cache: FileCache, parsed: YamlFile, loaded: LoadedRecords) -> None:
     documents = parsed.documents
     data = [(e.document, e.kind, documents[e.document].data, e.places) for e in loaded.entries]
     cache.remember(parsed.path.as_posix(), outcome, data)
+
+
+def _encoded_references(entry: Entry) -> str:
+    """The entry's references as the cache keeps them; the ids they name are left on the entry
+    for the graph of the files (``validate.neighbours``), which would walk the record again."""
+    found = entry.references_at_hand()
+    if found is not None:
+        return kept_references.encode(found)
+    rows = reference_rows(entry.record)  # walked once, kept nowhere (Entry.references_once)
+    entry.named = named_values(rows, leaving_out=PERSON)
+    return kept_references.encode_rows(rows)
 
 
 def restored(root: Path, rel: str, cache: FileCache) -> LoadedRecords | None:

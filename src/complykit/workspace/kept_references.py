@@ -10,27 +10,28 @@ from functools import cache
 from typing import Any
 
 from complykit.cache.jsontext import compact_json, read_json
-from complykit.model.references import Marker, Reference
-from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
+from complykit.model.references import (
+    MARKER_NAMES,
+    Marker,
+    Reference,
+    Row,
+    marker_key,
+)
+from complykit.model.types import ControlsMarker, RefTo
 
-_NAMED: dict[str, Marker] = {
-    "country": CountryMarker(),
-    "controls": ControlsMarker(),
-    "evidence": EvidenceMarker(),
-}
-_NAMES = {type(marker): name for name, marker in _NAMED.items()}
+_NAMED: dict[str, Marker] = {name: marker() for marker, name in MARKER_NAMES.items()}
 
 
 def encode(found: list[Reference]) -> str:
     """As JSON text inside the file's outcome: a run reads every outcome but decodes the
     references of a few records, and a text is parsed several times faster than the lists."""
     # Tuples are written as lists, by orjson and json alike: no copies made to write them.
-    rows = [(_marker_name(r.marker), r.value, r.loc) for r in found]
+    return encode_rows([(marker_key(r.marker), r.value, r.loc) for r in found])
+
+
+def encode_rows(rows: list[Row]) -> str:
+    """``encode`` for references walked as rows (``model.references.reference_rows``)."""
     return compact_json(rows)
-
-
-def _marker_name(marker: Marker) -> str | tuple[str, ...]:
-    return marker.kinds if isinstance(marker, RefTo) else _NAMES[type(marker)]
 
 
 def decode(text: Any) -> list[Reference]:

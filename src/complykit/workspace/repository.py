@@ -66,6 +66,7 @@ class Entry:
         "document",
         "id",
         "kind",
+        "named",
         "path",
     )
 
@@ -80,6 +81,9 @@ class Entry:
     ) -> None:
         self.path, self.document = path, document
         self.digest: str | None = None
+        self.named: tuple[str, ...] | None = None
+        """The record ids it names, where a walk made for another purpose found them (a first
+        run's copy for the cache): the graph of the files need not walk it again."""
         self._record, self._places, self._kept = record, places, kept
         self._refs: list[Reference] | None = None
         if record is not None:

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Optional
 
 from pydantic import BaseModel
 
 from complykit.model.references import (
+    PERSON,
     Reference,
     forget_shared_references,
+    marker_key,
+    named_values,
+    reference_rows,
     references,
     referred_values,
 )
 from complykit.model.types import CountryMarker, RefTo
+from complykit.workspace.open import open_repository
+from conftest import EXAMPLE
 
 SUPPLIER = RefTo(("supplier",))
 COUNTRY = CountryMarker()
@@ -98,3 +105,36 @@ def test_referred_values_are_the_walks_record_references_without_their_paths() -
     walked = [r.value for r in references(activity) if isinstance(r.marker, RefTo)]
     assert referred_values(activity) == walked == ["sup-a", "sup-b", "sup-top", "sup-deep"]
     assert referred_values(activity, leaving_out=("supplier",)) == []
+
+
+def test_rows_are_the_references_as_the_cache_writes_them() -> None:
+    """The walk that makes rows finds what the walk that makes references finds, in order."""
+    deep = _Chain(supplier="sup-top", next=_Chain(next=_Chain(supplier="sup-deep")))
+    activity = _Activity(
+        processors=["sup-a", "sup-b"],
+        sites=[{"country": "NL"}],  # type: ignore[list-item]
+        chain=deep,
+    )
+    assert reference_rows(activity) == [
+        (("supplier",), "sup-a", ("processors", 0)),
+        (("supplier",), "sup-b", ("processors", 1)),
+        ("country", "NL", ("sites", 0, "country")),
+        (("supplier",), "sup-top", ("chain", "supplier")),
+        (("supplier",), "sup-deep", ("chain", "next", "next", "supplier")),
+    ]
+    assert named_values(reference_rows(activity)) == ("sup-a", "sup-b", "sup-top", "sup-deep")
+    assert named_values(reference_rows(activity), leaving_out=("supplier",)) == ()
+
+
+def test_rows_match_the_reference_walk_on_every_record_of_the_example() -> None:
+    """Every kind of record, as the bundled example writes it: the same references, and the
+    same ids named, whichever walk finds them."""
+    repo, errors = open_repository(EXAMPLE, date(2026, 11, 23))
+    assert errors == 0
+    for entry in repo.entries:
+        walked = references(entry.record, shared=False)
+        rows = reference_rows(entry.record)
+        assert rows == [(marker_key(r.marker), r.value, r.loc) for r in walked], entry
+        ids = referred_values(entry.record, leaving_out=PERSON)
+        assert named_values(rows, PERSON) == tuple(dict.fromkeys(i for i in ids if type(i) is str))
+    assert sum(len(reference_rows(e.record)) for e in repo.entries) > 100
