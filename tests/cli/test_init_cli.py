@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -154,6 +155,38 @@ def test_new_writes_a_draft_with_modeline_and_required_fields(tmp_path: Path, ki
     assert text.startswith(f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n")
     assert (data["kind"], data["id"]) == (kind, "draft-1")
     assert set(data) == set(RECORD_MODELS[kind].model_json_schema()["required"])
+
+
+@pytest.mark.parametrize("record_id", ["../../outside/evil", "a/b", "", ".hidden", "x\x1b[31m"])
+def test_new_refuses_an_id_a_record_cannot_hold(tmp_path: Path, record_id: str) -> None:
+    """The id names the file: one with a folder in it, or that no record could hold, is
+    refused before anything is written, and its control characters are not echoed raw."""
+    workspace = tmp_path / "ws"
+    runner.invoke(app, ["init", str(workspace), *OPTIONS])
+    before = sorted(tmp_path.rglob("*"))
+    result = runner.invoke(app, ["new", "risk", record_id, str(workspace / "risks")])
+    assert result.exit_code == 2
+    assert "is not a record id; nothing was written" in result.stderr
+    assert "\x1b" not in result.stderr
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_new_writes_through_no_link(tmp_path: Path) -> None:
+    """A link planted where the file would go, or in place of the kind's folder, is refused:
+    nothing is written where it leads."""
+    workspace, outside = tmp_path / "ws", tmp_path / "outside"
+    runner.invoke(app, ["init", str(workspace), *OPTIONS])
+    outside.mkdir()
+    (workspace / "risks" / "risk-x.yaml").symlink_to(outside / "planted.yaml")
+    planted = runner.invoke(app, ["new", "risk", "risk-x", str(workspace)])
+    assert planted.exit_code == 2
+    assert "already exists" in planted.stderr
+    shutil.rmtree(workspace / "tasks", ignore_errors=True)
+    (workspace / "tasks").symlink_to(outside, target_is_directory=True)
+    linked = runner.invoke(app, ["new", "task", "task-y", str(workspace)])
+    assert linked.exit_code == 2
+    assert "links outside the workspace" in linked.stderr
+    assert list(outside.iterdir()) == []
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ allowed values, where the schema lists them); ``complykit validate`` reports eac
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from complykit.authoring.scaffold import scalar, write_new
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.model.records import RECORD_MODELS
+from complykit.model.types import RECORD_ID_LENGTH, RECORD_ID_PATTERN
 
 # Where `complykit init` makes room for each kind.
 FOLDERS = {
@@ -41,13 +43,26 @@ class Draft:
 
 
 def new_record(root: Path, kind: str, record_id: str, output: Path | None = None) -> Draft:
-    """Write a draft ``kind`` record with ``record_id``; never replaces a file."""
+    """Write a draft ``kind`` record with ``record_id``; never replaces a file.
+
+    Without ``output`` the file goes into the kind's folder of the workspace, named by the id:
+    the id must be one the record could hold (so it names no other folder), and neither the
+    folder nor the file may be a link leading elsewhere."""
     if kind not in RECORD_MODELS:
         raise ComplykitError(f"unknown kind '{kind}'", hint=f"Kinds: {', '.join(RECORD_MODELS)}.")
-    path = (output or root / FOLDERS[kind] / f"{record_id}.yaml").resolve()
+    if not (re.match(RECORD_ID_PATTERN, record_id) and len(record_id) <= RECORD_ID_LENGTH):
+        raise ComplykitError(
+            f"{record_id!r} is not a record id; nothing was written",
+            hint="An id is letters, digits, '.', '_' and '-', starts with a letter or digit "
+            f"and has at most {RECORD_ID_LENGTH} characters: `pa-patient-scheduling`.",
+        )
+    # Not resolved: a link at the file's place is a file that exists (write_new refuses it),
+    # never a way to write where it leads.
+    path = output.absolute() if output else root / FOLDERS[kind] / f"{record_id}.yaml"
     target = schema_target(root, path.parent, kind)
     text, fields = draft_text(kind, record_id)
-    write_new(path, (modeline(target) + "\n" if target else "") + text)
+    inside = None if output else root  # a folder the user named is the user's choice
+    write_new(path, (modeline(target) + "\n" if target else "") + text, inside=inside)
     return Draft(path, kind, fields)
 
 

@@ -149,6 +149,14 @@ def _framework_id(catalogs: CatalogSet, data: dict[object, object]) -> object:
     return catalog.id if catalog is not None else framework
 
 
+def _refuse_links_out(folder: Path, inside: Path | None) -> None:
+    if inside is not None and not folder.resolve().is_relative_to(inside.resolve()):
+        raise ComplykitError(
+            f"{folder} links outside the workspace; nothing was written",
+            hint="Replace the link with a real folder.",
+        )
+
+
 def write_new(path: Path, text: str, inside: Path | None = None) -> None:
     """Write `text` to `path` whole, or fail if `path` exists; never replace a file.
 
@@ -157,12 +165,9 @@ def write_new(path: Path, text: str, inside: Path | None = None) -> None:
     """
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
+        _refuse_links_out(path.parent, inside)  # before a folder is made where a link leads
         path.parent.mkdir(parents=True, exist_ok=True)
-        if inside is not None and not path.parent.resolve().is_relative_to(inside.resolve()):
-            raise ComplykitError(
-                f"{path.parent} links outside the workspace; nothing was written",
-                hint="Replace the link with a real folder.",
-            )
+        _refuse_links_out(path.parent, inside)
         with temp.open("x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         try:

@@ -70,9 +70,11 @@ class EvidenceMarker:
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="Free text.")]
+RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+RECORD_ID_LENGTH = 100
 RecordId = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100),
+    StringConstraints(pattern=RECORD_ID_PATTERN, max_length=RECORD_ID_LENGTH),
     Field(
         description="Workspace-unique id: letters, digits, '.', '_' and '-'.",
         examples=["pa-patient-scheduling"],
