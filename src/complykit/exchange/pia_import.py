@@ -11,7 +11,6 @@ like a spreadsheet row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.exchange.html_text import plain_text
+from complykit.exchange.json_file import read_json_file
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.pia_text import dpia_fields, evaluation_line, measure_id, text
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
@@ -41,14 +41,7 @@ class PiaExport:
 
 def read_export(source: Path) -> PiaExport:
     """The export in ``source``; raises ComplykitError when it is not a PIA tool export."""
-    try:
-        if source.stat().st_size > MAX_BYTES:
-            raise ComplykitError(f"{source} is larger than {MAX_BYTES:,} bytes; not a PIA export")
-        data = json.loads(source.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise ComplykitError(f"{source}: {error.strerror or error}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise ComplykitError(f"{source} is not JSON ({shown(str(error))})") from None
+    data = read_json_file(source, MAX_BYTES, "a PIA export")
     if not isinstance(data, dict) or not isinstance(data.get("pia"), dict):
         raise ComplykitError(
             f"{source} is not a CNIL PIA tool export: it has no 'pia' object",

@@ -11,13 +11,13 @@ every other value is kept in notes.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from complykit.core.errors import ComplykitError
 from complykit.exchange.html_text import plain_text
+from complykit.exchange.json_file import read_json_file
 from complykit.exchange.outcome import ImportReport, Outcome
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes, split_lines
@@ -55,14 +55,7 @@ def read_descriptions(source: Path) -> tuple[str, list[dict[str, str]]]:
 
 
 def _json_items(source: Path) -> list[dict[str, str]]:
-    try:
-        if source.stat().st_size > MAX_BYTES:
-            raise ComplykitError(f"{source} is larger than {MAX_BYTES:,} bytes")
-        data = json.loads(source.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise ComplykitError(f"{source}: {error.strerror or error}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise ComplykitError(f"{source} is not JSON ({shown(str(error))})") from None
+    data = read_json_file(source, MAX_BYTES, "an Algoritmeregister download")
     if isinstance(data, dict):
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list):

@@ -148,6 +148,7 @@ def test_second_import_overwrites_nothing(workspace: Path) -> None:
         (b"[1, 2]", "is not a CNIL PIA tool export"),
         (b"{not json", "is not JSON"),
         (b"[" * 100_000 + b"]" * 100_000, "is not"),
+        (b'{"pia": {"id": 1' + b"0" * 5000 + b"}}", "is not JSON .*4300 digits"),
     ],
 )
 def test_not_a_pia_export(workspace: Path, tmp_path: Path, content: bytes, message: str) -> None:

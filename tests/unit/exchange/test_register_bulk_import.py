@@ -119,3 +119,18 @@ def test_not_a_download(workspace: Path, tmp_path: Path) -> None:
     source.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(ComplykitError, match="no 'name' column"):
         import_register_download(workspace, source)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'[{"name": 1' + b"0" * 5000 + b"}]", b"{not json", b"\xff\xfe[]", b"[" * 100_000],
+)
+def test_a_download_that_is_not_json_is_refused_by_name(
+    workspace: Path, tmp_path: Path, content: bytes
+) -> None:
+    """A number too long for Python, bad syntax, bytes that are not UTF-8 or nesting past the
+    recursion limit: an error naming the file (exit 2 on the command line), never a crash."""
+    source = tmp_path / "algoritmes.json"
+    source.write_bytes(content)
+    with pytest.raises(ComplykitError, match=r"algoritmes\.json is not JSON"):
+        import_register_download(workspace, source)

@@ -1,0 +1,25 @@
+"""A JSON file handed to an import: read whole, within a size, or refused with a reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from complykit.core.errors import ComplykitError
+from complykit.exchange.shown import shown
+
+
+def read_json_file(source: Path, max_bytes: int, what: str) -> Any:
+    """The value of the JSON in ``source`` (UTF-8, perhaps with a byte order mark); raises
+    ComplykitError naming the file when it is unreadable, larger than ``max_bytes`` or not
+    JSON that Python can hold: a whole number longer than the interpreter converts (4,300
+    digits) or nesting deeper than its recursion limit is refused like a syntax error."""
+    try:
+        if source.stat().st_size > max_bytes:
+            raise ComplykitError(f"{source} is larger than {max_bytes:,} bytes; not {what}")
+        return json.loads(source.read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        raise ComplykitError(f"{source}: {error.strerror or error}") from None
+    except (ValueError, RecursionError) as error:  # decoding, syntax, a number too long
+        raise ComplykitError(f"{source} is not JSON ({shown(str(error))})") from None
