@@ -213,3 +213,21 @@ def test_sheet_names_are_escaped_in_messages(workspace: Path, tmp_path: Path) ->
     output = _printed(str(source), str(workspace), "--sheet", "X")
     _assert_escaped(output)
     assert "Reg\\u202eister" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Activity;Purpose\n" + "A;B\n" * 100_000, "it reaches row 100,001 (limit 100,000)"),
+        ("Activity" + ";x" * 1_100 + "\n", "row 1 has 1,101 columns (limit 1,024)"),
+        (("a;" * 1_000 + "\n") * 2_000, "it holds more than 2,000,000 cells by row 1,999"),
+    ],
+)
+def test_a_csv_file_passes_the_limits_of_a_sheet(
+    workspace: Path, tmp_path: Path, text: str, reason: str
+) -> None:
+    """A CSV file is held to the rows, columns and cells of a workbook's sheet, as it is read:
+    refused in a moment rather than imported for minutes."""
+    source = tmp_path / "register.csv"
+    source.write_text(text, encoding="utf-8")
+    _refused(workspace, source, reason)

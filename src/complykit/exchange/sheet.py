@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.exchange.shown import shown
-from complykit.exchange.workbook_limits import check_workbook
+from complykit.exchange.workbook_limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_workbook
 
 if TYPE_CHECKING:
     import python_calamine
@@ -118,10 +118,30 @@ def _csv_rows(path: Path) -> list[Row]:
             hint="In Excel, save as 'CSV UTF-8 (comma delimited)'.",
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: list[Row] = []
+    cells_read = 0
     try:
-        return [Row(n, tuple(c.strip() for c in cells)) for n, cells in enumerate(reader, 1)]
+        for number, cells in enumerate(reader, 1):
+            cells_read += len(cells)
+            _check_extent(path, number, len(cells), cells_read)
+            rows.append(Row(number, tuple(c.strip() for c in cells)))
     except csv.Error as error:
         raise ComplykitError(f"{path}: not a readable CSV file ({error})") from None
+    return rows
+
+
+def _check_extent(path: Path, row: int, columns: int, cells: int) -> None:
+    """The limits a workbook's sheet passes (``workbook_limits``), for a CSV file as it is
+    read: 50 MB of commas is a million empty columns, or millions of rows that take minutes."""
+    if row > MAX_ROWS:
+        reason = f"it reaches row {row:,} (limit {MAX_ROWS:,})"
+    elif columns > MAX_COLUMNS:
+        reason = f"row {row:,} has {columns:,} columns (limit {MAX_COLUMNS:,})"
+    elif cells > MAX_CELLS:
+        reason = f"it holds more than {MAX_CELLS:,} cells by row {row:,}"
+    else:
+        return
+    raise ComplykitError(f"{path}: refused: {reason}", hint=FORMATS_HINT)
 
 
 def _check_size(path: Path) -> None:
