@@ -6,6 +6,11 @@ command refuses to follow it (exit 2, one line), and the place it pointed to is 
 
 from __future__ import annotations
 
+import json
+import os
+import socket
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -96,3 +101,59 @@ def test_jobs_are_capped(tmp_path: Path) -> None:
     """An absurd --jobs does not start an absurd number of processes; validation works."""
     root = workspace(tmp_path, {"r.yaml": "kind: risk\nid: r\n"})
     run("validate", str(root), "--jobs", "100000").assert_inert(allowed=(1,))
+
+
+@pytest.mark.parametrize("force", [(), ("--force",)])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("validate",),
+        ("report", "summary", "--format", "markdown"),
+        ("report", "ropa", "--format", "xlsx"),
+        ("export", "ics"),
+    ],
+)
+def test_a_device_named_as_output_is_written_into_never_replaced(
+    tmp_path: Path, command: tuple[str, ...], force: tuple[str, ...]
+) -> None:
+    """`--output` naming a device (with or without --force) is written into as a shell's
+    `>` would: moving a file into its place would replace the device, which as root is the
+    system's /dev/null."""
+    device = tmp_path / "null"  # a device of our own: a regression must not replace the real one
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is on Linux
+    except (OSError, AttributeError):
+        pytest.skip("making a device needs root on Linux")
+    root = workspace(tmp_path)
+    name, *rest = command
+    outcome = run(name, *rest[:1], str(root), *rest[1:], "--output", str(device), *force)
+    outcome.assert_inert(allowed=(0, 1))
+    assert device.is_char_device()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "ws"]
+
+
+def test_a_pipe_named_as_output_receives_the_output(tmp_path: Path) -> None:
+    """A FIFO stays a FIFO, and what is read from it is the report."""
+    root = workspace(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    outcome = run("validate", str(root), "--format", "json", "--output", str(fifo))
+    reader.join(timeout=30)
+    outcome.assert_inert(allowed=(0,))
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert json.loads(received[0])["summary"]["errors"] == 0
+
+
+def test_a_socket_named_as_output_is_refused(tmp_path: Path) -> None:
+    """A socket is neither a file nor a pipe: exit 2, and it is left where it was."""
+    root = workspace(tmp_path)
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(path))
+        outcome = run("validate", str(root), "--output", str(path), "--force")
+    assert outcome.code == 2
+    assert "is neither a file nor a pipe" in outcome.stderr
+    assert stat.S_ISSOCK(path.lstat().st_mode)

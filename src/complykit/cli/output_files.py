@@ -8,7 +8,7 @@ import os
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from complykit.core.overwrite import exists, refuse
+from complykit.core.overwrite import exists, refuse, streamed
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 
 @contextmanager
 def open_output(path: Path, *, force: bool) -> Iterator[TextIO]:
-    """A UTF-8 text ``--output`` file, under the one overwrite policy (see `_replacing`)."""
+    """A UTF-8 text ``--output`` file, under the one overwrite policy (see `_replacing`); a
+    device or a pipe is written in place (``core.overwrite.streamed``)."""
+    if streamed(path):
+        with path.open("w", encoding="utf-8") as stream:
+            yield stream
+        return
     with _replacing(path, force=force) as temp, temp.open("x", encoding="utf-8") as stream:
         yield stream
 
@@ -26,6 +31,10 @@ def open_output(path: Path, *, force: bool) -> Iterator[TextIO]:
 @contextmanager
 def open_binary_output(path: Path, *, force: bool) -> Iterator[BinaryIO]:
     """A binary ``--output`` file (xlsx, PDF), under the same policy."""
+    if streamed(path):
+        with path.open("wb") as stream:
+            yield stream
+        return
     with _replacing(path, force=force) as temp, temp.open("xb") as stream:
         yield stream
 

@@ -7,6 +7,7 @@ write their bytes in one go.
 
 from __future__ import annotations
 
+import stat
 from typing import TYPE_CHECKING
 
 from complykit.core.errors import ComplykitError
@@ -15,11 +16,29 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+def streamed(path: Path) -> bool:
+    """Whether ``path`` is a character device or a pipe (``/dev/null``, ``/dev/stdout`` on a
+    terminal or a pipe, a FIFO): written into as a shell's ``>`` writes, in place. It holds
+    nothing to lose, and moving a file into its place would replace the device itself."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
 def refusal(path: Path, *, force: bool) -> ComplykitError | None:
-    """Why ``path`` may not be written, or None: a folder, a folder that does not exist, or
-    (without ``force``) a file that exists."""
+    """Why ``path`` may not be written, or None: a folder, a folder that does not exist, a
+    block device or socket, or (without ``force``) a file that exists."""
     if path.is_dir():
         return ComplykitError(f"{path} is a folder; nothing was written", hint="Name a file.")
+    if streamed(path):
+        return None
+    if path.exists() and not path.is_file():
+        return ComplykitError(
+            f"{path} is neither a file nor a pipe (a disk or a socket); nothing was written",
+            hint="Name a file, or a pipe such as /dev/stdout.",
+        )
     if not path.parent.is_dir():  # else the error would name the temporary file beside it
         return ComplykitError(
             f"{path}: No such file or directory (no folder {path.parent}); nothing was written",

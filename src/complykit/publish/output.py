@@ -11,12 +11,17 @@ import os
 import tempfile
 from pathlib import Path
 
-from complykit.core.overwrite import exists, refuse
+from complykit.core.overwrite import exists, refuse, streamed
 
 
 def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``path`` in one step; without ``force`` an existing file is kept."""
+    """Write ``data`` to ``path`` in one step; without ``force`` an existing file is kept.
+    A device or a pipe is written in place (``core.overwrite.streamed``)."""
     refuse(path, force=force)
+    if streamed(path):
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path())
     try:
         with os.fdopen(handle, "wb") as stream:
