@@ -13,10 +13,10 @@ header line, the exit code, the probes as one line of JSON, then the text.
 from __future__ import annotations
 
 import hashlib
-import os
 
 from complykit.cache.entries import RENDERED_PREFIX, RESULT_PREFIX, trusted_body
 from complykit.cache.keys import Uncacheable, day_key, workspace_digests
+from complykit.load.roots import exists_inside
 
 _HEADER = b"complykit-rendered-1"
 _NO_PROBES = b"{}"
@@ -88,7 +88,7 @@ def _probes_hold(root: str, line: bytes) -> bool:
 
 
 def _exists(root: str, relative: str) -> bool:
-    return os.path.exists(os.path.join(root, relative))  # noqa: PTH110, PTH118
+    return exists_inside(root, relative)
 
 
 def remember(  # noqa: PLR0913 - what is kept, and for which workspace state

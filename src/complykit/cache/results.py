@@ -16,6 +16,7 @@ from complykit.cache.keys import Uncacheable, run_key, workspace_digests
 from complykit.cache.store import RESULT_PREFIX, CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
+from complykit.load.roots import exists_inside
 
 
 def result_name(digests: Mapping[str, str], as_of: date) -> str:
@@ -63,4 +64,4 @@ def _probes_hold(root: Path, probes: Any) -> bool:
     """Every path a check looked at still exists, or still does not."""
     if not isinstance(probes, dict):
         raise BadEntryError("probes is not a mapping")
-    return all(isinstance(v, bool) and (root / k).exists() == v for k, v in probes.items())
+    return all(isinstance(v, bool) and exists_inside(str(root), k) == v for k, v in probes.items())

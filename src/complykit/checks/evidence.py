@@ -21,7 +21,7 @@ def _problem_with(repo: Repository, evidence: str) -> str | None:
     if relative.is_absolute() or ".." in relative.parts:
         return f"evidence '{evidence}' lies outside the workspace"
     if not repo.exists(relative):
-        return f"evidence '{evidence}' does not exist"
+        return f"evidence '{evidence}' does not exist in the workspace"
     return None
 
 
@@ -31,11 +31,12 @@ def _problem_with(repo: Repository, evidence: str) -> str | None:
     per_record=True,
     name="missing-evidence",
     severity=Severity.ERROR,
-    hint="Use a path relative to the workspace root that exists in the repository, "
-    "or an https URL.",
+    hint="Use a path relative to the workspace root that exists in the repository (a link "
+    "must lead to a file inside it), or an https URL.",
 )
 def missing_evidence(repo: Repository) -> Iterator[Problem]:
-    """An evidence path does not exist in the workspace, or points outside it.
+    """An evidence path does not exist in the workspace, or points outside it (a link that
+    leads out of the workspace counts as missing, whatever it leads to).
 
     PASS: ``evidence: [evidence/access-review-2026-q3.md]`` where that file exists.
     FAIL: ``evidence: [evidence/missing.pdf]`` or ``evidence: [../../etc/passwd]``.

@@ -68,3 +68,14 @@ def git_top(start: str) -> str | None:
         if parent == folder:
             return None
         folder = parent
+
+
+def exists_inside(root: str, relative: str) -> bool:
+    """Whether ``relative`` names a file or folder of the workspace at ``root``, reached
+    through links that stay inside it. A link that leads out counts as nothing, whether or not
+    its target exists: a pull request could otherwise ask, through a path it names as
+    evidence, which files exist on the machine that validates it."""
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(real_root, relative))  # noqa: PTH118
+    inside = real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+    return inside and os.path.exists(real)  # noqa: PTH110

@@ -14,6 +14,7 @@ from complykit.core.frozen import frozen
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, Places
+from complykit.load.roots import exists_inside
 from complykit.model.base import Record
 from complykit.model.config import WorkspaceConfig
 from complykit.model.references import Marker, Reference, references
@@ -288,8 +289,9 @@ class Repository:
         return frozenset(p.id for p in self.config.people)
 
     def exists(self, relative: PurePosixPath) -> bool:
-        """Whether a path in the workspace exists, remembered so a cached result can re-check."""
-        found = (self.root / relative).exists()
+        """Whether a path in the workspace exists (a link leading out of it does not: see
+        ``load.roots.exists_inside``), remembered so a cached result can check it again."""
+        found = exists_inside(str(self.root), relative.as_posix())
         self.probes[relative.as_posix()] = found
         return found
 

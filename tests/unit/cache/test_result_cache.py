@@ -140,6 +140,36 @@ def test_removing_an_evidence_file_is_seen(workspace: Path) -> None:
     assert "REF007" in codes
 
 
+def test_evidence_linked_out_of_the_workspace_tells_nothing_of_what_is_there(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """An evidence file replaced by a link out of the workspace is missing, whether or not its
+    target exists: the verdict never says which files the validating machine has. A link that
+    stays inside is followed, and the cached result follows the link as it changes."""
+    evidence = next((workspace / "evidence").rglob("*.md"))
+    outside = tmp_path / "on-the-runner.txt"
+    outside.write_text("secret", encoding="utf-8")
+    inside = workspace / "evidence" / "kept-copy.md"
+    shutil.copy(evidence, inside)
+    evidence.unlink()
+
+    def messages() -> list[str]:
+        found = validate(workspace, as_of=AS_OF).findings
+        return [f.message for f in found if f.code == "REF007"]
+
+    evidence.symlink_to(outside)
+    present = messages()
+    evidence.unlink()
+    evidence.symlink_to(tmp_path / "not-on-the-runner.txt")
+    assert messages() == present
+    assert present
+    assert all(m.endswith("does not exist in the workspace") for m in present)
+    evidence.unlink()
+    evidence.symlink_to(inside)
+    assert messages() == []
+    assert validate(workspace, as_of=AS_OF, use_cache=False).findings == ()
+
+
 def test_no_cache_neither_reads_nor_writes(workspace: Path, local_cache: None) -> None:
     """With the cache off nothing is written into the workspace."""
     validate(workspace, as_of=AS_OF, use_cache=False)
