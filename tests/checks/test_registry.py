@@ -94,6 +94,16 @@ def test_a_taken_code_or_name_cannot_be_registered_again() -> None:
         check(code="GDPR999", name=taken.name, severity=Severity.ERROR, reads=())(_documented)
 
 
+def test_a_check_cannot_take_a_code_the_loader_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """REF009 (a rule that could not run) and the YAML and SCH codes of loading are not checks:
+    a check registered under one of them would change what an existing code means."""
+    monkeypatch.setattr(registry, "REGISTRY", dict(REGISTRY))
+    check(code="REF009", name="a-name-no-rule-has", severity=Severity.ERROR, reads=())(_documented)
+    monkeypatch.setattr("complykit.validate.engine.REGISTRY", registry.REGISTRY)
+    with pytest.raises(ValueError, match=r"codes the loader reports: \['REF009'\]"):
+        all_rules()
+
+
 def test_summary_is_the_first_paragraph_of_the_docstring(monkeypatch: pytest.MonkeyPatch) -> None:
     """The summary `rules` and `explain` show is the docstring's first paragraph, on one line."""
     monkeypatch.setattr(registry, "REGISTRY", {})

@@ -232,3 +232,32 @@ def unknown_annex_iii_point(repo: Repository) -> Iterator[Problem]:
                 ("classification", "annex_iii", "point" if basis.point else "area"),
                 f"the AI Act has no {item}",
             )
+
+
+@check(
+    code="REF010",
+    reads=(),
+    name="duplicate-person",
+    severity=Severity.ERROR,
+    hint="Give each person in `people` their own id; if two entries are the same person, "
+    "keep one.",
+)
+def duplicate_person(repo: Repository) -> Iterator[Problem]:
+    """Two people in complykit.yaml share an id, so the records that name it are ambiguous.
+
+    Every owner, approver or assessor named by that id would be taken to be the first of
+    them: a second entry could put another name on every report without any record changing.
+
+    PASS: people ``fatima-elamrani`` and ``jan-devries``.
+    FAIL: two entries under ``people`` with ``id: fatima-elamrani``.
+    """
+    first: dict[str, str] = {}
+    for index, person in enumerate(repo.config.people):
+        if person.id in first:
+            yield Problem(
+                None,
+                ("people", index, "id"),
+                f"person id '{person.id}' is already used by '{first[person.id]}'",
+            )
+        else:
+            first[person.id] = person.name

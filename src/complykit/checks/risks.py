@@ -42,3 +42,33 @@ def score_off_scale(repo: Repository) -> Iterator[Problem]:
                         f"{stage} {axis} {value} is not on the scale "
                         f"({', '.join(map(str, sorted(allowed)))})",
                     )
+
+
+@check(
+    code="SCH008",
+    reads=(),
+    name="duplicate-scale-level",
+    severity=Severity.ERROR,
+    hint="Give each level of the scale its own value, counting up: 1, 2, 3, 4, 5.",
+)
+def duplicate_scale_level(repo: Repository) -> Iterator[Problem]:
+    """A likelihood or impact scale in complykit.yaml lists the same value twice.
+
+    The scale then misses a level that risks use, and each risk scored on that level is
+    reported as off the scale (SCH006) rather than the one line at fault.
+
+    PASS: ``likelihood`` levels 1, 2, 3, 4, 5.
+    FAIL: ``likelihood`` levels 1, 1, 3, 4, 5.
+    """
+    method = repo.config.risk_method
+    for axis, levels in (("likelihood", method.likelihood), ("impact", method.impact)):
+        seen: dict[int, str] = {}
+        for index, level in enumerate(levels):
+            if level.value in seen:
+                yield Problem(
+                    None,
+                    ("risk_method", axis, index, "value"),
+                    f"{axis} value {level.value} is already the level '{seen[level.value]}'",
+                )
+            else:
+                seen[level.value] = level.label
