@@ -6,10 +6,14 @@ OSC 8 one makes a disguised link, a CSI one clears the screen, and U+202E reorde
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE
 from hostile.harness import RAW_CONTROL, planted, run, workspace
 
 ESCAPES = {
@@ -52,3 +56,25 @@ def test_error_messages_on_stderr_are_escaped(tmp_path: Path) -> None:
     outcome.assert_inert(allowed=(2,))
     assert "\\x1b" in outcome.stderr
     assert not RAW_CONTROL.search(outcome.stderr)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("ics",), ("fides",), ("algoritmeregister",), ("oscal", "--soa", "soa-iso27001-2022")],
+)
+def test_exports_printed_to_the_terminal_show_escaped(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Every export printed to standard output carries a record's controls escaped, in its
+    own escapes where the format has them (JSON, YAML), spelled out where it has none (ICS)."""
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, root)
+    hostile = json.dumps("X" + "".join(ESCAPES.values()))  # a YAML double-quoted scalar too
+    for record in ("register/pa-client-records.yaml", "ai/ai-support-chatbot.yaml"):
+        path = root / record
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^name: .*$", lambda _: f"name: {hostile}", text, count=1))
+    name, *options = command
+    outcome = run("export", name, str(root), *options)
+    outcome.assert_inert(allowed=(0,))
+    assert name == "oscal" or "202e" in outcome.stdout.casefold()  # the SSP names neither

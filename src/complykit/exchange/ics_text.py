@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from complykit.core.frozen import frozen
+from complykit.escape.controls import visible
 
 FOLD = 75  # octets per line before folding (RFC 5545 section 3.1)
 
@@ -23,8 +24,12 @@ class Event:
 
 
 def escape(text: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and line breaks escaped (section 3.3.11)."""
-    cleaned = "".join(c if c >= " " or c == "\n" else " " for c in text.replace("\r\n", "\n"))
+    """A TEXT value: backslash, semicolon, comma and line breaks escaped (section 3.3.11).
+
+    Characters a terminal acts on or hides (escapes, C1 controls, bidirectional overrides,
+    zero-width spaces) are spelled out as ``\\u202e`` (``escape.controls``): the format has no
+    escape of its own for them, and the calendar may be printed to a terminal."""
+    cleaned = visible(text.replace("\r\n", "\n").replace("\t", " "))
     return (
         cleaned.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
     )

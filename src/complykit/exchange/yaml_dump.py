@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from complykit.escape.controls import visible
+
 OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
 """Characters YAML reads as line breaks besides "\\n"."""
 
@@ -39,5 +41,16 @@ SafeTextDumper.add_representer(str, _text)
 
 def dump_text(data: Any) -> str:
     """``data`` as YAML in complykit's layout: keys in their order, UTF-8 text as it is, lines
-    folded at 100 characters."""
-    return yaml.dump(data, Dumper=SafeTextDumper, sort_keys=False, allow_unicode=True, width=100)
+    folded at 100 characters.
+
+    Text holding a character a terminal acts on or hides (an escape, a bidirectional override,
+    a zero-width space: ``escape.controls``) is never written raw: such a document is written
+    in ASCII, every other character escaped in double quotes, which reads back the same."""
+    text = _dumped(data, allow_unicode=True)
+    return _dumped(data, allow_unicode=False) if visible(text) != text else text
+
+
+def _dumped(data: Any, *, allow_unicode: bool) -> str:
+    return yaml.dump(
+        data, Dumper=SafeTextDumper, sort_keys=False, allow_unicode=allow_unicode, width=100
+    )
