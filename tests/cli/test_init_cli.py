@@ -88,6 +88,25 @@ def test_init_with_a_schema_url_writes_url_modelines(tmp_path: Path) -> None:
     assert soa.startswith(f"# yaml-language-server: $schema={url}statement-of-applicability")
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.example/schemas\npaths: {exclude: ['**']}",
+        "https://x.example/schemas\n",
+        "https://x.example/sch emas # comment",
+        "https://x.example/\u202eschemas",
+        "ftp://x.example/schemas",
+    ],
+)
+def test_init_refuses_a_schema_url_that_could_write_yaml(tmp_path: Path, url: str) -> None:
+    """The URL goes into a comment line of complykit.yaml: a line break in it would write
+    configuration (an exclusion hiding every record), so only visible ASCII is taken."""
+    result = runner.invoke(app, ["init", str(tmp_path), *OPTIONS, "--schema-url", url])
+    assert result.exit_code == 2
+    assert "not an http(s) URL" in result.stderr
+    assert not (tmp_path / "complykit.yaml").exists()
+
+
 def test_init_says_what_it_wrote(tmp_path: Path) -> None:
     """The closing message counts the config, the schemas and the folders it created."""
     result = runner.invoke(app, ["init", str(tmp_path), *OPTIONS])

@@ -16,7 +16,9 @@ from complykit.load.discover import CONFIG_FILENAME
 
 PREFIX = "# yaml-language-server: $schema="
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
-_URL = re.compile(r"^https?://", re.IGNORECASE)
+# Visible ASCII only: the URL goes into a YAML comment line, which a line break (or a space
+# and a `#`) would end, and a terminal shows it back. Other characters are percent-encoded.
+_URL = re.compile(r"https?://[!-~]+\Z", re.IGNORECASE)
 _HEAD_LINES = 5  # a modeline belongs at the top; comments above it are allowed
 
 
@@ -48,7 +50,7 @@ def with_modeline(text: str, target: str | None) -> str:
 def schema_url(base: str, kind: str) -> str:
     """A schema's URL below a published base (``https://…/v0.1.0/schemas``)."""
     if not _URL.match(base):
-        raise ValueError(f"not an http(s) URL: {base}")
+        raise ValueError(f"not an http(s) URL of visible ASCII characters: {base!r}")
     return f"{base.rstrip('/')}/{schema_file(kind)}"
 
 
