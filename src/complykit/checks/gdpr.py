@@ -70,6 +70,8 @@ def purposes_missing(repo: Repository) -> Iterator[Problem]:
     name="data-categories-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 30(1)(c)",),
+    hint="List the categories of people in `data_subjects` and of personal data in "
+    "`personal_data`.",
 )
 def data_categories_missing(repo: Repository) -> Iterator[Problem]:
     """A controller activity lists no categories of data subjects or of personal data.
@@ -212,6 +214,8 @@ def processing_categories_missing(repo: Repository) -> Iterator[Problem]:
     name="role-not-declared",
     severity=Severity.ERROR,
     citation=("GDPR Art. 4(7)", "GDPR Art. 4(8)"),
+    hint="Add the role to `organisation.roles` in complykit.yaml, or correct the activity's "
+    "`role`.",
 )
 def role_not_declared(repo: Repository) -> Iterator[Problem]:
     """An activity takes a role that ``organisation.roles`` in complykit.yaml does not list.

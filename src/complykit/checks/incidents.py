@@ -88,6 +88,8 @@ def _moment(incident: Incident, loc: tuple[str, ...]) -> datetime | None:
     per_record=True,
     name="incident-timeline-impossible",
     severity=Severity.ERROR,
+    hint="Correct the times: it occurs, then is detected; awareness, containment, "
+    "notifications and closing come after detection (check the time zones).",
 )
 def incident_timeline_impossible(repo: Repository) -> Iterator[Problem]:
     """The incident's timestamps are in an impossible order.

@@ -64,6 +64,7 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
     local=1,
     name="wrong-kind-reference",
     severity=Severity.ERROR,
+    hint="Name a record of the kind the field takes, or correct the id.",
 )
 def wrong_kind_reference(repo: Repository) -> Iterator[Problem]:
     """A field names a record of the wrong kind.
@@ -162,6 +163,7 @@ def unknown_framework(repo: Repository) -> Iterator[Problem]:
     per_record=True,
     name="unknown-control",
     severity=Severity.ERROR,
+    hint="Use a control id of that framework: `complykit catalog show FRAMEWORK` lists them.",
 )
 def unknown_control(repo: Repository) -> Iterator[Problem]:
     """A control id does not exist in the framework it is listed under.
@@ -239,8 +241,7 @@ def unknown_annex_iii_point(repo: Repository) -> Iterator[Problem]:
     reads=(),
     name="duplicate-person",
     severity=Severity.ERROR,
-    hint="Give each person in `people` their own id; if two entries are the same person, "
-    "keep one.",
+    hint="Give each person in `people` their own id; if two entries are the same person, keep one.",
 )
 def duplicate_person(repo: Repository) -> Iterator[Problem]:
     """Two people in complykit.yaml share an id, so the records that name it are ambiguous.

@@ -116,6 +116,8 @@ def soa_duplicate_control(repo: Repository) -> Iterator[Problem]:
     reads=("statement-of-applicability",),
     name="soa-unknown-control",
     severity=Severity.ERROR,
+    hint="Use the control's id in this edition (`complykit catalog show FRAMEWORK`), or remove "
+    "the entry.",
 )
 def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
     """An SoA entry names a control its framework does not have (often an old edition's id).

@@ -177,6 +177,8 @@ def soa_isms_missing(repo: Repository) -> Iterator[Problem]:
     name="soa-role-controls-excluded",
     severity=Severity.ERROR,
     citation=("ISO/IEC 27701:2019 5.2",),
+    hint="Include the 27701 controls for that role that apply (Annex A: controller, Annex B: "
+    "processor), or correct the roles the register gives.",
 )
 def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
     """All 27701 controls for a role (A: controller, B: processor) are excluded while the

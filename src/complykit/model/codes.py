@@ -31,8 +31,17 @@ SCHEMA_RULES = (
         "invalid-value",
         Severity.ERROR,
         "A value has the wrong type or is not one of the allowed values.",
+        hint="Correct the value as the message says; the kind's JSON Schema in schemas/ lists "
+        "what each field takes, and an editor with the YAML language server shows it as you type.",
     ),
-    RuleInfo("SCH005", "invalid-config", Severity.ERROR, "complykit.yaml does not fit its schema."),
+    RuleInfo(
+        "SCH005",
+        "invalid-config",
+        Severity.ERROR,
+        "complykit.yaml does not fit its schema.",
+        hint="Correct complykit.yaml at the place shown; schemas/config.schema.json describes "
+        "every setting.",
+    ),
     RuleInfo(
         "SCH007",
         "invalid-catalog",

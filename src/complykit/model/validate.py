@@ -93,8 +93,11 @@ def error_finding(
     loc = error["loc"]
     where = _readable(document.data, loc) or "record"
     code = schema_code(error)
+    hint: str | None
     if code == "SCH002":
-        message, hint = f"missing required field '{where}'", None
+        field = str(loc[-1]) if loc else where
+        message = f"missing required field '{where}'"
+        hint = f"Add `{field}:` here; the record kind's reference page says what it holds."
     elif code == "SCH003":
         message, hint = f"unknown field '{where}'", _unknown_field_hint(model, loc)
     elif error.get("input", ...) is None:

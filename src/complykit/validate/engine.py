@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from complykit.checks import REGISTRY
 from complykit.checks.registry import NOT_RUN, Memo, run_checks
 from complykit.core.findings import Finding, RuleInfo, Severity
+from complykit.core.frozen import replace
 from complykit.core.result import Result, Waived
 from complykit.load.codes import YAML_RULES
 from complykit.load.discover import find_root
@@ -71,10 +72,11 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
                 opened.repo, found, kept, two_cores=two_cores, cold=cold
             )
     records = len(opened.repo.entries) if opened.repo is not None else 0
+    rules = all_rules()
     result = Result(
         root,
-        tuple(sorted(found, key=_order)),
-        all_rules(),
+        tuple(sorted(_hinted(found, rules), key=_order)),
+        rules,
         opened.files,
         records,
         as_of,
@@ -82,6 +84,17 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
         tuple(sorted(waived, key=lambda w: _order(w.finding))),
     )
     return result, opened.repo
+
+
+def _hinted(findings: list[Finding], rules: dict[str, RuleInfo]) -> Iterator[Finding]:
+    """Every finding with a hint: where the place that made it gave none (most loading and
+    schema findings), the one its rule gives."""
+    for finding in findings:
+        rule = rules.get(finding.code)
+        if finding.hint or rule is None or not rule.hint:
+            yield finding
+        else:
+            yield replace(finding, hint=rule.hint)
 
 
 def _order(finding: Finding) -> tuple[Finding, str, str, tuple[str, ...], str]:
