@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
@@ -16,13 +17,19 @@ _URL_SCHEMES = ("https://", "http://")
 
 def _problem_with(repo: Repository, evidence: str) -> str | None:
     if evidence.startswith(_URL_SCHEMES):
-        return None
+        return None if _opens(evidence) else f"evidence '{evidence}' is not a link that opens"
     relative = PurePosixPath(evidence)
     if relative.is_absolute() or ".." in relative.parts:
         return f"evidence '{evidence}' lies outside the workspace"
     if not repo.exists(relative):
         return f"evidence '{evidence}' does not exist in the workspace"
     return None
+
+
+def _opens(url: str) -> bool:
+    """A link with a host and nothing a browser would stop at: no space or control."""
+    host = urlsplit(url).hostname
+    return bool(host) and not any(c.isspace() or not c.isprintable() for c in url)
 
 
 @check(
@@ -39,7 +46,8 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
     leads out of the workspace counts as missing, whatever it leads to).
 
     PASS: ``evidence: [evidence/access-review-2026-q3.md]`` where that file exists.
-    FAIL: ``evidence: [evidence/missing.pdf]`` or ``evidence: [../../etc/passwd]``.
+    FAIL: ``evidence: [evidence/missing.pdf]``, ``evidence: [../../etc/passwd]`` or
+    ``evidence: ["https://"]``.
     """
     judged: dict[str, str | None] = {}  # a policy is cited by many records: one stat each
     for entry, reference in repo.references_to(EvidenceMarker):
