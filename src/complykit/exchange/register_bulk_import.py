@@ -60,7 +60,17 @@ def _json_items(source: Path) -> list[dict[str, str]]:
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list):
         raise ComplykitError(f"{source} is not an Algoritmeregister download: no list of items")
-    return [{str(k): _value(v) for k, v in item.items()} for item in data if isinstance(item, dict)]
+    items = [item for item in data if isinstance(item, dict)]
+    if len(items) < len(data):  # a number or a text where an algorithm's fields belong
+        raise ComplykitError(
+            f"{source} is not an Algoritmeregister download: item {_first_other(data) + 1} "
+            "of its list is not an object of fields"
+        )
+    return [{str(k): _value(v) for k, v in item.items()} for item in items]
+
+
+def _first_other(data: list[Any]) -> int:
+    return next(i for i, item in enumerate(data) if not isinstance(item, dict))
 
 
 def _value(value: object) -> str:

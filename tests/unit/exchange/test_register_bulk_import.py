@@ -134,3 +134,14 @@ def test_a_download_that_is_not_json_is_refused_by_name(
     source.write_bytes(content)
     with pytest.raises(ComplykitError, match=r"algoritmes\.json is not JSON"):
         import_register_download(workspace, source)
+
+
+@pytest.mark.parametrize("content", [b"[1, 2, 3]", b'[{"name": "A"}, "B"]', b'{"items": [null]}'])
+def test_a_list_of_other_things_than_algorithms_is_refused(
+    workspace: Path, tmp_path: Path, content: bytes
+) -> None:
+    """A list whose items are not objects of fields is not a download read as empty (exit 0)."""
+    source = tmp_path / "algoritmes.json"
+    source.write_bytes(content)
+    with pytest.raises(ComplykitError, match="is not an Algoritmeregister download: item"):
+        import_register_download(workspace, source)
