@@ -16,15 +16,23 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+_STANDARD = ("/dev/stdout", "/dev/stderr")
+_DESCRIPTOR_FOLDERS = ("/dev/fd/", "/proc/self/fd/")
+
+
 def streamed(path: Path) -> bool:
     """Whether ``path`` is a character device or a pipe (``/dev/null``, ``/dev/stdout`` on a
-    terminal or a pipe, a FIFO): written into as a shell's ``>`` writes, in place. It holds
-    nothing to lose, and moving a file into its place would replace the device itself."""
+    terminal or a pipe, a FIFO), or a standard stream redirected to a file: written into as a
+    shell's ``>`` writes, in place. It holds nothing to lose, and moving a file into its place
+    would replace the device, or the system's link, itself."""
     try:
         mode = path.stat().st_mode
     except (OSError, ValueError):
         return False
-    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+    # /dev/stdout is a link the system keeps, to wherever the standard output goes: into a
+    # file too (`> report.html`), which is written through, never replaced.
+    descriptor = path.as_posix().startswith(_DESCRIPTOR_FOLDERS) or path.as_posix() in _STANDARD
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or (descriptor and stat.S_ISREG(mode))
 
 
 def refusal(path: Path, *, force: bool) -> ComplykitError | None:
