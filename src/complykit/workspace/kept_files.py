@@ -53,7 +53,9 @@ def _encoded_references(entry: Entry) -> str:
     found = entry.references_at_hand()
     if found is not None:
         return kept_references.encode(found)
-    rows = reference_rows(entry.record)  # walked once, kept nowhere (Entry.references_once)
+    # Walked once and kept nowhere: kept, the references held 20 MiB more at the peak of a
+    # first run at 50,000 records than a cold run, where only the checks' processes walk them.
+    rows = reference_rows(entry.record)
     entry.named = named_values(rows, leaving_out=PERSON)
     return kept_references.encode_rows(rows)
 

@@ -121,14 +121,6 @@ class Entry:
             self._refs = references(self.record) if found is None else found
         return self._refs
 
-    def references_once(self) -> list[Reference]:
-        """``references`` without keeping them on the entry, for a pass over every record that
-        needs each record's once: the copy a first run keeps in the cache. Kept, they held
-        20 MiB more at the peak of a first run at 50,000 records than a cold run holds, where
-        only the checks' own processes walk them."""
-        found = self.references_at_hand()
-        return references(self.record, shared=False) if found is None else found
-
     def references_at_hand(self) -> list[Reference] | None:
         """``references`` when they need no walk (walked before, or kept by the cache)."""
         if self._refs is not None:

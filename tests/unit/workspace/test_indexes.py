@@ -12,7 +12,7 @@ from complykit.facts.ai_act_index import activities, completed
 from complykit.model.ai_system import AiSystem
 from complykit.model.dpia import Dpia
 from complykit.model.processing import ProcessingActivity
-from complykit.model.references import Marker
+from complykit.model.references import Marker, marker_key, reference_rows
 from complykit.model.types import ControlsMarker, CountryMarker, EvidenceMarker, RefTo
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
@@ -80,10 +80,10 @@ def test_kept_references_are_shared_and_a_walk_once_keeps_none() -> None:
     assert repo is not None
     by_value: dict[tuple[object, ...], int] = {}
     for entry in repo.entries:
-        once = entry.references_once()
+        once = reference_rows(entry.record)
         assert entry.references_at_hand() is None
         kept = entry.references()
-        assert kept == once
+        assert [(marker_key(r.marker), r.value, r.loc) for r in kept] == once
         for reference in kept:
             if isinstance(reference.value, str):
                 key = (reference.loc, reference.value, reference.marker)
