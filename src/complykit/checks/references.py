@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from complykit.catalog.hints import control_hint
 from complykit.checks.hinting import HintBudget
 from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
+from complykit.facts.repeats import repeats
 from complykit.model.ai_system import AiSystem
 from complykit.model.references import Reference
 from complykit.model.soa import StatementOfApplicability
@@ -252,13 +254,8 @@ def duplicate_person(repo: Repository) -> Iterator[Problem]:
     PASS: people ``fatima-elamrani`` and ``jan-devries``.
     FAIL: two entries under ``people`` with ``id: fatima-elamrani``.
     """
-    first: dict[str, str] = {}
-    for index, person in enumerate(repo.config.people):
-        if person.id in first:
-            yield Problem(
-                None,
-                ("people", index, "id"),
-                f"person id '{person.id}' is already used by '{first[person.id]}'",
-            )
-        else:
-            first[person.id] = person.name
+    people = repo.config.people
+    for index, person, first in repeats(people, attrgetter("id"), attrgetter("name")):
+        yield Problem(
+            None, ("people", index, "id"), f"person id '{person.id}' is already used by '{first}'"
+        )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
+from complykit.facts.repeats import repeats
 from complykit.model.risk import Risk
 from complykit.workspace.repository import Repository
 
@@ -62,13 +64,9 @@ def duplicate_scale_level(repo: Repository) -> Iterator[Problem]:
     """
     method = repo.config.risk_method
     for axis, levels in (("likelihood", method.likelihood), ("impact", method.impact)):
-        seen: dict[int, str] = {}
-        for index, level in enumerate(levels):
-            if level.value in seen:
-                yield Problem(
-                    None,
-                    ("risk_method", axis, index, "value"),
-                    f"{axis} value {level.value} is already the level '{seen[level.value]}'",
-                )
-            else:
-                seen[level.value] = level.label
+        for index, level, first in repeats(levels, attrgetter("value"), attrgetter("label")):
+            yield Problem(
+                None,
+                ("risk_method", axis, index, "value"),
+                f"{axis} value {level.value} is already the level '{first}'",
+            )
