@@ -176,7 +176,9 @@ def test_new_writes_a_draft_with_modeline_and_required_fields(tmp_path: Path, ki
     assert set(data) == set(RECORD_MODELS[kind].model_json_schema()["required"])
 
 
-@pytest.mark.parametrize("record_id", ["../../outside/evil", "a/b", "", ".hidden", "x\x1b[31m"])
+@pytest.mark.parametrize(
+    "record_id", ["../../outside/evil", "a/b", "", ".hidden", "x\x1b[31m", "risk-x\n"]
+)
 def test_new_refuses_an_id_a_record_cannot_hold(tmp_path: Path, record_id: str) -> None:
     """The id names the file: one with a folder in it, or that no record could hold, is
     refused before anything is written, and its control characters are not echoed raw."""

@@ -33,6 +33,8 @@ FOLDERS = {
     "waiver": "waivers",
 }
 _WIDTH = 100
+# fullmatch, not the pattern's own $: in Python's re that also matches before a final newline.
+_RECORD_ID = re.compile(RECORD_ID_PATTERN.removeprefix("^").removesuffix("$"))
 
 
 @frozen
@@ -50,7 +52,7 @@ def new_record(root: Path, kind: str, record_id: str, output: Path | None = None
     folder nor the file may be a link leading elsewhere."""
     if kind not in RECORD_MODELS:
         raise ComplykitError(f"unknown kind '{kind}'", hint=f"Kinds: {', '.join(RECORD_MODELS)}.")
-    if not (re.match(RECORD_ID_PATTERN, record_id) and len(record_id) <= RECORD_ID_LENGTH):
+    if not (_RECORD_ID.fullmatch(record_id) and len(record_id) <= RECORD_ID_LENGTH):
         raise ComplykitError(
             f"{record_id!r} is not a record id; nothing was written",
             hint="An id is letters, digits, '.', '_' and '-', starts with a letter or digit "

@@ -28,7 +28,10 @@ def _problem_with(repo: Repository, evidence: str) -> str | None:
 
 def _opens(url: str) -> bool:
     """A link with a host and nothing a browser would stop at: no space or control."""
-    host = urlsplit(url).hostname
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # an unclosed IPv6 bracket, for one
+        return False
     return bool(host) and not any(c.isspace() or not c.isprintable() for c in url)
 
 
