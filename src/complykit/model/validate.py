@@ -137,10 +137,26 @@ def _kind_problem(path: PurePosixPath, places: Places, data: dict[str, Any]) -> 
             "the record has no 'kind'",
             hint="Add `kind:` with one of: " + ", ".join(RECORD_MODELS),
         )
-    hint = suggest(str(kind), list(RECORD_MODELS)) or "Use one of: " + ", ".join(RECORD_MODELS)
-    return Finding(
-        path, line, column, "SCH001", Severity.ERROR, f"unknown kind '{kind}'", hint=hint
-    )
+    if not isinstance(kind, str):  # `kind: [risk]`, `kind: 3`: not a name to quote
+        message = f"`kind` is a {_yaml_type(kind)}, not the name of a kind"
+        hint = "Write the kind as one word: one of " + ", ".join(RECORD_MODELS)
+    else:
+        message = f"unknown kind '{kind}'"
+        hint = suggest(kind, list(RECORD_MODELS)) or "Use one of: " + ", ".join(RECORD_MODELS)
+    return Finding(path, line, column, "SCH001", Severity.ERROR, message, hint=hint)
+
+
+def _yaml_type(value: object) -> str:
+    """How YAML calls what ``value`` came from."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return type(value).__name__
 
 
 def try_record(data: Any) -> Record | None:
