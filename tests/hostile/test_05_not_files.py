@@ -6,6 +6,7 @@ the place, rather than hanging, crashing or skipping silently.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from pathlib import Path
@@ -82,3 +83,21 @@ def test_path_longer_than_the_system_allows_is_a_finding(tmp_path: Path) -> None
     outcome = run("validate", str(root))
     outcome.assert_inert(allowed=(1,))
     assert "YAML009" in outcome.stdout
+
+
+def test_a_loop_of_links_is_named_a_loop(tmp_path: Path) -> None:
+    """A link to itself, or two links to each other, lead nowhere: YAML009 says it is a loop,
+    not that it leads outside the workspace."""
+    root = workspace(tmp_path)
+    (root / "self.yaml").symlink_to("self.yaml")
+    (root / "a.yaml").symlink_to("b.yaml")
+    (root / "b.yaml").symlink_to("a.yaml")
+    outcome = run("validate", str(root), "--no-cache", "--format", "json")
+    outcome.assert_inert(allowed=(1,))
+    findings = json.loads(outcome.stdout)["findings"]
+    assert sorted(f["path"] for f in findings if f["code"] == "YAML009") == [
+        "a.yaml",
+        "b.yaml",
+        "self.yaml",
+    ]
+    assert all("loop of links" in f["message"] for f in findings if f["code"] == "YAML009")

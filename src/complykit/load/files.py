@@ -34,7 +34,7 @@ class InsideReader:
     def __init__(self, root: Path, limits: LoadLimits = DEFAULT_LIMITS) -> None:
         self.root = root.resolve()
         self.limits = limits
-        self._inside: dict[Path, bool] = {}
+        self._inside: dict[Path, bool | None] = {}
 
     def read(self, path: Path) -> bytes | str:
         folder = path.parent
@@ -42,20 +42,22 @@ class InsideReader:
         if inside is None:
             inside = self._inside[folder] = _resolves_inside(folder, self.root)
         if not inside:
-            return _OUTSIDE
+            return _LOOP if inside is None else _OUTSIDE
         read = read_regular_file(path, self.limits, follow=False)
         return read_inside(self.root, path, self.limits) if read is _A_LINK else read
 
 
 _OUTSIDE = "it links to a file outside the workspace, which is not read"
+_LOOP = "it is a link that leads back to itself (a loop of links), and is not read"
 _A_LINK = "it is a link"
 
 
-def _resolves_inside(path: Path, root: Path) -> bool:
+def _resolves_inside(path: Path, root: Path) -> bool | None:
+    """Whether ``path`` leads inside ``root``; None for a loop of links, which leads nowhere."""
     try:
-        return path.resolve().is_relative_to(root)
-    except (OSError, RuntimeError):  # a loop of links
-        return False
+        return path.resolve(strict=False).is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links, where resolve follows them strictly
+        return None
 
 
 def read_inside(root: Path, path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> bytes | str:
@@ -64,7 +66,10 @@ def read_inside(root: Path, path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> 
     A link to /etc/... or another repository, directly or through a linked folder, is not
     read: its text would reach findings and reports.
     """
-    if not _resolves_inside(path, root.resolve()):
+    inside = _resolves_inside(path, root.resolve())
+    if inside is None:
+        return _LOOP
+    if not inside:
         return _OUTSIDE
     return read_regular_file(path, limits)
 
