@@ -101,3 +101,11 @@ def test_a_loop_of_links_is_named_a_loop(tmp_path: Path) -> None:
         "self.yaml",
     ]
     assert all("loop of links" in f["message"] for f in findings if f["code"] == "YAML009")
+
+
+def test_a_folder_named_complykit_yaml_is_said_to_be_one(tmp_path: Path) -> None:
+    """Not "no complykit.yaml here or above": the user sees what is wrong with the one there."""
+    (tmp_path / "complykit.yaml").mkdir()
+    outcome = run("validate", str(tmp_path))
+    outcome.assert_inert(allowed=(2,))
+    assert "complykit.yaml is a folder, not the workspace's configuration" in outcome.stderr

@@ -25,6 +25,12 @@ def find_root(start: Path) -> Path:
         raise ComplykitError(f"{start}: no such file or directory")
     found = root_at_or_above(str(start))
     if found is None:
+        folder = start if start.is_dir() else start.parent
+        if (folder / CONFIG_FILENAME).is_dir():
+            raise ComplykitError(
+                f"{folder / CONFIG_FILENAME} is a folder, not the workspace's configuration",
+                hint="complykit.yaml must be a file: see the README for what it holds.",
+            )
         raise ComplykitError(
             f"{start}: not inside a complykit workspace (no {CONFIG_FILENAME} here or above)",
             hint="Pass the workspace folder, or create complykit.yaml (see the README).",
