@@ -132,12 +132,49 @@ def _finding(path: PurePosixPath, lines: TextLines, problem: BuildProblem) -> Fi
     )
 
 
+# What libyaml's most common complaints mean for someone editing a record, by a phrase of its
+# message; anything else gets YAML001's general hint.
+_SYNTAX_HINTS = (
+    ("tab character", "YAML does not allow a tab here: indent with spaces."),
+    ("found character '\\t'", "YAML does not allow a tab here: indent with spaces."),
+    (
+        "could not find expected ':'",
+        (
+            "A key needs ': ' after it, and at most 1,024 characters; check the line above "
+            "for an unclosed quote."
+        ),
+    ),
+    (
+        "mapping values are not allowed",
+        "': ' starts a value: put text that holds ': ' in quotes, or fix the indentation.",
+    ),
+    (
+        "did not find expected key",
+        "Check the indentation: the keys of one mapping start in the same column.",
+    ),
+    ("did not find expected '-'", "Check the indentation: the items of a list line up."),
+    (
+        "did not find expected ','",
+        "Close the list or mapping written in brackets, or quote a value holding , [ ] { }.",
+    ),
+    ("found unexpected end of stream", "Close the quote or bracket that is still open."),
+    ("found unknown escape character", "In double quotes write a backslash as \\\\."),
+)
+
+
+def syntax_hint(message: str) -> str | None:
+    """What to do about libyaml's ``message``, when it is one of the common ones."""
+    return next((hint for phrase, hint in _SYNTAX_HINTS if phrase in message), None)
+
+
 def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(p for p in (error.context, error.problem) if p)
-        return BuildProblem("YAML001", f"YAML syntax error: {what}", line, column)
+        return BuildProblem(
+            "YAML001", f"YAML syntax error: {what}", line, column, syntax_hint(what)
+        )
     if isinstance(error, yaml.reader.ReaderError):
         line, column = offset_position(text, error.position)
         return BuildProblem(

@@ -216,3 +216,22 @@ def test_records_of_a_file_of_several_carry_a_digest_of_their_data() -> None:
     composed = parse_yaml(PATH, ("---\nid: c\nid: c\n" + text).encode()).documents
     assert [d.digest for d in composed] == [d.digest for d in moved]
     assert parse_yaml(PATH, b"id: a\nname: A\n").documents[0].digest is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (b"kind: risk\n\ttitle: x\n", "indent with spaces"),
+        (b'kind: risk\ntitle: "a\\qb"\n', "write a backslash as"),
+        (b"kind: risk\ntitle: a: b\n", "put text that holds ': ' in quotes"),
+        (b'kind: risk\ntitle: "abc\n', "Close the quote or bracket"),
+        (b"kind: risk\nlist: [a, b\n", "Close the list or mapping written in brackets"),
+        (b"kind: risk\n" + b"k" * 1100 + b": 1\n", "at most 1,024 characters"),
+    ],
+)
+def test_common_syntax_errors_say_what_to_do(text: bytes, hint: str) -> None:
+    """libyaml's common complaints come with a hint in the user's terms."""
+    [finding] = parse_yaml(PurePosixPath("r.yaml"), text).findings
+    assert finding.code == "YAML001"
+    assert finding.hint is not None
+    assert hint in finding.hint
