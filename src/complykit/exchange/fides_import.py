@@ -83,6 +83,15 @@ def _keys(item: dict[str, Any], key: str) -> list[str]:
     return [str(v) for v in value if isinstance(v, str | int)] if isinstance(value, list) else []
 
 
+def _warn_not_text(item: dict[str, Any], keys: tuple[str, ...], notes: Notes) -> None:
+    """A warning for each of ``keys`` that holds something other than text: it is left out,
+    and the draft would otherwise say nothing of what it lost."""
+    for key in keys:
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            notes.warn(f"'{key}' is not text in the manifest ({type(value).__name__}); left out")
+
+
 def _name(key: str, names: dict[str, str]) -> str:
     return names.get(key) or key.rpartition(".")[2].replace("_", " ")
 
@@ -91,6 +100,7 @@ def _fields(system: dict[str, Any], names: dict[str, str], notes: Notes) -> dict
     declarations = [d for d in system.get("privacy_declarations") or [] if isinstance(d, dict)]
     responsibility = _keys(system, "responsibility")
     processor = "Controller" not in responsibility and any("Processor" in r for r in responsibility)
+    _warn_not_text(system, ("name", "fides_key", "description", "data_security_practices"), notes)
     fields: dict[str, Any] = {
         "name": _text(system, "name") or _text(system, "fides_key") or "Fides system",
     }

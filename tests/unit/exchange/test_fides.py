@@ -164,3 +164,17 @@ def test_cli_export_and_import(workspace: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", "fides", str(target), str(workspace)])
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1].endswith("0 reported.")
+
+
+def test_a_field_that_is_not_text_is_reported_not_dropped(workspace: Path, tmp_path: Path) -> None:
+    """A system whose name is a list imports under its key, and says what it left out."""
+    manifest = tmp_path / "fides.yml"
+    system = {"fides_key": "crm", "name": ["CRM"], "description": {"a": 1}}
+    manifest.write_text(yaml.safe_dump({"system": [system]}), "utf-8")
+    [outcome] = import_fides(workspace, manifest, dry_run=True).outcomes
+    assert outcome.messages == (
+        "'name' is not text in the manifest (list); left out",
+        "'description' is not text in the manifest (dict); left out",
+    )
+    assert outcome.text is not None
+    assert yaml.safe_load(outcome.text)["name"] == "crm"
