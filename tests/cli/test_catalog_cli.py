@@ -183,3 +183,11 @@ def test_search_filters_by_framework() -> None:
 def test_search_without_match_says_so() -> None:
     """A search without results says so and exits 0."""
     assert _run("search", "zzzz-nothing") == (0, "No item matches 'zzzz-nothing'.\n", "")
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_search_for_nothing_is_a_usage_error(text: str) -> None:
+    """Every item contains the empty text: rather than list nothing (or everything), say so."""
+    result = CliRunner().invoke(app, ["catalog", "search", text])
+    assert result.exit_code == 2
+    assert "give words to search for" in result.stderr

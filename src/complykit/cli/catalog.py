@@ -93,6 +93,9 @@ def search(
     """Find items whose id, title or summary contains the text, ignoring case."""
     from complykit.catalog.hints import require_framework  # noqa: PLC0415
 
+    if not text.strip():  # every item contains "": a search for nothing is a slip
+        raise typer.BadParameter("give words to search for", param_hint="TEXT")
+
     catalogs, _ = _load(workspace)
     only = require_framework(catalogs, framework).id if framework else None
     from complykit.contracts.catalog import CatalogSearchDocument, SearchResult  # noqa: PLC0415
