@@ -28,6 +28,7 @@ from complykit.load.discover import discover, find_root
 from complykit.load.git import resolve_commit, toplevel
 from complykit.load.tree import TreeEntry, list_tree, materialise, tree_files
 from complykit.validate.collector import no_cyclic_gc
+from complykit.validate.engine import all_rules, with_hints
 from complykit.workspace.open import OpenedWorkspace, load_records, open_workspace
 from complykit.workspace.repository import Repository
 
@@ -132,7 +133,7 @@ def _snapshot(opened: OpenedWorkspace | None, context: _Context) -> Snapshot:
     if opened is None:
         return Snapshot()
     if opened.repo is None:
-        return Snapshot(findings=tuple(sorted(opened.findings)))
+        return Snapshot(findings=tuple(sorted(with_hints(opened.findings, all_rules()))))
     memo = context.memo(opened.repo)()
     return snapshot_of(opened.repo, checked(opened.repo, opened.findings, memo))
 

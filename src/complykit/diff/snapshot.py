@@ -15,7 +15,7 @@ from complykit.checks.registry import Memo
 from complykit.core.findings import Finding
 from complykit.core.frozen import field, frozen
 from complykit.load.declared import UnreadRecord
-from complykit.validate.engine import all_rules, check_all, run_keeping_records
+from complykit.validate.engine import all_rules, check_all, run_keeping_records, with_hints
 from complykit.validate.waivers import active_waivers, apply_waivers, stale_waivers
 from complykit.workspace.repository import Entry, Repository
 
@@ -81,7 +81,8 @@ def checked(
     a ``memo``, the checks whose inputs did not change since it was kept are not run again."""
     found = check_all(repo, memo)
     kept, waived = apply_waivers([*loading, *found], active_waivers(repo))
-    return tuple(sorted([*kept, *stale_waivers(repo, waived, all_rules())]))
+    rules = all_rules()
+    return tuple(sorted(with_hints([*kept, *stale_waivers(repo, waived, rules)], rules)))
 
 
 def snapshot_of(repo: Repository, findings: tuple[Finding, ...]) -> Snapshot:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,7 +75,7 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
     rules = all_rules()
     result = Result(
         root,
-        tuple(sorted(_hinted(found, rules), key=_order)),
+        tuple(sorted(with_hints(found, rules), key=_order)),
         rules,
         opened.files,
         records,
@@ -86,9 +86,10 @@ def run_keeping_records(  # noqa: PLR0913 - keyword-only options of one run
     return result, opened.repo
 
 
-def _hinted(findings: list[Finding], rules: dict[str, RuleInfo]) -> Iterator[Finding]:
+def with_hints(findings: Iterable[Finding], rules: dict[str, RuleInfo]) -> Iterator[Finding]:
     """Every finding with a hint: where the place that made it gave none (most loading and
-    schema findings), the one its rule gives."""
+    schema findings), the one its rule gives. Whatever reports findings (validate, diff)
+    passes them through here, so the same finding reads the same everywhere."""
     for finding in findings:
         rule = rules.get(finding.code)
         if finding.hint or rule is None or not rule.hint:

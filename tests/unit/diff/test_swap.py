@@ -146,6 +146,20 @@ def test_a_base_whose_changed_file_is_broken(repo: GitRepo, runs: Runs) -> None:
     assert diff.findings.new == ()
 
 
+def test_a_base_finding_made_without_a_hint_reads_as_validate_gives_it(
+    repo: GitRepo, runs: Runs
+) -> None:
+    """A loading finding whose loader gave no hint (a control character, YAML006) carries
+    its rule's, as in validate, whether the base was swapped in or loaded in full."""
+    repo.edit("register/newsletter.yaml", "name: Newsletter\n", 'name: "News\x07letter"\n')
+    base = repo.commit("a bell in the name")
+    repo.edit("register/newsletter.yaml", 'name: "News\x07letter"\n', "name: Newsletter\n")
+    diff = runs.diff(repo, base)
+    assert runs.took_swap
+    [fixed] = diff.findings.fixed
+    assert (fixed.code, fixed.hint) == ("YAML006", "Save the file as UTF-8.")
+
+
 def test_a_fixed_finding_keeps_its_place_in_the_base(repo: GitRepo, runs: Runs) -> None:
     """A rule finding the head fixed is placed by the base's text, not the head's."""
     repo.edit("register/newsletter.yaml", "role: controller\n", "role: controller\n# a\n# b\n")
