@@ -114,12 +114,39 @@ def logging_gaps(repo: Repository) -> Iterator[Gap]:
         )
 
 
-def fria_gaps(repo: Repository) -> Iterator[Gap]:
-    for entry, system, start, legacy in _deployed_high_risk(repo, "Art. 27(1)"):
+def _needing_fria(
+    repo: Repository, duty: str
+) -> Iterator[tuple[Entry, AiSystem, Start, bool, str]]:
+    """Deployed high-risk systems that need a FRIA before use, with why (Art. 27(1))."""
+    for entry, system, start, legacy in _deployed_high_risk(repo, duty):
         basis = system.classification.annex_iii
         reason = _fria_reason(repo, system)
-        if basis is None or basis.area == 2 or reason is None:
-            continue
+        if basis is not None and basis.area != 2 and reason is not None:
+            yield entry, system, start, legacy, reason
+
+
+def fria_notification_gaps(repo: Repository) -> Iterator[Gap]:
+    """Completed FRIAs whose results the market surveillance authority was not told of."""
+    for entry, system, start, legacy, _ in _needing_fria(repo, "Art. 27(3)"):
+        done = [
+            (index, a)
+            for index, a in enumerate(system.impact_assessments)
+            if a.type in ("fria", "iama") and a.status == "completed"
+        ]
+        if done and not any(a.authority_notified for _, a in done):
+            yield Gap(
+                entry,
+                ("impact_assessments", done[0][0], "status"),
+                f"'{system.name}' has a completed fundamental rights impact assessment, but no "
+                "notification of its results to the market surveillance authority is recorded",
+                ("AI Act Art. 27(3)",),
+                start,
+                legacy,
+            )
+
+
+def fria_gaps(repo: Repository) -> Iterator[Gap]:
+    for entry, system, start, legacy, reason in _needing_fria(repo, "Art. 27(1)"):
         if not completed(system, "fria", "iama"):
             yield Gap(
                 entry,

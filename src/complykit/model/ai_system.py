@@ -165,6 +165,9 @@ class ImpactAssessment(StrictModel):
     """The DPIA record, for a DPIA kept in this repository."""
     completed: IsoDate | None = None
     """When the assessment was completed."""
+    authority_notified: IsoDate | None = None
+    """For a fundamental rights impact assessment: when its results were notified to the
+    market surveillance authority (AI Act Art. 27(3))."""
     document: EvidenceRef | None = None
     """The assessment report: a file in the repository or an https URL."""
     impacts: ImpactScope | None = None
