@@ -21,7 +21,8 @@ def record_documents() -> Iterator[tuple[Path, dict[str, Any]]]:
             parsed = parse_yaml(PurePosixPath(path.name), path.read_bytes())
             for document in parsed.documents:
                 data = document.data
-                if isinstance(data, dict) and data.get("kind") in RECORD_MODELS:
+                kind = data.get("kind") if isinstance(data, dict) else None
+                if isinstance(kind, str) and kind in RECORD_MODELS:
                     yield path, data
 
 

@@ -81,7 +81,8 @@ def _kind(path: Path) -> str | None:
         data = yaml.load(path.read_bytes(), Loader=yaml.CBaseLoader)  # noqa: S506 - strings only
     except yaml.YAMLError:
         return None
-    return data.get("kind") if isinstance(data, dict) else None
+    kind = data.get("kind") if isinstance(data, dict) else None
+    return kind if isinstance(kind, str) else None  # `kind: [risk]` names no schema
 
 
 def _kinds(root: Path) -> dict[Path, str]:
