@@ -279,6 +279,10 @@ def _assessment(assessment: ImpactAssessment, words: Words) -> Fact:
         _labelled(words.gettext("impacts on groups"), impacts.groups if impacts else None),
         _labelled(words.gettext("impacts on society"), impacts.society if impacts else None),
         _labelled(words.gettext("consequences"), assessment.consequences),
+        _labelled(
+            words.gettext("results notified to the market surveillance authority"),
+            _date(words, assessment.authority_notified),
+        ),
         _labelled(words.gettext("last reviewed"), _date(words, assessment.last_reviewed)),
         _labelled(
             words.gettext("review interval"),

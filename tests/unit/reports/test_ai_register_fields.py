@@ -154,3 +154,42 @@ def test_markup_in_a_new_field_stays_text(tmp_path: Path) -> None:
     row = next(line for line in md.splitlines() if line.startswith("| Affected persons |"))
     # The md filter keeps the cell one cell: the pipe escaped, the tag and the emphasis as text.
     assert row.endswith("| &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*\\*bold\\*\\* |")
+
+
+NOTIFIED_FRIA = """\
+kind: ai-system
+id: ai-credit
+name: Credit check
+purpose: Scores the creditworthiness of customers who pay in instalments.
+roles: [deployer]
+classification:
+  risk_class: high-risk
+  reasoning: Credit scoring of natural persons.
+  annex_iii: {area: 5, point: b}
+lifecycle: operation
+impact_assessments:
+  - {type: fria, status: completed, completed: 2026-07-01, authority_notified: 2026-07-15}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "results notified to the market surveillance authority: July 15, 2026"),
+        ("nl", "resultaten gemeld aan de markttoezichtautoriteit: 15 juli 2026"),
+    ],
+)
+def test_the_fria_row_says_when_the_authority_was_notified(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """The day the results went to the market surveillance authority (Art. 27(3)) is in the
+    FRIA's row, for an auditor who asks."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "ai").mkdir()
+    (root / "ai" / "credit.yaml").write_text(NOTIFIED_FRIA, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    article = _article(
+        render_report("ai-register", repo, lang=lang, output_format="html"), "ai-credit"
+    )
+    assert shown in article
