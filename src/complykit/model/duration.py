@@ -19,6 +19,9 @@ _ISO = re.compile(
     r"^P(?!$)(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?=[0-9])(?:([0-9]+)H)?)?$"
 )
 _PARTS = ("years", "months", "weeks", "days", "hours")
+# An ISO 8601 duration with minutes or seconds (or a fraction): valid, but not one complykit's
+# terms use, so it gets its own message rather than "write a duration as ISO 8601".
+_FINER = re.compile(r"P(?:\d+[YMWD])*T(?:\d+H)?(?:\d+(?:[.,]\d+)?[MS])+\Z")
 _LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
 
 
@@ -99,6 +102,11 @@ def _days_in_month(year: int, month: int) -> int:
 def _parse(value: Any) -> Any:
     if isinstance(value, str):
         match = _ISO.match(value)
+        if not match and _FINER.match(value):  # valid ISO 8601, but finer than complykit counts
+            raise ValueError(
+                "a duration counts whole hours at the finest: write PT72H or P3D, not minutes "
+                "or seconds"
+            )
         if not match:
             raise ValueError(
                 "write a duration as ISO 8601 (P2Y, P6M, P30D, PT72H) "

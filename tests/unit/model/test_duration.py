@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
-from complykit.model.duration import Duration
+from complykit.model.duration import Duration, DurationField
 
 AMSTERDAM_WINTER = timezone(timedelta(hours=1))
 
@@ -55,3 +57,11 @@ def test_days_and_hours_are_exact(start: datetime, hours: int, days: int) -> Non
         return
     moved = Duration(days=days, hours=hours).after_moment(start)
     assert moved - start == timedelta(days=days, hours=hours)
+
+
+@pytest.mark.parametrize("text", ["PT1S", "PT30M", "P1DT2H30M", "PT0.5S"])
+def test_minutes_and_seconds_are_named_as_too_fine(text: str) -> None:
+    """Valid ISO 8601 that complykit does not count in: the message says why, rather than
+    asking for ISO 8601 the user already wrote."""
+    with pytest.raises(ValidationError, match="counts whole hours at the finest"):
+        TypeAdapter(DurationField).validate_python(text)
