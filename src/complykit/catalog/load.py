@@ -122,6 +122,7 @@ def assemble(loaded: Loaded, base: CatalogSet | None) -> CatalogSet:
         raise CatalogError("bundled catalogs: countries.yaml is missing")
     mappings = [(path, m) for path, m in loaded if isinstance(m, MappingSet)]
     base_mappings = base.mappings if base else ()
+    _claim_mapping_ids(mappings, {m.id for m in base_mappings})
     result = CatalogSet(catalogs, [*base_mappings, *(m for _, m in mappings)], countries)
     for path, mapping in mappings:
         _check_mapping(result, mapping, path)
@@ -136,6 +137,15 @@ def _claim_names(catalog: Catalog, path: Path, taken: set[str]) -> None:
             f"{path}: framework id or alias {', '.join(clashes)} is already used by another catalog"
         )
     taken.update(names)
+
+
+def _claim_mapping_ids(mappings: list[tuple[Path, MappingSet]], taken: set[str]) -> None:
+    """A mapping's id names it in reports and look-ups: one that a bundled (or another)
+    mapping already has would stand beside it unnoticed, as a framework id may not."""
+    for path, mapping in mappings:
+        if mapping.id in taken:
+            raise CatalogError(f"{path}: mapping id {mapping.id} is already used by a mapping")
+        taken.add(mapping.id)
 
 
 def _check_mapping(catalogs: CatalogSet, mapping: MappingSet, path: Path) -> None:

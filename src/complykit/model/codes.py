@@ -46,8 +46,8 @@ SCHEMA_RULES = (
         "SCH007",
         "invalid-catalog",
         Severity.ERROR,
-        "A file in the workspace's catalogs/ folder cannot be used: it reuses a framework id, "
-        "maps ids that do not exist, or is no catalog, mapping or countries file.",
+        "A file in the workspace's catalogs/ folder cannot be used: it reuses a framework or "
+        "mapping id, maps ids that do not exist, or is no catalog, mapping or countries file.",
         hint="Fix the file; until then complykit works with the other catalogs.",
     ),
 )
