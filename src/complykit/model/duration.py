@@ -101,7 +101,7 @@ def _days_in_month(year: int, month: int) -> int:
 
 def _parse(value: Any) -> Any:
     if isinstance(value, str):
-        match = _ISO.match(value)
+        match = _ISO.fullmatch(value)  # its $ alone would let a final newline through
         if not match and _FINER.match(value):  # valid ISO 8601, but finer than complykit counts
             raise ValueError(
                 "a duration counts whole hours at the finest: write PT72H or P3D, not minutes "

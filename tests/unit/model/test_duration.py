@@ -65,3 +65,11 @@ def test_minutes_and_seconds_are_named_as_too_fine(text: str) -> None:
     asking for ISO 8601 the user already wrote."""
     with pytest.raises(ValidationError, match="counts whole hours at the finest"):
         TypeAdapter(DurationField).validate_python(text)
+
+
+def test_a_final_newline_is_no_part_of_a_duration() -> None:
+    """As the published JSON Schema pattern reads it (ECMA-262's $ is the very end), so does
+    validate: "P2Y\\n" is not a duration, where Python's $ alone would have let it pass."""
+    with pytest.raises(ValidationError, match="write a duration as ISO 8601"):
+        TypeAdapter(DurationField).validate_python("P2Y\n")
+    assert TypeAdapter(DurationField).validate_python("P2Y").years == 2
