@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts import ai_act_deployer_gaps as gaps
-from complykit.facts import ai_act_gaps
 from complykit.facts.ai_act_index import dated
 from complykit.facts.problem import Problem
 from complykit.workspace.repository import Repository
@@ -113,31 +112,3 @@ def public_deployer_unregistered(repo: Repository) -> Iterator[Problem]:
         "before use; record it in `deployer_duties.eu_database_registration`."
     )
     yield from dated(repo, gaps.registration_gaps(repo), hint)
-
-
-@check(
-    code="AIA028",
-    reads=("ai-system",),
-    per_record=True,
-    framework="eu-ai-act",
-    name="fria-results-not-notified",
-    severity=Severity.ERROR,
-    citation=("AI Act Art. 27(3)",),
-)
-def fria_results_not_notified(repo: Repository) -> Iterator[Problem]:
-    """A completed fundamental rights impact assessment whose results the market surveillance
-    authority was not told of.
-
-    Whoever must assess fundamental rights before using an Annex III system (AIA009) must also
-    notify the market surveillance authority of the results, on the AI Office's template.
-
-    PASS: ``impact_assessments: [{type: fria, status: completed, completed: 2026-09-01,
-    authority_notified: 2026-09-15}]``.
-    FAIL: ``impact_assessments: [{type: fria, status: completed, completed: 2026-09-01}]``.
-    """
-    hint = (
-        "Notify the market surveillance authority of the results (the AI Office's template) and "
-        "record the day in the assessment's `authority_notified`; only an Art. 46(1) exemption "
-        "spares it."
-    )
-    yield from dated(repo, ai_act_gaps.fria_notification_gaps(repo), hint)

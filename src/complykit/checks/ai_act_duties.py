@@ -181,6 +181,34 @@ def fria_missing(repo: Repository) -> Iterator[Problem]:
 
 
 @check(
+    code="AIA028",
+    reads=("ai-system",),
+    per_record=True,
+    framework="eu-ai-act",
+    name="fria-results-not-notified",
+    severity=Severity.ERROR,
+    citation=("AI Act Art. 27(3)",),
+)
+def fria_results_not_notified(repo: Repository) -> Iterator[Problem]:
+    """A completed fundamental rights impact assessment whose results the market surveillance
+    authority was not told of.
+
+    Whoever must assess fundamental rights before using an Annex III system (AIA009) must also
+    notify the market surveillance authority of the results, on the AI Office's template.
+
+    PASS: ``impact_assessments: [{type: fria, status: completed, completed: 2026-09-01,
+    authority_notified: 2026-09-15}]``.
+    FAIL: ``impact_assessments: [{type: fria, status: completed, completed: 2026-09-01}]``.
+    """
+    hint = (
+        "Notify the market surveillance authority of the results (the AI Office's template) and "
+        "record the day in the assessment's `authority_notified`; only an Art. 46(1) exemption "
+        "spares it."
+    )
+    yield from dated(repo, gaps.fria_notification_gaps(repo), hint)
+
+
+@check(
     code="AIA010",
     reads=("ai-system",),
     per_record=True,

@@ -14,6 +14,7 @@ from complykit.facts.ai_act_index import (
     activities,
     catalog,
     completed,
+    completed_assessments,
     high_risk_route,
     is_legacy,
     start_of,
@@ -128,11 +129,7 @@ def _needing_fria(
 def fria_notification_gaps(repo: Repository) -> Iterator[Gap]:
     """Completed FRIAs whose results the market surveillance authority was not told of."""
     for entry, system, start, legacy, _ in _needing_fria(repo, "Art. 27(3)"):
-        done = [
-            (index, a)
-            for index, a in enumerate(system.impact_assessments)
-            if a.type in ("fria", "iama") and a.status == "completed"
-        ]
+        done = completed_assessments(system, "fria", "iama")
         if done and not any(a.authority_notified for _, a in done):
             yield Gap(
                 entry,

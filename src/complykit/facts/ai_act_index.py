@@ -14,7 +14,7 @@ from complykit.catalog.models import Catalog
 from complykit.core.frozen import frozen
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
-from complykit.model.ai_system import AiSystem
+from complykit.model.ai_system import AiSystem, ImpactAssessment
 from complykit.model.processing import ProcessingActivity
 from complykit.workspace.repository import Entry, Repository
 
@@ -122,8 +122,17 @@ def activities(repo: Repository, system: AiSystem) -> list[ProcessingActivity]:
     return [found[place] for place in sorted(found)]
 
 
+def completed_assessments(system: AiSystem, *types: str) -> list[tuple[int, ImpactAssessment]]:
+    """The system's completed impact assessments of ``types``, with their places in its list."""
+    return [
+        (index, a)
+        for index, a in enumerate(system.impact_assessments)
+        if a.type in types and a.status == "completed"
+    ]
+
+
 def completed(system: AiSystem, *types: str) -> bool:
-    return any(a.type in types and a.status == "completed" for a in system.impact_assessments)
+    return bool(completed_assessments(system, *types))
 
 
 def dated(repo: Repository, gaps: Iterable[Gap], hint: str) -> Iterator[Problem]:
