@@ -136,30 +136,32 @@ def environment(lang: str) -> Environment:
     messages = translations(lang)
     env.install_gettext_translations(messages, newstyle=True)  # type: ignore[attr-defined]
     installed = cast("Callable[..., str]", env.globals["gettext"])
-    env.globals["gettext"] = env.globals["_"] = _remembering(installed)
+    env.globals["gettext"] = env.globals["_"] = RememberingGettext(installed)
     env.filters.update(filters(lang, messages))
     return env
 
 
-def _remembering(gettext: Callable[..., str]) -> Callable[..., str]:
+class RememberingGettext:
     """Jinja's gettext, remembering each message that has no placeholders.
 
     A register repeats the same few words ("yes", column labels) in every row; Jinja translates,
-    marks safe and %-formats each one again, a third of the time an HTML report took.
+    marks safe and %-formats each one again, a third of the time an HTML report took. The
+    templates read ``remembered`` directly for a constant label (``escaping.translated``).
     """
-    remembered: dict[tuple[str, bool], str] = {}
+
+    def __init__(self, gettext: Callable[..., str]) -> None:
+        self._gettext = gettext
+        self.remembered: dict[tuple[str, bool], str] = {}
 
     @pass_context
-    def remembering_gettext(context: Context, message: str, /, **variables: Any) -> str:
+    def __call__(self, context: Context, message: str, /, **variables: Any) -> str:
         if variables:
-            return gettext(context, message, **variables)
+            return self._gettext(context, message, **variables)
         key = (message, context.eval_ctx.autoescape)
-        found = remembered.get(key)
+        found = self.remembered.get(key)
         if found is None:
-            found = remembered[key] = gettext(context, message)
+            found = self.remembered[key] = self._gettext(context, message)
         return found
-
-    return remembering_gettext
 
 
 def prepare(lang: str, output_formats: Collection[str]) -> None:

@@ -8,9 +8,10 @@ import markupsafe
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from jinja2 import Environment, StrictUndefined
 
 from complykit.reports.escaping import escaped_text
-from complykit.reports.render import FORMATS, TEMPLATES, environment
+from complykit.reports.render import FORMATS, TEMPLATES, environment, translations
 
 
 class _Html:
@@ -61,3 +62,41 @@ def test_html_templates_write_values_without_a_markup_copy(path: Any) -> None:
     code = env.compile(source, path.name, raw=True)
     assert "escaped_text(" in code
     assert "escape(" not in code.replace("escaped_text(", "")
+
+
+_LABEL_SOURCES = {
+    "label": '{{ _("yes") }}|{{ gettext("no") }}',
+    "label in a loop": '{% for x in xs %}{{ _("yes") }}{{ x }}{% endfor %}',
+    "label in a macro": '{% macro m(v) %}{{ _("no") }}{{ v }}{% endmacro %}{{ m(1) }}{{ m(2) }}',
+    "label with markup": '{{ _("a < b & c") }}|{{ _("100%% sure") }}',
+    "label with a value": '{{ _("%(n)s records", n="<b>") }}',
+    "a macro's own _": '{% macro m(_) %}{{ _("yes") }}{% endmacro %}{{ m(shout) }}',
+    "a loop's own _": '{% for _ in [shout] %}{{ _("no") }}{% endfor %}',
+}
+
+
+def _stock_environment(lang: str) -> Environment:
+    """Jinja as it comes, translated as the report environment is: what folding must equal."""
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True, undefined=StrictUndefined)
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("source", _LABEL_SOURCES.values(), ids=list(_LABEL_SOURCES))
+def test_constant_labels_render_as_jinja_renders_them(lang: str, source: str) -> None:
+    """``_("label")`` compiles to a look-up of the remembered translation; what it writes is
+    what Jinja's own call writes, twice in a row (the second from what was remembered), and a
+    template that binds its own ``_`` calls that."""
+    values = {"xs": [1, 2], "shout": str.upper}
+    expected = _stock_environment(lang).from_string(source).render(values)
+    template = environment(lang).from_string(source)
+    assert template.render(values) == expected
+    assert template.render(values) == expected
+
+
+def test_a_constant_label_is_translated_without_a_call_through_jinja() -> None:
+    env = environment("nl")
+    code = env.compile('{{ _("yes") }}{{ _("%(n)s x", n=1) }}{{ f("yes") }}', raw=True)
+    assert code.count("translated(context,") == 1
+    assert env.from_string('{{ _("yes") }}').render() == "ja"
