@@ -110,3 +110,98 @@ def test_a_named_pipe_in_place_of_a_committed_record_is_not_waited_on(tmp_path: 
     outcome = run_process("diff", "HEAD", str(root), "--format", "json", cwd=root)
     outcome.assert_inert(allowed=(1,))
     assert "named pipe" in outcome.stdout
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> str:
+    done = subprocess.run(  # noqa: S603
+        ["git", "-C", str(root), *args],  # noqa: S607
+        input=stdin,
+        capture_output=True,
+        check=True,
+    )
+    return done.stdout.decode("ascii").strip()
+
+
+def _object(root: Path, kind: str, data: bytes) -> str:
+    """An object written as given: git's own commands would never make a tree like these."""
+    return _git(root, "hash-object", "--literally", "-t", kind, "-w", "--stdin", stdin=data)
+
+
+def _crafted_commit(root: Path, links: list[tuple[str, str]]) -> str:
+    """HEAD's tree plus ``links`` (name, target), entries in the order given."""
+    entries = [line.split("\t", 1) for line in _git(root, "ls-tree", "HEAD").splitlines() if line]
+    raw = b"".join(
+        f"{meta.split()[0].lstrip('0') or '0'} {name}".encode()
+        + b"\0"
+        + bytes.fromhex(meta.split()[2])
+        for meta, name in entries
+    )
+    for name, target in links:
+        raw += (
+            f"120000 {name}".encode()
+            + b"\0"
+            + bytes.fromhex(_object(root, "blob", target.encode()))
+        )
+    tree = _object(root, "tree", raw)
+    return _git(root, "-c", "user.name=a", "-c", "user.email=a@b", "commit-tree", tree, "-m", "x")
+
+
+def test_a_tree_with_a_path_below_a_link_plants_nothing_outside(tmp_path: Path) -> None:
+    """A crafted base tree holds a link ``h`` to the repository's hooks and ``h/post-checkout``
+    below it: written out, the second would land in ``.git/hooks`` and run on the next git
+    command. diff and report --at refuse the revision; nothing appears outside the scratch."""
+    root = workspace(tmp_path, {"risk.yaml": RISK})
+    git_commit_all(root, "base")
+    hooks, outside = root / ".git" / "hooks", tmp_path / "outside"
+    outside.mkdir()
+    evil = _crafted_commit(
+        root,
+        [
+            ("h", str(hooks)),
+            ("h/post-checkout", str(root / "risk.yaml")),
+            ("k", str(outside)),
+            ("k/deep/config", str(root / "risk.yaml")),
+        ],
+    )
+    before = sorted(p.name for p in hooks.iterdir())
+    diff = run("diff", evil, str(root), "--format", "json")
+    diff.assert_inert(allowed=(2,))
+    assert "crafted tree" in diff.stderr
+    at = run("report", "risks", str(root), "--format", "markdown", "--at", evil)
+    at.assert_inert(allowed=(2,))
+    assert sorted(p.name for p in hooks.iterdir()) == before
+    assert not list(outside.iterdir())
+
+
+def test_a_partial_clone_fetches_nothing_and_runs_nothing(tmp_path: Path) -> None:
+    """A repository configured as a partial clone whose remote is an ``ext::`` command, with
+    a blob of the base missing: git would run the command to fetch it. complykit allows no
+    transport, and says the content is missing (exit 2, not a crash)."""
+    root = workspace(tmp_path, {"risk.yaml": RISK})
+    git_commit_all(root, "base")
+    blob = _git(root, "rev-parse", "HEAD:risk.yaml")
+    (root / "risk.yaml").write_text(RISK.replace("3, impact: 3", "4, impact: 3"), "utf-8")
+    git_commit_all(root, "head")
+    marker = tmp_path / "ran"
+    settings = {
+        "core.repositoryformatversion": "1",
+        "extensions.partialClone": "origin",
+        "remote.origin.promisor": "true",
+        "remote.origin.url": f"ext::sh -c touch% {marker}",
+        "protocol.ext.allow": "always",
+    }
+    for key, value in settings.items():
+        _git(root, "config", key, value)
+    (root / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    outcome = run("diff", "HEAD~1", str(root))
+    outcome.assert_inert(allowed=(2,))
+    assert "does not hold its content" in outcome.stderr
+    run("report", "risks", str(root), "--at", "HEAD~1").assert_inert(allowed=(2,))
+    assert not marker.exists()
+
+
+def test_a_negated_revision_is_not_a_commit(booby_trapped: Path) -> None:
+    """``^HEAD`` makes rev-parse print ``^<sha>``; it names no single commit: exit 2."""
+    outcome = run("diff", "^HEAD", str(booby_trapped))
+    outcome.assert_inert(allowed=(2,))
+    assert "does not name one commit" in outcome.stderr

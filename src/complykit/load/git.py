@@ -24,6 +24,7 @@ _CLEAN_CONFIG = (
     "core.pager=cat",
     "core.sshCommand=false",
     "core.untrackedCache=false",
+    "credential.helper=",
     "diff.external=",
     "protocol.allow=never",
     "safe.bareRepository=explicit",  # a bare repository committed inside the checkout
@@ -32,6 +33,7 @@ _CLEAN_CONFIG = (
 # Variables that point git elsewhere or make it run something; the operator's GIT_DIR and
 # GIT_WORK_TREE stay, since they choose the repository.
 _DROPPED_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS")
+_HEX = frozenset("0123456789abcdef")
 
 
 def _git_executable() -> str:
@@ -53,6 +55,11 @@ def clean_environment() -> dict[str, str]:
         GIT_OPTIONAL_LOCKS="0",
         GIT_NO_REPLACE_OBJECTS="1",
         GIT_LITERAL_PATHSPECS="1",  # a folder named ":(exclude)..." is just a folder
+        # No transport at all: a repository's own protocol.ext.allow=always outranks the
+        # command line's protocol.allow=never, and a partial clone fetches a missing object
+        # through its remote (``ext::`` runs a command). Reading needs no network.
+        GIT_ALLOW_PROTOCOL="",
+        GIT_NO_LAZY_FETCH="1",
         PAGER="cat",
         LC_ALL="C",
     )
@@ -123,4 +130,7 @@ def resolve_commit(top: Path, revision: str) -> str:
             f"unknown git revision {revision!r}",
             hint="Fetch it first (e.g. git fetch origin main) or check the spelling.",
         )
-    return done.stdout.decode("ascii", "replace").strip()
+    commit = done.stdout.decode("ascii", "replace").strip()
+    if len(commit) not in {40, 64} or not _HEX.issuperset(commit):  # "^<sha>" of "^HEAD"
+        raise ComplykitError(f"{revision!r} does not name one commit")
+    return commit

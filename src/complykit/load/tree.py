@@ -9,6 +9,7 @@ rule (a link out of the workspace is a finding, never read) judges them as it do
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -93,18 +94,49 @@ def tree_files(
 
 
 def listing(output: bytes) -> list[tuple[str, PurePosixPath, bool, int]]:
-    """``ls-tree -r -z -l`` output as (blob id, path, is a link, size), submodules left out."""
+    """``ls-tree -r -z -l`` output as (blob id, path, is a link, size), submodules left out.
+
+    A tree git would never write refuses the revision: a path listed twice, or a path below
+    another entry (``h`` a link and ``h/x`` a file), which writing the files would follow
+    through the link to wherever it points.
+    """
     entries = [entry for entry in output.split(b"\0") if entry]
     if len(entries) > MAX_ENTRIES:
         raise ComplykitError(f"the revision holds over {MAX_ENTRIES:,} files; not read")
-    listed = []
+    listed, names = [], []
     for entry in entries:
         meta, _, raw_path = entry.partition(b"\t")
         mode, _kind, oid, size = meta.decode("ascii").split()
         if mode not in _FILE_MODES and mode != _LINK_MODE:
             continue  # a submodule: another repository, not part of this workspace
-        listed.append((oid, safe_path(os.fsdecode(raw_path)), mode == _LINK_MODE, int(size)))
+        name = os.fsdecode(raw_path)
+        path = safe_path(name)
+        if not size.isdigit():  # "BAD": git has no such object here
+            raise ComplykitError(
+                f"cannot read {name!r} from git: the repository does not hold its content",
+                hint="A partial or shallow clone: fetch the revision in full first.",
+            )
+        listed.append((oid, path, mode == _LINK_MODE, int(size)))
+        names.append(name)
+    _refuse_overlaps(names)
     return listed
+
+
+def _refuse_overlaps(names: list[str]) -> None:
+    known = set(names)
+    crafted = len(known) != len(names) or any(
+        name[:cut] in known for name in names for cut in _folder_ends(name)
+    )
+    if crafted:
+        raise ComplykitError(
+            "refused to read the revision: a path is listed twice or below another file",
+            hint="The commit holds a crafted tree; complykit reads plain trees only.",
+        )
+
+
+def _folder_ends(name: str) -> list[int]:
+    """Where each folder of ``name`` ends: ``a/b/c`` gives the ends of ``a`` and ``a/b``."""
+    return [index for index, character in enumerate(name) if character == "/"]
 
 
 def safe_path(name: str) -> PurePosixPath:
@@ -183,25 +215,47 @@ def _heads(requests: IO[bytes], output: IO[bytes], oids: list[str], most: int) -
 
 
 def materialise(files: list[TreeFile], dest: Path, limits: LoadLimits = DEFAULT_LIMITS) -> None:
-    """Write ``files`` below ``dest``: regular files first, then the links, as links."""
+    """Write ``files`` below ``dest``: regular files first, then the links, as links.
+
+    Folders are made one part at a time and an existing part must be a folder, not a link:
+    nothing is ever written through a link, even for a tree that did not come through
+    ``listing`` (which refuses a path below another entry).
+    """
+    made: set[PurePosixPath] = {PurePosixPath()}
     try:
         for file in files:
             if not file.link:
-                _write_file(dest, file, limits)
+                _write_file(dest, file, limits, made)
         for file in files:
             if file.link:
-                target = dest / file.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.symlink_to(os.fsdecode(file.data))
+                _make_folder(dest, file.path.parent, made)
+                (dest / file.path).symlink_to(os.fsdecode(file.data))
     except OSError as error:
         raise ComplykitError(
             f"cannot write the revision to a scratch folder: {error.strerror or error}"
         ) from error
 
 
-def _write_file(dest: Path, file: TreeFile, limits: LoadLimits) -> None:
+def _make_folder(dest: Path, folder: PurePosixPath, made: set[PurePosixPath]) -> None:
+    """``dest / folder`` made part by part; a part that is there already must be a folder."""
+    if folder in made:
+        return
+    _make_folder(dest, folder.parent, made)
+    where = dest / folder
+    try:
+        where.mkdir(mode=0o700)
+    except FileExistsError:
+        if not stat.S_ISDIR(where.lstat().st_mode):  # a link (or a file) in a folder's place
+            raise ComplykitError(
+                f"refused to write below {folder.as_posix()!r}: it is not a folder",
+                hint="The commit holds a crafted tree; complykit reads plain trees only.",
+            ) from None
+    made.add(folder)
+
+
+def _write_file(dest: Path, file: TreeFile, limits: LoadLimits, made: set[PurePosixPath]) -> None:
+    _make_folder(dest, file.path.parent, made)
     target = dest / file.path
-    target.parent.mkdir(parents=True, exist_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(target, flags, 0o600)
     with os.fdopen(descriptor, "wb") as stream:

@@ -49,6 +49,62 @@ def test_links_are_written_as_links_after_the_files(tmp_path: Path) -> None:
     assert not list(outside.iterdir())
 
 
+def _listed(*lines: str) -> bytes:
+    return b"".join(line.encode() + b"\0" for line in lines)
+
+
+_OID = "a" * 40
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["h", "h/post-checkout"], ["a/b", "a/b/c/d.yaml"], ["x.yaml", "x.yaml"]],
+    ids=["below a link", "below a file", "twice"],
+)
+def test_a_tree_git_would_never_write_is_refused(names: list[str]) -> None:
+    """A path listed twice or below another entry: written out, it would go through a link."""
+    output = _listed(*(f"120000 blob {_OID}       9\t{name}" for name in names))
+    with pytest.raises(ComplykitError, match="listed twice or below another file"):
+        tree.listing(output)
+
+
+def test_a_blob_the_repository_lacks_is_a_clear_error() -> None:
+    """``ls-tree -l`` prints BAD as the size of a missing object (a partial clone)."""
+    with pytest.raises(ComplykitError, match="does not hold its content"):
+        tree.listing(_listed(f"100644 blob {_OID}     BAD\trisks/a.yaml"))
+
+
+def test_siblings_and_nested_folders_pass() -> None:
+    output = _listed(
+        f"100644 blob {_OID}       9\ta/b.yaml",
+        f"100644 blob {_OID}       9\ta/bc/d.yaml",
+        f"120000 blob {_OID}       9\tab",
+    )
+    assert [path.as_posix() for _, path, _, _ in tree.listing(output)] == [
+        "a/b.yaml",
+        "a/bc/d.yaml",
+        "ab",
+    ]
+
+
+@pytest.mark.parametrize("link_first", [True, False])
+def test_nothing_is_written_through_a_link(tmp_path: Path, link_first: bool) -> None:
+    """Given entries below a link (not through ``listing``), writing refuses and leaves the
+    link's target untouched, for a file or a link below it."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    dest = tmp_path / "scratch"
+    dest.mkdir()
+    link = TreeFile(PurePosixPath("h"), link=True, size=0, data=str(outside).encode())
+    below = [
+        TreeFile(PurePosixPath("h/hook"), link=True, size=0, data=b"/bin/sh"),
+        TreeFile(PurePosixPath("h/x/y.yaml"), link=False, size=2, data=b"x\n"),
+    ]
+    with pytest.raises(ComplykitError, match="not a folder|File exists"):
+        materialise([link, *below] if link_first else [*below, link], dest)
+    assert not list(outside.iterdir())
+
+
 def test_an_oversized_blob_is_its_head_then_sparse(tmp_path: Path) -> None:
     """A blob over the limit is written as the head that was read, at its full size, for the
     loader to report the size and name the records of the head."""
