@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from generators.plan import Plan
 
 LEGAL_BASES = ("contract", "legal-obligation", "legitimate-interests", "consent")
+STAFF_BASES = LEGAL_BASES[:3]
+"""An employer does not rest its staff's data on their consent (GDPR034): HR activities don't."""
 
 
-def purpose_lines(rng: random.Random, activity: str) -> list[str]:
+def purpose_lines(rng: random.Random, activity: str, *, staff: bool = False) -> list[str]:
     lines = ["purposes:"]
-    for basis in rng.sample(LEGAL_BASES, rng.randint(1, 3)):
+    for basis in rng.sample(STAFF_BASES if staff else LEGAL_BASES, rng.randint(1, 3)):
         text = f"{activity}: {rng.choice(PURPOSE_TEXT[basis])}."
         lines += prose("description", text, 2, item=True)
         lines.append(f"    legal_basis: {basis}")
@@ -214,7 +216,7 @@ def render_activity(plan: Plan, pa: str) -> tuple[str, str]:
             f"{name.rsplit(' - ', 1)[1]}. " + sentences(rng, 3, 7),
         ),
         "role: controller",
-        *purpose_lines(rng, base),
+        *purpose_lines(rng, base, staff=dept.key == "hr"),
         f"data_subjects: {flow(rng.sample(dept.subjects, 2))}",
         f"data_subject_count: {subjects}",
         *data_lines(rng, dept, special),

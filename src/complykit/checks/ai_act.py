@@ -127,8 +127,9 @@ def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
     framework="eu-ai-act",
     name="ai-vendor-may-train",
     severity=Severity.WARNING,
-    hint="Opt out or negotiate a no-training clause, then set `customer_data: prohibited` "
-    "(or `opt-out` once you have objected).",
+    hint="Opt out or negotiate a no-training clause, then set `customer_data: prohibited` and "
+    "name the clause, or the day you opted out, in `clause` (`opt-out` says the vendor may "
+    "train until you object).",
 )
 def ai_vendor_may_train(repo: Repository) -> Iterator[Problem]:
     """A system built on a general-purpose AI model lets its vendor train on our customers' data.

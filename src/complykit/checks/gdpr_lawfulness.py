@@ -13,6 +13,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import Art9Condition, LegalBasis
+from complykit.model.processing import LegitimateInterestAssessment
 from complykit.workspace.repository import Repository
 
 # Art. 9(2) points that apply only on a basis the register should name, in the words of each.
@@ -84,6 +85,47 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
 
 
 @check(
+    code="GDPR034",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="consent-under-power-imbalance",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 4(11)", "GDPR Art. 7"),
+    hint="Rest the purpose on another basis (contract, legal obligation, legitimate "
+    "interests with a balancing test), or record why refusing carries no consequence for "
+    "the person in `consent.how_obtained`, and waive this finding with that reason.",
+)
+def consent_under_power_imbalance(repo: Repository) -> Iterator[Problem]:
+    """A purpose rests on the consent of our own staff: the activity's DPIA screening lists
+    employees among its vulnerable data subjects.
+
+    Consent must be freely given (Art. 4(11), Art. 7); an employee depends on the employer,
+    so refusing is seldom free (recital 43 on imbalance of power; the EDPB's guidelines on
+    consent take employment as the example). It can hold where refusing has no consequence
+    at all, so this is a warning to be answered, not an error. Job applicants are not
+    included: consent to keep them in a talent pool once the procedure is over is what the
+    Dutch authority itself advises.
+
+    PASS: ``legal_basis: contract`` with ``vulnerable_data_subjects: [employees]``.
+    FAIL: ``legal_basis: consent`` with ``dpia_screening: {vulnerable_data_subjects:
+    [employees]}``.
+    """
+    for entry, activity in controller_activities(repo):
+        screening = activity.dpia_screening
+        if screening is None or "employees" not in screening.vulnerable_data_subjects:
+            continue
+        for index, purpose in enumerate(activity.purposes):
+            if purpose.legal_basis is LegalBasis.CONSENT:
+                yield Problem(
+                    entry,
+                    ("purposes", index, "legal_basis"),
+                    f"purpose '{purpose.description}' rests on the consent of our employees, "
+                    "who can seldom refuse it freely",
+                )
+
+
+@check(
     code="GDPR010",
     reads=("processing-activity",),
     per_record=True,
@@ -91,25 +133,41 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
     name="interest-assessment-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 6(1)(f)",),
-    hint="Add `legitimate_interest` with the interest and the balancing test document.",
+    hint="Add `legitimate_interest` with the interest and the balancing test: its `document` "
+    "(a file or an https URL) and the day it was `assessed`.",
 )
 def interest_assessment_missing(repo: Repository) -> Iterator[Problem]:
     """A purpose rests on legitimate interests without naming the interest and its balancing test.
 
+    Art. 6(1)(f) holds only where the interest is not overridden by the data subjects'
+    interests or rights: the balancing test is what shows that (and what Art. 5(2)
+    accountability asks to keep). A record that names the interest but neither the test's
+    document nor the day it was done has no test to show.
+
     PASS: ``legal_basis: legitimate-interests`` with ``legitimate_interest: {interest: Fraud
     prevention, document: evidence/lia-fraud.md}``.
-    FAIL: ``legal_basis: legitimate-interests`` without ``legitimate_interest``.
+    FAIL: ``legal_basis: legitimate-interests`` without ``legitimate_interest``, or with only
+    ``interest``.
     """
     for entry, activity in controller_activities(repo):
         for index, purpose in enumerate(activity.purposes):
-            basis = purpose.legal_basis
-            if basis is LegalBasis.LEGITIMATE_INTERESTS and purpose.legitimate_interest is None:
+            if purpose.legal_basis is not LegalBasis.LEGITIMATE_INTERESTS:
+                continue
+            missing = _interest_gap(purpose.legitimate_interest)
+            if missing is not None:
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_basis"),
-                    f"purpose '{purpose.description}' rests on legitimate interests, but names "
-                    "no interest and no balancing test",
+                    f"purpose '{purpose.description}' rests on legitimate interests, but {missing}",
                 )
+
+
+def _interest_gap(assessment: LegitimateInterestAssessment | None) -> str | None:
+    if assessment is None or not assessment.interest.strip():
+        return "names no interest and no balancing test"
+    if assessment.document is None and assessment.assessed is None:
+        return "records no balancing test (neither its document nor the day it was assessed)"
+    return None
 
 
 @check(

@@ -60,28 +60,44 @@ def _caveat(decision: AdequacyDecision) -> str:
     "Art. 46 safeguard, with a transfer impact assessment.",
 )
 def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
-    """A transfer relies on an adequacy decision that does not exist or is no longer in force.
+    """A transfer relies on an adequacy decision that does not exist or is no longer in force,
+    or on a partial decision that the record itself says does not cover the recipient.
 
     A decision with a sunset date (``expires`` in the countries catalog) lapses after it unless
-    renewed, so the same transfer can pass on one ``--as-of`` day and fail on a later one.
+    renewed, so the same transfer can pass on one ``--as-of`` day and fail on a later one. A
+    country in the EEA needs no decision (GDPR023 says the transfer is not one).
 
     PASS: ``country: CH, mechanism: adequacy-decision``.
-    FAIL: ``country: IN, mechanism: adequacy-decision`` (India has none).
+    FAIL: ``country: IN, mechanism: adequacy-decision`` (India has none); ``country: US,
+    mechanism: adequacy-decision, within_adequacy_scope: false`` (not certified under the
+    Data Privacy Framework).
     """
     countries = repo.catalogs.countries
     for entry, index, transfer in _transfers(repo):
         if transfer.mechanism is not TransferMechanism.ADEQUACY_DECISION:
             continue
-        if countries.adequacy(transfer.country, repo.as_of) is not None:
+        if countries.in_eea(transfer.country):
             continue
-        country = countries.get(transfer.country)
-        past = _last_decision(country.adequacy if country else [], repo.as_of)
-        yield Problem(
-            entry,
-            ("transfers", index, "mechanism"),
-            f"{_country(repo, transfer.country)} has no adequacy decision in force on "
-            f"{repo.as_of.isoformat()}{past}",
-        )
+        decision = countries.adequacy(transfer.country, repo.as_of)
+        if decision is None:
+            yield Problem(
+                entry,
+                ("transfers", index, "mechanism"),
+                f"{_country(repo, transfer.country)} has no adequacy decision in force on "
+                f"{repo.as_of.isoformat()}{_past(countries, transfer.country, repo.as_of)}",
+            )
+        elif decision.partial and transfer.within_adequacy_scope is False:
+            yield Problem(
+                entry,
+                ("transfers", index, "within_adequacy_scope"),
+                f"the adequacy decision for {_country(repo, transfer.country)} does not cover "
+                f"{transfer.recipient}, as the record says: {_caveat(decision)}",
+            )
+
+
+def _past(countries: Countries, code: str, as_of: date) -> str:
+    country = countries.get(code)
+    return _last_decision(country.adequacy if country else [], as_of)
 
 
 @check(
@@ -98,7 +114,8 @@ def adequacy_not_in_force(repo: Repository) -> Iterator[Problem]:
 )
 def adequacy_partial(repo: Repository) -> Iterator[Problem]:
     """A transfer relies on an adequacy decision that covers only some recipients without
-    saying the recipient is one of them, or on a decision complykit could not verify.
+    saying whether the recipient is one of them, or on a decision complykit could not verify.
+    (A record that says the recipient is not covered is an error: GDPR021.)
 
     PASS: ``country: CH, mechanism: adequacy-decision`` (full adequacy), or ``country: US``
     with ``within_adequacy_scope: true`` (a certified organisation).
@@ -110,7 +127,7 @@ def adequacy_partial(repo: Repository) -> Iterator[Problem]:
             continue
         decision = countries.adequacy(transfer.country, repo.as_of)
         unconfirmed = (
-            decision is not None and decision.partial and not transfer.within_adequacy_scope
+            decision is not None and decision.partial and transfer.within_adequacy_scope is None
         )
         if decision is not None and (unconfirmed or decision.unverified):
             yield Problem(

@@ -10,9 +10,9 @@ from complykit.core.findings import Severity
 from complykit.facts.incident_clock import (
     AUTHORITY,
     PROCESSOR_PROMPT,
-    at,
     breaches,
     clock_of,
+    deadline_at,
     duration,
     end_of,
     unnotified,
@@ -42,7 +42,7 @@ def breach_notification_overdue(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 (*AUTHORITY, "required"),
-                f"the authority had to be notified by {at(clock.deadline)} (72 hours "
+                f"the authority had to be notified by {deadline_at(clock.deadline)} (72 hours "
                 f"{clock.since}); no notification is recorded{clock.note}",
             )
 
@@ -67,7 +67,8 @@ def breach_notification_due(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 (*AUTHORITY, "required"),
-                f"the authority must be notified by {at(clock.deadline)} (72 hours {clock.since})",
+                f"the authority must be notified by {deadline_at(clock.deadline)} "
+                f"(72 hours {clock.since})",
             )
 
 

@@ -149,14 +149,14 @@ def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
     hint="Say why the control is needed (risk treatment, law, contract) or why not.",
 )
 def soa_justification_missing(repo: Repository) -> Iterator[Problem]:
-    """An included or excluded control has no justification.
+    """An included or excluded control has no justification (spaces alone are none).
 
     PASS: ``applicable: false`` with ``justification: No software development in house``.
-    FAIL: ``applicable: false`` and no justification.
+    FAIL: ``applicable: false`` and no justification, or ``justification: "   "``.
     """
     for view in soa_views(repo):
         for index, entry in view.entries():
-            if entry.applicable is not None and not entry.justification:
+            if entry.applicable is not None and not (entry.justification or "").strip():
                 what = "inclusion" if entry.applicable else "exclusion"
                 yield Problem(
                     view.where,

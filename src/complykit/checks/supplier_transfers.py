@@ -61,6 +61,11 @@ def _problem(repo: Repository, location: Location) -> str | None:
     decision = repo.catalogs.countries.adequacy(location.country, repo.as_of)
     if decision is None:
         return f"no adequacy decision is in force there on {repo.as_of.isoformat()}"
+    if decision.partial and location.within_adequacy_scope is False:
+        return (
+            "the adequacy decision covers only some recipients, and the record says the "
+            "supplier is not one of them"
+        )
     if decision.partial and not location.within_adequacy_scope:
         return (
             "the adequacy decision covers only some recipients, and the record does not say "

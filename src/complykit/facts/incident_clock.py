@@ -51,6 +51,16 @@ def at(moment: datetime) -> str:
     return moment.isoformat(timespec="minutes")
 
 
+def deadline_at(moment: datetime) -> str:
+    """A deadline in the offset it was counted from, and in UTC when that differs: 72 hours
+    after 12:00+02:00 on a Friday in October is 12:00+02:00 on Monday, after the clocks went
+    back, so 11:00 in Amsterdam; the UTC time says the instant without a reader's sum."""
+    written = at(moment)
+    if moment.utcoffset() == timedelta(0):
+        return written
+    return f"{written} ({moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC)"
+
+
 def duration(span: timedelta) -> str:
     """Whole hours, and the minutes when there are any: 72 h 1 min is late, '72 hours' is not."""
     whole_hours, seconds = divmod(int(span.total_seconds()), 3600)

@@ -148,9 +148,10 @@ class Transfer(StrictModel):
     ) = None
     """The Art. 49(1) point when the mechanism is a derogation, or the second subparagraph's
     compelling legitimate interests of the controller."""
-    within_adequacy_scope: bool = False
+    within_adequacy_scope: bool | None = None
     """For an adequacy decision that covers only some recipients: whether this recipient is
-    covered, e.g. is certified under the EU-US Data Privacy Framework."""
+    covered, e.g. is certified under the EU-US Data Privacy Framework (false: it is not, so the
+    decision cannot carry the transfer; left out: not yet confirmed)."""
     transfer_impact_assessment: EvidenceRef | None = None
     """The transfer impact assessment: a file in the repository or an https URL."""
     safeguards: Text | None = None

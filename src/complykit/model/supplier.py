@@ -39,9 +39,9 @@ class Location(StrictModel):
     transfer_mechanism: TransferMechanismValue | None = None
     """For a country outside the EEA: the Chapter V tool the transfer to this location rests
     on, e.g. adequacy-decision (Art. 45) or standard-contractual-clauses (Art. 46(2)(c))."""
-    within_adequacy_scope: bool = False
+    within_adequacy_scope: bool | None = None
     """For a partial adequacy decision: whether the supplier is covered, e.g. is certified
-    under the EU-US Data Privacy Framework."""
+    under the EU-US Data Privacy Framework (false: it is not; left out: not yet confirmed)."""
     transfer_impact_assessment: EvidenceRef | None = None
     """The transfer impact assessment for this location: a repository file or an https URL."""
 

@@ -100,7 +100,7 @@ def test_nothing_is_written_through_a_link(tmp_path: Path, link_first: bool) -> 
         TreeFile(PurePosixPath("h/hook"), link=True, size=0, data=b"/bin/sh"),
         TreeFile(PurePosixPath("h/x/y.yaml"), link=False, size=2, data=b"x\n"),
     ]
-    with pytest.raises(ComplykitError, match="not a folder|File exists"):
+    with pytest.raises(ComplykitError, match=r"not a folder|File exists"):
         materialise([link, *below] if link_first else [*below, link], dest)
     assert not list(outside.iterdir())
 
