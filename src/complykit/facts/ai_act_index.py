@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from complykit.catalog.models import Catalog
-from complykit.core.frozen import frozen
+from complykit.core.frozen import frozen, replace
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
-from complykit.model.ai_system import AiSystem, ImpactAssessment
+from complykit.model.ai_system import AiSystem, ImpactAssessment, LegacyReview
 from complykit.model.processing import ProcessingActivity
 from complykit.workspace.repository import Entry, Repository
 
@@ -31,10 +31,12 @@ class Start:
     applies: date
     omnibus: date | None = None
     omnibus_note: str | None = None
+    basis: str = "Art. 113"
+    """The article that sets the date."""
 
     def sentence(self, as_of: date) -> str:
         verb = "has applied since" if self.applies <= as_of else "applies from"
-        text = f"This {verb} {self.applies.isoformat()} (AI Act Art. 113)"
+        text = f"This {verb} {self.applies.isoformat()} (AI Act {self.basis})"
         if self.omnibus is not None and self.omnibus != self.applies:
             note = f", {self.omnibus_note}" if self.omnibus_note else ""
             text += (
@@ -138,21 +140,50 @@ def completed(system: AiSystem, *types: str) -> bool:
 def dated(repo: Repository, gaps: Iterable[Gap], hint: str) -> Iterator[Problem]:
     """The gaps whose duty applies on ``--as-of``, with when it applied in the hint."""
     for gap in gaps:
-        if gap.start.applies <= repo.as_of:
-            extra = [gap.start.sentence(repo.as_of)]
-            if gap.legacy:
+        start = legacy_start(repo, gap) if gap.legacy else gap.start
+        if start is not None and start.applies <= repo.as_of:
+            extra = [start.sentence(repo.as_of)]
+            if gap.legacy and _review(gap) is None:
                 extra.append(legacy_sentence(repo))
             yield Problem(gap.where, gap.loc, gap.message, " ".join([hint, *extra]), gap.citation)
 
 
-def legacy_sentence(repo: Repository) -> str:
-    general = start_of(repo, [GENERAL_APPLICATION]).applies.isoformat()
+def legacy_start(repo: Repository, gap: Gap) -> Start | None:
+    """When a legacy system's duty applies, by its ``legacy_review`` (Art. 111(2)): from a
+    significant change of its design; unchanged, never, or for a public authority or body
+    from the article's deadline; not reviewed, as for any system (the hint says why not)."""
+    review = _review(gap)
+    if review is None:
+        return gap.start
+    if review.significant_change:
+        changed = review.changed_on or gap.start.applies
+        if changed <= gap.start.applies:
+            return gap.start
+        return replace(gap.start, applies=changed, basis=LEGACY)
+    deadline = _legacy_deadline(repo)
+    if repo.config.organisation.sector == "private" or deadline is None:
+        return None
+    return Start(max(gap.start.applies, deadline), basis=LEGACY)
+
+
+def _review(gap: Gap) -> LegacyReview | None:
+    system = gap.where.record
+    return system.legacy_review if isinstance(system, AiSystem) else None
+
+
+def _legacy_deadline(repo: Repository) -> date | None:
     found = catalog(repo)
     item = found.item(LEGACY) if found else None
     deadline = item.attributes.get("deadline") if item else None
+    return date.fromisoformat(deadline) if isinstance(deadline, str) else None
+
+
+def legacy_sentence(repo: Repository) -> str:
+    general = start_of(repo, [GENERAL_APPLICATION]).applies.isoformat()
+    deadline = _legacy_deadline(repo)
     public = f" (for use by public authorities, by {deadline} at the latest)" if deadline else ""
     return (
         f"The system was in use before {general}: under AI Act {LEGACY} its high-risk duties "
-        f"apply only once its design changes significantly{public}; if that is your case, "
-        "waive this finding with that reason."
+        f"apply only once its design changes significantly{public}; record that review as "
+        "`legacy_review` (significant_change, reviewed) and complykit applies it."
     )

@@ -183,6 +183,20 @@ class ImpactAssessment(StrictModel):
     8.4."""
 
 
+class LegacyReview(StrictModel):
+    """For a high-risk system in use before 2 August 2026: whether its design has changed
+    significantly since (AI Act Art. 111(2)), which is when its high-risk duties start."""
+
+    significant_change: bool
+    """Whether the design changed significantly on or after 2 August 2026."""
+    changed_on: IsoDate | None = None
+    """The day of that change, with `significant_change: true`; the duties apply from it."""
+    reviewed: IsoDate
+    """When this was last looked at."""
+    reasoning: Text | None = None
+    """What changed, or why the changes made were not significant."""
+
+
 class AiSystem(Record):
     """An AI system in the AI register."""
 
@@ -234,5 +248,9 @@ class AiSystem(Record):
     """The life-cycle stage the system is in."""
     in_use_since: IsoDate | None = None
     """When the system was put into service."""
+    legacy_review: LegacyReview | None = None
+    """For a high-risk system in service before 2 August 2026: whether its design changed
+    significantly since (AI Act Art. 111(2)). Unchanged, its high-risk duties do not apply (for
+    a public authority or body, from 2 August 2030); left out, they are reported with a hint."""
     affected_persons: list[NonEmptyStr] = EMPTY
     """The groups of people the system's outputs affect, e.g. patients or applicants."""

@@ -57,6 +57,7 @@ def details(repo: Repository, record: AiSystem, words: Words) -> list[Fact]:
         _fact(words.gettext("Description"), [record.description]),
         _fact(words.gettext("Affected persons"), record.affected_persons),
         _fact(words.gettext("In use since"), [_date(words, record.in_use_since)]),
+        _legacy(record, words),
         _fact(
             words.gettext("Processes personal data"), [words.yesno(record.processes_personal_data)]
         ),
@@ -234,6 +235,21 @@ def _provider(duties: ProviderDuties | None, words: Words) -> list[Fact]:
         ]
         lines.append(_labelled(words.gettext("Annex I product"), "; ".join(p for p in parts if p)))
     return [_fact(words.gettext("Provider duties (Art. 16)"), lines)]
+
+
+def _legacy(record: AiSystem, words: Words) -> Fact:
+    review = record.legacy_review
+    if review is None:
+        return _fact("", [])
+    return _fact(
+        words.gettext("Design changed significantly since 2 August 2026 (Art. 111(2))"),
+        [
+            words.yesno(review.significant_change),
+            _labelled(words.gettext("changed on"), _date(words, review.changed_on)),
+            _labelled(words.gettext("reviewed"), _date(words, review.reviewed)),
+            review.reasoning,
+        ],
+    )
 
 
 def _labelled(label: str, value: str | None) -> str | None:

@@ -25,6 +25,13 @@ FACTS: dict[str, list[Fact]] = {
         ),
         (("Affected persons", "Betrokken personen"), "Applicants for vacancies at Tulip Health"),
         (("In use since", "In gebruik sinds"), ("December 1, 2025", "1 december 2025")),
+        (
+            (
+                "Design changed significantly since 2 August 2026 (Art. 111(2))",
+                "Ontwerp sinds 2 augustus 2026 ingrijpend gewijzigd (art. 111 lid 2)",
+            ),
+            ("reviewed: August 12, 2026", "beoordeeld: 12 augustus 2026"),
+        ),
         (("Logs (Art. 12, 26(6))", "Logs (art. 12, art. 26 lid 6)"), ("6 months", "6 maanden")),
         (
             ("Deployer duties (Art. 26)", "Verplichtingen als gebruiksverantwoordelijke (art. 26)"),
