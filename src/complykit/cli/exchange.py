@@ -91,6 +91,9 @@ def algoritmeregister(
         say(f"warning: {warning}", err=True)
     for skipped in exported.skipped:
         say(f"error: {skipped}", err=True)
+    if exported.skipped and not exported.records:  # an empty list would only stand in the way
+        say("error: no AI system could be exported; nothing written", err=True)
+        return 1
     data = (json.dumps(exported.records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     _emit(data, output, force=force)
     return 1 if exported.skipped else 0

@@ -26,17 +26,20 @@ from complykit.exchange.shown import shown
 
 MAX_BYTES = 50_000_000
 LIFECYCLE = {"in gebruik": "operation", "in ontwikkeling": "development",
-             "buiten gebruik": "retired"}  # fmt: skip
+             "buiten gebruik": "retired", "gepland": "design", "in use": "operation",
+             "in development": "development", "out of use": "retired", "retired": "retired",
+             "planned": "design"}  # fmt: skip
 PURPOSE_KEYS = ("goal", "purpose_and_impact", "description_short")
 USED = {"name", "description_short", "status", "begin_date", "start_date", "human_intervention",
         "source_data", "data", "publication_category", *PURPOSE_KEYS}  # fmt: skip
-_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+_YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?(?:[T ].*)?")
+_YEAR_LAST = re.compile(r"(?:\d{1,2}[-/.])?(\d{1,2})[-/.](\d{4})")
 
 
 def read_descriptions(source: Path) -> tuple[str, list[dict[str, str]]]:
     """The descriptions in a register download, as text by key; the name of the table."""
     if source.suffix.casefold() == ".json":
-        return "json", _json_items(source)
+        return source.name, _json_items(source)
     sheet = read_sheets(source)[0]
     rows = [row for row in sheet.rows if not row.empty]
     if not rows:
@@ -86,31 +89,35 @@ def import_register_download(
 ) -> ImportReport:
     """One ``ai-system`` record in ai/ per description in ``source``."""
     table, items = read_descriptions(source)
+    json = source.suffix.casefold() == ".json"
     target = Target.of(root)
     names = [" ".join(plain_text(item.get("name", "")).split()) for item in items]
     ids = unique_ids([f"ai-{slug(n) or f'item-{i}'}" for i, n in enumerate(names, 1)])
     comment = f"Imported by `complykit import algoritmeregister` from {shown(source.name, 200)}."
     outcomes: list[Outcome] = []
     for index, (item, record_id) in enumerate(zip(items, ids, strict=True), 1):
-        where = (table, index + (1 if table != "json" else 0))
+        where = (table, index + (0 if json else 1))
         notes = Notes()
         data = _system(item, record_id, notes)
-        if data is None:
-            outcomes.append(target.reject(where, "no name and no purpose"))
+        if isinstance(data, str):
+            outcomes.append(target.reject(where, data))
             continue
         rel = PurePosixPath("ai", f"{record_id}.yaml")
         text = target.document(rel, comment, data)
         outcomes.append(target.plan(where, rel, text, tuple(notes.warnings)))
     done, written = write_all(root, outcomes, dry_run=dry_run, strict=strict)
-    return ImportReport((), (), tuple(done), strict, written)
+    places = ("file", "item") if json else ("sheet", "row")
+    return ImportReport((), (), tuple(done), strict, written, places)
 
 
-def _system(item: dict[str, str], record_id: str, notes: Notes) -> dict[str, Any] | None:
+def _system(item: dict[str, str], record_id: str, notes: Notes) -> dict[str, Any] | str:
+    """The record's fields, or why the description makes none."""
     text = {key: plain_text(value) for key, value in item.items() if value and value.strip()}
     name = " ".join(text.get("name", "").split())
     purpose = next((text[k] for k in PURPOSE_KEYS if k in text), "")
     if not name or not purpose:
-        return None
+        missing = [what for what, there in (("name", name), ("purpose", purpose)) if not there]
+        return f"no {' and no '.join(missing)}"
     category = text.get("publication_category", "")
     high_risk = category.casefold().startswith("hoog-risico")
     data: dict[str, Any] = {"kind": "ai-system", "id": record_id, "name": name,
@@ -125,9 +132,15 @@ def _system(item: dict[str, str], record_id: str, notes: Notes) -> dict[str, Any
     }
     if not high_risk:
         notes.warn("risk class set to minimal from the publication category; check it")
-    data["lifecycle"] = LIFECYCLE.get(text.get("status", "").casefold(), "operation")
-    if month := _MONTH.match(text.get("begin_date") or text.get("start_date") or ""):
-        data["in_use_since"] = f"{month[1]}-{month[2]}-01"
+    data["lifecycle"] = _lifecycle(text.get("status", ""), notes)
+    began = text.get("begin_date") or text.get("start_date") or ""
+    if began:
+        since = _month_start(began)
+        if since is None:
+            notes.warn(f"begin date '{shown(began, 40)}' not understood; kept in notes")
+            notes.add(f"begin date: {began}")
+        else:
+            data["in_use_since"] = since
     if "human_intervention" in text:
         data["human_oversight"] = {"description": text["human_intervention"]}
     sources = split_lines(text.get("source_data") or text.get("data") or "")
@@ -138,3 +151,28 @@ def _system(item: dict[str, str], record_id: str, notes: Notes) -> dict[str, Any
     if data["notes"] is None:
         del data["notes"]
     return data
+
+
+def _lifecycle(status: str, notes: Notes) -> str:
+    """complykit's life-cycle stage for the register's status; one it does not know is kept in
+    notes and taken as in operation (a published description is most often of a system in use)."""
+    found = LIFECYCLE.get(" ".join(status.split()).casefold())
+    if found is not None:
+        return found
+    if status.strip():
+        notes.warn(f"status '{shown(status, 40)}' not understood; lifecycle set to operation")
+        notes.add(f"status: {status}")
+    return "operation"
+
+
+def _month_start(text: str) -> str | None:
+    """The first day of the month a begin date names: 2022-03, 2022-03-15, 03-2022 or
+    15-03-2022 (the register's forms; day first, never month first); None when it names none."""
+    text = text.strip()
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, month = int(found[1]), int(found[2])
+    elif found := _YEAR_LAST.fullmatch(text):
+        year, month = int(found[2]), int(found[1])
+    else:
+        return None
+    return f"{year:04d}-{month:02d}-01" if 1 <= month <= 12 and year >= 1900 else None

@@ -83,6 +83,22 @@ def test_missing_mandatory_fact_skips_the_system(tmp_path: Path) -> None:
     assert "error: ai-cv-screening: not exported, it lacks start_date" in result.stderr
 
 
+def test_nothing_exported_writes_no_file(tmp_path: Path) -> None:
+    """When every system asked for is skipped, no "[]" file is left behind (a second run would
+    then refuse to overwrite it): exit 1 and the reason."""
+    workspace = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, workspace)
+    source = workspace / "ai" / "ai-cv-screening.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("in_use_since: 2025-12-01\n", ""), encoding="utf-8")
+    target = tmp_path / "register.json"
+    arguments = ["export", "algoritmeregister", str(workspace), "--system", "ai-cv-screening"]
+    result = CliRunner().invoke(app, [*arguments, "--output", str(target)])
+    assert result.exit_code == 1
+    assert "nothing written" in result.stderr
+    assert not target.exists()
+
+
 def test_cli_default_is_the_standard() -> None:
     """Without --standard the command writes Publicatiestandaard records; register-api keeps the
     backend vocabulary and its process_index_url."""

@@ -145,3 +145,60 @@ def test_a_list_of_other_things_than_algorithms_is_refused(
     source.write_bytes(content)
     with pytest.raises(ComplykitError, match="is not an Algoritmeregister download: item"):
         import_register_download(workspace, source)
+
+
+def _one(workspace: Path, tmp_path: Path, **fields: str) -> tuple[dict[str, Any], Any]:
+    source = tmp_path / "algoritmes.json"
+    item = {"name": "Chatbot Burgerzaken", "goal": "Vragen beantwoorden.", **fields}
+    source.write_text(json.dumps([item]), encoding="utf-8")
+    report = import_register_download(workspace, source, dry_run=True)
+    (outcome,) = report.outcomes
+    assert outcome.text is not None
+    return yaml.safe_load(outcome.text), outcome
+
+
+@pytest.mark.parametrize(
+    ("began", "since"),
+    [("2022-03", "2022-03-01"), ("2022-03-15", "2022-03-01"), ("03-2022", "2022-03-01"),
+     ("15-03-2022", "2022-03-01"), ("1/3/2022", "2022-03-01"),
+     ("2024-11-05T10:00:00", "2024-11-01")],
+)  # fmt: skip
+def test_a_begin_date_in_any_of_the_register_forms_is_read(
+    workspace: Path, tmp_path: Path, began: str, since: str
+) -> None:
+    """Year first or year last (day first, never month first): the month it went into use."""
+    record, _ = _one(workspace, tmp_path, begin_date=began)
+    assert record["in_use_since"] == since
+
+
+@pytest.mark.parametrize("began", ["maart 2022", "13-2022", "binnenkort"])
+def test_a_begin_date_not_understood_is_told_and_kept(
+    workspace: Path, tmp_path: Path, began: str
+) -> None:
+    """Never dropped silently: a warning, and the text in the record's notes."""
+    record, outcome = _one(workspace, tmp_path, begin_date=began)
+    assert "in_use_since" not in record
+    assert f"begin date: {began}" in record["notes"]
+    assert any("not understood" in message for message in outcome.messages)
+
+
+def test_a_status_not_understood_is_told_and_kept(workspace: Path, tmp_path: Path) -> None:
+    record, outcome = _one(workspace, tmp_path, status="Pilotfase")
+    assert record["lifecycle"] == "operation"
+    assert "status: Pilotfase" in record["notes"]
+    assert any("status 'Pilotfase' not understood" in m for m in outcome.messages)
+    planned, _ = _one(workspace, tmp_path, status="Gepland")
+    assert planned["lifecycle"] == "design"
+
+
+def test_a_json_item_is_named_as_an_item_of_its_file(workspace: Path, tmp_path: Path) -> None:
+    """Not "sheet 'json', row 1": the file and the item's number in its list."""
+    source = tmp_path / "algoritmes.json"
+    source.write_text(json.dumps([{"name": "A", "goal": "B"}, {"goal": "C"}]), encoding="utf-8")
+    report = import_register_download(workspace, source, dry_run=True)
+    assert report.places == ("file", "item")
+    assert [(o.sheet, o.row) for o in report.outcomes] == [
+        ("algoritmes.json", 1),
+        ("algoritmes.json", 2),
+    ]
+    assert report.outcomes[1].messages == ("no name",)
