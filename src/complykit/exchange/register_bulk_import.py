@@ -132,6 +132,11 @@ def _system(item: dict[str, str], record_id: str, notes: Notes) -> dict[str, Any
     }
     if not high_risk:
         notes.warn("risk class set to minimal from the publication category; check it")
+    if category.casefold().startswith("impactvol"):
+        notes.warn(
+            "published as impactful (category B): record what makes it so (an IAMA, automated "
+            "decisions in a linked processing activity), or an export calls it category C"
+        )
     data["lifecycle"] = _lifecycle(text.get("status", ""), notes)
     began = text.get("begin_date") or text.get("start_date") or ""
     if began:
