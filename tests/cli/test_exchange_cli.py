@@ -158,3 +158,26 @@ def test_imported_records_get_the_workspace_modeline(workspace: Path, tmp_path: 
     assert text.startswith(
         f"# yaml-language-server: $schema={url}/processing-activity.schema.json\n# Imported by"
     )
+
+
+def test_import_of_a_dutch_excel_csv_tells_what_it_did(workspace: Path, tmp_path: Path) -> None:
+    """A register saved by Dutch Excel (Windows-1252, ';') with a remark row below the table:
+    imported with its accents, a warning that says how it was read, the remark skipped with a
+    note, and --strict still writing the activities (a remark is not a broken row)."""
+    source = tmp_path / "verwerkingsregister.csv"
+    text = (
+        "Nr.;Naam verwerking;Doel(en) van de verwerking;Grondslag\n"
+        "1;Cliëntregistratie;Zorg verlenen;Wettelijke verplichting (WGBO)\n"
+        "Toelichting: vastgesteld door het college op 17-12-2024;;;\n"
+    )
+    source.write_bytes(text.encode("cp1252"))
+    code, _, err = _run("import", "register", str(source), str(workspace), "--strict")
+    assert code == 0, err
+    assert "read as Windows-1252 (not UTF-8)" in err
+    assert "note: sheet 'verwerkingsregister', row 3 skipped: a remark, not an activity" in err
+    assert err.endswith(
+        "2 row(s) read: 1 imported as 1 record(s), 0 reported, 1 skipped as remarks.\n"
+    )
+    record = next((workspace / "register").iterdir()).read_text(encoding="utf-8")
+    assert "Cliëntregistratie" in record
+    assert "legal_provision: WGBO" in record

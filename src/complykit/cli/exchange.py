@@ -17,7 +17,7 @@ from complykit.cli.output import ForceOption, say
 from complykit.cli.output_files import open_binary_output
 
 if TYPE_CHECKING:
-    from complykit.exchange.outcome import ImportReport
+    from complykit.exchange.outcome import ImportReport, Outcome
 
 export_app = typer.Typer(
     rich_markup_mode=None,  # plain help: no Rich panels with <bool> metavars on flags
@@ -246,6 +246,8 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
         tell(f"warning: sheet '{sheet}': column '{column}' is no register field; kept in notes")
     for sheet, reason in report.unused_sheets:
         tell(f"warning: sheet '{sheet}' not used: {reason}")
+    for sheet, warning in report.sheet_warnings:
+        tell(f"warning: sheet '{sheet}': {warning}")
     for outcome in report.outcomes:
         container, unit = report.places
         where = f"{container} '{outcome.sheet}', {unit} {outcome.row}"
@@ -254,23 +256,37 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
             tell(f"{verb} {outcome.path} ({where})", err=False)
             if dry_run and outcome.text:
                 say(outcome.text)
-            for message in outcome.messages:
-                tell(f"warning: {where}: {message}")
-        elif outcome.reported:
-            for message in outcome.messages:
-                tell(f"{level}: {where} not imported: {message}")
+        prefix = _prefix(outcome, where, level)
+        for message in outcome.messages if prefix else ():
+            tell(f"{prefix}{message}")
     say(_summary(report, dry_run=dry_run), err=True)
+
+
+def _prefix(outcome: Outcome, where: str, level: str) -> str | None:
+    """How the import prints an outcome's messages (a reported one at ``level``); None: it
+    prints none (a row joined to an activity)."""
+    from complykit.exchange.outcome import Status  # noqa: PLC0415
+
+    if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
+        return f"warning: {where}: "
+    if outcome.status is Status.SKIPPED:
+        return f"note: {where} skipped: "
+    return f"{level}: {where} not imported: " if outcome.reported else None
 
 
 def _summary(report: ImportReport, *, dry_run: bool) -> str:
     rows = len(report.outcomes)
     reported = len(report.reported)
-    imported = rows - reported
+    imported = rows - reported - report.skipped
     verb = "would be imported" if dry_run or not report.written else "imported"
     records = f"{report.records} record(s)"
+    skipped = f", {report.skipped} skipped as remarks" if report.skipped else ""
     tail = "; nothing was written (--strict)" if report.strict and reported else ""
     unit = report.places[1]
-    return f"{rows} {unit}(s) read: {imported} {verb} as {records}, {reported} reported{tail}."
+    return (
+        f"{rows} {unit}(s) read: {imported} {verb} as {records}, {reported} reported"
+        f"{skipped}{tail}."
+    )
 
 
 @import_app.command("dpia")

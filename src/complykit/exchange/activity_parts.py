@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from complykit.exchange.legal_basis import art9_conditions, legal_bases, says_more
-from complykit.exchange.retention import parse_retention
+from complykit.exchange.legal_basis import art9_conditions, law_named, legal_bases, says_more
+from complykit.exchange.retention import parse_retention, unread_reason
 from complykit.exchange.row_source import Notes, Source, split_items, split_lines
 from complykit.exchange.special_data import criminal_offence, special_category
 from complykit.exchange.transfer_text import (
@@ -22,6 +22,8 @@ from complykit.model.enums import Art9Condition, LegalBasis
 NOT_STATED = "not stated in the imported register"
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
 NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})
+# The bases that rest on a law (Art. 6(3)), so a law named beside them is their provision.
+FROM_LAW = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
 
 
 def purposes(source: Source, notes: Notes) -> list[dict[str, str]]:
@@ -39,7 +41,8 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
     # A part naming only an Art. 9(2) condition belongs to the data categories, not a purpose.
     parts = [p for p in split_lines(basis_text) if legal_bases(p) or not art9_conditions(p)]
     bases = [legal_bases(part) for part in parts]
-    if basis_text and (says_more(basis_text) or any(not b for b in bases)):
+    kept = says_more(basis_text) or any(not b for b in bases) or not descriptions
+    if basis_text and kept:
         notes.add(f"Legal basis as written in the register: {basis_text}")
     flat = list(dict.fromkeys(b for found in bases for b in found))
     if basis_text and not flat and not art9_conditions(basis_text):
@@ -48,7 +51,19 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
         if flat:
             notes.warn("a legal basis without a purpose; kept in notes")
         return []
-    return [_purpose(d, b) for d, b in _matched(descriptions, bases, flat, notes)]
+    laws = _laws(parts, bases)
+    return [_purpose(d, b, laws) for d, b in _matched(descriptions, bases, flat, notes)]
+
+
+def _laws(parts: list[str], bases: list[list[LegalBasis]]) -> dict[LegalBasis, str]:
+    """The law each legal-obligation or public-task basis names beside it, first one first."""
+    laws: dict[LegalBasis, str] = {}
+    for part, found in zip(parts, bases, strict=True):
+        lawful = FROM_LAW.intersection(found)
+        if lawful and (law := law_named(part)):
+            for basis in lawful:
+                laws.setdefault(basis, law)
+    return laws
 
 
 def _matched(
@@ -71,10 +86,14 @@ def _matched(
     return [(d, None) for d in descriptions]
 
 
-def _purpose(description: str, basis: LegalBasis | None) -> dict[str, str]:
+def _purpose(
+    description: str, basis: LegalBasis | None, laws: dict[LegalBasis, str]
+) -> dict[str, str]:
     purpose = {"description": description}
     if basis is not None:
         purpose["legal_basis"] = basis.value
+        if basis in laws:
+            purpose["legal_provision"] = laws[basis]
     return purpose
 
 
@@ -105,15 +124,17 @@ def _conditions(source: Source) -> list[Art9Condition]:
 
 
 def _add(categories: dict[str, dict[str, Any]], name: str, notes: Notes) -> dict[str, Any]:
-    if name in categories:
-        return categories[name]
+    # "Genetische gegevens" and "genetische gegevens" are one category; the first spelling stays.
+    key = name.casefold()
+    if key in categories:
+        return categories[key]
     entry: dict[str, Any] = {"name": name}
     if (special := special_category(name)) is not None:
         entry["special_category"] = special.value
     elif criminal_offence(name):
         entry["criminal_offence_data"] = True
         notes.warn(f"'{_one_line(name)}' marked as criminal-offence data (Art. 10)")
-    categories[name] = entry
+    categories[key] = entry
     return entry
 
 
@@ -143,6 +164,7 @@ def _child_details(special: str, retention: str, entry: dict[str, Any], notes: N
         if parsed.trigger or parsed.leftover:
             notes.add(f"Retention of {entry['name']} as written in the register: {retention}")
     elif retention:
+        notes.warn(f"retention of '{entry['name']}' {unread_reason(retention)}; kept in notes")
         notes.add(f"Retention of {entry['name']} as written in the register: {retention}")
 
 
@@ -171,8 +193,10 @@ def transfers(source: Source, notes: Notes) -> list[dict[str, Any]]:
         name for c in source.of("processors") for name in split_items(c("processors"))
     ]
     found: list[dict[str, Any]] = []
+    # A GRC export names the countries only where the data is hosted, beside "Yes" and a tool.
+    country = source("transfer_country") or source("data_locations")
     rows: list[tuple[str, str, str, str]] = [
-        (source("transfers"), source("transfer_country"), source("transfer_tool"),
+        (source("transfers"), country, source("transfer_tool"),
          source("transfer_recipient") or (processors[0] if len(processors) == 1 else "")),
     ]  # fmt: skip
     rows += [

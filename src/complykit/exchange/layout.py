@@ -14,7 +14,7 @@ from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row, Sheet
 from complykit.exchange.shown import shown
-from complykit.exchange.vocabulary import HEADERS, Columns, map_columns, plain_header
+from complykit.exchange.vocabulary import HEADERS, Columns, map_columns, unqualified
 
 HEADER_ROWS = 20  # the header row is looked for this far down, below any title rows
 LINK = "activity"
@@ -131,7 +131,7 @@ def _main_table(sheet: Sheet) -> Table:
 
 
 def _kind_by_name(sheet_name: str) -> Kind | None:
-    name = plain_header(sheet_name).lstrip("0123456789.-) ").strip()
+    name = unqualified(sheet_name).lstrip("0123456789.-) ").strip()
     return next((kind for kind in KINDS if name in kind.sheet_names), None)
 
 
@@ -154,7 +154,7 @@ def _child(sheet: Sheet) -> tuple[Kind, Table] | str:
 
 def child_columns(kind: Kind, headers: Sequence[str]) -> Columns:
     """The columns of a sheet of ``kind``: the activity it links to, its value, its details."""
-    plain = [plain_header(header) for header in headers]
+    plain = [unqualified(header) for header in headers]
     link = _first(plain, LINK_HEADERS)
     link = _first(plain, HEADERS["id"]) if link is None else link
     fields: dict[str, int] = {} if link is None else {LINK: link}

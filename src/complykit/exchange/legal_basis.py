@@ -33,6 +33,8 @@ _WORDS: dict[LegalBasis, tuple[str, ...]] = {
         "wettelijke plicht",
         "wettelijk verplicht",
         "wettelijke bewaarplicht",
+        "wettelijk voorschrift",
+        "wettelijke voorschrift",
     ),
     LegalBasis.VITAL_INTERESTS: ("vital interest", "vitaal belang", "vitale belangen"),
     LegalBasis.PUBLIC_TASK: (
@@ -41,7 +43,9 @@ _WORDS: dict[LegalBasis, tuple[str, ...]] = {
         "official authority",
         "publieke taak",
         "publiekrechtelijke taak",
+        "wettelijke taak",
         "algemeen belang",
+        "openbaar belang",
         "openbaar gezag",
     ),
     LegalBasis.LEGITIMATE_INTERESTS: (
@@ -60,30 +64,58 @@ def _folded(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+# A basis mentioned after one of these words in the same clause is denied, not named:
+# "geen toestemming nodig", "not consent", "niet op toestemming".
+_NEGATIONS = frozenset(("geen", "niet", "not", "no", "zonder", "without", "non"))
+_NEGATION_REACH = 3
+_CLAUSE_END = re.compile(r"[,;:/()]")
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_MARK = re.compile(r"\bart6([a-f])\b")
+
+
 def parse_legal_basis(text: str) -> LegalBasis | None:
     """The one Art. 6(1) basis ``text`` names, or None when it names none or several.
 
     ``toestemming``, ``consent``, ``6.1.a`` and ``art. 6 lid 1 sub a`` all give consent; an
     article reference and a wording may both appear, but must agree.
     """
-    folded = _folded(text)
-    found = {_POINTS[m.group(1)] for m in _ARTICLE.finditer(folded)}
-    words = " ".join(folded.replace("-", " ").replace("_", " ").split())
-    found.update(basis for basis, names in _WORDS.items() if any(n in words for n in names))
-    return found.pop() if len(found) == 1 else None
+    found = legal_bases(text)
+    return found[0] if len(found) == 1 else None
 
 
 def legal_bases(text: str) -> list[LegalBasis]:
     """Every Art. 6(1) basis ``text`` names, by article or wording, in Art. 6(1) order.
 
-    Art. 9(2) references are left out first, so ``9(2)(a)`` is never read as consent.
+    Art. 9(2) references are left out first, so ``9(2)(a)`` is never read as consent. A denied
+    basis ("geen toestemming") does not count, and once a basis is named, the words of an
+    explanation in brackets ("Wettelijke verplichting (BW, arbeidsovereenkomst)") add none.
     """
-    folded = _folded(text)
-    without_art9 = _ART9.sub(" ", folded)
-    found = {_POINTS[m.group(1)] for m in _ARTICLE.finditer(without_art9)}
-    words = " ".join(without_art9.replace("-", " ").replace("_", " ").split())
-    found.update(basis for basis, names in _WORDS.items() if any(n in words for n in names))
+    words = _marked(text)
+    found = {_POINTS[m.group(1)] for m in _MARK.finditer(words)}
+    named = _worded(_PARENTHETICAL.sub(" ", words))
+    found |= named if named or found else _worded(words)
     return [basis for basis in LegalBasis if basis in found]
+
+
+def _marked(text: str) -> str:
+    """Folded text with each Art. 6(1) reference as one word, e.g. ``art6c``, and no Art. 9(2)
+    references; marking first keeps the brackets of ``6(1)(c)`` apart from explanations."""
+    folded = _ART9.sub(" ", _folded(text))
+    marked = _ARTICLE.sub(lambda m: f" art6{m.group(1)} ", folded)
+    return " ".join(marked.replace("-", " ").replace("_", " ").split())
+
+
+def _worded(words: str) -> set[LegalBasis]:
+    return {
+        basis
+        for basis, names in _WORDS.items()
+        if any(_asserted(words, m.start()) for n in names for m in re.finditer(re.escape(n), words))
+    }
+
+
+def _asserted(words: str, at: int) -> bool:
+    clause = _CLAUSE_END.split(words[:at])[-1].split()
+    return not _NEGATIONS.intersection(clause[-_NEGATION_REACH:])
 
 
 _FILLER = frozenset((
@@ -115,3 +147,59 @@ def art9_conditions(text: str) -> list[Art9Condition]:
 def split_bases(text: str) -> list[str]:
     """The parts of a legal-basis cell: one basis per line or between semicolons."""
     return [part.strip() for part in re.split(r"[\n;]", text) if part.strip()]
+
+
+# What a law's name looks like beside a basis: "Jeugdwet", "Wet BRP", "Besluit ...", "BW boek 1",
+# "Awb", "Data Protection Act 2018", "art. 7", and short Dutch law names such as "Wgs" or "WGBO"
+# (a W and a consonant other than h or r, so "When" or "Write" are no law).
+_LAW = re.compile(
+    r"(?i:wet(?:boek)?\b|\bwet\b|besluit|regeling|verordening|reglement|\bawb\b|\bact\b"
+    r"|\buavg\b|\bart(?:ikel|icle)?\.?\s*\d)|\bBW\b"
+    # Dutch law abbreviations: W and a consonant, as Wgs, Wmo, Wlz, WGBO, WWB.
+    r"|\bW[BCDFGJKLMNPQSTVWXZbcdfgjklmnpqstvwxz][A-Za-z]{0,4}\b"
+)
+_ARTICLE_ANY_CASE = re.compile(_ARTICLE.pattern, re.IGNORECASE)
+_ART9_ANY_CASE = re.compile(_ART9.pattern, re.IGNORECASE)
+_CUT = "\x1f"  # marks where a GDPR article reference stood; cells hold no control characters
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+# Words between a basis and the law it names: "Algemeen belang - Participatiewet art. 7".
+_LEAD = re.compile(
+    r"^(?:[\s\-\u2013\u2014:,;./|]+|(?:avg|gdpr|jo|i\.?c\.?m|o\.?g\.?v|op grond van|krachtens"
+    r"|ingevolge|volgens|conform|under|based on|on the basis of|de|het|the)\b\.?)",
+    re.IGNORECASE,
+)
+
+
+def law_named(text: str) -> str | None:
+    """The law one basis names beside its wording, in brackets or after it, as written.
+
+    ``Wettelijke verplichting (Wet BRP)`` gives ``Wet BRP``, ``Algemeen belang - Participatiewet
+    art. 7`` gives ``Participatiewet art. 7``; GDPR article references are no law here.
+    """
+    plain = _ART9_ANY_CASE.sub(" ", _ARTICLE_ANY_CASE.sub(f" {_CUT} ", text))
+    candidates = [m.group(1) for m in _BRACKETED.finditer(plain)]
+    candidates.append(_after_basis(_BRACKETED.sub(" ", plain)))
+    for candidate in map(_without_lead, candidates):
+        # "BW, arbeidsovereenkomst": of a list, only the parts that name a law are the law.
+        laws = [part.strip() for part in candidate.split(",") if _LAW.search(part)]
+        if laws:
+            return ", ".join(laws)
+    return None
+
+
+def _after_basis(text: str) -> str:
+    ends = [at + 1 for at, char in enumerate(text) if char == _CUT]
+    ends += [
+        m.end()
+        for names in _WORDS.values()
+        for n in names
+        for m in re.finditer(re.escape(n), text, re.IGNORECASE)
+    ]
+    return text[max(ends, default=0) :]
+
+
+def _without_lead(text: str) -> str:
+    rest = text.strip()
+    while (lead := _LEAD.match(rest)) and lead.end():
+        rest = rest[lead.end() :].strip()
+    return " ".join(rest.split())

@@ -15,6 +15,9 @@ class Status(StrEnum):
     EXISTS = "exists"
     INVALID = "invalid"
     UNMATCHED = "unmatched"
+    SKIPPED = "skipped"
+    """A row that is no data: a remark below the table ("Toelichting: ..."), told, not counted
+    against the import (``--strict`` still writes the rest)."""
 
 
 DONE = frozenset({Status.CREATED, Status.WOULD_CREATE, Status.JOINED})
@@ -33,7 +36,7 @@ class Outcome:
 
     @property
     def reported(self) -> bool:
-        return self.status not in DONE
+        return self.status not in DONE and self.status is not Status.SKIPPED
 
 
 @frozen
@@ -47,10 +50,16 @@ class ImportReport:
     written: bool = True
     places: tuple[str, str] = ("sheet", "row")
     """How messages name an outcome's place: a spreadsheet's sheet and row, a JSON part and item."""
+    sheet_warnings: tuple[tuple[str, str], ...] = ()
+    """Warnings about a whole sheet, e.g. a CSV file read as Windows-1252."""
 
     @property
     def reported(self) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if o.reported)
+
+    @property
+    def skipped(self) -> int:
+        return sum(o.status is Status.SKIPPED for o in self.outcomes)
 
     @property
     def records(self) -> int:

@@ -21,7 +21,7 @@ from complykit.exchange.json_file import read_json_file
 from complykit.exchange.outcome import ImportReport, Outcome
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes, split_lines
-from complykit.exchange.sheet import read_sheets
+from complykit.exchange.sheet import read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
 
 MAX_BYTES = 50_000_000
@@ -36,10 +36,13 @@ _YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?(?:[T ].*)?")
 _YEAR_LAST = re.compile(r"(?:\d{1,2}[-/.])?(\d{1,2})[-/.](\d{4})")
 
 
-def read_descriptions(source: Path) -> tuple[str, list[dict[str, str]]]:
-    """The descriptions in a register download, as text by key; the name of the table."""
+def read_descriptions(
+    source: Path,
+) -> tuple[str, list[dict[str, str]], tuple[tuple[str, str], ...]]:
+    """The descriptions in a register download, as text by key; the name of the table; the
+    warnings about reading it (a CSV read as Windows-1252)."""
     if source.suffix.casefold() == ".json":
-        return source.name, _json_items(source)
+        return source.name, _json_items(source), ()
     sheet = read_sheets(source)[0]
     rows = [row for row in sheet.rows if not row.empty]
     if not rows:
@@ -54,7 +57,7 @@ def read_descriptions(source: Path) -> tuple[str, list[dict[str, str]]]:
         {key: row.cells[i] for i, key in enumerate(header) if key and i < len(row.cells)}
         for row in rows[1:]
     ]
-    return sheet.name, items
+    return sheet.name, items, sheet_warnings([sheet])
 
 
 def _json_items(source: Path) -> list[dict[str, str]]:
@@ -88,7 +91,7 @@ def import_register_download(
     root: Path, source: Path, *, dry_run: bool = False, strict: bool = False
 ) -> ImportReport:
     """One ``ai-system`` record in ai/ per description in ``source``."""
-    table, items = read_descriptions(source)
+    table, items, read_warnings = read_descriptions(source)
     json = source.suffix.casefold() == ".json"
     target = Target.of(root)
     names = [" ".join(plain_text(item.get("name", "")).split()) for item in items]
@@ -107,7 +110,7 @@ def import_register_download(
         outcomes.append(target.plan(where, rel, text, tuple(notes.warnings)))
     done, written = write_all(root, outcomes, dry_run=dry_run, strict=strict)
     places = ("file", "item") if json else ("sheet", "row")
-    return ImportReport((), (), tuple(done), strict, written, places)
+    return ImportReport((), (), tuple(done), strict, written, places, read_warnings)
 
 
 def _system(item: dict[str, str], record_id: str, notes: Notes) -> dict[str, Any] | str:

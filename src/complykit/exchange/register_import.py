@@ -22,7 +22,7 @@ from complykit.exchange.record_files import (
     write_all,
 )
 from complykit.exchange.register_rows import Draft, Rejected, draft_activity
-from complykit.exchange.sheet import pick_sheet, read_sheets
+from complykit.exchange.sheet import pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
 
 __all__ = ["import_register", "slug", "validation_problems"]
@@ -55,7 +55,7 @@ def import_register(
     drafts = [draft_activity(s) for s in joined.sources]
     ids = _ids([d for d in drafts if isinstance(d, Draft)])
     planned = [
-        Outcome(found.main.sheet, d.row, Status.INVALID, None, (d.reason,))
+        Outcome(found.main.sheet, d.row, _status(d), None, (d.reason,))
         if isinstance(d, Rejected)
         else _plan(target, source.name, found.main.sheet, d, ids[d.row])
         for d in drafts
@@ -71,7 +71,14 @@ def import_register(
         for table in (found.main, *(t for _, t in found.children))
         for header in table.columns.unknown.values()
     )
-    return ImportReport(unknown, found.unused, tuple(outcomes), strict, written)
+    return ImportReport(
+        unknown,
+        found.unused,
+        tuple(outcomes),
+        strict,
+        written,
+        sheet_warnings=sheet_warnings(sheets),
+    )
 
 
 def _children(joined: Joined, planned: Sequence[Outcome]) -> list[Outcome]:
@@ -100,3 +107,7 @@ def _plan(target: Target, source_name: str, sheet: str, draft: Draft, record_id:
     origin = shown(" ".join(f"{source_name}, sheet {sheet}, row {draft.row}".split()), 200)
     text = target.document(rel, f"Imported by `complykit import register` from {origin}.", data)
     return target.plan((sheet, draft.row), rel, text, draft.warnings)
+
+
+def _status(rejected: Rejected) -> Status:
+    return Status.SKIPPED if rejected.remark else Status.INVALID

@@ -6,17 +6,40 @@ understand, goes into ``notes`` as written, with a warning.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from complykit.core.frozen import frozen
-from complykit.exchange.activity_parts import data_categories, purposes, transfers
-from complykit.exchange.retention import parse_retention
+from complykit.exchange.activity_parts import (
+    NO,
+    NOT_STATED,
+    data_categories,
+    purposes,
+    transfers,
+)
+from complykit.exchange.retention import parse_retention, unread_reason
 from complykit.exchange.row_source import Notes, Source, split_items, split_lines, unique
+from complykit.exchange.shown import shown
+from complykit.exchange.transfer_text import countries_in, says_none
 from complykit.exchange.vocabulary import plain_header
 from complykit.model.enums import ProcessingRole
 
 NO_TRIGGER = "not stated in the imported register"
 NAME_LIMIT = 100
+# A lone cell that starts with one of these labels is a remark on the register, not an activity.
+_NOTE_LABEL = re.compile(
+    r"(?:toelichting|opmerkingen?|bron(?:nen)?|notes?|noot|n\.?b\.?|let op|source|remarks?"
+    r"|comments?|disclaimer|legenda)\s*:",
+    re.IGNORECASE,
+)
+_DATED_LABEL = re.compile(
+    r"(?:last updated|last modified|laatst bijgewerkt|laatst gewijzigd|bijgewerkt|vastgesteld"
+    r"|versie|version|datum)\b.*\d",
+    re.IGNORECASE,
+)
+# What a register's own number looks like: "12", "PA-0001", "3.1.a", "HR/04"; not a sentence.
+_PLAUSIBLE_ID = re.compile(r"[\w.\-/#]{1,24}")
+_SENTENCE_WORDS = 4
 
 
 @frozen
@@ -35,19 +58,30 @@ class Rejected:
 
     row: int
     reason: str
+    remark: bool = False
+    """The row is a remark on the register, not a broken activity: skipped, not reported."""
 
 
 def draft_activity(source: Source) -> Draft | Rejected:
     """The processing activity ``source`` describes, or why it cannot make one."""
     notes = Notes()
+    if (remark := _remark(source)) is not None:
+        return Rejected(
+            source.row.number, f"a remark, not an activity: '{shown(remark)}'", remark=True
+        )
     name = _name(source, notes)
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")
     fields: dict[str, Any] = {"name": name}
     if source("description"):
         fields["description"] = source("description")
-    fields["role"] = _role(source("role"), notes).value
+    parties = _joint_controllers(source("joint_controllers"))
+    fields["role"] = _role(source("role"), notes, joint=bool(parties)).value
+    if parties:
+        fields["joint_controllers"] = parties
     fields.update(_lists(source, notes))
+    if locations := _locations(source("data_locations"), notes):
+        fields["data_locations"] = locations
     if retention := _retention(source("retention"), notes):
         fields["retention"] = retention
     if source("security"):
@@ -56,6 +90,26 @@ def draft_activity(source: Source) -> Draft | Rejected:
     if text:
         fields["notes"] = text
     return Draft(source.row.number, name, fields, tuple(notes.warnings))
+
+
+def _remark(source: Source) -> str | None:
+    """The text of a row that is a remark below or within the table, e.g. ``Toelichting: ...``:
+    its one filled cell is labelled as a remark, or is no name or purpose and either a sentence
+    or, in the id column, no plausible id. A lone word elsewhere ("HR") stays a row to report."""
+    filled = [cell.strip() for cell in source.row.cells if cell.strip()]
+    if len(filled) != 1 or source.children:
+        return None
+    text = filled[0]
+    if _NOTE_LABEL.match(text) or _DATED_LABEL.match(text):
+        return text
+    if source("name") or source("purposes"):
+        return None
+    in_id = source("id") == text and not _PLAUSIBLE_ID.fullmatch(text)
+    return text if in_id or _sentence(text) else None
+
+
+def _sentence(text: str) -> bool:
+    return len(text.split()) >= _SENTENCE_WORDS or text.rstrip().endswith((".", "!", "?"))
 
 
 def _name(source: Source, notes: Notes) -> str:
@@ -107,7 +161,10 @@ def _recipients(source: Source) -> list[dict[str, str]]:
     return list(entries.values())
 
 
-def _role(text: str, notes: Notes) -> ProcessingRole:
+def _role(text: str, notes: Notes, *, joint: bool) -> ProcessingRole:
+    if not text and joint:
+        notes.warn("no role given; imported as joint controller, since a joint controller is named")
+        return ProcessingRole.JOINT_CONTROLLER
     if not text:
         notes.warn("no role given; imported as controller")
         return ProcessingRole.CONTROLLER
@@ -132,12 +189,36 @@ def parse_role(text: str) -> ProcessingRole | None:
     return ProcessingRole.JOINT_CONTROLLER if joint else ProcessingRole.CONTROLLER
 
 
+def _joint_controllers(text: str) -> list[dict[str, str]]:
+    """One party per line: its name, then after the first comma its contact details."""
+    if text.strip().casefold() in NO or says_none(text):
+        return []
+    parties = []
+    for line in (line.strip() for line in text.splitlines()):
+        name, _, contact = (part.strip(" ,") for part in line.partition(","))
+        if name:
+            parties.append({"name": name, "contact": contact} if contact else {"name": name})
+    return parties
+
+
+def _locations(text: str, notes: Notes) -> list[dict[str, str]]:
+    """A data location per country the cell names; the system it is in is not stated."""
+    if not text:
+        return []
+    codes = countries_in(text)
+    if not codes:
+        notes.warn(f"data location '{_one_line(text)}' not understood; kept in notes")
+    # The cell may name the system or data centre too; only the country has a field.
+    notes.add(f"Data location as written in the register: {text}")
+    return [{"system": NOT_STATED, "country": code} for code in codes]
+
+
 def _retention(text: str, notes: Notes) -> dict[str, str] | None:
     if not text:
         return None
     parsed = parse_retention(text)
     if parsed is None:
-        notes.warn(f"retention '{_one_line(text)}' not understood; left out, kept in notes")
+        notes.warn(f"retention '{_one_line(text)}' {unread_reason(text)}; left out, kept in notes")
         notes.add(f"Retention as written in the register: {text}")
         return None
     if parsed.leftover:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from fractions import Fraction
+
+from pydantic import ValidationError
 
 from complykit.core.frozen import frozen
 from complykit.model.duration import Duration
@@ -18,20 +22,41 @@ _UNITS = {
     "hours": ("uren", "uur", "hours", "hour", "hrs"),
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words}
-_NUMBER_WORDS = {
+_HALF = Fraction(1, 2)
+_NUMBER_WORDS: dict[str, Fraction | int] = {
     "een": 1, "één": 1, "one": 1, "a": 1, "an": 1, "twee": 2, "two": 2, "drie": 3, "three": 3,
     "vier": 4, "four": 4, "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7,
     "acht": 8, "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10, "twaalf": 12,
-    "twelve": 12,
+    "twelve": 12, "anderhalf": 1 + _HALF, "anderhalve": 1 + _HALF, "een half": _HALF,
+    "een halve": _HALF, "half a": _HALF, "half": _HALF, "halve": _HALF,
 }  # fmt: skip
+# A fraction of a unit is counted in the next smaller one: 1,5 jaar is 18 months.
+_FINER = {"years": ("months", 12), "weeks": ("days", 7), "days": ("hours", 24)}
 _WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# Two decimals at most: 1.000 dagen is a thousand days in Dutch and one day in English.
+_AMOUNT = r"(?:\d{1,6}(?:[.,]\d{1,2})?(?!\d)|(?:" + _WORDS + r")(?![^\W\d_]))"
 _UNIT = "(" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + ")"
-_PART = r"(?:(\d{1,6})\s*|(" + _WORDS + r")\s+)" + _UNIT + r"(?![^\W\d_])"
+# "zeven (7) jaar" and "7 (zeven) jaar" write one amount twice.
+_PART = rf"({_AMOUNT})(?:\s*\(\s*({_AMOUNT})\s*\))?\s*{_UNIT}(?![^\W\d_])"
 _PERIOD = re.compile(r"(?<![\w.,])" + _PART + r"(?:\s*(?:,|\ben\b|\band\b|\+)?\s*" + _PART + ")*")
 _ONE_PART = re.compile(_PART)
 _ISO = re.compile(r"(?<![^\W_])p(?:(?:\d{1,6}[ymwd])+(?:t\d{1,6}h)?|t\d{1,6}h)(?![^\W_])")
 _CONNECTIVE = re.compile(
     r"^[\s,:-]*(?:na|after|from|vanaf|following|since|sinds)\s+", re.IGNORECASE
+)
+# "Gedurende dienstverband + 2 jaar": the period counts from the end of what lasts.
+_SPAN_NL = re.compile(
+    r"^(?:gedurende|(?:de\s+)?duur|looptijd)\s+(.+?)\s*(?:\+|plus)$", re.IGNORECASE
+)
+_SPAN_EN = re.compile(
+    r"^(?:during|(?:for\s+)?(?:the\s+)?(?:duration|length|term)\s+of)\s+(.+?)\s*(?:\+|plus)$",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"(?:de|het)\s", re.IGNORECASE)
+_KEPT = r"bewaren|bewaard|bewaring|archief|archiveren|retained|retention|kept|archive|archived"
+_PERMANENT = re.compile(
+    r"(?<![^\W\d_])(?:blijvend|blijvende|permanent|permanently|indefinitely|onbeperkt"
+    rf"|forever)(?![^\W\d_])(?!\s+(?!te\s+bewaren|(?:{_KEPT})(?![^\W\d_]))[^\W\d_])"
 )
 
 
@@ -45,42 +70,112 @@ class ParsedRetention:
 
 
 def parse_retention(text: str) -> ParsedRetention | None:
-    """The first retention period in ``text``, or None when it states none that is usable."""
-    lowered = text.casefold()
-    match = _ISO.search(lowered) or _PERIOD.search(lowered)
-    if match is None:
+    """The one retention period in ``text``, or None when it states none that is usable.
+
+    A cell that states two different periods, or permanent retention, gives None
+    (``unread_reason`` says why), unless it opens with an ISO 8601 period and ``after``.
+    """
+    folded = _fold(text)
+    periods = _periods(folded)
+    if not periods:
         return None
-    period = _iso_period(match.group()) if match.re is _ISO else _period(match.group())
-    if period is None:
+    match = next(iter(periods))
+    one = len(set(periods.values())) == 1 and not _PERMANENT.search(folded)
+    period = periods[match]
+    if period is None or not (one or _iso_first(text, match, periods)):
         return None
     before, after = text[: match.start()].strip(" \t\n:-"), text[match.end() :]
+    if not after.strip() and (span := _span(before)):
+        return ParsedRetention(period, span, leftover=False)
     connective = _CONNECTIVE.match(after)
     trigger = " ".join(after[connective.end() :].split()) if connective else None
     leftover = bool(before) or (not connective and bool(after.strip(" \t\n.,;")))
     return ParsedRetention(period, trigger or None, leftover or (bool(connective) and not trigger))
 
 
+def unread_reason(text: str) -> str:
+    """Why ``parse_retention`` reads no period in ``text``, worded for an import warning."""
+    folded = _fold(text)
+    periods = _periods(folded)
+    if _PERMANENT.search(folded):
+        if periods:
+            return "states both a period and permanent retention"
+        return "is permanent retention, which complykit cannot record as a period"
+    if len(set(periods.values())) > 1:
+        written = ", ".join(text[m.start() : m.end()] for m in periods)
+        return f"states more than one period ({written})"
+    return "not understood"
+
+
+def _iso_first(text: str, match: re.Match[str], periods: Iterable[re.Match[str]]) -> bool:
+    """Whether ``text`` is ``P2Y after <trigger>``, as complykit exports retention: the one
+    ISO 8601 period opens the cell, and whatever the trigger says is its own text."""
+    return (
+        match.re is _ISO
+        and not text[: match.start()].strip()
+        and _CONNECTIVE.match(text[match.end() :]) is not None
+        and sum(m.re is _ISO for m in periods) == 1
+    )
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, character for character, so positions in it fit ``text``."""
+    return "".join(f if len(f := c.casefold()) == 1 else c for c in text)
+
+
+def _periods(folded: str) -> dict[re.Match[str], Duration | None]:
+    """Each period written in ``folded``, ISO 8601 ones first; None for one that is unusable."""
+    found = {m: _iso_period(m.group()) for m in _ISO.finditer(folded)}
+    return found | {m: _period(m.group()) for m in _PERIOD.finditer(folded)}
+
+
+def _span(before: str) -> str | None:
+    if dutch := _SPAN_NL.match(before):
+        article = _ARTICLE.match(dutch[1])
+        return f"einde {'van ' if article else ''}{dutch[1]}"
+    if english := _SPAN_EN.match(before):
+        return f"end of {english[1]}"
+    return None
+
+
 def _iso_period(text: str) -> Duration | None:
     parts = {"y": "years", "m": "months", "w": "weeks", "d": "days", "h": "hours"}
-    amounts: dict[str, int] = {}
+    amounts: dict[str, Fraction] = {}
     for number, letter in re.findall(r"(\d+)([ymwdh])", text):
         unit = parts[letter]
         if unit in amounts:
             return None
-        amounts[unit] = int(number)
+        amounts[unit] = Fraction(int(number))
     return _duration(amounts)
 
 
 def _period(text: str) -> Duration | None:
-    amounts: dict[str, int] = {}
-    for digits, word, unit_word in _ONE_PART.findall(text):
+    amounts: dict[str, Fraction] = {}
+    for written, repeated, unit_word in _ONE_PART.findall(text):
+        value = _amount(written)
+        if repeated and _amount(repeated) != value:
+            return None
         unit = _UNIT_OF[unit_word]
-        value = int(digits) if digits else _NUMBER_WORDS[word]
-        amounts[unit] = amounts.get(unit, 0) + value
+        amounts[unit] = amounts.get(unit, Fraction(0)) + value
     return _duration(amounts)
 
 
-def _duration(amounts: dict[str, int]) -> Duration | None:
-    if not amounts or any(v > MAX_AMOUNT for v in amounts.values()) or not any(amounts.values()):
+def _amount(written: str) -> Fraction:
+    if written in _NUMBER_WORDS:
+        return Fraction(_NUMBER_WORDS[written])
+    return Fraction(written.replace(",", "."))
+
+
+def _duration(written: dict[str, Fraction]) -> Duration | None:
+    amounts: dict[str, Fraction] = {}
+    for unit, value in written.items():
+        finer, factor = _FINER.get(unit, (unit, 1)) if value.denominator != 1 else (unit, 1)
+        amounts[finer] = amounts.get(finer, Fraction(0)) + value * factor
+    if any(v.denominator != 1 or v > MAX_AMOUNT for v in amounts.values()):
         return None
-    return Duration.model_validate(amounts)
+    if not any(amounts.values()):
+        return None
+    try:
+        return Duration.model_validate({unit: int(v) for unit, v in amounts.items()})
+    except ValidationError:
+        return None

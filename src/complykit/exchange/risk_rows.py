@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from complykit.exchange.row_source import Notes
+from complykit.exchange.row_source import Notes, date_field
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.model.config import WorkspaceConfig
 
@@ -28,6 +28,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
                         "rest impact"),
     "owner": ("owner", "risk owner", "eigenaar", "risico-eigenaar", "risico eigenaar"),
     "identified": ("identified", "date identified", "datum", "datum vastgesteld"),
+    "last_assessed": ("last assessed", "last assessment", "date last assessed", "last reviewed",
+                      "last review", "laatst beoordeeld", "datum laatste beoordeling",
+                      "laatste beoordeling", "laatste review", "datum laatste review"),
 }  # fmt: skip
 CATEGORIES = {
     "privacy": ("privacy", "avg", "gdpr", "persoonsgegevens"),
@@ -45,7 +48,6 @@ TREATMENTS = {
     "transfer": ("transfer", "share", "overdragen", "delen", "verzekeren"),
     "avoid": ("avoid", "vermijden", "stoppen", "beeindigen"),
 }
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -75,10 +77,9 @@ def draft_risk(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
         else:
             fields["residual"] = residual
     _owner(cells("owner"), config, fields, notes)
-    if _DATE.match(cells("identified")):
-        fields["identified"] = cells("identified")
-    elif cells("identified"):
-        notes.add(f"Identified as written in the register: {cells('identified')}")
+    for key, column in (("identified", "identified"), ("last_assessed", "last assessed")):
+        if found := date_field(cells(key), column, column.capitalize(), notes):
+            fields[key] = found
     return fields
 
 

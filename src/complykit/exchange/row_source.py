@@ -1,16 +1,20 @@
-"""A register row and the rows other sheets join to it, read field by field; list splitting."""
+"""A register row and the rows other sheets join to it, read field by field; lists and dates."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row
 from complykit.exchange.vocabulary import Columns
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# Day first, as the Netherlands and Belgium write dates; never month first.
+_DAY_FIRST = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})")
 
 
 @dataclass(slots=True)
@@ -68,17 +72,18 @@ class Source:
 
 
 def split_lines(text: str) -> list[str]:
-    """Items one per line or between semicolons, without list bullets; repeats dropped."""
-    return unique(_BULLET.sub("", part).strip() for part in re.split(r"[\n;]", text))
+    """Items one per line or between semicolons or pipes, without list bullets; repeats
+    dropped."""
+    return unique(_BULLET.sub("", part).strip() for part in re.split(r"[\n;|]", text))
 
 
 def split_items(text: str) -> list[str]:
-    """Items on lines or separated by ; or , (not within brackets); repeats dropped."""
+    """Items on lines or separated by ;, | or , (commas not within brackets); repeats dropped."""
     parts: list[str] = []
     current: list[str] = []
     depth = 0
     for char in text:
-        if char in "\n;" or (char == "," and depth == 0):
+        if char in "\n;|" or (char == "," and depth == 0):
             parts.append("".join(current))
             current, depth = [], 0 if char != "," else depth
         else:
@@ -93,3 +98,35 @@ def unique(items: Iterable[str]) -> list[str]:
         if item:
             seen.setdefault(" ".join(item.split()), None)
     return list(seen)
+
+
+def read_date(text: str) -> date | None:
+    """The date a cell writes as YYYY-MM-DD or day first (d-m-yyyy, dd/mm/yyyy, dd.mm.yyyy);
+    None when it is written otherwise.
+
+    Raises ValueError when it is written as a date that does not exist, such as 31-02-2024.
+    """
+    text = text.strip()
+    if iso := _ISO_DATE.fullmatch(text):
+        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    if day_first := _DAY_FIRST.fullmatch(text):
+        return date(int(day_first[4]), int(day_first[3]), int(day_first[1]))
+    return None
+
+
+def date_field(text: str, column: str, label: str, notes: Notes) -> str | None:
+    """The ISO date in the cell of ``column``; None when the cell is empty, or else when it
+    holds no date, which is then kept in notes under ``label`` with a warning."""
+    if not text:
+        return None
+    try:
+        found = read_date(text)
+    except ValueError:
+        reason = "is not a real date (read day first: dd-mm-yyyy)"
+    else:
+        if found is not None:
+            return found.isoformat()
+        reason = "is no date (write dd-mm-yyyy or yyyy-mm-dd)"
+    notes.warn(f"{column} '{text}' {reason}; kept in notes")
+    notes.add(f"{label} as written in the register: {text}")
+    return None

@@ -8,8 +8,10 @@ them.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +29,7 @@ CSV_SUFFIXES = (".csv", ".txt")
 DELIMITERS = (";", ",", "\t")
 MAX_BYTES = 50_000_000  # far above any register; a larger file is not one
 FORMATS_HINT = "Save the register as a workbook (.xlsx or .ods) or as CSV (UTF-8)."
+WINDOWS_1252 = "read as Windows-1252 (not UTF-8); check accented letters, or save as CSV UTF-8"
 
 
 @frozen
@@ -47,6 +50,8 @@ class Sheet:
 
     name: str
     rows: tuple[Row, ...]
+    warnings: tuple[str, ...] = ()
+    """What the import should warn about the whole sheet, e.g. how its text was decoded."""
 
 
 def read_sheets(path: Path) -> list[Sheet]:
@@ -60,7 +65,8 @@ def read_sheets(path: Path) -> list[Sheet]:
         check_workbook(path)
         return _workbook_sheets(path)
     if suffix in CSV_SUFFIXES:
-        return [Sheet(path.stem, tuple(_csv_rows(path)))]
+        text, warnings = _csv_text(path)
+        return [Sheet(path.stem, tuple(_csv_rows(path, text)), warnings)]
     raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
 
 
@@ -73,6 +79,11 @@ def read_rows(path: Path, sheet: str | None = None) -> list[Row]:
     if sheet is None:
         return list(sheets[0].rows)
     return list(pick_sheet(path, sheets, sheet).rows)
+
+
+def sheet_warnings(sheets: Sequence[Sheet]) -> tuple[tuple[str, str], ...]:
+    """Each warning about a whole sheet, with the sheet's name, for an import report."""
+    return tuple((sheet.name, warning) for sheet in sheets for warning in sheet.warnings)
 
 
 def pick_sheet(path: Path, sheets: list[Sheet], name: str) -> Sheet:
@@ -109,14 +120,30 @@ def _sheet(sheet: python_calamine.CalamineSheet) -> Sheet:
     )
 
 
-def _csv_rows(path: Path) -> list[Row]:
+def _csv_text(path: Path) -> tuple[str, tuple[str, ...]]:
+    """The text of a CSV file, and a warning when it was not UTF-8.
+
+    Excel in Dutch saves "CSV (gescheiden door lijstscheidingsteken)" as Windows-1252, so text
+    that is not UTF-8 is read as that when it can be. Bytes that Windows-1252 leaves undefined,
+    NUL bytes (UTF-16) or a UTF-8 byte-order mark before bytes that are not UTF-8 are refused.
+    """
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
-        raise ComplykitError(
-            f"{path} is not UTF-8 text",
-            hint="In Excel, save as 'CSV UTF-8 (comma delimited)'.",
-        ) from None
+        pass
+    if not data.startswith(codecs.BOM_UTF8) and b"\0" not in data:
+        try:
+            return data.decode("cp1252"), (WINDOWS_1252,)
+        except UnicodeDecodeError:
+            pass
+    raise ComplykitError(
+        f"{path} is not UTF-8 text (nor Windows-1252)",
+        hint="In Excel, save as 'CSV UTF-8 (comma delimited)'.",
+    )
+
+
+def _csv_rows(path: Path, text: str) -> list[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[Row] = []
     cells_read = 0

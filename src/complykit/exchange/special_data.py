@@ -31,6 +31,8 @@ _CRIMINAL = (
     "criminal",
     "justiti",
     "vog",
+    "strafregister",  # Belgian: "uittreksel (uit het) strafregister"
+    "casier judiciaire",
     "verklaring omtrent het gedrag",
     "veroordeling",
     "conviction",

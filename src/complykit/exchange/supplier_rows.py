@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from complykit.exchange.row_source import Notes, split_items
+from complykit.exchange.row_source import Notes, date_field, split_items
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.exchange.transfer_text import countries_in, country_code
 from complykit.model.config import WorkspaceConfig
@@ -39,7 +38,6 @@ CRITICALITY = {
     "low": ("low", "laag"), "medium": ("medium", "middel", "midden", "gemiddeld"),
     "high": ("high", "hoog"), "critical": ("critical", "kritiek", "kritisch", "zeer hoog"),
 }  # fmt: skip
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def draft_supplier(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str, Any] | str:  # noqa: ARG001 - the TableKind signature
@@ -72,16 +70,11 @@ def _details(cells: Cells, notes: Notes) -> dict[str, Any]:
         fields["locations"] = [{"country": code} for code in locations]
     elif cells("locations"):
         notes.add(f"Data locations as written in the register: {cells('locations')}")
-    dpa = cells("dpa")
-    if _DATE.match(dpa):
-        fields["dpa"] = {"signed_on": dpa}
-    elif dpa:
-        notes.add(f"Data processing agreement as written in the register: {dpa}")
-        notes.warn("the DPA cell is no date; kept in notes")
-    if _DATE.match(cells("contract_end")):
-        fields["contract_end"] = cells("contract_end")
-    elif cells("contract_end"):
-        notes.add(f"Contract end as written in the register: {cells('contract_end')}")
+        notes.warn(f"data locations '{cells('locations')}' name no country; kept in notes")
+    if signed := date_field(cells("dpa"), "DPA signed", "Data processing agreement", notes):
+        fields["dpa"] = {"signed_on": signed}
+    if end := date_field(cells("contract_end"), "contract end", "Contract end", notes):
+        fields["contract_end"] = end
     if certifications := split_items(cells("certifications")):
         fields["certifications"] = [{"name": c} for c in certifications]
     if cells("description"):

@@ -14,7 +14,7 @@ from complykit.core.frozen import frozen
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes
-from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets
+from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import plain_header
 from complykit.model.config import WorkspaceConfig
@@ -84,7 +84,9 @@ def import_table(  # noqa: PLR0913 - the import options, all keyword-only but tw
     unknown = tuple((found.name, h.strip()) for h in header if h.strip() and not table.field_of(h))
     unused = tuple((s.name, "not the sheet with the table") for s in sheets if s is not found)
     done, written = write_all(root, outcomes, dry_run=dry_run, strict=strict)
-    return ImportReport(unknown, unused, tuple(done), strict, written)
+    return ImportReport(
+        unknown, unused, tuple(done), strict, written, sheet_warnings=sheet_warnings(sheets)
+    )
 
 
 def _header(table: TableKind, sheets: Sequence[Sheet]) -> tuple[Sheet, int]:

@@ -1,11 +1,13 @@
 """The column headers the register import understands, in English and Dutch.
 
-Headers match whatever their case, accents, surrounding spaces and a trailing ``:`` or ``*``.
+Headers match whatever their case, accents, surrounding spaces, a trailing ``:`` or ``*`` and any
+bracketed qualifier: ``Doel(en) van de verwerking``, ``Retention schedule (if possible)``.
 docs/guides/import-export.md prints this table; keep the two in step.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -21,27 +23,33 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "purposes": (
         "purpose", "purposes", "purpose of processing", "purposes of processing",
         "doel", "doelen", "doeleinde", "doeleinden", "verwerkingsdoel", "verwerkingsdoelen",
-        "doel van de verwerking",
+        "doel van de verwerking", "doelen van de verwerking", "doeleinden van de verwerking",
+        "verwerkingsdoeleinden", "purpose of the processing", "purposes of the processing",
     ),
     "legal_basis": (
         "legal basis", "lawful basis", "legal ground", "legal bases",
         "grondslag", "grondslagen", "rechtsgrond", "wettelijke grondslag",
-        "grondslag verwerking",
+        "grondslag verwerking", "article 6 lawful basis for processing personal data",
+        "article 6 lawful basis", "lawful basis for processing", "legal basis for processing",
+        "rechtsgrondslag", "grondslag van de verwerking",
     ),
     "data_subjects": (
         "data subjects", "categories of data subjects", "data subject categories",
         "betrokkenen", "categorieen betrokkenen", "categorie betrokkenen",
         "categorieen van betrokkenen", "data subject", "data subject category",
         "category of data subjects", "betrokkene", "categorie van betrokkenen",
+        "categories of individuals",
     ),
     "personal_data": (
         "personal data", "categories of personal data", "data categories",
         "persoonsgegevens", "categorieen persoonsgegevens", "soorten persoonsgegevens",
         "categorieen van persoonsgegevens", "data category", "personal data category",
         "category of personal data", "categorie persoonsgegevens",
-        "categorie van persoonsgegevens",
+        "categorie van persoonsgegevens", "data elements",
     ),
-    "retention": ("retention", "retention period", "bewaartermijn", "bewaartermijnen"),
+    "retention": (
+        "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
+    ),
     "role": ("role", "our role", "gdpr role", "rol", "onze rol", "rol avg"),
     "recipients": (
         "recipients", "categories of recipients", "ontvangers", "categorieen ontvangers",
@@ -52,7 +60,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "id": (
         "id", "nr", "nr.", "no", "no.", "nummer", "number", "ref", "ref.", "referentie",
         "reference", "kenmerk", "code", "activity id", "verwerking id", "verwerkingsnummer",
-        "id verwerking", "nr verwerking", "verwerking nr",
+        "id verwerking", "nr verwerking", "verwerking nr", "processing activity id",
     ),
     "special_data": (
         "special categories", "special categories of personal data", "special category data",
@@ -65,6 +73,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "art. 9(2) condition", "condition for special categories", "uitzondering art. 9",
         "uitzonderingsgrond", "uitzonderingsgrond bijzondere persoonsgegevens",
         "grondslag bijzondere persoonsgegevens", "doorbrekingsgrond",
+        "article 9 basis for processing special category data", "article 9 basis",
     ),
     "security": (
         "security", "security measures", "technical and organisational measures",
@@ -72,23 +81,32 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "beveiliging", "beveiligingsmaatregelen", "technische en organisatorische maatregelen",
         "technische en organisatorische beveiligingsmaatregelen", "maatregelen",
         "passende technische en organisatorische maatregelen",
+        "general description of technical and organisational security measures",
+        "general description of technical and organizational security measures",
+        "security controls",
     ),
     "transfers": (
         "transfers", "transfer", "international transfers", "transfers to third countries",
         "third country transfers", "doorgifte", "doorgiften", "doorgifte buiten de eer",
         "doorgifte buiten eer", "doorgifte derde landen", "doorgifte naar derde landen",
         "doorgifte aan derde landen", "doorgifte naar een derde land",
-        "doorgifte aan derde landen of internationale organisaties",
+        "doorgifte aan derde landen of internationale organisaties", "cross-border transfer",
+        "cross-border transfers", "cross border transfer",
     ),
     "transfer_country": (
         "third country", "third countries", "country", "transfer country", "derde land",
         "derde landen", "land", "land van doorgifte", "land ontvanger",
+        ("names of third countries or international organisations that personal data are "
+         "transferred to"),
+        ("names of third countries or international organizations that personal data are "
+         "transferred to"),
     ),
     "transfer_tool": (
         "transfer mechanism", "transfer tool", "transfer safeguards", "safeguards",
         "appropriate safeguards", "transfer basis", "doorgiftemechanisme",
         "doorgifte instrument", "doorgifte-instrument", "doorgifte mechanisme",
         "passende waarborgen", "waarborgen", "grondslag doorgifte", "grondslag voor doorgifte",
+        "safeguards for exceptional transfers of personal data to third countries",
     ),
     "transfer_recipient": (
         "recipient in third country", "data importer", "importer", "ontvanger derde land",
@@ -97,6 +115,16 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "processors": (
         "processors", "processor", "verwerkers", "verwerker", "sub-processors",
         "subverwerkers", "naam verwerker", "processor name", "verwerker(s)",
+        "vendors", "vendor",
+    ),
+    "joint_controllers": (
+        "joint controller", "joint controllers", "name and contact details of joint controller",
+        "gezamenlijke verwerkingsverantwoordelijke", "gezamenlijke verwerkingsverantwoordelijken",
+        "gezamenlijk verantwoordelijke",
+    ),
+    "data_locations": (
+        "hosting location", "hosting locations", "data location", "data locations",
+        "storage location", "hostinglocatie", "opslaglocatie", "locatie gegevens",
     ),
 }  # fmt: skip
 _FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}
@@ -113,6 +141,11 @@ class Columns:
         return next((field for field, at in self.fields.items() if at == index), None)
 
 
+# A qualifier in brackets says how to fill the column, not what it holds: "Doel(en)",
+# "(if applicable)", "(optioneel)", "[verplicht]".
+_QUALIFIER = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
 def plain_header(text: str) -> str:
     """A header as the vocabulary writes it: lower case, no accents, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -120,8 +153,16 @@ def plain_header(text: str) -> str:
     return " ".join(bare.split()).rstrip(":* ").strip().removesuffix(" (optioneel)")
 
 
+def unqualified(header: str) -> str:
+    """A plain header without its bracketed qualifiers: ``doel van de verwerking``."""
+    return " ".join(_QUALIFIER.sub(" ", plain_header(header)).split()).rstrip(":* ")
+
+
 def field_of(header: str) -> str | None:
-    return _FIELD_OF.get(plain_header(header))
+    """The field a header names, read as written first: the risk import's ``kans (netto)``
+    shows that a qualifier can matter, so one is dropped only when nothing else matches."""
+    plain = plain_header(header)
+    return _FIELD_OF.get(plain) or _FIELD_OF.get(unqualified(plain))
 
 
 def map_columns(headers: Sequence[str]) -> Columns:

@@ -82,7 +82,7 @@ def test_retention_wordings(text: str, expected: ParsedRetention) -> None:
     assert parse_retention(text) == expected
 
 
-@pytest.mark.parametrize("text", ["onbepaald", "", "jaar", "0 jaar", "1,5 jaar", "5000 jaar"])
+@pytest.mark.parametrize("text", ["onbepaald", "", "jaar", "0 jaar", "1,5 maand", "5000 jaar"])
 def test_retention_unusable(text: str) -> None:
     """Text without a whole, non-zero, plausible period gives None."""
     assert parse_retention(text) is None

@@ -78,8 +78,10 @@ def test_csv_download(workspace: Path, tmp_path: Path) -> None:
     assert "lawful_basis: Gemeentewet art. 149" in parking["notes"]
     assert report.outcomes[0].messages == (
         "risk class set to minimal from the publication category; check it",
-        "published as impactful (category B): record what makes it so (an IAMA, automated "
-        "decisions in a linked processing activity), or an export calls it category C",
+        (
+            "published as impactful (category B): record what makes it so (an IAMA, automated "
+            "decisions in a linked processing activity), or an export calls it category C"
+        ),
     )
     toeslag = _load(workspace / "ai" / "ai-toeslagcontrole.yaml")
     assert (toeslag["classification"]["risk_class"], toeslag["lifecycle"]) == (

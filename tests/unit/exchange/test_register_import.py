@@ -208,7 +208,7 @@ def test_imported_workspace_validates(workspace: Path, tmp_path: Path) -> None:
     [
         ("register.xls", b"old", "not a .xlsx, .ods or .csv file"),
         ("broken.xlsx", b"not a zip", "not a readable workbook"),
-        ("latin.csv", "Naam\nCaf\xe9\n".encode("latin-1"), "is not UTF-8 text"),
+        ("latin.csv", b"Naam\nCaf\x81\n", "is not UTF-8 text"),
         ("noheader.csv", b"Foo,Bar\n1,2\n", "no header row with a column for the activity name"),
     ],
 )

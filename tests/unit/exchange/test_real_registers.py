@@ -1,0 +1,276 @@
+"""register_import on the shapes of published Dutch, Belgian and English registers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from complykit.exchange.outcome import ImportReport, Status
+from complykit.exchange.register_import import import_register
+from conftest import BASE_CONFIG
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    root.mkdir()
+    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
+    return root
+
+
+def _import(workspace: Path, tmp_path: Path, text: str, *, strict: bool = False) -> ImportReport:
+    source = tmp_path / "register.csv"
+    source.write_text(text, encoding="utf-8")
+    return import_register(workspace, source, strict=strict)
+
+
+def _record(root: Path, name: str) -> dict[str, object]:
+    data = yaml.safe_load((root / "register" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _messages(report: ImportReport, row: int) -> tuple[str, ...]:
+    return next(o.messages for o in report.outcomes if o.row == row)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Doel(en) van de verwerking",
+        "Doel van de verwerking",
+        "Verwerkingsdoeleinden",
+        "Doeleinden",
+        "Purposes of processing",
+        "Purpose of processing (if applicable)",
+        "Doel (optioneel)",
+    ],
+)
+def test_purpose_headers(workspace: Path, tmp_path: Path, header: str) -> None:
+    """A purpose column under a published register's header, qualifiers and all, is read."""
+    report = _import(
+        workspace, tmp_path, f"Naam verwerking;{header}\nWerving;Werving en selectie\n"
+    )
+    assert report.unknown_columns == ()
+    assert _record(workspace, "pa-werving.yaml")["purposes"] == [
+        {"description": "Werving en selectie"}
+    ]
+
+
+def test_basis_without_purpose_is_kept_in_notes(workspace: Path, tmp_path: Path) -> None:
+    """A legal basis on a row without a purpose is in notes, as its warning says."""
+    report = _import(workspace, tmp_path, "Naam;Grondslag\nBRP;Wettelijke verplichting\n")
+    record = _record(workspace, "pa-brp.yaml")
+    assert "a legal basis without a purpose; kept in notes" in _messages(report, 2)
+    assert record["notes"] == "Legal basis as written in the register: Wettelijke verplichting"
+
+
+ICO = (
+    "Business function,Purpose of processing,"
+    "Name and contact details of joint controller (if applicable),Categories of individuals,"
+    "Categories of personal data,Categories of recipients,Link to contract with processor,"
+    "Names of third countries or international organisations that personal data are "
+    "transferred to (if applicable),"
+    "Safeguards for exceptional transfers of personal data to third countries (if applicable),"
+    "Retention schedule (if possible),"
+    "General description of technical and organisational security measures (if possible),"
+    "Article 6 lawful basis for processing personal data,"
+    "Article 9 basis for processing special category data\n"
+    'HR,Occupational health,"Arbo B.V., privacy@arbo.example",Employees,Sick leave records,'
+    "Occupational health service,https://intranet/contracts/arbo.pdf,United States,SCCs,"
+    "2 years,MFA,Legal obligation (Dutch Sickness Benefits Act),Article 9(2)(b)\n"
+)
+
+
+def test_ico_template_headers(workspace: Path, tmp_path: Path) -> None:
+    """The UK ICO template's columns fill their fields; only the contract link is left over."""
+    report = _import(workspace, tmp_path, ICO)
+    record = _record(workspace, "pa-occupational-health.yaml")
+    assert report.unknown_columns == (
+        ("register", "Business function"),
+        ("register", "Link to contract with processor"),
+    )
+    assert record["role"] == "joint-controller"
+    assert record["joint_controllers"] == [{"name": "Arbo B.V.", "contact": "privacy@arbo.example"}]
+    assert record["data_subjects"] == ["Employees"]
+    assert record["purposes"] == [
+        {
+            "description": "Occupational health",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Dutch Sickness Benefits Act",
+        }
+    ]
+    assert record["retention"] == {
+        "period": "P2Y",
+        "trigger": "not stated in the imported register",
+    }
+    assert record["security_description"] == "MFA"
+    assert record["transfers"] == [
+        {"country": "US", "recipient": "not stated in the imported register",
+         "mechanism": "standard-contractual-clauses"},
+    ]  # fmt: skip
+
+
+def test_grc_export_headers(workspace: Path, tmp_path: Path) -> None:
+    """A GRC export's id, data elements, vendors, hosting, transfer and security columns fill
+    their fields; a transfer's country comes from the hosting location."""
+    text = (
+        "Processing Activity ID,Processing Activity,Purpose,Data Elements,Vendors,"
+        "Hosting Location,Security Controls,Cross-Border Transfer,Transfer Mechanism\n"
+        "PA-0001,KYC,Know your customer,Passport copy,Onfido,United States,Encryption,Yes,SCCs\n"
+    )
+    report = _import(workspace, tmp_path, text)
+    record = _record(workspace, "pa-kyc.yaml")
+    assert report.unknown_columns == ()
+    assert record["personal_data"] == [{"name": "Passport copy"}]
+    assert record["recipients"] == [{"name": "Onfido", "type": "processor"}]
+    assert record["data_locations"] == [
+        {"system": "not stated in the imported register", "country": "US"}
+    ]
+    assert record["security_description"] == "Encryption"
+    assert record["transfers"] == [
+        {"country": "US", "recipient": "Onfido", "mechanism": "standard-contractual-clauses"}
+    ]
+    assert "Id in the register: PA-0001" in str(record["notes"])
+
+
+@pytest.mark.parametrize(
+    ("basis", "expected"),
+    [
+        ("Gerechtvaardigd belang (geen toestemming nodig)", ["legitimate-interests"]),
+        ("Legitimate interest (not consent)", ["legitimate-interests"]),
+        ("Niet op toestemming maar gerechtvaardigd belang", ["legitimate-interests"]),
+        ("Wettelijke verplichting (BW, arbeidsovereenkomst)", ["legal-obligation"]),
+        ("Wettelijke taak", ["public-task"]),
+        ("Uitvoering wettelijke taak", ["public-task"]),
+        ("Taak van algemeen belang", ["public-task"]),
+        ("Openbaar belang", ["public-task"]),
+        ("Publiekrechtelijke taak", ["public-task"]),
+        ("Wettelijk voorschrift", ["legal-obligation"]),
+        ("art. 6, eerste lid, onder e", ["public-task"]),
+        ("6.1.c", ["legal-obligation"]),
+        ("Algemeen belang / openbaar gezag", ["public-task"]),
+        ("Vitaal belang", ["vital-interests"]),
+        (
+            "Art. 6(1)(c) - Legal obligation; Art. 6(1)(f)",
+            ["legal-obligation", "legitimate-interests"],
+        ),
+    ],
+)
+def test_legal_bases_as_municipalities_write_them(
+    workspace: Path, tmp_path: Path, basis: str, expected: list[str]
+) -> None:
+    """A basis cell gives the bases it names, not the ones it denies or explains with."""
+    _import(workspace, tmp_path, f'Naam;Doel;Grondslag\nCamera;Beveiliging;"{basis}"\n')
+    found = _record(workspace, "pa-camera.yaml")["purposes"]
+    assert isinstance(found, list)
+    assert [p["legal_basis"] for p in found] == expected
+
+
+def test_bases_pair_with_purposes_per_line(workspace: Path, tmp_path: Path) -> None:
+    """Two purposes and two bases, one per line, still pair in order."""
+    text = 'Naam;Doel;Grondslag\nHR;"Salaris\nVerlof";"Wettelijke taak\nOvereenkomst"\n'
+    _import(workspace, tmp_path, text)
+    assert _record(workspace, "pa-hr.yaml")["purposes"] == [
+        {"description": "Salaris", "legal_basis": "public-task"},
+        {"description": "Verlof", "legal_basis": "contract"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("basis", "provision"),
+    [
+        ("Wettelijke verplichting (Wet BRP)", "Wet BRP"),
+        ("Wettelijke taak (Jeugdwet)", "Jeugdwet"),
+        ("Algemeen belang \u2013 Participatiewet art. 7", "Participatiewet art. 7"),
+        ("Wettelijke taak (Wgs)", "Wgs"),
+        ("Wettelijke verplichting (BW, arbeidsovereenkomst)", "BW"),
+        ("Wettelijke verplichting", None),
+        ("art. 6 lid 1 sub e AVG", None),
+        ("Art. 6(1)(c) GDPR - Legal Obligation", None),
+        ("Gerechtvaardigd belang (Wet camera)", None),
+    ],
+)
+def test_law_in_the_basis_cell(
+    workspace: Path, tmp_path: Path, basis: str, provision: str | None
+) -> None:
+    """A law named beside a legal-obligation or public-task basis is its legal provision."""
+    _import(workspace, tmp_path, f"Naam;Doel;Grondslag\nBRP;Bijhouden;{basis}\n")
+    found = _record(workspace, "pa-brp.yaml")["purposes"]
+    assert isinstance(found, list)
+    assert found[0].get("legal_provision") == provision
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Toelichting: vastgesteld door het college op 17-12-2024",
+        "Bron: afdeling Informatievoorziening",
+        "Note: figures as of March",
+        "Last updated 12 March 2024",
+        "Dit register wordt jaarlijks herzien door de FG.",
+    ],
+)
+def test_remark_rows_are_skipped(workspace: Path, tmp_path: Path, remark: str) -> None:
+    """A row holding only a remark, below or within the table, is skipped with a note: not
+    imported, and not held against the import (--strict still writes the activities)."""
+    text = f"Nr.;Naam verwerking;Doel\n1;BRP;Bijhouden BRP\n{remark};;\n2;Wmo;Zorg\n"
+    report = _import(workspace, tmp_path, text, strict=True)
+    remark_row = next(o for o in report.outcomes if o.row == 3)
+    assert remark_row.status is Status.SKIPPED
+    assert remark_row.messages == (f"a remark, not an activity: '{remark}'",)
+    assert (report.reported, report.skipped, report.exit_code) == ((), 1, 0)
+    assert sorted(p.name for p in (workspace / "register").iterdir()) == [
+        "pa-brp.yaml", "pa-wmo.yaml"
+    ]  # fmt: skip
+
+
+def test_a_lone_id_still_makes_an_activity(workspace: Path, tmp_path: Path) -> None:
+    """A row with only a plausible id is still an activity named after it, as before."""
+    report = _import(workspace, tmp_path, "Nr.;Naam verwerking;Doel\nPA-7;;\n")
+    assert report.outcomes[0].status is Status.CREATED
+    assert _record(workspace, "pa-pa-7.yaml")["name"] == "PA-7"
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "role"),
+    [
+        ("Rol", "Verwerker", "processor"),
+        ("Rol (verantwoordelijke/verwerker)", "Verwerkingsverantwoordelijke", "controller"),
+        ("Role (controller/processor)", "Processor", "processor"),
+        ("Role (controller/processor)", "Controller", "controller"),
+        ("Rol (verantwoordelijke/verwerker)", "Gezamenlijk verantwoordelijke", "joint-controller"),
+    ],
+)
+def test_role_column(workspace: Path, tmp_path: Path, header: str, value: str, role: str) -> None:
+    """A role column, with its choices in brackets, sets the role."""
+    report = _import(workspace, tmp_path, f"Naam;Doel;{header}\nHosting;Hosting;{value}\n")
+    assert report.unknown_columns == ()
+    assert _record(workspace, "pa-hosting.yaml")["role"] == role
+
+
+def test_categories_differing_in_case_are_one(workspace: Path, tmp_path: Path) -> None:
+    """Categories that differ only in case are one entry, spelled as first written."""
+    text = (
+        "Naam;Persoonsgegevens;Bijzondere persoonsgegevens\n"
+        'Onderzoek;"Genetische gegevens, naam";"genetische gegevens"\n'
+    )
+    _import(workspace, tmp_path, text)
+    assert _record(workspace, "pa-onderzoek.yaml")["personal_data"] == [
+        {"name": "Genetische gegevens", "special_category": "genetic"},
+        {"name": "naam"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["Uittreksel strafregister", "uittreksel uit het strafregister", "Strafregister"]
+)
+def test_belgian_criminal_record_extract(workspace: Path, tmp_path: Path, name: str) -> None:
+    """The Belgian criminal record extract is criminal-offence data (Art. 10), like a VOG."""
+    _import(workspace, tmp_path, f"Naam;Persoonsgegevens\nWerving;{name}\n")
+    assert _record(workspace, "pa-werving.yaml")["personal_data"] == [
+        {"name": name, "criminal_offence_data": True}
+    ]
