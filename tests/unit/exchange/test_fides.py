@@ -3,7 +3,6 @@ activities' names, roles, purposes, bases, data, subjects, recipients and retent
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from complykit.exchange.outcome import Status
 from complykit.model.processing import ProcessingActivity
 from complykit.workspace.open import open_repository
 from complykit.workspace.repository import Repository
-from conftest import BASE_CONFIG, EXAMPLE
+from conftest import EXAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +27,6 @@ def repo() -> Repository:
     opened, errors = open_repository(EXAMPLE, date(2026, 12, 5))
     assert errors == 0
     return opened
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def test_manifest_validates_with_fideslang(repo: Repository) -> None:

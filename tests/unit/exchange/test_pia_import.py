@@ -4,7 +4,6 @@ measure, evaluation and comment is accounted for and its text kept."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.pia_import import import_pia
 from complykit.validate.engine import run
-from conftest import BASE_CONFIG
 
 EXPORT = Path(__file__).parent / "files" / "pia-export.json"
 CONTROLS = [
@@ -27,14 +25,6 @@ CONTROLS = [
     "ctl-videoconsult-huisartsen-geen-opnames",
     "ctl-videoconsult-huisartsen-measure-4",
 ]
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _load(root: Path, rel: str) -> dict[str, Any]:

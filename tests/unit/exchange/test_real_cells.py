@@ -4,7 +4,6 @@ retention in words, day-first dates and pipe-separated lists."""
 from __future__ import annotations
 
 import contextlib
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from complykit.exchange.sheet import read_sheets
 from complykit.exchange.supplier_rows import SUPPLIERS
 from complykit.exchange.table_import import import_table
 from complykit.model.duration import Duration
-from conftest import BASE_CONFIG
 
 # What Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)": Windows-1252.
 CP1252 = (
@@ -54,14 +52,6 @@ _RETENTION_WORDS = st.lists(
     ),
     max_size=8,
 ).map(" ".join)  # fmt: skip
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _load(path: Path) -> dict[str, Any]:

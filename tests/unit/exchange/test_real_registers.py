@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,15 +9,6 @@ import yaml
 
 from complykit.exchange.outcome import ImportReport, Status
 from complykit.exchange.register_import import import_register
-from conftest import BASE_CONFIG
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _import(workspace: Path, tmp_path: Path, text: str, *, strict: bool = False) -> ImportReport:

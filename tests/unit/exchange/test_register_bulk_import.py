@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,6 @@ from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_bulk_import import import_register_download
 from complykit.validate.engine import run
-from conftest import BASE_CONFIG
 
 # As generate_download_stream writes it: the backend's machine keys, lars renamed algorithm_id,
 # HTML stripped, comma-separated UTF-8 with a byte-order mark.
@@ -36,14 +34,6 @@ CSV = (
     '"11112222"\n'
     '"","Gemeente Noorderhaaks","","","","","","","","","","","","nld","1.0","99999999"\n'
 )
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_import import import_register, slug
 from complykit.validate.engine import run
-from conftest import BASE_CONFIG
 
 DUTCH: list[list[object]] = [
     ["Verwerkingsregister Casus B.V.", None, None, None, None, None, None, None, None],
@@ -37,14 +35,6 @@ ENGLISH = (
     "controller,From the 2025 register\n"
     "Payroll,Pay salaries,6.1.c,Employees,Bank account,6 months,processor,\n"
 )
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _xlsx(path: Path, rows: list[list[object]], sheet: str = "Register") -> Path:

@@ -3,12 +3,10 @@ accounted for, scores on the workspace's own scales."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -18,7 +16,6 @@ from complykit.exchange.risk_rows import RISKS
 from complykit.exchange.supplier_rows import SUPPLIERS
 from complykit.exchange.table_import import import_table
 from complykit.validate.engine import run
-from conftest import BASE_CONFIG
 from workbooks import Sheets, ods, xlsx
 
 SUPPLIER_REGISTER: Sheets = {
@@ -49,14 +46,6 @@ RISK_REGISTER: Sheets = {
         ["Onbekend risico", None, None, "hoog", "4", None, None, None, None, None],
     ],
 }  # fmt: skip
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _load(path: Path) -> dict[str, Any]:

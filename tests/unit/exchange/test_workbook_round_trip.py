@@ -4,12 +4,10 @@ and the Art. 30 report then show what was imported."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from complykit.exchange.outcome import ImportReport, Status
@@ -17,7 +15,6 @@ from complykit.exchange.register_import import import_register
 from complykit.reports.render import render_report
 from complykit.validate.engine import run
 from complykit.workspace.open import open_repository
-from conftest import BASE_CONFIG
 from workbooks import Sheets, ods, xlsx
 
 # A municipality-style register: an instructions sheet first (as the AP and VNG templates have),
@@ -96,14 +93,6 @@ ENGLISH: Sheets = {
     ],
     "Notes": [["Last reviewed by the DPO in March"]],
 }  # fmt: skip
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _record(root: Path, name: str) -> dict[str, Any]:
