@@ -204,7 +204,15 @@ def soa_role_controls_excluded(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="SOA014",
-    reads=("processing-activity", "statement-of-applicability"),
+    # The facts behind the scope rules (FACTS) read these kinds; each is asked only when a
+    # control it concerns is excluded.
+    reads=(
+        "processing-activity",
+        "statement-of-applicability",
+        "supplier",
+        "incident",
+        "ai-system",
+    ),
     name="soa-exclusion-contradicted",
     citation=ALL_SOA_CLAUSES,
     severity=Severity.ERROR,
