@@ -35,6 +35,8 @@ class Clock(TypedDict):
     hours_taken: int | None
     late: bool
     running: bool
+    from_detection: bool
+    """No moment of awareness is recorded: the clock counts from detection, as validate's."""
 
 
 class BreachRow(TypedDict):
@@ -208,27 +210,31 @@ def _field(value: object, name: str) -> str | None:
 
 
 def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
-    """The Art. 33(1) clock: 72 hours from awareness, for a breach the authority must hear of."""
+    """The Art. 33(1) clock: 72 hours from awareness (from detection when no moment of
+    awareness is recorded, as validate counts it), for a breach the authority must hear of."""
     aware = record.aware_at
+    start = aware or record.detected_at
     authority = breach.authority
-    if aware is None or breach.our_role != "controller" or not (authority and authority.required):
-        return Clock(aware_at=aware, deadline=None, hours_taken=None, late=False, running=False)
-    deadline = CLOCK.after_moment(aware)  # 72 hours, GDPR Art. 33(1); stays on the calendar
-    notified = authority.notified_at
-    if notified is None:
-        running = record.status in _OPEN
-        late = as_of > deadline.date()
-        return Clock(
-            aware_at=aware, deadline=deadline, hours_taken=None, late=late, running=running
-        )
-    hours = int((notified - aware).total_seconds() // 3600)
-    return Clock(
+    clock = Clock(
         aware_at=aware,
-        deadline=deadline,
-        hours_taken=hours,
-        late=notified > deadline,
+        deadline=None,
+        hours_taken=None,
+        late=False,
         running=False,
+        from_detection=aware is None,
     )
+    if breach.our_role != "controller" or not (authority and authority.required):
+        return clock
+    deadline = CLOCK.after_moment(start)  # 72 hours, GDPR Art. 33(1); stays on the calendar
+    notified = authority.notified_at
+    clock["deadline"] = deadline
+    if notified is None:
+        clock["late"] = as_of > deadline.date()
+        clock["running"] = record.status in _OPEN
+    else:
+        clock["hours_taken"] = int((notified - start).total_seconds() // 3600)
+        clock["late"] = notified > deadline
+    return clock
 
 
 def _ai_act(repo: Repository, record: Incident, facts: SeriousIncident) -> AiActRow:

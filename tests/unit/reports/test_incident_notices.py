@@ -101,3 +101,48 @@ def test_a_death_gives_ten_days_to_report(tmp_path: Path, lang: str, due: str) -
     text = render_report("incidents", repo, lang=lang, output_format="markdown")
     assert due.split(": ", maxsplit=1)[0] in text
     assert due.rsplit(": ", 1)[1][:10] in text
+
+
+UNAWARE = """\
+kind: incident
+id: inc-payslips
+title: Payslips mailed to the wrong address
+description: A payroll run mailed 40 payslips to a former employee's address.
+severity: high
+status: closed
+detected_at: 2026-11-01T09:30:00+01:00
+personal_data_involved: true
+breach:
+  our_role: controller
+  nature: [confidentiality]
+  approximate_data_subjects: 40
+  risk_to_individuals: risk
+  risk_reasoning: Salary and bank details of 40 staff were read by a third party.
+  authority:
+    required: true
+    notified_at: 2026-11-05T14:00:00+01:00
+    reason: The payroll team only reported it to the DPO on the third day.
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ("notified after 100 hours", "late", "counted from detection")),
+        ("nl", ("gemeld na 100 uur", "te laat", "geteld vanaf de detectie")),
+    ],
+)
+def test_without_a_moment_of_awareness_the_clock_counts_from_detection(
+    tmp_path: Path, lang: str, said: tuple[str, ...]
+) -> None:
+    """As validate counts it (INC005): a report that said "not applicable" here hid a late
+    notification from the auditor it is made for."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    (root / "incidents" / "inc.yaml").write_text(UNAWARE, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    for output_format in ("markdown", "html"):
+        text = render_report("incidents", repo, lang=lang, output_format=output_format)
+        for words in said:
+            assert words in text, (output_format, words)
