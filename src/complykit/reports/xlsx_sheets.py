@@ -220,8 +220,11 @@ def _acceptance(words: Words, acceptance: risk_register.AcceptanceRow | None) ->
         on=words.long_date(acceptance["on"]),
         until=words.long_date(acceptance["until"]),
     )
-    within = f"{words.gettext('within appetite')}: {words.yesno(acceptance['within_appetite'])}"
-    return f"{accepted}: {acceptance['rationale']}\n{within}"
+    text = f"{accepted}: {acceptance['rationale']}"
+    # The flag records why it was accepted; left out, it says nothing (the score says the rest).
+    if acceptance["within_appetite"]:
+        text += f"\n{words.gettext('accepted as within the appetite')}"
+    return text
 
 
 def tasks_book(context: tasks.TasksContext, words: Words) -> Book:
