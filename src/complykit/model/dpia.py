@@ -106,12 +106,14 @@ class Dpia(Record):
     necessity_and_proportionality: Text | None = None
     """Why the processing is necessary and proportionate to its purposes (Art. 35(7)(b))."""
     risks: list[RiskRef] = EMPTY
-    """Risks to the rights and freedoms of data subjects (Art. 35(7)(c))."""
+    """Ids of the risk records that assess the risks to the rights and freedoms of data subjects
+    (Art. 35(7)(c)), e.g. [risk-profiling]."""
     feared_events: list[FearedEventRisk] = EMPTY
     """The risks scored per feared event as in the CNIL PIA method (illegitimate access,
     unwanted modification, disappearance), beside or instead of the generic risk records."""
     measures: list[ControlRecordRef] = EMPTY
-    """Measures to address the risks (Art. 35(7)(d))."""
+    """Ids of the control records that address the risks (Art. 35(7)(d)), e.g.
+    [ctl-access-review]; say the rest in `measures_description`."""
     measures_description: Text | None = None
     """The measures in prose, including safeguards not kept as control records."""
     residual_risk: Literal["low", "medium", "high"] | None = None
