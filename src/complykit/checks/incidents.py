@@ -51,6 +51,37 @@ def breach_undocumented(repo: Repository) -> Iterator[Problem]:
             )
 
 
+@check(
+    code="INC018",
+    reads=("incident",),
+    per_record=True,
+    name="breach-without-personal-data",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 4(12)",),
+    hint="If personal data is affected, set `personal_data_involved: true`; if it is not, "
+    "remove the `breach` block and record other notifications (a CSIRT, the police) in "
+    "`actions`.",
+)
+def breach_without_personal_data(repo: Repository) -> Iterator[Problem]:
+    """An incident says no personal data is involved, yet documents a personal-data breach.
+
+    Only a breach of security affecting personal data is a personal-data breach (Art. 4(12)),
+    so the GDPR breach rules (the 72-hour clock, telling the people affected) are not applied
+    to it; one of the two facts is wrong, and the record should not leave the reader to guess.
+
+    PASS: ``personal_data_involved: false`` and no ``breach``.
+    FAIL: ``personal_data_involved: false`` with a ``breach`` block.
+    """
+    for entry, incident in repo.records(Incident):
+        if not incident.personal_data_involved and incident.breach is not None:
+            yield Problem(
+                entry,
+                ("personal_data_involved",),
+                "the incident involves no personal data, yet documents a personal-data breach; "
+                "the GDPR breach rules are not applied to it",
+            )
+
+
 _NOTIFIED = {
     ("breach", "controller_notified_at"): "the controller was told",
     (*AUTHORITY, "notified_at"): "the authority was notified",

@@ -133,8 +133,9 @@ def _breaches(repo: Repository, domain: str) -> Iterator[Event]:
     """The Art. 33(1) deadline of each open breach not yet notified to the authority."""
     for _, incident in repo.records(Incident):
         breach = incident.breach
-        if breach is None or incident.status not in _OPEN or incident.aware_at is None:
+        if breach is None or not incident.personal_data_involved or incident.status not in _OPEN:
             continue
+        start = incident.aware_at or incident.detected_at  # as validate's clock counts
         if breach.our_role != "controller" or breach.risk_to_individuals == "none":
             continue
         # As controller, a breach with no authority decision yet is still on the clock.
@@ -143,7 +144,7 @@ def _breaches(repo: Repository, domain: str) -> Iterator[Event]:
         yield Event(
             f"{incident.id}.authority-deadline@{domain}",
             f"Breach notification deadline: {incident.title}",
-            (incident.aware_at + AUTHORITY_DEADLINE).astimezone(UTC),
+            (start + AUTHORITY_DEADLINE).astimezone(UTC),
             "72 hours after becoming aware: notify the supervisory authority (GDPR Art. 33(1)).",
             categories=("breach",),
         )

@@ -76,9 +76,14 @@ def clock_of(incident: Incident) -> Clock:
 
 
 def breaches(repo: Repository, role: str | None = None) -> Iterator[tuple[Entry, Incident, Breach]]:
+    """Personal-data breaches (of our ``role``): incidents that involve personal data and
+    document the breach. A breach block on an incident without personal data is no breach
+    under Art. 4(12); INC018 asks which of the two is wrong."""
     for entry, incident in repo.records(Incident):
         breach = incident.breach
-        if breach is not None and role in (None, breach.our_role):
+        if breach is None or not incident.personal_data_involved:
+            continue
+        if role in (None, breach.our_role):
             yield entry, incident, breach
 
 

@@ -140,7 +140,10 @@ def _row(repo: Repository, record: Incident) -> IncidentRow:
         detected_at=record.detected_at,
         contained_at=record.contained_at,
         closed_at=record.closed_at,
-        breach=_breach(record, repo.as_of) if record.breach else None,
+        # A breach block on an incident without personal data is no breach (INC018 says so).
+        breach=_breach(record, repo.as_of)
+        if record.breach and record.personal_data_involved
+        else None,
         ai_act=_ai_act(repo, record, record.ai_act) if record.ai_act else None,
         personal_data=record.personal_data_involved,
         activities=[record_label(repo, a) for a in record.processing_activities],

@@ -98,6 +98,24 @@ def test_open_breach_deadline_and_waiver_expiry(workspace: Path) -> None:
     assert str(waiver["DESCRIPTION"]).startswith("Retention policy for the newsletter")
 
 
+def test_a_breach_without_a_moment_of_awareness_counts_from_detection(workspace: Path) -> None:
+    """As validate's clock does: 72 hours from detection when `aware_at` is left out (before,
+    such a breach got no deadline in the calendar at all); an incident without personal data
+    is no breach and gets none."""
+    incident = workspace / "inc.yaml"
+    text = incident.read_text(encoding="utf-8")
+    incident.write_text(text.replace("aware_at: 2026-12-04T10:30:00+01:00\n", ""), "utf-8")
+    repo, _ = open_repository(workspace, date(2026, 12, 5))
+    events = {str(e["UID"]): e for e in _events(export_ics(repo))}
+    deadline = events["inc-mailing.authority-deadline@casus-b-v.complykit"]
+    assert deadline.decoded("DTSTART") == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+    incident.write_text(
+        text.replace("personal_data_involved: true", "personal_data_involved: false"), "utf-8"
+    )
+    repo, _ = open_repository(workspace, date(2026, 12, 5))
+    assert not [e for e in _events(export_ics(repo)) if "authority-deadline" in str(e["UID"])]
+
+
 @pytest.mark.parametrize(
     ("cadence", "rule"),
     [
