@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.dpia_screening import mandatory_citation, screened
+from complykit.facts.dpia_screening import mandatory_citation, screened, under_the_ap
 from complykit.facts.problem import Problem
 from complykit.model.dpia import Dpia
 from complykit.model.processing import ProcessingActivity
@@ -300,3 +300,38 @@ def _record(repo: Repository, record_id: str | None, model: type[RecordT]) -> Re
     """The valid record with this id if it is of ``model``; REF checks report the rest."""
     found = repo.by_id.get(record_id or "")
     return found.record if found and isinstance(found.record, model) else None
+
+
+@check(
+    code="DPIA012",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="ap-list-outside-the-netherlands",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 35(4)",),
+    hint="Check the list of your own supervisory authority (for Belgium: the GBA/APD's) and "
+    "record what it requires in the screening's rationale; remove `ap_list_items`.",
+)
+def ap_list_outside_the_netherlands(repo: Repository) -> Iterator[Problem]:
+    """A screening names items of the Dutch AP's Art. 35(4) list, but the organisation's
+    supervisory authority is not the Dutch one.
+
+    Each authority publishes its own list of processing that always needs a DPIA; the AP's
+    binds controllers it supervises. The items are not taken as mandatory (DPIA003 does not
+    cite them); this says why.
+
+    PASS: ``ap_list_items: [7]`` with ``supervisory_authority: {country: NL}``.
+    FAIL: ``ap_list_items: [7]`` with ``supervisory_authority: {country: BE}``.
+    """
+    if under_the_ap(repo):
+        return
+    authority = repo.config.organisation.supervisory_authority
+    for s in screened(repo):
+        if s.screening.ap_list_items:
+            yield Problem(
+                s.where,
+                ("dpia_screening", "ap_list_items"),
+                f"the screening names items of the Dutch AP's DPIA list, but our supervisory "
+                f"authority is {authority.name} ({authority.country}), whose own list applies",
+            )

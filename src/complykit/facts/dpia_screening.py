@@ -112,7 +112,7 @@ class _Memo:
         screening = activity.dpia_screening
         assert screening is not None  # noqa: S101 - screened() asks only about screened ones
         met = [i for i in wp248 if _meets(i, activity, screening)]
-        found = met, _mandatory(catalog, activity, screening)
+        found = met, _mandatory(catalog, activity, screening, dutch=under_the_ap(repo))
         self.found[id(activity)] = (activity, catalog, found)
         return found
 
@@ -132,11 +132,21 @@ def _meets(item: Item, activity: ProcessingActivity, screening: DpiaScreening) -
     return reader is not None and reader(activity, screening)
 
 
+def under_the_ap(repo: Repository) -> bool:
+    """Whether the Dutch AP supervises us, so that its Art. 35(4) list binds (each authority
+    publishes its own; a Belgian controller answers to the GBA's)."""
+    return repo.config.organisation.supervisory_authority.country == "NL"
+
+
 def _mandatory(
-    catalog: Catalog | None, activity: ProcessingActivity, screening: DpiaScreening
+    catalog: Catalog | None,
+    activity: ProcessingActivity,
+    screening: DpiaScreening,
+    *,
+    dutch: bool,
 ) -> list[tuple[str, str]]:
     found = []
-    for number in screening.ap_list_items:
+    for number in screening.ap_list_items if dutch else ():
         item_id = f"AP-{number:02d}"
         found.append(
             (f"AP DPIA list {item_id}", _label(catalog, item_id, f"AP list item {number}"))
