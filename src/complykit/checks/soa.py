@@ -222,9 +222,18 @@ def soa_undecided(repo: Repository) -> Iterator[Problem]:
                 yield Problem(
                     view.where,
                     ("entries", index),
-                    f"{entry.control} is still to be decided",
+                    f"{entry.control} {_undecided(entry.applicable)}",
                     citation=soa_clause(view.framework),
                 )
+
+
+def _undecided(applicable: bool | None) -> str:
+    """What is left to decide: whether the control applies, or only how far it is done."""
+    if applicable is None:
+        return "is still to be decided: does it apply?"
+    if applicable:
+        return "applies, but its implementation status is still to be decided"
+    return "is excluded, but its status is still 'to-decide' (set `not-applicable`)"
 
 
 @check(
