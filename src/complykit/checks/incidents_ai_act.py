@@ -52,6 +52,38 @@ def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
 
 
 @check(
+    code="INC019",
+    reads=("ai-system", "incident"),
+    local=1,
+    name="serious-incident-reported-late",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 73",),
+    hint="Record in the incident why the report came late and what changes so that the next "
+    "one is on time (post-market monitoring, Art. 72); the authority may ask.",
+)
+def serious_incident_reported_late(repo: Repository) -> Iterator[Problem]:
+    """As provider, a serious incident was reported after its Art. 73 term.
+
+    The same terms as INC012 (15, 10 or 2 days from becoming aware); INC012 reports the ones
+    not reported at all.
+
+    PASS: ``consequences: [death]``, reported 9 days after becoming aware.
+    FAIL: ``consequences: [death]``, reported 12 days after becoming aware.
+    """
+    for entry, facts, clock in provider_clocks(repo, reported=True):
+        reported = facts.reported_at
+        if reported is not None and reported > clock.deadline:
+            yield Problem(
+                entry,
+                (*FACTS, "reported_at"),
+                f"the serious incident was reported at {at(reported)}, after its deadline of "
+                f"{at(clock.deadline)} ({clock.term.days} days after becoming aware at "
+                f"{at(clock.start)}: {clock.term.why})",
+                citation=(f"AI Act {clock.term.paragraph}",),
+            )
+
+
+@check(
     code="INC013",
     reads=("ai-system", "incident"),
     local=1,

@@ -64,11 +64,14 @@ def serious(repo: Repository) -> Iterator[tuple[Entry, Incident, SeriousIncident
             yield entry, incident, facts, involved
 
 
-def provider_clocks(repo: Repository) -> Iterator[tuple[Entry, SeriousIncident, SeriousClock]]:
-    """Unreported serious incidents of systems we provide, once Art. 73 applies to them."""
+def provider_clocks(
+    repo: Repository, *, reported: bool = False
+) -> Iterator[tuple[Entry, SeriousIncident, SeriousClock]]:
+    """Serious incidents of systems we provide, once Art. 73 applies to them: those not yet
+    reported, or with ``reported`` those that were."""
     for entry, incident, facts, involved in serious(repo):
         provided = [s for s in involved if "provider" in s.roles and _reportable(s, facts)]
-        if not provided or facts.reported_at is not None:
+        if not provided or (facts.reported_at is not None) is not reported:
             continue
         start = facts.aware_at or incident.aware_at or incident.detected_at
         if start.date() >= min(_applies(repo, s) for s in provided):
