@@ -78,3 +78,43 @@ def dpo_may_be_required(repo: Repository) -> Iterator[Problem]:
                 "data protection officer",
                 citation=(f"GDPR Art. 37(1)({point})",),
             )
+
+
+@check(
+    code="GDPR035",
+    reads=(),
+    framework="gdpr",
+    name="dpo-contact-not-communicated",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 37(7)",),
+    hint="Publish the DPO's contact details (an e-mail address in `dpo.email`, or the person's "
+    "in `people`), communicate them to the supervisory authority (in the Netherlands through "
+    "the AP's form) and set `registered_with_authority: true`.",
+)
+def dpo_contact_not_communicated(repo: Repository) -> Iterator[Problem]:
+    """A data protection officer is designated, but the record shows no contact address to
+    publish, or says the authority was not told who it is.
+
+    Art. 37(7) applies to every designated DPO, also one designated without an obligation.
+
+    PASS: ``dpo: {person: dpo, registered_with_authority: true}`` with an e-mail address for
+    the person.
+    FAIL: ``dpo: {person: dpo}`` (the authority not told), or no e-mail address anywhere.
+    """
+    dpo = repo.config.organisation.dpo
+    if dpo is None or not repo.in_scope("gdpr"):
+        return
+    person = (
+        next((p for p in repo.config.people if p.id == dpo.person), None) if dpo.person else None
+    )
+    missing = [
+        "no contact e-mail address to publish"
+        if not (dpo.email or (person and person.email))
+        else "",
+        "the authority was not told who the DPO is" if not dpo.registered_with_authority else "",
+    ]
+    told = "; ".join(m for m in missing if m)
+    if told:
+        yield Problem(
+            None, ("organisation", "dpo"), f"a data protection officer is designated, but {told}"
+        )
