@@ -58,8 +58,9 @@ def workers_not_informed(repo: Repository) -> Iterator[Problem]:
     FAIL: ``annex_iii: {area: 4, point: a}`` and no ``workers_informed``.
     """
     hint = (
-        "Inform the workers' representatives (in the Netherlands the ondernemingsraad) and the "
-        "affected workers before use, and record the date in `deployer_duties.workers_informed`."
+        "Inform the workers' representatives (the works council: ondernemingsraad, conseil "
+        "d'entreprise) and the affected workers before use, and record the date in "
+        "`deployer_duties.workers_informed`."
     )
     yield from dated(repo, gaps.workers_gaps(repo), hint)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from complykit.core.frozen import replace
 from complykit.facts.ai_act_index import Gap, high_risk_route, is_legacy, start_of, systems
 from complykit.model.ai_duties import DeployerDuties
 from complykit.model.ai_system import AiSystem
@@ -60,13 +61,23 @@ def at_workplace(system: AiSystem) -> bool:
 
 def workers_gaps(repo: Repository) -> Iterator[Gap]:
     for entry, system, route, duties in _deployed(repo):
-        if at_workplace(system) and duties.workers_informed is None:
+        if not at_workplace(system):
+            continue
+        told, since = duties.workers_informed, system.in_use_since
+        if told is None:
             message = (
                 f"'{system.name}' is a high-risk system we use at the workplace, but no "
                 "`workers_informed` date shows that workers' representatives and the affected "
                 "workers were told before use"
             )
             yield _gap(repo, (entry, system, route), "Art. 26(7)", message)
+        elif since is not None and told > since:
+            message = (
+                f"'{system.name}' was put into service on {since.isoformat()}, but the workers "
+                f"were told on {told.isoformat()}, after it; Art. 26(7) asks before"
+            )
+            gap = _gap(repo, (entry, system, route), "Art. 26(7)", message)
+            yield replace(gap, loc=("deployer_duties", "workers_informed"))
 
 
 def persons_gaps(repo: Repository) -> Iterator[Gap]:
