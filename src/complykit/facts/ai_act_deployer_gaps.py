@@ -77,7 +77,9 @@ def workers_gaps(repo: Repository) -> Iterator[Gap]:
                 f"were told on {told.isoformat()}, after it; Art. 26(7) asks before"
             )
             gap = _gap(repo, (entry, system, route), "Art. 26(7)", message)
-            yield replace(gap, loc=("deployer_duties", "workers_informed"))
+            # In service before the duty applied: told by the day it applied is in time.
+            if told > max(since, gap.start.applies):
+                yield replace(gap, loc=("deployer_duties", "workers_informed"))
 
 
 def persons_gaps(repo: Repository) -> Iterator[Gap]:
