@@ -18,9 +18,9 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     mandatory = dpia_screening._mandatory
 
-    def counting(catalog: object, activity: object, screening: object) -> object:
+    def counting(catalog: object, activity: object, screening: object, *, dutch: bool) -> object:
         read.append(activity.id)  # type: ignore[attr-defined]
-        return mandatory(catalog, activity, screening)  # type: ignore[arg-type]
+        return mandatory(catalog, activity, screening, dutch=dutch)  # type: ignore[arg-type]
 
     monkeypatch.setattr(dpia_screening, "_mandatory", counting)
     return read
