@@ -104,17 +104,14 @@ def dpo_contact_not_communicated(repo: Repository) -> Iterator[Problem]:
     dpo = repo.config.organisation.dpo
     if dpo is None or not repo.in_scope("gdpr"):
         return
-    person = (
-        next((p for p in repo.config.people if p.id == dpo.person), None) if dpo.person else None
-    )
-    missing = [
-        "no contact e-mail address to publish"
-        if not (dpo.email or (person and person.email))
-        else "",
-        "the authority was not told who the DPO is" if not dpo.registered_with_authority else "",
-    ]
-    told = "; ".join(m for m in missing if m)
-    if told:
+    person = next((p for p in repo.config.people if p.id == dpo.person), None)
+    lacking = []
+    if not (dpo.email or (person and person.email)):
+        lacking.append("no contact e-mail address to publish")
+    if not dpo.registered_with_authority:
+        lacking.append("the authority was not told who the DPO is")
+    if lacking:
+        told = "; ".join(lacking)
         yield Problem(
             None, ("organisation", "dpo"), f"a data protection officer is designated, but {told}"
         )
