@@ -63,6 +63,13 @@ class PlainField:
             self.annotation, self.metadata = declared, ()
         self.default = default
 
+    def is_required(self) -> bool:
+        """As pydantic's: no default, and no ``Field(default_factory=...)`` (a ``Field`` without
+        a default stands here as its ``Metadata``)."""
+        if isinstance(self.default, Metadata):
+            return "default_factory" not in self.default.options
+        return self.default is _MISSING
+
     def rebuild_annotation(self) -> Any:
         if not self.metadata:
             return self.annotation

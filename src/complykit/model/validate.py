@@ -100,6 +100,11 @@ def error_finding(
         hint = f"Add `{field}:` here; the record kind's reference page says what it holds."
     elif code == "SCH003":
         message, hint = f"unknown field '{where}'", _unknown_field_hint(model, loc)
+    elif error["type"] in _NOT_A_MAPPING and (shape := _shape(model, loc)) is not None:
+        # "Input should be a valid dictionary or instance of Retention": the class name means
+        # nothing to whoever wrote `retention: 7 years`; the fields it takes do.
+        message = f"{where} is a group of fields, not {_yaml_type(error.get('input'))}"
+        hint = f"Write its fields on the lines below it, indented: {shape}."
     elif error.get("input", ...) is None:
         # `name:` with nothing after it: pydantic says "should be a valid string", which hides
         # that the field was simply left empty (as `complykit new` drafts leave it).
@@ -109,6 +114,21 @@ def error_finding(
         message, hint = f"{where}: {_plain(error['msg'])}", None
     line, column = _located(document, error)
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
+
+
+_NOT_A_MAPPING = frozenset({"model_type", "model_attributes_type", "dict_type"})
+
+
+def _shape(model: type[BaseModel], loc: Sequence[str | int]) -> str | None:
+    """The fields the model at ``loc`` takes, required ones marked, or None when unknown."""
+    nested = _model_at(model, [*loc, ""])
+    if nested is None or nested is model:
+        return None
+    fields = nested.model_fields
+    required = [name for name, field in fields.items() if field.is_required()]
+    optional = [name for name in fields if name not in required]
+    named = [f"{name} (required)" for name in required] + optional
+    return ", ".join(named[:8]) + (", ..." if len(named) > 8 else "")
 
 
 def _located(document: YamlDocument, error: ErrorDetails) -> tuple[int, int]:
@@ -156,6 +176,8 @@ def _yaml_type(value: object) -> str:
         return "list"
     if isinstance(value, dict):
         return "mapping"
+    if isinstance(value, str):
+        return "text"
     return type(value).__name__
 
 
