@@ -176,6 +176,36 @@ def test_new_writes_a_draft_with_modeline_and_required_fields(tmp_path: Path, ki
     assert set(data) == set(RECORD_MODELS[kind].model_json_schema()["required"])
 
 
+_FILLED = {
+    "name:\n": "name: Payroll\n",
+    "role:\n": "role: controller\n",
+    "#   - description:\n": "#   - description: Paying salaries\n",
+    "#     legal_basis:  #": "#     legal_basis: contract  #",
+    "# data_subjects: []": "# data_subjects: [employees]",
+    "#   - name:  #": "#   - name: bank account number  #",
+    "#   - {name: , type: }": "#   - {name: Payroll team, type: internal}",
+    "# retention: {period: , trigger: }": "# retention: {period: P7Y, trigger: end of employment}",
+    "# security_description:": "# security_description: Access limited to HR staff.",
+}
+
+
+def test_a_processing_activity_draft_filled_in_as_it_says_validates_clean(tmp_path: Path) -> None:
+    """The draft names what the register holds beyond the two required keys, as comments; a
+    user who fills in each and removes the leading `# ` gets a record without findings."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    drafted = runner.invoke(app, ["new", "processing-activity", "pa-payroll", str(tmp_path)])
+    assert drafted.exit_code == 0
+    path = tmp_path / "register" / "pa-payroll.yaml"
+    text = path.read_text(encoding="utf-8")
+    for draft, filled in _FILLED.items():
+        assert draft in text, draft
+        text = text.replace(draft, filled, 1)
+    stubs = text.index("# purposes:")
+    body = "\n".join(line.removeprefix("# ") for line in text[stubs:].splitlines())
+    path.write_text(text[:stubs] + body + "\n", encoding="utf-8")
+    assert run(tmp_path, as_of=date(2026, 12, 1)).findings == ()
+
+
 @pytest.mark.parametrize(
     "record_id", ["../../outside/evil", "a/b", "", ".hidden", "x\x1b[31m", "risk-x\n"]
 )

@@ -75,7 +75,30 @@ def draft_text(kind: str, record_id: str) -> tuple[str, tuple[str, ...]]:
     lines = [f"kind: {kind}", f"id: {scalar(record_id)}"]
     for name in required:
         lines += _field(name, schema["properties"][name], schema.get("$defs", {}))
-    return "\n".join(lines) + "\n", tuple(required)
+    return "\n".join([*lines, *_EXPECTED.get(kind, ())]) + "\n", tuple(required)
+
+
+# What the rules go on to ask of a kind whose schema requires little (an imported register must
+# load before its gaps can be reported): commented, so the draft stays a draft until filled in.
+_EXPECTED = {
+    "processing-activity": (
+        "",
+        "# What the register of processing activities also holds (GDPR Art. 30(1));",
+        "# complykit validate reports each until it is there. Uncomment and fill in:",
+        "# purposes:",
+        "#   - description:",
+        "#     legal_basis:  # consent, contract, legal-obligation, vital-interests, public-task,",
+        "#                   # legitimate-interests (then also legitimate_interest: {interest:,",
+        "#                   # document:, assessed:})",
+        "# data_subjects: []  # e.g. [employees, job applicants]",
+        "# personal_data:",
+        "#   - name:  # e.g. contact details",
+        "# recipients:",
+        "#   - {name: , type: }  # type: internal, processor, controller, public-authority, other",
+        "# retention: {period: , trigger: }  # e.g. {period: P7Y, trigger: end of employment}",
+        "# security_description:",
+    ),
+}
 
 
 def _field(name: str, field: dict[str, Any], defs: dict[str, Any]) -> list[str]:
