@@ -54,3 +54,13 @@ def copy_case(case: Path, target: Path) -> Path:
 def make_workspace(tmp_path: Path) -> MakeWorkspace:
     """Copy a case folder into tmp_path, adding the base complykit.yaml when it has none."""
     return lambda case: copy_case(case, tmp_path / case.name)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A workspace with the base complykit.yaml and no records, at ``tmp_path / "ws"``; test
+    modules whose workspace holds more define their own ``workspace``."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
+    return root

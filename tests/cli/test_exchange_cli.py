@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from conftest import BASE_CONFIG, EXAMPLE
+from conftest import EXAMPLE
 
 runner = CliRunner()
 
@@ -20,14 +18,6 @@ TRIAGE_CUT = (
     "warning: ai-triage-assistant: description_short has 540 characters; cut to the "
     "Algoritmeregister limit of 350\n"
 )
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def _run(*args: str) -> tuple[int, str, str]:

@@ -18,7 +18,6 @@ import pytest
 from typer.testing import CliRunner
 
 from complykit.cli.app import app
-from conftest import BASE_CONFIG
 from workbooks import ods, ods_content, rewrite_part, xlsx
 
 runner = CliRunner()
@@ -31,14 +30,6 @@ LAUGHS = (
     )
     + "]>"
 )
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 @pytest.fixture

@@ -17,18 +17,10 @@ from complykit.authoring.scaffold import init_soa, scalar, soa_text, write_new
 from complykit.catalog import load_catalogs
 from complykit.core.errors import ComplykitError
 from complykit.validate.engine import run
-from conftest import BASE_CONFIG, REPO
+from conftest import REPO
 
 SOA_FRAMEWORKS = {"iso27001-2022": 93, "iso27701-2019": 49, "iso42001-2023": 38}
 SCHEMA = REPO / "schemas" / "statement-of-applicability.schema.json"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    root.mkdir()
-    shutil.copy(BASE_CONFIG, root / "complykit.yaml")
-    return root
 
 
 def test_text_lists_every_control_to_decide() -> None:
