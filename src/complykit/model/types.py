@@ -72,6 +72,10 @@ NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=Fa
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="Free text.")]
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 RECORD_ID_LENGTH = 100
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+FRAMEWORK_ID_PATTERN = r"^[a-z0-9][a-z0-9.-]*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+RULE_CODE_PATTERN = r"^[A-Z]+[0-9]{3}$"
 RecordId = Annotated[
     str,
     StringConstraints(pattern=RECORD_ID_PATTERN, max_length=RECORD_ID_LENGTH),
@@ -98,13 +102,13 @@ Timestamp = Annotated[
 ]
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    StringConstraints(pattern=COUNTRY_PATTERN),
     CountryMarker(),
     Field(description="ISO 3166-1 alpha-2 country code, e.g. NL, DE, US.", examples=["NL"]),
 ]
 FrameworkId = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$"),
+    StringConstraints(pattern=FRAMEWORK_ID_PATTERN),
     Field(
         description="A catalog id, e.g. iso27001-2022, gdpr, eu-ai-act.", examples=["iso27001-2022"]
     ),
@@ -143,6 +147,6 @@ FrameworkControls = Annotated[
 ]
 Email = Annotated[
     str,
-    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    StringConstraints(pattern=EMAIL_PATTERN),
     Field(description="An e-mail address.", examples=["privacy@example.nl"]),
 ]

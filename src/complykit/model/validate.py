@@ -16,6 +16,7 @@ from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
 from complykit.model.compact import compacted
 from complykit.model.declaring import BaseModel
+from complykit.model.patterns import described
 from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
 
@@ -105,6 +106,11 @@ def error_finding(
         # nothing to whoever wrote `retention: 7 years`; the fields it takes do.
         message = f"{where} is a group of fields, not {_yaml_type(error.get('input'))}"
         hint = f"Write its fields on the lines below it, indented: {shape}."
+    elif (
+        error["type"] == "string_pattern_mismatch"
+        and (shown := _pattern_words(error, where)) is not None
+    ):
+        message, hint = shown
     elif error.get("input", ...) is None:
         # `name:` with nothing after it: pydantic says "should be a valid string", which hides
         # that the field was simply left empty (as `complykit new` drafts leave it).
@@ -114,6 +120,22 @@ def error_finding(
         message, hint = f"{where}: {_plain(error['msg'])}", None
     line, column = _located(document, error)
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
+
+
+def _pattern_words(error: ErrorDetails, where: str) -> tuple[str, str] | None:
+    """A pattern mismatch said in words, with a "did you mean" when a small repair fits."""
+    value, pattern = error.get("input"), error.get("ctx", {}).get("pattern")
+    words = described(pattern, value) if isinstance(pattern, str) else None
+    if words is None:
+        return None
+    asked, did_you_mean = words
+    message = f"{where}: {_quoted(value)} is not {asked}"
+    return message, did_you_mean or f"Write {asked}."
+
+
+def _quoted(value: object) -> str:
+    text = str(value)
+    return repr(text[:60] + "..." if len(text) > 60 else text)
 
 
 _NOT_A_MAPPING = frozenset({"model_type", "model_attributes_type", "dict_type"})

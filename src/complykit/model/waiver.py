@@ -9,7 +9,14 @@ from typing import Literal, Self
 from complykit.model.base import Record
 from complykit.model.declaring import Field, model_validator
 from complykit.model.empty import EMPTY
-from complykit.model.types import AnyRecordRef, IsoDate, NonEmptyStr, PersonRef, Text
+from complykit.model.types import (
+    RULE_CODE_PATTERN,
+    AnyRecordRef,
+    IsoDate,
+    NonEmptyStr,
+    PersonRef,
+    Text,
+)
 
 
 class Waiver(Record):
@@ -17,7 +24,7 @@ class Waiver(Record):
 
     kind: Literal["waiver"]
     """Always `waiver`."""
-    code: NonEmptyStr = Field(pattern=r"^[A-Z]+[0-9]{3}$", examples=["GDPR022"])
+    code: NonEmptyStr = Field(pattern=RULE_CODE_PATTERN, examples=["GDPR022"])
     """The finding code waived, e.g. GDPR022 (see `complykit rules`)."""
     records: list[AnyRecordRef] = EMPTY
     """The records whose findings of this code are waived."""

@@ -132,7 +132,9 @@ def _entry(model: type[BaseModel]) -> str:
     reduced: Any = model.__pydantic_validator__.__reduce__()
     schema, config = reduced[1][0], reduced[1][1]
     entry = {"schema": _Relabel().schema(_without_metadata(schema)), "config": config}
-    text = json.dumps(_Encoder(model).entry(entry), sort_keys=True, separators=(",", ":"))
+    # Keys stay in pydantic's order: a model's fields are validated, and their errors listed,
+    # in the order of its schema (sorted, a waiver's `code` was judged before its `id`).
+    text = json.dumps(_Encoder(model).entry(entry), separators=(",", ":"))
     if not same(decode(text), entry):
         raise ValueError(f"{model_name(model)}: its schema does not come back the same")
     return text
