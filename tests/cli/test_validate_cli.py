@@ -256,3 +256,45 @@ def test_without_path_the_only_workspace_below_is_found(
     ambiguous = CliRunner().invoke(app, ["validate"])
     assert ambiguous.exit_code == 2
     assert "several complykit workspaces below: compliance, docs/other" in ambiguous.stderr
+
+
+def test_severity_error_lists_errors_and_counts_the_warnings_left_out(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """A new SoA's to-do list (SOA007 warnings) can be set aside while errors are fixed; the
+    summary still says how many warnings there are, and the exit code is unchanged."""
+    root = make_workspace(CASES / "SOA007" / "undecided")
+    shutil.copy(CASES / "SCH004" / "wrong-type" / "risk.yaml", root / "risk.yaml")
+    code, everything = _invoke(str(root), "--format", "text", *AS_OF)
+    assert "SOA007" in everything
+    assert code == 1
+
+    code, out = _invoke(str(root), "--format", "text", "--severity", "error", *AS_OF)
+    assert code == 1
+    assert "SCH004" in out
+    assert "SOA007" not in out
+    assert "1 error in 1 file; checked" in out
+    assert out.rstrip().endswith("; 1 warning not shown")
+
+    code, out = _invoke(str(root), "--format", "json", "--severity", "error", *AS_OF)
+    assert {f["code"] for f in json.loads(out)["findings"]} == {"SCH004"}
+
+
+def test_severity_error_on_a_workspace_with_only_warnings_says_no_errors(
+    make_workspace: MakeWorkspace,
+) -> None:
+    root = make_workspace(CASES / "SOA007" / "undecided")
+    code, out = _invoke(str(root), "--format", "text", "--severity", "error", *AS_OF)
+    assert code == 0
+    assert "No errors in" in out
+    assert "No problems" not in out
+    assert "1 warning not shown" in out
+
+
+def test_fail_on_below_what_is_listed_is_refused() -> None:
+    """Failing on warnings that are not listed would be a red build with nothing to read."""
+    result = runner.invoke(app, ["validate", "--severity", "error", "--fail-on", "warning"])
+    assert result.exit_code == 2
+    assert "--fail-on warning would fail on findings that --severity error does not list" in (
+        result.output
+    )

@@ -64,6 +64,12 @@ class FailOn(StrEnum):
     WARNING = "warning"
 
 
+class LowestShown(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
 PathArgument = Annotated[
     Path,
     typer.Argument(

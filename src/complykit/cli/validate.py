@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import AsOfOption, FailOn, OutputOption, parse_as_of
+from complykit.cli.options import AsOfOption, FailOn, LowestShown, OutputOption, parse_as_of
 from complykit.cli.output import ForceOption, say
 from complykit.cli.output_files import open_output
 from complykit.cli.presentation import presentation
@@ -50,6 +50,15 @@ def validate(
     fail_on: Annotated[
         FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")
     ] = FailOn.ERROR,
+    severity: Annotated[
+        LowestShown,
+        typer.Option(
+            "--severity",
+            help="Lowest severity to list; the summary counts the findings left out"
+            " (`--severity error` hides warnings while a new Statement of Applicability is"
+            " being filled in).",
+        ),
+    ] = LowestShown.INFO,
     as_of: AsOfOption = None,
     jobs: Annotated[
         int | None,
@@ -85,9 +94,17 @@ def validate(
 ) -> int:
     """Validate a workspace: YAML safety, schemas, references and compliance rules."""
     from complykit.core.findings import Severity  # noqa: PLC0415 - keep --help fast
+    from complykit.core.result import shown_from  # noqa: PLC0415
     from complykit.load.discover import find_root_or_below  # noqa: PLC0415
     from complykit.validate.validation import validate as run  # noqa: PLC0415
 
+    lowest = Severity(severity.value)
+    if not Severity(fail_on.value).at_least(lowest):
+        raise typer.BadParameter(
+            f"--fail-on {fail_on.value} would fail on findings that --severity"
+            f" {severity.value} does not list; raise --fail-on or lower --severity",
+            param_hint="--severity",
+        )
     day = parse_as_of(as_of)
     if path is None:  # e.g. the pre-commit hook at the root of a repository with compliance/
         path = find_root_or_below(Path.cwd())
@@ -96,8 +113,10 @@ def validate(
     )
     for note in result.notes:
         say(f"warning: {note}", err=True)
+    result = shown_from(result, lowest)
     name = output_format.value if output_format else _default_format()
-    if output is None and path_base is None and not no_cache and not result.notes:
+    plain = path_base is None and not no_cache and not result.notes and not result.not_shown
+    if output is None and plain and lowest == Severity.INFO:
         _write_and_keep(result, name, fail_on.value)
     elif output is None:
         write_result(result, name, sys.stdout, path_base)

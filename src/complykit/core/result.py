@@ -36,6 +36,10 @@ class Result:
     notes: tuple[str, ...] = ()
     """What complykit worked around without changing the findings (an unreadable cache, say);
     the CLI shows each as a warning on standard error."""
+    lowest_shown: Severity = Severity.INFO
+    """The lowest severity listed (``--severity``)."""
+    not_shown: tuple[Finding, ...] = ()
+    """Findings below ``lowest_shown``: counted, not listed."""
 
     def count(self, severity: Severity) -> int:
         return self.severity_counts()[severity]
@@ -52,6 +56,18 @@ class Result:
     @property
     def exit_code(self) -> int:
         return 1 if self.failing else 0
+
+
+def shown_from(result: Result, lowest: Severity) -> Result:
+    """``result`` listing only findings of ``lowest`` severity or above; the others are kept
+    in ``not_shown``, so a summary can still say how many there are. The exit code is left
+    as it was: the CLI refuses a ``--fail-on`` below what is shown."""
+    if lowest == Severity.INFO:
+        return result
+    kept = tuple(f for f in result.findings if f.severity.at_least(lowest))
+    left_out = tuple(f for f in result.findings if not f.severity.at_least(lowest))
+    waived = tuple(w for w in result.waived if w.finding.severity.at_least(lowest))
+    return replace(result, findings=kept, waived=waived, lowest_shown=lowest, not_shown=left_out)
 
 
 def rebased(result: Result, base: Path) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
@@ -21,6 +22,21 @@ def describe_counts(result: Result) -> str:
     """Name the non-zero severity counts, e.g. ``"3 errors, 1 warning"``; empty when clean."""
     counts = result.severity_counts()
     return ", ".join(plural(counts[s], str(s)) for s in _REPORTED if counts[s])
+
+
+def describe_not_shown(result: Result) -> str:
+    """``"; 93 warnings not shown"`` when ``--severity`` left findings out; else empty."""
+    counts = Counter(f.severity for f in result.not_shown)
+    named = ", ".join(plural(counts[s], str(s)) for s in _REPORTED if counts[s])
+    return f"; {named} not shown" if named else ""
+
+
+def describe_none_found(result: Result) -> str:
+    """``"No problems"``, or ``"No errors"`` when ``--severity error`` hid the rest."""
+    if result.lowest_shown == Severity.INFO:
+        return "No problems"
+    listed = [f"{s}s" for s in _REPORTED if s.at_least(result.lowest_shown)]
+    return "No " + " or ".join(listed)
 
 
 def describe_scope(result: Result) -> str:
@@ -43,6 +59,7 @@ def summary_line(result: Result) -> str:
     in 12 files (140 records)."``."""
     counts = describe_counts(result)
     waived = f" ({len(result.waived)} waived)" if result.waived else ""
+    not_shown = describe_not_shown(result)
     if not counts:
-        return f"No problems in {describe_scope(result)}{waived}."
-    return f"{counts} in {describe_where(result)}{waived}"
+        return f"{describe_none_found(result)} in {describe_scope(result)}{waived}{not_shown}."
+    return f"{counts} in {describe_where(result)}{waived}{not_shown}"

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 from complykit.core.findings import Severity
 from complykit.escape import markdown
 from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
-from complykit.formatters.counts import describe_counts, describe_scope, describe_where
+from complykit.formatters.counts import (
+    describe_counts,
+    describe_none_found,
+    describe_not_shown,
+    describe_scope,
+    describe_where,
+)
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -42,13 +48,16 @@ def markdown_summary(result: Result, budget: int = COMMENT_BUDGET) -> str:
     as_of = result.as_of.isoformat()
     if not result.findings:
         scope = describe_scope(result)
-        lines = [f":white_check_mark: No problems found in {scope}, as of {as_of}."]
+        hidden = describe_not_shown(result)
+        none = describe_none_found(result)
+        lines = [f":white_check_mark: {none} found in {scope}, as of {as_of}{hidden}."]
         return "\n".join([HEADING, "", *lines]) + "\n"
     icon = ":x:" if result.exit_code else ":warning:"
+    counts = f"**{describe_counts(result)}** in {describe_where(result)}"
     head = [
         HEADING,
         "",
-        f"{icon} **{describe_counts(result)}** in {describe_where(result)}, as of {as_of}.",
+        f"{icon} {counts}, as of {as_of}{describe_not_shown(result)}.",
         "",
         "| Severity | Code | Location | Message |",
         "|---|---|---|---|",
