@@ -17,6 +17,33 @@ from complykit.model.types import (
 )
 
 
+class ProcessorTerms(StrictModel):
+    """Where the agreement makes each commitment GDPR Art. 28(3) requires of a processor: a
+    clause, section or annex for each, e.g. `§ 7.2`. Record them once the agreement has been
+    read against Art. 28(3); a commitment left out is one the agreement lacks."""
+
+    documented_instructions: NonEmptyStr | None = None
+    """Art. 28(3)(a): it processes only on our documented instructions, transfers included."""
+    confidentiality: NonEmptyStr | None = None
+    """Art. 28(3)(b): the people it authorises are bound to confidentiality."""
+    security: NonEmptyStr | None = None
+    """Art. 28(3)(c): it takes the security measures of Art. 32."""
+    sub_processors: NonEmptyStr | None = None
+    """Art. 28(3)(d): it engages sub-processors only as Art. 28(2) and (4) allow."""
+    data_subject_rights: NonEmptyStr | None = None
+    """Art. 28(3)(e): it helps us answer requests of data subjects."""
+    compliance_assistance: NonEmptyStr | None = None
+    """Art. 28(3)(f): it helps us with security, breach notification, DPIAs and prior
+    consultation (Arts. 32-36)."""
+    deletion_or_return: NonEmptyStr | None = None
+    """Art. 28(3)(g): at the end of the service it deletes or returns the data, as we choose."""
+    audits: NonEmptyStr | None = None
+    """Art. 28(3)(h): it gives us the information to show compliance and allows audits."""
+    unlawful_instructions: NonEmptyStr | None = None
+    """Art. 28(3), second subparagraph: it tells us at once of an instruction it believes
+    infringes data protection law."""
+
+
 class DataProcessingAgreement(StrictModel):
     """The data processing agreement with a processor (GDPR Art. 28(3))."""
 
@@ -26,6 +53,8 @@ class DataProcessingAgreement(StrictModel):
     """The signed agreement: a file in the repository or an https URL."""
     version: NonEmptyStr | None = None
     """The version of the agreement or the supplier's standard terms."""
+    terms: ProcessorTerms | None = None
+    """Where the agreement makes each commitment of Art. 28(3), once it has been checked."""
 
 
 class Location(StrictModel):

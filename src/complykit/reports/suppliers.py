@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TypedDict
 
+from complykit.facts.processor_terms import ART_28_3, missing_terms
 from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
-from complykit.model.supplier import Supplier
+from complykit.model.supplier import ProcessorTerms, Supplier
 from complykit.reports.header import Header, header
+from complykit.reports.labels import N_
 from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
 from complykit.workspace.repository import Repository
@@ -59,6 +61,9 @@ class SupplierRow(TypedDict):
     dpa_signed: date | None
     dpa_version: str | None
     dpa_document: str | None
+    dpa_terms_missing: list[str] | None
+    """The Art. 28(3) commitments a reading of the agreement did not find, as points ("(g)",
+    or SECOND_SUBPARAGRAPH); None when the agreement has not been read against it."""
     places: list[Place]
     sub_processors: list[SubProcessorRow]
     breach_within: Duration | None
@@ -70,6 +75,16 @@ class SupplierRow(TypedDict):
     activities: list[str]
     owner: str | None
     next_review: date | None
+
+
+SECOND_SUBPARAGRAPH = N_("second subparagraph")
+
+
+def _terms_missing(terms: ProcessorTerms | None) -> list[str] | None:
+    if terms is None:
+        return None
+    points = [ART_28_3[field][0].removeprefix("GDPR Art. 28(3)") for field in missing_terms(terms)]
+    return [point if point.startswith("(") else SECOND_SUBPARAGRAPH for point in points]
 
 
 class SuppliersContext(TypedDict):
@@ -149,6 +164,7 @@ def _row(
         dpa_signed=dpa.signed_on if dpa else None,
         dpa_version=dpa.version if dpa else None,
         dpa_document=dpa.document if dpa else None,
+        dpa_terms_missing=_terms_missing(dpa.terms if dpa else None),
         places=_places(repo, record, tools),
         sub_processors=[
             SubProcessorRow(

@@ -14,6 +14,7 @@ _COLUMNS = (
     N_("Criticality"),
     N_("Data processing agreement (Art. 28(3))"),
     N_("Version"),
+    N_("Commitments required by Art. 28(3)"),
     N_("Locations and transfer tool"),
     N_("Sub-processors"),
     N_("Breach notice term (Art. 33(2))"),
@@ -94,6 +95,7 @@ def _row(words: Words, s: SupplierRow) -> tuple[Cell, ...]:
         words.label(s["criticality"], "severity"),
         s["dpa_signed"],
         s["dpa_version"],
+        _terms(words, s["dpa_terms_missing"]) if s["dpa_signed"] else None,
         lines([_place(words, p) for p in s["places"]]),
         lines(subs),
         breach,
@@ -105,6 +107,15 @@ def _row(words: Words, s: SupplierRow) -> tuple[Cell, ...]:
         s["next_review"],
         s["id"],
     )
+
+
+def _terms(words: Words, missing: list[str] | None) -> str:
+    if missing is None:
+        return words.gettext("not yet checked against the article")
+    if not missing:
+        return words.gettext("a clause recorded for each")
+    points = ", ".join(words.gettext(point) for point in missing)
+    return words.gettext("no clause recorded for %(points)s") % {"points": points}
 
 
 def _public_rows(words: Words, s: SupplierRow) -> list[tuple[Cell, ...]]:

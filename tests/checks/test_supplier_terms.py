@@ -1,0 +1,27 @@
+"""SUP011 names each Art. 28(3) commitment by the provision the bundled catalog holds for it."""
+
+from complykit.catalog import load_catalogs
+from complykit.facts.processor_terms import ART_28_3, missing_terms
+from complykit.model.supplier import ProcessorTerms
+
+
+def test_every_field_of_the_terms_is_judged_in_the_order_of_the_article() -> None:
+    assert list(ART_28_3) == list(ProcessorTerms.model_fields)
+
+
+def test_every_commitment_of_art_28_3_in_the_catalog_has_a_field() -> None:
+    gdpr = load_catalogs().framework("gdpr")
+    assert gdpr is not None
+    required = [item.id for item in gdpr.items if item.parent == "Art. 28(3)"]
+    cited = [citation.removeprefix("GDPR ") for citation, _ in ART_28_3.values()]
+    assert cited == required
+
+
+def test_terms_left_out_are_missing_and_terms_written_are_not() -> None:
+    terms = ProcessorTerms(documented_instructions="§ 2", audits="§ 8")
+    missing = missing_terms(terms)
+    assert "documented_instructions" not in missing
+    assert "audits" not in missing
+    assert missing[0] == "confidentiality"
+    assert missing[-1] == "unlawful_instructions"
+    assert len(missing) == 7

@@ -1,0 +1,61 @@
+"""The supplier register says, per processor, which Art. 28(3) commitments its agreement was
+found to lack, in every format and language."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from complykit.reports.render import render_report, render_workbook
+from complykit.workspace.open import open_workspace
+from complykit.workspace.repository import Repository
+from conftest import CASES, MakeWorkspace
+from unit.reports.conftest import AS_OF
+
+LACKING = {
+    "en": ("Commitments required by Art. 28(3)", "no clause recorded for (g), (h)"),
+    "nl": ("Verplichtingen uit art. 28 lid 3 AVG", "geen bepaling vastgelegd voor (g), (h)"),
+}
+
+
+@pytest.fixture
+def lacking_repo(make_workspace: MakeWorkspace) -> Repository:
+    repo = open_workspace(make_workspace(CASES / "SUP011" / "terms-missing"), AS_OF).repo
+    assert repo is not None
+    return repo
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_html_and_markdown_name_the_missing_points(lacking_repo: Repository, lang: str) -> None:
+    label, lacking = LACKING[lang]
+    html = render_report("suppliers", lacking_repo, lang=lang, output_format="html")
+    assert f'<th scope="row">{label}</th><td>{lacking}</td>' in html
+    text = render_report("suppliers", lacking_repo, lang=lang, output_format="markdown")
+    assert f"| **{label}** | {lacking} |" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_xlsx_has_a_column_for_the_commitments(lacking_repo: Repository, lang: str) -> None:
+    label, lacking = LACKING[lang]
+    sheet = load_workbook(
+        BytesIO(render_workbook("suppliers", lacking_repo, lang=lang))
+    ).worksheets[1]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(row for row in rows if label in row)
+    cloudnest = next(row for row in rows if row[-1] == "sup-cloudnest")
+    assert cloudnest[header.index(label)] == lacking
+
+
+def test_the_second_subparagraph_is_named_in_words(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace(CASES / "SUP011" / "pass-all-terms")
+    supplier = root / "supplier.yaml"
+    supplier.write_text(
+        supplier.read_text(encoding="utf-8").replace('    unlawful_instructions: "§ 2.3"\n', ""),
+        encoding="utf-8",
+    )
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    html = render_report("suppliers", repo, lang="nl", output_format="html")
+    assert "geen bepaling vastgelegd voor tweede alinea" in html
