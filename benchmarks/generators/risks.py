@@ -44,8 +44,10 @@ def render_risk(plan: Plan, rid: str) -> tuple[str, str]:
     accept = rng.random() < 0.1
     res_l, res_i = (likelihood, impact) if accept else residual_for(rng, likelihood, impact)
     measures = plan.some(rng, "control", 1, 3)
+    head = common_head(plan, rng, "risk", rid)
+    owner = next(line for line in head if line.startswith("owner: ")).removeprefix("owner: ")
     lines = [
-        *common_head(plan, rng, "risk", rid),
+        *head,
         f"title: {q(rng.choice(RISK_THREATS).capitalize() + ' ' + asset)}",
         *prose("description", "Threat scenario: " + sentences(rng, 1, 3)),
         f"category: {category}",
@@ -65,10 +67,10 @@ def render_risk(plan: Plan, rid: str) -> tuple[str, str]:
     if accept or not within_appetite:  # accepting is the owner's recorded decision either way
         lines += [
             "acceptance:",
-            f"  by: {plan.people[1].id}",
+            f"  by: {owner}",  # the risk owner accepts (ISO/IEC 27001 6.1.3 f), RSK008)
             "  on: 2026-02-10",
             "  until: 2027-12-31",
-            "  rationale: Accepted by management until the platform migration completes",
+            "  rationale: Accepted by the owner with management, until the migration completes",
         ]
         if within_appetite:
             lines.append("  within_appetite: true")

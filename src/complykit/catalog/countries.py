@@ -1,7 +1,9 @@
-"""Countries: ISO 3166-1 codes, EEA membership and EU adequacy decisions (GDPR Art. 45)."""
+"""Countries: ISO 3166-1 codes, EEA membership, EU adequacy decisions (GDPR Art. 45) and the
+names of some supervisory authorities."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Self
 
@@ -53,6 +55,11 @@ class Country(CatalogModel):
     eu: bool = False
     eea: bool = False
     adequacy: list[AdequacyDecision] = Field(default_factory=list)
+    authority_names: list[NonEmptyStr] = Field(
+        default_factory=list,
+        description="Names the country's data protection supervisory authority goes by, e.g. "
+        "'Autoriteit Persoonsgegevens'; where known.",
+    )
 
 
 class Countries(CatalogModel):
@@ -93,8 +100,22 @@ class Countries(CatalogModel):
         country = self.get(code)
         return bool(country and country.eea)
 
+    def authority_of(self, name: str) -> list[str]:
+        """The codes of the countries whose supervisory authority ``name`` names, if known:
+        'Autoriteit Persoonsgegevens (AP)' is NL's; case, spacing and accents aside."""
+        written = _plain(name)
+        return [
+            c.code for c in self.countries if any(_plain(n) in written for n in c.authority_names)
+        ]
+
     def adequacy(self, code: str, as_of: date) -> AdequacyDecision | None:
         """The adequacy decision in force for `code` on `as_of`, or None."""
         country = self.get(code)
         decisions = country.adequacy if country else []
         return next((d for d in decisions if d.in_force(as_of)), None)
+
+
+def _plain(text: str) -> str:
+    """Lower case, single spaces and no accents: 'Autorité' and 'autorite' are one name."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

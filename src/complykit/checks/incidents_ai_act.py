@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.ai_act_index import high_risk_route, systems
-from complykit.facts.incident_clock import at, end_of
+from complykit.facts.incident_clock import at, deadline_at, end_of
 from complykit.facts.problem import Problem
 from complykit.facts.serious_incident_clock import FACTS, provider_clocks, serious
 from complykit.model.incident import Incident
@@ -36,6 +36,11 @@ def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
     infringements are reported under the AI Act (Art. 73(10): not in our checked reference
     facts, treat as unverified); the device's vigilance rules cover the rest.
 
+    As for the GDPR's 72 hours (INC006), moments are compared as instants: the deadline is
+    given in the offset it was counted from, and in UTC when that differs, and it has passed
+    when it falls before the end of the ``--as-of`` day in UTC. The clock runs for awareness
+    from the day Art. 73 applies to the system, a day in UTC too.
+
     PASS: ``ai_act: {serious: true, consequences: [serious-harm-to-health], reported_at: ...}``.
     FAIL: ``ai_act: {serious: true, consequences: [death]}``, aware 12 days ago, not reported.
     """
@@ -45,7 +50,7 @@ def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
                 entry,
                 (*FACTS, "serious"),
                 f"the serious incident had to be reported to the market surveillance authority "
-                f"by {at(clock.deadline)} ({clock.term.days} days after becoming aware at "
+                f"by {deadline_at(clock.deadline)} ({clock.term.days} days after becoming aware at "
                 f"{at(clock.start)}: {clock.term.why}); no report is recorded",
                 citation=(f"AI Act {clock.term.paragraph}",),
             )
@@ -77,7 +82,7 @@ def serious_incident_reported_late(repo: Repository) -> Iterator[Problem]:
                 entry,
                 (*FACTS, "reported_at"),
                 f"the serious incident was reported at {at(reported)}, after its deadline of "
-                f"{at(clock.deadline)} ({clock.term.days} days after becoming aware at "
+                f"{deadline_at(clock.deadline)} ({clock.term.days} days after becoming aware at "
                 f"{at(clock.start)}: {clock.term.why})",
                 citation=(f"AI Act {clock.term.paragraph}",),
             )
@@ -105,7 +110,7 @@ def serious_incident_report_due(repo: Repository) -> Iterator[Problem]:
                 entry,
                 (*FACTS, "serious"),
                 f"the serious incident must be reported to the market surveillance authority "
-                f"by {at(clock.deadline)} ({clock.term.days} days after becoming aware: "
+                f"by {deadline_at(clock.deadline)} ({clock.term.days} days after becoming aware: "
                 f"{clock.term.why})",
                 citation=(f"AI Act {clock.term.paragraph}",),
             )

@@ -72,3 +72,36 @@ def risk_acceptance_expired(repo: Repository) -> Iterator[Problem]:
                 ("acceptance", "until"),
                 f"the acceptance of '{risk.title}' ran until {risk.acceptance.until.isoformat()}",
             )
+
+
+@check(
+    code="RSK008",
+    reads=("risk",),
+    per_record=True,
+    name="risk-accepted-by-non-owner",
+    severity=Severity.WARNING,
+    citation=_ACCEPTANCE,
+    hint="Have the risk owner accept the residual risk and record them in `acceptance.by`. "
+    "Top management may endorse an acceptance above the appetite as well: say so in the "
+    "rationale. If the person who decides is the one accountable for the risk, make them its "
+    "`owner`.",
+)
+def risk_accepted_by_non_owner(repo: Repository) -> Iterator[Problem]:
+    """A risk's acceptance is recorded for someone other than its owner.
+
+    The risk owners accept the residual risks (6.1.3 f)). An escalation to top management
+    above the appetite is allowed, but it adds to the owner's acceptance, not replaces it;
+    whoever has the authority to decide on a risk should own it.
+
+    PASS: ``owner: ciso`` and ``acceptance: {by: ciso, ...}``.
+    FAIL: ``owner: ciso`` and ``acceptance: {by: ceo, ...}``.
+    """
+    for entry, risk in repo.records(Risk):
+        accepted = risk.acceptance
+        if accepted is not None and risk.owner is not None and accepted.by != risk.owner:
+            yield Problem(
+                entry,
+                ("acceptance", "by"),
+                f"the risk '{risk.title}' was accepted by {accepted.by}, who is not its "
+                f"owner ({risk.owner})",
+            )

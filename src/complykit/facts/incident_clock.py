@@ -8,7 +8,7 @@ deadline falling any time on that day counts as passed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from complykit.core.frozen import frozen
 from complykit.model.calendar import day_after
@@ -94,5 +94,11 @@ def unnotified(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
             yield entry, clock_of(incident)
 
 
+def day_start(day: date) -> datetime:
+    """Midnight UTC at the start of ``day``: a date without a time of day is a day in UTC, as
+    the ``--as-of`` day is, whatever offset the moments compared with it carry."""
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
 def end_of(repo: Repository) -> datetime:
-    return datetime.combine(day_after(repo.as_of), time(), tzinfo=UTC)
+    return day_start(day_after(repo.as_of))

@@ -3,7 +3,9 @@
 Art. 73(2) gives 15 days from becoming aware, 73(4) 10 days when a person died, and 73(3)
 2 days for a widespread infringement or a serious disruption of critical infrastructure. The
 shortest term that applies wins. Terms are counted in whole days from the moment of awareness,
-keeping its time of day.
+keeping its time of day and offset; moments are compared as instants (in UTC), and a date
+without a time, such as the day Art. 73 starts to apply, is a day in UTC, as the breach
+clock's ``--as-of`` day is (``incident_clock``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date, datetime
 
 from complykit.core.frozen import frozen
 from complykit.facts.ai_act_index import high_risk_route, start_of, systems
+from complykit.facts.incident_clock import day_start
 from complykit.model.ai_system import AiSystem
 from complykit.model.duration import Duration
 from complykit.model.incident import Incident
@@ -74,7 +77,7 @@ def provider_clocks(
         if not provided or (facts.reported_at is not None) is not reported:
             continue
         start = facts.aware_at or incident.aware_at or incident.detected_at
-        if start.date() >= min(_applies(repo, s) for s in provided):
+        if start >= day_start(min(_applies(repo, s) for s in provided)):
             yield entry, facts, SeriousClock(start, term_of(facts))
 
 

@@ -41,6 +41,10 @@ class SupervisoryAuthority(StrictModel):
     country: CountryCode = Field(
         description="The member state of the authority (ISO 3166-1 alpha-2 code, e.g. NL)."
     )
+    competence: Text | None = None
+    """Why this authority is competent although it sits in another country than
+    `organisation.country`: e.g. it leads for the cross-border processing of our main
+    establishment in the Union, where decisions on the processing are taken (GDPR Art. 56(1))."""
 
 
 class DataProtectionOfficer(StrictModel):

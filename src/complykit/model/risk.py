@@ -33,7 +33,10 @@ class Score(StrictModel):
 class Acceptance(StrictModel):
     """A formal decision to accept a residual risk above appetite."""
 
-    by: PersonRef = Field(description="Who accepted the risk: a person id from `people`.")
+    by: PersonRef = Field(
+        description="Who accepted the risk: a person id from `people`, the risk's owner "
+        "(ISO/IEC 27001 6.1.3 f)); top management's endorsement goes in the rationale."
+    )
     on: IsoDate
     """When the risk was accepted."""
     until: IsoDate
