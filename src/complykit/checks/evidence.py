@@ -12,7 +12,8 @@ from complykit.facts.problem import Problem
 from complykit.model.types import EvidenceMarker
 from complykit.workspace.repository import Repository
 
-_URL_SCHEMES = ("https://", "http://")
+_PLAIN_HTTP = "http://"
+_URL_SCHEMES = ("https://", _PLAIN_HTTP)
 
 
 def _problem_with(repo: Repository, evidence: str) -> str | None:
@@ -60,3 +61,25 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
         message = judged[evidence]
         if message is not None:
             yield Problem(entry, reference.loc, message)
+
+
+@check(
+    code="REF011",
+    reads=(EVERY_KIND,),
+    per_record=True,
+    name="evidence-over-plain-http",
+    severity=Severity.WARNING,
+    hint="Link to the evidence over https, or add the file to the repository: what a plain "
+    "http link serves can be altered on its way, so an auditor cannot rely on it.",
+)
+def evidence_over_plain_http(repo: Repository) -> Iterator[Problem]:
+    """Evidence is a plain ``http://`` link, which carries no protection against the page
+    being altered on its way to the auditor who opens it.
+
+    PASS: ``evidence: [https://intranet.example/mfa]`` or a file in the workspace.
+    FAIL: ``evidence: [http://intranet.example/mfa]``.
+    """
+    for entry, reference in repo.references_to(EvidenceMarker):
+        evidence = reference.value
+        if evidence.startswith(_PLAIN_HTTP) and _opens(evidence):  # else REF007 says so
+            yield Problem(entry, reference.loc, f"evidence '{evidence}' is a plain http link")
