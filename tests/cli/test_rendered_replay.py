@@ -89,6 +89,20 @@ def test_deleting_an_evidence_file_is_seen_after_a_replay(workspace: Path) -> No
     assert "REF007" in {f["code"] for f in json.loads(after.stdout)["findings"]}
 
 
+def test_an_evidence_file_made_a_folder_is_seen_after_a_replay(workspace: Path) -> None:
+    """The probes ask what the check asked: a file there, not anything there."""
+    args = (str(workspace), "-f", "json", "--as-of", AS_OF)
+    _run(*args)
+    assert _run(*args).stderr == REPLAYED
+    evidence = next((workspace / "evidence").rglob("*.md"))
+    evidence.unlink()
+    evidence.mkdir()
+    (evidence / "inside.md").write_text("# moved in\n", encoding="utf-8")
+    after = _run(*args)
+    assert after.stderr != REPLAYED
+    assert "REF007" in {f["code"] for f in json.loads(after.stdout)["findings"]}
+
+
 def test_annotations_with_a_job_summary_are_rendered_every_time(
     workspace: Path, tmp_path: Path
 ) -> None:

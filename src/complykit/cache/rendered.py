@@ -16,7 +16,7 @@ import hashlib
 
 from complykit.cache.entries import RENDERED_PREFIX, RESULT_PREFIX, trusted_body
 from complykit.cache.keys import Uncacheable, day_key, workspace_digests
-from complykit.load.roots import exists_inside
+from complykit.load.roots import probe_inside
 
 _HEADER = b"complykit-rendered-1"
 _NO_PROBES = b"{}"
@@ -73,7 +73,7 @@ def _decoded(root: str, body: bytes) -> tuple[str, int] | None:
 
 
 def _probes_hold(root: str, line: bytes) -> bool:
-    """Every path a check looked at still exists, or still does not."""
+    """Every probe a check asked (a file here? a folder?) still holds, or still does not."""
     if line == _NO_PROBES:
         return True
     import json  # noqa: PLC0415 - only workspaces whose checks looked at files pay for it
@@ -84,11 +84,7 @@ def _probes_hold(root: str, line: bytes) -> bool:
         return False
     if not isinstance(probes, dict):
         return False
-    return all(isinstance(v, bool) and _exists(root, k) == v for k, v in probes.items())
-
-
-def _exists(root: str, relative: str) -> bool:
-    return exists_inside(root, relative)
+    return all(isinstance(v, bool) and probe_inside(root, k) == v for k, v in probes.items())
 
 
 def remember(  # noqa: PLR0913 - what is kept, and for which workspace state

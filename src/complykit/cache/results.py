@@ -16,7 +16,7 @@ from complykit.cache.keys import Uncacheable, run_key, workspace_digests
 from complykit.cache.store import RESULT_PREFIX, CacheStore, open_store
 from complykit.core.findings import Severity
 from complykit.core.result import Result
-from complykit.load.roots import exists_inside
+from complykit.load.roots import probe_inside
 
 
 def result_name(digests: Mapping[str, str], as_of: date) -> str:
@@ -61,7 +61,7 @@ def stored_result(root: Path, as_of: date, fail_on: Severity) -> Result | None:
 
 
 def _probes_hold(root: Path, probes: Any) -> bool:
-    """Every path a check looked at still exists, or still does not."""
+    """Every probe a check asked (a file here? a folder?) still holds, or still does not."""
     if not isinstance(probes, dict):
         raise BadEntryError("probes is not a mapping")
-    return all(isinstance(v, bool) and exists_inside(str(root), k) == v for k, v in probes.items())
+    return all(isinstance(v, bool) and probe_inside(str(root), k) == v for k, v in probes.items())

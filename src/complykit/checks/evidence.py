@@ -12,7 +12,8 @@ from complykit.facts.problem import Problem
 from complykit.model.types import EvidenceMarker
 from complykit.workspace.repository import Repository
 
-_URL_SCHEMES = ("https://", "http://")
+_PLAIN_HTTP = "http://"
+_URL_SCHEMES = ("https://", _PLAIN_HTTP)
 
 
 def _problem_with(repo: Repository, evidence: str) -> str | None:
@@ -21,9 +22,11 @@ def _problem_with(repo: Repository, evidence: str) -> str | None:
     relative = PurePosixPath(evidence)
     if relative.is_absolute() or ".." in relative.parts:
         return f"evidence '{evidence}' lies outside the workspace"
-    if not repo.exists(relative):
-        return f"evidence '{evidence}' does not exist in the workspace"
-    return None
+    if repo.is_file(relative):
+        return None
+    if repo.is_folder(relative):
+        return f"evidence '{evidence}' is a folder, not a file"
+    return f"evidence '{evidence}' does not exist in the workspace"
 
 
 def _opens(url: str) -> bool:
@@ -41,16 +44,21 @@ def _opens(url: str) -> bool:
     per_record=True,
     name="missing-evidence",
     severity=Severity.ERROR,
-    hint="Use a path relative to the workspace root that exists in the repository (a link "
-    "must lead to a file inside it), or an https URL.",
+    hint="Use the path, relative to the workspace root, of a file in the repository (a link "
+    "must lead to a file inside it; for a folder, name the files in it that show the "
+    "control works), or an https URL.",
 )
 def missing_evidence(repo: Repository) -> Iterator[Problem]:
-    """An evidence path does not exist in the workspace, or points outside it (a link that
-    leads out of the workspace counts as missing, whatever it leads to).
+    """An evidence path names no file in the workspace: nothing is there, it is a folder, or
+    it points outside (a link that leads out of the workspace counts as missing, whatever it
+    leads to).
+
+    An auditor is pointed at a document: a folder says neither which of its files is the proof
+    nor that it holds any.
 
     PASS: ``evidence: [evidence/access-review-2026-q3.md]`` where that file exists.
-    FAIL: ``evidence: [evidence/missing.pdf]``, ``evidence: [../../etc/passwd]`` or
-    ``evidence: ["https://"]``.
+    FAIL: ``evidence: [evidence/missing.pdf]``, ``evidence: [evidence/reports]`` (a folder),
+    ``evidence: [../../etc/passwd]`` or ``evidence: ["https://"]``.
     """
     judged: dict[str, str | None] = {}  # a policy is cited by many records: one stat each
     for entry, reference in repo.references_to(EvidenceMarker):
@@ -60,3 +68,25 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
         message = judged[evidence]
         if message is not None:
             yield Problem(entry, reference.loc, message)
+
+
+@check(
+    code="REF011",
+    reads=(EVERY_KIND,),
+    per_record=True,
+    name="evidence-over-plain-http",
+    severity=Severity.WARNING,
+    hint="Link to the evidence over https, or add the file to the repository: what a plain "
+    "http link serves can be altered on its way, so an auditor cannot rely on it.",
+)
+def evidence_over_plain_http(repo: Repository) -> Iterator[Problem]:
+    """Evidence is a plain ``http://`` link, which carries no protection against the page
+    being altered on its way to the auditor who opens it.
+
+    PASS: ``evidence: [https://intranet.example/mfa]`` or a file in the workspace.
+    FAIL: ``evidence: [http://intranet.example/mfa]``.
+    """
+    for entry, reference in repo.references_to(EvidenceMarker):
+        evidence = reference.value
+        if evidence.startswith(_PLAIN_HTTP) and _opens(evidence):  # else REF007 says so
+            yield Problem(entry, reference.loc, f"evidence '{evidence}' is a plain http link")

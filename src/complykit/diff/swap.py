@@ -24,7 +24,8 @@ from complykit.workspace.repository import Repository
 @dataclass(slots=True)
 class SwappedRepository(Repository):
     """A repository whose paths exist as in the base tree (``tree``: every file and folder of
-    the base revision, as posix paths), not as in the head's folder it was loaded from.
+    the base revision, as the probes that hold there), not as in the head's folder it was
+    loaded from.
 
     Positions need nothing of the kind: each entry carries the places its loader recorded,
     from the head's bytes for a shared file and from the base's for a swapped one.
@@ -32,9 +33,9 @@ class SwappedRepository(Repository):
 
     tree: frozenset[str] = frozenset()
 
-    def exists(self, relative: PurePosixPath) -> bool:
-        found = relative.as_posix() in self.tree
-        self.probes[relative.as_posix()] = found
+    def probe(self, probe: str) -> bool:
+        found = probe in self.tree
+        self.probes[probe] = found
         return found
 
 
@@ -106,11 +107,13 @@ def _invalid_ids(unread: Iterable[UnreadRecord], findings: Iterable[Finding]) ->
 
 
 def _tree(base: Sequence[TreeEntry]) -> frozenset[str]:
-    """Every file of ``base`` and every folder above one, as posix paths; "." for the top."""
-    found = {"."}
+    """The probes that hold in ``base`` (``load.roots.probe_inside``): every file as its posix
+    path, and every folder above one with a "/" after it, "./" for the top."""
+    found = {"./"}
     for entry in base:
         path = entry.path.as_posix()
-        while path not in found:
-            found.add(path)
-            path = path.rpartition("/")[0] or "."
+        found.add(path)
+        while (folder := f"{path.rpartition('/')[0] or '.'}/") not in found:
+            found.add(folder)
+            path = folder[:-1]
     return frozenset(found)

@@ -184,8 +184,29 @@ class _Builder:
                     "Write the merged values out in full.",
                 )
             )
+        if "\t" in node.value:
+            self.problems.append(_tab_in_key(node, node.value))
         self.seen.add(id(node))
         return str(node.value)
+
+
+_SHOWN_KEY = 60
+
+
+def _tab_in_key(node: Node, key: str) -> BuildProblem:
+    """A tab in a key looks like a space, or like nothing at the end of it: spell it out, and
+    name the key meant (an unknown field with an invisible difference helps no one)."""
+    shown = key.replace("\t", "\\t")
+    shown = shown if len(shown) <= _SHOWN_KEY else f"{shown[:_SHOWN_KEY]}..."
+    meant = key.replace("\t", "").strip()
+    return BuildProblem.at(
+        node,
+        "YAML010",
+        f"the key '{shown}' holds a tab, which YAML keeps as part of the key",
+        f"Remove the tab, so that the key reads '{meant[:_SHOWN_KEY]}'."
+        if meant
+        else "Remove the tab and name the field.",
+    )
 
 
 def build_document(node: Node, limits: LoadLimits) -> tuple[Any, list[BuildProblem]]:

@@ -68,4 +68,12 @@ YAML_RULES = (
         "The file could not be read.",
         hint="Check the file's permissions and that it is a regular file.",
     ),
+    RuleInfo(
+        "YAML010",
+        "tab-in-key",
+        Severity.ERROR,
+        "A mapping key holds a tab: YAML keeps it as part of the key, so the key is not the "
+        "field it looks like.",
+        hint="Remove the tab; indent and separate with spaces only.",
+    ),
 )

@@ -70,12 +70,19 @@ def git_top(start: str) -> str | None:
         folder = parent
 
 
-def exists_inside(root: str, relative: str) -> bool:
-    """Whether ``relative`` names a file or folder of the workspace at ``root``, reached
-    through links that stay inside it. A link that leads out counts as nothing, whether or not
-    its target exists: a pull request could otherwise ask, through a path it names as
-    evidence, which files exist on the machine that validates it."""
+def probe_inside(root: str, probe: str) -> bool:
+    """Whether the probe ``probe`` holds in the workspace at ``root``: a relative path names a
+    regular file there, or, written with a "/" after it, a folder ("./" for the top), reached
+    through links that stay inside it.
+
+    A link that leads out counts as nothing, whether or not its target exists: a pull request
+    could otherwise ask, through a path it names as evidence, which files exist on the machine
+    that validates it. The question is in the probe itself, so a cached verdict is checked
+    again by asking exactly what the check asked."""
+    folder = probe.endswith("/")
     real_root = os.path.realpath(root)
-    real = os.path.realpath(os.path.join(real_root, relative))  # noqa: PTH118
+    real = os.path.realpath(os.path.join(real_root, probe.rstrip("/") or "."))  # noqa: PTH118
     inside = real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
-    return inside and os.path.exists(real)  # noqa: PTH110
+    if not inside:
+        return False
+    return os.path.isdir(real) if folder else os.path.isfile(real)  # noqa: PTH112, PTH113

@@ -132,11 +132,13 @@ def _finding(path: PurePosixPath, lines: TextLines, problem: BuildProblem) -> Fi
     )
 
 
+_TAB_HINT = "YAML does not allow a tab here: indent with spaces."
+
 # What libyaml's most common complaints mean for someone editing a record, by a phrase of its
 # message; anything else gets YAML001's general hint.
 _SYNTAX_HINTS = (
-    ("tab character", "YAML does not allow a tab here: indent with spaces."),
-    ("found character '\\t'", "YAML does not allow a tab here: indent with spaces."),
+    ("tab character", _TAB_HINT),
+    ("found character '\\t'", _TAB_HINT),
     (
         "could not find expected ':'",
         (
@@ -172,6 +174,9 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(p for p in (error.context, error.problem) if p)
+        tab = _tab_at(error, text)  # libyaml's message may not say it stopped at one
+        if tab is not None:
+            return _tab_problem(text, tab, line, column)
         return BuildProblem(
             "YAML001", f"YAML syntax error: {what}", line, column, syntax_hint(what)
         )
@@ -181,6 +186,24 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
             "YAML006", f"character not allowed in YAML: {error.reason}", line, column
         )
     return BuildProblem("YAML001", f"YAML syntax error: {error}", 1, 1)
+
+
+def _tab_at(error: yaml.MarkedYAMLError, text: str) -> int | None:
+    """Where the parser stopped at a tab it would not take (libyaml: "found character that
+    cannot start any token", or a tab that "violates indentation"), if it did."""
+    mark, problem = error.problem_mark, error.problem or ""
+    if mark is None or not ("tab" in problem or "cannot start any token" in problem):
+        return None
+    return mark.index if text[mark.index : mark.index + 1] == "\t" else None
+
+
+def _tab_problem(text: str, index: int, line: int, column: int) -> BuildProblem:
+    before = text[max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1 : index]
+    if before.strip(" \t"):
+        message, hint = "a tab where YAML takes only spaces", "Replace the tab with a space."
+    else:
+        message, hint = "a tab indents this line; YAML indents with spaces only", _TAB_HINT
+    return BuildProblem("YAML001", f"YAML syntax error: {message}", line, column, hint)
 
 
 def _compose_all(path: PurePosixPath, text: str, limits: LoadLimits) -> YamlFile:

@@ -159,8 +159,8 @@ class CheckMemo:
             return None
         # Asked of the repository, which may answer for another tree than its folder (the
         # base of a diff, built from the working tree's records).
-        exists = self._repo.exists
-        if any(exists(PurePosixPath(path)) != found for path, found in probes.items()):
+        holds = self._repo.probe
+        if any(holds(probe) != found for probe, found in probes.items()):
             return None
         return findings, probes
 

@@ -14,7 +14,7 @@ from complykit.core.frozen import frozen
 from complykit.load.declared import UnreadRecord
 from complykit.load.discover import CONFIG_FILENAME
 from complykit.load.positions import Loc, Places
-from complykit.load.roots import exists_inside
+from complykit.load.roots import probe_inside
 from complykit.model.base import Record
 from complykit.model.config import WorkspaceConfig
 from complykit.model.references import Marker, Reference, references
@@ -168,7 +168,8 @@ class Repository:
     )
     _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
     probes: dict[str, bool] = field(init=False, default_factory=dict)
-    """Workspace paths that checks asked about, and whether they existed: the cache re-asks."""
+    """The probes checks asked (``probe``: a file at this path? a folder?) and their answers:
+    the cache asks them again."""
     slices: dict[frozenset[str], KindSlice] = field(init=False, default_factory=dict)
     """The records of some kinds, for the checks that read only those (``scope.scoped``)."""
     parts: dict[frozenset[PurePosixPath], Repository] = field(init=False, default_factory=dict)
@@ -280,12 +281,19 @@ class Repository:
     def person_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.config.people)
 
-    def exists(self, relative: PurePosixPath) -> bool:
-        """Whether a path in the workspace exists (a link leading out of it does not: see
-        ``load.roots.exists_inside``), remembered so a cached result can check it again."""
-        found = exists_inside(str(self.root), relative.as_posix())
-        self.probes[relative.as_posix()] = found
+    def probe(self, probe: str) -> bool:
+        """Whether ``probe`` holds: a path names a file of the workspace, or with a "/" after
+        it a folder (a link leading out of it names nothing: see ``load.roots.probe_inside``);
+        remembered so a cached result can ask again."""
+        found = probe_inside(str(self.root), probe)
+        self.probes[probe] = found
         return found
+
+    def is_file(self, relative: PurePosixPath) -> bool:
+        return self.probe(relative.as_posix())
+
+    def is_folder(self, relative: PurePosixPath) -> bool:
+        return self.probe(f"{relative.as_posix()}/")
 
     def suggest_id(self, word: str, kinds: tuple[str, ...]) -> str | None:
         """'Did you mean' among the people (kinds ``("person",)``) or records of ``kinds`` (any

@@ -108,9 +108,9 @@ class ScopedRepository(Repository):
             self._allow(kinds or (EVERY_KIND,))
         return super().suggest_ids(asked)
 
-    def exists(self, relative: PurePosixPath) -> bool:
-        found = self._base.exists(relative)  # the base may answer for another tree (diff)
-        self.probes[relative.as_posix()] = found
+    def probe(self, probe: str) -> bool:
+        found = self._base.probe(probe)  # the base may answer for another tree (diff)
+        self.probes[probe] = found
         return found
 
 
@@ -176,9 +176,9 @@ class _Part(Repository):
         )
         self._whole = base
 
-    def exists(self, relative: PurePosixPath) -> bool:
-        found = self._whole.exists(relative)
-        self.probes[relative.as_posix()] = found
+    def probe(self, probe: str) -> bool:
+        found = self._whole.probe(probe)
+        self.probes[probe] = found
         return found
 
 

@@ -170,6 +170,47 @@ def test_evidence_linked_out_of_the_workspace_tells_nothing_of_what_is_there(
     assert validate(workspace, as_of=AS_OF, use_cache=False).findings == ()
 
 
+def test_evidence_that_becomes_a_folder_is_seen(workspace: Path) -> None:
+    """A folder is no evidence: an evidence file replaced by a folder of the same name is a
+    REF007 finding, and the cached result follows it back to a file."""
+    assert validate(workspace, as_of=AS_OF).findings == ()
+    evidence = next((workspace / "evidence").rglob("*.md"))
+    text = evidence.read_text(encoding="utf-8")
+    evidence.unlink()
+    evidence.mkdir()
+    (evidence / "inside.md").write_text(text, encoding="utf-8")
+    found = [f for f in validate(workspace, as_of=AS_OF).findings if f.code == "REF007"]
+    assert found
+    assert all(f.message.endswith("is a folder, not a file") for f in found)
+    shutil.rmtree(evidence)
+    evidence.write_text(text, encoding="utf-8")
+    assert validate(workspace, as_of=AS_OF).findings == ()
+
+
+def test_evidence_linked_to_a_folder_outside_tells_nothing_of_what_is_there(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """A link to a folder out of the workspace is missing, like a link to nothing: the verdict
+    never says that the runner has such a folder. A link to a folder inside is a folder."""
+    evidence = next((workspace / "evidence").rglob("*.md"))
+    evidence.unlink()
+
+    def messages() -> list[str]:
+        found = validate(workspace, as_of=AS_OF).findings
+        return [f.message for f in found if f.code == "REF007"]
+
+    evidence.symlink_to(tmp_path)
+    outside = messages()
+    evidence.unlink()
+    evidence.symlink_to(tmp_path / "no-such-folder")
+    assert messages() == outside
+    assert outside
+    assert all(m.endswith("does not exist in the workspace") for m in outside)
+    evidence.unlink()
+    evidence.symlink_to(workspace / "evidence")
+    assert all(m.endswith("is a folder, not a file") for m in messages())
+
+
 def test_no_cache_neither_reads_nor_writes(workspace: Path, local_cache: None) -> None:
     """With the cache off nothing is written into the workspace."""
     validate(workspace, as_of=AS_OF, use_cache=False)

@@ -8,6 +8,7 @@ out and loaded whole. Both must give the same diff, in every output format.
 from __future__ import annotations
 
 import io
+import shutil
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -249,6 +250,24 @@ def test_evidence_added_by_the_change_fixes_the_finding(repo: GitRepo, runs: Run
     diff = runs.diff(repo, base)
     assert runs.took_swap
     assert [(f.code, f.record) for f in diff.findings.fixed] == [("REF007", "ctl-mfa")]
+
+
+@pytest.mark.parametrize("base_has", ["folder", "file"])
+def test_evidence_a_folder_on_one_side_is_a_finding_there(
+    repo: GitRepo, runs: Runs, base_has: str
+) -> None:
+    """A folder named as evidence is no evidence in the base's tree as on disk: a file that
+    replaces it fixes the finding, and a folder that replaces a file makes one."""
+    repo.write("controls/mfa.yaml", CONTROL)
+    folder, file = "evidence/mfa.md/rollout.md", "evidence/mfa.md"
+    repo.write(folder if base_has == "folder" else file, "MFA rolled out.\n")
+    base = repo.commit(f"evidence as a {base_has}")
+    shutil.rmtree(repo.workspace / "evidence")
+    repo.write(file if base_has == "folder" else folder, "MFA rolled out.\n")
+    diff = runs.diff(repo, base)
+    assert runs.took_swap
+    changed = diff.findings.fixed if base_has == "folder" else diff.findings.new
+    assert [(f.code, f.record) for f in changed] == [("REF007", "ctl-mfa")]
 
 
 def test_what_the_head_cannot_read_is_read_in_the_base(repo: GitRepo, runs: Runs) -> None:

@@ -63,11 +63,14 @@ def test_any_text_builds_as_composed_or_steps_aside(text: str) -> None:
         "'a': 1\nb: " + "x" * 50 + "\n",
         "a: 1\n---\nb: 2\n---\nc: 3\n",
         "a: [1, 2\n",
+        "a\tb: 1\n",
+        "'a\t': 1\n",
     ],
 )
 def test_the_fast_path_gives_up_on_what_it_does_not_judge(text: str) -> None:
-    """Anchors, aliases, tags, complex and merge keys, duplicates, bad values, limits and
-    syntax errors go to the composing builder, which reports them at their places."""
+    """Anchors, aliases, tags, complex and merge keys, duplicates, keys holding a tab, bad
+    values, limits and syntax errors go to the composing builder, which reports them at
+    their places."""
     limits = LoadLimits(max_depth=2, max_scalar_chars=40, max_documents=2)
     assert yaml_file._from_events(text, limits) is None
 

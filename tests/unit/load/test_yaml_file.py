@@ -53,6 +53,9 @@ def test_numbers_and_nulls_follow_the_core_schema() -> None:
         ("a: !!binary aGk=\n", [("YAML004", 1, 4)]),
         ("a: !custom x\n", [("YAML004", 1, 4)]),
         ("? [a]\n: 1\n", [("YAML008", 1, 3)]),
+        ("a: 1\nti\ttle: x\n", [("YAML010", 2, 1)]),
+        ('a: 1\n"title\\t": x\n', [("YAML010", 2, 1)]),
+        ("a:\n  b: 1\n  'c\t': 2\n", [("YAML010", 3, 3)]),
         ("a: [1\n", [("YAML001", 2, 1)]),
         ("a: \x07\n", [("YAML006", 1, 4)]),
     ],
@@ -222,6 +225,8 @@ def test_records_of_a_file_of_several_carry_a_digest_of_their_data() -> None:
     ("text", "hint"),
     [
         (b"kind: risk\n\ttitle: x\n", "indent with spaces"),
+        (b"kind: risk\nevidence:\n\t- x\n", "indent with spaces"),
+        (b"kind: risk\nimplements:\n  gdpr: [a]\n  \tiso: [b]\n", "indent with spaces"),
         (b'kind: risk\ntitle: "a\\qb"\n', "write a backslash as"),
         (b"kind: risk\ntitle: a: b\n", "put text that holds ': ' in quotes"),
         (b'kind: risk\ntitle: "abc\n', "Close the quote or bracket"),
@@ -235,3 +240,74 @@ def test_common_syntax_errors_say_what_to_do(text: bytes, hint: str) -> None:
     assert finding.code == "YAML001"
     assert finding.hint is not None
     assert hint in finding.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (b"kind: risk\nevidence:\n\t- x\n", (3, 1)),
+        (b"kind: risk\nimplements:\n  gdpr: [a]\n  \tiso: [b]\n", (4, 3)),
+        (b"kind: risk\r\nevidence:\r\n\t- x\r\n", (3, 1)),
+        (b"kind: risk\n\ttitle: x\n", (2, 1)),
+    ],
+)
+def test_a_tab_that_indents_is_named_at_the_tab(text: bytes, place: tuple[int, int]) -> None:
+    """libyaml's "found character that cannot start any token" says nothing of a tab: the
+    finding does, at the tab, whichever parser read it."""
+    for loader in (yaml_file._Loader, yaml_file._PureLoader):
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(yaml_file, "_Loader", loader)
+            [finding] = parse_yaml(PurePosixPath("r.yaml"), text).findings
+        assert (finding.code, finding.line, finding.column) == ("YAML001", *place)
+        assert finding.message == (
+            "YAML syntax error: a tab indents this line; YAML indents with spaces only"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "kind: risk\nti\ttle: x\n",
+            "the key 'ti\\ttle' holds a tab, which YAML keeps as part of the key",
+            "Remove the tab, so that the key reads 'title'.",
+        ),
+        (
+            'kind: risk\n"name\\t": x\n',
+            "the key 'name\\t' holds a tab, which YAML keeps as part of the key",
+            "Remove the tab, so that the key reads 'name'.",
+        ),
+        (
+            'kind: risk\n"\\t": x\n',
+            "the key '\\t' holds a tab, which YAML keeps as part of the key",
+            "Remove the tab and name the field.",
+        ),
+    ],
+)
+def test_a_tab_in_a_key_is_named_with_the_key_meant(text: str, message: str, hint: str) -> None:
+    """A tab kept in a key would be an unknown field with an invisible difference; the finding
+    spells the tab out and names the key without it."""
+    parsed = parse_yaml(PurePosixPath("r.yaml"), text.encode())
+    [finding] = parsed.findings
+    assert (finding.code, finding.line, finding.column) == ("YAML010", 2, 1)
+    assert (finding.message, finding.hint) == (message, hint)
+    assert parsed.documents == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('kind: risk\n"name\\t": x\n', ("YAML010", 2, 1, "the key 'name\\t' holds a tab")),
+        ("kind: risk\nti\ttle: x\n", ("YAML001", 2, 3, "a tab where YAML takes only spaces")),
+        ("- a\n-\t- b\n", ("YAML001", 2, 2, "a tab where YAML takes only spaces")),
+    ],
+)
+def test_without_libyaml_a_tab_is_named_too(
+    text: str, expected: tuple[str, int, int, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pure-Python parser refuses a tab inside a plain key as a syntax error: at the tab,
+    saying so, and not as indentation."""
+    monkeypatch.setattr(yaml_file, "_Loader", yaml_file._PureLoader)
+    [finding] = parse_yaml(PurePosixPath("r.yaml"), text.encode()).findings
+    assert (finding.code, finding.line, finding.column) == expected[:3]
+    assert expected[3] in finding.message
