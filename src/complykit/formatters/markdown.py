@@ -8,6 +8,7 @@ from complykit.core.findings import Severity
 from complykit.escape import markdown
 from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
 from complykit.formatters.counts import describe_counts, describe_scope, describe_where
+from complykit.formatters.notes import note_lines
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -59,7 +60,8 @@ def markdown_summary(result: Result, budget: int = COMMENT_BUDGET) -> str:
         MORE_FINDINGS,
         ranks=[f.severity.rank for f in result.findings],
     )
-    return "\n".join(fitted([head, rows], budget)) + "\n"
+    notes = [line for note in note_lines(result) for line in ("", escape(note))]
+    return "\n".join(fitted([head, rows, notes], budget)) + "\n"
 
 
 def _row(finding: Finding) -> str:
