@@ -14,6 +14,7 @@ from typing import Any
 
 from complykit.authoring.modeline import modeline, schema_target
 from complykit.authoring.scaffold import scalar, write_new
+from complykit.authoring.taken_ids import id_holder
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.model.records import RECORD_MODELS
@@ -49,7 +50,8 @@ def new_record(root: Path, kind: str, record_id: str, output: Path | None = None
 
     Without ``output`` the file goes into the kind's folder of the workspace, named by the id:
     the id must be one the record could hold (so it names no other folder), and neither the
-    folder nor the file may be a link leading elsewhere."""
+    folder nor the file may be a link leading elsewhere. No record in the workspace may hold
+    the id already: ids are unique across the workspace, whatever the kind."""
     if kind not in RECORD_MODELS:
         raise ComplykitError(f"unknown kind '{kind}'", hint=f"Kinds: {', '.join(RECORD_MODELS)}.")
     if not (_RECORD_ID.fullmatch(record_id) and len(record_id) <= RECORD_ID_LENGTH):
@@ -61,11 +63,23 @@ def new_record(root: Path, kind: str, record_id: str, output: Path | None = None
     # Not resolved: a link at the file's place is a file that exists (write_new refuses it),
     # never a way to write where it leads.
     path = output.absolute() if output else root / FOLDERS[kind] / f"{record_id}.yaml"
+    _refuse_taken(root, record_id, path)
     target = schema_target(root, path.parent, kind)
     text, fields = draft_text(kind, record_id)
     inside = None if output else root  # a folder the user named is the user's choice
     write_new(path, (modeline(target) + "\n" if target else "") + text, inside=inside)
     return Draft(path, kind, fields)
+
+
+def _refuse_taken(root: Path, record_id: str, path: Path) -> None:
+    # The file at ``path`` itself is left to write_new, which says it exists.
+    holder = id_holder(root, record_id, skip=path)
+    if holder is not None:
+        record = f"a {holder.kind} record" if holder.kind else "a record"
+        raise ComplykitError(
+            f"{holder.path} already holds {record} with id '{record_id}'; nothing was written",
+            hint=f"Ids are unique across the workspace: choose another id, or edit {holder.path}.",
+        )
 
 
 def draft_text(kind: str, record_id: str) -> tuple[str, tuple[str, ...]]:

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
+from complykit.authoring.config_words import config_words, scale_text
 from complykit.authoring.extras import (
     CI_CHOICES,
     DEMO_PERSON,
@@ -45,21 +46,7 @@ FOLDERS = (
     "waivers",
     "evidence",
 )
-_SCALE = """\
-  likelihood:
-    - {value: 1, label: Rare, description: Less than once in ten years}
-    - {value: 2, label: Unlikely, description: Once in three to ten years}
-    - {value: 3, label: Possible, description: Once in one to three years}
-    - {value: 4, label: Likely, description: Once or more a year}
-    - {value: 5, label: Almost certain, description: Several times a year}
-  impact:
-    - {value: 1, label: Negligible, description: No noticeable effect on people or the business}
-    - {value: 2, label: Minor, description: "Short inconvenience, easily corrected"}
-    - {value: 3, label: Moderate, description: "Real harm or cost, recoverable"}
-    - {value: 4, label: Major, description: Serious harm to people or the business}
-    - {value: 5, label: Severe, description: "Lasting harm; regulatory action likely"}
-  appetite: 8
-"""
+_APPETITE = 8
 
 
 @frozen
@@ -90,6 +77,7 @@ def config_text(new: NewWorkspace) -> str:
             f"complykit does not know the supervisory authority for {new.country}",
             hint="Pass --authority with its name.",
         )
+    words = config_words(new.languages)
     return f"""\
 {modeline(_config_schema(new))}
 complykit: 1
@@ -97,27 +85,22 @@ organisation:
   name: {scalar(new.organisation)}
   country: {new.country}
   roles: [{", ".join(new.roles)}]
-  sector: private  # or public-authority / public-body
+  sector: private  # {words.sector}
   headcount: {new.headcount}
   supervisory_authority:
     name: {scalar(authority)}
     country: {new.country}
 frameworks: [{", ".join(new.frameworks)}]
 languages: [{", ".join(new.languages)}]
-{_people(new)}
-risk_method:  # a risk's score is likelihood x impact; edit the scales to your method
-{_SCALE}"""
+{_people(new, words.people)}
+risk_method:  # {words.risk_method}
+{scale_text(words, _APPETITE)}"""
 
 
-_DPO_ROLE = "Data protection officer}"
-
-
-def _people(new: NewWorkspace) -> str:
+def _people(new: NewWorkspace, comment: str) -> str:
     if new.demo:
         return "people:\n" + DEMO_PERSON.rstrip("\n")
-    return (
-        "people: []  # add who owns records: - {id: dpo, name: ..., role: Data protection officer}"
-    )
+    return f"people: []  # {comment}"
 
 
 def _config_schema(new: NewWorkspace) -> str:

@@ -78,13 +78,13 @@ def decode_finding_in_file(row: Any, path: PurePosixPath) -> Finding:
 
 
 def encode_rule(r: RuleInfo) -> list[Any]:
-    return [r.code, r.name, r.severity.value, r.summary, list(r.citation), r.hint]
+    return [r.code, r.name, r.severity.value, r.summary, list(r.citation), r.hint, r.note]
 
 
 def decode_rule(row: Any) -> RuleInfo:
-    if not isinstance(row, list) or len(row) != 6:
-        raise BadEntryError("a rule is not a list of six values")
-    code, name, severity, summary, citation, hint = row
+    if not isinstance(row, list) or len(row) != 7:
+        raise BadEntryError("a rule is not a list of seven values")
+    code, name, severity, summary, citation, hint, note = row
     return RuleInfo(
         as_text(code),
         as_text(name),
@@ -92,6 +92,7 @@ def decode_rule(row: Any) -> RuleInfo:
         as_text(summary),
         _texts(citation),
         as_optional_text(hint),
+        note=as_optional_text(note),
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts import ai_act_deployer_gaps as gaps
-from complykit.facts.ai_act_index import dated
+from complykit.facts.ai_act_index import OMNIBUS_NOTE, dated
 from complykit.facts.problem import Problem
 from complykit.workspace.repository import Repository
 
@@ -20,6 +20,7 @@ from complykit.workspace.repository import Repository
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="deployer-monitoring-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(5)",),
@@ -43,6 +44,7 @@ def deployer_monitoring_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="workers-not-informed",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(7)",),
@@ -70,6 +72,7 @@ def workers_not_informed(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="affected-persons-not-informed",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(11)",),
@@ -94,6 +97,7 @@ def affected_persons_not_informed(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="public-deployer-unregistered",
     severity=Severity.ERROR,
     citation=("AI Act Art. 49(3)", "AI Act Art. 26(8)"),

@@ -1,8 +1,9 @@
 """AIA: duties of operators of AI systems, reported once they apply on ``--as-of``.
 
 Each check reports the duty as an error from its Art. 113 date; before that date AIA012 warns,
-saying from when it applies. The Digital Omnibus deferrals are unverified: hints mention them,
-severities ignore them.
+saying from when it applies. The Digital Omnibus deferrals are unverified: hints give their
+date in brief, the rules' note (OMNIBUS_NOTE, said once per run) what it means, and severities
+ignore them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from complykit.core.findings import Severity
 from complykit.facts import ai_act_deployer_gaps as deployer_gaps
 from complykit.facts import ai_act_gaps as gaps
 from complykit.facts import ai_act_provider_gaps as provider_gaps
-from complykit.facts.ai_act_index import dated
+from complykit.facts.ai_act_index import OMNIBUS_NOTE, dated
 from complykit.facts.ai_act_practices import prohibited_gaps
 from complykit.facts.problem import Problem
 from complykit.workspace.repository import Repository
@@ -55,6 +56,7 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="art6-3-assessment-undocumented",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(4)",),
@@ -77,6 +79,7 @@ def art6_3_assessment_undocumented(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="deployer-oversight-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(2)",),
@@ -96,6 +99,7 @@ def deployer_oversight_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="high-risk-logs-too-short",
     severity=Severity.ERROR,
     citation=("AI Act Art. 26(6)", "AI Act Art. 19"),
@@ -159,6 +163,7 @@ def deployer_dpia_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="fria-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 27(1)",),
@@ -185,6 +190,7 @@ def fria_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="fria-results-not-notified",
     severity=Severity.ERROR,
     citation=("AI Act Art. 27(3)",),
@@ -213,6 +219,7 @@ def fria_results_not_notified(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="transparency-disclosure-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 50",),
@@ -239,6 +246,7 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="ai-act-duty-upcoming",
     severity=Severity.WARNING,
     hint="Plan the work so that it is done before the duty applies.",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts import ai_act_provider_gaps as gaps
-from complykit.facts.ai_act_index import dated
+from complykit.facts.ai_act_index import OMNIBUS_NOTE, dated
 from complykit.facts.problem import Problem
 from complykit.workspace.repository import Repository
 
@@ -21,6 +21,7 @@ from complykit.workspace.repository import Repository
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="quality-management-system-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 17",),
@@ -43,6 +44,7 @@ def quality_management_system_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="technical-documentation-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 11",),
@@ -62,6 +64,7 @@ def technical_documentation_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="conformity-assessment-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 43",),
@@ -87,6 +90,7 @@ def conformity_assessment_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="declaration-of-conformity-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 47",),
@@ -106,6 +110,7 @@ def declaration_of_conformity_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="ce-marking-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 48",),
@@ -125,6 +130,7 @@ def ce_marking_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="provider-unregistered",
     severity=Severity.ERROR,
     citation=("AI Act Art. 49(1)",),
@@ -147,6 +153,7 @@ def provider_unregistered(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="post-market-monitoring-plan-missing",
     severity=Severity.ERROR,
     citation=("AI Act Art. 72",),
@@ -166,6 +173,7 @@ def post_market_monitoring_plan_missing(repo: Repository) -> Iterator[Problem]:
     reads=("ai-system",),
     per_record=True,
     framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
     name="annex-i-product-undocumented",
     severity=Severity.ERROR,
     citation=("AI Act Art. 43", "AI Act Art. 6(1)"),

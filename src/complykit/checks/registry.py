@@ -156,6 +156,7 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     local: int = 0,
     needs: tuple[str, ...] = (),
     framework: str | None = None,
+    note: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check; its docstring's first paragraph is its summary.
 
@@ -172,7 +173,8 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
     when files change, only the records within reach are judged again
     (``validate.neighbours``). ``framework`` is the catalog id whose presence in
     ``frameworks`` turns the check on; the registry asks the repository, so no check tests its
-    own scope.
+    own scope. ``note`` is said once per run when the check reports something, rather than
+    in each finding's hint.
     """
 
     def register(function: CheckFunction) -> CheckFunction:
@@ -182,7 +184,7 @@ def check(  # noqa: PLR0913 - keyword-only rule metadata, one argument per field
             raise ValueError(f"check {code} needs kinds it does not read: {needs}")
         doc = inspect.getdoc(function) or name
         summary = " ".join(doc.split("\n\n")[0].split())
-        info = RuleInfo(code, name, severity, summary, citation, hint, framework)
+        info = RuleInfo(code, name, severity, summary, citation, hint, framework, note)
         if per_record and local:
             raise ValueError(f"check {code} is per record, which is local already")
         REGISTRY[code] = Check(

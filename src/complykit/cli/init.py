@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -20,16 +21,31 @@ class CiChoice(StrEnum):
 
 @exits
 def init(
-    path: Annotated[Path, typer.Argument(help="Folder for the new workspace.")] = Path(),
+    path: Annotated[
+        Path, typer.Argument(help="Folder for the new workspace, or an existing one.")
+    ] = Path(),
     organisation: Annotated[
-        str, typer.Option(help="The organisation's legal name.", metavar="NAME")
-    ] = ...,  # type: ignore[assignment]
+        str | None,
+        typer.Option(
+            help="The organisation's legal name (required for a new workspace).", metavar="NAME"
+        ),
+    ] = None,
     country: Annotated[
-        str, typer.Option(help="Where it is established (ISO code).", metavar="CC")
-    ] = "NL",
+        str | None,
+        typer.Option(
+            help="Where it is established (ISO code). Default: NL.",
+            metavar="CC",
+            show_default=False,
+        ),
+    ] = None,
     headcount: Annotated[
-        int, typer.Option(min=0, help="Staff count (GDPR Art. 30(5) depends on it).", metavar="N")
-    ] = ...,  # type: ignore[assignment]
+        int | None,
+        typer.Option(
+            min=0,
+            help="Staff count (GDPR Art. 30(5) depends on it; required for a new workspace).",
+            metavar="N",
+        ),
+    ] = None,
     role: Annotated[
         list[str] | None,
         typer.Option(
@@ -77,12 +93,33 @@ def init(
         ),
     ] = False,
 ) -> int:
-    """Create complykit.yaml, the record folders and the JSON Schemas; never overwrites."""
+    """Create complykit.yaml, the record folders and the JSON Schemas; never overwrites.
+
+    In an existing workspace, --ci and --pre-commit add the files that are missing and leave
+    every file that exists as it is.
+    """
+    from complykit.authoring import workspace_extras  # noqa: PLC0415
+
+    if workspace_extras.is_workspace(path):
+        given = {
+            "--organisation": organisation,
+            "--country": country,
+            "--headcount": headcount,
+            "--role": role,
+            "--framework": framework,
+            "--language": language,
+            "--authority": authority,
+            "--schema-url": schema_url,
+            "--demo": demo or None,
+        }
+        return _extend(path, ci, pre_commit=pre_commit, given=given)
     from complykit.authoring.workspace_init import NewWorkspace, init_workspace  # noqa: PLC0415
 
+    if organisation is None or headcount is None:
+        _refuse_without(organisation=organisation, headcount=headcount)
     new = NewWorkspace(
         organisation=organisation,
-        country=country.upper(),
+        country=(country or "NL").upper(),
         headcount=headcount,
         roles=tuple(role or ("controller",)),
         frameworks=tuple(framework or ("gdpr",)),
@@ -109,3 +146,34 @@ def _summary(root: Path, written: list[Path]) -> str:
     parts += [f"{folders} record folders"] if folders else []
     parts += [n for n in names[1:] if not n.startswith("schemas/") and not n.endswith("/.gitkeep")]
     return ", ".join(parts)
+
+
+def _refuse_without(**required: object) -> NoReturn:
+    from complykit.core.errors import ComplykitError  # noqa: PLC0415
+
+    missing = " and ".join(f"--{name}" for name, value in required.items() if value is None)
+    raise ComplykitError(
+        f"{missing} {'is' if ' and ' not in missing else 'are'} required to start a workspace",
+        hint='e.g. `complykit init --organisation "Acme B.V." --headcount 40`; in an existing '
+        "workspace, init only adds the files of --ci and --pre-commit.",
+    )
+
+
+def _extend(
+    root: Path, ci: CiChoice | None, *, pre_commit: bool, given: Mapping[str, object]
+) -> int:
+    from complykit.authoring.workspace_extras import add_extras, guide  # noqa: PLC0415
+
+    named = [name for name, value in given.items() if value is not None]
+    added = add_extras(root, ci.value if ci else None, pre_commit=pre_commit, given=named)
+    names = ", ".join(os.path.relpath(p, root) for p in added.written)
+    say(f"Added to the workspace in {root}: {names}." if names else "Nothing added.")
+    for path in added.skipped:
+        say(
+            f"Skipped {os.path.relpath(path, root)}: it exists and was left as it is "
+            f"({guide(path)} shows what complykit needs in it)."
+        )
+    if added.written:
+        files = "file" if len(added.written) == 1 else "files"
+        say(f"Next: replace OWNER in the new {files} with the account that hosts complykit.")
+    return 0

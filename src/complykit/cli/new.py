@@ -29,7 +29,10 @@ def new(
         ),
     ] = None,
 ) -> int:
-    """Write a new record file with its modeline and every required field; never overwrites."""
+    """Write a new record file with its modeline and every required field; never overwrites.
+
+    Ids are unique across the workspace: an id a record already holds is refused.
+    """
     from complykit.authoring.record_draft import new_record  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415 - keep --help fast
 

@@ -76,7 +76,12 @@ def explain(
     ]
     if output_format == ViewFormat.JSON:
         document = {"code": rule.code, "name": rule.name, "severity": str(rule.severity)}
-        details = {"summary": rule.summary, "details": found.details, "hint": rule.hint}
+        details = {
+            "summary": rule.summary,
+            "details": found.details,
+            "hint": rule.hint,
+            "note": rule.note,
+        }
         print_json({"schema_version": SCHEMA_VERSION, **document, **details, "cites": cited})
         return 0
     say(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}")
@@ -84,6 +89,8 @@ def explain(
         say(f"\n{found.details}")
     if rule.hint:
         say(f"\nWhat to do: {rule.hint}")
+    if rule.note:
+        say(f"\nNote: {rule.note}")
     for c in found.cited:
         title = f": {c.title}" if c.title else ""
         say(f"Cites {c.citation}{title}{doubt(c)}")

@@ -44,6 +44,14 @@ class ValidateSummary(TypedDict):
 
 
 @with_config(STRICT)
+class NoteDocument(TypedDict):
+    """What holds for all the findings of some rules, said once instead of in each hint."""
+
+    codes: list[str]
+    text: str
+
+
+@with_config(STRICT)
 class ValidateDocument(TypedDict):
     schema_version: SchemaVersion
     tool: ToolInfo
@@ -52,3 +60,4 @@ class ValidateDocument(TypedDict):
     summary: ValidateSummary
     findings: list[FindingDocument]
     waived: list[WaivedFindingDocument]
+    notes: list[NoteDocument]

@@ -73,6 +73,9 @@ class RuleInfo:
     hint: str | None = None
     framework: str | None = None
     """The catalog id whose presence in ``frameworks`` turns the rule on; None: always on."""
+    note: str | None = None
+    """What holds for all the rule's findings and is said once per run, not in every hint
+    (the closing notes of text and Markdown output, the rule's help in SARIF, ``explain``)."""
 
     @property
     def family(self) -> str:

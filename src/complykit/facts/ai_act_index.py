@@ -22,6 +22,14 @@ AI_ACT = "eu-ai-act"
 IN_USE = ("deployment", "operation")
 GENERAL_APPLICATION = "Art. 113 second paragraph"
 LEGACY = "Art. 111(2)"
+OMNIBUS = "under the Digital Omnibus"
+OMNIBUS_NOTE = (
+    f'A date "{OMNIBUS}" in a hint is where the Digital Omnibus on AI would move the date '
+    "from which the duty applies. The Omnibus is not verified: check the Official Journal "
+    "before relying on it. complykit judges by the dates of AI Act Art. 113 until its catalog "
+    "confirms the Omnibus, so the Omnibus never changes a finding or its severity."
+)
+"""The note of every rule whose hints may carry an Omnibus date (``Start.sentence``)."""
 
 
 @frozen
@@ -35,14 +43,13 @@ class Start:
     """The article that sets the date."""
 
     def sentence(self, as_of: date) -> str:
+        """When the duty applies, with the Omnibus date in brief: OMNIBUS_NOTE, the rule's note,
+        says what that date means once per run rather than in every hint."""
         verb = "has applied since" if self.applies <= as_of else "applies from"
         text = f"This {verb} {self.applies.isoformat()} (AI Act {self.basis})"
         if self.omnibus is not None and self.omnibus != self.applies:
             note = f", {self.omnibus_note}" if self.omnibus_note else ""
-            text += (
-                f"; the Digital Omnibus would move it to {self.omnibus.isoformat()}{note}"
-                " (not verified: check the Official Journal)"
-            )
+            text += f"; {self.omnibus.isoformat()} {OMNIBUS}{note}"
         return text + "."
 
 

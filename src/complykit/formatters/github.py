@@ -11,6 +11,7 @@ from complykit.core.findings import Severity
 from complykit.escape import one_line, plain
 from complykit.formatters.counts import summary_line
 from complykit.formatters.markdown import markdown_summary
+from complykit.formatters.notes import note_lines
 
 if TYPE_CHECKING:
     from pathlib import PurePosixPath
@@ -44,6 +45,7 @@ class GithubFormatter:
                 path = annotation_path(result.root, finding.path, checkout)
                 stream.write(annotation(finding, path))
                 stream.write("\n")
+        stream.writelines(plain(note) + "\n" for note in note_lines(result))
         stream.write(summary_line(result) + "\n")
         hidden = sum(max(0, n - MAX_ANNOTATIONS) for n in shown.values())
         if hidden:

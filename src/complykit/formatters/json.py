@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final, cast
 import complykit
 from complykit.core.findings import Severity
 from complykit.escape import defuse_json
+from complykit.formatters.notes import closing_notes
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -48,6 +49,7 @@ def to_document(result: Result) -> ValidateDocument:
         "summary": _summary(result),
         "findings": [finding_document(f) for f in result.findings],
         "waived": [{**finding_document(w.finding), "waiver": w.waiver} for w in result.waived],
+        "notes": [{"codes": list(codes), "text": text} for codes, text in closing_notes(result)],
     }
 
 

@@ -14,6 +14,7 @@ from complykit.formatters.counts import (
     describe_scope,
     describe_where,
 )
+from complykit.formatters.notes import note_lines
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -68,7 +69,8 @@ def markdown_summary(result: Result, budget: int = COMMENT_BUDGET) -> str:
         MORE_FINDINGS,
         ranks=[f.severity.rank for f in result.findings],
     )
-    return "\n".join(fitted([head, rows], budget)) + "\n"
+    notes = [line for note in note_lines(result) for line in ("", escape(note))]
+    return "\n".join(fitted([head, rows, notes], budget)) + "\n"
 
 
 def _row(finding: Finding) -> str:

@@ -86,7 +86,7 @@ def _rule(code: str, info: RuleInfo | None) -> dict[str, Any]:
         "name": info.name,
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": _with_citation(info.summary, info.citation)},
-        "help": {"text": _with_hint(info.summary, info.hint)},
+        "help": {"text": _with_note(_with_hint(info.summary, info.hint), info.note)},
         "defaultConfiguration": {"level": _LEVELS[info.severity]},
     }
     if info.citation:
@@ -123,6 +123,10 @@ def _suppressed(finding: Finding, rule_index: int, waiver: str) -> dict[str, Any
 
 def _with_hint(text: str, hint: str | None) -> str:
     return f"{text}\n\nHint: {hint}" if hint else text
+
+
+def _with_note(text: str, note: str | None) -> str:
+    return f"{text}\n\nNote: {note}" if note else text
 
 
 def _with_citation(text: str, citation: tuple[str, ...]) -> str:

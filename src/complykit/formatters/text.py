@@ -10,6 +10,7 @@ from complykit.core.findings import Severity
 from complykit.core.frozen import frozen
 from complykit.escape import defusing, one_line, plain
 from complykit.formatters.counts import summary_line
+from complykit.formatters.notes import note_lines
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -62,11 +63,15 @@ class Line:
 
 
 def text_blocks(result: Result) -> list[list[Line]]:
-    """The lines of each file's findings, each block ending in a blank line, then the summary."""
+    """The lines of each file's findings, each block ending in a blank line, the closing notes,
+    then the summary."""
     blocks = [
         [*_file_block(list(group)), Line(())]
         for _, group in groupby(result.findings, key=lambda f: f.path)
     ]
+    notes = note_lines(result)
+    if notes:
+        blocks.append([*(Line((plain(note),), "dim") for note in notes), Line(())])
     blocks.append([_summary(result)])
     return blocks
 

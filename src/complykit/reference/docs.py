@@ -7,6 +7,7 @@ while the committed pages differ from what this writes.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.load import load_catalogs
+from complykit.core.findings import RuleInfo
 from complykit.model.config import WorkspaceConfig
 from complykit.model.records import RECORD_MODELS
 from complykit.reference.explain import cite, doubt
@@ -47,7 +49,25 @@ def rules_page() -> str:
         f"| {_cell(_citations(catalogs, rule.citation))} |\n"
         for rule in all_rules().values()
     )
-    return "".join(lines)
+    return "".join(lines) + _notes(all_rules().values())
+
+
+def _notes(rules: Iterable[RuleInfo]) -> str:
+    """The notes rules carry, once each, with the codes they are about."""
+    codes: dict[str, list[str]] = {}
+    for rule in rules:
+        if rule.note:
+            codes.setdefault(rule.note, []).append(rule.code)
+    if not codes:
+        return ""
+    notes = "".join(f"- **{', '.join(named)}**: {note}\n" for note, named in codes.items())
+    return f"\n## Notes\n\n{_NOTES}\n\n{notes}"
+
+
+_NOTES = (
+    "What holds for all the findings of some rules. `complykit validate` says each note once, "
+    "after the findings, rather than in every hint."
+)
 
 
 def _citations(catalogs: CatalogSet, citations: tuple[str, ...]) -> str:

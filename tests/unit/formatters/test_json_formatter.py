@@ -51,7 +51,8 @@ EXPECTED_SPECIAL = """\
       "record": null
     }
   ],
-  "waived": []
+  "waived": [],
+  "notes": []
 }
 """
 

@@ -1,0 +1,26 @@
+"""The closing notes of a run: what holds for all the findings of a rule, said once.
+
+A rule's ``note`` would otherwise repeat in the hint of each of its findings, once per record.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from complykit.core.result import Result
+
+
+def closing_notes(result: Result) -> list[tuple[tuple[str, ...], str]]:
+    """Each note of the rules that reported findings, once, with the codes it is about."""
+    codes: dict[str, list[str]] = {}
+    for code in sorted({finding.code for finding in result.findings}):
+        rule = result.rules.get(code)
+        if rule is not None and rule.note:
+            codes.setdefault(rule.note, []).append(code)
+    return [(tuple(named), note) for note, named in codes.items()]
+
+
+def note_lines(result: Result) -> list[str]:
+    """The closing notes as plain sentences: ``Note (AIA006, AIA012): ...``."""
+    return [f"Note ({', '.join(codes)}): {note}" for codes, note in closing_notes(result)]
