@@ -1,8 +1,10 @@
 """What the AI Act checks share: scope, when an obligation applies, and a system's surroundings.
 
 Dates come from the eu-ai-act catalog: ``applies_from`` as in Art. 113, and the Digital
-Omnibus deferrals as ``omnibus_applies_from``. The Omnibus is unverified, so it never changes
-a finding's severity; messages and hints only mention it.
+Omnibus deferrals as ``omnibus_applies_from``. The Omnibus is unverified, so by default it never
+changes a finding or its severity: messages and hints only mention it. A workspace whose
+``complykit.yaml`` sets ``ai_act: {dates: digital-omnibus}`` has confirmed it, and is judged by
+the Omnibus dates instead.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ IN_USE = ("deployment", "operation")
 GENERAL_APPLICATION = "Art. 113 second paragraph"
 LEGACY = "Art. 111(2)"
 OMNIBUS = "under the Digital Omnibus"
+OMNIBUS_DATES = "digital-omnibus"
+OMNIBUS_BASIS = "as amended by the Digital Omnibus, as complykit.yaml chooses"
 OMNIBUS_NOTE = (
     f'A date "{OMNIBUS}" in a hint is where the Digital Omnibus on AI would move the date '
     "from which the duty applies. The Omnibus is not verified: check the Official Journal "
-    "before relying on it. complykit judges by the dates of AI Act Art. 113 until its catalog "
-    "confirms the Omnibus, so the Omnibus never changes a finding or its severity."
+    "before relying on it. complykit judges by the dates of AI Act Art. 113 unless "
+    "complykit.yaml sets `ai_act: {dates: digital-omnibus}`; then the Omnibus dates decide "
+    "whether a duty applies yet."
 )
 """The note of every rule whose hints may carry an Omnibus date (``Start.sentence``)."""
 
@@ -51,6 +56,14 @@ class Start:
             note = f", {self.omnibus_note}" if self.omnibus_note else ""
             text += f"; {self.omnibus.isoformat()} {OMNIBUS}{note}"
         return text + "."
+
+    def under_omnibus(self) -> Start:
+        """This start judged by the Omnibus date, where the Omnibus gives one. A deferral with a
+        condition (its note: e.g. only for systems already on the market) is not applied: the
+        record cannot say whether the condition holds, so the earlier date stands."""
+        if self.omnibus is None or self.omnibus == self.applies or self.omnibus_note:
+            return self
+        return Start(self.omnibus, basis=f"{self.basis} {OMNIBUS_BASIS}")
 
 
 @frozen
@@ -97,7 +110,8 @@ def start_of(repo: Repository, items: Iterable[str]) -> Start:
         return Start(applies)
     later = [date.fromisoformat(str(i.attributes["omnibus_applies_from"])) for i in deferred]
     notes = [str(i.attributes["omnibus_note"]) for i in deferred if "omnibus_note" in i.attributes]
-    return Start(applies, max(applies, *later), notes[0] if notes else None)
+    start = Start(applies, max(applies, *later), notes[0] if notes else None)
+    return start.under_omnibus() if repo.config.ai_act.dates == OMNIBUS_DATES else start
 
 
 def high_risk_route(system: AiSystem) -> str | None:

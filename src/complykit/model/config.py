@@ -142,6 +142,17 @@ class Paths(StrictModel):
     """Glob patterns (relative to the workspace) of YAML files that are not records."""
 
 
+class AiActSettings(StrictModel):
+    """How complykit applies the EU AI Act."""
+
+    dates: Literal["art-113", "digital-omnibus"] = "art-113"
+    """Which dates decide from when a duty applies: `art-113`, the dates of AI Act Art. 113 as
+    adopted (the default), or `digital-omnibus`, the later dates the Digital Omnibus on AI
+    gives some duties (high-risk obligations of Annex III systems from 2027-12-02, of Annex I
+    systems from 2028-08-02). complykit has not verified the Omnibus: choose it once you have
+    checked its publication in the Official Journal."""
+
+
 class WorkspaceConfig(StrictModel):
     """The contents of ``complykit.yaml``."""
 
@@ -159,3 +170,5 @@ class WorkspaceConfig(StrictModel):
     """How risks are scored: the likelihood and impact scales and the risk appetite."""
     paths: Paths = instance(Paths)
     """Which YAML files below the workspace are not records."""
+    ai_act: AiActSettings = instance(AiActSettings)
+    """How the EU AI Act is applied: which dates of application decide."""
