@@ -1,10 +1,12 @@
-"""SUP011: what a data processing agreement says, read against GDPR Art. 28(3).
+"""SUP011, SUP013, SUP014: what a data processing agreement says, read against GDPR Art. 28.
 
 SUP001 asks whether a processor has an agreement at all. Auditors and supervisory authorities
 go on to ask whether it holds what Art. 28(3) requires: the eight commitments of points (a) to
 (h) and the duty to warn of unlawful instructions. A workspace records where the agreement
 makes each commitment (``dpa.terms``) once the agreement has been read; this rule names the
-commitments such a reading did not find.
+commitments such a reading did not find. SUP013 and SUP014 read how the agreement lets the
+processor engage sub-processors (Art. 28(2), ``dpa.sub_processing``) against the sub-processors
+listed.
 """
 
 from __future__ import annotations
@@ -52,4 +54,79 @@ def dpa_terms_incomplete(repo: Repository) -> Iterator[Problem]:
                 f"the agreement with '{supplier.name}' has no clause recorded for: {named}",
                 citation=tuple(ART_28_3[f][0] for f in missing),
                 at_key=True,
+            )
+
+
+@check(
+    code="SUP013",
+    reads=("supplier",),
+    per_record=True,
+    name="sub-processor-not-authorised",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 28(2)",),
+    hint="Approve the sub-processor in writing and record the day as `approved_on`, or have "
+    "the processor stop engaging it.",
+)
+def sub_processor_not_authorised(repo: Repository) -> Iterator[Problem]:
+    """A sub-processor is engaged without the authorisation the agreement requires.
+
+    Judged where the agreement's ``sub_processing`` is recorded: a sub-processor listed while
+    the agreement allows none, or, under a specific authorisation, one without a written
+    approval (``approved_on``) on or before the ``--as-of`` day.
+
+    PASS: ``sub_processing: {authorisation: specific}`` and each sub-processor with
+    ``approved_on: 2025-04-01``.
+    FAIL: ``sub_processing: {authorisation: specific}`` and a sub-processor without
+    ``approved_on``.
+    """
+    for entry, supplier in processors(repo):
+        rules = supplier.dpa.sub_processing if supplier.dpa is not None else None
+        if rules is None or rules.authorisation == "general":
+            continue
+        for index, sub in enumerate(supplier.sub_processors):
+            if rules.authorisation == "none":
+                why = "the agreement allows no sub-processor"
+            elif sub.approved_on is None or sub.approved_on > repo.as_of:
+                why = "the written approval its specific authorisation needs is not recorded"
+            else:
+                continue
+            yield Problem(
+                entry,
+                ("sub_processors", index, "name"),
+                f"'{supplier.name}' engages '{sub.name}' as sub-processor, but {why}",
+            )
+
+
+@check(
+    code="SUP014",
+    reads=("supplier",),
+    per_record=True,
+    name="sub-processing-without-objection",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 28(2)",),
+    hint="Record the agreement's `objection_period` under `dpa.sub_processing`; if it has "
+    "none, agree that the processor announces every change in time for us to object.",
+)
+def sub_processing_without_objection(repo: Repository) -> Iterator[Problem]:
+    """A general authorisation to engage sub-processors gives us no time to object.
+
+    Under a general written authorisation the processor must tell us of every intended
+    addition or replacement, so that we can object (Art. 28(2), second sentence); the record
+    says how long we have.
+
+    PASS: ``sub_processing: {authorisation: general, objection_period: P30D}``.
+    FAIL: ``sub_processing: {authorisation: general}``.
+    """
+    for entry, supplier in processors(repo):
+        rules = supplier.dpa.sub_processing if supplier.dpa is not None else None
+        if (
+            rules is not None
+            and rules.authorisation == "general"
+            and rules.objection_period is None
+        ):
+            yield Problem(
+                entry,
+                ("dpa", "sub_processing", "authorisation"),
+                f"'{supplier.name}' may engage sub-processors under a general authorisation, "
+                "but no period in which we may object to a change is recorded",
             )

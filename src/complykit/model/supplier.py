@@ -44,6 +44,20 @@ class ProcessorTerms(StrictModel):
     infringes data protection law."""
 
 
+class SubProcessing(StrictModel):
+    """How the agreement lets the processor engage sub-processors (GDPR Art. 28(2))."""
+
+    authorisation: Literal["specific", "general", "none"]
+    """`specific`: we approve each sub-processor in writing (record `approved_on` on each);
+    `general`: a written general authorisation, under which the processor tells us of every
+    intended change so that we can object; `none`: it may engage no sub-processor."""
+    objection_period: DurationField | None = None
+    """Under a general authorisation: how long we have to object to an intended change, e.g.
+    P30D (ISO 8601 duration)."""
+    clause: NonEmptyStr | None = None
+    """The clause of the agreement that says so."""
+
+
 class DataProcessingAgreement(StrictModel):
     """The data processing agreement with a processor (GDPR Art. 28(3))."""
 
@@ -55,6 +69,8 @@ class DataProcessingAgreement(StrictModel):
     """The version of the agreement or the supplier's standard terms."""
     terms: ProcessorTerms | None = None
     """Where the agreement makes each commitment of Art. 28(3), once it has been checked."""
+    sub_processing: SubProcessing | None = None
+    """Whether and how the processor may engage sub-processors (Art. 28(2))."""
 
 
 class Location(StrictModel):
@@ -98,6 +114,9 @@ class SubProcessor(StrictModel):
     country: CountryCode = Field(
         description="Where the sub-processor processes the data (ISO 3166-1 alpha-2, e.g. US)."
     )
+    approved_on: IsoDate | None = None
+    """Under a specific authorisation (`dpa.sub_processing`): when we approved this
+    sub-processor in writing."""
 
 
 class Certification(StrictModel):

@@ -173,6 +173,11 @@ LABELS: dict[str, dict[str, str]] = {
         "joint-controller": N_("joint controller"),
         "none": N_("no personal data"),
     },
+    "sub-authorisation": {
+        "specific": N_("each approved by us in writing (specific authorisation)"),
+        "general": N_("general written authorisation"),
+        "none": N_("none allowed"),
+    },
     "ai-training": {
         "allowed": N_("allowed"),
         "prohibited": N_("prohibited"),

@@ -34,6 +34,7 @@ class SubProcessorRow(TypedDict):
     name: str
     service: str
     place: Place
+    approved_on: date | None
 
 
 class Certificate(TypedDict):
@@ -65,6 +66,9 @@ class SupplierRow(TypedDict):
     """The Art. 28(3) commitments a reading of the agreement did not find, as points ("(g)",
     or SECOND_SUBPARAGRAPH); None when the agreement has not been read against it."""
     places: list[Place]
+    sub_authorisation: str | None
+    """How the agreement lets the supplier engage sub-processors (Art. 28(2)), if recorded."""
+    sub_objection: Duration | None
     sub_processors: list[SubProcessorRow]
     breach_within: Duration | None
     breach_clause: str | None
@@ -149,6 +153,7 @@ def _row(
     repo: Repository, record: Supplier, tools: TransferTools, uses: dict[str, list[str]]
 ) -> SupplierRow:
     dpa, breach, training = record.dpa, record.breach_notification, record.ai_training
+    sub = dpa.sub_processing if dpa else None
     return SupplierRow(
         id=record.id,
         name=record.name,
@@ -166,6 +171,8 @@ def _row(
         dpa_document=dpa.document if dpa else None,
         dpa_terms_missing=_terms_missing(dpa.terms if dpa else None),
         places=_places(repo, record, tools),
+        sub_authorisation=sub.authorisation if sub else None,
+        sub_objection=sub.objection_period if sub else None,
         sub_processors=[
             SubProcessorRow(
                 name=s.name,
@@ -173,6 +180,7 @@ def _row(
                 place=Place(
                     country=s.country, purpose=None, tool=_tool(repo, tools, record.id, s.country)
                 ),
+                approved_on=s.approved_on,
             )
             for s in record.sub_processors
         ],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from complykit.reports.labels import N_
-from complykit.reports.suppliers import Place, SupplierRow, SuppliersContext
+from complykit.reports.suppliers import Place, SubProcessorRow, SupplierRow, SuppliersContext
 from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
 
 _COLUMNS = (
@@ -77,8 +77,11 @@ def _row(words: Words, s: SupplierRow) -> tuple[Cell, ...]:
         for c in s["certifications"]
     ]
     subs = [
-        f"{p['name']} — {p['service']}; {_place(words, p['place'])}" for p in s["sub_processors"]
+        f"{p['name']} — {p['service']}; {_place(words, p['place'])}{_approved(words, p)}"
+        for p in s["sub_processors"]
     ]
+    if s["sub_authorisation"]:
+        subs.insert(0, _authorisation(words, s))
     return (
         s["name"],
         lines(
@@ -107,6 +110,20 @@ def _row(words: Words, s: SupplierRow) -> tuple[Cell, ...]:
         s["next_review"],
         s["id"],
     )
+
+
+def _approved(words: Words, sub: SubProcessorRow) -> str:
+    if sub["approved_on"] is None:
+        return ""
+    return "; " + words.gettext("approved on %(on)s") % {"on": words.long_date(sub["approved_on"])}
+
+
+def _authorisation(words: Words, s: SupplierRow) -> str:
+    text = words.label(str(s["sub_authorisation"]), "sub-authorisation")
+    if s["sub_objection"] is not None:
+        period = words.duration(s["sub_objection"])
+        text += "; " + words.gettext("%(period)s to object to a change") % {"period": period}
+    return f"{words.gettext('Engaging sub-processors (Art. 28(2))')}: {text}"
 
 
 def _terms(words: Words, missing: list[str] | None) -> str:

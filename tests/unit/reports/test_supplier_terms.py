@@ -59,3 +59,32 @@ def test_the_second_subparagraph_is_named_in_words(make_workspace: MakeWorkspace
     assert repo is not None
     html = render_report("suppliers", repo, lang="nl", output_format="html")
     assert "geen bepaling vastgelegd voor tweede alinea" in html
+
+
+SPECIFIC = {
+    "en": ("each approved by us in writing (specific authorisation)", "approved on April 1, 2025"),
+    "nl": (
+        "elk door ons schriftelijk goedgekeurd (specifieke toestemming)",
+        "goedgekeurd op 1 april 2025",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_register_says_how_sub_processors_are_authorised(
+    make_workspace: MakeWorkspace, lang: str
+) -> None:
+    how, approved = SPECIFIC[lang]
+    repo = open_workspace(make_workspace(CASES / "SUP013" / "pass-approved"), AS_OF).repo
+    assert repo is not None
+    html = render_report("suppliers", repo, lang=lang, output_format="html")
+    assert f"<td>{how}</td>" in html
+    assert "Nordic Backup AB — off-site backups; " in html
+    assert f"; {approved}</li>" in html
+    text = render_report("suppliers", repo, lang=lang, output_format="markdown")
+    assert f"| {how} |" in text
+    sheet = load_workbook(BytesIO(render_workbook("suppliers", repo, lang=lang))).worksheets[1]
+    cloudnest = next(r for r in sheet.iter_rows(values_only=True) if r[-1] == "sup-cloudnest")
+    cell = next(str(v) for v in cloudnest if v and "Nordic Backup AB" in str(v))
+    assert cell.splitlines()[0].endswith(how)
+    assert cell.splitlines()[1].endswith(approved)
