@@ -45,20 +45,36 @@ def is_processor(supplier: Supplier) -> bool:
     hint="Sign a data processing agreement and record it under `dpa` (signed_on, document).",
 )
 def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
-    """A processor or sub-processor has no data processing agreement.
+    """A processor or sub-processor has no data processing agreement on the ``--as-of`` day.
+
+    An agreement signed after that day did not govern the processing on it (Art. 28(3) asks
+    for the contract while the processor works for us), so it counts as not yet signed.
 
     PASS: ``role: processor`` with ``dpa: {signed_on: 2025-03-01}``.
-    FAIL: ``role: processor`` and no ``dpa``.
+    FAIL: ``role: processor`` and no ``dpa``; or ``dpa: {signed_on: 2027-01-01}``, as of
+    2026-11-23.
     """
     for entry, supplier in processors(repo):
+        sub = supplier.role == "sub-processor"
+        citation = ("GDPR Art. 28(4)",) if sub else ()
         if supplier.dpa is None:
-            sub = supplier.role == "sub-processor"
             yield Problem(
                 entry,
                 ("role",),
                 f"'{supplier.name}' is a {supplier.role} but no data processing agreement "
                 "is recorded",
-                citation=("GDPR Art. 28(4)",) if sub else (),
+                citation=citation,
+            )
+        elif supplier.dpa.signed_on > repo.as_of:
+            yield Problem(
+                entry,
+                ("dpa", "signed_on"),
+                f"'{supplier.name}' is a {supplier.role}, but its data processing agreement "
+                f"is dated {supplier.dpa.signed_on.isoformat()}, after "
+                f"{repo.as_of.isoformat()}: on that day it was not yet signed",
+                hint="If the agreement is signed, correct `signed_on`; if not, have it signed "
+                "before the supplier processes our data.",
+                citation=citation,
             )
 
 
