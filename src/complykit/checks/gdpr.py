@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
+from complykit.facts.art30_exemption import exempt
 from complykit.facts.problem import Problem
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
@@ -41,6 +42,14 @@ def processor_activities(repo: Repository) -> Activities:
             yield entry, activity
 
 
+def described(repo: Repository, found: Activities) -> Activities:
+    """The activities among ``found`` that the register must describe: all but those a valid
+    Art. 30(5) claim leaves out (``facts.art30_exemption``)."""
+    for entry, activity in found:
+        if not exempt(repo, entry, activity):
+            yield entry, activity
+
+
 @check(
     code="GDPR001",
     reads=("processing-activity",),
@@ -57,7 +66,7 @@ def purposes_missing(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: controller`` with ``purposes: [{description: Payroll, legal_basis: contract}]``.
     FAIL: ``role: controller`` without ``purposes``.
     """
-    for entry, activity in controller_activities(repo):
+    for entry, activity in described(repo, controller_activities(repo)):
         if not activity.purposes:
             yield Problem(entry, ("purposes",), f"'{activity.name}' states no purpose")
 
@@ -79,7 +88,7 @@ def data_categories_missing(repo: Repository) -> Iterator[Problem]:
     PASS: ``data_subjects: [Employees]`` and ``personal_data: [{name: Bank account}]``.
     FAIL: ``personal_data: [{name: Bank account}]`` without ``data_subjects``.
     """
-    for entry, activity in controller_activities(repo):
+    for entry, activity in described(repo, controller_activities(repo)):
         if not activity.data_subjects:
             yield Problem(
                 entry,
@@ -114,7 +123,7 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
     PASS: ``retention: {period: P7Y, trigger: End of the financial year}``.
     FAIL: no ``retention``, and a data category without its own ``retention``.
     """
-    for entry, activity in controller_activities(repo):
+    for entry, activity in described(repo, controller_activities(repo)):
         per_category = activity.personal_data and all(c.retention for c in activity.personal_data)
         if activity.retention is None and not per_category:
             yield Problem(entry, ("retention",), f"'{activity.name}' states no retention period")
@@ -138,7 +147,7 @@ def security_description_missing(repo: Repository) -> Iterator[Problem]:
     PASS: ``security_measures: [ctl-mfa, ctl-encryption]``.
     FAIL: neither ``security_measures`` nor ``security_description``.
     """
-    for entry, activity in activities(repo):
+    for entry, activity in described(repo, activities(repo)):
         if not activity.security_measures and activity.security_description is None:
             point = "2)(d" if activity.role is ProcessingRole.PROCESSOR else "1)(g"
             yield Problem(
@@ -171,7 +180,7 @@ def controllers_missing(repo: Repository) -> Iterator[Problem]:
     2026-11-02}``.
     FAIL: ``role: processor`` without ``controllers`` or ``controller_list``.
     """
-    for entry, activity in processor_activities(repo):
+    for entry, activity in described(repo, processor_activities(repo)):
         if not activity.controllers and activity.controller_list is None:
             yield Problem(
                 entry,
@@ -196,7 +205,7 @@ def processing_categories_missing(repo: Repository) -> Iterator[Problem]:
     PASS: ``role: processor`` with ``description: Hosting and support of the client record``.
     FAIL: ``role: processor`` with neither ``description`` nor ``purposes``.
     """
-    for entry, activity in processor_activities(repo):
+    for entry, activity in described(repo, processor_activities(repo)):
         if activity.description is None and not activity.purposes:
             yield Problem(
                 entry,

@@ -99,13 +99,18 @@ def automated_decision_special_data(repo: Repository) -> Iterator[Problem]:
     per_record=True,
     framework="gdpr",
     name="automated-decision-safeguards-missing",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     citation=("GDPR Art. 22(3)",),
     hint="Describe in `automated_decisions.safeguards` how people get human intervention, "
     "give their view and contest the decision.",
 )
 def automated_decision_safeguards_missing(repo: Repository) -> Iterator[Problem]:
     """Automated decisions under the contract or consent exception list no safeguards.
+
+    Art. 22(3) is a duty, not advice: under these exceptions the controller must give at least
+    human intervention, a chance to be heard and a way to contest. Like a missing exception
+    (GDPR017), safeguards that the register does not show cannot be demonstrated (Art. 5(2)),
+    so this is an error.
 
     PASS: ``exception: contract`` with ``safeguards: Reviewer re-decides on request``.
     FAIL: ``exception: explicit-consent`` without ``safeguards``.

@@ -12,7 +12,7 @@ from complykit.checks.gdpr import controller_activities
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
-from complykit.model.enums import Art9Condition, LegalBasis
+from complykit.model.enums import Art9Condition, LegalBasis, SpecialCategory
 from complykit.model.processing import LegitimateInterestAssessment
 from complykit.workspace.repository import Repository
 
@@ -26,6 +26,19 @@ _NEEDS_LAW = {
     Art9Condition.J: "Union or member-state law",
 }
 _PUBLIC_SECTOR = ("public-authority", "public-body")
+# Dutch examples of the law behind a point of Art. 9(2), by point and category (None: any).
+# The reference places the Dutch conditions in UAVG arts. 22-30 without checking each
+# article and paragraph against the UAVG text, so the hint says they are unverified.
+_NL_EXAMPLES: dict[tuple[Art9Condition, SpecialCategory | None], str] = {
+    (Art9Condition.B, SpecialCategory.HEALTH): "UAVG art. 30 lid 1 (employers), with the "
+    "labour or social-security law that requires the processing",
+    (Art9Condition.B, None): "the labour or social-security law, or the collective agreement, "
+    "that requires the processing",
+    (Art9Condition.G, SpecialCategory.BIOMETRIC): "UAVG art. 29 (biometric identification "
+    "needed for authentication or security)",
+    (Art9Condition.H, SpecialCategory.HEALTH): "UAVG art. 30 lid 3 (care providers), e.g. "
+    "'UAVG art. 30 lid 3 sub a'",
+}
 
 
 @check(
@@ -269,14 +282,16 @@ def art9_condition_missing(repo: Repository) -> Iterator[Problem]:
     name="art9-provision-missing",
     severity=Severity.WARNING,
     citation=("GDPR Art. 9(2)",),
-    hint="Add `art9_provision` naming the law, e.g. 'UAVG art. 30 lid 3 sub a'.",
+    hint="Add `art9_provision` naming the law that the condition rests on.",
 )
 def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
     """An Art. 9(2) condition that rests on Union or member-state law names no such law.
 
     Points (b), (g), (h), (i) and (j) apply only on the basis of law (or, for (b), a collective
     agreement, and for (h), a contract with a health professional); naming it shows that the
-    condition really applies.
+    condition really applies. For a Dutch organisation the hint gives an example fitting the
+    point and category (biometric data under (g): UAVG art. 29; health care under (h): UAVG
+    art. 30 lid 3); these article numbers are not verified against the UAVG text.
 
     PASS: ``art9_condition: h`` with ``art9_provision: UAVG art. 30 lid 3 sub a``.
     FAIL: ``art9_condition: b`` without ``art9_provision``.
@@ -290,8 +305,24 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
                     ("personal_data", index, "art9_condition"),
                     f"'{category.name}' relies on Art. 9(2)({condition}), which needs a basis in "
                     f"{_NEEDS_LAW[condition]}, but `art9_provision` names none",
+                    hint=_provision_hint(repo, condition, category.special_category),
                     citation=(f"GDPR Art. 9(2)({condition})",),
                 )
+
+
+def _provision_hint(
+    repo: Repository, condition: Art9Condition, category: SpecialCategory | None
+) -> str | None:
+    """The rule's hint with a Dutch example for this point and category, where we have one."""
+    if repo.config.organisation.country != "NL":
+        return None
+    example = _NL_EXAMPLES.get((condition, category)) or _NL_EXAMPLES.get((condition, None))
+    if example is None:
+        return None
+    return (
+        f"Add `art9_provision` naming the law that the condition rests on; in the Netherlands, "
+        f"for example, {example} (article numbers not verified against the UAVG text)."
+    )
 
 
 @check(

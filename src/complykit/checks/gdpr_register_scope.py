@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from complykit.checks.gdpr import activities, controller_activities
+from complykit.checks.gdpr import activities, controller_activities, described
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.dpia_screening import Screened, screened
+from complykit.facts.art30_exemption import failed_conditions
 from complykit.facts.problem import Problem
-from complykit.model.processing import ProcessingActivity
 from complykit.workspace.repository import Repository
-
-_SMALL = 250
 
 
 @check(
@@ -38,7 +35,7 @@ def recipients_unstated(repo: Repository) -> Iterator[Problem]:
     The data stays with the two HR staff who collect it``.
     FAIL: no ``recipients``, no ``processors`` and no ``no_recipients``.
     """
-    for entry, activity in controller_activities(repo):
+    for entry, activity in described(repo, controller_activities(repo)):
         listed = bool(activity.recipients or activity.processors)
         if not listed and activity.no_recipients is None:
             yield Problem(
@@ -74,18 +71,15 @@ def art30_5_exemption_invalid(repo: Repository) -> Iterator[Problem]:
     processing that is occasional, not likely to result in a risk to people's rights (read
     here as: no DPIA and no screening that points to one), and that includes no special
     categories (Art. 9(1)) or criminal-offence data (Art. 10). The register stays required for
-    all other processing, and every Art. 30 rule still reads a claimed activity.
+    all other processing. Where the claim holds, the rules on what the register must say
+    (GDPR001-GDPR006, GDPR030) leave the activity out; where it fails, they read it as usual.
 
     PASS: 40 staff, ``art30_exemption: {occasional: true, reasoning: ...}`` on a one-off event
     registration with contact details only.
     FAIL: 300 staff; or the same claim on an activity with health data or a DPIA.
     """
-    screens = {s.activity.id: s for s in screened(repo)} if repo.in_scope("gdpr") else {}
     for entry, activity in activities(repo):
-        claim = activity.art30_exemption
-        if claim is None:
-            continue
-        failed = _failed_conditions(repo, activity, claim.occasional, screens)
+        failed = failed_conditions(repo, entry, activity)
         if failed:
             yield Problem(
                 entry,
@@ -93,24 +87,6 @@ def art30_5_exemption_invalid(repo: Repository) -> Iterator[Problem]:
                 f"'{activity.name}' claims the Art. 30(5) exemption, but {'; '.join(failed)}",
                 at_key=True,
             )
-
-
-def _failed_conditions(
-    repo: Repository, activity: ProcessingActivity, occasional: bool, screens: dict[str, Screened]
-) -> list[str]:
-    headcount = repo.config.organisation.headcount
-    failed = []
-    if headcount >= _SMALL:
-        failed.append(f"the organisation has {headcount} staff (not under 250)")
-    if not occasional:
-        failed.append("the processing is not occasional")
-    if any(d.special_category or d.criminal_offence_data for d in activity.personal_data):
-        failed.append("it includes special categories or criminal-offence data")
-    screen = screens.get(activity.id)
-    likely = screen is not None and (screen.likely_high_risk or bool(screen.mandatory))
-    if activity.dpia is not None or likely:
-        failed.append("it is likely to result in a risk (a DPIA covers it or is indicated)")
-    return failed
 
 
 @check(

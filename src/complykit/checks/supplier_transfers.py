@@ -72,3 +72,37 @@ def _problem(repo: Repository, location: Location) -> str | None:
             "the supplier is one of them (`within_adequacy_scope`)"
         )
     return None
+
+
+@check(
+    code="SUP012",
+    reads=("supplier",),
+    per_record=True,
+    name="supplier-location-on-derogation",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 49(1)",),
+    hint="Rest the location on an adequacy decision that covers the supplier or on an Art. 46 "
+    "safeguard such as standard contractual clauses, with a transfer impact assessment.",
+)
+def supplier_location_on_derogation(repo: Repository) -> Iterator[Problem]:
+    """A processor handles our data outside the EEA on an Art. 49 derogation.
+
+    Derogations are exceptions for specific, occasional situations and are read narrowly; a
+    processor's location where it hosts or supports our data serves it systematically, which
+    calls for adequacy or Art. 46 safeguards instead.
+
+    PASS: ``locations: [{country: US, transfer_mechanism: standard-contractual-clauses}]``.
+    FAIL: ``locations: [{country: US, purpose: hosting, transfer_mechanism: derogation}]``.
+    """
+    countries = repo.catalogs.countries
+    for entry, supplier in processors(repo):
+        for index, location in enumerate(supplier.locations):
+            derogation = location.transfer_mechanism is TransferMechanism.DEROGATION
+            if derogation and not countries.in_eea(location.country):
+                name = countries.name(location.country) or location.country
+                yield Problem(
+                    entry,
+                    ("locations", index, "transfer_mechanism"),
+                    f"'{supplier.name}' handles our data in {name} on a derogation, which is "
+                    "meant for occasional transfers, not for a processor's ongoing work",
+                )

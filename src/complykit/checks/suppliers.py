@@ -19,6 +19,12 @@ from complykit.workspace.repository import Entry, Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
 _BREACH_CLOCK = timedelta(hours=72)
+_SUB_HINT = (
+    "We do not sign with a sub-processor ourselves: check that our processor's contract with "
+    "it imposes the same data protection obligations as our agreement with the processor "
+    "(Art. 28(4)), and that we authorised it in writing (Art. 28(2)); record that contract "
+    "under `dpa`."
+)
 
 
 def processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
@@ -45,20 +51,40 @@ def is_processor(supplier: Supplier) -> bool:
     hint="Sign a data processing agreement and record it under `dpa` (signed_on, document).",
 )
 def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
-    """A processor or sub-processor has no data processing agreement.
+    """A processor or sub-processor has no data processing agreement on the ``--as-of`` day.
+
+    For a sub-processor the agreement is our processor's contract with it, which must impose
+    our agreement's obligations (Art. 28(4)) on a sub-processor we authorised (Art. 28(2)).
+
+    An agreement signed after that day did not govern the processing on it (Art. 28(3) asks
+    for the contract while the processor works for us), so it counts as not yet signed.
 
     PASS: ``role: processor`` with ``dpa: {signed_on: 2025-03-01}``.
-    FAIL: ``role: processor`` and no ``dpa``.
+    FAIL: ``role: processor`` and no ``dpa``; or ``dpa: {signed_on: 2027-01-01}``, as of
+    2026-11-23.
     """
     for entry, supplier in processors(repo):
+        sub = supplier.role == "sub-processor"
+        citation = ("GDPR Art. 28(4)", "GDPR Art. 28(2)") if sub else ()
         if supplier.dpa is None:
-            sub = supplier.role == "sub-processor"
             yield Problem(
                 entry,
                 ("role",),
                 f"'{supplier.name}' is a {supplier.role} but no data processing agreement "
                 "is recorded",
-                citation=("GDPR Art. 28(4)",) if sub else (),
+                hint=_SUB_HINT if sub else None,
+                citation=citation,
+            )
+        elif supplier.dpa.signed_on > repo.as_of:
+            yield Problem(
+                entry,
+                ("dpa", "signed_on"),
+                f"'{supplier.name}' is a {supplier.role}, but its data processing agreement "
+                f"is dated {supplier.dpa.signed_on.isoformat()}, after "
+                f"{repo.as_of.isoformat()}: on that day it was not yet signed",
+                hint="If the agreement is signed, correct `signed_on`; if not, have it signed "
+                "before the supplier processes our data.",
+                citation=citation,
             )
 
 
@@ -182,15 +208,17 @@ def breach_notification_missing(repo: Repository) -> Iterator[Problem]:
     name="breach-notification-too-slow",
     severity=Severity.WARNING,
     citation=("GDPR Art. 33(2)", "GDPR Art. 33(1)"),
-    hint="Negotiate notification within 24 to 48 hours, so that we can notify the supervisory "
-    "authority within 72 hours of becoming aware.",
+    hint="Negotiate notification within 24 to 48 hours: every hour the processor waits delays "
+    "our own response to the breach.",
 )
 def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
     """A processor may take longer than 72 hours to tell us of a breach.
 
-    The processor must tell us without undue delay; a promise longer than our own 72-hour
-    deadline to the authority is hard to square with that. The controller's clock starts when
-    the processor tells it, so this is a weak contract, not a missed deadline: a warning.
+    The processor must tell us without undue delay (Art. 33(2)). Our own 72 hours to notify
+    the authority (Art. 33(1)) start when the processor tells us, so its delay does not use
+    them up; but a promise of more than 72 hours delays our response to the breach and is
+    hard to square with "without undue delay". A weak contract, not a missed deadline: a
+    warning.
 
     PASS: ``breach_notification: {within: PT48H}``.
     FAIL: ``breach_notification: {within: P5D}``.
@@ -203,7 +231,8 @@ def breach_notification_too_slow(repo: Repository) -> Iterator[Problem]:
                 ("breach_notification", "within"),
                 f"'{supplier.name}' may take up to {duration(promise.within.as_timedelta())} "
                 f"({promise.within.iso()}) to "
-                "tell us of a breach, longer than the 72 hours we have to notify the authority",
+                "tell us of a breach: that is hardly 'without undue delay', and it holds up "
+                "our response (our own 72 hours start only when it tells us)",
             )
 
 

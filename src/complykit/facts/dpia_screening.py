@@ -67,15 +67,38 @@ class Screened:
 
 
 def screened(repo: Repository) -> Iterator[Screened]:
-    catalog = repo.catalogs.framework("dpia-criteria")
-    wp248 = [i for i in catalog.items if i.group == "wp248"] if catalog else []
-    threshold = _threshold(catalog)
+    criteria = _Criteria(repo)
     for entry, activity in repo.records(ProcessingActivity):
+        found = criteria.screen(repo, entry, activity)
+        if found is not None:
+            yield found
+
+
+def screen(repo: Repository, entry: Entry, activity: ProcessingActivity) -> Screened | None:
+    """What one controller activity's screening amounts to; None without a screening."""
+    if activity.dpia_screening is None:
+        return None
+    return _Criteria(repo).screen(repo, entry, activity)
+
+
+class _Criteria:
+    """The catalog's WP248 criteria and threshold, looked up once for many activities."""
+
+    __slots__ = ("catalog", "threshold", "wp248")
+
+    def __init__(self, repo: Repository) -> None:
+        self.catalog = repo.catalogs.framework("dpia-criteria")
+        self.wp248 = [i for i in self.catalog.items if i.group == "wp248"] if self.catalog else []
+        self.threshold = _threshold(self.catalog)
+
+    def screen(
+        self, repo: Repository, entry: Entry, activity: ProcessingActivity
+    ) -> Screened | None:
         screening = activity.dpia_screening
         if screening is None or activity.role is ProcessingRole.PROCESSOR:
-            continue
-        met, mandatory = _MEMO.amounts(repo, catalog, wp248, activity)
-        yield Screened(entry, activity, screening, met, len(met) >= threshold, mandatory)
+            return None
+        met, mandatory = _MEMO.amounts(repo, self.catalog, self.wp248, activity)
+        return Screened(entry, activity, screening, met, len(met) >= self.threshold, mandatory)
 
 
 _Amounts = tuple[list[Item], list[tuple[str, str]]]

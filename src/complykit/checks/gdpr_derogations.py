@@ -1,0 +1,142 @@
+"""GDPR Art. 49: a derogation carries a transfer only within its limits.
+
+Derogations are exceptions for specific situations, read narrowly: some are closed to public
+authorities exercising public powers (Art. 49(3)), the compelling-legitimate-interests one needs
+its assessment and safeguards on record (Art. 49(6)), and none fits the systematic transfer of
+a processor that hosts or handles our data abroad.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.gdpr import activities
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
+from complykit.model.enums import LegalBasis, TransferMechanism
+from complykit.model.processing import ProcessingActivity, Transfer
+from complykit.workspace.repository import Entry, Repository
+
+_COMPELLING = "compelling-legitimate-interests"
+# Art. 49(3): closed to public authorities in the exercise of their public powers.
+_CLOSED_TO_PUBLIC_POWERS = ("a", "b", "c", _COMPELLING)
+
+
+def _derogations(repo: Repository) -> Iterator[tuple[Entry, ProcessingActivity, int, Transfer]]:
+    for entry, activity in activities(repo):
+        for index, transfer in enumerate(activity.transfers):
+            if transfer.mechanism is TransferMechanism.DEROGATION:
+                yield entry, activity, index, transfer
+
+
+def _named(derogation: str) -> str:
+    if derogation == _COMPELLING:
+        return "the compelling legitimate interests of Art. 49(1) second subparagraph"
+    return f"Art. 49(1)({derogation})"
+
+
+@check(
+    code="GDPR037",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="derogation-closed-to-public-powers",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 49(3)",),
+    hint="Rest the transfer on an adequacy decision or an Art. 46 safeguard, or on "
+    "Art. 49(1)(d) where Union or Member State law recognises the public interest.",
+)
+def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
+    """A public authority carrying out a public task transfers data on a derogation that
+    Art. 49(3) closes to it.
+
+    Points (a), (b) and (c) of Art. 49(1) and its compelling-legitimate-interests subparagraph
+    do not apply to what public authorities do in the exercise of their public powers. complykit
+    reads ``organisation.sector: public-authority`` with a purpose on the public-task basis
+    (Art. 6(1)(e)) as such an exercise; a public body that holds no public powers
+    (``public-body``) is not judged.
+
+    PASS: ``sector: public-authority``, a public-task purpose and ``derogation: e`` (legal
+    claims); or ``sector: private`` with ``derogation: a``.
+    FAIL: ``sector: public-authority``, a public-task purpose and ``derogation: a``.
+    """
+    if repo.config.organisation.sector != "public-authority":
+        return
+    for entry, activity, index, transfer in _derogations(repo):
+        public_task = any(p.legal_basis is LegalBasis.PUBLIC_TASK for p in activity.purposes)
+        if public_task and transfer.derogation in _CLOSED_TO_PUBLIC_POWERS:
+            yield Problem(
+                entry,
+                ("transfers", index, "derogation"),
+                f"'{activity.name}' carries out a public task, yet its transfer to "
+                f"{transfer.recipient} rests on {_named(transfer.derogation)}, which public "
+                "authorities cannot use in the exercise of their public powers",
+            )
+
+
+@check(
+    code="GDPR038",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="compelling-interests-undocumented",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 49(1) second subparagraph", "GDPR Art. 49(6)"),
+    hint="Record in `safeguards` the assessment of the circumstances of the transfer and the "
+    "safeguards it led to; also inform the supervisory authority and the people concerned, "
+    "as the subparagraph requires.",
+)
+def compelling_interests_undocumented(repo: Repository) -> Iterator[Problem]:
+    """A transfer on compelling legitimate interests records no safeguards.
+
+    This last-resort derogation holds only for a non-repetitive transfer about a limited number
+    of people, after assessing all its circumstances and providing suitable safeguards; the
+    assessment and the safeguards belong in the register (Art. 49(6)).
+
+    PASS: ``derogation: compelling-legitimate-interests`` with ``safeguards: One-off; names
+    only; deleted by the recipient after the claim; AP informed 2026-05-02``.
+    FAIL: ``derogation: compelling-legitimate-interests`` without ``safeguards``.
+    """
+    for entry, activity, index, transfer in _derogations(repo):
+        if transfer.derogation == _COMPELLING and transfer.safeguards is None:
+            yield Problem(
+                entry,
+                ("transfers", index, "derogation"),
+                f"'{activity.name}' transfers data to {transfer.recipient} on compelling "
+                "legitimate interests, but records no assessment or safeguards",
+            )
+
+
+@check(
+    code="GDPR039",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="derogation-for-processor",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 49(1)",),
+    hint="Rest the processor's transfer on an adequacy decision that covers it or on an "
+    "Art. 46 safeguard such as standard contractual clauses, with a transfer impact assessment.",
+)
+def derogation_for_processor(repo: Repository) -> Iterator[Problem]:
+    """A transfer to one of the activity's processors rests on a derogation.
+
+    Derogations are exceptions for specific, occasional situations and are read narrowly; a
+    processor that hosts or handles our data abroad transfers it systematically, which calls for
+    adequacy or Art. 46 safeguards instead.
+
+    PASS: ``processors: [sup-us]``, a transfer with ``supplier: sup-us, mechanism:
+    standard-contractual-clauses``.
+    FAIL: ``processors: [sup-us]``, a transfer with ``supplier: sup-us, mechanism: derogation,
+    derogation: a``.
+    """
+    for entry, activity, index, transfer in _derogations(repo):
+        if transfer.supplier is not None and transfer.supplier in activity.processors:
+            yield Problem(
+                entry,
+                ("transfers", index, "mechanism"),
+                f"'{activity.name}' transfers data to its processor {transfer.supplier} on a "
+                "derogation, which is meant for occasional transfers, not for a processor's "
+                "ongoing work",
+            )
