@@ -179,20 +179,24 @@ def _finished(repo: Repository) -> Iterator[tuple[Entry, Dpia]]:
     name="dpia-content-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(7)",),
-    hint="Fill in `description`, `necessity_and_proportionality`, `risks` and `measures`.",
+    hint="Fill in `description`, `necessity_and_proportionality`, `risks` (or `feared_events`) "
+    "and `measures`.",
 )
 def dpia_content_missing(repo: Repository) -> Iterator[Problem]:
     """A completed or approved DPIA lacks one of the four parts Art. 35(7)(a)-(d) requires.
 
-    PASS: ``status: approved`` with description, necessity and proportionality, risks and
-    measures (records or ``measures_description``).
-    FAIL: ``status: approved`` and no ``risks``.
+    The risks may be assessed as risk records or per feared event (the CNIL method); the
+    measures as control records or in ``measures_description``.
+
+    PASS: ``status: approved`` with description, necessity and proportionality, risks
+    (``risks`` or ``feared_events``) and measures.
+    FAIL: ``status: approved`` and neither ``risks`` nor ``feared_events``.
     """
     for entry, dpia in _finished(repo):
         parts = {
             "(a)": ("a description of the processing", dpia.description),
             "(b)": ("necessity and proportionality", dpia.necessity_and_proportionality),
-            "(c)": ("risks", dpia.risks),
+            "(c)": ("risks", dpia.risks or dpia.feared_events),
             "(d)": ("measures", dpia.measures or dpia.measures_description),
         }
         missing = [(point, what) for point, (what, value) in parts.items() if not value]
