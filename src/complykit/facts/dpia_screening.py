@@ -69,7 +69,7 @@ class Screened:
 def screened(repo: Repository) -> Iterator[Screened]:
     catalog = repo.catalogs.framework("dpia-criteria")
     wp248 = [i for i in catalog.items if i.group == "wp248"] if catalog else []
-    threshold = _threshold(catalog)
+    threshold = rule_of_thumb(catalog)
     for entry, activity in repo.records(ProcessingActivity):
         screening = activity.dpia_screening
         if screening is None or activity.role is ProcessingRole.PROCESSOR:
@@ -120,7 +120,7 @@ class _Memo:
 _MEMO = _Memo()
 
 
-def _threshold(catalog: Catalog | None) -> int:
+def rule_of_thumb(catalog: Catalog | None) -> int:
     """WP248's rule of thumb: from this many criteria on, a DPIA is needed in most cases."""
     groups = catalog.groups if catalog else []
     found = next((g.attributes.get("threshold") for g in groups if g.id == "wp248"), None)

@@ -34,7 +34,8 @@ class Scale(StrictModel):
     geographic_extent: Literal["local", "regional", "national", "international"] | None = None
     """How far the processing reaches geographically."""
     large_scale: bool
-    """Our judgement, given the numbers above."""
+    """Our judgement, given the numbers above; 'no' beside 100,000 people or more is
+    questioned (DPIA014)."""
 
 
 class DpiaScreening(StrictModel):
