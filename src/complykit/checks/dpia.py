@@ -86,17 +86,22 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
     framework="gdpr",
     name="dpia-screening-ignores-mandatory-list",
     severity=Severity.ERROR,
-    citation=("GDPR Art. 35(4)", "GDPR Art. 35(3)(b)"),
+    citation=("GDPR Art. 35(3)", "GDPR Art. 35(4)"),
     hint="Processing on the AP list or in Art. 35(3) always needs a DPIA: set `dpia-required`.",
 )
 def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]:
     """A screening concludes no DPIA is needed for processing that always needs one.
 
-    The Dutch AP list (Art. 35(4)) and Art. 35(3)(b), special-category or criminal data on a
-    large scale, leave no room for a rationale.
+    The Dutch AP list (Art. 35(4)) and the three cases of Art. 35(3) leave no room for a
+    rationale: (a) evaluation or scoring with automated decisions that have legal or similarly
+    significant effects (``evaluation_or_scoring`` with ``automated_decision_legal_effect`` or
+    ``automated_decisions.used``); (b) special-category or criminal data on a large scale;
+    (c) systematic monitoring of a publicly accessible area on a large scale
+    (``systematic_monitoring``, ``publicly_accessible_area`` and ``large_scale``).
 
     PASS: ``ap_list_items: [7]`` and ``conclusion: dpia-required``.
-    FAIL: ``ap_list_items: [7]`` and ``conclusion: dpia-not-required``.
+    FAIL: ``ap_list_items: [7]``, or ``evaluation_or_scoring`` with
+    ``automated_decision_legal_effect``, and ``conclusion: dpia-not-required``.
     """
     for s in screened(repo):
         if s.screening.conclusion == "dpia-not-required" and s.mandatory:
@@ -179,20 +184,24 @@ def _finished(repo: Repository) -> Iterator[tuple[Entry, Dpia]]:
     name="dpia-content-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(7)",),
-    hint="Fill in `description`, `necessity_and_proportionality`, `risks` and `measures`.",
+    hint="Fill in `description`, `necessity_and_proportionality`, `risks` (or `feared_events`) "
+    "and `measures`.",
 )
 def dpia_content_missing(repo: Repository) -> Iterator[Problem]:
     """A completed or approved DPIA lacks one of the four parts Art. 35(7)(a)-(d) requires.
 
-    PASS: ``status: approved`` with description, necessity and proportionality, risks and
-    measures (records or ``measures_description``).
-    FAIL: ``status: approved`` and no ``risks``.
+    The risks may be assessed as risk records or per feared event (the CNIL method); the
+    measures as control records or in ``measures_description``.
+
+    PASS: ``status: approved`` with description, necessity and proportionality, risks
+    (``risks`` or ``feared_events``) and measures.
+    FAIL: ``status: approved`` and neither ``risks`` nor ``feared_events``.
     """
     for entry, dpia in _finished(repo):
         parts = {
             "(a)": ("a description of the processing", dpia.description),
             "(b)": ("necessity and proportionality", dpia.necessity_and_proportionality),
-            "(c)": ("risks", dpia.risks),
+            "(c)": ("risks", dpia.risks or dpia.feared_events),
             "(d)": ("measures", dpia.measures or dpia.measures_description),
         }
         missing = [(point, what) for point, (what, value) in parts.items() if not value]

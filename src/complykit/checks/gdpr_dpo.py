@@ -7,7 +7,10 @@ from collections.abc import Iterator
 from complykit.checks.gdpr import activities
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
+from complykit.facts.dpia_unscreened import LARGE_SCALE_COUNT
 from complykit.facts.problem import Problem
+from complykit.load.positions import Loc
+from complykit.model.processing import ProcessingActivity
 from complykit.workspace.repository import Repository
 
 
@@ -51,33 +54,57 @@ def dpo_may_be_required(repo: Repository) -> Iterator[Problem]:
     """Without a DPO, an activity processes special or criminal data, or monitors, on a large scale.
 
     A DPO is required when such processing is a core activity; complykit cannot tell whether it
-    is, so it warns.
+    is, so it warns. The screening's ``large_scale`` judges the scale; where no screening does,
+    a ``data_subject_count`` of 100,000 or more counts as large scale (see DPIA014 for why that
+    number).
 
-    PASS: no ``dpo`` and no activity screened as ``large_scale: true``.
-    FAIL: no ``dpo`` and ``scale: {large_scale: true}`` with ``special_category: health``.
+    PASS: no ``dpo`` and no activity screened as ``large_scale: true`` or counting 100,000 people.
+    FAIL: no ``dpo`` and ``scale: {large_scale: true}``, or no screening and
+    ``data_subject_count: 500000``, with ``special_category: health``.
     """
     if repo.config.organisation.dpo is not None:
         return
     for entry, activity in activities(repo):
-        screening = activity.dpia_screening
-        if screening is None or screening.scale is None or not screening.scale.large_scale:
+        large = _large_scale(activity)
+        if large is None:
             continue
+        loc, scale = large
+        screening = activity.dpia_screening
         sensitive = any(
             c.special_category is not None or c.criminal_offence_data
             for c in activity.personal_data
         )
+        monitors = screening is not None and screening.systematic_monitoring
         reasons = [
             ("c", "processes special-category or criminal-offence data") if sensitive else None,
-            ("b", "monitors people systematically") if screening.systematic_monitoring else None,
+            ("b", "monitors people systematically") if monitors else None,
         ]
         for point, what in filter(None, reasons):
             yield Problem(
                 entry,
-                ("dpia_screening", "scale", "large_scale"),
-                f"'{activity.name}' {what} on a large scale, and the organisation has no "
+                loc,
+                f"'{activity.name}' {what} on a large scale{scale}, and the organisation has no "
                 "data protection officer",
                 citation=(f"GDPR Art. 37(1)({point})",),
             )
+
+
+def _large_scale(activity: ProcessingActivity) -> tuple[Loc, str] | None:
+    """Where the record says the processing is large scale, and how it says so: the
+    screening's judgement, else a head count of at least ``LARGE_SCALE_COUNT``."""
+    screening = activity.dpia_screening
+    if screening is not None and screening.scale is not None:
+        return (
+            (("dpia_screening", "scale", "large_scale"), "")
+            if screening.scale.large_scale
+            else None
+        )
+    count = activity.data_subject_count
+    if count is not None and count >= LARGE_SCALE_COUNT:
+        return (
+            "data_subject_count",
+        ), f" (about {count:,} people, and no screening judges the scale)"
+    return None
 
 
 @check(

@@ -1,5 +1,5 @@
 """How a DPIA screening's facts add up: the WP248 criteria met and the reasons that always
-require a DPIA (the Dutch AP list, Art. 35(3)(b)). The DPIA checks read this."""
+require a DPIA (the Dutch AP list, Art. 35(3)(a)-(c)). The DPIA checks read this."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ class Screened:
     likely_high_risk: bool
     """Whether the criteria met reach WP248's rule of thumb."""
     mandatory: list[tuple[str, str]]
-    """(citation, label) of each reason that always requires a DPIA: AP list, Art. 35(3)(b)."""
+    """(citation, label) of each reason that always requires a DPIA: AP list, Art. 35(3)."""
 
     @property
     def criteria_named(self) -> str:
@@ -89,7 +89,7 @@ class _Criteria:
     def __init__(self, repo: Repository) -> None:
         self.catalog = repo.catalogs.framework("dpia-criteria")
         self.wp248 = [i for i in self.catalog.items if i.group == "wp248"] if self.catalog else []
-        self.threshold = _threshold(self.catalog)
+        self.threshold = rule_of_thumb(self.catalog)
 
     def screen(
         self, repo: Repository, entry: Entry, activity: ProcessingActivity
@@ -143,7 +143,7 @@ class _Memo:
 _MEMO = _Memo()
 
 
-def _threshold(catalog: Catalog | None) -> int:
+def rule_of_thumb(catalog: Catalog | None) -> int:
     """WP248's rule of thumb: from this many criteria on, a DPIA is needed in most cases."""
     groups = catalog.groups if catalog else []
     found = next((g.attributes.get("threshold") for g in groups if g.id == "wp248"), None)
@@ -174,10 +174,25 @@ def _mandatory(
         found.append(
             (f"AP DPIA list {item_id}", _label(catalog, item_id, f"AP list item {number}"))
         )
-    if screening.scale is not None and screening.scale.large_scale and _sensitive(activity):
-        point = "Art. 35(3)(b)"
-        found.append((f"GDPR {point}", _label(catalog, point, point)))
+    found.extend((f"GDPR {p}", _label(catalog, p, p)) for p in _art35_3(activity, screening))
     return found
+
+
+def _art35_3(activity: ProcessingActivity, screening: DpiaScreening) -> Iterator[str]:
+    """The points of Art. 35(3) the screening's facts meet: the GDPR's own cases that always
+    need a DPIA, whatever the rationale says."""
+    large = screening.scale is not None and screening.scale.large_scale
+    decides = screening.automated_decision_legal_effect or (
+        activity.automated_decisions is not None and activity.automated_decisions.used
+    )
+    # (a): people are evaluated or scored by automated means, and decisions with legal or
+    # similarly significant effects rest on it.
+    if screening.evaluation_or_scoring and decides:
+        yield "Art. 35(3)(a)"
+    if large and _sensitive(activity):
+        yield "Art. 35(3)(b)"
+    if large and screening.systematic_monitoring and screening.publicly_accessible_area:
+        yield "Art. 35(3)(c)"
 
 
 def _label(catalog: Catalog | None, item_id: str, name: str) -> str:

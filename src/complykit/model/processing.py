@@ -277,4 +277,5 @@ class ProcessingActivity(Record):
     art30_exemption: Art30Exemption | None = None
     """A claim that the Art. 30(5) exemption for organisations under 250 staff applies."""
     data_subject_count: NonNegativeInt | None = None
-    """Approximate number of data subjects, the number behind 'large scale'."""
+    """Approximate number of data subjects, the number behind 'large scale'. Where no screening
+    judges the scale, complykit counts 100,000 or more as large scale (DPIA013, GDPR028)."""

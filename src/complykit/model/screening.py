@@ -34,7 +34,8 @@ class Scale(StrictModel):
     geographic_extent: Literal["local", "regional", "national", "international"] | None = None
     """How far the processing reaches geographically."""
     large_scale: bool
-    """Our judgement, given the numbers above."""
+    """Our judgement, given the numbers above; 'no' beside 100,000 people or more is
+    questioned (DPIA014)."""
 
 
 class DpiaScreening(StrictModel):
@@ -46,6 +47,10 @@ class DpiaScreening(StrictModel):
     """Whether automated decisions have legal or similarly significant effects (criterion 2)."""
     systematic_monitoring: bool = False
     """Whether people are systematically observed or monitored, e.g. in public (criterion 3)."""
+    publicly_accessible_area: bool = False
+    """Whether the monitoring covers a place anyone may enter, such as a street, shop, station,
+    park or public transport. With `systematic_monitoring` and a large scale this is Art.
+    35(3)(c), which always needs a DPIA."""
     highly_personal_data: bool = False
     """Other highly personal data, e.g. financial, location or messages (rest of criterion 4)."""
     scale: Scale | None = None
