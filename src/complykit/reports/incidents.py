@@ -194,8 +194,10 @@ _CONTROLLER_NOTIFIES = Notification(required=False)
 
 def _notification(notice: Notification) -> NotificationRow:
     subject = notice if isinstance(notice, SubjectNotification) else None
+    # Art. 34(3)(c) lifts only the individual notices: a public communication is still owed.
+    public = subject is not None and subject.exemption == "c"
     return NotificationRow(
-        required=notice.required,
+        required=notice.required or public,
         notified_at=notice.notified_at,
         to=notice.to,
         reference=notice.reference,

@@ -146,3 +146,60 @@ def test_without_a_moment_of_awareness_the_clock_counts_from_detection(
         text = render_report("incidents", repo, lang=lang, output_format=output_format)
         for words in said:
             assert words in text, (output_format, words)
+
+
+PUBLIC = """\
+kind: incident
+id: inc-tape
+title: Backup tape lost in transport
+description: A backup tape with the addresses of former customers was lost in transport.
+severity: high
+status: contained
+detected_at: 2026-11-02T09:00:00+01:00
+aware_at: 2026-11-02T10:00:00+01:00
+personal_data_involved: true
+breach:
+  our_role: controller
+  nature: [confidentiality]
+  approximate_data_subjects: 2000000
+  risk_to_individuals: high-risk
+  risk_reasoning: Citizen service numbers and bank account numbers, unencrypted.
+  authority: {required: true, notified_at: 2026-11-03T09:00:00+01:00}
+  data_subjects:
+    required: false
+    exemption: c
+    reason: No current addresses for most former customers.
+"""
+
+
+def _incidents(tmp_path: Path, text: str, output_format: str) -> str:
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    (root / "incidents" / "inc.yaml").write_text(text, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    return render_report("incidents", repo, lang="en", output_format=output_format)
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+def test_exemption_c_still_owes_the_public_communication(
+    tmp_path: Path, output_format: str
+) -> None:
+    """Art. 34(3)(c) replaces the individual notices, so the register shows the public
+    communication as required and not yet made, not as "not required"."""
+    text = _incidents(tmp_path, PUBLIC, output_format)
+    assert "required, not yet notified" in text
+    assert "not required" not in text.split("Data subjects (Art. 34)", 1)[1]
+    assert "public communication instead" in text
+
+
+def test_exemption_c_shows_the_public_communication_made(tmp_path: Path) -> None:
+    """Once made, the register shows when and how people were told publicly."""
+    made = PUBLIC + (
+        "    method: Notice on the website and in two national newspapers\n"
+        "    notified_at: 2026-11-06T08:00:00+01:00\n"
+    )
+    text = _incidents(tmp_path, made, "markdown")
+    row = next(line for line in text.splitlines() if "Communication to data subjects" in line)
+    assert "notified on November 6, 2026" in row
+    assert "Notice on the website and in two national newspapers" in row
