@@ -1,5 +1,8 @@
 """INC: telling the people affected by a high-risk breach (Art. 34): whether they are told, or a
 public communication replaces the individual notices (Art. 34(3)(c)), and whether it is late.
+
+Art. 34(1) says "without undue delay" and sets no term; see ``SUBJECTS_TERM`` for the one
+complykit counts.
 """
 
 from __future__ import annotations
@@ -9,9 +12,12 @@ from collections.abc import Iterator
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.incident_clock import (
+    SUBJECTS_TERM,
     Clock,
     breaches,
     clock_of,
+    deadline_at,
+    end_of,
 )
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
@@ -19,6 +25,7 @@ from complykit.model.incident import SubjectNotification
 from complykit.workspace.repository import Entry, Repository
 
 _PUBLIC = ("GDPR Art. 34(3)(c)",)
+_DAYS = SUBJECTS_TERM.days
 
 
 @check(
@@ -111,15 +118,63 @@ def breach_data_subjects_pending(repo: Repository) -> Iterator[Problem]:
     """As controller, people affected by a high-risk breach are to be told and are not yet.
 
     Under exemption (c) they are told by a public communication instead, which is just as due.
+    Once 7 days have passed since becoming aware, INC022 reports it as an error instead.
 
     PASS: ``data_subjects: {required: true, notified_at: 2026-11-20T10:00:00+01:00}``.
-    FAIL: ``data_subjects: {required: true}`` and no ``notified_at``.
+    FAIL: ``data_subjects: {required: true}`` and no ``notified_at``, less than 7 days after
+    ``aware_at``.
     """
-    for entry, _, people in _pending(repo):
-        yield Problem(
-            entry,
-            _where(people),
-            "the people affected by this high-risk breach must be told without undue delay; "
-            f"no communication is recorded yet ({_what(people)} is due)",
-            citation=_PUBLIC if people.exemption == "c" else (),
-        )
+    for entry, clock, people in _pending(repo):
+        term = clock.start + SUBJECTS_TERM
+        if term >= end_of(repo):
+            yield Problem(
+                entry,
+                _where(people),
+                "the people affected by this high-risk breach must be told without undue delay; "
+                f"no communication is recorded yet ({_what(people)} is due); complykit counts "
+                f"the delay as undue from {deadline_at(term)}, {_DAYS} days {clock.since}",
+                citation=_PUBLIC if people.exemption == "c" else (),
+            )
+
+
+@check(
+    code="INC022",
+    reads=("incident",),
+    per_record=True,
+    name="breach-data-subjects-overdue",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 34",),
+    hint="Tell the people affected now and record `notified_at`. If a public authority asked "
+    "you to wait (e.g. the police, for an investigation), record a waiver with that reason "
+    "and an expiry. The 7 days are complykit's reading of 'without undue delay', not a term "
+    "in the law.",
+)
+def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
+    """As controller, people affected by a high-risk breach are still not told 7 days after we
+    became aware.
+
+    Art. 34(1) asks for "without undue delay" and sets no number. complykit counts a delay as
+    undue once 7 days have passed since becoming aware (``aware_at``, or ``detected_at`` when
+    it is missing), compared as instants in UTC with the end of the ``--as-of`` day, as the
+    72-hour clock is. By then the 72 hours the law gives for notifying the authority are long
+    gone, and each day makes the warning less useful to people who could protect themselves.
+    Telling people may well take longer than 72 hours (who is affected, addresses, coordination
+    with the authority), so the 72 hours themselves would be stricter than the law. Before the
+    7 days INC011 warns. Under exemption (c) the public communication is what is due.
+
+    PASS: ``data_subjects: {required: true, notified_at: ...}``, or no ``notified_at`` 3 days
+    after ``aware_at`` (INC011).
+    FAIL: ``data_subjects: {required: true}``, no ``notified_at``, and ``aware_at`` 35 days ago.
+    """
+    for entry, clock, people in _pending(repo):
+        term = clock.start + SUBJECTS_TERM
+        if term < end_of(repo):
+            yield Problem(
+                entry,
+                _where(people),
+                "the people affected by this high-risk breach had to be told without undue "
+                f"delay; {_what(people)} is still not recorded as made, and more than {_DAYS} "
+                f"days have passed {clock.since}: complykit counts the delay as undue since "
+                f"{deadline_at(term)}{clock.note}",
+                citation=_PUBLIC if people.exemption == "c" else (),
+            )
