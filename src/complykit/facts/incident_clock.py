@@ -106,4 +106,9 @@ def day_start(day: date) -> datetime:
 
 
 def end_of(repo: Repository) -> datetime:
-    return day_start(day_after(repo.as_of))
+    return end_of_day(repo.as_of)
+
+
+def end_of_day(day: date) -> datetime:
+    """Midnight UTC after ``day``: a deadline before it has passed on that day."""
+    return day_start(day_after(day))

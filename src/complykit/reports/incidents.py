@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypedDict
 
-from complykit.facts.incident_clock import CLOCK
+from complykit.facts.incident_clock import CLOCK, end_of_day
 from complykit.facts.serious_incident_clock import SeriousClock, term_of
 from complykit.model.incident import Breach, Incident, Notification, SubjectNotification
 from complykit.model.serious_incident import SeriousIncident
@@ -234,7 +234,9 @@ def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
     notified = authority.notified_at
     clock["deadline"] = deadline
     if notified is None:
-        clock["late"] = as_of > deadline.date()
+        # As INC006 judges it: passed when it falls before the end of the as-of day in UTC,
+        # not by the calendar date in the deadline's own offset.
+        clock["late"] = deadline < end_of_day(as_of)
         clock["running"] = record.status in _OPEN
     else:
         clock["hours_taken"] = int((notified - start).total_seconds() // 3600)

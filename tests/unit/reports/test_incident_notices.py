@@ -3,6 +3,7 @@ AI Act serious incident, when the Art. 73 report is due; in every format and lan
 
 from __future__ import annotations
 
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from openpyxl import load_workbook
 
 from builders import write_workspace
 from complykit.reports.render import render_report, render_workbook
+from complykit.validate.engine import run
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 
@@ -203,3 +205,40 @@ def test_exemption_c_shows_the_public_communication_made(tmp_path: Path) -> None
     row = next(line for line in text.splitlines() if "Communication to data subjects" in line)
     assert "notified on November 6, 2026" in row
     assert "Notice on the website and in two national newspapers" in row
+
+
+OVERDUE = """\
+kind: incident
+id: inc-late
+title: Customer file on a public share
+description: A customer file sat on a publicly shared folder.
+severity: high
+status: contained
+detected_at: 2026-11-20T00:10:00+01:00
+aware_at: 2026-11-20T00:30:00+01:00
+personal_data_involved: true
+breach:
+  our_role: controller
+  nature: [confidentiality]
+  risk_to_individuals: risk
+  risk_reasoning: Contact details of customers could be read by anyone with the link.
+  authority: {required: true}
+"""
+
+
+@pytest.mark.parametrize(("day", "late"), [(date(2026, 11, 21), False), (date(2026, 11, 22), True)])
+def test_late_flag_counts_the_deadline_in_utc_as_inc006_does(
+    tmp_path: Path, day: date, late: bool
+) -> None:
+    """The 72 hours end at 2026-11-23T00:30+01:00, 2026-11-22 23:30 UTC: on 22 November the
+    register calls the unmade notification late, as INC006 does, though the local date is 23."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    (root / "incidents" / "inc.yaml").write_text(OVERDUE, encoding="utf-8")
+    repo = open_workspace(root, day).repo
+    assert repo is not None
+    text = render_report("incidents", repo, lang="en", output_format="markdown")
+    row = next(line for line in text.splitlines() if "72-hour deadline" in line)
+    assert ("**late**" in row) is late
+    overdue = [f.code for f in run(root, as_of=day).findings if f.code == "INC006"]
+    assert bool(overdue) is late
