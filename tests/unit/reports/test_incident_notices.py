@@ -189,8 +189,11 @@ def test_exemption_c_still_owes_the_public_communication(
 ) -> None:
     """Art. 34(3)(c) replaces the individual notices, so the register shows the public
     communication as required and not yet made, not as "not required"."""
-    text = _incidents(tmp_path, PUBLIC, output_format)
-    assert "required, not yet notified" in text
+    planned = PUBLIC + "    method: Notice on the website and in two national newspapers\n"
+    text = _incidents(tmp_path, planned, output_format)
+    assert "required, not yet notified</strong>; Notice on the website" in text.replace(
+        "**", "</strong>"
+    )
     assert "not required" not in text.split("Data subjects (Art. 34)", 1)[1]
     assert "public communication instead" in text
 
@@ -242,3 +245,16 @@ def test_late_flag_counts_the_deadline_in_utc_as_inc006_does(
     assert ("**late**" in row) is late
     overdue = [f.code for f in run(root, as_of=day).findings if f.code == "INC006"]
     assert bool(overdue) is late
+
+
+def test_xlsx_shows_the_planned_public_communication(tmp_path: Path) -> None:
+    """The workbook names the public communication still to be made under exemption (c)."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    planned = PUBLIC + "    method: Notice on the website and in two national newspapers\n"
+    (root / "incidents" / "inc.yaml").write_text(planned, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    book = load_workbook(BytesIO(render_workbook("incidents", repo, lang="en")))
+    cells = [str(c) for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r]
+    assert any(c.startswith("required, not yet notified; Notice on the website") for c in cells)
