@@ -24,6 +24,7 @@ def breach_lines(rng: random.Random, aware: date) -> list[str]:
         "  data_categories: [name and contact details, order history]",
         "  risk_to_individuals: risk",
         "  risk_reasoning: Contact details only; phishing risk for the people affected.",
+        "  likely_consequences: Phishing e-mails that quote the order history to look genuine.",
         "  authority:",
         "    required: true",
         f"    notified_at: {aware.isoformat()}T16:30:00+01:00",

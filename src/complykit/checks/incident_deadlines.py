@@ -1,5 +1,5 @@
-"""INC: breach notifications that are overdue, due soon, or owed to the controller or to the
-people affected."""
+"""INC: breach notifications to the authority that are overdue or due soon, or owed to the
+controller; what the people affected are owed is in ``incident_subjects``."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from complykit.facts.incident_clock import (
     unnotified,
 )
 from complykit.facts.problem import Problem
-from complykit.load.positions import Loc
 from complykit.workspace.repository import Repository
 
 
@@ -122,69 +121,4 @@ def breach_controller_told_slowly(repo: Repository) -> Iterator[Problem]:
                 entry,
                 ("breach", "controller_notified_at"),
                 f"the controller was told {duration(told - clock.start)} {clock.since}{clock.note}",
-            )
-
-
-@check(
-    code="INC010",
-    reads=("incident",),
-    per_record=True,
-    name="breach-data-subjects-not-told",
-    severity=Severity.ERROR,
-    citation=("GDPR Art. 34",),
-    hint="Tell the people affected, or name the Art. 34(3) exemption under `data_subjects`.",
-)
-def breach_data_subjects_not_told(repo: Repository) -> Iterator[Problem]:
-    """As controller, a high-risk breach is not to be communicated to the people affected.
-
-    A high risk means telling them, unless an Art. 34(3) exemption applies.
-
-    PASS: ``risk_to_individuals: high-risk`` and ``data_subjects: {required: true, notified_at:
-    ...}``, or ``{required: false, exemption: a}``.
-    FAIL: ``risk_to_individuals: high-risk`` and no ``data_subjects``, or ``{required: false}``.
-    """
-    for entry, _, breach in breaches(repo, "controller"):
-        people = breach.data_subjects
-        if breach.risk_to_individuals != "high-risk":
-            continue
-        if people is None:
-            loc: Loc = ("breach", "risk_to_individuals")
-            told = "no communication to them is recorded"
-        elif people.required or people.exemption or people.notified_at:
-            continue
-        else:
-            loc = ("breach", "data_subjects", "required")
-            told = "the record says they need not be told"
-        yield Problem(
-            entry,
-            loc,
-            f"the breach poses a high risk to people, but {told} and no Art. 34(3) exemption "
-            "is given",
-        )
-
-
-@check(
-    code="INC011",
-    reads=("incident",),
-    per_record=True,
-    name="breach-data-subjects-pending",
-    severity=Severity.WARNING,
-    citation=("GDPR Art. 34",),
-    hint="Tell the people affected without undue delay and record `notified_at`.",
-)
-def breach_data_subjects_pending(repo: Repository) -> Iterator[Problem]:
-    """As controller, people affected by a high-risk breach are to be told and are not yet.
-
-    PASS: ``data_subjects: {required: true, notified_at: 2026-11-20T10:00:00+01:00}``.
-    FAIL: ``data_subjects: {required: true}`` and no ``notified_at``.
-    """
-    for entry, _, breach in breaches(repo, "controller"):
-        people = breach.data_subjects
-        high = breach.risk_to_individuals == "high-risk"
-        if high and people and people.required and not people.exemption and not people.notified_at:
-            yield Problem(
-                entry,
-                ("breach", "data_subjects", "required"),
-                "the people affected by this high-risk breach must be told without undue delay; "
-                "no communication is recorded yet",
             )

@@ -42,7 +42,9 @@ class SubjectNotification(Notification):
     """The communication of a breach to the data subjects (Art. 34), or why none was made."""
 
     exemption: Literal["a", "b", "c"] | None = None
-    """The Art. 34(3) point that makes notifying data subjects unnecessary."""
+    """The Art. 34(3) point that makes notifying data subjects individually unnecessary. Under
+    `c` (disproportionate effort) a public communication or similar measure informs them
+    instead: record it in `method` and `notified_at`."""
     method: NonEmptyStr | None = None
     """How people were told, e.g. e-mail or letter, or a public notice under Art. 34(3)(c)."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypedDict
 
-from complykit.facts.incident_clock import CLOCK
+from complykit.facts.incident_clock import CLOCK, end_of_day
 from complykit.facts.serious_incident_clock import SeriousClock, term_of
 from complykit.model.incident import Breach, Incident, Notification, SubjectNotification
 from complykit.model.serious_incident import SeriousIncident
@@ -194,8 +194,10 @@ _CONTROLLER_NOTIFIES = Notification(required=False)
 
 def _notification(notice: Notification) -> NotificationRow:
     subject = notice if isinstance(notice, SubjectNotification) else None
+    # Art. 34(3)(c) lifts only the individual notices: a public communication is still owed.
+    public = subject is not None and subject.exemption == "c"
     return NotificationRow(
-        required=notice.required,
+        required=notice.required or public,
         notified_at=notice.notified_at,
         to=notice.to,
         reference=notice.reference,
@@ -232,7 +234,9 @@ def _clock(record: Incident, breach: Breach, as_of: date) -> Clock:
     notified = authority.notified_at
     clock["deadline"] = deadline
     if notified is None:
-        clock["late"] = as_of > deadline.date()
+        # As INC006 judges it: passed when it falls before the end of the as-of day in UTC,
+        # not by the calendar date in the deadline's own offset.
+        clock["late"] = deadline < end_of_day(as_of)
         clock["running"] = record.status in _OPEN
     else:
         clock["hours_taken"] = int((notified - start).total_seconds() // 3600)

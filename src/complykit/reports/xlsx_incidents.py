@@ -104,7 +104,8 @@ def _notice(words: Words, notice: NotificationRow) -> str:
             )
         text = "; ".join([text, *filter(None, details)])
     elif notice["required"]:
-        text = words.gettext("required, not yet notified")
+        pending = [words.gettext("required, not yet notified"), notice["method"]]
+        text = "; ".join(filter(None, pending))
     else:
         text = words.gettext("not required")
     if notice["exemption"]:

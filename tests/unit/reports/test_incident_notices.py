@@ -3,6 +3,7 @@ AI Act serious incident, when the Art. 73 report is due; in every format and lan
 
 from __future__ import annotations
 
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from openpyxl import load_workbook
 
 from builders import write_workspace
 from complykit.reports.render import render_report, render_workbook
+from complykit.validate.engine import run
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 
@@ -146,3 +148,113 @@ def test_without_a_moment_of_awareness_the_clock_counts_from_detection(
         text = render_report("incidents", repo, lang=lang, output_format=output_format)
         for words in said:
             assert words in text, (output_format, words)
+
+
+PUBLIC = """\
+kind: incident
+id: inc-tape
+title: Backup tape lost in transport
+description: A backup tape with the addresses of former customers was lost in transport.
+severity: high
+status: contained
+detected_at: 2026-11-02T09:00:00+01:00
+aware_at: 2026-11-02T10:00:00+01:00
+personal_data_involved: true
+breach:
+  our_role: controller
+  nature: [confidentiality]
+  approximate_data_subjects: 2000000
+  risk_to_individuals: high-risk
+  risk_reasoning: Citizen service numbers and bank account numbers, unencrypted.
+  authority: {required: true, notified_at: 2026-11-03T09:00:00+01:00}
+  data_subjects:
+    required: false
+    exemption: c
+    reason: No current addresses for most former customers.
+"""
+
+
+def _incidents(tmp_path: Path, text: str, output_format: str) -> str:
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    (root / "incidents" / "inc.yaml").write_text(text, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    return render_report("incidents", repo, lang="en", output_format=output_format)
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+def test_exemption_c_still_owes_the_public_communication(
+    tmp_path: Path, output_format: str
+) -> None:
+    """Art. 34(3)(c) replaces the individual notices, so the register shows the public
+    communication as required and not yet made, not as "not required"."""
+    planned = PUBLIC + "    method: Notice on the website and in two national newspapers\n"
+    text = _incidents(tmp_path, planned, output_format)
+    assert "required, not yet notified</strong>; Notice on the website" in text.replace(
+        "**", "</strong>"
+    )
+    assert "not required" not in text.split("Data subjects (Art. 34)", 1)[1]
+    assert "public communication instead" in text
+
+
+def test_exemption_c_shows_the_public_communication_made(tmp_path: Path) -> None:
+    """Once made, the register shows when and how people were told publicly."""
+    made = PUBLIC + (
+        "    method: Notice on the website and in two national newspapers\n"
+        "    notified_at: 2026-11-06T08:00:00+01:00\n"
+    )
+    text = _incidents(tmp_path, made, "markdown")
+    row = next(line for line in text.splitlines() if "Communication to data subjects" in line)
+    assert "notified on November 6, 2026" in row
+    assert "Notice on the website and in two national newspapers" in row
+
+
+OVERDUE = """\
+kind: incident
+id: inc-late
+title: Customer file on a public share
+description: A customer file sat on a publicly shared folder.
+severity: high
+status: contained
+detected_at: 2026-11-20T00:10:00+01:00
+aware_at: 2026-11-20T00:30:00+01:00
+personal_data_involved: true
+breach:
+  our_role: controller
+  nature: [confidentiality]
+  risk_to_individuals: risk
+  risk_reasoning: Contact details of customers could be read by anyone with the link.
+  authority: {required: true}
+"""
+
+
+@pytest.mark.parametrize(("day", "late"), [(date(2026, 11, 21), False), (date(2026, 11, 22), True)])
+def test_late_flag_counts_the_deadline_in_utc_as_inc006_does(
+    tmp_path: Path, day: date, late: bool
+) -> None:
+    """The 72 hours end at 2026-11-23T00:30+01:00, 2026-11-22 23:30 UTC: on 22 November the
+    register calls the unmade notification late, as INC006 does, though the local date is 23."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    (root / "incidents" / "inc.yaml").write_text(OVERDUE, encoding="utf-8")
+    repo = open_workspace(root, day).repo
+    assert repo is not None
+    text = render_report("incidents", repo, lang="en", output_format="markdown")
+    row = next(line for line in text.splitlines() if "72-hour deadline" in line)
+    assert ("**late**" in row) is late
+    overdue = [f.code for f in run(root, as_of=day).findings if f.code == "INC006"]
+    assert bool(overdue) is late
+
+
+def test_xlsx_shows_the_planned_public_communication(tmp_path: Path) -> None:
+    """The workbook names the public communication still to be made under exemption (c)."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    planned = PUBLIC + "    method: Notice on the website and in two national newspapers\n"
+    (root / "incidents" / "inc.yaml").write_text(planned, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    book = load_workbook(BytesIO(render_workbook("incidents", repo, lang="en")))
+    cells = [str(c) for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r]
+    assert any(c.startswith("required, not yet notified; Notice on the website") for c in cells)

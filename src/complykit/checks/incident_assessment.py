@@ -1,0 +1,139 @@
+"""INC: whether a breach record holds up: a risk rating that the facts make implausible, and
+the facts, effects and measures that the notification and the breach register must hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.incident_clock import breaches
+from complykit.facts.problem import Problem
+from complykit.model.incident import Breach, Incident
+from complykit.workspace.repository import Repository
+
+# From this many people, a confidentiality breach rated as posing no risk at all asks for a
+# second look: the more people, the likelier that some are harmed (phishing, fraud, distress).
+# complykit's choice of number, not the law's.
+MANY = 1000
+
+
+@check(
+    code="INC020",
+    reads=("incident",),
+    per_record=True,
+    name="breach-risk-implausibly-none",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 33(1)", "GDPR Art. 34"),
+    hint="Assess the risk again: what could the recipient do with the data, how sensitive is "
+    "it, how many people are affected? Rate it `risk` or `high-risk` and notify; if it truly "
+    "poses no risk (e.g. the recipient is bound to secrecy and deleted it unopened), give that "
+    "in `risk_reasoning` and waive this warning with the reason.",
+)
+def breach_risk_implausibly_none(repo: Repository) -> Iterator[Problem]:
+    """As controller, a confidentiality breach of special-category data, or of data about
+    1,000 people or more, is rated as posing no risk and not notified.
+
+    Only a breach unlikely to result in a risk may go unreported (Art. 33(1)). The EDPB's
+    breach guidance treats the disclosure of special-category data as likely to pose a risk,
+    and often a high one that the people must hear of (Art. 34); with many people affected,
+    "no risk at all" is rarely right either. This is a plausibility warning, not a verdict:
+    1,000 people is complykit's threshold, not the law's. Data that was unintelligible to the
+    recipient (``data_subjects.exemption: a``, e.g. encrypted) is left alone.
+
+    PASS: ``special_categories: true`` and ``risk_to_individuals: high-risk``; or
+    ``risk_to_individuals: none`` for an encrypted laptop with ``exemption: a``.
+    FAIL: ``nature: [confidentiality]``, ``special_categories: true``, ``risk_to_individuals:
+    none`` and ``authority: {required: false}``.
+    """
+    for entry, _, breach in breaches(repo, "controller"):
+        if not _implausible(breach):
+            continue
+        count = breach.approximate_data_subjects
+        citation: tuple[str, ...] = ()
+        if breach.special_categories:
+            what = "of special categories of personal data (Art. 9(1))"
+        else:
+            what, citation = f"affecting about {count:,} people", ("GDPR Art. 33(1)",)
+        yield Problem(
+            entry,
+            ("breach", "risk_to_individuals"),
+            f"a confidentiality breach {what} is rated as posing no risk to people and is not "
+            "notified; data like this in the wrong hands nearly always poses a risk, often a "
+            "high one",
+            citation=citation,
+        )
+
+
+def _implausible(breach: Breach) -> bool:
+    authority, people = breach.authority, breach.data_subjects
+    return (
+        breach.risk_to_individuals == "none"
+        and "confidentiality" in breach.nature
+        and not (authority and authority.notified_at)
+        and not (people and people.exemption == "a")
+        and (breach.special_categories or (breach.approximate_data_subjects or 0) >= MANY)
+    )
+
+
+@check(
+    code="INC021",
+    reads=("incident",),
+    per_record=True,
+    name="breach-documentation-thin",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 33(3)", "GDPR Art. 33(5)"),
+    hint="Record `breach.data_categories`, `breach.approximate_data_subjects` (an estimate is "
+    "fine), `breach.likely_consequences` and the incident's `actions`; what is not known yet "
+    "may follow in phases (Art. 33(4)).",
+)
+def breach_documentation_thin(repo: Repository) -> Iterator[Problem]:
+    """As controller, a breach record lacks facts that the notification or the breach register
+    must hold.
+
+    A breach notified to the authority must describe the categories of personal data and the
+    approximate number of people concerned (Art. 33(3)(a)), the likely consequences (point
+    (c)) and the measures taken or proposed (point (d)). Every breach, notified or not, is
+    documented with its facts, its effects and the remedial action taken (Art. 33(5)); for a
+    breach not notified, the effects are taken as given by ``risk_reasoning``, so only the
+    data, the number of people and the actions are asked for.
+
+    PASS: ``data_categories``, ``approximate_data_subjects``, ``likely_consequences`` and
+    ``actions`` recorded.
+    FAIL: ``authority: {required: true, notified_at: ...}`` and no ``data_categories``,
+    ``approximate_data_subjects``, ``likely_consequences`` or ``actions``.
+    """
+    for entry, incident, breach in breaches(repo, "controller"):
+        notified = breach.authority is not None and breach.authority.required
+        missing = _missing(incident, breach, notified=notified)
+        if not missing:
+            continue
+        names = [name for name, _ in missing]
+        listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        if notified:
+            citation = tuple(dict.fromkeys(f"GDPR Art. 33(3)({point})" for _, point in missing))
+            why = "which the notification to the authority must describe (Art. 33(3))"
+        else:
+            citation = ("GDPR Art. 33(5)",)
+            why = "which the breach register must document for every breach (Art. 33(5))"
+        yield Problem(
+            entry,
+            ("breach",),
+            f"the breach record does not give {listed}, {why}",
+            citation=citation,
+            at_key=True,
+        )
+
+
+def _missing(incident: Incident, breach: Breach, *, notified: bool) -> list[tuple[str, str]]:
+    """What is missing, each with its point of Art. 33(3)."""
+    missing = []
+    if not breach.data_categories:
+        missing.append(("the categories of personal data", "a"))
+    if breach.approximate_data_subjects is None:
+        missing.append(("the approximate number of people affected", "a"))
+    if notified and breach.likely_consequences is None:
+        missing.append(("the likely consequences", "c"))
+    if not incident.actions:
+        missing.append(("the measures taken or proposed", "d"))
+    return missing

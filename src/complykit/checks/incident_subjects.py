@@ -1,0 +1,180 @@
+"""INC: telling the people affected by a high-risk breach (Art. 34): whether they are told, or a
+public communication replaces the individual notices (Art. 34(3)(c)), and whether it is late.
+
+Art. 34(1) says "without undue delay" and sets no term; see ``SUBJECTS_TERM`` for the one
+complykit counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.incident_clock import (
+    SUBJECTS_TERM,
+    Clock,
+    breaches,
+    clock_of,
+    deadline_at,
+    end_of,
+)
+from complykit.facts.problem import Problem
+from complykit.load.positions import Loc
+from complykit.model.incident import SubjectNotification
+from complykit.workspace.repository import Entry, Repository
+
+_PUBLIC = ("GDPR Art. 34(3)(c)",)
+_DAYS = SUBJECTS_TERM.days
+
+
+@check(
+    code="INC010",
+    reads=("incident",),
+    per_record=True,
+    name="breach-data-subjects-not-told",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 34",),
+    hint="Tell the people affected, or name the Art. 34(3) exemption under `data_subjects`; "
+    "under exemption c, record the public communication that replaces the individual notices "
+    "in `method`.",
+)
+def breach_data_subjects_not_told(repo: Repository) -> Iterator[Problem]:
+    """As controller, a high-risk breach is not to be communicated to the people affected.
+
+    A high risk means telling them, unless an Art. 34(3) exemption applies. Exemption (c),
+    disproportionate effort, only replaces the individual notices: a public communication or
+    a similar measure must inform the people as effectively, so it must be named.
+
+    PASS: ``risk_to_individuals: high-risk`` and ``data_subjects: {required: true, notified_at:
+    ...}``, or ``{required: false, exemption: a}``, or ``{required: false, exemption: c,
+    method: notice on the website and in two national newspapers, notified_at: ...}``.
+    FAIL: ``risk_to_individuals: high-risk`` and no ``data_subjects``, or ``{required: false}``,
+    or ``{required: false, exemption: c}`` with no ``method``.
+    """
+    for entry, _, breach in breaches(repo, "controller"):
+        people = breach.data_subjects
+        if breach.risk_to_individuals != "high-risk":
+            continue
+        if people is None:
+            yield _not_told(
+                entry, ("breach", "risk_to_individuals"), "no communication to them is recorded"
+            )
+        elif people.exemption == "c" and people.method is None:
+            yield Problem(
+                entry,
+                ("breach", "data_subjects", "exemption"),
+                "the breach poses a high risk to people and exemption (c) is claimed, but it only "
+                "replaces the individual notices by a public communication or similar measure "
+                "that informs them as effectively, and none is recorded (`method`)",
+                citation=_PUBLIC,
+            )
+        elif not (people.required or people.exemption or people.notified_at):
+            loc: Loc = ("breach", "data_subjects", "required")
+            yield _not_told(entry, loc, "the record says they need not be told")
+
+
+def _not_told(entry: Entry, loc: Loc, told: str) -> Problem:
+    return Problem(
+        entry,
+        loc,
+        f"the breach poses a high risk to people, but {told} and no Art. 34(3) exemption is given",
+    )
+
+
+def _pending(repo: Repository) -> Iterator[tuple[Entry, Clock, SubjectNotification]]:
+    """High-risk breaches whose people are owed a communication, individual or public, that is
+    not recorded as made."""
+    for entry, incident, breach in breaches(repo, "controller"):
+        people = breach.data_subjects
+        if breach.risk_to_individuals != "high-risk" or people is None or people.notified_at:
+            continue
+        public = people.exemption == "c" and people.method is not None
+        if public or (people.required and not people.exemption):
+            yield entry, clock_of(incident), people
+
+
+def _where(people: SubjectNotification) -> Loc:
+    field = "method" if people.exemption == "c" else "required"
+    return ("breach", "data_subjects", field)
+
+
+def _what(people: SubjectNotification) -> str:
+    if people.exemption == "c":
+        return f"the public communication that replaces the individual notices ({people.method})"
+    return "a communication to them"
+
+
+@check(
+    code="INC011",
+    reads=("incident",),
+    per_record=True,
+    name="breach-data-subjects-pending",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 34",),
+    hint="Tell the people affected without undue delay and record `notified_at`.",
+)
+def breach_data_subjects_pending(repo: Repository) -> Iterator[Problem]:
+    """As controller, people affected by a high-risk breach are to be told and are not yet.
+
+    Under exemption (c) they are told by a public communication instead, which is just as due.
+    Once 7 days have passed since becoming aware, INC022 reports it as an error instead.
+
+    PASS: ``data_subjects: {required: true, notified_at: 2026-11-20T10:00:00+01:00}``.
+    FAIL: ``data_subjects: {required: true}`` and no ``notified_at``, less than 7 days after
+    ``aware_at``.
+    """
+    for entry, clock, people in _pending(repo):
+        term = clock.start + SUBJECTS_TERM
+        if term >= end_of(repo):
+            yield Problem(
+                entry,
+                _where(people),
+                "the people affected by this high-risk breach must be told without undue delay; "
+                f"no communication is recorded yet ({_what(people)} is due); complykit counts "
+                f"the delay as undue from {deadline_at(term)}, {_DAYS} days {clock.since}",
+                citation=_PUBLIC if people.exemption == "c" else (),
+            )
+
+
+@check(
+    code="INC022",
+    reads=("incident",),
+    per_record=True,
+    name="breach-data-subjects-overdue",
+    severity=Severity.ERROR,
+    citation=("GDPR Art. 34",),
+    hint="Tell the people affected now and record `notified_at`. If a public authority asked "
+    "you to wait (e.g. the police, for an investigation), record a waiver with that reason "
+    "and an expiry. The 7 days are complykit's reading of 'without undue delay', not a term "
+    "in the law.",
+)
+def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
+    """As controller, people affected by a high-risk breach are still not told 7 days after we
+    became aware.
+
+    Art. 34(1) asks for "without undue delay" and sets no number. complykit counts a delay as
+    undue once 7 days have passed since becoming aware (``aware_at``, or ``detected_at`` when
+    it is missing), compared as instants in UTC with the end of the ``--as-of`` day, as the
+    72-hour clock is. By then the 72 hours the law gives for notifying the authority are long
+    gone, and each day makes the warning less useful to people who could protect themselves.
+    Telling people may well take longer than 72 hours (who is affected, addresses, coordination
+    with the authority), so the 72 hours themselves would be stricter than the law. Before the
+    7 days INC011 warns. Under exemption (c) the public communication is what is due.
+
+    PASS: ``data_subjects: {required: true, notified_at: ...}``, or no ``notified_at`` 3 days
+    after ``aware_at`` (INC011).
+    FAIL: ``data_subjects: {required: true}``, no ``notified_at``, and ``aware_at`` 35 days ago.
+    """
+    for entry, clock, people in _pending(repo):
+        term = clock.start + SUBJECTS_TERM
+        if term < end_of(repo):
+            yield Problem(
+                entry,
+                _where(people),
+                "the people affected by this high-risk breach had to be told without undue "
+                f"delay; {_what(people)} is still not recorded as made, and more than {_DAYS} "
+                f"days have passed {clock.since}: complykit counts the delay as undue since "
+                f"{deadline_at(term)}{clock.note}",
+                citation=_PUBLIC if people.exemption == "c" else (),
+            )
