@@ -132,8 +132,13 @@ def _package_files() -> Iterator[str]:
         for folder, dirs, files in os.walk(top):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
-                if name.endswith((".py", ".yaml")):
+                if name.endswith(_PACKAGE_SUFFIXES):
                     yield f"{folder}{os.sep}{name}"
+
+
+_PACKAGE_SUFFIXES = (".py", ".yaml", ".json", ".po")
+"""What decides a verdict or its words besides the code: catalogs, and what is generated from
+code and kept as data (prebuilt validators, parsed catalogs, compiled templates, messages)."""
 
 
 _READERS = ("yaml", "pydantic", "pydantic_core")
