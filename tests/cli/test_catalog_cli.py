@@ -120,7 +120,7 @@ def test_show_gdpr_holds_articles_paragraphs_and_points() -> None:
     ids = [item["id"] for item in items]
     assert "Art. 30(1)" in ids
     assert "Art. 30(1)(f)" in ids
-    assert len(items) == 236
+    assert len(items) == 238
     assert all(item["title"] for item in items)
 
 
