@@ -45,6 +45,30 @@ def prohibited_points(facts: PracticeFacts | None) -> list[str]:
     ]
 
 
+# Annex III point 1 (biometrics): the technique that makes a system high-risk under Art. 6(2)
+# when no point of Art. 5(1) prohibits it (Annex III has none of Art. 5's exceptions).
+_ANNEX_III_1: dict[str, Technique] = {
+    "a": "real-time-remote-biometric-identification",
+    "b": "biometric-categorisation",
+    "c": "emotion-recognition",
+}
+
+
+def annex_iii_biometric_points(facts: PracticeFacts | None) -> list[str]:
+    """The points of Annex III area 1 the recorded techniques fall under, in its order.
+
+    Emotion recognition with ``medical_or_safety_purpose`` is left out: the model documents
+    that flag for uses such as driver fatigue detection, and fatigue is a physical state that
+    recital 18 puts outside emotion recognition altogether."""
+    if facts is None:
+        return []
+    return [
+        point
+        for point, technique in _ANNEX_III_1.items()
+        if technique in facts.techniques and not (point == "c" and facts.medical_or_safety_purpose)
+    ]
+
+
 def practice_title(repo: Repository, point: str) -> str:
     """``Art. 5(1)(f) (emotion recognition at work or school)``, with the catalog's title."""
     found = catalog(repo)
