@@ -153,3 +153,54 @@ def ai_personal_data_unregistered(repo: Repository) -> Iterator[Problem]:
                 hint="Set `processes_personal_data: true`, or remove the link if the system "
                 "does not take part in that processing.",
             )
+
+
+_IDENTIFIES = "real-time-remote-biometric-identification"
+
+
+@check(
+    code="AIA030",
+    reads=("ai-system", "processing-activity"),
+    local=1,
+    framework="eu-ai-act",
+    name="ai-biometrics-unregistered",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 9(1)",),
+    hint="Add the biometric data to the linked activity's `personal_data` with "
+    "`special_category: biometric` and the Art. 9(2) condition that allows it (with its "
+    "Union or national provision where the point needs one); or correct `practices` if the "
+    "system does not identify people by their biometrics.",
+)
+def ai_biometrics_unregistered(repo: Repository) -> Iterator[Problem]:
+    """A system in use identifies people by their biometrics, yet no linked processing
+    activity records biometric data.
+
+    Biometric data processed to identify a person uniquely is a special category under
+    GDPR Art. 9(1), and the register must show it with the Art. 9(2) condition that allows
+    it. Only remote biometric identification is judged: biometric categorisation and emotion
+    recognition do not identify people, so their data is not always a special category. A
+    system without linked activities is AIA014's.
+
+    PASS: ``practices: {techniques: [real-time-remote-biometric-identification]}`` and a
+    linked activity with ``personal_data: [{name: face templates, special_category:
+    biometric, ...}]``.
+    FAIL: the same system, its linked activity recording no biometric data.
+    """
+    if not repo.in_scope("gdpr"):
+        return
+    for entry, system in systems(repo, in_use=True):
+        facts = system.practices
+        if facts is None or _IDENTIFIES not in facts.techniques:
+            continue
+        linked = activities(repo, system)
+        if not linked or any(
+            item.special_category == "biometric" for a in linked for item in a.personal_data
+        ):
+            continue
+        yield Problem(
+            entry,
+            ("practices", "techniques", facts.techniques.index(_IDENTIFIES)),
+            f"'{system.name}' identifies people remotely by their biometrics, but its "
+            f"processing activities ({', '.join(a.id for a in linked)}) record no biometric "
+            "data as a special category",
+        )
