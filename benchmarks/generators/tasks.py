@@ -42,7 +42,9 @@ def render_task(plan: Plan, tid: str) -> tuple[str, str]:
         f"cadence: {cadence}",
         *prose("description", sentences(rng, 1, 2)),
     ]
-    if rng.random() < 0.8:
+    # AI literacy has applied since 2025-02-02 (AI Act Art. 4): a clean workspace has done it
+    # (TASK004), while other tasks may still be planned for a first time.
+    if rng.random() < 0.8 or kind == "ai-literacy":
         lines += history_lines(rng, tid, CADENCE_DAYS[cadence])
     else:
         lines.append(f"first_due: {day(rng, date(2027, 2, 1), 200)}")

@@ -9,8 +9,12 @@ from collections.abc import Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.ai_act_index import activities, systems
-from complykit.facts.ai_act_practices import practice_title, prohibited_points
+from complykit.facts.ai_act_index import activities, catalog, systems
+from complykit.facts.ai_act_practices import (
+    annex_iii_biometric_points,
+    practice_title,
+    prohibited_points,
+)
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
 from complykit.workspace.repository import Entry, Repository
@@ -31,13 +35,21 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     """The declared risk class or suspected Art. 5 point contradicts the recorded practices.
 
     Art. 5(1) is decided from ``practices`` (see AIA001); a label that says otherwise is wrong
-    in one of the two places, and an auditor will read the facts.
+    in one of the two places, and an auditor will read the facts. Practices that no point of
+    Art. 5(1) prohibits may still be Annex III point 1 biometrics (remote biometric
+    identification, biometric categorisation by sensitive attributes, emotion recognition),
+    which Art. 6(2) makes high-risk: a system classified minimal or transparency that names no
+    Annex III use case (else AIA003) and claims no Art. 6(3) exception contradicts them.
+    Emotion recognition with ``medical_or_safety_purpose`` is not reported: the flag is meant
+    for uses like fatigue detection, which recital 18 does not count as emotion recognition.
 
     PASS: ``risk_class: prohibited`` with ``practices: {techniques: [emotion-recognition],
     settings: [workplace]}``.
     FAIL: ``risk_class: minimal`` with ``practices: {techniques: [emotion-recognition],
     settings: [education]}``; or ``risk_class: prohibited`` with ``practices: {techniques:
-    [emotion-recognition], settings: [workplace], medical_or_safety_purpose: true}``.
+    [emotion-recognition], settings: [workplace], medical_or_safety_purpose: true}``; or
+    ``risk_class: minimal`` with ``practices: {techniques: [emotion-recognition], settings:
+    [publicly-accessible-spaces]}`` (Annex III point 1(c)).
     """
     for entry, system in systems(repo):
         if system.practices is not None:
@@ -63,6 +75,26 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
             f"'{system.name}' is classified 'prohibited', but its recorded practices fall "
             "under no point of Art. 5(1), or an exception of the article applies",
         )
+    biometric = annex_iii_biometric_points(system.practices)
+    if (
+        biometric
+        and not points
+        and basis.risk_class in ("minimal", "transparency")
+        and basis.annex_iii is None
+        and basis.art6_3_exception is None
+    ):
+        items = [f"Annex III(1)({p})" for p in biometric]
+        yield Problem(
+            entry,
+            ("classification", "risk_class"),
+            f"'{system.name}' is classified '{basis.risk_class}', but its recorded practices "
+            f"fall under {', '.join(_annex_title(repo, i) for i in items)}: high-risk under "
+            "Art. 6(2) unless the Art. 6(3) exception applies, and it claims none",
+            hint="Classify the system as high-risk with `annex_iii` (area 1 and its point), or "
+            "record the Art. 6(3) exception (`art6_3_exception`) if it poses no significant "
+            "risk; if the system does not do this, correct `practices`.",
+            citation=("AI Act Art. 6(2)", *(f"AI Act {i}" for i in items)),
+        )
     suspected = basis.suspected_art5_practice
     if suspected is not None and points and suspected not in points:
         yield Problem(
@@ -71,6 +103,13 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
             f"'{system.name}' is suspected of {practice_title(repo, suspected)}, but its "
             f"recorded practices fall under {named} instead",
         )
+
+
+def _annex_title(repo: Repository, item: str) -> str:
+    """``Annex III(1)(c) (emotion recognition)``, with the catalog's title."""
+    found = catalog(repo)
+    known = found.item(item) if found else None
+    return f"{item} ({known.title.lower()})" if known else item
 
 
 @check(
@@ -114,3 +153,54 @@ def ai_personal_data_unregistered(repo: Repository) -> Iterator[Problem]:
                 hint="Set `processes_personal_data: true`, or remove the link if the system "
                 "does not take part in that processing.",
             )
+
+
+_IDENTIFIES = "real-time-remote-biometric-identification"
+
+
+@check(
+    code="AIA030",
+    reads=("ai-system", "processing-activity"),
+    local=1,
+    framework="eu-ai-act",
+    name="ai-biometrics-unregistered",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 9(1)",),
+    hint="Add the biometric data to the linked activity's `personal_data` with "
+    "`special_category: biometric` and the Art. 9(2) condition that allows it (with its "
+    "Union or national provision where the point needs one); or correct `practices` if the "
+    "system does not identify people by their biometrics.",
+)
+def ai_biometrics_unregistered(repo: Repository) -> Iterator[Problem]:
+    """A system in use identifies people by their biometrics, yet no linked processing
+    activity records biometric data.
+
+    Biometric data processed to identify a person uniquely is a special category under
+    GDPR Art. 9(1), and the register must show it with the Art. 9(2) condition that allows
+    it. Only remote biometric identification is judged: biometric categorisation and emotion
+    recognition do not identify people, so their data is not always a special category. A
+    system without linked activities is AIA014's.
+
+    PASS: ``practices: {techniques: [real-time-remote-biometric-identification]}`` and a
+    linked activity with ``personal_data: [{name: face templates, special_category:
+    biometric, ...}]``.
+    FAIL: the same system, its linked activity recording no biometric data.
+    """
+    if not repo.in_scope("gdpr"):
+        return
+    for entry, system in systems(repo, in_use=True):
+        facts = system.practices
+        if facts is None or _IDENTIFIES not in facts.techniques:
+            continue
+        linked = activities(repo, system)
+        if not linked or any(
+            item.special_category == "biometric" for a in linked for item in a.personal_data
+        ):
+            continue
+        yield Problem(
+            entry,
+            ("practices", "techniques", facts.techniques.index(_IDENTIFIES)),
+            f"'{system.name}' identifies people remotely by their biometrics, but its "
+            f"processing activities ({', '.join(a.id for a in linked)}) record no biometric "
+            "data as a special category",
+        )

@@ -15,9 +15,10 @@ from complykit.core.findings import Severity
 from complykit.facts import ai_act_deployer_gaps as deployer_gaps
 from complykit.facts import ai_act_gaps as gaps
 from complykit.facts import ai_act_provider_gaps as provider_gaps
-from complykit.facts.ai_act_index import OMNIBUS_NOTE, dated
+from complykit.facts.ai_act_index import IN_USE, OMNIBUS_NOTE, dated
 from complykit.facts.ai_act_practices import prohibited_gaps
 from complykit.facts.problem import Problem
+from complykit.model.ai_system import AiSystem
 from complykit.workspace.repository import Repository
 
 
@@ -31,7 +32,7 @@ from complykit.workspace.repository import Repository
     citation=("AI Act Art. 5(1)",),
 )
 def prohibited_practice(repo: Repository) -> Iterator[Problem]:
-    """A system whose practices, class or suspicion make it prohibited is not retired.
+    """A system whose practices, class or suspicion make it prohibited is in use.
 
     The Art. 5(1) point is decided from ``practices``: what the system does, where, and the
     exceptions the article itself makes (medical or safety reasons for emotion recognition, the
@@ -42,13 +43,53 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     medical_or_safety_purpose: true}`` (driver fatigue detection) and ``lifecycle: operation``.
     FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
     ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``.
+
+    In use means ``lifecycle`` deployment or operation: Art. 5(1) forbids placing on the
+    market, putting into service and use. Before that stage AIA029 warns instead.
     """
     hint = (
         "Stop using the system and set `lifecycle: retired`; if it is no prohibited practice "
         "after all, correct `practices` or remove `suspected_art5_practice`, and say why in "
         "`reasoning`."
     )
-    yield from dated(repo, prohibited_gaps(repo), hint)
+    gaps_in_use = (g for g in prohibited_gaps(repo) if _in_use(g.where.record))
+    yield from dated(repo, gaps_in_use, hint)
+
+
+@check(
+    code="AIA029",
+    reads=("ai-system",),
+    per_record=True,
+    framework="eu-ai-act",
+    name="prohibited-practice-planned",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 5(1)",),
+)
+def prohibited_practice_planned(repo: Repository) -> Iterator[Problem]:
+    """A system not yet in use is, may be or is classified as a prohibited practice.
+
+    Art. 5(1) forbids placing such a system on the market, putting it into service and using
+    it; research, testing and development before that are outside the Act (Art. 2(8)), with
+    the exception of testing in real-world conditions. A system at ``idea``, ``design``,
+    ``development`` or ``validation`` has not reached that point yet, so this is a warning:
+    once it reaches ``deployment`` or ``operation``, AIA001 reports it as an error.
+
+    PASS: ``practices: {techniques: [social-scoring], no_detrimental_treatment: true}`` and
+    ``lifecycle: design``.
+    FAIL: ``practices: {techniques: [social-scoring]}`` and ``lifecycle: idea``.
+    """
+    hint = (
+        "Do not place the system on the market, put it into service or use it: stop the "
+        "project or redesign it so that no point of Art. 5(1) applies, and record that in "
+        "`practices` and `reasoning`. Testing in real-world conditions is already outside "
+        "the research exclusion of Art. 2(8)."
+    )
+    planned = (g for g in prohibited_gaps(repo) if not _in_use(g.where.record))
+    yield from dated(repo, planned, hint)
+
+
+def _in_use(record: object) -> bool:
+    return isinstance(record, AiSystem) and record.lifecycle in IN_USE
 
 
 @check(
@@ -252,7 +293,7 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     hint="Plan the work so that it is done before the duty applies.",
 )
 def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
-    """An AI Act duty of AIA001, AIA005-AIA007, AIA009, AIA010 or AIA015-AIA026 applies later.
+    """An AI Act duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026 or AIA029 applies later.
 
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
     move that date.

@@ -74,8 +74,12 @@ def _literacy(task: Task, _catalogs: CatalogSet) -> list[str]:
     """``["ai-literacy"]`` when the task keeps AI literacy up to date. Read from the task
     alone, as is ``_ours`` from the system alone, so the cache keeps the texts of unchanged
     files (``Repository.summaries``) and an edit builds no other task or system."""
-    keeps = task.type == "ai-literacy" or bool(task.clause and _CITES_ART_4.search(task.clause))
-    return ["ai-literacy"] if keeps else EMPTY
+    return ["ai-literacy"] if keeps_ai_literacy(task) else EMPTY
+
+
+def keeps_ai_literacy(task: Task) -> bool:
+    """The task is of type ai-literacy, or its ``clause`` cites AI Act Art. 4."""
+    return task.type == "ai-literacy" or bool(task.clause and _CITES_ART_4.search(task.clause))
 
 
 def _ours(system: AiSystem, _catalogs: CatalogSet) -> list[str]:

@@ -1,18 +1,22 @@
 """RSK: every risk is owned, treated to a residual score, planned, accepted and reassessed.
 
-ISO/IEC 27001:2022 6.1.2 asks for risk owners and a repeatable assessment, 6.1.3 for a
-treatment plan the owners approve and residual risks they accept, 8.2 for assessments at
-planned intervals and 8.3 for carrying the plan out.
+ISO/IEC 27001:2022 6.1.2 asks for risk owners and a repeatable assessment, 6.1.3 for the
+controls a treatment needs, a treatment plan the owners approve and residual risks they
+accept, 8.2 for assessments at planned intervals and 8.3 for carrying the plan out.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
+from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
+from complykit.model.empty import EMPTY
 from complykit.model.risk import Risk
+from complykit.model.soa import StatementOfApplicability
 from complykit.workspace.repository import Repository
 
 _OPEN = ("planned", "in-progress")
@@ -178,3 +182,77 @@ def risk_assessment_stale(repo: Repository) -> Iterator[Problem]:
                 f"the risk '{risk.title}' was last assessed on {last.isoformat()} and was due "
                 f"again on {due.isoformat()}",
             )
+
+
+@check(
+    code="RSK009",
+    reads=("risk", "statement-of-applicability"),
+    name="risk-treatment-unsupported",
+    severity=Severity.WARNING,
+    citation=("ISO/IEC 27001:2022 6.1.3 b)", "ISO/IEC 27001:2022 6.1.3 e)"),
+    hint="Record how the risk is treated: the catalog `controls` it relies on, our own "
+    "`measures`, the `actions` of its plan or a `treatment_plan` in prose; or, if nothing is "
+    "done about it, choose `treatment: accept` and record the owner's acceptance.",
+)
+def risk_treatment_unsupported(repo: Repository) -> Iterator[Problem]:
+    """A risk to be mitigated or transferred records nothing that treats it.
+
+    Treating a risk means determining the controls it needs (6.1.3 b)) and a plan to carry
+    the treatment out (6.1.3 e)). A risk counts as supported by ``controls``, ``measures``,
+    ``actions`` or a ``treatment_plan``, or by a Statement of Applicability entry that names it
+    under ``risks``. Without any of them a residual below the inherent score rests on nothing
+    the register shows; the message says so.
+
+    PASS: ``treatment: mitigate`` with ``controls: {iso27001-2022: [A.8.13]}``.
+    FAIL: ``treatment: mitigate``, ``inherent`` 9, ``residual`` 3 and no controls, measures,
+    actions or treatment plan.
+    """
+    bare = repo.summaries(Risk, _unsupported)
+    if not any(bare):
+        return  # every risk says how it is treated: no SoA needs reading
+    named = {name for texts in repo.summaries(StatementOfApplicability, _named) for name in texts}
+    for entry, texts in zip(repo.of_kind("risk"), bare, strict=True):
+        if not texts:
+            continue
+        risk = json.loads(texts[0])
+        if risk["id"] in named:
+            continue
+        lowered = ""
+        if risk["residual"] is not None and risk["residual"] < risk["inherent"]:
+            lowered = (
+                f"; its residual score {risk['residual']} below the inherent "
+                f"{risk['inherent']} rests on nothing recorded"
+            )
+        yield Problem(
+            entry,
+            ("treatment",),
+            f"the risk '{risk['title']}' is to be {_DONE[risk['treatment']]}, but no controls, "
+            f"measures, actions or treatment plan say how{lowered}",
+        )
+
+
+_DONE = {"mitigate": "mitigated", "transfer": "transferred"}
+
+
+def _unsupported(risk: Risk, _catalogs: CatalogSet) -> list[str]:
+    """What RSK009 says of a risk to be mitigated or transferred that records nothing that
+    treats it, as one JSON text; none for any other risk. Read from the risk alone, so the
+    cache keeps the texts of unchanged files and a risk edit builds no other risk."""
+    if risk.treatment not in _DONE:
+        return EMPTY
+    if any(risk.controls.values()) or risk.measures or risk.actions or risk.treatment_plan:
+        return EMPTY
+    residual = risk.residual.value if risk.residual is not None else None
+    facts = {
+        "id": risk.id,
+        "title": risk.title,
+        "treatment": risk.treatment,
+        "inherent": risk.inherent.value,
+        "residual": residual,
+    }
+    return [json.dumps(facts, separators=(",", ":"))]
+
+
+def _named(soa: StatementOfApplicability, _catalogs: CatalogSet) -> list[str]:
+    """The risks an SoA's entries name as treated by their controls."""
+    return list(dict.fromkeys(name for line in soa.entries for name in line.risks))

@@ -33,21 +33,35 @@ def _remaining(risk: Risk) -> tuple[Score, str]:
     hint="Treat the risk further, or record the owner's `acceptance` (by, on, until, rationale).",
 )
 def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
-    """A risk whose remaining score is above the appetite has no recorded acceptance.
+    """A risk whose remaining score is above the appetite has no acceptance in force.
+
+    An acceptance whose ``until`` has passed accepts nothing any more: above the appetite the
+    residual risk is then as unaccepted as without one (6.1.3 f)).
 
     PASS: ``residual: {likelihood: 2, impact: 5}`` (10) above appetite 8, with ``acceptance``.
-    FAIL: the same residual score and no ``acceptance``.
+    FAIL: the same residual score and no ``acceptance``, or one whose ``until`` has passed.
     """
     appetite = repo.config.risk_method.appetite
     for entry, risk in repo.records(Risk):
         score, field = _remaining(risk)
-        if score.value > appetite and risk.acceptance is None:
+        if score.value <= appetite:
+            continue
+        above = f"the {field} score {score.value} is above the appetite of {appetite}"
+        if risk.acceptance is None:
+            yield Problem(entry, (field,), f"{above}, and nobody has accepted it")
+        elif _expired(repo, risk):
             yield Problem(
                 entry,
-                (field,),
-                f"the {field} score {score.value} is above the "
-                f"appetite of {appetite}, and nobody has accepted it",
+                ("acceptance", "until"),
+                f"{above}, and its acceptance ran until {risk.acceptance.until.isoformat()}: "
+                "the residual risk is no longer accepted",
+                hint="Treat the risk further, or have the owner renew the acceptance with a new "
+                "`until` (and `on`, `rationale`).",
             )
+
+
+def _expired(repo: Repository, risk: Risk) -> bool:
+    return risk.acceptance is not None and risk.acceptance.until < repo.as_of
 
 
 @check(
@@ -60,13 +74,20 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     hint="Review the risk: treat it further, or renew the acceptance with a new `until`.",
 )
 def risk_acceptance_expired(repo: Repository) -> Iterator[Problem]:
-    """A risk acceptance has passed its ``until`` date.
+    """A risk acceptance within the appetite has passed its ``until`` date.
+
+    Above the appetite an expired acceptance leaves the residual risk unaccepted, which
+    RSK001 reports as an error; within it, the lapse calls for a review.
 
     PASS: ``acceptance: {until: 2027-06-30, ...}``, as of 2026-11-23.
-    FAIL: ``acceptance: {until: 2026-06-30, ...}``, as of 2026-11-23.
+    FAIL: ``acceptance: {until: 2026-06-30, ...}`` and a score within the appetite, as of
+    2026-11-23.
     """
+    appetite = repo.config.risk_method.appetite
     for entry, risk in repo.records(Risk):
-        if risk.acceptance is not None and risk.acceptance.until < repo.as_of:
+        if risk.acceptance is not None and _expired(repo, risk):
+            if _remaining(risk)[0].value > appetite:
+                continue
             yield Problem(
                 entry,
                 ("acceptance", "until"),

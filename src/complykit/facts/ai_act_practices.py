@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from complykit.facts.ai_act_index import Gap, catalog, start_of, systems
+from complykit.facts.ai_act_index import IN_USE, Gap, catalog, start_of, systems
 from complykit.load.positions import Loc
 from complykit.model.ai_practices import PracticeFacts, Technique
 from complykit.model.ai_system import AiSystem
@@ -45,6 +45,30 @@ def prohibited_points(facts: PracticeFacts | None) -> list[str]:
     ]
 
 
+# Annex III point 1 (biometrics): the technique that makes a system high-risk under Art. 6(2)
+# when no point of Art. 5(1) prohibits it (Annex III has none of Art. 5's exceptions).
+_ANNEX_III_1: dict[str, Technique] = {
+    "a": "real-time-remote-biometric-identification",
+    "b": "biometric-categorisation",
+    "c": "emotion-recognition",
+}
+
+
+def annex_iii_biometric_points(facts: PracticeFacts | None) -> list[str]:
+    """The points of Annex III area 1 the recorded techniques fall under, in its order.
+
+    Emotion recognition with ``medical_or_safety_purpose`` is left out: the model documents
+    that flag for uses such as driver fatigue detection, and fatigue is a physical state that
+    recital 18 puts outside emotion recognition altogether."""
+    if facts is None:
+        return []
+    return [
+        point
+        for point, technique in _ANNEX_III_1.items()
+        if technique in facts.techniques and not (point == "c" and facts.medical_or_safety_purpose)
+    ]
+
+
 def practice_title(repo: Repository, point: str) -> str:
     """``Art. 5(1)(f) (emotion recognition at work or school)``, with the catalog's title."""
     found = catalog(repo)
@@ -54,18 +78,25 @@ def practice_title(repo: Repository, point: str) -> str:
 
 
 def prohibited_gaps(repo: Repository) -> Iterator[Gap]:
-    """Systems not retired that are, may be or are classified as a prohibited practice."""
+    """Systems not retired that are, may be or are classified as a prohibited practice; the
+    message says whether the system is in use (``IN_USE``) or still before that."""
     for entry, system in systems(repo):
         if system.lifecycle == "retired":
             continue
         for loc, point, verdict in _reasons(system):
             item = f"Art. 5(1)({point})" if point else "Art. 5(1)"
             what = practice_title(repo, point) if point else item
+            if system.lifecycle in IN_USE:
+                stage = f", yet its life cycle is '{system.lifecycle}', not retired"
+            else:
+                stage = (
+                    f"; at life cycle '{system.lifecycle}' it must not be placed on the market, "
+                    "put into service or used"
+                )
             yield Gap(
                 entry,
                 loc,
-                f"'{system.name}' {verdict} a prohibited AI practice under {what}, yet its "
-                f"life cycle is '{system.lifecycle}', not retired",
+                f"'{system.name}' {verdict} a prohibited AI practice under {what}{stage}",
                 (f"AI Act {item}",),
                 start_of(repo, [item]),
             )

@@ -42,9 +42,11 @@ class SoaEntry(StrictModel):
     reasons: list[
         Literal["risk-treatment", "legal", "contractual", "business", "best-practice"]
     ] = EMPTY
-    """Why the control is in or out, as codes. An inclusion may rest on risk treatment, law,
-    contract, business need or good practice; an exclusion only on law, contract or business
-    need (none of them asks for it): risk treatment and good practice explain inclusions only."""
+    """Why the control is in or out, as codes. Each code reads both ways: `risk-treatment`,
+    the risk treatment needs the control (in) or the risk assessment found no risk it would
+    treat (out); `legal`, a law requires it (in) or none does (out); `contractual`, a contract
+    requires it (in) or none does (out); `business`, a business need asks for it (in) or none
+    does (out). `best-practice` (good practice recommends it) explains inclusions only."""
     status: ImplementationStatusValue = ImplementationStatus.TO_DECIDE
     """How far the control is implemented."""
     owner: PersonRef | None = None
