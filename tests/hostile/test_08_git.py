@@ -23,6 +23,7 @@ category: privacy
 inherent: {likelihood: 3, impact: 3}
 treatment: mitigate
 residual: {likelihood: 2, impact: 2}
+treatment_plan: Review the list each quarter.
 """
 
 

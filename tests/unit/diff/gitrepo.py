@@ -49,6 +49,7 @@ category: privacy
 inherent: {likelihood: 3, impact: 3}
 treatment: mitigate
 residual: {likelihood: 2, impact: 2}
+treatment_plan: Double opt-in and a yearly clean-up of the list.
 """
 
 # An extra category that GDPR013 reports: health data without an Art. 9(2) condition.
