@@ -14,10 +14,20 @@ from complykit.workspace.repository import Repository
 
 _PLAIN_HTTP = "http://"
 _URL_SCHEMES = ("https://", _PLAIN_HTTP)
+_FORWARD_SLASHES = (
+    "Write the path with forward slashes ('/'), relative to the workspace root, even on "
+    "Windows: a backslash is part of the file name, not a folder separator."
+)
+
+
+def _scheme_is(evidence: str, schemes: str | tuple[str, ...]) -> bool:
+    """Whether ``evidence`` starts with one of ``schemes``: a URL's scheme is case-insensitive
+    (RFC 3986, section 3.1), so ``Https://`` (an office program's capital) is a link too."""
+    return evidence[:8].lower().startswith(schemes)
 
 
 def _problem_with(repo: Repository, evidence: str) -> str | None:
-    if evidence.startswith(_URL_SCHEMES):
+    if _scheme_is(evidence, _URL_SCHEMES):
         return None if _opens(evidence) else f"evidence '{evidence}' is not a link that opens"
     relative = PurePosixPath(evidence)
     if relative.is_absolute() or ".." in relative.parts:
@@ -56,7 +66,8 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
     An auditor is pointed at a document: a folder says neither which of its files is the proof
     nor that it holds any.
 
-    PASS: ``evidence: [evidence/access-review-2026-q3.md]`` where that file exists.
+    PASS: ``evidence: [evidence/access-review-2026-q3.md]`` where that file exists, or
+    ``Https://intranet.example/audit.pdf`` (a URL's scheme is case-insensitive).
     FAIL: ``evidence: [evidence/missing.pdf]``, ``evidence: [evidence/reports]`` (a folder),
     ``evidence: [../../etc/passwd]`` or ``evidence: ["https://"]``.
     """
@@ -67,7 +78,8 @@ def missing_evidence(repo: Repository) -> Iterator[Problem]:
             judged[evidence] = _problem_with(repo, evidence)
         message = judged[evidence]
         if message is not None:
-            yield Problem(entry, reference.loc, message)
+            hint = _FORWARD_SLASHES if "\\" in evidence else None
+            yield Problem(entry, reference.loc, message, hint=hint)
 
 
 @check(
@@ -84,9 +96,10 @@ def evidence_over_plain_http(repo: Repository) -> Iterator[Problem]:
     being altered on its way to the auditor who opens it.
 
     PASS: ``evidence: [https://intranet.example/mfa]`` or a file in the workspace.
-    FAIL: ``evidence: [http://intranet.example/mfa]``.
+    FAIL: ``evidence: [http://intranet.example/mfa]`` or ``HTTP://intranet.example/mfa`` (a
+    scheme is case-insensitive).
     """
     for entry, reference in repo.references_to(EvidenceMarker):
         evidence = reference.value
-        if evidence.startswith(_PLAIN_HTTP) and _opens(evidence):  # else REF007 says so
+        if _scheme_is(evidence, _PLAIN_HTTP) and _opens(evidence):  # else REF007 says so
             yield Problem(entry, reference.loc, f"evidence '{evidence}' is a plain http link")

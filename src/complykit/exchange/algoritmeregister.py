@@ -226,7 +226,7 @@ def provider(repo: Repository, system: AiSystem) -> str | None:
 
 
 def _is_url(value: str | None) -> bool:
-    return value is not None and value.startswith("https://")
+    return value is not None and value[:8].lower() == "https://"  # a scheme is case-insensitive
 
 
 def _lines(items: Sequence[str]) -> str | None:

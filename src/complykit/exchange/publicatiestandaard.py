@@ -167,7 +167,7 @@ def _technical(system: AiSystem) -> str | None:
 def _links(repo: Repository, system: AiSystem, register_base: str | None) -> dict[str, str]:
     links: dict[str, str] = {}
     documents = [a.document for a in system.impact_assessments if a.document]
-    https = [d for d in documents if d.startswith("https://")]
+    https = [d for d in documents if d[:8].lower() == "https://"]  # a scheme is case-insensitive
     if https:
         links["impact_assessment_link"] = https[0]
     activities = linked_activities(repo, system)

@@ -168,3 +168,13 @@ def test_named_systems_only(tmp_path: Path) -> None:
     assert len(export_algoritmeregister(repo, ["ai-post"]).records) == 1
     with pytest.raises(ComplykitError, match=r"no valid AI system 'ai-nope' .*ai-post"):
         export_algoritmeregister(repo, ["ai-nope"])
+
+
+@pytest.mark.parametrize(
+    "document", ["https://x.example/dpia.pdf", "Https://x.example/dpia.pdf", "HTTPS://x.example/a"]
+)
+def test_an_assessment_link_is_a_url_in_any_case(document: str) -> None:
+    from complykit.exchange.algoritmeregister import _is_url  # noqa: PLC0415
+
+    assert _is_url(document)  # a URL's scheme is case-insensitive (RFC 3986)
+    assert not _is_url("docs/dpia.pdf")
