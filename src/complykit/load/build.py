@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -191,21 +192,33 @@ class _Builder:
 
 
 _SHOWN_KEY = 60
+_TAB_GAP = re.compile(r"[ \t]*\t[ \t]*")
 
 
 def _tab_in_key(node: Node, key: str) -> BuildProblem:
     """A tab in a key looks like a space, or like nothing at the end of it: spell it out, and
-    name the key meant (an unknown field with an invisible difference helps no one)."""
+    name the key meant (an unknown field with an invisible difference helps no one). A tab
+    between two words may stand for the '_' of a field name (``next<TAB>review``) or be a
+    stray keystroke inside one word (``ti<TAB>tle``): the loader does not know the fields, so
+    the hint names both spellings."""
     shown = key.replace("\t", "\\t")
     shown = shown if len(shown) <= _SHOWN_KEY else f"{shown[:_SHOWN_KEY]}..."
-    meant = key.replace("\t", "").strip()
+    words = [word for word in _TAB_GAP.split(key.strip(" \t")) if word]
+    if not words:
+        hint = "Remove the tab and name the field."
+    elif len(words) == 1:
+        hint = f"Remove the tab, so that the key reads '{words[0][:_SHOWN_KEY]}'."
+    else:
+        joined, underscored = "".join(words)[:_SHOWN_KEY], "_".join(words)[:_SHOWN_KEY]
+        hint = (
+            f"Remove the tab: write the key as '{underscored}' or as '{joined}', whichever is "
+            "the field meant (field names join their words with '_')."
+        )
     return BuildProblem.at(
         node,
         "YAML010",
         f"the key '{shown}' holds a tab, which YAML keeps as part of the key",
-        f"Remove the tab, so that the key reads '{meant[:_SHOWN_KEY]}'."
-        if meant
-        else "Remove the tab and name the field.",
+        hint,
     )
 
 

@@ -270,7 +270,18 @@ def test_a_tab_that_indents_is_named_at_the_tab(text: bytes, place: tuple[int, i
         (
             "kind: risk\nti\ttle: x\n",
             "the key 'ti\\ttle' holds a tab, which YAML keeps as part of the key",
-            "Remove the tab, so that the key reads 'title'.",
+            (
+                "Remove the tab: write the key as 'ti_tle' or as 'title', whichever is the field "
+                "meant (field names join their words with '_')."
+            ),
+        ),
+        (
+            "kind: risk\nnext\treview: x\n",
+            "the key 'next\\treview' holds a tab, which YAML keeps as part of the key",
+            (
+                "Remove the tab: write the key as 'next_review' or as 'nextreview', whichever "
+                "is the field meant (field names join their words with '_')."
+            ),
         ),
         (
             'kind: risk\n"name\\t": x\n',
