@@ -278,6 +278,14 @@ def test_severity_error_lists_errors_and_counts_the_warnings_left_out(
 
     code, out = _invoke(str(root), "--format", "json", "--severity", "error", *AS_OF)
     assert {f["code"] for f in json.loads(out)["findings"]} == {"SCH004"}
+    summary = json.loads(out)["summary"]
+    assert (summary["warnings"], summary["not_shown"]) == (
+        0,
+        {"errors": 0, "warnings": 1, "infos": 0},
+    )
+
+    code, out = _invoke(str(root), "--format", "markdown", "--severity", "error", *AS_OF)
+    assert "; 1 warning not shown." in out
 
 
 def test_severity_error_on_a_workspace_with_only_warnings_says_no_errors(

@@ -33,12 +33,22 @@ class WaivedFindingDocument(FindingDocument):
 
 
 @with_config(STRICT)
+class NotShownCounts(TypedDict):
+    """Findings per severity that ``--severity`` left out of ``findings``: counted, not listed."""
+
+    errors: int
+    warnings: int
+    infos: int
+
+
+@with_config(STRICT)
 class ValidateSummary(TypedDict):
     files: int
     records: int
     errors: int
     warnings: int
     infos: int
+    not_shown: NotShownCounts
     waived: int
     exit_code: int
 

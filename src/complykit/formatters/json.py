@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import TYPE_CHECKING, Final, cast
 
 import complykit
@@ -55,12 +56,19 @@ def to_document(result: Result) -> ValidateDocument:
 
 def _summary(result: Result) -> ValidateSummary:
     counts = result.severity_counts()
+    hidden = Counter(f.severity for f in result.not_shown)
     return {
         "files": result.files_checked,
         "records": result.records_checked,
         "errors": counts[Severity.ERROR],
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],
+        # A dashboard reading only `warnings` under `--severity error` would see a clean run.
+        "not_shown": {
+            "errors": hidden[Severity.ERROR],
+            "warnings": hidden[Severity.WARNING],
+            "infos": hidden[Severity.INFO],
+        },
         "waived": len(result.waived),
         "exit_code": result.exit_code,
     }

@@ -5,6 +5,8 @@ import json
 from typing import TYPE_CHECKING
 
 import complykit
+from complykit.core.findings import Severity
+from complykit.core.result import shown_from
 from complykit.formatters.json import JsonFormatter
 
 if TYPE_CHECKING:
@@ -35,6 +37,11 @@ EXPECTED_SPECIAL = """\
     "errors": 1,
     "warnings": 0,
     "infos": 0,
+    "not_shown": {
+      "errors": 0,
+      "warnings": 0,
+      "infos": 0
+    },
     "waived": 0,
     "exit_code": 1
   },
@@ -87,10 +94,19 @@ def test_summary_counts_severities_and_exit_code(sample: Result, clean: Result) 
         "errors": 1,
         "warnings": 1,
         "infos": 1,
+        "not_shown": {"errors": 0, "warnings": 0, "infos": 0},
         "waived": 0,
         "exit_code": 1,
     }
     assert json.loads(render(clean))["summary"]["exit_code"] == 0
+
+
+def test_summary_counts_what_severity_left_out(sample: Result) -> None:
+    """Under ``--severity error`` the listed counts drop the warnings and infos; ``not_shown``
+    keeps them, so a dashboard does not read a clean workspace."""
+    summary = json.loads(render(shown_from(sample, Severity.ERROR)))["summary"]
+    assert (summary["errors"], summary["warnings"], summary["infos"]) == (1, 0, 0)
+    assert summary["not_shown"] == {"errors": 0, "warnings": 1, "infos": 1}
 
 
 def test_non_ascii_is_escaped(
