@@ -40,6 +40,11 @@ def _parse_timestamp(value: Any) -> Any:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             raise ValueError("a timestamp is written like 2026-03-31T14:05:00+02:00") from None
+        if parsed.tzinfo is None and _DATE.match(value):  # a date alone: no time, no offset
+            raise ValueError(
+                f"{value} is a date, not a moment: give a time and a UTC offset too, e.g. "
+                f"{value}T09:00:00+01:00"
+            )
         if parsed.tzinfo is None:
             raise ValueError("the timestamp has no timezone; add one, e.g. +01:00 or Z")
         return parsed
