@@ -99,6 +99,48 @@ def _days_in_month(year: int, month: int) -> int:
     return (date(year, month + 1, 1) - timedelta(days=1)).day
 
 
+# Units as people write them in English and Dutch ("72 hours", "72 uur", "6 maanden"), for a
+# "did you mean" only: a bare "m" (minutes or months?) is left out, and nothing is rewritten.
+_UNITS = {
+    "years": ("y", "yr", "yrs", "year", "years", "j", "jr", "jaar", "jaren"),
+    "months": ("mo", "mos", "mth", "mths", "month", "months", "mnd", "maand", "maanden"),
+    "weeks": ("w", "wk", "wks", "week", "weeks", "wkn", "weken"),
+    "days": ("d", "day", "days", "dag", "dagen"),
+    "hours": ("h", "hr", "hrs", "hour", "hours", "u", "uur", "uren"),
+}
+_UNIT_PART = {word: part for part, words in _UNITS.items() for word in words}
+_WORDED = re.compile(r"\s*([0-9]+)\s*([a-z]+)\s*(?:,|\band\b|\ben\b)?", re.IGNORECASE)
+_ISO_UNIT = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}
+_MOST = {"years": 1000, "months": 12_000, "weeks": 52_000, "days": 365_000, "hours": 8_760_000}
+
+
+class NotADurationError(ValueError):
+    """A duration that is neither ISO 8601 nor a mapping; ``meant`` is the ISO 8601 spelling
+    of one written in words (``72 uur``: ``PT72H``), for a "did you mean", or None."""
+
+    def __init__(self, message: str, meant: str | None = None) -> None:
+        super().__init__(message)
+        self.meant = meant
+
+
+def in_words(text: str) -> str | None:
+    """The ISO 8601 duration ``text`` spells out in English or Dutch words (``72 hours``,
+    ``20 jaar``, ``1 year and 6 months``: ``PT72H``, ``P20Y``, ``P1Y6M``), or None."""
+    parts: dict[str, int] = {}
+    position = 0
+    for match in _WORDED.finditer(text):
+        part = _UNIT_PART.get(match[2].lower())
+        if match.start() != position or part is None or part in parts:
+            return None
+        parts[part], position = int(match[1]), match.end()
+    if position != len(text) or not any(parts.values()):
+        return None
+    if any(count > _MOST[part] for part, count in parts.items()):
+        return None  # "5000 jaar": no duration either way
+    dated = "".join(f"{parts[p]}{u}" for p, u in _ISO_UNIT.items() if parts.get(p))
+    return "P" + dated + (f"T{parts['hours']}H" if parts.get("hours") else "")
+
+
 def _parse(value: Any) -> Any:
     if isinstance(value, str):
         match = _ISO.fullmatch(value)  # its $ alone would let a final newline through
@@ -108,9 +150,10 @@ def _parse(value: Any) -> Any:
                 "or seconds"
             )
         if not match:
-            raise ValueError(
+            raise NotADurationError(
                 "write a duration as ISO 8601 (P2Y, P6M, P30D, PT72H) "
-                "or a mapping such as {years: 2}"
+                "or a mapping such as {years: 2}",
+                in_words(value),
             )
         return {part: int(v) for part, v in zip(_PARTS, match.groups(), strict=True) if v}
     return value

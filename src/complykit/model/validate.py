@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
@@ -16,6 +17,7 @@ from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
 from complykit.model.compact import compacted
 from complykit.model.declaring import BaseModel
+from complykit.model.duration import NotADurationError
 from complykit.model.patterns import described
 from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
@@ -114,8 +116,14 @@ def error_finding(
     elif error.get("input", ...) is None:
         # `name:` with nothing after it: pydantic says "should be a valid string", which hides
         # that the field was simply left empty (as `complykit new` drafts leave it).
-        message = f"{where} is empty: {_plain(error['msg']).lower()}"
+        options = _options(error) if error["type"] in _CHOICE else []
+        asked = f"write one of: {', '.join(options)}" if options else _plain(error["msg"]).lower()
+        message = f"{where} is empty: {asked}"
         hint = f"Fill in `{where}`; it is required."
+    elif error["type"] in _CHOICE and (choice := _choice_words(error, where)) is not None:
+        message, hint = choice
+    elif isinstance(meant := _duration_meant(error), str):
+        message, hint = f"{where}: {_plain(error['msg'])}", f"Did you mean '{meant}'?"
     else:
         message, hint = f"{where}: {_plain(error['msg'])}", None
     line, column = _located(document, error)
@@ -131,6 +139,37 @@ def _pattern_words(error: ErrorDetails, where: str) -> tuple[str, str] | None:
     asked, did_you_mean = words
     message = f"{where}: {_quoted(value)} is not {asked}"
     return message, did_you_mean or f"Write {asked}."
+
+
+_CHOICE = frozenset({"literal_error", "enum"})
+
+
+def _choice_words(error: ErrorDetails, where: str) -> tuple[str, str | None] | None:
+    """A value outside a fixed list, said in words ("'x' is not one of: a, b") rather than
+    pydantic's "Input should be 'a' or 'b'", with a "did you mean" when one is close."""
+    options = _options(error)
+    if not options:
+        return None
+    value = error.get("input")
+    message = f"{where}: {_quoted(value)} is not one of: {', '.join(options)}"
+    if not isinstance(value, str):
+        return message, None
+    spelled = re.sub(r"[\s_]+", "-", value.strip().lower())  # "Digital Omnibus", "art_113"
+    if spelled in options:
+        return message, f"Did you mean '{spelled}'?"
+    return message, suggest(spelled, options)
+
+
+def _options(error: ErrorDetails) -> list[str]:
+    """The values a literal or enum takes, from pydantic's "'a', 'b' or 'c'"."""
+    expected = error.get("ctx", {}).get("expected")
+    return re.findall(r"'([^']*)'", expected) if isinstance(expected, str) else []
+
+
+def _duration_meant(error: ErrorDetails) -> str | None:
+    """The ISO 8601 spelling of a duration written in words (``72 uur``: ``PT72H``)."""
+    raised = error.get("ctx", {}).get("error")
+    return raised.meant if isinstance(raised, NotADurationError) else None
 
 
 def _quoted(value: object) -> str:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from complykit.model.duration import Duration, DurationField
+from complykit.model.duration import Duration, DurationField, in_words
 
 AMSTERDAM_WINTER = timezone(timedelta(hours=1))
 
@@ -73,3 +73,36 @@ def test_a_final_newline_is_no_part_of_a_duration() -> None:
     with pytest.raises(ValidationError, match="write a duration as ISO 8601"):
         TypeAdapter(DurationField).validate_python("P2Y\n")
     assert TypeAdapter(DurationField).validate_python("P2Y").years == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("72 uur", "PT72H"),
+        ("72 hours", "PT72H"),
+        ("20 jaar", "P20Y"),
+        ("6 maanden", "P6M"),
+        ("2 weken", "P2W"),
+        ("30 dagen", "P30D"),
+        ("1 Year", "P1Y"),
+        ("1 year and 6 months", "P1Y6M"),
+        ("2 jaar en 6 maanden", "P2Y6M"),
+        ("72h", "PT72H"),
+    ],
+)
+def test_a_duration_in_words_is_named_in_iso_8601(text: str, meant: str) -> None:
+    """English and Dutch words get the ISO 8601 spelling as a "did you mean"; the value itself
+    stays an error (complykit rewrites nothing)."""
+    assert in_words(text) == meant
+    with pytest.raises(ValidationError, match="write a duration as ISO 8601") as raised:
+        TypeAdapter(DurationField).validate_python(text)
+    assert raised.value.errors()[0]["ctx"]["error"].meant == meant
+
+
+@pytest.mark.parametrize(
+    "text", ["72", "0 days", "72 minutes", "6 m", "3 dagen 3 dagen", "5000 jaar", "72 uur extra"]
+)
+def test_words_that_are_no_duration_get_no_suggestion(text: str) -> None:
+    """Minutes, a bare 'm' (minutes or months?), zero, a repeated unit, more than a duration
+    holds or extra words: nothing is guessed."""
+    assert in_words(text) is None
