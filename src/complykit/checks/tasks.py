@@ -131,20 +131,28 @@ def required_task_never_done(repo: Repository) -> Iterator[Problem]:
     so that TASK001 can never find it overdue. An AI literacy task that has never been done is
     reported also when its ``first_due`` lies ahead, once Art. 4 applies and we provide or
     deploy an AI system in deployment or operation: the duty already applies. A never-done
-    task whose ``first_due`` has passed is TASK001's.
+    task whose ``first_due`` has passed is TASK001's. The duty falls on the organisation, not
+    on each task: a never-done task is left alone when another task of the same kind (an AI
+    literacy task, or an internal audit or management review) has a ``history``, e.g. an extra
+    literacy session planned for new staff after the all-staff training.
 
     PASS: ``type: internal-audit``, ``frameworks: [iso27001-2022]`` and ``history: [{done_on:
     2026-03-01}]``; or no history and ``first_due: 2027-01-31``.
     FAIL: ``type: internal-audit``, ``frameworks: [iso27001-2022]``, no history and no
-    ``first_due``; or ``type: ai-literacy``, a deployed AI system and ``first_due: 2027-06-01``,
-    as of 2026-12-07.
+    ``first_due``; or ``type: ai-literacy``, a deployed AI system, ``first_due: 2027-06-01``
+    and no literacy task done yet, as of 2026-12-07.
     """
     standards = _standards(repo)
     literacy = _literacy_since(repo)
+    done = {kind for texts in repo.summaries(Task, _done_kinds) for kind in texts}
     for entry, texts in zip(repo.of_kind("task"), repo.summaries(Task, _never_done), strict=True):
         if not texts:
             continue
         task = json.loads(texts[0])
+        if task["type"] in _SYSTEM_TASKS and task["type"] in done:
+            continue  # another task of this type has been done
+        if task["literacy"] and _LITERACY in done:
+            continue  # AI literacy measures have been taken under another task
         if task["type"] in _SYSTEM_TASKS and standards and task["first_due"] is None:
             clause = _SYSTEM_TASKS[task["type"]]
             yield Problem(
@@ -212,6 +220,17 @@ def _never_done(task: Task, _catalogs: CatalogSet) -> list[str]:
         "first_due": task.first_due.isoformat() if task.first_due else None,
     }
     return [json.dumps(facts, separators=(",", ":"))]
+
+
+_LITERACY = "ai-literacy"
+
+
+def _done_kinds(task: Task, _catalogs: CatalogSet) -> list[str]:
+    """For a task done at least once: its type, and ``ai-literacy`` when it keeps AI literacy
+    (by type or by its clause); none for a task never done."""
+    if not task.history:
+        return EMPTY
+    return [task.type, _LITERACY] if keeps_ai_literacy(task) else [task.type]
 
 
 def _ours_in_use(system: AiSystem, _catalogs: CatalogSet) -> list[str]:
