@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.ai_act_index import activities, catalog, systems
+from complykit.facts.ai_act_index import IN_USE, activities, catalog, systems
 from complykit.facts.ai_act_practices import (
     annex_iii_biometric_points,
     practice_title,
@@ -42,9 +42,13 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     Annex III use case (else AIA003) and claims no Art. 6(3) exception contradicts them.
     Emotion recognition with ``medical_or_safety_purpose`` is not reported: the flag is meant
     for uses like fatigue detection, which recital 18 does not count as emotion recognition.
+    Before the system is in use (``lifecycle`` before deployment), practices that fall under
+    Art. 5(1) under another risk class are left to AIA029's warning, as AIA001 leaves them:
+    an error there would undo that softening for a team that records a concern early.
 
     PASS: ``risk_class: prohibited`` with ``practices: {techniques: [emotion-recognition],
-    settings: [workplace]}``.
+    settings: [workplace]}``; or ``risk_class: high-risk`` with ``practices: {techniques:
+    [social-scoring]}`` and ``lifecycle: idea`` (AIA029 warns).
     FAIL: ``risk_class: minimal`` with ``practices: {techniques: [emotion-recognition],
     settings: [education]}``; or ``risk_class: prohibited`` with ``practices: {techniques:
     [emotion-recognition], settings: [workplace], medical_or_safety_purpose: true}``; or
@@ -60,7 +64,7 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
     points = prohibited_points(system.practices)
     basis = system.classification
     named = ", ".join(practice_title(repo, p) for p in points)
-    if points and basis.risk_class != "prohibited":
+    if points and basis.risk_class != "prohibited" and system.lifecycle in IN_USE:
         yield Problem(
             entry,
             ("classification", "risk_class"),
