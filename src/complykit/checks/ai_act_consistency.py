@@ -42,6 +42,9 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     Annex III use case (else AIA003) and claims no Art. 6(3) exception contradicts them.
     Emotion recognition with ``medical_or_safety_purpose`` is not reported: the flag is meant
     for uses like fatigue detection, which recital 18 does not count as emotion recognition.
+    Emotion recognition means inferring emotions or intentions from biometric data (face,
+    voice, gait, keystrokes...); sentiment analysis of written text is not, and belongs
+    outside ``practices.techniques``.
     Before the system is in use (``lifecycle`` before deployment), practices that fall under
     Art. 5(1) under another risk class are left to AIA029's warning, as AIA001 leaves them:
     an error there would undo that softening for a team that records a concern early.
