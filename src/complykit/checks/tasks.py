@@ -11,7 +11,7 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.ai_act_literacy import keeps_ai_literacy
 from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
-from complykit.facts.ai_act_index import IN_USE, catalog, start_of
+from complykit.facts.ai_act_index import IN_USE, OMNIBUS_DATES, catalog, start_of
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
 from complykit.model.empty import EMPTY
@@ -179,13 +179,21 @@ def _literacy_never_done(
             f"'{task['title']}' has never been done and is first due on {first_due}, although "
             f"AI literacy has been required since {since}"
         )
+    hint = (
+        "Take AI literacy measures now (training, guidance or briefings fitted to the people "
+        "who build or use the systems) and record each in `history`: Art. 4 already applies."
+    )
+    if repo.config.ai_act.dates == OMNIBUS_DATES:
+        hint += (
+            " complykit.yaml chooses the Digital Omnibus, which rewords Art. 4 (several "
+            "commentators read it as softening the duty); its text is not verified: check the "
+            "Official Journal for what Art. 4 now asks."
+        )
     yield Problem(
         entry,
         ("first_due",) if first_due is not None else ("type",),
         f"{message}, and we provide or deploy AI systems in use",
-        hint="Take AI literacy measures now (training, guidance or briefings fitted to the "
-        "people who build or use the systems) and record each in `history`: Art. 4 already "
-        "applies.",
+        hint=hint,
         citation=("AI Act Art. 4",),
     )
 
