@@ -11,6 +11,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.ai_act_index import IN_USE, activities, catalog, systems
 from complykit.facts.ai_act_practices import (
+    BIOMETRIC_EMOTIONS,
     annex_iii_biometric_points,
     practice_title,
     prohibited_points,
@@ -72,7 +73,8 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
             entry,
             ("classification", "risk_class"),
             f"'{system.name}' is classified '{basis.risk_class}', but its recorded practices "
-            f"fall under {named}: a prohibited AI practice",
+            f"fall under {named}: a prohibited AI practice"
+            + (f" ({BIOMETRIC_EMOTIONS})" if "f" in points else ""),
             citation=tuple(f"AI Act Art. 5(1)({p})" for p in points),
         )
     elif not points and basis.risk_class == "prohibited":
@@ -96,7 +98,8 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
             ("classification", "risk_class"),
             f"'{system.name}' is classified '{basis.risk_class}', but its recorded practices "
             f"fall under {', '.join(_annex_title(repo, i) for i in items)}: high-risk under "
-            "Art. 6(2) unless the Art. 6(3) exception applies, and it claims none",
+            "Art. 6(2) unless the Art. 6(3) exception applies, and it claims none"
+            + (f" ({BIOMETRIC_EMOTIONS})" if "c" in biometric else ""),
             hint="Classify the system as high-risk with `annex_iii` (area 1 and its point), or "
             "record the Art. 6(3) exception (`art6_3_exception`) if it poses no significant "
             "risk; if the system does not do this, correct `practices`.",
