@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from complykit.model.ai_practices import PracticeFacts
+from complykit.model.ai_system import Transparency
 from complykit.model.config import WorkspaceConfig
 from complykit.model.records import RECORD_MODELS
 
@@ -50,3 +52,16 @@ def test_every_model_has_a_description(kind: str) -> None:
         if not _described(node)
     ]
     assert not missing, f"{kind}: definitions without a description: {missing}"
+
+
+def test_emotion_recognition_is_described_as_inference_from_biometric_data() -> None:
+    """Text sentiment analysis recorded as `emotion-recognition` draws a false Art. 5(1)(f)
+    verdict: the AI Act's emotion recognition works on biometric data, and the field says so."""
+    for description in (
+        PracticeFacts.model_fields["techniques"].description,
+        Transparency.model_fields["emotion_recognition"].description,
+    ):
+        assert description is not None
+        flat = " ".join(description.split())
+        assert "biometric data" in flat
+        assert "sentiment analysis of written text is not" in flat

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.ai_act_index import activities, catalog, systems
+from complykit.facts.ai_act_index import IN_USE, activities, catalog, systems
 from complykit.facts.ai_act_practices import (
+    BIOMETRIC_EMOTIONS,
     annex_iii_biometric_points,
     practice_title,
     prohibited_points,
@@ -42,9 +43,16 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     Annex III use case (else AIA003) and claims no Art. 6(3) exception contradicts them.
     Emotion recognition with ``medical_or_safety_purpose`` is not reported: the flag is meant
     for uses like fatigue detection, which recital 18 does not count as emotion recognition.
+    Emotion recognition means inferring emotions or intentions from biometric data (face,
+    voice, gait, keystrokes...); sentiment analysis of written text is not, and belongs
+    outside ``practices.techniques``.
+    Before the system is in use (``lifecycle`` before deployment), practices that fall under
+    Art. 5(1) under another risk class are left to AIA029's warning, as AIA001 leaves them:
+    an error there would undo that softening for a team that records a concern early.
 
     PASS: ``risk_class: prohibited`` with ``practices: {techniques: [emotion-recognition],
-    settings: [workplace]}``.
+    settings: [workplace]}``; or ``risk_class: high-risk`` with ``practices: {techniques:
+    [social-scoring]}`` and ``lifecycle: idea`` (AIA029 warns).
     FAIL: ``risk_class: minimal`` with ``practices: {techniques: [emotion-recognition],
     settings: [education]}``; or ``risk_class: prohibited`` with ``practices: {techniques:
     [emotion-recognition], settings: [workplace], medical_or_safety_purpose: true}``; or
@@ -60,12 +68,13 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
     points = prohibited_points(system.practices)
     basis = system.classification
     named = ", ".join(practice_title(repo, p) for p in points)
-    if points and basis.risk_class != "prohibited":
+    if points and basis.risk_class != "prohibited" and system.lifecycle in IN_USE:
         yield Problem(
             entry,
             ("classification", "risk_class"),
             f"'{system.name}' is classified '{basis.risk_class}', but its recorded practices "
-            f"fall under {named}: a prohibited AI practice",
+            f"fall under {named}: a prohibited AI practice"
+            + (f" ({BIOMETRIC_EMOTIONS})" if "f" in points else ""),
             citation=tuple(f"AI Act Art. 5(1)({p})" for p in points),
         )
     elif not points and basis.risk_class == "prohibited":
@@ -89,7 +98,8 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
             ("classification", "risk_class"),
             f"'{system.name}' is classified '{basis.risk_class}', but its recorded practices "
             f"fall under {', '.join(_annex_title(repo, i) for i in items)}: high-risk under "
-            "Art. 6(2) unless the Art. 6(3) exception applies, and it claims none",
+            "Art. 6(2) unless the Art. 6(3) exception applies, and it claims none"
+            + (f" ({BIOMETRIC_EMOTIONS})" if "c" in biometric else ""),
             hint="Classify the system as high-risk with `annex_iii` (area 1 and its point), or "
             "record the Art. 6(3) exception (`art6_3_exception`) if it poses no significant "
             "risk; if the system does not do this, correct `practices`.",

@@ -37,7 +37,10 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     The Art. 5(1) point is decided from ``practices``: what the system does, where, and the
     exceptions the article itself makes (medical or safety reasons for emotion recognition, the
     listed law-enforcement objectives for real-time remote biometric identification), as well
-    as from a declared ``risk_class: prohibited`` or ``suspected_art5_practice``.
+    as from a declared ``risk_class: prohibited`` or ``suspected_art5_practice``. Record
+    ``emotion-recognition`` only for a system that infers emotions or intentions from
+    biometric data (face, voice, gait, keystrokes...), as the AI Act defines emotion
+    recognition: sentiment analysis of written text is not, and Art. 5(1)(f) does not reach it.
 
     PASS: ``practices: {techniques: [emotion-recognition], settings: [workplace],
     medical_or_safety_purpose: true}`` (driver fatigue detection) and ``lifecycle: operation``.

@@ -65,10 +65,16 @@ def dpia_screening_unjustified(repo: Repository) -> Iterator[Problem]:
 def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
     """A screening meets two or more WP248 criteria and is still to be decided.
 
-    PASS: two criteria met and ``conclusion: dpia-required``.
+    When the processing is also on the AP list or in Art. 35(3) and no DPIA is linked, DPIA004
+    reports that a DPIA is always needed; this rule, which says only "likely", stays quiet.
+
+    PASS: two criteria met and ``conclusion: dpia-required``; or two criteria met, an AP list
+    item, ``conclusion: to-decide`` and no ``dpia`` (DPIA004).
     FAIL: two criteria met and ``conclusion: to-decide`` (or no conclusion).
     """
     for s in screened(repo):
+        if s.mandatory and s.activity.dpia is None:
+            continue  # a DPIA is always needed, not likely: DPIA004 says so
         if s.screening.conclusion == "to-decide" and s.likely_high_risk:
             yield Problem(
                 s.where,
@@ -109,9 +115,15 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
                 s.where,
                 _CONCLUSION,
                 "the screening concludes that no DPIA is needed, but "
-                f"{_and(label for _, label in s.mandatory)} always needs one",
+                f"{_always_need(s.mandatory)} one",
                 citation=mandatory_citation(s.mandatory),
             )
+
+
+def _always_need(mandatory: list[tuple[str, str]]) -> str:
+    """``AP list item 4 (...) always needs``, or ``... and ... always need`` for several."""
+    verb = "always needs" if len(mandatory) == 1 else "always need"
+    return f"{_and(label for _, label in mandatory)} {verb}"
 
 
 def _and(parts: Iterable[str]) -> str:
@@ -127,22 +139,34 @@ def _and(parts: Iterable[str]) -> str:
     name="dpia-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(1)",),
-    hint="Carry out the DPIA and link it with `dpia:`.",
+    hint="Carry out the DPIA and link it with `dpia:`; a DPIA still in progress may be linked "
+    "already.",
 )
 def dpia_missing(repo: Repository) -> Iterator[Problem]:
     """A controller activity needs a DPIA (by its screening or a mandatory list) and links none.
+
+    A screening still to be decided for processing on the AP list (Art. 35(4)) or in Art.
+    35(3) needs a DPIA all the same; the finding then cites those provisions, as DPIA003 does.
 
     PASS: ``conclusion: dpia-required`` and ``dpia: dpia-portal``.
     FAIL: ``conclusion: dpia-required`` and no ``dpia``.
     """
     for s in screened(repo):
-        if s.dpia_needed and s.activity.dpia is None:
-            why = (
-                "the screening concludes a DPIA is required"
-                if s.screening.conclusion == "dpia-required"
-                else f"{_and(label for _, label in s.mandatory)} always needs a DPIA"
+        if not s.dpia_needed or s.activity.dpia is not None:
+            continue
+        if s.screening.conclusion == "dpia-required":
+            yield Problem(
+                s.where,
+                _CONCLUSION,
+                "the screening concludes a DPIA is required, but no `dpia` is linked",
             )
-            yield Problem(s.where, _CONCLUSION, f"{why}, but no `dpia` is linked")
+        else:
+            yield Problem(
+                s.where,
+                _CONCLUSION,
+                f"{_always_need(s.mandatory)} a DPIA, but no `dpia` is linked",
+                citation=mandatory_citation(s.mandatory),
+            )
 
 
 @check(

@@ -26,9 +26,10 @@ MANY = 1000
     severity=Severity.WARNING,
     citation=("GDPR Art. 33(1)", "GDPR Art. 34"),
     hint="Assess the risk again: what could the recipient do with the data, how sensitive is "
-    "it, how many people are affected? Rate it `risk` or `high-risk` and notify; if it truly "
-    "poses no risk (e.g. the recipient is bound to secrecy and deleted it unopened), give that "
-    "in `risk_reasoning` and waive this warning with the reason.",
+    "it, how many people are affected? Rate it `risk` or `high-risk` and notify. If it truly "
+    "poses no risk (e.g. the recipient is bound to secrecy and deleted it unopened), say why in "
+    "`risk_reasoning` and record `approximate_data_subjects`: for special-category data about "
+    "fewer than 1,000 people, that is enough.",
 )
 def breach_risk_implausibly_none(repo: Repository) -> Iterator[Problem]:
     """As controller, a confidentiality breach of special-category data, or of data about
@@ -39,12 +40,19 @@ def breach_risk_implausibly_none(repo: Repository) -> Iterator[Problem]:
     and often a high one that the people must hear of (Art. 34); with many people affected,
     "no risk at all" is rarely right either. This is a plausibility warning, not a verdict:
     1,000 people is complykit's threshold, not the law's. Data that was unintelligible to the
-    recipient (``data_subjects.exemption: a``, e.g. encrypted) is left alone.
+    recipient (``data_subjects.exemption: a``, e.g. encrypted) is left alone. So is
+    special-category data about fewer than 1,000 people (``approximate_data_subjects``) whose
+    ``risk_reasoning`` says why there is no risk, e.g. a recipient bound to secrecy who deleted
+    it unopened: a rating the EDPB's examples also accept. Without a number of people, the
+    warning stays.
 
     PASS: ``special_categories: true`` and ``risk_to_individuals: high-risk``; or
-    ``risk_to_individuals: none`` for an encrypted laptop with ``exemption: a``.
-    FAIL: ``nature: [confidentiality]``, ``special_categories: true``, ``risk_to_individuals:
-    none`` and ``authority: {required: false}``.
+    ``risk_to_individuals: none`` for an encrypted laptop with ``exemption: a``; or for one
+    misdirected referral letter (``approximate_data_subjects: 1``) that the secrecy-bound
+    recipient deleted unopened, as ``risk_reasoning`` says.
+    FAIL: ``nature: [confidentiality]``, ``special_categories: true``,
+    ``approximate_data_subjects: 2000``, ``risk_to_individuals: none`` and ``authority:
+    {required: false}``.
     """
     for entry, _, breach in breaches(repo, "controller"):
         if not _implausible(breach):
@@ -53,6 +61,8 @@ def breach_risk_implausibly_none(repo: Repository) -> Iterator[Problem]:
         citation: tuple[str, ...] = ()
         if breach.special_categories:
             what = "of special categories of personal data (Art. 9(1))"
+            if count is not None:
+                what += f" about {count:,} people"
         else:
             what, citation = f"affecting about {count:,} people", ("GDPR Art. 33(1)",)
         yield Problem(
@@ -67,13 +77,21 @@ def breach_risk_implausibly_none(repo: Repository) -> Iterator[Problem]:
 
 def _implausible(breach: Breach) -> bool:
     authority, people = breach.authority, breach.data_subjects
+    count = breach.approximate_data_subjects
     return (
         breach.risk_to_individuals == "none"
         and "confidentiality" in breach.nature
         and not (authority and authority.notified_at)
         and not (people and people.exemption == "a")
-        and (breach.special_categories or (breach.approximate_data_subjects or 0) >= MANY)
+        and ((count or 0) >= MANY or (breach.special_categories and not _reasoned_few(breach)))
     )
+
+
+def _reasoned_few(breach: Breach) -> bool:
+    """Special-category data about fewer than ``MANY`` people, with the reason for "no risk"
+    recorded (``risk_reasoning`` is required by the schema; checked here all the same)."""
+    count = breach.approximate_data_subjects
+    return bool(breach.risk_reasoning.strip()) and count is not None and count < MANY
 
 
 @check(

@@ -16,6 +16,7 @@ from complykit.facts.incident_clock import (
     Clock,
     breaches,
     clock_of,
+    day_start,
     deadline_at,
     end_of,
 )
@@ -156,11 +157,12 @@ def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
     Art. 34(1) asks for "without undue delay" and sets no number. complykit counts a delay as
     undue once 7 days have passed since becoming aware (``aware_at``, or ``detected_at`` when
     it is missing), compared as instants in UTC with the end of the ``--as-of`` day, as the
-    72-hour clock is. By then the 72 hours the law gives for notifying the authority are long
-    gone, and each day makes the warning less useful to people who could protect themselves.
-    Telling people may well take longer than 72 hours (who is affected, addresses, coordination
-    with the authority), so the 72 hours themselves would be stricter than the law. Before the
-    7 days INC011 warns. Under exemption (c) the public communication is what is due.
+    72-hour clock is; when the 7 days run out during that day, the message says when. By then
+    the 72 hours the law gives for notifying the authority are long gone, and each day makes
+    the warning less useful to people who could protect themselves. Telling people may well
+    take longer than 72 hours (who is affected, addresses, coordination with the authority),
+    so the 72 hours themselves would be stricter than the law. Before the 7 days INC011
+    warns. Under exemption (c) the public communication is what is due.
 
     PASS: ``data_subjects: {required: true, notified_at: ...}``, or no ``notified_at`` 3 days
     after ``aware_at`` (INC011).
@@ -168,13 +170,22 @@ def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
     """
     for entry, clock, people in _pending(repo):
         term = clock.start + SUBJECTS_TERM
-        if term < end_of(repo):
-            yield Problem(
-                entry,
-                _where(people),
-                "the people affected by this high-risk breach had to be told without undue "
-                f"delay; {_what(people)} is still not recorded as made, and more than {_DAYS} "
-                f"days have passed {clock.since}: complykit counts the delay as undue since "
-                f"{deadline_at(term)}{clock.note}",
-                citation=_PUBLIC if people.exemption == "c" else (),
+        if term >= end_of(repo):
+            continue
+        if term >= day_start(repo.as_of):  # later on the as-of day: not yet past at its start
+            elapsed = (
+                f"the {_DAYS} days {clock.since} run out on {repo.as_of.isoformat()}, at "
+                f"{deadline_at(term)}: complykit counts the delay as undue from then on"
             )
+        else:
+            elapsed = (
+                f"more than {_DAYS} days have passed {clock.since}: complykit counts the "
+                f"delay as undue since {deadline_at(term)}"
+            )
+        yield Problem(
+            entry,
+            _where(people),
+            "the people affected by this high-risk breach had to be told without undue "
+            f"delay; {_what(people)} is still not recorded as made, and {elapsed}{clock.note}",
+            citation=_PUBLIC if people.exemption == "c" else (),
+        )

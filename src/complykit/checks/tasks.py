@@ -11,7 +11,7 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.ai_act_literacy import keeps_ai_literacy
 from complykit.checks.registry import EVERY_KIND, check
 from complykit.core.findings import Severity
-from complykit.facts.ai_act_index import IN_USE, catalog, start_of
+from complykit.facts.ai_act_index import IN_USE, OMNIBUS_DATES, catalog, start_of
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
 from complykit.model.empty import EMPTY
@@ -131,20 +131,28 @@ def required_task_never_done(repo: Repository) -> Iterator[Problem]:
     so that TASK001 can never find it overdue. An AI literacy task that has never been done is
     reported also when its ``first_due`` lies ahead, once Art. 4 applies and we provide or
     deploy an AI system in deployment or operation: the duty already applies. A never-done
-    task whose ``first_due`` has passed is TASK001's.
+    task whose ``first_due`` has passed is TASK001's. The duty falls on the organisation, not
+    on each task: a never-done task is left alone when another task of the same kind (an AI
+    literacy task, or an internal audit or management review) has a ``history``, e.g. an extra
+    literacy session planned for new staff after the all-staff training.
 
     PASS: ``type: internal-audit``, ``frameworks: [iso27001-2022]`` and ``history: [{done_on:
     2026-03-01}]``; or no history and ``first_due: 2027-01-31``.
     FAIL: ``type: internal-audit``, ``frameworks: [iso27001-2022]``, no history and no
-    ``first_due``; or ``type: ai-literacy``, a deployed AI system and ``first_due: 2027-06-01``,
-    as of 2026-12-07.
+    ``first_due``; or ``type: ai-literacy``, a deployed AI system, ``first_due: 2027-06-01``
+    and no literacy task done yet, as of 2026-12-07.
     """
     standards = _standards(repo)
     literacy = _literacy_since(repo)
+    done = {kind for texts in repo.summaries(Task, _done_kinds) for kind in texts}
     for entry, texts in zip(repo.of_kind("task"), repo.summaries(Task, _never_done), strict=True):
         if not texts:
             continue
         task = json.loads(texts[0])
+        if task["type"] in _SYSTEM_TASKS and task["type"] in done:
+            continue  # another task of this type has been done
+        if task["literacy"] and _LITERACY in done:
+            continue  # AI literacy measures have been taken under another task
         if task["type"] in _SYSTEM_TASKS and standards and task["first_due"] is None:
             clause = _SYSTEM_TASKS[task["type"]]
             yield Problem(
@@ -171,13 +179,21 @@ def _literacy_never_done(
             f"'{task['title']}' has never been done and is first due on {first_due}, although "
             f"AI literacy has been required since {since}"
         )
+    hint = (
+        "Take AI literacy measures now (training, guidance or briefings fitted to the people "
+        "who build or use the systems) and record each in `history`: Art. 4 already applies."
+    )
+    if repo.config.ai_act.dates == OMNIBUS_DATES:
+        hint += (
+            " complykit.yaml chooses the Digital Omnibus, which rewords Art. 4 (several "
+            "commentators read it as softening the duty); its text is not verified: check the "
+            "Official Journal for what Art. 4 now asks."
+        )
     yield Problem(
         entry,
         ("first_due",) if first_due is not None else ("type",),
         f"{message}, and we provide or deploy AI systems in use",
-        hint="Take AI literacy measures now (training, guidance or briefings fitted to the "
-        "people who build or use the systems) and record each in `history`: Art. 4 already "
-        "applies.",
+        hint=hint,
         citation=("AI Act Art. 4",),
     )
 
@@ -212,6 +228,17 @@ def _never_done(task: Task, _catalogs: CatalogSet) -> list[str]:
         "first_due": task.first_due.isoformat() if task.first_due else None,
     }
     return [json.dumps(facts, separators=(",", ":"))]
+
+
+_LITERACY = "ai-literacy"
+
+
+def _done_kinds(task: Task, _catalogs: CatalogSet) -> list[str]:
+    """For a task done at least once: its type, and ``ai-literacy`` when it keeps AI literacy
+    (by type or by its clause); none for a task never done."""
+    if not task.history:
+        return EMPTY
+    return [task.type, _LITERACY] if keeps_ai_literacy(task) else [task.type]
 
 
 def _ours_in_use(system: AiSystem, _catalogs: CatalogSet) -> list[str]:

@@ -31,8 +31,8 @@ OMNIBUS_NOTE = (
     f'A date "{OMNIBUS}" in a hint is where the Digital Omnibus on AI would move the date '
     "from which the duty applies. The Omnibus is not verified: check the Official Journal "
     "before relying on it. complykit judges by the dates of AI Act Art. 113 unless "
-    "complykit.yaml sets `ai_act: {dates: digital-omnibus}`; then the Omnibus dates decide "
-    "whether a duty applies yet."
+    "complykit.yaml sets `ai_act: {dates: digital-omnibus}`: a workspace that sets it is "
+    'judged by the Omnibus dates, and its hints say so ("as amended by the Digital Omnibus").'
 )
 """The note of every rule whose hints may carry an Omnibus date (``Start.sentence``)."""
 

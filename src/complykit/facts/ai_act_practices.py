@@ -77,6 +77,15 @@ def practice_title(repo: Repository, point: str) -> str:
     return f"Art. 5(1)({point}){title}"
 
 
+BIOMETRIC_EMOTIONS = (
+    "`emotion-recognition` means inferring emotions or intentions from biometric data such as "
+    "face, voice or gait; sentiment analysis of text is not"
+)
+"""Said with an Art. 5(1)(f) or Annex III(1)(c) finding drawn from ``practices``: the AI Act's
+emotion recognition works on biometric data, and text sentiment recorded as such is a false
+alarm."""
+
+
 def prohibited_gaps(repo: Repository) -> Iterator[Gap]:
     """Systems not retired that are, may be or are classified as a prohibited practice; the
     message says whether the system is in use (``IN_USE``) or still before that."""
@@ -93,6 +102,8 @@ def prohibited_gaps(repo: Repository) -> Iterator[Gap]:
                     f"; at life cycle '{system.lifecycle}' it must not be placed on the market, "
                     "put into service or used"
                 )
+            if point == "f" and loc[0] == "practices":
+                stage += f" ({BIOMETRIC_EMOTIONS})"
             yield Gap(
                 entry,
                 loc,

@@ -41,9 +41,12 @@ class PracticeFacts(StrictModel):
     `social-scoring` (evaluates or classifies people over time by social behaviour or personal
     traits, c), `offence-prediction` (assesses the risk that a person commits a criminal offence,
     d), `untargeted-facial-scraping` (builds or expands facial recognition databases from the
-    internet or CCTV, e), `emotion-recognition` (infers emotions, f), `biometric-categorisation`
-    (deduces race, political opinions, trade union membership, beliefs, sex life or sexual
-    orientation from biometric data, g), `real-time-remote-biometric-identification` (h)."""
+    internet or CCTV, e), `emotion-recognition` (infers people's emotions or intentions from
+    their biometric data, such as face, voice, gait or keystrokes, f; the AI Act's definition
+    of an emotion recognition system requires biometric data, so sentiment analysis of written
+    text is not emotion recognition), `biometric-categorisation` (deduces race, political
+    opinions, trade union membership, beliefs, sex life or sexual orientation from biometric
+    data, g), `real-time-remote-biometric-identification` (h)."""
     settings: list[Setting] = EMPTY
     """Where the system is used: `workplace`, `education` (point f), `law-enforcement` and
     `publicly-accessible-spaces` (point h)."""

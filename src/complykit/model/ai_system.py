@@ -62,7 +62,9 @@ class Transparency(StrictModel):
     synthetic_content: bool = False
     """Whether it generates synthetic audio, images, video or text (Art. 50(2))."""
     emotion_recognition: bool = False
-    """Whether it recognises emotions (Art. 50(3))."""
+    """Whether it recognises emotions (Art. 50(3)): infers people's emotions or intentions from
+    their biometric data (face, voice, gait, keystrokes...); sentiment analysis of written
+    text is not emotion recognition."""
     biometric_categorisation: bool = False
     """Whether it sorts people into categories from biometric data (Art. 50(3))."""
     deep_fake: bool = False
