@@ -20,7 +20,11 @@ from forks import Forks, watch_forks
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked checks need fork")
 
 DAY = date(2026, 11, 23)
-SOME_CASES = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))[::25]
+# Every 25th case, leaving out those whose complykit.yaml does not load (SCH005): no check
+# runs there, so there is nothing to split between two processes.
+SOME_CASES = sorted(
+    p.parent for p in CASES.glob("*/*/expected.yaml") if p.parent.parent.name != "SCH005"
+)[::25]
 PARENT = os.getpid()
 
 
