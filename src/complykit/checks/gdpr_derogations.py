@@ -44,8 +44,9 @@ def _named(derogation: str) -> str:
     name="derogation-closed-to-public-powers",
     severity=Severity.ERROR,
     citation=("GDPR Art. 49(3)",),
-    hint="Rest the transfer on an adequacy decision or an Art. 46 safeguard, or on "
-    "Art. 49(1)(d) where Union or Member State law recognises the public interest.",
+    hint="If the transfer is part of exercising public powers, rest it on an adequacy decision "
+    "or an Art. 46 safeguard, or on Art. 49(1)(d) where Union or Member State law recognises "
+    "the public interest; if it is not, record a waiver that says why.",
 )
 def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
     """A public authority carrying out a public task transfers data on a derogation that
@@ -53,25 +54,31 @@ def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
 
     Points (a), (b) and (c) of Art. 49(1) and its compelling-legitimate-interests subparagraph
     do not apply to what public authorities do in the exercise of their public powers. complykit
-    reads ``organisation.sector: public-authority`` with a purpose on the public-task basis
-    (Art. 6(1)(e)) as such an exercise; a public body that holds no public powers
-    (``public-body``) is not judged.
+    judges an activity of ``organisation.sector: public-authority`` whose every purpose rests on
+    the public-task basis (Art. 6(1)(e)); an activity with another purpose (e.g. consent for a
+    voluntary exchange) may make the transfer for that purpose, and is not judged. "Exercise of
+    public powers" is narrower than a task in the public interest, so the message is
+    conditional. A public body that holds no public powers (``public-body``) is not judged.
 
     PASS: ``sector: public-authority``, a public-task purpose and ``derogation: e`` (legal
-    claims); or ``sector: private`` with ``derogation: a``.
-    FAIL: ``sector: public-authority``, a public-task purpose and ``derogation: a``.
+    claims); a public-task and a consent purpose with ``derogation: a``; or ``sector:
+    private`` with ``derogation: a``.
+    FAIL: ``sector: public-authority``, only public-task purposes and ``derogation: a``.
     """
     if repo.config.organisation.sector != "public-authority":
         return
     for entry, activity, index, transfer in _derogations(repo):
-        public_task = any(p.legal_basis is LegalBasis.PUBLIC_TASK for p in activity.purposes)
+        public_task = bool(activity.purposes) and all(
+            p.legal_basis is LegalBasis.PUBLIC_TASK for p in activity.purposes
+        )
         if public_task and transfer.derogation in _CLOSED_TO_PUBLIC_POWERS:
             yield Problem(
                 entry,
                 ("transfers", index, "derogation"),
-                f"'{activity.name}' carries out a public task, yet its transfer to "
-                f"{transfer.recipient} rests on {_named(transfer.derogation)}, which public "
-                "authorities cannot use in the exercise of their public powers",
+                f"'{activity.name}' serves only public tasks; if its transfer to "
+                f"{transfer.recipient} is part of exercising public powers, it cannot rest on "
+                f"{_named(transfer.derogation)}, which Art. 49(3) closes to public authorities "
+                "acting in that capacity",
             )
 
 
