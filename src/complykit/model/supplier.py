@@ -29,7 +29,8 @@ class ProcessorTerms(StrictModel):
     security: NonEmptyStr | None = None
     """Art. 28(3)(c): it takes the security measures of Art. 32."""
     sub_processors: NonEmptyStr | None = None
-    """Art. 28(3)(d): it engages sub-processors only as Art. 28(2) and (4) allow."""
+    """Art. 28(3)(d): it engages sub-processors only as Art. 28(2) and (4) allow (a clause
+    recorded under `sub_processing` counts for this point too)."""
     data_subject_rights: NonEmptyStr | None = None
     """Art. 28(3)(e): it helps us answer requests of data subjects."""
     compliance_assistance: NonEmptyStr | None = None
