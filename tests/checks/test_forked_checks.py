@@ -20,7 +20,12 @@ from forks import Forks, watch_forks
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked checks need fork")
 
 DAY = date(2026, 11, 23)
-SOME_CASES = sorted(p.parent for p in CASES.glob("*/*/expected.yaml"))[::25]
+# Cases of rule families only: a SCH or YAML case may have no config that loads, so no checks.
+SOME_CASES = sorted(
+    p.parent
+    for p in CASES.glob("*/*/expected.yaml")
+    if not p.parent.parent.name.startswith(("SCH", "YAML"))
+)[::25]
 PARENT = os.getpid()
 
 
