@@ -14,8 +14,9 @@ from complykit.checks.gdpr import activities
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
-from complykit.model.enums import LegalBasis, TransferMechanism
+from complykit.model.enums import LegalBasis, ProcessingRole, TransferMechanism
 from complykit.model.processing import ProcessingActivity, Transfer
+from complykit.model.supplier import Supplier
 from complykit.workspace.repository import Entry, Repository
 
 _COMPELLING = "compelling-legitimate-interests"
@@ -117,8 +118,8 @@ def compelling_interests_undocumented(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR039",
-    reads=("processing-activity",),
-    per_record=True,
+    reads=("processing-activity", "supplier"),
+    local=1,
     framework="gdpr",
     name="derogation-for-processor",
     severity=Severity.WARNING,
@@ -137,13 +138,18 @@ def derogation_for_processor(repo: Repository) -> Iterator[Problem]:
     standard-contractual-clauses``.
     FAIL: ``processors: [sup-us]``, a transfer with ``supplier: sup-us, mechanism: derogation,
     derogation: a``.
+
+    In an activity where we act as processor, the supplier is our processor and so the
+    controller's sub-processor; the message says so.
     """
+    names = {supplier.id: supplier.name for _, supplier in repo.records(Supplier)}
     for entry, activity, index, transfer in _derogations(repo):
         if transfer.supplier is not None and transfer.supplier in activity.processors:
+            name = names.get(transfer.supplier, transfer.supplier)
+            role = "sub-processor" if activity.role is ProcessingRole.PROCESSOR else "processor"
             yield Problem(
                 entry,
                 ("transfers", index, "mechanism"),
-                f"'{activity.name}' transfers data to its processor {transfer.supplier} on a "
-                "derogation, which is meant for occasional transfers, not for a processor's "
-                "ongoing work",
+                f"'{activity.name}' transfers data to its {role} '{name}' on a derogation, "
+                "which is meant for occasional transfers, not for a processor's ongoing work",
             )
