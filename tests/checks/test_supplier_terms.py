@@ -2,7 +2,7 @@
 
 from complykit.catalog import load_catalogs
 from complykit.facts.processor_terms import ART_28_3, missing_terms
-from complykit.model.supplier import ProcessorTerms
+from complykit.model.supplier import ProcessorTerms, SubProcessing
 
 
 def test_every_field_of_the_terms_is_judged_in_the_order_of_the_article() -> None:
@@ -25,3 +25,11 @@ def test_terms_left_out_are_missing_and_terms_written_are_not() -> None:
     assert missing[0] == "confidentiality"
     assert missing[-1] == "unlawful_instructions"
     assert len(missing) == 7
+
+
+def test_the_sub_processing_clause_counts_for_point_d() -> None:
+    terms = ProcessorTerms(documented_instructions="§ 2")
+    assert "sub_processors" in missing_terms(terms)
+    assert "sub_processors" in missing_terms(terms, SubProcessing(authorisation="none"))
+    with_clause = SubProcessing(authorisation="none", clause="Art. 7: no sub-processors")
+    assert "sub_processors" not in missing_terms(terms, with_clause)

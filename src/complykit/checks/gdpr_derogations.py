@@ -14,8 +14,9 @@ from complykit.checks.gdpr import activities
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
-from complykit.model.enums import LegalBasis, TransferMechanism
+from complykit.model.enums import LegalBasis, ProcessingRole, TransferMechanism
 from complykit.model.processing import ProcessingActivity, Transfer
+from complykit.model.supplier import Supplier
 from complykit.workspace.repository import Entry, Repository
 
 _COMPELLING = "compelling-legitimate-interests"
@@ -44,8 +45,9 @@ def _named(derogation: str) -> str:
     name="derogation-closed-to-public-powers",
     severity=Severity.ERROR,
     citation=("GDPR Art. 49(3)",),
-    hint="Rest the transfer on an adequacy decision or an Art. 46 safeguard, or on "
-    "Art. 49(1)(d) where Union or Member State law recognises the public interest.",
+    hint="If the transfer is part of exercising public powers, rest it on an adequacy decision "
+    "or an Art. 46 safeguard, or on Art. 49(1)(d) where Union or Member State law recognises "
+    "the public interest; if it is not, record a waiver that says why.",
 )
 def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
     """A public authority carrying out a public task transfers data on a derogation that
@@ -53,25 +55,31 @@ def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
 
     Points (a), (b) and (c) of Art. 49(1) and its compelling-legitimate-interests subparagraph
     do not apply to what public authorities do in the exercise of their public powers. complykit
-    reads ``organisation.sector: public-authority`` with a purpose on the public-task basis
-    (Art. 6(1)(e)) as such an exercise; a public body that holds no public powers
-    (``public-body``) is not judged.
+    judges an activity of ``organisation.sector: public-authority`` whose every purpose rests on
+    the public-task basis (Art. 6(1)(e)); an activity with another purpose (e.g. consent for a
+    voluntary exchange) may make the transfer for that purpose, and is not judged. "Exercise of
+    public powers" is narrower than a task in the public interest, so the message is
+    conditional. A public body that holds no public powers (``public-body``) is not judged.
 
     PASS: ``sector: public-authority``, a public-task purpose and ``derogation: e`` (legal
-    claims); or ``sector: private`` with ``derogation: a``.
-    FAIL: ``sector: public-authority``, a public-task purpose and ``derogation: a``.
+    claims); a public-task and a consent purpose with ``derogation: a``; or ``sector:
+    private`` with ``derogation: a``.
+    FAIL: ``sector: public-authority``, only public-task purposes and ``derogation: a``.
     """
     if repo.config.organisation.sector != "public-authority":
         return
     for entry, activity, index, transfer in _derogations(repo):
-        public_task = any(p.legal_basis is LegalBasis.PUBLIC_TASK for p in activity.purposes)
+        public_task = bool(activity.purposes) and all(
+            p.legal_basis is LegalBasis.PUBLIC_TASK for p in activity.purposes
+        )
         if public_task and transfer.derogation in _CLOSED_TO_PUBLIC_POWERS:
             yield Problem(
                 entry,
                 ("transfers", index, "derogation"),
-                f"'{activity.name}' carries out a public task, yet its transfer to "
-                f"{transfer.recipient} rests on {_named(transfer.derogation)}, which public "
-                "authorities cannot use in the exercise of their public powers",
+                f"'{activity.name}' serves only public tasks; if its transfer to "
+                f"{transfer.recipient} is part of exercising public powers, it cannot rest on "
+                f"{_named(transfer.derogation)}, which Art. 49(3) closes to public authorities "
+                "acting in that capacity",
             )
 
 
@@ -110,8 +118,8 @@ def compelling_interests_undocumented(repo: Repository) -> Iterator[Problem]:
 
 @check(
     code="GDPR039",
-    reads=("processing-activity",),
-    per_record=True,
+    reads=("processing-activity", "supplier"),
+    local=1,
     framework="gdpr",
     name="derogation-for-processor",
     severity=Severity.WARNING,
@@ -130,13 +138,18 @@ def derogation_for_processor(repo: Repository) -> Iterator[Problem]:
     standard-contractual-clauses``.
     FAIL: ``processors: [sup-us]``, a transfer with ``supplier: sup-us, mechanism: derogation,
     derogation: a``.
+
+    In an activity where we act as processor, the supplier is our processor and so the
+    controller's sub-processor; the message says so.
     """
+    names = {supplier.id: supplier.name for _, supplier in repo.records(Supplier)}
     for entry, activity, index, transfer in _derogations(repo):
         if transfer.supplier is not None and transfer.supplier in activity.processors:
+            name = names.get(transfer.supplier, transfer.supplier)
+            role = "sub-processor" if activity.role is ProcessingRole.PROCESSOR else "processor"
             yield Problem(
                 entry,
                 ("transfers", index, "mechanism"),
-                f"'{activity.name}' transfers data to its processor {transfer.supplier} on a "
-                "derogation, which is meant for occasional transfers, not for a processor's "
-                "ongoing work",
+                f"'{activity.name}' transfers data to its {role} '{name}' on a derogation, "
+                "which is meant for occasional transfers, not for a processor's ongoing work",
             )

@@ -48,7 +48,8 @@ def dpo_missing_public_authority(repo: Repository) -> Iterator[Problem]:
     severity=Severity.WARNING,
     citation=("GDPR Art. 37(1)(b)", "GDPR Art. 37(1)(c)"),
     hint="If this processing is a core activity, designate a DPO and add `organisation.dpo`; "
-    "otherwise record why it is not core.",
+    "if it only supports the core activities (e.g. security logging), record that assessment "
+    "in complykit.yaml under `organisation.dpo_not_required`.",
 )
 def dpo_may_be_required(repo: Repository) -> Iterator[Problem]:
     """Without a DPO, an activity processes special or criminal data, or monitors, on a large scale.
@@ -56,13 +57,16 @@ def dpo_may_be_required(repo: Repository) -> Iterator[Problem]:
     A DPO is required when such processing is a core activity; complykit cannot tell whether it
     is, so it warns. The screening's ``large_scale`` judges the scale; where no screening does,
     a ``data_subject_count`` of 100,000 or more counts as large scale (see DPIA014 for why that
-    number).
+    number). A documented assessment that no DPO is required
+    (``organisation.dpo_not_required``) answers the question, and silences the rule.
 
-    PASS: no ``dpo`` and no activity screened as ``large_scale: true`` or counting 100,000 people.
+    PASS: no ``dpo`` and no activity screened as ``large_scale: true`` or counting 100,000 people;
+    or ``dpo_not_required: Our core activity is selling software; the logging only secures it``.
     FAIL: no ``dpo`` and ``scale: {large_scale: true}``, or no screening and
     ``data_subject_count: 500000``, with ``special_category: health``.
     """
-    if repo.config.organisation.dpo is not None:
+    organisation = repo.config.organisation
+    if organisation.dpo is not None or organisation.dpo_not_required is not None:
         return
     for entry, activity in activities(repo):
         large = _large_scale(activity)

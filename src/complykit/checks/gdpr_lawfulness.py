@@ -36,8 +36,7 @@ _NL_EXAMPLES: dict[tuple[Art9Condition, SpecialCategory | None], str] = {
     "that requires the processing",
     (Art9Condition.G, SpecialCategory.BIOMETRIC): "UAVG art. 29 (biometric identification "
     "needed for authentication or security)",
-    (Art9Condition.H, SpecialCategory.HEALTH): "UAVG art. 30 lid 3 (care providers), e.g. "
-    "'UAVG art. 30 lid 3 sub a'",
+    (Art9Condition.H, SpecialCategory.HEALTH): "UAVG art. 30 lid 3 sub a (care providers)",
 }
 
 
@@ -291,7 +290,8 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
     agreement, and for (h), a contract with a health professional); naming it shows that the
     condition really applies. For a Dutch organisation the hint gives an example fitting the
     point and category (biometric data under (g): UAVG art. 29; health care under (h): UAVG
-    art. 30 lid 3); these article numbers are not verified against the UAVG text.
+    art. 30 lid 3 sub a). complykit's reference places these conditions in UAVG arts. 22-30 but
+    does not confirm the individual article numbers, so the hint asks the reader to check them.
 
     PASS: ``art9_condition: h`` with ``art9_provision: UAVG art. 30 lid 3 sub a``.
     FAIL: ``art9_condition: b`` without ``art9_provision``.
@@ -321,7 +321,7 @@ def _provision_hint(
         return None
     return (
         f"Add `art9_provision` naming the law that the condition rests on; in the Netherlands, "
-        f"for example, {example} (article numbers not verified against the UAVG text)."
+        f"for example, {example}; check the exact article in the current UAVG."
     )
 
 

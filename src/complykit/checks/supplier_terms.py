@@ -37,15 +37,17 @@ def dpa_terms_incomplete(repo: Repository) -> Iterator[Problem]:
 
     Only agreements with ``terms`` recorded are judged: an agreement nobody has read against
     the article yet is not reported (SUP001 still reports a processor with no agreement).
-    The finding cites the points that are missing.
+    The finding cites the points that are missing. A clause under ``dpa.sub_processing``
+    counts for point (d), the conditions for engaging sub-processors.
 
     PASS: ``dpa: {signed_on: 2025-03-01, terms: {documented_instructions: "§ 2", ...}}`` with
     all nine commitments.
     FAIL: the same without ``deletion_or_return`` and ``audits``.
     """
     for entry, supplier in processors(repo):
-        terms = supplier.dpa.terms if supplier.dpa is not None else None
-        missing = missing_terms(terms) if terms is not None else []
+        dpa = supplier.dpa
+        terms = dpa.terms if dpa is not None else None
+        missing = missing_terms(terms, dpa.sub_processing) if dpa and terms else []
         if missing:
             named = "; ".join(f"{ART_28_3[f][1]} ({point_of(ART_28_3[f][0])})" for f in missing)
             yield Problem(

@@ -6,7 +6,7 @@ commitments the reading did not find.
 
 from __future__ import annotations
 
-from complykit.model.supplier import ProcessorTerms
+from complykit.model.supplier import ProcessorTerms, SubProcessing
 
 # Each field of ``ProcessorTerms`` and the provision that requires it, in the order of the
 # article. tests/checks/test_supplier_terms.py holds this against the model's fields and
@@ -27,9 +27,14 @@ ART_28_3: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
-def missing_terms(terms: ProcessorTerms) -> list[str]:
-    """The fields of ``terms`` left out, in the order of the article."""
-    return [field for field in ART_28_3 if getattr(terms, field) is None]
+def missing_terms(terms: ProcessorTerms, sub_processing: SubProcessing | None = None) -> list[str]:
+    """The fields of ``terms`` left out, in the order of the article.
+
+    The clause recorded under ``dpa.sub_processing`` sets the conditions for engaging
+    sub-processors (a ban included), so it counts as ``sub_processors`` (point (d)).
+    """
+    covered = {"sub_processors"} if sub_processing is not None and sub_processing.clause else set()
+    return [field for field in ART_28_3 if getattr(terms, field) is None and field not in covered]
 
 
 def point_of(citation: str) -> str:

@@ -96,6 +96,12 @@ class Organisation(StrictModel):
     """Staff count: the Art. 30(5) exemption for fewer than 250 employees depends on it."""
     dpo: DataProtectionOfficer | None = None
     """The data protection officer, if one is designated (Art. 37)."""
+    dpo_not_required: Text | None = None
+    """Why no data protection officer is designated although some processing is large scale:
+    the documented assessment that our core activities do not consist of large-scale
+    systematic monitoring or large-scale processing of special-category or criminal-offence
+    data (Art. 37(1)(b) and (c)), e.g. security logging only supports the service we sell.
+    Not for a public authority or body, which needs a DPO anyway (Art. 37(1)(a))."""
     supervisory_authority: SupervisoryAuthority
     """The supervisory authority that is competent for the organisation."""
     privacy_contact: Email | None = None

@@ -29,7 +29,8 @@ class ProcessorTerms(StrictModel):
     security: NonEmptyStr | None = None
     """Art. 28(3)(c): it takes the security measures of Art. 32."""
     sub_processors: NonEmptyStr | None = None
-    """Art. 28(3)(d): it engages sub-processors only as Art. 28(2) and (4) allow."""
+    """Art. 28(3)(d): it engages sub-processors only as Art. 28(2) and (4) allow (a clause
+    recorded under `sub_processing` counts for this point too)."""
     data_subject_rights: NonEmptyStr | None = None
     """Art. 28(3)(e): it helps us answer requests of data subjects."""
     compliance_assistance: NonEmptyStr | None = None
@@ -100,8 +101,10 @@ class ActivityRole(StrictModel):
     activity: ProcessingRef
     """The processing activity."""
     role: SupplierRole
-    """The supplier's role in that activity, e.g. sub-processor where it works for our
-    processor, or controller where it uses the data for its own purposes."""
+    """The supplier's role in that activity, e.g. sub-processor in an activity where we act
+    as processor for a client (the supplier is our processor there, so a data processing
+    agreement with us is still needed), or controller where it uses the data for its own
+    purposes."""
 
 
 class SubProcessor(StrictModel):
@@ -159,7 +162,12 @@ class Supplier(Record):
     services: list[NonEmptyStr]
     """What the supplier provides to us, e.g. 'electronic health record'."""
     role: SupplierRole
-    """The supplier's main GDPR role: (sub-)processor (Art. 28), (joint) controller, or none."""
+    """The supplier's main GDPR role: processor (Art. 28), sub-processor, (joint) controller, or
+    none. As main role, `sub-processor` means our processor's processor: our processor engages
+    it and we have no contract with it, so it needs no `dpa` here but should be listed under
+    that processor's `sub_processors`. A supplier that works for us while we act as processor
+    for a client is our processor: give it `processor` here (with a `dpa`) and, if you like,
+    `sub-processor` under `activity_roles` for those activities."""
     activity_roles: list[ActivityRole] = EMPTY
     """Other roles the supplier holds in particular activities, e.g. processor for one,
     sub-processor for another, controller for a third."""
@@ -169,7 +177,8 @@ class Supplier(Record):
     criticality: Literal["low", "medium", "high", "critical"] = "medium"
     """How much the organisation depends on the supplier."""
     dpa: DataProcessingAgreement | None = None
-    """The data processing agreement, for a processor or sub-processor (Art. 28(3))."""
+    """Our data processing agreement with the supplier, for a processor (Art. 28(3)); not
+    needed for our processor's sub-processor."""
     locations: list[Location] = EMPTY
     """The countries where the supplier processes or stores our data."""
     sub_processors: list[SubProcessor] = EMPTY

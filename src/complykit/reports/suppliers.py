@@ -11,7 +11,7 @@ from complykit.facts.processor_terms import ART_28_3, missing_terms
 from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
-from complykit.model.supplier import ProcessorTerms, Supplier
+from complykit.model.supplier import DataProcessingAgreement, Supplier
 from complykit.reports.header import Header, header
 from complykit.reports.labels import N_
 from complykit.reports.names import person_name, record_label, sort_key
@@ -84,10 +84,11 @@ class SupplierRow(TypedDict):
 SECOND_SUBPARAGRAPH = N_("second subparagraph")
 
 
-def _terms_missing(terms: ProcessorTerms | None) -> list[str] | None:
-    if terms is None:
+def _terms_missing(dpa: DataProcessingAgreement | None) -> list[str] | None:
+    if dpa is None or dpa.terms is None:
         return None
-    points = [ART_28_3[field][0].removeprefix("GDPR Art. 28(3)") for field in missing_terms(terms)]
+    missing = missing_terms(dpa.terms, dpa.sub_processing)
+    points = [ART_28_3[field][0].removeprefix("GDPR Art. 28(3)") for field in missing]
     return [point if point.startswith("(") else SECOND_SUBPARAGRAPH for point in points]
 
 
@@ -169,7 +170,7 @@ def _row(
         dpa_signed=dpa.signed_on if dpa else None,
         dpa_version=dpa.version if dpa else None,
         dpa_document=dpa.document if dpa else None,
-        dpa_terms_missing=_terms_missing(dpa.terms if dpa else None),
+        dpa_terms_missing=_terms_missing(dpa),
         places=_places(repo, record, tools),
         sub_authorisation=sub.authorisation if sub else None,
         sub_objection=sub.objection_period if sub else None,

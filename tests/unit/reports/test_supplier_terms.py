@@ -9,6 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from complykit.reports.render import render_report, render_workbook
+from complykit.reports.request import Request
+from complykit.reports.suppliers import build
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 from conftest import CASES, MakeWorkspace
@@ -88,3 +90,12 @@ def test_the_register_says_how_sub_processors_are_authorised(
     cell = next(str(v) for v in cloudnest if v and "Nordic Backup AB" in str(v))
     assert cell.splitlines()[0].endswith(how)
     assert cell.splitlines()[1].endswith(approved)
+
+
+def test_the_sub_processing_clause_is_not_listed_as_missing(make_workspace: MakeWorkspace) -> None:
+    repo = open_workspace(
+        make_workspace(CASES / "SUP011" / "pass-sub-processing-clause"), AS_OF
+    ).repo
+    assert repo is not None
+    context = build(repo, Request("en", findings=()))
+    assert [row["dpa_terms_missing"] for row in context["processors"]] == [[]]
