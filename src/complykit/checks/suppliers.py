@@ -19,13 +19,6 @@ from complykit.workspace.repository import Entry, Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
 _BREACH_CLOCK = timedelta(hours=72)
-_SUB_HINT = (
-    "If one of our processors engages it, list it under that processor's `sub_processors`: "
-    "our agreement with that processor must authorise it (Art. 28(2)) and oblige the processor "
-    "to pass our terms on to it (Art. 28(4)). If it works for us directly, e.g. as our "
-    "processor in an activity where we act as processor, sign a data processing agreement "
-    "with it and record it under `dpa`."
-)
 
 
 def processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
@@ -45,6 +38,7 @@ def is_processor(supplier: Supplier) -> bool:
 @check(
     code="SUP001",
     reads=("supplier",),
+    per_record=True,
     name="processor-without-dpa",
     severity=Severity.ERROR,
     citation=("GDPR Art. 28(3)",),
@@ -55,19 +49,19 @@ def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
 
     A supplier recorded only as a sub-processor needs no agreement with us: our processor
     signs with it, and what Art. 28(2) and (4) ask of us sits in our agreement with that
-    processor (``dpa.sub_processing``, ``terms.sub_processors``). Such a supplier is reported
-    only when no processor lists it (by name) under ``sub_processors``, so that no recorded
-    agreement of ours covers it.
+    processor (``dpa.sub_processing``, ``terms.sub_processors``, its ``sub_processors``
+    list), which SUP011, SUP013 and SUP014 judge on the processor's record. (Whether some
+    processor lists it is not asked here: the answer would tie every supplier's verdict to
+    every other supplier, and a one-supplier edit would judge them all again.)
 
     An agreement signed after that day did not govern the processing on it (Art. 28(3) asks
     for the contract while the processor works for us), so it counts as not yet signed.
 
     PASS: ``role: processor`` with ``dpa: {signed_on: 2025-03-01}``; ``role: sub-processor``
-    named in a processor's ``sub_processors``.
+    and no ``dpa``.
     FAIL: ``role: processor`` and no ``dpa``; or ``dpa: {signed_on: 2027-01-01}``, as of
-    2026-11-23; ``role: sub-processor`` that no processor lists and no ``dpa``.
+    2026-11-23.
     """
-    engaged = _engaged_sub_processors(repo)
     for entry, supplier in processors(repo):
         sub = not _works_for_us(supplier)
         citation = ("GDPR Art. 28(4)", "GDPR Art. 28(2)") if sub else ()
@@ -78,16 +72,6 @@ def processor_without_dpa(repo: Repository) -> Iterator[Problem]:
                     ("role",),
                     f"'{supplier.name}' is a processor but no data processing agreement "
                     "is recorded",
-                    citation=citation,
-                )
-            elif _name_key(supplier.name) not in engaged:
-                yield Problem(
-                    entry,
-                    ("role",),
-                    f"'{supplier.name}' is recorded as a sub-processor, but no processor lists "
-                    "it under `sub_processors`, so no recorded agreement of ours authorises it",
-                    hint=_SUB_HINT,
-                    citation=citation,
                 )
         elif supplier.dpa.signed_on > repo.as_of:
             yield Problem(
@@ -106,17 +90,6 @@ def _works_for_us(supplier: Supplier) -> bool:
     """Whether the supplier is our processor (main or activity role ``processor``)."""
     roles = [supplier.role, *(r.role for r in supplier.activity_roles)]
     return "processor" in roles
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _engaged_sub_processors(repo: Repository) -> set[str]:
-    """The names (normalised) that some processor lists under ``sub_processors``."""
-    return {
-        _name_key(sub.name) for _, supplier in processors(repo) for sub in supplier.sub_processors
-    }
 
 
 @check(
