@@ -274,6 +274,54 @@ def joint_controllers_missing(repo: Repository) -> Iterator[Problem]:
 
 
 @check(
+    code="GDPR040",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="joint-arrangement-missing",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 26",),
+    hint="Record the arrangement under `joint_arrangement` (agreed_on, document), and in "
+    "`essence_published` where the people concerned can read its essence, e.g. the privacy "
+    "notice.",
+)
+def joint_arrangement_missing(repo: Repository) -> Iterator[Problem]:
+    """Joint controllers have no recorded arrangement, or its essence is not made available.
+
+    Controllers who decide together on purposes and means set out, in an arrangement, who
+    meets which GDPR duty, in particular towards the people concerned (Art. 26(1)); the
+    essence of that arrangement is made available to those people (Art. 26(2)).
+
+    A joint-controller activity that names no partner is reported by GDPR008 alone.
+
+    PASS: ``joint_controllers: [{name: Partner clinic B.V.}]`` with ``joint_arrangement:
+    {agreed_on: 2025-06-01, essence_published: privacy notice, section 4}``.
+    FAIL: ``joint_controllers`` and no ``joint_arrangement``; or one without
+    ``essence_published``.
+    """
+    for entry, activity in controller_activities(repo):
+        arrangement = activity.joint_arrangement
+        if not activity.joint_controllers:
+            continue  # a joint-controller activity naming no partner is GDPR008's
+        if arrangement is None:
+            yield Problem(
+                entry,
+                ("joint_controllers",),
+                f"'{activity.name}' is carried out with joint controllers, but no arrangement "
+                "on our respective responsibilities is recorded",
+                at_key=True,
+            )
+        elif arrangement.essence_published is None:
+            yield Problem(
+                entry,
+                ("joint_arrangement",),
+                f"the arrangement with the joint controllers of '{activity.name}' is recorded, "
+                "but not where the people concerned can read its essence",
+                at_key=True,
+            )
+
+
+@check(
     code="GDPR020",
     reads=("processing-activity", "supplier"),
     local=1,

@@ -40,6 +40,21 @@ class Party(StrictModel):
     """Where the party is established."""
 
 
+class JointArrangement(StrictModel):
+    """The arrangement in which joint controllers set out their respective responsibilities
+    (GDPR Art. 26(1)), and where the people concerned find its essence (Art. 26(2))."""
+
+    agreed_on: IsoDate
+    """When the arrangement was agreed."""
+    document: EvidenceRef | None = None
+    """The arrangement: a file in the repository or an https URL."""
+    contact_point: NonEmptyStr | None = None
+    """The contact point for data subjects, where the arrangement designates one."""
+    essence_published: NonEmptyStr | None = None
+    """Where the people concerned can read the essence of the arrangement, e.g. 'privacy
+    notice, section 4'."""
+
+
 class ConsentMechanism(StrictModel):
     """How consent is asked, recorded and withdrawn (Art. 7)."""
 
@@ -236,6 +251,8 @@ class ProcessingActivity(Record):
     with its location and date, instead of naming them under `controllers`."""
     joint_controllers: list[Party] = EMPTY
     """The other controllers we determine purposes and means with (Art. 26, Art. 30(1)(a))."""
+    joint_arrangement: JointArrangement | None = None
+    """With joint controllers: the arrangement on who does what (Art. 26)."""
     purposes: list[Purpose] = EMPTY
     """The purposes of the processing, each with its legal basis (Art. 30(1)(b), Art. 6(1))."""
     data_subjects: list[NonEmptyStr] = EMPTY
