@@ -77,6 +77,10 @@ class Activity(TypedDict):
     role: str
     controllers: list[Party]
     joint_controllers: list[Party]
+    arrangement_agreed: date | None
+    """When the Art. 26 arrangement with the joint controllers was agreed, if recorded."""
+    arrangement_essence: str | None
+    """Where the people concerned read the arrangement's essence (Art. 26(2))."""
     purposes: list[Purpose]
     data_subjects: list[str]
     personal_data: list[DataRow]
@@ -125,6 +129,7 @@ def _controllers(record: ProcessingActivity) -> list[Party]:
 
 
 def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> Activity:
+    arrangement = record.joint_arrangement
     return Activity(
         id=record.id,
         name=record.name,
@@ -135,6 +140,8 @@ def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> 
             Party(name=p.name, contact=p.contact, country=p.country)
             for p in record.joint_controllers
         ],
+        arrangement_agreed=arrangement.agreed_on if arrangement else None,
+        arrangement_essence=arrangement.essence_published if arrangement else None,
         purposes=[
             Purpose(
                 description=p.description,

@@ -51,7 +51,7 @@ def _activity(words: Words, a: Activity, *, processor: bool) -> tuple[Cell, ...]
         a["description"],
         words.label(a["role"], "role"),
         *controllers,
-        lines([_party(words, p) for p in a["joint_controllers"]]),
+        lines([*(_party(words, p) for p in a["joint_controllers"]), *_arrangement(words, a)]),
         lines([_purpose(words, p) for p in a["purposes"]]),
         lines(a["data_subjects"]),
         lines([_data(words, d) for d in a["personal_data"]]),
@@ -268,3 +268,16 @@ def _screening(words: Words, screening: Screening | None) -> str | None:
         items = ", ".join(map(str, screening["ap_items"]))
         parts.append(f"{words.gettext('AP list items')} {items}")
     return "; ".join(parts)
+
+
+def _arrangement(words: Words, a: Activity) -> list[str]:
+    """The Art. 26 arrangement beside the joint controllers it binds; nothing without them."""
+    if not a["joint_controllers"]:
+        return []
+    if a["arrangement_agreed"] is None:
+        return [words.gettext("No arrangement (Art. 26) recorded")]
+    agreed = words.long_date(a["arrangement_agreed"])
+    text = words.gettext("Arrangement (Art. 26) agreed on %(on)s") % {"on": agreed}
+    if a["arrangement_essence"]:
+        text += f"; {words.gettext('its essence is published in')}: {a['arrangement_essence']}"
+    return [text]
