@@ -16,6 +16,8 @@ class Header(TypedDict):
     registration: str | None
     address: str | None
     dpo: str | None
+    dpo_not_required: str | None
+    """Without a DPO: why none is designated (Art. 37(1)), as the organisation recorded it."""
     eu_representative: str | None
     privacy_contact: str | None
     supervisory_authority: str
@@ -31,6 +33,7 @@ def header(repo: Repository, request: Request) -> Header:
         registration=organisation.registration,
         address=organisation.address,
         dpo=_dpo(repo),
+        dpo_not_required=None if organisation.dpo else organisation.dpo_not_required,
         eu_representative=_representative(repo),
         privacy_contact=organisation.privacy_contact,
         supervisory_authority=organisation.supervisory_authority.name,

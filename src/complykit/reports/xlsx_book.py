@@ -88,6 +88,11 @@ def lines(values: list[str]) -> str | None:
     return "\n".join(values) or None
 
 
+def _not_designated(words: Words, header: Header) -> str | None:
+    reason = header["dpo_not_required"]
+    return f"{words.gettext('none designated')}: {reason}" if reason else None
+
+
 def about(words: Words, header: Header) -> list[tuple[str, Cell]]:
     """The organisation and the as-of date, as label and value rows."""
     rows: list[tuple[str, Cell]] = [
@@ -95,6 +100,7 @@ def about(words: Words, header: Header) -> list[tuple[str, Cell]]:
         (words.gettext("Registration number (KvK/KBO)"), header["registration"]),
         (words.gettext("Address"), header["address"]),
         (words.gettext("Data protection officer"), header["dpo"]),
+        (words.gettext("Data protection officer"), _not_designated(words, header)),
         (words.gettext("Representative in the Union (Art. 27)"), header["eu_representative"]),
         (words.gettext("Privacy contact"), header["privacy_contact"]),
         (words.gettext("Supervisory authority"), header["supervisory_authority"]),
