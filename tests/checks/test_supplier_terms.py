@@ -1,8 +1,9 @@
 """SUP011 names each Art. 28(3) commitment by the provision the bundled catalog holds for it."""
 
 from complykit.catalog import load_catalogs
-from complykit.facts.processor_terms import ART_28_3, missing_terms
+from complykit.facts.processor_terms import ART_28_3, missing_terms, point_of
 from complykit.model.supplier import ProcessorTerms, SubProcessing
+from complykit.reports.suppliers import SECOND_SUBPARAGRAPH
 
 
 def test_every_field_of_the_terms_is_judged_in_the_order_of_the_article() -> None:
@@ -33,3 +34,8 @@ def test_the_sub_processing_clause_counts_for_point_d() -> None:
     assert "sub_processors" in missing_terms(terms, SubProcessing(authorisation="none"))
     with_clause = SubProcessing(authorisation="none", clause="Art. 7: no sub-processors")
     assert "sub_processors" not in missing_terms(terms, with_clause)
+
+
+def test_the_one_part_named_in_words_is_the_one_the_reports_translate() -> None:
+    named = {point_of(field) for field in ART_28_3} - {f"({c})" for c in "abcdefgh"}
+    assert named == {SECOND_SUBPARAGRAPH}

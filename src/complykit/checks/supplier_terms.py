@@ -49,7 +49,7 @@ def dpa_terms_incomplete(repo: Repository) -> Iterator[Problem]:
         terms = dpa.terms if dpa is not None else None
         missing = missing_terms(terms, dpa.sub_processing) if dpa and terms else []
         if missing:
-            named = "; ".join(f"{ART_28_3[f][1]} ({point_of(ART_28_3[f][0])})" for f in missing)
+            named = "; ".join(f"{ART_28_3[f][1]} ({_said(point_of(f))})" for f in missing)
             yield Problem(
                 entry,
                 ("dpa", "terms"),
@@ -132,3 +132,8 @@ def sub_processing_without_objection(repo: Repository) -> Iterator[Problem]:
                 f"'{supplier.name}' may engage sub-processors under a general authorisation, "
                 "but no period in which we may object to a change is recorded",
             )
+
+
+def _said(point: str) -> str:
+    """``"point (g)"`` for a point; the second subparagraph as itself."""
+    return f"point {point}" if point.startswith("(") else point

@@ -37,7 +37,7 @@ def missing_terms(terms: ProcessorTerms, sub_processing: SubProcessing | None = 
     return [field for field in ART_28_3 if getattr(terms, field) is None and field not in covered]
 
 
-def point_of(citation: str) -> str:
-    """``"point (g)"`` of ``"GDPR Art. 28(3)(g)"``; ``"second subparagraph"`` as itself."""
-    rest = citation.removeprefix("GDPR Art. 28(3)").strip()
-    return f"point {rest}" if rest.startswith("(") else rest
+def point_of(field: str) -> str:
+    """The part of Art. 28(3) that requires ``field``: a point such as ``"(g)"``, or
+    ``"second subparagraph"``."""
+    return ART_28_3[field][0].removeprefix("GDPR Art. 28(3)").strip()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypedDict
 
-from complykit.facts.processor_terms import ART_28_3, missing_terms
+from complykit.facts.processor_terms import missing_terms, point_of
 from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
@@ -81,15 +81,14 @@ class SupplierRow(TypedDict):
     next_review: date | None
 
 
+# The one part of Art. 28(3) ``point_of`` names in words; the templates translate it.
 SECOND_SUBPARAGRAPH = N_("second subparagraph")
 
 
 def _terms_missing(dpa: DataProcessingAgreement | None) -> list[str] | None:
     if dpa is None or dpa.terms is None:
         return None
-    missing = missing_terms(dpa.terms, dpa.sub_processing)
-    points = [ART_28_3[field][0].removeprefix("GDPR Art. 28(3)") for field in missing]
-    return [point if point.startswith("(") else SECOND_SUBPARAGRAPH for point in points]
+    return [point_of(field) for field in missing_terms(dpa.terms, dpa.sub_processing)]
 
 
 class SuppliersContext(TypedDict):
