@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from pydantic_core import ValidationError
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.countries import Countries
 from complykit.catalog.errors import CatalogError
 from complykit.catalog.models import Catalog, MappingSet
+from complykit.model.compiled import ValidationError
 from complykit.model.prebuilt import validate_python
 
 if TYPE_CHECKING:

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic_core import ValidationError
 
 from complykit.catalog.countries import Countries
 from complykit.catalog.models import Catalog, MappingSet
 from complykit.core.generated import generated_document
+from complykit.model.compiled import ValidationError
 from complykit.model.prebuilt import validate_json
 
 if TYPE_CHECKING:

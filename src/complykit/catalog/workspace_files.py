@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from pydantic_core import ValidationError
-
 from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.errors import CatalogError
 from complykit.catalog.load import CatalogFile, Loaded, assemble, model_for
 from complykit.core.findings import Finding, Severity
 from complykit.load.files import read_inside
 from complykit.load.yaml_file import YamlDocument, parse_yaml
+from complykit.model.compiled import ValidationError
 from complykit.model.prebuilt import validate_python
 from complykit.model.validate import error_finding
 

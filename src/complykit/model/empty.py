@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NoReturn, SupportsIndex
 
-from pydantic_core import core_schema
-
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
+    from pydantic_core import core_schema
 
 
 class EmptyList(list[Any]):
@@ -50,7 +49,11 @@ class EmptyList(list[Any]):
     def __get_pydantic_core_schema__(
         cls, _source: Any, _handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        # How a JSON Schema writes the default: an empty array, as for ``[]``.
+        # How a JSON Schema writes the default: an empty array, as for ``[]``. Imported here:
+        # only pydantic building a model asks, and a validation on prebuilt validators never
+        # imports the typed dicts of ``core_schema`` (``model.compiled``).
+        from pydantic_core import core_schema  # noqa: PLC0415
+
         return core_schema.list_schema()
 
 

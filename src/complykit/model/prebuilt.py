@@ -35,9 +35,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-import pydantic_core
-
 from complykit.core.generated import generated_document
+from complykit.model import compiled
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -84,7 +83,7 @@ def usable_everywhere() -> bool:
     return os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _PLUGINS_OFF and bool(_entries())
 
 
-def validator_for(model: type[Any]) -> pydantic_core.SchemaValidator:
+def validator_for(model: type[Any]) -> compiled.SchemaValidator:
     """The prebuilt validator of ``model``, which a plain record class cannot do without."""
     validator = _validator(cast("type[BaseModel]", model))  # a plain class, in such a process
     if validator is None:
@@ -103,7 +102,7 @@ def _fallback(model: type[M]) -> type[M]:
     return model
 
 
-def _usable(model: type[BaseModel]) -> pydantic_core.SchemaValidator | None:
+def _usable(model: type[BaseModel]) -> compiled.SchemaValidator | None:
     """The prebuilt validator, unless pydantic plugins may be on: a plugin observes validations
     through the validators pydantic builds, so one the user turned on must see them."""
     if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in _PLUGINS_OFF:
@@ -112,20 +111,20 @@ def _usable(model: type[BaseModel]) -> pydantic_core.SchemaValidator | None:
 
 
 @functools.cache
-def _validator(model: type[BaseModel]) -> pydantic_core.SchemaValidator | None:
+def _validator(model: type[BaseModel]) -> compiled.SchemaValidator | None:
     text = _entries().get(model_name(model))
     if text is None:
         return None
     try:
         entry = decode(text)
-        return pydantic_core.SchemaValidator(entry["schema"], entry["config"])
+        return compiled.SchemaValidator(entry["schema"], entry["config"])
     except (
         LookupError,
         TypeError,
         ValueError,
         ImportError,
         AttributeError,
-        pydantic_core.SchemaError,
+        compiled.SchemaError,
     ):
         return None  # a schema this code no longer matches: pydantic builds the model instead
 
@@ -154,7 +153,7 @@ def _entries() -> dict[str, str]:
     """The JSON text of each model's entry, by name; decoded only for the models used."""
     document = _document()
     if (
-        document.get("pydantic_core") != pydantic_core.__version__
+        document.get("pydantic_core") != compiled.version
         or document.get("pydantic") != _pydantic_version()
         or not isinstance(document.get("models"), dict)
     ):

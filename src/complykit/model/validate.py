@@ -6,9 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
-from typing import Any
-
-from pydantic_core import ErrorDetails, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from complykit.core.findings import Finding, Severity
 from complykit.load.limits import DEFAULT_LIMITS
@@ -16,11 +14,15 @@ from complykit.load.positions import Places
 from complykit.load.yaml_file import YamlDocument
 from complykit.model.base import Record
 from complykit.model.compact import compacted
+from complykit.model.compiled import ValidationError
 from complykit.model.declaring import BaseModel
 from complykit.model.duration import NotADurationError
 from complykit.model.patterns import described
 from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 
 def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
