@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from complykit.cache import rendered
+from complykit.cache.entries import cache_folder
 from complykit.cache.store import CACHE_DIRNAME, RESULT_PREFIX
 from complykit.cli.cached import Request, answer, parse
 from complykit.cli.entry import main
@@ -216,6 +217,8 @@ def test_an_interrupted_fast_path_ends_as_click_ends_a_command(
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
+    # A cache folder, as after an earlier run: the fast path hashes to look for a kept text.
+    Path(cache_folder(str(EXAMPLE.resolve()))).mkdir(parents=True, exist_ok=True)
     monkeypatch.setattr(rendered, "workspace_digests", interrupted)
     monkeypatch.setattr(sys, "argv", ["complykit", "validate", str(EXAMPLE)])
     assert main() == 1

@@ -49,6 +49,11 @@ def key_file() -> str:
     return os.path.join(home, "complykit", KEY_FILENAME)  # noqa: PTH118
 
 
+ENGINE = "engine.json"
+"""The engine under which the checks were last judged and kept (``FileCache.checks_kept``):
+without it, no run has completed in the folder, and the next run parses every file."""
+
+
 def cache_folder(root: str) -> str:
     """``$XDG_CACHE_HOME/complykit/workspaces/<workspace>`` when that is set, else
     ``.complykit-cache`` in the (resolved) workspace ``root``."""

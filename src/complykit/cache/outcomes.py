@@ -36,6 +36,7 @@ from complykit.cache.codec import (
     decode_finding_in_file,
     encode_finding_in_file,
 )
+from complykit.cache.entries import ENGINE
 from complykit.cache.jsontext import compact_json, exact_json
 from complykit.cache.spool import Spool
 from complykit.cache.store import CacheStore
@@ -51,8 +52,6 @@ DATA_PREFIX = "parsed-"
 DATA_SHARDS = 64
 """Data entries per record kind: a run reads the entries of the records it builds only, and
 one changed file rewrites as little."""
-ENGINE = "engine.json"
-"""The engine under which the checks were last judged and kept (``FileCache.checks_kept``)."""
 CHECKS = "checks.json"
 """The checks' findings of the engine in ``ENGINE`` (written by ``validate.reuse.CheckMemo``)."""
 SUMMARIES = "summaries.json"

@@ -163,7 +163,7 @@ def answer(arguments: list[str]) -> int | None:
             _presentation(request, root) if root and to_stdout and not request.no_cache else None
         )
         hashed: dict[str, dict[str, str]] = {}
-        kept = _replay(root, request.day, shown, hashed) if root and shown else None
+        kept = _replay(root, request.day, shown, hashed) if root and shown and _kept(root) else None
     except Exception:  # noqa: BLE001 - the full command reports every error properly
         return None
     if kept is not None:
@@ -189,6 +189,14 @@ def _root(path: str | None) -> str | None:
 
 def _presentation(request: Request, root: str) -> str | None:
     return presentation(request.output_format, request.fail_on, root, sys.stdout)
+
+
+def _kept(root: str) -> bool:
+    """Whether the workspace has a cache folder that could hold a kept text. Without one (a
+    fresh CI runner) nothing is hashed here: the run starts its parse workers first."""
+    from complykit.cache.entries import cache_folder  # noqa: PLC0415 - after the cheap refusals
+
+    return os.path.isdir(cache_folder(root))  # noqa: PTH112 - no pathlib on the start-up path
 
 
 def _replay(

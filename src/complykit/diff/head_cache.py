@@ -21,8 +21,9 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from complykit.cache.entries import ENGINE
 from complykit.cache.keys import Uncacheable, code_digest, engine_key, workspace_digests
-from complykit.cache.outcomes import ENGINE, FileCache
+from complykit.cache.outcomes import FileCache
 from complykit.cache.store import CacheStore, open_store
 from complykit.core.frozen import frozen
 

@@ -56,6 +56,11 @@ def start(root: Path, jobs: int | None = None) -> None:
     _started.append(Started(root, exclude, jobs, found, parsed))
 
 
+def started(root: Path, jobs: int | None) -> bool:
+    """Whether workers were started (``start``) for ``root`` and ``jobs`` and not yet taken."""
+    return any((each.root, each.jobs) == (root, jobs) for each in _started)
+
+
 def take(root: Path, exclude: Sequence[str], jobs: int | None) -> Started | None:
     """The workers started for this root, exclusions and jobs, or None (after stopping any
     started for something else)."""

@@ -7,6 +7,7 @@ note on the result and the run goes on without the cache.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -34,17 +35,21 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     use_cache: bool = True,
     hashed: tuple[str, dict[str, str]] | None = None,
     plain_records: bool = False,
+    learnt: dict[str, dict[str, str]] | None = None,
 ) -> Result:
     """The result of validating the workspace around ``path``, from the cache when possible.
 
     ``hashed``: a workspace root and its digests, hashed by the caller just before (they are
     used when that is the root found here): every byte read later is checked against them.
     ``plain_records``: the caller's process does nothing but validate, so on a cache miss its
-    records may be plain classes rather than pydantic models (``model.plain``)."""
+    records may be plain classes rather than pydantic models (``model.plain``).
+    ``learnt`` receives the digests this run hashed, by root, so that a caller keeping what it
+    writes under them need not hash every file again."""
     root = find_root(path)
     if not use_cache:  # nothing of the cache is even imported
         return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
-    return _through_cache(root, as_of, fail_on, jobs, hashed, plain=plain_records)
+    learnt = {} if learnt is None else learnt
+    return _through_cache(root, as_of, fail_on, jobs, hashed, plain=plain_records, learnt=learnt)
 
 
 def _through_cache(  # noqa: PLR0913 - the options of validate
@@ -55,7 +60,29 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
     hashed: tuple[str, dict[str, str]] | None,
     *,
     plain: bool,
+    learnt: dict[str, dict[str, str]],
 ) -> Result:
+    if hashed is not None and hashed[0] == str(root):
+        learnt[str(root)] = hashed[1]
+    if str(root) in learnt or _run_before(root):
+        return _through_store(root, as_of, fail_on, jobs, plain=plain, learnt=learnt)
+    _start_parsing(root, jobs)  # nothing kept: every file is parsed, so begin before hashing
+    try:
+        return _through_store(root, as_of, fail_on, jobs, plain=plain, learnt=learnt)
+    finally:
+        _stop_parsing()  # workers not taken (a kept result after all) are not left running
+
+
+def _through_store(  # noqa: PLR0913 - the options of validate
+    root: Path,
+    as_of: date,
+    fail_on: Severity,
+    jobs: int | None,
+    *,
+    plain: bool,
+    learnt: dict[str, dict[str, str]],
+) -> Result:
+    """``_through_cache``, the digests hashed by the caller in ``learnt`` or hashed here."""
     # Imported here: a run with --no-cache has no use for the cache's modules (10 ms).
     from complykit.cache.codec import encode_result  # noqa: PLC0415
     from complykit.cache.keys import (  # noqa: PLC0415
@@ -72,8 +99,9 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
     if isinstance(store, str):
         return replace(_fresh(root, as_of, fail_on, jobs, plain=plain)[0], notes=(store,))
     try:
-        known = hashed is not None and hashed[0] == str(root)
-        digests = hashed[1] if hashed is not None and known else workspace_digests(root)
+        if str(root) not in learnt:
+            learnt[str(root)] = workspace_digests(root)
+        digests = learnt[str(root)]
     except Uncacheable:
         return _fresh(root, as_of, fail_on, jobs, plain=plain)[0]
     name = result_name(digests, as_of)
@@ -119,6 +147,31 @@ def _memo(
     return make
 
 
+def _run_before(root: Path) -> bool:
+    """Whether a run has completed in the workspace's cache folder (its engine entry is there;
+    whether it can be trusted is for the run to find out)."""
+    from complykit.cache.entries import ENGINE, cache_folder  # noqa: PLC0415 - light
+
+    return os.path.isfile(os.path.join(cache_folder(str(root)), ENGINE))  # noqa: PTH113, PTH118
+
+
+def _start_parsing(root: Path, jobs: int | None) -> None:
+    """Discover the files and fork their parse workers (``load.early``), unless done already.
+
+    A first run (a fresh CI runner: no cache yet) starts them before it hashes the workspace,
+    so that the other core parses while this one hashes (a twentieth of a first run)."""
+    from complykit.load import early  # noqa: PLC0415 - imports PyYAML: only on a cache miss
+
+    if not early.started(root, jobs):
+        early.start(root, jobs)
+
+
+def _stop_parsing() -> None:
+    from complykit.load import early  # noqa: PLC0415 - imported by _start_parsing already
+
+    early.discard()
+
+
 def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     root: Path,
     as_of: date,
@@ -132,7 +185,7 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     from complykit.load import early  # noqa: PLC0415 - imports PyYAML: only on a cache miss
 
     if files is None or files.cold:  # every file is parsed: start the workers before the imports
-        early.start(root, jobs)
+        _start_parsing(root, jobs)
     if plain:  # after the workers start (it imports pydantic-core), before any model module
         from complykit.model.plain import use_plain_records  # noqa: PLC0415 - only on a miss
 

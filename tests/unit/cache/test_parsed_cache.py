@@ -57,6 +57,8 @@ def _early_starts(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The roots parse workers are started early for: one per cold run."""
     started: list[Path] = []
     monkeypatch.setattr(early, "start", lambda root, _jobs: started.append(root))
+    # As the real one: workers started for a root are not started twice in one run.
+    monkeypatch.setattr(early, "started", lambda root, _jobs: root in started)
     return started
 
 

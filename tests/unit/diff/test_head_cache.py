@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from complykit.cache.outcomes import ENGINE
+from complykit.cache.entries import ENGINE
 from complykit.checks.registry import _run as run_check
 from complykit.diff.changes import Diff
 from complykit.diff.head_cache import open_head_cache
