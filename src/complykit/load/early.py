@@ -49,7 +49,7 @@ def start(root: Path, jobs: int | None = None) -> None:
     if exclude is None:
         return
     found = discover(root, exclude)
-    processes = processes_for(len(found.relatives), jobs)
+    processes = processes_for(root, found.relatives, jobs)
     parsed = None
     if processes > 1 and hasattr(os, "fork"):
         parsed = parse_forked(root, found.relatives, processes - 1, parse_relatives)

@@ -222,7 +222,7 @@ def _loaded_files(
     )
     if parsed is None:  # else: workers started before the models were imported (load.early)
         todo = [rel for rel, hit in zip(relatives, restored, strict=True) if hit is None]
-        parsed = _parsed(root, todo, processes_for(len(todo), jobs))
+        parsed = _parsed(root, todo, processes_for(root, todo, jobs))
     validated = 0
     for hit in restored:
         if hit is not None:

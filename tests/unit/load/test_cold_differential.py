@@ -16,11 +16,12 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from complykit.core.forked import ForkedCall
-from complykit.load import parsing
+from complykit.load import early, parsing
 from complykit.validate import forked_checks
 from complykit.validate.validation import validate
 from example_copies import generated_workspace
@@ -95,3 +96,27 @@ def test_the_command_writes_the_same_with_one_or_two_jobs(
     serial = _cli(generated, output_format, "--jobs", "1")
     assert serial[0] == 1, serial[2]
     assert _cli(generated, output_format, "--jobs", "2") == serial
+
+
+def test_a_few_large_files_are_parsed_on_every_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A register kept a department to a file: few files, many bytes. They are parsed by
+    workers as many small files are, and the result is the single process's."""
+    workspace = generated_workspace(tmp_path / "ws", 600, 0.05, per_file=100)
+    files = sorted(str(p.relative_to(workspace)) for p in workspace.rglob("*.yaml"))
+    assert len(files) < parsing.PARALLEL_FROM_FILES
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert parsing.default_jobs(workspace, files) == 2
+    assert parsing.default_jobs(workspace, files[:3]) == 1  # a few small files: one process
+    workers: list[int] = []
+    real = early.parse_forked  # type: ignore[attr-defined] # the name early calls
+
+    def counted(root: Path, files: list[str], count: int, parse: Any) -> Any:
+        workers.append(count)
+        return real(root, files, count, parse)
+
+    serial = seen(validate(workspace, as_of=AS_OF, jobs=1, use_cache=False))
+    monkeypatch.setattr(early, "parse_forked", counted)
+    assert seen(validate(workspace, as_of=AS_OF, use_cache=False)) == serial
+    assert workers == [1]  # one worker beside this process, started early
