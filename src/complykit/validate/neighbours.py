@@ -24,8 +24,9 @@ from complykit.model.references import PERSON, referred_values
 from complykit.model.types import RefTo
 from complykit.workspace.repository import Entry, Repository
 
-Row = tuple[str, str, list[str], str | None]
-"""A record as (id, kind, ids it names, digest of its text or None: ``Entry.digest``)."""
+Row = tuple[str, str, list[str], str | None, int | None]
+"""A record as (id, kind, ids it names, digest of its text or None: ``Entry.digest``, the
+line its text starts on or None: ``Entry.start_line``)."""
 FileRow = tuple[list[Row], list[str]]
 """One file's records, and the ids of its unread records."""
 Graph = dict[str, FileRow]
@@ -84,7 +85,7 @@ def _path(entry: Entry) -> str:
 
 
 def _file_row(entries: list[Entry], unread: list[str]) -> FileRow:
-    return [(e.id, e.kind, named_ids(e), e.digest) for e in entries], unread
+    return [(e.id, e.kind, named_ids(e), e.digest, e.start_line) for e in entries], unread
 
 
 def encoded(rows: Iterable[tuple[str, FileRow]]) -> Iterator[tuple[str, list[Any]]]:
@@ -94,8 +95,10 @@ def encoded(rows: Iterable[tuple[str, FileRow]]) -> Iterator[tuple[str, list[Any
 
 
 def _encoded(row: Row) -> list[Any]:
-    rid, kind, named, digest = row
-    return [rid, kind, named] if digest is None else [rid, kind, named, digest]
+    rid, kind, named, digest, line = row
+    if digest is None:
+        return [rid, kind, named]
+    return [rid, kind, named, digest] if line is None else [rid, kind, named, digest, line]
 
 
 def decode(body: Any) -> Graph | None:
@@ -112,12 +115,15 @@ def decode(body: Any) -> Graph | None:
 
 
 def _row(row: Any) -> Row:
-    rid, kind, named, *digest = row
+    rid, kind, named, *rest = row
     if type(rid) is not str or type(kind) is not str:
         raise TypeError("a record's id and kind are texts")
-    if len(digest) > 1 or not all(map(_is_text, digest)):
+    digest, line = (*rest, None, None)[:2]
+    if len(rest) > 2 or (digest is not None and type(digest) is not str):
         raise TypeError("a record's digest is one text")
-    return rid, kind, _texts(named), digest[0] if digest else None
+    if line is not None and (type(line) is not int or line < 0):
+        raise TypeError("a record's first line is a number")
+    return rid, kind, _texts(named), digest, line
 
 
 def _texts(value: Any) -> list[str]:
@@ -156,8 +162,10 @@ class Reach:
         """Ids of the records, read or not, that a changed file held or holds."""
         self.rewritten = _rewritten(paths, self._old, new)
         """Those of ``touched`` whose data may have changed: the others only moved within their
-        file (an edit of another record of it), so their own findings are placed again, but
-        nothing they reach is judged again."""
+        file (an edit of another record of it): nothing they reach is judged again."""
+        self.shifts = _shifts(paths, self._old, new, self.touched - self.rewritten)
+        """For each of ``touched`` whose text did not change, the lines it moved by: its
+        findings are the same, that many lines further down (up, when negative)."""
         self.ids_moved = _ids(self._old) != _ids(new)
         """Whether ids appeared or vanished: hints that look at every id may change anywhere."""
         self._links: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
@@ -169,7 +177,7 @@ class Reach:
             near: defaultdict[str, set[str]] = defaultdict(set)
             kinds: defaultdict[str, set[str]] = defaultdict(set)
             for rows, _ in (*self._now.values(), *self._old):
-                for rid, kind, named, _digest in rows:
+                for rid, kind, named, *_ in rows:
                     kinds[rid].add(kind)
                     near[rid].update(named)
                     for target in named:
@@ -213,15 +221,38 @@ def _rewritten(
 ) -> frozenset[str]:
     """Ids in the changed files ``paths`` whose record may differ between ``old`` and ``new``
     (the files' rows, in the order of ``paths``): unread ones, ones held on one side only or
-    more than once, or in another file, and ones whose row differs or has no digest (a file of
-    one document, or a record restored from the cache)."""
+    more than once, or in another file, and ones whose row differs (but for the line it starts
+    on) or has no digest (a file of one document, or a record restored from the cache) or no
+    first line (its text starts after other text on its line)."""
     before, after = _row_by_id(paths, old), _row_by_id(paths, new)
     rewritten = {rid for _, unread in (*old, *new) for rid in unread}
     for rid in before.keys() | after.keys():
-        held = before.get(rid)
-        if held is None or held[1][3] is None or held != after.get(rid):
+        if not _same_text(before.get(rid), after.get(rid)):
             rewritten.add(rid)
     return frozenset(rewritten)
+
+
+def _same_text(held: tuple[str, Row] | None, holds: tuple[str, Row] | None) -> bool:
+    """Whether a record held once before and once now, in the same file, has the same text
+    (and so the same data), starting a line both times."""
+    if held is None or holds is None or held[0] != holds[0]:
+        return False
+    (*was, line_was), (*now, line_now) = held[1], holds[1]
+    return was[3] is not None and line_was is not None and line_now is not None and was == now
+
+
+def _shifts(
+    paths: Sequence[str], old: Sequence[FileRow], new: Sequence[FileRow], same: frozenset[str]
+) -> dict[str, int]:
+    """How many lines each record of ``same`` (its text unchanged, in the same file, with the
+    line it starts on known before and after) moved by."""
+    before, after = _row_by_id(paths, old), _row_by_id(paths, new)
+    shifts: dict[str, int] = {}
+    for rid in same:
+        was, now = before.get(rid), after.get(rid)
+        if was is not None and now is not None and was[1][4] is not None and now[1][4] is not None:
+            shifts[rid] = now[1][4] - was[1][4]
+    return shifts
 
 
 def _row_by_id(paths: Sequence[str], files: Sequence[FileRow]) -> dict[str, tuple[str, Row] | None]:

@@ -26,6 +26,7 @@ from complykit.cache.spool import Spool
 from complykit.cache.store import CacheStore, object_pieces
 from complykit.checks.registry import EVERY_KIND, Check, Reuse
 from complykit.core.findings import Finding
+from complykit.core.frozen import replace
 from complykit.model.base import Record
 from complykit.validate import neighbours
 from complykit.workspace.repository import Entry, Repository, Summarise, kind_of
@@ -191,9 +192,10 @@ class CheckMemo:
         if reach is None:
             return None
         kinds = None if EVERY_KIND in check.reads else check.reads
-        # The records of a changed file whose data did not change are judged again, for their
-        # places may have moved; only a changed record's neighbours can get another verdict.
-        affected = reach.ball(reach.rewritten, kinds, check.local) | reach.touched
+        # Only a changed record's neighbours can get another verdict. The records of a changed
+        # file whose text did not change keep their findings, moved with their text.
+        shifts = reach.shifts
+        affected = reach.ball(reach.rewritten, kinds, check.local) | (reach.touched - shifts.keys())
         if reach.ids_moved:
             # Ids appeared or vanished: a "did you mean" may now point elsewhere, so the
             # records with findings are judged again too.
@@ -202,9 +204,11 @@ class CheckMemo:
 
         def fresh(finding: Finding) -> bool:
             record = finding.record
-            return record is None or record in affected or finding.path in changed
+            if record is None or record in affected:
+                return True
+            return finding.path in changed and record not in shifts
 
-        kept = [f for f in findings if not fresh(f)]
+        kept = [_shifted(f, shifts, changed) for f in findings if not fresh(f)]
         view = near(self._repo, reach.ball(affected, kinds, check.local))
         return Reuse(kept, probes, view, fresh)
 
@@ -289,6 +293,15 @@ def _summaries_pieces(engine: str, summaries: Mapping[str, Mapping[str, Any]]) -
         yield f"{',' if index else ''}{compact_json(name)}:"
         yield from object_pieces(rows.items())
     yield "}}"
+
+
+def _shifted(
+    finding: Finding, shifts: Mapping[str, int], changed: AbstractSet[PurePosixPath]
+) -> Finding:
+    """A kept finding, moved by the lines its record's unchanged text moved within a changed
+    file (the columns are those of the same text)."""
+    lines = shifts.get(finding.record or "", 0) if finding.path in changed else 0
+    return replace(finding, line=finding.line + lines) if lines else finding
 
 
 def _snapshot_id(engine: str, files: Mapping[str, str]) -> str:

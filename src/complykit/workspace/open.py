@@ -138,6 +138,7 @@ def _records(parsed: YamlFile, *, compact: bool = True) -> LoadedRecords:
         if record is not None:
             entry = Entry(record, parsed.path, document.index, document.places)
             entry.digest = document.digest
+            entry.start_line = document.alone_from[1] if document.alone_from else None
             entries.append(entry)
         findings.extend(problems)
         invalid.update(p.record for p in problems if p.record)

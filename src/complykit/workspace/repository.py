@@ -55,7 +55,8 @@ class Entry:
     A record restored from the cache is built on first use (``restore``): its kind and id are
     known without it, so a run whose checks read other kinds never builds it. ``digest`` is
     that of the record's text where it was parsed in this run from a file of several documents
-    (``load.yaml_file.digests``), else None.
+    (``load.yaml_file.digests``), else None; ``start_line`` the line (from 0) that text starts
+    on, where it starts a line, else None.
     """
 
     __slots__ = (
@@ -69,6 +70,7 @@ class Entry:
         "kind",
         "named",
         "path",
+        "start_line",
     )
 
     def __init__(
@@ -82,6 +84,7 @@ class Entry:
     ) -> None:
         self.path, self.document = path, document
         self.digest: str | None = None
+        self.start_line: int | None = None
         self.named: tuple[str, ...] | None = None
         """The record ids it names, where a walk made for another purpose found them (a first
         run's copy for the cache): the graph of the files need not walk it again."""

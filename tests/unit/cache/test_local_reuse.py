@@ -11,6 +11,7 @@ workspace.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from complykit.core.result import Result
 from complykit.facts.problem import Problem
 from complykit.formatters.text import TextFormatter
 from complykit.load import parsing, yaml_file
+from complykit.validate import reuse
 from complykit.validate.validation import validate
 from complykit.workspace import kept_files
 from complykit.workspace.repository import Repository
@@ -364,7 +366,7 @@ def _apply(workspace: Path, originals: dict[Path, str], edit: tuple[str, int, in
 
 
 PLAYED = settings(
-    max_examples=8,
+    max_examples=int(os.environ.get("COMPLYKIT_FUZZ_EXAMPLES", "8")),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -440,3 +442,40 @@ def test_random_edits_give_the_fresh_findings(
     for edit in edits:
         _apply(workspace, originals, edit)
         _same_as_fresh(workspace)
+
+
+def test_records_an_edit_only_moved_keep_their_findings_moved_with_them(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three suppliers kept in one file, the last with a contract that has ended while an
+    activity still names it (SUP007). Lines added to the first move the others without
+    changing their text: the finding moves with its record, as a fresh run places it, and
+    neither that record nor the activity naming it is judged again (a file of 400 suppliers
+    re-judged every activity that named any of them)."""
+    folder = workspace / "suppliers"
+    names = ("sup-hubspot.yaml", "sup-brugwacht.yaml", "sup-plausible.yaml")
+    texts = [(folder / name).read_text(encoding="utf-8") for name in names]
+    texts[2] += "contract_end: 2026-06-30\n"
+    together = folder / "together.yaml"
+    together.write_text("---\n".join(texts), encoding="utf-8")
+    for name in names:
+        (folder / name).unlink()
+    before = validate(workspace, as_of=AS_OF)
+    ended = [f for f in before.findings if f.code == "SUP007" and f.record == "sup-plausible"]
+    assert len(ended) == 1
+    viewed: list[str] = []
+    real_near = reuse.near
+
+    def near(repo: Repository, ids: frozenset[str]) -> Any:
+        viewed.extend(ids)
+        return real_near(repo, ids)
+
+    _edit(together, "---\n", "# reviewed in November\n\n---\n")
+    with monkeypatch.context() as watching:
+        watching.setattr(reuse, "near", near)
+        after = validate(workspace, as_of=AS_OF)
+    assert _seen(after) == _seen(validate(workspace, as_of=AS_OF, use_cache=False))
+    moved = [f for f in after.findings if f.code == "SUP007" and f.record == "sup-plausible"]
+    assert [f.line for f in moved] == [ended[0].line + 2]
+    assert "sup-hubspot" in viewed  # the edited record is judged again
+    assert not {"sup-plausible", "pa-website-analytics"} & set(viewed)
