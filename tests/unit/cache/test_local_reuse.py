@@ -464,7 +464,7 @@ def test_records_an_edit_only_moved_keep_their_findings_moved_with_them(
     ended = [f for f in before.findings if f.code == "SUP007" and f.record == "sup-plausible"]
     assert len(ended) == 1
     viewed: list[str] = []
-    real_near = reuse.near
+    real_near = reuse.near  # type: ignore[attr-defined] # the name reuse calls
 
     def near(repo: Repository, ids: frozenset[str]) -> Any:
         viewed.extend(ids)
