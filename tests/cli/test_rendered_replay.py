@@ -159,13 +159,11 @@ def test_a_run_after_a_miss_validates_against_the_digests_of_the_look_up(
         raise AssertionError(f"{root} hashed again")
 
     monkeypatch.setattr(keys, "workspace_digests", refused)  # validate imports it when it runs
-    cached = validation.validate(
-        workspace, as_of=day, hashed=(str(workspace), hashed[str(workspace)])
-    )
+    cached = validation.validate(workspace, as_of=day, hashed=dict(hashed))
     fresh = validation.validate(workspace, as_of=day, use_cache=False)
     assert [(f, f.message) for f in cached.findings] == [(f, f.message) for f in fresh.findings]
     with pytest.raises(AssertionError, match="hashed again"):
-        validation.validate(workspace, as_of=day, hashed=("/elsewhere", hashed[str(workspace)]))
+        validation.validate(workspace, as_of=day, hashed={"/elsewhere": hashed[str(workspace)]})
 
 
 def test_a_text_kept_under_the_digests_of_the_run_is_not_replayed_once_a_file_changed(
@@ -184,7 +182,7 @@ def test_a_text_kept_under_the_digests_of_the_run_is_not_replayed_once_a_file_ch
     monkeypatch.setenv("HOME", str(workspace.parent / "home"))
     day = date.fromisoformat(AS_OF)
     before = workspace_digests(workspace)
-    result = validate(workspace, as_of=day, hashed=(str(workspace), before))
+    result = validate(workspace, as_of=day, hashed={str(workspace): before})
     path = workspace / "suppliers" / "sup-exact.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "contract_end: 2026-01-31\n", "utf-8")
     rendered.remember(workspace, day, "text", result, "kept text\n", digests=before)

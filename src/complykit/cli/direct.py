@@ -44,9 +44,9 @@ def validate_directly(
         return None
     if request.output is not None and refusal(Path(request.output), force=request.force):
         return None  # the full command refuses it, before validating
-    learnt = {str(Path(root)): digests} if digests is not None else {}
+    hashed = {str(Path(root)): digests} if digests is not None else {}
     try:
-        result = _validated(request, Path(root), day, learnt)
+        result = _validated(request, Path(root), day, hashed)
     except Exception:  # noqa: BLE001 - the full command runs again and reports it
         return None
     if result.notes:
@@ -56,12 +56,12 @@ def validate_directly(
             say(f"warning: {note}", err=True)
     if request.output is not None:
         return _write_file(result, request.output_format, Path(request.output), request.force)
-    same = learnt.get(str(result.root))  # hashed for the root it validated, before reading
+    same = hashed.get(str(result.root))  # hashed for the root it validated, before reading
     return _render(result, request.output_format, None if result.notes else shown, same)
 
 
 def _validated(
-    request: Request, root: Path, day: date, learnt: dict[str, dict[str, str]]
+    request: Request, root: Path, day: date, hashed: dict[str, dict[str, str]]
 ) -> Result:
     from complykit.core.findings import Severity  # noqa: PLC0415
     from complykit.validate.validation import validate  # noqa: PLC0415
@@ -74,9 +74,8 @@ def _validated(
         fail_on=severity,
         jobs=request.jobs,
         use_cache=use_cache,
-        hashed=(str(root), learnt[str(root)]) if str(root) in learnt else None,
+        hashed=hashed,
         plain_records=True,  # this process only validates: no pydantic model classes
-        learnt=learnt,
     )
 
 

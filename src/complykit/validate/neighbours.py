@@ -160,12 +160,11 @@ class Reach:
             rid for rows, unread in (*self._old, *new) for rid in (*unread, *(r[0] for r in rows))
         )
         """Ids of the records, read or not, that a changed file held or holds."""
-        self.rewritten = _rewritten(paths, self._old, new)
-        """Those of ``touched`` whose data may have changed: the others only moved within their
-        file (an edit of another record of it): nothing they reach is judged again."""
-        self.shifts = _shifts(paths, self._old, new, self.touched - self.rewritten)
-        """For each of ``touched`` whose text did not change, the lines it moved by: its
-        findings are the same, that many lines further down (up, when negative)."""
+        self.rewritten, self.shifts = _compared(paths, self._old, new)
+        """``rewritten``: those of ``touched`` whose data may have changed; the others only moved
+        within their file (an edit of another record of it), and nothing they reach is judged
+        again. ``shifts``: for each of those others, the lines its text moved by: its findings
+        are the same, that many lines further down (up, when negative)."""
         self.ids_moved = _ids(self._old) != _ids(new)
         """Whether ids appeared or vanished: hints that look at every id may change anywhere."""
         self._links: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
@@ -216,43 +215,36 @@ class Reach:
         return known
 
 
-def _rewritten(
+def _compared(
     paths: Sequence[str], old: Sequence[FileRow], new: Sequence[FileRow]
-) -> frozenset[str]:
-    """Ids in the changed files ``paths`` whose record may differ between ``old`` and ``new``
-    (the files' rows, in the order of ``paths``): unread ones, ones held on one side only or
-    more than once, or in another file, and ones whose row differs (but for the line it starts
-    on) or has no digest (a file of one document, or a record restored from the cache) or no
-    first line (its text starts after other text on its line)."""
+) -> tuple[frozenset[str], dict[str, int]]:
+    """The ids in the changed files ``paths`` whose record may differ between ``old`` and
+    ``new`` (the files' rows, in the order of ``paths``), and how many lines each of the others
+    moved by. A record may differ when it is unread, held on one side only or more than once,
+    or in another file, or when its row differs (but for the line it starts on) or has no
+    digest (a file of one document, or a record restored from the cache) or no first line (its
+    text starts after other text on its line)."""
     before, after = _row_by_id(paths, old), _row_by_id(paths, new)
     rewritten = {rid for _, unread in (*old, *new) for rid in unread}
-    for rid in before.keys() | after.keys():
-        if not _same_text(before.get(rid), after.get(rid)):
-            rewritten.add(rid)
-    return frozenset(rewritten)
-
-
-def _same_text(held: tuple[str, Row] | None, holds: tuple[str, Row] | None) -> bool:
-    """Whether a record held once before and once now, in the same file, has the same text
-    (and so the same data), starting a line both times."""
-    if held is None or holds is None or held[0] != holds[0]:
-        return False
-    (*was, line_was), (*now, line_now) = held[1], holds[1]
-    return was[3] is not None and line_was is not None and line_now is not None and was == now
-
-
-def _shifts(
-    paths: Sequence[str], old: Sequence[FileRow], new: Sequence[FileRow], same: frozenset[str]
-) -> dict[str, int]:
-    """How many lines each record of ``same`` (its text unchanged, in the same file, with the
-    line it starts on known before and after) moved by."""
-    before, after = _row_by_id(paths, old), _row_by_id(paths, new)
     shifts: dict[str, int] = {}
-    for rid in same:
-        was, now = before.get(rid), after.get(rid)
-        if was is not None and now is not None and was[1][4] is not None and now[1][4] is not None:
-            shifts[rid] = now[1][4] - was[1][4]
-    return shifts
+    for rid in before.keys() | after.keys():
+        lines = _lines_moved(before.get(rid), after.get(rid))
+        if lines is None or rid in rewritten:
+            rewritten.add(rid)
+        else:
+            shifts[rid] = lines
+    return frozenset(rewritten), shifts
+
+
+def _lines_moved(held: tuple[str, Row] | None, holds: tuple[str, Row] | None) -> int | None:
+    """The lines a record held once before and once now, in the same file, with the same text
+    (and so the same data) starting a line both times, moved by; None for any other."""
+    if held is None or holds is None or held[0] != holds[0]:
+        return None
+    (*was, line_was), (*now, line_now) = held[1], holds[1]
+    if was[3] is None or line_was is None or line_now is None or was != now:
+        return None
+    return line_now - line_was
 
 
 def _row_by_id(paths: Sequence[str], files: Sequence[FileRow]) -> dict[str, tuple[str, Row] | None]:

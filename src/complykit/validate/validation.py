@@ -33,23 +33,22 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     fail_on: Severity = Severity.ERROR,
     jobs: int | None = None,
     use_cache: bool = True,
-    hashed: tuple[str, dict[str, str]] | None = None,
+    hashed: dict[str, dict[str, str]] | None = None,
     plain_records: bool = False,
-    learnt: dict[str, dict[str, str]] | None = None,
 ) -> Result:
     """The result of validating the workspace around ``path``, from the cache when possible.
 
-    ``hashed``: a workspace root and its digests, hashed by the caller just before (they are
-    used when that is the root found here): every byte read later is checked against them.
+    ``hashed``: workspaces' digests by root, as ``cache.rendered.replay`` fills it. Those the
+    caller hashed just before are used when theirs is the root found here (every byte read
+    later is checked against them); those this run hashes are added, so that a caller keeping
+    what it writes under them need not hash every file again.
     ``plain_records``: the caller's process does nothing but validate, so on a cache miss its
-    records may be plain classes rather than pydantic models (``model.plain``).
-    ``learnt`` receives the digests this run hashed, by root, so that a caller keeping what it
-    writes under them need not hash every file again."""
+    records may be plain classes rather than pydantic models (``model.plain``)."""
     root = find_root(path)
     if not use_cache:  # nothing of the cache is even imported
         return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
-    learnt = {} if learnt is None else learnt
-    return _through_cache(root, as_of, fail_on, jobs, hashed, plain=plain_records, learnt=learnt)
+    hashed = {} if hashed is None else hashed
+    return _through_cache(root, as_of, fail_on, jobs, plain=plain_records, hashed=hashed)
 
 
 def _through_cache(  # noqa: PLR0913 - the options of validate
@@ -57,18 +56,15 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
     as_of: date,
     fail_on: Severity,
     jobs: int | None,
-    hashed: tuple[str, dict[str, str]] | None,
     *,
     plain: bool,
-    learnt: dict[str, dict[str, str]],
+    hashed: dict[str, dict[str, str]],
 ) -> Result:
-    if hashed is not None and hashed[0] == str(root):
-        learnt[str(root)] = hashed[1]
-    if str(root) in learnt or _run_before(root):
-        return _through_store(root, as_of, fail_on, jobs, plain=plain, learnt=learnt)
+    if str(root) in hashed or _run_before(root):
+        return _through_store(root, as_of, fail_on, jobs, plain=plain, hashed=hashed)
     _start_parsing(root, jobs)  # nothing kept: every file is parsed, so begin before hashing
     try:
-        return _through_store(root, as_of, fail_on, jobs, plain=plain, learnt=learnt)
+        return _through_store(root, as_of, fail_on, jobs, plain=plain, hashed=hashed)
     finally:
         _stop_parsing()  # workers not taken (a kept result after all) are not left running
 
@@ -80,9 +76,9 @@ def _through_store(  # noqa: PLR0913 - the options of validate
     jobs: int | None,
     *,
     plain: bool,
-    learnt: dict[str, dict[str, str]],
+    hashed: dict[str, dict[str, str]],
 ) -> Result:
-    """``_through_cache``, the digests hashed by the caller in ``learnt`` or hashed here."""
+    """``_through_cache``, with the digests the caller hashed, or hashed here."""
     # Imported here: a run with --no-cache has no use for the cache's modules (10 ms).
     from complykit.cache.codec import encode_result  # noqa: PLC0415
     from complykit.cache.keys import (  # noqa: PLC0415
@@ -99,9 +95,9 @@ def _through_store(  # noqa: PLR0913 - the options of validate
     if isinstance(store, str):
         return replace(_fresh(root, as_of, fail_on, jobs, plain=plain)[0], notes=(store,))
     try:
-        if str(root) not in learnt:
-            learnt[str(root)] = workspace_digests(root)
-        digests = learnt[str(root)]
+        if str(root) not in hashed:
+            hashed[str(root)] = workspace_digests(root)
+        digests = hashed[str(root)]
     except Uncacheable:
         return _fresh(root, as_of, fail_on, jobs, plain=plain)[0]
     name = result_name(digests, as_of)
