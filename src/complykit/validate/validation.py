@@ -48,7 +48,13 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     if not use_cache:  # nothing of the cache is even imported
         return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
     hashed = {} if hashed is None else hashed
-    return _through_cache(root, as_of, fail_on, jobs, plain=plain_records, hashed=hashed)
+    if str(root) in hashed or _run_before(root):
+        return _through_cache(root, as_of, fail_on, jobs, plain=plain_records, hashed=hashed)
+    _start_parsing(root, jobs)  # nothing kept: every file is parsed, so begin before hashing
+    try:
+        return _through_cache(root, as_of, fail_on, jobs, plain=plain_records, hashed=hashed)
+    finally:
+        _stop_parsing()  # workers not taken (a kept result after all) are not left running
 
 
 def _through_cache(  # noqa: PLR0913 - the options of validate
@@ -60,25 +66,7 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
     plain: bool,
     hashed: dict[str, dict[str, str]],
 ) -> Result:
-    if str(root) in hashed or _run_before(root):
-        return _through_store(root, as_of, fail_on, jobs, plain=plain, hashed=hashed)
-    _start_parsing(root, jobs)  # nothing kept: every file is parsed, so begin before hashing
-    try:
-        return _through_store(root, as_of, fail_on, jobs, plain=plain, hashed=hashed)
-    finally:
-        _stop_parsing()  # workers not taken (a kept result after all) are not left running
-
-
-def _through_store(  # noqa: PLR0913 - the options of validate
-    root: Path,
-    as_of: date,
-    fail_on: Severity,
-    jobs: int | None,
-    *,
-    plain: bool,
-    hashed: dict[str, dict[str, str]],
-) -> Result:
-    """``_through_cache``, with the digests the caller hashed, or hashed here."""
+    """``validate`` through the cache, with the digests the caller hashed, or hashed here."""
     # Imported here: a run with --no-cache has no use for the cache's modules (10 ms).
     from complykit.cache.codec import encode_result  # noqa: PLC0415
     from complykit.cache.keys import (  # noqa: PLC0415
