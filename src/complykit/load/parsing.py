@@ -23,10 +23,10 @@ rules are imported (``load.early``), parses while this process imports them: mea
 1,000 records that took a cold run from 0.50 s to 0.31 s, and the bundled example's 104 files
 from 228 ms to 206 ms. Where there is no fork (Windows) a pool is spawned, and each of its
 processes imports complykit again, which pays only for large workspaces."""
-PARALLEL_FROM_BYTES = 512 * 1024
+PARALLEL_FROM_BYTES = 512 * 1024 if hasattr(os, "fork") else 24 * 1024 * 1024
 """Or from this many bytes in fewer files: a register kept a department to a file (10,000
 records in 34 files of up to 1.1 MB) was parsed by one process, 1.2x the bare parse against
-0.8x for the same records in more files."""
+0.8x for the same records in more files. Without fork, about what 2,000 files hold."""
 MAX_JOBS = 8
 
 Parsed = tuple[YamlFile, str | None]

@@ -98,6 +98,7 @@ def test_the_command_writes_the_same_with_one_or_two_jobs(
     assert _cli(generated, output_format, "--jobs", "2") == serial
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="without fork, workers pay from far more")
 def test_a_few_large_files_are_parsed_on_every_core(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
