@@ -152,21 +152,16 @@ def test_evidence_linked_out_of_the_workspace_tells_nothing_of_what_is_there(
     inside = workspace / "evidence" / "kept-copy.md"
     shutil.copy(evidence, inside)
     evidence.unlink()
-
-    def messages() -> list[str]:
-        found = validate(workspace, as_of=AS_OF).findings
-        return [f.message for f in found if f.code == "REF007"]
-
     evidence.symlink_to(outside)
-    present = messages()
+    present = _evidence_messages(workspace)
     evidence.unlink()
     evidence.symlink_to(tmp_path / "not-on-the-runner.txt")
-    assert messages() == present
+    assert _evidence_messages(workspace) == present
     assert present
     assert all(m.endswith("does not exist in the workspace") for m in present)
     evidence.unlink()
     evidence.symlink_to(inside)
-    assert messages() == []
+    assert _evidence_messages(workspace) == []
     assert validate(workspace, as_of=AS_OF, use_cache=False).findings == ()
 
 
@@ -179,9 +174,9 @@ def test_evidence_that_becomes_a_folder_is_seen(workspace: Path) -> None:
     evidence.unlink()
     evidence.mkdir()
     (evidence / "inside.md").write_text(text, encoding="utf-8")
-    found = [f for f in validate(workspace, as_of=AS_OF).findings if f.code == "REF007"]
+    found = _evidence_messages(workspace)
     assert found
-    assert all(f.message.endswith("is a folder, not a file") for f in found)
+    assert all(m.endswith("is a folder, not a file") for m in found)
     shutil.rmtree(evidence)
     evidence.write_text(text, encoding="utf-8")
     assert validate(workspace, as_of=AS_OF).findings == ()
@@ -194,21 +189,22 @@ def test_evidence_linked_to_a_folder_outside_tells_nothing_of_what_is_there(
     never says that the runner has such a folder. A link to a folder inside is a folder."""
     evidence = next((workspace / "evidence").rglob("*.md"))
     evidence.unlink()
-
-    def messages() -> list[str]:
-        found = validate(workspace, as_of=AS_OF).findings
-        return [f.message for f in found if f.code == "REF007"]
-
     evidence.symlink_to(tmp_path)
-    outside = messages()
+    outside = _evidence_messages(workspace)
     evidence.unlink()
     evidence.symlink_to(tmp_path / "no-such-folder")
-    assert messages() == outside
+    assert _evidence_messages(workspace) == outside
     assert outside
     assert all(m.endswith("does not exist in the workspace") for m in outside)
     evidence.unlink()
     evidence.symlink_to(workspace / "evidence")
-    assert all(m.endswith("is a folder, not a file") for m in messages())
+    assert all(m.endswith("is a folder, not a file") for m in _evidence_messages(workspace))
+
+
+def _evidence_messages(workspace: Path) -> list[str]:
+    """What REF007 says of the workspace's evidence, through the cache."""
+    found = validate(workspace, as_of=AS_OF).findings
+    return [f.message for f in found if f.code == "REF007"]
 
 
 def test_no_cache_neither_reads_nor_writes(workspace: Path, local_cache: None) -> None:
