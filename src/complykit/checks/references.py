@@ -16,6 +16,7 @@ from complykit.model.references import Reference
 from complykit.model.soa import StatementOfApplicability
 from complykit.model.types import ControlsMarker, CountryMarker, RefTo
 from complykit.model.validate import suggest
+from complykit.model.wording.countries import country_code
 from complykit.workspace.repository import Entry, Repository
 
 
@@ -204,7 +205,12 @@ def unknown_country(repo: Repository) -> Iterator[Problem]:
     countries = repo.catalogs.countries
     for entry, reference in repo.references_to(CountryMarker):
         if not countries.known(reference.value):
-            yield Problem(entry, reference.loc, f"unknown country code '{reference.value}'")
+            meant = country_code(reference.value)  # UK is GB, VS (Dutch) US, EL (EU) GR
+            known = meant is not None and countries.known(meant)
+            hint = f"Did you mean '{meant}'? Codes are ISO 3166-1 alpha-2." if known else None
+            yield Problem(
+                entry, reference.loc, f"unknown country code '{reference.value}'", hint=hint
+            )
 
 
 @check(

@@ -6,10 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from complykit.exchange.legal_basis import art9_conditions, law_named, legal_bases, says_more
 from complykit.exchange.retention import parse_retention, unread_reason
 from complykit.exchange.row_source import Notes, Source, split_items, split_lines
-from complykit.exchange.special_data import criminal_offence, special_category
 from complykit.exchange.transfer_text import (
     EEA,
     countries_in,
@@ -18,6 +16,8 @@ from complykit.exchange.transfer_text import (
     says_none,
 )
 from complykit.model.enums import Art9Condition, LegalBasis
+from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
+from complykit.model.wording.special_data import criminal_offence, special_category
 
 NOT_STATED = "not stated in the imported register"
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})

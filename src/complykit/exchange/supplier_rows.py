@@ -6,8 +6,9 @@ from typing import Any
 
 from complykit.exchange.row_source import Notes, date_field, split_items
 from complykit.exchange.table_import import Cells, TableKind
-from complykit.exchange.transfer_text import countries_in, country_code
+from complykit.exchange.transfer_text import countries_in
 from complykit.model.config import WorkspaceConfig
+from complykit.model.wording.countries import country_code
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("name", "supplier", "vendor", "supplier name", "naam", "leverancier",

@@ -1,14 +1,17 @@
-"""Third countries and Chapter V transfer tools, as registers write them in English and Dutch."""
+"""Third countries and Chapter V transfer tools, as registers write them in English and Dutch.
+
+Country names are read by ``model.wording.countries``."""
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
-
-from babel import Locale
 
 from complykit.model.enums import TransferMechanism
+from complykit.model.wording.countries import (
+    SEARCHED_LANGUAGES,
+    country_names,
+    folded,
+)
 
 # The EEA is no third country: EU + Iceland, Liechtenstein, Norway (GDPR recital 101 ff.).
 EEA = frozenset((
@@ -21,11 +24,6 @@ NONE_WORDS = frozenset(
      "geen doorgifte", "no transfer", "no transfers", "binnen de eer", "within the eea",
      "alleen eer", "eu", "eer", "eea", "nederland", "netherlands", "nl"]
 )  # fmt: skip
-_ABBREVIATIONS = {
-    "vs": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US", "amerika": "US", "america": "US",
-    "uk": "GB", "vk": "GB", "engeland": "GB", "england": "GB", "great britain": "GB",
-    "groot brittannie": "GB", "zuid korea": "KR", "south korea": "KR", "korea": "KR",
-}  # fmt: skip
 _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
     TransferMechanism.ADEQUACY_DECISION: (
         "adequa", "passend beschermingsniveau", "data privacy framework", "dpf",
@@ -45,37 +43,10 @@ _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def folded(text: str) -> str:
-    """Lower case without accents or punctuation other than dots and slashes, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w./]+", " ", bare.replace("-", " ")).split())
-
-
-@functools.cache
-def _country_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for language in ("en", "nl"):
-        for code, name in Locale(language).territories.items():
-            if len(code) == 2 and code.isalpha():
-                names.setdefault(folded(name), code)
-    for name, code in _ABBREVIATIONS.items():
-        names[folded(name)] = code
-    return names
-
-
-def country_code(text: str) -> str | None:
-    """The ISO 3166-1 alpha-2 code of a country name or code, in English or Dutch."""
-    stripped = text.strip()
-    if re.fullmatch(r"[A-Z]{2}", stripped):
-        return stripped
-    return _country_names().get(folded(stripped))
-
-
 def countries_in(text: str) -> list[str]:
     """The countries ``text`` names, in the order they appear, each once."""
     words = folded(text)
-    names = _country_names()
+    names = country_names(SEARCHED_LANGUAGES)
     found = [
         (match.start(), code)
         for name, code in names.items()

@@ -38,6 +38,14 @@ def _slug_repaired(value: str) -> str:
     return re.sub(r"[^a-z0-9.-]+", "-", value.strip().lower()).strip(".-")
 
 
+def _country_repaired(value: str) -> str:
+    """``NL`` for ``nl``, and for ``Nederland``, ``Pays-Bas`` or ``Netherlands``."""
+    # Imported here: the names are read from Babel's locale data, for a refused value only.
+    from complykit.model.wording.countries import country_code  # noqa: PLC0415
+
+    return country_code(value) or value.strip().upper()
+
+
 _WORDS: dict[str, PatternWords] = {
     RECORD_ID_PATTERN: PatternWords(
         "an id: letters, digits, '.', '_' and '-', starting with a letter or digit, no spaces",
@@ -45,7 +53,7 @@ _WORDS: dict[str, PatternWords] = {
     ),
     COUNTRY_PATTERN: PatternWords(
         "a two-letter ISO 3166-1 country code in capitals, such as NL, BE or DE",
-        lambda value: value.strip().upper(),
+        _country_repaired,
     ),
     FRAMEWORK_ID_PATTERN: PatternWords(
         "a catalog id in small letters, such as gdpr or iso27001-2022", _slug_repaired

@@ -124,6 +124,8 @@ def error_finding(
         hint = f"Fill in `{where}`; it is required."
     elif error["type"] in _CHOICE and (choice := _choice_words(error, where)) is not None:
         message, hint = choice
+    elif error["type"] == "list_type" and isinstance(error.get("input"), str | int | float):
+        message, hint = _not_a_list(error.get("input"), where, loc)
     elif isinstance(meant := _duration_meant(error), str):
         message, hint = f"{where}: {_plain(error['msg'])}", f"Did you mean '{meant}'?"
     else:
@@ -159,7 +161,28 @@ def _choice_words(error: ErrorDetails, where: str) -> tuple[str, str | None] | N
     spelled = re.sub(r"[\s_]+", "-", value.strip().lower())  # "Digital Omnibus", "art_113"
     if spelled in options:
         return message, f"Did you mean '{spelled}'?"
+    # Imported here: its word lists and patterns are of use only to a value that was refused.
+    from complykit.model.wording.meant import meant_value  # noqa: PLC0415
+
+    meant = meant_value(value, options)  # "wettelijke verplichting", "6(1)(c)", "verwerker"
+    if meant is not None:
+        return message, f"Did you mean '{meant}'?"
     return message, suggest(spelled, options)
+
+
+_SAYS_NONE = frozenset((
+    "none", "no", "nee", "geen", "n.v.t.", "nvt", "n/a", "na", "-", "nil", "niets", "aucun",
+    "aucune", "neant", "keine", "kein", "nicht zutreffend",
+))  # fmt: skip
+
+
+def _not_a_list(value: object, where: str, loc: Sequence[str | int]) -> tuple[str, str]:
+    """A list written as one value: ``transfers: none`` is said to be ``[]``."""
+    message = f"{where} is a list, not one value ({_quoted(value)})"
+    if str(value).strip().casefold() in _SAYS_NONE:
+        field = next((part for part in reversed(loc) if isinstance(part, str)), where)
+        return message, f"For none, write `{field}: []`."
+    return message, "Write each item on a line of its own below it, starting with `- `."
 
 
 def _options(error: ErrorDetails) -> list[str]:

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complykit.exchange.legal_basis import parse_legal_basis
 from complykit.exchange.register_rows import parse_role
 from complykit.exchange.retention import ParsedRetention, parse_retention
 from complykit.exchange.row_source import split_items, split_lines
 from complykit.exchange.vocabulary import HEADERS, field_of, map_columns, plain_header
 from complykit.model.duration import Duration
 from complykit.model.enums import LegalBasis, ProcessingRole
+from complykit.model.wording.legal_basis import parse_legal_basis
 from conftest import REPO
 
 # Text near the parsers' vocabulary, so the property tests reach past the first character.

@@ -19,6 +19,13 @@ from complykit.model.types import (
     [
         (COUNTRY_PATTERN, "nl", "NL"),
         (COUNTRY_PATTERN, " be", "BE"),
+        (COUNTRY_PATTERN, "Netherlands", "NL"),  # a name, in the languages of NL and BE
+        (COUNTRY_PATTERN, "Nederland", "NL"),
+        (COUNTRY_PATTERN, "Belgique", "BE"),
+        (COUNTRY_PATTERN, "Luxembourg", "LU"),
+        (COUNTRY_PATTERN, "Deutschland", "DE"),
+        (COUNTRY_PATTERN, "Verenigde Staten", "US"),
+        (COUNTRY_PATTERN, "USA", "US"),
         (RECORD_ID_PATTERN, "pa patient intake", "pa-patient-intake"),
         (RECORD_ID_PATTERN, "-risk/7", "risk-7"),
         (FRAMEWORK_ID_PATTERN, "ISO27001-2022", "iso27001-2022"),
@@ -35,7 +42,9 @@ def test_a_slip_gets_the_value_it_was_meant_to_be(pattern: str, value: str, mean
 @pytest.mark.parametrize(
     ("pattern", "value"),
     [
-        (COUNTRY_PATTERN, "Netherlands"),  # capitals alone do not make a code of a name
+        (COUNTRY_PATTERN, "Atlantis"),  # no country of that name
+        (COUNTRY_PATTERN, "European Union"),  # a region CLDR names, no ISO 3166-1 country
+        (COUNTRY_PATTERN, "Canary Islands"),
         (RECORD_ID_PATTERN, "!!!"),  # nothing left to offer
         (EMAIL_PATTERN, "privacy at example.nl"),  # no repair is guessed for an address
         (RULE_CODE_PATTERN, "GDPR-22"),

@@ -1,5 +1,5 @@
-"""GDPR Art. 6(1) legal bases and Art. 9(2) conditions as spreadsheets write them, in English and
-Dutch."""
+"""GDPR Art. 6(1) legal bases and Art. 9(2) conditions as people write them: in English, Dutch,
+French and German words, or as article references."""
 
 from __future__ import annotations
 
@@ -8,23 +8,24 @@ import unicodedata
 
 from complykit.model.enums import Art9Condition, LegalBasis
 
-# An article reference: 6(1)(a), 6.1.a, 6.1a, art. 6 lid 1 sub a, artikel 6, eerste lid, onder a.
+# An article reference: 6(1)(a), 6.1.a, 6.1a, art. 6 lid 1 sub a, artikel 6, eerste lid, onder a,
+# art. 6, par. 1, point a), Art. 6 Abs. 1 lit. a.
 _ARTICLE = re.compile(
-    r"(?<![0-9])6\s*(?:\(\s*1\s*\)|[.\-/]\s*1|,?\s*(?:lid|para(?:graph)?\.?)\s*1|,?\s*eerste\s+lid)"
-    r"(?![0-9])\s*[,.\-/]?\s*(?:(?:sub|onder|point|punt|letter|under)\s*)?\(?\s*([a-f])\s*\)?"
+    r"(?<![0-9])6\s*(?:\(\s*1\s*\)|[.\-/]\s*1|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*1|,?\s*eerste\s+lid)"
+    r"(?![0-9])\s*[,.\-/]?\s*(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?\(?\s*([a-f])\s*\)?"
     r"(?![a-z])"
 )
 # An Art. 9(2) reference: 9(2)(h), 9.2.h, art. 9 lid 2 sub h, artikel 9, tweede lid, onder h.
 _ART9 = re.compile(
-    r"(?<![0-9])9\s*(?:\(\s*2\s*\)|[.\-/]\s*2|,?\s*(?:lid|para(?:graph)?\.?)\s*2|,?\s*tweede\s+lid)"
-    r"(?![0-9])\s*[,.\-/]?\s*(?:(?:sub|onder|point|punt|letter|under)\s*)?\(?\s*([a-j])\s*\)?"
+    r"(?<![0-9])9\s*(?:\(\s*2\s*\)|[.\-/]\s*2|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*2|,?\s*tweede\s+lid)"
+    r"(?![0-9])\s*[,.\-/]?\s*(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?\(?\s*([a-j])\s*\)?"
     r"(?![a-z])"
 )
 _POINTS = dict(zip("abcdef", LegalBasis, strict=True))
 # Words that name one basis; the normalised text must name exactly one of them.
 _WORDS: dict[LegalBasis, tuple[str, ...]] = {
-    LegalBasis.CONSENT: ("consent", "toestemming", "instemming"),
-    LegalBasis.CONTRACT: ("contract", "overeenkomst", "agreement"),
+    LegalBasis.CONSENT: ("consent", "toestemming", "instemming", "consentement", "einwilligung"),
+    LegalBasis.CONTRACT: ("contract", "overeenkomst", "agreement", "contrat", "vertrag"),
     LegalBasis.LEGAL_OBLIGATION: (
         "legal obligation",
         "legal requirement",
@@ -35,8 +36,18 @@ _WORDS: dict[LegalBasis, tuple[str, ...]] = {
         "wettelijke bewaarplicht",
         "wettelijk voorschrift",
         "wettelijke voorschrift",
+        "obligation legale",
+        "rechtliche verpflichtung",
     ),
-    LegalBasis.VITAL_INTERESTS: ("vital interest", "vitaal belang", "vitale belangen"),
+    LegalBasis.VITAL_INTERESTS: (
+        "vital interest",
+        "vitaal belang",
+        "vitale belangen",
+        "interets vitaux",
+        "interet vital",
+        "lebenswichtige interessen",
+        "lebenswichtiges interesse",
+    ),
     LegalBasis.PUBLIC_TASK: (
         "public task",
         "public interest",
@@ -47,6 +58,11 @@ _WORDS: dict[LegalBasis, tuple[str, ...]] = {
         "algemeen belang",
         "openbaar belang",
         "openbaar gezag",
+        "interet public",
+        "autorite publique",
+        "offentliches interesse",
+        "offentlichen interesse",
+        "offentliche gewalt",
     ),
     LegalBasis.LEGITIMATE_INTERESTS: (
         "legitimate interest",
@@ -54,6 +70,11 @@ _WORDS: dict[LegalBasis, tuple[str, ...]] = {
         "gerechtvaardigde belangen",
         "gerechtvaardigde belang",
         "legitiem belang",
+        "interet legitime",
+        "interets legitimes",
+        "berechtigte interessen",
+        "berechtigtes interesse",
+        "berechtigten interessen",
     ),
 }
 

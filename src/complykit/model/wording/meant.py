@@ -1,0 +1,219 @@
+"""The value a word was meant to be, among the values a field takes.
+
+A Dutch privacy officer writes ``legal_basis: wettelijke verplichting``, a Belgian one
+``role: sous-traitant``, an ISO implementer ``status: geïmplementeerd``. Each is refused, rightly:
+complykit keeps one spelling per value so that rules and reports can read it. What it owes them
+is the value they meant, as a "did you mean", never applied: the user's file stays theirs.
+
+A word is answered only with a value the field takes, so ``afgerond`` is ``completed`` for a
+DPIA's status and ``done`` for a treatment's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from enum import StrEnum
+
+from complykit.model.enums import Art9Condition, LegalBasis, SpecialCategory
+from complykit.model.wording.countries import folded
+from complykit.model.wording.legal_basis import art9_conditions, parse_legal_basis
+from complykit.model.wording.special_data import special_category
+
+# Words (folded: lower case, no accents, single spaces) to the values they may mean, the likelier
+# first; the first the field takes is the answer. Dutch, French and German: NL and BE first.
+_WORDS: dict[str, tuple[str, ...]] = {
+    # Our role in an activity, and a recipient's or supplier's.
+    "verwerkingsverantwoordelijke": ("controller",),
+    "verantwoordelijke": ("controller",),
+    "responsable du traitement": ("controller",),
+    "responsable de traitement": ("controller",),
+    "verantwortlicher": ("controller",),
+    "verwerker": ("processor",),
+    "sous traitant": ("processor",),
+    "auftragsverarbeiter": ("processor",),
+    "gezamenlijk verwerkingsverantwoordelijke": ("joint-controller",),
+    "gezamenlijke verwerkingsverantwoordelijke": ("joint-controller",),
+    "gezamenlijk verwerkingsverantwoordelijken": ("joint-controller",),
+    "gezamenlijk verantwoordelijke": ("joint-controller",),
+    "gezamenlijke verantwoordelijkheid": ("joint-controller",),
+    "responsable conjoint": ("joint-controller",),
+    "responsables conjoints": ("joint-controller",),
+    "responsables conjoints du traitement": ("joint-controller",),
+    "gemeinsam verantwortliche": ("joint-controller",),
+    "gemeinsam verantwortlicher": ("joint-controller",),
+    "intern": ("internal",),
+    "interne": ("internal",),
+    "overheid": ("public-authority",),
+    "overheidsinstantie": ("public-authority",),
+    "overheidsorgaan": ("public-authority",),
+    "bestuursorgaan": ("public-authority",),
+    "autorite publique": ("public-authority",),
+    "behorde": ("public-authority",),
+    "overig": ("other",),
+    "overige": ("other",),
+    "anders": ("other",),
+    "autre": ("other",),
+    "wij": ("us",),
+    "wijzelf": ("us",),
+    "nous": ("us",),
+    # How far something is done: controls, treatments, DPIAs, assessments, incidents.
+    "geimplementeerd": ("implemented",),
+    "ingevoerd": ("implemented",),
+    "mis en oeuvre": ("implemented",),
+    "umgesetzt": ("implemented",),
+    "gedeeltelijk": ("partially-implemented",),
+    "gedeeltelijk geimplementeerd": ("partially-implemented",),
+    "deels": ("partially-implemented",),
+    "deels geimplementeerd": ("partially-implemented",),
+    "partiellement mis en oeuvre": ("partially-implemented",),
+    "teilweise umgesetzt": ("partially-implemented",),
+    "niet geimplementeerd": ("not-implemented",),
+    "niet ingevoerd": ("not-implemented",),
+    "non mis en oeuvre": ("not-implemented",),
+    "nicht umgesetzt": ("not-implemented",),
+    "niet van toepassing": ("not-applicable",),
+    "n.v.t.": ("not-applicable",),
+    "nvt": ("not-applicable",),
+    "n/a": ("not-applicable",),
+    "sans objet": ("not-applicable",),
+    "non applicable": ("not-applicable",),
+    "nicht anwendbar": ("not-applicable",),
+    "te bepalen": ("to-decide",),
+    "nog te bepalen": ("to-decide",),
+    "a decider": ("to-decide",),
+    "gepland": ("planned",),
+    "prevu": ("planned",),
+    "geplant": ("planned",),
+    "lopend": ("in-progress",),
+    "bezig": ("in-progress",),
+    "in uitvoering": ("in-progress",),
+    "in behandeling": ("in-progress",),
+    "en cours": ("in-progress",),
+    "in bearbeitung": ("in-progress",),
+    "afgerond": ("completed", "done", "closed"),
+    "voltooid": ("completed", "done"),
+    "gereed": ("done", "completed"),
+    "klaar": ("done", "completed"),
+    "termine": ("completed", "done", "closed"),
+    "abgeschlossen": ("completed", "done", "closed"),
+    "goedgekeurd": ("approved",),
+    "approuve": ("approved",),
+    "genehmigt": ("approved",),
+    "niet gestart": ("not-started",),
+    "nog niet gestart": ("not-started",),
+    "niet nodig": ("not-required",),
+    "niet vereist": ("not-required",),
+    "niet verplicht": ("not-required",),
+    "geannuleerd": ("cancelled",),
+    "vervallen": ("cancelled",),
+    "gesloten": ("closed",),
+    "opgelost": ("resolved",),
+    "ingeperkt": ("contained",),
+    "herzien": ("needs-update",),
+    # Levels: risks, incidents, residual risk.
+    "laag": ("low",),
+    "faible": ("low",),
+    "niedrig": ("low",),
+    "gemiddeld": ("medium",),
+    "middel": ("medium",),
+    "midden": ("medium",),
+    "moyen": ("medium",),
+    "mittel": ("medium",),
+    "hoog": ("high",),
+    "eleve": ("high",),
+    "hoch": ("high",),
+    "kritiek": ("critical",),
+    "kritisch": ("critical",),
+    "critique": ("critical",),
+    "geen risico": ("none",),
+    "geen": ("none",),
+    "aucun risque": ("none",),
+    "risico": ("risk",),
+    "hoog risico": ("high-risk",),
+    "risque eleve": ("high-risk",),
+    "hohes risiko": ("high-risk",),
+    # What a breach touched (Art. 32(1)(b), the usual CIA split).
+    "vertrouwelijkheid": ("confidentiality",),
+    "confidentialite": ("confidentiality",),
+    "vertraulichkeit": ("confidentiality",),
+    "integriteit": ("integrity",),
+    "integrite": ("integrity",),
+    "integritat": ("integrity",),
+    "beschikbaarheid": ("availability",),
+    "disponibilite": ("availability",),
+    "verfugbarkeit": ("availability",),
+    # A control's type.
+    "technisch": ("technical",),
+    "technique": ("technical",),
+    "organisatorisch": ("organisational",),
+    "organisationnel": ("organisational",),
+    "fysiek": ("physical",),
+    "physique": ("physical",),
+    "juridisch": ("legal",),
+    "juridique": ("legal",),
+    # Chapter V transfer tools.
+    "standaardcontractbepalingen": ("standard-contractual-clauses",),
+    "modelcontractbepalingen": ("standard-contractual-clauses",),
+    "scc": ("standard-contractual-clauses",),
+    "sccs": ("standard-contractual-clauses",),
+    "clauses contractuelles types": ("standard-contractual-clauses",),
+    "standardvertragsklauseln": ("standard-contractual-clauses",),
+    "adequaatheidsbesluit": ("adequacy-decision",),
+    "decision d adequation": ("adequacy-decision",),
+    "angemessenheitsbeschluss": ("adequacy-decision",),
+    "bcr": ("binding-corporate-rules",),
+    "bindende bedrijfsvoorschriften": ("binding-corporate-rules",),
+    "regles d entreprise contraignantes": ("binding-corporate-rules",),
+    "gedragscode": ("code-of-conduct",),
+    "certificering": ("certification",),
+    "uitzondering": ("derogation",),
+}
+
+
+def _takes(options: Collection[str], vocabulary: type[StrEnum]) -> bool:
+    """Whether the field takes every value of ``vocabulary`` (it is that field)."""
+    return {value.value for value in vocabulary} <= set(options)
+
+
+def _legal_basis(text: str, options: Collection[str]) -> str | None:
+    if not _takes(options, LegalBasis):
+        return None
+    basis = parse_legal_basis(text)
+    return basis.value if basis else None
+
+
+def _art9_condition(text: str, options: Collection[str]) -> str | None:
+    if not _takes(options, Art9Condition):
+        return None
+    points = art9_conditions(text)
+    return points[0].value if len(points) == 1 else None
+
+
+def _special_category(text: str, options: Collection[str]) -> str | None:
+    if not _takes(options, SpecialCategory):
+        return None
+    category = special_category(text)
+    return category.value if category else None
+
+
+def _word(text: str, options: Collection[str]) -> str | None:
+    # The ligature has no accent to strip: "mis en œuvre" is folded by hand.
+    words = folded(text.replace("œ", "oe").replace("Œ", "Oe"))
+    return next((v for v in _WORDS.get(words, ()) if v in options), None)
+
+
+_READERS: tuple[Callable[[str, Collection[str]], str | None], ...] = (
+    _legal_basis,
+    _art9_condition,
+    _special_category,
+    _word,
+)
+
+
+def meant_value(text: str, options: Collection[str]) -> str | None:
+    """The one of ``options`` that ``text`` says in words, or None."""
+    for read in _READERS:
+        meant = read(text, options)
+        if meant is not None and meant in options:
+            return meant
+    return None

@@ -1,0 +1,94 @@
+"""A refused value written in words is answered with the value it means, and only one the field
+takes; a country name gives its code in the languages of NL and BE."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
+from complykit.model.wording.countries import country_code
+from complykit.model.wording.meant import meant_value
+
+BASES = [basis.value for basis in LegalBasis]
+POINTS = [point.value for point in Art9Condition]
+STATUSES = [status.value for status in ImplementationStatus]
+DPIA_STATUS = ["planned", "in-progress", "completed", "approved", "needs-update"]
+TREATMENT_STATUS = ["planned", "in-progress", "done", "cancelled"]
+ROLES = ["controller", "joint-controller", "processor"]
+CONTROL_TYPES = ["technical", "organisational", "physical", "legal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "meant"),
+    [
+        ("wettelijke verplichting", BASES, "legal-obligation"),
+        ("Gerechtvaardigd belang", BASES, "legitimate-interests"),
+        ("art. 6 lid 1 sub e AVG", BASES, "public-task"),
+        ("6(1)(a)", BASES, "consent"),
+        ("Art. 6, par. 1, point c) RGPD", BASES, "legal-obligation"),
+        ("Art. 6 Abs. 1 lit. f DSGVO", BASES, "legitimate-interests"),
+        ("intérêts légitimes", BASES, "legitimate-interests"),
+        ("Einwilligung", BASES, "consent"),
+        ("art. 9 lid 2 sub h", POINTS, "h"),
+        ("gezondheidsgegevens", [c.value for c in SpecialCategory], "health"),
+        ("Verwerkingsverantwoordelijke", ROLES, "controller"),
+        ("sous-traitant", ROLES, "processor"),
+        ("gezamenlijk verwerkingsverantwoordelijke", ROLES, "joint-controller"),
+        ("geïmplementeerd", STATUSES, "implemented"),
+        ("mis en œuvre", STATUSES, "implemented"),
+        ("n.v.t.", STATUSES, "not-applicable"),
+        ("afgerond", DPIA_STATUS, "completed"),  # one word, the value each field has for it
+        ("afgerond", TREATMENT_STATUS, "done"),
+        ("organisatorisch", CONTROL_TYPES, "organisational"),
+    ],
+)
+def test_words_give_the_value_they_mean(text: str, options: list[str], meant: str) -> None:
+    assert meant_value(text, options) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("verwerker", CONTROL_TYPES),  # a processor is no control type
+        ("toestemming en overeenkomst", BASES),  # two bases: which one is not ours to guess
+        ("geen toestemming nodig", BASES),  # a denied basis is named by nobody
+        ("art. 9 lid 2 sub h", BASES),  # an Art. 9(2) point is no Art. 6(1) basis
+        ("wettelijke verplichting", ROLES),  # the words of one field are no answer in another
+        ("afgerond", ROLES),
+        ("iets anders", STATUSES),
+    ],
+)
+def test_no_value_is_guessed_where_the_words_do_not_name_one(text: str, options: list[str]) -> None:
+    assert meant_value(text, options) is None
+
+
+@given(st.text(max_size=60), st.sampled_from([BASES, POINTS, STATUSES, ROLES, DPIA_STATUS]))
+def test_the_answer_is_always_one_the_field_takes(text: str, options: list[str]) -> None:
+    meant = meant_value(text, options)
+    assert meant is None or meant in options
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Nederland", "NL"),
+        ("the Netherlands", "NL"),
+        ("Pays-Bas", "NL"),
+        ("België", "BE"),
+        ("Belgique", "BE"),
+        ("Belgien", "BE"),
+        ("Luxemburg", "LU"),
+        ("Verenigde Staten", "US"),
+        ("VS", "US"),
+        ("Verenigd Koninkrijk", "GB"),
+        ("Zwitserland", "CH"),
+        ("IE", "IE"),
+    ],
+)
+def test_a_country_name_gives_its_code(name: str, code: str) -> None:
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["European Union", "Eurozone", "Unknown Region", "Mars", ""])
+def test_a_region_or_no_country_gives_no_code(name: str) -> None:
+    assert country_code(name) is None
