@@ -33,7 +33,7 @@ def test_ropa_markdown_goes_to_stdout() -> None:
     code, out, err = _run("ropa", str(EXAMPLE), "--format", "markdown", *AS_OF)
     assert (code, err) == (0, "")
     assert "# Register of processing activities" in out
-    assert "- **As of:** November 23, 2026" in out
+    assert "- **As of:** 23 November 2026" in out
 
 
 def test_lang_nl_gives_dutch_headings() -> None:

@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from complykit.model.duration import Duration
 
 EMPTY = "—"
+# Reports are read in the Netherlands and Belgium: an English date is "1 April 2025", as in
+# British English, not the "April 1, 2025" of Babel's plain "en", which is American English.
+# Numbers and lists read the same either way, but for the serial comma ("a, b and c").
+_FORMATTING_LOCALE = {"en": "en_GB"}
+
+
+def formatting_locale(lang: str) -> str:
+    """The Babel locale that dates, numbers and lists of a report in ``lang`` follow."""
+    return _FORMATTING_LOCALE.get(lang, lang)
+
 _UNITS = ("years", "months", "weeks", "days", "hours")
 # "every 1 year" reads as a machine wrote it; a single unit gets its own word in each language.
 _EVERY_SINGLE = {
@@ -36,6 +46,7 @@ _EVERY_SINGLE = {
 
 def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[..., Any]]:
     """Every filter the templates use, bound to one language."""
+    lang = formatting_locale(lang)
     locale = Locale.parse(lang)
     # A register shows the same few dates, periods, countries and labels in row after row;
     # Babel formats each from its locale data, so each text is made once per language.

@@ -24,18 +24,18 @@ FACTS: dict[str, list[Fact]] = {
             "Recruitment and selection, including AI-assisted CV screening",
         ),
         (("Affected persons", "Betrokken personen"), "Applicants for vacancies at Tulip Health"),
-        (("In use since", "In gebruik sinds"), ("December 1, 2025", "1 december 2025")),
+        (("In use since", "In gebruik sinds"), ("1 December 2025", "1 december 2025")),
         (
             (
                 "Design changed significantly since 2 August 2026 (Art. 111(2))",
                 "Ontwerp sinds 2 augustus 2026 ingrijpend gewijzigd (art. 111 lid 2)",
             ),
-            ("reviewed: August 12, 2026", "beoordeeld: 12 augustus 2026"),
+            ("reviewed: 12 August 2026", "beoordeeld: 12 augustus 2026"),
         ),
         (("Logs (Art. 12, 26(6))", "Logs (art. 12, art. 26 lid 6)"), ("6 months", "6 maanden")),
         (
             ("Deployer duties (Art. 26)", "Verplichtingen als gebruiksverantwoordelijke (art. 26)"),
-            ("November 12, 2025", "12 november 2025"),
+            ("12 November 2025", "12 november 2025"),
         ),
         (
             (
@@ -182,7 +182,7 @@ impact_assessments:
 @pytest.mark.parametrize(
     ("lang", "shown"),
     [
-        ("en", "results notified to the market surveillance authority: July 15, 2026"),
+        ("en", "results notified to the market surveillance authority: 15 July 2026"),
         ("nl", "resultaten gemeld aan de markttoezichtautoriteit: 15 juli 2026"),
     ],
 )

@@ -31,7 +31,7 @@ def _filters(lang: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"), [("en", "November 23, 2026"), ("nl", "23 november 2026")]
+    ("lang", "expected"), [("en", "23 November 2026"), ("nl", "23 november 2026")]
 )
 def test_dates_follow_the_locale(lang: str, expected: str) -> None:
     """A date is written out in full in the report's language."""

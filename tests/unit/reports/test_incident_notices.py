@@ -19,7 +19,7 @@ from complykit.workspace.repository import Repository
 from .conftest import AS_OF
 
 POLICE = {
-    "en": "police: Politie (aangifte via politie.nl); notified on June 5, 2026",
+    "en": "police: Politie (aangifte via politie.nl); notified on 5 June 2026",
     "nl": "politie: Politie (aangifte via politie.nl); gemeld op 5 juni 2026",
 }
 LABEL = {"en": "Other authorities notified", "nl": "Andere autoriteiten geïnformeerd"}
@@ -88,7 +88,7 @@ lifecycle: operation
 @pytest.mark.parametrize(
     ("lang", "due"),
     [
-        ("en", "Report due (Art. 73(4), 10 days): November 20, 2026, 09:00 (UTC+01:00)"),
+        ("en", "Report due (Art. 73(4), 10 days): 20 November 2026, 09:00 (UTC+01:00)"),
         ("nl", "Melding uiterlijk (art. 73 lid 4, 10 dagen): 20 november 2026, 09:00 (UTC+01:00)"),
     ],
 )
@@ -206,7 +206,7 @@ def test_exemption_c_shows_the_public_communication_made(tmp_path: Path) -> None
     )
     text = _incidents(tmp_path, made, "markdown")
     row = next(line for line in text.splitlines() if "Communication to data subjects" in line)
-    assert "notified on November 6, 2026" in row
+    assert "notified on 6 November 2026" in row
     assert "Notice on the website and in two national newspapers" in row
 
 

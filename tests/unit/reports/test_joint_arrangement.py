@@ -17,7 +17,7 @@ from unit.reports.conftest import AS_OF
 NOTICE = "Privacy notice for staff, section 4"
 SHOWN = {
     "en": (
-        f"Arrangement (Art. 26) agreed on June 1, 2025; its essence is published in: {NOTICE}",
+        f"Arrangement (Art. 26) agreed on 1 June 2025; its essence is published in: {NOTICE}",
         "No arrangement (Art. 26) recorded",
     ),
     "nl": (

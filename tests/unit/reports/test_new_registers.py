@@ -82,7 +82,7 @@ def breach_repo(tmp_path: Path) -> Repository:
 def test_late_notification_shows_the_clock_and_the_reason(breach_repo: Repository) -> None:
     """A notification after 72 hours shows the deadline, the hours taken, late, and the reason."""
     text = _md(breach_repo, "incidents")
-    assert "72 hours after awareness: November 4, 2026, 10:00 (UTC+01:00)" in text
+    assert "72 hours after awareness: 4 November 2026, 10:00 (UTC+01:00)" in text
     assert "notified after 98 hours **late**" in text
     assert "The facts took four days to establish." in text
 
@@ -90,7 +90,7 @@ def test_late_notification_shows_the_clock_and_the_reason(breach_repo: Repositor
 def test_open_breach_is_in_the_summary(breach_repo: Repository) -> None:
     """An open breach appears in the summary's open breaches with its deadline."""
     text = _section(_md(breach_repo, "summary"), "## Open personal-data breaches")
-    assert "| Mail to the wrong list (`inc-late`) | November 1, 2026, 10:00 (UTC+01:00) |" in text
+    assert "| Mail to the wrong list (`inc-late`) | 1 November 2026, 10:00 (UTC+01:00) |" in text
 
 
 def test_dpia_id_renders_one_document(example_repo: Repository) -> None:

@@ -20,8 +20,8 @@ WORDS = {
     "en": {
         "plans": "Treatment plans",
         "status": "in progress",
-        "due": "March 31, 2027",
-        "done": "done, October 14, 2026",
+        "due": "31 March 2027",
+        "done": "done, 14 October 2026",
         "interval": "every year",
         "accepted": "accepted by Sanne de Vries on",
         "within": "within appetite",

@@ -64,7 +64,7 @@ def test_the_second_subparagraph_is_named_in_words(make_workspace: MakeWorkspace
 
 
 SPECIFIC = {
-    "en": ("each approved by us in writing (specific authorisation)", "approved on April 1, 2025"),
+    "en": ("each approved by us in writing (specific authorisation)", "approved on 1 April 2025"),
     "nl": (
         "elk door ons schriftelijk goedgekeurd (specifieke toestemming)",
         "goedgekeurd op 1 april 2025",
