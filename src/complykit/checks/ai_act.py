@@ -14,6 +14,7 @@ from complykit.checks.suppliers import is_processor
 from complykit.core.findings import Severity
 from complykit.facts.ai_act_index import activities, systems
 from complykit.facts.problem import Problem
+from complykit.facts.training_terms import opt_out_not_exercised
 from complykit.model.ai_system import AnnexIIIBasis
 from complykit.model.supplier import Supplier
 from complykit.workspace.repository import Repository
@@ -127,30 +128,40 @@ def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
     framework="eu-ai-act",
     name="ai-vendor-may-train",
     severity=Severity.WARNING,
-    hint="Opt out or negotiate a no-training clause, then set `customer_data: prohibited` and "
-    "name the clause, or the day you opted out, in `clause` (`opt-out` says the vendor may "
-    "train until you object).",
+    hint="Negotiate a no-training clause and set `customer_data: prohibited` with the clause, "
+    "or, under `opt-out` terms, object and record the day in `opted_out`.",
 )
 def ai_vendor_may_train(repo: Repository) -> Iterator[Problem]:
     """A system built on a general-purpose AI model lets its vendor train on our customers' data.
 
     Not an AI Act duty; when the vendor is our processor, it is processing beyond our
-    instructions (GDPR Art. 28(3)(a)).
+    instructions (GDPR Art. 28(3)(a)). ``opt-out`` terms count until the day we objected is
+    recorded in ``opted_out``.
 
-    PASS: ``general_purpose_model: {...}`` with ``vendor_training: {customer_data: prohibited}``.
-    FAIL: ``general_purpose_model: {...}`` with ``vendor_training: {customer_data: allowed}``.
+    PASS: ``general_purpose_model: {...}`` with ``vendor_training: {customer_data: prohibited}``,
+    or ``{customer_data: opt-out, opted_out: 2025-03-01}``.
+    FAIL: ``general_purpose_model: {...}`` with ``vendor_training: {customer_data: allowed}``,
+    or ``{customer_data: opt-out}`` and no ``opted_out``.
     """
     for entry, system in systems(repo):
         terms = system.vendor_training
         model = system.general_purpose_model
-        if model is None or terms is None or terms.customer_data != "allowed":
+        if model is None or terms is None:
+            continue
+        if terms.customer_data == "allowed":
+            told = "may train its models on our customers' data"
+        elif opt_out_not_exercised(terms, repo.as_of):
+            told = (
+                "may train its models on our customers' data until we object, and no "
+                "objection is recorded"
+            )
+        else:
             continue
         processor = _is_processor(repo, system.vendor or model.supplier)
         yield Problem(
             entry,
             ("vendor_training", "customer_data"),
-            f"the vendor of '{system.name}' ({model.name}) may train its models on our "
-            "customers' data",
+            f"the vendor of '{system.name}' ({model.name}) {told}",
             citation=("GDPR Art. 28(3)(a)",) if processor else (),
         )
 

@@ -9,12 +9,11 @@ from complykit.checks.registry import check
 from complykit.checks.suppliers import processors
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
+from complykit.facts.training_terms import may_train_on_customer_data
 from complykit.model.ai_system import AiSystem
 from complykit.model.risk import Risk
 from complykit.model.supplier import Supplier
 from complykit.workspace.repository import Entry, Repository
-
-_NO_TRAINING = ("prohibited", "not-applicable")
 
 
 def ai_vendor_ids(repo: Repository) -> set[str]:
@@ -75,17 +74,20 @@ def ai_vendor_training_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     that names the vendor has been accepted.
 
     Training on our data is processing for the vendor's own purposes; if we live with it
-    (an opt-out we exercised, terms we could not change), that is a decision to record as an
-    accepted risk, not a default.
+    (terms we could not change), that is a decision to record as an accepted risk, not a
+    default. ``opt-out`` terms we objected to (``opted_out`` on or before the day judged)
+    allow no training.
 
-    PASS: ``ai_training: {customer_data: prohibited}``; or ``opt-out`` with a risk
-    ``affects: [sup-vendor]`` and a current ``acceptance``.
-    FAIL: ``ai_training: {customer_data: opt-out}`` and no accepted risk naming the vendor.
+    PASS: ``ai_training: {customer_data: prohibited}``; ``opt-out`` with ``opted_out:
+    2025-03-01``; or ``opt-out`` with a risk ``affects: [sup-vendor]`` and a current
+    ``acceptance``.
+    FAIL: ``ai_training: {customer_data: opt-out}``, no objection and no accepted risk naming
+    the vendor.
     """
     accepted = _accepted_suppliers(repo)
     for entry, supplier in ai_vendors(repo):
         terms = supplier.ai_training
-        may_train = terms is not None and terms.customer_data not in _NO_TRAINING
+        may_train = terms is not None and may_train_on_customer_data(terms, repo.as_of)
         if terms is not None and may_train and supplier.id not in accepted:
             yield Problem(
                 entry,

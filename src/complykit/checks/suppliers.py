@@ -13,6 +13,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.incident_clock import duration
 from complykit.facts.problem import Problem
+from complykit.facts.training_terms import opt_out_not_exercised
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
 from complykit.workspace.repository import Entry, Repository
@@ -132,12 +133,13 @@ def processor_may_train_ai(repo: Repository) -> Iterator[Problem]:
 
     Training its own models is processing for the processor's purposes, beyond our documented
     instructions; a processor that decides purposes becomes a controller for that processing.
+    ``opt-out`` terms let it train until we object: they are reported until the day we did is
+    recorded in ``opted_out``.
 
-    ``opt-out`` is not reported: the record cannot say whether we objected, and the clause
-    usually says so.
-
-    PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited}``.
-    FAIL: ``role: processor`` with ``ai_training: {customer_data: allowed}``.
+    PASS: ``role: processor`` with ``ai_training: {customer_data: prohibited}``, or
+    ``{customer_data: opt-out, opted_out: 2025-03-01}``.
+    FAIL: ``role: processor`` with ``ai_training: {customer_data: allowed}``, or
+    ``{customer_data: opt-out}`` and no ``opted_out``.
     """
     for entry, supplier in processors(repo):
         clause = supplier.ai_training
@@ -148,6 +150,20 @@ def processor_may_train_ai(repo: Repository) -> Iterator[Problem]:
                 f"'{supplier.name}' processes personal data for us, and its contract lets it "
                 "train AI models on our customer data",
             )
+        elif clause is not None and opt_out_not_exercised(clause, repo.as_of):
+            yield Problem(
+                entry,
+                ("ai_training", "customer_data"),
+                f"'{supplier.name}' processes personal data for us, and its terms let it train "
+                "AI models on our customer data until we object; no objection is recorded",
+                hint=_OPT_OUT_HINT,
+            )
+
+
+_OPT_OUT_HINT = (
+    "Object as the terms describe (an admin setting, an e-mail) and record the day under "
+    "`ai_training.opted_out`, or negotiate `customer_data: prohibited`."
+)
 
 
 @check(

@@ -140,6 +140,9 @@ class VendorTraining(StrictModel):
     """Whether the vendor may train on our customers' data we send it."""
     clause: NonEmptyStr | None = None
     """The contract clause or terms section that says so."""
+    opted_out: IsoDate | None = None
+    """Under `opt-out` terms, the day we objected (opted out), for our data and our customers'
+    alike; keep `opt-out`, which is what the terms say."""
 
 
 class ImpactScope(StrictModel):

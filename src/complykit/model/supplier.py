@@ -140,6 +140,9 @@ class AiTrainingClause(StrictModel):
     """What the contract says; `opt-out` means allowed unless we object."""
     clause: NonEmptyStr | None = None
     """The contract clause or terms section that says so."""
+    opted_out: IsoDate | None = None
+    """Under `opt-out` terms, the day we objected (opted out), so the supplier may not train
+    on our customer data; keep `customer_data: opt-out`, which is what the terms say."""
 
 
 class BreachCommitment(StrictModel):

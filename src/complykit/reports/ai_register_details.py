@@ -124,9 +124,16 @@ def _vendor_training(record: AiSystem, words: Words) -> list[Fact]:
             words.gettext("on our customers' data"),
             words.label(terms.customer_data, "vendor-training"),
         ),
+        _opted_out(terms.opted_out, words),
         terms.clause,
     ]
     return [_fact(words.gettext("Training by the vendor"), lines)]
+
+
+def _opted_out(day: date | None, words: Words) -> str | None:
+    if day is None:
+        return None
+    return words.gettext("we opted out on %(on)s") % {"on": words.long_date(day)}
 
 
 def _transparency(record: AiSystem, words: Words) -> list[Fact]:

@@ -33,6 +33,7 @@ def formatting_locale(lang: str) -> str:
     """The Babel locale that dates, numbers and lists of a report in ``lang`` follow."""
     return _FORMATTING_LOCALE.get(lang, lang)
 
+
 _UNITS = ("years", "months", "weeks", "days", "hours")
 # "every 1 year" reads as a machine wrote it; a single unit gets its own word in each language.
 _EVERY_SINGLE = {

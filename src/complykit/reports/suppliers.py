@@ -74,6 +74,8 @@ class SupplierRow(TypedDict):
     breach_clause: str | None
     ai_training: str | None
     ai_training_clause: str | None
+    ai_training_opted_out: date | None
+    """The day we objected to `opt-out` terms, if we did."""
     certifications: list[Certificate]
     contract_end: date | None
     activities: list[str]
@@ -188,6 +190,7 @@ def _row(
         breach_clause=breach.clause if breach else None,
         ai_training=training.customer_data if training else None,
         ai_training_clause=training.clause if training else None,
+        ai_training_opted_out=training.opted_out if training else None,
         certifications=[
             Certificate(
                 name=c.name,

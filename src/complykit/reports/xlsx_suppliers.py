@@ -68,6 +68,10 @@ def _row(words: Words, s: SupplierRow) -> tuple[Cell, ...]:
     if breach and s["breach_clause"]:
         breach += f"; {s['breach_clause']}"
     training = words.label(s["ai_training"], "ai-training") if s["ai_training"] else None
+    if training and s["ai_training_opted_out"]:
+        training += "; " + words.gettext("we opted out on %(on)s") % {
+            "on": words.long_date(s["ai_training_opted_out"])
+        }
     if training and s["ai_training_clause"]:
         training += f"; {s['ai_training_clause']}"
     service = f"{words.gettext('AI service')}: {words.yesno(s['ai_service'])}"

@@ -200,3 +200,43 @@ def test_the_fria_row_says_when_the_authority_was_notified(
         render_report("ai-register", repo, lang=lang, output_format="html"), "ai-credit"
     )
     assert shown in article
+
+
+OPTED_OUT = """\
+kind: ai-system
+id: ai-notes
+name: Meeting notes assistant
+purpose: Summarises internal meetings.
+roles: [deployer]
+classification:
+  risk_class: minimal
+  reasoning: Internal summaries only.
+lifecycle: operation
+vendor_training:
+  our_data: opt-out
+  customer_data: not-applicable
+  opted_out: 2025-09-30
+  clause: Vendor AI terms 6.2
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "we opted out on 30 September 2025"),
+        ("nl", "wij hebben bezwaar gemaakt op 30 september 2025"),
+    ],
+)
+def test_the_vendor_training_row_says_when_we_opted_out(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """Beside opt-out terms, the day we objected, so that a reader sees what we did about them."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "ai").mkdir()
+    (root / "ai" / "notes.yaml").write_text(OPTED_OUT, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    article = _article(
+        render_report("ai-register", repo, lang=lang, output_format="html"), "ai-notes"
+    )
+    assert shown in article

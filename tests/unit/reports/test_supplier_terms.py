@@ -99,3 +99,26 @@ def test_the_sub_processing_clause_is_not_listed_as_missing(make_workspace: Make
     assert repo is not None
     context = build(repo, Request("en", findings=()))
     assert [row["dpa_terms_missing"] for row in context["processors"]] == [[]]
+
+
+OPTED_OUT = {
+    "en": "allowed unless we object (opt-out); we opted out on 2 April 2025; AI terms 4.1",
+    "nl": "toegestaan tenzij wij bezwaar maken (opt-out); "
+    "wij hebben bezwaar gemaakt op 2 april 2025; AI terms 4.1",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_register_says_when_we_opted_out_of_training(
+    make_workspace: MakeWorkspace, lang: str
+) -> None:
+    """Under opt-out terms, the day we objected is shown beside them, in every format."""
+    repo = open_workspace(make_workspace(CASES / "SUP003" / "pass-opt-out-exercised"), AS_OF).repo
+    assert repo is not None
+    html = render_report("suppliers", repo, lang=lang, output_format="html")
+    assert OPTED_OUT[lang] in html
+    text = render_report("suppliers", repo, lang=lang, output_format="markdown")
+    assert OPTED_OUT[lang] in text
+    book = load_workbook(BytesIO(render_workbook("suppliers", repo, lang=lang)))
+    cells = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    assert any(OPTED_OUT[lang] in cell for cell in cells)
