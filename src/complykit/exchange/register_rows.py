@@ -17,6 +17,7 @@ from complykit.exchange.activity_parts import (
     purposes,
     transfers,
 )
+from complykit.exchange.recipient_text import recipient
 from complykit.exchange.retention import parse_retention, unread_reason
 from complykit.exchange.row_source import Notes, Source, split_items, split_lines, unique
 from complykit.exchange.shown import shown
@@ -148,16 +149,18 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
 
 
 def _recipients(source: Source) -> list[dict[str, str]]:
+    """The recipients column(s), each typed by its words (``recipient_text``), then the
+    processors column(s), each a processor."""
     entries: dict[str, dict[str, str]] = {}
-    plain = [(t, "other") for t in [source("recipients")]] + [
-        (c("recipients"), "other") for c in source.of("recipients")
-    ]
-    processors = [(source("processors"), "processor")] + [
-        (c("processors"), "processor") for c in source.of("processors")
-    ]
-    for text, kind in plain + processors:
+    plain = [source("recipients"), *(c("recipients") for c in source.of("recipients"))]
+    for text in plain:
+        for item in split_items(text):
+            entry = recipient(item)
+            entries.setdefault(entry["name"], entry)
+    processors = [source("processors"), *(c("processors") for c in source.of("processors"))]
+    for text in processors:
         for name in split_items(text):
-            entries.setdefault(name, {"name": name, "type": kind})
+            entries.setdefault(name, {"name": name, "type": "processor"})
     return list(entries.values())
 
 

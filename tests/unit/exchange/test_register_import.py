@@ -68,7 +68,7 @@ def test_xlsx_with_dutch_headers(workspace: Path, tmp_path: Path) -> None:
         {"name": "NAW (naam, adres, woonplaats)"}, {"name": "BSN"}, {"name": "IBAN"}
     ]  # fmt: skip
     assert salary["retention"] == {"period": "P7Y", "trigger": "einde dienstverband"}
-    assert salary["recipients"] == [{"name": "Belastingdienst", "type": "other"}]
+    assert salary["recipients"] == [{"name": "Belastingdienst", "type": "public-authority"}]
     assert salary["notes"] == "Afdeling: HR"
     assert [(o.row, o.status) for o in report.outcomes] == [
         (3, Status.CREATED), (4, Status.CREATED), (6, Status.CREATED), (7, Status.CREATED)

@@ -147,7 +147,7 @@ def test_dutch_values_land_in_their_fields(workspace: Path, tmp_path: Path) -> N
     ]  # fmt: skip
     assert staff["data_subjects"] == ["Medewerkers", "oud-medewerkers"]
     assert staff["recipients"] == [
-        {"name": "Belastingdienst", "type": "other"},
+        {"name": "Belastingdienst", "type": "public-authority"},
         {"name": "Loket.nl", "type": "processor"},
     ]
     assert "transfers" not in staff

@@ -1,0 +1,63 @@
+"""A recipient as a register names it, with the type its words give away.
+
+Registers list recipients as names in one cell: ``UWV, Belastingdienst, Mailchimp
+(verwerker), afdeling HR``. A name marked ``(verwerker)`` or ``(processor)`` is a processor,
+and the marker is no part of its name; a government body (the Belastingdienst, a
+municipality, the police, a Belgian FOD/SPF) is a public authority; a department of our own is
+internal. Anything else stays ``other``, which the user can refine: a guess that is wrong would
+be worse than one left open.
+"""
+
+from __future__ import annotations
+
+import re
+
+from complykit.model.wording.countries import folded
+
+# "(verwerker)", "- processor", "[intern]": a marker after the name, in brackets or after a dash.
+_MARKER = re.compile(r"\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[-\u2013:]\s*([^-\u2013:]+))\s*$")
+_MARKED: dict[str, str] = {
+    "verwerker": "processor", "processor": "processor", "sub verwerker": "processor",
+    "subverwerker": "processor", "sous traitant": "processor",
+    "intern": "internal", "internal": "internal", "interne": "internal",
+    "verwerkingsverantwoordelijke": "controller", "controller": "controller",
+    "zelfstandig verwerkingsverantwoordelijke": "controller",
+    "overheid": "public-authority", "public authority": "public-authority",
+    "overheidsinstantie": "public-authority", "bestuursorgaan": "public-authority",
+}  # fmt: skip
+# Words (whole, folded) that name a public body in NL, BE or in English.
+_PUBLIC = re.compile(
+    r"\b(?:belastingdienst|uwv|svb|rdw|duo|ind|cak|cjib|politie|police|openbaar ministerie"
+    r"|gemeente|gemeenten|municipality|commune|provincie|province|waterschap|ministerie|ministry"
+    r"|rijksdienst|inspectie|rechtbank|court|raad voor de kinderbescherming|cbs|kadaster"
+    r"|ggd|veiligheidsregio|inlichtingenbureau|belastingen|tax authority|tax office"
+    r"|fod|spf|rsz|onss|riziv|inami|kruispuntbank|vlaamse overheid|federale overheid"
+    r"|autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|toezichthouder"
+    r"|supervisory authority|douane|customs|marechaussee)\b"
+)
+_INTERNAL = re.compile(r"^(?:afdeling|team|medewerkers|internal|intern|interne|department)\b")
+
+
+def recipient(item: str) -> dict[str, str]:
+    """A ``recipients`` entry for one named recipient: its name, and its type."""
+    name, marked = _without_marker(item)
+    if marked is not None:
+        return {"name": name, "type": marked}
+    words = folded(name)
+    if _PUBLIC.search(words):
+        return {"name": name, "type": "public-authority"}
+    if _INTERNAL.search(words):
+        return {"name": name, "type": "internal"}
+    return {"name": name, "type": "other"}
+
+
+def _without_marker(item: str) -> tuple[str, str | None]:
+    """The name without a trailing type marker, and the type the marker gives (or None)."""
+    match = _MARKER.search(item)
+    if match is None:
+        return item, None
+    marked = _MARKED.get(folded(match.group(1) or match.group(2) or ""))
+    name = item[: match.start()].strip()
+    if marked is None or not name:
+        return item, None
+    return name, marked
