@@ -109,7 +109,8 @@ _EXPECTED = {
         "#   - name:  # e.g. contact details",
         "# recipients:",
         "#   - {name: , type: }  # type: internal, processor, controller, public-authority, other",
-        "# retention: {period: , trigger: }  # e.g. {period: P7Y, trigger: end of employment}",
+        "# retention: {period: , trigger: }  # e.g. {period: P7Y, trigger: end of employment},",
+        "#                                   # or {until: the subscriber unsubscribes}",
         "# security_description:",
     ),
 }

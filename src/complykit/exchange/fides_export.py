@@ -21,7 +21,7 @@ from complykit.exchange.fides_terms import (
     use_parent,
 )
 from complykit.exchange.record_files import slug
-from complykit.model.processing import DataCategory, ProcessingActivity, Purpose
+from complykit.model.processing import DataCategory, ProcessingActivity, Purpose, Retention
 from complykit.workspace.repository import Repository
 
 ORGANIZATION = "default_organization"
@@ -86,9 +86,7 @@ def _declaration(
     if purpose.legal_basis is not None:
         declaration["legal_basis_for_processing"] = LEGAL_BASIS[purpose.legal_basis]
     if activity.retention is not None:
-        declaration["retention_period"] = (
-            f"{activity.retention.period.iso()} after {activity.retention.trigger}"
-        )
+        declaration["retention_period"] = _retention_period(activity.retention)
     if special:
         declaration["processes_special_category_data"] = True
         conditions = [c.art9_condition for c in special if c.art9_condition]
@@ -107,6 +105,13 @@ def _category(category: DataCategory, entries: dict[str, dict[str, Any]]) -> str
     entries.setdefault(key, {"fides_key": key, "name": category.name, "parent_key": parent,
                              "organization_fides_key": ORGANIZATION})  # fmt: skip
     return key
+
+
+def _retention_period(retention: Retention) -> str:
+    """Fides keeps retention as free text: ``P7Y after end of employment``, or ``until ...``."""
+    if retention.period is None:
+        return f"until {retention.until}"
+    return f"{retention.period.iso()} after {retention.trigger}"
 
 
 def _use(purpose: Purpose, entries: dict[str, dict[str, Any]]) -> str:

@@ -12,7 +12,7 @@ from complykit.core.errors import ComplykitError
 from complykit.exchange.fides_terms import ART9_OF, BASIS_OF, SPECIAL_OF
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
-from complykit.exchange.retention import parse_retention
+from complykit.exchange.retention import parse_retention, parse_until
 from complykit.exchange.row_source import Notes
 from complykit.exchange.shown import shown
 from complykit.load.yaml_file import parse_yaml
@@ -162,6 +162,9 @@ def _retention(declarations: list[dict[str, Any]], notes: Notes) -> dict[str, st
     if not periods:
         return None
     parsed = parse_retention(periods[0])
+    event = parse_until(periods[0]) if parsed is None and len(set(periods)) == 1 else None
+    if event is not None:  # "until ...", as complykit exports a retention without a period
+        return {"until": event}
     if parsed is None or len(set(periods)) > 1:
         notes.add(f"Retention in Fides: {'; '.join(dict.fromkeys(periods))}")
         notes.warn("retention not a single period complykit reads; kept in notes")

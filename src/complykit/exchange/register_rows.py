@@ -18,7 +18,7 @@ from complykit.exchange.activity_parts import (
     transfers,
 )
 from complykit.exchange.recipient_text import recipient
-from complykit.exchange.retention import parse_retention, unread_reason
+from complykit.exchange.retention import parse_retention, parse_until, unread_reason
 from complykit.exchange.row_source import Notes, Source, split_items, split_lines, unique
 from complykit.exchange.shown import shown
 from complykit.exchange.transfer_text import countries_in, says_none
@@ -220,6 +220,8 @@ def _retention(text: str, notes: Notes) -> dict[str, str] | None:
     if not text:
         return None
     parsed = parse_retention(text)
+    if parsed is None and (event := parse_until(text)) is not None:
+        return {"until": event}
     if parsed is None:
         notes.warn(f"retention '{_one_line(text)}' {unread_reason(text)}; left out, kept in notes")
         notes.add(f"Retention as written in the register: {text}")

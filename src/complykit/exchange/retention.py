@@ -93,6 +93,29 @@ def parse_retention(text: str) -> ParsedRetention | None:
     return ParsedRetention(period, trigger or None, leftover or (bool(connective) and not trigger))
 
 
+# "Tot afmelding", "until the account is closed": the data is erased when an event happens.
+_UNTIL = re.compile(
+    r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu'(?:a|à)|bis)\s+(\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Tot niet langer nodig", "until no longer needed": no event, and no limit (Art. 5(1)(e)).
+_NO_LIMIT = re.compile(
+    r"(?<![^\W\d_])(?:nodig|noodzakelijk|vereist|necessary|needed|required|nécessaire|necessaire"
+    r"|erforderlich|notwendig)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def parse_until(text: str) -> str | None:
+    """The event at which data is erased, for a cell that names one and no period: ``Tot
+    afmelding`` gives ``afmelding``. None for a period, or for "until no longer needed", which
+    names no event."""
+    match = _UNTIL.match(text)
+    if match is None or _periods(_fold(text)) or _NO_LIMIT.search(text):
+        return None
+    return " ".join(match.group(1).split()).rstrip(".")
+
+
 def unread_reason(text: str) -> str:
     """Why ``parse_retention`` reads no period in ``text``, worded for an import warning."""
     folded = _fold(text)

@@ -1,9 +1,9 @@
 """``processing-activity``: one entry of the GDPR Art. 30 register of processing activities."""
 
-from typing import Literal
+from typing import Literal, Self
 
 from complykit.model.base import Record, StrictModel
-from complykit.model.declaring import Field, NonNegativeInt
+from complykit.model.declaring import Field, NonNegativeInt, model_validator
 from complykit.model.duration import DurationField
 from complykit.model.empty import EMPTY
 from complykit.model.enums import (
@@ -174,15 +174,37 @@ class Transfer(StrictModel):
 
 
 class Retention(StrictModel):
-    """How long the data is kept, and from when the clock runs (Art. 30(1)(f))."""
+    """How long the data is kept (Art. 30(1)(f)): a period and the event it counts from, or the
+    event at which the data is erased."""
 
-    period: DurationField = Field(
-        description="How long the data is kept after the trigger: ISO 8601 (P20Y) or {years: 20}."
+    period: DurationField | None = Field(
+        default=None,
+        description="How long the data is kept after the trigger: ISO 8601 (P20Y) or "
+        "{years: 20}. Give `period` and `trigger` together, or `until` alone.",
     )
-    trigger: NonEmptyStr
+    trigger: NonEmptyStr | None = None
     """The event the period counts from, e.g. 'end of the treatment relationship'."""
+    until: NonEmptyStr | None = None
+    """Instead of a period: the event at which the data is erased, e.g. 'the subscriber
+    unsubscribes'. An event, not 'as long as necessary', which sets no limit."""
     legal_provision: NonEmptyStr | None = None
     """A law that prescribes the period, e.g. 'WGBO art. 7:454 BW'."""
+
+    @model_validator(mode="after")
+    def _one_way_to_end(self) -> Self:
+        counted = self.period is not None or self.trigger is not None
+        if self.until is not None and counted:
+            raise ValueError(
+                "give either `period` with its `trigger`, or `until`, not both: `until` says "
+                "the data is erased when that event happens"
+            )
+        if self.until is None and (self.period is None or self.trigger is None):
+            raise ValueError(
+                "give `period` with the `trigger` it counts from (e.g. {period: P7Y, trigger: "
+                "end of employment}), or `until` with the event that ends it (e.g. {until: "
+                "the subscriber unsubscribes})"
+            )
+        return self
 
 
 class DataLocation(StrictModel):

@@ -60,8 +60,10 @@ class TransferRow(TypedDict):
 
 
 class Retention(TypedDict):
-    period: Duration
-    trigger: str
+    period: Duration | None
+    trigger: str | None
+    until: str | None
+    """The event that ends the retention, where no period is given."""
     provision: str | None
 
 
@@ -207,7 +209,10 @@ def _retention(record: ProcessingActivity) -> Retention | None:
     if retention is None:
         return None
     return Retention(
-        period=retention.period, trigger=retention.trigger, provision=retention.legal_provision
+        period=retention.period,
+        trigger=retention.trigger,
+        until=retention.until,
+        provision=retention.legal_provision,
     )
 
 

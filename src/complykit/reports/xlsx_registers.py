@@ -148,8 +148,12 @@ def _retention(words: Words, activity: Activity) -> str | None:
     retention = activity["retention"]
     if retention is None:
         return None
-    text = f"{words.duration(retention['period'])}, {words.gettext('counted from')}: "
-    text += retention["trigger"]
+    period = retention["period"]
+    if period is None:
+        text = words.gettext("until %(event)s") % {"event": retention["until"]}
+    else:
+        text = f"{words.duration(period)}, {words.gettext('counted from')}: "
+        text += retention["trigger"] or ""
     return text + (f" ({retention['provision']})" if retention["provision"] else "")
 
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from complykit.exchange.register_rows import parse_role
-from complykit.exchange.retention import ParsedRetention, parse_retention
+from complykit.exchange.retention import ParsedRetention, parse_retention, parse_until
 from complykit.exchange.row_source import split_items, split_lines
 from complykit.exchange.vocabulary import HEADERS, field_of, map_columns, plain_header
 from complykit.model.duration import Duration
@@ -158,3 +158,38 @@ def test_role_and_lists_never_raise(text: str) -> None:
     assert parse_role(text) in {*ProcessingRole, None}
     assert all(split_items(text))
     assert all(split_lines(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Tot afmelding", "afmelding"),
+        ("Totdat de toestemming wordt ingetrokken.", "de toestemming wordt ingetrokken"),
+        ("Tot het moment dat het account wordt opgeheven", "het account wordt opgeheven"),
+        ("until the account is closed", "the account is closed"),
+        ("jusqu'à la désinscription", "la désinscription"),
+    ],
+)
+def test_retention_until_an_event(text: str, event: str) -> None:
+    """A cell that names the event that ends the retention, and no period, gives that event."""
+    assert parse_until(text) == event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tot niet langer nodig",  # no event, and no limit
+        "until no longer needed",
+        "Tot 2 jaar na afmelding",  # a period: parse_retention's
+        "Zolang de klantrelatie duurt",  # no "until": what ends it is not said
+        "7 jaar",
+    ],
+)
+def test_no_event_where_none_is_named(text: str) -> None:
+    assert parse_until(text) is None
+
+
+@given(st.text(max_size=80))
+def test_until_never_raises_and_never_also_reads_a_period(text: str) -> None:
+    event = parse_until(text)
+    assert event is None or (event.strip() and parse_retention(text) is None)

@@ -173,6 +173,7 @@ def test_dutch_purposes_without_basis_and_joined_rows(workspace: Path, tmp_path:
         {"country": "US", "recipient": "Mailchimp (Intuit Inc.)", "mechanism": "adequacy-decision",
          "within_adequacy_scope": True},
     ]  # fmt: skip
+    assert news["retention"] == {"until": "afmelding"}  # "Tot afmelding": an event, no period
     camera = _record(workspace, "pa-beveiliging-van-het-pand.yaml")
     assert camera["name"] == "Beveiliging van het pand"
     assert camera["purposes"] == [

@@ -91,3 +91,30 @@ def test_no_recipients_and_the_exemption_appear(quiz: Repository, lang: str) -> 
     cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
     assert any(cell.startswith(none) for cell in cells)
     assert f"{occasional}\nA single evening with names only; no risk to the people." in cells
+
+
+UNTIL = {
+    "en": ("Retention period", "until the subscriber unsubscribes"),
+    "nl": ("Bewaartermijn", "tot the subscriber unsubscribes"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_retention_until_an_event_reads_as_such(tmp_path: Path, lang: str) -> None:
+    """Data erased when an event happens shows "until <event>", not a period counted from it."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "register").mkdir()
+    text = ACTIVITY.replace(
+        "art30_exemption:", "retention: {until: the subscriber unsubscribes}\nart30_exemption:"
+    )
+    (root / "register" / "pa-quiz.yaml").write_text(text, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    label, shown = UNTIL[lang]
+    md = render_report("ropa", repo, lang=lang, output_format="markdown")
+    assert f"| {label} | {shown} |" in md
+    html = render_report("ropa", repo, lang=lang, output_format="html")
+    assert f'<th scope="row">{label}</th><td>{shown}</td>' in html
+    book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
+    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    assert shown in cells
