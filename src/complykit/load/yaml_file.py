@@ -177,8 +177,12 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
         tab = _tab_at(error, text)  # libyaml's message may not say it stopped at one
         if tab is not None:
             return _tab_problem(text, tab, line, column)
+        unclosed = _unclosed_quote(error)
+        if unclosed is not None:
+            return unclosed
+        opened = _opened_at(error)
         return BuildProblem(
-            "YAML001", f"YAML syntax error: {what}", line, column, syntax_hint(what)
+            "YAML001", f"YAML syntax error: {what}{opened}", line, column, syntax_hint(what)
         )
     if isinstance(error, yaml.reader.ReaderError):
         line, column = offset_position(text, error.position)
@@ -186,6 +190,32 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> BuildProblem:
             "YAML006", f"character not allowed in YAML: {error.reason}", line, column
         )
     return BuildProblem("YAML001", f"YAML syntax error: {error}", 1, 1)
+
+
+def _unclosed_quote(error: yaml.MarkedYAMLError) -> BuildProblem | None:
+    """A quote never closed, at the quote: libyaml finds out only at the end of the file, which
+    may be many lines below the value the user has to mend."""
+    mark = error.context_mark
+    quoted = error.context == "while scanning a quoted scalar"
+    if mark is None or not quoted or "end of stream" not in (error.problem or ""):
+        return None
+    return BuildProblem(
+        "YAML001",
+        "YAML syntax error: a quoted value starts here and its quote is never closed",
+        mark.line + 1,
+        mark.column + 1,
+        "Close the quote at the end of the value, or remove it: a value needs quotes only "
+        "when it holds ': ' or ' #', or starts with a character such as [ { & * ! | > % @.",
+    )
+
+
+def _opened_at(error: yaml.MarkedYAMLError) -> str:
+    """Where the bracket libyaml was still reading opened, when that is on another line."""
+    mark, problem = error.context_mark, error.problem_mark
+    flow = (error.context or "").startswith("while parsing a flow")
+    if mark is None or problem is None or not flow or mark.line == problem.line:
+        return ""
+    return f" (the bracket opened on line {mark.line + 1}, column {mark.column + 1})"
 
 
 def _tab_at(error: yaml.MarkedYAMLError, text: str) -> int | None:

@@ -229,7 +229,7 @@ def test_records_of_a_file_of_several_carry_a_digest_of_their_data() -> None:
         (b"kind: risk\nimplements:\n  gdpr: [a]\n  \tiso: [b]\n", "indent with spaces"),
         (b'kind: risk\ntitle: "a\\qb"\n', "write a backslash as"),
         (b"kind: risk\ntitle: a: b\n", "put text that holds ': ' in quotes"),
-        (b'kind: risk\ntitle: "abc\n', "Close the quote or bracket"),
+        (b'kind: risk\ntitle: "abc\n', "Close the quote at the end of the value"),
         (b"kind: risk\nlist: [a, b\n", "Close the list or mapping written in brackets"),
         (b"kind: risk\n" + b"k" * 1100 + b": 1\n", "at most 1,024 characters"),
     ],
