@@ -35,6 +35,8 @@ class Screening(TypedDict):
     criteria: list[str]
     """WP248 criterion keys (vocabulary ``wp248``) the activity meets."""
     vulnerable: list[str]
+    public_area: bool
+    """The monitoring is of a publicly accessible area: on a large scale, Art. 35(3)(c)."""
     ap_items: list[str]
     conclusion: str
     rationale: str | None
@@ -210,6 +212,7 @@ def _screening(activity: ProcessingActivity, screening: DpiaScreening) -> Screen
         activity=activity.name,
         criteria=sorted(criteria, key=order.index),
         vulnerable=list(screening.vulnerable_data_subjects),
+        public_area=screening.publicly_accessible_area,
         ap_items=[str(item) for item in sorted(screening.ap_list_items)],
         conclusion=screening.conclusion,
         rationale=screening.rationale,

@@ -103,6 +103,13 @@ def _risk_row(d: Document, r: object) -> tuple[Cell, ...]:
     )
 
 
+def _criterion(words: Words, criterion: str, d: Document) -> str:
+    label = words.label(criterion, "wp248")
+    if criterion == "systematic_monitoring" and any(s["public_area"] for s in d["screenings"]):
+        return f"{label}: {words.gettext('of a publicly accessible area (Art. 35(3)(c))')}"
+    return label
+
+
 def _row(words: Words, d: Document) -> tuple[Cell, ...]:
     criteria = sorted({c for s in d["screenings"] for c in s["criteria"]})
     ap_items = sorted({i for s in d["screenings"] for i in s["ap_items"]}, key=int)
@@ -119,7 +126,7 @@ def _row(words: Words, d: Document) -> tuple[Cell, ...]:
         d["title"],
         words.label(d["status"], "dpia-status"),
         lines(d["activities"]),
-        lines([words.label(c, "wp248") for c in criteria]),
+        lines([_criterion(words, c, d) for c in criteria]),
         lines([words.label(i, "ap-list") for i in ap_items]),
         d["description"],
         d["necessity"],
