@@ -138,6 +138,20 @@ def test_init_with_ci_pre_commit_and_demo_validates_clean(tmp_path: Path) -> Non
     assert (top / "compliance/register/pa-newsletter.yaml").read_text("utf-8").startswith(modeline)
 
 
+def test_the_demo_is_written_in_the_first_report_language(tmp_path: Path) -> None:
+    """With Dutch first, the demo's names, purposes and owner are Dutch (its keys stay
+    complykit's), and it validates without a finding as written."""
+    args = ["init", str(tmp_path / "ws"), *OPTIONS, "--language", "nl", "--demo"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    activity = yaml.safe_load((tmp_path / "ws/register/pa-nieuwsbrief.yaml").read_text("utf-8"))
+    assert activity["name"] == "Nieuwsbrief"
+    assert activity["retention"] == {"until": "de abonnee zich afmeldt"}
+    config = yaml.safe_load((tmp_path / "ws/complykit.yaml").read_text("utf-8"))
+    assert config["people"][0]["role"] == "Privacyfunctionaris"
+    assert run(tmp_path / "ws", as_of=date.today()).findings == ()  # noqa: DTZ011
+
+
 def test_init_with_gitlab_ci_writes_a_valid_pipeline(tmp_path: Path) -> None:
     """--ci gitlab writes a .gitlab-ci.yml that GitLab's schema accepts, including the template."""
     import check_jsonschema  # type: ignore[import-untyped]  # noqa: PLC0415

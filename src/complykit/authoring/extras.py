@@ -16,7 +16,15 @@ from complykit.authoring.modeline import modeline
 RELEASE = "v0.1.0"
 SOURCE = "OWNER/complykit"
 CI_CHOICES = ("github", "gitlab")
-DEMO_PERSON = "  - {id: privacy-lead, name: Demo Privacy Lead, role: Privacy lead}\n"
+_DEMO_PEOPLE = {
+    "en": "  - {id: privacy-lead, name: Demo Privacy Lead, role: Privacy lead}\n",
+    "nl": "  - {id: privacy-lead, name: Demo Privacyfunctionaris, role: Privacyfunctionaris}\n",
+}
+
+
+def demo_person(language: str) -> str:
+    """The ``people`` entry the demo records name as owner, in the reports' first language."""
+    return _DEMO_PEOPLE.get(language, _DEMO_PEOPLE["en"])
 
 
 def github_workflow(workspace: PurePosixPath) -> str:
@@ -78,12 +86,19 @@ def ci_files(ci: str | None, *, pre_commit: bool, workspace: PurePosixPath) -> d
     return files
 
 
-def demo_records(today: date, schema_target: dict[str, str | None]) -> dict[str, str]:
-    """A small organisation's first records (workspace path to text), clean as of ``today``."""
+def demo_records(
+    today: date, schema_target: dict[str, str | None], language: str = "en"
+) -> dict[str, str]:
+    """A small organisation's first records (workspace path to text), clean as of ``today``,
+    written in ``language`` (en or nl: the first of the reports' languages)."""
     review = (today + timedelta(days=365)).isoformat()
+    activity, supplier = _DEMO_TEXTS.get(language, _DEMO_TEXTS["en"])
     records = {
-        "register/pa-newsletter.yaml": ("processing-activity", _ACTIVITY.format(review=review)),
-        "suppliers/sup-mailer.yaml": ("supplier", _SUPPLIER.format(review=review)),
+        _DEMO_ACTIVITY_PATHS.get(language, "register/pa-newsletter.yaml"): (
+            "processing-activity",
+            activity.format(review=review),
+        ),
+        "suppliers/sup-mailer.yaml": ("supplier", supplier.format(review=review)),
     }
     return {
         path: (modeline(target) + "\n" if (target := schema_target.get(kind)) else "") + text
@@ -110,8 +125,7 @@ personal_data:
   - name: contact details
 processors: [sup-mailer]
 retention:
-  period: P2Y
-  trigger: unsubscription
+  until: the subscriber unsubscribes
 data_locations:
   - {{system: Mailer, country: NL}}
 security_description: Access control and encryption at rest.
@@ -140,6 +154,60 @@ breach_notification:
   clause: Processing agreement art. 7 - within 24 hours
 next_review: {review}
 """
+
+_ACTIVITY_NL = """\
+# Een voorbeeldrecord: vervang het door uw eigen verwerkingsactiviteiten (art. 30 AVG).
+kind: processing-activity
+id: pa-nieuwsbrief
+name: Nieuwsbrief
+role: controller
+owner: privacy-lead
+purposes:
+  - description: Versturen van de maandelijkse nieuwsbrief aan abonnees
+    legal_basis: consent
+    consent:
+      how_obtained: Niet vooraf aangevinkt vakje op het aanmeldformulier
+      how_recorded: Auditlog van de mailingtool
+      how_withdrawn: Afmeldlink in elke mail
+data_subjects: [abonnees]
+personal_data:
+  - name: contactgegevens
+processors: [sup-mailer]
+retention:
+  until: de abonnee zich afmeldt
+data_locations:
+  - {{system: Mailer, country: NL}}
+security_description: Toegangsbeheer en versleuteling van opgeslagen gegevens.
+next_review: {review}
+"""
+
+_SUPPLIER_NL = """\
+# Een voorbeeldrecord: de mailingdienst die de gegevens van de abonnees verwerkt.
+kind: supplier
+id: sup-mailer
+name: Demo Mailer B.V.
+owner: privacy-lead
+services:
+  - Versturen van nieuwsbrieven
+role: processor
+country: NL
+criticality: low
+dpa:
+  signed_on: 2025-01-15
+  version: Standaard verwerkersovereenkomst
+locations:
+  - country: NL
+    purpose: Hosting
+breach_notification:
+  within: PT24H
+  clause: Verwerkersovereenkomst art. 7 - binnen 24 uur
+next_review: {review}
+"""
+
+# Keys stay English (complykit reads them); names, descriptions and comments follow the
+# reports' first language, as the risk scales in complykit.yaml do.
+_DEMO_TEXTS = {"en": (_ACTIVITY, _SUPPLIER), "nl": (_ACTIVITY_NL, _SUPPLIER_NL)}
+_DEMO_ACTIVITY_PATHS = {"nl": "register/pa-nieuwsbrief.yaml"}
 
 
 def repository_top(root: Path, git_top: Path | None) -> tuple[Path, PurePosixPath]:

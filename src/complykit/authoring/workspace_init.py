@@ -14,8 +14,8 @@ from pydantic import ValidationError
 from complykit.authoring.config_words import config_words, scale_text
 from complykit.authoring.extras import (
     CI_CHOICES,
-    DEMO_PERSON,
     ci_files,
+    demo_person,
     demo_records,
     repository_top,
 )
@@ -99,7 +99,7 @@ risk_method:  # {words.risk_method}
 
 def _people(new: NewWorkspace, comment: str) -> str:
     if new.demo:
-        return "people:\n" + DEMO_PERSON.rstrip("\n")
+        return "people:\n" + demo_person(_first(new.languages)).rstrip("\n")
     return f"people: []  # {comment}"
 
 
@@ -141,7 +141,8 @@ def init_workspace(root: Path, new: NewWorkspace, today: date | None = None) -> 
         write_new(path, body, inside=top)
         written.append(path)
     if new.demo:
-        written += _write_demo(root, today or date.today())  # noqa: DTZ011 - a calendar day
+        day = today or date.today()  # noqa: DTZ011 - a calendar day
+        written += _write_demo(root, day, _first(new.languages))
     return written
 
 
@@ -165,13 +166,17 @@ def _keep_folders(root: Path) -> list[Path]:
     return written
 
 
-def _write_demo(root: Path, today: date) -> list[Path]:
+def _first(languages: Sequence[str]) -> str:
+    return languages[0] if languages else "en"
+
+
+def _write_demo(root: Path, today: date, language: str) -> list[Path]:
     targets = {
         kind: schema_target(root, root / folder, kind)
         for kind, folder in (("processing-activity", "register"), ("supplier", "suppliers"))
     }
     written = []
-    for name, body in demo_records(today, targets).items():
+    for name, body in demo_records(today, targets, language).items():
         write_new(root / name, body, inside=root)
         written.append(root / name)
     return written
