@@ -222,3 +222,24 @@ def test_a_csv_file_passes_the_limits_of_a_sheet(
     source = tmp_path / "register.csv"
     source.write_text(text, encoding="utf-8")
     _refused(workspace, source, reason)
+
+
+def test_cells_built_to_make_patterns_backtrack_import_at_once(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Recipient, legal basis and retention cells of a hundred thousand spaces, dashes or
+    brackets are read in one pass each: a pattern tried from every position would take minutes
+    (the installed command, in a separate process, with a minute to finish)."""
+    padding = " " * 99_000  # a value of 100,000 characters or more is refused before
+    rows = [
+        ["Naam", "Doel", "Grondslag", "Ontvangers", "Bewaartermijn"],
+        ["A", "Doel", f"6 lid 1{padding}x", f"x{padding}y", f"tot{padding}"],
+        ["B", "Doel", "6(1)" * 10_000, "a-" * 20_000, "(a" * 20_000],
+    ]
+    source = tmp_path / "register.csv"
+    source.write_text("\n".join(";".join(row) for row in rows), encoding="utf-8")
+    executable = str(Path(sys.executable).parent / "complykit")
+    command = [executable, "import", "register", str(source), str(workspace)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)  # noqa: S603 - our own interpreter
+    assert done.returncode in (0, 1), done.stderr
+    assert "2 row(s) read: 2 imported" in done.stdout + done.stderr
