@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
 from complykit.escape import one_line, plain
+from complykit.formatters.citations import cited
 from complykit.formatters.counts import summary_line
 from complykit.formatters.markdown import markdown_summary
 from complykit.formatters.notes import note_lines
@@ -73,7 +74,7 @@ def _message(finding: Finding) -> str:
     if finding.hint:
         lines.append(f"Hint: {finding.hint}")
     if finding.citation:
-        lines.append(f"Citation: {'; '.join(finding.citation)}")
+        lines.append(f"Citation: {cited(finding.citation)}")
     return plain("\n".join(lines))
 
 

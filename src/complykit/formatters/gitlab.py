@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from complykit.core.findings import Severity
 from complykit.escape import defuse_json, name_bytes
+from complykit.formatters.citations import cited
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -78,5 +79,5 @@ def _description(finding: Finding) -> str:
     if finding.hint:
         parts.append(f"Hint: {finding.hint}")
     if finding.citation:
-        parts.append(f"Citation: {'; '.join(finding.citation)}")
+        parts.append(f"Citation: {cited(finding.citation)}")
     return " ".join(parts)

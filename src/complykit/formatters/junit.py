@@ -8,6 +8,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from complykit.escape import defuse_markup, visible
+from complykit.formatters.citations import cited
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -85,7 +86,7 @@ def _details(path: str, finding: Finding) -> str:
     if finding.hint:
         lines.append(f"Hint: {finding.hint}")
     if finding.citation:
-        lines.append(f"Citation: {'; '.join(finding.citation)}")
+        lines.append(f"Citation: {cited(finding.citation)}")
     return "\n".join(lines)
 
 

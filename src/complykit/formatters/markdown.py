@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from complykit.core.findings import Severity
 from complykit.escape import markdown
 from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
+from complykit.formatters.citations import cited
 from complykit.formatters.counts import (
     describe_counts,
     describe_none_found,
@@ -84,7 +85,7 @@ def _message_cell(finding: Finding) -> str:
     if finding.hint:
         parts.append(escape(f"Hint: {finding.hint}"))
     if finding.citation:
-        parts.append(escape(f"Citation: {'; '.join(finding.citation)}"))
+        parts.append(escape(f"Citation: {cited(finding.citation)}"))
     return "<br>".join(parts)
 
 

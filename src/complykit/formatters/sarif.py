@@ -10,6 +10,7 @@ import complykit
 from complykit.core.findings import Severity
 from complykit.escape import defuse_json, name_bytes
 from complykit.formatters.budget import SARIF_RESULTS
+from complykit.formatters.citations import cited
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -130,7 +131,7 @@ def _with_note(text: str, note: str | None) -> str:
 
 
 def _with_citation(text: str, citation: tuple[str, ...]) -> str:
-    return f"{text}\n\nCitation: {'; '.join(citation)}" if citation else text
+    return f"{text}\n\nCitation: {cited(citation)}" if citation else text
 
 
 def _directory_uri(root: Path) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from complykit.core.findings import Severity
 from complykit.core.frozen import frozen
 from complykit.escape import defusing, one_line, plain
+from complykit.formatters.citations import cited
 from complykit.formatters.counts import summary_line
 from complykit.formatters.notes import note_lines
 
@@ -165,7 +166,7 @@ def _finding_lines(finding: Finding, columns: _Columns) -> Iterator[Line]:
     for line in plain(finding.hint or "").splitlines():
         yield Line((indent + line,), "dim")
     if finding.citation:
-        yield Line((indent + one_line("; ".join(finding.citation)),), "dim cyan")
+        yield Line((indent + one_line(cited(finding.citation)),), "dim cyan")
 
 
 def _position(finding: Finding) -> str:

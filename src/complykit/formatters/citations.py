@@ -1,0 +1,18 @@
+"""A finding's citations as people read them, with the ones complykit has not confirmed marked.
+
+The bundled catalogs mark a provision ``unverified`` when complykit could not check it against
+the text of the law or standard (``docs/reference/catalogs.md``). ``complykit explain`` says
+so; the findings that cite one say so too, in every output a person reads. The list is kept
+here rather than looked up in the catalogs, which a run that only prints findings has no
+reason to load; a test keeps it equal to what the catalogs mark.
+"""
+
+from __future__ import annotations
+
+UNVERIFIED = frozenset({"GDPR Art. 87", "ISO/IEC 42001:2023 6.1.3"})
+"""Provisions that rules cite and the bundled catalogs mark ``unverified``."""
+
+
+def cited(citation: tuple[str, ...]) -> str:
+    """The citations joined with "; ", each unconfirmed one followed by "(unverified)"."""
+    return "; ".join(f"{c} (unverified)" if c in UNVERIFIED else c for c in citation)
