@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.ai_act_index import high_risk_route, systems
-from complykit.facts.incident_clock import at, deadline_at, end_of
+from complykit.facts.incident_clock import at
 from complykit.facts.problem import Problem
-from complykit.facts.serious_incident_clock import FACTS, provider_clocks, serious
+from complykit.facts.serious_incident_clock import FACTS, provider_clocks, serious, term_end
 from complykit.model.incident import Incident
 from complykit.workspace.repository import Repository
 
@@ -36,22 +36,25 @@ def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
     infringements are reported under the AI Act (Art. 73(10): not in our checked reference
     facts, treat as unverified); the device's vigilance rules cover the rest.
 
-    As for the GDPR's 72 hours (INC006), moments are compared as instants: the deadline is
-    given in the offset it was counted from, and in UTC when that differs, and it has passed
-    when it falls before the end of the ``--as-of`` day in UTC. The clock runs for awareness
+    Days are counted as Regulation (EEC, Euratom) No 1182/71 counts the periods of EU law:
+    the day of awareness does not count, the term ends with its last day (in the offset
+    awareness was recorded in), and a last day on a Saturday or Sunday moves to the Monday;
+    public holidays, which differ per Member State, do not move it here. The end is compared
+    as an instant: the term has passed when it ended before the ``--as-of`` day (in UTC)
+    began, so on its last day a report is due (INC013), not late. The clock runs for awareness
     from the day Art. 73 applies to the system, a day in UTC too.
 
     PASS: ``ai_act: {serious: true, consequences: [serious-harm-to-health], reported_at: ...}``.
     FAIL: ``ai_act: {serious: true, consequences: [death]}``, aware 12 days ago, not reported.
     """
     for entry, _, clock in provider_clocks(repo):
-        if clock.deadline < end_of(repo):
+        if clock.passed(repo.as_of):
             yield Problem(
                 entry,
                 (*FACTS, "serious"),
                 f"the serious incident had to be reported to the market surveillance authority "
-                f"by {deadline_at(clock.deadline)} ({clock.term.days} days after becoming aware at "
-                f"{at(clock.start)}: {clock.term.why}); no report is recorded",
+                f"by {term_end(clock)} ({clock.term.days} days after the day of becoming aware, "
+                f"at {at(clock.start)}: {clock.term.why}); no report is recorded",
                 citation=(f"AI Act {clock.term.paragraph}",),
             )
 
@@ -72,8 +75,8 @@ def serious_incident_reported_late(repo: Repository) -> Iterator[Problem]:
     The same terms as INC012 (15, 10 or 2 days from becoming aware); INC012 reports the ones
     not reported at all.
 
-    PASS: ``consequences: [death]``, reported 9 days after becoming aware.
-    FAIL: ``consequences: [death]``, reported 12 days after becoming aware.
+    PASS: ``consequences: [death]``, reported on the tenth day after becoming aware.
+    FAIL: ``consequences: [death]``, reported on the twelfth day after becoming aware.
     """
     for entry, facts, clock in provider_clocks(repo, reported=True):
         reported = facts.reported_at
@@ -81,8 +84,8 @@ def serious_incident_reported_late(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 (*FACTS, "reported_at"),
-                f"the serious incident was reported at {at(reported)}, after its deadline of "
-                f"{deadline_at(clock.deadline)} ({clock.term.days} days after becoming aware at "
+                f"the serious incident was reported at {at(reported)}, after its term ended at "
+                f"{term_end(clock)} ({clock.term.days} days after the day of becoming aware, at "
                 f"{at(clock.start)}: {clock.term.why})",
                 citation=(f"AI Act {clock.term.paragraph}",),
             )
@@ -105,12 +108,12 @@ def serious_incident_report_due(repo: Repository) -> Iterator[Problem]:
     FAIL: ``ai_act: {serious: true}``, aware yesterday, not reported.
     """
     for entry, _, clock in provider_clocks(repo):
-        if clock.deadline >= end_of(repo):
+        if not clock.passed(repo.as_of):
             yield Problem(
                 entry,
                 (*FACTS, "serious"),
                 f"the serious incident must be reported to the market surveillance authority "
-                f"by {deadline_at(clock.deadline)} ({clock.term.days} days after becoming aware: "
+                f"by {term_end(clock)} ({clock.term.days} days after the day of becoming aware: "
                 f"{clock.term.why})",
                 citation=(f"AI Act {clock.term.paragraph}",),
             )

@@ -2,22 +2,31 @@
 
 Art. 73(2) gives 15 days from becoming aware, 73(4) 10 days when a person died, and 73(3)
 2 days for a widespread infringement or a serious disruption of critical infrastructure. The
-shortest term that applies wins. Terms are counted in whole days from the moment of awareness,
-keeping its time of day and offset; moments are compared as instants (in UTC), and a date
-without a time, such as the day Art. 73 starts to apply, is a day in UTC, as the breach
-clock's ``--as-of`` day is (``incident_clock``).
+shortest term that applies wins.
+
+A term in days is counted as Regulation (EEC, Euratom) No 1182/71 counts the periods of EU
+law (Art. 3): the day of becoming aware does not count, the term ends with the last hour of
+its last day, and a term whose last day is a Saturday or Sunday runs to the end of the next
+Monday. Days are those of the offset the moment of awareness was recorded in. Public
+holidays, which also move the end (Art. 3(4)), differ per Member State and are not known
+here, so a term ending on one is held to that day: earlier than the law, never later.
+
+Moments are compared as instants (in UTC), and a date without a time, such as the day Art. 73
+starts to apply, is a day in UTC, as the breach clock's ``--as-of`` day is
+(``incident_clock``). A term has passed once the ``--as-of`` day begins after its end: on its
+last day a report is due, not late (the 72 hours of the GDPR, counted in hours, have passed
+on the day they end).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from complykit.core.frozen import frozen
 from complykit.facts.ai_act_index import high_risk_route, start_of, systems
 from complykit.facts.incident_clock import day_start
 from complykit.model.ai_system import AiSystem
-from complykit.model.duration import Duration
 from complykit.model.incident import Incident
 from complykit.model.serious_incident import SeriousIncident
 from complykit.workspace.repository import Entry, Repository
@@ -43,8 +52,49 @@ class SeriousClock:
     term: Term
 
     @property
+    def last_day(self) -> date:
+        """The term's last day: ``days`` after the day of awareness, past a weekend."""
+        day = self.start.date() + timedelta(days=self.term.days)
+        while day.weekday() >= _SATURDAY:
+            day += timedelta(days=1)
+        return day
+
+    @property
     def deadline(self) -> datetime:
-        return Duration(days=self.term.days).after_moment(self.start)
+        """The instant the term ends: midnight after its last day, in the awareness's offset."""
+        return datetime.combine(self.last_day + timedelta(days=1), time(), self.start.tzinfo)
+
+    def passed(self, as_of: date) -> bool:
+        """Whether the term ended before the ``--as-of`` day (a day in UTC) began: on its last
+        day the report is due, not late, for the term runs to that day's end."""
+        return self.deadline <= day_start(as_of)
+
+    @property
+    def moved(self) -> bool:
+        """Whether a weekend moved the last day."""
+        return self.last_day != self.start.date() + timedelta(days=self.term.days)
+
+
+_SATURDAY = 5
+
+
+def term_end(clock: SeriousClock) -> str:
+    """When the term ends, as a reader checks it: ``the end of 2026-11-23 (UTC+01:00;
+    2026-11-23 23:00 UTC)``, and that a weekend moved it, when one did."""
+    offset = clock.deadline.utcoffset() or timedelta(0)
+    text = f"the end of {clock.last_day.isoformat()}"
+    if offset:
+        sign, minutes = (
+            ("+" if offset >= timedelta(0) else "-"),
+            abs(offset) // timedelta(minutes=1),
+        )
+        instant = clock.deadline.astimezone(UTC)
+        text += f" (UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}; {instant:%Y-%m-%d %H:%M} UTC)"
+    else:
+        text += " (UTC)"
+    if clock.moved:
+        text += ", a Monday: the term's last day fell in a weekend"
+    return text
 
 
 def term_of(facts: SeriousIncident) -> Term:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +82,7 @@ def filters(lang: str, translations: NullTranslations) -> dict[str, Callable[...
     return {
         "long_date": long_date,
         "moment": partial(moment, locale=locale),
+        "day_end": lambda value: day_end(value, locale, translations),
         "number": partial(number, locale=locale),
         "duration": duration,
         "every": lambda value: every(value, translations, duration),
@@ -138,6 +139,18 @@ def moment(value: datetime | None, locale: Locale) -> str:
     offset = value.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     return f"{format_date(value.date(), 'long', locale=locale)}, {value:%H:%M} ({zone})"
+
+
+def day_end(value: datetime | None, locale: Locale, translations: NullTranslations) -> str:
+    """A term that ends with its last day, given as the midnight after it: "end of 20 November
+    2026 (UTC+01:00)", rather than a midnight on the next day's date."""
+    if value is None:
+        return EMPTY
+    offset = value.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset and offset != "+0000" else "UTC"
+    last = value.date() - timedelta(days=1)
+    day = format_date(last, "long", locale=locale)
+    return translations.gettext("end of %(day)s (%(zone)s)") % {"day": day, "zone": zone}
 
 
 def number(value: int | None, locale: Locale) -> str:

@@ -78,7 +78,7 @@ class AiActRow(TypedDict):
     authority: str | None
     reference: str | None
     deadline: datetime | None
-    """When the Art. 73 report is due, for a serious incident."""
+    """When the Art. 73 term ends, for a serious incident: the midnight after its last day."""
     term: str | None
     """The paragraph of Art. 73 that sets the term, e.g. '2' for Art. 73(2)."""
     term_days: int | None

@@ -74,6 +74,9 @@ class Words:
     def moment(self, value: datetime | None) -> str | None:
         return None if value is None else str(self._filters["moment"](value))
 
+    def day_end(self, value: datetime) -> str:
+        return str(self._filters["day_end"](value))
+
     def long_date(self, value: date) -> str:
         return str(self._filters["long_date"](value))
 

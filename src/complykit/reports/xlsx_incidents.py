@@ -164,6 +164,6 @@ def _ai_act(words: Words, row: IncidentRow) -> str | None:
             term=facts["term"],
             days=facts["term_days"],
         )
-        parts.append(f"{due}: {words.moment(facts['deadline'])}")
+        parts.append(f"{due}: {words.day_end(facts['deadline'])}")
     parts.extend(filter(None, [facts["reasoning"]]))
     return "\n".join(parts)
