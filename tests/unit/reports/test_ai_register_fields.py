@@ -191,15 +191,17 @@ def test_the_fria_row_says_when_the_authority_was_notified(
 ) -> None:
     """The day the results went to the market surveillance authority (Art. 27(3)) is in the
     FRIA's row, for an auditor who asks."""
+    assert shown in _article_of_one_system(tmp_path, NOTIFIED_FRIA, "ai-credit", lang)
+
+
+def _article_of_one_system(tmp_path: Path, text: str, system_id: str, lang: str) -> str:
+    """The HTML article of the AI register for a workspace holding only this system."""
     root = write_workspace(tmp_path / "ws", soa=None)
     (root / "ai").mkdir()
-    (root / "ai" / "credit.yaml").write_text(NOTIFIED_FRIA, encoding="utf-8")
+    (root / "ai" / f"{system_id}.yaml").write_text(text, encoding="utf-8")
     repo = open_workspace(root, AS_OF).repo
     assert repo is not None
-    article = _article(
-        render_report("ai-register", repo, lang=lang, output_format="html"), "ai-credit"
-    )
-    assert shown in article
+    return _article(render_report("ai-register", repo, lang=lang, output_format="html"), system_id)
 
 
 OPTED_OUT = """\
@@ -231,12 +233,4 @@ def test_the_vendor_training_row_says_when_we_opted_out(
     tmp_path: Path, lang: str, shown: str
 ) -> None:
     """Beside opt-out terms, the day we objected, so that a reader sees what we did about them."""
-    root = write_workspace(tmp_path / "ws", soa=None)
-    (root / "ai").mkdir()
-    (root / "ai" / "notes.yaml").write_text(OPTED_OUT, encoding="utf-8")
-    repo = open_workspace(root, AS_OF).repo
-    assert repo is not None
-    article = _article(
-        render_report("ai-register", repo, lang=lang, output_format="html"), "ai-notes"
-    )
-    assert shown in article
+    assert shown in _article_of_one_system(tmp_path, OPTED_OUT, "ai-notes", lang)
