@@ -170,16 +170,12 @@ def _choice_words(error: ErrorDetails, where: str) -> tuple[str, str | None] | N
     return message, suggest(spelled, options)
 
 
-_SAYS_NONE = frozenset((
-    "none", "no", "nee", "geen", "n.v.t.", "nvt", "n/a", "na", "-", "nil", "niets", "aucun",
-    "aucune", "neant", "keine", "kein", "nicht zutreffend",
-))  # fmt: skip
-
-
 def _not_a_list(value: object, where: str, loc: Sequence[str | int]) -> tuple[str, str]:
     """A list written as one value: ``transfers: none`` is said to be ``[]``."""
+    from complykit.model.wording.meant import says_none  # noqa: PLC0415 - as in _choice_words
+
     message = f"{where} is a list, not one value ({_quoted(value)})"
-    if str(value).strip().casefold() in _SAYS_NONE:
+    if says_none(str(value)):
         field = next((part for part in reversed(loc) if isinstance(part, str)), where)
         return message, f"For none, write `{field}: []`."
     return message, "Write each item on a line of its own below it, starting with `- `."

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.countries import country_code
-from complykit.model.wording.meant import meant_value
+from complykit.model.wording.meant import meant_value, says_none
 
 BASES = [basis.value for basis in LegalBasis]
 POINTS = [point.value for point in Art9Condition]
@@ -92,3 +92,13 @@ def test_a_country_name_gives_its_code(name: str, code: str) -> None:
 @pytest.mark.parametrize("name", ["European Union", "Eurozone", "Unknown Region", "Mars", ""])
 def test_a_region_or_no_country_gives_no_code(name: str) -> None:
     assert country_code(name) is None
+
+
+@pytest.mark.parametrize("text", ["geen", "Geen", "n.v.t.", "N/A", "none", "néant", "keine", "-"])
+def test_words_for_none(text: str) -> None:
+    assert says_none(text)
+
+
+@pytest.mark.parametrize("text", ["", "nederland", "some", "no transfers to the US"])
+def test_words_that_are_not_none(text: str) -> None:
+    assert not says_none(text)

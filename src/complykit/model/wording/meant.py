@@ -170,6 +170,18 @@ _WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Words for "none" where a list was asked for: `transfers: geen` means `transfers: []`.
+_NONE = frozenset((
+    "none", "no", "nee", "geen", "n.v.t.", "nvt", "n/a", "na", "-", "nil", "niets", "aucun",
+    "aucune", "neant", "keine", "kein", "nicht zutreffend",
+))  # fmt: skip
+
+
+def says_none(text: str) -> bool:
+    """Whether ``text`` is a word for "none" (``geen``, ``n.v.t.``, ``néant``)."""
+    return text.strip() in _NONE or folded(text) in _NONE  # "-" folds to nothing
+
+
 def _takes(options: Collection[str], vocabulary: type[StrEnum]) -> bool:
     """Whether the field takes every value of ``vocabulary`` (it is that field)."""
     return {value.value for value in vocabulary} <= set(options)
