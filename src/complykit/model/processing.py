@@ -3,7 +3,7 @@
 from typing import Literal, Self
 
 from complykit.model.base import Record, StrictModel
-from complykit.model.declaring import Field, NonNegativeInt, model_validator
+from complykit.model.declaring import ConfigDict, Field, NonNegativeInt, model_validator
 from complykit.model.duration import DurationField
 from complykit.model.empty import EMPTY
 from complykit.model.enums import (
@@ -176,6 +176,20 @@ class Transfer(StrictModel):
 class Retention(StrictModel):
     """How long the data is kept (Art. 30(1)(f)): a period and the event it counts from, or the
     event at which the data is erased."""
+
+    # Editors and check-jsonschema see the same choice that validation makes: period with
+    # trigger, or until, never both.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["period", "trigger"], "not": {"required": ["until"]}},
+                {
+                    "required": ["until"],
+                    "not": {"anyOf": [{"required": ["period"]}, {"required": ["trigger"]}]},
+                },
+            ]
+        }
+    )
 
     period: DurationField | None = Field(
         default=None,
