@@ -23,6 +23,15 @@ def test_rules_json_lists_every_code_once() -> None:
     assert inc006["citation"] == ["GDPR Art. 33(1)"]
 
 
+def test_rules_json_carries_each_rules_note() -> None:
+    """The note a rule's findings close with is in its JSON entry, as in ``explain``: a tool
+    that shows the rules need not run them to say it."""
+    rules = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)["rules"]
+    noted = {r["code"]: r["note"] for r in rules}
+    assert "Digital Omnibus" in noted["AIA005"]
+    assert noted["INC006"] is None
+
+
 def test_rules_family_filter_keeps_one_family() -> None:
     """--family keeps only the codes of that family, whatever its case."""
     result = runner.invoke(app, ["rules", "--family", "soa", "--format", "json"])

@@ -31,6 +31,7 @@ def rules(
     output_format: FormatOption = ViewFormat.TEXT,
 ) -> int:
     """List every rule: code, name, severity, what it checks and what it cites."""
+    from complykit.formatters.citations import cited  # noqa: PLC0415 - keep --help fast
     from complykit.validate.engine import all_rules  # noqa: PLC0415 - keep --help fast
 
     chosen = [r for r in all_rules().values() if not family or r.family == family.upper()]
@@ -41,7 +42,7 @@ def rules(
         }
         print_json(document)
         return 0
-    rows = [[r.code, r.name, str(r.severity), r.summary, "; ".join(r.citation)] for r in chosen]
+    rows = [[r.code, r.name, str(r.severity), r.summary, cited(r.citation)] for r in chosen]
     print_table(("code", "name", "severity", "checks", "cites"), rows)
     return 0
 
@@ -56,6 +57,7 @@ def _rule_document(rule: RuleInfo) -> RuleDocument:
         "summary": rule.summary,
         "citation": list(rule.citation),
         "hint": rule.hint,
+        "note": rule.note,
     }
 
 

@@ -19,6 +19,9 @@ class RuleDocument(TypedDict):
     summary: str
     citation: list[str]
     hint: str | None
+    note: str | None
+    """What holds for all of the rule's findings, said once (e.g. the unverified Digital
+    Omnibus dates of an AI Act duty); None when nothing needs saying."""
 
 
 @with_config(STRICT)
