@@ -8,14 +8,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from complykit.core.findings import Finding, RuleInfo
     from complykit.core.result import Result
 
 
 def closing_notes(result: Result) -> list[tuple[tuple[str, ...], str]]:
     """Each note of the rules that reported findings, once, with the codes it is about."""
+    return notes_of(result.findings, result.rules)
+
+
+def notes_of(
+    findings: Iterable[Finding], rules: Mapping[str, RuleInfo]
+) -> list[tuple[tuple[str, ...], str]]:
+    """Each note of the rules among ``rules`` that ``findings`` come from, once, with the
+    codes it is about."""
     codes: dict[str, list[str]] = {}
-    for code in sorted({finding.code for finding in result.findings}):
-        rule = result.rules.get(code)
+    for code in sorted({finding.code for finding in findings}):
+        rule = rules.get(code)
         if rule is not None and rule.note:
             codes.setdefault(rule.note, []).append(code)
     return [(tuple(named), note) for note, named in codes.items()]
@@ -23,4 +34,9 @@ def closing_notes(result: Result) -> list[tuple[tuple[str, ...], str]]:
 
 def note_lines(result: Result) -> list[str]:
     """The closing notes as plain sentences: ``Note (AIA006, AIA012): ...``."""
-    return [f"Note ({', '.join(codes)}): {note}" for codes, note in closing_notes(result)]
+    return said(closing_notes(result))
+
+
+def said(notes: list[tuple[tuple[str, ...], str]]) -> list[str]:
+    """Notes as plain sentences: ``Note (AIA006, AIA012): ...``."""
+    return [f"Note ({', '.join(codes)}): {note}" for codes, note in notes]

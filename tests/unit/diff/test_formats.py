@@ -191,3 +191,28 @@ def test_markdown_keeps_the_order_of_findings_that_fit() -> None:
     out = _render("markdown", Diff(DIFF.base, DIFF.head, RecordDiff(), findings, (), DIFF.as_of))
     table = [line for line in out.splitlines() if line.startswith("| :")]
     assert [row.split(" | ")[1] for row in table] == ["REF001", "GDPR013"]
+
+
+def test_markdown_cites_and_closes_with_the_rules_notes() -> None:
+    """A new finding's row gives its citation (marked when unverified), and the comment closes
+    with the notes of the rules behind the new findings, as ``validate`` does."""
+    national_id = Finding(
+        PurePosixPath("register/x.yaml"), 4, 3, "GDPR033", Severity.ERROR, "BSN.",
+        citation=("GDPR Art. 87",),
+    )  # fmt: skip
+    omnibus = Finding(
+        PurePosixPath("ai/x.yaml"), 2, 1, "AIA005", Severity.ERROR, "No assessment.",
+        citation=("AI Act Art. 6(4)",),
+    )  # fmt: skip
+    diff = Diff(
+        base=DIFF.base,
+        head=DIFF.head,
+        records=RecordDiff(),
+        findings=FindingDiff(new=(national_id, omnibus)),
+        notable=(),
+        as_of=DIFF.as_of,
+    )
+    out = _render("markdown", diff)
+    assert "BSN.<br>Citation: GDPR Art. 87 (unverified) |" in out
+    assert '\nNote (AIA005): A date "under the Digital Omnibus"' in out
+    assert out.count("Note (") == 1

@@ -16,7 +16,9 @@ from complykit.diff.formats.display import (
     verdict,
 )
 from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
+from complykit.formatters.citations import cited
 from complykit.formatters.markdown import SEVERITY_ICONS, escape
+from complykit.formatters.notes import notes_of, said
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -44,6 +46,7 @@ def markdown_diff(diff: Diff, budget: int = COMMENT_BUDGET) -> str:
         _header(diff),
         *_notable(diff),
         *_findings_table("New findings", diff.findings.new, 0),
+        _notes(diff),
         *_findings_table("Fixed findings", diff.findings.fixed, 2),
         *_details(diff),
     ]
@@ -104,7 +107,20 @@ def _finding_row(finding: Finding) -> str:
     message = escape(finding.message)
     if finding.hint:
         message += "<br>" + escape(f"Hint: {finding.hint}")
+    if finding.citation:
+        message += "<br>" + escape(f"Citation: {cited(finding.citation)}")
     return f"| {severity} | {escape(finding.code)} | {location} | {message} |"
+
+
+def _notes(diff: Diff) -> list[str]:
+    """The closing notes of the rules behind the new findings, as ``validate`` prints them."""
+    from complykit.validate.engine import all_rules  # noqa: PLC0415 - registered by now
+
+    return [
+        line
+        for note in said(notes_of(diff.findings.new, all_rules()))
+        for line in ("", escape(note))
+    ]
 
 
 def _details(diff: Diff) -> list[list[str] | Rows]:
