@@ -124,6 +124,8 @@ def error_finding(
         hint = f"Fill in `{where}`; it is required."
     elif error["type"] in _CHOICE and (choice := _choice_words(error, where)) is not None:
         message, hint = choice
+    elif error["type"] in _BOOL and isinstance(said := error.get("input"), str):
+        message, hint = _yes_or_no(said, where)
     elif error["type"] == "list_type" and isinstance(error.get("input"), str | int | float):
         message, hint = _not_a_list(error.get("input"), where, loc)
     elif isinstance(meant := _duration_meant(error), str):
@@ -168,6 +170,21 @@ def _choice_words(error: ErrorDetails, where: str) -> tuple[str, str | None] | N
     if meant is not None:
         return message, f"Did you mean '{meant}'?"
     return message, suggest(spelled, options)
+
+
+_BOOL = frozenset({"bool_type", "bool_parsing"})
+
+
+def _yes_or_no(value: str, where: str) -> tuple[str, str]:
+    """``applicable: ja`` said to be ``true``: YAML reads only true and false as yes and no
+    (complykit reads YAML 1.2, where ``yes`` is text)."""
+    from complykit.model.wording.meant import meant_bool  # noqa: PLC0415 - as in _choice_words
+
+    message = f"{where}: {_quoted(value)} is not true or false"
+    meant = meant_bool(value)
+    if meant is None:
+        return message, "Write true or false."
+    return message, f"Did you mean '{str(meant).lower()}'?"
 
 
 def _not_a_list(value: object, where: str, loc: Sequence[str | int]) -> tuple[str, str]:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.countries import country_code
-from complykit.model.wording.meant import meant_value, says_none
+from complykit.model.wording.meant import meant_bool, meant_value, says_none
 
 BASES = [basis.value for basis in LegalBasis]
 POINTS = [point.value for point in Art9Condition]
@@ -40,6 +40,15 @@ CONTROL_TYPES = ["technical", "organisational", "physical", "legal"]
         ("afgerond", DPIA_STATUS, "completed"),  # one word, the value each field has for it
         ("afgerond", TREATMENT_STATUS, "done"),
         ("organisatorisch", CONTROL_TYPES, "organisational"),
+        ("verminderen", ["mitigate", "accept", "transfer", "avoid"], "mitigate"),
+        ("Interne audit", ["training", "internal-audit", "management-review"], "internal-audit"),
+        (
+            "directiebeoordeling",
+            ["training", "internal-audit", "management-review"],
+            "management-review",
+        ),
+        ("continuïteit", ["security", "continuity"], "continuity"),
+        ("Onrechtmatige toegang", ["illegitimate-access", "disappearance"], "illegitimate-access"),
     ],
 )
 def test_words_give_the_value_they_mean(text: str, options: list[str], meant: str) -> None:
@@ -102,3 +111,12 @@ def test_words_for_none(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "nederland", "some", "no transfers to the US"])
 def test_words_that_are_not_none(text: str) -> None:
     assert not says_none(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("ja", True), ("Ja", True), ("oui", True), ("yes", True), ("nee", False), ("non", False),
+     ("nein", False), ("misschien", None), ("", None)],
+)  # fmt: skip
+def test_yes_and_no_in_words(text: str, meant: bool | None) -> None:
+    assert meant_bool(text) is meant

@@ -151,6 +151,74 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "physique": ("physical",),
     "juridisch": ("legal",),
     "juridique": ("legal",),
+    # Risk treatment options (ISO/IEC 27001 6.1.3) and risk areas.
+    "mitigeren": ("mitigate",),
+    "verminderen": ("mitigate",),
+    "beperken": ("mitigate",),
+    "reduire": ("mitigate",),
+    "attenuer": ("mitigate",),
+    "reduzieren": ("mitigate",),
+    "accepteren": ("accept",),
+    "aanvaarden": ("accept",),
+    "accepter": ("accept",),
+    "akzeptieren": ("accept",),
+    "overdragen": ("transfer",),
+    "transfereren": ("transfer",),
+    "transferer": ("transfer",),
+    "ubertragen": ("transfer",),
+    "vermijden": ("avoid",),
+    "eviter": ("avoid",),
+    "vermeiden": ("avoid",),
+    "beveiliging": ("security",),
+    "informatiebeveiliging": ("security",),
+    "securite": ("security",),
+    "naleving": ("compliance",),
+    "operationeel": ("operational",),
+    "operationnel": ("operational",),
+    "leverancier": ("supplier",),
+    "leveranciers": ("supplier",),
+    "fournisseur": ("supplier",),
+    "continuiteit": ("continuity",),
+    "bedrijfscontinuiteit": ("continuity",),
+    "continuite": ("continuity",),
+    # Recurring tasks.
+    "opleiding": ("training",),
+    "scholing": ("training",),
+    "bewustwording": ("training",),
+    "formation": ("training",),
+    "interne audit": ("internal-audit",),
+    "audit interne": ("internal-audit",),
+    "directiebeoordeling": ("management-review",),
+    "managementbeoordeling": ("management-review",),
+    "management review": ("management-review",),
+    "revue de direction": ("management-review",),
+    "toegangsreview": ("access-review",),
+    "autorisatiereview": ("access-review",),
+    "risicoanalyse": ("risk-review",),
+    "risicobeoordeling": ("risk-review",),
+    "leveranciersbeoordeling": ("supplier-review",),
+    "beleidsreview": ("policy-review",),
+    "pentest": ("penetration-test",),
+    "penetratietest": ("penetration-test",),
+    "continuiteitstest": ("continuity-test",),
+    "uitwijktest": ("continuity-test",),
+    # Why a control is in a Statement of Applicability.
+    "risicobehandeling": ("risk-treatment",),
+    "wettelijk": ("legal",),
+    "wetgeving": ("legal",),
+    "contractueel": ("contractual",),
+    "bedrijfsmatig": ("business",),
+    "best practice": ("best-practice",),
+    "goede praktijk": ("best-practice",),
+    # What a DPIA fears (CNIL's three feared events).
+    "onrechtmatige toegang": ("illegitimate-access",),
+    "ongeautoriseerde toegang": ("illegitimate-access",),
+    "acces illegitime": ("illegitimate-access",),
+    "ongewenste wijziging": ("unwanted-modification",),
+    "modification non desiree": ("unwanted-modification",),
+    "verdwijning": ("disappearance",),
+    "verlies": ("disappearance",),
+    "disparition": ("disappearance",),
     # Chapter V transfer tools.
     "standaardcontractbepalingen": ("standard-contractual-clauses",),
     "modelcontractbepalingen": ("standard-contractual-clauses",),
@@ -175,6 +243,16 @@ _NONE = frozenset((
     "none", "no", "nee", "geen", "n.v.t.", "nvt", "n/a", "na", "-", "nil", "niets", "aucun",
     "aucune", "neant", "keine", "kein", "nicht zutreffend",
 ))  # fmt: skip
+
+
+_TRUE = frozenset(("ja", "yes", "y", "j", "oui", "wahr", "waar", "true", "on", "1", "x"))
+_FALSE = frozenset(("nee", "neen", "no", "n", "non", "nein", "onwaar", "false", "off", "0"))
+
+
+def meant_bool(text: str) -> bool | None:
+    """The yes or no that ``text`` says (``ja``, ``nee``, ``oui``, ``yes``), or None."""
+    words = folded(text)
+    return True if words in _TRUE else False if words in _FALSE else None
 
 
 def says_none(text: str) -> bool:
