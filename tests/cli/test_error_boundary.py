@@ -89,7 +89,7 @@ def _run(script: str, workspace: str, *, debug: bool) -> subprocess.CompletedPro
         (
             "notified_at: 2026-11-13T09:59:00+01:00",
             "notified_at: 2026-11-13T09:59:00",
-            "the timestamp has no timezone; add one, e.g. +01:00 or Z",
+            "2026-11-13T09:59:00 has no UTC offset: add that of the clock it was read on",
         ),
         (
             "closed_at: 2026-11-12T17:00:00+01:00",

@@ -45,8 +45,11 @@ def _parse_timestamp(value: Any) -> Any:
                 f"{value} is a date, not a moment: give a time and a UTC offset too, e.g. "
                 f"{value}T09:00:00+01:00"
             )
-        if parsed.tzinfo is None:
-            raise ValueError("the timestamp has no timezone; add one, e.g. +01:00 or Z")
+        if parsed.tzinfo is None:  # 14:05 where? The clocks of Art. 33 and Art. 73 need to know
+            raise ValueError(
+                f"{value} has no UTC offset: add that of the clock it was read on, e.g. "
+                f"{value}+01:00 (Amsterdam and Brussels in winter, +02:00 in summer) or {value}Z"
+            )
         return parsed
     return value
 
