@@ -1,4 +1,4 @@
-"""SUP011, SUP013, SUP014: what a data processing agreement says, read against GDPR Art. 28.
+"""SUP011, SUP013-SUP015: what a data processing agreement says, read against GDPR Art. 28.
 
 SUP001 asks whether a processor has an agreement at all. Auditors and supervisory authorities
 go on to ask whether it holds what Art. 28(3) requires: the eight commitments of points (a) to
@@ -6,7 +6,7 @@ go on to ask whether it holds what Art. 28(3) requires: the eight commitments of
 makes each commitment (``dpa.terms``) once the agreement has been read; this rule names the
 commitments such a reading did not find. SUP013 and SUP014 read how the agreement lets the
 processor engage sub-processors (Art. 28(2), ``dpa.sub_processing``) against the sub-processors
-listed.
+listed; SUP015 asks that a processor named as engaging a sub-processor lists it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from complykit.checks.suppliers import processors
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.facts.processor_terms import ART_28_3, missing_terms, point_of
+from complykit.model.supplier import Supplier
+from complykit.model.wording.countries import folded
 from complykit.workspace.repository import Repository
 
 
@@ -132,6 +134,51 @@ def sub_processing_without_objection(repo: Repository) -> Iterator[Problem]:
                 f"'{supplier.name}' may engage sub-processors under a general authorisation, "
                 "but no period in which we may object to a change is recorded",
             )
+
+
+@check(
+    code="SUP015",
+    reads=("supplier",),
+    local=1,
+    name="sub-processor-not-listed",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 28(2)", "GDPR Art. 28(4)"),
+    hint="Add the sub-processor to the processor's `sub_processors` (with its service and "
+    "country, and `approved_on` under a specific authorisation), or correct `engaged_by`.",
+)
+def sub_processor_not_listed(repo: Repository) -> Iterator[Problem]:
+    """A processor named as engaging a sub-processor (``engaged_by``) does not list it.
+
+    A processor engages another only with our authorisation (Art. 28(2)) and on the same
+    terms (Art. 28(4)); its record lists the sub-processors we know of. A supplier recorded as
+    engaged by a processor whose list lacks it is either a sub-processor we were not told of
+    or a stale link. Names are compared without case, accents or punctuation, and a listed
+    name that contains the supplier's (``Amazon Web Services`` in ``Amazon Web Services EMEA
+    SARL``), or is contained in it, counts.
+
+    PASS: ``engaged_by: [sup-helpdesk]`` and the helpdesk lists ``{name: Cloud Host B.V., ...}``.
+    FAIL: ``engaged_by: [sup-helpdesk]`` and the helpdesk lists no such sub-processor.
+    """
+    if not repo.in_scope("gdpr"):
+        return
+    for entry, supplier in repo.records(Supplier):
+        for index, processor_id in enumerate(supplier.engaged_by):
+            found = repo.by_id.get(processor_id)
+            processor = found.record if found is not None else None
+            if isinstance(processor, Supplier) and not _lists(processor, supplier.name):
+                yield Problem(
+                    entry,
+                    ("engaged_by", index),
+                    f"'{supplier.name}' is recorded as engaged by '{processor.name}', whose "
+                    "record does not list it among its sub-processors",
+                )
+
+
+def _lists(processor: Supplier, name: str) -> bool:
+    """Whether ``processor`` lists a sub-processor of that name (see SUP015)."""
+    wanted = f" {folded(name)} "  # whole words: "AS" is not in "Amazon Web Services"
+    listed = (f" {folded(sub.name)} " for sub in processor.sub_processors)
+    return any(wanted in known or known in wanted for known in listed if known.strip())
 
 
 def _said(point: str) -> str:

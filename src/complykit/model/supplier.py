@@ -13,6 +13,7 @@ from complykit.model.types import (
     IsoDate,
     NonEmptyStr,
     ProcessingRef,
+    SupplierRef,
     Text,
 )
 
@@ -186,6 +187,9 @@ class Supplier(Record):
     """The countries where the supplier processes or stores our data."""
     sub_processors: list[SubProcessor] = EMPTY
     """The processors the supplier engages for our data (Art. 28(2))."""
+    engaged_by: list[SupplierRef] = EMPTY
+    """For a sub-processor: our processors that engage it for our data, each of which should
+    list it under its `sub_processors` (Art. 28(2) and (4))."""
     certifications: list[Certification] = EMPTY
     """The supplier's certificates, e.g. ISO/IEC 27001."""
     ai_service: bool = False

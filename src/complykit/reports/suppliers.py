@@ -66,6 +66,8 @@ class SupplierRow(TypedDict):
     """The Art. 28(3) commitments a reading of the agreement did not find, as points ("(g)",
     or SECOND_SUBPARAGRAPH); None when the agreement has not been read against it."""
     places: list[Place]
+    engaged_by: list[str]
+    """Our processors that engage this supplier as their sub-processor, by name."""
     sub_authorisation: str | None
     """How the agreement lets the supplier engage sub-processors (Art. 28(2)), if recorded."""
     sub_objection: Duration | None
@@ -202,6 +204,7 @@ def _row(
         ],
         contract_end=record.contract_end,
         activities=uses.get(record.id, []),
+        engaged_by=[record_label(repo, i) for i in record.engaged_by],
         owner=person_name(repo, record.owner),
         next_review=record.next_review,
     )

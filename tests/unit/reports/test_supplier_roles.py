@@ -52,3 +52,19 @@ def test_xlsx_role_cell_lists_each_activity(example_repo: Repository, lang: str)
     aws = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[-1] == "sup-aws")
     assert f"{SCHEDULING}: {sub}" in str(aws[1]).splitlines()
     assert any(str(v).startswith(f"{service}: {yes}") for v in aws)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "Sub-processor of"), ("nl", "Subverwerker van")]
+)
+def test_the_workbook_names_the_processors_that_engage_a_sub_processor(
+    example_repo: Repository, lang: str, label: str
+) -> None:
+    """``engaged_by`` is a column of the supplier sheet, one processor per line."""
+    sheet = load_workbook(
+        BytesIO(render_workbook("suppliers", example_repo, lang=lang))
+    ).worksheets[1]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(row for row in rows if label in row)
+    aws = next(row for row in rows if row[-1] == "sup-aws")
+    assert aws[header.index(label)] == "Zendesk, Inc.\nHubSpot Ireland Limited\nWhereby AS"
