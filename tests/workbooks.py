@@ -98,3 +98,15 @@ def rewrite_part(source: Path, target: Path, part: str, text: str) -> Path:
             data = text.encode("utf-8") if info.filename == part else original.read(info)
             copy.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
     return target
+
+
+def register_cell(book: bytes, record_id: str, label: str, sheet: int = 1) -> object:
+    """The value in a rendered register workbook's ``sheet`` for the record ``record_id``
+    (its id is the last column) under the column headed ``label``."""
+    from io import BytesIO  # noqa: PLC0415 - only the report tests read workbooks back
+
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    rows = list(load_workbook(BytesIO(book)).worksheets[sheet].iter_rows(values_only=True))
+    header = next(row for row in rows if label in row)
+    return next(row for row in rows if row[-1] == record_id)[header.index(label)]

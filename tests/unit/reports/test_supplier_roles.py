@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from complykit.reports.render import render_report, render_workbook
 from complykit.workspace.repository import Repository
+from workbooks import register_cell
 
 ROLE = {
     "en": ("Role per processing activity", "AI service", "sub-processor", "yes"),
@@ -61,10 +62,6 @@ def test_the_workbook_names_the_processors_that_engage_a_sub_processor(
     example_repo: Repository, lang: str, label: str
 ) -> None:
     """``engaged_by`` is a column of the supplier sheet, one processor per line."""
-    sheet = load_workbook(
-        BytesIO(render_workbook("suppliers", example_repo, lang=lang))
-    ).worksheets[1]
-    rows = list(sheet.iter_rows(values_only=True))
-    header = next(row for row in rows if label in row)
-    aws = next(row for row in rows if row[-1] == "sup-aws")
-    assert aws[header.index(label)] == "Zendesk, Inc.\nHubSpot Ireland Limited\nWhereby AS"
+    book = render_workbook("suppliers", example_repo, lang=lang)
+    engaging = "Zendesk, Inc.\nHubSpot Ireland Limited\nWhereby AS"
+    assert register_cell(book, "sup-aws", label) == engaging
