@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from complykit.model.wording.folding import unaccented
 
 LANGUAGES = ("en", "nl", "fr", "de")
 """Whose names a whole value is read in: complykit's report languages, and Belgium's other two."""
@@ -36,9 +37,7 @@ _ABBREVIATIONS = {
 
 def folded(text: str) -> str:
     """Lower case without accents or punctuation other than dots and slashes, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w./]+", " ", bare.replace("-", " ")).split())
+    return " ".join(re.sub(r"[^\w./]+", " ", unaccented(text).replace("-", " ")).split())
 
 
 @functools.cache

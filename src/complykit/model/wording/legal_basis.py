@@ -4,9 +4,9 @@ French and German words, or as article references."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from complykit.model.enums import Art9Condition, LegalBasis
+from complykit.model.wording.folding import words_of
 
 # An article reference: 6(1)(a), 6.1.a, 6.1a, art. 6 lid 1 sub a, artikel 6, eerste lid, onder a,
 # art. 6, par. 1, point a), Art. 6 Abs. 1 lit. a.
@@ -79,12 +79,6 @@ _WORDS: dict[LegalBasis, tuple[str, ...]] = {
 }
 
 
-def _folded(text: str) -> str:
-    """Lower case without accents, one space between words."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 # A basis mentioned after one of these words in the same clause is denied, not named:
 # "geen toestemming nodig", "not consent", "niet op toestemming".
 _NEGATIONS = frozenset(("geen", "niet", "not", "no", "zonder", "without", "non"))
@@ -121,7 +115,7 @@ def legal_bases(text: str) -> list[LegalBasis]:
 def _marked(text: str) -> str:
     """Folded text with each Art. 6(1) reference as one word, e.g. ``art6c``, and no Art. 9(2)
     references; marking first keeps the brackets of ``6(1)(c)`` apart from explanations."""
-    folded = _ART9.sub(" ", _folded(text))
+    folded = _ART9.sub(" ", words_of(text))
     marked = _ARTICLE.sub(lambda m: f" art6{m.group(1)} ", folded)
     return " ".join(marked.replace("-", " ").replace("_", " ").split())
 
@@ -150,7 +144,7 @@ _FILLER = frozenset((
 
 def says_more(text: str) -> bool:
     """Whether ``text`` holds more than bases and article references, e.g. the law it names."""
-    rest = _ART9.sub(" ", _ARTICLE.sub(" ", _folded(text)))
+    rest = _ART9.sub(" ", _ARTICLE.sub(" ", words_of(text)))
     rest = " ".join(rest.replace("-", " ").replace("_", " ").split())
     for names in _WORDS.values():
         for name in names:
@@ -161,7 +155,7 @@ def says_more(text: str) -> bool:
 
 def art9_conditions(text: str) -> list[Art9Condition]:
     """The Art. 9(2) points ``text`` refers to, e.g. h for ``art. 9 lid 2 sub h``."""
-    points = {m.group(1) for m in _ART9.finditer(_folded(text))}
+    points = {m.group(1) for m in _ART9.finditer(words_of(text))}
     return [condition for condition in Art9Condition if condition.value in points]
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from complykit.model.enums import SpecialCategory
+from complykit.model.wording.folding import unaccented
 
 # Word stems, matched at the start of a word of the folded text ("gezondheidsgegevens").
 _STEMS: dict[SpecialCategory, tuple[str, ...]] = {
@@ -40,9 +40,7 @@ _CRIMINAL = (
 
 
 def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " " + " ".join(re.sub(r"[^\w]+", " ", bare).split()) + " "
+    return " " + " ".join(re.sub(r"[^\w]+", " ", unaccented(text)).split()) + " "
 
 
 def special_category(name: str) -> SpecialCategory | None:
