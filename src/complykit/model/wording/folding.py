@@ -6,8 +6,10 @@ import unicodedata
 
 
 def unaccented(text: str) -> str:
-    """``text`` in lower case with its accents dropped: ``Sécurité`` is ``securite``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """``text`` in lower case with its accents dropped: ``Sécurité`` is ``securite``, and the
+    ligatures spelt out, which have no accent to drop: ``mis en œuvre`` is ``mis en oeuvre``."""
+    lowered = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

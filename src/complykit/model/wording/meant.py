@@ -287,9 +287,7 @@ def _special_category(text: str, options: Collection[str]) -> str | None:
 
 
 def _word(text: str, options: Collection[str]) -> str | None:
-    # The ligature has no accent to strip: "mis en œuvre" is folded by hand.
-    words = folded(text.replace("œ", "oe").replace("Œ", "Oe"))
-    return next((v for v in _WORDS.get(words, ()) if v in options), None)
+    return next((v for v in _WORDS.get(folded(text), ()) if v in options), None)
 
 
 _READERS: tuple[Callable[[str, Collection[str]], str | None], ...] = (
