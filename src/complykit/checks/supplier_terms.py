@@ -11,6 +11,7 @@ listed; SUP015 asks that a processor named as engaging a sub-processor lists it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from complykit.checks.registry import check
@@ -19,7 +20,7 @@ from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.facts.processor_terms import ART_28_3, missing_terms, point_of
 from complykit.model.supplier import Supplier
-from complykit.model.wording.countries import folded
+from complykit.model.wording.folding import unaccented
 from complykit.workspace.repository import Repository
 
 
@@ -152,9 +153,9 @@ def sub_processor_not_listed(repo: Repository) -> Iterator[Problem]:
     A processor engages another only with our authorisation (Art. 28(2)) and on the same
     terms (Art. 28(4)); its record lists the sub-processors we know of. A supplier recorded as
     engaged by a processor whose list lacks it is either a sub-processor we were not told of
-    or a stale link. Names are compared without case, accents or punctuation, and a listed
-    name that contains the supplier's (``Amazon Web Services`` in ``Amazon Web Services EMEA
-    SARL``), or is contained in it, counts.
+    or a stale link. Names are compared without case, accents, dots or other punctuation
+    (``B.V.`` is ``BV``), and a listed name that contains the supplier's (``Amazon Web
+    Services`` in ``Amazon Web Services EMEA SARL``), or is contained in it, counts.
 
     PASS: ``engaged_by: [sup-helpdesk]`` and the helpdesk lists ``{name: Cloud Host B.V., ...}``.
     FAIL: ``engaged_by: [sup-helpdesk]`` and the helpdesk lists no such sub-processor.
@@ -176,9 +177,19 @@ def sub_processor_not_listed(repo: Repository) -> Iterator[Problem]:
 
 def _lists(processor: Supplier, name: str) -> bool:
     """Whether ``processor`` lists a sub-processor of that name (see SUP015)."""
-    wanted = f" {folded(name)} "  # whole words: "AS" is not in "Amazon Web Services"
-    listed = (f" {folded(sub.name)} " for sub in processor.sub_processors)
+    wanted = _name_words(name)  # whole words: "AS" is not in "Amazon Web Services"
+    listed = (_name_words(sub.name) for sub in processor.sub_processors)
     return any(wanted in known or known in wanted for known in listed if known.strip())
+
+
+def _name_words(name: str) -> str:
+    """A company name as words between spaces: ``Cloud Host B.V.`` and ``cloud host BV`` are
+    both `` cloud host bv ``."""
+    words = _NOT_A_WORD.sub(" ", unaccented(name).replace(".", "")).split()
+    return f" {' '.join(words)} "
+
+
+_NOT_A_WORD = re.compile(r"[^\w]+")
 
 
 def _said(point: str) -> str:
