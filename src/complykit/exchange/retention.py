@@ -15,11 +15,11 @@ from complykit.model.duration import Duration
 # a date would overflow.
 MAX_AMOUNT = 1000
 _UNITS = {
-    "years": ("jaren", "jaar", "years", "year", "yrs", "yr", "jr"),
-    "months": ("maanden", "maand", "months", "month", "mnd", "mths", "mth"),
-    "weeks": ("weken", "week", "weeks", "wk"),
-    "days": ("dagen", "dag", "days", "day"),
-    "hours": ("uren", "uur", "hours", "hour", "hrs"),
+    "years": ("jaren", "jaar", "years", "year", "yrs", "yr", "jr", "ans", "an", "années", "année"),
+    "months": ("maanden", "maand", "months", "month", "mnd", "mths", "mth", "mois"),
+    "weeks": ("weken", "week", "weeks", "wk", "semaines", "semaine"),
+    "days": ("dagen", "dag", "days", "day", "jours", "jour"),
+    "hours": ("uren", "uur", "hours", "hour", "hrs", "heures", "heure"),
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words}
 _HALF = Fraction(1, 2)
@@ -29,6 +29,8 @@ _NUMBER_WORDS: dict[str, Fraction | int] = {
     "acht": 8, "eight": 8, "negen": 9, "nine": 9, "tien": 10, "ten": 10, "twaalf": 12,
     "twelve": 12, "anderhalf": 1 + _HALF, "anderhalve": 1 + _HALF, "een half": _HALF,
     "een halve": _HALF, "half a": _HALF, "half": _HALF, "halve": _HALF,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "douze": 12, "demi": _HALF,
 }  # fmt: skip
 # A fraction of a unit is counted in the next smaller one: 1,5 jaar is 18 months.
 _FINER = {"years": ("months", 12), "weeks": ("days", 7), "days": ("hours", 24)}
@@ -42,7 +44,9 @@ _PERIOD = re.compile(r"(?<![\w.,])" + _PART + r"(?:\s*(?:,|\ben\b|\band\b|\+)?\s
 _ONE_PART = re.compile(_PART)
 _ISO = re.compile(r"(?<![^\W_])p(?:(?:\d{1,6}[ymwd])+(?:t\d{1,6}h)?|t\d{1,6}h)(?![^\W_])")
 _CONNECTIVE = re.compile(
-    r"^[\s,:-]*(?:na|after|from|vanaf|following|since|sinds)\s+", re.IGNORECASE
+    r"^[\s,:-]*(?:na|after|from|vanaf|following|since|sinds|après|apres|depuis"
+    r"|(?:à|a) (?:compter|partir) de)\s+",
+    re.IGNORECASE,
 )
 # "Gedurende dienstverband + 2 jaar": the period counts from the end of what lasts.
 _SPAN_NL = re.compile(

@@ -22,7 +22,9 @@ EEA = frozenset((
 NONE_WORDS = frozenset(
     ["nee", "no", "geen", "none", "n.v.t.", "nvt", "n/a", "na", "-", "niet", "not applicable",
      "geen doorgifte", "no transfer", "no transfers", "binnen de eer", "within the eea",
-     "alleen eer", "eu", "eer", "eea", "nederland", "netherlands", "nl"]
+     "alleen eer", "eu", "eer", "eea", "nederland", "netherlands", "nl", "non", "aucun",
+     "aucune", "neant", "pas de transfert", "aucun transfert", "ue", "eee", "belgique", "belgie",
+     "belgium", "be"]
 )  # fmt: skip
 _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
     TransferMechanism.ADEQUACY_DECISION: (

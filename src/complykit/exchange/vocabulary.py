@@ -1,4 +1,4 @@
-"""The column headers the register import understands, in English and Dutch.
+"""The column headers the register import understands, in English, Dutch and French.
 
 Headers match whatever their case, accents, surrounding spaces, a trailing ``:`` or ``*`` and any
 bracketed qualifier: ``Doel(en) van de verwerking``, ``Retention schedule (if possible)``.
@@ -18,13 +18,18 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "name", "activity", "processing activity", "processing", "name of the processing",
         "naam", "verwerking", "verwerkingsactiviteit", "naam verwerking",
         "naam van de verwerking",
+        "nom du traitement", "traitement", "activite de traitement", "denomination du traitement",
     ),
-    "description": ("description", "omschrijving", "beschrijving", "toelichting verwerking"),
+    "description": (
+        "description", "omschrijving", "beschrijving", "toelichting verwerking",
+        "description du traitement",
+    ),
     "purposes": (
         "purpose", "purposes", "purpose of processing", "purposes of processing",
         "doel", "doelen", "doeleinde", "doeleinden", "verwerkingsdoel", "verwerkingsdoelen",
         "doel van de verwerking", "doelen van de verwerking", "doeleinden van de verwerking",
         "verwerkingsdoeleinden", "purpose of the processing", "purposes of the processing",
+        "finalite", "finalites", "finalite du traitement", "finalites du traitement",
     ),
     "legal_basis": (
         "legal basis", "lawful basis", "legal ground", "legal bases",
@@ -32,6 +37,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "grondslag verwerking", "article 6 lawful basis for processing personal data",
         "article 6 lawful basis", "lawful basis for processing", "legal basis for processing",
         "rechtsgrondslag", "grondslag van de verwerking",
+        "base juridique", "base legale", "fondement juridique", "base de liceite",
+        "liceite du traitement",
     ),
     "data_subjects": (
         "data subjects", "categories of data subjects", "data subject categories",
@@ -39,6 +46,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categorieen van betrokkenen", "data subject", "data subject category",
         "category of data subjects", "betrokkene", "categorie van betrokkenen",
         "categories of individuals",
+        "personnes concernees", "categories de personnes concernees",
     ),
     "personal_data": (
         "personal data", "categories of personal data", "data categories",
@@ -46,17 +54,27 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categorieen van persoonsgegevens", "data category", "personal data category",
         "category of personal data", "categorie persoonsgegevens",
         "categorie van persoonsgegevens", "data elements",
+        "categories de donnees", "donnees a caractere personnel",
+        "categories de donnees a caractere personnel", "donnees personnelles",
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
+        "duree de conservation", "delai de conservation", "durees de conservation",
     ),
-    "role": ("role", "our role", "gdpr role", "rol", "onze rol", "rol avg"),
+    "role": (
+        "role", "our role", "gdpr role", "rol", "onze rol", "rol avg", "role du responsable",
+        "notre role",
+    ),
     "recipients": (
         "recipients", "categories of recipients", "ontvangers", "categorieen ontvangers",
         "categorieen van ontvangers", "recipient", "ontvanger", "categorie ontvangers",
         "category of recipients",
+        "destinataires", "categories de destinataires",
     ),
-    "notes": ("notes", "remarks", "comments", "opmerkingen", "notities", "toelichting"),
+    "notes": (
+        "notes", "remarks", "comments", "opmerkingen", "notities", "toelichting", "remarques",
+        "commentaires",
+    ),
     "id": (
         "id", "nr", "nr.", "no", "no.", "nummer", "number", "ref", "ref.", "referentie",
         "reference", "kenmerk", "code", "activity id", "verwerking id", "verwerkingsnummer",
@@ -67,6 +85,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "sensitive data", "bijzondere persoonsgegevens", "bijzondere categorieen",
         "bijzondere categorieen persoonsgegevens", "bijzondere categorieen van persoonsgegevens",
         "gevoelige gegevens", "strafrechtelijke persoonsgegevens",
+        "donnees sensibles", "categories particulieres de donnees",
     ),
     "art9_condition": (
         "art. 9 condition", "art 9 condition", "article 9 condition", "art. 9 exception",
@@ -84,6 +103,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "general description of technical and organisational security measures",
         "general description of technical and organizational security measures",
         "security controls",
+        "mesures de securite", "mesures techniques et organisationnelles",
     ),
     "transfers": (
         "transfers", "transfer", "international transfers", "transfers to third countries",
@@ -92,6 +112,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doorgifte aan derde landen", "doorgifte naar een derde land",
         "doorgifte aan derde landen of internationale organisaties", "cross-border transfer",
         "cross-border transfers", "cross border transfer",
+        "transferts", "transferts hors ue", "transferts vers des pays tiers",
     ),
     "transfer_country": (
         "third country", "third countries", "country", "transfer country", "derde land",
@@ -100,6 +121,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
          "transferred to"),
         ("names of third countries or international organizations that personal data are "
          "transferred to"),
+        "pays tiers", "pays",
     ),
     "transfer_tool": (
         "transfer mechanism", "transfer tool", "transfer safeguards", "safeguards",
@@ -107,6 +129,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doorgifte instrument", "doorgifte-instrument", "doorgifte mechanisme",
         "passende waarborgen", "waarborgen", "grondslag doorgifte", "grondslag voor doorgifte",
         "safeguards for exceptional transfers of personal data to third countries",
+        "garanties", "garanties appropriees",
     ),
     "transfer_recipient": (
         "recipient in third country", "data importer", "importer", "ontvanger derde land",
@@ -116,15 +139,18 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "processors", "processor", "verwerkers", "verwerker", "sub-processors",
         "subverwerkers", "naam verwerker", "processor name", "verwerker(s)",
         "vendors", "vendor",
+        "sous-traitants", "sous-traitant",
     ),
     "joint_controllers": (
         "joint controller", "joint controllers", "name and contact details of joint controller",
         "gezamenlijke verwerkingsverantwoordelijke", "gezamenlijke verwerkingsverantwoordelijken",
         "gezamenlijk verantwoordelijke",
+        "responsables conjoints", "responsable conjoint du traitement",
     ),
     "data_locations": (
         "hosting location", "hosting locations", "data location", "data locations",
         "storage location", "hostinglocatie", "opslaglocatie", "locatie gegevens",
+        "lieu d'hebergement", "localisation des donnees",
     ),
 }  # fmt: skip
 _FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}

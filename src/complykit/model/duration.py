@@ -99,17 +99,18 @@ def _days_in_month(year: int, month: int) -> int:
     return (date(year, month + 1, 1) - timedelta(days=1)).day
 
 
-# Units as people write them in English and Dutch ("72 hours", "72 uur", "6 maanden"), for a
-# "did you mean" only: a bare "m" (minutes or months?) is left out, and nothing is rewritten.
+# Units as people write them in English, Dutch and French ("72 hours", "72 uur", "6 mois"),
+# for a "did you mean" only: a bare "m" (minutes or months?) is left out, and nothing is
+# rewritten.
 _UNITS = {
-    "years": ("y", "yr", "yrs", "year", "years", "j", "jr", "jaar", "jaren"),
-    "months": ("mo", "mos", "mth", "mths", "month", "months", "mnd", "maand", "maanden"),
-    "weeks": ("w", "wk", "wks", "week", "weeks", "wkn", "weken"),
-    "days": ("d", "day", "days", "dag", "dagen"),
-    "hours": ("h", "hr", "hrs", "hour", "hours", "u", "uur", "uren"),
+    "years": ("y", "yr", "yrs", "year", "years", "j", "jr", "jaar", "jaren", "an", "ans"),
+    "months": ("mo", "mos", "mth", "mths", "month", "months", "mnd", "maand", "maanden", "mois"),
+    "weeks": ("w", "wk", "wks", "week", "weeks", "wkn", "weken", "semaine", "semaines"),
+    "days": ("d", "day", "days", "dag", "dagen", "jour", "jours"),
+    "hours": ("h", "hr", "hrs", "hour", "hours", "u", "uur", "uren", "heure", "heures"),
 }
 _UNIT_PART = {word: part for part, words in _UNITS.items() for word in words}
-_WORDED = re.compile(r"\s*([0-9]+)\s*([a-z]+)\s*(?:,|\band\b|\ben\b)?", re.IGNORECASE)
+_WORDED = re.compile(r"\s*([0-9]+)\s*([a-z]+)\s*(?:,|\band\b|\ben\b|\bet\b)?", re.IGNORECASE)
 _ISO_UNIT = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}
 _MOST = {"years": 1000, "months": 12_000, "weeks": 52_000, "days": 365_000, "hours": 8_760_000}
 

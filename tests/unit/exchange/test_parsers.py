@@ -63,6 +63,14 @@ def test_legal_basis_unclear(text: str) -> None:
     [
         ("7 jaar", ParsedRetention(Duration(years=7), None, leftover=False)),
         ("2 years", ParsedRetention(Duration(years=2), None, leftover=False)),
+        (
+            "10 ans après la fin du contrat",
+            ParsedRetention(Duration(years=10), "la fin du contrat", leftover=False),
+        ),
+        (
+            "six mois à compter de la clôture",
+            ParsedRetention(Duration(months=6), "la clôture", leftover=False),
+        ),
         ("P2Y", ParsedRetention(Duration(years=2), None, leftover=False)),
         ("6 maanden", ParsedRetention(Duration(months=6), None, leftover=False)),
         ("PT72H", ParsedRetention(Duration(hours=72), None, leftover=False)),

@@ -238,3 +238,44 @@ def test_named_sheet_is_read(workspace: Path, tmp_path: Path) -> None:
 def test_slug(name: str, expected: str) -> None:
     """A slug is lower-case ASCII words joined by dashes, at most 60 characters."""
     assert slug(name) == expected
+
+
+FRENCH = (
+    "Traitement;Finalité(s) du traitement;Base légale;Catégories de personnes concernées;"
+    "Catégories de données;Destinataires;Transferts hors UE;Durée de conservation;"
+    "Mesures de sécurité\n"
+    "Gestion du personnel;Paie et administration du personnel;Obligation légale (Code du "
+    "travail);Membres du personnel;Identité, coordonnées;SPF Finances, Secrétariat social "
+    "(sous-traitant);Non;10 ans après la fin du contrat;Accès restreint\n"
+    "Newsletter;Envoi de la lettre d'information;Consentement;Abonnés;Adresse e-mail;Mailchimp "
+    "(sous-traitant);États-Unis (Data Privacy Framework);Jusqu'à la désinscription;Chiffrement\n"
+)
+
+
+def test_a_register_kept_in_french(workspace: Path, tmp_path: Path) -> None:
+    """A Belgian register kept in French imports as one in Dutch does: headers, legal bases,
+    recipients and their types, transfers, retention periods and events."""
+    source = tmp_path / "registre.csv"
+    source.write_text(FRENCH, encoding="utf-8")
+    report = import_register(workspace, source)
+    staff = _record(workspace, "pa-gestion-du-personnel.yaml")
+    news = _record(workspace, "pa-newsletter.yaml")
+    assert report.exit_code == 0
+    assert staff["purposes"] == [
+        {
+            "description": "Paie et administration du personnel",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Code du travail",
+        }
+    ]
+    assert staff["recipients"] == [
+        {"name": "SPF Finances", "type": "public-authority"},
+        {"name": "Secrétariat social", "type": "processor"},
+    ]
+    assert "transfers" not in staff
+    assert staff["retention"] == {"period": "P10Y", "trigger": "la fin du contrat"}
+    assert news["purposes"] == [
+        {"description": "Envoi de la lettre d'information", "legal_basis": "consent"}
+    ]
+    assert [t["country"] for t in news["transfers"]] == ["US"]  # type: ignore[index, union-attr]
+    assert news["retention"] == {"until": "la désinscription"}

@@ -88,11 +88,15 @@ def test_a_final_newline_is_no_part_of_a_duration() -> None:
         ("1 year and 6 months", "P1Y6M"),
         ("2 jaar en 6 maanden", "P2Y6M"),
         ("72h", "PT72H"),
+        ("10 ans", "P10Y"),
+        ("6 mois", "P6M"),
+        ("1 an et 6 mois", "P1Y6M"),
+        ("72 heures", "PT72H"),
     ],
 )
 def test_a_duration_in_words_is_named_in_iso_8601(text: str, meant: str) -> None:
-    """English and Dutch words get the ISO 8601 spelling as a "did you mean"; the value itself
-    stays an error (complykit rewrites nothing)."""
+    """English, Dutch and French words get the ISO 8601 spelling as a "did you mean"; the value
+    itself stays an error (complykit rewrites nothing)."""
     assert in_words(text) == meant
     with pytest.raises(ValidationError, match="write a duration as ISO 8601") as raised:
         TypeAdapter(DurationField).validate_python(text)

@@ -27,11 +27,17 @@ Canary Islands, "Unknown Region". A name of one is no country code to suggest.""
 
 _ABBREVIATIONS = {
     "vs": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US", "amerika": "US", "america": "US",
-    "verenigde staten van amerika": "US", "etats unis d amerique": "US",
+    "verenigde staten van amerika": "US",
     "uk": "GB", "vk": "GB", "engeland": "GB", "england": "GB", "great britain": "GB",
     "groot brittannie": "GB", "grande bretagne": "GB", "grossbritannien": "GB",
     "zuid korea": "KR", "south korea": "KR", "korea": "KR",
     "el": "GR",  # the EU's own code for Greece
+    # French names of the usual transfer countries, for free text, where French names are not
+    # read wholesale (see SEARCHED_LANGUAGES).
+    "etats unis": "US", "etats unis d amerique": "US", "royaume uni": "GB", "suisse": "CH",
+    "inde": "IN", "chine": "CN", "japon": "JP", "coree du sud": "KR", "bresil": "BR",
+    "australie": "AU", "singapour": "SG", "nouvelle zelande": "NZ", "israel": "IL",
+    "argentine": "AR", "uruguay": "UY", "canada": "CA",
 }  # fmt: skip
 
 

@@ -165,10 +165,13 @@ def split_bases(text: str) -> list[str]:
 
 
 # What a law's name looks like beside a basis: "Jeugdwet", "Wet BRP", "Besluit ...", "BW boek 1",
+# "Code du travail",
 # "Awb", "Data Protection Act 2018", "art. 7", and short Dutch law names such as "Wgs" or "WGBO"
 # (a W and a consonant other than h or r, so "When" or "Write" are no law).
 _LAW = re.compile(
     r"(?i:wet(?:boek)?\b|\bwet\b|besluit|regeling|verordening|reglement|\bawb\b|\bact\b"
+    # French and Belgian: "Code du travail", "loi du 30 juillet 2018", "arrêté royal", "décret".
+    r"|\bcode\b|\bloi\b|arr[eê]t[eé]|d[eé]cret|ordonnance"
     r"|\buavg\b|\bart(?:ikel|icle)?\.?\s*\d)|\bBW\b"
     # Dutch law abbreviations: W and a consonant, as Wgs, Wmo, Wlz, WGBO, WWB.
     r"|\bW[BCDFGJKLMNPQSTVWXZbcdfgjklmnpqstvwxz][A-Za-z]{0,4}\b"
