@@ -277,5 +277,7 @@ def test_a_register_kept_in_french(workspace: Path, tmp_path: Path) -> None:
     assert news["purposes"] == [
         {"description": "Envoi de la lettre d'information", "legal_basis": "consent"}
     ]
-    assert [t["country"] for t in news["transfers"]] == ["US"]  # type: ignore[index, union-attr]
+    transfers = news["transfers"]
+    assert isinstance(transfers, list)
+    assert [t["country"] for t in transfers] == ["US"]
     assert news["retention"] == {"until": "la désinscription"}
