@@ -100,9 +100,13 @@ def algoritmeregister(
 
 
 def _check_url(url: str | None) -> None:
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
     from complykit.core.errors import ComplykitError  # noqa: PLC0415
 
-    if url is not None and not url.startswith("https://"):
+    # The scheme is case-insensitive (RFC 3986 3.1): HTTPS://Example.org is an https URL.
+    parts = urlsplit(url) if url is not None else None
+    if parts is not None and (parts.scheme.lower() != "https" or not parts.netloc):
         raise ComplykitError(f"--register-url must be an https:// URL, not '{url}'")
 
 

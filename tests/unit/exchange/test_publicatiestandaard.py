@@ -114,3 +114,20 @@ def test_cli_default_is_the_standard() -> None:
     first = json.loads(backend.stdout)[0]
     assert first["standard_version"] == "1.0"
     assert first["process_index_url"] == f"{BASE}/pa-recruitment"
+
+
+@pytest.mark.parametrize(
+    ("url", "accepted"),
+    [
+        ("HTTPS://Register.Example.nl/verwerkingen", True),  # schemes know no case
+        ("https://register.example.nl/verwerkingen", True),
+        ("http://register.example.nl/verwerkingen", False),
+        ("https:///no-host", False),
+        ("register.example.nl", False),
+    ],
+)
+def test_the_register_url_is_any_https_url(url: str, accepted: bool) -> None:
+    arguments = ["export", "algoritmeregister", str(EXAMPLE), "--standard", "register-api"]
+    result = CliRunner().invoke(app, [*arguments, "--register-url", url])
+    assert (result.exit_code == 0) is accepted, result.output
+    assert ("must be an https:// URL" in result.stderr) is not accepted
