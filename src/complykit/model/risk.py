@@ -1,9 +1,9 @@
 """``risk``: an entry of the risk register, scored on the scales in complykit.yaml."""
 
-from typing import Literal
+from typing import Literal, Self
 
 from complykit.model.base import Record, StrictModel
-from complykit.model.declaring import Field, PositiveInt
+from complykit.model.declaring import Field, PositiveInt, model_validator
 from complykit.model.duration import DurationField
 from complykit.model.empty import EMPTY
 from complykit.model.types import (
@@ -45,6 +45,15 @@ class Acceptance(StrictModel):
     within_appetite: bool = False
     """Whether the risk is accepted because its score is within the appetite; recorded, so
     that an acceptance under the appetite is a decision and not an assumption."""
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Self:
+        if self.until < self.on:
+            raise ValueError(
+                f"the acceptance ends ({self.until.isoformat()}) before it was given "
+                f"({self.on.isoformat()}): `until` is the day it must be decided again"
+            )
+        return self
 
 
 class TreatmentAction(StrictModel):
