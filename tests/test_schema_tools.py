@@ -29,6 +29,12 @@ SCHEMAS = REPO / "schemas"
 # YAML001 and YAML002 are parse errors for check-jsonschema too (its YAML loader refuses
 # duplicate keys), so a file either tool cannot parse is a failure for both.
 SCHEMA_VERDICT_CODES = frozenset({"SCH002", "SCH003", "SCH004", "SCH005", "YAML001", "YAML002"})
+# Files whose fault no JSON Schema can see, each with why: complykit refuses them, the schema
+# tools accept them, and the test says so rather than pretending they agree.
+BEYOND_JSON_SCHEMA = {
+    # Two dates of one record compared: JSON Schema compares a value with constants only.
+    CASES / "SCH004" / "acceptance-ends-before-it-was-given" / "risk.yaml",
+}
 WORKSPACES = [EXAMPLE, *sorted(p.parent for p in CASES.glob("*/*/complykit.yaml"))]
 WORKSPACES += sorted(p.parent for p in CASES.glob("SCH*/*/expected.yaml"))
 
@@ -119,6 +125,7 @@ def test_check_jsonschema_agrees_with_validate(make_workspace: Any) -> None:
     files = {p: k for root in WORKSPACES for p, k in _kinds(root).items()}
     ours = set().union(*(_complykit_failures(root, make_workspace) for root in WORKSPACES))
     theirs = _check_jsonschema_failures(files)
-    assert {p for p in ours if p in files} == theirs
+    assert {p for p in ours if p in files} == theirs | BEYOND_JSON_SCHEMA
+    assert not theirs & BEYOND_JSON_SCHEMA  # were a schema to see one, it leaves the list
     assert len(files) > 150
     assert len(theirs) >= 4
