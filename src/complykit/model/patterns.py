@@ -46,6 +46,14 @@ def _country_repaired(value: str) -> str:
     return country_code(value) or value.strip().upper()
 
 
+def _framework_repaired(value: str) -> str:
+    """``gdpr`` for ``AVG``, ``iso27001-2022`` for ``ISO 27001``; else the value as a slug."""
+    # Imported here, as the country names: for a refused value only.
+    from complykit.model.wording.frameworks import framework_meant  # noqa: PLC0415
+
+    return framework_meant(value) or _slug_repaired(value)
+
+
 _WORDS: dict[str, PatternWords] = {
     RECORD_ID_PATTERN: PatternWords(
         "an id: letters, digits, '.', '_' and '-', starting with a letter or digit, no spaces",
@@ -56,7 +64,7 @@ _WORDS: dict[str, PatternWords] = {
         _country_repaired,
     ),
     FRAMEWORK_ID_PATTERN: PatternWords(
-        "a catalog id in small letters, such as gdpr or iso27001-2022", _slug_repaired
+        "a catalog id in small letters, such as gdpr or iso27001-2022", _framework_repaired
     ),
     EMAIL_PATTERN: PatternWords("an e-mail address, such as privacy@example.nl"),
     RULE_CODE_PATTERN: PatternWords(

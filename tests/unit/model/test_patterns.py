@@ -29,6 +29,8 @@ from complykit.model.types import (
         (RECORD_ID_PATTERN, "pa patient intake", "pa-patient-intake"),
         (RECORD_ID_PATTERN, "-risk/7", "risk-7"),
         (FRAMEWORK_ID_PATTERN, "ISO27001-2022", "iso27001-2022"),
+        (FRAMEWORK_ID_PATTERN, "AVG", "gdpr"),  # a framework's name gives its catalog id
+        (FRAMEWORK_ID_PATTERN, "ISO 27001", "iso27001-2022"),
         (RULE_CODE_PATTERN, "gdpr022", "GDPR022"),
     ],
 )

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.countries import country_code
+from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 
 BASES = [basis.value for basis in LegalBasis]
@@ -120,3 +121,26 @@ def test_words_that_are_not_none(text: str) -> None:
 )  # fmt: skip
 def test_yes_and_no_in_words(text: str, meant: bool | None) -> None:
     assert meant_bool(text) is meant
+
+
+def test_every_bundled_catalogs_name_gives_its_id() -> None:
+    """The names a config may use for a framework include every id and alias of the bundled
+    catalogs: a catalog given a new alias fails here until the model knows it too."""
+    from complykit.catalog.load import load_catalogs  # noqa: PLC0415 - this test only
+
+    for catalog in load_catalogs().frameworks:
+        for name in (catalog.id, *catalog.framework.aliases):
+            assert framework_meant(name) == catalog.id, name
+
+
+@pytest.mark.parametrize(
+    ("name", "framework"),
+    [("AVG", "gdpr"), ("RGPD", "gdpr"), ("ISO 27001", "iso27001-2022"),
+     ("ISO/IEC 42001", "iso42001-2023"), ("AI-verordening", "eu-ai-act")],
+)  # fmt: skip
+def test_a_frameworks_common_name_gives_its_id(name: str, framework: str) -> None:
+    assert framework_meant(name) == framework
+
+
+def test_an_unknown_framework_name_gives_none() -> None:
+    assert framework_meant("NIS2") is None

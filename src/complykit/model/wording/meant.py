@@ -219,6 +219,16 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "verdwijning": ("disappearance",),
     "verlies": ("disappearance",),
     "disparition": ("disappearance",),
+    # Report languages.
+    "nederlands": ("nl",),
+    "dutch": ("nl",),
+    "vlaams": ("nl",),
+    "neerlandais": ("nl",),
+    "niederlandisch": ("nl",),
+    "engels": ("en",),
+    "english": ("en",),
+    "anglais": ("en",),
+    "englisch": ("en",),
     # Chapter V transfer tools.
     "standaardcontractbepalingen": ("standard-contractual-clauses",),
     "modelcontractbepalingen": ("standard-contractual-clauses",),
