@@ -124,6 +124,12 @@ def eu_representative_missing(repo: Repository) -> Iterator[Problem]:
         )
 
 
+_NATIONAL_LAW = {
+    "bsn": " (UAVG art. 46)",
+    "rrn": " (the Belgian Law of 8 August 1983 on the National Register)",
+}
+
+
 @check(
     code="GDPR033",
     reads=("processing-activity",),
@@ -142,7 +148,9 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
 
     Member States set the conditions for national identification numbers (GDPR Art. 87); in
     the Netherlands the BSN may only be used where a law prescribes it (UAVG art. 46), e.g.
-    the Wabvpz for care providers or tax law for payroll.
+    the Wabvpz for care providers or tax law for payroll. In Belgium the national register
+    number (``rrn``) may be used only where the Law of 8 August 1983 on the National Register
+    allows it, by a law or an authorisation.
 
     PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
     1964}``.
@@ -151,7 +159,7 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
     for entry, activity in activities(repo):
         for index, data in enumerate(activity.personal_data):
             if data.national_id is not None and data.national_id_provision is None:
-                law = " (UAVG art. 46)" if data.national_id == "bsn" else ""
+                law = _NATIONAL_LAW.get(data.national_id, "")
                 yield Problem(
                     entry,
                     ("personal_data", index, "national_id"),

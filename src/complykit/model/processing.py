@@ -113,9 +113,11 @@ class DataCategory(StrictModel):
     """Whether this is data on criminal convictions and offences (Art. 10)."""
     art10_basis: NonEmptyStr | None = None
     """The official authority or law that allows processing criminal-offence data (Art. 10)."""
-    national_id: Literal["bsn", "other"] | None = None
+    national_id: Literal["bsn", "rrn", "other"] | None = None
     """Whether this is a national identification number: `bsn` for the Dutch
-    burgerservicenummer, `other` for another country's (GDPR Art. 87)."""
+    burgerservicenummer, `rrn` for the Belgian national register number
+    (rijksregisternummer, numéro de registre national), `other` for another country's (GDPR
+    Art. 87)."""
     national_id_provision: NonEmptyStr | None = None
     """The law that allows using the number for this purpose; for the BSN, the act that
     prescribes it (UAVG art. 46), e.g. 'Wet aanvullende bepalingen verwerking persoonsgegevens

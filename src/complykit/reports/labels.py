@@ -290,6 +290,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "national-id": {
         "bsn": N_("citizen service number (BSN, UAVG art. 46)"),
+        "rrn": N_("national register number (Belgium)"),
         "other": N_("national identification number (Art. 87)"),
     },
     "feared-event": {

@@ -14,6 +14,7 @@ from builders import write_workspace
 from complykit.reports.render import render_report, render_workbook
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
+from conftest import CASES, MakeWorkspace
 
 from .conftest import AS_OF
 
@@ -118,3 +119,15 @@ def test_retention_until_an_event_reads_as_such(tmp_path: Path, lang: str) -> No
     book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
     cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
     assert shown in cells
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "national register number (Belgium)"), ("nl", "rijksregisternummer (België)")],
+)
+def test_the_belgian_national_register_number_is_named(
+    make_workspace: MakeWorkspace, lang: str, label: str
+) -> None:
+    repo = open_workspace(make_workspace(CASES / "GDPR033" / "rrn-without-law"), AS_OF).repo
+    assert repo is not None
+    assert label in render_report("ropa", repo, lang=lang, output_format="markdown")
