@@ -270,48 +270,25 @@ def says_none(text: str) -> bool:
     return text.strip() in _NONE or folded(text) in _NONE  # "-" folds to nothing
 
 
-def _takes(options: Collection[str], vocabulary: type[StrEnum]) -> bool:
-    """Whether the field takes every value of ``vocabulary`` (it is that field)."""
-    return {value.value for value in vocabulary} <= set(options)
-
-
-def _legal_basis(text: str, options: Collection[str]) -> str | None:
-    if not _takes(options, LegalBasis):
-        return None
-    basis = parse_legal_basis(text)
-    return basis.value if basis else None
-
-
-def _art9_condition(text: str, options: Collection[str]) -> str | None:
-    if not _takes(options, Art9Condition):
-        return None
+def _one_art9_condition(text: str) -> Art9Condition | None:
     points = art9_conditions(text)
-    return points[0].value if len(points) == 1 else None
+    return points[0] if len(points) == 1 else None
 
 
-def _special_category(text: str, options: Collection[str]) -> str | None:
-    if not _takes(options, SpecialCategory):
-        return None
-    category = special_category(text)
-    return category.value if category else None
-
-
-def _word(text: str, options: Collection[str]) -> str | None:
-    return next((v for v in _WORDS.get(folded(text), ()) if v in options), None)
-
-
-_READERS: tuple[Callable[[str, Collection[str]], str | None], ...] = (
-    _legal_basis,
-    _art9_condition,
-    _special_category,
-    _word,
+# The vocabularies read by parsers of their own; a field is read by one only when it takes
+# every value of that vocabulary (it is that field).
+_PARSED: tuple[tuple[type[StrEnum], Callable[[str], StrEnum | None]], ...] = (
+    (LegalBasis, parse_legal_basis),
+    (Art9Condition, _one_art9_condition),
+    (SpecialCategory, special_category),
 )
 
 
 def meant_value(text: str, options: Collection[str]) -> str | None:
     """The one of ``options`` that ``text`` says in words, or None."""
-    for read in _READERS:
-        meant = read(text, options)
-        if meant is not None and meant in options:
-            return meant
-    return None
+    taken = set(options)
+    for vocabulary, parse in _PARSED:
+        meant = parse(text) if {value.value for value in vocabulary} <= taken else None
+        if meant is not None and meant.value in taken:
+            return meant.value
+    return next((v for v in _WORDS.get(folded(text), ()) if v in taken), None)
