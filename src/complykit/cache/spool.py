@@ -17,7 +17,6 @@ import hmac
 import os
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass
 
 from complykit.cache.entries import MAX_ENTRY_BYTES, signer
 from complykit.cache.store import CacheStore, create_temporary, open_folder
@@ -26,12 +25,14 @@ _BLANK = b" " * 64 + b"\n"
 """Room for the signature (64 hexadecimal digits), written last."""
 
 
-@dataclass(slots=True)
 class _Pending:
-    temporary: str
-    descriptor: int
-    signature: hmac.HMAC
-    size: int = 0
+    __slots__ = ("descriptor", "signature", "size", "temporary")
+
+    def __init__(self, temporary: str, descriptor: int, signature: hmac.HMAC) -> None:
+        self.temporary = temporary
+        self.descriptor = descriptor
+        self.signature = signature
+        self.size = 0
 
 
 class Spool:

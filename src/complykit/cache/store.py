@@ -15,7 +15,6 @@ import stat
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -131,13 +130,15 @@ def _write_entry(name: str, data: bytes, folder: int) -> None:
         raise
 
 
-@dataclass(slots=True)
 class CacheStore:
     """One cache folder; ``notes`` says what went wrong, for the user to see as warnings."""
 
-    folder: Path
-    key: bytes
-    notes: list[str] = field(default_factory=list)
+    __slots__ = ("folder", "key", "notes")
+
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder = folder
+        self.key = key
+        self.notes: list[str] = []
 
     def read(self, name: str, *, exact: bool = False) -> Any | None:
         """The entry's JSON body, or None when missing; a bad entry is a note and None.

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from typing import Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
@@ -26,12 +24,14 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
-@dataclass(slots=True)
 class ForkedCall(Generic[T]):
     """A child computing ``work()``; ``result`` waits for it, ``abandon`` stops it."""
 
-    pid: int
-    reader: int
+    __slots__ = ("pid", "reader")
+
+    def __init__(self, pid: int, reader: int) -> None:
+        self.pid = pid
+        self.reader = reader
 
     @classmethod
     def start(cls, work: Callable[[], T]) -> ForkedCall[T] | None:
@@ -59,6 +59,9 @@ class ForkedCall(Generic[T]):
 
     def abandon(self) -> None:
         """Kill the child and reap it; its result is never read."""
+        # Imported here: ``signal`` builds its enums on import (1 ms), and most runs never kill.
+        import signal  # noqa: PLC0415
+
         with suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)
         with suppress(OSError):

@@ -9,8 +9,8 @@ the same winner), and findings, positions and evidence paths answer as the base 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from complykit.core.findings import Finding
 from complykit.core.frozen import frozen
@@ -21,7 +21,6 @@ from complykit.workspace.open import LoadedRecords, OpenedWorkspace
 from complykit.workspace.repository import Repository
 
 
-@dataclass(slots=True)
 class SwappedRepository(Repository):
     """A repository whose paths exist as in the base tree (``tree``: every file and folder of
     the base revision, as the probes that hold there), not as in the head's folder it was
@@ -31,7 +30,12 @@ class SwappedRepository(Repository):
     from the head's bytes for a shared file and from the base's for a swapped one.
     """
 
-    tree: frozenset[str] = frozenset()
+    __slots__ = ("tree",)
+
+    def __init__(self, tree: frozenset[str], *parts: Any) -> None:
+        """``tree``, then what ``Repository`` is made of, in its order."""
+        super().__init__(*parts)
+        self.tree = tree
 
     def probe(self, probe: str) -> bool:
         found = probe in self.tree
@@ -68,6 +72,7 @@ def swap(
     )
     unread = sorted([*kept_unread, *swapped_in.unread], key=lambda u: order.of(u.path))
     based = SwappedRepository(
+        _tree(base),
         repo.root,
         repo.config,
         repo.catalogs,
@@ -76,7 +81,6 @@ def swap(
         _invalid_ids(kept_unread, kept_findings) | swapped_in.invalid_ids,
         tuple(unread),
         repo.config_places,  # the config is the same on both sides, or there is no swap
-        tree=_tree(base),
     )
     return SwappedBase(based, (*kept_findings, *swapped_in.findings))
 

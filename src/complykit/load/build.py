@@ -7,10 +7,9 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from complykit.core.frozen import frozen
 from complykit.load.limits import LoadLimits
+from complykit.load.pyyaml import yaml
 from complykit.load.resolver import (
     BOOL_TAG,
     FLOAT_TAG,
@@ -20,6 +19,11 @@ from complykit.load.resolver import (
     SEQ_TAG,
     STR_TAG,
 )
+
+MappingNode = yaml.nodes.MappingNode
+Node = yaml.nodes.Node
+ScalarNode = yaml.nodes.ScalarNode
+SequenceNode = yaml.nodes.SequenceNode
 
 
 @frozen

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
@@ -73,14 +72,16 @@ class Skipped:
     reason: str
 
 
-@dataclass(slots=True)
 class Discovery:
     """The YAML files found, in a stable order, and the folders that could not be read."""
 
-    root: Path
-    relatives: list[str] = field(default_factory=list)
-    """Each file's path below ``root`` as POSIX text, as findings and the cache name it."""
-    skipped: list[Skipped] = field(default_factory=list)
+    __slots__ = ("relatives", "root", "skipped")
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.relatives: list[str] = []
+        """Each file's path below ``root`` as POSIX text, as findings and the cache name it."""
+        self.skipped: list[Skipped] = []
 
     @property
     def files(self) -> list[Path]:

@@ -20,23 +20,21 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-import yaml
-from yaml.events import (
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
-)
-
 from complykit.load.build import INTERN_UP_TO, SCALARS
 from complykit.load.limits import LoadLimits
 from complykit.load.positions import MAPPING, SCALAR, SEQUENCE, Places, PlacesRecorder
+from complykit.load.pyyaml import yaml
 from complykit.load.resolver import StrictResolver
+
+DocumentEndEvent = yaml.events.DocumentEndEvent
+DocumentStartEvent = yaml.events.DocumentStartEvent
+MappingEndEvent = yaml.events.MappingEndEvent
+MappingStartEvent = yaml.events.MappingStartEvent
+ScalarEvent = yaml.events.ScalarEvent
+SequenceEndEvent = yaml.events.SequenceEndEvent
+SequenceStartEvent = yaml.events.SequenceStartEvent
+StreamEndEvent = yaml.events.StreamEndEvent
+StreamStartEvent = yaml.events.StreamStartEvent
 
 Start = tuple[int, int, int]
 """Where a document's value starts: its offset in the text, its line and its column (from 0)."""

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from complykit.core.sharing import SharedValues
 
 if TYPE_CHECKING:
-    from yaml.nodes import Node
+    from complykit.load.pyyaml import yaml
 
 Loc = Sequence[str | int]
 
@@ -244,21 +244,23 @@ class _Index:
         return found
 
 
-def places_of(root: Node) -> Places:
+def places_of(root: yaml.nodes.Node) -> Places:
     """The places of a composed node tree (used where the loader composed nodes)."""
-    from yaml.nodes import MappingNode, SequenceNode  # noqa: PLC0415 - keeps import light
+    from complykit.load.pyyaml import yaml  # noqa: PLC0415 - keeps import light
+
+    mapping_node, sequence_node = yaml.nodes.MappingNode, yaml.nodes.SequenceNode
 
     recorder = PlacesRecorder()
 
-    def visit(node: Node) -> None:
+    def visit(node: yaml.nodes.Node) -> None:
         line, column = node.start_mark.line, node.start_mark.column
-        if isinstance(node, MappingNode):
+        if isinstance(node, mapping_node):
             recorder.put(MAPPING, line, column)
             for key, value in node.value:
                 recorder.key(str(key.value), key.start_mark.line, key.start_mark.column)
                 visit(value)
             recorder.close()
-        elif isinstance(node, SequenceNode):
+        elif isinstance(node, sequence_node):
             recorder.put(SEQUENCE, line, column)
             for item in node.value:
                 visit(item)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from yaml.resolver import BaseResolver
+from complykit.load.pyyaml import yaml
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
 INT_TAG = "tag:yaml.org,2002:int"
@@ -33,7 +33,7 @@ _IMPLICIT = (
 )
 
 
-class StrictResolver(BaseResolver):
+class StrictResolver(yaml.resolver.BaseResolver):
     """A resolver with only the implicit types listed in ``_IMPLICIT``."""
 
     yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}

@@ -16,41 +16,42 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
-from yaml.composer import Composer
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.scanner import Scanner
-
 from complykit.core.findings import Finding, Severity, first_finding
 from complykit.core.frozen import frozen, replace
+from complykit.load import pyyaml
 from complykit.load.build import BuildProblem, build_document
 from complykit.load.declared import UnreadRecord, declared_records
 from complykit.load.events import Start, build_first_document, build_from_events
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 from complykit.load.positions import Places, places_of
+from complykit.load.pyyaml import yaml
 from complykit.load.resolver import StrictResolver
 from complykit.load.textpos import TextLines, offset_position
 
 
-class _PureLoader(Reader, Scanner, Parser, Composer, StrictResolver):
+class _PureLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    StrictResolver,
+):
     def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
         StrictResolver.__init__(self)
 
 
 def _loader_class() -> Any:
-    try:
-        from yaml._yaml import CParser  # noqa: PLC0415 - optional C extension
-    except ImportError:  # only where libyaml is missing
+    c_parser: Any = pyyaml.c_parser()
+    if c_parser is None:  # only where PyYAML was built without libyaml
         return _PureLoader
 
-    class _CLoader(CParser, StrictResolver):
+    class _CLoader(c_parser, StrictResolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
+            c_parser.__init__(self, stream)
             StrictResolver.__init__(self)
 
     return _CLoader

@@ -6,7 +6,6 @@ with ``--no-cache`` imports nothing of the cache (10 ms of start-up).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
 
@@ -158,7 +157,6 @@ class _Restorer:
         return record, document.places
 
 
-@dataclass(slots=True)
 class _FileText:
     """A file's text and content hash, read once for all of its records that are read alone.
 
@@ -167,9 +165,12 @@ class _FileText:
     its 2.5 s, at 5,000 records kept one file to a folder.
     """
 
-    root: Path
-    path: PurePosixPath
-    _read: tuple[str | None, str | None] | None = None
+    __slots__ = ("_read", "path", "root")
+
+    def __init__(self, root: Path, path: PurePosixPath) -> None:
+        self.root = root
+        self.path = path
+        self._read: tuple[str | None, str | None] | None = None
 
     def read(self) -> tuple[str | None, str | None]:
         """The text (None when unreadable or not UTF-8) and the hash of the bytes read."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -145,50 +144,82 @@ def _decoded(kept: Kept) -> list[Reference] | None:
         return None  # not what this version keeps: the record is walked instead
 
 
-@dataclass(slots=True)
 class Repository:
-    """Records that passed schema validation; ids of those that did not, so none cascade."""
+    """Records that passed schema validation; ids of those that did not, so none cascade.
 
-    root: Path
-    config: WorkspaceConfig
-    catalogs: CatalogSet
-    as_of: date
-    entries: Sequence[Entry]
-    invalid_ids: frozenset[str] = frozenset()
-    unread: tuple[UnreadRecord, ...] = ()
-    """Records that could not be read (YAML or schema errors), as far as their ids are known."""
-    config_places: Places | None = None
-    by_id: dict[str, Entry] = field(init=False)
-    _by_kind: dict[str, list[Entry]] = field(init=False)
-    _references: list[tuple[Entry | None, list[Reference]]] | None = field(init=False, default=None)
-    _holding: dict[type[Marker], list[tuple[Entry | None, list[Reference]]]] | None = field(
-        init=False, default=None
-    )
-    _in_scope: frozenset[str] | None = field(init=False, default=None)
-    _typed: dict[type[Record], list[tuple[Entry, Record]]] = field(init=False, default_factory=dict)
-    _indexes: dict[tuple[type[Record], str], dict[str, list[Listed[Record]]]] = field(
-        init=False, default_factory=dict
-    )
-    _suggesters: dict[tuple[str, ...], Suggester] = field(init=False, default_factory=dict)
-    probes: dict[str, bool] = field(init=False, default_factory=dict)
-    """The probes checks asked (``probe``: a file at this path? a folder?) and their answers:
-    the cache asks them again."""
-    slices: dict[frozenset[str], KindSlice] = field(init=False, default_factory=dict)
-    """The records of some kinds, for the checks that read only those (``scope.scoped``)."""
-    parts: dict[frozenset[PurePosixPath], Repository] = field(init=False, default_factory=dict)
-    """The records of some files, for checks that judge each record alone (``scope.only_files``)."""
-    summary_source: SummarySource | None = field(init=False, default=None)
-    """Gives ``summaries`` with those of unchanged files kept from an earlier run (the cache)."""
-    _summaries: dict[tuple[type[Record], Summarise], list[list[str]]] = field(
-        init=False, default_factory=dict
+    A plain class with slots rather than a dataclass: ``dataclasses`` imports ``inspect``
+    (ast, dis, tokenize), 6-9 ms of every run, and nothing compares or copies repositories.
+    """
+
+    __slots__ = (
+        "_by_kind",
+        "_holding",
+        "_in_scope",
+        "_indexes",
+        "_references",
+        "_suggesters",
+        "_summaries",
+        "_typed",
+        "as_of",
+        "by_id",
+        "catalogs",
+        "config",
+        "config_places",
+        "entries",
+        "invalid_ids",
+        "parts",
+        "probes",
+        "root",
+        "slices",
+        "summary_source",
+        "unread",
     )
 
-    def __post_init__(self) -> None:
-        self.by_id = {}
-        self._by_kind = defaultdict(list)
-        for entry in self.entries:
+    def __init__(  # noqa: PLR0913, PLR0917 - the parts of a workspace, in the order all callers give them
+        self,
+        root: Path,
+        config: WorkspaceConfig,
+        catalogs: CatalogSet,
+        as_of: date,
+        entries: Sequence[Entry],
+        invalid_ids: frozenset[str] = frozenset(),
+        unread: tuple[UnreadRecord, ...] = (),
+        config_places: Places | None = None,
+    ) -> None:
+        self.root = root
+        self.config = config
+        self.catalogs = catalogs
+        self.as_of = as_of
+        self.entries = entries
+        self.invalid_ids = invalid_ids
+        self.unread = unread
+        """Records that could not be read (YAML or schema errors), as far as their ids are
+        known."""
+        self.config_places = config_places
+        self.by_id: dict[str, Entry] = {}
+        self._by_kind: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
             self.by_id.setdefault(entry.id, entry)
             self._by_kind[entry.kind].append(entry)
+        self._references: list[tuple[Entry | None, list[Reference]]] | None = None
+        self._holding: dict[type[Marker], list[tuple[Entry | None, list[Reference]]]] | None = None
+        self._in_scope: frozenset[str] | None = None
+        self._typed: dict[type[Record], list[tuple[Entry, Record]]] = {}
+        self._indexes: dict[tuple[type[Record], str], dict[str, list[Listed[Record]]]] = {}
+        self._suggesters: dict[tuple[str, ...], Suggester] = {}
+        self.probes: dict[str, bool] = {}
+        """The probes checks asked (``probe``: a file at this path? a folder?) and their
+        answers: the cache asks them again."""
+        self.slices: dict[frozenset[str], KindSlice] = {}
+        """The records of some kinds, for the checks that read only those
+        (``scope.scoped``)."""
+        self.parts: dict[frozenset[PurePosixPath], Repository] = {}
+        """The records of some files, for checks that judge each record alone
+        (``scope.only_files``)."""
+        self.summary_source: SummarySource | None = None
+        """Gives ``summaries`` with those of unchanged files kept from an earlier run (the
+        cache)."""
+        self._summaries: dict[tuple[type[Record], Summarise], list[list[str]]] = {}
 
     def in_scope(self, framework: str) -> bool:
         """Whether ``frameworks`` in complykit.yaml names this catalog id, or an alias of it."""

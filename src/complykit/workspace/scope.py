@@ -55,7 +55,7 @@ class ScopedRepository(Repository):
     __slots__ = ("_base", "_table", "reads")
 
     def __init__(self, base: Repository, reads: frozenset[str], cut: KindSlice) -> None:
-        # Not the dataclass __init__: the fields are the base's, shared, not built again.
+        # Not Repository.__init__: the fields are the base's, shared, not built again.
         self._base = base
         self.reads = reads
         self.root, self.config, self.catalogs = base.root, base.config, base.catalogs
