@@ -1,6 +1,6 @@
 """``processing-activity``: one entry of the GDPR Art. 30 register of processing activities."""
 
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from complykit.model.base import Record, StrictModel
 from complykit.model.declaring import ConfigDict, Field, NonNegativeInt, model_validator
@@ -175,19 +175,25 @@ class Transfer(StrictModel):
     """Supplementary measures, e.g. encryption with keys held in the EU."""
 
 
+def _given(key: str) -> dict[str, Any]:
+    """JSON Schema for "``key`` holds a value": present, and not null."""
+    return {"required": [key], "properties": {key: {"not": {"type": "null"}}}}
+
+
 class Retention(StrictModel):
     """How long the data is kept (Art. 30(1)(f)): a period and the event it counts from, or the
     event at which the data is erased."""
 
     # Editors and check-jsonschema see the same choice that validation makes: period with
-    # trigger, or until, never both.
+    # trigger, or until, never both. A key written as null is no value, for them as for the
+    # model: `{period: null, trigger: null, until: ...}` is an until.
     model_config = ConfigDict(
         json_schema_extra={
             "anyOf": [
-                {"required": ["period", "trigger"], "not": {"required": ["until"]}},
+                {"allOf": [_given("period"), _given("trigger")], "not": _given("until")},
                 {
-                    "required": ["until"],
-                    "not": {"anyOf": [{"required": ["period"]}, {"required": ["trigger"]}]},
+                    "allOf": [_given("until")],
+                    "not": {"anyOf": [_given("period"), _given("trigger")]},
                 },
             ]
         }
