@@ -78,9 +78,19 @@ LEGAL_PROVISIONS = (
 )
 
 
+# The law that prescribes the BSN where a department keeps it (UAVG art. 46), as a careful
+# register names it: an unmarked BSN is a GDPR041 finding, not one of the planted defects.
+BSN_PROVISIONS = {"care": "Wabvpz art. 10", "hr": "Wet op de loonbelasting 1964, art. 28"}
+
+
 def data_lines(rng: random.Random, dept: Department, special: bool) -> list[str]:
     names = rng.sample(COMMON_DATA, 2) + rng.sample(dept.data, min(3, len(dept.data)))
-    lines = ["personal_data:", *(f"  - name: {q(n)}" for n in names)]
+    lines = ["personal_data:"]
+    for name in names:
+        lines.append(f"  - name: {q(name)}")
+        if "(BSN)" in name:
+            provision = BSN_PROVISIONS.get(dept.key, "Wet op de loonbelasting 1964")
+            lines += ["    national_id: bsn", f"    national_id_provision: {q(provision)}"]
     if special:
         condition, provision = dept.art9
         lines += [

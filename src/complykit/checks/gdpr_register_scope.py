@@ -10,6 +10,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.art30_exemption import failed_conditions
 from complykit.facts.problem import Problem
+from complykit.model.wording.special_data import national_id
 from complykit.workspace.repository import Repository
 
 
@@ -165,4 +166,48 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
                     ("personal_data", index, "national_id"),
                     f"'{activity.name}' processes a national identification number "
                     f"('{data.name}') without naming the law that allows it{law}",
+                )
+
+
+_NUMBER_NAMES = {
+    "bsn": "the Dutch citizen service number (BSN)",
+    "rrn": "the Belgian national register number",
+}
+
+
+@check(
+    code="GDPR041",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="national-id-unmarked",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 87",),
+    hint="Mark the category `national_id: bsn` (or `rrn`) and name the law that allows the "
+    "number for this purpose in `national_id_provision`. If it holds no such number, "
+    "rename it.",
+)
+def national_id_unmarked(repo: Repository) -> Iterator[Problem]:
+    """A data category named after a national identification number is not marked as one.
+
+    Registers name the BSN or the national register number among the data ("naam, adres,
+    BSN") without saying what that brings: Member States set the conditions for such numbers
+    (GDPR Art. 87), and only a number marked ``national_id`` is asked for the law that allows
+    it (GDPR033). A category that names the number, and neither marks it nor names a law,
+    is asked to. Names are read in Dutch, English and French; "geen BSN" names none.
+
+    PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
+    1964}``.
+    FAIL: ``{name: "Naam, adres, BSN"}``.
+    """
+    for entry, activity in activities(repo):
+        for index, data in enumerate(activity.personal_data):
+            if data.national_id is not None or data.national_id_provision is not None:
+                continue
+            if (number := national_id(data.name)) is not None:
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "name"),
+                    f"'{activity.name}' lists '{data.name}', which names "
+                    f"{_NUMBER_NAMES[number]}, without marking it `national_id: {number}`",
                 )

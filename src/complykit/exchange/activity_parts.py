@@ -17,7 +17,7 @@ from complykit.exchange.transfer_text import (
 )
 from complykit.model.enums import Art9Condition, LegalBasis
 from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
-from complykit.model.wording.special_data import criminal_offence, special_category
+from complykit.model.wording.special_data import criminal_offence, national_id, special_category
 
 NOT_STATED = "not stated in the imported register"
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
@@ -134,6 +134,12 @@ def _add(categories: dict[str, dict[str, Any]], name: str, notes: Notes) -> dict
     elif criminal_offence(name):
         entry["criminal_offence_data"] = True
         notes.warn(f"'{_one_line(name)}' marked as criminal-offence data (Art. 10)")
+    if (number := national_id(name)) is not None:
+        entry["national_id"] = number
+        notes.warn(
+            f"'{_one_line(name)}' marked as a national identification number (Art. 87); "
+            "name the law that allows it in national_id_provision"
+        )
     categories[key] = entry
     return entry
 

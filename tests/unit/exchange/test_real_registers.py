@@ -264,3 +264,34 @@ def test_belgian_criminal_record_extract(workspace: Path, tmp_path: Path, name: 
     assert _record(workspace, "pa-werving.yaml")["personal_data"] == [
         {"name": name, "criminal_offence_data": True}
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("BSN", "bsn"),
+        ("Burgerservicenummer", "bsn"),
+        ("Sofinummer", "bsn"),
+        ("Rijksregisternummer", "rrn"),
+        ("Numéro de registre national", "rrn"),
+    ],
+)
+def test_national_identification_numbers_are_marked(
+    workspace: Path, tmp_path: Path, name: str, number: str
+) -> None:
+    """A BSN or national register number among the data is marked ``national_id``, so that
+    validate asks for the law that allows it (GDPR033), and the import says so."""
+    report = _import(workspace, tmp_path, f"Naam;Persoonsgegevens\nSalarisadministratie;{name}\n")
+    assert _record(workspace, "pa-salarisadministratie.yaml")["personal_data"] == [
+        {"name": name, "national_id": number}
+    ]
+    assert any("national identification number (Art. 87)" in m for m in _messages(report, 2))
+
+
+def test_a_category_without_the_number_is_not_marked(workspace: Path, tmp_path: Path) -> None:
+    """ "Geen BSN" and a word that only starts with the letters name no number."""
+    _import(workspace, tmp_path, "Naam;Persoonsgegevens\nWerving;Geen BSN, BSNL-klantnummer\n")
+    assert _record(workspace, "pa-werving.yaml")["personal_data"] == [
+        {"name": "Geen BSN"},
+        {"name": "BSNL-klantnummer"},
+    ]

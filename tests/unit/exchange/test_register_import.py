@@ -65,8 +65,10 @@ def test_xlsx_with_dutch_headers(workspace: Path, tmp_path: Path) -> None:
     ]
     assert salary["data_subjects"] == ["Medewerkers", "oud-medewerkers"]
     assert salary["personal_data"] == [
-        {"name": "NAW (naam, adres, woonplaats)"}, {"name": "BSN"}, {"name": "IBAN"}
-    ]  # fmt: skip
+        {"name": "NAW (naam, adres, woonplaats)"},
+        {"name": "BSN", "national_id": "bsn"},
+        {"name": "IBAN"},
+    ]
     assert salary["retention"] == {"period": "P7Y", "trigger": "einde dienstverband"}
     assert salary["recipients"] == [{"name": "Belastingdienst", "type": "public-authority"}]
     assert salary["notes"] == "Afdeling: HR"

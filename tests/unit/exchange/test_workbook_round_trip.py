@@ -142,7 +142,7 @@ def test_dutch_values_land_in_their_fields(workspace: Path, tmp_path: Path) -> N
         {"description": "Loonaangifte", "legal_basis": "legal-obligation"},
     ]
     assert staff["personal_data"] == [
-        {"name": "NAW-gegevens"}, {"name": "BSN"}, {"name": "IBAN"},
+        {"name": "NAW-gegevens"}, {"name": "BSN", "national_id": "bsn"}, {"name": "IBAN"},
         {"name": "Gezondheidsgegevens (verzuim)", "special_category": "health"},
     ]  # fmt: skip
     assert staff["data_subjects"] == ["Medewerkers", "oud-medewerkers"]

@@ -54,3 +54,30 @@ def criminal_offence(name: str) -> bool:
     """Whether ``name`` is a category of data on criminal convictions and offences (Art. 10)."""
     folded = _folded(name)
     return any(f" {stem}" in folded for stem in _CRIMINAL)
+
+
+# National identification numbers (GDPR Art. 87) by the names registers give them, folded.
+# "sofinummer" is the BSN's name before 2007, still found in older registers. Belgium's INSZ
+# (NISS) is the national register number or a BIS number, so it is not read as either.
+_NATIONAL_IDS: dict[str, tuple[str, ...]] = {
+    "bsn": (
+        "bsn ", "burgerservicenummer", "burger service nummer", "burgerservice nummer",
+        "sofinummer", "sofi nummer", "citizen service number",
+    ),
+    "rrn": (
+        "rijksregisternummer", "rijksregister nummer", "numero de registre national",
+        "numero du registre national", "national register number", "national registry number",
+    ),
+}  # fmt: skip
+_NOT = ("geen", "zonder", "no", "without", "sans", "pas de", "not", "niet")
+
+
+def national_id(name: str) -> str | None:
+    """``bsn`` or ``rrn`` when ``name`` names that number (not as "no BSN"), else None."""
+    folded = _folded(name)
+    for code, stems in _NATIONAL_IDS.items():
+        for stem in stems:
+            at = folded.find(f" {stem}")
+            if at >= 0 and not folded[: at + 1].endswith(tuple(f" {no} " for no in _NOT)):
+                return code
+    return None
