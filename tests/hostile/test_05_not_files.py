@@ -109,3 +109,17 @@ def test_a_folder_named_complykit_yaml_is_said_to_be_one(tmp_path: Path) -> None
     outcome = run("validate", str(tmp_path))
     outcome.assert_inert(allowed=(2,))
     assert "complykit.yaml is a folder, not the workspace's configuration" in outcome.stderr
+
+
+def test_a_link_out_of_the_workspace_is_told_what_to_do(tmp_path: Path) -> None:
+    """A record file linked from elsewhere is told to be put in the workspace itself, not to
+    check permissions it does not lack."""
+    root = workspace(tmp_path)
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("kind: risk\nid: risk-far\n", encoding="utf-8")
+    (root / "far.yaml").symlink_to(outside)
+    outcome = run("validate", str(root), "--no-cache", "--format", "json")
+    outcome.assert_inert(allowed=(1,))
+    (finding,) = [f for f in json.loads(outcome.stdout)["findings"] if f["code"] == "YAML009"]
+    assert "outside the workspace" in finding["message"]
+    assert "put the file or folder itself where a link stands" in finding["hint"]

@@ -86,6 +86,13 @@ def _unconvertible(node: Node) -> BuildProblem:
             f"{digits:,} digits that are read",
             "Quote it if it is a code or an identifier, not a number.",
         )
+    if node.tag == FLOAT_TAG and node.value.lower() == ".nan":  # YAML 1.1 "not a number"
+        return BuildProblem.at(
+            node,
+            "YAML004",
+            f"'{node.value[:40]}' is YAML for a float that is not a number, which no field takes",
+            "Write a number, or quote the value if it is text.",
+        )
     return BuildProblem.at(
         node, "YAML004", f"'{node.value[:40]}' is not a valid value for tag '{node.tag}'"
     )

@@ -65,8 +65,9 @@ YAML_RULES = (
         "YAML009",
         "unreadable",
         Severity.ERROR,
-        "The file could not be read.",
-        hint="Check the file's permissions and that it is a regular file.",
+        "A file or folder could not be read, or is not read (a link, a special file).",
+        hint="Keep records in regular files inside the workspace: put the file or folder "
+        "itself where a link stands, and check that complykit may read it.",
     ),
     RuleInfo(
         "YAML010",
