@@ -46,7 +46,7 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     records may be plain classes rather than pydantic models (``model.plain``)."""
     root = find_root(path)
     if not use_cache:  # nothing of the cache is even imported
-        return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
+        return _fresh_result(root, as_of, fail_on, jobs, plain=plain_records)
     hashed = {} if hashed is None else hashed
     if str(root) in hashed or _run_before(root):
         return _through_cache(root, as_of, fail_on, jobs, plain=plain_records, hashed=hashed)
@@ -81,13 +81,13 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
 
     store = open_store(root)
     if isinstance(store, str):
-        return replace(_fresh(root, as_of, fail_on, jobs, plain=plain)[0], notes=(store,))
+        return replace(_fresh_result(root, as_of, fail_on, jobs, plain=plain), notes=(store,))
     try:
         if str(root) not in hashed:
             hashed[str(root)] = workspace_digests(root)
         digests = hashed[str(root)]
     except Uncacheable:
-        return _fresh(root, as_of, fail_on, jobs, plain=plain)[0]
+        return _fresh_result(root, as_of, fail_on, jobs, plain=plain)
     name = result_name(digests, as_of)
     cached = read_result(store, name, root, as_of, fail_on)
     if cached is not None:
@@ -98,14 +98,22 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
         memos: list[CheckMemo] = []
         try:
             memo = _memo(store, files, digests, memos)
-            result, probes = _fresh(root, as_of, fail_on, jobs, files=files, memo=memo, plain=plain)
-            if not files.raced:  # a file was edited while being read: keep nothing of this run
-                files.write()
-                written = [memo.write() for memo in memos]  # each, even after one failed
-                if written and all(written):
-                    files.checks_kept()
-                # Last: a run killed before this line leaves no answer for the next to reuse.
-                store.write(name, {"result": encode_result(result), "probes": probes})
+            result, probes, repo = _fresh(
+                root, as_of, fail_on, jobs, files=files, memo=memo, plain=plain
+            )
+            if files.raced:  # a file was edited while being read: keep nothing of this run
+                return replace(result, notes=tuple(store.notes))
+            files.write()
+            if repo is not None:
+                repo.drop_lookups()  # the checks are done; the memos read the records only
+            written = [memo.write() for memo in memos]  # each, even after one failed
+            if written and all(written):
+                files.checks_kept()
+            memos.clear()
+            if repo is not None:
+                repo.release()
+            # Last: a run killed before this line leaves no answer for the next to reuse.
+            store.write(name, {"result": encode_result(result), "probes": probes})
         finally:
             files.abandon()  # whatever was not written in full is removed, never trusted
     return replace(result, notes=tuple(store.notes))
@@ -165,7 +173,7 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     files: FileCache | None = None,
     memo: Callable[[Repository], CheckMemo | None] | None = None,
     plain: bool = False,
-) -> tuple[Result, dict[str, bool]]:
+) -> tuple[Result, dict[str, bool], Repository | None]:
     from complykit.load import early  # noqa: PLC0415 - imports PyYAML: only on a cache miss
 
     if files is None or files.cold:  # every file is parsed: start the workers before the imports
@@ -186,4 +194,14 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
         )
     finally:
         early.discard()
-    return result, dict(repo.probes) if repo is not None else {}
+    return result, dict(repo.probes) if repo is not None else {}, repo
+
+
+def _fresh_result(
+    root: Path, as_of: date, fail_on: Severity, jobs: int | None, *, plain: bool
+) -> Result:
+    """``_fresh``'s result, its records let go of before the caller renders it."""
+    result, _, repo = _fresh(root, as_of, fail_on, jobs, plain=plain)
+    if repo is not None:
+        repo.release()
+    return result

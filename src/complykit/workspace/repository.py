@@ -221,6 +221,23 @@ class Repository:
         cache)."""
         self._summaries: dict[tuple[type[Record], Summarise], list[list[str]]] = {}
 
+    def drop_lookups(self) -> None:
+        """Let go of what the checks built to look records up: indexes, views by kind and by
+        file, the walk of references, suggesters and summaries. The records stay. The views
+        refer back to this repository, a cycle the collector, held off during a run, would
+        keep alive: at 50,000 records they were 10 MiB at the peak of a first run."""
+        self._references = self._holding = None
+        self._typed, self._indexes, self._suggesters, self._summaries = {}, {}, {}, {}
+        self.slices, self.parts = {}, {}
+        self.summary_source = None
+
+    def release(self) -> None:
+        """Let go of the records too, once nothing will read them again: a result is encoded
+        and written in the memory the records held (70 MiB at 50,000 records) rather than
+        beside it."""
+        self.drop_lookups()
+        self.entries, self.by_id, self._by_kind = (), {}, defaultdict(list)
+
     def in_scope(self, framework: str) -> bool:
         """Whether ``frameworks`` in complykit.yaml names this catalog id, or an alias of it."""
         if self._in_scope is None:
