@@ -48,8 +48,16 @@ def test_example_files_have_no_diagnostics(server: LspClient) -> None:
 def test_broken_records_are_flagged_where_they_break(
     server: LspClient, name: str, expected: dict[str, Any]
 ) -> None:
-    """An invalid duration, an unknown field and a wrong enum each get one diagnostic there."""
+    """An invalid duration, an unknown field, a wrong enum and a retention period written as
+    null each get one diagnostic there."""
     path = EDITOR_CASES / name
     [diagnostic] = server.diagnostics([path])[path]
     assert diagnostic["range"]["start"]["line"] + 1 == expected["line"]
     assert expected["message"] in diagnostic["message"]
+
+
+def test_keys_written_as_null_are_no_value_to_the_editor(server: LspClient) -> None:
+    """``{period: null, trigger: null, until: ...}`` is an until to the editor as to validate
+    (the null-period case, which validate refuses, is among the broken records above)."""
+    path = EDITOR_CASES / "retention-until-with-nulls.yaml"
+    assert server.diagnostics([path])[path] == []
