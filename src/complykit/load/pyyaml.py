@@ -8,8 +8,9 @@ the timestamp pattern take 1 ms more. While PyYAML is imported here, ``re.compil
 patterns that compile on first use, so the pure-Python fallback parser and PyYAML's own
 loaders, where they run, match exactly as before.
 
-Every module of the loader imports PyYAML through this one (a test keeps it so): the first
-import decides, and one made elsewhere first would compile everything again.
+Every module of the loader imports PyYAML through this one (an import-linter contract in
+``pyproject.toml`` keeps it so): the first import decides, and one made elsewhere first would
+compile everything again.
 """
 
 from __future__ import annotations

@@ -18,13 +18,12 @@ from typing import Any
 
 from complykit.core.findings import Finding, Severity, first_finding
 from complykit.core.frozen import frozen, replace
-from complykit.load import pyyaml
 from complykit.load.build import BuildProblem, build_document
 from complykit.load.declared import UnreadRecord, declared_records
 from complykit.load.events import Start, build_first_document, build_from_events
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 from complykit.load.positions import Places, places_of
-from complykit.load.pyyaml import yaml
+from complykit.load.pyyaml import c_parser, yaml
 from complykit.load.resolver import StrictResolver
 from complykit.load.textpos import TextLines, offset_position
 
@@ -45,13 +44,13 @@ class _PureLoader(
 
 
 def _loader_class() -> Any:
-    c_parser: Any = pyyaml.c_parser()
-    if c_parser is None:  # only where PyYAML was built without libyaml
+    parser: Any = c_parser()
+    if parser is None:  # only where PyYAML was built without libyaml
         return _PureLoader
 
-    class _CLoader(c_parser, StrictResolver):  # type: ignore[misc]
+    class _CLoader(parser, StrictResolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
-            c_parser.__init__(self, stream)
+            parser.__init__(self, stream)
             StrictResolver.__init__(self)
 
     return _CLoader
