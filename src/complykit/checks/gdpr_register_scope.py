@@ -125,9 +125,14 @@ def eu_representative_missing(repo: Repository) -> Iterator[Problem]:
         )
 
 
-_NATIONAL_LAW = {
-    "bsn": " (UAVG art. 46)",
-    "rrn": " (the Belgian Law of 8 August 1983 on the National Register)",
+# The national identification numbers known by their `national_id` code: what each is, and
+# the national law that says when it may be used (GDPR Art. 87 leaves that to each state).
+_NUMBERS = {
+    "bsn": ("the Dutch citizen service number (BSN)", "UAVG art. 46"),
+    "rrn": (
+        "the Belgian national register number",
+        "the Belgian Law of 8 August 1983 on the National Register",
+    ),
 }
 
 
@@ -160,19 +165,14 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
     for entry, activity in activities(repo):
         for index, data in enumerate(activity.personal_data):
             if data.national_id is not None and data.national_id_provision is None:
-                law = _NATIONAL_LAW.get(data.national_id, "")
+                known = _NUMBERS.get(data.national_id)
+                law = f" ({known[1]})" if known is not None else ""
                 yield Problem(
                     entry,
                     ("personal_data", index, "national_id"),
                     f"'{activity.name}' processes a national identification number "
                     f"('{data.name}') without naming the law that allows it{law}",
                 )
-
-
-_NUMBER_NAMES = {
-    "bsn": "the Dutch citizen service number (BSN)",
-    "rrn": "the Belgian national register number",
-}
 
 
 @check(
@@ -209,5 +209,5 @@ def national_id_unmarked(repo: Repository) -> Iterator[Problem]:
                     entry,
                     ("personal_data", index, "name"),
                     f"'{activity.name}' lists '{data.name}', which names "
-                    f"{_NUMBER_NAMES[number]}, without marking it `national_id: {number}`",
+                    f"{_NUMBERS[number][0]}, without marking it `national_id: {number}`",
                 )
