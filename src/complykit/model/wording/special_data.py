@@ -72,8 +72,15 @@ _NATIONAL_IDS: dict[str, tuple[str, ...]] = {
 _NOT = ("geen", "zonder", "no", "without", "sans", "pas de", "not", "niet")
 
 
+# Letters every name above holds: GDPR041 asks this of every data category of every activity,
+# and folding a name costs ten times this test (15,000 categories at 10,000 records).
+_CUES = ("bsn", "burger", "sofi", "citizen", "regist")
+
+
 def national_id(name: str) -> str | None:
     """``bsn`` or ``rrn`` when ``name`` names that number (not as "no BSN"), else None."""
+    if name.isascii() and not any(cue in name.lower() for cue in _CUES):
+        return None
     folded = _folded(name)
     for code, stems in _NATIONAL_IDS.items():
         for stem in stems:
