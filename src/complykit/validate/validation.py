@@ -46,7 +46,7 @@ def validate(  # noqa: PLR0913 - keyword-only options of one run
     records may be plain classes rather than pydantic models (``model.plain``)."""
     root = find_root(path)
     if not use_cache:  # nothing of the cache is even imported
-        return _fresh_result(root, as_of, fail_on, jobs, plain=plain_records)
+        return _fresh(root, as_of, fail_on, jobs, plain=plain_records)[0]
     hashed = {} if hashed is None else hashed
     if str(root) in hashed or _run_before(root):
         return _through_cache(root, as_of, fail_on, jobs, plain=plain_records, hashed=hashed)
@@ -81,13 +81,13 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
 
     store = open_store(root)
     if isinstance(store, str):
-        return replace(_fresh_result(root, as_of, fail_on, jobs, plain=plain), notes=(store,))
+        return replace(_fresh(root, as_of, fail_on, jobs, plain=plain)[0], notes=(store,))
     try:
         if str(root) not in hashed:
             hashed[str(root)] = workspace_digests(root)
         digests = hashed[str(root)]
     except Uncacheable:
-        return _fresh_result(root, as_of, fail_on, jobs, plain=plain)
+        return _fresh(root, as_of, fail_on, jobs, plain=plain)[0]
     name = result_name(digests, as_of)
     cached = read_result(store, name, root, as_of, fail_on)
     if cached is not None:
@@ -110,8 +110,6 @@ def _through_cache(  # noqa: PLR0913 - the options of validate
             if written and all(written):
                 files.checks_kept()
             memos.clear()
-            if repo is not None:
-                repo.release()
             # Last: a run killed before this line leaves no answer for the next to reuse.
             store.write(name, {"result": encode_result(result), "probes": probes})
         finally:
@@ -196,12 +194,3 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
         early.discard()
     return result, dict(repo.probes) if repo is not None else {}, repo
 
-
-def _fresh_result(
-    root: Path, as_of: date, fail_on: Severity, jobs: int | None, *, plain: bool
-) -> Result:
-    """``_fresh``'s result, its records let go of before the caller renders it."""
-    result, _, repo = _fresh(root, as_of, fail_on, jobs, plain=plain)
-    if repo is not None:
-        repo.release()
-    return result
