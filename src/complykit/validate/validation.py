@@ -193,4 +193,3 @@ def _fresh(  # noqa: PLR0913 - the cache parts are keyword-only
     finally:
         early.discard()
     return result, dict(repo.probes) if repo is not None else {}, repo
-
