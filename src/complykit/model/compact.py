@@ -8,7 +8,9 @@ tables were most of the memory a validation held.
 Records and their parts are frozen, so once validated each is copied into a fresh instance
 whose fields are set one by one, in field order. CPython then keeps the values in a plain array
 and shares one table of field names per class ("key-sharing" instance dicts, PEP 412),
-instead of a table per instance. During the same copy:
+instead of a table per instance, where it can (see ``plain.slotted``); in a process of plain
+record classes (the command line's validate) the copy's class keeps the fields in slots, with
+no dict at all. During the same copy:
 
 - instances of one class given the same fields share one set of their names; pydantic copies
   the set before changing it (``model_copy``), so a shared set is never written to;
@@ -33,11 +35,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, cast, get_args
 
 from complykit.core.sharing import SharedValues
+from complykit.model import plain
 from complykit.model.declaring import BaseModel
 from complykit.model.empty import EMPTY, EmptyList
+from complykit.model.plain import SLOTTED
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -80,11 +84,24 @@ def forget_shared() -> None:
 
 def compacted(model: M) -> M:
     """A copy of ``model`` and every model inside it, stored compactly (see the module)."""
+    if type(model) in SLOTTED:
+        return model  # a compact copy already
     return _copy(model, _values(model), _fields_set(model))
 
 
+@cache
+def _compact_class(cls: type[M]) -> type[M]:
+    """What a copy of an instance of ``cls`` is made of: in a process of plain record classes,
+    a subclass that keeps the fields in slots (``plain.slotted``); pydantic's models need the
+    instance dict they validate into."""
+    if plain.PLAIN and issubclass(cls, plain.PlainModel):
+        return cast("type[M]", plain.slotted(cls))
+    return cls
+
+
 def _copy(model: M, values: list[Any], fields_set: set[str]) -> M:
-    copy = _new(type(model))
+    made: type[M] = _compact_class(type(model))
+    copy = _new(made)
     for name, value in zip(model.__dict__, values, strict=True):
         _set(copy, name, value)
     _set(copy, _FIELDS_SET, fields_set)
@@ -135,6 +152,8 @@ def _text(text: str) -> str:
 
 def _part(model: BaseModel) -> BaseModel:
     """``model`` copied compactly, or the equal part shared already."""
+    if type(model) in SLOTTED:
+        return model  # a compact copy already (pydantic-core passes an instance through)
     raw = tuple(model.__dict__.values())
     kinds = tuple(map(type, raw))
     if kinds not in _KINDS:

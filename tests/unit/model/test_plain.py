@@ -115,10 +115,14 @@ def _result(child: subprocess.Popen[str]) -> dict[str, Any]:
 def test_plain_records_give_the_verdicts_of_pydantic_s_models(tmp_path: Path) -> None:
     batch = {"workspaces": _workspaces(tmp_path), "documents": _documents()}
     assert len(batch["documents"]) > 10_000
-    plain_child, pydantic_child = _run(batch, "--plain"), _run(batch)
+    # Compacted after two records, the plain process judges each case on records as
+    # pydantic-core made them and on compact copies (``plain.slotted``) side by side.
+    plain_child, pydantic_child = _run(batch, "--plain", "--compact-after", "2"), _run(batch)
     plain_result, pydantic_result = _result(plain_child), _result(pydantic_child)
     assert plain_result.pop("pydantic_imported") == []  # pydantic-core alone, not pydantic
     assert "pydantic.main" in pydantic_result.pop("pydantic_imported")
+    assert {"ProcessingActivity", "Supplier", "Purpose"} <= set(plain_result["compact_classes"])
+    assert pydantic_result["compact_classes"] == []
     for mine, theirs, (root, _) in zip(
         plain_result["workspaces"], pydantic_result["workspaces"], batch["workspaces"], strict=True
     ):
@@ -219,6 +223,37 @@ def test_plain_records_hash_and_print_as_pydantic_s(monkeypatch: pytest.MonkeyPa
     mine = _in_plain_process("d = Duration(hours=72); print(hash(d)); print(repr(d)); print(d)")
     theirs = instance(Duration, hours=72)  # through the same prebuilt validator
     assert mine.stdout.splitlines() == [str(hash(theirs)), repr(theirs), str(theirs)]
+
+
+def test_a_compact_copy_keeps_its_fields_in_slots_and_behaves_as_the_record() -> None:
+    """A processing activity has more fields than CPython shares one dict layout for: its
+    compact copy holds them in slots, and is the record in every way the rules can tell."""
+    shown = _in_plain_process(
+        "import yaml\n"
+        "from complykit.model import plain\n"
+        "from complykit.model.compact import compacted\n"
+        "from complykit.model.processing import ProcessingActivity\n"
+        "from complykit.model.prebuilt import validate_python\n"
+        f"data = yaml.safe_load(open({str(EXAMPLE / 'register' / 'pa-client-records.yaml')!r}))\n"
+        "record = validate_python(ProcessingActivity, data)\n"
+        "copy = compacted(record)\n"
+        "assert len(ProcessingActivity.model_fields) > 29\n"
+        "assert type(copy) in plain.SLOTTED and type(record) is ProcessingActivity\n"
+        "assert isinstance(copy, ProcessingActivity)\n"
+        "assert plain.model_class(copy) is ProcessingActivity\n"
+        "assert copy == record and record == copy\n"
+        "assert hash(copy.retention) == hash(record.retention)\n"
+        "assert repr(copy) == repr(record) and str(copy) == str(record)\n"
+        "assert list(copy) == list(record) and copy.model_fields_set == record.model_fields_set\n"
+        "assert type(copy).model_fields == ProcessingActivity.model_fields\n"
+        "assert not vars(copy)  # no value in an instance dict\n"
+        "assert compacted(copy) is copy and copy.purposes[0] == record.purposes[0]\n"
+        "assert type(copy.purposes[0]) in plain.SLOTTED\n"
+        "print('checked')\n"
+        "copy.name = 'other'\n"
+    )
+    assert shown.stdout.strip() == "checked", shown.stderr
+    assert "TypeError: ProcessingActivity is frozen" in shown.stderr
 
 
 def test_what_a_cached_property_stores_is_not_part_of_a_plain_record() -> None:
