@@ -10,7 +10,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.art30_exemption import failed_conditions
 from complykit.facts.problem import Problem
-from complykit.model.wording.special_data import national_id
+from complykit.model.wording.special_data import MARKED_AS, national_number
 from complykit.workspace.repository import Repository
 
 
@@ -134,6 +134,14 @@ _NUMBERS = {
         "the Belgian Law of 8 August 1983 on the National Register",
     ),
 }
+"""The numbers a ``national_id`` code stands for, with the law that sets their use."""
+_NAMED = {
+    "bsn": _NUMBERS["bsn"][0],
+    "rrn": _NUMBERS["rrn"][0],
+    "insz": "the Belgian social security identification number (INSZ/NISS)",
+    "social-security": "a social security number",
+}
+"""How GDPR041 names each number a category's name may name (``wording.national_number``)."""
 
 
 @check(
@@ -183,18 +191,23 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
     name="national-id-unmarked",
     severity=Severity.WARNING,
     citation=("GDPR Art. 87",),
-    hint="Mark the category `national_id: bsn` (or `rrn`) and name the law that allows the "
-    "number for this purpose in `national_id_provision`. If it holds no such number, "
-    "rename it.",
+    hint="Mark the category `national_id: bsn` (`rrn` for the Belgian national register "
+    "number, `other` for another identifier of general application such as the INSZ) and "
+    "name the law that allows the number for this purpose in `national_id_provision`. If "
+    "it holds no such number, rename it.",
 )
 def national_id_unmarked(repo: Repository) -> Iterator[Problem]:
     """A data category named after a national identification number is not marked as one.
 
     Registers name the BSN or the national register number among the data ("naam, adres,
-    BSN") without saying what that brings: Member States set the conditions for such numbers
-    (GDPR Art. 87), and only a number marked ``national_id`` is asked for the law that allows
-    it (GDPR033). A category that names the number, and neither marks it nor names a law,
-    is asked to. Names are read in Dutch, English and French; "geen BSN" names none.
+    BSN") without saying what that brings: Member States set the conditions for national
+    identification numbers and any other identifier of general application (GDPR Art. 87),
+    and only a number marked ``national_id`` is asked for the law that allows it (GDPR033).
+    A category that names such a number, and neither marks it nor names a law, is asked to:
+    the BSN, the Belgian national register number, the Belgian social security number (INSZ,
+    NISS, which is the national register number or a BIS number) and a social security
+    number elsewhere (the last two are marked ``other``). Names are read in Dutch, English and
+    French; "geen BSN" names none.
 
     PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
     1964}``.
@@ -204,10 +217,10 @@ def national_id_unmarked(repo: Repository) -> Iterator[Problem]:
         for index, data in enumerate(activity.personal_data):
             if data.national_id is not None or data.national_id_provision is not None:
                 continue
-            if (number := national_id(data.name)) is not None:
+            if (number := national_number(data.name)) is not None:
                 yield Problem(
                     entry,
                     ("personal_data", index, "name"),
-                    f"'{activity.name}' lists '{data.name}', which names "
-                    f"{_NUMBERS[number][0]}, without marking it `national_id: {number}`",
+                    f"'{activity.name}' lists '{data.name}', which names {_NAMED[number]}, "
+                    f"without marking it `national_id: {MARKED_AS[number]}`",
                 )

@@ -1,5 +1,6 @@
 """A refused value written in words is answered with the value it means, and only one the field
-takes; a country name gives its code in the languages of NL and BE."""
+takes; a country name gives its code in the languages of NL and BE; a national identification
+number is told by its names."""
 
 import pytest
 from hypothesis import given
@@ -9,6 +10,7 @@ from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasi
 from complykit.model.wording.countries import country_code
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
+from complykit.model.wording.special_data import national_id
 
 BASES = [basis.value for basis in LegalBasis]
 POINTS = [point.value for point in Art9Condition]
@@ -144,3 +146,35 @@ def test_a_frameworks_common_name_gives_its_id(name: str, framework: str) -> Non
 
 def test_an_unknown_framework_name_gives_none() -> None:
     assert framework_meant("NIS2") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "marked"),
+    [
+        ("BSN", "bsn"),
+        ("Naam, adres, BSN", "bsn"),
+        ("sofinummer", "bsn"),
+        ("Numéro de registre national", "rrn"),
+        ("Rijksregisternummer", "rrn"),
+        ("INSZ-nummer", "other"),
+        ("NISS", "other"),
+        ("Identificatienummer van de sociale zekerheid", "other"),
+        ("numéro d'identification de la sécurité sociale", "other"),
+        ("BIS-nummer", "other"),
+        ("Social security number", "other"),
+    ],
+)
+def test_a_national_identification_number_is_marked(name: str, marked: str) -> None:
+    """Art. 87 covers national identification numbers and any other identifier of general
+    application: the Belgian INSZ (the national register number or a BIS number) and social
+    security numbers are marked ``other``."""
+    assert national_id(name) == marked
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["geen BSN", "Nissan leasecontract", "sociale zekerheidsgegevens", "Bisschoppelijk archief",
+     "no social security number", "Kenteken"],
+)  # fmt: skip
+def test_a_name_that_names_no_such_number_is_not_marked(name: str) -> None:
+    assert national_id(name) is None

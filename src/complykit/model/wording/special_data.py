@@ -56,9 +56,11 @@ def criminal_offence(name: str) -> bool:
     return any(f" {stem}" in folded for stem in _CRIMINAL)
 
 
-# National identification numbers (GDPR Art. 87) by the names registers give them, folded.
-# "sofinummer" is the BSN's name before 2007, still found in older registers. Belgium's INSZ
-# (NISS) is the national register number or a BIS number, so it is not read as either.
+# National identification numbers and other identifiers of general application (GDPR Art. 87)
+# by the names registers give them, folded, under a name of each number. "sofinummer" is the
+# BSN's name before 2007, still found in older registers. Belgium's INSZ (NISS) is the national
+# register number or, for who is not in that register, a BIS number: an identifier of general
+# application either way, so it is marked `other`, as is a social security number elsewhere.
 _NATIONAL_IDS: dict[str, tuple[str, ...]] = {
     "bsn": (
         "bsn ", "burgerservicenummer", "burger service nummer", "burgerservice nummer",
@@ -68,17 +70,35 @@ _NATIONAL_IDS: dict[str, tuple[str, ...]] = {
         "rijksregisternummer", "rijksregister nummer", "numero de registre national",
         "numero du registre national", "national register number", "national registry number",
     ),
+    "insz": (
+        "insz ", "niss ", "identificatienummer van de sociale zekerheid",
+        "identificatienummer sociale zekerheid", "numero d identification de la securite sociale",
+        "numero d identification a la securite sociale", "bisnummer", "bis nummer", "numero bis ",
+    ),
+    "social-security": (
+        "social security number", "sociaal zekerheidsnummer", "socialezekerheidsnummer",
+        "numero de securite sociale",
+    ),
 }  # fmt: skip
+MARKED_AS = {"bsn": "bsn", "rrn": "rrn", "insz": "other", "social-security": "other"}
+"""The ``national_id`` a category naming each number is marked with."""
 _NOT = ("geen", "zonder", "no", "without", "sans", "pas de", "not", "niet")
 
 
 # Letters every name above holds: GDPR041 asks this of every data category of every activity,
 # and folding a name costs ten times this test (15,000 categories at 10,000 records).
-_CUES = ("bsn", "burger", "sofi", "citizen", "regist")
+_CUES = ("bsn", "burger", "sofi", "citizen", "regist", "insz", "niss", "soci", "secu", "bis")
 
 
 def national_id(name: str) -> str | None:
-    """``bsn`` or ``rrn`` when ``name`` names that number (not as "no BSN"), else None."""
+    """The ``national_id`` to mark ``name`` with when it names a national identification number
+    or another identifier of general application (not as "no BSN"), else None."""
+    number = national_number(name)
+    return None if number is None else MARKED_AS[number]
+
+
+def national_number(name: str) -> str | None:
+    """Which number of ``_NATIONAL_IDS`` ``name`` names (not as "no BSN"), else None."""
     if name.isascii() and not any(cue in name.lower() for cue in _CUES):
         return None
     folded = _folded(name)
