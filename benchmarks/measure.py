@@ -1,13 +1,16 @@
 """Run a command as a child process and measure its wall time and peak memory.
 
 Peak memory is the child's own ``ru_maxrss`` as ``os.wait4`` reports it (KiB on Linux): the
-resident set of that process at its largest, which is what a CI runner has to hold.
+resident set of that process at its largest, which is what a CI runner has to hold. Linux
+counts the parent's memory in a child's ``ru_maxrss`` until the child runs its program, so a
+reading no larger than this process's own peak says nothing of the child: it is refused.
 """
 
 from __future__ import annotations
 
 import compileall
 import os
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -63,6 +66,12 @@ def run(command: Sequence[str], samples: Samples | None = None, cwd: Path | None
     if code not in (0, 1):
         raise BenchmarkError(f"{' '.join(command)} exited {code}: {stderr[-2000:]}")
     if samples is not None:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if usage.ru_maxrss <= own:
+            raise BenchmarkError(
+                f"{' '.join(command)}: its peak memory cannot be told from this process's own "
+                f"({own / KIB_PER_MIB:.0f} MiB); run the benchmark from a smaller process"
+            )
         samples.seconds.append(elapsed)
         samples.mib.append(usage.ru_maxrss / KIB_PER_MIB)
     return stdout
