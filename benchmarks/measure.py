@@ -59,11 +59,11 @@ class Samples:
 LAUNCHER = """
 import os, sys, time
 report, command = sys.argv[1], sys.argv[2:]
-started = time.perf_counter()
 # This process's own peak since it started its program (its ru_maxrss counts its parent's):
 # the most a command it starts can report that is not the command's.
 with open("/proc/self/status", encoding="ascii") as status:
     own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+started = time.perf_counter()
 pid = os.posix_spawnp(command[0], command, os.environ)
 _, status, usage = os.wait4(pid, 0)
 elapsed = time.perf_counter() - started
