@@ -100,3 +100,48 @@ def test_a_few_words_among_many_ids_get_the_hints_of_many_words(
     monkeypatch.setattr(suggestions, "FEW_WORDS", 0)  # the variant index for every word
     assert {w: Suggester(ids).suggest(w) for w in words} == together
     assert together["sup-asw"] == "Did you mean 'sup-aws'?"
+
+
+@settings(max_examples=300)
+@given(WORDS, st.lists(WORDS, min_size=INDEX_FROM, max_size=INDEX_FROM + 40, unique=True))
+def test_the_length_window_keeps_every_option_difflib_accepts(
+    word: str, options: list[str]
+) -> None:
+    """Options too short or too long to reach the cutoff are left out before RapidFuzz
+    compares: what it keeps is what it kept among all the options, so a word with no option
+    one keystroke away (the words this path is for) still gets difflib's hint."""
+    suggester = Suggester(options)
+    kept = suggester._within_reach(word)
+    assert kept == sorted(kept)
+    assert set(kept) == set(_within_reach(word, options))
+    if not suggester._near({word})[word]:
+        assert suggester.suggest_many([word]) == {word: _difflib_hint(word, options)}
+
+
+def test_far_words_among_ids_of_every_length_get_difflibs_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Short and long ids side by side: a long far word is never compared with the short ones,
+    and still gets difflib's hint."""
+    ids = [f"s-{n}" for n in range(400)] + [f"pa-care-{n:05d}-register-{n % 7}" for n in range(400)]
+    words = ["pa-care-00042-regstr-9", "sup-planned-58900", "s-9x9", "x"]
+    compared: dict[str, int] = {}
+
+    def counting(word: str, options: list[str]) -> list[str]:
+        compared[word] = len(options)
+        return _within_reach(word, options)
+
+    monkeypatch.setattr(suggestions, "_within_reach", counting)
+    suggester = Suggester(ids)
+    assert suggester.suggest_many(words) == {w: _difflib_hint(w, ids) for w in words}
+    assert suggester.suggest("pa-care-00042-regstr-9") is not None
+    assert compared["pa-care-00042-regstr-9"] == 400  # the long ids only
+    assert compared["x"] == 0  # no id is short enough to reach 0.7 with one character
+
+
+def test_near_options_below_the_cutoff_do_not_hide_a_far_one() -> None:
+    """'dgh' is one keystroke from 'cdg' on each side but too far for difflib (0.67); 'c3dg-'
+    is not, and reaches 0.75: it is the hint, as difflib gives it."""
+    ids = [*IDS[:INDEX_FROM], "dgh", "c3dg-"]
+    assert Suggester(ids)._near({"cdg"})["cdg"] == {"dgh"}
+    assert Suggester(ids).suggest("cdg") == _difflib_hint("cdg", ids) == "Did you mean 'c3dg-'?"
