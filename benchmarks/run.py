@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from goals import Row, growth_rows, render_table, size_rows, startup_rows
 from measure import compile_package
 from report_pack import pack_row
-from workspaces import prepare
+from workspaces import Workspace, prepare
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -48,6 +48,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 GROUPED_SIZE, GROUPED_PER_FILE = 10_000, (25, 400)
 """The size measured again with its files joined 25 to one, and 400 to one (a register kept a
 department to a file: 34 files, the largest 1.1 MB), by ``generate.py --per-file``."""
+GROWTH_FROM, GROWTH_TO = 10_000, 50_000
+"""The sizes the growth rows compare, in rounds of their own (``goals.growth_rows``)."""
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 
 
@@ -87,10 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     compile_package()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows: list[Row] = []
+    measured: dict[int, Workspace] = {}
     with scratch(args.keep) as folder:
         report_size = 10_000 if 10_000 in sizes else sizes[-1]
         for size in sizes:
-            workspace = prepare(folder / f"ws-{size}", size)
+            workspace = measured[size] = prepare(folder / f"ws-{size}", size)
             print(f"== {size:,} records: {workspace.describe()}", file=sys.stderr)
             rows += size_rows(workspace, args.repeat, with_report=size == report_size)
             if size == report_size:
@@ -100,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             grouped = prepare(folder / f"ws-{GROUPED_SIZE}-{name}", GROUPED_SIZE, per_file)
             print(f"== {grouped.label} records: {grouped.describe()}", file=sys.stderr)
             rows += size_rows(grouped, args.repeat, with_report=False)
-        rows += growth_rows(rows)
+        if GROWTH_FROM in measured and GROWTH_TO in measured:
+            rows += growth_rows(measured[GROWTH_FROM], measured[GROWTH_TO], args.repeat)
         rows += startup_rows(args.repeat, folder)
     table = render_table(rows)
     print(table)
