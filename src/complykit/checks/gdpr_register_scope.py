@@ -136,8 +136,7 @@ _NUMBERS = {
 }
 """The numbers a ``national_id`` code stands for, with the law that sets their use."""
 _NAMED = {
-    "bsn": _NUMBERS["bsn"][0],
-    "rrn": _NUMBERS["rrn"][0],
+    **{code: what for code, (what, _law) in _NUMBERS.items()},
     "insz": "the Belgian social security identification number (INSZ/NISS)",
     "social-security": "a social security number",
 }
