@@ -56,13 +56,25 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
 
 
 def _laws(parts: list[str], bases: list[list[LegalBasis]]) -> dict[LegalBasis, str]:
-    """The law each legal-obligation or public-task basis names beside it, first one first."""
+    """The law each legal-obligation or public-task basis names beside it, first one first.
+
+    A law written as a part of its own ("Art. 6 lid 1 sub e AVG; Participatiewet art. 7") is
+    the provision of the bases that name none beside them: the cell names no other basis it
+    could belong to, since a law lays down only these two (Art. 6(3))."""
     laws: dict[LegalBasis, str] = {}
     for part, found in zip(parts, bases, strict=True):
         lawful = FROM_LAW.intersection(found)
         if lawful and (law := law_named(part)):
             for basis in lawful:
                 laws.setdefault(basis, law)
+    apart = [
+        law
+        for part, found in zip(parts, bases, strict=True)
+        if not found and (law := law_named(part))
+    ]
+    if apart:
+        for basis in FROM_LAW.intersection(b for found in bases for b in found):
+            laws.setdefault(basis, "; ".join(dict.fromkeys(apart)))
     return laws
 
 

@@ -12,7 +12,7 @@ from complykit.exchange.row_source import split_items, split_lines
 from complykit.exchange.vocabulary import HEADERS, field_of, map_columns, plain_header
 from complykit.model.duration import Duration
 from complykit.model.enums import LegalBasis, ProcessingRole
-from complykit.model.wording.legal_basis import parse_legal_basis
+from complykit.model.wording.legal_basis import legal_bases, parse_legal_basis
 from conftest import REPO
 
 # Text near the parsers' vocabulary, so the property tests reach past the first character.
@@ -56,6 +56,29 @@ def test_legal_basis_wordings(text: str, expected: LegalBasis) -> None:
 def test_legal_basis_unclear(text: str) -> None:
     """Text naming no basis, or two that disagree, gives None."""
     assert parse_legal_basis(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("art. 6 lid 1 sub c en e AVG", ["legal-obligation", "public-task"]),
+        ("artikel 6, eerste lid, onder c en e, AVG", ["legal-obligation", "public-task"]),
+        ("art. 6 lid 1 onder b, c", ["contract", "legal-obligation"]),
+        ("Art. 6(1)(c) and (e) GDPR", ["legal-obligation", "public-task"]),
+        ("Art. 6 lid 1 sub a, b en f AVG", ["consent", "contract", "legitimate-interests"]),
+        ("Art. 6 Abs. 1 lit. a und f DSGVO", ["consent", "legitimate-interests"]),
+        ("art. 6 lid 1 sub c/e", ["legal-obligation", "public-task"]),
+        ("Art. 6(1)(f) and a balancing test", ["legitimate-interests"]),
+        ("6.1.f, e.g. fraud prevention", ["legitimate-interests"]),
+        ("6(1)(e) of the GDPR", ["public-task"]),
+        ("art. 6 lid 1 onder e en artikel 9 lid 2 onder h", ["public-task"]),
+    ],
+)
+def test_several_points_of_one_reference(text: str, expected: list[str]) -> None:
+    """Points listed after one Art. 6(1) reference each name their basis, as registers list
+    them; a lone letter that does not go on as a list ("and a", "e.g.") names none."""
+    assert [basis.value for basis in legal_bases(text)] == expected
+    assert parse_legal_basis(text) == (LegalBasis(expected[0]) if len(expected) == 1 else None)
 
 
 @pytest.mark.parametrize(

@@ -195,6 +195,50 @@ def test_law_in_the_basis_cell(
 
 
 @pytest.mark.parametrize(
+    ("basis", "provision"),
+    [
+        ("Art. 6 lid 1 sub e AVG; Participatiewet art. 7", "Participatiewet art. 7"),
+        ("Jeugdwet art. 2.3; art. 6 lid 1 sub c AVG", "Jeugdwet art. 2.3"),
+        ("Wettelijke taak\nGemeentewet art. 160\nWet BRP", "Gemeentewet art. 160; Wet BRP"),
+        ("Toestemming; Telecommunicatiewet art. 11.7", None),
+    ],
+)
+def test_law_in_a_part_of_its_own(
+    workspace: Path, tmp_path: Path, basis: str, provision: str | None
+) -> None:
+    """A law written beside the basis, between semicolons or on a line of its own, is the
+    provision of a legal-obligation or public-task basis, and of no other."""
+    _import(workspace, tmp_path, f'Naam;Doel;Grondslag\nBRP;Bijhouden;"{basis}"\n')
+    found = _record(workspace, "pa-brp.yaml")["purposes"]
+    assert isinstance(found, list)
+    assert [p.get("legal_provision") for p in found] == [provision]
+
+
+def test_a_municipal_register_row_keeps_both_bases_and_the_law(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """A Dutch municipality's row naming two Art. 6(1) points after one article, with the law
+    apart, gives a purpose per basis, each with that law, as published."""
+    text = (
+        "Naam verwerking;Doel(en) van de verwerking;Grondslag\n"
+        'Jeugdhulp;Toewijzen van jeugdhulp;"Jeugdwet art. 2.3; art. 6 lid 1 sub c en e AVG"\n'
+    )
+    _import(workspace, tmp_path, text)
+    assert _record(workspace, "pa-jeugdhulp.yaml")["purposes"] == [
+        {
+            "description": "Toewijzen van jeugdhulp",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Jeugdwet art. 2.3",
+        },
+        {
+            "description": "Toewijzen van jeugdhulp",
+            "legal_basis": "public-task",
+            "legal_provision": "Jeugdwet art. 2.3",
+        },
+    ]
+
+
+@pytest.mark.parametrize(
     "remark",
     [
         "Toelichting: vastgesteld door het college op 17-12-2024",

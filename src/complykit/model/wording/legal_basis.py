@@ -9,12 +9,23 @@ from complykit.model.enums import Art9Condition, LegalBasis
 from complykit.model.wording.folding import words_of
 
 # An article reference: 6(1)(a), 6.1.a, 6.1a, art. 6 lid 1 sub a, artikel 6, eerste lid, onder a,
-# art. 6, par. 1, point a), Art. 6 Abs. 1 lit. a.
+# art. 6, par. 1, point a), Art. 6 Abs. 1 lit. a; and the further points of one reference, as
+# registers list them: "sub c en e", "onder b, c", "(c) and (e)", "lit. a, b und f".
+_POINT_WORD = r"(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?"
+# A further point is a letter in brackets, or a lone letter that the list goes on or ends after:
+# "6(1)(f) and a balancing test" names no consent, "6.1.f, e.g. marketing" no public task.
+_MORE_POINTS = (
+    r"(?:\s*(?:,|/|&|\b(?:en|and|of|or|et|und|oder)\b)\s*"
+    + _POINT_WORD
+    + r"(?:\(\s*[a-f]\s*\)|[a-f](?=\s*(?:$|[,;)/&]|\.(?![a-z])|\b(?:en|and|of|or|et|und|oder|avg|gdpr|uavg"
+    r"|dsgvo|rgpd|ugdpr)\b))))*"
+)
 _ARTICLE = re.compile(
     r"(?<![0-9])6\s*(?:\(\s*1\s*\)|[.\-/]\s*1|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*1|,?\s*eerste\s+lid)"
-    r"(?![0-9])\s*[,.\-/]?\s*(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?\(?\s*([a-f])\s*\)?"
-    r"(?![a-z])"
+    r"(?![0-9])\s*[,.\-/]?\s*" + _POINT_WORD + r"\(?\s*([a-f])\s*\)?"
+    r"(?![a-z])(" + _MORE_POINTS + ")"
 )
+_LONE_POINT = re.compile(r"(?<![a-z])[a-f](?![a-z])")
 # An Art. 9(2) reference: 9(2)(h), 9.2.h, art. 9 lid 2 sub h, artikel 9, tweede lid, onder h.
 _ART9 = re.compile(
     r"(?<![0-9])9\s*(?:\(\s*2\s*\)|[.\-/]\s*2|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*2|,?\s*tweede\s+lid)"
@@ -116,8 +127,14 @@ def _marked(text: str) -> str:
     """Folded text with each Art. 6(1) reference as one word, e.g. ``art6c``, and no Art. 9(2)
     references; marking first keeps the brackets of ``6(1)(c)`` apart from explanations."""
     folded = _ART9.sub(" ", words_of(text))
-    marked = _ARTICLE.sub(lambda m: f" art6{m.group(1)} ", folded)
+    marked = _ARTICLE.sub(_points_marked, folded)
     return " ".join(marked.replace("-", " ").replace("_", " ").split())
+
+
+def _points_marked(reference: re.Match[str]) -> str:
+    """``art6c art6e`` for "6 lid 1 sub c en e": each point of one reference as a word."""
+    points = [reference.group(1), *_LONE_POINT.findall(reference.group(2))]
+    return " " + " ".join(f"art6{point}" for point in points) + " "
 
 
 def _worded(words: str) -> set[LegalBasis]:
