@@ -52,7 +52,9 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
             notes.warn("a legal basis without a purpose; kept in notes")
         return []
     laws = _laws(parts, bases)
-    return [_purpose(d, b, laws) for d, b in _matched(descriptions, bases, flat, notes)]
+    # A part that names only a law is a provision (``_laws``), not a purpose's missing basis.
+    paired = [b for part, b in zip(parts, bases, strict=True) if b or not law_named(part)]
+    return [_purpose(d, b, laws) for d, b in _matched(descriptions, paired, flat, notes)]
 
 
 def _laws(parts: list[str], bases: list[list[LegalBasis]]) -> dict[LegalBasis, str]:
@@ -92,7 +94,7 @@ def _matched(
     if len(bases) == len(descriptions) and all(bases):
         return [(d, b) for d, found in zip(descriptions, bases, strict=True) for b in found]
     notes.warn(
-        f"{len(descriptions)} purposes but {len(flat)} legal bases in another order; "
+        f"{len(descriptions)} purposes and {len(flat)} legal bases that do not pair one to one; "
         "imported without bases, the bases are kept in notes"
     )
     return [(d, None) for d in descriptions]

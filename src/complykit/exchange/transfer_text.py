@@ -76,6 +76,30 @@ def privacy_framework(text: str) -> bool:
     return " dpf" in words or "data privacy framework" in words
 
 
+# "Nee, alleen binnen de EER", "No - data stays in Frankfurt": a no, then why.
+_NO_FIRST = re.compile(
+    r"^(?:nee|no|geen|none|non|niet|n\.?v\.?t\.?|n/a)(?![\w/])[\s,.;:()\-\u2013\u2014]*"
+)
+# "Nee, behalve support vanuit India", "no, but...": the no has an exception, which is a transfer.
+_EXCEPT = re.compile(
+    r"(?<!\w)(?:behalve|uitgezonderd|maar|wel|echter|except|excluding|but|however|sauf|mais"
+    r"|hormis|ausser|aber)(?!\w)"
+)
+
+
 def says_none(text: str) -> bool:
-    """Whether a transfer cell says there is no transfer."""
-    return folded(text).strip(" .") in {folded(w).strip(" .") for w in NONE_WORDS}
+    """Whether a transfer cell says there is no transfer: a word for none alone, or a no and
+    why (``Nee, alleen binnen de EER``) that names no exception, no country outside the EEA
+    and no transfer tool."""
+    words = folded(text).strip(" .")
+    if words in {folded(w).strip(" .") for w in NONE_WORDS}:
+        return True
+    opening = _NO_FIRST.match(words)
+    if opening is None:
+        return False
+    rest = words[opening.end() :]
+    return (
+        _EXCEPT.search(rest) is None
+        and mechanism(rest) is None
+        and all(code in EEA for code in countries_in(text))
+    )

@@ -339,3 +339,54 @@ def test_a_category_without_the_number_is_not_marked(workspace: Path, tmp_path: 
         {"name": "Geen BSN"},
         {"name": "BSNL-klantnummer"},
     ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Nee, alleen binnen de EER",
+        "Geen, data blijft in Nederland",
+        "No - all data is hosted in Ireland",
+        "Non, hébergé en Belgique",
+        "Nee; Azure West-Europa",
+    ],
+)
+def test_a_no_with_its_reason_is_no_transfer(workspace: Path, tmp_path: Path, cell: str) -> None:
+    """A transfer cell that says no and why, naming no exception, no country outside the EEA
+    and no transfer tool, is no transfer: nothing imported, no warning."""
+    report = _import(workspace, tmp_path, f"Naam;Doorgifte buiten de EER\nHR;{cell}\n")
+    assert "transfers" not in _record(workspace, "pa-hr.yaml")
+    assert not [m for m in _messages(report, 2) if "transfer" in m]
+
+
+@pytest.mark.parametrize(
+    ("cell", "country"),
+    [
+        ("Nee, behalve support vanuit India (SCC)", "IN"),
+        ("No, but support from India (SCC)", "IN"),
+        ("Nee - servers in de Verenigde Staten (SCC)", "US"),
+    ],
+)
+def test_a_no_with_an_exception_is_a_transfer(
+    workspace: Path, tmp_path: Path, cell: str, country: str
+) -> None:
+    """A no that goes on to name an exception or a third country is a transfer after all."""
+    _import(workspace, tmp_path, f"Naam;Doorgifte buiten de EER;Verwerker\nHR;{cell};Acme\n")
+    transfers = _record(workspace, "pa-hr.yaml")["transfers"]
+    assert isinstance(transfers, list)
+    assert [(t["country"], t["mechanism"]) for t in transfers] == [
+        (country, "standard-contractual-clauses")
+    ]
+
+
+def test_a_law_on_its_own_line_is_no_basis_to_pair(workspace: Path, tmp_path: Path) -> None:
+    """Two purposes, two bases and a law on a line of its own: the bases pair with the
+    purposes in order, and the law is the public task's provision."""
+    text = (
+        'Naam;Doel;Grondslag\nHR;"Salaris\nVerlof";"Wettelijke taak\nOvereenkomst\nWet X art. 1"\n'
+    )
+    _import(workspace, tmp_path, text)
+    assert _record(workspace, "pa-hr.yaml")["purposes"] == [
+        {"description": "Salaris", "legal_basis": "public-task", "legal_provision": "Wet X art. 1"},
+        {"description": "Verlof", "legal_basis": "contract"},
+    ]
