@@ -139,6 +139,7 @@ _NAMED = {
     **{code: what for code, (what, _law) in _NUMBERS.items()},
     "insz": "the Belgian social security identification number (INSZ/NISS)",
     "social-security": "a social security number",
+    "public-service": "the Irish Personal Public Service Number (PPSN)",
 }
 """How GDPR041 names each number a category's name may name (``wording.national_number``)."""
 
@@ -204,9 +205,11 @@ def national_id_unmarked(repo: Repository) -> Iterator[Problem]:
     and only a number marked ``national_id`` is asked for the law that allows it (GDPR033).
     A category that names such a number, and neither marks it nor names a law, is asked to:
     the BSN, the Belgian national register number, the Belgian social security number (INSZ,
-    NISS, which is the national register number or a BIS number) and a social security
-    number elsewhere (the last two are marked ``other``). Names are read in Dutch, English and
-    French; "geen BSN" names none.
+    NISS, which is the national register number or a BIS number), a social security number
+    elsewhere (the UK's National Insurance number, Germany's Sozialversicherungsnummer) and
+    Ireland's Personal Public Service Number (the last three are marked ``other``). Names are
+    read in Dutch, English and French (and German for a social security number); "geen BSN"
+    names none.
 
     PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
     1964}``.

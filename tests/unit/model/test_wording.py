@@ -162,19 +162,26 @@ def test_an_unknown_framework_name_gives_none() -> None:
         ("numéro d'identification de la sécurité sociale", "other"),
         ("BIS-nummer", "other"),
         ("Social security number", "other"),
+        ("NI number", "other"),
+        ("National Insurance number", "other"),
+        ("Sozialversicherungsnummer", "other"),
+        ("PPS number", "other"),
+        ("Personal Public Service Number (PPSN)", "other"),
     ],
 )
 def test_a_national_identification_number_is_marked(name: str, marked: str) -> None:
     """Art. 87 covers national identification numbers and any other identifier of general
-    application: the Belgian INSZ (the national register number or a BIS number) and social
-    security numbers are marked ``other``."""
+    application: the Belgian INSZ (the national register number or a BIS number), social
+    security numbers (the UK's National Insurance number among them) and Ireland's PPSN are
+    marked ``other``."""
     assert national_id(name) == marked
 
 
 @pytest.mark.parametrize(
     "name",
     ["geen BSN", "Nissan leasecontract", "sociale zekerheidsgegevens", "Bisschoppelijk archief",
-     "no social security number", "Kenteken"],
+     "no social security number", "Kenteken", "no national insurance number",
+     "Insurance policy number", "Nino's address", "Public service announcements"],
 )  # fmt: skip
 def test_a_name_that_names_no_such_number_is_not_marked(name: str) -> None:
     assert national_id(name) is None

@@ -60,7 +60,9 @@ def criminal_offence(name: str) -> bool:
 # by the names registers give them, folded, under a name of each number. "sofinummer" is the
 # BSN's name before 2007, still found in older registers. Belgium's INSZ (NISS) is the national
 # register number or, for who is not in that register, a BIS number: an identifier of general
-# application either way, so it is marked `other`, as is a social security number elsewhere.
+# application either way, so it is marked `other`, as is a social security number elsewhere
+# (the UK's National Insurance number, Germany's Sozialversicherungsnummer) and Ireland's
+# Personal Public Service Number, the key to its public services.
 _NATIONAL_IDS: dict[str, tuple[str, ...]] = {
     "bsn": (
         "bsn ", "burgerservicenummer", "burger service nummer", "burgerservice nummer",
@@ -77,17 +79,28 @@ _NATIONAL_IDS: dict[str, tuple[str, ...]] = {
     ),
     "social-security": (
         "social security number", "sociaal zekerheidsnummer", "socialezekerheidsnummer",
-        "numero de securite sociale",
+        "numero de securite sociale", "national insurance number", "national insurance no",
+        "ni number", "sozialversicherungsnummer",
+        "sozialversicherungs nummer", "rentenversicherungsnummer",
+    ),
+    "public-service": (
+        "pps number", "ppsn ", "pps no ", "personal public service number",
     ),
 }  # fmt: skip
-MARKED_AS = {"bsn": "bsn", "rrn": "rrn", "insz": "other", "social-security": "other"}
+MARKED_AS = {
+    "bsn": "bsn", "rrn": "rrn", "insz": "other", "social-security": "other",
+    "public-service": "other",
+}  # fmt: skip
 """The ``national_id`` a category naming each number is marked with."""
 _NOT = ("geen", "zonder", "no", "without", "sans", "pas de", "not", "niet")
 
 
 # Letters every name above holds: GDPR041 asks this of every data category of every activity,
 # and folding a name costs ten times this test (15,000 categories at 10,000 records).
-_CUES = ("bsn", "burger", "sofi", "citizen", "regist", "insz", "niss", "soci", "secu", "bis")
+_CUES = (
+    "bsn", "burger", "sofi", "citizen", "regist", "insz", "niss", "soci", "secu", "bis",
+    "insurance", "ni n", "sozial", "renten", "pps", "public service",
+)  # fmt: skip
 
 
 def national_id(name: str) -> str | None:
