@@ -99,7 +99,7 @@ def parse_retention(text: str) -> ParsedRetention | None:
 
 # "Tot afmelding", "until the account is closed": the data is erased when an event happens.
 _UNTIL = re.compile(
-    r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu'(?:a|à)|bis)\s+(\S.*)$",
+    r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu['\u2019](?:a|à|au|aux)|bis)\s+(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "Tot niet langer nodig", "until no longer needed": no event, and no limit (Art. 5(1)(e)).

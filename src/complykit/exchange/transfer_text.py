@@ -1,4 +1,5 @@
-"""Third countries and Chapter V transfer tools, as registers write them in English and Dutch.
+"""Third countries and Chapter V transfer tools, as registers write them in English and Dutch
+(and the tools in French and German too).
 
 Country names are read by ``model.wording.countries``."""
 
@@ -29,18 +30,23 @@ NONE_WORDS = frozenset(
 _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
     TransferMechanism.ADEQUACY_DECISION: (
         "adequa", "passend beschermingsniveau", "data privacy framework", "dpf",
-        "privacy framework", "art 45", "artikel 45", "article 45",
+        "privacy framework", "art 45", "artikel 45", "article 45", "decision d adequation",
+        "angemessenheitsbeschluss",
     ),
     TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES: (
         "scc", "standard contractual clauses", "standaardcontractbepalingen",
         "standaard contractbepalingen", "modelcontract", "standaardbepalingen",
-        "model clauses", "standard data protection clauses",
+        "model clauses", "standard data protection clauses", "clauses contractuelles types",
+        "clauses types", "clauses contractuelles standard", "standardvertragsklauseln",
     ),
     TransferMechanism.BINDING_CORPORATE_RULES: (
         "bcr", "binding corporate rules", "bindende bedrijfsvoorschriften", "art 47",
+        "regles d entreprise contraignantes", "verbindliche interne datenschutzvorschriften",
     ),
-    TransferMechanism.CODE_OF_CONDUCT: ("code of conduct", "gedragscode"),
-    TransferMechanism.CERTIFICATION: ("certification mechanism", "certificeringsmechanisme"),
+    TransferMechanism.CODE_OF_CONDUCT: ("code of conduct", "gedragscode", "code de conduite"),
+    TransferMechanism.CERTIFICATION: (
+        "certification mechanism", "certificeringsmechanisme", "mecanisme de certification",
+    ),
     TransferMechanism.DEROGATION: ("derogat", "art 49", "artikel 49", "article 49", "uitzondering"),
 }  # fmt: skip
 

@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 from complykit.exchange.register_rows import parse_role
 from complykit.exchange.retention import ParsedRetention, parse_retention, parse_until
 from complykit.exchange.row_source import split_items, split_lines
+from complykit.exchange.transfer_text import mechanism
 from complykit.exchange.vocabulary import HEADERS, field_of, map_columns, plain_header
 from complykit.model.duration import Duration
-from complykit.model.enums import LegalBasis, ProcessingRole
-from complykit.model.wording.legal_basis import legal_bases, parse_legal_basis
+from complykit.model.enums import LegalBasis, ProcessingRole, TransferMechanism
+from complykit.model.wording.legal_basis import legal_bases, parse_legal_basis, says_more
 from conftest import REPO
 
 # Text near the parsers' vocabulary, so the property tests reach past the first character.
@@ -199,6 +200,8 @@ def test_role_and_lists_never_raise(text: str) -> None:
         ("Tot het moment dat het account wordt opgeheven", "het account wordt opgeheven"),
         ("until the account is closed", "the account is closed"),
         ("jusqu'à la désinscription", "la désinscription"),
+        ("Jusqu'au désabonnement", "désabonnement"),
+        ("jusqu\u2019au retrait du consentement", "retrait du consentement"),
     ],
 )
 def test_retention_until_an_event(text: str, event: str) -> None:
@@ -224,3 +227,26 @@ def test_no_event_where_none_is_named(text: str) -> None:
 def test_until_never_raises_and_never_also_reads_a_period(text: str) -> None:
     event = parse_until(text)
     assert event is None or (event.strip() and parse_retention(text) is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("clauses contractuelles types", "standard-contractual-clauses"),
+        ("Oui \u2013 États-Unis (clauses contractuelles types)", "standard-contractual-clauses"),
+        ("Standardvertragsklauseln", "standard-contractual-clauses"),
+        ("décision d'adéquation", "adequacy-decision"),
+        ("Angemessenheitsbeschluss", "adequacy-decision"),
+        ("règles d'entreprise contraignantes", "binding-corporate-rules"),
+        ("code de conduite", "code-of-conduct"),
+    ],
+)
+def test_transfer_tools_in_french_and_german(text: str, tool: str) -> None:
+    """Belgian registers in French name the transfer tools in French."""
+    assert mechanism(text) == TransferMechanism(tool)
+
+
+@pytest.mark.parametrize("text", ["Consentement", "Toestemming", "Intérêt légitime"])
+def test_a_basis_in_one_word_says_nothing_more(text: str) -> None:
+    """A basis written as its word alone is not kept in notes as if it said more."""
+    assert not says_more(text)

@@ -390,3 +390,32 @@ def test_a_law_on_its_own_line_is_no_basis_to_pair(workspace: Path, tmp_path: Pa
         {"description": "Salaris", "legal_basis": "public-task", "legal_provision": "Wet X art. 1"},
         {"description": "Verlof", "legal_basis": "contract"},
     ]
+
+
+def test_a_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
+    """A Belgian row written in French: special categories, a transfer tool and a retention
+    until an event are read as they are in Dutch."""
+    text = (
+        "Nom du traitement;Finalité(s) du traitement;Base juridique;"
+        "Catégories de données à caractère personnel;Sous-traitants;"
+        "Transferts vers des pays tiers;Délai de conservation\n"
+        "Newsletter;Envoi de la newsletter;Consentement;"
+        "Adresse e-mail, données de santé, convictions religieuses;Mailchimp;"
+        "Oui \u2013 États-Unis (clauses contractuelles types);Jusqu'au désabonnement\n"
+    )
+    report = _import(workspace, tmp_path, text)
+    record = _record(workspace, "pa-newsletter.yaml")
+    assert record["personal_data"] == [
+        {"name": "Adresse e-mail"},
+        {"name": "données de santé", "special_category": "health"},
+        {
+            "name": "convictions religieuses",
+            "special_category": "religious-or-philosophical-beliefs",
+        },
+    ]
+    assert record["transfers"] == [
+        {"country": "US", "recipient": "Mailchimp", "mechanism": "standard-contractual-clauses"}
+    ]
+    assert record["retention"] == {"until": "désabonnement"}
+    assert "Legal basis as written" not in str(record.get("notes", ""))
+    assert not [m for m in _messages(report, 2) if "not understood" in m]

@@ -10,7 +10,7 @@ from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasi
 from complykit.model.wording.countries import country_code
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
-from complykit.model.wording.special_data import national_id
+from complykit.model.wording.special_data import criminal_offence, national_id, special_category
 
 BASES = [basis.value for basis in LegalBasis]
 POINTS = [point.value for point in Art9Condition]
@@ -185,3 +185,52 @@ def test_a_national_identification_number_is_marked(name: str, marked: str) -> N
 )  # fmt: skip
 def test_a_name_that_names_no_such_number_is_not_marked(name: str) -> None:
     assert national_id(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("données de santé", SpecialCategory.HEALTH),
+        ("certificats médicaux", SpecialCategory.HEALTH),
+        ("Krankmeldungen", SpecialCategory.HEALTH),
+        ("origine ethnique", SpecialCategory.RACIAL_OR_ETHNIC_ORIGIN),
+        ("opinions politiques", SpecialCategory.POLITICAL_OPINIONS),
+        ("convictions religieuses", SpecialCategory.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS),
+        ("appartenance syndicale", SpecialCategory.TRADE_UNION_MEMBERSHIP),
+        ("données génétiques", SpecialCategory.GENETIC),
+        ("empreintes digitales", SpecialCategory.BIOMETRIC),
+        ("vie sexuelle", SpecialCategory.SEX_LIFE_OR_ORIENTATION),
+    ],
+)
+def test_special_categories_in_french_and_german(name: str, category: SpecialCategory) -> None:
+    """Belgian registers name the Art. 9(1) categories in French too."""
+    assert special_category(name) == category
+    assert not criminal_offence(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Health and safety training records", "Health & Safety incidents",
+     "orientation professionnelle", "politique de confidentialité", "syndic de l'immeuble"],
+)  # fmt: skip
+def test_words_near_a_special_category_that_name_none(name: str) -> None:
+    """Health and safety is the safety of work; a career orientation, a privacy policy and a
+    building's syndic are no special category data."""
+    assert special_category(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "criminal"),
+    [
+        ("condamnations pénales", True),
+        ("casier judiciaire", True),
+        ("extrait de casier judiciaire", True),
+        ("Führungszeugnis", True),
+        ("criminal convictions", True),
+        ("convictions religieuses", False),
+        ("convictions philosophiques", False),
+    ],
+)
+def test_criminal_offence_data_in_french_and_german(name: str, criminal: bool) -> None:
+    """French "convictions religieuses" are beliefs, not criminal convictions (Art. 10)."""
+    assert criminal_offence(name) is criminal

@@ -17,8 +17,8 @@ _POINT_WORD = r"(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?"
 _MORE_POINTS = (
     r"(?:\s*(?:,|/|&|\b(?:en|and|of|or|et|und|oder)\b)\s*"
     + _POINT_WORD
-    + r"(?:\(\s*[a-f]\s*\)|[a-f](?=\s*(?:$|[,;)/&]|\.(?![a-z])|\b(?:en|and|of|or|et|und|oder|avg|gdpr|uavg"
-    r"|dsgvo|rgpd|ugdpr)\b))))*"
+    + r"(?:\(\s*[a-f]\s*\)|[a-f](?=\s*(?:$|[,;)/&]|\.(?![a-z])"
+    r"|\b(?:en|and|of|or|et|und|oder|avg|gdpr|uavg|dsgvo|rgpd|ugdpr)\b))))*"
 )
 _ARTICLE = re.compile(
     r"(?<![0-9])6\s*(?:\(\s*1\s*\)|[.\-/]\s*1|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*1|,?\s*eerste\s+lid)"
@@ -163,9 +163,9 @@ def says_more(text: str) -> bool:
     """Whether ``text`` holds more than bases and article references, e.g. the law it names."""
     rest = _ART9.sub(" ", _ARTICLE.sub(" ", words_of(text)))
     rest = " ".join(rest.replace("-", " ").replace("_", " ").split())
-    for names in _WORDS.values():
-        for name in names:
-            rest = rest.replace(name, " ")
+    # Longest first: "consentement" is a word of its own, not "consent" and "ement".
+    for name in sorted((n for names in _WORDS.values() for n in names), key=len, reverse=True):
+        rest = rest.replace(name, " ")
     words = re.sub(r"[^\w/.]+", " ", rest).split()
     return any(word.strip(".") not in _FILLER and word.strip(".") for word in words)
 

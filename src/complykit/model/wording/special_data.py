@@ -9,21 +9,32 @@ from complykit.model.wording.folding import unaccented
 
 # Word stems, matched at the start of a word of the folded text ("gezondheidsgegevens").
 _STEMS: dict[SpecialCategory, tuple[str, ...]] = {
-    SpecialCategory.RACIAL_OR_ETHNIC_ORIGIN: ("ras ", "raciale", "etnisch", "ethnic", "racial"),
-    SpecialCategory.POLITICAL_OPINIONS: ("politieke", "political"),
+    SpecialCategory.RACIAL_OR_ETHNIC_ORIGIN: (
+        "ras ", "raciale", "etnisch", "ethnic", "racial", "ethniq", "origine raciale",
+    ),
+    SpecialCategory.POLITICAL_OPINIONS: (
+        "politieke", "political", "opinions politiq", "opinion politiq", "politische",
+    ),
     SpecialCategory.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS: (
         "godsdienst", "religi", "levensbeschouw", "philosophical belief", "geloof",
+        "convictions philosophiq", "weltanschau",
     ),
-    SpecialCategory.TRADE_UNION_MEMBERSHIP: ("vakbond", "vakvereniging", "trade union"),
-    SpecialCategory.GENETIC: ("genetic", "genetisch", "dna"),
-    SpecialCategory.BIOMETRIC: ("biometri", "vingerafdruk", "fingerprint", "gezichtsherkenning"),
+    SpecialCategory.TRADE_UNION_MEMBERSHIP: (
+        "vakbond", "vakvereniging", "trade union", "syndical", "syndicat", "gewerkschaft",
+    ),
+    SpecialCategory.GENETIC: ("genetic", "genetisch", "dna", "genetiq"),
+    SpecialCategory.BIOMETRIC: (
+        "biometri", "vingerafdruk", "fingerprint", "gezichtsherkenning", "empreinte digitale",
+        "empreintes digitales", "reconnaissance faciale", "fingerabdr",
+    ),
     SpecialCategory.HEALTH: (
         "gezondheid", "health", "medisch", "medical", "diagnose", "diagnosis", "ziekte",
         "verzuim", "sick", "zorggegevens", "patientendossier", "handicap", "disabilit",
-        "beperking",
+        "beperking", "sante ", "medicaux", "medicale", "maladie", "gesundheit", "krankheit",
+        "arbeitsunfahig", "krankmeld",
     ),
     SpecialCategory.SEX_LIFE_OR_ORIENTATION: (
-        "seksue", "sexual", "seksleven", "sex life", "geaardheid", "orientation",
+        "seksue", "sexual", "seksleven", "sex life", "geaardheid", "sexuel", "sexuell",
     ),
 }  # fmt: skip
 _CRIMINAL = (
@@ -36,6 +47,13 @@ _CRIMINAL = (
     "verklaring omtrent het gedrag",
     "veroordeling",
     "conviction",
+    "condamnation",
+    "infraction",
+    "donnees penales",
+    "antecedents judiciaires",
+    "extrait de casier",
+    "fuhrungszeugnis",
+    "vorstrafe",
 )
 
 
@@ -43,16 +61,31 @@ def _folded(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w]+", " ", unaccented(text)).split()) + " "
 
 
+# Phrases that hold a stem above without naming such data: "health and safety" is the safety
+# of work, and French "convictions religieuses" are beliefs, not criminal convictions.
+_NOT_SPECIAL = (" health and safety ", " health safety ")
+_NOT_CRIMINAL = (
+    " convictions religi", " conviction religi", " convictions philosoph",
+    " conviction philosoph", " convictions politiq", " conviction politiq",
+)  # fmt: skip
+
+
+def _without(folded: str, phrases: tuple[str, ...]) -> str:
+    for phrase in phrases:
+        folded = folded.replace(phrase, " ")
+    return folded
+
+
 def special_category(name: str) -> SpecialCategory | None:
     """The one special category ``name`` names, or None when it names none or several."""
-    folded = _folded(name)
+    folded = _without(_folded(name), _NOT_SPECIAL)
     found = [c for c, stems in _STEMS.items() if any(f" {stem}" in folded for stem in stems)]
     return found[0] if len(found) == 1 else None
 
 
 def criminal_offence(name: str) -> bool:
     """Whether ``name`` is a category of data on criminal convictions and offences (Art. 10)."""
-    folded = _folded(name)
+    folded = _without(_folded(name), _NOT_CRIMINAL)
     return any(f" {stem}" in folded for stem in _CRIMINAL)
 
 
