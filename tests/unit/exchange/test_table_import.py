@@ -89,6 +89,58 @@ def test_supplier_register(workspace: Path, tmp_path: Path) -> None:
     assert (mailchimp["role"], mailchimp["country"]) == ("sub-processor", "US")
 
 
+SUPPLIER_REGISTER_WITH_DETAILS: Sheets = {
+    "Leveranciers": [
+        ["Leverancier", "Dienst", "Land", "Verwerkersovereenkomst",
+         "Datum verwerkersovereenkomst", "Subverwerkers", "Locatie data", "Contract einddatum",
+         "Gebruikt klantdata voor AI-training"],
+        ["Zendesk Inc.", "Klantenservice", "Verenigde Staten", "Ja (DPA + SCC)", "15-06-2022",
+         "AWS (VS), Google Cloud (US)", "VS, EU", None, "Nee, niet zonder opt-in"],
+        ["Microsoft Ireland Operations Ltd", "Microsoft 365", "Ierland", "Ja", None,
+         "Zie de subprocessor list van Microsoft", "NL, IE", "28-02-2027", "Ja, met opt-out"],
+        ["Schoonmaak B.V.", "Schoonmaak", "NL", "Nee", None, None, None, None, "n.v.t."],
+    ],
+}  # fmt: skip
+
+
+def test_supplier_register_with_sub_processors_and_ai_training(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """A yes/no DPA column beside its date, sub-processors with their countries, the data
+    locations, the contract end and whether the supplier trains AI on our data are read."""
+    source = xlsx(tmp_path / "lev.xlsx", SUPPLIER_REGISTER_WITH_DETAILS)
+    report = import_table(SUPPLIERS, workspace, source)
+    assert report.unknown_columns == ()
+    zendesk = _load(workspace / "suppliers" / "sup-zendesk-inc.yaml")
+    assert zendesk["dpa"] == {"signed_on": "2022-06-15"}
+    assert zendesk["sub_processors"] == [
+        {"name": "AWS", "service": "not stated in the imported register", "country": "US"},
+        {"name": "Google Cloud", "service": "not stated in the imported register", "country": "US"},
+    ]
+    assert zendesk["locations"] == [{"country": "US"}]
+    assert zendesk["ai_training"] == {"customer_data": "prohibited"}
+    microsoft = _load(workspace / "suppliers" / "sup-microsoft-ireland-operations-ltd.yaml")
+    assert "dpa" not in microsoft
+    assert "sub_processors" not in microsoft
+    assert microsoft["ai_training"] == {"customer_data": "opt-out"}
+    assert microsoft["contract_end"] == "2027-02-28"
+    messages = report.outcomes[1].messages
+    assert "DPA 'Ja' gives no day it was signed; add dpa.signed_on" in messages
+    assert any(
+        "'Zie de subprocessor list van Microsoft' without one country" in m for m in messages
+    )
+    assert "Sub-processors as written in the register" in microsoft["notes"]
+    cleaner = _load(workspace / "suppliers" / "sup-schoonmaak-b-v.yaml")
+    assert "dpa" not in cleaner
+    assert cleaner["ai_training"] == {"customer_data": "not-applicable"}
+    found = run(workspace, as_of=date(2026, 12, 7)).findings
+    assert not [f for f in found if f.code.startswith(("YAML", "SCH", "REF"))]
+    assert [f.path.name for f in found if f.code == "SUP001"] == [
+        "sup-microsoft-ireland-operations-ltd.yaml",  # a DPA without its date is none recorded
+        "sup-schoonmaak-b-v.yaml",
+    ]
+
+
 def test_risk_register_on_the_workspace_scales(workspace: Path, tmp_path: Path) -> None:
     """Scores are numbers or labels of complykit.yaml's scales; owners must be people there."""
     report = import_table(RISKS, workspace, ods(tmp_path / "risico.ods", RISK_REGISTER))
