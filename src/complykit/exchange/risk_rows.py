@@ -20,6 +20,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
                "impact (bruto)"),
     "treatment": ("treatment", "risk treatment", "behandeling", "risicobehandeling",
                   "strategie", "respons"),
+    "status": ("status", "risk status", "risicostatus", "statut"),
     "treatment_plan": ("treatment plan", "measures", "controls", "maatregelen",
                        "beheersmaatregelen", "actie", "acties"),
     "residual_likelihood": ("residual likelihood", "restkans", "netto kans", "kans (netto)",
@@ -31,6 +32,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "last_assessed": ("last assessed", "last assessment", "date last assessed", "last reviewed",
                       "last review", "laatst beoordeeld", "datum laatste beoordeling",
                       "laatste beoordeling", "laatste review", "datum laatste review"),
+    "next_review": ("next review", "next review date", "review date", "volgende review",
+                    "volgende beoordeling", "datum volgende review", "herbeoordeling",
+                    "herbeoordeling op", "prochaine revue", "prochaine revision"),
 }  # fmt: skip
 CATEGORIES = {
     "privacy": ("privacy", "avg", "gdpr", "persoonsgegevens"),
@@ -44,7 +48,7 @@ CATEGORIES = {
 }
 TREATMENTS = {
     "mitigate": ("mitigate", "reduce", "verminderen", "mitigeren", "beheersen", "verlagen"),
-    "accept": ("accept", "accepteren", "aanvaarden"),
+    "accept": ("accept", "accepteren", "aanvaarden", "geaccepteerd", "aanvaard"),
     "transfer": ("transfer", "share", "overdragen", "delen", "verzekeren"),
     "avoid": ("avoid", "vermijden", "stoppen", "beeindigen"),
 }
@@ -65,7 +69,7 @@ def draft_risk(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
         fields["description"] = cells("description")
     fields["category"] = _word(cells("category"), CATEGORIES, "operational", "category", notes)
     fields["inherent"] = inherent
-    fields["treatment"] = _word(cells("treatment"), TREATMENTS, "mitigate", "treatment", notes)
+    fields["treatment"] = _treatment(cells, notes)
     if cells("treatment_plan"):
         fields["treatment_plan"] = cells("treatment_plan")
     if cells("residual_likelihood") or cells("residual_impact"):
@@ -77,10 +81,23 @@ def draft_risk(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
         else:
             fields["residual"] = residual
     _owner(cells("owner"), config, fields, notes)
-    for key, column in (("identified", "identified"), ("last_assessed", "last assessed")):
+    dated = (("identified", "identified"), ("last_assessed", "last assessed"),
+             ("next_review", "next review"))  # fmt: skip
+    for key, column in dated:
         if found := date_field(cells(key), column, column.capitalize(), notes):
             fields[key] = found
     return fields
+
+
+def _treatment(cells: Cells, notes: Notes) -> str:
+    """The treatment column's, or else what a status column says of it (``Geaccepteerd``: the
+    risk is accepted); the status is kept in notes either way, as it may say more."""
+    status = cells("status")
+    if status:
+        notes.add(f"Status as written in the register: {status}")
+    if not cells("treatment") and status and (said := _found(status, TREATMENTS)):
+        return said
+    return _word(cells("treatment"), TREATMENTS, "mitigate", "treatment", notes)
 
 
 def _score(likelihood: str, impact: str, scales: Any) -> dict[str, int] | str:
@@ -109,14 +126,18 @@ def _level(text: str, levels: Any) -> int | None:
 def _word(
     text: str, choices: dict[str, tuple[str, ...]], default: str, what: str, notes: Notes
 ) -> str:
-    words = " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
-    found = next((k for k, stems in choices.items() if any(f" {s}" in words for s in stems)), None)
+    found = _found(text, choices)
     if found is None:
         if text:
             notes.add(f"{what.capitalize()} as written in the register: {text}")
         notes.warn(f"{what} {'not understood' if text else 'not given'}; imported as {default}")
         return default
     return found
+
+
+def _found(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
+    words = " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
+    return next((k for k, stems in choices.items() if any(f" {s}" in words for s in stems)), None)
 
 
 def _owner(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: Notes) -> None:

@@ -50,6 +50,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
                     "gebruikt klantdata voor ai-training", "gebruikt klantdata voor ai training",
                     "ai-training op klantdata", "training op klantdata", "ai-training klantdata",
                     "entrainement ia", "entrainement de l'ia"),
+    "next_review": ("next review", "next review date", "review date", "volgende review",
+                    "volgende beoordeling", "datum volgende review", "herbeoordeling",
+                    "prochaine revue", "prochaine revision"),
     "description": ("description", "omschrijving", "toelichting"),
 }  # fmt: skip
 ROLES = {
@@ -102,6 +105,8 @@ def _details(cells: Cells, notes: Notes) -> dict[str, Any]:
         fields["sub_processors"] = sub_processors
     if end := date_field(cells("contract_end"), "contract end", "Contract end", notes):
         fields["contract_end"] = end
+    if review := date_field(cells("next_review"), "next review", "Next review", notes):
+        fields["next_review"] = review
     if certifications := split_items(cells("certifications")):
         fields["certifications"] = [{"name": c} for c in certifications]
     if training := _ai_training(cells("ai_training"), notes):

@@ -5,6 +5,7 @@ register import: every row becomes a record or is reported, nothing is overwritt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -49,8 +50,18 @@ class TableKind:
     draft: Draft
 
     def field_of(self, header: str) -> str | None:
-        plain = plain_header(header)
-        return next((f for f, names in self.headers.items() if plain in names), None)
+        return self.named(header)[0]
+
+    def named(self, header: str) -> tuple[str | None, int]:
+        """The field ``header`` names, and how plainly: the place of its name among the
+        field's names (0 names it most plainly). A scale in brackets (``Kans (1-5)``) is left
+        out when the header as written names nothing; other qualifiers are kept, since they
+        can matter (``Kans (netto)`` is the residual likelihood)."""
+        for plain in dict.fromkeys((plain_header(header), _without_scale(plain_header(header)))):
+            for field, names in self.headers.items():
+                if plain in names:
+                    return field, names.index(plain)
+        return None, 0
 
 
 def import_table(  # noqa: PLR0913 - the import options, all keyword-only but two
@@ -103,18 +114,35 @@ def _header(table: TableKind, sheets: Sequence[Sheet]) -> tuple[Sheet, int]:
 
 
 def _cells(table: TableKind, header: Sequence[str], row: Row) -> Cells:
-    values: dict[str, str] = {}
+    """The row's value per field; where two columns name one field, the one whose header names
+    it more plainly (``Impact (1-5)`` over ``Gevolg``), the other kept as ``Header: value``."""
+    values: dict[str, tuple[int, str, str]] = {}
     other: list[str] = []
     for index, name in enumerate(header):
         value = row.cells[index].strip() if index < len(row.cells) else ""
-        field = table.field_of(name)
+        field, rank = table.named(name)
         if not value:
             continue
-        if field is not None and field not in values:
-            values[field] = value
+        shown_as = f"{name.strip() or f'Column {index + 1}'}: {value}"
+        if field is None:
+            other.append(shown_as)
+        elif field not in values or rank < values[field][0]:
+            if field in values:
+                other.append(values[field][2])
+            values[field] = (rank, value, shown_as)
         else:
-            other.append(f"{name.strip() or f'Column {index + 1}'}: {value}")
-    return Cells(values, tuple(other))
+            other.append(shown_as)
+    return Cells({field: value for field, (_, value, _) in values.items()}, tuple(other))
+
+
+# A scale in brackets after a header: "(1-5)", "(1 t/m 5)", "(schaal 1-5)", "[1..5]".
+_SCALE = re.compile(
+    r"\s*[(\[]\s*(?:schaal|scale|score)?\s*\d+\s*(?:-|\u2013|\u2014|t/m|tot|to|\.\.)\s*\d+\s*[)\]]"
+)
+
+
+def _without_scale(plain: str) -> str:
+    return " ".join(_SCALE.sub(" ", plain).split())
 
 
 def _plan(  # noqa: PLR0913, PLR0917 - one row's whole context

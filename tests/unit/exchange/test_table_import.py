@@ -168,6 +168,36 @@ def test_risk_register_on_the_workspace_scales(workspace: Path, tmp_path: Path) 
     assert leak["notes"] == "Owner as written in the register: Jan de Boer"
 
 
+RISK_REGISTER_WITH_SCALES: Sheets = {
+    "Risico's": [
+        ["Nr.", "Risico", "Oorzaak", "Gevolg", "Kans (1-5)", "Impact (1 t/m 5)", "Maatregelen",
+         "Status", "Datum laatste beoordeling", "Volgende review"],
+        ["R01", "Ransomware-aanval", "Phishing", "Uitval dienstverlening", "4", "5",
+         "EDR, offline back-ups", "Open", "12-03-2025", "01-03-2026"],
+        ["R02", "Verlies laptop", "Diefstal", "Datalek", "3", "4", "Schijfversleuteling",
+         "Geaccepteerd", "2025-01-10", None],
+    ],
+}  # fmt: skip
+
+
+def test_risk_register_with_scales_in_its_headers(workspace: Path, tmp_path: Path) -> None:
+    """``Kans (1-5)`` names the likelihood (a scale in brackets says nothing more), and where
+    ``Gevolg`` and ``Impact (1 t/m 5)`` both name the impact, the plainer name wins and the
+    other goes to notes; a status of ``Geaccepteerd`` with no treatment column is acceptance;
+    ``Volgende review`` is the next review."""
+    report = import_table(RISKS, workspace, xlsx(tmp_path / "r.xlsx", RISK_REGISTER_WITH_SCALES))
+    assert [o.status for o in report.outcomes] == [Status.CREATED, Status.CREATED]
+    assert ("Risico's", "Kans (1-5)") not in report.unknown_columns
+    ransomware = _load(workspace / "risks" / "risk-ransomware-aanval.yaml")
+    assert ransomware["inherent"] == {"likelihood": 4, "impact": 5}
+    assert ransomware["next_review"] == "2026-03-01"
+    assert ransomware["treatment"] == "mitigate"
+    assert "Gevolg: Uitval dienstverlening" in ransomware["notes"]
+    laptop = _load(workspace / "risks" / "risk-verlies-laptop.yaml")
+    assert laptop["treatment"] == "accept"
+    assert "Status as written in the register: Geaccepteerd" in laptop["notes"]
+
+
 def test_imported_tables_validate(workspace: Path, tmp_path: Path) -> None:
     """Imported suppliers and risks load without YAML, schema or reference errors."""
     import_table(SUPPLIERS, workspace, xlsx(tmp_path / "lev.xlsx", SUPPLIER_REGISTER))
