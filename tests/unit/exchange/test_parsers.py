@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from complykit.exchange.register_rows import parse_role
 from complykit.exchange.retention import ParsedRetention, parse_retention, parse_until
-from complykit.exchange.row_source import split_items, split_lines
+from complykit.exchange.row_source import Notes, split_items, split_lines
+from complykit.exchange.supplier_rows import SUPPLIERS, _details
+from complykit.exchange.table_import import Cells
 from complykit.exchange.transfer_text import mechanism
 from complykit.exchange.vocabulary import HEADERS, field_of, map_columns, plain_header
 from complykit.model.duration import Duration
@@ -250,3 +254,42 @@ def test_transfer_tools_in_french_and_german(text: str, tool: str) -> None:
 def test_a_basis_in_one_word_says_nothing_more(text: str) -> None:
     """A basis written as its word alone is not kept in notes as if it said more."""
     assert not says_more(text)
+
+
+_SUPPLIER_CELLS = st.one_of(
+    st.text(max_size=60),
+    st.lists(
+        st.sampled_from(
+            ["Ja", "Nee", "(VS)", "(US)", "AWS", ",", ";", "opt-out", "n.v.t.", "15-06-2022",
+             "onbekend", "Google Cloud", "(", ")", "Ierland", "DPA + SCC"]
+        ),
+        max_size=8,
+    ).map(" ".join),
+)  # fmt: skip
+
+
+@given(_SUPPLIER_CELLS, _SUPPLIER_CELLS, _SUPPLIER_CELLS, _SUPPLIER_CELLS)
+def test_supplier_cells_never_raise(dpa: str, signed: str, subs: str, training: str) -> None:
+    """Any cells give a supplier's details that fit its record: a DPA with an ISO date,
+    sub-processors each with a name and one country code, a training value of the record's."""
+    cells = Cells(
+        {k: v for k, v in {"dpa": dpa, "dpa_signed_on": signed, "sub_processors": subs,
+                           "ai_training": training}.items() if v.strip()},
+        (),
+    )  # fmt: skip
+    fields = _details(cells, Notes())
+    if "dpa" in fields:
+        assert date.fromisoformat(fields["dpa"]["signed_on"])
+    for sub in fields.get("sub_processors", []):
+        assert sub["name"].strip()
+        assert len(sub["country"]) == 2
+    assert fields.get("ai_training", {"customer_data": "unknown"})["customer_data"] in {
+        "allowed", "prohibited", "opt-out", "not-applicable", "unknown",
+    }  # fmt: skip
+
+
+@given(st.text(max_size=40))
+def test_a_header_names_at_most_one_field(header: str) -> None:
+    """Any header names one field of a table or none, with its rank among that field's names."""
+    field, rank = SUPPLIERS.named(header)
+    assert field is None or 0 <= rank < len(SUPPLIERS.headers[field])
