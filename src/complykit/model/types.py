@@ -27,11 +27,32 @@ def _parse_date(value: Any) -> Any:
 @lru_cache(maxsize=4096)
 def _date(value: str) -> date:
     if not _DATE.match(value):
-        raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-03-31")
+        raise ValueError(f"a date is written YYYY-MM-DD, e.g. 2026-03-31{_day_first(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError as error:
         raise ValueError(f"{value} is not a calendar date ({error})") from None
+
+
+# "15-02-2027", "15/2/2027", "15.02.2027": how the Netherlands and Belgium write a date.
+_DAY_FIRST = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _day_first(value: str) -> str:
+    """For a date written day first, the same day as it is written here, with its month in
+    words so that no one reads it month first: "; 15-02-2027 is 2027-02-15 (15 February 2027)"."""
+    found = _DAY_FIRST.match(value.strip())
+    if found is None:
+        return ""
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        meant = date(year, month, day)
+    except ValueError:
+        return ""
+    in_words = f"{day} {_MONTHS[month - 1]} {year}"
+    return f"; read day first, {value.strip()} is {meant.isoformat()} ({in_words})"
 
 
 def _parse_timestamp(value: Any) -> Any:
