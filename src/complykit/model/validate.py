@@ -169,7 +169,14 @@ def _choice_words(error: ErrorDetails, where: str) -> tuple[str, str | None] | N
     meant = meant_value(value, options)  # "wettelijke verplichting", "6(1)(c)", "verwerker"
     if meant is not None:
         return message, f"Did you mean '{meant}'?"
-    return message, suggest(spelled, options)
+    return message, _one_word_of(spelled, options) or suggest(spelled, options)
+
+
+def _one_word_of(word: str, options: Sequence[str]) -> str | None:
+    """A "did you mean" for one word of exactly one option: ``high`` for ``high-risk`` (too
+    short for a spelling match), ``task`` for ``public-task``."""
+    holding = [option for option in options if word in option.split("-")] if word else []
+    return f"Did you mean '{holding[0]}'?" if len(holding) == 1 else None
 
 
 _BOOL = frozenset({"bool_type", "bool_parsing"})

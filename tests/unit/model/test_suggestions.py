@@ -16,6 +16,7 @@ from complykit.model.suggestions import (
     _within_reach,
     sharing_a_variant,
 )
+from complykit.model.validate import _one_word_of
 
 IDS = [f"sup-{n:05d}" for n in range(1, 600)] + ["sup-aws", "sup-azure-openai"]
 
@@ -145,3 +146,18 @@ def test_near_options_below_the_cutoff_do_not_hide_a_far_one() -> None:
     ids = [*IDS[:INDEX_FROM], "dgh", "c3dg-"]
     assert Suggester(ids)._near({"cdg"})["cdg"] == {"dgh"}
     assert Suggester(ids).suggest("cdg") == _difflib_hint("cdg", ids) == "Did you mean 'c3dg-'?"
+
+
+@pytest.mark.parametrize(
+    ("word", "options", "hint"),
+    [
+        ("high", ["none", "risk", "high-risk"], "Did you mean 'high-risk'?"),
+        ("task", ["public-task", "contract"], "Did you mean 'public-task'?"),
+        ("interests", ["vital-interests", "legitimate-interests"], None),
+        ("", ["none", "high-risk"], None),
+    ],
+)
+def test_one_word_of_one_option(word: str, options: list[str], hint: str | None) -> None:
+    """A word of exactly one option is a hint where the spelling match finds the word too
+    short; a word two options share is none."""
+    assert _one_word_of(word, options) == hint
