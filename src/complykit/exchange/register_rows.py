@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from complykit.core.frozen import frozen
+from complykit.exchange.activity_origins import automated_decisions, sources
 from complykit.exchange.activity_parts import (
     NO,
     NOT_STATED,
@@ -81,16 +82,28 @@ def draft_activity(source: Source) -> Draft | Rejected:
     if parties:
         fields["joint_controllers"] = parties
     fields.update(_lists(source, notes))
+    fields.update(_details(source, notes))
+    text = "\n".join(_note_lines(source, notes))
+    if text:
+        fields["notes"] = text
+    return Draft(source.row.number, name, fields, tuple(notes.warnings))
+
+
+def _details(source: Source, notes: Notes) -> dict[str, Any]:
+    """The fields a row may leave out: sources, automated decisions, data locations,
+    retention and security measures."""
+    fields: dict[str, Any] = {}
+    if found := sources(source("sources")):
+        fields["sources"] = found
+    if decisions := automated_decisions(source("automated_decisions"), notes):
+        fields["automated_decisions"] = decisions
     if locations := _locations(source("data_locations"), notes):
         fields["data_locations"] = locations
     if retention := _retention(source("retention"), notes):
         fields["retention"] = retention
     if source("security"):
         fields["security_description"] = source("security")
-    text = "\n".join(_note_lines(source, notes))
-    if text:
-        fields["notes"] = text
-    return Draft(source.row.number, name, fields, tuple(notes.warnings))
+    return fields
 
 
 def _remark(source: Source) -> str | None:

@@ -419,3 +419,53 @@ def test_a_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
     assert record["retention"] == {"until": "désabonnement"}
     assert "Legal basis as written" not in str(record.get("notes", ""))
     assert not [m for m in _messages(report, 2) if "not understood" in m]
+
+
+def test_a_vng_model_register_row(workspace: Path, tmp_path: Path) -> None:
+    """A row of a municipality's register after the VNG model: the source of the data, whether
+    decisions are automated, and the transfer column under its singular header."""
+    text = (
+        "Naam verwerking;Doel van de verwerking;Bron;Geautomatiseerde besluitvorming;"
+        "Doorgifte aan derde land of internationale organisatie\n"
+        "Leerlingenvervoer;Verstrekken van leerlingenvervoer;Betrokkene; RNI;"
+        "Ja, profilering route-optimalisatie;Nee\n"
+    ).replace("Betrokkene; RNI", '"Betrokkene; RNI"')
+    report = _import(workspace, tmp_path, text)
+    assert report.unknown_columns == ()
+    record = _record(workspace, "pa-leerlingenvervoer.yaml")
+    assert record["sources"] == [
+        {"type": "data-subject", "description": "Betrokkene"},
+        {"type": "third-party", "description": "RNI"},
+    ]
+    assert record["automated_decisions"] == {"used": True}
+    assert "transfers" not in record
+    assert (
+        "Automated decision-making as written in the register: Ja, profilering "
+        "route-optimalisatie" in str(record["notes"])
+    )
+    assert any("automated decisions (Art. 22)" in m for m in _messages(report, 2))
+
+
+@pytest.mark.parametrize(
+    ("cell", "types"),
+    [
+        ("De persoon zelf, werkgever", ["data-subject", "third-party"]),
+        ("Openbare bronnen (KvK)", ["public"]),
+        ("Zelf gegenereerd (logging)", ["generated"]),
+        ("Data subject; HMRC", ["data-subject", "third-party"]),
+    ],
+)
+def test_sources_by_type(workspace: Path, tmp_path: Path, cell: str, types: list[str]) -> None:
+    """Each source a cell names gets its type, and keeps its words as its description."""
+    _import(workspace, tmp_path, f'Naam;Bron\nHR;"{cell}"\n')
+    found = _record(workspace, "pa-hr.yaml")["sources"]
+    assert isinstance(found, list)
+    assert [s["type"] for s in found] == types
+
+
+@pytest.mark.parametrize(("cell", "used"), [("Nee", False), ("No", False), ("Ja", True)])
+def test_automated_decisions_yes_or_no(
+    workspace: Path, tmp_path: Path, cell: str, used: bool
+) -> None:
+    _import(workspace, tmp_path, f"Naam;Geautomatiseerde besluitvorming\nHR;{cell}\n")
+    assert _record(workspace, "pa-hr.yaml")["automated_decisions"] == {"used": used}

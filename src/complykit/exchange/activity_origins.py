@@ -1,0 +1,62 @@
+"""Where an imported activity's data comes from (Art. 14) and whether it decides about people
+by automated means alone (Art. 22), as register columns say it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from complykit.exchange.row_source import Notes, split_items
+from complykit.model.wording.folding import unaccented
+from complykit.model.wording.meant import meant_bool
+
+# Words for "the person concerned": the data is collected from them (Art. 13, not 14).
+_FROM_THEM = re.compile(
+    r"(?<!\w)(?:betrokkenen?|de betrokkene|aanvrager|aanvragers|de persoon zelf|"
+    r"data subjects?|the individual|individuals? themselves|personne concernee|"
+    r"personnes concernees|sollicitant|sollicitanten|klant zelf|client zelf)(?!\w)"
+)
+_PUBLIC = re.compile(r"(?<!\w)(?:openbare? bronn?e?n?|openbaar|public sources?|publicly available"
+                     r"|sources? publiques?)(?!\w)")  # fmt: skip
+_GENERATED = re.compile(r"(?<!\w)(?:gegenereerd|zelf gegenereerd|generated|afgeleid|derived"
+                        r"|logging|logbestanden|logs)(?!\w)")  # fmt: skip
+
+
+def sources(text: str) -> list[dict[str, str]]:
+    """Each source a cell names, by type: the person concerned, a public source, data we
+    generate, or else a third party, with the source as written."""
+    found: list[dict[str, str]] = []
+    for item in split_items(text):
+        folded = _folded(item)
+        kind = (
+            "generated" if _GENERATED.search(folded)
+            else "data-subject" if _FROM_THEM.search(folded)
+            else "public" if _PUBLIC.search(folded)
+            else "third-party"
+        )  # fmt: skip
+        found.append({"type": kind, "description": item})
+    return found
+
+
+def automated_decisions(text: str, notes: Notes) -> dict[str, Any] | None:
+    """``used`` from a yes or no the cell opens with; what the cell says besides is kept in
+    notes, and a yes is asked for its exception, logic and safeguards by validate (Art. 22)."""
+    if not text:
+        return None
+    first = text.strip().split(maxsplit=1)[0].strip(",.;:()")
+    said = meant_bool(first)
+    if said is None or len(text.split()) > 1:
+        notes.add(f"Automated decision-making as written in the register: {text}")
+    if said is None:
+        notes.warn(f"automated decision-making '{text}' not understood; kept in notes")
+        return None
+    if said:
+        notes.warn(
+            "automated decisions (Art. 22): add their exception, logic and safeguards under "
+            "automated_decisions"
+        )
+    return {"used": said}
+
+
+def _folded(text: str) -> str:
+    return " ".join(unaccented(text).casefold().split())
