@@ -64,7 +64,7 @@ def test_a_supplier_role_change_reaches_the_activities_naming_it(workspace: Path
     path.write_text(text.replace("role: processor", "role: controller", 1), encoding="utf-8")
     cached, fresh = _cached_then_fresh(workspace)
     assert cached.findings == fresh.findings
-    assert ("GDPR020", "register/pa-recruitment.yaml", 55) in _places(cached) - _places(before)
+    assert ("GDPR020", "register/pa-recruitment.yaml", 56) in _places(cached) - _places(before)
     path.write_text(text, encoding="utf-8")
     assert validate(workspace, as_of=AS_OF).findings == before.findings
 
