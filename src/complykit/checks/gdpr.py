@@ -130,6 +130,40 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
 
 
 @check(
+    code="GDPR042",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="permanent-retention-without-law",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 5(1)(e)", "GDPR Art. 89"),
+    hint="Name the law that has the records kept for good in `retention.legal_provision`, e.g. "
+    "'Archiefwet 1995 art. 3; Selectielijst gemeenten 2020'; without one, set a period.",
+)
+def permanent_retention_without_law(repo: Repository) -> Iterator[Problem]:
+    """Data is kept permanently without the law that has it kept.
+
+    Personal data may be kept longer than its purposes need only for archiving in the public
+    interest, research or statistics, with the safeguards of Art. 89(1) (Art. 5(1)(e)). A
+    public body keeps records for good because a law says so (in the Netherlands the
+    Archiefwet and the selection lists made under it, which mark records "blijvend te
+    bewaren"); the register names that law, as it names the law behind a period.
+
+    PASS: ``retention: {permanent: true, legal_provision: Archiefwet 1995 art. 3;
+    Selectielijst gemeenten 2020}``.
+    FAIL: ``retention: {permanent: true}``.
+    """
+    for entry, activity in activities(repo):
+        retention = activity.retention
+        if retention is not None and retention.permanent and retention.legal_provision is None:
+            yield Problem(
+                entry,
+                ("retention", "permanent"),
+                f"'{activity.name}' keeps its data permanently, but names no law that has it kept",
+            )
+
+
+@check(
     code="GDPR004",
     reads=("processing-activity",),
     per_record=True,

@@ -109,6 +109,8 @@ def _category(category: DataCategory, entries: dict[str, dict[str, Any]]) -> str
 
 def _retention_period(retention: Retention) -> str:
     """Fides keeps retention as free text: ``P7Y after end of employment``, or ``until ...``."""
+    if retention.permanent:
+        return "permanent"
     if retention.period is None:
         return f"until {retention.until}"
     return f"{retention.period.iso()} after {retention.trigger}"

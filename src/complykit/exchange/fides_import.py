@@ -12,7 +12,7 @@ from complykit.core.errors import ComplykitError
 from complykit.exchange.fides_terms import ART9_OF, BASIS_OF, SPECIAL_OF
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
-from complykit.exchange.retention import parse_retention, parse_until
+from complykit.exchange.retention import kept_for_good, parse_retention, parse_until
 from complykit.exchange.row_source import Notes
 from complykit.exchange.shown import shown
 from complykit.load.yaml_file import parse_yaml
@@ -157,14 +157,17 @@ def _categories(declarations: list[dict[str, Any]], names: dict[str, str]) -> li
     return list(found.values())
 
 
-def _retention(declarations: list[dict[str, Any]], notes: Notes) -> dict[str, str] | None:
+def _retention(declarations: list[dict[str, Any]], notes: Notes) -> dict[str, Any] | None:
     periods = [_text(d, "retention_period") for d in declarations if _text(d, "retention_period")]
     if not periods:
         return None
     parsed = parse_retention(periods[0])
-    event = parse_until(periods[0]) if parsed is None and len(set(periods)) == 1 else None
+    one = parsed is None and len(set(periods)) == 1
+    event = parse_until(periods[0]) if one else None
     if event is not None:  # "until ...", as complykit exports a retention without a period
         return {"until": event}
+    if one and (permanent := kept_for_good(periods[0])) is not None:  # exported "permanent"
+        return permanent
     if parsed is None or len(set(periods)) > 1:
         notes.add(f"Retention in Fides: {'; '.join(dict.fromkeys(periods))}")
         notes.warn("retention not a single period complykit reads; kept in notes")

@@ -19,7 +19,12 @@ from complykit.exchange.activity_parts import (
     transfers,
 )
 from complykit.exchange.recipient_text import recipient
-from complykit.exchange.retention import parse_retention, parse_until, unread_reason
+from complykit.exchange.retention import (
+    kept_for_good,
+    parse_retention,
+    parse_until,
+    unread_reason,
+)
 from complykit.exchange.row_source import Notes, Source, split_items, split_lines, unique
 from complykit.exchange.shown import shown
 from complykit.exchange.transfer_text import countries_in, says_none
@@ -229,12 +234,20 @@ def _locations(text: str, notes: Notes) -> list[dict[str, str]]:
     return [{"system": NOT_STATED, "country": code} for code in codes]
 
 
-def _retention(text: str, notes: Notes) -> dict[str, str] | None:
+def _retention(text: str, notes: Notes) -> dict[str, Any] | None:
     if not text:
         return None
     parsed = parse_retention(text)
     if parsed is None and (event := parse_until(text)) is not None:
         return {"until": event}
+    if parsed is None and (permanent := kept_for_good(text)) is not None:
+        if "legal_provision" not in permanent:
+            notes.warn(
+                f"retention '{_one_line(text)}' kept permanently; name the law that says so "
+                "(Archiefwet, selection list) in retention.legal_provision"
+            )
+            notes.add(f"Retention as written in the register: {text}")
+        return permanent
     if parsed is None:
         notes.warn(f"retention '{_one_line(text)}' {unread_reason(text)}; left out, kept in notes")
         notes.add(f"Retention as written in the register: {text}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -118,6 +119,27 @@ def parse_until(text: str) -> str | None:
     if match is None or _periods(_fold(text)) or _NO_LIMIT.search(text):
         return None
     return " ".join(match.group(1).split()).rstrip(".")
+
+
+# A law that says records are kept for good: the Dutch Archives Act and the selection lists
+# made under it, Belgium's archives law and decree, or any law ("wet", "Act", "loi").
+_ARCHIVE_LAW = re.compile(
+    r"(?i:archiefwet|archiefbesluit|archiefregeling|selectielijst|archiefdecreet|archives act"
+    r"|loi relative aux archives|wet\b|\bact\b|\bloi\b|besluit|regeling)"
+)
+
+
+def kept_for_good(text: str) -> dict[str, Any] | None:
+    """``{permanent: true}`` for a cell that says the data is kept permanently and names no
+    period (``Blijvend``, ``Archiefwet: blijvend te bewaren``), with the cell as its
+    ``legal_provision`` when it names the law that says so; else None."""
+    folded = _fold(text)
+    if not _PERMANENT.search(folded) or _periods(folded):
+        return None
+    found: dict[str, Any] = {"permanent": True}
+    if _ARCHIVE_LAW.search(text):
+        found["legal_provision"] = " ".join(text.split())
+    return found
 
 
 def unread_reason(text: str) -> str:

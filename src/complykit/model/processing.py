@@ -180,20 +180,32 @@ def _given(key: str) -> dict[str, Any]:
     return {"required": [key], "properties": {key: {"not": {"type": "null"}}}}
 
 
+def _kept_for_good() -> dict[str, Any]:
+    """JSON Schema for ``permanent: true``."""
+    return {"required": ["permanent"], "properties": {"permanent": {"const": True}}}
+
+
 class Retention(StrictModel):
-    """How long the data is kept (Art. 30(1)(f)): a period and the event it counts from, or the
-    event at which the data is erased."""
+    """How long the data is kept (Art. 30(1)(f)): a period and the event it counts from, the
+    event at which the data is erased, or for good, as an archive in the public interest."""
 
     # Editors and check-jsonschema see the same choice that validation makes: period with
-    # trigger, or until, never both. A key written as null is no value, for them as for the
-    # model: `{period: null, trigger: null, until: ...}` is an until.
+    # trigger, until, or permanent, one of them. A key written as null is no value, for them
+    # as for the model: `{period: null, trigger: null, until: ...}` is an until.
     model_config = ConfigDict(
         json_schema_extra={
             "anyOf": [
-                {"allOf": [_given("period"), _given("trigger")], "not": _given("until")},
+                {
+                    "allOf": [_given("period"), _given("trigger")],
+                    "not": {"anyOf": [_given("until"), _kept_for_good()]},
+                },
                 {
                     "allOf": [_given("until")],
-                    "not": {"anyOf": [_given("period"), _given("trigger")]},
+                    "not": {"anyOf": [_given("period"), _given("trigger"), _kept_for_good()]},
+                },
+                {
+                    "allOf": [_kept_for_good()],
+                    "not": {"anyOf": [_given("period"), _given("trigger"), _given("until")]},
                 },
             ]
         }
@@ -209,12 +221,24 @@ class Retention(StrictModel):
     until: NonEmptyStr | None = None
     """Instead of a period: the event at which the data is erased, e.g. 'the subscriber
     unsubscribes'. An event, not 'as long as necessary', which sets no limit."""
+    permanent: bool = False
+    """Kept for good: records a law says are to be kept permanently, e.g. 'blijvend te
+    bewaren' under the Archiefwet and its selection list, transferred to an archive in the
+    public interest (Art. 5(1)(e), Art. 89). Name that law in `legal_provision` (GDPR042)."""
     legal_provision: NonEmptyStr | None = None
-    """A law that prescribes the period, e.g. 'WGBO art. 7:454 BW'."""
+    """A law that prescribes the period, or the permanent keeping, e.g. 'WGBO art. 7:454 BW'
+    or 'Archiefwet 1995 art. 3; Selectielijst gemeenten 2020'."""
 
     @model_validator(mode="after")
     def _one_way_to_end(self) -> Self:
         counted = self.period is not None or self.trigger is not None
+        if self.permanent and (counted or self.until is not None):
+            raise ValueError(
+                "`permanent: true` keeps the data for good: give no `period`, `trigger` or "
+                "`until` with it"
+            )
+        if self.permanent:
+            return self
         if self.until is not None and counted:
             raise ValueError(
                 "give either `period` with its `trigger`, or `until`, not both: `until` says "
@@ -224,7 +248,8 @@ class Retention(StrictModel):
             raise ValueError(
                 "give `period` with the `trigger` it counts from (e.g. {period: P7Y, trigger: "
                 "end of employment}), or `until` with the event that ends it (e.g. {until: "
-                "the subscriber unsubscribes})"
+                "the subscriber unsubscribes}), or `permanent: true` for records a law says "
+                "are kept for good"
             )
         return self
 

@@ -64,6 +64,8 @@ class Retention(TypedDict):
     trigger: str | None
     until: str | None
     """The event that ends the retention, where no period is given."""
+    permanent: bool
+    """Kept for good, as an archive (neither a period nor an event)."""
     provision: str | None
 
 
@@ -212,6 +214,7 @@ def _retention(record: ProcessingActivity) -> Retention | None:
         period=retention.period,
         trigger=retention.trigger,
         until=retention.until,
+        permanent=retention.permanent,
         provision=retention.legal_provision,
     )
 

@@ -149,7 +149,9 @@ def _retention(words: Words, activity: Activity) -> str | None:
     if retention is None:
         return None
     period = retention["period"]
-    if period is None:
+    if retention["permanent"]:
+        text = words.gettext("kept permanently")
+    elif period is None:
         text = words.gettext("until %(event)s") % {"event": retention["until"]}
     else:
         text = f"{words.duration(period)}, {words.gettext('counted from')}: "

@@ -171,3 +171,30 @@ def test_a_field_that_is_not_text_is_reported_not_dropped(workspace: Path, tmp_p
     )
     assert outcome.text is not None
     assert yaml.safe_load(outcome.text)["name"] == "crm"
+
+
+def test_permanent_retention_goes_to_fides_and_back(workspace: Path, tmp_path: Path) -> None:
+    """Data kept for good is 'permanent' in Fides's free-text retention, and comes back as
+    permanent retention (its law, which Fides has no field for, is asked again by GDPR042)."""
+    (workspace / "register").mkdir(exist_ok=True)
+    (workspace / "register" / "pa-brp.yaml").write_text(
+        "kind: processing-activity\nid: pa-brp\nname: BRP\nrole: controller\n"
+        "purposes: [{description: Bijhouden van de BRP, legal_basis: legal-obligation,"
+        " legal_provision: Wet BRP}]\ndata_subjects: [Ingezetenen]\n"
+        "personal_data: [{name: Naam}]\nno_recipients: Alleen de gemeente.\n"
+        "retention: {permanent: true, legal_provision: Archiefwet 1995 art. 3}\n",
+        encoding="utf-8",
+    )
+    opened, errors = open_repository(workspace, date(2026, 12, 7))
+    assert errors == 0
+    exported = export_fides(opened)
+    manifest = tmp_path / "fides.yml"
+    manifest.write_text(yaml.safe_dump(exported, allow_unicode=True), "utf-8")
+    (declaration,) = exported["system"][0]["privacy_declarations"]
+    assert declaration["retention_period"] == "permanent"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "complykit.yaml").write_text((workspace / "complykit.yaml").read_text("utf-8"))
+    import_fides(other, manifest)
+    (imported,) = (other / "register").iterdir()
+    assert yaml.safe_load(imported.read_text("utf-8"))["retention"] == {"permanent": True}

@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_import import import_register
-from complykit.exchange.retention import ParsedRetention, parse_retention, unread_reason
+from complykit.exchange.retention import (
+    ParsedRetention,
+    kept_for_good,
+    parse_retention,
+    unread_reason,
+)
 from complykit.exchange.risk_rows import RISKS
 from complykit.exchange.row_source import read_date, split_items, split_lines
 from complykit.exchange.sheet import read_sheets
@@ -366,3 +371,51 @@ def test_items_never_hold_a_separator(text: str) -> None:
     for items in (split_items(text), split_lines(text)):
         assert all(items)
         assert not any(set(item) & {"|", ";", "\n"} for item in items)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Blijvend", {"permanent": True}),
+        ("permanent", {"permanent": True}),
+        (
+            "Archiefwet: blijvend te bewaren",
+            {"permanent": True, "legal_provision": "Archiefwet: blijvend te bewaren"},
+        ),
+        (
+            "Blijvend (Selectielijst gemeenten 2020, cat. 1.1)",
+            {
+                "permanent": True,
+                "legal_provision": "Blijvend (Selectielijst gemeenten 2020, cat. 1.1)",
+            },
+        ),
+        ("7 jaar, daarna blijvend", None),
+        ("7 years after permanent closure", None),
+        ("7 jaar", None),
+    ],
+)
+def test_retention_kept_for_good(text: str, expected: dict[str, object] | None) -> None:
+    """A cell that says permanent and names no period is kept for good, with the law it
+    names as its provision; a period anywhere in it is no permanent retention."""
+    assert kept_for_good(text) == expected
+
+
+def test_a_municipal_register_keeps_its_permanent_records(workspace: Path, tmp_path: Path) -> None:
+    """'Blijvend' imports as permanent retention, asked for its law; with the Archiefwet named,
+    that is its legal provision and nothing is asked."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam;Doel;Bewaartermijn\nBRP;Bijhouden van de BRP;Blijvend\n"
+        "Raadsbesluiten;Besluitvorming;Archiefwet: blijvend te bewaren\n",
+        encoding="utf-8",
+    )
+    report = import_register(workspace, source)
+    brp = _load(workspace / "register" / "pa-brp.yaml")
+    assert brp["retention"] == {"permanent": True}
+    assert any("kept permanently; name the law" in m for m in report.outcomes[0].messages)
+    council = _load(workspace / "register" / "pa-raadsbesluiten.yaml")
+    assert council["retention"] == {
+        "permanent": True,
+        "legal_provision": "Archiefwet: blijvend te bewaren",
+    }
+    assert not [m for m in report.outcomes[1].messages if "retention" in m]

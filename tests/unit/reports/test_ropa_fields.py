@@ -121,6 +121,32 @@ def test_retention_until_an_event_reads_as_such(tmp_path: Path, lang: str) -> No
     assert shown in cells
 
 
+KEPT = {
+    "en": ("Retention period", "kept permanently (Archiefwet 1995 art. 3)"),
+    "nl": ("Bewaartermijn", "blijvend bewaard (Archiefwet 1995 art. 3)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_permanent_retention_reads_as_such(tmp_path: Path, lang: str) -> None:
+    """Data kept for good shows as kept permanently, with the law that has it kept."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "register").mkdir()
+    retention = "retention: {permanent: true, legal_provision: Archiefwet 1995 art. 3}"
+    text = ACTIVITY.replace("art30_exemption:", f"{retention}\nart30_exemption:")
+    (root / "register" / "pa-quiz.yaml").write_text(text, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    label, shown = KEPT[lang]
+    md = render_report("ropa", repo, lang=lang, output_format="markdown")
+    assert f"| {label} | {shown} |" in md
+    html = render_report("ropa", repo, lang=lang, output_format="html")
+    assert f'<th scope="row">{label}</th><td>{shown}</td>' in html
+    book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
+    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    assert shown in cells
+
+
 @pytest.mark.parametrize(
     ("lang", "label"),
     [("en", "national register number (Belgium)"), ("nl", "rijksregisternummer (België)")],
