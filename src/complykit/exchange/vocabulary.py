@@ -36,7 +36,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "grondslag", "grondslagen", "rechtsgrond", "wettelijke grondslag",
         "grondslag verwerking", "article 6 lawful basis for processing personal data",
         "article 6 lawful basis", "lawful basis for processing", "legal basis for processing",
-        "rechtsgrondslag", "grondslag van de verwerking",
+        "rechtsgrondslag", "grondslag van de verwerking", "rechtsgrond van de verwerking",
+        "rechtsgrond verwerking", "wettelijke grondslag van de verwerking",
         "base juridique", "base legale", "fondement juridique", "base de liceite",
         "liceite du traitement",
     ),
@@ -60,6 +61,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
         "duree de conservation", "delai de conservation", "durees de conservation",
+        "bewaringstermijn", "bewaringstermijnen", "termijnen voor het wissen",
+        # GDPR Art. 30(1)(f), as the register's column is often headed, in EN, NL and FR.
+        "envisaged time limits for erasure of the different categories of data",
+        ("beoogde termijnen waarbinnen de verschillende categorieen van gegevens moeten worden "
+        "gewist"),
+        "delais prevus pour l'effacement des differentes categories de donnees",
     ),
     "role": (
         "role", "our role", "gdpr role", "rol", "onze rol", "rol avg", "role du responsable",
@@ -104,6 +111,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "general description of technical and organizational security measures",
         "security controls",
         "mesures de securite", "mesures techniques et organisationnelles",
+        # GDPR Art. 30(1)(g) in NL and FR (the EN wording is above).
+        "algemene beschrijving van de technische en organisatorische beveiligingsmaatregelen",
+        "description generale des mesures de securite techniques et organisationnelles",
     ),
     "transfers": (
         "transfers", "transfer", "international transfers", "transfers to third countries",
@@ -114,6 +124,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doorgifte aan derde land of internationale organisatie",
         "doorgifte aan een derde land of internationale organisatie", "doorgifte aan derde land",
         "doorgifte naar derde land", "cross-border transfer",
+        "doorgiften van persoonsgegevens naar een derde land of een internationale organisatie",
+        "doorgiften van persoonsgegevens aan een derde land of een internationale organisatie",
+        "transfers of personal data to a third country or an international organisation",
+        ("transferts de donnees a caractere personnel vers un pays tiers ou a une organisation "
+        "internationale"),
         "cross-border transfers", "cross border transfer",
         "transferts", "transferts hors ue", "transferts vers des pays tiers",
     ),
@@ -200,11 +215,22 @@ def unqualified(header: str) -> str:
     return " ".join(_QUALIFIER.sub(" ", plain_header(header)).split()).rstrip(":* ")
 
 
+# How Art. 30(1) opens its points (f), (g) and (e) in EN, NL and FR; a header copied from it
+# says what the column holds after them.
+_WHERE_POSSIBLE = re.compile(
+    r"^(?:where possible|where applicable|indien mogelijk|indien van toepassing"
+    r"|dans la mesure du possible|le cas echeant),?\s+(?:(?:a|an|the|een|de|het|une|un|les)\s+)?"
+)
+
+
 def field_of(header: str) -> str | None:
     """The field a header names, read as written first: the risk import's ``kans (netto)``
     shows that a qualifier can matter, so one is dropped only when nothing else matches."""
     plain = plain_header(header)
-    return _FIELD_OF.get(plain) or _FIELD_OF.get(unqualified(plain))
+    bare = unqualified(plain)
+    return (
+        _FIELD_OF.get(plain) or _FIELD_OF.get(bare) or _FIELD_OF.get(_WHERE_POSSIBLE.sub("", bare))
+    )
 
 
 def map_columns(headers: Sequence[str]) -> Columns:

@@ -293,3 +293,51 @@ def test_a_header_names_at_most_one_field(header: str) -> None:
     """Any header names one field of a table or none, with its rank among that field's names."""
     field, rank = SUPPLIERS.named(header)
     assert field is None or 0 <= rank < len(SUPPLIERS.headers[field])
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Bewaringstermijn", "retention"),
+        ("Rechtsgrond van de verwerking", "legal_basis"),
+        (
+            (
+                "Indien mogelijk, de beoogde termijnen waarbinnen de verschillende categorieën van "
+                "gegevens moeten worden gewist"
+            ),
+            "retention",
+        ),
+        (
+            (
+                "Where possible, the envisaged time limits for erasure of the different categories "
+                "of data"
+            ),
+            "retention",
+        ),
+        (
+            (
+                "Dans la mesure du possible, les délais prévus pour l'effacement des différentes "
+                "catégories de données"
+            ),
+            "retention",
+        ),
+        (
+            (
+                "Indien mogelijk, een algemene beschrijving van de technische en organisatorische "
+                "beveiligingsmaatregelen"
+            ),
+            "security",
+        ),
+        (
+            (
+                "Indien van toepassing, doorgiften van persoonsgegevens aan een derde land of een "
+                "internationale organisatie"
+            ),
+            "transfers",
+        ),
+    ],
+)
+def test_headers_in_the_words_of_art_30(header: str, field: str) -> None:
+    """A column headed with Art. 30(1)'s own words, in Dutch, English or French, with its
+    "where possible" opening, names the field that point asks for; so does Belgian Dutch."""
+    assert field_of(header) == field
