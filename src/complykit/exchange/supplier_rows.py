@@ -7,8 +7,9 @@ from typing import Any
 
 from complykit.exchange.row_source import Notes, date_field, split_items
 from complykit.exchange.table_import import Cells, TableKind
-from complykit.exchange.transfer_text import countries_in
+from complykit.exchange.transfer_text import EEA, countries_in, mechanism, privacy_framework
 from complykit.model.config import WorkspaceConfig
+from complykit.model.enums import TransferMechanism
 from complykit.model.wording.countries import country_code
 from complykit.model.wording.meant import meant_bool
 
@@ -95,7 +96,7 @@ def draft_supplier(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[
 def _details(cells: Cells, notes: Notes) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if locations := countries_in(cells("locations")):
-        fields["locations"] = [{"country": code} for code in locations]
+        fields["locations"] = [_location(code, cells, notes) for code in locations]
     elif cells("locations"):
         notes.add(f"Data locations as written in the register: {cells('locations')}")
         notes.warn(f"data locations '{cells('locations')}' name no country; kept in notes")
@@ -114,6 +115,23 @@ def _details(cells: Cells, notes: Notes) -> dict[str, Any]:
     if cells("description"):
         fields["description"] = cells("description")
     return fields
+
+
+def _location(code: str, cells: Cells, notes: Notes) -> dict[str, Any]:
+    """A data location; outside the EEA, with the one transfer tool the row names in its DPA
+    or locations cell (``Ja (DPA + SCC)``), said in a warning so that it is checked."""
+    location: dict[str, Any] = {"country": code}
+    if code in EEA:
+        return location
+    written = f"{cells('dpa')} {cells('locations')}"
+    if (tool := mechanism(written)) is not None:
+        location["transfer_mechanism"] = tool.value
+        if tool is TransferMechanism.ADEQUACY_DECISION and privacy_framework(written):
+            location["within_adequacy_scope"] = True
+        notes.warn(
+            f"transfer tool for {code} read as {tool.value} from '{' '.join(written.split())}'"
+        )
+    return location
 
 
 def _dpa_signed(cells: Cells, notes: Notes) -> str | None:

@@ -117,7 +117,11 @@ def test_supplier_register_with_sub_processors_and_ai_training(
         {"name": "AWS", "service": "not stated in the imported register", "country": "US"},
         {"name": "Google Cloud", "service": "not stated in the imported register", "country": "US"},
     ]
-    assert zendesk["locations"] == [{"country": "US"}]
+    # The one transfer tool the row names ("Ja (DPA + SCC)") for the location outside the EEA.
+    assert zendesk["locations"] == [
+        {"country": "US", "transfer_mechanism": "standard-contractual-clauses"}
+    ]
+    assert any("transfer tool for US read as" in m for m in report.outcomes[0].messages)
     assert zendesk["ai_training"] == {"customer_data": "prohibited"}
     microsoft = _load(workspace / "suppliers" / "sup-microsoft-ireland-operations-ltd.yaml")
     assert "dpa" not in microsoft
