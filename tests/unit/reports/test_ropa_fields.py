@@ -94,57 +94,44 @@ def test_no_recipients_and_the_exemption_appear(quiz: Repository, lang: str) -> 
     assert f"{occasional}\nA single evening with names only; no risk to the people." in cells
 
 
-UNTIL = {
-    "en": ("Retention period", "until the subscriber unsubscribes"),
-    "nl": ("Bewaartermijn", "tot the subscriber unsubscribes"),
-}
+LABEL = {"en": "Retention period", "nl": "Bewaartermijn"}
+RETENTIONS = [
+    # Data erased when an event happens shows "until <event>", not a period counted from it.
+    (
+        "{until: the subscriber unsubscribes}",
+        {"en": "until the subscriber unsubscribes", "nl": "tot the subscriber unsubscribes"},
+    ),
+    # Data kept for good shows as kept permanently, with the law that has it kept.
+    (
+        "{permanent: true, legal_provision: Archiefwet 1995 art. 3}",
+        {
+            "en": "kept permanently (Archiefwet 1995 art. 3)",
+            "nl": "blijvend bewaard (Archiefwet 1995 art. 3)",
+        },
+    ),
+]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_retention_until_an_event_reads_as_such(tmp_path: Path, lang: str) -> None:
-    """Data erased when an event happens shows "until <event>", not a period counted from it."""
+@pytest.mark.parametrize(("retention", "shown"), RETENTIONS)
+def test_retention_without_a_period_reads_as_such(
+    tmp_path: Path, lang: str, retention: str, shown: dict[str, str]
+) -> None:
+    """A retention that is no period reads as what it is, in every format and language."""
     root = write_workspace(tmp_path / "ws", soa=None)
     (root / "register").mkdir()
-    text = ACTIVITY.replace(
-        "art30_exemption:", "retention: {until: the subscriber unsubscribes}\nart30_exemption:"
-    )
+    text = ACTIVITY.replace("art30_exemption:", f"retention: {retention}\nart30_exemption:")
     (root / "register" / "pa-quiz.yaml").write_text(text, encoding="utf-8")
     repo = open_workspace(root, AS_OF).repo
     assert repo is not None
-    label, shown = UNTIL[lang]
+    label, expected = LABEL[lang], shown[lang]
     md = render_report("ropa", repo, lang=lang, output_format="markdown")
-    assert f"| {label} | {shown} |" in md
+    assert f"| {label} | {expected} |" in md
     html = render_report("ropa", repo, lang=lang, output_format="html")
-    assert f'<th scope="row">{label}</th><td>{shown}</td>' in html
+    assert f'<th scope="row">{label}</th><td>{expected}</td>' in html
     book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
     cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
-    assert shown in cells
-
-
-KEPT = {
-    "en": ("Retention period", "kept permanently (Archiefwet 1995 art. 3)"),
-    "nl": ("Bewaartermijn", "blijvend bewaard (Archiefwet 1995 art. 3)"),
-}
-
-
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_permanent_retention_reads_as_such(tmp_path: Path, lang: str) -> None:
-    """Data kept for good shows as kept permanently, with the law that has it kept."""
-    root = write_workspace(tmp_path / "ws", soa=None)
-    (root / "register").mkdir()
-    retention = "retention: {permanent: true, legal_provision: Archiefwet 1995 art. 3}"
-    text = ACTIVITY.replace("art30_exemption:", f"{retention}\nart30_exemption:")
-    (root / "register" / "pa-quiz.yaml").write_text(text, encoding="utf-8")
-    repo = open_workspace(root, AS_OF).repo
-    assert repo is not None
-    label, shown = KEPT[lang]
-    md = render_report("ropa", repo, lang=lang, output_format="markdown")
-    assert f"| {label} | {shown} |" in md
-    html = render_report("ropa", repo, lang=lang, output_format="html")
-    assert f'<th scope="row">{label}</th><td>{shown}</td>' in html
-    book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
-    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
-    assert shown in cells
+    assert expected in cells
 
 
 @pytest.mark.parametrize(
