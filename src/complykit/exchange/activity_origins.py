@@ -8,7 +8,7 @@ from typing import Any
 
 from complykit.exchange.row_source import Notes, split_items
 from complykit.model.wording.folding import unaccented
-from complykit.model.wording.meant import meant_bool
+from complykit.model.wording.meant import opening_yes_or_no
 
 # Words for "the person concerned": the data is collected from them (Art. 13, not 14).
 _FROM_THEM = re.compile(
@@ -43,8 +43,7 @@ def automated_decisions(text: str, notes: Notes) -> dict[str, Any] | None:
     notes, and a yes is asked for its exception, logic and safeguards by validate (Art. 22)."""
     if not text:
         return None
-    first = text.strip().split(maxsplit=1)[0].strip(",.;:()")
-    said = meant_bool(first)
+    said = opening_yes_or_no(text)
     if said is None or len(text.split()) > 1:
         notes.add(f"Automated decision-making as written in the register: {text}")
     if said is None:

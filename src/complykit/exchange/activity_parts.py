@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from complykit.exchange.retention import parse_retention, unread_reason
-from complykit.exchange.row_source import Notes, Source, split_items, split_lines
+from complykit.exchange.row_source import NOT_STATED, Notes, Source, split_items, split_lines
 from complykit.exchange.transfer_text import (
     EEA,
     countries_in,
@@ -19,7 +19,6 @@ from complykit.model.enums import Art9Condition, LegalBasis
 from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
 from complykit.model.wording.special_data import criminal_offence, national_id, special_category
 
-NOT_STATED = "not stated in the imported register"
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
 NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})
 # The bases that rest on a law (Art. 6(3)), so a law named beside them is their provision.

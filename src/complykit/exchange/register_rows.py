@@ -11,13 +11,7 @@ from typing import Any
 
 from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
-from complykit.exchange.activity_parts import (
-    NO,
-    NOT_STATED,
-    data_categories,
-    purposes,
-    transfers,
-)
+from complykit.exchange.activity_parts import NO, data_categories, purposes, transfers
 from complykit.exchange.recipient_text import recipient
 from complykit.exchange.retention import (
     kept_for_good,
@@ -25,7 +19,14 @@ from complykit.exchange.retention import (
     parse_until,
     unread_reason,
 )
-from complykit.exchange.row_source import Notes, Source, split_items, split_lines, unique
+from complykit.exchange.row_source import (
+    NOT_STATED,
+    Notes,
+    Source,
+    split_items,
+    split_lines,
+    unique,
+)
 from complykit.exchange.shown import shown
 from complykit.exchange.transfer_text import countries_in, says_none
 from complykit.exchange.vocabulary import plain_header

@@ -11,6 +11,9 @@ from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row
 from complykit.exchange.vocabulary import Columns
 
+NOT_STATED = "not stated in the imported register"
+"""What an imported record holds where its register left a required fact out."""
+
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # Day first, as the Netherlands and Belgium write dates; never month first.

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from complykit.exchange.row_source import Notes, date_field, split_items
+from complykit.exchange.row_source import NOT_STATED, Notes, date_field, split_items
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.exchange.transfer_text import EEA, countries_in, mechanism, privacy_framework
 from complykit.model.config import WorkspaceConfig
 from complykit.model.enums import TransferMechanism
 from complykit.model.wording.countries import country_code
-from complykit.model.wording.meant import meant_bool
+from complykit.model.wording.meant import opening_yes_or_no
 
-NOT_STATED = "not stated in the imported register"
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -138,12 +137,12 @@ def _dpa_signed(cells: Cells, notes: Notes) -> str | None:
     """The day the DPA was signed: from a date column, or the DPA column when it holds a date.
     A DPA column that says only yes or no (with the date elsewhere, or nowhere) is no date."""
     written = cells("dpa")
-    said = _yes_or_no(written)
+    said = opening_yes_or_no(written)
     if cells("dpa_signed_on"):
         signed = date_field(cells("dpa_signed_on"), "DPA signed on", "DPA signed on", notes)
         if said is False:
             notes.warn(f"DPA '{written}' but signed on '{cells('dpa_signed_on')}'; check both")
-        if said is not True and written:
+        if said is not True or len(written.split()) > 1:  # "Ja (DPA + SCC)" says more
             notes.add(f"Data processing agreement as written in the register: {written}")
         return signed
     if said is None:
@@ -152,12 +151,6 @@ def _dpa_signed(cells: Cells, notes: Notes) -> str | None:
     if said:
         notes.warn(f"DPA '{written}' gives no day it was signed; add dpa.signed_on")
     return None
-
-
-def _yes_or_no(text: str) -> bool | None:
-    """The yes or no a cell opens with: ``Ja (DPA + SCC)`` says yes."""
-    first = text.strip().split(maxsplit=1)[0].strip(",.;:()") if text.strip() else ""
-    return meant_bool(first) if first else None
 
 
 def _sub_processors(text: str, notes: Notes) -> list[dict[str, str]]:
@@ -196,7 +189,7 @@ def _ai_training(text: str, notes: Notes) -> str | None:
         return None
     folded = " ".join(text.casefold().split())
     found = next((v for v, words in _AI_TRAINING.items() if any(w in folded for w in words)), None)
-    said = _yes_or_no(text)
+    said = opening_yes_or_no(text)
     if found is None and said is not None:
         found = "allowed" if said else "prohibited"
     if found is None:

@@ -265,6 +265,13 @@ def meant_bool(text: str) -> bool | None:
     return True if words in _TRUE else False if words in _FALSE else None
 
 
+def opening_yes_or_no(text: str) -> bool | None:
+    """The yes or no a cell opens with, whatever follows: ``Ja (DPA + SCC)`` says yes,
+    ``Nee, niet zonder opt-in`` no."""
+    words = text.split(maxsplit=1)
+    return meant_bool(words[0].strip(",.;:()")) if words else None
+
+
 def says_none(text: str) -> bool:
     """Whether ``text`` is a word for "none" (``geen``, ``n.v.t.``, ``néant``)."""
     return text.strip() in _NONE or folded(text) in _NONE  # "-" folds to nothing
