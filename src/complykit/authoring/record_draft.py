@@ -110,7 +110,8 @@ _EXPECTED = {
         "# recipients:",
         "#   - {name: , type: }  # type: internal, processor, controller, public-authority, other",
         "# retention: {period: , trigger: }  # e.g. {period: P7Y, trigger: end of employment},",
-        "#                                   # or {until: the subscriber unsubscribes}",
+        "#                                   # or {until: the subscriber unsubscribes},",
+        "#                                   # or {permanent: true, legal_provision: Archiefwet}",
         "# security_description:",
     ),
 }
