@@ -129,6 +129,13 @@ _ARCHIVE_LAW = re.compile(
 )
 
 
+_PERMANENT_AND_LAW = re.compile(
+    r"^\s*(?:kept permanently|blijvend bewaard|blijvend te bewaren|blijvend|permanent)\s*"
+    r"\((.+)\)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def kept_for_good(text: str) -> dict[str, Any] | None:
     """``{permanent: true}`` for a cell that says the data is kept permanently and names no
     period (``Blijvend``, ``Archiefwet: blijvend te bewaren``), with the cell as its
@@ -138,7 +145,10 @@ def kept_for_good(text: str) -> dict[str, Any] | None:
         return None
     found: dict[str, Any] = {"permanent": True}
     if _ARCHIVE_LAW.search(text):
-        found["legal_provision"] = " ".join(text.split())
+        # "kept permanently (Archiefwet 1995 art. 3)", as complykit's own reports write it:
+        # the law is what is in brackets.
+        bracketed = _PERMANENT_AND_LAW.match(text)
+        found["legal_provision"] = " ".join((bracketed[1] if bracketed else text).split())
     return found
 
 

@@ -384,10 +384,11 @@ def test_items_never_hold_a_separator(text: str) -> None:
         ),
         (
             "Blijvend (Selectielijst gemeenten 2020, cat. 1.1)",
-            {
-                "permanent": True,
-                "legal_provision": "Blijvend (Selectielijst gemeenten 2020, cat. 1.1)",
-            },
+            {"permanent": True, "legal_provision": "Selectielijst gemeenten 2020, cat. 1.1"},
+        ),
+        (
+            "kept permanently (Archiefwet 1995 art. 3)",  # as complykit's workbook writes it
+            {"permanent": True, "legal_provision": "Archiefwet 1995 art. 3"},
         ),
         ("7 jaar, daarna blijvend", None),
         ("7 years after permanent closure", None),
