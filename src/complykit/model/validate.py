@@ -109,7 +109,7 @@ def error_finding(
         # "Input should be a valid dictionary or instance of Retention": the class name means
         # nothing to whoever wrote `retention: 7 years`; the fields it takes do.
         message = f"{where} is a group of fields, not {_yaml_type(error.get('input'))}"
-        hint = f"Write its fields on the lines below it, indented: {shape}."
+        hint = _group_hint(model, loc, error.get("input"), shape)
     elif (
         error["type"] == "string_pattern_mismatch"
         and (shown := _pattern_words(error, where)) is not None
@@ -235,6 +235,29 @@ def _shape(model: type[BaseModel], loc: Sequence[str | int]) -> str | None:
     optional = [name for name in fields if name not in required]
     named = [f"{name} (required)" for name in required] + optional
     return ", ".join(named[:8]) + (", ..." if len(named) > 8 else "")
+
+
+def _group_hint(model: type[BaseModel], loc: Sequence[str | int], value: Any, shape: str) -> str:
+    """How to write a group of fields given as text: ``personal_data: [Naam]`` as
+    ``- name: Naam`` where the group has one required field, which the text is then most
+    likely the value of; else its fields."""
+    nested = _model_at(model, [*loc, ""])
+    required = (
+        [name for name, field in nested.model_fields.items() if field.is_required()]
+        if nested is not None and nested is not model
+        else []
+    )
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    if not text or len(text) > _SHOWN or _NOT_PLAIN.search(text) or len(required) != 1:
+        return f"Write its fields on the lines below it, indented: {shape}."
+    item = "- " if loc and isinstance(loc[-1], int) else ""
+    return f"Write it as `{item}{required[0]}: {text}`; its fields: {shape}."
+
+
+_SHOWN = 60
+"""The longest text a hint repeats as a value to write (a longer one reads as the fields)."""
+_NOT_PLAIN = re.compile(r"`|:\s|:$|\s#|^[-?:,\[\]{}#&*!|>'\"%@]")
+"""Text that would not stay the same text written after ``name: `` in YAML."""
 
 
 def _located(document: YamlDocument, error: ErrorDetails) -> tuple[int, int]:
