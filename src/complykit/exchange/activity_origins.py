@@ -22,9 +22,15 @@ _GENERATED = re.compile(r"(?<!\w)(?:gegenereerd|zelf gegenereerd|generated|afgel
                         r"|logging|logbestanden|logs)(?!\w)")  # fmt: skip
 
 
-def sources(text: str) -> list[dict[str, str]]:
-    """Each source a cell names, by type: the person concerned, a public source, data we
-    generate, or else a third party, with the source as written."""
+# "Klant", "customer": for a controller, the person concerned; for a processor, the customer
+# on whose behalf it processes.
+_CUSTOMER = re.compile(r"(?<!\w)(?:klant|klanten|customer|customers|client|clients|opdrachtgever"
+                       r"|opdrachtgevers)(?!\w)")  # fmt: skip
+
+
+def sources(text: str, *, processor: bool = False) -> list[dict[str, str]]:
+    """Each source a cell names, by type: the person concerned, our customer (as processor),
+    a public source, data we generate, or else a third party, with the source as written."""
     found: list[dict[str, str]] = []
     for item in split_items(text):
         folded = _folded(item)
@@ -32,6 +38,7 @@ def sources(text: str) -> list[dict[str, str]]:
             "generated" if _GENERATED.search(folded)
             else "data-subject" if _FROM_THEM.search(folded)
             else "public" if _PUBLIC.search(folded)
+            else ("customer" if processor else "data-subject") if _CUSTOMER.search(folded)
             else "third-party"
         )  # fmt: skip
         found.append({"type": kind, "description": item})

@@ -88,18 +88,18 @@ def draft_activity(source: Source) -> Draft | Rejected:
     if parties:
         fields["joint_controllers"] = parties
     fields.update(_lists(source, notes))
-    fields.update(_details(source, notes))
+    fields.update(_details(source, notes, processor=fields["role"] == ProcessingRole.PROCESSOR))
     text = "\n".join(_note_lines(source, notes))
     if text:
         fields["notes"] = text
     return Draft(source.row.number, name, fields, tuple(notes.warnings))
 
 
-def _details(source: Source, notes: Notes) -> dict[str, Any]:
+def _details(source: Source, notes: Notes, *, processor: bool) -> dict[str, Any]:
     """The fields a row may leave out: sources, automated decisions, data locations,
     retention and security measures."""
     fields: dict[str, Any] = {}
-    if found := sources(source("sources")):
+    if found := sources(source("sources"), processor=processor):
         fields["sources"] = found
     if decisions := automated_decisions(source("automated_decisions"), notes):
         fields["automated_decisions"] = decisions

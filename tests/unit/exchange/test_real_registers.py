@@ -453,6 +453,7 @@ def test_a_vng_model_register_row(workspace: Path, tmp_path: Path) -> None:
         ("Openbare bronnen (KvK)", ["public"]),
         ("Zelf gegenereerd (logging)", ["generated"]),
         ("Data subject; HMRC", ["data-subject", "third-party"]),
+        ("Klant; KvK", ["data-subject", "third-party"]),
     ],
 )
 def test_sources_by_type(workspace: Path, tmp_path: Path, cell: str, types: list[str]) -> None:
@@ -469,3 +470,11 @@ def test_automated_decisions_yes_or_no(
 ) -> None:
     _import(workspace, tmp_path, f"Naam;Geautomatiseerde besluitvorming\nHR;{cell}\n")
     assert _record(workspace, "pa-hr.yaml")["automated_decisions"] == {"used": used}
+
+
+def test_a_processors_customer_is_the_customer_source(workspace: Path, tmp_path: Path) -> None:
+    """For a processor activity the customer a source column names is our customer (the
+    controller), not the person concerned."""
+    _import(workspace, tmp_path, "Naam;Rol;Bron\nSalaris;verwerker;Klant (werkgever)\n")
+    found = _record(workspace, "pa-salaris.yaml")["sources"]
+    assert found == [{"type": "customer", "description": "Klant (werkgever)"}]
