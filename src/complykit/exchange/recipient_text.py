@@ -23,7 +23,7 @@ _MARKED: dict[str, str] = {
     "overheid": "public-authority", "public authority": "public-authority",
     "overheidsinstantie": "public-authority", "bestuursorgaan": "public-authority",
 }  # fmt: skip
-# Words (whole, folded) that name a public body in NL, BE or in English.
+# Words (whole, folded) that name a public body in NL, BE, the UK and Ireland, or in English.
 _PUBLIC = re.compile(
     r"\b(?:belastingdienst|uwv|svb|rdw|duo|ind|cak|cjib|politie|police|openbaar ministerie"
     r"|gemeente|gemeenten|municipality|commune|provincie|province|waterschap|ministerie|ministry"
@@ -31,7 +31,9 @@ _PUBLIC = re.compile(
     r"|ggd|veiligheidsregio|inlichtingenbureau|belastingen|tax authority|tax office"
     r"|fod|spf|rsz|onss|riziv|inami|kruispuntbank|vlaamse overheid|federale overheid"
     r"|autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|toezichthouder"
-    r"|supervisory authority|douane|customs|marechaussee)\b"
+    r"|supervisory authority|douane|customs|marechaussee|overheidsorganen|overheidsorgaan"
+    r"|overheidsinstanties|bestuursorganen|public authorities|public bodies"
+    r"|kamer van koophandel|kvk|hmrc|revenue commissioners|garda|nationale ombudsman)\b"
 )
 _INTERNAL = re.compile(r"^(?:afdeling|team|medewerkers|internal|intern|interne|department)\b")
 

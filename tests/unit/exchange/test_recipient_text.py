@@ -31,6 +31,11 @@ TYPES = {"processor", "internal", "controller", "public-authority", "other"}
         ("Zorgverzekeraar", "Zorgverzekeraar", "other"),  # nothing tells
         ("Indeed", "Indeed", "other"),  # "ind" is the IND only as a whole word
         ("Bakker (Utrecht)", "Bakker (Utrecht)", "other"),  # a bracket that is no type stays
+        ("HMRC", "HMRC", "public-authority"),
+        ("Revenue Commissioners", "Revenue Commissioners", "public-authority"),
+        ("Afnemers BRP (overheidsorganen)", "Afnemers BRP (overheidsorganen)", "public-authority"),
+        ("Kamer van Koophandel", "Kamer van Koophandel", "public-authority"),
+        ("Ombudsman for banking", "Ombudsman for banking", "other"),  # not every ombudsman
     ],
 )
 def test_the_words_give_the_type(item: str, name: str, kind: str) -> None:
