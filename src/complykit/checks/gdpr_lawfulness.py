@@ -190,27 +190,51 @@ def _interest_gap(assessment: LegitimateInterestAssessment | None) -> str | None
     name="legal-provision-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)"),
-    hint="Add `legal_provision` naming the law, e.g. 'AWR art. 52'.",
+    hint="Name in `legal_provision` the law that lays the obligation or task down, e.g. 'AWR "
+    "art. 52'; the GDPR's own Art. 6 is not that law.",
 )
 def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
     """A purpose rests on a legal obligation or public task without naming the law behind it.
 
     Both bases must be laid down in Union or member-state law (Art. 6(3)).
 
+    The GDPR's own Art. 6(1)(c) or (e) is not that law: a `legal_provision` that names only
+    GDPR articles ("Art. 6 lid 1 sub c AVG") names none.
+
     PASS: ``legal_basis: legal-obligation`` with ``legal_provision: AWR art. 52``.
-    FAIL: ``legal_basis: public-task`` without ``legal_provision``.
+    FAIL: ``legal_basis: public-task`` without ``legal_provision``, or with ``legal_provision:
+    Art. 6 lid 1 sub e AVG``.
     """
     needs_law = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
     for entry, activity in controller_activities(repo):
         for index, purpose in enumerate(activity.purposes):
-            if purpose.legal_basis in needs_law and purpose.legal_provision is None:
+            if purpose.legal_basis not in needs_law:
+                continue
+            said = f"purpose '{purpose.description}' rests on {purpose.legal_basis}, but"
+            citation = (f"GDPR {purpose.legal_basis.citation}",)
+            if purpose.legal_provision is None:
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_basis"),
-                    f"purpose '{purpose.description}' rests on {purpose.legal_basis}, but names "
-                    "no law that lays it down",
-                    citation=(f"GDPR {purpose.legal_basis.citation}",),
+                    f"{said} names no law that lays it down",
+                    citation=citation,
                 )
+            elif _names_only_the_gdpr(purpose.legal_provision):
+                yield Problem(
+                    entry,
+                    ("purposes", index, "legal_provision"),
+                    f"{said} its legal_provision '{purpose.legal_provision}' names only the GDPR, "
+                    "not the law that lays it down",
+                    citation=citation,
+                )
+
+
+def _names_only_the_gdpr(provision: str) -> bool:
+    """Whether ``provision`` is GDPR article references and nothing else."""
+    # Imported here: its patterns are compiled only for a workspace that names a provision.
+    from complykit.model.wording.legal_basis import says_more  # noqa: PLC0415
+
+    return not says_more(provision)
 
 
 @check(

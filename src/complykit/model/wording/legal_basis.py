@@ -151,7 +151,8 @@ def _asserted(words: str, at: int) -> bool:
 
 
 _FILLER = frozenset((
-    "art", "artikel", "article", "arts", "avg", "gdpr", "uavg", "lid", "sub", "onder",
+    "art", "artikel", "article", "arts", "avg", "gdpr", "uavg", "rgpd", "dsgvo", "lid", "sub",
+    "onder",
     "punt", "point", "letter", "van", "een", "de", "het", "the", "of", "a", "an", "en",
     "and", "or", "of", "en/of", "and/or", "uitvoering", "performance", "taak", "task",
     "noodzakelijk", "necessary", "for", "voor", "ter", "op", "on", "basis", "grondslag",
