@@ -317,21 +317,39 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
     art. 30 lid 3 sub a). complykit's reference places these conditions in UAVG arts. 22-30 but
     does not confirm the individual article numbers, so the hint asks the reader to check them.
 
+    The GDPR's own Art. 9(2) is not that law: an `art9_provision` that names only GDPR
+    articles ("Art. 9 lid 2 sub b AVG") names none.
+
     PASS: ``art9_condition: h`` with ``art9_provision: UAVG art. 30 lid 3 sub a``.
-    FAIL: ``art9_condition: b`` without ``art9_provision``.
+    FAIL: ``art9_condition: b`` without ``art9_provision``, or with ``art9_provision: Art. 9
+    lid 2 sub b AVG``.
     """
     for entry, activity in controller_activities(repo):
         for index, category in enumerate(activity.personal_data):
             condition = category.art9_condition
-            if condition in _NEEDS_LAW and category.art9_provision is None:
-                yield Problem(
-                    entry,
-                    ("personal_data", index, "art9_condition"),
-                    f"'{category.name}' relies on Art. 9(2)({condition}), which needs a basis in "
-                    f"{_NEEDS_LAW[condition]}, but `art9_provision` names none",
-                    hint=_provision_hint(repo, condition, category.special_category),
-                    citation=(f"GDPR Art. 9(2)({condition})",),
+            provision = category.art9_provision
+            if condition not in _NEEDS_LAW:
+                continue
+            said = (
+                f"'{category.name}' relies on Art. 9(2)({condition}), which needs a basis in "
+                f"{_NEEDS_LAW[condition]}, but"
+            )
+            if provision is None:
+                where, named = "art9_condition", f"{said} `art9_provision` names none"
+            elif _names_only_the_gdpr(provision):
+                where, named = (
+                    "art9_provision",
+                    f"{said} its art9_provision '{provision}' names only the GDPR",
                 )
+            else:
+                continue
+            yield Problem(
+                entry,
+                ("personal_data", index, where),
+                named,
+                hint=_provision_hint(repo, condition, category.special_category),
+                citation=(f"GDPR Art. 9(2)({condition})",),
+            )
 
 
 def _provision_hint(
