@@ -180,10 +180,16 @@ def _check_size(path: Path) -> None:
         raise ComplykitError(f"{path} is {size:,} bytes; a register is far smaller")
 
 
+_DELIMITER_LINES = 20
+"""Lines read to tell the delimiter: as many as a header is looked for in (``HEADER_ROWS``)."""
+
+
 def _delimiter(text: str) -> str:
-    """The delimiter used most on the first non-empty line; a comma when there is none."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in DELIMITERS}
+    """The delimiter used most on one of the first non-empty lines (a title above the header
+    may hold none); a comma when there is none."""
+    lines = [line for line in text.splitlines()[: _DELIMITER_LINES * 2] if line.strip()]
+    counts = {d: max((line.count(d) for line in lines[:_DELIMITER_LINES]), default=0)
+              for d in DELIMITERS}  # fmt: skip
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
 
