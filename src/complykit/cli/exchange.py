@@ -412,3 +412,41 @@ import_app.command(
 import_app.command("risks", help="Create a risk in risks/ for each row of a risk register.")(
     exits(_table_command("risks"))
 )
+
+
+@import_app.command("soa")
+@exits
+def soa_import(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A Statement of Applicability kept as a table (.xlsx, .ods, .csv): a control "
+            "per row.",
+            dir_okay=False,
+        ),
+    ],
+    path: PathArgument = Path(),
+    framework: Annotated[
+        str,
+        typer.Option(
+            "--framework",
+            help="The framework the table's controls belong to: id or alias.",
+            metavar="FRAMEWORK",
+        ),
+    ] = "iso27001-2022",
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", help="The sheet with the table.", show_default="found", metavar="SHEET"
+        ),
+    ] = None,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+) -> int:
+    """Create the Statement of Applicability in soa/ from a table with a control per row."""
+    from complykit.exchange.soa_import import import_soa  # noqa: PLC0415
+    from complykit.load.discover import find_root  # noqa: PLC0415
+
+    report = import_soa(find_root(path), source, framework, sheet, dry_run=dry_run, strict=strict)
+    _print_report(report, dry_run=dry_run)
+    return report.exit_code

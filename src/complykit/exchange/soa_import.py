@@ -1,0 +1,244 @@
+"""A Statement of Applicability kept as a spreadsheet, as one ``statement-of-applicability``.
+
+ISO implementers keep the SoA as a table: a control per row, whether it applies, why, how far
+it is implemented and what shows it. Each row joins the one record, in the catalog's order;
+a control the sheet does not list stays to decide, so the record lists every control as
+``soa init`` does. A row whose control is not in the catalog, or that lists a control twice,
+is reported. Nothing a row says is dropped: what fits no field goes into the record's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from complykit.authoring.scaffold import soa_catalog
+from complykit.catalog.models import Catalog
+from complykit.core.errors import ComplykitError
+from complykit.exchange.outcome import ImportReport, Outcome, Status
+from complykit.exchange.record_files import Target, write_all
+from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_warnings
+from complykit.exchange.shown import shown
+from complykit.exchange.vocabulary import plain_header
+from complykit.model.enums import ImplementationStatus
+from complykit.model.wording.meant import meant_value, opening_yes_or_no
+from complykit.workspace.open import workspace_catalogs
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "control": ("control", "control id", "control number", "control no", "controle",
+                "beheersmaatregel", "maatregel", "nummer", "nr", "nr.", "id", "ref", "reference",
+                "annex a", "annex a control", "bijlage a", "clause", "mesure", "controle id"),
+    "applicable": ("applicable", "applicability", "applicable (y/n)", "applicable?", "included",
+                   "in scope", "selected", "van toepassing", "van toepassing?", "toepasbaar",
+                   "toepasselijk", "opgenomen", "applicable yes/no", "applicable (yes/no)",
+                   "applicable y/n", "applicabilite", "applicable oui/non"),
+    "justification": ("justification", "reason", "rationale", "motivation", "motivatie",
+                      "onderbouwing", "reden", "toelichting", "justification for inclusion",
+                      "justification for exclusion", "reason for inclusion/exclusion",
+                      "justification for inclusion/exclusion",
+                      "reden van opname/uitsluiting", "verantwoording", "justificatif"),
+    "status": ("status", "implementation status", "implemented", "implementatiestatus",
+               "geimplementeerd", "stand van zaken", "implementatie", "statut",
+               "etat de mise en oeuvre"),
+    "evidence": ("evidence", "bewijs", "bewijslast", "documentation", "document", "documenten",
+                 "link", "reference document", "referentie", "preuve"),
+}  # fmt: skip
+HEADER_ROWS = 20
+_STATUSES = [status.value for status in ImplementationStatus]
+# Status words meant_value leaves to the field's own spelling, in English and Dutch.
+_STATUS_WORDS = {
+    "implemented": ("done", "fully implemented", "volledig geimplementeerd", "ingevoerd",
+                    "gereed", "in place"),
+    "partially-implemented": ("in progress", "in uitvoering", "ongoing", "lopend", "partially",
+                              "partial", "deels geimplementeerd"),
+    "planned": ("to do", "todo", "te doen", "gepland", "planned"),
+}  # fmt: skip
+_APPLICABLE = {
+    True: ("included", "applicable", "van toepassing", "opgenomen", "in scope"),
+    False: ("excluded", "not applicable", "niet van toepassing", "uitgesloten", "n.v.t.",
+            "nvt", "n/a", "out of scope", "non applicable", "exclu"),
+}  # fmt: skip
+_CONTROL = re.compile(r"^\s*([ab])?[\s.]*([0-9]{1,2}(?:\s*\.\s*[0-9]{1,2})+)", re.IGNORECASE)
+_EVIDENCE = re.compile(r"^(?:https://\S+|[\w./-]+\.\w{1,5})$")
+
+
+def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
+    root: Path,
+    source: Path,
+    framework: str,
+    sheet: str | None = None,
+    *,
+    dry_run: bool = False,
+    strict: bool = False,
+) -> ImportReport:
+    """Import the Statement of Applicability for ``framework`` from the table in ``source``."""
+    catalogs, _ = workspace_catalogs(root)
+    catalog = soa_catalog(catalogs, framework)
+    sheets = read_sheets(source)
+    table, header = _table([pick_sheet(source, sheets, sheet)] if sheet else sheets)
+    columns = [_field_of(cell) for cell in table.rows[header].cells]
+    rows = [row for row in table.rows[header + 1 :] if not row.empty]
+    entries, outcomes, notes = _entries(catalog, table.name, columns, table.rows[header], rows)
+    target = Target.of(root)
+    rel = PurePosixPath("soa") / f"soa-{catalog.id}.yaml"
+    data: dict[str, Any] = {
+        "kind": "statement-of-applicability",
+        "id": f"soa-{catalog.id}",
+        "framework": catalog.id,
+        "title": f"Statement of Applicability, {(catalog.framework.aliases or [catalog.id])[0]}",
+        "entries": entries,
+    }
+    if notes:
+        data["notes"] = "\n".join(notes)
+    comment = (
+        f"Imported by `complykit import soa` from {shown(source.name, 200)}, sheet {table.name}."
+    )
+    planned = target.plan(
+        (table.name, table.rows[header].number), rel, target.document(rel, comment, data)
+    )
+    done, written = write_all(root, [planned, *outcomes], dry_run=dry_run, strict=strict)
+    unknown = tuple(
+        (table.name, cell.strip())
+        for cell, field in zip(table.rows[header].cells, columns, strict=True)
+        if cell.strip() and field is None and not _is_title(cell)
+    )
+    unused = tuple((s.name, "not the sheet with the table") for s in sheets if s is not table)
+    return ImportReport(
+        unknown, unused, tuple(done), strict, written, sheet_warnings=sheet_warnings(sheets)
+    )
+
+
+def _field_of(header: str) -> str | None:
+    plain = plain_header(header)
+    return next((field for field, names in HEADERS.items() if plain in names), None)
+
+
+def _table(sheets: Sequence[Sheet]) -> tuple[Sheet, int]:
+    """The sheet and row of the header: the first row that names a control column."""
+    for candidate in sheets:
+        for index, row in enumerate(candidate.rows[:HEADER_ROWS]):
+            if any(_field_of(cell) == "control" for cell in row.cells):
+                return candidate, index
+    raise ComplykitError(
+        f"no header row with a control column in the first {HEADER_ROWS} rows",
+        hint="Name that column 'Control', 'Beheersmaatregel' or 'Annex A' "
+        "(see docs/guides/import-export.md).",
+    )
+
+
+def _entries(
+    catalog: Catalog, sheet: str, columns: list[str | None], header: Row, rows: list[Row]
+) -> tuple[list[dict[str, Any]], list[Outcome], list[str]]:
+    """One entry per catalog control in its order, the rows' outcomes, and the notes."""
+    ids = {control.id for control in catalog.controls}
+    found: dict[str, dict[str, Any]] = {}
+    outcomes: list[Outcome] = []
+    notes: list[str] = []
+    for row in rows:
+        cells = {f: row.cells[i].strip() for i, f in enumerate(columns) if f and i < len(row.cells)}
+        control = _control_id(cells.get("control", ""), ids)
+        if control is None or control in found:
+            why = "listed twice" if control else f"is no control of {catalog.id}"
+            written = cells.get("control", "") or "(empty)"
+            outcomes.append(
+                Outcome(sheet, row.number, Status.INVALID, None, (f"control '{written}' {why}",))
+            )
+            continue
+        entry, said = _entry(control, cells)
+        found[control] = entry
+        notes += [f"{control} {line}" for line in said]
+        notes += [f"{control} {name}: {value}" for name, value in _others(header, columns, row)]
+        outcomes.append(
+            Outcome(sheet, row.number, Status.JOINED, None, tuple(_warnings(control, cells, entry)))
+        )
+    entries = [found.get(control.id, {"control": control.id}) for control in catalog.controls]
+    return entries, outcomes, notes
+
+
+def _others(header: Row, columns: list[str | None], row: Row) -> list[tuple[str, str]]:
+    """The filled cells of columns no field claims (an owner, a remark) but the control's
+    title, which the catalog has, as ``(header, value)``."""
+    return [
+        (header.cells[i].strip(), row.cells[i].strip())
+        for i, field in enumerate(columns)
+        if field is None
+        and i < len(row.cells)
+        and row.cells[i].strip()
+        and header.cells[i].strip()
+        and not _is_title(header.cells[i])
+    ]
+
+
+def _is_title(header: str) -> bool:
+    """The control's title column: the catalog has the title, so it is not kept."""
+    return plain_header(header) in {"title", "control title", "control name", "name", "naam",
+                                    "titel", "omschrijving", "description", "beschrijving",
+                                    "intitule", "libelle"}  # fmt: skip
+
+
+def _control_id(text: str, ids: set[str]) -> str | None:
+    """The catalog id a cell names: ``A.5.1``, ``5.1``, ``A 5.01`` or ``5.1 Policies ...``."""
+    found = _CONTROL.match(text)
+    if found is None:
+        return None
+    numbers = ".".join(str(int(n)) for n in re.split(r"\s*\.\s*", found[2]))
+    letters = [found[1].upper()] if found[1] else ["A", "B"]
+    return next((f"{letter}.{numbers}" for letter in letters if f"{letter}.{numbers}" in ids), None)
+
+
+def _entry(control: str, cells: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """The entry's fields, and what of the row is kept in notes as written."""
+    entry: dict[str, Any] = {"control": control}
+    said: list[str] = []
+    if (applicable := _applicable(cells.get("applicable", ""))) is not None:
+        entry["applicable"] = applicable
+    if cells.get("justification"):
+        entry["justification"] = cells["justification"]
+    status = _status(cells.get("status", ""))
+    if status is not None:
+        entry["status"] = status
+    elif entry.get("applicable") is False:
+        entry["status"] = ImplementationStatus.NOT_APPLICABLE.value
+    evidence = [e for e in re.split(r"[\n;,]\s*", cells.get("evidence", "")) if e.strip()]
+    if evidence and all(_EVIDENCE.match(e.strip()) for e in evidence):
+        entry["evidence"] = [e.strip() for e in evidence]
+    elif evidence:
+        said.append(f"evidence as written in the table: {cells['evidence']}")
+    said += [
+        f"{field} as written in the table: {cells[field]}"
+        for field in ("applicable", "status")
+        if cells.get(field) and field not in entry
+    ]
+    return entry, said
+
+
+def _warnings(control: str, cells: dict[str, str], entry: dict[str, Any]) -> list[str]:
+    return [
+        f"{control}: {field} '{cells[field]}' not understood; kept in notes"
+        for field in ("applicable", "status")
+        if cells.get(field) and field not in entry
+    ]
+
+
+def _applicable(text: str) -> bool | None:
+    words = " ".join(text.casefold().split())
+    if not words:
+        return None
+    for meant, phrases in ((False, _APPLICABLE[False]), (True, _APPLICABLE[True])):
+        if any(words.startswith(phrase) for phrase in phrases):
+            return meant
+    return opening_yes_or_no(text)
+
+
+def _status(text: str) -> str | None:
+    if not text.strip():
+        return None
+    spelled = re.sub(r"[\s_]+", "-", text.strip().casefold())
+    if spelled in _STATUSES:
+        return spelled
+    if (meant := meant_value(text, _STATUSES)) is not None:
+        return meant
+    words = " ".join(plain_header(text).split())
+    return next((s for s, names in _STATUS_WORDS.items() if words in names), None)

@@ -1,0 +1,143 @@
+"""import soa: a Statement of Applicability kept as a table becomes the one record, every
+control of the catalog listed, each row accounted for."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from complykit.cli.app import app
+from complykit.core.errors import ComplykitError
+from complykit.exchange.outcome import Status
+from complykit.exchange.soa_import import _control_id, import_soa
+from complykit.validate.engine import run
+from workbooks import Sheets, xlsx
+
+DUTCH_SOA: Sheets = {
+    "VvT": [
+        ["Verklaring van toepasselijkheid ISO 27001:2022"],
+        [],
+        ["Beheersmaatregel", "Titel", "Van toepassing", "Onderbouwing", "Status", "Bewijs",
+         "Eigenaar"],
+        ["A.5.1", "Beleidsregels voor informatiebeveiliging", "Ja", "Risicobehandeling",
+         "Geïmplementeerd", "ISMS-beleid v2.1", "CISO"],
+        ["5.2", "Rollen en verantwoordelijkheden", "Ja", "Risicobehandeling", "Gedeeltelijk",
+         None, None],
+        ["A.7.4", "Monitoren van fysieke beveiliging", "Nee", "Geen eigen kantoor", "n.v.t.",
+         None, None],
+        ["A 8.13 Back-up van informatie", None, "Ja", "Risico R01", "In uitvoering",
+         "policies/backup.md", None],
+        ["A.9.9", "Bestaat niet", "Ja", None, None, None, None],
+        ["A.5.1", "Dubbel", "Ja", None, None, None, None],
+    ],
+}  # fmt: skip
+
+
+def _soa(root: Path) -> dict[str, Any]:
+    data = yaml.safe_load((root / "soa" / "soa-iso27001-2022.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_a_dutch_soa_table(workspace: Path, tmp_path: Path) -> None:
+    """Ids written in several ways join their catalog control; words give applicability and
+    status; a row for a control not in the catalog, or listed twice, is reported."""
+    report = import_soa(workspace, xlsx(tmp_path / "vvt.xlsx", DUTCH_SOA), "iso27001-2022")
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (3, Status.CREATED),
+        (4, Status.JOINED),
+        (5, Status.JOINED),
+        (6, Status.JOINED),
+        (7, Status.JOINED),
+        (8, Status.INVALID),
+        (9, Status.INVALID),
+    ]
+    assert report.outcomes[5].messages == ("control 'A.9.9' is no control of iso27001-2022",)
+    assert report.outcomes[6].messages == ("control 'A.5.1' listed twice",)
+    assert report.unknown_columns == (("VvT", "Eigenaar"),)  # the title is the catalog's
+    entries = {e["control"]: e for e in _soa(workspace)["entries"]}
+    assert len(entries) == 93  # every control, those the table left out still to decide
+    assert entries["A.5.1"] == {
+        "control": "A.5.1",
+        "applicable": True,
+        "justification": "Risicobehandeling",
+        "status": "implemented",
+    }
+    assert entries["A.5.2"]["status"] == "partially-implemented"
+    assert entries["A.7.4"] == {
+        "control": "A.7.4",
+        "applicable": False,
+        "justification": "Geen eigen kantoor",
+        "status": "not-applicable",
+    }
+    assert entries["A.8.13"]["evidence"] == ["policies/backup.md"]
+    assert entries["A.5.3"] == {"control": "A.5.3"}
+    notes = _soa(workspace)["notes"]
+    assert "A.5.1 evidence as written in the table: ISMS-beleid v2.1" in notes
+    assert "A.5.1 Eigenaar: CISO" in notes
+
+
+def test_the_imported_soa_validates(workspace: Path, tmp_path: Path) -> None:
+    """The record loads without YAML or schema findings; the SoA rules then judge it."""
+    import_soa(workspace, xlsx(tmp_path / "vvt.xlsx", DUTCH_SOA), "iso27001-2022")
+    found = run(workspace, as_of=date(2026, 12, 7)).findings
+    assert not [f for f in found if f.code.startswith(("YAML", "SCH"))]
+    assert any(f.code == "SOA007" for f in found)  # controls still to decide
+
+
+def test_never_overwrites_and_strict_writes_nothing(workspace: Path, tmp_path: Path) -> None:
+    source = xlsx(tmp_path / "vvt.xlsx", DUTCH_SOA)
+    strict = import_soa(workspace, source, "iso27001-2022", strict=True)
+    assert not strict.written
+    assert not (workspace / "soa" / "soa-iso27001-2022.yaml").exists()
+    import_soa(workspace, source, "iso27001-2022")
+    again = import_soa(workspace, source, "iso27001-2022")
+    assert again.outcomes[0].status is Status.EXISTS
+
+
+def test_an_unknown_framework_or_table(workspace: Path, tmp_path: Path) -> None:
+    with pytest.raises(ComplykitError, match="unknown framework"):
+        import_soa(workspace, xlsx(tmp_path / "vvt.xlsx", DUTCH_SOA), "iso9001")
+    other = xlsx(tmp_path / "other.xlsx", {"Sheet": [["Naam", "Doel"], ["x", "y"]]})
+    with pytest.raises(ComplykitError, match="no header row with a control column"):
+        import_soa(workspace, other, "iso27001-2022")
+
+
+def test_cli_import_soa(workspace: Path, tmp_path: Path) -> None:
+    source = xlsx(tmp_path / "vvt.xlsx", DUTCH_SOA)
+    result = CliRunner().invoke(app, ["import", "soa", str(source), str(workspace)])
+    assert result.exit_code == 0, result.output
+    assert "created soa/soa-iso27001-2022.yaml" in result.output
+    assert (workspace / "soa" / "soa-iso27001-2022.yaml").is_file()
+
+
+IDS = {"A.5.1", "A.5.10", "A.8.13", "B.8.2.1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "control"),
+    [
+        ("A.5.1", "A.5.1"),
+        ("5.1", "A.5.1"),
+        ("A 5.01", "A.5.1"),
+        ("a.5.10 Acceptable use", "A.5.10"),
+        ("8.13 Back-up", "A.8.13"),
+        ("8.2.1", "B.8.2.1"),  # no A.8.2.1: the B of ISO/IEC 27701's Annex B
+        ("A.5", None),
+        ("Policies", None),
+    ],
+)
+def test_control_ids_as_tables_write_them(text: str, control: str | None) -> None:
+    assert _control_id(text, IDS) == control
+
+
+@given(st.text(max_size=30))
+def test_a_control_cell_names_a_catalog_control_or_none(text: str) -> None:
+    assert _control_id(text, IDS) in {*IDS, None}
