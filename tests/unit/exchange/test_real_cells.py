@@ -420,3 +420,16 @@ def test_a_municipal_register_keeps_its_permanent_records(workspace: Path, tmp_p
         "legal_provision": "Archiefwet: blijvend te bewaren",
     }
     assert not [m for m in report.outcomes[1].messages if "retention" in m]
+
+
+def test_a_csv_title_above_the_header_does_not_hide_the_delimiter(tmp_path: Path) -> None:
+    """A title on a line of its own, with no delimiter in it, above a header with semicolons:
+    the semicolon is still the delimiter."""
+    source = tmp_path / "vvt.csv"
+    source.write_text("Verklaring van toepasselijkheid\n\nControl;Van toepassing\nA.5.1;Ja\n")
+    (sheet,) = read_sheets(source)
+    assert [row.cells for row in sheet.rows if not row.empty] == [
+        ("Verklaring van toepasselijkheid",),
+        ("Control", "Van toepassing"),
+        ("A.5.1", "Ja"),
+    ]
