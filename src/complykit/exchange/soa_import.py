@@ -23,13 +23,15 @@ from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import plain_header
 from complykit.model.enums import ImplementationStatus
+from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_value, opening_yes_or_no
 from complykit.workspace.open import workspace_catalogs
 
 HEADERS: dict[str, tuple[str, ...]] = {
+    # Not "nr", "id" or "ref": tables use those for a running number or a document too.
     "control": ("control", "control id", "control number", "control no", "controle",
-                "beheersmaatregel", "maatregel", "nummer", "nr", "nr.", "id", "ref", "reference",
-                "annex a", "annex a control", "bijlage a", "clause", "mesure", "controle id"),
+                "beheersmaatregel", "maatregel", "annex a", "annex a control", "bijlage a",
+                "annex a ref", "clause", "mesure", "controle id", "control ref"),
     "applicable": ("applicable", "applicability", "applicable (y/n)", "applicable?", "included",
                    "in scope", "selected", "van toepassing", "van toepassing?", "toepasbaar",
                    "toepasselijk", "opgenomen", "applicable yes/no", "applicable (yes/no)",
@@ -75,7 +77,8 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
 ) -> ImportReport:
     """Import the Statement of Applicability for ``framework`` from the table in ``source``."""
     catalogs, _ = workspace_catalogs(root)
-    catalog = soa_catalog(catalogs, framework)
+    # "ISO 27001", "ISO/IEC 42001" as people name them, besides ids and aliases.
+    catalog = soa_catalog(catalogs, framework_meant(framework) or framework)
     sheets = read_sheets(source)
     table, header = _table([pick_sheet(source, sheets, sheet)] if sheet else sheets)
     columns = [_field_of(cell) for cell in table.rows[header].cells]
@@ -137,7 +140,8 @@ def _entries(
     outcomes: list[Outcome] = []
     notes: list[str] = []
     for row in rows:
-        cells = {f: row.cells[i].strip() for i, f in enumerate(columns) if f and i < len(row.cells)}
+        used = _used_columns(columns, row)
+        cells = {field: row.cells[i].strip() for field, i in used.items()}
         control = _control_id(cells.get("control", ""), ids)
         if control is None or control in found:
             why = "listed twice" if control else f"is no control of {catalog.id}"
@@ -149,7 +153,7 @@ def _entries(
         entry, said = _entry(control, cells)
         found[control] = entry
         notes += [f"{control} {line}" for line in said]
-        notes += [f"{control} {name}: {value}" for name, value in _others(header, columns, row)]
+        notes += [f"{control} {name}: {value}" for name, value in _others(header, used, row)]
         outcomes.append(
             Outcome(sheet, row.number, Status.JOINED, None, tuple(_warnings(control, cells, entry)))
         )
@@ -157,15 +161,26 @@ def _entries(
     return entries, outcomes, notes
 
 
-def _others(header: Row, columns: list[str | None], row: Row) -> list[tuple[str, str]]:
-    """The filled cells of columns no field claims (an owner, a remark) but the control's
-    title, which the catalog has, as ``(header, value)``."""
+def _used_columns(columns: list[str | None], row: Row) -> dict[str, int]:
+    """Per field, the column its value is taken from: where two columns name one field, the
+    first one filled in this row."""
+    used: dict[str, int] = {}
+    for index, field in enumerate(columns):
+        if field and index < len(row.cells) and row.cells[index].strip():
+            used.setdefault(field, index)
+    return used
+
+
+def _others(header: Row, used: dict[str, int], row: Row) -> list[tuple[str, str]]:
+    """The filled cells no field took (an owner, a remark, a second column for a field) but
+    the control's title, which the catalog has, as ``(header, value)``."""
+    taken = set(used.values())
     return [
-        (header.cells[i].strip(), row.cells[i].strip())
-        for i, field in enumerate(columns)
-        if field is None
-        and i < len(row.cells)
-        and row.cells[i].strip()
+        (header.cells[i].strip(), value.strip())
+        for i, value in enumerate(row.cells)
+        if i not in taken
+        and value.strip()
+        and i < len(header.cells)
         and header.cells[i].strip()
         and not _is_title(header.cells[i])
     ]
@@ -241,4 +256,7 @@ def _status(text: str) -> str | None:
     if (meant := meant_value(text, _STATUSES)) is not None:
         return meant
     words = " ".join(plain_header(text).split())
-    return next((s for s, names in _STATUS_WORDS.items() if words in names), None)
+    named = next((s for s, names in _STATUS_WORDS.items() if words in names), None)
+    if named is None and (said := opening_yes_or_no(text)) is not None:  # "Implemented: yes"
+        return "implemented" if said else "not-implemented"
+    return named

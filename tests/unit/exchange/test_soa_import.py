@@ -141,3 +141,24 @@ def test_control_ids_as_tables_write_them(text: str, control: str | None) -> Non
 @given(st.text(max_size=30))
 def test_a_control_cell_names_a_catalog_control_or_none(text: str) -> None:
     assert _control_id(text, IDS) in {*IDS, None}
+
+
+def test_an_english_soa_with_a_running_number(workspace: Path, tmp_path: Path) -> None:
+    """A running number is no control column; 'Implemented' yes or no is a status; a second
+    column for one field keeps its value in notes."""
+    table: Sheets = {
+        "SoA": [
+            ["Nr.", "Control", "Control name", "Applicable", "Implemented", "Justification",
+             "Reason"],
+            ["1", "5.1", "Policies", "Yes", "Yes", "Required by ISO", "Risk R3"],
+            ["2", "5.2", "Roles", "Y", "No", None, None],
+        ],
+    }  # fmt: skip
+    report = import_soa(workspace, xlsx(tmp_path / "soa.xlsx", table), "ISO 27001")
+    assert [o.status for o in report.outcomes] == [Status.CREATED, Status.JOINED, Status.JOINED]
+    entries = {e["control"]: e for e in _soa(workspace)["entries"]}
+    assert entries["A.5.1"]["status"] == "implemented"
+    assert entries["A.5.2"]["status"] == "not-implemented"
+    assert entries["A.5.1"]["justification"] == "Required by ISO"
+    assert "A.5.1 Reason: Risk R3" in _soa(workspace)["notes"]
+    assert "A.5.1 Nr.: 1" in _soa(workspace)["notes"]
