@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import DryRunOption, ExportOutputOption, PathArgument, StrictOption
+from complykit.cli.options import (
+    DryRunOption,
+    ExportOutputOption,
+    PathArgument,
+    SheetOption,
+    StrictOption,
+)
 from complykit.cli.output import ForceOption, say
 from complykit.cli.output_files import open_binary_output
 
@@ -361,12 +367,7 @@ def _table_command(name: str) -> Callable[..., int]:
             ),
         ],
         path: PathArgument = Path(),
-        sheet: Annotated[
-            str | None,
-            typer.Option(
-                "--sheet", help="The sheet with the table.", show_default="found", metavar="SHEET"
-            ),
-        ] = None,
+        sheet: SheetOption = None,
         dry_run: DryRunOption = False,
         strict: StrictOption = False,
     ) -> int:
@@ -434,12 +435,7 @@ def soa_import(
             metavar="FRAMEWORK",
         ),
     ] = "iso27001-2022",
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet", help="The sheet with the table.", show_default="found", metavar="SHEET"
-        ),
-    ] = None,
+    sheet: SheetOption = None,
     dry_run: DryRunOption = False,
     strict: StrictOption = False,
 ) -> int:

@@ -114,3 +114,11 @@ StrictOption = Annotated[
         "--strict", help="Write nothing and exit 1 if any row or item is reported (not imported)."
     ),
 ]
+# The table imports (suppliers, risks, soa) read one sheet; without this, the one whose header
+# names their key column.
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet", help="The sheet with the table.", show_default="found", metavar="SHEET"
+    ),
+]
