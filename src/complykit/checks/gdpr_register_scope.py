@@ -3,6 +3,7 @@ claimed only where it holds, the EU representative, and national identification 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from complykit.checks.gdpr import activities, controller_activities, described
@@ -166,21 +167,43 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
     number (``rrn``) may be used only where the Law of 8 August 1983 on the National Register
     allows it, by a law or an authorisation.
 
+    Art. 87 itself is not that law: a provision that names only it ("AVG art. 87") names none.
+
     PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
     1964}``.
-    FAIL: ``{name: BSN, national_id: bsn}`` with no ``national_id_provision``.
+    FAIL: ``{name: BSN, national_id: bsn}`` with no ``national_id_provision``, or with
+    ``national_id_provision: AVG art. 87``.
     """
     for entry, activity in activities(repo):
         for index, data in enumerate(activity.personal_data):
-            if data.national_id is not None and data.national_id_provision is None:
-                known = _NUMBERS.get(data.national_id)
-                law = f" ({known[1]})" if known is not None else ""
-                yield Problem(
+            provision = data.national_id_provision
+            if data.national_id is None or not (provision is None or _ONLY_ART_87.match(provision)):
+                continue
+            known = _NUMBERS.get(data.national_id)
+            law = f" ({known[1]})" if known is not None else ""
+            said = f"'{activity.name}' processes a national identification number ('{data.name}')"
+            yield (
+                Problem(
                     entry,
                     ("personal_data", index, "national_id"),
-                    f"'{activity.name}' processes a national identification number "
-                    f"('{data.name}') without naming the law that allows it{law}",
+                    f"{said} without naming the law that allows it{law}",
                 )
+                if provision is None
+                else Problem(
+                    entry,
+                    ("personal_data", index, "national_id_provision"),
+                    f"{said}, but its national_id_provision '{provision}' names only GDPR Art. 87, "
+                    f"which leaves the conditions to member-state law{law}",
+                )
+            )
+
+
+# "AVG art. 87", "Art. 87 GDPR", "art. 87": the GDPR's own article, which names no law.
+_ONLY_ART_87 = re.compile(
+    r"^\s*(?:(?:avg|gdpr|rgpd|dsgvo)\s*,?\s*)?(?:art(?:ikel|icle)?\.?\s*)?87"
+    r"(?:\s*(?:lid\s*1|\(1\)))?\s*,?\s*(?:avg|gdpr|rgpd|dsgvo)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 @check(
