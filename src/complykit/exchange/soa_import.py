@@ -16,11 +16,11 @@ from typing import Any
 
 from complykit.authoring.scaffold import soa_catalog
 from complykit.catalog.models import Catalog
-from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, write_all
 from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
+from complykit.exchange.table_import import find_header
 from complykit.exchange.vocabulary import plain_header
 from complykit.model.enums import ImplementationStatus
 from complykit.model.wording.frameworks import framework_meant
@@ -47,7 +47,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "evidence": ("evidence", "bewijs", "bewijslast", "documentation", "document", "documenten",
                  "link", "reference document", "referentie", "preuve"),
 }  # fmt: skip
-HEADER_ROWS = 20
 _STATUSES = [status.value for status in ImplementationStatus]
 # Status words meant_value leaves to the field's own spelling, in English and Dutch.
 _STATUS_WORDS = {
@@ -120,14 +119,8 @@ def _field_of(header: str) -> str | None:
 
 def _table(sheets: Sequence[Sheet]) -> tuple[Sheet, int]:
     """The sheet and row of the header: the first row that names a control column."""
-    for candidate in sheets:
-        for index, row in enumerate(candidate.rows[:HEADER_ROWS]):
-            if any(_field_of(cell) == "control" for cell in row.cells):
-                return candidate, index
-    raise ComplykitError(
-        f"no header row with a control column in the first {HEADER_ROWS} rows",
-        hint="Name that column 'Control', 'Beheersmaatregel' or 'Annex A' "
-        "(see docs/guides/import-export.md).",
+    return find_header(
+        sheets, lambda cell: _field_of(cell) == "control", "a control column", HEADERS["control"]
     )
 
 

@@ -101,15 +101,28 @@ def import_table(  # noqa: PLR0913 - the import options, all keyword-only but tw
 
 
 def _header(table: TableKind, sheets: Sequence[Sheet]) -> tuple[Sheet, int]:
+    return find_header(
+        sheets,
+        lambda cell: table.field_of(cell) == table.title_field,
+        f"a column for the {table.kind}'s {table.title_field}",
+        table.headers[table.title_field],
+    )
+
+
+def find_header(
+    sheets: Sequence[Sheet], names_key: Callable[[str], bool], wanted: str, names: Sequence[str]
+) -> tuple[Sheet, int]:
+    """The sheet and row of the header: the first row, among the first ``HEADER_ROWS`` of each
+    sheet, with a cell that ``names_key``; raises ComplykitError naming ``wanted`` and the
+    first of its ``names``."""
     for sheet in sheets:
         for index, row in enumerate(sheet.rows[:HEADER_ROWS]):
-            if any(table.field_of(cell) == table.title_field for cell in row.cells):
+            if any(names_key(cell) for cell in row.cells):
                 return sheet, index
-    names = ", ".join(f"'{h}'" for h in table.headers[table.title_field][:6])
+    shown_names = ", ".join(f"'{name}'" for name in names[:6])
     raise ComplykitError(
-        f"no header row with a column for the {table.kind}'s {table.title_field} in the first "
-        f"{HEADER_ROWS} rows",
-        hint=f"Name that column {names} (see docs/guides/import-export.md).",
+        f"no header row with {wanted} in the first {HEADER_ROWS} rows",
+        hint=f"Name that column {shown_names} (see docs/guides/import-export.md).",
     )
 
 
