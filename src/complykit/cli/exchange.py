@@ -428,13 +428,14 @@ def soa_import(
     ],
     path: PathArgument = Path(),
     framework: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--framework",
-            help="The framework the table's controls belong to: id or alias.",
+            help="The framework the table's controls belong to: id or alias. Default: the "
+            "framework whose controls most rows name.",
             metavar="FRAMEWORK",
         ),
-    ] = "iso27001-2022",
+    ] = None,
     sheet: SheetOption = None,
     dry_run: DryRunOption = False,
     strict: StrictOption = False,

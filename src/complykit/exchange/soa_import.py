@@ -15,7 +15,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from complykit.authoring.scaffold import soa_catalog
+from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.models import Catalog
+from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, write_all
 from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_warnings
@@ -68,20 +70,29 @@ _EVIDENCE = re.compile(r"^(?:https://\S+|[\w./-]+\.\w{1,5})$")
 def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
     root: Path,
     source: Path,
-    framework: str,
+    framework: str | None = None,
     sheet: str | None = None,
     *,
     dry_run: bool = False,
     strict: bool = False,
 ) -> ImportReport:
-    """Import the Statement of Applicability for ``framework`` from the table in ``source``."""
+    """Import the Statement of Applicability for ``framework`` from the table in ``source``;
+    without one, for the framework whose controls the table's rows name (``told_framework``)."""
     catalogs, _ = workspace_catalogs(root)
-    # "ISO 27001", "ISO/IEC 42001" as people name them, besides ids and aliases.
-    catalog = soa_catalog(catalogs, framework_meant(framework) or framework)
     sheets = read_sheets(source)
     table, header = _table([pick_sheet(source, sheets, sheet)] if sheet else sheets)
     columns = [_field_of(cell) for cell in table.rows[header].cells]
     rows = [row for row in table.rows[header + 1 :] if not row.empty]
+    told: tuple[tuple[str, str], ...] = ()
+    if framework is None:
+        catalog, named = told_framework(catalogs, _control_cells(columns, rows))
+        reading = (
+            f"controls read as {catalog.id}: {named} of {len(rows)} rows name one of its "
+            "controls (--framework chooses another)"
+        )
+        told = ((table.name, reading),)
+    else:  # "ISO 27001", "ISO/IEC 42001" as people name them, besides ids and aliases.
+        catalog = soa_catalog(catalogs, framework_meant(framework) or framework)
     entries, outcomes, notes = _entries(catalog, table.name, columns, table.rows[header], rows)
     target = Target.of(root)
     rel = PurePosixPath("soa") / f"soa-{catalog.id}.yaml"
@@ -108,8 +119,44 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
     )
     unused = tuple((s.name, "not the sheet with the table") for s in sheets if s is not table)
     return ImportReport(
-        unknown, unused, tuple(done), strict, written, sheet_warnings=sheet_warnings(sheets)
+        unknown, unused, tuple(done), strict, written, sheet_warnings=told + sheet_warnings(sheets)
     )
+
+
+def told_framework(catalogs: CatalogSet, cells: Sequence[str]) -> tuple[Catalog, int]:
+    """The framework with a Statement of Applicability whose controls most of ``cells`` name,
+    and how many do. ISO/IEC 27001:2022 and 42001 share ids (A.5.2, A.6.1), so the count
+    decides, and a tie is for the user to settle."""
+    counts = sorted(
+        (
+            (sum(_control_id(cell, ids) is not None for cell in cells), catalog)
+            for catalog in catalogs.frameworks
+            if catalog.framework.soa
+            for ids in [{control.id for control in catalog.controls}]
+        ),
+        key=lambda counted: -counted[0],
+    )
+    named = [f"{catalog.id} ({count})" for count, catalog in counts if count]
+    if not named:
+        raise ComplykitError(
+            "no row names a control of a framework with a Statement of Applicability",
+            hint="Pass --framework with the framework the table's controls belong to.",
+        )
+    if len(counts) > 1 and counts[0][0] == counts[1][0]:
+        raise ComplykitError(
+            f"the control ids fit more than one framework alike: {', '.join(named)}",
+            hint="Pass --framework to say which.",
+        )
+    return counts[0][1], counts[0][0]
+
+
+def _control_cells(columns: list[str | None], rows: Sequence[Row]) -> list[str]:
+    """What each row's control column holds (its first filled one)."""
+    return [
+        row.cells[used["control"]]
+        for row in rows
+        if "control" in (used := _used_columns(columns, row))
+    ]
 
 
 def _field_of(header: str) -> str | None:

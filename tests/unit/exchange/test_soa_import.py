@@ -115,7 +115,45 @@ def test_cli_import_soa(workspace: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", "soa", str(source), str(workspace)])
     assert result.exit_code == 0, result.output
     assert "created soa/soa-iso27001-2022.yaml" in result.output
+    assert "controls read as iso27001-2022: 5 of 6 rows" in result.output
     assert (workspace / "soa" / "soa-iso27001-2022.yaml").is_file()
+
+
+AI_SOA: Sheets = {
+    "SoA 42001": [
+        ["Control", "Applicable", "Justification"],
+        ["A.2.2", "Yes", "Policy"],
+        ["A.5.2", "Yes", "Impact assessments"],  # also an ISO/IEC 27001:2022 id
+        ["A.6.1.2", "Yes", "Objectives"],
+        ["A.7.4", "No", "No data of our own"],  # also an ISO/IEC 27001:2022 id
+    ],
+}
+
+
+def test_the_framework_is_told_from_the_control_ids(workspace: Path, tmp_path: Path) -> None:
+    """Without --framework, the framework whose controls most rows name: ISO/IEC 42001 here,
+    though two of its ids are ISO/IEC 27001:2022 ids too; the import says which it took."""
+    report = import_soa(workspace, xlsx(tmp_path / "ai.xlsx", AI_SOA))
+    told = "controls read as iso42001-2023: 4 of 4 rows name one of its controls"
+    assert report.sheet_warnings == (("SoA 42001", f"{told} (--framework chooses another)"),)
+    assert str(report.outcomes[0].path) == "soa/soa-iso42001-2023.yaml"
+    assert not report.reported
+    named = import_soa(workspace, xlsx(tmp_path / "ai.xlsx", AI_SOA), "ISO 27001", dry_run=True)
+    assert [o.messages for o in named.reported] == [
+        ("control 'A.2.2' is no control of iso27001-2022",),
+        ("control 'A.6.1.2' is no control of iso27001-2022",),
+    ]
+
+
+def test_ids_that_fit_two_frameworks_alike_are_refused(workspace: Path, tmp_path: Path) -> None:
+    both = {"SoA": [["Control", "Applicable"], ["A.5.2", "Yes"], ["A.7.4", "No"]]}
+    with pytest.raises(ComplykitError, match="fit more than one framework alike") as raised:
+        import_soa(workspace, xlsx(tmp_path / "both.xlsx", both))
+    assert raised.value.hint == "Pass --framework to say which."
+    assert not (workspace / "soa").exists() or not list((workspace / "soa").iterdir())
+    nothing = {"SoA": [["Control", "Applicable"], ["Z.1", "Yes"]]}
+    with pytest.raises(ComplykitError, match="no row names a control"):
+        import_soa(workspace, xlsx(tmp_path / "none.xlsx", nothing))
 
 
 IDS = {"A.5.1", "A.5.10", "A.8.13", "B.8.2.1"}
