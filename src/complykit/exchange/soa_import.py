@@ -48,7 +48,27 @@ HEADERS: dict[str, tuple[str, ...]] = {
                "etat de mise en oeuvre"),
     "evidence": ("evidence", "bewijs", "bewijslast", "documentation", "document", "documenten",
                  "link", "reference document", "referentie", "preuve"),
+    # One column per reason, marked per row (`X`), as the common SoA templates have them.
+    "reason:legal": ("lr", "legal", "legal requirements", "legal requirement",
+                     "legal, statutory, regulatory", "wettelijk", "wettelijke eisen",
+                     "wet- en regelgeving", "wet en regelgeving", "exigences legales"),
+    "reason:contractual": ("co", "contractual", "contractual obligations",
+                           "contractual requirements", "contractueel",
+                           "contractuele verplichtingen", "contractuele eisen",
+                           "obligations contractuelles"),
+    "reason:business": ("br", "br/bp", "business", "business requirements",
+                        "business requirements/adopted best practices", "bedrijfseisen",
+                        "business eisen", "zakelijke eisen", "exigences metier"),
+    "reason:best-practice": ("bp", "best practice", "best practices", "adopted best practices",
+                             "good practice", "goede praktijk"),
+    "reason:risk-treatment": ("rra", "risk assessment", "results of risk assessment",
+                              "result of risk assessment", "risk treatment", "risicoanalyse",
+                              "risicobeoordeling", "resultaat risicoanalyse",
+                              "risicobehandeling", "appreciation des risques"),
 }  # fmt: skip
+_REASONS = [field.removeprefix("reason:") for field in HEADERS if field.startswith("reason:")]
+_NOT_MARKED = ("no", "nee", "non", "n", "0", "-", "false", "onwaar", "n/a", "nvt", "n.v.t.")
+_MARKS = ("x", "yes", "ja", "oui", "y", "j", "1", "true", "waar", "v", "✓", "✔", "•", "●")
 _STATUSES = [status.value for status in ImplementationStatus]
 # Status words meant_value leaves to the field's own spelling, in English and Dutch.
 _STATUS_WORDS = {
@@ -256,6 +276,15 @@ def _entry(control: str, cells: dict[str, str]) -> tuple[dict[str, Any], list[st
         entry["status"] = status
     elif entry.get("applicable") is False:
         entry["status"] = ImplementationStatus.NOT_APPLICABLE.value
+    marked = {r: cells[f"reason:{r}"] for r in _REASONS if f"reason:{r}" in cells}
+    reasons = [r for r, mark in marked.items() if mark.casefold() not in _NOT_MARKED]
+    if reasons:
+        entry["reasons"] = reasons
+    said += [  # "AVG art. 32" in the legal column: the reason, and the law it names
+        f"{reason} as written in the table: {marked[reason]}"
+        for reason in reasons
+        if marked[reason].casefold() not in _MARKS
+    ]
     evidence = [e for e in re.split(r"[\n;,]\s*", cells.get("evidence", "")) if e.strip()]
     if evidence and all(_EVIDENCE.match(e.strip()) for e in evidence):
         entry["evidence"] = [e.strip() for e in evidence]

@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from complykit.cli.app import app
 from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
-from complykit.exchange.soa_import import _control_id, import_soa
+from complykit.exchange.soa_import import HEADERS, _control_id, import_soa
 from complykit.validate.engine import run
+from conftest import REPO
 from workbooks import Sheets, xlsx
 
 DUTCH_SOA: Sheets = {
@@ -82,6 +83,34 @@ def test_a_dutch_soa_table(workspace: Path, tmp_path: Path) -> None:
     notes = _soa(workspace)["notes"]
     assert "A.5.1 evidence as written in the table: ISMS-beleid v2.1" in notes
     assert "A.5.1 Eigenaar: CISO" in notes
+
+
+TEMPLATE_SOA: Sheets = {
+    "SoA": [
+        ["Control", "Control title", "Applicable?", "Justification", "LR", "CO", "BR/BP", "RRA",
+         "Implementation status"],
+        ["A.5.1", "Policies for information security", "Yes", "Required by the ISMS", None,
+         None, "X", "x", "Implemented"],
+        ["A.5.31", "Legal, statutory, regulatory and contractual requirements", "Yes",
+         "Our obligations", "GDPR, NIS2", "✓", None, None, "Partially implemented"],
+        ["A.7.4", "Physical security monitoring", "No", "No premises of our own", None, None,
+         None, "No", "Not applicable"],
+    ],
+}  # fmt: skip
+
+
+def test_reason_columns_of_the_common_templates(workspace: Path, tmp_path: Path) -> None:
+    """The LR / CO / BR/BP / RRA columns, marked per row, become the entry's reason codes; a
+    cell that says more than a mark (the laws) is kept in notes; a no marks nothing."""
+    report = import_soa(workspace, xlsx(tmp_path / "soa.xlsx", TEMPLATE_SOA), "iso27001-2022")
+    assert not report.reported
+    assert report.unknown_columns == ()
+    entries = {e["control"]: e for e in _soa(workspace)["entries"]}
+    assert entries["A.5.1"]["reasons"] == ["business", "risk-treatment"]
+    assert entries["A.5.31"]["reasons"] == ["legal", "contractual"]
+    assert entries["A.5.31"]["status"] == "partially-implemented"
+    assert "reasons" not in entries["A.7.4"]
+    assert _soa(workspace)["notes"] == "A.5.31 legal as written in the table: GDPR, NIS2"
 
 
 def test_the_imported_soa_validates(workspace: Path, tmp_path: Path) -> None:
@@ -200,3 +229,12 @@ def test_an_english_soa_with_a_running_number(workspace: Path, tmp_path: Path) -
     assert entries["A.5.1"]["justification"] == "Required by ISO"
     assert "A.5.1 Reason: Risk R3" in _soa(workspace)["notes"]
     assert "A.5.1 Nr.: 1" in _soa(workspace)["notes"]
+
+
+def test_the_guide_lists_the_soa_headers() -> None:
+    """The import guide's SoA header table names exactly the headers the import reads."""
+    guide = (REPO / "docs" / "guides" / "import-export.md").read_text(encoding="utf-8")
+    section = guide.split("## Import a Statement of Applicability", 1)[1]
+    table = section.split("| Field | Headers |", 1)[1].split("\n\n", 1)[0]
+    rows = [row.split("|")[2] for row in table.strip().splitlines()[1:]]
+    assert [tuple(row.split("`")[1::2]) for row in rows] == list(HEADERS.values())
