@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from complykit.exchange.people import person_named
 from complykit.exchange.row_source import Notes, date_field
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.model.config import WorkspaceConfig
@@ -143,10 +144,7 @@ def _found(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
 def _owner(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: Notes) -> None:
     if not text:
         return
-    folded = text.strip().casefold()
-    person = next(
-        (p for p in config.people if folded in {p.id.casefold(), p.name.casefold()}), None
-    )
+    person = person_named(text, config.people)
     if person is not None:
         fields["owner"] = person.id
     else:

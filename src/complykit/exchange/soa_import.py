@@ -19,15 +19,17 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.models import Catalog
 from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import ImportReport, Outcome, Status
+from complykit.exchange.people import person_named
 from complykit.exchange.record_files import Target, write_all
 from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
 from complykit.exchange.table_import import find_header
 from complykit.exchange.vocabulary import plain_header
+from complykit.model.config import PersonEntry
 from complykit.model.enums import ImplementationStatus
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_value, opening_yes_or_no
-from complykit.workspace.open import workspace_catalogs
+from complykit.workspace.open import load_config, workspace_catalogs
 
 HEADERS: dict[str, tuple[str, ...]] = {
     # Not "nr", "id" or "ref": tables use those for a running number or a document too.
@@ -48,6 +50,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
                "etat de mise en oeuvre"),
     "evidence": ("evidence", "bewijs", "bewijslast", "documentation", "document", "documenten",
                  "link", "reference document", "referentie", "preuve"),
+    "owner": ("owner", "control owner", "eigenaar", "verantwoordelijke", "responsible",
+              "proprietaire", "responsable"),
     # One column per reason, marked per row (`X`), as the common SoA templates have them.
     "reason:legal": ("lr", "legal", "legal requirements", "legal requirement",
                      "legal, statutory, regulatory", "wettelijk", "wettelijke eisen",
@@ -99,6 +103,8 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
     """Import the Statement of Applicability for ``framework`` from the table in ``source``;
     without one, for the framework whose controls the table's rows name (``told_framework``)."""
     catalogs, _ = workspace_catalogs(root)
+    config, _ = load_config(root)
+    people = config.people if config is not None else ()
     sheets = read_sheets(source)
     table, header = _table([pick_sheet(source, sheets, sheet)] if sheet else sheets)
     columns = [_field_of(cell) for cell in table.rows[header].cells]
@@ -113,7 +119,9 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
         told = ((table.name, reading),)
     else:  # "ISO 27001", "ISO/IEC 42001" as people name them, besides ids and aliases.
         catalog = soa_catalog(catalogs, framework_meant(framework) or framework)
-    entries, outcomes, notes = _entries(catalog, table.name, columns, table.rows[header], rows)
+    entries, outcomes, notes = _entries(
+        catalog, table.name, columns, table.rows[header], rows, people=people
+    )
     target = Target.of(root)
     rel = PurePosixPath("soa") / f"soa-{catalog.id}.yaml"
     data: dict[str, Any] = {
@@ -191,8 +199,14 @@ def _table(sheets: Sequence[Sheet]) -> tuple[Sheet, int]:
     )
 
 
-def _entries(
-    catalog: Catalog, sheet: str, columns: list[str | None], header: Row, rows: list[Row]
+def _entries(  # noqa: PLR0913 - the table's parts and whom its owners may name
+    catalog: Catalog,
+    sheet: str,
+    columns: list[str | None],
+    header: Row,
+    rows: list[Row],
+    *,
+    people: Sequence[PersonEntry],
 ) -> tuple[list[dict[str, Any]], list[Outcome], list[str]]:
     """One entry per catalog control in its order, the rows' outcomes, and the notes."""
     ids = {control.id for control in catalog.controls}
@@ -210,7 +224,7 @@ def _entries(
                 Outcome(sheet, row.number, Status.INVALID, None, (f"control '{written}' {why}",))
             )
             continue
-        entry, said = _entry(control, cells)
+        entry, said = _entry(control, cells, people)
         found[control] = entry
         notes += [f"{control} {line}" for line in said]
         notes += [f"{control} {name}: {value}" for name, value in _others(header, used, row)]
@@ -263,10 +277,14 @@ def _control_id(text: str, ids: set[str]) -> str | None:
     return next((f"{letter}.{numbers}" for letter in letters if f"{letter}.{numbers}" in ids), None)
 
 
-def _entry(control: str, cells: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+def _entry(
+    control: str, cells: dict[str, str], people: Sequence[PersonEntry]
+) -> tuple[dict[str, Any], list[str]]:
     """The entry's fields, and what of the row is kept in notes as written."""
     entry: dict[str, Any] = {"control": control}
     said: list[str] = []
+    if owner := person_named(cells.get("owner", ""), people):
+        entry["owner"] = owner.id
     if (applicable := _applicable(cells.get("applicable", ""))) is not None:
         entry["applicable"] = applicable
     if cells.get("justification"):
@@ -292,18 +310,24 @@ def _entry(control: str, cells: dict[str, str]) -> tuple[dict[str, Any], list[st
         said.append(f"evidence as written in the table: {cells['evidence']}")
     said += [
         f"{field} as written in the table: {cells[field]}"
-        for field in ("applicable", "status")
+        for field in ("applicable", "status", "owner")
         if cells.get(field) and field not in entry
     ]
     return entry, said
 
 
 def _warnings(control: str, cells: dict[str, str], entry: dict[str, Any]) -> list[str]:
-    return [
+    said = [
         f"{control}: {field} '{cells[field]}' not understood; kept in notes"
         for field in ("applicable", "status")
         if cells.get(field) and field not in entry
     ]
+    if cells.get("owner") and "owner" not in entry:
+        said.append(
+            f"{control}: owner '{cells['owner']}' is no person in complykit.yaml (by id, name, "
+            "e-mail or a role only one person holds); kept in notes"
+        )
+    return said
 
 
 def _applicable(text: str) -> bool | None:

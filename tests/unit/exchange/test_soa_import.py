@@ -62,7 +62,7 @@ def test_a_dutch_soa_table(workspace: Path, tmp_path: Path) -> None:
     ]
     assert report.outcomes[5].messages == ("control 'A.9.9' is no control of iso27001-2022",)
     assert report.outcomes[6].messages == ("control 'A.5.1' listed twice",)
-    assert report.unknown_columns == (("VvT", "Eigenaar"),)  # the title is the catalog's
+    assert report.unknown_columns == ()  # the title is the catalog's
     entries = {e["control"]: e for e in _soa(workspace)["entries"]}
     assert len(entries) == 93  # every control, those the table left out still to decide
     assert entries["A.5.1"] == {
@@ -70,6 +70,7 @@ def test_a_dutch_soa_table(workspace: Path, tmp_path: Path) -> None:
         "applicable": True,
         "justification": "Risicobehandeling",
         "status": "implemented",
+        "owner": "ciso",  # CISO: the person's id
     }
     assert entries["A.5.2"]["status"] == "partially-implemented"
     assert entries["A.7.4"] == {
@@ -82,7 +83,7 @@ def test_a_dutch_soa_table(workspace: Path, tmp_path: Path) -> None:
     assert entries["A.5.3"] == {"control": "A.5.3"}
     notes = _soa(workspace)["notes"]
     assert "A.5.1 evidence as written in the table: ISMS-beleid v2.1" in notes
-    assert "A.5.1 Eigenaar: CISO" in notes
+    assert "Eigenaar" not in notes
 
 
 TEMPLATE_SOA: Sheets = {
@@ -111,6 +112,28 @@ def test_reason_columns_of_the_common_templates(workspace: Path, tmp_path: Path)
     assert entries["A.5.31"]["status"] == "partially-implemented"
     assert "reasons" not in entries["A.7.4"]
     assert _soa(workspace)["notes"] == "A.5.31 legal as written in the table: GDPR, NIS2"
+
+
+def test_owners_by_name_or_role(workspace: Path, tmp_path: Path) -> None:
+    """An owner is the person complykit.yaml lists by that name, id, e-mail or a role only
+    they hold; anyone else is kept in notes, with a warning."""
+    table = {
+        "SoA": [
+            ["Control", "Applicable", "Owner"],
+            ["A.5.1", "Yes", "Chris Smit"],
+            ["A.5.34", "Yes", "data protection officer"],
+            ["A.8.13", "Yes", "IT-afdeling"],
+        ]
+    }
+    report = import_soa(workspace, xlsx(tmp_path / "soa.xlsx", table), "iso27001-2022")
+    entries = {e["control"]: e for e in _soa(workspace)["entries"]}
+    assert (entries["A.5.1"]["owner"], entries["A.5.34"]["owner"]) == ("ciso", "dpo")
+    assert "owner" not in entries["A.8.13"]
+    assert _soa(workspace)["notes"] == "A.8.13 owner as written in the table: IT-afdeling"
+    warned = "A.8.13: owner 'IT-afdeling' is no person in complykit.yaml"
+    assert [o.messages for o in report.outcomes if o.messages] == [
+        (f"{warned} (by id, name, e-mail or a role only one person holds); kept in notes",)
+    ]
 
 
 def test_the_imported_soa_validates(workspace: Path, tmp_path: Path) -> None:

@@ -1,0 +1,25 @@
+"""Who a table's owner cell names, among the people complykit.yaml lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from complykit.model.config import PersonEntry
+
+
+def person_named(text: str, people: Sequence[PersonEntry]) -> PersonEntry | None:
+    """The person ``text`` names by id, name or e-mail address, or by a role only they hold
+    (tables often name an owner by role: `CISO`, `Privacy officer`); None when no one or
+    more than one person fits."""
+    folded = " ".join(text.split()).casefold()
+    if not folded:
+        return None
+    for person in people:
+        if folded in {
+            person.id.casefold(),
+            person.name.casefold(),
+            (person.email or "").casefold(),
+        }:
+            return person
+    holding = [person for person in people if person.role.casefold() == folded]
+    return holding[0] if len(holding) == 1 else None
