@@ -240,6 +240,8 @@ def _retention(text: str, notes: Notes) -> dict[str, Any] | None:
         return None
     parsed = parse_retention(text)
     if parsed is None and (event := parse_until(text)) is not None:
+        if event not in " ".join(text.split()):  # "Zolang ... loopt", written as its end
+            notes.add(f"Retention as written in the register: {text}")
         return {"until": event}
     if parsed is None and (permanent := kept_for_good(text)) is not None:
         if "legal_provision" not in permanent:

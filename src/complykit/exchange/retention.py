@@ -111,14 +111,39 @@ _NO_LIMIT = re.compile(
 )
 
 
+# "Zolang het abonnement loopt", "for the duration of the contract": kept while something
+# lasts, so erased at its end, which is the event; written as the end of that thing, in the
+# cell's language, so that reports read "until the end of the contract".
+_WHILE = (
+    (re.compile(r"^(?:zolang|voor zolang)\s+(.+?)\s+(?:loopt|duurt|voortduurt|bestaat"
+                r"|van kracht is|actief is)$", re.IGNORECASE), "het einde van {}"),
+    (re.compile(r"^(?:gedurende|voor|tijdens)\s+(?:de\s+)?(?:looptijd|duur)\s+van\s+(.+)$",
+                re.IGNORECASE), "het einde van {}"),
+    (re.compile(r"^(?:(?:for\s+)?as\s+long\s+as)\s+(.+?)\s+(?:runs|lasts|exists|is\s+active"
+                r"|is\s+in\s+force|remains\s+active|continues)$", re.IGNORECASE),
+     "the end of {}"),
+    (re.compile(r"^(?:for\s+|during\s+)?the\s+(?:duration|term|life(?:time)?)\s+of\s+(.+)$",
+                re.IGNORECASE), "the end of {}"),
+    (re.compile(r"^(?:pendant\s+)?la\s+dur[ée]e\s+(d(?:e\s+la|e\s+l['’]|u|es)\s*.+)$",
+                re.IGNORECASE), "la fin {}"),
+    (re.compile(r"^(?:f[üu]r\s+)?die\s+(?:dauer|laufzeit)\s+(de[sr]\s+.+)$", re.IGNORECASE),
+     "das Ende {}"),
+)  # fmt: skip
+
+
 def parse_until(text: str) -> str | None:
     """The event at which data is erased, for a cell that names one and no period: ``Tot
-    afmelding`` gives ``afmelding``. None for a period, or for "until no longer needed", which
-    names no event."""
-    match = _UNTIL.match(text)
-    if match is None or _periods(_fold(text)) or _NO_LIMIT.search(text):
+    afmelding`` gives ``afmelding``, ``Zolang het abonnement loopt`` ``het einde van het
+    abonnement``. None for a period, or for "until no longer needed", which names no event."""
+    if _periods(_fold(text)) or _NO_LIMIT.search(text):
         return None
-    return " ".join(match.group(1).split()).rstrip(".")
+    if (match := _UNTIL.match(text)) is not None:
+        return " ".join(match.group(1).split()).rstrip(".")
+    said = " ".join(text.split()).rstrip(".")
+    for pattern, end in _WHILE:
+        if (lasting := pattern.match(said)) is not None:
+            return end.format(lasting.group(1))
+    return None
 
 
 # A law that says records are kept for good: the Dutch Archives Act and the selection lists

@@ -206,6 +206,16 @@ def test_role_and_lists_never_raise(text: str) -> None:
         ("jusqu'à la désinscription", "la désinscription"),
         ("Jusqu'au désabonnement", "désabonnement"),
         ("jusqu\u2019au retrait du consentement", "retrait du consentement"),
+        # Kept while something lasts: erased at its end.
+        ("Zolang het abonnement loopt", "het einde van het abonnement"),
+        ("Zolang de klantrelatie duurt.", "het einde van de klantrelatie"),
+        ("Gedurende de looptijd van het contract", "het einde van het contract"),
+        ("Voor de duur van de arbeidsovereenkomst", "het einde van de arbeidsovereenkomst"),
+        ("As long as the account is active", "the end of the account"),
+        ("For the duration of the contract", "the end of the contract"),
+        ("during the term of the agreement", "the end of the agreement"),
+        ("Pendant la durée du contrat", "la fin du contrat"),
+        ("Für die Dauer des Vertrags", "das Ende des Vertrags"),
     ],
 )
 def test_retention_until_an_event(text: str, event: str) -> None:
@@ -219,7 +229,11 @@ def test_retention_until_an_event(text: str, event: str) -> None:
         "Tot niet langer nodig",  # no event, and no limit
         "until no longer needed",
         "Tot 2 jaar na afmelding",  # a period: parse_retention's
-        "Zolang de klantrelatie duurt",  # no "until": what ends it is not said
+        "Zolang iemand lid is",  # what ends it is not said in a form the record takes
+        "Zolang nodig",  # no limit
+        "as long as necessary for the contract",
+        "Looptijd contract + 7 jaar",  # a period: parse_retention's
+        "For the duration of the contract plus 7 years",
         "7 jaar",
     ],
 )

@@ -283,3 +283,23 @@ def test_a_register_kept_in_french(workspace: Path, tmp_path: Path) -> None:
     assert isinstance(transfers, list)
     assert [t["country"] for t in transfers] == ["US"]
     assert news["retention"] == {"until": "la désinscription"}
+
+
+def test_retention_while_something_lasts(workspace: Path, tmp_path: Path) -> None:
+    """"Zolang het abonnement loopt" keeps the data until the subscription ends: that end is
+    the event, and the cell as written stays in notes."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Verwerking;Doel;Grondslag;Betrokkenen;Persoonsgegevens;Bewaartermijn\n"
+        "Abonnementen;Leveren van het abonnement;Overeenkomst;Abonnees;Naam, adres;"
+        "Zolang het abonnement loopt\n",
+        encoding="utf-8",
+    )
+    report = import_register(workspace, source)
+    record = _record(workspace, "pa-abonnementen.yaml")
+    assert report.exit_code == 0
+    assert record["retention"] == {"until": "het einde van het abonnement"}
+    assert "Retention as written in the register: Zolang het abonnement loopt" in str(
+        record["notes"]
+    )
+    assert not [f for f in run(workspace, as_of=date(2026, 12, 7)).findings if f.code == "GDPR003"]
