@@ -124,7 +124,7 @@ _WHILE = (
      "the end of {}"),
     (re.compile(r"^(?:for\s+|during\s+)?the\s+(?:duration|term|life(?:time)?)\s+of\s+(.+)$",
                 re.IGNORECASE), "the end of {}"),
-    (re.compile(r"^(?:pendant\s+)?la\s+dur[ée]e\s+(d(?:e\s+la|e\s+l['’]|u|es)\s*.+)$",
+    (re.compile(r"^(?:pendant\s+)?la\s+dur[ée]e\s+(d(?:e\s+la|e\s+l['\u2019]|u|es)\s*.+)$",
                 re.IGNORECASE), "la fin {}"),
     (re.compile(r"^(?:f[üu]r\s+)?die\s+(?:dauer|laufzeit)\s+(de[sr]\s+.+)$", re.IGNORECASE),
      "das Ende {}"),
