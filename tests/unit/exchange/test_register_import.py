@@ -286,8 +286,8 @@ def test_a_register_kept_in_french(workspace: Path, tmp_path: Path) -> None:
 
 
 def test_retention_while_something_lasts(workspace: Path, tmp_path: Path) -> None:
-    """ "Zolang het abonnement loopt" keeps the data until the subscription ends: that end is
-    the event, and the cell as written stays in notes."""
+    """A retention of "Zolang het abonnement loopt" keeps the data until the subscription
+    ends: that end is the event, and the cell as written stays in notes."""
     source = tmp_path / "register.csv"
     source.write_text(
         "Verwerking;Doel;Grondslag;Betrokkenen;Persoonsgegevens;Bewaartermijn\n"
