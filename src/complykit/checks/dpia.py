@@ -277,19 +277,34 @@ def dpia_dpo_advice_missing(repo: Repository) -> Iterator[Problem]:
     hint="Consult the supervisory authority before processing; record `submitted_on`.",
 )
 def dpia_prior_consultation_missing(repo: Repository) -> Iterator[Problem]:
-    """A DPIA leaves a high residual risk and the supervisory authority was not consulted.
+    """A DPIA leaves a high residual risk, or says prior consultation is required, and the
+    supervisory authority was not consulted.
+
+    The DPIA's own ``prior_consultation.required: true`` is the controller's conclusion that
+    Art. 36(1) applies, whatever ``residual_risk`` says.
 
     PASS: ``residual_risk: high`` and ``prior_consultation: {required: true, submitted_on: ...}``.
-    FAIL: ``residual_risk: high`` and no ``prior_consultation``, or no ``submitted_on``.
+    FAIL: ``residual_risk: high`` and no ``prior_consultation``, or no ``submitted_on``; or
+    ``residual_risk: medium`` and ``prior_consultation: {required: true}`` with no
+    ``submitted_on``.
     """
     for entry, dpia in repo.records(Dpia):
-        consulted = dpia.prior_consultation and dpia.prior_consultation.submitted_on
-        if dpia.residual_risk == "high" and not consulted:
+        consultation = dpia.prior_consultation
+        if consultation and consultation.submitted_on:
+            continue
+        if dpia.residual_risk == "high":
             yield Problem(
                 entry,
                 ("residual_risk",),
                 "the residual risk is high, but no prior consultation of the supervisory "
                 "authority is recorded as submitted",
+            )
+        elif consultation and consultation.required:
+            yield Problem(
+                entry,
+                ("prior_consultation", "required"),
+                "the DPIA says prior consultation of the supervisory authority is required, "
+                "but none is recorded as submitted",
             )
 
 
