@@ -16,9 +16,10 @@ from complykit.facts.incident_clock import (
     Clock,
     breaches,
     clock_of,
-    day_start,
     deadline_at,
     end_of,
+    ends_during,
+    runs_out,
 )
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
@@ -172,10 +173,10 @@ def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
         term = clock.start + SUBJECTS_TERM
         if term >= end_of(repo):
             continue
-        if term >= day_start(repo.as_of):  # later on the as-of day: not yet past at its start
+        if ends_during(term, repo.as_of):
             elapsed = (
-                f"the {_DAYS} days {clock.since} run out on {repo.as_of.isoformat()}, at "
-                f"{deadline_at(term)}: complykit counts the delay as undue from then on"
+                f"{runs_out(f'the {_DAYS} days {clock.since}', term, repo.as_of)}: complykit "
+                "counts the delay as undue from then on"
             )
         else:
             elapsed = (

@@ -105,6 +105,18 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
+def ends_during(term: datetime, day: date) -> bool:
+    """Whether ``term`` falls within ``day`` in UTC. "Now" is the end of the ``--as-of`` day,
+    so such a term counts as passed, but at the start of the day it was still running: a
+    message must say when it runs out, not that it has run out."""
+    return day_start(day) <= term < end_of_day(day)
+
+
+def runs_out(what: str, term: datetime, day: date) -> str:
+    """``what`` (plural: 'the 72 hours after ...') running out at ``term`` during ``day``."""
+    return f"{what} run out on {day.isoformat()}, at {deadline_at(term)}"
+
+
 def end_of(repo: Repository) -> datetime:
     return end_of_day(repo.as_of)
 
