@@ -7,6 +7,7 @@ deadline falling any time on that day counts as passed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -67,11 +68,22 @@ def deadline_at(moment: datetime) -> str:
 
 
 def duration(span: timedelta) -> str:
-    """Whole hours, and the minutes when there are any: 72 h 1 min is late, '72 hours' is not."""
-    whole_hours, seconds = divmod(int(span.total_seconds()), 3600)
-    minutes = seconds // 60
-    text = f"{whole_hours} hour{'' if whole_hours == 1 else 's'}"
-    return f"{text} {minutes} minute{'' if minutes == 1 else 's'}" if minutes else text
+    """Whole hours, then the minutes and seconds when there are any: 72 h 1 min is late, and so
+    is 72 h 30 s, which 'notified 72 hours after ..., later than 72 hours' would contradict.
+    A fraction of a second counts as a whole one, so a span past a limit never prints as on it."""
+    whole_hours, rest = divmod(math.ceil(span.total_seconds()), 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [_count(whole_hours, "hour")]
+    parts += [
+        _count(amount, unit)
+        for amount, unit in ((minutes, "minute"), (seconds, "second"))
+        if amount
+    ]
+    return " ".join(parts)
+
+
+def _count(amount: int, unit: str) -> str:
+    return f"{amount} {unit}{'' if amount == 1 else 's'}"
 
 
 def clock_of(incident: Incident) -> Clock:
