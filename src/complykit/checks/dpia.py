@@ -99,15 +99,18 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
     """A screening concludes no DPIA is needed for processing that always needs one.
 
     The Dutch AP list (Art. 35(4)) and the three cases of Art. 35(3) leave no room for a
-    rationale: (a) evaluation or scoring with automated decisions that have legal or similarly
-    significant effects (``evaluation_or_scoring`` with ``automated_decision_legal_effect`` or
-    ``automated_decisions.used``); (b) special-category or criminal data on a large scale;
+    rationale: (a) evaluation or scoring on which decisions with legal or similarly
+    significant effects rest, whether a system or a person takes them
+    (``evaluation_or_scoring`` with ``decisions_with_significant_effect``,
+    ``automated_decision_legal_effect`` or ``automated_decisions.used``; unstated, with
+    ``prevents_exercising_rights``); (b) special-category or criminal data on a large scale;
     (c) systematic monitoring of a publicly accessible area on a large scale
     (``systematic_monitoring``, ``publicly_accessible_area`` and ``large_scale``).
 
     PASS: ``ap_list_items: [7]`` and ``conclusion: dpia-required``.
     FAIL: ``ap_list_items: [7]``, or ``evaluation_or_scoring`` with
-    ``automated_decision_legal_effect``, and ``conclusion: dpia-not-required``.
+    ``automated_decision_legal_effect`` or ``decisions_with_significant_effect``, and
+    ``conclusion: dpia-not-required``.
     """
     for s in screened(repo):
         if s.screening.conclusion == "dpia-not-required" and s.mandatory:
