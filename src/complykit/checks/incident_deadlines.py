@@ -138,5 +138,7 @@ def breach_controller_told_slowly(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 ("breach", "controller_notified_at"),
-                f"the controller was told {duration(told - clock.start)} {clock.since}{clock.note}",
+                f"the controller was told {duration(told - clock.start)} {clock.since}, beyond "
+                "the 24 hours processing agreements commonly promise (the law says 'without "
+                f"undue delay' and sets no hours){clock.note}",
             )
