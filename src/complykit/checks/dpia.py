@@ -99,15 +99,18 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
     """A screening concludes no DPIA is needed for processing that always needs one.
 
     The Dutch AP list (Art. 35(4)) and the three cases of Art. 35(3) leave no room for a
-    rationale: (a) evaluation or scoring with automated decisions that have legal or similarly
-    significant effects (``evaluation_or_scoring`` with ``automated_decision_legal_effect`` or
-    ``automated_decisions.used``); (b) special-category or criminal data on a large scale;
+    rationale: (a) evaluation or scoring on which decisions with legal or similarly
+    significant effects rest, whether a system or a person takes them
+    (``evaluation_or_scoring`` with ``decisions_with_significant_effect``,
+    ``automated_decision_legal_effect`` or ``automated_decisions.used``; unstated, with
+    ``prevents_exercising_rights``); (b) special-category or criminal data on a large scale;
     (c) systematic monitoring of a publicly accessible area on a large scale
     (``systematic_monitoring``, ``publicly_accessible_area`` and ``large_scale``).
 
     PASS: ``ap_list_items: [7]`` and ``conclusion: dpia-required``.
     FAIL: ``ap_list_items: [7]``, or ``evaluation_or_scoring`` with
-    ``automated_decision_legal_effect``, and ``conclusion: dpia-not-required``.
+    ``automated_decision_legal_effect`` or ``decisions_with_significant_effect``, and
+    ``conclusion: dpia-not-required``.
     """
     for s in screened(repo):
         if s.screening.conclusion == "dpia-not-required" and s.mandatory:
@@ -277,19 +280,34 @@ def dpia_dpo_advice_missing(repo: Repository) -> Iterator[Problem]:
     hint="Consult the supervisory authority before processing; record `submitted_on`.",
 )
 def dpia_prior_consultation_missing(repo: Repository) -> Iterator[Problem]:
-    """A DPIA leaves a high residual risk and the supervisory authority was not consulted.
+    """A DPIA leaves a high residual risk, or says prior consultation is required, and the
+    supervisory authority was not consulted.
+
+    The DPIA's own ``prior_consultation.required: true`` is the controller's conclusion that
+    Art. 36(1) applies, whatever ``residual_risk`` says.
 
     PASS: ``residual_risk: high`` and ``prior_consultation: {required: true, submitted_on: ...}``.
-    FAIL: ``residual_risk: high`` and no ``prior_consultation``, or no ``submitted_on``.
+    FAIL: ``residual_risk: high`` and no ``prior_consultation``, or no ``submitted_on``; or
+    ``residual_risk: medium`` and ``prior_consultation: {required: true}`` with no
+    ``submitted_on``.
     """
     for entry, dpia in repo.records(Dpia):
-        consulted = dpia.prior_consultation and dpia.prior_consultation.submitted_on
-        if dpia.residual_risk == "high" and not consulted:
+        consultation = dpia.prior_consultation
+        if consultation and consultation.submitted_on:
+            continue
+        if dpia.residual_risk == "high":
             yield Problem(
                 entry,
                 ("residual_risk",),
                 "the residual risk is high, but no prior consultation of the supervisory "
                 "authority is recorded as submitted",
+            )
+        elif consultation and consultation.required:
+            yield Problem(
+                entry,
+                ("prior_consultation", "required"),
+                "the DPIA says prior consultation of the supervisory authority is required, "
+                "but none is recorded as submitted",
             )
 
 

@@ -4,17 +4,21 @@ controller; what the people affected are owed is in ``incident_subjects``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.incident_clock import (
     AUTHORITY,
     PROCESSOR_PROMPT,
+    Clock,
     breaches,
     clock_of,
     deadline_at,
     duration,
     end_of,
+    ends_during,
+    runs_out,
     unnotified,
 )
 from complykit.facts.problem import Problem
@@ -28,22 +32,36 @@ from complykit.workspace.repository import Repository
     name="breach-notification-overdue",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),
-    hint="Notify the authority now, with the reasons for the delay; record `notified_at`.",
+    hint="Notify the authority now and, once the 72 hours have passed, give it the reasons "
+    "for the delay; record `notified_at`.",
 )
 def breach_notification_overdue(repo: Repository) -> Iterator[Problem]:
-    """As controller, a breach to be notified is not, and 72 hours have passed.
+    """As controller, a breach to be notified is not, and the 72 hours have passed or run out
+    on the ``--as-of`` day.
+
+    "Now" is the end of the ``--as-of`` day in UTC, so a deadline later that day is reported
+    too (the day may be over before anyone reads the finding), but the message then says when
+    the 72 hours run out rather than that they have, as INC022 does for its 7 days.
 
     PASS: ``required: true`` and ``notified_at`` recorded.
     FAIL: ``required: true``, no ``notified_at``, and ``aware_at`` more than 72 hours ago.
     """
     for entry, clock in unnotified(repo):
         if clock.deadline < end_of(repo):
-            yield Problem(
-                entry,
-                (*AUTHORITY, "required"),
-                f"the authority had to be notified by {deadline_at(clock.deadline)} (72 hours "
-                f"{clock.since}); no notification is recorded{clock.note}",
-            )
+            yield Problem(entry, (*AUTHORITY, "required"), _overdue(clock, repo.as_of))
+
+
+def _overdue(clock: Clock, as_of: date) -> str:
+    if ends_during(clock.deadline, as_of):
+        hours = runs_out(f"the 72 hours {clock.since}", clock.deadline, as_of)
+        return (
+            f"the authority must be notified within 72 hours and no notification is recorded; "
+            f"{hours}: once that time has passed, the notification is late{clock.note}"
+        )
+    return (
+        f"the authority had to be notified by {deadline_at(clock.deadline)} (72 hours "
+        f"{clock.since}); no notification is recorded{clock.note}"
+    )
 
 
 @check(
@@ -120,5 +138,7 @@ def breach_controller_told_slowly(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 entry,
                 ("breach", "controller_notified_at"),
-                f"the controller was told {duration(told - clock.start)} {clock.since}{clock.note}",
+                f"the controller was told {duration(told - clock.start)} {clock.since}, beyond "
+                "the 24 hours processing agreements commonly promise (the law says 'without "
+                f"undue delay' and sets no hours){clock.note}",
             )

@@ -16,9 +16,10 @@ from complykit.facts.incident_clock import (
     Clock,
     breaches,
     clock_of,
-    day_start,
     deadline_at,
     end_of,
+    ends_during,
+    runs_out,
 )
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
@@ -81,6 +82,46 @@ def _not_told(entry: Entry, loc: Loc, told: str) -> Problem:
         loc,
         f"the breach poses a high risk to people, but {told} and no Art. 34(3) exemption is given",
     )
+
+
+@check(
+    code="INC023",
+    reads=("incident",),
+    per_record=True,
+    name="breach-encryption-exemption-for-loss",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 34(3)(a)",),
+    hint="If the people affected still face the loss or alteration, tell them (`required: "
+    "true`); if another exemption fits, name it; if the measures leave no high risk, rate the "
+    "risk again and say why in `risk_reasoning`.",
+)
+def breach_encryption_exemption_for_loss(repo: Repository) -> Iterator[Problem]:
+    """As controller, a high-risk breach that discloses nothing claims exemption (a), data
+    rendered unintelligible.
+
+    Encryption and similar measures keep data from being read by whoever gets hold of it.
+    They do not undo the loss or the alteration of data: a ransomware attack that leaves no
+    backup harms the people just as much when the files were encrypted. Art. 34(3)(a) names
+    unintelligibility as its chief example but speaks of appropriate protection measures in
+    general, so this is a warning, not a verdict.
+
+    PASS: ``nature: [confidentiality]``, ``risk_to_individuals: high-risk`` and
+    ``data_subjects: {required: false, exemption: a}`` (an encrypted laptop).
+    FAIL: ``nature: [availability]``, ``risk_to_individuals: high-risk`` and ``data_subjects:
+    {required: false, exemption: a}``.
+    """
+    for entry, _, breach in breaches(repo, "controller"):
+        people = breach.data_subjects
+        claimed = people is not None and people.exemption == "a" and not people.notified_at
+        high = breach.risk_to_individuals == "high-risk"
+        if claimed and high and "confidentiality" not in breach.nature:
+            yield Problem(
+                entry,
+                ("breach", "data_subjects", "exemption"),
+                f"exemption (a) is claimed for a high-risk breach of {' and '.join(breach.nature)} "
+                "only, but data made unintelligible is protected against disclosure, not "
+                "against loss or alteration",
+            )
 
 
 def _pending(repo: Repository) -> Iterator[tuple[Entry, Clock, SubjectNotification]]:
@@ -172,10 +213,10 @@ def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
         term = clock.start + SUBJECTS_TERM
         if term >= end_of(repo):
             continue
-        if term >= day_start(repo.as_of):  # later on the as-of day: not yet past at its start
+        if ends_during(term, repo.as_of):
             elapsed = (
-                f"the {_DAYS} days {clock.since} run out on {repo.as_of.isoformat()}, at "
-                f"{deadline_at(term)}: complykit counts the delay as undue from then on"
+                f"{runs_out(f'the {_DAYS} days {clock.since}', term, repo.as_of)}: complykit "
+                "counts the delay as undue from then on"
             )
         else:
             elapsed = (

@@ -150,7 +150,9 @@ def incident_timeline_impossible(repo: Repository) -> Iterator[Problem]:
     name="breach-notification-skipped",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),
-    hint="Notify the supervisory authority, or lower the risk with the reasoning to back it.",
+    hint="Notify the supervisory authority. If on reassessment the breach is unlikely to "
+    "result in a risk to people, set `risk_to_individuals: none` and explain why in "
+    "`risk_reasoning`.",
 )
 def breach_notification_skipped(repo: Repository) -> Iterator[Problem]:
     """As controller, a breach that poses a risk to people is marked as not to be notified.
@@ -203,7 +205,8 @@ def breach_notification_unneeded(repo: Repository) -> Iterator[Problem]:
     name="breach-notified-late-without-reason",
     severity=Severity.ERROR,
     citation=("GDPR Art. 33(1)",),
-    hint="Record in `authority.reason` why the notification took longer than 72 hours.",
+    hint="A notification after 72 hours must give the authority the reasons for the delay: "
+    "send them if the notification did not, and record them in `authority.reason`.",
 )
 def breach_notified_late_without_reason(repo: Repository) -> Iterator[Problem]:
     """As controller, the authority was notified after 72 hours and no reason is recorded.

@@ -182,17 +182,24 @@ def _art35_3(activity: ProcessingActivity, screening: DpiaScreening) -> Iterator
     """The points of Art. 35(3) the screening's facts meet: the GDPR's own cases that always
     need a DPIA, whatever the rationale says."""
     large = screening.scale is not None and screening.scale.large_scale
-    decides = screening.automated_decision_legal_effect or (
-        activity.automated_decisions is not None and activity.automated_decisions.used
-    )
-    # (a): people are evaluated or scored by automated means, and decisions with legal or
-    # similarly significant effects rest on it.
-    if screening.evaluation_or_scoring and decides:
+    if screening.evaluation_or_scoring and _decisions_rest_on_it(activity, screening):
         yield "Art. 35(3)(a)"
     if large and _sensitive(activity):
         yield "Art. 35(3)(b)"
     if large and screening.systematic_monitoring and screening.publicly_accessible_area:
         yield "Art. 35(3)(c)"
+
+
+def _decisions_rest_on_it(activity: ProcessingActivity, screening: DpiaScreening) -> bool:
+    """Whether decisions with legal or similarly significant effects rest on the evaluation,
+    as Art. 35(3)(a) asks. They need not be automated: a person deciding on a score is the
+    textbook case. Unstated, an evaluation of processing that can stop people using a right,
+    service or contract (WP248 criterion 9) is taken to decide on it."""
+    automated = screening.automated_decision_legal_effect or (
+        activity.automated_decisions is not None and activity.automated_decisions.used
+    )
+    stated = screening.decisions_with_significant_effect
+    return automated or (screening.prevents_exercising_rights if stated is None else stated)
 
 
 def _label(catalog: Catalog | None, item_id: str, name: str) -> str:

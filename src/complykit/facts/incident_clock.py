@@ -7,6 +7,7 @@ deadline falling any time on that day counts as passed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -67,11 +68,22 @@ def deadline_at(moment: datetime) -> str:
 
 
 def duration(span: timedelta) -> str:
-    """Whole hours, and the minutes when there are any: 72 h 1 min is late, '72 hours' is not."""
-    whole_hours, seconds = divmod(int(span.total_seconds()), 3600)
-    minutes = seconds // 60
-    text = f"{whole_hours} hour{'' if whole_hours == 1 else 's'}"
-    return f"{text} {minutes} minute{'' if minutes == 1 else 's'}" if minutes else text
+    """Whole hours, then the minutes and seconds when there are any: 72 h 1 min is late, and so
+    is 72 h 30 s, which 'notified 72 hours after ..., later than 72 hours' would contradict.
+    A fraction of a second counts as a whole one, so a span past a limit never prints as on it."""
+    whole_hours, rest = divmod(math.ceil(span.total_seconds()), 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [_count(whole_hours, "hour")]
+    parts += [
+        _count(amount, unit)
+        for amount, unit in ((minutes, "minute"), (seconds, "second"))
+        if amount
+    ]
+    return " ".join(parts)
+
+
+def _count(amount: int, unit: str) -> str:
+    return f"{amount} {unit}{'' if amount == 1 else 's'}"
 
 
 def clock_of(incident: Incident) -> Clock:
@@ -103,6 +115,18 @@ def day_start(day: date) -> datetime:
     """Midnight UTC at the start of ``day``: a date without a time of day is a day in UTC, as
     the ``--as-of`` day is, whatever offset the moments compared with it carry."""
     return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def ends_during(term: datetime, day: date) -> bool:
+    """Whether ``term`` falls within ``day`` in UTC. "Now" is the end of the ``--as-of`` day,
+    so such a term counts as passed, but at the start of the day it was still running: a
+    message must say when it runs out, not that it has run out."""
+    return day_start(day) <= term < end_of_day(day)
+
+
+def runs_out(what: str, term: datetime, day: date) -> str:
+    """``what`` (plural: 'the 72 hours after ...') running out at ``term`` during ``day``."""
+    return f"{what} run out on {day.isoformat()}, at {deadline_at(term)}"
 
 
 def end_of(repo: Repository) -> datetime:

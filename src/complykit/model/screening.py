@@ -45,6 +45,13 @@ class DpiaScreening(StrictModel):
     """Whether people are evaluated or scored, including profiling and prediction (criterion 1)."""
     automated_decision_legal_effect: bool = False
     """Whether automated decisions have legal or similarly significant effects (criterion 2)."""
+    decisions_with_significant_effect: bool | None = None
+    """Whether decisions with legal or similarly significant effects on people rest on the
+    evaluation or scoring, whoever takes them: a loan officer who decides on a credit score
+    takes one. With `evaluation_or_scoring` this is Art. 35(3)(a), which always needs a DPIA;
+    a person taking the decision does not change that. Left out, it is taken to be so when
+    the processing can also stop people using a right, a service or a contract
+    (`prevents_exercising_rights`); set `false` if no such decision rests on the evaluation."""
     systematic_monitoring: bool = False
     """Whether people are systematically observed or monitored, e.g. in public (criterion 3)."""
     publicly_accessible_area: bool = False
