@@ -42,12 +42,14 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     """A risk whose remaining score is above the appetite has no acceptance in force.
 
     The remaining score is the residual one, except under ``treatment: accept``: accepting
-    lowers nothing, so an accepted risk is judged on its inherent score. An acceptance whose
-    ``until`` has passed accepts nothing any more: above the appetite the residual risk is then
-    as unaccepted as without one (6.1.3 f)).
+    lowers nothing, so an accepted risk is judged on its inherent score. An acceptance is in
+    force from its ``on`` day to its ``until`` day: one whose ``until`` has passed accepts
+    nothing any more, and one dated after the day judged was not yet given. Above the appetite
+    the residual risk is then as unaccepted as without one (6.1.3 f)).
 
     PASS: ``residual: {likelihood: 2, impact: 5}`` (10) above appetite 8, with ``acceptance``.
-    FAIL: the same residual score and no ``acceptance``, or one whose ``until`` has passed.
+    FAIL: the same residual score and no ``acceptance``, one whose ``until`` has passed, or one
+    dated ``on: 2027-06-01``, as of 2026-11-23.
     """
     appetite = repo.config.risk_method.appetite
     for entry, risk in repo.records(Risk):
@@ -57,6 +59,15 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
         above = f"the {field} score {score.value} is above the appetite of {appetite}"
         if risk.acceptance is None:
             yield Problem(entry, (field,), f"{above}, and nobody has accepted it")
+        elif risk.acceptance.on > repo.as_of:
+            yield Problem(
+                entry,
+                ("acceptance", "on"),
+                f"{above}, and its acceptance is dated {risk.acceptance.on.isoformat()}, after "
+                f"{repo.as_of.isoformat()}: on that day nobody had accepted it",
+                hint="If the owner has accepted the risk, correct `on`; if not, treat the risk "
+                "further or have the owner accept it.",
+            )
         elif _expired(repo, risk):
             yield Problem(
                 entry,
