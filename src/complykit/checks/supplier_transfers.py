@@ -36,11 +36,14 @@ def supplier_location_transfer_tool(repo: Repository) -> Iterator[Problem]:
     ``{country: CH, transfer_mechanism: adequacy-decision}``.
     FAIL: ``locations: [{country: US}]``; or ``{country: IN, transfer_mechanism:
     adequacy-decision}`` (no decision in force).
+
+    A code that is no ISO 3166-1 country (``UK`` for ``GB``) is left to REF006: nothing true
+    can be said of the adequacy of a country that is not known.
     """
     countries = repo.catalogs.countries
     for entry, supplier in processors(repo):
         for index, location in enumerate(supplier.locations):
-            if countries.in_eea(location.country):
+            if not countries.third_country(location.country):
                 continue
             problem = _problem(repo, location)
             if problem is not None:
@@ -98,7 +101,7 @@ def supplier_location_on_derogation(repo: Repository) -> Iterator[Problem]:
     for entry, supplier in processors(repo):
         for index, location in enumerate(supplier.locations):
             derogation = location.transfer_mechanism is TransferMechanism.DEROGATION
-            if derogation and not countries.in_eea(location.country):
+            if derogation and countries.third_country(location.country):
                 name = countries.name(location.country) or location.country
                 yield Problem(
                     entry,
