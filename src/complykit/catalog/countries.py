@@ -100,6 +100,11 @@ class Countries(CatalogModel):
         country = self.get(code)
         return bool(country and country.eea)
 
+    def third_country(self, code: str) -> bool:
+        """Whether `code` names a country outside the EEA. A code that names no country is
+        neither: what holds for the country meant is not known (REF006 reports the code)."""
+        return self.known(code) and not self.in_eea(code)
+
     def authority_of(self, name: str) -> list[str]:
         """The codes of the countries whose supervisory authority ``name`` names, if known:
         'Autoriteit Persoonsgegevens (AP)' is NL's; case, spacing and accents aside."""

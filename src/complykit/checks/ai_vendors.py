@@ -76,7 +76,8 @@ def ai_vendor_training_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     Training on our data is processing for the vendor's own purposes; if we live with it
     (terms we could not change), that is a decision to record as an accepted risk, not a
     default. ``opt-out`` terms we objected to (``opted_out`` on or before the day judged)
-    allow no training.
+    allow no training. An acceptance counts from its ``on`` day to its ``until`` day: one dated
+    after the day judged was not yet given.
 
     PASS: ``ai_training: {customer_data: prohibited}``; ``opt-out`` with ``opted_out:
     2025-03-01``; or ``opt-out`` with a risk ``affects: [sup-vendor]`` and a current
@@ -101,6 +102,6 @@ def _accepted_suppliers(repo: Repository) -> set[str]:
     current = [
         risk
         for _, risk in repo.records(Risk)
-        if risk.acceptance is not None and risk.acceptance.until >= repo.as_of
+        if risk.acceptance is not None and risk.acceptance.in_force_on(repo.as_of)
     ]
     return {record for risk in current for record in risk.affects}

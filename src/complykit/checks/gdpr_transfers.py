@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import partial
 from itertools import chain
 
 from complykit.catalog.countries import AdequacyDecision, Countries
@@ -252,14 +251,10 @@ def _outside_eea_by_supplier(repo: Repository) -> dict[str, list[tuple[str, str]
             (s.country, f"{supplier.id}'s sub-processor {s.name}") for s in supplier.sub_processors
         ]
         found[supplier.id] = sorted(
-            (p for p in places if _outside_eea(countries, p[0])),
+            (p for p in places if countries.third_country(p[0])),
             key=lambda p: (p[1].startswith(supplier.id), p[0]),
         )
     return found
-
-
-def _outside_eea(countries: Countries, code: str) -> bool:
-    return countries.known(code) and not countries.in_eea(code)
 
 
 def _processor_destinations(
@@ -296,7 +291,7 @@ def transfer_not_listed(repo: Repository) -> Iterator[Problem]:
         listed = {transfer.country for transfer in activity.transfers}
         mentions: dict[str, list[tuple[Loc, str]]] = {}
         for loc, code, what in chain(
-            _own_destinations(activity, partial(_outside_eea, countries)),
+            _own_destinations(activity, countries.third_country),
             _processor_destinations(activity, outside),
         ):
             if code not in listed:

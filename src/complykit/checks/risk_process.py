@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.registry import check
+from complykit.checks.risk_treatment import remaining
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.empty import EMPTY
@@ -98,14 +99,19 @@ def risk_acceptance_missing(repo: Repository) -> Iterator[Problem]:
     Accepting is a decision by the risk owner, also when the score is within the appetite;
     an acceptance that says ``within_appetite`` must be so.
 
+    The score is the one that remains after treatment; under ``treatment: accept`` that is the
+    inherent score, since accepting lowers nothing and a residual stated beside it rests on
+    nothing done.
+
     PASS: ``treatment: accept`` with ``acceptance: {by: ciso, on: ..., until: ...,
     rationale: ..., within_appetite: true}`` and a score within the appetite.
     FAIL: ``treatment: accept`` and no ``acceptance``; or ``within_appetite: true`` with a
-    score above the appetite.
+    score above the appetite; or ``treatment: accept``, ``inherent`` 25, a ``residual`` of 4 and
+    ``within_appetite: true``.
     """
     appetite = repo.config.risk_method.appetite
     for entry, risk in repo.records(Risk):
-        score = (risk.residual or risk.inherent).value
+        score = remaining(risk)[0].value
         if risk.treatment == "accept" and risk.acceptance is None:
             yield Problem(
                 entry,
@@ -118,8 +124,18 @@ def risk_acceptance_missing(repo: Repository) -> Iterator[Problem]:
                 entry,
                 ("acceptance", "within_appetite"),
                 f"the acceptance of '{risk.title}' says it is within the appetite, but its "
-                f"score {score} is above the appetite of {appetite}",
+                f"score {score} is above the appetite of {appetite}{_residual_ignored(risk)}",
             )
+
+
+def _residual_ignored(risk: Risk) -> str:
+    """Why a residual an accepted risk states does not count, when it would have."""
+    if risk.treatment != "accept" or risk.residual is None:
+        return ""
+    return (
+        f" (an accepted risk keeps its inherent score: the residual {risk.residual.value} it "
+        "states is not the result of any treatment)"
+    )
 
 
 @check(

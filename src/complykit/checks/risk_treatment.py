@@ -18,9 +18,15 @@ from complykit.workspace.repository import Repository
 _ACCEPTANCE = ("ISO/IEC 27001:2022 6.1.3 f)",)
 
 
-def _remaining(risk: Risk) -> tuple[Score, str]:
-    """The score that remains after treatment, and the field it comes from."""
-    return (risk.residual, "residual") if risk.residual is not None else (risk.inherent, "inherent")
+def remaining(risk: Risk) -> tuple[Score, str]:
+    """The score that remains after treatment, and the field it comes from.
+
+    Accepting a risk does nothing to it: an accepted risk keeps its inherent score, whatever
+    residual the record states, so the owner accepts the risk as it is (6.1.3 f)).
+    """
+    if risk.residual is None or risk.treatment == "accept":
+        return risk.inherent, "inherent"
+    return risk.residual, "residual"
 
 
 @check(
@@ -35,20 +41,33 @@ def _remaining(risk: Risk) -> tuple[Score, str]:
 def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     """A risk whose remaining score is above the appetite has no acceptance in force.
 
-    An acceptance whose ``until`` has passed accepts nothing any more: above the appetite the
-    residual risk is then as unaccepted as without one (6.1.3 f)).
+    The remaining score is the residual one, except under ``treatment: accept``: accepting
+    lowers nothing, so an accepted risk is judged on its inherent score. An acceptance is in
+    force from its ``on`` day to its ``until`` day: one whose ``until`` has passed accepts
+    nothing any more, and one dated after the day judged was not yet given. Above the appetite
+    the residual risk is then as unaccepted as without one (6.1.3 f)).
 
     PASS: ``residual: {likelihood: 2, impact: 5}`` (10) above appetite 8, with ``acceptance``.
-    FAIL: the same residual score and no ``acceptance``, or one whose ``until`` has passed.
+    FAIL: the same residual score and no ``acceptance``, one whose ``until`` has passed, or one
+    dated ``on: 2027-06-01``, as of 2026-11-23.
     """
     appetite = repo.config.risk_method.appetite
     for entry, risk in repo.records(Risk):
-        score, field = _remaining(risk)
+        score, field = remaining(risk)
         if score.value <= appetite:
             continue
         above = f"the {field} score {score.value} is above the appetite of {appetite}"
         if risk.acceptance is None:
             yield Problem(entry, (field,), f"{above}, and nobody has accepted it")
+        elif risk.acceptance.on > repo.as_of:
+            yield Problem(
+                entry,
+                ("acceptance", "on"),
+                f"{above}, and its acceptance is dated {risk.acceptance.on.isoformat()}, after "
+                f"{repo.as_of.isoformat()}: on that day nobody had accepted it",
+                hint="If the owner has accepted the risk, correct `on`; if not, treat the risk "
+                "further or have the owner accept it.",
+            )
         elif _expired(repo, risk):
             yield Problem(
                 entry,
@@ -86,7 +105,7 @@ def risk_acceptance_expired(repo: Repository) -> Iterator[Problem]:
     appetite = repo.config.risk_method.appetite
     for entry, risk in repo.records(Risk):
         if risk.acceptance is not None and _expired(repo, risk):
-            if _remaining(risk)[0].value > appetite:
+            if remaining(risk)[0].value > appetite:
                 continue
             yield Problem(
                 entry,

@@ -7,6 +7,7 @@ for their annexes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from complykit.catalog.hints import control_hint
@@ -149,21 +150,48 @@ def soa_unknown_control(repo: Repository) -> Iterator[Problem]:
     hint="Say why the control is needed (risk treatment, law, contract) or why not.",
 )
 def soa_justification_missing(repo: Repository) -> Iterator[Problem]:
-    """An included or excluded control has no justification (spaces alone are none).
+    """An included or excluded control has no justification (spaces alone are none), or only
+    a placeholder such as ``N/A``, ``n.v.t.``, ``-`` or ``not applicable``.
+
+    The Statement of Applicability gives the justification for each inclusion and exclusion
+    (ISO/IEC 27001:2022 6.1.3 d)); a placeholder says the control is left out, not why.
 
     PASS: ``applicable: false`` with ``justification: No software development in house``.
-    FAIL: ``applicable: false`` and no justification, or ``justification: "   "``.
+    FAIL: ``applicable: false`` and no justification, ``justification: "   "`` or
+    ``justification: N/A``.
     """
     for view in soa_views(repo):
         for index, entry in view.entries():
-            if entry.applicable is not None and not (entry.justification or "").strip():
-                what = "inclusion" if entry.applicable else "exclusion"
+            if entry.applicable is None:
+                continue
+            what = "inclusion" if entry.applicable else "exclusion"
+            written = (entry.justification or "").strip()
+            if not written:
                 yield Problem(
                     view.where,
                     ("entries", index),
                     f"{entry.control}: the {what} has no justification",
                     citation=soa_clause(view.framework),
                 )
+            elif _placeholder(written):
+                yield Problem(
+                    view.where,
+                    ("entries", index, "justification"),
+                    f"{entry.control}: the {what} has no justification: '{written}' is a "
+                    "placeholder, not a reason",
+                    citation=soa_clause(view.framework),
+                )
+
+
+_PLACEHOLDERS = frozenset(
+    ("", "na", "nvt", "nb", "notapplicable", "nietvantoepassing", "none", "geen", "tbd", "todo")
+)
+
+
+def _placeholder(text: str) -> bool:
+    """Whether a justification is a placeholder: ``N/A``, ``n.v.t.``, ``-``, ``not applicable``,
+    ``TBD`` and the like, whatever their case, dots, slashes or dashes."""
+    return re.sub(r"[\W_]+", "", text.casefold()) in _PLACEHOLDERS
 
 
 @check(

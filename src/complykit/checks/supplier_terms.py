@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from complykit.checks.registry import check
 from complykit.checks.suppliers import processors
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.facts.processor_terms import ART_28_3, missing_terms, point_of
-from complykit.model.supplier import Supplier
+from complykit.model.supplier import SubProcessing, SubProcessor, Supplier
 from complykit.model.wording.folding import unaccented
 from complykit.workspace.repository import Repository
 
@@ -82,24 +83,45 @@ def sub_processor_not_authorised(repo: Repository) -> Iterator[Problem]:
     PASS: ``sub_processing: {authorisation: specific}`` and each sub-processor with
     ``approved_on: 2025-04-01``.
     FAIL: ``sub_processing: {authorisation: specific}`` and a sub-processor without
-    ``approved_on``.
+    ``approved_on``, or with ``approved_on: 2027-03-01``, as of 2026-11-23.
     """
     for entry, supplier in processors(repo):
         rules = supplier.dpa.sub_processing if supplier.dpa is not None else None
         if rules is None or rules.authorisation == "general":
             continue
         for index, sub in enumerate(supplier.sub_processors):
-            if rules.authorisation == "none":
-                why = "the agreement allows no sub-processor"
-            elif sub.approved_on is None or sub.approved_on > repo.as_of:
-                why = "the written approval its specific authorisation needs is not recorded"
-            else:
-                continue
-            yield Problem(
-                entry,
-                ("sub_processors", index, "name"),
-                f"'{supplier.name}' engages '{sub.name}' as sub-processor, but {why}",
-            )
+            unauthorised = _unauthorised(rules, sub, repo.as_of)
+            if unauthorised is not None:
+                why, hint = unauthorised
+                yield Problem(
+                    entry,
+                    ("sub_processors", index, "name"),
+                    f"'{supplier.name}' engages '{sub.name}' as sub-processor, but {why}",
+                    hint=hint,
+                )
+
+
+_CORRECT_OR_APPROVE = (
+    "If the approval was given, correct `approved_on`; if not, approve the sub-processor in "
+    "writing before it processes our data."
+)
+
+
+def _unauthorised(
+    rules: SubProcessing, sub: SubProcessor, as_of: date
+) -> tuple[str, str | None] | None:
+    """Why the agreement's rules do not authorise ``sub`` on ``as_of`` (and a hint of its
+    own where the rule's does not fit), or None if they do."""
+    if rules.authorisation == "none":
+        return "the agreement allows no sub-processor", None
+    if sub.approved_on is None:
+        return "the written approval its specific authorisation needs is not recorded", None
+    if sub.approved_on > as_of:
+        dated = f"{sub.approved_on.isoformat()}, after {as_of.isoformat()}"
+        return f"its written approval is dated {dated}: on that day it was not yet given", (
+            _CORRECT_OR_APPROVE
+        )
+    return None
 
 
 @check(

@@ -10,8 +10,8 @@ from complykit.checks.suppliers import processors
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import TransferMechanism
-from complykit.model.supplier import Location
-from complykit.workspace.repository import Repository
+from complykit.model.supplier import Location, Supplier
+from complykit.workspace.repository import Entry, Repository
 
 
 @check(
@@ -31,16 +31,25 @@ def supplier_location_transfer_tool(repo: Repository) -> Iterator[Problem]:
 
     Transfers are judged per supplier location as well as per activity (GDPR021): a supplier
     that supports us from a third country transfers data there whatever activity it serves.
+    A processor established in a third country (its ``country``) receives our data there even
+    when it hosts in the EEA, so its ``locations`` must name that country with its tool too.
 
     PASS: ``locations: [{country: US, transfer_mechanism: standard-contractual-clauses}]``; or
     ``{country: CH, transfer_mechanism: adequacy-decision}``.
     FAIL: ``locations: [{country: US}]``; or ``{country: IN, transfer_mechanism:
-    adequacy-decision}`` (no decision in force).
+    adequacy-decision}`` (no decision in force); or ``country: US`` and ``locations: [{country:
+    DE}]``.
+
+    A code that is no ISO 3166-1 country (``UK`` for ``GB``) is left to REF006: nothing true
+    can be said of the adequacy of a country that is not known.
     """
     countries = repo.catalogs.countries
     for entry, supplier in processors(repo):
+        unlisted = _establishment_unlisted(repo, entry, supplier)
+        if unlisted is not None:
+            yield unlisted
         for index, location in enumerate(supplier.locations):
-            if countries.in_eea(location.country):
+            if not countries.third_country(location.country):
                 continue
             problem = _problem(repo, location)
             if problem is not None:
@@ -50,6 +59,42 @@ def supplier_location_transfer_tool(repo: Repository) -> Iterator[Problem]:
                     ("locations", index, "country"),
                     f"'{supplier.name}' handles our data in {name}, but {problem}",
                 )
+
+
+def _establishment_unlisted(repo: Repository, entry: Entry, supplier: Supplier) -> Problem | None:
+    """A processor established in a third country whose ``locations`` do not name it."""
+    countries = repo.catalogs.countries
+    home = supplier.country.upper()
+    if not countries.third_country(home):
+        return None
+    if any(location.country.upper() == home for location in supplier.locations):
+        return None  # that location's tool is judged with the others
+    name = countries.name(home) or home
+    adequacy = _adequacy_note(repo, home, name)
+    return Problem(
+        entry,
+        ("country",),
+        f"'{supplier.name}' is established in {name}, outside the EEA: as a processor of our "
+        f"data it receives that data there, but no location in {name} is recorded with the "
+        "transfer tool that allows it",
+        hint=f"Add {home} to `locations` with its `transfer_mechanism` (e.g. "
+        f"standard-contractual-clauses with a transfer impact assessment{adequacy}); if our "
+        "contract is with a company of the group established in the EEA, record that "
+        "company's `name` and `country` instead.",
+    )
+
+
+def _adequacy_note(repo: Repository, code: str, name: str) -> str:
+    """The adequacy decision in force for the country, as a hint adds it."""
+    decision = repo.catalogs.countries.adequacy(code, repo.as_of)
+    if decision is None:
+        return ""
+    if decision.partial:
+        return (
+            f", or adequacy-decision with `within_adequacy_scope: true` if the supplier is "
+            f"covered by the partial decision in force for {name}"
+        )
+    return f", or adequacy-decision: one is in force for {name}"
 
 
 def _problem(repo: Repository, location: Location) -> str | None:
@@ -98,7 +143,7 @@ def supplier_location_on_derogation(repo: Repository) -> Iterator[Problem]:
     for entry, supplier in processors(repo):
         for index, location in enumerate(supplier.locations):
             derogation = location.transfer_mechanism is TransferMechanism.DEROGATION
-            if derogation and not countries.in_eea(location.country):
+            if derogation and countries.third_country(location.country):
                 name = countries.name(location.country) or location.country
                 yield Problem(
                     entry,

@@ -1,5 +1,6 @@
 """``risk``: an entry of the risk register, scored on the scales in complykit.yaml."""
 
+from datetime import date
 from typing import Literal, Self
 
 from complykit.model.base import Record, StrictModel
@@ -45,6 +46,10 @@ class Acceptance(StrictModel):
     within_appetite: bool = False
     """Whether the risk is accepted because its score is within the appetite; recorded, so
     that an acceptance under the appetite is a decision and not an assumption."""
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the acceptance has been given by that day and has not yet lapsed."""
+        return self.on <= day <= self.until
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> Self:
