@@ -15,7 +15,14 @@ from complykit.core.findings import Severity
 from complykit.facts import ai_act_deployer_gaps as deployer_gaps
 from complykit.facts import ai_act_gaps as gaps
 from complykit.facts import ai_act_provider_gaps as provider_gaps
-from complykit.facts.ai_act_index import IN_USE, OMNIBUS_NOTE, dated
+from complykit.facts.ai_act_index import (
+    IN_USE,
+    LEGACY,
+    OMNIBUS_NOTE,
+    dated,
+    gap_start,
+    unreviewed_legacy,
+)
 from complykit.facts.ai_act_practices import prohibited_gaps
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
@@ -299,18 +306,25 @@ def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
     """An AI Act duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026 or AIA029 applies later.
 
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
-    move that date.
+    move that date. For a high-risk system in use before the general date of application, the
+    date is the one Art. 111(2) gives, as for the duty rules themselves: from a significant
+    change of its design, or for a public authority or body 2030-08-02; a system that the
+    article keeps out of scope (reviewed, unchanged, private sector) gets no warning.
 
     PASS: a high-risk Annex I (Art. 6(1)) system we deploy with trained overseers.
     FAIL: the same system without ``human_oversight``, as of 2026-11-23 (applies 2027-08-02).
     """
     for finder in (*gaps.FINDERS, *deployer_gaps.FINDERS, *provider_gaps.FINDERS):
         for gap in finder(repo):
-            if gap.start.applies > repo.as_of:
-                yield Problem(
-                    gap.where,
-                    gap.loc,
-                    f"{gap.message} (from {gap.start.applies.isoformat()})",
-                    f"{gap.start.sentence(repo.as_of)} Plan the work so that it is done by then.",
-                    gap.citation,
-                )
+            start = gap_start(repo, gap)
+            if start is None or start.applies <= repo.as_of:
+                continue
+            legacy = f", under {LEGACY}" if start.basis == LEGACY else ""
+            hint = [start.sentence(repo.as_of), "Plan the work so that it is done by then."]
+            yield Problem(
+                gap.where,
+                gap.loc,
+                f"{gap.message} (from {start.applies.isoformat()}{legacy})",
+                " ".join([*hint, *unreviewed_legacy(repo, gap)]),
+                gap.citation,
+            )

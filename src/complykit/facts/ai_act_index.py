@@ -161,30 +161,48 @@ def completed(system: AiSystem, *types: str) -> bool:
 def dated(repo: Repository, gaps: Iterable[Gap], hint: str) -> Iterator[Problem]:
     """The gaps whose duty applies on ``--as-of``, with when it applied in the hint."""
     for gap in gaps:
-        start = legacy_start(repo, gap) if gap.legacy else gap.start
+        start = gap_start(repo, gap)
         if start is not None and start.applies <= repo.as_of:
-            extra = [start.sentence(repo.as_of)]
-            if gap.legacy and _review(gap) is None:
-                extra.append(legacy_sentence(repo))
+            extra = [start.sentence(repo.as_of), *unreviewed_legacy(repo, gap)]
             yield Problem(gap.where, gap.loc, gap.message, " ".join([hint, *extra]), gap.citation)
+
+
+def gap_start(repo: Repository, gap: Gap) -> Start | None:
+    """When the gap's duty applies to its system: its own date, or for a legacy system the
+    date Art. 111(2) gives (None: never, as things stand)."""
+    return legacy_start(repo, gap) if gap.legacy else gap.start
+
+
+def unreviewed_legacy(repo: Repository, gap: Gap) -> list[str]:
+    """The Art. 111(2) sentence, for a legacy system whose ``legacy_review`` is not recorded."""
+    return [legacy_sentence(repo)] if gap.legacy and _review(gap) is None else []
 
 
 def legacy_start(repo: Repository, gap: Gap) -> Start | None:
     """When a legacy system's duty applies, by its ``legacy_review`` (Art. 111(2)): from a
     significant change of its design; unchanged, never, or for a public authority or body
     from the article's deadline; not reviewed, as for any system (the hint says why not)."""
-    review = _review(gap)
+    return _by_review(repo, _review(gap), gap.start)
+
+
+def system_start(repo: Repository, system: AiSystem, start: Start) -> Start | None:
+    """When a high-risk duty that applies from ``start`` applies to ``system``: for a system in
+    use before the general date of application, as Art. 111(2) and its review say."""
+    return _by_review(repo, system.legacy_review, start) if is_legacy(repo, system) else start
+
+
+def _by_review(repo: Repository, review: LegacyReview | None, start: Start) -> Start | None:
     if review is None:
-        return gap.start
+        return start
     if review.significant_change:
-        changed = review.changed_on or gap.start.applies
-        if changed <= gap.start.applies:
-            return gap.start
-        return replace(gap.start, applies=changed, basis=LEGACY)
+        changed = review.changed_on or start.applies
+        if changed <= start.applies:
+            return start
+        return replace(start, applies=changed, basis=LEGACY)
     deadline = _legacy_deadline(repo)
     if repo.config.organisation.sector == "private" or deadline is None:
         return None
-    return Start(max(gap.start.applies, deadline), basis=LEGACY)
+    return Start(max(start.applies, deadline), basis=LEGACY)
 
 
 def _review(gap: Gap) -> LegacyReview | None:
