@@ -175,7 +175,7 @@ def ai_incident_unassessed(repo: Repository) -> Iterator[Problem]:
     reasoning: ...}``.
     FAIL: ``affects: [ai-triage]`` (a high-risk system) and no ``ai_act``.
     """
-    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(s)}
+    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(repo, s)}
     for entry, incident in repo.records(Incident):
         named = [high_risk[i].name for i in incident.affects if i in high_risk]
         if named and incident.ai_act is None:

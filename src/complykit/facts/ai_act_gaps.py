@@ -68,7 +68,7 @@ def _deployed_high_risk(
 ) -> Iterator[tuple[Entry, AiSystem, Start, bool]]:
     """High-risk systems we deploy and use, when ``duty`` applies to them, and if legacy."""
     for entry, system in systems(repo, in_use=True):
-        route = high_risk_route(system)
+        route = high_risk_route(repo, system)
         if route and "deployer" in system.roles:
             yield entry, system, start_of(repo, [route, duty]), is_legacy(repo, system)
 
@@ -90,7 +90,7 @@ def oversight_gaps(repo: Repository) -> Iterator[Gap]:
 
 def logging_gaps(repo: Repository) -> Iterator[Gap]:
     for entry, system in systems(repo, in_use=True):
-        route = high_risk_route(system)
+        route = high_risk_route(repo, system)
         duties = [item for role, item in _LOG_DUTY.items() if role in system.roles]
         if route is None or not duties:
             continue

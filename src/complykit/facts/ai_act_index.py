@@ -9,6 +9,7 @@ the Omnibus dates instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -114,14 +115,51 @@ def start_of(repo: Repository, items: Iterable[str]) -> Start:
     return start.under_omnibus() if repo.config.ai_act.dates == OMNIBUS_DATES else start
 
 
-def high_risk_route(system: AiSystem) -> str | None:
-    """The Art. 6 paragraph a high-risk system falls under: 6(2) Annex III first, else 6(1)."""
+def high_risk_route(repo: Repository, system: AiSystem) -> str | None:
+    """The Art. 6 paragraph whose high-risk duties a system carries: 6(2) Annex III first,
+    else 6(1). None for a product under Annex I Section B (vehicles, aviation, marine
+    equipment, rail): of the AI Act only Art. 6(1), 102-109 and 112 apply to it (Art. 2(2)),
+    so its requirements reach it through the sectoral type-approval acts, not as provider or
+    deployer duties of the AI Act."""
     basis = system.classification
     if basis.risk_class != "high-risk":
         return None
     if basis.annex_iii is not None:
         return "Art. 6(2)"
-    return "Art. 6(1)" if basis.annex_i else None
+    if not basis.annex_i or annex_i_section(repo, system) == "B":
+        return None
+    return "Art. 6(1)"
+
+
+def annex_i_section(repo: Repository, system: AiSystem) -> str | None:
+    """The Annex I section (A or B) of the system's product legislation, from the catalog."""
+    point = annex_i_point(repo, system)
+    found = catalog(repo)
+    item = found.item(f"Annex I({point})") if found and point is not None else None
+    section = item.attributes.get("section") if item else None
+    return str(section) if section is not None else None
+
+
+def annex_i_point(repo: Repository, system: AiSystem) -> int | None:
+    """The Annex I point of the system's product: as ``annex_i_product`` states it, else the
+    catalog point whose act the ``annex_i`` text names by its number (e.g. 2018/858)."""
+    product = system.provider_duties.annex_i_product if system.provider_duties else None
+    if product is not None:
+        return product.annex_i_point
+    named, found = system.classification.annex_i, catalog(repo)
+    if not named or found is None:
+        return None
+    for item in found.items:
+        point = _ANNEX_I_POINT.fullmatch(item.id)
+        number = _ACT_NUMBER.search(str(item.attributes.get("act", "")))
+        if point and number and re.search(rf"(?<!\d){re.escape(number[0])}(?!\d)", named):
+            return int(point[1])
+    return None
+
+
+_ANNEX_I_POINT = re.compile(r"Annex I\((\d+)\)")
+# The number that names an act: 2018/858, No 300/2008, 2014/90/EU.
+_ACT_NUMBER = re.compile(r"\d+/\d+")
 
 
 def is_legacy(repo: Repository, system: AiSystem) -> bool:

@@ -109,7 +109,7 @@ def term_of(facts: SeriousIncident) -> Term:
 
 def serious(repo: Repository) -> Iterator[tuple[Entry, Incident, SeriousIncident, list[AiSystem]]]:
     """Serious incidents with the high-risk systems they involve, when the AI Act is in scope."""
-    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(s)}
+    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(repo, s)}
     for entry, incident in repo.records(Incident):
         facts = incident.ai_act
         involved = [high_risk[i] for i in facts.ai_systems if i in high_risk] if facts else []
@@ -155,7 +155,7 @@ def _bound(repo: Repository, involved: list[AiSystem], duty: str, aware: datetim
 
 
 def _applies(repo: Repository, system: AiSystem, duty: str) -> date | None:
-    start = start_of(repo, [str(high_risk_route(system)), duty])
+    start = start_of(repo, [str(high_risk_route(repo, system)), duty])
     found = system_start(repo, system, start)
     return found.applies if found is not None else None
 

@@ -62,7 +62,9 @@ class AnnexIProduct(StrictModel):
     legislation: NonEmptyStr
     """The Union harmonisation act, e.g. 'Regulation (EU) 2017/745 (MDR)'."""
     annex_i_point: int = Field(ge=1, le=20)
-    """The Annex I point that lists the act, e.g. 11 for the MDR."""
+    """The Annex I point that lists the act, e.g. 11 for the MDR. Points 13-20 (Section B:
+    vehicles, aviation, marine equipment, rail) are reached by the AI Act only through Art.
+    6(1), 102-109 and 112 (Art. 2(2)), so no provider or deployer duty is checked for them."""
     conformity_class: NonEmptyStr | None = None
     """The product's class under that act, e.g. `IIa` for a medical device (MDR Annex VIII)."""
     third_party_assessment: bool = True

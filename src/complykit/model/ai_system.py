@@ -84,7 +84,10 @@ class Classification(StrictModel):
     annex_iii: AnnexIIIBasis | None = None
     """The Annex III area and point, when the system is high-risk through Art. 6(2)."""
     annex_i: NonEmptyStr | None = None
-    """The Annex I Union harmonisation legislation, e.g. 'Regulation (EU) 2017/745 (MDR)'."""
+    """The Annex I Union harmonisation legislation, e.g. 'Regulation (EU) 2017/745 (MDR)'.
+    Name the act by its number: without `provider_duties.annex_i_product`, the number tells
+    its Annex I point, and an act of Section B (points 13-20, Art. 2(2)) brings no provider
+    or deployer duties of the AI Act."""
     art6_3_exception: Art6Exception | None = None
     """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk."""
     suspected_art5_practice: Art5Practice | None = None
