@@ -117,18 +117,30 @@ def start_of(repo: Repository, items: Iterable[str]) -> Start:
 
 def high_risk_route(repo: Repository, system: AiSystem) -> str | None:
     """The Art. 6 paragraph whose high-risk duties a system carries: 6(2) Annex III first,
-    else 6(1). None for a product under Annex I Section B (vehicles, aviation, marine
-    equipment, rail): of the AI Act only Art. 6(1), 102-109 and 112 apply to it (Art. 2(2)),
-    so its requirements reach it through the sectoral type-approval acts, not as provider or
-    deployer duties of the AI Act."""
+    else 6(1). None for an Annex I product that needs no third-party conformity assessment,
+    which is not high-risk under Art. 6(1)(b) (AIA002 reports the classification), and for a
+    product under Annex I Section B (vehicles, aviation, marine equipment, rail): of the AI
+    Act only Art. 6(1), 102-109 and 112 apply to it (Art. 2(2)), so its requirements reach it
+    through the sectoral type-approval acts, not as provider or deployer duties of the AI Act."""
     basis = system.classification
     if basis.risk_class != "high-risk":
         return None
     if basis.annex_iii is not None:
         return "Art. 6(2)"
-    if not basis.annex_i or annex_i_section(repo, system) == "B":
+    if not needs_third_party(system) or annex_i_section(repo, system) == "B":
         return None
     return "Art. 6(1)"
+
+
+def needs_third_party(system: AiSystem) -> bool:
+    """Whether the system names Annex I legislation under which its product needs a third-party
+    conformity assessment, which with it makes an Annex I system high-risk (Art. 6(1)(b)).
+    Taken as needed unless ``annex_i_product`` says not: a record that names the act and
+    nothing more is judged as the act's usual case."""
+    if not system.classification.annex_i:
+        return False
+    product = system.provider_duties.annex_i_product if system.provider_duties else None
+    return product is None or product.third_party_assessment
 
 
 def annex_i_section(repo: Repository, system: AiSystem) -> str | None:

@@ -69,7 +69,8 @@ class AnnexIProduct(StrictModel):
     """The product's class under that act, e.g. `IIa` for a medical device (MDR Annex VIII)."""
     third_party_assessment: bool = True
     """Whether the act requires a third-party (notified body) conformity assessment; only then
-    is the AI system high-risk under Art. 6(1)(b)."""
+    is the AI system high-risk under Art. 6(1)(b). With `false`, Annex I is no basis for a
+    high-risk class, and no high-risk duty is checked on that basis."""
     notified_body: NonEmptyStr | None = None
     """The notified body, with its number, that assesses the product."""
 

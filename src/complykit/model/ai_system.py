@@ -89,7 +89,9 @@ class Classification(StrictModel):
     its Annex I point, and an act of Section B (points 13-20, Art. 2(2)) brings no provider
     or deployer duties of the AI Act."""
     art6_3_exception: Art6Exception | None = None
-    """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk."""
+    """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk. It derogates
+    only from Art. 6(2): it needs an Annex III use case, and an Annex I product that needs a
+    third-party conformity assessment stays high-risk under Art. 6(1)."""
     suspected_art5_practice: Art5Practice | None = None
     """The Art. 5(1) point, if a prohibited practice is suspected."""
     transparency: Transparency = instance(Transparency)
