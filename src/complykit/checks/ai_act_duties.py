@@ -50,7 +50,8 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     recognition: sentiment analysis of written text is not, and Art. 5(1)(f) does not reach it.
 
     PASS: ``practices: {techniques: [emotion-recognition], settings: [workplace],
-    medical_or_safety_purpose: true}`` (driver fatigue detection) and ``lifecycle: operation``.
+    medical_or_safety_purpose: true}`` and ``lifecycle: operation`` (Art. 5(1)(f) excepts
+    medical or safety reasons; Annex III point 1(c) still applies, see AIA013).
     FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
     ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``.
 
