@@ -114,15 +114,20 @@ def _in_use(record: object) -> bool:
     citation=("AI Act Art. 6(4)",),
 )
 def art6_3_assessment_undocumented(repo: Repository) -> Iterator[Problem]:
-    """A system in use relies on the Art. 6(3) exception without a documented assessment.
+    """A system we provide relies on the Art. 6(3) exception without a documented assessment.
 
-    PASS: ``art6_3_exception: {condition: a, reasoning: ..., documented: 2026-05-01}``.
-    FAIL: ``art6_3_exception: {condition: a, reasoning: ...}`` and no ``documented``.
+    Art. 6(4) binds the provider that considers its Annex III system not high-risk: it
+    documents that assessment before placing the system on the market or putting it into
+    service. A system we only deploy is not reported: the duty is its provider's, and a
+    deployer cannot document the provider's assessment. Its provider's documentation is
+    still worth asking for, since the deployer duties follow from the class.
+
+    PASS: ``roles: [provider]`` and ``art6_3_exception: {condition: a, reasoning: ...,
+    documented: 2026-05-01}``; or ``roles: [deployer]`` with no ``documented``.
+    FAIL: ``roles: [provider]`` and ``art6_3_exception: {condition: a, reasoning: ...}`` and no
+    ``documented``.
     """
-    hint = (
-        "Document the assessment before use and set `documented`; as deployer, ask the "
-        "provider for its Art. 6(4) documentation."
-    )
+    hint = "Document the assessment before placing the system on the market and set `documented`."
     yield from dated(repo, gaps.art6_4_gaps(repo), hint)
 
 

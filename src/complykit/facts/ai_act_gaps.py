@@ -50,9 +50,11 @@ _ART50_DUTY = {
 
 
 def art6_4_gaps(repo: Repository) -> Iterator[Gap]:
+    """Art. 6(3) claims without a documented assessment, of systems we provide: Art. 6(4)
+    binds the provider that relies on the exception, not a deployer."""
     for entry, system in systems(repo, in_use=True):
         claim = system.classification.art6_3_exception
-        if claim is not None and claim.documented is None:
+        if claim is not None and claim.documented is None and "provider" in system.roles:
             yield Gap(
                 entry,
                 ("classification", "art6_3_exception"),
