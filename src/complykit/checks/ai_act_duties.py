@@ -292,8 +292,9 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``.
     """
     hint = (
-        "Write in `transparency.disclosure` how people are told at first contact, or for "
-        "Art. 50(2) how the output is marked as AI-generated."
+        "Write in `transparency.disclosure` how people are told, at the latest at their first "
+        "interaction or exposure (Art. 50(5)). Art. 50(2) asks more than telling people: the "
+        "output itself must carry a machine-readable mark (a watermark or metadata)."
     )
     yield from dated(repo, gaps.transparency_gaps(repo), hint)
 
@@ -309,7 +310,7 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     hint="Plan the work so that it is done before the duty applies.",
 )
 def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
-    """An AI Act duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026 or AIA029 applies later.
+    """A duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026, AIA028 or AIA029 applies later.
 
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
     move that date. For a high-risk system in use before the general date of application, the

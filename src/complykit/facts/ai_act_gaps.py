@@ -163,9 +163,17 @@ def _fria_reason(repo: Repository, system: AiSystem) -> str | None:
     organisation = repo.config.organisation
     if basis is not None and basis.area == 5 and basis.point in ("b", "c"):
         return f"a deployer of an Annex III 5({basis.point}) system"
-    if organisation.sector != "private":
-        return f"we are a {organisation.sector}"
+    public = _PUBLIC_SECTOR.get(organisation.sector)
+    if public is not None:
+        return public
     return "we provide public services" if organisation.provides_public_services else None
+
+
+# Art. 27(1) in its own words: the config values are not sentences.
+_PUBLIC_SECTOR = {
+    "public-authority": "we are a public authority",
+    "public-body": "we are a body governed by public law",
+}
 
 
 def transparency_gaps(repo: Repository) -> Iterator[Gap]:
@@ -236,5 +244,6 @@ FINDERS: tuple[GapFinder, ...] = (
     oversight_gaps,
     logging_gaps,
     fria_gaps,
+    fria_notification_gaps,
     transparency_gaps,
 )
