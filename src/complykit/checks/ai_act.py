@@ -155,20 +155,34 @@ def _annex_i_not_high_risk(entry: Entry, system: AiSystem) -> Problem:
     name="art6-3-exception-with-profiling",
     severity=Severity.ERROR,
     citation=("AI Act Art. 6(3)",),
-    hint="Classify the system as high-risk; the exception is never available to a system that "
-    "profiles people. If it does not, correct `dpia_screening.evaluation_or_scoring`.",
+    hint="Classify the system as high-risk: the exception is never available to a system "
+    "that profiles people.",
 )
 def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
-    """An Annex III system claims the Art. 6(3) exception, yet it evaluates or scores people.
+    """An Annex III system claims the Art. 6(3) exception, yet it profiles people.
 
     Art. 6(3), last subparagraph: an Annex III system that profiles natural persons is always
-    high-risk. Profiling is read from the linked processing activities' DPIA screening.
+    high-risk. ``classification.profiling`` says whether the system itself profiles and
+    decides. Left out, profiling is read from the DPIA screening of the linked processing
+    activities (``evaluation_or_scoring``); as an activity may score people through another
+    tool, the message then asks to say whether this system is the one that does.
 
-    PASS: ``art6_3_exception`` and a linked activity with ``evaluation_or_scoring: false``.
-    FAIL: ``art6_3_exception`` and a linked activity with ``evaluation_or_scoring: true``.
+    PASS: ``art6_3_exception`` and ``profiling: false``; or no ``profiling`` and a linked
+    activity with ``evaluation_or_scoring: false``.
+    FAIL: ``art6_3_exception`` and ``profiling: true``; or no ``profiling`` and a linked
+    activity with ``evaluation_or_scoring: true``.
     """
     for entry, system in systems(repo):
-        if system.classification.art6_3_exception is None:
+        basis = system.classification
+        if basis.art6_3_exception is None or basis.profiling is False:
+            continue
+        if basis.profiling:
+            yield Problem(
+                entry,
+                ("classification", "profiling"),
+                f"'{system.name}' claims the Art. 6(3) exception, but it profiles people, which "
+                "keeps an Annex III system high-risk (Art. 6(3), last subparagraph)",
+            )
             continue
         scoring = [
             a.id
@@ -181,7 +195,11 @@ def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
                 ("classification", "art6_3_exception"),
                 f"'{system.name}' claims the Art. 6(3) exception, but {', '.join(scoring)} "
                 "evaluates or scores people (profiling), which keeps an Annex III system "
-                "high-risk (Art. 6(3), last subparagraph)",
+                "high-risk (Art. 6(3), last subparagraph), and the record does not say "
+                "whether this system is what profiles them",
+                hint="Classify the system as high-risk if it profiles people; if the "
+                "activity scores them through another tool and this system does not, set "
+                "`classification.profiling: false`.",
                 at_key=True,
             )
 
