@@ -41,8 +41,10 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     identification, biometric categorisation by sensitive attributes, emotion recognition),
     which Art. 6(2) makes high-risk: a system classified minimal or transparency that names no
     Annex III use case (else AIA003) and claims no Art. 6(3) exception contradicts them.
-    Emotion recognition with ``medical_or_safety_purpose`` is not reported: the flag is meant
-    for uses like fatigue detection, which recital 18 does not count as emotion recognition.
+    Emotion recognition with ``medical_or_safety_purpose`` is still Annex III point 1(c): the
+    medical or safety exception is Art. 5(1)(f)'s only. Physical states such as fatigue or
+    pain are not emotions (recital 18): such a system should not record
+    ``emotion-recognition`` at all.
     Emotion recognition means inferring emotions or intentions from biometric data (face,
     voice, gait, keystrokes...); sentiment analysis of written text is not, and belongs
     outside ``practices.techniques``.
@@ -57,7 +59,8 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     settings: [education]}``; or ``risk_class: prohibited`` with ``practices: {techniques:
     [emotion-recognition], settings: [workplace], medical_or_safety_purpose: true}``; or
     ``risk_class: minimal`` with ``practices: {techniques: [emotion-recognition], settings:
-    [publicly-accessible-spaces]}`` (Annex III point 1(c)).
+    [publicly-accessible-spaces]}`` or with ``settings: [workplace],
+    medical_or_safety_purpose: true`` (Annex III point 1(c)).
     """
     for entry, system in systems(repo):
         if system.practices is not None:

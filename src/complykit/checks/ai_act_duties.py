@@ -15,7 +15,14 @@ from complykit.core.findings import Severity
 from complykit.facts import ai_act_deployer_gaps as deployer_gaps
 from complykit.facts import ai_act_gaps as gaps
 from complykit.facts import ai_act_provider_gaps as provider_gaps
-from complykit.facts.ai_act_index import IN_USE, OMNIBUS_NOTE, dated
+from complykit.facts.ai_act_index import (
+    IN_USE,
+    LEGACY,
+    OMNIBUS_NOTE,
+    dated,
+    gap_start,
+    unreviewed_legacy,
+)
 from complykit.facts.ai_act_practices import prohibited_gaps
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
@@ -43,7 +50,8 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     recognition: sentiment analysis of written text is not, and Art. 5(1)(f) does not reach it.
 
     PASS: ``practices: {techniques: [emotion-recognition], settings: [workplace],
-    medical_or_safety_purpose: true}`` (driver fatigue detection) and ``lifecycle: operation``.
+    medical_or_safety_purpose: true}`` and ``lifecycle: operation`` (Art. 5(1)(f) excepts
+    medical or safety reasons; Annex III point 1(c) still applies, see AIA013).
     FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
     ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``.
 
@@ -106,15 +114,20 @@ def _in_use(record: object) -> bool:
     citation=("AI Act Art. 6(4)",),
 )
 def art6_3_assessment_undocumented(repo: Repository) -> Iterator[Problem]:
-    """A system in use relies on the Art. 6(3) exception without a documented assessment.
+    """A system we provide relies on the Art. 6(3) exception without a documented assessment.
 
-    PASS: ``art6_3_exception: {condition: a, reasoning: ..., documented: 2026-05-01}``.
-    FAIL: ``art6_3_exception: {condition: a, reasoning: ...}`` and no ``documented``.
+    Art. 6(4) binds the provider that considers its Annex III system not high-risk: it
+    documents that assessment before placing the system on the market or putting it into
+    service. A system we only deploy is not reported: the duty is its provider's, and a
+    deployer cannot document the provider's assessment. Its provider's documentation is
+    still worth asking for, since the deployer duties follow from the class.
+
+    PASS: ``roles: [provider]`` and ``art6_3_exception: {condition: a, reasoning: ...,
+    documented: 2026-05-01}``; or ``roles: [deployer]`` with no ``documented``.
+    FAIL: ``roles: [provider]`` and ``art6_3_exception: {condition: a, reasoning: ...}`` and no
+    ``documented``.
     """
-    hint = (
-        "Document the assessment before use and set `documented`; as deployer, ask the "
-        "provider for its Art. 6(4) documentation."
-    )
+    hint = "Document the assessment before placing the system on the market and set `documented`."
     yield from dated(repo, gaps.art6_4_gaps(repo), hint)
 
 
@@ -279,8 +292,9 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``.
     """
     hint = (
-        "Write in `transparency.disclosure` how people are told at first contact, or for "
-        "Art. 50(2) how the output is marked as AI-generated."
+        "Write in `transparency.disclosure` how people are told, at the latest at their first "
+        "interaction or exposure (Art. 50(5)). Art. 50(2) asks more than telling people: the "
+        "output itself must carry a machine-readable mark (a watermark or metadata)."
     )
     yield from dated(repo, gaps.transparency_gaps(repo), hint)
 
@@ -296,21 +310,28 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     hint="Plan the work so that it is done before the duty applies.",
 )
 def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
-    """An AI Act duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026 or AIA029 applies later.
+    """A duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026, AIA028 or AIA029 applies later.
 
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
-    move that date.
+    move that date. For a high-risk system in use before the general date of application, the
+    date is the one Art. 111(2) gives, as for the duty rules themselves: from a significant
+    change of its design, or for a public authority or body 2030-08-02; a system that the
+    article keeps out of scope (reviewed, unchanged, private sector) gets no warning.
 
     PASS: a high-risk Annex I (Art. 6(1)) system we deploy with trained overseers.
     FAIL: the same system without ``human_oversight``, as of 2026-11-23 (applies 2027-08-02).
     """
     for finder in (*gaps.FINDERS, *deployer_gaps.FINDERS, *provider_gaps.FINDERS):
         for gap in finder(repo):
-            if gap.start.applies > repo.as_of:
-                yield Problem(
-                    gap.where,
-                    gap.loc,
-                    f"{gap.message} (from {gap.start.applies.isoformat()})",
-                    f"{gap.start.sentence(repo.as_of)} Plan the work so that it is done by then.",
-                    gap.citation,
-                )
+            start = gap_start(repo, gap)
+            if start is None or start.applies <= repo.as_of:
+                continue
+            legacy = f", under {LEGACY}" if start.basis == LEGACY else ""
+            hint = [start.sentence(repo.as_of), "Plan the work so that it is done by then."]
+            yield Problem(
+                gap.where,
+                gap.loc,
+                f"{gap.message} (from {start.applies.isoformat()}{legacy})",
+                " ".join([*hint, *unreviewed_legacy(repo, gap)]),
+                gap.citation,
+            )

@@ -42,8 +42,9 @@ def ai_literacy_missing(repo: Repository) -> Iterator[Problem]:
     literacy, given their knowledge, the context and the people affected. Literacy fades and
     systems change, so complykit asks for a recurring task of type ``ai-literacy``, or one
     whose ``clause`` cites "AI Act Art. 4"; an overdue one is TASK001. The Digital Omnibus
-    rewords Art. 4 (not verified: check the Official Journal); the duty to take measures
-    stays.
+    would reword Art. 4, and several commentators read that as softening the duty; its text
+    and its effect on this duty are not verified (check the Official Journal), so complykit
+    judges by Art. 4 as published.
 
     PASS: an AI system with ``roles: [deployer]`` and a task with ``type: ai-literacy``.
     FAIL: an AI system with ``roles: [deployer]`` and no ai-literacy task.

@@ -12,7 +12,12 @@ from complykit.core.findings import Severity
 from complykit.facts.ai_act_index import high_risk_route, systems
 from complykit.facts.incident_clock import at
 from complykit.facts.problem import Problem
-from complykit.facts.serious_incident_clock import FACTS, provider_clocks, serious, term_end
+from complykit.facts.serious_incident_clock import (
+    FACTS,
+    deployed_when_aware,
+    provider_clocks,
+    term_end,
+)
 from complykit.model.incident import Incident
 from complykit.workspace.repository import Repository
 
@@ -42,7 +47,9 @@ def serious_incident_report_overdue(repo: Repository) -> Iterator[Problem]:
     public holidays, which differ per Member State, do not move it here. The end is compared
     as an instant: the term has passed when it ended before the ``--as-of`` day (in UTC)
     began, so on its last day a report is due (INC013), not late. The clock runs for awareness
-    from the day Art. 73 applies to the system, a day in UTC too.
+    from the day Art. 73 applies to the system, a day in UTC too; for a system in use before
+    2 August 2026, from the day Art. 111(2) gives (``legacy_review``), as for the AIA provider
+    rules, and not at all for a system the article keeps out of scope.
 
     PASS: ``ai_act: {serious: true, consequences: [serious-harm-to-health], reported_at: ...}``.
     FAIL: ``ai_act: {serious: true, consequences: [death]}``, aware 12 days ago, not reported.
@@ -132,13 +139,17 @@ def serious_incident_report_due(repo: Repository) -> Iterator[Problem]:
 def serious_incident_provider_not_told(repo: Repository) -> Iterator[Problem]:
     """As deployer, a serious incident with a high-risk system was not reported to its provider.
 
+    The duty is part of Art. 26(5), so it binds for incidents we became aware of once the
+    article applies to the system: from 2 August 2026 for an Annex III system, 2 August 2027
+    for an Annex I product, and for a system in use before 2 August 2026 only as Art. 111(2)
+    says (``legacy_review``), as the AIA deployer rules judge it.
+
     PASS: ``roles: [deployer]`` and ``ai_act: {serious: true, provider_informed_at: ...}``.
     FAIL: ``roles: [deployer]`` and ``ai_act: {serious: true}`` with no
     ``provider_informed_at``.
     """
-    for entry, _, facts, involved in serious(repo):
-        deployed = [s.name for s in involved if "deployer" in s.roles]
-        if deployed and facts.provider_informed_at is None:
+    for entry, facts, deployed in deployed_when_aware(repo):
+        if facts.provider_informed_at is None:
             yield Problem(
                 entry,
                 (*FACTS, "serious"),
@@ -164,7 +175,7 @@ def ai_incident_unassessed(repo: Repository) -> Iterator[Problem]:
     reasoning: ...}``.
     FAIL: ``affects: [ai-triage]`` (a high-risk system) and no ``ai_act``.
     """
-    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(s)}
+    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(repo, s)}
     for entry, incident in repo.records(Incident):
         named = [high_risk[i].name for i in incident.affects if i in high_risk]
         if named and incident.ai_act is None:

@@ -18,7 +18,7 @@ _NONE = instance(DeployerDuties)
 
 def _deployed(repo: Repository) -> Iterator[tuple[Entry, AiSystem, str, DeployerDuties]]:
     for entry, system in systems(repo, in_use=True):
-        route = high_risk_route(system)
+        route = high_risk_route(repo, system)
         if route and "deployer" in system.roles:
             yield entry, system, route, system.deployer_duties or _NONE
 

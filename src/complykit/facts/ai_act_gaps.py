@@ -50,9 +50,11 @@ _ART50_DUTY = {
 
 
 def art6_4_gaps(repo: Repository) -> Iterator[Gap]:
+    """Art. 6(3) claims without a documented assessment, of systems we provide: Art. 6(4)
+    binds the provider that relies on the exception, not a deployer."""
     for entry, system in systems(repo, in_use=True):
         claim = system.classification.art6_3_exception
-        if claim is not None and claim.documented is None:
+        if claim is not None and claim.documented is None and "provider" in system.roles:
             yield Gap(
                 entry,
                 ("classification", "art6_3_exception"),
@@ -68,7 +70,7 @@ def _deployed_high_risk(
 ) -> Iterator[tuple[Entry, AiSystem, Start, bool]]:
     """High-risk systems we deploy and use, when ``duty`` applies to them, and if legacy."""
     for entry, system in systems(repo, in_use=True):
-        route = high_risk_route(system)
+        route = high_risk_route(repo, system)
         if route and "deployer" in system.roles:
             yield entry, system, start_of(repo, [route, duty]), is_legacy(repo, system)
 
@@ -90,7 +92,7 @@ def oversight_gaps(repo: Repository) -> Iterator[Gap]:
 
 def logging_gaps(repo: Repository) -> Iterator[Gap]:
     for entry, system in systems(repo, in_use=True):
-        route = high_risk_route(system)
+        route = high_risk_route(repo, system)
         duties = [item for role, item in _LOG_DUTY.items() if role in system.roles]
         if route is None or not duties:
             continue
@@ -161,9 +163,17 @@ def _fria_reason(repo: Repository, system: AiSystem) -> str | None:
     organisation = repo.config.organisation
     if basis is not None and basis.area == 5 and basis.point in ("b", "c"):
         return f"a deployer of an Annex III 5({basis.point}) system"
-    if organisation.sector != "private":
-        return f"we are a {organisation.sector}"
+    public = _PUBLIC_SECTOR.get(organisation.sector)
+    if public is not None:
+        return public
     return "we provide public services" if organisation.provides_public_services else None
+
+
+# Art. 27(1) in its own words: the config values are not sentences.
+_PUBLIC_SECTOR = {
+    "public-authority": "we are a public authority",
+    "public-body": "we are a body governed by public law",
+}
 
 
 def transparency_gaps(repo: Repository) -> Iterator[Gap]:
@@ -234,5 +244,6 @@ FINDERS: tuple[GapFinder, ...] = (
     oversight_gaps,
     logging_gaps,
     fria_gaps,
+    fria_notification_gaps,
     transparency_gaps,
 )

@@ -9,6 +9,7 @@ the Omnibus dates instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -114,14 +115,63 @@ def start_of(repo: Repository, items: Iterable[str]) -> Start:
     return start.under_omnibus() if repo.config.ai_act.dates == OMNIBUS_DATES else start
 
 
-def high_risk_route(system: AiSystem) -> str | None:
-    """The Art. 6 paragraph a high-risk system falls under: 6(2) Annex III first, else 6(1)."""
+def high_risk_route(repo: Repository, system: AiSystem) -> str | None:
+    """The Art. 6 paragraph whose high-risk duties a system carries: 6(2) Annex III first,
+    else 6(1). None for an Annex I product that needs no third-party conformity assessment,
+    which is not high-risk under Art. 6(1)(b) (AIA002 reports the classification), and for a
+    product under Annex I Section B (vehicles, aviation, marine equipment, rail): of the AI
+    Act only Art. 6(1), 102-109 and 112 apply to it (Art. 2(2)), so its requirements reach it
+    through the sectoral type-approval acts, not as provider or deployer duties of the AI Act."""
     basis = system.classification
     if basis.risk_class != "high-risk":
         return None
     if basis.annex_iii is not None:
         return "Art. 6(2)"
-    return "Art. 6(1)" if basis.annex_i else None
+    if not needs_third_party(system) or annex_i_section(repo, system) == "B":
+        return None
+    return "Art. 6(1)"
+
+
+def needs_third_party(system: AiSystem) -> bool:
+    """Whether the system names Annex I legislation under which its product needs a third-party
+    conformity assessment, which with it makes an Annex I system high-risk (Art. 6(1)(b)).
+    Taken as needed unless ``annex_i_product`` says not: a record that names the act and
+    nothing more is judged as the act's usual case."""
+    if not system.classification.annex_i:
+        return False
+    product = system.provider_duties.annex_i_product if system.provider_duties else None
+    return product is None or product.third_party_assessment
+
+
+def annex_i_section(repo: Repository, system: AiSystem) -> str | None:
+    """The Annex I section (A or B) of the system's product legislation, from the catalog."""
+    point = annex_i_point(repo, system)
+    found = catalog(repo)
+    item = found.item(f"Annex I({point})") if found and point is not None else None
+    section = item.attributes.get("section") if item else None
+    return str(section) if section is not None else None
+
+
+def annex_i_point(repo: Repository, system: AiSystem) -> int | None:
+    """The Annex I point of the system's product: as ``annex_i_product`` states it, else the
+    catalog point whose act the ``annex_i`` text names by its number (e.g. 2018/858)."""
+    product = system.provider_duties.annex_i_product if system.provider_duties else None
+    if product is not None:
+        return product.annex_i_point
+    named, found = system.classification.annex_i, catalog(repo)
+    if not named or found is None:
+        return None
+    for item in found.items:
+        point = _ANNEX_I_POINT.fullmatch(item.id)
+        number = _ACT_NUMBER.search(str(item.attributes.get("act", "")))
+        if point and number and re.search(rf"(?<!\d){re.escape(number[0])}(?!\d)", named):
+            return int(point[1])
+    return None
+
+
+_ANNEX_I_POINT = re.compile(r"Annex I\((\d+)\)")
+# The number that names an act: 2018/858, No 300/2008, 2014/90/EU.
+_ACT_NUMBER = re.compile(r"\d+/\d+")
 
 
 def is_legacy(repo: Repository, system: AiSystem) -> bool:
@@ -161,30 +211,48 @@ def completed(system: AiSystem, *types: str) -> bool:
 def dated(repo: Repository, gaps: Iterable[Gap], hint: str) -> Iterator[Problem]:
     """The gaps whose duty applies on ``--as-of``, with when it applied in the hint."""
     for gap in gaps:
-        start = legacy_start(repo, gap) if gap.legacy else gap.start
+        start = gap_start(repo, gap)
         if start is not None and start.applies <= repo.as_of:
-            extra = [start.sentence(repo.as_of)]
-            if gap.legacy and _review(gap) is None:
-                extra.append(legacy_sentence(repo))
+            extra = [start.sentence(repo.as_of), *unreviewed_legacy(repo, gap)]
             yield Problem(gap.where, gap.loc, gap.message, " ".join([hint, *extra]), gap.citation)
+
+
+def gap_start(repo: Repository, gap: Gap) -> Start | None:
+    """When the gap's duty applies to its system: its own date, or for a legacy system the
+    date Art. 111(2) gives (None: never, as things stand)."""
+    return legacy_start(repo, gap) if gap.legacy else gap.start
+
+
+def unreviewed_legacy(repo: Repository, gap: Gap) -> list[str]:
+    """The Art. 111(2) sentence, for a legacy system whose ``legacy_review`` is not recorded."""
+    return [legacy_sentence(repo)] if gap.legacy and _review(gap) is None else []
 
 
 def legacy_start(repo: Repository, gap: Gap) -> Start | None:
     """When a legacy system's duty applies, by its ``legacy_review`` (Art. 111(2)): from a
     significant change of its design; unchanged, never, or for a public authority or body
     from the article's deadline; not reviewed, as for any system (the hint says why not)."""
-    review = _review(gap)
+    return _by_review(repo, _review(gap), gap.start)
+
+
+def system_start(repo: Repository, system: AiSystem, start: Start) -> Start | None:
+    """When a high-risk duty that applies from ``start`` applies to ``system``: for a system in
+    use before the general date of application, as Art. 111(2) and its review say."""
+    return _by_review(repo, system.legacy_review, start) if is_legacy(repo, system) else start
+
+
+def _by_review(repo: Repository, review: LegacyReview | None, start: Start) -> Start | None:
     if review is None:
-        return gap.start
+        return start
     if review.significant_change:
-        changed = review.changed_on or gap.start.applies
-        if changed <= gap.start.applies:
-            return gap.start
-        return replace(gap.start, applies=changed, basis=LEGACY)
+        changed = review.changed_on or start.applies
+        if changed <= start.applies:
+            return start
+        return replace(start, applies=changed, basis=LEGACY)
     deadline = _legacy_deadline(repo)
     if repo.config.organisation.sector == "private" or deadline is None:
         return None
-    return Start(max(gap.start.applies, deadline), basis=LEGACY)
+    return Start(max(start.applies, deadline), basis=LEGACY)
 
 
 def _review(gap: Gap) -> LegacyReview | None:

@@ -57,16 +57,13 @@ _ANNEX_III_1: dict[str, Technique] = {
 def annex_iii_biometric_points(facts: PracticeFacts | None) -> list[str]:
     """The points of Annex III area 1 the recorded techniques fall under, in its order.
 
-    Emotion recognition with ``medical_or_safety_purpose`` is left out: the model documents
-    that flag for uses such as driver fatigue detection, and fatigue is a physical state that
-    recital 18 puts outside emotion recognition altogether."""
+    ``medical_or_safety_purpose`` leaves emotion recognition in point 1(c): the medical or
+    safety exception is Art. 5(1)(f)'s alone, and Annex III has none. A system that detects
+    physical states such as fatigue or pain does not recognise emotions (recital 18) and
+    should not record ``emotion-recognition`` at all."""
     if facts is None:
         return []
-    return [
-        point
-        for point, technique in _ANNEX_III_1.items()
-        if technique in facts.techniques and not (point == "c" and facts.medical_or_safety_purpose)
-    ]
+    return [point for point, technique in _ANNEX_III_1.items() if technique in facts.techniques]
 
 
 def practice_title(repo: Repository, point: str) -> str:

@@ -22,7 +22,7 @@ _ROUTES = {
 
 def _provided(repo: Repository) -> Iterator[tuple[Entry, AiSystem, str, ProviderDuties]]:
     for entry, system in systems(repo, in_use=True):
-        route = high_risk_route(system)
+        route = high_risk_route(repo, system)
         if route and "provider" in system.roles:
             yield entry, system, route, system.provider_duties or _NONE
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 from complykit.core.frozen import frozen
-from complykit.facts.ai_act_index import high_risk_route, start_of, systems
+from complykit.facts.ai_act_index import high_risk_route, start_of, system_start, systems
 from complykit.facts.incident_clock import day_start
 from complykit.model.ai_system import AiSystem
 from complykit.model.incident import Incident
@@ -109,7 +109,7 @@ def term_of(facts: SeriousIncident) -> Term:
 
 def serious(repo: Repository) -> Iterator[tuple[Entry, Incident, SeriousIncident, list[AiSystem]]]:
     """Serious incidents with the high-risk systems they involve, when the AI Act is in scope."""
-    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(s)}
+    high_risk = {s.id: s for _, s in systems(repo) if high_risk_route(repo, s)}
     for entry, incident in repo.records(Incident):
         facts = incident.ai_act
         involved = [high_risk[i] for i in facts.ai_systems if i in high_risk] if facts else []
@@ -124,15 +124,40 @@ def provider_clocks(
     reported, or with ``reported`` those that were."""
     for entry, incident, facts, involved in serious(repo):
         provided = [s for s in involved if "provider" in s.roles and _reportable(s, facts)]
-        if not provided or (facts.reported_at is not None) is not reported:
+        if (facts.reported_at is not None) is not reported:
             continue
-        start = facts.aware_at or incident.aware_at or incident.detected_at
-        if start >= day_start(min(_applies(repo, s) for s in provided)):
-            yield entry, facts, SeriousClock(start, term_of(facts))
+        aware = aware_at(incident, facts)
+        if _bound(repo, provided, "Art. 73", aware):
+            yield entry, facts, SeriousClock(aware, term_of(facts))
 
 
-def _applies(repo: Repository, system: AiSystem) -> date:
-    return start_of(repo, [str(high_risk_route(system)), "Art. 73"]).applies
+def deployed_when_aware(repo: Repository) -> Iterator[tuple[Entry, SeriousIncident, list[str]]]:
+    """Serious incidents with the names of the systems we deploy that the Art. 26(5) duty to
+    tell their provider bound when we became aware of the incident."""
+    for entry, incident, facts, involved in serious(repo):
+        aware = aware_at(incident, facts)
+        deployed = [s for s in involved if "deployer" in s.roles]
+        bound = [s.name for s in deployed if _bound(repo, [s], "Art. 26(5)", aware)]
+        if bound:
+            yield entry, facts, bound
+
+
+def aware_at(incident: Incident, facts: SeriousIncident) -> datetime:
+    return facts.aware_at or incident.aware_at or incident.detected_at
+
+
+def _bound(repo: Repository, involved: list[AiSystem], duty: str, aware: datetime) -> bool:
+    """Whether ``duty`` applied to one of the systems when we became aware: from its date of
+    application (Art. 113), and for a system in use before 2 August 2026 from the date Art.
+    111(2) gives, as the AIA duty rules judge it; never for one the article keeps out of scope."""
+    applies = [d for d in (_applies(repo, s, duty) for s in involved) if d is not None]
+    return bool(applies) and aware >= day_start(min(applies))
+
+
+def _applies(repo: Repository, system: AiSystem, duty: str) -> date | None:
+    start = start_of(repo, [str(high_risk_route(repo, system)), duty])
+    found = system_start(repo, system, start)
+    return found.applies if found is not None else None
 
 
 def _reportable(system: AiSystem, facts: SeriousIncident) -> bool:

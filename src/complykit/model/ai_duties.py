@@ -62,12 +62,15 @@ class AnnexIProduct(StrictModel):
     legislation: NonEmptyStr
     """The Union harmonisation act, e.g. 'Regulation (EU) 2017/745 (MDR)'."""
     annex_i_point: int = Field(ge=1, le=20)
-    """The Annex I point that lists the act, e.g. 11 for the MDR."""
+    """The Annex I point that lists the act, e.g. 11 for the MDR. Points 13-20 (Section B:
+    vehicles, aviation, marine equipment, rail) are reached by the AI Act only through Art.
+    6(1), 102-109 and 112 (Art. 2(2)), so no provider or deployer duty is checked for them."""
     conformity_class: NonEmptyStr | None = None
     """The product's class under that act, e.g. `IIa` for a medical device (MDR Annex VIII)."""
     third_party_assessment: bool = True
     """Whether the act requires a third-party (notified body) conformity assessment; only then
-    is the AI system high-risk under Art. 6(1)(b)."""
+    is the AI system high-risk under Art. 6(1)(b). With `false`, Annex I is no basis for a
+    high-risk class, and no high-risk duty is checked on that basis."""
     notified_body: NonEmptyStr | None = None
     """The notified body, with its number, that assesses the product."""
 

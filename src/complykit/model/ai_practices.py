@@ -61,8 +61,11 @@ class PracticeFacts(StrictModel):
     criminal activity that already rests on objective, verifiable facts linked to it, and does
     not predict from profiling or personality traits alone."""
     medical_or_safety_purpose: bool = False
-    """Point f: emotions are inferred for medical or safety reasons, e.g. detecting driver
-    fatigue or a medical emergency; the article's own exception."""
+    """Point f: emotions are inferred for medical or safety reasons; the article's own
+    exception to the prohibition at work or school. It is no exception to Annex III point
+    1(c): such a system stays high-risk emotion recognition unless Art. 6(3) applies. Physical
+    states such as fatigue or pain are not emotions: do not record them as
+    `emotion-recognition`."""
     lawful_dataset_labelling: bool = False
     """Point g: the categorisation only labels or filters lawfully acquired biometric datasets,
     or categorises biometric data in the area of law enforcement."""

@@ -84,9 +84,20 @@ class Classification(StrictModel):
     annex_iii: AnnexIIIBasis | None = None
     """The Annex III area and point, when the system is high-risk through Art. 6(2)."""
     annex_i: NonEmptyStr | None = None
-    """The Annex I Union harmonisation legislation, e.g. 'Regulation (EU) 2017/745 (MDR)'."""
+    """The Annex I Union harmonisation legislation, e.g. 'Regulation (EU) 2017/745 (MDR)'.
+    Name the act by its number: without `provider_duties.annex_i_product`, the number tells
+    its Annex I point, and an act of Section B (points 13-20, Art. 2(2)) brings no provider
+    or deployer duties of the AI Act."""
     art6_3_exception: Art6Exception | None = None
-    """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk."""
+    """An Art. 6(3) claim that the Annex III system is nevertheless not high-risk. It derogates
+    only from Art. 6(2): it needs an Annex III use case, and an Annex I product that needs a
+    third-party conformity assessment stays high-risk under Art. 6(1)."""
+    profiling: bool | None = None
+    """Whether the system itself profiles natural persons (GDPR Art. 4(4)): evaluates them
+    automatically, e.g. by scoring or ranking them. An Annex III system that does is always
+    high-risk, whatever Art. 6(3) condition it meets (Art. 6(3), last subparagraph). Left
+    out, AIA004 falls back on the DPIA screening of the linked processing activities, which
+    may profile through other tools."""
     suspected_art5_practice: Art5Practice | None = None
     """The Art. 5(1) point, if a prohibited practice is suspected."""
     transparency: Transparency = instance(Transparency)
