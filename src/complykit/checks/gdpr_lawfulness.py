@@ -407,21 +407,51 @@ def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
     name="criminal-data-basis-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 10",),
-    hint="Add `art10_basis`: the official authority or the law that allows it, "
-    "e.g. 'UAVG art. 33 lid 2 sub a'.",
+    hint="Add `art10_basis`: the official authority under whose control the data is processed, "
+    "or the law that allows it; in the Netherlands, for example, 'UAVG art. 33 lid 2 sub a'; "
+    "check the exact article in the current UAVG.",
 )
 def criminal_data_basis_missing(repo: Repository) -> Iterator[Problem]:
     """Criminal-offence data is processed without naming the authority or law that allows it.
 
-    PASS: ``criminal_offence_data: true`` with ``art10_basis: UAVG art. 33 lid 2 sub a``.
-    FAIL: ``criminal_offence_data: true`` without ``art10_basis``.
+    Art. 10 allows it only under the control of official authority or where Union or
+    member-state law authorises it. The GDPR's own Art. 10 is not that law: an `art10_basis`
+    that names only GDPR articles ("Art. 10 AVG") names none. The UAVG article in the hint is
+    an example that complykit's reference does not confirm, so the hint asks to check it.
+
+    PASS: ``criminal_offence_data: true`` with ``art10_basis: UAVG art. 33 lid 2 sub a``, or
+    ``art10_basis: Under official authority``.
+    FAIL: ``criminal_offence_data: true`` without ``art10_basis``, or with ``art10_basis: Art. 10
+    AVG``.
     """
     for entry, activity in controller_activities(repo):
         for index, category in enumerate(activity.personal_data):
-            if category.criminal_offence_data and category.art10_basis is None:
+            if not category.criminal_offence_data:
+                continue
+            basis = category.art10_basis
+            if basis is None:
                 yield Problem(
                     entry,
                     ("personal_data", index, "criminal_offence_data"),
                     f"'{category.name}' is criminal-offence data, but names no official "
                     "authority or law that allows processing it",
                 )
+            elif _art10_basis_names_only_the_gdpr(basis):
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "art10_basis"),
+                    f"'{category.name}' is criminal-offence data, but its art10_basis '{basis}' "
+                    "names only the GDPR, not the official authority or the law that allows "
+                    "processing it",
+                )
+
+
+def _art10_basis_names_only_the_gdpr(basis: str) -> bool:
+    """Whether ``basis`` names neither official authority nor a law, only GDPR articles."""
+    # Imported here: its patterns are compiled only for a workspace that names a basis.
+    from complykit.model.wording.legal_basis import (  # noqa: PLC0415
+        official_authority_named,
+        without_art10,
+    )
+
+    return not official_authority_named(basis) and _names_only_the_gdpr(without_art10(basis))
