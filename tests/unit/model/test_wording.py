@@ -10,6 +10,7 @@ from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasi
 from complykit.model.wording.countries import country_code
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
+from complykit.model.wording.retention import sets_no_limit
 from complykit.model.wording.special_data import criminal_offence, national_id, special_category
 
 BASES = [basis.value for basis in LegalBasis]
@@ -234,3 +235,41 @@ def test_words_near_a_special_category_that_name_none(name: str) -> None:
 def test_criminal_offence_data_in_french_and_german(name: str, criminal: bool) -> None:
     """French "convictions religieuses" are beliefs, not criminal convictions (Art. 10)."""
     assert criminal_offence(name) is criminal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as long as necessary",
+        "As long as needed.",
+        "zolang nodig",
+        "Zolang noodzakelijk",
+        "zo lang als nodig is",
+        "Tot niet langer nodig",
+        "until no longer needed",
+        "tant que nécessaire",
+        "jusqu'à ce qu'elles ne soient plus nécessaires",
+        "solange erforderlich",
+        "indefinitely",
+        "Voor onbepaalde tijd",
+        "Durée indéterminée",
+    ],
+)
+def test_retention_that_sets_no_limit(text: str) -> None:
+    """Kept while needed, or for ever: no event and no time limit for erasure."""
+    assert sets_no_limit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the subscriber unsubscribes",
+        "As long as the account is active",
+        "Zolang het abonnement loopt",
+        "the end of the period required by the Archiefwet",
+        "het einde van het dienstverband",
+    ],
+)
+def test_retention_until_an_event_sets_a_limit(text: str) -> None:
+    """An event, even one a law requires, is a limit, though the words 'required' appear."""
+    assert not sets_no_limit(text)
