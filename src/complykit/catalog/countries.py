@@ -109,10 +109,15 @@ class Countries(CatalogModel):
         ]
 
     def adequacy(self, code: str, as_of: date) -> AdequacyDecision | None:
-        """The adequacy decision in force for `code` on `as_of`, or None."""
+        """The adequacy decision in force for `code` on `as_of`, or None.
+
+        Where a renewal overlaps the decision it replaces (the UK's, 19-27 Dec 2025), both
+        apply, and a transfer either covers is allowed: a full decision goes before a partial
+        one, then the one adopted last.
+        """
         country = self.get(code)
-        decisions = country.adequacy if country else []
-        return next((d for d in decisions if d.in_force(as_of)), None)
+        in_force = [d for d in (country.adequacy if country else []) if d.in_force(as_of)]
+        return max(in_force, key=lambda d: (not d.partial, d.adopted), default=None)
 
 
 def _plain(text: str) -> str:
