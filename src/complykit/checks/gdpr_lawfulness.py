@@ -13,7 +13,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import Art9Condition, LegalBasis, SpecialCategory
-from complykit.model.processing import LegitimateInterestAssessment
+from complykit.model.processing import LegitimateInterestAssessment, ProcessingActivity
 from complykit.workspace.repository import Repository
 
 # Art. 9(2) points that apply only on a basis the register should name, in the words of each.
@@ -109,32 +109,48 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
     "the person in `consent.how_obtained`, and waive this finding with that reason.",
 )
 def consent_under_power_imbalance(repo: Repository) -> Iterator[Problem]:
-    """A purpose rests on the consent of our own staff: the activity's DPIA screening lists
-    employees among its vulnerable data subjects.
+    """A purpose rests on the consent of our own staff: the activity lists them among its data
+    subjects, or its DPIA screening lists employees among its vulnerable data subjects.
 
     Consent must be freely given (Art. 4(11), Art. 7); an employee depends on the employer,
     so refusing is seldom free (recital 43 on imbalance of power; the EDPB's guidelines on
     consent take employment as the example). It can hold where refusing has no consequence
-    at all, so this is a warning to be answered, not an error. Job applicants are not
-    included: consent to keep them in a talent pool once the procedure is over is what the
-    Dutch authority itself advises.
+    at all, so this is a warning to be answered, not an error. Data subjects are read as our
+    staff where an entry opens with a word for them ("Employees", "Medewerkers", "Personeel",
+    "Werknemers"); staff of others ("Staff of client clinics"), former staff and people
+    related to staff are not. Job applicants are not included: consent to keep them in a
+    talent pool once the procedure is over is what the Dutch authority itself advises.
 
-    PASS: ``legal_basis: contract`` with ``vulnerable_data_subjects: [employees]``.
-    FAIL: ``legal_basis: consent`` with ``dpia_screening: {vulnerable_data_subjects:
-    [employees]}``.
+    PASS: ``legal_basis: contract`` with ``data_subjects: [Employees]``.
+    FAIL: ``legal_basis: consent`` with ``data_subjects: [Employees]``, or with
+    ``dpia_screening: {vulnerable_data_subjects: [employees]}``.
     """
     for entry, activity in controller_activities(repo):
-        screening = activity.dpia_screening
-        if screening is None or "employees" not in screening.vulnerable_data_subjects:
+        staff = _whose_consent(activity)
+        if staff is None:
             continue
         for index, purpose in enumerate(activity.purposes):
             if purpose.legal_basis is LegalBasis.CONSENT:
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_basis"),
-                    f"purpose '{purpose.description}' rests on the consent of our employees, "
-                    "who can seldom refuse it freely",
+                    f"purpose '{purpose.description}' rests on {staff}, who can seldom refuse "
+                    "it freely",
                 )
+
+
+def _whose_consent(activity: ProcessingActivity) -> str | None:
+    """How the activity shows that its consent would come from our staff, if it does."""
+    screening = activity.dpia_screening
+    if screening is not None and "employees" in screening.vulnerable_data_subjects:
+        return "the consent of our employees"
+    # Imported here: its patterns are compiled only for a workspace with a consent purpose.
+    from complykit.model.wording.data_subjects import names_own_staff  # noqa: PLC0415
+
+    named = next((s for s in activity.data_subjects if names_own_staff(s)), None)
+    if named is None:
+        return None
+    return f"consent, while its data subjects include our staff ('{named}')"
 
 
 @check(

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.countries import country_code
+from complykit.model.wording.data_subjects import names_own_staff
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.retention import sets_no_limit
@@ -273,3 +274,38 @@ def test_retention_that_sets_no_limit(text: str) -> None:
 def test_retention_until_an_event_sets_a_limit(text: str) -> None:
     """An event, even one a law requires, is a limit, though the words 'required' appear."""
     assert not sets_no_limit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employees",
+        "Employees (medewerkers)",
+        "Employees on sick leave",
+        "Eigen medewerkers",
+        "Personeelsleden",
+        "Werknemers",
+        "Staff members",
+        "Salariés",
+    ],
+)
+def test_data_subjects_that_are_our_staff(text: str) -> None:
+    """An entry that opens with a word for staff names ours."""
+    assert names_own_staff(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former employees",
+        "Emergency contacts of employees",
+        "Staff of client clinics",
+        "Clinic staff",
+        "Medewerkers van klanten",
+        "Employee family members",
+        "Sollicitanten",
+    ],
+)
+def test_data_subjects_that_are_not_our_staff(text: str) -> None:
+    """Staff of others, former staff, people related to staff and applicants are not ours."""
+    assert not names_own_staff(text)
