@@ -75,11 +75,14 @@ def legal_basis_missing(repo: Repository) -> Iterator[Problem]:
     framework="gdpr",
     name="consent-mechanism-missing",
     severity=Severity.ERROR,
-    citation=("GDPR Art. 7(1)",),
+    citation=("GDPR Art. 7(1)", "GDPR Art. 7(3)"),
     hint="Add `consent` with how_obtained, how_recorded and how_withdrawn.",
 )
 def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
     """A purpose rests on consent but does not say how consent is obtained, recorded and withdrawn.
+
+    The controller must be able to show that the person consented (Art. 7(1)), and people
+    must be able to withdraw consent as easily as they gave it (Art. 7(3)).
 
     PASS: ``legal_basis: consent`` with ``consent: {how_obtained: ..., how_recorded: ...,
     how_withdrawn: ...}``.
@@ -205,7 +208,7 @@ def _interest_gap(assessment: LegitimateInterestAssessment | None) -> str | None
     framework="gdpr",
     name="legal-provision-missing",
     severity=Severity.ERROR,
-    citation=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)"),
+    citation=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)", "GDPR Art. 6(3)"),
     hint="Name in `legal_provision` the law that lays the obligation or task down, e.g. 'AWR "
     "art. 52'; the GDPR's own Art. 6 is not that law.",
 )
@@ -227,7 +230,7 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
             if purpose.legal_basis not in needs_law:
                 continue
             said = f"purpose '{purpose.description}' rests on {purpose.legal_basis}, but"
-            citation = (f"GDPR {purpose.legal_basis.citation}",)
+            citation = (f"GDPR {purpose.legal_basis.citation}", "GDPR Art. 6(3)")
             if purpose.legal_provision is None:
                 yield Problem(
                     entry,
@@ -268,7 +271,8 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
     """A public authority or body rests a purpose on legitimate interests.
 
     Art. 6(1) says point (f) does not apply to processing by public authorities in the
-    performance of their tasks.
+    performance of their tasks; for processing outside those tasks it may, so the message
+    speaks of the public tasks only.
 
     PASS: ``sector: public-authority`` and ``legal_basis: public-task``.
     FAIL: ``sector: public-authority`` and ``legal_basis: legitimate-interests``.
@@ -281,8 +285,8 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_basis"),
-                    f"purpose '{purpose.description}' rests on legitimate interests, which public "
-                    "authorities cannot use in the performance of their tasks",
+                    f"purpose '{purpose.description}' rests on legitimate interests, which a "
+                    "public authority or body may not use for its public tasks",
                 )
 
 
