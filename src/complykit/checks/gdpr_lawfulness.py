@@ -6,6 +6,7 @@ data. Processor activities are left alone: the grounds are the controller's to e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from complykit.checks.gdpr import controller_activities
@@ -13,7 +14,11 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import Art9Condition, LegalBasis, SpecialCategory
-from complykit.model.processing import LegitimateInterestAssessment, ProcessingActivity
+from complykit.model.processing import (
+    DataCategory,
+    LegitimateInterestAssessment,
+    ProcessingActivity,
+)
 from complykit.workspace.repository import Repository
 
 # Art. 9(2) points that apply only on a basis the register should name, in the words of each.
@@ -475,3 +480,85 @@ def _art10_basis_names_only_the_gdpr(basis: str) -> bool:
     )
 
     return not official_authority_named(basis) and _names_only_the_gdpr(without_art10(basis))
+
+
+@check(
+    code="GDPR043",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="special-data-unmarked",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 9(1)", "GDPR Art. 10"),
+    hint="If it is such data, mark the category (`special_category: health`, say, with its "
+    "`art9_condition`; or `criminal_offence_data: true` with its `art10_basis`). If it is not, "
+    "rename it to say what it holds, or set this finding aside with a waiver (`kind: waiver`, "
+    "`code: GDPR043`, the record and the reason).",
+)
+def special_data_unmarked(repo: Repository) -> Iterator[Problem]:
+    """A data category whose name clearly names special-category or criminal-offence data is
+    not marked as such.
+
+    Special categories may be processed only under an Art. 9(2) condition (Art. 9(1)), and
+    criminal-offence data only under official authority or a law that allows it (Art. 10);
+    complykit asks for the condition (GDPR013) or the basis (GDPR016) only of a category
+    marked ``special_category`` or ``criminal_offence_data``. A category named after such
+    data ("Medical diagnosis", "Verklaring omtrent het gedrag", "Fingerprint for time clock")
+    but not marked is asked for neither. Names are read with the word lists the register
+    import uses, in Dutch, English, French and German; names that deny such data ("geen
+    medische gegevens"), that name several special categories at once, or that only come near
+    them ("Health and safety training records", "Health insurer", "Device fingerprint", the
+    request for a VOG) are left alone, and so is a category that already gives an
+    ``art9_condition`` or ``art10_basis``.
+
+    PASS: ``{name: Medical diagnosis, special_category: health, art9_condition: h}``, or
+    ``{name: Health and safety training records}``.
+    FAIL: ``{name: Medical diagnosis and medication}``, or ``{name: Verklaring omtrent het
+    gedrag (VOG)}``.
+    """
+    # Imported here: the word lists are folded only for a workspace with a register.
+    from complykit.model.wording.special_data import (  # noqa: PLC0415
+        criminal_offence,
+        special_category,
+    )
+
+    for entry, activity in controller_activities(repo):
+        for index, category in enumerate(activity.personal_data):
+            if _denied(category.name):
+                continue
+            where = ("personal_data", index, "name")
+            said = f"'{activity.name}' lists '{category.name}', which looks like"
+            named = special_category(category.name)
+            if named is not None and _unmarked_special(category):
+                yield Problem(
+                    entry,
+                    where,
+                    f"{said} {named} data (Art. 9(1)), but does not mark it `special_category: "
+                    f"{named}`, so no Art. 9(2) condition is asked for",
+                    citation=("GDPR Art. 9(1)",),
+                )
+            if criminal_offence(category.name) and _unmarked_criminal(category):
+                yield Problem(
+                    entry,
+                    where,
+                    f"{said} criminal-offence data (Art. 10), but does not mark it "
+                    "`criminal_offence_data: true`, so no official authority or law that allows "
+                    "it is asked for",
+                    citation=("GDPR Art. 10",),
+                )
+
+
+# "Geen medische gegevens", "no health data": a name that denies such data names none.
+_DENIALS = re.compile(r"\b(?:geen|zonder|niet|no|not|without|excluding|sans|pas\s+de|keine?)\b")
+
+
+def _denied(name: str) -> bool:
+    return _DENIALS.search(name.casefold()) is not None
+
+
+def _unmarked_special(category: DataCategory) -> bool:
+    return category.special_category is None and category.art9_condition is None
+
+
+def _unmarked_criminal(category: DataCategory) -> bool:
+    return not category.criminal_offence_data and category.art10_basis is None

@@ -213,7 +213,8 @@ def test_special_categories_in_french_and_german(name: str, category: SpecialCat
 @pytest.mark.parametrize(
     "name",
     ["Health and safety training records", "Health & Safety incidents",
-     "orientation professionnelle", "politique de confidentialité", "syndic de l'immeuble"],
+     "orientation professionnelle", "politique de confidentialité", "syndic de l'immeuble",
+     "Name, address and health insurer", "Device fingerprint", "Browser fingerprint hash"],
 )  # fmt: skip
 def test_words_near_a_special_category_that_name_none(name: str) -> None:
     """Health and safety is the safety of work; a career orientation, a privacy policy and a
@@ -231,6 +232,8 @@ def test_words_near_a_special_category_that_name_none(name: str) -> None:
         ("criminal convictions", True),
         ("convictions religieuses", False),
         ("convictions philosophiques", False),
+        ("Date of the e-VOG request", False),  # the request holds no judicial data
+        ("Uitslag VOG", True),
     ],
 )
 def test_criminal_offence_data_in_french_and_german(name: str, criminal: bool) -> None:
