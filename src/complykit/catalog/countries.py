@@ -52,8 +52,14 @@ class Country(CatalogModel):
 
     code: CountryCode
     name: NonEmptyStr
-    eu: bool = False
-    eea: bool = False
+    eu: bool = Field(
+        default=False,
+        description="Part of the EU: a Member State, or a part of one with its own code where "
+        "the Treaties apply, such as Réunion or the Åland Islands (Art. 355(1) and (4) TFEU).",
+    )
+    eea: bool = Field(
+        default=False, description="Part of the EEA: the EU, Iceland, Liechtenstein and Norway."
+    )
     adequacy: list[AdequacyDecision] = Field(default_factory=list)
     authority_names: list[NonEmptyStr] = Field(
         default_factory=list,
@@ -96,7 +102,8 @@ class Countries(CatalogModel):
         return country.name if country else None
 
     def in_eea(self, code: str) -> bool:
-        """Whether `code` is in the EEA: the 27 EU states plus Iceland, Liechtenstein and Norway."""
+        """Whether `code` is in the EEA: the 27 EU states (with their outermost regions and the
+        Åland Islands, which have codes of their own) plus Iceland, Liechtenstein and Norway."""
         country = self.get(code)
         return bool(country and country.eea)
 
@@ -114,10 +121,15 @@ class Countries(CatalogModel):
         ]
 
     def adequacy(self, code: str, as_of: date) -> AdequacyDecision | None:
-        """The adequacy decision in force for `code` on `as_of`, or None."""
+        """The adequacy decision in force for `code` on `as_of`, or None.
+
+        Where a renewal overlaps the decision it replaces (the UK's, 19-27 Dec 2025), both
+        apply, and a transfer either covers is allowed: a full decision goes before a partial
+        one, then the one adopted last.
+        """
         country = self.get(code)
-        decisions = country.adequacy if country else []
-        return next((d for d in decisions if d.in_force(as_of)), None)
+        in_force = [d for d in (country.adequacy if country else []) if d.in_force(as_of)]
+        return max(in_force, key=lambda d: (not d.partial, d.adopted), default=None)
 
 
 def _plain(text: str) -> str:

@@ -118,15 +118,39 @@ def data_categories_missing(repo: Repository) -> Iterator[Problem]:
 def retention_missing(repo: Repository) -> Iterator[Problem]:
     """A controller activity states no time limit for erasure, for the activity or per category.
 
-    The register needs the time limits "where possible"; a missing one is usually a gap.
+    The register needs the time limits "where possible"; a missing one is usually a gap. An
+    ``until`` that keeps the data while it is needed ("as long as necessary", "zolang nodig")
+    or for ever ("indefinitely", "onbepaalde tijd") names no event and sets no limit: storage
+    limitation (Art. 5(1)(e)) restated, not a time limit.
 
-    PASS: ``retention: {period: P7Y, trigger: End of the financial year}``.
-    FAIL: no ``retention``, and a data category without its own ``retention``.
+    PASS: ``retention: {period: P7Y, trigger: End of the financial year}``, or ``retention:
+    {until: the subscriber unsubscribes}``.
+    FAIL: no ``retention``, and a data category without its own ``retention``; or
+    ``retention: {until: as long as necessary}``.
     """
     for entry, activity in described(repo, controller_activities(repo)):
         per_category = activity.personal_data and all(c.retention for c in activity.personal_data)
-        if activity.retention is None and not per_category:
+        retention = activity.retention
+        if retention is None and not per_category:
             yield Problem(entry, ("retention",), f"'{activity.name}' states no retention period")
+        elif retention is not None and retention.until is not None and _no_limit(retention.until):
+            yield Problem(
+                entry,
+                ("retention", "until"),
+                f"'{activity.name}' keeps its data until '{retention.until}', which sets no time "
+                "limit for erasure",
+                hint="Name the event at which the data is erased (`until: the subscriber "
+                "unsubscribes`), or a period and what it counts from (`period: P2Y, trigger: "
+                "end of the contract`).",
+                citation=("GDPR Art. 30(1)(f)", "GDPR Art. 5(1)(e)"),
+            )
+
+
+def _no_limit(until: str) -> bool:
+    # Imported here: its patterns are compiled only for a workspace that keeps data until an event.
+    from complykit.model.wording.retention import sets_no_limit  # noqa: PLC0415
+
+    return sets_no_limit(until)
 
 
 @check(

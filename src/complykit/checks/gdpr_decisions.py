@@ -66,17 +66,21 @@ def automated_decision_exception_missing(repo: Repository) -> Iterator[Problem]:
     "interest (Art. 9(2)(g)) with safeguards, or keep the special data out of the decision.",
 )
 def automated_decision_special_data(repo: Repository) -> Iterator[Problem]:
-    """Automated decisions under a contract or law exception use special-category data.
+    """Automated decisions use special-category data whose Art. 9(2) condition is neither
+    explicit consent nor substantial public interest.
 
-    Art. 22(4) allows decisions on special categories only under Art. 9(2)(a) or (g); the
+    Art. 22(4) allows decisions on special categories only under Art. 9(2)(a) or (g), whichever
+    Art. 22(2) exception the decision rests on: explicit consent to the decision (Art.
+    22(2)(c)) is not the explicit consent to the special data that Art. 9(2)(a) asks. The
     warning names the categories whose condition is another point.
 
-    PASS: ``exception: contract`` and no special categories.
-    FAIL: ``exception: contract`` and ``special_category: health`` with ``art9_condition: h``.
+    PASS: ``exception: contract`` and no special categories, or ``special_category: health``
+    with ``art9_condition: a``.
+    FAIL: ``exception: contract`` or ``explicit-consent`` and ``special_category: health`` with
+    ``art9_condition: h``.
     """
-    lenient = (Art22Exception.CONTRACT, Art22Exception.LAW)
     for entry, activity, decisions in _deciding(repo):
-        if decisions.exception not in lenient:
+        if decisions.exception is None:  # GDPR017 asks for the exception first
             continue
         special = [
             c.name
@@ -84,12 +88,18 @@ def automated_decision_special_data(repo: Repository) -> Iterator[Problem]:
             if c.special_category is not None and c.art9_condition not in _ART22_4_CONDITIONS
         ]
         if special:
+            consent_only_to_the_decision = (
+                "; consent to the decision is not explicit consent to the special data"
+                if decisions.exception is Art22Exception.EXPLICIT_CONSENT
+                else ""
+            )
             yield Problem(
                 entry,
                 ("automated_decisions", "exception"),
                 f"'{activity.name}' makes automated decisions under the {decisions.exception} "
                 f"exception while processing special-category data ({'; '.join(special)}) "
-                "without explicit consent or substantial public interest",
+                "without explicit consent or substantial public interest"
+                f"{consent_only_to_the_decision}",
             )
 
 

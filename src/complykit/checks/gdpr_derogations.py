@@ -46,8 +46,10 @@ def _named(derogation: str) -> str:
     severity=Severity.ERROR,
     citation=("GDPR Art. 49(3)",),
     hint="If the transfer is part of exercising public powers, rest it on an adequacy decision "
-    "or an Art. 46 safeguard, or on Art. 49(1)(d) where Union or Member State law recognises "
-    "the public interest; if it is not, record a waiver that says why.",
+    "or an Art. 46 safeguard (between public authorities: `public-authority-instrument`, Art. "
+    "46(2)(a), or `administrative-arrangement`, Art. 46(3)(b), which needs the supervisory "
+    "authority's authorisation), or on Art. 49(1)(d) where Union or Member State law "
+    "recognises the public interest; if it is not, record a waiver that says why.",
 )
 def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
     """A public authority carrying out a public task transfers data on a derogation that

@@ -58,7 +58,9 @@ def dpo_may_be_required(repo: Repository) -> Iterator[Problem]:
     is, so it warns. The screening's ``large_scale`` judges the scale; where no screening does,
     a ``data_subject_count`` of 100,000 or more counts as large scale (see DPIA014 for why that
     number). A documented assessment that no DPO is required
-    (``organisation.dpo_not_required``) answers the question, and silences the rule.
+    (``organisation.dpo_not_required``) answers the question, and silences the rule. A public
+    authority or body needs a DPO whatever it processes (Art. 37(1)(a)); GDPR027 asks for
+    it, so this rule leaves such organisations alone.
 
     PASS: no ``dpo`` and no activity screened as ``large_scale: true`` or counting 100,000 people;
     or ``dpo_not_required: Our core activity is selling software; the logging only secures it``.
@@ -67,6 +69,8 @@ def dpo_may_be_required(repo: Repository) -> Iterator[Problem]:
     """
     organisation = repo.config.organisation
     if organisation.dpo is not None or organisation.dpo_not_required is not None:
+        return
+    if organisation.sector != "private":  # Art. 37(1)(a) requires one outright: GDPR027
         return
     for entry, activity in activities(repo):
         large = _large_scale(activity)

@@ -6,6 +6,7 @@ data. Processor activities are left alone: the grounds are the controller's to e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from complykit.checks.gdpr import controller_activities
@@ -13,7 +14,11 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import Art9Condition, LegalBasis, SpecialCategory
-from complykit.model.processing import LegitimateInterestAssessment
+from complykit.model.processing import (
+    DataCategory,
+    LegitimateInterestAssessment,
+    ProcessingActivity,
+)
 from complykit.workspace.repository import Repository
 
 # Art. 9(2) points that apply only on a basis the register should name, in the words of each.
@@ -75,11 +80,14 @@ def legal_basis_missing(repo: Repository) -> Iterator[Problem]:
     framework="gdpr",
     name="consent-mechanism-missing",
     severity=Severity.ERROR,
-    citation=("GDPR Art. 7(1)",),
+    citation=("GDPR Art. 7(1)", "GDPR Art. 7(3)"),
     hint="Add `consent` with how_obtained, how_recorded and how_withdrawn.",
 )
 def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
     """A purpose rests on consent but does not say how consent is obtained, recorded and withdrawn.
+
+    The controller must be able to show that the person consented (Art. 7(1)), and people
+    must be able to withdraw consent as easily as they gave it (Art. 7(3)).
 
     PASS: ``legal_basis: consent`` with ``consent: {how_obtained: ..., how_recorded: ...,
     how_withdrawn: ...}``.
@@ -109,32 +117,48 @@ def consent_mechanism_missing(repo: Repository) -> Iterator[Problem]:
     "the person in `consent.how_obtained`, and waive this finding with that reason.",
 )
 def consent_under_power_imbalance(repo: Repository) -> Iterator[Problem]:
-    """A purpose rests on the consent of our own staff: the activity's DPIA screening lists
-    employees among its vulnerable data subjects.
+    """A purpose rests on the consent of our own staff: the activity lists them among its data
+    subjects, or its DPIA screening lists employees among its vulnerable data subjects.
 
     Consent must be freely given (Art. 4(11), Art. 7); an employee depends on the employer,
     so refusing is seldom free (recital 43 on imbalance of power; the EDPB's guidelines on
     consent take employment as the example). It can hold where refusing has no consequence
-    at all, so this is a warning to be answered, not an error. Job applicants are not
-    included: consent to keep them in a talent pool once the procedure is over is what the
-    Dutch authority itself advises.
+    at all, so this is a warning to be answered, not an error. Data subjects are read as our
+    staff where an entry opens with a word for them ("Employees", "Medewerkers", "Personeel",
+    "Werknemers"); staff of others ("Staff of client clinics"), former staff and people
+    related to staff are not. Job applicants are not included: consent to keep them in a
+    talent pool once the procedure is over is what the Dutch authority itself advises.
 
-    PASS: ``legal_basis: contract`` with ``vulnerable_data_subjects: [employees]``.
-    FAIL: ``legal_basis: consent`` with ``dpia_screening: {vulnerable_data_subjects:
-    [employees]}``.
+    PASS: ``legal_basis: contract`` with ``data_subjects: [Employees]``.
+    FAIL: ``legal_basis: consent`` with ``data_subjects: [Employees]``, or with
+    ``dpia_screening: {vulnerable_data_subjects: [employees]}``.
     """
     for entry, activity in controller_activities(repo):
-        screening = activity.dpia_screening
-        if screening is None or "employees" not in screening.vulnerable_data_subjects:
+        staff = _whose_consent(activity)
+        if staff is None:
             continue
         for index, purpose in enumerate(activity.purposes):
             if purpose.legal_basis is LegalBasis.CONSENT:
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_basis"),
-                    f"purpose '{purpose.description}' rests on the consent of our employees, "
-                    "who can seldom refuse it freely",
+                    f"purpose '{purpose.description}' rests on {staff}, who can seldom refuse "
+                    "it freely",
                 )
+
+
+def _whose_consent(activity: ProcessingActivity) -> str | None:
+    """How the activity shows that its consent would come from our staff, if it does."""
+    screening = activity.dpia_screening
+    if screening is not None and "employees" in screening.vulnerable_data_subjects:
+        return "the consent of our employees"
+    # Imported here: its patterns are compiled only for a workspace with a consent purpose.
+    from complykit.model.wording.data_subjects import names_own_staff  # noqa: PLC0415
+
+    named = next((s for s in activity.data_subjects if names_own_staff(s)), None)
+    if named is None:
+        return None
+    return f"consent, while its data subjects include our staff ('{named}')"
 
 
 @check(
@@ -189,7 +213,7 @@ def _interest_gap(assessment: LegitimateInterestAssessment | None) -> str | None
     framework="gdpr",
     name="legal-provision-missing",
     severity=Severity.ERROR,
-    citation=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)"),
+    citation=("GDPR Art. 6(1)(c)", "GDPR Art. 6(1)(e)", "GDPR Art. 6(3)"),
     hint="Name in `legal_provision` the law that lays the obligation or task down, e.g. 'AWR "
     "art. 52'; the GDPR's own Art. 6 is not that law.",
 )
@@ -211,7 +235,7 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
             if purpose.legal_basis not in needs_law:
                 continue
             said = f"purpose '{purpose.description}' rests on {purpose.legal_basis}, but"
-            citation = (f"GDPR {purpose.legal_basis.citation}",)
+            citation = (f"GDPR {purpose.legal_basis.citation}", "GDPR Art. 6(3)")
             if purpose.legal_provision is None:
                 yield Problem(
                     entry,
@@ -252,7 +276,8 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
     """A public authority or body rests a purpose on legitimate interests.
 
     Art. 6(1) says point (f) does not apply to processing by public authorities in the
-    performance of their tasks.
+    performance of their tasks; for processing outside those tasks it may, so the message
+    speaks of the public tasks only.
 
     PASS: ``sector: public-authority`` and ``legal_basis: public-task``.
     FAIL: ``sector: public-authority`` and ``legal_basis: legitimate-interests``.
@@ -265,8 +290,8 @@ def legitimate_interests_public_authority(repo: Repository) -> Iterator[Problem]
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_basis"),
-                    f"purpose '{purpose.description}' rests on legitimate interests, which public "
-                    "authorities cannot use in the performance of their tasks",
+                    f"purpose '{purpose.description}' rests on legitimate interests, which a "
+                    "public authority or body may not use for its public tasks",
                 )
 
 
@@ -407,21 +432,133 @@ def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
     name="criminal-data-basis-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 10",),
-    hint="Add `art10_basis`: the official authority or the law that allows it, "
-    "e.g. 'UAVG art. 33 lid 2 sub a'.",
+    hint="Add `art10_basis`: the official authority under whose control the data is processed, "
+    "or the law that allows it; in the Netherlands, for example, 'UAVG art. 33 lid 2 sub a'; "
+    "check the exact article in the current UAVG.",
 )
 def criminal_data_basis_missing(repo: Repository) -> Iterator[Problem]:
     """Criminal-offence data is processed without naming the authority or law that allows it.
 
-    PASS: ``criminal_offence_data: true`` with ``art10_basis: UAVG art. 33 lid 2 sub a``.
-    FAIL: ``criminal_offence_data: true`` without ``art10_basis``.
+    Art. 10 allows it only under the control of official authority or where Union or
+    member-state law authorises it. The GDPR's own Art. 10 is not that law: an `art10_basis`
+    that names only GDPR articles ("Art. 10 AVG") names none. The UAVG article in the hint is
+    an example that complykit's reference does not confirm, so the hint asks to check it.
+
+    PASS: ``criminal_offence_data: true`` with ``art10_basis: UAVG art. 33 lid 2 sub a``, or
+    ``art10_basis: Under official authority``.
+    FAIL: ``criminal_offence_data: true`` without ``art10_basis``, or with ``art10_basis: Art. 10
+    AVG``.
     """
     for entry, activity in controller_activities(repo):
         for index, category in enumerate(activity.personal_data):
-            if category.criminal_offence_data and category.art10_basis is None:
+            if not category.criminal_offence_data:
+                continue
+            basis = category.art10_basis
+            if basis is None:
                 yield Problem(
                     entry,
                     ("personal_data", index, "criminal_offence_data"),
                     f"'{category.name}' is criminal-offence data, but names no official "
                     "authority or law that allows processing it",
                 )
+            elif _art10_basis_names_only_the_gdpr(basis):
+                yield Problem(
+                    entry,
+                    ("personal_data", index, "art10_basis"),
+                    f"'{category.name}' is criminal-offence data, but its art10_basis '{basis}' "
+                    "names only the GDPR, not the official authority or the law that allows "
+                    "processing it",
+                )
+
+
+def _art10_basis_names_only_the_gdpr(basis: str) -> bool:
+    """Whether ``basis`` names neither official authority nor a law, only GDPR articles."""
+    # Imported here: its patterns are compiled only for a workspace that names a basis.
+    from complykit.model.wording.legal_basis import (  # noqa: PLC0415
+        official_authority_named,
+        without_art10,
+    )
+
+    return not official_authority_named(basis) and _names_only_the_gdpr(without_art10(basis))
+
+
+@check(
+    code="GDPR043",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="special-data-unmarked",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 9(1)", "GDPR Art. 10"),
+    hint="If it is such data, mark the category (`special_category: health`, say, with its "
+    "`art9_condition`; or `criminal_offence_data: true` with its `art10_basis`). If it is not, "
+    "rename it to say what it holds, or set this finding aside with a waiver (`kind: waiver`, "
+    "`code: GDPR043`, the record and the reason).",
+)
+def special_data_unmarked(repo: Repository) -> Iterator[Problem]:
+    """A data category whose name clearly names special-category or criminal-offence data is
+    not marked as such.
+
+    Special categories may be processed only under an Art. 9(2) condition (Art. 9(1)), and
+    criminal-offence data only under official authority or a law that allows it (Art. 10);
+    complykit asks for the condition (GDPR013) or the basis (GDPR016) only of a category
+    marked ``special_category`` or ``criminal_offence_data``. A category named after such
+    data ("Medical diagnosis", "Verklaring omtrent het gedrag", "Fingerprint for time clock")
+    but not marked is asked for neither. Names are read with the word lists the register
+    import uses, in Dutch, English, French and German; names that deny such data ("geen
+    medische gegevens"), that name several special categories at once, or that only come near
+    them ("Health and safety training records", "Health insurer", "Device fingerprint", the
+    request for a VOG) are left alone, and so is a category that already gives an
+    ``art9_condition`` or ``art10_basis``.
+
+    PASS: ``{name: Medical diagnosis, special_category: health, art9_condition: h}``, or
+    ``{name: Health and safety training records}``.
+    FAIL: ``{name: Medical diagnosis and medication}``, or ``{name: Verklaring omtrent het
+    gedrag (VOG)}``.
+    """
+    # Imported here: the word lists are folded only for a workspace with a register.
+    from complykit.model.wording.special_data import (  # noqa: PLC0415
+        criminal_offence,
+        special_category,
+    )
+
+    for entry, activity in controller_activities(repo):
+        for index, category in enumerate(activity.personal_data):
+            if _denied(category.name):
+                continue
+            where = ("personal_data", index, "name")
+            said = f"'{activity.name}' lists '{category.name}', which looks like"
+            named = special_category(category.name)
+            if named is not None and _unmarked_special(category):
+                yield Problem(
+                    entry,
+                    where,
+                    f"{said} {named} data (Art. 9(1)), but does not mark it `special_category: "
+                    f"{named}`, so no Art. 9(2) condition is asked for",
+                    citation=("GDPR Art. 9(1)",),
+                )
+            if criminal_offence(category.name) and _unmarked_criminal(category):
+                yield Problem(
+                    entry,
+                    where,
+                    f"{said} criminal-offence data (Art. 10), but does not mark it "
+                    "`criminal_offence_data: true`, so no official authority or law that allows "
+                    "it is asked for",
+                    citation=("GDPR Art. 10",),
+                )
+
+
+# "Geen medische gegevens", "no health data": a name that denies such data names none.
+_DENIALS = re.compile(r"\b(?:geen|zonder|niet|no|not|without|excluding|sans|pas\s+de|keine?)\b")
+
+
+def _denied(name: str) -> bool:
+    return _DENIALS.search(name.casefold()) is not None
+
+
+def _unmarked_special(category: DataCategory) -> bool:
+    return category.special_category is None and category.art9_condition is None
+
+
+def _unmarked_criminal(category: DataCategory) -> bool:
+    return not category.criminal_offence_data and category.art10_basis is None

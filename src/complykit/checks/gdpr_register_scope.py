@@ -136,6 +136,9 @@ _NUMBERS = {
     ),
 }
 """The numbers a ``national_id`` code stands for, with the law that sets their use."""
+# UAVG art. 46 permits no use of the BSN by itself: it restricts it to the uses a law prescribes,
+# so the finding asks for that law and names art. 46 as the restriction, never as the law.
+_BSN_RESTRICTION = "UAVG art. 46 allows the BSN only where a law prescribes it"
 _NAMED = {
     **{code: what for code, (what, _law) in _NUMBERS.items()},
     "insz": "the Belgian social security identification number (INSZ/NISS)",
@@ -154,8 +157,8 @@ _NAMED = {
     severity=Severity.ERROR,
     citation=("GDPR Art. 87",),
     hint="Name the law that prescribes or allows the number for this purpose in "
-    "`national_id_provision`; for the BSN, only a use a law prescribes is allowed "
-    "(UAVG art. 46). Without one, stop using the number.",
+    "`national_id_provision`; for the BSN, that is the law that prescribes its use, not UAVG "
+    "art. 46, which allows no other use. Without one, stop using the number.",
 )
 def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
     """A national identification number, such as the BSN, is processed without the law that
@@ -167,43 +170,82 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
     number (``rrn``) may be used only where the Law of 8 August 1983 on the National Register
     allows it, by a law or an authorisation.
 
-    Art. 87 itself is not that law: a provision that names only it ("AVG art. 87") names none.
+    Art. 87 itself is not that law, and neither is UAVG art. 46, which only restricts the BSN
+    to the uses another law prescribes: a provision that names only these general rules ("AVG
+    art. 87", "UAVG art. 46", "Art. 87 AVG; art. 46 UAVG") names none.
 
     PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
     1964}``.
     FAIL: ``{name: BSN, national_id: bsn}`` with no ``national_id_provision``, or with
-    ``national_id_provision: AVG art. 87``.
+    ``national_id_provision: AVG art. 87`` or ``UAVG art. 46``.
     """
     for entry, activity in activities(repo):
         for index, data in enumerate(activity.personal_data):
-            provision = data.national_id_provision
-            if data.national_id is None or not (provision is None or _ONLY_ART_87.match(provision)):
+            if data.national_id is None:
                 continue
-            known = _NUMBERS.get(data.national_id)
-            law = f" ({known[1]})" if known is not None else ""
             said = f"'{activity.name}' processes a national identification number ('{data.name}')"
-            yield (
-                Problem(
+            provision = data.national_id_provision
+            if provision is None:
+                yield Problem(
                     entry,
                     ("personal_data", index, "national_id"),
-                    f"{said} without naming the law that allows it{law}",
+                    f"{said} without naming {_law_asked_for(data.national_id)}",
                 )
-                if provision is None
-                else Problem(
+            elif (general := _general_rules_only(provision)) is not None:
+                yield Problem(
                     entry,
                     ("personal_data", index, "national_id_provision"),
-                    f"{said}, but its national_id_provision '{provision}' names only GDPR Art. 87, "
-                    f"which leaves the conditions to member-state law{law}",
+                    f"{said}, but its national_id_provision '{provision}' "
+                    f"{_names_only(general, data.national_id)}",
                 )
-            )
 
 
-# "AVG art. 87", "Art. 87 GDPR", "art. 87": the GDPR's own article, which names no law.
-_ONLY_ART_87 = re.compile(
-    r"^\s*(?:(?:avg|gdpr|rgpd|dsgvo)\s*,?\s*)?(?:art(?:ikel|icle)?\.?\s*)?87"
-    r"(?:\s*(?:lid\s*1|\(1\)))?\s*,?\s*(?:avg|gdpr|rgpd|dsgvo)?\s*\.?\s*$",
+def _law_asked_for(national_id: str) -> str:
+    """The law a number with no provision is asked for, and what governs that number."""
+    if national_id == "bsn":
+        return f"the law that prescribes the number for this purpose ({_BSN_RESTRICTION})"
+    known = _NUMBERS.get(national_id)
+    return "the law that allows it" + (f" ({known[1]})" if known is not None else "")
+
+
+def _names_only(general: list[str], national_id: str) -> str:
+    """What a provision that names only the general rules on the number lacks."""
+    if general == [_ART_87]:
+        known = _NUMBERS.get(national_id)
+        law = f" ({known[1]})" if known is not None else ""
+        return f"names only {_ART_87}, which leaves the conditions to member-state law{law}"
+    rules = "rule" if len(general) == 1 else "rules"
+    said = (
+        f"names only the general {rules} ({', '.join(general)}), not the law that prescribes "
+        "the number for this purpose"
+    )
+    return f"{said}; {_BSN_RESTRICTION}" if national_id == "bsn" else said
+
+
+_ART_87 = "GDPR Art. 87"
+_ART_46 = "UAVG art. 46"
+# The general rules on national numbers as registers cite them: "AVG art. 87", "Art. 87 GDPR",
+# "art. 46 UAVG", "artikel 46 Uitvoeringswet AVG"; the names of the regulations count with them.
+_GENERAL_RULE = re.compile(
+    r"\b(?:uitvoeringswet\s+(?:avg|algemene\s+verordening\s+gegevensbescherming)|u?avg|gdpr"
+    r"|rgpd|dsgvo)\b"
+    r"|(?:\bart(?:ikel|icle|\.)?\s*)?(?<!\d)(87|46)(?!\d)(?:\s*(?:lid\s*\d|\(\d\)))?",
     re.IGNORECASE,
 )
+# What may stand between them: punctuation and "and", "jo." (juncto), "i.c.m.".
+_JOINED_ONLY = re.compile(
+    r"(?:[\s;,/&+.]|\b(?:and|en|et|und|jo|juncto|i\.?c\.?m)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _general_rules_only(provision: str) -> list[str] | None:
+    """The general rules (GDPR Art. 87, UAVG art. 46) ``provision`` names when it names
+    nothing else; None when it names another law, or no article at all."""
+    numbers = {m.group(1) for m in _GENERAL_RULE.finditer(provision) if m.group(1)}
+    if not numbers or not _JOINED_ONLY.fullmatch(_GENERAL_RULE.sub(" ", provision)):
+        return None
+    return [rule for number, rule in (("87", _ART_87), ("46", _ART_46)) if number in numbers]
 
 
 @check(

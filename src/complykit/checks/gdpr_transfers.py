@@ -27,6 +27,9 @@ _SAFEGUARDS = (
     TransferMechanism.CODE_OF_CONDUCT,
     TransferMechanism.CERTIFICATION,
     TransferMechanism.AD_HOC_CLAUSES,
+    TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT,
+    TransferMechanism.SA_STANDARD_CLAUSES,
+    TransferMechanism.ADMINISTRATIVE_ARRANGEMENT,
 )
 
 

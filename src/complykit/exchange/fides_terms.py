@@ -44,6 +44,9 @@ TRANSFER_BASIS = {
     TransferMechanism.CODE_OF_CONDUCT: "Other",
     TransferMechanism.CERTIFICATION: "Other",
     TransferMechanism.AD_HOC_CLAUSES: "Other",
+    TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT: "Other",
+    TransferMechanism.SA_STANDARD_CLAUSES: "Other",
+    TransferMechanism.ADMINISTRATIVE_ARRANGEMENT: "Other",
     TransferMechanism.DEROGATION: "Other",
 }
 _SPECIAL_PARENT = {

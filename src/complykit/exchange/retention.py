@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from complykit.core.frozen import frozen
 from complykit.model.duration import Duration
+from complykit.model.wording.retention import sets_no_limit
 
 # A period longer than this many units is a typo, not a retention period; checks that add it to
 # a date would overflow.
@@ -103,14 +104,6 @@ _UNTIL = re.compile(
     r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu['\u2019](?:a|à|au|aux)|bis)\s+(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-# "Tot niet langer nodig", "until no longer needed": no event, and no limit (Art. 5(1)(e)).
-_NO_LIMIT = re.compile(
-    r"(?<![^\W\d_])(?:nodig|noodzakelijk|vereist|necessary|needed|required|nécessaire|necessaire"
-    r"|erforderlich|notwendig)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-
-
 # "Zolang het abonnement loopt", "for the duration of the contract": kept while something
 # lasts, so erased at its end, which is the event; written as the end of that thing, in the
 # cell's language, so that reports read "until the end of the contract".
@@ -135,7 +128,7 @@ def parse_until(text: str) -> str | None:
     """The event at which data is erased, for a cell that names one and no period: ``Tot
     afmelding`` gives ``afmelding``, ``Zolang het abonnement loopt`` ``het einde van het
     abonnement``. None for a period, or for "until no longer needed", which names no event."""
-    if _periods(_fold(text)) or _NO_LIMIT.search(text):
+    if _periods(_fold(text)) or sets_no_limit(text):
         return None
     if (match := _UNTIL.match(text)) is not None:
         return " ".join(match.group(1).split()).rstrip(".")

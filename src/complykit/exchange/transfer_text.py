@@ -48,6 +48,15 @@ _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
         "certification mechanism", "certificeringsmechanisme", "mecanisme de certification",
     ),
     TransferMechanism.DEROGATION: ("derogat", "art 49", "artikel 49", "article 49", "uitzondering"),
+    # Art. 46(2)(a) and 46(3)(b), in the words of the GDPR's English, Dutch and French texts.
+    TransferMechanism.PUBLIC_AUTHORITY_INSTRUMENT: (
+        "instrument between public authorities", "bindend instrument tussen overheid",
+        "afdwingbaar instrument tussen overheid", "instrument juridiquement contraignant",
+    ),
+    TransferMechanism.ADMINISTRATIVE_ARRANGEMENT: (
+        "administrative arrangement", "administratieve regeling", "arrangement administratif",
+        "arrangements administratifs",
+    ),
 }  # fmt: skip
 
 

@@ -69,6 +69,10 @@ class TransferMechanism(StrEnum):
     CODE_OF_CONDUCT = "code-of-conduct"  # Art. 46(2)(e)
     CERTIFICATION = "certification"  # Art. 46(2)(f)
     AD_HOC_CLAUSES = "ad-hoc-clauses"  # Art. 46(3)(a)
+    # The tools public authorities and bodies use among themselves, and clauses an SA adopts.
+    PUBLIC_AUTHORITY_INSTRUMENT = "public-authority-instrument"  # Art. 46(2)(a)
+    SA_STANDARD_CLAUSES = "sa-standard-clauses"  # Art. 46(2)(d)
+    ADMINISTRATIVE_ARRANGEMENT = "administrative-arrangement"  # Art. 46(3)(b)
     DEROGATION = "derogation"  # Art. 49
 
 

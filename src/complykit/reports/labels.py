@@ -43,6 +43,15 @@ LABELS: dict[str, dict[str, str]] = {
         "code-of-conduct": N_("approved code of conduct (Art. 46(2)(e))"),
         "certification": N_("approved certification mechanism (Art. 46(2)(f))"),
         "ad-hoc-clauses": N_("ad hoc contractual clauses (Art. 46(3)(a))"),
+        "public-authority-instrument": N_(
+            "binding instrument between public authorities (Art. 46(2)(a))"
+        ),
+        "sa-standard-clauses": N_(
+            "standard clauses adopted by a supervisory authority (Art. 46(2)(d))"
+        ),
+        "administrative-arrangement": N_(
+            "administrative arrangement between public authorities (Art. 46(3)(b))"
+        ),
         "derogation": N_("derogation for a specific situation (Art. 49)"),
     },
     "recipient-type": {

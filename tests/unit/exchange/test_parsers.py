@@ -264,6 +264,20 @@ def test_transfer_tools_in_french_and_german(text: str, tool: str) -> None:
     assert mechanism(text) == TransferMechanism(tool)
 
 
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("Administratieve regeling met de Indiase belastingdienst", "administrative-arrangement"),
+        ("arrangement administratif (art. 46.3.b RGPD)", "administrative-arrangement"),
+        ("Binding instrument between public authorities", "public-authority-instrument"),
+        ("Juridisch bindend instrument tussen overheidsinstanties", "public-authority-instrument"),
+    ],
+)
+def test_transfer_tools_of_public_authorities(text: str, tool: str) -> None:
+    """The Art. 46(2)(a) and 46(3)(b) tools are read in the GDPR's own words."""
+    assert mechanism(text) == TransferMechanism(tool)
+
+
 @pytest.mark.parametrize("text", ["Consentement", "Toestemming", "Intérêt légitime"])
 def test_a_basis_in_one_word_says_nothing_more(text: str) -> None:
     """A basis written as its word alone is not kept in notes as if it said more."""

@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.countries import country_code
+from complykit.model.wording.data_subjects import names_own_staff
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
+from complykit.model.wording.retention import sets_no_limit
 from complykit.model.wording.special_data import criminal_offence, national_id, special_category
 
 BASES = [basis.value for basis in LegalBasis]
@@ -211,7 +213,8 @@ def test_special_categories_in_french_and_german(name: str, category: SpecialCat
 @pytest.mark.parametrize(
     "name",
     ["Health and safety training records", "Health & Safety incidents",
-     "orientation professionnelle", "politique de confidentialité", "syndic de l'immeuble"],
+     "orientation professionnelle", "politique de confidentialité", "syndic de l'immeuble",
+     "Name, address and health insurer", "Device fingerprint", "Browser fingerprint hash"],
 )  # fmt: skip
 def test_words_near_a_special_category_that_name_none(name: str) -> None:
     """Health and safety is the safety of work; a career orientation, a privacy policy and a
@@ -229,8 +232,83 @@ def test_words_near_a_special_category_that_name_none(name: str) -> None:
         ("criminal convictions", True),
         ("convictions religieuses", False),
         ("convictions philosophiques", False),
+        ("Date of the e-VOG request", False),  # the request holds no judicial data
+        ("Uitslag VOG", True),
     ],
 )
 def test_criminal_offence_data_in_french_and_german(name: str, criminal: bool) -> None:
     """French "convictions religieuses" are beliefs, not criminal convictions (Art. 10)."""
     assert criminal_offence(name) is criminal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as long as necessary",
+        "As long as needed.",
+        "zolang nodig",
+        "Zolang noodzakelijk",
+        "zo lang als nodig is",
+        "Tot niet langer nodig",
+        "until no longer needed",
+        "tant que nécessaire",
+        "jusqu'à ce qu'elles ne soient plus nécessaires",
+        "solange erforderlich",
+        "indefinitely",
+        "Voor onbepaalde tijd",
+        "Durée indéterminée",
+    ],
+)
+def test_retention_that_sets_no_limit(text: str) -> None:
+    """Kept while needed, or for ever: no event and no time limit for erasure."""
+    assert sets_no_limit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the subscriber unsubscribes",
+        "As long as the account is active",
+        "Zolang het abonnement loopt",
+        "the end of the period required by the Archiefwet",
+        "het einde van het dienstverband",
+    ],
+)
+def test_retention_until_an_event_sets_a_limit(text: str) -> None:
+    """An event, even one a law requires, is a limit, though the words 'required' appear."""
+    assert not sets_no_limit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employees",
+        "Employees (medewerkers)",
+        "Employees on sick leave",
+        "Eigen medewerkers",
+        "Personeelsleden",
+        "Werknemers",
+        "Staff members",
+        "Salariés",
+    ],
+)
+def test_data_subjects_that_are_our_staff(text: str) -> None:
+    """An entry that opens with a word for staff names ours."""
+    assert names_own_staff(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former employees",
+        "Emergency contacts of employees",
+        "Staff of client clinics",
+        "Clinic staff",
+        "Medewerkers van klanten",
+        "Employee family members",
+        "Sollicitanten",
+    ],
+)
+def test_data_subjects_that_are_not_our_staff(text: str) -> None:
+    """Staff of others, former staff, people related to staff and applicants are not ours."""
+    assert not names_own_staff(text)

@@ -171,6 +171,36 @@ def says_more(text: str) -> bool:
     return any(word.strip(".") not in _FILLER and word.strip(".") for word in words)
 
 
+# "Art. 10 AVG", "artikel 10 GDPR": the GDPR's article on criminal-offence data, which asks for a
+# law and is none. A text that names the UAVG keeps its article numbers: they may be the UAVG's.
+_ART10 = re.compile(r"\bart(?:ikel|icle)?\.?\s*10(?![0-9])(?:\s*(?:lid\s*[0-9]|\([0-9]\)))?")
+_UAVG = re.compile(r"\buavg\b|\buitvoeringswet\b")
+# Art. 10's other ground: processing under the control of official authority, in the words of each
+# language (folded: no accents, lower case).
+_OFFICIAL_AUTHORITY = (
+    "official authority",
+    "openbaar gezag",
+    "overheidsgezag",
+    "toezicht van de overheid",
+    "overheidstoezicht",
+    "autorite publique",
+    "offentliche gewalt",
+    "offentlichen gewalt",
+)
+
+
+def without_art10(text: str) -> str:
+    """``text`` folded, without its references to GDPR Art. 10, for ``says_more`` to weigh."""
+    folded = words_of(text)
+    return folded if _UAVG.search(folded) else _ART10.sub(" ", folded)
+
+
+def official_authority_named(text: str) -> bool:
+    """Whether ``text`` says the processing is under the control of official authority."""
+    folded = words_of(text)
+    return any(words in folded for words in _OFFICIAL_AUTHORITY)
+
+
 def art9_conditions(text: str) -> list[Art9Condition]:
     """The Art. 9(2) points ``text`` refers to, e.g. h for ``art. 9 lid 2 sub h``."""
     points = {m.group(1) for m in _ART9.finditer(words_of(text))}

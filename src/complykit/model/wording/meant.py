@@ -245,6 +245,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "gedragscode": ("code-of-conduct",),
     "certificering": ("certification",),
     "uitzondering": ("derogation",),
+    "administratieve regeling": ("administrative-arrangement",),
+    "arrangement administratif": ("administrative-arrangement",),
 }
 
 

@@ -62,11 +62,17 @@ def _folded(text: str) -> str:
 
 
 # Phrases that hold a stem above without naming such data: "health and safety" is the safety
-# of work, and French "convictions religieuses" are beliefs, not criminal convictions.
-_NOT_SPECIAL = (" health and safety ", " health safety ")
+# of work, a health insurer or insurance says nothing of anyone's health, and a browser or device
+# fingerprint identifies a machine, not a body. French "convictions religieuses" are beliefs, not
+# criminal convictions, and the request for a VOG holds no judicial data (its outcome does).
+_NOT_SPECIAL = (
+    " health and safety ", " health safety ", " health insur", " device fingerprint",
+    " browser fingerprint", " digital fingerprint",
+)  # fmt: skip
 _NOT_CRIMINAL = (
     " convictions religi", " conviction religi", " convictions philosoph",
     " conviction philosoph", " convictions politiq", " conviction politiq",
+    " vog request", " vog aanvraag", " vog application", " aanvraag vog", " aanvraag van een vog",
 )  # fmt: skip
 
 

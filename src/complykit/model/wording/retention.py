@@ -1,0 +1,47 @@
+"""Retention written as no limit at all: "as long as necessary", "zolang nodig", "indefinitely".
+
+Keeping data for as long as it is needed restates storage limitation (Art. 5(1)(e)); it names
+neither an event nor a period, so it is no time limit for erasure (Art. 30(1)(f)). The register
+import reads no event from such a cell, and GDPR003 does not take it as a `retention.until`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from complykit.model.wording.folding import words_of
+
+# Words for "needed", folded (no accents, lower case): "nécessaires" is "necessaires".
+_NEEDED = (
+    r"(?:nodig|noodzakelijk|vereist|benodigd|necessary|needed|required|necessaires?"
+    r"|erforderlich|notwendig)"
+)
+# "Zolang nodig", "as long as it is necessary", "tant que nécessaire", "solange erforderlich".
+_WHILE_NEEDED = (
+    r"(?:zolang|zo\s+lang|so\s+long\s+as|as\s+long\s+as|tant\s+que|aussi\s+longtemps\s+que"
+    r"|solange|so\s+lange)\b[^.;]*?\b" + _NEEDED
+)
+# Until no longer needed, in Dutch, English, French and German ("tot niet langer nodig", "plus
+# nécessaires"), with up to two words between, as in "niet meer strikt noodzakelijk".
+_UNTIL_UNNEEDED = (
+    r"(?:niet\s+langer|niet\s+meer|no\s+longer|not\s+(?:any\s+)?longer|plus|nicht\s+mehr"
+    r"|nicht\s+langer)\s+(?:[^\W\d_]+\s+){0,2}?" + _NEEDED
+)
+# A cell that is only the word, or the word after "as", "if", "indien": "Nodig", "as needed".
+_ONLY_NEEDED = r"^(?:(?:as|if|when|where|indien|waar|voor\s+zover|zover|si)\s+)?" + _NEEDED + "$"
+# No end at all: "indefinitely", "onbepaalde tijd", "durée indéterminée", "unbefristet".
+_ENDLESS = (
+    r"indefinite(?:ly)?|for\s+an\s+indefinite\s+period|onbepaalde\s+tijd|onbeperkt(?:e)?"
+    r"|unlimited|without\s+(?:a\s+)?(?:time\s+)?limit|no\s+(?:time\s+)?limit"
+    r"|geen\s+(?:bewaar)?termijn|duree\s+indeterminee|unbefristet|unbegrenzt"
+)
+_NO_LIMIT = re.compile(
+    rf"(?<![^\W\d_])(?:{_WHILE_NEEDED}|{_UNTIL_UNNEEDED}|{_ONLY_NEEDED}|{_ENDLESS})(?![^\W\d_])"
+)
+
+
+def sets_no_limit(text: str) -> bool:
+    """Whether ``text``, said of how long data is kept, sets no limit: it keeps the data while
+    it is needed ("as long as necessary", "tot niet langer nodig") or for ever ("indefinitely",
+    "onbepaalde tijd"). "As long as the contract runs" names an event and sets one."""
+    return _NO_LIMIT.search(words_of(text).rstrip(" .")) is not None
