@@ -134,17 +134,22 @@ def consent_under_power_imbalance(repo: Repository) -> Iterator[Problem]:
     ``dpia_screening: {vulnerable_data_subjects: [employees]}``.
     """
     for entry, activity in controller_activities(repo):
-        staff = _whose_consent(activity)
+        consented = [
+            (index, purpose)
+            for index, purpose in enumerate(activity.purposes)
+            if purpose.legal_basis is LegalBasis.CONSENT
+        ]
+        # Whose consent it is asks more than whether there is any: only then.
+        staff = _whose_consent(activity) if consented else None
         if staff is None:
             continue
-        for index, purpose in enumerate(activity.purposes):
-            if purpose.legal_basis is LegalBasis.CONSENT:
-                yield Problem(
-                    entry,
-                    ("purposes", index, "legal_basis"),
-                    f"purpose '{purpose.description}' rests on {staff}, who can seldom refuse "
-                    "it freely",
-                )
+        for index, purpose in consented:
+            yield Problem(
+                entry,
+                ("purposes", index, "legal_basis"),
+                f"purpose '{purpose.description}' rests on {staff}, who can seldom refuse "
+                "it freely",
+            )
 
 
 def _whose_consent(activity: ProcessingActivity) -> str | None:

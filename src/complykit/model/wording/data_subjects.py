@@ -11,6 +11,7 @@ job applicants, who depend on us less, are not named.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from complykit.model.wording.folding import words_of
 
@@ -29,6 +30,7 @@ _WHICH = (
 _OWN_STAFF = re.compile(rf"^{_OURS}{_STAFF}(?:\s+(?:members?|leden))?{_WHICH}")
 
 
+@lru_cache(maxsize=4096)  # registers name the same data subjects in activity after activity
 def names_own_staff(text: str) -> bool:
     """Whether a category of data subjects names our own staff: ``Employees``, ``Eigen
     medewerkers``, ``Employees on sick leave``; not ``Staff of client clinics``, ``Former

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from complykit.model.enums import SpecialCategory
 from complykit.model.wording.folding import unaccented
@@ -82,15 +84,33 @@ def _without(folded: str, phrases: tuple[str, ...]) -> str:
     return folded
 
 
+def _cue(stems: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for the first word of each stem: a name without any (once lower-cased, if it
+    is plain ASCII, which folding leaves but for punctuation) names none of the stems. GDPR043
+    reads every category of every activity, and folding a name costs far more than this test."""
+    words = sorted({re.escape(stem.split()[0]) for stem in stems}, key=len, reverse=True)
+    return re.compile("|".join(words))
+
+
+_SPECIAL_CUE = _cue(stem for stems in _STEMS.values() for stem in stems)
+_CRIMINAL_CUE = _cue(_CRIMINAL)
+
+
+@lru_cache(maxsize=4096)  # registers name the same categories in activity after activity
 def special_category(name: str) -> SpecialCategory | None:
     """The one special category ``name`` names, or None when it names none or several."""
+    if name.isascii() and _SPECIAL_CUE.search(name.lower()) is None:
+        return None
     folded = _without(_folded(name), _NOT_SPECIAL)
     found = [c for c, stems in _STEMS.items() if any(f" {stem}" in folded for stem in stems)]
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=4096)
 def criminal_offence(name: str) -> bool:
     """Whether ``name`` is a category of data on criminal convictions and offences (Art. 10)."""
+    if name.isascii() and _CRIMINAL_CUE.search(name.lower()) is None:
+        return False
     folded = _without(_folded(name), _NOT_CRIMINAL)
     return any(f" {stem}" in folded for stem in _CRIMINAL)
 
