@@ -312,3 +312,29 @@ def test_data_subjects_that_are_our_staff(text: str) -> None:
 def test_data_subjects_that_are_not_our_staff(text: str) -> None:
     """Staff of others, former staff, people related to staff and applicants are not ours."""
     assert not names_own_staff(text)
+
+
+# Text made of the stems' own letters and punctuation, so that stems do occur in it.
+_STEMMY = st.lists(
+    st.sampled_from(
+        ["medisch", "health", "Health and safety", "VOG", "aanvraag", "strafrecht", "trade",
+         "union", "-", ",", " ", "ras", "Sick", "leave", "fingerprint", "device", "naam"]
+    ),
+    max_size=6,
+).map(" ".join)  # fmt: skip
+
+
+@given(st.one_of(_STEMMY, st.text(alphabet="abcdefghijklmnopqrstuvwxyz -.,", max_size=30)))
+def test_the_quick_test_never_changes_a_reading(name: str) -> None:
+    """The test for a stem's first word, which spares folding most names, gives the reading
+    the full one gives."""
+    from complykit.model.wording import special_data  # noqa: PLC0415
+
+    folded = special_data._folded(name)
+    special = special_data._without(folded, special_data._NOT_SPECIAL)
+    found = [
+        c for c, stems in special_data._STEMS.items() if any(f" {s}" in special for s in stems)
+    ]
+    criminal = special_data._without(folded, special_data._NOT_CRIMINAL)
+    assert special_category(name) == (found[0] if len(found) == 1 else None)
+    assert criminal_offence(name) == any(f" {s}" in criminal for s in special_data._CRIMINAL)
