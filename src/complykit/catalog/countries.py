@@ -114,10 +114,13 @@ class Countries(CatalogModel):
         ]
 
     def adequacy(self, code: str, as_of: date) -> AdequacyDecision | None:
-        """The adequacy decision in force for `code` on `as_of`, or None."""
+        """The adequacy decision in force for `code` on `as_of`, or None. Where two are in
+        force (a renewal adopted before the old decision lapses, as for the UK in December
+        2025), a full one is preferred: it covers every transfer the partial one does."""
         country = self.get(code)
-        decisions = country.adequacy if country else []
-        return next((d for d in decisions if d.in_force(as_of)), None)
+        in_force = [d for d in (country.adequacy if country else []) if d.in_force(as_of)]
+        full = (d for d in in_force if not d.partial)
+        return next(full, in_force[0] if in_force else None)
 
 
 def _plain(text: str) -> str:
