@@ -65,23 +65,31 @@ def ai_vendor_training_terms_missing(repo: Repository) -> Iterator[Problem]:
     local=1,
     name="ai-vendor-training-risk-unaccepted",
     severity=Severity.ERROR,
-    citation=("GDPR Art. 28(3)(a)", "ISO/IEC 27001:2022 6.1.3 f)"),
-    hint="Negotiate `customer_data: prohibited`, or record a risk that `affects` the supplier "
-    "with an `acceptance` by its owner (who, when, until).",
+    citation=("ISO/IEC 27001:2022 6.1.3 f)",),
+    hint="Negotiate `customer_data: prohibited` (under opt-out terms, object and record "
+    "`opted_out`); if the terms cannot change, record a risk that `affects` the supplier with "
+    "its owner's `acceptance` (who, when, until). Accepting the risk settles the risk "
+    "decision only: it gives the vendor's training no legal basis, and SUP003 or SUP004 keeps "
+    "reporting the terms under the GDPR.",
 )
 def ai_vendor_training_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     """An AI vendor's terms allow training on our data (or may, or are unknown), and no risk
     that names the vendor has been accepted.
 
     Training on our data is processing for the vendor's own purposes; if we live with it
-    (terms we could not change), that is a decision to record as an accepted risk, not a
-    default. ``opt-out`` terms we objected to (``opted_out`` on or before the day judged)
-    allow no training. An acceptance counts from its ``on`` day to its ``until`` day: one dated
-    after the day judged was not yet given.
+    (terms we could not change), that is a risk decision for its owner to record (ISO/IEC
+    27001 6.1.3 f)), not a default. ``opt-out`` terms we objected to (``opted_out`` on or
+    before the day judged) allow no training. An acceptance counts from its ``on`` day to its
+    ``until`` day: one dated after the day judged was not yet given.
+
+    This rule asks for the risk decision only, so it cites no GDPR provision: a risk
+    acceptance cannot make processing lawful. Whether the terms fit Art. 28(3)(a) and
+    28(10) is SUP003's question (SUP004's while they are unknown), and those findings stay
+    whatever risk is accepted.
 
     PASS: ``ai_training: {customer_data: prohibited}``; ``opt-out`` with ``opted_out:
     2025-03-01``; or ``opt-out`` with a risk ``affects: [sup-vendor]`` and a current
-    ``acceptance``.
+    ``acceptance`` (SUP003 still reports the terms).
     FAIL: ``ai_training: {customer_data: opt-out}``, no objection and no accepted risk naming
     the vendor.
     """

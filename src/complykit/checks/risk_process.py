@@ -12,15 +12,13 @@ from collections.abc import Iterator
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.registry import check
-from complykit.checks.risk_treatment import remaining
+from complykit.checks.risk_treatment import OPEN, plan_open, remaining
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.empty import EMPTY
 from complykit.model.risk import Risk
 from complykit.model.soa import StatementOfApplicability
 from complykit.workspace.repository import Repository
-
-_OPEN = ("planned", "in-progress")
 
 
 @check(
@@ -44,14 +42,13 @@ def risk_owner_missing(repo: Repository) -> Iterator[Problem]:
 
 
 def treated(risk: Risk) -> bool:
-    """Treated by an action (not by acceptance) with no action of its plan still open.
+    """Mitigated or transferred, with no action of its plan still open.
 
-    An accepted risk keeps its inherent score, which is its residual; without actions, the
-    chosen treatment is taken as carried out.
+    An accepted risk keeps its inherent score, which is its residual; an avoided one leaves
+    none, since the activity that gave rise to it has stopped; without actions, the chosen
+    treatment is taken as carried out.
     """
-    if risk.treatment == "accept":
-        return False
-    return not any(action.status in _OPEN for action in risk.actions)
+    return risk.treatment in ("mitigate", "transfer") and not plan_open(risk)
 
 
 @check(
@@ -67,11 +64,13 @@ def treated(risk: Risk) -> bool:
 def residual_risk_missing(repo: Repository) -> Iterator[Problem]:
     """A treated risk has no residual score.
 
-    A risk counts as treated when its treatment is not ``accept`` (an accepted risk keeps its
-    inherent score) and none of its ``actions`` is still planned or in progress.
+    A risk counts as treated when it is mitigated or transferred and none of its ``actions``
+    is still planned or in progress. An accepted risk keeps its inherent score; an avoided
+    risk leaves no residual risk (ISO/IEC 27001 6.1.3: the activity that gave rise to it has
+    stopped), so neither is asked for one.
 
     PASS: ``residual: {likelihood: 2, impact: 3}``; or no residual while an action is
-    ``status: in-progress``.
+    ``status: in-progress``; or ``treatment: avoid`` and no residual.
     FAIL: ``treatment: mitigate``, no open actions and no ``residual``.
     """
     for entry, risk in repo.records(Risk):
@@ -156,7 +155,7 @@ def treatment_action_overdue(repo: Repository) -> Iterator[Problem]:
     """
     for entry, risk in repo.records(Risk):
         for index, action in enumerate(risk.actions):
-            if action.status in _OPEN and action.due < repo.as_of:
+            if action.status in OPEN and action.due < repo.as_of:
                 late = (repo.as_of - action.due).days
                 yield Problem(
                     entry,
@@ -211,17 +210,19 @@ def risk_assessment_stale(repo: Repository) -> Iterator[Problem]:
     "done about it, choose `treatment: accept` and record the owner's acceptance.",
 )
 def risk_treatment_unsupported(repo: Repository) -> Iterator[Problem]:
-    """A risk to be mitigated or transferred records nothing that treats it.
+    """A risk to be mitigated, transferred or avoided records nothing that treats it.
 
     Treating a risk means determining the controls it needs (6.1.3 b)) and a plan to carry
     the treatment out (6.1.3 e)). A risk counts as supported by ``controls``, ``measures``,
     ``actions`` or a ``treatment_plan``, or by a Statement of Applicability entry that names it
     under ``risks``. Without any of them a residual below the inherent score rests on nothing
-    the register shows; the message says so.
+    the register shows; the message says so. An avoided risk is not carried (RSK001 does not
+    ask for its acceptance), so the register must show how it is avoided: the activity
+    stopped, or the action or plan that stops it.
 
     PASS: ``treatment: mitigate`` with ``controls: {iso27001-2022: [A.8.13]}``.
     FAIL: ``treatment: mitigate``, ``inherent`` 9, ``residual`` 3 and no controls, measures,
-    actions or treatment plan.
+    actions or treatment plan; or ``treatment: avoid`` with none of them.
     """
     bare = repo.summaries(Risk, _unsupported)
     if not any(bare):
@@ -247,12 +248,12 @@ def risk_treatment_unsupported(repo: Repository) -> Iterator[Problem]:
         )
 
 
-_DONE = {"mitigate": "mitigated", "transfer": "transferred"}
+_DONE = {"mitigate": "mitigated", "transfer": "transferred", "avoid": "avoided"}
 
 
 def _unsupported(risk: Risk, _catalogs: CatalogSet) -> list[str]:
-    """What RSK009 says of a risk to be mitigated or transferred that records nothing that
-    treats it, as one JSON text; none for any other risk. Read from the risk alone, so the
+    """What RSK009 says of a risk to be mitigated, transferred or avoided that records nothing
+    that treats it, as one JSON text; none for any other risk. Read from the risk alone, so the
     cache keeps the texts of unchanged files and a risk edit builds no other risk."""
     if risk.treatment not in _DONE:
         return EMPTY

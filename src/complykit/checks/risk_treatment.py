@@ -8,6 +8,7 @@ be on the record.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
@@ -16,6 +17,28 @@ from complykit.model.risk import Risk, Score
 from complykit.workspace.repository import Repository
 
 _ACCEPTANCE = ("ISO/IEC 27001:2022 6.1.3 f)",)
+OPEN = ("planned", "in-progress")
+
+
+def plan_open(risk: Risk) -> bool:
+    """Whether an action of the risk's treatment plan is still planned or in progress."""
+    return any(action.status in OPEN for action in risk.actions)
+
+
+def nothing_carried_yet(risk: Risk, as_of: date) -> bool:
+    """Whether no score remains to hold against the appetite on ``as_of``.
+
+    Two cases, both without a residual score: a treatment plan still under way and on
+    schedule (8.3 carries the plan out over time, and the residual it leaves is known only
+    then), and an avoided risk whose avoidance is done (the activity that gave rise to the
+    risk has stopped, so no risk is carried). A plan with an open action past its due date is
+    no longer on schedule: the risk is carried as it is.
+    """
+    if risk.treatment == "accept" or risk.residual is not None:
+        return False
+    if plan_open(risk):
+        return all(action.due >= as_of for action in risk.actions if action.status in OPEN)
+    return risk.treatment == "avoid"
 
 
 def remaining(risk: Risk) -> tuple[Score, str]:
@@ -42,23 +65,33 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     """A risk whose remaining score is above the appetite has no acceptance in force.
 
     The remaining score is the residual one, except under ``treatment: accept``: accepting
-    lowers nothing, so an accepted risk is judged on its inherent score. An acceptance is in
+    lowers nothing, so an accepted risk is judged on its inherent score. Without a residual
+    score the inherent one remains, but nothing is judged while the treatment plan is under
+    way and on schedule (8.3; RSK004 waits for the same plan and RSK006 reports an action
+    past its due date, from which day this rule judges the inherent score again), nor once
+    a risk is avoided (``treatment: avoid`` with no open action): an avoided risk is not
+    carried, so there is nothing to accept. An acceptance is in
     force from its ``on`` day to its ``until`` day: one whose ``until`` has passed accepts
     nothing any more, and one dated after the day judged was not yet given. Above the appetite
     the residual risk is then as unaccepted as without one (6.1.3 f)).
 
-    PASS: ``residual: {likelihood: 2, impact: 5}`` (10) above appetite 8, with ``acceptance``.
+    PASS: ``residual: {likelihood: 2, impact: 5}`` (10) above appetite 8, with ``acceptance``;
+    ``treatment: avoid`` and no residual; no residual while an action due 2027-03-01 is
+    ``in-progress``, as of 2026-11-23.
     FAIL: the same residual score and no ``acceptance``, one whose ``until`` has passed, or one
-    dated ``on: 2027-06-01``, as of 2026-11-23.
+    dated ``on: 2027-06-01``, as of 2026-11-23; or no residual, inherent 25 and an open action
+    due 2026-09-30, as of 2026-11-23.
     """
     appetite = repo.config.risk_method.appetite
     for entry, risk in repo.records(Risk):
         score, field = remaining(risk)
-        if score.value <= appetite:
+        if score.value <= appetite or nothing_carried_yet(risk, repo.as_of):
             continue
         above = f"the {field} score {score.value} is above the appetite of {appetite}"
         if risk.acceptance is None:
-            yield Problem(entry, (field,), f"{above}, and nobody has accepted it")
+            yield Problem(
+                entry, (field,), f"{above}, and nobody has accepted it{_behind(risk, repo.as_of)}"
+            )
         elif risk.acceptance.on > repo.as_of:
             yield Problem(
                 entry,
@@ -77,6 +110,17 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
                 hint="Treat the risk further, or have the owner renew the acceptance with a new "
                 "`until` (and `on`, `rationale`).",
             )
+
+
+def _behind(risk: Risk, as_of: date) -> str:
+    """Why a risk with an open treatment plan is judged after all: the plan is late."""
+    late = [a.due for a in risk.actions if a.status in OPEN and a.due < as_of]
+    if risk.residual is not None or not late:
+        return ""
+    return (
+        f" (its treatment plan is behind: an open action was due on {min(late).isoformat()}, "
+        "so the risk is carried as it is)"
+    )
 
 
 def _expired(repo: Repository, risk: Risk) -> bool:

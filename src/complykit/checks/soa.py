@@ -205,29 +205,59 @@ def _placeholder(text: str) -> bool:
 def soa_evidence_missing(repo: Repository) -> Iterator[Problem]:
     """A control marked implemented lists no evidence, directly or through its measures.
 
+    A measure lends its evidence only if it is in place (``implemented`` or
+    ``partially-implemented``: 6.1.3 d) asks whether a control is implemented, and a planned
+    measure shows nothing yet) and is a measure for this control: its ``implements`` names
+    the control, or names nothing in this framework, so that the SoA's link is the only
+    mapping. A measure that ``implements`` other controls of the framework proves those.
+
     PASS: ``status: implemented`` with ``evidence: [evidence/backup-restore-test.md]``, or
-    with ``measures: [ctl-backup]`` where that control record lists evidence.
-    FAIL: ``status: implemented`` and no evidence anywhere.
+    with ``measures: [ctl-backup]`` where that control record is implemented, implements this
+    control and lists evidence.
+    FAIL: ``status: implemented`` and no evidence anywhere; or only ``measures: [ctl-mfa]``,
+    a measure that is ``planned`` or implements A.5.17 and A.8.5 but not this control.
     """
     for view in soa_views(repo):
         for index, entry in view.entries():
-            if _evidenced_by_measures(repo, entry.measures):
-                continue
             if (
-                entry.applicable is not False
-                and entry.status is ImplementationStatus.IMPLEMENTED
-                and not entry.evidence
+                entry.applicable is False
+                or entry.status is not ImplementationStatus.IMPLEMENTED
+                or entry.evidence
             ):
-                yield Problem(
-                    view.where,
-                    ("entries", index, "status"),
-                    f"{entry.control} is implemented but lists no evidence",
-                )
+                continue
+            lending = [
+                _lends_evidence(repo, m, view.framework, entry.control) for m in entry.measures
+            ]
+            if any(why is None for why in lending):
+                continue
+            yield Problem(
+                view.where,
+                ("entries", index, "status"),
+                f"{entry.control} is implemented but lists no evidence"
+                + "".join(f"; {why}" for why in lending if why),
+            )
 
 
-def _evidenced_by_measures(repo: Repository, measures: list[str]) -> bool:
-    records = (repo.by_id.get(m) for m in measures)
-    return any(isinstance(e.record, Control) and e.record.evidence for e in records if e)
+_IMPLEMENTED = (ImplementationStatus.IMPLEMENTED, ImplementationStatus.PARTIALLY_IMPLEMENTED)
+
+
+def _lends_evidence(repo: Repository, measure: str, framework: str, control: str) -> str | None:
+    """None if the measure's evidence counts for ``control``; else why not, or "" when the
+    measure is no control record at all (REF001 reports that)."""
+    found = repo.by_id.get(measure)
+    record = found.record if found is not None else None
+    if not isinstance(record, Control):
+        return ""
+    mapped = record.implements.get(framework, [])
+    if not record.evidence:
+        return ""
+    if mapped and control not in mapped:
+        return (
+            f"its measure {measure} has evidence, but implements {', '.join(mapped)}, not {control}"
+        )
+    if record.status not in _IMPLEMENTED:
+        return f"its measure {measure} has evidence, but its status is {record.status.value}"
+    return None
 
 
 @check(

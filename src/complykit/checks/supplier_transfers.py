@@ -4,6 +4,7 @@ transfer tool that holds on the ``--as-of`` day."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from complykit.checks.registry import check
 from complykit.checks.suppliers import processors
@@ -12,6 +13,9 @@ from complykit.facts.problem import Problem
 from complykit.model.enums import TransferMechanism
 from complykit.model.supplier import Location, Supplier
 from complykit.workspace.repository import Entry, Repository
+
+if TYPE_CHECKING:
+    from complykit.catalog.countries import AdequacyDecision
 
 
 @check(
@@ -106,17 +110,28 @@ def _problem(repo: Repository, location: Location) -> str | None:
     decision = repo.catalogs.countries.adequacy(location.country, repo.as_of)
     if decision is None:
         return f"no adequacy decision is in force there on {repo.as_of.isoformat()}"
-    if decision.partial and location.within_adequacy_scope is False:
-        return (
-            "the adequacy decision covers only some recipients, and the record says the "
-            "supplier is not one of them"
-        )
-    if decision.partial and not location.within_adequacy_scope:
-        return (
-            "the adequacy decision covers only some recipients, and the record does not say "
-            "the supplier is one of them (`within_adequacy_scope`)"
-        )
-    return None
+    if not decision.partial or location.within_adequacy_scope:
+        return None
+    partial = _partial(decision, repo.catalogs.countries.name(location.country))
+    if location.within_adequacy_scope is False:
+        return f"{partial}, and the record says the supplier falls outside it"
+    return (
+        f"{partial}, and the record does not say the supplier and our data fall within it "
+        "(`within_adequacy_scope`)"
+    )
+
+
+def _partial(decision: AdequacyDecision, country: str | None) -> str:
+    """What a partial decision covers, in the countries catalog's words. Some decisions cover
+    some recipients (the US: certified organisations), others some data or processing
+    (Israel: automated processing; the UK until 2025: all but immigration-control data), so
+    the scope is quoted rather than summed up."""
+    head, colon, rest = decision.scope.partition(": ")
+    scope = rest if colon and head == country else decision.scope
+    return (
+        f"the adequacy decision in force there is partial ({decision.decision}; scope: "
+        f"{scope.removesuffix('.')})"
+    )
 
 
 @check(
