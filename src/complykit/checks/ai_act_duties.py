@@ -282,19 +282,31 @@ def fria_results_not_notified(repo: Repository) -> Iterator[Problem]:
     citation=("AI Act Art. 50",),
 )
 def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
-    """An Art. 50 situation applies to a system in use, and no disclosure says how people are told.
+    """An Art. 50 situation applies to a system in use, and nothing recorded meets it.
 
     Only the paragraphs that bind our role count: 50(1) and 50(2) bind providers, 50(3) and
-    50(4) deployers. A system whose recorded ``practices`` include emotion recognition or
-    biometric categorisation is an Art. 50(3) situation even if its transparency flags say not.
+    50(4) deployers. Paragraphs 1, 3 and 4 ask that people be told, which ``disclosure``
+    records. Paragraph 2 asks the provider of a system that generates synthetic audio, images,
+    video or text to mark each output so that machines can detect it as AI-generated, which
+    only ``marking`` records: a notice to people does not meet it. A system whose recorded
+    ``practices`` include emotion recognition or biometric categorisation is an Art. 50(3)
+    situation even if its transparency flags say not.
 
-    PASS: ``roles: [provider]``, ``interacts_with_people: true`` and ``disclosure: ...``.
-    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``.
+    The Digital Omnibus (unverified) would give generative systems placed on the market before
+    2 August 2026 until 2 December 2026 to mark their output; a workspace that chose the
+    Omnibus dates is judged by that date for a system in service before 2 August 2026.
+
+    PASS: ``roles: [provider]``, ``interacts_with_people: true`` and ``disclosure: ...``; or
+    ``synthetic_content: true`` and ``marking: C2PA content credentials on every image``.
+    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``; or
+    ``synthetic_content: true`` and a ``disclosure`` but no ``marking``.
     """
     hint = (
-        "Write in `transparency.disclosure` how people are told, at the latest at their first "
-        "interaction or exposure (Art. 50(5)). Art. 50(2) asks more than telling people: the "
-        "output itself must carry a machine-readable mark (a watermark or metadata)."
+        "For Art. 50(1), (3) and (4), write in `transparency.disclosure` how people are told, at "
+        "the latest at their first interaction or exposure (Art. 50(5)). Art. 50(2) asks more "
+        "than telling people: the output itself must carry a machine-readable mark (a "
+        "watermark, content credentials or other metadata); record how in "
+        "`transparency.marking`."
     )
     yield from dated(repo, gaps.transparency_gaps(repo), hint)
 

@@ -72,7 +72,15 @@ class Transparency(StrictModel):
     public_interest_text: bool = False
     """Whether it writes text published to inform the public on public matters (Art. 50(4))."""
     disclosure: Text | None = None
-    """How people are told, where a situation applies."""
+    """How people are told that they are dealing with AI, for the situations of Art. 50(1),
+    (3) and (4): a notice in the chat window, a label on the image, a sentence under the
+    article. Telling people does not mark the content itself: see `marking`."""
+    marking: Text | None = None
+    """For a system that generates synthetic audio, images, video or text (Art. 50(2)): how its
+    provider makes each output recognisable by machines as AI-generated or manipulated, e.g. an
+    invisible watermark, C2PA content credentials or other signed metadata, a fingerprint or
+    logging that a detector can match. A notice to the reader is a `disclosure`, not a
+    marking."""
 
 
 class Classification(StrictModel):

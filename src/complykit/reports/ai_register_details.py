@@ -141,8 +141,15 @@ def _transparency(record: AiSystem, words: Words) -> list[Fact]:
     situations = [
         words.gettext(text) for field, text in _TRANSPARENCY if getattr(transparency, field)
     ]
-    lines = [", ".join(situations) or words.gettext("no Art. 50 situation applies")]
-    return [_fact(words.gettext("Transparency (Art. 50)"), [*lines, transparency.disclosure])]
+    lines = [
+        ", ".join(situations) or words.gettext("no Art. 50 situation applies"),
+        transparency.disclosure,
+        _labelled(
+            words.gettext("machine-readable marking of the output (Art. 50(2))"),
+            transparency.marking,
+        ),
+    ]
+    return [_fact(words.gettext("Transparency (Art. 50)"), lines)]
 
 
 def _logging(record: AiSystem, words: Words) -> list[Fact]:

@@ -234,3 +234,37 @@ def test_the_vendor_training_row_says_when_we_opted_out(
 ) -> None:
     """Beside opt-out terms, the day we objected, so that a reader sees what we did about them."""
     assert shown in _article_of_one_system(tmp_path, OPTED_OUT, "ai-notes", lang)
+
+
+MARKED_OUTPUT = """\
+kind: ai-system
+id: ai-images
+name: Campaign image generator
+purpose: Generates images for marketing campaigns, which we sell on as a service.
+roles: [provider]
+classification:
+  risk_class: transparency
+  reasoning: Generates synthetic images.
+  transparency:
+    synthetic_content: true
+    marking: C2PA content credentials on every image
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "en",
+            "machine-readable marking of the output (Art. 50(2)): C2PA content credentials",
+        ),
+        ("nl", "machineleesbare markering van de output (art. 50 lid 2): C2PA content credentials"),
+    ],
+)
+def test_the_transparency_row_says_how_the_output_is_marked(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """How generated output is marked (Art. 50(2)) is shown apart from how people are told, so
+    that a reader does not take a notice for the mark."""
+    assert shown in _article_of_one_system(tmp_path, MARKED_OUTPUT, "ai-images", lang)
