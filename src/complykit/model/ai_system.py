@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from complykit.model.ai_duties import DeployerDuties, ProviderDuties
+from complykit.model.ai_duties import DeployerDuties, EuDatabaseRegistration, ProviderDuties
 from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
 from complykit.model.declaring import Field
@@ -52,6 +52,11 @@ class Art6Exception(StrictModel):
     )
     documented: IsoDate | None = None
     """When the assessment was documented (Art. 6(4))."""
+    eu_database_registration: EuDatabaseRegistration | None = None
+    """For a system we provide: our entry, and the system's, in the EU database, made before the
+    system was placed on the market or put into service. A provider that relies on the
+    exception registers as one whose system is high-risk would (Art. 6(4), Art. 49(2)), so
+    that authorities can see and question the claim."""
 
 
 class Transparency(StrictModel):

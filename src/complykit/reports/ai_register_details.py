@@ -58,6 +58,7 @@ def details(repo: Repository, record: AiSystem, words: Words) -> list[Fact]:
         _fact(words.gettext("Affected persons"), record.affected_persons),
         _fact(words.gettext("In use since"), [_date(words, record.in_use_since)]),
         _legacy(record, words),
+        _art6_3(record, words),
         _fact(
             words.gettext("Processes personal data"), [words.yesno(record.processes_personal_data)]
         ),
@@ -262,6 +263,24 @@ def _legacy(record: AiSystem, words: Words) -> Fact:
             _labelled(words.gettext("changed on"), _date(words, review.changed_on)),
             _labelled(words.gettext("reviewed"), _date(words, review.reviewed)),
             review.reasoning,
+        ],
+    )
+
+
+def _art6_3(record: AiSystem, words: Words) -> Fact:
+    """The Art. 6(3) claim's reasoning, and what its provider did about it (Art. 6(4), 49(2));
+    the summary rows show only its condition."""
+    claim = record.classification.art6_3_exception
+    if claim is None:
+        return _fact("", [])
+    return _fact(
+        words.gettext("Not high-risk under Art. 6(3)"),
+        [
+            claim.reasoning,
+            _labelled(
+                words.gettext("assessment documented (Art. 6(4))"), _date(words, claim.documented)
+            ),
+            _registration(claim.eu_database_registration, words),
         ],
     )
 

@@ -268,3 +268,40 @@ def test_the_transparency_row_says_how_the_output_is_marked(
     """How generated output is marked (Art. 50(2)) is shown apart from how people are told, so
     that a reader does not take a notice for the mark."""
     assert shown in _article_of_one_system(tmp_path, MARKED_OUTPUT, "ai-images", lang)
+
+
+REGISTERED_EXCEPTION = """\
+kind: ai-system
+id: ai-cv-parser
+name: CV parser
+purpose: Extracts names, dates and diplomas from CVs; we sell it to recruiters.
+roles: [provider]
+classification:
+  risk_class: minimal
+  reasoning: Data extraction only.
+  annex_iii: {area: 4, point: a}
+  profiling: false
+  art6_3_exception:
+    condition: a
+    reasoning: A narrow procedural task that ranks or scores nobody.
+    documented: 2026-07-01
+    eu_database_registration: {registered: 2026-08-20, reference: EU-AI-0000123}
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "EU database (Art. 49): 20 August 2026, EU-AI-0000123"),
+        ("nl", "EU-databank (art. 49): 20 augustus 2026, EU-AI-0000123"),
+        ("en", "assessment documented (Art. 6(4)): 1 July 2026"),
+        ("nl", "beoordeling gedocumenteerd (art. 6 lid 4): 1 juli 2026"),
+    ],
+)
+def test_the_art6_3_row_says_when_the_provider_registered(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """A provider's documentation and EU database entry for an Art. 6(3) claim (Art. 6(4),
+    49(2)) are shown, so that a reader sees the claim was made openly."""
+    assert shown in _article_of_one_system(tmp_path, REGISTERED_EXCEPTION, "ai-cv-parser", lang)
