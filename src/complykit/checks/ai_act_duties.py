@@ -327,8 +327,9 @@ def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
     move that date. For a high-risk system in use before the general date of application, the
     date is the one Art. 111(2) gives, as for the duty rules themselves: from a significant
-    change of its design, or for a public authority or body 2030-08-02; a system that the
-    article keeps out of scope (reviewed, unchanged, private sector) gets no warning.
+    change of its design, or for a system intended to be used by public authorities
+    2030-08-02, whether we provide or deploy it; a system that the article keeps out of scope
+    (reviewed, unchanged, not intended for public authorities) gets no warning.
 
     PASS: a high-risk Annex I (Art. 6(1)) system we deploy with trained overseers.
     FAIL: the same system without ``human_oversight``, as of 2026-11-23 (applies 2027-08-02).

@@ -279,7 +279,17 @@ class AiSystem(Record):
     """When the system was put into service."""
     legacy_review: LegacyReview | None = None
     """For a high-risk system in service before 2 August 2026: whether its design changed
-    significantly since (AI Act Art. 111(2)). Unchanged, its high-risk duties do not apply (for
-    a public authority or body, from 2 August 2030); left out, they are reported with a hint."""
+    significantly since (AI Act Art. 111(2)). Unchanged, its high-risk duties do not apply, or
+    for a system intended to be used by public authorities (`intended_for_public_authorities`)
+    apply from 2 August 2030; left out, they are reported with a hint."""
+    intended_for_public_authorities: bool | None = None
+    """Whether the system's intended purpose is use by public authorities, whoever provides it.
+    For a high-risk system already in service before 2 August 2026 and not significantly
+    changed since, Art. 111(2) still gives its providers and deployers until 2 August 2030 to
+    comply; one meant for other users stays out of scope until its design changes. Left out,
+    it is yes for the Annex III use cases that name public authorities as users (5(a) public
+    benefits, area 6 law enforcement, area 7 migration and borders, 8(a) judicial
+    authorities) or when we are a public authority or body, and no otherwise. A public
+    authority or body that deploys the system uses it itself, whatever this says."""
     affected_persons: list[NonEmptyStr] = EMPTY
     """The groups of people the system's outputs affect, e.g. patients or applicants."""

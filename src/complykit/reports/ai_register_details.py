@@ -262,6 +262,12 @@ def _legacy(record: AiSystem, words: Words) -> Fact:
             words.yesno(review.significant_change),
             _labelled(words.gettext("changed on"), _date(words, review.changed_on)),
             _labelled(words.gettext("reviewed"), _date(words, review.reviewed)),
+            _labelled(
+                words.gettext("intended to be used by public authorities"),
+                words.yesno(record.intended_for_public_authorities),
+            )
+            if record.intended_for_public_authorities is not None
+            else None,
             review.reasoning,
         ],
     )

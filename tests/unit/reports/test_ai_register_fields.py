@@ -305,3 +305,35 @@ def test_the_art6_3_row_says_when_the_provider_registered(
     """A provider's documentation and EU database entry for an Art. 6(3) claim (Art. 6(4),
     49(2)) are shown, so that a reader sees the claim was made openly."""
     assert shown in _article_of_one_system(tmp_path, REGISTERED_EXCEPTION, "ai-cv-parser", lang)
+
+
+FOR_PUBLIC_AUTHORITIES = """\
+kind: ai-system
+id: ai-hiring
+name: Civil service applicant ranking
+purpose: Ranks applicants for civil service posts; sold to municipalities only.
+roles: [provider]
+classification:
+  risk_class: high-risk
+  reasoning: Evaluates candidates in recruitment.
+  annex_iii: {area: 4, point: a}
+intended_for_public_authorities: true
+lifecycle: operation
+in_use_since: 2025-06-01
+legacy_review: {significant_change: false, reviewed: 2026-06-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "intended to be used by public authorities: yes"),
+        ("nl", "bedoeld voor gebruik door overheidsinstanties: ja"),
+    ],
+)
+def test_the_legacy_row_says_whether_public_authorities_use_it(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """Beside the Art. 111(2) review, whether the system is meant for public authorities, which
+    decides whether its duties apply from 2 August 2030 or not at all while it is unchanged."""
+    assert shown in _article_of_one_system(tmp_path, FOR_PUBLIC_AUTHORITIES, "ai-hiring", lang)
