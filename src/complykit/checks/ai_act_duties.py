@@ -43,7 +43,9 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
 
     The Art. 5(1) point is decided from ``practices``: what the system does, where, and the
     exceptions the article itself makes (medical or safety reasons for emotion recognition, the
-    listed law-enforcement objectives for real-time remote biometric identification), as well
+    listed law-enforcement objectives for real-time remote biometric identification, which
+    count only with the prior authorisation of a judicial or independent administrative
+    authority (Art. 5(3)) and a national law that allows the use (Art. 5(5))), as well
     as from a declared ``risk_class: prohibited`` or ``suspected_art5_practice``. Record
     ``emotion-recognition`` only for a system that infers emotions or intentions from
     biometric data (face, voice, gait, keystrokes...), as the AI Act defines emotion
@@ -53,7 +55,10 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     medical_or_safety_purpose: true}`` and ``lifecycle: operation`` (Art. 5(1)(f) excepts
     medical or safety reasons; Annex III point 1(c) still applies, see AIA013).
     FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
-    ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``.
+    ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``;
+    or real-time remote biometric identification in a public space with
+    ``law_enforcement_objective: suspect-location`` and no ``authorisation`` or
+    ``national_law``.
 
     In use means ``lifecycle`` deployment or operation: Art. 5(1) forbids placing on the
     market, putting into service and use. Before that stage AIA029 warns instead.
@@ -61,7 +66,8 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     hint = (
         "Stop using the system and set `lifecycle: retired`; if it is no prohibited practice "
         "after all, correct `practices` or remove `suspected_art5_practice`, and say why in "
-        "`reasoning`."
+        "`reasoning`. Real-time remote biometric identification for a listed objective needs "
+        "its prior `authorisation` and `national_law` recorded too."
     )
     gaps_in_use = (g for g in prohibited_gaps(repo) if _in_use(g.where.record))
     yield from dated(repo, gaps_in_use, hint)

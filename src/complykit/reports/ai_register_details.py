@@ -182,9 +182,22 @@ def _practices(practices: PracticeFacts | None, words: Words) -> list[Fact]:
         )
         if objective
         else None,
+        _labelled(
+            words.gettext("Prior authorisation (Art. 5(3))"),
+            _authorisation(practices, words),
+        ),
+        _labelled(words.gettext("National law (Art. 5(5))"), practices.national_law),
         practices.reasoning,
     ]
     return [_fact(words.gettext("Practices (Art. 5(1))"), lines)]
+
+
+def _authorisation(practices: PracticeFacts, words: Words) -> str | None:
+    granted = practices.authorisation
+    if granted is None:
+        return None
+    parts = [granted.authority, words.long_date(granted.granted), granted.reference]
+    return ", ".join(p for p in parts if p)
 
 
 def _deployer(duties: DeployerDuties | None, words: Words) -> list[Fact]:

@@ -337,3 +337,40 @@ def test_the_legacy_row_says_whether_public_authorities_use_it(
     """Beside the Art. 111(2) review, whether the system is meant for public authorities, which
     decides whether its duties apply from 2 August 2030 or not at all while it is unchanged."""
     assert shown in _article_of_one_system(tmp_path, FOR_PUBLIC_AUTHORITIES, "ai-hiring", lang)
+
+
+AUTHORISED_RBI = """\
+kind: ai-system
+id: ai-rbi
+name: Live face matching
+purpose: Matches faces in station crowds against a list of missing children.
+roles: [deployer]
+classification:
+  risk_class: high-risk
+  reasoning: Remote biometric identification for a listed objective.
+  annex_iii: {area: 1, point: a}
+practices:
+  techniques: [real-time-remote-biometric-identification]
+  settings: [law-enforcement, publicly-accessible-spaces]
+  law_enforcement_objective: victim-search
+  authorisation: {authority: Rechtbank Den Haag, granted: 2026-05-04, reference: RC-2026-0412}
+  national_law: Fictional Act on real-time identification
+lifecycle: design
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "Prior authorisation (Art. 5(3)): Rechtbank Den Haag, 4 May 2026, RC-2026-0412"),
+        ("nl", "Voorafgaande toestemming (art. 5 lid 3): Rechtbank Den Haag, 4 mei 2026"),
+        ("en", "National law (Art. 5(5)): Fictional Act on real-time identification"),
+        ("nl", "Nationaal recht (art. 5 lid 5): Fictional Act on real-time identification"),
+    ],
+)
+def test_the_practices_row_shows_the_authorisation_and_the_law(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """For real-time remote biometric identification, the authorisation and national law the
+    exception rests on (Art. 5(3), 5(5)) are shown, not only its objective."""
+    assert shown in _article_of_one_system(tmp_path, AUTHORISED_RBI, "ai-rbi", lang)
