@@ -43,7 +43,9 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
 
     The Art. 5(1) point is decided from ``practices``: what the system does, where, and the
     exceptions the article itself makes (medical or safety reasons for emotion recognition, the
-    listed law-enforcement objectives for real-time remote biometric identification), as well
+    listed law-enforcement objectives for real-time remote biometric identification, which
+    count only with the prior authorisation of a judicial or independent administrative
+    authority (Art. 5(3)) and a national law that allows the use (Art. 5(5))), as well
     as from a declared ``risk_class: prohibited`` or ``suspected_art5_practice``. Record
     ``emotion-recognition`` only for a system that infers emotions or intentions from
     biometric data (face, voice, gait, keystrokes...), as the AI Act defines emotion
@@ -53,7 +55,10 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     medical_or_safety_purpose: true}`` and ``lifecycle: operation`` (Art. 5(1)(f) excepts
     medical or safety reasons; Annex III point 1(c) still applies, see AIA013).
     FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
-    ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``.
+    ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``;
+    or real-time remote biometric identification in a public space with
+    ``law_enforcement_objective: suspect-location`` and no ``authorisation`` or
+    ``national_law``.
 
     In use means ``lifecycle`` deployment or operation: Art. 5(1) forbids placing on the
     market, putting into service and use. Before that stage AIA029 warns instead.
@@ -61,7 +66,8 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     hint = (
         "Stop using the system and set `lifecycle: retired`; if it is no prohibited practice "
         "after all, correct `practices` or remove `suspected_art5_practice`, and say why in "
-        "`reasoning`."
+        "`reasoning`. Real-time remote biometric identification for a listed objective needs "
+        "its prior `authorisation` and `national_law` recorded too."
     )
     gaps_in_use = (g for g in prohibited_gaps(repo) if _in_use(g.where.record))
     yield from dated(repo, gaps_in_use, hint)
@@ -282,19 +288,31 @@ def fria_results_not_notified(repo: Repository) -> Iterator[Problem]:
     citation=("AI Act Art. 50",),
 )
 def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
-    """An Art. 50 situation applies to a system in use, and no disclosure says how people are told.
+    """An Art. 50 situation applies to a system in use, and nothing recorded meets it.
 
     Only the paragraphs that bind our role count: 50(1) and 50(2) bind providers, 50(3) and
-    50(4) deployers. A system whose recorded ``practices`` include emotion recognition or
-    biometric categorisation is an Art. 50(3) situation even if its transparency flags say not.
+    50(4) deployers. Paragraphs 1, 3 and 4 ask that people be told, which ``disclosure``
+    records. Paragraph 2 asks the provider of a system that generates synthetic audio, images,
+    video or text to mark each output so that machines can detect it as AI-generated, which
+    only ``marking`` records: a notice to people does not meet it. A system whose recorded
+    ``practices`` include emotion recognition or biometric categorisation is an Art. 50(3)
+    situation even if its transparency flags say not.
 
-    PASS: ``roles: [provider]``, ``interacts_with_people: true`` and ``disclosure: ...``.
-    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``.
+    The Digital Omnibus (unverified) would give generative systems placed on the market before
+    2 August 2026 until 2 December 2026 to mark their output; a workspace that chose the
+    Omnibus dates is judged by that date for a system in service before 2 August 2026.
+
+    PASS: ``roles: [provider]``, ``interacts_with_people: true`` and ``disclosure: ...``; or
+    ``synthetic_content: true`` and ``marking: C2PA content credentials on every image``.
+    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``; or
+    ``synthetic_content: true`` and a ``disclosure`` but no ``marking``.
     """
     hint = (
-        "Write in `transparency.disclosure` how people are told, at the latest at their first "
-        "interaction or exposure (Art. 50(5)). Art. 50(2) asks more than telling people: the "
-        "output itself must carry a machine-readable mark (a watermark or metadata)."
+        "For Art. 50(1), (3) and (4), write in `transparency.disclosure` how people are told, at "
+        "the latest at their first interaction or exposure (Art. 50(5)). Art. 50(2) asks more "
+        "than telling people: the output itself must carry a machine-readable mark (a "
+        "watermark, content credentials or other metadata); record how in "
+        "`transparency.marking`."
     )
     yield from dated(repo, gaps.transparency_gaps(repo), hint)
 
@@ -315,8 +333,9 @@ def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
     move that date. For a high-risk system in use before the general date of application, the
     date is the one Art. 111(2) gives, as for the duty rules themselves: from a significant
-    change of its design, or for a public authority or body 2030-08-02; a system that the
-    article keeps out of scope (reviewed, unchanged, private sector) gets no warning.
+    change of its design, or for a system intended to be used by public authorities
+    2030-08-02, whether we provide or deploy it; a system that the article keeps out of scope
+    (reviewed, unchanged, not intended for public authorities) gets no warning.
 
     PASS: a high-risk Annex I (Art. 6(1)) system we deploy with trained overseers.
     FAIL: the same system without ``human_oversight``, as of 2026-11-23 (applies 2027-08-02).

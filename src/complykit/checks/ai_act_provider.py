@@ -133,19 +133,29 @@ def ce_marking_missing(repo: Repository) -> Iterator[Problem]:
     note=OMNIBUS_NOTE,
     name="provider-unregistered",
     severity=Severity.ERROR,
-    citation=("AI Act Art. 49(1)",),
+    citation=("AI Act Art. 49(1)", "AI Act Art. 49(2)"),
 )
 def provider_unregistered(repo: Repository) -> Iterator[Problem]:
     """An Annex III system we provide is not registered in the EU database.
 
-    Annex III point 2 is registered nationally instead (Art. 49(5)); Annex I products are not
-    registered under Art. 49(1).
+    A high-risk one is registered under Art. 49(1); Annex III point 2 is registered nationally
+    instead (Art. 49(5)), and Annex I products are not registered under Art. 49(1). One we hold
+    not high-risk under the Art. 6(3) exception is registered too, with us as its provider,
+    before it is placed on the market (Art. 6(4), Art. 49(2)).
 
-    PASS: ``provider_duties: {eu_database_registration: {registered: 2026-07-15}}``.
-    FAIL: ``annex_iii: {area: 4, point: a}``, ``roles: [provider]`` and no registration.
+    PASS: ``provider_duties: {eu_database_registration: {registered: 2026-07-15}}``; or
+    ``art6_3_exception: {..., eu_database_registration: {registered: 2026-07-15}}``.
+    FAIL: ``annex_iii: {area: 4, point: a}``, ``roles: [provider]`` and no registration; or
+    the same with ``risk_class: minimal``, ``art6_3_exception: {condition: a, ...}`` and no
+    ``eu_database_registration`` in it.
     """
-    hint = "Register the system in the EU database (Annex VIII data) and record it."
+    hint = (
+        "Register in the EU database before placing the system on the market (the Annex VIII "
+        "data) and record the entry as `eu_database_registration`: under `provider_duties` for "
+        "a high-risk system, under `art6_3_exception` for one held not high-risk."
+    )
     yield from dated(repo, gaps.registration_gaps(repo), hint)
+    yield from dated(repo, gaps.art6_3_registration_gaps(repo), hint)
 
 
 @check(

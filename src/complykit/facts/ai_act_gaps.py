@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from complykit.facts.ai_act_index import (
+    OMNIBUS_BASIS,
+    OMNIBUS_DATES,
     Gap,
     Start,
     activities,
@@ -177,24 +179,46 @@ _PUBLIC_SECTOR = {
 
 
 def transparency_gaps(repo: Repository) -> Iterator[Gap]:
+    """Art. 50 situations of our role with nothing recorded to meet them: a `disclosure` for
+    paragraphs 1, 3 and 4, which tell people, and a `marking` for paragraph 2, which marks the
+    output itself so that machines can detect it."""
     found = catalog(repo)
     for entry, system in systems(repo, in_use=True):
         facts = system.classification.transparency
-        if facts.disclosure is not None or found is None:
-            continue
         for flag, (paragraph, what) in _ART50.items():
-            item = found.item(paragraph)
+            item = found.item(paragraph) if found else None
             addressee = str(item.attributes.get("addressee", "")) if item else ""
             loc = _flag_source(system, flag)
-            if loc is not None and addressee in system.roles:
-                yield Gap(
-                    entry,
-                    loc,
-                    f"'{system.name}' {what}; as {addressee} we must "
-                    f"{_ART50_DUTY[paragraph]}, but no `disclosure` says how",
-                    (f"AI Act {paragraph}",),
-                    start_of(repo, [paragraph]),
-                )
+            field = _ART50_FIELD.get(paragraph, "disclosure")
+            if loc is None or addressee not in system.roles or getattr(facts, field):
+                continue
+            yield Gap(
+                entry,
+                loc,
+                f"'{system.name}' {what}; as {addressee} we must "
+                f"{_ART50_DUTY[paragraph]}, but no `{field}` says how",
+                (f"AI Act {paragraph}",),
+                _art50_start(repo, system, paragraph),
+            )
+
+
+# The field that meets each paragraph when it is not `disclosure`.
+_ART50_FIELD = {"Art. 50(2)": "marking"}
+
+
+def _art50_start(repo: Repository, system: AiSystem, paragraph: str) -> Start:
+    """When the paragraph applies to the system. The Omnibus grace period of Art. 50(2) holds
+    only for systems placed on the market before the general date of application: for one put
+    into service later the grace period is not mentioned, and for one in service before it,
+    a workspace that chose the Omnibus dates is judged by the deferred date."""
+    start = start_of(repo, [paragraph])
+    if paragraph != "Art. 50(2)" or start.omnibus_note is None or system.in_use_since is None:
+        return start
+    if not is_legacy(repo, system):
+        return Start(start.applies)
+    if repo.config.ai_act.dates == OMNIBUS_DATES and start.omnibus is not None:
+        return Start(start.omnibus, basis=f"{start.basis} {OMNIBUS_BASIS}")
+    return start
 
 
 # Practices that are themselves Art. 50(3) situations, whatever the transparency block says.

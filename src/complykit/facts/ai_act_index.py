@@ -230,18 +230,23 @@ def unreviewed_legacy(repo: Repository, gap: Gap) -> list[str]:
 
 def legacy_start(repo: Repository, gap: Gap) -> Start | None:
     """When a legacy system's duty applies, by its ``legacy_review`` (Art. 111(2)): from a
-    significant change of its design; unchanged, never, or for a public authority or body
-    from the article's deadline; not reviewed, as for any system (the hint says why not)."""
-    return _by_review(repo, _review(gap), gap.start)
+    significant change of its design; unchanged, never, or for a system intended to be used by
+    public authorities from the article's deadline; not reviewed, as for any system (the hint
+    says why not)."""
+    system = gap.where.record
+    if not isinstance(system, AiSystem):
+        return gap.start
+    return _by_review(repo, system, gap.start)
 
 
 def system_start(repo: Repository, system: AiSystem, start: Start) -> Start | None:
     """When a high-risk duty that applies from ``start`` applies to ``system``: for a system in
     use before the general date of application, as Art. 111(2) and its review say."""
-    return _by_review(repo, system.legacy_review, start) if is_legacy(repo, system) else start
+    return _by_review(repo, system, start) if is_legacy(repo, system) else start
 
 
-def _by_review(repo: Repository, review: LegacyReview | None, start: Start) -> Start | None:
+def _by_review(repo: Repository, system: AiSystem, start: Start) -> Start | None:
+    review = system.legacy_review
     if review is None:
         return start
     if review.significant_change:
@@ -250,9 +255,33 @@ def _by_review(repo: Repository, review: LegacyReview | None, start: Start) -> S
             return start
         return replace(start, applies=changed, basis=LEGACY)
     deadline = _legacy_deadline(repo)
-    if repo.config.organisation.sector == "private" or deadline is None:
+    if deadline is None or not for_public_authorities(repo, system):
         return None
     return Start(max(start.applies, deadline), basis=LEGACY)
+
+
+# Annex III use cases whose users are public authorities by their own words: 5(a) public
+# assistance benefits, 6 law enforcement, 7 migration, asylum and border control, 8(a) judicial
+# authorities. Elsewhere (e.g. 4(a) recruitment) the intended users may be public or private.
+_PUBLIC_USE_CASES = {(5, "a"), (6, None), (7, None), (8, "a")}
+
+
+def for_public_authorities(repo: Repository, system: AiSystem) -> bool:
+    """Whether the system is intended to be used by public authorities, which Art. 111(2)
+    gives until its deadline rather than leaving out of scope. Its providers and deployers are
+    bound alike, so a private provider of such a system is too. A public authority or body
+    that deploys the system uses it itself; otherwise ``intended_for_public_authorities``
+    decides, and left out, the Annex III use case or our own sector."""
+    public_sector = repo.config.organisation.sector != "private"
+    if public_sector and "deployer" in system.roles:
+        return True
+    if system.intended_for_public_authorities is not None:
+        return system.intended_for_public_authorities
+    basis = system.classification.annex_iii
+    named = basis is not None and bool(
+        {(basis.area, basis.point), (basis.area, None)} & _PUBLIC_USE_CASES
+    )
+    return named or public_sector
 
 
 def _review(gap: Gap) -> LegacyReview | None:

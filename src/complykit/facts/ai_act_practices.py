@@ -29,9 +29,26 @@ _POINTS: dict[str, tuple[Technique, Callable[[PracticeFacts], bool]]] = {
     "g": ("biometric-categorisation", lambda f: not f.lawful_dataset_labelling),
     "h": (
         "real-time-remote-biometric-identification",
-        lambda f: set(f.settings) >= _SPACE_FOR_H and f.law_enforcement_objective is None,
+        lambda f: set(f.settings) >= _SPACE_FOR_H and bool(_missing_for_h(f)),
     ),
 }
+
+
+def _missing_for_h(facts: PracticeFacts) -> list[str]:
+    """What point h's exception still lacks: a listed objective, the prior authorisation
+    (Art. 5(3)) and the national law that allows the use (Art. 5(5)). Without all three the
+    prohibition stands."""
+    missing = []
+    if facts.law_enforcement_objective is None:
+        missing.append("no listed `law_enforcement_objective`")
+    if facts.authorisation is None:
+        missing.append(
+            "no prior `authorisation` by a judicial or independent administrative authority "
+            "(Art. 5(3))"
+        )
+    if facts.national_law is None:
+        missing.append("no `national_law` that allows the use (Art. 5(5))")
+    return missing
 
 
 def prohibited_points(facts: PracticeFacts | None) -> list[str]:
@@ -101,13 +118,40 @@ def prohibited_gaps(repo: Repository) -> Iterator[Gap]:
                 )
             if point == "f" and loc[0] == "practices":
                 stage += f" ({BIOMETRIC_EMOTIONS})"
+            citation: tuple[str, ...] = (f"AI Act {item}",)
+            if point == "h" and loc[0] == "practices" and system.practices is not None:
+                stage += _h_exception_lacks(system.practices)
+                citation += _h_safeguards(system.practices)
             yield Gap(
                 entry,
                 loc,
                 f"'{system.name}' {verdict} a prohibited AI practice under {what}{stage}",
-                (f"AI Act {item}",),
+                citation,
                 start_of(repo, [item]),
             )
+
+
+def _h_safeguards(facts: PracticeFacts) -> tuple[str, ...]:
+    """The safeguards of point h's exception the record lacks, when it names an objective.
+    complykit's reference records them only within the point's summary, so the messages say
+    their paragraph numbers are unverified."""
+    if facts.law_enforcement_objective is None:
+        return ()
+    needs = (("AI Act Art. 5(3)", facts.authorisation), ("AI Act Art. 5(5)", facts.national_law))
+    return tuple(citation for citation, recorded in needs if recorded is None)
+
+
+def _h_exception_lacks(facts: PracticeFacts) -> str:
+    """What the record lacks for point h's exception, when it names an objective: the
+    objective alone lifts no prohibition."""
+    if facts.law_enforcement_objective is None:
+        return ""
+    lacks = _missing_for_h(facts)
+    return (
+        f"; its objective ({facts.law_enforcement_objective}) alone is no exception, and it "
+        f"records {' and '.join(lacks)} (paragraph numbers unverified in complykit's "
+        "reference)"
+    )
 
 
 def _reasons(system: AiSystem) -> Iterator[tuple[Loc, str, str]]:

@@ -1,4 +1,5 @@
-"""The provider duties (Art. 11, 17, 43, 47, 48, 49(1), 72) a high-risk system leaves unmet."""
+"""The provider duties (Art. 11, 17, 43, 47, 48, 49(1), 72) a high-risk system leaves unmet, and
+the registration (Art. 49(2)) of a system its provider holds not high-risk under Art. 6(3)."""
 
 from __future__ import annotations
 
@@ -115,6 +116,27 @@ def registration_gaps(repo: Repository) -> Iterator[Gap]:
             yield _gap(repo, (entry, system, route), "Art. 49(1)", message)
 
 
+def art6_3_registration_gaps(repo: Repository) -> Iterator[Gap]:
+    """Systems we provide as not high-risk under Art. 6(3) that are not registered: Art. 49(2)
+    asks the provider to register itself and the system before placing it on the market. The
+    duty is an Annex III one, so it moves with Art. 6(2)'s date."""
+    for entry, system in systems(repo, in_use=True):
+        claim = system.classification.art6_3_exception
+        if claim is None or "provider" not in system.roles or claim.eu_database_registration:
+            continue
+        if system.classification.annex_iii is None:
+            continue  # AIA003: an exception with no Annex III use case departs from nothing
+        yield Gap(
+            entry,
+            ("classification", "art6_3_exception"),
+            f"'{system.name}' is an Annex III system we provide as not high-risk under the "
+            f"Art. 6(3)({claim.condition}) exception, but no `eu_database_registration` shows "
+            "us and the system registered in the EU database",
+            ("AI Act Art. 49(2)",),
+            start_of(repo, ["Art. 49(2)", "Art. 6(2)"]),
+        )
+
+
 def product_gaps(repo: Repository) -> Iterator[Gap]:
     for entry, system, route, duties in _provided(repo):
         if route != "Art. 6(1)":
@@ -136,6 +158,7 @@ FINDERS: tuple[GapFinder, ...] = (
     declaration_gaps,
     ce_marking_gaps,
     registration_gaps,
+    art6_3_registration_gaps,
     monitoring_plan_gaps,
     product_gaps,
 )

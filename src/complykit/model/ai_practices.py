@@ -10,7 +10,7 @@ from typing import Literal
 from complykit.model.base import StrictModel
 from complykit.model.declaring import Field
 from complykit.model.empty import EMPTY
-from complykit.model.types import Text
+from complykit.model.types import IsoDate, NonEmptyStr, Text
 
 Technique = Literal[
     "manipulative-techniques",
@@ -29,6 +29,20 @@ Setting = Literal[
     "publicly-accessible-spaces",
 ]
 LawEnforcementObjective = Literal["victim-search", "imminent-threat", "suspect-location"]
+
+
+class RbiAuthorisation(StrictModel):
+    """The prior authorisation of real-time remote biometric identification for law enforcement
+    in publicly accessible spaces (Art. 5(3))."""
+
+    authority: NonEmptyStr
+    """The authority that granted it: a judicial authority, or an independent administrative
+    authority whose decision binds, of the Member State where the system is used."""
+    granted: IsoDate
+    """When it was granted. It precedes the use; only in a duly justified urgency may the use
+    start first, and then the authorisation is asked for within 24 hours."""
+    reference: NonEmptyStr | None = None
+    """The decision's number or file reference."""
 
 
 class PracticeFacts(StrictModel):
@@ -74,7 +88,16 @@ class PracticeFacts(StrictModel):
     `victim-search` (i: victims of abduction, trafficking or sexual exploitation, missing
     persons), `imminent-threat` (ii: to life or physical safety, or a terrorist attack) or
     `suspect-location` (iii: a suspect of an Annex II offence punishable by at least four
-    years). Art. 5(2)-(7) safeguards and prior authorisation still apply."""
+    years). The objective alone lifts no prohibition: the use also needs the prior
+    `authorisation` (Art. 5(3)) and a `national_law` that allows it (Art. 5(5)); the other
+    safeguards of Art. 5(2)-(7) apply as well."""
+    authorisation: RbiAuthorisation | None = None
+    """Point h: the prior authorisation by a judicial or independent administrative authority
+    for the real-time identification (Art. 5(3))."""
+    national_law: NonEmptyStr | None = None
+    """Point h: the national law of the Member State that allows real-time remote biometric
+    identification for law enforcement and lays down its detailed rules (Art. 5(5)); where a
+    Member State has made no such law, the use is not allowed there at all."""
     reasoning: Text | None = Field(
         default=None,
         description="Why the facts are as recorded, and why an exception applies if one is used.",

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from complykit.model.ai_duties import DeployerDuties, ProviderDuties
+from complykit.model.ai_duties import DeployerDuties, EuDatabaseRegistration, ProviderDuties
 from complykit.model.ai_practices import PracticeFacts
 from complykit.model.base import Record, StrictModel
 from complykit.model.declaring import Field
@@ -52,6 +52,11 @@ class Art6Exception(StrictModel):
     )
     documented: IsoDate | None = None
     """When the assessment was documented (Art. 6(4))."""
+    eu_database_registration: EuDatabaseRegistration | None = None
+    """For a system we provide: our entry, and the system's, in the EU database, made before the
+    system was placed on the market or put into service. A provider that relies on the
+    exception registers as one whose system is high-risk would (Art. 6(4), Art. 49(2)), so
+    that authorities can see and question the claim."""
 
 
 class Transparency(StrictModel):
@@ -72,7 +77,15 @@ class Transparency(StrictModel):
     public_interest_text: bool = False
     """Whether it writes text published to inform the public on public matters (Art. 50(4))."""
     disclosure: Text | None = None
-    """How people are told, where a situation applies."""
+    """How people are told that they are dealing with AI, for the situations of Art. 50(1),
+    (3) and (4): a notice in the chat window, a label on the image, a sentence under the
+    article. Telling people does not mark the content itself: see `marking`."""
+    marking: Text | None = None
+    """For a system that generates synthetic audio, images, video or text (Art. 50(2)): how its
+    provider makes each output recognisable by machines as AI-generated or manipulated, e.g. an
+    invisible watermark, C2PA content credentials or other signed metadata, a fingerprint or
+    logging that a detector can match. A notice to the reader is a `disclosure`, not a
+    marking."""
 
 
 class Classification(StrictModel):
@@ -266,7 +279,17 @@ class AiSystem(Record):
     """When the system was put into service."""
     legacy_review: LegacyReview | None = None
     """For a high-risk system in service before 2 August 2026: whether its design changed
-    significantly since (AI Act Art. 111(2)). Unchanged, its high-risk duties do not apply (for
-    a public authority or body, from 2 August 2030); left out, they are reported with a hint."""
+    significantly since (AI Act Art. 111(2)). Unchanged, its high-risk duties do not apply, or
+    for a system intended to be used by public authorities (`intended_for_public_authorities`)
+    apply from 2 August 2030; left out, they are reported with a hint."""
+    intended_for_public_authorities: bool | None = None
+    """Whether the system's intended purpose is use by public authorities, whoever provides it.
+    For a high-risk system already in service before 2 August 2026 and not significantly
+    changed since, Art. 111(2) still gives its providers and deployers until 2 August 2030 to
+    comply; one meant for other users stays out of scope until its design changes. Left out,
+    it is yes for the Annex III use cases that name public authorities as users (5(a) public
+    benefits, area 6 law enforcement, area 7 migration and borders, 8(a) judicial
+    authorities) or when we are a public authority or body, and no otherwise. A public
+    authority or body that deploys the system uses it itself, whatever this says."""
     affected_persons: list[NonEmptyStr] = EMPTY
     """The groups of people the system's outputs affect, e.g. patients or applicants."""

@@ -58,6 +58,7 @@ def details(repo: Repository, record: AiSystem, words: Words) -> list[Fact]:
         _fact(words.gettext("Affected persons"), record.affected_persons),
         _fact(words.gettext("In use since"), [_date(words, record.in_use_since)]),
         _legacy(record, words),
+        _art6_3(record, words),
         _fact(
             words.gettext("Processes personal data"), [words.yesno(record.processes_personal_data)]
         ),
@@ -141,8 +142,15 @@ def _transparency(record: AiSystem, words: Words) -> list[Fact]:
     situations = [
         words.gettext(text) for field, text in _TRANSPARENCY if getattr(transparency, field)
     ]
-    lines = [", ".join(situations) or words.gettext("no Art. 50 situation applies")]
-    return [_fact(words.gettext("Transparency (Art. 50)"), [*lines, transparency.disclosure])]
+    lines = [
+        ", ".join(situations) or words.gettext("no Art. 50 situation applies"),
+        transparency.disclosure,
+        _labelled(
+            words.gettext("machine-readable marking of the output (Art. 50(2))"),
+            transparency.marking,
+        ),
+    ]
+    return [_fact(words.gettext("Transparency (Art. 50)"), lines)]
 
 
 def _logging(record: AiSystem, words: Words) -> list[Fact]:
@@ -174,9 +182,22 @@ def _practices(practices: PracticeFacts | None, words: Words) -> list[Fact]:
         )
         if objective
         else None,
+        _labelled(
+            words.gettext("Prior authorisation (Art. 5(3))"),
+            _authorisation(practices, words),
+        ),
+        _labelled(words.gettext("National law (Art. 5(5))"), practices.national_law),
         practices.reasoning,
     ]
     return [_fact(words.gettext("Practices (Art. 5(1))"), lines)]
+
+
+def _authorisation(practices: PracticeFacts, words: Words) -> str | None:
+    granted = practices.authorisation
+    if granted is None:
+        return None
+    parts = [granted.authority, words.long_date(granted.granted), granted.reference]
+    return ", ".join(p for p in parts if p)
 
 
 def _deployer(duties: DeployerDuties | None, words: Words) -> list[Fact]:
@@ -254,7 +275,31 @@ def _legacy(record: AiSystem, words: Words) -> Fact:
             words.yesno(review.significant_change),
             _labelled(words.gettext("changed on"), _date(words, review.changed_on)),
             _labelled(words.gettext("reviewed"), _date(words, review.reviewed)),
+            _labelled(
+                words.gettext("intended to be used by public authorities"),
+                words.yesno(record.intended_for_public_authorities),
+            )
+            if record.intended_for_public_authorities is not None
+            else None,
             review.reasoning,
+        ],
+    )
+
+
+def _art6_3(record: AiSystem, words: Words) -> Fact:
+    """The Art. 6(3) claim's reasoning, and what its provider did about it (Art. 6(4), 49(2));
+    the summary rows show only its condition."""
+    claim = record.classification.art6_3_exception
+    if claim is None:
+        return _fact("", [])
+    return _fact(
+        words.gettext("Not high-risk under Art. 6(3)"),
+        [
+            claim.reasoning,
+            _labelled(
+                words.gettext("assessment documented (Art. 6(4))"), _date(words, claim.documented)
+            ),
+            _registration(claim.eu_database_registration, words),
         ],
     )
 

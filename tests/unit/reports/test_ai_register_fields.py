@@ -234,3 +234,143 @@ def test_the_vendor_training_row_says_when_we_opted_out(
 ) -> None:
     """Beside opt-out terms, the day we objected, so that a reader sees what we did about them."""
     assert shown in _article_of_one_system(tmp_path, OPTED_OUT, "ai-notes", lang)
+
+
+MARKED_OUTPUT = """\
+kind: ai-system
+id: ai-images
+name: Campaign image generator
+purpose: Generates images for marketing campaigns, which we sell on as a service.
+roles: [provider]
+classification:
+  risk_class: transparency
+  reasoning: Generates synthetic images.
+  transparency:
+    synthetic_content: true
+    marking: C2PA content credentials on every image
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "en",
+            "machine-readable marking of the output (Art. 50(2)): C2PA content credentials",
+        ),
+        ("nl", "machineleesbare markering van de output (art. 50 lid 2): C2PA content credentials"),
+    ],
+)
+def test_the_transparency_row_says_how_the_output_is_marked(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """How generated output is marked (Art. 50(2)) is shown apart from how people are told, so
+    that a reader does not take a notice for the mark."""
+    assert shown in _article_of_one_system(tmp_path, MARKED_OUTPUT, "ai-images", lang)
+
+
+REGISTERED_EXCEPTION = """\
+kind: ai-system
+id: ai-cv-parser
+name: CV parser
+purpose: Extracts names, dates and diplomas from CVs; we sell it to recruiters.
+roles: [provider]
+classification:
+  risk_class: minimal
+  reasoning: Data extraction only.
+  annex_iii: {area: 4, point: a}
+  profiling: false
+  art6_3_exception:
+    condition: a
+    reasoning: A narrow procedural task that ranks or scores nobody.
+    documented: 2026-07-01
+    eu_database_registration: {registered: 2026-08-20, reference: EU-AI-0000123}
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "EU database (Art. 49): 20 August 2026, EU-AI-0000123"),
+        ("nl", "EU-databank (art. 49): 20 augustus 2026, EU-AI-0000123"),
+        ("en", "assessment documented (Art. 6(4)): 1 July 2026"),
+        ("nl", "beoordeling gedocumenteerd (art. 6 lid 4): 1 juli 2026"),
+    ],
+)
+def test_the_art6_3_row_says_when_the_provider_registered(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """A provider's documentation and EU database entry for an Art. 6(3) claim (Art. 6(4),
+    49(2)) are shown, so that a reader sees the claim was made openly."""
+    assert shown in _article_of_one_system(tmp_path, REGISTERED_EXCEPTION, "ai-cv-parser", lang)
+
+
+FOR_PUBLIC_AUTHORITIES = """\
+kind: ai-system
+id: ai-hiring
+name: Civil service applicant ranking
+purpose: Ranks applicants for civil service posts; sold to municipalities only.
+roles: [provider]
+classification:
+  risk_class: high-risk
+  reasoning: Evaluates candidates in recruitment.
+  annex_iii: {area: 4, point: a}
+intended_for_public_authorities: true
+lifecycle: operation
+in_use_since: 2025-06-01
+legacy_review: {significant_change: false, reviewed: 2026-06-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "intended to be used by public authorities: yes"),
+        ("nl", "bedoeld voor gebruik door overheidsinstanties: ja"),
+    ],
+)
+def test_the_legacy_row_says_whether_public_authorities_use_it(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """Beside the Art. 111(2) review, whether the system is meant for public authorities, which
+    decides whether its duties apply from 2 August 2030 or not at all while it is unchanged."""
+    assert shown in _article_of_one_system(tmp_path, FOR_PUBLIC_AUTHORITIES, "ai-hiring", lang)
+
+
+AUTHORISED_RBI = """\
+kind: ai-system
+id: ai-rbi
+name: Live face matching
+purpose: Matches faces in station crowds against a list of missing children.
+roles: [deployer]
+classification:
+  risk_class: high-risk
+  reasoning: Remote biometric identification for a listed objective.
+  annex_iii: {area: 1, point: a}
+practices:
+  techniques: [real-time-remote-biometric-identification]
+  settings: [law-enforcement, publicly-accessible-spaces]
+  law_enforcement_objective: victim-search
+  authorisation: {authority: Rechtbank Den Haag, granted: 2026-05-04, reference: RC-2026-0412}
+  national_law: Fictional Act on real-time identification
+lifecycle: design
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "Prior authorisation (Art. 5(3)): Rechtbank Den Haag, 4 May 2026, RC-2026-0412"),
+        ("nl", "Voorafgaande toestemming (art. 5 lid 3): Rechtbank Den Haag, 4 mei 2026"),
+        ("en", "National law (Art. 5(5)): Fictional Act on real-time identification"),
+        ("nl", "Nationaal recht (art. 5 lid 5): Fictional Act on real-time identification"),
+    ],
+)
+def test_the_practices_row_shows_the_authorisation_and_the_law(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """For real-time remote biometric identification, the authorisation and national law the
+    exception rests on (Art. 5(3), 5(5)) are shown, not only its objective."""
+    assert shown in _article_of_one_system(tmp_path, AUTHORISED_RBI, "ai-rbi", lang)
