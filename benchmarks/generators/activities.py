@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 LEGAL_BASES = ("contract", "legal-obligation", "legitimate-interests", "consent")
 STAFF_BASES = LEGAL_BASES[:3]
-"""An employer does not rest its staff's data on their consent (GDPR034): HR activities don't."""
+"""An employer does not rest its staff's data on their consent (GDPR034): activities whose data
+subjects include employees don't."""
 
 
 def purpose_lines(rng: random.Random, activity: str, *, staff: bool = False) -> list[str]:
@@ -216,6 +217,9 @@ def render_activity(plan: Plan, pa: str) -> tuple[str, str]:
     special = rng.random() < dept.health_share and (pa in plan.pa_dpia or pa not in plan.pa_ais)
     processors = sorted(rng.sample(plan.processors, min(len(plan.processors), rng.randint(1, 3))))
     subjects = subject_count(plan, rng, pa)
+    people = rng.sample(dept.subjects, 2)
+    # Staff are in HR's activities and among others' data subjects: no consent there (GDPR034).
+    staff = dept.key == "hr" or "employees" in people
     lines = [
         *common_head(plan, rng, "processing-activity", pa),
         f"name: {q(name)}",
@@ -226,8 +230,8 @@ def render_activity(plan: Plan, pa: str) -> tuple[str, str]:
             f"{name.rsplit(' - ', 1)[1]}. " + sentences(rng, 3, 7),
         ),
         "role: controller",
-        *purpose_lines(rng, base, staff=dept.key == "hr"),
-        f"data_subjects: {flow(rng.sample(dept.subjects, 2))}",
+        *purpose_lines(rng, base, staff=staff),
+        f"data_subjects: {flow(people)}",
         f"data_subject_count: {subjects}",
         *data_lines(rng, dept, special),
         "sources:",
