@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from complykit.checks.gdpr import controller_activities
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.config import Organisation
+from complykit.model.enums import LegalBasis
 from complykit.workspace.repository import Repository
 
 _AUTHORITY = ("organisation", "supervisory_authority")
@@ -20,7 +22,7 @@ _AUTHORITY = ("organisation", "supervisory_authority")
 
 @check(
     code="GDPR036",
-    reads=(),
+    reads=("processing-activity",),
     framework="gdpr",
     name="supervisory-authority-mismatch",
     severity=Severity.WARNING,
@@ -35,9 +37,13 @@ def supervisory_authority_mismatch(repo: Repository) -> Iterator[Problem]:
 
     An authority abroad is right when it leads for the main establishment of a group in the
     Union (Art. 56(1)); ``competence`` records why, and silences this, except for public
-    authorities and bodies, which Art. 56 does not cover (Art. 55(2)). An organisation
-    established outside the EEA has no lead authority, so only the name is compared. The
-    names known are those in ``catalogs/countries.yaml`` (``authority_names``).
+    authorities and bodies, which Art. 56 does not cover (Art. 55(2)). Art. 55(2) also takes
+    out of the lead authority's reach what private bodies process on a legal obligation or a
+    public task (Art. 6(1)(c) or (e)): for a private organisation whose ``competence`` names a
+    lead authority abroad, controller activities with such purposes are named, since for them
+    the authority of the Member State concerned is competent. An organisation established
+    outside the EEA has no lead authority, so only the name is compared. The names known are
+    those in ``catalogs/countries.yaml`` (``authority_names``).
 
     PASS: ``country: NL`` and ``supervisory_authority: {name: Autoriteit Persoonsgegevens,
     country: NL}``.
@@ -65,6 +71,8 @@ def supervisory_authority_mismatch(repo: Repository) -> Iterator[Problem]:
             f"'{organisation.name}' is established in {organisation.country}"
             f"{_why_not(organisation)}",
         )
+    elif _leads_abroad(organisation) and countries.in_eea(organisation.country):
+        yield from _outside_the_lead(repo, organisation)
 
 
 def _abroad(organisation: Organisation) -> bool:
@@ -73,6 +81,48 @@ def _abroad(organisation: Organisation) -> bool:
     if authority.country == organisation.country:
         return False
     return authority.competence is None or organisation.sector != "private"
+
+
+def _leads_abroad(organisation: Organisation) -> bool:
+    """A private organisation names an authority abroad and says why it leads."""
+    authority = organisation.supervisory_authority
+    return (
+        organisation.sector == "private"
+        and authority.country != organisation.country
+        and authority.competence is not None
+    )
+
+
+# Art. 55(2): processing on these bases is outside the one-stop shop of Art. 56.
+_OUTSIDE_THE_LEAD = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
+_NAMED_AT_MOST = 3
+
+
+def _outside_the_lead(repo: Repository, organisation: Organisation) -> Iterator[Problem]:
+    """The activities a lead authority abroad does not cover, as one finding, if any."""
+    names = [
+        activity.name
+        for _, activity in controller_activities(repo)
+        if any(p.legal_basis in _OUTSIDE_THE_LEAD for p in activity.purposes)
+    ]
+    if not names:
+        return
+    shown = "', '".join(names[:_NAMED_AT_MOST])
+    more = len(names) - _NAMED_AT_MOST
+    listed = f"'{shown}'" + (f" and {more} more" if more > 0 else "")
+    rest = "rests" if len(names) == 1 else "rest"
+    authority = organisation.supervisory_authority
+    yield Problem(
+        None,
+        (*_AUTHORITY, "competence"),
+        f"{authority.name} ({authority.country}) leads for '{organisation.name}' under Art. "
+        f"56(1), but {listed} {rest} on a legal obligation or a public task (Art. 6(1)(c) or "
+        "(e)); for that processing the authority of the Member State concerned is competent, "
+        "and no authority leads (Art. 55(2))",
+        hint="Keep the lead authority for the rest of the processing. For processing on a "
+        "legal obligation or a public task, deal with the authority of the Member State "
+        "concerned, usually the one whose law lays the obligation or task down.",
+    )
 
 
 def _why_not(organisation: Organisation) -> str:

@@ -52,37 +52,56 @@ def _named(derogation: str) -> str:
     "recognises the public interest; if it is not, record a waiver that says why.",
 )
 def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
-    """A public authority carrying out a public task transfers data on a derogation that
-    Art. 49(3) closes to it.
+    """A public authority acting on a public task or a legal obligation transfers data on a
+    derogation that Art. 49(3) closes to it.
 
     Points (a), (b) and (c) of Art. 49(1) and its compelling-legitimate-interests subparagraph
     do not apply to what public authorities do in the exercise of their public powers. complykit
     judges an activity of ``organisation.sector: public-authority`` whose every purpose rests on
-    the public-task basis (Art. 6(1)(e)); an activity with another purpose (e.g. consent for a
-    voluntary exchange) may make the transfer for that purpose, and is not judged. "Exercise of
-    public powers" is narrower than a task in the public interest, so the message is
-    conditional. A public body that holds no public powers (``public-body``) is not judged.
+    the public-task basis (Art. 6(1)(e)) or on a legal obligation (Art. 6(1)(c)): Art. 49(3)
+    speaks of the authority's activities in the exercise of public powers, whichever Art. 6(1)
+    point they rest on, and an authority that exchanges tax data because a law obliges it to
+    acts in that capacity as much as one carrying out its task. An activity with another
+    purpose (e.g. consent for a voluntary exchange) may make the transfer for that purpose, and
+    is not judged. "Exercise of public powers" is narrower than a task or an obligation, so the
+    message is conditional. A public body that holds no public powers (``public-body``) is not
+    judged.
 
     PASS: ``sector: public-authority``, a public-task purpose and ``derogation: e`` (legal
     claims); a public-task and a consent purpose with ``derogation: a``; or ``sector:
     private`` with ``derogation: a``.
-    FAIL: ``sector: public-authority``, only public-task purposes and ``derogation: a``.
+    FAIL: ``sector: public-authority``, only public-task or legal-obligation purposes and
+    ``derogation: a``.
     """
     if repo.config.organisation.sector != "public-authority":
         return
     for entry, activity, index, transfer in _derogations(repo):
-        public_task = bool(activity.purposes) and all(
-            p.legal_basis is LegalBasis.PUBLIC_TASK for p in activity.purposes
-        )
-        if public_task and transfer.derogation in _CLOSED_TO_PUBLIC_POWERS:
+        duties = _public_duties(activity)
+        if duties is not None and transfer.derogation in _CLOSED_TO_PUBLIC_POWERS:
             yield Problem(
                 entry,
                 ("transfers", index, "derogation"),
-                f"'{activity.name}' serves only public tasks; if its transfer to "
+                f"'{activity.name}' serves only {duties}; if its transfer to "
                 f"{transfer.recipient} is part of exercising public powers, it cannot rest on "
                 f"{_named(transfer.derogation)}, which Art. 49(3) closes to public authorities "
                 "acting in that capacity",
             )
+
+
+# The Art. 6(1) bases on which a public authority acts in its public capacity, in words.
+_PUBLIC_DUTIES = {
+    LegalBasis.PUBLIC_TASK: "public tasks",
+    LegalBasis.LEGAL_OBLIGATION: "legal obligations",
+}
+
+
+def _public_duties(activity: ProcessingActivity) -> str | None:
+    """What the activity serves, in words, if every purpose is a public task or legal
+    obligation; None if it has a purpose on another basis, or none."""
+    bases = [p.legal_basis for p in activity.purposes]
+    if not bases or any(b not in _PUBLIC_DUTIES for b in bases):
+        return None
+    return " and ".join(words for basis, words in _PUBLIC_DUTIES.items() if basis in bases)
 
 
 @check(

@@ -15,6 +15,7 @@ from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import Art9Condition, LegalBasis, SpecialCategory
 from complykit.model.processing import (
+    ConsentMechanism,
     DataCategory,
     LegitimateInterestAssessment,
     ProcessingActivity,
@@ -405,28 +406,74 @@ def _provision_hint(
     name="explicit-consent-not-recorded",
     severity=Severity.WARNING,
     citation=("GDPR Art. 9(2)(a)", "GDPR Art. 7(1)"),
-    hint="Add a purpose with `legal_basis: consent` and its `consent` mechanism, "
-    "or pick the Art. 9(2) condition that really applies.",
+    hint="Record under the category's `explicit_consent` how the person agrees to this data "
+    "in a statement of their own (a signed form, an e-mail, a statement confirmed in a second "
+    "step), how that is recorded and how it is withdrawn; the purposes keep their Art. 6(1) "
+    "basis. If a consent purpose already asks for it in so many words, set `explicit: true` on "
+    "its `consent`. If no such statement is asked, name the Art. 9(2) condition that applies.",
 )
 def explicit_consent_not_recorded(repo: Repository) -> Iterator[Problem]:
-    """Special-category data relies on explicit consent, but no purpose rests on consent.
+    """Special-category data relies on explicit consent, but the register does not show how
+    that explicit consent is obtained.
 
-    The register then does not show how the explicit consent is asked, recorded and withdrawn.
+    The Art. 6(1) basis of a purpose and the Art. 9(2) condition for special data are separate
+    tests: a health app may rest on its contract with the user (Art. 6(1)(b)) and still need
+    the user's explicit consent for the health data (Art. 9(2)(a)). So complykit does not ask
+    for a consent purpose; it asks for the category's ``explicit_consent`` record, or for a
+    consent purpose whose ``consent`` is marked ``explicit: true`` (one request that asks both
+    in so many words). A consent purpose that is not marked explicit does not do: ordinary
+    consent may be read from what someone does ("by continuing you agree"), explicit consent
+    may not, and the controller must be able to show which it obtained (Art. 7(1)).
 
-    PASS: ``art9_condition: a`` and a purpose with ``legal_basis: consent``.
-    FAIL: ``art9_condition: a`` and only ``legal_basis: contract`` purposes.
+    PASS: ``art9_condition: a`` with ``explicit_consent: {how_obtained: ..., how_recorded: ...,
+    how_withdrawn: ...}``, or a purpose with ``legal_basis: consent`` and ``consent: {...,
+    explicit: true}``.
+    FAIL: ``art9_condition: a`` with only ``legal_basis: contract`` purposes, or with a consent
+    purpose whose consent is not marked explicit.
     """
     for entry, activity in controller_activities(repo):
-        if any(p.legal_basis is LegalBasis.CONSENT for p in activity.purposes):
-            continue
+        gap = _explicit_consent_gap(activity)
         for index, category in enumerate(activity.personal_data):
-            if category.art9_condition is Art9Condition.A:
+            if category.art9_condition is not Art9Condition.A:
+                continue
+            recorded = category.explicit_consent
+            if recorded is None:
+                if gap is not None:
+                    yield Problem(
+                        entry,
+                        ("personal_data", index, "art9_condition"),
+                        f"'{category.name}' relies on explicit consent (Art. 9(2)(a)), but {gap}",
+                    )
+            elif _said_not_explicit(recorded):
                 yield Problem(
                     entry,
-                    ("personal_data", index, "art9_condition"),
-                    f"'{category.name}' relies on explicit consent, but no purpose of "
-                    f"'{activity.name}' rests on consent",
+                    ("personal_data", index, "explicit_consent", "explicit"),
+                    f"'{category.name}' relies on explicit consent (Art. 9(2)(a)), but its "
+                    "explicit_consent says `explicit: false`",
                 )
+
+
+def _explicit_consent_gap(activity: ProcessingActivity) -> str | None:
+    """What the activity's purposes lack to show explicit consent, or None if one shows it."""
+    consents = [p for p in activity.purposes if p.legal_basis is LegalBasis.CONSENT]
+    if any(p.consent is not None and p.consent.explicit for p in consents):
+        return None
+    if not consents:
+        return (
+            "the register does not record how that consent is asked, recorded and withdrawn "
+            "(`explicit_consent`)"
+        )
+    named = "', '".join(p.description for p in consents)
+    purposes = "purpose" if len(consents) == 1 else "purposes"
+    return (
+        f"the consent of {purposes} '{named}' is not marked `explicit: true`, and the category "
+        "records no `explicit_consent`"
+    )
+
+
+def _said_not_explicit(recorded: ConsentMechanism) -> bool:
+    """Whether a category's explicit_consent itself says the consent is not explicit."""
+    return "explicit" in recorded.model_fields_set and not recorded.explicit
 
 
 @check(

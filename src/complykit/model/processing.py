@@ -67,6 +67,13 @@ class ConsentMechanism(StrictModel):
     how_withdrawn: Text = Field(
         description="How people withdraw consent; it must be as easy as giving it (Art. 7(3))."
     )
+    explicit: bool = False
+    """Whether this consent is explicit: the person states in so many words that they agree
+    to this data being used for this purpose, for instance in a form they sign, an e-mail, or
+    a statement they confirm in a second step. Consent read from what someone does ('by
+    continuing you agree'), a pre-ticked box or acceptance of general terms is not explicit.
+    Special categories on Art. 9(2)(a) need explicit consent; set it to true only where
+    `how_obtained` describes such a statement."""
 
 
 class LegitimateInterestAssessment(StrictModel):
@@ -109,6 +116,16 @@ class DataCategory(StrictModel):
     """The Art. 9(2) point that allows processing this special category."""
     art9_provision: NonEmptyStr | None = None
     """The Union or member-state law relied on, where the Art. 9(2) point needs one (b, g-j)."""
+    explicit_consent: ConsentMechanism | None = None
+    """For a special category processed on explicit consent (Art. 9(2)(a)): how that consent
+    is asked, recorded and withdrawn. The purposes keep their own Art. 6(1) basis: an app
+    that rests on a contract with its user still needs the user's explicit consent for the
+    health data it holds, and records it here. Explicit means that the person expresses
+    their agreement to this data being used in a statement of their own (a signed form, an
+    e-mail, a statement confirmed in a second step), not through what they do; describe that
+    statement in `how_obtained`. Consent recorded here is read as explicit unless it says
+    `explicit: false`. Not needed when a consent purpose of the activity already asks for it
+    in so many words and says `explicit: true`."""
     criminal_offence_data: bool = False
     """Whether this is data on criminal convictions and offences (Art. 10)."""
     art10_basis: NonEmptyStr | None = None

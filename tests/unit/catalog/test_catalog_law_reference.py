@@ -51,6 +51,32 @@ def _catalog(catalogs: CatalogSet, framework_id: str) -> Catalog:
     return catalog
 
 
+def test_gdpr_items_the_reference_leaves_unverified_say_so(
+    catalogs: CatalogSet, reference: Reference
+) -> None:
+    """A GDPR entry the reference marks unverified (the Art. 8 national age) is unverified in
+    the catalog too, with a note that says what is not verified."""
+    catalog = _catalog(catalogs, "gdpr")
+    doubtful = [c for c, entry in entries(reference("gdpr.yaml")) if entry.get("unverified")]
+    assert "Art. 8" in doubtful
+    for citation in doubtful:
+        item = catalog.item(citation)
+        assert item is not None
+        assert item.attributes.get("unverified") is True, citation
+        assert item.attributes.get("unverified_note"), citation
+
+
+def test_gdpr_art8_holds_only_for_consent(catalogs: CatalogSet) -> None:
+    """Art. 8(1) applies 'where point (a) of Article 6(1) applies', to services offered directly
+    to a child: the summary says so, and that the Dutch age is not verified."""
+    item = _catalog(catalogs, "gdpr").item("Art. 8")
+    assert item is not None
+    summary = item.summary or ""
+    assert "consent (Art. 6(1)(a))" in summary
+    assert "offered directly to a child" in summary
+    assert "not verified" in summary
+
+
 def test_gdpr_has_every_reference_citation(catalogs: CatalogSet, reference: Reference) -> None:
     """Every GDPR id in the reference, ranges expanded, is a catalog item."""
     catalog = _catalog(catalogs, "gdpr")

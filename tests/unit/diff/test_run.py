@@ -14,6 +14,11 @@ from conftest import BASE_CONFIG
 from unit.diff.gitrepo import HEALTH, RISK, GitRepo, add_workspace, workspace_repo
 
 AS_OF = date(2026, 11, 23)
+# Art. 9(2)(a) is complete only with the record of how the explicit consent is obtained (GDPR015).
+EXPLICIT_CONSENT = (
+    "    explicit_consent: {how_obtained: Signed statement on the allergies, "
+    "how_recorded: Scanned into the file, how_withdrawn: E-mail to the organiser}\n"
+)
 
 
 @pytest.fixture
@@ -103,7 +108,7 @@ def test_a_removed_problem_is_fixed_and_passes(repo: GitRepo) -> None:
     repo.edit(
         "register/newsletter.yaml",
         "special_category: health\n",
-        "special_category: health\n    art9_condition: a\n",
+        "special_category: health\n    art9_condition: a\n" + EXPLICIT_CONSENT,
     )
     diff = run_diff(base, repo.workspace, as_of=AS_OF)
     assert [f.code for f in diff.findings.fixed] == ["GDPR013"]

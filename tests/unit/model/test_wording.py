@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
+from complykit.model.wording.consent import mentions_parents, online
 from complykit.model.wording.countries import country_code
-from complykit.model.wording.data_subjects import names_own_staff
+from complykit.model.wording.data_subjects import names_children, names_own_staff
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.retention import sets_no_limit
@@ -312,6 +313,59 @@ def test_data_subjects_that_are_our_staff(text: str) -> None:
 def test_data_subjects_that_are_not_our_staff(text: str) -> None:
     """Staff of others, former staff, people related to staff and applicants are not ours."""
     assert not names_own_staff(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children aged 12 to 15",
+        "Leerlingen",
+        "Minderjarige patiënten",
+        "Patients under 16",
+        "Patiënten jonger dan 18 jaar",
+        "Gebruikers van 13 tot 17 jaar",
+        "Élèves",
+        "Schüler",
+    ],
+)
+def test_data_subjects_that_are_children(text: str) -> None:
+    """Children, minors and pupils, and people with an age limit that takes in under-16s."""
+    assert names_children(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pupils aged 16 and over",
+        "Leerlingen vanaf 16 jaar",
+        "Students 16+",
+        "Parents of pupils",
+        "Ouders van leerlingen",
+        "Parents of children under 16",
+        "Kindergarten staff",
+        "Employees with 1 to 5 years of service",
+        "Clients aged 18 to 65",
+    ],
+)
+def test_data_subjects_that_are_not_children(text: str) -> None:
+    """People of 16 and over, people related to children and mere numbers are not children."""
+    assert not names_children(text)
+
+
+def test_consent_that_involves_the_parents() -> None:
+    """Parents, guardians and legal representatives are read in the languages of NL and BE."""
+    assert mentions_parents("Under 16 a parent confirms by e-mail")
+    assert mentions_parents("Toestemming van de wettelijk vertegenwoordiger")
+    assert mentions_parents("Accord des parents", "Unterschrift der Eltern")
+    assert not mentions_parents("Leerlingen ouder dan 16 geven zelf toestemming")
+    assert not mentions_parents("Tick box in the app")
+
+
+def test_consent_given_online() -> None:
+    """An app, a website or an online account marks an online service; paper does not."""
+    assert online("Tick box in the app")
+    assert online("Aanmelden via de website")
+    assert not online("Paper form handed out in class", "Forms kept by the accountant")
 
 
 # Text made of the stems' own letters and punctuation, so that stems do occur in it.

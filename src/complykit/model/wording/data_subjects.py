@@ -1,4 +1,4 @@
-"""Categories of data subjects as registers name them: our own staff.
+"""Categories of data subjects as registers name them: our own staff, and children.
 
 An entry names our staff when it opens with a word for them ("Employees", "Medewerkers",
 "Personeel", "Werknemers", "Salariés", "Mitarbeiter"), after at most a word such as "our" or
@@ -36,3 +36,43 @@ def names_own_staff(text: str) -> bool:
     medewerkers``, ``Employees on sick leave``; not ``Staff of client clinics``, ``Former
     employees`` or ``Emergency contacts of employees``."""
     return _OWN_STAFF.match(words_of(text)) is not None
+
+
+# Children and minors, folded, in English, Dutch, French and German. Pupils ("leerlingen",
+# "élèves", "Schüler") are mostly under 16; an entry that puts them at 16 or older is not read
+# as children (below).
+_CHILDREN = (
+    r"(?:child(?:ren)?|kids?|minors?|pupils?|schoolchildren|kinderen|kind|minderjarigen?"
+    r"|leerlingen?|scholieren|jeugdigen|enfants?|mineurs?|eleves?|kinder|minderjahrige[n]?"
+    r"|schuler(?:innen)?|jugendliche[n]?)"
+)
+_OPENS_WITH_CHILDREN = re.compile(rf"^{_OURS}(?:\w+\s+)?{_CHILDREN}\b")
+# "Patients under 18", "jonger dan 16 jaar", "users aged 13 to 17": an upper age limit of 18 or
+# below, or an age range that starts below 16, takes in people under 16.
+_UNDER_AGE = re.compile(
+    r"\b(?:(?:under|below|younger than|jonger dan|onder|tot|moins de|unter)\s+(?:1[0-8]|[1-9])\b"
+    r"|(?:aged?|ages|leeftijd|van|tussen|between|from|agees?|de|von|zwischen)\s+(?:1[0-5]|[1-9])"
+    r"\s*(?:-|to|tot|t/m|en|and|a|et|bis|und)\s*\d)"
+)
+# "Pupils aged 16 and over", "leerlingen vanaf 16 jaar", "16+", "aged 16-18": none under 16.
+_SIXTEEN_OR_OLDER = re.compile(
+    r"\b(?:(?:from|vanaf|over|above|boven|ouder dan|older than|des|ab)\s+(?:1[6-9]|[2-9]\d)\b"
+    r"|(?:1[6-9]|[2-9]\d)\s*(?:\+|(?:years?|jaar|ans|jahre)?\s*(?:and|en|or|of|et|und)\s+"
+    r"(?:over|older|ouder|plus|alter)|(?:-|to|tot|t/m)\s*\d))"
+)
+# "Parents of pupils", "ouders van leerlingen": people related to children are not children.
+_RELATED = re.compile(r"\b(?:of|van|des|de|der|von)\b(?!\s*\d)")
+
+
+@lru_cache(maxsize=4096)
+def names_children(text: str) -> bool:
+    """Whether a category of data subjects names children who may be under 16: ``Children
+    aged 12 to 15``, ``Leerlingen``, ``Minderjarige patiënten``, ``Patients under 16``; not
+    ``Pupils aged 16 and over``, ``Parents of pupils`` or ``Ouders van leerlingen``."""
+    folded = words_of(text)
+    if _SIXTEEN_OR_OLDER.search(folded):
+        return False
+    if _OPENS_WITH_CHILDREN.match(folded):
+        return True
+    head = _RELATED.split(folded, maxsplit=1)[0]
+    return _UNDER_AGE.search(head) is not None

@@ -1,0 +1,107 @@
+"""GDPR Art. 8: a child's consent to an online service offered to the child directly.
+
+Where processing rests on consent (Art. 6(1)(a)) and an information society service is offered
+directly to a child, a child below the national age cannot consent alone: the holder of
+parental responsibility gives or authorises the consent (Art. 8(1)), and the controller makes
+reasonable efforts to verify that (Art. 8(2)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from complykit.checks.gdpr import controller_activities
+from complykit.checks.registry import check
+from complykit.core.findings import Severity
+from complykit.facts.problem import Problem
+from complykit.model.enums import LegalBasis
+from complykit.model.processing import ConsentMechanism, ProcessingActivity, Purpose
+from complykit.workspace.repository import Repository
+
+
+@check(
+    code="GDPR044",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="child-consent-without-parents",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 8(1)", "GDPR Art. 8(2)"),
+    hint="Describe in `consent.how_obtained` how, for a child below the age, the holder of "
+    "parental responsibility gives or authorises consent, and how you check the child's age and "
+    "that it is the parent who answers (Art. 8(2) asks for reasonable efforts, given the "
+    "technology available). The age is 16 unless a Member State sets it lower, to no less than "
+    "13; complykit's reference gives 16 for the Netherlands (UAVG art. 5) but has not verified "
+    "it against the UAVG text. If the service is not offered to children directly, or only to "
+    "those above the age, set this finding aside with a waiver that says so.",
+)
+def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
+    """An online service rests on consent, its data subjects include children, and its consent
+    record says nothing about their parents.
+
+    Art. 8(1) applies where processing rests on consent and an information society service is
+    offered directly to a child: below 16, or a lower age a Member State sets (at least 13),
+    the consent counts only if the holder of parental responsibility gives or authorises it,
+    and the controller makes reasonable efforts to verify that (Art. 8(2)). complykit reads
+    children from ``data_subjects`` ("Children aged 12 to 15", "Leerlingen", "Minderjarigen",
+    "Patients under 16"; not "Pupils aged 16 and over" or "Parents of pupils") or from the
+    DPIA screening's ``vulnerable_data_subjects: [children]``; it reads the service as online
+    where the activity, its purpose or its consent speaks of an app, a website, an online form
+    or account. A consent record that speaks of the parents or another legal representative
+    answers the question. A consent purpose without a consent record is left to GDPR009.
+    Whether the service is offered to the children directly cannot be read from the register,
+    so the message is conditional and this is a warning.
+
+    PASS: ``legal_basis: consent`` with ``consent: {how_obtained: 'In the app; under 16 a
+    parent confirms by e-mail', ...}`` and ``data_subjects: [Children aged 12 to 15]``.
+    FAIL: the same with ``how_obtained: Tick box in the app``.
+    """
+    # Imported here: the word lists are compiled only for a workspace with a register.
+    from complykit.model.wording.consent import mentions_parents  # noqa: PLC0415
+
+    for entry, activity in controller_activities(repo):
+        consents = [
+            (index, purpose, purpose.consent)
+            for index, purpose in enumerate(activity.purposes)
+            if purpose.legal_basis is LegalBasis.CONSENT and purpose.consent is not None
+        ]
+        if not consents:
+            continue
+        children = _children(activity)
+        if children is None:
+            continue
+        for index, purpose, consent in consents:
+            if mentions_parents(*_said(consent)) or not _online(activity, purpose, consent):
+                continue
+            yield Problem(
+                entry,
+                ("purposes", index, "consent", "how_obtained"),
+                f"purpose '{purpose.description}' rests on consent given online, and the "
+                f"activity's data subjects include {children}, but its consent record says "
+                "nothing about their parents; if the service is offered to children directly, a "
+                "child below the age (16, or lower where a Member State sets it, at least 13) "
+                "cannot consent alone",
+            )
+
+
+def _children(activity: ProcessingActivity) -> str | None:
+    """How the activity shows that its data subjects include children, if it does."""
+    from complykit.model.wording.data_subjects import names_children  # noqa: PLC0415
+
+    named = next((s for s in activity.data_subjects if names_children(s)), None)
+    if named is not None:
+        return f"children ('{named}')"
+    screening = activity.dpia_screening
+    if screening is not None and "children" in screening.vulnerable_data_subjects:
+        return "children (its DPIA screening lists them as vulnerable)"
+    return None
+
+
+def _said(consent: ConsentMechanism) -> tuple[str, ...]:
+    return (consent.how_obtained, consent.how_recorded, consent.how_withdrawn)
+
+
+def _online(activity: ProcessingActivity, purpose: Purpose, consent: ConsentMechanism) -> bool:
+    from complykit.model.wording.consent import online  # noqa: PLC0415
+
+    return online(activity.name, activity.description or "", purpose.description, *_said(consent))
