@@ -33,8 +33,11 @@ class SeriousIncident(StrictModel):
     """Whether it is a widespread infringement (Art. 3(61)): it harms the interests of people in
     several Member States; then the 2-day term of Art. 73(3) applies."""
     aware_at: Timestamp | None = None
-    """When we became aware of the serious incident, or of a likely causal link with the system;
-    when missing, the incident's `aware_at` or `detected_at` is used."""
+    """When we became aware of the serious incident itself. The outer limit of Art. 73(2)-(4)
+    (15, 10 or 2 days) runs from this moment, whatever the analysis of a causal link with the
+    system later finds: establishing or suspecting that link only makes the report due
+    immediately, it never moves the limit. Do not record here when the link was established.
+    When missing, the incident's `aware_at` or `detected_at` is used."""
     reasoning: Text | None = None
     """Why it is, or is not, a serious incident."""
     provider_informed_at: Timestamp | None = None
