@@ -4,7 +4,7 @@ controller; what the people affected are owed is in ``incident_subjects``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
@@ -19,6 +19,7 @@ from complykit.facts.incident_clock import (
     end_of,
     ends_during,
     runs_out,
+    undecided,
     unnotified,
 )
 from complykit.facts.problem import Problem
@@ -74,7 +75,12 @@ def _overdue(clock: Clock, as_of: date) -> str:
     hint="Notify the authority before the deadline; record `notified_at`.",
 )
 def breach_notification_due(repo: Repository) -> Iterator[Problem]:
-    """As controller, a breach to be notified is not yet, and the 72 hours are still running.
+    """As controller, a breach to be notified is not yet, or records no decision on notifying,
+    and the 72 hours are still running.
+
+    A breach without an ``authority`` block is asked about here while the 72 hours run: the
+    decision is due by the time a notification would be, so an hours-old breach still being
+    assessed is not yet late. Once the 72 hours have passed, INC016 reports it as an error.
 
     PASS: ``required: true`` and ``notified_at`` recorded.
     FAIL: ``required: true``, no ``notified_at``, and ``aware_at`` less than 72 hours ago.
@@ -86,6 +92,17 @@ def breach_notification_due(repo: Repository) -> Iterator[Problem]:
                 (*AUTHORITY, "required"),
                 f"the authority must be notified by {deadline_at(clock.deadline)} "
                 f"(72 hours {clock.since})",
+            )
+    for entry, clock in undecided(repo):
+        if clock.deadline >= end_of(repo):
+            yield Problem(
+                entry,
+                ("breach", "our_role"),
+                f"the breach records no `authority` decision yet; unless it is unlikely to "
+                f"result in a risk, the authority must be notified by "
+                f"{deadline_at(clock.deadline)} (72 hours {clock.since}){clock.note}",
+                hint="Assess the risk and add `breach.authority` with `required` (and "
+                "`notified_at`, or the `reason` it is not required).",
             )
 
 
@@ -99,19 +116,42 @@ def breach_notification_due(repo: Repository) -> Iterator[Problem]:
     hint="Tell the controller without undue delay and record `controller_notified_at`.",
 )
 def breach_controller_not_told(repo: Repository) -> Iterator[Problem]:
-    """As processor, no record shows that the controller was told of the breach.
+    """As processor, no record shows that the controller was told of the breach, more than 24
+    hours after we became aware of it.
 
-    PASS: ``our_role: processor`` and ``controller_notified_at`` recorded.
-    FAIL: ``our_role: processor`` and no ``controller_notified_at``.
+    Art. 33(2) asks for "without undue delay" and sets no hours, so a breach we learnt of an
+    hour ago is not yet told late. A rule's severity is fixed, so the first hours cannot be a
+    warning as the 72 hours are for a controller (INC007): within the first 24 hours after
+    becoming aware (``aware_at``, else ``detected_at``) this rule says nothing, and after them
+    it is an error. The 24 hours are complykit's yardstick, the term processing agreements
+    commonly promise (as for INC009), not the law's; an agreement that promises less binds
+    sooner. "Now" is the end of the ``--as-of`` day in UTC, as for INC006, so 24 hours that run
+    out that day are reported, with the time they do.
+
+    PASS: ``our_role: processor`` and ``controller_notified_at`` recorded; or no
+    ``controller_notified_at`` and ``aware_at`` 3 hours before the end of the ``--as-of`` day.
+    FAIL: ``our_role: processor``, no ``controller_notified_at``, and ``aware_at`` 2 days ago.
     """
-    for entry, _, breach in breaches(repo, "processor"):
-        if breach.controller_notified_at is None:
+    for entry, incident, breach in breaches(repo, "processor"):
+        clock = clock_of(incident)
+        prompt_end = clock.start + PROCESSOR_PROMPT
+        if breach.controller_notified_at is None and prompt_end < end_of(repo):
             yield Problem(
                 entry,
                 ("breach", "our_role"),
-                "as processor we must tell the controller of the breach without undue delay, "
-                "but no `controller_notified_at` is recorded",
+                _controller_not_told(clock, prompt_end, repo.as_of),
             )
+
+
+def _controller_not_told(clock: Clock, prompt_end: datetime, as_of: date) -> str:
+    said = (
+        "as processor we must tell the controller of the breach without undue delay, but no "
+        "`controller_notified_at` is recorded"
+    )
+    if ends_during(prompt_end, as_of):
+        first = runs_out(f"the first 24 hours {clock.since}", prompt_end, as_of)
+        return f"{said}; {first}{clock.note}"
+    return f"{said} more than 24 hours {clock.since}{clock.note}"
 
 
 @check(

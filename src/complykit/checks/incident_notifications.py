@@ -4,10 +4,19 @@ other authorities that a law requires."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.incident_clock import breaches
+from complykit.facts.incident_clock import (
+    Clock,
+    breaches,
+    deadline_at,
+    end_of,
+    ends_during,
+    runs_out,
+    undecided,
+)
 from complykit.facts.problem import Problem
 from complykit.workspace.repository import Repository
 
@@ -23,23 +32,36 @@ from complykit.workspace.repository import Repository
     "required).",
 )
 def breach_authority_decision_missing(repo: Repository) -> Iterator[Problem]:
-    """As controller, a breach does not record whether the supervisory authority is notified.
+    """As controller, a breach does not record whether the supervisory authority is notified,
+    and the 72 hours of Art. 33(1) have passed.
 
+    The decision is due by the time a notification would be, so while the 72 hours after
+    becoming aware run, a breach still being assessed is not yet in breach of the law: INC007
+    asks for the decision then, as a warning, and this rule reports it, as an error, from the
+    day the 72 hours run out ("now" is the end of the ``--as-of`` day in UTC, as for INC006).
     As processor no authority block is needed: the controller notifies, and we tell the
     controller (INC008).
 
     PASS: ``our_role: controller`` with ``authority: {required: false, reason: ...}``; or
     ``our_role: processor`` with ``controller_notified_at`` and no ``authority``.
-    FAIL: ``our_role: controller`` and no ``authority``.
+    FAIL: ``our_role: controller``, no ``authority``, and ``aware_at`` more than 72 hours ago.
     """
-    for entry, _, breach in breaches(repo, "controller"):
-        if breach.authority is None:
-            yield Problem(
-                entry,
-                ("breach", "our_role"),
-                "as controller we decide whether to notify the supervisory authority, but the "
-                "breach records no `authority` decision",
-            )
+    for entry, clock in undecided(repo):
+        if clock.deadline < end_of(repo):
+            yield Problem(entry, ("breach", "our_role"), _undecided(clock, repo.as_of))
+
+
+def _undecided(clock: Clock, as_of: date) -> str:
+    said = (
+        "as controller we decide whether to notify the supervisory authority, but the breach "
+        "records no `authority` decision"
+    )
+    if ends_during(clock.deadline, as_of):
+        hours = runs_out(f"the 72 hours {clock.since}", clock.deadline, as_of)
+        return f"{said}; {hours}{clock.note}"
+    return (
+        f"{said}, and the 72 hours {clock.since} ended at {deadline_at(clock.deadline)}{clock.note}"
+    )
 
 
 @check(

@@ -111,6 +111,13 @@ def unnotified(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
             yield entry, clock_of(incident)
 
 
+def undecided(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
+    """Breaches of which we are controller that record no decision on notifying the authority."""
+    for entry, incident, breach in breaches(repo, "controller"):
+        if breach.authority is None:
+            yield entry, clock_of(incident)
+
+
 def day_start(day: date) -> datetime:
     """Midnight UTC at the start of ``day``: a date without a time of day is a day in UTC, as
     the ``--as-of`` day is, whatever offset the moments compared with it carry."""
