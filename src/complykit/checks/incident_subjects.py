@@ -124,6 +124,58 @@ def breach_encryption_exemption_for_loss(repo: Repository) -> Iterator[Problem]:
             )
 
 
+# What each Art. 34(3) exemption rests on: the facts a reason must state.
+_EXEMPTION_GROUNDS = {
+    "a": "which protection measures, such as encryption, were applied to the data affected "
+    "and why they keep it unintelligible to whoever got it",
+    "b": "which measures taken since the breach ensure the high risk is no longer likely to "
+    "materialise",
+    "c": "why telling each person would take a disproportionate effort",
+}
+
+
+@check(
+    code="INC024",
+    reads=("incident",),
+    per_record=True,
+    name="breach-exemption-without-reason",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 34(3)",),
+    hint="State in `data_subjects.reason` the facts the exemption rests on; if they do not "
+    "hold, tell the people affected.",
+)
+def breach_exemption_without_reason(repo: Repository) -> Iterator[Problem]:
+    """As controller, a high-risk breach claims an Art. 34(3) exemption without saying why.
+
+    Each exemption holds only on concrete facts: (a) protection measures applied to the data
+    affected, (b) measures taken since that ensure the high risk is no longer likely to
+    materialise, (c) a disproportionate effort, and then a public communication that informs
+    the people as effectively. The controller must be able to show them (Art. 5(2)), the
+    breach register records the remedial action (Art. 33(5)), and the authority may decide
+    whether the conditions are met (Art. 34(4)). A claim with no ``reason`` shows none of this,
+    so it is reported as a warning: the exemption may well apply, but the record does not say
+    why. Only high-risk breaches are judged, for only they must be communicated at all.
+
+    PASS: ``risk_to_individuals: high-risk`` and ``data_subjects: {required: false, exemption:
+    b, reason: all copies deleted from the recipient's mailbox, confirmed in writing}``.
+    FAIL: ``risk_to_individuals: high-risk`` and ``data_subjects: {required: false, exemption:
+    b}``.
+    """
+    for entry, _, breach in breaches(repo, "controller"):
+        people = breach.data_subjects
+        if breach.risk_to_individuals != "high-risk" or people is None:
+            continue
+        if people.exemption is not None and people.reason is None:
+            point = people.exemption
+            yield Problem(
+                entry,
+                ("breach", "data_subjects", "exemption"),
+                f"exemption ({point}) is claimed for a high-risk breach, but no `reason` says "
+                f"{_EXEMPTION_GROUNDS[point]}",
+                citation=(f"GDPR Art. 34(3)({point})",),
+            )
+
+
 def _pending(repo: Repository) -> Iterator[tuple[Entry, Clock, SubjectNotification]]:
     """High-risk breaches whose people are owed a communication, individual or public, that is
     not recorded as made."""

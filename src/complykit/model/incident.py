@@ -44,7 +44,9 @@ class SubjectNotification(Notification):
     exemption: Literal["a", "b", "c"] | None = None
     """The Art. 34(3) point that makes notifying data subjects individually unnecessary. Under
     `c` (disproportionate effort) a public communication or similar measure informs them
-    instead: record it in `method` and `notified_at`."""
+    instead: record it in `method` and `notified_at`. Say in `reason` the facts the exemption
+    rests on: the measures applied to the data (`a`), the measures taken since (`b`), or why
+    the effort would be disproportionate (`c`)."""
     method: NonEmptyStr | None = None
     """How people were told, e.g. e-mail or letter, or a public notice under Art. 34(3)(c)."""
 
