@@ -26,33 +26,33 @@ MANY = 1000
     severity=Severity.WARNING,
     citation=("GDPR Art. 33(1)", "GDPR Art. 34"),
     hint="Assess the risk again: what could the recipient do with the data, how sensitive is "
-    "it, how many people are affected? Rate it `risk` or `high-risk` and notify. If it truly "
-    "poses no risk (e.g. the recipient is bound to secrecy and deleted it unopened), say why in "
-    "`risk_reasoning` and record `approximate_data_subjects`: for special-category data about "
-    "fewer than 1,000 people, that is enough.",
+    "it, how many people are affected? If the breach is likely to result in a risk, rate it "
+    "`risk` or `high-risk` and notify. If it is unlikely to because the recipient is bound to "
+    "confidentiality and confirmed it deleted the data unused, record that in "
+    "`breach.recipient_assurance`.",
 )
 def breach_risk_implausibly_none(repo: Repository) -> Iterator[Problem]:
     """As controller, a confidentiality breach of special-category data, or of data about
     1,000 people or more, is rated as posing no risk and not notified.
 
-    Only a breach unlikely to result in a risk may go unreported (Art. 33(1)). The EDPB's
-    breach guidance treats the disclosure of special-category data as likely to pose a risk,
-    and often a high one that the people must hear of (Art. 34); with many people affected,
-    "no risk at all" is rarely right either. This is a plausibility warning, not a verdict:
-    1,000 people is complykit's threshold, not the law's. Data that was unintelligible to the
-    recipient (``data_subjects.exemption: a``, e.g. encrypted) is left alone. So is
-    special-category data about fewer than 1,000 people (``approximate_data_subjects``) whose
-    ``risk_reasoning`` says why there is no risk, e.g. a recipient bound to secrecy who deleted
-    it unopened: a rating the EDPB's examples also accept. Without a number of people, the
-    warning stays.
+    Only a breach unlikely to result in a risk may go unreported (Art. 33(1)). Special
+    categories of data (Art. 9(1)) in the wrong hands are likely to harm the people, however
+    few they are, and often enough that they must hear of it (Art. 34); the EDPB's breach
+    guidance says as much, but it is not among complykit's checked reference facts, so take
+    that as unverified. With many people affected, "no risk at all" is rarely right either;
+    1,000 people is complykit's own threshold for a second look, not a number in the law.
+    This is a plausibility warning, not a verdict. It is answered by facts, not by a count
+    or a reasoning alone: data that was unintelligible to the recipient
+    (``data_subjects.exemption: a``, e.g. encrypted), or a recipient bound to confidentiality
+    that confirmed it deleted the data unused (``recipient_assurance``).
 
     PASS: ``special_categories: true`` and ``risk_to_individuals: high-risk``; or
     ``risk_to_individuals: none`` for an encrypted laptop with ``exemption: a``; or for one
-    misdirected referral letter (``approximate_data_subjects: 1``) that the secrecy-bound
-    recipient deleted unopened, as ``risk_reasoning`` says.
+    misdirected referral letter whose recipient, bound by medical secrecy, confirmed it
+    deleted it unopened (``recipient_assurance``).
     FAIL: ``nature: [confidentiality]``, ``special_categories: true``,
-    ``approximate_data_subjects: 2000``, ``risk_to_individuals: none`` and ``authority:
-    {required: false}``.
+    ``approximate_data_subjects: 5``, ``risk_to_individuals: none`` and ``authority:
+    {required: false}``, whatever ``risk_reasoning`` says.
     """
     for entry, _, breach in breaches(repo, "controller"):
         if not _implausible(breach):
@@ -64,7 +64,11 @@ def breach_risk_implausibly_none(repo: Repository) -> Iterator[Problem]:
             if count is not None:
                 what += f" about {count:,} people"
         else:
-            what, citation = f"affecting about {count:,} people", ("GDPR Art. 33(1)",)
+            citation = ("GDPR Art. 33(1)",)
+            what = (
+                f"affecting about {count:,} people (from {MANY:,} people complykit asks for a "
+                "second look; the number is its own, not the law's)"
+            )
         yield Problem(
             entry,
             ("breach", "risk_to_individuals"),
@@ -83,15 +87,9 @@ def _implausible(breach: Breach) -> bool:
         and "confidentiality" in breach.nature
         and not (authority and authority.notified_at)
         and not (people and people.exemption == "a")
-        and ((count or 0) >= MANY or (breach.special_categories and not _reasoned_few(breach)))
+        and breach.recipient_assurance is None
+        and ((count or 0) >= MANY or breach.special_categories)
     )
-
-
-def _reasoned_few(breach: Breach) -> bool:
-    """Special-category data about fewer than ``MANY`` people, with the reason for "no risk"
-    recorded (``risk_reasoning`` is required by the schema; checked here all the same)."""
-    count = breach.approximate_data_subjects
-    return bool(breach.risk_reasoning.strip()) and count is not None and count < MANY
 
 
 @check(

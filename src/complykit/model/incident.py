@@ -69,6 +69,20 @@ class OtherNotification(StrictModel):
     """Who made the notification."""
 
 
+class RecipientAssurance(StrictModel):
+    """What a recipient of personal data it was not meant to get has assured us of: the facts
+    that can make a disclosure unlikely to result in a risk."""
+
+    bound_by: NonEmptyStr
+    """The duty of confidentiality the recipient is bound by, e.g. 'medical professional secrecy'
+    or 'the confidentiality clause of our contract with it'."""
+    confirmed_at: Timestamp
+    """When the recipient confirmed that it deleted or returned the data without reading,
+    copying or passing it on."""
+    confirmation: NonEmptyStr | None = None
+    """How it confirmed, e.g. 'signed statement by the practice manager'."""
+
+
 class Breach(StrictModel):
     """Personal-data breach details (GDPR Art. 4(12), 33, 34)."""
 
@@ -93,6 +107,10 @@ class Breach(StrictModel):
     )
     likely_consequences: Text | None = None
     """The likely consequences of the breach for the people affected (Art. 33(3)(c))."""
+    recipient_assurance: RecipientAssurance | None = None
+    """For data disclosed to a known recipient: its duty of confidentiality and its confirmation
+    that it deleted the data unused, the facts on which a disclosure may be rated as posing no
+    risk."""
     controller_notified_at: Timestamp | None = None
     """When we, as processor, told the controller (Art. 33(2))."""
     authority: Notification | None = None
