@@ -34,7 +34,8 @@ def dpia_screening_unjustified(repo: Repository) -> Iterator[Problem]:
     """A screening meets two or more WP248 criteria yet concludes, without a reason, no DPIA.
 
     Two criteria mean a DPIA is needed in most cases; a controller may decide otherwise, but
-    must write down why.
+    must write down why. A recorded Art. 35(10) exemption (``art35_10_basis``, see DPIA003)
+    is such a reason.
 
     PASS: ``vulnerable_data_subjects: [employees]``, health data, ``conclusion:
     dpia-not-required`` and a ``rationale``.
@@ -42,7 +43,8 @@ def dpia_screening_unjustified(repo: Repository) -> Iterator[Problem]:
     """
     for s in screened(repo):
         not_required = s.screening.conclusion == "dpia-not-required"
-        if not_required and s.likely_high_risk and s.screening.rationale is None:
+        unexplained = s.screening.rationale is None and not s.exempt
+        if not_required and s.likely_high_risk and unexplained:
             yield Problem(
                 s.where,
                 _CONCLUSION,
@@ -73,7 +75,7 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
     FAIL: two criteria met and ``conclusion: to-decide`` (or no conclusion).
     """
     for s in screened(repo):
-        if s.mandatory and s.activity.dpia is None:
+        if s.mandatory and not s.exempt and s.activity.dpia is None:
             continue  # a DPIA is always needed, not likely: DPIA004 says so
         if s.screening.conclusion == "to-decide" and s.likely_high_risk:
             yield Problem(
@@ -93,7 +95,10 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
     name="dpia-screening-ignores-mandatory-list",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(3)", "GDPR Art. 35(4)"),
-    hint="Processing on the AP list or in Art. 35(3) always needs a DPIA: set `dpia-required`.",
+    hint="Processing on the AP list or in Art. 35(3) always needs a DPIA: set `dpia-required`. "
+    "Only where it rests on Art. 6(1)(c) or (e) and a law adopted with a general impact "
+    "assessment does Art. 35(10) lift that duty; then record the law and its assessment in "
+    "`art35_10_basis`.",
 )
 def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]:
     """A screening concludes no DPIA is needed for processing that always needs one.
@@ -107,18 +112,24 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
     (c) systematic monitoring of a publicly accessible area on a large scale
     (``systematic_monitoring``, ``publicly_accessible_area`` and ``large_scale``).
 
+    Art. 35(10) is the one way out: processing that rests on Art. 6(1)(c) or (e) and a law
+    regulating it, adopted with a general impact assessment that covered data protection,
+    needs no DPIA of its own unless the Member State requires one (``art35_10_basis``, with
+    every purpose on Art. 6(1)(c) or (e); whether a Member State requires one is not checked).
+
     PASS: ``ap_list_items: [7]`` and ``conclusion: dpia-required``.
     FAIL: ``ap_list_items: [7]``, or ``evaluation_or_scoring`` with
     ``automated_decision_legal_effect`` or ``decisions_with_significant_effect``, and
     ``conclusion: dpia-not-required``.
     """
     for s in screened(repo):
-        if s.screening.conclusion == "dpia-not-required" and s.mandatory:
+        not_required = s.screening.conclusion == "dpia-not-required"
+        if not_required and s.mandatory and not s.exempt:
             yield Problem(
                 s.where,
                 _CONCLUSION,
                 "the screening concludes that no DPIA is needed, but "
-                f"{_always_need(s.mandatory)} one",
+                f"{_always_need(s.mandatory)} one{s.exemption_refused}",
                 citation=mandatory_citation(s.mandatory),
             )
 
@@ -150,6 +161,8 @@ def dpia_missing(repo: Repository) -> Iterator[Problem]:
 
     A screening still to be decided for processing on the AP list (Art. 35(4)) or in Art.
     35(3) needs a DPIA all the same; the finding then cites those provisions, as DPIA003 does.
+    Not so when Art. 35(10) lifts the duty (``art35_10_basis``, as for DPIA003), unless the
+    screening itself concludes that a DPIA is required.
 
     PASS: ``conclusion: dpia-required`` and ``dpia: dpia-portal``.
     FAIL: ``conclusion: dpia-required`` and no ``dpia``.
@@ -167,7 +180,7 @@ def dpia_missing(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 s.where,
                 _CONCLUSION,
-                f"{_always_need(s.mandatory)} a DPIA, but no `dpia` is linked",
+                f"{_always_need(s.mandatory)} a DPIA, but no `dpia` is linked{s.exemption_refused}",
                 citation=mandatory_citation(s.mandatory),
             )
 

@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterator
 
 from complykit.catalog.models import Catalog, Item
 from complykit.core.frozen import frozen
-from complykit.model.enums import ProcessingRole
+from complykit.model.enums import LegalBasis, ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.screening import DpiaScreening
 from complykit.workspace.repository import Entry, Repository
 
 _RULE_OF_THUMB = 2  # used when the catalog states no threshold
+# The Art. 6(1) grounds whose processing Art. 35(10) can exempt from a DPIA.
+_ART35_10_BASES = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
 
 Criterion = Callable[[ProcessingActivity, DpiaScreening], bool]
 
@@ -63,7 +65,30 @@ class Screened:
     def dpia_needed(self) -> bool:
         # A mandatory item under a `dpia-not-required` conclusion is DPIA003's finding already.
         conclusion = self.screening.conclusion
-        return conclusion == "dpia-required" or (conclusion == "to-decide" and bool(self.mandatory))
+        always = bool(self.mandatory) and not self.exempt
+        return conclusion == "dpia-required" or (conclusion == "to-decide" and always)
+
+    @property
+    def exempt(self) -> bool:
+        """Whether Art. 35(10) lifts the DPIA duty: a law adopted with a general impact
+        assessment is recorded, and every purpose rests on Art. 6(1)(c) or (e), as the
+        paragraph asks; a purpose on another ground, or none stated, is not covered."""
+        bases = [p.legal_basis for p in self.activity.purposes]
+        return (
+            self.screening.art35_10_basis is not None
+            and bool(bases)
+            and all(b in _ART35_10_BASES for b in bases)
+        )
+
+    @property
+    def exemption_refused(self) -> str:
+        """Why a recorded ``art35_10_basis`` does not count, to add to a finding; or nothing."""
+        if self.screening.art35_10_basis is None or self.exempt:
+            return ""
+        return (
+            "; the `art35_10_basis` recorded does not lift it, for Art. 35(10) covers only "
+            "processing whose every purpose rests on Art. 6(1)(c) or (e)"
+        )
 
 
 def screened(repo: Repository) -> Iterator[Screened]:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from complykit.model.base import StrictModel
 from complykit.model.declaring import Field, NonNegativeInt
 from complykit.model.empty import EMPTY
-from complykit.model.types import IsoDate, Text
+from complykit.model.types import IsoDate, NonEmptyStr, Text
 
 VulnerableGroup = Literal[
     "children",
@@ -36,6 +36,17 @@ class Scale(StrictModel):
     large_scale: bool
     """Our judgement, given the numbers above; 'no' beside 100,000 people or more is
     questioned (DPIA014)."""
+
+
+class LegislativeAssessment(StrictModel):
+    """The law that makes a DPIA of our own unnecessary under Art. 35(10)."""
+
+    law: NonEmptyStr
+    """The Union or Member State law that the processing rests on under Art. 6(1)(c) or (e)
+    and that regulates this processing, e.g. 'Wet basisregistratie personen, art. 3.3'."""
+    impact_assessment: NonEmptyStr
+    """Where the general impact assessment made when that law was adopted can be found, e.g.
+    'Memorie van toelichting, Kamerstukken II 2012/13, 33 219, nr. 3, par. 7'."""
 
 
 class DpiaScreening(StrictModel):
@@ -72,6 +83,13 @@ class DpiaScreening(StrictModel):
     """Whether it can stop people using a right, a service or a contract (criterion 9)."""
     ap_list_items: list[Annotated[int, Field(ge=1, le=17)]] = EMPTY
     """Items (1-17) of the Dutch AP list of processing that always needs a DPIA."""
+    art35_10_basis: LegislativeAssessment | None = None
+    """The Art. 35(10) exemption: the processing rests on Art. 6(1)(c) or (e) and a law that
+    regulates it, and a data protection impact assessment was already made as part of a
+    general impact assessment when that law was adopted; then no DPIA of our own is needed,
+    even for processing on the AP list or in Art. 35(3), unless the Member State requires one
+    before the processing starts. It counts only when every purpose of the activity rests on
+    Art. 6(1)(c) or (e)."""
     conclusion: Literal["dpia-required", "dpia-not-required", "to-decide"] = "to-decide"
     """The outcome of the screening."""
     rationale: Text | None = None
