@@ -108,6 +108,17 @@ def public_deployer_unregistered(repo: Repository) -> Iterator[Problem]:
     Annex III point 2 (critical infrastructure) is registered nationally instead (Art. 49(5)),
     so it is left out.
 
+    Only ``sector: public-authority`` is judged. Art. 49(3) binds deployers that are public
+    authorities, Union institutions, bodies, offices or agencies, or persons acting on their
+    behalf. A body governed by public law (``sector: public-body``) that is no authority is
+    not named there, while Art. 27(1) names such bodies expressly for the fundamental rights
+    impact assessment (AIA009): the Act draws the line in two places, and complykit's
+    reference facts do not settle on which side of Art. 49(3) such a body falls. So this rule
+    stays silent for it rather than report a duty the text may not impose. A body governed
+    by public law that deploys the system on behalf of a public authority (a municipal
+    implementing agency, say) is covered as a person acting on its behalf: register the use
+    all the same, and record it in ``deployer_duties.eu_database_registration``.
+
     PASS: ``sector: public-authority`` and ``deployer_duties: {eu_database_registration:
     {registered: 2026-07-01}}``.
     FAIL: ``sector: public-authority``, ``annex_iii: {area: 5, point: a}`` and no registration.

@@ -94,8 +94,9 @@ def persons_gaps(repo: Repository) -> Iterator[Gap]:
 
 
 def registration_gaps(repo: Repository) -> Iterator[Gap]:
-    # Art. 49(3) names public authorities (and Union bodies); a body governed by public law
-    # that is no authority is not named, so it is left to the user.
+    # Art. 49(3) names public authorities, Union bodies and persons acting on their behalf;
+    # a body governed by public law that is no authority is not named (Art. 27(1) names it
+    # separately), so it is left to the user, as AIA018's explanation says.
     public = repo.config.organisation.sector == "public-authority"
     for entry, system, route, duties in _deployed(repo):
         basis = system.classification.annex_iii
