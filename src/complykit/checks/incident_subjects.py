@@ -114,7 +114,9 @@ def breach_encryption_exemption_for_loss(repo: Repository) -> Iterator[Problem]:
         people = breach.data_subjects
         claimed = people is not None and people.exemption == "a" and not people.notified_at
         high = breach.risk_to_individuals == "high-risk"
-        if claimed and high and "confidentiality" not in breach.nature:
+        # An empty nature is not yet known: nothing to weigh the exemption against.
+        disclosed_nothing = bool(breach.nature) and "confidentiality" not in breach.nature
+        if claimed and high and disclosed_nothing:
             yield Problem(
                 entry,
                 ("breach", "data_subjects", "exemption"),
