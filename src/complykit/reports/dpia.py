@@ -41,6 +41,11 @@ class Screening(TypedDict):
     conclusion: str
     rationale: str | None
     screened_on: date | None
+    decisions_on_score: bool
+    """Decisions with legal or similarly significant effects rest on the evaluation, whoever
+    takes them (Art. 35(3)(a)), as the screening states."""
+    art35_10: tuple[str, str] | None
+    """The law and its general impact assessment that exempt the activity (Art. 35(10))."""
 
 
 class DpiaRisk(TypedDict):
@@ -217,6 +222,10 @@ def _screening(activity: ProcessingActivity, screening: DpiaScreening) -> Screen
         conclusion=screening.conclusion,
         rationale=screening.rationale,
         screened_on=screening.screened_on,
+        decisions_on_score=screening.decisions_with_significant_effect is True,
+        art35_10=(basis.law, basis.impact_assessment)
+        if (basis := screening.art35_10_basis)
+        else None,
     )
 
 

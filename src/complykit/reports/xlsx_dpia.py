@@ -107,6 +107,10 @@ def _criterion(words: Words, criterion: str, d: Document) -> str:
     label = words.label(criterion, "wp248")
     if criterion == "systematic_monitoring" and any(s["public_area"] for s in d["screenings"]):
         return f"{label}: {words.gettext('of a publicly accessible area (Art. 35(3)(c))')}"
+    scored = any(s["decisions_on_score"] for s in d["screenings"])
+    if criterion == "evaluation_or_scoring" and scored:
+        effect = "decisions with legal or similarly significant effects rest on it (Art. 35(3)(a))"
+        return f"{label}: {words.gettext(effect)}"
     return label
 
 

@@ -79,3 +79,62 @@ def test_other_monitoring_is_not_said_to_be_public(tmp_path: Path) -> None:
     repo = _repo(tmp_path, public=False)
     assert "publicly accessible" not in render_report("dpia", repo, lang="en", output_format="html")
     assert not any("publicly accessible" in cell for cell in _cells(repo, "en"))
+
+
+SCORING = """\
+kind: processing-activity
+id: pa-benefits
+name: Assessing benefit applications
+role: controller
+purposes:
+  - description: Deciding on applications
+    legal_basis: public-task
+    legal_provision: Participatiewet
+data_subjects: [Applicants]
+personal_data:
+  - {name: Income data}
+retention: {period: P7Y, trigger: Decision}
+security_description: Access limited to benefit officers.
+no_recipients: The data stays with the benefits team.
+dpia: dpia-benefits
+dpia_screening:
+  evaluation_or_scoring: true
+  decisions_with_significant_effect: true
+  conclusion: dpia-not-required
+  rationale: Assessed when the law was made.
+  art35_10_basis:
+    law: Participatiewet, art. 11
+    impact_assessment: Memorie van toelichting, par. 7
+"""
+SCORING_SHOWN = {
+    "en": (
+        "1. evaluation or scoring: decisions with legal or similarly significant effects rest",
+        "No DPIA of our own (Art. 35(10)): Participatiewet, art. 11; impact assessment",
+    ),
+    "nl": (
+        "besluiten met rechtsgevolgen of vergelijkbare aanmerkelijke gevolgen berusten erop",
+        "Geen eigen DPIA (art. 35 lid 10 AVG): Participatiewet, art. 11",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_decisions_on_a_score_and_the_art35_10_exemption_are_shown(
+    tmp_path: Path, lang: str
+) -> None:
+    """The screening's Art. 35(3)(a) fact and its Art. 35(10) exemption reach the report: the
+    first in every format, the exemption beside the conclusion it explains."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "register").mkdir(exist_ok=True)
+    (root / "dpia").mkdir(exist_ok=True)
+    (root / "register" / "pa-benefits.yaml").write_text(SCORING, encoding="utf-8")
+    dpia = DPIA.replace("cameras", "benefits").replace("camera surveillance", "benefits")
+    (root / "dpia" / "dpia-benefits.yaml").write_text(dpia, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    decisions, exemption = SCORING_SHOWN[lang]
+    for output_format in ("html", "markdown"):
+        text = render_report("dpia", repo, lang=lang, output_format=output_format)
+        assert decisions in text
+        assert exemption in text
+    assert any(decisions in cell for cell in _cells(repo, lang))
