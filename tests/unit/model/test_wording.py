@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.consent import mentions_parents, online
 from complykit.model.wording.countries import country_code
-from complykit.model.wording.data_subjects import names_children, names_own_staff
+from complykit.model.wording.data_subjects import names_adults, names_children, names_own_staff
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.retention import sets_no_limit
@@ -440,6 +440,38 @@ def test_consent_given_online() -> None:
     assert online("Tick box in the app")
     assert online("Aanmelden via de website")
     assert not online("Paper form handed out in class", "Forms kept by the accountant")
+
+
+def test_digital_keeping_or_e_mail_is_not_online() -> None:
+    """A scanned form, a digital file or a confirmation by e-mail puts no service online."""
+    assert not online("Gescand en digitaal opgeslagen in het leerlingdossier")
+    assert not online("Formulier; bevestiging per e-mail")
+    assert not online("E-mail aan HR")
+    assert not online("Stockage numérique")
+
+
+def test_a_parent_company_is_no_parent() -> None:
+    """A parent company, organisation or entity is a group's holding, not a child's parent."""
+    assert not mentions_parents("In the parent company database")
+    assert not mentions_parents("Stored by our parent organisation", "parent entity")
+    assert mentions_parents("A parent confirms", "parents' consent")
+
+
+@pytest.mark.parametrize(
+    ("text", "adults"),
+    [
+        ("Employees", True),
+        ("Volwassen patiënten", True),
+        ("Ouders van patiënten", True),
+        ("Visitors aged 18 and over", True),
+        ("Patiënten", False),
+        ("Bezoekers", False),
+        ("Children aged 12 to 15", False),
+    ],
+)
+def test_data_subjects_that_are_adults(text: str, adults: bool) -> None:
+    """Staff, adults or parents by name, and people of 16 and over are adults."""
+    assert names_adults(text) is adults
 
 
 # Text made of the stems' own letters and punctuation, so that stems do occur in it.
