@@ -328,6 +328,7 @@ def test_criminal_offence_data_in_french_and_german(name: str, criminal: bool) -
         "until no longer needed",
         "tant que nécessaire",
         "jusqu'à ce qu'elles ne soient plus nécessaires",
+        "Jusqu'à ce qu'elles ne sont plus strictement nécessaires",
         "solange erforderlich",
         "indefinitely",
         "Voor onbepaalde tijd",
@@ -347,10 +348,13 @@ def test_retention_that_sets_no_limit(text: str) -> None:
         "Zolang het abonnement loopt",
         "the end of the period required by the Archiefwet",
         "het einde van het dienstverband",
+        "end of the contract plus the period required by law",
+        "einde contract plus de wettelijk vereiste termijn",
     ],
 )
 def test_retention_until_an_event_sets_a_limit(text: str) -> None:
-    """An event, even one a law requires, is a limit, though the words 'required' appear."""
+    """An event, even one a law requires, is a limit, though the words 'required' appear; English
+    "plus" adds a period, it is not French "plus" (no longer)."""
     assert not sets_no_limit(text)
 
 
