@@ -77,7 +77,8 @@ class Gap:
     citation: tuple[str, ...]
     start: Start
     legacy: bool = False
-    """The system is high-risk and was in use before general application (Art. 111(2))."""
+    """The system was in use before general application (Art. 111(2)): high-risk, or held not
+    high-risk under Art. 6(3), whose registration starts no earlier than the high-risk duties."""
 
 
 def catalog(repo: Repository) -> Catalog | None:
