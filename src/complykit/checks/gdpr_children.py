@@ -45,12 +45,16 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
     and the controller makes reasonable efforts to verify that (Art. 8(2)). complykit reads
     children from ``data_subjects`` ("Children aged 12 to 15", "Leerlingen", "Minderjarigen",
     "Patients under 16"; not "Pupils aged 16 and over" or "Parents of pupils") or from the
-    DPIA screening's ``vulnerable_data_subjects: [children]``; it reads the service as online
-    where the activity, its purpose or its consent speaks of an app, a website, an online form
-    or account. A consent record that speaks of the parents or another legal representative
-    answers the question. A consent purpose without a consent record is left to GDPR009.
-    Whether the service is offered to the children directly cannot be read from the register,
-    so the message is conditional and this is a warning.
+    DPIA screening's ``vulnerable_data_subjects: [children]`` when no data subject entry names
+    adults (then the message asks whether the children give the consent themselves: a
+    hospital's paediatric patients do not sign up for its newsletter). It reads the service as
+    online where the activity's name, description or purpose, or how consent is obtained,
+    speaks of an app, a website, an online form or account; not from how consent is recorded
+    or withdrawn, since a paper form kept as a scan or withdrawn by e-mail is still given on
+    paper. A consent record that speaks of the parents or another legal representative (not a
+    "parent company") answers the question. A consent purpose without a consent record is left
+    to GDPR009. Whether the service is offered to the children directly cannot be read from the
+    register, so the message is conditional and this is a warning.
 
     PASS: ``legal_basis: consent`` with ``consent: {how_obtained: 'In the app; under 16 a
     parent confirms by e-mail', ...}`` and ``data_subjects: [Children aged 12 to 15]``.
@@ -67,34 +71,46 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
         ]
         if not consents:
             continue
-        children = _children(activity)
-        if children is None:
+        found = _children(activity)
+        if found is None:
             continue
+        children, condition = found
         for index, purpose, consent in consents:
             if mentions_parents(*_said(consent)) or not _online(activity, purpose, consent):
                 continue
             yield Problem(
                 entry,
                 ("purposes", index, "consent", "how_obtained"),
-                f"purpose '{purpose.description}' rests on consent given online, and the "
-                f"activity's data subjects include {children}, but its consent record says "
-                "nothing about their parents; if the service is offered to children directly, a "
-                "child below the age (16, or lower where a Member State sets it, at least 13) "
-                "cannot consent alone",
+                f"purpose '{purpose.description}' rests on consent given online, and "
+                f"{children}, but its consent record says nothing about their parents; if "
+                f"{condition}, a child below the age (16, or lower where a Member State sets it, "
+                "at least 13) cannot consent alone",
             )
 
 
-def _children(activity: ProcessingActivity) -> str | None:
-    """How the activity shows that its data subjects include children, if it does."""
-    from complykit.model.wording.data_subjects import names_children  # noqa: PLC0415
+def _children(activity: ProcessingActivity) -> tuple[str, str] | None:
+    """How the activity shows that its data subjects include children, if it does, and on what
+    condition Art. 8 then applies. A DPIA
+    screening's ``children`` says only that some of the activity's data subjects are children
+    (a hospital's paediatric patients): it counts only when no entry of ``data_subjects`` names
+    adults, and the message then asks whether the children consent themselves."""
+    from complykit.model.wording.data_subjects import names_adults, names_children  # noqa: PLC0415
 
     named = next((s for s in activity.data_subjects if names_children(s)), None)
     if named is not None:
-        return f"children ('{named}')"
+        return f"the activity's data subjects include children ('{named}')", _DIRECTLY
     screening = activity.dpia_screening
-    if screening is not None and "children" in screening.vulnerable_data_subjects:
-        return "children (its DPIA screening lists them as vulnerable)"
-    return None
+    if screening is None or "children" not in screening.vulnerable_data_subjects:
+        return None
+    if any(names_adults(subject) for subject in activity.data_subjects):
+        return None
+    return (
+        "the activity's DPIA screening lists children as vulnerable",
+        f"children give this consent themselves and {_DIRECTLY}",
+    )
+
+
+_DIRECTLY = "the service is offered to children directly"
 
 
 def _said(consent: ConsentMechanism) -> tuple[str, ...]:
@@ -102,6 +118,10 @@ def _said(consent: ConsentMechanism) -> tuple[str, ...]:
 
 
 def _online(activity: ProcessingActivity, purpose: Purpose, consent: ConsentMechanism) -> bool:
+    """Whether the consent is given online: read from how it is obtained and what the activity
+    and purpose are, not from how it is recorded or withdrawn (a paper form kept as a scan, or
+    withdrawn by e-mail, is still given on paper)."""
     from complykit.model.wording.consent import online  # noqa: PLC0415
 
-    return online(activity.name, activity.description or "", purpose.description, *_said(consent))
+    texts = (activity.name, activity.description or "", purpose.description, consent.how_obtained)
+    return online(*texts)

@@ -17,7 +17,7 @@ from complykit.exchange.transfer_text import (
 )
 from complykit.model.enums import Art9Condition, LegalBasis
 from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
-from complykit.model.wording.special_data import criminal_offence, national_id, special_category
+from complykit.model.wording.special_data import criminal_reading, national_id, special_category
 
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
 NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})
@@ -136,6 +136,13 @@ def _conditions(source: Source) -> list[Art9Condition]:
     return list(dict.fromkeys(found))
 
 
+# A VOG or a check's status holds such data only if it records a refusal or convictions.
+_IF = {
+    "named": "",
+    "possible": "; unmark it if it records only that a certificate was issued or a check cleared",
+}
+
+
 def _add(categories: dict[str, dict[str, Any]], name: str, notes: Notes) -> dict[str, Any]:
     # "Genetische gegevens" and "genetische gegevens" are one category; the first spelling stays.
     key = name.casefold()
@@ -144,9 +151,9 @@ def _add(categories: dict[str, dict[str, Any]], name: str, notes: Notes) -> dict
     entry: dict[str, Any] = {"name": name}
     if (special := special_category(name)) is not None:
         entry["special_category"] = special.value
-    elif criminal_offence(name):
+    elif (reading := criminal_reading(name)) is not None:
         entry["criminal_offence_data"] = True
-        notes.warn(f"'{_one_line(name)}' marked as criminal-offence data (Art. 10)")
+        notes.warn(f"'{_one_line(name)}' marked as criminal-offence data (Art. 10){_IF[reading]}")
     if (number := national_id(name)) is not None:
         entry["national_id"] = number
         notes.warn(

@@ -77,7 +77,8 @@ class Gap:
     citation: tuple[str, ...]
     start: Start
     legacy: bool = False
-    """The system is high-risk and was in use before general application (Art. 111(2))."""
+    """The system was in use before general application (Art. 111(2)): high-risk, or held not
+    high-risk under Art. 6(3), whose registration starts no earlier than the high-risk duties."""
 
 
 def catalog(repo: Repository) -> Catalog | None:
@@ -261,9 +262,11 @@ def _by_review(repo: Repository, system: AiSystem, start: Start) -> Start | None
 
 
 # Annex III use cases whose users are public authorities by their own words: 5(a) public
-# assistance benefits, 6 law enforcement, 7 migration, asylum and border control, 8(a) judicial
-# authorities. Elsewhere (e.g. 4(a) recruitment) the intended users may be public or private.
-_PUBLIC_USE_CASES = {(5, "a"), (6, None), (7, None), (8, "a")}
+# assistance benefits, 6 law enforcement, 7 migration, asylum and border control. Elsewhere the
+# intended users may be public or private: 4(a) recruitment, and 8(a), which names judicial
+# authorities but also use "in a similar way in alternative dispute resolution", often by
+# private bodies; there `intended_for_public_authorities` or our own sector decides.
+_PUBLIC_USE_CASES = {(5, "a"), (6, None), (7, None)}
 
 
 def for_public_authorities(repo: Repository, system: AiSystem) -> bool:

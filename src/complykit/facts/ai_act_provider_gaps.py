@@ -119,7 +119,10 @@ def registration_gaps(repo: Repository) -> Iterator[Gap]:
 def art6_3_registration_gaps(repo: Repository) -> Iterator[Gap]:
     """Systems we provide as not high-risk under Art. 6(3) that are not registered: Art. 49(2)
     asks the provider to register itself and the system before placing it on the market. The
-    duty is an Annex III one, so it moves with Art. 6(2)'s date."""
+    duty is an Annex III one, so it moves with Art. 6(2)'s date. A system in use before that
+    was placed on the market before Art. 49 applied; it starts as the provider duties of the
+    same system held high-risk would (Art. 111(2) and its ``legacy_review``), since the lighter
+    route cannot owe more than the high-risk one."""
     for entry, system in systems(repo, in_use=True):
         claim = system.classification.art6_3_exception
         if claim is None or "provider" not in system.roles or claim.eu_database_registration:
@@ -134,6 +137,7 @@ def art6_3_registration_gaps(repo: Repository) -> Iterator[Gap]:
             "us and the system registered in the EU database",
             ("AI Act Art. 49(2)",),
             start_of(repo, ["Art. 49(2)", "Art. 6(2)"]),
+            is_legacy(repo, system),
         )
 
 

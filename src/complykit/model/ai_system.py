@@ -287,9 +287,10 @@ class AiSystem(Record):
     For a high-risk system already in service before 2 August 2026 and not significantly
     changed since, Art. 111(2) still gives its providers and deployers until 2 August 2030 to
     comply; one meant for other users stays out of scope until its design changes. Left out,
-    it is yes for the Annex III use cases that name public authorities as users (5(a) public
-    benefits, area 6 law enforcement, area 7 migration and borders, 8(a) judicial
-    authorities) or when we are a public authority or body, and no otherwise. A public
-    authority or body that deploys the system uses it itself, whatever this says."""
+    it is yes for the Annex III use cases that name only public authorities as users (5(a)
+    public benefits, area 6 law enforcement, area 7 migration and borders) or when we are a
+    public authority or body, and no otherwise; 8(a) also covers alternative dispute
+    resolution, often private, so say yes here for a system meant for judicial authorities. A
+    public authority or body that deploys the system uses it itself, whatever this says."""
     affected_persons: list[NonEmptyStr] = EMPTY
     """The groups of people the system's outputs affect, e.g. patients or applicants."""

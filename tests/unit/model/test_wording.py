@@ -9,11 +9,16 @@ from hypothesis import strategies as st
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.consent import mentions_parents, online
 from complykit.model.wording.countries import country_code
-from complykit.model.wording.data_subjects import names_children, names_own_staff
+from complykit.model.wording.data_subjects import names_adults, names_children, names_own_staff
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.retention import sets_no_limit
-from complykit.model.wording.special_data import criminal_offence, national_id, special_category
+from complykit.model.wording.special_data import (
+    criminal_offence,
+    criminal_reading,
+    national_id,
+    special_category,
+)
 
 BASES = [basis.value for basis in LegalBasis]
 POINTS = [point.value for point in Art9Condition]
@@ -224,6 +229,75 @@ def test_words_near_a_special_category_that_name_none(name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "name",
+    ["Verzoeken tot beperking van de verwerking", "Recht op beperking",
+     "Verzuimmeldingen leerlingen (DUO)", "Schoolverzuim en verzuimmeldingen leerplicht",
+     "Ziektekostenverzekering", "Zorgverzekering", "Assurance maladie (mutualité)",
+     "Medical insurance policy number", "Medische hulpmiddelen (product data)",
+     "Medical device serial number", "Health check of servers", "Verzuimregistratie van machines",
+     "Geloofwaardigheidstoets", "Politieke ambtsdragers (namen)", "Politically exposed person",
+     "Medisch specialist (naam behandelaar)", "Huisarts (naam en adres)", "Geen medische gegevens",
+     "No health data", "Pasfoto", "Zwangerschapsverlof"],
+)  # fmt: skip
+def test_names_that_only_come_near_a_special_category(name: str) -> None:
+    """An Art. 18 request, school absence, an insurance, a medical device, a server's health,
+    credibility, office holders, a practitioner named first and a denial name no health,
+    belief or opinion (Art. 4(15), Art. 9(1))."""
+    assert special_category(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("Ziekmeldingen", SpecialCategory.HEALTH),
+        ("Arbeidsongeschiktheid", SpecialCategory.HEALTH),
+        ("Medicatie", SpecialCategory.HEALTH),
+        ("Medication list", SpecialCategory.HEALTH),
+        ("Allergieën", SpecialCategory.HEALTH),
+        ("Food allergy", SpecialCategory.HEALTH),
+        ("Ziekteverzuim", SpecialCategory.HEALTH),
+        ("Verzuimregistratie medewerkers", SpecialCategory.HEALTH),
+        ("Pre-employment health check", SpecialCategory.HEALTH),
+        ("Lichamelijke beperking", SpecialCategory.HEALTH),
+        ("Functiebeperkingen", SpecialCategory.HEALTH),
+        ("Medische gegevens (niet gedeeld met werkgever)", SpecialCategory.HEALTH),
+        ("Patient no. and diagnosis", SpecialCategory.HEALTH),
+        ("Geloofsovertuiging", SpecialCategory.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS),
+        ("Geloof", SpecialCategory.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS),
+        ("Politieke voorkeur", SpecialCategory.POLITICAL_OPINIONS),
+        ("Lidmaatschap politieke partij", SpecialCategory.POLITICAL_OPINIONS),
+        ("Political opinions", SpecialCategory.POLITICAL_OPINIONS),
+    ],
+)
+def test_common_names_of_special_categories(name: str, category: SpecialCategory) -> None:
+    """A sick report, incapacity, medication and allergies are health data; a denial counts
+    only just before what it denies, and "no." is a number."""
+    assert special_category(name) == category
+
+
+@pytest.mark.parametrize(
+    ("name", "reading"),
+    [
+        ("VOG", "possible"),
+        ("Uitslag VOG", "possible"),
+        ("Verklaring omtrent het gedrag (VOG)", "possible"),
+        ("Criminal record check status", "possible"),
+        ("Weigering VOG", "named"),
+        ("Justitiële documentatie", "named"),
+        ("Strafbeschikking", "named"),
+        ("Contactpersoon Ministerie van Justitie", None),
+        ("VOG-aanvraag", None),
+        ("Vogelwaarnemingen", None),
+        ("Geen VOG nodig", None),
+    ],
+)
+def test_a_certificate_may_hold_criminal_offence_data(name: str, reading: str | None) -> None:
+    """A VOG or a check's status holds Art. 10 data only if it records a refusal or
+    convictions; a refusal and judicial documentation name it; the Ministry does not."""
+    assert criminal_reading(name) == reading
+
+
+@pytest.mark.parametrize(
     ("name", "criminal"),
     [
         ("condamnations pénales", True),
@@ -254,6 +328,7 @@ def test_criminal_offence_data_in_french_and_german(name: str, criminal: bool) -
         "until no longer needed",
         "tant que nécessaire",
         "jusqu'à ce qu'elles ne soient plus nécessaires",
+        "Jusqu'à ce qu'elles ne sont plus strictement nécessaires",
         "solange erforderlich",
         "indefinitely",
         "Voor onbepaalde tijd",
@@ -273,10 +348,13 @@ def test_retention_that_sets_no_limit(text: str) -> None:
         "Zolang het abonnement loopt",
         "the end of the period required by the Archiefwet",
         "het einde van het dienstverband",
+        "end of the contract plus the period required by law",
+        "einde contract plus de wettelijk vereiste termijn",
     ],
 )
 def test_retention_until_an_event_sets_a_limit(text: str) -> None:
-    """An event, even one a law requires, is a limit, though the words 'required' appear."""
+    """An event, even one a law requires, is a limit, though the words 'required' appear; English
+    "plus" adds a period, it is not French "plus" (no longer)."""
     assert not sets_no_limit(text)
 
 
@@ -368,11 +446,45 @@ def test_consent_given_online() -> None:
     assert not online("Paper form handed out in class", "Forms kept by the accountant")
 
 
+def test_digital_keeping_or_e_mail_is_not_online() -> None:
+    """A scanned form, a digital file or a confirmation by e-mail puts no service online."""
+    assert not online("Gescand en digitaal opgeslagen in het leerlingdossier")
+    assert not online("Formulier; bevestiging per e-mail")
+    assert not online("E-mail aan HR")
+    assert not online("Stockage numérique")
+
+
+def test_a_parent_company_is_no_parent() -> None:
+    """A parent company, organisation or entity is a group's holding, not a child's parent."""
+    assert not mentions_parents("In the parent company database")
+    assert not mentions_parents("Stored by our parent organisation", "parent entity")
+    assert mentions_parents("A parent confirms", "parents' consent")
+
+
+@pytest.mark.parametrize(
+    ("text", "adults"),
+    [
+        ("Employees", True),
+        ("Volwassen patiënten", True),
+        ("Ouders van patiënten", True),
+        ("Visitors aged 18 and over", True),
+        ("Patiënten", False),
+        ("Bezoekers", False),
+        ("Children aged 12 to 15", False),
+    ],
+)
+def test_data_subjects_that_are_adults(text: str, adults: bool) -> None:
+    """Staff, adults or parents by name, and people of 16 and over are adults."""
+    assert names_adults(text) is adults
+
+
 # Text made of the stems' own letters and punctuation, so that stems do occur in it.
 _STEMMY = st.lists(
     st.sampled_from(
         ["medisch", "health", "Health and safety", "VOG", "aanvraag", "strafrecht", "trade",
-         "union", "-", ",", " ", "ras", "Sick", "leave", "fingerprint", "device", "naam"]
+         "union", "-", ",", " ", "ras", "Sick", "leave", "fingerprint", "device", "naam", "geen",
+         "no.", "verzuim", "school", "beperking", "van de verwerking", "politieke", "voorkeur",
+         "Medisch specialist", "check", "servers", "weigering", "Justitie", "ministerie van"]
     ),
     max_size=6,
 ).map(" ".join)  # fmt: skip
@@ -384,11 +496,6 @@ def test_the_quick_test_never_changes_a_reading(name: str) -> None:
     the full one gives."""
     from complykit.model.wording import special_data  # noqa: PLC0415
 
-    folded = special_data._folded(name)
-    special = special_data._without(folded, special_data._NOT_SPECIAL)
-    found = [
-        c for c, stems in special_data._STEMS.items() if any(f" {s}" in special for s in stems)
-    ]
-    criminal = special_data._without(folded, special_data._NOT_CRIMINAL)
-    assert special_category(name) == (found[0] if len(found) == 1 else None)
-    assert criminal_offence(name) == any(f" {s}" in criminal for s in special_data._CRIMINAL)
+    folded = special_data._folded_name(name)
+    assert special_category(name) == special_data._special_in(folded)
+    assert criminal_reading(name) == special_data._criminal_in(folded)

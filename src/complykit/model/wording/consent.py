@@ -14,18 +14,22 @@ import re
 
 from complykit.model.wording.folding import words_of
 
-# "Parental consent", "toestemming van de ouders", "wettelijk vertegenwoordiger", "guardian".
+# "Parental consent", "toestemming van de ouders", "wettelijk vertegenwoordiger", "guardian";
+# not a "parent company" or "parent organisation", which is a group's holding, not a child's.
 _PARENTS = re.compile(
-    r"\b(?:parents?|parental|guardians?|legal representatives?|ouders|ouder(?!\s+dan)"
+    r"\b(?:parents?(?!\s+(?:compan|organi[sz]|entit|undertaking|firm|group))|parental"
+    r"|guardians?|legal representatives?|ouders|ouder(?!\s+dan)"
     r"|ouderlijk\w*|voogd\w*|(?:wettelijke?\s+)?vertegenwoordiger\w*|verzorgers?"
     r"|representant legal|tuteur\w*|eltern\w*|erziehungsberechtigt\w*|sorgeberechtigt\w*"
     r"|vormund\w*)\b"
 )
 # An app, a website, an online form or account: the marks of an information society service.
+# Not "digital" ("numérique") or a bare "e-mail": a paper form may be scanned and stored
+# digitally, and a confirmation or withdrawal by e-mail does not put the service itself online.
 _ONLINE = re.compile(
     r"\b(?:apps?|online|website\w*|web\w*|site|internet|platform\w*|portal\w*|plateforme"
-    r"|e-?mail\w*|accounts?|log-?in|sign-?up|game\w*|spel(?:letje)?s?|social media|sociale media"
-    r"|digita\w*|en ligne|numerique|chat\w*|streaming|download\w*)\b"
+    r"|accounts?|log-?in|sign-?up|game\w*|spel(?:letje)?s?|social media|sociale media"
+    r"|en ligne|chat\w*|streaming|download\w*)\b"
 )
 
 

@@ -76,3 +76,23 @@ def names_children(text: str) -> bool:
         return True
     head = _RELATED.split(folded, maxsplit=1)[0]
     return _UNDER_AGE.search(head) is not None
+
+
+# Adults by name: "Volwassenen", "Adult patients", "Ouders", "Bezoekers vanaf 18 jaar".
+_ADULTS = re.compile(
+    r"\b(?:adults?|volwassen\w*|adultes?|erwachsene\w*|parents?|ouders|eltern"
+    r"|meerderjarig\w*|majeurs?|volljahrig\w*)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def names_adults(text: str) -> bool:
+    """Whether a category of data subjects names adults: our staff, adults or parents by name,
+    or people of 16 and over: ``Employees``, ``Volwassen patiënten``, ``Ouders van leerlingen``,
+    ``Visitors aged 18 and over``; not ``Patiënten`` or ``Bezoekers``."""
+    folded = words_of(text)
+    return (
+        names_own_staff(text)
+        or _ADULTS.search(folded) is not None
+        or _SIXTEEN_OR_OLDER.search(folded) is not None
+    )

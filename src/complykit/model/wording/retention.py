@@ -21,11 +21,14 @@ _WHILE_NEEDED = (
     r"(?:zolang|zo\s+lang|so\s+long\s+as|as\s+long\s+as|tant\s+que|aussi\s+longtemps\s+que"
     r"|solange|so\s+lange)\b[^.;]*?\b" + _NEEDED
 )
-# Until no longer needed, in Dutch, English, French and German ("tot niet langer nodig", "plus
-# nécessaires"), with up to two words between, as in "niet meer strikt noodzakelijk".
+# Until no longer needed, in Dutch, English and German ("tot niet langer nodig"), with up to two
+# words between, as in "niet meer strikt noodzakelijk"; and French "(ne sont) plus nécessaires",
+# where "plus" means "no longer" only just before the word (or after "strictement"): English
+# "end of the contract plus the period required by law" adds a period and names an event.
 _UNTIL_UNNEEDED = (
-    r"(?:niet\s+langer|niet\s+meer|no\s+longer|not\s+(?:any\s+)?longer|plus|nicht\s+mehr"
-    r"|nicht\s+langer)\s+(?:[^\W\d_]+\s+){0,2}?" + _NEEDED
+    r"(?:(?:niet\s+langer|niet\s+meer|no\s+longer|not\s+(?:any\s+)?longer|nicht\s+mehr"
+    r"|nicht\s+langer)\s+(?:[^\W\d_]+\s+){0,2}?" + _NEEDED + ")"
+    r"|plus\s+(?:(?:strictement|vraiment|absolument)\s+)?(?:necessaires?|requis(?:es)?|utiles?)"
 )
 # A cell that is only the word, or the word after "as", "if", "indien": "Nodig", "as needed".
 _ONLY_NEEDED = r"^(?:(?:as|if|when|where|indien|waar|voor\s+zover|zover|si)\s+)?" + _NEEDED + "$"
