@@ -11,7 +11,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.art30_exemption import failed_conditions
 from complykit.facts.problem import Problem
-from complykit.model.wording.special_data import MARKED_AS, national_number
+from complykit.model.wording.national_ids import MARKED_AS, national_number
 from complykit.workspace.repository import Repository
 
 

@@ -17,7 +17,8 @@ from complykit.exchange.transfer_text import (
 )
 from complykit.model.enums import Art9Condition, LegalBasis
 from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
-from complykit.model.wording.special_data import criminal_reading, national_id, special_category
+from complykit.model.wording.national_ids import national_id
+from complykit.model.wording.special_data import criminal_reading, special_category
 
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
 NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})

@@ -12,11 +12,11 @@ from complykit.model.wording.countries import country_code
 from complykit.model.wording.data_subjects import names_adults, names_children, names_own_staff
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
+from complykit.model.wording.national_ids import national_id
 from complykit.model.wording.retention import sets_no_limit
 from complykit.model.wording.special_data import (
     criminal_offence,
     criminal_reading,
-    national_id,
     special_category,
 )
 

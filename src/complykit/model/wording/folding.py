@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -16,3 +17,9 @@ def unaccented(text: str) -> str:
 def words_of(text: str) -> str:
     """``unaccented`` with one space between words and none around them."""
     return " ".join(unaccented(text).split())
+
+
+def spaced_words(text: str) -> str:
+    """``unaccented`` with anything but letters and digits a space, one space between words and
+    one around them, so that ``" {stem}"`` finds a stem at the start of a word."""
+    return " " + " ".join(re.sub(r"[^\w]+", " ", unaccented(text)).split()) + " "
