@@ -19,6 +19,7 @@ from complykit.facts.incident_clock import (
     end_of,
     ends_during,
     runs_out,
+    term_after,
     undecided,
     unnotified,
 )
@@ -134,7 +135,7 @@ def breach_controller_not_told(repo: Repository) -> Iterator[Problem]:
     """
     for entry, incident, breach in breaches(repo, "processor"):
         clock = clock_of(incident)
-        prompt_end = clock.start + PROCESSOR_PROMPT
+        prompt_end = term_after(clock.start, PROCESSOR_PROMPT)
         if breach.controller_notified_at is None and prompt_end < end_of(repo):
             yield Problem(
                 entry,

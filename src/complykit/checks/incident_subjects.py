@@ -20,6 +20,7 @@ from complykit.facts.incident_clock import (
     end_of,
     ends_during,
     runs_out,
+    term_after,
 )
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
@@ -221,7 +222,7 @@ def breach_data_subjects_pending(repo: Repository) -> Iterator[Problem]:
     ``aware_at``.
     """
     for entry, clock, people in _pending(repo):
-        term = clock.start + SUBJECTS_TERM
+        term = term_after(clock.start, SUBJECTS_TERM)
         if term >= end_of(repo):
             yield Problem(
                 entry,
@@ -264,7 +265,7 @@ def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
     FAIL: ``data_subjects: {required: true}``, no ``notified_at``, and ``aware_at`` 35 days ago.
     """
     for entry, clock, people in _pending(repo):
-        term = clock.start + SUBJECTS_TERM
+        term = term_after(clock.start, SUBJECTS_TERM)
         if term >= end_of(repo):
             continue
         if ends_during(term, repo.as_of):

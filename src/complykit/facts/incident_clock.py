@@ -118,6 +118,15 @@ def undecided(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
             yield entry, clock_of(incident)
 
 
+def term_after(start: datetime, span: timedelta) -> datetime:
+    """The moment ``span`` after ``start``; a term that would run past the calendar's last
+    day (a breach recorded in 9999) ends at its last moment."""
+    try:
+        return start + span
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
+
+
 def day_start(day: date) -> datetime:
     """Midnight UTC at the start of ``day``: a date without a time of day is a day in UTC, as
     the ``--as-of`` day is, whatever offset the moments compared with it carry."""
