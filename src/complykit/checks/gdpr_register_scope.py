@@ -145,7 +145,8 @@ _NAMED = {
     "social-security": "a social security number",
     "public-service": "the Irish Personal Public Service Number (PPSN)",
 }
-"""How GDPR041 names each number a category's name may name (``wording.national_ids.national_number``)."""
+"""How GDPR041 names each number a category's name may name
+(``wording.national_ids.national_number``)."""
 
 
 @check(
