@@ -162,8 +162,8 @@ def art6_3_exception_with_profiling(repo: Repository) -> Iterator[Problem]:
     """An Annex III system claims the Art. 6(3) exception, yet it profiles people.
 
     Art. 6(3), last subparagraph: an Annex III system that profiles natural persons is always
-    high-risk. ``classification.profiling`` says whether the system itself profiles and
-    decides. Left out, profiling is read from the DPIA screening of the linked processing
+    high-risk. ``classification.profiling`` says whether the system itself profiles
+    people. Left out, profiling is read from the DPIA screening of the linked processing
     activities (``evaluation_or_scoring``); as an activity may score people through another
     tool, the message then asks to say whether this system is the one that does.
 

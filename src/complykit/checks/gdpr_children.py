@@ -90,10 +90,10 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
 
 def _children(activity: ProcessingActivity) -> tuple[str, str] | None:
     """How the activity shows that its data subjects include children, if it does, and on what
-    condition Art. 8 then applies. A DPIA
-    screening's ``children`` says only that some of the activity's data subjects are children
-    (a hospital's paediatric patients): it counts only when no entry of ``data_subjects`` names
-    adults, and the message then asks whether the children consent themselves."""
+    condition Art. 8 then applies. A DPIA screening's ``children`` says only that some of the
+    activity's data subjects are children (a hospital's paediatric patients): it counts only
+    when no entry of ``data_subjects`` names adults, and the message then asks whether the
+    children consent themselves."""
     from complykit.model.wording.data_subjects import names_adults, names_children  # noqa: PLC0415
 
     named = next((s for s in activity.data_subjects if names_children(s)), None)

@@ -582,14 +582,17 @@ def special_data_unmarked(repo: Repository) -> Iterator[Problem]:
 
     for entry, activity in controller_activities(repo):
         for index, category in enumerate(activity.personal_data):
+            # The marks first: a marked category's name need not be read.
+            named = special_category(category.name) if _unmarked_special(category) else None
+            reading = criminal_reading(category.name) if _unmarked_criminal(category) else None
+            if named is None and reading is None:
+                continue
             where = ("personal_data", index, "name")
             said = f"'{activity.name}' lists '{category.name}'"
-            named = special_category(category.name)
-            if named is not None and _unmarked_special(category):
+            if named is not None:
                 yield Problem(entry, where, _special_message(said, named),
                               hint=_special_hint(named), citation=("GDPR Art. 9(1)",))  # fmt: skip
-            reading = criminal_reading(category.name)
-            if reading is not None and _unmarked_criminal(category):
+            if reading is not None:
                 yield Problem(entry, where, _criminal_message(said, reading),
                               hint=_criminal_hint(reading), citation=("GDPR Art. 10",))  # fmt: skip
 

@@ -19,7 +19,6 @@ from complykit.facts.incident_clock import (
     end_of,
     ends_during,
     runs_out,
-    term_after,
     undecided,
     unnotified,
 )
@@ -135,7 +134,7 @@ def breach_controller_not_told(repo: Repository) -> Iterator[Problem]:
     """
     for entry, incident, breach in breaches(repo, "processor"):
         clock = clock_of(incident)
-        prompt_end = term_after(clock.start, PROCESSOR_PROMPT)
+        prompt_end = PROCESSOR_PROMPT.after_moment(clock.start)
         if breach.controller_notified_at is None and prompt_end < end_of(repo):
             yield Problem(
                 entry,
@@ -175,7 +174,7 @@ def breach_controller_told_slowly(repo: Repository) -> Iterator[Problem]:
     """
     for entry, incident, breach in breaches(repo, "processor"):
         told, clock = breach.controller_notified_at, clock_of(incident)
-        if told is not None and told - clock.start > PROCESSOR_PROMPT:
+        if told is not None and told > PROCESSOR_PROMPT.after_moment(clock.start):
             yield Problem(
                 entry,
                 ("breach", "controller_notified_at"),

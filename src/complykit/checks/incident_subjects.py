@@ -20,7 +20,6 @@ from complykit.facts.incident_clock import (
     end_of,
     ends_during,
     runs_out,
-    term_after,
 )
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
@@ -222,7 +221,7 @@ def breach_data_subjects_pending(repo: Repository) -> Iterator[Problem]:
     ``aware_at``.
     """
     for entry, clock, people in _pending(repo):
-        term = term_after(clock.start, SUBJECTS_TERM)
+        term = SUBJECTS_TERM.after_moment(clock.start)
         if term >= end_of(repo):
             yield Problem(
                 entry,
@@ -265,7 +264,7 @@ def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
     FAIL: ``data_subjects: {required: true}``, no ``notified_at``, and ``aware_at`` 35 days ago.
     """
     for entry, clock, people in _pending(repo):
-        term = term_after(clock.start, SUBJECTS_TERM)
+        term = SUBJECTS_TERM.after_moment(clock.start)
         if term >= end_of(repo):
             continue
         if ends_during(term, repo.as_of):

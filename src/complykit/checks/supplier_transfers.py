@@ -68,10 +68,10 @@ def supplier_location_transfer_tool(repo: Repository) -> Iterator[Problem]:
 def _establishment_unlisted(repo: Repository, entry: Entry, supplier: Supplier) -> Problem | None:
     """A processor established in a third country whose ``locations`` do not name it."""
     countries = repo.catalogs.countries
-    home = supplier.country.upper()
+    home = supplier.country
     if not countries.third_country(home):
         return None
-    if any(location.country.upper() == home for location in supplier.locations):
+    if any(location.country == home for location in supplier.locations):
         return None  # that location's tool is judged with the others
     name = countries.name(home) or home
     adequacy = _adequacy_note(repo, home, name)

@@ -21,13 +21,13 @@ from complykit.workspace.repository import Entry, Repository
 CLOCK = instance(Duration, hours=72)
 # Art. 33(2) sets no hours for a processor, only "without undue delay"; 24 hours is the term
 # data processing agreements commonly promise, so beyond it we only inform.
-PROCESSOR_PROMPT = timedelta(hours=24)
+PROCESSOR_PROMPT = instance(Duration, hours=24)
 AUTHORITY = ("breach", "authority")
 # Art. 34(1) sets no term for telling the people affected, only "without undue delay". Past 7
 # days after becoming aware complykit calls the delay undue (INC022): the 72 hours for the
 # authority are long gone, yet finding and reaching the people may fairly take longer than 72
 # hours. The number is complykit's reading, not the law's.
-SUBJECTS_TERM = timedelta(days=7)
+SUBJECTS_TERM = instance(Duration, days=7)
 
 
 @frozen
@@ -116,15 +116,6 @@ def undecided(repo: Repository) -> Iterator[tuple[Entry, Clock]]:
     for entry, incident, breach in breaches(repo, "controller"):
         if breach.authority is None:
             yield entry, clock_of(incident)
-
-
-def term_after(start: datetime, span: timedelta) -> datetime:
-    """The moment ``span`` after ``start``; a term that would run past the calendar's last
-    day (a breach recorded in 9999) ends at its last moment."""
-    try:
-        return start + span
-    except OverflowError:
-        return datetime.max.replace(tzinfo=UTC)
 
 
 def day_start(day: date) -> datetime:

@@ -76,7 +76,7 @@ _CERTIFICATES = (
     "criminal record check", "criminal records check", "criminal background check",
 )  # fmt: skip
 _CERTIFICATE_PHRASES = tuple(f" {certificate}" for certificate in _CERTIFICATES)
-# Words that make a certificate's name name what it may hold: its refusal.
+# Words that let a certificate's name say what it may hold: its refusal.
 _REFUSALS = (" weiger", " geweigerd", " refus", " denied ", " denial", " negatief advies")
 
 CriminalReading = Literal["named", "possible"]
@@ -84,13 +84,9 @@ CriminalReading = Literal["named", "possible"]
 check (a VOG, a record check) that holds such data only if it records a refusal or convictions."""
 
 
-def _folded(text: str) -> str:
-    return spaced_words(text)
-
-
 def _folded_name(name: str) -> str:
     # "Patient no. 12" is a number, not a denial: "no." is read as "nr" before its dot goes.
-    return _folded(re.sub(r"(?i)\bno\.", "nr ", name))
+    return spaced_words(re.sub(r"(?i)\bno\.", "nr ", name))
 
 
 # Phrases that hold a stem above without naming such data: "health and safety" is the safety
