@@ -10,6 +10,7 @@ from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasi
 from complykit.model.wording.consent import mentions_parents, online
 from complykit.model.wording.countries import country_code
 from complykit.model.wording.data_subjects import names_adults, names_children, names_own_staff
+from complykit.model.wording.folding import spaced_words
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.national_ids import national_id
@@ -499,3 +500,42 @@ def test_the_quick_test_never_changes_a_reading(name: str) -> None:
     folded = special_data._folded_name(name)
     assert special_category(name) == special_data._special_in(folded)
     assert criminal_reading(name) == special_data._criminal_in(folded)
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("Personal Public-Service Number", "other"),  # the hyphen: once missed by the quick test
+        ("NI  number", "other"),
+        ("National Insurance no.", "other"),
+        ("geen BSN", None),
+    ],
+)
+def test_national_ids_the_quick_test_once_missed(name: str, number: str | None) -> None:
+    assert national_id(name) == number
+
+
+@given(
+    st.lists(
+        st.sampled_from(["personal", "public", "service", "-", "number", "ni", "bsn", "geen",
+                         "citizen", "insurance", "national", "pps", "naam", " "]),
+        max_size=6,
+    ).map(" ".join)
+)  # fmt: skip
+def test_the_quick_national_id_test_never_changes_a_reading(name: str) -> None:
+    """The test for a stem's first word gives the reading a full search of the folded name
+    gives."""
+    from complykit.model.wording import national_ids  # noqa: PLC0415
+
+    folded = spaced_words(name)
+    full = next(
+        (
+            code
+            for code, stems in national_ids._NATIONAL_IDS.items()
+            for stem in stems
+            if (at := folded.find(f" {stem}")) >= 0
+            and not folded[: at + 1].endswith(national_ids._DENIED)
+        ),
+        None,
+    )
+    assert national_ids.national_number(name) == full

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 
 def unaccented(text: str) -> str:
@@ -23,3 +24,12 @@ def spaced_words(text: str) -> str:
     """``unaccented`` with anything but letters and digits a space, one space between words and
     one around them, so that ``" {stem}"`` finds a stem at the start of a word."""
     return " " + " ".join(re.sub(r"[^\w]+", " ", unaccented(text)).split()) + " "
+
+
+def first_word_cue(stems: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for the first word of each stem: a name without any (once lower-cased, if it
+    is plain ASCII, which ``spaced_words`` leaves but for punctuation) names none of the stems.
+    Rules read every data category of every activity, and folding a name costs far more than
+    this test."""
+    words = sorted({re.escape(stem.split()[0]) for stem in stems}, key=len, reverse=True)
+    return re.compile("|".join(words))

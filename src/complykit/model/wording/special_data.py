@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from complykit.model.enums import SpecialCategory
-from complykit.model.wording.folding import spaced_words
+from complykit.model.wording.folding import first_word_cue, spaced_words
 
 # Word stems, matched at the start of a word of the folded text ("gezondheidsgegevens"). A stem
 # that ends in a space is a whole word; a short or ambiguous one comes with the word after it
@@ -181,16 +181,8 @@ def _criminal_in(folded: str) -> CriminalReading | None:
     return "named" if any(word in text for word in _REFUSALS) else "possible"
 
 
-def _cue(stems: Iterable[str]) -> re.Pattern[str]:
-    """A pattern for the first word of each stem: a name without any (once lower-cased, if it
-    is plain ASCII, which folding leaves but for punctuation) names none of the stems. GDPR043
-    reads every category of every activity, and folding a name costs far more than this test."""
-    words = sorted({re.escape(stem.split()[0]) for stem in stems}, key=len, reverse=True)
-    return re.compile("|".join(words))
-
-
-_SPECIAL_CUE = _cue(stem for stems in _STEMS.values() for stem in stems)
-_CRIMINAL_CUE = _cue((*_CRIMINAL, *_CERTIFICATES))
+_SPECIAL_CUE = first_word_cue(stem for stems in _STEMS.values() for stem in stems)
+_CRIMINAL_CUE = first_word_cue((*_CRIMINAL, *_CERTIFICATES))
 
 
 @lru_cache(maxsize=4096)  # registers name the same categories in activity after activity
