@@ -14,7 +14,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.config import Organisation
-from complykit.model.enums import LegalBasis
+from complykit.model.enums import LAID_DOWN_BY_LAW
 from complykit.workspace.repository import Repository
 
 _AUTHORITY = ("organisation", "supervisory_authority")
@@ -94,7 +94,6 @@ def _leads_abroad(organisation: Organisation) -> bool:
 
 
 # Art. 55(2): processing on these bases is outside the one-stop shop of Art. 56.
-_OUTSIDE_THE_LEAD = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
 _NAMED_AT_MOST = 3
 
 
@@ -103,7 +102,7 @@ def _outside_the_lead(repo: Repository, organisation: Organisation) -> Iterator[
     names = [
         activity.name
         for _, activity in controller_activities(repo)
-        if any(p.legal_basis in _OUTSIDE_THE_LEAD for p in activity.purposes)
+        if any(p.legal_basis in LAID_DOWN_BY_LAW for p in activity.purposes)
     ]
     if not names:
         return

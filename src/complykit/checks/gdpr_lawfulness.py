@@ -12,7 +12,7 @@ from complykit.checks.gdpr import controller_activities
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
-from complykit.model.enums import Art9Condition, LegalBasis, SpecialCategory
+from complykit.model.enums import LAID_DOWN_BY_LAW, Art9Condition, LegalBasis, SpecialCategory
 from complykit.model.processing import (
     ConsentMechanism,
     LegitimateInterestAssessment,
@@ -233,10 +233,9 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
     FAIL: ``legal_basis: public-task`` without ``legal_provision``, or with ``legal_provision:
     Art. 6 lid 1 sub e AVG``.
     """
-    needs_law = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
     for entry, activity in controller_activities(repo):
         for index, purpose in enumerate(activity.purposes):
-            if purpose.legal_basis not in needs_law:
+            if purpose.legal_basis not in LAID_DOWN_BY_LAW:
                 continue
             said = f"purpose '{purpose.description}' rests on {purpose.legal_basis}, but"
             citation = (f"GDPR {purpose.legal_basis.citation}", "GDPR Art. 6(3)")

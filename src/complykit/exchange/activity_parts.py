@@ -15,7 +15,7 @@ from complykit.exchange.transfer_text import (
     privacy_framework,
     says_none,
 )
-from complykit.model.enums import Art9Condition, LegalBasis
+from complykit.model.enums import LAID_DOWN_BY_LAW, Art9Condition, LegalBasis
 from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
 from complykit.model.wording.national_ids import national_id
 from complykit.model.wording.special_data import criminal_reading, special_category
@@ -23,7 +23,6 @@ from complykit.model.wording.special_data import criminal_reading, special_categ
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
 NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})
 # The bases that rest on a law (Art. 6(3)), so a law named beside them is their provision.
-FROM_LAW = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
 
 
 def purposes(source: Source, notes: Notes) -> list[dict[str, str]]:
@@ -65,7 +64,7 @@ def _laws(parts: list[str], bases: list[list[LegalBasis]]) -> dict[LegalBasis, s
     could belong to, since a law lays down only these two (Art. 6(3))."""
     laws: dict[LegalBasis, str] = {}
     for part, found in zip(parts, bases, strict=True):
-        lawful = FROM_LAW.intersection(found)
+        lawful = LAID_DOWN_BY_LAW.intersection(found)
         if lawful and (law := law_named(part)):
             for basis in lawful:
                 laws.setdefault(basis, law)
@@ -75,7 +74,7 @@ def _laws(parts: list[str], bases: list[list[LegalBasis]]) -> dict[LegalBasis, s
         if not found and (law := law_named(part))
     ]
     if apart:
-        for basis in FROM_LAW.intersection(b for found in bases for b in found):
+        for basis in LAID_DOWN_BY_LAW.intersection(b for found in bases for b in found):
             laws.setdefault(basis, "; ".join(dict.fromkeys(apart)))
     return laws
 

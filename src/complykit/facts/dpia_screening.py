@@ -7,15 +7,13 @@ from collections.abc import Callable, Iterator
 
 from complykit.catalog.models import Catalog, Item
 from complykit.core.frozen import frozen
-from complykit.model.enums import LegalBasis, ProcessingRole
+from complykit.model.enums import LAID_DOWN_BY_LAW, ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.screening import DpiaScreening
 from complykit.workspace.repository import Entry, Repository
 
 _RULE_OF_THUMB = 2  # used when the catalog states no threshold
 # The Art. 6(1) grounds whose processing Art. 35(10) can exempt from a DPIA.
-_ART35_10_BASES = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
-
 Criterion = Callable[[ProcessingActivity, DpiaScreening], bool]
 
 # How each WP248 criterion (by its catalog key) is read from an activity and its screening.
@@ -77,7 +75,7 @@ class Screened:
         return (
             self.screening.art35_10_basis is not None
             and bool(bases)
-            and all(b in _ART35_10_BASES for b in bases)
+            and all(b in LAID_DOWN_BY_LAW for b in bases)
         )
 
     @property

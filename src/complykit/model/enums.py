@@ -24,6 +24,11 @@ class LegalBasis(StrEnum):
         return f"Art. 6(1)({point})"
 
 
+LAID_DOWN_BY_LAW = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
+"""The Art. 6(1) points, (c) and (e), whose basis Union or Member State law lays down
+(Art. 6(3)): they need the law named, and Art. 35(10) and Art. 55(2) turn on them."""
+
+
 class SpecialCategory(StrEnum):
     """GDPR Art. 9(1) special categories of personal data."""
 
