@@ -14,20 +14,17 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.authoring.scaffold import soa_catalog
-from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.models import Catalog
-from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.people import person_named
 from complykit.exchange.record_files import Target, write_all
 from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
+from complykit.exchange.soa_controls import catalog_for, control_id
 from complykit.exchange.table_import import find_header
 from complykit.exchange.vocabulary import plain_header
 from complykit.model.config import PersonEntry
 from complykit.model.enums import ImplementationStatus
-from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_value, opening_yes_or_no
 from complykit.workspace.open import load_config, workspace_catalogs
 
@@ -87,7 +84,6 @@ _APPLICABLE = {
     False: ("excluded", "not applicable", "niet van toepassing", "uitgesloten", "n.v.t.",
             "nvt", "n/a", "out of scope", "non applicable", "exclu"),
 }  # fmt: skip
-_CONTROL = re.compile(r"^\s*([ab])?[\s.]*([0-9]{1,2}(?:\s*\.\s*[0-9]{1,2})+)", re.IGNORECASE)
 _EVIDENCE = re.compile(r"^(?:https://\S+|[\w./-]+\.\w{1,5})$")
 
 
@@ -108,20 +104,11 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
     sheets = read_sheets(source)
     table, header = _table([pick_sheet(source, sheets, sheet)] if sheet else sheets)
     columns = [_field_of(cell) for cell in table.rows[header].cells]
-    rows = [row for row in table.rows[header + 1 :] if not row.empty]
-    told: tuple[tuple[str, str], ...] = ()
-    if framework is None:
-        catalog, named = told_framework(catalogs, _control_cells(columns, rows))
-        reading = (
-            f"controls read as {catalog.id}: {named} of {len(rows)} rows name one of its "
-            "controls (--framework chooses another)"
-        )
-        told = ((table.name, reading),)
-    else:  # "ISO 27001", "ISO/IEC 42001" as people name them, besides ids and aliases.
-        catalog = soa_catalog(catalogs, framework_meant(framework) or framework)
-    entries, outcomes, notes = _entries(
-        catalog, table.name, columns, table.rows[header], rows, people=people
-    )
+    rows = [(row, _used_columns(columns, row)) for row in table.rows[header + 1 :] if not row.empty]
+    cells = [row.cells[used["control"]] for row, used in rows if "control" in used]
+    catalog, reading = catalog_for(catalogs, framework, cells, len(rows))
+    told = ((table.name, reading),) if reading else ()
+    entries, outcomes, notes = _entries(catalog, table.name, table.rows[header], rows, people)
     target = Target.of(root)
     rel = PurePosixPath("soa") / f"soa-{catalog.id}.yaml"
     data: dict[str, Any] = {
@@ -151,42 +138,6 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
     )
 
 
-def told_framework(catalogs: CatalogSet, cells: Sequence[str]) -> tuple[Catalog, int]:
-    """The framework with a Statement of Applicability whose controls most of ``cells`` name,
-    and how many do. ISO/IEC 27001:2022 and 42001 share ids (A.5.2, A.6.1), so the count
-    decides, and a tie is for the user to settle."""
-    counts = sorted(
-        (
-            (sum(_control_id(cell, ids) is not None for cell in cells), catalog)
-            for catalog in catalogs.frameworks
-            if catalog.framework.soa
-            for ids in [{control.id for control in catalog.controls}]
-        ),
-        key=lambda counted: -counted[0],
-    )
-    named = [f"{catalog.id} ({count})" for count, catalog in counts if count]
-    if not named:
-        raise ComplykitError(
-            "no row names a control of a framework with a Statement of Applicability",
-            hint="Pass --framework with the framework the table's controls belong to.",
-        )
-    if len(counts) > 1 and counts[0][0] == counts[1][0]:
-        raise ComplykitError(
-            f"the control ids fit more than one framework alike: {', '.join(named)}",
-            hint="Pass --framework to say which.",
-        )
-    return counts[0][1], counts[0][0]
-
-
-def _control_cells(columns: list[str | None], rows: Sequence[Row]) -> list[str]:
-    """What each row's control column holds (its first filled one)."""
-    return [
-        row.cells[used["control"]]
-        for row in rows
-        if "control" in (used := _used_columns(columns, row))
-    ]
-
-
 def _field_of(header: str) -> str | None:
     plain = plain_header(header)
     return next((field for field, names in HEADERS.items() if plain in names), None)
@@ -199,24 +150,22 @@ def _table(sheets: Sequence[Sheet]) -> tuple[Sheet, int]:
     )
 
 
-def _entries(  # noqa: PLR0913 - the table's parts and whom its owners may name
+def _entries(
     catalog: Catalog,
     sheet: str,
-    columns: list[str | None],
     header: Row,
-    rows: list[Row],
-    *,
+    rows: list[tuple[Row, dict[str, int]]],
     people: Sequence[PersonEntry],
 ) -> tuple[list[dict[str, Any]], list[Outcome], list[str]]:
-    """One entry per catalog control in its order, the rows' outcomes, and the notes."""
+    """One entry per catalog control in its order, the rows' outcomes, and the notes; each row
+    comes with the column each field is taken from (``_used_columns``)."""
     ids = {control.id for control in catalog.controls}
     found: dict[str, dict[str, Any]] = {}
     outcomes: list[Outcome] = []
     notes: list[str] = []
-    for row in rows:
-        used = _used_columns(columns, row)
+    for row, used in rows:
         cells = {field: row.cells[i].strip() for field, i in used.items()}
-        control = _control_id(cells.get("control", ""), ids)
+        control = control_id(cells.get("control", ""), ids)
         if control is None or control in found:
             why = "listed twice" if control else f"is no control of {catalog.id}"
             written = cells.get("control", "") or "(empty)"
@@ -265,16 +214,6 @@ def _is_title(header: str) -> bool:
     return plain_header(header) in {"title", "control title", "control name", "name", "naam",
                                     "titel", "omschrijving", "description", "beschrijving",
                                     "intitule", "libelle"}  # fmt: skip
-
-
-def _control_id(text: str, ids: set[str]) -> str | None:
-    """The catalog id a cell names: ``A.5.1``, ``5.1``, ``A 5.01`` or ``5.1 Policies ...``."""
-    found = _CONTROL.match(text)
-    if found is None:
-        return None
-    numbers = ".".join(str(int(n)) for n in re.split(r"\s*\.\s*", found[2]))
-    letters = [found[1].upper()] if found[1] else ["A", "B"]
-    return next((f"{letter}.{numbers}" for letter in letters if f"{letter}.{numbers}" in ids), None)
 
 
 def _entry(
