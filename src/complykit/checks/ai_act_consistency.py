@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
+from complykit.facts import ai_act_transparency as transparency
 from complykit.facts.ai_act_index import IN_USE, activities, catalog, systems
 from complykit.facts.ai_act_practices import (
     BIOMETRIC_EMOTIONS,
@@ -217,3 +218,34 @@ def ai_biometrics_unregistered(repo: Repository) -> Iterator[Problem]:
             f"processing activities ({', '.join(a.id for a in linked)}) record no biometric "
             "data as a special category",
         )
+
+
+@check(
+    code="AIA031",
+    reads=("ai-system",),
+    per_record=True,
+    framework="eu-ai-act",
+    name="transparency-exception-unexplained",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 50",),
+    hint="Say in the exception's `reasoning` why it holds: the circumstances that make the AI "
+    "obvious, the law that authorises the use, what the editing does, the work the deep fake "
+    "belongs to, or who reviews the text and holds editorial responsibility; or remove the "
+    "exception, or the `ground` that does not fit the recorded situations.",
+)
+def transparency_exception_unexplained(repo: Repository) -> Iterator[Problem]:
+    """An Art. 50 exception is relied on without a reason, or for no situation the record shows.
+
+    An exception in ``transparency.exceptions`` stands in for the disclosure or marking the
+    paragraph asks (AIA010 then stays silent), so it must be checkable: its ``reasoning``
+    says why it holds. A ground that reaches none of the recorded situations (``obvious``
+    for a system that does not interact with people, say) excuses nothing and hints that the
+    flags or the ground are wrong.
+
+    PASS: ``interacts_with_people: true`` and ``exceptions: [{ground: obvious, reasoning: A
+    voice menu that says 'press 1'; nobody takes it for a person}]``.
+    FAIL: ``interacts_with_people: true`` and ``exceptions: [{ground: obvious}]``; or
+    ``exceptions: [{ground: editorial-responsibility, reasoning: ...}]`` with no
+    ``public_interest_text``.
+    """
+    yield from transparency.exception_problems(repo)

@@ -15,6 +15,7 @@ from complykit.core.findings import Severity
 from complykit.facts import ai_act_deployer_gaps as deployer_gaps
 from complykit.facts import ai_act_gaps as gaps
 from complykit.facts import ai_act_provider_gaps as provider_gaps
+from complykit.facts import ai_act_transparency as transparency
 from complykit.facts.ai_act_index import (
     IN_USE,
     LEGACY,
@@ -298,12 +299,22 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     ``practices`` include emotion recognition or biometric categorisation is an Art. 50(3)
     situation even if its transparency flags say not.
 
+    Art. 50 makes its own exceptions, and one recorded in ``transparency.exceptions`` stands
+    in for the disclosure or marking: ``obvious`` (50(1)), ``law-enforcement`` (50(1) to (4)),
+    ``assistive-editing`` and ``no-substantial-alteration`` (50(2)) and
+    ``editorial-responsibility`` (50(4), public-interest text). ``artistic-work`` (50(4), an
+    evidently artistic, creative, satirical or fictional work) only limits the deep-fake duty
+    to disclosing that such content exists without hampering the work, so a disclosure is
+    still needed. AIA031 warns when an exception comes without its reasoning.
+
     The Digital Omnibus (unverified) would give generative systems placed on the market before
     2 August 2026 until 2 December 2026 to mark their output; a workspace that chose the
     Omnibus dates is judged by that date for a system in service before 2 August 2026.
 
     PASS: ``roles: [provider]``, ``interacts_with_people: true`` and ``disclosure: ...``; or
-    ``synthetic_content: true`` and ``marking: C2PA content credentials on every image``.
+    ``synthetic_content: true`` and ``marking: C2PA content credentials on every image``; or
+    ``public_interest_text: true`` and ``exceptions: [{ground: editorial-responsibility,
+    reasoning: ...}]``.
     FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``; or
     ``synthetic_content: true`` and a ``disclosure`` but no ``marking``.
     """
@@ -312,9 +323,10 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
         "the latest at their first interaction or exposure (Art. 50(5)). Art. 50(2) asks more "
         "than telling people: the output itself must carry a machine-readable mark (a "
         "watermark, content credentials or other metadata); record how in "
-        "`transparency.marking`."
+        "`transparency.marking`. Where an exception of Art. 50 itself applies, record it in "
+        "`transparency.exceptions` with its reasoning."
     )
-    yield from dated(repo, gaps.transparency_gaps(repo), hint)
+    yield from dated(repo, transparency.transparency_gaps(repo), hint)
 
 
 @check(

@@ -9,12 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from complykit.facts.ai_act_index import (
-    OMNIBUS_BASIS,
-    OMNIBUS_DATES,
     Gap,
     Start,
     activities,
-    catalog,
     completed,
     completed_assessments,
     high_risk_route,
@@ -23,6 +20,7 @@ from complykit.facts.ai_act_index import (
     systems,
 )
 from complykit.facts.ai_act_practices import prohibited_gaps
+from complykit.facts.ai_act_transparency import transparency_gaps
 from complykit.load.positions import Loc
 from complykit.model.ai_system import AiSystem
 from complykit.model.dpia import Dpia
@@ -34,21 +32,6 @@ GapFinder = Callable[[Repository], Iterator[Gap]]
 _RISK_CLASS: Loc = ("classification", "risk_class")
 _LOG_DUTY = {"deployer": "Art. 26(6)", "provider": "Art. 19"}
 _SIX_MONTHS = instance(Duration, months=6)
-# The Art. 50 paragraph for each transparency flag; the catalog says whom each one binds.
-_ART50 = {
-    "interacts_with_people": ("Art. 50(1)", "interacts directly with people"),
-    "synthetic_content": ("Art. 50(2)", "generates synthetic audio, images, video or text"),
-    "emotion_recognition": ("Art. 50(3)", "recognises emotions"),
-    "biometric_categorisation": ("Art. 50(3)", "sorts people into categories by biometric data"),
-    "deep_fake": ("Art. 50(4)", "generates or manipulates deep fakes"),
-    "public_interest_text": ("Art. 50(4)", "writes text published to inform the public"),
-}
-_ART50_DUTY = {
-    "Art. 50(1)": "tell people they are dealing with an AI system",
-    "Art. 50(2)": "mark its output as AI-generated in a machine-readable way",
-    "Art. 50(3)": "inform the people exposed to it",
-    "Art. 50(4)": "disclose that the content is AI-generated or manipulated",
-}
 
 
 def art6_4_gaps(repo: Repository) -> Iterator[Gap]:
@@ -176,67 +159,6 @@ _PUBLIC_SECTOR = {
     "public-authority": "we are a public authority",
     "public-body": "we are a body governed by public law",
 }
-
-
-def transparency_gaps(repo: Repository) -> Iterator[Gap]:
-    """Art. 50 situations of our role with nothing recorded to meet them: a `disclosure` for
-    paragraphs 1, 3 and 4, which tell people, and a `marking` for paragraph 2, which marks the
-    output itself so that machines can detect it."""
-    found = catalog(repo)
-    for entry, system in systems(repo, in_use=True):
-        facts = system.classification.transparency
-        for flag, (paragraph, what) in _ART50.items():
-            item = found.item(paragraph) if found else None
-            addressee = str(item.attributes.get("addressee", "")) if item else ""
-            loc = _flag_source(system, flag)
-            field = _ART50_FIELD.get(paragraph, "disclosure")
-            if loc is None or addressee not in system.roles or getattr(facts, field):
-                continue
-            yield Gap(
-                entry,
-                loc,
-                f"'{system.name}' {what}; as {addressee} we must "
-                f"{_ART50_DUTY[paragraph]}, but no `{field}` says how",
-                (f"AI Act {paragraph}",),
-                _art50_start(repo, system, paragraph),
-            )
-
-
-# The field that meets each paragraph when it is not `disclosure`.
-_ART50_FIELD = {"Art. 50(2)": "marking"}
-
-
-def _art50_start(repo: Repository, system: AiSystem, paragraph: str) -> Start:
-    """When the paragraph applies to the system. The Omnibus grace period of Art. 50(2) holds
-    only for systems placed on the market before the general date of application: for one put
-    into service later the grace period is not mentioned, and for one in service before it,
-    a workspace that chose the Omnibus dates is judged by the deferred date."""
-    start = start_of(repo, [paragraph])
-    if paragraph != "Art. 50(2)" or start.omnibus_note is None or system.in_use_since is None:
-        return start
-    if not is_legacy(repo, system):
-        return Start(start.applies)
-    if repo.config.ai_act.dates == OMNIBUS_DATES and start.omnibus is not None:
-        return Start(start.omnibus, basis=f"{start.basis} {OMNIBUS_BASIS}")
-    return start
-
-
-# Practices that are themselves Art. 50(3) situations, whatever the transparency block says.
-_PRACTICE_FLAGS = {
-    "emotion-recognition": "emotion_recognition",
-    "biometric-categorisation": "biometric_categorisation",
-}
-
-
-def _flag_source(system: AiSystem, flag: str) -> Loc | None:
-    """Where the record says an Art. 50 situation applies: its flag, or a recorded practice."""
-    if getattr(system.classification.transparency, flag):
-        return ("classification", "transparency", flag)
-    techniques = system.practices.techniques if system.practices else []
-    for index, technique in enumerate(techniques):
-        if _PRACTICE_FLAGS.get(technique) == flag:
-            return ("practices", "techniques", index)
-    return None
 
 
 def dpia_missing(repo: Repository) -> Iterator[tuple[Entry, AiSystem, list[str]]]:

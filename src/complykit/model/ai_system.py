@@ -30,6 +30,14 @@ AiActRole = Literal[
 ]
 RiskClass = Literal["prohibited", "high-risk", "transparency", "minimal"]
 Art5Practice = Literal["a", "b", "c", "d", "e", "f", "g", "h"]
+TransparencyGround = Literal[
+    "obvious",
+    "law-enforcement",
+    "assistive-editing",
+    "no-substantial-alteration",
+    "artistic-work",
+    "editorial-responsibility",
+]
 
 
 class AnnexIIIBasis(StrictModel):
@@ -59,6 +67,32 @@ class Art6Exception(StrictModel):
     that authorities can see and question the claim."""
 
 
+class TransparencyException(StrictModel):
+    """An exception that Art. 50 itself makes to one of its duties, relied on for the system."""
+
+    ground: TransparencyGround
+    """The exception relied on, in the article's own words: `obvious` (Art. 50(1): it is
+    obvious to a reasonably well-informed, observant and circumspect person, taking into
+    account the circumstances and the context of use, that they are dealing with an AI
+    system); `law-enforcement` (Art. 50(1) to (4): the system or its use is authorised, or
+    for paragraph 3 permitted, by law to detect, prevent, investigate or prosecute criminal
+    offences; for paragraph 1 not if the public can use it to report a criminal offence);
+    `assistive-editing` (Art. 50(2): the system performs an assistive function for standard
+    editing); `no-substantial-alteration` (Art. 50(2): it does not substantially alter the
+    input data the deployer provides, or its meaning); `artistic-work` (Art. 50(4), first
+    subparagraph: the deep fake is part of an evidently artistic, creative, satirical,
+    fictional or analogous work or programme; this only limits the duty, to disclosing that
+    such content exists in a manner that does not hamper the display or enjoyment of the work,
+    so a `disclosure` is still needed); `editorial-responsibility` (Art. 50(4), second
+    subparagraph: the AI-generated text has undergone human review or editorial control, and
+    a natural or legal person holds editorial responsibility for its publication)."""
+    reasoning: Text | None = None
+    """Why the exception holds for this system: the circumstances that make the AI obvious, the
+    law that authorises the use, what the editing function does, the work the deep fake is part
+    of, or who reviews the text and who holds editorial responsibility. Left out, AIA031
+    warns: an exception relied on without its reason cannot be checked."""
+
+
 class Transparency(StrictModel):
     """The Art. 50 situations in which people must be told they are dealing with AI."""
 
@@ -86,6 +120,10 @@ class Transparency(StrictModel):
     invisible watermark, C2PA content credentials or other signed metadata, a fingerprint or
     logging that a detector can match. A notice to the reader is a `disclosure`, not a
     marking."""
+    exceptions: list[TransparencyException] = EMPTY
+    """The exceptions Art. 50 itself makes that apply to the system, each with its reasoning.
+    An exception that applies stands in for the `disclosure` or `marking` the paragraph would
+    otherwise need, except `artistic-work`, which only limits the deep-fake disclosure."""
 
 
 class Classification(StrictModel):

@@ -149,6 +149,20 @@ def _transparency(record: AiSystem, words: Words) -> list[Fact]:
             words.gettext("machine-readable marking of the output (Art. 50(2))"),
             transparency.marking,
         ),
+        *(
+            _labelled(
+                words.gettext("exception relied on"),
+                " - ".join(
+                    part
+                    for part in (
+                        words.label(exception.ground, "transparency-exception"),
+                        exception.reasoning,
+                    )
+                    if part
+                ),
+            )
+            for exception in transparency.exceptions
+        ),
     ]
     return [_fact(words.gettext("Transparency (Art. 50)"), lines)]
 

@@ -367,6 +367,17 @@ LABELS: dict[str, dict[str, str]] = {
         "imminent-threat": N_("imminent threat to life or terrorist attack (Art. 5(1)(h)(ii))"),
         "suspect-location": N_("locating a suspect (Art. 5(1)(h)(iii))"),
     },
+    "transparency-exception": {
+        "obvious": N_("obvious to a reasonably well-informed person (Art. 50(1))"),
+        "law-enforcement": N_("authorised by law for criminal offences (Art. 50(1)-(4))"),
+        "assistive-editing": N_("assistive function for standard editing (Art. 50(2))"),
+        "no-substantial-alteration": N_("does not substantially alter the input (Art. 50(2))"),
+        "artistic-work": N_(
+            "evidently artistic, creative, satirical or fictional work: limited disclosure "
+            "(Art. 50(4))"
+        ),
+        "editorial-responsibility": N_("human review with editorial responsibility (Art. 50(4))"),
+    },
 }
 
 

@@ -270,6 +270,49 @@ def test_the_transparency_row_says_how_the_output_is_marked(
     assert shown in _article_of_one_system(tmp_path, MARKED_OUTPUT, "ai-images", lang)
 
 
+EDITED_NEWS = """\
+kind: ai-system
+id: ai-news
+name: News writer
+purpose: Drafts articles on local politics for our news site.
+roles: [deployer]
+classification:
+  risk_class: transparency
+  reasoning: Publishes text on matters of public interest.
+  transparency:
+    public_interest_text: true
+    exceptions:
+      - {ground: editorial-responsibility, reasoning: The editor-in-chief signs off each piece}
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "en",
+            (
+                "exception relied on: human review with editorial responsibility (Art. 50(4)) - "
+                "The editor-in-chief signs off each piece"
+            ),
+        ),
+        (
+            "nl",
+            (
+                "beroep op uitzondering: menselijke toetsing met redactionele verantwoordelijkheid "
+                "(art. 50 lid 4) - The editor-in-chief signs off each piece"
+            ),
+        ),
+    ],
+)
+def test_the_transparency_row_shows_the_exception_relied_on(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """An Art. 50 exception stands in for the disclosure, so the register shows it and why."""
+    assert shown in _article_of_one_system(tmp_path, EDITED_NEWS, "ai-news", lang)
+
+
 REGISTERED_EXCEPTION = """\
 kind: ai-system
 id: ai-cv-parser
