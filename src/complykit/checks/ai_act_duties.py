@@ -340,7 +340,8 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     hint="Plan the work so that it is done before the duty applies.",
 )
 def ai_act_duty_upcoming(repo: Repository) -> Iterator[Problem]:
-    """A duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026, AIA028 or AIA029 applies later.
+    """A duty of AIA001, AIA005-007, AIA009, AIA010, AIA015-026, AIA028, AIA029 or AIA032
+    applies later.
 
     The message says from when it applies (Art. 113) and where the Digital Omnibus would
     move that date. For a high-risk system in use before the general date of application, the

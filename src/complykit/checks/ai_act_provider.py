@@ -1,7 +1,9 @@
 """AIA: what a provider of a high-risk system must have before placing it on the market.
 
 Reported as errors once the duty applies on ``--as-of`` (Art. 113: 2026-08-02 for Annex III,
-2027-08-02 for Art. 6(1) products); AIA012 warns before.
+2027-08-02 for Art. 6(1) products); AIA012 warns before. The national registration of
+critical infrastructure systems (AIA032) stays a warning: the Act leaves its procedure to the
+Member States.
 """
 
 from __future__ import annotations
@@ -139,9 +141,10 @@ def provider_unregistered(repo: Repository) -> Iterator[Problem]:
     """An Annex III system we provide is not registered in the EU database.
 
     A high-risk one is registered under Art. 49(1); Annex III point 2 is registered nationally
-    instead (Art. 49(5)), and Annex I products are not registered under Art. 49(1). One we hold
-    not high-risk under the Art. 6(3) exception is registered too, with us as its provider,
-    before it is placed on the market (Art. 6(4), Art. 49(2)).
+    instead (Art. 49(5), see AIA032), and Annex I products are not registered under Art.
+    49(1). One we hold not high-risk under the Art. 6(3) exception is registered too, with us
+    as its provider, before it is placed on the market (Art. 6(4), Art. 49(2)); Art. 49(2)
+    makes no exception for point 2, so that holds for a critical infrastructure system too.
 
     PASS: ``provider_duties: {eu_database_registration: {registered: 2026-07-15}}``; or
     ``art6_3_exception: {..., eu_database_registration: {registered: 2026-07-15}}``.
@@ -156,6 +159,40 @@ def provider_unregistered(repo: Repository) -> Iterator[Problem]:
     )
     yield from dated(repo, gaps.registration_gaps(repo), hint)
     yield from dated(repo, gaps.art6_3_registration_gaps(repo), hint)
+
+
+@check(
+    code="AIA032",
+    reads=("ai-system",),
+    per_record=True,
+    framework="eu-ai-act",
+    note=OMNIBUS_NOTE,
+    name="critical-infrastructure-unregistered",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 49(5)",),
+)
+def critical_infrastructure_unregistered(repo: Repository) -> Iterator[Problem]:
+    """A critical infrastructure system we provide is not registered at national level.
+
+    Art. 49(1) leaves the high-risk systems of Annex III point 2 (safety components of critical
+    digital infrastructure, road traffic, or the supply of water, gas, heating or electricity)
+    out of the EU database, and Art. 49(5) has them registered at national level instead. The
+    Act names neither the register nor the procedure, which each Member State sets, so this is
+    a warning: find out from the national authority how to register, and record it. Whether a
+    public authority that deploys such a system must register its use nationally too is left
+    to national law and not checked.
+
+    PASS: ``annex_iii: {area: 2, point: a}``, ``roles: [provider]`` and ``provider_duties:
+    {national_registration: {registered: 2026-07-15, authority: ...}}``.
+    FAIL: the same system with no ``national_registration``, or with only an
+    ``eu_database_registration``.
+    """
+    hint = (
+        "Register the system at national level as the Member State's market surveillance "
+        "authority directs, and record it as `provider_duties.national_registration` "
+        "(registered, authority, reference)."
+    )
+    yield from dated(repo, gaps.national_registration_gaps(repo), hint)
 
 
 @check(

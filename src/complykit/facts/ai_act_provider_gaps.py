@@ -116,6 +116,26 @@ def registration_gaps(repo: Repository) -> Iterator[Gap]:
             yield _gap(repo, (entry, system, route), "Art. 49(1)", message)
 
 
+def national_registration_gaps(repo: Repository) -> Iterator[Gap]:
+    """Annex III point 2 (critical infrastructure) systems we provide with no national
+    registration: Art. 49(1) leaves them out of the EU database and Art. 49(5) has them
+    registered at national level instead, so an EU database entry does not meet it."""
+    for entry, system, route, duties in _provided(repo):
+        basis = system.classification.annex_iii
+        if basis is None or basis.area != 2 or duties.national_registration is not None:
+            continue
+        instead = (
+            "; its EU database entry does not take the place of it"
+            if duties.eu_database_registration
+            else ""
+        )
+        message = (
+            "no `national_registration` shows it registered at national level, where Annex "
+            f"III point 2 (critical infrastructure) systems are registered{instead}"
+        )
+        yield _gap(repo, (entry, system, route), "Art. 49(5)", message)
+
+
 def art6_3_registration_gaps(repo: Repository) -> Iterator[Gap]:
     """Systems we provide as not high-risk under Art. 6(3) that are not registered: Art. 49(2)
     asks the provider to register itself and the system before placing it on the market. The
@@ -162,6 +182,7 @@ FINDERS: tuple[GapFinder, ...] = (
     declaration_gaps,
     ce_marking_gaps,
     registration_gaps,
+    national_registration_gaps,
     art6_3_registration_gaps,
     monitoring_plan_gaps,
     product_gaps,

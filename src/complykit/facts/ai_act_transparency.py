@@ -129,7 +129,7 @@ def _flag_source(system: AiSystem, flag: str) -> Loc | None:
 # The paragraph that makes each exception, as a citation and in messages.
 EXCEPTION_PARAGRAPHS = {
     "obvious": "Art. 50(1)",
-    "law-enforcement": "Art. 50(1)-(4)",
+    "law-enforcement": "Art. 50",  # paragraphs 1 to 4 each make it
     "assistive-editing": "Art. 50(2)",
     "no-substantial-alteration": "Art. 50(2)",
     "artistic-work": "Art. 50(4)",

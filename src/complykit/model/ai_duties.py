@@ -18,6 +18,19 @@ class EuDatabaseRegistration(StrictModel):
     """The registration number or link the EU database gave."""
 
 
+class NationalRegistration(StrictModel):
+    """A registration at national level, which Art. 49(5) asks for the high-risk systems of
+    Annex III point 2 (critical infrastructure) in place of the EU database."""
+
+    registered: IsoDate
+    """When the system was registered."""
+    authority: NonEmptyStr
+    """The national authority that keeps the register, or the register's name, as the Member
+    State designates."""
+    reference: NonEmptyStr | None = None
+    """The registration number or link the national register gave."""
+
+
 class DeployerDuties(StrictModel):
     """What we did as deployer of a high-risk system (Art. 26, Art. 49(3))."""
 
@@ -90,7 +103,11 @@ class ProviderDuties(StrictModel):
     """Whether the CE marking is affixed to the system, its packaging or documentation
     (Art. 48)."""
     eu_database_registration: EuDatabaseRegistration | None = None
-    """The system's registration in the EU database, for Annex III systems (Art. 49(1))."""
+    """The system's registration in the EU database, for Annex III systems other than point 2
+    (Art. 49(1))."""
+    national_registration: NationalRegistration | None = None
+    """For an Annex III point 2 (critical infrastructure) system: its registration at national
+    level, which takes the place of the EU database (Art. 49(5))."""
     post_market_monitoring_plan: EvidenceRef | None = None
     """The post-market monitoring plan (Art. 72), part of the technical documentation."""
     annex_i_product: AnnexIProduct | None = None

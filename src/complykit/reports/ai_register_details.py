@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ConformityAssessment,
         DeployerDuties,
         EuDatabaseRegistration,
+        NationalRegistration,
         ProviderDuties,
     )
     from complykit.model.ai_practices import PracticeFacts
@@ -259,6 +260,7 @@ def _provider(duties: ProviderDuties | None, words: Words) -> list[Fact]:
         ),
         _labelled(words.gettext("CE marking (Art. 48)"), words.yesno(duties.ce_marking)),
         _registration(duties.eu_database_registration, words),
+        _national(duties.national_registration, words),
         _labelled(
             words.gettext("post-market monitoring plan (Art. 72)"),
             duties.post_market_monitoring_plan,
@@ -341,6 +343,14 @@ def _registration(registration: EuDatabaseRegistration | None, words: Words) -> 
     text = words.long_date(registration.registered)
     text += f", {registration.reference}" if registration.reference else ""
     return _labelled(words.gettext("EU database (Art. 49)"), text)
+
+
+def _national(registration: NationalRegistration | None, words: Words) -> str | None:
+    if registration is None:
+        return None
+    parts = [registration.authority, words.long_date(registration.registered)]
+    parts += [registration.reference] if registration.reference else []
+    return _labelled(words.gettext("national registration (Art. 49(5))"), ", ".join(parts))
 
 
 def _fria(record: AiSystem, words: Words) -> Fact:

@@ -313,6 +313,40 @@ def test_the_transparency_row_shows_the_exception_relied_on(
     assert shown in _article_of_one_system(tmp_path, EDITED_NEWS, "ai-news", lang)
 
 
+NATIONALLY_REGISTERED = """\
+kind: ai-system
+id: ai-grid
+name: Grid load balancer
+purpose: Balances load in electricity networks; we sell it to grid operators.
+roles: [provider]
+classification:
+  risk_class: high-risk
+  reasoning: Safety component in the supply of electricity.
+  annex_iii: {area: 2, point: a}
+provider_duties:
+  national_registration: {registered: 2026-07-10, authority: National AI register}
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "national registration (Art. 49(5)): National AI register, 10 July 2026"),
+        (
+            "nl",
+            "nationale registratie (art. 49 lid 5): National AI register, 10 juli 2026",
+        ),
+    ],
+)
+def test_the_provider_row_shows_the_national_registration(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """A critical infrastructure system is registered nationally (Art. 49(5)), not in the EU
+    database, and the register shows where."""
+    assert shown in _article_of_one_system(tmp_path, NATIONALLY_REGISTERED, "ai-grid", lang)
+
+
 REGISTERED_EXCEPTION = """\
 kind: ai-system
 id: ai-cv-parser
