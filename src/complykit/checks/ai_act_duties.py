@@ -59,7 +59,14 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``;
     or real-time remote biometric identification in a public space with
     ``law_enforcement_objective: suspect-location`` and no ``authorisation`` or
-    ``national_law``.
+    ``national_law``; or such a use begun in urgency (``urgent_use``) whose authorisation was
+    requested more than a day after it began, or was rejected.
+
+    Art. 5(3) lets a duly justified urgent use begin before the authorisation if it is
+    requested without undue delay, at the latest within 24 hours; if it is rejected, the use
+    stops at once and its data, results and outputs are deleted. While the request is pending
+    ``urgent_use`` stands in for ``authorisation``. complykit compares days, so a request on
+    the day after the use began passes.
 
     In use means ``lifecycle`` deployment or operation: Art. 5(1) forbids placing on the
     market, putting into service and use. Before that stage AIA029 warns instead.
@@ -68,7 +75,9 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
         "Stop using the system and set `lifecycle: retired`; if it is no prohibited practice "
         "after all, correct `practices` or remove `suspected_art5_practice`, and say why in "
         "`reasoning`. Real-time remote biometric identification for a listed objective needs "
-        "its prior `authorisation` and `national_law` recorded too."
+        "its prior `authorisation` and `national_law` recorded too; a use begun in a duly "
+        "justified urgency needs its `urgent_use`, with the authorisation requested within 24 "
+        "hours and not rejected."
     )
     gaps_in_use = (g for g in prohibited_gaps(repo) if _in_use(g.where.record))
     yield from dated(repo, gaps_in_use, hint)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 from complykit.facts.ai_act_index import IN_USE, Gap, catalog, start_of, systems
 from complykit.load.positions import Loc
@@ -41,14 +42,42 @@ def _missing_for_h(facts: PracticeFacts) -> list[str]:
     missing = []
     if facts.law_enforcement_objective is None:
         missing.append("no listed `law_enforcement_objective`")
-    if facts.authorisation is None:
-        missing.append(
-            "no prior `authorisation` by a judicial or independent administrative authority "
-            "(Art. 5(3))"
-        )
+    authorisation = _authorisation_lacks(facts)
+    if authorisation is not None:
+        missing.append(authorisation)
     if facts.national_law is None:
         missing.append("no `national_law` that allows the use (Art. 5(5))")
     return missing
+
+
+def _authorisation_lacks(facts: PracticeFacts) -> str | None:
+    """What the authorisation of Art. 5(3) lacks: none granted and no urgent use pending, or an
+    urgent use whose authorisation was asked for too late or was rejected. An urgent use stands
+    in for the authorisation only while it was requested within 24 hours (compared by day)
+    and not rejected."""
+    if facts.authorisation is not None:
+        return None
+    urgent = facts.urgent_use
+    if urgent is None:
+        return (
+            "no prior `authorisation` by a judicial or independent administrative authority "
+            "(Art. 5(3))"
+        )
+    if urgent.rejected is not None:
+        return (
+            f"an urgent use whose authorisation was rejected on {urgent.rejected.isoformat()}, "
+            "so the use must stop at once and its data, results and outputs be deleted "
+            "(Art. 5(3))"
+        )
+    if urgent.requested is None or urgent.requested > urgent.started + _ONE_DAY:
+        return (
+            f"an urgent use begun on {urgent.started.isoformat()} whose authorisation was not "
+            "requested within 24 hours (Art. 5(3))"
+        )
+    return None
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 def prohibited_points(facts: PracticeFacts | None) -> list[str]:
@@ -137,8 +166,11 @@ def _h_safeguards(facts: PracticeFacts) -> tuple[str, ...]:
     their paragraph numbers are unverified."""
     if facts.law_enforcement_objective is None:
         return ()
-    needs = (("AI Act Art. 5(3)", facts.authorisation), ("AI Act Art. 5(5)", facts.national_law))
-    return tuple(citation for citation, recorded in needs if recorded is None)
+    needs = (
+        ("AI Act Art. 5(3)", _authorisation_lacks(facts) is None),
+        ("AI Act Art. 5(5)", facts.national_law is not None),
+    )
+    return tuple(citation for citation, met in needs if not met)
 
 
 def _h_exception_lacks(facts: PracticeFacts) -> str:

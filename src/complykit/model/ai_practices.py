@@ -40,9 +40,26 @@ class RbiAuthorisation(StrictModel):
     authority whose decision binds, of the Member State where the system is used."""
     granted: IsoDate
     """When it was granted. It precedes the use; only in a duly justified urgency may the use
-    start first, and then the authorisation is asked for within 24 hours."""
+    start first, and then the authorisation is asked for within 24 hours (see `urgent_use`)."""
     reference: NonEmptyStr | None = None
     """The decision's number or file reference."""
+
+
+class UrgentRbiUse(StrictModel):
+    """A use of real-time remote biometric identification begun without the prior
+    authorisation, in a duly justified situation of urgency (Art. 5(3), second sentence)."""
+
+    started: IsoDate
+    """When the use began without authorisation."""
+    justification: Text = Field(description="Why the urgency was duly justified.")
+    requested: IsoDate | None = None
+    """When the authorisation was requested: without undue delay, at the latest within 24
+    hours. complykit compares days, so a request the next day passes; keep the times in
+    `justification` to show the 24 hours were kept."""
+    rejected: IsoDate | None = None
+    """When the authorisation was rejected, if it was: the use must then stop at once and its
+    data, results and outputs be discarded and deleted. Once granted, record it as
+    `authorisation` instead."""
 
 
 class PracticeFacts(StrictModel):
@@ -94,6 +111,10 @@ class PracticeFacts(StrictModel):
     authorisation: RbiAuthorisation | None = None
     """Point h: the prior authorisation by a judicial or independent administrative authority
     for the real-time identification (Art. 5(3))."""
+    urgent_use: UrgentRbiUse | None = None
+    """Point h: a use begun before the authorisation in a duly justified urgency, with its
+    request (Art. 5(3)). While the authorisation is requested in time and not rejected it
+    stands in for `authorisation`; once granted, record that."""
     national_law: NonEmptyStr | None = None
     """Point h: the national law of the Member State that allows real-time remote biometric
     identification for law enforcement and lays down its detailed rules (Art. 5(5)); where a

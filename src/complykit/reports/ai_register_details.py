@@ -201,6 +201,10 @@ def _practices(practices: PracticeFacts | None, words: Words) -> list[Fact]:
             words.gettext("Prior authorisation (Art. 5(3))"),
             _authorisation(practices, words),
         ),
+        _labelled(
+            words.gettext("Urgent use before authorisation (Art. 5(3))"),
+            _urgent_use(practices, words),
+        ),
         _labelled(words.gettext("National law (Art. 5(5))"), practices.national_law),
         practices.reasoning,
     ]
@@ -213,6 +217,19 @@ def _authorisation(practices: PracticeFacts, words: Words) -> str | None:
         return None
     parts = [granted.authority, words.long_date(granted.granted), granted.reference]
     return ", ".join(p for p in parts if p)
+
+
+def _urgent_use(practices: PracticeFacts, words: Words) -> str | None:
+    urgent = practices.urgent_use
+    if urgent is None:
+        return None
+    parts = [
+        words.long_date(urgent.started),
+        _labelled(words.gettext("authorisation requested"), _date(words, urgent.requested)),
+        _labelled(words.gettext("rejected"), _date(words, urgent.rejected)),
+        urgent.justification,
+    ]
+    return "; ".join(p for p in parts if p)
 
 
 def _deployer(duties: DeployerDuties | None, words: Words) -> list[Fact]:

@@ -347,6 +347,49 @@ def test_the_provider_row_shows_the_national_registration(
     assert shown in _article_of_one_system(tmp_path, NATIONALLY_REGISTERED, "ai-grid", lang)
 
 
+URGENT_USE = """\
+kind: ai-system
+id: ai-rbi
+name: Live face matching
+purpose: Matches faces in station crowds against a list of wanted suspects.
+roles: [deployer]
+classification:
+  risk_class: prohibited
+  reasoning: Real-time remote biometric identification for law enforcement.
+practices:
+  techniques: [real-time-remote-biometric-identification]
+  settings: [law-enforcement, publicly-accessible-spaces]
+  law_enforcement_objective: imminent-threat
+  urgent_use: {started: 2026-12-05, justification: A bomb threat, requested: 2026-12-05}
+lifecycle: retired
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "en",
+            (
+                "Urgent use before authorisation (Art. 5(3)): 5 December 2026; authorisation "
+                "requested: 5 December 2026; A bomb threat"
+            ),
+        ),
+        (
+            "nl",
+            (
+                "Gebruik vóór toestemming wegens spoed (art. 5 lid 3): 5 december 2026; toestemming "
+                "gevraagd: 5 december 2026; A bomb threat"
+            ),
+        ),
+    ],
+)
+def test_the_practices_row_shows_an_urgent_use(tmp_path: Path, lang: str, shown: str) -> None:
+    """An urgent use stands in for the prior authorisation only while its request was made in
+    time (Art. 5(3)), so the register shows when it began and when the request went out."""
+    assert shown in _article_of_one_system(tmp_path, URGENT_USE, "ai-rbi", lang)
+
+
 REGISTERED_EXCEPTION = """\
 kind: ai-system
 id: ai-cv-parser
