@@ -378,8 +378,8 @@ lifecycle: retired
         (
             "nl",
             (
-                "Gebruik vóór toestemming wegens spoed (art. 5 lid 3): 5 december 2026; toestemming "
-                "gevraagd: 5 december 2026; A bomb threat"
+                "Gebruik vóór toestemming wegens spoed (art. 5 lid 3): 5 december 2026; "
+                "toestemming gevraagd: 5 december 2026; A bomb threat"
             ),
         ),
     ],
