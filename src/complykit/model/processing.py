@@ -358,6 +358,16 @@ class ProcessingActivity(Record):
     """Transfers to third countries or international organisations (Art. 30(1)(e), 30(2)(c))."""
     retention: Retention | None = None
     """How long the data is kept (Art. 30(1)(f))."""
+    public_powers: bool | None = None
+    """For a public authority: whether this activity is carried out in the exercise of its
+    public powers (official authority over citizens, such as levying taxes or granting
+    permits), which closes the first three derogations of Art. 49(1) and its compelling
+    interests to the activity's transfers (Art. 49(3), GDPR037). Left out, complykit reads an
+    activity whose purposes rest on the public-task basis (Art. 6(1)(e)) as such, and one that
+    rests on legal obligations (Art. 6(1)(c)) as not: an authority withholding wage tax as an
+    employer complies with the law as any employer does. Say `true` for an exchange a law
+    obliges the authority to make in its public capacity, `false` for a public task carried
+    out without public powers."""
     data_locations: list[DataLocation] = EMPTY
     """The systems and countries where the data is stored, including backups and logs."""
     security_measures: list[ControlRecordRef] = EMPTY
