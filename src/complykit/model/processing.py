@@ -165,6 +165,22 @@ class Recipient(StrictModel):
     """Where the recipient is located; outside the EEA, also list a transfer."""
 
 
+class SaAuthorisation(StrictModel):
+    """The supervisory authority's authorisation of an Art. 46(3) safeguard: ad hoc contractual
+    clauses or an administrative arrangement carry a transfer only once the competent authority
+    has authorised them, applying the consistency mechanism (Art. 46(3), 46(4)). An
+    authorisation given under Art. 26(2) of Directive 95/46/EC stays valid until amended,
+    replaced or repealed (Art. 46(5)) and is recorded the same way."""
+
+    authority: NonEmptyStr
+    """The supervisory authority that authorised the safeguard, e.g. 'Autoriteit
+    Persoonsgegevens'."""
+    authorised_on: IsoDate
+    """The date of the authorisation decision."""
+    reference: NonEmptyStr | None = None
+    """The decision's reference number, or where the decision is kept."""
+
+
 class Transfer(StrictModel):
     """A transfer to a third country or international organisation (Chapter V)."""
 
@@ -190,6 +206,10 @@ class Transfer(StrictModel):
     """The transfer impact assessment: a file in the repository or an https URL."""
     safeguards: Text | None = None
     """Supplementary measures, e.g. encryption with keys held in the EU."""
+    sa_authorisation: SaAuthorisation | None = None
+    """For ad hoc contractual clauses (Art. 46(3)(a)) or an administrative arrangement (Art.
+    46(3)(b)): the supervisory authority's authorisation, without which they carry no
+    transfer (GDPR045)."""
 
 
 def _given(key: str) -> dict[str, Any]:
