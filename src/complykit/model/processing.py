@@ -140,7 +140,10 @@ class DataCategory(StrictModel):
     prescribes it (UAVG art. 46), e.g. 'Wet aanvullende bepalingen verwerking persoonsgegevens
     in de zorg, art. 8' or 'Wet op de loonbelasting 1964'."""
     retention: DurationField | None = None
-    """A retention period specific to this category, if it differs from the activity's."""
+    """A retention period specific to this category, if it differs from the activity's. A
+    period only: records a law has kept for good are recorded on the activity, as `retention:
+    {permanent: true, legal_provision: ...}`; a period longer than anyone lives is read as
+    keeping the data for good (GDPR042)."""
 
 
 class DataSource(StrictModel):
