@@ -102,7 +102,11 @@ class Purpose(StrictModel):
     legitimate_interest: LegitimateInterestAssessment | None = None
     """Required when the legal basis is legitimate interests."""
     legal_provision: NonEmptyStr | None = None
-    """The law that imposes the obligation or task, for legal-obligation and public-task."""
+    """The law that imposes the obligation or task, for legal-obligation and public-task: the
+    basis Art. 6(3) asks to be laid down by law. On another basis it is read as no basis, only
+    as context: for consent, a law that asks for consent (e.g. for cookies); for a contract,
+    the law that governs the contract. A law that requires the processing itself calls for
+    the legal-obligation basis, not for consent, which would have to be free to refuse."""
 
 
 class DataCategory(StrictModel):
