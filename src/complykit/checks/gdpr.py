@@ -8,11 +8,14 @@ must be processors. Every GDPR rule runs only with ``gdpr`` in ``frameworks``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.art30_exemption import exempt
 from complykit.facts.problem import Problem
+from complykit.load.positions import Loc
+from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
@@ -171,20 +174,57 @@ def permanent_retention_without_law(repo: Repository) -> Iterator[Problem]:
     interest, research or statistics, with the safeguards of Art. 89(1) (Art. 5(1)(e)). A
     public body keeps records for good because a law says so (in the Netherlands the
     Archiefwet and the selection lists made under it, which mark records "blijvend te
-    bewaren"); the register names that law, as it names the law behind a period.
+    bewaren"); the register names that law, as it names the law behind a period. A period of
+    more than 120 years, for the activity or for one of its data categories (which can state
+    only a period), outlives anyone it is about whatever it counts from: that is keeping the
+    data for good under another name, and is read the same way. A long period that a
+    lifetime bounds ("115 years after birth") is a real limit and passes.
 
     PASS: ``retention: {permanent: true, legal_provision: Archiefwet 1995 art. 3;
     Selectielijst gemeenten 2020}``.
-    FAIL: ``retention: {permanent: true}``.
+    FAIL: ``retention: {permanent: true}``; or a data category with ``retention: P999Y`` and
+    no law named in the activity's ``retention.legal_provision``.
     """
     for entry, activity in activities(repo):
         retention = activity.retention
-        if retention is not None and retention.permanent and retention.legal_provision is None:
+        if retention is not None and retention.legal_provision is not None:
+            continue
+        if retention is not None and retention.permanent:
             yield Problem(
                 entry,
                 ("retention", "permanent"),
                 f"'{activity.name}' keeps its data permanently, but names no law that has it kept",
             )
+        elif retention is not None and retention.period and _for_good(retention.period):
+            at_period: Loc = ("retention", "period")
+            yield _kept_for_good(entry, activity, at_period, "its data", retention.period)
+        for index, category in enumerate(activity.personal_data):
+            if category.retention is not None and _for_good(category.retention):
+                place = ("personal_data", index, "retention")
+                what = f"'{category.name}'"
+                yield _kept_for_good(entry, activity, place, what, category.retention)
+
+
+# Longer than anyone lives: a period past it keeps the data for good, whatever it counts from.
+_LIFETIME = timedelta(days=120 * 365)
+
+
+def _for_good(period: Duration) -> bool:
+    return period.as_timedelta() > _LIFETIME
+
+
+def _kept_for_good(
+    entry: Entry, activity: ProcessingActivity, place: Loc, what: str, period: Duration
+) -> Problem:
+    return Problem(
+        entry,
+        place,
+        f"'{activity.name}' keeps {what} for {period.iso()}, longer than anyone lives: that "
+        "keeps it for good, but names no law that has it kept",
+        hint="Set a period the purposes need. If a law has the data kept for good as an "
+        "archive in the public interest, say so on the activity: `retention: {permanent: true, "
+        "legal_provision: ...}`.",
+    )
 
 
 @check(

@@ -31,9 +31,12 @@ from complykit.workspace.repository import Repository
     "parental responsibility gives or authorises consent, and how you check the child's age and "
     "that it is the parent who answers (Art. 8(2) asks for reasonable efforts, given the "
     "technology available). The age is 16 unless a Member State sets it lower, to no less than "
-    "13; complykit's reference gives 16 for the Netherlands (UAVG art. 5) but has not verified "
-    "it against the UAVG text. If the service is not offered to children directly, or only to "
-    "those above the age, set this finding aside with a waiver that says so.",
+    "13; complykit takes it from `organisation.country` (16 for the Netherlands, UAVG art. 5, "
+    "and 13 for Belgium, act of 30 July 2018 art. 7, neither verified against the national "
+    "text) and uses 16 elsewhere; once you have checked the law that applies, set "
+    "`gdpr.child_consent_age` in complykit.yaml. If the service is not offered to children "
+    "directly, or only to those above the age, set this finding aside with a waiver that says "
+    "so.",
 )
 def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
     """An online service rests on consent, its data subjects include children, and its consent
@@ -42,9 +45,13 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
     Art. 8(1) applies where processing rests on consent and an information society service is
     offered directly to a child: below 16, or a lower age a Member State sets (at least 13),
     the consent counts only if the holder of parental responsibility gives or authorises it,
-    and the controller makes reasonable efforts to verify that (Art. 8(2)). complykit reads
+    and the controller makes reasonable efforts to verify that (Art. 8(2)). The age is
+    ``gdpr.child_consent_age`` where complykit.yaml sets it, else the age of the organisation's
+    country where complykit knows it (Netherlands 16, Belgium 13; neither verified against the
+    national law, and the message says so), else 16, the highest the GDPR allows. complykit reads
     children from ``data_subjects`` ("Children aged 12 to 15", "Leerlingen", "Minderjarigen",
-    "Patients under 16"; not "Pupils aged 16 and over" or "Parents of pupils") or from the
+    "Patients under 16"; not "Pupils aged 16 and over", "Parents of pupils", or, where the age
+    is 13, "Pupils aged 13 to 17") or from the
     DPIA screening's ``vulnerable_data_subjects: [children]`` when no data subject entry names
     adults (then the message asks whether the children give the consent themselves: a
     hospital's paediatric patients do not sign up for its newsletter). It reads the service as
@@ -63,6 +70,7 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
     # Imported here: the word lists are compiled only for a workspace with a register.
     from complykit.model.wording.consent import mentions_parents  # noqa: PLC0415
 
+    age, whose_age = consent_age(repo)
     for entry, activity in controller_activities(repo):
         consents = [
             (index, purpose, purpose.consent)
@@ -71,7 +79,7 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
         ]
         if not consents:
             continue
-        found = _children(activity)
+        found = _children(activity, age)
         if found is None:
             continue
         children, condition = found
@@ -83,12 +91,33 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
                 ("purposes", index, "consent", "how_obtained"),
                 f"purpose '{purpose.description}' rests on consent given online, and "
                 f"{children}, but its consent record says nothing about their parents; if "
-                f"{condition}, a child below the age (16, or lower where a Member State sets it, "
-                "at least 13) cannot consent alone",
+                f"{condition}, a child below {age} cannot consent alone ({whose_age})",
             )
 
 
-def _children(activity: ProcessingActivity) -> tuple[str, str] | None:
+# The national ages complykit knows (Art. 8(1) second subparagraph), with the law that sets
+# each; neither is verified against the national text, and messages say so.
+_NATIONAL_AGES = {
+    "NL": (16, "UAVG art. 5"),
+    "BE": (13, "the act of 30 July 2018, art. 7"),
+}
+
+
+def consent_age(repo: Repository) -> tuple[int, str]:
+    """The age below which a child cannot consent alone, and where complykit has it from:
+    complykit.yaml, the national law of the organisation's country, or the GDPR's 16."""
+    configured = repo.config.gdpr.child_consent_age
+    if configured is not None:
+        return configured, "the age set in complykit.yaml"
+    country = repo.config.organisation.country
+    if country in _NATIONAL_AGES:
+        age, law = _NATIONAL_AGES[country]
+        name = repo.catalogs.countries.name(country)
+        return age, f"the age set for {name} ({country}) in {law}, which complykit has not verified"
+    return 16, "the GDPR's age; a Member State may set a lower one, at least 13"
+
+
+def _children(activity: ProcessingActivity, age: int) -> tuple[str, str] | None:
     """How the activity shows that its data subjects include children, if it does, and on what
     condition Art. 8 then applies. A DPIA screening's ``children`` says only that some of the
     activity's data subjects are children (a hospital's paediatric patients): it counts only
@@ -96,7 +125,7 @@ def _children(activity: ProcessingActivity) -> tuple[str, str] | None:
     children consent themselves."""
     from complykit.model.wording.data_subjects import names_adults, names_children  # noqa: PLC0415
 
-    named = next((s for s in activity.data_subjects if names_children(s)), None)
+    named = next((s for s in activity.data_subjects if names_children(s, age)), None)
     if named is not None:
         return f"the activity's data subjects include children ('{named}')", _DIRECTLY
     screening = activity.dpia_screening

@@ -49,59 +49,71 @@ def _named(derogation: str) -> str:
     "or an Art. 46 safeguard (between public authorities: `public-authority-instrument`, Art. "
     "46(2)(a), or `administrative-arrangement`, Art. 46(3)(b), which needs the supervisory "
     "authority's authorisation), or on Art. 49(1)(d) where Union or Member State law "
-    "recognises the public interest; if it is not, record a waiver that says why.",
+    "recognises the public interest. If the activity holds no public powers (a public task "
+    "carried out as any organisation could), record `public_powers: false` on it.",
 )
 def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
-    """A public authority acting on a public task or a legal obligation transfers data on a
-    derogation that Art. 49(3) closes to it.
+    """A public authority transfers data, in the exercise of its public powers, on a derogation
+    that Art. 49(3) closes to it.
 
     Points (a), (b) and (c) of Art. 49(1) and its compelling-legitimate-interests subparagraph
-    do not apply to what public authorities do in the exercise of their public powers. complykit
-    judges an activity of ``organisation.sector: public-authority`` whose every purpose rests on
-    the public-task basis (Art. 6(1)(e)) or on a legal obligation (Art. 6(1)(c)): Art. 49(3)
-    speaks of the authority's activities in the exercise of public powers, whichever Art. 6(1)
-    point they rest on, and an authority that exchanges tax data because a law obliges it to
-    acts in that capacity as much as one carrying out its task. An activity with another
-    purpose (e.g. consent for a voluntary exchange) may make the transfer for that purpose, and
-    is not judged. "Exercise of public powers" is narrower than a task or an obligation, so the
-    message is conditional. A public body that holds no public powers (``public-body``) is not
-    judged.
+    do not apply to "activities carried out by public authorities in the exercise of their
+    public powers". Not everything an authority does is that: as an employer it pays salaries
+    and withholds wage tax under a legal obligation (Art. 6(1)(c)) as any employer does, and a
+    payroll transfer on explicit consent is open to it. complykit judges an activity of
+    ``organisation.sector: public-authority`` that says ``public_powers: true``, or, when it
+    says nothing, one that rests on the public-task basis (Art. 6(1)(e), which covers the
+    exercise of official authority) and otherwise only on legal obligations; the message for
+    the latter is conditional, since a public task is broader than public powers. An activity
+    on legal obligations alone, one with a purpose on another basis (e.g. consent for a
+    voluntary exchange), or one that says ``public_powers: false``, is not judged. A public
+    body that holds no public powers (``public-body``) is not judged.
 
     PASS: ``sector: public-authority``, a public-task purpose and ``derogation: e`` (legal
-    claims); a public-task and a consent purpose with ``derogation: a``; or ``sector:
-    private`` with ``derogation: a``.
-    FAIL: ``sector: public-authority``, only public-task or legal-obligation purposes and
-    ``derogation: a``.
+    claims); a payroll activity on a legal obligation with ``derogation: a``; a public-task and
+    a consent purpose with ``derogation: a``; or ``sector: private`` with ``derogation: a``.
+    FAIL: ``sector: public-authority``, only public-task purposes and ``derogation: a``; or
+    ``public_powers: true`` and ``derogation: a``.
     """
     if repo.config.organisation.sector != "public-authority":
         return
     for entry, activity, index, transfer in _derogations(repo):
-        duties = _public_duties(activity)
-        if duties is not None and transfer.derogation in _CLOSED_TO_PUBLIC_POWERS:
+        if transfer.derogation not in _CLOSED_TO_PUBLIC_POWERS:
+            continue
+        closed = (
+            f"cannot rest on {_named(transfer.derogation)}, which Art. 49(3) closes to public "
+            "authorities acting in that capacity"
+        )
+        if activity.public_powers:
             yield Problem(
                 entry,
                 ("transfers", index, "derogation"),
-                f"'{activity.name}' serves only {duties}; if its transfer to "
-                f"{transfer.recipient} is part of exercising public powers, it cannot rest on "
-                f"{_named(transfer.derogation)}, which Art. 49(3) closes to public authorities "
-                "acting in that capacity",
+                f"'{activity.name}' is carried out in the exercise of public powers "
+                f"(`public_powers: true`), so its transfer to {transfer.recipient} {closed}",
+            )
+        elif activity.public_powers is None and (duties := _public_duties(activity)):
+            yield Problem(
+                entry,
+                ("transfers", index, "derogation"),
+                f"'{activity.name}' serves {duties}; if its transfer to {transfer.recipient} "
+                f"is part of exercising public powers, it {closed}",
             )
 
 
-# The Art. 6(1) bases on which a public authority acts in its public capacity, in words.
-_PUBLIC_DUTIES = {
-    LegalBasis.PUBLIC_TASK: "public tasks",
-    LegalBasis.LEGAL_OBLIGATION: "legal obligations",
-}
-
-
 def _public_duties(activity: ProcessingActivity) -> str | None:
-    """What the activity serves, in words, if every purpose is a public task or legal
-    obligation; None if it has a purpose on another basis, or none."""
-    bases = [p.legal_basis for p in activity.purposes]
-    if not bases or any(b not in _PUBLIC_DUTIES for b in bases):
+    """What the activity serves, in words, if it rests on the public-task basis and otherwise
+    only on legal obligations; None otherwise. A legal obligation alone binds an authority as
+    it binds any controller, so it does not show the exercise of public powers."""
+    bases = {p.legal_basis for p in activity.purposes}
+    if LegalBasis.PUBLIC_TASK not in bases or not bases <= _PUBLIC_CAPACITY:
         return None
-    return " and ".join(words for basis, words in _PUBLIC_DUTIES.items() if basis in bases)
+    if LegalBasis.LEGAL_OBLIGATION in bases:
+        return "public tasks (Art. 6(1)(e)) and legal obligations"
+    return "only public tasks (Art. 6(1)(e))"
+
+
+# The Art. 6(1) bases on which a public authority acts in its public capacity.
+_PUBLIC_CAPACITY = {LegalBasis.PUBLIC_TASK, LegalBasis.LEGAL_OBLIGATION}
 
 
 @check(

@@ -70,15 +70,19 @@ def art30_5_exemption_invalid(repo: Repository) -> Iterator[Problem]:
     """An activity claims the Art. 30(5) exemption where one of its conditions fails.
 
     The exemption is only for organisations with fewer than 250 employees, and only for
-    processing that is occasional, not likely to result in a risk to people's rights (read
-    here as: no DPIA and no screening that points to one), and that includes no special
-    categories (Art. 9(1)) or criminal-offence data (Art. 10). The register stays required for
+    processing that is occasional, not likely to result in a risk to people's rights, and that
+    includes no special categories (Art. 9(1)) or criminal-offence data (Art. 10); any one of
+    the three ends it. "A risk" is less than the high risk that calls for a DPIA: a DPIA, a
+    DPIA screening that meets even one WP248 criterion, or solely automated decisions (Art.
+    22) each show one. A register that says nothing about the risk cannot show it, so the claim
+    is then judged on its other conditions only. The register stays required for
     all other processing. Where the claim holds, the rules on what the register must say
     (GDPR001-GDPR006, GDPR030) leave the activity out; where it fails, they read it as usual.
 
     PASS: 40 staff, ``art30_exemption: {occasional: true, reasoning: ...}`` on a one-off event
     registration with contact details only.
-    FAIL: 300 staff; or the same claim on an activity with health data or a DPIA.
+    FAIL: 300 staff; or the same claim on an activity with health data, a DPIA, or a
+    screening that records systematic monitoring.
     """
     for entry, activity in activities(repo):
         failed = failed_conditions(repo, entry, activity)

@@ -229,6 +229,58 @@ def transfer_impact_assessment_missing(repo: Repository) -> Iterator[Problem]:
             )
 
 
+# Art. 46(3): the safeguards that carry a transfer only with the supervisory authority's
+# authorisation, in words.
+_NEEDS_AUTHORISATION = {
+    TransferMechanism.AD_HOC_CLAUSES: "ad hoc contractual clauses (Art. 46(3)(a))",
+    TransferMechanism.ADMINISTRATIVE_ARRANGEMENT: "an administrative arrangement (Art. 46(3)(b))",
+}
+
+
+@check(
+    code="GDPR045",
+    reads=("processing-activity",),
+    per_record=True,
+    framework="gdpr",
+    name="safeguard-not-authorised",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 46(3)", "GDPR Art. 46(4)"),
+    hint="Record the authorisation as `sa_authorisation: {authority: ..., authorised_on: "
+    "YYYY-MM-DD, reference: ...}`. Until the authority gives it, rest the transfer on a "
+    "safeguard that needs none, such as the Commission's standard contractual clauses (Art. "
+    "46(2)(c)) or, between public bodies, a binding instrument (Art. 46(2)(a)).",
+)
+def safeguard_not_authorised(repo: Repository) -> Iterator[Problem]:
+    """A transfer on ad hoc contractual clauses or an administrative arrangement records no
+    authorisation by the supervisory authority.
+
+    The safeguards of Art. 46(2) need no specific authorisation; those of Art. 46(3), clauses
+    drafted for the transfer (point (a)) and provisions in administrative arrangements between
+    public authorities or bodies (point (b)), are appropriate safeguards only "subject to the
+    authorisation from the competent supervisory authority", which applies the consistency
+    mechanism (Art. 46(4)). An authorisation under the former directive stays valid until
+    changed (Art. 46(5)). The authorisation may exist without being in the register, so this
+    is a warning; a transfer within the EEA is GDPR023's.
+
+    PASS: ``mechanism: ad-hoc-clauses`` with ``sa_authorisation: {authority: Autoriteit
+    Persoonsgegevens, authorised_on: 2026-03-02}``; ``mechanism: standard-contractual-clauses``.
+    FAIL: ``mechanism: administrative-arrangement`` without ``sa_authorisation``.
+    """
+    for entry, index, transfer in _transfers(repo):
+        tool = _NEEDS_AUTHORISATION.get(transfer.mechanism)
+        if tool is None or transfer.sa_authorisation is not None:
+            continue
+        if repo.catalogs.countries.in_eea(transfer.country):
+            continue
+        yield Problem(
+            entry,
+            ("transfers", index, "mechanism"),
+            f"the transfer to {transfer.recipient} in {_country(repo, transfer.country)} rests "
+            f"on {tool}; that safeguard carries a transfer only once the competent supervisory "
+            "authority has authorised it, and the record names no authorisation",
+        )
+
+
 def _own_destinations(
     activity: ProcessingActivity, outside_eea: Callable[[str], bool]
 ) -> Iterator[tuple[Loc, str, str]]:

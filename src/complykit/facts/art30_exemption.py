@@ -3,7 +3,7 @@ not, and the register-content rules of Art. 30(1) and (2) leave out an activity 
 
 from __future__ import annotations
 
-from complykit.facts.dpia_screening import screen
+from complykit.facts.dpia_screening import Screened, screen
 from complykit.model.processing import ProcessingActivity
 from complykit.workspace.repository import Entry, Repository
 
@@ -27,11 +27,33 @@ def failed_conditions(repo: Repository, entry: Entry, activity: ProcessingActivi
         failed.append("the processing is not occasional")
     if any(d.special_category or d.criminal_offence_data for d in activity.personal_data):
         failed.append("it includes special categories or criminal-offence data")
-    screened = screen(repo, entry, activity)
-    likely = screened is not None and (screened.likely_high_risk or bool(screened.mandatory))
-    if activity.dpia is not None or likely:
-        failed.append("it is likely to result in a risk (a DPIA covers it or is indicated)")
+    risk = _risk(activity, screen(repo, entry, activity))
+    if risk is not None:
+        failed.append(f"it is likely to result in a risk ({risk})")
     return failed
+
+
+def _risk(activity: ProcessingActivity, screened: Screened | None) -> str | None:
+    """What shows that the processing is likely to result in a risk, in words; None if nothing
+    in the register does.
+
+    Art. 30(5) speaks of "a risk", not of the high risk that calls for a DPIA (Art. 35(1)):
+    one WP248 criterion met is enough, as are the solely automated decisions of Art. 22,
+    themselves such a criterion, even without a screening.
+    """
+    if activity.dpia is not None:
+        return "a DPIA covers it"
+    if screened is not None and (screened.likely_high_risk or screened.mandatory):
+        return "its DPIA screening points to a DPIA"
+    if screened is not None and screened.criteria:
+        return (
+            f"its DPIA screening meets {screened.criteria_named}; Art. 30(5) asks only for a "
+            "risk, not a high one"
+        )
+    decisions = activity.automated_decisions
+    if decisions is not None and decisions.used:
+        return "it makes solely automated decisions with legal or similarly significant effects"
+    return None
 
 
 def exempt(repo: Repository, entry: Entry, activity: ProcessingActivity) -> bool:

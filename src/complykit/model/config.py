@@ -159,6 +159,19 @@ class AiActSettings(StrictModel):
     checked its publication in the Official Journal."""
 
 
+class GdprSettings(StrictModel):
+    """How complykit applies the GDPR where it leaves a choice to the Member States."""
+
+    child_consent_age: int | None = Field(default=None, ge=13, le=16)
+    """The age below which a child cannot consent alone to an information society service
+    offered to it directly (Art. 8(1)): 16, or the lower age, at least 13, that the Member
+    State's law sets. Left out, complykit takes it from `organisation.country` where it knows
+    the national age (Netherlands 16, UAVG art. 5; Belgium 13, act of 30 July 2018 art. 7;
+    neither verified against the national text), and 16 elsewhere. Set it once you have
+    checked the law that applies, e.g. that of the country whose children the service
+    addresses."""
+
+
 class WorkspaceConfig(StrictModel):
     """The contents of ``complykit.yaml``."""
 
@@ -178,3 +191,5 @@ class WorkspaceConfig(StrictModel):
     """Which YAML files below the workspace are not records."""
     ai_act: AiActSettings = instance(AiActSettings)
     """How the EU AI Act is applied: which dates of application decide."""
+    gdpr: GdprSettings = instance(GdprSettings)
+    """How the GDPR is applied where Member States choose: the age of a child's consent."""

@@ -102,7 +102,11 @@ class Purpose(StrictModel):
     legitimate_interest: LegitimateInterestAssessment | None = None
     """Required when the legal basis is legitimate interests."""
     legal_provision: NonEmptyStr | None = None
-    """The law that imposes the obligation or task, for legal-obligation and public-task."""
+    """The law that imposes the obligation or task, for legal-obligation and public-task: the
+    basis Art. 6(3) asks to be laid down by law. On another basis it is read as no basis, only
+    as context: for consent, a law that asks for consent (e.g. for cookies); for a contract,
+    the law that governs the contract. A law that requires the processing itself calls for
+    the legal-obligation basis, not for consent, which would have to be free to refuse."""
 
 
 class DataCategory(StrictModel):
@@ -140,7 +144,10 @@ class DataCategory(StrictModel):
     prescribes it (UAVG art. 46), e.g. 'Wet aanvullende bepalingen verwerking persoonsgegevens
     in de zorg, art. 8' or 'Wet op de loonbelasting 1964'."""
     retention: DurationField | None = None
-    """A retention period specific to this category, if it differs from the activity's."""
+    """A retention period specific to this category, if it differs from the activity's. A
+    period only: records a law has kept for good are recorded on the activity, as `retention:
+    {permanent: true, legal_provision: ...}`; a period longer than anyone lives is read as
+    keeping the data for good (GDPR042)."""
 
 
 class DataSource(StrictModel):
@@ -163,6 +170,22 @@ class Recipient(StrictModel):
     """The supplier record, when the recipient is one of our suppliers."""
     country: CountryCode | None = None
     """Where the recipient is located; outside the EEA, also list a transfer."""
+
+
+class SaAuthorisation(StrictModel):
+    """The supervisory authority's authorisation of an Art. 46(3) safeguard: ad hoc contractual
+    clauses or an administrative arrangement carry a transfer only once the competent authority
+    has authorised them, applying the consistency mechanism (Art. 46(3), 46(4)). An
+    authorisation given under Art. 26(2) of Directive 95/46/EC stays valid until amended,
+    replaced or repealed (Art. 46(5)) and is recorded the same way."""
+
+    authority: NonEmptyStr
+    """The supervisory authority that authorised the safeguard, e.g. 'Autoriteit
+    Persoonsgegevens'."""
+    authorised_on: IsoDate
+    """The date of the authorisation decision."""
+    reference: NonEmptyStr | None = None
+    """The decision's reference number, or where the decision is kept."""
 
 
 class Transfer(StrictModel):
@@ -190,6 +213,10 @@ class Transfer(StrictModel):
     """The transfer impact assessment: a file in the repository or an https URL."""
     safeguards: Text | None = None
     """Supplementary measures, e.g. encryption with keys held in the EU."""
+    sa_authorisation: SaAuthorisation | None = None
+    """For ad hoc contractual clauses (Art. 46(3)(a)) or an administrative arrangement (Art.
+    46(3)(b)): the supervisory authority's authorisation, without which they carry no
+    transfer (GDPR045)."""
 
 
 def _given(key: str) -> dict[str, Any]:
@@ -358,6 +385,16 @@ class ProcessingActivity(Record):
     """Transfers to third countries or international organisations (Art. 30(1)(e), 30(2)(c))."""
     retention: Retention | None = None
     """How long the data is kept (Art. 30(1)(f))."""
+    public_powers: bool | None = None
+    """For a public authority: whether this activity is carried out in the exercise of its
+    public powers (official authority over citizens, such as levying taxes or granting
+    permits), which closes the first three derogations of Art. 49(1) and its compelling
+    interests to the activity's transfers (Art. 49(3), GDPR037). Left out, complykit reads an
+    activity whose purposes rest on the public-task basis (Art. 6(1)(e)) as such, and one that
+    rests on legal obligations (Art. 6(1)(c)) as not: an authority withholding wage tax as an
+    employer complies with the law as any employer does. Say `true` for an exchange a law
+    obliges the authority to make in its public capacity, `false` for a public task carried
+    out without public powers."""
     data_locations: list[DataLocation] = EMPTY
     """The systems and countries where the data is stored, including backups and logs."""
     security_measures: list[ControlRecordRef] = EMPTY

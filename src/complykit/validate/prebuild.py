@@ -27,7 +27,7 @@ from complykit.catalog.models import Catalog, MappingSet
 from complykit.model.ai_duties import DeployerDuties, ProviderDuties
 from complykit.model.ai_system import Transparency
 from complykit.model.base import StrictModel
-from complykit.model.config import AiActSettings, Paths, WorkspaceConfig
+from complykit.model.config import AiActSettings, GdprSettings, Paths, WorkspaceConfig
 from complykit.model.docstrings import read_docstrings
 from complykit.model.duration import Duration
 from complykit.model.prebuilt import (
@@ -51,6 +51,7 @@ def roots() -> list[type[BaseModel]]:
         Duration,
         Paths,
         AiActSettings,
+        GdprSettings,
         Transparency,
         DeployerDuties,
         ProviderDuties,

@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 from complykit.model.enums import Art9Condition, ImplementationStatus, LegalBasis, SpecialCategory
 from complykit.model.wording.consent import mentions_parents, online
 from complykit.model.wording.countries import country_code
-from complykit.model.wording.data_subjects import names_adults, names_children, names_own_staff
+from complykit.model.wording.data_subjects import (
+    names_adults,
+    names_children,
+    names_own_staff,
+    youngest_age,
+)
 from complykit.model.wording.folding import spaced_words
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
@@ -429,6 +434,31 @@ def test_data_subjects_that_are_children(text: str) -> None:
 def test_data_subjects_that_are_not_children(text: str) -> None:
     """People of 16 and over, people related to children and mere numbers are not children."""
     assert not names_children(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "youngest"),
+    [
+        ("Pupils aged 13 to 17", 13),
+        ("Leerlingen vanaf 14 jaar", 14),
+        ("Students 14+", 14),
+        ("Kinderen van 13 tot 16 jaar", 13),
+        ("Leerlingen", None),
+        ("Patients under 16", None),
+    ],
+)
+def test_the_youngest_age_an_entry_states(text: str, youngest: int | None) -> None:
+    """The lower age limit of an entry; an upper limit alone states none."""
+    assert youngest_age(text) == youngest
+
+
+def test_children_below_a_lower_national_age() -> None:
+    """Where a Member State sets the age at 13, pupils of 13 and over are not children for Art.
+    8(1); those whose range starts below it, or who state no age, still are."""
+    assert not names_children("Pupils aged 13 to 17", 13)
+    assert names_children("Pupils aged 13 to 17")
+    assert names_children("Children aged 12 to 15", 13)
+    assert names_children("Leerlingen", 13)
 
 
 def test_consent_that_involves_the_parents() -> None:

@@ -64,13 +64,36 @@ _SIXTEEN_OR_OLDER = re.compile(
 _RELATED = re.compile(r"\b(?:of|van|des|de|der|von)\b(?!\s*\d)")
 
 
+# The lowest age an entry states: "aged 13 to 17", "vanaf 14 jaar", "14+", "13 and over".
+# "Over 12" is read as 12, which errs towards taking the entry for children.
+_FROM_AGE = re.compile(
+    r"\b(?:(?:aged?|ages|leeftijd|van|tussen|between|from|vanaf|over|above|boven|ouder dan"
+    r"|older than|agees?|de|des|ab|von|zwischen)\s+(\d{1,2})\b"
+    r"|(\d{1,2})\s*(?:\+|(?:years?|jaar|ans|jahre)?\s*(?:and|en|or|of|et|und)\s+"
+    r"(?:over|older|ouder|plus|alter)|(?:-|to|tot|t/m)\s*\d))"
+)
+
+
+def youngest_age(text: str) -> int | None:
+    """The lowest age a category of data subjects states, if it states one: 13 for ``Pupils
+    aged 13 to 17`` or ``Leerlingen vanaf 13 jaar``; None for ``Leerlingen`` or ``Patients
+    under 16``, which state only an upper limit."""
+    ages = [int(m[1] or m[2]) for m in _FROM_AGE.finditer(words_of(text))]
+    return min(ages) if ages else None
+
+
 @lru_cache(maxsize=4096)
-def names_children(text: str) -> bool:
-    """Whether a category of data subjects names children who may be under 16: ``Children
-    aged 12 to 15``, ``Leerlingen``, ``Minderjarige patiënten``, ``Patients under 16``; not
-    ``Pupils aged 16 and over``, ``Parents of pupils`` or ``Ouders van leerlingen``."""
+def names_children(text: str, age: int = 16) -> bool:
+    """Whether a category of data subjects names children who may be under ``age`` (16 unless
+    a Member State sets it lower, GDPR Art. 8(1)): ``Children aged 12 to 15``, ``Leerlingen``,
+    ``Minderjarige patiënten``, ``Patients under 16``; not ``Pupils aged 16 and over``,
+    ``Parents of pupils`` or ``Ouders van leerlingen``, nor, where the age is 13, ``Pupils
+    aged 13 to 17``."""
     folded = words_of(text)
     if _SIXTEEN_OR_OLDER.search(folded):
+        return False
+    youngest = youngest_age(text)
+    if youngest is not None and youngest >= age:
         return False
     if _OPENS_WITH_CHILDREN.match(folded):
         return True
