@@ -18,6 +18,7 @@ from complykit.model.processing import (
     LegitimateInterestAssessment,
     ProcessingActivity,
 )
+from complykit.model.wording.data_subjects import names_own_staff
 from complykit.model.wording.general_rules import ART_10, general_rules_only
 from complykit.model.wording.legal_basis import official_authority_named
 from complykit.workspace.repository import Repository
@@ -158,9 +159,6 @@ def _whose_consent(activity: ProcessingActivity) -> str | None:
     screening = activity.dpia_screening
     if screening is not None and "employees" in screening.vulnerable_data_subjects:
         return "the consent of our employees"
-    # Imported here: its patterns are compiled only for a workspace with a consent purpose.
-    from complykit.model.wording.data_subjects import names_own_staff  # noqa: PLC0415
-
     named = next((s for s in activity.data_subjects if names_own_staff(s)), None)
     if named is None:
         return None
