@@ -19,6 +19,7 @@ from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
+from complykit.model.wording.retention import sets_no_limit
 from complykit.workspace.repository import Entry, Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
@@ -134,26 +135,20 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
     for entry, activity in described(repo, controller_activities(repo)):
         per_category = activity.personal_data and all(c.retention for c in activity.personal_data)
         retention = activity.retention
+        until = retention.until if retention is not None else None
         if retention is None and not per_category:
             yield Problem(entry, ("retention",), f"'{activity.name}' states no retention period")
-        elif retention is not None and retention.until is not None and _no_limit(retention.until):
+        elif until is not None and sets_no_limit(until):
             yield Problem(
                 entry,
                 ("retention", "until"),
-                f"'{activity.name}' keeps its data until '{retention.until}', which sets no time "
+                f"'{activity.name}' keeps its data until '{until}', which sets no time "
                 "limit for erasure",
                 hint="Name the event at which the data is erased (`until: the subscriber "
                 "unsubscribes`), or a period and what it counts from (`period: P2Y, trigger: "
                 "end of the contract`).",
                 citation=("GDPR Art. 30(1)(f)", "GDPR Art. 5(1)(e)"),
             )
-
-
-def _no_limit(until: str) -> bool:
-    # Imported here: its patterns are compiled only for a workspace that keeps data until an event.
-    from complykit.model.wording.retention import sets_no_limit  # noqa: PLC0415
-
-    return sets_no_limit(until)
 
 
 @check(

@@ -16,6 +16,8 @@ from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import LegalBasis
 from complykit.model.processing import ConsentMechanism, ProcessingActivity, Purpose
+from complykit.model.wording.consent import mentions_parents, online
+from complykit.model.wording.data_subjects import names_adults, names_children
 from complykit.workspace.repository import Repository
 
 
@@ -67,9 +69,6 @@ def child_consent_without_parents(repo: Repository) -> Iterator[Problem]:
     parent confirms by e-mail', ...}`` and ``data_subjects: [Children aged 12 to 15]``.
     FAIL: the same with ``how_obtained: Tick box in the app``.
     """
-    # Imported here: the word lists are compiled only for a workspace with a register.
-    from complykit.model.wording.consent import mentions_parents  # noqa: PLC0415
-
     age, whose_age = consent_age(repo)
     for entry, activity in controller_activities(repo):
         consents = [
@@ -123,8 +122,6 @@ def _children(activity: ProcessingActivity, age: int) -> tuple[str, str] | None:
     activity's data subjects are children (a hospital's paediatric patients): it counts only
     when no entry of ``data_subjects`` names adults, and the message then asks whether the
     children consent themselves."""
-    from complykit.model.wording.data_subjects import names_adults, names_children  # noqa: PLC0415
-
     named = next((s for s in activity.data_subjects if names_children(s, age)), None)
     if named is not None:
         return f"the activity's data subjects include children ('{named}')", _DIRECTLY
@@ -150,7 +147,5 @@ def _online(activity: ProcessingActivity, purpose: Purpose, consent: ConsentMech
     """Whether the consent is given online: read from how it is obtained and what the activity
     and purpose are, not from how it is recorded or withdrawn (a paper form kept as a scan, or
     withdrawn by e-mail, is still given on paper)."""
-    from complykit.model.wording.consent import online  # noqa: PLC0415
-
     texts = (activity.name, activity.description or "", purpose.description, consent.how_obtained)
     return online(*texts)

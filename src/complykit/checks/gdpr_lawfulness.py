@@ -18,6 +18,9 @@ from complykit.model.processing import (
     LegitimateInterestAssessment,
     ProcessingActivity,
 )
+from complykit.model.wording.data_subjects import names_own_staff
+from complykit.model.wording.general_rules import ART_10, general_rules_only
+from complykit.model.wording.legal_basis import official_authority_named
 from complykit.workspace.repository import Repository
 
 # Art. 9(2) points that apply only on a basis the register should name, in the words of each.
@@ -156,9 +159,6 @@ def _whose_consent(activity: ProcessingActivity) -> str | None:
     screening = activity.dpia_screening
     if screening is not None and "employees" in screening.vulnerable_data_subjects:
         return "the consent of our employees"
-    # Imported here: its patterns are compiled only for a workspace with a consent purpose.
-    from complykit.model.wording.data_subjects import names_own_staff  # noqa: PLC0415
-
     named = next((s for s in activity.data_subjects if names_own_staff(s)), None)
     if named is None:
         return None
@@ -246,7 +246,7 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
                     f"{said} names no law that lays it down",
                     citation=citation,
                 )
-            elif _names_only_the_gdpr(purpose.legal_provision):
+            elif general_rules_only(purpose.legal_provision) is not None:
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_provision"),
@@ -254,14 +254,6 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
                     "not the law that lays it down",
                     citation=citation,
                 )
-
-
-def _names_only_the_gdpr(provision: str) -> bool:
-    """Whether ``provision`` is GDPR article references and nothing else."""
-    # Imported here: its patterns are compiled only for a workspace that names a provision.
-    from complykit.model.wording.legal_basis import says_more  # noqa: PLC0415
-
-    return not says_more(provision)
 
 
 @check(
@@ -364,7 +356,7 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
             )
             if provision is None:
                 where, named = "art9_condition", f"{said} `art9_provision` names none"
-            elif _names_only_the_gdpr(provision):
+            elif general_rules_only(provision) is not None:
                 where, named = (
                     "art9_provision",
                     f"{said} its art9_provision '{provision}' names only the GDPR",
@@ -522,10 +514,4 @@ def criminal_data_basis_missing(repo: Repository) -> Iterator[Problem]:
 
 def _art10_basis_names_only_the_gdpr(basis: str) -> bool:
     """Whether ``basis`` names neither official authority nor a law, only GDPR articles."""
-    # Imported here: its patterns are compiled only for a workspace that names a basis.
-    from complykit.model.wording.legal_basis import (  # noqa: PLC0415
-        official_authority_named,
-        without_art10,
-    )
-
-    return not official_authority_named(basis) and _names_only_the_gdpr(without_art10(basis))
+    return not official_authority_named(basis) and general_rules_only(basis, (ART_10,)) is not None

@@ -3,7 +3,6 @@ claimed only where it holds, the EU representative, and national identification 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from complykit.checks.gdpr import activities, controller_activities, described
@@ -11,6 +10,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.art30_exemption import failed_conditions
 from complykit.facts.problem import Problem
+from complykit.model.wording.general_rules import ART_87, UAVG_46, general_rules_only
 from complykit.model.wording.national_ids import MARKED_AS, national_number
 from complykit.workspace.repository import Repository
 
@@ -196,7 +196,7 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
                     ("personal_data", index, "national_id"),
                     f"{said} without naming {_law_asked_for(data.national_id)}",
                 )
-            elif (general := _general_rules_only(provision)) is not None:
+            elif general := general_rules_only(provision, _GENERAL_RULES):
                 yield Problem(
                     entry,
                     ("personal_data", index, "national_id_provision"),
@@ -213,44 +213,22 @@ def _law_asked_for(national_id: str) -> str:
     return "the law that allows it" + (f" ({known[1]})" if known is not None else "")
 
 
-def _names_only(general: list[str], national_id: str) -> str:
+# The general rules on national identification numbers: neither is the law that allows one.
+_GENERAL_RULES = (ART_87, UAVG_46)
+
+
+def _names_only(general: tuple[str, ...], national_id: str) -> str:
     """What a provision that names only the general rules on the number lacks."""
-    if general == [_ART_87]:
+    if general == (ART_87.name,):
         known = _NUMBERS.get(national_id)
         law = f" ({known[1]})" if known is not None else ""
-        return f"names only {_ART_87}, which leaves the conditions to member-state law{law}"
+        return f"names only {ART_87.name}, which leaves the conditions to member-state law{law}"
     rules = "rule" if len(general) == 1 else "rules"
     said = (
         f"names only the general {rules} ({', '.join(general)}), not the law that prescribes "
         "the number for this purpose"
     )
     return f"{said}; {_BSN_RESTRICTION}" if national_id == "bsn" else said
-
-
-_ART_87 = "GDPR Art. 87"
-_ART_46 = "UAVG art. 46"
-# The general rules on national numbers as registers cite them: "AVG art. 87", "Art. 87 GDPR",
-# "art. 46 UAVG", "artikel 46 Uitvoeringswet AVG"; the names of the regulations count with them.
-_GENERAL_RULE = re.compile(
-    r"\b(?:uitvoeringswet\s+(?:avg|algemene\s+verordening\s+gegevensbescherming)|u?avg|gdpr"
-    r"|rgpd|dsgvo)\b"
-    r"|(?:\bart(?:ikel|icle|\.)?\s*)?(?<!\d)(87|46)(?!\d)(?:\s*(?:lid\s*\d|\(\d\)))?",
-    re.IGNORECASE,
-)
-# What may stand between them: punctuation and "and", "jo." (juncto), "i.c.m.".
-_JOINED_ONLY = re.compile(
-    r"(?:[\s;,/&+.]|\b(?:and|en|et|und|jo|juncto|i\.?c\.?m)\b)*",
-    re.IGNORECASE,
-)
-
-
-def _general_rules_only(provision: str) -> list[str] | None:
-    """The general rules (GDPR Art. 87, UAVG art. 46) ``provision`` names when it names
-    nothing else; None when it names another law, or no article at all."""
-    numbers = {m.group(1) for m in _GENERAL_RULE.finditer(provision) if m.group(1)}
-    if not numbers or not _JOINED_ONLY.fullmatch(_GENERAL_RULE.sub(" ", provision)):
-        return None
-    return [rule for number, rule in (("87", _ART_87), ("46", _ART_46)) if number in numbers]
 
 
 @check(

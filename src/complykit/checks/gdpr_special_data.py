@@ -11,6 +11,7 @@ from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.model.enums import SpecialCategory
 from complykit.model.processing import DataCategory
+from complykit.model.wording.special_data import criminal_reading, special_category
 from complykit.workspace.repository import Repository
 
 
@@ -55,12 +56,6 @@ def special_data_unmarked(repo: Repository) -> Iterator[Problem]:
     FAIL: ``{name: Medical diagnosis and medication}``, ``{name: Ziekmeldingen}``, or
     ``{name: Weigering VOG}``.
     """
-    # Imported here: the word lists are folded only for a workspace with a register.
-    from complykit.model.wording.special_data import (  # noqa: PLC0415
-        criminal_reading,
-        special_category,
-    )
-
     for entry, activity in controller_activities(repo):
         for index, category in enumerate(activity.personal_data):
             # The marks first: a marked category's name need not be read.

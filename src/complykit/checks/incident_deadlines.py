@@ -17,8 +17,7 @@ from complykit.facts.incident_clock import (
     deadline_at,
     duration,
     end_of,
-    ends_during,
-    runs_out,
+    term_stands,
     undecided,
     unnotified,
 )
@@ -53,16 +52,16 @@ def breach_notification_overdue(repo: Repository) -> Iterator[Problem]:
 
 
 def _overdue(clock: Clock, as_of: date) -> str:
-    if ends_during(clock.deadline, as_of):
-        hours = runs_out(f"the 72 hours {clock.since}", clock.deadline, as_of)
-        return (
-            f"the authority must be notified within 72 hours and no notification is recorded; "
-            f"{hours}: once that time has passed, the notification is late{clock.note}"
-        )
-    return (
-        f"the authority had to be notified by {deadline_at(clock.deadline)} (72 hours "
-        f"{clock.since}); no notification is recorded{clock.note}"
+    stands = term_stands(
+        f"the 72 hours {clock.since}",
+        clock.deadline,
+        as_of,
+        lead="the authority must be notified within 72 hours and no notification is recorded; ",
+        then=": once that time has passed, the notification is late",
+        passed=f"the authority had to be notified by {deadline_at(clock.deadline)} (72 hours "
+        f"{clock.since}); no notification is recorded",
     )
+    return f"{stands}{clock.note}"
 
 
 @check(
@@ -133,9 +132,11 @@ def breach_controller_not_told(repo: Repository) -> Iterator[Problem]:
     FAIL: ``our_role: processor``, no ``controller_notified_at``, and ``aware_at`` 2 days ago.
     """
     for entry, incident, breach in breaches(repo, "processor"):
+        if breach.controller_notified_at is not None:
+            continue
         clock = clock_of(incident)
         prompt_end = PROCESSOR_PROMPT.after_moment(clock.start)
-        if breach.controller_notified_at is None and prompt_end < end_of(repo):
+        if prompt_end < end_of(repo):
             yield Problem(
                 entry,
                 ("breach", "our_role"),
@@ -148,10 +149,14 @@ def _controller_not_told(clock: Clock, prompt_end: datetime, as_of: date) -> str
         "as processor we must tell the controller of the breach without undue delay, but no "
         "`controller_notified_at` is recorded"
     )
-    if ends_during(prompt_end, as_of):
-        first = runs_out(f"the first 24 hours {clock.since}", prompt_end, as_of)
-        return f"{said}; {first}{clock.note}"
-    return f"{said} more than 24 hours {clock.since}{clock.note}"
+    stands = term_stands(
+        f"the first 24 hours {clock.since}",
+        prompt_end,
+        as_of,
+        lead=f"{said}; ",
+        passed=f"{said} more than 24 hours {clock.since}",
+    )
+    return f"{stands}{clock.note}"
 
 
 @check(

@@ -13,8 +13,7 @@ from complykit.facts.incident_clock import (
     breaches,
     deadline_at,
     end_of,
-    ends_during,
-    runs_out,
+    term_stands,
     undecided,
 )
 from complykit.facts.problem import Problem
@@ -56,12 +55,15 @@ def _undecided(clock: Clock, as_of: date) -> str:
         "as controller we decide whether to notify the supervisory authority, but the breach "
         "records no `authority` decision"
     )
-    if ends_during(clock.deadline, as_of):
-        hours = runs_out(f"the 72 hours {clock.since}", clock.deadline, as_of)
-        return f"{said}; {hours}{clock.note}"
-    return (
-        f"{said}, and the 72 hours {clock.since} ended at {deadline_at(clock.deadline)}{clock.note}"
+    hours = f"the 72 hours {clock.since}"
+    stands = term_stands(
+        hours,
+        clock.deadline,
+        as_of,
+        lead=f"{said}; ",
+        passed=f"{said}, and {hours} ended at {deadline_at(clock.deadline)}",
     )
+    return f"{stands}{clock.note}"
 
 
 @check(

@@ -18,8 +18,7 @@ from complykit.facts.incident_clock import (
     clock_of,
     deadline_at,
     end_of,
-    ends_during,
-    runs_out,
+    term_stands,
 )
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
@@ -267,16 +266,14 @@ def breach_data_subjects_overdue(repo: Repository) -> Iterator[Problem]:
         term = SUBJECTS_TERM.after_moment(clock.start)
         if term >= end_of(repo):
             continue
-        if ends_during(term, repo.as_of):
-            elapsed = (
-                f"{runs_out(f'the {_DAYS} days {clock.since}', term, repo.as_of)}: complykit "
-                "counts the delay as undue from then on"
-            )
-        else:
-            elapsed = (
-                f"more than {_DAYS} days have passed {clock.since}: complykit counts the "
-                f"delay as undue since {deadline_at(term)}"
-            )
+        elapsed = term_stands(
+            f"the {_DAYS} days {clock.since}",
+            term,
+            repo.as_of,
+            then=": complykit counts the delay as undue from then on",
+            passed=f"more than {_DAYS} days have passed {clock.since}: complykit counts the "
+            f"delay as undue since {deadline_at(term)}",
+        )
         yield Problem(
             entry,
             _where(people),

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.checks.registry import check
-from complykit.checks.risk_treatment import OPEN, plan_open, remaining
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
+from complykit.facts.risk_treatment import overdue, plan_open, remaining
 from complykit.model.empty import EMPTY
 from complykit.model.risk import Risk
 from complykit.model.soa import StatementOfApplicability
@@ -155,7 +155,7 @@ def treatment_action_overdue(repo: Repository) -> Iterator[Problem]:
     """
     for entry, risk in repo.records(Risk):
         for index, action in enumerate(risk.actions):
-            if action.status in OPEN and action.due < repo.as_of:
+            if overdue(action, repo.as_of):
                 late = (repo.as_of - action.due).days
                 yield Problem(
                     entry,

@@ -13,43 +13,11 @@ from datetime import date
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
-from complykit.model.risk import Risk, Score
+from complykit.facts.risk_treatment import behind_since, nothing_carried_yet, remaining
+from complykit.model.risk import Risk
 from complykit.workspace.repository import Repository
 
 _ACCEPTANCE = ("ISO/IEC 27001:2022 6.1.3 f)",)
-OPEN = ("planned", "in-progress")
-
-
-def plan_open(risk: Risk) -> bool:
-    """Whether an action of the risk's treatment plan is still planned or in progress."""
-    return any(action.status in OPEN for action in risk.actions)
-
-
-def nothing_carried_yet(risk: Risk, as_of: date) -> bool:
-    """Whether no score remains to hold against the appetite on ``as_of``.
-
-    Two cases, both without a residual score: a treatment plan still under way and on
-    schedule (8.3 carries the plan out over time, and the residual it leaves is known only
-    then), and an avoided risk whose avoidance is done (the activity that gave rise to the
-    risk has stopped, so no risk is carried). A plan with an open action past its due date is
-    no longer on schedule: the risk is carried as it is.
-    """
-    if risk.treatment == "accept" or risk.residual is not None:
-        return False
-    if plan_open(risk):
-        return all(action.due >= as_of for action in risk.actions if action.status in OPEN)
-    return risk.treatment == "avoid"
-
-
-def remaining(risk: Risk) -> tuple[Score, str]:
-    """The score that remains after treatment, and the field it comes from.
-
-    Accepting a risk does nothing to it: an accepted risk keeps its inherent score, whatever
-    residual the record states, so the owner accepts the risk as it is (6.1.3 f)).
-    """
-    if risk.residual is None or risk.treatment == "accept":
-        return risk.inherent, "inherent"
-    return risk.residual, "residual"
 
 
 @check(
@@ -114,11 +82,11 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
 
 def _behind(risk: Risk, as_of: date) -> str:
     """Why a risk with an open treatment plan is judged after all: the plan is late."""
-    late = [a.due for a in risk.actions if a.status in OPEN and a.due < as_of]
-    if risk.residual is not None or not late:
+    late = behind_since(risk, as_of)
+    if risk.residual is not None or late is None:
         return ""
     return (
-        f" (its treatment plan is behind: an open action was due on {min(late).isoformat()}, "
+        f" (its treatment plan is behind: an open action was due on {late.isoformat()}, "
         "so the risk is carried as it is)"
     )
 

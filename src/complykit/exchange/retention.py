@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from complykit.core.frozen import frozen
 from complykit.model.duration import Duration
-from complykit.model.wording.retention import sets_no_limit
+from complykit.model.wording.retention import says_no_end, sets_no_limit
 
 # A period longer than this many units is a typo, not a retention period; checks that add it to
 # a date would overflow.
@@ -60,9 +60,11 @@ _SPAN_EN = re.compile(
 )
 _ARTICLE = re.compile(r"(?:de|het)\s", re.IGNORECASE)
 _KEPT = r"bewaren|bewaard|bewaring|archief|archiveren|retained|retention|kept|archive|archived"
+# Kept for good, as a law may prescribe. "Indefinitely" and "onbeperkt" are not here: they
+# leave the limit undetermined (``says_no_end``), which GDPR003 reports, not GDPR042.
 _PERMANENT = re.compile(
-    r"(?<![^\W\d_])(?:blijvend|blijvende|permanent|permanently|indefinitely|onbeperkt"
-    rf"|forever)(?![^\W\d_])(?!\s+(?!te\s+bewaren|(?:{_KEPT})(?![^\W\d_]))[^\W\d_])"
+    r"(?<![^\W\d_])(?:blijvend|blijvende|permanent|permanently|forever)(?![^\W\d_])"
+    rf"(?!\s+(?!te\s+bewaren|(?:{_KEPT})(?![^\W\d_]))[^\W\d_])"
 )
 
 
@@ -78,15 +80,16 @@ class ParsedRetention:
 def parse_retention(text: str) -> ParsedRetention | None:
     """The one retention period in ``text``, or None when it states none that is usable.
 
-    A cell that states two different periods, or permanent retention, gives None
-    (``unread_reason`` says why), unless it opens with an ISO 8601 period and ``after``.
+    A cell that states two different periods, permanent retention or none without end
+    ("indefinitely") gives None (``unread_reason`` says why), unless it opens with an ISO 8601
+    period and ``after``.
     """
     folded = _fold(text)
     periods = _periods(folded)
     if not periods:
         return None
     match = next(iter(periods))
-    one = len(set(periods.values())) == 1 and not _PERMANENT.search(folded)
+    one = len(set(periods.values())) == 1 and not _endless(folded)
     period = periods[match]
     if period is None or not (one or _iso_first(text, match, periods)):
         return None
@@ -178,6 +181,10 @@ def unread_reason(text: str) -> str:
         if periods:
             return "states both a period and permanent retention"
         return "is permanent retention, which complykit cannot record as a period"
+    if sets_no_limit(text):
+        if periods:
+            return "states both a period and no time limit"
+        return "sets no time limit for erasure"
     if len(set(periods.values())) > 1:
         written = ", ".join(text[m.start() : m.end()] for m in periods)
         return f"states more than one period ({written})"
@@ -193,6 +200,12 @@ def _iso_first(text: str, match: re.Match[str], periods: Iterable[re.Match[str]]
         and _CONNECTIVE.match(text[match.end() :]) is not None
         and sum(m.re is _ISO for m in periods) == 1
     )
+
+
+def _endless(folded: str) -> bool:
+    """Whether ``folded`` keeps data for good or without end, either of which a period beside
+    it contradicts."""
+    return _PERMANENT.search(folded) is not None or says_no_end(folded)
 
 
 def _fold(text: str) -> str:

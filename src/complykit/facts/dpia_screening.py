@@ -4,6 +4,7 @@ require a DPIA (the Dutch AP list, Art. 35(3)(a)-(c)). The DPIA checks read this
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Literal
 
 from complykit.catalog.models import Catalog, Item
 from complykit.core.frozen import frozen
@@ -205,7 +206,7 @@ def _art35_3(activity: ProcessingActivity, screening: DpiaScreening) -> Iterator
     """The points of Art. 35(3) the screening's facts meet: the GDPR's own cases that always
     need a DPIA, whatever the rationale says."""
     large = screening.scale is not None and screening.scale.large_scale
-    if screening.evaluation_or_scoring and _decisions_rest_on_it(activity, screening):
+    if screening.evaluation_or_scoring and decisions_on_score(activity, screening):
         yield "Art. 35(3)(a)"
     if large and _sensitive(activity):
         yield "Art. 35(3)(b)"
@@ -213,16 +214,29 @@ def _art35_3(activity: ProcessingActivity, screening: DpiaScreening) -> Iterator
         yield "Art. 35(3)(c)"
 
 
-def _decisions_rest_on_it(activity: ProcessingActivity, screening: DpiaScreening) -> bool:
-    """Whether decisions with legal or similarly significant effects rest on the evaluation,
-    as Art. 35(3)(a) asks. They need not be automated: a person deciding on a score is the
-    textbook case. Unstated, an evaluation of processing that can stop people using a right,
-    service or contract (WP248 criterion 9) is taken to decide on it."""
-    automated = screening.automated_decision_legal_effect or (
+# Why decisions rest on the evaluation: the screening says so, or complykit infers it from
+# automated decisions with such effects, or from processing that can refuse people a right,
+# a service or a contract (WP248 criterion 9) where the screening does not say.
+DecisionsOnScore = Literal["stated", "automated", "can-refuse"]
+
+
+def decisions_on_score(
+    activity: ProcessingActivity, screening: DpiaScreening
+) -> DecisionsOnScore | None:
+    """Why decisions with legal or similarly significant effects rest on the evaluation, as
+    Art. 35(3)(a) asks, or None when they do not. They need not be automated: a person
+    deciding on a score is the textbook case. Automated decisions with such effects rest on
+    it whatever the screening says; unstated, an evaluation of processing that can stop
+    people using a right, service or contract (WP248 criterion 9) is taken to decide on it."""
+    if screening.decisions_with_significant_effect:
+        return "stated"
+    if screening.automated_decision_legal_effect or (
         activity.automated_decisions is not None and activity.automated_decisions.used
-    )
-    stated = screening.decisions_with_significant_effect
-    return automated or (screening.prevents_exercising_rights if stated is None else stated)
+    ):
+        return "automated"
+    if screening.decisions_with_significant_effect is None and screening.prevents_exercising_rights:
+        return "can-refuse"
+    return None
 
 
 def _label(catalog: Catalog | None, item_id: str, name: str) -> str:

@@ -124,16 +124,25 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
-def ends_during(term: datetime, day: date) -> bool:
-    """Whether ``term`` falls within ``day`` in UTC. "Now" is the end of the ``--as-of`` day,
-    so such a term counts as passed, but at the start of the day it was still running: a
-    message must say when it runs out, not that it has run out."""
-    return day_start(day) <= term < end_of_day(day)
+def term_stands(  # noqa: PLR0913 - the wording is the caller's; only the choice is shared
+    what: str,
+    term: datetime,
+    day: date,
+    *,
+    passed: str,
+    lead: str = "",
+    then: str = "",
+) -> str:
+    """How a term stands at the end of ``day``, in words: ``passed`` when it ended before
+    ``day``, else ``lead``, "``what`` run out on <day>, at <time>" and ``then``.
 
-
-def runs_out(what: str, term: datetime, day: date) -> str:
-    """``what`` (plural: 'the 72 hours after ...') running out at ``term`` during ``day``."""
-    return f"{what} run out on {day.isoformat()}, at {deadline_at(term)}"
+    "Now" is the end of the ``--as-of`` day, so a term ending within that day (in UTC) counts
+    as passed too, but at the start of the day it was still running: a message must then say
+    when it runs out, not that it has run out. ``what`` is plural ('the 72 hours after ...').
+    """
+    if day_start(day) <= term < end_of_day(day):
+        return f"{lead}{what} run out on {day.isoformat()}, at {deadline_at(term)}{then}"
+    return passed
 
 
 def end_of(repo: Repository) -> datetime:

@@ -218,6 +218,15 @@ LABELS: dict[str, dict[str, str]] = {
             "9. processing that prevents exercising a right or using a service or contract"
         ),
     },
+    # How complykit inferred that decisions with legal or similarly significant effects rest
+    # on an evaluation or scoring (Art. 35(3)(a)) that the screening does not say they do.
+    "decisions-inferred": {
+        "automated": N_("inferred by complykit from its automated decisions with such effects"),
+        "can-refuse": N_(
+            "inferred by complykit: the screening does not say whether they do, and the "
+            "processing can stop people using a right, a service or a contract"
+        ),
+    },
     "ap-list": {
         "1": N_("1. covert investigation"),
         "2": N_("2. blacklists"),

@@ -107,11 +107,20 @@ def _criterion(words: Words, criterion: str, d: Document) -> str:
     label = words.label(criterion, "wp248")
     if criterion == "systematic_monitoring" and any(s["public_area"] for s in d["screenings"]):
         return f"{label}: {words.gettext('of a publicly accessible area (Art. 35(3)(c))')}"
-    scored = any(s["decisions_on_score"] for s in d["screenings"])
-    if criterion == "evaluation_or_scoring" and scored:
+    if criterion == "evaluation_or_scoring" and (reading := _decisions_on_score(d)):
         effect = "decisions with legal or similarly significant effects rest on it (Art. 35(3)(a))"
-        return f"{label}: {words.gettext(effect)}"
+        said = f"{label}: {words.gettext(effect)}"
+        if reading == "stated":
+            return said
+        return f"{said}; {words.label(reading, 'decisions-inferred')}"
     return label
+
+
+def _decisions_on_score(d: Document) -> str | None:
+    """The screenings' reason that decisions rest on the score: a statement before an
+    inference, so that the sheet marks as inferred only what no screening states."""
+    readings = {s["decisions_on_score"] for s in d["screenings"]}
+    return next((r for r in ("stated", "automated", "can-refuse") if r in readings), None)
 
 
 def _row(words: Words, d: Document) -> tuple[Cell, ...]:

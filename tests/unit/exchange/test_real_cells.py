@@ -48,6 +48,7 @@ RISKS_CSV = (
 NOT_REAL = "is not a real date (read day first: dd-mm-yyyy); kept in notes"
 NO_DATE = "is no date (write dd-mm-yyyy or yyyy-mm-dd); kept in notes"
 PERMANENT = "is permanent retention, which complykit cannot record as a period"
+NO_LIMIT = "sets no time limit for erasure"
 # Text near the retention vocabulary: decimals, number words, brackets, plus, permanence.
 _RETENTION_WORDS = st.lists(
     st.sampled_from(
@@ -186,8 +187,10 @@ def test_retention_as_registers_write_it(text: str, expected: ParsedRetention) -
         ("Blijvend bewaren", PERMANENT),
         ("Archiefwet: blijvend", PERMANENT),
         ("permanent", PERMANENT),
-        ("kept indefinitely", PERMANENT),
+        ("kept indefinitely", NO_LIMIT),
+        ("Onbeperkt", NO_LIMIT),
         ("7 jaar, daarna blijvend", "states both a period and permanent retention"),
+        ("7 jaar, daarna onbeperkt", "states both a period and no time limit"),
         (
             "4 weken na einde procedure; met toestemming 1 jaar",
             "states more than one period (4 weken, 1 jaar)",
@@ -204,11 +207,12 @@ def test_retention_as_registers_write_it(text: str, expected: ParsedRetention) -
         ("zeven (8) jaar", "not understood"),
         ("1,5 week", "not understood"),
         ("1.000 dagen", "not understood"),
-        ("zolang nodig", "not understood"),
+        ("zolang nodig", NO_LIMIT),
     ],
 )  # fmt: skip
 def test_retention_without_one_period(text: str, reason: str) -> None:
-    """Permanent retention, two periods or an inexact amount give no period, and a reason."""
+    """Permanent retention, no limit, two periods or an inexact amount give no period, and a
+    reason."""
     assert parse_retention(text) is None
     assert unread_reason(text) == reason
 

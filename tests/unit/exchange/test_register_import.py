@@ -303,3 +303,26 @@ def test_retention_while_something_lasts(workspace: Path, tmp_path: Path) -> Non
         record["notes"]
     )
     assert not [f for f in run(workspace, as_of=date(2026, 12, 7)).findings if f.code == "GDPR003"]
+
+
+@pytest.mark.parametrize("cell", ["Onbeperkt", "Voor onbepaalde tijd", "kept indefinitely"])
+def test_retention_without_end_is_no_limit(workspace: Path, tmp_path: Path, cell: str) -> None:
+    """A retention kept without end sets no limit: it is left out with a warning, not read as
+    permanent retention, so GDPR003 still asks for a time limit for erasure."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Verwerking;Doel;Grondslag;Betrokkenen;Persoonsgegevens;Bewaartermijn\n"
+        f"Nieuwsbrief;Versturen van de nieuwsbrief;Toestemming;Abonnees;E-mailadres;{cell}\n",
+        encoding="utf-8",
+    )
+    (outcome,) = import_register(workspace, source).outcomes
+    record = _record(workspace, "pa-nieuwsbrief.yaml")
+    assert "retention" not in record
+    assert f"Retention as written in the register: {cell}" in str(record["notes"])
+    assert f"retention '{cell}' sets no time limit for erasure; left out, kept in notes" in (
+        outcome.messages
+    )
+    findings = run(workspace, as_of=date(2026, 12, 7)).findings
+    assert [f.message for f in findings if f.code == "GDPR003"] == [
+        "'Nieuwsbrief' states no retention period"
+    ]

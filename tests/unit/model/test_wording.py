@@ -19,7 +19,7 @@ from complykit.model.wording.folding import spaced_words
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.national_ids import national_id
-from complykit.model.wording.retention import sets_no_limit
+from complykit.model.wording.retention import says_no_end, sets_no_limit
 from complykit.model.wording.special_data import (
     criminal_offence,
     criminal_reading,
@@ -362,6 +362,24 @@ def test_retention_until_an_event_sets_a_limit(text: str) -> None:
     """An event, even one a law requires, is a limit, though the words 'required' appear; English
     "plus" adds a period, it is not French "plus" (no longer)."""
     assert not sets_no_limit(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "endless"),
+    [
+        ("indefinitely", True),
+        ("7 jaar, daarna onbeperkt", True),
+        ("Voor onbepaalde tijd", True),
+        ("Durée indéterminée", True),
+        ("as long as necessary", False),
+        ("blijvend te bewaren", False),
+        ("kept permanently (Archiefwet 1995)", False),
+    ],
+)
+def test_retention_without_end(text: str, endless: bool) -> None:
+    """Without end is not while needed, nor the permanent keeping a law prescribes."""
+    assert says_no_end(text) is endless
+    assert sets_no_limit(text) is (endless or "necessary" in text)
 
 
 @pytest.mark.parametrize(

@@ -138,3 +138,81 @@ def test_decisions_on_a_score_and_the_art35_10_exemption_are_shown(
         assert decisions in text
         assert exemption in text
     assert any(decisions in cell for cell in _cells(repo, lang))
+
+
+INFERRED = {"en": "inferred by complykit", "nl": "afgeleid door complykit"}
+REST_ON_IT = {
+    "en": "decisions with legal or similarly significant effects rest on it",
+    "nl": "besluiten met rechtsgevolgen of vergelijkbare aanmerkelijke gevolgen berusten erop",
+}
+WHY = {
+    "can-refuse": {
+        "en": "the screening does not say whether they do, and the processing can stop people",
+        "nl": "de pre-scan zegt niet of dat zo is, en door de verwerking kunnen betrokkenen",
+    },
+    "automated": {
+        "en": "inferred by complykit from its automated decisions with such effects",
+        "nl": "afgeleid door complykit uit de geautomatiseerde besluiten met zulke gevolgen",
+    },
+}
+
+
+def _scoring_repo(tmp_path: Path, facts: str) -> Repository:
+    root = write_workspace(tmp_path / "ws", soa=None)
+    for folder in ("register", "dpia"):
+        (root / folder).mkdir(exist_ok=True)
+    screening = "  evaluation_or_scoring: true\n" + facts + "  conclusion: dpia-required\n"
+    activity = SCORING.partition("dpia_screening:\n")[0] + "dpia_screening:\n" + screening
+    (root / "register" / "pa-benefits.yaml").write_text(activity, encoding="utf-8")
+    dpia = DPIA.replace("cameras", "benefits").replace("camera surveillance", "benefits")
+    (root / "dpia" / "dpia-benefits.yaml").write_text(dpia, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    return repo
+
+
+def _shown(repo: Repository, lang: str) -> list[str]:
+    """The DPIA report in every format and language: HTML, Markdown and the sheet's cells."""
+    texts = [render_report("dpia", repo, lang=lang, output_format=f) for f in ("html", "markdown")]
+    return [*texts, "\n".join(_cells(repo, lang))]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("facts", "why"),
+    [
+        ("  prevents_exercising_rights: true\n", "can-refuse"),
+        (
+            "  decisions_with_significant_effect: false\n  automated_decision_legal_effect: true\n",
+            "automated",
+        ),
+    ],
+)
+def test_decisions_on_a_score_complykit_infers_are_shown_as_inferred(
+    tmp_path: Path, lang: str, facts: str, why: str
+) -> None:
+    """Decisions DPIA003 takes to rest on the score, though the screening does not say so,
+    are shown with the reason complykit infers them, in every format."""
+    repo = _scoring_repo(tmp_path, facts)
+    for text in _shown(repo, lang):
+        assert REST_ON_IT[lang] in text
+        assert INFERRED[lang] in text
+        assert WHY[why][lang] in text
+
+
+@pytest.mark.parametrize(
+    ("facts", "rest_on_it"),
+    [
+        ("  decisions_with_significant_effect: true\n  prevents_exercising_rights: true\n", True),
+        ("  decisions_with_significant_effect: false\n  prevents_exercising_rights: true\n", False),
+        ("", False),
+    ],
+)
+def test_stated_decisions_on_a_score_are_not_marked_inferred(
+    tmp_path: Path, facts: str, rest_on_it: bool
+) -> None:
+    """A screening that states whether decisions rest on the score is shown as it states."""
+    repo = _scoring_repo(tmp_path, facts)
+    for text in _shown(repo, "en"):
+        assert (REST_ON_IT["en"] in text) is rest_on_it
+        assert INFERRED["en"] not in text

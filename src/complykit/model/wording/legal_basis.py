@@ -4,6 +4,7 @@ French and German words, or as article references."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from complykit.model.enums import Art9Condition, LegalBasis
 from complykit.model.wording.folding import words_of
@@ -150,31 +151,43 @@ def _asserted(words: str, at: int) -> bool:
     return not _NEGATIONS.intersection(clause[-_NEGATION_REACH:])
 
 
+# Words that add nothing to article references: their parts, the regulations' short names, and
+# what joins them ("en", "jo." for juncto, "i.c.m.", "/").
 _FILLER = frozenset((
     "art", "artikel", "article", "arts", "avg", "gdpr", "uavg", "rgpd", "dsgvo", "lid", "sub",
     "onder",
     "punt", "point", "letter", "van", "een", "de", "het", "the", "of", "a", "an", "en",
     "and", "or", "of", "en/of", "and/or", "uitvoering", "performance", "taak", "task",
     "noodzakelijk", "necessary", "for", "voor", "ter", "op", "on", "basis", "grondslag",
-    "legal", "lawful", "ground", "i.v.m.", "ivm",
+    "legal", "lawful", "ground", "i.v.m", "ivm", "jo", "juncto", "i.c.m", "icm", "et", "und",
 ))  # fmt: skip
+# The regulations' full names, folded, as their short ones: the UAVG's first, since it holds
+# the GDPR's Dutch name.
+_REGULATIONS = (
+    (re.compile(r"\buitvoeringswet\s+(?:avg|algemene\s+verordening\s+gegevensbescherming)\b"),
+     " uavg "),
+    (re.compile(r"\balgemene\s+verordening\s+gegevensbescherming\b"), " avg "),
+)  # fmt: skip
 
 
-def says_more(text: str) -> bool:
-    """Whether ``text`` holds more than bases and article references, e.g. the law it names."""
-    rest = _ART9.sub(" ", _ARTICLE.sub(" ", words_of(text)))
+def says_more(text: str, general: Iterable[re.Pattern[str]] = ()) -> bool:
+    """Whether ``text`` holds more than bases, GDPR article references and the references
+    ``general`` finds in its folded words (as ``general_rules_only`` gives them), e.g. the law
+    it names."""
+    rest = words_of(text)
+    for pattern, short in _REGULATIONS:
+        rest = pattern.sub(short, rest)
+    for pattern in general:
+        rest = pattern.sub(" ", rest)
+    rest = _ART9.sub(" ", _ARTICLE.sub(" ", rest))
     rest = " ".join(rest.replace("-", " ").replace("_", " ").split())
     # Longest first: "consentement" is a word of its own, not "consent" and "ement".
     for name in sorted((n for names in _WORDS.values() for n in names), key=len, reverse=True):
         rest = rest.replace(name, " ")
-    words = re.sub(r"[^\w/.]+", " ", rest).split()
-    return any(word.strip(".") not in _FILLER and word.strip(".") for word in words)
+    words = (word.strip("./") for word in re.sub(r"[^\w/.]+", " ", rest).split())
+    return any(word not in _FILLER for word in words if word)
 
 
-# "Art. 10 AVG", "artikel 10 GDPR": the GDPR's article on criminal-offence data, which asks for a
-# law and is none. A text that names the UAVG keeps its article numbers: they may be the UAVG's.
-_ART10 = re.compile(r"\bart(?:ikel|icle)?\.?\s*10(?![0-9])(?:\s*(?:lid\s*[0-9]|\([0-9]\)))?")
-_UAVG = re.compile(r"\buavg\b|\buitvoeringswet\b")
 # Art. 10's other ground: processing under the control of official authority, in the words of each
 # language (folded: no accents, lower case).
 _OFFICIAL_AUTHORITY = (
@@ -187,12 +200,6 @@ _OFFICIAL_AUTHORITY = (
     "offentliche gewalt",
     "offentlichen gewalt",
 )
-
-
-def without_art10(text: str) -> str:
-    """``text`` folded, without its references to GDPR Art. 10, for ``says_more`` to weigh."""
-    folded = words_of(text)
-    return folded if _UAVG.search(folded) else _ART10.sub(" ", folded)
 
 
 def official_authority_named(text: str) -> bool:

@@ -1,8 +1,12 @@
 """Retention written as no limit at all: "as long as necessary", "zolang nodig", "indefinitely".
 
 Keeping data for as long as it is needed restates storage limitation (Art. 5(1)(e)); it names
-neither an event nor a period, so it is no time limit for erasure (Art. 30(1)(f)). The register
-import reads no event from such a cell, and GDPR003 does not take it as a `retention.until`.
+neither an event nor a period, so it is no time limit for erasure (Art. 30(1)(f)). Nor is
+keeping it without end ("indefinitely", "onbeperkt", "onbepaalde tijd"): that leaves the limit
+undetermined, which is not permanent retention, the keeping for good a law prescribes (the
+Archiefwet's "blijvend te bewaren", GDPR042). GDPR003 does not take such words as a
+`retention.until`, and the register import reads neither an event nor permanent retention from
+them: it leaves the retention out, so GDPR003 still asks for a limit.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ _ENDLESS = (
 _NO_LIMIT = re.compile(
     rf"(?<![^\W\d_])(?:{_WHILE_NEEDED}|{_UNTIL_UNNEEDED}|{_ONLY_NEEDED}|{_ENDLESS})(?![^\W\d_])"
 )
+_NO_END = re.compile(rf"(?<![^\W\d_])(?:{_ENDLESS})(?![^\W\d_])")
 
 
 def sets_no_limit(text: str) -> bool:
@@ -48,3 +53,9 @@ def sets_no_limit(text: str) -> bool:
     it is needed ("as long as necessary", "tot niet langer nodig") or for ever ("indefinitely",
     "onbepaalde tijd"). "As long as the contract runs" names an event and sets one."""
     return _NO_LIMIT.search(words_of(text).rstrip(" .")) is not None
+
+
+def says_no_end(text: str) -> bool:
+    """Whether ``text`` keeps data without end ("indefinitely", "onbepaalde tijd"), anywhere in
+    it: beside a period ("7 jaar, daarna onbeperkt") it contradicts that period."""
+    return _NO_END.search(words_of(text)) is not None

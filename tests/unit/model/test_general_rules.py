@@ -1,0 +1,62 @@
+"""Provisions that cite only the GDPR's general rules, which ask for a law and are none."""
+
+from __future__ import annotations
+
+import pytest
+
+from complykit.model.wording.general_rules import ART_10, ART_87, UAVG_46, general_rules_only
+
+NATIONAL_ID = (ART_87, UAVG_46)
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("AVG art. 87", ("GDPR Art. 87",)),
+        ("Art. 87 AVG; art. 46 UAVG", ("GDPR Art. 87", "UAVG art. 46")),
+        ("artikel 46 Uitvoeringswet AVG", ("UAVG art. 46",)),
+        ("AVG art. 87 lid 1 / UAVG art. 46 jo. i.c.m.", ("GDPR Art. 87", "UAVG art. 46")),
+        ("Grondslag: art. 6 lid 1 sub c AVG jo. art. 87 AVG", ("GDPR Art. 87",)),
+        ("Art. 6 lid 1 sub c AVG", ()),
+        ("AVG", ()),
+        ("Wet op de loonbelasting 1964", None),
+        ("UAVG art. 46 jo. Wet algemene bepalingen burgerservicenummer", None),
+        ("art. 870 BW", None),
+    ],
+)
+def test_national_id_provision(text: str, cited: tuple[str, ...] | None) -> None:
+    """Art. 87 and UAVG art. 46 are named when nothing but GDPR references stands beside them."""
+    assert general_rules_only(text, NATIONAL_ID) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Art. 10 AVG", ("GDPR Art. 10",)),
+        ("Art. 10 jo. art. 6 lid 1 sub c AVG", ("GDPR Art. 10",)),
+        ("UAVG art. 33 lid 2 sub a, with Art. 10 GDPR", None),
+        ("art. 10 UAVG", None),
+    ],
+)
+def test_art10_basis(text: str, cited: tuple[str, ...] | None) -> None:
+    """GDPR Art. 10 is a general rule, unless the text names the UAVG, whose art. 10 it may be."""
+    assert general_rules_only(text, (ART_10,)) == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "only_the_gdpr"),
+    [
+        ("Art. 6 lid 1 sub c AVG", True),
+        ("RGPD art. 6.1.c", True),
+        ("Artikel 6 lid 1 sub c Algemene verordening gegevensbescherming", True),
+        ("Art. 6 lid 1 sub c AVG / Art. 6(1)(c) GDPR", True),
+        ("Art. 6 lid 1 sub c AVG i.v.m. Art. 6 lid 1 sub e AVG", True),
+        ("AWR art. 52", False),
+        ("Art. 6 lid 1 sub c AVG jo. Wet op de loonbelasting 1964", False),
+        ("Uitvoeringswet AVG art. 30", False),
+        ("Art. 10 AVG", False),
+    ],
+)
+def test_legal_provision(text: str, only_the_gdpr: bool) -> None:
+    """Without general rules of its own, a provision is only the GDPR when it cites nothing else."""
+    assert (general_rules_only(text) is not None) is only_the_gdpr
