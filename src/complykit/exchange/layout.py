@@ -108,11 +108,23 @@ def _main_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
 
 
 def _main_header(rows: Sequence[Row]) -> int | None:
-    for index, row in enumerate(rows[:HEADER_ROWS]):
-        fields = map_columns(row.cells).fields
-        if "name" in fields or ({"purposes", "id"} & fields.keys() and len(fields) > 1):
-            return index
+    """The first row that heads a register, or the row under it when that one heads more
+    columns: a merged group row ("Algemeen", "Verwerking", "Gegevens") above the real header
+    can name a field by chance, and read as the header it would turn the header into data."""
+    heads = [_fields_headed(row) for row in rows[:HEADER_ROWS]]
+    for index, count in enumerate(heads):
+        if count:
+            below = heads[index + 1] if index + 1 < len(heads) else 0
+            return index + 1 if below > count else index
     return None
+
+
+def _fields_headed(row: Row) -> int:
+    """How many fields ``row`` names when it can head the main table, else 0."""
+    fields = map_columns(row.cells).fields
+    if "name" in fields or ({"purposes", "id"} & fields.keys() and len(fields) > 1):
+        return len(fields)
+    return 0
 
 
 def _main_table(sheet: Sheet) -> Table:

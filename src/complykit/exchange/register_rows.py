@@ -89,6 +89,8 @@ def draft_activity(source: Source) -> Draft | Rejected:
         fields["joint_controllers"] = parties
     fields.update(_lists(source, notes))
     fields.update(_details(source, notes, processor=fields["role"] == ProcessingRole.PROCESSOR))
+    for column, _ in source.unheaded():
+        notes.warn(f"a value in column {column}, which has no header; kept in notes")
     text = "\n".join(_note_lines(source, notes))
     if text:
         fields["notes"] = text
