@@ -46,6 +46,9 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
     flat = list(dict.fromkeys(b for found in bases for b in found))
     if basis_text and not flat and not art9_conditions(basis_text):
         notes.warn(f"legal basis '{_one_line(basis_text)}' not understood; kept in notes")
+    for part, found in zip(parts, bases, strict=True):
+        if flat and not found and not law_named(part):
+            notes.warn(f"legal basis '{_one_line(part)}' not understood; kept in notes")
     if not descriptions:
         if flat:
             notes.warn("a legal basis without a purpose; kept in notes")
@@ -88,10 +91,23 @@ def _matched(
     if not flat:
         notes.warn("purposes without a legal basis (GDPR029 will report them)")
         return [(d, None) for d in descriptions]
+    if len(descriptions) > 1 and len(bases) == len(descriptions):
+        # A line per purpose: each purpose its own line's bases; a line not understood leaves
+        # its purpose without one rather than lending it another line's basis.
+        return [
+            (d, b) for d, found in zip(descriptions, bases, strict=True) for b in (found or [None])
+        ]
     if len(descriptions) == 1 or len(flat) == 1:
         return [(d, b) for d in descriptions for b in flat]
-    if len(bases) == len(descriptions) and all(bases):
-        return [(d, b) for d, found in zip(descriptions, bases, strict=True) for b in found]
+    if sum(1 for found in bases if found) == 1:
+        # "Art. 6 lid 1 sub b en c AVG" beside two purposes names the bases of the whole row,
+        # not which purpose rests on which: each purpose gets each, for the officer to prune.
+        points = ", ".join(b.citation for b in flat)
+        notes.warn(
+            f"{len(descriptions)} purposes and one legal basis cell naming {points}: each purpose "
+            "is imported with each basis; delete the pairs that do not hold"
+        )
+        return [(d, b) for d in descriptions for b in flat]
     notes.warn(
         f"{len(descriptions)} purposes and {len(flat)} legal bases that do not pair one to one; "
         "imported without bases, the bases are kept in notes"

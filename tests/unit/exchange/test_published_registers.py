@@ -3,15 +3,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from tests.unit.exchange.published_registers import BUILDERS, municipality_xlsx
 
 from complykit.exchange.outcome import ImportReport, Status
 from complykit.exchange.register_import import import_register
+from complykit.exchange.register_rows import Draft, draft_activity
+from complykit.exchange.row_source import Source
+from complykit.exchange.sheet import Row
+from complykit.exchange.vocabulary import map_columns
+from complykit.model.enums import LegalBasis
 
 
 def _import(workspace: Path, source: Path) -> ImportReport:
@@ -78,3 +86,87 @@ def test_cell_under_no_header_is_kept_in_notes(workspace: Path, tmp_path: Path) 
     assert report.unknown_columns == ()
     assert "a value in column C, which has no header; kept in notes" in _messages(report, 2)
     assert _record(workspace, "pa-werving.yaml")["notes"] == "Column C (no header): zie HR-beleid"
+
+
+def _draft(headers: Sequence[str], cells: Sequence[str]) -> Draft:
+    """The activity one row drafts, read as the import reads a row under ``headers``."""
+    source = Source("Register", Row(2, tuple(cells)), map_columns(headers))
+    drafted = draft_activity(source)
+    assert isinstance(drafted, Draft)
+    return drafted
+
+
+_POINTS = "abcdef"
+_JOINERS = (" en ", ", ", " & ", " and ", " et ")
+
+
+@given(
+    points=st.lists(st.sampled_from(_POINTS), min_size=2, max_size=3, unique=True),
+    joiner=st.sampled_from(_JOINERS),
+    purposes=st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=3, max_size=20).filter(
+            lambda t: t.strip() and len(t.split()) == 1
+        ),
+        min_size=2,
+        max_size=4,
+        unique_by=lambda t: t.strip().casefold(),
+    ),
+)
+def test_one_cell_naming_several_points_gives_every_purpose_every_basis(
+    points: list[str], joiner: str, purposes: list[str]
+) -> None:
+    """``Art. 6 lid 1 sub b en c AVG`` beside several purposes on lines says which bases the
+    row rests on, not which purpose rests on which: no basis is lost, each purpose gets each,
+    and a warning asks to delete the pairs that do not hold."""
+    cell = f"Art. 6 lid 1 sub {joiner.join(sorted(points))} AVG"
+    draft = _draft(("Naam verwerking", "Doel(en)", "Grondslag"),
+                   ("Test", "\n".join(purposes), cell))  # fmt: skip
+    bases = [LegalBasis(next(b for b in LegalBasis if b.citation.endswith(f"({p})"))).value
+             for p in sorted(points)]  # fmt: skip
+    expected = [
+        {"description": " ".join(p.split()), "legal_basis": basis}
+        for p in purposes
+        for basis in bases
+    ]
+    assert [{k: v for k, v in p.items() if k != "legal_provision"}
+            for p in draft.fields["purposes"]] == expected  # fmt: skip
+    assert any("each purpose is imported with each basis" in w for w in draft.warnings)
+
+
+def test_sub_b_en_c_on_two_purposes(workspace: Path, tmp_path: Path) -> None:
+    """The municipality's parking permits: two purposes, ``Art. 6 lid 1 sub b en c AVG``."""
+    report = _import(workspace, municipality_xlsx(tmp_path / "gemeente.xlsx"))
+    record = _record(workspace, "pa-parkeervergunningen.yaml")
+    assert record["purposes"] == [
+        {"description": "Verlenen parkeervergunning", "legal_basis": "contract"},
+        {"description": "Verlenen parkeervergunning", "legal_basis": "legal-obligation"},
+        {"description": "Handhaving parkeerregels", "legal_basis": "contract"},
+        {"description": "Handhaving parkeerregels", "legal_basis": "legal-obligation"},
+    ]
+    assert (
+        "2 purposes and one legal basis cell naming Art. 6(1)(b), Art. 6(1)(c): each purpose is "
+        "imported with each basis; delete the pairs that do not hold"
+    ) in _messages(report, 8)
+
+
+def test_two_basis_lines_for_two_purposes_still_pair_in_order() -> None:
+    """Bases on lines of their own, one per purpose, pair line by line as before."""
+    cells = ("X", "Werving\nNieuwsbrief", "Art. 6 lid 1 sub b AVG\ntoestemming")
+    draft = _draft(("Naam", "Doel", "Grondslag"), cells)
+    assert draft.fields["purposes"] == [
+        {"description": "Werving", "legal_basis": "contract"},
+        {"description": "Nieuwsbrief", "legal_basis": "consent"},
+    ]
+
+
+def test_a_basis_line_not_understood_lends_its_purpose_no_other_basis() -> None:
+    """Two purposes, two basis lines, the first not understood: the first purpose has no
+    basis (GDPR029 asks for it) rather than the second line's, and the line is named."""
+    draft = _draft(("Naam", "Doel", "Grondslag"),
+                   ("X", "Werving\nNieuwsbrief", "sub b\ntoestemming"))  # fmt: skip
+    assert draft.fields["purposes"] == [
+        {"description": "Werving"},
+        {"description": "Nieuwsbrief", "legal_basis": "consent"},
+    ]
+    assert "legal basis 'sub b' not understood; kept in notes" in draft.warnings
+    assert "Legal basis as written in the register: sub b\ntoestemming" in draft.fields["notes"]
