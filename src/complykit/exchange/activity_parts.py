@@ -91,14 +91,10 @@ def _matched(
     if not flat:
         notes.warn("purposes without a legal basis (GDPR029 will report them)")
         return [(d, None) for d in descriptions]
-    if len(descriptions) > 1 and len(bases) == len(descriptions):
-        # A line per purpose: each purpose its own line's bases; a line not understood leaves
-        # its purpose without one rather than lending it another line's basis.
-        return [
-            (d, b) for d, found in zip(descriptions, bases, strict=True) for b in (found or [None])
-        ]
     if len(descriptions) == 1 or len(flat) == 1:
         return [(d, b) for d in descriptions for b in flat]
+    if len(bases) == len(descriptions) and all(bases):
+        return [(d, b) for d, found in zip(descriptions, bases, strict=True) for b in found]
     if sum(1 for found in bases if found) == 1:
         # "Art. 6 lid 1 sub b en c AVG" beside two purposes names the bases of the whole row,
         # not which purpose rests on which: each purpose gets each, for the officer to prune.
