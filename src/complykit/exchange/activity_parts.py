@@ -32,7 +32,27 @@ def purposes(source: Source, notes: Notes) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for purpose_text, basis_text in pairs:
         found.extend(_pair(purpose_text, basis_text, notes))
+    _provision(found, source("legal_provision"), notes)
     return found
+
+
+def _provision(found: list[dict[str, str]], text: str, notes: Notes) -> None:
+    """A law column (``Wet/artikel``) names the law behind the purposes that rest on a legal
+    obligation or a public task (Art. 6(3)); it is the ``legal_provision`` of those that name
+    none. Where no purpose rests on one, or one names another law, the cell is kept in notes."""
+    if not text:
+        return
+    law = "; ".join(split_lines(text))
+    laid = [p for p in found if p.get("legal_basis") in LAID_DOWN_BY_LAW]
+    if not laid:
+        notes.warn(
+            f"law '{_one_line(text)}' named, but no purpose rests on a legal obligation or a "
+            "public task (Art. 6(1)(c) or (e)); kept in notes"
+        )
+    for purpose in laid:
+        purpose.setdefault("legal_provision", law)
+    if not laid or any(p["legal_provision"] != law for p in laid):
+        notes.add(f"Law as written in the register: {text}")
 
 
 def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, str]]:

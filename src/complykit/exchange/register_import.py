@@ -16,14 +16,16 @@ from complykit.exchange.layout import layout
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import (
     Target,
+    existing_kinds,
     slug,
     unique_ids,
     validation_problems,
     write_all,
 )
-from complykit.exchange.register_rows import Draft, Rejected, draft_activity
+from complykit.exchange.register_rows import Draft, Known, Rejected, draft_activity
 from complykit.exchange.sheet import pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
+from complykit.workspace.open import load_config
 
 __all__ = ["import_register", "slug", "validation_problems"]
 
@@ -52,7 +54,8 @@ def import_register(
     found = layout(sheets, sheet)
     joined = join(found)
     target = Target.of(root)
-    drafts = [draft_activity(s) for s in joined.sources]
+    known = _known(root)
+    drafts = [draft_activity(s, known) for s in joined.sources]
     ids = _ids([d for d in drafts if isinstance(d, Draft)])
     planned = [
         Outcome(found.main.sheet, d.row, _status(d), None, (d.reason,))
@@ -79,6 +82,14 @@ def import_register(
         written,
         sheet_warnings=sheet_warnings(sheets),
     )
+
+
+def _known(root: Path) -> Known:
+    """The people and DPIA records a row may name; the config is valid (``Target.of``)."""
+    config, _ = load_config(root)
+    people = tuple(config.people) if config is not None else ()
+    dpias = frozenset(i for i, kind in existing_kinds(root).items() if kind == "dpia")
+    return Known(people, dpias)
 
 
 def _children(joined: Joined, planned: Sequence[Outcome]) -> list[Outcome]:

@@ -7,11 +7,13 @@ understand, goes into ``notes`` as written, with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
-from complykit.exchange.activity_parts import NO, data_categories, purposes, transfers
+from complykit.exchange.activity_parts import NO, YES, data_categories, purposes, transfers
+from complykit.exchange.people import person_named
 from complykit.exchange.recipient_text import recipient
 from complykit.exchange.retention import (
     kept_for_good,
@@ -23,6 +25,7 @@ from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
     Source,
+    read_date,
     split_items,
     split_lines,
     unique,
@@ -30,6 +33,7 @@ from complykit.exchange.row_source import (
 from complykit.exchange.shown import shown
 from complykit.exchange.transfer_text import countries_in, says_none
 from complykit.exchange.vocabulary import plain_header
+from complykit.model.config import PersonEntry
 from complykit.model.enums import ProcessingRole
 
 NO_TRIGGER = "not stated in the imported register"
@@ -48,6 +52,15 @@ _DATED_LABEL = re.compile(
 # What a register's own number looks like: "12", "PA-0001", "3.1.a", "HR/04"; not a sentence.
 _PLAUSIBLE_ID = re.compile(r"[\w.\-/#]{1,24}")
 _SENTENCE_WORDS = 4
+
+
+@frozen
+class Known:
+    """What the workspace already holds that a row may name: its people (an owner) and its
+    DPIA records (the DPIA a row says was done)."""
+
+    people: tuple[PersonEntry, ...] = ()
+    dpias: frozenset[str] = frozenset()
 
 
 @frozen
@@ -70,7 +83,7 @@ class Rejected:
     """The row is a remark on the register, not a broken activity: skipped, not reported."""
 
 
-def draft_activity(source: Source) -> Draft | Rejected:
+def draft_activity(source: Source, known: Known = Known()) -> Draft | Rejected:
     """The processing activity ``source`` describes, or why it cannot make one."""
     notes = Notes()
     if (remark := _remark(source)) is not None:
@@ -81,6 +94,8 @@ def draft_activity(source: Source) -> Draft | Rejected:
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")
     fields: dict[str, Any] = {"name": name}
+    if owner := _owner(source("owner"), known.people, notes):
+        fields["owner"] = owner
     if source("description"):
         fields["description"] = source("description")
     parties = _joint_controllers(source("joint_controllers"))
@@ -88,7 +103,8 @@ def draft_activity(source: Source) -> Draft | Rejected:
     if parties:
         fields["joint_controllers"] = parties
     fields.update(_lists(source, notes))
-    fields.update(_details(source, notes, processor=fields["role"] == ProcessingRole.PROCESSOR))
+    processor = fields["role"] == ProcessingRole.PROCESSOR
+    fields.update(_details(source, notes, processor=processor, dpias=known.dpias))
     for column, _ in source.unheaded():
         notes.warn(f"a value in column {column}, which has no header; kept in notes")
     text = "\n".join(_note_lines(source, notes))
@@ -97,7 +113,9 @@ def draft_activity(source: Source) -> Draft | Rejected:
     return Draft(source.row.number, name, fields, tuple(notes.warnings))
 
 
-def _details(source: Source, notes: Notes, *, processor: bool) -> dict[str, Any]:
+def _details(
+    source: Source, notes: Notes, *, processor: bool, dpias: frozenset[str]
+) -> dict[str, Any]:
     """The fields a row may leave out: sources, automated decisions, data locations,
     retention and security measures."""
     fields: dict[str, Any] = {}
@@ -111,7 +129,60 @@ def _details(source: Source, notes: Notes, *, processor: bool) -> dict[str, Any]
         fields["retention"] = retention
     if source("security"):
         fields["security_description"] = source("security")
+    if dpia := _dpia(source("dpia"), dpias, notes):
+        fields["dpia"] = dpia
+    if source("residual_risk"):
+        # The activity has no field for it: the DPIA record holds the residual risk.
+        notes.add(
+            f"Residual risk as written in the register (a dpia record's residual_risk): "
+            f"{source('residual_risk')}"
+        )
     return fields
+
+
+def _names_id(text: str, record_id: str) -> bool:
+    """Whether ``text`` names ``record_id`` as a word of its own (``Ja, dpia-brp``)."""
+    return re.search(rf"(?<![\w-]){re.escape(record_id)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def _owner(text: str, people: Sequence[PersonEntry], notes: Notes) -> str | None:
+    """The id of the person the owner cell names (``owner`` takes a person from complykit.yaml),
+    or None with the cell kept in notes."""
+    if not text:
+        return None
+    if (person := person_named(text, people)) is not None:
+        return person.id
+    notes.warn(
+        f"owner '{_one_line(text)}' is no person in complykit.yaml (by id, name, e-mail or a "
+        "role only one person holds); kept in notes"
+    )
+    notes.add(f"Owner as written in the register: {text}")
+    return None
+
+
+def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:
+    """The DPIA record the cell names by its id; else None, the cell kept in notes, with a
+    warning when it says a DPIA was done, since only a record can show it."""
+    if not text:
+        return None
+    named = [
+        i
+        for i in sorted(dpias)
+        if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text, re.IGNORECASE)
+    ]
+    if len(named) == 1:
+        return named[0]
+    notes.add(f"DPIA as written in the register: {text}")
+    word = plain_header(text).split()[0]
+    first = {word, word.strip(",.;:()"), word.rstrip(",;:")}
+    if first & (YES | {"oui"}) or read_date(text) is not None:
+        notes.warn(
+            f"the register says a DPIA was done ('{_one_line(text)}'); link its dpia record "
+            "under dpia (`complykit import dpia` reads one from the CNIL PIA tool); kept in notes"
+        )
+    elif not first & (NO | {"non"}):
+        notes.warn(f"DPIA '{_one_line(text)}' kept in notes; link its dpia record under dpia")
+    return None
 
 
 def _remark(source: Source) -> str | None:

@@ -86,6 +86,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "id", "nr", "nr.", "no", "no.", "nummer", "number", "ref", "ref.", "referentie",
         "reference", "kenmerk", "code", "activity id", "verwerking id", "verwerkingsnummer",
         "id verwerking", "nr verwerking", "verwerking nr", "processing activity id",
+        "volgnummer", "volgnr", "volgnr.", "n\u00b0", "numero", "n\u00b0 du traitement",
+        "numero du traitement",
     ),
     "special_data": (
         "special categories", "special categories of personal data", "special category data",
@@ -177,6 +179,29 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "geautomatiseerde besluitvorming en profilering", "geautomatiseerde besluiten",
         "profilering", "decision automatisee", "decisions automatisees",
         "prise de decision automatisee",
+    ),
+    "owner": (
+        "owner", "process owner", "proceseigenaar", "proces eigenaar", "proces-eigenaar",
+        "eigenaar", "eigenaar verwerking", "eigenaar van de verwerking", "eigenaar proces",
+        "business owner", "data owner", "gegevenseigenaar", "proprietaire",
+        "proprietaire du processus", "responsable du processus",
+    ),
+    "dpia": (
+        "dpia", "dpia uitgevoerd", "dpia uitgevoerd?", "dpia gedaan", "dpia verricht",
+        "dpia afgerond", "dpia performed", "dpia done", "dpia carried out", "dpia completed",
+        "gegevensbeschermingseffectbeoordeling", "gegevensbeschermingseffectbeoordeling uitgevoerd",
+        "geb", "geb uitgevoerd", "dpia/geb", "aipd", "aipd realisee", "aipd effectuee",
+        "analyse d'impact", "analyse d'impact realisee",
+    ),
+    "residual_risk": (
+        "restrisico", "rest risico", "rest-risico", "restrisico na maatregelen", "resterend risico",
+        "netto risico", "residual risk", "risque residuel",
+    ),
+    "legal_provision": (
+        "wet/artikel", "wet / artikel", "wet en artikel", "wetsartikel", "wetsartikelen",
+        "wettelijk kader", "wetgeving", "wettelijke bepaling", "specifieke wetgeving",
+        "legal provision", "law", "legislation", "statutory provision",
+        "disposition legale", "cadre legal", "texte legal", "reglementation",
     ),
     "data_locations": (
         "hosting location", "hosting locations", "data location", "data locations",

@@ -15,10 +15,11 @@ from tests.unit.exchange.published_registers import BUILDERS, municipality_xlsx
 
 from complykit.exchange.outcome import ImportReport, Status
 from complykit.exchange.register_import import import_register
-from complykit.exchange.register_rows import Draft, draft_activity
+from complykit.exchange.register_rows import Draft, Known, draft_activity
 from complykit.exchange.row_source import Source
 from complykit.exchange.sheet import Row
 from complykit.exchange.vocabulary import map_columns
+from complykit.model.config import PersonEntry
 from complykit.model.enums import LegalBasis
 
 
@@ -88,10 +89,10 @@ def test_cell_under_no_header_is_kept_in_notes(workspace: Path, tmp_path: Path) 
     assert _record(workspace, "pa-werving.yaml")["notes"] == "Column C (no header): zie HR-beleid"
 
 
-def _draft(headers: Sequence[str], cells: Sequence[str]) -> Draft:
+def _draft(headers: Sequence[str], cells: Sequence[str], known: Known | None = None) -> Draft:
     """The activity one row drafts, read as the import reads a row under ``headers``."""
     source = Source("Register", Row(2, tuple(cells)), map_columns(headers))
-    drafted = draft_activity(source)
+    drafted = draft_activity(source, known or Known())
     assert isinstance(drafted, Draft)
     return drafted
 
@@ -166,3 +167,142 @@ def test_a_basis_line_not_understood_is_named() -> None:
                    ("X", "Werving\nNieuwsbrief", "sub b\ntoestemming"))  # fmt: skip
     assert "legal basis 'sub b' not understood; kept in notes" in draft.warnings
     assert "Legal basis as written in the register: sub b\ntoestemming" in draft.fields["notes"]
+
+
+_PEOPLE = (
+    PersonEntry(id="jdevries", name="Jan de Vries", role="Teamleider Inkomen"),
+    PersonEntry(id="dpo", name="Dana Peters", role="Functionaris gegevensbescherming"),
+)
+_OWNED = ("Naam verwerking", "Proceseigenaar", "DPIA uitgevoerd", "Restrisico")
+
+
+@pytest.mark.parametrize("written", ["Teamleider Inkomen", "Jan de Vries", "jdevries"])
+def test_process_owner_who_is_a_person_is_the_owner(written: str) -> None:
+    """``Proceseigenaar`` names a person of complykit.yaml by role, name or id: the owner."""
+    draft = _draft(_OWNED, ("Bijstand", written, "", ""), Known(_PEOPLE))
+    assert draft.fields["owner"] == "jdevries"
+    assert "notes" not in draft.fields
+
+
+def test_process_owner_who_is_no_person_is_kept_in_notes() -> None:
+    draft = _draft(_OWNED, ("Bijstand", "Hoofd Beveiliging", "", ""), Known(_PEOPLE))
+    assert "owner" not in draft.fields
+    assert draft.fields["notes"] == "Owner as written in the register: Hoofd Beveiliging"
+    assert (
+        "owner 'Hoofd Beveiliging' is no person in complykit.yaml (by id, name, e-mail or a role "
+        "only one person holds); kept in notes"
+    ) in draft.warnings
+
+
+@pytest.mark.parametrize(
+    "written", ["dpia-bijstand", "Ja, zie DPIA-Bijstand", "Ja (dpia-bijstand)"]
+)
+def test_dpia_named_by_its_record_id_is_linked(written: str) -> None:
+    known = Known(dpias=frozenset({"dpia-bijstand", "dpia-bijstand-2"}))
+    draft = _draft(_OWNED, ("Bijstand", "", written, ""), known)
+    assert draft.fields["dpia"] == "dpia-bijstand"
+    assert "notes" not in draft.fields
+
+
+@pytest.mark.parametrize(
+    ("written", "warned"),
+    [
+        ("Ja", "the register says a DPIA was done ('Ja')"),
+        ("Yes", "the register says a DPIA was done ('Yes')"),
+        ("Oui", "the register says a DPIA was done ('Oui')"),
+        ("12-03-2023", "the register says a DPIA was done ('12-03-2023')"),
+        ("Gepland Q3", "DPIA 'Gepland Q3' kept in notes; link its dpia record under dpia"),
+        ("Nee", None),
+        ("n.v.t.", None),
+        ("Non", None),
+    ],
+)
+def test_dpia_cell_without_a_record_is_kept_in_notes(written: str, warned: str | None) -> None:
+    """A yes cannot fill ``dpia``, which names a DPIA record: the cell is kept in notes, and a
+    yes (or a date) is warned about, since only the record shows the DPIA; a no is noted."""
+    draft = _draft(_OWNED, ("Bijstand", "", written, ""))
+    assert "dpia" not in draft.fields
+    assert draft.fields["notes"] == f"DPIA as written in the register: {written}"
+    dpia_warnings = [w for w in draft.warnings if "DPIA" in w]
+    if warned is None:
+        assert dpia_warnings == []
+    else:
+        assert len(dpia_warnings) == 1
+        assert dpia_warnings[0].startswith(warned)
+
+
+def test_residual_risk_is_kept_in_notes_as_what_a_dpia_holds() -> None:
+    """The activity has no residual-risk field (a DPIA record has): the cell is in notes, named
+    for what it is, and the column is not reported as unknown."""
+    draft = _draft(_OWNED, ("Bijstand", "", "", "Middel"))
+    assert draft.fields["notes"] == (
+        "Residual risk as written in the register (a dpia record's residual_risk): Middel"
+    )
+    assert map_columns(_OWNED).unknown == {}
+
+
+_LAW_HEADERS = ("Verwerking", "Doel", "Rechtsgrond", "Wet/artikel")
+
+
+def test_law_column_is_the_provision_of_legal_obligation_and_public_task() -> None:
+    """``Wet/artikel`` beside ``Art. 6 lid 1 sub b en c AVG`` is the law of the (c) purposes
+    only: a contract rests on no law (Art. 6(3))."""
+    cells = ("Parkeren", "Vergunning", "Art. 6 lid 1 sub b en c AVG", "Wegenverkeerswet")
+    draft = _draft(_LAW_HEADERS, cells)
+    assert draft.fields["purposes"] == [
+        {"description": "Vergunning", "legal_basis": "contract"},
+        {"description": "Vergunning", "legal_basis": "legal-obligation",
+         "legal_provision": "Wegenverkeerswet"},
+    ]  # fmt: skip
+    assert "notes" not in draft.fields
+
+
+def test_law_column_without_a_purpose_resting_on_law_is_kept_in_notes() -> None:
+    draft = _draft(_LAW_HEADERS, ("Nieuwsbrief", "Versturen", "toestemming", "Telecommunicatiewet"))
+    assert draft.fields["purposes"] == [{"description": "Versturen", "legal_basis": "consent"}]
+    assert draft.fields["notes"] == "Law as written in the register: Telecommunicatiewet"
+    assert any(
+        w.startswith("law 'Telecommunicatiewet' named, but no purpose") for w in draft.warnings
+    )
+
+
+def test_law_column_differing_from_the_law_in_the_basis_cell_is_kept_in_notes() -> None:
+    """The basis cell's own law stays the provision; the column's other law is in notes."""
+    cells = ("P", "Salaris", "wettelijke verplichting (Ambtenarenwet)", "Wet LB 1964")
+    draft = _draft(_LAW_HEADERS, cells)
+    assert draft.fields["purposes"][0]["legal_provision"] == "Ambtenarenwet"
+    assert "Law as written in the register: Wet LB 1964" in draft.fields["notes"]
+
+
+def test_hospital_register_links_owner_and_dpia_from_the_workspace(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """End to end: a DPIA record and a person in the workspace are what the hospital's
+    ``DPIA uitgevoerd`` and ``Proceseigenaar`` cells reach; the files say so."""
+    config = workspace / "complykit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "people:\n",
+            "people:\n  - {id: cmio, name: Carla Mol, role: Chief Medical Information Officer}\n",
+        ),
+        encoding="utf-8",
+    )
+    (workspace / "dpia").mkdir()
+    (workspace / "dpia" / "dpia-epd.yaml").write_text(
+        "kind: dpia\nid: dpia-epd\ntitle: EPD\n", encoding="utf-8"
+    )
+    source = tmp_path / "ziekenhuis.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Verwerkingsactiviteit", "Proceseigenaar", "DPIA uitgevoerd", "Restrisico"])
+    sheet.append(["EPD", "Chief Medical Information Officer", "Ja, dpia-epd", "Hoog"])
+    book.save(source)
+    report = _import(workspace, source)
+    assert report.unknown_columns == ()
+    record = _record(workspace, "pa-epd.yaml")
+    assert record["owner"] == "cmio"
+    assert record["dpia"] == "dpia-epd"
+    assert record["notes"] == (
+        "Residual risk as written in the register (a dpia record's residual_risk): Hoog"
+    )
