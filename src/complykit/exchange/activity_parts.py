@@ -3,6 +3,7 @@ categories with Art. 9 and Art. 10 marks, and Chapter V transfers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -205,11 +206,24 @@ def _special_column(text: str, categories: dict[str, dict[str, Any]], notes: Not
             notes.warn("special categories marked, but not which; see notes")
             notes.add(f"Special categories of personal data: {text}")
         return
-    for name in split_items(text):
+    for name in split_items(_after_yes(text)):
         entry = _add(categories, name, notes)
         if "special_category" not in entry and not entry.get("criminal_offence_data"):
             notes.warn(f"special category '{_one_line(name)}' not recognised; see notes")
             notes.add(f"Special category as written in the register: {name}")
+
+
+# "Ja (gezondheid)", "Ja, gezondheidsgegevens", "Ja: medische gegevens": a yes, then which.
+_YES_THEN = re.compile(
+    r"^\s*(?:ja|yes|oui)\b\s*(?:\((?P<bracketed>.+)\)|[,:;\-\u2013]\s*(?P<after>.+))\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _after_yes(text: str) -> str:
+    """The categories a special-data cell names after its yes, or the cell as written."""
+    found = _YES_THEN.match(text)
+    return (found["bracketed"] or found["after"]) if found else text
 
 
 def _child_details(special: str, retention: str, entry: dict[str, Any], notes: Notes) -> None:

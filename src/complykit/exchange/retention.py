@@ -181,7 +181,18 @@ def unread_reason(text: str) -> str:
     if len(set(periods.values())) > 1:
         written = ", ".join(text[m.start() : m.end()] for m in periods)
         return f"states more than one period ({written})"
+    if not periods and _AS_LONG_AS_NEEDED.search(folded):
+        return "names no period and no event that ends it"
     return "not understood"
+
+
+# "Zolang nodig", "zo lang als noodzakelijk", "as long as necessary", "aussi longtemps que
+# nécessaire": Art. 5(1)(e) restated, not a time limit.
+_AS_LONG_AS_NEEDED = re.compile(
+    r"\b(?:zolang|zo lang)(?: als| dat)? (?:nodig|noodzakelijk|vereist)"
+    r"|\bas long as (?:is )?(?:necessary|needed|required)"
+    r"|\b(?:aussi longtemps|tant) que (?:n[eé]cessaire|requis)"
+)
 
 
 def _iso_first(text: str, match: re.Match[str], periods: Iterable[re.Match[str]]) -> bool:

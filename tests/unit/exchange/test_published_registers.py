@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from tests.unit.exchange.published_registers import BUILDERS, municipality_xlsx
+from tests.unit.exchange.published_registers import (
+    BUILDERS,
+    MUNICIPALITY_HEADER,
+    municipality_xlsx,
+)
 
 from complykit.exchange.outcome import ImportReport, Status
+from complykit.exchange.record_files import validation_problems, yaml_text
 from complykit.exchange.register_import import import_register
 from complykit.exchange.register_rows import Draft, Known, draft_activity
 from complykit.exchange.row_source import Source
@@ -306,3 +311,62 @@ def test_hospital_register_links_owner_and_dpia_from_the_workspace(
     assert record["notes"] == (
         "Residual risk as written in the register (a dpia record's residual_risk): Hoog"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("Ja (gezondheid)", ["gezondheid"]),
+        ("Ja, gezondheidsgegevens", ["gezondheidsgegevens"]),
+        ("Ja: medische gegevens; religie", ["medische gegevens", "religie"]),
+        ("Oui (données de santé)", ["données de santé"]),
+    ],
+)
+def test_special_data_yes_then_which(written: str, names: list[str]) -> None:
+    """``Ja (gezondheid)`` in a special-data column is a yes and the category it names: the
+    category is imported, not a category called ``Ja (gezondheid)``."""
+    draft = _draft(("Naam", "Bijzondere persoonsgegevens"), ("EPD", written))
+    assert [c["name"] for c in draft.fields["personal_data"]] == names
+    assert all("special_category" in c for c in draft.fields["personal_data"])
+    assert "notes" not in draft.fields
+
+
+@pytest.mark.parametrize(
+    "written", ["zolang nodig", "Zolang noodzakelijk", "As long as necessary",
+                "aussi longtemps que nécessaire"],
+)  # fmt: skip
+def test_as_long_as_needed_is_reported_as_no_period(written: str) -> None:
+    """``zolang nodig`` restates Art. 5(1)(e) and sets no limit: left out, kept in notes, and
+    the warning says why instead of 'not understood'."""
+    draft = _draft(("Naam", "Bewaartermijn"), ("Personeelsdossier", written))
+    assert "retention" not in draft.fields
+    assert draft.fields["notes"] == f"Retention as written in the register: {written}"
+    assert (
+        f"retention '{written}' names no period and no event that ends it; left out, kept in notes"
+    ) in draft.warnings
+
+
+_HEADERS = (*MUNICIPALITY_HEADER, "Wet/artikel", "Rechtsgrond", "Bron", "Verwerker(s)")
+_CELL = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from([
+        "Ja", "Nee", "n.v.t.", "art. 6 lid 1 sub c AVG", "Art. 6 lid 1 sub b en c AVG",
+        "wettelijke verplichting (Participatiewet art. 17)", "toestemming",
+        "publiekrechtelijke taak", "7 jaar na beëindiging", "tot 2 jaar na afhandeling",
+        "zolang nodig", "permanent (Archiefwet)", "Ja (gezondheid)", "Ja, VS (SCC)", "Middel",
+        "Verlenen\nHandhaving", "BSN\nNAW", "", "-", "(", "Ja (", "art. 9 lid 2 sub h",
+    ]),
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_CELL, min_size=len(_HEADERS), max_size=len(_HEADERS)))
+def test_any_row_drafts_a_valid_record_or_a_reason(cells: list[str]) -> None:
+    """Whatever the cells of a municipality's row hold, drafting it raises nothing, and a
+    drafted record passes the models as the import would write it."""
+    source = Source("Register", Row(2, tuple(cells)), map_columns(_HEADERS))
+    drafted = draft_activity(source, Known(_PEOPLE, frozenset({"dpia-x"})))
+    if isinstance(drafted, Draft):
+        data = {"kind": "processing-activity", "id": "pa-fuzz", **drafted.fields}
+        text = yaml_text("fuzz", data)
+        assert validation_problems(PurePosixPath("register/pa-fuzz.yaml"), text) == ()

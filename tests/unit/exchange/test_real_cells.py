@@ -204,7 +204,7 @@ def test_retention_as_registers_write_it(text: str, expected: ParsedRetention) -
         ("zeven (8) jaar", "not understood"),
         ("1,5 week", "not understood"),
         ("1.000 dagen", "not understood"),
-        ("zolang nodig", "not understood"),
+        ("zolang nodig", "names no period and no event that ends it"),
     ],
 )  # fmt: skip
 def test_retention_without_one_period(text: str, reason: str) -> None:
