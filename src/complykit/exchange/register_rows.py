@@ -119,7 +119,9 @@ def _details(
     """The fields a row may leave out: sources, automated decisions, data locations,
     retention and security measures."""
     fields: dict[str, Any] = {}
-    if found := sources(source("sources"), processor=processor):
+    texts = [source("data_subjects"), *(c("data_subjects") for c in source.of("data_subjects"))]
+    subjects = [item for text in texts for item in split_items(text)]
+    if found := sources(source("sources"), processor=processor, subjects=subjects):
         fields["sources"] = found
     if decisions := automated_decisions(source("automated_decisions"), notes):
         fields["automated_decisions"] = decisions

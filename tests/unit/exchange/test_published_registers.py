@@ -370,3 +370,24 @@ def test_any_row_drafts_a_valid_record_or_a_reason(cells: list[str]) -> None:
         data = {"kind": "processing-activity", "id": "pa-fuzz", **drafted.fields}
         text = yaml_text("fuzz", data)
         assert validation_problems(PurePosixPath("register/pa-fuzz.yaml"), text) == ()
+
+
+@given(
+    stem=st.sampled_from(["medewerker", "patiënt", "leerling", "bewoner", "student", "klant"]),
+    plural=st.sampled_from(["s", "en"]),
+    source_form=st.sampled_from(["{}", "{}s", "{}en", "de {} zelf", "{}S"]),
+)
+def test_source_naming_the_rows_data_subjects_is_the_data_subject(
+    stem: str, plural: str, source_form: str
+) -> None:
+    """``Bron: Medewerker`` beside ``Categorieën betrokkenen: Medewerkers`` is the person
+    concerned (Art. 13), not a third party (Art. 14), in singular or plural."""
+    subject = (stem + plural).capitalize()
+    written = source_form.format(stem)
+    draft = _draft(("Naam", "Betrokkenen", "Bron"), ("Dossier", subject, written))
+    assert draft.fields["sources"] == [{"type": "data-subject", "description": written}]
+
+
+def test_source_that_only_shares_a_word_with_the_subjects_stays_a_third_party() -> None:
+    draft = _draft(("Naam", "Betrokkenen", "Bron"), ("Uitkering", "UWV-klanten", "UWV"))
+    assert draft.fields["sources"] == [{"type": "third-party", "description": "UWV"}]
