@@ -235,27 +235,64 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
         fields["data_subjects"] = items
     if categories := data_categories(source, notes):
         fields["personal_data"] = categories
-    if recipients := _recipients(source):
+    if recipients := _recipients(source, notes):
         fields["recipients"] = recipients
+        if source("recipients") and _says_none(source("recipients")):
+            # None besides the processors ("Ontvangers: -", "Verwerker: Centric").
+            notes.add(f"Recipients as written in the register: {source('recipients')}")
+    elif none := _no_recipients(source, notes):
+        fields["no_recipients"] = none
     if found_transfers := transfers(source, notes):
         fields["transfers"] = found_transfers
     return fields
 
 
-def _recipients(source: Source) -> list[dict[str, str]]:
+# What a recipients or processors cell writes for "none": no party of that name.
+_NONE = re.compile(
+    r"(?:geen|nee|none|no|n\.?v\.?t\.?|n/a|-+|niet van toepassing|not applicable|aucun|aucune"
+    r"|neant|pas de destinataires?)"
+    r"(?:\s+(?:ontvangers?|verwerkers?|recipients?|processors?|destinataires?|sous-traitants?))?",
+    re.IGNORECASE,
+)
+
+
+def _says_none(text: str) -> bool:
+    return _NONE.fullmatch(plain_header(text).strip(" .")) is not None or (
+        _NONE.fullmatch(text.strip()) is not None
+    )
+
+
+def _recipients(source: Source, notes: Notes) -> list[dict[str, str]]:
     """The recipients column(s), each typed by its words (``recipient_text``), then the
-    processors column(s), each a processor."""
+    processors column(s), each a processor; a cell saying none names no one."""
     entries: dict[str, dict[str, str]] = {}
     plain = [source("recipients"), *(c("recipients") for c in source.of("recipients"))]
     for text in plain:
         for item in split_items(text):
-            entry = recipient(item)
-            entries.setdefault(entry["name"], entry)
+            if not _says_none(item):
+                entry = recipient(item)
+                entries.setdefault(entry["name"], entry)
     processors = [source("processors"), *(c("processors") for c in source.of("processors"))]
     for text in processors:
+        if text and _says_none(text):
+            notes.add(f"Processors as written in the register: {text}")
         for name in split_items(text):
-            entries.setdefault(name, {"name": name, "type": "processor"})
+            if not _says_none(name):
+                entries.setdefault(name, {"name": name, "type": "processor"})
     return list(entries.values())
+
+
+def _no_recipients(source: Source, notes: Notes) -> str | None:
+    """The register's own statement that no one receives the data (``Ontvangers: Geen``), for
+    ``no_recipients``, which GDPR030 asks to give the reason too."""
+    text = source("recipients")
+    if not text or not _says_none(text):
+        return None
+    notes.warn(
+        f"recipients '{_one_line(text)}' recorded as no_recipients; add why no one receives "
+        "the data"
+    )
+    return f"None, as the imported register says: {_one_line(text)}"
 
 
 def _role(text: str, notes: Notes, *, joint: bool) -> ProcessingRole:

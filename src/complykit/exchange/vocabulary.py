@@ -17,7 +17,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "name": (
         "name", "activity", "processing activity", "processing", "name of the processing",
         "naam", "verwerking", "verwerkingsactiviteit", "naam verwerking",
-        "naam van de verwerking",
+        "naam van de verwerking", "naam verwerkingsactiviteit", "naam van de verwerkingsactiviteit",
         "nom du traitement", "traitement", "activite de traitement", "denomination du traitement",
     ),
     "description": (
@@ -29,11 +29,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doel", "doelen", "doeleinde", "doeleinden", "verwerkingsdoel", "verwerkingsdoelen",
         "doel van de verwerking", "doelen van de verwerking", "doeleinden van de verwerking",
         "verwerkingsdoeleinden", "purpose of the processing", "purposes of the processing",
+        "doel verwerking", "doelen verwerking", "doeleinden verwerking",
         "finalite", "finalites", "finalite du traitement", "finalites du traitement",
     ),
     "legal_basis": (
         "legal basis", "lawful basis", "legal ground", "legal bases",
         "grondslag", "grondslagen", "rechtsgrond", "wettelijke grondslag",
+        "rechtmatigheidsgrond", "grondslag rechtmatigheid",
         "grondslag verwerking", "article 6 lawful basis for processing personal data",
         "article 6 lawful basis", "lawful basis for processing", "legal basis for processing",
         "rechtsgrondslag", "grondslag van de verwerking", "rechtsgrond van de verwerking",
@@ -60,6 +62,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
+        "bewaartermijn gegevens", "bewaartermijn persoonsgegevens",
         "duree de conservation", "delai de conservation", "durees de conservation",
         "bewaringstermijn", "bewaringstermijnen", "termijnen voor het wissen",
         # GDPR Art. 30(1)(f), as the register's column is often headed, in EN, NL and FR.
@@ -131,7 +134,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "transfers of personal data to a third country or an international organisation",
         ("transferts de donnees a caractere personnel vers un pays tiers ou a une organisation "
         "internationale"),
-        "cross-border transfers", "cross border transfer",
+        "cross-border transfers", "cross border transfer", "doorgifte buiten eu",
+        "doorgifte buiten de eu", "doorgifte naar derde land of internationale organisatie",
+        "transfert hors ue", "transfert",
         "transferts", "transferts hors ue", "transferts vers des pays tiers",
     ),
     "transfer_country": (

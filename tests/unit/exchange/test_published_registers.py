@@ -23,7 +23,7 @@ from complykit.exchange.register_import import import_register
 from complykit.exchange.register_rows import Draft, Known, draft_activity
 from complykit.exchange.row_source import Source
 from complykit.exchange.sheet import Row
-from complykit.exchange.vocabulary import map_columns
+from complykit.exchange.vocabulary import field_of, map_columns
 from complykit.model.config import PersonEntry
 from complykit.model.enums import LegalBasis
 
@@ -391,3 +391,48 @@ def test_source_naming_the_rows_data_subjects_is_the_data_subject(
 def test_source_that_only_shares_a_word_with_the_subjects_stays_a_third_party() -> None:
     draft = _draft(("Naam", "Betrokkenen", "Bron"), ("Uitkering", "UWV-klanten", "UWV"))
     assert draft.fields["sources"] == [{"type": "third-party", "description": "UWV"}]
+
+
+@pytest.mark.parametrize("written", ["Geen", "n.v.t.", "-", "Geen ontvangers", "Aucun", "N/A"])
+def test_recipients_cell_saying_none_is_no_recipients(written: str) -> None:
+    """``Ontvangers: Geen`` is the register saying no one receives the data (what
+    ``no_recipients`` records, GDPR030), not a recipient called 'Geen'."""
+    draft = _draft(("Naam", "Ontvangers"), ("Archief", written))
+    assert "recipients" not in draft.fields
+    assert draft.fields["no_recipients"] == f"None, as the imported register says: {written}"
+    assert (
+        f"recipients '{written}' recorded as no_recipients; add why no one receives the data"
+    ) in draft.warnings
+
+
+def test_no_recipients_beside_processors_is_kept_in_notes() -> None:
+    """With a processor listed, 'none' cannot be recorded (GDPR030 would report the pair): the
+    processor is the recipient, the cell is kept in notes; a processors cell saying none names
+    no processor."""
+    draft = _draft(("Naam", "Ontvangers", "Verwerker(s)"), ("Burgerzaken", "-", "Centric"))
+    assert draft.fields["recipients"] == [{"name": "Centric", "type": "processor"}]
+    assert "no_recipients" not in draft.fields
+    assert draft.fields["notes"] == "Recipients as written in the register: -"
+    none = _draft(("Naam", "Ontvangers", "Verwerker(s)"), ("Archief", "RDW", "n.v.t."))
+    assert none.fields["recipients"] == [{"name": "RDW", "type": "public-authority"}]
+    assert none.fields["notes"] == "Processors as written in the register: n.v.t."
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Doel(en) verwerking", "purposes"),
+        ("Naam van de verwerkingsactiviteit", "name"),
+        ("Rechtmatigheidsgrond", "legal_basis"),
+        ("Bewaartermijn gegevens", "retention"),
+        ("Doorgifte buiten de EU", "transfers"),
+        ("Transfert hors UE", "transfers"),
+        ("N°", "id"),
+        ("Wet/artikel", "legal_provision"),
+        ("Proceseigenaar", "owner"),
+        ("DPIA uitgevoerd (ja/nee)", "dpia"),
+        ("Restrisico", "residual_risk"),
+    ],
+)
+def test_published_headers(header: str, field: str) -> None:
+    assert field_of(header) == field
