@@ -436,3 +436,19 @@ def test_no_recipients_beside_processors_is_kept_in_notes() -> None:
 )
 def test_published_headers(header: str, field: str) -> None:
     assert field_of(header) == field
+
+
+@pytest.mark.parametrize(
+    ("basis", "law"),
+    [
+        ("art. 6.1.e AVG (decreet van 18 juli 2008)", "decreet van 18 juli 2008"),
+        ("Algemeen belang - Bestuursdecreet", "Bestuursdecreet"),
+        ("publieke taak (ordonnantie van 4 april 2019)", "ordonnantie van 4 april 2019"),
+    ],
+)
+def test_flemish_and_brussels_law_is_the_provision(basis: str, law: str) -> None:
+    """A Flemish 'decreet' or a Brussels 'ordonnantie' is the law a public task rests on."""
+    draft = _draft(("Naam verwerking", "Doel", "Rechtsgrond"), ("Subsidies", "Toekennen", basis))
+    assert draft.fields["purposes"] == [
+        {"description": "Toekennen", "legal_basis": "public-task", "legal_provision": law}
+    ]
