@@ -11,21 +11,24 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from tests.unit.exchange.published_registers import (
-    BUILDERS,
-    MUNICIPALITY_HEADER,
-    municipality_xlsx,
-)
 
 from complykit.exchange.outcome import ImportReport, Status
 from complykit.exchange.record_files import validation_problems, yaml_text
 from complykit.exchange.register_import import import_register
 from complykit.exchange.register_rows import Draft, Known, draft_activity
 from complykit.exchange.row_source import Source
-from complykit.exchange.sheet import Row
+from complykit.exchange.sheet import WINDOWS_1252, Row
 from complykit.exchange.vocabulary import field_of, map_columns
 from complykit.model.config import PersonEntry
 from complykit.model.enums import LegalBasis
+from unit.exchange.published_registers import (
+    BELGIAN_FRENCH_ROWS,
+    BUILDERS,
+    MUNICIPALITY_HEADER,
+    belgian_french_xlsx,
+    municipality_xlsx,
+    water_board_csv,
+)
 
 
 def _import(workspace: Path, source: Path) -> ImportReport:
@@ -452,3 +455,62 @@ def test_flemish_and_brussels_law_is_the_provision(basis: str, law: str) -> None
     assert draft.fields["purposes"] == [
         {"description": "Toekennen", "legal_basis": "public-task", "legal_provision": law}
     ]
+
+
+def test_water_board_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
+    """Dutch Excel's semicolon CSV in Windows-1252, a title row, multi-line cells and a remark
+    under the table: the records, and the findings on what could not be read."""
+    report = _import(workspace, water_board_csv(tmp_path / "waterschap.csv"))
+    assert report.sheet_warnings == (("waterschap", WINDOWS_1252),)
+    assert report.unknown_columns == (("waterschap", "Verwerkingsverantwoordelijke"),)
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (4, Status.CREATED), (5, Status.CREATED), (6, Status.CREATED), (8, Status.SKIPPED),
+    ]  # fmt: skip
+    permits = _record(workspace, "pa-vergunningverlening.yaml")
+    assert permits["purposes"] == [
+        {"description": d, "legal_basis": b, "legal_provision": "Waterwet"}
+        for d in ("Beoordelen aanvraag watervergunning", "Toezicht op naleving")
+        for b in ("legal-obligation", "public-task")
+    ]
+    assert permits["personal_data"] == [{"name": "NAW-gegevens"}, {"name": "Telefoonnummer"}]
+    assert permits["sources"] == [{"type": "data-subject", "description": "Aanvrager"}]
+    assert str(permits["notes"]).splitlines() == [
+        "Retention as written in the register: tot 2 jaar na afhandeling",
+        "Verwerkingsverantwoordelijke: Dagelijks bestuur",
+    ]
+    staff = _record(workspace, "pa-personeelsdossier.yaml")
+    assert "retention" not in staff
+    assert staff["sources"] == [{"type": "data-subject", "description": "Medewerker"}]
+    assert (
+        "retention 'zolang nodig' names no period and no event that ends it; left out, kept in "
+        "notes"
+    ) in _messages(report, 6)
+    levy = _record(workspace, "pa-heffing-watersysteemheffing.yaml")
+    assert levy["purposes"] == [
+        {"description": "Opleggen en innen van belastingen", "legal_basis": "legal-obligation",
+         "legal_provision": "Waterschapswet art. 117"},
+    ]  # fmt: skip
+    assert levy["data_subjects"] == ["Eigenaren en gebruikers van onroerende zaken"]
+
+
+def test_walloon_commune_in_french(workspace: Path, tmp_path: Path) -> None:
+    """A Walloon commune's register: French headers, ``N°`` as the register's id, a legal
+    obligation with its law, permanent retention for the archives."""
+    report = _import(workspace, belgian_french_xlsx(tmp_path / "commune.xlsx"))
+    assert report.unknown_columns == (("Registre des traitements", "Responsable du traitement"),)
+    staff = _record(workspace, "pa-gestion-du-personnel.yaml")
+    assert staff["purposes"] == [
+        {"description": "Paiement des salaires", "legal_basis": "legal-obligation",
+         "legal_provision": "loi du 12 avril 1965"},
+    ]  # fmt: skip
+    assert staff["retention"] == {"period": "P5Y", "trigger": "la fin du contrat"}
+    assert str(staff["notes"]).splitlines() == [
+        "Id in the register: T-01",
+        f"Legal basis as written in the register: {BELGIAN_FRENCH_ROWS[0][3]}",
+        "Responsable du traitement: Le collège communal",
+    ]
+    population = _record(workspace, "pa-population.yaml")
+    assert population["purposes"] == [
+        {"description": "Tenue du registre de la population", "legal_basis": "public-task"}
+    ]
+    assert population["retention"] == {"permanent": True}
