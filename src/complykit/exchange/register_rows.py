@@ -83,9 +83,12 @@ class Rejected:
     """The row is a remark on the register, not a broken activity: skipped, not reported."""
 
 
-def draft_activity(source: Source, known: Known = Known()) -> Draft | Rejected:
-    """The processing activity ``source`` describes, or why it cannot make one."""
+def draft_activity(source: Source, known: Known = Known(), section: str = "") -> Draft | Rejected:
+    """The processing activity ``source`` describes, or why it cannot make one; ``section``
+    is the heading of the part of the table it stands in, kept in its notes."""
     notes = Notes()
+    if section:
+        notes.add(f"Section of the register: {section}")
     if (remark := _remark(source)) is not None:
         return Rejected(
             source.row.number, f"a remark, not an activity: '{shown(remark)}'", remark=True
@@ -201,6 +204,19 @@ def _remark(source: Source) -> str | None:
         return None
     in_id = source("id") == text and not _PLAUSIBLE_ID.fullmatch(text)
     return text if in_id or _sentence(text) else None
+
+
+def heading(source: Source) -> str | None:
+    """The text of a row that may head a part of the table (``Burgerzaken``, ``2. Sociaal
+    domein``): one filled cell, no rows of other sheets joined to it, and neither a labelled
+    remark nor a sentence. Whether it is one depends on the row under it (register_import)."""
+    filled = [cell.strip() for cell in source.row.cells if cell.strip()]
+    if len(filled) != 1 or source.children:
+        return None
+    text = filled[0]
+    if _NOTE_LABEL.match(text) or _DATED_LABEL.match(text) or _sentence(text):
+        return None
+    return " ".join(text.split())
 
 
 def _sentence(text: str) -> bool:

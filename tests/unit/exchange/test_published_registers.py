@@ -514,3 +514,42 @@ def test_walloon_commune_in_french(workspace: Path, tmp_path: Path) -> None:
         {"description": "Tenue du registre de la population", "legal_basis": "public-task"}
     ]
     assert population["retention"] == {"permanent": True}
+
+
+def test_section_rows_head_the_activities_under_them(workspace: Path, tmp_path: Path) -> None:
+    """Published registers group activities under a lone-cell row (``Burgerzaken``, ``2.
+    Sociaal domein``), in the number column or the name column: no activity is made of it,
+    it is told as skipped, and the activities under it keep it in their notes."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Nr.", "Naam verwerking", "Doel", "Grondslag"])
+    sheet.append(["Burgerzaken"])
+    sheet.append(["1", "Paspoortaanvraag", "Uitgifte reisdocumenten", "wettelijke verplichting"])
+    sheet.append([None, "SOCIAAL DOMEIN"])
+    sheet.append(["2", "Jeugdhulp", "Toegang jeugdhulp", "publieke taak (Jeugdwet)"])
+    sheet.append(["3", "Schuldhulp"])
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    report = _import(workspace, source)
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (2, Status.SKIPPED), (3, Status.CREATED), (4, Status.SKIPPED), (5, Status.CREATED),
+        (6, Status.CREATED),
+    ]  # fmt: skip
+    assert _messages(report, 2) == ("a section heading, not an activity: 'Burgerzaken'",)
+    passport = _record(workspace, "pa-paspoortaanvraag.yaml")
+    assert "Section of the register: Burgerzaken" in str(passport["notes"]).splitlines()
+    youth = _record(workspace, "pa-jeugdhulp.yaml")
+    assert "Section of the register: SOCIAAL DOMEIN" in str(youth["notes"]).splitlines()
+    # A row with a name and a number is an activity, however little else it says.
+    debt = _record(workspace, "pa-schuldhulp.yaml")
+    assert "Section of the register: SOCIAAL DOMEIN" in str(debt["notes"]).splitlines()
+
+
+def test_lone_name_above_nothing_filled_stays_an_activity(workspace: Path, tmp_path: Path) -> None:
+    """A register that lists only names (one filled cell per row) is a list of activities, not
+    of headings: a lone cell heads a section only above a filled row."""
+    source = tmp_path / "register.csv"
+    source.write_text("Naam verwerking;Doel\nWerving;\nNieuwsbrief;\n", encoding="utf-8")
+    report = _import(workspace, source)
+    assert [o.status for o in report.outcomes] == [Status.CREATED, Status.CREATED]
