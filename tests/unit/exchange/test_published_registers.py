@@ -553,3 +553,26 @@ def test_lone_name_above_nothing_filled_stays_an_activity(workspace: Path, tmp_p
     source.write_text("Naam verwerking;Doel\nWerving;\nNieuwsbrief;\n", encoding="utf-8")
     report = _import(workspace, source)
     assert [o.status for o in report.outcomes] == [Status.CREATED, Status.CREATED]
+
+
+def test_two_row_header_under_a_merged_cell(workspace: Path, tmp_path: Path) -> None:
+    """``Persoonsgegevens`` merged over two columns, ``Categorieën`` and ``Bijzondere
+    persoonsgegevens`` under it: the second row completes the header, it is no activity, and
+    the special-category column is read as one."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Naam verwerking", "Doel", "Persoonsgegevens", None, "Bewaartermijn"])
+    sheet.append([None, None, "Categorieën", "Bijzondere persoonsgegevens", None])
+    sheet.merge_cells("C1:D1")
+    sheet.append(["Paspoort", "Reisdocumenten", "NAW, pasfoto", "Biometrische gegevens", "11 jaar"])
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    report = _import(workspace, source)
+    assert [(o.row, o.status) for o in report.outcomes] == [(3, Status.CREATED)]
+    record = _record(workspace, "pa-paspoort.yaml")
+    assert record["personal_data"] == [
+        {"name": "NAW"}, {"name": "pasfoto"},
+        {"name": "Biometrische gegevens", "special_category": "biometric"},
+    ]  # fmt: skip
+    assert "notes" not in record
