@@ -32,7 +32,7 @@ from complykit.exchange.row_source import (
 )
 from complykit.exchange.shown import shown
 from complykit.exchange.transfer_text import countries_in, says_none
-from complykit.exchange.vocabulary import plain_header
+from complykit.exchange.vocabulary import Columns, plain_header
 from complykit.model.config import PersonEntry
 from complykit.model.enums import ProcessingRole
 
@@ -130,7 +130,7 @@ def _details(
         fields["automated_decisions"] = decisions
     if locations := _locations(source("data_locations"), notes):
         fields["data_locations"] = locations
-    if retention := _retention(source("retention"), notes):
+    if retention := _retention(_with_unit(source("retention"), source.columns), notes):
         fields["retention"] = retention
     if source("security"):
         fields["security_description"] = source("security")
@@ -361,6 +361,24 @@ def _locations(text: str, notes: Notes) -> list[dict[str, str]]:
     # The cell may name the system or data centre too; only the country has a field.
     notes.add(f"Data location as written in the register: {text}")
     return [{"system": NOT_STATED, "country": code} for code in codes]
+
+
+# A unit in the retention column's header: "Bewaartermijn (jaren)", "Retention (in years)".
+_UNIT = re.compile(
+    r"\(\s*(?:in\s+|en\s+)?(jaren|jaar|maanden|weken|dagen|years|months|weeks|days|ans|annees|mois"
+    r"|semaines|jours)\s*\)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _with_unit(text: str, columns: Columns) -> str:
+    """A bare number under a header that names its unit, with that unit: ``7`` under
+    ``Bewaartermijn (jaren)`` is ``7 jaren``; any other cell as written."""
+    found = _UNIT.search(plain_header(columns.header("retention")))
+    if found is None or not _NUMBER.fullmatch(text.strip()):
+        return text
+    return f"{text.strip()} {found.group(1)}"
 
 
 def _retention(text: str, notes: Notes) -> dict[str, Any] | None:

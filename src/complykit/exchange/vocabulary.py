@@ -223,6 +223,13 @@ class Columns:
 
     fields: dict[str, int]
     unknown: dict[int, str]
+    headers: tuple[str, ...] = ()
+    """The header row as written, for what a qualifier says (``Bewaartermijn (jaren)``)."""
+
+    def header(self, field: str) -> str:
+        """The header of the column that holds ``field``, as written; "" when there is none."""
+        index = self.fields.get(field)
+        return self.headers[index] if index is not None and index < len(self.headers) else ""
 
     def field_at(self, index: int) -> str | None:
         return next((field for field, at in self.fields.items() if at == index), None)
@@ -273,4 +280,4 @@ def map_columns(headers: Sequence[str]) -> Columns:
             fields[field] = index
         elif header.strip():
             unknown[index] = header.strip()
-    return Columns(fields, unknown)
+    return Columns(fields, unknown, tuple(headers))

@@ -576,3 +576,28 @@ def test_two_row_header_under_a_merged_cell(workspace: Path, tmp_path: Path) -> 
         {"name": "Biometrische gegevens", "special_category": "biometric"},
     ]  # fmt: skip
     assert "notes" not in record
+
+
+@pytest.mark.parametrize(
+    ("header", "written", "period"),
+    [
+        ("Bewaartermijn (jaren)", "7", "P7Y"),
+        ("Bewaartermijn (in jaren)", "1,5", "P18M"),
+        ("Bewaartermijn (maanden)", "6", "P6M"),
+        ("Retention (years)", "2", "P2Y"),
+        ("Durée de conservation (ans)", "10", "P10Y"),
+    ],
+)
+def test_bare_number_under_a_header_naming_its_unit(header: str, written: str, period: str) -> None:
+    """``7`` under ``Bewaartermijn (jaren)`` is seven years: the header gives the unit."""
+    draft = _draft(("Naam", header), ("Dossier", written))
+    assert draft.fields["retention"] == {
+        "period": period,
+        "trigger": "not stated in the imported register",
+    }
+
+
+def test_bare_number_without_a_unit_is_kept_in_notes() -> None:
+    draft = _draft(("Naam", "Bewaartermijn"), ("Dossier", "7"))
+    assert "retention" not in draft.fields
+    assert "retention '7' not understood; left out, kept in notes" in draft.warnings
