@@ -170,11 +170,7 @@ def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:
     warning when it says a DPIA was done, since only a record can show it."""
     if not text:
         return None
-    named = [
-        i
-        for i in sorted(dpias)
-        if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text, re.IGNORECASE)
-    ]
+    named = [record_id for record_id in sorted(dpias) if _names_id(text, record_id)]
     if len(named) == 1:
         return named[0]
     notes.add(f"DPIA as written in the register: {text}")
