@@ -4,6 +4,7 @@ by automated means alone (Art. 22), as register columns say it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from complykit.exchange.row_source import Notes, split_items
@@ -28,15 +29,19 @@ _CUSTOMER = re.compile(r"(?<!\w)(?:klant|klanten|customer|customers|client|clien
                        r"|opdrachtgevers)(?!\w)")  # fmt: skip
 
 
-def sources(text: str, *, processor: bool = False) -> list[dict[str, str]]:
-    """Each source a cell names, by type: the person concerned, our customer (as processor),
-    a public source, data we generate, or else a third party, with the source as written."""
+def sources(
+    text: str, *, processor: bool = False, subjects: Sequence[str] = ()
+) -> list[dict[str, str]]:
+    """Each source a cell names, by type: the person concerned (in words, or as one of the
+    row's ``subjects``: ``Medewerker`` beside ``Medewerkers``), our customer (as processor), a
+    public source, data we generate, or else a third party, with the source as written."""
     found: list[dict[str, str]] = []
+    concerned = {_stems(subject) for subject in subjects} - {()}
     for item in split_items(text):
         folded = _folded(item)
         kind = (
             "generated" if _GENERATED.search(folded)
-            else "data-subject" if _FROM_THEM.search(folded)
+            else "data-subject" if _FROM_THEM.search(folded) or _stems(item) in concerned
             else "public" if _PUBLIC.search(folded)
             else ("customer" if processor else "data-subject") if _CUSTOMER.search(folded)
             else "third-party"
@@ -62,6 +67,24 @@ def automated_decisions(text: str, notes: Notes) -> dict[str, Any] | None:
             "automated_decisions"
         )
     return {"used": said}
+
+
+# Words a source adds to a category of data subjects: "de medewerker zelf".
+_FILLERS = frozenset(("de", "het", "een", "zelf", "the", "themselves", "le", "la", "les", "eux"))
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    """The words of ``text`` without plural endings (Dutch -en, -s, -n, English and French
+    -s) and filler words, so ``Patiënt`` and ``de patiënten`` compare equal."""
+    words = re.findall(r"\w+", _folded(text))
+    return tuple(_singular(w) for w in words if w not in _FILLERS)
+
+
+def _singular(word: str) -> str:
+    for ending in ("en", "s", "n"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word.removesuffix(ending)
+    return word
 
 
 def _folded(text: str) -> str:

@@ -3,6 +3,7 @@ categories with Art. 9 and Art. 10 marks, and Chapter V transfers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,7 +33,27 @@ def purposes(source: Source, notes: Notes) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for purpose_text, basis_text in pairs:
         found.extend(_pair(purpose_text, basis_text, notes))
+    _provision(found, source("legal_provision"), notes)
     return found
+
+
+def _provision(found: list[dict[str, str]], text: str, notes: Notes) -> None:
+    """A law column (``Wet/artikel``) names the law behind the purposes that rest on a legal
+    obligation or a public task (Art. 6(3)); it is the ``legal_provision`` of those that name
+    none. Where no purpose rests on one, or one names another law, the cell is kept in notes."""
+    if not text:
+        return
+    law = "; ".join(split_lines(text))
+    laid = [p for p in found if p.get("legal_basis") in LAID_DOWN_BY_LAW]
+    if not laid:
+        notes.warn(
+            f"law '{_one_line(text)}' named, but no purpose rests on a legal obligation or a "
+            "public task (Art. 6(1)(c) or (e)); kept in notes"
+        )
+    for purpose in laid:
+        purpose.setdefault("legal_provision", law)
+    if not laid or any(p["legal_provision"] != law for p in laid):
+        notes.add(f"Law as written in the register: {text}")
 
 
 def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, str]]:
@@ -46,6 +67,9 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
     flat = list(dict.fromkeys(b for found in bases for b in found))
     if basis_text and not flat and not art9_conditions(basis_text):
         notes.warn(f"legal basis '{_one_line(basis_text)}' not understood; kept in notes")
+    for part, found in zip(parts, bases, strict=True):
+        if flat and not found and not law_named(part):
+            notes.warn(f"legal basis '{_one_line(part)}' not understood; kept in notes")
     if not descriptions:
         if flat:
             notes.warn("a legal basis without a purpose; kept in notes")
@@ -92,6 +116,15 @@ def _matched(
         return [(d, b) for d in descriptions for b in flat]
     if len(bases) == len(descriptions) and all(bases):
         return [(d, b) for d, found in zip(descriptions, bases, strict=True) for b in found]
+    if sum(1 for found in bases if found) == 1:
+        # "Art. 6 lid 1 sub b en c AVG" beside two purposes names the bases of the whole row,
+        # not which purpose rests on which: each purpose gets each, for the officer to prune.
+        points = ", ".join(b.citation for b in flat)
+        notes.warn(
+            f"{len(descriptions)} purposes and one legal basis cell naming {points}: each purpose "
+            "is imported with each basis; delete the pairs that do not hold"
+        )
+        return [(d, b) for d in descriptions for b in flat]
     notes.warn(
         f"{len(descriptions)} purposes and {len(flat)} legal bases that do not pair one to one; "
         "imported without bases, the bases are kept in notes"
@@ -173,11 +206,24 @@ def _special_column(text: str, categories: dict[str, dict[str, Any]], notes: Not
             notes.warn("special categories marked, but not which; see notes")
             notes.add(f"Special categories of personal data: {text}")
         return
-    for name in split_items(text):
+    for name in split_items(_after_yes(text)):
         entry = _add(categories, name, notes)
         if "special_category" not in entry and not entry.get("criminal_offence_data"):
             notes.warn(f"special category '{_one_line(name)}' not recognised; see notes")
             notes.add(f"Special category as written in the register: {name}")
+
+
+# "Ja (gezondheid)", "Ja, gezondheidsgegevens", "Ja: medische gegevens": a yes, then which.
+_YES_THEN = re.compile(
+    r"^\s*(?:ja|yes|oui)\b\s*(?:\((?P<bracketed>.+)\)|[,:;\-\u2013]\s*(?P<after>.+))\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _after_yes(text: str) -> str:
+    """The categories a special-data cell names after its yes, or the cell as written."""
+    found = _YES_THEN.match(text)
+    return (found["bracketed"] or found["after"]) if found else text
 
 
 def _child_details(special: str, retention: str, entry: dict[str, Any], notes: Notes) -> None:

@@ -11,7 +11,7 @@ import unicodedata
 from complykit.core.frozen import frozen
 from complykit.exchange.layout import LINK, Kind, Layout, Table
 from complykit.exchange.outcome import Outcome, Status
-from complykit.exchange.row_source import Child, Source
+from complykit.exchange.row_source import Child, Source, unheaded
 from complykit.exchange.shown import shown
 
 
@@ -76,7 +76,7 @@ def _children(kind: Kind, table: Table) -> list[Child]:
             f"{header}: {row.cells[i].strip()}"
             for i, header in table.columns.unknown.items()
             if i < len(row.cells) and row.cells[i].strip()
-        )
+        ) + tuple(f"Column {at} (no header): {value}" for at, value in unheaded(row, table.columns))
         found.append(Child(kind.name, table.sheet, row.number, values, extra))
     return found
 

@@ -14,7 +14,7 @@ from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row, Sheet
 from complykit.exchange.shown import shown
-from complykit.exchange.vocabulary import HEADERS, Columns, map_columns, unqualified
+from complykit.exchange.vocabulary import HEADERS, Columns, field_of, map_columns, unqualified
 
 HEADER_ROWS = 20  # the header row is looked for this far down, below any title rows
 LINK = "activity"
@@ -108,11 +108,23 @@ def _main_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
 
 
 def _main_header(rows: Sequence[Row]) -> int | None:
-    for index, row in enumerate(rows[:HEADER_ROWS]):
-        fields = map_columns(row.cells).fields
-        if "name" in fields or ({"purposes", "id"} & fields.keys() and len(fields) > 1):
-            return index
+    """The first row that heads a register, or the row under it when that one heads more
+    columns: a merged group row ("Algemeen", "Verwerking", "Gegevens") above the real header
+    can name a field by chance, and read as the header it would turn the header into data."""
+    heads = [_fields_headed(row) for row in rows[:HEADER_ROWS]]
+    for index, count in enumerate(heads):
+        if count:
+            below = heads[index + 1] if index + 1 < len(heads) else 0
+            return index + 1 if below > count else index
     return None
+
+
+def _fields_headed(row: Row) -> int:
+    """How many fields ``row`` names when it can head the main table, else 0."""
+    fields = map_columns(row.cells).fields
+    if "name" in fields or ({"purposes", "id"} & fields.keys() and len(fields) > 1):
+        return len(fields)
+    return 0
 
 
 def _main_table(sheet: Sheet) -> Table:
@@ -125,9 +137,40 @@ def _main_table(sheet: Sheet) -> Table:
             hint=f"Name that column {names}, or 'Doel'/'Purpose' "
             "(see docs/guides/import-export.md).",
         )
-    header = sheet.rows[index]
+    header = sheet.rows[index].cells
+    below = sheet.rows[index + 1].cells if index + 1 < len(sheet.rows) else ()
+    if _sub_header(header, below):
+        header, index = _two_tier(header, below), index + 1
     rows = tuple(row for row in sheet.rows[index + 1 :] if not row.empty)
-    return Table(sheet.name, map_columns(header.cells), rows)
+    return Table(sheet.name, map_columns(header), rows)
+
+
+def _sub_header(header: Sequence[str], below: Sequence[str]) -> bool:
+    """Whether ``below`` is the second tier of a two-row header: a header cell merged over two
+    columns (``Persoonsgegevens``) and the names under it (``Categorieën``, ``Bijzondere
+    persoonsgegevens``). Every cell it fills is a field's or a generic header's name, one of
+    them under a blank header cell, and it names no activity."""
+    filled = [(i, cell) for i, cell in enumerate(below) if cell.strip()]
+    name = map_columns(header).fields.get("name")
+    if not filled or (name is not None and name < len(below) and below[name].strip()):
+        return False
+    under_blank = any(i >= len(header) or not header[i].strip() for i, _ in filled)
+    names = all(field_of(cell) is not None or unqualified(cell) in GENERIC for _, cell in filled)
+    return under_blank and names
+
+
+def _two_tier(header: Sequence[str], below: Sequence[str]) -> tuple[str, ...]:
+    """One header row from two: a lower cell that names a field, or stands under a blank upper
+    cell, is the column's header; elsewhere the upper cell stays (``Persoonsgegevens`` over
+    ``Categorieën``)."""
+    width = max(len(header), len(below))
+    merged = []
+    for i in range(width):
+        upper = header[i] if i < len(header) else ""
+        lower = below[i] if i < len(below) else ""
+        use_lower = lower.strip() and (field_of(lower) is not None or not upper.strip())
+        merged.append(lower if use_lower else upper)
+    return tuple(merged)
 
 
 def _kind_by_name(sheet_name: str) -> Kind | None:

@@ -28,18 +28,24 @@ _SLUG_LENGTH = 60
 
 def existing_ids(root: Path) -> frozenset[str]:
     """The ids of the workspace's records, valid or not; raises when the config is invalid."""
+    return frozenset(existing_kinds(root))
+
+
+def existing_kinds(root: Path) -> dict[str, str]:
+    """The kind of each of the workspace's records by id (``""`` where a record names none),
+    valid or not; raises when the config is invalid."""
     config, _ = load_config(root)
     if config is None:
         raise ComplykitError(
             f"{root / CONFIG_FILENAME} is not valid",
             hint="Run `complykit validate` to see what to fix.",
         )
-    return frozenset(
-        document.data["id"]
+    return {
+        document.data["id"]: str(document.data.get("kind") or "")
         for path in record_files(root, config.paths.exclude)
         for document in read_file(root, path).documents
         if isinstance(document.data, dict) and isinstance(document.data.get("id"), str)
-    )
+    }
 
 
 def slug(text: str, length: int = _SLUG_LENGTH) -> str:

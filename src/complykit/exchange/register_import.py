@@ -16,14 +16,17 @@ from complykit.exchange.layout import layout
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import (
     Target,
+    existing_kinds,
     slug,
     unique_ids,
     validation_problems,
     write_all,
 )
-from complykit.exchange.register_rows import Draft, Rejected, draft_activity
+from complykit.exchange.register_rows import Draft, Known, Rejected, draft_activity, heading
+from complykit.exchange.row_source import Source
 from complykit.exchange.sheet import pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
+from complykit.workspace.open import load_config
 
 __all__ = ["import_register", "slug", "validation_problems"]
 
@@ -52,7 +55,7 @@ def import_register(
     found = layout(sheets, sheet)
     joined = join(found)
     target = Target.of(root)
-    drafts = [draft_activity(s) for s in joined.sources]
+    drafts = _drafts(joined.sources, _known(root))
     ids = _ids([d for d in drafts if isinstance(d, Draft)])
     planned = [
         Outcome(found.main.sheet, d.row, _status(d), None, (d.reason,))
@@ -79,6 +82,32 @@ def import_register(
         written,
         sheet_warnings=sheet_warnings(sheets),
     )
+
+
+def _drafts(sources: Sequence[Source], known: Known) -> list[Draft | Rejected]:
+    """A draft per row. A lone cell right above a filled activity row heads a part of the
+    table (published registers group activities under ``Burgerzaken``, ``Sociaal domein``):
+    it is no activity, and the rows under it keep it in their notes."""
+    drafts: list[Draft | Rejected] = []
+    section = ""
+    for index, source in enumerate(sources):
+        below = sources[index + 1] if index + 1 < len(sources) else None
+        title = heading(source)
+        if title and below is not None and sum(1 for c in below.row.cells if c.strip()) > 1:
+            section = title
+            reason = f"a section heading, not an activity: '{shown(title)}'"
+            drafts.append(Rejected(source.row.number, reason, remark=True))
+        else:
+            drafts.append(draft_activity(source, known, section))
+    return drafts
+
+
+def _known(root: Path) -> Known:
+    """The people and DPIA records a row may name; the config is valid (``Target.of``)."""
+    config, _ = load_config(root)
+    people = tuple(config.people) if config is not None else ()
+    dpias = frozenset(i for i, kind in existing_kinds(root).items() if kind == "dpia")
+    return Known(people, dpias)
 
 
 def _children(joined: Joined, planned: Sequence[Outcome]) -> list[Outcome]:

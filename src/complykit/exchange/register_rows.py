@@ -7,11 +7,13 @@ understand, goes into ``notes`` as written, with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
-from complykit.exchange.activity_parts import NO, data_categories, purposes, transfers
+from complykit.exchange.activity_parts import NO, YES, data_categories, purposes, transfers
+from complykit.exchange.people import person_named
 from complykit.exchange.recipient_text import recipient
 from complykit.exchange.retention import (
     kept_for_good,
@@ -23,13 +25,15 @@ from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
     Source,
+    read_date,
     split_items,
     split_lines,
     unique,
 )
 from complykit.exchange.shown import shown
 from complykit.exchange.transfer_text import countries_in, says_none
-from complykit.exchange.vocabulary import plain_header
+from complykit.exchange.vocabulary import Columns, plain_header
+from complykit.model.config import PersonEntry
 from complykit.model.enums import ProcessingRole
 
 NO_TRIGGER = "not stated in the imported register"
@@ -48,6 +52,15 @@ _DATED_LABEL = re.compile(
 # What a register's own number looks like: "12", "PA-0001", "3.1.a", "HR/04"; not a sentence.
 _PLAUSIBLE_ID = re.compile(r"[\w.\-/#]{1,24}")
 _SENTENCE_WORDS = 4
+
+
+@frozen
+class Known:
+    """What the workspace already holds that a row may name: its people (an owner) and its
+    DPIA records (the DPIA a row says was done)."""
+
+    people: tuple[PersonEntry, ...] = ()
+    dpias: frozenset[str] = frozenset()
 
 
 @frozen
@@ -70,9 +83,12 @@ class Rejected:
     """The row is a remark on the register, not a broken activity: skipped, not reported."""
 
 
-def draft_activity(source: Source) -> Draft | Rejected:
-    """The processing activity ``source`` describes, or why it cannot make one."""
+def draft_activity(source: Source, known: Known = Known(), section: str = "") -> Draft | Rejected:
+    """The processing activity ``source`` describes, or why it cannot make one; ``section``
+    is the heading of the part of the table it stands in, kept in its notes."""
     notes = Notes()
+    if section:
+        notes.add(f"Section of the register: {section}")
     if (remark := _remark(source)) is not None:
         return Rejected(
             source.row.number, f"a remark, not an activity: '{shown(remark)}'", remark=True
@@ -81,6 +97,8 @@ def draft_activity(source: Source) -> Draft | Rejected:
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")
     fields: dict[str, Any] = {"name": name}
+    if owner := _owner(source("owner"), known.people, notes):
+        fields["owner"] = owner
     if source("description"):
         fields["description"] = source("description")
     parties = _joint_controllers(source("joint_controllers"))
@@ -88,28 +106,84 @@ def draft_activity(source: Source) -> Draft | Rejected:
     if parties:
         fields["joint_controllers"] = parties
     fields.update(_lists(source, notes))
-    fields.update(_details(source, notes, processor=fields["role"] == ProcessingRole.PROCESSOR))
+    processor = fields["role"] == ProcessingRole.PROCESSOR
+    fields.update(_details(source, notes, processor=processor, dpias=known.dpias))
+    for column, _ in source.unheaded():
+        notes.warn(f"a value in column {column}, which has no header; kept in notes")
     text = "\n".join(_note_lines(source, notes))
     if text:
         fields["notes"] = text
     return Draft(source.row.number, name, fields, tuple(notes.warnings))
 
 
-def _details(source: Source, notes: Notes, *, processor: bool) -> dict[str, Any]:
+def _details(
+    source: Source, notes: Notes, *, processor: bool, dpias: frozenset[str]
+) -> dict[str, Any]:
     """The fields a row may leave out: sources, automated decisions, data locations,
     retention and security measures."""
     fields: dict[str, Any] = {}
-    if found := sources(source("sources"), processor=processor):
+    texts = [source("data_subjects"), *(c("data_subjects") for c in source.of("data_subjects"))]
+    subjects = [item for text in texts for item in split_items(text)]
+    if found := sources(source("sources"), processor=processor, subjects=subjects):
         fields["sources"] = found
     if decisions := automated_decisions(source("automated_decisions"), notes):
         fields["automated_decisions"] = decisions
     if locations := _locations(source("data_locations"), notes):
         fields["data_locations"] = locations
-    if retention := _retention(source("retention"), notes):
+    if retention := _retention(_with_unit(source("retention"), source.columns), notes):
         fields["retention"] = retention
     if source("security"):
         fields["security_description"] = source("security")
+    if dpia := _dpia(source("dpia"), dpias, notes):
+        fields["dpia"] = dpia
+    if source("residual_risk"):
+        # The activity has no field for it: the DPIA record holds the residual risk.
+        notes.add(
+            f"Residual risk as written in the register (a dpia record's residual_risk): "
+            f"{source('residual_risk')}"
+        )
     return fields
+
+
+def _names_id(text: str, record_id: str) -> bool:
+    """Whether ``text`` names ``record_id`` as a word of its own (``Ja, dpia-brp``)."""
+    return re.search(rf"(?<![\w-]){re.escape(record_id)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def _owner(text: str, people: Sequence[PersonEntry], notes: Notes) -> str | None:
+    """The id of the person the owner cell names (``owner`` takes a person from complykit.yaml),
+    or None with the cell kept in notes."""
+    if not text:
+        return None
+    if (person := person_named(text, people)) is not None:
+        return person.id
+    notes.warn(
+        f"owner '{_one_line(text)}' is no person in complykit.yaml (by id, name, e-mail or a "
+        "role only one person holds); kept in notes"
+    )
+    notes.add(f"Owner as written in the register: {text}")
+    return None
+
+
+def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:
+    """The DPIA record the cell names by its id; else None, the cell kept in notes, with a
+    warning when it says a DPIA was done, since only a record can show it."""
+    if not text:
+        return None
+    named = [record_id for record_id in sorted(dpias) if _names_id(text, record_id)]
+    if len(named) == 1:
+        return named[0]
+    notes.add(f"DPIA as written in the register: {text}")
+    word = plain_header(text).split()[0]
+    first = {word, word.strip(",.;:()"), word.rstrip(",;:")}
+    if first & (YES | {"oui"}) or read_date(text) is not None:
+        notes.warn(
+            f"the register says a DPIA was done ('{_one_line(text)}'); link its dpia record "
+            "under dpia (`complykit import dpia` reads one from the CNIL PIA tool); kept in notes"
+        )
+    elif not first & (NO | {"non"}):
+        notes.warn(f"DPIA '{_one_line(text)}' kept in notes; link its dpia record under dpia")
+    return None
 
 
 def _remark(source: Source) -> str | None:
@@ -126,6 +200,19 @@ def _remark(source: Source) -> str | None:
         return None
     in_id = source("id") == text and not _PLAUSIBLE_ID.fullmatch(text)
     return text if in_id or _sentence(text) else None
+
+
+def heading(source: Source) -> str | None:
+    """The text of a row that may head a part of the table (``Burgerzaken``, ``2. Sociaal
+    domein``): one filled cell, no rows of other sheets joined to it, and neither a labelled
+    remark nor a sentence. Whether it is one depends on the row under it (register_import)."""
+    filled = [cell.strip() for cell in source.row.cells if cell.strip()]
+    if len(filled) != 1 or source.children:
+        return None
+    text = filled[0]
+    if _NOTE_LABEL.match(text) or _DATED_LABEL.match(text) or _sentence(text):
+        return None
+    return " ".join(text.split())
 
 
 def _sentence(text: str) -> bool:
@@ -160,27 +247,64 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
         fields["data_subjects"] = items
     if categories := data_categories(source, notes):
         fields["personal_data"] = categories
-    if recipients := _recipients(source):
+    if recipients := _recipients(source, notes):
         fields["recipients"] = recipients
+        if source("recipients") and _says_none(source("recipients")):
+            # None besides the processors ("Ontvangers: -", "Verwerker: Centric").
+            notes.add(f"Recipients as written in the register: {source('recipients')}")
+    elif none := _no_recipients(source, notes):
+        fields["no_recipients"] = none
     if found_transfers := transfers(source, notes):
         fields["transfers"] = found_transfers
     return fields
 
 
-def _recipients(source: Source) -> list[dict[str, str]]:
+# What a recipients or processors cell writes for "none": no party of that name.
+_NONE = re.compile(
+    r"(?:geen|nee|none|no|n\.?v\.?t\.?|n/a|-+|niet van toepassing|not applicable|aucun|aucune"
+    r"|neant|pas de destinataires?)"
+    r"(?:\s+(?:ontvangers?|verwerkers?|recipients?|processors?|destinataires?|sous-traitants?))?",
+    re.IGNORECASE,
+)
+
+
+def _says_none(text: str) -> bool:
+    return _NONE.fullmatch(plain_header(text).strip(" .")) is not None or (
+        _NONE.fullmatch(text.strip()) is not None
+    )
+
+
+def _recipients(source: Source, notes: Notes) -> list[dict[str, str]]:
     """The recipients column(s), each typed by its words (``recipient_text``), then the
-    processors column(s), each a processor."""
+    processors column(s), each a processor; a cell saying none names no one."""
     entries: dict[str, dict[str, str]] = {}
     plain = [source("recipients"), *(c("recipients") for c in source.of("recipients"))]
     for text in plain:
         for item in split_items(text):
-            entry = recipient(item)
-            entries.setdefault(entry["name"], entry)
+            if not _says_none(item):
+                entry = recipient(item)
+                entries.setdefault(entry["name"], entry)
     processors = [source("processors"), *(c("processors") for c in source.of("processors"))]
     for text in processors:
+        if text and _says_none(text):
+            notes.add(f"Processors as written in the register: {text}")
         for name in split_items(text):
-            entries.setdefault(name, {"name": name, "type": "processor"})
+            if not _says_none(name):
+                entries.setdefault(name, {"name": name, "type": "processor"})
     return list(entries.values())
+
+
+def _no_recipients(source: Source, notes: Notes) -> str | None:
+    """The register's own statement that no one receives the data (``Ontvangers: Geen``), for
+    ``no_recipients``, which GDPR030 asks to give the reason too."""
+    text = source("recipients")
+    if not text or not _says_none(text):
+        return None
+    notes.warn(
+        f"recipients '{_one_line(text)}' recorded as no_recipients; add why no one receives "
+        "the data"
+    )
+    return f"None, as the imported register says: {_one_line(text)}"
 
 
 def _role(text: str, notes: Notes, *, joint: bool) -> ProcessingRole:
@@ -233,6 +357,24 @@ def _locations(text: str, notes: Notes) -> list[dict[str, str]]:
     # The cell may name the system or data centre too; only the country has a field.
     notes.add(f"Data location as written in the register: {text}")
     return [{"system": NOT_STATED, "country": code} for code in codes]
+
+
+# A unit in the retention column's header: "Bewaartermijn (jaren)", "Retention (in years)".
+_UNIT = re.compile(
+    r"\(\s*(?:in\s+|en\s+)?(jaren|jaar|maanden|weken|dagen|years|months|weeks|days|ans|annees|mois"
+    r"|semaines|jours)\s*\)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _with_unit(text: str, columns: Columns) -> str:
+    """A bare number under a header that names its unit, with that unit: ``7`` under
+    ``Bewaartermijn (jaren)`` is ``7 jaren``; any other cell as written."""
+    found = _UNIT.search(plain_header(columns.header("retention")))
+    if found is None or not _NUMBER.fullmatch(text.strip()):
+        return text
+    return f"{text.strip()} {found.group(1)}"
 
 
 def _retention(text: str, notes: Notes) -> dict[str, Any] | None:

@@ -67,11 +67,39 @@ class Source:
         return self.row.cells[index].strip() if index < len(self.row.cells) else ""
 
     def unknown_lines(self) -> list[str]:
+        """``Header: value`` for each filled cell no field claims; ``Column Q (no header):
+        value`` for one under no header, such as a column a merged header row left blank."""
         found = ((header, self._at(i)) for i, header in self.columns.unknown.items())
-        return [f"{header}: {value}" for header, value in found if value]
+        headed = [f"{header}: {value}" for header, value in found if value]
+        blank = [f"Column {column} (no header): {value}" for column, value in self.unheaded()]
+        return headed + blank
+
+    def unheaded(self) -> list[tuple[str, str]]:
+        """The column letter and value of each filled cell in a column without a header."""
+        return unheaded(self.row, self.columns)
 
     def of(self, kind: str) -> list[Child]:
         return [child for child in self.children if child.kind == kind]
+
+
+def column_letters(index: int) -> str:
+    """The letters a spreadsheet shows above the column at ``index`` (0 is A, 26 is AA)."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def unheaded(row: Row, columns: Columns) -> list[tuple[str, str]]:
+    """The column letter and value of each filled cell of ``row`` under no header."""
+    claimed = {*columns.fields.values(), *columns.unknown}
+    return [
+        (column_letters(index), cell.strip())
+        for index, cell in enumerate(row.cells)
+        if index not in claimed and cell.strip()
+    ]
 
 
 def split_lines(text: str) -> list[str]:

@@ -17,7 +17,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "name": (
         "name", "activity", "processing activity", "processing", "name of the processing",
         "naam", "verwerking", "verwerkingsactiviteit", "naam verwerking",
-        "naam van de verwerking",
+        "naam van de verwerking", "naam verwerkingsactiviteit", "naam van de verwerkingsactiviteit",
         "nom du traitement", "traitement", "activite de traitement", "denomination du traitement",
     ),
     "description": (
@@ -29,11 +29,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doel", "doelen", "doeleinde", "doeleinden", "verwerkingsdoel", "verwerkingsdoelen",
         "doel van de verwerking", "doelen van de verwerking", "doeleinden van de verwerking",
         "verwerkingsdoeleinden", "purpose of the processing", "purposes of the processing",
+        "doel verwerking", "doelen verwerking", "doeleinden verwerking",
         "finalite", "finalites", "finalite du traitement", "finalites du traitement",
     ),
     "legal_basis": (
         "legal basis", "lawful basis", "legal ground", "legal bases",
         "grondslag", "grondslagen", "rechtsgrond", "wettelijke grondslag",
+        "rechtmatigheidsgrond", "grondslag rechtmatigheid",
         "grondslag verwerking", "article 6 lawful basis for processing personal data",
         "article 6 lawful basis", "lawful basis for processing", "legal basis for processing",
         "rechtsgrondslag", "grondslag van de verwerking", "rechtsgrond van de verwerking",
@@ -60,6 +62,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
+        "bewaartermijn gegevens", "bewaartermijn persoonsgegevens",
         "duree de conservation", "delai de conservation", "durees de conservation",
         "bewaringstermijn", "bewaringstermijnen", "termijnen voor het wissen",
         # GDPR Art. 30(1)(f), as the register's column is often headed, in EN, NL and FR.
@@ -86,6 +89,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "id", "nr", "nr.", "no", "no.", "nummer", "number", "ref", "ref.", "referentie",
         "reference", "kenmerk", "code", "activity id", "verwerking id", "verwerkingsnummer",
         "id verwerking", "nr verwerking", "verwerking nr", "processing activity id",
+        "volgnummer", "volgnr", "volgnr.", "n\u00b0", "numero", "n\u00b0 du traitement",
+        "numero du traitement",
     ),
     "special_data": (
         "special categories", "special categories of personal data", "special category data",
@@ -129,7 +134,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "transfers of personal data to a third country or an international organisation",
         ("transferts de donnees a caractere personnel vers un pays tiers ou a une organisation "
         "internationale"),
-        "cross-border transfers", "cross border transfer",
+        "cross-border transfers", "cross border transfer", "doorgifte buiten eu",
+        "doorgifte buiten de eu", "doorgifte naar derde land of internationale organisatie",
+        "transfert hors ue", "transfert",
         "transferts", "transferts hors ue", "transferts vers des pays tiers",
     ),
     "transfer_country": (
@@ -178,6 +185,29 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "profilering", "decision automatisee", "decisions automatisees",
         "prise de decision automatisee",
     ),
+    "owner": (
+        "owner", "process owner", "proceseigenaar", "proces eigenaar", "proces-eigenaar",
+        "eigenaar", "eigenaar verwerking", "eigenaar van de verwerking", "eigenaar proces",
+        "business owner", "data owner", "gegevenseigenaar", "proprietaire",
+        "proprietaire du processus", "responsable du processus",
+    ),
+    "dpia": (
+        "dpia", "dpia uitgevoerd", "dpia uitgevoerd?", "dpia gedaan", "dpia verricht",
+        "dpia afgerond", "dpia performed", "dpia done", "dpia carried out", "dpia completed",
+        "gegevensbeschermingseffectbeoordeling", "gegevensbeschermingseffectbeoordeling uitgevoerd",
+        "geb", "geb uitgevoerd", "dpia/geb", "aipd", "aipd realisee", "aipd effectuee",
+        "analyse d'impact", "analyse d'impact realisee",
+    ),
+    "residual_risk": (
+        "restrisico", "rest risico", "rest-risico", "restrisico na maatregelen", "resterend risico",
+        "netto risico", "residual risk", "risque residuel",
+    ),
+    "legal_provision": (
+        "wet/artikel", "wet / artikel", "wet en artikel", "wetsartikel", "wetsartikelen",
+        "wettelijk kader", "wetgeving", "wettelijke bepaling", "specifieke wetgeving",
+        "legal provision", "law", "legislation", "statutory provision",
+        "disposition legale", "cadre legal", "texte legal", "reglementation",
+    ),
     "data_locations": (
         "hosting location", "hosting locations", "data location", "data locations",
         "storage location", "hostinglocatie", "opslaglocatie", "locatie gegevens",
@@ -193,6 +223,13 @@ class Columns:
 
     fields: dict[str, int]
     unknown: dict[int, str]
+    headers: tuple[str, ...] = ()
+    """The header row as written, for what a qualifier says (``Bewaartermijn (jaren)``)."""
+
+    def header(self, field: str) -> str:
+        """The header of the column that holds ``field``, as written; "" when there is none."""
+        index = self.fields.get(field)
+        return self.headers[index] if index is not None and index < len(self.headers) else ""
 
     def field_at(self, index: int) -> str | None:
         return next((field for field, at in self.fields.items() if at == index), None)
@@ -243,4 +280,4 @@ def map_columns(headers: Sequence[str]) -> Columns:
             fields[field] = index
         elif header.strip():
             unknown[index] = header.strip()
-    return Columns(fields, unknown)
+    return Columns(fields, unknown, tuple(headers))

@@ -208,6 +208,7 @@ def test_retention_as_registers_write_it(text: str, expected: ParsedRetention) -
         ("1,5 week", "not understood"),
         ("1.000 dagen", "not understood"),
         ("zolang nodig", NO_LIMIT),
+        ("tant que requis", NO_LIMIT),
     ],
 )  # fmt: skip
 def test_retention_without_one_period(text: str, reason: str) -> None:

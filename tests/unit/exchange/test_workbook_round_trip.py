@@ -153,7 +153,10 @@ def test_dutch_values_land_in_their_fields(workspace: Path, tmp_path: Path) -> N
     assert "transfers" not in staff
     assert staff["security_description"] == "Toegang alleen voor HR, MFA"
     assert staff["retention"] == {"period": "P7Y", "trigger": "uitdiensttreding"}
-    assert staff["notes"].splitlines() == ["Id in the register: V-001", "Proceseigenaar: Hoofd HR"]
+    assert staff["notes"].splitlines() == [
+        "Id in the register: V-001",
+        "Owner as written in the register: Hoofd HR",
+    ]
     care = _record(workspace, "pa-clientdossier.yaml")
     assert care["purposes"] == [{"description": "Verlenen van zorg", "legal_basis": "contract"}]
     assert care["personal_data"] == [

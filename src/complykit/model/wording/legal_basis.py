@@ -225,8 +225,9 @@ def split_bases(text: str) -> list[str]:
 # (a W and a consonant other than h or r, so "When" or "Write" are no law).
 _LAW = re.compile(
     r"(?i:wet(?:boek)?\b|\bwet\b|besluit|regeling|verordening|reglement|\bawb\b|\bact\b"
-    # French and Belgian: "Code du travail", "loi du 30 juillet 2018", "arrêté royal", "décret".
-    r"|\bcode\b|\bloi\b|arr[eê]t[eé]|d[eé]cret|ordonnance"
+    # French and Belgian: "Code du travail", "loi du 30 juillet 2018", "arrêté royal", "décret";
+    # Flemish and Brussels law in Dutch: "decreet van 18 juli 2008", "ordonnantie".
+    r"|\bcode\b|\bloi\b|arr[eê]t[eé]|d[eé]cret|ordonnance|decreet|ordonnantie"
     r"|\buavg\b|\bart(?:ikel|icle)?\.?\s*\d)|\bBW\b"
     # Dutch law abbreviations: W and a consonant, as Wgs, Wmo, Wlz, WGBO, WWB.
     r"|\bW[BCDFGJKLMNPQSTVWXZbcdfgjklmnpqstvwxz][A-Za-z]{0,4}\b"

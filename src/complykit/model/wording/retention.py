@@ -18,7 +18,7 @@ from complykit.model.wording.folding import words_of
 # Words for "needed", folded (no accents, lower case): "nécessaires" is "necessaires".
 _NEEDED = (
     r"(?:nodig|noodzakelijk|vereist|benodigd|necessary|needed|required|necessaires?"
-    r"|erforderlich|notwendig)"
+    r"|requis(?:es)?|erforderlich|notwendig)"
 )
 # "Zolang nodig", "as long as it is necessary", "tant que nécessaire", "solange erforderlich".
 _WHILE_NEEDED = (
