@@ -426,6 +426,13 @@ def parse_document_in(
         loader.dispose()
 
 
+def _refused(event: yaml.Event, name: str) -> str:
+    """What is refused at ``event``: an alias (``*name``) reuses what an anchor marked."""
+    if isinstance(event, yaml.AliasEvent):
+        return f"alias '*{name}' is not allowed"
+    return f"anchor '&{name}' is not allowed"
+
+
 def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:
     """Anchors are refused even when unused; only scanned for when the text holds an ``&``."""
     loader = _Loader(text)
@@ -444,7 +451,7 @@ def find_anchors(path: PurePosixPath, text: str) -> tuple[Finding, ...]:
                         column,
                         "YAML003",
                         Severity.ERROR,
-                        f"anchor '&{anchor}' is not allowed",
+                        _refused(event, anchor),
                         hint="Write the values out in full instead of anchoring and reusing them.",
                     )
                 )

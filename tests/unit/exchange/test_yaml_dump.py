@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from complykit.exchange.record_files import yaml_text
-from complykit.exchange.yaml_dump import dump_text
+from complykit.exchange.yaml_dump import SafeTextDumper, dump_text
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 KEYS = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True)
@@ -48,3 +48,22 @@ def test_text_without_other_line_breaks_is_written_as_before(data: dict[str, str
 def test_a_nel_is_escaped_not_folded() -> None:
     assert dump_text({"a": "a\x85b"}) == 'a: "a\\Nb"\n'
     assert yaml_text("c", {"a": "x\u2028y\nz"}) == '# c\na: "x\\Ly\\nz"\n'
+
+
+PLAIN_TEXT = st.text(
+    st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs", "Cc", "Cf"]), max_size=300
+)
+
+
+@given(st.dictionaries(KEYS, st.one_of(PLAIN_TEXT, st.lists(PLAIN_TEXT, max_size=3)), min_size=1))
+def test_text_is_laid_out_as_pyyamls_python_emitter_lays_it_out(data: dict[str, Any]) -> None:
+    """libyaml writes most exports; the files read as they did when Python wrote them."""
+    python_layout = yaml.dump(
+        data, Dumper=SafeTextDumper, sort_keys=False, allow_unicode=True, width=100
+    )
+    assert dump_text(data) == python_layout
+
+
+def test_text_beyond_the_basic_plane_is_written_as_it_is_not_escaped() -> None:
+    """libyaml would write an emoji as an escape; such a document is written by Python."""
+    assert dump_text({"name": "Team 🚀", "notes": ["中 😀"]}) == "name: Team 🚀\nnotes:\n- 中 😀\n"

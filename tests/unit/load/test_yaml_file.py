@@ -110,6 +110,15 @@ def test_a_files_problems_are_listed_up_to_a_number_per_code_then_counted() -> N
     assert parse_yaml(PATH, text, LoadLimits(max_problems_per_code=9)).findings[-2].line == 12
 
 
+def test_an_alias_is_named_as_an_alias_not_as_an_anchor() -> None:
+    """The finding at ``*n`` quotes what the line holds, so the user finds it in the file."""
+    parsed = parse_yaml(PATH, b"kind: supplier\nid: s\nname: &n Mailer\nservices: [*n]\n")
+    assert [(f.code, f.line, f.column, f.message) for f in parsed.findings] == [
+        ("YAML003", 3, 7, "anchor '&n' is not allowed"),
+        ("YAML003", 4, 12, "alias '*n' is not allowed"),
+    ]
+
+
 def test_billion_laughs_is_refused_quickly() -> None:
     """Nested aliases are refused at the first alias instead of being expanded."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
