@@ -482,8 +482,7 @@ def test_water_board_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> Non
     assert "retention" not in staff
     assert staff["sources"] == [{"type": "data-subject", "description": "Medewerker"}]
     assert (
-        "retention 'zolang nodig' sets no time limit for erasure; left out, kept in "
-        "notes"
+        "retention 'zolang nodig' sets no time limit for erasure; left out, kept in notes"
     ) in _messages(report, 6)
     levy = _record(workspace, "pa-heffing-watersysteemheffing.yaml")
     assert levy["purposes"] == [
