@@ -273,3 +273,12 @@ def test_unverified_mapping_to_27001_says_so(catalogs: CatalogSet) -> None:
     [mapping] = catalogs.mappings_between("iso27701-2019", "iso27001-2022")
     assert mapping.mapping.unverified is True
     assert all(row.unverified for row in mapping.rows)
+
+
+def test_every_annex_iii_point_has_a_dutch_title(catalogs: CatalogSet) -> None:
+    """The Dutch AI register names the Annex III point a system is classified under; an
+    English title there read as a gap in the translation."""
+    catalog = _catalog(catalogs, "eu-ai-act")
+    points = [item for item in catalog.items if item.id.startswith("Annex III")]
+    assert len(points) == 34
+    assert [item.id for item in points if not item.title_nl] == []
