@@ -428,6 +428,13 @@ def test_data_subjects_that_are_not_our_staff(text: str) -> None:
         "Gebruikers van 13 tot 17 jaar",
         "Élèves",
         "Schüler",
+        # A number that is no age: the number of schools or childminders.
+        "Leerlingen van 25 scholen",
+        "Kinderen van 20 gastouders",
+        "Leerlingen van 17 basisscholen",
+        "Élèves de 40 écoles",
+        "Kinderen 12-15 jaar",
+        "Élèves âgés de 12 à 15 ans",
     ],
 )
 def test_data_subjects_that_are_children(text: str) -> None:
@@ -463,6 +470,13 @@ def test_data_subjects_that_are_not_children(text: str) -> None:
         ("Kinderen van 13 tot 16 jaar", 13),
         ("Leerlingen", None),
         ("Patients under 16", None),
+        ("Patiënten jonger dan 18 jaar", None),
+        ("Leerlingen van 25 scholen", None),
+        ("Élèves de 40 écoles", None),
+        ("Employees with 1 to 5 years of service", None),
+        ("Kinderen 12-15 jaar", 12),
+        ("Children aged 12 to 15", 12),
+        ("Leerlingen 16 jaar en ouder", 16),
     ],
 )
 def test_the_youngest_age_an_entry_states(text: str, youngest: int | None) -> None:

@@ -64,13 +64,28 @@ _SIXTEEN_OR_OLDER = re.compile(
 _RELATED = re.compile(r"\b(?:of|van|des|de|der|von)\b(?!\s*\d)")
 
 
-# The lowest age an entry states: "aged 13 to 17", "vanaf 14 jaar", "14+", "13 and over".
-# "Over 12" is read as 12, which errs towards taking the entry for children.
+# A number is an age only where the entry says so: "Leerlingen van 25 scholen" counts schools.
+# Words for years of age, folded, not followed by what years also count ("years of service").
+_YEARS_OLD = (
+    r"(?:jaar|jarigen?|years?(?:\s+old)?|yrs|year-olds?|ans|jahre[n]?)(?![^\W\d_])"
+    r"(?!\s+(?:of|van|in|de|d|dienst\w*|service|ervaring|experience|employment)\b)"
+)
+# Words that put an age before the number: "aged 13", "leeftijd van 12", "âgés de 12".
+_AGE_WORD = (
+    r"(?:aged?|ages|agees?|leeftijd|alter)(?:\s+(?:of|van|von|de|from|vanaf|tussen|between"
+    r"|entre|zwischen|ab))?"
+)
+_LOWER_BOUND = r"(?:van|vanaf|tussen|between|from|over|above|boven|de|des|ab|von|zwischen|entre)"
+_RANGE = r"(?:-|to|tot|tot en met|t/m|a|et|bis|und|en|and)"
+# The lowest age an entry states: "aged 13 to 17", "vanaf 14 jaar", "12-15 jaar", "14+", "13
+# and over", "ouder dan 12" ("over 12" years is read as 12, which errs towards children).
 _FROM_AGE = re.compile(
-    r"\b(?:(?:aged?|ages|leeftijd|van|tussen|between|from|vanaf|over|above|boven|ouder dan"
-    r"|older than|agees?|de|des|ab|von|zwischen)\s+(\d{1,2})\b"
+    rf"\b(?:{_AGE_WORD}\s+(\d{{1,2}})\b"
+    rf"|(?:ouder dan|older than)\s+(\d{{1,2}})\b"
+    rf"|{_LOWER_BOUND}\s+(\d{{1,2}})\s*(?:{_RANGE}\s*\d{{1,2}}\s*)?{_YEARS_OLD}"
+    rf"|(\d{{1,2}})\s*{_RANGE}\s*\d{{1,2}}\s*{_YEARS_OLD}"
     r"|(\d{1,2})\s*(?:\+|(?:years?|jaar|ans|jahre)?\s*(?:and|en|or|of|et|und)\s+"
-    r"(?:over|older|ouder|plus|alter)|(?:-|to|tot|t/m)\s*\d))"
+    r"(?:over|older|ouder|plus|alter)))"
 )
 
 
@@ -78,7 +93,7 @@ def youngest_age(text: str) -> int | None:
     """The lowest age a category of data subjects states, if it states one: 13 for ``Pupils
     aged 13 to 17`` or ``Leerlingen vanaf 13 jaar``; None for ``Leerlingen`` or ``Patients
     under 16``, which state only an upper limit."""
-    ages = [int(m[1] or m[2]) for m in _FROM_AGE.finditer(words_of(text))]
+    ages = [int(next(a for a in m.groups() if a)) for m in _FROM_AGE.finditer(words_of(text))]
     return min(ages) if ages else None
 
 
