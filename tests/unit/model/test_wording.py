@@ -435,6 +435,10 @@ def test_data_subjects_that_are_not_our_staff(text: str) -> None:
         "Élèves de 40 écoles",
         "Kinderen 12-15 jaar",
         "Élèves âgés de 12 à 15 ans",
+        # Some of them under 16: the youngest age decides, not an older one beside it.
+        "Children aged 12 to 15 and pupils 16 and over",
+        "Users aged 14 and over",
+        "Patiënten onder de 16",
     ],
 )
 def test_data_subjects_that_are_children(text: str) -> None:
@@ -454,6 +458,7 @@ def test_data_subjects_that_are_children(text: str) -> None:
         "Kindergarten staff",
         "Employees with 1 to 5 years of service",
         "Clients aged 18 to 65",
+        "Klanten van 3 tot 5 vestigingen",
     ],
 )
 def test_data_subjects_that_are_not_children(text: str) -> None:
@@ -534,6 +539,8 @@ def test_a_parent_company_is_no_parent() -> None:
         ("Patiënten", False),
         ("Bezoekers", False),
         ("Children aged 12 to 15", False),
+        ("Children aged 12 to 15 and pupils 16 and over", False),
+        ("Leerlingen 16 jaar en ouder", True),
     ],
 )
 def test_data_subjects_that_are_adults(text: str, adults: bool) -> None:
