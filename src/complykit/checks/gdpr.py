@@ -19,7 +19,7 @@ from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
-from complykit.model.wording.retention import sets_no_limit
+from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.workspace.repository import Entry, Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
@@ -124,13 +124,17 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
 
     The register needs the time limits "where possible"; a missing one is usually a gap. An
     ``until`` that keeps the data while it is needed ("as long as necessary", "zolang nodig")
-    or for ever ("indefinitely", "onbepaalde tijd") names no event and sets no limit: storage
-    limitation (Art. 5(1)(e)) restated, not a time limit.
+    or for ever ("indefinitely", "onbepaalde tijd", "forever", "voor altijd") names no event
+    and sets no limit: storage limitation (Art. 5(1)(e)) restated, not a time limit. Nor does
+    one that says the data is kept permanently ("permanently", "blijvend te bewaren"): keeping
+    for good is what a law may prescribe, recorded as ``permanent: true`` with that law, which
+    GDPR042 then asks for; the hint says so for both.
 
     PASS: ``retention: {period: P7Y, trigger: End of the financial year}``, or ``retention:
     {until: the subscriber unsubscribes}``.
     FAIL: no ``retention``, and a data category without its own ``retention``; or
-    ``retention: {until: as long as necessary}``.
+    ``retention: {until: as long as necessary}``, ``{until: forever}`` or ``{until:
+    permanently}``.
     """
     for entry, activity in described(repo, controller_activities(repo)):
         per_category = activity.personal_data and all(c.retention for c in activity.personal_data)
@@ -138,17 +142,31 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
         until = retention.until if retention is not None else None
         if retention is None and not per_category:
             yield Problem(entry, ("retention",), f"'{activity.name}' states no retention period")
-        elif until is not None and sets_no_limit(until):
+        elif until is not None and (sets_no_limit(until) or says_kept_for_good(until)):
             yield Problem(
                 entry,
                 ("retention", "until"),
                 f"'{activity.name}' keeps its data until '{until}', which sets no time "
                 "limit for erasure",
-                hint="Name the event at which the data is erased (`until: the subscriber "
-                "unsubscribes`), or a period and what it counts from (`period: P2Y, trigger: "
-                "end of the contract`).",
+                hint=_UNTIL_AN_EVENT + _FOR_GOOD_BY_LAW * _for_good_meant(until),
                 citation=("GDPR Art. 30(1)(f)", "GDPR Art. 5(1)(e)"),
             )
+
+
+_UNTIL_AN_EVENT = (
+    "Name the event at which the data is erased (`until: the subscriber unsubscribes`), or a "
+    "period and what it counts from (`period: P2Y, trigger: end of the contract`)."
+)
+_FOR_GOOD_BY_LAW = (
+    " If a law has the records kept for good (the Archiefwet, a selection list), record "
+    "`retention: {permanent: true, legal_provision: <that law>}` instead of `until`."
+)
+
+
+def _for_good_meant(until: str) -> bool:
+    """Whether an ``until`` says the data is kept for good or without end ("permanently",
+    "forever"), which may stand for permanent retention a law prescribes."""
+    return says_kept_for_good(until) or says_no_end(until)
 
 
 @check(

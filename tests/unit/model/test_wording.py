@@ -19,7 +19,7 @@ from complykit.model.wording.folding import spaced_words
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.national_ids import national_id
-from complykit.model.wording.retention import says_no_end, sets_no_limit
+from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.model.wording.special_data import (
     criminal_offence,
     criminal_reading,
@@ -374,12 +374,35 @@ def test_retention_until_an_event_sets_a_limit(text: str) -> None:
         ("as long as necessary", False),
         ("blijvend te bewaren", False),
         ("kept permanently (Archiefwet 1995)", False),
+        ("forever", True),
+        ("kept for ever", True),
+        ("Voor altijd", True),
+        ("eeuwig", True),
+        ("Durée illimitée", True),
     ],
 )
 def test_retention_without_end(text: str, endless: bool) -> None:
     """Without end is not while needed, nor the permanent keeping a law prescribes."""
     assert says_no_end(text) is endless
     assert sets_no_limit(text) is (endless or "necessary" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "for_good"),
+    [
+        ("blijvend te bewaren", True),
+        ("Archiefwet: blijvend", True),
+        ("kept permanently (Archiefwet 1995)", True),
+        ("permanently", True),
+        ("Permanent bewaren", True),
+        ("forever", False),
+        ("Voor altijd", False),
+        ("7 years after permanent closure", False),
+    ],
+)
+def test_retention_kept_for_good(text: str, for_good: bool) -> None:
+    """Permanent retention, what a law may prescribe, is not keeping without end."""
+    assert says_kept_for_good(text) is for_good
 
 
 @pytest.mark.parametrize(
