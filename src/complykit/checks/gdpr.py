@@ -17,9 +17,9 @@ from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
 from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
-from complykit.model.processing import ProcessingActivity
+from complykit.model.processing import ProcessingActivity, Retention
 from complykit.model.supplier import Supplier
-from complykit.model.wording.retention import sets_no_limit
+from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.workspace.repository import Entry, Repository
 
 _PROCESSOR_ROLES = ("processor", "sub-processor")
@@ -124,13 +124,17 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
 
     The register needs the time limits "where possible"; a missing one is usually a gap. An
     ``until`` that keeps the data while it is needed ("as long as necessary", "zolang nodig")
-    or for ever ("indefinitely", "onbepaalde tijd") names no event and sets no limit: storage
-    limitation (Art. 5(1)(e)) restated, not a time limit.
+    or for ever ("indefinitely", "onbepaalde tijd", "forever", "voor altijd") names no event
+    and sets no limit: storage limitation (Art. 5(1)(e)) restated, not a time limit. Nor does
+    one that says the data is kept permanently ("permanently", "blijvend te bewaren"): keeping
+    for good is what a law may prescribe, recorded as ``permanent: true`` with that law, which
+    GDPR042 then asks for; the hint says so for both.
 
     PASS: ``retention: {period: P7Y, trigger: End of the financial year}``, or ``retention:
     {until: the subscriber unsubscribes}``.
     FAIL: no ``retention``, and a data category without its own ``retention``; or
-    ``retention: {until: as long as necessary}``.
+    ``retention: {until: as long as necessary}``, ``{until: forever}`` or ``{until:
+    permanently}``.
     """
     for entry, activity in described(repo, controller_activities(repo)):
         per_category = activity.personal_data and all(c.retention for c in activity.personal_data)
@@ -138,17 +142,31 @@ def retention_missing(repo: Repository) -> Iterator[Problem]:
         until = retention.until if retention is not None else None
         if retention is None and not per_category:
             yield Problem(entry, ("retention",), f"'{activity.name}' states no retention period")
-        elif until is not None and sets_no_limit(until):
+        elif until is not None and (sets_no_limit(until) or says_kept_for_good(until)):
             yield Problem(
                 entry,
                 ("retention", "until"),
                 f"'{activity.name}' keeps its data until '{until}', which sets no time "
                 "limit for erasure",
-                hint="Name the event at which the data is erased (`until: the subscriber "
-                "unsubscribes`), or a period and what it counts from (`period: P2Y, trigger: "
-                "end of the contract`).",
+                hint=_UNTIL_AN_EVENT + _FOR_GOOD_BY_LAW * _for_good_meant(until),
                 citation=("GDPR Art. 30(1)(f)", "GDPR Art. 5(1)(e)"),
             )
+
+
+_UNTIL_AN_EVENT = (
+    "Name the event at which the data is erased (`until: the subscriber unsubscribes`), or a "
+    "period and what it counts from (`period: P2Y, trigger: end of the contract`)."
+)
+_FOR_GOOD_BY_LAW = (
+    " If a law has the records kept for good (the Archiefwet, a selection list), record "
+    "`retention: {permanent: true, legal_provision: <that law>}` instead of `until`."
+)
+
+
+def _for_good_meant(until: str) -> bool:
+    """Whether an ``until`` says the data is kept for good or without end ("permanently",
+    "forever"), which may stand for permanent retention a law prescribes."""
+    return says_kept_for_good(until) or says_no_end(until)
 
 
 @check(
@@ -175,29 +193,46 @@ def permanent_retention_without_law(repo: Repository) -> Iterator[Problem]:
     data for good under another name, and is read the same way. A long period that a
     lifetime bounds ("115 years after birth") is a real limit and passes.
 
+    The law named in ``retention.legal_provision`` covers what the activity's retention says:
+    permanent retention covers every category, but a law behind a period ("Art. 52 AWR", seven
+    years) covers no category kept longer than that period: a tax retention duty does not have
+    photos kept for 999 years.
+
     PASS: ``retention: {permanent: true, legal_provision: Archiefwet 1995 art. 3;
-    Selectielijst gemeenten 2020}``.
+    Selectielijst gemeenten 2020}``, with or without a category kept for P999Y.
     FAIL: ``retention: {permanent: true}``; or a data category with ``retention: P999Y`` and
-    no law named in the activity's ``retention.legal_provision``.
+    no law in the activity's ``retention.legal_provision``, or one named for a shorter period
+    (``retention: {period: P7Y, legal_provision: Art. 52 AWR}``).
     """
     for entry, activity in activities(repo):
         retention = activity.retention
-        if retention is not None and retention.legal_provision is not None:
-            continue
+        law = retention.legal_provision if retention is not None else None
         if retention is not None and retention.permanent:
+            if law is not None:
+                continue  # the law keeps all of the activity's data for good
             yield Problem(
                 entry,
                 ("retention", "permanent"),
                 f"'{activity.name}' keeps its data permanently, but names no law that has it kept",
             )
-        elif retention is not None and retention.period and _for_good(retention.period):
+        elif (
+            retention is not None
+            and retention.period
+            and _for_good(retention.period)
+            and law is None
+        ):
             at_period: Loc = ("retention", "period")
-            yield _kept_for_good(entry, activity, at_period, "its data", retention.period)
+            yield _kept_for_good(
+                entry, at_period, f"'{activity.name}' keeps its data", retention.period
+            )
+        lawful = retention.period if retention is not None and law is not None else None
         for index, category in enumerate(activity.personal_data):
-            if category.retention is not None and _for_good(category.retention):
-                place = ("personal_data", index, "retention")
-                what = f"'{category.name}'"
-                yield _kept_for_good(entry, activity, place, what, category.retention)
+            kept = category.retention
+            if kept is None or not _for_good(kept) or _within(kept, lawful):
+                continue
+            place = ("personal_data", index, "retention")
+            what = f"'{activity.name}' keeps '{category.name}'"
+            yield _kept_for_good(entry, place, what, kept, _law_for_other_retention(retention))
 
 
 # Longer than anyone lives: a period past it keeps the data for good, whatever it counts from.
@@ -208,14 +243,28 @@ def _for_good(period: Duration) -> bool:
     return period.as_timedelta() > _LIFETIME
 
 
+def _within(kept: Duration, lawful: Duration | None) -> bool:
+    """Whether a category's period is no longer than the period a named law sets."""
+    return lawful is not None and kept.as_timedelta() <= lawful.as_timedelta()
+
+
+def _law_for_other_retention(retention: Retention | None) -> str:
+    """What to add when the activity names a law for its own, shorter, retention."""
+    if retention is None or retention.legal_provision is None:
+        return ""
+    own = f"period of {retention.period.iso()}" if retention.period else "retention"
+    return f"; '{retention.legal_provision}' is named for the activity's {own}, not for this one"
+
+
 def _kept_for_good(
-    entry: Entry, activity: ProcessingActivity, place: Loc, what: str, period: Duration
+    entry: Entry, place: Loc, what: str, period: Duration, also: str = ""
 ) -> Problem:
+    """``what`` ("'Members' keeps 'Photos'") for longer than anyone lives, with no law."""
     return Problem(
         entry,
         place,
-        f"'{activity.name}' keeps {what} for {period.iso()}, longer than anyone lives: that "
-        "keeps it for good, but names no law that has it kept",
+        f"{what} for {period.iso()}, longer than anyone lives: that "
+        f"keeps it for good, but names no law that has it kept{also}",
         hint="Set a period the purposes need. If a law has the data kept for good as an "
         "archive in the public interest, say so on the activity: `retention: {permanent: true, "
         "legal_provision: ...}`.",

@@ -50,7 +50,9 @@ def _named(derogation: str) -> str:
     "46(2)(a), or `administrative-arrangement`, Art. 46(3)(b), which needs the supervisory "
     "authority's authorisation), or on Art. 49(1)(d) where Union or Member State law "
     "recognises the public interest. If the activity holds no public powers (a public task "
-    "carried out as any organisation could), record `public_powers: false` on it.",
+    "carried out as any organisation could, or a legal obligation the authority meets as any "
+    "employer or customer would, such as withholding wage tax on salaries), record "
+    "`public_powers: false` on it.",
 )
 def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
     """A public authority transfers data, in the exercise of its public powers, on a derogation
@@ -60,19 +62,25 @@ def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
     do not apply to "activities carried out by public authorities in the exercise of their
     public powers". Not everything an authority does is that: as an employer it pays salaries
     and withholds wage tax under a legal obligation (Art. 6(1)(c)) as any employer does, and a
-    payroll transfer on explicit consent is open to it. complykit judges an activity of
-    ``organisation.sector: public-authority`` that says ``public_powers: true``, or, when it
-    says nothing, one that rests on the public-task basis (Art. 6(1)(e), which covers the
-    exercise of official authority) and otherwise only on legal obligations; the message for
-    the latter is conditional, since a public task is broader than public powers. An activity
-    on legal obligations alone, one with a purpose on another basis (e.g. consent for a
-    voluntary exchange), or one that says ``public_powers: false``, is not judged. A public
-    body that holds no public powers (``public-body``) is not judged.
+    payroll transfer on explicit consent is open to it. Art. 49(3) asks in what capacity the
+    authority acts, not on which point of Art. 6(1): an exchange of tax data between tax
+    administrations is the exercise of public powers and rests on a legal obligation (Art.
+    6(1)(c)). complykit judges an activity of ``organisation.sector: public-authority`` that
+    says ``public_powers: true``, or, when it says nothing, one whose purposes all rest on the
+    public-task basis (Art. 6(1)(e)) or on legal obligations (Art. 6(1)(c)), the bases on which
+    an authority exercises its powers; the message for the latter is conditional, since
+    neither basis shows public powers for certain, and says to record ``public_powers: false``
+    for an obligation met as any employer or customer would meet it. An activity with a
+    purpose on another basis (e.g. consent for a voluntary exchange), or one that says
+    ``public_powers: false``, is not judged. A public body that holds no public powers
+    (``public-body``) is not judged.
 
     PASS: ``sector: public-authority``, a public-task purpose and ``derogation: e`` (legal
-    claims); a payroll activity on a legal obligation with ``derogation: a``; a public-task and
-    a consent purpose with ``derogation: a``; or ``sector: private`` with ``derogation: a``.
-    FAIL: ``sector: public-authority``, only public-task purposes and ``derogation: a``; or
+    claims); a payroll activity on a legal obligation with ``public_powers: false`` and
+    ``derogation: a``; a public-task and a consent purpose with ``derogation: a``; or ``sector:
+    private`` with ``derogation: a``.
+    FAIL: ``sector: public-authority``, only public-task purposes and ``derogation: a``; an
+    exchange with a foreign tax administration on a legal obligation and ``derogation: a``; or
     ``public_powers: true`` and ``derogation: a``.
     """
     if repo.config.organisation.sector != "public-authority":
@@ -96,17 +104,33 @@ def derogation_closed_to_public_powers(repo: Repository) -> Iterator[Problem]:
                 entry,
                 ("transfers", index, "derogation"),
                 f"'{activity.name}' serves {duties}; if its transfer to {transfer.recipient} "
-                f"is part of exercising public powers, it {closed}",
+                f"is part of exercising public powers, it {closed}"
+                + _AS_ANY_EMPLOYER
+                * (LegalBasis.PUBLIC_TASK not in _bases(activity)),
             )
 
 
+# An authority meets some legal obligations as any controller does; the officer says so.
+_AS_ANY_EMPLOYER = (
+    "; if it meets them as any employer or customer would (payroll, for instance), record "
+    "`public_powers: false`"
+)
+
+
+def _bases(activity: ProcessingActivity) -> set[LegalBasis | None]:
+    return {p.legal_basis for p in activity.purposes}
+
+
 def _public_duties(activity: ProcessingActivity) -> str | None:
-    """What the activity serves, in words, if it rests on the public-task basis and otherwise
-    only on legal obligations; None otherwise. A legal obligation alone binds an authority as
-    it binds any controller, so it does not show the exercise of public powers."""
-    bases = {p.legal_basis for p in activity.purposes}
-    if LegalBasis.PUBLIC_TASK not in bases or not bases <= _PUBLIC_CAPACITY:
+    """What the activity serves, in words, if all its purposes rest on the public-task basis or
+    on legal obligations, the bases on which an authority exercises its public powers; None
+    otherwise. Neither shows public powers for certain: an authority withholds wage tax as any
+    employer does, and carries out some public tasks as any organisation could."""
+    bases = _bases(activity)
+    if not bases or not bases <= _PUBLIC_CAPACITY:
         return None
+    if bases == {LegalBasis.LEGAL_OBLIGATION}:
+        return "only legal obligations (Art. 6(1)(c))"
     if LegalBasis.LEGAL_OBLIGATION in bases:
         return "public tasks (Art. 6(1)(e)) and legal obligations"
     return "only public tasks (Art. 6(1)(e))"

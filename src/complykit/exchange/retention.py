@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from complykit.core.frozen import frozen
 from complykit.model.duration import Duration
-from complykit.model.wording.retention import says_no_end, sets_no_limit
+from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 
 # A period longer than this many units is a typo, not a retention period; checks that add it to
 # a date would overflow.
@@ -59,13 +59,6 @@ _SPAN_EN = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(?:de|het)\s", re.IGNORECASE)
-_KEPT = r"bewaren|bewaard|bewaring|archief|archiveren|retained|retention|kept|archive|archived"
-# Kept for good, as a law may prescribe. "Indefinitely" and "onbeperkt" are not here: they
-# leave the limit undetermined (``says_no_end``), which GDPR003 reports, not GDPR042.
-_PERMANENT = re.compile(
-    r"(?<![^\W\d_])(?:blijvend|blijvende|permanent|permanently|forever)(?![^\W\d_])"
-    rf"(?!\s+(?!te\s+bewaren|(?:{_KEPT})(?![^\W\d_]))[^\W\d_])"
-)
 
 
 @frozen
@@ -162,7 +155,7 @@ def kept_for_good(text: str) -> dict[str, Any] | None:
     period (``Blijvend``, ``Archiefwet: blijvend te bewaren``), with the cell as its
     ``legal_provision`` when it names the law that says so; else None."""
     folded = _fold(text)
-    if not _PERMANENT.search(folded) or _periods(folded):
+    if not says_kept_for_good(folded) or _periods(folded):
         return None
     found: dict[str, Any] = {"permanent": True}
     if _ARCHIVE_LAW.search(text):
@@ -177,7 +170,7 @@ def unread_reason(text: str) -> str:
     """Why ``parse_retention`` reads no period in ``text``, worded for an import warning."""
     folded = _fold(text)
     periods = _periods(folded)
-    if _PERMANENT.search(folded):
+    if says_kept_for_good(folded):
         if periods:
             return "states both a period and permanent retention"
         return "is permanent retention, which complykit cannot record as a period"
@@ -205,7 +198,7 @@ def _iso_first(text: str, match: re.Match[str], periods: Iterable[re.Match[str]]
 def _endless(folded: str) -> bool:
     """Whether ``folded`` keeps data for good or without end, either of which a period beside
     it contradicts."""
-    return _PERMANENT.search(folded) is not None or says_no_end(folded)
+    return says_kept_for_good(folded) or says_no_end(folded)
 
 
 def _fold(text: str) -> str:

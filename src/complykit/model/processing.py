@@ -389,12 +389,15 @@ class ProcessingActivity(Record):
     """For a public authority: whether this activity is carried out in the exercise of its
     public powers (official authority over citizens, such as levying taxes or granting
     permits), which closes the first three derogations of Art. 49(1) and its compelling
-    interests to the activity's transfers (Art. 49(3), GDPR037). Left out, complykit reads an
-    activity whose purposes rest on the public-task basis (Art. 6(1)(e)) as such, and one that
-    rests on legal obligations (Art. 6(1)(c)) as not: an authority withholding wage tax as an
-    employer complies with the law as any employer does. Say `true` for an exchange a law
-    obliges the authority to make in its public capacity, `false` for a public task carried
-    out without public powers."""
+    interests to the activity's transfers (Art. 49(3), GDPR037). Art. 49(3) turns on the
+    capacity in which the authority acts, whatever the basis in Art. 6(1). Left out, complykit
+    asks the question (GDPR037, conditionally) for an activity whose purposes all rest on the
+    public-task basis (Art. 6(1)(e)) or on legal obligations (Art. 6(1)(c)), and not for one
+    with a purpose on any other basis. Say `false` where the authority acts as any
+    organisation would: a public task carried out without public powers, or a legal
+    obligation met as any employer or customer meets it (withholding wage tax on salaries);
+    say `true` where it exercises its powers, as in an exchange with a foreign tax
+    administration."""
     data_locations: list[DataLocation] = EMPTY
     """The systems and countries where the data is stored, including backups and logs."""
     security_measures: list[ControlRecordRef] = EMPTY

@@ -189,6 +189,10 @@ def test_retention_as_registers_write_it(text: str, expected: ParsedRetention) -
         ("permanent", PERMANENT),
         ("kept indefinitely", NO_LIMIT),
         ("Onbeperkt", NO_LIMIT),
+        ("forever", NO_LIMIT),
+        ("for ever", NO_LIMIT),
+        ("Voor altijd", NO_LIMIT),
+        ("Durée illimitée", NO_LIMIT),
         ("7 jaar, daarna blijvend", "states both a period and permanent retention"),
         ("7 jaar, daarna onbeperkt", "states both a period and no time limit"),
         (
@@ -398,6 +402,10 @@ def test_items_never_hold_a_separator(text: str) -> None:
         ("7 jaar, daarna blijvend", None),
         ("7 years after permanent closure", None),
         ("7 jaar", None),
+        ("Permanent bewaren", {"permanent": True}),
+        # For ever leaves the limit undetermined, as "indefinitely" does: no permanent retention.
+        ("forever", None),
+        ("Voor altijd", None),
     ],
 )
 def test_retention_kept_for_good(text: str, expected: dict[str, object] | None) -> None:

@@ -19,7 +19,7 @@ from complykit.model.wording.folding import spaced_words
 from complykit.model.wording.frameworks import framework_meant
 from complykit.model.wording.meant import meant_bool, meant_value, says_none
 from complykit.model.wording.national_ids import national_id
-from complykit.model.wording.retention import says_no_end, sets_no_limit
+from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.model.wording.special_data import (
     criminal_offence,
     criminal_reading,
@@ -374,12 +374,35 @@ def test_retention_until_an_event_sets_a_limit(text: str) -> None:
         ("as long as necessary", False),
         ("blijvend te bewaren", False),
         ("kept permanently (Archiefwet 1995)", False),
+        ("forever", True),
+        ("kept for ever", True),
+        ("Voor altijd", True),
+        ("eeuwig", True),
+        ("Durée illimitée", True),
     ],
 )
 def test_retention_without_end(text: str, endless: bool) -> None:
     """Without end is not while needed, nor the permanent keeping a law prescribes."""
     assert says_no_end(text) is endless
     assert sets_no_limit(text) is (endless or "necessary" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "for_good"),
+    [
+        ("blijvend te bewaren", True),
+        ("Archiefwet: blijvend", True),
+        ("kept permanently (Archiefwet 1995)", True),
+        ("permanently", True),
+        ("Permanent bewaren", True),
+        ("forever", False),
+        ("Voor altijd", False),
+        ("7 years after permanent closure", False),
+    ],
+)
+def test_retention_kept_for_good(text: str, for_good: bool) -> None:
+    """Permanent retention, what a law may prescribe, is not keeping without end."""
+    assert says_kept_for_good(text) is for_good
 
 
 @pytest.mark.parametrize(
@@ -428,6 +451,17 @@ def test_data_subjects_that_are_not_our_staff(text: str) -> None:
         "Gebruikers van 13 tot 17 jaar",
         "Élèves",
         "Schüler",
+        # A number that is no age: the number of schools or childminders.
+        "Leerlingen van 25 scholen",
+        "Kinderen van 20 gastouders",
+        "Leerlingen van 17 basisscholen",
+        "Élèves de 40 écoles",
+        "Kinderen 12-15 jaar",
+        "Élèves âgés de 12 à 15 ans",
+        # Some of them under 16: the youngest age decides, not an older one beside it.
+        "Children aged 12 to 15 and pupils 16 and over",
+        "Users aged 14 and over",
+        "Patiënten onder de 16",
     ],
 )
 def test_data_subjects_that_are_children(text: str) -> None:
@@ -447,6 +481,7 @@ def test_data_subjects_that_are_children(text: str) -> None:
         "Kindergarten staff",
         "Employees with 1 to 5 years of service",
         "Clients aged 18 to 65",
+        "Klanten van 3 tot 5 vestigingen",
     ],
 )
 def test_data_subjects_that_are_not_children(text: str) -> None:
@@ -463,6 +498,13 @@ def test_data_subjects_that_are_not_children(text: str) -> None:
         ("Kinderen van 13 tot 16 jaar", 13),
         ("Leerlingen", None),
         ("Patients under 16", None),
+        ("Patiënten jonger dan 18 jaar", None),
+        ("Leerlingen van 25 scholen", None),
+        ("Élèves de 40 écoles", None),
+        ("Employees with 1 to 5 years of service", None),
+        ("Kinderen 12-15 jaar", 12),
+        ("Children aged 12 to 15", 12),
+        ("Leerlingen 16 jaar en ouder", 16),
     ],
 )
 def test_the_youngest_age_an_entry_states(text: str, youngest: int | None) -> None:
@@ -520,6 +562,8 @@ def test_a_parent_company_is_no_parent() -> None:
         ("Patiënten", False),
         ("Bezoekers", False),
         ("Children aged 12 to 15", False),
+        ("Children aged 12 to 15 and pupils 16 and over", False),
+        ("Leerlingen 16 jaar en ouder", True),
     ],
 )
 def test_data_subjects_that_are_adults(text: str, adults: bool) -> None:
