@@ -59,7 +59,9 @@ _TIME = (
     r"(?:[.,](?P<fraction>[0-9]{1,9}))?)?|\s*(?:uur|u|h))\s*(?:uur|u|h)?"
     r"\s*(?P<offset>z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
 )
-_ISO = re.compile(rf"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})(?:{_TIME})?")
+_ISO = re.compile(
+    rf"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})(?:{_TIME})?"
+)
 _DAY_FIRST = re.compile(
     rf"(?P<day>[0-9]{{1,2}})(?P<sep>[-/.])(?P<month>[0-9]{{1,2}})(?P=sep)(?P<year>[0-9]{{4}})"
     rf"(?:{_TIME})?"
