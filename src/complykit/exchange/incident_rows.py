@@ -150,7 +150,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
                       "personal data breach?", "donnees personnelles concernees"),
 }  # fmt: skip
 
-_NATURE = {
+_NATURE: dict[str, tuple[str, ...]] = {
     "confidentiality": (
         "vertrouwelijk",
         "confidential",
@@ -189,7 +189,7 @@ _NATURE = {
         "indisponib",
     ),
 }
-_RISK = {
+_RISK: dict[str, tuple[str, ...]] = {
     "none": (
         "geen",
         "geen risico",
@@ -229,7 +229,7 @@ _RISK = {
 }
 # "Low" is still a risk: Art. 33(1) spares only a breach unlikely to result in a risk.
 _LOW = ("laag", "laag risico", "low", "low risk", "faible", "risque faible", "beperkt")
-_STATUS = {
+_STATUS: dict[str, tuple[str, ...]] = {
     "open": (
         "open",
         "lopend",
@@ -257,13 +257,13 @@ _STATUS = {
         "klaar",
     ),
 }
-_SEVERITY = {
+_SEVERITY: dict[str, tuple[str, ...]] = {
     "low": ("laag", "low", "faible", "gering"),
     "medium": ("midden", "middel", "gemiddeld", "medium", "moyen", "normaal"),
     "high": ("hoog", "high", "eleve", "ernstig"),
     "critical": ("kritiek", "kritisch", "critical", "critique", "zeer hoog", "very high"),
 }
-_ROLES = {
+_ROLES: dict[str, tuple[str, ...]] = {
     "controller": (
         "verwerkingsverantwoordelijke",
         "verantwoordelijke",
@@ -586,7 +586,7 @@ def _authority(
                    "given; recorded as notified, check it")  # fmt: skip
         made = True
     if made:
-        return _notification(cells, config, when, reference, reason, notes)
+        return _notification(cells, config, when, notes)
     if cells("late_reason"):
         notes.add(
             f"Reason for a late notification as written in the register: {cells('late_reason')}"
@@ -603,14 +603,10 @@ def _authority(
     return None
 
 
-def _notification(  # noqa: PLR0913 - one notification's parts
-    cells: Cells,
-    config: WorkspaceConfig,
-    when: datetime | None,
-    reference: str,
-    reason: str,
-    notes: Notes,
+def _notification(
+    cells: Cells, config: WorkspaceConfig, when: datetime | None, notes: Notes
 ) -> dict[str, Any]:
+    reference, reason = cells("authority_reference"), cells("not_notified_reason")
     notification: dict[str, Any] = {"required": True}
     if when is not None:
         notification["notified_at"] = when.isoformat()
@@ -637,8 +633,10 @@ def _risk(cells: Cells, authority: dict[str, Any] | None, notes: Notes) -> tuple
     found = next((level for level, said in _RISK.items() if words in said), None)
     if words in _LOW:
         found = "risk"
-        notes.warn(f"risk '{text}' read as 'risk': Art. 33(1) spares only a breach unlikely to "
-                   "result in a risk; if that is what was meant, set risk_to_individuals: none")  # fmt: skip
+        notes.warn(
+            f"risk '{text}' read as 'risk': Art. 33(1) spares only a breach unlikely to result "
+            "in a risk; if that is what was meant, set risk_to_individuals: none"
+        )
     if text and (found is None or words not in {"geen", "none", "risico", "risk", "hoog", "high"}):
         notes.add(f"Risk to people as written in the register: {text}")
     if text and found is None:

@@ -146,7 +146,7 @@ def _offset(text: str | None) -> timedelta | None:
         return timedelta(0)
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    if hours > 14 or minutes > 59:  # noqa: PLR2004 - the widest offsets in use are +-14:00
+    if hours > 14 or minutes > 59:  # the widest offsets in use are +-14:00
         raise ValueError(f"{text} is no UTC offset")
     sign = -1 if text[0] == "-" else 1
     return sign * timedelta(hours=hours, minutes=minutes)

@@ -28,9 +28,9 @@ CARE_HEADER = (
 )  # fmt: skip
 CARE_ROWS: Rows = (
     # Notified 116 hours after discovery, no reason for the delay: INC005.
-    ("2025-001", datetime(2025, 3, 12, 14, 5), date(2025, 3, 11),
-     "E-mail met ontslagbrieven van 14 cliënten naar een verkeerde huisartsenpraktijk gestuurd.\n"
-     "De ontvanger heeft de e-mail na een dag verwijderd.",
+    ("2025-001", datetime(2025, 3, 12, 14, 5), date(2025, 3, 11),  # noqa: DTZ001 - Excel has no zones
+     ("E-mail met ontslagbrieven van 14 cliënten naar een verkeerde huisartsenpraktijk "
+      "gestuurd.\nDe ontvanger heeft de e-mail na een dag verwijderd."),
      "Vertrouwelijkheid", "Verkeerd adres gekozen bij automatisch aanvullen", "Cliënten",
      "14", "NAW, BSN, diagnose", "Ja (gezondheid)", "Schaamte, misbruik van BSN",
      "Ontvanger gevraagd te verwijderen\nAutomatisch aanvullen uitgezet", "Ja",
