@@ -299,7 +299,7 @@ _BREACH_FIELDS = (
     "nature", "subject_categories", "subject_count", "record_count", "data_categories",
     "special", "consequences", "risk", "risk_reasoning", "authority", "authority_reference",
     "not_notified_reason", "late_reason", "subjects", "subjects_reason", "subjects_method",
-    "role",
+    "role", "authority_date", "authority_time", "subjects_date", "controller_date",
 )  # fmt: skip
 
 
