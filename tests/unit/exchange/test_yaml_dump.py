@@ -67,3 +67,18 @@ def test_text_is_laid_out_as_pyyamls_python_emitter_lays_it_out(data: dict[str, 
 def test_text_beyond_the_basic_plane_is_written_as_it_is_not_escaped() -> None:
     """libyaml would write an emoji as an escape; such a document is written by Python."""
     assert dump_text({"name": "Team 🚀", "notes": ["中 😀"]}) == "name: Team 🚀\nnotes:\n- 中 😀\n"
+
+
+def test_text_that_complykit_reads_as_a_number_is_quoted() -> None:
+    """PyYAML (YAML 1.1) writes "1e5" and "0o17" plain, and complykit's loader (YAML 1.2
+    core) reads them as numbers: a breach described as "0E0" made a record the model refused."""
+    from pathlib import PurePosixPath  # noqa: PLC0415
+
+    from complykit.exchange.record_files import validation_problems  # noqa: PLC0415
+
+    for text in ("1e5", "0E0", "0o17", "0x1F", ".5"):
+        assert f"title: '{text}'" in yaml_text("c", {"title": text})
+        assert f"'{text}'" in dump_text({"a": text})
+    record = {"kind": "risk", "id": "risk-x", "title": "1e5", "category": "security",
+              "inherent": {"likelihood": 1, "impact": 1}, "treatment": "accept"}  # fmt: skip
+    assert validation_problems(PurePosixPath("risks/risk-x.yaml"), yaml_text("c", record)) == ()
