@@ -269,3 +269,39 @@ def test_no_personal_data_keeps_the_breach_cells_in_notes(workspace: Path, tmp_p
     assert "breach" not in ddos
     assert ddos["severity"] == "high"
     assert ddos["notes"] == "Authority as written in the register: Nee"
+
+
+def test_a_time_column_beside_the_date(workspace: Path, tmp_path: Path) -> None:
+    """`Tijdstip ontdekking` gives the time of the date beside it; the weekday and the month in
+    words are read too."""
+    source = tmp_path / "datalekken.csv"
+    source.write_text(
+        "Kenmerk;Datum ontdekking;Tijdstip ontdekking;Omschrijving;Gemeld bij AP;"
+        "Datum melding AP;Tijdstip melding AP;Risico\n"
+        "DL-1;woensdag 12 mrt. 2025;14u05;Laptop gestolen;Ja;15-03-2025;9:00;laag\n",
+        encoding="utf-8",
+    )
+    report = import_table(INCIDENTS, workspace, source)
+    laptop = _load(workspace, "inc-dl-1")
+    assert laptop["aware_at"] == "2025-03-12T14:05:00+01:00"
+    assert laptop["breach"]["authority"]["notified_at"] == "2025-03-15T09:00:00+01:00"
+    assert laptop["breach"]["risk_to_individuals"] == "risk"
+    assert (
+        "risk 'laag' read as 'risk': Art. 33(1) spares only a breach unlikely to result in a "
+        "risk; if that is what was meant, set risk_to_individuals: none"
+    ) in report.outcomes[0].messages
+
+
+def test_guide_lists_the_breach_register_headers() -> None:
+    """The header table of the guide's breach register section lists exactly the headers the
+    import reads."""
+    from complykit.exchange.incident_rows import HEADERS  # noqa: PLC0415
+    from complykit.exchange.vocabulary import plain_header  # noqa: PLC0415
+    from conftest import REPO  # noqa: PLC0415
+
+    guide = (REPO / "docs" / "guides" / "import-export.md").read_text(encoding="utf-8")
+    section = guide.split("## Import a breach register", 1)[1].split("\n## ", 1)[0]
+    table = section.split("| Field | Headers |", 1)[1].split("\n\n", 1)[0]
+    rows = [row.split("|")[2] for row in table.strip().splitlines()[1:]]
+    documented = [tuple(plain_header(h) for h in row.split("`")[1::2]) for row in rows]
+    assert documented == list(HEADERS.values())
