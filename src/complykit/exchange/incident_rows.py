@@ -341,7 +341,7 @@ class _Moments:
         if self._country not in ZONES:
             self._notes.warn(
                 f"{label.lower()} '{text}' has no UTC offset, and complykit knows no time zone "
-                f"for {self._country}; kept in notes (write it like 2025-03-12T14:05+01:00)"
+                f"for {self._country} (write it like 2025-03-12T14:05+01:00); kept in notes"
             )
             self._notes.add(f"{label} as written in the register: {text}")
             return None
@@ -409,7 +409,8 @@ def draft_incident(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[
     detected = moments("detected")
     if detected is None:
         written = cells("aware") or cells("detected")
-        said = f" ('{written}' is not one)" if written else ""
+        why = next((w for w in notes.warnings if written and f"'{written}'" in w), "")
+        said = f" ({why.removesuffix('; kept in notes')})" if why else ""
         return f"no date the breach was discovered{said}; an incident record needs it"
     description = cells("description").strip()
     title = _title(cells("title"), description)

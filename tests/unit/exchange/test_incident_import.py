@@ -192,7 +192,10 @@ def test_semicolon_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
         (3, Status.CREATED), (4, Status.INVALID),
     ]  # fmt: skip
     assert _messages(report, 4) == (
-        "no date the breach was discovered ('31-02-2025' is not one); an incident record needs it",
+        (
+            "no date the breach was discovered (discovered '31-02-2025' is not a real date or time "
+            "(dates are read day first: dd-mm-yyyy)); an incident record needs it"
+        ),
     )
     assert report.sheet_warnings[0][1].startswith("read as Windows-1252")
     shop = _load(workspace, "inc-dl-24-07")
@@ -305,3 +308,30 @@ def test_guide_lists_the_breach_register_headers() -> None:
     rows = [row.split("|")[2] for row in table.strip().splitlines()[1:]]
     documented = [tuple(plain_header(h) for h in row.split("`")[1::2]) for row in rows]
     assert documented == list(HEADERS.values())
+
+
+def test_times_elsewhere_need_their_offset(workspace: Path, tmp_path: Path) -> None:
+    """Outside Central European Time complykit knows no clock to read a time on: a moment
+    without an offset is not placed (the row is reported), one with an offset is."""
+    config = workspace / "complykit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("country: NL", "country: PT"), encoding="utf-8"
+    )
+    source = tmp_path / "breaches.csv"
+    source.write_text(
+        "Ref;Date discovered;Description\n"
+        "B-1;2025-03-12 14:05;Laptop stolen\n"
+        "B-2;2025-03-12T14:05Z;Mail to the wrong person\n",
+        encoding="utf-8",
+    )
+    report = import_table(INCIDENTS, workspace, source)
+    assert [o.status for o in report.outcomes] == [Status.INVALID, Status.CREATED]
+    assert report.outcomes[0].messages == (
+        (
+            "no date the breach was discovered (discovered '2025-03-12 14:05' has no UTC offset, "
+            "and complykit knows no time zone for PT (write it like 2025-03-12T14:05+01:00)); an "
+            "incident record needs it"
+        ),
+    )
+    assert _load(workspace, "inc-b-2")["aware_at"] == "2025-03-12T14:05:00+00:00"
+    assert not [w for _, w in report.sheet_warnings if "UTC offset" in w]
