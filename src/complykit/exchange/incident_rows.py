@@ -336,6 +336,10 @@ class _Moments:
             return None
         if written.clock is None and time_field and (clock := self._clock(time_field, label)):
             written = written.at(clock)
+        elif time_field and self._cells(time_field):  # the date's own time wins; keep the other
+            self._notes.add(
+                f"Time of {label.lower()} as written in the register: {self._cells(time_field)}"
+            )
         if written.offset is not None and written.clock is not None:
             return datetime.combine(written.day, written.clock, timezone(written.offset))
         if self._country not in ZONES:
@@ -430,6 +434,8 @@ def draft_incident(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[
                        ("closed_at", "closed")):  # fmt: skip
         if (moment := moments(field)) is not None:
             fields[key] = moment.isoformat()
+    if (number := cells("number")) and slug(number) != number:
+        notes.add(f"Number in the register: {number}")
     fields["personal_data_involved"] = personal
     if personal:
         fields["breach"] = _breach(cells, config, moments, notes)
@@ -661,31 +667,38 @@ def _people(cells: Cells, moments: _Moments, notes: Notes) -> dict[str, Any] | N
     """The communication to the people affected, or the decision not to make one (with its
     reason); None when the register records neither."""
     text, reason, when = cells("subjects"), cells("subjects_reason"), moments("subjects_date")
-    method = cells("subjects_method")
     said = opening_yes_or_no(text) if text else None
     if text and (said is None or len(text.split()) > 1):
         notes.add(f"People affected told as written in the register: {text}")
     if text and said is None and not says_none(text):
         notes.warn(f"people affected told '{text}' not understood; kept in notes")
+    if said is False and when is not None:
+        notes.warn(f"people affected told '{text}', yet a date they were told is given; "
+                   "recorded as told, check it")  # fmt: skip
+        said = True
     if said is True or (said is None and when is not None):
-        people: dict[str, Any] = {"required": True}
-        if when is not None:
-            people["notified_at"] = when.isoformat()
-        else:
-            notes.warn("the people affected were told, but on no date the import could read; "
-                       "add breach.data_subjects.notified_at")  # fmt: skip
-        if method:
-            people["method"] = method
-        if reason:
-            notes.add(f"Reason people not told as written in the register: {reason}")
-        return people
-    if method:
-        notes.add(f"How people were told as written in the register: {method}")
+        return _told(cells, when, notes)
+    if cells("subjects_method"):
+        notes.add(f"How people were told as written in the register: {cells('subjects_method')}")
     if reason:
         return {"required": False, "reason": reason}
     if said is False:
         notes.warn(f"people affected not told ('{text}') and no reason given; kept in notes")
     return None
+
+
+def _told(cells: Cells, when: datetime | None, notes: Notes) -> dict[str, Any]:
+    people: dict[str, Any] = {"required": True}
+    if when is not None:
+        people["notified_at"] = when.isoformat()
+    else:
+        notes.warn("the people affected were told, but on no date the import could read; "
+                   "add breach.data_subjects.notified_at")  # fmt: skip
+    if cells("subjects_method"):
+        people["method"] = cells("subjects_method")
+    if reason := cells("subjects_reason"):
+        notes.add(f"Reason people not told as written in the register: {reason}")
+    return people
 
 
 def _status(cells: Cells, moments: _Moments, notes: Notes) -> str:

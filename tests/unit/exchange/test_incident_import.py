@@ -204,6 +204,7 @@ def test_semicolon_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
     assert shop["breach"]["authority"]["notified_at"] == "2025-03-14T11:30:00+01:00"
     assert shop["breach"]["approximate_data_subjects"] == 3400
     assert shop["notes"] == (
+        "Number in the register: DL-24-07\n"
         "Nature of the breach as written in the register: Lezen (vertrouwelijkheid)\n"
         "Opmerkingen: Link na 2 uur ingetrokken"
     )
