@@ -32,7 +32,15 @@ COMMANDS = [
     *(["export", name] for name in ("algoritmeregister", "oscal", "ics", "fides")),
     *(
         ["import", name]
-        for name in ("register", "dpia", "fides", "algoritmeregister", "suppliers", "risks")
+        for name in (
+            "register",
+            "dpia",
+            "fides",
+            "algoritmeregister",
+            "suppliers",
+            "risks",
+            "incidents",
+        )
     ),
 ]
 PYTHON_TYPES = re.compile(r"<(?:str|int|float|bool|path|int range|float range|list\[[^>]*\])>")

@@ -371,12 +371,13 @@ def _table_command(name: str) -> Callable[..., int]:
         dry_run: DryRunOption = False,
         strict: StrictOption = False,
     ) -> int:
+        from complykit.exchange.incident_rows import INCIDENTS  # noqa: PLC0415
         from complykit.exchange.risk_rows import RISKS  # noqa: PLC0415
         from complykit.exchange.supplier_rows import SUPPLIERS  # noqa: PLC0415
         from complykit.exchange.table_import import import_table  # noqa: PLC0415
         from complykit.load.discover import find_root  # noqa: PLC0415
 
-        table = {"suppliers": SUPPLIERS, "risks": RISKS}[name]
+        table = {"suppliers": SUPPLIERS, "risks": RISKS, "incidents": INCIDENTS}[name]
         report = import_table(table, find_root(path), source, sheet, dry_run=dry_run, strict=strict)
         _print_report(report, dry_run=dry_run)
         return report.exit_code
@@ -413,6 +414,10 @@ import_app.command(
 import_app.command("risks", help="Create a risk in risks/ for each row of a risk register.")(
     exits(_table_command("risks"))
 )
+import_app.command(
+    "incidents",
+    help="Create an incident in incidents/ for each row of a breach register (Art. 33(5) GDPR).",
+)(exits(_table_command("incidents")))
 
 
 @import_app.command("soa")

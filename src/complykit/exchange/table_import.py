@@ -48,6 +48,10 @@ class TableKind:
     headers: dict[str, tuple[str, ...]]
     title_field: str
     draft: Draft
+    id_of: Callable[[Cells], str] | None = None
+    """The id a row gives without the prefix (a register number); "" or None: its title's."""
+    about: Callable[[frozenset[str], WorkspaceConfig], tuple[str, ...]] | None = None
+    """Warnings about the whole table, given the fields its header names."""
 
     def field_of(self, header: str) -> str | None:
         return self.named(header)[0]
@@ -84,8 +88,8 @@ def import_table(  # noqa: PLR0913 - the import options, all keyword-only but tw
     header = found.rows[index].cells
     rows = [row for row in found.rows[index + 1 :] if not row.empty]
     cells = [_cells(table, header, row) for row in rows]
-    titles = [" ".join(c(table.title_field).split()) for c in cells]
-    ids = unique_ids([f"{table.prefix}-{slug(t) or f'row-{r.number}'}" for t, r in
+    titles = [(table.id_of and table.id_of(c)) or slug(c(table.title_field)) for c in cells]
+    ids = unique_ids([f"{table.prefix}-{t or f'row-{r.number}'}" for t, r in
                       zip(titles, rows, strict=True)])  # fmt: skip
     comment = f"Imported by `complykit import` from {shown(source.name, 200)}, sheet {{}}."
     outcomes = [
@@ -95,9 +99,12 @@ def import_table(  # noqa: PLR0913 - the import options, all keyword-only but tw
     unknown = tuple((found.name, h.strip()) for h in header if h.strip() and not table.field_of(h))
     unused = tuple((s.name, "not the sheet with the table") for s in sheets if s is not found)
     done, written = write_all(root, outcomes, dry_run=dry_run, strict=strict)
+    named = frozenset(f for h in header if (f := table.field_of(h)) is not None)
+    about = tuple((found.name, w) for w in table.about(named, config)) if table.about else ()
     return ImportReport(
-        unknown, unused, tuple(done), strict, written, sheet_warnings=sheet_warnings(sheets)
-    )
+        unknown, unused, tuple(done), strict, written,
+        sheet_warnings=sheet_warnings(sheets) + about,
+    )  # fmt: skip
 
 
 def _header(table: TableKind, sheets: Sequence[Sheet]) -> tuple[Sheet, int]:

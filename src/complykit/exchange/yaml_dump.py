@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from complykit.escape.controls import visible
+from complykit.load.resolver import FLOAT_PATTERN, INT_PATTERN
 
 OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
 """Characters YAML reads as line breaks besides "\\n"."""
@@ -45,6 +46,9 @@ def _text(dumper: SafeTextDumper | _LibyamlTextDumper, value: str) -> yaml.Scala
     """Double-quoted when the text holds another line break, else as the dumper prefers."""
     if OTHER_BREAKS.intersection(value):
         style: str | None = '"'
+    elif INT_PATTERN.match(value) or FLOAT_PATTERN.match(value):
+        # PyYAML's YAML 1.1 leaves "1e5" and "0o17" plain, which complykit reads as numbers.
+        style = "'"
     else:
         style = dumper.multiline if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from complykit.exchange.record_files import yaml_text
 from complykit.exchange.yaml_dump import SafeTextDumper, dump_text
+from complykit.load.resolver import FLOAT_PATTERN, INT_PATTERN
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 KEYS = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True)
@@ -39,8 +40,10 @@ def test_a_record_file_reads_back_as_written(data: dict[str, Any]) -> None:
 
 @given(st.dictionaries(KEYS, st.text(st.characters(codec="ascii"), max_size=40), min_size=1))
 def test_text_without_other_line_breaks_is_written_as_before(data: dict[str, str]) -> None:
-    """Only text holding CR, NEL or a Unicode separator is written differently."""
+    """Only text holding CR, NEL or a Unicode separator, or text complykit's loader reads as
+    a number ("1e5": see below), is written differently."""
     data = {key: value.replace("\r", "") for key, value in data.items()}
+    assume(not any(INT_PATTERN.match(v) or FLOAT_PATTERN.match(v) for v in data.values()))
     expected = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     assert dump_text(data) == expected
 
@@ -67,3 +70,18 @@ def test_text_is_laid_out_as_pyyamls_python_emitter_lays_it_out(data: dict[str, 
 def test_text_beyond_the_basic_plane_is_written_as_it_is_not_escaped() -> None:
     """libyaml would write an emoji as an escape; such a document is written by Python."""
     assert dump_text({"name": "Team 🚀", "notes": ["中 😀"]}) == "name: Team 🚀\nnotes:\n- 中 😀\n"
+
+
+def test_text_that_complykit_reads_as_a_number_is_quoted() -> None:
+    """PyYAML (YAML 1.1) writes "1e5" and "0o17" plain, and complykit's loader (YAML 1.2
+    core) reads them as numbers: a breach described as "0E0" made a record the model refused."""
+    from pathlib import PurePosixPath  # noqa: PLC0415
+
+    from complykit.exchange.record_files import validation_problems  # noqa: PLC0415
+
+    for text in ("1e5", "0E0", "0o17", "0x1F", ".5"):
+        assert f"title: '{text}'" in yaml_text("c", {"title": text})
+        assert f"'{text}'" in dump_text({"a": text})
+    record = {"kind": "risk", "id": "risk-x", "title": "1e5", "category": "security",
+              "inherent": {"likelihood": 1, "impact": 1}, "treatment": "accept"}  # fmt: skip
+    assert validation_problems(PurePosixPath("risks/risk-x.yaml"), yaml_text("c", record)) == ()
