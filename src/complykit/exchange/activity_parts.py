@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from complykit.exchange.retention import parse_retention, unread_reason
-from complykit.exchange.row_source import NOT_STATED, Notes, Source, split_items, split_lines
+from complykit.exchange.row_source import (
+    NOT_STATED,
+    Notes,
+    Source,
+    says_no,
+    split_items,
+    split_lines,
+)
 from complykit.exchange.transfer_text import (
     EEA,
     countries_in,
@@ -22,7 +29,6 @@ from complykit.model.wording.national_ids import national_id
 from complykit.model.wording.special_data import criminal_reading, special_category
 
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
-NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})
 # The bases that rest on a law (Art. 6(3)), so a law named beside them is their provision.
 
 
@@ -199,7 +205,7 @@ def _add(categories: dict[str, dict[str, Any]], name: str, notes: Notes) -> dict
 
 def _special_column(text: str, categories: dict[str, dict[str, Any]], notes: Notes) -> None:
     folded = text.strip().casefold()
-    if not folded or folded in NO:
+    if not folded or says_no(text):
         return
     if folded in YES:
         if not any("special_category" in c for c in categories.values()):

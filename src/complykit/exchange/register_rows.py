@@ -12,7 +12,7 @@ from typing import Any
 
 from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
-from complykit.exchange.activity_parts import NO, YES, data_categories, purposes, transfers
+from complykit.exchange.activity_parts import YES, data_categories, purposes, transfers
 from complykit.exchange.people import person_named
 from complykit.exchange.recipient_text import recipient
 from complykit.exchange.retention import (
@@ -25,10 +25,15 @@ from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
     Source,
+    placeholder,
     read_date,
+    says_no,
     split_items,
     split_lines,
     unique,
+)
+from complykit.exchange.row_source import (
+    says_none as row_says_none,
 )
 from complykit.exchange.shown import shown
 from complykit.exchange.transfer_text import countries_in, says_none
@@ -181,7 +186,7 @@ def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:
             f"the register says a DPIA was done ('{_one_line(text)}'); link its dpia record "
             "under dpia (`complykit import dpia` reads one from the CNIL PIA tool); kept in notes"
         )
-    elif not first & (NO | {"non"}):
+    elif not any(says_no(w) for w in first):
         notes.warn(f"DPIA '{_one_line(text)}' kept in notes; link its dpia record under dpia")
     return None
 
@@ -259,19 +264,10 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
     return fields
 
 
-# What a recipients or processors cell writes for "none": no party of that name.
-_NONE = re.compile(
-    r"(?:geen|nee|none|no|n\.?v\.?t\.?|n/a|-+|niet van toepassing|not applicable|aucun|aucune"
-    r"|neant|pas de destinataires?)"
-    r"(?:\s+(?:ontvangers?|verwerkers?|recipients?|processors?|destinataires?|sous-traitants?))?",
-    re.IGNORECASE,
-)
-
-
 def _says_none(text: str) -> bool:
-    return _NONE.fullmatch(plain_header(text).strip(" .")) is not None or (
-        _NONE.fullmatch(text.strip()) is not None
-    )
+    """Whether a recipients or processors cell names no party: it says none, or it is a
+    placeholder."""
+    return row_says_none(text) or placeholder(text)
 
 
 def _recipients(source: Source, notes: Notes) -> list[dict[str, str]]:
@@ -337,7 +333,7 @@ def parse_role(text: str) -> ProcessingRole | None:
 
 def _joint_controllers(text: str) -> list[dict[str, str]]:
     """One party per line: its name, then after the first comma its contact details."""
-    if text.strip().casefold() in NO or says_none(text):
+    if says_no(text) or says_none(text):
         return []
     parties = []
     for line in (line.strip() for line in text.splitlines()):

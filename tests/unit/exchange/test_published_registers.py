@@ -600,3 +600,16 @@ def test_bare_number_without_a_unit_is_kept_in_notes() -> None:
     draft = _draft(("Naam", "Bewaartermijn"), ("Dossier", "7"))
     assert "retention" not in draft.fields
     assert "retention '7' not understood; left out, kept in notes" in draft.warnings
+
+
+@pytest.mark.parametrize("written", ["Aucune", "Néant", "n/a", "Geen", "-", "N.v.t."])
+def test_special_data_cell_saying_none_names_no_category(written: str) -> None:
+    """The import reads a cell saying none (or left as a placeholder) with one vocabulary in
+    every column: ``Aucune`` under the special-data header is no category called 'Aucune', and
+    nothing is warned about, as for ``Geen``."""
+    draft = _draft(
+        ("Naam", "Persoonsgegevens", "Bijzondere persoonsgegevens"), ("Archief", "NAW", written)
+    )
+    assert draft.fields["personal_data"] == [{"name": "NAW"}]
+    assert draft.warnings == ("no role given; imported as controller",)
+    assert "notes" not in draft.fields
