@@ -294,7 +294,16 @@ def _no_recipients(source: Source, notes: Notes) -> str | None:
     """The register's own statement that no one receives the data (``Ontvangers: Geen``), for
     ``no_recipients``, which GDPR030 asks to give the reason too."""
     text = source("recipients")
-    if not text or not _says_none(text):
+    if text and placeholder(text):
+        # A dash or "n.v.t." is a cell left unfilled, not a statement that no one receives the
+        # data: recording it as no_recipients would silence GDPR030 (Art. 30(1)(d)).
+        notes.warn(
+            f"recipients '{_one_line(text)}' is no statement that no one receives the data; "
+            "recipients left unstated (validate will ask for them), kept in notes"
+        )
+        notes.add(f"Recipients as written in the register: {text}")
+        return None
+    if not text or not row_says_none(text):
         return None
     notes.warn(
         f"recipients '{_one_line(text)}' recorded as no_recipients; add why no one receives "

@@ -396,7 +396,9 @@ def test_source_that_only_shares_a_word_with_the_subjects_stays_a_third_party() 
     assert draft.fields["sources"] == [{"type": "third-party", "description": "UWV"}]
 
 
-@pytest.mark.parametrize("written", ["Geen", "n.v.t.", "-", "Geen ontvangers", "Aucun", "N/A"])
+@pytest.mark.parametrize(
+    "written", ["Geen", "Geen ontvangers", "Aucun", "None", "pas de destinataires"]
+)
 def test_recipients_cell_saying_none_is_no_recipients(written: str) -> None:
     """``Ontvangers: Geen`` is the register saying no one receives the data (what
     ``no_recipients`` records, GDPR030), not a recipient called 'Geen'."""

@@ -326,3 +326,45 @@ def test_retention_without_end_is_no_limit(workspace: Path, tmp_path: Path, cell
     assert [f.message for f in findings if f.code == "GDPR003"] == [
         "'Nieuwsbrief' states no retention period"
     ]
+
+
+@pytest.mark.parametrize("cell", ["-", "n.v.t.", "N/A", "\u2013", "niet van toepassing"])
+def test_recipients_placeholder_is_no_statement_of_none(
+    workspace: Path, tmp_path: Path, cell: str
+) -> None:
+    """A dash or ``n.v.t.`` in the recipients column is a cell left unfilled, not the register
+    saying no one receives the data: the record states neither recipients nor no_recipients,
+    the cell is kept in notes with a warning, and GDPR030 still asks for the recipients
+    (Art. 30(1)(d))."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Grondslag;Ontvangers\n"
+        f"Salarisadministratie;Salaris betalen;wettelijke verplichting;{cell}\n",
+        encoding="utf-8",
+    )
+    report = import_register(workspace, source)
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.CREATED
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert "no_recipients" not in record
+    assert "recipients" not in record
+    assert f"Recipients as written in the register: {cell}" in str(record["notes"])
+    assert (
+        f"recipients '{cell}' is no statement that no one receives the data; recipients left "
+        "unstated (validate will ask for them), kept in notes"
+    ) in outcome.messages
+    findings = run(workspace, as_of=date(2026, 12, 7)).findings
+    assert [f.code for f in findings if f.code == "GDPR030"] == ["GDPR030"]
+
+
+def test_recipients_saying_none_is_no_recipients(workspace: Path, tmp_path: Path) -> None:
+    """``Geen`` is the register's statement that no one receives the data: no_recipients."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Grondslag;Ontvangers\n"
+        "Salarisadministratie;Salaris betalen;wettelijke verplichting;Geen\n",
+        encoding="utf-8",
+    )
+    import_register(workspace, source)
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert record["no_recipients"] == "None, as the imported register says: Geen"
