@@ -86,6 +86,8 @@ class Rejected:
     reason: str
     remark: bool = False
     """The row is a remark on the register, not a broken activity: skipped, not reported."""
+    warned: bool = False
+    """The skip is told as a warning: the row may be an activity the user meant."""
 
 
 def draft_activity(source: Source, known: Known = Known(), section: str = "") -> Draft | Rejected:
@@ -218,6 +220,42 @@ def heading(source: Source) -> str | None:
     if _NOTE_LABEL.match(text) or _DATED_LABEL.match(text) or _sentence(text):
         return None
     return " ".join(text.split())
+
+
+# "2. Sociaal domein", "A. Personeel", "IV) Financiën": a heading numbered as a part of the table.
+_NUMBERED = re.compile(r"(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]\s+\S")
+_CAPITALS = 4
+_TEXT_COLUMNS = ("name", "purposes", "description")
+
+
+def heads_section(source: Source, title: str, below: Source) -> bool:
+    """Whether the lone cell ``title`` of ``source`` is clearly a heading over ``below`` (a
+    filled row), not an activity with only its name filled in: it stands outside the name,
+    purpose and description columns (``Burgerzaken`` in the number column), or, above a row
+    that has a name, it is numbered (``2. Sociaal domein``), in capitals (``SOCIAAL DOMEIN``)
+    or the department the row below names (``Burgerzaken`` above a row of that department).
+    Anything else is taken for an activity: a half-filled register is the usual input, and
+    an activity with findings for what it misses is better than one lost."""
+    if not any(source(field) for field in _TEXT_COLUMNS):
+        # A lone number in the id column ("12") is an activity with only its id filled in.
+        numbered = any(c.isdigit() for c in title) and not _NUMBERED.match(title)
+        return not (source("id") and numbered)
+    if not below("name"):
+        return False
+    letters = [c for c in title if c.isalpha()]
+    capitals = len(letters) >= _CAPITALS and all(c.isupper() for c in letters)
+    return bool(_NUMBERED.match(title)) or capitals or _names_department(title, below)
+
+
+def _names_department(title: str, below: Source) -> bool:
+    """Whether a cell of ``below`` outside its name, purpose and description says ``title``."""
+    text_columns = {below.columns.fields.get(field) for field in _TEXT_COLUMNS}
+    wanted = plain_header(title)
+    return any(
+        plain_header(cell) == wanted
+        for index, cell in enumerate(below.row.cells)
+        if index not in text_columns and cell.strip()
+    )
 
 
 def _sentence(text: str) -> bool:

@@ -537,7 +537,12 @@ def test_section_rows_head_the_activities_under_them(workspace: Path, tmp_path: 
         (2, Status.SKIPPED), (3, Status.CREATED), (4, Status.SKIPPED), (5, Status.CREATED),
         (6, Status.CREATED),
     ]  # fmt: skip
-    assert _messages(report, 2) == ("a section heading, not an activity: 'Burgerzaken'",)
+    heading = (
+        "taken for a section heading, not an activity: 'Burgerzaken'; if it is an activity, "
+        "fill in more of its row and import it again"
+    )
+    assert _messages(report, 2) == (heading,)
+    assert [o.row for o in report.outcomes if o.warned] == [2, 4]
     passport = _record(workspace, "pa-paspoortaanvraag.yaml")
     assert "Section of the register: Burgerzaken" in str(passport["notes"]).splitlines()
     youth = _record(workspace, "pa-jeugdhulp.yaml")
@@ -545,6 +550,48 @@ def test_section_rows_head_the_activities_under_them(workspace: Path, tmp_path: 
     # A row with a name and a number is an activity, however little else it says.
     debt = _record(workspace, "pa-schuldhulp.yaml")
     assert "Section of the register: SOCIAAL DOMEIN" in str(debt["notes"]).splitlines()
+
+
+def test_lone_name_above_filled_rows_is_an_activity(workspace: Path, tmp_path: Path) -> None:
+    """A row with only its name filled in, above complete rows, is an activity the register has
+    not filled in yet (the usual state of a register being imported), not a heading: it
+    becomes a record, and the rows under it get no section in their notes."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Grondslag;Ontvangers\n"
+        "Camerabewaking;;;\n"
+        "Salarisadministratie;Salaris betalen;wettelijke verplichting;Belastingdienst\n"
+        "Werving;Sollicitanten selecteren;toestemming;Geen\n",
+        encoding="utf-8",
+    )
+    report = _import(workspace, source)
+    assert [(o.row, o.status, o.path) for o in report.outcomes] == [
+        (2, Status.CREATED, PurePosixPath("register/pa-camerabewaking.yaml")),
+        (3, Status.CREATED, PurePosixPath("register/pa-salarisadministratie.yaml")),
+        (4, Status.CREATED, PurePosixPath("register/pa-werving.yaml")),
+    ]
+    for name in ("pa-salarisadministratie.yaml", "pa-werving.yaml"):
+        assert "Section of the register" not in str(_record(workspace, name).get("notes", ""))
+
+
+def test_lone_name_naming_the_department_below_heads_it(workspace: Path, tmp_path: Path) -> None:
+    """A lone name that the rows below give as their department (``Afdeling: Burgerzaken``)
+    heads them: it is skipped with a warning naming it, and a blank row ends its part."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Afdeling\n"
+        "Burgerzaken;;\n"
+        "Paspoort;Reisdocumenten uitgeven;Burgerzaken\n"
+        ";;\n"
+        "Werving;Sollicitanten selecteren;HR\n",
+        encoding="utf-8",
+    )
+    report = _import(workspace, source)
+    assert [(o.row, o.status, o.warned) for o in report.outcomes] == [
+        (2, Status.SKIPPED, True), (3, Status.CREATED, False), (5, Status.CREATED, False),
+    ]  # fmt: skip
+    assert "Section of the register: Burgerzaken" in str(_record(workspace, "pa-paspoort.yaml"))
+    assert "Section of the register" not in str(_record(workspace, "pa-werving.yaml"))
 
 
 def test_lone_name_above_nothing_filled_stays_an_activity(workspace: Path, tmp_path: Path) -> None:
