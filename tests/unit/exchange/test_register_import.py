@@ -368,3 +368,71 @@ def test_recipients_saying_none_is_no_recipients(workspace: Path, tmp_path: Path
     import_register(workspace, source)
     record = _record(workspace, "pa-salarisadministratie.yaml")
     assert record["no_recipients"] == "None, as the imported register says: Geen"
+
+
+def _one_row(workspace: Path, tmp_path: Path, purposes: str, basis: str) -> tuple[str, ...]:
+    """Import one activity with these purpose and basis cells; the warnings it got."""
+    source = tmp_path / "register.xlsx"
+    _xlsx(source, [["Naam", "Doel", "Grondslag"], ["Salarisadministratie", purposes, basis]])
+    (outcome,) = import_register(workspace, source).outcomes
+    assert outcome.status is Status.CREATED
+    return outcome.messages
+
+
+def test_basis_line_is_not_given_to_the_purpose_beside_a_law(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """``sub b`` on the first line and a law on the second, beside two purposes: the wage-tax
+    return rests on the law (Art. 6(1)(c)), not on the contract. The first purpose gets its
+    line's basis, the second none (GDPR029 asks for it), and both are warned about."""
+    messages = _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling\nAangifte loonheffing",
+        "Art. 6 lid 1 sub b AVG\nWet op de loonbelasting 1964",
+    )
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert record["purposes"] == [
+        {"description": "Salarisbetaling", "legal_basis": "contract"},
+        {"description": "Aangifte loonheffing"},
+    ]
+    assert "purposes paired with the legal basis on the same line; check each pair" in messages
+    assert (
+        "purpose 'Aangifte loonheffing' is beside 'Wet op de loonbelasting 1964', which names "
+        "no Art. 6(1) basis: imported without a basis (GDPR029 will report it), kept in notes"
+    ) in messages
+    assert "Wet op de loonbelasting 1964" in str(record["notes"])
+
+
+def test_basis_lines_that_cannot_pair_give_no_purpose_a_basis(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Three purposes beside a basis line and a law line: no purpose gets the one basis."""
+    messages = _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling\nAangifte loonheffing\nPensioenaangifte",
+        "Art. 6 lid 1 sub b AVG\nWet op de loonbelasting 1964",
+    )
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert all("legal_basis" not in p for p in record["purposes"])  # type: ignore[attr-defined]
+    assert (
+        "3 purposes and 2 legal basis lines, not all naming an Art. 6(1) basis: which purpose "
+        "rests on which is unclear; imported without bases (GDPR029 will report them), the "
+        "bases are kept in notes"
+    ) in messages
+
+
+def test_law_beside_a_legal_obligation_stays_its_provision(workspace: Path, tmp_path: Path) -> None:
+    """A law beside (c) is that basis's provision (Art. 6(3)), so both purposes keep it."""
+    _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling\nAangifte loonheffing",
+        "Art. 6 lid 1 sub c AVG\nWet op de loonbelasting 1964",
+    )
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert [p.get("legal_basis") for p in record["purposes"]] == [  # type: ignore[attr-defined]
+        "legal-obligation",
+        "legal-obligation",
+    ]
