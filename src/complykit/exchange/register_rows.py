@@ -6,6 +6,7 @@ understand, goes into ``notes`` as written, with a warning.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -152,9 +153,31 @@ def _details(
     return fields
 
 
-def _names_id(text: str, record_id: str) -> bool:
-    """Whether ``text`` names ``record_id`` as a word of its own (``Ja, dpia-brp``)."""
-    return re.search(rf"(?<![\w-]){re.escape(record_id)}(?![\w-])", text, re.IGNORECASE) is not None
+@functools.lru_cache(maxsize=4)
+def _ids_finder(record_ids: frozenset[str]) -> tuple[re.Pattern[str], dict[str, list[str]]] | None:
+    """One pattern finding any of ``record_ids`` as a word of its own (``Ja, dpia-brp``), and
+    the ids each found spelling stands for; built once per import (the workspace's DPIA ids do
+    not change during it), not once per row and id: a register of 1,000 rows beside 600 DPIAs
+    built 600,000 patterns."""
+    if not record_ids:
+        return None
+    longest_first = sorted(record_ids, key=lambda i: (-len(i), i))
+    alternatives = "|".join(re.escape(record_id) for record_id in longest_first)
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    by_spelling: dict[str, list[str]] = {}
+    for record_id in sorted(record_ids):
+        by_spelling.setdefault(record_id.casefold(), []).append(record_id)
+    return pattern, by_spelling
+
+
+def _ids_named(text: str, record_ids: frozenset[str]) -> list[str]:
+    """The ids of ``record_ids`` that ``text`` names, each once, in sorted order."""
+    finder = _ids_finder(record_ids)
+    if finder is None:
+        return []
+    pattern, by_spelling = finder
+    found = {match.group().casefold() for match in pattern.finditer(text)}
+    return sorted(i for spelling in found for i in by_spelling.get(spelling, ()))
 
 
 def _owner(text: str, people: Sequence[PersonEntry], notes: Notes) -> str | None:
@@ -177,7 +200,7 @@ def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:
     warning when it says a DPIA was done, since only a record can show it."""
     if not text:
         return None
-    named = [record_id for record_id in sorted(dpias) if _names_id(text, record_id)]
+    named = _ids_named(text, dpias)
     if len(named) == 1:
         return named[0]
     notes.add(f"DPIA as written in the register: {text}")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
@@ -662,3 +663,29 @@ def test_special_data_cell_saying_none_names_no_category(written: str) -> None:
     assert draft.fields["personal_data"] == [{"name": "NAW"}]
     assert draft.warnings == ("no role given; imported as controller",)
     assert "notes" not in draft.fields
+
+
+def test_dpia_ids_are_looked_up_once_per_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With 600 DPIA records (more than ``re`` caches patterns for), each row still links the
+    DPIA it names, warns where it names none or two, and the ids are made into a pattern once
+    for all rows, not once per row and id."""
+    dpias = frozenset(f"dpia-{n:03}" for n in range(600)) | {"dpia-001-extra"}
+    escaped: list[str] = []
+    escape = re.escape
+
+    def counted(text: str) -> str:
+        escaped.append(text)
+        return escape(text)
+
+    monkeypatch.setattr(re, "escape", counted)
+    known = Known((), dpias)
+    headers = ("Naam", "DPIA")
+    drafts = [_draft(headers, (f"Dossier {n}", f"Ja, DPIA-{n:03}"), known) for n in range(40)]
+    assert [d.fields["dpia"] for d in drafts] == [f"dpia-{n:03}" for n in range(40)]
+    assert _draft(headers, ("X", "dpia-001-extra"), known).fields["dpia"] == "dpia-001-extra"
+    both = _draft(headers, ("X", "dpia-002 en dpia-003"), known)
+    assert "dpia" not in both.fields
+    assert "DPIA 'dpia-002 en dpia-003' kept in notes; link its dpia record under dpia" in (
+        both.warnings
+    )
+    assert sum(text.startswith("dpia-") for text in escaped) <= len(dpias)
