@@ -265,9 +265,14 @@ def heads_section(source: Source, title: str, below: Source) -> bool:
         return not (source("id") and numbered)
     if not below("name"):
         return False
-    letters = [c for c in title if c.isalpha()]
-    capitals = len(letters) >= _CAPITALS and all(c.isupper() for c in letters)
+    # Capitals set a heading apart only where the names below are not in capitals too.
+    capitals = _in_capitals(title) and not _in_capitals(below("name"))
     return bool(_NUMBERED.match(title)) or capitals or _names_department(title, below)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= _CAPITALS and all(c.isupper() for c in letters)
 
 
 def _names_department(title: str, below: Source) -> bool:

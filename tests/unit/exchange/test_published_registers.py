@@ -575,6 +575,21 @@ def test_lone_name_above_filled_rows_is_an_activity(workspace: Path, tmp_path: P
         assert "Section of the register" not in str(_record(workspace, name).get("notes", ""))
 
 
+def test_lone_name_in_capitals_above_names_in_capitals_is_an_activity(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """In a register that writes its names in capitals, a lone name in capitals is no heading."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel\nCAMERABEWAKING;\nSALARISADMINISTRATIE;Salaris betalen\n",
+        encoding="utf-8",
+    )
+    report = _import(workspace, source)
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (2, Status.CREATED), (3, Status.CREATED),
+    ]  # fmt: skip
+
+
 def test_lone_name_naming_the_department_below_heads_it(workspace: Path, tmp_path: Path) -> None:
     """A lone name that the rows below give as their department (``Afdeling: Burgerzaken``)
     heads them: it is skipped with a warning naming it, and a blank row ends its part."""
