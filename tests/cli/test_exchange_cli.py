@@ -166,8 +166,33 @@ def test_import_of_a_dutch_excel_csv_tells_what_it_did(workspace: Path, tmp_path
     assert "read as Windows-1252 (not UTF-8)" in err
     assert "note: sheet 'verwerkingsregister', row 3 skipped: a remark, not an activity" in err
     assert err.endswith(
-        "2 row(s) read: 1 imported as 1 record(s), 0 reported, 1 skipped as remarks.\n"
+        "2 row(s) read: 1 imported as 1 record(s), 0 reported, 1 skipped as remarks or headings.\n"
     )
     record = next((workspace / "register").iterdir()).read_text(encoding="utf-8")
     assert "Cliëntregistratie" in record
     assert "legal_provision: WGBO" in record
+
+
+def test_import_warns_of_a_row_taken_for_a_heading(workspace: Path, tmp_path: Path) -> None:
+    """A lone cell taken for a section heading is told as a warning naming its row, not as a
+    note, since the user may have meant it as an activity; a lone name that is not clearly a
+    heading is imported as an activity."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Nr.;Naam verwerking;Doel;Grondslag\n"
+        "2. Sociaal domein;;;\n"
+        "1;Jeugdhulp;Toegang jeugdhulp;publieke taak\n"
+        ";Camerabewaking;;\n"
+        "2;Schuldhulp;Schuldhulpverlening;publieke taak\n",
+        encoding="utf-8",
+    )
+    code, out, err = _run("import", "register", str(source), str(workspace))
+    assert code == 0, err
+    assert (
+        "warning: sheet 'register', row 2 skipped: taken for a section heading, not an activity: "
+        "'2. Sociaal domein'"
+    ) in err
+    assert "created register/pa-camerabewaking.yaml (sheet 'register', row 4)" in out
+    assert err.endswith(
+        "4 row(s) read: 3 imported as 3 record(s), 0 reported, 1 skipped as remarks or headings.\n"
+    )

@@ -280,7 +280,7 @@ def _prefix(outcome: Outcome, where: str, level: str) -> str | None:
     if outcome.status in {Status.CREATED, Status.WOULD_CREATE}:
         return f"warning: {where}: "
     if outcome.status is Status.SKIPPED:
-        return f"note: {where} skipped: "
+        return f"{'warning' if outcome.warned else 'note'}: {where} skipped: "
     return f"{level}: {where} not imported: " if outcome.reported else None
 
 
@@ -290,7 +290,7 @@ def _summary(report: ImportReport, *, dry_run: bool) -> str:
     imported = rows - reported - report.skipped
     verb = "would be imported" if dry_run or not report.written else "imported"
     records = f"{report.records} record(s)"
-    skipped = f", {report.skipped} skipped as remarks" if report.skipped else ""
+    skipped = f", {report.skipped} skipped as remarks or headings" if report.skipped else ""
     tail = "; nothing was written (--strict)" if report.strict and reported else ""
     unit = report.places[1]
     return (

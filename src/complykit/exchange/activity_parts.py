@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from complykit.exchange.retention import parse_retention, unread_reason
-from complykit.exchange.row_source import NOT_STATED, Notes, Source, split_items, split_lines
+from complykit.exchange.row_source import (
+    NOT_STATED,
+    Notes,
+    Source,
+    says_no,
+    split_items,
+    split_lines,
+)
 from complykit.exchange.transfer_text import (
     EEA,
     countries_in,
@@ -22,7 +29,6 @@ from complykit.model.wording.national_ids import national_id
 from complykit.model.wording.special_data import criminal_reading, special_category
 
 YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
-NO = frozenset({"nee", "no", "n", "false", "onwaar", "geen", "none", "n.v.t.", "nvt", "-"})
 # The bases that rest on a law (Art. 6(3)), so a law named beside them is their provision.
 
 
@@ -75,9 +81,55 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
             notes.warn("a legal basis without a purpose; kept in notes")
         return []
     laws = _laws(parts, bases)
+    unpaired = [_unpaired(p, b, flat) for p, b in zip(parts, bases, strict=True)]
+    if len(descriptions) > 1 and flat and any(unpaired):
+        return _by_line(descriptions, parts, bases, laws, notes)
     # A part that names only a law is a provision (``_laws``), not a purpose's missing basis.
     paired = [b for part, b in zip(parts, bases, strict=True) if b or not law_named(part)]
     return [_purpose(d, b, laws) for d, b in _matched(descriptions, paired, flat, notes)]
+
+
+def _unpaired(part: str, found: list[LegalBasis], flat: list[LegalBasis]) -> bool:
+    """Whether a line of the basis cell names no Art. 6(1) basis and is no provision of one it
+    names: "Wet op de loonbelasting 1964" beside only "sub b" is the law of a purpose resting
+    on (c), not a provision of the contract, so the cell does not say which purpose rests on
+    "sub b"."""
+    if found:
+        return False
+    return not (law_named(part) and LAID_DOWN_BY_LAW.intersection(flat))
+
+
+def _by_line(
+    descriptions: list[str],
+    parts: list[str],
+    bases: list[list[LegalBasis]],
+    laws: dict[LegalBasis, str],
+    notes: Notes,
+) -> list[dict[str, str]]:
+    """Purposes beside basis lines of which only some name a basis: a purpose gets only the
+    basis on its own line, never one the cell may have meant for another purpose; with as many
+    lines as purposes they pair line by line, else no purpose gets a basis."""
+    if len(parts) != len(descriptions):
+        notes.warn(
+            f"{len(descriptions)} purposes and {len(parts)} legal basis lines, not all naming an "
+            "Art. 6(1) basis: which purpose rests on which is unclear; imported without bases "
+            "(GDPR029 will report them), the bases are kept in notes"
+        )
+        return [_purpose(d, None, laws) for d in descriptions]
+    notes.warn("purposes paired with the legal basis on the same line; check each pair")
+    found: list[dict[str, str]] = []
+    for description, part, line_bases in zip(descriptions, parts, bases, strict=True):
+        if not line_bases:
+            notes.warn(
+                f"purpose '{_one_line(description)}' is beside '{_one_line(part)}', which names "
+                "no Art. 6(1) basis: imported without a basis (GDPR029 will report it), kept in "
+                "notes"
+            )
+        found.extend(
+            [_purpose(description, b, laws) for b in line_bases]
+            or [_purpose(description, None, laws)]
+        )
+    return found
 
 
 def _laws(parts: list[str], bases: list[list[LegalBasis]]) -> dict[LegalBasis, str]:
@@ -199,7 +251,7 @@ def _add(categories: dict[str, dict[str, Any]], name: str, notes: Notes) -> dict
 
 def _special_column(text: str, categories: dict[str, dict[str, Any]], notes: Notes) -> None:
     folded = text.strip().casefold()
-    if not folded or folded in NO:
+    if not folded or says_no(text):
         return
     if folded in YES:
         if not any("special_category" in c for c in categories.values()):

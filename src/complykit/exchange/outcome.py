@@ -33,6 +33,9 @@ class Outcome:
     path: PurePosixPath | None
     messages: tuple[str, ...]
     text: str | None = None
+    warned: bool = False
+    """A skipped row told as a warning, not a note: a row taken for a section heading, which
+    the user may have meant as an activity."""
 
     @property
     def reported(self) -> bool:

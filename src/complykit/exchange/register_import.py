@@ -22,7 +22,14 @@ from complykit.exchange.record_files import (
     validation_problems,
     write_all,
 )
-from complykit.exchange.register_rows import Draft, Known, Rejected, draft_activity, heading
+from complykit.exchange.register_rows import (
+    Draft,
+    Known,
+    Rejected,
+    draft_activity,
+    heading,
+    heads_section,
+)
 from complykit.exchange.row_source import Source
 from complykit.exchange.sheet import pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
@@ -58,7 +65,7 @@ def import_register(
     drafts = _drafts(joined.sources, _known(root))
     ids = _ids([d for d in drafts if isinstance(d, Draft)])
     planned = [
-        Outcome(found.main.sheet, d.row, _status(d), None, (d.reason,))
+        Outcome(found.main.sheet, d.row, _status(d), None, (d.reason,), warned=d.warned)
         if isinstance(d, Rejected)
         else _plan(target, source.name, found.main.sheet, d, ids[d.row])
         for d in drafts
@@ -85,21 +92,35 @@ def import_register(
 
 
 def _drafts(sources: Sequence[Source], known: Known) -> list[Draft | Rejected]:
-    """A draft per row. A lone cell right above a filled activity row heads a part of the
-    table (published registers group activities under ``Burgerzaken``, ``Sociaal domein``):
-    it is no activity, and the rows under it keep it in their notes."""
+    """A draft per row. A lone cell right above a filled activity row may head a part of the
+    table (published registers group activities under ``Burgerzaken``, ``2. Sociaal
+    domein``): when it clearly does (``heads_section``), it is no activity, it is skipped with
+    a warning naming the row, and the rows under it keep it in their notes up to the next
+    heading or blank row. A lone name that is not clearly a heading is an activity."""
     drafts: list[Draft | Rejected] = []
     section = ""
     for index, source in enumerate(sources):
+        if index and source.row.number > sources[index - 1].row.number + 1:
+            section = ""  # a blank row ends the part of the table a heading heads
         below = sources[index + 1] if index + 1 < len(sources) else None
         title = heading(source)
-        if title and below is not None and sum(1 for c in below.row.cells if c.strip()) > 1:
+        if title and below is not None and _heads(source, title, below):
             section = title
-            reason = f"a section heading, not an activity: '{shown(title)}'"
-            drafts.append(Rejected(source.row.number, reason, remark=True))
+            reason = (
+                f"taken for a section heading, not an activity: '{shown(title)}'; if it is an "
+                "activity, fill in more of its row and import it again"
+            )
+            drafts.append(Rejected(source.row.number, reason, remark=True, warned=True))
         else:
             drafts.append(draft_activity(source, known, section))
     return drafts
+
+
+def _heads(source: Source, title: str, below: Source) -> bool:
+    """Whether ``title`` heads ``below``: the very next row, with more than one cell filled."""
+    adjacent = below.row.number == source.row.number + 1
+    filled = sum(1 for c in below.row.cells if c.strip()) > 1
+    return adjacent and filled and heads_section(source, title, below)
 
 
 def _known(root: Path) -> Known:

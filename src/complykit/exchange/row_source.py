@@ -10,9 +10,50 @@ from datetime import date
 from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row
 from complykit.exchange.vocabulary import Columns
+from complykit.model.wording.folding import words_of
 
 NOT_STATED = "not stated in the imported register"
 """What an imported record holds where its register left a required fact out."""
+
+# The one vocabulary of the import for a cell that says "none" or says nothing. A word for none
+# is the register's statement that there is none ("Geen", "None", "Aucun", "Geen ontvangers");
+# a placeholder is a cell left unfilled in a way a spreadsheet shows ("-", "n.v.t.", "n/a"),
+# which states nothing: "not applicable" is not "nobody receives the data" (Art. 30(1)(d)).
+NONE_WORDS = frozenset({"geen", "nee", "none", "no", "non", "aucun", "aucune", "neant", "nothing"})
+PLACEHOLDERS = frozenset(
+    {"n.v.t", "nvt", "n/a", "na", "niet van toepassing", "not applicable", "sans objet", "s.o"}
+)
+NO_WORDS = frozenset({"n", "false", "onwaar"})
+"""What a yes/no column writes for no, besides the words for none and the placeholders."""
+# What a none may say it is none of: "geen ontvangers", "pas de destinataires", "no transfers".
+_NONE_OF = (
+    r"(?:\s+(?:ontvangers?|verwerkers?|recipients?|processors?|destinataires?|sous-traitants?"
+    r"|doorgiften?|transfers?|transferts?))?"
+)
+_NONE = re.compile(rf"(?:{'|'.join(sorted(NONE_WORDS))}|pas de|aucun\w*){_NONE_OF}")
+_DASHES = re.compile(r"[-\u2010-\u2015]+")
+
+
+def _bare(text: str) -> str:
+    return words_of(text).strip(" .")
+
+
+def says_none(text: str) -> bool:
+    """Whether a cell states there is none: a word for none alone, or with what it is none of
+    (``Geen ontvangers``). A placeholder (``-``, ``n.v.t.``) is no such statement."""
+    return _NONE.fullmatch(_bare(text)) is not None
+
+
+def placeholder(text: str) -> bool:
+    """Whether a cell is filled only to show it was left empty: dashes, ``n.v.t.``, ``n/a``."""
+    bare = _bare(text)
+    return bare in PLACEHOLDERS or _DASHES.fullmatch(text.strip()) is not None
+
+
+def says_no(text: str) -> bool:
+    """Whether a yes/no cell says no, or leaves the question open (``-``): nothing to record."""
+    return _bare(text) in NO_WORDS or says_none(text) or placeholder(text)
+
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from complykit.exchange.row_source import placeholder
+from complykit.exchange.row_source import says_none as says_no_word
 from complykit.model.enums import TransferMechanism
 from complykit.model.wording.countries import (
     SEARCHED_LANGUAGES,
@@ -20,12 +22,13 @@ EEA = frozenset((
     "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS",
     "LI", "NO",
 ))  # fmt: skip
-NONE_WORDS = frozenset(
-    ["nee", "no", "geen", "none", "n.v.t.", "nvt", "n/a", "na", "-", "niet", "not applicable",
-     "geen doorgifte", "no transfer", "no transfers", "binnen de eer", "within the eea",
-     "alleen eer", "eu", "eer", "eea", "nederland", "netherlands", "nl", "non", "aucun",
-     "aucune", "neant", "pas de transfert", "aucun transfert", "ue", "eee", "belgique", "belgie",
-     "belgium", "be"]
+# A transfer cell that names only where the data stays says there is no transfer. The words for
+# none and the placeholders are the import's own (row_source); a placeholder reads as "no
+# transfer" here as it always did, since a transfer found nowhere else is not invented.
+_STAYS_IN_EEA = frozenset(
+    ["niet", "geen doorgifte", "no transfer", "no transfers", "binnen de eer", "within the eea",
+     "alleen eer", "eu", "eer", "eea", "nederland", "netherlands", "nl", "pas de transfert",
+     "aucun transfert", "ue", "eee", "belgique", "belgie", "belgium", "be"]
 )  # fmt: skip
 _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
     TransferMechanism.ADEQUACY_DECISION: (
@@ -107,7 +110,7 @@ def says_none(text: str) -> bool:
     why (``Nee, alleen binnen de EER``) that names no exception, no country outside the EEA
     and no transfer tool."""
     words = folded(text).strip(" .")
-    if words in {folded(w).strip(" .") for w in NONE_WORDS}:
+    if not words or words in _STAYS_IN_EEA or says_no_word(text) or placeholder(text):
         return True
     opening = _NO_FIRST.match(words)
     if opening is None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
@@ -396,7 +397,9 @@ def test_source_that_only_shares_a_word_with_the_subjects_stays_a_third_party() 
     assert draft.fields["sources"] == [{"type": "third-party", "description": "UWV"}]
 
 
-@pytest.mark.parametrize("written", ["Geen", "n.v.t.", "-", "Geen ontvangers", "Aucun", "N/A"])
+@pytest.mark.parametrize(
+    "written", ["Geen", "Geen ontvangers", "Aucun", "None", "pas de destinataires"]
+)
 def test_recipients_cell_saying_none_is_no_recipients(written: str) -> None:
     """``Ontvangers: Geen`` is the register saying no one receives the data (what
     ``no_recipients`` records, GDPR030), not a recipient called 'Geen'."""
@@ -535,7 +538,12 @@ def test_section_rows_head_the_activities_under_them(workspace: Path, tmp_path: 
         (2, Status.SKIPPED), (3, Status.CREATED), (4, Status.SKIPPED), (5, Status.CREATED),
         (6, Status.CREATED),
     ]  # fmt: skip
-    assert _messages(report, 2) == ("a section heading, not an activity: 'Burgerzaken'",)
+    heading = (
+        "taken for a section heading, not an activity: 'Burgerzaken'; if it is an activity, "
+        "fill in more of its row and import it again"
+    )
+    assert _messages(report, 2) == (heading,)
+    assert [o.row for o in report.outcomes if o.warned] == [2, 4]
     passport = _record(workspace, "pa-paspoortaanvraag.yaml")
     assert "Section of the register: Burgerzaken" in str(passport["notes"]).splitlines()
     youth = _record(workspace, "pa-jeugdhulp.yaml")
@@ -543,6 +551,63 @@ def test_section_rows_head_the_activities_under_them(workspace: Path, tmp_path: 
     # A row with a name and a number is an activity, however little else it says.
     debt = _record(workspace, "pa-schuldhulp.yaml")
     assert "Section of the register: SOCIAAL DOMEIN" in str(debt["notes"]).splitlines()
+
+
+def test_lone_name_above_filled_rows_is_an_activity(workspace: Path, tmp_path: Path) -> None:
+    """A row with only its name filled in, above complete rows, is an activity the register has
+    not filled in yet (the usual state of a register being imported), not a heading: it
+    becomes a record, and the rows under it get no section in their notes."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Grondslag;Ontvangers\n"
+        "Camerabewaking;;;\n"
+        "Salarisadministratie;Salaris betalen;wettelijke verplichting;Belastingdienst\n"
+        "Werving;Sollicitanten selecteren;toestemming;Geen\n",
+        encoding="utf-8",
+    )
+    report = _import(workspace, source)
+    assert [(o.row, o.status, o.path) for o in report.outcomes] == [
+        (2, Status.CREATED, PurePosixPath("register/pa-camerabewaking.yaml")),
+        (3, Status.CREATED, PurePosixPath("register/pa-salarisadministratie.yaml")),
+        (4, Status.CREATED, PurePosixPath("register/pa-werving.yaml")),
+    ]
+    for name in ("pa-salarisadministratie.yaml", "pa-werving.yaml"):
+        assert "Section of the register" not in str(_record(workspace, name).get("notes", ""))
+
+
+def test_lone_name_in_capitals_above_names_in_capitals_is_an_activity(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """In a register that writes its names in capitals, a lone name in capitals is no heading."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel\nCAMERABEWAKING;\nSALARISADMINISTRATIE;Salaris betalen\n",
+        encoding="utf-8",
+    )
+    report = _import(workspace, source)
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (2, Status.CREATED), (3, Status.CREATED),
+    ]  # fmt: skip
+
+
+def test_lone_name_naming_the_department_below_heads_it(workspace: Path, tmp_path: Path) -> None:
+    """A lone name that the rows below give as their department (``Afdeling: Burgerzaken``)
+    heads them: it is skipped with a warning naming it, and a blank row ends its part."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Afdeling\n"
+        "Burgerzaken;;\n"
+        "Paspoort;Reisdocumenten uitgeven;Burgerzaken\n"
+        ";;\n"
+        "Werving;Sollicitanten selecteren;HR\n",
+        encoding="utf-8",
+    )
+    report = _import(workspace, source)
+    assert [(o.row, o.status, o.warned) for o in report.outcomes] == [
+        (2, Status.SKIPPED, True), (3, Status.CREATED, False), (5, Status.CREATED, False),
+    ]  # fmt: skip
+    assert "Section of the register: Burgerzaken" in str(_record(workspace, "pa-paspoort.yaml"))
+    assert "Section of the register" not in str(_record(workspace, "pa-werving.yaml"))
 
 
 def test_lone_name_above_nothing_filled_stays_an_activity(workspace: Path, tmp_path: Path) -> None:
@@ -600,3 +665,42 @@ def test_bare_number_without_a_unit_is_kept_in_notes() -> None:
     draft = _draft(("Naam", "Bewaartermijn"), ("Dossier", "7"))
     assert "retention" not in draft.fields
     assert "retention '7' not understood; left out, kept in notes" in draft.warnings
+
+
+@pytest.mark.parametrize("written", ["Aucune", "Néant", "n/a", "Geen", "-", "N.v.t."])
+def test_special_data_cell_saying_none_names_no_category(written: str) -> None:
+    """The import reads a cell saying none (or left as a placeholder) with one vocabulary in
+    every column: ``Aucune`` under the special-data header is no category called 'Aucune', and
+    nothing is warned about, as for ``Geen``."""
+    draft = _draft(
+        ("Naam", "Persoonsgegevens", "Bijzondere persoonsgegevens"), ("Archief", "NAW", written)
+    )
+    assert draft.fields["personal_data"] == [{"name": "NAW"}]
+    assert draft.warnings == ("no role given; imported as controller",)
+    assert "notes" not in draft.fields
+
+
+def test_dpia_ids_are_looked_up_once_per_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With 600 DPIA records (more than ``re`` caches patterns for), each row still links the
+    DPIA it names, warns where it names none or two, and the ids are made into a pattern once
+    for all rows, not once per row and id."""
+    dpias = frozenset(f"dpia-{n:03}" for n in range(600)) | {"dpia-001-extra"}
+    escaped: list[str] = []
+    escape = re.escape
+
+    def counted(text: str) -> str:
+        escaped.append(text)
+        return escape(text)
+
+    monkeypatch.setattr(re, "escape", counted)
+    known = Known((), dpias)
+    headers = ("Naam", "DPIA")
+    drafts = [_draft(headers, (f"Dossier {n}", f"Ja, DPIA-{n:03}"), known) for n in range(40)]
+    assert [d.fields["dpia"] for d in drafts] == [f"dpia-{n:03}" for n in range(40)]
+    assert _draft(headers, ("X", "dpia-001-extra"), known).fields["dpia"] == "dpia-001-extra"
+    both = _draft(headers, ("X", "dpia-002 en dpia-003"), known)
+    assert "dpia" not in both.fields
+    assert "DPIA 'dpia-002 en dpia-003' kept in notes; link its dpia record under dpia" in (
+        both.warnings
+    )
+    assert sum(text.startswith("dpia-") for text in escaped) <= len(dpias)

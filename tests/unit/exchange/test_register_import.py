@@ -326,3 +326,113 @@ def test_retention_without_end_is_no_limit(workspace: Path, tmp_path: Path, cell
     assert [f.message for f in findings if f.code == "GDPR003"] == [
         "'Nieuwsbrief' states no retention period"
     ]
+
+
+@pytest.mark.parametrize("cell", ["-", "n.v.t.", "N/A", "\u2013", "niet van toepassing"])
+def test_recipients_placeholder_is_no_statement_of_none(
+    workspace: Path, tmp_path: Path, cell: str
+) -> None:
+    """A dash or ``n.v.t.`` in the recipients column is a cell left unfilled, not the register
+    saying no one receives the data: the record states neither recipients nor no_recipients,
+    the cell is kept in notes with a warning, and GDPR030 still asks for the recipients
+    (Art. 30(1)(d))."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Grondslag;Ontvangers\n"
+        f"Salarisadministratie;Salaris betalen;wettelijke verplichting;{cell}\n",
+        encoding="utf-8",
+    )
+    report = import_register(workspace, source)
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.CREATED
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert "no_recipients" not in record
+    assert "recipients" not in record
+    assert f"Recipients as written in the register: {cell}" in str(record["notes"])
+    assert (
+        f"recipients '{cell}' is no statement that no one receives the data; recipients left "
+        "unstated (validate will ask for them), kept in notes"
+    ) in outcome.messages
+    findings = run(workspace, as_of=date(2026, 12, 7)).findings
+    assert [f.code for f in findings if f.code == "GDPR030"] == ["GDPR030"]
+
+
+def test_recipients_saying_none_is_no_recipients(workspace: Path, tmp_path: Path) -> None:
+    """``Geen`` is the register's statement that no one receives the data: no_recipients."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Grondslag;Ontvangers\n"
+        "Salarisadministratie;Salaris betalen;wettelijke verplichting;Geen\n",
+        encoding="utf-8",
+    )
+    import_register(workspace, source)
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert record["no_recipients"] == "None, as the imported register says: Geen"
+
+
+def _one_row(workspace: Path, tmp_path: Path, purposes: str, basis: str) -> tuple[str, ...]:
+    """Import one activity with these purpose and basis cells; the warnings it got."""
+    source = tmp_path / "register.xlsx"
+    _xlsx(source, [["Naam", "Doel", "Grondslag"], ["Salarisadministratie", purposes, basis]])
+    (outcome,) = import_register(workspace, source).outcomes
+    assert outcome.status is Status.CREATED
+    return outcome.messages
+
+
+def test_basis_line_is_not_given_to_the_purpose_beside_a_law(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """``sub b`` on the first line and a law on the second, beside two purposes: the wage-tax
+    return rests on the law (Art. 6(1)(c)), not on the contract. The first purpose gets its
+    line's basis, the second none (GDPR029 asks for it), and both are warned about."""
+    messages = _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling\nAangifte loonheffing",
+        "Art. 6 lid 1 sub b AVG\nWet op de loonbelasting 1964",
+    )
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert record["purposes"] == [
+        {"description": "Salarisbetaling", "legal_basis": "contract"},
+        {"description": "Aangifte loonheffing"},
+    ]
+    assert "purposes paired with the legal basis on the same line; check each pair" in messages
+    assert (
+        "purpose 'Aangifte loonheffing' is beside 'Wet op de loonbelasting 1964', which names "
+        "no Art. 6(1) basis: imported without a basis (GDPR029 will report it), kept in notes"
+    ) in messages
+    assert "Wet op de loonbelasting 1964" in str(record["notes"])
+
+
+def test_basis_lines_that_cannot_pair_give_no_purpose_a_basis(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Three purposes beside a basis line and a law line: no purpose gets the one basis."""
+    messages = _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling\nAangifte loonheffing\nPensioenaangifte",
+        "Art. 6 lid 1 sub b AVG\nWet op de loonbelasting 1964",
+    )
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert all("legal_basis" not in p for p in record["purposes"])  # type: ignore[attr-defined]
+    assert (
+        "3 purposes and 2 legal basis lines, not all naming an Art. 6(1) basis: which purpose "
+        "rests on which is unclear; imported without bases (GDPR029 will report them), the "
+        "bases are kept in notes"
+    ) in messages
+
+
+def test_law_beside_a_legal_obligation_stays_its_provision(workspace: Path, tmp_path: Path) -> None:
+    """A law beside (c) is that basis's provision (Art. 6(3)), so both purposes keep it."""
+    _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling\nAangifte loonheffing",
+        "Art. 6 lid 1 sub c AVG\nWet op de loonbelasting 1964",
+    )
+    record = _record(workspace, "pa-salarisadministratie.yaml")
+    assert [p.get("legal_basis") for p in record["purposes"]] == [  # type: ignore[attr-defined]
+        "legal-obligation",
+        "legal-obligation",
+    ]
