@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from complykit.cli.app import app
 from complykit.exchange.incident_rows import INCIDENTS
-from complykit.exchange.outcome import ImportReport, Status
+from complykit.exchange.outcome import Status
 from complykit.exchange.table_import import import_table
 from complykit.validate.engine import run
 from unit.exchange.breach_registers import belgian_xlsx, care_xlsx, shop_csv
+from unit.exchange.imported import row_messages
 
 AS_OF = date(2025, 12, 1)
 
@@ -24,10 +25,6 @@ def _load(root: Path, record_id: str) -> dict[str, Any]:
     data = yaml.safe_load((root / "incidents" / f"{record_id}.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
-
-
-def _messages(report: ImportReport, row: int) -> tuple[str, ...]:
-    return next(o.messages for o in report.outcomes if o.row == row)
 
 
 def test_care_register(workspace: Path, tmp_path: Path) -> None:
@@ -87,7 +84,7 @@ def test_care_register(workspace: Path, tmp_path: Path) -> None:
         "Closed as written in the register: 2025-04-01 (no time of day; read as 00:00)\n"
         "Special categories of personal data as written in the register: Ja (gezondheid)",
     }
-    assert _messages(report, 3) == (
+    assert row_messages(report, 3) == (
         (
             "no risk assessment given; recorded as 'risk', since the breach was notified to the "
             "authority"
@@ -115,7 +112,7 @@ def test_a_decision_not_to_notify_is_kept_with_its_reason(workspace: Path, tmp_p
     assert (
         "no risk assessment given; recorded as 'none' from the reason the breach was not "
         f"notified: '{reason}'; check it"
-    ) in _messages(report, 4)
+    ) in row_messages(report, 4)
 
 
 def test_a_no_without_a_reason_is_no_decision(workspace: Path, tmp_path: Path) -> None:
@@ -134,7 +131,7 @@ def test_a_no_without_a_reason_is_no_decision(workspace: Path, tmp_path: Path) -
         "Notified to the authority as written in the register: Nee",
         "Verwerker: Zorgportaal B.V.",
     ]
-    assert _messages(report, 5) == (
+    assert row_messages(report, 5) == (
         "number of people affected '100-200' is no single number; kept in notes",
         (
             "not notified to the authority ('Nee') and no reason given: that is no decision that "
@@ -155,7 +152,7 @@ def test_whole_days_cannot_tell_the_72_hours(workspace: Path, tmp_path: Path) ->
     assert (
         "the register gives dates without times, so whether the authority was notified within "
         "72 hours cannot be told; add the times of discovery and notification"
-    ) in _messages(report, 6)
+    ) in row_messages(report, 6)
     backup = _load(workspace, "inc-2025-004")
     assert backup["breach"]["authority"]["notified_at"] == "2025-06-05T00:00:00+02:00"
 
@@ -172,7 +169,7 @@ def test_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
     assert members["status"] == "closed"
     assert "data_subjects" not in members["breach"]
     assert "people affected not told ('Non') and no reason given; kept in notes" in (
-        _messages(report, 2)
+        row_messages(report, 2)
     )
     ransomware = _load(workspace, "inc-v-2025-02")
     assert ransomware["aware_at"] == "2025-03-30T02:30:00+01:00"
@@ -181,7 +178,7 @@ def test_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
     assert (
         "discovered '30-03-2025 02:30': that hour is skipped when the clocks go forward; read "
         "as winter time (+01:00)"
-    ) in _messages(report, 3)
+    ) in row_messages(report, 3)
 
 
 def test_semicolon_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
@@ -191,7 +188,7 @@ def test_semicolon_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
     assert [(o.row, o.status) for o in report.outcomes] == [
         (3, Status.CREATED), (4, Status.INVALID),
     ]  # fmt: skip
-    assert _messages(report, 4) == (
+    assert row_messages(report, 4) == (
         (
             "no date the breach was discovered (discovered '31-02-2025' is not a real date or time "
             "(dates are read day first: dd-mm-yyyy)); an incident record needs it"

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -22,6 +21,7 @@ from complykit.exchange.sheet import WINDOWS_1252, Row
 from complykit.exchange.vocabulary import field_of, map_columns
 from complykit.model.config import PersonEntry
 from complykit.model.enums import LegalBasis
+from unit.exchange.imported import row_messages, written_record
 from unit.exchange.published_registers import (
     BELGIAN_FRENCH_ROWS,
     BUILDERS,
@@ -34,16 +34,6 @@ from unit.exchange.published_registers import (
 
 def _import(workspace: Path, source: Path) -> ImportReport:
     return import_register(workspace, source)
-
-
-def _record(root: Path, name: str) -> dict[str, object]:
-    data = yaml.safe_load((root / "register" / name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _messages(report: ImportReport, row: int) -> tuple[str, ...]:
-    return next(o.messages for o in report.outcomes if o.row == row)
 
 
 @pytest.mark.parametrize("name", sorted(BUILDERS))
@@ -70,7 +60,7 @@ def test_merged_group_row_above_the_header(workspace: Path, tmp_path: Path) -> N
         "pa-nieuwsbrief.yaml",
         "pa-parkeervergunningen.yaml",
     ]
-    record = _record(workspace, "pa-bijstandsverlening.yaml")
+    record = written_record(workspace, "pa-bijstandsverlening.yaml")
     assert record["purposes"] == [
         {"description": "Vaststellen recht op bijstand", "legal_basis": "legal-obligation",
          "legal_provision": "Participatiewet art. 17"},
@@ -94,8 +84,11 @@ def test_cell_under_no_header_is_kept_in_notes(workspace: Path, tmp_path: Path) 
     book.save(source)
     report = _import(workspace, source)
     assert report.unknown_columns == ()
-    assert "a value in column C, which has no header; kept in notes" in _messages(report, 2)
-    assert _record(workspace, "pa-werving.yaml")["notes"] == "Column C (no header): zie HR-beleid"
+    assert "a value in column C, which has no header; kept in notes" in row_messages(report, 2)
+    assert (
+        written_record(workspace, "pa-werving.yaml")["notes"]
+        == "Column C (no header): zie HR-beleid"
+    )
 
 
 def _draft(headers: Sequence[str], cells: Sequence[str], known: Known | None = None) -> Draft:
@@ -146,7 +139,7 @@ def test_one_cell_naming_several_points_gives_every_purpose_every_basis(
 def test_sub_b_en_c_on_two_purposes(workspace: Path, tmp_path: Path) -> None:
     """The municipality's parking permits: two purposes, ``Art. 6 lid 1 sub b en c AVG``."""
     report = _import(workspace, municipality_xlsx(tmp_path / "gemeente.xlsx"))
-    record = _record(workspace, "pa-parkeervergunningen.yaml")
+    record = written_record(workspace, "pa-parkeervergunningen.yaml")
     assert record["purposes"] == [
         {"description": "Verlenen parkeervergunning", "legal_basis": "contract"},
         {"description": "Verlenen parkeervergunning", "legal_basis": "legal-obligation"},
@@ -156,7 +149,7 @@ def test_sub_b_en_c_on_two_purposes(workspace: Path, tmp_path: Path) -> None:
     assert (
         "2 purposes and one legal basis cell naming Art. 6(1)(b), Art. 6(1)(c): each purpose is "
         "imported with each basis; delete the pairs that do not hold"
-    ) in _messages(report, 8)
+    ) in row_messages(report, 8)
 
 
 def test_two_basis_lines_for_two_purposes_still_pair_in_order() -> None:
@@ -309,7 +302,7 @@ def test_hospital_register_links_owner_and_dpia_from_the_workspace(
     book.save(source)
     report = _import(workspace, source)
     assert report.unknown_columns == ()
-    record = _record(workspace, "pa-epd.yaml")
+    record = written_record(workspace, "pa-epd.yaml")
     assert record["owner"] == "cmio"
     assert record["dpia"] == "dpia-epd"
     assert record["notes"] == (
@@ -469,7 +462,7 @@ def test_water_board_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> Non
     assert [(o.row, o.status) for o in report.outcomes] == [
         (4, Status.CREATED), (5, Status.CREATED), (6, Status.CREATED), (8, Status.SKIPPED),
     ]  # fmt: skip
-    permits = _record(workspace, "pa-vergunningverlening.yaml")
+    permits = written_record(workspace, "pa-vergunningverlening.yaml")
     assert permits["purposes"] == [
         {"description": d, "legal_basis": b, "legal_provision": "Waterwet"}
         for d in ("Beoordelen aanvraag watervergunning", "Toezicht op naleving")
@@ -481,13 +474,13 @@ def test_water_board_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> Non
         "Retention as written in the register: tot 2 jaar na afhandeling",
         "Verwerkingsverantwoordelijke: Dagelijks bestuur",
     ]
-    staff = _record(workspace, "pa-personeelsdossier.yaml")
+    staff = written_record(workspace, "pa-personeelsdossier.yaml")
     assert "retention" not in staff
     assert staff["sources"] == [{"type": "data-subject", "description": "Medewerker"}]
     assert (
         "retention 'zolang nodig' sets no time limit for erasure; left out, kept in notes"
-    ) in _messages(report, 6)
-    levy = _record(workspace, "pa-heffing-watersysteemheffing.yaml")
+    ) in row_messages(report, 6)
+    levy = written_record(workspace, "pa-heffing-watersysteemheffing.yaml")
     assert levy["purposes"] == [
         {"description": "Opleggen en innen van belastingen", "legal_basis": "legal-obligation",
          "legal_provision": "Waterschapswet art. 117"},
@@ -500,7 +493,7 @@ def test_walloon_commune_in_french(workspace: Path, tmp_path: Path) -> None:
     obligation with its law, permanent retention for the archives."""
     report = _import(workspace, belgian_french_xlsx(tmp_path / "commune.xlsx"))
     assert report.unknown_columns == (("Registre des traitements", "Responsable du traitement"),)
-    staff = _record(workspace, "pa-gestion-du-personnel.yaml")
+    staff = written_record(workspace, "pa-gestion-du-personnel.yaml")
     assert staff["purposes"] == [
         {"description": "Paiement des salaires", "legal_basis": "legal-obligation",
          "legal_provision": "loi du 12 avril 1965"},
@@ -511,7 +504,7 @@ def test_walloon_commune_in_french(workspace: Path, tmp_path: Path) -> None:
         f"Legal basis as written in the register: {BELGIAN_FRENCH_ROWS[0][3]}",
         "Responsable du traitement: Le collège communal",
     ]
-    population = _record(workspace, "pa-population.yaml")
+    population = written_record(workspace, "pa-population.yaml")
     assert population["purposes"] == [
         {"description": "Tenue du registre de la population", "legal_basis": "public-task"}
     ]
@@ -542,14 +535,14 @@ def test_section_rows_head_the_activities_under_them(workspace: Path, tmp_path: 
         "taken for a section heading, not an activity: 'Burgerzaken'; if it is an activity, "
         "fill in more of its row and import it again"
     )
-    assert _messages(report, 2) == (heading,)
+    assert row_messages(report, 2) == (heading,)
     assert [o.row for o in report.outcomes if o.warned] == [2, 4]
-    passport = _record(workspace, "pa-paspoortaanvraag.yaml")
+    passport = written_record(workspace, "pa-paspoortaanvraag.yaml")
     assert "Section of the register: Burgerzaken" in str(passport["notes"]).splitlines()
-    youth = _record(workspace, "pa-jeugdhulp.yaml")
+    youth = written_record(workspace, "pa-jeugdhulp.yaml")
     assert "Section of the register: SOCIAAL DOMEIN" in str(youth["notes"]).splitlines()
     # A row with a name and a number is an activity, however little else it says.
-    debt = _record(workspace, "pa-schuldhulp.yaml")
+    debt = written_record(workspace, "pa-schuldhulp.yaml")
     assert "Section of the register: SOCIAAL DOMEIN" in str(debt["notes"]).splitlines()
 
 
@@ -572,7 +565,9 @@ def test_lone_name_above_filled_rows_is_an_activity(workspace: Path, tmp_path: P
         (4, Status.CREATED, PurePosixPath("register/pa-werving.yaml")),
     ]
     for name in ("pa-salarisadministratie.yaml", "pa-werving.yaml"):
-        assert "Section of the register" not in str(_record(workspace, name).get("notes", ""))
+        assert "Section of the register" not in str(
+            written_record(workspace, name).get("notes", "")
+        )
 
 
 def test_lone_name_in_capitals_above_names_in_capitals_is_an_activity(
@@ -606,8 +601,10 @@ def test_lone_name_naming_the_department_below_heads_it(workspace: Path, tmp_pat
     assert [(o.row, o.status, o.warned) for o in report.outcomes] == [
         (2, Status.SKIPPED, True), (3, Status.CREATED, False), (5, Status.CREATED, False),
     ]  # fmt: skip
-    assert "Section of the register: Burgerzaken" in str(_record(workspace, "pa-paspoort.yaml"))
-    assert "Section of the register" not in str(_record(workspace, "pa-werving.yaml"))
+    assert "Section of the register: Burgerzaken" in str(
+        written_record(workspace, "pa-paspoort.yaml")
+    )
+    assert "Section of the register" not in str(written_record(workspace, "pa-werving.yaml"))
 
 
 def test_lone_name_above_nothing_filled_stays_an_activity(workspace: Path, tmp_path: Path) -> None:
@@ -634,7 +631,7 @@ def test_two_row_header_under_a_merged_cell(workspace: Path, tmp_path: Path) -> 
     book.save(source)
     report = _import(workspace, source)
     assert [(o.row, o.status) for o in report.outcomes] == [(3, Status.CREATED)]
-    record = _record(workspace, "pa-paspoort.yaml")
+    record = written_record(workspace, "pa-paspoort.yaml")
     assert record["personal_data"] == [
         {"name": "NAW"}, {"name": "pasfoto"},
         {"name": "Biometrische gegevens", "special_category": "biometric"},

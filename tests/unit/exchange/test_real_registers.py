@@ -5,26 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from complykit.exchange.outcome import ImportReport, Status
 from complykit.exchange.register_import import import_register
+from unit.exchange.imported import row_messages, written_record
 
 
 def _import(workspace: Path, tmp_path: Path, text: str, *, strict: bool = False) -> ImportReport:
     source = tmp_path / "register.csv"
     source.write_text(text, encoding="utf-8")
     return import_register(workspace, source, strict=strict)
-
-
-def _record(root: Path, name: str) -> dict[str, object]:
-    data = yaml.safe_load((root / "register" / name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _messages(report: ImportReport, row: int) -> tuple[str, ...]:
-    return next(o.messages for o in report.outcomes if o.row == row)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +35,7 @@ def test_purpose_headers(workspace: Path, tmp_path: Path, header: str) -> None:
         workspace, tmp_path, f"Naam verwerking;{header}\nWerving;Werving en selectie\n"
     )
     assert report.unknown_columns == ()
-    assert _record(workspace, "pa-werving.yaml")["purposes"] == [
+    assert written_record(workspace, "pa-werving.yaml")["purposes"] == [
         {"description": "Werving en selectie"}
     ]
 
@@ -53,8 +43,8 @@ def test_purpose_headers(workspace: Path, tmp_path: Path, header: str) -> None:
 def test_basis_without_purpose_is_kept_in_notes(workspace: Path, tmp_path: Path) -> None:
     """A legal basis on a row without a purpose is in notes, as its warning says."""
     report = _import(workspace, tmp_path, "Naam;Grondslag\nBRP;Wettelijke verplichting\n")
-    record = _record(workspace, "pa-brp.yaml")
-    assert "a legal basis without a purpose; kept in notes" in _messages(report, 2)
+    record = written_record(workspace, "pa-brp.yaml")
+    assert "a legal basis without a purpose; kept in notes" in row_messages(report, 2)
     assert record["notes"] == "Legal basis as written in the register: Wettelijke verplichting"
 
 
@@ -78,7 +68,7 @@ ICO = (
 def test_ico_template_headers(workspace: Path, tmp_path: Path) -> None:
     """The UK ICO template's columns fill their fields; only the contract link is left over."""
     report = _import(workspace, tmp_path, ICO)
-    record = _record(workspace, "pa-occupational-health.yaml")
+    record = written_record(workspace, "pa-occupational-health.yaml")
     assert report.unknown_columns == (
         ("register", "Business function"),
         ("register", "Link to contract with processor"),
@@ -113,7 +103,7 @@ def test_grc_export_headers(workspace: Path, tmp_path: Path) -> None:
         "PA-0001,KYC,Know your customer,Passport copy,Onfido,United States,Encryption,Yes,SCCs\n"
     )
     report = _import(workspace, tmp_path, text)
-    record = _record(workspace, "pa-kyc.yaml")
+    record = written_record(workspace, "pa-kyc.yaml")
     assert report.unknown_columns == ()
     assert record["personal_data"] == [{"name": "Passport copy"}]
     assert record["recipients"] == [{"name": "Onfido", "type": "processor"}]
@@ -155,7 +145,7 @@ def test_legal_bases_as_municipalities_write_them(
 ) -> None:
     """A basis cell gives the bases it names, not the ones it denies or explains with."""
     _import(workspace, tmp_path, f'Naam;Doel;Grondslag\nCamera;Beveiliging;"{basis}"\n')
-    found = _record(workspace, "pa-camera.yaml")["purposes"]
+    found = written_record(workspace, "pa-camera.yaml")["purposes"]
     assert isinstance(found, list)
     assert [p["legal_basis"] for p in found] == expected
 
@@ -164,7 +154,7 @@ def test_bases_pair_with_purposes_per_line(workspace: Path, tmp_path: Path) -> N
     """Two purposes and two bases, one per line, still pair in order."""
     text = 'Naam;Doel;Grondslag\nHR;"Salaris\nVerlof";"Wettelijke taak\nOvereenkomst"\n'
     _import(workspace, tmp_path, text)
-    assert _record(workspace, "pa-hr.yaml")["purposes"] == [
+    assert written_record(workspace, "pa-hr.yaml")["purposes"] == [
         {"description": "Salaris", "legal_basis": "public-task"},
         {"description": "Verlof", "legal_basis": "contract"},
     ]
@@ -189,7 +179,7 @@ def test_law_in_the_basis_cell(
 ) -> None:
     """A law named beside a legal-obligation or public-task basis is its legal provision."""
     _import(workspace, tmp_path, f"Naam;Doel;Grondslag\nBRP;Bijhouden;{basis}\n")
-    found = _record(workspace, "pa-brp.yaml")["purposes"]
+    found = written_record(workspace, "pa-brp.yaml")["purposes"]
     assert isinstance(found, list)
     assert found[0].get("legal_provision") == provision
 
@@ -209,7 +199,7 @@ def test_law_in_a_part_of_its_own(
     """A law written beside the basis, between semicolons or on a line of its own, is the
     provision of a legal-obligation or public-task basis, and of no other."""
     _import(workspace, tmp_path, f'Naam;Doel;Grondslag\nBRP;Bijhouden;"{basis}"\n')
-    found = _record(workspace, "pa-brp.yaml")["purposes"]
+    found = written_record(workspace, "pa-brp.yaml")["purposes"]
     assert isinstance(found, list)
     assert [p.get("legal_provision") for p in found] == [provision]
 
@@ -224,7 +214,7 @@ def test_a_municipal_register_row_keeps_both_bases_and_the_law(
         'Jeugdhulp;Toewijzen van jeugdhulp;"Jeugdwet art. 2.3; art. 6 lid 1 sub c en e AVG"\n'
     )
     _import(workspace, tmp_path, text)
-    assert _record(workspace, "pa-jeugdhulp.yaml")["purposes"] == [
+    assert written_record(workspace, "pa-jeugdhulp.yaml")["purposes"] == [
         {
             "description": "Toewijzen van jeugdhulp",
             "legal_basis": "legal-obligation",
@@ -266,7 +256,7 @@ def test_a_lone_id_still_makes_an_activity(workspace: Path, tmp_path: Path) -> N
     """A row with only a plausible id is still an activity named after it, as before."""
     report = _import(workspace, tmp_path, "Nr.;Naam verwerking;Doel\nPA-7;;\n")
     assert report.outcomes[0].status is Status.CREATED
-    assert _record(workspace, "pa-pa-7.yaml")["name"] == "PA-7"
+    assert written_record(workspace, "pa-pa-7.yaml")["name"] == "PA-7"
 
 
 @pytest.mark.parametrize(
@@ -283,7 +273,7 @@ def test_role_column(workspace: Path, tmp_path: Path, header: str, value: str, r
     """A role column, with its choices in brackets, sets the role."""
     report = _import(workspace, tmp_path, f"Naam;Doel;{header}\nHosting;Hosting;{value}\n")
     assert report.unknown_columns == ()
-    assert _record(workspace, "pa-hosting.yaml")["role"] == role
+    assert written_record(workspace, "pa-hosting.yaml")["role"] == role
 
 
 def test_categories_differing_in_case_are_one(workspace: Path, tmp_path: Path) -> None:
@@ -293,7 +283,7 @@ def test_categories_differing_in_case_are_one(workspace: Path, tmp_path: Path) -
         'Onderzoek;"Genetische gegevens, naam";"genetische gegevens"\n'
     )
     _import(workspace, tmp_path, text)
-    assert _record(workspace, "pa-onderzoek.yaml")["personal_data"] == [
+    assert written_record(workspace, "pa-onderzoek.yaml")["personal_data"] == [
         {"name": "Genetische gegevens", "special_category": "genetic"},
         {"name": "naam"},
     ]
@@ -305,7 +295,7 @@ def test_categories_differing_in_case_are_one(workspace: Path, tmp_path: Path) -
 def test_belgian_criminal_record_extract(workspace: Path, tmp_path: Path, name: str) -> None:
     """The Belgian criminal record extract is criminal-offence data (Art. 10), like a VOG."""
     _import(workspace, tmp_path, f"Naam;Persoonsgegevens\nWerving;{name}\n")
-    assert _record(workspace, "pa-werving.yaml")["personal_data"] == [
+    assert written_record(workspace, "pa-werving.yaml")["personal_data"] == [
         {"name": name, "criminal_offence_data": True}
     ]
 
@@ -326,16 +316,16 @@ def test_national_identification_numbers_are_marked(
     """A BSN or national register number among the data is marked ``national_id``, so that
     validate asks for the law that allows it (GDPR033), and the import says so."""
     report = _import(workspace, tmp_path, f"Naam;Persoonsgegevens\nSalarisadministratie;{name}\n")
-    assert _record(workspace, "pa-salarisadministratie.yaml")["personal_data"] == [
+    assert written_record(workspace, "pa-salarisadministratie.yaml")["personal_data"] == [
         {"name": name, "national_id": number}
     ]
-    assert any("national identification number (Art. 87)" in m for m in _messages(report, 2))
+    assert any("national identification number (Art. 87)" in m for m in row_messages(report, 2))
 
 
 def test_a_category_without_the_number_is_not_marked(workspace: Path, tmp_path: Path) -> None:
     """ "Geen BSN" and a word that only starts with the letters name no number."""
     _import(workspace, tmp_path, "Naam;Persoonsgegevens\nWerving;Geen BSN, BSNL-klantnummer\n")
-    assert _record(workspace, "pa-werving.yaml")["personal_data"] == [
+    assert written_record(workspace, "pa-werving.yaml")["personal_data"] == [
         {"name": "Geen BSN"},
         {"name": "BSNL-klantnummer"},
     ]
@@ -355,8 +345,8 @@ def test_a_no_with_its_reason_is_no_transfer(workspace: Path, tmp_path: Path, ce
     """A transfer cell that says no and why, naming no exception, no country outside the EEA
     and no transfer tool, is no transfer: nothing imported, no warning."""
     report = _import(workspace, tmp_path, f"Naam;Doorgifte buiten de EER\nHR;{cell}\n")
-    assert "transfers" not in _record(workspace, "pa-hr.yaml")
-    assert not [m for m in _messages(report, 2) if "transfer" in m]
+    assert "transfers" not in written_record(workspace, "pa-hr.yaml")
+    assert not [m for m in row_messages(report, 2) if "transfer" in m]
 
 
 @pytest.mark.parametrize(
@@ -372,7 +362,7 @@ def test_a_no_with_an_exception_is_a_transfer(
 ) -> None:
     """A no that goes on to name an exception or a third country is a transfer after all."""
     _import(workspace, tmp_path, f"Naam;Doorgifte buiten de EER;Verwerker\nHR;{cell};Acme\n")
-    transfers = _record(workspace, "pa-hr.yaml")["transfers"]
+    transfers = written_record(workspace, "pa-hr.yaml")["transfers"]
     assert isinstance(transfers, list)
     assert [(t["country"], t["mechanism"]) for t in transfers] == [
         (country, "standard-contractual-clauses")
@@ -386,7 +376,7 @@ def test_a_law_on_its_own_line_is_no_basis_to_pair(workspace: Path, tmp_path: Pa
         'Naam;Doel;Grondslag\nHR;"Salaris\nVerlof";"Wettelijke taak\nOvereenkomst\nWet X art. 1"\n'
     )
     _import(workspace, tmp_path, text)
-    assert _record(workspace, "pa-hr.yaml")["purposes"] == [
+    assert written_record(workspace, "pa-hr.yaml")["purposes"] == [
         {"description": "Salaris", "legal_basis": "public-task", "legal_provision": "Wet X art. 1"},
         {"description": "Verlof", "legal_basis": "contract"},
     ]
@@ -404,7 +394,7 @@ def test_a_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
         "Oui \u2013 États-Unis (clauses contractuelles types);Jusqu'au désabonnement\n"
     )
     report = _import(workspace, tmp_path, text)
-    record = _record(workspace, "pa-newsletter.yaml")
+    record = written_record(workspace, "pa-newsletter.yaml")
     assert record["personal_data"] == [
         {"name": "Adresse e-mail"},
         {"name": "données de santé", "special_category": "health"},
@@ -418,7 +408,7 @@ def test_a_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
     ]
     assert record["retention"] == {"until": "désabonnement"}
     assert "Legal basis as written" not in str(record.get("notes", ""))
-    assert not [m for m in _messages(report, 2) if "not understood" in m]
+    assert not [m for m in row_messages(report, 2) if "not understood" in m]
 
 
 def test_a_vng_model_register_row(workspace: Path, tmp_path: Path) -> None:
@@ -432,7 +422,7 @@ def test_a_vng_model_register_row(workspace: Path, tmp_path: Path) -> None:
     ).replace("Betrokkene; RNI", '"Betrokkene; RNI"')
     report = _import(workspace, tmp_path, text)
     assert report.unknown_columns == ()
-    record = _record(workspace, "pa-leerlingenvervoer.yaml")
+    record = written_record(workspace, "pa-leerlingenvervoer.yaml")
     assert record["sources"] == [
         {"type": "data-subject", "description": "Betrokkene"},
         {"type": "third-party", "description": "RNI"},
@@ -443,7 +433,7 @@ def test_a_vng_model_register_row(workspace: Path, tmp_path: Path) -> None:
         "Automated decision-making as written in the register: Ja, profilering "
         "route-optimalisatie" in str(record["notes"])
     )
-    assert any("automated decisions (Art. 22)" in m for m in _messages(report, 2))
+    assert any("automated decisions (Art. 22)" in m for m in row_messages(report, 2))
 
 
 @pytest.mark.parametrize(
@@ -459,7 +449,7 @@ def test_a_vng_model_register_row(workspace: Path, tmp_path: Path) -> None:
 def test_sources_by_type(workspace: Path, tmp_path: Path, cell: str, types: list[str]) -> None:
     """Each source a cell names gets its type, and keeps its words as its description."""
     _import(workspace, tmp_path, f'Naam;Bron\nHR;"{cell}"\n')
-    found = _record(workspace, "pa-hr.yaml")["sources"]
+    found = written_record(workspace, "pa-hr.yaml")["sources"]
     assert isinstance(found, list)
     assert [s["type"] for s in found] == types
 
@@ -469,12 +459,12 @@ def test_automated_decisions_yes_or_no(
     workspace: Path, tmp_path: Path, cell: str, used: bool
 ) -> None:
     _import(workspace, tmp_path, f"Naam;Geautomatiseerde besluitvorming\nHR;{cell}\n")
-    assert _record(workspace, "pa-hr.yaml")["automated_decisions"] == {"used": used}
+    assert written_record(workspace, "pa-hr.yaml")["automated_decisions"] == {"used": used}
 
 
 def test_a_processors_customer_is_the_customer_source(workspace: Path, tmp_path: Path) -> None:
     """For a processor activity the customer a source column names is our customer (the
     controller), not the person concerned."""
     _import(workspace, tmp_path, "Naam;Rol;Bron\nSalaris;verwerker;Klant (werkgever)\n")
-    found = _record(workspace, "pa-salaris.yaml")["sources"]
+    found = written_record(workspace, "pa-salaris.yaml")["sources"]
     assert found == [{"type": "customer", "description": "Klant (werkgever)"}]

@@ -6,13 +6,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 from openpyxl import Workbook
 
 from complykit.core.errors import ComplykitError
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_import import import_register, slug
 from complykit.validate.engine import run
+from unit.exchange.imported import written_record
 
 DUTCH: list[list[object]] = [
     ["Verwerkingsregister Casus B.V.", None, None, None, None, None, None, None, None],
@@ -49,16 +49,10 @@ def _xlsx(path: Path, rows: list[list[object]], sheet: str = "Register") -> Path
     return path
 
 
-def _record(root: Path, name: str) -> dict[str, object]:
-    data = yaml.safe_load((root / "register" / name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
 def test_xlsx_with_dutch_headers(workspace: Path, tmp_path: Path) -> None:
     """Dutch headers below a title row map to fields, with bases and retention normalised."""
     report = import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
-    salary = _record(workspace, "pa-salarisadministratie.yaml")
+    salary = written_record(workspace, "pa-salarisadministratie.yaml")
     assert salary["purposes"] == [
         {"description": "Salaris betalen", "legal_basis": "legal-obligation"},
         {"description": "Loonaangifte doen", "legal_basis": "legal-obligation"},
@@ -82,7 +76,7 @@ def test_xlsx_with_dutch_headers(workspace: Path, tmp_path: Path) -> None:
 def test_xlsx_cells_become_text(workspace: Path, tmp_path: Path) -> None:
     """A date cell reads as YYYY-MM-DD and a whole number without a decimal point."""
     import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
-    birthdays = _record(workspace, "pa-verjaardagen.yaml")
+    birthdays = written_record(workspace, "pa-verjaardagen.yaml")
     assert birthdays["notes"] == ("Retention as written in the register: 2026-01-31\nAfdeling: 12")
     assert birthdays["role"] == "controller"
 
@@ -91,7 +85,7 @@ def test_unrecognised_legal_basis_keeps_the_purpose(workspace: Path, tmp_path: P
     """A legal basis that names no Art. 6(1) ground leaves the purpose without one, the text
     kept in notes and a warning on the row."""
     report = import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
-    news = _record(workspace, "pa-nieuwsbrief.yaml")
+    news = written_record(workspace, "pa-nieuwsbrief.yaml")
     assert news["purposes"] == [{"description": "Nieuws sturen"}]
     assert news["notes"] == "Legal basis as written in the register: weet niet\nAfdeling: Marketing"
     outcome = next(o for o in report.outcomes if o.row == 4)
@@ -105,7 +99,7 @@ def test_unrecognised_legal_basis_keeps_the_purpose(workspace: Path, tmp_path: P
 def test_unparseable_retention_is_left_out(workspace: Path, tmp_path: Path) -> None:
     """Retention that states no period is left out, reported and kept in the notes."""
     report = import_register(workspace, _xlsx(tmp_path / "avg.xlsx", DUTCH))
-    hosting = _record(workspace, "pa-hosting-klantdata.yaml")
+    hosting = written_record(workspace, "pa-hosting-klantdata.yaml")
     assert "retention" not in hosting
     assert hosting["notes"] == "Retention as written in the register: onbepaald"
     outcome = next(o for o in report.outcomes if o.row == 6)
@@ -117,7 +111,7 @@ def test_csv_with_english_headers(workspace: Path, tmp_path: Path) -> None:
     source = tmp_path / "ropa.csv"
     source.write_text(ENGLISH, encoding="utf-8")
     report = import_register(workspace, source)
-    crm = _record(workspace, "pa-crm.yaml")
+    crm = written_record(workspace, "pa-crm.yaml")
     assert report.exit_code == 0
     assert crm["purposes"] == [
         {"description": "Sales follow-up", "legal_basis": "legitimate-interests"}
@@ -125,7 +119,7 @@ def test_csv_with_english_headers(workspace: Path, tmp_path: Path) -> None:
     assert crm["data_subjects"] == ["Prospects", "customers"]
     assert crm["retention"] == {"period": "P2Y", "trigger": "not stated in the imported register"}
     assert crm["notes"] == "From the 2025 register"
-    payroll = _record(workspace, "pa-payroll.yaml")
+    payroll = written_record(workspace, "pa-payroll.yaml")
     assert payroll["role"] == "processor"
     assert payroll["retention"] == {
         "period": "P6M",
@@ -138,7 +132,7 @@ def test_semicolon_csv(workspace: Path, tmp_path: Path) -> None:
     source = tmp_path / "avg.csv"
     source.write_text("Naam;Doel;Grondslag\nWerving;Vacatures vullen;6.1.b\n", encoding="utf-8")
     assert import_register(workspace, source).exit_code == 0
-    assert _record(workspace, "pa-werving.yaml")["purposes"] == [
+    assert written_record(workspace, "pa-werving.yaml")["purposes"] == [
         {"description": "Vacatures vullen", "legal_basis": "contract"}
     ]
 
@@ -260,8 +254,8 @@ def test_a_register_kept_in_french(workspace: Path, tmp_path: Path) -> None:
     source = tmp_path / "registre.csv"
     source.write_text(FRENCH, encoding="utf-8")
     report = import_register(workspace, source)
-    staff = _record(workspace, "pa-gestion-du-personnel.yaml")
-    news = _record(workspace, "pa-newsletter.yaml")
+    staff = written_record(workspace, "pa-gestion-du-personnel.yaml")
+    news = written_record(workspace, "pa-newsletter.yaml")
     assert report.exit_code == 0
     assert staff["purposes"] == [
         {
@@ -296,7 +290,7 @@ def test_retention_while_something_lasts(workspace: Path, tmp_path: Path) -> Non
         encoding="utf-8",
     )
     report = import_register(workspace, source)
-    record = _record(workspace, "pa-abonnementen.yaml")
+    record = written_record(workspace, "pa-abonnementen.yaml")
     assert report.exit_code == 0
     assert record["retention"] == {"until": "het einde van het abonnement"}
     assert "Retention as written in the register: Zolang het abonnement loopt" in str(
@@ -316,7 +310,7 @@ def test_retention_without_end_is_no_limit(workspace: Path, tmp_path: Path, cell
         encoding="utf-8",
     )
     (outcome,) = import_register(workspace, source).outcomes
-    record = _record(workspace, "pa-nieuwsbrief.yaml")
+    record = written_record(workspace, "pa-nieuwsbrief.yaml")
     assert "retention" not in record
     assert f"Retention as written in the register: {cell}" in str(record["notes"])
     assert f"retention '{cell}' sets no time limit for erasure; left out, kept in notes" in (
@@ -345,7 +339,7 @@ def test_recipients_placeholder_is_no_statement_of_none(
     report = import_register(workspace, source)
     (outcome,) = report.outcomes
     assert outcome.status is Status.CREATED
-    record = _record(workspace, "pa-salarisadministratie.yaml")
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
     assert "no_recipients" not in record
     assert "recipients" not in record
     assert f"Recipients as written in the register: {cell}" in str(record["notes"])
@@ -366,7 +360,7 @@ def test_recipients_saying_none_is_no_recipients(workspace: Path, tmp_path: Path
         encoding="utf-8",
     )
     import_register(workspace, source)
-    record = _record(workspace, "pa-salarisadministratie.yaml")
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
     assert record["no_recipients"] == "None, as the imported register says: Geen"
 
 
@@ -391,7 +385,7 @@ def test_basis_line_is_not_given_to_the_purpose_beside_a_law(
         "Salarisbetaling\nAangifte loonheffing",
         "Art. 6 lid 1 sub b AVG\nWet op de loonbelasting 1964",
     )
-    record = _record(workspace, "pa-salarisadministratie.yaml")
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
     assert record["purposes"] == [
         {"description": "Salarisbetaling", "legal_basis": "contract"},
         {"description": "Aangifte loonheffing"},
@@ -414,8 +408,8 @@ def test_basis_lines_that_cannot_pair_give_no_purpose_a_basis(
         "Salarisbetaling\nAangifte loonheffing\nPensioenaangifte",
         "Art. 6 lid 1 sub b AVG\nWet op de loonbelasting 1964",
     )
-    record = _record(workspace, "pa-salarisadministratie.yaml")
-    assert all("legal_basis" not in p for p in record["purposes"])  # type: ignore[attr-defined]
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
+    assert all("legal_basis" not in p for p in record["purposes"])
     assert (
         "3 purposes and 2 legal basis lines, not all naming an Art. 6(1) basis: which purpose "
         "rests on which is unclear; imported without bases (GDPR029 will report them), the "
@@ -431,8 +425,8 @@ def test_law_beside_a_legal_obligation_stays_its_provision(workspace: Path, tmp_
         "Salarisbetaling\nAangifte loonheffing",
         "Art. 6 lid 1 sub c AVG\nWet op de loonbelasting 1964",
     )
-    record = _record(workspace, "pa-salarisadministratie.yaml")
-    assert [p.get("legal_basis") for p in record["purposes"]] == [  # type: ignore[attr-defined]
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
+    assert [p.get("legal_basis") for p in record["purposes"]] == [
         "legal-obligation",
         "legal-obligation",
     ]

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from complykit.exchange.outcome import ImportReport, Status
 from complykit.exchange.register_import import import_register
 from complykit.reports.render import render_report
 from complykit.validate.engine import run
 from complykit.workspace.open import open_repository
+from unit.exchange.imported import written_record
 from workbooks import Sheets, ods, xlsx
 
 # A municipality-style register: an instructions sheet first (as the AP and VNG templates have),
@@ -95,12 +93,6 @@ ENGLISH: Sheets = {
 }  # fmt: skip
 
 
-def _record(root: Path, name: str) -> dict[str, Any]:
-    data = yaml.safe_load((root / "register" / name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
 def _accounting(report: ImportReport) -> list[tuple[str, int, Status]]:
     return [(o.sheet, o.row, o.status) for o in report.outcomes]
 
@@ -136,7 +128,7 @@ def test_every_row_of_a_dutch_workbook_is_accounted_for(workspace: Path, tmp_pat
 def test_dutch_values_land_in_their_fields(workspace: Path, tmp_path: Path) -> None:
     """Bases pair with purposes, Art. 9(2) conditions reach special data, transfers are parsed."""
     import_register(workspace, xlsx(tmp_path / "avg.xlsx", DUTCH))
-    staff = _record(workspace, "pa-personeelsadministratie.yaml")
+    staff = written_record(workspace, "pa-personeelsadministratie.yaml")
     assert staff["purposes"] == [
         {"description": "Salarisbetaling", "legal_basis": "contract"},
         {"description": "Loonaangifte", "legal_basis": "legal-obligation"},
@@ -157,7 +149,7 @@ def test_dutch_values_land_in_their_fields(workspace: Path, tmp_path: Path) -> N
         "Id in the register: V-001",
         "Owner as written in the register: Hoofd HR",
     ]
-    care = _record(workspace, "pa-clientdossier.yaml")
+    care = written_record(workspace, "pa-clientdossier.yaml")
     assert care["purposes"] == [{"description": "Verlenen van zorg", "legal_basis": "contract"}]
     assert care["personal_data"] == [
         {"name": "NAW-gegevens"},
@@ -170,19 +162,19 @@ def test_dutch_values_land_in_their_fields(workspace: Path, tmp_path: Path) -> N
 def test_dutch_purposes_without_basis_and_joined_rows(workspace: Path, tmp_path: Path) -> None:
     """A purpose without a basis stays a purpose; joined sheets add purposes and transfers."""
     import_register(workspace, xlsx(tmp_path / "avg.xlsx", DUTCH))
-    news = _record(workspace, "pa-nieuwsbrief.yaml")
+    news = written_record(workspace, "pa-nieuwsbrief.yaml")
     assert news["purposes"] == [{"description": "Versturen van de nieuwsbrief"}]
     assert news["transfers"] == [
         {"country": "US", "recipient": "Mailchimp (Intuit Inc.)", "mechanism": "adequacy-decision",
          "within_adequacy_scope": True},
     ]  # fmt: skip
     assert news["retention"] == {"until": "afmelding"}  # "Tot afmelding": an event, no period
-    camera = _record(workspace, "pa-beveiliging-van-het-pand.yaml")
+    camera = written_record(workspace, "pa-beveiliging-van-het-pand.yaml")
     assert camera["name"] == "Beveiliging van het pand"
     assert camera["purposes"] == [
         {"description": "Beveiliging van het pand", "legal_basis": "legitimate-interests"}
     ]
-    hiring = _record(workspace, "pa-werving-en-selectie.yaml")
+    hiring = written_record(workspace, "pa-werving-en-selectie.yaml")
     assert hiring["purposes"] == [
         {"description": "Beoordelen van sollicitaties", "legal_basis": "contract"},
         {"description": "Portfolio bewaren voor toekomstige vacatures", "legal_basis": "consent"},
@@ -219,7 +211,7 @@ def test_english_ods_with_list_sheets(workspace: Path, tmp_path: Path) -> None:
     assert [o.status for o in report.outcomes].count(Status.JOINED) == 4
     assert report.unused_sheets == (("Notes", "no header row of a register sheet"),)
     assert not report.reported
-    support = _record(workspace, "pa-customer-support.yaml")
+    support = written_record(workspace, "pa-customer-support.yaml")
     assert support["purposes"] == [
         {"description": "Answering questions", "legal_basis": "contract"},
         {"description": "Handling complaints", "legal_basis": "contract"},
@@ -231,7 +223,7 @@ def test_english_ods_with_list_sheets(workspace: Path, tmp_path: Path) -> None:
          "mechanism": "standard-contractual-clauses"},
     ]  # fmt: skip
     assert support["security_description"] == "Role-based access; encryption at rest"
-    payroll = _record(workspace, "pa-payroll-for-clients.yaml")
+    payroll = written_record(workspace, "pa-payroll-for-clients.yaml")
     assert payroll["role"] == "processor"
     assert payroll["data_subjects"] == ["Employees of clients"]
 
