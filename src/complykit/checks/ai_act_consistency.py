@@ -69,7 +69,7 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
 
 
 def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterator[Problem]:
-    points = prohibited_points(system.practices)
+    points = prohibited_points(system.practices, repo.as_of)
     basis = system.classification
     named = ", ".join(practice_title(repo, p) for p in points)
     if points and basis.risk_class != "prohibited" and system.lifecycle in IN_USE:

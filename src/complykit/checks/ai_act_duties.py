@@ -22,9 +22,10 @@ from complykit.facts.ai_act_index import (
     OMNIBUS_NOTE,
     dated,
     gap_start,
+    systems,
     unreviewed_legacy,
 )
-from complykit.facts.ai_act_practices import prohibited_gaps
+from complykit.facts.ai_act_practices import prohibited_gaps, urgent_request_due
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
 from complykit.workspace.repository import Repository
@@ -60,13 +61,17 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     or real-time remote biometric identification in a public space with
     ``law_enforcement_objective: suspect-location`` and no ``authorisation`` or
     ``national_law``; or such a use begun in urgency (``urgent_use``) whose authorisation was
-    requested more than a day after it began, or was rejected.
+    requested more than a day after it began, or not requested by the end of the day after it
+    began, or was rejected.
 
     Art. 5(3) lets a duly justified urgent use begin before the authorisation if it is
     requested without undue delay, at the latest within 24 hours; if it is rejected, the use
     stops at once and its data, results and outputs are deleted. While the request is pending
-    ``urgent_use`` stands in for ``authorisation``. complykit compares days, so a request on
-    the day after the use began passes.
+    ``urgent_use`` stands in for ``authorisation``. The record holds days, not hours, so
+    complykit reads by day: a request on the day the use began or on the next day passes
+    (keep the times in ``justification`` to show the 24 hours were kept), and a use with no
+    request yet is reported only from the second day after it began; until then the 24 hours
+    may still run, and AIA033 says the request is due.
 
     In use means ``lifecycle`` deployment or operation: Art. 5(1) forbids placing on the
     market, putting into service and use. Before that stage AIA029 warns instead.
@@ -113,6 +118,50 @@ def prohibited_practice_planned(repo: Repository) -> Iterator[Problem]:
     )
     planned = (g for g in prohibited_gaps(repo) if not _in_use(g.where.record))
     yield from dated(repo, planned, hint)
+
+
+@check(
+    code="AIA033",
+    reads=("ai-system",),
+    per_record=True,
+    framework="eu-ai-act",
+    name="urgent-rbi-authorisation-due",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 5(3)",),
+    hint="Request the authorisation from the judicial or independent administrative authority "
+    "now and record the day in `urgent_use.requested`; if it is rejected, stop the use at once "
+    "and record `rejected`.",
+)
+def urgent_rbi_authorisation_due(repo: Repository) -> Iterator[Problem]:
+    """A real-time remote biometric identification begun in urgency has no authorisation
+    requested yet, and its 24 hours may still run.
+
+    Art. 5(3) lets a duly justified urgent use begin before the authorisation, provided the
+    authorisation is requested without undue delay, at the latest within 24 hours. The record
+    holds days, so on the day the use began and on the next complykit cannot tell whether the
+    24 hours have run out: the use is not reported as prohibited (AIA001), and this warning
+    says the request is due. From the second day after the start without a request, AIA001
+    reports the use as an error instead.
+
+    PASS: ``urgent_use: {started: 2026-12-07, requested: 2026-12-07}``.
+    FAIL: ``urgent_use: {started: 2026-12-07}`` with no ``requested``, as of 2026-12-07.
+    """
+    for entry, system in systems(repo):
+        due = urgent_request_due(system.practices, repo.as_of)
+        if system.lifecycle == "retired" or due is None:
+            continue
+        begun, last_day = due
+        yield Problem(
+            entry,
+            ("practices", "urgent_use"),
+            f"'{system.name}' records an urgent use begun on {begun.isoformat()} with no "
+            "request for its authorisation yet: Art. 5(3) requires the request without undue "
+            "delay, at the latest within 24 hours of the start, so by "
+            f"{last_day.isoformat()} at the latest, and earlier if the use began before that "
+            "hour (complykit reads the record by day); once that day has passed without a "
+            "request, the use is no longer covered and AIA001 reports it as prohibited under "
+            "Art. 5(1)(h)",
+        )
 
 
 def _in_use(record: object) -> bool:
