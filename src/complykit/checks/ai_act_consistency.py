@@ -237,10 +237,12 @@ def transparency_exception_unexplained(repo: Repository) -> Iterator[Problem]:
     """An Art. 50 exception is relied on without a reason, or for no situation the record shows.
 
     An exception in ``transparency.exceptions`` stands in for the disclosure or marking the
-    paragraph asks (AIA010 then stays silent), so it must be checkable: its ``reasoning``
-    says why it holds. A ground that reaches none of the recorded situations (``obvious``
-    for a system that does not interact with people, say) excuses nothing and hints that the
-    flags or the ground are wrong.
+    paragraph asks only with its ``reasoning``, which says why it holds: a bare claim shows
+    nothing (whether the AI is obvious, for one, depends on the circumstances and the context
+    of use, Art. 50(1)). Without it AIA010 still reports the missing disclosure or marking,
+    and this rule asks for the reasoning. A ground that reaches none of the recorded
+    situations (``obvious`` for a system that does not interact with people, say) excuses
+    nothing and hints that the flags or the ground are wrong.
 
     PASS: ``interacts_with_people: true`` and ``exceptions: [{ground: obvious, reasoning: A
     voice menu that says 'press 1'; nobody takes it for a person}]``.

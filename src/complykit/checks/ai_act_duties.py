@@ -357,13 +357,15 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     ``practices`` include emotion recognition or biometric categorisation is an Art. 50(3)
     situation even if its transparency flags say not.
 
-    Art. 50 makes its own exceptions, and one recorded in ``transparency.exceptions`` stands
-    in for the disclosure or marking: ``obvious`` (50(1)), ``law-enforcement`` (50(1) to (4)),
-    ``assistive-editing`` and ``no-substantial-alteration`` (50(2)) and
-    ``editorial-responsibility`` (50(4), public-interest text). ``artistic-work`` (50(4), an
-    evidently artistic, creative, satirical or fictional work) only limits the deep-fake duty
-    to disclosing that such content exists without hampering the work, so a disclosure is
-    still needed. AIA031 warns when an exception comes without its reasoning.
+    Art. 50 makes its own exceptions, and one recorded in ``transparency.exceptions`` with
+    its ``reasoning`` stands in for the disclosure or marking: ``obvious`` (50(1)),
+    ``law-enforcement`` (50(1) to (4)), ``assistive-editing`` and ``no-substantial-alteration``
+    (50(2)) and ``editorial-responsibility`` (50(4), public-interest text). ``artistic-work``
+    (50(4), an evidently artistic, creative, satirical or fictional work) only limits the
+    deep-fake duty to disclosing that such content exists without hampering the work, so a
+    disclosure is still needed. An exception without its reasoning lifts nothing, since
+    nothing shows it holds: this rule still reports the duty, and AIA031 asks for the
+    reasoning.
 
     The Digital Omnibus (unverified) would give generative systems placed on the market before
     2 August 2026 until 2 December 2026 to mark their output; a workspace that chose the
@@ -373,8 +375,9 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     ``synthetic_content: true`` and ``marking: C2PA content credentials on every image``; or
     ``public_interest_text: true`` and ``exceptions: [{ground: editorial-responsibility,
     reasoning: ...}]``.
-    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``; or
-    ``synthetic_content: true`` and a ``disclosure`` but no ``marking``.
+    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``, even
+    with ``exceptions: [{ground: obvious}]`` and no reasoning; or ``synthetic_content: true``
+    and a ``disclosure`` but no ``marking``.
     """
     hint = (
         "For Art. 50(1), (3) and (4), write in `transparency.disclosure` how people are told, at "
