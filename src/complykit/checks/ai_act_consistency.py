@@ -229,7 +229,9 @@ def ai_biometrics_unregistered(repo: Repository) -> Iterator[Problem]:
     severity=Severity.WARNING,
     citation=("AI Act Art. 50",),
     hint="Say in the exception's `reasoning` why it holds: the circumstances that make the AI "
-    "obvious, the law that authorises the use, what the editing does, the work the deep fake "
+    "obvious, the law that authorises the use to detect, prevent, investigate or prosecute "
+    "criminal offences (for Art. 50(1), also that the public cannot use the system to report "
+    "an offence), what the editing does, the work the deep fake "
     "belongs to, or who reviews the text and holds editorial responsibility; or remove the "
     "exception, or the `ground` that does not fit the recorded situations.",
 )
