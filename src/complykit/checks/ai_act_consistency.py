@@ -69,7 +69,7 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
 
 
 def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterator[Problem]:
-    points = prohibited_points(system.practices)
+    points = prohibited_points(system.practices, repo.as_of)
     basis = system.classification
     named = ", ".join(practice_title(repo, p) for p in points)
     if points and basis.risk_class != "prohibited" and system.lifecycle in IN_USE:
@@ -229,7 +229,9 @@ def ai_biometrics_unregistered(repo: Repository) -> Iterator[Problem]:
     severity=Severity.WARNING,
     citation=("AI Act Art. 50",),
     hint="Say in the exception's `reasoning` why it holds: the circumstances that make the AI "
-    "obvious, the law that authorises the use, what the editing does, the work the deep fake "
+    "obvious, the law that authorises the use to detect, prevent, investigate or prosecute "
+    "criminal offences (for Art. 50(1), also that the public cannot use the system to report "
+    "an offence), what the editing does, the work the deep fake "
     "belongs to, or who reviews the text and holds editorial responsibility; or remove the "
     "exception, or the `ground` that does not fit the recorded situations.",
 )
@@ -237,10 +239,12 @@ def transparency_exception_unexplained(repo: Repository) -> Iterator[Problem]:
     """An Art. 50 exception is relied on without a reason, or for no situation the record shows.
 
     An exception in ``transparency.exceptions`` stands in for the disclosure or marking the
-    paragraph asks (AIA010 then stays silent), so it must be checkable: its ``reasoning``
-    says why it holds. A ground that reaches none of the recorded situations (``obvious``
-    for a system that does not interact with people, say) excuses nothing and hints that the
-    flags or the ground are wrong.
+    paragraph asks only with its ``reasoning``, which says why it holds: a bare claim shows
+    nothing (whether the AI is obvious, for one, depends on the circumstances and the context
+    of use, Art. 50(1)). Without it AIA010 still reports the missing disclosure or marking,
+    and this rule asks for the reasoning. A ground that reaches none of the recorded
+    situations (``obvious`` for a system that does not interact with people, say) excuses
+    nothing and hints that the flags or the ground are wrong.
 
     PASS: ``interacts_with_people: true`` and ``exceptions: [{ground: obvious, reasoning: A
     voice menu that says 'press 1'; nobody takes it for a person}]``.

@@ -22,9 +22,10 @@ from complykit.facts.ai_act_index import (
     OMNIBUS_NOTE,
     dated,
     gap_start,
+    systems,
     unreviewed_legacy,
 )
-from complykit.facts.ai_act_practices import prohibited_gaps
+from complykit.facts.ai_act_practices import prohibited_gaps, urgent_request_due
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
 from complykit.workspace.repository import Repository
@@ -60,13 +61,17 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     or real-time remote biometric identification in a public space with
     ``law_enforcement_objective: suspect-location`` and no ``authorisation`` or
     ``national_law``; or such a use begun in urgency (``urgent_use``) whose authorisation was
-    requested more than a day after it began, or was rejected.
+    requested more than a day after it began, or not requested by the end of the day after it
+    began, or was rejected.
 
     Art. 5(3) lets a duly justified urgent use begin before the authorisation if it is
     requested without undue delay, at the latest within 24 hours; if it is rejected, the use
     stops at once and its data, results and outputs are deleted. While the request is pending
-    ``urgent_use`` stands in for ``authorisation``. complykit compares days, so a request on
-    the day after the use began passes.
+    ``urgent_use`` stands in for ``authorisation``. The record holds days, not hours, so
+    complykit reads by day: a request on the day the use began or on the next day passes
+    (keep the times in ``justification`` to show the 24 hours were kept), and a use with no
+    request yet is reported only from the second day after it began; until then the 24 hours
+    may still run, and AIA033 says the request is due.
 
     In use means ``lifecycle`` deployment or operation: Art. 5(1) forbids placing on the
     market, putting into service and use. Before that stage AIA029 warns instead.
@@ -113,6 +118,50 @@ def prohibited_practice_planned(repo: Repository) -> Iterator[Problem]:
     )
     planned = (g for g in prohibited_gaps(repo) if not _in_use(g.where.record))
     yield from dated(repo, planned, hint)
+
+
+@check(
+    code="AIA033",
+    reads=("ai-system",),
+    per_record=True,
+    framework="eu-ai-act",
+    name="urgent-rbi-authorisation-due",
+    severity=Severity.WARNING,
+    citation=("AI Act Art. 5(3)",),
+    hint="Request the authorisation from the judicial or independent administrative authority "
+    "now and record the day in `urgent_use.requested`; if it is rejected, stop the use at once "
+    "and record `rejected`.",
+)
+def urgent_rbi_authorisation_due(repo: Repository) -> Iterator[Problem]:
+    """A real-time remote biometric identification begun in urgency has no authorisation
+    requested yet, and its 24 hours may still run.
+
+    Art. 5(3) lets a duly justified urgent use begin before the authorisation, provided the
+    authorisation is requested without undue delay, at the latest within 24 hours. The record
+    holds days, so on the day the use began and on the next complykit cannot tell whether the
+    24 hours have run out: the use is not reported as prohibited (AIA001), and this warning
+    says the request is due. From the second day after the start without a request, AIA001
+    reports the use as an error instead.
+
+    PASS: ``urgent_use: {started: 2026-12-07, requested: 2026-12-07}``.
+    FAIL: ``urgent_use: {started: 2026-12-07}`` with no ``requested``, as of 2026-12-07.
+    """
+    for entry, system in systems(repo):
+        due = urgent_request_due(system.practices, repo.as_of)
+        if system.lifecycle == "retired" or due is None:
+            continue
+        begun, last_day = due
+        yield Problem(
+            entry,
+            ("practices", "urgent_use"),
+            f"'{system.name}' records an urgent use begun on {begun.isoformat()} with no "
+            "request for its authorisation yet: Art. 5(3) requires the request without undue "
+            "delay, at the latest within 24 hours of the start, so by "
+            f"{last_day.isoformat()} at the latest, and earlier if the use began before that "
+            "hour (complykit reads the record by day); once that day has passed without a "
+            "request, the use is no longer covered and AIA001 reports it as prohibited under "
+            "Art. 5(1)(h)",
+        )
 
 
 def _in_use(record: object) -> bool:
@@ -308,13 +357,15 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     ``practices`` include emotion recognition or biometric categorisation is an Art. 50(3)
     situation even if its transparency flags say not.
 
-    Art. 50 makes its own exceptions, and one recorded in ``transparency.exceptions`` stands
-    in for the disclosure or marking: ``obvious`` (50(1)), ``law-enforcement`` (50(1) to (4)),
-    ``assistive-editing`` and ``no-substantial-alteration`` (50(2)) and
-    ``editorial-responsibility`` (50(4), public-interest text). ``artistic-work`` (50(4), an
-    evidently artistic, creative, satirical or fictional work) only limits the deep-fake duty
-    to disclosing that such content exists without hampering the work, so a disclosure is
-    still needed. AIA031 warns when an exception comes without its reasoning.
+    Art. 50 makes its own exceptions, and one recorded in ``transparency.exceptions`` with
+    its ``reasoning`` stands in for the disclosure or marking: ``obvious`` (50(1)),
+    ``law-enforcement`` (50(1) to (4)), ``assistive-editing`` and ``no-substantial-alteration``
+    (50(2)) and ``editorial-responsibility`` (50(4), public-interest text). ``artistic-work``
+    (50(4), an evidently artistic, creative, satirical or fictional work) only limits the
+    deep-fake duty to disclosing that such content exists without hampering the work, so a
+    disclosure is still needed. An exception without its reasoning lifts nothing, since
+    nothing shows it holds: this rule still reports the duty, and AIA031 asks for the
+    reasoning.
 
     The Digital Omnibus (unverified) would give generative systems placed on the market before
     2 August 2026 until 2 December 2026 to mark their output; a workspace that chose the
@@ -324,8 +375,9 @@ def transparency_disclosure_missing(repo: Repository) -> Iterator[Problem]:
     ``synthetic_content: true`` and ``marking: C2PA content credentials on every image``; or
     ``public_interest_text: true`` and ``exceptions: [{ground: editorial-responsibility,
     reasoning: ...}]``.
-    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``; or
-    ``synthetic_content: true`` and a ``disclosure`` but no ``marking``.
+    FAIL: ``roles: [provider]``, ``interacts_with_people: true`` and no ``disclosure``, even
+    with ``exceptions: [{ground: obvious}]`` and no reasoning; or ``synthetic_content: true``
+    and a ``disclosure`` but no ``marking``.
     """
     hint = (
         "For Art. 50(1), (3) and (4), write in `transparency.disclosure` how people are told, at "

@@ -106,10 +106,12 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
     The Dutch AP list (Art. 35(4)) and the three cases of Art. 35(3) leave no room for a
     rationale: (a) evaluation or scoring on which decisions with legal or similarly
     significant effects rest, whether a system or a person takes them
-    (``evaluation_or_scoring`` with ``decisions_with_significant_effect``,
-    ``automated_decision_legal_effect`` or ``automated_decisions.used``; unstated, with
-    ``prevents_exercising_rights``); (b) special-category or criminal data on a large scale;
-    (c) systematic monitoring of a publicly accessible area on a large scale
+    (``evaluation_or_scoring`` with ``decisions_with_significant_effect: true``; unstated,
+    with ``automated_decision_legal_effect``, ``automated_decisions.used`` or
+    ``prevents_exercising_rights``, and then the message says the reading is inferred and
+    holds only for an evaluation that is systematic, extensive and automated; a stated
+    ``decisions_with_significant_effect: false`` wins); (b) special-category or criminal data
+    on a large scale; (c) systematic monitoring of a publicly accessible area on a large scale
     (``systematic_monitoring``, ``publicly_accessible_area`` and ``large_scale``).
 
     Art. 35(10) is the one way out: processing that rests on Art. 6(1)(c) or (e) and a law
@@ -129,7 +131,7 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
                 s.where,
                 _CONCLUSION,
                 "the screening concludes that no DPIA is needed, but "
-                f"{_always_need(s.mandatory)} one{s.exemption_refused}",
+                f"{_always_need(s.mandatory)} one{s.exemption_refused}{s.inferred}",
                 citation=mandatory_citation(s.mandatory),
             )
 
@@ -180,7 +182,8 @@ def dpia_missing(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 s.where,
                 _CONCLUSION,
-                f"{_always_need(s.mandatory)} a DPIA, but no `dpia` is linked{s.exemption_refused}",
+                f"{_always_need(s.mandatory)} a DPIA, but no `dpia` is linked"
+                f"{s.exemption_refused}{s.inferred}",
                 citation=mandatory_citation(s.mandatory),
             )
 

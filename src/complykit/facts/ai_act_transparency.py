@@ -3,7 +3,7 @@ makes to them, and the duties left unmet (AIA010, AIA031)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from complykit.facts.ai_act_index import (
     OMNIBUS_BASIS,
@@ -41,12 +41,16 @@ def transparency_gaps(repo: Repository) -> Iterator[Gap]:
     """Art. 50 situations of our role with nothing recorded to meet them: a `disclosure` for
     paragraphs 1, 3 and 4, which tell people, and a `marking` for paragraph 2, which marks the
     output itself so that machines can detect it. An exception the paragraph itself makes,
-    recorded in `exceptions`, stands in for either; an evidently artistic work only limits the
-    deep-fake disclosure (Art. 50(4), first subparagraph), so it still needs one."""
+    recorded in `exceptions` with its `reasoning`, stands in for either; one without reasoning
+    does not, because nothing shows it holds (Art. 50(1)'s 'obvious', for one, depends on the
+    circumstances and the context of use) and AIA031 asks for it. An evidently artistic work
+    only limits the deep-fake disclosure (Art. 50(4), first subparagraph), so it still needs
+    one."""
     found = catalog(repo)
     for entry, system in systems(repo, in_use=True):
         facts = system.classification.transparency
-        grounds = {exception.ground for exception in facts.exceptions}
+        grounds = {e.ground for e in facts.exceptions if e.reasoning is not None}
+        unexplained = [e.ground for e in facts.exceptions if e.reasoning is None]
         for flag, (paragraph, what) in _ART50.items():
             item = found.item(paragraph) if found else None
             addressee = str(item.attributes.get("addressee", "")) if item else ""
@@ -62,10 +66,24 @@ def transparency_gaps(repo: Repository) -> Iterator[Gap]:
             yield Gap(
                 entry,
                 loc,
-                f"'{system.name}' {what}; as {addressee} we must {duty}, but no `{field}` says how",
+                f"'{system.name}' {what}; as {addressee} we must {duty}, but no `{field}` says how"
+                + _unexplained_note(flag, unexplained),
                 (f"AI Act {paragraph}",),
                 _art50_start(repo, system, paragraph),
             )
+
+
+def _unexplained_note(flag: str, unexplained: Sequence[str]) -> str:
+    """Why a recorded exception that would reach ``flag`` does not lift the duty: it has no
+    reasoning, so nothing shows it holds."""
+    grounds = [g for g in unexplained if flag in ART50_EXCEPTIONS[g] and g not in _LIMITS_ONLY]
+    if not grounds:
+        return ""
+    named = " and ".join(f"'{g}'" for g in dict.fromkeys(grounds))
+    return (
+        f" (the {named} exception it records has no `reasoning`, so it does not stand in for "
+        "the duty: AIA031)"
+    )
 
 
 # The situations (transparency flags) each exception of Art. 50 reaches, by the paragraph that
@@ -146,7 +164,10 @@ def exception_problems(repo: Repository) -> Iterator[Problem]:
             if not any(_flag_source(system, f) for f in ART50_EXCEPTIONS[exception.ground]):
                 wrong = "the record shows no situation it covers"
             elif exception.reasoning is None:
-                wrong = "no `reasoning` says why it holds"
+                wrong = (
+                    "no `reasoning` says why it holds, so it excuses no duty until it does "
+                    "(AIA010 still asks for the disclosure or marking)"
+                )
             else:
                 continue
             yield Problem(

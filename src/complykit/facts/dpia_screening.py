@@ -80,6 +80,13 @@ class Screened:
         )
 
     @property
+    def inferred(self) -> str:
+        """What to add to a finding whose Art. 35(3)(a) complykit inferred; or nothing."""
+        if not any(c == "GDPR Art. 35(3)(a)" for c, _ in self.mandatory):
+            return ""
+        return inferred_a_note(self.activity, self.screening)
+
+    @property
     def exemption_refused(self) -> str:
         """Why a recorded ``art35_10_basis`` does not count, to add to a finding; or nothing."""
         if self.screening.art35_10_basis is None or self.exempt:
@@ -206,7 +213,7 @@ def _art35_3(activity: ProcessingActivity, screening: DpiaScreening) -> Iterator
     """The points of Art. 35(3) the screening's facts meet: the GDPR's own cases that always
     need a DPIA, whatever the rationale says."""
     large = screening.scale is not None and screening.scale.large_scale
-    if screening.evaluation_or_scoring and decisions_on_score(activity, screening):
+    if art35_3_a(activity, screening) is not None:
         yield "Art. 35(3)(a)"
     if large and _sensitive(activity):
         yield "Art. 35(3)(b)"
@@ -225,18 +232,60 @@ def decisions_on_score(
 ) -> DecisionsOnScore | None:
     """Why decisions with legal or similarly significant effects rest on the evaluation, as
     Art. 35(3)(a) asks, or None when they do not. They need not be automated: a person
-    deciding on a score is the textbook case. Automated decisions with such effects rest on
-    it whatever the screening says; unstated, an evaluation of processing that can stop
-    people using a right, service or contract (WP248 criterion 9) is taken to decide on it."""
-    if screening.decisions_with_significant_effect:
-        return "stated"
+    deciding on a score is the textbook case. What the screening states wins: ``false`` means
+    no such decision rests on the evaluation, even where automated decisions are made (they
+    may rest on a rule rather than on the evaluation). Unstated, automated decisions with such
+    effects are taken to rest on it, and so is an evaluation of processing that can stop
+    people using a right, service or contract (WP248 criterion 9)."""
+    stated = screening.decisions_with_significant_effect
+    if stated is not None:
+        return "stated" if stated else None
     if screening.automated_decision_legal_effect or (
         activity.automated_decisions is not None and activity.automated_decisions.used
     ):
         return "automated"
-    if screening.decisions_with_significant_effect is None and screening.prevents_exercising_rights:
+    if screening.prevents_exercising_rights:
         return "can-refuse"
     return None
+
+
+def art35_3_a(activity: ProcessingActivity, screening: DpiaScreening) -> DecisionsOnScore | None:
+    """Whether, and on what reading, the screening meets Art. 35(3)(a): an evaluation or
+    scoring (``evaluation_or_scoring``) on which decisions with legal or similarly significant
+    effects rest (``decisions_on_score``). The one reading DPIA003, DPIA004 and the DPIA
+    report share.
+
+    The point also asks that the evaluation be systematic and extensive and based on automated
+    processing, including profiling, which the screening records no fact for. A statement
+    (``decisions_with_significant_effect: true``) is the officer's reading of the point, as the
+    field describes it; an inferred reading is shown and reported as one that holds only if
+    the evaluation is systematic, extensive and automated (``INFERRED_A``), and a stated
+    ``false`` clears it."""
+    if not screening.evaluation_or_scoring:
+        return None
+    return decisions_on_score(activity, screening)
+
+
+INFERRED_A = (
+    "; complykit infers that decisions rest on the evaluation ({why}), so this holds if the "
+    "evaluation is systematic and extensive and based on automated processing, including "
+    "profiling: if it is not, or no such decision rests on it, set "
+    "`decisions_with_significant_effect: false` and say why in the `rationale`"
+)
+"""Added to a DPIA003 or DPIA004 finding whose Art. 35(3)(a) complykit inferred."""
+_WHY_INFERRED: dict[DecisionsOnScore, str] = {
+    "automated": "from its automated decisions with such effects",
+    "can-refuse": "the screening does not say, and the processing can stop people using a "
+    "right, a service or a contract",
+}
+
+
+def inferred_a_note(activity: ProcessingActivity, screening: DpiaScreening) -> str:
+    """``INFERRED_A`` with its reason when Art. 35(3)(a) is met by inference; else nothing."""
+    reading = art35_3_a(activity, screening)
+    if reading is None or reading == "stated":
+        return ""
+    return INFERRED_A.format(why=_WHY_INFERRED[reading])
 
 
 def _label(catalog: Catalog | None, item_id: str, name: str) -> str:

@@ -54,7 +54,9 @@ class UrgentRbiUse(StrictModel):
     justification: Text = Field(description="Why the urgency was duly justified.")
     requested: IsoDate | None = None
     """When the authorisation was requested: without undue delay, at the latest within 24
-    hours. complykit compares days, so a request the next day passes; keep the times in
+    hours. complykit reads days, not hours: a request on the day the use began or the next day
+    passes, and with no request yet the use counts as pending on those two days (AIA033 says
+    the request is due) and as prohibited from the day after (AIA001). Keep the times in
     `justification` to show the 24 hours were kept."""
     rejected: IsoDate | None = None
     """When the authorisation was rejected, if it was: the use must then stop at once and its

@@ -89,8 +89,10 @@ class TransparencyException(StrictModel):
     reasoning: Text | None = None
     """Why the exception holds for this system: the circumstances that make the AI obvious, the
     law that authorises the use, what the editing function does, the work the deep fake is part
-    of, or who reviews the text and who holds editorial responsibility. Left out, AIA031
-    warns: an exception relied on without its reason cannot be checked."""
+    of, or who reviews the text and who holds editorial responsibility. Left out, the
+    exception lifts no duty: AIA010 still asks for the `disclosure` or `marking`, and AIA031
+    asks for the reasoning, since an exception relied on without its reason cannot be
+    checked."""
 
 
 class Transparency(StrictModel):
@@ -122,8 +124,9 @@ class Transparency(StrictModel):
     marking."""
     exceptions: list[TransparencyException] = EMPTY
     """The exceptions Art. 50 itself makes that apply to the system, each with its reasoning.
-    An exception that applies stands in for the `disclosure` or `marking` the paragraph would
-    otherwise need, except `artistic-work`, which only limits the deep-fake disclosure."""
+    An exception with its `reasoning` stands in for the `disclosure` or `marking` the paragraph
+    would otherwise need, except `artistic-work`, which only limits the deep-fake disclosure;
+    one without reasoning lifts nothing."""
 
 
 class Classification(StrictModel):

@@ -59,10 +59,15 @@ class DpiaScreening(StrictModel):
     decisions_with_significant_effect: bool | None = None
     """Whether decisions with legal or similarly significant effects on people rest on the
     evaluation or scoring, whoever takes them: a loan officer who decides on a credit score
-    takes one. With `evaluation_or_scoring` this is Art. 35(3)(a), which always needs a DPIA;
-    a person taking the decision does not change that. Left out, it is taken to be so when
-    the processing can also stop people using a right, a service or a contract
-    (`prevents_exercising_rights`); set `false` if no such decision rests on the evaluation."""
+    takes one. With `evaluation_or_scoring` this is Art. 35(3)(a), which always needs a DPIA,
+    where the evaluation is systematic and extensive and based on automated processing,
+    including profiling; a person taking the decision does not change that. Left out, it is
+    taken to be so when automated decisions with such effects are made
+    (`automated_decision_legal_effect`, `automated_decisions.used`) or the processing can
+    stop people using a right, a service or a contract (`prevents_exercising_rights`), and
+    the findings and the DPIA report say that complykit inferred it. Set `false` if no such
+    decision rests on the evaluation, or the evaluation is not systematic, extensive and
+    automated: what is stated wins."""
     systematic_monitoring: bool = False
     """Whether people are systematically observed or monitored, e.g. in public (criterion 3)."""
     publicly_accessible_area: bool = False

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TypedDict
 
 from complykit.core.errors import ComplykitError
-from complykit.facts.dpia_screening import DecisionsOnScore, decisions_on_score
+from complykit.facts.dpia_screening import DecisionsOnScore, art35_3_a
 from complykit.model.control import Control
 from complykit.model.dpia import DataSubjectViews, Dpia, DpoAdvice, PriorConsultation
 from complykit.model.processing import ProcessingActivity
@@ -44,8 +44,11 @@ class Screening(TypedDict):
     screened_on: date | None
     decisions_on_score: DecisionsOnScore | None
     """Why decisions with legal or similarly significant effects rest on the evaluation,
-    whoever takes them (Art. 35(3)(a)), as DPIA003 reads it: ``stated`` by the screening, or
-    how complykit inferred it (vocabulary ``decisions-inferred``); None without an evaluation."""
+    whoever takes them (Art. 35(3)(a)), as DPIA003 and DPIA004 read it (``art35_3_a``):
+    ``stated`` by the screening, or how complykit inferred it (vocabulary
+    ``decisions-inferred``), which the report shows as holding only for a systematic,
+    extensive and automated evaluation; None without an evaluation or when the screening
+    states ``decisions_with_significant_effect: false``."""
     art35_10: tuple[str, str] | None
     """The law and its general impact assessment that exempt the activity (Art. 35(10))."""
 
@@ -224,9 +227,7 @@ def _screening(activity: ProcessingActivity, screening: DpiaScreening) -> Screen
         conclusion=screening.conclusion,
         rationale=screening.rationale,
         screened_on=screening.screened_on,
-        decisions_on_score=decisions_on_score(activity, screening)
-        if screening.evaluation_or_scoring
-        else None,
+        decisions_on_score=art35_3_a(activity, screening),
         art35_10=(basis.law, basis.impact_assessment)
         if (basis := screening.art35_10_basis)
         else None,

@@ -378,7 +378,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "transparency-exception": {
         "obvious": N_("obvious to a reasonably well-informed person (Art. 50(1))"),
-        "law-enforcement": N_("authorised by law for criminal offences (Art. 50(1)-(4))"),
+        "law-enforcement": N_(
+            "authorised by law to detect, prevent, investigate or prosecute criminal offences "
+            "(Art. 50(1)-(4))"
+        ),
         "assistive-editing": N_("assistive function for standard editing (Art. 50(2))"),
         "no-substantial-alteration": N_("does not substantially alter the input (Art. 50(2))"),
         "artistic-work": N_(

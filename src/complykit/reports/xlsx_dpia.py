@@ -108,12 +108,22 @@ def _criterion(words: Words, criterion: str, d: Document) -> str:
     if criterion == "systematic_monitoring" and any(s["public_area"] for s in d["screenings"]):
         return f"{label}: {words.gettext('of a publicly accessible area (Art. 35(3)(c))')}"
     if criterion == "evaluation_or_scoring" and (reading := _decisions_on_score(d)):
-        effect = "decisions with legal or similarly significant effects rest on it (Art. 35(3)(a))"
-        said = f"{label}: {words.gettext(effect)}"
         if reading == "stated":
-            return said
-        return f"{said}; {words.label(reading, 'decisions-inferred')}"
+            return f"{label}: {words.gettext(_STATED_A)}"
+        return (
+            f"{label}: {words.gettext(_INFERRED_A)}; {words.label(reading, 'decisions-inferred')}"
+        )
     return label
+
+
+# Art. 35(3)(a) as the screening states it, and as complykit infers it: an inference holds
+# only if the evaluation is also systematic, extensive and automated, which no fact records.
+_STATED_A = N_("decisions with legal or similarly significant effects rest on it (Art. 35(3)(a))")
+_INFERRED_A = N_(
+    "decisions with legal or similarly significant effects may rest on it: Art. 35(3)(a) if "
+    "the evaluation is systematic and extensive and based on automated processing, including "
+    "profiling"
+)
 
 
 def _decisions_on_score(d: Document) -> str | None:

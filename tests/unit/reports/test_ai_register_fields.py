@@ -313,6 +313,50 @@ def test_the_transparency_row_shows_the_exception_relied_on(
     assert shown in _article_of_one_system(tmp_path, EDITED_NEWS, "ai-news", lang)
 
 
+POLICE_CHATBOT = """\
+kind: ai-system
+id: ai-tips
+name: Investigation assistant
+purpose: Answers detectives' questions on case files during investigations.
+roles: [provider, deployer]
+classification:
+  risk_class: transparency
+  reasoning: Interacts with people.
+  transparency:
+    interacts_with_people: true
+    exceptions:
+      - {ground: law-enforcement, reasoning: The Police Act authorises it for investigations}
+lifecycle: operation
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "en",
+            (
+                "authorised by law to detect, prevent, investigate or prosecute criminal offences "
+                "(Art. 50(1)-(4))"
+            ),
+        ),
+        (
+            "nl",
+            (
+                "bij wet toegestaan om strafbare feiten op te sporen, te voorkomen, te onderzoeken "
+                "of te vervolgen (art. 50 lid 1-4)"
+            ),
+        ),
+    ],
+)
+def test_the_law_enforcement_exception_names_what_the_law_authorises(
+    tmp_path: Path, lang: str, shown: str
+) -> None:
+    """Art. 50 excepts systems authorised by law to detect, prevent, investigate or prosecute
+    criminal offences: the label must not read as if the law authorised the offences."""
+    assert shown in _article_of_one_system(tmp_path, POLICE_CHATBOT, "ai-tips", lang)
+
+
 NATIONALLY_REGISTERED = """\
 kind: ai-system
 id: ai-grid

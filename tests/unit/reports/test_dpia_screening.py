@@ -177,27 +177,59 @@ def _shown(repo: Repository, lang: str) -> list[str]:
     return [*texts, "\n".join(_cells(repo, lang))]
 
 
+MAY_REST_ON_IT = {
+    "en": (
+        "decisions with legal or similarly significant effects may rest on it: Art. 35(3)(a) if "
+        "the evaluation is systematic and extensive and based on automated processing"
+    ),
+    "nl": (
+        "kunnen erop berusten: art. 35 lid 3 sub a AVG als de beoordeling systematisch en "
+        "uitgebreid is en gebaseerd op geautomatiseerde verwerking"
+    ),
+}
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize(
     ("facts", "why"),
     [
         ("  prevents_exercising_rights: true\n", "can-refuse"),
-        (
-            "  decisions_with_significant_effect: false\n  automated_decision_legal_effect: true\n",
-            "automated",
-        ),
+        ("  automated_decision_legal_effect: true\n", "automated"),
     ],
 )
 def test_decisions_on_a_score_complykit_infers_are_shown_as_inferred(
     tmp_path: Path, lang: str, facts: str, why: str
 ) -> None:
     """Decisions DPIA003 takes to rest on the score, though the screening does not say so,
-    are shown with the reason complykit infers them, in every format."""
+    are shown with the reason complykit infers them, in every format, and as Art. 35(3)(a)
+    only if the evaluation is systematic, extensive and automated, which no fact records."""
     repo = _scoring_repo(tmp_path, facts)
     for text in _shown(repo, lang):
-        assert REST_ON_IT[lang] in text
+        assert MAY_REST_ON_IT[lang] in text
+        assert REST_ON_IT[lang] not in text
         assert INFERRED[lang] in text
         assert WHY[why][lang] in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "  decisions_with_significant_effect: false\n  automated_decision_legal_effect: true\n",
+        "  decisions_with_significant_effect: false\n  prevents_exercising_rights: true\n",
+    ],
+)
+def test_a_stated_false_wins_over_what_complykit_would_infer(
+    tmp_path: Path, lang: str, facts: str
+) -> None:
+    """The screening states that no decision with such effects rests on the evaluation: an
+    automated decision may rest on a rule instead, so the report shows no Art. 35(3)(a)
+    reading of its own against it, as DPIA003 and DPIA004 read none."""
+    repo = _scoring_repo(tmp_path, facts)
+    for text in _shown(repo, lang):
+        assert REST_ON_IT[lang] not in text
+        assert MAY_REST_ON_IT[lang] not in text
+        assert INFERRED[lang] not in text
 
 
 @pytest.mark.parametrize(
