@@ -44,6 +44,19 @@ def test_init_creates_a_workspace_that_validates(tmp_path: Path) -> None:
     assert run(target, as_of=date(2026, 11, 23)).findings == ()
 
 
+def test_a_municipality_says_so_at_init_and_is_asked_for_its_dpo(tmp_path: Path) -> None:
+    """--sector writes the sector into complykit.yaml, so a public authority's duties apply
+    from the first validation: Art. 37(1)(a) asks it for a DPO whatever it processes."""
+    target = tmp_path / "gemeente"
+    result = runner.invoke(
+        app, ["init", str(target), *OPTIONS, "--sector", "public-authority", "--language", "nl"]
+    )
+    assert result.exit_code == 0
+    assert "  sector: public-authority\n" in (target / "complykit.yaml").read_text("utf-8")
+    codes = [finding.code for finding in run(target, as_of=date(2026, 11, 23)).findings]
+    assert codes == ["GDPR027"]
+
+
 def test_init_never_overwrites_a_workspace(tmp_path: Path) -> None:
     """A second init exits 2 and leaves the existing complykit.yaml byte for byte."""
     runner.invoke(app, ["init", str(tmp_path), *OPTIONS])

@@ -56,6 +56,8 @@ class NewWorkspace:
     organisation: str
     country: str
     headcount: int
+    sector: str = "private"
+    """``private``, ``public-authority`` or ``public-body`` (``organisation.sector``)."""
     roles: Sequence[str] = ("controller",)
     frameworks: Sequence[str] = ("gdpr",)
     languages: Sequence[str] = ("en",)
@@ -85,7 +87,7 @@ organisation:
   name: {scalar(new.organisation)}
   country: {new.country}
   roles: [{", ".join(new.roles)}]
-  sector: private  # {words.sector}
+  sector: {new.sector}{_sector_comment(new, words.sector)}
   headcount: {new.headcount}
   supervisory_authority:
     name: {scalar(authority)}
@@ -95,6 +97,12 @@ languages: [{", ".join(new.languages)}]
 {_people(new, words.people)}
 risk_method:  # {words.risk_method}
 {scale_text(words, _APPETITE)}"""
+
+
+def _sector_comment(new: NewWorkspace, comment: str) -> str:
+    """The comment naming the other sectors, for the default only: a sector chosen on the
+    command line needs no reminder."""
+    return f"  # {comment}" if new.sector == "private" else ""
 
 
 def _people(new: NewWorkspace, comment: str) -> str:

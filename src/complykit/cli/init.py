@@ -14,6 +14,12 @@ from complykit.cli.boundary import exits
 from complykit.cli.output import say
 
 
+class SectorChoice(StrEnum):
+    PRIVATE = "private"
+    PUBLIC_AUTHORITY = "public-authority"
+    PUBLIC_BODY = "public-body"
+
+
 class CiChoice(StrEnum):
     GITHUB = "github"
     GITLAB = "gitlab"
@@ -44,6 +50,17 @@ def init(
             min=0,
             help="Staff count (GDPR Art. 30(5) depends on it; required for a new workspace).",
             metavar="N",
+        ),
+    ] = None,
+    sector: Annotated[
+        SectorChoice | None,
+        typer.Option(
+            case_sensitive=False,
+            help="public-authority for a ministry, municipality, province or water board; "
+            "public-body for another body governed by public law. Public bodies must "
+            "designate a DPO (GDPR Art. 37(1)(a)) and assess fundamental rights before using "
+            "a high-risk AI system (AI Act Art. 27). Default: private.",
+            show_default=False,
         ),
     ] = None,
     role: Annotated[
@@ -105,6 +122,7 @@ def init(
             "--organisation": organisation,
             "--country": country,
             "--headcount": headcount,
+            "--sector": sector,
             "--role": role,
             "--framework": framework,
             "--language": language,
@@ -121,6 +139,7 @@ def init(
         organisation=organisation,
         country=(country or "NL").upper(),
         headcount=headcount,
+        sector=sector.value if sector else "private",
         roles=tuple(role or ("controller",)),
         frameworks=tuple(framework or ("gdpr",)),
         languages=tuple(language or ("en",)),
