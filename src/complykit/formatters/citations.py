@@ -11,6 +11,7 @@ from __future__ import annotations
 
 UNVERIFIED = frozenset(
     {
+        "AI Act Art. 5(3)",
         "GDPR Art. 8(1)",
         "GDPR Art. 8(2)",
         "GDPR Art. 46(4)",
