@@ -204,7 +204,8 @@ def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:
     if len(named) == 1:
         return named[0]
     notes.add(f"DPIA as written in the register: {text}")
-    word = plain_header(text).split()[0]
+    words = plain_header(text).split()
+    word = words[0] if words else ""  # a cell of signs alone ("*", ":") has no first word
     first = {word, word.strip(",.;:()"), word.rstrip(",;:")}
     if first & (YES | {"oui"}) or read_date(text) is not None:
         notes.warn(

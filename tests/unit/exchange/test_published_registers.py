@@ -369,6 +369,18 @@ def test_any_row_drafts_a_valid_record_or_a_reason(cells: list[str]) -> None:
         assert validation_problems(PurePosixPath("register/pa-fuzz.yaml"), text) == ()
 
 
+@pytest.mark.parametrize("dpia", ["(", "*", ":", "()"])
+def test_a_dpia_cell_of_signs_alone_is_kept_in_notes(dpia: str) -> None:
+    """A DPIA cell holding no word ('(' left from a half-typed note) raised IndexError; it is
+    kept in notes, and the row imports."""
+    cells = {"Naam verwerking": "Parkeervergunningen", "DPIA uitgevoerd": dpia}
+    row = tuple(cells.get(header, "") for header in _HEADERS)
+    source = Source("Register", Row(2, row), map_columns(_HEADERS))
+    drafted = draft_activity(source, Known(_PEOPLE, frozenset({"dpia-x"})))
+    assert isinstance(drafted, Draft)
+    assert f"DPIA as written in the register: {dpia}" in drafted.fields["notes"]
+
+
 @given(
     stem=st.sampled_from(["medewerker", "patiënt", "leerling", "bewoner", "student", "klant"]),
     plural=st.sampled_from(["s", "en"]),
