@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from complykit.core.frozen import frozen
 from complykit.exchange.moment_cells import read_moment
-from complykit.model.duration import Duration
+from complykit.model.duration import Duration, in_words
 from complykit.model.wording.folding import words_of
 
 # --- frequency -------------------------------------------------------------------------------
@@ -101,7 +101,8 @@ def cadence_of(text: str) -> str | None:
     if times := _TIMES.fullmatch(plain):
         count = _count(times["n"])
         return f"P{12 // count}M" if count and 12 % count == 0 else None
-    return None
+    worded = in_words(plain)  # "1 jaar en 6 maanden"; not hours, which no calendar plans in
+    return _valid(worded) if worded and "T" not in worded else None
 
 
 def _count(text: str) -> int:
@@ -139,6 +140,8 @@ _MONTHS = {
     **dict.fromkeys(("december", "dec", "decembre"), 12),
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
 def _year(n: int = 1) -> str:
     return rf"(?P<year{n}>20[0-9]{{2}}|19[0-9]{{2}})"
 
@@ -169,11 +172,12 @@ class Planned:
     assumed: str = ""
 
 
-def planned_day(text: str, after: date) -> Planned | None:
+def planned_day(text: str, after: date, *, starting: bool = False) -> Planned | None:
     """The day a planned cell names: a date as such; a month, quarter, half year, ISO week or
     year as its last day, the last day the plan is kept. A period without a year is the first
-    one that ends after ``after`` (the day it was last done, or today). None when the cell
-    names no day or period.
+    one that ends after ``after`` (today: this month's plan still holds), or with ``starting``
+    the first that starts after it (the day it was last done: "maart" after a March audit is
+    next March). None when the cell names no day or period.
 
     Raises ValueError for a date or week that does not exist (31-02-2026, week 54)."""
     written = read_moment(text)
@@ -183,51 +187,59 @@ def planned_day(text: str, after: date) -> Planned | None:
     for period, pattern in _PERIODS:
         found = pattern.fullmatch(plain)
         if found is not None:
-            return _period_end(period, found, after)
+            return _period_end(period, found, after, starting=starting)
     return None
 
 
-def _period_end(period: str, found: re.Match[str], after: date) -> Planned:
+def _period_end(period: str, found: re.Match[str], after: date, *, starting: bool) -> Planned:
     groups = {k.rstrip("0123456789"): v for k, v in found.groupdict().items() if v is not None}
     year_text = groups.get("year")
-    if period == "week":
-        week = int(groups["week"])
-        return _placed(lambda year: date.fromisocalendar(year, week, 7), year_text, after,
-                       f"the Sunday that ends ISO week {week}")  # fmt: skip
     if period == "year":
         return Planned(date(int(groups["year"]), 12, 31), "the last day of that year")
-    if period == "month":
-        month = _month(groups["month"])
-        return _placed(lambda year: _last_of(year, month), year_text, after,
-                       "the last day of that month")  # fmt: skip
-    if period == "half":
-        month = 6 * int(groups["half"])
-        return _placed(lambda year: _last_of(year, month), year_text, after,
-                       "the last day of that half year")  # fmt: skip
-    quarter = int(groups["quarter"])
-    return _placed(lambda year: _last_of(year, 3 * quarter), year_text, after,
-                   "the last day of that quarter")  # fmt: skip
+    first: date | None = after if starting else None
+    if period == "week":
+        week = int(groups["week"])
+        return _placed(lambda year: date.fromisocalendar(year, week, 7),
+                       lambda end: end - timedelta(days=6), year_text, after, first,
+                       f"the Sunday that ends ISO week {week}")  # fmt: skip
+    length = {"month": 1, "quarter": 3, "half": 6}[period]
+    last = _month(groups["month"]) if period == "month" else length * int(groups[period])
+    name = {"month": "month", "quarter": "quarter", "half": "half year"}[period]
+    return _placed(lambda year: _last_of(year, last),
+                   lambda end: date(end.year, end.month - length + 1, 1), year_text, after,
+                   first, f"the last day of that {name}")  # fmt: skip
 
 
 def _month(text: str) -> int:
     return int(text) if text.isdigit() else _MONTHS[text]
 
 
-def _placed(end_in: Callable[[int], date], year_text: str | None, after: date, which: str) -> Planned:
+def _placed(  # noqa: PLR0913, PLR0917 - a period and how to place it
+    end_in: Callable[[int], date],
+    start_of: Callable[[date], date],
+    year_text: str | None,
+    after: date,
+    starting: date | None,
+    which: str,
+) -> Planned:
+    """The end of the period ``end_in`` gives for the year written, or without one for the
+    first year whose period ends after ``after`` (and, given ``starting``, starts after it)."""
     if year_text is not None:
         return Planned(end_in(int(year_text)), which)
-    # No year: the first such period that ends after ``after``. Week 53 exists in some years
-    # only, so the search looks a few years ahead.
+    # Week 53 exists in some years only, so the search looks a few years ahead.
     for year in range(after.year, after.year + 7):
         try:
             end = end_in(year)
         except ValueError:
             continue
-        if end > after:
-            return Planned(end, f"{which}, the first after {after.isoformat()} (no year given)")
+        if end > after and (starting is None or start_of(end) > starting):
+            first = "to start" if starting else ""
+            return Planned(
+                end, f"{which}, the first {first + ' ' if first else ''}after "
+                f"{after.isoformat()} (no year given)",
+            )  # fmt: skip
     raise ValueError("no such period in the years ahead")
 
 
 def _last_of(year: int, month: int) -> date:
     return date(year, month, monthrange(year, month)[1])
-

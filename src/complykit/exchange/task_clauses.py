@@ -34,7 +34,9 @@ _ARTICLE = re.compile(
     r"(?:\s*(?:\((?P<par>[0-9]{1,2})\)|,?\s*(?:lid|par\.?|paragraph|alinea)\s*(?P<lid>[0-9]{1,2})))?"
     r"(?:\s*(?:\((?P<point>[a-z])\)|,?\s*(?:sub|onder|point|punt)\s*(?P<sub>[a-z])\b))?"
 )
-_CONTROL = re.compile(r"(?<![0-9.])(?P<letter>[ab])?\s*\.?\s*(?P<numbers>[0-9]{1,2}(?:\.[0-9]{1,2})+)")
+_CONTROL = re.compile(
+    r"(?<![0-9.])(?P<letter>[ab])?\s*\.?\s*(?P<numbers>[0-9]{1,2}(?:\.[0-9]{1,2})+)"
+)
 _SPLIT = re.compile(r"[;\n]|,\s*(?=[a-z]*\.?\s*[0-9a-z])(?![0-9])|\s+(?:en|and|et|&|\+)\s+")
 
 
