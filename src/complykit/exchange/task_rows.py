@@ -258,7 +258,7 @@ def _clause(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: N
     if reading.unread:
         notes.add(f"Clause as written in the calendar: {text}")
         notes.warn(
-            f"clause '{text}' names no clause or control complykit knows of one framework; "
+            f"clause '{text}' names no clause or control of one framework complykit knows; "
             "kept in notes (name the standard: 'ISO 27001 9.2', 'AVG art. 39')"
         )
 
