@@ -80,7 +80,10 @@ def test_a_month_done_and_evidence_in_words(workspace: Path, tmp_path: Path) -> 
     assert restore["type"] == "continuity-test"
     assert restore["cadence"] == "P3M"
     assert restore["history"] == [
-        {"done_on": "2026-09-01", "notes": "Evidence as written in the calendar: Verslag in TOPdesk"}
+        {
+            "done_on": "2026-09-01",
+            "notes": "Evidence as written in the calendar: Verslag in TOPdesk",
+        }
     ]
     assert "owner" not in restore
     assert "Owner as written in the calendar: IT-beheer" in restore["notes"]
@@ -110,9 +113,7 @@ def test_a_frequency_without_an_interval_is_reported(workspace: Path, tmp_path: 
     assert not (workspace / "tasks" / "task-phishingsimulatie.yaml").exists()
 
 
-def test_a_plan_that_agrees_with_the_due_date_says_nothing(
-    workspace: Path, tmp_path: Path
-) -> None:
+def test_a_plan_that_agrees_with_the_due_date_says_nothing(workspace: Path, tmp_path: Path) -> None:
     """A planned day equal to last done plus the cadence is kept in notes without a warning; an
     https URL is evidence; a title gives the type when no type is written."""
     report = import_table(TASKS, workspace, isms_xlsx(tmp_path / "jaarplanning.xlsx"))
