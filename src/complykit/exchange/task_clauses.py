@@ -37,7 +37,11 @@ _ARTICLE = re.compile(
 _CONTROL = re.compile(
     r"(?<![0-9.])(?P<letter>[ab])?\s*\.?\s*(?P<numbers>[0-9]{1,2}(?:\.[0-9]{1,2})+)"
 )
-_SPLIT = re.compile(r"[;\n]|,\s*(?=[a-z]*\.?\s*[0-9a-z])(?![0-9])|\s+(?:en|and|et|&|\+)\s+")
+# Parts are separated by semicolons, lines, "en"/"and"/"et", or commas that do not go on to a
+# paragraph or point of the same article ("art. 6, lid 1").
+_SPLIT = re.compile(
+    r"[;\n]|,(?!\s*(?:lid|sub|onder|par|point|punt|alinea)\b)|\s+(?:en|and|et|&|\+)\s+"
+)
 
 
 @frozen
@@ -56,11 +60,15 @@ def read_clauses(text: str, catalogs: CatalogSet, in_scope: Sequence[str]) -> Cl
     found: list[str] = []
     unread: list[str] = []
     framework: str | None = None
-    for part in _parts(text):
+    articles = False
+    for written in _parts(text):
+        # "art. 32, 33 en 34": a bare number after an article is the next article
+        part = f"art. {written}" if articles and written.isdigit() else written
+        articles = _ARTICLE.search(part) is not None
         framework = _framework_named(part) or framework
         clause = _clause(part, framework, catalogs, in_scope)
         if clause is None:
-            unread.append(part)
+            unread.append(written)
         elif clause not in found:
             found.append(clause)
     return ClauseReading(tuple(found), tuple(unread))
@@ -83,6 +91,10 @@ def _clause(
     if not candidates:
         return None
     frameworks = [framework] if framework else _unnamed(catalogs, in_scope)
+    if framework is None and candidates[0].startswith("Art."):
+        # Laws number their articles alike (GDPR and AI Act both have an Art. 3), and a bundled
+        # catalog lists only the articles rules cite: a bare article is of a law in scope.
+        frameworks = [name for name in frameworks if name in in_scope]
     fits = [
         (name, found)
         for name in frameworks
@@ -108,6 +120,8 @@ def _without_names(part: str) -> str:
 def _ids(part: str) -> list[str]:
     """The ids ``part`` may name, most precise first: an article with its paragraph and point
     and then without them ("Art. 32(1)(b)", "Art. 32(1)", "Art. 32"), or a clause or control."""
+    if len(_ARTICLE.findall(part)) + len(_CONTROL.findall(part)) > 1:
+        return []  # "9.2 9.3": more than one, not told apart; the cell is kept in notes
     if article := _ARTICLE.search(part):
         base = f"Art. {int(article['number'])}"
         paragraph = article["par"] or article["lid"]

@@ -101,10 +101,14 @@ def draft_task(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
         return "no task title"
     cadence = cadence_of(cells("cadence"))
     if cadence is None:
-        written = f"'{cells('cadence')}'" if cells("cadence") else "no frequency"
+        said = (
+            f"frequency '{cells('cadence')}' names no interval"
+            if cells("cadence")
+            else "no frequency given"
+        )
         return (
-            f"{written} names no interval the task recurs at, and a task needs one; write it "
-            "as e.g. 'jaarlijks', 'per kwartaal', 'elke 2 jaar' or P1Y"
+            f"{said}; a task needs the interval it recurs at: write e.g. 'jaarlijks', "
+            "'per kwartaal', 'elke 2 jaar' or P1Y"
         )
     if "(" in cells("cadence"):  # "jaarlijks (in maart)" says more than its interval
         notes.add(f"Frequency as written in the calendar: {cells('cadence')}")
@@ -279,4 +283,15 @@ def _status(text: str, done: date | None, notes: Notes) -> None:
         notes.warn(f"status '{text}' but no date last done; kept in notes (add it to history)")
 
 
-TASKS = TableKind("task", "tasks", "task", HEADERS, "title", draft_task)
+def _about(named: frozenset[str], _config: WorkspaceConfig) -> tuple[str, ...]:
+    if "cadence" in named:
+        return ()
+    return (
+        (
+            "no column for the frequency ('Frequentie', 'Periodiciteit', 'Frequency'); a task "
+            "needs one, so no row can be imported"
+        ),
+    )
+
+
+TASKS = TableKind("task", "tasks", "task", HEADERS, "title", draft_task, about=_about)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from complykit.catalog.citations import CITATION_PREFIXES
 from complykit.catalog.load import load_catalogs
 from complykit.exchange.row_source import Notes
 from complykit.exchange.table_import import Cells
@@ -218,3 +219,32 @@ def test_any_row_is_a_valid_task_or_a_reason(values: dict[str, str]) -> None:
     lines = [*notes.lines, *cells.other]
     record = {"kind": "task", "id": "task-x", **drafted, "notes": "\n".join(lines)}
     Task.model_validate(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AVG art. 32, 33 en 34", ("GDPR Art. 32", "GDPR Art. 33", "GDPR Art. 34")),
+        ("Art. 6, lid 1 AVG", ("GDPR Art. 6(1)",)),
+        ("A.5.1, A.5.2", ("ISO/IEC 27001:2022 A.5.1", "ISO/IEC 27001:2022 A.5.2")),
+        ("9.2 9.3", ()),
+        ("ISO 27001:2013 A.12.3", ()),
+    ],
+)
+def test_clause_lists(text: str, expected: tuple[str, ...]) -> None:
+    """Lists by comma and 'en' are read item by item, a bare number after an article as the
+    next article; two ids with nothing between them are not told apart."""
+    reading = read_clauses(text, load_catalogs(), ("gdpr", "iso27001-2022"))
+    assert reading.clauses == expected
+
+
+@given(st.text(alphabet="AaBrt.0123456789 ,;enISO27001:AVG()lid", max_size=40))
+def test_any_clause_cell_names_catalog_items_only(text: str) -> None:
+    """Whatever a clause cell holds, each clause read is an item of the catalog it cites."""
+    catalogs = load_catalogs()
+    for clause in read_clauses(text, catalogs, ("gdpr",)).clauses:
+        prefix = next(p for p in CITATION_PREFIXES if clause.startswith(p))
+        item, framework = clause.removeprefix(prefix), CITATION_PREFIXES[prefix]
+        catalog = catalogs.framework(framework)
+        assert catalog is not None
+        assert item in {i.id for i in catalog.items}

@@ -106,8 +106,8 @@ def test_a_frequency_without_an_interval_is_reported(workspace: Path, tmp_path: 
     report = import_table(TASKS, workspace, isms_xlsx(tmp_path / "jaarplanning.xlsx"))
     assert row_messages(report, 6) == (
         (
-            "'ad hoc' names no interval the task recurs at, and a task needs one; write it as "
-            "e.g. 'jaarlijks', 'per kwartaal', 'elke 2 jaar' or P1Y"
+            "frequency 'ad hoc' names no interval; a task needs the interval it recurs at: "
+            "write e.g. 'jaarlijks', 'per kwartaal', 'elke 2 jaar' or P1Y"
         ),
     )
     assert not (workspace / "tasks" / "task-phishingsimulatie.yaml").exists()
@@ -246,7 +246,9 @@ def test_cli_dry_run_and_strict(workspace: Path, tmp_path: Path) -> None:
     strict = CliRunner().invoke(app, ["import", "tasks", str(source), str(workspace), "--strict"])
     assert strict.exit_code == 1
     assert not (workspace / "tasks").exists()
-    assert "error: sheet 'Jaarplanning 2026', row 6 not imported: 'ad hoc'" in strict.stderr
+    assert "error: sheet 'Jaarplanning 2026', row 6 not imported: frequency 'ad hoc'" in (
+        strict.stderr
+    )
 
 
 def test_guide_lists_the_calendar_headers() -> None:
@@ -262,3 +264,23 @@ def test_guide_lists_the_calendar_headers() -> None:
     rows = [row.split("|")[2] for row in table.strip().splitlines()[1:]]
     documented = [tuple(plain_header(h) for h in row.split("`")[1::2]) for row in rows]
     assert documented == list(HEADERS.values())
+
+
+def test_without_a_frequency_column_the_table_says_so(workspace: Path, tmp_path: Path) -> None:
+    """A list of activities without a frequency says so once for the table, and each row is
+    reported: a task's interval is never made up."""
+    source = tmp_path / "taken.csv"
+    source.write_text("Taak;Eigenaar\nInterne audit;CISO\n", encoding="utf-8")
+    report = import_table(TASKS, workspace, source)
+    assert [w for _, w in report.sheet_warnings] == [
+        (
+            "no column for the frequency ('Frequentie', 'Periodiciteit', 'Frequency'); a task "
+            "needs one, so no row can be imported"
+        )
+    ]
+    assert row_messages(report, 2) == (
+        (
+            "no frequency given; a task needs the interval it recurs at: write e.g. "
+            "'jaarlijks', 'per kwartaal', 'elke 2 jaar' or P1Y"
+        ),
+    )
