@@ -170,6 +170,8 @@ class Planned:
 
     day: date
     assumed: str = ""
+    first: date | None = None
+    """The period's first day, when the cell names a period rather than a day."""
 
 
 def planned_day(text: str, after: date, *, starting: bool = False) -> Planned | None:
@@ -195,7 +197,8 @@ def _period_end(period: str, found: re.Match[str], after: date, *, starting: boo
     groups = {k.rstrip("0123456789"): v for k, v in found.groupdict().items() if v is not None}
     year_text = groups.get("year")
     if period == "year":
-        return Planned(date(int(groups["year"]), 12, 31), "the last day of that year")
+        year = int(groups["year"])
+        return Planned(date(year, 12, 31), "the last day of that year", date(year, 1, 1))
     first: date | None = after if starting else None
     if period == "week":
         week = int(groups["week"])
@@ -225,7 +228,8 @@ def _placed(  # noqa: PLR0913, PLR0917 - a period and how to place it
     """The end of the period ``end_in`` gives for the year written, or without one for the
     first year whose period ends after ``after`` (and, given ``starting``, starts after it)."""
     if year_text is not None:
-        return Planned(end_in(int(year_text)), which)
+        end = end_in(int(year_text))
+        return Planned(end, which, start_of(end))
     # Week 53 exists in some years only, so the search looks a few years ahead.
     for year in range(after.year, after.year + 7):
         try:
@@ -236,7 +240,7 @@ def _placed(  # noqa: PLR0913, PLR0917 - a period and how to place it
             first = "to start" if starting else ""
             return Planned(
                 end, f"{which}, the first {first + ' ' if first else ''}after "
-                f"{after.isoformat()} (no year given)",
+                f"{after.isoformat()} (no year given)", start_of(end),
             )  # fmt: skip
     raise ValueError("no such period in the years ahead")
 

@@ -177,31 +177,15 @@ def _last_done(text: str, notes: Notes) -> date | None:
         planned = planned_day(text, date.min)
     except ValueError:
         planned = None
-    if planned is not None and "no year given" not in planned.assumed:
-        first = _first_day(planned.day, planned.assumed)
-        if first is not None:
-            notes.add(f"Last done as written in the calendar: {text}")
-            notes.warn(
-                f"last done '{text}' read as {first.isoformat()}, the first day of that "
-                "period, so the next due date is not put later than it may be"
-            )
-            return first
+    if planned is not None and planned.first is not None and "no year" not in planned.assumed:
+        notes.add(f"Last done as written in the calendar: {text}")
+        notes.warn(
+            f"last done '{text}' read as {planned.first.isoformat()}, the first day of that "
+            "period, so the next due date is not put later than it may be"
+        )
+        return planned.first
     notes.add(f"Last done as written in the calendar: {text}")
     notes.warn(f"last done '{text}' is no date (write dd-mm-yyyy or yyyy-mm-dd); kept in notes")
-    return None
-
-
-def _first_day(last: date, assumed: str) -> date | None:
-    if "month" in assumed:
-        return last.replace(day=1)
-    if "quarter" in assumed:
-        return date(last.year, last.month - 2, 1)
-    if "half year" in assumed:
-        return date(last.year, last.month - 5, 1)
-    if "ISO week" in assumed:
-        return date.fromordinal(last.toordinal() - 6)
-    if "year" in assumed:
-        return date(last.year, 1, 1)
     return None
 
 
@@ -261,9 +245,11 @@ def _clause(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: N
         fields["clause"] = "; ".join(reading.clauses)
     if reading.unread:
         notes.add(f"Clause as written in the calendar: {text}")
+        unread = ", ".join(f"'{part}'" for part in reading.unread)
+        said = f"clause '{text}'" if not reading.clauses else f"clause '{text}': {unread}"
         notes.warn(
-            f"clause '{text}' names no clause or control of one framework complykit knows; "
-            "kept in notes (name the standard: 'ISO 27001 9.2', 'AVG art. 39')"
+            f"{said} names no clause or control of one framework complykit knows; kept in "
+            "notes (name the standard: 'ISO 27001 9.2', 'AVG art. 39')"
         )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from calendar import monthrange
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +14,7 @@ from complykit.catalog.citations import CITATION_PREFIXES
 from complykit.catalog.load import load_catalogs
 from complykit.exchange.row_source import Notes
 from complykit.exchange.table_import import Cells
-from complykit.exchange.task_cells import cadence_of, planned_day
+from complykit.exchange.task_cells import Planned, cadence_of, planned_day
 from complykit.exchange.task_clauses import read_clauses
 from complykit.exchange.task_rows import HEADERS, draft_task
 from complykit.model.config import WorkspaceConfig
@@ -100,10 +99,8 @@ def test_a_date_is_that_day(day: date, form: str) -> None:
     assert planned_day(text, date(2026, 1, 1)) == _planned(day, "")
 
 
-def _planned(day: date, assumed: str) -> Any:
-    from complykit.exchange.task_cells import Planned  # noqa: PLC0415
-
-    return Planned(day, assumed)
+def _planned(day: date, assumed: str, first: date | None = None) -> Planned:
+    return Planned(day, assumed, first)
 
 
 @given(_DAYS)
@@ -112,7 +109,7 @@ def test_a_month_with_its_year_is_its_last_day(day: date) -> None:
     month = _MONTH_NAMES[day.month - 1]
     last = date(day.year, day.month, monthrange(day.year, day.month)[1])
     assert planned_day(f"{month} {day.year}", date(2026, 1, 1)) == _planned(
-        last, "the last day of that month"
+        last, "the last day of that month", last.replace(day=1)
     )
     quarter = (day.month - 1) // 3 + 1
     end = planned_day(f"Q{quarter} {day.year}", date(2026, 1, 1))

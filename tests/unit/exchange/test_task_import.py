@@ -284,3 +284,36 @@ def test_without_a_frequency_column_the_table_says_so(workspace: Path, tmp_path:
             "'jaarlijks', 'per kwartaal', 'elke 2 jaar' or P1Y"
         ),
     )
+
+
+def test_a_quarter_done_and_a_clause_partly_read(workspace: Path, tmp_path: Path) -> None:
+    """A quarter as last done is its first day; evidence partly a file is that file, the cell
+    kept with the occurrence; a clause cell with one id no catalog holds
+    keeps the ids it could read, and the whole cell in notes, naming the part it could not."""
+    source = tmp_path / "planning.csv"
+    source.write_text(
+        "Taak;Frequentie;Laatste keer;Norm;Bewijs\n"
+        "Review beleid;jaarlijks;Q3 2026;ISO 27001 A.5.1 en NEN 7510;beleid.pdf, Notulen MT\n",
+        encoding="utf-8",
+    )
+    report = import_table(TASKS, workspace, source)
+    policy = written_record(workspace, "task-review-beleid.yaml", "tasks")
+    assert policy["type"] == "policy-review"
+    assert policy["history"] == [
+        {
+            "done_on": "2026-07-01",
+            "evidence": ["beleid.pdf"],
+            "notes": "Evidence as written in the calendar: beleid.pdf, Notulen MT",
+        }
+    ]
+    assert policy["clause"] == "ISO/IEC 27001:2022 A.5.1"
+    assert "Clause as written in the calendar: ISO 27001 A.5.1 en NEN 7510" in policy["notes"]
+    assert (
+        "clause 'ISO 27001 A.5.1 en NEN 7510': 'nen 7510' names no clause or control of one "
+        "framework complykit knows; kept in notes (name the standard: 'ISO 27001 9.2', 'AVG "
+        "art. 39')"
+    ) in row_messages(report, 2)
+    assert (
+        "evidence 'beleid.pdf, Notulen MT' is partly no file path in the repository or https "
+        "URL; kept in the notes of the last occurrence"
+    ) in row_messages(report, 2)
