@@ -40,6 +40,7 @@ COMMANDS = [
             "suppliers",
             "risks",
             "incidents",
+            "tasks",
         )
     ),
 ]

@@ -375,9 +375,11 @@ def _table_command(name: str) -> Callable[..., int]:
         from complykit.exchange.risk_rows import RISKS  # noqa: PLC0415
         from complykit.exchange.supplier_rows import SUPPLIERS  # noqa: PLC0415
         from complykit.exchange.table_import import import_table  # noqa: PLC0415
+        from complykit.exchange.task_rows import TASKS  # noqa: PLC0415
         from complykit.load.discover import find_root  # noqa: PLC0415
 
-        table = {"suppliers": SUPPLIERS, "risks": RISKS, "incidents": INCIDENTS}[name]
+        tables = {"suppliers": SUPPLIERS, "risks": RISKS, "incidents": INCIDENTS, "tasks": TASKS}
+        table = tables[name]
         report = import_table(table, find_root(path), source, sheet, dry_run=dry_run, strict=strict)
         _print_report(report, dry_run=dry_run)
         return report.exit_code
@@ -418,6 +420,11 @@ import_app.command(
     "incidents",
     help="Create an incident in incidents/ for each row of a breach register (Art. 33(5) GDPR).",
 )(exits(_table_command("incidents")))
+import_app.command(
+    "tasks",
+    help="Create a task in tasks/ for each row of a compliance calendar (jaarplanning): "
+    "recurring audits, reviews, trainings and tests.",
+)(exits(_table_command("tasks")))
 
 
 @import_app.command("soa")

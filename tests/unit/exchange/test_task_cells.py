@@ -1,0 +1,247 @@
+"""The cell parsers of the compliance calendar import: frequency, planned period, clause, and
+the row as a whole, which always gives a task the model takes or a reason it cannot."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from complykit.catalog.citations import CITATION_PREFIXES
+from complykit.catalog.load import load_catalogs
+from complykit.exchange.row_source import Notes
+from complykit.exchange.table_import import Cells
+from complykit.exchange.task_cells import Planned, cadence_of, planned_day
+from complykit.exchange.task_clauses import read_clauses
+from complykit.exchange.task_rows import HEADERS, draft_task
+from complykit.model.config import WorkspaceConfig
+from complykit.model.duration import Duration
+from complykit.model.task import Task
+from complykit.workspace.open import load_config
+from conftest import BASE_CONFIG
+
+_UNIT_WORDS = {
+    "Y": ("jaar", "years", "ans"),
+    "M": ("maanden", "months", "mois"),
+    "W": ("weken", "weeks", "semaines"),
+}
+_EVERY = ("elke {n} {unit}", "om de {n} {unit}", "every {n} {unit}", "tous les {n} {unit}",
+          "{n} {unit}", "Iedere {n} {unit}")  # fmt: skip
+_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                "september", "oktober", "november", "december")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jaarlijks", "P1Y"), ("Halfjaarlijks", "P6M"), ("per kwartaal", "P3M"),
+        ("Maandelijks", "P1M"), ("2-jaarlijks", "P2Y"), ("elke 3 jaar", "P3Y"),
+        ("wekelijks", "P1W"), ("annually", "P1Y"), ("Quarterly", "P3M"),
+        ("every 6 months", "P6M"), ("annuel", "P1Y"), ("trimestriel", "P3M"),
+        ("2x per jaar", "P6M"), ("om de twee jaar", "P2Y"), ("Jaarlijks (in maart)", "P1Y"),
+        ("P1Y", "P1Y"), ("1 jaar en 6 maanden", "P1Y6M"),
+    ],
+)  # fmt: skip
+def test_frequency_wordings(text: str, expected: str) -> None:
+    """Dutch, English and French frequencies give their ISO 8601 interval."""
+    assert cadence_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["ad hoc", "bij wijziging", "doorlopend", "", "0 jaar", "P0Y", "5x per jaar", "72 uur"]
+)
+def test_no_interval_is_guessed(text: str) -> None:
+    """A frequency that names no one interval (or none of whole days) gives none."""
+    assert cadence_of(text) is None
+
+
+@given(
+    n=st.integers(1, 99),
+    unit=st.sampled_from(sorted(_UNIT_WORDS)),
+    form=st.sampled_from(_EVERY),
+    data=st.data(),
+)
+def test_every_n_units(n: int, unit: str, form: str, data: st.DataObject) -> None:
+    """'elke N jaar', 'every N months', 'tous les N semaines': P<N><unit>, a cadence the model
+    takes."""
+    word = data.draw(st.sampled_from(_UNIT_WORDS[unit]))
+    found = cadence_of(form.format(n=n, unit=word))
+    assert found == f"P{n}{unit}"
+    Duration.model_validate({"Y": {"years": n}, "M": {"months": n}, "W": {"weeks": n}}[unit])
+
+
+@given(st.text(max_size=40))
+def test_any_frequency_is_an_interval_or_none(text: str) -> None:
+    """Whatever a cell holds, the parser gives a positive ISO duration or None, never raises."""
+    found = cadence_of(text)
+    if found is not None:
+        assert found.startswith("P")
+        assert Duration.model_validate(_parts(found)).after(date(2026, 1, 1)) > date(2026, 1, 1)
+
+
+def _parts(iso: str) -> dict[str, int]:
+    import re  # noqa: PLC0415
+
+    names = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+    return {names[u]: int(n) for n, u in re.findall(r"([0-9]+)([YMWD])", iso)}
+
+
+_DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31))
+
+
+@given(_DAYS, st.sampled_from(("{d}-{m}-{y}", "{y}-{m:02}-{d:02}", "{d:02}/{m:02}/{y}")))
+def test_a_date_is_that_day(day: date, form: str) -> None:
+    """A date, day first or ISO, is that day, with nothing assumed."""
+    text = form.format(d=day.day, m=day.month, y=day.year)
+    assert planned_day(text, date(2026, 1, 1)) == _planned(day, "")
+
+
+def _planned(day: date, assumed: str, first: date | None = None) -> Planned:
+    return Planned(day, assumed, first)
+
+
+@given(_DAYS)
+def test_a_month_with_its_year_is_its_last_day(day: date) -> None:
+    """'maart 2026', 'Q2 2026', 'week 12 2026': the last day of that period."""
+    month = _MONTH_NAMES[day.month - 1]
+    last = date(day.year, day.month, monthrange(day.year, day.month)[1])
+    assert planned_day(f"{month} {day.year}", date(2026, 1, 1)) == _planned(
+        last, "the last day of that month", last.replace(day=1)
+    )
+    quarter = (day.month - 1) // 3 + 1
+    end = planned_day(f"Q{quarter} {day.year}", date(2026, 1, 1))
+    assert end is not None
+    assert end.day.month == 3 * quarter
+    assert end.day + timedelta(days=1) == date(day.year + (quarter == 4), 3 * quarter % 12 + 1, 1)
+    year, week, _ = day.isocalendar()
+    iso = planned_day(f"week {week} {year}", date(2026, 1, 1))
+    assert iso is not None
+    assert iso.day.isocalendar()[:2] == (year, week)
+    assert iso.day.isoweekday() == 7
+
+
+@given(_DAYS, st.integers(1, 12), st.booleans())
+def test_a_month_without_a_year_is_the_next_one(after: date, month: int, starting: bool) -> None:
+    """A month without a year is the first of its name that ends after ``after`` (or, for a
+    task done on ``after``, that starts after it), and the warning says which year."""
+    found = planned_day(_MONTH_NAMES[month - 1], after, starting=starting)
+    assert found is not None
+    assert found.day.month == month
+    assert found.day > after
+    assert found.day.replace(day=1) > after or not starting
+    assert found.day.year <= after.year + 1
+    assert "(no year given)" in found.assumed
+
+
+@given(st.text(max_size=30), _DAYS)
+def test_any_planned_cell_is_a_day_or_none(text: str, after: date) -> None:
+    """Whatever a cell holds, the parser gives a day, None, or ValueError for a date that does
+    not exist."""
+    try:
+        found = planned_day(text, after)
+    except ValueError:
+        return
+    assert found is None or isinstance(found.day, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ISO 27001 9.2", ("ISO/IEC 27001:2022 9.2",)),
+        ("A.6.3", ("ISO/IEC 27001:2022 A.6.3",)),
+        ("AVG art. 39", ("GDPR Art. 39",)),
+        ("Art. 30 AVG", ("GDPR Art. 30",)),
+        ("ISO 27001 9.2 en A.5.35", ("ISO/IEC 27001:2022 9.2", "ISO/IEC 27001:2022 A.5.35")),
+        ("AVG art. 32 lid 1 sub b", ("GDPR Art. 32(1)(b)",)),
+        ("ISO 42001 9.3", ("ISO/IEC 42001:2023 9.3",)),
+    ],
+)
+def test_clauses_that_exist(text: str, expected: tuple[str, ...]) -> None:
+    """A clause, control or article the bundled catalogs hold is cited as rules cite it."""
+    reading = read_clauses(text, load_catalogs(), ("gdpr",))
+    assert (reading.clauses, reading.unread) == (expected, ())
+
+
+@pytest.mark.parametrize("text", ["NEN 7510", "A.12.3", "ISO 27001 A.99.1", "Procedure", "9.3"])
+def test_clauses_that_do_not_exist_or_fit_several(text: str) -> None:
+    """An id no catalog holds, or a bare clause number several standards share (9.3: ISO 27001,
+    27701 and 42001), is no clause."""
+    reading = read_clauses(text, load_catalogs(), ("gdpr",))
+    assert reading.clauses == ()
+
+
+def test_a_bare_clause_of_the_one_standard_in_scope() -> None:
+    """A bare '9.3' is ISO/IEC 27001's when that is the standard in scope."""
+    reading = read_clauses("9.3", load_catalogs(), ("gdpr", "iso27001-2022"))
+    assert reading.clauses == ("ISO/IEC 27001:2022 9.3",)
+
+
+def _config() -> WorkspaceConfig:
+    config, _ = load_config(BASE_CONFIG.parent)
+    assert config is not None
+    return config
+
+
+_CELL_SAMPLES = {
+    "title": ("Interne audit", "Directiebeoordeling", "Pentest", "", "  ", "Taak"),
+    "type": ("Audit", "Training", "Privacy", "", "dpia"),
+    "cadence": ("jaarlijks", "per kwartaal", "ad hoc", "elke 3 jaar", "", "P1Y", "0 jaar"),
+    "owner": ("CISO", "dpo", "Dana Peters", "Iemand", ""),
+    "last_done": ("12-3-2025", "maart 2025", "Q2", "31-02-2025", "gisteren", "", "2025"),
+    "planned": ("maart", "Q2 2026", "week 12", "week 54 2026", "31-02-2026", "zsm", ""),
+    "evidence": ("evidence/a.pdf", "https://x.example/r", "Notulen", "a.pdf; Notulen", ""),
+    "clause": ("ISO 27001 9.2", "A.6.3", "AVG art. 39", "NEN 7510", "9.3", ""),
+    "status": ("Afgerond", "Open", ""),
+    "description": ("Jaarlijkse audit", ""),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.fixed_dictionaries({
+    field: st.one_of(st.sampled_from(_CELL_SAMPLES[field]), st.text(max_size=20))
+    for field in HEADERS
+}))  # fmt: skip
+def test_any_row_is_a_valid_task_or_a_reason(values: dict[str, str]) -> None:
+    """Whatever the cells hold, a row gives a task the model takes (with its notes) or a
+    reason it cannot; the draft never raises."""
+    cells = Cells({k: v.strip() for k, v in values.items() if v.strip()}, ("Extra: waarde",))
+    notes = Notes()
+    drafted = draft_task(cells, _config(), notes)
+    if isinstance(drafted, str):
+        assert drafted
+        return
+    lines = [*notes.lines, *cells.other]
+    record = {"kind": "task", "id": "task-x", **drafted, "notes": "\n".join(lines)}
+    Task.model_validate(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AVG art. 32, 33 en 34", ("GDPR Art. 32", "GDPR Art. 33", "GDPR Art. 34")),
+        ("Art. 6, lid 1 AVG", ("GDPR Art. 6(1)",)),
+        ("A.5.1, A.5.2", ("ISO/IEC 27001:2022 A.5.1", "ISO/IEC 27001:2022 A.5.2")),
+        ("9.2 9.3", ()),
+        ("ISO 27001:2013 A.12.3", ()),
+    ],
+)
+def test_clause_lists(text: str, expected: tuple[str, ...]) -> None:
+    """Lists by comma and 'en' are read item by item, a bare number after an article as the
+    next article; two ids with nothing between them are not told apart."""
+    reading = read_clauses(text, load_catalogs(), ("gdpr", "iso27001-2022"))
+    assert reading.clauses == expected
+
+
+@given(st.text(alphabet="AaBrt.0123456789 ,;enISO27001:AVG()lid", max_size=40))
+def test_any_clause_cell_names_catalog_items_only(text: str) -> None:
+    """Whatever a clause cell holds, each clause read is an item of the catalog it cites."""
+    catalogs = load_catalogs()
+    for clause in read_clauses(text, catalogs, ("gdpr",)).clauses:
+        prefix = next(p for p in CITATION_PREFIXES if clause.startswith(p))
+        item, framework = clause.removeprefix(prefix), CITATION_PREFIXES[prefix]
+        catalog = catalogs.framework(framework)
+        assert catalog is not None
+        assert item in {i.id for i in catalog.items}
