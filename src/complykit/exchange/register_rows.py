@@ -104,6 +104,12 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
     name = _name(source, notes)
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")
+    if source("name") and heading(source) is not None:
+        # Kept as an activity (heads_section found it no clear heading), but a mixed-case
+        # department name ("HR", "Marketing") may head a section all the same: say so.
+        notes.warn(
+            "only its name is filled in; imported as an activity (delete it if it heads a section)"
+        )
     fields: dict[str, Any] = {"name": name}
     if owner := _owner(source("owner"), known.people, notes):
         fields["owner"] = owner
