@@ -21,7 +21,7 @@ from complykit.exchange.transfer_text import (
     countries_in,
     mechanism,
     privacy_framework,
-    says_none,
+    says_no_transfer,
 )
 from complykit.model.enums import LAID_DOWN_BY_LAW, Art9Condition, LegalBasis
 from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
@@ -382,7 +382,7 @@ def _transfer(
     free: str, country: str, tool: str, recipient: str, notes: Notes
 ) -> list[dict[str, Any]]:
     written = "; ".join(t for t in (free, country, tool, recipient) if t)
-    if not (free or country or tool) or (says_none(free or country) and not tool):
+    if not (free or country or tool) or (says_no_transfer(free or country) and not tool):
         return []
     codes = countries_in(country or free) or countries_in(written)
     third = [code for code in codes if code not in EEA]
