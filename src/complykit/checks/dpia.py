@@ -95,10 +95,14 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
     name="dpia-screening-ignores-mandatory-list",
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(3)", "GDPR Art. 35(4)"),
-    hint="Processing on the AP list or in Art. 35(3) always needs a DPIA: set `dpia-required`. "
-    "Only where it rests on Art. 6(1)(c) or (e) and a law adopted with a general impact "
-    "assessment does Art. 35(10) lift that duty; then record the law and its assessment in "
-    "`art35_10_basis`.",
+    hint="Processing on the AP list or in a case of Art. 35(3) needs a DPIA: set "
+    "`dpia-required` and carry it out. For Art. 35(3)(a), set "
+    "`systematic_extensive_automated: false` only if the evaluation is not systematic and "
+    "extensive and automated, or `decisions_with_significant_effect: false` only if no decision "
+    "with legal or similarly significant effects rests on it, with the reason in `rationale`. "
+    "Only where the processing rests on Art. 6(1)(c) or (e) and a law adopted with a general "
+    "impact assessment does Art. 35(10) lift the duty; then record the law and its assessment "
+    "in `art35_10_basis`.",
 )
 def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]:
     """A screening concludes no DPIA is needed for processing that always needs one.
@@ -108,11 +112,13 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
     significant effects rest, whether a system or a person takes them
     (``evaluation_or_scoring`` with ``decisions_with_significant_effect: true``; unstated,
     with ``automated_decision_legal_effect``, ``automated_decisions.used`` or
-    ``prevents_exercising_rights``, and then the message says the reading is inferred and
-    holds only for an evaluation that is systematic, extensive and automated; a stated
-    ``decisions_with_significant_effect: false`` wins); (b) special-category or criminal data
-    on a large scale; (c) systematic monitoring of a publicly accessible area on a large scale
-    (``systematic_monitoring``, ``publicly_accessible_area`` and ``large_scale``).
+    ``prevents_exercising_rights``, and then the message says the reading is inferred), for
+    an evaluation that is systematic and extensive and based on automated processing
+    (``systematic_extensive_automated``; while it is unstated the message says the DPIA is
+    needed if it is so; a stated ``false`` for either fact wins); (b) special-category or
+    criminal data on a large scale; (c) systematic monitoring of a publicly accessible area on
+    a large scale (``systematic_monitoring``, ``publicly_accessible_area`` and
+    ``large_scale``).
 
     Art. 35(10) is the one way out: processing that rests on Art. 6(1)(c) or (e) and a law
     regulating it, adopted with a general impact assessment that covered data protection,
@@ -131,15 +137,9 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
                 s.where,
                 _CONCLUSION,
                 "the screening concludes that no DPIA is needed, but "
-                f"{_always_need(s.mandatory)} one{s.exemption_refused}{s.inferred}",
+                f"{s.needs('one')}{s.exemption_refused}{s.a_clearing}",
                 citation=mandatory_citation(s.mandatory),
             )
-
-
-def _always_need(mandatory: list[tuple[str, str]]) -> str:
-    """``AP list item 4 (...) always needs``, or ``... and ... always need`` for several."""
-    verb = "always needs" if len(mandatory) == 1 else "always need"
-    return f"{_and(label for _, label in mandatory)} {verb}"
 
 
 def _and(parts: Iterable[str]) -> str:
@@ -156,7 +156,9 @@ def _and(parts: Iterable[str]) -> str:
     severity=Severity.ERROR,
     citation=("GDPR Art. 35(1)",),
     hint="Carry out the DPIA and link it with `dpia:`; a DPIA still in progress may be linked "
-    "already.",
+    "already. Where the finding rests on Art. 35(3)(a), set `systematic_extensive_automated` or "
+    "`decisions_with_significant_effect` to `false` only if that is so, with the reason in "
+    "`rationale`.",
 )
 def dpia_missing(repo: Repository) -> Iterator[Problem]:
     """A controller activity needs a DPIA (by its screening or a mandatory list) and links none.
@@ -182,8 +184,7 @@ def dpia_missing(repo: Repository) -> Iterator[Problem]:
             yield Problem(
                 s.where,
                 _CONCLUSION,
-                f"{_always_need(s.mandatory)} a DPIA, but no `dpia` is linked"
-                f"{s.exemption_refused}{s.inferred}",
+                f"{s.needs('a DPIA')}, but no `dpia` is linked{s.exemption_refused}{s.a_clearing}",
                 citation=mandatory_citation(s.mandatory),
             )
 

@@ -21,7 +21,7 @@ from complykit.exchange.transfer_text import (
     countries_in,
     mechanism,
     privacy_framework,
-    says_none,
+    says_no_transfer,
 )
 from complykit.model.enums import LAID_DOWN_BY_LAW, Art9Condition, LegalBasis
 from complykit.model.wording.legal_basis import art9_conditions, law_named, legal_bases, says_more
@@ -64,8 +64,9 @@ def _provision(found: list[dict[str, str]], text: str, notes: Notes) -> None:
 
 def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, str]]:
     descriptions = split_lines(purpose_text)
+    lines = [piece for line in split_lines(basis_text) for piece in _basis_and_law(line)]
     # A part naming only an Art. 9(2) condition belongs to the data categories, not a purpose.
-    parts = [p for p in split_lines(basis_text) if legal_bases(p) or not art9_conditions(p)]
+    parts = [p for p in lines if legal_bases(p) or not art9_conditions(p)]
     bases = [legal_bases(part) for part in parts]
     kept = says_more(basis_text) or any(not b for b in bases) or not descriptions
     if basis_text and kept:
@@ -83,10 +84,48 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
     laws = _laws(parts, bases)
     unpaired = [_unpaired(p, b, flat) for p, b in zip(parts, bases, strict=True)]
     if len(descriptions) > 1 and flat and any(unpaired):
-        return _by_line(descriptions, parts, bases, laws, notes)
-    # A part that names only a law is a provision (``_laws``), not a purpose's missing basis.
-    paired = [b for part, b in zip(parts, bases, strict=True) if b or not law_named(part)]
-    return [_purpose(d, b, laws) for d, b in _matched(descriptions, paired, flat, notes)]
+        paired_purposes = _by_line(descriptions, parts, bases, laws, notes)
+    else:
+        # A part that names only a law is a provision (``_laws``), not a purpose's missing basis.
+        paired = [b for part, b in zip(parts, bases, strict=True) if b or not law_named(part)]
+        matched = _matched(descriptions, paired, flat, notes)
+        paired_purposes = [_purpose(d, b, laws) for d, b in matched]
+    _laws_left(parts, paired_purposes, notes)
+    return paired_purposes
+
+
+# "Art. 6 lid 1 sub b AVG / Wet op de loonbelasting 1964": a spaced slash, as a spreadsheet
+# cell writes two lines on one.
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _basis_and_law(line: str) -> list[str]:
+    """A basis line split at a spaced slash when its pieces are bases and laws, at least one a
+    law alone, so that it reads as the same basis and law on lines of their own ("sub b" and
+    the law of a purpose resting on (c)). "sub b / c" or two bases stay one line."""
+    pieces = [piece.strip() for piece in _SLASH.split(line) if piece.strip()]
+    if len(pieces) < 2 or not all(legal_bases(p) or law_named(p) for p in pieces):
+        return [line]
+    law_alone = any(not legal_bases(p) and law_named(p) for p in pieces)
+    return pieces if law_alone else [line]
+
+
+def _laws_left(parts: list[str], found: list[dict[str, str]], notes: Notes) -> None:
+    """Warn of a law the basis cell names that became no purpose's ``legal_provision``: only a
+    purpose resting on Art. 6(1)(c) or (e) takes one (Art. 6(3)), so beside "sub b" the law is
+    only in notes, and the purpose that rests on it may be missing its basis."""
+    if not any(p.get("legal_basis") for p in found):
+        return  # no basis at all: the cell is already reported as not understood, in notes
+    provisions = " ".join(p.get("legal_provision", "") for p in found)
+    named = dict.fromkeys(law for part in parts if (law := law_named(part)))
+    for law in named:
+        if law not in provisions:
+            notes.warn(
+                f"the legal basis cell also names the law '{_one_line(law)}', but no purpose "
+                "beside it rests on a legal obligation or a public task (Art. 6(1)(c) or (e)), "
+                "the only bases a law is the provision of; kept in notes: check whether a "
+                "purpose rests on that law under Art. 6(1)(c) or (e)"
+            )
 
 
 def _unpaired(part: str, found: list[LegalBasis], flat: list[LegalBasis]) -> bool:
@@ -343,7 +382,7 @@ def _transfer(
     free: str, country: str, tool: str, recipient: str, notes: Notes
 ) -> list[dict[str, Any]]:
     written = "; ".join(t for t in (free, country, tool, recipient) if t)
-    if not (free or country or tool) or (says_none(free or country) and not tool):
+    if not (free or country or tool) or (says_no_transfer(free or country) and not tool):
         return []
     codes = countries_in(country or free) or countries_in(written)
     third = [code for code in codes if code not in EEA]

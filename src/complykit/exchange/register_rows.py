@@ -29,15 +29,13 @@ from complykit.exchange.row_source import (
     placeholder,
     read_date,
     says_no,
+    says_none,
     split_items,
     split_lines,
     unique,
 )
-from complykit.exchange.row_source import (
-    says_none as row_says_none,
-)
 from complykit.exchange.shown import shown
-from complykit.exchange.transfer_text import countries_in, says_none
+from complykit.exchange.transfer_text import countries_in, says_no_transfer
 from complykit.exchange.vocabulary import Columns, plain_header
 from complykit.model.config import PersonEntry
 from complykit.model.enums import ProcessingRole
@@ -104,6 +102,12 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
     name = _name(source, notes)
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")
+    if source("name") and heading(source) is not None:
+        # Kept as an activity (heads_section found it no clear heading), but a mixed-case
+        # department name ("HR", "Marketing") may head a section all the same: say so.
+        notes.warn(
+            "only its name is filled in; imported as an activity (delete it if it heads a section)"
+        )
     fields: dict[str, Any] = {"name": name}
     if owner := _owner(source("owner"), known.people, notes):
         fields["owner"] = owner
@@ -321,7 +325,7 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
         fields["personal_data"] = categories
     if recipients := _recipients(source, notes):
         fields["recipients"] = recipients
-        if source("recipients") and _says_none(source("recipients")):
+        if source("recipients") and _names_no_party(source("recipients")):
             # None besides the processors ("Ontvangers: -", "Verwerker: Centric").
             notes.add(f"Recipients as written in the register: {source('recipients')}")
     elif none := _no_recipients(source, notes):
@@ -331,10 +335,10 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
     return fields
 
 
-def _says_none(text: str) -> bool:
+def _names_no_party(text: str) -> bool:
     """Whether a recipients or processors cell names no party: it says none, or it is a
     placeholder."""
-    return row_says_none(text) or placeholder(text)
+    return says_none(text) or placeholder(text)
 
 
 def _recipients(source: Source, notes: Notes) -> list[dict[str, str]]:
@@ -344,15 +348,15 @@ def _recipients(source: Source, notes: Notes) -> list[dict[str, str]]:
     plain = [source("recipients"), *(c("recipients") for c in source.of("recipients"))]
     for text in plain:
         for item in split_items(text):
-            if not _says_none(item):
+            if not _names_no_party(item):
                 entry = recipient(item)
                 entries.setdefault(entry["name"], entry)
     processors = [source("processors"), *(c("processors") for c in source.of("processors"))]
     for text in processors:
-        if text and _says_none(text):
+        if text and _names_no_party(text):
             notes.add(f"Processors as written in the register: {text}")
         for name in split_items(text):
-            if not _says_none(name):
+            if not _names_no_party(name):
                 entries.setdefault(name, {"name": name, "type": "processor"})
     return list(entries.values())
 
@@ -370,7 +374,7 @@ def _no_recipients(source: Source, notes: Notes) -> str | None:
         )
         notes.add(f"Recipients as written in the register: {text}")
         return None
-    if not text or not row_says_none(text):
+    if not text or not says_none(text):
         return None
     notes.warn(
         f"recipients '{_one_line(text)}' recorded as no_recipients; add why no one receives "
@@ -407,9 +411,15 @@ def parse_role(text: str) -> ProcessingRole | None:
     return ProcessingRole.JOINT_CONTROLLER if joint else ProcessingRole.CONTROLLER
 
 
+def _names_no_joint_controller(text: str) -> bool:
+    """Whether a joint-controllers cell names none: a no or a placeholder (``says_no``), or a
+    no and why (``Nee, alleen wij``), read as a transfer cell's no and why is read."""
+    return says_no(text) or says_no_transfer(text)
+
+
 def _joint_controllers(text: str) -> list[dict[str, str]]:
     """One party per line: its name, then after the first comma its contact details."""
-    if says_no(text) or says_none(text):
+    if _names_no_joint_controller(text):
         return []
     parties = []
     for line in (line.strip() for line in text.splitlines()):

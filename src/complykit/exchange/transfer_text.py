@@ -105,7 +105,7 @@ _EXCEPT = re.compile(
 )
 
 
-def says_none(text: str) -> bool:
+def says_no_transfer(text: str) -> bool:
     """Whether a transfer cell says there is no transfer: a word for none alone, or a no and
     why (``Nee, alleen binnen de EER``) that names no exception, no country outside the EEA
     and no transfer tool."""

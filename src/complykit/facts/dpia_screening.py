@@ -3,7 +3,7 @@ require a DPIA (the Dutch AP list, Art. 35(3)(a)-(c)). The DPIA checks read this
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
 from complykit.catalog.models import Catalog, Item
@@ -79,12 +79,30 @@ class Screened:
             and all(b in LAID_DOWN_BY_LAW for b in bases)
         )
 
+    def needs(self, noun: str) -> str:
+        """``AP list item 11 (...) always needs {noun}``; Art. 35(3)(a) while the screening
+        leaves part of it unstated ``needs {noun} if ...``, never "always"."""
+        condition = self._a_condition
+        certain = [label for c, label in self.mandatory if not (c == _A and condition)]
+        said = []
+        if certain:
+            verb = "always needs" if len(certain) == 1 else "always need"
+            said.append(f"{_and(certain)} {verb} {noun}")
+        if condition:
+            label = next(label for c, label in self.mandatory if c == _A)
+            said.append(f"{label} needs {noun} if {condition}")
+        return ", and ".join(said)
+
     @property
-    def inferred(self) -> str:
-        """What to add to a finding whose Art. 35(3)(a) complykit inferred; or nothing."""
-        if not any(c == "GDPR Art. 35(3)(a)" for c, _ in self.mandatory):
+    def a_clearing(self) -> str:
+        """How a conditional Art. 35(3)(a) is settled, to add to a finding; or nothing."""
+        return art35_3_a_clearing(self.activity, self.screening) if self._a_condition else ""
+
+    @property
+    def _a_condition(self) -> str:
+        if not any(c == _A for c, _ in self.mandatory):
             return ""
-        return inferred_a_note(self.activity, self.screening)
+        return art35_3_a_condition(self.activity, self.screening)
 
     @property
     def exemption_refused(self) -> str:
@@ -256,23 +274,20 @@ def art35_3_a(activity: ProcessingActivity, screening: DpiaScreening) -> Decisio
     report share.
 
     The point also asks that the evaluation be systematic and extensive and based on automated
-    processing, including profiling, which the screening records no fact for. A statement
-    (``decisions_with_significant_effect: true``) is the officer's reading of the point, as the
-    field describes it; an inferred reading is shown and reported as one that holds only if
-    the evaluation is systematic, extensive and automated (``INFERRED_A``), and a stated
-    ``false`` clears it."""
-    if not screening.evaluation_or_scoring:
+    processing, including profiling (``systematic_extensive_automated``): a stated ``false``
+    there, or for the decisions, clears the point. Where either is left unstated the findings
+    say what the point depends on (``art35_3_a_condition``) and the report shows an inferred
+    reading as conditional."""
+    if not screening.evaluation_or_scoring or screening.systematic_extensive_automated is False:
         return None
     return decisions_on_score(activity, screening)
 
 
-INFERRED_A = (
-    "; complykit infers that decisions rest on the evaluation ({why}), so this holds if the "
-    "evaluation is systematic and extensive and based on automated processing, including "
-    "profiling: if it is not, or no such decision rests on it, set "
-    "`decisions_with_significant_effect: false` and say why in the `rationale`"
+_A = "GDPR Art. 35(3)(a)"
+_SYSTEMATIC = (
+    "the evaluation is systematic and extensive and based on automated processing, including "
+    "profiling"
 )
-"""Added to a DPIA003 or DPIA004 finding whose Art. 35(3)(a) complykit inferred."""
 _WHY_INFERRED: dict[DecisionsOnScore, str] = {
     "automated": "from its automated decisions with such effects",
     "can-refuse": "the screening does not say, and the processing can stop people using a "
@@ -280,17 +295,56 @@ _WHY_INFERRED: dict[DecisionsOnScore, str] = {
 }
 
 
-def inferred_a_note(activity: ProcessingActivity, screening: DpiaScreening) -> str:
-    """``INFERRED_A`` with its reason when Art. 35(3)(a) is met by inference; else nothing."""
+def art35_3_a_condition(activity: ProcessingActivity, screening: DpiaScreening) -> str:
+    """What Art. 35(3)(a) still depends on where the screening meets it, in words to follow
+    "if": the half of the point the screening does not state (``systematic_extensive_automated``)
+    and the decisions complykit only infers; nothing when both are stated."""
     reading = art35_3_a(activity, screening)
-    if reading is None or reading == "stated":
+    if reading is None:
         return ""
-    return INFERRED_A.format(why=_WHY_INFERRED[reading])
+    parts = [] if screening.systematic_extensive_automated else [_SYSTEMATIC]
+    if reading != "stated":
+        parts.append(
+            "decisions with legal or similarly significant effects rest on it, as complykit "
+            f"infers ({_WHY_INFERRED[reading]})"
+        )
+    return ", and ".join(parts)
+
+
+def art35_3_a_clearing(activity: ProcessingActivity, screening: DpiaScreening) -> str:
+    """How a conditional Art. 35(3)(a) is settled, to add to a finding: each unstated fact may
+    be set ``false`` only where it is false, with the reason; otherwise the DPIA is carried
+    out. Never a prompt to record ``false`` for what is so."""
+    reading = art35_3_a(activity, screening)
+    if reading is None:
+        return ""
+    settle = []
+    if not screening.systematic_extensive_automated:
+        settle.append(
+            "`systematic_extensive_automated: false` only if the evaluation is not systematic "
+            "and extensive and automated"
+        )
+    if reading != "stated":
+        settle.append(
+            "`decisions_with_significant_effect: false` only if no decision with legal or "
+            "similarly significant effects rests on it"
+        )
+    if not settle:
+        return ""
+    return (
+        f"; set {', or '.join(settle)}, with the reason in `rationale`; otherwise carry out "
+        "the DPIA"
+    )
 
 
 def _label(catalog: Catalog | None, item_id: str, name: str) -> str:
     item = catalog.item(item_id) if catalog else None
     return f"{name} ({item.title.lower()})" if item else name
+
+
+def _and(parts: Iterable[str]) -> str:
+    listed = list(parts)
+    return " and ".join([", ".join(listed[:-1]), listed[-1]]) if len(listed) > 1 else listed[0]
 
 
 def mandatory_citation(mandatory: list[tuple[str, str]]) -> tuple[str, ...]:

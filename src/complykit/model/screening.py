@@ -65,9 +65,17 @@ class DpiaScreening(StrictModel):
     taken to be so when automated decisions with such effects are made
     (`automated_decision_legal_effect`, `automated_decisions.used`) or the processing can
     stop people using a right, a service or a contract (`prevents_exercising_rights`), and
-    the findings and the DPIA report say that complykit inferred it. Set `false` if no such
-    decision rests on the evaluation, or the evaluation is not systematic, extensive and
-    automated: what is stated wins."""
+    the findings and the DPIA report say that complykit inferred it. Set `false` only if no
+    such decision rests on the evaluation, with the reason in `rationale`: what is stated
+    wins. Whether the evaluation is systematic and extensive is
+    `systematic_extensive_automated`, not this."""
+    systematic_extensive_automated: bool | None = None
+    """Whether the evaluation or scoring is systematic and extensive and based on automated
+    processing, including profiling: the other half of Art. 35(3)(a). Left out, complykit
+    does not decide it, and findings on Art. 35(3)(a) say the DPIA is needed if it is so.
+    `true` with `decisions_with_significant_effect` makes Art. 35(3)(a) hold without
+    condition; `false`, with the reason in `rationale`, takes the activity out of Art.
+    35(3)(a) (the evaluation still counts as WP248 criterion 1)."""
     systematic_monitoring: bool = False
     """Whether people are systematically observed or monitored, e.g. in public (criterion 3)."""
     publicly_accessible_area: bool = False

@@ -196,10 +196,10 @@ def _yes_or_no(value: str, where: str) -> tuple[str, str]:
 
 def _not_a_list(value: object, where: str, loc: Sequence[str | int]) -> tuple[str, str]:
     """A list written as one value: ``transfers: none`` is said to be ``[]``."""
-    from complykit.model.wording.meant import says_none  # noqa: PLC0415 - as in _choice_words
+    from complykit.model.wording.meant import none_or_placeholder  # noqa: PLC0415 - as in _choice_words
 
     message = f"{where} is a list, not one value ({_quoted(value)})"
-    if says_none(str(value)):
+    if none_or_placeholder(str(value)):
         field = next((part for part in reversed(loc) if isinstance(part, str)), where)
         return message, f"For none, write `{field}: []`."
     return message, "Write each item on a line of its own below it, starting with `- `."

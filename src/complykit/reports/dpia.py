@@ -48,7 +48,8 @@ class Screening(TypedDict):
     ``stated`` by the screening, or how complykit inferred it (vocabulary
     ``decisions-inferred``), which the report shows as holding only for a systematic,
     extensive and automated evaluation; None without an evaluation or when the screening
-    states ``decisions_with_significant_effect: false``."""
+    states ``decisions_with_significant_effect: false`` or
+    ``systematic_extensive_automated: false``."""
     art35_10: tuple[str, str] | None
     """The law and its general impact assessment that exempt the activity (Art. 35(10))."""
 

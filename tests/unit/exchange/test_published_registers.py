@@ -580,6 +580,34 @@ def test_lone_name_above_filled_rows_is_an_activity(workspace: Path, tmp_path: P
         assert "Section of the register" not in str(
             written_record(workspace, name).get("notes", "")
         )
+    # Kept, but said: the user may have meant it to head a section.
+    assert (
+        "only its name is filled in; imported as an activity (delete it if it heads a section)"
+        in row_messages(report, 2)
+    )
+    assert not any("only its name" in m for m in row_messages(report, 3))
+
+
+def test_lone_mixed_case_headings_are_imported_with_a_warning(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Review finding 12: lone rows ``HR`` and ``Marketing`` above names in capitals are not
+    clearly headings, so they become activities; each is told, not only as "no role given"."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "Naam verwerking;Doel;Grondslag\n"
+        "HR;;\n"
+        "WERVING;Sollicitanten selecteren;toestemming\n"
+        "Marketing;;\n"
+        "NIEUWSBRIEF;Nieuwsbrief sturen;toestemming\n",
+        encoding="utf-8",
+    )
+    report = _import(workspace, source)
+    assert [(o.row, o.status) for o in report.outcomes] == [
+        (2, Status.CREATED), (3, Status.CREATED), (4, Status.CREATED), (5, Status.CREATED),
+    ]  # fmt: skip
+    for row in (2, 4):
+        assert any("delete it if it heads a section" in m for m in row_messages(report, row))
 
 
 def test_lone_name_in_capitals_above_names_in_capitals_is_an_activity(

@@ -398,6 +398,76 @@ def test_basis_line_is_not_given_to_the_purpose_beside_a_law(
     assert "Wet op de loonbelasting 1964" in str(record["notes"])
 
 
+_LAW_LEFT = (
+    "the legal basis cell also names the law 'Wet op de loonbelasting 1964', but no purpose "
+    "beside it rests on a legal obligation or a public task (Art. 6(1)(c) or (e)), the only "
+    "bases a law is the provision of; kept in notes: check whether a purpose rests on that "
+    "law under Art. 6(1)(c) or (e)"
+)
+
+
+def test_basis_and_law_on_one_line_beside_one_purpose_warn_of_the_law(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Review finding 9: ``sub b / Wet op de loonbelasting 1964`` beside one purpose cell. The
+    purpose keeps the one basis the cell names, the law is no provision of a contract (Art.
+    6(3) lays down only (c) and (e)), and the import says the law was left to notes."""
+    messages = _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling / Aangifte loonheffing",
+        "Art. 6 lid 1 sub b AVG / Wet op de loonbelasting 1964",
+    )
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
+    assert record["purposes"] == [
+        {"description": "Salarisbetaling / Aangifte loonheffing", "legal_basis": "contract"},
+    ]
+    assert _LAW_LEFT in messages
+    assert "Wet op de loonbelasting 1964" in str(record["notes"])
+
+
+def test_basis_and_law_on_one_line_pair_as_on_two_lines(workspace: Path, tmp_path: Path) -> None:
+    """``sub b / Wet op de loonbelasting 1964`` beside two purpose lines is read as the same
+    basis and law on two lines: the wage-tax return is not given the contract."""
+    messages = _one_row(
+        workspace,
+        tmp_path,
+        "Salarisbetaling\nAangifte loonheffing",
+        "Art. 6 lid 1 sub b AVG / Wet op de loonbelasting 1964",
+    )
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
+    assert record["purposes"] == [
+        {"description": "Salarisbetaling", "legal_basis": "contract"},
+        {"description": "Aangifte loonheffing"},
+    ]
+    assert (
+        "purpose 'Aangifte loonheffing' is beside 'Wet op de loonbelasting 1964', which names "
+        "no Art. 6(1) basis: imported without a basis (GDPR029 will report it), kept in notes"
+    ) in messages
+    assert _LAW_LEFT in messages
+
+
+def test_law_beside_a_legal_obligation_on_one_line_is_its_provision(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """``sub c / Wet op de loonbelasting 1964``: the law is the provision, nothing is left."""
+    messages = _one_row(
+        workspace,
+        tmp_path,
+        "Aangifte loonheffing",
+        "Art. 6 lid 1 sub c AVG / Wet op de loonbelasting 1964",
+    )
+    record = written_record(workspace, "pa-salarisadministratie.yaml")
+    assert record["purposes"] == [
+        {
+            "description": "Aangifte loonheffing",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Wet op de loonbelasting 1964",
+        },
+    ]
+    assert not any("also names the law" in m for m in messages)
+
+
 def test_basis_lines_that_cannot_pair_give_no_purpose_a_basis(
     workspace: Path, tmp_path: Path
 ) -> None:

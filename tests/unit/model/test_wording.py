@@ -17,7 +17,7 @@ from complykit.model.wording.data_subjects import (
 )
 from complykit.model.wording.folding import spaced_words
 from complykit.model.wording.frameworks import framework_meant
-from complykit.model.wording.meant import meant_bool, meant_value, says_none
+from complykit.model.wording.meant import meant_bool, meant_value, none_or_placeholder
 from complykit.model.wording.national_ids import national_id
 from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.model.wording.special_data import (
@@ -122,12 +122,12 @@ def test_a_region_or_no_country_gives_no_code(name: str) -> None:
 
 @pytest.mark.parametrize("text", ["geen", "Geen", "n.v.t.", "N/A", "none", "néant", "keine", "-"])
 def test_words_for_none(text: str) -> None:
-    assert says_none(text)
+    assert none_or_placeholder(text)
 
 
 @pytest.mark.parametrize("text", ["", "nederland", "some", "no transfers to the US"])
 def test_words_that_are_not_none(text: str) -> None:
-    assert not says_none(text)
+    assert not none_or_placeholder(text)
 
 
 @pytest.mark.parametrize(

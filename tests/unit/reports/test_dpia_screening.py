@@ -217,6 +217,9 @@ def test_decisions_on_a_score_complykit_infers_are_shown_as_inferred(
     [
         "  decisions_with_significant_effect: false\n  automated_decision_legal_effect: true\n",
         "  decisions_with_significant_effect: false\n  prevents_exercising_rights: true\n",
+        # The other half of Art. 35(3)(a): the evaluation is not systematic and extensive.
+        "  systematic_extensive_automated: false\n  automated_decision_legal_effect: true\n",
+        "  systematic_extensive_automated: false\n  decisions_with_significant_effect: true\n",
     ],
 )
 def test_a_stated_false_wins_over_what_complykit_would_infer(
