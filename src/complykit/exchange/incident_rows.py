@@ -654,13 +654,28 @@ def _risk(cells: Cells, authority: dict[str, Any] | None, notes: Notes) -> tuple
         notes.warn("no risk assessment given; recorded as 'risk', since the breach was "
                    "notified to the authority")  # fmt: skip
         return "risk", reasoning or NOT_STATED
-    if authority is not None:
+    if authority is not None and _states_no_risk(str(authority["reason"])):
         notes.warn("no risk assessment given; recorded as 'none' from the reason the breach was "
                    f"not notified: '{authority['reason']}'; check it")  # fmt: skip
         return "none", reasoning or str(authority["reason"])
+    if authority is not None:
+        notes.warn(
+            "no risk assessment given; recorded as 'risk' (a breach is notified unless it is "
+            "unlikely to result in a risk, Art. 33(1)): the reason it was not notified, "
+            f"'{authority['reason']}', states no assessment of the risk"
+        )
+        return "risk", reasoning or NOT_STATED
     notes.warn("no risk assessment given; recorded as 'risk' (a breach is notified unless it "
                "is unlikely to result in a risk, Art. 33(1)) until you assess it")  # fmt: skip
     return "risk", reasoning or NOT_STATED
+
+
+def _states_no_risk(reason: str) -> bool:
+    """Whether a reason for not notifying opens by stating there is no risk ("Geen risico:
+    versleuteld"). Any other reason is no risk assessment: "Geen hoog risico" is a risk, and
+    "Verwerker meldt zelf" says nothing of it; reading either as 'none' would silence INC003."""
+    opening = re.split(r"[:;,.(\n]| - | \u2013 ", reason, maxsplit=1)[0]
+    return folded(opening) in _RISK["none"]
 
 
 def _people(cells: Cells, moments: _Moments, notes: Notes) -> dict[str, Any] | None:

@@ -210,7 +210,8 @@ def test_semicolon_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
 def test_imported_breaches_meet_the_incident_rules(workspace: Path, tmp_path: Path) -> None:
     """The imported records load cleanly, and the INC rules find what the register shows:
     a notification after 72 hours without a reason (INC005), a breach with no decision on
-    notifying (INC016), thin documentation (INC021), and nothing on the others."""
+    notifying (INC016), a decision not to notify whose reason assesses no risk (INC003: the
+    import reads no 'none' into it), thin documentation (INC021), and nothing on the others."""
     import_table(INCIDENTS, workspace, care_xlsx(tmp_path / "datalekken.xlsx"))
     import_table(INCIDENTS, workspace, belgian_xlsx(tmp_path / "registre.xlsx"))
     import_table(INCIDENTS, workspace, shop_csv(tmp_path / "datalekken.csv"))
@@ -222,6 +223,7 @@ def test_imported_breaches_meet_the_incident_rules(workspace: Path, tmp_path: Pa
         ("inc-2025-003", "INC016"),
         ("inc-2025-003", "INC021"),
         ("inc-dl-24-07", "INC021"),
+        ("inc-v-2025-02", "INC003"),
     ]
 
 

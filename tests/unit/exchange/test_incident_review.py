@@ -1,0 +1,70 @@
+"""import incidents: what a breach register row states, and nothing it does not. Each test is
+a row a reviewer found read too favourably (review-later, December 2026): the records written
+and the warnings given."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from complykit.exchange.incident_rows import INCIDENTS
+from complykit.exchange.outcome import ImportReport
+from complykit.exchange.table_import import import_table
+from complykit.validate.engine import run
+from unit.exchange.imported import written_record
+
+AS_OF = date(2025, 12, 1)
+
+
+def _imported(workspace: Path, tmp_path: Path, text: str) -> ImportReport:
+    source = tmp_path / "datalekken.csv"
+    source.write_text(text, encoding="utf-8")
+    return import_table(INCIDENTS, workspace, source)
+
+
+def _breach(workspace: Path, record_id: str) -> dict[str, Any]:
+    breach = _record(workspace, record_id)["breach"]
+    assert isinstance(breach, dict)
+    return breach
+
+
+def _record(workspace: Path, record_id: str) -> dict[str, Any]:
+    return written_record(workspace, f"{record_id}.yaml", "incidents")
+
+
+def _messages(report: ImportReport, index: int) -> tuple[str, ...]:
+    return report.outcomes[index].messages
+
+
+def test_a_reason_not_to_notify_is_no_risk_assessment(workspace: Path, tmp_path: Path) -> None:
+    """ "Geen hoog risico" is a risk, only not a high one, and "Verwerker meldt zelf" says
+    nothing of the risk: both are recorded as 'risk' with the reason kept as the decision's,
+    so INC003 asks. Only a reason that opens by stating no risk reads as 'none'."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Risico;Gemeld bij AP;Reden niet gemeld\n"
+        "R-1;05-03-2025 10:00;Brief naar verkeerd adres;Geen hoog risico;Nee;Geen hoog risico\n"
+        "R-2;05-03-2025 10:00;Lijst bij verwerker ingezien;;Nee;Verwerker meldt zelf bij AP\n"
+        "R-3;05-03-2025 10:00;Stick verloren;;Nee;Geen risico: versleuteld\n",
+    )
+    low = _breach(workspace, "inc-r-1")
+    assert low["risk_to_individuals"] == "risk"
+    assert low["authority"] == {"required": False, "reason": "Geen hoog risico"}
+    processor = _breach(workspace, "inc-r-2")
+    assert processor["risk_to_individuals"] == "risk"
+    assert processor["risk_reasoning"] == "not stated in the imported register"
+    assert processor["authority"] == {"required": False, "reason": "Verwerker meldt zelf bij AP"}
+    assert (
+        "no risk assessment given; recorded as 'risk' (a breach is notified unless it is "
+        "unlikely to result in a risk, Art. 33(1)): the reason it was not notified, "
+        "'Verwerker meldt zelf bij AP', states no assessment of the risk"
+    ) in _messages(report, 1)
+    stated = _breach(workspace, "inc-r-3")
+    assert stated["risk_to_individuals"] == "none"
+    assert stated["risk_reasoning"] == "Geen risico: versleuteld"
+    found = sorted((f.path.stem, f.code) for f in run(workspace, as_of=AS_OF).findings)
+    assert ("inc-r-1", "INC003") in found
+    assert ("inc-r-2", "INC003") in found
+    assert ("inc-r-3", "INC003") not in found
