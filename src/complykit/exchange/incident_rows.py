@@ -16,7 +16,14 @@ from typing import Any
 
 from complykit.exchange.moment_cells import ZONES, Placed, Written, place, read_clock, read_moment
 from complykit.exchange.record_files import slug
-from complykit.exchange.row_source import NOT_STATED, Notes, split_items, split_lines
+from complykit.exchange.row_source import (
+    NOT_STATED,
+    Notes,
+    placeholder,
+    split_items,
+    split_lines,
+)
+from complykit.exchange.row_source import says_none as states_none
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.exchange.vocabulary import plain_header, unqualified
 from complykit.model.config import WorkspaceConfig
@@ -407,8 +414,36 @@ class _Moments:
         return moment
 
 
+# The reason columns, each with the yes/no column whose decision it explains and its label.
+_REASONS = {
+    "not_notified_reason": ("authority", "Reason not notified"),
+    "late_reason": ("", "Reason for a late notification"),
+    "subjects_reason": ("subjects", "Reason people not told"),
+}
+
+
+def _stated_reasons(cells: Cells, notes: Notes) -> Cells:
+    """The row without the reasons that state none: a placeholder (``-``, ``n.v.t.``) or a
+    word for none (``Geen``) in a reason column is no reason, so it makes no decision that a
+    notification was not required (Art. 33(5) asks the reasons to be documented); the cell is
+    kept in notes, with a warning when the decision it would have made is now left open."""
+    values = dict(cells.values)
+    for field, (decision, label) in _REASONS.items():
+        text = values.get(field, "")
+        if not text or not (placeholder(text) or states_none(text)):
+            continue
+        del values[field]
+        notes.add(f"{label} as written in the register: {text}")
+        said = values.get(decision, "")
+        if decision and opening_yes_or_no(said) is not True:
+            notes.warn(f"{label.lower()} '{text}' states no reason, so it records no decision; "
+                       "kept in notes")  # fmt: skip
+    return Cells(values, cells.other)
+
+
 def draft_incident(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str, Any] | str:
     """The incident a breach register row describes, or why it cannot make one."""
+    cells = _stated_reasons(cells, notes)
     moments = _Moments(cells, config.organisation.country, notes)
     detected = moments("detected")
     if detected is None:
@@ -698,6 +733,7 @@ def _people(cells: Cells, moments: _Moments, notes: Notes) -> dict[str, Any] | N
     if reason:
         return {"required": False, "reason": reason}
     if said is False:
+        notes.add(f"People affected told as written in the register: {text}")
         notes.warn(f"people affected not told ('{text}') and no reason given; kept in notes")
     return None
 

@@ -68,3 +68,50 @@ def test_a_reason_not_to_notify_is_no_risk_assessment(workspace: Path, tmp_path:
     assert ("inc-r-1", "INC003") in found
     assert ("inc-r-2", "INC003") in found
     assert ("inc-r-3", "INC003") not in found
+
+
+def test_a_placeholder_reason_makes_no_decision(workspace: Path, tmp_path: Path) -> None:
+    """`n.v.t.` or `-` in a reason column states no reason: no decision not to notify the
+    authority or tell the people is recorded (INC016 asks), the cell is kept in notes, and a
+    notification with a placeholder reason beside it gives no "yet a reason" warning."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Gemeld bij AP;Reden niet gemeld;"
+        "Betrokkenen geinformeerd;Reden niet geinformeerd;Datum melding AP\n"
+        "B-1;04-03-2025 09:00;Mail met BSN aan verkeerde ontvanger;Nee;n.v.t.;Nee;-;\n"
+        "B-2;04-03-2025 09:00;Dossier in verkeerde map;Ja;n.v.t.;;;05-03-2025 10:00\n"
+        "B-3;04-03-2025 09:00;Brief verkeerd bezorgd;;n.v.t.;;;\n",
+    )
+    mail = _breach(workspace, "inc-b-1")
+    assert "authority" not in mail
+    assert "data_subjects" not in mail
+    assert mail["risk_to_individuals"] == "risk"
+    assert mail["risk_reasoning"] == "not stated in the imported register"
+    assert _record(workspace, "inc-b-1")["notes"].splitlines() == [
+        "Reason not notified as written in the register: n.v.t.",
+        "Reason people not told as written in the register: -",
+        "Number in the register: B-1",
+        "Notified to the authority as written in the register: Nee",
+        "People affected told as written in the register: Nee",
+    ]
+    assert (
+        "reason not notified 'n.v.t.' states no reason, so it records no decision; kept in notes"
+    ) in _messages(report, 0)
+    assert (
+        "reason people not told '-' states no reason, so it records no decision; kept in notes"
+    ) in _messages(report, 0)
+    notified = _breach(workspace, "inc-b-2")["authority"]
+    assert notified == {
+        "required": True,
+        "notified_at": "2025-03-05T10:00:00+01:00",
+        "to": "Autoriteit Persoonsgegevens",
+    }
+    assert not [m for m in _messages(report, 1) if "reason" in m]
+    assert "authority" not in _breach(workspace, "inc-b-3")
+    assert (
+        "reason not notified 'n.v.t.' states no reason, so it records no decision; kept in notes"
+    ) in _messages(report, 2)
+    found = sorted((f.path.stem, f.code) for f in run(workspace, as_of=AS_OF).findings)
+    assert ("inc-b-1", "INC016") in found
+    assert ("inc-b-3", "INC016") in found
