@@ -104,20 +104,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
                   "gemeld bij de autoriteit persoonsgegevens", "gemeld bij gba",
                   "gemeld bij de gba", "gemeld aan gba", "gemeld bij toezichthouder",
                   "gemeld bij de toezichthouder", "melding ap", "melding toezichthouder",
-                  "gemeld", "notified to authority", "reported to authority",
+                  "notified to authority", "reported to authority",
                   "notified to the supervisory authority", "notified to dpa", "reported to dpa",
                   "notifie a l'apd", "notification a l'apd", "notifie a l'autorite"),
     "authority_date": ("datum melding ap", "datum melding bij ap", "datum melding aan ap",
-                       "datum melding", "meldingsdatum", "gemeld op", "datum melding gba",
+                       "datum melding gba",
                        "datum melding toezichthouder", "datum en tijdstip melding ap",
                        "date notified", "date of notification", "notification date",
                        "date de notification", "date de la notification"),
-    "authority_time": ("tijdstip melding ap", "tijdstip melding", "time notified",
+    "authority_time": ("tijdstip melding ap", "time notified",
                        "heure de notification"),
-    "authority_reference": ("meldnummer ap", "meldnummer", "meldingsnummer", "kenmerk ap",
-                            "kenmerk melding", "referentie ap", "nummer melding ap",
-                            "dossiernummer ap", "dossiernummer gba", "reference number",
-                            "authority reference", "numero de notification", "reference apd"),
+    "authority_reference": ("meldnummer ap", "kenmerk ap", "referentie ap", "nummer melding ap",
+                            "dossiernummer ap", "dossiernummer gba", "authority reference",
+                            "numero de notification", "reference apd"),
     "not_notified_reason": ("reden niet gemeld", "reden niet melden", "reden geen melding",
                             "reden waarom niet gemeld", "motivering niet melden",
                             "waarom niet gemeld", "reden niet gemeld bij ap",
@@ -474,7 +473,6 @@ def draft_incident(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[
     fields["personal_data_involved"] = personal
     if personal:
         fields["breach"] = _breach(cells, config, moments, notes)
-        _clock_doubt(moments, notes)
     else:
         _breach_in_notes(cells, notes)
     if cells("cause"):
@@ -624,10 +622,15 @@ def _authority(
         notes.warn(f"notified to the authority '{text}' not understood; kept in notes")
     made = said is True or (said is None and bool(when or reference))
     if said is False and (when or reference):
+        # The register states it was not notified: a date or number beside that is no
+        # notification the import may record against it (it may be the internal report's).
+        _notification_in_notes(cells, notes)
         notes.warn(f"notified to the authority '{text}', yet a notification date or number is "
-                   "given; recorded as notified, check it")  # fmt: skip
-        made = True
+                   "given; recorded as not notified, the date and number kept in notes; "
+                   "check it")  # fmt: skip
     if made:
+        if when is not None:
+            _clock_doubt(moments, notes)
         return _notification(cells, config, when, notes)
     if cells("late_reason"):
         notes.add(
@@ -643,6 +646,16 @@ def _authority(
             "breach.authority with the reason, or notify)"
         )
     return None
+
+
+def _notification_in_notes(cells: Cells, notes: Notes) -> None:
+    for field, label in (
+        ("authority_date", "Date notified to the authority"),
+        ("authority_time", "Time notified to the authority"),
+        ("authority_reference", "Authority's reference"),
+    ):
+        if cells(field):
+            notes.add(f"{label} as written in the register: {cells(field)}")
 
 
 def _notification(

@@ -115,3 +115,41 @@ def test_a_placeholder_reason_makes_no_decision(workspace: Path, tmp_path: Path)
     found = sorted((f.path.stem, f.code) for f in run(workspace, as_of=AS_OF).findings)
     assert ("inc-b-1", "INC016") in found
     assert ("inc-b-3", "INC016") in found
+
+
+def test_an_internal_report_date_is_no_notification(workspace: Path, tmp_path: Path) -> None:
+    """`Datum melding` beside `Melder` dates the internal report, not a notification to the AP:
+    it is kept in notes, and the register's "Nee" with its reason is the decision recorded.
+    A "Nee" beside a date under a header that names the AP is still not recorded as notified."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum melding;Melder;Datum ontdekking;Omschrijving;Gemeld bij AP;"
+        "Datum melding AP;Reden niet gemeld\n"
+        "m-1;04-03-2025;Jan (receptie);04-03-2025 09:00;Brief aan verkeerd adres;Nee;;"
+        "Ontvanger heeft brief ongeopend teruggestuurd\n"
+        "m-2;04-03-2025;Jan (receptie);04-03-2025 09:00;Pasje verloren;Nee;06-03-2025 10:00;"
+        "Pasje op afstand geblokkeerd\n"
+        "m-3;04-03-2025;Jan (receptie);04-03-2025 09:00;Map zoek;Nee;06-03-2025 10:00;\n",
+    )
+    assert report.unknown_columns == (("datalekken", "Datum melding"), ("datalekken", "Melder"))
+    letter = _record(workspace, "inc-m-1")
+    assert letter["breach"]["authority"] == {
+        "required": False,
+        "reason": "Ontvanger heeft brief ongeopend teruggestuurd",
+    }
+    assert letter["notes"].splitlines()[-2:] == [
+        "Datum melding: 04-03-2025",
+        "Melder: Jan (receptie)",
+    ]
+    assert not [m for m in _messages(report, 0) if "notification date" in m]
+    card = _breach(workspace, "inc-m-2")
+    assert card["authority"] == {"required": False, "reason": "Pasje op afstand geblokkeerd"}
+    assert (
+        "notified to the authority 'Nee', yet a notification date or number is given; recorded "
+        "as not notified, the date and number kept in notes; check it"
+    ) in _messages(report, 1)
+    assert "Date notified to the authority as written in the register: 06-03-2025 10:00" in (
+        _record(workspace, "inc-m-2")["notes"].splitlines()
+    )
+    assert "authority" not in _breach(workspace, "inc-m-3")
