@@ -288,6 +288,11 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:[.,\s][0-9]{3})+")
 TITLE_LENGTH = 100
 CLOCK_HOURS = timedelta(hours=72)
 DAY = timedelta(days=1)
+END_OF_DAY = time(23, 59)
+# The moments that end a deadline (the 72 hours of Art. 33(1), "without undue delay" of Art.
+# 34(1)): a date alone is read at the end of its day, since its start would be the reading
+# most favourable to the organisation and would keep INC005 silent for good.
+_CLOCK_ENDS = frozenset({"authority_date", "subjects_date"})
 
 # The moments a row gives, in the order they happen, each with its label for notes, the field
 # of a separate time column, and the moments it cannot come before.
@@ -357,7 +362,11 @@ class _Moments:
             return None
         if written.clock is not None:
             return self._placed(place(written.day, written.clock), label, text)
-        return self._start_of_day(field, written, after, text)
+        return (
+            self._end_of_day(field, written, text)
+            if field in _CLOCK_ENDS
+            else self._start_of_day(field, written, after, text)
+        )
 
     def _written(self, text: str, label: str) -> Written | None:
         try:
@@ -389,6 +398,17 @@ class _Moments:
         if placed.doubt:
             self._notes.warn(f"{label.lower()} '{text}': that hour is {placed.doubt}")
         return placed.moment
+
+    def _end_of_day(self, field: str, written: Written, text: str) -> datetime:
+        """A notification dated without a time, at the last minute of its day: the latest it
+        can have been made, so a deadline counted to it is never met by an assumed hour."""
+        self.assumed.add(field)
+        self._notes.add(
+            f"{_MOMENTS[field][0]} as written in the register: {text} (no time of day; read "
+            "as 23:59, the end of that day, so the deadline is judged as if it was made as late "
+            "as it can have been)"
+        )
+        return place(written.day, END_OF_DAY).moment
 
     def _start_of_day(
         self, field: str, written: Written, after: tuple[str, ...], text: str
@@ -806,19 +826,26 @@ def _found(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def _clock_doubt(moments: _Moments, notes: Notes) -> None:
-    """Warn when whole days cannot tell whether the authority was notified within 72 hours."""
+    """Warn when whole days cannot tell whether the authority was notified within 72 hours.
+
+    The record holds the latest the notification can have come after the discovery (the
+    discovery at the start of its day, the notification at the end of its day), so INC005
+    reports a notification that could have been late; the warning says why and what to add."""
     start_field = "aware" if moments("aware") is not None else "detected"
     start, told = moments(start_field), moments("authority_date")
     if start is None or told is None:
         return
     if start_field not in moments.assumed and "authority_date" not in moments.assumed:
         return
-    earliest = told - start - (DAY if start_field in moments.assumed else timedelta())
-    latest = told - start + (DAY if "authority_date" in moments.assumed else timedelta())
+    latest = told - start
+    earliest = (latest - (DAY if start_field in moments.assumed else timedelta())
+                - (DAY if "authority_date" in moments.assumed else timedelta()))  # fmt: skip
     if earliest <= CLOCK_HOURS < latest:
         notes.warn(
-            "the register gives dates without times, so whether the authority was notified "
-            "within 72 hours cannot be told; add the times of discovery and notification"
+            "the register gives dates without times, so the authority may have been notified "
+            "within 72 hours or after them; recorded as late as the dates allow (the discovery "
+            "at the start of its day, the notification at the end of its day), so INC005 "
+            "reports it: add the times of discovery and notification, or a reason for the delay"
         )
 
 
@@ -836,8 +863,9 @@ def table_warnings(fields: frozenset[str], config: WorkspaceConfig) -> tuple[str
         warnings.append(
             f"times without a UTC offset are read as the time in {zone} (+01:00 in winter, "
             "+02:00 in summer), as the 72-hour clock of Art. 33(1) needs one; a date without a "
-            "time as 00:00 that day, or the time of an earlier step that day (see each "
-            "record's notes)"
+            "time as 00:00 that day, or the time of an earlier step that day, and a date of "
+            "notification without a time as 23:59 that day, the latest it can have been (see "
+            "each record's notes)"
         )
     if "role" not in fields:
         roles = config.organisation.roles

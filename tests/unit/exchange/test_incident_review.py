@@ -153,3 +153,42 @@ def test_an_internal_report_date_is_no_notification(workspace: Path, tmp_path: P
         _record(workspace, "inc-m-2")["notes"].splitlines()
     )
     assert "authority" not in _breach(workspace, "inc-m-3")
+
+
+def test_a_notification_dated_without_a_time_is_judged_at_the_end_of_its_day(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Discovered 5 March 14:05, notified "08-03-2025": 00:00 would make it 57.9 hours and
+    keep INC005 silent for good; the end of that day (80.9 hours) lets INC005 say it may have
+    been late. Notified on the 7th, on time even at 23:59, gives no warning at all."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Gemeld bij AP;Datum melding AP;"
+        "Betrokkenen geinformeerd;Datum informeren betrokkenen\n"
+        "h-1;05-03-2025 14:05;Hack;Ja;08-03-2025;Ja;09-03-2025\n"
+        "h-2;05-03-2025 14:05;Hack;Ja;07-03-2025;;\n",
+    )
+    hack = _breach(workspace, "inc-h-1")
+    assert hack["authority"]["notified_at"] == "2025-03-08T23:59:00+01:00"
+    assert hack["data_subjects"]["notified_at"] == "2025-03-09T23:59:00+01:00"
+    assert (
+        "Notified to the authority as written in the register: 08-03-2025 (no time of day; "
+        "read as 23:59, the end of that day, so the deadline is judged as if it was made as "
+        "late as it can have been)"
+    ) in _record(workspace, "inc-h-1")["notes"].splitlines()
+    assert [m for m in _messages(report, 0) if m.startswith("the register gives dates")] == [
+        (
+            "the register gives dates without times, so the authority may have been notified "
+            "within 72 hours or after them; recorded as late as the dates allow (the discovery "
+            "at the start of its day, the notification at the end of its day), so INC005 "
+            "reports it: add the times of discovery and notification, or a reason for the delay"
+        )
+    ]
+    assert _breach(workspace, "inc-h-2")["authority"]["notified_at"] == (
+        "2025-03-07T23:59:00+01:00"
+    )
+    assert not [m for m in _messages(report, 1) if m.startswith("the register gives dates")]
+    found = sorted((f.path.stem, f.code) for f in run(workspace, as_of=AS_OF).findings)
+    assert ("inc-h-1", "INC005") in found
+    assert ("inc-h-2", "INC005") not in found
