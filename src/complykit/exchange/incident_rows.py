@@ -14,7 +14,15 @@ import re
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
-from complykit.exchange.moment_cells import ZONES, Placed, Written, place, read_clock, read_moment
+from complykit.exchange.moment_cells import (
+    ZONES,
+    Placed,
+    Written,
+    Zone,
+    place,
+    read_clock,
+    read_moment,
+)
 from complykit.exchange.record_files import slug
 from complykit.exchange.row_source import (
     NOT_STATED,
@@ -353,7 +361,8 @@ class _Moments:
             )
         if written.offset is not None and written.clock is not None:
             return datetime.combine(written.day, written.clock, timezone(written.offset))
-        if self._country not in ZONES:
+        zone = ZONES.get(self._country)
+        if zone is None:
             self._notes.warn(
                 f"{label.lower()} '{text}' has no UTC offset, and complykit knows no time zone "
                 f"for {self._country} (write it like 2025-03-12T14:05+01:00); kept in notes"
@@ -361,11 +370,11 @@ class _Moments:
             self._notes.add(f"{label} as written in the register: {text}")
             return None
         if written.clock is not None:
-            return self._placed(place(written.day, written.clock), label, text)
+            return self._placed(place(written.day, written.clock, zone.base), label, text)
         return (
-            self._end_of_day(field, written, text)
+            self._end_of_day(field, written, text, zone)
             if field in _CLOCK_ENDS
-            else self._start_of_day(field, written, after, text)
+            else self._start_of_day(field, written, after, text, zone)
         )
 
     def _written(self, text: str, label: str) -> Written | None:
@@ -399,7 +408,7 @@ class _Moments:
             self._notes.warn(f"{label.lower()} '{text}': that hour is {placed.doubt}")
         return placed.moment
 
-    def _end_of_day(self, field: str, written: Written, text: str) -> datetime:
+    def _end_of_day(self, field: str, written: Written, text: str, zone: Zone) -> datetime:
         """A notification dated without a time, at the last minute of its day: the latest it
         can have been made, so a deadline counted to it is never met by an assumed hour."""
         self.assumed.add(field)
@@ -408,12 +417,12 @@ class _Moments:
             "as 23:59, the end of that day, so the deadline is judged as if it was made as late "
             "as it can have been)"
         )
-        return place(written.day, END_OF_DAY).moment
+        return place(written.day, END_OF_DAY, zone.base).moment
 
     def _start_of_day(
-        self, field: str, written: Written, after: tuple[str, ...], text: str
+        self, field: str, written: Written, after: tuple[str, ...], text: str, zone: Zone
     ) -> datetime:
-        start = place(written.day, time()).moment
+        start = place(written.day, time(), zone.base).moment
         same_day = [
             moment
             for earlier in after
@@ -861,8 +870,9 @@ def table_warnings(fields: frozenset[str], config: WorkspaceConfig) -> tuple[str
     zone = ZONES.get(config.organisation.country)
     if zone is not None and fields & set(_MOMENTS):
         warnings.append(
-            f"times without a UTC offset are read as the time in {zone} (+01:00 in winter, "
-            "+02:00 in summer), as the 72-hour clock of Art. 33(1) needs one; a date without a "
+            f"times without a UTC offset are read as the time in {zone.name} ({zone.offsets()})"
+            f"{f' ({zone.elsewhere}: write their times with their offset)' * bool(zone.elsewhere)}"
+            ", as the 72-hour clock of Art. 33(1) needs one; a date without a "
             "time as 00:00 that day, or the time of an earlier step that day, and a date of "
             "notification without a time as 23:59 that day, the latest it can have been (see "
             "each record's notes)"

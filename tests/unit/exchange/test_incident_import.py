@@ -318,11 +318,11 @@ def test_guide_lists_the_breach_register_headers() -> None:
 
 
 def test_times_elsewhere_need_their_offset(workspace: Path, tmp_path: Path) -> None:
-    """Outside Central European Time complykit knows no clock to read a time on: a moment
-    without an offset is not placed (the row is reported), one with an offset is."""
+    """Outside the EU's clocks complykit knows no clock to read a time on: a moment without an
+    offset is not placed (the row is reported), one with an offset is."""
     config = workspace / "complykit.yaml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("country: NL", "country: PT"), encoding="utf-8"
+        config.read_text(encoding="utf-8").replace("country: NL", "country: US"), encoding="utf-8"
     )
     source = tmp_path / "breaches.csv"
     source.write_text(
@@ -336,7 +336,7 @@ def test_times_elsewhere_need_their_offset(workspace: Path, tmp_path: Path) -> N
     assert report.outcomes[0].messages == (
         (
             "no date the breach was discovered (discovered '2025-03-12 14:05' has no UTC offset, "
-            "and complykit knows no time zone for PT (write it like 2025-03-12T14:05+01:00)); an "
+            "and complykit knows no time zone for US (write it like 2025-03-12T14:05+01:00)); an "
             "incident record needs it"
         ),
     )

@@ -4,9 +4,12 @@ and the warnings given."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from complykit.exchange.incident_rows import INCIDENTS
 from complykit.exchange.outcome import ImportReport
@@ -192,3 +195,62 @@ def test_a_notification_dated_without_a_time_is_judged_at_the_end_of_its_day(
     found = sorted((f.path.stem, f.code) for f in run(workspace, as_of=AS_OF).findings)
     assert ("inc-h-1", "INC005") in found
     assert ("inc-h-2", "INC005") not in found
+
+
+def _in_country(workspace: Path, country: str) -> None:
+    config = workspace / "complykit.yaml"
+    text = config.read_text(encoding="utf-8").replace("country: NL", f"country: {country}", 1)
+    config.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("country", "zone"),
+    [
+        ("IE", "Europe/Dublin"),
+        ("PT", "Europe/Lisbon"),
+        ("FI", "Europe/Helsinki"),
+        ("GR", "Europe/Athens"),
+        ("LT", "Europe/Vilnius"),
+        ("CY", "Asia/Nicosia"),
+        ("ES", "Europe/Madrid"),
+    ],
+)
+def test_times_are_read_on_the_organisations_own_clocks(
+    workspace: Path, tmp_path: Path, country: str, zone: str
+) -> None:
+    """An organisation in Ireland, Portugal or on Eastern European Time changes its clocks at
+    the EU's instant but from another standard offset: its rows are imported on its own clocks
+    (as a time zone database has them), and the warning names them."""
+    _in_country(workspace, country)
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Ref;Date discovered;Description;Notified to authority;Date notified\n"
+        "W-1;04-03-2025 09:00;Letter to the wrong address;Yes;06-03-2025 10:00\n"
+        "S-1;2025-07-01 14:05;Laptop stolen;;\n",
+    )
+    clocks = ZoneInfo(zone)
+    winter = datetime(2025, 3, 4, 9, tzinfo=clocks)
+    summer = datetime(2025, 7, 1, 14, 5, tzinfo=clocks)
+    assert datetime.fromisoformat(_record(workspace, "inc-w-1")["aware_at"]) == winter
+    assert str(_record(workspace, "inc-w-1")["aware_at"]).endswith(winter.isoformat()[-6:])
+    notified = _breach(workspace, "inc-w-1")["authority"]["notified_at"]
+    assert datetime.fromisoformat(notified) == datetime(2025, 3, 6, 10, tzinfo=clocks)
+    assert datetime.fromisoformat(_record(workspace, "inc-s-1")["aware_at"]) == summer
+    assert _record(workspace, "inc-s-1")["aware_at"].endswith(summer.isoformat()[-6:])
+    warning = next(w for _, w in report.sheet_warnings if "UTC offset" in w)
+    assert warning.startswith(
+        f"times without a UTC offset are read as the time in {zone} ({winter.isoformat()[-6:]} "
+        f"in winter, {summer.isoformat()[-6:]} in summer)"
+    )
+
+
+def test_a_country_outside_the_eu_clocks_still_needs_offsets(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Iceland keeps UTC without summer time: no EU clock is assumed for it."""
+    _in_country(workspace, "IS")
+    report = _imported(
+        workspace, tmp_path, "Ref;Date discovered;Description\nI-1;04-03-2025 09:00;Leak\n"
+    )
+    assert "complykit knows no time zone for IS" in _messages(report, 0)[0]
