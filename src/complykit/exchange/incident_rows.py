@@ -469,9 +469,50 @@ def _stated_reasons(cells: Cells, notes: Notes) -> Cells:
     return Cells(values, cells.other)
 
 
+# The authorities a breach register's headers name, by the abbreviation they use: the
+# member state and the authority's own name.
+AUTHORITIES: dict[str, tuple[str, str]] = {
+    "AP": ("NL", "Autoriteit Persoonsgegevens"),
+    "GBA": ("BE", "Gegevensbeschermingsautoriteit"),
+    "APD": ("BE", "Autorit\u00e9 de protection des donn\u00e9es"),
+}
+_AUTHORITY_WORDS = {"ap": "AP", "autoriteit persoonsgegevens": "AP", "gba": "GBA", "apd": "APD",
+                    "l'apd": "APD"}  # fmt: skip
+_NOTIFICATION_FIELDS = frozenset(
+    {"authority", "authority_date", "authority_time", "authority_reference"}
+)
+NAMED = "@"
+"""Between a field and the authority its header names: ``authority@GBA``."""
+
+
+def authority_named(header: str) -> str:
+    """The abbreviation of the authority a header names (``Gemeld bij de GBA``: GBA); ""."""
+    plain = f" {unqualified(plain_header(header))} "
+    return next((a for w, a in _AUTHORITY_WORDS.items() if f" {w} " in plain), "")
+
+
+def _named_authority(cells: Cells, notes: Notes) -> Cells:
+    """The row with its notification fields unqualified, and the authority their headers name
+    as the field ``named_authority`` (none when they name none, or more than one)."""
+    values: dict[str, str] = {}
+    named: set[str] = set()
+    for key, value in cells.values.items():
+        field, _, authority = key.partition(NAMED)
+        if authority:
+            named.add(authority)
+        values.setdefault(field, value)
+    countries = {AUTHORITIES[a][0] for a in named}
+    if len(countries) == 1:
+        values["named_authority"] = min(named)
+    elif countries:
+        notes.warn(f"the columns of the notification name more than one authority "
+                   f"({', '.join(sorted(named))}); check which one was notified")  # fmt: skip
+    return Cells(values, cells.other)
+
+
 def draft_incident(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str, Any] | str:
     """The incident a breach register row describes, or why it cannot make one."""
-    cells = _stated_reasons(cells, notes)
+    cells = _stated_reasons(_named_authority(cells, notes), notes)
     moments = _Moments(cells, config.organisation.country, notes)
     detected = moments("detected")
     if detected is None:
@@ -697,7 +738,7 @@ def _notification(
     else:
         notes.warn("notified to the authority, but on no date the import could read; add "
                    "breach.authority.notified_at")  # fmt: skip
-    notification["to"] = config.organisation.supervisory_authority.name
+    notification["to"] = _notified_authority(cells, config, notes)
     if reference:
         notification["reference"] = reference
     if cells("late_reason"):
@@ -706,6 +747,25 @@ def _notification(
         notes.add(f"Reason not notified as written in the register: {reason}")
         notes.warn("notified to the authority, yet a reason for not notifying is given; check it")
     return notification
+
+
+def _notified_authority(cells: Cells, config: WorkspaceConfig, notes: Notes) -> str:
+    """The authority notified: the one the register's header names, else the one in
+    complykit.yaml. A header naming another member state's authority is taken at its word,
+    with a warning, since the record must say which authority received the notification."""
+    configured = config.organisation.supervisory_authority
+    named = cells("named_authority")
+    if not named:
+        return configured.name
+    country, name = AUTHORITIES[named]
+    if country == configured.country:
+        return configured.name
+    notes.warn(
+        f"the register says the breach was notified to the {named} ({name}, {country}), not to "
+        f"the supervisory authority in complykit.yaml ({configured.name}, {configured.country}); "
+        f"recorded as notified to the {named}: check which authority is competent"
+    )
+    return name
 
 
 def _risk(cells: Cells, authority: dict[str, Any] | None, notes: Notes) -> tuple[str, str]:
@@ -888,17 +948,21 @@ def table_warnings(fields: frozenset[str], config: WorkspaceConfig) -> tuple[str
 
 class _IncidentTable(TableKind):
     """Breach registers qualify their headers freely (``(Geschat) aantal betrokkenen``,
-    ``Gemeld bij AP (ja/nee)``): a header names a field with or without its brackets."""
+    ``Gemeld bij AP (ja/nee)``): a header names a field with or without its brackets. A
+    header of the notification that names an authority (``Gemeld bij GBA``) names the field
+    qualified by it (``authority@GBA``), so the record says which authority was notified."""
 
     def named(self, header: str) -> tuple[str | None, int]:
-        found = super().named(header)
-        if found[0] is not None:
-            return found
-        bare = unqualified(plain_header(header)).rstrip("?:").strip()
-        for field, names in self.headers.items():
-            if bare in names:
-                return field, names.index(bare)
-        return None, 0
+        field, rank = super().named(header)
+        if field is None:
+            bare = unqualified(plain_header(header)).rstrip("?:").strip()
+            field, rank = next(
+                ((f, names.index(bare)) for f, names in self.headers.items() if bare in names),
+                (None, 0),
+            )
+        if field in _NOTIFICATION_FIELDS and (named := authority_named(header)):
+            return f"{field}{NAMED}{named}", rank
+        return field, rank
 
 
 INCIDENTS = _IncidentTable(

@@ -254,3 +254,56 @@ def test_a_country_outside_the_eu_clocks_still_needs_offsets(
         workspace, tmp_path, "Ref;Date discovered;Description\nI-1;04-03-2025 09:00;Leak\n"
     )
     assert "complykit knows no time zone for IS" in _messages(report, 0)[0]
+
+
+def test_the_authority_notified_is_the_one_the_header_names(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """`Gemeld bij GBA` in a Dutch workspace records the notification to the Belgian authority,
+    with a warning; `Gemeld bij AP` names the configured authority; a header naming none
+    takes the one in complykit.yaml."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Gemeld bij GBA;Datum melding GBA\n"
+        "c-1;04-03-2025 09:00;Ledenlijst Antwerpen gelekt;Ja;05-03-2025 10:00\n",
+    )
+    assert _breach(workspace, "inc-c-1")["authority"] == {
+        "required": True,
+        "notified_at": "2025-03-05T10:00:00+01:00",
+        "to": "Gegevensbeschermingsautoriteit",
+    }
+    assert (
+        "the register says the breach was notified to the GBA (Gegevensbeschermingsautoriteit, "
+        "BE), not to the supervisory authority in complykit.yaml (Autoriteit Persoonsgegevens, "
+        "NL); recorded as notified to the GBA: check which authority is competent"
+    ) in _messages(report, 0)
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Gemeld bij AP;Notified to DPA\n"
+        "c-2;04-03-2025 09:00;Brief kwijt;Ja;\n"
+        "c-3;04-03-2025 09:00;Map kwijt;;Yes\n",
+    )
+    assert _breach(workspace, "inc-c-2")["authority"]["to"] == "Autoriteit Persoonsgegevens"
+    assert _breach(workspace, "inc-c-3")["authority"]["to"] == "Autoriteit Persoonsgegevens"
+    assert not [m for m in _messages(report, 0) if "competent" in m]
+
+
+def test_a_belgian_workspace_names_its_own_authority(workspace: Path, tmp_path: Path) -> None:
+    """In a Belgian workspace, `Notifié à l'APD` is the configured authority: no warning."""
+    config = workspace / "complykit.yaml"
+    text = config.read_text(encoding="utf-8").replace("country: NL", "country: BE", 1)
+    text = text.replace(
+        "{name: Autoriteit Persoonsgegevens, country: NL}",
+        "{name: Gegevensbeschermingsautoriteit, country: BE}",
+    )
+    config.write_text(text, encoding="utf-8")
+    report = _imported(
+        workspace,
+        tmp_path,
+        "N°;Date de découverte;Description;Notifié à l'APD;Date de notification\n"
+        "v-1;04-03-2025 09:00;Liste envoyée en CC;Oui;05-03-2025 10:00\n",
+    )
+    assert _breach(workspace, "inc-v-1")["authority"]["to"] == "Gegevensbeschermingsautoriteit"
+    assert not [m for m in _messages(report, 0) if "competent" in m]
