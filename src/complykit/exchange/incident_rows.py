@@ -159,9 +159,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "severity": ("ernst", "prioriteit", "ernst incident", "severity", "priority", "gravite",
                  "priorite"),
     "personal_data": ("persoonsgegevens betrokken", "persoonsgegevens betrokken?",
-                      "datalek ja/nee", "is er sprake van een datalek",
-                      "is er sprake van een datalek?", "personal data involved",
-                      "personal data breach?", "donnees personnelles concernees"),
+                      "personal data involved", "donnees personnelles concernees"),
+    "breach_verdict": ("datalek ja/nee", "is er sprake van een datalek",
+                       "is er sprake van een datalek?", "personal data breach?",
+                       "is it a personal data breach?"),
 }  # fmt: skip
 
 _NATURE: dict[str, tuple[str, ...]] = {
@@ -525,6 +526,7 @@ def draft_incident(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[
     if not title:
         return "no description of what happened"
     personal = _personal_data(cells, notes)
+    _breach_verdict(cells("breach_verdict"), notes)
     fields: dict[str, Any] = {
         "title": title,
         "description": description or NOT_STATED,
@@ -574,6 +576,27 @@ def _personal_data(cells: Cells, notes: Notes) -> bool:
     if text and said is None:
         notes.warn(f"personal data involved '{text}' not understood; read as yes")
     return said is not False
+
+
+def _breach_verdict(text: str, notes: Notes) -> None:
+    """The register's own verdict on whether the row is a personal data breach, kept in notes.
+    "No breach" answers a legal question (Art. 4(12)), not whether personal data were
+    involved, and Art. 33(5) documents every breach: it never clears the row of the INC rules."""
+    if not text:
+        return
+    said = opening_yes_or_no(text)
+    if said is True and len(text.split()) == 1:
+        return
+    notes.add(f"Personal data breach, as the register judged it: {text}")
+    if said is False:
+        notes.warn(
+            f"the register judges this no personal data breach ('{text}'): that is a verdict, "
+            "not a statement that no personal data were involved, so the row is recorded as a "
+            "breach for the INC rules to judge (Art. 33(5) documents every breach); set "
+            "personal_data_involved: false if no personal data were involved"
+        )
+    elif said is None:
+        notes.warn(f"personal data breach '{text}' not understood; kept in notes")
 
 
 def _breach_in_notes(cells: Cells, notes: Notes) -> None:

@@ -307,3 +307,34 @@ def test_a_belgian_workspace_names_its_own_authority(workspace: Path, tmp_path: 
     )
     assert _breach(workspace, "inc-v-1")["authority"]["to"] == "Gegevensbeschermingsautoriteit"
     assert not [m for m in _messages(report, 0) if "competent" in m]
+
+
+def test_no_data_breach_is_a_verdict_not_a_fact(workspace: Path, tmp_path: Path) -> None:
+    """ "Nee, geen datalek want back-up" under "Is er sprake van een datalek?" answers a legal
+    question: the row keeps its breach block for the INC rules, the verdict is kept in notes
+    with a warning. "Persoonsgegevens betrokken: Nee" still says no personal data."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Aard;Is er sprake van een datalek?;Gemeld bij AP\n"
+        "c-2;04-03-2025 09:00;Server kort onbereikbaar, back-up hersteld;Beschikbaarheid;"
+        "Nee, geen datalek want back-up;Nee\n"
+        "c-4;04-03-2025 09:00;Dossier gelekt;Vertrouwelijkheid;Ja;Ja\n",
+    )
+    server = _record(workspace, "inc-c-2")
+    assert server["personal_data_involved"] is True
+    assert server["breach"]["nature"] == ["availability"]
+    assert "Personal data breach, as the register judged it: Nee, geen datalek want back-up" in (
+        server["notes"].splitlines()
+    )
+    assert (
+        "the register judges this no personal data breach ('Nee, geen datalek want back-up'): "
+        "that is a verdict, not a statement that no personal data were involved, so the row is "
+        "recorded as a breach for the INC rules to judge (Art. 33(5) documents every breach); "
+        "set personal_data_involved: false if no personal data were involved"
+    ) in _messages(report, 0)
+    leak = _record(workspace, "inc-c-4")
+    assert leak["personal_data_involved"] is True
+    assert "judged" not in leak.get("notes", "")
+    found = sorted((f.path.stem, f.code) for f in run(workspace, as_of=AS_OF).findings)
+    assert ("inc-c-2", "INC016") in found
