@@ -165,45 +165,30 @@ HEADERS: dict[str, tuple[str, ...]] = {
                        "is it a personal data breach?"),
 }  # fmt: skip
 
+# The words that name a kind of breach, matched at the start of a word ("lost" is not in
+# "opgelost", nor "loss" in "glossy"). Dutch joins words: the stems of _NATURE_IN_COMPOUNDS
+# also end a compound ("gegevensverlies", "datavernietiging").
 _NATURE: dict[str, tuple[str, ...]] = {
     "confidentiality": (
-        "vertrouwelijk",
-        "confidential",
-        "confidentialit",
-        "lezen",
-        "kopieren",
-        "inzage",
-        "disclosure",
-        "openbaarmaking",
+        "vertrouwelijk", "confidential", "confidentialit", "lezen", "kopieren", "inzage",
+        "disclosure", "openbaarmaking", "toegang", "access", "acces", "verzonden", "verstuurd",
+        "verstrekt", "gelekt", "leak", "fuite", "divulgation",
     ),
     "integrity": (
-        "integriteit",
-        "integrity",
-        "integrite",
-        "veranderen",
-        "gewijzigd",
-        "wijziging",
-        "alteration",
-        "altered",
-        "modification",
+        "integriteit", "integrity", "integrite", "veranderen", "gewijzigd", "wijziging",
+        "alteration", "altered", "modification",
     ),
     "availability": (
-        "beschikbaarheid",
-        "availability",
-        "disponibilite",
-        "verwijder",
-        "vernietig",
-        "verlies",
-        "verloren",
-        "loss",
-        "lost",
-        "destruction",
-        "deleted",
-        "ontoegankelijk",
-        "unavailable",
+        "beschikbaarheid", "availability", "disponibilite", "verwijder", "vernietig", "verlies",
+        "verloren", "loss", "lost", "destruction", "deleted", "ontoegankelijk", "unavailable",
         "indisponib",
     ),
-}
+}  # fmt: skip
+_NATURE_IN_COMPOUNDS = ("verlies", "vernietig", "verwijder", "wijziging")
+# Access that was lost is a loss of availability, not an access by someone not entitled.
+_NO_ACCESS = re.compile(
+    r"\b(?:geen|no|loss of|lost|verlies van(?: de)?|pas d|perte d|sans) ?(?:toegang|access|acces)"
+)
 _RISK: dict[str, tuple[str, ...]] = {
     "none": (
         "geen",
@@ -559,7 +544,7 @@ def _title(title: str, description: str) -> str:
     if title.strip():
         return " ".join(title.split())
     first = " ".join(description.strip().split("\n", 1)[0].split()) if description else ""
-    first = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0].rstrip(".")
+    first = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0].rstrip(".") or first
     if len(first) <= TITLE_LENGTH:
         return first
     cut = first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0]
@@ -660,7 +645,7 @@ def _nature(text: str, notes: Notes) -> list[str]:
     """Confidentiality, integrity, availability, as the cell names them; an empty list (not
     known yet) when it names none, the cell kept in notes."""
     words = folded(text)
-    found = [kind for kind, stems in _NATURE.items() if any(s in words for s in stems)]
+    found = _natures(words)
     if text and words not in {*_NATURE, "vertrouwelijkheid", "integriteit", "beschikbaarheid"}:
         notes.add(f"Nature of the breach as written in the register: {text}")
     if text and not found:
@@ -669,6 +654,21 @@ def _nature(text: str, notes: Notes) -> list[str]:
             "kept in notes"
         )
     return found
+
+
+def _natures(words: str) -> list[str]:
+    """The kinds of breach folded ``words`` name, each stem at the start of a word or, for
+    the Dutch nouns that end compounds, anywhere."""
+    kinds = set()
+    if _NO_ACCESS.search(words):
+        kinds.add("availability")
+        words = _NO_ACCESS.sub(" ", words)
+    for kind, stems in _NATURE.items():
+        for stem in stems:
+            at = "" if stem in _NATURE_IN_COMPOUNDS else r"\b"
+            if re.search(rf"{at}{re.escape(stem)}", words):
+                kinds.add(kind)
+    return [kind for kind in _NATURE if kind in kinds]
 
 
 def _count(text: str, what: str, notes: Notes) -> int | None:

@@ -338,3 +338,29 @@ def test_no_data_breach_is_a_verdict_not_a_fact(workspace: Path, tmp_path: Path)
     assert "judged" not in leak.get("notes", "")
     found = sorted((f.path.stem, f.code) for f in run(workspace, as_of=AS_OF).findings)
     assert ("inc-c-2", "INC016") in found
+
+
+def test_the_nature_is_read_from_whole_words(workspace: Path, tmp_path: Path) -> None:
+    """ "opgelost" names no loss and "glossy" none either; the commonest wordings of an access
+    by someone not entitled name confidentiality, and access that was lost availability."""
+    rows = {
+        "n-1": ("Ongeautoriseerde inzage, inmiddels opgelost", ["confidentiality"]),
+        "n-2": ("Glossy magazine mailing list leaked", ["confidentiality"]),
+        "n-3": ("Unauthorised access", ["confidentiality"]),
+        "n-4": ("Onbevoegde toegang", ["confidentiality"]),
+        "n-5": ("Verkeerd verzonden", ["confidentiality"]),
+        "n-6": ("Gegevensverlies", ["availability"]),
+        "n-7": ("Geen toegang tot dossiers", ["availability"]),
+        "n-8": ("Accès non autorisé", ["confidentiality"]),
+    }
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Aard\n"
+        + "".join(
+            f"{n};04-03-2025 09:00;Incident {n};{nature}\n" for n, (nature, _) in rows.items()
+        ),
+    )
+    for number, (nature, kinds) in rows.items():
+        assert _breach(workspace, f"inc-{number}")["nature"] == kinds, nature
+    assert not [m for o in report.outcomes for m in o.messages if "names no confidentiality" in m]
