@@ -36,7 +36,7 @@ from complykit.exchange.table_import import Cells, TableKind
 from complykit.exchange.vocabulary import plain_header, unqualified
 from complykit.model.config import WorkspaceConfig
 from complykit.model.wording.countries import folded
-from complykit.model.wording.meant import opening_yes_or_no, says_none
+from complykit.model.wording.meant import opening_yes_or_no
 from complykit.model.wording.special_data import special_category
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -692,13 +692,21 @@ def _special(text: str, notes: Notes) -> bool | None:
     said = opening_yes_or_no(text)
     if said is None and special_category(text) is not None:
         said = True  # the cell names the category: "Gezondheid"
-    elif said is None and says_none(text):
+    elif said is None and states_none(text):
         said = False
     if said is None or len(text.split()) > 1:
         notes.add(f"Special categories of personal data as written in the register: {text}")
     if said is None:
-        notes.warn(f"special categories '{text}' not understood; kept in notes")
+        notes.warn(_unread("special categories", text))
     return said
+
+
+def _unread(what: str, text: str) -> str:
+    """The warning for a cell the import cannot read: a placeholder (``-``, ``n.v.t.``) states
+    nothing, which is not "none" (the import's one none-vocabulary, row_source)."""
+    if placeholder(text):
+        return f"{what} '{text}' states nothing; kept in notes"
+    return f"{what} '{text}' not understood; kept in notes"
 
 
 def _authority(
@@ -711,8 +719,8 @@ def _authority(
     said = opening_yes_or_no(text) if text else None
     if text and (said is None or len(text.split()) > 1):
         notes.add(f"Notified to the authority as written in the register: {text}")
-    if text and said is None and not says_none(text):
-        notes.warn(f"notified to the authority '{text}' not understood; kept in notes")
+    if text and said is None and not states_none(text):
+        notes.warn(_unread("notified to the authority", text))
     made = said is True or (said is None and bool(when or reference))
     if said is False and (when or reference):
         # The register states it was not notified: a date or number beside that is no
@@ -731,7 +739,7 @@ def _authority(
         )
     if reason:
         return {"required": False, "reason": reason}
-    if said is False or (text and says_none(text)):
+    if said is False or (text and states_none(text)):
         notes.add(f"Notified to the authority as written in the register: {text}")
         notes.warn(
             f"not notified to the authority ('{text}') and no reason given: that is no "
@@ -845,8 +853,8 @@ def _people(cells: Cells, moments: _Moments, notes: Notes) -> dict[str, Any] | N
     said = opening_yes_or_no(text) if text else None
     if text and (said is None or len(text.split()) > 1):
         notes.add(f"People affected told as written in the register: {text}")
-    if text and said is None and not says_none(text):
-        notes.warn(f"people affected told '{text}' not understood; kept in notes")
+    if text and said is None and not states_none(text):
+        notes.warn(_unread("people affected told", text))
     if said is False and when is not None:
         notes.warn(f"people affected told '{text}', yet a date they were told is given; "
                    "recorded as told, check it")  # fmt: skip

@@ -364,3 +364,35 @@ def test_the_nature_is_read_from_whole_words(workspace: Path, tmp_path: Path) ->
     for number, (nature, kinds) in rows.items():
         assert _breach(workspace, f"inc-{number}")["nature"] == kinds, nature
     assert not [m for o in report.outcomes for m in o.messages if "names no confidentiality" in m]
+
+
+def test_a_placeholder_states_nothing(workspace: Path, tmp_path: Path) -> None:
+    """The import's one none-vocabulary (row_source): `n.v.t.` under special categories is no
+    "none" (left out, kept in notes), `Geen` is; `-` under "Gemeld bij AP" states nothing,
+    which is no "Nee" either."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Bijzondere persoonsgegevens;Gemeld bij AP;"
+        "Betrokkenen geinformeerd\n"
+        "p-1;04-03-2025 09:00;Brief kwijt;n.v.t.;-;n/a\n"
+        "p-2;04-03-2025 09:00;Map kwijt;Geen;Geen;\n",
+    )
+    unstated = _breach(workspace, "inc-p-1")
+    assert "special_categories" not in unstated
+    assert "authority" not in unstated
+    assert "data_subjects" not in unstated
+    assert _record(workspace, "inc-p-1")["notes"].splitlines()[:3] == [
+        "Special categories of personal data as written in the register: n.v.t.",
+        "Notified to the authority as written in the register: -",
+        "People affected told as written in the register: n/a",
+    ]
+    messages = _messages(report, 0)
+    assert "special categories 'n.v.t.' states nothing; kept in notes" in messages
+    assert "notified to the authority '-' states nothing; kept in notes" in messages
+    assert "people affected told 'n/a' states nothing; kept in notes" in messages
+    assert not [m for m in messages if m.startswith("not notified to the authority")]
+    stated = _breach(workspace, "inc-p-2")
+    assert stated["special_categories"] is False
+    assert "authority" not in stated
+    assert any(m.startswith("not notified to the authority ('Geen')") for m in _messages(report, 1))
