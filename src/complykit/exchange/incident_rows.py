@@ -165,6 +165,54 @@ HEADERS: dict[str, tuple[str, ...]] = {
                        "is it a personal data breach?"),
 }  # fmt: skip
 
+# What a note calls each field's cell: "<label> as written in the register: <cell>". One table,
+# so the same column is named the same way whichever path keeps it.
+LABELS: dict[str, str] = {
+    "description": "Description",
+    "number": "Number in the register",
+    "title": "Title",
+    "aware": "Discovered",
+    "aware_time": "Time of discovery",
+    "detected": "Detected",
+    "occurred": "Start of the breach",
+    "occurred_time": "Time of the start of the breach",
+    "contained": "Contained",
+    "nature": "Nature of the breach",
+    "cause": "Cause",
+    "subject_categories": "Categories of people affected",
+    "subject_count": "Number of people affected",
+    "record_count": "Number of records",
+    "data_categories": "Categories of personal data",
+    "special": "Special categories of personal data",
+    "consequences": "Likely consequences",
+    "measures": "Measures taken",
+    "risk": "Risk to people",
+    "risk_reasoning": "Reasoning on the risk",
+    "authority": "Notified to the authority",
+    "authority_date": "Date notified to the authority",
+    "authority_time": "Time notified to the authority",
+    "authority_reference": "Authority's reference",
+    "not_notified_reason": "Reason not notified",
+    "late_reason": "Reason for a late notification",
+    "subjects": "People affected told",
+    "subjects_date": "Date people affected told",
+    "subjects_reason": "Reason people not told",
+    "subjects_method": "How people were told",
+    "controller_date": "Controller told",
+    "status": "Status",
+    "closed": "Closed",
+    "role": "Our role",
+    "severity": "Severity",
+    "personal_data": "Personal data involved",
+    "breach_verdict": "Personal data breach (the register's verdict)",
+}
+
+
+def kept(notes: Notes, field: str, text: str, how: str = "") -> None:
+    """Keep a cell in notes as written, under its field's label, with how it was read."""
+    notes.add(f"{LABELS[field]} as written in the register: {text}{how}")
+
+
 # The words that name a kind of breach, matched at the start of a word ("lost" is not in
 # "opgelost", nor "loss" in "glossy"). Dutch joins words: the stems of _NATURE_IN_COMPOUNDS
 # also end a compound ("gegevensverlies", "datavernietiging").
@@ -288,17 +336,20 @@ END_OF_DAY = time(23, 59)
 # most favourable to the organisation and would keep INC005 silent for good.
 _CLOCK_ENDS = frozenset({"authority_date", "subjects_date"})
 
-# The moments a row gives, in the order they happen, each with its label for notes, the field
+# The moments a row gives, in the order they happen, each with its label, the field
 # of a separate time column, and the moments it cannot come before.
 _MOMENTS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
-    "occurred": ("Start of the breach", "occurred_time", ()),
-    "detected": ("Detected", None, ("occurred",)),
-    "aware": ("Discovered", "aware_time", ("occurred", "detected")),
-    "contained": ("Contained", None, ("detected", "aware")),
-    "controller_date": ("Controller told", None, ("detected", "aware")),
-    "authority_date": ("Notified to the authority", "authority_time", ("detected", "aware")),
-    "subjects_date": ("People affected told", None, ("detected", "aware")),
-    "closed": ("Closed", None, ("detected", "aware", "contained")),
+    field: (LABELS[field], time_field, after)
+    for field, time_field, after in (
+        ("occurred", "occurred_time", ()),
+        ("detected", None, ("occurred",)),
+        ("aware", "aware_time", ("occurred", "detected")),
+        ("contained", None, ("detected", "aware")),
+        ("controller_date", None, ("detected", "aware")),
+        ("authority_date", "authority_time", ("detected", "aware")),
+        ("subjects_date", None, ("detected", "aware")),
+        ("closed", None, ("detected", "aware", "contained")),
+    )
 }
 _BREACH_FIELDS = (
     "nature", "subject_categories", "subject_count", "record_count", "data_categories",
@@ -336,15 +387,13 @@ class _Moments:
         text = self._cells(field)
         if not text:
             return None
-        written = self._written(text, label)
+        written = self._written(field, text)
         if written is None:
             return None
-        if written.clock is None and time_field and (clock := self._clock(time_field, label)):
+        if written.clock is None and time_field and (clock := self._clock(time_field)):
             written = written.at(clock)
         elif time_field and self._cells(time_field):  # the date's own time wins; keep the other
-            self._notes.add(
-                f"Time of {label.lower()} as written in the register: {self._cells(time_field)}"
-            )
+            kept(self._notes, time_field, self._cells(time_field))
         if written.offset is not None and written.clock is not None:
             return datetime.combine(written.day, written.clock, timezone(written.offset))
         zone = ZONES.get(self._country)
@@ -353,7 +402,7 @@ class _Moments:
                 f"{label.lower()} '{text}' has no UTC offset, and complykit knows no time zone "
                 f"for {self._country} (write it like 2025-03-12T14:05+01:00); kept in notes"
             )
-            self._notes.add(f"{label} as written in the register: {text}")
+            kept(self._notes, field, text)
             return None
         if written.clock is not None:
             return self._placed(place(written.day, written.clock, zone.base), label, text)
@@ -363,7 +412,8 @@ class _Moments:
             else self._start_of_day(field, written, after, text, zone)
         )
 
-    def _written(self, text: str, label: str) -> Written | None:
+    def _written(self, field: str, text: str) -> Written | None:
+        label = LABELS[field]
         try:
             written = read_moment(text)
         except ValueError:
@@ -373,10 +423,10 @@ class _Moments:
                 return written
             reason = "is no date (write dd-mm-yyyy hh:mm or yyyy-mm-dd hh:mm)"
         self._notes.warn(f"{label.lower()} '{text}' {reason}; kept in notes")
-        self._notes.add(f"{label} as written in the register: {text}")
+        kept(self._notes, field, text)
         return None
 
-    def _clock(self, field: str, label: str) -> time | None:
+    def _clock(self, field: str) -> time | None:
         text = self._cells(field)
         if not text:
             return None
@@ -385,8 +435,8 @@ class _Moments:
         except ValueError:
             clock = None
         if clock is None:
-            self._notes.warn(f"time of {label.lower()} '{text}' is no time of day; kept in notes")
-            self._notes.add(f"Time of {label.lower()} as written in the register: {text}")
+            self._notes.warn(f"{LABELS[field].lower()} '{text}' is no time of day; kept in notes")
+            kept(self._notes, field, text)
         return clock
 
     def _placed(self, placed: Placed, label: str, text: str) -> datetime:
@@ -398,10 +448,12 @@ class _Moments:
         """A notification dated without a time, at the last minute of its day: the latest it
         can have been made, so a deadline counted to it is never met by an assumed hour."""
         self.assumed.add(field)
-        self._notes.add(
-            f"{_MOMENTS[field][0]} as written in the register: {text} (no time of day; read "
-            "as 23:59, the end of that day, so the deadline is judged as if it was made as late "
-            "as it can have been)"
+        kept(
+            self._notes,
+            field,
+            text,
+            " (no time of day; read as 23:59, the end of that day, so "
+            "the deadline is judged as if it was made as late as it can have been)",
         )
         return place(written.day, END_OF_DAY, zone.base).moment
 
@@ -421,19 +473,12 @@ class _Moments:
             if moment == start
             else f"{moment.astimezone(start.tzinfo):%H:%M}, the time of an earlier step that day"
         )
-        self._notes.add(
-            f"{_MOMENTS[field][0]} as written in the register: {text} (no time of day; read "
-            f"as {read_as})"
-        )
+        kept(self._notes, field, text, f" (no time of day; read as {read_as})")
         return moment
 
 
-# The reason columns, each with the yes/no column whose decision it explains and its label.
-_REASONS = {
-    "not_notified_reason": ("authority", "Reason not notified"),
-    "late_reason": ("", "Reason for a late notification"),
-    "subjects_reason": ("subjects", "Reason people not told"),
-}
+# The reason columns, each with the yes/no column whose decision it explains.
+_REASONS = {"not_notified_reason": "authority", "late_reason": "", "subjects_reason": "subjects"}
 
 
 def _stated_reasons(cells: Cells, notes: Notes) -> Cells:
@@ -442,16 +487,16 @@ def _stated_reasons(cells: Cells, notes: Notes) -> Cells:
     notification was not required (Art. 33(5) asks the reasons to be documented); the cell is
     kept in notes, with a warning when the decision it would have made is now left open."""
     values = dict(cells.values)
-    for field, (decision, label) in _REASONS.items():
+    for field, decision in _REASONS.items():
         text = values.get(field, "")
         if not text or not (placeholder(text) or states_none(text)):
             continue
         del values[field]
-        notes.add(f"{label} as written in the register: {text}")
+        kept(notes, field, text)
         said = values.get(decision, "")
         if decision and opening_yes_or_no(said) is not True:
-            notes.warn(f"{label.lower()} '{text}' states no reason, so it records no decision; "
-                       "kept in notes")  # fmt: skip
+            notes.warn(f"{LABELS[field].lower()} '{text}' states no reason, so it records no "
+                       "decision; kept in notes")  # fmt: skip
     return Cells(values, cells.other)
 
 
@@ -557,7 +602,7 @@ def _personal_data(cells: Cells, notes: Notes) -> bool:
     text = cells("personal_data")
     said = opening_yes_or_no(text) if text else None
     if text and (said is None or len(text.split()) > 1):
-        notes.add(f"Personal data involved as written in the register: {text}")
+        kept(notes, "personal_data", text)
     if text and said is None:
         notes.warn(f"personal data involved '{text}' not understood; read as yes")
     return said is not False
@@ -572,7 +617,7 @@ def _breach_verdict(text: str, notes: Notes) -> None:
     said = opening_yes_or_no(text)
     if said is True and len(text.split()) == 1:
         return
-    notes.add(f"Personal data breach, as the register judged it: {text}")
+    kept(notes, "breach_verdict", text)
     if said is False:
         notes.warn(
             f"the register judges this no personal data breach ('{text}'): that is a verdict, "
@@ -588,11 +633,7 @@ def _breach_in_notes(cells: Cells, notes: Notes) -> None:
     """The breach facts of a row that says no personal data is involved, kept as written."""
     for field in _BREACH_FIELDS:
         if cells(field):
-            notes.add(f"{_label(field)} as written in the register: {cells(field)}")
-
-
-def _label(field: str) -> str:
-    return field.replace("_", " ").capitalize()
+            kept(notes, field, cells(field))
 
 
 def _breach(
@@ -602,9 +643,9 @@ def _breach(
     breach["nature"] = _nature(cells("nature"), notes)
     if categories := split_items(cells("subject_categories")):
         breach["data_subject_categories"] = categories
-    if (count := _count(cells("subject_count"), "number of people affected", notes)) is not None:
+    if (count := _count(cells, "subject_count", notes)) is not None:
         breach["approximate_data_subjects"] = count
-    if (records := _count(cells("record_count"), "number of records", notes)) is not None:
+    if (records := _count(cells, "record_count", notes)) is not None:
         breach["approximate_records"] = records
     if data := split_items(cells("data_categories")):
         breach["data_categories"] = data
@@ -635,7 +676,7 @@ def _role(cells: Cells, config: WorkspaceConfig, notes: Notes) -> str:
         return default
     found = _found(text, _ROLES)
     if found is None:
-        notes.add(f"Role as written in the register: {text}")
+        kept(notes, "role", text)
         notes.warn(f"our role '{text}' not understood; recorded as {default}")
         return default
     return found
@@ -647,7 +688,7 @@ def _nature(text: str, notes: Notes) -> list[str]:
     words = folded(text)
     found = _natures(words)
     if text and words not in {*_NATURE, "vertrouwelijkheid", "integriteit", "beschikbaarheid"}:
-        notes.add(f"Nature of the breach as written in the register: {text}")
+        kept(notes, "nature", text)
     if text and not found:
         notes.warn(
             f"nature of the breach '{text}' names no confidentiality, integrity or availability; "
@@ -671,9 +712,10 @@ def _natures(words: str) -> list[str]:
     return [kind for kind in _NATURE if kind in kinds]
 
 
-def _count(text: str, what: str, notes: Notes) -> int | None:
+def _count(cells: Cells, field: str, notes: Notes) -> int | None:
     """A whole number of people or records, approximate or not (``ca. 1.200``); a range or any
     other text is kept in notes."""
+    text = cells(field)
     if not text:
         return None
     plain = _COUNTED.sub("", _APPROXIMATELY.sub("", text.strip().casefold())).strip()
@@ -681,8 +723,8 @@ def _count(text: str, what: str, notes: Notes) -> int | None:
         return int(plain)
     if _GROUPED.fullmatch(plain):
         return int(re.sub(r"[.,\s]", "", plain))
-    notes.add(f"{what.capitalize()} as written in the register: {text}")
-    notes.warn(f"{what} '{text}' is no single number; kept in notes")
+    kept(notes, field, text)
+    notes.warn(f"{LABELS[field].lower()} '{text}' is no single number; kept in notes")
     return None
 
 
@@ -695,7 +737,7 @@ def _special(text: str, notes: Notes) -> bool | None:
     elif said is None and states_none(text):
         said = False
     if said is None or len(text.split()) > 1:
-        notes.add(f"Special categories of personal data as written in the register: {text}")
+        kept(notes, "special", text)
     if said is None:
         notes.warn(_unread("special categories", text))
     return said
@@ -718,7 +760,7 @@ def _authority(
     reference = cells("authority_reference")
     said = opening_yes_or_no(text) if text else None
     if text and (said is None or len(text.split()) > 1):
-        notes.add(f"Notified to the authority as written in the register: {text}")
+        kept(notes, "authority", text)
     if text and said is None and not states_none(text):
         notes.warn(_unread("notified to the authority", text))
     made = said is True or (said is None and bool(when or reference))
@@ -734,13 +776,11 @@ def _authority(
             _clock_doubt(moments, notes)
         return _notification(cells, config, when, notes)
     if cells("late_reason"):
-        notes.add(
-            f"Reason for a late notification as written in the register: {cells('late_reason')}"
-        )
+        kept(notes, "late_reason", cells("late_reason"))
     if reason:
         return {"required": False, "reason": reason}
     if said is False or (text and states_none(text)):
-        notes.add(f"Notified to the authority as written in the register: {text}")
+        kept(notes, "authority", text)
         notes.warn(
             f"not notified to the authority ('{text}') and no reason given: that is no "
             "decision that notification was not required; kept in notes (add "
@@ -750,13 +790,9 @@ def _authority(
 
 
 def _notification_in_notes(cells: Cells, notes: Notes) -> None:
-    for field, label in (
-        ("authority_date", "Date notified to the authority"),
-        ("authority_time", "Time notified to the authority"),
-        ("authority_reference", "Authority's reference"),
-    ):
+    for field in ("authority_date", "authority_time", "authority_reference"):
         if cells(field):
-            notes.add(f"{label} as written in the register: {cells(field)}")
+            kept(notes, field, cells(field))
 
 
 def _notification(
@@ -775,7 +811,7 @@ def _notification(
     if cells("late_reason"):
         notification["reason"] = cells("late_reason")
     if reason:
-        notes.add(f"Reason not notified as written in the register: {reason}")
+        kept(notes, "not_notified_reason", reason)
         notes.warn("notified to the authority, yet a reason for not notifying is given; check it")
     return notification
 
@@ -813,7 +849,7 @@ def _risk(cells: Cells, authority: dict[str, Any] | None, notes: Notes) -> tuple
             "in a risk; if that is what was meant, set risk_to_individuals: none"
         )
     if text and (found is None or words not in {"geen", "none", "risico", "risk", "hoog", "high"}):
-        notes.add(f"Risk to people as written in the register: {text}")
+        kept(notes, "risk", text)
     if text and found is None:
         notes.warn(f"risk '{text}' not understood; kept in notes")
     if found is not None:
@@ -852,7 +888,7 @@ def _people(cells: Cells, moments: _Moments, notes: Notes) -> dict[str, Any] | N
     text, reason, when = cells("subjects"), cells("subjects_reason"), moments("subjects_date")
     said = opening_yes_or_no(text) if text else None
     if text and (said is None or len(text.split()) > 1):
-        notes.add(f"People affected told as written in the register: {text}")
+        kept(notes, "subjects", text)
     if text and said is None and not states_none(text):
         notes.warn(_unread("people affected told", text))
     if said is False and when is not None:
@@ -862,11 +898,11 @@ def _people(cells: Cells, moments: _Moments, notes: Notes) -> dict[str, Any] | N
     if said is True or (said is None and when is not None):
         return _told(cells, when, notes)
     if cells("subjects_method"):
-        notes.add(f"How people were told as written in the register: {cells('subjects_method')}")
+        kept(notes, "subjects_method", cells("subjects_method"))
     if reason:
         return {"required": False, "reason": reason}
     if said is False:
-        notes.add(f"People affected told as written in the register: {text}")
+        kept(notes, "subjects", text)
         notes.warn(f"people affected not told ('{text}') and no reason given; kept in notes")
     return None
 
@@ -881,7 +917,7 @@ def _told(cells: Cells, when: datetime | None, notes: Notes) -> dict[str, Any]:
     if cells("subjects_method"):
         people["method"] = cells("subjects_method")
     if reason := cells("subjects_reason"):
-        notes.add(f"Reason people not told as written in the register: {reason}")
+        kept(notes, "subjects_reason", reason)
     return people
 
 
@@ -898,11 +934,11 @@ def _status(cells: Cells, moments: _Moments, notes: Notes) -> str:
     if found is None and "niet" not in words.split() and "not" not in words.split():
         found = _found(text, _STATUS)
     if found is None:
-        notes.add(f"Status as written in the register: {text}")
+        kept(notes, "status", text)
         notes.warn(f"status '{text}' not understood; recorded as {default}")
         return default
     if words not in _STATUS[found]:
-        notes.add(f"Status as written in the register: {text}")
+        kept(notes, "status", text)
     return found
 
 
@@ -914,7 +950,7 @@ def _choice(
         return default
     found = next((c for c, said in choices.items() if folded(text) in said), None)
     if found is None:
-        notes.add(f"{_label(field)} as written in the register: {text}")
+        kept(notes, field, text)
         notes.warn(f"{field} '{text}' not understood; recorded as {default}")
         return default
     return found

@@ -79,7 +79,8 @@ def test_care_register(workspace: Path, tmp_path: Path) -> None:
         "actions": ["Ontvanger gevraagd te verwijderen", "Automatisch aanvullen uitgezet"],
         "notes": "Start of the breach as written in the register: 2025-03-11 (no time of day; "
         "read as 00:00)\n"
-        "People affected told as written in the register: 14-03-2025 (no time of day; read as "
+        "Date people affected told as written in the register: 14-03-2025 (no time of day; read "
+        "as "
         "23:59, the end of that day, so the deadline is judged as if it was made as late as it "
         "can have been)\n"
         "Closed as written in the register: 2025-04-01 (no time of day; read as 00:00)\n"
@@ -278,7 +279,7 @@ def test_no_personal_data_keeps_the_breach_cells_in_notes(workspace: Path, tmp_p
     assert ddos["personal_data_involved"] is False
     assert "breach" not in ddos
     assert ddos["severity"] == "high"
-    assert ddos["notes"] == "Authority as written in the register: Nee"
+    assert ddos["notes"] == "Notified to the authority as written in the register: Nee"
 
 
 def test_a_time_column_beside_the_date(workspace: Path, tmp_path: Path) -> None:

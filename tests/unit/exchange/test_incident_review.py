@@ -176,7 +176,7 @@ def test_a_notification_dated_without_a_time_is_judged_at_the_end_of_its_day(
     assert hack["authority"]["notified_at"] == "2025-03-08T23:59:00+01:00"
     assert hack["data_subjects"]["notified_at"] == "2025-03-09T23:59:00+01:00"
     assert (
-        "Notified to the authority as written in the register: 08-03-2025 (no time of day; "
+        "Date notified to the authority as written in the register: 08-03-2025 (no time of day; "
         "read as 23:59, the end of that day, so the deadline is judged as if it was made as "
         "late as it can have been)"
     ) in _record(workspace, "inc-h-1")["notes"].splitlines()
@@ -324,9 +324,10 @@ def test_no_data_breach_is_a_verdict_not_a_fact(workspace: Path, tmp_path: Path)
     server = _record(workspace, "inc-c-2")
     assert server["personal_data_involved"] is True
     assert server["breach"]["nature"] == ["availability"]
-    assert "Personal data breach, as the register judged it: Nee, geen datalek want back-up" in (
-        server["notes"].splitlines()
-    )
+    assert (
+        "Personal data breach (the register's verdict) as written in the register: Nee, geen "
+        "datalek want back-up"
+    ) in (server["notes"].splitlines())
     assert (
         "the register judges this no personal data breach ('Nee, geen datalek want back-up'): "
         "that is a verdict, not a statement that no personal data were involved, so the row is "
@@ -396,3 +397,28 @@ def test_a_placeholder_states_nothing(workspace: Path, tmp_path: Path) -> None:
     assert stated["special_categories"] is False
     assert "authority" not in stated
     assert any(m.startswith("not notified to the authority ('Geen')") for m in _messages(report, 1))
+
+
+def test_a_column_is_named_alike_in_every_note(workspace: Path, tmp_path: Path) -> None:
+    """The breach cells of a row without personal data are kept under the labels every other
+    note uses ("Notified to the authority", "Risk to people"), from one table of every field."""
+    from complykit.exchange.incident_rows import HEADERS, LABELS  # noqa: PLC0415
+
+    assert set(LABELS) == set(HEADERS)
+    _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Persoonsgegevens betrokken;Aard;Risico;Gemeld bij AP\n"
+        "d-1;04-03-2025 09:00;DDoS;Nee;Beschikbaarheid;Geen;Nee\n"
+        "d-2;04-03-2025 09:00;Lek;Ja;Beschikbaarheid (deels);Onduidelijk;Nee\n",
+    )
+    assert _record(workspace, "inc-d-1")["notes"].splitlines() == [
+        "Nature of the breach as written in the register: Beschikbaarheid",
+        "Risk to people as written in the register: Geen",
+        "Notified to the authority as written in the register: Nee",
+    ]
+    assert _record(workspace, "inc-d-2")["notes"].splitlines() == [
+        "Nature of the breach as written in the register: Beschikbaarheid (deels)",
+        "Notified to the authority as written in the register: Nee",
+        "Risk to people as written in the register: Onduidelijk",
+    ]
