@@ -327,6 +327,10 @@ _APPROXIMATELY = re.compile(
 _COUNTED = re.compile(r"\s*(?:personen|betrokkenen|mensen|people|persons|individuals|personnes|"
                       r"records|registraties|enregistrements)$")  # fmt: skip
 _GROUPED = re.compile(r"[0-9]{1,3}(?:[.,\s][0-9]{3})+")
+_WHOLE_FLOAT = re.compile(r"([0-9]+)\.0+")
+# A date-time cell the sheet gives as Excel's serial number (days since 1899-12-30, the time as
+# a fraction), because the column is formatted as General: 45721.5 is 2025-03-05 12:00.
+_EXCEL_SERIAL = re.compile(r"[0-9]{5}(?:[.,][0-9]+)?")
 TITLE_LENGTH = 100
 CLOCK_HOURS = timedelta(hours=72)
 DAY = timedelta(days=1)
@@ -421,7 +425,11 @@ class _Moments:
         else:
             if written is not None:
                 return written
-            reason = "is no date (write dd-mm-yyyy hh:mm or yyyy-mm-dd hh:mm)"
+            reason = (
+                "looks like an Excel date number: format the column as a date"
+                if _EXCEL_SERIAL.fullmatch(text.strip())
+                else "is no date (write dd-mm-yyyy hh:mm or yyyy-mm-dd hh:mm)"
+            )
         self._notes.warn(f"{label.lower()} '{text}' {reason}; kept in notes")
         kept(self._notes, field, text)
         return None
@@ -723,6 +731,8 @@ def _count(cells: Cells, field: str, notes: Notes) -> int | None:
         return int(plain)
     if _GROUPED.fullmatch(plain):
         return int(re.sub(r"[.,\s]", "", plain))
+    if whole := _WHOLE_FLOAT.fullmatch(plain):  # a number column exported as 200.0
+        return int(whole[1])
     kept(notes, field, text)
     notes.warn(f"{LABELS[field].lower()} '{text}' is no single number; kept in notes")
     return None

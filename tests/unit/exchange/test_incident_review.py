@@ -422,3 +422,30 @@ def test_a_column_is_named_alike_in_every_note(workspace: Path, tmp_path: Path) 
         "Notified to the authority as written in the register: Nee",
         "Risk to people as written in the register: Onduidelijk",
     ]
+
+
+def test_numbers_and_dates_exported_from_general_cells(workspace: Path, tmp_path: Path) -> None:
+    """`200.0` (a number column exported as a float) is 200; an Excel date number in a
+    General-format cell is not guessed at (1900 or 1904 date system), but the warning says
+    what it is and how to fix it."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Aantal betrokkenen;Aantal records;Datum melding AP\n"
+        "x-1;04-03-2025 09:00;Lijst gelekt;200.0;1.200;45721.5\n"
+        "x-2;45721.5;Map kwijt;;;\n",
+    )
+    listing = _breach(workspace, "inc-x-1")
+    assert listing["approximate_data_subjects"] == 200
+    assert listing["approximate_records"] == 1200
+    assert "notified_at" not in listing.get("authority", {})
+    assert (
+        "date notified to the authority '45721.5' looks like an Excel date number: format the "
+        "column as a date; kept in notes"
+    ) in _messages(report, 0)
+    assert _messages(report, 1) == (
+        (
+            "no date the breach was discovered (discovered '45721.5' looks like an Excel date "
+            "number: format the column as a date); an incident record needs it"
+        ),
+    )
