@@ -402,7 +402,7 @@ def test_a_placeholder_states_nothing(workspace: Path, tmp_path: Path) -> None:
 def test_a_column_is_named_alike_in_every_note(workspace: Path, tmp_path: Path) -> None:
     """The breach cells of a row without personal data are kept under the labels every other
     note uses ("Notified to the authority", "Risk to people"), from one table of every field."""
-    from complykit.exchange.incident_rows import HEADERS, LABELS  # noqa: PLC0415
+    from complykit.exchange.incident_words import HEADERS, LABELS  # noqa: PLC0415
 
     assert set(LABELS) == set(HEADERS)
     _imported(
