@@ -4,8 +4,10 @@ A register writes "12-03-2025", "12-3-2025 14:05", "2025-03-12T14:05", "12 maart
 Excel date (which the sheet reader gives as ``2025-03-12`` or ``2025-03-12 14:05:00``). The
 incident model needs a UTC offset on every moment, because the 72 hours of Art. 33(1) GDPR are
 counted between instants; a register almost never writes one. A time without an offset is read
-as the time on the organisation's own clocks: Central European Time, +01:00 in winter and
-+02:00 in summer. The European Union changes the clocks on the last Sunday of March and of
+as the time on the organisation's own clocks: for most of the EU Central European Time, +01:00
+in winter and +02:00 in summer; Western European Time (Ireland, Portugal) an hour less, Eastern
+European Time (Finland, the Baltic states, Greece, Bulgaria, Romania, Cyprus) an hour more.
+The European Union changes the clocks on the last Sunday of March and of
 October at 01:00 UTC (Directive 2000/84/EC); that rule is computed here rather than read from
 a time zone database, which Windows does not ship.
 """
@@ -20,15 +22,54 @@ from complykit.core.frozen import frozen
 
 CET = timedelta(hours=1)
 CEST = timedelta(hours=2)
-# Countries whose clocks keep Central European Time with the EU's summer time, and the zone a
-# message names for them. Spain is left out: the Canary Islands keep another time.
-ZONES = {
-    "NL": "Europe/Amsterdam", "BE": "Europe/Brussels", "LU": "Europe/Luxembourg",
-    "DE": "Europe/Berlin", "FR": "Europe/Paris", "AT": "Europe/Vienna", "DK": "Europe/Copenhagen",
-    "IT": "Europe/Rome", "SE": "Europe/Stockholm", "PL": "Europe/Warsaw", "CZ": "Europe/Prague",
-    "SK": "Europe/Bratislava", "HU": "Europe/Budapest", "SI": "Europe/Ljubljana",
-    "HR": "Europe/Zagreb", "MT": "Europe/Malta", "NO": "Europe/Oslo", "CH": "Europe/Zurich",
+SUMMER = timedelta(hours=1)
+
+
+@frozen
+class Zone:
+    """A country's clocks: the time zone a message names, its standard (winter) UTC offset,
+    and where part of the country keeps another time."""
+
+    name: str
+    base: timedelta
+    elsewhere: str = ""
+
+    def offsets(self) -> str:
+        """``+01:00 in winter, +02:00 in summer``."""
+        return f"{shown_offset(self.base)} in winter, {shown_offset(self.base + SUMMER)} in summer"
+
+
+_WET, _EET = timedelta(0), timedelta(hours=2)
+# The EU and EEA countries (and Switzerland) whose clocks keep the EU's summer time, by their
+# standard offset: Western (IE, PT), Central and Eastern European Time. Iceland is left out:
+# it keeps UTC all year, without summer time.
+ZONES: dict[str, Zone] = {
+    "IE": Zone("Europe/Dublin", _WET),
+    "PT": Zone("Europe/Lisbon", _WET, "the Azores keep an hour less"),
+    **{country: Zone(name, CET) for country, name in (
+        ("NL", "Europe/Amsterdam"), ("BE", "Europe/Brussels"), ("LU", "Europe/Luxembourg"),
+        ("DE", "Europe/Berlin"), ("FR", "Europe/Paris"), ("AT", "Europe/Vienna"),
+        ("DK", "Europe/Copenhagen"), ("IT", "Europe/Rome"), ("SE", "Europe/Stockholm"),
+        ("PL", "Europe/Warsaw"), ("CZ", "Europe/Prague"), ("SK", "Europe/Bratislava"),
+        ("HU", "Europe/Budapest"), ("SI", "Europe/Ljubljana"), ("HR", "Europe/Zagreb"),
+        ("MT", "Europe/Malta"), ("NO", "Europe/Oslo"), ("CH", "Europe/Zurich"),
+        ("LI", "Europe/Vaduz"),
+    )},
+    "ES": Zone("Europe/Madrid", CET, "the Canary Islands keep an hour less"),
+    **{country: Zone(name, _EET) for country, name in (
+        ("FI", "Europe/Helsinki"), ("GR", "Europe/Athens"), ("BG", "Europe/Sofia"),
+        ("RO", "Europe/Bucharest"), ("CY", "Asia/Nicosia"), ("EE", "Europe/Tallinn"),
+        ("LV", "Europe/Riga"), ("LT", "Europe/Vilnius"),
+    )},
 }  # fmt: skip
+
+
+def shown_offset(offset: timedelta) -> str:
+    """``+01:00``, as an ISO timestamp writes the offset."""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
 
 _MONTHS = {
     **dict.fromkeys(("januari", "jan", "janvier", "janv", "january"), 1),
@@ -173,16 +214,17 @@ def _last_sunday(year: int, month: int) -> datetime:
     return datetime.combine(sunday, time(1), tzinfo=UTC)
 
 
-def place(day: date, clock: time) -> Placed:
-    """``clock`` on ``day`` on a clock that keeps Central European Time with summer time.
+def place(day: date, clock: time, base: timedelta = CET) -> Placed:
+    """``clock`` on ``day`` on a clock whose standard offset is ``base`` (Central European Time
+    unless said) with the EU's summer time, an hour more.
 
-    The hour skipped in March (02:00-03:00) is read as winter time, as the clock read it
-    before it was moved; the hour repeated in October as summer time, its first pass, so the
-    72 hours are never counted from later than they may have started."""
+    The hour skipped in March is read as winter time, as the clock read it before it was
+    moved; the hour repeated in October as summer time, its first pass, so the 72 hours are
+    never counted from later than they may have started."""
     naive = datetime.combine(day, clock)
     starts, ends = summer_time(day.year)
-    in_winter = naive.replace(tzinfo=timezone(CET))
-    in_summer = naive.replace(tzinfo=timezone(CEST))
+    in_winter = naive.replace(tzinfo=timezone(base))
+    in_summer = naive.replace(tzinfo=timezone(base + SUMMER))
     summer_by_winter = starts <= in_winter < ends
     summer_by_summer = starts <= in_summer < ends
     if summer_by_winter and summer_by_summer:
@@ -190,5 +232,10 @@ def place(day: date, clock: time) -> Placed:
     if not summer_by_winter and not summer_by_summer:
         return Placed(in_winter)
     if summer_by_summer:  # October: the hour happens twice
-        return Placed(in_summer, "repeated when the clocks go back; read as summer time (+02:00)")
-    return Placed(in_winter, "skipped when the clocks go forward; read as winter time (+01:00)")
+        summer = shown_offset(base + SUMMER)
+        return Placed(
+            in_summer, f"repeated when the clocks go back; read as summer time ({summer})"
+        )
+    return Placed(
+        in_winter, f"skipped when the clocks go forward; read as winter time ({shown_offset(base)})"
+    )

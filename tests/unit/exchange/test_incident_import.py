@@ -73,14 +73,16 @@ def test_care_register(workspace: Path, tmp_path: Path) -> None:
                 "to": "Autoriteit Persoonsgegevens",
                 "reference": "M2025-00417",
             },
-            "data_subjects": {"required": True, "notified_at": "2025-03-14T00:00:00+01:00"},
+            "data_subjects": {"required": True, "notified_at": "2025-03-14T23:59:00+01:00"},
         },
         "root_cause": "Verkeerd adres gekozen bij automatisch aanvullen",
         "actions": ["Ontvanger gevraagd te verwijderen", "Automatisch aanvullen uitgezet"],
         "notes": "Start of the breach as written in the register: 2025-03-11 (no time of day; "
         "read as 00:00)\n"
-        "People affected told as written in the register: 14-03-2025 (no time of day; read as "
-        "00:00)\n"
+        "Date people affected told as written in the register: 14-03-2025 (no time of day; read "
+        "as "
+        "23:59, the end of that day, so the deadline is judged as if it was made as late as it "
+        "can have been)\n"
         "Closed as written in the register: 2025-04-01 (no time of day; read as 00:00)\n"
         "Special categories of personal data as written in the register: Ja (gezondheid)",
     }
@@ -146,15 +148,19 @@ def test_a_no_without_a_reason_is_no_decision(workspace: Path, tmp_path: Path) -
 
 
 def test_whole_days_cannot_tell_the_72_hours(workspace: Path, tmp_path: Path) -> None:
-    """Discovered on 2 June and notified on 5 June, without times: on time or late cannot be
-    told, and the warning says so; INC005 does not guess."""
+    """Discovered on 2 June and notified on 5 June, without times: it may have been late, so
+    the notification is read at the end of its day (00:00 would be the reading most favourable
+    to the organisation) and INC005 reports it; the warning says why and what to add."""
     report = import_table(INCIDENTS, workspace, care_xlsx(tmp_path / "datalekken.xlsx"))
     assert (
-        "the register gives dates without times, so whether the authority was notified within "
-        "72 hours cannot be told; add the times of discovery and notification"
+        "the register gives dates without times, so the authority may have been notified within "
+        "72 hours or after them; recorded as late as the dates allow (the discovery at the start "
+        "of its day, the notification at the end of its day), so INC005 reports it: add the "
+        "times of discovery and notification, or a reason for the delay"
     ) in row_messages(report, 6)
     backup = _load(workspace, "inc-2025-004")
-    assert backup["breach"]["authority"]["notified_at"] == "2025-06-05T00:00:00+02:00"
+    assert backup["aware_at"] == "2025-06-02T00:00:00+02:00"
+    assert backup["breach"]["authority"]["notified_at"] == "2025-06-05T23:59:00+02:00"
 
 
 def test_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
@@ -209,8 +215,10 @@ def test_semicolon_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
 
 def test_imported_breaches_meet_the_incident_rules(workspace: Path, tmp_path: Path) -> None:
     """The imported records load cleanly, and the INC rules find what the register shows:
-    a notification after 72 hours without a reason (INC005), a breach with no decision on
-    notifying (INC016), thin documentation (INC021), and nothing on the others."""
+    a notification after 72 hours without a reason (INC005, also for one dated without a time
+    that may have been late), a breach with no decision on
+    notifying (INC016), a decision not to notify whose reason assesses no risk (INC003: the
+    import reads no 'none' into it), thin documentation (INC021), and nothing on the others."""
     import_table(INCIDENTS, workspace, care_xlsx(tmp_path / "datalekken.xlsx"))
     import_table(INCIDENTS, workspace, belgian_xlsx(tmp_path / "registre.xlsx"))
     import_table(INCIDENTS, workspace, shop_csv(tmp_path / "datalekken.csv"))
@@ -221,7 +229,9 @@ def test_imported_breaches_meet_the_incident_rules(workspace: Path, tmp_path: Pa
         ("inc-2025-001", "INC005"),
         ("inc-2025-003", "INC016"),
         ("inc-2025-003", "INC021"),
+        ("inc-2025-004", "INC005"),
         ("inc-dl-24-07", "INC021"),
+        ("inc-v-2025-02", "INC003"),
     ]
 
 
@@ -269,7 +279,7 @@ def test_no_personal_data_keeps_the_breach_cells_in_notes(workspace: Path, tmp_p
     assert ddos["personal_data_involved"] is False
     assert "breach" not in ddos
     assert ddos["severity"] == "high"
-    assert ddos["notes"] == "Authority as written in the register: Nee"
+    assert ddos["notes"] == "Notified to the authority as written in the register: Nee"
 
 
 def test_a_time_column_beside_the_date(workspace: Path, tmp_path: Path) -> None:
@@ -309,11 +319,11 @@ def test_guide_lists_the_breach_register_headers() -> None:
 
 
 def test_times_elsewhere_need_their_offset(workspace: Path, tmp_path: Path) -> None:
-    """Outside Central European Time complykit knows no clock to read a time on: a moment
-    without an offset is not placed (the row is reported), one with an offset is."""
+    """Outside the EU's clocks complykit knows no clock to read a time on: a moment without an
+    offset is not placed (the row is reported), one with an offset is."""
     config = workspace / "complykit.yaml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("country: NL", "country: PT"), encoding="utf-8"
+        config.read_text(encoding="utf-8").replace("country: NL", "country: US"), encoding="utf-8"
     )
     source = tmp_path / "breaches.csv"
     source.write_text(
@@ -327,7 +337,7 @@ def test_times_elsewhere_need_their_offset(workspace: Path, tmp_path: Path) -> N
     assert report.outcomes[0].messages == (
         (
             "no date the breach was discovered (discovered '2025-03-12 14:05' has no UTC offset, "
-            "and complykit knows no time zone for PT (write it like 2025-03-12T14:05+01:00)); an "
+            "and complykit knows no time zone for US (write it like 2025-03-12T14:05+01:00)); an "
             "incident record needs it"
         ),
     )

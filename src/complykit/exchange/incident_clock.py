@@ -1,0 +1,207 @@
+"""The moments of a breach register row placed in time, and the 72-hour clock of Art. 33(1)
+GDPR judged from them.
+
+A moment without a time of day is read so that the clock is judged conservatively, never in the
+organisation's favour: a moment that starts the clock at the start of its day (or at the time of
+an earlier step that day), a notification at the end of its day, the latest it can have been.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta, timezone
+
+from complykit.exchange.incident_words import LABELS, kept
+from complykit.exchange.moment_cells import (
+    ZONES,
+    Placed,
+    Written,
+    Zone,
+    place,
+    read_clock,
+    read_moment,
+)
+from complykit.exchange.row_source import Notes
+from complykit.exchange.table_import import Cells
+
+# A date-time cell the sheet gives as Excel's serial number (days since 1899-12-30, the time as
+# a fraction), because the column is formatted as General: 45721.5 is 2025-03-05 12:00.
+_EXCEL_SERIAL = re.compile(r"[0-9]{5}(?:[.,][0-9]+)?")
+
+
+CLOCK_HOURS = timedelta(hours=72)
+
+
+DAY = timedelta(days=1)
+
+
+END_OF_DAY = time(23, 59)
+
+
+# The moments that end a deadline (the 72 hours of Art. 33(1), "without undue delay" of Art.
+# 34(1)): a date alone is read at the end of its day, since its start would be the reading
+# most favourable to the organisation and would keep INC005 silent for good.
+_CLOCK_ENDS = frozenset({"authority_date", "subjects_date"})
+
+
+# The moments a row gives, in the order they happen, each with its label, the field
+# of a separate time column, and the moments it cannot come before.
+MOMENTS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
+    field: (LABELS[field], time_field, after)
+    for field, time_field, after in (
+        ("occurred", "occurred_time", ()),
+        ("detected", None, ("occurred",)),
+        ("aware", "aware_time", ("occurred", "detected")),
+        ("contained", None, ("detected", "aware")),
+        ("controller_date", None, ("detected", "aware")),
+        ("authority_date", "authority_time", ("detected", "aware")),
+        ("subjects_date", None, ("detected", "aware")),
+        ("closed", None, ("detected", "aware", "contained")),
+    )
+}
+
+
+class Moments:
+    """A row's moments placed in time: its dates read on the organisation's clocks, a date
+    without a time of day at the start of that day, or at the time of an earlier step that day
+    when there is one (no step can come before the one it follows)."""
+
+    def __init__(self, cells: Cells, country: str, notes: Notes) -> None:
+        self.placed: dict[str, datetime] = {}
+        self.assumed: set[str] = set()
+        self._cells, self._country, self._notes = cells, country, notes
+        for field in MOMENTS:
+            moment = self._moment(field)
+            if moment is not None:
+                self.placed[field] = moment
+        if "detected" not in self.placed and "aware" in self.placed:
+            # A breach register dates the discovery of the breach: the incident was detected
+            # then at the latest, and the 72 hours run from it (aware_at).
+            self.placed["detected"] = self.placed["aware"]
+            if "aware" in self.assumed:
+                self.assumed.add("detected")
+
+    def __call__(self, field: str) -> datetime | None:
+        return self.placed.get(field)
+
+    def _moment(self, field: str) -> datetime | None:
+        label, time_field, after = MOMENTS[field]
+        text = self._cells(field)
+        if not text:
+            return None
+        written = self._written(field, text)
+        if written is None:
+            return None
+        if written.clock is None and time_field and (clock := self._clock(time_field)):
+            written = written.at(clock)
+        elif time_field and self._cells(time_field):  # the date's own time wins; keep the other
+            kept(self._notes, time_field, self._cells(time_field))
+        if written.offset is not None and written.clock is not None:
+            return datetime.combine(written.day, written.clock, timezone(written.offset))
+        zone = ZONES.get(self._country)
+        if zone is None:
+            self._notes.warn(
+                f"{label.lower()} '{text}' has no UTC offset, and complykit knows no time zone "
+                f"for {self._country} (write it like 2025-03-12T14:05+01:00); kept in notes"
+            )
+            kept(self._notes, field, text)
+            return None
+        if written.clock is not None:
+            return self._placed(place(written.day, written.clock, zone.base), label, text)
+        return (
+            self._end_of_day(field, written, text, zone)
+            if field in _CLOCK_ENDS
+            else self._start_of_day(field, written, after, text, zone)
+        )
+
+    def _written(self, field: str, text: str) -> Written | None:
+        label = LABELS[field]
+        try:
+            written = read_moment(text)
+        except ValueError:
+            reason = "is not a real date or time (dates are read day first: dd-mm-yyyy)"
+        else:
+            if written is not None:
+                return written
+            reason = (
+                "looks like an Excel date number: format the column as a date"
+                if _EXCEL_SERIAL.fullmatch(text.strip())
+                else "is no date (write dd-mm-yyyy hh:mm or yyyy-mm-dd hh:mm)"
+            )
+        self._notes.warn(f"{label.lower()} '{text}' {reason}; kept in notes")
+        kept(self._notes, field, text)
+        return None
+
+    def _clock(self, field: str) -> time | None:
+        text = self._cells(field)
+        if not text:
+            return None
+        try:
+            clock = read_clock(text)
+        except ValueError:
+            clock = None
+        if clock is None:
+            self._notes.warn(f"{LABELS[field].lower()} '{text}' is no time of day; kept in notes")
+            kept(self._notes, field, text)
+        return clock
+
+    def _placed(self, placed: Placed, label: str, text: str) -> datetime:
+        if placed.doubt:
+            self._notes.warn(f"{label.lower()} '{text}': that hour is {placed.doubt}")
+        return placed.moment
+
+    def _end_of_day(self, field: str, written: Written, text: str, zone: Zone) -> datetime:
+        """A notification dated without a time, at the last minute of its day: the latest it
+        can have been made, so a deadline counted to it is never met by an assumed hour."""
+        self.assumed.add(field)
+        kept(
+            self._notes,
+            field,
+            text,
+            " (no time of day; read as 23:59, the end of that day, so "
+            "the deadline is judged as if it was made as late as it can have been)",
+        )
+        return place(written.day, END_OF_DAY, zone.base).moment
+
+    def _start_of_day(
+        self, field: str, written: Written, after: tuple[str, ...], text: str, zone: Zone
+    ) -> datetime:
+        start = place(written.day, time(), zone.base).moment
+        same_day = [
+            moment
+            for earlier in after
+            if (moment := self.placed.get(earlier)) is not None and start < moment < start + DAY
+        ]
+        moment = max([start, *same_day])
+        self.assumed.add(field)
+        read_as = (
+            "00:00"
+            if moment == start
+            else f"{moment.astimezone(start.tzinfo):%H:%M}, the time of an earlier step that day"
+        )
+        kept(self._notes, field, text, f" (no time of day; read as {read_as})")
+        return moment
+
+
+def clock_doubt(moments: Moments, notes: Notes) -> None:
+    """Warn when whole days cannot tell whether the authority was notified within 72 hours.
+
+    The record holds the latest the notification can have come after the discovery (the
+    discovery at the start of its day, the notification at the end of its day), so INC005
+    reports a notification that could have been late; the warning says why and what to add."""
+    start_field = "aware" if moments("aware") is not None else "detected"
+    start, told = moments(start_field), moments("authority_date")
+    if start is None or told is None:
+        return
+    if start_field not in moments.assumed and "authority_date" not in moments.assumed:
+        return
+    latest = told - start
+    earliest = (latest - (DAY if start_field in moments.assumed else timedelta())
+                - (DAY if "authority_date" in moments.assumed else timedelta()))  # fmt: skip
+    if earliest <= CLOCK_HOURS < latest:
+        notes.warn(
+            "the register gives dates without times, so the authority may have been notified "
+            "within 72 hours or after them; recorded as late as the dates allow (the discovery "
+            "at the start of its day, the notification at the end of its day), so INC005 "
+            "reports it: add the times of discovery and notification, or a reason for the delay"
+        )
