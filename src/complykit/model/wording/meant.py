@@ -282,11 +282,6 @@ def none_or_placeholder(text: str) -> bool:
     return text.strip() in _NONE or folded(text) in _NONE  # "-" folds to nothing
 
 
-# The old name, kept only while the incident import (exchange/incident_rows.py, another branch)
-# still imports it; that import is to move to row_source's says_none and placeholder.
-says_none = none_or_placeholder
-
-
 def _one_art9_condition(text: str) -> Art9Condition | None:
     points = art9_conditions(text)
     return points[0] if len(points) == 1 else None
