@@ -50,6 +50,12 @@ class Screening(TypedDict):
     extensive and automated evaluation; None without an evaluation or when the screening
     states ``decisions_with_significant_effect: false`` or
     ``systematic_extensive_automated: false``."""
+    art35_3_a: str | None
+    """How far Art. 35(3)(a) reaches (vocabulary ``art35-3-a``): ``applies`` when the screening
+    states both halves of the point, ``applies-if-systematic`` when it states the decisions but not
+    that the evaluation is systematic, extensive and automated, ``may-apply`` and
+    ``may-apply-if-systematic`` when complykit infers the decisions; None when it does not
+    reach the evaluation."""
     art35_10: tuple[str, str] | None
     """The law and its general impact assessment that exempt the activity (Art. 35(10))."""
 
@@ -228,11 +234,21 @@ def _screening(activity: ProcessingActivity, screening: DpiaScreening) -> Screen
         conclusion=screening.conclusion,
         rationale=screening.rationale,
         screened_on=screening.screened_on,
-        decisions_on_score=art35_3_a(activity, screening),
+        decisions_on_score=(reading := art35_3_a(activity, screening)),
+        art35_3_a=_reach(reading, screening.systematic_extensive_automated),
         art35_10=(basis.law, basis.impact_assessment)
         if (basis := screening.art35_10_basis)
         else None,
     )
+
+
+def _reach(reading: DecisionsOnScore | None, systematic: bool | None) -> str | None:
+    """The ``art35-3-a`` key for decisions read as ``reading`` and a systematic, extensive,
+    automated evaluation stated as ``systematic`` (None: not stated)."""
+    if reading is None:
+        return None
+    reach = "applies" if reading == "stated" else "may-apply"
+    return reach if systematic else f"{reach}-if-systematic"
 
 
 _WP248_ORDER = (

@@ -227,6 +227,27 @@ LABELS: dict[str, dict[str, str]] = {
             "processing can stop people using a right, a service or a contract"
         ),
     },
+    # How far Art. 35(3)(a) reaches an evaluation or scoring, from the two halves of the point
+    # (``facts/dpia_screening.art35_3_a``): the decisions resting on it, stated or inferred,
+    # and the evaluation being systematic, extensive and automated, stated or not.
+    "art35-3-a": {
+        "applies": N_(
+            "decisions with legal or similarly significant effects rest on it (Art. 35(3)(a))"
+        ),
+        "applies-if-systematic": N_(
+            "decisions with legal or similarly significant effects rest on it: Art. 35(3)(a) if "
+            "the evaluation is systematic and extensive and based on automated processing, "
+            "including profiling"
+        ),
+        "may-apply": N_(
+            "decisions with legal or similarly significant effects may rest on it (Art. 35(3)(a))"
+        ),
+        "may-apply-if-systematic": N_(
+            "decisions with legal or similarly significant effects may rest on it: Art. 35(3)(a) "
+            "if the evaluation is systematic and extensive and based on automated processing, "
+            "including profiling"
+        ),
+    },
     "ap-list": {
         "1": N_("1. covert investigation"),
         "2": N_("2. blacklists"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from complykit.reports.dpia import Document, DpiaContext, FearedRow
+from complykit.reports.dpia import Document, DpiaContext, FearedRow, Screening
 from complykit.reports.labels import N_
 from complykit.reports.xlsx_book import Book, Cell, Sheet, Words, book, lines
 
@@ -107,30 +107,23 @@ def _criterion(words: Words, criterion: str, d: Document) -> str:
     label = words.label(criterion, "wp248")
     if criterion == "systematic_monitoring" and any(s["public_area"] for s in d["screenings"]):
         return f"{label}: {words.gettext('of a publicly accessible area (Art. 35(3)(c))')}"
-    if criterion == "evaluation_or_scoring" and (reading := _decisions_on_score(d)):
+    if criterion == "evaluation_or_scoring" and (screening := _firmest_art35_3_a(d)):
+        reach = words.label(screening["art35_3_a"] or "", "art35-3-a")
+        reading = screening["decisions_on_score"]
         if reading == "stated":
-            return f"{label}: {words.gettext(_STATED_A)}"
-        return (
-            f"{label}: {words.gettext(_INFERRED_A)}; {words.label(reading, 'decisions-inferred')}"
-        )
+            return f"{label}: {reach}"
+        return f"{label}: {reach}; {words.label(reading or '', 'decisions-inferred')}"
     return label
 
 
-# Art. 35(3)(a) as the screening states it, and as complykit infers it: an inference holds
-# only if the evaluation is also systematic, extensive and automated, which no fact records.
-_STATED_A = N_("decisions with legal or similarly significant effects rest on it (Art. 35(3)(a))")
-_INFERRED_A = N_(
-    "decisions with legal or similarly significant effects may rest on it: Art. 35(3)(a) if "
-    "the evaluation is systematic and extensive and based on automated processing, including "
-    "profiling"
-)
+# Of the activities a DPIA covers, the screening whose Art. 35(3)(a) reading is firmest: one
+# cell of the sheet speaks for them all, and marks as inferred only what no screening states.
+_FIRMEST = ("applies", "applies-if-systematic", "may-apply", "may-apply-if-systematic")
 
 
-def _decisions_on_score(d: Document) -> str | None:
-    """The screenings' reason that decisions rest on the score: a statement before an
-    inference, so that the sheet marks as inferred only what no screening states."""
-    readings = {s["decisions_on_score"] for s in d["screenings"]}
-    return next((r for r in ("stated", "automated", "can-refuse") if r in readings), None)
+def _firmest_art35_3_a(d: Document) -> Screening | None:
+    reached = [s for s in d["screenings"] if s["art35_3_a"] in _FIRMEST]
+    return min(reached, key=lambda s: _FIRMEST.index(s["art35_3_a"] or ""), default=None)
 
 
 def _row(words: Words, d: Document) -> tuple[Cell, ...]:

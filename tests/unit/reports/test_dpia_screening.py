@@ -251,3 +251,48 @@ def test_stated_decisions_on_a_score_are_not_marked_inferred(
     for text in _shown(repo, "en"):
         assert (REST_ON_IT["en"] in text) is rest_on_it
         assert INFERRED["en"] not in text
+
+
+REACH = {
+    "applies": {
+        "en": "decisions with legal or similarly significant effects rest on it (Art. 35(3)(a))",
+        "nl": "vergelijkbare aanmerkelijke gevolgen berusten erop (art. 35 lid 3 sub a AVG)",
+    },
+    "applies-if-systematic": {
+        "en": "rest on it: Art. 35(3)(a) if the evaluation is systematic and extensive",
+        "nl": "berusten erop: art. 35 lid 3 sub a AVG als de beoordeling systematisch",
+    },
+    "may-apply": {
+        "en": "similarly significant effects may rest on it (Art. 35(3)(a))",
+        "nl": "gevolgen kunnen erop berusten (art. 35 lid 3 sub a AVG)",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("facts", "reach"),
+    [
+        (
+            "  decisions_with_significant_effect: true\n  systematic_extensive_automated: true\n",
+            "applies",
+        ),
+        ("  decisions_with_significant_effect: true\n", "applies-if-systematic"),
+        (
+            "  automated_decision_legal_effect: true\n  systematic_extensive_automated: true\n",
+            "may-apply",
+        ),
+    ],
+)
+def test_art35_3_a_is_shown_as_far_as_the_screening_states_its_two_halves(
+    tmp_path: Path, lang: str, facts: str, reach: str
+) -> None:
+    """Art. 35(3)(a) asks for decisions resting on the evaluation and for an evaluation that
+    is systematic, extensive and automated: the report says the point applies only where the
+    screening states both, names the half it does not state, and keeps 'may' for decisions
+    complykit infers."""
+    repo = _scoring_repo(tmp_path, facts)
+    for text in _shown(repo, lang):
+        assert REACH[reach][lang] in text
+        for other in set(REACH) - {reach}:
+            assert REACH[other][lang] not in text
