@@ -197,6 +197,24 @@ def test_a_notification_dated_without_a_time_is_judged_at_the_end_of_its_day(
     assert ("inc-h-2", "INC005") not in found
 
 
+def test_the_72_hour_doubt_counts_the_autumn_clock_change_day_as_25_hours(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Discovered on 26 October 2025, the day the clocks go back in the Netherlands (25 hours),
+    notified 29 October 23:30: discovered at 23:59 that day, the notification came 71.5 hours
+    later, so it may have been within 72 hours. The same shape a week earlier is warned about
+    too; a fixed 24-hour day missed the autumn one."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Gemeld bij AP;Datum melding AP\n"
+        "a;19-10-2025;Hack;Ja;22-10-2025 23:30\n"
+        "b;26-10-2025;Hack;Ja;29-10-2025 23:30\n",
+    )
+    for row in (0, 1):
+        assert [m for m in _messages(report, row) if m.startswith("the register gives dates")]
+
+
 def _in_country(workspace: Path, country: str) -> None:
     config = workspace / "complykit.yaml"
     text = config.read_text(encoding="utf-8").replace("country: NL", f"country: {country}", 1)
