@@ -97,8 +97,9 @@ def dpia_screening_undecided(repo: Repository) -> Iterator[Problem]:
     citation=("GDPR Art. 35(3)", "GDPR Art. 35(4)"),
     hint="Processing on the AP list or in a case of Art. 35(3) needs a DPIA: set "
     "`dpia-required` and carry it out. For Art. 35(3)(a), set "
-    "`systematic_extensive_automated: false` only if the evaluation is not systematic and "
-    "extensive and automated, or `decisions_with_significant_effect: false` only if no decision "
+    "`systematic_extensive_automated: false` only if the evaluation is not systematic, not "
+    "extensive, or not based on automated processing, or `decisions_with_significant_effect: "
+    "false` only if no decision "
     "with legal or similarly significant effects rests on it, with the reason in `rationale`. "
     "Only where the processing rests on Art. 6(1)(c) or (e) and a law adopted with a general "
     "impact assessment does Art. 35(10) lift the duty; then record the law and its assessment "

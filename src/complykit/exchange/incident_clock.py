@@ -69,6 +69,9 @@ class Moments:
     def __init__(self, cells: Cells, country: str, notes: Notes) -> None:
         self.placed: dict[str, datetime] = {}
         self.assumed: set[str] = set()
+        # The day of each moment read from a date alone, from its start to the start of the
+        # next day on the local clock (23 or 25 hours long when the clocks change).
+        self._days: dict[str, tuple[datetime, datetime]] = {}
         self._cells, self._country, self._notes = cells, country, notes
         for field in MOMENTS:
             moment = self._moment(field)
@@ -80,6 +83,13 @@ class Moments:
             self.placed["detected"] = self.placed["aware"]
             if "aware" in self.assumed:
                 self.assumed.add("detected")
+                self._days["detected"] = self._days["aware"]
+
+    def day_of(self, field: str) -> tuple[datetime, datetime] | None:
+        """The start of the day a moment read from a date alone falls on, and the start of the
+        next day, on the local clock: the day it may have been at any time of; None for a
+        moment with a time of day."""
+        return self._days.get(field)
 
     def __call__(self, field: str) -> datetime | None:
         return self.placed.get(field)
@@ -154,6 +164,7 @@ class Moments:
         """A notification dated without a time, at the last minute of its day: the latest it
         can have been made, so a deadline counted to it is never met by an assumed hour."""
         self.assumed.add(field)
+        self._days[field] = _local_day(written, zone)
         kept(
             self._notes,
             field,
@@ -174,6 +185,7 @@ class Moments:
         ]
         moment = max([start, *same_day])
         self.assumed.add(field)
+        self._days[field] = _local_day(written, zone)
         read_as = (
             "00:00"
             if moment == start
@@ -181,6 +193,11 @@ class Moments:
         )
         kept(self._notes, field, text, f" (no time of day; read as {read_as})")
         return moment
+
+
+def _local_day(written: Written, zone: Zone) -> tuple[datetime, datetime]:
+    first = place(written.day, time(), zone.base).moment
+    return first, place(written.day + DAY, time(), zone.base).moment
 
 
 def clock_doubt(moments: Moments, notes: Notes) -> None:
@@ -196,8 +213,11 @@ def clock_doubt(moments: Moments, notes: Notes) -> None:
     if start_field not in moments.assumed and "authority_date" not in moments.assumed:
         return
     latest = told - start
-    earliest = (latest - (DAY if start_field in moments.assumed else timedelta())
-                - (DAY if "authority_date" in moments.assumed else timedelta()))  # fmt: skip
+    # The earliest: the notification at the start of its day, the discovery at the end of its
+    # own. A day is not 24 hours on the local clock where the clocks change (25 hours on the
+    # last Sunday of October), so the ends of the days are placed, not counted.
+    start_day, told_day = moments.day_of(start_field), moments.day_of("authority_date")
+    earliest = (told_day[0] if told_day else told) - (start_day[1] if start_day else start)
     if earliest <= CLOCK_HOURS < latest:
         notes.warn(
             "the register gives dates without times, so the authority may have been notified "

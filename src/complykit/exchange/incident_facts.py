@@ -22,7 +22,7 @@ from complykit.exchange.incident_words import (
     kept,
     unread,
 )
-from complykit.exchange.row_source import Notes
+from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.row_source import says_none as states_none
 from complykit.exchange.table_import import Cells
 from complykit.model.config import WorkspaceConfig
@@ -130,6 +130,15 @@ def whole_count(cells: Cells, field: str, notes: Notes) -> int | None:
     text = cells(field)
     if not text:
         return None
+    if (count := _count(text)) is not None:
+        return count
+    kept(notes, field, text)
+    notes.warn(f"{LABELS[field].lower()} '{text}' is no single number; kept in notes")
+    return None
+
+
+def _count(text: str) -> int | None:
+    """The whole number ``text`` is, approximate or not (``ca. 1.200``, ``200 personen``)."""
     plain = COUNTED.sub("", APPROXIMATELY.sub("", text.strip().casefold())).strip()
     if plain.isdigit() and plain.isascii():
         return int(plain)
@@ -137,9 +146,103 @@ def whole_count(cells: Cells, field: str, notes: Notes) -> int | None:
         return int(re.sub(r"[.,\s]", "", plain))
     if whole := WHOLE_FLOAT.fullmatch(plain):  # a number column exported as 200.0
         return int(whole[1])
-    kept(notes, field, text)
-    notes.warn(f"{LABELS[field].lower()} '{text}' is no single number; kept in notes")
     return None
+
+
+_NUMBER = r"[0-9]{1,3}(?:[.,][0-9]{3})+|[0-9]+"
+
+
+# "100-150", "100 tot 150", "100 à 150": a count the register could only bound.
+_TO = r"\s*(?:-|\u2013|\u2014|tot|to|a|\u00e0|t/m)\s*"
+_RANGE = re.compile(rf"({_NUMBER}){_TO}({_NUMBER})")
+
+
+# "200 patiënten", "patiënten (200)", "patiënten: ca. 200": a count with the people it counts.
+# A number at the end only in brackets or after a colon: "leerlingen groep 7" names a class.
+_COUNT_FIRST = re.compile(rf"(?:{_NUMBER}{_TO})?({_NUMBER})\s+(\D.*)", re.IGNORECASE)
+_COUNT_LAST = re.compile(
+    rf"(.*\D)(?:\(|:)\s*(?:ca\.?|circa|ongeveer|ong\.|approx\.?|about|environ|\u00b1|~)?\s*"
+    rf"(?:{_NUMBER}{_TO})?({_NUMBER})\s*\)?",
+    re.IGNORECASE,
+)
+
+
+def data_subjects(text: str, notes: Notes) -> tuple[list[str], int | None]:
+    """The categories of people a 'Betrokkenen' cell names and the number of people it gives,
+    if any: registers put the count of Art. 33(3)(a) under that header too (``200``,
+    ``ca. 1.500``, ``100-150``, ``200 patiënten``). A cell with a number is kept in notes and
+    warned about, since its reading is a guess."""
+    if not text:
+        return [], None
+    if (count := _count(text)) is not None:
+        _read_a_count(text, notes, f"read as the approximate number of people affected, {count}")
+        return [], count
+    plain = APPROXIMATELY.sub("", text.strip().casefold()).strip()
+    if bounds := _RANGE.fullmatch(COUNTED.sub("", plain).strip()):
+        upper = _plain_number(bounds[2])
+        _read_a_count(
+            text,
+            notes,
+            f"a range; its upper bound, {upper}, read as the approximate number of people affected",
+        )
+        return [], upper
+    return _counted_categories(text, notes)
+
+
+def people_affected(cells: Cells, counted: int | None, notes: Notes) -> int | None:
+    """The approximate number of people affected: the count column's, else the number the
+    categories cell gave (``counted``); a difference between them is warned about."""
+    count = whole_count(cells, "subject_count", notes)
+    if count is not None and counted is not None and count != counted:
+        notes.warn(
+            f"the number of people affected is {count}, but the categories give {counted}; "
+            f"recorded as {count}"
+        )
+    return counted if count is None else count
+
+
+def _counted_categories(text: str, notes: Notes) -> tuple[list[str], int | None]:
+    categories: list[str] = []
+    counts: list[int] = []
+    ranged = False
+    for item in split_items(text):
+        about = APPROXIMATELY.match(item.strip().casefold())
+        plain = item.strip()[about.end() if about else 0 :]
+        counted = _COUNT_FIRST.fullmatch(plain)
+        found = (counted[1], counted[2]) if counted else None
+        if found is None and (last := _COUNT_LAST.fullmatch(plain)):
+            found = (last[2], last[1])
+        if found is None:
+            categories.append(item)
+            continue
+        counts.append(_plain_number(found[0]))
+        categories.append(found[1].strip(" :(").strip())
+        ranged = ranged or _RANGE.search(plain) is not None
+    if not counts:
+        return categories, None
+    total = sum(counts)
+    how = (
+        f"read as the approximate number of people affected, {total}, and their category"
+        if len(counts) == 1
+        else f"its numbers added up as the approximate number of people affected, {total}, "
+        "which counts anyone in two categories twice; check it"
+    )
+    if ranged:
+        how += "; a range is read as its upper bound"
+    _read_a_count(text, notes, how)
+    return [c for c in categories if c], total
+
+
+def _plain_number(written: str) -> int:
+    return int(re.sub(r"[.,]", "", written))
+
+
+def _read_a_count(text: str, notes: Notes, how: str) -> None:
+    kept(notes, "subject_categories", text)
+    notes.warn(
+        f"categories of people affected '{text}' holds a number; {how} (Art. 33(3)(a)); "
+        "kept in notes"
+    )
 
 
 def special_categories(text: str, notes: Notes) -> bool | None:

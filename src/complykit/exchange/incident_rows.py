@@ -25,8 +25,10 @@ from complykit.exchange.incident_facts import (
     breach_in_notes,
     breach_verdict,
     choice_of,
+    data_subjects,
     nature_of,
     our_role,
+    people_affected,
     personal_data_involved,
     special_categories,
     status_of,
@@ -111,9 +113,10 @@ def _breach(
 ) -> dict[str, Any]:
     breach: dict[str, Any] = {"our_role": our_role(cells, config, notes)}
     breach["nature"] = nature_of(cells("nature"), notes)
-    if categories := split_items(cells("subject_categories")):
+    categories, counted = data_subjects(cells("subject_categories"), notes)
+    if categories:
         breach["data_subject_categories"] = categories
-    if (count := whole_count(cells, "subject_count", notes)) is not None:
+    if (count := people_affected(cells, counted, notes)) is not None:
         breach["approximate_data_subjects"] = count
     if (records := whole_count(cells, "record_count", notes)) is not None:
         breach["approximate_records"] = records

@@ -321,8 +321,8 @@ def art35_3_a_clearing(activity: ProcessingActivity, screening: DpiaScreening) -
     settle = []
     if not screening.systematic_extensive_automated:
         settle.append(
-            "`systematic_extensive_automated: false` only if the evaluation is not systematic "
-            "and extensive and automated"
+            "`systematic_extensive_automated: false` only if the evaluation is not systematic, "
+            "not extensive, or not based on automated processing"
         )
     if reading != "stated":
         settle.append(

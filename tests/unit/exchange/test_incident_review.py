@@ -197,6 +197,24 @@ def test_a_notification_dated_without_a_time_is_judged_at_the_end_of_its_day(
     assert ("inc-h-2", "INC005") not in found
 
 
+def test_the_72_hour_doubt_counts_the_autumn_clock_change_day_as_25_hours(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Discovered on 26 October 2025, the day the clocks go back in the Netherlands (25 hours),
+    notified 29 October 23:30: discovered at 23:59 that day, the notification came 71.5 hours
+    later, so it may have been within 72 hours. The same shape a week earlier is warned about
+    too; a fixed 24-hour day missed the autumn one."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Gemeld bij AP;Datum melding AP\n"
+        "a;19-10-2025;Hack;Ja;22-10-2025 23:30\n"
+        "b;26-10-2025;Hack;Ja;29-10-2025 23:30\n",
+    )
+    for row in (0, 1):
+        assert [m for m in _messages(report, row) if m.startswith("the register gives dates")]
+
+
 def _in_country(workspace: Path, country: str) -> None:
     config = workspace / "complykit.yaml"
     text = config.read_text(encoding="utf-8").replace("country: NL", f"country: {country}", 1)
@@ -449,3 +467,60 @@ def test_numbers_and_dates_exported_from_general_cells(workspace: Path, tmp_path
             "number: format the column as a date); an incident record needs it"
         ),
     )
+
+
+def test_a_number_under_betrokkenen_is_the_number_of_people_affected(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Registers put the count Art. 33(3)(a) asks for under 'Betrokkenen' too: '200' is 200
+    people, not a category called '200'; a range gives its upper bound; '200 patiënten' gives
+    both the count and the category. The cell is kept in notes and each reading is warned about;
+    a cell of categories alone is read as before, and a count column wins over the cell."""
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Betrokkenen\n"
+        "n-1;04-03-2025 09:00;Lijst gelekt;200\n"
+        "n-2;04-03-2025 09:00;Lijst gelekt;\u00b1200\n"
+        "n-3;04-03-2025 09:00;Lijst gelekt;ca. 1.500\n"
+        "n-4;04-03-2025 09:00;Lijst gelekt;100-150\n"
+        "n-5;04-03-2025 09:00;Lijst gelekt;200 pati\u00ebnten\n"
+        "n-6;04-03-2025 09:00;Lijst gelekt;Pati\u00ebnten, leerlingen groep 7\n",
+    )
+    for row, (record_id, count) in enumerate(
+        (("inc-n-1", 200), ("inc-n-2", 200), ("inc-n-3", 1500), ("inc-n-4", 150))
+    ):
+        breach = _breach(workspace, record_id)
+        assert breach["approximate_data_subjects"] == count
+        assert "data_subject_categories" not in breach
+        assert [m for m in _messages(report, row) if "holds a number" in m]
+        cell = ("200", "\u00b1200", "ca. 1.500", "100-150")[row]
+        assert f"Categories of people affected as written in the register: {cell}" in (
+            _record(workspace, record_id)["notes"].splitlines()
+        )
+    assert "upper bound, 150" in " ".join(_messages(report, 3))
+    mixed = _breach(workspace, "inc-n-5")
+    assert mixed["approximate_data_subjects"] == 200
+    assert mixed["data_subject_categories"] == ["pati\u00ebnten"]
+    assert [m for m in _messages(report, 4) if "holds a number" in m]
+    named = _breach(workspace, "inc-n-6")
+    assert named["data_subject_categories"] == ["Pati\u00ebnten", "leerlingen groep 7"]
+    assert "approximate_data_subjects" not in named
+    assert not [m for m in _messages(report, 5) if "holds a number" in m]
+
+
+def test_a_count_column_wins_over_a_number_under_betrokkenen(
+    workspace: Path, tmp_path: Path
+) -> None:
+    report = _imported(
+        workspace,
+        tmp_path,
+        "Nr;Datum ontdekking;Omschrijving;Betrokkenen;Aantal betrokkenen\n"
+        "c-1;04-03-2025 09:00;Lijst gelekt;200 klanten;250\n",
+    )
+    breach = _breach(workspace, "inc-c-1")
+    assert breach["approximate_data_subjects"] == 250
+    assert breach["data_subject_categories"] == ["klanten"]
+    assert (
+        "the number of people affected is 250, but the categories give 200; recorded as 250"
+    ) in _messages(report, 0)
