@@ -247,6 +247,14 @@ def _clause(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: N
         notes.add(f"Clause as written in the calendar: {text}")
         unread = ", ".join(f"'{part}'" for part in reading.unread)
         said = f"clause '{text}'" if not reading.clauses else f"clause '{text}': {unread}"
+        if reading.others:
+            # never cite a clause of a standard or law the cell does not name
+            named = ", ".join(f"'{name}'" for name in reading.others)
+            notes.warn(
+                f"{said} names {named}, which complykit has no catalog for; kept in notes, "
+                "not cited as a clause of another standard or law"
+            )
+            return
         notes.warn(
             f"{said} names no clause or control of one framework complykit knows; kept in "
             "notes (name the standard: 'ISO 27001 9.2', 'AVG art. 39')"

@@ -226,6 +226,12 @@ def test_any_row_is_a_valid_task_or_a_reason(values: dict[str, str]) -> None:
         ("A.5.1, A.5.2", ("ISO/IEC 27001:2022 A.5.1", "ISO/IEC 27001:2022 A.5.2")),
         ("9.2 9.3", ()),
         ("ISO 27001:2013 A.12.3", ()),
+        ("ISO 27001:2013 A.9.2", ()),
+        ("ISO 27001 9.2; 42001 9.3", ("ISO/IEC 27001:2022 9.2", "ISO/IEC 42001:2023 9.3")),
+        ("ISO 27001 9.2; NEN 7510 9.3", ("ISO/IEC 27001:2022 9.2",)),
+        ("UAVG art. 22", ()),
+        ("Wbp art. 30", ()),
+        ("42001 9.3", ("ISO/IEC 42001:2023 9.3",)),
     ],
 )
 def test_clause_lists(text: str, expected: tuple[str, ...]) -> None:
@@ -245,3 +251,28 @@ def test_any_clause_cell_names_catalog_items_only(text: str) -> None:
         catalog = catalogs.framework(framework)
         assert catalog is not None
         assert item in {i.id for i in catalog.items}
+
+
+def _drafted(**values: str) -> tuple[dict[str, object] | str, list[str]]:
+    """The record a calendar row gives, and the warnings on it."""
+    notes = Notes()
+    cells = Cells({"title": "Toegangsrechten review", "cadence": "jaarlijks", **values}, ())
+    return draft_task(cells, _config(), notes), list(notes.warnings)
+
+
+@pytest.mark.parametrize(
+    ("cell", "named"),
+    [
+        ("ISO 27001:2013 A.9.2", "'iso 27001:2013'"),
+        ("UAVG art. 22", "'uavg'"),
+        ("Wbp art. 30", "'wbp'"),
+        ("NEN 7510 9.3", "'nen 7510'"),
+    ],
+)
+def test_a_standard_or_act_without_a_catalog_is_no_clause(cell: str, named: str) -> None:
+    """A clause of ISO 27001:2013, NEN 7510, the UAVG or the Wbp is never cited as the clause
+    of another standard or law with that number; the cell stays in notes with a warning."""
+    drafted, warnings = _drafted(clause=cell)
+    assert isinstance(drafted, dict)
+    assert "clause" not in drafted
+    assert any(named in w and "no catalog" in w for w in warnings), warnings
