@@ -273,8 +273,21 @@ def _status(text: str, done: date | None, notes: Notes) -> None:
         return
     notes.add(f"Status as written in the calendar: {text}")
     words = spaced_words(text)
-    if done is None and any(f" {word} " in words for word in _DONE):
+    if done is None and _says_done(words):
         notes.warn(f"status '{text}' but no date last done; kept in notes (add it to history)")
+
+
+def _says_done(words: str) -> bool:
+    """Whether a status says the task was done: a done-word with no negation before it ("nog
+    niet uitgevoerd", "not done", "pas fait"), since a task not done has no occurrence to
+    record and asking for one would invent evidence."""
+    return any(
+        re.search(rf" {word} ", words) and not re.search(rf" {_NEGATION} (?:\w+ )?{word} ", words)
+        for word in _DONE
+    )
+
+
+_NEGATION = r"(?:niet|not|pas|geen|nog niet|never|nooit|jamais)"
 
 
 def _about(named: frozenset[str], _config: WorkspaceConfig) -> tuple[str, ...]:

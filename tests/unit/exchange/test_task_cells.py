@@ -255,9 +255,14 @@ def test_any_clause_cell_names_catalog_items_only(text: str) -> None:
 
 def _drafted(**values: str) -> tuple[dict[str, object] | str, list[str]]:
     """The record a calendar row gives, and the warnings on it."""
+    drafted, notes = _drafted_with_notes(**values)
+    return drafted, list(notes.warnings)
+
+
+def _drafted_with_notes(**values: str) -> tuple[dict[str, object] | str, Notes]:
     notes = Notes()
     cells = Cells({"title": "Toegangsrechten review", "cadence": "jaarlijks", **values}, ())
-    return draft_task(cells, _config(), notes), list(notes.warnings)
+    return draft_task(cells, _config(), notes), notes
 
 
 @pytest.mark.parametrize(
@@ -276,3 +281,21 @@ def test_a_standard_or_act_without_a_catalog_is_no_clause(cell: str, named: str)
     assert isinstance(drafted, dict)
     assert "clause" not in drafted
     assert any(named in w and "no catalog" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("status", ["nog niet uitgevoerd", "niet gedaan", "Not done", "pas fait"])
+def test_a_status_saying_not_done_asks_for_no_done_date(status: str) -> None:
+    """A task not done has no occurrence: the status is kept in notes, and the officer is not
+    asked to add a done date, which would invent evidence."""
+    drafted, notes = _drafted_with_notes(status=status)
+    assert isinstance(drafted, dict)
+    assert "history" not in drafted
+    assert f"Status as written in the calendar: {status}" in notes.lines
+    assert not any("no date last done" in w for w in notes.warnings), notes.warnings
+
+
+@pytest.mark.parametrize("status", ["Afgerond", "uitgevoerd", "Done", "fait"])
+def test_a_status_saying_done_without_a_date_warns(status: str) -> None:
+    """A status saying done, with no date last done, asks for the date."""
+    _, warnings = _drafted(status=status)
+    assert any("no date last done" in w for w in warnings), warnings
