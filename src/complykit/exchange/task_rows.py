@@ -22,7 +22,7 @@ from complykit.exchange.moment_cells import read_moment
 from complykit.exchange.people import person_named
 from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.table_import import Cells, TableKind
-from complykit.exchange.task_cells import cadence_of, planned_day
+from complykit.exchange.task_cells import cadence_doubt, cadence_of, planned_day
 from complykit.exchange.task_clauses import read_clauses
 from complykit.model.config import WorkspaceConfig
 from complykit.model.duration import DurationField
@@ -110,6 +110,8 @@ def draft_task(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
             f"{said}; a task needs the interval it recurs at: write e.g. 'jaarlijks', "
             "'per kwartaal', 'elke 2 jaar' or P1Y"
         )
+    if doubt := cadence_doubt(cells("cadence"), cadence):
+        notes.warn(doubt)
     if "(" in cells("cadence"):  # "jaarlijks (in maart)" says more than its interval
         notes.add(f"Frequency as written in the calendar: {cells('cadence')}")
     fields: dict[str, Any] = {"title": title}

@@ -299,3 +299,44 @@ def test_a_status_saying_done_without_a_date_warns(status: str) -> None:
     """A status saying done, with no date last done, asks for the date."""
     _, warnings = _drafted(status=status)
     assert any("no date last done" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("frequency", "cadence", "read_as", "hint"),
+    [
+        ("tweejaarlijks", "P2Y", "every two years (P2Y)", "'halfjaarlijks' or '2x per jaar'"),
+        ("biannually", "P6M", "twice a year (P6M)", "'every 2 years'"),
+        ("bisannuel", "P2Y", "every two years (P2Y)", "'semestriel' or '2x par an'"),
+    ],
+)
+def test_a_frequency_used_both_ways_keeps_its_reading_and_warns(
+    frequency: str, cadence: str, read_as: str, hint: str
+) -> None:
+    """'tweejaarlijks', 'bisannuel' and 'biannually' each mean both twice a year and every two
+    years; the dictionary reading is kept and the row says both meanings."""
+    drafted, warnings = _drafted(cadence=frequency)
+    assert isinstance(drafted, dict)
+    assert drafted["cadence"] == cadence
+    doubt = next(w for w in warnings if w.startswith(f"frequency '{frequency}'"))
+    assert read_as in doubt
+    assert hint in doubt
+    assert "twice a year" in doubt
+    assert "every two years" in doubt
+
+
+@pytest.mark.parametrize(("frequency", "cadence"), [("elke 999 jaar", "P999Y"), ("P11Y", "P11Y")])
+def test_a_frequency_over_ten_years_warns(frequency: str, cadence: str) -> None:
+    """An interval over ten years is kept as written but warned: a typo makes a task that is
+    never due."""
+    drafted, warnings = _drafted(cadence=frequency)
+    assert isinstance(drafted, dict)
+    assert drafted["cadence"] == cadence
+    assert f"frequency '{frequency}' read as {cadence}, more than ten years: check the number" in (
+        warnings
+    )
+
+
+@pytest.mark.parametrize("frequency", ["jaarlijks", "halfjaarlijks", "elke 10 jaar"])
+def test_a_plain_frequency_says_nothing(frequency: str) -> None:
+    _, warnings = _drafted(cadence=frequency)
+    assert not any(w.startswith("frequency") for w in warnings), warnings
