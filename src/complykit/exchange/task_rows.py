@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from complykit.catalog.catalogset import CatalogSet
-from complykit.exchange.moment_cells import read_moment
+from complykit.exchange.moment_cells import EXCEL_NUMBER_HINT, looks_like_excel_serial, read_moment
 from complykit.exchange.people import person_named
 from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.table_import import Cells, TableKind
@@ -187,7 +187,12 @@ def _last_done(text: str, notes: Notes) -> date | None:
         )
         return planned.first
     notes.add(f"Last done as written in the calendar: {text}")
-    notes.warn(f"last done '{text}' is no date (write dd-mm-yyyy or yyyy-mm-dd); kept in notes")
+    reason = (
+        EXCEL_NUMBER_HINT
+        if looks_like_excel_serial(text)
+        else "is no date (write dd-mm-yyyy or yyyy-mm-dd)"
+    )
+    notes.warn(f"last done '{text}' {reason}; kept in notes")
     return None
 
 
@@ -205,7 +210,12 @@ def _planned(
         planned = None
     if planned is None:
         notes.add(f"Planned as written in the calendar: {text}")
-        notes.warn(f"planned '{text}' names no day, month, quarter or week; kept in notes")
+        reason = (
+            EXCEL_NUMBER_HINT
+            if looks_like_excel_serial(text)
+            else "names no day, month, quarter or week"
+        )
+        notes.warn(f"planned '{text}' {reason}; kept in notes")
         return
     if planned.assumed:
         notes.warn(f"planned '{text}' read as {planned.day.isoformat()}, {planned.assumed}")

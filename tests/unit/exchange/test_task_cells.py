@@ -332,3 +332,18 @@ def test_a_frequency_over_ten_years_warns(frequency: str, cadence: str) -> None:
 def test_a_plain_frequency_says_nothing(frequency: str) -> None:
     _, warnings = _drafted(cadence=frequency)
     assert not any(w.startswith("frequency") for w in warnings), warnings
+
+
+@pytest.mark.parametrize("field", ["last_done", "planned"])
+def test_an_excel_date_number_is_named_as_one(field: str) -> None:
+    """45658 in a General-format cell is Excel's number for 2025-01-01: the row says to format
+    the column as a date, as the breach import does, and keeps the cell in notes."""
+    drafted, notes = _drafted_with_notes(**{field: "45658"})
+    assert isinstance(drafted, dict)
+    assert "history" not in drafted
+    assert "first_due" not in drafted
+    label = {"last_done": "last done", "planned": "planned"}[field]
+    assert (
+        f"{label} '45658' looks like an Excel date number: format the column as a date; "
+        "kept in notes"
+    ) in notes.warnings
