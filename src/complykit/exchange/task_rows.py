@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 
@@ -120,8 +120,9 @@ def draft_task(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
     fields["type"] = _type(cells, title, notes)
     fields["cadence"] = cadence
     _owner(cells("owner"), config, fields, notes)
-    done = _last_done(cells("last_done"), notes)
-    _planned(cells("planned"), done, cadence, fields, notes)
+    last = _last_done(cells("last_done"), notes)
+    done = last.day if last is not None else None
+    _planned(cells("planned"), last, cadence, fields, notes)
     if done is not None:
         fields["history"] = [_occurrence(done, cells("evidence"), notes)]
     elif cells("evidence"):
@@ -167,7 +168,15 @@ def _owner(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: No
         notes.warn(f"owner '{text}' is no person in complykit.yaml; kept in notes")
 
 
-def _last_done(text: str, notes: Notes) -> date | None:
+class LastDone(NamedTuple):
+    """When a task was last done: the day recorded, and the end of the period when the cell
+    named a period ("Q3 2025") rather than a day."""
+
+    day: date
+    period_end: date | None = None
+
+
+def _last_done(text: str, notes: Notes) -> LastDone | None:
     """The day the task was last done: a date, or a month with its year read as its first day
     (so the next due date is not put later than it may be). Anything else is kept in notes."""
     if not text:
@@ -175,7 +184,7 @@ def _last_done(text: str, notes: Notes) -> date | None:
     try:
         written = read_moment(text)
         if written is not None:
-            return written.day
+            return LastDone(written.day)
         planned = planned_day(text, date.min)
     except ValueError:
         planned = None
@@ -185,7 +194,7 @@ def _last_done(text: str, notes: Notes) -> date | None:
             f"last done '{text}' read as {planned.first.isoformat()}, the first day of that "
             "period, so the next due date is not put later than it may be"
         )
-        return planned.first
+        return LastDone(planned.first, planned.day)
     notes.add(f"Last done as written in the calendar: {text}")
     reason = (
         EXCEL_NUMBER_HINT
@@ -197,13 +206,18 @@ def _last_done(text: str, notes: Notes) -> date | None:
 
 
 def _planned(
-    text: str, done: date | None, cadence: str, fields: dict[str, Any], notes: Notes
+    text: str, last: LastDone | None, cadence: str, fields: dict[str, Any], notes: Notes
 ) -> None:
     """The planned day as ``first_due`` while the task was never done; once done, complykit
-    derives the next due date, and a plan that differs from it is kept in notes."""
+    derives the next due date, and a plan that differs from it is kept in notes.
+
+    A plan without a year, after a period done ("Q3 2025", "maart 2026"), is the first one
+    after that period: a plan inside it is the one just done."""
     if not text:
         return
-    after = done or date.today()  # noqa: DTZ011 - a plan without a year is the next such period
+    done = last.day if last is not None else None
+    # a plan without a year is the next such period
+    after = (last.period_end or last.day) if last is not None else date.today()  # noqa: DTZ011
     try:
         planned = planned_day(text, after, starting=done is not None)
     except ValueError:
@@ -224,12 +238,20 @@ def _planned(
         return
     derived = _DURATION.validate_python(cadence).after(done)
     notes.add(f"Planned as written in the calendar: {text}")
-    if planned.day != derived:
+    if not _agrees(planned.day, derived, by_month=last is not None and last.period_end is not None):
         notes.warn(
             f"planned '{text}' ({planned.day.isoformat()}), but the next due date is derived "
             f"from the last done date and the frequency: {derived.isoformat()}; the plan is "
             "kept in notes"
         )
+
+
+def _agrees(planned: date, derived: date, *, by_month: bool) -> bool:
+    """Whether a plan agrees with the derived due date: to the day, or when the last done date
+    was read from a period (its first day, an assumption), to the month."""
+    if by_month:
+        return (planned.year, planned.month) == (derived.year, derived.month)
+    return planned == derived
 
 
 def _occurrence(done: date, evidence: str, notes: Notes) -> dict[str, Any]:

@@ -347,3 +347,32 @@ def test_an_excel_date_number_is_named_as_one(field: str) -> None:
         f"{label} '45658' looks like an Excel date number: format the column as a date; "
         "kept in notes"
     ) in notes.warnings
+
+
+def test_a_plan_without_a_year_is_after_the_period_done() -> None:
+    """Last done 'Q3 2025' (read as 2025-07-01) and planned 'september': the plan is September
+    2026, not the September inside the quarter just done."""
+    drafted, warnings = _drafted(last_done="Q3 2025", planned="september")
+    assert isinstance(drafted, dict)
+    assert drafted["history"] == [{"done_on": "2025-07-01"}]
+    assert "first_due" not in drafted
+    assert not any("(2025-09-30)" in w for w in warnings), warnings
+    assert (
+        "planned 'september' (2026-09-30), but the next due date is derived from the last done "
+        "date and the frequency: 2026-07-01; the plan is kept in notes"
+    ) in warnings
+
+
+def test_a_plan_in_the_month_derived_from_a_period_done_agrees() -> None:
+    """Last done 'maart 2026' and planned 'maart': next March, the month the derived date
+    (2027-03-01) falls in, so no conflict is reported that comes only from the readings."""
+    drafted, warnings = _drafted(last_done="maart 2026", planned="maart")
+    assert isinstance(drafted, dict)
+    assert drafted["history"] == [{"done_on": "2026-03-01"}]
+    assert not any("but the next due date" in w for w in warnings), warnings
+
+
+def test_a_plan_a_month_off_a_day_done_still_differs() -> None:
+    """With a day done, the plan is compared to the day: 15-03-2026 and 'maart' differ."""
+    _, warnings = _drafted(last_done="15-03-2026", planned="maart")
+    assert any("but the next due date" in w and "2027-03-15" in w for w in warnings), warnings
