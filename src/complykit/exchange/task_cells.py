@@ -186,7 +186,15 @@ _PERIODS = (
         rf"|(?P<quarter3>[1-4])\s*(?:e|de|ste|er|eme|st|nd|rd|th)?\s*(?:kwartaal|quarter|trimestre)"
         rf"(?:\s*{_year(3)})?"
     )),
-    ("half", re.compile(rf"(?:h|hj)\s*(?P<half>[12])(?:\s*[-/']?\s*{_year()})?")),
+    # A Belgian plan annuel writes its half years as semestres: "S1 2027", "sem. 2", "1er
+    # semestre". "sem 1" and "sem 2" are read as semestres, and the row says so, since "sem"
+    # is also short for semaine (week).
+    ("half", re.compile(
+        rf"(?:h|hj|s|(?P<sem>sem)|semestre|semester)\.?\s*(?P<half>[12])"
+        rf"(?:\s*[-/']?\s*{_year()})?"
+        rf"|(?P<half2>[12])\s*(?:e|er|eme|de|ste|st|nd)?\s*(?:semestre|semester|halfjaar"
+        rf"|half jaar|half year)(?:\s*{_year(2)})?"
+    )),
     ("week", re.compile(
         rf"(?:week|wk|w|semaine|sem)\.?\s*(?P<week>[0-9]{{1,2}})(?:\s*[-/,]?\s*{_year()})?"
         rf"|{_year(2)}\s*-?\s*w(?P<week2>[0-9]{{1,2}})"
@@ -239,6 +247,8 @@ def _period_end(period: str, found: re.Match[str], after: date, *, starting: boo
     length = {"month": 1, "quarter": 3, "half": 6}[period]
     last = _month(groups["month"]) if period == "month" else length * int(groups[period])
     name = {"month": "month", "quarter": "quarter", "half": "half year"}[period]
+    if "sem" in groups:
+        name += " ('sem' read as semestre, not semaine)"
     return _placed(lambda year: _last_of(year, last),
                    lambda end: date(end.year, end.month - length + 1, 1), year_text, after,
                    first, f"the last day of that {name}")  # fmt: skip

@@ -376,3 +376,25 @@ def test_a_plan_a_month_off_a_day_done_still_differs() -> None:
     """With a day done, the plan is compared to the day: 15-03-2026 and 'maart' differ."""
     _, warnings = _drafted(last_done="15-03-2026", planned="maart")
     assert any("but the next due date" in w and "2027-03-15" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("planned", "day", "said"),
+    [
+        ("S1 2027", "2027-06-30", "the last day of that half year"),
+        ("1er semestre 2027", "2027-06-30", "the last day of that half year"),
+        (
+            "sem 2 2027",
+            "2027-12-31",
+            "the last day of that half year ('sem' read as semestre, not semaine)",
+        ),
+        ("sem 12 2027", "2027-03-28", "the Sunday that ends ISO week 12"),
+    ],
+)
+def test_a_semestre_is_a_half_year(planned: str, day: str, said: str) -> None:
+    """A Belgian plan annuel's 'S1 2027' or 'sem 2' is a semestre, its last day the plan; 'sem'
+    with a higher number is a week (semaine). The row says which reading was taken."""
+    drafted, warnings = _drafted(planned=planned)
+    assert isinstance(drafted, dict)
+    assert drafted["first_due"] == day
+    assert f"planned '{planned}' read as {day}, {said}" in warnings
