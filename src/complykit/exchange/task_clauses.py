@@ -35,9 +35,9 @@ _NAMED = (
 # number (27002, 9001), NEN 7510, the BIO, and Dutch acts (the UAVG, the repealed Wbp). Their
 # clauses and articles are numbered apart from the bundled ones (UAVG art. 22 is not GDPR Art.
 # 22), so a part naming one is never read against a catalog.
-_OTHER_NAMED = re.compile(
-    r"27001\s*[:-]\s*2013|(?<![0-9.])[0-9]{4,5}(?![0-9.])|\b(?:nen|bio|uavg|wbp|uitvoeringswet|wet)\b"
-)
+_OTHER_STANDARD = re.compile(r"27001\s*[:-]\s*2013|(?<![0-9.])[0-9]{4,5}(?![0-9.])|\b(?:nen|bio)\b")
+# A Dutch act names the AVG in its own title ("Uitvoeringswet AVG"), so it is looked for first.
+_DUTCH_ACT = re.compile(r"\b(?:uavg|wbp|uitvoeringswet\w*|wet)\b")
 _ARTICLE = re.compile(
     r"\b(?:art|artikel|article|artt?)\.?\s*(?P<number>[0-9]{1,3})"
     r"(?:\s*(?:\((?P<par>[0-9]{1,2})\)|,?\s*(?:lid|par\.?|paragraph|alinea)\s*(?P<lid>[0-9]{1,2})))?"
@@ -78,7 +78,8 @@ def read_clauses(text: str, catalogs: CatalogSet, in_scope: Sequence[str]) -> Cl
         part = f"art. {written}" if articles and written.isdigit() else written
         articles = _ARTICLE.search(part) is not None
         named = _framework_named(part)
-        if named is None and (other := _OTHER_NAMED.search(part)):
+        other = _DUTCH_ACT.search(part) or (None if named else _OTHER_STANDARD.search(part))
+        if other is not None:
             named = _OTHER
             others.append(_other_name(written, other))
         framework = named or framework

@@ -223,6 +223,8 @@ def test_any_row_is_a_valid_task_or_a_reason(values: dict[str, str]) -> None:
         ("ISO 27001 9.2; NEN 7510 9.3", ("ISO/IEC 27001:2022 9.2",)),
         ("UAVG art. 22", ()),
         ("Wbp art. 30", ()),
+        ("Uitvoeringswet AVG art. 22", ()),
+        ("AVG art. 30; UAVG art. 22", ("GDPR Art. 30",)),
         ("42001 9.3", ("ISO/IEC 42001:2023 9.3",)),
     ],
 )
