@@ -226,6 +226,7 @@ def test_any_row_is_a_valid_task_or_a_reason(values: dict[str, str]) -> None:
         ("Uitvoeringswet AVG art. 22", ()),
         ("AVG art. 30; UAVG art. 22", ("GDPR Art. 30",)),
         ("42001 9.3", ("ISO/IEC 42001:2023 9.3",)),
+        ("ISO 27001 9.2; 27701 5.2", ("ISO/IEC 27001:2022 9.2", "ISO/IEC 27701:2019 5.2")),
     ],
 )
 def test_clause_lists(text: str, expected: tuple[str, ...]) -> None:
