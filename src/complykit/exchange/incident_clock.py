@@ -8,26 +8,22 @@ an earlier step that day), a notification at the end of its day, the latest it c
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time, timedelta, timezone
 
 from complykit.exchange.incident_words import LABELS, kept
 from complykit.exchange.moment_cells import (
+    EXCEL_NUMBER_HINT,
     ZONES,
     Placed,
     Written,
     Zone,
+    looks_like_excel_serial,
     place,
     read_clock,
     read_moment,
 )
 from complykit.exchange.row_source import Notes
 from complykit.exchange.table_import import Cells
-
-# A date-time cell the sheet gives as Excel's serial number (days since 1899-12-30, the time as
-# a fraction), because the column is formatted as General: 45721.5 is 2025-03-05 12:00.
-_EXCEL_SERIAL = re.compile(r"[0-9]{5}(?:[.,][0-9]+)?")
-
 
 CLOCK_HOURS = timedelta(hours=72)
 
@@ -134,8 +130,8 @@ class Moments:
             if written is not None:
                 return written
             reason = (
-                "looks like an Excel date number: format the column as a date"
-                if _EXCEL_SERIAL.fullmatch(text.strip())
+                EXCEL_NUMBER_HINT
+                if looks_like_excel_serial(text)
                 else "is no date (write dd-mm-yyyy hh:mm or yyyy-mm-dd hh:mm)"
             )
         self._notes.warn(f"{label.lower()} '{text}' {reason}; kept in notes")

@@ -141,6 +141,18 @@ def read_moment(text: str) -> Written | None:
     return None
 
 
+# A date or date-time cell the sheet gives as Excel's serial number (days since 1899-12-30, the
+# time as a fraction), because the column is formatted as General: 45721.5 is 2025-03-05 12:00.
+_EXCEL_SERIAL = re.compile(r"[0-9]{5}(?:[.,][0-9]+)?")
+EXCEL_NUMBER_HINT = "looks like an Excel date number: format the column as a date"
+"""What an import says of a cell ``looks_like_excel_serial`` holds."""
+
+
+def looks_like_excel_serial(text: str) -> bool:
+    """Whether ``text`` is a bare five-digit number, as Excel shows a date in a General cell."""
+    return _EXCEL_SERIAL.fullmatch(text.strip()) is not None
+
+
 def read_clock(text: str) -> time | None:
     """The time of day a cell of its own writes ("14:05", "14u05", "14:05:00"); None if none.
 

@@ -105,6 +105,37 @@ def cadence_of(text: str) -> str | None:
     return _valid(worded) if worded and "T" not in worded else None
 
 
+# Words each used both ways: "tweejaarlijks" and "bisannuel" are mostly every two years, but
+# also twice a year; "biannually" mostly twice a year, but also every two years. The reading
+# decides when a task is overdue, so the row says which one was taken.
+_EITHER_WAY: dict[str, str] = {
+    **dict.fromkeys(("tweejaarlijks", "tweejaarlijkse", "2-jaarlijks", "2 jaarlijks",
+                     "2-jaarlijkse"), "write 'halfjaarlijks' or '2x per jaar' if twice a year "
+                                      "is meant"),
+    "bisannuel": "write 'semestriel' or '2x par an' if twice a year is meant",
+    "biannually": "write 'every 2 years' if every two years is meant",
+}  # fmt: skip
+_LONGEST_LIKELY = Duration.model_validate({"years": 10})
+
+
+def cadence_doubt(text: str, cadence: str) -> str | None:
+    """Why the cadence read from ``text`` may not be the one meant: a word used for two
+    intervals, or an interval longer than ten years (a typo, "elke 100 jaar", makes a task that
+    is never due)."""
+    plain = " ".join(_BRACKETED.sub(" ", words_of(text)).split()).strip(" .,;:")
+    meaning = "twice a year" if _WORDS.get(plain) == "P6M" else "every two years"
+    other = "every two years" if meaning == "twice a year" else "twice a year"
+    if plain in _EITHER_WAY:
+        return (
+            f"frequency '{text}' read as {meaning} ({cadence}), though it is also used for "
+            f"{other}; {_EITHER_WAY[plain]}"
+        )
+    start = date(2000, 1, 1)
+    if Duration.model_validate(_parts(cadence)).after(start) > _LONGEST_LIKELY.after(start):
+        return f"frequency '{text}' read as {cadence}, more than ten years: check the number"
+    return None
+
+
 def _count(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBERS[text]
 
@@ -155,7 +186,15 @@ _PERIODS = (
         rf"|(?P<quarter3>[1-4])\s*(?:e|de|ste|er|eme|st|nd|rd|th)?\s*(?:kwartaal|quarter|trimestre)"
         rf"(?:\s*{_year(3)})?"
     )),
-    ("half", re.compile(rf"(?:h|hj)\s*(?P<half>[12])(?:\s*[-/']?\s*{_year()})?")),
+    # A Belgian plan annuel writes its half years as semestres: "S1 2027", "sem. 2", "1er
+    # semestre". "sem 1" and "sem 2" are read as semestres, and the row says so, since "sem"
+    # is also short for semaine (week).
+    ("half", re.compile(
+        rf"(?:h|hj|s|(?P<sem>sem)|semestre|semester)\.?\s*(?P<half>[12])"
+        rf"(?:\s*[-/']?\s*{_year()})?"
+        rf"|(?P<half2>[12])\s*(?:e|er|eme|de|ste|st|nd)?\s*(?:semestre|semester|halfjaar"
+        rf"|half jaar|half year)(?:\s*{_year(2)})?"
+    )),
     ("week", re.compile(
         rf"(?:week|wk|w|semaine|sem)\.?\s*(?P<week>[0-9]{{1,2}})(?:\s*[-/,]?\s*{_year()})?"
         rf"|{_year(2)}\s*-?\s*w(?P<week2>[0-9]{{1,2}})"
@@ -208,6 +247,8 @@ def _period_end(period: str, found: re.Match[str], after: date, *, starting: boo
     length = {"month": 1, "quarter": 3, "half": 6}[period]
     last = _month(groups["month"]) if period == "month" else length * int(groups[period])
     name = {"month": "month", "quarter": "quarter", "half": "half year"}[period]
+    if "sem" in groups:
+        name += " ('sem' read as semestre, not semaine)"
     return _placed(lambda year: _last_of(year, last),
                    lambda end: date(end.year, end.month - length + 1, 1), year_text, after,
                    first, f"the last day of that {name}")  # fmt: skip

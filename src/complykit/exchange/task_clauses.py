@@ -19,16 +19,25 @@ from complykit.model.wording.folding import words_of
 
 _PREFIX_OF = {framework: prefix.strip() for prefix, framework in CITATION_PREFIXES.items()}
 
-# The frameworks a cell may name, as people write them. ISO/IEC 27001 without an edition is
-# the 2022 edition: the transition from 2013 ended on 31 October 2025.
+# The frameworks a cell may name, as people write them: a standard also by its number alone
+# ("42001 9.3"), as Dutch calendars do. ISO/IEC 27001 without an edition is the 2022 edition:
+# the transition from 2013 ended on 31 October 2025.
+_ISO = r"(?:iso\s*(?:/\s*iec)?\s*)?(?<![0-9])"
 _NAMED = (
-    (re.compile(r"iso\s*(?:/\s*iec)?\s*27001(?:\s*[:-]\s*2022)?(?![:-]\s*2013)"), "iso27001-2022"),
-    (re.compile(r"iso\s*(?:/\s*iec)?\s*27701"), "iso27701-2019"),
-    (re.compile(r"iso\s*(?:/\s*iec)?\s*42001"), "iso42001-2023"),
-    (re.compile(r"\b(?:avg|uavg|gdpr|rgpd|dsgvo)\b"), "gdpr"),
+    (re.compile(rf"{_ISO}27001(?:\s*[:-]\s*2022)?(?![0-9])(?!\s*[:-]\s*2013)"), "iso27001-2022"),
+    (re.compile(rf"{_ISO}27701(?![0-9])"), "iso27701-2019"),
+    (re.compile(rf"{_ISO}42001(?![0-9])"), "iso42001-2023"),
+    (re.compile(r"\b(?:avg|gdpr|rgpd|dsgvo)\b"), "gdpr"),
     (re.compile(r"\b(?:ai act|ai-act|ai verordening|ai-verordening|aia|ia act|eu ai act)\b"),
      "eu-ai-act"),
 )  # fmt: skip
+# Standards and laws complykit has no catalog for: ISO/IEC 27001:2013, any other standard
+# number (27002, 9001), NEN 7510, the BIO, and Dutch acts (the UAVG, the repealed Wbp). Their
+# clauses and articles are numbered apart from the bundled ones (UAVG art. 22 is not GDPR Art.
+# 22), so a part naming one is never read against a catalog.
+_OTHER_STANDARD = re.compile(r"27001\s*[:-]\s*2013|(?<![0-9.])[0-9]{4,5}(?![0-9.])|\b(?:nen|bio)\b")
+# A Dutch act names the AVG in its own title ("Uitvoeringswet AVG"), so it is looked for first.
+_DUTCH_ACT = re.compile(r"\b(?:uavg|wbp|uitvoeringswet\w*|wet)\b")
 _ARTICLE = re.compile(
     r"\b(?:art|artikel|article|artt?)\.?\s*(?P<number>[0-9]{1,3})"
     r"(?:\s*(?:\((?P<par>[0-9]{1,2})\)|,?\s*(?:lid|par\.?|paragraph|alinea)\s*(?P<lid>[0-9]{1,2})))?"
@@ -50,6 +59,8 @@ class ClauseReading:
 
     clauses: tuple[str, ...]
     unread: tuple[str, ...]
+    others: tuple[str, ...] = ()
+    """Standards or laws named that complykit has no catalog for ("NEN 7510", "UAVG")."""
 
 
 def read_clauses(text: str, catalogs: CatalogSet, in_scope: Sequence[str]) -> ClauseReading:
@@ -59,19 +70,35 @@ def read_clauses(text: str, catalogs: CatalogSet, in_scope: Sequence[str]) -> Cl
     parts after it ("ISO 27001 9.2 en A.5.35")."""
     found: list[str] = []
     unread: list[str] = []
+    others: list[str] = []
     framework: str | None = None
     articles = False
     for written in _parts(text):
         # "art. 32, 33 en 34": a bare number after an article is the next article
         part = f"art. {written}" if articles and written.isdigit() else written
         articles = _ARTICLE.search(part) is not None
-        framework = _framework_named(part) or framework
-        clause = _clause(part, framework, catalogs, in_scope)
+        named = _framework_named(part)
+        other = _DUTCH_ACT.search(part) or (None if named else _OTHER_STANDARD.search(part))
+        if other is not None:
+            named = _OTHER
+            others.append(_other_name(written, other))
+        framework = named or framework
+        clause = None if framework == _OTHER else _clause(part, framework, catalogs, in_scope)
         if clause is None:
             unread.append(written)
         elif clause not in found:
             found.append(clause)
-    return ClauseReading(tuple(found), tuple(unread))
+    return ClauseReading(tuple(found), tuple(unread), tuple(dict.fromkeys(others)))
+
+
+_CLAUSE_START = re.compile(r"\b(?:art|artikel|article)\b|(?<![0-9])[ab]?\.?[0-9]{1,2}\.[0-9]")
+_OTHER = "other"  # a framework named that complykit has no catalog for
+
+
+def _other_name(written: str, match: re.Match[str]) -> str:
+    """The name as the part writes it, up to the clause that follows ("NEN 7510", "UAVG")."""
+    before = _CLAUSE_START.split(written)[0]
+    return before.strip(" .,:") or match.group(0)
 
 
 def _parts(text: str) -> list[str]:

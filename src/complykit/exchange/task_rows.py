@@ -13,16 +13,16 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 
 from complykit.catalog.catalogset import CatalogSet
-from complykit.exchange.moment_cells import read_moment
+from complykit.exchange.moment_cells import EXCEL_NUMBER_HINT, looks_like_excel_serial, read_moment
 from complykit.exchange.people import person_named
 from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.table_import import Cells, TableKind
-from complykit.exchange.task_cells import cadence_of, planned_day
+from complykit.exchange.task_cells import cadence_doubt, cadence_of, planned_day
 from complykit.exchange.task_clauses import read_clauses
 from complykit.model.config import WorkspaceConfig
 from complykit.model.duration import DurationField
@@ -110,6 +110,8 @@ def draft_task(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
             f"{said}; a task needs the interval it recurs at: write e.g. 'jaarlijks', "
             "'per kwartaal', 'elke 2 jaar' or P1Y"
         )
+    if doubt := cadence_doubt(cells("cadence"), cadence):
+        notes.warn(doubt)
     if "(" in cells("cadence"):  # "jaarlijks (in maart)" says more than its interval
         notes.add(f"Frequency as written in the calendar: {cells('cadence')}")
     fields: dict[str, Any] = {"title": title}
@@ -118,8 +120,9 @@ def draft_task(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
     fields["type"] = _type(cells, title, notes)
     fields["cadence"] = cadence
     _owner(cells("owner"), config, fields, notes)
-    done = _last_done(cells("last_done"), notes)
-    _planned(cells("planned"), done, cadence, fields, notes)
+    last = _last_done(cells("last_done"), notes)
+    done = last.day if last is not None else None
+    _planned(cells("planned"), last, cadence, fields, notes)
     if done is not None:
         fields["history"] = [_occurrence(done, cells("evidence"), notes)]
     elif cells("evidence"):
@@ -165,7 +168,15 @@ def _owner(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: No
         notes.warn(f"owner '{text}' is no person in complykit.yaml; kept in notes")
 
 
-def _last_done(text: str, notes: Notes) -> date | None:
+class LastDone(NamedTuple):
+    """When a task was last done: the day recorded, and the end of the period when the cell
+    named a period ("Q3 2025") rather than a day."""
+
+    day: date
+    period_end: date | None = None
+
+
+def _last_done(text: str, notes: Notes) -> LastDone | None:
     """The day the task was last done: a date, or a month with its year read as its first day
     (so the next due date is not put later than it may be). Anything else is kept in notes."""
     if not text:
@@ -173,7 +184,7 @@ def _last_done(text: str, notes: Notes) -> date | None:
     try:
         written = read_moment(text)
         if written is not None:
-            return written.day
+            return LastDone(written.day)
         planned = planned_day(text, date.min)
     except ValueError:
         planned = None
@@ -183,27 +194,42 @@ def _last_done(text: str, notes: Notes) -> date | None:
             f"last done '{text}' read as {planned.first.isoformat()}, the first day of that "
             "period, so the next due date is not put later than it may be"
         )
-        return planned.first
+        return LastDone(planned.first, planned.day)
     notes.add(f"Last done as written in the calendar: {text}")
-    notes.warn(f"last done '{text}' is no date (write dd-mm-yyyy or yyyy-mm-dd); kept in notes")
+    reason = (
+        EXCEL_NUMBER_HINT
+        if looks_like_excel_serial(text)
+        else "is no date (write dd-mm-yyyy or yyyy-mm-dd)"
+    )
+    notes.warn(f"last done '{text}' {reason}; kept in notes")
     return None
 
 
 def _planned(
-    text: str, done: date | None, cadence: str, fields: dict[str, Any], notes: Notes
+    text: str, last: LastDone | None, cadence: str, fields: dict[str, Any], notes: Notes
 ) -> None:
     """The planned day as ``first_due`` while the task was never done; once done, complykit
-    derives the next due date, and a plan that differs from it is kept in notes."""
+    derives the next due date, and a plan that differs from it is kept in notes.
+
+    A plan without a year, after a period done ("Q3 2025", "maart 2026"), is the first one
+    after that period: a plan inside it is the one just done."""
     if not text:
         return
-    after = done or date.today()  # noqa: DTZ011 - a plan without a year is the next such period
+    done = last.day if last is not None else None
+    # a plan without a year is the next such period
+    after = (last.period_end or last.day) if last is not None else date.today()  # noqa: DTZ011
     try:
         planned = planned_day(text, after, starting=done is not None)
     except ValueError:
         planned = None
     if planned is None:
         notes.add(f"Planned as written in the calendar: {text}")
-        notes.warn(f"planned '{text}' names no day, month, quarter or week; kept in notes")
+        reason = (
+            EXCEL_NUMBER_HINT
+            if looks_like_excel_serial(text)
+            else "names no day, month, quarter or week"
+        )
+        notes.warn(f"planned '{text}' {reason}; kept in notes")
         return
     if planned.assumed:
         notes.warn(f"planned '{text}' read as {planned.day.isoformat()}, {planned.assumed}")
@@ -212,12 +238,20 @@ def _planned(
         return
     derived = _DURATION.validate_python(cadence).after(done)
     notes.add(f"Planned as written in the calendar: {text}")
-    if planned.day != derived:
+    if not _agrees(planned.day, derived, by_month=last is not None and last.period_end is not None):
         notes.warn(
             f"planned '{text}' ({planned.day.isoformat()}), but the next due date is derived "
             f"from the last done date and the frequency: {derived.isoformat()}; the plan is "
             "kept in notes"
         )
+
+
+def _agrees(planned: date, derived: date, *, by_month: bool) -> bool:
+    """Whether a plan agrees with the derived due date: to the day, or when the last done date
+    was read from a period (its first day, an assumption), to the month."""
+    if by_month:
+        return (planned.year, planned.month) == (derived.year, derived.month)
+    return planned == derived
 
 
 def _occurrence(done: date, evidence: str, notes: Notes) -> dict[str, Any]:
@@ -247,6 +281,14 @@ def _clause(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: N
         notes.add(f"Clause as written in the calendar: {text}")
         unread = ", ".join(f"'{part}'" for part in reading.unread)
         said = f"clause '{text}'" if not reading.clauses else f"clause '{text}': {unread}"
+        if reading.others:
+            # never cite a clause of a standard or law the cell does not name
+            named = ", ".join(f"'{name}'" for name in reading.others)
+            notes.warn(
+                f"{said} names {named}, which complykit has no catalog for; kept in notes, "
+                "not cited as a clause of another standard or law"
+            )
+            return
         notes.warn(
             f"{said} names no clause or control of one framework complykit knows; kept in "
             "notes (name the standard: 'ISO 27001 9.2', 'AVG art. 39')"
@@ -265,8 +307,21 @@ def _status(text: str, done: date | None, notes: Notes) -> None:
         return
     notes.add(f"Status as written in the calendar: {text}")
     words = spaced_words(text)
-    if done is None and any(f" {word} " in words for word in _DONE):
+    if done is None and _says_done(words):
         notes.warn(f"status '{text}' but no date last done; kept in notes (add it to history)")
+
+
+def _says_done(words: str) -> bool:
+    """Whether a status says the task was done: a done-word with no negation before it ("nog
+    niet uitgevoerd", "not done", "pas fait"), since a task not done has no occurrence to
+    record and asking for one would invent evidence."""
+    return any(
+        re.search(rf" {word} ", words) and not re.search(rf" {_NEGATION} (?:\w+ )?{word} ", words)
+        for word in _DONE
+    )
+
+
+_NEGATION = r"(?:niet|not|pas|geen|nog niet|never|nooit|jamais)"
 
 
 def _about(named: frozenset[str], _config: WorkspaceConfig) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from complykit.catalog.citations import CITATION_PREFIXES
 from complykit.catalog.load import load_catalogs
 from complykit.exchange.row_source import Notes
 from complykit.exchange.table_import import Cells
-from complykit.exchange.task_cells import Planned, cadence_of, planned_day
+from complykit.exchange.task_cells import Planned, _parts, cadence_of, planned_day
 from complykit.exchange.task_clauses import read_clauses
 from complykit.exchange.task_rows import HEADERS, draft_task
 from complykit.model.config import WorkspaceConfig
@@ -70,7 +70,6 @@ def test_every_n_units(n: int, unit: str, form: str, data: st.DataObject) -> Non
     word = data.draw(st.sampled_from(_UNIT_WORDS[unit]))
     found = cadence_of(form.format(n=n, unit=word))
     assert found == f"P{n}{unit}"
-    Duration.model_validate({"Y": {"years": n}, "M": {"months": n}, "W": {"weeks": n}}[unit])
 
 
 @given(st.text(max_size=40))
@@ -80,13 +79,6 @@ def test_any_frequency_is_an_interval_or_none(text: str) -> None:
     if found is not None:
         assert found.startswith("P")
         assert Duration.model_validate(_parts(found)).after(date(2026, 1, 1)) > date(2026, 1, 1)
-
-
-def _parts(iso: str) -> dict[str, int]:
-    import re  # noqa: PLC0415
-
-    names = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
-    return {names[u]: int(n) for n, u in re.findall(r"([0-9]+)([YMWD])", iso)}
 
 
 _DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31))
@@ -226,6 +218,15 @@ def test_any_row_is_a_valid_task_or_a_reason(values: dict[str, str]) -> None:
         ("A.5.1, A.5.2", ("ISO/IEC 27001:2022 A.5.1", "ISO/IEC 27001:2022 A.5.2")),
         ("9.2 9.3", ()),
         ("ISO 27001:2013 A.12.3", ()),
+        ("ISO 27001:2013 A.9.2", ()),
+        ("ISO 27001 9.2; 42001 9.3", ("ISO/IEC 27001:2022 9.2", "ISO/IEC 42001:2023 9.3")),
+        ("ISO 27001 9.2; NEN 7510 9.3", ("ISO/IEC 27001:2022 9.2",)),
+        ("UAVG art. 22", ()),
+        ("Wbp art. 30", ()),
+        ("Uitvoeringswet AVG art. 22", ()),
+        ("AVG art. 30; UAVG art. 22", ("GDPR Art. 30",)),
+        ("42001 9.3", ("ISO/IEC 42001:2023 9.3",)),
+        ("ISO 27001 9.2; 27701 5.2", ("ISO/IEC 27001:2022 9.2", "ISO/IEC 27701:2019 5.2")),
     ],
 )
 def test_clause_lists(text: str, expected: tuple[str, ...]) -> None:
@@ -245,3 +246,158 @@ def test_any_clause_cell_names_catalog_items_only(text: str) -> None:
         catalog = catalogs.framework(framework)
         assert catalog is not None
         assert item in {i.id for i in catalog.items}
+
+
+def _drafted(**values: str) -> tuple[dict[str, object] | str, list[str]]:
+    """The record a calendar row gives, and the warnings on it."""
+    drafted, notes = _drafted_with_notes(**values)
+    return drafted, list(notes.warnings)
+
+
+def _drafted_with_notes(**values: str) -> tuple[dict[str, object] | str, Notes]:
+    notes = Notes()
+    cells = Cells({"title": "Toegangsrechten review", "cadence": "jaarlijks", **values}, ())
+    return draft_task(cells, _config(), notes), notes
+
+
+@pytest.mark.parametrize(
+    ("cell", "named"),
+    [
+        ("ISO 27001:2013 A.9.2", "'iso 27001:2013'"),
+        ("UAVG art. 22", "'uavg'"),
+        ("Wbp art. 30", "'wbp'"),
+        ("NEN 7510 9.3", "'nen 7510'"),
+    ],
+)
+def test_a_standard_or_act_without_a_catalog_is_no_clause(cell: str, named: str) -> None:
+    """A clause of ISO 27001:2013, NEN 7510, the UAVG or the Wbp is never cited as the clause
+    of another standard or law with that number; the cell stays in notes with a warning."""
+    drafted, warnings = _drafted(clause=cell)
+    assert isinstance(drafted, dict)
+    assert "clause" not in drafted
+    assert any(named in w and "no catalog" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("status", ["nog niet uitgevoerd", "niet gedaan", "Not done", "pas fait"])
+def test_a_status_saying_not_done_asks_for_no_done_date(status: str) -> None:
+    """A task not done has no occurrence: the status is kept in notes, and the officer is not
+    asked to add a done date, which would invent evidence."""
+    drafted, notes = _drafted_with_notes(status=status)
+    assert isinstance(drafted, dict)
+    assert "history" not in drafted
+    assert f"Status as written in the calendar: {status}" in notes.lines
+    assert not any("no date last done" in w for w in notes.warnings), notes.warnings
+
+
+@pytest.mark.parametrize("status", ["Afgerond", "uitgevoerd", "Done", "fait"])
+def test_a_status_saying_done_without_a_date_warns(status: str) -> None:
+    """A status saying done, with no date last done, asks for the date."""
+    _, warnings = _drafted(status=status)
+    assert any("no date last done" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("frequency", "cadence", "read_as", "hint"),
+    [
+        ("tweejaarlijks", "P2Y", "every two years (P2Y)", "'halfjaarlijks' or '2x per jaar'"),
+        ("biannually", "P6M", "twice a year (P6M)", "'every 2 years'"),
+        ("bisannuel", "P2Y", "every two years (P2Y)", "'semestriel' or '2x par an'"),
+    ],
+)
+def test_a_frequency_used_both_ways_keeps_its_reading_and_warns(
+    frequency: str, cadence: str, read_as: str, hint: str
+) -> None:
+    """'tweejaarlijks', 'bisannuel' and 'biannually' each mean both twice a year and every two
+    years; the dictionary reading is kept and the row says both meanings."""
+    drafted, warnings = _drafted(cadence=frequency)
+    assert isinstance(drafted, dict)
+    assert drafted["cadence"] == cadence
+    doubt = next(w for w in warnings if w.startswith(f"frequency '{frequency}'"))
+    assert read_as in doubt
+    assert hint in doubt
+    assert "twice a year" in doubt
+    assert "every two years" in doubt
+
+
+@pytest.mark.parametrize(("frequency", "cadence"), [("elke 999 jaar", "P999Y"), ("P11Y", "P11Y")])
+def test_a_frequency_over_ten_years_warns(frequency: str, cadence: str) -> None:
+    """An interval over ten years is kept as written but warned: a typo makes a task that is
+    never due."""
+    drafted, warnings = _drafted(cadence=frequency)
+    assert isinstance(drafted, dict)
+    assert drafted["cadence"] == cadence
+    assert f"frequency '{frequency}' read as {cadence}, more than ten years: check the number" in (
+        warnings
+    )
+
+
+@pytest.mark.parametrize("frequency", ["jaarlijks", "halfjaarlijks", "elke 10 jaar"])
+def test_a_plain_frequency_says_nothing(frequency: str) -> None:
+    _, warnings = _drafted(cadence=frequency)
+    assert not any(w.startswith("frequency") for w in warnings), warnings
+
+
+@pytest.mark.parametrize("field", ["last_done", "planned"])
+def test_an_excel_date_number_is_named_as_one(field: str) -> None:
+    """45658 in a General-format cell is Excel's number for 2025-01-01: the row says to format
+    the column as a date, as the breach import does, and keeps the cell in notes."""
+    drafted, notes = _drafted_with_notes(**{field: "45658"})
+    assert isinstance(drafted, dict)
+    assert "history" not in drafted
+    assert "first_due" not in drafted
+    label = {"last_done": "last done", "planned": "planned"}[field]
+    assert (
+        f"{label} '45658' looks like an Excel date number: format the column as a date; "
+        "kept in notes"
+    ) in notes.warnings
+
+
+def test_a_plan_without_a_year_is_after_the_period_done() -> None:
+    """Last done 'Q3 2025' (read as 2025-07-01) and planned 'september': the plan is September
+    2026, not the September inside the quarter just done."""
+    drafted, warnings = _drafted(last_done="Q3 2025", planned="september")
+    assert isinstance(drafted, dict)
+    assert drafted["history"] == [{"done_on": "2025-07-01"}]
+    assert "first_due" not in drafted
+    assert not any("(2025-09-30)" in w for w in warnings), warnings
+    assert (
+        "planned 'september' (2026-09-30), but the next due date is derived from the last done "
+        "date and the frequency: 2026-07-01; the plan is kept in notes"
+    ) in warnings
+
+
+def test_a_plan_in_the_month_derived_from_a_period_done_agrees() -> None:
+    """Last done 'maart 2026' and planned 'maart': next March, the month the derived date
+    (2027-03-01) falls in, so no conflict is reported that comes only from the readings."""
+    drafted, warnings = _drafted(last_done="maart 2026", planned="maart")
+    assert isinstance(drafted, dict)
+    assert drafted["history"] == [{"done_on": "2026-03-01"}]
+    assert not any("but the next due date" in w for w in warnings), warnings
+
+
+def test_a_plan_a_month_off_a_day_done_still_differs() -> None:
+    """With a day done, the plan is compared to the day: 15-03-2026 and 'maart' differ."""
+    _, warnings = _drafted(last_done="15-03-2026", planned="maart")
+    assert any("but the next due date" in w and "2027-03-15" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("planned", "day", "said"),
+    [
+        ("S1 2027", "2027-06-30", "the last day of that half year"),
+        ("1er semestre 2027", "2027-06-30", "the last day of that half year"),
+        (
+            "sem 2 2027",
+            "2027-12-31",
+            "the last day of that half year ('sem' read as semestre, not semaine)",
+        ),
+        ("sem 12 2027", "2027-03-28", "the Sunday that ends ISO week 12"),
+    ],
+)
+def test_a_semestre_is_a_half_year(planned: str, day: str, said: str) -> None:
+    """A Belgian plan annuel's 'S1 2027' or 'sem 2' is a semestre, its last day the plan; 'sem'
+    with a higher number is a week (semaine). The row says which reading was taken."""
+    drafted, warnings = _drafted(planned=planned)
+    assert isinstance(drafted, dict)
+    assert drafted["first_due"] == day
+    assert f"planned '{planned}' read as {day}, {said}" in warnings
