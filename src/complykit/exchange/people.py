@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from complykit.exchange.row_source import Notes
 from complykit.model.config import PersonEntry
 
 
@@ -23,3 +25,18 @@ def person_named(text: str, people: Sequence[PersonEntry]) -> PersonEntry | None
             return person
     holding = [person for person in people if person.role.casefold() == folded]
     return holding[0] if len(holding) == 1 else None
+
+
+def owner_field(
+    text: str, people: Sequence[PersonEntry], fields: dict[str, Any], notes: Notes, table: str
+) -> None:
+    """Set ``fields["owner"]`` to the person the owner cell names; else keep the cell in notes
+    with a warning, as written in the ``table`` ("register", "calendar")."""
+    if not text:
+        return
+    person = person_named(text, people)
+    if person is not None:
+        fields["owner"] = person.id
+    else:
+        notes.add(f"Owner as written in the {table}: {text}")
+        notes.warn(f"owner '{text}' is no person in complykit.yaml; kept in notes")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from complykit.exchange.people import person_named
+from complykit.exchange.people import owner_field
 from complykit.exchange.row_source import Notes, date_field
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.model.config import WorkspaceConfig
@@ -81,7 +81,7 @@ def draft_risk(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
                       f"{cells('residual_impact')}")  # fmt: skip
         else:
             fields["residual"] = residual
-    _owner(cells("owner"), config, fields, notes)
+    owner_field(cells("owner"), config.people, fields, notes, "register")
     dated = (("identified", "identified"), ("last_assessed", "last assessed"),
              ("next_review", "next review"))  # fmt: skip
     for key, column in dated:
@@ -139,17 +139,6 @@ def _word(
 def _found(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
     words = " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
     return next((k for k, stems in choices.items() if any(f" {s}" in words for s in stems)), None)
-
-
-def _owner(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: Notes) -> None:
-    if not text:
-        return
-    person = person_named(text, config.people)
-    if person is not None:
-        fields["owner"] = person.id
-    else:
-        notes.add(f"Owner as written in the register: {text}")
-        notes.warn(f"owner '{text}' is no person in complykit.yaml; kept in notes")
 
 
 RISKS = TableKind("risk", "risks", "risk", HEADERS, "title", draft_risk)

@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 
 from complykit.catalog.catalogset import CatalogSet
 from complykit.exchange.moment_cells import EXCEL_NUMBER_HINT, looks_like_excel_serial, read_moment
-from complykit.exchange.people import person_named
+from complykit.exchange.people import owner_field
 from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.table_import import Cells, TableKind
 from complykit.exchange.task_cells import cadence_doubt, cadence_of, planned_day
@@ -119,7 +119,7 @@ def draft_task(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
         fields["description"] = cells("description")
     fields["type"] = _type(cells, title, notes)
     fields["cadence"] = cadence
-    _owner(cells("owner"), config, fields, notes)
+    owner_field(cells("owner"), config.people, fields, notes, "calendar")
     last = _last_done(cells("last_done"), notes)
     done = last.day if last is not None else None
     _planned(cells("planned"), last, cadence, fields, notes)
@@ -155,17 +155,6 @@ def _type_named(text: str) -> str | None:
     ("informatiebeveiligingsbeleid"), or at its start where the stem begins with a space."""
     words = spaced_words(text)
     return next((kind for kind, stems in TYPES.items() if any(s in words for s in stems)), None)
-
-
-def _owner(text: str, config: WorkspaceConfig, fields: dict[str, Any], notes: Notes) -> None:
-    if not text:
-        return
-    person = person_named(text, config.people)
-    if person is not None:
-        fields["owner"] = person.id
-    else:
-        notes.add(f"Owner as written in the calendar: {text}")
-        notes.warn(f"owner '{text}' is no person in complykit.yaml; kept in notes")
 
 
 class LastDone(NamedTuple):
