@@ -39,4 +39,7 @@ def owner_field(
         fields["owner"] = person.id
     else:
         notes.add(f"Owner as written in the {table}: {text}")
-        notes.warn(f"owner '{text}' is no person in complykit.yaml; kept in notes")
+        notes.warn(
+            f"owner '{' '.join(text.split())}' is no person in complykit.yaml (by id, name, "
+            "e-mail or a role only one person holds); kept in notes"
+        )

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
 from complykit.exchange.activity_parts import YES, data_categories, purposes, transfers
-from complykit.exchange.people import person_named
+from complykit.exchange.people import owner_field
 from complykit.exchange.recipient_text import recipient
 from complykit.exchange.retention import (
     kept_for_good,
@@ -109,8 +108,7 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
             "only its name is filled in; imported as an activity (delete it if it heads a section)"
         )
     fields: dict[str, Any] = {"name": name}
-    if owner := _owner(source("owner"), known.people, notes):
-        fields["owner"] = owner
+    owner_field(source("owner"), known.people, fields, notes, "register")
     if source("description"):
         fields["description"] = source("description")
     parties = _joint_controllers(source("joint_controllers"))
@@ -182,21 +180,6 @@ def _ids_named(text: str, record_ids: frozenset[str]) -> list[str]:
     pattern, by_spelling = finder
     found = {match.group().casefold() for match in pattern.finditer(text)}
     return sorted(i for spelling in found for i in by_spelling.get(spelling, ()))
-
-
-def _owner(text: str, people: Sequence[PersonEntry], notes: Notes) -> str | None:
-    """The id of the person the owner cell names (``owner`` takes a person from complykit.yaml),
-    or None with the cell kept in notes."""
-    if not text:
-        return None
-    if (person := person_named(text, people)) is not None:
-        return person.id
-    notes.warn(
-        f"owner '{_one_line(text)}' is no person in complykit.yaml (by id, name, e-mail or a "
-        "role only one person holds); kept in notes"
-    )
-    notes.add(f"Owner as written in the register: {text}")
-    return None
 
 
 def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:

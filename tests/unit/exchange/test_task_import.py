@@ -88,7 +88,10 @@ def test_a_month_done_and_evidence_in_words(workspace: Path, tmp_path: Path) -> 
     assert "owner" not in restore
     assert "Owner as written in the calendar: IT-beheer" in restore["notes"]
     assert row_messages(report, 5)[1:] == (
-        "owner 'IT-beheer' is no person in complykit.yaml; kept in notes",
+        (
+            "owner 'IT-beheer' is no person in complykit.yaml (by id, name, e-mail or a role "
+            "only one person holds); kept in notes"
+        ),
         (
             "last done 'september 2026' read as 2026-09-01, the first day of that period, so "
             "the next due date is not put later than it may be"
