@@ -28,7 +28,7 @@ from complykit.model.wording.legal_basis import art9_conditions, law_named, lega
 from complykit.model.wording.national_ids import national_id
 from complykit.model.wording.special_data import criminal_reading, special_category
 
-YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel"})
+YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel", "oui"})
 # The bases that rest on a law (Art. 6(3)), so a law named beside them is their provision.
 
 

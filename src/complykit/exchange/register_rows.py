@@ -194,7 +194,7 @@ def _dpia(text: str, dpias: frozenset[str], notes: Notes) -> str | None:
     words = plain_header(text).split()
     word = words[0] if words else ""  # a cell of signs alone ("*", ":") has no first word
     first = {word, word.strip(",.;:()"), word.rstrip(",;:")}
-    if first & (YES | {"oui"}) or read_date(text) is not None:
+    if first & YES or read_date(text) is not None:
         notes.warn(
             f"the register says a DPIA was done ('{_one_line(text)}'); link its dpia record "
             "under dpia (`complykit import dpia` reads one from the CNIL PIA tool); kept in notes"
