@@ -6,11 +6,16 @@ activities the DPIA is the controller's duty, which we only assist with (Art. 28
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.dpia_screening import mandatory_citation, screened, under_the_ap
+from complykit.facts.dpia_screening import (
+    and_joined,
+    mandatory_citation,
+    screened,
+    under_the_ap,
+)
 from complykit.facts.problem import Problem
 from complykit.model.dpia import Dpia
 from complykit.model.processing import ProcessingActivity
@@ -143,11 +148,6 @@ def dpia_screening_ignores_mandatory_list(repo: Repository) -> Iterator[Problem]
             )
 
 
-def _and(parts: Iterable[str]) -> str:
-    listed = list(parts)
-    return " and ".join([", ".join(listed[:-1]), listed[-1]]) if len(listed) > 1 else listed[0]
-
-
 @check(
     code="DPIA004",
     reads=("processing-activity",),
@@ -255,7 +255,7 @@ def dpia_content_missing(repo: Repository) -> Iterator[Problem]:
                 entry,
                 ("status",),
                 f"the DPIA is {dpia.status} but lacks "
-                f"{_and(f'{what} (Art. 35(7){point})' for point, what in missing)}",
+                f"{and_joined(f'{what} (Art. 35(7){point})' for point, what in missing)}",
                 citation=tuple(f"GDPR Art. 35(7){point}" for point, _ in missing),
             )
 

@@ -87,7 +87,7 @@ class Screened:
         said = []
         if certain:
             verb = "always needs" if len(certain) == 1 else "always need"
-            said.append(f"{_and(certain)} {verb} {noun}")
+            said.append(f"{and_joined(certain)} {verb} {noun}")
         if condition:
             label = next(label for c, label in self.mandatory if c == _A)
             said.append(f"{label} needs {noun} if {condition}")
@@ -342,7 +342,8 @@ def _label(catalog: Catalog | None, item_id: str, name: str) -> str:
     return f"{name} ({item.title.lower()})" if item else name
 
 
-def _and(parts: Iterable[str]) -> str:
+def and_joined(parts: Iterable[str]) -> str:
+    """The parts as prose: ``a``, ``a and b``, ``a, b and c``."""
     listed = list(parts)
     return " and ".join([", ".join(listed[:-1]), listed[-1]]) if len(listed) > 1 else listed[0]
 
