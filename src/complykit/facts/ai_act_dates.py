@@ -54,11 +54,14 @@ class Start:
             text += f"; {self.omnibus.isoformat()} {OMNIBUS}{note}"
         return text + "."
 
-    def under_omnibus(self) -> Start:
+    def under_omnibus(self, *, condition_met: bool = False) -> Start:
         """This start judged by the Omnibus date, where the Omnibus gives one. A deferral with a
-        condition (its note: e.g. only for systems already on the market) is not applied: the
-        record cannot say whether the condition holds, so the earlier date stands."""
-        if self.omnibus is None or self.omnibus == self.applies or self.omnibus_note:
+        condition (its note: e.g. only for systems already on the market) is applied only when
+        the caller has read from the record that the condition holds (``condition_met``);
+        otherwise the record cannot say, so the earlier date stands."""
+        if self.omnibus is None or self.omnibus == self.applies:
+            return self
+        if self.omnibus_note and not condition_met:
             return self
         return Start(self.omnibus, basis=f"{self.basis} {OMNIBUS_BASIS}")
 

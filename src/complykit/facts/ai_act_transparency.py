@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from complykit.facts.ai_act_index import (
-    OMNIBUS_BASIS,
     OMNIBUS_DATES,
     Gap,
     Start,
@@ -121,8 +120,9 @@ def _art50_start(repo: Repository, system: AiSystem, paragraph: str) -> Start:
         return start
     if not is_legacy(repo, system):
         return Start(start.applies)
-    if repo.config.ai_act.dates == OMNIBUS_DATES and start.omnibus is not None:
-        return Start(start.omnibus, basis=f"{start.basis} {OMNIBUS_BASIS}")
+    if repo.config.ai_act.dates == OMNIBUS_DATES:
+        # In use before the general date: the grace period's condition holds.
+        return start.under_omnibus(condition_met=True)
     return start
 
 
