@@ -170,19 +170,29 @@ _REGULATIONS = (
 )  # fmt: skip
 
 
+# Longest first: "consentement" is a word of its own, not "consent" and "ement".
+_NAMES_LONGEST_FIRST = tuple(
+    sorted((n for names in _WORDS.values() for n in names), key=len, reverse=True)
+)
+
+
 def says_more(text: str, general: Iterable[re.Pattern[str]] = ()) -> bool:
     """Whether ``text`` holds more than bases, GDPR article references and the references
     ``general`` finds in its folded words (as ``general_rules_only`` gives them), e.g. the law
     it names."""
-    rest = words_of(text)
+    return folded_says_more(words_of(text), general)
+
+
+def folded_says_more(folded: str, general: Iterable[re.Pattern[str]] = ()) -> bool:
+    """``says_more`` for text that ``words_of`` has folded already."""
+    rest = folded
     for pattern, short in _REGULATIONS:
         rest = pattern.sub(short, rest)
     for pattern in general:
         rest = pattern.sub(" ", rest)
     rest = _ART9.sub(" ", _ARTICLE.sub(" ", rest))
     rest = " ".join(rest.replace("-", " ").replace("_", " ").split())
-    # Longest first: "consentement" is a word of its own, not "consent" and "ement".
-    for name in sorted((n for names in _WORDS.values() for n in names), key=len, reverse=True):
+    for name in _NAMES_LONGEST_FIRST:
         rest = rest.replace(name, " ")
     words = (word.strip("./") for word in re.sub(r"[^\w/.]+", " ", rest).split())
     return any(word not in _FILLER for word in words if word)
