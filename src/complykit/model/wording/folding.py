@@ -10,9 +10,12 @@ from collections.abc import Iterable
 def unaccented(text: str) -> str:
     """``text`` in lower case with its accents dropped: ``Sécurité`` is ``securite``, and the
     ligatures spelt out, which have no accent to drop: ``mis en œuvre`` is ``mis en oeuvre``."""
-    lowered = text.casefold().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Folded again after decomposing: compatibility letters (mathematical bold, which styled
+    # text pasted from a PDF holds) decompose to capitals, and a fold that left them would not
+    # be final: folding its own output would change it.
+    lowered = unicodedata.normalize("NFKD", text.casefold()).casefold()
+    lowered = lowered.replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in lowered if not unicodedata.combining(c))
 
 
 def words_of(text: str) -> str:

@@ -60,14 +60,6 @@ def general_rules_only(text: str, rules: Sequence[GeneralRule] = ()) -> tuple[st
     """
     folded = words_of(text)
     cited = [rule for rule in rules if rule.cited_in(folded)]
-    if folded_says_more(_folded_again(folded), [rule.cited for rule in cited]):
+    if folded_says_more(folded, [rule.cited for rule in cited]):
         return None
     return tuple(rule.name for rule in cited)
-
-
-def _folded_again(folded: str) -> str:
-    """``words_of(folded)``, skipped when it would change nothing. One fold is not always final:
-    mathematical bold letters (U+1D400 on) fold to capitals, which a second fold lowers, and
-    ``says_more`` always folded a second time. Lower-case ASCII, nearly every provision, is
-    final as it is."""
-    return folded if folded.isascii() and folded == folded.lower() else words_of(folded)
