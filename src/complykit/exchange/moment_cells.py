@@ -71,9 +71,11 @@ def shown_offset(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-_MONTHS = {
+# Month words in Dutch, French and English, with their usual abbreviations; shared with the
+# calendar import (task_cells), so a date reads the same in a breach register and a calendar.
+MONTHS = {
     **dict.fromkeys(("januari", "jan", "janvier", "janv", "january"), 1),
-    **dict.fromkeys(("februari", "feb", "fevrier", "fevr", "fev", "february"), 2),
+    **dict.fromkeys(("februari", "feb", "febr", "fevrier", "fevr", "fev", "february"), 2),
     **dict.fromkeys(("maart", "mrt", "mar", "mars", "march"), 3),
     **dict.fromkeys(("april", "apr", "avril", "avr"), 4),
     **dict.fromkeys(("mei", "mai", "may"), 5),
@@ -173,7 +175,7 @@ def _plain(text: str) -> str:
 
 def _written(found: re.Match[str]) -> Written | None:
     month_text = found["month"]
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
     if month is None:  # "12 items 2025" writes no date
         return None
     day = date(int(found["year"]), month, int(found["day"]))

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from complykit.core.frozen import frozen
-from complykit.exchange.moment_cells import read_moment
+from complykit.exchange.moment_cells import MONTHS, read_moment
 from complykit.model.duration import Duration, in_words
 from complykit.model.wording.folding import words_of
 
@@ -156,21 +156,7 @@ def _parts(iso: str) -> dict[str, int]:
 
 # --- planned dates ---------------------------------------------------------------------------
 
-_MONTHS = {
-    **dict.fromkeys(("januari", "jan", "janvier", "janv", "january"), 1),
-    **dict.fromkeys(("februari", "feb", "febr", "fevrier", "fevr", "fev", "february"), 2),
-    **dict.fromkeys(("maart", "mrt", "mar", "mars", "march"), 3),
-    **dict.fromkeys(("april", "apr", "avril", "avr"), 4),
-    **dict.fromkeys(("mei", "mai", "may"), 5),
-    **dict.fromkeys(("juni", "jun", "juin", "june"), 6),
-    **dict.fromkeys(("juli", "jul", "juillet", "juil", "july"), 7),
-    **dict.fromkeys(("augustus", "aug", "aout", "august"), 8),
-    **dict.fromkeys(("september", "sep", "sept", "septembre"), 9),
-    **dict.fromkeys(("oktober", "okt", "oct", "octobre", "october"), 10),
-    **dict.fromkeys(("november", "nov", "novembre"), 11),
-    **dict.fromkeys(("december", "dec", "decembre"), 12),
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 def _year(n: int = 1) -> str:
@@ -255,7 +241,7 @@ def _period_end(period: str, found: re.Match[str], after: date, *, starting: boo
 
 
 def _month(text: str) -> int:
-    return int(text) if text.isdigit() else _MONTHS[text]
+    return int(text) if text.isdigit() else MONTHS[text]
 
 
 def _placed(  # noqa: PLR0913, PLR0917 - a period and how to place it
