@@ -21,7 +21,6 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from complykit.core.frozen import frozen
 
 CET = timedelta(hours=1)
-CEST = timedelta(hours=2)
 SUMMER = timedelta(hours=1)
 
 
