@@ -15,10 +15,10 @@ a time zone database, which Windows does not ship.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from complykit.core.frozen import frozen
+from complykit.model.wording.folding import words_of
 
 CET = timedelta(hours=1)
 SUMMER = timedelta(hours=1)
@@ -165,8 +165,7 @@ def read_clock(text: str) -> time | None:
 
 
 def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    words = "".join(c for c in decomposed if not unicodedata.combining(c)).split()
+    words = words_of(text).split()
     if len(words) > 1 and words[0].strip(",.") in _WEEKDAYS:
         words = words[1:]
     return " ".join(words)
