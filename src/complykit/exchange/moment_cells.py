@@ -101,6 +101,8 @@ _TIME = (
     r"(?:[.,](?P<fraction>[0-9]{1,9}))?)?|\s*(?:uur|u|h))\s*(?:uur|u|h)?"
     r"\s*(?P<offset>z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
 )
+# A time in a cell of its own: as after a date, without the "T" of an ISO timestamp.
+_CLOCK_ONLY = re.compile(_TIME.replace("|t)", ")"))
 _ISO = re.compile(
     rf"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})(?:{_TIME})?"
 )
@@ -158,7 +160,7 @@ def read_clock(text: str) -> time | None:
     """The time of day a cell of its own writes ("14:05", "14u05", "14:05:00"); None if none.
 
     Raises ValueError for a time that does not exist (25:00)."""
-    found = re.fullmatch(_TIME.replace("|t)", ")"), _plain(text))
+    found = _CLOCK_ONLY.fullmatch(_plain(text))
     if found is None or found["offset"]:
         return None
     return _clock(found)

@@ -304,13 +304,15 @@ def _says_done(words: str) -> bool:
     """Whether a status says the task was done: a done-word with no negation before it ("nog
     niet uitgevoerd", "not done", "pas fait"), since a task not done has no occurrence to
     record and asking for one would invent evidence."""
-    return any(
-        re.search(rf" {word} ", words) and not re.search(rf" {_NEGATION} (?:\w+ )?{word} ", words)
-        for word in _DONE
-    )
+    return any(said.search(words) and not denied.search(words) for said, denied in _DONE_SAID)
 
 
 _NEGATION = r"(?:niet|not|pas|geen|nog niet|never|nooit|jamais)"
+# Each done-word, and the same word negated, compiled once rather than on every row; a word
+# per pair, so "uitgevoerd, not done" still says done (by its first word).
+_DONE_SAID = tuple(
+    (re.compile(rf" {word} "), re.compile(rf" {_NEGATION} (?:\w+ )?{word} ")) for word in _DONE
+)
 
 
 def _about(named: frozenset[str], _config: WorkspaceConfig) -> tuple[str, ...]:
