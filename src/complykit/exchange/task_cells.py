@@ -204,6 +204,8 @@ class Planned:
     assumed: str = ""
     first: date | None = None
     """The period's first day, when the cell names a period rather than a day."""
+    year_given: bool = True
+    """Whether the cell wrote the year; False when the first period after a day was taken."""
 
 
 def planned_day(text: str, after: date, *, starting: bool = False) -> Planned | None:
@@ -274,7 +276,7 @@ def _placed(  # noqa: PLR0913, PLR0917 - a period and how to place it
             first = "to start" if starting else ""
             return Planned(
                 end, f"{which}, the first {first + ' ' if first else ''}after "
-                f"{after.isoformat()} (no year given)", start_of(end),
+                f"{after.isoformat()} (no year given)", start_of(end), year_given=False,
             )  # fmt: skip
     raise ValueError("no such period in the years ahead")
 

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from complykit.catalog.catalogset import CatalogSet
-from complykit.exchange.moment_cells import EXCEL_NUMBER_HINT, looks_like_excel_serial, read_moment
+from complykit.exchange.moment_cells import EXCEL_NUMBER_HINT, looks_like_excel_serial
 from complykit.exchange.people import owner_field
 from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.table_import import Cells, TableKind
@@ -164,19 +164,20 @@ def _last_done(text: str, notes: Notes) -> LastDone | None:
     if not text:
         return None
     try:
-        written = read_moment(text)
-        if written is not None:
-            return LastDone(written.day)
         planned = planned_day(text, date.min)
     except ValueError:
         planned = None
-    if planned is not None and planned.first is not None and "no year" not in planned.assumed:
-        notes.add(f"Last done as written in the calendar: {text}")
-        notes.warn(
-            f"last done '{text}' read as {planned.first.isoformat()}, the first day of that "
-            "period, so the next due date is not put later than it may be"
-        )
-        return LastDone(planned.first, planned.day)
+    if planned is not None:
+        if planned.first is None:  # a date, nothing assumed
+            return LastDone(planned.day)
+        # A period without a year is not read: after no day in particular, its year is a guess.
+        if planned.year_given:
+            notes.add(f"Last done as written in the calendar: {text}")
+            notes.warn(
+                f"last done '{text}' read as {planned.first.isoformat()}, the first day of that "
+                "period, so the next due date is not put later than it may be"
+            )
+            return LastDone(planned.first, planned.day)
     notes.add(f"Last done as written in the calendar: {text}")
     reason = (
         EXCEL_NUMBER_HINT

@@ -132,6 +132,7 @@ def test_a_month_without_a_year_is_the_next_one(after: date, month: int, startin
     assert found.day.replace(day=1) > after or not starting
     assert found.day.year <= after.year + 1
     assert "(no year given)" in found.assumed
+    assert not found.year_given
 
 
 @given(st.text(max_size=30), _DAYS)
