@@ -24,8 +24,11 @@ from complykit.exchange.moment_cells import (
 )
 from complykit.exchange.row_source import Notes
 from complykit.exchange.table_import import Cells
+from complykit.facts.incident_clock import CLOCK
 
-CLOCK_HOURS = timedelta(hours=72)
+# The 72 hours of Art. 33(1) GDPR, as the rules count them (INC005), so the import and the
+# rules never disagree on the deadline.
+CLOCK_HOURS = CLOCK.as_timedelta()
 
 
 DAY = timedelta(days=1)

@@ -15,13 +15,12 @@ a time zone database, which Windows does not ship.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from complykit.core.frozen import frozen
+from complykit.model.wording.folding import words_of
 
 CET = timedelta(hours=1)
-CEST = timedelta(hours=2)
 SUMMER = timedelta(hours=1)
 
 
@@ -71,9 +70,11 @@ def shown_offset(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-_MONTHS = {
+# Month words in Dutch, French and English, with their usual abbreviations; shared with the
+# calendar import (task_cells), so a date reads the same in a breach register and a calendar.
+MONTHS = {
     **dict.fromkeys(("januari", "jan", "janvier", "janv", "january"), 1),
-    **dict.fromkeys(("februari", "feb", "fevrier", "fevr", "fev", "february"), 2),
+    **dict.fromkeys(("februari", "feb", "febr", "fevrier", "fevr", "fev", "february"), 2),
     **dict.fromkeys(("maart", "mrt", "mar", "mars", "march"), 3),
     **dict.fromkeys(("april", "apr", "avril", "avr"), 4),
     **dict.fromkeys(("mei", "mai", "may"), 5),
@@ -100,6 +101,8 @@ _TIME = (
     r"(?:[.,](?P<fraction>[0-9]{1,9}))?)?|\s*(?:uur|u|h))\s*(?:uur|u|h)?"
     r"\s*(?P<offset>z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
 )
+# A time in a cell of its own: as after a date, without the "T" of an ISO timestamp.
+_CLOCK_ONLY = re.compile(_TIME.replace("|t)", ")"))
 _ISO = re.compile(
     rf"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})(?:{_TIME})?"
 )
@@ -157,15 +160,14 @@ def read_clock(text: str) -> time | None:
     """The time of day a cell of its own writes ("14:05", "14u05", "14:05:00"); None if none.
 
     Raises ValueError for a time that does not exist (25:00)."""
-    found = re.fullmatch(_TIME.replace("|t)", ")"), _plain(text))
+    found = _CLOCK_ONLY.fullmatch(_plain(text))
     if found is None or found["offset"]:
         return None
     return _clock(found)
 
 
 def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    words = "".join(c for c in decomposed if not unicodedata.combining(c)).split()
+    words = words_of(text).split()
     if len(words) > 1 and words[0].strip(",.") in _WEEKDAYS:
         words = words[1:]
     return " ".join(words)
@@ -173,7 +175,7 @@ def _plain(text: str) -> str:
 
 def _written(found: re.Match[str]) -> Written | None:
     month_text = found["month"]
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
     if month is None:  # "12 items 2025" writes no date
         return None
     day = date(int(found["year"]), month, int(found["day"]))

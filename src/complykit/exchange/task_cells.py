@@ -15,9 +15,11 @@ from calendar import monthrange
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from pydantic import TypeAdapter
+
 from complykit.core.frozen import frozen
-from complykit.exchange.moment_cells import read_moment
-from complykit.model.duration import Duration, in_words
+from complykit.exchange.moment_cells import MONTHS, read_moment
+from complykit.model.duration import Duration, DurationField, in_words
 from complykit.model.wording.folding import words_of
 
 # --- frequency -------------------------------------------------------------------------------
@@ -80,6 +82,9 @@ _TIMES = re.compile(
     rf"{_NUMBER}\s*(?:x|keer|maal|times|fois)\s*(?:per|a|an|par)\s*(?P<unit>jaar|year|an)"
 )
 _BRACKETED = re.compile(r"\([^()]*\)")
+# The model's own reader of a duration field, so a cadence is taken exactly as a task file's
+# "cadence: P1Y" would be; task_rows derives the next due date with it.
+DURATION: TypeAdapter[Duration] = TypeAdapter(DurationField)
 _ISO_DURATION = re.compile(r"p(?:[0-9]+[ymwd])+")
 
 
@@ -89,7 +94,7 @@ def cadence_of(text: str) -> str | None:
 
     Words in brackets say more of when ("jaarlijks (in maart)") and are left out; the caller
     keeps the cell in notes."""
-    plain = " ".join(_BRACKETED.sub(" ", words_of(text)).split()).strip(" .,;:")
+    plain = _plain_cadence(text)
     if not plain:
         return None
     if plain in _WORDS:
@@ -122,7 +127,7 @@ def cadence_doubt(text: str, cadence: str) -> str | None:
     """Why the cadence read from ``text`` may not be the one meant: a word used for two
     intervals, or an interval longer than ten years (a typo, "elke 100 jaar", makes a task that
     is never due)."""
-    plain = " ".join(_BRACKETED.sub(" ", words_of(text)).split()).strip(" .,;:")
+    plain = _plain_cadence(text)
     meaning = "twice a year" if _WORDS.get(plain) == "P6M" else "every two years"
     other = "every two years" if meaning == "twice a year" else "twice a year"
     if plain in _EITHER_WAY:
@@ -131,7 +136,7 @@ def cadence_doubt(text: str, cadence: str) -> str | None:
             f"{other}; {_EITHER_WAY[plain]}"
         )
     start = date(2000, 1, 1)
-    if Duration.model_validate(_parts(cadence)).after(start) > _LONGEST_LIKELY.after(start):
+    if DURATION.validate_python(cadence).after(start) > _LONGEST_LIKELY.after(start):
         return f"frequency '{text}' read as {cadence}, more than ten years: check the number"
     return None
 
@@ -140,37 +145,25 @@ def _count(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBERS[text]
 
 
+def _plain_cadence(text: str) -> str:
+    """A frequency cell folded as the word lists are, without words in brackets or the
+    punctuation around it: "Jaarlijks (in maart)." is "jaarlijks"."""
+    return " ".join(_BRACKETED.sub(" ", words_of(text)).split()).strip(" .,;:")
+
+
 def _valid(iso: str) -> str | None:
-    """``iso`` when the model takes it as a cadence (longer than zero, within its bounds)."""
+    """``iso`` when the model takes it as a cadence (ISO 8601, longer than zero, within its
+    bounds)."""
     try:
-        Duration.model_validate(_parts(iso))
+        DURATION.validate_python(iso)
     except ValueError:
         return None
     return iso
 
 
-def _parts(iso: str) -> dict[str, int]:
-    names = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
-    return {names[unit]: int(n) for n, unit in re.findall(r"([0-9]+)([YMWD])", iso)}
-
-
 # --- planned dates ---------------------------------------------------------------------------
 
-_MONTHS = {
-    **dict.fromkeys(("januari", "jan", "janvier", "janv", "january"), 1),
-    **dict.fromkeys(("februari", "feb", "febr", "fevrier", "fevr", "fev", "february"), 2),
-    **dict.fromkeys(("maart", "mrt", "mar", "mars", "march"), 3),
-    **dict.fromkeys(("april", "apr", "avril", "avr"), 4),
-    **dict.fromkeys(("mei", "mai", "may"), 5),
-    **dict.fromkeys(("juni", "jun", "juin", "june"), 6),
-    **dict.fromkeys(("juli", "jul", "juillet", "juil", "july"), 7),
-    **dict.fromkeys(("augustus", "aug", "aout", "august"), 8),
-    **dict.fromkeys(("september", "sep", "sept", "septembre"), 9),
-    **dict.fromkeys(("oktober", "okt", "oct", "octobre", "october"), 10),
-    **dict.fromkeys(("november", "nov", "novembre"), 11),
-    **dict.fromkeys(("december", "dec", "decembre"), 12),
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 def _year(n: int = 1) -> str:
@@ -211,6 +204,8 @@ class Planned:
     assumed: str = ""
     first: date | None = None
     """The period's first day, when the cell names a period rather than a day."""
+    year_given: bool = True
+    """Whether the cell wrote the year; False when the first period after a day was taken."""
 
 
 def planned_day(text: str, after: date, *, starting: bool = False) -> Planned | None:
@@ -255,7 +250,7 @@ def _period_end(period: str, found: re.Match[str], after: date, *, starting: boo
 
 
 def _month(text: str) -> int:
-    return int(text) if text.isdigit() else _MONTHS[text]
+    return int(text) if text.isdigit() else MONTHS[text]
 
 
 def _placed(  # noqa: PLR0913, PLR0917 - a period and how to place it
@@ -281,7 +276,7 @@ def _placed(  # noqa: PLR0913, PLR0917 - a period and how to place it
             first = "to start" if starting else ""
             return Planned(
                 end, f"{which}, the first {first + ' ' if first else ''}after "
-                f"{after.isoformat()} (no year given)", start_of(end),
+                f"{after.isoformat()} (no year given)", start_of(end), year_given=False,
             )  # fmt: skip
     raise ValueError("no such period in the years ahead")
 

@@ -15,17 +15,14 @@ from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
 
-from pydantic import TypeAdapter
-
 from complykit.catalog.catalogset import CatalogSet
-from complykit.exchange.moment_cells import EXCEL_NUMBER_HINT, looks_like_excel_serial, read_moment
+from complykit.exchange.moment_cells import EXCEL_NUMBER_HINT, looks_like_excel_serial
 from complykit.exchange.people import owner_field
 from complykit.exchange.row_source import Notes, split_items
 from complykit.exchange.table_import import Cells, TableKind
-from complykit.exchange.task_cells import cadence_doubt, cadence_of, planned_day
+from complykit.exchange.task_cells import DURATION, cadence_doubt, cadence_of, planned_day
 from complykit.exchange.task_clauses import read_clauses
 from complykit.model.config import WorkspaceConfig
-from complykit.model.duration import DurationField
 from complykit.model.wording.folding import spaced_words
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -88,7 +85,6 @@ TYPES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _DONE = ("gedaan", "uitgevoerd", "afgerond", "gereed", "klaar", "done", "completed",
          "finished", "realise", "termine", "fait")  # fmt: skip
-_DURATION: TypeAdapter[Any] = TypeAdapter(DurationField)
 _URL = re.compile(r"https://\S+")
 # A repository path: no spaces or backslashes, at least one folder or a file extension.
 _PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)+|[\w-]+\.[a-z0-9]{2,5}")
@@ -99,21 +95,18 @@ def draft_task(cells: Cells, config: WorkspaceConfig, notes: Notes) -> dict[str,
     title = " ".join(cells("title").split())
     if not title:
         return "no task title"
-    cadence = cadence_of(cells("cadence"))
+    written = cells("cadence")
+    cadence = cadence_of(written)
     if cadence is None:
-        said = (
-            f"frequency '{cells('cadence')}' names no interval"
-            if cells("cadence")
-            else "no frequency given"
-        )
+        said = f"frequency '{written}' names no interval" if written else "no frequency given"
         return (
             f"{said}; a task needs the interval it recurs at: write e.g. 'jaarlijks', "
             "'per kwartaal', 'elke 2 jaar' or P1Y"
         )
-    if doubt := cadence_doubt(cells("cadence"), cadence):
+    if doubt := cadence_doubt(written, cadence):
         notes.warn(doubt)
-    if "(" in cells("cadence"):  # "jaarlijks (in maart)" says more than its interval
-        notes.add(f"Frequency as written in the calendar: {cells('cadence')}")
+    if "(" in written:  # "jaarlijks (in maart)" says more than its interval
+        notes.add(f"Frequency as written in the calendar: {written}")
     fields: dict[str, Any] = {"title": title}
     if cells("description"):
         fields["description"] = cells("description")
@@ -171,19 +164,20 @@ def _last_done(text: str, notes: Notes) -> LastDone | None:
     if not text:
         return None
     try:
-        written = read_moment(text)
-        if written is not None:
-            return LastDone(written.day)
         planned = planned_day(text, date.min)
     except ValueError:
         planned = None
-    if planned is not None and planned.first is not None and "no year" not in planned.assumed:
-        notes.add(f"Last done as written in the calendar: {text}")
-        notes.warn(
-            f"last done '{text}' read as {planned.first.isoformat()}, the first day of that "
-            "period, so the next due date is not put later than it may be"
-        )
-        return LastDone(planned.first, planned.day)
+    if planned is not None:
+        if planned.first is None:  # a date, nothing assumed
+            return LastDone(planned.day)
+        # A period without a year is not read: after no day in particular, its year is a guess.
+        if planned.year_given:
+            notes.add(f"Last done as written in the calendar: {text}")
+            notes.warn(
+                f"last done '{text}' read as {planned.first.isoformat()}, the first day of that "
+                "period, so the next due date is not put later than it may be"
+            )
+            return LastDone(planned.first, planned.day)
     notes.add(f"Last done as written in the calendar: {text}")
     reason = (
         EXCEL_NUMBER_HINT
@@ -225,7 +219,7 @@ def _planned(
     if done is None:
         fields["first_due"] = planned.day.isoformat()
         return
-    derived = _DURATION.validate_python(cadence).after(done)
+    derived = DURATION.validate_python(cadence).after(done)
     notes.add(f"Planned as written in the calendar: {text}")
     if not _agrees(planned.day, derived, by_month=last is not None and last.period_end is not None):
         notes.warn(
@@ -304,13 +298,15 @@ def _says_done(words: str) -> bool:
     """Whether a status says the task was done: a done-word with no negation before it ("nog
     niet uitgevoerd", "not done", "pas fait"), since a task not done has no occurrence to
     record and asking for one would invent evidence."""
-    return any(
-        re.search(rf" {word} ", words) and not re.search(rf" {_NEGATION} (?:\w+ )?{word} ", words)
-        for word in _DONE
-    )
+    return any(said.search(words) and not denied.search(words) for said, denied in _DONE_SAID)
 
 
 _NEGATION = r"(?:niet|not|pas|geen|nog niet|never|nooit|jamais)"
+# Each done-word, and the same word negated, compiled once rather than on every row; a word
+# per pair, so "uitgevoerd, not done" still says done (by its first word).
+_DONE_SAID = tuple(
+    (re.compile(rf" {word} "), re.compile(rf" {_NEGATION} (?:\w+ )?{word} ")) for word in _DONE
+)
 
 
 def _about(named: frozenset[str], _config: WorkspaceConfig) -> tuple[str, ...]:

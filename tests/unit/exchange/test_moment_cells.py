@@ -94,6 +94,21 @@ def test_any_cell_reads_as_a_moment_none_or_a_value_error(text: str) -> None:
         pass
 
 
+def test_a_register_and_a_calendar_read_the_same_month_words() -> None:
+    """One month list for both imports: "febr", once only in the calendar's, reads here too."""
+    written = read_moment("12 febr 2025")
+    assert written is not None
+    assert written.day == date(2025, 2, 12)
+
+
+@pytest.mark.parametrize(
+    "text", ["Mardi  4 FÉVRIER 2025 14h05", "di 4 févr. 2025 14u05", "Tuesday, 4 Feb 2025 14:05"]
+)
+def test_a_cell_is_folded_as_the_word_lists_fold_it(text: str) -> None:
+    """Case, accents, spacing and a leading weekday do not change the moment read."""
+    assert read_moment(text) == Written(date(2025, 2, 4), time(14, 5))
+
+
 @pytest.mark.parametrize("text", ["31-02-2025", "2025-13-01", "12-03-2025 25:00", "29-2-2025"])
 def test_days_and_times_that_do_not_exist(text: str) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - the reader's own ValueError

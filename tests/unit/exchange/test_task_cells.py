@@ -14,11 +14,10 @@ from complykit.catalog.citations import CITATION_PREFIXES
 from complykit.catalog.load import load_catalogs
 from complykit.exchange.row_source import Notes
 from complykit.exchange.table_import import Cells
-from complykit.exchange.task_cells import Planned, _parts, cadence_of, planned_day
+from complykit.exchange.task_cells import DURATION, Planned, cadence_of, planned_day
 from complykit.exchange.task_clauses import read_clauses
 from complykit.exchange.task_rows import HEADERS, draft_task
 from complykit.model.config import WorkspaceConfig
-from complykit.model.duration import Duration
 from complykit.model.task import Task
 from complykit.workspace.open import load_config
 from conftest import BASE_CONFIG
@@ -72,13 +71,20 @@ def test_every_n_units(n: int, unit: str, form: str, data: st.DataObject) -> Non
     assert found == f"P{n}{unit}"
 
 
+@pytest.mark.parametrize("text", ["P1D1Y", "p1y1y"])
+def test_a_duration_out_of_iso_order_is_no_interval(text: str) -> None:
+    """Read as the model reads a task file's cadence: units out of order or twice are no ISO
+    8601 duration, and used to make a task file that then failed validation."""
+    assert cadence_of(text) is None
+
+
 @given(st.text(max_size=40))
 def test_any_frequency_is_an_interval_or_none(text: str) -> None:
     """Whatever a cell holds, the parser gives a positive ISO duration or None, never raises."""
     found = cadence_of(text)
     if found is not None:
         assert found.startswith("P")
-        assert Duration.model_validate(_parts(found)).after(date(2026, 1, 1)) > date(2026, 1, 1)
+        assert DURATION.validate_python(found).after(date(2026, 1, 1)) > date(2026, 1, 1)
 
 
 _DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31))
@@ -126,6 +132,7 @@ def test_a_month_without_a_year_is_the_next_one(after: date, month: int, startin
     assert found.day.replace(day=1) > after or not starting
     assert found.day.year <= after.year + 1
     assert "(no year given)" in found.assumed
+    assert not found.year_given
 
 
 @given(st.text(max_size=30), _DAYS)
