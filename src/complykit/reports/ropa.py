@@ -50,6 +50,12 @@ class Recipient(TypedDict):
     country: str | None
 
 
+class Authorisation(TypedDict):
+    authority: str
+    on: date
+    reference: str | None
+
+
 class TransferRow(TypedDict):
     country: str
     recipient: str
@@ -57,6 +63,8 @@ class TransferRow(TypedDict):
     derogation: str | None
     safeguards: str | None
     assessment: str | None
+    authorisation: Authorisation | None
+    """The supervisory authority's authorisation of an Art. 46(3) safeguard, if recorded."""
 
 
 class Retention(TypedDict):
@@ -99,6 +107,9 @@ class Activity(TypedDict):
     owner: str | None
     next_review: date | None
     art30_exemption: Exemption | None
+    public_powers: bool | None
+    """Whether the activity is carried out in the exercise of public powers (Art. 49(3));
+    None where the record does not say."""
     links: Links
 
 
@@ -175,6 +186,7 @@ def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> 
         )
         if record.art30_exemption
         else None,
+        public_powers=record.public_powers,
         links=links(repo, record, back),
     )
 
@@ -203,6 +215,16 @@ def _transfer(transfer: Transfer) -> TransferRow:
         derogation=transfer.derogation,
         safeguards=transfer.safeguards,
         assessment=transfer.transfer_impact_assessment,
+        authorisation=_authorisation(transfer),
+    )
+
+
+def _authorisation(transfer: Transfer) -> Authorisation | None:
+    given = transfer.sa_authorisation
+    if given is None:
+        return None
+    return Authorisation(
+        authority=given.authority, on=given.authorised_on, reference=given.reference
     )
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from complykit.reports.ai_register import Basis, Oversight, System
 from complykit.reports.labels import N_
-from complykit.reports.ropa import Activity, DataRow, Party, Purpose, Recipient, TransferRow
+from complykit.reports.ropa import (
+    Activity,
+    Authorisation,
+    DataRow,
+    Party,
+    Purpose,
+    Recipient,
+    TransferRow,
+)
 from complykit.reports.ropa_links import AutomatedDecisions, Location, Screening, Source
 from complykit.reports.xlsx_book import Cell, Sheet, Words, lines
 
@@ -58,7 +66,7 @@ def _activity(words: Words, a: Activity, *, processor: bool) -> tuple[Cell, ...]
         lines([_source(words, src) for src in a["links"]["sources"]]),
         lines([_recipient(words, r) for r in a["recipients"]]) or _no_recipients(words, a),
         lines(a["processors"]),
-        lines([_transfer(words, t) for t in a["transfers"]]),
+        lines([*(_transfer(words, t) for t in a["transfers"]), *_public_powers(words, a)]),
         lines([_location(words, loc) for loc in a["links"]["locations"]]),
         _retention(words, a),
         lines(security),
@@ -141,7 +149,28 @@ def _transfer(words: Words, transfer: TransferRow) -> str:
         parts.append(f"{words.gettext('safeguards')}: {transfer['safeguards']}")
     if transfer["assessment"]:
         parts.append(f"{words.gettext('transfer impact assessment')}: {transfer['assessment']}")
+    if authorisation := transfer["authorisation"]:
+        parts.append(_authorised(words, authorisation))
     return "; ".join(parts)
+
+
+def _authorised(words: Words, authorisation: Authorisation) -> str:
+    on = words.long_date(authorisation["on"])
+    text = words.gettext(
+        "authorised by %(authority)s on %(on)s", authority=authorisation["authority"], on=on
+    )
+    reference = authorisation["reference"]
+    return f"{text} ({reference})" if reference else text
+
+
+def _public_powers(words: Words, a: Activity) -> list[str]:
+    """The Art. 49(3) answer, where the record gives one: it decides which derogations the
+    activity's transfers may rest on."""
+    if a["public_powers"] is None:
+        return []
+    if a["public_powers"]:
+        return [words.gettext("carried out in the exercise of public powers (Art. 49(3))")]
+    return [words.gettext("not carried out in the exercise of public powers (Art. 49(3))")]
 
 
 def _retention(words: Words, activity: Activity) -> str | None:

@@ -144,3 +144,59 @@ def test_the_belgian_national_register_number_is_named(
     repo = open_workspace(make_workspace(CASES / "GDPR033" / "rrn-without-law"), AS_OF).repo
     assert repo is not None
     assert label in render_report("ropa", repo, lang=lang, output_format="markdown")
+
+
+PUBLIC_BODY = """\
+kind: processing-activity
+id: pa-permits
+name: Environmental permits
+role: controller
+public_powers: true
+purposes:
+  - description: Decide on applications for environmental permits.
+    legal_basis: public-task
+    legal_provision: Wet algemene bepalingen omgevingsrecht
+data_subjects: [applicants]
+personal_data:
+  - name: Name and address
+recipients: []
+no_recipients: Only the permit team sees the applications.
+transfers:
+  - country: CH
+    recipient: Cross-border river commission
+    mechanism: administrative-arrangement
+    safeguards: Arrangement on data exchange with the commission's secretariat
+    sa_authorisation:
+      authority: Autoriteit Persoonsgegevens
+      authorised_on: 2025-03-14
+      reference: z2025-00123
+"""
+POWERS = {
+    "en": (
+        "authorised by Autoriteit Persoonsgegevens on 14 March 2025 (z2025-00123)",
+        "carried out in the exercise of public powers (Art. 49(3))",
+    ),
+    "nl": (
+        "toestemming verleend door Autoriteit Persoonsgegevens op 14 maart 2025 (z2025-00123)",
+        "verricht in de uitoefening van openbaar gezag (art. 49 lid 3 AVG)",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_authorised_safeguard_and_public_powers_appear(tmp_path: Path, lang: str) -> None:
+    """The authority's authorisation of an Art. 46(3) safeguard and the Art. 49(3) answer are
+    what an auditor checks a public body's transfers against; every format shows both."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "register").mkdir()
+    (root / "register" / "pa-permits.yaml").write_text(PUBLIC_BODY, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    authorised, powers = POWERS[lang]
+    for output_format in ("markdown", "html"):
+        text = render_report("ropa", repo, lang=lang, output_format=output_format)
+        assert authorised in text
+        assert powers in text
+    book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
+    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    assert any(authorised in cell and cell.endswith(powers) for cell in cells)
