@@ -227,7 +227,8 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
     Both bases must be laid down in Union or member-state law (Art. 6(3)).
 
     The GDPR's own Art. 6(1)(c) or (e) is not that law: a `legal_provision` that names only
-    GDPR articles ("Art. 6 lid 1 sub c AVG") names none.
+    GDPR articles ("Art. 6 lid 1 sub c AVG", "Art. 6(3) GDPR", "AVG art. 6") or the regulation
+    itself ("Verordening (EU) 2016/679") names none.
 
     PASS: ``legal_basis: legal-obligation`` with ``legal_provision: AWR art. 52``.
     FAIL: ``legal_basis: public-task`` without ``legal_provision``, or with ``legal_provision:

@@ -55,6 +55,21 @@ def test_art10_basis(text: str, cited: tuple[str, ...] | None) -> None:
         ("Art. 6 lid 1 sub c AVG jo. Wet op de loonbelasting 1964", False),
         ("Uitvoeringswet AVG art. 30", False),
         ("Art. 10 AVG", False),
+        # The GDPR's Art. 6 or 9 without a point, and the regulation by its name or number.
+        ("AVG art. 6", True),
+        ("Art. 6(3) GDPR", True),
+        ("artikel 6, derde lid, AVG", True),
+        ("artikel 9, tweede lid, AVG", True),
+        ("Verordening (EU) 2016/679", True),
+        ("Regulation (EU) 2016/679, Art. 6(1)(c)", True),
+        ("General Data Protection Regulation", True),
+        ("Datenschutz-Grundverordnung Art. 6", True),
+        ("Règlement général sur la protection des données, art. 6", True),
+        # Another law's Art. 6, and the UAVG's, whose numbers the GDPR's share.
+        ("Wet basisregistratie personen art. 6", False),
+        ("art. 6 UAVG", False),
+        ("Regulation (EU) 2017/745 art. 6", False),
+        ("Besluit 2016/679", False),
     ],
 )
 def test_legal_provision(text: str, only_the_gdpr: bool) -> None:

@@ -167,7 +167,23 @@ _REGULATIONS = (
     (re.compile(r"\buitvoeringswet\s+(?:avg|algemene\s+verordening\s+gegevensbescherming)\b"),
      " uavg "),
     (re.compile(r"\balgemene\s+verordening\s+gegevensbescherming\b"), " avg "),
+    # By its number, in any language: "Verordening (EU) 2016/679", "Regulation (EU) No 2016/679".
+    (re.compile(r"(?:\b(?:verordening|regulation|reglement|verordnung)\s*)?"
+                r"(?:\(\s*eu\s*\)\s*|\beu\s+)?(?:\b(?:nr|no|n°)\.?\s*)?"
+                r"(?<![0-9/])2016/679(?![0-9])(?:/eu\b)?"), " avg "),
+    (re.compile(r"\bgeneral\s+data\s+protection\s+regulation\b"), " gdpr "),
+    (re.compile(r"\breglement\s+general\s+sur\s+la\s+protection\s+des\s+donnees\b"), " rgpd "),
+    (re.compile(r"\bdatenschutz[\s-]*grundverordnung\b"), " dsgvo "),
 )  # fmt: skip
+# The GDPR's Art. 6 or 9 cited without a point ("AVG art. 6", "Art. 6(3) GDPR", "artikel 9,
+# tweede lid, AVG"): general rules that ask for a law, as the pointed references are. Not where
+# the text names the UAVG, whose own articles carry those numbers.
+_BARE_ARTICLE = re.compile(
+    r"\bart(?:ikel|icle|s)?\.?\s*[69](?![0-9])"
+    r"(?:\s*\(\s*[1-4]\s*\)|\.[1-4](?![0-9])|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)"
+    r"\s*[1-4](?![0-9])|,?\s*(?:eerste|tweede|derde|vierde)\s+lid)?"
+)
+_UAVG_NAMED = re.compile(r"\buavg\b")
 
 
 # Longest first: "consentement" is a word of its own, not "consent" and "ement".
@@ -191,6 +207,8 @@ def folded_says_more(folded: str, general: Iterable[re.Pattern[str]] = ()) -> bo
     for pattern in general:
         rest = pattern.sub(" ", rest)
     rest = _ART9.sub(" ", _ARTICLE.sub(" ", rest))
+    if not _UAVG_NAMED.search(rest):
+        rest = _BARE_ARTICLE.sub(" ", rest)
     rest = " ".join(rest.replace("-", " ").replace("_", " ").split())
     for name in _NAMES_LONGEST_FIRST:
         rest = rest.replace(name, " ")
