@@ -3,18 +3,17 @@ area, the case Art. 35(3)(c) names, in every format and language."""
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from builders import write_workspace
-from complykit.reports.render import render_report, render_workbook
+from complykit.reports.render import render_report
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 
 from .conftest import AS_OF
+from .documents import workbook_cells, workspace_with
 
 ACTIVITY = """\
 kind: processing-activity
@@ -63,8 +62,7 @@ def _repo(tmp_path: Path, *, public: bool) -> Repository:
 
 
 def _cells(repo: Repository, lang: str) -> list[str]:
-    book = load_workbook(BytesIO(render_workbook("dpia", repo, lang=lang)))
-    return [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    return workbook_cells("dpia", repo, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -124,14 +122,10 @@ def test_decisions_on_a_score_and_the_art35_10_exemption_are_shown(
 ) -> None:
     """The screening's Art. 35(3)(a) fact and its Art. 35(10) exemption reach the report: the
     first in every format, the exemption beside the conclusion it explains."""
-    root = write_workspace(tmp_path / "ws", soa=None)
-    (root / "register").mkdir(exist_ok=True)
-    (root / "dpia").mkdir(exist_ok=True)
-    (root / "register" / "pa-benefits.yaml").write_text(SCORING, encoding="utf-8")
     dpia = DPIA.replace("cameras", "benefits").replace("camera surveillance", "benefits")
-    (root / "dpia" / "dpia-benefits.yaml").write_text(dpia, encoding="utf-8")
-    repo = open_workspace(root, AS_OF).repo
-    assert repo is not None
+    repo = workspace_with(
+        tmp_path, {"register/pa-benefits.yaml": SCORING, "dpia/dpia-benefits.yaml": dpia}
+    )
     decisions, exemption = SCORING_SHOWN[lang]
     for output_format in ("html", "markdown"):
         text = render_report("dpia", repo, lang=lang, output_format=output_format)

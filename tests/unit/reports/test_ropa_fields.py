@@ -4,19 +4,17 @@ exemption claim; in every format and language."""
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
-from builders import write_workspace
-from complykit.reports.render import render_report, render_workbook
+from complykit.reports.render import render_report
 from complykit.workspace.open import open_workspace
 from complykit.workspace.repository import Repository
 from conftest import CASES, MakeWorkspace
 
 from .conftest import AS_OF
+from .documents import workbook_cells, workspace_with
 
 BSN = {
     "en": "citizen service number (BSN, UAVG art. 46)",
@@ -37,8 +35,7 @@ def test_the_bsn_names_its_legal_basis(
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_xlsx_names_the_bsn_and_its_legal_basis(example_repo: Repository, lang: str) -> None:
-    book = load_workbook(BytesIO(render_workbook("ropa", example_repo, lang=lang)))
-    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    cells = workbook_cells("ropa", example_repo, lang)
     assert any(f"{BSN[lang]}: {WAGE_TAX}" in cell for cell in cells)
 
 
@@ -71,12 +68,7 @@ FACTS = {
 
 @pytest.fixture
 def quiz(tmp_path: Path) -> Repository:
-    root = write_workspace(tmp_path / "ws", soa=None)
-    (root / "register").mkdir()
-    (root / "register" / "pa-quiz.yaml").write_text(ACTIVITY, encoding="utf-8")
-    repo = open_workspace(root, AS_OF).repo
-    assert repo is not None
-    return repo
+    return workspace_with(tmp_path, {"register/pa-quiz.yaml": ACTIVITY})
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -88,8 +80,7 @@ def test_no_recipients_and_the_exemption_appear(quiz: Repository, lang: str) -> 
     assert f"{occasional}<br>A single evening" in row
     html = render_report("ropa", quiz, lang=lang, output_format="html")
     assert f'<th scope="row">{label}</th><td>{occasional}<br>A single evening' in html
-    book = load_workbook(BytesIO(render_workbook("ropa", quiz, lang=lang)))
-    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    cells = workbook_cells("ropa", quiz, lang)
     assert any(cell.startswith(none) for cell in cells)
     assert f"{occasional}\nA single evening with names only; no risk to the people." in cells
 
@@ -118,20 +109,14 @@ def test_retention_without_a_period_reads_as_such(
     tmp_path: Path, lang: str, retention: str, shown: dict[str, str]
 ) -> None:
     """A retention that is no period reads as what it is, in every format and language."""
-    root = write_workspace(tmp_path / "ws", soa=None)
-    (root / "register").mkdir()
     text = ACTIVITY.replace("art30_exemption:", f"retention: {retention}\nart30_exemption:")
-    (root / "register" / "pa-quiz.yaml").write_text(text, encoding="utf-8")
-    repo = open_workspace(root, AS_OF).repo
-    assert repo is not None
+    repo = workspace_with(tmp_path, {"register/pa-quiz.yaml": text})
     label, expected = LABEL[lang], shown[lang]
     md = render_report("ropa", repo, lang=lang, output_format="markdown")
     assert f"| {label} | {expected} |" in md
     html = render_report("ropa", repo, lang=lang, output_format="html")
     assert f'<th scope="row">{label}</th><td>{expected}</td>' in html
-    book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
-    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
-    assert expected in cells
+    assert expected in workbook_cells("ropa", repo, lang)
 
 
 @pytest.mark.parametrize(
@@ -187,16 +172,11 @@ POWERS = {
 def test_an_authorised_safeguard_and_public_powers_appear(tmp_path: Path, lang: str) -> None:
     """The authority's authorisation of an Art. 46(3) safeguard and the Art. 49(3) answer are
     what an auditor checks a public body's transfers against; every format shows both."""
-    root = write_workspace(tmp_path / "ws", soa=None)
-    (root / "register").mkdir()
-    (root / "register" / "pa-permits.yaml").write_text(PUBLIC_BODY, encoding="utf-8")
-    repo = open_workspace(root, AS_OF).repo
-    assert repo is not None
+    repo = workspace_with(tmp_path, {"register/pa-permits.yaml": PUBLIC_BODY})
     authorised, powers = POWERS[lang]
     for output_format in ("markdown", "html"):
         text = render_report("ropa", repo, lang=lang, output_format=output_format)
         assert authorised in text
         assert powers in text
-    book = load_workbook(BytesIO(render_workbook("ropa", repo, lang=lang)))
-    cells = [str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r]
+    cells = workbook_cells("ropa", repo, lang)
     assert any(authorised in cell and cell.endswith(powers) for cell in cells)
