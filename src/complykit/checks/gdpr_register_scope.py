@@ -177,7 +177,8 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
 
     Art. 87 itself is not that law, and neither is UAVG art. 46, which only restricts the BSN
     to the uses another law prescribes: a provision that names only these general rules ("AVG
-    art. 87", "UAVG art. 46", "Art. 87 AVG; art. 46 UAVG") names none.
+    art. 87", "UAVG art. 46", "Art. 87 AVG; art. 46 UAVG") names none, nor does one that names
+    only the GDPR itself ("AVG", "Art. 6 lid 1 sub c AVG").
 
     PASS: ``{name: BSN, national_id: bsn, national_id_provision: Wet op de loonbelasting
     1964}``.
@@ -196,7 +197,7 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
                     ("personal_data", index, "national_id"),
                     f"{said} without naming {_law_asked_for(data.national_id)}",
                 )
-            elif general := general_rules_only(provision, _GENERAL_RULES):
+            elif (general := general_rules_only(provision, _GENERAL_RULES)) is not None:
                 yield Problem(
                     entry,
                     ("personal_data", index, "national_id_provision"),
@@ -218,7 +219,14 @@ _GENERAL_RULES = (ART_87, UAVG_46)
 
 
 def _names_only(general: tuple[str, ...], national_id: str) -> str:
-    """What a provision that names only the general rules on the number lacks."""
+    """What a provision that names only the general rules on the number, or only the GDPR,
+    lacks."""
+    if not general:
+        said = "names only the GDPR, not the law that allows the number for this purpose"
+        known = _NUMBERS.get(national_id)
+        if national_id == "bsn":
+            return f"{said}; {_BSN_RESTRICTION}"
+        return said + (f" ({known[1]})" if known is not None else "")
     if general == (ART_87.name,):
         known = _NUMBERS.get(national_id)
         law = f" ({known[1]})" if known is not None else ""
