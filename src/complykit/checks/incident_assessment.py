@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.incident_clock import breaches
+from complykit.facts.incident_clock import at, breaches, clock_of
 from complykit.facts.problem import Problem
 from complykit.model.incident import Breach, Incident
 from complykit.workspace.repository import Repository
@@ -90,6 +90,63 @@ def _implausible(breach: Breach) -> bool:
         and breach.recipient_assurance is None
         and ((count or 0) >= MANY or breach.special_categories)
     )
+
+
+@check(
+    code="INC025",
+    reads=("incident",),
+    per_record=True,
+    name="breach-loss-unrestored-rated-none",
+    severity=Severity.WARNING,
+    citation=("GDPR Art. 33(1)",),
+    hint="Assess the risk again: how long were the people without their data, and what did "
+    "that cost them (delayed payments, care, service)? If the breach is likely to result in a "
+    "risk, rate it `risk` or `high-risk` and notify. If the data was back in time, record when "
+    "in `breach.restored_at`.",
+)
+def breach_loss_unrestored_rated_none(repo: Repository) -> Iterator[Problem]:
+    """As controller, personal data lost or made unavailable is rated as posing no risk and not
+    notified, though the record does not show it available again within 72 hours of becoming
+    aware.
+
+    Only a breach unlikely to result in a risk may go unreported (Art. 33(1)). For a loss of
+    availability what decides that is how soon the data is back: the EDPB holds a ransomware
+    attack whose data was restored from a backup within a few hours, with no effect on the
+    people, unlikely to result in a risk (Guidelines 01/2021, case 1), but the same attack
+    without a proper backup notifiable (case 2); and it calls a restoration that takes longer
+    than the 72 hours of Art. 33(1) inadvisable in any case. Those guidelines are not among
+    complykit's checked reference facts, so take that reading as unverified. This is a
+    plausibility warning, not a verdict: it is answered by ``breach.restored_at`` within the
+    72 hours (counted as INC006 counts them), or by notifying.
+
+    PASS: ``nature: [availability]``, ``risk_to_individuals: none`` and ``restored_at`` four
+    hours after ``aware_at``; or ``risk_to_individuals: risk`` with the authority notified.
+    FAIL: ``nature: [availability]``, ``risk_to_individuals: none``, ``authority: {required:
+    false}`` and no ``restored_at``, or a ``restored_at`` five days after ``aware_at``.
+    """
+    for entry, incident, breach in breaches(repo, "controller"):
+        authority = breach.authority
+        if (
+            breach.risk_to_individuals != "none"
+            or "availability" not in breach.nature
+            or (authority and authority.notified_at)
+        ):
+            continue
+        clock = clock_of(incident)
+        restored = breach.restored_at
+        if restored is None:
+            said = "the record does not say the data was restored"
+        elif restored > clock.deadline:
+            said = f"the data was restored only at {at(restored)}, later than 72 hours"
+        else:
+            continue
+        yield Problem(
+            entry,
+            ("breach", "risk_to_individuals"),
+            f"personal data was lost or made unavailable and the breach is rated as posing no "
+            f"risk to people and is not notified, but {said} {clock.since}; data that stays "
+            f"unavailable that long is likely to harm the people it is about{clock.note}",
+        )
 
 
 @check(

@@ -107,6 +107,11 @@ class Breach(StrictModel):
     )
     likely_consequences: Text | None = None
     """The likely consequences of the breach for the people affected (Art. 33(3)(c))."""
+    restored_at: Timestamp | None = None
+    """For data lost or made unavailable (`availability`): when it was available again, e.g.
+    restored from a backup. How soon data comes back weighs in the risk: the EDPB holds a
+    ransomware attack whose data was restored from a backup within hours unlikely to result in
+    a risk, and one without a proper backup notifiable (Guidelines 01/2021, cases 1 and 2)."""
     recipient_assurance: RecipientAssurance | None = None
     """For data disclosed to a known recipient: its duty of confidentiality and its confirmation
     that it deleted the data unused, the facts on which a disclosure may be rated as posing no

@@ -227,6 +227,7 @@ def test_imported_breaches_meet_the_incident_rules(workspace: Path, tmp_path: Pa
     found = sorted((f.path.stem, f.code) for f in result.findings)
     assert found == [
         ("inc-2025-001", "INC005"),
+        ("inc-2025-002", "INC025"),
         ("inc-2025-003", "INC016"),
         ("inc-2025-003", "INC021"),
         ("inc-2025-004", "INC005"),
