@@ -54,7 +54,8 @@ def _workspace(variant: Path, target: Path) -> Path:
 def test_scenario_gives_expected_findings(variant: Path, tmp_path: Path) -> None:
     """A scenario variant yields exactly its expected findings, and says what it pins."""
     spec = _spec(variant)
-    assert spec.get("example") and spec.get("conclusion"), "state the example and conclusion"
+    assert spec.get("example"), "state the example, in our own words"
+    assert spec.get("conclusion"), "state the conclusion the source reaches"
     expected = sorted(spec["findings"], key=_sort_key)
     for finding in expected:
         assert set(finding) == FINDING_KEYS, f"a finding states exactly {sorted(FINDING_KEYS)}"
@@ -75,4 +76,3 @@ def test_each_example_agrees_clean() -> None:
         agrees = example / "agrees"
         assert (agrees / "expected.yaml").exists(), example
         assert _spec(agrees)["findings"] == [], agrees
-
