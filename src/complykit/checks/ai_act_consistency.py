@@ -16,6 +16,7 @@ from complykit.facts.ai_act_practices import (
     annex_iii_biometric_points,
     practice_title,
     prohibited_points,
+    recorded_points,
 )
 from complykit.facts.problem import Problem
 from complykit.model.ai_system import AiSystem
@@ -49,6 +50,9 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     Emotion recognition means inferring emotions or intentions from biometric data (face,
     voice, gait, keystrokes...); sentiment analysis of written text is not, and belongs
     outside ``practices.techniques``.
+    A system classified prohibited that no point catches is cited by the points its recorded
+    techniques name (e.g. Art. 5(1)(f) for emotion recognition for safety reasons), whose
+    condition is not met or whose exception applies; with no such technique, by Art. 5(1).
     Before the system is in use (``lifecycle`` before deployment), practices that fall under
     Art. 5(1) under another risk class are left to AIA029's warning, as AIA001 leaves them:
     an error there would undo that softening for a team that records a concern early.
@@ -82,12 +86,7 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
             citation=tuple(f"AI Act Art. 5(1)({p})" for p in points),
         )
     elif not points and basis.risk_class == "prohibited":
-        yield Problem(
-            entry,
-            ("classification", "risk_class"),
-            f"'{system.name}' is classified 'prohibited', but its recorded practices fall "
-            "under no point of Art. 5(1), or an exception of the article applies",
-        )
+        yield _not_prohibited(repo, entry, system)
     biometric = annex_iii_biometric_points(system.practices)
     if (
         biometric
@@ -117,6 +116,30 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
             f"'{system.name}' is suspected of {practice_title(repo, suspected)}, but its "
             f"recorded practices fall under {named} instead",
         )
+
+
+def _not_prohibited(repo: Repository, entry: Entry, system: AiSystem) -> Problem:
+    """A system classified prohibited whose recorded practices no point of Art. 5(1) catches.
+    Where a technique names a point's conduct, the finding is about that point: its
+    conditions are not met or its own exception applies (e.g. point f's medical or safety
+    reasons), and the citation says which point, not the whole article."""
+    named = recorded_points(system.practices)
+    if not named:
+        return Problem(
+            entry,
+            ("classification", "risk_class"),
+            f"'{system.name}' is classified 'prohibited', but its recorded practices fall "
+            "under no point of Art. 5(1)",
+        )
+    titles = ", ".join(practice_title(repo, p) for p in named)
+    return Problem(
+        entry,
+        ("classification", "risk_class"),
+        f"'{system.name}' is classified 'prohibited', but as recorded its practices are not "
+        f"caught by {titles}: a condition of the point is not met, or an exception of the "
+        "article applies",
+        citation=tuple(f"AI Act Art. 5(1)({p})" for p in named),
+    )
 
 
 def _annex_title(repo: Repository, item: str) -> str:

@@ -121,6 +121,15 @@ def prohibited_points(facts: PracticeFacts | None, as_of: date) -> list[str]:
     ]
 
 
+def recorded_points(facts: PracticeFacts | None) -> list[str]:
+    """The Art. 5(1) points whose conduct the recorded techniques name, whether or not the
+    point's conditions are met and its exceptions left out: the points a finding that the
+    system is not prohibited after all is about."""
+    if facts is None:
+        return []
+    return [point for point, (technique, _) in _POINTS.items() if technique in facts.techniques]
+
+
 # Annex III point 1 (biometrics): the technique that makes a system high-risk under Art. 6(2)
 # when no point of Art. 5(1) prohibits it (Annex III has none of Art. 5's exceptions).
 _ANNEX_III_1: dict[str, Technique] = {
