@@ -19,7 +19,7 @@ from complykit.model.processing import (
     ProcessingActivity,
 )
 from complykit.model.wording.data_subjects import names_own_staff
-from complykit.model.wording.general_rules import ART_10, general_rules_only
+from complykit.model.wording.general_rules import ART_10, general_rules_only, named_only
 from complykit.model.wording.legal_basis import official_authority_named
 from complykit.workspace.repository import Repository
 
@@ -251,8 +251,8 @@ def legal_provision_missing(repo: Repository) -> Iterator[Problem]:
                 yield Problem(
                     entry,
                     ("purposes", index, "legal_provision"),
-                    f"{said} its legal_provision '{purpose.legal_provision}' names only the GDPR, "
-                    "not the law that lays it down",
+                    f"{said} its legal_provision '{purpose.legal_provision}' "
+                    f"{named_only(purpose.legal_provision)}, not the law that lays it down",
                     citation=citation,
                 )
 
@@ -360,7 +360,7 @@ def art9_provision_missing(repo: Repository) -> Iterator[Problem]:
             elif general_rules_only(provision) is not None:
                 where, named = (
                     "art9_provision",
-                    f"{said} its art9_provision '{provision}' names only the GDPR",
+                    f"{said} its art9_provision '{provision}' {named_only(provision)}",
                 )
             else:
                 continue

@@ -10,7 +10,7 @@ from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.art30_exemption import failed_conditions
 from complykit.facts.problem import Problem
-from complykit.model.wording.general_rules import ART_87, UAVG_46, general_rules_only
+from complykit.model.wording.general_rules import ART_87, UAVG_46, general_rules_only, named_only
 from complykit.model.wording.national_ids import MARKED_AS, national_number
 from complykit.workspace.repository import Repository
 
@@ -202,7 +202,7 @@ def national_id_without_legal_basis(repo: Repository) -> Iterator[Problem]:
                     entry,
                     ("personal_data", index, "national_id_provision"),
                     f"{said}, but its national_id_provision '{provision}' "
-                    f"{_names_only(general, data.national_id)}",
+                    f"{_names_only(general, data.national_id, provision)}",
                 )
 
 
@@ -218,14 +218,14 @@ def _law_asked_for(national_id: str) -> str:
 _GENERAL_RULES = (ART_87, UAVG_46)
 
 
-def _names_only(general: tuple[str, ...], national_id: str) -> str:
+def _names_only(general: tuple[str, ...], national_id: str, provision: str) -> str:
     """What a provision that names only the general rules on the number, or only the GDPR,
     lacks."""
     if not general:
-        said = "names only the GDPR, not the law that allows the number for this purpose"
-        known = _NUMBERS.get(national_id)
+        said = f"{named_only(provision)}, not the law that allows the number for this purpose"
         if national_id == "bsn":
             return f"{said}; {_BSN_RESTRICTION}"
+        known = _NUMBERS.get(national_id)
         return said + (f" ({known[1]})" if known is not None else "")
     if general == (ART_87.name,):
         known = _NUMBERS.get(national_id)

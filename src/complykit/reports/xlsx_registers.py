@@ -147,30 +147,42 @@ def _transfer(words: Words, transfer: TransferRow) -> str:
         parts[0] += f", {words.gettext('Art. 49(1)(%(point)s)', point=derogation)}"
     if transfer["safeguards"]:
         parts.append(f"{words.gettext('safeguards')}: {transfer['safeguards']}")
-    if transfer["assessment"]:
-        parts.append(f"{words.gettext('transfer impact assessment')}: {transfer['assessment']}")
     if authorisation := transfer["authorisation"]:
         parts.append(_authorised(words, authorisation))
+    if transfer["assessment"]:
+        parts.append(f"{words.gettext('transfer impact assessment')}: {transfer['assessment']}")
     return "; ".join(parts)
 
 
 def _authorised(words: Words, authorisation: Authorisation) -> str:
     on = words.long_date(authorisation["on"])
-    text = words.gettext(
-        "authorised by %(authority)s on %(on)s", authority=authorisation["authority"], on=on
-    )
-    reference = authorisation["reference"]
-    return f"{text} ({reference})" if reference else text
+    who = authorisation["authority"]
+    if reference := authorisation["reference"]:
+        return words.gettext(
+            "authorised by %(authority)s on %(on)s, reference %(reference)s (Art. 46(3))",
+            authority=who,
+            on=on,
+            reference=reference,
+        )
+    return words.gettext("authorised by %(authority)s on %(on)s (Art. 46(3))", authority=who, on=on)
 
 
 def _public_powers(words: Words, a: Activity) -> list[str]:
-    """The Art. 49(3) answer, where the record gives one: it decides which derogations the
-    activity's transfers may rest on."""
-    if a["public_powers"] is None:
+    """The Art. 49(3) answer, where the record gives one and the activity transfers data: it
+    decides which derogations those transfers may rest on."""
+    if not a["transfers"] or a["public_powers"] is None:
         return []
     if a["public_powers"]:
-        return [words.gettext("carried out in the exercise of public powers (Art. 49(3))")]
-    return [words.gettext("not carried out in the exercise of public powers (Art. 49(3))")]
+        return [words.gettext(_IN_PUBLIC_POWERS)]
+    return [words.gettext(_NOT_IN_PUBLIC_POWERS)]
+
+
+_IN_PUBLIC_POWERS = (
+    "carried out by a public authority in the exercise of its public powers (Art. 49(3))"
+)
+_NOT_IN_PUBLIC_POWERS = (
+    "not carried out by a public authority in the exercise of its public powers (Art. 49(3))"
+)
 
 
 def _retention(words: Words, activity: Activity) -> str | None:

@@ -147,10 +147,10 @@ personal_data:
 recipients: []
 no_recipients: Only the permit team sees the applications.
 transfers:
-  - country: CH
-    recipient: Cross-border river commission
+  - country: RS
+    recipient: Serbian Environmental Protection Agency
     mechanism: administrative-arrangement
-    safeguards: Arrangement on data exchange with the commission's secretariat
+    safeguards: Administrative arrangement on exchanging flood-risk data with the agency
     sa_authorisation:
       authority: Autoriteit Persoonsgegevens
       authorised_on: 2025-03-14
@@ -158,12 +158,21 @@ transfers:
 """
 POWERS = {
     "en": (
-        "authorised by Autoriteit Persoonsgegevens on 14 March 2025 (z2025-00123)",
-        "carried out in the exercise of public powers (Art. 49(3))",
+        (
+            "authorised by Autoriteit Persoonsgegevens on 14 March 2025, reference z2025-00123"
+            " (Art. 46(3))"
+        ),
+        "carried out by a public authority in the exercise of its public powers (Art. 49(3))",
     ),
     "nl": (
-        "toestemming verleend door Autoriteit Persoonsgegevens op 14 maart 2025 (z2025-00123)",
-        "verricht in de uitoefening van openbaar gezag (art. 49 lid 3 AVG)",
+        (
+            "toestemming verleend door Autoriteit Persoonsgegevens op 14 maart 2025, kenmerk"
+            " z2025-00123 (art. 46 lid 3 AVG)"
+        ),
+        (
+            "verricht door een overheidsinstantie in de uitoefening van haar openbare bevoegdheden"
+            " (art. 49 lid 3 AVG)"
+        ),
     ),
 }
 
@@ -180,3 +189,14 @@ def test_an_authorised_safeguard_and_public_powers_appear(tmp_path: Path, lang: 
         assert powers in text
     cells = workbook_cells("ropa", repo, lang)
     assert any(authorised in cell and cell.endswith(powers) for cell in cells)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_public_powers_stay_out_of_a_register_without_transfers(tmp_path: Path, lang: str) -> None:
+    """Art. 49(3) bears only on transfers: an activity without any does not say it."""
+    activity = PUBLIC_BODY.partition("transfers:")[0].replace(": true", ": false")
+    repo = workspace_with(tmp_path, {"register/pa-permits.yaml": activity})
+    words = {"en": "public powers", "nl": "openbare bevoegdheden"}[lang]
+    for output_format in ("markdown", "html"):
+        assert words not in render_report("ropa", repo, lang=lang, output_format=output_format)
+    assert not any(words in cell for cell in workbook_cells("ropa", repo, lang))

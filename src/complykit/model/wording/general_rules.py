@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from complykit.core.frozen import frozen
 from complykit.model.wording.folding import words_of
-from complykit.model.wording.legal_basis import folded_says_more
+from complykit.model.wording.legal_basis import folded_says_more, gdpr_named
 
 
 @frozen
@@ -25,6 +25,9 @@ class GeneralRule:
     cited: re.Pattern[str]
     # A text that matches this keeps the article's number: it may be another law's article.
     unless: re.Pattern[str] | None = None
+    # The name of the act the article belongs to, where that act is not the GDPR: cited
+    # beside the article, it adds nothing ("art. 46 UAVG"); alone it names a law.
+    act: str | None = None
 
     def cited_in(self, folded: str) -> bool:
         if self.unless is not None and self.unless.search(folded):
@@ -49,7 +52,7 @@ ART_10 = GeneralRule(
 # The general rules on national identification numbers as registers cite them: "AVG art. 87",
 # "Art. 87 GDPR", "art. 46 UAVG", "artikel 46 Uitvoeringswet AVG".
 ART_87 = GeneralRule("GDPR Art. 87", _article(87))
-UAVG_46 = GeneralRule("UAVG art. 46", _article(46))
+UAVG_46 = GeneralRule("UAVG art. 46", _article(46), act="uavg")
 
 
 def general_rules_only(text: str, rules: Sequence[GeneralRule] = ()) -> tuple[str, ...] | None:
@@ -60,6 +63,13 @@ def general_rules_only(text: str, rules: Sequence[GeneralRule] = ()) -> tuple[st
     """
     folded = words_of(text)
     cited = [rule for rule in rules if rule.cited_in(folded)]
-    if folded_says_more(folded, [rule.cited for rule in cited]):
+    acts = [rule.act for rule in cited if rule.act is not None]
+    if folded_says_more(folded, [rule.cited for rule in cited], acts):
         return None
     return tuple(rule.name for rule in cited)
+
+
+def named_only(text: str) -> str:
+    """What a finding says a provision of general rules only names: the GDPR, where it names
+    the regulation, else only an article number ("art. 9"), which may be any act's."""
+    return "names only the GDPR" if gdpr_named(text) else "names only an article number"

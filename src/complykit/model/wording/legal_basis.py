@@ -21,16 +21,21 @@ _MORE_POINTS = (
     + r"(?:\(\s*[a-f]\s*\)|[a-f](?=\s*(?:$|[,;)/&]|\.(?![a-z])"
     r"|\b(?:en|and|of|or|et|und|oder|avg|gdpr|uavg|dsgvo|rgpd|ugdpr)\b))))*"
 )
+# "artikel 6, eerste lid, aanhef en onder c": Dutch drafting names the opening words of the
+# paragraph before the point.
+_OPENING = r"(?:aanhef\s+en\s*)?"
 _ARTICLE = re.compile(
     r"(?<![0-9])6\s*(?:\(\s*1\s*\)|[.\-/]\s*1|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*1|,?\s*eerste\s+lid)"
-    r"(?![0-9])\s*[,.\-/]?\s*" + _POINT_WORD + r"\(?\s*([a-f])\s*\)?"
+    r"(?![0-9])\s*[,.\-/]?\s*" + _OPENING + _POINT_WORD + r"\(?\s*([a-f])\s*\)?"
     r"(?![a-z])(" + _MORE_POINTS + ")"
 )
 _LONE_POINT = re.compile(r"(?<![a-z])[a-f](?![a-z])")
 # An Art. 9(2) reference: 9(2)(h), 9.2.h, art. 9 lid 2 sub h, artikel 9, tweede lid, onder h.
 _ART9 = re.compile(
     r"(?<![0-9])9\s*(?:\(\s*2\s*\)|[.\-/]\s*2|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*2|,?\s*tweede\s+lid)"
-    r"(?![0-9])\s*[,.\-/]?\s*(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?\(?\s*([a-j])\s*\)?"
+    r"(?![0-9])\s*[,.\-/]?\s*"
+    + _OPENING
+    + r"(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?\(?\s*([a-j])\s*\)?"
     r"(?![a-z])"
 )
 _POINTS = dict(zip("abcdef", LegalBasis, strict=True))
@@ -154,12 +159,13 @@ def _asserted(words: str, at: int) -> bool:
 # Words that add nothing to article references: their parts, the regulations' short names, and
 # what joins them ("en", "jo." for juncto, "i.c.m.", "/").
 _FILLER = frozenset((
-    "art", "artikel", "article", "arts", "avg", "gdpr", "uavg", "rgpd", "dsgvo", "lid", "sub",
-    "onder",
+    "art", "artikel", "article", "arts", "artt", "avg", "gdpr", "rgpd", "dsgvo", "lid", "sub",
+    "onder", "aanhef",
     "punt", "point", "letter", "van", "een", "de", "het", "the", "of", "a", "an", "en",
     "and", "or", "of", "en/of", "and/or", "uitvoering", "performance", "taak", "task",
     "noodzakelijk", "necessary", "for", "voor", "ter", "op", "on", "basis", "grondslag",
     "legal", "lawful", "ground", "i.v.m", "ivm", "jo", "juncto", "i.c.m", "icm", "et", "und",
+    "du", "la", "des", "der",
 ))  # fmt: skip
 # The regulations' full names, folded, as their short ones: the UAVG's first, since it holds
 # the GDPR's Dutch name.
@@ -167,23 +173,42 @@ _REGULATIONS = (
     (re.compile(r"\buitvoeringswet\s+(?:avg|algemene\s+verordening\s+gegevensbescherming)\b"),
      " uavg "),
     (re.compile(r"\balgemene\s+verordening\s+gegevensbescherming\b"), " avg "),
-    # By its number, in any language: "Verordening (EU) 2016/679", "Regulation (EU) No 2016/679".
-    (re.compile(r"(?:\b(?:verordening|regulation|reglement|verordnung)\s*)?"
-                r"(?:\(\s*eu\s*\)\s*|\beu\s+)?(?:\b(?:nr|no|n°)\.?\s*)?"
+    # By its number: "Verordening (EU) 2016/679", "Regulation (EU) No 2016/679", "règlement
+    # (UE) 2016/679", "VO (EU) 2016/679".
+    (re.compile(r"(?:\b(?:verordening|regulation|reglement|verordnung|vo)\s*)?"
+                r"(?:\(\s*u?eu?\s*\)\s*|\beu\s+)?(?:\b(?:nr|no|n°)\.?\s*)?"
                 r"(?<![0-9/])2016/679(?![0-9])(?:/eu\b)?"), " avg "),
     (re.compile(r"\bgeneral\s+data\s+protection\s+regulation\b"), " gdpr "),
     (re.compile(r"\breglement\s+general\s+sur\s+la\s+protection\s+des\s+donnees\b"), " rgpd "),
-    (re.compile(r"\bdatenschutz[\s-]*grundverordnung\b"), " dsgvo "),
+    (re.compile(r"\bdatenschutz[\s-]*grundverordnung\b|\bds-gvo\b"), " dsgvo "),
 )  # fmt: skip
-# The GDPR's Art. 6 or 9 cited without a point ("AVG art. 6", "Art. 6(3) GDPR", "artikel 9,
-# tweede lid, AVG"): general rules that ask for a law, as the pointed references are. Not where
-# the text names the UAVG, whose own articles carry those numbers.
-_BARE_ARTICLE = re.compile(
-    r"\bart(?:ikel|icle|s)?\.?\s*[69](?![0-9])"
+# The GDPR's Art. 6 or 9 cited without its point, or with a point of a paragraph other than
+# those _ARTICLE and _ART9 read ("AVG art. 6", "Art. 6(3) GDPR", "art. 6 lid 3 sub b AVG",
+# "artikel 9, tweede lid, AVG", "art. 6 en 9 AVG"): general rules that ask for a law, as the
+# pointed references are.
+_PARAGRAPH = (
     r"(?:\s*\(\s*[1-4]\s*\)|\.[1-4](?![0-9])|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)"
-    r"\s*[1-4](?![0-9])|,?\s*(?:eerste|tweede|derde|vierde)\s+lid)?"
+    r"\s*[1-4](?![0-9])|,?\s*(?:eerste|tweede|derde|vierde)\s+lid)"
 )
-_UAVG_NAMED = re.compile(r"\buavg\b")
+_BARE_ARTICLE = re.compile(
+    r"\bart(?:ikel|icle|s|t)?\.?\s*[69](?![0-9])(?:\s*(?:,|\ben\b|\band\b|\bund\b|\bet\b)\s*[69](?![0-9]))*"
+    r"(?:"
+    + _PARAGRAPH
+    + r"(?:\s*,?\s*"
+    + _OPENING
+    + r"(?:sub|onder|point|punt|letter|lit\.?|buchstabe)\s*\(?[a-j]\)?(?![a-z]))?)?"
+)
+# The UAVG's own articles carry the same numbers: an article the UAVG stands right beside is
+# the UAVG's, not the GDPR's.
+_BESIDE_UAVG = 12
+
+
+def _bare_gdpr_article(reference: re.Match[str]) -> str:
+    text = reference.string
+    before = text[max(0, reference.start() - _BESIDE_UAVG) : reference.start()]
+    after = text[reference.end() : reference.end() + _BESIDE_UAVG]
+    beside_uavg = before.rstrip().endswith("uavg") or after.lstrip(" ,.").startswith("uavg")
+    return reference.group(0) if beside_uavg else " "
 
 
 # Longest first: "consentement" is a word of its own, not "consent" and "ement".
@@ -199,21 +224,36 @@ def says_more(text: str, general: Iterable[re.Pattern[str]] = ()) -> bool:
     return folded_says_more(words_of(text), general)
 
 
-def folded_says_more(folded: str, general: Iterable[re.Pattern[str]] = ()) -> bool:
-    """``says_more`` for text that ``words_of`` has folded already."""
+_GDPR_NAMED = re.compile(r"\b(?:avg|gdpr|rgpd|dsgvo)\b")
+
+
+def gdpr_named(text: str) -> bool:
+    """Whether ``text`` names the GDPR: by a short or full name, in one of four languages, or
+    by its number. The UAVG is not the GDPR."""
+    rest = words_of(text)
+    for pattern, short in _REGULATIONS:
+        rest = pattern.sub(short, rest)
+    return _GDPR_NAMED.search(rest) is not None
+
+
+def folded_says_more(
+    folded: str, general: Iterable[re.Pattern[str]] = (), filler: Iterable[str] = ()
+) -> bool:
+    """``says_more`` for text that ``words_of`` has folded already; ``filler``: more words that
+    add nothing here, e.g. the UAVG's name beside its general rule."""
     rest = folded
     for pattern, short in _REGULATIONS:
         rest = pattern.sub(short, rest)
     for pattern in general:
         rest = pattern.sub(" ", rest)
     rest = _ART9.sub(" ", _ARTICLE.sub(" ", rest))
-    if not _UAVG_NAMED.search(rest):
-        rest = _BARE_ARTICLE.sub(" ", rest)
+    rest = _BARE_ARTICLE.sub(_bare_gdpr_article, rest)
     rest = " ".join(rest.replace("-", " ").replace("_", " ").split())
     for name in _NAMES_LONGEST_FIRST:
         rest = rest.replace(name, " ")
     words = (word.strip("./") for word in re.sub(r"[^\w/.]+", " ", rest).split())
-    return any(word not in _FILLER for word in words if word)
+    extra = frozenset(filler)
+    return any(word not in _FILLER and word not in extra for word in words if word)
 
 
 # Art. 10's other ground: processing under the control of official authority, in the words of each
