@@ -19,6 +19,7 @@ from complykit.facts.ai_act_practices import (
     recorded_points,
 )
 from complykit.facts.problem import Problem
+from complykit.model.ai_practices import PracticeFacts
 from complykit.model.ai_system import AiSystem
 from complykit.workspace.repository import Entry, Repository
 
@@ -51,8 +52,11 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     voice, gait, keystrokes...); sentiment analysis of written text is not, and belongs
     outside ``practices.techniques``.
     A system classified prohibited that no point catches is cited by the points its recorded
-    techniques name (e.g. Art. 5(1)(f) for emotion recognition for safety reasons), whose
-    condition is not met or whose exception applies; with no such technique, by Art. 5(1).
+    techniques name (e.g. Art. 5(1)(f) for emotion recognition for safety reasons), and the
+    message says which condition is not met or which exception applies; for point h's
+    exception it also cites the prior authorisation (Art. 5(3)) and the national law (Art.
+    5(5)) it relies on. With no such technique it cites Art. 5(1). AIA001 then stays quiet:
+    the recorded facts, not the class, decide whether the system must stop.
     Before the system is in use (``lifecycle`` before deployment), practices that fall under
     Art. 5(1) under another risk class are left to AIA029's warning, as AIA001 leaves them:
     an error there would undo that softening for a team that records a concern early.
@@ -120,26 +124,74 @@ def _contradictions(repo: Repository, entry: Entry, system: AiSystem) -> Iterato
 
 def _not_prohibited(repo: Repository, entry: Entry, system: AiSystem) -> Problem:
     """A system classified prohibited whose recorded practices no point of Art. 5(1) catches.
-    Where a technique names a point's conduct, the finding is about that point: its
-    conditions are not met or its own exception applies (e.g. point f's medical or safety
-    reasons), and the citation says which point, not the whole article."""
+    Where a technique names a point's conduct, the finding is about that point and says why
+    the recorded facts leave it out (point f's exception for medical or safety reasons, say),
+    and the citation names that point, not the whole article."""
     named = recorded_points(system.practices)
-    if not named:
+    if not named or system.practices is None:
         return Problem(
             entry,
             ("classification", "risk_class"),
             f"'{system.name}' is classified 'prohibited', but its recorded practices fall "
             "under no point of Art. 5(1)",
         )
-    titles = ", ".join(practice_title(repo, p) for p in named)
+    facts = system.practices
+    reasons = "; ".join(f"{practice_title(repo, p)}: {_why_not_caught(p, facts)}" for p in named)
+    citation = tuple(f"AI Act Art. 5(1)({p})" for p in named)
+    if "h" in named and _h_exception_recorded(facts):
+        citation += ("AI Act Art. 5(3)", "AI Act Art. 5(5)")
     return Problem(
         entry,
         ("classification", "risk_class"),
         f"'{system.name}' is classified 'prohibited', but as recorded its practices are not "
-        f"caught by {titles}: a condition of the point is not met, or an exception of the "
-        "article applies",
-        citation=tuple(f"AI Act Art. 5(1)({p})" for p in named),
+        f"caught by {reasons}",
+        citation=citation,
     )
+
+
+def _why_not_caught(point: str, facts: PracticeFacts) -> str:
+    """Which condition of the point the recorded facts do not meet, or which of its own
+    exceptions they rely on (``_POINTS`` in facts.ai_act_practices decides; this says why)."""
+    settings = set(facts.settings)
+    if point == "f":
+        if not settings & {"workplace", "education"}:
+            return "its condition is not met, as no recorded setting is a workplace or education"
+        return (
+            "point (f)'s exception for medical or safety reasons applies "
+            "(`medical_or_safety_purpose`)"
+        )
+    if point == "h":
+        if not settings >= {"law-enforcement", "publicly-accessible-spaces"}:
+            return (
+                "its condition is not met, as `settings` do not record use for law enforcement "
+                "in publicly accessible spaces"
+            )
+        return (
+            "point (h)'s exception applies as recorded: a listed objective, the prior "
+            "authorisation of Art. 5(3) (or an urgent use still within its terms) and a national "
+            "law that allows the use under Art. 5(5); complykit does not check the other "
+            "safeguards of Art. 5(2)-(7) (paragraph numbers unverified in complykit's reference)"
+        )
+    return _OWN_TERMS.get(point, "a condition of the point is not met")
+
+
+# Points a-d and g: the flag that takes the recorded conduct outside the point.
+_OWN_TERMS = {
+    "a": "its condition of (likely) significant harm is not met (`no_significant_harm`)",
+    "b": "its condition of (likely) significant harm is not met (`no_significant_harm`)",
+    "c": "its condition of detrimental or unfavourable treatment is not met "
+    "(`no_detrimental_treatment`)",
+    "d": "it does not apply to a system that supports a human assessment based on objective, "
+    "verifiable facts (`supports_human_assessment`)",
+    "g": "it does not cover labelling or filtering lawfully acquired biometric datasets, or "
+    "categorisation in the area of law enforcement (`lawful_dataset_labelling`)",
+}
+
+
+def _h_exception_recorded(facts: PracticeFacts) -> bool:
+    """Point h is left out by its exception, not by its conditions: the message then relies
+    on Art. 5(3) and 5(5), and the citation names them."""
+    return set(facts.settings) >= {"law-enforcement", "publicly-accessible-spaces"}
 
 
 def _annex_title(repo: Repository, item: str) -> str:

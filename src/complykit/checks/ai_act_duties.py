@@ -48,14 +48,18 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     listed law-enforcement objectives for real-time remote biometric identification, which
     count only with the prior authorisation of a judicial or independent administrative
     authority (Art. 5(3)) and a national law that allows the use (Art. 5(5))), as well
-    as from a declared ``risk_class: prohibited`` or ``suspected_art5_practice``. Record
+    as from a ``suspected_art5_practice`` or, when no ``practices`` are recorded, a declared
+    ``risk_class: prohibited``. Where recorded practices fall under no point, the facts decide
+    and AIA013 reports the class as wrong, so the two never give opposite advice (stopping a
+    system the law allows). Record
     ``emotion-recognition`` only for a system that infers emotions or intentions from
     biometric data (face, voice, gait, keystrokes...), as the AI Act defines emotion
     recognition: sentiment analysis of written text is not, and Art. 5(1)(f) does not reach it.
 
     PASS: ``practices: {techniques: [emotion-recognition], settings: [workplace],
     medical_or_safety_purpose: true}`` and ``lifecycle: operation`` (Art. 5(1)(f) excepts
-    medical or safety reasons; Annex III point 1(c) still applies, see AIA013).
+    medical or safety reasons; Annex III point 1(c) still applies, see AIA013), also with
+    ``risk_class: prohibited`` (AIA013 reports the class).
     FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
     ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``;
     or real-time remote biometric identification in a public space with
@@ -78,11 +82,11 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     """
     hint = (
         "Stop using the system and set `lifecycle: retired`; if it is no prohibited practice "
-        "after all, correct `practices` or remove `suspected_art5_practice`, and say why in "
-        "`reasoning`. Real-time remote biometric identification for a listed objective needs "
-        "its prior `authorisation` and `national_law` recorded too; a use begun in a duly "
-        "justified urgency needs its `urgent_use`, with the authorisation requested within 24 "
-        "hours and not rejected."
+        "after all, record or correct `practices`, `classification.risk_class` or "
+        "`suspected_art5_practice`, and say why in `reasoning`. Real-time remote biometric "
+        "identification for a listed objective needs its prior `authorisation` and "
+        "`national_law` recorded too; a use begun in a duly justified urgency needs its "
+        "`urgent_use`, with the authorisation requested within 24 hours and not rejected."
     )
     gaps_in_use = (g for g in prohibited_gaps(repo) if _in_use(g.where.record))
     yield from dated(repo, gaps_in_use, hint)
