@@ -15,22 +15,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from complykit.validate.engine import run
 from conftest import BASE_CONFIG
-from test_cases import FINDING_KEYS, _as_of, _sort_key, _verdict
+from verdicts import as_of, assert_told, expected_verdicts, found_verdicts, load_spec
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 VARIANTS = sorted(p.parent for p in SCENARIOS.glob("*/*/*/expected.yaml"))
-
-
-def _spec(variant: Path) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((variant / "expected.yaml").read_text("utf-8"))
-    return loaded
 
 
 def _config(variant: Path) -> Path:
@@ -53,18 +46,12 @@ def _workspace(variant: Path, target: Path) -> Path:
 )
 def test_scenario_gives_expected_findings(variant: Path, tmp_path: Path) -> None:
     """A scenario variant yields exactly its expected findings, and says what it pins."""
-    spec = _spec(variant)
+    spec = load_spec(variant)
     assert spec.get("example"), "state the example, in our own words"
     assert spec.get("conclusion"), "state the conclusion the source reaches"
-    expected = sorted(spec["findings"], key=_sort_key)
-    for finding in expected:
-        assert set(finding) == FINDING_KEYS, f"a finding states exactly {sorted(FINDING_KEYS)}"
-    result = run(_workspace(variant, tmp_path / variant.name), as_of=_as_of(spec))
-    found = sorted((_verdict(f) for f in result.findings), key=_sort_key)
-    assert found == expected
-    told = " | ".join(f"{f.message} {f.hint}" for f in result.findings)
-    for words in spec.get("contains", []):
-        assert words in told
+    result = run(_workspace(variant, tmp_path / variant.name), as_of=as_of(spec))
+    assert found_verdicts(result.findings) == expected_verdicts(spec)
+    assert_told(spec, result.findings)
 
 
 def test_each_example_agrees_clean() -> None:
@@ -75,4 +62,4 @@ def test_each_example_agrees_clean() -> None:
     for example in examples:
         agrees = example / "agrees"
         assert (agrees / "expected.yaml").exists(), example
-        assert _spec(agrees)["findings"] == [], agrees
+        assert load_spec(agrees)["findings"] == [], agrees

@@ -4,10 +4,19 @@ the facts, effects and measures that the notification and the breach register mu
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
-from complykit.facts.incident_clock import at, breaches, clock_of
+from complykit.facts.incident_clock import (
+    Clock,
+    at,
+    breaches,
+    clock_of,
+    duration,
+    end_of,
+    term_stands,
+)
 from complykit.facts.problem import Problem
 from complykit.model.incident import Breach, Incident
 from complykit.workspace.repository import Repository
@@ -101,28 +110,36 @@ def _implausible(breach: Breach) -> bool:
     citation=("GDPR Art. 33(1)",),
     hint="Assess the risk again: how long were the people without their data, and what did "
     "that cost them (delayed payments, care, service)? If the breach is likely to result in a "
-    "risk, rate it `risk` or `high-risk` and notify. If the data was back in time, record when "
-    "in `breach.restored_at`.",
+    "risk, rate it `risk` or `high-risk` and notify. If the data was back, record when in "
+    "`breach.restored_at`; if only a copy was lost, record where the data stayed available in "
+    "`breach.still_available`. If it is unlikely to result in a risk all the same, say why in "
+    "`risk_reasoning` and set this finding aside with a waiver that says so.",
 )
 def breach_loss_unrestored_rated_none(repo: Repository) -> Iterator[Problem]:
     """As controller, personal data lost or made unavailable is rated as posing no risk and not
-    notified, though the record does not show it available again within 72 hours of becoming
-    aware.
+    notified, though the record shows neither that it stayed available elsewhere nor that it
+    was available again within 72 hours of becoming aware.
 
     Only a breach unlikely to result in a risk may go unreported (Art. 33(1)). For a loss of
-    availability what decides that is how soon the data is back: the EDPB holds a ransomware
-    attack whose data was restored from a backup within a few hours, with no effect on the
-    people, unlikely to result in a risk (Guidelines 01/2021, case 1), but the same attack
-    without a proper backup notifiable (case 2); and it calls a restoration that takes longer
-    than the 72 hours of Art. 33(1) inadvisable in any case. Those guidelines are not among
-    complykit's checked reference facts, so take that reading as unverified. This is a
-    plausibility warning, not a verdict: it is answered by ``breach.restored_at`` within the
-    72 hours (counted as INC006 counts them), or by notifying.
+    availability that often turns on how soon the data is back. complykit reads the EDPB's
+    examples as holding a ransomware attack whose data was restored from a backup within a few
+    hours unlikely to result in a risk (Guidelines 01/2021, case 1), and the same attack
+    without a proper backup notifiable (case 2). The 72 hours are the notification term of
+    Art. 33(1), borrowed as complykit's own mark for a second look, not a risk threshold in
+    the law; those guidelines are not among complykit's checked reference facts, so take that
+    reading as unverified. This is a question, not a verdict: data unavailable for days may
+    harm no one. It is answered by ``breach.still_available`` (only a copy was lost), by
+    ``breach.restored_at`` within the 72 hours, or by notifying. Without ``restored_at`` it
+    waits, as INC006 does, until the 72 hours have passed or run out on the ``--as-of`` day
+    ("now" is the end of that day in UTC), and then says when they run out.
 
     PASS: ``nature: [availability]``, ``risk_to_individuals: none`` and ``restored_at`` four
-    hours after ``aware_at``; or ``risk_to_individuals: risk`` with the authority notified.
+    hours after ``aware_at``; or ``still_available: in the CRM`` for a lost USB stick holding a
+    copy; or no ``restored_at`` while the 72 hours still run after the ``--as-of`` day; or the
+    authority notified.
     FAIL: ``nature: [availability]``, ``risk_to_individuals: none``, ``authority: {required:
-    false}`` and no ``restored_at``, or a ``restored_at`` five days after ``aware_at``.
+    false}`` and no ``restored_at`` more than 72 hours after ``aware_at``, or a
+    ``restored_at`` five days after ``aware_at``.
     """
     for entry, incident, breach in breaches(repo, "controller"):
         authority = breach.authority
@@ -130,23 +147,44 @@ def breach_loss_unrestored_rated_none(repo: Repository) -> Iterator[Problem]:
             breach.risk_to_individuals != "none"
             or "availability" not in breach.nature
             or (authority and authority.notified_at)
+            or breach.still_available is not None
         ):
             continue
         clock = clock_of(incident)
-        restored = breach.restored_at
-        if restored is None:
-            said = "the record does not say the data was restored"
-        elif restored > clock.deadline:
-            said = f"the data was restored only at {at(restored)}, later than 72 hours"
-        else:
+        said = _not_shown_back(clock, breach.restored_at, repo)
+        if said is None:
             continue
         yield Problem(
             entry,
             ("breach", "risk_to_individuals"),
-            f"personal data was lost or made unavailable and the breach is rated as posing no "
-            f"risk to people and is not notified, but {said} {clock.since}; data that stays "
-            f"unavailable that long is likely to harm the people it is about{clock.note}",
+            "personal data was lost or made unavailable, and the breach is rated as posing no "
+            f"risk to people and is not notified, but {said}. Is it unlikely to result in a "
+            "risk all the same? Data unavailable for longer than 72 hours seldom is, in "
+            "complykit's own reading of the EDPB's examples (not verified); the 72 hours are "
+            f"Art. 33(1)'s term for notifying, not a risk threshold in the law{clock.note}",
         )
+
+
+def _not_shown_back(clock: Clock, restored: datetime | None, repo: Repository) -> str | None:
+    """What the record shows of the data coming back, or None when it was back within the 72
+    hours, or when they still run after the ``--as-of`` day and it may yet be."""
+    if restored is not None:
+        if restored <= clock.deadline:
+            return None
+        return (
+            f"the data was available again only at {at(restored)}, "
+            f"{duration(restored - clock.start)} {clock.since}"
+        )
+    if clock.deadline >= end_of(repo):
+        return None
+    unshown = "the record does not show the data available again (no `restored_at`, no "
+    return term_stands(
+        f"the 72 hours {clock.since}",
+        clock.deadline,
+        repo.as_of,
+        lead=f"{unshown}`still_available`), and ",
+        passed=f"{unshown}`still_available`) within the 72 hours {clock.since}",
+    )
 
 
 @check(

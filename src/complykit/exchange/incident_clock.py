@@ -40,7 +40,9 @@ END_OF_DAY = time(23, 59)
 # The moments that end a deadline (the 72 hours of Art. 33(1), "without undue delay" of Art.
 # 34(1)): a date alone is read at the end of its day, since its start would be the reading
 # most favourable to the organisation and would keep INC005 silent for good.
-_CLOCK_ENDS = frozenset({"authority_date", "subjects_date"})
+# The data coming back ends the 72 hours INC025 counts, so it is read the same way.
+_CLOCK_ENDS = frozenset({"authority_date", "subjects_date", "restored"})
+_AS_LATE_AS = {"restored": "the data came back as late as it can have"}
 
 
 # The moments a row gives, in the order they happen, each with its label, the field
@@ -52,6 +54,7 @@ MOMENTS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
         ("detected", None, ("occurred",)),
         ("aware", "aware_time", ("occurred", "detected")),
         ("contained", None, ("detected", "aware")),
+        ("restored", None, ("occurred", "detected")),
         ("controller_date", None, ("detected", "aware")),
         ("authority_date", "authority_time", ("detected", "aware")),
         ("subjects_date", None, ("detected", "aware")),
@@ -160,16 +163,17 @@ class Moments:
         return placed.moment
 
     def _end_of_day(self, field: str, written: Written, text: str, zone: Zone) -> datetime:
-        """A notification dated without a time, at the last minute of its day: the latest it
-        can have been made, so a deadline counted to it is never met by an assumed hour."""
+        """A notification (or the data back) dated without a time, at the last minute of its
+        day: the latest it can have been, so a deadline counted to it is never met by an
+        assumed hour."""
         self.assumed.add(field)
         self._days[field] = _local_day(written, zone)
         kept(
             self._notes,
             field,
             text,
-            " (no time of day; read as 23:59, the end of that day, so "
-            "the deadline is judged as if it was made as late as it can have been)",
+            " (no time of day; read as 23:59, the end of that day, so the deadline is judged "
+            f"as if {_AS_LATE_AS.get(field, 'it was made as late as it can have been')})",
         )
         return place(written.day, END_OF_DAY, zone.base).moment
 

@@ -22,7 +22,7 @@ from complykit.exchange.incident_words import (
     kept,
     unread,
 )
-from complykit.exchange.row_source import Notes, split_items
+from complykit.exchange.row_source import Notes, placeholder, split_items
 from complykit.exchange.row_source import says_none as states_none
 from complykit.exchange.table_import import Cells
 from complykit.model.config import WorkspaceConfig
@@ -31,7 +31,8 @@ from complykit.model.wording.meant import opening_yes_or_no
 from complykit.model.wording.special_data import special_category
 
 _BREACH_FIELDS = (
-    "nature", "subject_categories", "subject_count", "record_count", "data_categories",
+    "nature", "restored", "still_available", "subject_categories", "subject_count",
+    "record_count", "data_categories",
     "special", "consequences", "risk", "risk_reasoning", "authority", "authority_reference",
     "not_notified_reason", "late_reason", "subjects", "subjects_reason", "subjects_method",
     "role", "authority_date", "authority_time", "subjects_date", "controller_date",
@@ -299,3 +300,27 @@ def choice_of(
         notes.warn(f"{field} '{text}' not understood; recorded as {default}")
         return default
     return found
+
+
+def still_available(text: str, notes: Notes) -> str | None:
+    """Where the register says the lost data stayed available (``breach.still_available``), as
+    it writes it; a no, a placeholder or an unknown records nothing, and a yes that does not
+    say where is recorded with a warning to add where."""
+    if not text:
+        return None
+    said = opening_yes_or_no(text)
+    if said is False or states_none(text) or placeholder(text) or _unknown(text):
+        kept(notes, "still_available", text)
+        if said is not False and not states_none(text):
+            notes.warn(unread("data still available elsewhere", text))
+        return None
+    if said is True and len(text.split()) == 1:
+        notes.warn(
+            f"data still available elsewhere '{text}' does not say where; recorded as written "
+            "(say where in breach.still_available)"
+        )
+    return text.strip()
+
+
+def _unknown(text: str) -> bool:
+    return folded(text).strip(" .?") in {"", "onbekend", "unknown", "inconnu", "weet niet"}

@@ -32,6 +32,7 @@ from complykit.exchange.incident_facts import (
     personal_data_involved,
     special_categories,
     status_of,
+    still_available,
     whole_count,
 )
 from complykit.exchange.incident_words import (
@@ -130,6 +131,7 @@ def _breach(
     breach["risk_reasoning"] = reasoning
     if cells("consequences"):
         breach["likely_consequences"] = cells("consequences")
+    breach.update(_availability(cells, moments, notes))
     if (told := moments("controller_date")) is not None:
         breach["controller_notified_at"] = told.isoformat()
     if authority is not None:
@@ -137,6 +139,17 @@ def _breach(
     if (people := people_told(cells, moments, notes)) is not None:
         breach["data_subjects"] = people
     return breach
+
+
+def _availability(cells: Cells, moments: Moments, notes: Notes) -> dict[str, str]:
+    """What the register says of lost data coming back or staying available elsewhere: the
+    facts that answer INC025, recorded only where the register states them."""
+    facts = {}
+    if (restored := moments("restored")) is not None:
+        facts["restored_at"] = restored.isoformat()
+    if (where := still_available(cells("still_available"), notes)) is not None:
+        facts["still_available"] = where
+    return facts
 
 
 def incident_id(cells: Cells) -> str:

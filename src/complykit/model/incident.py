@@ -109,9 +109,14 @@ class Breach(StrictModel):
     """The likely consequences of the breach for the people affected (Art. 33(3)(c))."""
     restored_at: Timestamp | None = None
     """For data lost or made unavailable (`availability`): when it was available again, e.g.
-    restored from a backup. How soon data comes back weighs in the risk: the EDPB holds a
-    ransomware attack whose data was restored from a backup within hours unlikely to result in
-    a risk, and one without a proper backup notifiable (Guidelines 01/2021, cases 1 and 2)."""
+    restored from a backup. How soon data comes back weighs in the risk. complykit reads the
+    EDPB's examples as holding a ransomware attack whose data was restored from a backup
+    within hours unlikely to result in a risk, and one without a proper backup notifiable
+    (Guidelines 01/2021, cases 1 and 2; not among complykit's checked facts, so unverified)."""
+    still_available: NonEmptyStr | None = None
+    """For data lost (`availability`) of which only a copy was lost: where the data stayed
+    available all along, e.g. 'in the CRM; the stick held a copy of the client list'. The
+    people then lose no access to their data, so INC025 does not ask when it was back."""
     recipient_assurance: RecipientAssurance | None = None
     """For data disclosed to a known recipient: its duty of confidentiality and its confirmation
     that it deleted the data unused, the facts on which a disclosure may be rated as posing no

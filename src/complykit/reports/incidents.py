@@ -50,6 +50,10 @@ class BreachRow(TypedDict):
     risk: str
     risk_reasoning: str
     consequences: str | None
+    restored_at: datetime | None
+    """For data lost or made unavailable: when it was available again (Art. 33(5), its effects)."""
+    still_available: str | None
+    """For data of which only a copy was lost: where it stayed available."""
     controller_notified_at: datetime | None
     authority: NotificationRow
     data_subjects: NotificationRow | None
@@ -170,6 +174,8 @@ def _breach(record: Incident, as_of: date) -> BreachRow:
         risk=breach.risk_to_individuals,
         risk_reasoning=breach.risk_reasoning,
         consequences=breach.likely_consequences,
+        restored_at=breach.restored_at,
+        still_available=breach.still_available,
         controller_notified_at=breach.controller_notified_at,
         authority=_notification(breach.authority or _CONTROLLER_NOTIFIES),
         data_subjects=_notification(subjects) if subjects else None,

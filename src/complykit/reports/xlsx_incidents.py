@@ -22,6 +22,7 @@ _BREACH_COLUMNS = (
     N_("Categories of personal data"),
     N_("Risk to individuals"),
     N_("Likely consequences"),
+    N_("Availability of the data"),
     N_("72-hour deadline (Art. 33(1))"),
     N_("Notification to the supervisory authority (Art. 33)"),
     N_("Communication to data subjects (Art. 34)"),
@@ -83,6 +84,7 @@ def _breach(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
         lines(data),
         risk,
         b["consequences"],
+        _availability(words, row),
         words.moment(b["clock"]["deadline"]),
         _notice(words, b["authority"]),
         _notice(words, subjects) if subjects else None,
@@ -92,6 +94,23 @@ def _breach(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
         words.label(row["status"], "incident-status"),
         row["id"],
     )
+
+
+def _availability(words: Words, row: IncidentRow) -> str | None:
+    """When lost data was available again, or where it stayed available; blank for a breach
+    that lost no data (Art. 33(5) documents the effects of each)."""
+    b = row["breach"]
+    assert b is not None  # noqa: S101 - only breaches come here
+    said = []
+    if where := b["still_available"]:
+        said.append(words.gettext("still available elsewhere: %(where)s", where=where))
+    if on := b["restored_at"]:
+        said.append(words.gettext("available again on %(on)s", on=words.moment(on)))
+    if said:
+        return lines(said)
+    if "availability" in b["nature"]:
+        return words.gettext("not recorded as available again")
+    return None
 
 
 def _notice(words: Words, notice: NotificationRow) -> str:

@@ -25,6 +25,7 @@ CARE_HEADER = (
     "Genomen maatregelen", "Gemeld bij AP (ja/nee)", "Datum melding AP", "Meldnummer AP",
     "Reden niet gemeld", "Betrokkenen geïnformeerd (ja/nee)", "Datum informeren betrokkenen",
     "Reden betrokkenen niet geïnformeerd", "Verwerker", "Status", "Afgehandeld op",
+    "Gegevens elders beschikbaar", "Hersteld op",
 )  # fmt: skip
 CARE_ROWS: Rows = (
     # Notified 116 hours after discovery, no reason for the delay: INC005.
@@ -35,27 +36,28 @@ CARE_ROWS: Rows = (
      "14", "NAW, BSN, diagnose", "Ja (gezondheid)", "Schaamte, misbruik van BSN",
      "Ontvanger gevraagd te verwijderen\nAutomatisch aanvullen uitgezet", "Ja",
      "17-03-2025 10:00", "M2025-00417", None, "Ja", "14-03-2025", None, None, "Gesloten",
-     "2025-04-01"),
-    # A decision not to notify, with its reason.
+     "2025-04-01", None, None),
+    # A decision not to notify, with its reason; the stick held a copy of the rosters.
     ("2025-002", "2-4-2025 09:30", None,
      "Versleutelde USB-stick met roosters verloren in de trein.", "beschikbaarheid",
      "Verlies", "Medewerkers", "ca. 1.200", "Naam, rooster", "Nee", None,
      "Stick op afstand geblokkeerd", "Nee", None, None,
      "Geen risico: stick versleuteld met AES-256, wachtwoord niet gelekt", "Nee", None,
-     "Gegevens onleesbaar door versleuteling", None, "Afgehandeld", None),
+     "Gegevens onleesbaar door versleuteling", None, "Afgehandeld", None,
+     "Ja, de roosters staan in het roostersysteem", None),
     # "Nee" under "Gemeld bij AP" and no reason: no decision, kept in notes; INC016.
     ("2025-003", "28 april 2025", None,
      "Inloggegevens van het cliëntportaal gephisht; aanvaller heeft mogelijk dossiers ingezien.",
      "Vertrouwelijkheid, integriteit", "Phishing", "Cliënten; mantelzorgers", "100-200",
      "Zorgdossiers", "Ja", None, None, "Nee", None, None, None, None, None, None,
-     "Zorgportaal B.V.", "Open", None),
+     "Zorgportaal B.V.", "Open", None, None, None),
     # Notified on the third day, dates only: whether within 72 hours cannot be told.
     ("2025-004", date(2025, 6, 2), None,
      "Back-up van het roostersysteem onbereikbaar na storing bij de hostingpartij.",
      "Beschikbaarheid", "Storing bij verwerker", "Medewerkers", "85", "Naam, rooster", "Nee",
      "Roosters tijdelijk niet beschikbaar", "Terugzetten vanuit tweede back-up", "Ja",
      date(2025, 6, 5), "M2025-01102", None, "Nee", None, "Geen hoog risico", "Hosting B.V.",
-     "Gesloten", date(2025, 6, 20)),
+     "Gesloten", date(2025, 6, 20), "Nee", date(2025, 6, 4)),
 )  # fmt: skip
 
 

@@ -105,6 +105,7 @@ def test_a_decision_not_to_notify_is_kept_with_its_reason(workspace: Path, tmp_p
     assert stick["breach"]["risk_reasoning"] == reason
     assert stick["breach"]["approximate_data_subjects"] == 1200  # "ca. 1.200"
     assert stick["breach"]["nature"] == ["availability"]
+    assert stick["breach"]["still_available"] == "Ja, de roosters staan in het roostersysteem"
     assert stick["breach"]["data_subjects"] == {
         "required": False,
         "reason": "Gegevens onleesbaar door versleuteling",
@@ -161,6 +162,15 @@ def test_whole_days_cannot_tell_the_72_hours(workspace: Path, tmp_path: Path) ->
     backup = _load(workspace, "inc-2025-004")
     assert backup["aware_at"] == "2025-06-02T00:00:00+02:00"
     assert backup["breach"]["authority"]["notified_at"] == "2025-06-05T23:59:00+02:00"
+    # The data back on a date without a time: read as late as it can have been, as INC025
+    # counts the 72 hours to it; "Nee" under "elders beschikbaar" records nothing.
+    assert backup["breach"]["restored_at"] == "2025-06-04T23:59:00+02:00"
+    assert "still_available" not in backup["breach"]
+    assert (
+        "Data available again as written in the register: 2025-06-04 (no time of day; "
+        "read as 23:59, the end of that day, so the deadline is judged as if the data came "
+        "back as late as it can have)"
+    ) in backup["notes"].splitlines()
 
 
 def test_belgian_register_in_french(workspace: Path, tmp_path: Path) -> None:
@@ -215,6 +225,8 @@ def test_semicolon_csv_in_windows_1252(workspace: Path, tmp_path: Path) -> None:
 
 def test_imported_breaches_meet_the_incident_rules(workspace: Path, tmp_path: Path) -> None:
     """The imported records load cleanly, and the INC rules find what the register shows:
+    the lost stick held a copy of the rosters, which the register says are still in the
+    roster system, so INC025 does not doubt its 'no risk';
     a notification after 72 hours without a reason (INC005, also for one dated without a time
     that may have been late), a breach with no decision on
     notifying (INC016), a decision not to notify whose reason assesses no risk (INC003: the
@@ -227,7 +239,6 @@ def test_imported_breaches_meet_the_incident_rules(workspace: Path, tmp_path: Pa
     found = sorted((f.path.stem, f.code) for f in result.findings)
     assert found == [
         ("inc-2025-001", "INC005"),
-        ("inc-2025-002", "INC025"),
         ("inc-2025-003", "INC016"),
         ("inc-2025-003", "INC021"),
         ("inc-2025-004", "INC005"),
@@ -344,3 +355,30 @@ def test_times_elsewhere_need_their_offset(workspace: Path, tmp_path: Path) -> N
     )
     assert _load(workspace, "inc-b-2")["aware_at"] == "2025-03-12T14:05:00+00:00"
     assert not [w for _, w in report.sheet_warnings if "UTC offset" in w]
+
+
+def test_data_still_available_is_read_as_the_register_says(workspace: Path, tmp_path: Path) -> None:
+    """Where the register says the lost data stayed, the record says it as written; a bare
+    "Ja" is recorded with a warning to say where, and an unknown records nothing."""
+    source = tmp_path / "datalekken.csv"
+    source.write_text(
+        "Kenmerk;Datum ontdekking;Omschrijving;Aard;Gemeld bij AP;Reden niet gemeld;"
+        "Elders beschikbaar;Hersteld op\n"
+        "DL-1;12-3-2025 14:05;Laptop kwijt;Verlies;Nee;Versleuteld;in het CRM;\n"
+        "DL-2;12-3-2025 14:05;Stick kwijt;Verlies;Nee;Versleuteld;Ja;\n"
+        "DL-3;12-3-2025 14:05;Doos kwijt;Verlies;Nee;Oud archief;onbekend;13-3-2025 10:00\n",
+        encoding="utf-8",
+    )
+    report = import_table(INCIDENTS, workspace, source)
+    assert _load(workspace, "inc-dl-1")["breach"]["still_available"] == "in het CRM"
+    assert _load(workspace, "inc-dl-2")["breach"]["still_available"] == "Ja"
+    assert (
+        "data still available elsewhere 'Ja' does not say where; recorded as written (say where "
+        "in breach.still_available)"
+    ) in report.outcomes[1].messages
+    box = _load(workspace, "inc-dl-3")["breach"]
+    assert "still_available" not in box
+    assert box["restored_at"] == "2025-03-13T10:00:00+01:00"
+    assert "data still available elsewhere 'onbekend' not understood; kept in notes" in (
+        report.outcomes[2].messages
+    )

@@ -265,3 +265,65 @@ def test_xlsx_shows_the_planned_public_communication(tmp_path: Path) -> None:
     book = load_workbook(BytesIO(render_workbook("incidents", repo, lang="en")))
     cells = [str(c) for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r]
     assert any(c.startswith("required, not yet notified; Notice on the website") for c in cells)
+
+
+AVAILABILITY = """\
+kind: incident
+id: inc-{name}
+title: Ransomware on the file server ({name})
+description: Ransomware encrypted the file server.
+severity: high
+status: closed
+detected_at: 2026-11-10T08:00:00+01:00
+aware_at: 2026-11-10T09:00:00+01:00
+personal_data_involved: true
+breach:
+  our_role: controller
+  nature: [availability]
+  risk_to_individuals: none
+  risk_reasoning: No data left the network.
+  {fact}
+  authority: {{required: false, reason: Unlikely to result in a risk.}}
+"""
+RESTORED = AVAILABILITY.format(name="restored", fact="restored_at: 2026-11-10T13:00:00+01:00")
+COPY = AVAILABILITY.format(name="copy", fact="still_available: in the CRM")
+UNSHOWN = AVAILABILITY.format(name="unshown", fact="")
+SHOWN = {
+    "en": (
+        "Availability of the data",
+        "available again on 10 November 2026",
+        "still available elsewhere: in the CRM",
+        "not recorded as available again",
+    ),
+    "nl": (
+        "Beschikbaarheid van de gegevens",
+        "weer beschikbaar op 10 november 2026",
+        "elders nog beschikbaar: in the CRM",
+        "niet vastgelegd dat de gegevens weer beschikbaar zijn",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_register_shows_when_lost_data_was_back(tmp_path: Path, lang: str) -> None:
+    """When lost data was available again, or where it stayed, is part of the effects the
+    breach register documents (Art. 33(5)), and what INC025 asks about: every format shows it,
+    and says so when the record does not."""
+    root = write_workspace(tmp_path / "ws", soa=None)
+    (root / "incidents").mkdir()
+    for text in (RESTORED, COPY, UNSHOWN):
+        name = text.split("\n", 2)[1].removeprefix("id: ")
+        (root / "incidents" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    repo = open_workspace(root, AS_OF).repo
+    assert repo is not None
+    for output_format in ("markdown", "html"):
+        text = render_report("incidents", repo, lang=lang, output_format=output_format)
+        for words in SHOWN[lang]:
+            assert words in text, (output_format, words)
+    sheet = load_workbook(BytesIO(render_workbook("incidents", repo, lang=lang))).worksheets[1]
+    header = [c.value for c in sheet[1]]
+    column = header.index(SHOWN[lang][0])
+    cells = {r[-1]: str(r[column]) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert SHOWN[lang][1] in cells["inc-restored"]
+    assert cells["inc-copy"] == SHOWN[lang][2]
+    assert cells["inc-unshown"] == SHOWN[lang][3]
