@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile.harness import fingerprint, run_process, workspace
+from hostile.harness import fingerprint, run, run_process, workspace
 
 NOT_FILES = {
     "/dev/zero as a CSV file": ("register", "zero.csv", "a character device"),
@@ -46,3 +46,40 @@ def test_an_import_source_that_is_no_file_is_refused_unread(tmp_path: Path, case
     outcome.assert_inert(allowed=(2,))
     assert f"{source}: it is {what}, not a regular file, and is not read" in outcome.stderr
     assert fingerprint(root) == before
+
+
+BREACHES = "Kenmerk;Datum constatering;Omschrijving;Gemeld bij AP;Datum melding AP;Status\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "warning"),
+    [
+        (
+            "DL-1;31-12-9999;Lek;Nee;;Open",
+            (
+                "row 2 not imported: no date the breach was discovered (discovered '31-12-9999' "
+                "is the last day of the calendar, a placeholder rather than a date)"
+            ),
+        ),
+        (
+            "DL-1;01-03-2026;Lek;Ja;31-12-9999;Open",
+            (
+                "row 2: date notified to the authority '31-12-9999' is the last day of the "
+                "calendar, a placeholder rather than a date; kept in notes"
+            ),
+        ),
+    ],
+    ids=["discovered", "notified"],
+)
+def test_a_breach_dated_on_the_last_day_of_the_calendar_is_a_warning(
+    tmp_path: Path, row: str, warning: str
+) -> None:
+    """A date alone is read as a whole day, up to the start of the next one; 31-12-9999 (a
+    placeholder some registers use for "not yet") has none, and the import ended in an
+    OverflowError, exit 3."""
+    root = workspace(tmp_path)
+    source = tmp_path / "datalekken.csv"
+    source.write_text(BREACHES + row + "\n", encoding="utf-8")
+    outcome = run("import", "incidents", str(source), str(root))
+    outcome.assert_inert(allowed=(0,))
+    assert warning in outcome.stderr
