@@ -65,12 +65,30 @@ def refuse_foreign_schemas(folder: Path, documents: dict[str, str] | None = None
 def write_schemas(folder: Path, *, outputs: bool = False) -> list[Path]:
     """Write every record schema into ``folder``, and with ``outputs`` the output schemas into
     ``folder/output``; refuses to overwrite a file it did not generate."""
+    if folder.is_symlink():  # the default, schemas/, is a folder of the pull request's
+        raise ComplykitError(
+            f"{folder} is a link; nothing was written",
+            hint="Name the folder it leads to, or replace the link with a real folder.",
+        )
     plan = {folder: schema_documents()}
     if outputs:
         plan[folder / "output"] = output_schema_documents()
     for where, documents in plan.items():
+        _refuse_links_out(where, folder)
         refuse_foreign_schemas(where, documents)
     return [path for where, documents in plan.items() for path in _write(where, documents)]
+
+
+def _refuse_links_out(where: Path, folder: Path) -> None:
+    """Raise when ``where``, in ``folder``, is a link out of it: a pull request can commit
+    ``schemas/output`` as a link to anywhere, and the schemas written there would replace
+    files of the same name outside the folder asked for."""
+    if where.resolve().is_relative_to(folder.resolve()):
+        return
+    raise ComplykitError(
+        f"{where} links outside {folder}; nothing was written",
+        hint="Replace the link with a real folder.",
+    )
 
 
 def _write(folder: Path, documents: dict[str, str]) -> list[Path]:

@@ -9,10 +9,11 @@ subscribes to the export updates an event when its date moves instead of adding 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
 from complykit.exchange.ics_text import Event, calendar
 from complykit.exchange.record_files import slug
+from complykit.facts.incident_clock import CLOCK
 from complykit.model.base import Record
 from complykit.model.duration import Duration
 from complykit.model.incident import Incident
@@ -22,7 +23,6 @@ from complykit.model.task import Task
 from complykit.model.waiver import Waiver
 from complykit.workspace.repository import Repository
 
-AUTHORITY_DEADLINE = timedelta(hours=72)  # GDPR Art. 33(1)
 AI_ACT = "eu-ai-act"
 _OPEN = ("open", "contained")
 
@@ -144,7 +144,7 @@ def _breaches(repo: Repository, domain: str) -> Iterator[Event]:
         yield Event(
             f"{incident.id}.authority-deadline@{domain}",
             f"Breach notification deadline: {incident.title}",
-            (start + AUTHORITY_DEADLINE).astimezone(UTC),
+            CLOCK.after_moment(start).astimezone(UTC),
             "72 hours after becoming aware: notify the supervisory authority (GDPR Art. 33(1)).",
             categories=("breach",),
         )

@@ -8,7 +8,8 @@ an earlier step that day), a notification at the end of its day, the latest it c
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+import contextlib
+from datetime import date, datetime, time, timedelta, timezone
 
 from complykit.exchange.incident_words import LABELS, kept
 from complykit.exchange.moment_cells import (
@@ -128,18 +129,13 @@ class Moments:
 
     def _written(self, field: str, text: str) -> Written | None:
         label = LABELS[field]
-        try:
+        written: Written | None = None
+        reason: str | None = "is not a real date or time (dates are read day first: dd-mm-yyyy)"
+        with contextlib.suppress(ValueError):
             written = read_moment(text)
-        except ValueError:
-            reason = "is not a real date or time (dates are read day first: dd-mm-yyyy)"
-        else:
-            if written is not None:
-                return written
-            reason = (
-                EXCEL_NUMBER_HINT
-                if looks_like_excel_serial(text)
-                else "is no date (write dd-mm-yyyy hh:mm or yyyy-mm-dd hh:mm)"
-            )
+            reason = _no_moment(written, text)
+        if written is not None and reason is None:
+            return written
         self._notes.warn(f"{label.lower()} '{text}' {reason}; kept in notes")
         kept(self._notes, field, text)
         return None
@@ -196,6 +192,19 @@ class Moments:
         )
         kept(self._notes, field, text, f" (no time of day; read as {read_as})")
         return moment
+
+
+def _no_moment(written: Written | None, text: str) -> str | None:
+    """Why a cell read as ``written`` gives no moment of a breach, or None when it gives one."""
+    if written is None:
+        if looks_like_excel_serial(text):
+            return EXCEL_NUMBER_HINT
+        return "is no date (write dd-mm-yyyy hh:mm or yyyy-mm-dd hh:mm)"
+    if written.day == date.max:
+        # A placeholder for "no date yet", and a day no clock can run on: a day read without
+        # a time ends at the start of the next one, which is past the calendar.
+        return "is the last day of the calendar, a placeholder rather than a date"
+    return None
 
 
 def _local_day(written: Written, zone: Zone) -> tuple[datetime, datetime]:

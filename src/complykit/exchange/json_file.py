@@ -8,6 +8,7 @@ from typing import Any
 
 from complykit.core.errors import ComplykitError
 from complykit.exchange.shown import shown
+from complykit.exchange.source_file import read_source
 
 
 def read_json_file(source: Path, max_bytes: int, what: str) -> Any:
@@ -15,11 +16,8 @@ def read_json_file(source: Path, max_bytes: int, what: str) -> Any:
     ComplykitError naming the file when it is unreadable, larger than ``max_bytes`` or not
     JSON that Python can hold: a whole number longer than the interpreter converts (4,300
     digits) or nesting deeper than its recursion limit is refused like a syntax error."""
+    raw = read_source(source, max_bytes, what)
     try:
-        if source.stat().st_size > max_bytes:
-            raise ComplykitError(f"{source} is larger than {max_bytes:,} bytes; not {what}")
-        return json.loads(source.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise ComplykitError(f"{source}: {error.strerror or error}") from None
+        return json.loads(raw.decode("utf-8-sig"))
     except (ValueError, RecursionError) as error:  # decoding, syntax, a number too long
         raise ComplykitError(f"{source} is not JSON ({shown(str(error))})") from None

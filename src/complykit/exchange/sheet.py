@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.exchange.shown import shown
+from complykit.exchange.source_file import check_source, read_source
 from complykit.exchange.workbook_limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_workbook
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def _csv_text(path: Path) -> tuple[str, tuple[str, ...]]:
     that is not UTF-8 is read as that when it can be. Bytes that Windows-1252 leaves undefined,
     NUL bytes (UTF-16) or a UTF-8 byte-order mark before bytes that are not UTF-8 are refused.
     """
-    data = path.read_bytes()
+    data = read_source(path, MAX_BYTES, "a register")
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
@@ -172,10 +173,7 @@ def _check_extent(path: Path, row: int, columns: int, cells: int) -> None:
 
 
 def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ComplykitError(f"{path}: {error.strerror or error}") from None
+    size = check_source(path)
     if size > MAX_BYTES:
         raise ComplykitError(f"{path} is {size:,} bytes; a register is far smaller")
 

@@ -27,6 +27,7 @@ from complykit.core.frozen import frozen
 from complykit.facts.ai_act_index import high_risk_route, start_of, system_start, systems
 from complykit.facts.incident_clock import day_start
 from complykit.model.ai_system import AiSystem
+from complykit.model.calendar import LAST_MOMENT, days_after
 from complykit.model.incident import Incident
 from complykit.model.serious_incident import SeriousIncident
 from complykit.workspace.repository import Entry, Repository
@@ -54,14 +55,17 @@ class SeriousClock:
     @property
     def last_day(self) -> date:
         """The term's last day: ``days`` after the day of awareness, past a weekend."""
-        day = self.start.date() + timedelta(days=self.term.days)
-        while day.weekday() >= _SATURDAY:
+        day = days_after(self.start.date(), self.term.days)
+        while day.weekday() >= _SATURDAY and day < date.max:
             day += timedelta(days=1)
         return day
 
     @property
     def deadline(self) -> datetime:
-        """The instant the term ends: midnight after its last day, in the awareness's offset."""
+        """The instant the term ends: midnight after its last day, in the awareness's offset;
+        a term that would end past the calendar never ends."""
+        if self.last_day == date.max:
+            return LAST_MOMENT
         return datetime.combine(self.last_day + timedelta(days=1), time(), self.start.tzinfo)
 
     def passed(self, as_of: date) -> bool:
@@ -72,7 +76,7 @@ class SeriousClock:
     @property
     def moved(self) -> bool:
         """Whether a weekend moved the last day."""
-        return self.last_day != self.start.date() + timedelta(days=self.term.days)
+        return self.last_day != days_after(self.start.date(), self.term.days)
 
 
 _SATURDAY = 5

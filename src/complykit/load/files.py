@@ -89,14 +89,14 @@ def read_regular_file(
         if stat.S_ISLNK(mode):
             return _A_LINK
         if not stat.S_ISREG(mode):
-            return f"it is {_kind(mode)}, not a regular file, and is not read"
+            return not_regular(mode)
         descriptor = os.open(path, flags)
     except OSError as error:
         return f"cannot read the file: {error.strerror or type(error).__name__}"
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            return f"it is {_kind(status.st_mode)}, not a regular file, and is not read"
+            return not_regular(status.st_mode)
         # One byte past the limit is enough for the parser to report the size.
         return _read_up_to(descriptor, status.st_size, limits.max_file_bytes + 1)
     except OSError as error:
@@ -123,6 +123,11 @@ _CHUNK = 64 * 1024
 
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def not_regular(mode: int) -> str:
+    """Why a file of ``mode``, no regular file, is not read: what it is instead."""
+    return f"it is {_kind(mode)}, not a regular file, and is not read"
 
 
 def _kind(mode: int) -> str:

@@ -1,10 +1,11 @@
 """Durations are explicit: an ISO 8601 string (``P2Y``, ``PT72H``) or a mapping (``{years: 2}``)."""
 
 import re
-from datetime import MAXYEAR, UTC, date, datetime, timedelta
+from datetime import MAXYEAR, date, datetime, timedelta
 from typing import Annotated, Any, Self
 
 from complykit.model.base import StrictModel
+from complykit.model.calendar import LAST_MOMENT, on_the_calendar
 from complykit.model.declaring import (
     BeforeValidator,
     Field,
@@ -22,7 +23,6 @@ _PARTS = ("years", "months", "weeks", "days", "hours")
 # An ISO 8601 duration with minutes or seconds (or a fraction): valid, but not one complykit's
 # terms use, so it gets its own message rather than "write a duration as ISO 8601".
 _FINER = re.compile(r"P(?:\d+[YMWD])*T(?:\d+H)?(?:\d+(?:[.,]\d+)?[MS])+\Z")
-_LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
 
 
 class Duration(StrictModel):
@@ -67,9 +67,10 @@ class Duration(StrictModel):
         """
         shifted = datetime.combine(self._calendar_step(start.date()), start.timetz())
         try:
-            return shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
+            end = shifted + timedelta(weeks=self.weeks, days=self.days, hours=self.hours)
         except OverflowError:
-            return _LAST_MOMENT
+            return LAST_MOMENT
+        return on_the_calendar(end)
 
     def _calendar_step(self, start: date) -> date:
         month_index = start.month - 1 + self.months + 12 * self.years

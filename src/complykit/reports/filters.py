@@ -148,7 +148,9 @@ def day_end(value: datetime | None, locale: Locale, translations: NullTranslatio
         return EMPTY
     offset = value.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset and offset != "+0000" else "UTC"
-    last = value.date() - timedelta(days=1)
+    # The day of the term's last instant: the day before that midnight, or the calendar's
+    # last day for a term that would end past it (a deadline then is its last instant).
+    last = (value - timedelta(microseconds=1)).date()
     day = format_date(last, "long", locale=locale)
     return translations.gettext("end of %(day)s (%(zone)s)") % {"day": day, "zone": zone}
 

@@ -32,7 +32,7 @@ from complykit.load.parsing import (
 )
 from complykit.load.positions import Places
 from complykit.load.workers import parse_forked
-from complykit.load.yaml_file import YamlFile
+from complykit.load.yaml_file import YamlDocument, YamlFile
 from complykit.model.compact import forget_shared
 from complykit.model.config import WorkspaceConfig
 from complykit.model.prebuilt import validate_python
@@ -113,6 +113,8 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
             ),
             None,
         )
+    if len(parsed.documents) > 1:
+        return None, (_second_config_document(parsed.documents[1]),), None
     document = parsed.documents[0]
     oversized = too_many_values(parsed.path, document)
     if oversized is not None:
@@ -123,6 +125,22 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
         errors = error.errors(include_url=False)  # type: ignore[attr-defined]
         found = tuple(error_finding(parsed.path, document, e, WorkspaceConfig) for e in errors)
         return None, found, None
+
+
+def _second_config_document(document: YamlDocument) -> Finding:
+    """A second document in the config was read by no one: what it set (a second
+    ``organisation``, another ``paths.exclude``) silently did not apply."""
+    line, column = document.places.start() if document.places is not None else (1, 1)
+    return Finding(
+        PurePosixPath(CONFIG_FILENAME),
+        line,
+        column,
+        "SCH005",
+        Severity.ERROR,
+        f"{CONFIG_FILENAME} holds more than one YAML document; only one is read, and what "
+        "this one sets would not apply",
+        hint="Merge the settings into the first document and remove the `---` line above.",
+    )
 
 
 def _records(parsed: YamlFile, *, compact: bool = True) -> LoadedRecords:
