@@ -178,10 +178,10 @@ def _public_powers(words: Words, a: Activity) -> list[str]:
 
 
 _IN_PUBLIC_POWERS = (
-    "carried out by a public authority in the exercise of its public powers (Art. 49(3))"
+    "Carried out by a public authority in the exercise of its public powers (Art. 49(3))"
 )
 _NOT_IN_PUBLIC_POWERS = (
-    "not carried out by a public authority in the exercise of its public powers (Art. 49(3))"
+    "Not carried out by a public authority in the exercise of its public powers (Art. 49(3))"
 )
 
 

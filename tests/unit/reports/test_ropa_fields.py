@@ -162,7 +162,7 @@ POWERS = {
             "authorised by Autoriteit Persoonsgegevens on 14 March 2025, reference z2025-00123"
             " (Art. 46(3))"
         ),
-        "carried out by a public authority in the exercise of its public powers (Art. 49(3))",
+        "Carried out by a public authority in the exercise of its public powers (Art. 49(3))",
     ),
     "nl": (
         (
@@ -170,7 +170,7 @@ POWERS = {
             " z2025-00123 (art. 46 lid 3 AVG)"
         ),
         (
-            "verricht door een overheidsinstantie in de uitoefening van haar openbare bevoegdheden"
+            "Verricht door een overheidsinstantie in de uitoefening van haar openbare bevoegdheden"
             " (art. 49 lid 3 AVG)"
         ),
     ),
