@@ -282,17 +282,56 @@ def safeguard_not_authorised(repo: Repository) -> Iterator[Problem]:
 
 
 def _own_destinations(
-    activity: ProcessingActivity, outside_eea: Callable[[str], bool]
+    activity: ProcessingActivity, outside_eea: Callable[[str], bool], home: str
 ) -> Iterator[tuple[Loc, str, str]]:
-    """Where the activity itself puts data outside the EEA: (place, country, what is there)."""
+    """Where the activity itself puts data outside the EEA: (place, country, what is there).
+
+    Only what reaches another party counts, as the EDPB reads "transfer" (Guidelines 05/2021:
+    an exporter makes the data available to another controller or processor in a third
+    country)."""
+    yield from _locations_abroad(activity, outside_eea, home)
+    yield from _recipients_abroad(activity, outside_eea)
+    yield from _controllers_abroad(activity, outside_eea)
+
+
+def _locations_abroad(
+    activity: ProcessingActivity, outside_eea: Callable[[str], bool], home: str
+) -> Iterator[tuple[Loc, str, str]]:
+    """Data locations outside the EEA, but for data we keep ourselves, with no supplier, in
+    the country where we are established (an organisation outside the EEA): that data has
+    not left us, so nothing is transferred."""
     for index, location in enumerate(activity.data_locations):
-        if outside_eea(location.country):
+        ours_at_home = location.supplier is None and location.country == home
+        if outside_eea(location.country) and not ours_at_home:
             place = ("data_locations", index, "country")
             yield place, location.country, f"data location '{location.system}'"
+
+
+def _recipients_abroad(
+    activity: ProcessingActivity, outside_eea: Callable[[str], bool]
+) -> Iterator[tuple[Loc, str, str]]:
+    """Recipients outside the EEA, but not our own staff there (``internal``): an employee
+    on a business trip who reaches our systems is part of us, not another controller or
+    processor (EDPB Guidelines 05/2021, the business-trip example)."""
     for index, recipient in enumerate(activity.recipients):
-        if recipient.country is not None and outside_eea(recipient.country):
-            place = ("recipients", index, "country")
-            yield place, recipient.country, f"recipient '{recipient.name}'"
+        country = recipient.country
+        if country is None or recipient.type == "internal" or not outside_eea(country):
+            continue
+        yield ("recipients", index, "country"), country, f"recipient '{recipient.name}'"
+
+
+def _controllers_abroad(
+    activity: ProcessingActivity, outside_eea: Callable[[str], bool]
+) -> Iterator[tuple[Loc, str, str]]:
+    """For an activity we carry out as processor: each controller outside the EEA. We send the
+    results back to it, or it reaches the data with us, which makes it an importer (EDPB
+    Guidelines 05/2021, the example of a processor in the EU that returns data to its
+    controller in a third country)."""
+    if activity.role is not ProcessingRole.PROCESSOR:
+        return
+    for index, party in enumerate(activity.controllers):
+        if party.country is not None and outside_eea(party.country):
+            yield ("controllers", index, "country"), party.country, f"controller '{party.name}'"
 
 
 def _outside_eea_by_supplier(repo: Repository) -> dict[str, list[tuple[str, str]]]:
@@ -334,19 +373,29 @@ def _processor_destinations(
 def transfer_not_listed(repo: Repository) -> Iterator[Problem]:
     """Data goes to a country outside the EEA for which the activity lists no transfer.
 
-    Counts data locations, recipients, and the locations and sub-processors of the activity's
-    processors; reported once per country, at its first mention.
+    Counts data locations, recipients, the locations and sub-processors of the activity's
+    processors and, in an activity we carry out as processor, its controllers; reported once
+    per country, at its first mention. Following the EDPB (Guidelines 05/2021), a transfer is
+    data made available to another controller or processor in a third country, so two things
+    do not count: ``internal`` recipients abroad (our own staff, e.g. on a business trip,
+    reaching our systems), and data an organisation established outside the EEA keeps itself,
+    with no supplier, in its own country. A processor in the EU that returns data to its
+    controller in a third country does transfer it.
 
-    PASS: ``data_locations: [{country: US, ...}]`` and ``transfers: [{country: US, ...}]``.
-    FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US.
+    PASS: ``data_locations: [{country: US, ...}]`` and ``transfers: [{country: US, ...}]``;
+    or ``recipients: [{type: internal, country: IN}]`` (staff on a business trip).
+    FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US;
+    ``role: processor`` with ``controllers: [{name: Harbor Inc., country: US}]`` and no
+    transfer to US.
     """
     countries = repo.catalogs.countries
     outside = _outside_eea_by_supplier(repo)
+    home = repo.config.organisation.country
     for entry, activity in activities(repo):
         listed = {transfer.country for transfer in activity.transfers}
         mentions: dict[str, list[tuple[Loc, str]]] = {}
         for loc, code, what in chain(
-            _own_destinations(activity, countries.third_country),
+            _own_destinations(activity, countries.third_country, home),
             _processor_destinations(activity, outside),
         ):
             if code not in listed:

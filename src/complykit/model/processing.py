@@ -37,7 +37,9 @@ class Party(StrictModel):
     contact: NonEmptyStr | None = None
     """Contact details: an address, e-mail or phone number for privacy matters."""
     country: CountryCode | None = None
-    """Where the party is established."""
+    """Where the party is established. For a controller we process for, outside the EEA:
+    returning the data to it, or letting it reach the data with us, is a transfer to that
+    country, to be listed under `transfers` (Art. 30(2)(c))."""
 
 
 class JointArrangement(StrictModel):
@@ -165,11 +167,15 @@ class Recipient(StrictModel):
     name: NonEmptyStr
     """The recipient, or the category of recipients, e.g. 'health insurers'."""
     type: Literal["internal", "processor", "controller", "public-authority", "other"]
-    """The recipient's relation to us: internal, processor, controller, public authority."""
+    """The recipient's relation to us: internal, processor, controller, public authority.
+    `internal` is our own staff and departments, the same legal person as us, wherever they
+    work; a group company (a parent or a subsidiary) is a controller or processor of its own."""
     supplier: SupplierRef | None = None
     """The supplier record, when the recipient is one of our suppliers."""
     country: CountryCode | None = None
-    """Where the recipient is located; outside the EEA, also list a transfer."""
+    """Where the recipient is located; outside the EEA, also list a transfer, unless the
+    recipient is `internal`: our own staff abroad, e.g. on a business trip, are part of us and
+    receive no transfer (EDPB Guidelines 05/2021)."""
 
 
 class SaAuthorisation(StrictModel):
