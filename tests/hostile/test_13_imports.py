@@ -83,3 +83,21 @@ def test_a_breach_dated_on_the_last_day_of_the_calendar_is_a_warning(
     outcome = run("import", "incidents", str(source), str(root))
     outcome.assert_inert(allowed=(0,))
     assert warning in outcome.stderr
+
+
+@pytest.mark.parametrize("declarations", ["true", "1.0e+308", "'text'", "{a: 1}"])
+def test_a_fides_system_whose_declarations_are_no_list_is_imported_with_a_warning(
+    tmp_path: Path, declarations: str
+) -> None:
+    """A hand-edited manifest with ``privacy_declarations: true`` ended in a TypeError (exit
+    3); the system is imported without them, and the import says what it left out."""
+    root = workspace(tmp_path)
+    manifest = tmp_path / "fides.yml"
+    manifest.write_text(
+        f"system:\n  - fides_key: crm\n    name: CRM\n    privacy_declarations: {declarations}\n",
+        encoding="utf-8",
+    )
+    outcome = run("import", "fides", str(manifest), str(root))
+    outcome.assert_inert(allowed=(0,))
+    assert "'privacy_declarations' is not a list in the manifest" in outcome.stderr
+    assert (root / "register" / "pa-crm.yaml").is_file()

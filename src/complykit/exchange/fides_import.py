@@ -83,6 +83,13 @@ def _keys(item: dict[str, Any], key: str) -> list[str]:
     return [str(v) for v in value if isinstance(v, str | int)] if isinstance(value, list) else []
 
 
+def _declarations(system: dict[str, Any]) -> list[dict[str, Any]]:
+    """The system's privacy declarations; none when the manifest gives no list of them (a
+    hand-edited manifest can hold anything there)."""
+    value = system.get("privacy_declarations")
+    return [d for d in value if isinstance(d, dict)] if isinstance(value, list) else []
+
+
 def _warn_not_text(item: dict[str, Any], keys: tuple[str, ...], notes: Notes) -> None:
     """A warning for each of ``keys`` that holds something other than text: it is left out,
     and the draft would otherwise say nothing of what it lost."""
@@ -97,7 +104,11 @@ def _name(key: str, names: dict[str, str]) -> str:
 
 
 def _fields(system: dict[str, Any], names: dict[str, str], notes: Notes) -> dict[str, Any]:
-    declarations = [d for d in system.get("privacy_declarations") or [] if isinstance(d, dict)]
+    declarations = _declarations(system)
+    listed = system.get("privacy_declarations")
+    if listed is not None and not isinstance(listed, list):
+        kind = type(listed).__name__
+        notes.warn(f"'privacy_declarations' is not a list in the manifest ({kind}); left out")
     responsibility = _keys(system, "responsibility")
     processor = "Controller" not in responsibility and any("Processor" in r for r in responsibility)
     _warn_not_text(system, ("name", "fides_key", "description", "data_security_practices"), notes)
@@ -210,10 +221,9 @@ def _references(manifest: dict[str, list[dict[str, Any]]], systems: list[Outcome
 
 def _used_keys(system: dict[str, Any]) -> set[str]:
     used = set(_keys(system, "dataset_references"))
-    for declaration in system.get("privacy_declarations") or []:
-        if isinstance(declaration, dict):
-            used.update(_keys(declaration, "data_categories"))
-            used.update(_keys(declaration, "data_subjects"))
-            used.update(_keys(declaration, "dataset_references"))
-            used.add(_text(declaration, "data_use"))
+    for declaration in _declarations(system):
+        used.update(_keys(declaration, "data_categories"))
+        used.update(_keys(declaration, "data_subjects"))
+        used.update(_keys(declaration, "dataset_references"))
+        used.add(_text(declaration, "data_use"))
     return used
