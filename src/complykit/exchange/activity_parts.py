@@ -34,13 +34,23 @@ YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel", "oui"})
 
 def purposes(source: Source, notes: Notes) -> list[dict[str, str]]:
     """Each purpose with its basis; several bases for one purpose give one entry per basis."""
-    pairs = [(source("purposes"), source("legal_basis"))]
+    basis, law = _in_their_columns(source("legal_basis"), source("legal_provision"))
+    pairs = [(source("purposes"), basis)]
     pairs += [(c("purposes"), c("legal_basis")) for c in source.of("purposes")]
     found: list[dict[str, str]] = []
     for purpose_text, basis_text in pairs:
         found.extend(_pair(purpose_text, basis_text, notes))
-    _provision(found, source("legal_provision"), notes)
+    _provision(found, law, notes)
     return found
+
+
+def _in_their_columns(basis: str, law: str) -> tuple[str, str]:
+    """The basis and law cells, swapped when the basis column names only a law and the law
+    column an Art. 6(1) basis: of two columns both headed as a basis ("Grondslag", "Rechtmatige
+    grondslag"), which holds the law differs from register to register."""
+    if legal_bases(basis) or not law_named(basis) or not legal_bases(law):
+        return basis, law
+    return law, basis
 
 
 def _provision(found: list[dict[str, str]], text: str, notes: Notes) -> None:

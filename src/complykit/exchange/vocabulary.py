@@ -42,6 +42,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "rechtsgrond verwerking", "wettelijke grondslag van de verwerking",
         "base juridique", "base legale", "fondement juridique", "base de liceite",
         "liceite du traitement",
+        # Amersfoort's model and Hendrik-Ido-Ambacht: the Art. 6 basis beside a "Grondslag"
+        # column that holds the law.
+        "rechtmatige grondslag", "rechtmatigheidsgrondslag",
     ),
     "data_subjects": (
         "data subjects", "categories of data subjects", "data subject categories",
@@ -49,6 +52,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categorieen van betrokkenen", "data subject", "data subject category",
         "category of data subjects", "betrokkene", "categorie van betrokkenen",
         "categories of individuals",
+        "betrokken",  # Hendrik-Ido-Ambacht's register
         "personnes concernees", "categories de personnes concernees",
     ),
     "personal_data": (
@@ -79,6 +83,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "recipients", "categories of recipients", "ontvangers", "categorieen ontvangers",
         "categorieen van ontvangers", "recipient", "ontvanger", "categorie ontvangers",
         "category of recipients",
+        # The partners a municipality's chain shares the data with (Hendrik-Ido-Ambacht).
+        "ketenpartners", "ketenpartner",
         "destinataires", "categories de destinataires",
     ),
     "notes": (
@@ -138,6 +144,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doorgifte buiten de eu", "doorgifte naar derde land of internationale organisatie",
         "transfert hors ue", "transfert",
         "transferts", "transferts hors ue", "transferts vers des pays tiers",
+        "doorgifte naar het buitenland", "doorgifte buitenland", "doorgifte naar buitenland",
     ),
     "transfer_country": (
         "third country", "third countries", "country", "transfer country", "derde land",
@@ -170,6 +177,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "joint controller", "joint controllers", "name and contact details of joint controller",
         "gezamenlijke verwerkingsverantwoordelijke", "gezamenlijke verwerkingsverantwoordelijken",
         "gezamenlijk verantwoordelijke",
+        # Amersfoort's model asks it as a question: "Ja" or "Nee", or the parties.
+        "gezamenlijke verantwoordelijkheid", "gezamenlijke verwerkingsverantwoordelijkheid",
         "responsables conjoints", "responsable conjoint du traitement",
     ),
     "sources": (
@@ -270,14 +279,50 @@ def field_of(header: str) -> str | None:
     )
 
 
+# Headers that name the activity itself, not the process it is part of: a register with a
+# "verwerking" (process) column beside a "verwerkingsactiviteit" column, as Amersfoort's model
+# has, holds one activity per row, which the Art. 30 record is of.
+_ACTIVITY_HEADERS = frozenset(
+    {
+        "verwerkingsactiviteit", "naam verwerkingsactiviteit",
+        "naam van de verwerkingsactiviteit", "processing activity", "activite de traitement",
+    }
+)  # fmt: skip
+# The field a second column for a field holds: of two basis columns ("Rechtmatige grondslag"
+# and "Grondslag", "De wettelijke grondslag"), one names the law behind the other's basis.
+_SECOND_COLUMN = {"legal_basis": "legal_provision"}
+
+
 def map_columns(headers: Sequence[str]) -> Columns:
-    """The field each header names; a second column for the same field counts as unknown."""
+    """The field each header names. A second column for the same field counts as unknown,
+    unless it names the activity where the first names its process, or its field has a field
+    for a second column (``_SECOND_COLUMN``) that no column names."""
     fields: dict[str, int] = {}
-    unknown: dict[int, str] = {}
+    seconds: list[tuple[str, int]] = []
     for index, header in enumerate(headers):
         field = field_of(header)
-        if field is not None and field not in fields:
+        if field is None:
+            continue
+        if field not in fields:
             fields[field] = index
-        elif header.strip():
-            unknown[index] = header.strip()
+        elif field == "name" and _names_activity(header, headers[fields[field]]):
+            seconds.append((field, fields[field]))
+            fields[field] = index
+        else:
+            seconds.append((field, index))
+    for field, index in seconds:
+        second = _SECOND_COLUMN.get(field)
+        if second is not None and second not in fields:
+            fields[second] = index
+    claimed = set(fields.values())
+    unknown = {
+        index: header.strip()
+        for index, header in enumerate(headers)
+        if index not in claimed and header.strip()
+    }
     return Columns(fields, unknown, tuple(headers))
+
+
+def _names_activity(header: str, first: str) -> bool:
+    """Whether ``header`` names the activity and ``first`` does not (it names the process)."""
+    return unqualified(header) in _ACTIVITY_HEADERS and unqualified(first) not in _ACTIVITY_HEADERS

@@ -468,3 +468,129 @@ def test_a_processors_customer_is_the_customer_source(workspace: Path, tmp_path:
     _import(workspace, tmp_path, "Naam;Rol;Bron\nSalaris;verwerker;Klant (werkgever)\n")
     found = written_record(workspace, "pa-salaris.yaml")["sources"]
     assert found == [{"type": "customer", "description": "Klant (werkgever)"}]
+
+
+# The columns of the register Hendrik-Ido-Ambacht publishes, in the order and words its page
+# explains them (https://www.h-i-ambacht.nl/Politiek_Bestuur/Totaaloverzicht_Politiek_en_Bestuur
+# /Inspraak_en_informatierecht/Verwerkingenregister): "Omschrijving: Om welk proces gaat het",
+# "Betrokken", "Ketenpartners", "Rechtmatige grondslag: ... (wettelijke verplichting,
+# overeenkomst of algemeen belang)", "Grondslag: De wettelijke grondslag", "Doorgifte naar het
+# buitenland". The rows are a reconstruction in the register's style, not copied from it.
+HENDRIK_IDO_AMBACHT = (
+    "Omschrijving;Verwerkingsdoeleinden;Persoonsgegevens;Betrokken;Ketenpartners;"
+    "Rechtmatige grondslag;Grondslag;Bewaartermijn;Doorgifte naar het buitenland\n"
+    "Schuldhulpverlening;Bieden van schuldhulpverlening;NAW-gegevens, BSN, financiële gegevens;"
+    "Inwoners;Stadsbank;Algemeen belang;Wet gemeentelijke schuldhulpverlening art. 3;7 jaar;Nee\n"
+)
+
+
+def test_a_register_naming_its_process_under_omschrijving(workspace: Path, tmp_path: Path) -> None:
+    """Hendrik-Ido-Ambacht's register: the process is named under 'Omschrijving', the Art. 6
+    basis under 'Rechtmatige grondslag' and the law under 'Grondslag'; every column is read."""
+    report = _import(workspace, tmp_path, HENDRIK_IDO_AMBACHT)
+    assert report.unknown_columns == ()
+    record = written_record(workspace, "pa-schuldhulpverlening.yaml")
+    assert record["name"] == "Schuldhulpverlening"
+    assert "description" not in record
+    assert record["purposes"] == [
+        {
+            "description": "Bieden van schuldhulpverlening",
+            "legal_basis": "public-task",
+            "legal_provision": "Wet gemeentelijke schuldhulpverlening art. 3",
+        }
+    ]
+    assert record["data_subjects"] == ["Inwoners"]
+    assert record["recipients"] == [{"name": "Stadsbank", "type": "other"}]
+    assert "transfers" not in record
+    assert not [m for m in row_messages(report, 2) if "no name" in m]
+
+
+def test_the_law_and_the_basis_in_each_others_column(workspace: Path, tmp_path: Path) -> None:
+    """When the law stands in the first of two basis columns and the Art. 6 basis in the
+    second, each is still read as what it is."""
+    text = (
+        "Naam;Doel;Grondslag;Rechtmatige grondslag\n"
+        "Omgevingsvergunning;Verlenen vergunning;Omgevingswet;Wettelijke verplichting\n"
+    )
+    _import(workspace, tmp_path, text)
+    assert written_record(workspace, "pa-omgevingsvergunning.yaml")["purposes"] == [
+        {
+            "description": "Verlenen vergunning",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Omgevingswet",
+        }
+    ]
+
+
+def test_a_long_description_does_not_name_the_activity(workspace: Path, tmp_path: Path) -> None:
+    """Without a name column, only a description that reads as a title names the activity: a
+    sentence stays the description and the first purpose names it."""
+    text = (
+        "Omschrijving;Doel\n"
+        "In dit proces beoordelen wij aanvragen voor bijzondere bijstand.;Verlenen bijstand\n"
+    )
+    _import(workspace, tmp_path, text)
+    record = written_record(workspace, "pa-verlenen-bijstand.yaml")
+    assert record["description"].startswith("In dit proces")
+
+
+# The 17 columns of Amersfoort's Register van Verwerkingen, as its page lists them
+# (https://www.amersfoort.nl/register-van-verwerkingen-amersfoort); VNG published it as a model
+# for other municipalities. The rows are a reconstruction in the register's style.
+AMERSFOORT = (
+    "naam afdeling;taak afdeling;verwerking;verwerkingsactiviteit;verwerkingsverantwoordelijken;"
+    "publiek/privaat;verwerkingsdoeleinden;rechtmatige grondslag;"
+    "categorieën van persoonsgegevens;bewaartermijn;herkomst gegevens;categorieën van ontvangers;"
+    "doorgifte aan een derde land of internationale organisatie;samenwerkende partijen;"
+    "convenant/privacyprotocol;gezamenlijke verantwoordelijkheid;verdere verwerking\n"
+    "Burgerzaken;Basisregistratie personen;BRP;Registreren adreswijziging;college;publiek;"
+    "Bijhouden van de BRP;Wettelijke verplichting: Wet BRP art. 2.38;NAW, BSN;Permanent;"
+    "betrokkene;Afnemers BRP;Nee;n.v.t.;n.v.t.;Nee;Nee\n"
+    "Burgerzaken;Basisregistratie personen;BRP;Registreren geboorte;college;publiek;"
+    "Bijhouden van de BRP;Wettelijke verplichting: Wet BRP art. 2.4;NAW, BSN;Permanent;"
+    "ziekenhuis;Afnemers BRP;Nee;n.v.t.;n.v.t.;Nee;Nee\n"
+)
+
+
+def test_the_amersfoort_model_register(workspace: Path, tmp_path: Path) -> None:
+    """Amersfoort's model: each row is an activity ('verwerkingsactiviteit') of a process
+    ('verwerking'), so the activity names the record; the Art. 6 basis is under 'rechtmatige
+    grondslag', and 'gezamenlijke verantwoordelijkheid: Nee' names no joint controller."""
+    report = _import(workspace, tmp_path, AMERSFOORT)
+    record = written_record(workspace, "pa-registreren-adreswijziging.yaml")
+    assert written_record(workspace, "pa-registreren-geboorte.yaml")["name"] == (
+        "Registreren geboorte"
+    )
+    assert record["purposes"] == [
+        {
+            "description": "Bijhouden van de BRP",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Wet BRP art. 2.38",
+        }
+    ]
+    assert record["role"] == "controller"
+    assert "joint_controllers" not in record
+    assert "verwerking: BRP" in str(record["notes"])
+    assert {header for _, header in report.unknown_columns} == {
+        "naam afdeling", "taak afdeling", "verwerking", "verwerkingsverantwoordelijken",
+        "publiek/privaat", "samenwerkende partijen", "convenant/privacyprotocol",
+        "verdere verwerking",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("cell", ["Ja", "Ja, GGD regio Utrecht"])
+def test_a_yes_under_joint_responsibility(workspace: Path, tmp_path: Path, cell: str) -> None:
+    """'Gezamenlijke verantwoordelijkheid: Ja' says the activity is under joint control; 'Ja'
+    is no party's name: the parties after it are the joint controllers."""
+    report = _import(
+        workspace, tmp_path, f'Naam;Gezamenlijke verantwoordelijkheid\nJeugdzorg;"{cell}"\n'
+    )
+    record = written_record(workspace, "pa-jeugdzorg.yaml")
+    assert record["role"] == "joint-controller"
+    parties = record.get("joint_controllers", [])
+    assert {"name": "Ja"} not in parties
+    if cell == "Ja":
+        assert "joint_controllers" not in record
+        assert any("names no joint controller" in m for m in row_messages(report, 2))
+    else:
+        assert parties == [{"name": "GGD regio Utrecht"}]
