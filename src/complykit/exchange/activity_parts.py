@@ -360,11 +360,11 @@ def _assign_conditions(
         notes.add(f"Art. 9(2) conditions in the register: {points}")
 
 
-def transfers(source: Source, notes: Notes) -> list[dict[str, Any]]:
-    """Third-country transfers from the transfer columns and the transfer and processor sheets."""
-    processors = split_items(source("processors")) + [
-        name for c in source.of("processors") for name in split_items(c("processors"))
-    ]
+def transfers(source: Source, notes: Notes, processors: Sequence[str]) -> list[dict[str, Any]]:
+    """Third-country transfers from the transfer columns and the transfer and processor sheets;
+    ``processors`` are the activity's processors, from any column that names them (a
+    processors column, or a recipient marked ``(processor)``), the recipient of a transfer that
+    names none when there is only one."""
     found: list[dict[str, Any]] = []
     # A GRC export names the countries only where the data is hosted, beside "Yes" and a tool.
     country = source("transfer_country") or source("data_locations")

@@ -325,7 +325,8 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
             notes.add(f"Recipients as written in the register: {source('recipients')}")
     elif none := _no_recipients(source, notes):
         fields["no_recipients"] = none
-    if found_transfers := transfers(source, notes):
+    processors = [r["name"] for r in recipients if r["type"] == "processor"]
+    if found_transfers := transfers(source, notes, processors):
         fields["transfers"] = found_transfers
     return fields
 

@@ -19,6 +19,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "naam", "verwerking", "verwerkingsactiviteit", "naam verwerking",
         "naam van de verwerking", "naam verwerkingsactiviteit", "naam van de verwerkingsactiviteit",
         "nom du traitement", "traitement", "activite de traitement", "denomination du traitement",
+        # The process a register names each row after; see _PROCESS_HEADERS.
+        "proces", "process", "procesnaam", "naam proces", "process name",
     ),
     "description": (
         "description", "omschrijving", "beschrijving", "toelichting verwerking",
@@ -63,6 +65,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categorie van persoonsgegevens", "data elements",
         "categories de donnees", "donnees a caractere personnel",
         "categories de donnees a caractere personnel", "donnees personnelles",
+        "categorieen data", "categorieen gegevens", "data type", "data types",
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
@@ -85,6 +88,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "category of recipients",
         # The partners a municipality's chain shares the data with (Hendrik-Ido-Ambacht).
         "ketenpartners", "ketenpartner",
+        # One column for both, as the UK RoPA templates have: a processor says so in its words.
+        "processors / recipients", "processors/recipients", "recipients / processors",
+        "recipients/processors",
         "destinataires", "categories de destinataires",
     ),
     "notes": (
@@ -96,7 +102,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "reference", "kenmerk", "code", "activity id", "verwerking id", "verwerkingsnummer",
         "id verwerking", "nr verwerking", "verwerking nr", "processing activity id",
         "volgnummer", "volgnr", "volgnr.", "n\u00b0", "numero", "n\u00b0 du traitement",
-        "numero du traitement",
+        "numero du traitement", "processing reference", "reference number",
     ),
     "special_data": (
         "special categories", "special categories of personal data", "special category data",
@@ -145,6 +151,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "transfert hors ue", "transfert",
         "transferts", "transferts hors ue", "transferts vers des pays tiers",
         "doorgifte naar het buitenland", "doorgifte buitenland", "doorgifte naar buitenland",
+        "transfers outside uk/eu", "transfers outside the eu", "transfers outside eu",
+        "transfers outside the eea", "transfers outside eea",
     ),
     "transfer_country": (
         "third country", "third countries", "country", "transfer country", "derde land",
@@ -220,7 +228,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "data_locations": (
         "hosting location", "hosting locations", "data location", "data locations",
         "storage location", "hostinglocatie", "opslaglocatie", "locatie gegevens",
-        "lieu d'hebergement", "localisation des donnees",
+        "lieu d'hebergement", "localisation des donnees", "locatie", "location",
     ),
 }  # fmt: skip
 _FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}
@@ -275,19 +283,21 @@ def field_of(header: str) -> str | None:
     plain = plain_header(header)
     bare = unqualified(plain)
     return (
-        _FIELD_OF.get(plain) or _FIELD_OF.get(bare) or _FIELD_OF.get(_WHERE_POSSIBLE.sub("", bare))
+        _FIELD_OF.get(plain)
+        or _FIELD_OF.get(bare)
+        or _FIELD_OF.get(_WHERE_POSSIBLE.sub("", bare))
+        # A header asked as a question: "Special Category Data? (Y/N)".
+        or _FIELD_OF.get(bare.rstrip("? "))
     )
 
 
-# Headers that name the activity itself, not the process it is part of: a register with a
-# "verwerking" (process) column beside a "verwerkingsactiviteit" column, as Amersfoort's model
-# has, holds one activity per row, which the Art. 30 record is of.
-_ACTIVITY_HEADERS = frozenset(
-    {
-        "verwerkingsactiviteit", "naam verwerkingsactiviteit",
-        "naam van de verwerkingsactiviteit", "processing activity", "activite de traitement",
-    }
-)  # fmt: skip
+# Name headers that may name the process an activity is part of, not the activity: a register
+# with a "verwerking" column beside a "verwerkingsactiviteit" column, as Amersfoort's model has,
+# or a "Proces" column beside a "Naam verwerking" one, holds one activity per row, which the
+# Art. 30 record is of. Alone, such a column names the activity.
+_PROCESS_HEADERS = frozenset(
+    {"verwerking", "processing", "proces", "process", "procesnaam", "naam proces", "process name"}
+)
 # The field a second column for a field holds: of two basis columns ("Rechtmatige grondslag"
 # and "Grondslag", "De wettelijke grondslag"), one names the law behind the other's basis.
 _SECOND_COLUMN = {"legal_basis": "legal_provision"}
@@ -324,5 +334,5 @@ def map_columns(headers: Sequence[str]) -> Columns:
 
 
 def _names_activity(header: str, first: str) -> bool:
-    """Whether ``header`` names the activity and ``first`` does not (it names the process)."""
-    return unqualified(header) in _ACTIVITY_HEADERS and unqualified(first) not in _ACTIVITY_HEADERS
+    """Whether ``header`` names the activity where ``first`` names the process."""
+    return unqualified(first) in _PROCESS_HEADERS and unqualified(header) not in _PROCESS_HEADERS

@@ -594,3 +594,116 @@ def test_a_yes_under_joint_responsibility(workspace: Path, tmp_path: Path, cell:
         assert any("names no joint controller" in m for m in row_messages(report, 2))
     else:
         assert parties == [{"name": "GGD regio Utrecht"}]
+
+
+# The RoPA template in github.com/wevans311082/cyberask_documentation,
+# templates/records-of-processing-template.md: a markdown table with these headers and empty
+# rows; the rows below are a reconstruction in its words.
+CYBERASK = (
+    "Processing Reference,Business Owner,Purpose of Processing,Data Subjects,"
+    "Categories of Personal Data,Special Category Data? (Y/N),Lawful Basis,"
+    "Processors / Recipients,Transfers Outside UK/EU (Safeguards),Retention Period,"
+    "Security Measures,Last Review Date\n"
+    'PR-02,Head of Marketing,Newsletter,Subscribers,Email address,N,Consent,"Mailchimp '
+    '(processor), HMRC",USA (SCCs),Until unsubscribe,MFA,2024-03-01\n'
+)
+
+
+def test_a_uk_ropa_template(workspace: Path, tmp_path: Path) -> None:
+    """The template's reference, special-category question, recipients-and-processors and
+    transfers columns are read; only the owner (no person in the workspace) and the review
+    date are left over for notes."""
+    report = _import(workspace, tmp_path, CYBERASK)
+    assert report.unknown_columns == (("register", "Last Review Date"),)
+    record = written_record(workspace, "pa-newsletter.yaml")
+    assert record["recipients"] == [
+        {"name": "Mailchimp", "type": "processor"},
+        {"name": "HMRC", "type": "public-authority"},
+    ]
+    assert record["transfers"] == [
+        {"country": "US", "recipient": "Mailchimp", "mechanism": "standard-contractual-clauses"}
+    ]
+    assert "Id in the register: PR-02" in record["notes"]
+    assert "special_category" not in str(record["personal_data"])
+
+
+# A Dutch register kept as a markdown table in github.com/veighnsche/llama-orch,
+# consumers/.business/ondernemersplan_NL_nl/.001-draft/legal/processing_register.md, its header
+# and first row as written there.
+LLAMA_ORCH = (
+    "Proces;Doel;Categorieën data;Betrokkenen;Ontvangers;Locatie;Bewaartermijn;Beveiliging\n"
+    "Website/CRM;Leadgeneratie;naam, e\u2011mail, bedrijf, UTM;Leads;CRM/analytics;EU;"
+    "12\u201324 mnd;RBAC, TLS\n"
+)
+
+
+def test_a_process_column_names_the_activity(workspace: Path, tmp_path: Path) -> None:
+    """'Proces' names the activity, 'Categorieën data' are its data categories and 'Locatie'
+    where the data is; every column is read."""
+    report = _import(workspace, tmp_path, LLAMA_ORCH)
+    assert report.unknown_columns == ()
+    record = written_record(workspace, "pa-website-crm.yaml")
+    assert record["purposes"] == [{"description": "Leadgeneratie"}]
+    assert [c["name"] for c in record["personal_data"]] == [
+        "naam", "e\u2011mail", "bedrijf", "UTM"
+    ]  # fmt: skip
+    assert "Data location as written in the register: EU" in record["notes"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "name"),
+    [
+        ("Proces;Naam verwerking", "Aanvraag"),
+        ("Naam verwerking;Proces", "Aanvraag"),
+        ("Verwerking;Verwerkingsactiviteit", "Aanvraag"),
+    ],
+)
+def test_the_activity_column_names_the_record_before_the_process(
+    workspace: Path, tmp_path: Path, headers: str, name: str
+) -> None:
+    """Of a process column and an activity column, the activity names the record, in either
+    order; the process is kept in notes."""
+    first = headers.split(";", maxsplit=1)[0]
+    row = "Vergunningen;Aanvraag" if first in {"Proces", "Verwerking"} else "Aanvraag;Vergunningen"
+    _import(workspace, tmp_path, f"{headers};Doel\n{row};Verlenen\n")
+    record = written_record(workspace, f"pa-{name.lower()}.yaml")
+    assert record["name"] == name
+    assert "Vergunningen" in record["notes"]
+
+
+# "TicketSmith's" processing register, a markdown table in a public GitHub repository that the
+# code search showed without its repository's name: "ID | Activity | Data Type | Lawful Basis |
+# Location | Retention | Owner". Its first row, as written. "Account life + 2 years" and
+# "Employment + 7 years" are retentions several public registers and policies write.
+TICKETSMITH = (
+    "ID,Activity,Data Type,Lawful Basis,Location,Retention,Owner\n"
+    'PR1,User account management,"Name, email, credentials",Contract,PostgreSQL,'
+    "Account life + 2 years,Compliance\n"
+)
+
+
+def test_a_period_after_what_lasts(workspace: Path, tmp_path: Path) -> None:
+    """'Account life + 2 years' counts the two years from the account's life: that is the
+    trigger, not 'not stated'; 'Data Type' lists the data categories."""
+    report = _import(workspace, tmp_path, TICKETSMITH)
+    record = written_record(workspace, "pa-user-account-management.yaml")
+    assert record["retention"] == {"period": "P2Y", "trigger": "Account life"}
+    assert [c["name"] for c in record["personal_data"]] == ["Name", "email", "credentials"]
+    assert ("register", "Data Type") not in report.unknown_columns
+
+
+@pytest.mark.parametrize(
+    ("cell", "period", "trigger"),
+    [
+        ("Account life + 2 years", "P2Y", "Account life"),
+        ("Employment + 7 years", "P7Y", "Employment"),
+        ("Account life + 90 days", "P90D", "Account life"),
+        ("Dienstverband + 2 jaar", "P2Y", "Dienstverband"),
+    ],
+)
+def test_a_period_after_what_lasts_is_counted_from_it(
+    workspace: Path, tmp_path: Path, cell: str, period: str, trigger: str
+) -> None:
+    _import(workspace, tmp_path, f"Naam;Bewaartermijn\nHR;{cell}\n")
+    record = written_record(workspace, "pa-hr.yaml")
+    assert record["retention"] == {"period": period, "trigger": trigger}
