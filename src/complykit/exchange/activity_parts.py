@@ -34,13 +34,23 @@ YES = frozenset({"ja", "yes", "j", "y", "x", "true", "waar", "wel", "oui"})
 
 def purposes(source: Source, notes: Notes) -> list[dict[str, str]]:
     """Each purpose with its basis; several bases for one purpose give one entry per basis."""
-    pairs = [(source("purposes"), source("legal_basis"))]
+    basis, law = _in_their_columns(source("legal_basis"), source("legal_provision"))
+    pairs = [(source("purposes"), basis)]
     pairs += [(c("purposes"), c("legal_basis")) for c in source.of("purposes")]
     found: list[dict[str, str]] = []
     for purpose_text, basis_text in pairs:
         found.extend(_pair(purpose_text, basis_text, notes))
-    _provision(found, source("legal_provision"), notes)
+    _provision(found, law, notes)
     return found
+
+
+def _in_their_columns(basis: str, law: str) -> tuple[str, str]:
+    """The basis and law cells, swapped when the basis column names only a law and the law
+    column an Art. 6(1) basis: of two columns both headed as a basis ("Grondslag", "Rechtmatige
+    grondslag"), which holds the law differs from register to register."""
+    if legal_bases(basis) or not law_named(basis) or not legal_bases(law):
+        return basis, law
+    return law, basis
 
 
 def _provision(found: list[dict[str, str]], text: str, notes: Notes) -> None:
@@ -350,11 +360,11 @@ def _assign_conditions(
         notes.add(f"Art. 9(2) conditions in the register: {points}")
 
 
-def transfers(source: Source, notes: Notes) -> list[dict[str, Any]]:
-    """Third-country transfers from the transfer columns and the transfer and processor sheets."""
-    processors = split_items(source("processors")) + [
-        name for c in source.of("processors") for name in split_items(c("processors"))
-    ]
+def transfers(source: Source, notes: Notes, processors: Sequence[str]) -> list[dict[str, Any]]:
+    """Third-country transfers from the transfer columns and the transfer and processor sheets;
+    ``processors`` are the activity's processors, from any column that names them (a
+    processors column, or a recipient marked ``(processor)``), the recipient of a transfer that
+    names none when there is only one."""
     found: list[dict[str, Any]] = []
     # A GRC export names the countries only where the data is hosted, beside "Yes" and a tool.
     country = source("transfer_country") or source("data_locations")

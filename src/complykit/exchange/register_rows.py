@@ -109,10 +109,10 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
         )
     fields: dict[str, Any] = {"name": name}
     owner_field(source("owner"), known.people, fields, notes, "register")
-    if source("description"):
+    if source("description") and not _named_by_description(source):
         fields["description"] = source("description")
-    parties = _joint_controllers(source("joint_controllers"))
-    fields["role"] = _role(source("role"), notes, joint=bool(parties)).value
+    joint, parties = _joint_controllers(source("joint_controllers"), notes)
+    fields["role"] = _role(source("role"), notes, joint=joint).value
     if parties:
         fields["joint_controllers"] = parties
     fields.update(_lists(source, notes))
@@ -282,6 +282,8 @@ def _name(source: Source, notes: Notes) -> str:
     name = " ".join(source("name").split())
     if name:
         return name
+    if _named_by_description(source):
+        return source("description").strip()
     purpose_texts = [source("purposes"), *(c("purposes") for c in source.of("purposes"))]
     first = next((line for text in purpose_texts for line in split_lines(text)), "")
     if first:
@@ -291,6 +293,16 @@ def _name(source: Source, notes: Notes) -> str:
         notes.warn("no name; named after its id in the register")
         return _cut(" ".join(source("id").split()))
     return ""
+
+
+def _named_by_description(source: Source) -> bool:
+    """Whether a register without a name column names the activity in its description column:
+    Hendrik-Ido-Ambacht's "Omschrijving" says which process a row is of ("Schuldhulpverlening").
+    Only a title does: one line, short, no sentence; a description that explains stays one."""
+    if "name" in source.columns.fields:
+        return False
+    text = source("description").strip()
+    return bool(text) and "\n" not in text and len(text) <= NAME_LIMIT and not _sentence(text)
 
 
 def _cut(text: str) -> str:
@@ -313,7 +325,8 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
             notes.add(f"Recipients as written in the register: {source('recipients')}")
     elif none := _no_recipients(source, notes):
         fields["no_recipients"] = none
-    if found_transfers := transfers(source, notes):
+    processors = [r["name"] for r in recipients if r["type"] == "processor"]
+    if found_transfers := transfers(source, notes, processors):
         fields["transfers"] = found_transfers
     return fields
 
@@ -368,7 +381,7 @@ def _no_recipients(source: Source, notes: Notes) -> str | None:
 
 def _role(text: str, notes: Notes, *, joint: bool) -> ProcessingRole:
     if not text and joint:
-        notes.warn("no role given; imported as joint controller, since a joint controller is named")
+        notes.warn("no role given; imported as joint controller, since the register says so")
         return ProcessingRole.JOINT_CONTROLLER
     if not text:
         notes.warn("no role given; imported as controller")
@@ -400,16 +413,31 @@ def _names_no_joint_controller(text: str) -> bool:
     return says_no(text) or says_no_transfer(text)
 
 
-def _joint_controllers(text: str) -> list[dict[str, str]]:
-    """One party per line: its name, then after the first comma its contact details."""
+# "Ja", "Ja, GGD regio Utrecht", "Yes - Partner B.V.": a yes, then maybe the parties.
+_LEADING_YES = re.compile(r"(?:ja|yes|oui)\b[\s,.:;\-\u2013(]*", re.IGNORECASE)
+
+
+def _joint_controllers(text: str, notes: Notes) -> tuple[bool, list[dict[str, str]]]:
+    """Whether the cell says the control is joint, and the parties it names: one per line,
+    its name, then after the first comma its contact details. A column asked as a question
+    ("Gezamenlijke verantwoordelijkheid") may open with a yes, which is no party: a bare yes
+    says the control is joint but names no one, whom only a person can add (Art. 26)."""
     if _names_no_joint_controller(text):
-        return []
+        return False, []
+    if (yes := _LEADING_YES.match(text.strip())) is not None:
+        text = text.strip()[yes.end() :].rstrip(")")
+        if not text.strip():
+            notes.warn(
+                "the register says the activity is under joint control, but names no joint "
+                "controller; add them under joint_controllers"
+            )
+            return True, []
     parties = []
     for line in (line.strip() for line in text.splitlines()):
         name, _, contact = (part.strip(" ,") for part in line.partition(","))
         if name:
             parties.append({"name": name, "contact": contact} if contact else {"name": name})
-    return parties
+    return bool(parties), parties
 
 
 def _locations(text: str, notes: Notes) -> list[dict[str, str]]:

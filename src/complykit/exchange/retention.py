@@ -59,6 +59,8 @@ _SPAN_EN = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(?:de|het)\s", re.IGNORECASE)
+# "<what lasts> + <period>" with no word saying how: the period runs on after it.
+_LASTING = re.compile(r"^([^\W\d_][^+]*?)\s*(?:\+|plus)$", re.IGNORECASE)
 
 
 @frozen
@@ -89,6 +91,10 @@ def parse_retention(text: str) -> ParsedRetention | None:
     before, after = text[: match.start()].strip(" \t\n:-"), text[match.end() :]
     if not after.strip() and (span := _span(before)):
         return ParsedRetention(period, span, leftover=False)
+    if not after.strip() and (lasting := _LASTING.match(before)):
+        # "Account life + 2 years", "Dienstverband + 2 jaar": counted from what is named, as
+        # written; the cell is kept too, since "from its end" is the reader's.
+        return ParsedRetention(period, " ".join(lasting[1].split()), leftover=True)
     connective = _CONNECTIVE.match(after)
     trigger = " ".join(after[connective.end() :].split()) if connective else None
     leftover = bool(before) or (not connective and bool(after.strip(" \t\n.,;")))

@@ -19,6 +19,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "naam", "verwerking", "verwerkingsactiviteit", "naam verwerking",
         "naam van de verwerking", "naam verwerkingsactiviteit", "naam van de verwerkingsactiviteit",
         "nom du traitement", "traitement", "activite de traitement", "denomination du traitement",
+        # The process a register names each row after; see _PROCESS_HEADERS.
+        "proces", "process", "procesnaam", "naam proces", "process name",
     ),
     "description": (
         "description", "omschrijving", "beschrijving", "toelichting verwerking",
@@ -42,6 +44,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "rechtsgrond verwerking", "wettelijke grondslag van de verwerking",
         "base juridique", "base legale", "fondement juridique", "base de liceite",
         "liceite du traitement",
+        # Amersfoort's model and Hendrik-Ido-Ambacht: the Art. 6 basis beside a "Grondslag"
+        # column that holds the law.
+        "rechtmatige grondslag", "rechtmatigheidsgrondslag",
     ),
     "data_subjects": (
         "data subjects", "categories of data subjects", "data subject categories",
@@ -49,6 +54,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categorieen van betrokkenen", "data subject", "data subject category",
         "category of data subjects", "betrokkene", "categorie van betrokkenen",
         "categories of individuals",
+        "betrokken",  # Hendrik-Ido-Ambacht's register
         "personnes concernees", "categories de personnes concernees",
     ),
     "personal_data": (
@@ -59,6 +65,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categorie van persoonsgegevens", "data elements",
         "categories de donnees", "donnees a caractere personnel",
         "categories de donnees a caractere personnel", "donnees personnelles",
+        "categorieen data", "categorieen gegevens", "data type", "data types",
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
@@ -79,6 +86,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "recipients", "categories of recipients", "ontvangers", "categorieen ontvangers",
         "categorieen van ontvangers", "recipient", "ontvanger", "categorie ontvangers",
         "category of recipients",
+        # The partners a municipality's chain shares the data with (Hendrik-Ido-Ambacht).
+        "ketenpartners", "ketenpartner",
+        # One column for both, as the UK RoPA templates have: a processor says so in its words.
+        "processors / recipients", "processors/recipients", "recipients / processors",
+        "recipients/processors",
         "destinataires", "categories de destinataires",
     ),
     "notes": (
@@ -90,7 +102,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "reference", "kenmerk", "code", "activity id", "verwerking id", "verwerkingsnummer",
         "id verwerking", "nr verwerking", "verwerking nr", "processing activity id",
         "volgnummer", "volgnr", "volgnr.", "n\u00b0", "numero", "n\u00b0 du traitement",
-        "numero du traitement",
+        "numero du traitement", "processing reference", "reference number",
     ),
     "special_data": (
         "special categories", "special categories of personal data", "special category data",
@@ -138,6 +150,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doorgifte buiten de eu", "doorgifte naar derde land of internationale organisatie",
         "transfert hors ue", "transfert",
         "transferts", "transferts hors ue", "transferts vers des pays tiers",
+        "doorgifte naar het buitenland", "doorgifte buitenland", "doorgifte naar buitenland",
+        "transfers outside uk/eu", "transfers outside the eu", "transfers outside eu",
+        "transfers outside the eea", "transfers outside eea",
     ),
     "transfer_country": (
         "third country", "third countries", "country", "transfer country", "derde land",
@@ -170,6 +185,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "joint controller", "joint controllers", "name and contact details of joint controller",
         "gezamenlijke verwerkingsverantwoordelijke", "gezamenlijke verwerkingsverantwoordelijken",
         "gezamenlijk verantwoordelijke",
+        # Amersfoort's model asks it as a question: "Ja" or "Nee", or the parties.
+        "gezamenlijke verantwoordelijkheid", "gezamenlijke verwerkingsverantwoordelijkheid",
         "responsables conjoints", "responsable conjoint du traitement",
     ),
     "sources": (
@@ -211,7 +228,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "data_locations": (
         "hosting location", "hosting locations", "data location", "data locations",
         "storage location", "hostinglocatie", "opslaglocatie", "locatie gegevens",
-        "lieu d'hebergement", "localisation des donnees",
+        "lieu d'hebergement", "localisation des donnees", "locatie", "location",
     ),
 }  # fmt: skip
 _FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}
@@ -266,18 +283,56 @@ def field_of(header: str) -> str | None:
     plain = plain_header(header)
     bare = unqualified(plain)
     return (
-        _FIELD_OF.get(plain) or _FIELD_OF.get(bare) or _FIELD_OF.get(_WHERE_POSSIBLE.sub("", bare))
+        _FIELD_OF.get(plain)
+        or _FIELD_OF.get(bare)
+        or _FIELD_OF.get(_WHERE_POSSIBLE.sub("", bare))
+        # A header asked as a question: "Special Category Data? (Y/N)".
+        or _FIELD_OF.get(bare.rstrip("? "))
     )
 
 
+# Name headers that may name the process an activity is part of, not the activity: a register
+# with a "verwerking" column beside a "verwerkingsactiviteit" column, as Amersfoort's model has,
+# or a "Proces" column beside a "Naam verwerking" one, holds one activity per row, which the
+# Art. 30 record is of. Alone, such a column names the activity.
+_PROCESS_HEADERS = frozenset(
+    {"verwerking", "processing", "proces", "process", "procesnaam", "naam proces", "process name"}
+)
+# The field a second column for a field holds: of two basis columns ("Rechtmatige grondslag"
+# and "Grondslag", "De wettelijke grondslag"), one names the law behind the other's basis.
+_SECOND_COLUMN = {"legal_basis": "legal_provision"}
+
+
 def map_columns(headers: Sequence[str]) -> Columns:
-    """The field each header names; a second column for the same field counts as unknown."""
+    """The field each header names. A second column for the same field counts as unknown,
+    unless it names the activity where the first names its process, or its field has a field
+    for a second column (``_SECOND_COLUMN``) that no column names."""
     fields: dict[str, int] = {}
-    unknown: dict[int, str] = {}
+    seconds: list[tuple[str, int]] = []
     for index, header in enumerate(headers):
         field = field_of(header)
-        if field is not None and field not in fields:
+        if field is None:
+            continue
+        if field not in fields:
             fields[field] = index
-        elif header.strip():
-            unknown[index] = header.strip()
+        elif field == "name" and _names_activity(header, headers[fields[field]]):
+            seconds.append((field, fields[field]))
+            fields[field] = index
+        else:
+            seconds.append((field, index))
+    for field, index in seconds:
+        second = _SECOND_COLUMN.get(field)
+        if second is not None and second not in fields:
+            fields[second] = index
+    claimed = set(fields.values())
+    unknown = {
+        index: header.strip()
+        for index, header in enumerate(headers)
+        if index not in claimed and header.strip()
+    }
     return Columns(fields, unknown, tuple(headers))
+
+
+def _names_activity(header: str, first: str) -> bool:
+    """Whether ``header`` names the activity where ``first`` names the process."""
+    return unqualified(first) in _PROCESS_HEADERS and unqualified(header) not in _PROCESS_HEADERS

@@ -468,3 +468,242 @@ def test_a_processors_customer_is_the_customer_source(workspace: Path, tmp_path:
     _import(workspace, tmp_path, "Naam;Rol;Bron\nSalaris;verwerker;Klant (werkgever)\n")
     found = written_record(workspace, "pa-salaris.yaml")["sources"]
     assert found == [{"type": "customer", "description": "Klant (werkgever)"}]
+
+
+# The columns of the register Hendrik-Ido-Ambacht publishes, in the order and words its page
+# explains them (https://www.h-i-ambacht.nl/Politiek_Bestuur/Totaaloverzicht_Politiek_en_Bestuur
+# /Inspraak_en_informatierecht/Verwerkingenregister): "Omschrijving: Om welk proces gaat het",
+# "Betrokken", "Ketenpartners", "Rechtmatige grondslag: ... (wettelijke verplichting,
+# overeenkomst of algemeen belang)", "Grondslag: De wettelijke grondslag", "Doorgifte naar het
+# buitenland". The rows are a reconstruction in the register's style, not copied from it.
+HENDRIK_IDO_AMBACHT = (
+    "Omschrijving;Verwerkingsdoeleinden;Persoonsgegevens;Betrokken;Ketenpartners;"
+    "Rechtmatige grondslag;Grondslag;Bewaartermijn;Doorgifte naar het buitenland\n"
+    "Schuldhulpverlening;Bieden van schuldhulpverlening;NAW-gegevens, BSN, financiële gegevens;"
+    "Inwoners;Stadsbank;Algemeen belang;Wet gemeentelijke schuldhulpverlening art. 3;7 jaar;Nee\n"
+)
+
+
+def test_a_register_naming_its_process_under_omschrijving(workspace: Path, tmp_path: Path) -> None:
+    """Hendrik-Ido-Ambacht's register: the process is named under 'Omschrijving', the Art. 6
+    basis under 'Rechtmatige grondslag' and the law under 'Grondslag'; every column is read."""
+    report = _import(workspace, tmp_path, HENDRIK_IDO_AMBACHT)
+    assert report.unknown_columns == ()
+    record = written_record(workspace, "pa-schuldhulpverlening.yaml")
+    assert record["name"] == "Schuldhulpverlening"
+    assert "description" not in record
+    assert record["purposes"] == [
+        {
+            "description": "Bieden van schuldhulpverlening",
+            "legal_basis": "public-task",
+            "legal_provision": "Wet gemeentelijke schuldhulpverlening art. 3",
+        }
+    ]
+    assert record["data_subjects"] == ["Inwoners"]
+    assert record["recipients"] == [{"name": "Stadsbank", "type": "other"}]
+    assert "transfers" not in record
+    assert not [m for m in row_messages(report, 2) if "no name" in m]
+
+
+def test_the_law_and_the_basis_in_each_others_column(workspace: Path, tmp_path: Path) -> None:
+    """When the law stands in the first of two basis columns and the Art. 6 basis in the
+    second, each is still read as what it is."""
+    text = (
+        "Naam;Doel;Grondslag;Rechtmatige grondslag\n"
+        "Omgevingsvergunning;Verlenen vergunning;Omgevingswet;Wettelijke verplichting\n"
+    )
+    _import(workspace, tmp_path, text)
+    assert written_record(workspace, "pa-omgevingsvergunning.yaml")["purposes"] == [
+        {
+            "description": "Verlenen vergunning",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Omgevingswet",
+        }
+    ]
+
+
+def test_a_long_description_does_not_name_the_activity(workspace: Path, tmp_path: Path) -> None:
+    """Without a name column, only a description that reads as a title names the activity: a
+    sentence stays the description and the first purpose names it."""
+    text = (
+        "Omschrijving;Doel\n"
+        "In dit proces beoordelen wij aanvragen voor bijzondere bijstand.;Verlenen bijstand\n"
+    )
+    _import(workspace, tmp_path, text)
+    record = written_record(workspace, "pa-verlenen-bijstand.yaml")
+    assert record["description"].startswith("In dit proces")
+
+
+# The 17 columns of Amersfoort's Register van Verwerkingen, as its page lists them
+# (https://www.amersfoort.nl/register-van-verwerkingen-amersfoort); VNG published it as a model
+# for other municipalities. The rows are a reconstruction in the register's style.
+AMERSFOORT = (
+    "naam afdeling;taak afdeling;verwerking;verwerkingsactiviteit;verwerkingsverantwoordelijken;"
+    "publiek/privaat;verwerkingsdoeleinden;rechtmatige grondslag;"
+    "categorieën van persoonsgegevens;bewaartermijn;herkomst gegevens;categorieën van ontvangers;"
+    "doorgifte aan een derde land of internationale organisatie;samenwerkende partijen;"
+    "convenant/privacyprotocol;gezamenlijke verantwoordelijkheid;verdere verwerking\n"
+    "Burgerzaken;Basisregistratie personen;BRP;Registreren adreswijziging;college;publiek;"
+    "Bijhouden van de BRP;Wettelijke verplichting: Wet BRP art. 2.38;NAW, BSN;Permanent;"
+    "betrokkene;Afnemers BRP;Nee;n.v.t.;n.v.t.;Nee;Nee\n"
+    "Burgerzaken;Basisregistratie personen;BRP;Registreren geboorte;college;publiek;"
+    "Bijhouden van de BRP;Wettelijke verplichting: Wet BRP art. 2.4;NAW, BSN;Permanent;"
+    "ziekenhuis;Afnemers BRP;Nee;n.v.t.;n.v.t.;Nee;Nee\n"
+)
+
+
+def test_the_amersfoort_model_register(workspace: Path, tmp_path: Path) -> None:
+    """Amersfoort's model: each row is an activity ('verwerkingsactiviteit') of a process
+    ('verwerking'), so the activity names the record; the Art. 6 basis is under 'rechtmatige
+    grondslag', and 'gezamenlijke verantwoordelijkheid: Nee' names no joint controller."""
+    report = _import(workspace, tmp_path, AMERSFOORT)
+    record = written_record(workspace, "pa-registreren-adreswijziging.yaml")
+    assert written_record(workspace, "pa-registreren-geboorte.yaml")["name"] == (
+        "Registreren geboorte"
+    )
+    assert record["purposes"] == [
+        {
+            "description": "Bijhouden van de BRP",
+            "legal_basis": "legal-obligation",
+            "legal_provision": "Wet BRP art. 2.38",
+        }
+    ]
+    assert record["role"] == "controller"
+    assert "joint_controllers" not in record
+    assert "verwerking: BRP" in str(record["notes"])
+    assert {header for _, header in report.unknown_columns} == {
+        "naam afdeling", "taak afdeling", "verwerking", "verwerkingsverantwoordelijken",
+        "publiek/privaat", "samenwerkende partijen", "convenant/privacyprotocol",
+        "verdere verwerking",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("cell", ["Ja", "Ja, GGD regio Utrecht"])
+def test_a_yes_under_joint_responsibility(workspace: Path, tmp_path: Path, cell: str) -> None:
+    """'Gezamenlijke verantwoordelijkheid: Ja' says the activity is under joint control; 'Ja'
+    is no party's name: the parties after it are the joint controllers."""
+    report = _import(
+        workspace, tmp_path, f'Naam;Gezamenlijke verantwoordelijkheid\nJeugdzorg;"{cell}"\n'
+    )
+    record = written_record(workspace, "pa-jeugdzorg.yaml")
+    assert record["role"] == "joint-controller"
+    parties = record.get("joint_controllers", [])
+    assert {"name": "Ja"} not in parties
+    if cell == "Ja":
+        assert "joint_controllers" not in record
+        assert any("names no joint controller" in m for m in row_messages(report, 2))
+    else:
+        assert parties == [{"name": "GGD regio Utrecht"}]
+
+
+# The RoPA template in github.com/wevans311082/cyberask_documentation,
+# templates/records-of-processing-template.md: a markdown table with these headers and empty
+# rows; the rows below are a reconstruction in its words.
+CYBERASK = (
+    "Processing Reference,Business Owner,Purpose of Processing,Data Subjects,"
+    "Categories of Personal Data,Special Category Data? (Y/N),Lawful Basis,"
+    "Processors / Recipients,Transfers Outside UK/EU (Safeguards),Retention Period,"
+    "Security Measures,Last Review Date\n"
+    'PR-02,Head of Marketing,Newsletter,Subscribers,Email address,N,Consent,"Mailchimp '
+    '(processor), HMRC",USA (SCCs),Until unsubscribe,MFA,2024-03-01\n'
+)
+
+
+def test_a_uk_ropa_template(workspace: Path, tmp_path: Path) -> None:
+    """The template's reference, special-category question, recipients-and-processors and
+    transfers columns are read; only the owner (no person in the workspace) and the review
+    date are left over for notes."""
+    report = _import(workspace, tmp_path, CYBERASK)
+    assert report.unknown_columns == (("register", "Last Review Date"),)
+    record = written_record(workspace, "pa-newsletter.yaml")
+    assert record["recipients"] == [
+        {"name": "Mailchimp", "type": "processor"},
+        {"name": "HMRC", "type": "public-authority"},
+    ]
+    assert record["transfers"] == [
+        {"country": "US", "recipient": "Mailchimp", "mechanism": "standard-contractual-clauses"}
+    ]
+    assert "Id in the register: PR-02" in record["notes"]
+    assert "special_category" not in str(record["personal_data"])
+
+
+# A Dutch register kept as a markdown table in github.com/veighnsche/llama-orch,
+# consumers/.business/ondernemersplan_NL_nl/.001-draft/legal/processing_register.md, its header
+# and first row as written there.
+LLAMA_ORCH = (
+    "Proces;Doel;Categorieën data;Betrokkenen;Ontvangers;Locatie;Bewaartermijn;Beveiliging\n"
+    "Website/CRM;Leadgeneratie;naam, e\u2011mail, bedrijf, UTM;Leads;CRM/analytics;EU;"
+    "12\u201324 mnd;RBAC, TLS\n"
+)
+
+
+def test_a_process_column_names_the_activity(workspace: Path, tmp_path: Path) -> None:
+    """'Proces' names the activity, 'Categorieën data' are its data categories and 'Locatie'
+    where the data is; every column is read."""
+    report = _import(workspace, tmp_path, LLAMA_ORCH)
+    assert report.unknown_columns == ()
+    record = written_record(workspace, "pa-website-crm.yaml")
+    assert record["purposes"] == [{"description": "Leadgeneratie"}]
+    assert [c["name"] for c in record["personal_data"]] == [
+        "naam", "e\u2011mail", "bedrijf", "UTM"
+    ]  # fmt: skip
+    assert "Data location as written in the register: EU" in record["notes"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "name"),
+    [
+        ("Proces;Naam verwerking", "Aanvraag"),
+        ("Naam verwerking;Proces", "Aanvraag"),
+        ("Verwerking;Verwerkingsactiviteit", "Aanvraag"),
+    ],
+)
+def test_the_activity_column_names_the_record_before_the_process(
+    workspace: Path, tmp_path: Path, headers: str, name: str
+) -> None:
+    """Of a process column and an activity column, the activity names the record, in either
+    order; the process is kept in notes."""
+    first = headers.split(";", maxsplit=1)[0]
+    row = "Vergunningen;Aanvraag" if first in {"Proces", "Verwerking"} else "Aanvraag;Vergunningen"
+    _import(workspace, tmp_path, f"{headers};Doel\n{row};Verlenen\n")
+    record = written_record(workspace, f"pa-{name.lower()}.yaml")
+    assert record["name"] == name
+    assert "Vergunningen" in record["notes"]
+
+
+# "TicketSmith's" processing register, a markdown table in a public GitHub repository that the
+# code search showed without its repository's name: "ID | Activity | Data Type | Lawful Basis |
+# Location | Retention | Owner". Its first row, as written. "Account life + 2 years" and
+# "Employment + 7 years" are retentions several public registers and policies write.
+TICKETSMITH = (
+    "ID,Activity,Data Type,Lawful Basis,Location,Retention,Owner\n"
+    'PR1,User account management,"Name, email, credentials",Contract,PostgreSQL,'
+    "Account life + 2 years,Compliance\n"
+)
+
+
+def test_a_period_after_what_lasts(workspace: Path, tmp_path: Path) -> None:
+    """'Account life + 2 years' counts the two years from the account's life: that is the
+    trigger, not 'not stated'; 'Data Type' lists the data categories."""
+    report = _import(workspace, tmp_path, TICKETSMITH)
+    record = written_record(workspace, "pa-user-account-management.yaml")
+    assert record["retention"] == {"period": "P2Y", "trigger": "Account life"}
+    assert [c["name"] for c in record["personal_data"]] == ["Name", "email", "credentials"]
+    assert ("register", "Data Type") not in report.unknown_columns
+
+
+@pytest.mark.parametrize(
+    ("cell", "period", "trigger"),
+    [
+        ("Account life + 2 years", "P2Y", "Account life"),
+        ("Employment + 7 years", "P7Y", "Employment"),
+        ("Account life + 90 days", "P90D", "Account life"),
+        ("Dienstverband + 2 jaar", "P2Y", "Dienstverband"),
+    ],
+)
+def test_a_period_after_what_lasts_is_counted_from_it(
+    workspace: Path, tmp_path: Path, cell: str, period: str, trigger: str
+) -> None:
+    _import(workspace, tmp_path, f"Naam;Bewaartermijn\nHR;{cell}\n")
+    record = written_record(workspace, "pa-hr.yaml")
+    assert record["retention"] == {"period": period, "trigger": trigger}
