@@ -254,6 +254,8 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
     level = "error" if report.strict else "warning"
     for sheet, column in report.unknown_columns:
         tell(f"warning: sheet '{sheet}': column '{column}' is no register field; kept in notes")
+    for sheet, label in report.unknown_labels:
+        tell(f"warning: sheet '{sheet}': label '{label}' is no register field; kept in notes")
     for sheet, reason in report.unused_sheets:
         tell(f"warning: sheet '{sheet}' not used: {reason}")
     for sheet, warning in report.sheet_warnings:

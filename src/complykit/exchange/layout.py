@@ -94,6 +94,11 @@ def layout(sheets: Sequence[Sheet], main_name: str | None = None) -> Layout:
     return Layout(main, tuple(children), tuple(unused))
 
 
+def has_main_table(sheets: Sequence[Sheet]) -> bool:
+    """Whether a sheet of ``sheets`` has a header row that can head a table of activities."""
+    return any(_main_header(sheet.rows) is not None for sheet in sheets)
+
+
 def _main_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
     if name is not None:
         return next(s for s in sheets if s.name == name)

@@ -55,6 +55,8 @@ class ImportReport:
     """How messages name an outcome's place: a spreadsheet's sheet and row, a JSON part and item."""
     sheet_warnings: tuple[tuple[str, str], ...] = ()
     """Warnings about a whole sheet, e.g. a CSV file read as Windows-1252."""
+    unknown_labels: tuple[tuple[str, str], ...] = ()
+    """The labels of form sheets (one activity per sheet) that name no register field."""
 
     @property
     def reported(self) -> tuple[Outcome, ...]:

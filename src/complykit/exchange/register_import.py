@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.exchange.join import Joined, join
-from complykit.exchange.layout import layout
+from complykit.exchange.form_sheets import TITLE_LABEL, Form, read_form, split_forms
+from complykit.exchange.join import Joined, join, key
+from complykit.exchange.layout import Layout, has_main_table, layout
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import (
     Target,
@@ -30,8 +31,8 @@ from complykit.exchange.register_rows import (
     heading,
     heads_section,
 )
-from complykit.exchange.row_source import Source
-from complykit.exchange.sheet import pick_sheet, read_sheets, sheet_warnings
+from complykit.exchange.row_source import Child, Source
+from complykit.exchange.sheet import Sheet, pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
 from complykit.workspace.open import load_config
 
@@ -39,6 +40,8 @@ __all__ = ["import_register", "slug", "validation_problems"]
 
 FOLDER = "register"
 KIND = "processing-activity"
+SUMMARY = "summary"
+"""The kind of a summary sheet's row that joins the form of the activity it lists."""
 
 
 def import_register(
@@ -52,43 +55,129 @@ def import_register(
     """Import the register in ``source`` into the workspace at ``root``.
 
     Every data row of every used sheet gets an outcome: a record, a row joined to one, or a
-    reason. With ``strict``, a reported row means nothing is written.
+    reason. A form sheet (one activity per sheet, labels down a column) counts as one row.
+    With ``strict``, a reported row means nothing is written.
     Raises ComplykitError when the file cannot be read, the sheet does not exist, no header
-    row names the activity, or the workspace config is not valid.
+    row or form names the activity, or the workspace config is not valid.
     """
     sheets = read_sheets(source)
     if sheet is not None:
         pick_sheet(source, sheets, sheet)
-    found = layout(sheets, sheet)
-    joined = join(found)
+    form_sheets, table_sheets = split_forms(sheets)
+    if sheet is not None and any(s.name == sheet for s in form_sheets):
+        form_sheets, table_sheets = [s for s in form_sheets if s.name == sheet], []
+    forms = [read_form(s) for s in form_sheets]
+    found = _table_layout(table_sheets, sheet, has_forms=bool(forms))
+    joined = join(found) if found is not None else Joined((), ())
     target = Target.of(root)
-    drafts = _drafts(joined.sources, _known(root))
-    ids = _ids([d for d in drafts if isinstance(d, Draft)])
-    planned = [
-        Outcome(found.main.sheet, d.row, _status(d), None, (d.reason,), warned=d.warned)
-        if isinstance(d, Rejected)
-        else _plan(target, source.name, found.main.sheet, d, ids[d.row])
-        for d in drafts
+    known = _known(root)
+    table_sources, summary = _summary_rows(joined.sources, forms)
+    drafted = [
+        *((s.sheet, d) for s, d in zip(table_sources, _drafts(table_sources, known), strict=True)),
+        *((f.source.sheet, _form_draft(f, summary, known)) for f in forms),
     ]
+    ids = _ids([(s, d) for s, d in drafted if isinstance(d, Draft)])
+    planned = [
+        Outcome(s, d.row, _status(d), None, (d.reason,), warned=d.warned)
+        if isinstance(d, Rejected)
+        else _plan(target, source.name, s, d, ids[s, d.row])
+        for s, d in drafted
+    ]
+    all_sources = [*table_sources, *(_with_summary(f.source, summary) for f in forms)]
     order = {s.name: index for index, s in enumerate(sheets)}
     outcomes = sorted(
-        [*planned, *_children(joined, planned), *joined.unmatched],
+        [*planned, *_children(all_sources, planned), *joined.unmatched],
         key=lambda o: (order[o.sheet], o.row),
     )
     outcomes, written = write_all(root, outcomes, dry_run=dry_run, strict=strict)
-    unknown = tuple(
-        (table.sheet, header)
-        for table in (found.main, *(t for _, t in found.children))
-        for header in table.columns.unknown.values()
-    )
     return ImportReport(
-        unknown,
-        found.unused,
+        _unknown_columns(found),
+        _unused(found, table_sheets, has_forms=bool(forms)),
         tuple(outcomes),
         strict,
         written,
         sheet_warnings=sheet_warnings(sheets),
+        unknown_labels=tuple(
+            (f.source.sheet, label)
+            for f in forms
+            for label in f.source.columns.unknown.values()
+            if label != TITLE_LABEL
+        ),
     )
+
+
+def _table_layout(sheets: Sequence[Sheet], name: str | None, *, has_forms: bool) -> Layout | None:
+    """The layout of the table sheets; None when the workbook's activities are all on form
+    sheets and no other sheet has a register's header row (a cover page, instructions)."""
+    if not sheets or (has_forms and name is None and not has_main_table(sheets)):
+        return None
+    return layout(sheets, name)
+
+
+def _unused(
+    found: Layout | None, table_sheets: Sequence[Sheet], *, has_forms: bool
+) -> tuple[tuple[str, str], ...]:
+    if found is not None:
+        return found.unused
+    reason = "neither a table of activities nor the form (fiche) of one" if has_forms else ""
+    return tuple((s.name, reason or "the sheet is empty") for s in table_sheets)
+
+
+def _unknown_columns(found: Layout | None) -> tuple[tuple[str, str], ...]:
+    if found is None:
+        return ()
+    return tuple(
+        (table.sheet, header)
+        for table in (found.main, *(t for _, t in found.children))
+        for header in table.columns.unknown.values()
+    )
+
+
+def _summary_rows(
+    sources: Sequence[Source], forms: Sequence[Form]
+) -> tuple[list[Source], dict[str, list[Child]]]:
+    """The table rows that are activities of their own, and the rows of a summary sheet that
+    list an activity a form describes, by the form's sheet. The CNIL's model lists every
+    activity on its first sheet and describes each on a fiche: the fiche is the record, and
+    the summary row joins it (what it says beyond the name goes into the notes), so no activity
+    is imported twice."""
+    by_name = {key(f.source("name")): f.source.sheet for f in forms if f.source("name")}
+    by_id = {key(f.source("id")): f.source.sheet for f in forms if f.source("id")}
+    own: list[Source] = []
+    summary: dict[str, list[Child]] = {}
+    for source in sources:
+        form_sheet = by_id.get(key(source("id"))) or by_name.get(key(source("name")))
+        if form_sheet is None or not (source("id") or source("name")):
+            own.append(source)
+            continue
+        extra = tuple(_summary_lines(source))
+        row = Child(SUMMARY, source.sheet, source.row.number, {}, extra)
+        summary.setdefault(form_sheet, []).extend([row, *source.children])
+    return own, summary
+
+
+def _with_summary(source: Source, summary: dict[str, list[Child]]) -> Source:
+    """A form's source with the summary rows (and the rows they joined) that list it."""
+    rows = summary.get(source.sheet, [])
+    return Source(source.sheet, source.row, source.columns, (*source.children, *rows))
+
+
+def _summary_lines(source: Source) -> list[str]:
+    """What a summary row says besides the activity's name and id, as ``Header: value``."""
+    lines = [
+        f"{source.columns.header(field)}: {source(field)}"
+        for field in source.columns.fields
+        if field not in {"name", "id"} and source(field)
+    ]
+    return lines + source.unknown_lines()
+
+
+def _form_draft(form: Form, summary: dict[str, list[Child]], known: Known) -> Draft | Rejected:
+    """The activity a form describes, with the rows of other sheets that joined it."""
+    draft = draft_activity(_with_summary(form.source, summary), known)
+    if isinstance(draft, Rejected) or not form.warnings:
+        return draft
+    return Draft(draft.row, draft.name, draft.fields, (*form.warnings, *draft.warnings))
 
 
 def _drafts(sources: Sequence[Source], known: Known) -> list[Draft | Rejected]:
@@ -131,11 +220,11 @@ def _known(root: Path) -> Known:
     return Known(people, dpias)
 
 
-def _children(joined: Joined, planned: Sequence[Outcome]) -> list[Outcome]:
-    by_row = {o.row: o for o in planned}
+def _children(sources: Sequence[Source], planned: Sequence[Outcome]) -> list[Outcome]:
+    by_row = {(o.sheet, o.row): o for o in planned}
     outcomes = []
-    for source in joined.sources:
-        parent = by_row[source.row.number]
+    for source in sources:
+        parent = by_row[source.sheet, source.row.number]
         for child in source.children:
             if parent.reported:
                 reason = f"its activity (sheet '{parent.sheet}', row {parent.row}) was not imported"
@@ -145,10 +234,12 @@ def _children(joined: Joined, planned: Sequence[Outcome]) -> list[Outcome]:
     return outcomes
 
 
-def _ids(drafts: Sequence[Draft]) -> dict[int, str]:
-    """An id per row from the activity's name; a repeated name gets -2, -3, ..."""
-    bases = [f"pa-{slug(d.name) or f'row-{d.row}'}" for d in drafts]
-    return {d.row: i for d, i in zip(drafts, unique_ids(bases), strict=True)}
+def _ids(drafts: Sequence[tuple[str, Draft]]) -> dict[tuple[str, int], str]:
+    """An id per row (by sheet and row) from the activity's name; a repeated name gets -2,
+    -3, ..."""
+    bases = [f"pa-{slug(d.name) or f'row-{d.row}'}" for _, d in drafts]
+    ids = unique_ids(bases)
+    return {(s, d.row): i for (s, d), i in zip(drafts, ids, strict=True)}
 
 
 def _plan(target: Target, source_name: str, sheet: str, draft: Draft, record_id: str) -> Outcome:

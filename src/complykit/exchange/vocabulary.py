@@ -21,6 +21,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "nom du traitement", "traitement", "activite de traitement", "denomination du traitement",
         # The process a register names each row after; see _PROCESS_HEADERS.
         "proces", "process", "procesnaam", "naam proces", "process name",
+        # A French fiche's name line; seen in French registers, not in the CNIL model's copy
+        # checked (which names the activity in the fiche's title).
+        "nom / sigle",
     ),
     "description": (
         "description", "omschrijving", "beschrijving", "toelichting verwerking",
@@ -33,6 +36,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "verwerkingsdoeleinden", "purpose of the processing", "purposes of the processing",
         "doel verwerking", "doelen verwerking", "doeleinden verwerking",
         "finalite", "finalites", "finalite du traitement", "finalites du traitement",
+        # The CNIL's model register, on each fiche of an activity.
+        "objectifs poursuivis", "objectif poursuivi",
     ),
     "legal_basis": (
         "legal basis", "lawful basis", "legal ground", "legal bases",
@@ -66,6 +71,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categories de donnees", "donnees a caractere personnel",
         "categories de donnees a caractere personnel", "donnees personnelles",
         "categorieen data", "categorieen gegevens", "data type", "data types",
+        "categories de donnees collectees",  # the CNIL's model register
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
@@ -153,6 +159,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "doorgifte naar het buitenland", "doorgifte buitenland", "doorgifte naar buitenland",
         "transfers outside uk/eu", "transfers outside the eu", "transfers outside eu",
         "transfers outside the eea", "transfers outside eea",
+        "transferts des donnees hors ue",
     ),
     "transfer_country": (
         "third country", "third countries", "country", "transfer country", "derde land",
@@ -188,6 +195,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         # Amersfoort's model asks it as a question: "Ja" or "Nee", or the parties.
         "gezamenlijke verantwoordelijkheid", "gezamenlijke verwerkingsverantwoordelijkheid",
         "responsables conjoints", "responsable conjoint du traitement",
+        "nom du responsable conjoint du traitement",  # the CNIL's model register
     ),
     "sources": (
         "source", "sources", "source of data", "source of the data", "data source",

@@ -1,0 +1,184 @@
+"""Registers kept as forms: one sheet per activity, its labels down a column, values beside them.
+
+The CNIL's model register ("registre des activités de traitement") has a summary sheet and a
+"fiche de registre" per activity: labels such as "Objectifs poursuivis" or "Catégories de
+personnes concernées" in one column and what the organisation filled in beside them. Many small
+organisations in France and Belgium keep their register that way, in French or in Dutch.
+
+A form sheet is read as the one table row it stands for: each label becomes a header, its values
+the cell under it. The row then goes through the same reading as a row of a table register
+(``register_rows.draft_activity``), so legal bases, retention wording, recipients, transfers and
+unknown labels are read exactly as they are in a table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from complykit.core.frozen import frozen
+from complykit.exchange.row_source import Source
+from complykit.exchange.sheet import Row, Sheet
+from complykit.exchange.shown import shown
+from complykit.exchange.vocabulary import field_of, map_columns, plain_header
+
+LABEL_COLUMNS = 4
+"""Labels are looked for in columns A to D: a form may leave a margin or number its lines."""
+MIN_FIELDS = 3
+"""Distinct register fields a column of labels must name: one or two may be chance (a table's
+header row names one field in column A), three down one column are a form."""
+MIN_FILLED = 2
+"""Labels with a value beside them: a form that is not filled in at all holds no activity."""
+TITLE_LABEL = "Title on the sheet"
+"""The label a form's title rows are kept in the notes under (no register field)."""
+NAME_LABEL = "Name"
+"""The header a form's activity name is filed under when only the sheet's title names it."""
+# A title that names the activity: "Fiche de registre de l'activité : Paie", "Activité : Paie",
+# "Verwerking: Salarisadministratie", "Processing activity - Payroll".
+_TITLE = re.compile(
+    r"^(?:fiche(?: de registre)?(?: de l'activite| du traitement)?|activite(?: de traitement)?"
+    r"|traitement|verwerking(?:sactiviteit)?|processing activity|activity)\s*(?:n\S*\s*\d+\s*)?"
+    r"[:\-\u2013]\s*(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# A label and its value in one cell, as a form copied from a document writes it: "Nom : Paie".
+_INLINE = re.compile(r"^(?P<label>[^:\n]{2,80}?)\s*:\s*(?P<value>\S.*)$", re.DOTALL)
+
+
+@frozen
+class Form:
+    """A form sheet read as one register row, and what the reading warns about."""
+
+    source: Source
+    warnings: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One label of a form and the values beside and below it."""
+
+    row: int
+    label: str
+    values: list[str] = field(default_factory=list)
+    columns: int = 0
+    """The most value cells one of its rows filled: more than one is worth a warning."""
+
+
+def is_form(sheet: Sheet) -> bool:
+    """Whether ``sheet`` is a form of one activity: one column names at least ``MIN_FIELDS``
+    register fields, at least ``MIN_FILLED`` of them with a value beside them, and no row reads
+    as a table's header row (three or more fields across one row)."""
+    if any(len(map_columns(row.cells).fields) >= MIN_FIELDS for row in sheet.rows):
+        return False
+    column = _label_column(sheet.rows)
+    if column is None:
+        return False
+    labelled = [
+        (field_of(row.cells[column]), _values(row, column))
+        for row in sheet.rows
+        if _first_filled(row) == column
+    ]
+    fields = {found for found, _ in labelled if found is not None}
+    filled = sum(1 for found, values in labelled if found is not None and values)
+    return len(fields) >= MIN_FIELDS and filled >= MIN_FILLED
+
+
+def split_forms(sheets: Sequence[Sheet]) -> tuple[list[Sheet], list[Sheet]]:
+    """The form sheets of a workbook, and the others, each in workbook order."""
+    forms = [sheet for sheet in sheets if is_form(sheet)]
+    return forms, [sheet for sheet in sheets if sheet not in forms]
+
+
+def read_form(sheet: Sheet) -> Form:
+    """The register row a form sheet stands for. A label's values continue on the rows below
+    it that leave the label cell empty; a row in the label column with no value and no
+    register label is the model's help text or a section title, not data, and is passed by.
+    Title rows above the first label are kept in the notes, and one of the form "Activité :
+    Paie" names the activity when no label does."""
+    column = _label_column(sheet.rows) or 0
+    entries: list[_Entry] = []
+    titles: list[str] = []
+    for row in sheet.rows:
+        if row.empty:
+            continue
+        first = _first_filled(row)
+        if first == column and (_label_row(row, column, entries) or entries):
+            continue  # a label, or help text between labels
+        if first > column and entries:
+            _add_values(entries[-1], [cell.strip() for cell in row.cells if cell.strip()])
+        else:
+            titles.extend(cell.strip() for cell in row.cells if cell.strip())
+    return _form(sheet.name, entries, titles)
+
+
+def _label_row(row: Row, column: int, entries: list[_Entry]) -> bool:
+    """Add the label of ``row`` to ``entries``; False when it is none (no value, no field)."""
+    label = row.cells[column].strip()
+    values = _values(row, column)
+    inline = _INLINE.match(label) if not values and field_of(label) is None else None
+    if inline is not None and field_of(inline["label"]) is not None:
+        label, values = inline["label"], [inline["value"].strip()]
+    if values or field_of(label) is not None:
+        entry = _Entry(row.number, label)
+        _add_values(entry, values)
+        entries.append(entry)
+        return True
+    return False
+
+
+def _add_values(entry: _Entry, values: list[str]) -> None:
+    entry.values.extend(values)
+    entry.columns = max(entry.columns, len(values))
+
+
+def _form(sheet: str, entries: list[_Entry], titles: list[str]) -> Form:
+    warnings = [
+        f"label '{shown(e.label)}' (row {e.row}) has values in {e.columns} columns; "
+        "read as one value, a line each"
+        for e in entries
+        if e.columns > 1
+    ]
+    labels = [e.label for e in entries]
+    cells = ["\n".join(e.values) for e in entries]
+    named = any(field_of(label) == "name" for label in labels)
+    title_name = next((m["name"].strip() for t in titles if (m := _TITLE.match(plain_header(t)))),
+                      None)  # fmt: skip
+    if not named and title_name is not None:
+        original = next(t for t in titles if _TITLE.match(plain_header(t)))
+        labels.insert(0, NAME_LABEL)
+        cells.insert(0, _original_name(original))
+        titles = [t for t in titles if t != original]
+    if titles:
+        labels.append(TITLE_LABEL)
+        cells.append("\n".join(titles))
+    columns = map_columns(labels)
+    number = entries[0].row if entries else 1
+    source = Source(sheet, Row(number, tuple(cells)), columns)
+    return Form(source, tuple(warnings))
+
+
+def _original_name(title: str) -> str:
+    """The name in a title as written (accents and case kept): what follows its colon or dash."""
+    return re.split(r"\s*[:\-\u2013]\s*", title.strip(), maxsplit=1)[-1].strip()
+
+
+def _label_column(rows: Sequence[Row]) -> int | None:
+    """The column most register labels stand in, as the first filled cell of their row."""
+    counts = Counter(
+        _first_filled(row)
+        for row in rows
+        if not row.empty
+        and _first_filled(row) < LABEL_COLUMNS
+        and field_of(row.cells[_first_filled(row)]) is not None
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _first_filled(row: Row) -> int:
+    return next((i for i, cell in enumerate(row.cells) if cell.strip()), len(row.cells))
+
+
+def _values(row: Row, column: int) -> list[str]:
+    return [cell.strip() for cell in row.cells[column + 1 :] if cell.strip()]
