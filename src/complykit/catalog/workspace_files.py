@@ -14,7 +14,7 @@ from complykit.catalog.catalogset import CatalogSet
 from complykit.catalog.errors import CatalogError
 from complykit.catalog.load import CatalogFile, Loaded, assemble, model_for
 from complykit.core.findings import Finding, Severity
-from complykit.load.files import read_inside
+from complykit.load.files import read_inside, unread_finding
 from complykit.load.yaml_file import YamlDocument, parse_yaml
 from complykit.model.compiled import ValidationError
 from complykit.model.prebuilt import validate_python
@@ -67,7 +67,7 @@ Read = tuple[CatalogFile | None, list[Finding]]
 def _read(root: Path, path: Path, rel: PurePosixPath) -> Read:
     raw = read_inside(root, path)
     if isinstance(raw, str):
-        return None, [Finding(rel, 1, 1, "YAML009", Severity.ERROR, raw)]
+        return None, [unread_finding(rel, raw)]
     parsed = parse_yaml(rel, raw)
     if parsed.findings:
         return None, list(parsed.findings)

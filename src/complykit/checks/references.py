@@ -117,6 +117,40 @@ def duplicate_id(repo: Repository) -> Iterator[Problem]:
 
 
 @check(
+    code="REF012",
+    reads=(EVERY_KIND,),
+    name="ids-differ-only-in-case",
+    severity=Severity.WARNING,
+    hint="Rename one of the two records, and the references to it, so that their ids differ by "
+    "more than upper and lower case. On a case-insensitive file system (the default on macOS "
+    "and Windows) files named after these ids are one file, and a checkout keeps only one.",
+)
+def ids_differ_only_in_case(repo: Repository) -> Iterator[Problem]:
+    """Two records have ids that differ only in upper and lower case.
+
+    Their files, when named after the ids, collide on a macOS or Windows checkout, where git
+    silently keeps one of them; and a reader of a report cannot tell the two apart. Two
+    records with the very same id are REF003; each spelling is compared once, by its first
+    record.
+
+    PASS: ids ``pa-hr`` and ``pa-payroll``.
+    FAIL: ids ``pa-HR`` and ``pa-hr``.
+    """
+    first_spelling: dict[str, Entry] = {}
+    for entry in repo.entries:
+        if repo.by_id[entry.id] is not entry:
+            continue  # a second record with this very id: REF003
+        first = first_spelling.setdefault(entry.id.casefold(), entry)
+        if first is not entry:
+            yield Problem(
+                entry,
+                ("id",),
+                f"id '{entry.id}' (in {entry.path}) differs only in case from '{first.id}', "
+                f"a {first.kind} in {first.path}",
+            )
+
+
+@check(
     code="REF004",
     reads=(EVERY_KIND,),
     local=1,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
-from complykit.exchange.sheet import Row, Sheet
+from complykit.exchange.sheet import Row, Sheet, header_hint, read_as
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import HEADERS, Columns, field_of, map_columns, unqualified
 
@@ -138,9 +138,12 @@ def _main_table(sheet: Sheet) -> Table:
         names = ", ".join(f"'{h}'" for h in HEADERS["name"][:4] + HEADERS["name"][5:8])
         raise ComplykitError(
             f"no header row with a column for the activity name in the first {HEADER_ROWS} "
-            f"rows of sheet '{shown(sheet.name)}'",
-            hint=f"Name that column {names}, or 'Doel'/'Purpose' "
-            "(see docs/guides/import-export.md).",
+            f"rows of sheet '{shown(sheet.name)}'{read_as([sheet])}",
+            hint=header_hint(
+                [sheet],
+                f"Name that column {names}, or 'Doel'/'Purpose' "
+                "(see docs/guides/import-export.md).",
+            ),
         )
     header = sheet.rows[index].cells
     below = sheet.rows[index + 1].cells if index + 1 < len(sheet.rows) else ()

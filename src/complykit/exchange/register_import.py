@@ -34,6 +34,7 @@ from complykit.exchange.register_rows import (
 from complykit.exchange.row_source import Child, Source
 from complykit.exchange.sheet import Sheet, pick_sheet, read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
+from complykit.exchange.vocabulary import field_of
 from complykit.workspace.open import load_config
 
 __all__ = ["import_register", "slug", "validation_problems"]
@@ -60,7 +61,7 @@ def import_register(
     Raises ComplykitError when the file cannot be read, the sheet does not exist, no header
     row or form names the activity, or the workspace config is not valid.
     """
-    sheets = read_sheets(source)
+    sheets = read_sheets(source, lambda cell: field_of(cell) is not None)
     if sheet is not None:
         pick_sheet(source, sheets, sheet)
     form_sheets, table_sheets = split_forms(sheets)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
 DELIMITERS = (";", ",", "\t")
+DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs"}
 MAX_BYTES = 50_000_000  # far above any register; a larger file is not one
 FORMATS_HINT = "Save the register as a workbook (.xlsx or .ods) or as CSV (UTF-8)."
 WINDOWS_1252 = "read as Windows-1252 (not UTF-8); check accented letters, or save as CSV UTF-8"
@@ -53,10 +56,18 @@ class Sheet:
     rows: tuple[Row, ...]
     warnings: tuple[str, ...] = ()
     """What the import should warn about the whole sheet, e.g. how its text was decoded."""
+    delimiter: str | None = None
+    """The delimiter a CSV file was read with (a guess: CSV does not say); None for a workbook."""
 
 
-def read_sheets(path: Path) -> list[Sheet]:
-    """Every sheet of ``path`` in workbook order, or the one table of a CSV file.
+HeaderWord = Callable[[str], bool]
+"""Whether a cell names a column the import knows: it tells the header row, and so the
+delimiter of a CSV file."""
+
+
+def read_sheets(path: Path, header_word: HeaderWord | None = None) -> list[Sheet]:
+    """Every sheet of ``path`` in workbook order, or the one table of a CSV file, whose
+    delimiter is the one that makes a header row of ``header_word`` cells (``_delimiter``).
 
     Raises ComplykitError when the file cannot be read or exceeds a limit.
     """
@@ -67,8 +78,29 @@ def read_sheets(path: Path) -> list[Sheet]:
         return _workbook_sheets(path)
     if suffix in CSV_SUFFIXES:
         text, warnings = _csv_text(path)
-        return [Sheet(path.stem, tuple(_csv_rows(path, text)), warnings)]
+        delimiter = _delimiter(text, header_word)
+        return [Sheet(path.stem, tuple(_csv_rows(path, text, delimiter)), warnings, delimiter)]
     raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
+
+
+def read_as(sheets: Sequence[Sheet]) -> str:
+    """For an error about finding no header: how a CSV file was split into columns, since a
+    wrong guess of its delimiter hides the header ("" for workbooks)."""
+    delimiter = next((s.delimiter for s in sheets if s.delimiter is not None), None)
+    if delimiter is None:
+        return ""
+    return f" (the CSV file was read as separated by {DELIMITER_NAMES[delimiter]})"
+
+
+DELIMITER_HINT = (
+    "If its columns are separated by another character, save it as a workbook (.xlsx or .ods), "
+    "which has no delimiter to guess, or as 'CSV UTF-8 (comma delimited)'."
+)
+
+
+def header_hint(sheets: Sequence[Sheet], hint: str) -> str:
+    """``hint``, followed for a CSV file by how to avoid a wrong guess of its delimiter."""
+    return f"{hint} {DELIMITER_HINT}" if read_as(sheets) else hint
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[Row]:
@@ -144,8 +176,8 @@ def _csv_text(path: Path) -> tuple[str, tuple[str, ...]]:
     )
 
 
-def _csv_rows(path: Path, text: str) -> list[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+def _csv_rows(path: Path, text: str, delimiter: str) -> list[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Row] = []
     cells_read = 0
     try:
@@ -178,18 +210,34 @@ def _check_size(path: Path) -> None:
         raise ComplykitError(f"{path} is {size:,} bytes; a register is far smaller")
 
 
-_DELIMITER_LINES = 20
-"""Lines read to tell the delimiter: as many as a header is looked for in (``HEADER_ROWS``)."""
+_DELIMITER_ROWS = 20
+"""Rows read to tell the delimiter: as many as a header is looked for in (``HEADER_ROWS``)."""
 
 
-def _delimiter(text: str) -> str:
-    """The delimiter used most on one of the first non-empty lines (a title above the header
-    may hold none); a comma when there is none."""
-    lines = [line for line in text.splitlines()[: _DELIMITER_LINES * 2] if line.strip()]
-    counts = {d: max((line.count(d) for line in lines[:_DELIMITER_LINES]), default=0)
-              for d in DELIMITERS}  # fmt: skip
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
+def _delimiter(text: str, header_word: HeaderWord | None) -> str:
+    """The delimiter that splits the first non-empty rows best; a comma when none splits any.
+
+    Best is, in order: the most cells of one row that name a known column (the header row,
+    below any title); the most rows of one width above one column; the most columns. Rows are
+    split as a CSV reader splits them, so a delimiter inside a quoted cell counts for nothing.
+    An unquoted comma in a cell of a semicolon file (Dutch Excel quotes only cells holding a
+    semicolon) gives rows of many widths when split at commas, and no header.
+    """
+    scores = {d: _split_score(text, d, header_word) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: scores[d])  # ties: the first in DELIMITERS
+    return best if scores[best][1] else ","
+
+
+def _split_score(text: str, delimiter: str, header_word: HeaderWord | None) -> tuple[int, int, int]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(islice((r for r in reader if any(c.strip() for c in r)), _DELIMITER_ROWS))
+    except csv.Error:  # e.g. a field past the size limit: the real read reports it
+        return (0, 0, 0)
+    known = max((sum(map(header_word, row)) for row in rows), default=0) if header_word else 0
+    widths = Counter(len(row) for row in rows if len(row) > 1)
+    width, count = max(widths.items(), key=lambda item: (item[1], item[0]), default=(1, 0))
+    return (known, count, width)
 
 
 def _cell(value: object) -> str:

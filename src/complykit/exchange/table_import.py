@@ -15,7 +15,15 @@ from complykit.core.frozen import frozen
 from complykit.exchange.outcome import ImportReport, Outcome, Status
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes
-from complykit.exchange.sheet import Row, Sheet, pick_sheet, read_sheets, sheet_warnings
+from complykit.exchange.sheet import (
+    Row,
+    Sheet,
+    header_hint,
+    pick_sheet,
+    read_as,
+    read_sheets,
+    sheet_warnings,
+)
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import plain_header
 from complykit.model.config import WorkspaceConfig
@@ -78,7 +86,7 @@ def import_table(  # noqa: PLR0913 - the import options, all keyword-only but tw
     strict: bool = False,
 ) -> ImportReport:
     """Import one record of ``table.kind`` per data row of ``source``."""
-    sheets = read_sheets(source)
+    sheets = read_sheets(source, lambda cell: table.field_of(cell) is not None)
     chosen = pick_sheet(source, sheets, sheet) if sheet is not None else None
     found, index = _header(table, [chosen] if chosen else sheets)
     target = Target.of(root)  # raises when complykit.yaml is not valid
@@ -128,8 +136,10 @@ def find_header(
                 return sheet, index
     shown_names = ", ".join(f"'{name}'" for name in names[:6])
     raise ComplykitError(
-        f"no header row with {wanted} in the first {HEADER_ROWS} rows",
-        hint=f"Name that column {shown_names} (see docs/guides/import-export.md).",
+        f"no header row with {wanted} in the first {HEADER_ROWS} rows{read_as(sheets)}",
+        hint=header_hint(
+            sheets, f"Name that column {shown_names} (see docs/guides/import-export.md)."
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
+from complykit.load.files import FOLDER_VANISHED
 from complykit.load.names import CONFIG_FILENAME, MAX_FOLDER_DEPTH, SKIPPED_DIRS, YAML_SUFFIXES
 from complykit.load.roots import git_top, root_at_or_above, roots_below
 
@@ -125,6 +126,9 @@ def _scan(root: Path, folder: Path, found: Discovery, patterns: tuple[str, ...])
     """Add ``folder``'s YAML files to ``found``; return its subfolders, sorted."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except FileNotFoundError:  # it was found when its parent was listed
+        found.skipped.append(Skipped(relative(root, folder), FOLDER_VANISHED))
+        return []
     except OSError as error:
         reason = f"the folder cannot be read: {error.strerror or type(error).__name__}"
         found.skipped.append(Skipped(relative(root, folder), reason))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from complykit.core.findings import Finding, Severity
 from complykit.load.limits import DEFAULT_LIMITS, LoadLimits
 
 _KINDS = (
@@ -44,12 +45,38 @@ class InsideReader:
         if not inside:
             return _LOOP if inside is None else _OUTSIDE
         read = read_regular_file(path, self.limits, follow=False)
-        return read_inside(self.root, path, self.limits) if read is _A_LINK else read
+        return read_inside(self.root, path, self.limits) if read is _A_LINK else _listed(read)
 
 
 _OUTSIDE = "it links to a file outside the workspace, which is not read"
 _LOOP = "it is a link that leads back to itself (a loop of links), and is not read"
 _A_LINK = "it is a link"
+_DANGLING = "it is a link to a file that does not exist"
+NOT_FOUND = "cannot read the file: No such file or directory"
+VANISHED = (
+    "cannot read the file: it was deleted or moved after complykit listed the workspace's "
+    "files, while complykit was running"
+)
+FOLDER_VANISHED = (
+    "the folder cannot be read: it was deleted or moved after complykit found it, while "
+    "complykit was running"
+)
+VANISHED_HINT = (
+    "Something changed the workspace during the run (a checkout, a build step, an editor "
+    "saving by replacing the file). Run complykit again once the files stay put."
+)
+
+
+def unread_finding(rel: PurePosixPath, reason: str) -> Finding:
+    """The YAML009 finding for a file or folder not read for ``reason``. One that vanished
+    mid-run gets its own hint: the rule's hint is about links and rights, which do not apply."""
+    hint = VANISHED_HINT if reason in {VANISHED, FOLDER_VANISHED} else None
+    return Finding(rel, 1, 1, "YAML009", Severity.ERROR, reason, hint=hint)
+
+
+def _listed(read: bytes | str) -> bytes | str:
+    """``read`` for a file the run listed: one not found then was there when it was listed."""
+    return VANISHED if read == NOT_FOUND else read
 
 
 def _resolves_inside(path: Path, root: Path) -> bool | None:
@@ -71,7 +98,7 @@ def read_inside(root: Path, path: Path, limits: LoadLimits = DEFAULT_LIMITS) -> 
         return _LOOP
     if not inside:
         return _OUTSIDE
-    return read_regular_file(path, limits)
+    return _listed(read_regular_file(path, limits))
 
 
 def read_regular_file(
@@ -92,7 +119,7 @@ def read_regular_file(
             return not_regular(mode)
         descriptor = os.open(path, flags)
     except OSError as error:
-        return f"cannot read the file: {error.strerror or type(error).__name__}"
+        return _not_opened(path, error, follow=follow)
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
@@ -103,6 +130,13 @@ def read_regular_file(
         return f"cannot read the file: {error.strerror or type(error).__name__}"
     finally:
         os.close(descriptor)
+
+
+def _not_opened(path: Path, error: OSError, *, follow: bool) -> str:
+    """Why ``path`` could not be opened: a link to nothing is told from no file at all."""
+    if isinstance(error, FileNotFoundError):
+        return _DANGLING if follow and os.path.lexists(path) else NOT_FOUND
+    return f"cannot read the file: {error.strerror or type(error).__name__}"
 
 
 def _read_up_to(descriptor: int, size: int, most: int) -> bytes:

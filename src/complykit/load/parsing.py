@@ -12,9 +12,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from complykit.core.findings import Finding, Severity
 from complykit.load.discover import relative
-from complykit.load.files import InsideReader, read_inside
+from complykit.load.files import InsideReader, read_inside, unread_finding
 from complykit.load.yaml_file import YamlFile, parse_yaml
 
 PARALLEL_FROM_FILES = 50 if hasattr(os, "fork") else 2000
@@ -61,7 +60,7 @@ def read_raw(path: Path, reader: InsideReader) -> tuple[bytes | str, str | None]
 
 
 def unreadable(rel: PurePosixPath, message: str) -> YamlFile:
-    return YamlFile(rel, (), (Finding(rel, 1, 1, "YAML009", Severity.ERROR, message),))
+    return YamlFile(rel, (), (unread_finding(rel, message),))
 
 
 def parse_relatives(root: Path, relatives: Sequence[str]) -> list[Parsed]:

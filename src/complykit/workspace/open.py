@@ -22,7 +22,7 @@ from complykit.load.discover import (
     discover,
     find_root,
 )
-from complykit.load.files import InsideReader
+from complykit.load.files import InsideReader, unread_finding
 from complykit.load.parsing import (
     Parsed,
     parse_relatives,
@@ -217,7 +217,7 @@ def load_records(
 
 
 def _skipped(skipped: Skipped) -> Finding:
-    return Finding(skipped.path, 1, 1, "YAML009", Severity.ERROR, skipped.reason)
+    return unread_finding(skipped.path, skipped.reason)
 
 
 def _loaded_files(
