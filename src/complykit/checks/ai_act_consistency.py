@@ -55,8 +55,9 @@ def risk_class_contradicts_practices(repo: Repository) -> Iterator[Problem]:
     techniques name (e.g. Art. 5(1)(f) for emotion recognition for safety reasons), and the
     message says which condition is not met or which exception applies; for point h's
     exception it also cites the prior authorisation (Art. 5(3)) and the national law (Art.
-    5(5)) it relies on. With no such technique it cites Art. 5(1). AIA001 then stays quiet:
-    the recorded facts, not the class, decide whether the system must stop.
+    5(5)) it relies on; AIA001 then stays quiet: the recorded facts, not the class, decide
+    whether the system must stop. With no such technique it cites Art. 5(1) and asks for the
+    technique: practices that name none clear nothing, so AIA001's "stop using" stands.
     Before the system is in use (``lifecycle`` before deployment), practices that fall under
     Art. 5(1) under another risk class are left to AIA029's warning, as AIA001 leaves them:
     an error there would undo that softening for a team that records a concern early.
@@ -129,11 +130,18 @@ def _not_prohibited(repo: Repository, entry: Entry, system: AiSystem) -> Problem
     and the citation names that point, not the whole article."""
     named = recorded_points(system.practices)
     if not named or system.practices is None:
+        # Nothing recorded clears the system, so AIA001's "stop using" stands (unless it is
+        # retired); what is missing is the technique, not a lower class.
         return Problem(
             entry,
             ("classification", "risk_class"),
             f"'{system.name}' is classified 'prohibited', but its recorded practices fall "
-            "under no point of Art. 5(1)",
+            "under no point of Art. 5(1): they name no technique that a point of Art. 5(1) "
+            "prohibits, so they do not show which prohibition applies",
+            hint="Record in `practices.techniques` the conduct that makes the system "
+            "prohibited (e.g. `social-scoring`), with the facts its point asks for. Only if "
+            "no point of Art. 5(1) applies after all, correct `classification.risk_class` "
+            "and say why in `practices.reasoning`.",
         )
     facts = system.practices
     reasons = "; ".join(f"{practice_title(repo, p)}: {_why_not_caught(p, facts)}" for p in named)

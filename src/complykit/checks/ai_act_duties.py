@@ -48,10 +48,12 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     listed law-enforcement objectives for real-time remote biometric identification, which
     count only with the prior authorisation of a judicial or independent administrative
     authority (Art. 5(3)) and a national law that allows the use (Art. 5(5))), as well
-    as from a ``suspected_art5_practice`` or, when no ``practices`` are recorded, a declared
-    ``risk_class: prohibited``. Where recorded practices fall under no point, the facts decide
-    and AIA013 reports the class as wrong, so the two never give opposite advice (stopping a
-    system the law allows). Record
+    as from a ``suspected_art5_practice`` or, when the recorded techniques name no point's
+    conduct, a declared ``risk_class: prohibited``. Where a recorded technique names a point
+    and the facts leave the system outside it (an exception applies, a condition is not met),
+    the facts decide and AIA013 reports the class as wrong, so the two never give opposite
+    advice (stopping a system the law allows). Practices that name no technique clear nothing:
+    the owner's "prohibited" stands. Record
     ``emotion-recognition`` only for a system that infers emotions or intentions from
     biometric data (face, voice, gait, keystrokes...), as the AI Act defines emotion
     recognition: sentiment analysis of written text is not, and Art. 5(1)(f) does not reach it.
@@ -62,6 +64,8 @@ def prohibited_practice(repo: Repository) -> Iterator[Problem]:
     ``risk_class: prohibited`` (AIA013 reports the class).
     FAIL: ``practices: {techniques: [emotion-recognition], settings: [workplace]}`` and
     ``lifecycle: operation``; or ``suspected_art5_practice: f`` and ``lifecycle: operation``;
+    or ``risk_class: prohibited`` with ``practices: {settings: [publicly-accessible-spaces]}``
+    (no technique) and ``lifecycle: operation``;
     or real-time remote biometric identification in a public space with
     ``law_enforcement_objective: suspect-location`` and no ``authorisation`` or
     ``national_law``; or such a use begun in urgency (``urgent_use``) whose authorisation was

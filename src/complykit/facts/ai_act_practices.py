@@ -228,10 +228,12 @@ def _h_exception_lacks(facts: PracticeFacts, as_of: date) -> str:
 def _reasons(system: AiSystem, as_of: date) -> Iterator[tuple[Loc, str, str]]:
     """Where and why: from the facts first, then a suspicion or the declared class.
 
-    The declared class counts only when no ``practices`` are recorded. Where they are and no
-    point catches them (point f's safety exception, say), the facts decide: AIA013 reports the
-    class as wrong, and telling the user to stop a system the facts allow would be advice
-    against the law's own exception (a crane's panic stop switched off)."""
+    The declared class counts unless the recorded techniques name a point's conduct. Where
+    they do and the point does not catch them (point f's safety exception, say), the facts
+    decide: AIA013 reports the class as wrong, and telling the user to stop a system the facts
+    allow would be advice against the law's own exception (a crane's panic stop switched off).
+    Practices that name no point's technique (only a setting, say) clear nothing: they leave
+    the owner's own "prohibited" standing, and with it "stop using"."""
     facts = system.practices
     from_facts = prohibited_points(facts, as_of)
     if facts is not None:  # points come only from facts; this tells the type checker so
@@ -242,5 +244,5 @@ def _reasons(system: AiSystem, as_of: date) -> Iterator[tuple[Loc, str, str]]:
     suspected = basis.suspected_art5_practice
     if suspected is not None and suspected not in from_facts:
         yield ("classification", "suspected_art5_practice"), suspected, "may be"
-    elif facts is None and suspected is None and basis.risk_class == "prohibited":
+    elif not recorded_points(facts) and suspected is None and basis.risk_class == "prohibited":
         yield ("classification", "risk_class"), "", "is classified as"
