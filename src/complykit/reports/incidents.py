@@ -12,7 +12,9 @@ from complykit.model.incident import Breach, Incident, Notification, SubjectNoti
 from complykit.model.serious_incident import SeriousIncident
 from complykit.reports.header import Header, header
 from complykit.reports.names import person_name, record_label
+from complykit.reports.render import translations
 from complykit.reports.request import Request
+from complykit.reports.xlsx_book import Words
 from complykit.workspace.repository import Repository
 
 _OPEN = ("open", "contained")
@@ -50,10 +52,10 @@ class BreachRow(TypedDict):
     risk: str
     risk_reasoning: str
     consequences: str | None
-    restored_at: datetime | None
-    """For data lost or made unavailable: when it was available again (Art. 33(5), its effects)."""
-    still_available: str | None
-    """For data of which only a copy was lost: where it stayed available."""
+    availability: list[str]
+    """The "Availability of the data" row, one line each, in the report's language: where the
+    data stayed available, when it was available again, or, for data lost or made
+    unavailable, that neither is recorded (Art. 33(5), its effects). Empty: no such row."""
     controller_notified_at: datetime | None
     authority: NotificationRow
     data_subjects: NotificationRow | None
@@ -117,7 +119,8 @@ class IncidentsContext(TypedDict):
 
 
 def build(repo: Repository, request: Request) -> IncidentsContext:
-    rows = [_row(repo, record) for _, record in repo.records(Incident)]
+    words = Words(request.lang, translations(request.lang))
+    rows = [_row(repo, record, words) for _, record in repo.records(Incident)]
     rows.sort(key=lambda r: (r["detected_at"], r["id"]), reverse=True)  # newest first
     breaches = [r for r in rows if r["breach"] is not None]
     return IncidentsContext(
@@ -133,7 +136,7 @@ def _notified(row: IncidentRow) -> bool:
     return breach is not None and breach["authority"]["notified_at"] is not None
 
 
-def _row(repo: Repository, record: Incident) -> IncidentRow:
+def _row(repo: Repository, record: Incident, words: Words) -> IncidentRow:
     return IncidentRow(
         id=record.id,
         title=record.title,
@@ -145,7 +148,7 @@ def _row(repo: Repository, record: Incident) -> IncidentRow:
         contained_at=record.contained_at,
         closed_at=record.closed_at,
         # A breach block on an incident without personal data is no breach (INC018 says so).
-        breach=_breach(record, repo.as_of)
+        breach=_breach(record, record.breach, repo.as_of, words)
         if record.breach and record.personal_data_involved
         else None,
         ai_act=_ai_act(repo, record, record.ai_act) if record.ai_act else None,
@@ -159,9 +162,7 @@ def _row(repo: Repository, record: Incident) -> IncidentRow:
     )
 
 
-def _breach(record: Incident, as_of: date) -> BreachRow:
-    breach = record.breach
-    assert breach is not None  # noqa: S101 - the caller checked
+def _breach(record: Incident, breach: Breach, as_of: date, words: Words) -> BreachRow:
     subjects = breach.data_subjects
     return BreachRow(
         our_role=breach.our_role,
@@ -174,8 +175,7 @@ def _breach(record: Incident, as_of: date) -> BreachRow:
         risk=breach.risk_to_individuals,
         risk_reasoning=breach.risk_reasoning,
         consequences=breach.likely_consequences,
-        restored_at=breach.restored_at,
-        still_available=breach.still_available,
+        availability=_availability(breach, words),
         controller_notified_at=breach.controller_notified_at,
         authority=_notification(breach.authority or _CONTROLLER_NOTIFIES),
         data_subjects=_notification(subjects) if subjects else None,
@@ -192,6 +192,20 @@ def _breach(record: Incident, as_of: date) -> BreachRow:
         ],
         clock=_clock(record, breach, as_of),
     )
+
+
+def _availability(breach: Breach, words: Words) -> list[str]:
+    """What the register says of the data's availability, written once for every format."""
+    said = []
+    if breach.still_available:
+        where = breach.still_available
+        said.append(words.gettext("still available elsewhere: %(where)s", where=where))
+    if breach.restored_at:
+        on = words.moment(breach.restored_at)
+        said.append(words.gettext("available again on %(on)s", on=on))
+    if not said and "availability" in breach.nature:
+        said.append(words.gettext("not recorded as available again"))
+    return said
 
 
 # As processor we record no authority notification of our own: shown as not required of us.

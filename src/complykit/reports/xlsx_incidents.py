@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from complykit.reports.incidents import (
+    BreachRow,
     IncidentRow,
     IncidentsContext,
     NotificationRow,
@@ -53,7 +54,7 @@ def incidents_book(context: IncidentsContext, words: Words) -> Book:
         Sheet(
             words.gettext("Personal-data breaches"),
             tuple(map(words.gettext, _BREACH_COLUMNS)),
-            [_breach(words, row) for row in breaches],
+            [_breach(words, row, b) for row in breaches if (b := row["breach"]) is not None],
         ),
         Sheet(
             words.gettext("Other security incidents"),
@@ -65,9 +66,7 @@ def incidents_book(context: IncidentsContext, words: Words) -> Book:
     return book(words, title, context["header"], sheets)
 
 
-def _breach(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
-    b = row["breach"]
-    assert b is not None  # noqa: S101 - only breaches come here
+def _breach(words: Words, row: IncidentRow, b: BreachRow) -> tuple[Cell, ...]:
     subjects = b["data_subjects"]
     risk = f"{words.label(b['risk'], 'breach-risk')}: {b['risk_reasoning']}"
     data = [*b["data_categories"]]
@@ -84,7 +83,7 @@ def _breach(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
         lines(data),
         risk,
         b["consequences"],
-        _availability(words, row),
+        lines(b["availability"]) or None,
         words.moment(b["clock"]["deadline"]),
         _notice(words, b["authority"]),
         _notice(words, subjects) if subjects else None,
@@ -94,23 +93,6 @@ def _breach(words: Words, row: IncidentRow) -> tuple[Cell, ...]:
         words.label(row["status"], "incident-status"),
         row["id"],
     )
-
-
-def _availability(words: Words, row: IncidentRow) -> str | None:
-    """When lost data was available again, or where it stayed available; blank for a breach
-    that lost no data (Art. 33(5) documents the effects of each)."""
-    b = row["breach"]
-    assert b is not None  # noqa: S101 - only breaches come here
-    said = []
-    if where := b["still_available"]:
-        said.append(words.gettext("still available elsewhere: %(where)s", where=where))
-    if on := b["restored_at"]:
-        said.append(words.gettext("available again on %(on)s", on=words.moment(on)))
-    if said:
-        return lines(said)
-    if "availability" in b["nature"]:
-        return words.gettext("not recorded as available again")
-    return None
 
 
 def _notice(words: Words, notice: NotificationRow) -> str:
