@@ -3,6 +3,7 @@ the facts, effects and measures that the notification and the breach register mu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from complykit.facts.incident_clock import (
 )
 from complykit.facts.problem import Problem
 from complykit.model.incident import Breach, Incident
+from complykit.model.wording.countries import folded
 from complykit.workspace.repository import Repository
 
 # From this many people, a confidentiality breach rated as posing no risk at all asks for a
@@ -111,27 +113,33 @@ def _implausible(breach: Breach) -> bool:
     hint="Assess the risk again: how long were the people without their data, and what did "
     "that cost them (delayed payments, care, service)? If the breach is likely to result in a "
     "risk, rate it `risk` or `high-risk` and notify. If the data was back, record when in "
-    "`breach.restored_at`; if only a copy was lost, record where the data stayed available in "
-    "`breach.still_available`. If it is unlikely to result in a risk all the same, say why in "
-    "`risk_reasoning` and set this finding aside with a waiver that says so.",
+    "`breach.restored_at`; if only a copy was lost and the data stayed in use elsewhere, "
+    "record where in `breach.still_available`. If it is unlikely to result in a risk all the "
+    "same, say why in `risk_reasoning` and set this finding aside with a waiver that says so.",
 )
 def breach_loss_unrestored_rated_none(repo: Repository) -> Iterator[Problem]:
     """As controller, personal data lost or made unavailable is rated as posing no risk and not
-    notified, though the record shows neither that it stayed available elsewhere nor that it
-    was available again within 72 hours of becoming aware.
+    notified, though the record shows neither that it stayed in use elsewhere nor that it was
+    available again within 72 hours of becoming aware.
 
-    Only a breach unlikely to result in a risk may go unreported (Art. 33(1)). For a loss of
-    availability that often turns on how soon the data is back. complykit reads the EDPB's
-    examples as holding a ransomware attack whose data was restored from a backup within a few
-    hours unlikely to result in a risk (Guidelines 01/2021, case 1), and the same attack
-    without a proper backup notifiable (case 2). The 72 hours are the notification term of
-    Art. 33(1), borrowed as complykit's own mark for a second look, not a risk threshold in
-    the law; those guidelines are not among complykit's checked reference facts, so take that
-    reading as unverified. This is a question, not a verdict: data unavailable for days may
-    harm no one. It is answered by ``breach.still_available`` (only a copy was lost), by
-    ``breach.restored_at`` within the 72 hours, or by notifying. Without ``restored_at`` it
-    waits, as INC006 does, until the 72 hours have passed or run out on the ``--as-of`` day
-    ("now" is the end of that day in UTC), and then says when they run out.
+    Only a breach unlikely to result in a risk may go unreported (Art. 33(1)), and for a loss
+    of availability how long the people are without their data weighs in that: complykit asks
+    about it, it does not decide it. complykit reads the EDPB's examples as holding a
+    ransomware attack whose data was restored from a backup within a few hours unlikely to
+    result in a risk (Guidelines 01/2021, case 1), and the same attack without a proper backup
+    notifiable (case 2). The 72 hours are the notification term of Art. 33(1), borrowed as
+    complykit's own mark for asking, not a risk threshold in the law; those guidelines are not
+    among complykit's checked reference facts, so take that reading as unverified.
+
+    It is answered by ``breach.restored_at`` within the 72 hours, by notifying, or, when
+    nothing had to be restored, by ``breach.still_available``: only a copy was lost and the
+    data stayed in use elsewhere without interruption (the CRM still held it). A backup the
+    data had to be restored from is no such place: until the restore the people were without
+    it. So ``restored_at``, when recorded, is judged whatever ``still_available`` says, and a
+    ``still_available`` that names a backup does not answer. A ``restored_at`` before the
+    incident occurred (``occurred_at``) is impossible (INC002) and shows nothing. Without
+    ``restored_at`` it waits, as INC006 does, until the 72 hours have passed or run out on the
+    ``--as-of`` day ("now" is the end of that day in UTC), and then says when they run out.
 
     PASS: ``nature: [availability]``, ``risk_to_individuals: none`` and ``restored_at`` four
     hours after ``aware_at``; or ``still_available: in the CRM`` for a lost USB stick holding a
@@ -139,7 +147,9 @@ def breach_loss_unrestored_rated_none(repo: Repository) -> Iterator[Problem]:
     authority notified.
     FAIL: ``nature: [availability]``, ``risk_to_individuals: none``, ``authority: {required:
     false}`` and no ``restored_at`` more than 72 hours after ``aware_at``, or a
-    ``restored_at`` five days after ``aware_at``.
+    ``restored_at`` five days after ``aware_at`` (also with ``still_available: in the offsite
+    backup``), or ``still_available: in the offsite backup`` and no ``restored_at``, or a
+    ``restored_at`` before ``occurred_at``.
     """
     for entry, incident, breach in breaches(repo, "controller"):
         authority = breach.authority
@@ -147,11 +157,9 @@ def breach_loss_unrestored_rated_none(repo: Repository) -> Iterator[Problem]:
             breach.risk_to_individuals != "none"
             or "availability" not in breach.nature
             or (authority and authority.notified_at)
-            or breach.still_available is not None
         ):
             continue
-        clock = clock_of(incident)
-        said = _not_shown_back(clock, breach.restored_at, repo)
+        said = _not_shown_back(incident, breach, repo)
         if said is None:
             continue
         yield Problem(
@@ -159,32 +167,77 @@ def breach_loss_unrestored_rated_none(repo: Repository) -> Iterator[Problem]:
             ("breach", "risk_to_individuals"),
             "personal data was lost or made unavailable, and the breach is rated as posing no "
             f"risk to people and is not notified, but {said}. Is it unlikely to result in a "
-            "risk all the same? Data unavailable for longer than 72 hours seldom is, in "
-            "complykit's own reading of the EDPB's examples (not verified); the 72 hours are "
-            f"Art. 33(1)'s term for notifying, not a risk threshold in the law{clock.note}",
+            "risk all the same? complykit asks because how long the people were without their "
+            "data weighs in that (Art. 33(1)). The 72 hours are Art. 33(1)'s term for "
+            "notifying, complykit's mark for asking, not a risk threshold in the law; in "
+            "complykit's own reading of the EDPB's examples (not verified), ransomware whose "
+            "data was restored from a backup within hours was unlikely to result in a risk, "
+            f"and without a proper backup notifiable{clock_of(incident).note}",
         )
 
 
-def _not_shown_back(clock: Clock, restored: datetime | None, repo: Repository) -> str | None:
+# A backup is where data is restored from, not where it stays in use: "in the offsite backup",
+# "op de back-up", "reservekopie", "sauvegarde".
+_BACKUP = re.compile(r"\b(?:back ?ups?|reservekopie(?:en)?|sauvegardes?|datensicherung)\b")
+
+
+def _not_shown_back(incident: Incident, breach: Breach, repo: Repository) -> str | None:
     """What the record shows of the data coming back, or None when it was back within the 72
-    hours, or when they still run after the ``--as-of`` day and it may yet be."""
+    hours, stayed in use elsewhere, or the 72 hours still run after the ``--as-of`` day and it
+    may yet be."""
+    clock, restored = clock_of(incident), breach.restored_at
     if restored is not None:
-        if restored <= clock.deadline:
-            return None
-        return (
-            f"the data was available again only at {at(restored)}, "
-            f"{duration(restored - clock.start)} {clock.since}"
-        )
+        return _restored_late(incident, clock, restored, breach.still_available)
+    kept = breach.still_available
+    if kept is not None and not _BACKUP.search(folded(kept)):
+        return None
     if clock.deadline >= end_of(repo):
         return None
-    unshown = "the record does not show the data available again (no `restored_at`, no "
+    if kept is not None:
+        unshown = (
+            f"`still_available` ('{kept}') names a backup: data that must first be restored "
+            "from one did not stay available, and the record does not show it available again "
+            "(no `restored_at`)"
+        )
+    else:
+        unshown = (
+            "the record does not show the data available again (no `restored_at`, no "
+            "`still_available`)"
+        )
     return term_stands(
         f"the 72 hours {clock.since}",
         clock.deadline,
         repo.as_of,
-        lead=f"{unshown}`still_available`), and ",
-        passed=f"{unshown}`still_available`) within the 72 hours {clock.since}",
+        lead=f"{unshown}, and ",
+        passed=f"{unshown} within the 72 hours {clock.since}",
     )
+
+
+def _restored_late(
+    incident: Incident, clock: Clock, restored: datetime, kept: str | None
+) -> str | None:
+    """What a ``restored_at`` shows when it does not show the data back in time: later than the
+    72 hours, or before the incident occurred (impossible, so no answer)."""
+    occurred = incident.occurred_at
+    if occurred is not None and restored < occurred:
+        return (
+            f"its `restored_at` ({at(restored)}) is before the incident occurred "
+            f"({at(occurred)}), so the record does not show when the data was back"
+        )
+    if restored <= clock.deadline:
+        return None
+    said = (
+        f"the data was available again only at {at(restored)}, "
+        f"{duration(restored - clock.start)} {clock.since}"
+    )
+    if occurred is not None:
+        said += f" ({duration(restored - occurred)} after it occurred at {at(occurred)})"
+    if kept is not None:
+        said += (
+            f"; `still_available` ('{kept}') does not answer this: data that had to be "
+            "restored was not available until then"
+        )
+    return said
 
 
 @check(

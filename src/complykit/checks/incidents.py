@@ -93,6 +93,7 @@ _MOMENTS: dict[tuple[str, ...], str] = {
     ("aware_at",): "you became aware",
     ("contained_at",): "it was contained",
     ("closed_at",): "it was closed",
+    ("breach", "restored_at"): "the data was available again",
     **_NOTIFIED,
 }
 # (earlier, later): the later moment can never come before the earlier one.
@@ -102,6 +103,9 @@ _ORDER = (
     (("detected_at",), ("contained_at",)),
     (("detected_at",), ("closed_at",)),
     (("contained_at",), ("closed_at",)),
+    # Lost data cannot be back before it was lost; it may be back before detection or
+    # awareness (a failover nobody noticed at first), so only the occurrence bounds it.
+    (("occurred_at",), ("breach", "restored_at")),
     *((("detected_at",), told) for told in _NOTIFIED),
 )
 
@@ -120,13 +124,15 @@ def _moment(incident: Incident, loc: tuple[str, ...]) -> datetime | None:
     name="incident-timeline-impossible",
     severity=Severity.ERROR,
     hint="Correct the times: it occurs, then is detected; awareness, containment, "
-    "notifications and closing come after detection (check the time zones).",
+    "notifications and closing come after detection, and the data comes back after it "
+    "occurs (check the time zones).",
 )
 def incident_timeline_impossible(repo: Repository) -> Iterator[Problem]:
     """The incident's timestamps are in an impossible order.
 
     It occurs before it is detected; awareness, containment, closing and every notification
-    come no earlier than detection, and closing no earlier than containment.
+    come no earlier than detection, closing no earlier than containment, and lost data is
+    available again (``breach.restored_at``) no earlier than the incident occurred.
 
     PASS: ``detected_at: 2026-06-04T18:40:00+02:00`` and ``aware_at: 2026-06-04T19:05:00+02:00``.
     FAIL: ``detected_at: 2026-06-04T18:40:00+02:00`` and ``aware_at: 2026-06-04T17:00:00+02:00``.

@@ -27,7 +27,7 @@ from complykit.exchange.row_source import says_none as states_none
 from complykit.exchange.table_import import Cells
 from complykit.model.config import WorkspaceConfig
 from complykit.model.wording.countries import folded
-from complykit.model.wording.meant import opening_yes_or_no
+from complykit.model.wording.meant import names_no_place, opening_yes_or_no
 from complykit.model.wording.special_data import special_category
 
 _BREACH_FIELDS = (
@@ -304,23 +304,20 @@ def choice_of(
 
 def still_available(text: str, notes: Notes) -> str | None:
     """Where the register says the lost data stayed available (``breach.still_available``), as
-    it writes it; a no, a placeholder or an unknown records nothing, and a yes that does not
-    say where is recorded with a warning to add where."""
+    it writes it. A text that names no place records nothing, as the record would refuse it
+    (``meant.names_no_place``): a no or a placeholder silently, an unknown or a bare yes with a
+    warning, so that INC025 still asks when the data was back."""
     if not text:
         return None
+    if not names_no_place(text):
+        return text.strip()
+    kept(notes, "still_available", text)
     said = opening_yes_or_no(text)
-    if said is False or states_none(text) or placeholder(text) or _unknown(text):
-        kept(notes, "still_available", text)
-        if said is not False and not states_none(text):
-            notes.warn(unread("data still available elsewhere", text))
-        return None
-    if said is True and len(text.split()) == 1:
+    if said is True:
         notes.warn(
-            f"data still available elsewhere '{text}' does not say where; recorded as written "
-            "(say where in breach.still_available)"
+            f"data still available elsewhere '{text}' does not say where; kept in notes (say "
+            "where the data stayed in use in breach.still_available)"
         )
-    return text.strip()
-
-
-def _unknown(text: str) -> bool:
-    return folded(text).strip(" .?") in {"", "onbekend", "unknown", "inconnu", "weet niet"}
+    elif said is None and not (states_none(text) or placeholder(text)):
+        notes.warn(unread("data still available elsewhere", text))
+    return None

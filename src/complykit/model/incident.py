@@ -4,10 +4,10 @@ All moments are timestamps with a UTC offset: the Art. 33(1) clock runs 72 hours
 moment the organisation became aware, and a clock without a timezone can be off by hours.
 """
 
-from typing import Literal
+from typing import Literal, Self
 
 from complykit.model.base import Record, StrictModel
-from complykit.model.declaring import Field, NonNegativeInt
+from complykit.model.declaring import Field, NonNegativeInt, model_validator
 from complykit.model.empty import EMPTY
 from complykit.model.serious_incident import SeriousIncident
 from complykit.model.types import (
@@ -114,9 +114,13 @@ class Breach(StrictModel):
     within hours unlikely to result in a risk, and one without a proper backup notifiable
     (Guidelines 01/2021, cases 1 and 2; not among complykit's checked facts, so unverified)."""
     still_available: NonEmptyStr | None = None
-    """For data lost (`availability`) of which only a copy was lost: where the data stayed
-    available all along, e.g. 'in the CRM; the stick held a copy of the client list'. The
-    people then lose no access to their data, so INC025 does not ask when it was back."""
+    """For data lost (`availability`) of which only a copy was lost: where the data stayed in
+    use all along, without interruption, e.g. 'in the CRM; the stick held a copy of the client
+    list'. The people then lose no access to their data, so INC025 does not ask when it was
+    back. A backup the data had to be restored from is not such a place: until the restore the
+    data was unavailable, so record when it was back in `restored_at` (which INC025 judges
+    whatever this field says). A no, a placeholder, an unknown or a bare yes ('nee', 'n.v.t.',
+    '-', 'onbekend', 'ja') names no place and is refused: leave the field out instead."""
     recipient_assurance: RecipientAssurance | None = None
     """For data disclosed to a known recipient: its duty of confidentiality and its confirmation
     that it deleted the data unused, the facts on which a disclosure may be rated as posing no
@@ -132,6 +136,23 @@ class Breach(StrictModel):
     AI Act market surveillance authority, or a CSIRT."""
     data_subjects: SubjectNotification | None = None
     """The communication to the data subjects (Art. 34)."""
+
+    @model_validator(mode="after")
+    def _still_available_names_a_place(self) -> Self:
+        # A "nee" or "n.v.t." here would read as "the data stayed available" and silence
+        # INC025's question when the data was back: the field cannot say no, so refuse it.
+        if self.still_available is None:
+            return self
+        # Imported here: its word lists are of use only to a breach that fills this field.
+        from complykit.model.wording.meant import names_no_place  # noqa: PLC0415
+
+        if names_no_place(self.still_available):
+            raise ValueError(
+                f"`still_available: {self.still_available}` names no place where the data "
+                "stayed available: say where it stayed in use (e.g. 'in the CRM'), or leave "
+                "the field out when it did not, and record in `restored_at` when it was back"
+            )
+        return self
 
 
 class Incident(Record):

@@ -359,7 +359,8 @@ def test_times_elsewhere_need_their_offset(workspace: Path, tmp_path: Path) -> N
 
 def test_data_still_available_is_read_as_the_register_says(workspace: Path, tmp_path: Path) -> None:
     """Where the register says the lost data stayed, the record says it as written; a bare
-    "Ja" is recorded with a warning to say where, and an unknown records nothing."""
+    "Ja" names no place, so it records nothing and warns to say where (recorded, it would
+    silence INC025's question when the data was back), and an unknown records nothing."""
     source = tmp_path / "datalekken.csv"
     source.write_text(
         "Kenmerk;Datum ontdekking;Omschrijving;Aard;Gemeld bij AP;Reden niet gemeld;"
@@ -371,10 +372,10 @@ def test_data_still_available_is_read_as_the_register_says(workspace: Path, tmp_
     )
     report = import_table(INCIDENTS, workspace, source)
     assert _load(workspace, "inc-dl-1")["breach"]["still_available"] == "in het CRM"
-    assert _load(workspace, "inc-dl-2")["breach"]["still_available"] == "Ja"
+    assert "still_available" not in _load(workspace, "inc-dl-2")["breach"]
     assert (
-        "data still available elsewhere 'Ja' does not say where; recorded as written (say where "
-        "in breach.still_available)"
+        "data still available elsewhere 'Ja' does not say where; kept in notes (say where the "
+        "data stayed in use in breach.still_available)"
     ) in report.outcomes[1].messages
     box = _load(workspace, "inc-dl-3")["breach"]
     assert "still_available" not in box

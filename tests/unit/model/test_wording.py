@@ -17,7 +17,12 @@ from complykit.model.wording.data_subjects import (
 )
 from complykit.model.wording.folding import spaced_words
 from complykit.model.wording.frameworks import framework_meant
-from complykit.model.wording.meant import meant_bool, meant_value, none_or_placeholder
+from complykit.model.wording.meant import (
+    meant_bool,
+    meant_value,
+    names_no_place,
+    none_or_placeholder,
+)
 from complykit.model.wording.national_ids import national_id
 from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.model.wording.special_data import (
@@ -128,6 +133,26 @@ def test_words_for_none(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "nederland", "some", "no transfers to the US"])
 def test_words_that_are_not_none(text: str) -> None:
     assert not none_or_placeholder(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nee", "Nee.", "no", "unknown", "Onbekend", "n.v.t.", "-", "\u2013", "not available",
+        "niet beschikbaar", "nergens", "geen kopie", "nulle part", "ja", "Yes", "x", "  ",
+    ],
+)  # fmt: skip
+def test_texts_that_name_no_place(text: str) -> None:
+    """Each would read as "the data stayed available" and silence INC025."""
+    assert names_no_place(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in the CRM", "Ja, de roosters staan in het roostersysteem", "CRM", "dans le CRM"],
+)
+def test_texts_that_name_a_place(text: str) -> None:
+    assert not names_no_place(text)
 
 
 @pytest.mark.parametrize(

@@ -282,6 +282,33 @@ def none_or_placeholder(text: str) -> bool:
     return text.strip() in _NONE or folded(text) in _NONE  # "-" folds to nothing
 
 
+# What a text opens with when it says there is nothing: "niet beschikbaar", "not available",
+# "nergens", "geen kopie". Folded, so without accents.
+_NOTHING_OPENINGS = frozenset((
+    "not", "niet", "nergens", "nowhere", "geen", "none", "nothing", "niets", "pas", "aucun",
+    "aucune", "nulle", "nulle part", "kein", "keine", "nicht", "nirgends",
+))  # fmt: skip
+_UNKNOWN = frozenset((
+    "onbekend", "nog onbekend", "unknown", "not known", "inconnu", "weet niet", "unbekannt", "tbd",
+))  # fmt: skip
+
+
+def names_no_place(text: str) -> bool:
+    """Whether a text asked to say *where* says nothing of it: a no (``nee``, ``not
+    available``, ``nergens``), a placeholder (``n.v.t.``, ``-``), an unknown (``onbekend``) or a
+    bare yes (``ja``), which answers whether but not where."""
+    words = folded(text).strip(" .?!")
+    if not words or none_or_placeholder(text) or words in _UNKNOWN:
+        return True
+    first = words.split()[0]
+    return (
+        meant_bool(first) is False
+        or first in _NOTHING_OPENINGS
+        or " ".join(words.split()[:2]) in _NOTHING_OPENINGS
+        or meant_bool(words) is True
+    )
+
+
 def _one_art9_condition(text: str) -> Art9Condition | None:
     points = art9_conditions(text)
     return points[0] if len(points) == 1 else None
