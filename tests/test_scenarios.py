@@ -63,3 +63,13 @@ def test_each_example_agrees_clean() -> None:
         agrees = example / "agrees"
         assert (agrees / "expected.yaml").exists(), example
         assert load_spec(agrees)["findings"] == [], agrees
+
+
+def test_each_contradicting_variant_expects_a_finding() -> None:
+    """Every variant other than ``agrees`` (``contradicts``, ``undocumented``) pins at least one
+    finding: the docs promise it "must give the finding", and a spec edited to ``findings: []``
+    would otherwise still pass."""
+    others = [v for v in VARIANTS if v.name != "agrees"]
+    assert others, "no contradicting variants found"
+    for variant in others:
+        assert load_spec(variant)["findings"], f"{variant}: a contradicting variant expects none"
