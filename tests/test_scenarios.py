@@ -63,3 +63,12 @@ def test_each_example_agrees_clean() -> None:
         agrees = example / "agrees"
         assert (agrees / "expected.yaml").exists(), example
         assert load_spec(agrees)["findings"] == [], agrees
+
+
+def test_each_contradicting_variant_expects_a_finding() -> None:
+    """Every variant other than ``agrees`` expects at least one finding: a record that departs
+    from the source must be told so, and a spec edited to ``findings: []`` would say nothing."""
+    others = [v for v in VARIANTS if v.name != "agrees"]
+    assert others, "no contradicting variants found"
+    for variant in others:
+        assert load_spec(variant)["findings"], f"{variant} expects no finding"

@@ -59,6 +59,6 @@ def assert_told(spec: dict[str, Any], findings: Iterable[Finding]) -> None:
     """The messages and hints hold the spec's ``contains`` words and none of its ``absent``."""
     told = " | ".join(f"{f.message} {f.hint}" for f in findings)
     for words in spec.get("contains", []):
-        assert words in told
+        assert words in told, f"the findings do not say {words!r}; they say: {told}"
     for words in spec.get("absent", []):
-        assert words not in told
+        assert words not in told, f"the findings say {words!r}, which they must not: {told}"
