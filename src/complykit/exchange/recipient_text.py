@@ -62,9 +62,8 @@ def _maybe_another_entity(name: str, words: str) -> bool:
     outside the EEA, each of which may make it another legal person abroad."""
     if names_other_organisation(name) or names_branch(name):
         return True
-    abroad = _names_outside_eea()
+    abroad, longest = _names_outside_eea()
     tokens = words.split()
-    longest = max(len(n.split()) for n in abroad)
     # Each run of up to `longest` words looked up in a set: linear in the cell's length.
     return any(
         " ".join(tokens[i : i + size]) in abroad
@@ -74,9 +73,11 @@ def _maybe_another_entity(name: str, words: str) -> bool:
 
 
 @functools.cache
-def _names_outside_eea() -> frozenset[str]:
-    """The folded English and Dutch names of the countries outside the EEA."""
-    return frozenset(n for n, code in country_names(SEARCHED_LANGUAGES).items() if code not in EEA)
+def _names_outside_eea() -> tuple[frozenset[str], int]:
+    """The folded English and Dutch names of the countries outside the EEA, and the most words
+    one of them has."""
+    names = frozenset(n for n, code in country_names(SEARCHED_LANGUAGES).items() if code not in EEA)
+    return names, max(len(name.split()) for name in names)
 
 
 def _without_marker(item: str) -> tuple[str, str | None]:
