@@ -17,8 +17,9 @@ from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
 from complykit.load.positions import Loc
 from complykit.model.enums import ProcessingRole, TransferMechanism
-from complykit.model.processing import ProcessingActivity, Transfer
+from complykit.model.processing import Party, ProcessingActivity, Recipient, Transfer
 from complykit.model.supplier import Supplier
+from complykit.model.wording.organisations import names_branch, names_other_organisation
 from complykit.workspace.repository import Entry, Repository
 
 _SAFEGUARDS = (
@@ -287,11 +288,10 @@ def _own_destinations(
     """Where the activity itself puts data outside the EEA: (place, country, what is there).
 
     Only what reaches another party counts, as the EDPB reads "transfer" (Guidelines 05/2021:
-    an exporter makes the data available to another controller or processor in a third
-    country)."""
+    an exporter makes the data available to another controller, joint controller or processor
+    in a third country)."""
     yield from _locations_abroad(activity, outside_eea, home)
     yield from _recipients_abroad(activity, outside_eea)
-    yield from _controllers_abroad(activity, outside_eea)
 
 
 def _locations_abroad(
@@ -310,28 +310,61 @@ def _locations_abroad(
 def _recipients_abroad(
     activity: ProcessingActivity, outside_eea: Callable[[str], bool]
 ) -> Iterator[tuple[Loc, str, str]]:
-    """Recipients outside the EEA, but not our own staff there (``internal``): an employee
-    on a business trip who reaches our systems is part of us, not another controller or
-    processor (EDPB Guidelines 05/2021, the business-trip example)."""
+    """Recipients outside the EEA, but not our own staff there: an employee on a business trip
+    who reaches our systems is part of us, not another controller or processor (EDPB
+    Guidelines 05/2021, the business-trip example). The ``internal`` label alone does not
+    decide it: an internal recipient that names a supplier record, or whose name gives a legal
+    form or a group relation (``Pvt Ltd``, ``our US parent``), is another legal person; one
+    named as a branch counts too, as the EDPB's wording on branches was not verified."""
     for index, recipient in enumerate(activity.recipients):
         country = recipient.country
-        if country is None or recipient.type == "internal" or not outside_eea(country):
+        if country is None or not outside_eea(country):
             continue
-        yield ("recipients", index, "country"), country, f"recipient '{recipient.name}'"
+        if recipient.type == "internal":
+            why_not_ours = _not_our_staff(recipient)
+            if why_not_ours is None:
+                continue
+            what = f"recipient '{recipient.name}', recorded as internal but {why_not_ours}"
+        else:
+            what = f"recipient '{recipient.name}'"
+        yield ("recipients", index, "country"), country, what
 
 
-def _controllers_abroad(
+def _not_our_staff(recipient: Recipient) -> str | None:
+    """Why an ``internal`` recipient is another legal person, or None when nothing says so."""
+    if recipient.supplier is not None:
+        return f"naming supplier {recipient.supplier}, an organisation of its own"
+    if names_other_organisation(recipient.name):
+        return "named as a company of its own (a group company is a controller or processor)"
+    if names_branch(recipient.name):
+        return (
+            "named as a branch: complykit counts our branch in a third country as it counts a "
+            "data location there, since the EDPB's position on branches is not verified here"
+        )
+    return None
+
+
+def _parties_abroad(
     activity: ProcessingActivity, outside_eea: Callable[[str], bool]
 ) -> Iterator[tuple[Loc, str, str]]:
-    """For an activity we carry out as processor: each controller outside the EEA. We send the
-    results back to it, or it reaches the data with us, which makes it an importer (EDPB
-    Guidelines 05/2021, the example of a processor in the EU that returns data to its
-    controller in a third country)."""
-    if activity.role is not ProcessingRole.PROCESSOR:
-        return
-    for index, party in enumerate(activity.controllers):
-        if party.country is not None and outside_eea(party.country):
-            yield ("controllers", index, "country"), party.country, f"controller '{party.name}'"
+    """The other controllers of the activity outside the EEA that the record does not say are
+    kept from personal data (``receives_personal_data: false``): in an activity we carry out as
+    processor, each controller we act for, since personal data returned to it, or its access
+    to the data with us, is a transfer (EDPB Guidelines 05/2021, the example of a processor in
+    the EU that returns data to its controller in a third country); in any activity, each
+    joint controller, another controller that receives the data (the second criterion)."""
+    parties: list[tuple[str, int, Party, str]] = []
+    if activity.role is ProcessingRole.PROCESSOR:
+        parties += [("controllers", i, p, "controller") for i, p in enumerate(activity.controllers)]
+    parties += [
+        ("joint_controllers", i, p, "joint controller")
+        for i, p in enumerate(activity.joint_controllers)
+    ]
+    for field, index, party, role in parties:
+        country = party.country
+        if country is None or party.receives_personal_data is False or not outside_eea(country):
+            continue
+        yield (field, index, "country"), country, f"{role} '{party.name}'"
 
 
 def _outside_eea_by_supplier(repo: Repository) -> dict[str, list[tuple[str, str]]]:
@@ -360,6 +393,13 @@ def _processor_destinations(
             yield ("processors", index), country, what
 
 
+_PARTY_HINT = (
+    "Add a `transfers` entry for the country, with its recipient and mechanism. If nothing "
+    "personal reaches the party (it gets only anonymous results and cannot reach the data with "
+    "us), record `receives_personal_data: false` on it instead."
+)
+
+
 @check(
     code="GDPR026",
     reads=("processing-activity", "supplier"),
@@ -371,45 +411,85 @@ def _processor_destinations(
     hint="Add a `transfers` entry for the country, with its recipient and mechanism.",
 )
 def transfer_not_listed(repo: Repository) -> Iterator[Problem]:
-    """Data goes to a country outside the EEA for which the activity lists no transfer.
+    """The record puts personal data in a country outside the EEA, or names a party there that
+        receives it, and the activity lists no transfer to that country.
 
-    Counts data locations, recipients, the locations and sub-processors of the activity's
-    processors and, in an activity we carry out as processor, its controllers; reported once
-    per country, at its first mention. Following the EDPB (Guidelines 05/2021), a transfer is
-    data made available to another controller or processor in a third country, so two things
-    do not count: ``internal`` recipients abroad (our own staff, e.g. on a business trip,
-    reaching our systems), and data an organisation established outside the EEA keeps itself,
-    with no supplier, in its own country. A processor in the EU that returns data to its
-    controller in a third country does transfer it.
+        Counts data locations, recipients, the locations and sub-processors of the activity's
+        processors, joint controllers and, in an activity we carry out as processor, its
+        controllers; reported once per country, at its first mention. Following the EDPB
+        (Guidelines 05/2021), a transfer is data made available to another controller, joint
+        controller or processor in a third country, so two things do not count: our own employees
+        abroad (an ``internal`` recipient, e.g. on a business trip) reaching our systems, and data
+        an organisation established outside the EEA keeps itself, with no supplier, in its own
+        country. An ``internal`` recipient that names a supplier, or whose name gives a legal form
+        or a group relation, is another legal person and counts. Whether the staff of our own
+        branch in a third country receive a transfer is not settled here (the EDPB's wording on
+        branches was not verified), so an ``internal`` recipient named as a branch counts, as a data
+    location at the branch does.
 
-    PASS: ``data_locations: [{country: US, ...}]`` and ``transfers: [{country: US, ...}]``;
-    or ``recipients: [{type: internal, country: IN}]`` (staff on a business trip).
-    FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US;
-    ``role: processor`` with ``controllers: [{name: Harbor Inc., country: US}]`` and no
-    transfer to US.
+        A controller we process for, or a joint controller, outside the EEA counts unless the
+        record says nothing personal reaches it (``receives_personal_data: false``); this holds
+        also for a processor outside the EEA working for a controller in its own country, which is
+        the three criteria applied, not a verified EDPB example. Not checked: a controller with no
+        `country`, and controllers named only through `controller_list`: the processor's register
+        need not give the country (Art. 30(2)(a)), and complykit does not read the list.
+
+        PASS: ``data_locations: [{country: US, ...}]`` and ``transfers: [{country: US, ...}]``;
+        or ``recipients: [{type: internal, country: IN}]`` (staff on a business trip).
+        FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US;
+        ``role: processor`` with ``controllers: [{name: Harbor Inc., country: US}]`` and no
+        transfer to US; ``recipients: [{name: Maple India Pvt Ltd, type: internal, country: IN}]``.
     """
     countries = repo.catalogs.countries
     outside = _outside_eea_by_supplier(repo)
     home = repo.config.organisation.country
     for entry, activity in activities(repo):
         listed = {transfer.country for transfer in activity.transfers}
-        mentions: dict[str, list[tuple[Loc, str]]] = {}
+        shown: dict[str, list[tuple[Loc, str]]] = {}
         for loc, code, what in chain(
             _own_destinations(activity, countries.third_country, home),
+            _parties_abroad(activity, countries.third_country),
             _processor_destinations(activity, outside),
         ):
             if code not in listed:
-                mentions.setdefault(code, []).append((loc, what))
-        section = "2)(c" if activity.role is ProcessingRole.PROCESSOR else "1)(e"
-        for code, found in mentions.items():
-            whats = ", ".join(dict.fromkeys(what for _, what in found))
+                shown.setdefault(code, []).append((loc, what))
+        record_field = (
+            "GDPR Art. 30(2)(c)"
+            if activity.role is ProcessingRole.PROCESSOR
+            else "GDPR Art. 30(1)(e)"
+        )
+        for code, found in shown.items():
+            parties = [what for loc, what in found if loc[0] in _PARTY_FIELDS]
             yield Problem(
                 entry,
                 found[0][0],
-                f"'{activity.name}' lists no transfer to {_country(repo, code)}, but data goes "
-                f"there: {whats}",
-                citation=("GDPR Art. 44", f"GDPR Art. 30({section})"),
+                _unlisted(activity.name, _country(repo, code), found),
+                hint=_PARTY_HINT if parties else None,
+                citation=("GDPR Art. 44", record_field),
             )
+
+
+_PARTY_FIELDS = ("controllers", "joint_controllers")
+
+
+def _unlisted(activity: str, country: str, found: list[tuple[Loc, str]]) -> str:
+    """What the record shows in ``country``: where it puts personal data, and which parties it
+    names there, whose receiving personal data is the transfer (not shown by the record)."""
+    places = [what for loc, what in found if loc[0] not in _PARTY_FIELDS]
+    parties = [what for loc, what in found if loc[0] in _PARTY_FIELDS]
+    message = f"'{activity}' lists no transfer to {country}"
+    if places:
+        message += f", but the record puts personal data there: {_joined(places)}"
+    if parties:
+        message += (
+            f"{', and' if places else ', but'} names {_joined(parties)} there: personal data "
+            "it receives from us, or reaches with us, is a transfer"
+        )
+    return message
+
+
+def _joined(whats: list[str]) -> str:
+    return ", ".join(dict.fromkeys(whats))
 
 
 def _last_decision(decisions: list[AdequacyDecision], as_of: date) -> str:

@@ -5,14 +5,20 @@ Registers list recipients as names in one cell: ``UWV, Belastingdienst, Mailchim
 and the marker is no part of its name; a government body (the Belastingdienst, a
 municipality, the police, a Belgian FOD/SPF) is a public authority; a department of our own is
 internal. Anything else stays ``other``, which the user can refine: a guess that is wrong would
-be worse than one left open.
+be worse than one left open. A team or department named after a company (``team Maple India
+Pvt Ltd``, ``afdeling IT moederbedrijf``), a branch, or a country outside the EEA (``Team
+India``) is not guessed internal: it may be a group company, which receives the data as a
+controller or processor of its own, and an internal recipient abroad is no transfer (GDPR026).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
-from complykit.model.wording.countries import folded
+from complykit.exchange.transfer_text import EEA
+from complykit.model.wording.countries import SEARCHED_LANGUAGES, country_names, folded
+from complykit.model.wording.organisations import names_branch, names_other_organisation
 
 _MARKED: dict[str, str] = {
     "verwerker": "processor", "processor": "processor", "sub verwerker": "processor",
@@ -46,9 +52,32 @@ def recipient(item: str) -> dict[str, str]:
     words = folded(name)
     if _PUBLIC.search(words):
         return {"name": name, "type": "public-authority"}
-    if _INTERNAL.search(words):
+    if _INTERNAL.search(words) and not _maybe_another_entity(name, words):
         return {"name": name, "type": "internal"}
     return {"name": name, "type": "other"}
+
+
+def _maybe_another_entity(name: str, words: str) -> bool:
+    """Whether a team's name gives a legal form, a group relation, a branch or a country
+    outside the EEA, each of which may make it another legal person abroad."""
+    if names_other_organisation(name) or names_branch(name):
+        return True
+    abroad, longest = _names_outside_eea()
+    tokens = words.split()
+    # Each run of up to `longest` words looked up in a set: linear in the cell's length.
+    return any(
+        " ".join(tokens[i : i + size]) in abroad
+        for size in range(1, longest + 1)
+        for i in range(len(tokens) - size + 1)
+    )
+
+
+@functools.cache
+def _names_outside_eea() -> tuple[frozenset[str], int]:
+    """The folded English and Dutch names of the countries outside the EEA, and the most words
+    one of them has."""
+    names = frozenset(n for n, code in country_names(SEARCHED_LANGUAGES).items() if code not in EEA)
+    return names, max(len(name.split()) for name in names)
 
 
 def _without_marker(item: str) -> tuple[str, str | None]:

@@ -37,9 +37,17 @@ class Party(StrictModel):
     contact: NonEmptyStr | None = None
     """Contact details: an address, e-mail or phone number for privacy matters."""
     country: CountryCode | None = None
-    """Where the party is established. For a controller we process for, outside the EEA:
-    returning the data to it, or letting it reach the data with us, is a transfer to that
-    country, to be listed under `transfers` (Art. 30(2)(c))."""
+    """Where the party is established. For a controller we process for, or a joint controller,
+    outside the EEA: personal data returned or shared with it, or its access to the personal
+    data with us, is a transfer to that country, to be listed under `transfers` (Art. 44, Art.
+    30(1)(e), 30(2)(c)). Art. 30(2)(a) does not ask for the country, but without it complykit
+    cannot tell whether the data leaves the EEA (GDPR026 does not ask for it)."""
+    receives_personal_data: bool | None = None
+    """Whether personal data of this activity reaches the party from us: sent or returned to
+    it, or reached by it in our systems. Say `false` only where nothing personal does, e.g. a
+    controller that sends us data and gets back only anonymous totals, with no access to the
+    data we hold; a party outside the EEA then receives no transfer. Left out, a controller we
+    process for or a joint controller outside the EEA is taken to receive it (GDPR026)."""
 
 
 class JointArrangement(StrictModel):
@@ -168,14 +176,19 @@ class Recipient(StrictModel):
     """The recipient, or the category of recipients, e.g. 'health insurers'."""
     type: Literal["internal", "processor", "controller", "public-authority", "other"]
     """The recipient's relation to us: internal, processor, controller, public authority.
-    `internal` is our own staff and departments, the same legal person as us, wherever they
-    work; a group company (a parent or a subsidiary) is a controller or processor of its own."""
+    `internal` is our own employees and departments, the same legal person as us; a group
+    company (a parent or a subsidiary) or a contractor is a controller or processor of its own,
+    even within the group. Our employees abroad (on a business trip, working remotely) who
+    reach our systems stay internal; complykit has not verified how the EDPB treats the staff
+    of our own branch in a third country, and counts such a branch as a transfer (GDPR026)."""
     supplier: SupplierRef | None = None
     """The supplier record, when the recipient is one of our suppliers."""
     country: CountryCode | None = None
     """Where the recipient is located; outside the EEA, also list a transfer, unless the
-    recipient is `internal`: our own staff abroad, e.g. on a business trip, are part of us and
-    receive no transfer (EDPB Guidelines 05/2021)."""
+    recipient is our own employees there, e.g. on a business trip, who are part of us and
+    receive no transfer (EDPB Guidelines 05/2021). An `internal` recipient that names a
+    `supplier`, or whose name gives a legal form (Inc., Pvt Ltd, B.V.), a group relation
+    (parent, subsidiary) or a branch, is counted as any recipient (GDPR026)."""
 
 
 class SaAuthorisation(StrictModel):
@@ -319,7 +332,9 @@ class DataLocation(StrictModel):
 
 
 class ControllerList(StrictModel):
-    """Where the maintained list of the controllers we process for is kept (Art. 30(2)(a))."""
+    """Where the maintained list of the controllers we process for is kept (Art. 30(2)(a)).
+    complykit does not read the list: a controller on it outside the EEA, to which personal
+    data returns, is a transfer only the activity's `transfers` can show (Art. 30(2)(c))."""
 
     location: NonEmptyStr
     """Where the list is kept and who keeps it, e.g. 'CRM, view Active clinic contracts'."""

@@ -28,6 +28,15 @@ TYPES = {"processor", "internal", "controller", "public-authority", "other"}
         ("FOD Financiën", "FOD Financiën", "public-authority"),
         ("afdeling HR", "afdeling HR", "internal"),
         ("Medewerkers Klantcontact", "Medewerkers Klantcontact", "internal"),
+        ("Team Nederland", "Team Nederland", "internal"),  # a team at home stays ours
+        ("Afdeling IT", "Afdeling IT", "internal"),
+        # A team named after a country outside the EEA, a company or a branch may be a group
+        # company abroad, an importer: no guess (GDPR026 counts an internal one as no transfer).
+        ("Team India", "Team India", "other"),
+        ("Team Verenigde Staten", "Team Verenigde Staten", "other"),
+        ("Team Maple Threads Pvt Ltd", "Team Maple Threads Pvt Ltd", "other"),
+        ("Afdeling IT moederbedrijf", "Afdeling IT moederbedrijf", "other"),
+        ("Team branch office Mumbai", "Team branch office Mumbai", "other"),
         ("Zorgverzekeraar", "Zorgverzekeraar", "other"),  # nothing tells
         ("Indeed", "Indeed", "other"),  # "ind" is the IND only as a whole word
         ("Bakker (Utrecht)", "Bakker (Utrecht)", "other"),  # a bracket that is no type stays
