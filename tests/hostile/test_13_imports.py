@@ -101,3 +101,20 @@ def test_a_fides_system_whose_declarations_are_no_list_is_imported_with_a_warnin
     outcome.assert_inert(allowed=(0,))
     assert "'privacy_declarations' is not a list in the manifest" in outcome.stderr
     assert (root / "register" / "pa-crm.yaml").is_file()
+
+
+def test_a_count_cell_of_spaces_is_read_at_once(tmp_path: Path) -> None:
+    """A 'Betrokkenen' cell of a hundred thousand spaces between two words is read in one
+    pass: the words for whom a count counts were tried from each space, and read the rest of
+    the run every time (minutes for one cell; the installed command, with a minute to finish)."""
+    root = workspace(tmp_path)
+    source = tmp_path / "datalekken.csv"
+    padding = " " * 99_000
+    source.write_text(
+        "Kenmerk;Datum constatering;Omschrijving;Betrokkenen\n"
+        f"DL-1;01-03-2026;Lek;klanten{padding}thuis\n",
+        encoding="utf-8",
+    )
+    outcome = run_process("import", "incidents", str(source), str(root), cwd=tmp_path)
+    outcome.assert_inert(allowed=(0, 1))
+    assert "1 row(s) read: 1 imported" in outcome.stdout + outcome.stderr
