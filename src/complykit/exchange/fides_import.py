@@ -24,9 +24,9 @@ NO_TRIGGER = "not stated in the imported register"
 MAX_BYTES = DEFAULT_LIMITS.max_file_bytes  # the YAML parser reads no more
 
 
-def read_manifest(source: Path) -> dict[str, list[dict[str, Any]]]:
+def read_manifest(source: Path, *, workspace: Path) -> dict[str, list[dict[str, Any]]]:
     """The manifest's resource lists by kind; raises ComplykitError when it is none."""
-    raw = read_source(source, MAX_BYTES, "a Fides manifest")
+    raw = read_source(source, MAX_BYTES, "a Fides manifest", workspace=workspace)
     parsed = parse_yaml(PurePosixPath(source.name), raw)
     if parsed.findings:
         raise ComplykitError(f"{source} is not readable YAML or JSON: {parsed.findings[0].message}")
@@ -48,7 +48,7 @@ def import_fides(
     root: Path, source: Path, *, dry_run: bool = False, strict: bool = False
 ) -> ImportReport:
     """Import the systems of the Fides manifest in ``source`` as processing activities."""
-    manifest = read_manifest(source)
+    manifest = read_manifest(source, workspace=root)
     names = {
         str(item.get("fides_key")): str(item.get("name") or item.get("fides_key"))
         for kind in TAXONOMY

@@ -39,9 +39,9 @@ class PiaExport:
     comments: list[dict[str, Any]]
 
 
-def read_export(source: Path) -> PiaExport:
+def read_export(source: Path, *, workspace: Path) -> PiaExport:
     """The export in ``source``; raises ComplykitError when it is not a PIA tool export."""
-    data = read_json_file(source, MAX_BYTES, "a PIA export")
+    data = read_json_file(source, MAX_BYTES, "a PIA export", workspace=workspace)
     if not isinstance(data, dict) or not isinstance(data.get("pia"), dict):
         raise ComplykitError(
             f"{source} is not a CNIL PIA tool export: it has no 'pia' object",
@@ -59,7 +59,7 @@ def import_pia(
     root: Path, source: Path, *, dry_run: bool = False, strict: bool = False
 ) -> ImportReport:
     """Import the PIA tool export in ``source`` into the workspace at ``root``."""
-    export = read_export(source)
+    export = read_export(source, workspace=root)
     name = " ".join(text(export.pia, "name").split()) or source.stem
     dpia_id = f"dpia-{slug(name) or 'pia'}"
     control_ids = _control_ids(dpia_id, export.measures)

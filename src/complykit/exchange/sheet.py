@@ -65,19 +65,22 @@ HeaderWord = Callable[[str], bool]
 delimiter of a CSV file."""
 
 
-def read_sheets(path: Path, header_word: HeaderWord | None = None) -> list[Sheet]:
+def read_sheets(
+    path: Path, header_word: HeaderWord | None = None, *, workspace: Path
+) -> list[Sheet]:
     """Every sheet of ``path`` in workbook order, or the one table of a CSV file, whose
     delimiter is the one that makes a header row of ``header_word`` cells (``_delimiter``).
+    ``path`` must not lead out of the repository around ``workspace`` (``source_file``).
 
     Raises ComplykitError when the file cannot be read or exceeds a limit.
     """
     suffix = path.suffix.casefold()
-    _check_size(path)
+    _check_size(path, workspace)
     if suffix in WORKBOOK_SUFFIXES:
         check_workbook(path)
         return _workbook_sheets(path)
     if suffix in CSV_SUFFIXES:
-        text, warnings = _csv_text(path)
+        text, warnings = _csv_text(path, workspace)
         delimiter = _delimiter(text, header_word)
         return [Sheet(path.stem, tuple(_csv_rows(path, text, delimiter)), warnings, delimiter)]
     raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
@@ -103,12 +106,12 @@ def header_hint(sheets: Sequence[Sheet], hint: str) -> str:
     return f"{hint} {DELIMITER_HINT}" if read_as(sheets) else hint
 
 
-def read_rows(path: Path, sheet: str | None = None) -> list[Row]:
+def read_rows(path: Path, sheet: str | None = None, *, workspace: Path) -> list[Row]:
     """The rows of one sheet of ``path``: the named one, or the first.
 
     Raises ComplykitError when the file cannot be read or the sheet does not exist.
     """
-    sheets = read_sheets(path)
+    sheets = read_sheets(path, workspace=workspace)
     if sheet is None:
         return list(sheets[0].rows)
     return list(pick_sheet(path, sheets, sheet).rows)
@@ -153,14 +156,14 @@ def _sheet(sheet: python_calamine.CalamineSheet) -> Sheet:
     )
 
 
-def _csv_text(path: Path) -> tuple[str, tuple[str, ...]]:
+def _csv_text(path: Path, workspace: Path) -> tuple[str, tuple[str, ...]]:
     """The text of a CSV file, and a warning when it was not UTF-8.
 
     Excel in Dutch saves "CSV (gescheiden door lijstscheidingsteken)" as Windows-1252, so text
     that is not UTF-8 is read as that when it can be. Bytes that Windows-1252 leaves undefined,
     NUL bytes (UTF-16) or a UTF-8 byte-order mark before bytes that are not UTF-8 are refused.
     """
-    data = read_source(path, MAX_BYTES, "a register")
+    data = read_source(path, MAX_BYTES, "a register", workspace=workspace)
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
@@ -204,8 +207,8 @@ def _check_extent(path: Path, row: int, columns: int, cells: int) -> None:
     raise ComplykitError(f"{path}: refused: {reason}", hint=FORMATS_HINT)
 
 
-def _check_size(path: Path) -> None:
-    size = check_source(path)
+def _check_size(path: Path, workspace: Path) -> None:
+    size = check_source(path, workspace=workspace)
     if size > MAX_BYTES:
         raise ComplykitError(f"{path} is {size:,} bytes; a register is far smaller")
 

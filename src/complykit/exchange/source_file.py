@@ -4,21 +4,37 @@ The source may be a file a pull request committed (a CI job importing ``data/reg
 and so a link to ``/dev/zero`` (read for ever, until memory runs out) or a named pipe (no
 writer ever comes: the job hangs until it is killed). Such a source is refused before anything
 reads it, as the workspace's own files are (``load.files``).
+
+A link committed where the source should be may also lead out of the repository, to a runner's
+credentials (``~/.aws/credentials``, ``.git/config`` with the checkout's token): what the import
+reads becomes records, messages and reports. A source path that enters the repository (the git
+working tree around the workspace or the current folder, else the workspace) must stay inside
+it; a path that never enters it (``~/Downloads/register.xlsx``) is the user's own choice.
 """
 
 from __future__ import annotations
 
+import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from complykit.core.errors import ComplykitError
 from complykit.load.files import not_regular, read_regular_file
 from complykit.load.limits import LoadLimits
+from complykit.load.roots import git_top
+
+OUTSIDE_HINT = (
+    "An import reads a file of the repository only where it lies in the repository: commit the "
+    "file itself rather than a link to it, or name the file's own path outside the repository."
+)
 
 
-def read_source(source: Path, max_bytes: int, what: str) -> bytes:
+def read_source(source: Path, max_bytes: int, what: str, *, workspace: Path) -> bytes:
     """The bytes of ``source``; raises ComplykitError naming it when it is no regular file,
-    cannot be read or holds more than ``max_bytes`` (``what`` it then cannot be)."""
+    leads out of the repository around ``workspace`` (``confine``), cannot be read or holds
+    more than ``max_bytes`` (``what`` it then cannot be)."""
+    confine(source, workspace)
     read = read_regular_file(source, LoadLimits(max_file_bytes=max_bytes))
     if isinstance(read, str):
         raise ComplykitError(f"{source}: {read}")
@@ -27,9 +43,11 @@ def read_source(source: Path, max_bytes: int, what: str) -> bytes:
     return read
 
 
-def check_source(source: Path) -> int:
+def check_source(source: Path, *, workspace: Path) -> int:
     """The size of ``source``, a regular file another library will read by its name; raises
-    ComplykitError naming it when it is anything else or cannot be looked at."""
+    ComplykitError naming it when it is anything else, leads out of the repository or cannot
+    be looked at."""
+    confine(source, workspace)
     try:
         status = source.stat()
     except OSError as error:
@@ -37,3 +55,42 @@ def check_source(source: Path) -> int:
     if not stat.S_ISREG(status.st_mode):
         raise ComplykitError(f"{source}: {not_regular(status.st_mode)}")
     return status.st_size
+
+
+def confine(source: Path, workspace: Path) -> None:
+    """Raises ComplykitError when ``source``, once inside the repository around ``workspace``
+    (or around the current folder), leaves it through a link, or leads into its ``.git``
+    folder. Going up with ``..`` is the path as written, not a link, and is no leaving."""
+    for area in _areas(workspace):
+        if _leaves(source, area):
+            raise ComplykitError(
+                f"{source}: it links to a file outside the repository ({area}), which is not read",
+                hint=OUTSIDE_HINT,
+            )
+
+
+def _areas(workspace: Path) -> Iterator[Path]:
+    """The repositories a source must not leave: the git working trees around the workspace
+    and the current folder, or the workspace itself where it is in none."""
+    real = Path(os.path.realpath(workspace))
+    seen = {git_top(str(real)) or str(real), git_top(os.getcwd())}  # noqa: PTH109 - real folder
+    yield from (Path(area) for area in sorted(a for a in seen if a is not None))
+
+
+def _leaves(source: Path, area: Path) -> bool:
+    """Whether ``source``, followed one part at a time, enters ``area`` and then a link takes
+    it out, or into the repository's own ``.git`` folder."""
+    git_folder = area / ".git"
+    current = Path(source.absolute().anchor)
+    entered = False
+    for part in source.absolute().parts[1:]:
+        try:
+            current = (current / part).resolve()
+        except (OSError, RuntimeError):  # a loop of links: the read says so
+            return False
+        inside = current.is_relative_to(area) and not current.is_relative_to(git_folder)
+        if part == ".." or not entered:
+            entered = inside
+        elif not inside:
+            return True
+    return False
