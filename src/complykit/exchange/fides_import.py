@@ -15,7 +15,7 @@ from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.retention import kept_for_good, parse_retention, parse_until
 from complykit.exchange.row_source import Notes
 from complykit.exchange.shown import shown
-from complykit.exchange.source_file import read_source
+from complykit.exchange.source_file import SPLIT_HINT, read_source
 from complykit.load.limits import DEFAULT_LIMITS
 from complykit.load.yaml_file import parse_yaml
 
@@ -26,7 +26,9 @@ MAX_BYTES = DEFAULT_LIMITS.max_file_bytes  # the YAML parser reads no more
 
 def read_manifest(source: Path, *, workspace: Path) -> dict[str, list[dict[str, Any]]]:
     """The manifest's resource lists by kind; raises ComplykitError when it is none."""
-    raw = read_source(source, MAX_BYTES, "a Fides manifest", workspace=workspace)
+    raw = read_source(
+        source, MAX_BYTES, workspace=workspace, what="a Fides manifest", hint=SPLIT_HINT
+    )
     parsed = parse_yaml(PurePosixPath(source.name), raw)
     if parsed.findings:
         raise ComplykitError(f"{source} is not readable YAML or JSON: {parsed.findings[0].message}")

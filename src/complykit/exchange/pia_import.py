@@ -24,7 +24,8 @@ from complykit.exchange.pia_text import dpia_fields, evaluation_line, measure_id
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.shown import shown
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = 20_000_000  # an export of one PIA, its attachments included, is far smaller
+PIA_HINT = "Export the PIA again without attachments, or remove large comments from it."
 PARTS = ("answers", "measures", "evaluations", "comments")
 
 
@@ -41,7 +42,7 @@ class PiaExport:
 
 def read_export(source: Path, *, workspace: Path) -> PiaExport:
     """The export in ``source``; raises ComplykitError when it is not a PIA tool export."""
-    data = read_json_file(source, MAX_BYTES, "a PIA export", workspace=workspace)
+    data = read_json_file(source, MAX_BYTES, "a PIA export", workspace=workspace, hint=PIA_HINT)
     if not isinstance(data, dict) or not isinstance(data.get("pia"), dict):
         raise ComplykitError(
             f"{source} is not a CNIL PIA tool export: it has no 'pia' object",

@@ -23,8 +23,8 @@ from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes, split_lines
 from complykit.exchange.sheet import read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
+from complykit.exchange.source_file import MAX_BYTES, SPLIT_HINT
 
-MAX_BYTES = 50_000_000
 LIFECYCLE = {"in gebruik": "operation", "in ontwikkeling": "development",
              "buiten gebruik": "retired", "gepland": "design", "in use": "operation",
              "in development": "development", "out of use": "retired", "retired": "retired",
@@ -63,7 +63,9 @@ def read_descriptions(
 
 
 def _json_items(source: Path, workspace: Path) -> list[dict[str, str]]:
-    data = read_json_file(source, MAX_BYTES, "an Algoritmeregister download", workspace=workspace)
+    data = read_json_file(
+        source, MAX_BYTES, "an Algoritmeregister download", workspace=workspace, hint=SPLIT_HINT
+    )
     if isinstance(data, dict):
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list):
