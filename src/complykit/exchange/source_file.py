@@ -14,14 +14,12 @@ it; a path that never enters it (``~/Downloads/register.xlsx``) is the user's ow
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from complykit.core.errors import ComplykitError
+from complykit.load.confined import area_left, git_repository, repository
 from complykit.load.files import read_regular_file
 from complykit.load.limits import LoadLimits
-from complykit.load.roots import git_top
 
 MAX_BYTES = 50_000_000
 """The size limit of a spreadsheet or download an import reads: far above a register's text,
@@ -71,38 +69,14 @@ def _size(source: Path, max_bytes: int) -> str:
 
 def confine(source: Path, workspace: Path) -> None:
     """Raises ComplykitError when ``source``, once inside the repository around ``workspace``
-    (or around the current folder), leaves it through a link, or leads into its ``.git``
-    folder. Going up with ``..`` is the path as written, not a link, and is no leaving."""
-    for area in _areas(workspace):
-        if _leaves(source, area):
-            raise ComplykitError(
-                f"{source}: it links to a file outside the repository ({area}), which is not read",
-                hint=OUTSIDE_HINT,
-            )
-
-
-def _areas(workspace: Path) -> Iterator[Path]:
-    """The repositories a source must not leave: the git working trees around the workspace
-    and the current folder, or the workspace itself where it is in none."""
-    real = Path(os.path.realpath(workspace))
-    seen = {git_top(str(real)) or str(real), git_top(os.getcwd())}  # noqa: PTH109 - real folder
-    yield from (Path(area) for area in sorted(a for a in seen if a is not None))
-
-
-def _leaves(source: Path, area: Path) -> bool:
-    """Whether ``source``, followed one part at a time, enters ``area`` and then a link takes
-    it out, or into the repository's own ``.git`` folder."""
-    git_folder = area / ".git"
-    current = Path(source.absolute().anchor)
-    entered = False
-    for part in source.absolute().parts[1:]:
-        try:
-            current = (current / part).resolve()
-        except (OSError, RuntimeError):  # a loop of links: the read says so
-            return False
-        inside = current.is_relative_to(area) and not current.is_relative_to(git_folder)
-        if part == ".." or not entered:
-            entered = inside
-        elif not inside:
-            return True
-    return False
+    (else the workspace) or the git working tree around the current folder (``load.confined``),
+    leaves it through a link."""
+    areas = [repository(workspace)]
+    if (checkout := git_repository(Path.cwd())) is not None:
+        areas.append(checkout)
+    area = area_left(source, areas)
+    if area is not None:
+        raise ComplykitError(
+            f"{source}: it links to a file outside the repository ({area}), which is not read",
+            hint=OUTSIDE_HINT,
+        )
