@@ -180,7 +180,12 @@ def test_a_fides_system_whose_declarations_are_no_list_is_imported_with_a_warnin
     )
     outcome = run("import", "fides", str(manifest), str(root))
     outcome.assert_inert(allowed=(0,))
-    assert "'privacy_declarations' is not a list in the manifest" in outcome.stderr
+    kind = {"true": "a yes/no", "1.0e+308": "a number", "'text'": "a text"}.get(
+        declarations, "a set of named fields"
+    )
+    assert (
+        f"'privacy_declarations' is {kind} in the manifest, not a list of declarations; left out"
+    ) in outcome.stderr
     assert (root / "register" / "pa-crm.yaml").is_file()
 
 
