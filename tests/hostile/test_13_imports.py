@@ -48,6 +48,87 @@ def test_an_import_source_that_is_no_file_is_refused_unread(tmp_path: Path, case
     assert fingerprint(root) == before
 
 
+SECRET = "aws_secret_access_key = SECRET-abc123"  # noqa: S105 - a planted fake
+# Each kind of import, with a file of its kind that it would import.
+LINKED_SOURCES = {
+    "register": ("register.csv", "Naam;Doel\nA;Doel\n"),
+    "dpia": ("pia.json", '{"pia": {"name": "A"}}'),
+    "fides": ("fides.yml", "system:\n  - fides_key: crm\n    name: CRM\n"),
+    "algoritmeregister": ("download.json", '[{"name": "A"}]'),
+    "incidents": (
+        "datalekken.csv",
+        "Kenmerk;Datum constatering;Omschrijving\nDL-1;01-03-2026;Lek\n",
+    ),
+}
+
+
+def _repository(tmp_path: Path) -> tuple[Path, Path]:
+    """A checkout (its ``.git`` folder holding the token ``actions/checkout`` leaves there) with
+    the workspace in ``ws/``, and a secret outside it."""
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    (repository / ".git" / "config").write_text(f"[http]\n\textraheader = {SECRET}\n")
+    root = workspace(repository)
+    (repository / "data").mkdir()
+    secret = tmp_path / "credentials"
+    secret.write_text(SECRET + "\n", encoding="utf-8")
+    return repository, root
+
+
+# A workbook is read by name by the libraries that check and parse it: refused all the same.
+LINKED_NAMES = {**{kind: name for kind, (name, _) in LINKED_SOURCES.items()}, "risks": "risks.xlsx"}
+
+
+@pytest.mark.parametrize("kind", LINKED_NAMES)
+@pytest.mark.parametrize("target", ["outside", "git-config", "linked-folder"])
+def test_an_import_source_linked_out_of_the_repository_is_refused(
+    tmp_path: Path, kind: str, target: str
+) -> None:
+    """A pull request commits ``data/register.csv`` as a link to a runner's credentials (or its
+    folder ``data`` as a link out, or the file as a link to the checkout's ``.git/config``): the
+    import copied the file into a record, exit 0. It is refused, naming the path, unread."""
+    repository, root = _repository(tmp_path)
+    name = LINKED_NAMES[kind]
+    source = repository / "data" / name
+    if target == "outside":
+        source.symlink_to(tmp_path / "credentials")
+    elif target == "git-config":
+        source.symlink_to(Path("..") / ".git" / "config")
+    else:
+        (repository / "data").rmdir()
+        (repository / "data").symlink_to(tmp_path)
+        (tmp_path / name).symlink_to(tmp_path / "credentials")
+    before = fingerprint(root)
+    outcome = run("import", kind, "data/" + name, "ws", cwd=repository)
+    outcome.assert_inert(allowed=(2,))
+    assert f"data/{name}: it links to a file outside the repository ({repository})" in (
+        outcome.stderr
+    )
+    assert "commit the file itself" in outcome.stderr
+    assert "SECRET" not in outcome.stdout + outcome.stderr
+    assert fingerprint(root) == before
+
+
+@pytest.mark.parametrize("kind", LINKED_SOURCES)
+def test_a_source_named_outside_the_repository_or_linked_inside_it_is_read(
+    tmp_path: Path, kind: str
+) -> None:
+    """What the user names outside the checkout (``~/Downloads/register.csv``, itself a link)
+    and a link from one file of the checkout to another are read as before."""
+    repository, _root = _repository(tmp_path)
+    name, text = LINKED_SOURCES[kind]
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    (downloads / ("real-" + name)).write_text(text, encoding="utf-8")
+    (downloads / name).symlink_to(downloads / ("real-" + name))
+    (repository / "data" / ("real-" + name)).write_text(text, encoding="utf-8")
+    (repository / "data" / name).symlink_to("real-" + name)
+    for source in (str(downloads / name), "data/" + name):
+        outcome = run("import", kind, "--dry-run", source, "ws", cwd=repository)
+        outcome.assert_inert(allowed=(0, 1))
+        assert "outside the repository" not in outcome.stderr
+
+
 BREACHES = "Kenmerk;Datum constatering;Omschrijving;Gemeld bij AP;Datum melding AP;Status\n"
 
 
@@ -99,5 +180,27 @@ def test_a_fides_system_whose_declarations_are_no_list_is_imported_with_a_warnin
     )
     outcome = run("import", "fides", str(manifest), str(root))
     outcome.assert_inert(allowed=(0,))
-    assert "'privacy_declarations' is not a list in the manifest" in outcome.stderr
+    kind = {"true": "a yes/no", "1.0e+308": "a number", "'text'": "a text"}.get(
+        declarations, "a set of named fields"
+    )
+    assert (
+        f"'privacy_declarations' is {kind} in the manifest, not a list of declarations; left out"
+    ) in outcome.stderr
     assert (root / "register" / "pa-crm.yaml").is_file()
+
+
+def test_a_count_cell_of_spaces_is_read_at_once(tmp_path: Path) -> None:
+    """A 'Betrokkenen' cell of a hundred thousand spaces between two words is read in one
+    pass: the words for whom a count counts were tried from each space, and read the rest of
+    the run every time (minutes for one cell; the installed command, with a minute to finish)."""
+    root = workspace(tmp_path)
+    source = tmp_path / "datalekken.csv"
+    padding = " " * 99_000
+    source.write_text(
+        "Kenmerk;Datum constatering;Omschrijving;Betrokkenen\n"
+        f"DL-1;01-03-2026;Lek;klanten{padding}thuis\n",
+        encoding="utf-8",
+    )
+    outcome = run_process("import", "incidents", str(source), str(root), cwd=tmp_path)
+    outcome.assert_inert(allowed=(0, 1))
+    assert "1 row(s) read: 1 imported" in outcome.stdout + outcome.stderr

@@ -29,7 +29,11 @@ def test_a_second_document_in_the_config_is_a_finding(tmp_path: Path) -> None:
         lines + 2,
         "SCH005",
     )
-    assert "holds more than one YAML document" in finding["message"]
+    # Neither document is used (the run checks no record): the message said "only one is read".
+    assert finding["message"] == (
+        "complykit.yaml holds more than one YAML document; complykit uses none of them, and "
+        "checks nothing in the workspace, until it holds one"
+    )
     report = run("report", "summary", str(root), "--format", "markdown")
     report.assert_inert(allowed=(2,))
     assert "complykit.yaml is not valid" in report.stderr

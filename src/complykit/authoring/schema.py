@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from complykit.core.errors import ComplykitError
+from complykit.load.confined import area_left, repository
 from complykit.model.config import WorkspaceConfig
 from complykit.model.records import RECORD_MODELS
 
@@ -68,6 +69,14 @@ def write_schemas(folder: Path, *, outputs: bool = False) -> list[Path]:
     if folder.is_symlink():  # the default, schemas/, is a folder of the pull request's
         raise ComplykitError(
             f"{folder} is a link; nothing was written",
+            hint="Name the folder it leads to, or replace the link with a real folder.",
+        )
+    # A link anywhere on the way (``site`` in ``site/schemas``), not only at its end, would
+    # take the files out of the checkout the pull request came in.
+    area = area_left(folder, [repository(Path.cwd())])
+    if area is not None:
+        raise ComplykitError(
+            f"{folder} leads through a link outside the repository ({area}); nothing was written",
             hint="Name the folder it leads to, or replace the link with a real folder.",
         )
     plan = {folder: schema_documents()}

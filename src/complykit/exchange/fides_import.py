@@ -15,7 +15,7 @@ from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.retention import kept_for_good, parse_retention, parse_until
 from complykit.exchange.row_source import Notes
 from complykit.exchange.shown import shown
-from complykit.exchange.source_file import read_source
+from complykit.exchange.source_file import SPLIT_HINT, read_source
 from complykit.load.limits import DEFAULT_LIMITS
 from complykit.load.yaml_file import parse_yaml
 
@@ -24,9 +24,11 @@ NO_TRIGGER = "not stated in the imported register"
 MAX_BYTES = DEFAULT_LIMITS.max_file_bytes  # the YAML parser reads no more
 
 
-def read_manifest(source: Path) -> dict[str, list[dict[str, Any]]]:
+def read_manifest(source: Path, *, workspace: Path) -> dict[str, list[dict[str, Any]]]:
     """The manifest's resource lists by kind; raises ComplykitError when it is none."""
-    raw = read_source(source, MAX_BYTES, "a Fides manifest")
+    raw = read_source(
+        source, MAX_BYTES, workspace=workspace, what="a Fides manifest", hint=SPLIT_HINT
+    )
     parsed = parse_yaml(PurePosixPath(source.name), raw)
     if parsed.findings:
         raise ComplykitError(f"{source} is not readable YAML or JSON: {parsed.findings[0].message}")
@@ -48,7 +50,7 @@ def import_fides(
     root: Path, source: Path, *, dry_run: bool = False, strict: bool = False
 ) -> ImportReport:
     """Import the systems of the Fides manifest in ``source`` as processing activities."""
-    manifest = read_manifest(source)
+    manifest = read_manifest(source, workspace=root)
     names = {
         str(item.get("fides_key")): str(item.get("name") or item.get("fides_key"))
         for kind in TAXONOMY
@@ -83,9 +85,31 @@ def _keys(item: dict[str, Any], key: str) -> list[str]:
     return [str(v) for v in value if isinstance(v, str | int)] if isinstance(value, list) else []
 
 
-def _declarations(system: dict[str, Any]) -> list[dict[str, Any]]:
-    """The system's privacy declarations; none when the manifest gives no list of them (a
-    hand-edited manifest can hold anything there)."""
+def _declarations(system: dict[str, Any], notes: Notes) -> list[dict[str, Any]]:
+    """The system's privacy declarations, with a warning for what is left out: a value that is
+    no list, and each item of the list that is no declaration (a hand-edited manifest can hold
+    anything there, e.g. ``privacy_declarations: [marketing]``)."""
+    value = system.get("privacy_declarations")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        notes.warn(
+            f"'privacy_declarations' is {_kind(value)} in the manifest, not a list of "
+            "declarations; left out"
+        )
+        return []
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            notes.warn(
+                f"privacy declaration {number} is {_kind(item)} in the manifest, not a "
+                "declaration with its fields; left out"
+            )
+    return _declaration_items(system)
+
+
+def _declaration_items(system: dict[str, Any]) -> list[dict[str, Any]]:
+    """The system's privacy declarations that are declarations, without a word (the warnings
+    are the system's own, given once by ``_declarations``)."""
     value = system.get("privacy_declarations")
     return [d for d in value if isinstance(d, dict)] if isinstance(value, list) else []
 
@@ -96,7 +120,22 @@ def _warn_not_text(item: dict[str, Any], keys: tuple[str, ...], notes: Notes) ->
     for key in keys:
         value = item.get(key)
         if value is not None and not isinstance(value, str):
-            notes.warn(f"'{key}' is not text in the manifest ({type(value).__name__}); left out")
+            notes.warn(f"'{key}' is {_kind(value)} in the manifest, not text; left out")
+
+
+def _kind(value: object) -> str:
+    """What a YAML value is, in the words of the person who wrote the manifest."""
+    if isinstance(value, bool):
+        return "a yes/no"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of named fields"
+    return "a date" if value is not None else "empty"
 
 
 def _name(key: str, names: dict[str, str]) -> str:
@@ -104,11 +143,7 @@ def _name(key: str, names: dict[str, str]) -> str:
 
 
 def _fields(system: dict[str, Any], names: dict[str, str], notes: Notes) -> dict[str, Any]:
-    declarations = _declarations(system)
-    listed = system.get("privacy_declarations")
-    if listed is not None and not isinstance(listed, list):
-        kind = type(listed).__name__
-        notes.warn(f"'privacy_declarations' is not a list in the manifest ({kind}); left out")
+    declarations = _declarations(system, notes)
     responsibility = _keys(system, "responsibility")
     processor = "Controller" not in responsibility and any("Processor" in r for r in responsibility)
     _warn_not_text(system, ("name", "fides_key", "description", "data_security_practices"), notes)
@@ -221,7 +256,7 @@ def _references(manifest: dict[str, list[dict[str, Any]]], systems: list[Outcome
 
 def _used_keys(system: dict[str, Any]) -> set[str]:
     used = set(_keys(system, "dataset_references"))
-    for declaration in _declarations(system):
+    for declaration in _declaration_items(system):
         used.update(_keys(declaration, "data_categories"))
         used.update(_keys(declaration, "data_subjects"))
         used.update(_keys(declaration, "dataset_references"))

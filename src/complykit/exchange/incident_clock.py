@@ -8,7 +8,6 @@ an earlier step that day), a notification at the end of its day, the latest it c
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date, datetime, time, timedelta, timezone
 
 from complykit.exchange.incident_words import LABELS, kept
@@ -130,9 +129,12 @@ class Moments:
     def _written(self, field: str, text: str) -> Written | None:
         label = LABELS[field]
         written: Written | None = None
-        reason: str | None = "is not a real date or time (dates are read day first: dd-mm-yyyy)"
-        with contextlib.suppress(ValueError):
+        reason: str | None
+        try:
             written = read_moment(text)
+        except ValueError:  # a day or time that does not exist, such as 31-02 or 25:00
+            reason = "is not a real date or time (dates are read day first: dd-mm-yyyy)"
+        else:
             reason = _no_moment(written, text)
         if written is not None and reason is None:
             return written

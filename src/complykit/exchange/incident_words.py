@@ -326,8 +326,9 @@ APPROXIMATELY = re.compile(
 )
 
 
-COUNTED = re.compile(r"\s*(?:personen|betrokkenen|mensen|people|persons|individuals|personnes|"
-                      r"records|registraties|enregistrements)$")  # fmt: skip
+# Tried only where a run of spaces starts: from each of its spaces, a long run is read again.
+COUNTED = re.compile(r"(?<!\s)\s*(?:personen|betrokkenen|mensen|people|persons|individuals|"
+                      r"personnes|records|registraties|enregistrements)$")  # fmt: skip
 
 
 GROUPED = re.compile(r"[0-9]{1,3}(?:[.,\s][0-9]{3})+")

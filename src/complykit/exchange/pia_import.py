@@ -24,7 +24,8 @@ from complykit.exchange.pia_text import dpia_fields, evaluation_line, measure_id
 from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.shown import shown
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = 20_000_000  # an export of one PIA, its attachments included, is far smaller
+PIA_HINT = "Export the PIA again without attachments, or remove large comments from it."
 PARTS = ("answers", "measures", "evaluations", "comments")
 
 
@@ -39,9 +40,9 @@ class PiaExport:
     comments: list[dict[str, Any]]
 
 
-def read_export(source: Path) -> PiaExport:
+def read_export(source: Path, *, workspace: Path) -> PiaExport:
     """The export in ``source``; raises ComplykitError when it is not a PIA tool export."""
-    data = read_json_file(source, MAX_BYTES, "a PIA export")
+    data = read_json_file(source, MAX_BYTES, "a PIA export", workspace=workspace, hint=PIA_HINT)
     if not isinstance(data, dict) or not isinstance(data.get("pia"), dict):
         raise ComplykitError(
             f"{source} is not a CNIL PIA tool export: it has no 'pia' object",
@@ -59,7 +60,7 @@ def import_pia(
     root: Path, source: Path, *, dry_run: bool = False, strict: bool = False
 ) -> ImportReport:
     """Import the PIA tool export in ``source`` into the workspace at ``root``."""
-    export = read_export(source)
+    export = read_export(source, workspace=root)
     name = " ".join(text(export.pia, "name").split()) or source.stem
     dpia_id = f"dpia-{slug(name) or 'pia'}"
     control_ids = _control_ids(dpia_id, export.measures)

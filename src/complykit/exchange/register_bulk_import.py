@@ -23,8 +23,8 @@ from complykit.exchange.record_files import Target, slug, unique_ids, write_all
 from complykit.exchange.row_source import Notes, split_lines
 from complykit.exchange.sheet import read_sheets, sheet_warnings
 from complykit.exchange.shown import shown
+from complykit.exchange.source_file import MAX_BYTES, SPLIT_HINT
 
-MAX_BYTES = 50_000_000
 LIFECYCLE = {"in gebruik": "operation", "in ontwikkeling": "development",
              "buiten gebruik": "retired", "gepland": "design", "in use": "operation",
              "in development": "development", "out of use": "retired", "retired": "retired",
@@ -38,12 +38,14 @@ _YEAR_LAST = re.compile(r"(?:\d{1,2}[-/.])?(\d{1,2})[-/.](\d{4})")
 
 def read_descriptions(
     source: Path,
+    *,
+    workspace: Path,
 ) -> tuple[str, list[dict[str, str]], tuple[tuple[str, str], ...]]:
     """The descriptions in a register download, as text by key; the name of the table; the
     warnings about reading it (a CSV read as Windows-1252)."""
     if source.suffix.casefold() == ".json":
-        return source.name, _json_items(source), ()
-    sheet = read_sheets(source)[0]
+        return source.name, _json_items(source, workspace), ()
+    sheet = read_sheets(source, workspace=workspace)[0]
     rows = [row for row in sheet.rows if not row.empty]
     if not rows:
         raise ComplykitError(f"{source} holds no descriptions")
@@ -60,8 +62,10 @@ def read_descriptions(
     return sheet.name, items, sheet_warnings([sheet])
 
 
-def _json_items(source: Path) -> list[dict[str, str]]:
-    data = read_json_file(source, MAX_BYTES, "an Algoritmeregister download")
+def _json_items(source: Path, workspace: Path) -> list[dict[str, str]]:
+    data = read_json_file(
+        source, MAX_BYTES, "an Algoritmeregister download", workspace=workspace, hint=SPLIT_HINT
+    )
     if isinstance(data, dict):
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list):
@@ -91,7 +95,7 @@ def import_register_download(
     root: Path, source: Path, *, dry_run: bool = False, strict: bool = False
 ) -> ImportReport:
     """One ``ai-system`` record in ai/ per description in ``source``."""
-    table, items, read_warnings = read_descriptions(source)
+    table, items, read_warnings = read_descriptions(source, workspace=root)
     json = source.suffix.casefold() == ".json"
     target = Target.of(root)
     names = [" ".join(plain_text(item.get("name", "")).split()) for item in items]

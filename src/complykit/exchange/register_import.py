@@ -61,7 +61,7 @@ def import_register(
     Raises ComplykitError when the file cannot be read, the sheet does not exist, no header
     row or form names the activity, or the workspace config is not valid.
     """
-    sheets = read_sheets(source, lambda cell: field_of(cell) is not None)
+    sheets = read_sheets(source, lambda cell: field_of(cell) is not None, workspace=root)
     if sheet is not None:
         pick_sheet(source, sheets, sheet)
     form_sheets, table_sheets = split_forms(sheets)

@@ -42,7 +42,11 @@ _AMOUNT = r"(?:\d{1,6}(?:[.,]\d{1,2})?(?!\d)|(?:" + _WORDS + r")(?![^\W\d_]))"
 _UNIT = "(" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + ")"
 # "zeven (7) jaar" and "7 (zeven) jaar" write one amount twice.
 _PART = rf"({_AMOUNT})(?:\s*\(\s*({_AMOUNT})\s*\))?\s*{_UNIT}(?![^\W\d_])"
-_PERIOD = re.compile(r"(?<![\w.,])" + _PART + r"(?:\s*(?:,|\ben\b|\band\b|\+)?\s*" + _PART + ")*")
+# Between two parts, one run of whitespace: "\s*,?\s*" would try every split of a run of spaces
+# between its two halves, and a cell of spaces would take minutes.
+_PERIOD = re.compile(
+    r"(?<![\w.,])" + _PART + r"(?:\s*(?:(?:,|\ben\b|\band\b|\+)\s*)?" + _PART + ")*"
+)
 _ONE_PART = re.compile(_PART)
 _ISO = re.compile(r"(?<![^\W_])p(?:(?:\d{1,6}[ymwd])+(?:t\d{1,6}h)?|t\d{1,6}h)(?![^\W_])")
 _CONNECTIVE = re.compile(
@@ -51,16 +55,19 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 # "Gedurende dienstverband + 2 jaar": the period counts from the end of what lasts.
+# What lasts starts and ends with a non-space, so no run of spaces can be split between it and
+# the "\s" around it: the tries would grow with the square of the run.
 _SPAN_NL = re.compile(
-    r"^(?:gedurende|(?:de\s+)?duur|looptijd)\s+(.+?)\s*(?:\+|plus)$", re.IGNORECASE
+    r"^(?:gedurende|(?:de\s+)?duur|looptijd)\s+(\S(?:.*\S)?)\s*(?:\+|plus)$", re.IGNORECASE
 )
 _SPAN_EN = re.compile(
-    r"^(?:during|(?:for\s+)?(?:the\s+)?(?:duration|length|term)\s+of)\s+(.+?)\s*(?:\+|plus)$",
+    r"^(?:during|(?:for\s+)?(?:the\s+)?(?:duration|length|term)\s+of)\s+"
+    r"(\S(?:.*\S)?)\s*(?:\+|plus)$",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(?:de|het)\s", re.IGNORECASE)
 # "<what lasts> + <period>" with no word saying how: the period runs on after it.
-_LASTING = re.compile(r"^([^\W\d_][^+]*?)\s*(?:\+|plus)$", re.IGNORECASE)
+_LASTING = re.compile(r"^([^\W\d_](?:[^+]*[^+\s])?)\s*(?:\+|plus)$", re.IGNORECASE)
 
 
 @frozen

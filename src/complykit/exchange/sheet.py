@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
 from complykit.exchange.shown import shown
-from complykit.exchange.source_file import check_source, read_source
+from complykit.exchange.source_file import MAX_BYTES, read_source
 from complykit.exchange.workbook_limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_workbook
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
 DELIMITERS = (";", ",", "\t")
 DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs"}
-MAX_BYTES = 50_000_000  # far above any register; a larger file is not one
 FORMATS_HINT = "Save the register as a workbook (.xlsx or .ods) or as CSV (UTF-8)."
 WINDOWS_1252 = "read as Windows-1252 (not UTF-8); check accented letters, or save as CSV UTF-8"
 
@@ -65,22 +64,27 @@ HeaderWord = Callable[[str], bool]
 delimiter of a CSV file."""
 
 
-def read_sheets(path: Path, header_word: HeaderWord | None = None) -> list[Sheet]:
+def read_sheets(
+    path: Path, header_word: HeaderWord | None = None, *, workspace: Path
+) -> list[Sheet]:
     """Every sheet of ``path`` in workbook order, or the one table of a CSV file, whose
     delimiter is the one that makes a header row of ``header_word`` cells (``_delimiter``).
+    ``path`` must not lead out of the repository around ``workspace`` (``source_file``).
 
     Raises ComplykitError when the file cannot be read or exceeds a limit.
     """
     suffix = path.suffix.casefold()
-    _check_size(path)
+    if suffix not in WORKBOOK_SUFFIXES + CSV_SUFFIXES:
+        raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
+    # Read once: the limits are checked on, and the sheets parsed from, the same bytes, which a
+    # file swapped between a check and a parse by name would not be.
+    data = read_source(path, MAX_BYTES, workspace=workspace)
     if suffix in WORKBOOK_SUFFIXES:
-        check_workbook(path)
-        return _workbook_sheets(path)
-    if suffix in CSV_SUFFIXES:
-        text, warnings = _csv_text(path)
-        delimiter = _delimiter(text, header_word)
-        return [Sheet(path.stem, tuple(_csv_rows(path, text, delimiter)), warnings, delimiter)]
-    raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
+        check_workbook(path, io.BytesIO(data))
+        return _workbook_sheets(path, data)
+    text, warnings = _csv_text(path, data)
+    delimiter = _delimiter(text, header_word)
+    return [Sheet(path.stem, tuple(_csv_rows(path, text, delimiter)), warnings, delimiter)]
 
 
 def read_as(sheets: Sequence[Sheet]) -> str:
@@ -103,12 +107,12 @@ def header_hint(sheets: Sequence[Sheet], hint: str) -> str:
     return f"{hint} {DELIMITER_HINT}" if read_as(sheets) else hint
 
 
-def read_rows(path: Path, sheet: str | None = None) -> list[Row]:
+def read_rows(path: Path, sheet: str | None = None, *, workspace: Path) -> list[Row]:
     """The rows of one sheet of ``path``: the named one, or the first.
 
     Raises ComplykitError when the file cannot be read or the sheet does not exist.
     """
-    sheets = read_sheets(path)
+    sheets = read_sheets(path, workspace=workspace)
     if sheet is None:
         return list(sheets[0].rows)
     return list(pick_sheet(path, sheets, sheet).rows)
@@ -128,12 +132,12 @@ def pick_sheet(path: Path, sheets: list[Sheet], name: str) -> Sheet:
     raise ComplykitError(f"{path} has no sheet '{shown(name)}'", hint=f"Sheets: {names}.")
 
 
-def _workbook_sheets(path: Path) -> list[Sheet]:
+def _workbook_sheets(path: Path, data: bytes) -> list[Sheet]:
     import python_calamine as calamine  # noqa: PLC0415 - only imports read workbooks
 
     errors = (calamine.CalamineError, calamine.ZipError, calamine.XmlError, ValueError, OSError)
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         try:
             return [_sheet(book.get_sheet_by_name(name)) for name in book.sheet_names]
         finally:
@@ -153,14 +157,13 @@ def _sheet(sheet: python_calamine.CalamineSheet) -> Sheet:
     )
 
 
-def _csv_text(path: Path) -> tuple[str, tuple[str, ...]]:
+def _csv_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     """The text of a CSV file, and a warning when it was not UTF-8.
 
     Excel in Dutch saves "CSV (gescheiden door lijstscheidingsteken)" as Windows-1252, so text
     that is not UTF-8 is read as that when it can be. Bytes that Windows-1252 leaves undefined,
     NUL bytes (UTF-16) or a UTF-8 byte-order mark before bytes that are not UTF-8 are refused.
     """
-    data = read_source(path, MAX_BYTES, "a register")
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
@@ -202,12 +205,6 @@ def _check_extent(path: Path, row: int, columns: int, cells: int) -> None:
     else:
         return
     raise ComplykitError(f"{path}: refused: {reason}", hint=FORMATS_HINT)
-
-
-def _check_size(path: Path) -> None:
-    size = check_source(path)
-    if size > MAX_BYTES:
-        raise ComplykitError(f"{path} is {size:,} bytes; a register is far smaller")
 
 
 _DELIMITER_ROWS = 20

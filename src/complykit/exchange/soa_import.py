@@ -101,7 +101,7 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
     catalogs, _ = workspace_catalogs(root)
     config, _ = load_config(root)
     people = config.people if config is not None else ()
-    sheets = read_sheets(source, lambda cell: _field_of(cell) is not None)
+    sheets = read_sheets(source, lambda cell: _field_of(cell) is not None, workspace=root)
     table, header = _table([pick_sheet(source, sheets, sheet)] if sheet else sheets)
     columns = [_field_of(cell) for cell in table.rows[header].cells]
     rows = [(row, _used_columns(columns, row)) for row in table.rows[header + 1 :] if not row.empty]

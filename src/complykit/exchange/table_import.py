@@ -86,7 +86,7 @@ def import_table(  # noqa: PLR0913 - the import options, all keyword-only but tw
     strict: bool = False,
 ) -> ImportReport:
     """Import one record of ``table.kind`` per data row of ``source``."""
-    sheets = read_sheets(source, lambda cell: table.field_of(cell) is not None)
+    sheets = read_sheets(source, lambda cell: table.field_of(cell) is not None, workspace=root)
     chosen = pick_sheet(source, sheets, sheet) if sheet is not None else None
     found, index = _header(table, [chosen] if chosen else sheets)
     target = Target.of(root)  # raises when complykit.yaml is not valid

@@ -45,10 +45,11 @@ class _RefusedError(Exception):
         self.reason = reason
 
 
-def check_workbook(path: Path) -> None:
-    """Raise ComplykitError when ``path`` is no zip, or exceeds a limit of this module."""
+def check_workbook(path: Path, data: IO[bytes]) -> None:
+    """Raise ComplykitError naming ``path`` when ``data``, its bytes as read once, is no zip,
+    or exceeds a limit of this module."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(data) as archive:
             _check_directory(archive.infolist())
             for info in archive.infolist():
                 if info.filename.endswith(_XML_SUFFIXES):

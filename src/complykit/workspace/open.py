@@ -129,7 +129,8 @@ def _config(root: Path) -> tuple[WorkspaceConfig | None, tuple[Finding, ...], Pl
 
 def _second_config_document(document: YamlDocument) -> Finding:
     """A second document in the config was read by no one: what it set (a second
-    ``organisation``, another ``paths.exclude``) silently did not apply."""
+    ``organisation``, another ``paths.exclude``) silently did not apply. Now neither document
+    is used, and the workspace is not checked, until the file holds one."""
     line, column = document.places.start() if document.places is not None else (1, 1)
     return Finding(
         PurePosixPath(CONFIG_FILENAME),
@@ -137,8 +138,8 @@ def _second_config_document(document: YamlDocument) -> Finding:
         column,
         "SCH005",
         Severity.ERROR,
-        f"{CONFIG_FILENAME} holds more than one YAML document; only one is read, and what "
-        "this one sets would not apply",
+        f"{CONFIG_FILENAME} holds more than one YAML document; complykit uses none of them, "
+        "and checks nothing in the workspace, until it holds one",
         hint="Merge the settings into the first document and remove the `---` line above.",
     )
 

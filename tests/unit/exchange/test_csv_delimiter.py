@@ -48,7 +48,7 @@ def test_comma_heavy_cells_below_a_title_and_without_known_headers(tmp_path: Pat
         "vijf, zes, zeven, acht;x;y\n",
         encoding="utf-8",
     )
-    (sheet,) = read_sheets(source)
+    (sheet,) = read_sheets(source, workspace=tmp_path)
     assert sheet.delimiter == ";"
     assert sheet.rows[1].cells == ("A", "B", "C")
 
@@ -57,7 +57,7 @@ def test_semicolons_in_quoted_cells_do_not_count(tmp_path: Path) -> None:
     """A comma file whose quoted cells hold semicolons is read at its commas."""
     source = tmp_path / "ropa.csv"
     source.write_text('Name,Purpose\nCRM,"sales; marketing; support; billing"\n', encoding="utf-8")
-    (sheet,) = read_sheets(source)
+    (sheet,) = read_sheets(source, workspace=tmp_path)
     assert sheet.delimiter == ","
     assert sheet.rows[1].cells == ("CRM", "sales; marketing; support; billing")
 

@@ -166,11 +166,35 @@ def test_a_field_that_is_not_text_is_reported_not_dropped(workspace: Path, tmp_p
     manifest.write_text(yaml.safe_dump({"system": [system]}), "utf-8")
     [outcome] = import_fides(workspace, manifest, dry_run=True).outcomes
     assert outcome.messages == (
-        "'name' is not text in the manifest (list); left out",
-        "'description' is not text in the manifest (dict); left out",
+        "'name' is a list in the manifest, not text; left out",
+        "'description' is a set of named fields in the manifest, not text; left out",
     )
     assert outcome.text is not None
     assert yaml.safe_load(outcome.text)["name"] == "crm"
+
+
+def test_declarations_that_are_no_declarations_are_each_reported(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """``privacy_declarations: [marketing, 3]`` dropped both items without a word; each is a
+    warning in plain words (not Python's type names), and a real declaration beside them stays."""
+    manifest = tmp_path / "fides.yml"
+    declaration = {"name": "Newsletter", "data_use": "marketing", "data_categories": []}
+    system = {"fides_key": "crm", "privacy_declarations": ["marketing", 3, declaration]}
+    manifest.write_text(yaml.safe_dump({"system": [system]}), "utf-8")
+    [outcome] = import_fides(workspace, manifest, dry_run=True).outcomes
+    assert outcome.messages[:2] == (
+        (
+            "privacy declaration 1 is a text in the manifest, not a declaration with its "
+            "fields; left out"
+        ),
+        (
+            "privacy declaration 2 is a number in the manifest, not a declaration with its "
+            "fields; left out"
+        ),
+    )
+    assert outcome.text is not None
+    assert len(yaml.safe_load(outcome.text)["purposes"]) == 1
 
 
 def test_permanent_retention_goes_to_fides_and_back(workspace: Path, tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_windows_1252_csv_is_read_with_a_warning(tmp_path: Path) -> None:
     """A CSV file in Windows-1252 is read, and its sheet says so for the import to warn."""
     source = tmp_path / "register.csv"
     source.write_bytes(CP1252.encode("cp1252"))
-    (sheet,) = read_sheets(source)
+    (sheet,) = read_sheets(source, workspace=tmp_path)
     assert sheet.rows[1].cells == (
         "Cliëntregistratie Wmo",
         "Zorg \u2013 \u2018maatwerk\u2019",
@@ -95,7 +95,7 @@ def test_utf8_csv_has_no_warning(tmp_path: Path) -> None:
     """A UTF-8 CSV file, with or without a byte-order mark, is read without a warning."""
     source = tmp_path / "register.csv"
     source.write_text("\ufeff" + CP1252, encoding="utf-8")
-    assert read_sheets(source)[0].warnings == ()
+    assert read_sheets(source, workspace=tmp_path)[0].warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_text_neither_utf8_nor_windows_1252_is_refused(tmp_path: Path, content: 
     source = tmp_path / "register.csv"
     source.write_bytes(content)
     with pytest.raises(ComplykitError, match="is not UTF-8 text"):
-        read_sheets(source)
+        read_sheets(source, workspace=tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -440,7 +440,7 @@ def test_a_csv_title_above_the_header_does_not_hide_the_delimiter(tmp_path: Path
     the semicolon is still the delimiter."""
     source = tmp_path / "vvt.csv"
     source.write_text("Verklaring van toepasselijkheid\n\nControl;Van toepassing\nA.5.1;Ja\n")
-    (sheet,) = read_sheets(source)
+    (sheet,) = read_sheets(source, workspace=tmp_path)
     assert [row.cells for row in sheet.rows if not row.empty] == [
         ("Verklaring van toepasselijkheid",),
         ("Control", "Van toepassing"),

@@ -24,18 +24,20 @@ _MORE_POINTS = (
 # "artikel 6, eerste lid, aanhef en onder c": Dutch drafting names the opening words of the
 # paragraph before the point.
 _OPENING = r"(?:aanhef\s+en\s*)?"
+# No two runs of whitespace meet with nothing but optional text between them ("\s*,?\s*"): a
+# cell of spaces would be split between them in every way, and an import would take hours.
 _ARTICLE = re.compile(
-    r"(?<![0-9])6\s*(?:\(\s*1\s*\)|[.\-/]\s*1|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*1|,?\s*eerste\s+lid)"
-    r"(?![0-9])\s*[,.\-/]?\s*" + _OPENING + _POINT_WORD + r"\(?\s*([a-f])\s*\)?"
+    r"(?<![0-9])6\s*(?:\(\s*1\s*\)|[.\-/]\s*1|(?:,\s*)?(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*1|(?:,\s*)?eerste\s+lid)"
+    r"(?![0-9])\s*(?:[,.\-/]\s*)?" + _OPENING + _POINT_WORD + r"(?:\(\s*)?([a-f])\s*\)?"
     r"(?![a-z])(" + _MORE_POINTS + ")"
 )
 _LONE_POINT = re.compile(r"(?<![a-z])[a-f](?![a-z])")
 # An Art. 9(2) reference: 9(2)(h), 9.2.h, art. 9 lid 2 sub h, artikel 9, tweede lid, onder h.
 _ART9 = re.compile(
-    r"(?<![0-9])9\s*(?:\(\s*2\s*\)|[.\-/]\s*2|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*2|,?\s*tweede\s+lid)"
-    r"(?![0-9])\s*[,.\-/]?\s*"
+    r"(?<![0-9])9\s*(?:\(\s*2\s*\)|[.\-/]\s*2|(?:,\s*)?(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)\s*2|(?:,\s*)?tweede\s+lid)"
+    r"(?![0-9])\s*(?:[,.\-/]\s*)?"
     + _OPENING
-    + r"(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?\(?\s*([a-j])\s*\)?"
+    + r"(?:(?:sub|onder|point|punt|letter|under|lit\.?|buchstabe)\s*)?(?:\(\s*)?([a-j])\s*\)?"
     r"(?![a-z])"
 )
 _POINTS = dict(zip("abcdef", LegalBasis, strict=True))
@@ -194,7 +196,7 @@ _BARE_ARTICLE = re.compile(
     r"\bart(?:ikel|icle|s|t)?\.?\s*[69](?![0-9])(?:\s*(?:,|\ben\b|\band\b|\bund\b|\bet\b)\s*[69](?![0-9]))*"
     r"(?:"
     + _PARAGRAPH
-    + r"(?:\s*,?\s*"
+    + r"(?:\s*(?:,\s*)?"
     + _OPENING
     + r"(?:sub|onder|point|punt|letter|lit\.?|buchstabe)\s*\(?[a-j]\)?(?![a-z]))?)?"
 )
