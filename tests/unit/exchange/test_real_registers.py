@@ -168,6 +168,12 @@ def test_bases_pair_with_purposes_per_line(workspace: Path, tmp_path: Path) -> N
         ("Algemeen belang \u2013 Participatiewet art. 7", "Participatiewet art. 7"),
         ("Wettelijke taak (Wgs)", "Wgs"),
         ("Wettelijke verplichting (BW, arbeidsovereenkomst)", "BW"),
+        # French codes number their articles L., R. and D.: the article stays with its code.
+        ("Obligation légale (Code du travail, art. L3243-2)", "Code du travail, art. L3243-2"),
+        (
+            "Obligation légale (Code du travail, article R. 1234-9)",
+            "Code du travail, article R. 1234-9",
+        ),
         ("Wettelijke verplichting", None),
         ("art. 6 lid 1 sub e AVG", None),
         ("Art. 6(1)(c) GDPR - Legal Obligation", None),

@@ -298,7 +298,7 @@ _LAW = re.compile(
     # French and Belgian: "Code du travail", "loi du 30 juillet 2018", "arrêté royal", "décret";
     # Flemish and Brussels law in Dutch: "decreet van 18 juli 2008", "ordonnantie".
     r"|\bcode\b|\bloi\b|arr[eê]t[eé]|d[eé]cret|ordonnance|decreet|ordonnantie"
-    r"|\buavg\b|\bart(?:ikel|icle)?\.?\s*\d)|\bBW\b"
+    r"|\buavg\b|\bart(?:ikel|icle)?\.?\s*(?:[lrd]\.?\s*)?\d)|\bBW\b"
     # Dutch law abbreviations: W and a consonant, as Wgs, Wmo, Wlz, WGBO, WWB.
     r"|\bW[BCDFGJKLMNPQSTVWXZbcdfgjklmnpqstvwxz][A-Za-z]{0,4}\b"
 )
