@@ -34,6 +34,9 @@ SCHEMA_VERDICT_CODES = frozenset({"SCH002", "SCH003", "SCH004", "SCH005", "YAML0
 BEYOND_JSON_SCHEMA = {
     # Two dates of one record compared: JSON Schema compares a value with constants only.
     CASES / "SCH004" / "acceptance-ends-before-it-was-given" / "risk.yaml",
+    # A `still_available` that names no place ("nee", "n.v.t.", "unknown", a bare "ja"): the
+    # none-words of four languages, in any case, are a vocabulary, not a pattern a schema holds.
+    CASES / "SCH004" / "still-available-says-no" / "incident.yaml",
 }
 WORKSPACES = [EXAMPLE, *sorted(p.parent for p in CASES.glob("*/*/complykit.yaml"))]
 WORKSPACES += sorted(p.parent for p in CASES.glob("SCH*/*/expected.yaml"))
