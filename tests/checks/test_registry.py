@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterator
 
@@ -29,6 +30,14 @@ def test_names_are_unique() -> None:
     """No two rules share a name."""
     names = [rule.name for rule in all_rules().values()]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_check_docstring_reads_as_prose(code: str) -> None:
+    """`complykit explain` and the rules reference render a docstring as Markdown, where a line
+    indented four spaces more than the text begins a code block: no line is."""
+    doc = inspect.getdoc(REGISTRY[code].function) or ""
+    assert not [line for line in doc.splitlines() if line.startswith("    ")]
 
 
 @pytest.mark.parametrize("code", sorted(REGISTRY))

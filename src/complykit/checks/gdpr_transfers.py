@@ -412,33 +412,33 @@ _PARTY_HINT = (
 )
 def transfer_not_listed(repo: Repository) -> Iterator[Problem]:
     """The record puts personal data in a country outside the EEA, or names a party there that
-        receives it, and the activity lists no transfer to that country.
+    receives it, and the activity lists no transfer to that country.
 
-        Counts data locations, recipients, the locations and sub-processors of the activity's
-        processors, joint controllers and, in an activity we carry out as processor, its
-        controllers; reported once per country, at its first mention. Following the EDPB
-        (Guidelines 05/2021), a transfer is data made available to another controller, joint
-        controller or processor in a third country, so two things do not count: our own employees
-        abroad (an ``internal`` recipient, e.g. on a business trip) reaching our systems, and data
-        an organisation established outside the EEA keeps itself, with no supplier, in its own
-        country. An ``internal`` recipient that names a supplier, or whose name gives a legal form
-        or a group relation, is another legal person and counts. Whether the staff of our own
-        branch in a third country receive a transfer is not settled here (the EDPB's wording on
-        branches was not verified), so an ``internal`` recipient named as a branch counts, as a data
+    Counts data locations, recipients, the locations and sub-processors of the activity's
+    processors, joint controllers and, in an activity we carry out as processor, its
+    controllers; reported once per country, at its first mention. Following the EDPB
+    (Guidelines 05/2021), a transfer is data made available to another controller, joint
+    controller or processor in a third country, so two things do not count: our own employees
+    abroad (an ``internal`` recipient, e.g. on a business trip) reaching our systems, and data
+    an organisation established outside the EEA keeps itself, with no supplier, in its own
+    country. An ``internal`` recipient that names a supplier, or whose name gives a legal form
+    or a group relation, is another legal person and counts. Whether the staff of our own
+    branch in a third country receive a transfer is not settled here (the EDPB's wording on
+    branches was not verified), so an ``internal`` recipient named as a branch counts, as a data
     location at the branch does.
 
-        A controller we process for, or a joint controller, outside the EEA counts unless the
-        record says nothing personal reaches it (``receives_personal_data: false``); this holds
-        also for a processor outside the EEA working for a controller in its own country, which is
-        the three criteria applied, not a verified EDPB example. Not checked: a controller with no
-        `country`, and controllers named only through `controller_list`: the processor's register
-        need not give the country (Art. 30(2)(a)), and complykit does not read the list.
+    A controller we process for, or a joint controller, outside the EEA counts unless the
+    record says nothing personal reaches it (``receives_personal_data: false``); this holds
+    also for a processor outside the EEA working for a controller in its own country, which is
+    the three criteria applied, not a verified EDPB example. Not checked: a controller with no
+    `country`, and controllers named only through `controller_list`: the processor's register
+    need not give the country (Art. 30(2)(a)), and complykit does not read the list.
 
-        PASS: ``data_locations: [{country: US, ...}]`` and ``transfers: [{country: US, ...}]``;
-        or ``recipients: [{type: internal, country: IN}]`` (staff on a business trip).
-        FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US;
-        ``role: processor`` with ``controllers: [{name: Harbor Inc., country: US}]`` and no
-        transfer to US; ``recipients: [{name: Maple India Pvt Ltd, type: internal, country: IN}]``.
+    PASS: ``data_locations: [{country: US, ...}]`` and ``transfers: [{country: US, ...}]``;
+    or ``recipients: [{type: internal, country: IN}]`` (staff on a business trip).
+    FAIL: ``processors: [sup-aws]``, whose sub-processor is in US, and no transfer to US;
+    ``role: processor`` with ``controllers: [{name: Harbor Inc., country: US}]`` and no
+    transfer to US; ``recipients: [{name: Maple India Pvt Ltd, type: internal, country: IN}]``.
     """
     countries = repo.catalogs.countries
     outside = _outside_eea_by_supplier(repo)
