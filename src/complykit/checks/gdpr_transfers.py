@@ -19,7 +19,6 @@ from complykit.load.positions import Loc
 from complykit.model.enums import ProcessingRole, TransferMechanism
 from complykit.model.processing import Party, ProcessingActivity, Recipient, Transfer
 from complykit.model.supplier import Supplier
-from complykit.model.wording.organisations import names_branch, names_other_organisation
 from complykit.workspace.repository import Entry, Repository
 
 _SAFEGUARDS = (
@@ -334,6 +333,13 @@ def _not_our_staff(recipient: Recipient) -> str | None:
     """Why an ``internal`` recipient is another legal person, or None when nothing says so."""
     if recipient.supplier is not None:
         return f"naming supplier {recipient.supplier}, an organisation of its own"
+    # Imported here: its patterns are compiled on import, and only an internal recipient in a
+    # third country needs them, which most runs never meet.
+    from complykit.model.wording.organisations import (  # noqa: PLC0415
+        names_branch,
+        names_other_organisation,
+    )
+
     if names_other_organisation(recipient.name):
         return "named as a company of its own (a group company is a controller or processor)"
     if names_branch(recipient.name):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from complykit.model.enums import Art9Condition, LegalBasis
 from complykit.model.wording.folding import words_of
@@ -169,21 +170,29 @@ _FILLER = frozenset((
     "legal", "lawful", "ground", "i.v.m", "ivm", "jo", "juncto", "i.c.m", "icm", "et", "und",
     "du", "la", "des", "der",
 ))  # fmt: skip
+
+
 # The regulations' full names, folded, as their short ones: the UAVG's first, since it holds
 # the GDPR's Dutch name.
-_REGULATIONS = (
-    (re.compile(r"\buitvoeringswet\s+(?:avg|algemene\s+verordening\s+gegevensbescherming)\b"),
-     " uavg "),
-    (re.compile(r"\balgemene\s+verordening\s+gegevensbescherming\b"), " avg "),
-    # By its number: "Verordening (EU) 2016/679", "Regulation (EU) No 2016/679", "règlement
-    # (UE) 2016/679", "VO (EU) 2016/679".
-    (re.compile(r"(?:\b(?:verordening|regulation|reglement|verordnung|vo)\s*)?"
-                r"(?:\(\s*u?eu?\s*\)\s*|\beu\s+)?(?:\b(?:nr|no|n°)\.?\s*)?"
-                r"(?<![0-9/])2016/679(?![0-9])(?:/eu\b)?"), " avg "),
-    (re.compile(r"\bgeneral\s+data\s+protection\s+regulation\b"), " gdpr "),
-    (re.compile(r"\breglement\s+general\s+sur\s+la\s+protection\s+des\s+donnees\b"), " rgpd "),
-    (re.compile(r"\bdatenschutz[\s-]*grundverordnung\b|\bds-gvo\b"), " dsgvo "),
-)  # fmt: skip
+# Compiled on first use: only rules that read a provision need them, and importing this module
+# is on every run's start-up.
+@cache
+def _regulations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return (
+        (re.compile(r"\buitvoeringswet\s+(?:avg|algemene\s+verordening\s+gegevensbescherming)\b"),
+         " uavg "),
+        (re.compile(r"\balgemene\s+verordening\s+gegevensbescherming\b"), " avg "),
+        # By its number: "Verordening (EU) 2016/679", "Regulation (EU) No 2016/679", "règlement
+        # (UE) 2016/679", "VO (EU) 2016/679".
+        (re.compile(r"(?:\b(?:verordening|regulation|reglement|verordnung|vo)\s*)?"
+                    r"(?:\(\s*u?eu?\s*\)\s*|\beu\s+)?(?:\b(?:nr|no|n°)\.?\s*)?"
+                    r"(?<![0-9/])2016/679(?![0-9])(?:/eu\b)?"), " avg "),
+        (re.compile(r"\bgeneral\s+data\s+protection\s+regulation\b"), " gdpr "),
+        (re.compile(r"\breglement\s+general\s+sur\s+la\s+protection\s+des\s+donnees\b"), " rgpd "),
+        (re.compile(r"\bdatenschutz[\s-]*grundverordnung\b|\bds-gvo\b"), " dsgvo "),
+    )  # fmt: skip
+
+
 # The GDPR's Art. 6 or 9 cited without its point, or with a point of a paragraph other than
 # those _ARTICLE and _ART9 read ("AVG art. 6", "Art. 6(3) GDPR", "art. 6 lid 3 sub b AVG",
 # "artikel 9, tweede lid, AVG", "art. 6 en 9 AVG"): general rules that ask for a law, as the
@@ -192,14 +201,20 @@ _PARAGRAPH = (
     r"(?:\s*\(\s*[1-4]\s*\)|\.[1-4](?![0-9])|,?\s*(?:lid|para(?:graph)?e?\.?|par\.?|abs(?:atz)?\.?)"
     r"\s*[1-4](?![0-9])|,?\s*(?:eerste|tweede|derde|vierde)\s+lid)"
 )
-_BARE_ARTICLE = re.compile(
-    r"\bart(?:ikel|icle|s|t)?\.?\s*[69](?![0-9])(?:\s*(?:,|\ben\b|\band\b|\bund\b|\bet\b)\s*[69](?![0-9]))*"
-    r"(?:"
-    + _PARAGRAPH
-    + r"(?:\s*(?:,\s*)?"
-    + _OPENING
-    + r"(?:sub|onder|point|punt|letter|lit\.?|buchstabe)\s*\(?[a-j]\)?(?![a-z]))?)?"
-)
+
+
+@cache
+def _bare_article() -> re.Pattern[str]:
+    return re.compile(
+        r"\bart(?:ikel|icle|s|t)?\.?\s*[69](?![0-9])(?:\s*(?:,|\ben\b|\band\b|\bund\b|\bet\b)\s*[69](?![0-9]))*"
+        r"(?:"
+        + _PARAGRAPH
+        + r"(?:\s*(?:,\s*)?"
+        + _OPENING
+        + r"(?:sub|onder|point|punt|letter|lit\.?|buchstabe)\s*\(?[a-j]\)?(?![a-z]))?)?"
+    )
+
+
 # The UAVG's own articles carry the same numbers: an article the UAVG stands right beside is
 # the UAVG's, not the GDPR's.
 _BESIDE_UAVG = 12
@@ -226,16 +241,20 @@ def says_more(text: str, general: Iterable[re.Pattern[str]] = ()) -> bool:
     return folded_says_more(words_of(text), general)
 
 
-_GDPR_NAMED = re.compile(r"\b(?:avg|gdpr|rgpd|dsgvo)\b")
+_GDPR_NAMED = r"\b(?:avg|gdpr|rgpd|dsgvo)\b"
 
 
 def gdpr_named(text: str) -> bool:
     """Whether ``text`` names the GDPR: by a short or full name, in one of four languages, or
     by its number. The UAVG is not the GDPR."""
-    rest = words_of(text)
-    for pattern, short in _REGULATIONS:
-        rest = pattern.sub(short, rest)
-    return _GDPR_NAMED.search(rest) is not None
+    return re.search(_GDPR_NAMED, _short_names(words_of(text))) is not None
+
+
+def _short_names(folded: str) -> str:
+    """``folded`` with the regulations' full names and numbers as their short names."""
+    for pattern, short in _regulations():
+        folded = pattern.sub(short, folded)
+    return folded
 
 
 def folded_says_more(
@@ -243,13 +262,11 @@ def folded_says_more(
 ) -> bool:
     """``says_more`` for text that ``words_of`` has folded already; ``filler``: more words that
     add nothing here, e.g. the UAVG's name beside its general rule."""
-    rest = folded
-    for pattern, short in _REGULATIONS:
-        rest = pattern.sub(short, rest)
+    rest = _short_names(folded)
     for pattern in general:
         rest = pattern.sub(" ", rest)
     rest = _ART9.sub(" ", _ARTICLE.sub(" ", rest))
-    rest = _BARE_ARTICLE.sub(_bare_gdpr_article, rest)
+    rest = _bare_article().sub(_bare_gdpr_article, rest)
     rest = " ".join(rest.replace("-", " ").replace("_", " ").split())
     for name in _NAMES_LONGEST_FIRST:
         rest = rest.replace(name, " ")
