@@ -9,9 +9,12 @@ from complykit.model.duration import Duration
 from complykit.model.enums import LegalBasis, ProcessingRole
 from complykit.model.processing import DataCategory, ProcessingActivity, Transfer
 from complykit.reports.header import Header, header
+from complykit.reports.labels import N_
 from complykit.reports.names import person_name, record_label, sort_key
+from complykit.reports.render import translations
 from complykit.reports.request import Request
 from complykit.reports.ropa_links import Backlinks, Links, backlinks, links
+from complykit.reports.xlsx_book import Words
 from complykit.workspace.repository import Repository
 
 NOT_STATED = "not-stated"  # the label of a purpose without a legal basis
@@ -50,12 +53,6 @@ class Recipient(TypedDict):
     country: str | None
 
 
-class Authorisation(TypedDict):
-    authority: str
-    on: date
-    reference: str | None
-
-
 class TransferRow(TypedDict):
     country: str
     recipient: str
@@ -63,8 +60,9 @@ class TransferRow(TypedDict):
     derogation: str | None
     safeguards: str | None
     assessment: str | None
-    authorisation: Authorisation | None
-    """The supervisory authority's authorisation of an Art. 46(3) safeguard, if recorded."""
+    authorisation: str | None
+    """The supervisory authority's authorisation of an Art. 46(3) safeguard, if recorded, as
+    one sentence in the report's language."""
 
 
 class Retention(TypedDict):
@@ -107,9 +105,9 @@ class Activity(TypedDict):
     owner: str | None
     next_review: date | None
     art30_exemption: Exemption | None
-    public_powers: bool | None
-    """Whether the activity is carried out in the exercise of public powers (Art. 49(3));
-    None where the record does not say."""
+    public_powers: str | None
+    """The Art. 49(3) answer as a sentence in the report's language, for an activity that
+    transfers data and whose record gives it; else None."""
     links: Links
 
 
@@ -120,12 +118,13 @@ class RopaContext(TypedDict):
 
 
 def build(repo: Repository, request: Request) -> RopaContext:
+    words = Words(request.lang, translations(request.lang))
     records = sorted(
         (record for _, record in repo.records(ProcessingActivity)),
         key=lambda r: (_ROLE_ORDER[r.role.value], *sort_key(r.name, r.id)),
     )
     back = backlinks(repo)
-    activities = [_activity(repo, record, back) for record in records]
+    activities = [_activity(repo, record, back, words) for record in records]
     return RopaContext(
         header=header(repo, request),
         controller_activities=[a for a in activities if a["role"] != ProcessingRole.PROCESSOR],
@@ -143,7 +142,9 @@ def _controllers(record: ProcessingActivity) -> list[Party]:
     return [*named, Party(name=where, contact=kept.contents, country=None)]
 
 
-def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> Activity:
+def _activity(
+    repo: Repository, record: ProcessingActivity, back: Backlinks, words: Words
+) -> Activity:
     arrangement = record.joint_arrangement
     return Activity(
         id=record.id,
@@ -173,7 +174,7 @@ def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> 
         ],
         no_recipients=record.no_recipients,
         processors=[record_label(repo, supplier) for supplier in record.processors],
-        transfers=[_transfer(transfer) for transfer in record.transfers],
+        transfers=[_transfer(transfer, words) for transfer in record.transfers],
         retention=_retention(record),
         security_measures=[record_label(repo, measure) for measure in record.security_measures],
         security_description=record.security_description,
@@ -186,7 +187,7 @@ def _activity(repo: Repository, record: ProcessingActivity, back: Backlinks) -> 
         )
         if record.art30_exemption
         else None,
-        public_powers=record.public_powers,
+        public_powers=_public_powers(record, words),
         links=links(repo, record, back),
     )
 
@@ -207,7 +208,7 @@ def _data(category: DataCategory) -> DataRow:
     )
 
 
-def _transfer(transfer: Transfer) -> TransferRow:
+def _transfer(transfer: Transfer, words: Words) -> TransferRow:
     return TransferRow(
         country=transfer.country,
         recipient=transfer.recipient,
@@ -215,17 +216,42 @@ def _transfer(transfer: Transfer) -> TransferRow:
         derogation=transfer.derogation,
         safeguards=transfer.safeguards,
         assessment=transfer.transfer_impact_assessment,
-        authorisation=_authorisation(transfer),
+        authorisation=_authorisation(transfer, words),
     )
 
 
-def _authorisation(transfer: Transfer) -> Authorisation | None:
+def _authorisation(transfer: Transfer, words: Words) -> str | None:
+    """The authorisation of an Art. 46(3) safeguard, written once for every format."""
     given = transfer.sa_authorisation
     if given is None:
         return None
-    return Authorisation(
-        authority=given.authority, on=given.authorised_on, reference=given.reference
-    )
+    who, on = given.authority, words.long_date(given.authorised_on)
+    if given.reference:
+        return words.gettext(
+            "authorised by %(authority)s on %(on)s, reference %(reference)s (Art. 46(3))",
+            authority=who,
+            on=on,
+            reference=given.reference,
+        )
+    return words.gettext("authorised by %(authority)s on %(on)s (Art. 46(3))", authority=who, on=on)
+
+
+def _public_powers(record: ProcessingActivity, words: Words) -> str | None:
+    """The Art. 49(3) answer, where the record gives one and the activity transfers data: it
+    decides which derogations those transfers may rest on."""
+    if not record.transfers or record.public_powers is None:
+        return None
+    if record.public_powers:
+        return words.gettext(_IN_PUBLIC_POWERS)
+    return words.gettext(_NOT_IN_PUBLIC_POWERS)
+
+
+_IN_PUBLIC_POWERS = N_(
+    "Carried out by a public authority in the exercise of its public powers (Art. 49(3))"
+)
+_NOT_IN_PUBLIC_POWERS = N_(
+    "Not carried out by a public authority in the exercise of its public powers (Art. 49(3))"
+)
 
 
 def _retention(record: ProcessingActivity) -> Retention | None:

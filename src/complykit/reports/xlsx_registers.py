@@ -6,7 +6,6 @@ from complykit.reports.ai_register import Basis, Oversight, System
 from complykit.reports.labels import N_
 from complykit.reports.ropa import (
     Activity,
-    Authorisation,
     DataRow,
     Party,
     Purpose,
@@ -66,7 +65,9 @@ def _activity(words: Words, a: Activity, *, processor: bool) -> tuple[Cell, ...]
         lines([_source(words, src) for src in a["links"]["sources"]]),
         lines([_recipient(words, r) for r in a["recipients"]]) or _no_recipients(words, a),
         lines(a["processors"]),
-        lines([*(_transfer(words, t) for t in a["transfers"]), *_public_powers(words, a)]),
+        lines(
+            [*(_transfer(words, t) for t in a["transfers"]), *filter(None, [a["public_powers"]])]
+        ),
         lines([_location(words, loc) for loc in a["links"]["locations"]]),
         _retention(words, a),
         lines(security),
@@ -147,42 +148,11 @@ def _transfer(words: Words, transfer: TransferRow) -> str:
         parts[0] += f", {words.gettext('Art. 49(1)(%(point)s)', point=derogation)}"
     if transfer["safeguards"]:
         parts.append(f"{words.gettext('safeguards')}: {transfer['safeguards']}")
-    if authorisation := transfer["authorisation"]:
-        parts.append(_authorised(words, authorisation))
+    if transfer["authorisation"]:
+        parts.append(transfer["authorisation"])
     if transfer["assessment"]:
         parts.append(f"{words.gettext('transfer impact assessment')}: {transfer['assessment']}")
     return "; ".join(parts)
-
-
-def _authorised(words: Words, authorisation: Authorisation) -> str:
-    on = words.long_date(authorisation["on"])
-    who = authorisation["authority"]
-    if reference := authorisation["reference"]:
-        return words.gettext(
-            "authorised by %(authority)s on %(on)s, reference %(reference)s (Art. 46(3))",
-            authority=who,
-            on=on,
-            reference=reference,
-        )
-    return words.gettext("authorised by %(authority)s on %(on)s (Art. 46(3))", authority=who, on=on)
-
-
-def _public_powers(words: Words, a: Activity) -> list[str]:
-    """The Art. 49(3) answer, where the record gives one and the activity transfers data: it
-    decides which derogations those transfers may rest on."""
-    if not a["transfers"] or a["public_powers"] is None:
-        return []
-    if a["public_powers"]:
-        return [words.gettext(_IN_PUBLIC_POWERS)]
-    return [words.gettext(_NOT_IN_PUBLIC_POWERS)]
-
-
-_IN_PUBLIC_POWERS = (
-    "Carried out by a public authority in the exercise of its public powers (Art. 49(3))"
-)
-_NOT_IN_PUBLIC_POWERS = (
-    "Not carried out by a public authority in the exercise of its public powers (Art. 49(3))"
-)
 
 
 def _retention(words: Words, activity: Activity) -> str | None:
