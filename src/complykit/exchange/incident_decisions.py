@@ -112,12 +112,7 @@ def _notification(
     cells: Cells, config: WorkspaceConfig, when: datetime | None, notes: Notes
 ) -> dict[str, Any]:
     reference, reason = cells("authority_reference"), cells("not_notified_reason")
-    notification: dict[str, Any] = {"required": True}
-    if when is not None:
-        notification["notified_at"] = when.isoformat()
-    else:
-        notes.warn("notified to the authority, but on no date the import could read; add "
-                   "breach.authority.notified_at")  # fmt: skip
+    notification = _notified(when, notes, "notified to the authority", "authority")
     notification["to"] = _notified_authority(cells, config, notes)
     if reference:
         notification["reference"] = reference
@@ -220,13 +215,18 @@ def people_told(cells: Cells, moments: Moments, notes: Notes) -> dict[str, Any] 
     return None
 
 
-def _told(cells: Cells, when: datetime | None, notes: Notes) -> dict[str, Any]:
-    people: dict[str, Any] = {"required": True}
+def _notified(when: datetime | None, notes: Notes, done: str, field: str) -> dict[str, Any]:
+    """A notification the register says was made, with its moment, or a warning to add it."""
+    notification: dict[str, Any] = {"required": True}
     if when is not None:
-        people["notified_at"] = when.isoformat()
+        notification["notified_at"] = when.isoformat()
     else:
-        notes.warn("the people affected were told, but on no date the import could read; "
-                   "add breach.data_subjects.notified_at")  # fmt: skip
+        notes.warn(f"{done}, but on no date the import could read; add breach.{field}.notified_at")
+    return notification
+
+
+def _told(cells: Cells, when: datetime | None, notes: Notes) -> dict[str, Any]:
+    people = _notified(when, notes, "the people affected were told", "data_subjects")
     if cells("subjects_method"):
         people["method"] = cells("subjects_method")
     if reason := cells("subjects_reason"):
