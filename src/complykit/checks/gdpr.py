@@ -477,18 +477,51 @@ def joint_arrangement_missing(repo: Repository) -> Iterator[Problem]:
 def processor_role_mismatch(repo: Repository) -> Iterator[Problem]:
     """An activity lists a supplier as processor whose record says it is not one.
 
+    Under ``processors``, or as a recipient of ``type: processor`` that names the supplier: the
+    register then tells the authority that a party receives the data as our processor (Art.
+    30(1)(d)) while the supplier record says it decides for itself, as an auditor does under
+    its own legal duties (EDPB Guidelines 07/2020). A supplier named in both places is
+    reported once, under ``processors``.
+
     PASS: ``processors: [sup-afas]`` and sup-afas has ``role: processor``.
-    FAIL: ``processors: [sup-arbodienst]`` and sup-arbodienst has ``role: controller``.
+    FAIL: ``processors: [sup-arbodienst]``, or ``recipients: [{type: processor, supplier:
+    sup-arbodienst, ...}]``, and sup-arbodienst has ``role: controller``.
     """
     for entry, activity in activities(repo):
         for index, supplier_id in enumerate(activity.processors):
-            target = repo.by_id.get(supplier_id)
-            supplier = target.record if target is not None else None
-            role = supplier.role_in(activity.id) if isinstance(supplier, Supplier) else None
-            if isinstance(supplier, Supplier) and role not in _PROCESSOR_ROLES:
+            found = _not_a_processor(repo, activity, supplier_id)
+            if found is not None:
+                supplier, role = found
                 yield Problem(
                     entry,
                     ("processors", index),
                     f"'{activity.name}' uses {supplier.id} ({supplier.name}) as processor, "
                     f"but its supplier record gives its role as {role}",
                 )
+        for index, recipient in enumerate(activity.recipients):
+            if recipient.type != "processor" or recipient.supplier is None:
+                continue
+            if recipient.supplier in activity.processors:
+                continue  # reported above, under `processors`
+            found = _not_a_processor(repo, activity, recipient.supplier)
+            if found is not None:
+                supplier, role = found
+                yield Problem(
+                    entry,
+                    ("recipients", index, "type"),
+                    f"'{activity.name}' names {supplier.id} ({supplier.name}) among its "
+                    f"recipients as processor, but its supplier record gives its role as {role}",
+                )
+
+
+def _not_a_processor(
+    repo: Repository, activity: ProcessingActivity, supplier_id: str
+) -> tuple[Supplier, str] | None:
+    """The supplier and its role in ``activity``, where the record names a supplier that is
+    not a processor there; None otherwise (also for an id that names no supplier)."""
+    target = repo.by_id.get(supplier_id)
+    supplier = target.record if target is not None else None
+    if not isinstance(supplier, Supplier):
+        return None
+    role = supplier.role_in(activity.id)
+    return None if role in _PROCESSOR_ROLES else (supplier, role)

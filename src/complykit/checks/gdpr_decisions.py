@@ -35,8 +35,9 @@ def _deciding(
     name="automated-decision-exception-missing",
     severity=Severity.ERROR,
     citation=("GDPR Art. 22(2)",),
-    hint="Set `automated_decisions.exception` to contract, law or explicit-consent, "
-    "or put a person in the loop so the decision is not solely automated.",
+    hint="Set `automated_decisions.exception` to contract, law or explicit-consent, or have "
+    "each decision taken by a person with the authority and competence to change the "
+    "outcome, who weighs it (one who only confirms it does not count), and set `used: false`.",
 )
 def automated_decision_exception_missing(repo: Repository) -> Iterator[Problem]:
     """An activity makes solely automated decisions without an Art. 22(2) exception.
