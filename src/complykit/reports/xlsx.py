@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from xlsxwriter import Workbook
 
+from complykit.escape import spreadsheet
 from complykit.reports.xlsx_book import Book, Cell, Sheet
 
 if TYPE_CHECKING:
@@ -31,9 +32,9 @@ MIN_WIDTH, MAX_WIDTH = 10, 50
 TITLE_LENGTH = 31  # Excel's limit for a sheet name, in UTF-16 code units
 A4 = 9  # Excel's paper size code
 _NOT_IN_TITLES = re.compile(r"[\\/?*\[\]:]")
-# XML 1.0 has no place for these; Excel would call the file corrupt.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# Record text is text: never a formula ("=cmd|..." stays inert), a number or a link.
+# Record text is text: never a formula ("=cmd|..." stays inert), a number or a link. Its
+# controls are escaped by `spreadsheet`, never dropped: XML 1.0 has no place for most of them
+# (Excel would call the file corrupt), and a right-to-left override would reorder what is read.
 _OPTIONS = {
     "in_memory": True,
     "strings_to_formulas": False,
@@ -60,7 +61,7 @@ def write(book: Book) -> bytes:
     written = BytesIO()
     wb = Workbook(written, _OPTIONS)
     stamp = datetime.combine(book.as_of, time())  # XlsxWriter writes it as created and modified
-    wb.set_properties({"title": book.title, "author": "complykit", "created": stamp})
+    wb.set_properties({"title": spreadsheet(book.title), "author": "complykit", "created": stamp})
     styles = _Styles(wb)
     titles = sheet_titles([book.about_title, *(sheet.title for sheet in book.sheets)])
     _about(wb.add_worksheet(titles[0]), book, styles)
@@ -94,12 +95,12 @@ def _fit(text: str, units: int) -> str:
 
 
 def _about(ws: Worksheet, book: Book, styles: _Styles) -> None:
-    ws.write_string(0, 0, _clean(book.title), styles.title)
+    ws.write_string(0, 0, spreadsheet(book.title), styles.title)
     for row, note in enumerate(book.notes, start=1):
-        ws.write_string(row, 0, _clean(note), styles.text)
+        ws.write_string(row, 0, spreadsheet(note), styles.text)
     first = len(book.notes) + 2
     for row, (label, value) in enumerate(book.about, start=first):
-        ws.write_string(row, 0, _clean(label), styles.label)
+        ws.write_string(row, 0, spreadsheet(label), styles.label)
         _put(ws, row, 1, value, styles)
     ws.set_column(0, 0, _width(label for label, _ in book.about))
     ws.set_column(1, 1, _width(value for _, value in book.about))
@@ -109,7 +110,7 @@ def _about(ws: Worksheet, book: Book, styles: _Styles) -> None:
 
 def _table(ws: Worksheet, sheet: Sheet, styles: _Styles) -> None:
     for column, label in enumerate(sheet.columns):
-        ws.write_string(0, column, _clean(label), styles.heading)
+        ws.write_string(0, column, spreadsheet(label), styles.heading)
     for row, values in enumerate(sheet.rows, start=1):
         for column, value in enumerate(values):
             _put(ws, row, column, value, styles)
@@ -130,7 +131,7 @@ def _print_setup(ws: Worksheet) -> None:
 
 def _put(ws: Worksheet, row: int, column: int, value: Cell, styles: _Styles) -> None:
     if isinstance(value, str):
-        ws.write_string(row, column, _clean(value), styles.wrap)
+        ws.write_string(row, column, spreadsheet(value), styles.wrap)
     elif isinstance(value, date):
         ws.write_datetime(row, column, datetime.combine(value, time()), styles.date)
     elif value is None:
@@ -139,10 +140,6 @@ def _put(ws: Worksheet, row: int, column: int, value: Cell, styles: _Styles) -> 
         ws.write_boolean(row, column, value, styles.wrap)
     else:
         ws.write_number(row, column, value, styles.wrap)
-
-
-def _clean(text: str) -> str:
-    return _ILLEGAL.sub("", text)
 
 
 def _width(values: Iterable[Cell], heading: str = "") -> float:

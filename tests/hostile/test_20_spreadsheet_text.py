@@ -1,0 +1,58 @@
+"""Class 20: a workbook shows a record's text as the HTML and Markdown reports do.
+
+The HTML, Markdown and PDF reports show controls, bidirectional overrides and invisible
+format characters as escapes (``\\u202e``). The xlsx writer deleted the C0 controls instead,
+so a value lost characters without a trace, and wrote the rest as they were: a right-to-left
+override in a name reversed what the reader of the register saw in Excel. Formula, number and
+link conversion stay off: a cell starting with ``=`` is text.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from conftest import EXAMPLE
+from hostile.harness import RAW_CONTROL, run
+
+HOSTILE = (
+    'title: "=HYPERLINK(\\"https://evil.example\\")\\x01\\x1b[2J \\u202eRLO\\u202c \\u200bend"'
+)
+
+
+def test_workbook_cells_and_title_show_controls_escaped(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, root)
+    dpias = sorted((root / "dpia").glob("*.yaml"))
+    for extra in dpias[1:]:  # one DPIA: the workbook is titled after it
+        extra.unlink()
+    text = dpias[0].read_text(encoding="utf-8")
+    dpias[0].write_text(re.sub(r"(?m)^title: .*$", lambda _: HOSTILE, text, count=1))
+    output = tmp_path / "dpia.xlsx"
+    run("report", "dpia", str(root), "--format", "xlsx", "--output", str(output)).assert_inert(
+        allowed=(0,)
+    )
+    with zipfile.ZipFile(output) as archive:
+        title = archive.read("docProps/core.xml").decode("utf-8")
+    assert "\\u202eRLO\\u202c" in title
+    assert "\u202e" not in title
+    book = openpyxl.load_workbook(output)
+    cells = [
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and "HYPERLINK" in cell.value
+    ]
+    assert cells, "the title must reach the workbook to prove anything"
+    for cell in cells:
+        value = str(cell.value)
+        assert cell.data_type == "s"
+        assert not cell.hyperlink
+        assert not RAW_CONTROL.search(value), value
+        assert "\u200b" not in value
+        assert value.startswith('=HYPERLINK("https://evil.example")\\x01\\x1b[2J \\u202eRLO')
