@@ -5,6 +5,10 @@ format characters as escapes (``\\u202e``). The xlsx writer deleted the C0 contr
 so a value lost characters without a trace, and wrote the rest as they were: a right-to-left
 override in a name reversed what the reader of the register saw in Excel. Formula, number and
 link conversion stay off: a cell starting with ``=`` is text.
+
+A cell holds 32,767 characters and a value up to 100,000: XlsxWriter cut longer text at the
+limit without a trace, so the register showed part of a text as if it were all of it. The cut
+now ends in a mark.
 """
 
 from __future__ import annotations
@@ -56,3 +60,26 @@ def test_workbook_cells_and_title_show_controls_escaped(tmp_path: Path) -> None:
         assert not RAW_CONTROL.search(value), value
         assert "\u200b" not in value
         assert value.startswith('=HYPERLINK("https://evil.example")\\x01\\x1b[2J \\u202eRLO')
+
+
+def test_a_text_longer_than_a_cell_ends_in_a_mark(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(EXAMPLE, root)
+    dpia = min((root / "dpia").glob("*.yaml"))
+    text = dpia.read_text(encoding="utf-8")
+    long_title = "title: " + "A" * 40_000 + "END"
+    dpia.write_text(re.sub(r"(?m)^title: .*$", lambda _: long_title, text, count=1))
+    output = tmp_path / "dpia.xlsx"
+    run("report", "dpia", str(root), "--format", "xlsx", "--output", str(output)).assert_inert(
+        allowed=(0,)
+    )
+    book = openpyxl.load_workbook(output)
+    cells = [
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("AAAA")
+    ]
+    assert cells, "the title must reach the workbook to prove anything"
+    assert all(len(cell) <= 32_767 and cell.endswith("A […]") for cell in cells)

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH, MAX_WIDTH = 10, 50
 TITLE_LENGTH = 31  # Excel's limit for a sheet name, in UTF-16 code units
+CELL_LENGTH = 32_767  # Excel's limit for the text of a cell, in UTF-16 code units
+CUT = " […]"  # what ends a text cut to fit a cell, in every language
 A4 = 9  # Excel's paper size code
 _NOT_IN_TITLES = re.compile(r"[\\/?*\[\]:]")
 # Record text is text: never a formula ("=cmd|..." stays inert), a number or a link. Its
@@ -95,12 +97,12 @@ def _fit(text: str, units: int) -> str:
 
 
 def _about(ws: Worksheet, book: Book, styles: _Styles) -> None:
-    ws.write_string(0, 0, spreadsheet(book.title), styles.title)
+    ws.write_string(0, 0, _text(book.title), styles.title)
     for row, note in enumerate(book.notes, start=1):
-        ws.write_string(row, 0, spreadsheet(note), styles.text)
+        ws.write_string(row, 0, _text(note), styles.text)
     first = len(book.notes) + 2
     for row, (label, value) in enumerate(book.about, start=first):
-        ws.write_string(row, 0, spreadsheet(label), styles.label)
+        ws.write_string(row, 0, _text(label), styles.label)
         _put(ws, row, 1, value, styles)
     ws.set_column(0, 0, _width(label for label, _ in book.about))
     ws.set_column(1, 1, _width(value for _, value in book.about))
@@ -110,7 +112,7 @@ def _about(ws: Worksheet, book: Book, styles: _Styles) -> None:
 
 def _table(ws: Worksheet, sheet: Sheet, styles: _Styles) -> None:
     for column, label in enumerate(sheet.columns):
-        ws.write_string(0, column, spreadsheet(label), styles.heading)
+        ws.write_string(0, column, _text(label), styles.heading)
     for row, values in enumerate(sheet.rows, start=1):
         for column, value in enumerate(values):
             _put(ws, row, column, value, styles)
@@ -131,7 +133,7 @@ def _print_setup(ws: Worksheet) -> None:
 
 def _put(ws: Worksheet, row: int, column: int, value: Cell, styles: _Styles) -> None:
     if isinstance(value, str):
-        ws.write_string(row, column, spreadsheet(value), styles.wrap)
+        ws.write_string(row, column, _text(value), styles.wrap)
     elif isinstance(value, date):
         ws.write_datetime(row, column, datetime.combine(value, time()), styles.date)
     elif value is None:
@@ -140,6 +142,24 @@ def _put(ws: Worksheet, row: int, column: int, value: Cell, styles: _Styles) -> 
         ws.write_boolean(row, column, value, styles.wrap)
     else:
         ws.write_number(row, column, value, styles.wrap)
+
+
+def _text(text: str) -> str:
+    """``text`` escaped for a cell, cut to what a cell holds with a mark that says so.
+
+    XlsxWriter cuts a longer text at the limit without a trace; a value may hold 100,000
+    characters (a DPIA's description), and the reader of the register must see that the rest
+    is in the HTML report rather than take the cut text for the whole.
+    """
+    escaped = spreadsheet(text)
+    if len(escaped) <= CELL_LENGTH // 2:  # no text this short passes the limit in UTF-16
+        return escaped
+    units = escaped.encode("utf-16-le")
+    if len(units) <= 2 * CELL_LENGTH:
+        return escaped
+    room = 2 * (CELL_LENGTH - len(CUT))
+    # "ignore" drops half a surrogate pair where the cut falls inside one.
+    return units[:room].decode("utf-16-le", "ignore") + CUT
 
 
 def _width(values: Iterable[Cell], heading: str = "") -> float:
