@@ -90,10 +90,16 @@ def sheet_titles(titles: list[str]) -> list[str]:
 
 
 def _fit(text: str, units: int) -> str:
-    """The longest start of ``text`` that Excel counts as at most ``units`` long."""
-    while len(text.encode("utf-16-le")) > 2 * units:
-        text = text[:-1]
-    return text
+    """The longest start of ``text`` that Excel counts as at most ``units`` long.
+
+    Cut once in UTF-16 rather than a character at a time, which encoded the text again for
+    each character: a framework id of 100,000 characters took seconds to become a sheet name.
+    """
+    encoded = text.encode("utf-16-le", "surrogatepass")
+    if len(encoded) <= 2 * units:
+        return text
+    # "ignore" drops half a surrogate pair where the cut falls inside one.
+    return encoded[: 2 * units].decode("utf-16-le", "ignore")
 
 
 def _about(ws: Worksheet, book: Book, styles: _Styles) -> None:
@@ -154,12 +160,8 @@ def _text(text: str) -> str:
     escaped = spreadsheet(text)
     if len(escaped) <= CELL_LENGTH // 2:  # no text this short passes the limit in UTF-16
         return escaped
-    units = escaped.encode("utf-16-le")
-    if len(units) <= 2 * CELL_LENGTH:
-        return escaped
-    room = 2 * (CELL_LENGTH - len(CUT))
-    # "ignore" drops half a surrogate pair where the cut falls inside one.
-    return units[:room].decode("utf-16-le", "ignore") + CUT
+    fitted = _fit(escaped, CELL_LENGTH)
+    return escaped if fitted == escaped else _fit(escaped, CELL_LENGTH - len(CUT)) + CUT
 
 
 def _width(values: Iterable[Cell], heading: str = "") -> float:
