@@ -31,7 +31,12 @@ BROKEN_TASK = "compliance/tasks/task-policy-review.yaml"
 FAKE_GH = """#!/usr/bin/env bash
 echo "$*" >> "$GH_LOG"
 case "$*" in
-  *"--paginate"*) [ -n "$GH_EXISTING" ] && echo "$GH_EXISTING"; exit 0 ;;
+  *"--paginate"*)
+    if [ -n "$GH_COMMENTS" ]; then  # a JSON list of comments, filtered by the step's own --jq
+      while [ "$1" != "--jq" ]; do shift; done
+      jq -r "$2" "$GH_COMMENTS"; exit 0
+    fi
+    [ -n "$GH_EXISTING" ] && echo "$GH_EXISTING"; exit 0 ;;
 esac
 [ -n "$GH_FAIL" ] && { echo "HTTP 403" >&2; exit 1; }
 echo "https://github.com/o/r/pull/7#issuecomment-1"

@@ -31,6 +31,7 @@ FAKE_CURL = """#!/usr/bin/env bash
 echo "$*" >> "$CURL_LOG"
 case "$*" in
   *"--request"*) exit 0 ;;
+  *"/api/v4/user") printf '%s' '{"id": 99, "username": "project_12_bot"}'; exit 0 ;;
 esac
 printf '%s' "${CURL_NOTES:-[]}"
 """
@@ -139,8 +140,12 @@ def test_diff_job_posts_one_note(job: Job) -> None:
 def test_diff_job_updates_its_own_note(job: Job) -> None:
     """A note carrying the marker is updated in place; other notes are left alone."""
     notes = [
-        {"id": 1, "body": "<!-- other-bot -->\nhello"},
-        {"id": 55, "body": "<!-- complykit-ci:diff -->\n## complykit diff\nold"},
+        {"id": 1, "author": {"id": 99}, "body": "<!-- other-bot -->\nhello"},
+        {
+            "id": 55,
+            "author": {"id": 99},
+            "body": "<!-- complykit-ci:diff -->\n## complykit diff\nold",
+        },
     ]
     done = job.run("complykit-diff", **TOKEN, CURL_NOTES=json.dumps(notes))
     assert done.returncode == 0, done.stderr

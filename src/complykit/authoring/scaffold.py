@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from complykit.authoring.modeline import modeline, schema_target
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
+from complykit.escape.controls import unsafe_chars, visible
 from complykit.load.discover import CONFIG_FILENAME, record_files
 from complykit.load.parsing import read_file
 from complykit.workspace.open import load_config, workspace_catalogs
@@ -113,7 +114,10 @@ def scalar(text: str) -> str:
     if plain and not text.endswith(" "):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE_IN_YAML.sub(lambda found: f"\\u{ord(found.group()):04x}", quoted)
+    quoted = _UNSAFE_IN_YAML.sub(lambda found: _yaml_escape(found.group()), quoted)
+    # Nor a character a terminal acts on or hides (a bidirectional override, a zero-width
+    # space: escape.controls), which the file would otherwise hold raw.
+    return unsafe_chars(quoted, _yaml_escape)
 
 
 # What JSON leaves raw that YAML refuses to read (DEL, the C1 controls, U+FFFE and U+FFFF) or
@@ -121,8 +125,17 @@ def scalar(text: str) -> str:
 _UNSAFE_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
+def _yaml_escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Text for a comment: one line, every character YAML refuses or a terminal acts on shown
+    as an escape (a comment has no escapes of its own, and YAML refuses a control even there,
+    so a raw one made the whole draft unreadable)."""
+    shown = visible(" ".join(text.split()))
+    return _UNSAFE_IN_YAML.sub(lambda found: _yaml_escape(found.group()), shown)
 
 
 def _claims(root: Path, catalogs: CatalogSet, framework_id: str) -> Iterator[str]:

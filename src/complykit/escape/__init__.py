@@ -1,8 +1,9 @@
 """Untrusted text made safe for where complykit shows it.
 
 Every byte of a workspace may come from a stranger's pull request. Text from it reaches a
-reviewer's terminal, a CI log that the runner scans for commands, a pull-request comment and
-Markdown reports; each destination has one function here, and every formatter calls it.
+reviewer's terminal, a CI log that the runner scans for commands, a pull-request comment,
+Markdown reports and spreadsheets; each destination has one function here, and every formatter
+calls it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ def one_line(text: str) -> str:
     return defuse(visible(text, keep_newlines=False))
 
 
+def spreadsheet(text: str) -> str:
+    """Text for a spreadsheet cell or document property: controls, bidirectional overrides and
+    invisible format characters shown as escapes, as the HTML and Markdown reports show them,
+    line breaks kept. (That no text becomes a formula, number or link is the writer's part:
+    it writes every string as a string.)"""
+    return visible(text)
+
+
 def name_bytes(text: str) -> bytes:
     """A file name's own bytes: undecodable bytes come back as they were on disk.
 
@@ -52,5 +61,6 @@ __all__ = [
     "name_bytes",
     "one_line",
     "plain",
+    "spreadsheet",
     "visible",
 ]

@@ -37,7 +37,9 @@ class Rows:
     more: str
     ranks: Sequence[int] = ()
     """A rank per row (a severity): a section that is cut keeps its highest-ranked rows, in
-    their order, and shows them first. Without ranks it keeps its first rows."""
+    their order, and shows them first. Without ranks it keeps its first rows. Either way a
+    row too long for the room left is passed over, and the rows after it still get their
+    turn."""
 
     def note(self, left_out: int) -> str:
         return self.more.format(count=left_out)
@@ -92,8 +94,9 @@ def _taken(section: Rows, left: int) -> tuple[list[str], int]:
         return list(section.rows), left + _note_room(section) - total
     taken: list[str] = []
     for row in section.ranked():
-        if len(row) + 1 > left:
-            break
-        left -= len(row) + 1
-        taken.append(row)
+        # A row too long for what is left is passed over, not the end of the section: one
+        # finding with a 100,000-character value would otherwise hide every row after it.
+        if len(row) + 1 <= left:
+            left -= len(row) + 1
+            taken.append(row)
     return taken, left

@@ -79,6 +79,8 @@ def probe_inside(root: str, probe: str) -> bool:
     could otherwise ask, through a path it names as evidence, which files exist on the machine
     that validates it. The question is in the probe itself, so a cached verdict is checked
     again by asking exactly what the check asked."""
+    if "\0" in probe:  # no file name holds a NUL; the system calls would raise ValueError
+        return False
     folder = probe.endswith("/")
     real_root = os.path.realpath(root)
     real = os.path.realpath(os.path.join(real_root, probe.rstrip("/") or "."))  # noqa: PTH118

@@ -127,13 +127,19 @@ class ScaleLevel(StrictModel):
     """What the level means in practice, so that scorers agree."""
 
 
+# Twice the longest scale in common use (1 to 10). The risk reports draw a heat map of
+# likelihood x impact cells: two scales of 2,000 levels, a few kilobytes of complykit.yaml in a
+# pull request, made `report risks` run for two minutes, take 5 GB and write 780 MB of HTML.
+MAX_SCALE_LEVELS = 20
+
+
 class RiskMethod(StrictModel):
     """Likelihood and impact scales; a risk's score is likelihood x impact."""
 
-    likelihood: list[ScaleLevel] = Field(min_length=2)
-    """The levels of the likelihood scale (at least two)."""
-    impact: list[ScaleLevel] = Field(min_length=2)
-    """The levels of the impact scale (at least two)."""
+    likelihood: list[ScaleLevel] = Field(min_length=2, max_length=MAX_SCALE_LEVELS)
+    """The levels of the likelihood scale (at least two, at most twenty)."""
+    impact: list[ScaleLevel] = Field(min_length=2, max_length=MAX_SCALE_LEVELS)
+    """The levels of the impact scale (at least two, at most twenty)."""
     appetite: PositiveInt
     """The highest residual score accepted without a formal acceptance."""
     assessment_interval: DurationField | None = None

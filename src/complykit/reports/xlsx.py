@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from xlsxwriter import Workbook
 
+from complykit.escape import spreadsheet
 from complykit.reports.xlsx_book import Book, Cell, Sheet
 
 if TYPE_CHECKING:
@@ -29,11 +30,13 @@ if TYPE_CHECKING:
 DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH, MAX_WIDTH = 10, 50
 TITLE_LENGTH = 31  # Excel's limit for a sheet name, in UTF-16 code units
+CELL_LENGTH = 32_767  # Excel's limit for the text of a cell, in UTF-16 code units
+CUT = " […]"  # what ends a text cut to fit a cell, in every language
 A4 = 9  # Excel's paper size code
 _NOT_IN_TITLES = re.compile(r"[\\/?*\[\]:]")
-# XML 1.0 has no place for these; Excel would call the file corrupt.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# Record text is text: never a formula ("=cmd|..." stays inert), a number or a link.
+# Record text is text: never a formula ("=cmd|..." stays inert), a number or a link. Its
+# controls are escaped by `spreadsheet`, never dropped: XML 1.0 has no place for most of them
+# (Excel would call the file corrupt), and a right-to-left override would reorder what is read.
 _OPTIONS = {
     "in_memory": True,
     "strings_to_formulas": False,
@@ -60,7 +63,7 @@ def write(book: Book) -> bytes:
     written = BytesIO()
     wb = Workbook(written, _OPTIONS)
     stamp = datetime.combine(book.as_of, time())  # XlsxWriter writes it as created and modified
-    wb.set_properties({"title": book.title, "author": "complykit", "created": stamp})
+    wb.set_properties({"title": spreadsheet(book.title), "author": "complykit", "created": stamp})
     styles = _Styles(wb)
     titles = sheet_titles([book.about_title, *(sheet.title for sheet in book.sheets)])
     _about(wb.add_worksheet(titles[0]), book, styles)
@@ -87,19 +90,25 @@ def sheet_titles(titles: list[str]) -> list[str]:
 
 
 def _fit(text: str, units: int) -> str:
-    """The longest start of ``text`` that Excel counts as at most ``units`` long."""
-    while len(text.encode("utf-16-le")) > 2 * units:
-        text = text[:-1]
-    return text
+    """The longest start of ``text`` that Excel counts as at most ``units`` long.
+
+    Cut once in UTF-16 rather than a character at a time, which encoded the text again for
+    each character: a framework id of 100,000 characters took seconds to become a sheet name.
+    """
+    encoded = text.encode("utf-16-le", "surrogatepass")
+    if len(encoded) <= 2 * units:
+        return text
+    # "ignore" drops half a surrogate pair where the cut falls inside one.
+    return encoded[: 2 * units].decode("utf-16-le", "ignore")
 
 
 def _about(ws: Worksheet, book: Book, styles: _Styles) -> None:
-    ws.write_string(0, 0, _clean(book.title), styles.title)
+    ws.write_string(0, 0, _text(book.title), styles.title)
     for row, note in enumerate(book.notes, start=1):
-        ws.write_string(row, 0, _clean(note), styles.text)
+        ws.write_string(row, 0, _text(note), styles.text)
     first = len(book.notes) + 2
     for row, (label, value) in enumerate(book.about, start=first):
-        ws.write_string(row, 0, _clean(label), styles.label)
+        ws.write_string(row, 0, _text(label), styles.label)
         _put(ws, row, 1, value, styles)
     ws.set_column(0, 0, _width(label for label, _ in book.about))
     ws.set_column(1, 1, _width(value for _, value in book.about))
@@ -109,7 +118,7 @@ def _about(ws: Worksheet, book: Book, styles: _Styles) -> None:
 
 def _table(ws: Worksheet, sheet: Sheet, styles: _Styles) -> None:
     for column, label in enumerate(sheet.columns):
-        ws.write_string(0, column, _clean(label), styles.heading)
+        ws.write_string(0, column, _text(label), styles.heading)
     for row, values in enumerate(sheet.rows, start=1):
         for column, value in enumerate(values):
             _put(ws, row, column, value, styles)
@@ -130,7 +139,7 @@ def _print_setup(ws: Worksheet) -> None:
 
 def _put(ws: Worksheet, row: int, column: int, value: Cell, styles: _Styles) -> None:
     if isinstance(value, str):
-        ws.write_string(row, column, _clean(value), styles.wrap)
+        ws.write_string(row, column, _text(value), styles.wrap)
     elif isinstance(value, date):
         ws.write_datetime(row, column, datetime.combine(value, time()), styles.date)
     elif value is None:
@@ -141,8 +150,18 @@ def _put(ws: Worksheet, row: int, column: int, value: Cell, styles: _Styles) -> 
         ws.write_number(row, column, value, styles.wrap)
 
 
-def _clean(text: str) -> str:
-    return _ILLEGAL.sub("", text)
+def _text(text: str) -> str:
+    """``text`` escaped for a cell, cut to what a cell holds with a mark that says so.
+
+    XlsxWriter cuts a longer text at the limit without a trace; a value may hold 100,000
+    characters (a DPIA's description), and the reader of the register must see that the rest
+    is in the HTML report rather than take the cut text for the whole.
+    """
+    escaped = spreadsheet(text)
+    if len(escaped) <= CELL_LENGTH // 2:  # no text this short passes the limit in UTF-16
+        return escaped
+    fitted = _fit(escaped, CELL_LENGTH)
+    return escaped if fitted == escaped else _fit(escaped, CELL_LENGTH - len(CUT)) + CUT
 
 
 def _width(values: Iterable[Cell], heading: str = "") -> float:

@@ -24,16 +24,17 @@ def _length(document: list[str]) -> int:
 
 
 def _rebuilt(parts: list[list[str] | Rows], document: list[str]) -> list[str]:
-    """``parts`` with each section's rows cut where ``document`` stops showing them."""
+    """``parts`` with each section's rows left out where ``document`` does not show them."""
     rebuilt: list[str] = []
     for part in parts:
         if not isinstance(part, Rows):
             rebuilt.extend(part)
             continue
         shown = 0
-        while shown < len(part.rows) and document[len(rebuilt) + shown :][:1] == [part.rows[shown]]:
-            shown += 1
-        rebuilt.extend(part.rows[:shown])
+        for row in part.rows:  # the rows it shows, in order, passing over those it does not
+            if document[len(rebuilt) : len(rebuilt) + 1] == [row]:
+                rebuilt.append(row)
+                shown += 1
         if shown < len(part.rows):
             rebuilt.append(NOTE.format(count=len(part.rows) - shown))
     return rebuilt
@@ -44,7 +45,7 @@ def test_a_document_fits_whenever_its_fixed_lines_and_notes_do(
     parts: list[list[str] | Rows], budget: int
 ) -> None:
     """Rows are cut until the document fits; fixed lines are never dropped or reordered, each
-    section shows the first of its rows, and a cut one says how many it left out."""
+    section shows rows of its own in their order, and a cut one says how many it left out."""
     document = fitted(parts, budget)
     fixed = sum(len(line) + 1 for part in parts if not isinstance(part, Rows) for line in part)
     notes = sum(len(NOTE.format(count=len(p.rows))) + 1 for p in parts if isinstance(p, Rows))
@@ -80,3 +81,11 @@ def test_a_cut_section_keeps_its_highest_ranks_and_a_whole_one_its_order() -> No
     assert whole == ["head", "warn-1", "error-1", "warn-2", "error-2"]
     cut = fitted([["head"], rows], _length(["head", "error-1", "error-2", NOTE.format(count=4)]))
     assert cut == ["head", "error-1", "error-2", "_2 more_"]
+
+
+def test_a_row_too_long_for_the_room_hides_no_row_after_it() -> None:
+    """One finding with a huge value, first in its table, once took the whole table with it:
+    every shorter row after it was counted as left out, none was shown."""
+    rows = Rows(["x" * 500, "short-1", "short-2"], 0, NOTE)
+    budget = _length(["head", "short-1", "short-2", NOTE.format(count=3)])
+    assert fitted([["head"], rows], budget) == ["head", "short-1", "short-2", "_1 more_"]

@@ -338,8 +338,10 @@ def test_cell_text_is_written_as_text_never_as_a_formula() -> None:
     assert [(cell.value, cell.data_type) for cell in row] == [(v, "s") for v in HOSTILE_CELLS]
 
 
-def test_control_characters_are_dropped_from_cells() -> None:
-    """Characters XML cannot hold are left out, so Excel opens the file without repairs."""
-    sheet = Sheet("S", ("c",), [("bell\x07 and\x1b escape",)])
+def test_control_characters_are_escaped_in_cells() -> None:
+    """Characters XML cannot hold, and overrides that reorder text, are shown as escapes (as
+    the HTML report shows them), so Excel opens the file without repairs and nothing is lost."""
+    sheet = Sheet("S", ("c",), [("bell\x07 and\x1b escape \u202eback",)])
     data = write(Book("T", AS_OF, "About", [], [sheet], []))
-    assert load_workbook(BytesIO(data)).worksheets[1]["A2"].value == "bell and escape"
+    cell = load_workbook(BytesIO(data)).worksheets[1]["A2"].value
+    assert cell == "bell\\x07 and\\x1b escape \\u202eback"

@@ -6,6 +6,7 @@ import re
 import uuid
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from complykit.catalog.models import Catalog
 from complykit.workspace.repository import Repository
@@ -36,6 +37,13 @@ def token(text: str) -> str:
     return cleaned if cleaned[:1].isalpha() or cleaned[:1] == "_" else f"_{cleaned}"
 
 
+def string(text: str) -> str:
+    """``text`` as an OSCAL string (``StringDatatype``), whose pattern forbids a line break and
+    white space at either end: each run of white space, line breaks included, is one space.
+    A name or role written over two lines would otherwise make the document invalid."""
+    return " ".join(text.split())
+
+
 def metadata(repo: Repository, title: str, version: str, oscal_version: str) -> dict[str, Any]:
     """Title, dates, roles and one party per person of complykit.yaml."""
     org = repo.config.organisation
@@ -43,15 +51,15 @@ def metadata(repo: Repository, title: str, version: str, oscal_version: str) -> 
         {
             "uuid": stable_uuid(org.name, "party", "organisation"),
             "type": "organization",
-            "name": org.name,
+            "name": string(org.name),
         },
         *(
             {
                 "uuid": party_uuid(repo, person.id),
                 "type": "person",
-                "name": person.name,
+                "name": string(person.name),
                 **({"email-addresses": [person.email]} if person.email else {}),
-                "props": [{"name": "job-title", "value": person.role}],
+                "props": [{"name": "job-title", "value": string(person.role)}],
             }
             for person in repo.config.people
         ),
@@ -59,7 +67,7 @@ def metadata(repo: Repository, title: str, version: str, oscal_version: str) -> 
     return {
         "title": title,
         "last-modified": timestamp(repo.as_of),
-        "version": version,
+        "version": string(version),
         "oscal-version": oscal_version,
         "roles": [
             {"id": "control-owner", "title": "Control owner"},
@@ -97,4 +105,30 @@ def catalog_uuid(repo: Repository, catalog: Catalog) -> str:
 
 def evidence_links(evidence: list[str]) -> list[dict[str, str]]:
     """Links to evidence files (relative to the workspace) or https URLs."""
-    return [{"href": item, "rel": "reference", "text": "evidence"} for item in evidence]
+    return [
+        {"href": evidence_href(item), "rel": "reference", "text": "evidence"} for item in evidence
+    ]
+
+
+# What RFC 3986 allows in a URI as it is: reserved and unreserved characters, and "%" (a link
+# the user wrote percent-encoded stays so).
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"
+_WEB_SCHEMES = ("https://", "http://")
+
+
+def evidence_href(evidence: str) -> str:
+    """``evidence`` as the URI reference of an OSCAL link.
+
+    complykit reads evidence that is not a web link as a path in the workspace (REF007 checks
+    it), and so does the link: every character a path may hold but a URI may not is
+    percent-encoded, the colon included, so ``javascript:alert(1)`` or ``file:///etc/passwd``
+    stays the relative reference to a file of that name that it is to complykit, never a
+    script, a local file or another host that a viewer would open. A web link keeps its
+    reserved characters; its spaces, controls and non-ASCII letters are percent-encoded, as
+    the format requires.
+    """
+    if evidence[:8].lower().startswith(_WEB_SCHEMES):  # a scheme is case-insensitive
+        return quote(evidence, safe=_URI_CHARACTERS)
+    path = quote(evidence, safe="/")
+    # "//host/x" would name another host; "./" keeps it a path on the document's own.
+    return f".{path}" if path.startswith("//") else path

@@ -20,6 +20,7 @@ from complykit.exchange.oscal.common import (
     metadata,
     party_uuid,
     stable_uuid,
+    string,
     token,
 )
 from complykit.model.control import Control
@@ -76,7 +77,7 @@ def _characteristics(repo: Repository, soa: StatementOfApplicability) -> dict[st
         "system-ids": [
             {"identifier-type": "https://ietf.org/rfc/rfc4122", "id": stable_uuid(org, "system")}
         ],
-        "system-name": org,
+        "system-name": string(org),
         "description": scope,
         "system-information": {
             "information-types": [
