@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from complykit.exchange.retention import parse_retention, unread_reason
+from complykit.exchange.retention import parse_retention, range_warning, unread_reason
 from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
@@ -336,6 +336,8 @@ def _child_details(special: str, retention: str, entry: dict[str, Any], notes: N
         entry["retention"] = parsed.period.iso()
         if parsed.trigger or parsed.leftover:
             notes.add(f"Retention of {entry['name']} as written in the register: {retention}")
+        if (warning := range_warning(retention, parsed)) is not None:
+            notes.warn(f"'{_one_line(entry['name'])}': {warning}")
     elif retention:
         notes.warn(f"retention of '{entry['name']}' {unread_reason(retention)}; kept in notes")
         notes.add(f"Retention of {entry['name']} as written in the register: {retention}")

@@ -19,6 +19,7 @@ from complykit.exchange.retention import (
     kept_for_good,
     parse_retention,
     parse_until,
+    range_warning,
     unread_reason,
 )
 from complykit.exchange.row_source import (
@@ -492,6 +493,8 @@ def _retention(text: str, notes: Notes) -> dict[str, Any] | None:
         return None
     if parsed.leftover:
         notes.add(f"Retention as written in the register: {text}")
+    if (warning := range_warning(text, parsed)) is not None:
+        notes.warn(warning)
     return {"period": parsed.period.iso(), "trigger": parsed.trigger or NO_TRIGGER}
 
 
