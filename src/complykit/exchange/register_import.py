@@ -45,15 +45,17 @@ SUMMARY = "summary"
 """The kind of a summary sheet's row that joins the form of the activity it lists."""
 
 
-def import_register(
+def import_register(  # noqa: PLR0913 - the import options, keyword-only but two
     root: Path,
     source: Path,
     sheet: str | None = None,
     *,
     dry_run: bool = False,
     strict: bool = False,
+    delimiter: str | None = None,
 ) -> ImportReport:
-    """Import the register in ``source`` into the workspace at ``root``.
+    """Import the register in ``source`` into the workspace at ``root``; a CSV file is split
+    at ``delimiter`` when one is given (``sheet.delimiter_of``), else at the one guessed.
 
     Every data row of every used sheet gets an outcome: a record, a row joined to one, or a
     reason. A form sheet (one activity per sheet, labels down a column) counts as one row.
@@ -61,7 +63,9 @@ def import_register(
     Raises ComplykitError when the file cannot be read, the sheet does not exist, no header
     row or form names the activity, or the workspace config is not valid.
     """
-    sheets = read_sheets(source, lambda cell: field_of(cell) is not None, workspace=root)
+    sheets = read_sheets(
+        source, lambda cell: field_of(cell) is not None, workspace=root, delimiter=delimiter
+    )
     if sheet is not None:
         pick_sheet(source, sheets, sheet)
     form_sheets, table_sheets = split_forms(sheets)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
 DELIMITERS = (";", ",", "\t")
-DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs"}
+DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "pipes"}
 FORMATS_HINT = "Save the register as a workbook (.xlsx or .ods) or as CSV (UTF-8)."
 WINDOWS_1252 = "read as Windows-1252 (not UTF-8); check accented letters, or save as CSV UTF-8"
 
@@ -65,17 +65,29 @@ delimiter of a CSV file."""
 
 
 def read_sheets(
-    path: Path, header_word: HeaderWord | None = None, *, workspace: Path
+    path: Path,
+    header_word: HeaderWord | None = None,
+    *,
+    workspace: Path,
+    delimiter: str | None = None,
 ) -> list[Sheet]:
-    """Every sheet of ``path`` in workbook order, or the one table of a CSV file, whose
-    delimiter is the one that makes a header row of ``header_word`` cells (``_delimiter``).
-    ``path`` must not lead out of the repository around ``workspace`` (``source_file``).
+    """Every sheet of ``path`` in workbook order, or the one table of a CSV file, split at
+    ``delimiter`` when one is given (a ``DELIMITER_WORDS`` key or value), else at the delimiter
+    that makes a header row of ``header_word`` cells (``_delimiter``). ``path`` must not lead
+    out of the repository around ``workspace`` (``source_file``).
 
-    Raises ComplykitError when the file cannot be read or exceeds a limit.
+    Raises ComplykitError when the file cannot be read or exceeds a limit, or when a delimiter
+    is given for a workbook or is none the import knows.
     """
     suffix = path.suffix.casefold()
     if suffix not in WORKBOOK_SUFFIXES + CSV_SUFFIXES:
         raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
+    told = None if delimiter is None else delimiter_of(delimiter)
+    if told is not None and suffix in WORKBOOK_SUFFIXES:
+        raise ComplykitError(
+            f"{path}: --delimiter is for CSV files; a workbook has no delimiter",
+            hint="Leave out --delimiter.",
+        )
     # Read once: the limits are checked on, and the sheets parsed from, the same bytes, which a
     # file swapped between a check and a parse by name would not be.
     data = read_source(path, MAX_BYTES, workspace=workspace)
@@ -83,8 +95,26 @@ def read_sheets(
         check_workbook(path, io.BytesIO(data))
         return _workbook_sheets(path, data)
     text, warnings = _csv_text(path, data)
-    delimiter = _delimiter(text, header_word)
-    return [Sheet(path.stem, tuple(_csv_rows(path, text, delimiter)), warnings, delimiter)]
+    used = told or _delimiter(text, header_word)
+    return [Sheet(path.stem, tuple(_csv_rows(path, text, used)), warnings, used)]
+
+
+DELIMITER_WORDS = {"semicolon": ";", "comma": ",", "tab": "\t", "pipe": "|"}
+"""What ``--delimiter`` takes: a word, or the character itself (a tab as ``\\t``)."""
+
+
+def delimiter_of(told: str) -> str:
+    """The character ``told`` names: ``semicolon`` or ``;``, ``comma`` or ``,``, ``tab`` (or a
+    tab, or ``\\t``), ``pipe`` or ``|``. Raises ComplykitError for any other."""
+    word = told.strip().casefold() if told.strip() else told
+    if word in DELIMITER_WORDS:
+        return DELIMITER_WORDS[word]
+    if told in {"\t", "\\t"}:
+        return "\t"
+    if told in DELIMITER_WORDS.values():
+        return told
+    choices = ", ".join(DELIMITER_WORDS)
+    raise ComplykitError(f"--delimiter '{shown(told)}' is none of: {choices}")
 
 
 def read_as(sheets: Sequence[Sheet]) -> str:
@@ -97,8 +127,9 @@ def read_as(sheets: Sequence[Sheet]) -> str:
 
 
 DELIMITER_HINT = (
-    "If its columns are separated by another character, save it as a workbook (.xlsx or .ods), "
-    "which has no delimiter to guess, or as 'CSV UTF-8 (comma delimited)'."
+    "If its columns are separated by another character, name it with --delimiter (semicolon, "
+    "comma, tab or pipe), or save it as a workbook (.xlsx or .ods), which has no delimiter to "
+    "guess, or as 'CSV UTF-8 (comma delimited)'."
 )
 
 
