@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.exchange.form_sheets import TITLE_LABEL, Form, read_form, split_forms
+from complykit.exchange.form_sheets import SHEET_TEXT, Form, read_forms, split_forms
 from complykit.exchange.join import Joined, join, key
 from complykit.exchange.layout import Layout, has_main_table, layout
 from complykit.exchange.outcome import ImportReport, Outcome, Status
@@ -71,7 +71,7 @@ def import_register(  # noqa: PLR0913 - the import options, keyword-only but two
     form_sheets, table_sheets = split_forms(sheets)
     if sheet is not None and any(s.name == sheet for s in form_sheets):
         form_sheets, table_sheets = [s for s in form_sheets if s.name == sheet], []
-    forms = [read_form(s) for s in form_sheets]
+    forms = [form for s in form_sheets for form in read_forms(s)]
     found = _table_layout(table_sheets, sheet, has_forms=bool(forms))
     joined = join(found) if found is not None else Joined((), ())
     target = Target.of(root)
@@ -90,6 +90,7 @@ def import_register(  # noqa: PLR0913 - the import options, keyword-only but two
     ]
     all_sources = [*table_sources, *(_with_summary(f.source, summary) for f in forms)]
     order = {s.name: index for index, s in enumerate(sheets)}
+    order.update({f.source.sheet: order[f.sheet] for f in forms})  # a column of a form sheet
     outcomes = sorted(
         [*planned, *_children(all_sources, planned), *joined.unmatched],
         key=lambda o: (order[o.sheet], o.row),
@@ -103,10 +104,12 @@ def import_register(  # noqa: PLR0913 - the import options, keyword-only but two
         written,
         sheet_warnings=sheet_warnings(sheets),
         unknown_labels=tuple(
-            (f.source.sheet, label)
-            for f in forms
-            for label in f.source.columns.unknown.values()
-            if label != TITLE_LABEL
+            dict.fromkeys(
+                (f.sheet, label)
+                for f in forms
+                for label in f.source.columns.unknown.values()
+                if label not in SHEET_TEXT
+            )
         ),
     )
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complykit.exchange.form_sheets import is_form, read_form
+from complykit.exchange.form_sheets import is_form, read_form, read_forms
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_import import import_register
 from complykit.exchange.register_rows import Rejected, draft_activity
@@ -230,3 +230,93 @@ def test_any_label_value_sheet_never_raises(rows: list[tuple[str, ...]], margin:
     if is_form(sheet):
         draft = draft_activity(read_form(sheet).source)
         assert isinstance(draft, Rejected) or draft.name
+        for form in read_forms(sheet):  # one per column when activities stand side by side
+            drafted = draft_activity(form.source)
+            assert isinstance(drafted, Rejected) or drafted.name
+
+
+# One activity per column, labels down column A: how Dutch and Belgian organisations often lay
+# out a form register when they have a handful of activities. A reconstruction (no published
+# workbook of this layout could be read here); the labels are the Dutch words of the table
+# registers this import already reads.
+SIDE_BY_SIDE: list[list[Cell]] = [
+    ["Register van verwerkingsactiviteiten - Stichting Kinderopvang De Vlinder"],
+    [],
+    ["Onderdeel", "Verwerking 1", "Verwerking 2", "Verwerking 3"],
+    ["Naam verwerking", "Personeelsadministratie", "Kindadministratie", "Nieuwsbrief ouders"],
+    ["Doel van de verwerking", "Salaris betalen", "Plaatsing van kinderen", "Ouders informeren"],
+    [None, "Verlof registreren", None, None],
+    ["Grondslag", "6.1.b", "6.1.b", "toestemming"],
+    ["Categorieën van betrokkenen", "Medewerkers", "Kinderen; ouders", "Ouders"],
+    ["Categorieën van persoonsgegevens", "NAW, IBAN", "NAW, geboortedatum", "e-mailadres"],
+    ["Ontvangers", "Belastingdienst", "Geen", "Mailchimp (verwerker)"],
+    ["Bewaartermijn", "7 jaar na uitdiensttreding", "2 jaar na vertrek", "tot afmelding"],
+]
+
+
+def test_activities_side_by_side_are_one_record_each(workspace: Path, tmp_path: Path) -> None:
+    """Each column beside the labels is an activity of its own: it was read as one activity
+    whose every field joined the three columns' values, with a warning per label."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": SIDE_BY_SIDE}))
+    assert [(o.sheet, o.row, o.status) for o in report.outcomes] == [
+        ("AVG (column B)", 3, Status.CREATED),
+        ("AVG (column C)", 3, Status.CREATED),
+        ("AVG (column D)", 3, Status.CREATED),
+    ]
+    staff = written_record(workspace, "pa-personeelsadministratie.yaml")
+    assert staff["purposes"] == [
+        {"description": "Salaris betalen", "legal_basis": "contract"},
+        {"description": "Verlof registreren", "legal_basis": "contract"},
+    ]
+    assert staff["retention"] == {"period": "P7Y", "trigger": "uitdiensttreding"}
+    children = written_record(workspace, "pa-kindadministratie.yaml")
+    assert children["data_subjects"] == ["Kinderen", "ouders"]
+    assert "Onderdeel: Verwerking 2" in children["notes"]
+    newsletter = written_record(workspace, "pa-nieuwsbrief-ouders.yaml")
+    assert newsletter["purposes"] == [
+        {"description": "Ouders informeren", "legal_basis": "consent"}
+    ]
+    assert newsletter["recipients"] == [{"name": "Mailchimp", "type": "processor"}]
+    assert not any("columns; read as one value" in m for o in report.outcomes for m in o.messages)
+    assert report.unknown_labels == (("AVG", "Onderdeel"),)
+    text = (workspace / "register" / "pa-nieuwsbrief-ouders.yaml").read_text(encoding="utf-8")
+    assert "from register.xlsx, sheet AVG (column D), row 3." in text
+    result = run(workspace, as_of=AS_OF)
+    assert result.records_checked == 3
+    assert not [f for f in result.findings if f.code.startswith(("YAML", "SCH"))]
+
+
+def test_a_column_filled_on_one_line_is_not_lost(workspace: Path, tmp_path: Path) -> None:
+    """A fourth column with only a name, beside three filled ones, is an activity too (as a
+    table row with only a name is), not dropped."""
+    rows = [[*row, "Cameratoezicht" if row and row[0] == "Naam verwerking" else None]
+            for row in SIDE_BY_SIDE]  # fmt: skip
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": rows}))
+    assert written_record(workspace, "pa-cameratoezicht.yaml")["name"] == "Cameratoezicht"
+
+
+HELP_TEXT: list[list[Cell]] = [
+    ["Verwerkingsactiviteit", "Ledenadministratie"],
+    ["Doel van de verwerking", "Leden registreren"],
+    ["Beschrijf zo precies mogelijk waarvoor de gegevens worden gebruikt."],
+    ["Rechtsgrond", "6.1.b"],
+    ["Wie en wat"],
+    ["Categorieën van betrokkenen", "Leden"],
+]
+
+
+def test_lines_without_a_value_are_kept_in_notes(workspace: Path, tmp_path: Path) -> None:
+    """A line in the label column with no value and no field (help text, a section title, or
+    a remark of the user's own) was dropped; it is kept in the notes, with a warning."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Leden": HELP_TEXT}))
+    members = written_record(workspace, "pa-ledenadministratie.yaml")
+    assert (
+        "Text on the sheet: Beschrijf zo precies mogelijk waarvoor de gegevens worden "
+        "gebruikt.\nWie en wat"
+    ) in members["notes"]
+    (outcome,) = report.outcomes
+    assert (
+        "2 line(s) between the labels have no value and name no field (help text, a section "
+        "title); kept in notes under 'Text on the sheet'"
+    ) in outcome.messages
+    assert report.unknown_labels == ()
