@@ -53,6 +53,13 @@ _DATED_LABEL = re.compile(
     r"|versie|version|datum)\b.*\d",
     re.IGNORECASE,
 )
+# The label of a row that counts the rows above it: "Totaal: 14 verwerkingen", "Total | 14",
+# "Aantal verwerkingen: 14", "Nombre de traitements", "Anzahl", "Subtotaal".
+_TOTAL_LABEL = re.compile(
+    r"(?:sub-?)?(?:totaal|total|totale|totaux|gesamt|summe|aantal|anzahl|nombre|count|som)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\d+(?:[.,]\d+)?")
 # What a register's own number looks like: "12", "PA-0001", "3.1.a", "HR/04"; not a sentence.
 _PLAUSIBLE_ID = re.compile(r"[\w.\-/#]{1,24}")
 _SENTENCE_WORDS = 4
@@ -98,6 +105,10 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
     if (remark := _remark(source)) is not None:
         return Rejected(
             source.row.number, f"a remark, not an activity: '{shown(remark)}'", remark=True
+        )
+    if (total := _total(source)) is not None:
+        return Rejected(
+            source.row.number, f"a total row, not an activity: '{shown(total)}'", remark=True
         )
     name = _name(source, notes)
     if not name:
@@ -219,6 +230,21 @@ def _remark(source: Source) -> str | None:
         return None
     in_id = source("id") == text and not _PLAUSIBLE_ID.fullmatch(text)
     return text if in_id or _sentence(text) else None
+
+
+def _total(source: Source) -> str | None:
+    """The cells of a row that counts the activities, below the table or under a part of it:
+    its first cell a total's label (``Totaal``, ``Aantal verwerkingen:``), every other cell a
+    number, and a number somewhere. An activity named ``Aantal bezoekers tellen`` has no
+    number; a real row has other cells that are no numbers."""
+    filled = [cell.strip() for cell in source.row.cells if cell.strip()]
+    if not filled or source.children or not _TOTAL_LABEL.match(filled[0]):
+        return None
+    if not all(_COUNT.fullmatch(cell) for cell in filled[1:]):
+        return None
+    if not any(_COUNT.search(cell) for cell in filled):
+        return None
+    return " | ".join(filled)
 
 
 def heading(source: Source) -> str | None:

@@ -50,3 +50,32 @@ def test_half_a_year_written_as_a_fraction_is_not_two_years(
     assert "retention" not in klant
     assert "Retention as written in the register: 1/2 jaar" in klant["notes"]
     assert any("retention '1/2 jaar'" in m for m in row_messages(report, 4))
+
+
+# A published municipal-style register with a title above the header and a count below the
+# table; reconstructed, with the header words of the registers in test_real_registers.py.
+COUNTED: list[list[Cell]] = [
+    ["Register van verwerkingen gemeente Voorbeeld, versie 2026"],
+    [],
+    ["Naam", "Doel", "Grondslag", "Betrokkenen", "Aantal betrokkenen"],
+    ["Salarisadministratie", "Salaris betalen", "6.1.c", "Medewerkers", 412],
+    ["Aantal bezoekers tellen", "Drukte meten", "6.1.e", "Bezoekers", None],
+    [],
+    ["Totaal: 2 verwerkingen"],
+    ["Totaal", None, None, None, 412],
+]
+
+
+def test_a_total_row_is_no_activity(workspace: Path, tmp_path: Path) -> None:
+    """A count under the table ("Totaal: 2 verwerkingen", "Totaal | 412") was imported as an
+    activity named after it, a record with no purpose that validate then reports. It is
+    skipped as a total, told with its text; an activity whose name starts with "Aantal" and
+    holds no number is still one."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Register": COUNTED}))
+    assert sorted(p.name for p in (workspace / "register").iterdir()) == [
+        "pa-aantal-bezoekers-tellen.yaml",
+        "pa-salarisadministratie.yaml",
+    ]
+    assert row_messages(report, 7) == ("a total row, not an activity: 'Totaal: 2 verwerkingen'",)
+    assert row_messages(report, 8) == ("a total row, not an activity: 'Totaal | 412'",)
+    assert report.skipped == 2
