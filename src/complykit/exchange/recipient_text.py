@@ -23,6 +23,7 @@ from complykit.model.wording.organisations import names_branch, names_other_orga
 _MARKED: dict[str, str] = {
     "verwerker": "processor", "processor": "processor", "sub verwerker": "processor",
     "subverwerker": "processor", "sous traitant": "processor",
+    "auftragsverarbeiter": "processor", "unterauftragsverarbeiter": "processor",
     "intern": "internal", "internal": "internal", "interne": "internal",
     "verwerkingsverantwoordelijke": "controller", "controller": "controller",
     "zelfstandig verwerkingsverantwoordelijke": "controller",

@@ -60,6 +60,18 @@ _TOTAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\d+(?:[.,]\d+)?")
+# How a template's line of instructions under its header opens each cell: "Enter the internal ID
+# of the processing activity.", "Provide the legal basis..." (the Belgian DPA's model register),
+# "Vul hier ... in", "Geef aan ...", "Indiquez ...", "Geben Sie ... an".
+INSTRUCTION_WORDS = frozenset(
+    {"enter", "provide", "indicate", "report", "identify", "describe", "specify", "mention",
+     "list", "give", "state", "fill", "select", "choose", "insert",
+     "vul", "geef", "vermeld", "beschrijf", "noem", "omschrijf", "selecteer", "kies",
+     "specificeer", "benoem",
+     "indiquez", "precisez", "decrivez", "renseignez", "mentionnez", "identifiez", "listez",
+     "choisissez", "selectionnez", "saisissez", "inscrivez",
+     "geben", "tragen", "beschreiben", "nennen", "wahlen"}
+)  # fmt: skip
 # What a register's own number looks like: "12", "PA-0001", "3.1.a", "HR/04"; not a sentence.
 _PLAUSIBLE_ID = re.compile(r"[\w.\-/#]{1,24}")
 _SENTENCE_WORDS = 4
@@ -102,14 +114,8 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
     notes = Notes()
     if section:
         notes.add(f"Section of the register: {section}")
-    if (remark := _remark(source)) is not None:
-        return Rejected(
-            source.row.number, f"a remark, not an activity: '{shown(remark)}'", remark=True
-        )
-    if (total := _total(source)) is not None:
-        return Rejected(
-            source.row.number, f"a total row, not an activity: '{shown(total)}'", remark=True
-        )
+    if (reason := _no_activity(source)) is not None:
+        return Rejected(source.row.number, reason, remark=True)
     name = _name(source, notes)
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")
@@ -230,6 +236,37 @@ def _remark(source: Source) -> str | None:
         return None
     in_id = source("id") == text and not _PLAUSIBLE_ID.fullmatch(text)
     return text if in_id or _sentence(text) else None
+
+
+def _no_activity(source: Source) -> str | None:
+    """Why a row holds no activity but text about the register: a remark, the template's
+    instructions under its header, or a total; None for a row that may be an activity."""
+    if (remark := _remark(source)) is not None:
+        return f"a remark, not an activity: '{shown(remark)}'"
+    if (told := _instructions(source)) is not None:
+        return f"the template's instructions, not an activity: '{shown(told)}'"
+    if (total := _total(source)) is not None:
+        return f"a total row, not an activity: '{shown(total)}'"
+    return None
+
+
+def _instructions(source: Source) -> str | None:
+    """The first cell of a row that tells how to fill in the columns above it, as templates put
+    under their header: two or more cells, most of those filled, are sentences opening with an
+    instruction (``INSTRUCTION_WORDS``), the name cell among them when filled. A real activity's
+    name is no instruction, though its purpose may open with "Provide"."""
+    filled = [cell.strip() for cell in source.row.cells if cell.strip()]
+    told = [cell for cell in filled if _instruction(cell)]
+    if len(told) < 2 or len(told) * 2 <= len(filled) or source.children:
+        return None
+    if source("name") and not _instruction(source("name")):
+        return None
+    return told[0]
+
+
+def _instruction(text: str) -> bool:
+    words = plain_header(text).split()
+    return len(words) >= _SENTENCE_WORDS and words[0] in INSTRUCTION_WORDS
 
 
 def _total(source: Source) -> str | None:

@@ -17,11 +17,40 @@ from complykit.model.wording.retention import says_kept_for_good, says_no_end, s
 # a date would overflow.
 MAX_AMOUNT = 1000
 _UNITS = {
-    "years": ("jaren", "jaar", "years", "year", "yrs", "yr", "jr", "ans", "an", "années", "année"),
-    "months": ("maanden", "maand", "months", "month", "mnd", "mths", "mth", "mois"),
-    "weeks": ("weken", "week", "weeks", "wk", "semaines", "semaine"),
-    "days": ("dagen", "dag", "days", "day", "jours", "jour"),
-    "hours": ("uren", "uur", "hours", "hour", "hrs", "heures", "heure"),
+    "years": (
+        "jaren",
+        "jaar",
+        "years",
+        "year",
+        "yrs",
+        "yr",
+        "jr",
+        "ans",
+        "an",
+        "années",
+        "année",
+        "jahren",
+        "jahre",
+        "jahr",
+        "jahres",
+    ),
+    "months": (
+        "maanden",
+        "maand",
+        "months",
+        "month",
+        "mnd",
+        "mths",
+        "mth",
+        "mois",
+        "monaten",
+        "monate",
+        "monat",
+        "monats",
+    ),
+    "weeks": ("weken", "week", "weeks", "wk", "semaines", "semaine", "wochen", "woche"),
+    "days": ("dagen", "dag", "days", "day", "jours", "jour", "tagen", "tage", "tag"),
+    "hours": ("uren", "uur", "hours", "hour", "hrs", "heures", "heure", "stunden", "stunde"),
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words}
 _HALF = Fraction(1, 2)
@@ -51,7 +80,7 @@ _PERIOD = re.compile(
 _ONE_PART = re.compile(_PART)
 _ISO = re.compile(r"(?<![^\W_])p(?:(?:\d{1,6}[ymwd])+(?:t\d{1,6}h)?|t\d{1,6}h)(?![^\W_])")
 _CONNECTIVE = re.compile(
-    r"^[\s,:-]*(?:na|after|from|vanaf|following|since|sinds|après|apres|depuis"
+    r"^[\s,:-]*(?:na|after|from|vanaf|following|since|sinds|après|apres|depuis|nach|ab|seit"
     r"|(?:à|a) (?:compter|partir) de)\s+",
     re.IGNORECASE,
 )
@@ -139,7 +168,8 @@ def _shorter_end(before: str, period: str) -> str | None:
 
 # "Tot afmelding", "until the account is closed": the data is erased when an event happens.
 _UNTIL = re.compile(
-    r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu['\u2019](?:a|à|au|aux)|bis)\s+(\S.*)$",
+    r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu['\u2019](?:a|à|au|aux)"
+    r"|bis(?:\s+zu[mr])?)\s+(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "Zolang het abonnement loopt", "for the duration of the contract": kept while something

@@ -19,7 +19,10 @@ NOT_STATED = "not stated in the imported register"
 # is the register's statement that there is none ("Geen", "None", "Aucun", "Geen ontvangers");
 # a placeholder is a cell left unfilled in a way a spreadsheet shows ("-", "n.v.t.", "n/a"),
 # which states nothing: "not applicable" is not "nobody receives the data" (Art. 30(1)(d)).
-NONE_WORDS = frozenset({"geen", "nee", "none", "no", "non", "aucun", "aucune", "neant", "nothing"})
+NONE_WORDS = frozenset(
+    {"geen", "nee", "none", "no", "non", "aucun", "aucune", "neant", "nothing", "kein", "keine",
+     "nein"}
+)  # fmt: skip
 PLACEHOLDERS = frozenset(
     {"n.v.t", "nvt", "n/a", "na", "niet van toepassing", "not applicable", "sans objet", "s.o"}
 )
@@ -28,7 +31,7 @@ NO_WORDS = frozenset({"n", "false", "onwaar"})
 # What a none may say it is none of: "geen ontvangers", "pas de destinataires", "no transfers".
 _NONE_OF = (
     r"(?:\s+(?:ontvangers?|verwerkers?|recipients?|processors?|destinataires?|sous-traitants?"
-    r"|doorgiften?|transfers?|transferts?))?"
+    r"|doorgiften?|transfers?|transferts?|empfanger|auftragsverarbeiter|ubermittlung(?:en)?))?"
 )
 _NONE = re.compile(rf"(?:{'|'.join(sorted(NONE_WORDS))}|pas de|aucun\w*){_NONE_OF}")
 _DASHES = re.compile(r"[-\u2010-\u2015]+")

@@ -7,9 +7,11 @@ read as published pages, not as their own workbooks.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from complykit.exchange.register_import import import_register
+from complykit.validate.engine import run
 from unit.exchange.imported import row_messages, written_record
 from workbooks import Cell, xlsx
 
@@ -79,3 +81,118 @@ def test_a_total_row_is_no_activity(workspace: Path, tmp_path: Path) -> None:
     assert row_messages(report, 7) == ("a total row, not an activity: 'Totaal: 2 verwerkingen'",)
     assert row_messages(report, 8) == ("a total row, not an activity: 'Totaal | 412'",)
     assert report.skipped == 2
+
+
+# The Belgian DPA's model register, as an English copy of it shows its "register" tab (scribd,
+# "Belgian DPA Registry of Processing Activities Template 20170907 en"): a title, a row that
+# groups the columns, the header ("Name of Business Process", "Owner of Process", "Number
+# Processing", "Functional Description of Processing", "Purpose of Processing", "Basis for
+# Processing", "Type of Processing*", "Functional Data Category", "GDPR Data Category*") and a
+# row of instructions under it ("Enter the internal ID of the processing activity.", ...).
+# Headers and instruction openings are the copy's; which instruction stands under which
+# column, the group row's cells and the data row are reconstructed.
+GBA_MODEL: list[list[Cell]] = [
+    ["Registry of processing activity"],
+    ["Identification of Business Process", None, ("Identification of and information about "
+     "the processing activity")],
+    ["Name of Business Process", "Owner of Process", "Number Processing",
+     "Functional Description of Processing", "Purpose of Processing", "Basis for Processing",
+     "Type of Processing*", "Functional Data Category", "GDPR Data Category*"],
+    ["Report the name and description of the business process.",
+     ("Identify the owner(s) (role) of the business process that the processing activity is "
+     "part of."), "Enter the internal ID of the processing activity.",
+     "Enter the name/functional description of the processing activity.",
+     "Enter the purpose of the processing activity.",
+     "Provide the legal basis for the processing activity.",
+     "Indicate what type of processing is involved.", None, None],
+    ["Personeelsbeheer", "HR-directeur", "HR-01", "Loonadministratie", "Lonen uitbetalen",
+     "Wettelijke verplichting", "Normal", "Identificatiegegevens; financiële gegevens",
+     "Normal"],
+]  # fmt: skip
+
+
+def test_belgian_dpa_model_register(workspace: Path, tmp_path: Path) -> None:
+    """No header of the model was known, so the import stopped with "no header row". The
+    activity's "Functional Description" names it (the business process stays in the notes),
+    "Number Processing" is its id, "Basis for Processing" its basis; the row of instructions
+    under the header is skipped as the template's, not imported as an activity."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Register": GBA_MODEL}))
+    (payroll_file,) = (workspace / "register").iterdir()
+    assert payroll_file.name == "pa-loonadministratie.yaml"
+    payroll = written_record(workspace, payroll_file.name)
+    assert payroll["purposes"] == [
+        {"description": "Lonen uitbetalen", "legal_basis": "legal-obligation"}
+    ]
+    assert payroll["personal_data"] == [
+        {"name": "Identificatiegegevens"},
+        {"name": "financiële gegevens"},
+    ]
+    assert "Id in the register: HR-01" in payroll["notes"]
+    assert "Name of Business Process: Personeelsbeheer" in payroll["notes"]
+    assert row_messages(report, 4) == (
+        (
+            "the template's instructions, not an activity: 'Report the name and description of "
+            "the business process.'"
+        ),
+    )
+    assert report.skipped == 1
+
+
+def test_a_purpose_that_opens_with_an_instruction_word_is_still_an_activity(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Only a row whose name is an instruction too is the template's: "Provide customer
+    support" is a purpose."""
+    rows: list[list[Cell]] = [
+        ["Naam", "Doel", "Grondslag", "Toelichting"],
+        ["Klantenservice", "Provide customer support by phone", "6.1.b",
+         "Enter tickets in the helpdesk tool daily"],
+    ]  # fmt: skip
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Register": rows}))
+    assert written_record(workspace, "pa-klantenservice.yaml")["name"] == "Klantenservice"
+
+
+# A German register (Verzeichnis von Verarbeitungstätigkeiten). The headers are the German
+# wording of Art. 30(1) DSGVO ("Zwecke der Verarbeitung", "Kategorien betroffener Personen",
+# "Kategorien personenbezogener Daten", "Kategorien von Empfängern", "Fristen für die Löschung")
+# and the short forms German registers found in public repositories use ("Rechtsgrundlage",
+# "Löschfristen", "Drittlandübermittlung"); the first row follows a published small-company
+# register (an account administration on Supabase Inc., "Drittländer: Nein"), the rest is
+# reconstructed.
+GERMAN: list[list[Cell]] = [
+    ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung", "Rechtsgrundlage",
+     "Kategorien betroffener Personen", "Kategorien personenbezogener Daten",
+     "Kategorien von Empfängern", "Drittlandübermittlung", "Löschfristen",
+     "Technische und organisatorische Maßnahmen"],
+    ["Benutzerkontenverwaltung", "Plattformbereitstellung", "Art. 6 Abs. 1 lit. b DSGVO",
+     "Registrierte Benutzer", "Name, E-Mail", "Supabase Inc. (Auftragsverarbeiter)",
+     "USA (Standardvertragsklauseln)", "10 Jahre nach Vertragsende", "TLS 1.3, 2FA"],
+    ["Newsletter", "Werbung per E-Mail", "Art. 6 Abs. 1 lit. a DSGVO", "Abonnenten", "E-Mail",
+     "keine", "Nein", "bis zum Widerruf", "TLS"],
+]  # fmt: skip
+
+
+def test_german_register(workspace: Path, tmp_path: Path) -> None:
+    """A German register stopped with "no header row"; its headers, its units ("10 Jahre nach
+    Vertragsende"), its processor marker and its words for none ("keine", "Nein") now read as
+    their Dutch, French and English counterparts do."""
+    report = import_register(workspace, xlsx(tmp_path / "vvt.xlsx", {"VVT": GERMAN}))
+    assert report.unknown_columns == ()
+    accounts = written_record(workspace, "pa-benutzerkontenverwaltung.yaml")
+    assert accounts["purposes"] == [
+        {"description": "Plattformbereitstellung", "legal_basis": "contract"}
+    ]
+    assert accounts["data_subjects"] == ["Registrierte Benutzer"]
+    assert accounts["recipients"] == [{"name": "Supabase Inc.", "type": "processor"}]
+    assert accounts["transfers"] == [
+        {"country": "US", "recipient": "Supabase Inc.", "mechanism": "standard-contractual-clauses"}
+    ]
+    assert accounts["retention"] == {"period": "P10Y", "trigger": "Vertragsende"}
+    assert accounts["security_description"] == "TLS 1.3, 2FA"
+    newsletter = written_record(workspace, "pa-newsletter.yaml")
+    assert "recipients" not in newsletter
+    assert "transfers" not in newsletter
+    assert newsletter["no_recipients"] == "None, as the imported register says: keine"
+    assert newsletter["retention"] == {"until": "Widerruf"}
+    findings = run(workspace, as_of=date(2026, 12, 8)).findings
+    assert not [f for f in findings if f.code.startswith(("YAML", "SCH"))]
