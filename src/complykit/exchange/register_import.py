@@ -102,7 +102,7 @@ def import_register(  # noqa: PLR0913 - the import options, keyword-only but two
         tuple(outcomes),
         strict,
         written,
-        sheet_warnings=sheet_warnings(sheets),
+        sheet_warnings=sheet_warnings(sheets) + _table_warnings(found),
         unknown_labels=tuple(
             dict.fromkeys(
                 (f.sheet, label)
@@ -129,6 +129,14 @@ def _unused(
         return found.unused
     reason = "neither a table of activities nor the form (fiche) of one" if has_forms else ""
     return tuple((s.name, reason or "the sheet is empty") for s in table_sheets)
+
+
+def _table_warnings(found: Layout | None) -> tuple[tuple[str, str], ...]:
+    """What reading the tables warns about (merged cells), by sheet."""
+    if found is None:
+        return ()
+    tables = (found.main, *(t for _, t in found.children))
+    return tuple((table.sheet, warning) for table in tables for warning in table.warnings)
 
 
 def _unknown_columns(found: Layout | None) -> tuple[tuple[str, str], ...]:

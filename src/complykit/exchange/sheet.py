@@ -57,6 +57,9 @@ class Sheet:
     """What the import should warn about the whole sheet, e.g. how its text was decoded."""
     delimiter: str | None = None
     """The delimiter a CSV file was read with (a guess: CSV does not say); None for a workbook."""
+    merged: tuple[tuple[int, int, int], ...] = ()
+    """The cells merged over more than one row: column index (0 for A), first and last row
+    number. The workbook holds the value in the first row only (``merged_cells``)."""
 
 
 HeaderWord = Callable[[str], bool]
@@ -185,7 +188,15 @@ def _sheet(sheet: python_calamine.CalamineSheet) -> Sheet:
     return Sheet(
         sheet.name,
         tuple(Row(n, tuple(_cell(v) for v in cells)) for n, cells in enumerate(values, 1)),
+        merged=_merged_down(sheet),
     )
+
+
+def _merged_down(sheet: python_calamine.CalamineSheet) -> tuple[tuple[int, int, int], ...]:
+    """Each merged cell that spans rows, as (column, first row, last row); the reader gives
+    ranges 0-based, or None for a format it does not read them from."""
+    ranges = sheet.merged_cell_ranges or []
+    return tuple((start[1], start[0] + 1, end[0] + 1) for start, end in ranges if end[0] > start[0])
 
 
 def _csv_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:

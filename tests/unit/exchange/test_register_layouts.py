@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from complykit.exchange.register_import import import_register
 from complykit.validate.engine import run
 from unit.exchange.imported import row_messages, written_record
@@ -196,3 +198,66 @@ def test_german_register(workspace: Path, tmp_path: Path) -> None:
     assert newsletter["retention"] == {"until": "Widerruf"}
     findings = run(workspace, as_of=date(2026, 12, 8)).findings
     assert not [f for f in findings if f.code.startswith(("YAML", "SCH"))]
+
+
+def _merged_workbook(path: Path, rows: list[list[Cell]], merged: list[str]) -> Path:
+    """A workbook whose sheet 'Register' has ``rows`` and the cells ``merged`` merged, as Excel
+    stores them: the value in the top cell only."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Register"
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+# A municipal-style register with a two-row header (cells merged down over both header rows,
+# "Persoonsgegevens" merged across its two columns), one activity over two rows under a merged
+# name cell, and one legal basis merged down over three activities. Reconstructed: published
+# registers are shown this way on municipal sites, but no such workbook could be read here.
+MERGED: list[list[Cell]] = [
+    ["Register van verwerkingen"],
+    [],
+    ["Verwerking", "Doel", "Persoonsgegevens", None, "Grondslag", "Bewaartermijn"],
+    [None, None, "Categorieën", "Bijzondere persoonsgegevens", None, None],
+    ["Personeelsdossier", "Personeel beheren", "NAW", "Nee", "6.1.b", "7 jaar"],
+    [None, None, "IBAN", None, None, None],
+    ["Verlofregistratie", "Verlof bijhouden", "NAW", "Nee", None, "2 jaar"],
+    ["Ziekteverzuim", "Verzuim begeleiden", "Verzuimdata", "Gezondheid", None, "2 jaar"],
+]
+MERGES = ["A3:A4", "B3:B4", "C3:D3", "E3:E4", "F3:F4", "A5:A6", "B5:B6", "E5:E8"]
+
+
+def test_merged_cells_read_as_the_sheet_shows_them(workspace: Path, tmp_path: Path) -> None:
+    """A basis merged down over three activities was read for the first only, so the other
+    two had purposes without a basis (a false GDPR029); the two rows under one merged name
+    became two activities, the second named after its data. The merged basis now counts for
+    each row it covers, the rows under one name are one activity, and both are told."""
+    source = _merged_workbook(tmp_path / "register.xlsx", MERGED, MERGES)
+    report = import_register(workspace, source)
+    assert sorted(p.name for p in (workspace / "register").iterdir()) == [
+        "pa-personeelsdossier.yaml",
+        "pa-verlofregistratie.yaml",
+        "pa-ziekteverzuim.yaml",
+    ]
+    dossier = written_record(workspace, "pa-personeelsdossier.yaml")
+    assert dossier["personal_data"] == [{"name": "NAW"}, {"name": "IBAN"}]
+    assert dossier["purposes"] == [{"description": "Personeel beheren", "legal_basis": "contract"}]
+    leave = written_record(workspace, "pa-verlofregistratie.yaml")
+    assert leave["purposes"] == [{"description": "Verlof bijhouden", "legal_basis": "contract"}]
+    absence = written_record(workspace, "pa-ziekteverzuim.yaml")
+    assert absence["purposes"][0]["legal_basis"] == "contract"
+    assert report.sheet_warnings == (
+        ("Register", "cell E5:E8 is merged over rows 5-8; its value is read for each of them"),
+        (
+            "Register",
+            (
+                "rows 5-6 share the merged cell A5:A6; read as one activity, their other cells "
+                "joined a line each"
+            ),
+        ),
+    )
