@@ -106,9 +106,9 @@ def _main_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
     if name is not None:
         return next(s for s in sheets if s.name == name)
     named_as_kind = {s.name for s in sheets if _kind_by_name(s.name) is not None}
-    candidates = [s for s in sheets if s.name not in named_as_kind] + [
-        s for s in sheets if s.name in named_as_kind
-    ]
+    # A hidden sheet (an old version, lookup lists) is not the register the user sees: it is
+    # the table of activities only when no visible sheet can be.
+    candidates = sorted(sheets, key=lambda s: (s.hidden, s.name in named_as_kind))
     for sheet in candidates:
         if _main_header(sheet.rows) is not None:
             return sheet

@@ -57,6 +57,8 @@ class Sheet:
     """What the import should warn about the whole sheet, e.g. how its text was decoded."""
     delimiter: str | None = None
     """The delimiter a CSV file was read with (a guess: CSV does not say); None for a workbook."""
+    hidden: bool = False
+    """The workbook hides the sheet: never taken for the table of activities unless named."""
     merged: tuple[tuple[int, int, int], ...] = ()
     """The cells merged over more than one row: column index (0 for A), first and last row
     number. The workbook holds the value in the first row only (``merged_cells``)."""
@@ -173,7 +175,11 @@ def _workbook_sheets(path: Path, data: bytes) -> list[Sheet]:
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         try:
-            return [_sheet(book.get_sheet_by_name(name)) for name in book.sheet_names]
+            hidden = _hidden_sheets(book)
+            return [
+                _sheet(book.get_sheet_by_name(name), hidden=name in hidden)
+                for name in book.sheet_names
+            ]
         finally:
             book.close()
     except calamine.PasswordError:
@@ -183,11 +189,28 @@ def _workbook_sheets(path: Path, data: bytes) -> list[Sheet]:
         raise ComplykitError(f"{path}: cannot read the workbook ({reason})") from None
 
 
-def _sheet(sheet: python_calamine.CalamineSheet) -> Sheet:
+HIDDEN = (
+    "hidden in the workbook; read as the other sheets are, but not taken for the table of "
+    "activities unless --sheet names it"
+)
+
+
+def _hidden_sheets(book: python_calamine.CalamineWorkbook) -> frozenset[str]:
+    """The names of the sheets the workbook hides (hidden or "very hidden"): a register's
+    lookup lists, or an old version of the register kept out of sight."""
+    import python_calamine as calamine  # noqa: PLC0415 - only imports read workbooks
+
+    shown_sheet = calamine.SheetVisibleEnum.Visible
+    return frozenset(m.name for m in book.sheets_metadata if m.visible != shown_sheet)
+
+
+def _sheet(sheet: python_calamine.CalamineSheet, *, hidden: bool = False) -> Sheet:
     values = sheet.to_python(skip_empty_area=False)
     return Sheet(
         sheet.name,
         tuple(Row(n, tuple(_cell(v) for v in cells)) for n, cells in enumerate(values, 1)),
+        (HIDDEN,) if hidden else (),
+        hidden=hidden,
         merged=_merged_down(sheet),
     )
 

@@ -261,3 +261,31 @@ def test_merged_cells_read_as_the_sheet_shows_them(workspace: Path, tmp_path: Pa
             ),
         ),
     )
+
+
+def test_a_hidden_sheet_is_not_taken_for_the_register(workspace: Path, tmp_path: Path) -> None:
+    """An older version of the register kept on a hidden sheet before the current one was
+    imported instead of it, without a word. The visible sheet is now the register, and the
+    hidden one is named as hidden (its rows are still read if it is a list sheet)."""
+    path = tmp_path / "register.xlsx"
+    book = Workbook()
+    old = book.active
+    assert old is not None
+    old.title = "Register 2019"
+    old.append(["Naam", "Doel", "Grondslag"])
+    old.append(["Salaris", "Loon betalen", "6.1.b"])
+    old.sheet_state = "hidden"
+    current = book.create_sheet("Register 2026")
+    current.append(["Naam", "Doel", "Grondslag"])
+    current.append(["Salarisadministratie", "Loon betalen", "6.1.c"])
+    book.save(path)
+    report = import_register(workspace, path)
+    assert [p.name for p in (workspace / "register").iterdir()] == ["pa-salarisadministratie.yaml"]
+    assert (
+        "Register 2019",
+        (
+            "hidden in the workbook; read as the other sheets are, but not taken for the table of "
+            "activities unless --sheet names it"
+        ),
+    ) in report.sheet_warnings
+    assert ("Register 2019", "no header row of a register sheet") in report.unused_sheets
