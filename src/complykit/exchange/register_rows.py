@@ -26,6 +26,7 @@ from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
     Source,
+    listed,
     placeholder,
     read_date,
     says_no,
@@ -378,7 +379,7 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
     if found := purposes(source, notes):
         fields["purposes"] = found
     subjects = [source("data_subjects"), *(c("data_subjects") for c in source.of("data_subjects"))]
-    if items := unique(item for text in subjects for item in split_items(text)):
+    if items := unique(item for t in subjects for item in listed(t, "Data subjects", notes)):
         fields["data_subjects"] = items
     if categories := data_categories(source, notes):
         fields["personal_data"] = categories

@@ -167,6 +167,17 @@ def split_items(text: str) -> list[str]:
     return split_lines("\n".join([*parts, "".join(current)]))
 
 
+def listed(text: str, label: str, notes: Notes) -> list[str]:
+    """The items of a list cell (``split_items``) without the placeholders among them ("-",
+    "n.v.t.", "N/A"), which name no data subject or data category; a cell that held one is
+    kept in the notes under ``label``, since it may stand for something left to fill in."""
+    items = split_items(text)
+    kept = [item for item in items if not placeholder(item)]
+    if len(kept) < len(items):
+        notes.add(f"{label} as written in the register: {text}")
+    return kept
+
+
 def unique(items: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for item in items:

@@ -73,6 +73,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "personnes concernees", "categories de personnes concernees",
         "betroffene personen", "kategorien betroffener personen",
         "kategorien der betroffenen personen", "betroffenengruppen", "betroffene",
+        # ISO/IEC 27701's term for the data subject; registers kept for its certification use
+        # it in their headers.
+        "pii principals", "pii principal", "categories of pii principals",
+        "category of pii principals",
     ),
     "personal_data": (
         "personal data", "categories of personal data", "data categories",
@@ -87,6 +91,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "functional data category",  # the Belgian DPA's model register
         "datenkategorien", "kategorien personenbezogener daten",
         "kategorien der personenbezogenen daten", "personenbezogene daten", "datenarten",
+        "categories of pii", "category of pii", "pii categories", "pii category", "types of pii",
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
@@ -118,6 +123,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "recipients/processors",
         "destinataires", "categories de destinataires",
         "empfanger", "kategorien von empfangern", "datenempfanger", "empfangerkategorien",
+        "recipients of pii", "pii recipients", "categories of recipients of pii",
     ),
     "notes": (
         "notes", "remarks", "comments", "opmerkingen", "notities", "toelichting", "remarques",
@@ -201,6 +207,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         ("names of third countries or international organizations that personal data are "
          "transferred to"),
         "pays tiers", "pays",
+        "transfer jurisdiction", "transfer jurisdictions",
     ),
     "transfer_tool": (
         "transfer mechanism", "transfer tool", "transfer safeguards", "safeguards",

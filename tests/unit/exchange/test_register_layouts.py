@@ -289,3 +289,52 @@ def test_a_hidden_sheet_is_not_taken_for_the_register(workspace: Path, tmp_path:
         ),
     ) in report.sheet_warnings
     assert ("Register 2019", "no header row of a register sheet") in report.unused_sheets
+
+
+# Placeholders for a cell left empty, as Dutch registers write them: "-", "n.v.t.", "N/A", "—".
+PLACEHOLDERS: list[list[Cell]] = [
+    ["Naam", "Doel", "Grondslag", "Betrokkenen", "Persoonsgegevens", "Ontvangers"],
+    ["Support", "Tickets afhandelen", "6.1.b", "Klanten", "-", "n.v.t."],
+    ["Archief", "Archiveren", "6.1.c", "n.v.t.", "NAW; —", "N/A"],
+]
+
+
+def test_a_placeholder_names_no_data_subject_or_category(workspace: Path, tmp_path: Path) -> None:
+    """ "-" under personal data became a data category named "-", and "n.v.t." under data
+    subjects a category of data subjects named "n.v.t.": a record that looks complete where
+    the register left the fact out. A placeholder now names nothing, and the cell is kept."""
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Register": PLACEHOLDERS}))
+    support = written_record(workspace, "pa-support.yaml")
+    assert "personal_data" not in support
+    assert "Personal data as written in the register: -" in support["notes"]
+    archive = written_record(workspace, "pa-archief.yaml")
+    assert "data_subjects" not in archive
+    assert archive["personal_data"] == [{"name": "NAW"}]
+    assert "Data subjects as written in the register: n.v.t." in archive["notes"]
+    assert "Personal data as written in the register: NAW; —" in archive["notes"]
+
+
+# Headers in the terms of ISO/IEC 27701 ("PII principal" for the data subject, "PII" for
+# personal data), as a register kept for its certification may use them; reconstructed (the
+# standard's text is not quoted, and no such register was found published).
+ISO_TERMS: list[list[Cell]] = [
+    ["Processing activity", "Purpose of processing", "Lawful basis", "PII principals",
+     "Categories of PII", "Recipients of PII", "Transfer jurisdiction", "Safeguards",
+     "Retention period"],
+    ["CRM", "Sales follow-up", "Contract", "Customers", "Contact details",
+     "Salesforce (processor)", "United States", "SCCs", "2 years"],
+]  # fmt: skip
+
+
+def test_iso_27701_terms(workspace: Path, tmp_path: Path) -> None:
+    """The PII columns and the transfer's jurisdiction went to the notes, so the record lacked
+    its data subjects, data and recipients, and the transfer its country."""
+    report = import_register(workspace, xlsx(tmp_path / "ropa.xlsx", {"ROPA": ISO_TERMS}))
+    assert report.unknown_columns == ()
+    crm = written_record(workspace, "pa-crm.yaml")
+    assert crm["data_subjects"] == ["Customers"]
+    assert crm["personal_data"] == [{"name": "Contact details"}]
+    assert crm["recipients"] == [{"name": "Salesforce", "type": "processor"}]
+    assert crm["transfers"] == [
+        {"country": "US", "recipient": "Salesforce", "mechanism": "standard-contractual-clauses"}
+    ]
