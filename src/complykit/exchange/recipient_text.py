@@ -58,6 +58,14 @@ def recipient(item: str) -> dict[str, str]:
     return {"name": name, "type": "other"}
 
 
+def processor_name(item: str) -> str:
+    """A name in a processors column without a marker saying it is one (``Microsoft
+    (verwerker)`` is ``Microsoft``), so that it is one party with the same name elsewhere; any
+    other marker is the register's own words and stays."""
+    name, marked = _without_marker(item)
+    return name if marked == "processor" else item.strip()
+
+
 def _maybe_another_entity(name: str, words: str) -> bool:
     """Whether a team's name gives a legal form, a group relation, a branch or a country
     outside the EEA, each of which may make it another legal person abroad."""

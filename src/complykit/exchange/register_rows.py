@@ -14,7 +14,7 @@ from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
 from complykit.exchange.activity_parts import YES, data_categories, purposes, transfers
 from complykit.exchange.people import owner_field
-from complykit.exchange.recipient_text import recipient
+from complykit.exchange.recipient_text import processor_name, recipient
 from complykit.exchange.retention import (
     kept_for_good,
     parse_retention,
@@ -416,8 +416,9 @@ def _recipients(source: Source, notes: Notes) -> list[dict[str, str]]:
     for text in processors:
         if text and _names_no_party(text):
             notes.add(f"Processors as written in the register: {text}")
-        for name in split_items(text):
-            if not _names_no_party(name):
+        for item in split_items(text):
+            if not _names_no_party(item):
+                name = processor_name(item)
                 entries.setdefault(name, {"name": name, "type": "processor"})
     return list(entries.values())
 

@@ -43,6 +43,7 @@ _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
         "standaard contractbepalingen", "modelcontract", "standaardbepalingen",
         "model clauses", "standard data protection clauses", "clauses contractuelles types",
         "clauses types", "clauses contractuelles standard", "standardvertragsklauseln",
+        "cct",  # "clauses contractuelles types", as French registers abbreviate them
     ),
     TransferMechanism.BINDING_CORPORATE_RULES: (
         "bcr", "binding corporate rules", "bindende bedrijfsvoorschriften", "art 47",

@@ -338,3 +338,29 @@ def test_iso_27701_terms(workspace: Path, tmp_path: Path) -> None:
     assert crm["transfers"] == [
         {"country": "US", "recipient": "Salesforce", "mechanism": "standard-contractual-clauses"}
     ]
+
+
+# Transfers as Dutch and French registers write them beside a processors column that marks
+# its processors; the cells follow the forms the brief and published registers use ("VS
+# (SCC)"); the French abbreviation "CCT" (clauses contractuelles types) is reconstructed.
+TRANSFERS: list[list[Cell]] = [
+    ["Naam", "Doel", "Grondslag", "Verwerkers", "Doorgifte buiten de EU"],
+    ["Kantoorsoftware", "Samenwerken", "6.1.f", "Microsoft (verwerker)", "VS (SCC)"],
+    ["Facturation", "Facturer", "6.1.b", "Stripe (sous-traitant)", "États-Unis (CCT)"],
+]
+
+
+def test_a_marked_processor_is_one_party_and_cct_is_scc(workspace: Path, tmp_path: Path) -> None:
+    """A processors column's "Microsoft (verwerker)" stayed a processor named with its marker,
+    and the transfer's recipient with it, so the same supplier had two names; "CCT" was no
+    transfer tool, so the transfer to the US was left out (kept in notes only)."""
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Register": TRANSFERS}))
+    office = written_record(workspace, "pa-kantoorsoftware.yaml")
+    assert office["recipients"] == [{"name": "Microsoft", "type": "processor"}]
+    assert office["transfers"] == [
+        {"country": "US", "recipient": "Microsoft", "mechanism": "standard-contractual-clauses"}
+    ]
+    billing = written_record(workspace, "pa-facturation.yaml")
+    assert billing["transfers"] == [
+        {"country": "US", "recipient": "Stripe", "mechanism": "standard-contractual-clauses"}
+    ]
