@@ -13,6 +13,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from complykit.exchange.register_import import import_register
+from complykit.exchange.supplier_rows import SUPPLIERS
+from complykit.exchange.table_import import import_table
 from complykit.validate.engine import run
 from unit.exchange.imported import row_messages, written_record
 from workbooks import Cell, xlsx
@@ -364,3 +366,27 @@ def test_a_marked_processor_is_one_party_and_cct_is_scc(workspace: Path, tmp_pat
     assert billing["transfers"] == [
         {"country": "US", "recipient": "Stripe", "mechanism": "standard-contractual-clauses"}
     ]
+
+
+def test_an_excel_day_count_in_a_date_column_says_its_date(workspace: Path, tmp_path: Path) -> None:
+    """A date cell that lost its date format shows Excel's day count: "Laatst gewijzigd: 46000"
+    in the notes told nothing. The number is kept as written, with the date it stands for;
+    a supplier's contract end given so is read as that date, with a warning."""
+    rows: list[list[Cell]] = [
+        ["Naam", "Doel", "Grondslag", "Laatst gewijzigd", "Postcode"],
+        ["Salaris", "Loon betalen", "6.1.c", 46000, 10115],
+    ]
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Register": rows}))
+    notes = written_record(workspace, "pa-salaris.yaml")["notes"]
+    assert "Laatst gewijzigd: 46000 (Excel's number for 2025-12-09)" in notes
+    assert "Postcode: 10115" in notes.splitlines()
+    suppliers = tmp_path / "leveranciers.csv"
+    suppliers.write_text(
+        "Naam verwerker;Vestigingsland;Einddatum contract\nCentric;Nederland;45292\n",
+        encoding="utf-8",
+    )
+    report = import_table(SUPPLIERS, workspace, suppliers)
+    (outcome,) = report.outcomes
+    assert "contract end '45292' read as Excel's number for 2024-01-01" in outcome.messages
+    centric = written_record(workspace, "sup-centric.yaml", "suppliers")
+    assert centric["contract_end"] == "2024-01-01"
