@@ -330,9 +330,20 @@ _WHERE_POSSIBLE = re.compile(
 )
 
 
+# What a template puts before a header's words: its number ("1.", "2)", "c)", "B."), as the
+# points of Art. 30(1) are lettered, an article ("De verwerkingsdoeleinden", "The purposes"),
+# and the "a description of" of Art. 30(1)(c) ("een beschrijving van de categorieën ...").
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-g][.)])\s+")
+_ARTICLE = re.compile(
+    r"^(?:(?:een\s+|a\s+|une\s+|eine\s+)?(?:beschrijving|omschrijving|description|beschreibung)"
+    r"\s+(?:van|of|des?|der)\s+)?(?:de|het|een|the|a|an|les?|la|die|der|des)\s+"
+)
+
+
 def field_of(header: str) -> str | None:
     """The field a header names, read as written first: the risk import's ``kans (netto)``
-    shows that a qualifier can matter, so one is dropped only when nothing else matches."""
+    shows that a qualifier can matter, so one is dropped only when nothing else matches; then
+    without a number or article before its words (``2. De verwerkingsdoeleinden``)."""
     plain = plain_header(header)
     bare = unqualified(plain)
     return (
@@ -341,6 +352,7 @@ def field_of(header: str) -> str | None:
         or _FIELD_OF.get(_WHERE_POSSIBLE.sub("", bare))
         # A header asked as a question: "Special Category Data? (Y/N)".
         or _FIELD_OF.get(bare.rstrip("? "))
+        or _FIELD_OF.get(_ARTICLE.sub("", _NUMBERED.sub("", bare)).rstrip("? "))
     )
 
 

@@ -390,3 +390,28 @@ def test_an_excel_day_count_in_a_date_column_says_its_date(workspace: Path, tmp_
     assert "contract end '45292' read as Excel's number for 2024-01-01" in outcome.messages
     centric = written_record(workspace, "sup-centric.yaml", "suppliers")
     assert centric["contract_end"] == "2024-01-01"
+
+
+# A register whose columns follow Art. 30(1) point by point, numbered and in the article's own
+# words (the AVG's Dutch text: "de verwerkingsdoeleinden", "een beschrijving van de
+# categorieën van betrokkenen", "de categorieën van ontvangers"); the numbering and the row
+# are reconstructed.
+NUMBERED: list[list[Cell]] = [
+    ["1. Naam van de verwerking", "2. De verwerkingsdoeleinden", "3. Grondslag",
+     "4. Een beschrijving van de categorieën van betrokkenen",
+     "5. Een beschrijving van de categorieën van persoonsgegevens",
+     "6. De categorieën van ontvangers", "7. Bewaartermijn"],
+    ["Ledenadministratie", "Leden registreren", "6.1.b", "Leden", "NAW", "Bond", "2 jaar"],
+]  # fmt: skip
+
+
+def test_numbered_headers_in_the_words_of_article_30(workspace: Path, tmp_path: Path) -> None:
+    """Numbered headers, and headers opening with an article or "een beschrijving van",
+    were no field: the import found no header row at all."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": NUMBERED}))
+    assert report.unknown_columns == ()
+    members = written_record(workspace, "pa-ledenadministratie.yaml")
+    assert members["purposes"] == [{"description": "Leden registreren", "legal_basis": "contract"}]
+    assert members["data_subjects"] == ["Leden"]
+    assert members["personal_data"] == [{"name": "NAW"}]
+    assert members["recipients"] == [{"name": "Bond", "type": "other"}]
