@@ -26,7 +26,7 @@ from complykit.core.frozen import frozen
 from complykit.exchange.row_source import Source, column_letters
 from complykit.exchange.sheet import Row, Sheet
 from complykit.exchange.shown import shown
-from complykit.exchange.vocabulary import field_of, map_columns, plain_header
+from complykit.exchange.vocabulary import field_of, map_columns, plain_header, unqualified
 
 LABEL_COLUMNS = 4
 """Labels are looked for in columns A to D: a form may leave a margin or number its lines."""
@@ -40,7 +40,10 @@ TITLE_LABEL = "Title on the sheet"
 TEXT_LABEL = "Text on the sheet"
 """The label the lines between a form's labels that have no value and name no field (the
 model's help text, a section title) are kept in the notes under."""
-SHEET_TEXT = frozenset({TITLE_LABEL, TEXT_LABEL})
+HELP_LABEL = "Help beside the labels"
+"""The label a form's help column (``Toelichting``, ``Explanation``) is kept in the notes under,
+one line per label it explains."""
+SHEET_TEXT = frozenset({TITLE_LABEL, TEXT_LABEL, HELP_LABEL})
 """The labels of what the sheet says besides its fields: no label of the user's to report."""
 NAME_LABEL = "Name"
 """The header a form's activity name is filed under when only the sheet's title names it."""
@@ -54,6 +57,16 @@ _TITLE = re.compile(
 )
 # A label and its value in one cell, as a form copied from a document writes it: "Nom : Paie".
 _INLINE = re.compile(r"^(?P<label>[^:\n]{2,80}?)\s*:\s*(?P<value>\S.*)$", re.DOTALL)
+
+
+# The header of a column beside a form's labels that explains each label rather than answering
+# it: "Vraag | Toelichting | Antwoord", "Field | Guidance | Activity 1 | Activity 2".
+HELP_HEADERS = frozenset(
+    {"toelichting", "uitleg", "instructie", "instructies", "invulinstructie", "handleiding",
+     "explanation", "guidance", "help", "instructions", "how to fill in",
+     "aide", "explication", "explications", "consignes",
+     "erlauterung", "erlauterungen", "hinweis", "hinweise", "ausfullhinweise"}
+)  # fmt: skip
 
 
 @frozen
@@ -107,11 +120,56 @@ def read_forms(sheet: Sheet) -> list[Form]:
     """The activities a form sheet describes: one, or one per column when the sheet lays them
     out side by side (``activity_columns``). A column's form is named ``<sheet> (column C)``,
     so each activity's outcome and record comment say where it came from."""
+    sheet, aside, told = _help_apart(sheet)
     columns = activity_columns(sheet)
     if not columns:
-        return [read_form(sheet)]
-    label = _label_column(sheet.rows) or 0
-    return [read_form(_one_column(sheet, label, column), sheet.name) for column in columns]
+        forms = [read_form(sheet, aside=aside)]
+    else:
+        label = _label_column(sheet.rows) or 0
+        forms = [read_form(_one_column(sheet, label, c), sheet.name, aside) for c in columns]
+    return [Form(f.source, (*told, *f.warnings), f.sheet) for f in forms]
+
+
+def _help_apart(sheet: Sheet) -> tuple[Sheet, tuple[str, ...], tuple[str, ...]]:
+    """``sheet`` without its help columns (a column headed ``HELP_HEADERS`` above the first
+    label), what they say per label (``Label: help``), and the warning naming them; the sheet
+    as it is when it has none. Read as values, the help would join every answer, or make an
+    activity of its own."""
+    label = _label_column(sheet.rows)
+    first = next((r.number for r in sheet.rows if _is_field_label(r, label)), None)
+    if label is None or first is None:
+        return sheet, (), ()
+    helps = {
+        i: cell.strip()
+        for row in sheet.rows
+        if row.number < first
+        for i, cell in enumerate(row.cells)
+        if i > label and unqualified(cell) in HELP_HEADERS
+    }
+    if not helps:
+        return sheet, (), ()
+    aside = tuple(
+        f"{row.cells[label].strip() or '(continued)'}: {row.cells[i].strip()}"
+        for row in sheet.rows
+        if row.number >= first
+        for i in sorted(helps)
+        if i < len(row.cells) and row.cells[i].strip()
+    )
+    rows = tuple(
+        Row(row.number, tuple("" if i in helps and row.number >= first else c
+                              for i, c in enumerate(row.cells)))
+        for row in sheet.rows
+    )  # fmt: skip
+    names = ", ".join(f"{column_letters(i)} ('{shown(h)}')" for i, h in sorted(helps.items()))
+    told = f"column {names} explains the labels; kept in notes under '{HELP_LABEL}', not values"
+    kept = Sheet(sheet.name, rows, sheet.warnings, sheet.delimiter, sheet.hidden, sheet.merged)
+    return kept, aside, (told,)
+
+
+def _is_field_label(row: Row, label: int | None) -> bool:
+    return (
+        label is not None and _first_filled(row) == label and field_of(row.cells[label]) is not None
+    )
 
 
 def activity_columns(sheet: Sheet) -> list[int]:
@@ -150,7 +208,7 @@ def _one_column(sheet: Sheet, label: int, column: int) -> Sheet:
     return Sheet(f"{sheet.name} (column {column_letters(column)})", rows)
 
 
-def read_form(sheet: Sheet, workbook_sheet: str | None = None) -> Form:
+def read_form(sheet: Sheet, workbook_sheet: str | None = None, aside: Sequence[str] = ()) -> Form:
     """The register row a form sheet stands for. A label's values continue on the rows below
     it that leave the label cell empty. A row in the label column with no value and no
     register label (the model's help text, a section title) is kept in the notes under
@@ -173,7 +231,7 @@ def read_form(sheet: Sheet, workbook_sheet: str | None = None) -> Form:
             _add_values(entries[-1], [cell.strip() for cell in row.cells if cell.strip()])
         else:
             titles.extend(cell.strip() for cell in row.cells if cell.strip())
-    form = _form(sheet.name, entries, titles, texts)
+    form = _form(sheet.name, entries, titles, texts, aside)
     return Form(form.source, form.warnings, workbook_sheet or sheet.name)
 
 
@@ -197,7 +255,9 @@ def _add_values(entry: _Entry, values: list[str]) -> None:
     entry.columns = max(entry.columns, len(values))
 
 
-def _form(sheet: str, entries: list[_Entry], titles: list[str], texts: list[str]) -> Form:
+def _form(
+    sheet: str, entries: list[_Entry], titles: list[str], texts: list[str], aside: Sequence[str]
+) -> Form:
     warnings = [
         f"label '{shown(e.label)}' (row {e.row}) has values in {e.columns} columns; "
         "read as one value, a line each"
@@ -225,6 +285,9 @@ def _form(sheet: str, entries: list[_Entry], titles: list[str], texts: list[str]
     if texts:
         labels.append(TEXT_LABEL)
         cells.append("\n".join(texts))
+    if aside:
+        labels.append(HELP_LABEL)
+        cells.append("\n".join(aside))
     columns = map_columns(labels)
     number = entries[0].row if entries else 1
     source = Source(sheet, Row(number, tuple(cells)), columns)

@@ -320,3 +320,45 @@ def test_lines_without_a_value_are_kept_in_notes(workspace: Path, tmp_path: Path
         "title); kept in notes under 'Text on the sheet'"
     ) in outcome.messages
     assert report.unknown_labels == ()
+
+
+# A Dutch form template with a column that explains each line between the labels and the
+# answers ("Vraag | Toelichting | Antwoord"); reconstructed, as is the side-by-side variant.
+EXPLAINED: list[list[Cell]] = [
+    ["Vraag", "Toelichting", "Antwoord"],
+    ["Naam verwerking", "Geef de verwerking een korte naam.", "Ledenadministratie"],
+    ["Doel van de verwerking", "Waarvoor gebruikt u de gegevens?", "Leden registreren"],
+    ["Rechtsgrond", "Kies een grondslag uit art. 6 AVG.", "6.1.b"],
+    ["Categorieën van betrokkenen", "Van wie verwerkt u gegevens?", "Leden"],
+]
+
+
+def test_a_help_column_is_no_answer(workspace: Path, tmp_path: Path) -> None:
+    """The "Toelichting" column beside the labels joined every answer ("Geef de verwerking een
+    korte naam." became part of the name, the help of the basis a purpose). It is set apart:
+    the answers are read alone, the help is kept in the notes, and the warning names it."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Leden": EXPLAINED}))
+    members = written_record(workspace, "pa-ledenadministratie.yaml")
+    assert members["purposes"] == [{"description": "Leden registreren", "legal_basis": "contract"}]
+    assert members["data_subjects"] == ["Leden"]
+    assert (
+        "Help beside the labels: Naam verwerking: Geef de verwerking een korte naam."
+        in (members["notes"])
+    )
+    (outcome,) = report.outcomes
+    assert outcome.messages[0] == (
+        "column B ('Toelichting') explains the labels; kept in notes under 'Help beside the "
+        "labels', not values"
+    )
+
+
+def test_a_help_column_beside_activities_side_by_side(workspace: Path, tmp_path: Path) -> None:
+    """Beside two activities laid out in columns, the help column is no third activity."""
+    rows = [[r[0], r[1], r[2], "Nieuwsbrief" if r[0] == "Naam verwerking" else r[2]]
+            for r in EXPLAINED]  # fmt: skip
+    rows[0][3] = "Antwoord 2"
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": rows}))
+    assert sorted(p.name for p in (workspace / "register").iterdir()) == [
+        "pa-ledenadministratie.yaml",
+        "pa-nieuwsbrief.yaml",
+    ]
