@@ -175,9 +175,10 @@ def _is_field_label(row: Row, label: int | None) -> bool:
 def activity_columns(sheet: Sheet) -> list[int]:
     """The columns of a form sheet that each hold an activity, when it holds several side by
     side: at least two columns right of the labels are filled on ``MIN_FILLED`` field labels or
-    more, and most filled field labels have values in two of them. Else none: a single form
-    whose one label spills into a second cell stays one activity. Every column with a value on
-    a label row is an activity then, so that a column filled on one line only is not lost."""
+    more, most filled field labels have values in two of them, and a label for the name, if
+    there is one, names two activities or more. Else none: a single form whose labels spill
+    into a second cell (a category and its retention) stays one activity. Every column with a
+    value on a label row is an activity then, so that one filled on one line only is not lost."""
     label = _label_column(sheet.rows)
     if label is None:
         return []
@@ -187,7 +188,12 @@ def activity_columns(sheet: Sheet) -> list[int]:
     strong = [i for i, count in counts.items() if count >= MIN_FILLED]
     spread = sum(1 for row in fields if len(set(_filled_after(row, label)) & set(strong)) > 1)
     filled = sum(1 for row in fields if _filled_after(row, label))
-    if len(strong) < 2 or spread * 2 <= filled:
+    names = [row for row in fields if field_of(row.cells[label]) == "name"]
+    if (
+        len(strong) < 2
+        or spread * 2 <= filled
+        or any(len(_filled_after(r, label)) < 2 for r in names)
+    ):
         return []
     return sorted({i for row in labelled for i in _filled_after(row, label)})
 

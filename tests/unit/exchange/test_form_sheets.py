@@ -362,3 +362,19 @@ def test_a_help_column_beside_activities_side_by_side(workspace: Path, tmp_path:
         "pa-ledenadministratie.yaml",
         "pa-nieuwsbrief.yaml",
     ]
+
+
+def test_a_single_fiche_with_two_value_columns_stays_one_activity(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """A fiche that gives most lines a second cell (a description, then a retention period),
+    but names one activity, is one activity, not one per column."""
+    fiche: list[list[Cell]] = [
+        ["Nom / sigle", "Fichier clients"],
+        ["Finalité(s) du traitement", "Facturer les clients", "Obligatoire"],
+        ["Base juridique", "Contrat", "Art. 6.1.b"],
+        ["Catégories de personnes concernées", "Clients", "Particuliers"],
+        ["Catégories de données", "Identité", "5 ans"],
+    ]
+    report = import_register(workspace, xlsx(tmp_path / "registre.xlsx", {"Fiche": fiche}))
+    assert [o.sheet for o in report.outcomes] == ["Fiche"]
