@@ -13,6 +13,7 @@ from typing import Any
 from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
 from complykit.exchange.activity_parts import YES, data_categories, purposes, transfers
+from complykit.exchange.combined_cells import split_subjects_and_data
 from complykit.exchange.people import owner_field
 from complykit.exchange.recipient_text import processor_name, recipient
 from complykit.exchange.retention import (
@@ -117,6 +118,7 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
         notes.add(f"Section of the register: {section}")
     if (reason := _no_activity(source)) is not None:
         return Rejected(source.row.number, reason, remark=True)
+    source = split_subjects_and_data(source, notes)
     name = _name(source, notes)
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")

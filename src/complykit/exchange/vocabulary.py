@@ -93,6 +93,23 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "kategorien der personenbezogenen daten", "personenbezogene daten", "datenarten",
         "categories of pii", "category of pii", "pii categories", "pii category", "types of pii",
     ),
+    # Art. 30(1)(c) in one column, as registers copied from the article have it: both lists in
+    # one cell (exchange/combined_cells.py splits a cell that labels them).
+    "subjects_and_data": (
+        "betrokkenen en persoonsgegevens", "categorieen betrokkenen en persoonsgegevens",
+        "categorieen van betrokkenen en persoonsgegevens",
+        "categorieen van betrokkenen en van persoonsgegevens",
+        "categorieen van betrokkenen en categorieen van persoonsgegevens",
+        "categorieen van betrokkenen en van de categorieen van persoonsgegevens",
+        "data subjects and personal data", "categories of data subjects and personal data",
+        "categories of data subjects and of personal data",
+        "categories of data subjects and categories of personal data",
+        "categories of data subjects and of the categories of personal data",
+        "categories de personnes concernees et de donnees a caractere personnel",
+        "categories de personnes concernees et des categories de donnees a caractere personnel",
+        "kategorien betroffener personen und personenbezogener daten",
+        "kategorien betroffener personen und der kategorien personenbezogener daten",
+    ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
         "bewaartermijn gegevens", "bewaartermijn persoonsgegevens",
@@ -336,7 +353,8 @@ _WHERE_POSSIBLE = re.compile(
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-g][.)])\s+")
 _ARTICLE = re.compile(
     r"^(?:(?:een\s+|a\s+|une\s+|eine\s+)?(?:beschrijving|omschrijving|description|beschreibung)"
-    r"\s+(?:van|of|des?|der)\s+)?(?:de|het|een|the|a|an|les?|la|die|der|des)\s+"
+    r"\s+(?:van|of|des?|der)\s+(?:(?:de|the|les?|la|die|der|des)\s+)?"
+    r"|(?:de|het|een|the|a|an|les?|la|die|der|des)\s+)"
 )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from complykit.exchange.combined_cells import labelled as split_subjects_and_data_labels
 from complykit.exchange.register_import import import_register
 from complykit.exchange.supplier_rows import SUPPLIERS
 from complykit.exchange.table_import import import_table
@@ -415,3 +416,40 @@ def test_numbered_headers_in_the_words_of_article_30(workspace: Path, tmp_path: 
     assert members["data_subjects"] == ["Leden"]
     assert members["personal_data"] == [{"name": "NAW"}]
     assert members["recipients"] == [{"name": "Bond", "type": "other"}]
+
+
+# Art. 30(1)(c) as one column, headed in the words of the AVG's Dutch text ("een beschrijving
+# van de categorieën van betrokkenen en van de categorieën van persoonsgegevens"), as
+# registers copied from the article have it; the rows are reconstructed.
+POINT_C: list[list[Cell]] = [
+    ["Naam", "Doel", "Grondslag",
+     ("Een beschrijving van de categorieën van betrokkenen en van de categorieën van "
+     "persoonsgegevens")],
+    ["Salaris", "Loon betalen", "6.1.c",
+     "Betrokkenen: medewerkers; oud-medewerkers\nPersoonsgegevens: NAW, BSN, IBAN"],
+    ["Nieuwsbrief", "Leden informeren", "6.1.a", "Leden, e-mailadres"],
+]  # fmt: skip
+
+
+def test_article_30_1_c_in_one_column(workspace: Path, tmp_path: Path) -> None:
+    """The column of point (c) was no field: both lists went to the notes with "no register
+    field". A cell that labels them is now read as two lists; one that does not is kept with a
+    warning that says how to label it, and no item is guessed to be either."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": POINT_C}))
+    assert report.unknown_columns == ()
+    salary = written_record(workspace, "pa-salaris.yaml")
+    assert salary["data_subjects"] == ["medewerkers", "oud-medewerkers"]
+    assert [c["name"] for c in salary["personal_data"]] == ["NAW", "BSN", "IBAN"]
+    newsletter = written_record(workspace, "pa-nieuwsbrief.yaml")
+    assert "data_subjects" not in newsletter
+    assert "personal_data" not in newsletter
+    assert newsletter["notes"].endswith("persoonsgegevens: Leden, e-mailadres")
+    assert any("without saying which is which" in m for m in row_messages(report, 3))
+
+
+def test_a_point_c_cell_of_separators_reads_in_linear_time() -> None:
+    """A cell of 99,000 line breaks, or of separators then spaces, is read at once: each
+    separator may open a label, and an unbounded run of spaces after each would be rescanned
+    from every one of them (minutes, not milliseconds)."""
+    for text in ("\n" * 99_000, ";" * 16_000 + " " * 16_000, ". " * 30_000):
+        assert split_subjects_and_data_labels(text) == {"subjects": "", "data": ""}
