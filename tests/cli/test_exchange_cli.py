@@ -196,3 +196,11 @@ def test_import_warns_of_a_row_taken_for_a_heading(workspace: Path, tmp_path: Pa
     assert err.endswith(
         "4 row(s) read: 3 imported as 3 record(s), 0 reported, 1 skipped as remarks or headings.\n"
     )
+
+
+def test_import_takes_a_delimiter(workspace: Path, tmp_path: Path) -> None:
+    """--delimiter names what separates a CSV file's cells, for a file the guess gets wrong."""
+    source = tmp_path / "avg.csv"
+    source.write_text(CSV.replace(";", "|"), encoding="utf-8")
+    code, out, _ = _run("import", "register", str(source), str(workspace), "--delimiter", "pipe")
+    assert (code, out) == (0, "created register/pa-crm.yaml (sheet 'avg', row 2)\n")

@@ -13,6 +13,7 @@ import typer
 
 from complykit.cli.boundary import exits
 from complykit.cli.options import (
+    DelimiterOption,
     DryRunOption,
     ExportOutputOption,
     PathArgument,
@@ -232,6 +233,7 @@ def register(
             metavar="SHEET",
         ),
     ] = None,
+    delimiter: DelimiterOption = None,
     dry_run: DryRunOption = False,
     strict: StrictOption = False,
 ) -> int:
@@ -239,7 +241,9 @@ def register(
     from complykit.exchange.register_import import import_register  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415
 
-    report = import_register(find_root(path), source, sheet, dry_run=dry_run, strict=strict)
+    report = import_register(
+        find_root(path), source, sheet, dry_run=dry_run, strict=strict, delimiter=delimiter
+    )
     _print_report(report, dry_run=dry_run)
     return report.exit_code
 
@@ -370,6 +374,7 @@ def _table_command(name: str) -> Callable[..., int]:
         ],
         path: PathArgument = Path(),
         sheet: SheetOption = None,
+        delimiter: DelimiterOption = None,
         dry_run: DryRunOption = False,
         strict: StrictOption = False,
     ) -> int:
@@ -382,7 +387,10 @@ def _table_command(name: str) -> Callable[..., int]:
 
         tables = {"suppliers": SUPPLIERS, "risks": RISKS, "incidents": INCIDENTS, "tasks": TASKS}
         table = tables[name]
-        report = import_table(table, find_root(path), source, sheet, dry_run=dry_run, strict=strict)
+        root = find_root(path)
+        report = import_table(
+            table, root, source, sheet, dry_run=dry_run, strict=strict, delimiter=delimiter
+        )
         _print_report(report, dry_run=dry_run)
         return report.exit_code
 
@@ -451,6 +459,7 @@ def soa_import(
         ),
     ] = None,
     sheet: SheetOption = None,
+    delimiter: DelimiterOption = None,
     dry_run: DryRunOption = False,
     strict: StrictOption = False,
 ) -> int:
@@ -458,6 +467,9 @@ def soa_import(
     from complykit.exchange.soa_import import import_soa  # noqa: PLC0415
     from complykit.load.discover import find_root  # noqa: PLC0415
 
-    report = import_soa(find_root(path), source, framework, sheet, dry_run=dry_run, strict=strict)
+    root = find_root(path)
+    report = import_soa(
+        root, source, framework, sheet, dry_run=dry_run, strict=strict, delimiter=delimiter
+    )
     _print_report(report, dry_run=dry_run)
     return report.exit_code

@@ -116,6 +116,18 @@ StrictOption = Annotated[
 ]
 # The table imports (suppliers, risks, soa) read one sheet; without this, the one whose header
 # names their key column.
+# CSV does not say what separates its cells: the imports guess it from the header row, and this
+# names it when the guess cannot be made (a header row that splits at more than one).
+DelimiterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        help="What separates the cells of a CSV file: semicolon, comma, tab or pipe (or the "
+        "character itself).",
+        show_default="guessed from the header row",
+        metavar="DELIMITER",
+    ),
+]
 SheetOption = Annotated[
     str | None,
     typer.Option(

@@ -7,11 +7,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from complykit.exchange.retention import parse_retention, unread_reason
+from complykit.exchange.retention import parse_retention, range_warning, unread_reason
 from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
     Source,
+    listed,
     says_no,
     split_items,
     split_lines,
@@ -249,11 +250,11 @@ def data_categories(source: Source, notes: Notes) -> list[dict[str, Any]]:
     conditions from the legal-basis or condition columns."""
     conditions = _conditions(source)
     categories: dict[str, dict[str, Any]] = {}
-    for name in split_items(source("personal_data")):
+    for name in listed(source("personal_data"), "Personal data", notes):
         _add(categories, name, notes)
     _special_column(source("special_data"), categories, notes)
     for child in source.of("personal_data"):
-        for name in split_items(child("personal_data")):
+        for name in listed(child("personal_data"), "Personal data", notes):
             entry = _add(categories, name, notes)
             _child_details(child("special_data"), child("retention"), entry, notes)
             if found := art9_conditions(child("art9_condition")):
@@ -336,6 +337,8 @@ def _child_details(special: str, retention: str, entry: dict[str, Any], notes: N
         entry["retention"] = parsed.period.iso()
         if parsed.trigger or parsed.leftover:
             notes.add(f"Retention of {entry['name']} as written in the register: {retention}")
+        if (warning := range_warning(retention, parsed)) is not None:
+            notes.warn(f"'{_one_line(entry['name'])}': {warning}")
     elif retention:
         notes.warn(f"retention of '{entry['name']}' {unread_reason(retention)}; kept in notes")
         notes.add(f"Retention of {entry['name']} as written in the register: {retention}")

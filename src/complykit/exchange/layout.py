@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from complykit.core.errors import ComplykitError
 from complykit.core.frozen import frozen
+from complykit.exchange.merged_cells import Span, spread_merged
 from complykit.exchange.sheet import Row, Sheet, header_hint, read_as
 from complykit.exchange.shown import shown
 from complykit.exchange.vocabulary import HEADERS, Columns, field_of, map_columns, unqualified
@@ -66,6 +67,8 @@ class Table:
     sheet: str
     columns: Columns
     rows: tuple[Row, ...]
+    warnings: tuple[str, ...] = ()
+    """What reading the table warns about, e.g. how its merged cells were read."""
 
 
 @frozen
@@ -103,9 +106,9 @@ def _main_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
     if name is not None:
         return next(s for s in sheets if s.name == name)
     named_as_kind = {s.name for s in sheets if _kind_by_name(s.name) is not None}
-    candidates = [s for s in sheets if s.name not in named_as_kind] + [
-        s for s in sheets if s.name in named_as_kind
-    ]
+    # A hidden sheet (an old version, lookup lists) is not the register the user sees: it is
+    # the table of activities only when no visible sheet can be.
+    candidates = sorted(sheets, key=lambda s: (s.hidden, s.name in named_as_kind))
     for sheet in candidates:
         if _main_header(sheet.rows) is not None:
             return sheet
@@ -150,7 +153,14 @@ def _main_table(sheet: Sheet) -> Table:
     if _sub_header(header, below):
         header, index = _two_tier(header, below), index + 1
     rows = tuple(row for row in sheet.rows[index + 1 :] if not row.empty)
-    return Table(sheet.name, map_columns(header), rows)
+    columns = map_columns(header)
+    keys = {columns.fields[f] for f in ("name", "id") if f in columns.fields}
+    spread = spread_merged(rows, _spans(sheet), sheet.rows[index].number, keys)
+    return Table(sheet.name, columns, spread.rows, spread.warnings)
+
+
+def _spans(sheet: Sheet) -> list[Span]:
+    return [Span(column, first, last) for column, first, last in sheet.merged]
 
 
 def _sub_header(header: Sequence[str], below: Sequence[str]) -> bool:
@@ -197,7 +207,8 @@ def _child(sheet: Sheet) -> tuple[Kind, Table] | str:
             columns = child_columns(kind, row.cells)
             if LINK in columns.fields and kind.main_field in columns.fields:
                 rows = tuple(r for r in sheet.rows[index + 1 :] if not r.empty)
-                return kind, Table(sheet.name, columns, rows)
+                spread = spread_merged(rows, _spans(sheet), row.number)
+                return kind, Table(sheet.name, columns, spread.rows, spread.warnings)
     if by_name is not None:
         return f"no header row names both the activity and the {by_name.name.replace('_', ' ')}"
     return "no header row of a register sheet"

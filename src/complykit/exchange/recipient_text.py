@@ -23,6 +23,7 @@ from complykit.model.wording.organisations import names_branch, names_other_orga
 _MARKED: dict[str, str] = {
     "verwerker": "processor", "processor": "processor", "sub verwerker": "processor",
     "subverwerker": "processor", "sous traitant": "processor",
+    "auftragsverarbeiter": "processor", "unterauftragsverarbeiter": "processor",
     "intern": "internal", "internal": "internal", "interne": "internal",
     "verwerkingsverantwoordelijke": "controller", "controller": "controller",
     "zelfstandig verwerkingsverantwoordelijke": "controller",
@@ -55,6 +56,14 @@ def recipient(item: str) -> dict[str, str]:
     if _INTERNAL.search(words) and not _maybe_another_entity(name, words):
         return {"name": name, "type": "internal"}
     return {"name": name, "type": "other"}
+
+
+def processor_name(item: str) -> str:
+    """A name in a processors column without a marker saying it is one (``Microsoft
+    (verwerker)`` is ``Microsoft``), so that it is one party with the same name elsewhere; any
+    other marker is the register's own words and stays."""
+    name, marked = _without_marker(item)
+    return name if marked == "processor" else item.strip()
 
 
 def _maybe_another_entity(name: str, words: str) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from complykit.exchange.form_sheets import TITLE_LABEL, Form, read_form, split_forms
+from complykit.exchange.form_sheets import SHEET_TEXT, Form, read_forms, split_forms
 from complykit.exchange.join import Joined, join, key
 from complykit.exchange.layout import Layout, has_main_table, layout
 from complykit.exchange.outcome import ImportReport, Outcome, Status
@@ -45,15 +45,17 @@ SUMMARY = "summary"
 """The kind of a summary sheet's row that joins the form of the activity it lists."""
 
 
-def import_register(
+def import_register(  # noqa: PLR0913 - the import options, keyword-only but two
     root: Path,
     source: Path,
     sheet: str | None = None,
     *,
     dry_run: bool = False,
     strict: bool = False,
+    delimiter: str | None = None,
 ) -> ImportReport:
-    """Import the register in ``source`` into the workspace at ``root``.
+    """Import the register in ``source`` into the workspace at ``root``; a CSV file is split
+    at ``delimiter`` when one is given (``sheet.delimiter_of``), else at the one guessed.
 
     Every data row of every used sheet gets an outcome: a record, a row joined to one, or a
     reason. A form sheet (one activity per sheet, labels down a column) counts as one row.
@@ -61,13 +63,15 @@ def import_register(
     Raises ComplykitError when the file cannot be read, the sheet does not exist, no header
     row or form names the activity, or the workspace config is not valid.
     """
-    sheets = read_sheets(source, lambda cell: field_of(cell) is not None, workspace=root)
+    sheets = read_sheets(
+        source, lambda cell: field_of(cell) is not None, workspace=root, delimiter=delimiter
+    )
     if sheet is not None:
         pick_sheet(source, sheets, sheet)
     form_sheets, table_sheets = split_forms(sheets)
     if sheet is not None and any(s.name == sheet for s in form_sheets):
         form_sheets, table_sheets = [s for s in form_sheets if s.name == sheet], []
-    forms = [read_form(s) for s in form_sheets]
+    forms = [form for s in form_sheets for form in read_forms(s)]
     found = _table_layout(table_sheets, sheet, has_forms=bool(forms))
     joined = join(found) if found is not None else Joined((), ())
     target = Target.of(root)
@@ -86,6 +90,7 @@ def import_register(
     ]
     all_sources = [*table_sources, *(_with_summary(f.source, summary) for f in forms)]
     order = {s.name: index for index, s in enumerate(sheets)}
+    order.update({f.source.sheet: order[f.sheet] for f in forms})  # a column of a form sheet
     outcomes = sorted(
         [*planned, *_children(all_sources, planned), *joined.unmatched],
         key=lambda o: (order[o.sheet], o.row),
@@ -97,12 +102,14 @@ def import_register(
         tuple(outcomes),
         strict,
         written,
-        sheet_warnings=sheet_warnings(sheets),
+        sheet_warnings=sheet_warnings(sheets) + _table_warnings(found),
         unknown_labels=tuple(
-            (f.source.sheet, label)
-            for f in forms
-            for label in f.source.columns.unknown.values()
-            if label != TITLE_LABEL
+            dict.fromkeys(
+                (f.sheet, label)
+                for f in forms
+                for label in f.source.columns.unknown.values()
+                if label not in SHEET_TEXT
+            )
         ),
     )
 
@@ -122,6 +129,14 @@ def _unused(
         return found.unused
     reason = "neither a table of activities nor the form (fiche) of one" if has_forms else ""
     return tuple((s.name, reason or "the sheet is empty") for s in table_sheets)
+
+
+def _table_warnings(found: Layout | None) -> tuple[tuple[str, str], ...]:
+    """What reading the tables warns about (merged cells), by sheet."""
+    if found is None:
+        return ()
+    tables = (found.main, *(t for _, t in found.children))
+    return tuple((table.sheet, warning) for table in tables for warning in table.warnings)
 
 
 def _unknown_columns(found: Layout | None) -> tuple[tuple[str, str], ...]:

@@ -13,18 +13,21 @@ from typing import Any
 from complykit.core.frozen import frozen
 from complykit.exchange.activity_origins import automated_decisions, sources
 from complykit.exchange.activity_parts import YES, data_categories, purposes, transfers
+from complykit.exchange.combined_cells import split_subjects_and_data
 from complykit.exchange.people import owner_field
-from complykit.exchange.recipient_text import recipient
+from complykit.exchange.recipient_text import processor_name, recipient
 from complykit.exchange.retention import (
     kept_for_good,
     parse_retention,
     parse_until,
+    range_warning,
     unread_reason,
 )
 from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
     Source,
+    listed,
     placeholder,
     read_date,
     says_no,
@@ -52,6 +55,25 @@ _DATED_LABEL = re.compile(
     r"|versie|version|datum)\b.*\d",
     re.IGNORECASE,
 )
+# The label of a row that counts the rows above it: "Totaal: 14 verwerkingen", "Total | 14",
+# "Aantal verwerkingen: 14", "Nombre de traitements", "Anzahl", "Subtotaal".
+_TOTAL_LABEL = re.compile(
+    r"(?:sub-?)?(?:totaal|total|totale|totaux|gesamt|summe|aantal|anzahl|nombre|count|som)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\d+(?:[.,]\d+)?")
+# How a template's line of instructions under its header opens each cell: "Enter the internal ID
+# of the processing activity.", "Provide the legal basis..." (the Belgian DPA's model register),
+# "Vul hier ... in", "Geef aan ...", "Indiquez ...", "Geben Sie ... an".
+INSTRUCTION_WORDS = frozenset(
+    {"enter", "provide", "indicate", "report", "identify", "describe", "specify", "mention",
+     "list", "give", "state", "fill", "select", "choose", "insert",
+     "vul", "geef", "vermeld", "beschrijf", "noem", "omschrijf", "selecteer", "kies",
+     "specificeer", "benoem",
+     "indiquez", "precisez", "decrivez", "renseignez", "mentionnez", "identifiez", "listez",
+     "choisissez", "selectionnez", "saisissez", "inscrivez",
+     "geben", "tragen", "beschreiben", "nennen", "wahlen"}
+)  # fmt: skip
 # What a register's own number looks like: "12", "PA-0001", "3.1.a", "HR/04"; not a sentence.
 _PLAUSIBLE_ID = re.compile(r"[\w.\-/#]{1,24}")
 _SENTENCE_WORDS = 4
@@ -94,10 +116,9 @@ def draft_activity(source: Source, known: Known = Known(), section: str = "") ->
     notes = Notes()
     if section:
         notes.add(f"Section of the register: {section}")
-    if (remark := _remark(source)) is not None:
-        return Rejected(
-            source.row.number, f"a remark, not an activity: '{shown(remark)}'", remark=True
-        )
+    if (reason := _no_activity(source)) is not None:
+        return Rejected(source.row.number, reason, remark=True)
+    source = split_subjects_and_data(source, notes)
     name = _name(source, notes)
     if not name:
         return Rejected(source.row.number, "no name, purpose or id for the activity")
@@ -220,6 +241,52 @@ def _remark(source: Source) -> str | None:
     return text if in_id or _sentence(text) else None
 
 
+def _no_activity(source: Source) -> str | None:
+    """Why a row holds no activity but text about the register: a remark, the template's
+    instructions under its header, or a total; None for a row that may be an activity."""
+    if (remark := _remark(source)) is not None:
+        return f"a remark, not an activity: '{shown(remark)}'"
+    if (told := _instructions(source)) is not None:
+        return f"the template's instructions, not an activity: '{shown(told)}'"
+    if (total := _total(source)) is not None:
+        return f"a total row, not an activity: '{shown(total)}'"
+    return None
+
+
+def _instructions(source: Source) -> str | None:
+    """The first cell of a row that tells how to fill in the columns above it, as templates put
+    under their header: two or more cells, most of those filled, are sentences opening with an
+    instruction (``INSTRUCTION_WORDS``), the name cell among them when filled. A real activity's
+    name is no instruction, though its purpose may open with "Provide"."""
+    filled = [cell.strip() for cell in source.row.cells if cell.strip()]
+    told = [cell for cell in filled if _instruction(cell)]
+    if len(told) < 2 or len(told) * 2 <= len(filled) or source.children:
+        return None
+    if source("name") and not _instruction(source("name")):
+        return None
+    return told[0]
+
+
+def _instruction(text: str) -> bool:
+    words = plain_header(text).split()
+    return len(words) >= _SENTENCE_WORDS and words[0] in INSTRUCTION_WORDS
+
+
+def _total(source: Source) -> str | None:
+    """The cells of a row that counts the activities, below the table or under a part of it:
+    its first cell a total's label (``Totaal``, ``Aantal verwerkingen:``), every other cell a
+    number, and a number somewhere. An activity named ``Aantal bezoekers tellen`` has no
+    number; a real row has other cells that are no numbers."""
+    filled = [cell.strip() for cell in source.row.cells if cell.strip()]
+    if not filled or source.children or not _TOTAL_LABEL.match(filled[0]):
+        return None
+    if not all(_COUNT.fullmatch(cell) for cell in filled[1:]):
+        return None
+    if not any(_COUNT.search(cell) for cell in filled):
+        return None
+    return " | ".join(filled)
+
+
 def heading(source: Source) -> str | None:
     """The text of a row that may head a part of the table (``Burgerzaken``, ``2. Sociaal
     domein``): one filled cell, no rows of other sheets joined to it, and neither a labelled
@@ -314,7 +381,7 @@ def _lists(source: Source, notes: Notes) -> dict[str, Any]:
     if found := purposes(source, notes):
         fields["purposes"] = found
     subjects = [source("data_subjects"), *(c("data_subjects") for c in source.of("data_subjects"))]
-    if items := unique(item for text in subjects for item in split_items(text)):
+    if items := unique(item for t in subjects for item in listed(t, "Data subjects", notes)):
         fields["data_subjects"] = items
     if categories := data_categories(source, notes):
         fields["personal_data"] = categories
@@ -351,8 +418,9 @@ def _recipients(source: Source, notes: Notes) -> list[dict[str, str]]:
     for text in processors:
         if text and _names_no_party(text):
             notes.add(f"Processors as written in the register: {text}")
-        for name in split_items(text):
-            if not _names_no_party(name):
+        for item in split_items(text):
+            if not _names_no_party(item):
+                name = processor_name(item)
                 entries.setdefault(name, {"name": name, "type": "processor"})
     return list(entries.values())
 
@@ -492,6 +560,8 @@ def _retention(text: str, notes: Notes) -> dict[str, Any] | None:
         return None
     if parsed.leftover:
         notes.add(f"Retention as written in the register: {text}")
+    if (warning := range_warning(text, parsed)) is not None:
+        notes.warn(warning)
     return {"period": parsed.period.iso(), "trigger": parsed.trigger or NO_TRIGGER}
 
 

@@ -17,11 +17,40 @@ from complykit.model.wording.retention import says_kept_for_good, says_no_end, s
 # a date would overflow.
 MAX_AMOUNT = 1000
 _UNITS = {
-    "years": ("jaren", "jaar", "years", "year", "yrs", "yr", "jr", "ans", "an", "années", "année"),
-    "months": ("maanden", "maand", "months", "month", "mnd", "mths", "mth", "mois"),
-    "weeks": ("weken", "week", "weeks", "wk", "semaines", "semaine"),
-    "days": ("dagen", "dag", "days", "day", "jours", "jour"),
-    "hours": ("uren", "uur", "hours", "hour", "hrs", "heures", "heure"),
+    "years": (
+        "jaren",
+        "jaar",
+        "years",
+        "year",
+        "yrs",
+        "yr",
+        "jr",
+        "ans",
+        "an",
+        "années",
+        "année",
+        "jahren",
+        "jahre",
+        "jahr",
+        "jahres",
+    ),
+    "months": (
+        "maanden",
+        "maand",
+        "months",
+        "month",
+        "mnd",
+        "mths",
+        "mth",
+        "mois",
+        "monaten",
+        "monate",
+        "monat",
+        "monats",
+    ),
+    "weeks": ("weken", "week", "weeks", "wk", "semaines", "semaine", "wochen", "woche"),
+    "days": ("dagen", "dag", "days", "day", "jours", "jour", "tagen", "tage", "tag"),
+    "hours": ("uren", "uur", "hours", "hour", "hrs", "heures", "heure", "stunden", "stunde"),
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words}
 _HALF = Fraction(1, 2)
@@ -44,13 +73,14 @@ _UNIT = "(" + "|".join(sorted(_UNIT_OF, key=len, reverse=True)) + ")"
 _PART = rf"({_AMOUNT})(?:\s*\(\s*({_AMOUNT})\s*\))?\s*{_UNIT}(?![^\W\d_])"
 # Between two parts, one run of whitespace: "\s*,?\s*" would try every split of a run of spaces
 # between its two halves, and a cell of spaces would take minutes.
+# Not after a slash: "1/2 jaar" is half a year, not 2 years.
 _PERIOD = re.compile(
-    r"(?<![\w.,])" + _PART + r"(?:\s*(?:(?:,|\ben\b|\band\b|\+)\s*)?" + _PART + ")*"
+    r"(?<![\w.,/])" + _PART + r"(?:\s*(?:(?:,|\ben\b|\band\b|\+)\s*)?" + _PART + ")*"
 )
 _ONE_PART = re.compile(_PART)
 _ISO = re.compile(r"(?<![^\W_])p(?:(?:\d{1,6}[ymwd])+(?:t\d{1,6}h)?|t\d{1,6}h)(?![^\W_])")
 _CONNECTIVE = re.compile(
-    r"^[\s,:-]*(?:na|after|from|vanaf|following|since|sinds|après|apres|depuis"
+    r"^[\s,:-]*(?:na|after|from|vanaf|following|since|sinds|après|apres|depuis|nach|ab|seit"
     r"|(?:à|a) (?:compter|partir) de)\s+",
     re.IGNORECASE,
 )
@@ -77,6 +107,9 @@ class ParsedRetention:
     period: Duration
     trigger: str | None
     leftover: bool
+    shorter: str | None = None
+    """The shorter end of a range the cell gives ("12" of "12-24 mnd", "2" of "2 tot 7 jaar"):
+    the period is then the longer end, which the import says it chose."""
 
 
 def parse_retention(text: str) -> ParsedRetention | None:
@@ -105,12 +138,38 @@ def parse_retention(text: str) -> ParsedRetention | None:
     connective = _CONNECTIVE.match(after)
     trigger = " ".join(after[connective.end() :].split()) if connective else None
     leftover = bool(before) or (not connective and bool(after.strip(" \t\n.,;")))
-    return ParsedRetention(period, trigger or None, leftover or (bool(connective) and not trigger))
+    leftover = leftover or (bool(connective) and not trigger)
+    shorter = _shorter_end(folded[: match.start()], match.group())
+    return ParsedRetention(period, trigger or None, leftover, shorter)
+
+
+# The lower end of a range written before the period's own amount: "12-24 mnd" (or with an en
+# dash), "2 tot 7 jaar", "1 à 3 ans", "2 to 5 years", "2 bis 5 Jahre", "tussen 5 en 10 jaar".
+# Its unit is the period's.
+# Only the last characters before the period are searched, so no run of spaces is re-tried.
+_RANGE_OPEN = re.compile(
+    rf"(?:^|[^\w.,])(?:({_AMOUNT})\s*(?:[-\u2010-\u2014]|tot(?:\s+en\s+met|\s+max(?:imaal)?\.?)?"
+    r"|t/m|to|up\s+to|until|till|a|à|au|bis|of|or|ou|oder)"
+    rf"|(?:tussen|between|entre|zwischen)\s+({_AMOUNT})\s+(?:en|and|et|und))\s*$"
+)
+_RANGE_REACH = 40
+
+
+def _shorter_end(before: str, period: str) -> str | None:
+    """The amount that opens a range ending in ``period`` right after ``before``, when it is
+    smaller than the period's own amount (``2:10 - 7 jaar`` cites a law, it is no range)."""
+    found = _RANGE_OPEN.search(before[-_RANGE_REACH:])
+    own = _ONE_PART.match(period)
+    if found is None or own is None:
+        return None
+    shorter = found[1] or found[2]
+    return shorter if _amount(shorter) < _amount(own[1]) else None
 
 
 # "Tot afmelding", "until the account is closed": the data is erased when an event happens.
 _UNTIL = re.compile(
-    r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu['\u2019](?:a|à|au|aux)|bis)\s+(\S.*)$",
+    r"^\s*(?:tot(?:dat|\s+dat|\s+het\s+moment\s+(?:dat|waarop))?|until|till|jusqu['\u2019](?:a|à|au|aux)"
+    r"|bis(?:\s+zu[mr])?)\s+(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "Zolang het abonnement loopt", "for the duration of the contract": kept while something
@@ -177,6 +236,17 @@ def kept_for_good(text: str) -> dict[str, Any] | None:
         bracketed = _PERMANENT_AND_LAW.match(text)
         found["legal_provision"] = " ".join((bracketed[1] if bracketed else text).split())
     return found
+
+
+def range_warning(text: str, parsed: ParsedRetention) -> str | None:
+    """The import's warning for a cell that gives a range, naming the end recorded; else None."""
+    if parsed.shorter is None:
+        return None
+    return (
+        f"retention '{' '.join(text.split())}' gives a range; its longer end was recorded as "
+        f"the period ({parsed.period.iso()}) and the cell kept in notes; record the shorter end "
+        "if the data is erased then"
+    )
 
 
 def unread_reason(text: str) -> str:

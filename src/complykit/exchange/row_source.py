@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from complykit.core.frozen import frozen
 from complykit.exchange.sheet import Row
@@ -19,7 +19,10 @@ NOT_STATED = "not stated in the imported register"
 # is the register's statement that there is none ("Geen", "None", "Aucun", "Geen ontvangers");
 # a placeholder is a cell left unfilled in a way a spreadsheet shows ("-", "n.v.t.", "n/a"),
 # which states nothing: "not applicable" is not "nobody receives the data" (Art. 30(1)(d)).
-NONE_WORDS = frozenset({"geen", "nee", "none", "no", "non", "aucun", "aucune", "neant", "nothing"})
+NONE_WORDS = frozenset(
+    {"geen", "nee", "none", "no", "non", "aucun", "aucune", "neant", "nothing", "kein", "keine",
+     "nein"}
+)  # fmt: skip
 PLACEHOLDERS = frozenset(
     {"n.v.t", "nvt", "n/a", "na", "niet van toepassing", "not applicable", "sans objet", "s.o"}
 )
@@ -28,7 +31,7 @@ NO_WORDS = frozenset({"n", "false", "onwaar"})
 # What a none may say it is none of: "geen ontvangers", "pas de destinataires", "no transfers".
 _NONE_OF = (
     r"(?:\s+(?:ontvangers?|verwerkers?|recipients?|processors?|destinataires?|sous-traitants?"
-    r"|doorgiften?|transfers?|transferts?))?"
+    r"|doorgiften?|transfers?|transferts?|empfanger|auftragsverarbeiter|ubermittlung(?:en)?))?"
 )
 _NONE = re.compile(rf"(?:{'|'.join(sorted(NONE_WORDS))}|pas de|aucun\w*){_NONE_OF}")
 _DASHES = re.compile(r"[-\u2010-\u2015]+")
@@ -111,7 +114,7 @@ class Source:
         """``Header: value`` for each filled cell no field claims; ``Column Q (no header):
         value`` for one under no header, such as a column a merged header row left blank."""
         found = ((header, self._at(i)) for i, header in self.columns.unknown.items())
-        headed = [f"{header}: {value}" for header, value in found if value]
+        headed = [f"{header}: {_dated(header, value)}" for header, value in found if value]
         blank = [f"Column {column} (no header): {value}" for column, value in self.unheaded()]
         return headed + blank
 
@@ -121,6 +124,22 @@ class Source:
 
     def of(self, kind: str) -> list[Child]:
         return [child for child in self.children if child.kind == kind]
+
+
+# A header that names a date: "Laatst gewijzigd", "Datum vastgesteld", "Last review",
+# "Date de mise à jour", "Letzte Änderung".
+_DATE_HEADER = re.compile(
+    r"datum|date|gewijzigd|bijgewerkt|vastgesteld|herzien|updated|modified|review|revised"
+    r"|mise a jour|anderung|aktualisiert",
+    re.IGNORECASE,
+)
+
+
+def _dated(header: str, value: str) -> str:
+    """``value`` as written, with the date it stands for when a date column holds Excel's day
+    count for it (``46000 (Excel's number for 2025-12-09)``)."""
+    counted = excel_date(value) if _DATE_HEADER.search(words_of(header)) else None
+    return f"{value} (Excel's number for {counted.isoformat()})" if counted else value
 
 
 def column_letters(index: int) -> str:
@@ -164,6 +183,17 @@ def split_items(text: str) -> list[str]:
     return split_lines("\n".join([*parts, "".join(current)]))
 
 
+def listed(text: str, label: str, notes: Notes) -> list[str]:
+    """The items of a list cell (``split_items``) without the placeholders among them ("-",
+    "n.v.t.", "N/A"), which name no data subject or data category; a cell that held one is
+    kept in the notes under ``label``, since it may stand for something left to fill in."""
+    items = split_items(text)
+    kept = [item for item in items if not placeholder(item)]
+    if len(kept) < len(items):
+        notes.add(f"{label} as written in the register: {text}")
+    return kept
+
+
 def unique(items: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for item in items:
@@ -186,9 +216,26 @@ def read_date(text: str) -> date | None:
     return None
 
 
+# Excel counts days from 30 December 1899. A date cell that lost its date format (pasted as
+# values, a column set to "Number") shows that count: 46000 is 9 December 2025. Only counts
+# between 1950 and 2100 are read as dates; a smaller or larger number is something else.
+_EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_FIRST, _EXCEL_LAST = 18264, 73051
+_WHOLE = re.compile(r"\d{5}")
+
+
+def excel_date(text: str) -> date | None:
+    """The date a cell holds as Excel's day count (``46000``), or None."""
+    if not _WHOLE.fullmatch(text.strip()):
+        return None
+    days = int(text)
+    return _EXCEL_EPOCH + timedelta(days=days) if _EXCEL_FIRST <= days <= _EXCEL_LAST else None
+
+
 def date_field(text: str, column: str, label: str, notes: Notes) -> str | None:
     """The ISO date in the cell of ``column``; None when the cell is empty, or else when it
-    holds no date, which is then kept in notes under ``label`` with a warning."""
+    holds no date, which is then kept in notes under ``label`` with a warning. Excel's day
+    count for a date (``46000``) is read as that date, told, and kept in notes too."""
     if not text:
         return None
     try:
@@ -198,6 +245,10 @@ def date_field(text: str, column: str, label: str, notes: Notes) -> str | None:
     else:
         if found is not None:
             return found.isoformat()
+        if (counted := excel_date(text)) is not None:
+            notes.warn(f"{column} '{text}' read as Excel's number for {counted.isoformat()}")
+            notes.add(f"{label} as written in the register: {text}")
+            return counted.isoformat()
         reason = "is no date (write dd-mm-yyyy or yyyy-mm-dd)"
     notes.warn(f"{column} '{text}' {reason}; kept in notes")
     notes.add(f"{label} as written in the register: {text}")

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
 DELIMITERS = (";", ",", "\t")
-DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs"}
+DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "pipes"}
 FORMATS_HINT = "Save the register as a workbook (.xlsx or .ods) or as CSV (UTF-8)."
 WINDOWS_1252 = "read as Windows-1252 (not UTF-8); check accented letters, or save as CSV UTF-8"
 
@@ -57,6 +57,11 @@ class Sheet:
     """What the import should warn about the whole sheet, e.g. how its text was decoded."""
     delimiter: str | None = None
     """The delimiter a CSV file was read with (a guess: CSV does not say); None for a workbook."""
+    hidden: bool = False
+    """The workbook hides the sheet: never taken for the table of activities unless named."""
+    merged: tuple[tuple[int, int, int], ...] = ()
+    """The cells merged over more than one row: column index (0 for A), first and last row
+    number. The workbook holds the value in the first row only (``merged_cells``)."""
 
 
 HeaderWord = Callable[[str], bool]
@@ -65,17 +70,29 @@ delimiter of a CSV file."""
 
 
 def read_sheets(
-    path: Path, header_word: HeaderWord | None = None, *, workspace: Path
+    path: Path,
+    header_word: HeaderWord | None = None,
+    *,
+    workspace: Path,
+    delimiter: str | None = None,
 ) -> list[Sheet]:
-    """Every sheet of ``path`` in workbook order, or the one table of a CSV file, whose
-    delimiter is the one that makes a header row of ``header_word`` cells (``_delimiter``).
-    ``path`` must not lead out of the repository around ``workspace`` (``source_file``).
+    """Every sheet of ``path`` in workbook order, or the one table of a CSV file, split at
+    ``delimiter`` when one is given (a ``DELIMITER_WORDS`` key or value), else at the delimiter
+    that makes a header row of ``header_word`` cells (``_delimiter``). ``path`` must not lead
+    out of the repository around ``workspace`` (``source_file``).
 
-    Raises ComplykitError when the file cannot be read or exceeds a limit.
+    Raises ComplykitError when the file cannot be read or exceeds a limit, or when a delimiter
+    is given for a workbook or is none the import knows.
     """
     suffix = path.suffix.casefold()
     if suffix not in WORKBOOK_SUFFIXES + CSV_SUFFIXES:
         raise ComplykitError(f"{path}: not a .xlsx, .ods or .csv file", hint=FORMATS_HINT)
+    told = None if delimiter is None else delimiter_of(delimiter)
+    if told is not None and suffix in WORKBOOK_SUFFIXES:
+        raise ComplykitError(
+            f"{path}: --delimiter is for CSV files; a workbook has no delimiter",
+            hint="Leave out --delimiter.",
+        )
     # Read once: the limits are checked on, and the sheets parsed from, the same bytes, which a
     # file swapped between a check and a parse by name would not be.
     data = read_source(path, MAX_BYTES, workspace=workspace)
@@ -83,8 +100,26 @@ def read_sheets(
         check_workbook(path, io.BytesIO(data))
         return _workbook_sheets(path, data)
     text, warnings = _csv_text(path, data)
-    delimiter = _delimiter(text, header_word)
-    return [Sheet(path.stem, tuple(_csv_rows(path, text, delimiter)), warnings, delimiter)]
+    used = told or _delimiter(text, header_word)
+    return [Sheet(path.stem, tuple(_csv_rows(path, text, used)), warnings, used)]
+
+
+DELIMITER_WORDS = {"semicolon": ";", "comma": ",", "tab": "\t", "pipe": "|"}
+"""What ``--delimiter`` takes: a word, or the character itself (a tab as ``\\t``)."""
+
+
+def delimiter_of(told: str) -> str:
+    """The character ``told`` names: ``semicolon`` or ``;``, ``comma`` or ``,``, ``tab`` (or a
+    tab, or ``\\t``), ``pipe`` or ``|``. Raises ComplykitError for any other."""
+    word = told.strip().casefold() if told.strip() else told
+    if word in DELIMITER_WORDS:
+        return DELIMITER_WORDS[word]
+    if told in {"\t", "\\t"}:
+        return "\t"
+    if told in DELIMITER_WORDS.values():
+        return told
+    choices = ", ".join(DELIMITER_WORDS)
+    raise ComplykitError(f"--delimiter '{shown(told)}' is none of: {choices}")
 
 
 def read_as(sheets: Sequence[Sheet]) -> str:
@@ -97,8 +132,9 @@ def read_as(sheets: Sequence[Sheet]) -> str:
 
 
 DELIMITER_HINT = (
-    "If its columns are separated by another character, save it as a workbook (.xlsx or .ods), "
-    "which has no delimiter to guess, or as 'CSV UTF-8 (comma delimited)'."
+    "If its columns are separated by another character, name it with --delimiter (semicolon, "
+    "comma, tab or pipe), or save it as a workbook (.xlsx or .ods), which has no delimiter to "
+    "guess, or as 'CSV UTF-8 (comma delimited)'."
 )
 
 
@@ -139,7 +175,11 @@ def _workbook_sheets(path: Path, data: bytes) -> list[Sheet]:
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         try:
-            return [_sheet(book.get_sheet_by_name(name)) for name in book.sheet_names]
+            hidden = _hidden_sheets(book)
+            return [
+                _sheet(book.get_sheet_by_name(name), hidden=name in hidden)
+                for name in book.sheet_names
+            ]
         finally:
             book.close()
     except calamine.PasswordError:
@@ -149,12 +189,37 @@ def _workbook_sheets(path: Path, data: bytes) -> list[Sheet]:
         raise ComplykitError(f"{path}: cannot read the workbook ({reason})") from None
 
 
-def _sheet(sheet: python_calamine.CalamineSheet) -> Sheet:
+HIDDEN = (
+    "hidden in the workbook; read as the other sheets are, but not taken for the table of "
+    "activities unless --sheet names it"
+)
+
+
+def _hidden_sheets(book: python_calamine.CalamineWorkbook) -> frozenset[str]:
+    """The names of the sheets the workbook hides (hidden or "very hidden"): a register's
+    lookup lists, or an old version of the register kept out of sight."""
+    import python_calamine as calamine  # noqa: PLC0415 - only imports read workbooks
+
+    shown_sheet = calamine.SheetVisibleEnum.Visible
+    return frozenset(m.name for m in book.sheets_metadata if m.visible != shown_sheet)
+
+
+def _sheet(sheet: python_calamine.CalamineSheet, *, hidden: bool = False) -> Sheet:
     values = sheet.to_python(skip_empty_area=False)
     return Sheet(
         sheet.name,
         tuple(Row(n, tuple(_cell(v) for v in cells)) for n, cells in enumerate(values, 1)),
+        (HIDDEN,) if hidden else (),
+        hidden=hidden,
+        merged=_merged_down(sheet),
     )
+
+
+def _merged_down(sheet: python_calamine.CalamineSheet) -> tuple[tuple[int, int, int], ...]:
+    """Each merged cell that spans rows, as (column, first row, last row); the reader gives
+    ranges 0-based, or None for a format it does not read them from."""
+    ranges = sheet.merged_cell_ranges or []
+    return tuple((start[1], start[0] + 1, end[0] + 1) for start, end in ranges if end[0] > start[0])
 
 
 def _csv_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:

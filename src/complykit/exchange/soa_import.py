@@ -95,13 +95,17 @@ def import_soa(  # noqa: PLR0913 - the import options, keyword-only but two
     *,
     dry_run: bool = False,
     strict: bool = False,
+    delimiter: str | None = None,
 ) -> ImportReport:
     """Import the Statement of Applicability for ``framework`` from the table in ``source``;
-    without one, for the framework whose controls the table's rows name (``told_framework``)."""
+    without one, for the framework whose controls the table's rows name (``told_framework``).
+    A CSV file is split at ``delimiter`` when one is given, else at the one guessed."""
     catalogs, _ = workspace_catalogs(root)
     config, _ = load_config(root)
     people = config.people if config is not None else ()
-    sheets = read_sheets(source, lambda cell: _field_of(cell) is not None, workspace=root)
+    sheets = read_sheets(
+        source, lambda cell: _field_of(cell) is not None, workspace=root, delimiter=delimiter
+    )
     table, header = _table([pick_sheet(source, sheets, sheet)] if sheet else sheets)
     columns = [_field_of(cell) for cell in table.rows[header].cells]
     rows = [(row, _used_columns(columns, row)) for row in table.rows[header + 1 :] if not row.empty]

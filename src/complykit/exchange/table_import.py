@@ -84,9 +84,13 @@ def import_table(  # noqa: PLR0913 - the import options, all keyword-only but tw
     *,
     dry_run: bool = False,
     strict: bool = False,
+    delimiter: str | None = None,
 ) -> ImportReport:
-    """Import one record of ``table.kind`` per data row of ``source``."""
-    sheets = read_sheets(source, lambda cell: table.field_of(cell) is not None, workspace=root)
+    """Import one record of ``table.kind`` per data row of ``source``; a CSV file is split at
+    ``delimiter`` when one is given, else at the one guessed."""
+    sheets = read_sheets(
+        source, lambda cell: table.field_of(cell) is not None, workspace=root, delimiter=delimiter
+    )
     chosen = pick_sheet(source, sheets, sheet) if sheet is not None else None
     found, index = _header(table, [chosen] if chosen else sheets)
     target = Target.of(root)  # raises when complykit.yaml is not valid

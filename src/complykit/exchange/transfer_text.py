@@ -28,7 +28,9 @@ EEA = frozenset((
 _STAYS_IN_EEA = frozenset(
     ["niet", "geen doorgifte", "no transfer", "no transfers", "binnen de eer", "within the eea",
      "alleen eer", "eu", "eer", "eea", "nederland", "netherlands", "nl", "pas de transfert",
-     "aucun transfert", "ue", "eee", "belgique", "belgie", "belgium", "be"]
+     "aucun transfert", "ue", "eee", "belgique", "belgie", "belgium", "be",
+     "keine ubermittlung", "keine drittlandubermittlung", "innerhalb der eu", "ewr", "eu/ewr",
+     "deutschland", "germany"]
 )  # fmt: skip
 _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
     TransferMechanism.ADEQUACY_DECISION: (
@@ -41,6 +43,7 @@ _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
         "standaard contractbepalingen", "modelcontract", "standaardbepalingen",
         "model clauses", "standard data protection clauses", "clauses contractuelles types",
         "clauses types", "clauses contractuelles standard", "standardvertragsklauseln",
+        "cct",  # "clauses contractuelles types", as French registers abbreviate them
     ),
     TransferMechanism.BINDING_CORPORATE_RULES: (
         "bcr", "binding corporate rules", "bindende bedrijfsvoorschriften", "art 47",
@@ -96,7 +99,8 @@ def privacy_framework(text: str) -> bool:
 
 # "Nee, alleen binnen de EER", "No - data stays in Frankfurt": a no, then why.
 _NO_FIRST = re.compile(
-    r"^(?:nee|no|geen|none|non|niet|n\.?v\.?t\.?|n/a)(?![\w/])[\s,.;:()\-\u2013\u2014]*"
+    r"^(?:nee|no|geen|none|non|niet|nein|kein|keine|n\.?v\.?t\.?|n/a)(?![\w/])"
+    r"[\s,.;:()\-\u2013\u2014]*"
 )
 # "Nee, behalve support vanuit India", "no, but...": the no has an exception, which is a transfer.
 _EXCEPT = re.compile(

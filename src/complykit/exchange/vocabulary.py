@@ -1,4 +1,4 @@
-"""The column headers the register import understands, in English, Dutch and French.
+"""The column headers the register import understands, in English, Dutch, French and German.
 
 Headers match whatever their case, accents, surrounding spaces, a trailing ``:`` or ``*`` and any
 bracketed qualifier: ``Doel(en) van de verwerking``, ``Retention schedule (if possible)``.
@@ -24,6 +24,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
         # A French fiche's name line; seen in French registers, not in the CNIL model's copy
         # checked (which names the activity in the fiche's title).
         "nom / sigle",
+        # The Belgian DPA's model register (its English translation): the business process,
+        # then the activity's "functional description", which names it.
+        "name of business process", "business process", "functional description of processing",
+        # German registers (Verzeichnis von Verarbeitungstätigkeiten, Art. 30 DSGVO).
+        "verarbeitungstatigkeit", "bezeichnung der verarbeitungstatigkeit",
+        "name der verarbeitungstatigkeit", "bezeichnung der verarbeitung",
     ),
     "description": (
         "description", "omschrijving", "beschrijving", "toelichting verwerking",
@@ -38,6 +44,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "finalite", "finalites", "finalite du traitement", "finalites du traitement",
         # The CNIL's model register, on each fiche of an activity.
         "objectifs poursuivis", "objectif poursuivi",
+        "zweck", "zwecke", "zweck der verarbeitung", "zwecke der verarbeitung",
+        "zweckbestimmung",
     ),
     "legal_basis": (
         "legal basis", "lawful basis", "legal ground", "legal bases",
@@ -52,6 +60,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         # Amersfoort's model and Hendrik-Ido-Ambacht: the Art. 6 basis beside a "Grondslag"
         # column that holds the law.
         "rechtmatige grondslag", "rechtmatigheidsgrondslag",
+        "basis for processing",  # the Belgian DPA's model register
+        "rechtsgrundlage", "rechtsgrundlagen", "rechtsgrundlage der verarbeitung",
     ),
     "data_subjects": (
         "data subjects", "categories of data subjects", "data subject categories",
@@ -61,6 +71,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categories of individuals",
         "betrokken",  # Hendrik-Ido-Ambacht's register
         "personnes concernees", "categories de personnes concernees",
+        "betroffene personen", "kategorien betroffener personen",
+        "kategorien der betroffenen personen", "betroffenengruppen", "betroffene",
+        # ISO/IEC 27701's term for the data subject; registers kept for its certification use
+        # it in their headers.
+        "pii principals", "pii principal", "categories of pii principals",
+        "category of pii principals",
     ),
     "personal_data": (
         "personal data", "categories of personal data", "data categories",
@@ -72,6 +88,27 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "categories de donnees a caractere personnel", "donnees personnelles",
         "categorieen data", "categorieen gegevens", "data type", "data types",
         "categories de donnees collectees",  # the CNIL's model register
+        "functional data category",  # the Belgian DPA's model register
+        "datenkategorien", "kategorien personenbezogener daten",
+        "kategorien der personenbezogenen daten", "personenbezogene daten", "datenarten",
+        "categories of pii", "category of pii", "pii categories", "pii category", "types of pii",
+    ),
+    # Art. 30(1)(c) in one column, as registers copied from the article have it: both lists in
+    # one cell (exchange/combined_cells.py splits a cell that labels them).
+    "subjects_and_data": (
+        "betrokkenen en persoonsgegevens", "categorieen betrokkenen en persoonsgegevens",
+        "categorieen van betrokkenen en persoonsgegevens",
+        "categorieen van betrokkenen en van persoonsgegevens",
+        "categorieen van betrokkenen en categorieen van persoonsgegevens",
+        "categorieen van betrokkenen en van de categorieen van persoonsgegevens",
+        "data subjects and personal data", "categories of data subjects and personal data",
+        "categories of data subjects and of personal data",
+        "categories of data subjects and categories of personal data",
+        "categories of data subjects and of the categories of personal data",
+        "categories de personnes concernees et de donnees a caractere personnel",
+        "categories de personnes concernees et des categories de donnees a caractere personnel",
+        "kategorien betroffener personen und personenbezogener daten",
+        "kategorien betroffener personen und der kategorien personenbezogener daten",
     ),
     "retention": (
         "retention", "retention period", "bewaartermijn", "bewaartermijnen", "retention schedule",
@@ -83,10 +120,14 @@ HEADERS: dict[str, tuple[str, ...]] = {
         ("beoogde termijnen waarbinnen de verschillende categorieen van gegevens moeten worden "
         "gewist"),
         "delais prevus pour l'effacement des differentes categories de donnees",
+        "loschfrist", "loschfristen", "speicherdauer", "aufbewahrungsfrist", "aufbewahrungsfristen",
+        "fristen fur die loschung", "fristen fur die loschung der datenkategorien",
+        "fristen fur die loschung der verschiedenen datenkategorien",
     ),
     "role": (
         "role", "our role", "gdpr role", "rol", "onze rol", "rol avg", "role du responsable",
         "notre role",
+        "rolle",
     ),
     "recipients": (
         "recipients", "categories of recipients", "ontvangers", "categorieen ontvangers",
@@ -98,10 +139,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "processors / recipients", "processors/recipients", "recipients / processors",
         "recipients/processors",
         "destinataires", "categories de destinataires",
+        "empfanger", "kategorien von empfangern", "datenempfanger", "empfangerkategorien",
+        "recipients of pii", "pii recipients", "categories of recipients of pii",
     ),
     "notes": (
         "notes", "remarks", "comments", "opmerkingen", "notities", "toelichting", "remarques",
         "commentaires",
+        "bemerkungen", "anmerkungen",
     ),
     "id": (
         "id", "nr", "nr.", "no", "no.", "nummer", "number", "ref", "ref.", "referentie",
@@ -109,6 +153,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "id verwerking", "nr verwerking", "verwerking nr", "processing activity id",
         "volgnummer", "volgnr", "volgnr.", "n\u00b0", "numero", "n\u00b0 du traitement",
         "numero du traitement", "processing reference", "reference number",
+        "number processing", "processing number",  # the Belgian DPA's model register
+        "lfd. nr.", "lfd nr", "lfd. nr",
     ),
     "special_data": (
         "special categories", "special categories of personal data", "special category data",
@@ -116,6 +162,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "bijzondere categorieen persoonsgegevens", "bijzondere categorieen van persoonsgegevens",
         "gevoelige gegevens", "strafrechtelijke persoonsgegevens",
         "donnees sensibles", "categories particulieres de donnees",
+        "besondere kategorien personenbezogener daten", "besondere kategorien",
     ),
     "art9_condition": (
         "art. 9 condition", "art 9 condition", "article 9 condition", "art. 9 exception",
@@ -134,6 +181,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "general description of technical and organizational security measures",
         "security controls",
         "mesures de securite", "mesures techniques et organisationnelles",
+        "technische und organisatorische massnahmen", "sicherheitsmassnahmen",
+        "technische und organisatorische massnahmen zur sicherheit",
         # GDPR Art. 30(1)(g) in NL and FR (the EN wording is above).
         "algemene beschrijving van de technische en organisatorische beveiligingsmaatregelen",
         "description generale des mesures de securite techniques et organisationnelles",
@@ -160,6 +209,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "transfers outside uk/eu", "transfers outside the eu", "transfers outside eu",
         "transfers outside the eea", "transfers outside eea",
         "transferts des donnees hors ue",
+        "drittlandubermittlung", "drittlandsubermittlung", "ubermittlung in drittlander",
+        "ubermittlung an drittlander", "ubermittlung an ein drittland",
+        ("ubermittlung von daten an ein drittland oder an eine internationale "
+         "organisation"),
+        ("ubermittlungen von personenbezogenen daten an ein drittland oder an eine "
+         "internationale organisation"),
     ),
     "transfer_country": (
         "third country", "third countries", "country", "transfer country", "derde land",
@@ -169,6 +224,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         ("names of third countries or international organizations that personal data are "
          "transferred to"),
         "pays tiers", "pays",
+        "transfer jurisdiction", "transfer jurisdictions",
     ),
     "transfer_tool": (
         "transfer mechanism", "transfer tool", "transfer safeguards", "safeguards",
@@ -187,6 +243,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "subverwerkers", "naam verwerker", "processor name", "verwerker(s)",
         "vendors", "vendor",
         "sous-traitants", "sous-traitant",
+        "auftragsverarbeiter", "auftragsverarbeitung",
     ),
     "joint_controllers": (
         "joint controller", "joint controllers", "name and contact details of joint controller",
@@ -196,12 +253,14 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "gezamenlijke verantwoordelijkheid", "gezamenlijke verwerkingsverantwoordelijkheid",
         "responsables conjoints", "responsable conjoint du traitement",
         "nom du responsable conjoint du traitement",  # the CNIL's model register
+        "gemeinsam verantwortliche", "gemeinsam verantwortlicher",
     ),
     "sources": (
         "source", "sources", "source of data", "source of the data", "data source",
         "data sources", "sources of personal data", "bron", "bronnen", "bron gegevens",
         "bron van de gegevens", "bron persoonsgegevens", "herkomst", "herkomst gegevens",
         "herkomst persoonsgegevens", "source des donnees", "provenance des donnees",
+        "herkunft der daten", "datenquelle", "datenherkunft",
     ),
     "automated_decisions": (
         "automated decision-making", "automated decision making", "automated decisions",
@@ -209,12 +268,14 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "geautomatiseerde besluitvorming en profilering", "geautomatiseerde besluiten",
         "profilering", "decision automatisee", "decisions automatisees",
         "prise de decision automatisee",
+        "automatisierte entscheidungsfindung", "automatisierte entscheidung",
     ),
     "owner": (
         "owner", "process owner", "proceseigenaar", "proces eigenaar", "proces-eigenaar",
         "eigenaar", "eigenaar verwerking", "eigenaar van de verwerking", "eigenaar proces",
         "business owner", "data owner", "gegevenseigenaar", "proprietaire",
         "proprietaire du processus", "responsable du processus",
+        "owner of process",  # the Belgian DPA's model register
     ),
     "dpia": (
         "dpia", "dpia uitgevoerd", "dpia uitgevoerd?", "dpia gedaan", "dpia verricht",
@@ -222,6 +283,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "gegevensbeschermingseffectbeoordeling", "gegevensbeschermingseffectbeoordeling uitgevoerd",
         "geb", "geb uitgevoerd", "dpia/geb", "aipd", "aipd realisee", "aipd effectuee",
         "analyse d'impact", "analyse d'impact realisee",
+        "dsfa", "datenschutz-folgenabschatzung",
     ),
     "residual_risk": (
         "restrisico", "rest risico", "rest-risico", "restrisico na maatregelen", "resterend risico",
@@ -285,9 +347,21 @@ _WHERE_POSSIBLE = re.compile(
 )
 
 
+# What a template puts before a header's words: its number ("1.", "2)", "c)", "B."), as the
+# points of Art. 30(1) are lettered, an article ("De verwerkingsdoeleinden", "The purposes"),
+# and the "a description of" of Art. 30(1)(c) ("een beschrijving van de categorieën ...").
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-g][.)])\s+")
+_ARTICLE = re.compile(
+    r"^(?:(?:een\s+|a\s+|une\s+|eine\s+)?(?:beschrijving|omschrijving|description|beschreibung)"
+    r"\s+(?:van|of|des?|der)\s+(?:(?:de|the|les?|la|die|der|des)\s+)?"
+    r"|(?:de|het|een|the|a|an|les?|la|die|der|des)\s+)"
+)
+
+
 def field_of(header: str) -> str | None:
     """The field a header names, read as written first: the risk import's ``kans (netto)``
-    shows that a qualifier can matter, so one is dropped only when nothing else matches."""
+    shows that a qualifier can matter, so one is dropped only when nothing else matches; then
+    without a number or article before its words (``2. De verwerkingsdoeleinden``)."""
     plain = plain_header(header)
     bare = unqualified(plain)
     return (
@@ -296,6 +370,7 @@ def field_of(header: str) -> str | None:
         or _FIELD_OF.get(_WHERE_POSSIBLE.sub("", bare))
         # A header asked as a question: "Special Category Data? (Y/N)".
         or _FIELD_OF.get(bare.rstrip("? "))
+        or _FIELD_OF.get(_ARTICLE.sub("", _NUMBERED.sub("", bare)).rstrip("? "))
     )
 
 
@@ -304,8 +379,9 @@ def field_of(header: str) -> str | None:
 # or a "Proces" column beside a "Naam verwerking" one, holds one activity per row, which the
 # Art. 30 record is of. Alone, such a column names the activity.
 _PROCESS_HEADERS = frozenset(
-    {"verwerking", "processing", "proces", "process", "procesnaam", "naam proces", "process name"}
-)
+    {"verwerking", "processing", "proces", "process", "procesnaam", "naam proces", "process name",
+     "name of business process", "business process"}
+)  # fmt: skip
 # The field a second column for a field holds: of two basis columns ("Rechtmatige grondslag"
 # and "Grondslag", "De wettelijke grondslag"), one names the law behind the other's basis.
 _SECOND_COLUMN = {"legal_basis": "legal_provision"}

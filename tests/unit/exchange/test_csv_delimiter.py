@@ -13,6 +13,7 @@ from complykit.exchange.register_import import import_register
 from complykit.exchange.sheet import read_sheets
 from complykit.exchange.supplier_rows import SUPPLIERS
 from complykit.exchange.table_import import import_table
+from complykit.exchange.vocabulary import field_of
 from unit.exchange.imported import written_record
 
 # Every data row has more commas than the header has semicolons.
@@ -85,3 +86,67 @@ def test_a_workbook_error_says_nothing_of_delimiters(workspace: Path, tmp_path: 
         import_table(SUPPLIERS, workspace, source)
     assert "separated by" not in raised.value.message
     assert "CSV UTF-8" not in (raised.value.hint or "")
+
+
+# A header cell that lists several fields, with commas, outvotes the semicolons: split at
+# commas, the header names three known columns, split at semicolons only two.
+AMBIGUOUS = (
+    "Naam;Doel;Grondslag, betrokkenen, persoonsgegevens, bewaartermijn\n"
+    "Werving;Vacatures vullen;6.1.b, sollicitanten, cv, 4 weken\n"
+)
+
+
+def test_delimiter_option_overrides_a_wrong_guess(workspace: Path, tmp_path: Path) -> None:
+    """--delimiter semicolon reads the file as the user says it is written; the cell under
+    the listing header is kept in the notes under that header, not split over columns."""
+    source = tmp_path / "avg.csv"
+    source.write_text(AMBIGUOUS, encoding="utf-8")
+    (guessed,) = read_sheets(source, lambda c: field_of(c) is not None, workspace=workspace)
+    assert guessed.delimiter == ","  # the guess this option is for
+    report = import_register(workspace, source, delimiter="semicolon")
+    assert report.exit_code == 0
+    werving = written_record(workspace, "pa-werving.yaml")
+    assert werving["purposes"][0]["description"] == "Vacatures vullen"
+    assert "Grondslag, betrokkenen, persoonsgegevens, bewaartermijn: 6.1.b" in werving["notes"]
+
+
+@pytest.mark.parametrize("told", ["pipe", "|", "PIPE"])
+def test_a_pipe_file_is_read_when_told(workspace: Path, tmp_path: Path, told: str) -> None:
+    """Pipes are never guessed (a pipe also separates items within a cell); named, they split."""
+    source = tmp_path / "leveranciers.csv"
+    source.write_text("Leverancier|Land\nCentric|NL\n", encoding="utf-8")
+    report = import_table(SUPPLIERS, workspace, source, delimiter=told)
+    assert report.records == 1
+
+
+def test_a_tab_can_be_named_as_backslash_t(tmp_path: Path) -> None:
+    source = tmp_path / "ropa.txt"
+    source.write_text("Name\tPurpose\nCRM\tSales, support\n", encoding="utf-8")
+    for told in ("tab", "\\t", "\t"):
+        (sheet,) = read_sheets(source, workspace=tmp_path, delimiter=told)
+        assert sheet.rows[1].cells == ("CRM", "Sales, support")
+
+
+def test_an_unknown_delimiter_or_a_workbook_is_refused(workspace: Path, tmp_path: Path) -> None:
+    """A delimiter the import does not know, or one given for a workbook, is an error, not a
+    silent fallback to the guess."""
+    source = tmp_path / "avg.csv"
+    source.write_text(AMBIGUOUS, encoding="utf-8")
+    with pytest.raises(ComplykitError) as raised:
+        import_register(workspace, source, delimiter="colon")
+    assert raised.value.message == "--delimiter 'colon' is none of: semicolon, comma, tab, pipe"
+    from openpyxl import Workbook  # noqa: PLC0415 - only this test writes a workbook
+
+    book = tmp_path / "avg.xlsx"
+    Workbook().save(book)
+    with pytest.raises(ComplykitError) as raised:
+        import_register(workspace, book, delimiter=";")
+    assert "--delimiter is for CSV files" in raised.value.message
+
+
+def test_the_hint_names_the_option(workspace: Path, tmp_path: Path) -> None:
+    source = tmp_path / "leveranciers.csv"
+    source.write_text("Leverancier#Land\nCentric#NL\n", encoding="utf-8")
+    with pytest.raises(ComplykitError) as raised:
+        import_table(SUPPLIERS, workspace, source)
+    assert "name it with --delimiter (semicolon, comma, tab or pipe)" in (raised.value.hint or "")

@@ -20,7 +20,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complykit.exchange.form_sheets import is_form, read_form
+from complykit.exchange.form_sheets import is_form, read_form, read_forms
 from complykit.exchange.outcome import Status
 from complykit.exchange.register_import import import_register
 from complykit.exchange.register_rows import Rejected, draft_activity
@@ -230,3 +230,151 @@ def test_any_label_value_sheet_never_raises(rows: list[tuple[str, ...]], margin:
     if is_form(sheet):
         draft = draft_activity(read_form(sheet).source)
         assert isinstance(draft, Rejected) or draft.name
+        for form in read_forms(sheet):  # one per column when activities stand side by side
+            drafted = draft_activity(form.source)
+            assert isinstance(drafted, Rejected) or drafted.name
+
+
+# One activity per column, labels down column A: how Dutch and Belgian organisations often lay
+# out a form register when they have a handful of activities. A reconstruction (no published
+# workbook of this layout could be read here); the labels are the Dutch words of the table
+# registers this import already reads.
+SIDE_BY_SIDE: list[list[Cell]] = [
+    ["Register van verwerkingsactiviteiten - Stichting Kinderopvang De Vlinder"],
+    [],
+    ["Onderdeel", "Verwerking 1", "Verwerking 2", "Verwerking 3"],
+    ["Naam verwerking", "Personeelsadministratie", "Kindadministratie", "Nieuwsbrief ouders"],
+    ["Doel van de verwerking", "Salaris betalen", "Plaatsing van kinderen", "Ouders informeren"],
+    [None, "Verlof registreren", None, None],
+    ["Grondslag", "6.1.b", "6.1.b", "toestemming"],
+    ["Categorieën van betrokkenen", "Medewerkers", "Kinderen; ouders", "Ouders"],
+    ["Categorieën van persoonsgegevens", "NAW, IBAN", "NAW, geboortedatum", "e-mailadres"],
+    ["Ontvangers", "Belastingdienst", "Geen", "Mailchimp (verwerker)"],
+    ["Bewaartermijn", "7 jaar na uitdiensttreding", "2 jaar na vertrek", "tot afmelding"],
+]
+
+
+def test_activities_side_by_side_are_one_record_each(workspace: Path, tmp_path: Path) -> None:
+    """Each column beside the labels is an activity of its own: it was read as one activity
+    whose every field joined the three columns' values, with a warning per label."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": SIDE_BY_SIDE}))
+    assert [(o.sheet, o.row, o.status) for o in report.outcomes] == [
+        ("AVG (column B)", 3, Status.CREATED),
+        ("AVG (column C)", 3, Status.CREATED),
+        ("AVG (column D)", 3, Status.CREATED),
+    ]
+    staff = written_record(workspace, "pa-personeelsadministratie.yaml")
+    assert staff["purposes"] == [
+        {"description": "Salaris betalen", "legal_basis": "contract"},
+        {"description": "Verlof registreren", "legal_basis": "contract"},
+    ]
+    assert staff["retention"] == {"period": "P7Y", "trigger": "uitdiensttreding"}
+    children = written_record(workspace, "pa-kindadministratie.yaml")
+    assert children["data_subjects"] == ["Kinderen", "ouders"]
+    assert "Onderdeel: Verwerking 2" in children["notes"]
+    newsletter = written_record(workspace, "pa-nieuwsbrief-ouders.yaml")
+    assert newsletter["purposes"] == [
+        {"description": "Ouders informeren", "legal_basis": "consent"}
+    ]
+    assert newsletter["recipients"] == [{"name": "Mailchimp", "type": "processor"}]
+    assert not any("columns; read as one value" in m for o in report.outcomes for m in o.messages)
+    assert report.unknown_labels == (("AVG", "Onderdeel"),)
+    text = (workspace / "register" / "pa-nieuwsbrief-ouders.yaml").read_text(encoding="utf-8")
+    assert "from register.xlsx, sheet AVG (column D), row 3." in text
+    result = run(workspace, as_of=AS_OF)
+    assert result.records_checked == 3
+    assert not [f for f in result.findings if f.code.startswith(("YAML", "SCH"))]
+
+
+def test_a_column_filled_on_one_line_is_not_lost(workspace: Path, tmp_path: Path) -> None:
+    """A fourth column with only a name, beside three filled ones, is an activity too (as a
+    table row with only a name is), not dropped."""
+    rows = [[*row, "Cameratoezicht" if row and row[0] == "Naam verwerking" else None]
+            for row in SIDE_BY_SIDE]  # fmt: skip
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": rows}))
+    assert written_record(workspace, "pa-cameratoezicht.yaml")["name"] == "Cameratoezicht"
+
+
+HELP_TEXT: list[list[Cell]] = [
+    ["Verwerkingsactiviteit", "Ledenadministratie"],
+    ["Doel van de verwerking", "Leden registreren"],
+    ["Beschrijf zo precies mogelijk waarvoor de gegevens worden gebruikt."],
+    ["Rechtsgrond", "6.1.b"],
+    ["Wie en wat"],
+    ["Categorieën van betrokkenen", "Leden"],
+]
+
+
+def test_lines_without_a_value_are_kept_in_notes(workspace: Path, tmp_path: Path) -> None:
+    """A line in the label column with no value and no field (help text, a section title, or
+    a remark of the user's own) was dropped; it is kept in the notes, with a warning."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Leden": HELP_TEXT}))
+    members = written_record(workspace, "pa-ledenadministratie.yaml")
+    assert (
+        "Text on the sheet: Beschrijf zo precies mogelijk waarvoor de gegevens worden "
+        "gebruikt.\nWie en wat"
+    ) in members["notes"]
+    (outcome,) = report.outcomes
+    assert (
+        "2 line(s) between the labels have no value and name no field (help text, a section "
+        "title); kept in notes under 'Text on the sheet'"
+    ) in outcome.messages
+    assert report.unknown_labels == ()
+
+
+# A Dutch form template with a column that explains each line between the labels and the
+# answers ("Vraag | Toelichting | Antwoord"); reconstructed, as is the side-by-side variant.
+EXPLAINED: list[list[Cell]] = [
+    ["Vraag", "Toelichting", "Antwoord"],
+    ["Naam verwerking", "Geef de verwerking een korte naam.", "Ledenadministratie"],
+    ["Doel van de verwerking", "Waarvoor gebruikt u de gegevens?", "Leden registreren"],
+    ["Rechtsgrond", "Kies een grondslag uit art. 6 AVG.", "6.1.b"],
+    ["Categorieën van betrokkenen", "Van wie verwerkt u gegevens?", "Leden"],
+]
+
+
+def test_a_help_column_is_no_answer(workspace: Path, tmp_path: Path) -> None:
+    """The "Toelichting" column beside the labels joined every answer ("Geef de verwerking een
+    korte naam." became part of the name, the help of the basis a purpose). It is set apart:
+    the answers are read alone, the help is kept in the notes, and the warning names it."""
+    report = import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Leden": EXPLAINED}))
+    members = written_record(workspace, "pa-ledenadministratie.yaml")
+    assert members["purposes"] == [{"description": "Leden registreren", "legal_basis": "contract"}]
+    assert members["data_subjects"] == ["Leden"]
+    assert (
+        "Help beside the labels: Naam verwerking: Geef de verwerking een korte naam."
+        in (members["notes"])
+    )
+    (outcome,) = report.outcomes
+    assert outcome.messages[0] == (
+        "column B ('Toelichting') explains the labels; kept in notes under 'Help beside the "
+        "labels', not values"
+    )
+
+
+def test_a_help_column_beside_activities_side_by_side(workspace: Path, tmp_path: Path) -> None:
+    """Beside two activities laid out in columns, the help column is no third activity."""
+    rows = [[r[0], r[1], r[2], "Nieuwsbrief" if r[0] == "Naam verwerking" else r[2]]
+            for r in EXPLAINED]  # fmt: skip
+    rows[0][3] = "Antwoord 2"
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"AVG": rows}))
+    assert sorted(p.name for p in (workspace / "register").iterdir()) == [
+        "pa-ledenadministratie.yaml",
+        "pa-nieuwsbrief.yaml",
+    ]
+
+
+def test_a_single_fiche_with_two_value_columns_stays_one_activity(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """A fiche that gives most lines a second cell (a description, then a retention period),
+    but names one activity, is one activity, not one per column."""
+    fiche: list[list[Cell]] = [
+        ["Nom / sigle", "Fichier clients"],
+        ["Finalité(s) du traitement", "Facturer les clients", "Obligatoire"],
+        ["Base juridique", "Contrat", "Art. 6.1.b"],
+        ["Catégories de personnes concernées", "Clients", "Particuliers"],
+        ["Catégories de données", "Identité", "5 ans"],
+    ]
+    report = import_register(workspace, xlsx(tmp_path / "registre.xlsx", {"Fiche": fiche}))
+    assert [o.sheet for o in report.outcomes] == ["Fiche"]
