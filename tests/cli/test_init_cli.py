@@ -203,6 +203,35 @@ def test_new_writes_a_draft_with_modeline_and_required_fields(tmp_path: Path, ki
     assert set(data) == set(RECORD_MODELS[kind].model_json_schema()["required"])
 
 
+def test_new_counts_one_required_field_in_the_singular(tmp_path: Path) -> None:
+    """A statement of applicability has one required field: "1 required field", not "fields"."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    result = runner.invoke(app, ["new", "statement-of-applicability", "soa-a", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(
+        "statement-of-applicability soa-a, 1 required field to fill in."
+    )
+    risk = runner.invoke(app, ["new", "risk", "risk-a", str(tmp_path)])
+    assert risk.stdout.splitlines()[0].endswith("risk risk-a, 4 required fields to fill in.")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [("control", "to-decide"), ("supplier", "joint-controller"), ("supplier", "sub-processor")],
+)
+def test_new_never_splits_an_allowed_value_over_two_comment_lines(
+    tmp_path: Path, kind: str, value: str
+) -> None:
+    """The comment above a field lists its values; `to-decide` cut into `to-` and `decide`
+    on two lines reads as two values, neither of which validates."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    assert runner.invoke(app, ["new", kind, "draft-1", str(tmp_path)]).exit_code == 0
+    [path] = list(tmp_path.rglob("draft-1.yaml"))
+    comments = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
+    assert any(value in line for line in comments), comments
+    assert not any(line.endswith("-") for line in comments), comments
+
+
 _FILLED = {
     "name:\n": "name: Payroll\n",
     "role:\n": "role: controller\n",

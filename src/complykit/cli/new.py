@@ -37,9 +37,10 @@ def new(
     from complykit.load.discover import find_root  # noqa: PLC0415 - keep --help fast
 
     draft = new_record(find_root(path), kind, record_id, output)
+    count = len(draft.fields)
     typer.echo(
         f"Created {_shown(draft.path)}: {draft.kind} {record_id}, "
-        f"{len(draft.fields)} required fields to fill in."
+        f"{count} required {'field' if count == 1 else 'fields'} to fill in."
     )
     typer.echo("Next: fill in the fields, then run `complykit validate`.")
     return 0
