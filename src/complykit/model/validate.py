@@ -16,7 +16,7 @@ from complykit.model.base import Record
 from complykit.model.compact import compacted
 from complykit.model.compiled import ValidationError
 from complykit.model.declaring import BaseModel
-from complykit.model.duration import NotADurationError
+from complykit.model.duration import Duration, NotADurationError
 from complykit.model.patterns import described
 from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
@@ -108,8 +108,7 @@ def error_finding(
     elif error["type"] in _NOT_A_MAPPING and (shape := _shape(model, loc)) is not None:
         # "Input should be a valid dictionary or instance of Retention": the class name means
         # nothing to whoever wrote `retention: 7 years`; the fields it takes do.
-        message = f"{where} is a group of fields, not {_yaml_type(error.get('input'))}"
-        hint = _group_hint(model, loc, error.get("input"), shape)
+        message, hint = _group_words(model, loc, error.get("input"), where, shape)
     elif (
         error["type"] == "string_pattern_mismatch"
         and (shown := _pattern_words(error, where)) is not None
@@ -235,6 +234,24 @@ def _shape(model: type[BaseModel], loc: Sequence[str | int]) -> str | None:
     optional = [name for name in fields if name not in required]
     named = [f"{name} (required)" for name in required] + optional
     return ", ".join(named[:8]) + (", ..." if len(named) > 8 else "")
+
+
+def _group_words(
+    model: type[BaseModel], loc: Sequence[str | int], value: Any, where: str, shape: str
+) -> tuple[str, str]:
+    """A group of fields written as one value, or left empty as `complykit new` drafts it
+    (`inherent:`): said as empty, not as Python's "NoneType"; a duration also takes P1Y."""
+    if value is not None:
+        return f"{where} is a group of fields, not {_yaml_type(value)}", _group_hint(
+            model, loc, value, shape
+        )
+    if _model_at(model, [*loc, ""]) is Duration:
+        asked = "a duration such as P1Y or P3M, or a mapping such as {months: 3}"
+        return f"{where} is empty: write {asked}", f"Fill in `{where}`; it is required."
+    return (
+        f"{where} is empty: it takes a group of fields",
+        f"Fill in `{where}`: write its fields on the lines below it, indented: {shape}.",
+    )
 
 
 def _group_hint(model: type[BaseModel], loc: Sequence[str | int], value: Any, shape: str) -> str:
