@@ -20,6 +20,7 @@ from complykit.model.duration import Duration, NotADurationError
 from complykit.model.patterns import described
 from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
+from complykit.model.types import NotADateError
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -127,7 +128,7 @@ def error_finding(
         message, hint = _yes_or_no(said, where)
     elif error["type"] == "list_type" and isinstance(error.get("input"), str | int | float):
         message, hint = _not_a_list(error.get("input"), where, loc)
-    elif isinstance(meant := _duration_meant(error), str):
+    elif isinstance(meant := _meant_spelling(error), str):
         message, hint = f"{where}: {_plain(error['msg'])}", f"Did you mean '{meant}'?"
     else:
         message, hint = f"{where}: {_plain(error['msg'])}", None
@@ -210,10 +211,11 @@ def _options(error: ErrorDetails) -> list[str]:
     return re.findall(r"'([^']*)'", expected) if isinstance(expected, str) else []
 
 
-def _duration_meant(error: ErrorDetails) -> str | None:
-    """The ISO 8601 spelling of a duration written in words (``72 uur``: ``PT72H``)."""
+def _meant_spelling(error: ErrorDetails) -> str | None:
+    """The ISO 8601 spelling of a duration written in words (``72 uur``: ``PT72H``) or of a
+    date written day first (``31-12-2026``: ``2026-12-31``)."""
     raised = error.get("ctx", {}).get("error")
-    return raised.meant if isinstance(raised, NotADurationError) else None
+    return raised.meant if isinstance(raised, NotADurationError | NotADateError) else None
 
 
 def _quoted(value: object) -> str:
