@@ -45,7 +45,21 @@ def _unknown_field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str
     if holder is None:
         return None
     allowed = list(holder.model_fields)
-    return suggest(str(loc[-1]), allowed) or "Fields allowed here: " + ", ".join(allowed)
+    written = str(loc[-1])
+    return (
+        suggest(written, allowed)
+        or _only_field_starting(written, allowed)
+        or "Fields allowed here: " + ", ".join(allowed)
+    )
+
+
+def _only_field_starting(written: str, allowed: Sequence[str]) -> str | None:
+    """A "did you mean" for the one field whose name ``written`` begins: ``processing`` for
+    ``processing_activities``, too short a part of it for a spelling match."""
+    if len(written) < 4:  # "id", "ai": too short to name one field
+        return None
+    starting = [name for name in allowed if name.startswith(written.lower())]
+    return f"Did you mean '{starting[0]}'?" if len(starting) == 1 else None
 
 
 def models_in(annotation: Any) -> Iterator[type[BaseModel]]:
