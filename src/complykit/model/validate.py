@@ -132,9 +132,7 @@ def error_finding(
     elif error.get("input", ...) is None:
         # `name:` with nothing after it: pydantic says "should be a valid string", which hides
         # that the field was simply left empty (as `complykit new` drafts leave it).
-        options = _options(error) if error["type"] in _CHOICE else []
-        asked = f"write one of: {', '.join(options)}" if options else _plain(error["msg"]).lower()
-        message = f"{where} is empty: {asked}"
+        message = f"{where} is empty{_asked_when_empty(error)}"
         hint = f"Fill in `{where}`; it is required."
     elif error["type"] in _CHOICE and (choice := _choice_words(error, where)) is not None:
         message, hint = choice
@@ -148,6 +146,27 @@ def error_finding(
         message, hint = f"{where}: {_plain(error['msg'])}", None
     line, column = _located(document, error)
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
+
+
+_ASKED_WHEN_EMPTY = {
+    "string_type": "",  # "name is empty" says all: text goes there
+    "bool_type": ": write true or false",
+    "date_type": ": write a date as YYYY-MM-DD, e.g. 2026-03-31",
+    "datetime_type": ": write a date and time with its UTC offset, e.g. 2026-03-31T14:05:00+02:00",
+    "list_type": ": write a list, e.g. [a, b], or each item on a line of its own below it, "
+    "starting with `- `",
+    "int_type": ": write a whole number",
+}
+"""What an empty field takes, in words, by pydantic's error type; pydantic's own "input should
+be a valid datetime" speaks of types, not of what to write."""
+
+
+def _asked_when_empty(error: ErrorDetails) -> str:
+    options = _options(error) if error["type"] in _CHOICE else []
+    if options:
+        return f": write one of: {', '.join(options)}"
+    asked = _ASKED_WHEN_EMPTY.get(error["type"])
+    return f": {_plain(error['msg']).lower()}" if asked is None else asked
 
 
 def _pattern_words(error: ErrorDetails, where: str) -> tuple[str, str] | None:
