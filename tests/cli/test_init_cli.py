@@ -232,6 +232,19 @@ def test_new_never_splits_an_allowed_value_over_two_comment_lines(
     assert not any(line.endswith("-") for line in comments), comments
 
 
+def test_a_waiver_draft_says_what_its_reason_is_to_hold(tmp_path: Path) -> None:
+    """The comment above `reason:` is the field's own description, not the "Free text." that
+    every text field shares and that tells the owner nothing about what to write."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    assert runner.invoke(app, ["new", "waiver", "waiver-a", str(tmp_path)]).exit_code == 0
+    text = (tmp_path / "waivers" / "waiver-a.yaml").read_text(encoding="utf-8")
+    assert (
+        "# Why the finding is accepted: the risk it leaves, and why that is acceptable for now.\n"
+        "reason:\n"
+    ) in text
+    assert "Free text" not in text
+
+
 _FILLED = {
     "name:\n": "name: Payroll\n",
     "role:\n": "role: controller\n",

@@ -121,7 +121,10 @@ class EvidenceMarker:
 
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-Text = Annotated[str, StringConstraints(min_length=1), Field(description="Free text.")]
+FREE_TEXT = "Free text."
+"""The description of a `Text` field without a docstring; a field's own docstring says more and
+replaces it (``docstrings.describe_fields``)."""
+Text = Annotated[str, StringConstraints(min_length=1), Field(description=FREE_TEXT)]
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 RECORD_ID_LENGTH = 100
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
