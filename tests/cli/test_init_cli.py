@@ -245,6 +245,40 @@ def test_a_waiver_draft_says_what_its_reason_is_to_hold(tmp_path: Path) -> None:
     assert "Free text" not in text
 
 
+@pytest.mark.parametrize(
+    ("demo", "people"),
+    [
+        ([], "Next: add people to complykit.yaml, "),
+        (["--demo"], "Next: replace the demo person in complykit.yaml with your own people, "),
+    ],
+)
+def test_init_names_the_command_that_starts_a_record(
+    tmp_path: Path, demo: list[str], people: str
+) -> None:
+    """The last line says how to start a record (`complykit new`), which a new user cannot
+    guess, and does not ask to add people the demo already added one of."""
+    result = runner.invoke(app, ["init", str(tmp_path / "compliance"), *OPTIONS, *demo])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        f"{people}then start each record with `complykit new <kind> <id>` "
+        "(e.g. `complykit new processing-activity pa-payroll`); run `complykit validate`."
+    )
+
+
+def test_new_finds_the_one_workspace_below_the_repository_top(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Right after `init compliance` at the top of the repository, `complykit new` writes into
+    compliance/, as `complykit validate` and the pre-commit hook find it there, instead of
+    refusing with "not inside a complykit workspace"."""
+    assert runner.invoke(app, ["init", str(tmp_path / "compliance"), *OPTIONS]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", "processing-activity", "pa-payroll"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Created compliance/register/pa-payroll.yaml: ")
+    assert (tmp_path / "compliance" / "register" / "pa-payroll.yaml").is_file()
+
+
 _FILLED = {
     "name:\n": "name: Payroll\n",
     "role:\n": "role: controller\n",

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from complykit.cli.boundary import exits
-from complykit.cli.options import PathArgument
 
 
 @exits
@@ -17,7 +16,13 @@ def new(
         str, typer.Argument(help="The record kind, e.g. processing-activity, risk or supplier.")
     ],
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The new record's id.")],
-    path: PathArgument = Path(),
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A workspace folder, or any path inside one.",
+            show_default="the workspace around the current directory, or the only one below it",
+        ),
+    ] = Path(),
     output: Annotated[
         Path | None,
         typer.Option(
@@ -34,9 +39,10 @@ def new(
     Ids are unique across the workspace: an id a record already holds is refused.
     """
     from complykit.authoring.record_draft import new_record  # noqa: PLC0415
-    from complykit.load.discover import find_root  # noqa: PLC0415 - keep --help fast
+    from complykit.load.discover import find_root_or_below  # noqa: PLC0415 - keep --help fast
 
-    draft = new_record(find_root(path), kind, record_id, output)
+    # At the repository's top, right after `init compliance`, as validate finds it there too.
+    draft = new_record(find_root_or_below(path), kind, record_id, output)
     count = len(draft.fields)
     typer.echo(
         f"Created {_shown(draft.path)}: {draft.kind} {record_id}, "
