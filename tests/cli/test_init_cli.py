@@ -279,6 +279,26 @@ def test_new_finds_the_one_workspace_below_the_repository_top(
     assert (tmp_path / "compliance" / "register" / "pa-payroll.yaml").is_file()
 
 
+@pytest.mark.parametrize(
+    ("frameworks", "noted"),
+    [([], True), (["--framework", "gdpr", "--framework", "eu-ai-act"], False)],
+)
+def test_new_ai_system_says_the_ai_act_must_be_in_scope(
+    tmp_path: Path, frameworks: list[str], noted: bool
+) -> None:
+    """With the default `frameworks: [gdpr]` no AI Act rule looks at an AI system: a high-risk
+    CV screener validated without a word. `new ai-system` says so while eu-ai-act is not in
+    scope, and says nothing once it is."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS, *frameworks])
+    result = runner.invoke(app, ["new", "ai-system", "ai-cv", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    note = (
+        "Note: the AI Act's rules check AI systems only with eu-ai-act among the `frameworks` "
+        "of complykit.yaml; add it, or validate says nothing of this system."
+    )
+    assert (note in result.stdout.splitlines()) is noted
+
+
 _FILLED = {
     "name:\n": "name: Payroll\n",
     "role:\n": "role: controller\n",

@@ -42,14 +42,28 @@ def new(
     from complykit.load.discover import find_root_or_below  # noqa: PLC0415 - keep --help fast
 
     # At the repository's top, right after `init compliance`, as validate finds it there too.
-    draft = new_record(find_root_or_below(path), kind, record_id, output)
+    root = find_root_or_below(path)
+    draft = new_record(root, kind, record_id, output)
     count = len(draft.fields)
     typer.echo(
         f"Created {_shown(draft.path)}: {draft.kind} {record_id}, "
         f"{count} required {'field' if count == 1 else 'fields'} to fill in."
     )
     typer.echo("Next: fill in the fields, then run `complykit validate`.")
+    if draft.kind == "ai-system" and not _ai_act_in_scope(root):
+        typer.echo(
+            "Note: the AI Act's rules check AI systems only with eu-ai-act among the "
+            "`frameworks` of complykit.yaml; add it, or validate says nothing of this system."
+        )
     return 0
+
+
+def _ai_act_in_scope(root: Path) -> bool:
+    """Whether complykit.yaml puts the AI Act in scope; an unreadable one is left to validate."""
+    from complykit.workspace.open import load_config  # noqa: PLC0415 - only for an AI system
+
+    config, _ = load_config(root)
+    return config is None or "eu-ai-act" in config.frameworks
 
 
 def _shown(path: Path) -> str:
