@@ -203,6 +203,102 @@ def test_new_writes_a_draft_with_modeline_and_required_fields(tmp_path: Path, ki
     assert set(data) == set(RECORD_MODELS[kind].model_json_schema()["required"])
 
 
+def test_new_counts_one_required_field_in_the_singular(tmp_path: Path) -> None:
+    """A statement of applicability has one required field: "1 required field", not "fields"."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    result = runner.invoke(app, ["new", "statement-of-applicability", "soa-a", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(
+        "statement-of-applicability soa-a, 1 required field to fill in."
+    )
+    risk = runner.invoke(app, ["new", "risk", "risk-a", str(tmp_path)])
+    assert risk.stdout.splitlines()[0].endswith("risk risk-a, 4 required fields to fill in.")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [("control", "to-decide"), ("supplier", "joint-controller"), ("supplier", "sub-processor")],
+)
+def test_new_never_splits_an_allowed_value_over_two_comment_lines(
+    tmp_path: Path, kind: str, value: str
+) -> None:
+    """The comment above a field lists its values; `to-decide` cut into `to-` and `decide`
+    on two lines reads as two values, neither of which validates."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    assert runner.invoke(app, ["new", kind, "draft-1", str(tmp_path)]).exit_code == 0
+    [path] = list(tmp_path.rglob("draft-1.yaml"))
+    comments = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
+    assert any(value in line for line in comments), comments
+    assert not any(line.endswith("-") for line in comments), comments
+
+
+def test_a_waiver_draft_says_what_its_reason_is_to_hold(tmp_path: Path) -> None:
+    """The comment above `reason:` is the field's own description, not the "Free text." that
+    every text field shares and that tells the owner nothing about what to write."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS])
+    assert runner.invoke(app, ["new", "waiver", "waiver-a", str(tmp_path)]).exit_code == 0
+    text = (tmp_path / "waivers" / "waiver-a.yaml").read_text(encoding="utf-8")
+    assert (
+        "# Why the finding is accepted: the risk it leaves, and why that is acceptable for now.\n"
+        "reason:\n"
+    ) in text
+    assert "Free text" not in text
+
+
+@pytest.mark.parametrize(
+    ("demo", "people"),
+    [
+        ([], "Next: add people to complykit.yaml, "),
+        (["--demo"], "Next: replace the demo person in complykit.yaml with your own people, "),
+    ],
+)
+def test_init_names_the_command_that_starts_a_record(
+    tmp_path: Path, demo: list[str], people: str
+) -> None:
+    """The last line says how to start a record (`complykit new`), which a new user cannot
+    guess, and does not ask to add people the demo already added one of."""
+    result = runner.invoke(app, ["init", str(tmp_path / "compliance"), *OPTIONS, *demo])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        f"{people}then start each record with `complykit new <kind> <id>` "
+        "(e.g. `complykit new processing-activity pa-payroll`); run `complykit validate`."
+    )
+
+
+def test_new_finds_the_one_workspace_below_the_repository_top(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Right after `init compliance` at the top of the repository, `complykit new` writes into
+    compliance/, as `complykit validate` and the pre-commit hook find it there, instead of
+    refusing with "not inside a complykit workspace"."""
+    assert runner.invoke(app, ["init", str(tmp_path / "compliance"), *OPTIONS]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", "processing-activity", "pa-payroll"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Created compliance/register/pa-payroll.yaml: ")
+    assert (tmp_path / "compliance" / "register" / "pa-payroll.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("frameworks", "noted"),
+    [([], True), (["--framework", "gdpr", "--framework", "eu-ai-act"], False)],
+)
+def test_new_ai_system_says_the_ai_act_must_be_in_scope(
+    tmp_path: Path, frameworks: list[str], noted: bool
+) -> None:
+    """With the default `frameworks: [gdpr]` no AI Act rule looks at an AI system: a high-risk
+    CV screener validated without a word. `new ai-system` says so while eu-ai-act is not in
+    scope, and says nothing once it is."""
+    runner.invoke(app, ["init", str(tmp_path), *OPTIONS, *frameworks])
+    result = runner.invoke(app, ["new", "ai-system", "ai-cv", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    note = (
+        "Note: the AI Act's rules check AI systems only with eu-ai-act among the `frameworks` "
+        "of complykit.yaml; add it, or validate says nothing of this system."
+    )
+    assert (note in result.stdout.splitlines()) is noted
+
+
 _FILLED = {
     "name:\n": "name: Payroll\n",
     "role:\n": "role: controller\n",

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -64,3 +65,31 @@ def test_the_dutch_risk_report_shows_the_scale_whole(tmp_path: Path) -> None:
     for label, _ in _scales(tmp_path):
         assert any(text.endswith(label) for text in shown), label
     assert not [text for text in shown if "…" in text]
+
+
+@pytest.mark.parametrize(
+    ("language", "comment"),
+    [
+        ("en", "# the register names our contact details (GDPR Art. 30(1)(a))"),
+        ("nl", "# het register noemt onze contactgegevens (art. 30 lid 1 sub a AVG)"),
+    ],
+)
+def test_the_contact_details_the_register_opens_with_are_there_to_fill_in(
+    tmp_path: Path, language: str, comment: str
+) -> None:
+    """complykit.yaml offers `address` and `privacy_contact`, commented, in the first language:
+    the Art. 30 register names the controller's contact details, and a privacy officer does
+    not know these keys exist. Uncommented as they stand, the workspace still validates, and
+    the register shows the address."""
+    assert runner.invoke(app, [*OPTIONS, str(tmp_path), "--language", language]).exit_code == 0
+    config = tmp_path / "complykit.yaml"
+    text = config.read_text("utf-8")
+    assert comment in text
+    filled = re.sub(r"(?m)^  # (address|privacy_contact): ", r"  \1: ", text)
+    assert filled.count("\n  address: ") == filled.count("\n  privacy_contact: ") == 1
+    config.write_text(filled, "utf-8")
+    assert run(tmp_path, as_of=date(2026, 12, 8)).findings == ()
+    address = yaml.safe_load(filled)["organisation"]["address"]
+    report = runner.invoke(app, ["report", "ropa", str(tmp_path), "--format", "markdown"])
+    assert report.exit_code == 0, report.output
+    assert address in report.stdout

@@ -77,6 +77,15 @@ def test_explain_shows_examples_and_the_cited_article() -> None:
     assert "Cites GDPR Art. 33(1): " in result.stdout
 
 
+def test_explain_quotes_values_as_the_hints_do() -> None:
+    """The examples quote a value with one backtick, as a finding's hint does, not with the
+    two of the docstring they come from, which a privacy officer reads as a typo."""
+    result = runner.invoke(app, ["explain", "GDPR034"])
+    assert result.exit_code == 0
+    assert "PASS: `legal_basis: contract` with `data_subjects: [Employees]`." in result.stdout
+    assert "``" not in result.stdout
+
+
 def test_explain_json_resolves_citations() -> None:
     """In JSON every citation carries the title its catalog gives it."""
     result = runner.invoke(app, ["explain", "SOA002", "--format", "json"])

@@ -26,6 +26,8 @@ class ConfigWords:
     sector: str
     people: str
     risk_method: str
+    contact: tuple[str, str, str]
+    """The comment over the contact details, then an example address and e-mail address."""
 
 
 ENGLISH = ConfigWords(
@@ -46,6 +48,11 @@ ENGLISH = ConfigWords(
     sector="or public-authority / public-body",
     people="add who owns records: - {id: dpo, name: ..., role: Data protection officer}",
     risk_method="a risk's score is likelihood x impact; edit the scales to your method",
+    contact=(
+        "the register names our contact details (GDPR Art. 30(1)(a)); fill in and uncomment:",
+        "Street 1, 1234 AB City",
+        "privacy@example.com",
+    ),
 )
 DUTCH = ConfigWords(
     likelihood=(
@@ -65,6 +72,11 @@ DUTCH = ConfigWords(
     sector="of public-authority / public-body",
     people="eigenaren van records: - {id: fg, name: ..., role: Functionaris gegevensbescherming}",
     risk_method="de score van een risico is kans x impact; pas de schalen aan uw methode aan",
+    contact=(
+        "het register noemt onze contactgegevens (art. 30 lid 1 sub a AVG); vul in en haal # weg:",
+        "Straat 1, 1234 AB Plaats",
+        "privacy@voorbeeld.nl",
+    ),
 )
 _BY_LANGUAGE = {"en": ENGLISH, "nl": DUTCH}
 

@@ -124,7 +124,8 @@ def _field(name: str, field: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     choices = resolved.get("enum")
     if choices:
         note = f"{note} One of: {', '.join(str(c) for c in choices)}.".strip()
-    comment = textwrap.wrap(note, _WIDTH - 2) if note else []
+    # Never at a hyphen: a value such as `to-decide` split over two lines reads as two words.
+    comment = textwrap.wrap(note, _WIDTH - 2, break_on_hyphens=False) if note else []
     return ["", *(f"# {line}" for line in comment), f"{name}:"]
 
 

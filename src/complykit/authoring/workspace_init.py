@@ -89,6 +89,7 @@ organisation:
   roles: [{", ".join(new.roles)}]
   sector: {new.sector}{_sector_comment(new, words.sector)}
   headcount: {new.headcount}
+{_contact(words.contact)}
   supervisory_authority:
     name: {scalar(authority)}
     country: {new.country}
@@ -103,6 +104,13 @@ def _sector_comment(new: NewWorkspace, comment: str) -> str:
     """The comment naming the other sectors, for the default only: a sector chosen on the
     command line needs no reminder."""
     return f"  # {comment}" if new.sector == "private" else ""
+
+
+def _contact(words: tuple[str, str, str]) -> str:
+    """The contact details an Art. 30 register opens with, as lines to fill in: without them
+    the register a report prints names the organisation but no way to reach it."""
+    comment, address, email = words
+    return f"  # {comment}\n  # address: {address}\n  # privacy_contact: {email}"
 
 
 def _people(new: NewWorkspace, comment: str) -> str:

@@ -151,8 +151,22 @@ def init(
     )
     written = init_workspace(path, new)
     say(f"Created a complykit workspace in {path}: {_summary(path, written)}.")
-    say("Next: add people to complykit.yaml, then records; run `complykit validate`.")
+    say(_next_steps(demo=demo))
     return 0
+
+
+def _next_steps(*, demo: bool) -> str:
+    """What to do next, naming the command that starts a record: a new user has no other way
+    to learn of `complykit new` from the screen."""
+    people = (
+        "replace the demo person in complykit.yaml with your own people"
+        if demo
+        else "add people to complykit.yaml"
+    )
+    return (
+        f"Next: {people}, then start each record with `complykit new <kind> <id>` "
+        "(e.g. `complykit new processing-activity pa-payroll`); run `complykit validate`."
+    )
 
 
 def _summary(root: Path, written: list[Path]) -> str:

@@ -88,7 +88,9 @@ def explain(
         return 0
     say(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}")
     if found.details:
-        say(f"\n{found.details}")
+        # The docstring's ``code`` is reStructuredText; on a terminal it is quoted as the hints
+        # quote a value, with one backtick, rather than two that read as a typo.
+        say(f"\n{found.details.replace('``', '`')}")
     if rule.hint:
         say(f"\nWhat to do: {rule.hint}")
     if rule.note:

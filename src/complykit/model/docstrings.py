@@ -4,7 +4,8 @@ Pydantic's ``use_attribute_docstrings`` finds each class's source by walking the
 tokenising from the class's line, for every class: about a third of the time it took to import
 the models. Here each model module is parsed once and every class of it is looked up in that
 tree, with the same rule (a string right after an annotated name is that field's description;
-an explicit ``Field(description=...)``, also one carried by an ``Annotated`` type, wins).
+an explicit ``Field(description=...)``, also one carried by an ``Annotated`` type, wins, except
+the "Free text." of ``types.Text``, which says less than any docstring).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complykit.model.prebuilt import docstrings
+from complykit.model.types import FREE_TEXT
 
 if TYPE_CHECKING:
     import ast
@@ -24,10 +26,12 @@ if TYPE_CHECKING:
 
 
 def describe_fields(model: type[BaseModel]) -> None:
-    """Give each field of ``model`` without a description the docstring written under it."""
+    """Give each field of ``model`` without a description the docstring written under it. A
+    `Text` field's "Free text." gives way too: it hid what a waiver's `reason` is to say behind
+    two words, in the schema an editor shows and in the draft `complykit new` writes."""
     docs = _module_docstrings(model.__module__).get(model.__qualname__, {})
     for name, field in model.__pydantic_fields__.items():
-        if field.description is None and name in docs:
+        if field.description in (None, FREE_TEXT) and name in docs:
             field.description = docs[name]
 
 

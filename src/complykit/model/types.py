@@ -24,10 +24,23 @@ def _parse_date(value: Any) -> Any:
 
 # A workspace names the same few hundred days in thousands of records: one object for each
 # (dates are immutable), 3.7 MiB less at 50,000 records, and no parse after the first.
+class NotADateError(ValueError):
+    """A date not written YYYY-MM-DD; ``meant`` is the day it names when written day first
+    (``15-02-2027``: ``2027-02-15``), for a "did you mean", or None."""
+
+    def __init__(self, message: str, meant: str | None = None) -> None:
+        super().__init__(message)
+        self.meant = meant
+
+
 @lru_cache(maxsize=4096)
 def _date(value: str) -> date:
     if not _DATE.match(value):
-        raise ValueError(f"a date is written YYYY-MM-DD, e.g. 2026-03-31{_day_first(value)}")
+        meant = _day_first_date(value)
+        raise NotADateError(
+            f"a date is written YYYY-MM-DD, e.g. 2026-03-31{_day_first(value)}",
+            meant.isoformat() if meant else None,
+        )
     try:
         return date.fromisoformat(value)
     except ValueError as error:
@@ -43,16 +56,23 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def _day_first(value: str) -> str:
     """For a date written day first, the same day as it is written here, with its month in
     words so that no one reads it month first: "; 15-02-2027 is 2027-02-15 (15 February 2027)"."""
+    meant = _day_first_date(value)
+    if meant is None:
+        return ""
+    in_words = f"{meant.day} {_MONTHS[meant.month - 1]} {meant.year}"
+    return f"; read day first, {value.strip()} is {meant.isoformat()} ({in_words})"
+
+
+def _day_first_date(value: str) -> date | None:
+    """The day ``value`` names when written day first, or None."""
     found = _DAY_FIRST.match(value.strip())
     if found is None:
-        return ""
+        return None
     day, month, year = (int(part) for part in found.groups())
     try:
-        meant = date(year, month, day)
+        return date(year, month, day)
     except ValueError:
-        return ""
-    in_words = f"{day} {_MONTHS[month - 1]} {year}"
-    return f"; read day first, {value.strip()} is {meant.isoformat()} ({in_words})"
+        return None
 
 
 def _parse_timestamp(value: Any) -> Any:
@@ -67,9 +87,12 @@ def _parse_timestamp(value: Any) -> Any:
                 f"{value}T09:00:00+01:00"
             )
         if parsed.tzinfo is None:  # 14:05 where? The clocks of Art. 33 and Art. 73 need to know
+            # The examples in RFC 3339 form (a T, seconds), which the JSON Schema's date-time
+            # and so the editor accept, whatever looser ISO form the value was written in.
+            stamp = parsed.isoformat()
             raise ValueError(
                 f"{value} has no UTC offset: add that of the clock it was read on, e.g. "
-                f"{value}+01:00 (Amsterdam and Brussels in winter, +02:00 in summer) or {value}Z"
+                f"{stamp}+01:00 (Amsterdam and Brussels in winter, +02:00 in summer) or {stamp}Z"
             )
         return parsed
     return value
@@ -98,7 +121,10 @@ class EvidenceMarker:
 
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-Text = Annotated[str, StringConstraints(min_length=1), Field(description="Free text.")]
+FREE_TEXT = "Free text."
+"""The description of a `Text` field without a docstring; a field's own docstring says more and
+replaces it (``docstrings.describe_fields``)."""
+Text = Annotated[str, StringConstraints(min_length=1), Field(description=FREE_TEXT)]
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 RECORD_ID_LENGTH = 100
 COUNTRY_PATTERN = r"^[A-Z]{2}$"

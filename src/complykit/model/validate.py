@@ -16,10 +16,11 @@ from complykit.model.base import Record
 from complykit.model.compact import compacted
 from complykit.model.compiled import ValidationError
 from complykit.model.declaring import BaseModel
-from complykit.model.duration import NotADurationError
+from complykit.model.duration import Duration, NotADurationError
 from complykit.model.patterns import described
 from complykit.model.prebuilt import validate_python
 from complykit.model.records import RECORD_MODELS
+from complykit.model.types import NotADateError
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -44,7 +45,21 @@ def _unknown_field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str
     if holder is None:
         return None
     allowed = list(holder.model_fields)
-    return suggest(str(loc[-1]), allowed) or "Fields allowed here: " + ", ".join(allowed)
+    written = str(loc[-1])
+    return (
+        suggest(written, allowed)
+        or _only_field_starting(written, allowed)
+        or "Fields allowed here: " + ", ".join(allowed)
+    )
+
+
+def _only_field_starting(written: str, allowed: Sequence[str]) -> str | None:
+    """A "did you mean" for the one field whose name ``written`` begins: ``processing`` for
+    ``processing_activities``, too short a part of it for a spelling match."""
+    if len(written) < 4:  # "id", "ai": too short to name one field
+        return None
+    starting = [name for name in allowed if name.startswith(written.lower())]
+    return f"Did you mean '{starting[0]}'?" if len(starting) == 1 else None
 
 
 def models_in(annotation: Any) -> Iterator[type[BaseModel]]:
@@ -108,8 +123,7 @@ def error_finding(
     elif error["type"] in _NOT_A_MAPPING and (shape := _shape(model, loc)) is not None:
         # "Input should be a valid dictionary or instance of Retention": the class name means
         # nothing to whoever wrote `retention: 7 years`; the fields it takes do.
-        message = f"{where} is a group of fields, not {_yaml_type(error.get('input'))}"
-        hint = _group_hint(model, loc, error.get("input"), shape)
+        message, hint = _group_words(model, loc, error.get("input"), where, shape)
     elif (
         error["type"] == "string_pattern_mismatch"
         and (shown := _pattern_words(error, where)) is not None
@@ -118,9 +132,7 @@ def error_finding(
     elif error.get("input", ...) is None:
         # `name:` with nothing after it: pydantic says "should be a valid string", which hides
         # that the field was simply left empty (as `complykit new` drafts leave it).
-        options = _options(error) if error["type"] in _CHOICE else []
-        asked = f"write one of: {', '.join(options)}" if options else _plain(error["msg"]).lower()
-        message = f"{where} is empty: {asked}"
+        message = f"{where} is empty{_asked_when_empty(error)}"
         hint = f"Fill in `{where}`; it is required."
     elif error["type"] in _CHOICE and (choice := _choice_words(error, where)) is not None:
         message, hint = choice
@@ -128,12 +140,33 @@ def error_finding(
         message, hint = _yes_or_no(said, where)
     elif error["type"] == "list_type" and isinstance(error.get("input"), str | int | float):
         message, hint = _not_a_list(error.get("input"), where, loc)
-    elif isinstance(meant := _duration_meant(error), str):
+    elif isinstance(meant := _meant_spelling(error), str):
         message, hint = f"{where}: {_plain(error['msg'])}", f"Did you mean '{meant}'?"
     else:
         message, hint = f"{where}: {_plain(error['msg'])}", None
     line, column = _located(document, error)
     return Finding(path, line, column, code, Severity.ERROR, message, hint=hint, record=record_id)
+
+
+_ASKED_WHEN_EMPTY = {
+    "string_type": "",  # "name is empty" says all: text goes there
+    "bool_type": ": write true or false",
+    "date_type": ": write a date as YYYY-MM-DD, e.g. 2026-03-31",
+    "datetime_type": ": write a date and time with its UTC offset, e.g. 2026-03-31T14:05:00+02:00",
+    "list_type": ": write a list, e.g. [a, b], or each item on a line of its own below it, "
+    "starting with `- `",
+    "int_type": ": write a whole number",
+}
+"""What an empty field takes, in words, by pydantic's error type; pydantic's own "input should
+be a valid datetime" speaks of types, not of what to write."""
+
+
+def _asked_when_empty(error: ErrorDetails) -> str:
+    options = _options(error) if error["type"] in _CHOICE else []
+    if options:
+        return f": write one of: {', '.join(options)}"
+    asked = _ASKED_WHEN_EMPTY.get(error["type"])
+    return f": {_plain(error['msg']).lower()}" if asked is None else asked
 
 
 def _pattern_words(error: ErrorDetails, where: str) -> tuple[str, str] | None:
@@ -211,10 +244,11 @@ def _options(error: ErrorDetails) -> list[str]:
     return re.findall(r"'([^']*)'", expected) if isinstance(expected, str) else []
 
 
-def _duration_meant(error: ErrorDetails) -> str | None:
-    """The ISO 8601 spelling of a duration written in words (``72 uur``: ``PT72H``)."""
+def _meant_spelling(error: ErrorDetails) -> str | None:
+    """The ISO 8601 spelling of a duration written in words (``72 uur``: ``PT72H``) or of a
+    date written day first (``31-12-2026``: ``2026-12-31``)."""
     raised = error.get("ctx", {}).get("error")
-    return raised.meant if isinstance(raised, NotADurationError) else None
+    return raised.meant if isinstance(raised, NotADurationError | NotADateError) else None
 
 
 def _quoted(value: object) -> str:
@@ -235,6 +269,24 @@ def _shape(model: type[BaseModel], loc: Sequence[str | int]) -> str | None:
     optional = [name for name in fields if name not in required]
     named = [f"{name} (required)" for name in required] + optional
     return ", ".join(named[:8]) + (", ..." if len(named) > 8 else "")
+
+
+def _group_words(
+    model: type[BaseModel], loc: Sequence[str | int], value: Any, where: str, shape: str
+) -> tuple[str, str]:
+    """A group of fields written as one value, or left empty as `complykit new` drafts it
+    (`inherent:`): said as empty, not as Python's "NoneType"; a duration also takes P1Y."""
+    if value is not None:
+        return f"{where} is a group of fields, not {_yaml_type(value)}", _group_hint(
+            model, loc, value, shape
+        )
+    if _model_at(model, [*loc, ""]) is Duration:
+        asked = "a duration such as P1Y or P3M, or a mapping such as {months: 3}"
+        return f"{where} is empty: write {asked}", f"Fill in `{where}`; it is required."
+    return (
+        f"{where} is empty: it takes a group of fields",
+        f"Fill in `{where}`: write its fields on the lines below it, indented: {shape}.",
+    )
 
 
 def _group_hint(model: type[BaseModel], loc: Sequence[str | int], value: Any, shape: str) -> str:

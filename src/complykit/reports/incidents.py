@@ -115,6 +115,9 @@ class IncidentsContext(TypedDict):
     header: Header
     notified: list[IncidentRow]
     not_notified: list[IncidentRow]
+    undocumented: list[IncidentRow]
+    """Incidents that involve personal data but record no breach yet (INC001): breaches all
+    the same, so the register lists them as such, never among the other incidents."""
     other: list[IncidentRow]
 
 
@@ -127,7 +130,8 @@ def build(repo: Repository, request: Request) -> IncidentsContext:
         header=header(repo, request),
         notified=[r for r in breaches if _notified(r)],
         not_notified=[r for r in breaches if not _notified(r)],
-        other=[r for r in rows if r["breach"] is None],
+        undocumented=[r for r in rows if r["breach"] is None and r["personal_data"]],
+        other=[r for r in rows if r["breach"] is None and not r["personal_data"]],
     )
 
 

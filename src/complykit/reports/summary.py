@@ -40,6 +40,9 @@ class OpenBreach(TypedDict):
     deadline: datetime | None
     notified_at: datetime | None
     late: bool
+    documented: bool
+    """False for an incident that involves personal data but records no breach (INC001):
+    an open breach all the same, whose clock the register cannot show."""
 
 
 class Implementation(TypedDict):
@@ -131,7 +134,7 @@ def _overdue(repo: Repository) -> list[Overdue]:
 def _open_breaches(repo: Repository, request: Request) -> list[OpenBreach]:
     context = incidents.build(repo, request)
     rows = [*context["notified"], *context["not_notified"]]
-    return [
+    documented = [
         OpenBreach(
             id=r["id"],
             title=r["title"],
@@ -139,10 +142,28 @@ def _open_breaches(repo: Repository, request: Request) -> list[OpenBreach]:
             deadline=b["clock"]["deadline"],
             notified_at=b["authority"]["notified_at"],
             late=b["clock"]["late"],
+            documented=True,
         )
         for r in rows
-        if (b := r["breach"]) is not None and r["status"] in ("open", "contained")
+        if (b := r["breach"]) is not None and r["status"] in _OPEN
     ]
+    undocumented = [
+        OpenBreach(
+            id=r["id"],
+            title=r["title"],
+            aware_at=None,
+            deadline=None,
+            notified_at=None,
+            late=False,
+            documented=False,
+        )
+        for r in context["undocumented"]
+        if r["status"] in _OPEN
+    ]
+    return documented + undocumented
+
+
+_OPEN = ("open", "contained")
 
 
 def _implementation(repo: Repository, request: Request) -> list[Implementation]:

@@ -62,6 +62,13 @@ def incidents_book(context: IncidentsContext, words: Words) -> Book:
             [_incident(words, row) for row in context["other"]],
         ),
     ]
+    if context["undocumented"]:  # a breach all the same (INC001): never among the others
+        undocumented = Sheet(
+            words.gettext("Undocumented breaches"),
+            tuple(map(words.gettext, _INCIDENT_COLUMNS)),
+            [_incident(words, row) for row in context["undocumented"]],
+        )
+        sheets.insert(1, undocumented)
     title = words.gettext("Register of security incidents and personal-data breaches")
     return book(words, title, context["header"], sheets)
 

@@ -34,7 +34,9 @@ def summary_book(context: SummaryContext, words: Words) -> Book:
                 (
                     b["title"],
                     words.moment(b["aware_at"]),
-                    words.moment(b["deadline"]),
+                    words.moment(b["deadline"])
+                    if b["documented"]
+                    else words.gettext("breach not documented"),
                     words.moment(b["notified_at"]),
                     b["id"],
                 )
