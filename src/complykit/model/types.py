@@ -16,6 +16,15 @@ from complykit.core.frozen import frozen
 from complykit.model.declaring import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits, as in ECMA-262 schemas
+# A moment as people write it by hand and RFC 3339 allows (its section 5.6 lets a space stand for
+# the T), seconds optional, with its UTC offset. Both complykit and the JSON Schema (so the
+# editor) hold a moment to this one form: `format: date-time` alone refused the space and the
+# missing seconds that complykit took, and Python's ISO reader takes forms (20261201T0900+0100,
+# week dates) that no editor does.
+_TIMESTAMP = re.compile(
+    r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[Tt ]"
+    r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$"
+)
 
 
 def _parse_date(value: Any) -> Any:
@@ -94,6 +103,11 @@ def _parse_timestamp(value: Any) -> Any:
                 f"{value} has no UTC offset: add that of the clock it was read on, e.g. "
                 f"{stamp}+01:00 (Amsterdam and Brussels in winter, +02:00 in summer) or {stamp}Z"
             )
+        if not _TIMESTAMP.match(value):
+            raise ValueError(
+                f"{value} is a moment in a form editors and other tools do not read: "
+                f"write it as {parsed.isoformat()}"
+            )
         return parsed
     return value
 
@@ -150,8 +164,9 @@ Timestamp = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "format": "date-time",
-            "description": "ISO 8601 timestamp with a UTC offset.",
+            "pattern": _TIMESTAMP.pattern,
+            "description": "A date and time with its UTC offset, e.g. 2026-03-31T14:05:00+02:00 "
+            "(a space may stand for the T; seconds may be left out).",
         }
     ),
 ]
