@@ -52,13 +52,19 @@ def unknown_reference(repo: Repository) -> Iterator[Problem]:
     # The hints of all broken references at once: the ids are read once, not once per typo.
     hints = repo.suggest_ids((reference.value, marker.kinds) for _, reference, marker in hinted)
     for entry, reference, marker in broken:
-        what = "person" if marker.kinds == ("person",) else " or ".join(marker.kinds) or "record"
+        person = marker.kinds == ("person",)
+        what = "person" if person else " or ".join(marker.kinds) or "record"
+        hint = hints.get((reference.value, marker.kinds))
         yield Problem(
             entry,
             reference.loc,
             f"unknown {what} '{reference.value}'",
-            hint=hints.get((reference.value, marker.kinds)),
+            # A person is no record: "add the record it names" sent people to write one.
+            hint=_PERSON_HINT if person and hint is None else hint,
         )
+
+
+_PERSON_HINT = "Check the id for typos, or add the person to `people` in complykit.yaml."
 
 
 @check(
