@@ -13,7 +13,7 @@ from datetime import date
 from complykit.checks.registry import check
 from complykit.core.findings import Severity
 from complykit.facts.problem import Problem
-from complykit.facts.risk_treatment import behind_since, nothing_carried_yet, remaining
+from complykit.facts.risk_treatment import behind_since, nothing_carried_yet, on_scale, remaining
 from complykit.model.risk import Risk
 from complykit.workspace.repository import Repository
 
@@ -41,7 +41,8 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     carried, so there is nothing to accept. An acceptance is in
     force from its ``on`` day to its ``until`` day: one whose ``until`` has passed accepts
     nothing any more, and one dated after the day judged was not yet given. Above the appetite
-    the residual risk is then as unaccepted as without one (6.1.3 f)).
+    the residual risk is then as unaccepted as without one (6.1.3 f)). A score with a level
+    that is not on the configured scale is left to SCH006: its product judges nothing.
 
     PASS: ``residual: {likelihood: 2, impact: 5}`` (10) above appetite 8, with ``acceptance``;
     ``treatment: avoid`` and no residual; no residual while an action due 2027-03-01 is
@@ -50,11 +51,14 @@ def residual_risk_unaccepted(repo: Repository) -> Iterator[Problem]:
     dated ``on: 2027-06-01``, as of 2026-11-23; or no residual, inherent 25 and an open action
     due 2026-09-30, as of 2026-11-23.
     """
-    appetite = repo.config.risk_method.appetite
+    method = repo.config.risk_method
+    appetite = method.appetite
     for entry, risk in repo.records(Risk):
         score, field = remaining(risk)
         if score.value <= appetite or nothing_carried_yet(risk, repo.as_of):
             continue
+        if not on_scale(score, method):
+            continue  # SCH006 reports the level; a score built on it judges nothing
         above = f"the {field} score {score.value} is above the appetite of {appetite}"
         if risk.acceptance is None:
             yield Problem(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from complykit.model.config import RiskMethod
 from complykit.model.risk import Risk, Score, TreatmentAction
 
 OPEN = ("planned", "in-progress")
@@ -44,6 +45,15 @@ def nothing_carried_yet(risk: Risk, as_of: date) -> bool:
     if plan_open(risk):
         return behind_since(risk, as_of) is None
     return risk.treatment == "avoid"
+
+
+def on_scale(score: Score, method: RiskMethod) -> bool:
+    """Whether both levels of ``score`` are levels of the configured scales. A score built on a
+    level the scale lacks is SCH006's finding; its product is no number to weigh against the
+    appetite, and a second finding on it would only repeat the first."""
+    return score.likelihood in {level.value for level in method.likelihood} and (
+        score.impact in {level.value for level in method.impact}
+    )
 
 
 def remaining(risk: Risk) -> tuple[Score, str]:
