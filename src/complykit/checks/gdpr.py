@@ -22,7 +22,7 @@ from complykit.model.supplier import Supplier
 from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.workspace.repository import Entry, Repository
 
-_PROCESSOR_ROLES = ("processor", "sub-processor")
+PROCESSOR_ROLES = ("processor", "sub-processor")
 Activities = Iterator[tuple[Entry, ProcessingActivity]]
 
 
@@ -524,4 +524,4 @@ def _not_a_processor(
     if not isinstance(supplier, Supplier):
         return None
     role = supplier.role_in(activity.id)
-    return None if role in _PROCESSOR_ROLES else (supplier, role)
+    return None if role in PROCESSOR_ROLES else (supplier, role)
