@@ -15,6 +15,14 @@ seconds for a few hundred such words. RapidFuzz's ``fuzz.ratio`` (in C) first ke
 whose longest common subsequence could reach difflib's cutoff: difflib's matching blocks are a
 common subsequence, so its ratio never exceeds that one, and no option difflib would accept is
 left out. difflib then ranks those few, and the hint is exactly the one it gave before.
+
+"Those few" are not few when ids share a long prefix (``pa-register-of-processing-sales-00012``):
+every id of the kind may reach the cutoff, and difflib ranked them all, one Python comparison
+each, for every far word: 8 s of a 10,000-record run with 200 broken references, 25 times that
+at 50,000. The RapidFuzz score is an upper bound of difflib's ratio, so the options are ranked
+by difflib in the order of that bound, best first, and the ranking stops where the bound falls
+below the best ratio found: no option after it could be picked. The pick is difflib's own, its
+tie-break (the greater option) included.
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ class Suggester:
     def __init__(self, options: Sequence[str]) -> None:
         self.options = sorted(set(options))
         self._by_length: dict[int, list[str]] | None = None
+        self._windows: dict[int, list[str]] = {}
 
     def suggest(self, word: str) -> str | None:
         """The hint for ``word``, or None when no option is close."""
@@ -77,28 +86,36 @@ class Suggester:
         """difflib's pick among the options one keystroke from ``word``, or, when none of them
         reaches the cutoff (or there is none), among those that may reach it."""
         found = closest(word, sorted(near)) if near else None
-        return found if found is not None else closest(word, self._within_reach(word))
+        return found if found is not None else _best_among(word, self._length_window(word))
 
     def _within_reach(self, word: str) -> list[str]:
-        """``_within_reach`` among the options whose length lets them reach the cutoff.
+        """``_within_reach`` among the options whose length lets them reach the cutoff."""
+        return _within_reach(word, self._length_window(word))
+
+    def _length_window(self, word: str) -> list[str]:
+        """The options whose length lets them reach the cutoff with ``word``.
 
         difflib's ratio and RapidFuzz's are 2M / (len(a) + len(b)) with M at most the shorter
         length, so an option much shorter or longer than the word can never reach 0.7: a
         supplier id of 9 characters for a word of 17. Leaving them out before RapidFuzz
         compares kept a fifth of the comparisons at 50,000 records, where 145 words with no
-        close option were each compared with up to 49,625 ids (0.9 s)."""
+        close option were each compared with up to 49,625 ids (0.9 s). The window depends on
+        the word's length only, so it is made once per length: made per word, it was a
+        Python loop over every option for each broken reference."""
         if self._by_length is None:
             self._by_length = defaultdict(list)
             for option in self.options:  # sorted, so each length's list is too
                 self._by_length[len(option)].append(option)
         size = len(word)
-        candidates = [
-            option
-            for length, options in self._by_length.items()
-            if 200 * min(size, length) >= LOOSE_CUTOFF * (size + length)
-            for option in options
-        ]
-        return _within_reach(word, candidates)
+        window = self._windows.get(size)
+        if window is None:
+            window = self._windows[size] = [
+                option
+                for length, options in self._by_length.items()
+                if 200 * min(size, length) >= LOOSE_CUTOFF * (size + length)
+                for option in options
+            ]
+        return window
 
     def _near(self, words: set[str]) -> dict[str, set[str]]:
         """Per word, the options that share a variant with it."""
@@ -134,8 +151,58 @@ def sharing_a_variant(word: str, options: Sequence[str]) -> set[str]:
 
 def _within_reach(word: str, options: Sequence[str]) -> list[str]:
     """The options whose difflib ratio with ``word`` may reach the cutoff (a superset)."""
+    return sorted(option for option, _bound in _bounded(word, options))
+
+
+def _bounded(
+    word: str, options: Sequence[str], limit: int | None = None
+) -> list[tuple[str, float]]:
+    """The options that may reach the cutoff (the ``limit`` with the highest bounds when
+    given), each with an upper bound of its difflib ratio: RapidFuzz's ratio, twice the
+    longest common subsequence over the two lengths (difflib's matching blocks are one common
+    subsequence), a hair above it against rounding."""
     # Imported here: 25 ms, paid only by a run with a far typo among many ids.
     from rapidfuzz import fuzz, process  # noqa: PLC0415
 
-    found = process.extract(word, options, scorer=fuzz.ratio, score_cutoff=LOOSE_CUTOFF, limit=None)
-    return sorted(option for option, _score, _index in found)
+    found = process.extract(
+        word, options, scorer=fuzz.ratio, score_cutoff=LOOSE_CUTOFF, limit=limit
+    )
+    return [(option, score / 100 + BOUND_SLACK) for option, score, _index in found]
+
+
+BOUND_SLACK = 1e-9
+FIRST_RANKED = 32
+"""The options ranked first; the rest only when one of them could still tie or beat the best."""
+
+
+def _best_among(word: str, options: Sequence[str]) -> str | None:
+    """``closest(word, options)``, comparing with difflib only the options whose bound can
+    still beat (or tie) the best ratio found so far: the ``FIRST_RANKED`` highest bounds, and
+    all the others only when the lowest of those could still tie or beat the best."""
+    first = _bounded(word, options, FIRST_RANKED)
+    best = _best_ranked(word, first)
+    if len(first) == FIRST_RANKED and (best is None or min(b for _, b in first) >= best[0]):
+        best = _best_ranked(word, _bounded(word, options))
+    return None if best is None else best[1]
+
+
+def _best_ranked(word: str, bounded: list[tuple[str, float]]) -> tuple[float, str] | None:
+    """difflib's best (ratio, option) among ``bounded``, or None when none reaches the cutoff."""
+    import difflib  # noqa: PLC0415 - as in closest
+
+    # Best bound first; for equal bounds the greater option, which difflib prefers on a tie.
+    ranked = sorted(bounded, key=lambda pair: (pair[1], pair[0]), reverse=True)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    for option, bound in ranked:
+        if best is not None and bound < best[0]:
+            break
+        matcher.set_seq1(option)
+        # get_close_matches' own three tests, in its order.
+        if matcher.real_quick_ratio() < CUTOFF or matcher.quick_ratio() < CUTOFF:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= CUTOFF and (best is None or (ratio, option) > best):
+            best = ratio, option
+    return best

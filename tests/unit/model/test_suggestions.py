@@ -128,11 +128,13 @@ def test_far_words_among_ids_of_every_length_get_difflibs_answer(
     words = ["pa-care-00042-regstr-9", "sup-planned-58900", "s-9x9", "x"]
     compared: dict[str, int] = {}
 
-    def counting(word: str, options: list[str]) -> list[str]:
-        compared[word] = len(options)
-        return _within_reach(word, options)
+    real = suggestions._best_among
 
-    monkeypatch.setattr(suggestions, "_within_reach", counting)
+    def counting(word: str, options: list[str]) -> str | None:
+        compared[word] = len(options)
+        return real(word, options)
+
+    monkeypatch.setattr(suggestions, "_best_among", counting)
     suggester = Suggester(ids)
     assert suggester.suggest_many(words) == {w: _difflib_hint(w, ids) for w in words}
     assert suggester.suggest("pa-care-00042-regstr-9") is not None
@@ -161,3 +163,43 @@ def test_one_word_of_one_option(word: str, options: list[str], hint: str | None)
     """A word of exactly one option is a hint where the spelling match finds the word too
     short; a word two options share is none."""
     assert _one_word_of(word, options) == hint
+
+
+PREFIXED = st.text(alphabet="0123456789x-", min_size=0, max_size=8).map(
+    lambda tail: "pa-register-of-processing-sales-" + tail
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(PREFIXED, WORDS),
+    st.lists(st.one_of(PREFIXED, WORDS), min_size=1, max_size=60, unique=True),
+)
+def test_the_best_first_pick_is_difflibs(word: str, options: list[str]) -> None:
+    """Ranked best bound first and stopped early, the pick is still difflib's own, its
+    tie-break (the greater option) included: ids with a long common prefix tie often. With
+    one option ranked first, the rest are ranked whenever it leaves a tie open."""
+    expected = suggestions.closest(word, options)
+    assert suggestions._best_among(word, options) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(suggestions, "FIRST_RANKED", 1)
+        assert suggestions._best_among(word, options) == expected
+
+
+def test_far_words_among_ids_with_a_long_common_prefix_get_difflibs_answer() -> None:
+    """Every id shares 32 characters with the far words, so every id reaches the cutoff: the
+    hint is difflib's, worked out from a few comparisons rather than thousands."""
+    ids = [
+        f"pa-register-of-processing-{team}-{n:05d}"
+        for team in ("sales", "care", "hr")
+        for n in range(1, 1500)
+    ]
+    words = [
+        "pa-register-of-processing-sales-98710",
+        "pa-register-of-processing-care-planned-01000",
+        "pa-register-of-processing-hr-0000x",
+        "pa-register-of-processing-legal-00012",
+    ]
+    expected = {w: _difflib_hint(w, ids) for w in words}
+    assert all(expected.values())
+    assert Suggester(ids).suggest_many(words) == expected
