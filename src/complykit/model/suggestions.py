@@ -155,49 +155,61 @@ def _within_reach(word: str, options: Sequence[str]) -> list[str]:
 
 
 def _bounded(
-    word: str, options: Sequence[str], limit: int | None = None
+    word: str, options: Sequence[str], limit: int | None = None, floor: float = LOOSE_CUTOFF
 ) -> list[tuple[str, float]]:
-    """The options that may reach the cutoff (the ``limit`` with the highest bounds when
-    given), each with an upper bound of its difflib ratio: RapidFuzz's ratio, twice the
-    longest common subsequence over the two lengths (difflib's matching blocks are one common
-    subsequence), a hair above it against rounding."""
+    """The options whose RapidFuzz score reaches ``floor`` (the ``limit`` with the highest
+    scores when given), each with an upper bound of its difflib ratio: RapidFuzz's ratio,
+    twice the longest common subsequence over the two lengths (difflib's matching blocks are
+    one common subsequence), a hair above it against rounding."""
     # Imported here: 25 ms, paid only by a run with a far typo among many ids.
     from rapidfuzz import fuzz, process  # noqa: PLC0415
 
-    found = process.extract(
-        word, options, scorer=fuzz.ratio, score_cutoff=LOOSE_CUTOFF, limit=limit
-    )
+    found = process.extract(word, options, scorer=fuzz.ratio, score_cutoff=floor, limit=limit)
     return [(option, score / 100 + BOUND_SLACK) for option, score, _index in found]
 
 
 BOUND_SLACK = 1e-9
+FLOOR_SLACK = 0.1
 FIRST_RANKED = 32
-"""The options ranked first; the rest only when one of them could still tie or beat the best."""
+"""The options ranked first; the others only when one of them could still tie or beat the
+best, and then only those."""
 
 
 def _best_among(word: str, options: Sequence[str]) -> str | None:
     """``closest(word, options)``, comparing with difflib only the options whose bound can
     still beat (or tie) the best ratio found so far: the ``FIRST_RANKED`` highest bounds, and
-    all the others only when the lowest of those could still tie or beat the best."""
+    the others whose bound reaches the best of those only when the lowest of them does too
+    (ids with a long common prefix tie by the thousand)."""
     first = _bounded(word, options, FIRST_RANKED)
     best = _best_ranked(word, first)
     if len(first) == FIRST_RANKED and (best is None or min(b for _, b in first) >= best[0]):
-        best = _best_ranked(word, _bounded(word, options))
+        best = _best_ranked(word, _bounded(word, options, floor=_floor(best)), best)
     return None if best is None else best[1]
 
 
-def _best_ranked(word: str, bounded: list[tuple[str, float]]) -> tuple[float, str] | None:
-    """difflib's best (ratio, option) among ``bounded``, or None when none reaches the cutoff."""
+def _floor(best: tuple[float, str] | None) -> float:
+    """A RapidFuzz score below which no option can tie or beat ``best``. A tenth of a point
+    below it: RapidFuzz turns a score cutoff into a distance with its own rounding. A lower
+    floor only lets more options be compared, never changes the pick."""
+    return LOOSE_CUTOFF if best is None else max(LOOSE_CUTOFF, best[0] * 100 - FLOOR_SLACK)
+
+
+def _best_ranked(
+    word: str, bounded: list[tuple[str, float]], best: tuple[float, str] | None = None
+) -> tuple[float, str] | None:
+    """difflib's best (ratio, option) among ``bounded`` and ``best``, or None when none
+    reaches the cutoff."""
     import difflib  # noqa: PLC0415 - as in closest
 
     # Best bound first; for equal bounds the greater option, which difflib prefers on a tie.
     ranked = sorted(bounded, key=lambda pair: (pair[1], pair[0]), reverse=True)
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
-    best: tuple[float, str] | None = None
     for option, bound in ranked:
         if best is not None and bound < best[0]:
             break
+        if best is not None and bound <= best[0] and option <= best[1]:
+            continue  # at most a tie, which a greater option (or this one) already holds
         matcher.set_seq1(option)
         # get_close_matches' own three tests, in its order.
         if matcher.real_quick_ratio() < CUTOFF or matcher.quick_ratio() < CUTOFF:
