@@ -99,8 +99,30 @@ def test_a_few_words_among_many_ids_get_the_hints_of_many_words(
     assert len(ids) >= suggestions.SCAN_FROM
     assert {w: Suggester(ids).suggest(w) for w in words} == together
     monkeypatch.setattr(suggestions, "FEW_WORDS", 0)  # the variant index for every word
+    monkeypatch.setattr(suggestions, "OPTIONS_PER_SCANNED_WORD", len(ids) + 1)
     assert {w: Suggester(ids).suggest(w) for w in words} == together
     assert together["sup-asw"] == "Did you mean 'sup-aws'?"
+
+
+def test_words_are_scanned_while_there_are_few_for_the_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Up to one word per ``OPTIONS_PER_SCANNED_WORD`` options is scanned in C, more go
+    through the variant index: both give the same hints."""
+    ids = [f"pa-register-of-processing-hr-{n:05d}" for n in range(12_000)]
+    words = {f"pa-register-of-processing-hr-{n:04d}x" for n in range(0, 1200, 60)}
+    suggester = Suggester(ids)
+    assert len(words) <= len(ids) // suggestions.OPTIONS_PER_SCANNED_WORD
+    scanned: list[str] = []
+    real = suggestions.sharing_a_variant
+
+    def counting(word: str, options: list[str]) -> set[str]:
+        scanned.append(word)
+        return real(word, options)
+
+    monkeypatch.setattr(suggestions, "sharing_a_variant", counting)
+    assert suggester._near(words) == suggester._near_by_variants(words)
+    assert sorted(scanned) == sorted(words)
 
 
 @settings(max_examples=300)
