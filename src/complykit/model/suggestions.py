@@ -75,6 +75,7 @@ class Suggester:
         self.options = sorted(set(options))
         self._by_length: dict[int, list[str]] | None = None
         self._windows: dict[int, list[str]] = {}
+        self._groups: dict[int, list[PrefixGroup] | None] = {}
 
     def suggest(self, word: str) -> str | None:
         """The hint for ``word``, or None when no option is close."""
@@ -92,14 +93,37 @@ class Suggester:
         """difflib's pick among the options one keystroke from ``word``, or, when none of them
         reaches the cutoff (or there is none), among those that may reach it."""
         found = closest(word, sorted(near)) if near else None
-        return found if found is not None else _best_among(word, self._length_window(word))
+        if found is not None:
+            return found
+        groups = self._prefix_groups(len(word))
+        if groups is None:
+            return _best_among(word, self._length_window(len(word)))
+        return _best_by_prefix(word, groups)
+
+    def _prefix_groups(self, size: int) -> list[PrefixGroup] | None:
+        """The length window of words of ``size`` as groups of options that share the text up
+        to their last hyphen (``pa-register-of-processing-sales-``), or None when the ids have
+        too few such prefixes in common for groups to pay."""
+        if size not in self._groups:
+            by_prefix: defaultdict[str, list[str]] = defaultdict(list)
+            window = self._length_window(size)
+            for option in window:
+                by_prefix[option[: option.rfind("-") + 1]].append(option)
+            found = None
+            if by_prefix and len(by_prefix) * OPTIONS_PER_GROUP <= len(window):
+                found = [
+                    (prefix, max(len(o) for o in members) - len(prefix), members)
+                    for prefix, members in by_prefix.items()
+                ]
+            self._groups[size] = found
+        return self._groups[size]
 
     def _within_reach(self, word: str) -> list[str]:
         """``_within_reach`` among the options whose length lets them reach the cutoff."""
-        return _within_reach(word, self._length_window(word))
+        return _within_reach(word, self._length_window(len(word)))
 
-    def _length_window(self, word: str) -> list[str]:
-        """The options whose length lets them reach the cutoff with ``word``.
+    def _length_window(self, size: int) -> list[str]:
+        """The options whose length lets them reach the cutoff with a word of ``size``.
 
         difflib's ratio and RapidFuzz's are 2M / (len(a) + len(b)) with M at most the shorter
         length, so an option much shorter or longer than the word can never reach 0.7: a
@@ -112,7 +136,6 @@ class Suggester:
             self._by_length = defaultdict(list)
             for option in self.options:  # sorted, so each length's list is too
                 self._by_length[len(option)].append(option)
-        size = len(word)
         window = self._windows.get(size)
         if window is None:
             window = self._windows[size] = [
@@ -161,6 +184,39 @@ def _within_reach(word: str, options: Sequence[str]) -> list[str]:
     return sorted(option for option, _bound in _bounded(word, options))
 
 
+PrefixGroup = tuple[str, int, list[str]]
+"""Options sharing a prefix: the prefix, the longest text after it, the options."""
+OPTIONS_PER_GROUP = 50
+"""Prefix groups are used when they hold this many options on average: fewer, and bounding each
+group costs about what comparing its options does."""
+
+
+def _best_by_prefix(word: str, groups: list[PrefixGroup]) -> str | None:
+    """``closest(word, options)`` over the options of ``groups``, skipping every group that
+    cannot hold an option that ties or beats the best found so far.
+
+    An option is its group's prefix P and a rest s, so its longest common subsequence with the
+    word is at most the prefix's plus len(s), and its difflib ratio at most
+    2 (lcs(word, P) + len(s)) / (len(word) + len(P) + len(s)), which grows with len(s): the
+    group's bound takes the longest rest. Far words among ids with long common prefixes then
+    compare with the few groups that share their prefix, not with every id."""
+    from rapidfuzz.distance import LCSseq  # noqa: PLC0415 - as in _bounded
+
+    bounded = []
+    for prefix, rest, members in groups:
+        common = LCSseq.similarity(word, prefix)
+        bound = 2 * (common + rest) / (len(word) + len(prefix) + rest) + BOUND_SLACK
+        if bound >= CUTOFF:
+            bounded.append((bound, prefix, members))
+    bounded.sort(key=lambda group: group[0], reverse=True)
+    best: tuple[float, str] | None = None
+    for bound, _, members in bounded:
+        if best is not None and bound < best[0]:
+            break
+        best = _best_in(word, members, best)
+    return None if best is None else best[1]
+
+
 def _bounded(
     word: str, options: Sequence[str], limit: int | None = None, floor: float = LOOSE_CUTOFF
 ) -> list[tuple[str, float]]:
@@ -184,14 +240,22 @@ best, and then only those."""
 
 def _best_among(word: str, options: Sequence[str]) -> str | None:
     """``closest(word, options)``, comparing with difflib only the options whose bound can
-    still beat (or tie) the best ratio found so far: the ``FIRST_RANKED`` highest bounds, and
-    the others whose bound reaches the best of those only when the lowest of them does too
-    (ids with a long common prefix tie by the thousand)."""
-    first = _bounded(word, options, FIRST_RANKED)
-    best = _best_ranked(word, first)
+    still beat (or tie) the best ratio found so far."""
+    best = _best_in(word, options)
+    return None if best is None else best[1]
+
+
+def _best_in(
+    word: str, options: Sequence[str], best: tuple[float, str] | None = None
+) -> tuple[float, str] | None:
+    """The best (ratio, option) of ``best`` and ``options``: the ``FIRST_RANKED`` highest
+    bounds first, and the others whose bound reaches the best of those only when the lowest of
+    them does too (ids with a long common prefix tie by the thousand)."""
+    first = _bounded(word, options, FIRST_RANKED, _floor(best))
+    best = _best_ranked(word, first, best)
     if len(first) == FIRST_RANKED and (best is None or min(b for _, b in first) >= best[0]):
         best = _best_ranked(word, _bounded(word, options, floor=_floor(best)), best)
-    return None if best is None else best[1]
+    return best
 
 
 def _floor(best: tuple[float, str] | None) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -225,3 +226,30 @@ def test_far_words_among_ids_with_a_long_common_prefix_get_difflibs_answer() -> 
     expected = {w: _difflib_hint(w, ids) for w in words}
     assert all(expected.values())
     assert Suggester(ids).suggest_many(words) == expected
+
+
+def test_far_words_among_prefix_groups_get_difflibs_answer() -> None:
+    """Ids in groups that share their text up to the last hyphen are bounded group by group;
+    the hint of a far word is still difflib's among all of them (random ids and words, a
+    fixed seed: planned records, numbers past every id, other departments)."""
+    rnd = random.Random(5)  # noqa: S311 - test data, not security
+    prefixes = [
+        *(f"pa-register-of-processing-{team}-" for team in ("sales", "hr", "care", "it")),
+        "sup-procurement-framework-agreement-",
+        "ctl-",
+    ]
+    digits = "0123456789"
+    ids = list(
+        {
+            rnd.choice(prefixes) + "".join(rnd.choices(digits, k=rnd.randint(3, 6)))
+            for _ in range(1500)
+        }
+    )
+    suggester = Suggester(ids)
+    for _ in range(60):
+        start = rnd.choice([*prefixes, "pa-register-of-processing-legal-", "zz-"])
+        middle = rnd.choice(["planned-", "", "9", "x-"])
+        word = start + middle + "".join(rnd.choices(digits + "x", k=rnd.randint(2, 6)))
+        assert suggester._prefix_groups(len(word)) is not None
+        if not suggester._near({word})[word]:  # a far word: difflib's pick among all ids
+            assert suggester.suggest_many([word]) == {word: _difflib_hint(word, ids)}
