@@ -13,7 +13,9 @@ shows the best and the median of the runs and the ratio of each to the baseline'
 - one changed: ``validate`` after editing one record / bare parse
 - memory: peak resident memory of ``validate --no-cache`` (absolute budget at 50,000)
 - the same goals at 10,000 records once more with the generated files of each folder joined
-  25 to one, as many registers are kept (``generate.py --per-file 25``)
+  25 to one, as many registers are kept (``generate.py --per-file 25``), and once more on the
+  second, skewed shape (``generate.py --shape skewed``: hub records, long lists and texts, ids
+  with long common prefixes, many broken references and waivers)
 - linear growth: cold time and memory at 50,000 / at 10,000
 - report: each register report / ``validate --no-cache`` (at 10,000, or the largest size)
 - report pack: ``report pack -f html -f xlsx`` / ``validate --no-cache`` (benchmarks/report_pack.py)
@@ -103,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             grouped = prepare(folder / f"ws-{GROUPED_SIZE}-{name}", GROUPED_SIZE, per_file)
             print(f"== {grouped.label} records: {grouped.describe()}", file=sys.stderr)
             rows += size_rows(grouped, args.repeat, with_report=False)
+        if GROUPED_SIZE in sizes:
+            skewed = prepare(folder / f"ws-{GROUPED_SIZE}-skewed", GROUPED_SIZE, shape="skewed")
+            print(f"== {skewed.label} records: {skewed.describe()}", file=sys.stderr)
+            rows += size_rows(skewed, args.repeat, with_report=False)
         if GROWTH_FROM in measured and GROWTH_TO in measured:
             rows += growth_rows(measured[GROWTH_FROM], measured[GROWTH_TO], args.repeat)
         rows += startup_rows(args.repeat, folder)

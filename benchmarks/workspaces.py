@@ -38,6 +38,8 @@ class Workspace:
     """A record file of each of ``EDITED_KINDS``."""
     per_file: int = 1
     """Files of each folder joined into one (``generate.py --per-file``); 1: as generated."""
+    shape: str = "uniform"
+    """``generate.py --shape``: the uniform shape, or the skewed one (hubs, long lists)."""
 
     def describe(self) -> str:
         return f"{self.files:,} files, {self.bytes / 1e6:.1f} MB, at {self.root}"
@@ -46,7 +48,8 @@ class Workspace:
     def label(self) -> str:
         """The size as the table shows it, with the layout when files were joined."""
         joined = f", {self.per_file} files to one" if self.per_file > 1 else ""
-        return f"{self.records:,}{joined}"
+        shape = f", {self.shape}" if self.shape != "uniform" else ""
+        return f"{self.records:,}{joined}{shape}"
 
     def edit(self, revision: int, kind: str = "supplier") -> None:
         """Change a value of one record of ``kind``, differently each time, keeping it valid:
@@ -69,22 +72,23 @@ def _git(root: Path, *args: str) -> None:
     )
 
 
-def prepare(root: Path, records: int, per_file: int = 1) -> Workspace:
+def prepare(root: Path, records: int, per_file: int = 1, shape: str = "uniform") -> Workspace:
     """Generate (or reuse) the workspace at ``root`` and give it its two commits; with
-    ``per_file`` above 1, the files of each folder joined that many to one."""
+    ``per_file`` above 1, the files of each folder joined that many to one; ``shape`` as
+    ``generate.py --shape``."""
     if not (root / ".git").is_dir():
-        _generate(root, records, per_file)
+        _generate(root, records, per_file, shape)
         (root / ".gitignore").write_text(".complykit-cache/\n", encoding="utf-8")
         _git(root, "init", "-q")
         _git(root, "add", "-A")
         _git(root, "commit", "-q", "-m", "generated")
-        workspace = _workspace(root, records, per_file)
+        workspace = _workspace(root, records, per_file, shape)
         workspace.edit(0)
         _git(root, "commit", "-q", "-am", "one record changed")
-    return _workspace(root, records, per_file)
+    return _workspace(root, records, per_file, shape)
 
 
-def _generate(root: Path, records: int, per_file: int) -> None:
+def _generate(root: Path, records: int, per_file: int, shape: str) -> None:
     """``generate.py`` in a child process. Run here, it left this process holding over 120 MiB
     after 50,000 records, and a command it starts reports at least its parent's peak as its
     own (Linux counts the parent's memory in the child's ``ru_maxrss`` until the child runs
@@ -93,16 +97,16 @@ def _generate(root: Path, records: int, per_file: int) -> None:
         sys.executable,
         str(Path(generate.__file__)),
         *("--entities", str(records), "--out", str(root), "--seed", str(SEED)),
-        *("--per-file", str(per_file)),
+        *("--per-file", str(per_file), "--shape", shape),
     ]
     subprocess.run(command, check=True, capture_output=True)
 
 
-def _workspace(root: Path, records: int, per_file: int) -> Workspace:
+def _workspace(root: Path, records: int, per_file: int, shape: str) -> Workspace:
     files = [p for p in root.rglob("*.yaml") if ".git" not in p.parts and p.is_file()]
     targets = {
         kind: min(p for p in files if folder in p.parts and EDITED.search(p.read_text("utf-8")))
         for kind, folder in EDITED_KINDS.items()
     }
     size = sum(p.stat().st_size for p in files)
-    return Workspace(root, records, len(files), size, targets, per_file)
+    return Workspace(root, records, len(files), size, targets, per_file, shape)

@@ -215,7 +215,7 @@ def render_activity(plan: Plan, pa: str) -> tuple[str, str]:
     base = rng.choice(dept.activities)
     name = f"{base} - {rng.choice(LOCATIONS)}"
     special = rng.random() < dept.health_share and (pa in plan.pa_dpia or pa not in plan.pa_ais)
-    processors = sorted(rng.sample(plan.processors, min(len(plan.processors), rng.randint(1, 3))))
+    processors = plan.processors_for(rng, pa)
     subjects = subject_count(plan, rng, pa)
     people = rng.sample(dept.subjects, 2)
     # Staff are in HR's activities and among others' data subjects: no consent there (GDPR034).

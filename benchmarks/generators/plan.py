@@ -62,6 +62,11 @@ class Plan:
         pool = self.ids[kind]
         return sorted(rng.sample(pool, min(len(pool), rng.randint(low, high))))
 
+    def processors_for(self, rng: random.Random, pa: str) -> list[str]:  # noqa: ARG002 - the skewed plan's choice depends on it
+        """The processors activity ``pa`` uses: one to three, drawn evenly."""
+        count = min(len(self.processors), rng.randint(1, 3))
+        return sorted(rng.sample(self.processors, count))
+
     def person(self, rng: random.Random) -> str:
         return rng.choice(self.people).id
 

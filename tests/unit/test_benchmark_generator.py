@@ -221,3 +221,31 @@ def test_force_writes_into_a_non_empty_folder(tmp_path: Path) -> None:
     generator.generate(tmp_path, 10, seed=0, force=True)
     assert (tmp_path / "complykit.yaml").is_file()
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_skewed_shape_is_clean_without_defects(tmp_path: Path) -> None:
+    """The second shape (hubs, long lists and texts, long id prefixes, many records to a file)
+    is a valid workspace: without defects, validation finds nothing."""
+    summary = generator.generate(tmp_path, 600, seed=5, defects=0, shape="skewed")
+    _, records, _ = _load_workspace(tmp_path)
+    assert len(records) == 600 == sum(map(len, summary.ids.values()))
+    assert run(tmp_path, as_of=AS_OF).findings == ()
+
+
+def test_the_skewed_shape_has_hubs_long_lists_and_waived_defects(tmp_path: Path) -> None:
+    """Most activities name the same few processors, some records list 40 controls, and the
+    defects come with waivers that set their findings aside."""
+    generator.generate(tmp_path, 2000, seed=5, shape="skewed")
+    result = run(tmp_path, as_of=AS_OF)
+    codes = {f.code for f in result.findings}
+    assert "REF001" in codes
+    assert result.waived
+    hub = "sup-procurement-framework-agreement-00001"
+    naming = sum(hub in p.read_text("utf-8") for p in (tmp_path / "register").rglob("*.yaml"))
+    assert naming > 100
+    assert any(
+        len(line.split(",")) >= 40
+        for p in (tmp_path / "risks").glob("*.yaml")
+        for line in p.read_text("utf-8").splitlines()
+        if line.startswith("measures:")
+    )

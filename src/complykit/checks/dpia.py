@@ -354,9 +354,17 @@ def dpia_link_one_sided(repo: Repository) -> Iterator[Problem]:
                     ("processing_activities", index),
                     f"the DPIA covers '{pa_id}', but that activity names {points}",
                 )
+    # Each DPIA's activities as a set, made once: one DPIA may cover hundreds of activities
+    # that each name it, and a look-up in its list for each of them was quadratic.
+    listed: dict[int, frozenset[str]] = {}
     for entry, activity in repo.records(ProcessingActivity):
         linked = _record(repo, activity.dpia, Dpia)
-        if linked and activity.id not in linked.processing_activities:
+        if linked is None:
+            continue
+        covered = listed.get(id(linked))
+        if covered is None:
+            covered = listed[id(linked)] = frozenset(linked.processing_activities)
+        if activity.id not in covered:
             yield Problem(
                 entry,
                 ("dpia",),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -99,8 +100,30 @@ def test_a_few_words_among_many_ids_get_the_hints_of_many_words(
     assert len(ids) >= suggestions.SCAN_FROM
     assert {w: Suggester(ids).suggest(w) for w in words} == together
     monkeypatch.setattr(suggestions, "FEW_WORDS", 0)  # the variant index for every word
+    monkeypatch.setattr(suggestions, "OPTIONS_PER_SCANNED_WORD", len(ids) + 1)
     assert {w: Suggester(ids).suggest(w) for w in words} == together
     assert together["sup-asw"] == "Did you mean 'sup-aws'?"
+
+
+def test_words_are_scanned_while_there_are_few_for_the_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Up to one word per ``OPTIONS_PER_SCANNED_WORD`` options is scanned in C, more go
+    through the variant index: both give the same hints."""
+    ids = [f"pa-register-of-processing-hr-{n:05d}" for n in range(12_000)]
+    words = {f"pa-register-of-processing-hr-{n:04d}x" for n in range(0, 1200, 60)}
+    suggester = Suggester(ids)
+    assert len(words) <= len(ids) // suggestions.OPTIONS_PER_SCANNED_WORD
+    scanned: list[str] = []
+    real = suggestions.sharing_a_variant
+
+    def counting(word: str, options: list[str]) -> set[str]:
+        scanned.append(word)
+        return real(word, options)
+
+    monkeypatch.setattr(suggestions, "sharing_a_variant", counting)
+    assert suggester._near(words) == suggester._near_by_variants(words)
+    assert sorted(scanned) == sorted(words)
 
 
 @settings(max_examples=300)
@@ -128,11 +151,13 @@ def test_far_words_among_ids_of_every_length_get_difflibs_answer(
     words = ["pa-care-00042-regstr-9", "sup-planned-58900", "s-9x9", "x"]
     compared: dict[str, int] = {}
 
-    def counting(word: str, options: list[str]) -> list[str]:
-        compared[word] = len(options)
-        return _within_reach(word, options)
+    real = suggestions._best_among
 
-    monkeypatch.setattr(suggestions, "_within_reach", counting)
+    def counting(word: str, options: list[str]) -> str | None:
+        compared[word] = len(options)
+        return real(word, options)
+
+    monkeypatch.setattr(suggestions, "_best_among", counting)
     suggester = Suggester(ids)
     assert suggester.suggest_many(words) == {w: _difflib_hint(w, ids) for w in words}
     assert suggester.suggest("pa-care-00042-regstr-9") is not None
@@ -161,3 +186,70 @@ def test_one_word_of_one_option(word: str, options: list[str], hint: str | None)
     """A word of exactly one option is a hint where the spelling match finds the word too
     short; a word two options share is none."""
     assert _one_word_of(word, options) == hint
+
+
+PREFIXED = st.text(alphabet="0123456789x-", min_size=0, max_size=8).map(
+    lambda tail: "pa-register-of-processing-sales-" + tail
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(PREFIXED, WORDS),
+    st.lists(st.one_of(PREFIXED, WORDS), min_size=1, max_size=60, unique=True),
+)
+def test_the_best_first_pick_is_difflibs(word: str, options: list[str]) -> None:
+    """Ranked best bound first and stopped early, the pick is still difflib's own, its
+    tie-break (the greater option) included: ids with a long common prefix tie often. With
+    one option ranked first, the rest are ranked whenever it leaves a tie open."""
+    expected = suggestions.closest(word, options)
+    assert suggestions._best_among(word, options) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(suggestions, "FIRST_RANKED", 1)
+        assert suggestions._best_among(word, options) == expected
+
+
+def test_far_words_among_ids_with_a_long_common_prefix_get_difflibs_answer() -> None:
+    """Every id shares 32 characters with the far words, so every id reaches the cutoff: the
+    hint is difflib's, worked out from a few comparisons rather than thousands."""
+    ids = [
+        f"pa-register-of-processing-{team}-{n:05d}"
+        for team in ("sales", "care", "hr")
+        for n in range(1, 1500)
+    ]
+    words = [
+        "pa-register-of-processing-sales-98710",
+        "pa-register-of-processing-care-planned-01000",
+        "pa-register-of-processing-hr-0000x",
+        "pa-register-of-processing-legal-00012",
+    ]
+    expected = {w: _difflib_hint(w, ids) for w in words}
+    assert all(expected.values())
+    assert Suggester(ids).suggest_many(words) == expected
+
+
+def test_far_words_among_prefix_groups_get_difflibs_answer() -> None:
+    """Ids in groups that share their text up to the last hyphen are bounded group by group;
+    the hint of a far word is still difflib's among all of them (random ids and words, a
+    fixed seed: planned records, numbers past every id, other departments)."""
+    rnd = random.Random(5)  # noqa: S311 - test data, not security
+    prefixes = [
+        *(f"pa-register-of-processing-{team}-" for team in ("sales", "hr", "care", "it")),
+        "sup-procurement-framework-agreement-",
+        "ctl-",
+    ]
+    digits = "0123456789"
+    ids = list(
+        {
+            rnd.choice(prefixes) + "".join(rnd.choices(digits, k=rnd.randint(3, 6)))
+            for _ in range(1500)
+        }
+    )
+    suggester = Suggester(ids)
+    for _ in range(60):
+        start = rnd.choice([*prefixes, "pa-register-of-processing-legal-", "zz-"])
+        middle = rnd.choice(["planned-", "", "9", "x-"])
+        word = start + middle + "".join(rnd.choices(digits + "x", k=rnd.randint(2, 6)))
+        assert suggester._prefix_groups(len(word)) is not None
+        if not suggester._near({word})[word]:  # a far word: difflib's pick among all ids
+            assert suggester.suggest_many([word]) == {word: _difflib_hint(word, ids)}
