@@ -353,6 +353,11 @@ def dpia_link_one_sided(repo: Repository) -> Iterator[Problem]:
                     entry,
                     ("processing_activities", index),
                     f"the DPIA covers '{pa_id}', but that activity names {points}",
+                    # Only the activity's side is missing: the DPIA lists it already.
+                    hint=f"Set `dpia: {dpia.id}` in {pa_id}, or, if it belongs to "
+                    f"{activity.dpia}, remove it from this DPIA's `processing_activities`."
+                    if activity.dpia
+                    else f"Set `dpia: {dpia.id}` in {pa_id}.",
                 )
     # Each DPIA's activities as a set, made once: one DPIA may cover hundreds of activities
     # that each name it, and a look-up in its list for each of them was quadratic.
@@ -370,6 +375,7 @@ def dpia_link_one_sided(repo: Repository) -> Iterator[Problem]:
                 ("dpia",),
                 f"the activity names DPIA '{linked.id}', which does not list it "
                 "in `processing_activities`",
+                hint=f"Add {activity.id} to the `processing_activities` of {linked.id}.",
             )
 
 
