@@ -11,6 +11,11 @@ change raises ``TypeError``, as assigning to a record's field does. It hashes, s
 uses it as it is rather than copying it, and equal parts that hold it can be shared
 (``compact``). It is a ``list`` (``isinstance``, ``==``, iteration, JSON, ``model_dump``
 all see ``[]``); code that needs a list it may change makes one (``list(record.tags)``).
+
+The same holds for the non-empty lists and mappings a compacted record shares with others
+(``FrozenList``, ``FrozenDict``): a ``list`` and a ``dict`` to every reader, equal to the
+ones the user wrote, and refusing any change, since one change would reach every record that
+holds them.
 """
 
 from __future__ import annotations
@@ -22,16 +27,18 @@ if TYPE_CHECKING:
     from pydantic_core import core_schema
 
 
-class EmptyList(list[Any]):
-    """An empty list that stays empty (see the module)."""
+class FrozenList(list[Any]):
+    """A list that refuses every change and hashes by its items: what records of a process
+    that compacts them hold (``compact``), so that one instance can serve every record that
+    holds an equal list, as a frozen record's field can serve many."""
 
     __slots__ = ()
 
     def __hash__(self) -> int:  # type: ignore[override] # list is unhashable; this one never changes
-        return 0
+        return hash(tuple(self))
 
-    def __reduce__(self) -> tuple[Any, tuple[()]]:
-        return _empty, ()  # copies and pickles are the one instance again
+    def __reduce__(self) -> tuple[Any, tuple[list[Any]]]:
+        return FrozenList, (list(self),)
 
     def _frozen(self, *_arguments: Any, **_options: Any) -> NoReturn:
         raise TypeError("a record's lists cannot be changed: make a list of your own")
@@ -44,6 +51,40 @@ class EmptyList(list[Any]):
 
     def __imul__(self, _times: SupportsIndex) -> NoReturn:
         self._frozen()
+
+
+class FrozenDict(dict[Any, Any]):
+    """A mapping that refuses every change and hashes by its items, for the same reason as
+    ``FrozenList``: the controls a record names, by framework, repeat from record to record."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override] # dict is unhashable; this one never changes
+        return hash(tuple(self.items()))
+
+    def __reduce__(self) -> tuple[Any, tuple[dict[Any, Any]]]:
+        return FrozenDict, (dict(self),)
+
+    def _frozen(self, *_arguments: Any, **_options: Any) -> NoReturn:
+        raise TypeError("a record's mappings cannot be changed: make a dict of your own")
+
+    clear = pop = popitem = setdefault = update = _frozen
+    __setitem__ = __delitem__ = _frozen
+
+    def __ior__(self, _other: Any) -> NoReturn:  # type: ignore[misc] # never returns self
+        self._frozen()
+
+
+class EmptyList(FrozenList):
+    """An empty list that stays empty (see the module)."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override] # as FrozenList's, to the checker
+        return 0
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:  # type: ignore[override]
+        return _empty, ()  # copies and pickles are the one instance again
 
     @classmethod
     def __get_pydantic_core_schema__(

@@ -145,11 +145,11 @@ def _collect_values(model: BaseModel, leaving_out: tuple[str, ...], found: list[
         if leaf is not None:
             if type(leaf) is not RefTo or leaf.kinds == leaving_out:
                 continue
-            if by_item and type(value) is list:
+            if by_item and isinstance(value, list):
                 found.extend(value)
             else:
                 found.append(value)
-        elif by_item and type(value) is list:
+        elif by_item and isinstance(value, list):
             for item in value:
                 _values_in(item, marker, leaving_out, found)
         else:
@@ -233,7 +233,7 @@ def _collect(model: BaseModel, place: _Place, found: list[Reference]) -> None:
         if not value and value != 0:
             continue  # None, or an empty list or mapping: nothing to visit
         where = place.below.get(name) or place.at(name)
-        if by_item and type(value) is list:
+        if by_item and isinstance(value, list):
             below = where.below
             if leaf is not None:
                 for index, item in enumerate(value):
@@ -290,7 +290,7 @@ def _collect_rows(model: BaseModel, place: _Place, found: list[Row]) -> None:
         if not value and value != 0:
             continue
         where = place.below.get(name) or place.at(name)
-        if by_item and type(value) is list:
+        if by_item and isinstance(value, list):
             below = where.below
             if leaf is not None:
                 key = marker_key(leaf)

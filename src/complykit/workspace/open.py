@@ -30,7 +30,7 @@ from complykit.load.parsing import (
     read_file,
     read_hashed,
 )
-from complykit.load.positions import Places
+from complykit.load.positions import Places, forget_shared_places
 from complykit.load.workers import parse_forked
 from complykit.load.yaml_file import YamlDocument, YamlFile
 from complykit.model.compact import forget_shared
@@ -214,6 +214,7 @@ def load_records(
     # The records (and their references) keep what they share; the look-up tables are not needed.
     forget_shared()
     forget_shared_references()
+    forget_shared_places()
     return loaded
 
 

@@ -192,3 +192,55 @@ def test_shared_references_are_forgotten_beyond_their_bound(
     bounded = [[(r.loc, r.value, r.marker) for r in references(x)] for x in records]
     assert bounded == unbounded
     assert module._SHARED.kept <= 3
+
+
+def test_records_share_equal_lists_of_texts_which_refuse_change() -> None:
+    """Equal lists of texts are one frozen list: a list to every reader, changed by none."""
+    first = _supplier(id="sup-a", services=["mail", "hosting"])
+    second = _supplier(id="sup-b", services=["mail", "hosting"])
+    assert first.services is second.services
+    assert first.services == ["mail", "hosting"]
+    assert isinstance(first.services, list)
+    assert _supplier(id="sup-c", services=["mail"]).services is not first.services
+    with pytest.raises(TypeError):
+        first.services.append("backup")
+    with pytest.raises(TypeError):
+        first.services[0] = "post"
+    assert second.services == ["mail", "hosting"]
+
+
+class _Numbers(BaseModel):
+    numbers: list[int | bool]
+    controls: dict[str, list[str]] = {}
+
+
+def test_lists_of_other_values_stay_apart() -> None:
+    """``[1] == [True]``: only lists of texts are shared."""
+    ones = compacted(_Numbers(numbers=[1])).numbers
+    trues = compacted(_Numbers(numbers=[True])).numbers
+    assert ones is not trues
+    assert [type(value) for value in trues] == [bool]
+
+
+def test_records_share_equal_mappings_of_lists_of_texts() -> None:
+    """The controls a record names, by framework, are one frozen mapping for equal ones."""
+    first = compacted(_Numbers(numbers=[], controls={"iso": ["A.5.1", "A.8.2"]}))
+    second = compacted(_Numbers(numbers=[], controls={"iso": ["A.5.1", "A.8.2"]}))
+    assert first.controls is second.controls
+    assert first.controls == {"iso": ["A.5.1", "A.8.2"]}
+    with pytest.raises(TypeError):
+        first.controls["nist"] = []
+    other = compacted(_Numbers(numbers=[], controls={"iso": ["A.5.1"]}))
+    assert other.controls is not first.controls
+
+
+def test_a_part_whose_key_hash_collides_is_not_shared(monkeypatch: Any) -> None:
+    """Shared parts are found by the hash of their key; a part found that way is compared
+    with the one being copied, so a collision makes a copy of its own, never a wrong share."""
+    monkeypatch.setattr(compact, "hash", lambda _key: 42, raising=False)
+    forget_shared()
+    one, other = compacted(_Holder(parts=[_Value(value=1), _Value(value=2)])).parts
+    assert (one.value, other.value) == (1, 2)
+    again = compacted(_Holder(parts=[_Value(value=1)])).parts[0]
+    assert again is one
+    forget_shared()
