@@ -354,10 +354,7 @@ def dpia_link_one_sided(repo: Repository) -> Iterator[Problem]:
                     ("processing_activities", index),
                     f"the DPIA covers '{pa_id}', but that activity names {points}",
                     # Only the activity's side is missing: the DPIA lists it already.
-                    hint=f"Set `dpia: {dpia.id}` in {pa_id}, or, if it belongs to "
-                    f"{activity.dpia}, remove it from this DPIA's `processing_activities`."
-                    if activity.dpia
-                    else f"Set `dpia: {dpia.id}` in {pa_id}.",
+                    hint=_one_side_hint(repo, dpia.id, pa_id, activity.dpia),
                 )
     # Each DPIA's activities as a set, made once: one DPIA may cover hundreds of activities
     # that each name it, and a look-up in its list for each of them was quadratic.
@@ -377,6 +374,18 @@ def dpia_link_one_sided(repo: Repository) -> Iterator[Problem]:
                 "in `processing_activities`",
                 hint=f"Add {activity.id} to the `processing_activities` of {linked.id}.",
             )
+
+
+def _one_side_hint(repo: Repository, dpia_id: str, activity_id: str, named: str | None) -> str:
+    """What to write when a DPIA lists an activity that does not name it back: only the
+    activity's side is missing, or, where the activity names another DPIA that exists, one of
+    the two links is wrong (an id that names no DPIA is REF001's finding, never an option)."""
+    fix = f"Set `dpia: {dpia_id}` in {activity_id}"
+    if named is None or _record(repo, named, Dpia) is None:
+        return f"{fix}."
+    return (
+        f"{fix}, or, if it belongs to {named}, remove it from this DPIA's `processing_activities`."
+    )
 
 
 def _record(repo: Repository, record_id: str | None, model: type[RecordT]) -> RecordT | None:
