@@ -22,7 +22,6 @@ from complykit.model.supplier import Supplier
 from complykit.model.wording.retention import says_kept_for_good, says_no_end, sets_no_limit
 from complykit.workspace.repository import Entry, Repository
 
-PROCESSOR_ROLES = ("processor", "sub-processor")
 Activities = Iterator[tuple[Entry, ProcessingActivity]]
 
 
@@ -511,6 +510,9 @@ def processor_role_mismatch(repo: Repository) -> Iterator[Problem]:
                     ("recipients", index, "type"),
                     f"'{activity.name}' names {supplier.id} ({supplier.name}) among its "
                     f"recipients as processor, but its supplier record gives its role as {role}",
+                    # It is among the recipients already: what may be wrong is its type.
+                    hint="If the supplier decides its own purposes, set this recipient's `type` "
+                    "to controller; otherwise set its `role` to processor and sign a DPA.",
                 )
 
 
@@ -523,5 +525,6 @@ def _not_a_processor(
     supplier = target.record if target is not None else None
     if not isinstance(supplier, Supplier):
         return None
-    role = supplier.role_in(activity.id)
-    return None if role in PROCESSOR_ROLES else (supplier, role)
+    if supplier.processes_for_us_in(activity.id):
+        return None
+    return supplier, supplier.role_in(activity.id)

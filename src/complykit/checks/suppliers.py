@@ -18,7 +18,6 @@ from complykit.model.processing import ProcessingActivity
 from complykit.model.supplier import Supplier
 from complykit.workspace.repository import Entry, Repository
 
-_PROCESSOR_ROLES = ("processor", "sub-processor")
 _BREACH_CLOCK = timedelta(hours=72)
 
 
@@ -32,8 +31,7 @@ def processors(repo: Repository) -> Iterator[tuple[Entry, Supplier]]:
 
 def is_processor(supplier: Supplier) -> bool:
     """Processor or sub-processor in any activity it serves."""
-    roles = [supplier.role, *(r.role for r in supplier.activity_roles)]
-    return any(role in _PROCESSOR_ROLES for role in roles)
+    return supplier.processes_for_us()
 
 
 @check(

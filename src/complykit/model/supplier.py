@@ -17,6 +17,9 @@ from complykit.model.types import (
     Text,
 )
 
+PROCESSOR_ROLES = ("processor", "sub-processor")
+"""The supplier roles that process personal data on our behalf (GDPR Art. 28)."""
+
 
 class ProcessorTerms(StrictModel):
     """Where the agreement makes each commitment GDPR Art. 28(3) requires of a processor: a
@@ -208,3 +211,12 @@ class Supplier(Record):
     def role_in(self, activity: str) -> SupplierRole:
         """The supplier's role in ``activity``: its activity role there, else its main role."""
         return next((r.role for r in self.activity_roles if r.activity == activity), self.role)
+
+    def processes_for_us_in(self, activity: str) -> bool:
+        """Whether the supplier is a processor (or sub-processor) in ``activity``."""
+        return self.role_in(activity) in PROCESSOR_ROLES
+
+    def processes_for_us(self) -> bool:
+        """Whether the supplier is a processor (or sub-processor) in any activity it serves."""
+        roles = [self.role, *(r.role for r in self.activity_roles)]
+        return any(role in PROCESSOR_ROLES for role in roles)

@@ -11,14 +11,12 @@ from complykit.facts.processor_terms import missing_terms, point_of
 from complykit.model.duration import Duration
 from complykit.model.enums import ProcessingRole
 from complykit.model.processing import ProcessingActivity
-from complykit.model.supplier import DataProcessingAgreement, Supplier
+from complykit.model.supplier import PROCESSOR_ROLES, DataProcessingAgreement, Supplier
 from complykit.reports.header import Header, header
 from complykit.reports.labels import N_
 from complykit.reports.names import person_name, record_label, sort_key
 from complykit.reports.request import Request
 from complykit.workspace.repository import Repository
-
-_PROCESSOR_ROLES = ("processor", "sub-processor")
 
 TransferTools = dict[tuple[str, str], str]  # (supplier id, country) -> mechanism
 
@@ -113,8 +111,8 @@ def build(repo: Repository, request: Request) -> SuppliersContext:
     return SuppliersContext(
         header=header(repo, request),
         audience=request.audience,
-        processors=[r for r in rows if r["role"] in _PROCESSOR_ROLES],
-        others=[r for r in rows if r["role"] not in _PROCESSOR_ROLES],
+        processors=[r for r in rows if r["role"] in PROCESSOR_ROLES],
+        others=[r for r in rows if r["role"] not in PROCESSOR_ROLES],
         sub_processors=[r for r in rows if r["id"] in ours],
     )
 
