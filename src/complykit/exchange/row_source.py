@@ -165,7 +165,14 @@ def unheaded(row: Row, columns: Columns) -> list[tuple[str, str]]:
 def split_lines(text: str) -> list[str]:
     """Items one per line or between semicolons or pipes, without list bullets; repeats
     dropped."""
-    return unique(_BULLET.sub("", part).strip() for part in re.split(r"[\n;|]", text))
+    return unique(lines_as_written(text))
+
+
+def lines_as_written(text: str) -> list[str]:
+    """The items of ``split_lines`` with repeats kept, in order: where the nth line pairs with
+    the nth line of another cell, a repeat is a line of its own."""
+    items = (_BULLET.sub("", part).strip() for part in re.split(r"[\n;|]", text))
+    return [" ".join(item.split()) for item in items if item]
 
 
 def split_items(text: str) -> list[str]:
