@@ -127,10 +127,12 @@ class Source:
 
 
 # A header that names a date: "Laatst gewijzigd", "Datum vastgesteld", "Last review",
-# "Date de mise à jour", "Letzte Änderung".
+# "Date de mise à jour", "Letzte Änderung", "Wijzigingsdatum". Whole words only: "date" inside
+# "Aantal kandidaten per jaar" would put a false date beside a count in the notes an auditor
+# reads. "datum" may end a compound (Dutch and German write "Einddatum", "Änderungsdatum").
 _DATE_HEADER = re.compile(
-    r"datum|date|gewijzigd|bijgewerkt|vastgesteld|herzien|updated|modified|review|revised"
-    r"|mise a jour|anderung|aktualisiert",
+    r"\b(?:\w*datum|dates?|gewijzigd|bijgewerkt|vastgesteld|herzien|updated|modified|review"
+    r"|revised|mise a jour|anderung|aktualisiert)\b",
     re.IGNORECASE,
 )
 
