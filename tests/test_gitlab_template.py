@@ -31,7 +31,8 @@ FAKE_CURL = """#!/usr/bin/env bash
 echo "$*" >> "$CURL_LOG"
 case "$*" in
   *"--request"*) exit 0 ;;
-  *"/api/v4/user") printf '%s' '{"id": 99, "username": "project_12_bot"}'; exit 0 ;;
+  *"/api/v4/user") [ -z "${CURL_USER_FAILS:-}" ] || exit 22
+    printf '%s' '{"id": 99, "username": "project_12_bot"}'; exit 0 ;;
 esac
 printf '%s' "${CURL_NOTES:-[]}"
 """
@@ -151,6 +152,20 @@ def test_diff_job_updates_its_own_note(job: Job) -> None:
     assert done.returncode == 0, done.stderr
     assert "--request PUT" in job.calls()[-1]
     assert job.calls()[-1].endswith("/merge_requests/7/notes/55")
+
+
+def test_diff_job_posts_nothing_when_it_cannot_tell_its_own_note(job: Job) -> None:
+    """When GET /user fails, no note's author can be matched: the job posted a new note on
+    every pipeline. It now warns in the job log and posts or updates nothing; the diff is
+    still printed."""
+    notes = [
+        {"id": 55, "author": {"id": 99}, "body": "<!-- complykit-ci:diff -->\nold"},
+    ]
+    done = job.run("complykit-diff", **TOKEN, CURL_NOTES=json.dumps(notes), CURL_USER_FAILS="1")
+    assert done.returncode == 0, done.stderr
+    assert "## complykit diff" in done.stdout
+    assert "WARNING: could not read the user of COMPLYKIT_GITLAB_TOKEN" in done.stdout
+    assert not [call for call in job.calls() if "--request" in call]
 
 
 def test_diff_job_without_a_token_prints_the_diff(job: Job) -> None:

@@ -12,6 +12,7 @@ from complykit.exchange.row_source import (
     NOT_STATED,
     Notes,
     Source,
+    lines_as_written,
     listed,
     says_no,
     split_items,
@@ -75,9 +76,7 @@ def _provision(found: list[dict[str, str]], text: str, notes: Notes) -> None:
 
 def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, str]]:
     descriptions = split_lines(purpose_text)
-    lines = [piece for line in split_lines(basis_text) for piece in _basis_and_law(line)]
-    # A part naming only an Art. 9(2) condition belongs to the data categories, not a purpose.
-    parts = [p for p in lines if legal_bases(p) or not art9_conditions(p)]
+    parts = _basis_parts(basis_text, len(descriptions))
     bases = [legal_bases(part) for part in parts]
     kept = says_more(basis_text) or any(not b for b in bases) or not descriptions
     if basis_text and kept:
@@ -103,6 +102,22 @@ def _pair(purpose_text: str, basis_text: str, notes: Notes) -> list[dict[str, st
         paired_purposes = [_purpose(d, b, laws) for d, b in matched]
     _laws_left(parts, paired_purposes, notes)
     return paired_purposes
+
+
+def _basis_parts(basis_text: str, purposes: int) -> list[str]:
+    """The basis cell's lines, repeats dropped unless keeping them gives one line per purpose:
+    four purposes beside "Overeenkomst", "Wettelijke verplichting" twice and "Overeenkomst"
+    again (a name cell merged over four rows, a basis per row) rest on a basis each, and read
+    as two lines they would pair with none. A part naming only an Art. 9(2) condition belongs
+    to the data categories, not a purpose."""
+    distinct = _parts(split_lines(basis_text))
+    repeated = _parts(lines_as_written(basis_text))
+    return repeated if len(distinct) != purposes and len(repeated) == purposes else distinct
+
+
+def _parts(lines: list[str]) -> list[str]:
+    pieces = [piece for line in lines for piece in _basis_and_law(line)]
+    return [p for p in pieces if legal_bases(p) or not art9_conditions(p)]
 
 
 # "Art. 6 lid 1 sub b AVG / Wet op de loonbelasting 1964": a spaced slash, as a spreadsheet

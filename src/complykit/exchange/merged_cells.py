@@ -92,17 +92,19 @@ def _join_rows(cells: dict[int, list[str]], span: Span) -> bool:
     if len(numbers) < 2:  # one row is no group
         return False
     width = max(len(cells[n]) for n in numbers)
-    joined = ["\n".join(_distinct(_at(cells[n], i) for n in numbers)) for i in range(width)]
+    # Repeats are kept: the nth purpose pairs with the nth basis, so two rows with the same
+    # basis need it twice. Nothing repeats by accident: a span within the group is not filled
+    # down (``_within``), so its rows below the top cell are still empty here.
+    joined = ["\n".join(_filled(_at(cells[n], i) for n in numbers)) for i in range(width)]
     cells[span.first] = joined
     for number in numbers[1:]:
         del cells[number]
     return True
 
 
-def _distinct(values: Iterable[str]) -> list[str]:
-    """The filled values, each once, in order: a cell merged across the joined rows too would
-    otherwise repeat."""
-    return list(dict.fromkeys(value for value in values if value))
+def _filled(values: Iterable[str]) -> list[str]:
+    """The values that are not empty, in order, repeats included."""
+    return [value for value in values if value]
 
 
 def _at(row: list[str], column: int) -> str:

@@ -127,10 +127,12 @@ class Source:
 
 
 # A header that names a date: "Laatst gewijzigd", "Datum vastgesteld", "Last review",
-# "Date de mise à jour", "Letzte Änderung".
+# "Date de mise à jour", "Letzte Änderung", "Wijzigingsdatum". Whole words only: "date" inside
+# "Aantal kandidaten per jaar" would put a false date beside a count in the notes an auditor
+# reads. "datum" may end a compound (Dutch and German write "Einddatum", "Änderungsdatum").
 _DATE_HEADER = re.compile(
-    r"datum|date|gewijzigd|bijgewerkt|vastgesteld|herzien|updated|modified|review|revised"
-    r"|mise a jour|anderung|aktualisiert",
+    r"\b(?:\w*datum|dates?|gewijzigd|bijgewerkt|vastgesteld|herzien|updated|modified|review"
+    r"|revised|mise a jour|anderung|aktualisiert)\b",
     re.IGNORECASE,
 )
 
@@ -165,7 +167,14 @@ def unheaded(row: Row, columns: Columns) -> list[tuple[str, str]]:
 def split_lines(text: str) -> list[str]:
     """Items one per line or between semicolons or pipes, without list bullets; repeats
     dropped."""
-    return unique(_BULLET.sub("", part).strip() for part in re.split(r"[\n;|]", text))
+    return unique(lines_as_written(text))
+
+
+def lines_as_written(text: str) -> list[str]:
+    """The items of ``split_lines`` with repeats kept, in order: where the nth line pairs with
+    the nth line of another cell, a repeat is a line of its own."""
+    items = (_BULLET.sub("", part).strip() for part in re.split(r"[\n;|]", text))
+    return [" ".join(item.split()) for item in items if item]
 
 
 def split_items(text: str) -> list[str]:

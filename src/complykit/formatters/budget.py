@@ -11,7 +11,7 @@ are and where to see them; SARIF keeps the most severe results (``formatters.sar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from complykit.core.frozen import frozen
 
@@ -22,6 +22,9 @@ COMMENT_BUDGET = COMMENT_CHARACTERS - 1_536
 workflow may add a line or two of its own."""
 SARIF_RESULTS = 25_000
 """Code scanning rejects a SARIF run with more results than this (and shows 5,000)."""
+CUT_ROW = 2_000
+"""The most characters a row cut to fit keeps: cut to all the room left, one huge row would
+take the place of every row after it."""
 
 
 @frozen
@@ -37,19 +40,25 @@ class Rows:
     more: str
     ranks: Sequence[int] = ()
     """A rank per row (a severity): a section that is cut keeps its highest-ranked rows, in
-    their order, and shows them first. Without ranks it keeps its first rows. Either way a
-    row too long for the room left is passed over, and the rows after it still get their
-    turn."""
+    their order, and shows them first. Without ranks it keeps its first rows. A row too long
+    for the room left is cut to it (to at most ``CUT_ROW``) where ``cut`` can, else passed
+    over: the rows after it of the same rank still get their turn, but no row of a lower
+    rank does, so a long error never leaves its place to a warning."""
+    cut: Sequence[Callable[[int], str | None]] = ()
+    """Per row, when given: the row in at most the given number of characters, its text cut
+    and ending in " […]", or None when even its fixed cells take more."""
 
     def note(self, left_out: int) -> str:
         return self.more.format(count=left_out)
 
-    def ranked(self) -> list[str]:
-        """The rows in the order a cut takes them."""
+    def ranked(self) -> list[int]:
+        """The indexes of the rows in the order a cut takes them."""
         if not self.ranks:
-            return list(self.rows)
-        order = sorted(range(len(self.rows)), key=lambda i: -self.ranks[i])
-        return [self.rows[i] for i in order]
+            return list(range(len(self.rows)))
+        return sorted(range(len(self.rows)), key=lambda i: -self.ranks[i])
+
+    def rank(self, index: int) -> int:
+        return self.ranks[index] if self.ranks else 0
 
 
 def fitted(sections: Sequence[Sequence[str] | Rows], budget: int = COMMENT_BUDGET) -> list[str]:
@@ -93,10 +102,28 @@ def _taken(section: Rows, left: int) -> tuple[list[str], int]:
     if total <= left + _note_room(section):  # shown whole, as it is: no note
         return list(section.rows), left + _note_room(section) - total
     taken: list[str] = []
-    for row in section.ranked():
-        # A row too long for what is left is passed over, not the end of the section: one
+    passed_over: int | None = None  # the rank of a row that found no room
+    for index in section.ranked():
+        if passed_over is not None and section.rank(index) < passed_over:
+            break  # ranked order: every row from here on ranks lower than one left out
+        row = _fitting(section, index, left)
+        # A row that does not fit even cut is passed over, not the end of the section: one
         # finding with a 100,000-character value would otherwise hide every row after it.
-        if len(row) + 1 <= left:
-            left -= len(row) + 1
-            taken.append(row)
+        if row is None:
+            passed_over = section.rank(index)
+            continue
+        left -= len(row) + 1
+        taken.append(row)
     return taken, left
+
+
+def _fitting(section: Rows, index: int, left: int) -> str | None:
+    """The row as it is if it fits in ``left`` characters (with its newline), else cut to fit
+    where the section can cut it; None when it does not fit either way."""
+    row = section.rows[index]
+    if len(row) + 1 <= left:
+        return row
+    if not section.cut or left < 1:
+        return None
+    shorter = section.cut[index](min(left - 1, CUT_ROW))
+    return shorter if shorter is not None and len(shorter) + 1 <= left else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
@@ -69,6 +70,7 @@ def markdown_summary(result: Result, budget: int = COMMENT_BUDGET) -> str:
         0,
         MORE_FINDINGS,
         ranks=[f.severity.rank for f in result.findings],
+        cut=[partial(cut_finding_row, f) for f in result.findings],
     )
     notes = [line for note in note_lines(result) for line in ("", escape(note))]
     return "\n".join(fitted([head, rows, notes], budget)) + "\n"
@@ -87,6 +89,46 @@ def _message_cell(finding: Finding) -> str:
     if finding.citation:
         parts.append(escape(f"Citation: {cited(finding.citation)}"))
     return "<br>".join(parts)
+
+
+def cut_finding_row(finding: Finding, room: int) -> str | None:
+    """The finding's table row in at most ``room`` characters, its message cell cut."""
+    return cut_row(_fixed_cells(finding), _message_text(finding), room)
+
+
+def cut_row(cells: str, text: str, room: int) -> str | None:
+    """A table row of ``cells`` (escaped, up to the "| " that opens the last cell) and the last
+    cell's ``text`` cut to fit in ``room`` characters, ending in " […]"; None when the row
+    does not fit with no text at all. The text is cut before it is escaped, so no escape is
+    split and nothing in it can become markup."""
+
+    def row(length: int) -> str:
+        return f"{cells}{escape(text[:length])} […] |"
+
+    if len(row(0)) > room:
+        return None
+    text = text[:room]  # escaping never shortens: more than this cannot fit
+    fits, too_long = 0, len(text) + 1
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        fits, too_long = (middle, too_long) if len(row(middle)) <= room else (fits, middle)
+    return row(fits)
+
+
+def _fixed_cells(finding: Finding) -> str:
+    severity = f"{SEVERITY_ICONS[finding.severity]} {finding.severity}"
+    location = escape(f"{finding.path.as_posix()}:{finding.line}:{finding.column}")
+    return f"| {severity} | {escape(finding.code)} | {location} | "
+
+
+def _message_text(finding: Finding) -> str:
+    """The message cell's text before escaping: its line breaks become the cell's ``<br>``."""
+    parts = [finding.message]
+    if finding.hint:
+        parts.append(f"Hint: {finding.hint}")
+    if finding.citation:
+        parts.append(f"Citation: {cited(finding.citation)}")
+    return "\n".join(parts)
 
 
 def escape(text: str) -> str:

@@ -393,6 +393,22 @@ def test_an_excel_day_count_in_a_date_column_says_its_date(workspace: Path, tmp_
     assert centric["contract_end"] == "2024-01-01"
 
 
+def test_a_count_under_a_header_with_date_inside_a_word_is_no_date(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """ "Aantal kandidaten per jaar" holds "date" inside "kandidaten": its 25000 was noted as
+    Excel's number for 1968-06-11, a false date an auditor reads in the notes. Only a header
+    naming a date as a word (or ending a compound in "datum") gets the note."""
+    rows: list[list[Cell]] = [
+        ["Naam", "Doel", "Grondslag", "Aantal kandidaten per jaar", "Wijzigingsdatum"],
+        ["Werving", "Vacatures vullen", "6.1.b", 25000, 46000],
+    ]
+    import_register(workspace, xlsx(tmp_path / "register.xlsx", {"Register": rows}))
+    notes = written_record(workspace, "pa-werving.yaml")["notes"].splitlines()
+    assert "Aantal kandidaten per jaar: 25000" in notes
+    assert "Wijzigingsdatum: 46000 (Excel's number for 2025-12-09)" in notes
+
+
 # A register whose columns follow Art. 30(1) point by point, numbered and in the article's own
 # words (the AVG's Dutch text: "de verwerkingsdoeleinden", "een beschrijving van de
 # categorieën van betrokkenen", "de categorieën van ontvangers"); the numbering and the row

@@ -89,3 +89,36 @@ def test_a_row_too_long_for_the_room_hides_no_row_after_it() -> None:
     rows = Rows(["x" * 500, "short-1", "short-2"], 0, NOTE)
     budget = _length(["head", "short-1", "short-2", NOTE.format(count=3)])
     assert fitted([["head"], rows], budget) == ["head", "short-1", "short-2", "_1 more_"]
+
+
+def test_a_long_error_is_never_left_out_for_shorter_warnings() -> None:
+    """An error too long for the room was passed over while the warnings after it were shown:
+    the comment listed warnings and hid the error (a pull request could push its own error
+    out by making its message long). A section that cannot cut its rows now takes no row of
+    a lower rank once one was left out."""
+    rows = Rows(["ERROR " + "x" * 500, "warning a", "warning b"], 0, NOTE, ranks=(2, 1, 1))
+    assert fitted([["head"], rows], 60) == ["head", "_3 more_"]
+
+
+def test_a_long_error_is_cut_to_the_room_left() -> None:
+    """Where the section can cut a row, the long error is shown cut, ending in " […]", before
+    the warnings that still fit."""
+
+    def cut(room: int) -> str:
+        return ("ERROR " + "x" * 500)[: room - 4] + " […]"
+
+    def uncut(room: int) -> None:
+        return None
+
+    rows = Rows(
+        ["ERROR " + "x" * 500, "warning a", "warning b"],
+        0,
+        NOTE,
+        ranks=(2, 1, 1),
+        cut=(cut, uncut, uncut),
+    )
+    document = fitted([["head"], rows], 60)
+    assert document == ["head", document[1], "_2 more_"]
+    assert document[1].startswith("ERROR xx")
+    assert document[1].endswith(" […]")
+    assert _length(document) <= 60

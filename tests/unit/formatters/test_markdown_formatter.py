@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
 from complykit.formatters.budget import COMMENT_CHARACTERS
-from complykit.formatters.markdown import MarkdownFormatter, escape
+from complykit.formatters.markdown import MarkdownFormatter, escape, markdown_summary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,3 +93,33 @@ def test_thousands_of_findings_fit_in_a_pull_request_comment(
     assert 300 < len(rows) < 5001
     assert lines[-1].startswith(f"_{5001 - len(rows):,} more finding(s) not listed here")
     assert "1 error, 5000 warnings" in lines[2]
+
+
+def test_a_long_error_is_cut_not_hidden_behind_warnings(
+    make_result: Callable[..., Result], make_finding: Callable[..., Finding]
+) -> None:
+    """An error whose message (here full of markup) is longer than the room left was left out
+    while shorter warnings were listed. It is now listed first, cut to fit and ending in
+    " […]", its text cut before escaping so that no escape is split and the cell stays one."""
+    error = make_finding(path="a.yaml", message="|*<@x>" * 2_000, hint="Fix it.")
+    warnings = [
+        make_finding(path=f"w{n}.yaml", severity=Severity.WARNING, message="A warning.")
+        for n in range(3)
+    ]
+    result = make_result(error, *warnings)
+    text = markdown_summary(result, budget=1_200)
+    assert len(text) <= 1_200
+    rows = [line for line in text.splitlines() if line.startswith("| :")]
+    assert rows[0].startswith("| :x: error | GDPR005 | a.yaml:1:1 | \\|\\*&lt;@&#8203;x&gt;")
+    assert rows[0].endswith(" […] |")
+    cell = rows[0].removeprefix("| :x: error | GDPR005 | a.yaml:1:1 | ").removesuffix(" […] |")
+    assert len(_unescaped_prefix(cell)) > 100
+
+
+def _unescaped_prefix(cell: str) -> str:
+    """The text whose escape is ``cell``, found by escaping longer and longer prefixes."""
+    text = "|*<@x>" * 2_000
+    for length in range(len(text)):
+        if escape(text[:length]) == cell:
+            return text[:length]
+    raise AssertionError(f"{cell[-40:]!r} is no escaped prefix of the message")

@@ -6,6 +6,7 @@ a record shows as itself. The output depends only on the diff: no timestamps.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from complykit.diff.formats.display import (
@@ -17,7 +18,7 @@ from complykit.diff.formats.display import (
 )
 from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
 from complykit.formatters.citations import cited
-from complykit.formatters.markdown import SEVERITY_ICONS, escape
+from complykit.formatters.markdown import SEVERITY_ICONS, cut_finding_row, escape
 from complykit.formatters.notes import notes_of, said
 
 if TYPE_CHECKING:
@@ -98,7 +99,8 @@ def _findings_table(
     ]
     rows = [_finding_row(f) for f in findings]
     ranks = [f.severity.rank for f in findings]  # when cut, the errors are the ones kept
-    return [header, Rows(rows, priority, _more("finding(s)"), ranks)]
+    cut = [partial(cut_finding_row, f) for f in findings]  # a long error is cut, not left out
+    return [header, Rows(rows, priority, _more("finding(s)"), ranks, cut)]
 
 
 def _finding_row(finding: Finding) -> str:
