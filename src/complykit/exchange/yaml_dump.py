@@ -13,6 +13,13 @@ fraction of that. The two
 differ only where libyaml escapes a character outside Unicode's Basic Multilingual Plane (an
 emoji becomes ``"\\U0001F600"``) and in where long escaped lines are folded; both read back
 the same, but people keep these files, so such text is written by the Python emitter.
+
+Compacted records (``model.compact``) hold frozen lists and mappings (``FrozenList``,
+``FrozenDict``, the one empty list ``EMPTY``), and hold one instance wherever equal lists recur.
+Both dumpers write them as the plain lists and mappings they equal, each in full where it
+occurs: PyYAML's safe dumper refuses them ("cannot represent an object"), and would write an
+instance met twice as an anchor and an alias. A dump is then the same for a workspace of 500
+records or more (whose records are compacted) as for a smaller one.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import yaml
 
 from complykit.escape.controls import visible
 from complykit.load.resolver import FLOAT_PATTERN, INT_PATTERN
+from complykit.model.empty import FrozenDict, FrozenList
 
 OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
 """Characters YAML reads as line breaks besides "\\n"."""
@@ -35,11 +43,23 @@ class SafeTextDumper(yaml.SafeDumper):
     multiline: str | None = None
     """The style of text with "\\n" in it ("|" for a literal block); None for PyYAML's choice."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return _written_in_full(data) or super().ignore_aliases(data)
+
 
 class _LibyamlTextDumper(yaml.CSafeDumper):
     """The same representation as ``SafeTextDumper``, emitted by libyaml."""
 
     multiline: str | None = None
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return _written_in_full(data) or super().ignore_aliases(data)
+
+
+def _written_in_full(data: Any) -> bool:
+    """Whether ``data`` is a list or mapping that compacted records share (see the module):
+    written in full at each place, as the separate lists of an uncompacted record are."""
+    return isinstance(data, (FrozenList, FrozenDict))
 
 
 def _text(dumper: SafeTextDumper | _LibyamlTextDumper, value: str) -> yaml.ScalarNode:
@@ -54,8 +74,19 @@ def _text(dumper: SafeTextDumper | _LibyamlTextDumper, value: str) -> yaml.Scala
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-SafeTextDumper.add_representer(str, _text)
-_LibyamlTextDumper.add_representer(str, _text)
+def _list(dumper: SafeTextDumper | _LibyamlTextDumper, value: FrozenList) -> yaml.SequenceNode:
+    return dumper.represent_list(value)
+
+
+def _mapping(dumper: SafeTextDumper | _LibyamlTextDumper, value: FrozenDict) -> yaml.MappingNode:
+    return dumper.represent_dict(value)
+
+
+for _dumper in (SafeTextDumper, _LibyamlTextDumper):
+    _dumper.add_representer(str, _text)
+    # "multi": for their subclasses too (``EMPTY`` is an ``EmptyList``, a ``FrozenList``).
+    _dumper.add_multi_representer(FrozenList, _list)
+    _dumper.add_multi_representer(FrozenDict, _mapping)
 
 
 def dump_text(data: Any) -> str:

@@ -54,7 +54,9 @@ KEPT = 200_000
 _FIELD_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
 _TEXTS: SharedValues[str, str] = SharedValues(KEPT)
 _LISTS: SharedValues[FrozenList, FrozenList] = SharedValues(KEPT)
-_MAPPINGS: SharedValues[FrozenDict, FrozenDict] = SharedValues(KEPT)
+_MAPPINGS: SharedValues[tuple[tuple[str, FrozenList], ...], FrozenDict] = SharedValues(KEPT)
+"""Keyed by the items in order: equal mappings in another key order are equal dicts, but a
+record keeps the order its author wrote (reports list the controls by framework so)."""
 _SHARED_PARTS: set[int] = set()  # ids of the parts in _PARTS, which keeps them alive
 
 
@@ -73,7 +75,7 @@ class _Parts(SharedValues[tuple[Any, ...] | int, BaseModel]):
 _PARTS = _Parts(KEPT)
 # Floats are left out: -0.0 equals 0.0 but does not print the same. A timestamp is keyed by
 # its text below, since equal instants with different offsets compare equal.
-_IMMUTABLE = frozenset((str, int, bool, type(None), date, EmptyList, FrozenList, FrozenDict))
+_IMMUTABLE = frozenset((str, int, bool, type(None), date, EmptyList, FrozenList))
 _FIELDS_SET = "__pydantic_fields_set__"
 _new = object.__new__
 _set = object.__setattr__  # frozen models refuse their own __setattr__
@@ -160,9 +162,9 @@ def _lists_in(mapping: dict[Any, Any]) -> dict[Any, Any]:
             shareable = False
     if not shareable:
         return mapping
-    frozen = FrozenDict(mapping)  # a dict cannot be a key
-    found = _MAPPINGS.get(frozen)
-    return _MAPPINGS.keep(frozen, frozen) if found is None else found
+    items = tuple(mapping.items())  # in order: see _MAPPINGS
+    found = _MAPPINGS.get(items)
+    return _MAPPINGS.keep(items, FrozenDict(mapping)) if found is None else found
 
 
 def _list(items: list[Any]) -> list[Any]:
@@ -282,13 +284,17 @@ def _key(cls: type[BaseModel], fields_set: set[str], values: list[Any]) -> tuple
 
     One flat tuple, kept for as long as the part is shared: each value but a text follows its
     type (a type never equals a text, so no two different parts give equal tuples), a shared
-    part is named by its id, and so is the shared set of the fields it was given.
+    part is named by its id, and so is the shared set of the fields it was given. A mapping is
+    followed by its items in order: mappings in another key order are equal, but the part must
+    keep its own order (as ``_MAPPINGS``).
     """
     parts: list[Any] = [cls, id(fields_set)]
     for value in values:
         kind = type(value)
         if kind is str:
             parts.append(value)
+        elif kind is FrozenDict:
+            parts += (kind, tuple(value.items()))
         elif kind in _IMMUTABLE or isinstance(value, Enum):
             parts += (kind, value)
         elif kind is datetime:

@@ -60,7 +60,10 @@ class FrozenDict(dict[Any, Any]):
     __slots__ = ()
 
     def __hash__(self) -> int:  # type: ignore[override] # dict is unhashable; this one never changes
-        return hash(tuple(self.items()))
+        # By the items as a set: dicts in another key order are equal, so they must hash equal.
+        # Whoever shares mappings and must keep a record's key order keys them by their items
+        # in order (``compact._lists_in``).
+        return hash(frozenset(self.items()))
 
     def __reduce__(self) -> tuple[Any, tuple[dict[Any, Any]]]:
         return FrozenDict, (dict(self),)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from complykit.exchange.record_files import yaml_text
 from complykit.exchange.yaml_dump import SafeTextDumper, dump_text
 from complykit.load.resolver import FLOAT_PATTERN, INT_PATTERN
+from complykit.model.empty import EMPTY, FrozenDict, FrozenList
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 KEYS = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True)
@@ -85,3 +86,38 @@ def test_text_that_complykit_reads_as_a_number_is_quoted() -> None:
     record = {"kind": "risk", "id": "risk-x", "title": "1e5", "category": "security",
               "inherent": {"likelihood": 1, "impact": 1}, "treatment": "accept"}  # fmt: skip
     assert validation_problems(PurePosixPath("risks/risk-x.yaml"), yaml_text("c", record)) == ()
+
+
+def _as_compacted(data: Any) -> Any:
+    """``data`` as a compacted record holds it: lists and mappings frozen, every empty list
+    the one ``EMPTY``, equal lists one shared instance (``model.compact``)."""
+    if isinstance(data, list):
+        return FrozenList(map(_as_compacted, data)) if data else EMPTY
+    if isinstance(data, dict):
+        return FrozenDict({key: _as_compacted(value) for key, value in data.items()})
+    return data
+
+
+@given(DATA)
+def test_frozen_lists_and_mappings_are_written_as_lists_and_mappings(data: dict[str, Any]) -> None:
+    """A compacted record's lists and mappings are written as the ones the user wrote, by
+    every dumper complykit writes with."""
+    frozen = _as_compacted(data)
+    assert dump_text(frozen) == dump_text(data)
+    assert yaml_text("c", frozen) == yaml_text("c", data)
+
+
+def test_shared_lists_are_written_out_where_they_occur_not_as_aliases() -> None:
+    """Compacted records share one instance for equal lists (and one for every empty list):
+    each is written in full where it occurs, as an uncompacted record's lists are, never as
+    a YAML anchor and alias that a person reading the file would have to follow."""
+    shared = FrozenList(["mail", "hosting"])
+    controls = FrozenDict({"iso27001": shared})
+    data = {"a": shared, "b": shared, "c": EMPTY, "d": EMPTY, "e": controls, "f": controls}
+    services = ["mail", "hosting"]
+    plain = {"a": list(services), "b": list(services), "c": [], "d": [],
+             "e": {"iso27001": list(services)}, "f": {"iso27001": list(services)}}  # fmt: skip
+    assert dump_text(data) == dump_text(plain)
+    assert dump_text({**data, "name": "Team 🚀"}) == dump_text({**plain, "name": "Team 🚀"})
+    assert yaml_text("c", data) == yaml_text("c", plain)
+    assert "&" not in dump_text(data)

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from complykit.model import compact
 from complykit.model.compact import compacted, forget_shared
+from complykit.model.empty import FrozenDict, FrozenList
 from complykit.model.records import RECORD_MODELS
 from complykit.model.references import references
 from complykit.model.validate import try_record
@@ -232,6 +233,45 @@ def test_records_share_equal_mappings_of_lists_of_texts() -> None:
         first.controls["nist"] = []
     other = compacted(_Numbers(numbers=[], controls={"iso": ["A.5.1"]}))
     assert other.controls is not first.controls
+
+
+def test_equal_mappings_in_another_key_order_hash_equal() -> None:
+    """Python's contract: objects that compare equal hash equal, and dicts compare equal
+    whatever their key order."""
+    iso_first = FrozenDict({"iso": FrozenList(["A.5.1"]), "nist": FrozenList(["GV.OC-01"])})
+    nist_first = FrozenDict({"nist": FrozenList(["GV.OC-01"]), "iso": FrozenList(["A.5.1"])})
+    assert iso_first == nist_first
+    assert hash(iso_first) == hash(nist_first)
+    assert len({iso_first, nist_first}) == 1
+
+
+def test_each_record_keeps_its_own_key_order() -> None:
+    """Equal mappings in another key order are not shared: a record lists its controls by
+    framework in the order its author wrote them (reports show them so)."""
+    forget_shared()
+    iso_first = compacted(_Numbers(numbers=[], controls={"iso": ["A.5.1"], "nist": ["GV.OC-01"]}))
+    nist_first = compacted(_Numbers(numbers=[], controls={"nist": ["GV.OC-01"], "iso": ["A.5.1"]}))
+    assert list(iso_first.controls) == ["iso", "nist"]
+    assert list(nist_first.controls) == ["nist", "iso"]
+    again = compacted(_Numbers(numbers=[], controls={"nist": ["GV.OC-01"], "iso": ["A.5.1"]}))
+    assert again.controls is nist_first.controls
+
+
+class _Nested(BaseModel):
+    inner: _Numbers
+
+
+def test_parts_holding_mappings_in_another_key_order_stay_apart() -> None:
+    """A shared part is found by its values: a mapping in another key order is another part."""
+    forget_shared()
+    iso_first = compacted(
+        _Nested(inner=_Numbers(numbers=[], controls={"iso": ["A.5.1"], "nist": ["GV.OC-01"]}))
+    )
+    nist_first = compacted(
+        _Nested(inner=_Numbers(numbers=[], controls={"nist": ["GV.OC-01"], "iso": ["A.5.1"]}))
+    )
+    assert list(iso_first.inner.controls) == ["iso", "nist"]
+    assert list(nist_first.inner.controls) == ["nist", "iso"]
 
 
 def test_a_part_whose_key_hash_collides_is_not_shared(monkeypatch: Any) -> None:
