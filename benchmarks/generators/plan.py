@@ -118,6 +118,11 @@ def plan_links(plan: Plan, rng: random.Random) -> None:
         covered = shuffled[2 * n : 2 * n + 2]
         plan.dpia_pas[dpia] = covered
         plan.pa_dpia.update(dict.fromkeys(covered, dpia))
+    link_ai_systems(plan, activities, rng)
+
+
+def link_ai_systems(plan: Plan, activities: list[str], rng: random.Random) -> None:
+    """Each AI system used by one or two activities, in both directions."""
     for ai in plan.ids["ai-system"]:
         used_by = sorted(rng.sample(activities, min(len(activities), rng.randint(1, 2))))
         plan.ai_pas[ai] = used_by

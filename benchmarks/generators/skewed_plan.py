@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 
 from generators.departments import DEPARTMENTS, Department
-from generators.plan import Plan, allocate, make_people, plan_suppliers
+from generators.plan import Plan, allocate, link_ai_systems, make_people, plan_suppliers
 
 SKEWED_PREFIX = {
     "processing-activity": "pa-register-of-processing",
@@ -101,11 +101,7 @@ def plan_skewed_links(plan: SkewedPlan, rng: random.Random) -> None:
         start += size
         plan.dpia_pas[dpia] = covered
         plan.pa_dpia.update(dict.fromkeys(covered, dpia))
-    for ai in plan.ids["ai-system"]:
-        used_by = sorted(rng.sample(activities, min(len(activities), rng.randint(1, 2))))
-        plan.ai_pas[ai] = used_by
-        for pa in used_by:
-            plan.pa_ais.setdefault(pa, []).append(ai)
+    link_ai_systems(plan, activities, rng)
 
 
 def make_skewed_plan(entities: int, seed: int) -> SkewedPlan:

@@ -9,6 +9,11 @@ reason to load; a test keeps it equal to what the catalogs mark.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from complykit.core.findings import Finding
+
 UNVERIFIED = frozenset(
     {
         "AI Act Art. 5(3)",
@@ -25,3 +30,14 @@ UNVERIFIED = frozenset(
 def cited(citation: tuple[str, ...]) -> str:
     """The citations joined with "; ", each unconfirmed one followed by "(unverified)"."""
     return "; ".join(f"{c} (unverified)" if c in UNVERIFIED else c for c in citation)
+
+
+def message_with_hint(finding: Finding) -> str:
+    """The message, then "Hint: ..." and "Citation: ..." on lines of their own, unescaped: the
+    text the Markdown and GitHub outputs each escape their own way."""
+    lines = [finding.message]
+    if finding.hint:
+        lines.append(f"Hint: {finding.hint}")
+    if finding.citation:
+        lines.append(f"Citation: {cited(finding.citation)}")
+    return "\n".join(lines)

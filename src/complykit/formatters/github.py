@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from complykit.core.findings import Severity
 from complykit.escape import one_line, plain
-from complykit.formatters.citations import cited
+from complykit.formatters.citations import message_with_hint
 from complykit.formatters.counts import summary_line
 from complykit.formatters.markdown import markdown_summary
 from complykit.formatters.notes import note_lines
@@ -70,12 +70,7 @@ def annotation(finding: Finding, path: str) -> str:
 
 
 def _message(finding: Finding) -> str:
-    lines = [finding.message]
-    if finding.hint:
-        lines.append(f"Hint: {finding.hint}")
-    if finding.citation:
-        lines.append(f"Citation: {cited(finding.citation)}")
-    return plain("\n".join(lines))
+    return plain(message_with_hint(finding))
 
 
 def checkout_folder() -> Path:

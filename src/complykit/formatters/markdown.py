@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from complykit.core.findings import Severity
 from complykit.escape import markdown
 from complykit.formatters.budget import COMMENT_BUDGET, Rows, fitted
-from complykit.formatters.citations import cited
+from complykit.formatters.citations import cited, message_with_hint
 from complykit.formatters.counts import (
     describe_counts,
     describe_none_found,
@@ -123,12 +123,7 @@ def _fixed_cells(finding: Finding) -> str:
 
 def _message_text(finding: Finding) -> str:
     """The message cell's text before escaping: its line breaks become the cell's ``<br>``."""
-    parts = [finding.message]
-    if finding.hint:
-        parts.append(f"Hint: {finding.hint}")
-    if finding.citation:
-        parts.append(f"Citation: {cited(finding.citation)}")
-    return "\n".join(parts)
+    return message_with_hint(finding)
 
 
 def escape(text: str) -> str:
