@@ -15,6 +15,9 @@ def _places(text: str) -> object:
 
 
 def test_documents_placed_alike_share_their_places() -> None:
+    # As a loader starts: an earlier test may have kept a document of the same layout with
+    # other keys, which (rightly) is never shared with these.
+    forget_shared_places()
     first = _places("kind: supplier\nid: sup-a\n")
     second = _places("kind: supplier\nid: sup-b\n")
     assert first is second
