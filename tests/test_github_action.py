@@ -20,8 +20,8 @@ import yaml
 from click.testing import CliRunner
 
 from complykit.authoring.extras import github_workflow
-from conftest import EXAMPLE, REPO
-from unit.diff.gitrepo import GitRepo
+from conftest import REPO
+from unit.diff.gitrepo import GitRepo, example_repo
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 STEPS = {step["name"]: step for step in ACTION["runs"]["steps"]}
@@ -132,9 +132,7 @@ class Runner:
 @pytest.fixture
 def checkout(tmp_path: Path) -> GitRepo:
     """A repository whose workspace is the example in compliance/, on main, then one change."""
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(EXAMPLE, repo.workspace)
-    repo.commit("the register")
+    repo = example_repo(tmp_path / "repo")
     repo.git("update-ref", "refs/remotes/origin/main", "HEAD")
     task = repo.root / BROKEN_TASK
     task.write_text(task.read_text("utf-8").replace("cadence: P1Y", "cadence: yearly"), "utf-8")

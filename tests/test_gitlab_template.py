@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +18,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import EXAMPLE, REPO
-from unit.diff.gitrepo import GitRepo
+from conftest import REPO
+from unit.diff.gitrepo import example_repo
 
 TEMPLATE = REPO / "templates" / "gitlab" / "complykit.gitlab-ci.yml"
 PIPELINE = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
@@ -100,9 +99,7 @@ class Job:
 @pytest.fixture
 def job(tmp_path: Path) -> Job:
     """A repository with the example in compliance/ on main, then a change that breaks a task."""
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(EXAMPLE, repo.workspace)
-    repo.commit("the register")
+    repo = example_repo(tmp_path / "repo")
     repo.git("branch", "-M", "main")
     repo.git("remote", "add", "origin", str(repo.root))  # the job fetches the target branch
     task = repo.root / BROKEN_TASK

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLE, REPO
-from unit.diff.gitrepo import GitRepo
+from conftest import REPO
+from unit.diff.gitrepo import example_repo
 
 
 def test_hook_runs_the_installed_validate_command() -> None:
@@ -46,9 +46,7 @@ def test_pre_commit_try_repo_finds_a_workspace_in_a_subfolder(tmp_path: Path) ->
     """The real pre-commit installs the hook from this repository; it passes on the example in
     compliance/ without any args, and fails once a record breaks."""
     pytest.importorskip("pre_commit", reason="pre-commit is a test extra: pip install -e .[test]")
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(EXAMPLE, repo.workspace)
-    repo.commit("the register")
+    repo = example_repo(tmp_path / "repo")
     clean = _try_repo(repo.root, tmp_path / "home")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "complykit validate" in clean.stdout

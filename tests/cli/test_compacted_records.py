@@ -9,7 +9,6 @@ same as without it.
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from typer.testing import CliRunner
 from complykit.cli.app import app
 from complykit.workspace import open as workspace_open
 from conftest import EXAMPLE
-from unit.diff.gitrepo import GitRepo
+from unit.diff.gitrepo import GitRepo, example_repo
 
 runner = CliRunner()
 AS_OF = ("--as-of", "2026-11-23")
@@ -84,9 +83,7 @@ def _outputs(run: _Run, repo: GitRepo) -> Iterator[tuple[str, bytes]]:
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     """The example committed, then changed: lists, mappings and findings that differ."""
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(EXAMPLE, repo.workspace)
-    repo.commit("base")
+    repo = example_repo(tmp_path / "repo", "base")
     repo.edit("risks/risk-chatbot-prompt-injection.yaml", "[A.8.29]", "[A.8.29, A.8.28]")
     repo.edit("register/pa-client-records.yaml", "  - Referring GPs and other care providers\n", "")
     repo.edit("register/pa-clinic-support.yaml", "    legal_basis: contract\n", "")

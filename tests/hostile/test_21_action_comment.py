@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE
 from test_github_action import Runner, _comment
 from test_gitlab_template import TOKEN, Job
-from unit.diff.gitrepo import GitRepo
+from unit.diff.gitrepo import example_repo
 
 MARKER = "<!-- complykit-action:diff -->"
 BOT = {"login": "github-actions[bot]", "type": "Bot"}
@@ -34,9 +33,7 @@ TOKEN_USER = 99  # the user the stand-in curl says the token belongs to
 
 @pytest.fixture
 def runner(tmp_path: Path) -> Runner:
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(EXAMPLE, repo.workspace)
-    repo.commit("the register")
+    repo = example_repo(tmp_path / "repo")
     repo.git("update-ref", "refs/remotes/origin/main", "HEAD")
     temp = tmp_path / "runner"
     temp.mkdir()
@@ -45,9 +42,7 @@ def runner(tmp_path: Path) -> Runner:
 
 @pytest.fixture
 def job(tmp_path: Path) -> Job:
-    repo = GitRepo(tmp_path / "repo")
-    shutil.copytree(EXAMPLE, repo.workspace)
-    repo.commit("the register")
+    repo = example_repo(tmp_path / "repo")
     repo.git("branch", "-M", "main")
     repo.git("remote", "add", "origin", str(repo.root))
     temp = tmp_path / "runner"

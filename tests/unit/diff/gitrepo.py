@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import BASE_CONFIG
+from conftest import BASE_CONFIG, EXAMPLE
 
 GIT = shutil.which("git") or "git"
 # Identity and signing as flags, so no global git config is needed or read for commits.
@@ -111,4 +111,12 @@ def workspace_repo(root: Path) -> GitRepo:
     repo = GitRepo(root)
     add_workspace(repo)
     repo.commit("base")
+    return repo
+
+
+def example_repo(root: Path, message: str = "the register") -> GitRepo:
+    """A repository whose one commit holds the bundled example in its workspace folder."""
+    repo = GitRepo(root)
+    shutil.copytree(EXAMPLE, repo.workspace)
+    repo.commit(message)
     return repo
